@@ -1,0 +1,24 @@
+// A finding is one problem in one file, at one place, with the rule that found it.
+
+export type Severity = 'error' | 'warning';
+
+export interface Finding {
+  file: string;
+  /** 1-based. */
+  line: number;
+  /** 1-based. */
+  column: number;
+  severity: Severity;
+  rule: string;
+  message: string;
+}
+
+/** `file:line:col: message`, the form editors and terminals turn into links. */
+export function formatFinding(finding: Finding): string {
+  const tag = finding.severity === 'warning' ? 'warning: ' : '';
+  return `${finding.file}:${finding.line}:${finding.column}: ${tag}${finding.message} (${finding.rule})`;
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule);
+}

@@ -1,0 +1,97 @@
+// Parses one YAML file into plain data, keeping the document so that any path in the data
+// can be traced back to a line and column.
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { Finding } from './findings.js';
+
+/** Files larger than this are refused before parsing: nobody writes a question that long. */
+export const MAX_FILE_BYTES = 1024 * 1024;
+/** Enough for any honest use of anchors; a billion-laughs file stops here. */
+const MAX_ALIAS_COUNT = 100;
+
+export type PathSegment = string | number;
+
+export interface ParsedFile {
+  file: string;
+  data: unknown;
+  /** Present when the YAML parsed; used to locate paths. */
+  locate: (path: readonly PathSegment[], at?: 'key' | 'value') => { line: number; column: number };
+  findings: Finding[];
+}
+
+export function parseYaml(file: string, source: string): ParsedFile {
+  const lineCounter = new LineCounter();
+  const findings: Finding[] = [];
+  const position = (offset: number) => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  const fail = (offset: number, rule: string, message: string) =>
+    findings.push({ file, ...position(offset), severity: 'error', rule, message });
+
+  if (Buffer.byteLength(source) > MAX_FILE_BYTES) {
+    findings.push({
+      file, line: 1, column: 1, severity: 'error', rule: 'file-too-large',
+      message: `file is larger than ${MAX_FILE_BYTES / 1024} KiB; split it or remove what is not a question`,
+    });
+    return { file, data: undefined, locate: () => ({ line: 1, column: 1 }), findings };
+  }
+
+  const doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  for (const error of doc.errors) {
+    if (error.code === 'DUPLICATE_KEY') {
+      fail(error.pos[0], 'duplicate-key', `${duplicateKeyName(source, error.pos)}appears twice in the same mapping; remove or rename one`);
+    } else {
+      fail(error.pos[0], 'yaml-syntax', `YAML syntax error: ${firstLine(error.message)}`);
+    }
+  }
+  const locate = (path: readonly PathSegment[], at: 'key' | 'value' = 'value') => position(offsetOf(doc, path, at));
+  if (doc.errors.length > 0) return { file, data: undefined, locate, findings };
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    fail(0, 'alias-limit', `too many alias expansions (${firstLine(String((error as Error).message))}); write the values out instead of nesting anchors`);
+    return { file, data: undefined, locate, findings };
+  }
+  return { file, data, locate, findings };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim();
+}
+
+function duplicateKeyName(source: string, [start, end]: [number, number]): string {
+  const key = source.slice(start, end).trim();
+  return key && key.length < 60 && !key.includes('\n') ? `key "${key}" ` : 'a key ';
+}
+
+/** The source offset of the node at path; where the path runs out, the nearest enclosing node. */
+function offsetOf(doc: Document, path: readonly PathSegment[], at: 'key' | 'value'): number {
+  let node: unknown = doc.contents;
+  let offset = rangeStart(node) ?? 0;
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i];
+    const last = i === path.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+      if (!pair) return offset;
+      const keyStart = rangeStart(pair.key);
+      if (last && at === 'key' && keyStart !== undefined) return keyStart;
+      node = pair.value;
+      // A key with no value (`title:`) has no value node: point at the key.
+      offset = rangeStart(node) ?? keyStart ?? offset;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      node = node.items[segment];
+      if (node === undefined) return offset;
+      offset = rangeStart(node) ?? offset;
+    } else {
+      return offset;
+    }
+  }
+  return offset;
+}
+
+function rangeStart(node: unknown): number | undefined {
+  return (node as Node | null | undefined)?.range?.[0];
+}

@@ -1,0 +1,203 @@
+// Checks one parsed file against its format and turns every problem into a located finding.
+// Cross-file checks (unknown rubric, duplicate ids) live in check-bank.ts.
+import path from 'node:path';
+import * as z from 'zod';
+import { closest, findControl, stripControl } from '../text.js';
+import type { Finding, Severity } from './findings.js';
+import type { ParsedFile, PathSegment } from './parse.js';
+import { Question, Rubric, type QuestionData, type RubricData } from './schema.js';
+
+export type FileKind = 'question' | 'rubric';
+
+export interface Validated<T> {
+  value: T | undefined;
+  findings: Finding[];
+}
+
+/** A file under a `rubrics` directory is a rubric; any other YAML file is a question. */
+export function kindOf(file: string): FileKind {
+  return file.split(/[\\/]/).includes('rubrics') ? 'rubric' : 'question';
+}
+
+export function validateQuestion(parsed: ParsedFile): Validated<QuestionData> {
+  return validate(parsed, Question, 'question');
+}
+
+export function validateRubric(parsed: ParsedFile): Validated<RubricData> {
+  return validate(parsed, Rubric, 'rubric');
+}
+
+function validate<T>(parsed: ParsedFile, schema: z.ZodType<T>, kind: FileKind): Validated<T> {
+  if (parsed.findings.length > 0 || parsed.data === undefined) {
+    return { value: undefined, findings: parsed.data === undefined && parsed.findings.length === 0
+      ? [at(parsed, [], 'required', `the file is empty; a ${kind} needs at least id, title and stages`)]
+      : parsed.findings };
+  }
+  const findings: Finding[] = [];
+  const result = schema.safeParse(parsed.data);
+  if (!result.success) {
+    for (const issue of result.error.issues) findings.push(...describeIssue(parsed, schema, issue));
+  }
+  findings.push(...controlCharacters(parsed));
+  if (result.success) findings.push(...fileChecks(parsed, result.data as QuestionData | RubricData, kind));
+  const hasError = findings.some((finding) => finding.severity === 'error');
+  return { value: result.success && !hasError ? result.data : undefined, findings };
+}
+
+function at(parsed: ParsedFile, pathTo: readonly PathSegment[], rule: string, message: string, options: { severity?: Severity; key?: boolean } = {}): Finding {
+  const { line, column } = parsed.locate(pathTo, options.key ? 'key' : 'value');
+  // Messages quote the file's own text (keys, values), which must not reach a terminal raw.
+  return { file: parsed.file, line, column, severity: options.severity ?? 'error', rule, message: stripControl(message) };
+}
+
+/** `stages.clarify.checklist[2].id` */
+export function showPath(pathTo: readonly PathSegment[]): string {
+  return pathTo.reduce<string>((out, segment) => (typeof segment === 'number' ? `${out}[${segment}]` : out ? `${out}.${segment}` : segment), '');
+}
+
+function valueAt(data: unknown, pathTo: readonly PathSegment[]): unknown {
+  let value = data;
+  for (const segment of pathTo) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PathSegment, unknown>)[segment];
+  }
+  return value;
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return 'empty value';
+  if (Array.isArray(value)) return 'list';
+  if (typeof value === 'object') return 'mapping';
+  return `${typeof value} (${JSON.stringify(value).slice(0, 30)})`;
+}
+
+const expectedName: Record<string, string> = { string: 'text', array: 'list', object: 'mapping', number: 'number', record: 'mapping' };
+
+function describeIssue(parsed: ParsedFile, schema: z.ZodType, issue: z.core.$ZodIssue): Finding[] {
+  const pathTo = issue.path as PathSegment[];
+  const name = showPath(pathTo) || 'the file';
+  switch (issue.code) {
+    case 'invalid_type': {
+      const actual = valueAt(parsed.data, pathTo);
+      const expected = expectedName[issue.expected] ?? issue.expected;
+      if (actual === undefined) {
+        const field = String(pathTo[pathTo.length - 1]);
+        return [at(parsed, pathTo.slice(0, -1), 'required', `missing required field "${field}"${pathTo.length > 1 ? ` in ${showPath(pathTo.slice(0, -1))}` : ''}; add it`)];
+      }
+      if (pathTo.length === 0) return [at(parsed, [], 'type', `a ${kindOf(parsed.file)} file must be a mapping of fields, not a ${typeName(actual)}`)];
+      return [at(parsed, pathTo, 'type', `${name} must be a ${expected}, not a ${typeName(actual)}`)];
+    }
+    case 'unrecognized_keys': {
+      const known = knownKeys(schema, pathTo);
+      return issue.keys.map((key) => {
+        const [suggestion] = closest(key, known, 1);
+        const fix = suggestion ? `did you mean "${suggestion}"?` : `allowed fields: ${known.join(', ')}`;
+        return at(parsed, [...pathTo, key], 'unknown-field', `unknown field "${key}"${pathTo.length ? ` in ${name}` : ''}; ${fix}`, { key: true });
+      });
+    }
+    case 'too_small': {
+      if (issue.origin === 'string') return [at(parsed, pathTo, 'empty', `${name} is empty; write it or remove the field`)];
+      if (issue.origin === 'array') return [at(parsed, pathTo, 'empty', `${name} needs at least ${issue.minimum} ${issue.minimum === 1 ? 'entry' : 'entries'}`)];
+      const rule = pathTo[pathTo.length - 1] === 'minutes' ? 'stage-minutes' : 'range';
+      return [at(parsed, pathTo, rule, `${name} must be greater than ${issue.minimum}; give it a positive number`)];
+    }
+    case 'too_big':
+      return [at(parsed, pathTo, 'range', `${name} must be at most ${issue.maximum}`)];
+    case 'invalid_value': {
+      const actual = String(valueAt(parsed.data, pathTo));
+      const allowed = issue.values.map(String);
+      const [suggestion] = closest(actual, allowed, 1);
+      return [at(parsed, pathTo, 'enum', `${name} is "${actual}"; ${suggestion ? `did you mean "${suggestion}"? ` : ''}use one of ${allowed.join(', ')}`)];
+    }
+    case 'invalid_format': {
+      if (issue.format === 'regex') return [at(parsed, pathTo, 'id-format', `${name} "${String(valueAt(parsed.data, pathTo))}": ${issue.message}`)];
+      return [at(parsed, pathTo, 'type', `${name} is not a valid ${issue.format}`)];
+    }
+    case 'invalid_key': {
+      const key = String(pathTo[pathTo.length - 1]);
+      return [at(parsed, pathTo, 'id-format', `stage id "${key}" must be kebab-case (lowercase letters, digits and single hyphens)`, { key: true })];
+    }
+    default:
+      return [at(parsed, pathTo, 'type', `${name}: ${issue.message}`)];
+  }
+}
+
+/** The field names a mapping at pathTo may have, for "did you mean". */
+function knownKeys(schema: z.ZodType, pathTo: readonly PathSegment[]): string[] {
+  let node: z.ZodType | undefined = schema;
+  for (const segment of pathTo) {
+    node = unwrap(node);
+    if (node instanceof z.ZodObject) node = (node.shape as Record<string, z.ZodType>)[String(segment)];
+    else if (node instanceof z.ZodRecord) node = node.valueType as z.ZodType;
+    else if (node instanceof z.ZodArray) node = node.element as z.ZodType;
+    else return [];
+  }
+  node = unwrap(node);
+  return node instanceof z.ZodObject ? Object.keys(node.shape) : [];
+}
+
+function unwrap(node: z.ZodType | undefined): z.ZodType | undefined {
+  while (node instanceof z.ZodOptional || node instanceof z.ZodDefault) node = node.unwrap() as z.ZodType;
+  return node;
+}
+
+/** Every string in the data, with its path. */
+function* strings(value: unknown, pathTo: PathSegment[] = []): Generator<[PathSegment[], string]> {
+  if (typeof value === 'string') yield [pathTo, value];
+  else if (Array.isArray(value)) for (let i = 0; i < value.length; i++) yield* strings(value[i], [...pathTo, i]);
+  else if (value && typeof value === 'object') for (const [key, item] of Object.entries(value)) yield* strings(item, [...pathTo, key]);
+}
+
+function controlCharacters(parsed: ParsedFile): Finding[] {
+  const findings: Finding[] = [];
+  for (const [pathTo, value] of strings(parsed.data)) {
+    const control = findControl(value);
+    if (control) {
+      const code = control.char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+      findings.push(at(parsed, pathTo, 'control-chars', `${showPath(pathTo)} contains the control character U+${code}; remove it (terminal escape sequences are not allowed)`));
+    }
+  }
+  return findings;
+}
+
+const TODO = /\bTODO\b/;
+const SHORT_PROMPT = 25;
+
+/** Checks that need the whole file valid: ids against the file name, duplicates, warnings. */
+function fileChecks(parsed: ParsedFile, data: QuestionData | RubricData, kind: FileKind): Finding[] {
+  const findings: Finding[] = [];
+  const base = path.basename(parsed.file).replace(/\.ya?ml$/, '');
+  if (data.id !== base) {
+    findings.push(at(parsed, ['id'], 'id-filename', `id "${data.id}" does not match the file name "${path.basename(parsed.file)}"; rename the file to ${data.id}.yaml or change the id`));
+  }
+  const stageItems: Array<[PathSegment[], { id: string }[]]> =
+    kind === 'rubric'
+      ? (data as RubricData).stages.map((stage, i) => [['stages', i, 'checklist'], stage.checklist])
+      : Object.entries((data as QuestionData).stages).map(([id, stage]) => [['stages', id, 'checklist'], stage.checklist ?? []]);
+  for (const [pathTo, items] of stageItems) {
+    const seen = new Set<string>();
+    items.forEach((item, i) => {
+      if (seen.has(item.id)) findings.push(at(parsed, [...pathTo, i, 'id'], 'duplicate-item', `checklist item id "${item.id}" is used twice in ${showPath(pathTo.slice(0, 2))}; give each item its own id`));
+      seen.add(item.id);
+    });
+  }
+  if (kind === 'rubric') {
+    const seen = new Set<string>();
+    (data as RubricData).stages.forEach((stage, i) => {
+      if (seen.has(stage.id)) findings.push(at(parsed, ['stages', i, 'id'], 'duplicate-stage', `stage id "${stage.id}" is used twice; stage ids must be unique`));
+      seen.add(stage.id);
+    });
+  } else {
+    const question = data as QuestionData;
+    if (question.prompt.trim().length < SHORT_PROMPT) {
+      findings.push(at(parsed, ['prompt'], 'short-prompt', `the prompt is very short (${question.prompt.trim().length} characters); say the problem the way an interviewer would`, { severity: 'warning' }));
+    }
+    for (const [id, stage] of Object.entries(question.stages)) {
+      if (!stage.hints?.length) findings.push(at(parsed, ['stages', id], 'no-hints', `stage "${id}" has no hints; add a few specific to this question`, { severity: 'warning', key: true }));
+    }
+  }
+  for (const [pathTo, value] of strings(parsed.data)) {
+    if (TODO.test(value)) findings.push(at(parsed, pathTo, 'todo', `${showPath(pathTo)} still says TODO; finish it`, { severity: 'warning' }));
+  }
+  return findings;
+}

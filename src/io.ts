@@ -1,0 +1,69 @@
+// Everything the commands touch outside their own memory: streams, environment, clock,
+// randomness and signals. Tests pass a fake; bin/mldrill.js passes nodeIo().
+import os from 'node:os';
+
+/** A text sink that knows whether a terminal is behind it. */
+export interface TextOut {
+  write(text: string): void;
+  readonly isTTY: boolean;
+  readonly columns: number;
+}
+
+export type Signal = 'SIGINT' | 'SIGTERM';
+
+export interface Io {
+  stdout: TextOut;
+  stderr: TextOut;
+  /** Where interactive prompts read keys from and render to. */
+  terminal: { input: NodeJS.ReadableStream & { isTTY?: boolean }; output: NodeJS.WritableStream };
+  env: Record<string, string | undefined>;
+  cwd: string;
+  homedir: string;
+  now(): number;
+  random(): number;
+  /** Calls handler on SIGINT/SIGTERM instead of dying; returns a function that stops listening. */
+  onSignal(handler: (signal: Signal) => void): () => void;
+}
+
+/** Wraps a Node stream so that a closed pipe (`mldrill list | head -1`) ends output quietly. */
+function textOut(stream: NodeJS.WriteStream): TextOut {
+  let closed = false;
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') closed = true;
+    else throw error;
+  });
+  return {
+    write(text) {
+      if (!closed) stream.write(text);
+    },
+    get isTTY() {
+      return Boolean(stream.isTTY);
+    },
+    get columns() {
+      return stream.columns || 80;
+    },
+  };
+}
+
+export function nodeIo(): Io {
+  return {
+    stdout: textOut(process.stdout),
+    stderr: textOut(process.stderr),
+    terminal: { input: process.stdin, output: process.stdout },
+    env: process.env,
+    cwd: process.cwd(),
+    homedir: os.homedir(),
+    now: () => Date.now(),
+    random: Math.random,
+    onSignal(handler) {
+      const onInt = () => handler('SIGINT');
+      const onTerm = () => handler('SIGTERM');
+      process.on('SIGINT', onInt);
+      process.on('SIGTERM', onTerm);
+      return () => {
+        process.off('SIGINT', onInt);
+        process.off('SIGTERM', onTerm);
+      };
+    },
+  };
+}

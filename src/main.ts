@@ -1,0 +1,28 @@
+// Parses argv, runs one command, and maps every outcome to an exit code. The only place
+// that turns errors into messages.
+import { CommanderError } from 'commander';
+import { buildProgram } from './cli.js';
+import { EXIT, MldrillError } from './errors.js';
+import type { Io } from './io.js';
+import { stripControl } from './text.js';
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  const result = { exitCode: EXIT.ok as number };
+  try {
+    const program = await buildProgram(io, result);
+    await program.parseAsync(argv, { from: 'user' });
+    return result.exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Commander has already printed help, the version or the usage error.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (error instanceof MldrillError) {
+      if (error.message) io.stderr.write(`mldrill: ${stripControl(error.message)}\n`);
+      return error.exitCode;
+    }
+    const detail = io.env.MLDRILL_DEBUG ? `\n${(error as Error)?.stack ?? String(error)}` : ' (set MLDRILL_DEBUG=1 for details)';
+    io.stderr.write(`mldrill: internal error: ${(error as Error)?.message ?? String(error)}${detail}\n`);
+    return EXIT.usage;
+  }
+}

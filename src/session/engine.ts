@@ -1,0 +1,143 @@
+// The staged interview as a pure state machine. Time is always passed in (`now`, in ms), so
+// the engine never reads a clock and tests control every second.
+
+export interface StagePlan {
+  id: string;
+  title: string;
+  goal: string;
+  budgetSeconds: number;
+}
+
+export interface StageProgress {
+  /** Active time spent in the stage, excluding pauses, up to the last pause or stage change. */
+  usedMs: number;
+  hintsShown: number;
+  notes: string;
+}
+
+export interface SessionState {
+  plan: StagePlan[];
+  progress: StageProgress[];
+  /** Index of the stage under way; equal to plan.length once every stage is done. */
+  current: number;
+  /** When the current stretch of active time began; null while paused or finished. */
+  runningSince: number | null;
+  startedAt: number;
+  endedAt: number | null;
+}
+
+export interface RubricStageLike {
+  id: string;
+  title: string;
+  goal: string;
+  minutes: number;
+}
+
+/** The plan for a rubric's stages; with totalMinutes, every budget is scaled to fit it. */
+export function planStages(stages: readonly RubricStageLike[], totalMinutes?: number): StagePlan[] {
+  const planned = stages.reduce((sum, stage) => sum + stage.minutes, 0);
+  const factor = totalMinutes === undefined ? 1 : totalMinutes / planned;
+  return stages.map((stage) => ({
+    id: stage.id,
+    title: stage.title,
+    goal: stage.goal,
+    budgetSeconds: Math.max(1, Math.round(stage.minutes * 60 * factor)),
+  }));
+}
+
+export function startSession(plan: StagePlan[], now: number): SessionState {
+  if (plan.length === 0) throw new Error('a session needs at least one stage');
+  return {
+    plan,
+    progress: plan.map(() => ({ usedMs: 0, hintsShown: 0, notes: '' })),
+    current: 0,
+    runningSince: now,
+    startedAt: now,
+    endedAt: null,
+  };
+}
+
+export function isFinished(state: SessionState): boolean {
+  return state.current >= state.plan.length;
+}
+
+export function isPaused(state: SessionState): boolean {
+  return !isFinished(state) && state.runningSince === null;
+}
+
+/** Active seconds spent in a stage so far (fractional). */
+export function usedSeconds(state: SessionState, index: number, now: number): number {
+  const progress = state.progress[index];
+  if (!progress) return 0;
+  const running = index === state.current && state.runningSince !== null ? Math.max(0, now - state.runningSince) : 0;
+  return (progress.usedMs + running) / 1000;
+}
+
+/** Seconds left in the current stage; negative once it runs over. */
+export function remainingSeconds(state: SessionState, now: number): number {
+  const stage = state.plan[state.current];
+  return stage ? stage.budgetSeconds - usedSeconds(state, state.current, now) : 0;
+}
+
+export function overtimeSeconds(state: SessionState, index: number, now: number): number {
+  const stage = state.plan[index];
+  return stage ? Math.max(0, usedSeconds(state, index, now) - stage.budgetSeconds) : 0;
+}
+
+/** Folds the running stretch into the stage's used time. */
+function settle(state: SessionState, now: number): SessionState {
+  if (state.runningSince === null || isFinished(state)) return state;
+  const progress = state.progress.map((stage, i) =>
+    i === state.current ? { ...stage, usedMs: stage.usedMs + Math.max(0, now - state.runningSince!) } : stage,
+  );
+  return { ...state, progress, runningSince: now };
+}
+
+export function pause(state: SessionState, now: number): SessionState {
+  if (isFinished(state) || state.runningSince === null) return state;
+  return { ...settle(state, now), runningSince: null };
+}
+
+export function resume(state: SessionState, now: number): SessionState {
+  if (isFinished(state) || state.runningSince !== null) return state;
+  return { ...state, runningSince: now };
+}
+
+export function togglePause(state: SessionState, now: number): SessionState {
+  return isPaused(state) ? resume(state, now) : pause(state, now);
+}
+
+/** Ends the current stage and starts the next one (or finishes the session). */
+export function nextStage(state: SessionState, now: number): SessionState {
+  if (isFinished(state)) return state;
+  const settled = settle(state, now);
+  const current = settled.current + 1;
+  const finished = current >= settled.plan.length;
+  return { ...settled, current, runningSince: finished ? null : now, endedAt: finished ? now : null };
+}
+
+/** Stops the clock for good, wherever the session is (Ctrl-C, SIGTERM). */
+export function stop(state: SessionState, now: number): SessionState {
+  return { ...settle(state, now), runningSince: null, endedAt: state.endedAt ?? now };
+}
+
+/** Shows one more hint of the current stage, if there is one. */
+export function revealHint(state: SessionState, available: number): SessionState {
+  const progress = state.progress[state.current];
+  if (!progress || progress.hintsShown >= available) return state;
+  return withProgress(state, state.current, { ...progress, hintsShown: progress.hintsShown + 1 });
+}
+
+export function setNotes(state: SessionState, index: number, notes: string): SessionState {
+  const progress = state.progress[index];
+  if (!progress || progress.notes === notes) return state;
+  return withProgress(state, index, { ...progress, notes });
+}
+
+function withProgress(state: SessionState, index: number, progress: StageProgress): SessionState {
+  return { ...state, progress: state.progress.map((stage, i) => (i === index ? progress : stage)) };
+}
+
+export function totalBudgetSeconds(plan: readonly StagePlan[]): number {
+  return plan.reduce((sum, stage) => sum + stage.budgetSeconds, 0);
+}

@@ -1,0 +1,26 @@
+// Where mldrill keeps its state: $MLDRILL_HOME, else $XDG_STATE_HOME/mldrill, else
+// ~/.local/state/mldrill.
+import fs from 'node:fs';
+import path from 'node:path';
+import { UsageError } from '../errors.js';
+
+export function stateDirectory(env: Record<string, string | undefined>, homedir: string): string {
+  if (env.MLDRILL_HOME) return path.resolve(env.MLDRILL_HOME);
+  if (env.XDG_STATE_HOME) return path.join(path.resolve(env.XDG_STATE_HOME), 'mldrill');
+  return path.join(homedir, '.local', 'state', 'mldrill');
+}
+
+export function historyFile(stateDir: string): string {
+  return path.join(stateDir, 'history.jsonl');
+}
+
+/** Fails before any work starts when the state directory cannot be written. */
+export function ensureWritable(stateDir: string): void {
+  try {
+    fs.mkdirSync(stateDir, { recursive: true });
+    fs.accessSync(stateDir, fs.constants.W_OK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    throw new UsageError(`cannot write to the state directory ${stateDir} (${code}); fix its permissions, set MLDRILL_HOME to a writable directory, or pass --no-save`);
+  }
+}

@@ -1,0 +1,82 @@
+// The history record: one JSON line per session. Documented in README.md ("History file").
+
+export const RECORD_VERSION = 1;
+
+export type SessionStatus = 'completed' | 'abandoned';
+export type SessionMode = 'self' | 'interviewer';
+
+export interface StageRecord {
+  id: string;
+  budgetSeconds: number;
+  usedSeconds: number;
+  hintsShown: number;
+  notes: string;
+  /** Ticked checklist item ids; empty when the stage was never assessed. */
+  checked: string[];
+  missed: string[];
+  /** Weighted coverage in percent; null when not assessed (abandoned sessions). */
+  score: number | null;
+}
+
+export interface SessionRecord {
+  version: number;
+  id: string;
+  questionId: string;
+  rubricId: string;
+  mode: SessionMode;
+  /** ISO 8601, UTC. */
+  startedAt: string;
+  endedAt: string;
+  status: SessionStatus;
+  /** Weighted coverage over all stages in percent; null when abandoned. */
+  score: number | null;
+  stages: StageRecord[];
+}
+
+/** A short, sortable, human-friendly id: 20261122-0932-k3f9. */
+export function sessionId(startedAt: number, random: () => number): string {
+  const iso = new Date(startedAt).toISOString();
+  const stamp = `${iso.slice(0, 10).replaceAll('-', '')}-${iso.slice(11, 16).replace(':', '')}`;
+  const suffix = Array.from({ length: 4 }, () => 'abcdefghijkmnpqrstuvwxyz23456789'[Math.floor(random() * 32)]).join('');
+  return `${stamp}-${suffix}`;
+}
+
+export interface RecordInput {
+  id: string;
+  questionId: string;
+  rubricId: string;
+  mode: SessionMode;
+  status: SessionStatus;
+  startedAt: number;
+  endedAt: number;
+  stages: Array<{ id: string; budgetSeconds: number; usedSeconds: number; hintsShown: number; notes: string }>;
+  /** Absent for an abandoned session: nothing was assessed. */
+  score?: { total: number; stages: Array<{ checked: string[]; missed: Array<{ id: string }>; score: number }> };
+}
+
+export function makeRecord(input: RecordInput): SessionRecord {
+  return {
+    version: RECORD_VERSION,
+    id: input.id,
+    questionId: input.questionId,
+    rubricId: input.rubricId,
+    mode: input.mode,
+    startedAt: new Date(input.startedAt).toISOString(),
+    endedAt: new Date(input.endedAt).toISOString(),
+    status: input.status,
+    score: input.score?.total ?? null,
+    stages: input.stages.map((stage, i) => {
+      const assessed = input.score?.stages[i];
+      return {
+        id: stage.id,
+        budgetSeconds: stage.budgetSeconds,
+        usedSeconds: Math.round(stage.usedSeconds),
+        hintsShown: stage.hintsShown,
+        notes: stage.notes,
+        checked: assessed?.checked ?? [],
+        missed: assessed?.missed.map((item) => item.id) ?? [],
+        score: assessed?.score ?? null,
+      };
+    }),
+  };
+}

@@ -1,0 +1,114 @@
+// The only module that talks to Inquirer. It refuses to prompt without a terminal and turns
+// Ctrl-C, SIGTERM and a closed terminal into InterruptedError, so callers handle one thing.
+import type { LoadedQuestion } from '../bank/schema.js';
+import { InterruptedError, UsageError } from '../errors.js';
+import type { Io } from '../io.js';
+import type { ScoredItem } from '../score/score.js';
+import type { SessionState } from '../session/engine.js';
+import type { Style } from './colour.js';
+import type { StagePromptConfig } from './stage-prompt.js';
+
+export const NON_INTERACTIVE_HINT =
+  'for scripts and pipes use the non-interactive commands: mldrill list, show, random, daily (with --json or --plain)';
+
+export interface Prompter {
+  chooseQuestion(questions: readonly LoadedQuestion[]): Promise<LoadedQuestion>;
+  runStage(config: Omit<StagePromptConfig, 'style' | 'now' | 'width'>): Promise<SessionState>;
+  /** Returns the ids the user ticked. */
+  assess(message: string, items: readonly ScoredItem[], preselected?: ReadonlySet<string>): Promise<string[]>;
+}
+
+/** Throws a usage error at once when there is no terminal to prompt on. */
+export function requireTerminal(io: Io, command: string): void {
+  if (!io.terminal.input.isTTY) throw new UsageError(`${command} is interactive and needs a terminal; ${NON_INTERACTIVE_HINT}`);
+}
+
+/** Inquirer's theme in our palette; Inquirer passes extra arguments, so each takes only the text. */
+function theme(style: Style) {
+  const only = (paint: (text: string) => string) => (text: string) => paint(text);
+  return {
+    prefix: { idle: style.accent('?'), done: style.good('✔') },
+    style: {
+      answer: only(style.accent),
+      message: only(style.heading),
+      error: (text: string) => style.bad(`> ${text}`),
+      help: only(style.dim),
+      highlight: only(style.accent),
+      key: (text: string) => style.accent(`<${text}>`),
+      description: only(style.dim),
+      disabled: only(style.dim),
+      searchTerm: only(style.accent),
+      defaultAnswer: (text: string) => style.dim(`(${text})`),
+    },
+  };
+}
+
+export function createPrompter(io: Io, style: Style, signal: AbortSignal): Prompter {
+  const context = { input: io.terminal.input, output: io.terminal.output, signal };
+  const guard = async <T>(prompt: () => Promise<T>): Promise<T> => {
+    try {
+      return await prompt();
+    } catch (error) {
+      const name = (error as Error)?.name;
+      if (name === 'ExitPromptError' || name === 'AbortPromptError' || name === 'CancelPromptError') throw new InterruptedError('');
+      throw error;
+    }
+  };
+
+  return {
+    async chooseQuestion(questions) {
+      const { default: search } = await import('@inquirer/search');
+      return guard(() =>
+        search<LoadedQuestion>(
+          {
+            message: 'Pick a question (type to filter)',
+            pageSize: 12,
+            theme: theme(style),
+            source: (term) => {
+              const words = (term ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+              return questions
+                .filter((question) => {
+                  const haystack = [question.id, question.title, question.category, question.difficulty, ...(question.tags ?? []), ...(question.companies ?? [])].join(' ').toLowerCase();
+                  return words.every((word) => haystack.includes(word));
+                })
+                .map((question) => ({
+                  value: question,
+                  name: `${question.title} ${style.dim(`(${question.category}, ${question.difficulty})`)}`,
+                  short: question.title,
+                  description: question.id,
+                }));
+            },
+          },
+          context,
+        ),
+      );
+    },
+
+    async runStage(config) {
+      const { stagePrompt } = await import('./stage-prompt.js');
+      const width = (io.terminal.output as NodeJS.WriteStream).columns || 80;
+      return guard(() => stagePrompt({ ...config, style, now: io.now, width }, context));
+    },
+
+    async assess(message, items, preselected = new Set()) {
+      const { default: checkbox, Separator } = await import('@inquirer/checkbox');
+      const choice = (item: ScoredItem) => ({ value: item.id, name: item.text, checked: preselected.has(item.id) });
+      const own = items.filter((item) => item.source === 'question');
+      return guard(() =>
+        checkbox<string>(
+          {
+            message,
+            pageSize: 14,
+            loop: false,
+            theme: theme(style),
+            choices: [
+              ...items.filter((item) => item.source === 'rubric').map(choice),
+              ...(own.length ? [new Separator(style.dim('── specific to this question ──')), ...own.map(choice)] : []),
+            ],
+          },
+          context,
+        ),
+      );
+    },
+  };
+}

@@ -1,0 +1,67 @@
+// Turns questions and reports into lines of text. Returns lines; never prints.
+import type { LoadedQuestion } from '../bank/schema.js';
+import type { Report } from '../score/report.js';
+import type { StagePlan } from '../session/engine.js';
+import { clock, wrap } from '../text.js';
+import type { Style } from './colour.js';
+
+export function questionHeader(question: LoadedQuestion, plan: readonly StagePlan[], style: Style, width = 80): string[] {
+  const meta = [question.category, question.difficulty, ...(question.companies ?? [])].join(' · ');
+  const total = plan.reduce((sum, stage) => sum + stage.budgetSeconds, 0);
+  const lines = [style.title(question.title), style.dim(meta), '', ...wrap(question.prompt, width - 4, '  ').map((line) => style.heading(line)), ''];
+  lines.push(style.heading(`Plan (${formatMinutes(total)})`));
+  const titleWidth = Math.max(...plan.map((stage) => stage.title.length));
+  plan.forEach((stage, i) => lines.push(`  ${i + 1}. ${stage.title.padEnd(titleWidth)}  ${style.dim(formatMinutes(stage.budgetSeconds))}`));
+  return lines;
+}
+
+export function formatMinutes(seconds: number): string {
+  const minutes = seconds / 60;
+  return `${Number.isInteger(minutes) ? minutes : minutes.toFixed(1)} min`;
+}
+
+function bar(percent: number, cells = 10): string {
+  const filled = Math.round((percent / 100) * cells);
+  return '█'.repeat(filled) + '░'.repeat(cells - filled);
+}
+
+export function reportLines(report: Report, style: Style, width = 80): string[] {
+  const grade = (score: number) => (score >= 75 ? style.good : score >= 50 ? style.warn : style.bad);
+  const lines = [
+    style.title(`Report · ${report.questionTitle}`),
+    `${style.heading('Score')} ${grade(report.total)(`${report.total}%`)}   ${style.heading('Time')} ${clock(report.usedSeconds)} of ${clock(report.budgetSeconds)}`,
+    '',
+  ];
+  const titleWidth = Math.min(32, Math.max(...report.stages.map((stage) => stage.title.length)));
+  for (const stage of report.stages) {
+    const over = stage.usedSeconds - stage.budgetSeconds;
+    const time = `${clock(stage.usedSeconds)} / ${clock(stage.budgetSeconds)}`;
+    const overNote = over > 0 ? style.warn(` +${clock(over)}`) : '';
+    const title = stage.title.length > titleWidth ? `${stage.title.slice(0, titleWidth - 1)}…` : stage.title.padEnd(titleWidth);
+    lines.push(`${title}  ${time}${overNote}${' '.repeat(over > 0 ? Math.max(1, 7 - clock(over).length - 1) : 7)}${grade(stage.score.score)(bar(stage.score.score))} ${String(stage.score.score).padStart(3)}%`);
+  }
+  const missed = report.stages.filter((stage) => stage.score.missed.length > 0);
+  if (missed.length > 0) {
+    lines.push('', style.heading('Missed'));
+    for (const stage of missed) {
+      lines.push(style.accent(`${stage.title}`));
+      for (const item of stage.score.missed) {
+        const [first = '', ...rest] = wrap(item.text, width - 4);
+        lines.push(`  ${style.bad('✗')} ${first}`, ...rest.map((line) => `    ${line}`));
+        if (item.guidance) lines.push(...wrap(item.guidance, width - 6, '      ').map((line) => style.dim(line)));
+      }
+    }
+  }
+  const flags = report.stages.filter((stage) => stage.redFlags.length > 0);
+  if (flags.length > 0) {
+    lines.push('', style.heading('Red flags to watch'));
+    for (const stage of flags) {
+      lines.push(style.accent(stage.title));
+      for (const flag of stage.redFlags) {
+        const [first = '', ...rest] = wrap(flag, width - 4);
+        lines.push(`  ! ${first}`, ...rest.map((line) => `    ${line}`));
+      }
+    }
+  }
+  return lines;
+}

@@ -1,0 +1,159 @@
+// The screen of one interview stage: a custom Inquirer prompt that re-renders itself on a
+// timer, so the countdown stays live while the user thinks or types notes. All writes to the
+// terminal go through the prompt, which keeps the screen from being garbled.
+import { createPrompt, isEnterKey, useEffect, useKeypress, useRef, useState } from '@inquirer/core';
+import {
+  isPaused,
+  nextStage,
+  remainingSeconds,
+  revealHint,
+  setNotes,
+  togglePause,
+  usedSeconds,
+  type SessionState,
+} from '../session/engine.js';
+import { clock, wrap } from '../text.js';
+import type { Style } from './colour.js';
+
+const HIDE_CURSOR = '\u001b[?25l';
+/** Notes lines kept on screen; older lines scroll off (they are all kept and saved). */
+const VISIBLE_NOTE_LINES = 8;
+
+export interface StagePromptConfig {
+  state: SessionState;
+  hints: readonly string[];
+  strict: boolean;
+  now: () => number;
+  style: Style;
+  width: number;
+  /** Called with the latest state, typed-but-unfinished notes included, after every change. */
+  onChange: (state: SessionState) => void;
+  tickMs?: number;
+}
+
+type Mode = 'command' | 'notes';
+
+/** Notes plus the line being typed, so that nothing typed is lost on Ctrl-C or a strict move. */
+function withDraft(state: SessionState, draft: string): SessionState {
+  if (!draft) return state;
+  const notes = state.progress[state.current]!.notes;
+  return setNotes(state, state.current, `${notes}${draft}\n`);
+}
+
+export const stagePrompt = createPrompt<SessionState, StagePromptConfig>((config, done) => {
+  const { style, now } = config;
+  const session = useRef(config.state);
+  const [mode, setMode] = useState<Mode>('command');
+  const [draft, setDraft] = useState('');
+  const [finished, setFinished] = useState(false);
+  const [, setTick] = useState(0);
+  const ticks = useRef(0);
+
+  const update = (next: SessionState, nextDraft = draft) => {
+    session.current = next;
+    config.onChange(withDraft(next, nextDraft));
+  };
+  const finish = (state: SessionState) => {
+    const next = nextStage(state, now());
+    session.current = next;
+    config.onChange(next);
+    setFinished(true);
+    done(next);
+  };
+
+  // The interval callback outlives renders, so it reads the draft through a ref.
+  const draftRef = useRef(draft);
+  draftRef.current = draft;
+
+  useEffect(() => {
+    const timer = setInterval(() => {
+      if (config.strict && remainingSeconds(session.current, now()) <= 0 && !isPaused(session.current)) {
+        finish(withDraft(session.current, draftRef.current));
+      } else {
+        ticks.current += 1;
+        setTick(ticks.current);
+      }
+    }, config.tickMs ?? 250);
+    return () => clearInterval(timer);
+  }, []);
+
+  useKeypress((key, rl) => {
+    if (finished) return;
+    const state = session.current;
+    if (mode === 'notes') {
+      if (isEnterKey(key)) {
+        const notes = state.progress[state.current]!.notes;
+        update(setNotes(state, state.current, `${notes}${draft}\n`), '');
+        setDraft('');
+      } else if (key.name === 'escape') {
+        rl.clearLine(0);
+        update(withDraft(state, draft), '');
+        setDraft('');
+        setMode('command');
+      } else {
+        setDraft(rl.line);
+        config.onChange(withDraft(state, rl.line));
+      }
+      return;
+    }
+    rl.clearLine(0);
+    if (isEnterKey(key)) finish(state);
+    else if (key.name === 'h') update(revealHint(state, config.hints.length));
+    else if (key.name === 'n') setMode('notes');
+    else if (key.name === 'p' || key.name === 'space') update(togglePause(state, now()));
+  });
+
+  const state = session.current;
+  const index = state.current;
+  const stage = state.plan[index]!;
+  const progress = state.progress[index]!;
+  const width = Math.max(40, Math.min(config.width, 100));
+
+  if (finished) {
+    const previous = state.plan[index - 1] ?? stage;
+    const used = usedSeconds(state, index - 1, now());
+    const over = used > previous.budgetSeconds;
+    return `${style.good('✔')} ${style.heading(previous.title)} ${style.dim('·')} ${(over ? style.warn : style.dim)(`${clock(used)} of ${clock(previous.budgetSeconds)}`)}`;
+  }
+
+  const remaining = remainingSeconds(state, now());
+  const timer = isPaused(state)
+    ? style.warn(`⏸ paused · ${clock(remaining)} left`)
+    : remaining >= 0
+      ? (remaining <= 60 ? style.warn : style.good)(`⏱ ${clock(remaining)} left`)
+      : style.bad(`⏱ +${clock(-remaining)} over time`);
+  const title = `Stage ${index + 1}/${state.plan.length} · ${stage.title}`;
+  const gap = Math.max(2, width - visibleLength(title) - visibleLength(timer));
+  const lines = [`${style.title(title)}${' '.repeat(gap)}${timer}`, ...wrap(stage.goal, width - 2, '  ').map((line) => style.dim(line))];
+
+  if (progress.hintsShown > 0) {
+    lines.push('', style.heading(`Hints (${progress.hintsShown} of ${config.hints.length})`));
+    config.hints.slice(0, progress.hintsShown).forEach((hint, i) => {
+      const [first = '', ...rest] = wrap(hint, width - 5);
+      lines.push(`  ${i + 1}. ${first}`, ...rest.map((line) => `     ${line}`));
+    });
+  }
+
+  const noteLines = progress.notes ? progress.notes.replace(/\n$/, '').split('\n') : [];
+  if (noteLines.length > 0 || mode === 'notes') {
+    lines.push('', style.heading('Notes'));
+    if (noteLines.length > VISIBLE_NOTE_LINES) lines.push(style.dim(`  … ${noteLines.length - VISIBLE_NOTE_LINES} earlier lines`));
+    lines.push(...noteLines.slice(-VISIBLE_NOTE_LINES).map((line) => `  ${line}`));
+  }
+
+  const hintKey = progress.hintsShown < config.hints.length ? `${style.key(' h ')} hint  ` : '';
+  if (mode === 'notes') {
+    const help = `${style.dim('typing notes: Enter adds a line')}  ${style.key(' Esc ')} done`;
+    lines.push(`  ${style.accent('>')} ${draft}`);
+    return [lines.join('\n'), help];
+  }
+  const pauseLabel = isPaused(state) ? 'resume' : 'pause';
+  const nextLabel = index + 1 < state.plan.length ? 'next stage' : 'finish';
+  lines.push('', `${hintKey}${style.key(' n ')} notes  ${style.key(' p ')} ${pauseLabel}  ${style.key(' Enter ')} ${nextLabel}  ${style.dim('Ctrl-C quits (saved)')}${HIDE_CURSOR}`);
+  return lines.join('\n');
+});
+
+function visibleLength(text: string): number {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\u001b\[[0-9;]*m/g, '').length;
+}
