@@ -139,12 +139,23 @@ function crossCheck(entry: Entry<LoadedQuestion>, rubrics: Map<string, Entry<Loa
     return [finding(['rubric'], 'unknown-rubric', `rubric "${question.rubric}" does not exist; ${fix}`)];
   }
   const stageIds = rubric.value.stages.map((stage) => stage.id);
-  return Object.keys(question.stages)
-    .filter((id) => !stageIds.includes(id))
-    .map((id) => {
+  const problems: Finding[] = [];
+  for (const [id, stage] of Object.entries(question.stages)) {
+    const rubricStage = rubric.value.stages.find((candidate) => candidate.id === id);
+    if (!rubricStage) {
       const [suggestion] = closest(id, stageIds, 1);
-      return finding(['stages', id], 'unknown-stage', `${showPath(['stages', id])}: rubric "${rubric.value.id}" has no stage "${id}"; ${suggestion ? `did you mean "${suggestion}"?` : `its stages are ${stageIds.join(', ')}`}`, 'key');
+      problems.push(finding(['stages', id], 'unknown-stage', `${showPath(['stages', id])}: rubric "${rubric.value.id}" has no stage "${id}"; ${suggestion ? `did you mean "${suggestion}"?` : `its stages are ${stageIds.join(', ')}`}`, 'key'));
+      continue;
+    }
+    // Items are ticked by id, so a question item may not shadow one of its rubric's.
+    const rubricItems = new Set(rubricStage.checklist.map((item) => item.id));
+    (stage.checklist ?? []).forEach((item, i) => {
+      if (rubricItems.has(item.id)) {
+        problems.push(finding(['stages', id, 'checklist', i, 'id'], 'duplicate-item', `checklist item id "${item.id}" is already an item of rubric "${rubric.value.id}" in stage "${id}"; pick another id`));
+      }
     });
+  }
+  return problems;
 }
 
 /** Loads the whole bank: built-in, --bank and MLDRILL_BANK. */

@@ -39,7 +39,11 @@ export function parseYaml(file: string, source: string): ParsedFile {
   const doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
   for (const error of doc.errors) {
     if (error.code === 'DUPLICATE_KEY') {
-      fail(error.pos[0], 'duplicate-key', `${duplicateKeyName(source, error.pos)}appears twice in the same mapping; remove or rename one`);
+      fail(error.pos[0], 'duplicate-key', `${duplicateKeyName(source, error.pos[0])}appears twice in the same mapping; remove or rename one`);
+    } else if (error.code === 'MISSING_CHAR' && /quote/.test(error.message)) {
+      // The parser notices at the end of the file; the author needs the quote that opened it.
+      const opening = openingQuote(source, error.pos[0]);
+      fail(opening, 'yaml-syntax', 'YAML syntax error: this quoted string is never closed; add the closing quote');
     } else {
       fail(error.pos[0], 'yaml-syntax', `YAML syntax error: ${firstLine(error.message)}`);
     }
@@ -61,9 +65,19 @@ function firstLine(message: string): string {
   return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim();
 }
 
-function duplicateKeyName(source: string, [start, end]: [number, number]): string {
-  const key = source.slice(start, end).trim();
-  return key && key.length < 60 && !key.includes('\n') ? `key "${key}" ` : 'a key ';
+function duplicateKeyName(source: string, start: number): string {
+  const key = /^["']?([^:\n"']{1,60})/.exec(source.slice(start))?.[1]?.trim();
+  return key ? `key "${key}" ` : 'a key ';
+}
+
+/** The offset of the last quote that opens a value (after `: ` or `- `) before offset. */
+function openingQuote(source: string, offset: number): number {
+  const pattern = /(?:^|: |- )(["'])/gm;
+  let found = offset;
+  for (let match = pattern.exec(source); match && match.index < offset; match = pattern.exec(source)) {
+    found = match.index + match[0].length - 1;
+  }
+  return found;
 }
 
 /** The source offset of the node at path; where the path runs out, the nearest enclosing node. */

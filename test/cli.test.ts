@@ -1,0 +1,48 @@
+// The built bin, spawned as a user or a script would run it.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BIN, TmuxSession } from './helpers/tmux.js';
+
+const run = (args: string[], env: Record<string, string> = {}) =>
+  spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', input: '', env: { PATH: process.env.PATH, MLDRILL_HOME: fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-home-')), ...env }, timeout: 20_000 });
+
+describe('mldrill as a process', () => {
+  it('prints its version', () => {
+    const result = run(['--version']);
+    expect(result.status).toBe(0);
+    expect(result.stdout.trim()).toBe(JSON.parse(fs.readFileSync(path.join(path.dirname(BIN), '..', 'package.json'), 'utf8')).version);
+  });
+
+  it('refuses to drill without a terminal, at once, naming the non-interactive commands (exit 2)', () => {
+    for (const args of [['drill'], [], ['drill', '--random']]) {
+      const result = run(args);
+      expect(result.status).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+      expect(result.stderr).toMatch(/drill is interactive and needs a terminal; .*list, show, random, daily/);
+    }
+  });
+
+  it('rejects an unknown flag and a bad value with a usage error (exit 2), never a stack trace', () => {
+    for (const args of [['drill', '--bogus'], ['drill', '--minutes', 'soon'], ['drill', '--difficulty', 'extreme']]) {
+      const result = run(args);
+      expect(result.status).toBe(2);
+      expect(result.stderr).toMatch(/^error: /);
+      expect(result.stderr).not.toMatch(/\bat .*:\d+:\d+/);
+    }
+  });
+});
+
+describe('drill by id in a terminal', { timeout: 30_000 }, () => {
+  let tmux: TmuxSession | undefined;
+  afterEach(() => tmux?.close());
+
+  it('suggests the closest ids for an unknown one (exit 1)', async () => {
+    tmux = new TmuxSession(['drill', 'youtube-recommendations', '--no-save'], { width: 200 });
+    expect(await tmux.exitCode()).toBe(1);
+    expect(tmux.screen()).toMatch(/mldrill: no question with id "youtube-recommendations"; did you mean youtube-video-recommendations/);
+  });
+});

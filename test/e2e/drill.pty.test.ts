@@ -1,0 +1,132 @@
+// The interactive drill, typed through in a real pseudo-terminal (tmux), against the built bin.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { sleep, TmuxSession } from '../helpers/tmux.js';
+
+const BANK = path.resolve(import.meta.dirname, '..', 'fixtures', 'e2e-bank');
+let session: TmuxSession | undefined;
+afterEach(() => session?.close());
+
+function start(extra: string[] = []) {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-home-'));
+  session = new TmuxSession(['drill', 'e2e-feed', '--bank', BANK, ...extra], { env: { MLDRILL_HOME: home } });
+  return { tmux: session, history: path.join(home, 'history.jsonl') };
+}
+
+const readHistory = (file: string) => fs.readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+const timer = (screen: string) => /⏱ (\d\d:\d\d) left/.exec(screen)?.[1];
+
+describe('drill in a terminal', { timeout: 60_000 }, () => {
+  it('runs a whole drill: a hint, notes, ticks, the report and the saved session', async () => {
+    const { tmux, history } = start();
+    let screen = await tmux.waitFor('Stage 1/2 · Clarify the feed');
+    expect(screen).toContain('Design a feed that shows people the posts they care about most.');
+    expect(screen).toMatch(/1\. Clarify the feed\s+2 min/);
+    expect(screen).toMatch(/⏱ 0[12]:\d\d left/);
+    expect(screen).toMatch(/h\s+hint\s+n\s+notes\s+p\s+pause\s+Enter\s+next stage/);
+
+    // The countdown is live while nothing is typed.
+    const before = timer(screen);
+    await sleep(2100);
+    expect(timer(tmux.screen())).not.toBe(before);
+
+    tmux.type('h');
+    await tmux.waitFor('1. First hint about the feed audience.');
+    expect(tmux.screen()).not.toContain('Second hint');
+
+    tmux.type('n');
+    await tmux.waitFor('Enter adds a line');
+    tmux.type('users: 2B monthly');
+    tmux.keys('Enter');
+    tmux.type('p99 under 200 ms');
+    tmux.keys('Escape');
+    screen = await tmux.waitFor(/Notes\n\s+users: 2B monthly\n\s+p99 under 200 ms\n/);
+
+    tmux.keys('Enter');
+    await tmux.waitFor('Stage 2/2 · Design the ranking');
+    tmux.keys('Enter');
+
+    await tmux.waitFor('Clarify the feed: what did you cover?');
+    tmux.keys('Space'); // ticks the first item: the business goal, weight 2
+    tmux.keys('Enter');
+    await tmux.waitFor('Design the ranking: what did you cover?');
+    tmux.keys('Enter'); // nothing ticked is allowed
+
+    expect(await tmux.exitCode()).toBe(0);
+    screen = tmux.screen(true);
+    expect(screen).toMatch(/Score 40%/);
+    expect(screen).toMatch(/Clarify the feed\s+00:0\d \/ 02:00\s+█████░░░░░\s+50%/);
+    expect(screen).toMatch(/Design the ranking\s+00:0\d \/ 03:00\s+░░░░░░░░░░\s+0%/);
+    expect(screen).toContain('✗ Quantified scale');
+    expect(screen).toContain('Users, posts and requests per second.');
+    expect(screen).toContain('! Designs before scoping.');
+    expect(screen).toMatch(/Saved session \d{8}-\d{4}-\w{4} to /);
+
+    const [record] = readHistory(history);
+    expect(record).toMatchObject({
+      version: 1, questionId: 'e2e-feed', rubricId: 'e2e-rubric', mode: 'self', status: 'completed', score: 40,
+      stages: [
+        { id: 'clarify', budgetSeconds: 120, hintsShown: 1, notes: 'users: 2B monthly\np99 under 200 ms\n', checked: ['goal'], missed: ['scale', 'surface'], score: 50 },
+        { id: 'design', budgetSeconds: 180, hintsShown: 0, notes: '', checked: [], missed: ['diagram'], score: 0 },
+      ],
+    });
+    expect(record.stages[0].usedSeconds).toBeGreaterThanOrEqual(2);
+  });
+
+  it('Ctrl-C mid-stage saves the session as abandoned with the notes typed so far, exit 130', async () => {
+    const { tmux, history } = start(['--minutes', '10']);
+    await tmux.waitFor('Stage 1/2');
+    tmux.keys('Enter');
+    await tmux.waitFor('Stage 2/2');
+    tmux.type('n');
+    await tmux.waitFor('Enter adds a line');
+    tmux.type('two towers');
+    tmux.keys('Enter');
+    tmux.type('then a ranker'); // not finished with Enter: must still be kept
+    await tmux.waitFor('> then a ranker');
+    tmux.keys('C-c');
+    expect(await tmux.exitCode()).toBe(130);
+    expect(tmux.screen(true)).toMatch(/Interrupted: session \d{8}-\d{4}-\w{4} saved as abandoned, notes included, to /);
+    expect(tmux.screen(true)).not.toMatch(/at .*\.js:\d+/);
+    const [record] = readHistory(history);
+    expect(record).toMatchObject({
+      status: 'abandoned', score: null,
+      stages: [{ id: 'clarify', budgetSeconds: 240, checked: [], score: null }, { id: 'design', budgetSeconds: 360, notes: 'two towers\nthen a ranker\n' }],
+    });
+  });
+
+  it('SIGTERM is handled like Ctrl-C', async () => {
+    const { tmux, history } = start();
+    await tmux.waitFor('Stage 1/2');
+    tmux.type('n');
+    tmux.type('scale first');
+    await tmux.waitFor('> scale first');
+    tmux.signal('TERM');
+    expect(await tmux.exitCode()).toBe(130);
+    expect(readHistory(history)[0]).toMatchObject({ status: 'abandoned', stages: [{ notes: 'scale first\n' }, { notes: '' }] });
+  });
+
+  it('--strict moves on by itself when the time is up, keeping the notes', async () => {
+    const { tmux, history } = start(['--minutes', '0.05', '--strict']);
+    await tmux.waitFor('Stage 1/2');
+    tmux.type('n');
+    tmux.type('quick');
+    await tmux.waitFor('Clarify the feed: what did you cover?', { timeout: 15_000 });
+    tmux.keys('Enter');
+    await tmux.waitFor('Design the ranking: what did you cover?');
+    tmux.keys('Enter');
+    expect(await tmux.exitCode()).toBe(0);
+    expect(readHistory(history)[0]).toMatchObject({ status: 'completed', stages: [{ notes: 'quick\n' }, {}] });
+  });
+
+  it('shows overtime in the countdown instead of cutting the stage off', async () => {
+    const { tmux } = start(['--minutes', '0.02', '--no-save']);
+    await tmux.waitFor(/⏱ \+00:0\d over time/);
+    expect(tmux.screen()).toContain('Stage 1/2');
+    tmux.keys('C-c');
+    expect(await tmux.exitCode()).toBe(130);
+    expect(tmux.screen(true)).toContain('nothing saved (--no-save)');
+  });
+});

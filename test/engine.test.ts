@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import {
+  isFinished, isPaused, nextStage, overtimeSeconds, pause, planStages, remainingSeconds, resume,
+  revealHint, setNotes, startSession, stop, togglePause, usedSeconds,
+} from '../src/session/engine.js';
+
+const rubricStages = [
+  { id: 'clarify', title: 'Clarify', goal: 'scope', minutes: 7 },
+  { id: 'metrics', title: 'Metrics', goal: 'measure', minutes: 6 },
+  { id: 'architecture', title: 'Architecture', goal: 'design', minutes: 15 },
+  { id: 'deep-dive', title: 'Deep dive', goal: 'go deep', minutes: 15 },
+];
+const T0 = 1_000_000;
+const s = (seconds: number) => T0 + seconds * 1000;
+
+describe('planStages', () => {
+  it('keeps the rubric budgets in order', () => {
+    expect(planStages(rubricStages).map((stage) => [stage.id, stage.budgetSeconds])).toEqual([
+      ['clarify', 420], ['metrics', 360], ['architecture', 900], ['deep-dive', 900],
+    ]);
+  });
+
+  it('scales the whole plan to --minutes, proportionally', () => {
+    const plan = planStages(rubricStages, 21.5);
+    expect(plan.map((stage) => stage.budgetSeconds)).toEqual([210, 180, 450, 450]);
+    expect(plan.reduce((sum, stage) => sum + stage.budgetSeconds, 0)).toBe(21.5 * 60);
+  });
+
+  it('never plans a stage of zero seconds', () => {
+    expect(planStages(rubricStages, 0.01).every((stage) => stage.budgetSeconds >= 1)).toBe(true);
+  });
+});
+
+describe('session clock', () => {
+  const plan = planStages(rubricStages);
+
+  it('counts down the current stage and goes into overtime without stopping', () => {
+    let state = startSession(plan, s(0));
+    expect(remainingSeconds(state, s(60))).toBe(360);
+    expect(remainingSeconds(state, s(500))).toBe(-80);
+    expect(overtimeSeconds(state, 0, s(500))).toBe(80);
+    state = nextStage(state, s(500));
+    expect(state.current).toBe(1);
+    expect(usedSeconds(state, 0, s(9999))).toBe(500);
+    expect(remainingSeconds(state, s(510))).toBe(350);
+  });
+
+  it('does not count paused time', () => {
+    let state = startSession(plan, s(0));
+    state = pause(state, s(100));
+    expect(isPaused(state)).toBe(true);
+    expect(remainingSeconds(state, s(1000))).toBe(320);
+    state = resume(state, s(1000));
+    expect(remainingSeconds(state, s(1010))).toBe(310);
+    state = togglePause(togglePause(state, s(1020)), s(2000));
+    expect(usedSeconds(state, 0, s(2000))).toBe(120);
+  });
+
+  it('moves through the stages in order and finishes after the last', () => {
+    let state = startSession(plan, s(0));
+    for (let i = 0; i < plan.length; i++) {
+      expect(state.current).toBe(i);
+      state = nextStage(state, s((i + 1) * 100));
+    }
+    expect(isFinished(state)).toBe(true);
+    expect(state.endedAt).toBe(s(400));
+    expect(nextStage(state, s(999))).toBe(state);
+    expect(plan.map((_, i) => usedSeconds(state, i, s(9999)))).toEqual([100, 100, 100, 100]);
+  });
+
+  it('stops wherever it is, keeping the time used so far', () => {
+    const state = stop(nextStage(startSession(plan, s(0)), s(30)), s(75));
+    expect(state.endedAt).toBe(s(75));
+    expect(usedSeconds(state, 1, s(500))).toBe(45);
+  });
+
+  it('reveals hints one at a time, never more than there are', () => {
+    let state = startSession(plan, s(0));
+    state = revealHint(revealHint(revealHint(state, 2), 2), 2);
+    expect(state.progress[0]!.hintsShown).toBe(2);
+  });
+
+  it('keeps notes per stage', () => {
+    let state = startSession(plan, s(0));
+    state = setNotes(state, 0, 'scale: 1B users\n');
+    state = nextStage(state, s(10));
+    expect(state.progress[0]!.notes).toBe('scale: 1B users\n');
+    expect(state.progress[1]!.notes).toBe('');
+  });
+});

@@ -1,0 +1,61 @@
+// Small banks written to a temp directory, for loader and lint tests.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export const RUBRIC = `id: mini
+title: Mini rubric
+stages:
+  - id: clarify
+    title: Clarify
+    minutes: 5
+    goal: Scope the problem.
+    checklist:
+      - id: goal
+        text: Named the business goal
+        weight: 2
+        guidance: Say what the business wants.
+  - id: design
+    title: Design
+    minutes: 10
+    goal: Design it.
+    checklist:
+      - id: diagram
+        text: Drew a diagram
+`;
+
+export const QUESTION = `id: feed
+title: A feed
+category: recommendation
+difficulty: medium
+rubric: mini
+prompt: Design a feed that shows people posts they care about.
+stages:
+  clarify:
+    hints:
+      - Ask who the users are.
+    checklist:
+      - id: surface
+        text: Asked where the feed appears
+  design:
+    hints:
+      - Two stages.
+followups:
+  - Traffic grew tenfold.
+`;
+
+/** Writes files (relative path -> content) into a fresh temp directory and returns it. */
+export function writeBank(files: Record<string, string>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-bank-'));
+  for (const [name, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), content);
+  }
+  return dir;
+}
+
+export const baseBank = (overrides: Record<string, string> = {}) => ({
+  'rubrics/mini.yaml': RUBRIC,
+  'questions/recommendation/feed.yaml': QUESTION,
+  ...overrides,
+});

@@ -1,0 +1,85 @@
+// Drives the built CLI in a real pseudo-terminal through tmux: type keys, read the screen.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export const ROOT = path.resolve(import.meta.dirname, '..', '..');
+export const BIN = path.join(ROOT, 'bin', 'mldrill.js');
+
+let count = 0;
+const quote = (value: string) => `'${value.replaceAll("'", `'\\''`)}'`;
+
+export class TmuxSession {
+  private readonly socket: string;
+  private readonly name = 'drill';
+  readonly exitFile: string;
+
+  constructor(args: string[], options: { env?: Record<string, string>; width?: number; height?: number; cwd?: string } = {}) {
+    this.socket = `mldrill-test-${process.pid}-${++count}`;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-tmux-'));
+    this.exitFile = path.join(dir, 'exit');
+    const env = { TERM: 'xterm-256color', LANG: 'C.UTF-8', PATH: process.env.PATH ?? '', HOME: dir, ...options.env };
+    const envPart = Object.entries(env).map(([key, value]) => `${key}=${quote(value)}`).join(' ');
+    // The shell keeps the pane alive after mldrill exits, so the screen can still be read.
+    const command = `cd ${quote(options.cwd ?? ROOT)} && env -i ${envPart} node ${quote(BIN)} ${args.map(quote).join(' ')}; echo $? > ${quote(this.exitFile)}; exec sleep 600`;
+    this.tmux('-f', '/dev/null', 'new-session', '-d', '-s', this.name, '-x', String(options.width ?? 80), '-y', String(options.height ?? 30), command);
+    this.tmux('set-option', '-t', this.name, 'history-limit', '5000');
+  }
+
+  private tmux(...args: string[]): string {
+    return execFileSync('tmux', ['-L', this.socket, ...args], { encoding: 'utf8' });
+  }
+
+  /** Named keys, as tmux knows them: Enter, Escape, Space, C-c, Down. */
+  keys(...keys: string[]): void {
+    this.tmux('send-keys', '-t', this.name, ...keys);
+  }
+
+  /** Literal text, typed as is. */
+  type(text: string): void {
+    this.tmux('send-keys', '-t', this.name, '-l', text);
+  }
+
+  /** The visible screen, or with scrollback the whole history of the pane. */
+  screen(scrollback = false): string {
+    return this.tmux('capture-pane', '-p', '-t', this.name, ...(scrollback ? ['-S', '-5000'] : []));
+  }
+
+  async waitFor(pattern: RegExp | string, options: { timeout?: number; scrollback?: boolean } = {}): Promise<string> {
+    const deadline = Date.now() + (options.timeout ?? 10_000);
+    let screen = '';
+    while (Date.now() < deadline) {
+      screen = this.screen(options.scrollback);
+      if (typeof pattern === 'string' ? screen.includes(pattern) : pattern.test(screen)) return screen;
+      await sleep(100);
+    }
+    throw new Error(`timed out waiting for ${String(pattern)}; the screen shows:\n${screen}`);
+  }
+
+  async exitCode(timeout = 10_000): Promise<number> {
+    const deadline = Date.now() + timeout;
+    while (Date.now() < deadline) {
+      const text = fs.existsSync(this.exitFile) ? fs.readFileSync(this.exitFile, 'utf8').trim() : '';
+      if (text) return Number(text);
+      await sleep(100);
+    }
+    throw new Error(`mldrill did not exit; the screen shows:\n${this.screen(true)}`);
+  }
+
+  /** Sends a signal to mldrill itself (the child of the pane's shell). */
+  signal(name: 'TERM' | 'INT' | 'KILL'): void {
+    const shell = this.tmux('display-message', '-p', '-t', this.name, '#{pane_pid}').trim();
+    execFileSync('pkill', [`-${name}`, '-P', shell]);
+  }
+
+  close(): void {
+    try {
+      this.tmux('kill-server');
+    } catch {
+      // already gone
+    }
+  }
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
