@@ -3,7 +3,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Io } from './io.js';
 import { packageVersion } from './version.js';
-import { CATEGORIES, DIFFICULTIES } from './bank/schema.js';
+import { CATEGORIES, DIFFICULTIES } from './bank/categories.js';
 
 export interface CommandResult {
   exitCode: number;

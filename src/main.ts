@@ -1,12 +1,18 @@
 // Parses argv, runs one command, and maps every outcome to an exit code. The only place
 // that turns errors into messages.
-import { CommanderError } from 'commander';
-import { buildProgram } from './cli.js';
 import { EXIT, MldrillError } from './errors.js';
 import type { Io } from './io.js';
 import { stripControl } from './text.js';
+import { packageVersion } from './version.js';
 
 export async function main(argv: string[], io: Io): Promise<number> {
+  // Scripts and prompts ask for the version often; answer without loading the command table.
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+    io.stdout.write(`${packageVersion()}\n`);
+    return EXIT.ok;
+  }
+  const { CommanderError } = await import('commander');
+  const { buildProgram } = await import('./cli.js');
   const result = { exitCode: EXIT.ok as number };
   try {
     const program = await buildProgram(io, result);

@@ -1,37 +1,15 @@
 // The one source of truth for the question and rubric file formats: the TypeScript types,
 // the validator and the JSON Schemas in schema/ all come from here.
 import * as z from 'zod';
+import { CATEGORIES, DEFAULT_RUBRIC, DIFFICULTIES } from './categories.js';
+
+export { CATEGORIES, CATEGORY_TITLES, DIFFICULTIES, DEFAULT_RUBRIC } from './categories.js';
 
 export const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const kebab = (what: string) =>
   z.string().regex(KEBAB, { message: `${what} must be kebab-case (lowercase letters, digits and single hyphens)` });
 const text = (description: string) => z.string().trim().min(1).describe(description);
 
-export const CATEGORIES = [
-  'recommendation',
-  'search-ranking',
-  'ads',
-  'trust-safety',
-  'perception',
-  'language',
-  'marketplaces',
-  'platforms',
-] as const;
-
-export const CATEGORY_TITLES: Record<(typeof CATEGORIES)[number], string> = {
-  recommendation: 'Recommendation',
-  'search-ranking': 'Search and ranking',
-  ads: 'Ads',
-  'trust-safety': 'Trust, safety and fraud',
-  perception: 'Perception, speech and vision',
-  language: 'Language, LLM and RAG',
-  marketplaces: 'Forecasting and marketplaces',
-  platforms: 'Data and ML platforms',
-};
-
-export const DIFFICULTIES = ['easy', 'medium', 'hard'] as const;
-
-export const DEFAULT_RUBRIC = 'ml-system-design';
 
 export const ChecklistItem = z
   .strictObject({
@@ -92,8 +70,7 @@ export const Question = z
 export type ChecklistItem = z.infer<typeof ChecklistItem>;
 export type RubricStage = z.infer<typeof RubricStage>;
 export type QuestionStage = z.infer<typeof QuestionStage>;
-export type Category = (typeof CATEGORIES)[number];
-export type Difficulty = (typeof DIFFICULTIES)[number];
+export type { Category, Difficulty } from './categories.js';
 
 export type RubricData = z.infer<typeof Rubric>;
 export type QuestionData = z.infer<typeof Question>;

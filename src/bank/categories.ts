@@ -1,0 +1,31 @@
+// Plain constants of the formats, kept apart from the zod schemas so that the command table
+// can use them without loading zod.
+
+export const CATEGORIES = [
+  'recommendation',
+  'search-ranking',
+  'ads',
+  'trust-safety',
+  'perception',
+  'language',
+  'marketplaces',
+  'platforms',
+] as const;
+
+export const CATEGORY_TITLES: Record<(typeof CATEGORIES)[number], string> = {
+  recommendation: 'Recommendation',
+  'search-ranking': 'Search and ranking',
+  ads: 'Ads',
+  'trust-safety': 'Trust, safety and fraud',
+  perception: 'Perception, speech and vision',
+  language: 'Language, LLM and RAG',
+  marketplaces: 'Forecasting and marketplaces',
+  platforms: 'Data and ML platforms',
+};
+
+export const DIFFICULTIES = ['easy', 'medium', 'hard'] as const;
+
+export const DEFAULT_RUBRIC = 'ml-system-design';
+
+export type Category = (typeof CATEGORIES)[number];
+export type Difficulty = (typeof DIFFICULTIES)[number];

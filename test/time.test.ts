@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { daysBetween, localDate, localDateTime, parseDate } from '../src/time.js';
+
+describe('local dates', () => {
+  // 2026-11-22 07:30 UTC is still the 21st in Los Angeles and already the 22nd in Tokyo.
+  const instant = Date.UTC(2026, 10, 22, 7, 30);
+
+  it('uses the given time zone, never UTC by accident', () => {
+    expect(localDate(instant, 'America/Los_Angeles')).toBe('2026-11-21');
+    expect(localDate(instant, 'Asia/Tokyo')).toBe('2026-11-22');
+    expect(localDate(instant, 'UTC')).toBe('2026-11-22');
+    expect(localDateTime(instant, 'Asia/Tokyo')).toBe('2026-11-22 16:30');
+  });
+
+  it('parses only real calendar days', () => {
+    expect(parseDate('2026-02-28')).toEqual({ year: 2026, month: 2, day: 28 });
+    for (const bad of ['2026-13-45', '2026-02-29', '2026-1-01', 'today', '']) expect(parseDate(bad)).toBeUndefined();
+  });
+
+  it('counts days between dates', () => {
+    expect(daysBetween('2026-02-27', '2026-03-01')).toBe(2);
+    expect(daysBetween('2026-03-01', '2026-02-27')).toBe(-2);
+  });
+});
