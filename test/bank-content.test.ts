@@ -1,0 +1,78 @@
+// The shipped bank is part of the product: these checks hold every question to the bar the
+// README promises, beyond what the file format alone requires.
+import { describe, expect, it } from 'vitest';
+import { loadBank } from '../src/bank/load.js';
+import { CATEGORIES } from '../src/bank/categories.js';
+
+const bank = loadBank(process.cwd(), {});
+const byId = new Map(bank.questions.map((question) => [question.id, question]));
+
+// Every question named in the seed articles, by the id it has in the bank.
+const SEED_QUESTIONS = {
+  'youtube-video-recommendations': 'new videos for YouTube users',
+  'inflight-movie-recommendations': 'in-flight movies within the flight time',
+  'newsfeed-ranking': 'a newsfeed of posts and comments',
+  'wake-word-detection': 'a "Hey Siri" trigger word',
+  'product-image-selection': 'the best images to market a product',
+  'new-language-translation': 'translating a new language into English',
+  'harmful-content-detection': 'content that violates terms or offends',
+  'fraudulent-listing-detection': 'fraudulent Airbnb listings',
+  'search-ad-click-prediction': 'ad click likelihood for a search term',
+  'bug-reporting-system': 'a bug reporting system',
+  'popular-content-recommendations': 'a recommendation engine for popular content',
+  'llm-fine-tuning-pipeline': 'a fine-tuning pipeline for a large language model',
+  'rag-vector-database': 'retrieval-augmented generation on a vector database',
+};
+
+describe('the shipped bank', () => {
+  it('loads without a single finding, error or warning', () => {
+    expect(bank.findings).toEqual([]);
+  });
+
+  it('holds at least 40 questions, at least 4 in each of the eight categories', () => {
+    expect(bank.questions.length).toBeGreaterThanOrEqual(40);
+    const counts = Object.fromEntries(CATEGORIES.map((category) => [category, bank.questions.filter((question) => question.category === category).length]));
+    for (const category of CATEGORIES) expect(counts[category], category).toBeGreaterThanOrEqual(4);
+  });
+
+  it.each(Object.entries(SEED_QUESTIONS))('has the seed question %s (%s)', (id) => {
+    expect(byId.has(id)).toBe(true);
+  });
+
+  it.each(bank.questions.map((question) => [question.id, question] as const))('%s meets the content bar', (_, question) => {
+    const rubric = bank.rubrics.get(question.rubric)!;
+    expect(question.tags?.length ?? 0).toBeGreaterThan(0);
+    expect(question.references?.length ?? 0).toBeGreaterThan(0);
+    expect(question.followups?.length ?? 0).toBeGreaterThanOrEqual(3);
+    if (question.companies?.length) expect(question.references?.length).toBeGreaterThan(0);
+    for (const stage of rubric.stages) {
+      const own = question.stages[stage.id];
+      expect(own?.hints?.length ?? 0, `${stage.id} hints`).toBeGreaterThanOrEqual(3);
+      expect(own?.checklist?.length ?? 0, `${stage.id} checklist`).toBeGreaterThanOrEqual(2);
+      for (const item of own?.checklist ?? []) expect(item.guidance, `${stage.id}.${item.id} guidance`).toBeTruthy();
+    }
+  });
+
+  it('uses the LLM rubric for the LLM, RAG and fine-tuning questions', () => {
+    for (const id of ['llm-fine-tuning-pipeline', 'rag-vector-database', 'customer-support-assistant', 'code-completion-assistant']) {
+      expect(byId.get(id)?.rubric).toBe('llm-system-design');
+    }
+  });
+
+  it('ships three rubrics with the same four stages, 6-10 guided items each', () => {
+    expect([...bank.rubrics.keys()].sort()).toEqual(['llm-system-design', 'ml-system-design', 'ml-system-design-short']);
+    for (const rubric of bank.rubrics.values()) {
+      expect(rubric.stages.map((stage) => stage.id)).toEqual(['clarify', 'metrics', 'architecture', 'deep-dive']);
+      for (const stage of rubric.stages) {
+        expect(stage.checklist.length, `${rubric.id}/${stage.id}`).toBeGreaterThanOrEqual(6);
+        expect(stage.checklist.length, `${rubric.id}/${stage.id}`).toBeLessThanOrEqual(10);
+        for (const item of stage.checklist) expect(item.guidance, `${rubric.id}/${stage.id}/${item.id}`).toBeTruthy();
+        expect(stage.red_flags?.length ?? 0).toBeGreaterThan(0);
+      }
+    }
+    const minutes = (id: string) => bank.rubrics.get(id)!.stages.reduce((sum, stage) => sum + stage.minutes, 0);
+    expect(minutes('ml-system-design')).toBeGreaterThanOrEqual(40);
+    expect(minutes('ml-system-design')).toBeLessThanOrEqual(45);
+    expect(minutes('ml-system-design-short')).toBe(30);
+  });
+});
