@@ -59,11 +59,22 @@ Run 'mldrill <command> --help' for a command's options.
       .option('-r, --random', 'pick a random question (honours the filters)')
       .option('-m, --minutes <n>', 'scale the whole interview to N minutes', positiveNumber)
       .option('--strict', 'move on automatically when a stage runs out of time')
+      .option('--interviewer', 'mock-interviewer mode: a partner runs the clock and ticks the checklist live')
+      .option('--no-curveballs', 'no follow-up thrown in during the deep-dive')
+      .option('--seed <text>', 'make the random picks and the curveball moment reproducible')
       .option('--rubric <id>', "drill with another rubric than the question's own (e.g. ml-system-design-short)")
       .option('--no-save', 'do not record the session in the history'),
   ).action((id: string | undefined, options, command: Command) =>
     run(import('./commands/drill.js').then(({ drill }) => drill({ ...options, ...globals(command), id }, io))),
   );
+
+  program
+    .command('resume')
+    .description('continue an interrupted session where it stopped (after Ctrl-C, a crash or kill -9)')
+    .argument('[session]', "session id, or 'last'", 'last')
+    .action((session: string, options, command: Command) =>
+      run(import('./commands/resume.js').then(({ resume }) => resume({ ...options, ...globals(command), session }, io))),
+    );
 
   program
     .command('lint')

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  isFinished, isPaused, nextStage, overtimeSeconds, pause, planStages, remainingSeconds, resume,
+  curveballDue, drawCurveball, isFinished, isPaused, markCurveballShown, nextStage, overtimeSeconds, pause, planStages, remainingSeconds, resume, resumeAt, settle, toggleTick,
   revealHint, setNotes, startSession, stop, togglePause, usedSeconds,
 } from '../src/session/engine.js';
 
@@ -86,5 +86,56 @@ describe('session clock', () => {
     state = nextStage(state, s(10));
     expect(state.progress[0]!.notes).toBe('scale: 1B users\n');
     expect(state.progress[1]!.notes).toBe('');
+  });
+});
+
+describe('curveballs', () => {
+  const plan = planStages(rubricStages);
+  const followups = ['Traffic grew tenfold.', 'Labels arrive a week late.'];
+
+  it('are drawn reproducibly from the seeded source, between 30% and 70% of the stage', () => {
+    const draws = [0, 0.5, 0.999].map((value) => drawCurveball(plan, 3, followups, () => value)!);
+    expect(draws.map((draw) => draw.atSeconds)).toEqual([270, 450, 630]);
+    expect(draws.map((draw) => draw.text)).toEqual(['Traffic grew tenfold.', 'Labels arrive a week late.', 'Labels arrive a week late.']);
+    expect(drawCurveball(plan, 3, [], () => 0.5)).toBeNull();
+  });
+
+  it('come due at the drawn moment of active time in their stage, once', () => {
+    let state = startSession(plan, s(0), drawCurveball(plan, 1, followups, () => 0.5));
+    expect(state.curveball?.atSeconds).toBe(180);
+    state = nextStage(state, s(100));
+    expect(curveballDue(state, s(100 + 179))).toBe(false);
+    state = pause(state, s(150));
+    expect(curveballDue(state, s(100 + 400))).toBe(false);
+    state = resume(state, s(500));
+    expect(curveballDue(state, s(500 + 129))).toBe(false);
+    expect(curveballDue(state, s(500 + 130))).toBe(true);
+    state = markCurveballShown(state, s(500 + 131));
+    expect(state.curveball?.shownAtSeconds).toBe(181);
+    expect(curveballDue(state, s(900))).toBe(false);
+  });
+
+  it('never come due in another stage', () => {
+    const state = startSession(plan, s(0), drawCurveball(plan, 3, followups, () => 0));
+    expect(curveballDue(state, s(10_000))).toBe(false);
+  });
+});
+
+describe('interviewer ticks and resuming', () => {
+  const plan = planStages(rubricStages);
+
+  it('toggle items of the current stage only', () => {
+    let state = startSession(plan, s(0));
+    state = toggleTick(toggleTick(toggleTick(state, 'goal'), 'scale'), 'goal');
+    expect(state.progress[0]!.ticked).toEqual(['scale']);
+    state = toggleTick(nextStage(state, s(5)), 'metric');
+    expect(state.progress.map((progress) => progress.ticked)).toEqual([['scale'], ['metric'], [], []]);
+  });
+
+  it('resume keeps the time used and does not count the time the program was gone', () => {
+    const saved = settle(startSession(plan, s(0)), s(100));
+    const resumed = resumeAt(saved, s(5000), false);
+    expect(remainingSeconds(resumed, s(5010))).toBe(310);
+    expect(isPaused(resumeAt(saved, s(5000), true))).toBe(true);
   });
 });

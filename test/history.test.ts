@@ -55,3 +55,14 @@ describe('history file', () => {
     expect(sessionId(Date.UTC(2026, 10, 22, 9, 5), () => 0)).toBe('20261122-0905-aaaa');
   });
 });
+
+describe('resumed sessions', () => {
+  it('count once: the last record of an id supersedes earlier ones, in the place of the first', () => {
+    const file = tempFile();
+    appendRecord(file, { ...record('a'), status: 'abandoned', score: null });
+    appendRecord(file, record('b'));
+    appendRecord(file, record('a'));
+    const read = readHistory(file);
+    expect(read.records.map((r) => [r.id, r.status])).toEqual([['a', 'completed'], ['b', 'completed']]);
+  });
+});

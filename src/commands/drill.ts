@@ -1,19 +1,18 @@
-// `mldrill drill`: the staged, timed interview, the self-assessment, the report and the save.
+// `mldrill drill`: picks a question and runs the staged, timed interview (see conduct.ts).
 import { loadBank, type Bank } from '../bank/load.js';
 import type { LoadedQuestion, LoadedRubric } from '../bank/schema.js';
 import { EXIT, InterruptedError, NotFoundError } from '../errors.js';
 import type { Io } from '../io.js';
-import { assess, buildReport } from '../score/report.js';
-import type { SessionScore } from '../score/score.js';
-import { startSession, stop, usedSeconds, type SessionState } from '../session/engine.js';
-import { buildInterview, type Interview } from '../session/interview.js';
+import { drawCurveball, startSession } from '../session/engine.js';
+import { buildInterview } from '../session/interview.js';
 import { findQuestion, pickRandom, requireMatches, type Filters } from '../select/filter.js';
-import { appendRecord } from '../store/history.js';
-import { ensureWritable, historyFile, stateDirectory } from '../store/paths.js';
-import { makeRecord, sessionId, type SessionStatus } from '../store/record.js';
-import { styleFor, type Style } from '../ui/colour.js';
+import { seededRandom } from '../select/random.js';
+import { ensureWritable, stateDirectory } from '../store/paths.js';
+import { sessionId } from '../store/record.js';
+import { styleFor } from '../ui/colour.js';
 import { createPrompter, requireTerminal, type Prompter } from '../ui/prompts.js';
-import { questionHeader, reportLines } from '../ui/render.js';
+import { questionHeader } from '../ui/render.js';
+import { conduct, followupStage } from './conduct.js';
 import { reportBankErrors } from './report-findings.js';
 
 export interface DrillOptions extends Filters {
@@ -23,6 +22,10 @@ export interface DrillOptions extends Filters {
   strict?: boolean;
   /** Commander's --no-save sets this to false. */
   save?: boolean;
+  /** Commander's --no-curveballs sets this to false. */
+  curveballs?: boolean;
+  interviewer?: boolean;
+  seed?: string;
   rubric?: string;
   bank?: string[];
 }
@@ -34,6 +37,7 @@ export async function drill(options: DrillOptions, io: Io): Promise<number> {
   const stateDir = stateDirectory(io.env, io.homedir);
   // Fail before the user's work, not after it.
   if (save) ensureWritable(stateDir);
+  const random = options.seed === undefined ? io.random : seededRandom(options.seed);
 
   const bank = loadBank(io.cwd, io.env, { bank: options.bank });
   reportBankErrors(bank.findings, io);
@@ -44,91 +48,43 @@ export async function drill(options: DrillOptions, io: Io): Promise<number> {
   try {
     let question: LoadedQuestion;
     try {
-      question = await chooseQuestion(bank, options, io, prompter);
+      question = await chooseQuestion(bank, options, random, prompter);
     } catch (error) {
       if (error instanceof InterruptedError) return EXIT.interrupted;
       throw error;
     }
     const interview = buildInterview(question, rubricFor(bank, question, options.rubric), options.minutes);
-    io.stdout.write(`\n${questionHeader(question, interview.stages.map((stage) => stage.plan), style, io.stdout.columns).join('\n')}\n\n`);
-    const outcome = await runInterview(interview, options, io, prompter);
-
+    const mode = options.interviewer ? 'interviewer' : 'self';
+    const plan = interview.stages.map((stage) => stage.plan);
+    const header = questionHeader(question, plan, style, io.stdout.columns);
+    io.stdout.write(`\n${header.join('\n')}\n${mode === 'interviewer' ? style.dim('\nInterviewer mode: read the prompt out, then tick the checklist as the candidate covers each item.\n') : ''}\n`);
     const now = io.now();
-    const status: SessionStatus = outcome.score ? 'completed' : 'abandoned';
-    if (outcome.score) io.stdout.write(`\n${reportLines(buildReport(interview, outcome.state, outcome.score, now), style, Math.min(io.stdout.columns, 100)).join('\n')}\n`);
-    if (save) {
-      const file = historyFile(stateDir);
-      const record = makeRecord({
-        id: sessionId(outcome.state.startedAt, io.random),
-        questionId: question.id,
-        rubricId: interview.rubric.id,
-        mode: 'self',
-        status,
-        startedAt: outcome.state.startedAt,
-        endedAt: outcome.state.endedAt ?? now,
-        stages: interview.stages.map((stage, i) => ({
-          id: stage.plan.id,
-          budgetSeconds: stage.plan.budgetSeconds,
-          usedSeconds: usedSeconds(outcome.state, i, now),
-          hintsShown: outcome.state.progress[i]!.hintsShown,
-          notes: outcome.state.progress[i]!.notes,
-        })),
-        score: outcome.score,
-      });
-      appendRecord(file, record);
-      io.stderr.write(status === 'completed'
-        ? `\nSaved session ${record.id} to ${file}\n`
-        : `\nInterrupted: session ${record.id} saved as abandoned, notes included, to ${file}\n`);
-    } else if (status === 'abandoned') {
-      io.stderr.write('\nInterrupted: nothing saved (--no-save)\n');
-    }
-    return status === 'completed' ? EXIT.ok : EXIT.interrupted;
+    const curveball = mode === 'self' && options.curveballs !== false ? drawCurveball(plan, followupStage(interview), question.followups ?? [], random) : null;
+    return await conduct(
+      {
+        interview, mode, save, stateDir,
+        id: sessionId(now, io.random),
+        minutes: options.minutes ?? null,
+        strict: Boolean(options.strict),
+        state: startSession(plan, now, curveball),
+      },
+      io, style, prompter,
+    );
   } finally {
     stopListening();
   }
 }
 
-function rubricFor(bank: Bank, question: LoadedQuestion, override?: string): LoadedRubric {
+export function rubricFor(bank: Bank, question: LoadedQuestion, override?: string): LoadedRubric {
   const id = override ?? question.rubric;
   const rubric = bank.rubrics.get(id);
   if (!rubric) throw new NotFoundError(`no rubric with id "${id}"; known rubrics: ${[...bank.rubrics.keys()].join(', ') || 'none'}`);
   return rubric;
 }
 
-async function chooseQuestion(bank: Bank, options: DrillOptions, io: Io, prompter: Prompter): Promise<LoadedQuestion> {
+async function chooseQuestion(bank: Bank, options: DrillOptions, random: () => number, prompter: Prompter): Promise<LoadedQuestion> {
   if (options.id) return findQuestion(bank.questions, options.id);
   const matches = requireMatches(bank.questions, options);
-  if (options.random) return pickRandom(matches, io.random);
+  if (options.random) return pickRandom(matches, random);
   return prompter.chooseQuestion(matches);
-}
-
-interface Outcome {
-  state: SessionState;
-  /** Absent when the user quit before finishing the self-assessment. */
-  score?: SessionScore;
-}
-
-async function runInterview(interview: Interview, options: DrillOptions, io: Io, prompter: Prompter): Promise<Outcome> {
-  let latest = startSession(interview.stages.map((stage) => stage.plan), io.now());
-  try {
-    for (const stage of interview.stages) {
-      latest = await prompter.runStage({
-        state: latest,
-        hints: stage.hints,
-        strict: Boolean(options.strict),
-        onChange: (state) => {
-          latest = state;
-        },
-      });
-    }
-    io.stdout.write(`\nSelf-assessment: tick only what you really covered (space ticks, Enter confirms).\n`);
-    const checked: string[][] = [];
-    for (const stage of interview.stages) {
-      checked.push(await prompter.assess(`${stage.plan.title}: what did you cover?`, stage.items));
-    }
-    return { state: latest, score: assess(interview, checked) };
-  } catch (error) {
-    if (error instanceof InterruptedError) return { state: stop(latest, io.now()) };
-    throw error;
-  }
 }

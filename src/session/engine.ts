@@ -13,6 +13,18 @@ export interface StageProgress {
   usedMs: number;
   hintsShown: number;
   notes: string;
+  /** Checklist item ids ticked live (interviewer mode). */
+  ticked: string[];
+}
+
+/** A follow-up the interviewer throws in at a drawn moment of a stage. */
+export interface Curveball {
+  stage: number;
+  /** Active seconds into the stage at which it is thrown. */
+  atSeconds: number;
+  text: string;
+  /** Active seconds into the stage when it was actually shown; null until then. */
+  shownAtSeconds: number | null;
 }
 
 export interface SessionState {
@@ -24,6 +36,7 @@ export interface SessionState {
   runningSince: number | null;
   startedAt: number;
   endedAt: number | null;
+  curveball: Curveball | null;
 }
 
 export interface RubricStageLike {
@@ -45,16 +58,57 @@ export function planStages(stages: readonly RubricStageLike[], totalMinutes?: nu
   }));
 }
 
-export function startSession(plan: StagePlan[], now: number): SessionState {
+export function startSession(plan: StagePlan[], now: number, curveball: Curveball | null = null): SessionState {
   if (plan.length === 0) throw new Error('a session needs at least one stage');
   return {
     plan,
-    progress: plan.map(() => ({ usedMs: 0, hintsShown: 0, notes: '' })),
+    progress: plan.map(() => ({ usedMs: 0, hintsShown: 0, notes: '', ticked: [] })),
     current: 0,
     runningSince: now,
     startedAt: now,
     endedAt: null,
+    curveball,
   };
+}
+
+/**
+ * Draws when a curveball comes: in the given stage, between 30% and 70% of its budget, with one
+ * of the follow-ups. `random` is the session's seeded source, so the draw is reproducible.
+ */
+export function drawCurveball(plan: readonly StagePlan[], stage: number, followups: readonly string[], random: () => number): Curveball | null {
+  const budget = plan[stage]?.budgetSeconds;
+  if (budget === undefined || followups.length === 0) return null;
+  const atSeconds = Math.round(budget * (0.3 + 0.4 * random()));
+  const text = followups[Math.min(followups.length - 1, Math.floor(random() * followups.length))]!;
+  return { stage, atSeconds, text, shownAtSeconds: null };
+}
+
+/** True when the curveball's moment has come and it has not been shown yet. */
+export function curveballDue(state: SessionState, now: number): boolean {
+  const curveball = state.curveball;
+  return Boolean(curveball && curveball.shownAtSeconds === null && curveball.stage === state.current && usedSeconds(state, state.current, now) >= curveball.atSeconds);
+}
+
+export function markCurveballShown(state: SessionState, now: number): SessionState {
+  if (!state.curveball || state.curveball.shownAtSeconds !== null) return state;
+  return { ...state, curveball: { ...state.curveball, shownAtSeconds: Math.round(usedSeconds(state, state.current, now)) } };
+}
+
+/** Ticks or unticks a checklist item of the current stage (interviewer mode). */
+export function toggleTick(state: SessionState, itemId: string): SessionState {
+  const progress = state.progress[state.current];
+  if (!progress) return state;
+  const ticked = progress.ticked.includes(itemId) ? progress.ticked.filter((id) => id !== itemId) : [...progress.ticked, itemId];
+  return withProgress(state, state.current, { ...progress, ticked });
+}
+
+/**
+ * Picks a session up where it was left (resume): the clock runs again from now, so the time the
+ * program was not running is not counted.
+ */
+export function resumeAt(state: SessionState, now: number, paused: boolean): SessionState {
+  if (isFinished(state)) return { ...state, runningSince: null };
+  return { ...state, runningSince: paused ? null : now, endedAt: null };
 }
 
 export function isFinished(state: SessionState): boolean {
@@ -84,8 +138,8 @@ export function overtimeSeconds(state: SessionState, index: number, now: number)
   return stage ? Math.max(0, usedSeconds(state, index, now) - stage.budgetSeconds) : 0;
 }
 
-/** Folds the running stretch into the stage's used time. */
-function settle(state: SessionState, now: number): SessionState {
+/** Folds the running stretch into the stage's used time (for a checkpoint on disk). */
+export function settle(state: SessionState, now: number): SessionState {
   if (state.runningSince === null || isFinished(state)) return state;
   const progress = state.progress.map((stage, i) =>
     i === state.current ? { ...stage, usedMs: stage.usedMs + Math.max(0, now - state.runningSince!) } : stage,

@@ -1,11 +1,13 @@
 // The history file: append-only JSON lines. Appends are single O_APPEND writes followed by
 // fsync, so a crash can at worst leave a torn last line, which readers skip and the next
-// append steps over. Nothing here ever deletes or rewrites a line.
+// append steps over. Nothing here ever deletes or rewrites a line: a resumed session is
+// appended again under the same id, and readers keep the last record of each id.
 import fs from 'node:fs';
 import path from 'node:path';
 import { RECORD_VERSION, type SessionRecord } from './record.js';
 
 export interface HistoryRead {
+  /** One per session id: a later line for the same id (a resumed session) supersedes earlier ones. */
   records: SessionRecord[];
   /** One line each, for stderr: lines that were skipped and why. */
   warnings: string[];
@@ -42,7 +44,7 @@ export function readHistory(file: string): HistoryRead {
 }
 
 export function parseHistory(text: string, file: string): HistoryRead {
-  const records: SessionRecord[] = [];
+  const records = new Map<string, SessionRecord>();
   const warnings: string[] = [];
   const lines = text.split('\n');
   const torn = !text.endsWith('\n') ? lines.length : -1;
@@ -66,7 +68,8 @@ export function parseHistory(text: string, file: string): HistoryRead {
       warnings.push(`${where}: written by a newer mldrill (record version ${record.version}); skipped, upgrade mldrill to read it`);
       return;
     }
-    records.push(record);
+    // Keeps the first position of the id (its start) with the latest content.
+    records.set(record.id, record);
   });
-  return { records, warnings };
+  return { records: [...records.values()], warnings };
 }

@@ -31,6 +31,8 @@ export interface SessionRecord {
   /** Weighted coverage over all stages in percent; null when abandoned. */
   score: number | null;
   stages: StageRecord[];
+  /** Follow-ups the drill threw in, with the active second of the stage they came at. */
+  curveballs?: Array<{ stageId: string; atSeconds: number; text: string }>;
 }
 
 /** A short, sortable, human-friendly id: 20261122-0932-k3f9. */
@@ -52,6 +54,7 @@ export interface RecordInput {
   stages: Array<{ id: string; budgetSeconds: number; usedSeconds: number; hintsShown: number; notes: string }>;
   /** Absent for an abandoned session: nothing was assessed. */
   score?: { total: number; stages: Array<{ checked: string[]; missed: Array<{ id: string }>; score: number }> };
+  curveballs?: Array<{ stageId: string; atSeconds: number; text: string }>;
 }
 
 export function makeRecord(input: RecordInput): SessionRecord {
@@ -78,5 +81,6 @@ export function makeRecord(input: RecordInput): SessionRecord {
         score: assessed?.score ?? null,
       };
     }),
+    ...(input.curveballs?.length ? { curveballs: input.curveballs } : {}),
   };
 }

@@ -92,7 +92,11 @@ export function createPrompter(io: Io, style: Style, signal: AbortSignal): Promp
 
     async assess(message, items, preselected = new Set()) {
       const { default: checkbox, Separator } = await import('@inquirer/checkbox');
-      const choice = (item: ScoredItem) => ({ value: item.id, name: item.text, checked: preselected.has(item.id) });
+      const choice = (item: ScoredItem) => ({
+        value: item.id,
+        name: preselected.has(item.id) ? `${item.text} ${style.dim('(suggested from your notes)')}` : item.text,
+        checked: preselected.has(item.id),
+      });
       const own = items.filter((item) => item.source === 'question');
       return guard(() =>
         checkbox<string>(

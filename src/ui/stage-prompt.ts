@@ -1,13 +1,16 @@
 // The screen of one interview stage: a custom Inquirer prompt that re-renders itself on a
 // timer, so the countdown stays live while the user thinks or types notes. All writes to the
 // terminal go through the prompt, which keeps the screen from being garbled.
-import { createPrompt, isEnterKey, useEffect, useKeypress, useRef, useState } from '@inquirer/core';
+import { createPrompt, isDownKey, isEnterKey, isUpKey, useEffect, useKeypress, useRef, useState } from '@inquirer/core';
 import {
+  curveballDue,
   isPaused,
+  markCurveballShown,
   nextStage,
   remainingSeconds,
   revealHint,
   setNotes,
+  toggleTick,
   togglePause,
   usedSeconds,
   type SessionState,
@@ -16,6 +19,7 @@ import { clock, wrap } from '../text.js';
 import type { Style } from './colour.js';
 
 const HIDE_CURSOR = '\u001b[?25l';
+const BELL = '\u0007';
 /** Notes lines kept on screen; older lines scroll off (they are all kept and saved). */
 const VISIBLE_NOTE_LINES = 8;
 
@@ -28,6 +32,10 @@ export interface StagePromptConfig {
   width: number;
   /** Called with the latest state, typed-but-unfinished notes included, after every change. */
   onChange: (state: SessionState) => void;
+  /** Interviewer mode: the stage's checklist, ticked live with the keys. */
+  checklist?: ReadonlyArray<{ id: string; text: string }>;
+  /** Interviewer mode: follow-ups to ask, shown on this stage. */
+  followups?: readonly string[];
   tickMs?: number;
 }
 
@@ -45,11 +53,15 @@ export const stagePrompt = createPrompt<SessionState, StagePromptConfig>((config
   const session = useRef(config.state);
   const [mode, setMode] = useState<Mode>('command');
   const [draft, setDraft] = useState('');
+  const [cursor, setCursor] = useState(0);
   const [finished, setFinished] = useState(false);
   const [, setTick] = useState(0);
   const ticks = useRef(0);
+  // The interval callback outlives renders, so it reads the draft through a ref.
+  const draftRef = useRef(draft);
+  draftRef.current = draft;
 
-  const update = (next: SessionState, nextDraft = draft) => {
+  const update = (next: SessionState, nextDraft = draftRef.current) => {
     session.current = next;
     config.onChange(withDraft(next, nextDraft));
   };
@@ -61,18 +73,22 @@ export const stagePrompt = createPrompt<SessionState, StagePromptConfig>((config
     done(next);
   };
 
-  // The interval callback outlives renders, so it reads the draft through a ref.
-  const draftRef = useRef(draft);
-  draftRef.current = draft;
-
-  useEffect(() => {
+  useEffect((rl) => {
     const timer = setInterval(() => {
-      if (config.strict && remainingSeconds(session.current, now()) <= 0 && !isPaused(session.current)) {
-        finish(withDraft(session.current, draftRef.current));
-      } else {
-        ticks.current += 1;
-        setTick(ticks.current);
+      const state = session.current;
+      if (config.strict && remainingSeconds(state, now()) <= 0 && !isPaused(state)) {
+        finish(withDraft(state, draftRef.current));
+        return;
       }
+      if (curveballDue(state, now())) {
+        update(markCurveballShown(state, now()));
+        // Interrupt the way an interviewer does: audibly, not only on screen.
+        rl.output.unmute();
+        rl.output.write(BELL);
+        rl.output.mute();
+      }
+      ticks.current += 1;
+      setTick(ticks.current);
     }, config.tickMs ?? 250);
     return () => clearInterval(timer);
   }, []);
@@ -97,10 +113,14 @@ export const stagePrompt = createPrompt<SessionState, StagePromptConfig>((config
       return;
     }
     rl.clearLine(0);
+    const checklist = config.checklist ?? [];
     if (isEnterKey(key)) finish(state);
     else if (key.name === 'h') update(revealHint(state, config.hints.length));
     else if (key.name === 'n') setMode('notes');
-    else if (key.name === 'p' || key.name === 'space') update(togglePause(state, now()));
+    else if (key.name === 'p') update(togglePause(state, now()));
+    else if (checklist.length && isUpKey(key)) setCursor((cursor + checklist.length - 1) % checklist.length);
+    else if (checklist.length && isDownKey(key)) setCursor((cursor + 1) % checklist.length);
+    else if (checklist.length && (key.name === 'space' || key.name === 'x')) update(toggleTick(state, checklist[cursor]!.id));
   });
 
   const state = session.current;
@@ -125,14 +145,30 @@ export const stagePrompt = createPrompt<SessionState, StagePromptConfig>((config
   const title = `Stage ${index + 1}/${state.plan.length} · ${stage.title}`;
   const gap = Math.max(2, width - visibleLength(title) - visibleLength(timer));
   const lines = [`${style.title(title)}${' '.repeat(gap)}${timer}`, ...wrap(stage.goal, width - 2, '  ').map((line) => style.dim(line))];
-
-  if (progress.hintsShown > 0) {
-    lines.push('', style.heading(`Hints (${progress.hintsShown} of ${config.hints.length})`));
-    config.hints.slice(0, progress.hintsShown).forEach((hint, i) => {
-      const [first = '', ...rest] = wrap(hint, width - 5);
+  const numbered = (heading: string, items: readonly string[]) => {
+    lines.push('', style.heading(heading));
+    items.forEach((item, i) => {
+      const [first = '', ...rest] = wrap(item, width - 5);
       lines.push(`  ${i + 1}. ${first}`, ...rest.map((line) => `     ${line}`));
     });
+  };
+
+  const curveball = state.curveball;
+  if (curveball && curveball.stage === index && curveball.shownAtSeconds !== null) {
+    lines.push('', style.warn('⚡ The interviewer cuts in:'), ...wrap(curveball.text, width - 4, '  ').map((line) => style.heading(line)));
   }
+  if (progress.hintsShown > 0) numbered(`Hints (${progress.hintsShown} of ${config.hints.length})`, config.hints.slice(0, progress.hintsShown));
+
+  if (config.checklist?.length) {
+    lines.push('', style.heading(`Checklist (${progress.ticked.length} of ${config.checklist.length} covered)`));
+    config.checklist.forEach((item, i) => {
+      const mark = progress.ticked.includes(item.id) ? style.good('◉') : '◯';
+      const pointer = i === cursor ? style.accent('❯') : ' ';
+      const [first = '', ...rest] = wrap(item.text, width - 6);
+      lines.push(`${pointer} ${mark} ${i === cursor ? style.accent(first) : first}`, ...rest.map((line) => `    ${line}`));
+    });
+  }
+  if (config.followups?.length) numbered('Follow-ups to ask', config.followups);
 
   const noteLines = progress.notes ? progress.notes.replace(/\n$/, '').split('\n') : [];
   if (noteLines.length > 0 || mode === 'notes') {
@@ -141,15 +177,17 @@ export const stagePrompt = createPrompt<SessionState, StagePromptConfig>((config
     lines.push(...noteLines.slice(-VISIBLE_NOTE_LINES).map((line) => `  ${line}`));
   }
 
-  const hintKey = progress.hintsShown < config.hints.length ? `${style.key(' h ')} hint  ` : '';
   if (mode === 'notes') {
     const help = `${style.dim('typing notes: Enter adds a line')}  ${style.key(' Esc ')} done`;
     lines.push(`  ${style.accent('>')} ${draft}`);
     return [lines.join('\n'), help];
   }
-  const pauseLabel = isPaused(state) ? 'resume' : 'pause';
-  const nextLabel = index + 1 < state.plan.length ? 'next stage' : 'finish';
-  lines.push('', `${hintKey}${style.key(' n ')} notes  ${style.key(' p ')} ${pauseLabel}  ${style.key(' Enter ')} ${nextLabel}  ${style.dim('Ctrl-C quits (saved)')}${HIDE_CURSOR}`);
+  const keys: string[] = [];
+  if (config.checklist?.length) keys.push(`${style.key(' ↑↓ ')} move  ${style.key(' Space ')} tick`);
+  if (progress.hintsShown < config.hints.length) keys.push(`${style.key(' h ')} hint`);
+  keys.push(`${style.key(' n ')} notes`, `${style.key(' p ')} ${isPaused(state) ? 'resume' : 'pause'}`);
+  keys.push(`${style.key(' Enter ')} ${index + 1 < state.plan.length ? 'next stage' : 'finish'}`);
+  lines.push('', `${keys.join('  ')}  ${style.dim('Ctrl-C quits (saved)')}${HIDE_CURSOR}`);
   return lines.join('\n');
 });
 

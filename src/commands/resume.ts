@@ -1,0 +1,67 @@
+// `mldrill resume [session-id|last]`: picks an interrupted session up at the stage it was in,
+// with the time that was left and the notes so far, and completes it as the same session.
+import { loadBank } from '../bank/load.js';
+import { NotFoundError } from '../errors.js';
+import type { Io } from '../io.js';
+import { isFinished, remainingSeconds, resumeAt } from '../session/engine.js';
+import { buildInterview } from '../session/interview.js';
+import { findQuestion } from '../select/filter.js';
+import { listLive, type LiveSession } from '../store/live.js';
+import { ensureWritable, stateDirectory } from '../store/paths.js';
+import { clock, closest } from '../text.js';
+import { styleFor } from '../ui/colour.js';
+import { createPrompter, requireTerminal } from '../ui/prompts.js';
+import { questionHeader } from '../ui/render.js';
+import { conduct } from './conduct.js';
+import { rubricFor } from './drill.js';
+import { reportBankErrors } from './report-findings.js';
+
+export interface ResumeOptions {
+  session?: string;
+  bank?: string[];
+}
+
+export function pickLive(sessions: readonly LiveSession[], wanted = 'last'): LiveSession {
+  if (sessions.length === 0) throw new NotFoundError('there is no interrupted session to resume');
+  if (wanted === 'last') return sessions[0]!;
+  const live = sessions.find((session) => session.id === wanted);
+  if (live) return live;
+  const suggestions = closest(wanted, sessions.map((session) => session.id));
+  throw new NotFoundError(`no resumable session "${wanted}"; ${suggestions.length ? `did you mean ${suggestions.join(', ')}?` : `resumable: ${sessions.slice(0, 5).map((session) => session.id).join(', ')}`}`);
+}
+
+export async function resume(options: ResumeOptions, io: Io): Promise<number> {
+  requireTerminal(io, 'resume');
+  const style = styleFor(io.stdout, io.env);
+  const stateDir = stateDirectory(io.env, io.homedir);
+  ensureWritable(stateDir);
+  const { sessions, warnings } = listLive(stateDir);
+  for (const warning of warnings) io.stderr.write(`mldrill: ${warning}\n`);
+  const live = pickLive(sessions, options.session);
+
+  const bank = loadBank(io.cwd, io.env, { bank: options.bank });
+  reportBankErrors(bank.findings, io);
+  const question = findQuestion(bank.questions, live.questionId);
+  const interview = buildInterview(question, rubricFor(bank, question, live.rubricId), live.minutes ?? undefined);
+  if (interview.stages.length !== live.state.plan.length) {
+    throw new NotFoundError(`rubric "${live.rubricId}" has changed since session ${live.id} began (${live.state.plan.length} stages then, ${interview.stages.length} now); it cannot be resumed`);
+  }
+
+  const state = resumeAt(live.state, io.now(), live.paused);
+  io.stdout.write(`\n${questionHeader(question, state.plan, style, io.stdout.columns).join('\n')}\n\n`);
+  const where = isFinished(state)
+    ? 'at the self-assessment'
+    : `at stage ${state.current + 1}/${state.plan.length}, ${state.plan[state.current]!.title}, with ${clock(Math.max(0, remainingSeconds(state, io.now())))} left`;
+  io.stderr.write(`Resuming session ${live.id} ${where}.\n\n`);
+
+  const controller = new AbortController();
+  const stopListening = io.onSignal(() => controller.abort());
+  try {
+    return await conduct(
+      { interview, id: live.id, mode: live.mode, minutes: live.minutes, strict: live.strict, save: true, stateDir, state },
+      io, style, createPrompter(io, style, controller.signal),
+    );
+  } finally {
+    stopListening();
+  }
+}

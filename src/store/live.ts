@@ -1,0 +1,77 @@
+// The session in progress, kept on disk so that it survives Ctrl-C, a crash, a closed terminal
+// or kill -9, and `mldrill resume` can pick it up. One JSON file per session under
+// <state>/sessions/, replaced atomically (write a temp file, fsync, rename), so a reader sees
+// either the old checkpoint or the new one, never half of one.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { SessionState } from '../session/engine.js';
+import type { SessionMode } from './record.js';
+
+export const LIVE_VERSION = 1;
+
+export interface LiveSession {
+  version: number;
+  id: string;
+  questionId: string;
+  rubricId: string;
+  mode: SessionMode;
+  minutes: number | null;
+  strict: boolean;
+  /** The clock was paused when the checkpoint was taken. */
+  paused: boolean;
+  /** The state with the running stretch folded in; runningSince means nothing on disk. */
+  state: SessionState;
+  savedAt: string;
+}
+
+export function liveDirectory(stateDir: string): string {
+  return path.join(stateDir, 'sessions');
+}
+
+function liveFile(stateDir: string, id: string): string {
+  return path.join(liveDirectory(stateDir), `${id}.json`);
+}
+
+export function saveLive(stateDir: string, live: LiveSession): void {
+  const file = liveFile(stateDir, live.id);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  const fd = fs.openSync(temp, 'w');
+  try {
+    fs.writeSync(fd, JSON.stringify(live));
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  fs.renameSync(temp, file);
+}
+
+export function removeLive(stateDir: string, id: string): void {
+  fs.rmSync(liveFile(stateDir, id), { force: true });
+}
+
+/** Every resumable session, most recently saved first; unreadable files are reported, not fatal. */
+export function listLive(stateDir: string): { sessions: LiveSession[]; warnings: string[] } {
+  const dir = liveDirectory(stateDir);
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir).filter((name) => name.endsWith('.json'));
+  } catch {
+    return { sessions: [], warnings: [] };
+  }
+  const sessions: LiveSession[] = [];
+  const warnings: string[] = [];
+  for (const name of names) {
+    const file = path.join(dir, name);
+    try {
+      const live = JSON.parse(fs.readFileSync(file, 'utf8')) as LiveSession;
+      if (live.version > LIVE_VERSION) warnings.push(`${file}: saved by a newer mldrill (version ${live.version}); upgrade to resume it`);
+      else if (typeof live.id !== 'string' || !live.state) warnings.push(`${file}: not a saved session; left in place`);
+      else sessions.push(live);
+    } catch {
+      warnings.push(`${file}: unreadable; left in place`);
+    }
+  }
+  sessions.sort((a, b) => b.savedAt.localeCompare(a.savedAt) || b.id.localeCompare(a.id));
+  return { sessions, warnings };
+}

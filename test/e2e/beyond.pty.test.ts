@@ -1,0 +1,180 @@
+// Resume after kill -9, interviewer mode, curveballs and suggestions from notes, in a real
+// pseudo-terminal (tmux) against the built bin.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { seededRandom } from '../../src/select/random.js';
+import { planStages, drawCurveball } from '../../src/session/engine.js';
+import { sleep, TmuxSession } from '../helpers/tmux.js';
+
+const BANK = path.resolve(import.meta.dirname, '..', 'fixtures', 'e2e-bank');
+const sessions: TmuxSession[] = [];
+afterEach(() => sessions.splice(0).forEach((session) => session.close()));
+
+function open(args: string[], home: string) {
+  const session = new TmuxSession([...args, '--bank', BANK], { env: { MLDRILL_HOME: home }, height: 40 });
+  sessions.push(session);
+  return session;
+}
+const newHome = () => fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-home-'));
+const history = (home: string) => fs.readFileSync(path.join(home, 'history.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+const liveFiles = (home: string) => (fs.existsSync(path.join(home, 'sessions')) ? fs.readdirSync(path.join(home, 'sessions')) : []);
+
+async function until<T>(probe: () => T | undefined, what: string, timeout = 10_000): Promise<T> {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    const value = probe();
+    if (value) return value;
+    await sleep(100);
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+describe('beyond a timer', { timeout: 90_000 }, () => {
+  it('after kill -9 mid-stage, `resume last` continues at that stage with the notes and completes as one session', async () => {
+    const home = newHome();
+    const first = open(['drill', 'e2e-feed'], home);
+    await first.waitFor('Stage 1/2');
+    first.type('n');
+    first.type('before the crash');
+    first.keys('Enter');
+    first.keys('Escape');
+    await first.waitFor(/Notes\n\s+before the crash/);
+    // The checkpoint on disk holds the notes within a few seconds.
+    const [file] = await until(() => {
+      const names = liveFiles(home);
+      return names.length && fs.readFileSync(path.join(home, 'sessions', names[0]!), 'utf8').includes('before the crash') ? names : undefined;
+    }, 'a checkpoint with the notes');
+    first.signal('KILL');
+    expect(await first.exitCode()).toBe(137);
+    expect(fs.existsSync(path.join(home, 'history.jsonl'))).toBe(false);
+    const id = file!.replace(/\.json$/, '');
+
+    const second = open(['resume', 'last'], home);
+    const screen = await second.waitFor(`Resuming session ${id} at stage 1/2, Clarify the feed, with`);
+    expect(screen).toMatch(/with 0[01]:\d\d l/);
+    await second.waitFor(/Notes\n\s+before the crash/);
+    second.type('n');
+    second.type('after the crash');
+    second.keys('Escape');
+    await second.waitFor(/before the crash\n\s+after the crash/);
+    second.keys('Enter');
+    await second.waitFor('Stage 2/2');
+    second.keys('Enter');
+    await second.waitFor('Clarify the feed: what did you cover?');
+    second.keys('Enter');
+    await second.waitFor('Design the ranking: what did you cover?');
+    second.keys('Enter');
+    expect(await second.exitCode()).toBe(0);
+
+    const records = history(home);
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ id, status: 'completed', stages: [{ notes: 'before the crash\nafter the crash\n' }, {}] });
+    expect(liveFiles(home)).toEqual([]);
+  });
+
+  it('Ctrl-C then resume: the resumed session supersedes the abandoned one', async () => {
+    const home = newHome();
+    const first = open(['drill', 'e2e-feed'], home);
+    await first.waitFor('Stage 1/2');
+    first.keys('Enter');
+    await first.waitFor('Stage 2/2');
+    first.keys('C-c');
+    expect(await first.exitCode()).toBe(130);
+    const [abandoned] = history(home);
+    expect(abandoned.status).toBe('abandoned');
+    expect(first.screen(true)).toContain(`mldrill resume ${abandoned.id}`);
+
+    const second = open(['resume', abandoned.id], home);
+    await second.waitFor('Stage 2/2 · Design the ranking');
+    second.keys('Enter');
+    await second.waitFor('Clarify the feed: what did you cover?');
+    second.keys('Enter');
+    await second.waitFor('Design the ranking: what did you cover?');
+    second.keys('Enter');
+    expect(await second.exitCode()).toBe(0);
+    const lines = history(home);
+    expect(lines.map((record) => [record.id, record.status])).toEqual([[abandoned.id, 'abandoned'], [abandoned.id, 'completed']]);
+    expect(liveFiles(home)).toEqual([]);
+  });
+
+  it('interviewer mode: the partner ticks the checklist live, sees the follow-ups, and the report comes from the ticks', async () => {
+    const home = newHome();
+    const tmux = open(['drill', 'e2e-feed', '--interviewer'], home);
+    let screen = await tmux.waitFor('Checklist (0 of 3 covered)');
+    expect(screen).toMatch(/❯ ◯ Named the business goal\n\s+◯ Quantified scale\n\s+◯ Asked where the feed appears/);
+    tmux.keys('Space');
+    tmux.keys('Down');
+    tmux.keys('Down');
+    tmux.keys('Space');
+    screen = await tmux.waitFor('Checklist (2 of 3 covered)');
+    expect(screen).toMatch(/◉ Named the business goal\n\s+◯ Quantified scale\n❯ ◉ Asked where the feed appears/);
+    tmux.keys('Enter');
+    screen = await tmux.waitFor('Stage 2/2');
+    expect(screen).toMatch(/Follow-ups to ask\n\s+1\. Traffic grew tenfold\./);
+    tmux.keys('Space');
+    tmux.keys('Enter');
+    expect(await tmux.exitCode()).toBe(0);
+    expect(tmux.screen(true)).toMatch(/Score 80%/);
+    expect(tmux.screen(true)).not.toContain('what did you cover?');
+    expect(history(home)[0]).toMatchObject({ mode: 'interviewer', score: 80, stages: [{ checked: ['goal', 'surface'], missed: ['scale'] }, { checked: ['diagram'] }] });
+  });
+
+  it('throws a curveball in at the seeded moment and records it', async () => {
+    const home = newHome();
+    const plan = planStages([{ id: 'clarify', title: '', goal: '', minutes: 2 }, { id: 'design', title: '', goal: '', minutes: 3 }], 0.5);
+    const expected = drawCurveball(plan, 1, ['Traffic grew tenfold.'], seededRandom('s1'))!;
+    const tmux = open(['drill', 'e2e-feed', '--minutes', '0.5', '--seed', 's1'], home);
+    await tmux.waitFor('Stage 1/2');
+    tmux.keys('Enter');
+    const entered = Date.now();
+    await tmux.waitFor('Stage 2/2');
+    expect(tmux.screen()).not.toContain('The interviewer cuts in');
+    const screen = await tmux.waitFor(/⚡ The interviewer cuts in:\n\s+Traffic grew tenfold\./, { timeout: 20_000 });
+    expect(Date.now() - entered).toBeGreaterThanOrEqual((expected.atSeconds - 1) * 1000);
+    expect(screen).toContain('Stage 2/2');
+    tmux.keys('Enter');
+    await tmux.waitFor('Clarify the feed: what did you cover?');
+    tmux.keys('Enter');
+    await tmux.waitFor('Design the ranking: what did you cover?');
+    tmux.keys('Enter');
+    expect(await tmux.exitCode()).toBe(0);
+    const [record] = history(home);
+    expect(record.curveballs).toHaveLength(1);
+    expect(record.curveballs[0]).toMatchObject({ stageId: 'design', text: 'Traffic grew tenfold.' });
+    expect(record.curveballs[0].atSeconds).toBeGreaterThanOrEqual(expected.atSeconds);
+    expect(record.curveballs[0].atSeconds).toBeLessThanOrEqual(expected.atSeconds + 1);
+  });
+
+  it('--no-curveballs keeps the interviewer quiet', async () => {
+    const home = newHome();
+    const tmux = open(['drill', 'e2e-feed', '--minutes', '0.05', '--no-curveballs', '--strict'], home);
+    await tmux.waitFor('Clarify the feed: what did you cover?', { timeout: 15_000 });
+    expect(tmux.screen(true)).not.toContain('The interviewer cuts in');
+    tmux.keys('C-c');
+    expect(await tmux.exitCode()).toBe(130);
+  });
+
+  it('pre-ticks the items whose keywords appear in the notes, marked as suggestions the user can untick', async () => {
+    const home = newHome();
+    const tmux = open(['drill', 'e2e-feed'], home);
+    await tmux.waitFor('Stage 1/2');
+    tmux.type('n');
+    tmux.type('revenue per session; peak 20k QPS');
+    tmux.keys('Escape');
+    await tmux.waitFor(/Notes\n\s+revenue per session/);
+    tmux.keys('Enter');
+    await tmux.waitFor('Stage 2/2');
+    tmux.keys('Enter');
+    const screen = await tmux.waitFor('Clarify the feed: what did you cover?');
+    expect(screen).toMatch(/◉ Named the business goal \(suggested from your notes\)\n\s*◉ Quantified scale \(suggested from your notes\)\n[\s\S]*◯ Asked where the feed appears/);
+    tmux.keys('Down');
+    tmux.keys('Space');
+    tmux.keys('Enter');
+    await tmux.waitFor('Design the ranking: what did you cover?');
+    tmux.keys('Enter');
+    expect(await tmux.exitCode()).toBe(0);
+    expect(history(home)[0].stages[0]).toMatchObject({ checked: ['goal'], missed: ['scale', 'surface'] });
+  });
+});
