@@ -7,8 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { seededRandom } from '../../src/select/random.js';
 import { planStages, drawCurveball } from '../../src/session/engine.js';
 import { sleep, TmuxSession } from '../helpers/tmux.js';
-
-const BANK = path.resolve(import.meta.dirname, '..', 'fixtures', 'e2e-bank');
+import { BANK, confirmAssessments, finishDrill } from './fixture-flow.js';
 const sessions: TmuxSession[] = [];
 afterEach(() => sessions.splice(0).forEach((session) => session.close()));
 
@@ -59,13 +58,7 @@ describe('beyond a timer', { timeout: 90_000 }, () => {
     second.type('after the crash');
     second.keys('Escape');
     await second.waitFor(/before the crash\n\s+after the crash/);
-    second.keys('Enter');
-    await second.waitFor('Stage 2/2');
-    second.keys('Enter');
-    await second.waitFor('Clarify the feed: what did you cover?');
-    second.keys('Enter');
-    await second.waitFor('Design the ranking: what did you cover?');
-    second.keys('Enter');
+    await finishDrill(second, 1);
     expect(await second.exitCode()).toBe(0);
 
     const records = history(home);
@@ -88,11 +81,7 @@ describe('beyond a timer', { timeout: 90_000 }, () => {
 
     const second = open(['resume', abandoned.id], home);
     await second.waitFor('Stage 2/2 · Design the ranking');
-    second.keys('Enter');
-    await second.waitFor('Clarify the feed: what did you cover?');
-    second.keys('Enter');
-    await second.waitFor('Design the ranking: what did you cover?');
-    second.keys('Enter');
+    await finishDrill(second, 2);
     expect(await second.exitCode()).toBe(0);
     const lines = history(home);
     expect(lines.map((record) => [record.id, record.status])).toEqual([[abandoned.id, 'abandoned'], [abandoned.id, 'completed']]);
@@ -134,11 +123,7 @@ describe('beyond a timer', { timeout: 90_000 }, () => {
     const screen = await tmux.waitFor(/⚡ The interviewer cuts in:\n\s+Traffic grew tenfold\./, { timeout: 20_000 });
     expect(Date.now() - entered).toBeGreaterThanOrEqual((expected.atSeconds - 1) * 1000);
     expect(screen).toContain('Stage 2/2');
-    tmux.keys('Enter');
-    await tmux.waitFor('Clarify the feed: what did you cover?');
-    tmux.keys('Enter');
-    await tmux.waitFor('Design the ranking: what did you cover?');
-    tmux.keys('Enter');
+    await finishDrill(tmux, 2);
     expect(await tmux.exitCode()).toBe(0);
     const [record] = history(home);
     expect(record.curveballs).toHaveLength(1);

@@ -4,8 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sleep, TmuxSession } from '../helpers/tmux.js';
-
-const BANK = path.resolve(import.meta.dirname, '..', 'fixtures', 'e2e-bank');
+import { BANK, confirmAssessments } from './fixture-flow.js';
 let session: TmuxSession | undefined;
 afterEach(() => session?.close());
 
@@ -113,10 +112,7 @@ describe('drill in a terminal', { timeout: 60_000 }, () => {
     await tmux.waitFor('Stage 1/2');
     tmux.type('n');
     tmux.type('quick');
-    await tmux.waitFor('Clarify the feed: what did you cover?', { timeout: 15_000 });
-    tmux.keys('Enter');
-    await tmux.waitFor('Design the ranking: what did you cover?');
-    tmux.keys('Enter');
+    await confirmAssessments(tmux);
     expect(await tmux.exitCode()).toBe(0);
     expect(readHistory(history)[0]).toMatchObject({ status: 'completed', stages: [{ notes: 'quick\n' }, {}] });
   });
