@@ -14,8 +14,12 @@ export type Signal = 'SIGINT' | 'SIGTERM';
 export interface Io {
   stdout: TextOut;
   stderr: TextOut;
-  /** Where interactive prompts read keys from and render to. */
-  terminal: { input: NodeJS.ReadableStream & { isTTY?: boolean }; output: NodeJS.WritableStream };
+  /**
+   * Where interactive prompts read keys from and render to: stdout, or stderr when stdout is
+   * redirected, so that `mldrill drill > report.txt` keeps the interview on screen and only the
+   * report in the file.
+   */
+  terminal: { input: NodeJS.ReadableStream & { isTTY?: boolean }; output: NodeJS.WritableStream & { isTTY?: boolean; columns?: number } };
   env: Record<string, string | undefined>;
   cwd: string;
   homedir: string;
@@ -49,7 +53,7 @@ export function nodeIo(): Io {
   return {
     stdout: textOut(process.stdout),
     stderr: textOut(process.stderr),
-    terminal: { input: process.stdin, output: process.stdout },
+    terminal: { input: process.stdin, output: process.stdout.isTTY || !process.stderr.isTTY ? process.stdout : process.stderr },
     env: process.env,
     cwd: process.cwd(),
     homedir: os.homedir(),

@@ -12,7 +12,7 @@ import { appendRecord } from '../store/history.js';
 import { removeLive, saveLive, LIVE_VERSION } from '../store/live.js';
 import { historyFile } from '../store/paths.js';
 import { makeRecord, type SessionMode } from '../store/record.js';
-import type { Style } from '../ui/colour.js';
+import { styleFor } from '../ui/colour.js';
 import type { Prompter } from '../ui/prompts.js';
 import { reportLines } from '../ui/render.js';
 
@@ -37,7 +37,7 @@ export function followupStage(interview: Interview): number {
   return index >= 0 ? index : interview.stages.length - 1;
 }
 
-export async function conduct(options: ConductOptions, io: Io, style: Style, prompter: Prompter): Promise<number> {
+export async function conduct(options: ConductOptions, io: Io, prompter: Prompter): Promise<number> {
   const { interview, id, mode, stateDir } = options;
   let latest = options.state;
 
@@ -76,7 +76,7 @@ export async function conduct(options: ConductOptions, io: Io, style: Style, pro
     if (mode === 'interviewer') {
       checked = latest.progress.map((progress) => progress.ticked);
     } else {
-      io.stdout.write(`\nSelf-assessment: tick what you really covered (Space ticks, Enter confirms).\n`);
+      prompter.say(`\nSelf-assessment: tick what you really covered (Space ticks, Enter confirms).\n`);
       checked = [];
       for (const [i, stage] of interview.stages.entries()) {
         const suggested = suggestFromNotes(stage.items, latest.progress[i]!.notes);
@@ -93,7 +93,8 @@ export async function conduct(options: ConductOptions, io: Io, style: Style, pro
   }
 
   const now = io.now();
-  if (score) io.stdout.write(`\n${reportLines(buildReport(interview, latest, score, now), style, Math.min(io.stdout.columns, 100)).join('\n')}\n`);
+  // The report is the command's data: stdout, styled only if stdout itself is a terminal.
+  if (score) io.stdout.write(`\n${reportLines(buildReport(interview, latest, score, now), styleFor(io.stdout, io.env), Math.min(io.stdout.columns, 100)).join('\n')}\n`);
   if (!options.save) {
     if (!score) io.stderr.write('\nInterrupted: nothing saved (--no-save)\n');
     return score ? EXIT.ok : EXIT.interrupted;

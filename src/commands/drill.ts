@@ -9,7 +9,6 @@ import { findQuestion, pickRandom, requireMatches, type Filters } from '../selec
 import { seededRandom } from '../select/random.js';
 import { ensureWritable, stateDirectory } from '../store/paths.js';
 import { sessionId } from '../store/record.js';
-import { styleFor } from '../ui/colour.js';
 import { createPrompter, requireTerminal, type Prompter } from '../ui/prompts.js';
 import { questionHeader } from '../ui/render.js';
 import { conduct, followupStage } from './conduct.js';
@@ -32,7 +31,6 @@ export interface DrillOptions extends Filters {
 
 export async function drill(options: DrillOptions, io: Io): Promise<number> {
   requireTerminal(io, 'drill');
-  const style = styleFor(io.stdout, io.env);
   const save = options.save !== false;
   const stateDir = stateDirectory(io.env, io.homedir);
   // Fail before the user's work, not after it.
@@ -44,7 +42,8 @@ export async function drill(options: DrillOptions, io: Io): Promise<number> {
 
   const controller = new AbortController();
   const stopListening = io.onSignal(() => controller.abort());
-  const prompter = createPrompter(io, style, controller.signal);
+  const prompter = createPrompter(io, controller.signal);
+  const { style } = prompter;
   try {
     let question: LoadedQuestion;
     try {
@@ -56,8 +55,8 @@ export async function drill(options: DrillOptions, io: Io): Promise<number> {
     const interview = buildInterview(question, rubricFor(bank, question, options.rubric), options.minutes);
     const mode = options.interviewer ? 'interviewer' : 'self';
     const plan = interview.stages.map((stage) => stage.plan);
-    const header = questionHeader(question, plan, style, io.stdout.columns);
-    io.stdout.write(`\n${header.join('\n')}\n${mode === 'interviewer' ? style.dim('\nInterviewer mode: read the prompt out, then tick the checklist as the candidate covers each item.\n') : ''}\n`);
+    const header = questionHeader(question, plan, style, prompter.columns);
+    prompter.say(`\n${header.join('\n')}\n${mode === 'interviewer' ? style.dim('\nInterviewer mode: read the prompt out, then tick the checklist as the candidate covers each item.\n') : ''}\n`);
     const now = io.now();
     const curveball = mode === 'self' && options.curveballs !== false ? drawCurveball(plan, followupStage(interview), question.followups ?? [], random) : null;
     return await conduct(
@@ -68,7 +67,7 @@ export async function drill(options: DrillOptions, io: Io): Promise<number> {
         strict: Boolean(options.strict),
         state: startSession(plan, now, curveball),
       },
-      io, style, prompter,
+      io, prompter,
     );
   } finally {
     stopListening();

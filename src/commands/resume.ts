@@ -9,7 +9,6 @@ import { findQuestion } from '../select/filter.js';
 import { listLive, type LiveSession } from '../store/live.js';
 import { ensureWritable, stateDirectory } from '../store/paths.js';
 import { clock, closest } from '../text.js';
-import { styleFor } from '../ui/colour.js';
 import { createPrompter, requireTerminal } from '../ui/prompts.js';
 import { questionHeader } from '../ui/render.js';
 import { conduct } from './conduct.js';
@@ -32,7 +31,6 @@ export function pickLive(sessions: readonly LiveSession[], wanted = 'last'): Liv
 
 export async function resume(options: ResumeOptions, io: Io): Promise<number> {
   requireTerminal(io, 'resume');
-  const style = styleFor(io.stdout, io.env);
   const stateDir = stateDirectory(io.env, io.homedir);
   ensureWritable(stateDir);
   const { sessions, warnings } = listLive(stateDir);
@@ -47,19 +45,20 @@ export async function resume(options: ResumeOptions, io: Io): Promise<number> {
     throw new NotFoundError(`rubric "${live.rubricId}" has changed since session ${live.id} began (${live.state.plan.length} stages then, ${interview.stages.length} now); it cannot be resumed`);
   }
 
+  const controller = new AbortController();
+  const prompter = createPrompter(io, controller.signal);
   const state = resumeAt(live.state, io.now(), live.paused);
-  io.stdout.write(`\n${questionHeader(question, state.plan, style, io.stdout.columns).join('\n')}\n\n`);
+  prompter.say(`\n${questionHeader(question, state.plan, prompter.style, prompter.columns).join('\n')}\n\n`);
   const where = isFinished(state)
     ? 'at the self-assessment'
     : `at stage ${state.current + 1}/${state.plan.length}, ${state.plan[state.current]!.title}, with ${clock(Math.max(0, remainingSeconds(state, io.now())))} left`;
   io.stderr.write(`Resuming session ${live.id} ${where}.\n\n`);
 
-  const controller = new AbortController();
   const stopListening = io.onSignal(() => controller.abort());
   try {
     return await conduct(
       { interview, id: live.id, mode: live.mode, minutes: live.minutes, strict: live.strict, save: true, stateDir, state },
-      io, style, createPrompter(io, style, controller.signal),
+      io, prompter,
     );
   } finally {
     stopListening();

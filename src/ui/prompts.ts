@@ -5,13 +5,18 @@ import { InterruptedError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import type { ScoredItem } from '../score/score.js';
 import type { SessionState } from '../session/engine.js';
-import type { Style } from './colour.js';
+import { styleFor, type Style } from './colour.js';
 import type { StagePromptConfig } from './stage-prompt.js';
 
 export const NON_INTERACTIVE_HINT =
   'for scripts and pipes use the non-interactive commands: mldrill list, show, random, daily (with --json or --plain)';
 
 export interface Prompter {
+  /** The palette of the interactive screen. */
+  style: Style;
+  columns: number;
+  /** Writes to the interactive screen (between prompts), not to stdout's data. */
+  say(text: string): void;
   chooseQuestion(questions: readonly LoadedQuestion[]): Promise<LoadedQuestion>;
   runStage(config: Omit<StagePromptConfig, 'style' | 'now' | 'width'>): Promise<SessionState>;
   /** Returns the ids the user ticked. */
@@ -20,7 +25,7 @@ export interface Prompter {
 
 /** Throws a usage error at once when there is no terminal to prompt on. */
 export function requireTerminal(io: Io, command: string): void {
-  if (!io.terminal.input.isTTY) throw new UsageError(`${command} is interactive and needs a terminal; ${NON_INTERACTIVE_HINT}`);
+  if (!io.terminal.input.isTTY || !io.terminal.output.isTTY) throw new UsageError(`${command} is interactive and needs a terminal; ${NON_INTERACTIVE_HINT}`);
 }
 
 /** Inquirer's theme in our palette; Inquirer passes extra arguments, so each takes only the text. */
@@ -43,8 +48,11 @@ function theme(style: Style) {
   };
 }
 
-export function createPrompter(io: Io, style: Style, signal: AbortSignal): Prompter {
+export function createPrompter(io: Io, signal: AbortSignal): Prompter {
   const context = { input: io.terminal.input, output: io.terminal.output, signal };
+  // The screen is a terminal (requireTerminal), so only NO_COLOR, TERM=dumb and FORCE_COLOR decide.
+  const style = styleFor({ isTTY: true }, io.env);
+  const columns = io.terminal.output.columns || 80;
   const guard = async <T>(prompt: () => Promise<T>): Promise<T> => {
     try {
       return await prompt();
@@ -56,6 +64,10 @@ export function createPrompter(io: Io, style: Style, signal: AbortSignal): Promp
   };
 
   return {
+    style,
+    columns,
+    say: (text) => void io.terminal.output.write(text),
+
     async chooseQuestion(questions) {
       const { default: search } = await import('@inquirer/search');
       return guard(() =>
@@ -86,8 +98,7 @@ export function createPrompter(io: Io, style: Style, signal: AbortSignal): Promp
 
     async runStage(config) {
       const { stagePrompt } = await import('./stage-prompt.js');
-      const width = (io.terminal.output as NodeJS.WriteStream).columns || 80;
-      return guard(() => stagePrompt({ ...config, style, now: io.now, width }, context));
+      return guard(() => stagePrompt({ ...config, style, now: io.now, width: columns }, context));
     },
 
     async assess(message, items, preselected = new Set()) {

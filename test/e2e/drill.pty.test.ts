@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sleep, TmuxSession } from '../helpers/tmux.js';
-import { BANK, confirmAssessments } from './fixture-flow.js';
+import { BANK, confirmAssessments, finishDrill } from './fixture-flow.js';
 let session: TmuxSession | undefined;
 afterEach(() => session?.close());
 
@@ -115,6 +115,22 @@ describe('drill in a terminal', { timeout: 60_000 }, () => {
     await confirmAssessments(tmux);
     expect(await tmux.exitCode()).toBe(0);
     expect(readHistory(history)[0]).toMatchObject({ status: 'completed', stages: [{ notes: 'quick\n' }, {}] });
+  });
+
+  it('with stdout redirected, keeps the interview on the terminal and writes only the plain report to the file', async () => {
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-home-'));
+    const report = path.join(home, 'report.txt');
+    session = new TmuxSession(['drill', 'e2e-feed', '--bank', BANK], { env: { MLDRILL_HOME: home }, stdoutTo: report });
+    const tmux = session;
+    await tmux.waitFor('Stage 1/2 · Clarify the feed');
+    await finishDrill(tmux, 1);
+    expect(await tmux.exitCode()).toBe(0);
+    const text = fs.readFileSync(report, 'utf8');
+    expect(text).toMatch(/^\nReport · End-to-end feed question\nScore 0%/);
+    expect(text).toContain('✗ Named the business goal');
+    expect(text).not.toContain('Stage 1/2');
+    expect(text).not.toMatch(/\u001b/);
+    expect(tmux.screen(true)).not.toContain('Report ·');
   });
 
   it('shows overtime in the countdown instead of cutting the stage off', async () => {

@@ -19,7 +19,7 @@ export function fakeIo(options: { env?: Record<string, string | undefined>; cwd?
   return {
     stdout: { write: (text) => void (stdout += text), isTTY: options.tty ?? false, columns: 80 },
     stderr: { write: (text) => void (stderr += text), isTTY: false, columns: 80 },
-    terminal: { input, output: new PassThrough() },
+    terminal: { input, output: Object.assign(new PassThrough(), { isTTY: options.tty ?? false, columns: 80 }) },
     env: { ...options.env },
     cwd: options.cwd ?? process.cwd(),
     homedir: '/nonexistent-home',

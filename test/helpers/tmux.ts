@@ -15,14 +15,14 @@ export class TmuxSession {
   private readonly name = 'drill';
   readonly exitFile: string;
 
-  constructor(args: string[], options: { env?: Record<string, string>; width?: number; height?: number; cwd?: string } = {}) {
+  constructor(args: string[], options: { env?: Record<string, string>; width?: number; height?: number; cwd?: string; stdoutTo?: string } = {}) {
     this.socket = `mldrill-test-${process.pid}-${++count}`;
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-tmux-'));
     this.exitFile = path.join(dir, 'exit');
     const env = { TERM: 'xterm-256color', LANG: 'C.UTF-8', PATH: process.env.PATH ?? '', HOME: dir, ...options.env };
     const envPart = Object.entries(env).map(([key, value]) => `${key}=${quote(value)}`).join(' ');
     // The shell keeps the pane alive after mldrill exits, so the screen can still be read.
-    const command = `cd ${quote(options.cwd ?? ROOT)} && env -i ${envPart} node ${quote(BIN)} ${args.map(quote).join(' ')}; echo $? > ${quote(this.exitFile)}; exec sleep 600`;
+    const command = `cd ${quote(options.cwd ?? ROOT)} && env -i ${envPart} node ${quote(BIN)} ${args.map(quote).join(' ')}${options.stdoutTo ? ` > ${quote(options.stdoutTo)}` : ''}; echo $? > ${quote(this.exitFile)}; exec sleep 600`;
     this.tmux('-f', '/dev/null', 'new-session', '-d', '-s', this.name, '-x', String(options.width ?? 80), '-y', String(options.height ?? 30), command);
     this.tmux('set-option', '-t', this.name, 'history-limit', '5000');
   }
