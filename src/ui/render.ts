@@ -16,8 +16,8 @@ export function questionHeader(question: LoadedQuestion, plan: readonly StagePla
 }
 
 export function formatMinutes(seconds: number): string {
-  const minutes = seconds / 60;
-  return `${Number.isInteger(minutes) ? minutes : minutes.toFixed(1)} min`;
+  const minutes = Math.round(seconds / 6) / 10;
+  return `${minutes} min`;
 }
 
 function bar(percent: number, cells = 10): string {
@@ -36,9 +36,10 @@ export function reportLines(report: Report, style: Style, width = 80): string[] 
   for (const stage of report.stages) {
     const over = stage.usedSeconds - stage.budgetSeconds;
     const time = `${clock(stage.usedSeconds)} / ${clock(stage.budgetSeconds)}`;
-    const overNote = over > 0 ? style.warn(` +${clock(over)}`) : '';
+    const overtime = over > 0 ? ` +${clock(over)}` : '';
+    const pad = ' '.repeat(Math.max(2, 22 - time.length - overtime.length));
     const title = stage.title.length > titleWidth ? `${stage.title.slice(0, titleWidth - 1)}…` : stage.title.padEnd(titleWidth);
-    lines.push(`${title}  ${time}${overNote}${' '.repeat(over > 0 ? Math.max(1, 7 - clock(over).length - 1) : 7)}${grade(stage.score.score)(bar(stage.score.score))} ${String(stage.score.score).padStart(3)}%`);
+    lines.push(`${title}  ${time}${style.warn(overtime)}${pad}${grade(stage.score.score)(bar(stage.score.score))} ${String(stage.score.score).padStart(3)}%`);
   }
   const missed = report.stages.filter((stage) => stage.score.missed.length > 0);
   if (missed.length > 0) {
