@@ -18,6 +18,18 @@ const readHistory = (file: string) => fs.readFileSync(file, 'utf8').trim().split
 const timer = (screen: string) => /⏱ (\d\d:\d\d) left/.exec(screen)?.[1];
 
 describe('drill in a terminal', { timeout: 60_000 }, () => {
+  it('without an id, offers a searchable list of the questions', async () => {
+    session = new TmuxSession(['drill', '--bank', BANK, '--no-save']);
+    const tmux = session;
+    await tmux.waitFor('Pick a question (type to filter)');
+    tmux.type('end-to-end');
+    await tmux.waitFor(/❯ End-to-end feed question/);
+    tmux.keys('Enter');
+    await tmux.waitFor('Stage 1/2 · Clarify the feed');
+    tmux.keys('C-c');
+    expect(await tmux.exitCode()).toBe(130);
+  });
+
   it('runs a whole drill: a hint, notes, ticks, the report and the saved session', async () => {
     const { tmux, history } = start();
     let screen = await tmux.waitFor('Stage 1/2 · Clarify the feed');
@@ -87,6 +99,11 @@ describe('drill in a terminal', { timeout: 60_000 }, () => {
     await tmux.waitFor('> then a ranker');
     tmux.keys('C-c');
     expect(await tmux.exitCode()).toBe(130);
+    // The terminal is handed back as it was: line editing and echo on, cursor shown.
+    const stty = fs.readFileSync(tmux.sttyFile, 'utf8');
+    expect(stty).toMatch(/(^|\s)icanon(\s|$)/);
+    expect(stty).toMatch(/(^|\s)echo(\s|$)/);
+    expect(tmux.cursorVisible()).toBe(true);
     expect(tmux.screen(true)).toMatch(/Interrupted: session \d{8}-\d{4}-\w{4} saved as abandoned, notes included, to /);
     expect(tmux.screen(true)).not.toMatch(/at .*\.js:\d+/);
     const [record] = readHistory(history);

@@ -14,15 +14,18 @@ export class TmuxSession {
   private readonly socket: string;
   private readonly name = 'drill';
   readonly exitFile: string;
+  /** The terminal's settings (`stty -a`) after mldrill exited. */
+  readonly sttyFile: string;
 
   constructor(args: string[], options: { env?: Record<string, string>; width?: number; height?: number; cwd?: string; stdoutTo?: string } = {}) {
     this.socket = `mldrill-test-${process.pid}-${++count}`;
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-tmux-'));
     this.exitFile = path.join(dir, 'exit');
+    this.sttyFile = path.join(dir, 'stty');
     const env = { TERM: 'xterm-256color', LANG: 'C.UTF-8', PATH: process.env.PATH ?? '', HOME: dir, ...options.env };
     const envPart = Object.entries(env).map(([key, value]) => `${key}=${quote(value)}`).join(' ');
     // The shell keeps the pane alive after mldrill exits, so the screen can still be read.
-    const command = `cd ${quote(options.cwd ?? ROOT)} && env -i ${envPart} node ${quote(BIN)} ${args.map(quote).join(' ')}${options.stdoutTo ? ` > ${quote(options.stdoutTo)}` : ''}; echo $? > ${quote(this.exitFile)}; exec sleep 600`;
+    const command = `cd ${quote(options.cwd ?? ROOT)} && env -i ${envPart} node ${quote(BIN)} ${args.map(quote).join(' ')}${options.stdoutTo ? ` > ${quote(options.stdoutTo)}` : ''}; status=$?; stty -a > ${quote(this.sttyFile)}; echo $status > ${quote(this.exitFile)}; exec sleep 600`;
     this.tmux('-f', '/dev/null', 'new-session', '-d', '-s', this.name, '-x', String(options.width ?? 80), '-y', String(options.height ?? 30), command);
     this.tmux('set-option', '-t', this.name, 'history-limit', '5000');
   }
@@ -65,6 +68,11 @@ export class TmuxSession {
       await sleep(100);
     }
     throw new Error(`mldrill did not exit; the screen shows:\n${this.screen(true)}`);
+  }
+
+  /** Whether the terminal shows its cursor (tmux's view of the pane). */
+  cursorVisible(): boolean {
+    return this.tmux('display-message', '-p', '-t', this.name, '#{cursor_flag}').trim() === '1';
   }
 
   /** Sends a signal to mldrill itself (the child of the pane's shell). */
