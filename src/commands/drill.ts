@@ -8,7 +8,7 @@ import type { SessionScore } from '../score/score.js';
 import { startSession, stop, usedSeconds, type SessionState } from '../session/engine.js';
 import { buildInterview, type Interview } from '../session/interview.js';
 import { findQuestion, pickRandom, requireMatches, type Filters } from '../select/filter.js';
-import { appendRecord } from '../store/history.js';
+import { appendRecord } from '../store/append.js';
 import { ensureWritable, historyFile, stateDirectory } from '../store/paths.js';
 import { makeRecord, sessionId, type SessionStatus } from '../store/record.js';
 import { styleFor, type Style } from '../ui/colour.js';
