@@ -1,8 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { main } from '../src/main.js';
 import type { CatalogQuestion } from '../src/score/catalog.js';
 import { practiceQueue, ratingFor, replayCard } from '../src/select/schedule.js';
 import { completedQuestionIds, unseenQuestions } from '../src/select/unseen.js';
+import { readHistory } from '../src/store/history.js';
 import { makeRecord, type SessionRecord } from '../src/store/record.js';
+import { fakeIo } from './helpers/fake-io.js';
+import { FIXTURES, homeWith, PROGRESS_BANK, progressWarnings } from './helpers/history.js';
+import { TmuxSession } from './helpers/tmux.js';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 10, 1, 10);
@@ -87,5 +94,72 @@ describe('questions already completed (for random --unseen and daily --unseen)',
     const records = [session('a', 0, 80), session('b', 1, null), session('a', 2, 10), session('c', 3, 0)];
     expect([...completedQuestionIds(records)].sort()).toEqual(['a', 'c']);
     expect(unseenQuestions([{ id: 'a' }, { id: 'b' }, { id: 'c' }, { id: 'd' }], records)).toEqual([{ id: 'b' }, { id: 'd' }]);
+  });
+});
+
+describe('mldrill next', () => {
+  const NOW = Date.UTC(2026, 10, 17, 12);
+  const run = async (args: string[]) => {
+    const home = homeWith('progress.jsonl');
+    const io = fakeIo({ env: { MLDRILL_HOME: home, TZ: 'UTC' }, now: NOW });
+    const code = await main(['next', '--bank', PROGRESS_BANK, ...args], io);
+    return { code, out: io.out(), err: io.err(), home };
+  };
+
+  it('lists the due fixture questions first, most overdue first, and warns about skipped lines', async () => {
+    const { code, out, err, home } = await run(['--json', '--limit', '0']);
+    expect(code).toBe(0);
+    expect(err.trim().split('\n')).toEqual(progressWarnings(home));
+    const { now, queue } = JSON.parse(out);
+    expect(now).toBe('2026-11-17T12:00:00.000Z');
+    const records = readHistory(path.join(FIXTURES, 'history', 'progress.jsonl')).records;
+    // fx-ads: Hard on Nov 11 (due Nov 13); fx-spam: Good on Nov 13 (due Nov 16); fx-feed:
+    // Again on Nov 10, then Good on Nov 15 (not due yet).
+    expect(queue.slice(0, 2).map((entry: { questionId: string; reason: string; overdueDays: number }) => [entry.questionId, entry.reason, entry.overdueDays])).toEqual([
+      ['fx-ads', 'due', 4],
+      ['fx-spam', 'due', 1],
+    ]);
+    expect(queue.find((entry: { questionId: string }) => entry.questionId === 'fx-feed')).toMatchObject({ reason: 'scheduled', reviews: 2, lastScore: 80 });
+    expect(queue.find((entry: { questionId: string }) => entry.questionId === 'fx-feed').due).toBe(replayCard(records.filter((r) => r.questionId === 'fx-feed' && r.status === 'completed'))!.due.toISOString());
+    expect(queue.filter((entry: { reason: string }) => entry.reason === 'unseen').length).toBeGreaterThan(30);
+  });
+
+  it('says what is next and why, in plain text', async () => {
+    const { code, out } = await run(['--limit', '3']);
+    expect(code).toBe(0);
+    expect(out.split('\n').slice(0, 7)).toEqual([
+      'Next: Ranking ads in a feed (fx-ads)',
+      '      due 4 days ago · last 50% (hard)',
+      '      start it with mldrill drill --next',
+      '',
+      'Then',
+      expect.stringMatching(/^ {3}2\. fx-spam +due 1 day ago · last 75% \(good\)$/),
+      expect.stringMatching(/^ {3}3\. \S+ +new · \S+: no sessions yet$/),
+    ]);
+  });
+});
+
+describe('mldrill drill --next', () => {
+  let tmux: TmuxSession | undefined;
+  afterEach(() => tmux?.close());
+
+  it('refuses --next together with --random or an id (exit 2)', async () => {
+    for (const args of [['drill', '--next', '--random'], ['drill', 'fx-feed', '--next']]) {
+      const io = fakeIo({ tty: true });
+      expect(await main(args, io)).toBe(2);
+      expect(io.err()).toMatch(/^mldrill: give only one of .*: each picks the question\n$/);
+    }
+  });
+
+  it('drills the question that is due, in a terminal', { timeout: 30_000 }, async () => {
+    const ended = Date.now() - 10 * DAY;
+    const overdue = { ...session('fx-spam', 0, 30), startedAt: new Date(ended - 1_800_000).toISOString(), endedAt: new Date(ended).toISOString() };
+    const home = homeWith({ text: `${JSON.stringify(overdue)}\n` });
+    tmux = new TmuxSession(['drill', '--next', '--no-save', '--bank', PROGRESS_BANK], { env: { MLDRILL_HOME: home }, width: 120 });
+    const screen = await tmux.waitFor('Filtering spam messages');
+    expect(screen).toMatch(/Next by spaced repetition: fx-spam \(due 9 days ago · last 30% \(again\)\)/);
+    tmux.keys('C-c');
+    expect(await tmux.exitCode()).toBe(130);
+    expect(fs.readFileSync(path.join(home, 'history.jsonl'), 'utf8')).toBe(`${JSON.stringify(overdue)}\n`);
   });
 });

@@ -1,7 +1,7 @@
 // `mldrill drill`: the staged, timed interview, the self-assessment, the report and the save.
 import { loadBank, type Bank } from '../bank/load.js';
 import type { LoadedQuestion, LoadedRubric } from '../bank/schema.js';
-import { EXIT, InterruptedError, NotFoundError } from '../errors.js';
+import { EXIT, InterruptedError, NotFoundError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { assess, buildReport } from '../score/report.js';
 import type { SessionScore } from '../score/score.js';
@@ -14,6 +14,7 @@ import { makeRecord, sessionId, type SessionStatus } from '../store/record.js';
 import { styleFor, type Style } from '../ui/colour.js';
 import { createPrompter, requireTerminal, type Prompter } from '../ui/prompts.js';
 import { questionHeader, reportLines } from '../ui/render.js';
+import { readHistoryFor } from './read-history.js';
 import { reportBankErrors } from './report-findings.js';
 
 export interface DrillOptions extends Filters {
@@ -25,9 +26,13 @@ export interface DrillOptions extends Filters {
   save?: boolean;
   rubric?: string;
   bank?: string[];
+  /** Pick by spaced repetition. */
+  next?: boolean;
 }
 
 export async function drill(options: DrillOptions, io: Io): Promise<number> {
+  const ways = [options.id && 'an id', options.random && '--random', options.next && '--next'].filter(Boolean);
+  if (ways.length > 1) throw new UsageError(`give only one of ${ways.join(', ')}: each picks the question`);
   requireTerminal(io, 'drill');
   const style = styleFor(io.stdout, io.env);
   const save = options.save !== false;
@@ -98,8 +103,20 @@ function rubricFor(bank: Bank, question: LoadedQuestion, override?: string): Loa
 async function chooseQuestion(bank: Bank, options: DrillOptions, io: Io, prompter: Prompter): Promise<LoadedQuestion> {
   if (options.id) return findQuestion(bank.questions, options.id);
   const matches = requireMatches(bank.questions, options);
+  if (options.next) return nextQuestion(matches, io);
   if (options.random) return pickRandom(matches, io.random);
   return prompter.chooseQuestion(matches);
+}
+
+/** The head of the spaced-repetition queue among the matching questions, said on stderr. */
+async function nextQuestion(matches: LoadedQuestion[], io: Io): Promise<LoadedQuestion> {
+  const { practiceQueue } = await import('../select/schedule.js');
+  const { reasonText } = await import('../ui/next.js');
+  const { records } = readHistoryFor(io);
+  const now = io.now();
+  const [first] = practiceQueue(matches, records, now);
+  io.stderr.write(`Next by spaced repetition: ${first!.questionId} (${reasonText(first!, now)})\n`);
+  return matches.find((question) => question.id === first!.questionId)!;
 }
 
 interface Outcome {
