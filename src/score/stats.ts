@@ -165,24 +165,28 @@ function trend(completed: readonly SessionRecord[], length: number): Trend {
 }
 
 function missedItems(completed: readonly SessionRecord[], catalog: Catalog, length: number): MissedItem[] {
-  const items = new Map<string, { stageId: string; itemId: string; missed: number; assessed: number; last?: SessionRecord }>();
+  type Tally = { stageId: string; itemId: string; missed: number; assessed: number; last?: SessionRecord };
+  // Per stage, then per item: no joined keys to build for every tick of every session.
+  const byStage = new Map<string, Map<string, Tally>>();
   for (const record of completed) {
     for (const stage of record.stages) {
-      const count = (itemId: string, missed: boolean) => {
-        const key = `${stage.id}\u0000${itemId}`;
-        let entry = items.get(key);
-        if (!entry) items.set(key, (entry = { stageId: stage.id, itemId, missed: 0, assessed: 0 }));
-        entry.assessed++;
-        if (missed) {
-          entry.missed++;
-          entry.last = record;
+      let items = byStage.get(stage.id);
+      if (!items) byStage.set(stage.id, (items = new Map()));
+      for (const [ids, missed] of [[stage.checked, false], [stage.missed, true]] as const) {
+        for (const itemId of ids) {
+          let tally = items.get(itemId);
+          if (!tally) items.set(itemId, (tally = { stageId: stage.id, itemId, missed: 0, assessed: 0 }));
+          tally.assessed++;
+          if (missed) {
+            tally.missed++;
+            tally.last = record;
+          }
         }
-      };
-      stage.checked.forEach((itemId) => count(itemId, false));
-      stage.missed.forEach((itemId) => count(itemId, true));
+      }
     }
   }
-  return [...items.values()]
+  const items = [...byStage.values()].flatMap((tallies) => [...tallies.values()]);
+  return items
     .filter((entry) => entry.missed > 0)
     .sort((a, b) => b.missed - a.missed || b.missed / b.assessed - a.missed / a.assessed || a.stageId.localeCompare(b.stageId) || a.itemId.localeCompare(b.itemId))
     .slice(0, length)
