@@ -75,6 +75,7 @@ describe('mldrill export', () => {
     expect(fs.readFileSync(path.join(home, 'session.md'), 'utf8')).toBe(markdown.out);
     expect((await exportRun(['last', '-o', 'last.json'], { home })).code).toBe(0);
     expect(JSON.parse(fs.readFileSync(path.join(home, 'last.json'), 'utf8')).id).toBe('20261116-0900-ffff');
+    expect((await exportRun(['last', '-o', '-'], { home })).out).toMatch(/^# gone-question\n/);
     // Nothing half-written or temporary is left beside them.
     expect(fs.readdirSync(home).sort()).toEqual(['history.jsonl', 'last.json', 'session.md']);
   });

@@ -1,9 +1,7 @@
 // The `next` list: what to practise, in order, and why. Returns lines; never prints.
 import type { QueueEntry } from '../select/schedule.js';
-import { stripControl } from '../text.js';
+import { plural, stripControl } from '../text.js';
 import type { Style } from './colour.js';
-
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 /** Why an entry is where it is, in a few words. */
 export function reasonText(entry: QueueEntry, now: number): string {

@@ -2,7 +2,7 @@
 // figures as plain text. Returns lines; never prints.
 import { CATEGORY_TITLES, type Category } from '../bank/categories.js';
 import type { Stats } from '../score/stats.js';
-import { clock, stripControl, wrap } from '../text.js';
+import { clock, plural, stripControl, wrap } from '../text.js';
 import { bar, sparkline } from './charts.js';
 import type { Style } from './colour.js';
 import { gradeStyle } from './render.js';
@@ -21,8 +21,6 @@ export function practiceTime(seconds: number): string {
   const hours = Math.floor(minutes / 60);
   return hours > 0 ? `${hours} h ${minutes % 60} min` : `${minutes} min`;
 }
-
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 export function paceText(overPercent: number): string {
   if (Math.abs(overPercent) <= ON_TIME_PERCENT) return 'on time on average';
