@@ -189,6 +189,8 @@ describe('mldrill stats', () => {
     }
     const { out } = await run([], { tty: true, env: { TERM: 'xterm-256color' } });
     expect(out).toMatch(ESCAPES);
+    // Padding stays outside the colour, so the figures line up as in plain text.
+    expect(out).toMatch(/^\u001b\[1mAverage\u001b\[22m {4}\u001b\[33m54%\u001b\[39m$/m);
     const plain = await run([], { env: { TERM: 'xterm-256color' } });
     expect(plain.out).not.toMatch(ESCAPES);
     expect(plain.out).not.toContain('█');

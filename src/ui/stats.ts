@@ -38,7 +38,7 @@ export function statsLines(stats: Stats, style: Style, view: StatsView): string[
   lines.push(`${style.heading('Sessions')}   ${stats.sessions} (${stats.completed} completed, ${stats.abandoned} abandoned) · ${practiceTime(stats.practiceSeconds)} practised`);
   const { streaks } = stats;
   lines.push(`${style.heading('Streak')}     ${plural(streaks.current, 'day')} now · longest ${plural(streaks.longest, 'day')} · ${plural(streaks.days, 'day')} practised in all`);
-  if (stats.averageScore !== null) lines.push(`${style.heading('Average')}    ${percent(stats.averageScore).trim()}`);
+  if (stats.averageScore !== null) lines.push(`${style.heading('Average')}    ${grade(stats.averageScore)(`${stats.averageScore}%`)}`);
 
   if (stats.stages.length) {
     const width = Math.min(28, Math.max(...stats.stages.map((stage) => stripControl(stage.title).length)));
