@@ -44,7 +44,7 @@ export async function buildProgram(io: Io, result: CommandResult): Promise<Comma
       writeErr: (text) => io.stderr.write(text),
     })
     .addHelpText('after', `
-Exit codes: 0 ok, 1 findings or no matching question, 2 usage error, 130 interrupted.
+Exit codes: 0 ok, 1 findings, no matching question or unknown id, 2 usage error, 130 interrupted.
 Run 'mldrill <command> --help' for a command's options.
 `);
 
