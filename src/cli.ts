@@ -44,7 +44,7 @@ export async function buildProgram(io: Io, result: CommandResult): Promise<Comma
       writeErr: (text) => io.stderr.write(text),
     })
     .addHelpText('after', `
-Exit codes: 0 ok, 1 findings or no matching question, 2 usage error, 130 interrupted.
+Exit codes: 0 ok, 1 findings, no matching question or unknown id, 2 usage error, 130 interrupted.
 Run 'mldrill <command> --help' for a command's options.
 `);
 
@@ -63,6 +63,7 @@ Run 'mldrill <command> --help' for a command's options.
       .option('--no-curveballs', 'no follow-up thrown in during the deep-dive')
       .option('--seed <text>', 'make the random picks and the curveball moment reproducible')
       .option('--rubric <id>', "drill with another rubric than the question's own (e.g. ml-system-design-short)")
+      .option('--next', "drill what spaced repetition says is next (see 'mldrill next'; honours the filters)")
       .option('--no-save', 'do not record the session in the history'),
   ).action((id: string | undefined, options, command: Command) =>
     run(import('./commands/drill.js').then(({ drill }) => drill({ ...options, ...globals(command), id }, io))),
@@ -82,6 +83,42 @@ Run 'mldrill <command> --help' for a command's options.
     .argument('[paths...]', 'files or directories to check')
     .action((paths: string[], options, command: Command) =>
       run(import('./commands/lint.js').then(({ lint }) => lint({ ...options, ...globals(command), paths }, io))),
+    );
+
+  program
+    .command('history')
+    .description('list past sessions, newest first (the session id is what export takes)')
+    .option('-n, --limit <n>', 'show the latest N sessions; 0 shows all', positiveInteger, 20)
+    .option('--json', 'print the sessions as a JSON array')
+    .action((options) =>
+      run(import('./commands/history.js').then(({ history }) => history(options, io))),
+    );
+
+  program
+    .command('stats')
+    .description('progress over time: streaks, coverage per stage and category, trend, pacing, items missed most')
+    .option('--json', 'print the figures as JSON')
+    .action((options, command: Command) =>
+      run(import('./commands/stats.js').then(({ stats }) => stats({ ...options, ...globals(command) }, io))),
+    );
+
+  program
+    .command('next')
+    .description('what to practise next, by spaced repetition (FSRS) over your history')
+    .option('-n, --limit <n>', 'list the first N questions; 0 lists all', positiveInteger, 10)
+    .option('--json', 'print the queue as JSON')
+    .action((options, command: Command) =>
+      run(import('./commands/next.js').then(({ next }) => next({ ...options, ...globals(command) }, io))),
+    );
+
+  program
+    .command('export')
+    .description('write one session as a document for a mentor: prompt, notes, time, covered and missed items')
+    .argument('<session>', "a session id from 'mldrill history' (or a unique start of one), or 'last'")
+    .addOption(new Option('-f, --format <format>', 'markdown or json (default: json for an -o file ending in .json, else markdown)').choices(['markdown', 'json']))
+    .option('-o, --output <file>', 'write to FILE instead of stdout; an existing FILE is replaced (atomically)')
+    .action((session: string, options, command: Command) =>
+      run(import('./commands/export.js').then(({ exportSession }) => exportSession({ ...options, ...globals(command), session }, io))),
     );
 
   return program;

@@ -2,8 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { appendRecord, readHistory } from '../src/store/history.js';
-import { makeRecord, sessionId } from '../src/store/record.js';
+import { spawn } from 'node:child_process';
+import { appendRecord } from '../src/store/append.js';
+import { latestRecords, parseHistory, readHistory, scanHistory } from '../src/store/history.js';
+import { isSessionRecord, makeRecord, sessionId } from '../src/store/record.js';
 
 const record = (id: string) =>
   makeRecord({
@@ -44,7 +46,7 @@ describe('history file', () => {
     fs.appendFileSync(file, `${JSON.stringify({ ...record('future'), version: 99 })}\n`);
     const read = readHistory(file);
     expect(read.records.map((r) => r.id)).toEqual(['a']);
-    expect(read.warnings[0]).toMatch(/:2: written by a newer mldrill \(record version 99\)/);
+    expect(read.warnings).toEqual([`${file}:2: written by a newer mldrill (record version 99, this one reads up to 1); skipped, upgrade mldrill to read it`]);
   });
 
   it('reads a missing file as empty', () => {
@@ -53,6 +55,43 @@ describe('history file', () => {
 
   it('makes short sortable session ids from the start time', () => {
     expect(sessionId(Date.UTC(2026, 10, 22, 9, 5), () => 0)).toBe('20261122-0905-aaaa');
+  });
+
+  it('refuses a newer record even when its shape is nothing like this version', () => {
+    const text = `${JSON.stringify({ version: 2, session: { id: 'x' } })}\n`;
+    expect(parseHistory(text, 'h').warnings).toEqual(['h:1: written by a newer mldrill (record version 2, this one reads up to 1); skipped, upgrade mldrill to read it']);
+  });
+
+  it('skips a line of valid JSON with missing or mistyped fields instead of misreading it', () => {
+    const good = record('a');
+    const bad = [
+      { ...good, stages: undefined },
+      { ...good, score: '50' },
+      { ...good, startedAt: 'yesterday' },
+      { ...good, status: 'paused' },
+      { ...good, stages: [{ ...good.stages[0], checked: 'goal' }] },
+      { ...good, version: 0 },
+      [1, 2],
+      'text',
+    ];
+    for (const value of bad) expect(isSessionRecord(value)).toBe(false);
+    expect(isSessionRecord(good)).toBe(true);
+    const read = parseHistory(`${bad.map((value) => JSON.stringify(value)).join('\n')}\n${JSON.stringify(good)}\n`, 'h');
+    expect(read.records).toEqual([good]);
+    expect(read.warnings).toEqual(bad.map((_, i) => `h:${i + 1}: not a session record; skipped and left in place`));
+  });
+
+  it('reads the fixture with a corrupt line, a newer record and a torn last line: one warning each, in line order', () => {
+    const file = path.join(import.meta.dirname, 'fixtures', 'history', 'progress.jsonl');
+    const before = fs.readFileSync(file, 'utf8');
+    const read = readHistory(file);
+    expect(read.records.map((r) => r.id)).toEqual(['20261110-0900-aaaa', '20261111-0900-bbbb', '20261112-2000-cccc', '20261113-0900-dddd', '20261115-0900-eeee', '20261116-0900-ffff']);
+    expect(read.warnings).toEqual([
+      `${file}:3: not valid JSON; skipped and left in place`,
+      `${file}:6: written by a newer mldrill (record version 2, this one reads up to 1); skipped, upgrade mldrill to read it`,
+      `${file}:9: the last line is incomplete (an interrupted write?); ignored and left in place`,
+    ]);
+    expect(fs.readFileSync(file, 'utf8')).toBe(before);
   });
 });
 
@@ -64,5 +103,87 @@ describe('resumed sessions', () => {
     appendRecord(file, record('a'));
     const read = readHistory(file);
     expect(read.records.map((r) => [r.id, r.status])).toEqual([['a', 'completed'], ['b', 'completed']]);
+    const latest = latestRecords(scanHistory(fs.readFileSync(file, 'utf8'), file), file, 0);
+    expect(latest.records.map((r) => [r.id, r.status])).toEqual([['a', 'completed'], ['b', 'completed']]);
+    expect(latest.total).toBe(2);
+  });
+
+  it('fall back to the earlier record when the later line of an id is broken', () => {
+    const file = tempFile();
+    appendRecord(file, { ...record('a'), status: 'abandoned', score: null });
+    fs.appendFileSync(file, `${JSON.stringify(record('a')).slice(0, -1)}oops}\n`);
+    const latest = latestRecords(scanHistory(fs.readFileSync(file, 'utf8'), file), file, 0);
+    expect(latest.records.map((r) => [r.id, r.status])).toEqual([['a', 'abandoned']]);
+    expect(latest.warnings).toEqual([`${file}:2: not valid JSON; skipped and left in place`]);
+    expect(readHistory(file).records.map((r) => r.status)).toEqual(['abandoned']);
   });
 });
+
+describe('reading only the latest sessions', () => {
+  const at = (id: string, iso: string) => ({ ...record(id), startedAt: iso });
+
+  it('orders by start time, newest first, and decodes no more lines than it shows', () => {
+    const lines = [at('old', '2026-11-01T09:00:00.000Z'), at('new', '2026-11-03T09:00:00.000Z'), at('mid', '2026-11-02T09:00:00.000Z')].map((r) => JSON.stringify(r));
+    // Framed like a record, so the scan accepts it; broken inside, so only decoding finds out.
+    lines.splice(1, 0, lines[0]!.replace('"questionId"', '"questionId" oops'));
+    const scan = scanHistory(`${lines.join('\n')}\n`, 'h');
+    expect(scan.lines).toHaveLength(4);
+    const two = latestRecords(scan, 'h', 2);
+    expect(two.records.map((r) => r.id)).toEqual(['new', 'mid']);
+    expect(two.warnings).toEqual([]);
+    // The broken line repeats the id of the first, so it counts as the same session.
+    expect(two.total).toBe(3);
+    const all = latestRecords(scanHistory(`${lines.join('\n')}\n`, 'h'), 'h', 0);
+    expect(all.records.map((r) => r.id)).toEqual(['new', 'mid', 'old']);
+    expect(all.warnings).toEqual(['h:2: not valid JSON; skipped and left in place']);
+  });
+
+  it('keeps file order for sessions that started at the same moment, the later line first', () => {
+    const text = ['x', 'y', 'z'].map((id) => JSON.stringify(record(id))).join('\n');
+    expect(latestRecords(scanHistory(`${text}\n`, 'h'), 'h', 0).records.map((r) => r.id)).toEqual(['z', 'y', 'x']);
+  });
+
+  it('accepts a record written by another tool with its fields in another order', () => {
+    const { version, ...rest } = record('other');
+    const read = parseHistory(`${JSON.stringify({ ...rest, version })}\n`, 'h');
+    expect(read).toEqual({ records: [{ ...rest, version }], warnings: [] });
+  });
+});
+
+describe('two processes appending at once', () => {
+  const APPENDER = path.join(import.meta.dirname, 'helpers', 'append-many.mjs');
+  const runAppender = (file: string, writer: number, count: number) =>
+    new Promise<number>((resolve, reject) => {
+      const child = spawn(process.execPath, [APPENDER, file, String(writer), String(count)], { stdio: ['ignore', 'ignore', 'inherit'] });
+      child.on('error', reject);
+      child.on('exit', (code) => resolve(code ?? -1));
+    });
+
+  it('never interleaves or loses a line: 8 processes x 200 records of several KiB', { timeout: 120_000 }, async () => {
+    const file = tempFile();
+    const codes = await Promise.all(Array.from({ length: 8 }, (_, writer) => runAppender(file, writer, 200)));
+    expect(codes).toEqual(Array(8).fill(0));
+    const read = readHistory(file);
+    expect(read.warnings).toEqual([]);
+    expect(read.records).toHaveLength(1600);
+    for (let writer = 0; writer < 8; writer++) {
+      const mine = read.records.filter((r) => r.id.startsWith(`w${writer}-`));
+      // Each writer's records, whole and in the order it wrote them.
+      expect(mine.map((r) => r.id)).toEqual(Array.from({ length: 200 }, (_, i) => `w${writer}-${String(i).padStart(4, '0')}`));
+      expect(mine.every((r) => r.stages[0]!.notes === `writer ${writer} `.repeat(400))).toBe(true);
+    }
+    expect(fs.readdirSync(path.dirname(file))).toEqual(['history.jsonl']);
+  });
+
+  it('breaks a lock left behind by a process that died mid-append', () => {
+    const file = tempFile();
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(`${file}.lock`, '');
+    const old = new Date(Date.now() - 60_000);
+    fs.utimesSync(`${file}.lock`, old, old);
+    appendRecord(file, record('after-crash'));
+    expect(readHistory(file).records.map((r) => r.id)).toEqual(['after-crash']);
+    expect(fs.existsSync(`${file}.lock`)).toBe(false);
+  });
+});
+

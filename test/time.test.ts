@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysBetween, localDate, localDateTime, parseDate } from '../src/time.js';
+import { daysBetween, localDate, localDateTime, parseDate, timeZoneFrom, zoneName } from '../src/time.js';
 
 describe('local dates', () => {
   // 2026-11-22 07:30 UTC is still the 21st in Los Angeles and already the 22nd in Tokyo.
@@ -20,5 +20,22 @@ describe('local dates', () => {
   it('counts days between dates', () => {
     expect(daysBetween('2026-02-27', '2026-03-01')).toBe(2);
     expect(daysBetween('2026-03-01', '2026-02-27')).toBe(-2);
+  });
+});
+
+describe('the time zone from TZ', () => {
+  it('takes a zone Intl knows, with or without the POSIX leading colon, and ignores one it does not', () => {
+    expect(timeZoneFrom({ TZ: 'Asia/Tokyo' })).toBe('Asia/Tokyo');
+    expect(timeZoneFrom({ TZ: ':America/Los_Angeles' })).toBe('America/Los_Angeles');
+    expect(timeZoneFrom({ TZ: 'Mars/Olympus_Mons' })).toBeUndefined();
+    expect(timeZoneFrom({})).toBeUndefined();
+    expect(zoneName('Asia/Tokyo')).toBe('Asia/Tokyo');
+  });
+
+  it('formats the system zone the same way with or without Intl', () => {
+    const instant = Date.UTC(2026, 10, 22, 7, 30);
+    const system = zoneName();
+    expect(localDateTime(instant)).toBe(localDateTime(instant, system));
+    expect(localDate(instant)).toBe(localDate(instant, system));
   });
 });

@@ -8,7 +8,7 @@ import type { SessionScore } from '../score/score.js';
 import { suggestFromNotes } from '../score/suggest.js';
 import { isFinished, isPaused, settle, stop, usedSeconds, type SessionState } from '../session/engine.js';
 import type { Interview } from '../session/interview.js';
-import { appendRecord } from '../store/history.js';
+import { appendRecord } from '../store/append.js';
 import { removeLive, saveLive, LIVE_VERSION } from '../store/live.js';
 import { historyFile } from '../store/paths.js';
 import { makeRecord, type SessionMode } from '../store/record.js';

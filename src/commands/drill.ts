@@ -1,7 +1,7 @@
 // `mldrill drill`: picks a question and runs the staged, timed interview (see conduct.ts).
 import { loadBank, type Bank } from '../bank/load.js';
 import type { LoadedQuestion, LoadedRubric } from '../bank/schema.js';
-import { EXIT, InterruptedError, NotFoundError } from '../errors.js';
+import { EXIT, InterruptedError, NotFoundError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { drawCurveball, startSession } from '../session/engine.js';
 import { buildInterview } from '../session/interview.js';
@@ -12,6 +12,7 @@ import { sessionId } from '../store/record.js';
 import { createPrompter, requireTerminal, type Prompter } from '../ui/prompts.js';
 import { questionHeader } from '../ui/render.js';
 import { conduct, followupStage } from './conduct.js';
+import { readHistoryFor } from './read-history.js';
 import { reportBankErrors } from './report-findings.js';
 
 export interface DrillOptions extends Filters {
@@ -27,9 +28,13 @@ export interface DrillOptions extends Filters {
   seed?: string;
   rubric?: string;
   bank?: string[];
+  /** Pick by spaced repetition. */
+  next?: boolean;
 }
 
 export async function drill(options: DrillOptions, io: Io): Promise<number> {
+  const ways = [options.id && 'an id', options.random && '--random', options.next && '--next'].filter(Boolean);
+  if (ways.length > 1) throw new UsageError(`give only one of ${ways.join(', ')}: each picks the question`);
   requireTerminal(io, 'drill');
   const save = options.save !== false;
   const stateDir = stateDirectory(io.env, io.homedir);
@@ -47,7 +52,7 @@ export async function drill(options: DrillOptions, io: Io): Promise<number> {
   try {
     let question: LoadedQuestion;
     try {
-      question = await chooseQuestion(bank, options, random, prompter);
+      question = await chooseQuestion(bank, options, random, prompter, io);
     } catch (error) {
       if (error instanceof InterruptedError) return EXIT.interrupted;
       throw error;
@@ -81,9 +86,21 @@ export function rubricFor(bank: Bank, question: LoadedQuestion, override?: strin
   return rubric;
 }
 
-async function chooseQuestion(bank: Bank, options: DrillOptions, random: () => number, prompter: Prompter): Promise<LoadedQuestion> {
+async function chooseQuestion(bank: Bank, options: DrillOptions, random: () => number, prompter: Prompter, io: Io): Promise<LoadedQuestion> {
   if (options.id) return findQuestion(bank.questions, options.id);
   const matches = requireMatches(bank.questions, options);
+  if (options.next) return nextQuestion(matches, io);
   if (options.random) return pickRandom(matches, random);
   return prompter.chooseQuestion(matches);
+}
+
+/** The head of the spaced-repetition queue among the matching questions, said on stderr. */
+async function nextQuestion(matches: LoadedQuestion[], io: Io): Promise<LoadedQuestion> {
+  const { practiceQueue } = await import('../select/schedule.js');
+  const { reasonText } = await import('../ui/next.js');
+  const { records } = readHistoryFor(io);
+  const now = io.now();
+  const [first] = practiceQueue(matches, records, now);
+  io.stderr.write(`Next by spaced repetition: ${first!.questionId} (${reasonText(first!, now)})\n`);
+  return matches.find((question) => question.id === first!.questionId)!;
 }

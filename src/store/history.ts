@@ -1,10 +1,9 @@
-// The history file: append-only JSON lines. Appends are single O_APPEND writes followed by
-// fsync, so a crash can at worst leave a torn last line, which readers skip and the next
-// append steps over. Nothing here ever deletes or rewrites a line: a resumed session is
-// appended again under the same id, and readers keep the last record of each id.
+// Reading the history file: JSON lines, appended by append.ts. A torn last line (a crash
+// mid-write), a corrupt line or a record from a newer mldrill is skipped with a warning and
+// left on disk; nothing here ever deletes or rewrites a line. A resumed session is appended
+// again under the same id: readers keep the last record of each id.
 import fs from 'node:fs';
-import path from 'node:path';
-import { RECORD_VERSION, type SessionRecord } from './record.js';
+import { isSessionRecord, RECORD_VERSION, type SessionRecord } from './record.js';
 
 export interface HistoryRead {
   /** One per session id: a later line for the same id (a resumed session) supersedes earlier ones. */
@@ -13,63 +12,141 @@ export interface HistoryRead {
   warnings: string[];
 }
 
-export function appendRecord(file: string, record: SessionRecord): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const fd = fs.openSync(file, 'a+');
+/** The file's text; empty when it does not exist yet. */
+export function readHistoryText(file: string): string {
   try {
-    const size = fs.fstatSync(fd).size;
-    let prefix = '';
-    if (size > 0) {
-      const last = Buffer.alloc(1);
-      fs.readSync(fd, last, 0, 1, size - 1);
-      // A torn last line: start on a fresh line so this record stays readable.
-      if (last[0] !== 0x0a) prefix = '\n';
-    }
-    fs.writeSync(fd, `${prefix}${JSON.stringify(record)}\n`);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
+    return fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return '';
+    throw error;
   }
 }
 
 export function readHistory(file: string): HistoryRead {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { records: [], warnings: [] };
-    throw error;
-  }
-  return parseHistory(text, file);
+  return parseHistory(readHistoryText(file), file);
 }
 
-export function parseHistory(text: string, file: string): HistoryRead {
-  const records = new Map<string, SessionRecord>();
-  const warnings: string[] = [];
-  const lines = text.split('\n');
-  const torn = !text.endsWith('\n') ? lines.length : -1;
-  lines.forEach((line, i) => {
+/** A line that looks like a record of this version; decoded in full only when needed. */
+export interface HistoryLine {
+  /** 1-based line number in the file. */
+  number: number;
+  text: string;
+  id: string;
+  startedAtMs: number;
+  /** Present once decoded. */
+  record?: SessionRecord;
+}
+
+export interface HistoryScan {
+  lines: HistoryLine[];
+  warnings: Array<{ line: number; message: string }>;
+}
+
+// Our writer puts `version` first. Values are JSON strings, whose quotes are escaped, so the
+// first unescaped `"startedAt":"` in a line is the key itself.
+const VERSION_PREFIX = /^\{"version":(\d+),"id":"([^"\\]+)",/;
+const STARTED_AT = '"startedAt":"';
+
+/**
+ * Checks every line cheaply (its frame, version and start time) and decodes in full only the
+ * lines that look wrong, so a command that shows a few sessions need not parse them all.
+ * Lines that look right are decoded later by decodeLine.
+ */
+export function scanHistory(text: string, file: string): HistoryScan {
+  const scan: HistoryScan = { lines: [], warnings: [] };
+  const texts = text.split('\n');
+  const torn = !text.endsWith('\n') ? texts.length : -1;
+  texts.forEach((line, i) => {
     if (!line.trim()) return;
-    const where = `${file}:${i + 1}`;
-    let record: SessionRecord;
-    try {
-      record = JSON.parse(line) as SessionRecord;
-    } catch {
-      warnings.push(i + 1 === torn
-        ? `${where}: the last line is incomplete (an interrupted write?); ignored and left in place`
-        : `${where}: not valid JSON; skipped and left in place`);
-      return;
+    const number = i + 1;
+    const [, version, id = ''] = VERSION_PREFIX.exec(line) ?? [];
+    const at = line.indexOf(STARTED_AT);
+    const startedAtMs = at < 0 ? Number.NaN : Date.parse(line.slice(at + STARTED_AT.length, line.indexOf('"', at + STARTED_AT.length)));
+    const framed = number !== torn && version !== undefined && line.endsWith('}') && !Number.isNaN(startedAtMs);
+    if (framed && Number(version) > RECORD_VERSION) {
+      scan.warnings.push({ line: number, message: newerVersion(`${file}:${number}`, Number(version)) });
+    } else if (framed && Number(version) === RECORD_VERSION) {
+      scan.lines.push({ number, text: line, id, startedAtMs });
+    } else {
+      const decoded = decode(line, `${file}:${number}`, number === torn);
+      if ('warning' in decoded) scan.warnings.push({ line: number, message: decoded.warning });
+      else scan.lines.push({ number, text: line, id: decoded.record.id, startedAtMs: Date.parse(decoded.record.startedAt), record: decoded.record });
     }
-    if (typeof record !== 'object' || record === null || typeof record.version !== 'number' || typeof record.id !== 'string') {
-      warnings.push(`${where}: not a session record; skipped and left in place`);
-      return;
-    }
-    if (record.version > RECORD_VERSION) {
-      warnings.push(`${where}: written by a newer mldrill (record version ${record.version}); skipped, upgrade mldrill to read it`);
-      return;
-    }
-    // Keeps the first position of the id (its start) with the latest content.
-    records.set(record.id, record);
   });
-  return { records: [...records.values()], warnings };
+  return scan;
+}
+
+/** The line's record, or why it was skipped. */
+export function decodeLine(line: HistoryLine, file: string): { record: SessionRecord } | { warning: string } {
+  if (line.record) return { record: line.record };
+  const decoded = decode(line.text, `${file}:${line.number}`, false);
+  if ('record' in decoded) line.record = decoded.record;
+  return decoded;
+}
+
+function newerVersion(where: string, version: number): string {
+  return `${where}: written by a newer mldrill (record version ${version}, this one reads up to ${RECORD_VERSION}); skipped, upgrade mldrill to read it`;
+}
+
+function decode(line: string, where: string, tornLast: boolean): { record: SessionRecord } | { warning: string } {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return {
+      warning: tornLast
+        ? `${where}: the last line is incomplete (an interrupted write?); ignored and left in place`
+        : `${where}: not valid JSON; skipped and left in place`,
+    };
+  }
+  const version = (value as { version?: unknown } | null)?.version;
+  // Checked before the shape: a newer format may look different, and must not be misread.
+  if (typeof version === 'number' && version > RECORD_VERSION) return { warning: newerVersion(where, version) };
+  if (!isSessionRecord(value)) return { warning: `${where}: not a session record; skipped and left in place` };
+  return { record: value };
+}
+
+/**
+ * Every session of the file, in the order they first appear, each with its latest record, and a
+ * warning for each line skipped, in line order.
+ */
+export function parseHistory(text: string, file: string): HistoryRead {
+  const scan = scanHistory(text, file);
+  const records = new Map<string, SessionRecord>();
+  const warnings = [...scan.warnings];
+  for (const line of scan.lines) {
+    const decoded = decodeLine(line, file);
+    // Keeps the first position of the id (its start) with the latest content.
+    if ('record' in decoded) records.set(decoded.record.id, decoded.record);
+    else warnings.push({ line: line.number, message: decoded.warning });
+  }
+  return { records: [...records.values()], warnings: warnings.sort((a, b) => a.line - b.line).map((warning) => warning.message) };
+}
+
+/**
+ * The newest `limit` sessions by start time (0: all), each with its latest record that decodes,
+ * decoding only as many lines as that takes; lines that fail to decode are skipped with a
+ * warning. `total` counts the sessions whose lines looked like records, for "20 of 10000".
+ */
+export function latestRecords(scan: HistoryScan, file: string, limit: number): HistoryRead & { total: number } {
+  // A session's lines in file order: the last one that decodes is its record.
+  const byId = new Map<string, HistoryLine[]>();
+  for (const line of scan.lines) byId.set(line.id, [...(byId.get(line.id) ?? []), line]);
+  // Newest first; sessions that started together, the later line first.
+  const heads = [...byId.values()].map((lines) => lines[lines.length - 1]!);
+  const ordered = heads.sort((a, b) => b.startedAtMs - a.startedAtMs || b.number - a.number);
+  const records: SessionRecord[] = [];
+  const warnings = [...scan.warnings];
+  for (const head of ordered) {
+    if (limit > 0 && records.length >= limit) break;
+    for (const line of byId.get(head.id)!.toReversed()) {
+      const decoded = decodeLine(line, file);
+      if ('record' in decoded) {
+        records.push(decoded.record);
+        break;
+      }
+      warnings.push({ line: line.number, message: decoded.warning });
+    }
+  }
+  return { records, warnings: warnings.sort((a, b) => a.line - b.line).map((warning) => warning.message), total: byId.size };
 }

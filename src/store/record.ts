@@ -84,3 +84,29 @@ export function makeRecord(input: RecordInput): SessionRecord {
     ...(input.curveballs?.length ? { curveballs: input.curveballs } : {}),
   };
 }
+
+const isString = (value: unknown): value is string => typeof value === 'string';
+const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+const isScore = (value: unknown) => value === null || isNumber(value);
+const isInstant = (value: unknown) => isString(value) && !Number.isNaN(Date.parse(value));
+
+function isStageRecord(value: unknown): value is StageRecord {
+  const stage = value as StageRecord | null;
+  return typeof stage === 'object' && stage !== null
+    && isString(stage.id) && isNumber(stage.budgetSeconds) && isNumber(stage.usedSeconds) && isNumber(stage.hintsShown)
+    && isString(stage.notes) && Array.isArray(stage.checked) && stage.checked.every(isString)
+    && Array.isArray(stage.missed) && stage.missed.every(isString) && isScore(stage.score);
+}
+
+/**
+ * Whether value has every field of a record of this version with the right type, so that
+ * readers can trust it. Hand-written rather than zod: reading the history must stay fast.
+ */
+export function isSessionRecord(value: unknown): value is SessionRecord {
+  const record = value as SessionRecord | null;
+  return typeof record === 'object' && record !== null
+    && record.version === RECORD_VERSION && isString(record.id) && isString(record.questionId) && isString(record.rubricId)
+    && isString(record.mode) && isInstant(record.startedAt) && isInstant(record.endedAt)
+    && (record.status === 'completed' || record.status === 'abandoned') && isScore(record.score)
+    && Array.isArray(record.stages) && record.stages.every(isStageRecord);
+}

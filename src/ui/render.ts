@@ -3,6 +3,7 @@ import type { LoadedQuestion } from '../bank/schema.js';
 import type { Report } from '../score/report.js';
 import type { StagePlan } from '../session/engine.js';
 import { clock, wrap } from '../text.js';
+import { bar } from './charts.js';
 import type { Style } from './colour.js';
 
 export function questionHeader(question: LoadedQuestion, plan: readonly StagePlan[], style: Style, width = 80): string[] {
@@ -20,13 +21,13 @@ export function formatMinutes(seconds: number): string {
   return `${minutes} min`;
 }
 
-function bar(percent: number, cells = 10): string {
-  const filled = Math.round((percent / 100) * cells);
-  return '█'.repeat(filled) + '░'.repeat(cells - filled);
+/** The colour of a score: good from 75%, warn from 50%, bad below. */
+export function gradeStyle(style: Style): (score: number) => (text: string) => string {
+  return (score) => (score >= 75 ? style.good : score >= 50 ? style.warn : style.bad);
 }
 
 export function reportLines(report: Report, style: Style, width = 80): string[] {
-  const grade = (score: number) => (score >= 75 ? style.good : score >= 50 ? style.warn : style.bad);
+  const grade = gradeStyle(style);
   const lines = [
     style.title(`Report · ${report.questionTitle}`),
     `${style.heading('Score')} ${grade(report.total)(`${report.total}%`)}   ${style.heading('Time')} ${clock(report.usedSeconds)} of ${clock(report.budgetSeconds)}`,
@@ -39,7 +40,7 @@ export function reportLines(report: Report, style: Style, width = 80): string[] 
     const overtime = over > 0 ? ` +${clock(over)}` : '';
     const pad = ' '.repeat(Math.max(2, 22 - time.length - overtime.length));
     const title = stage.title.length > titleWidth ? `${stage.title.slice(0, titleWidth - 1)}…` : stage.title.padEnd(titleWidth);
-    lines.push(`${title}  ${time}${style.warn(overtime)}${pad}${grade(stage.score.score)(bar(stage.score.score))} ${String(stage.score.score).padStart(3)}%`);
+    lines.push(`${title}  ${time}${style.warn(overtime)}${pad}${grade(stage.score.score)(bar(stage.score.score / 100))} ${String(stage.score.score).padStart(3)}%`);
   }
   const missed = report.stages.filter((stage) => stage.score.missed.length > 0);
   if (missed.length > 0) {

@@ -50,7 +50,7 @@ export class TmuxSession {
   }
 
   async waitFor(pattern: RegExp | string, options: { timeout?: number; scrollback?: boolean } = {}): Promise<string> {
-    const deadline = Date.now() + (options.timeout ?? 10_000);
+    const deadline = Date.now() + (options.timeout ?? 20_000);
     let screen = '';
     while (Date.now() < deadline) {
       screen = this.screen(options.scrollback);
@@ -60,7 +60,7 @@ export class TmuxSession {
     throw new Error(`timed out waiting for ${String(pattern)}; the screen shows:\n${screen}`);
   }
 
-  async exitCode(timeout = 10_000): Promise<number> {
+  async exitCode(timeout = 20_000): Promise<number> {
     const deadline = Date.now() + timeout;
     while (Date.now() < deadline) {
       const text = fs.existsSync(this.exitFile) ? fs.readFileSync(this.exitFile, 'utf8').trim() : '';

@@ -1,0 +1,47 @@
+// `mldrill export`: one session as a Markdown or JSON document, to stdout or a file.
+import path from 'node:path';
+import { loadBank } from '../bank/load.js';
+import { EXIT, UsageError } from '../errors.js';
+import type { Io } from '../io.js';
+import { catalogFromBank } from '../score/catalog.js';
+import { sessionDocument } from '../score/session-doc.js';
+import { writeFileAtomic } from '../store/atomic.js';
+import { findSession } from '../store/sessions.js';
+import { timeZoneFrom } from '../time.js';
+import { sessionMarkdown } from '../ui/export.js';
+import { reportBankErrors } from './report-findings.js';
+import { readHistoryFor } from './read-history.js';
+
+export type ExportFormat = 'markdown' | 'json';
+
+export interface ExportOptions {
+  session: string;
+  format?: ExportFormat;
+  /** A file to write (replaced if it exists); `-` or absent means stdout. */
+  output?: string;
+  bank?: string[];
+}
+
+export async function exportSession(options: ExportOptions, io: Io): Promise<number> {
+  const { records } = readHistoryFor(io);
+  const record = findSession(records, options.session);
+  const bank = loadBank(io.cwd, io.env, { bank: options.bank });
+  reportBankErrors(bank.findings, io);
+  const doc = sessionDocument(record, catalogFromBank(bank), timeZoneFrom(io.env));
+  const toFile = options.output !== undefined && options.output !== '-';
+  // Without --format, a file named *.json gets JSON.
+  const format = options.format ?? (toFile && /\.json$/i.test(options.output!) ? 'json' : 'markdown');
+  const text = format === 'json' ? `${JSON.stringify(doc, null, 2)}\n` : sessionMarkdown(doc);
+  if (!toFile) {
+    io.stdout.write(text);
+    return EXIT.ok;
+  }
+  const file = path.resolve(io.cwd, options.output!);
+  try {
+    writeFileAtomic(file, text);
+  } catch (error) {
+    throw new UsageError(`cannot write ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}); check that its directory exists and is writable`);
+  }
+  io.stderr.write(`Wrote session ${record.id} to ${file}\n`);
+  return EXIT.ok;
+}

@@ -1,0 +1,33 @@
+// `mldrill next`: what to practise next, by spaced repetition over the history.
+import { loadBank } from '../bank/load.js';
+import { EXIT, NotFoundError } from '../errors.js';
+import type { Io } from '../io.js';
+import { catalogFromBank } from '../score/catalog.js';
+import { styleFor } from '../ui/colour.js';
+import { nextLines } from '../ui/next.js';
+import { reportBankErrors } from './report-findings.js';
+import { readHistoryFor } from './read-history.js';
+
+export interface NextOptions {
+  /** How many questions to list; 0 means all. */
+  limit: number;
+  json?: boolean;
+  bank?: string[];
+}
+
+export async function next(options: NextOptions, io: Io): Promise<number> {
+  const { records } = readHistoryFor(io);
+  const bank = loadBank(io.cwd, io.env, { bank: options.bank });
+  reportBankErrors(bank.findings, io);
+  if (bank.questions.length === 0) throw new NotFoundError('the bank has no questions');
+  const { practiceQueue } = await import('../select/schedule.js');
+  const now = io.now();
+  const queue = practiceQueue(catalogFromBank(bank).questions, records, now);
+  const shown = options.limit > 0 ? queue.slice(0, options.limit) : queue;
+  if (options.json) {
+    io.stdout.write(`${JSON.stringify({ now: new Date(now).toISOString(), queue: shown }, null, 2)}\n`);
+    return EXIT.ok;
+  }
+  io.stdout.write(`${nextLines(shown, now, styleFor(io.stdout, io.env)).join('\n')}\n`);
+  return EXIT.ok;
+}

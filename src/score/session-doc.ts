@@ -1,0 +1,82 @@
+// One session as a document to keep or send to a mentor: the question, the notes and time of
+// every stage, what was covered and what was missed with its guidance. Pure data; `export`
+// writes it as JSON, and ui/export.ts renders it as Markdown.
+import type { SessionMode, SessionRecord, SessionStatus } from '../store/record.js';
+import { budgetSecondsOf, usedSecondsOf } from '../store/sessions.js';
+import { localDateTime, zoneName } from '../time.js';
+import type { Catalog, CatalogQuestion } from './catalog.js';
+
+export interface DocumentItem {
+  id: string;
+  /** From the bank; the id when the bank no longer has the item. */
+  text: string;
+  guidance: string | null;
+}
+
+export interface DocumentStage {
+  id: string;
+  title: string;
+  budgetSeconds: number;
+  usedSeconds: number;
+  hintsShown: number;
+  notes: string;
+  /** Percent; null when not assessed (an abandoned session). */
+  score: number | null;
+  covered: DocumentItem[];
+  missed: DocumentItem[];
+}
+
+export interface SessionDocument {
+  id: string;
+  questionId: string;
+  /** null when the question is no longer in the bank. */
+  question: Omit<CatalogQuestion, 'id'> | null;
+  rubricId: string;
+  rubricTitle: string | null;
+  mode: SessionMode;
+  status: SessionStatus;
+  startedAt: string;
+  endedAt: string;
+  /** The start in the reader's zone, YYYY-MM-DD HH:MM, and that zone's name. */
+  localStart: string;
+  timeZone: string;
+  score: number | null;
+  usedSeconds: number;
+  budgetSeconds: number;
+  stages: DocumentStage[];
+}
+
+export function sessionDocument(record: SessionRecord, catalog: Catalog, timeZone?: string): SessionDocument {
+  const question = catalog.question(record.questionId);
+  const item = (stageId: string, id: string): DocumentItem => {
+    const found = catalog.item(record, stageId, id);
+    return { id, text: found?.text ?? id, guidance: found?.guidance ?? null };
+  };
+  return {
+    id: record.id,
+    questionId: record.questionId,
+    question: question ? { title: question.title, category: question.category, difficulty: question.difficulty, prompt: question.prompt } : null,
+    rubricId: record.rubricId,
+    rubricTitle: catalog.rubricTitle(record.rubricId) ?? null,
+    mode: record.mode,
+    status: record.status,
+    startedAt: record.startedAt,
+    endedAt: record.endedAt,
+    localStart: localDateTime(Date.parse(record.startedAt), timeZone),
+    timeZone: zoneName(timeZone),
+    score: record.score,
+    usedSeconds: usedSecondsOf(record),
+    budgetSeconds: budgetSecondsOf(record),
+    stages: record.stages.map((stage) => ({
+      id: stage.id,
+      title: catalog.stageTitle(record.rubricId, stage.id) ?? stage.id,
+      budgetSeconds: stage.budgetSeconds,
+      usedSeconds: stage.usedSeconds,
+      hintsShown: stage.hintsShown,
+      notes: stage.notes,
+      score: stage.score,
+      covered: stage.checked.map((id) => item(stage.id, id)),
+      missed: stage.missed.map((id) => item(stage.id, id)),
+    })),
+  };
+}

@@ -1,0 +1,125 @@
+// What to practise next, by spaced repetition. Each question is a card; each completed session
+// a review, rated from its score. Replaying the history in time order through FSRS gives every
+// card's state, so the history file stays the one source of truth. Pure: the clock comes in.
+// Loads ts-fsrs, so import this module lazily (only `next` and `drill --next` need it).
+import { createEmptyCard, fsrs, Rating, type Card, type Grade } from 'ts-fsrs';
+import type { CatalogQuestion } from '../score/catalog.js';
+import type { SessionRecord } from '../store/record.js';
+
+export type RatingName = 'again' | 'hard' | 'good' | 'easy';
+
+/** Score bands, lowest first: a score at or above `from` (and below the next band) gets `rating`. */
+export const RATING_BANDS: ReadonlyArray<{ from: number; rating: RatingName }> = [
+  { from: 0, rating: 'again' },
+  { from: 50, rating: 'hard' },
+  { from: 70, rating: 'good' },
+  { from: 85, rating: 'easy' },
+];
+
+const GRADES: Record<RatingName, Grade> = { again: Rating.Again, hard: Rating.Hard, good: Rating.Good, easy: Rating.Easy };
+
+export function ratingFor(score: number): RatingName {
+  let rating: RatingName = 'again';
+  for (const band of RATING_BANDS) if (score >= band.from) rating = band.rating;
+  return rating;
+}
+
+/**
+ * No fuzz, so the schedule is a function of the history alone; no short-term steps, because
+ * redoing a 45-minute interview ten minutes later teaches nothing: an Again comes back
+ * tomorrow. A question aced every time still comes back within two months, since interview
+ * preparation lasts weeks, not years.
+ */
+const scheduler = fsrs({ enable_fuzz: false, enable_short_term: false, maximum_interval: 60 });
+
+export type Reason = 'due' | 'unseen' | 'scheduled';
+
+export interface QueueEntry {
+  questionId: string;
+  title: string;
+  category: string;
+  /** due: review is due; unseen: never completed; scheduled: practised, not due yet. */
+  reason: Reason;
+  /** ISO 8601; null for unseen questions. */
+  due: string | null;
+  /** Whole days past due (due today is 0); null unless due. */
+  overdueDays: number | null;
+  /** Completed sessions of this question. */
+  reviews: number;
+  lastScore: number | null;
+  lastRating: RatingName | null;
+  /** Average score of completed sessions in the question's category; null when there are none. */
+  categoryAverage: number | null;
+}
+
+const DAY_MS = 86_400_000;
+
+/** The card of a question after replaying its completed sessions, oldest first. */
+export function replayCard(sessions: readonly SessionRecord[]): Card | undefined {
+  let card: Card | undefined;
+  for (const session of sessions) {
+    const at = new Date(session.endedAt);
+    card = scheduler.next(card ?? createEmptyCard(at), at, GRADES[ratingFor(session.score ?? 0)]).card;
+  }
+  return card;
+}
+
+/**
+ * Every question of the bank, in the order to practise them: due ones first, most overdue
+ * first; then unseen ones, weakest category first (a category never practised counts as the
+ * weakest); then the rest, soonest due first. Sessions of questions not in `questions` are
+ * ignored.
+ */
+export function practiceQueue(questions: readonly CatalogQuestion[], records: readonly SessionRecord[], now: number): QueueEntry[] {
+  const known = new Map(questions.map((question) => [question.id, question]));
+  const byQuestion = new Map<string, SessionRecord[]>();
+  const categoryScores = new Map<string, number[]>();
+  const completed = records
+    .filter((record) => record.status === 'completed' && record.score !== null && known.has(record.questionId))
+    .sort((a, b) => Date.parse(a.endedAt) - Date.parse(b.endedAt));
+  const push = <T>(map: Map<string, T[]>, key: string, value: T) => {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+  };
+  for (const record of completed) {
+    push(byQuestion, record.questionId, record);
+    push(categoryScores, known.get(record.questionId)!.category, record.score!);
+  }
+  const categoryAverage = (category: string) => {
+    const scores = categoryScores.get(category);
+    return scores ? Math.round(scores.reduce((sum, score) => sum + score, 0) / scores.length) : null;
+  };
+
+  const entries = questions.map((question): QueueEntry & { dueMs: number } => {
+    const sessions = byQuestion.get(question.id) ?? [];
+    const card = replayCard(sessions);
+    const last = sessions[sessions.length - 1];
+    const dueMs = card ? card.due.getTime() : Number.NaN;
+    const isDue = card !== undefined && dueMs <= now;
+    return {
+      questionId: question.id,
+      title: question.title,
+      category: question.category,
+      reason: !card ? 'unseen' : isDue ? 'due' : 'scheduled',
+      due: card ? card.due.toISOString() : null,
+      overdueDays: isDue ? Math.floor((now - dueMs) / DAY_MS) : null,
+      reviews: sessions.length,
+      lastScore: last?.score ?? null,
+      lastRating: last ? ratingFor(last.score!) : null,
+      categoryAverage: categoryAverage(question.category),
+      dueMs,
+    };
+  });
+
+  const rank: Record<Reason, number> = { due: 0, unseen: 1, scheduled: 2 };
+  // Never-practised categories sort before any average.
+  const weakness = (entry: QueueEntry) => entry.categoryAverage ?? -1;
+  return entries
+    .sort((a, b) => {
+      if (a.reason !== b.reason) return rank[a.reason] - rank[b.reason];
+      if (a.reason === 'unseen') return weakness(a) - weakness(b) || a.category.localeCompare(b.category) || a.questionId.localeCompare(b.questionId);
+      return a.dueMs - b.dueMs || a.questionId.localeCompare(b.questionId);
+    })
+    .map(({ dueMs: _dueMs, ...entry }) => entry);
+}

@@ -1,0 +1,35 @@
+// Appending to the history file. Each append takes the lock beside the file (lock.ts), writes
+// the whole record and fsyncs, so a crash can at worst leave a torn last line, which readers
+// skip and the next append steps over. Kept apart from reading, so that `history` and `stats`
+// never load what only writers need.
+import fs from 'node:fs';
+import path from 'node:path';
+import { withFileLock } from './lock.js';
+import type { SessionRecord } from './record.js';
+
+export function lockFileFor(file: string): string {
+  return `${file}.lock`;
+}
+
+export function appendRecord(file: string, record: SessionRecord): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  withFileLock(lockFileFor(file), () => {
+    const fd = fs.openSync(file, 'a+');
+    try {
+      const size = fs.fstatSync(fd).size;
+      let prefix = '';
+      if (size > 0) {
+        const last = Buffer.alloc(1);
+        fs.readSync(fd, last, 0, 1, size - 1);
+        // A torn last line: start on a fresh line so this record stays readable.
+        if (last[0] !== 0x0a) prefix = '\n';
+      }
+      const bytes = Buffer.from(`${prefix}${JSON.stringify(record)}\n`);
+      // A short write is finished by the next one; the lock keeps other writers out meanwhile.
+      for (let written = 0; written < bytes.length;) written += fs.writeSync(fd, bytes, written);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  });
+}

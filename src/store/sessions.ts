@@ -1,0 +1,51 @@
+// Reading sessions out of the history: order, totals and lookup by id. Pure.
+import { NotFoundError } from '../errors.js';
+import { editDistance } from '../text.js';
+import type { SessionRecord } from './record.js';
+
+/** Active seconds over every stage (pauses excluded). */
+export function usedSecondsOf(record: SessionRecord): number {
+  return record.stages.reduce((sum, stage) => sum + stage.usedSeconds, 0);
+}
+
+export function budgetSecondsOf(record: SessionRecord): number {
+  return record.stages.reduce((sum, stage) => sum + stage.budgetSeconds, 0);
+}
+
+/** Oldest first by start time; sessions that started together keep their order in the file. */
+export function oldestFirst(records: readonly SessionRecord[]): SessionRecord[] {
+  return records
+    .map((record, index) => ({ record, index, at: Date.parse(record.startedAt) }))
+    .sort((a, b) => a.at - b.at || a.index - b.index)
+    .map(({ record }) => record);
+}
+
+export function newestFirst(records: readonly SessionRecord[]): SessionRecord[] {
+  return oldestFirst(records).reverse();
+}
+
+/**
+ * The session named by ref: `last` (the newest), an exact id, or a prefix of exactly one id.
+ * Otherwise a NotFoundError that suggests the closest ids.
+ */
+export function findSession(records: readonly SessionRecord[], ref: string): SessionRecord {
+  if (records.length === 0) throw new NotFoundError("the history has no sessions yet; run 'mldrill drill' first");
+  if (ref === 'last') return newestFirst(records)[0]!;
+  const exact = records.find((record) => record.id === ref);
+  if (exact) return exact;
+  const prefixed = records.filter((record) => record.id.startsWith(ref));
+  if (prefixed.length === 1) return prefixed[0]!;
+  const ids = newestFirst(records).map((record) => record.id);
+  if (prefixed.length > 1) {
+    throw new NotFoundError(`"${ref}" starts ${prefixed.length} session ids (${prefixed.slice(0, 3).map((record) => record.id).join(', ')}${prefixed.length > 3 ? ', …' : ''}); give more of the id`);
+  }
+  // Ids share their date and time digits, so only near misses (a typo or two) are worth naming.
+  const suggestions = ids
+    .map((id) => ({ id, distance: editDistance(ref, id) }))
+    .filter(({ distance }) => distance <= 3)
+    .sort((a, b) => a.distance - b.distance)
+    .slice(0, 3)
+    .map(({ id }) => id);
+  const hint = suggestions.length ? `did you mean ${suggestions.join(', ')}?` : "run 'mldrill history' to see the ids";
+  throw new NotFoundError(`no session with id "${ref}"; ${hint}`);
+}

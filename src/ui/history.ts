@@ -1,0 +1,66 @@
+// The `history` listing: one row per session, newest first. Returns lines; never prints.
+import type { SessionRecord } from '../store/record.js';
+import { budgetSecondsOf, usedSecondsOf } from '../store/sessions.js';
+import { stripControl } from '../text.js';
+import { localDateTime } from '../time.js';
+import type { Style } from './colour.js';
+import { gradeStyle } from './render.js';
+import { table } from './table.js';
+
+/** One session as `history --json` prints it. */
+export interface HistoryEntry {
+  id: string;
+  /** The start in the reader's zone, YYYY-MM-DD HH:MM. */
+  localStart: string;
+  startedAt: string;
+  endedAt: string;
+  questionId: string;
+  rubricId: string;
+  mode: string;
+  status: string;
+  score: number | null;
+  usedSeconds: number;
+  budgetSeconds: number;
+}
+
+export function historyEntry(record: SessionRecord, timeZone?: string): HistoryEntry {
+  return {
+    id: record.id,
+    localStart: localDateTime(Date.parse(record.startedAt), timeZone),
+    startedAt: record.startedAt,
+    endedAt: record.endedAt,
+    questionId: record.questionId,
+    rubricId: record.rubricId,
+    mode: record.mode,
+    status: record.status,
+    score: record.score,
+    usedSeconds: usedSecondsOf(record),
+    budgetSeconds: budgetSecondsOf(record),
+  };
+}
+
+export function historyLines(entries: readonly HistoryEntry[], style: Style): string[] {
+  const grade = gradeStyle(style);
+  const rows = entries.map((entry) => [
+    entry.localStart,
+    stripControl(entry.id),
+    stripControl(entry.questionId),
+    stripControl(entry.mode),
+    stripControl(entry.status),
+    entry.score === null ? '-' : `${entry.score}%`,
+    `${Math.round(entry.usedSeconds / 60)} min`,
+  ]);
+  return table(
+    [
+      { header: 'When' },
+      { header: 'Session', paint: (text) => style.accent(text) },
+      { header: 'Question' },
+      { header: 'Mode' },
+      { header: 'Status', paint: (text, row) => (entries[row]!.status === 'completed' ? text : style.warn(text)) },
+      { header: 'Score', align: 'right', paint: (text, row) => (entries[row]!.score === null ? style.dim(text) : grade(entries[row]!.score!)(text)) },
+      { header: 'Time', align: 'right' },
+    ],
+    rows,
+    style.dim,
+  );
+}

@@ -1,0 +1,101 @@
+// The `stats` screen. With charts (on a terminal): bars and a sparkline; without: the same
+// figures as plain text. Returns lines; never prints.
+import { CATEGORY_TITLES, type Category } from '../bank/categories.js';
+import type { Stats } from '../score/stats.js';
+import { clock, plural, stripControl, wrap } from '../text.js';
+import { bar, sparkline } from './charts.js';
+import type { Style } from './colour.js';
+import { gradeStyle } from './render.js';
+
+export interface StatsView {
+  /** Draw bars and sparklines (a terminal); otherwise plain figures. */
+  charts: boolean;
+  width: number;
+}
+
+/** Within this many percent of the budget, a stage counts as on time. */
+const ON_TIME_PERCENT = 5;
+
+export function practiceTime(seconds: number): string {
+  const minutes = Math.round(seconds / 60);
+  const hours = Math.floor(minutes / 60);
+  return hours > 0 ? `${hours} h ${minutes % 60} min` : `${minutes} min`;
+}
+
+export function paceText(overPercent: number): string {
+  if (Math.abs(overPercent) <= ON_TIME_PERCENT) return 'on time on average';
+  return overPercent > 0 ? `runs ${overPercent}% over on average` : `runs ${-overPercent}% under on average`;
+}
+
+export function statsLines(stats: Stats, style: Style, view: StatsView): string[] {
+  const grade = gradeStyle(style);
+  const percent = (score: number) => grade(score)(`${String(score).padStart(3)}%`);
+  const scoreBar = (score: number) => (view.charts ? `${grade(score)(bar(score / 100, 20))} ` : '');
+  const label = (text: string, width: number) => (text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width));
+  const lines: string[] = [];
+
+  lines.push(style.title('Progress'));
+  lines.push(`${style.heading('Sessions')}   ${stats.sessions} (${stats.completed} completed, ${stats.abandoned} abandoned) · ${practiceTime(stats.practiceSeconds)} practised`);
+  const { streaks } = stats;
+  lines.push(`${style.heading('Streak')}     ${plural(streaks.current, 'day')} now · longest ${plural(streaks.longest, 'day')} · ${plural(streaks.days, 'day')} practised in all`);
+  if (stats.averageScore !== null) lines.push(`${style.heading('Average')}    ${grade(stats.averageScore)(`${stats.averageScore}%`)}`);
+
+  if (stats.stages.length) {
+    const width = Math.min(28, Math.max(...stats.stages.map((stage) => stripControl(stage.title).length)));
+    lines.push('', style.heading('Coverage by stage'));
+    for (const stage of stats.stages) {
+      lines.push(`  ${label(stripControl(stage.title), width)}  ${scoreBar(stage.averageScore)}${percent(stage.averageScore)}  ${style.dim(`(${plural(stage.sessions, 'session')})`)}`);
+    }
+  }
+
+  if (stats.categories.length) {
+    const title = (category: string) => CATEGORY_TITLES[category as Category] ?? category;
+    const width = Math.min(30, Math.max(...stats.categories.map((category) => stripControl(title(category.category)).length)));
+    lines.push('', `${style.heading('Coverage by category')} ${style.dim('(weakest first)')}`);
+    for (const category of stats.categories) {
+      lines.push(`  ${label(stripControl(title(category.category)), width)}  ${scoreBar(category.averageScore)}${percent(category.averageScore)}  ${style.dim(`(${plural(category.sessions, 'session')})`)}`);
+    }
+  }
+
+  const { trend } = stats;
+  if (trend.scores.length) {
+    lines.push('', `${style.heading('Score trend')} ${style.dim(`(last ${plural(trend.scores.length, 'completed session')}, oldest first)`)}`);
+    const change = trend.change === null ? undefined : `${trend.change >= 0 ? '+' : ''}${trend.change} points, later half against earlier half`;
+    if (view.charts) {
+      lines.push(`  ${style.accent(sparkline(trend.scores))}  ${trend.scores[0]}% → ${trend.scores[trend.scores.length - 1]}%${change ? ` · ${change}` : ''}`);
+    } else {
+      lines.push(...wrap(trend.scores.join(' '), view.width - 2, '  '));
+      if (change) lines.push(`  ${change}`);
+    }
+  }
+
+  if (stats.stages.length) {
+    const width = Math.min(28, Math.max(...stats.stages.map((stage) => stripControl(stage.title).length)));
+    lines.push('', `${style.heading('Pacing')} ${style.dim('(average time used against budget)')}`);
+    for (const stage of stats.stages) {
+      const times = `${clock(stage.averageUsedSeconds)} of ${clock(stage.averageBudgetSeconds)}`;
+      const paint = stage.overPercent > ON_TIME_PERCENT ? style.warn : style.good;
+      const chart = view.charts ? `${paceBar(stage.overPercent, style)} ` : '';
+      lines.push(`  ${label(stripControl(stage.title), width)}  ${chart}${times}  ${paint(paceText(stage.overPercent))}`);
+    }
+  }
+
+  if (stats.missed.length) {
+    lines.push('', style.heading('Missed most often'));
+    stats.missed.forEach((item, i) => {
+      const [first = '', ...rest] = wrap(stripControl(item.text), view.width - 6);
+      lines.push(`  ${i + 1}. ${first}`, ...rest.map((line) => `     ${line}`));
+      lines.push(style.dim(`     ${stripControl(item.stageTitle)} · missed in ${item.missed} of ${plural(item.assessed, 'session')}`));
+      if (item.guidance) lines.push(...wrap(stripControl(item.guidance), view.width - 7, '     ').map((line) => style.dim(line)));
+    });
+  }
+  return lines;
+}
+
+/** 20 cells for the budget (█ used, ░ left), then ▓ for time over it, up to 10 cells more. */
+function paceBar(overPercent: number, style: Style): string {
+  const used = Math.max(0, 1 + overPercent / 100);
+  const within = Math.round(Math.min(1, used) * 20);
+  const over = Math.min(10, Math.round(Math.max(0, used - 1) * 20));
+  return `${style.good('█'.repeat(within))}${style.dim('░'.repeat(20 - within))}${style.warn('▓'.repeat(over))}${' '.repeat(10 - over)}`;
+}

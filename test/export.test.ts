@@ -1,0 +1,88 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../src/main.js';
+import { fakeIo } from './helpers/fake-io.js';
+import { homeWith, PROGRESS_BANK, progressWarnings } from './helpers/history.js';
+
+async function exportRun(args: string[], options: { home?: string; env?: Record<string, string> } = {}) {
+  const home = options.home ?? homeWith('progress.jsonl');
+  const io = fakeIo({ env: { MLDRILL_HOME: home, TZ: 'Asia/Tokyo', ...options.env }, cwd: home });
+  const code = await main(['export', ...args, '--bank', PROGRESS_BANK], io);
+  return { code, out: io.out(), err: io.err(), home };
+}
+
+describe('mldrill export', () => {
+  it('writes a session as Markdown for a mentor: prompt, time table, notes, covered and missed with guidance', async () => {
+    const { code, out, err, home } = await exportRun(['20261110-0900-aaaa']);
+    expect(code).toBe(0);
+    expect(err.trim().split('\n')).toEqual(progressWarnings(home));
+    // Reviewed by hand: start in Tokyo time, over-time marks, a fence longer than the
+    // backticks in the notes, guidance only under missed items.
+    await expect(out).toMatchFileSnapshot('./__snapshots__/export-session.md');
+  });
+
+  it('writes the same document as JSON', async () => {
+    const { code, out } = await exportRun(['20261110-0900-aaaa', '--format', 'json']);
+    expect(code).toBe(0);
+    const doc = JSON.parse(out);
+    expect(doc).toMatchObject({
+      id: '20261110-0900-aaaa', questionId: 'fx-feed', rubricId: 'fx-interview', rubricTitle: 'Fixture interview',
+      question: { title: 'A feed of posts', category: 'recommendation', difficulty: 'medium', prompt: 'Design a feed that shows people the posts they care about most.' },
+      mode: 'self', status: 'completed', score: 40, localStart: '2026-11-10 18:00', timeZone: 'Asia/Tokyo',
+      startedAt: '2026-11-10T09:00:00.000Z', usedSeconds: 960, budgetSeconds: 900,
+    });
+    expect(doc.stages[0]).toEqual({
+      id: 'scope', title: 'Scope the problem', budgetSeconds: 300, usedSeconds: 360, hintsShown: 1, notes: 'users: 2B monthly\np99 under 200 ms\n', score: 33,
+      covered: [{ id: 'goal', text: 'Named the business goal', guidance: 'Say what the business wants to move.' }],
+      missed: [
+        { id: 'scale', text: 'Quantified the scale', guidance: 'Users, items and requests per second, with growth.' },
+        { id: 'surface', text: 'Asked where the feed appears', guidance: 'Home screen, profile or notifications each change the design.' },
+      ],
+    });
+  });
+
+  it("takes 'last' for the newest session, and a unique start of an id", async () => {
+    expect((await exportRun(['last'])).out).toMatch(/^# gone-question\n[^]*`gone-question` \(no longer in the question bank\)/);
+    const abandoned = await exportRun(['20261112']);
+    expect(abandoned.code).toBe(0);
+    expect(abandoned.out).toContain('- **Score:** not assessed');
+    expect(abandoned.out).toContain('```text\nstarted, then the phone rang\n```\n\n*Not assessed: the session was abandoned.*');
+  });
+
+  it('rejects an unknown id with the closest ids (exit 1), and an ambiguous start', async () => {
+    const typo = await exportRun(['20261110-0900-aaab']);
+    expect(typo.code).toBe(1);
+    expect(typo.out).toBe('');
+    expect(typo.err.split('\n').at(-2)).toBe('mldrill: no session with id "20261110-0900-aaab"; did you mean 20261110-0900-aaaa?');
+    const far = await exportRun(['yesterday']);
+    expect(far.err.split('\n').at(-2)).toBe(`mldrill: no session with id "yesterday"; run 'mldrill history' to see the ids`);
+    const ambiguous = await exportRun(['2026111']);
+    expect(ambiguous.code).toBe(1);
+    expect(ambiguous.err.split('\n').at(-2)).toMatch(/^mldrill: "2026111" starts 6 session ids \(20261110-0900-aaaa, .*\); give more of the id$/);
+    const empty = await exportRun(['last'], { home: homeWith({ text: '' }) });
+    expect([empty.code, empty.err]).toEqual([1, "mldrill: the history has no sessions yet; run 'mldrill drill' first\n"]);
+  });
+
+  it('writes -o FILE whole, replacing an existing file, with JSON for a .json name', async () => {
+    const home = homeWith('progress.jsonl');
+    const markdown = await exportRun(['20261110-0900-aaaa'], { home });
+    fs.writeFileSync(path.join(home, 'session.md'), 'old content');
+    const written = await exportRun(['20261110-0900-aaaa', '-o', 'session.md'], { home });
+    expect(written.code).toBe(0);
+    expect(written.out).toBe('');
+    expect(written.err).toContain(`Wrote session 20261110-0900-aaaa to ${path.join(home, 'session.md')}\n`);
+    expect(fs.readFileSync(path.join(home, 'session.md'), 'utf8')).toBe(markdown.out);
+    expect((await exportRun(['last', '-o', 'last.json'], { home })).code).toBe(0);
+    expect(JSON.parse(fs.readFileSync(path.join(home, 'last.json'), 'utf8')).id).toBe('20261116-0900-ffff');
+    expect((await exportRun(['last', '-o', '-'], { home })).out).toMatch(/^# gone-question\n/);
+    // Nothing half-written or temporary is left beside them.
+    expect(fs.readdirSync(home).sort()).toEqual(['history.jsonl', 'last.json', 'session.md']);
+  });
+
+  it('fails clearly when the file cannot be written (exit 2)', async () => {
+    const { code, err, home } = await exportRun(['last', '-o', 'missing-dir/out.md']);
+    expect(code).toBe(2);
+    expect(err.split('\n').at(-2)).toBe(`mldrill: cannot write ${path.join(home, 'missing-dir', 'out.md')} (ENOENT); check that its directory exists and is writable`);
+  });
+});

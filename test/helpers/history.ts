@@ -1,0 +1,29 @@
+// State directories holding a fixture history, for the progress commands.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export const FIXTURES = path.resolve(import.meta.dirname, '..', 'fixtures');
+/** A small bank of its own (ids fx-*), loaded with --bank beside the built-in one. */
+export const PROGRESS_BANK = path.join(FIXTURES, 'progress-bank');
+
+/** A fresh MLDRILL_HOME whose history.jsonl is the named fixture (or the given text). */
+export function homeWith(fixture: string | { text: string }): string {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-home-'));
+  const text = typeof fixture === 'string' ? fs.readFileSync(path.join(FIXTURES, 'history', fixture), 'utf8') : fixture.text;
+  fs.writeFileSync(path.join(home, 'history.jsonl'), text);
+  return home;
+}
+
+/** The three lines of progress.jsonl that every reader must skip, as warned on stderr. */
+export function progressWarnings(home: string): string[] {
+  const file = path.join(home, 'history.jsonl');
+  return [
+    `mldrill: warning: ${file}:3: not valid JSON; skipped and left in place`,
+    `mldrill: warning: ${file}:6: written by a newer mldrill (record version 2, this one reads up to 1); skipped, upgrade mldrill to read it`,
+    `mldrill: warning: ${file}:9: the last line is incomplete (an interrupted write?); ignored and left in place`,
+  ];
+}
+
+// eslint-disable-next-line no-control-regex
+export const ESCAPES = /\u001b/;

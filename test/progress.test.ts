@@ -1,0 +1,136 @@
+// history, and the store's guarantees seen through the commands: in-process, and spawned for
+// real time zones and pipes.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../src/main.js';
+import { fakeIo } from './helpers/fake-io.js';
+import { ESCAPES, homeWith, PROGRESS_BANK, progressWarnings } from './helpers/history.js';
+import { BIN } from './helpers/tmux.js';
+
+const NOW = Date.UTC(2026, 10, 17, 12);
+
+async function run(args: string[], options: { home?: string; env?: Record<string, string>; tty?: boolean } = {}) {
+  const home = options.home ?? homeWith('progress.jsonl');
+  const io = fakeIo({ env: { MLDRILL_HOME: home, TZ: 'UTC', ...options.env }, now: NOW, tty: options.tty });
+  const code = await main(args, io);
+  return { code, out: io.out(), err: io.err(), home };
+}
+
+describe('mldrill history', () => {
+  it('lists sessions newest first with local time, id, question, mode, status, score and minutes', async () => {
+    const { code, out, err, home } = await run(['history']);
+    expect(code).toBe(0);
+    expect(out).toBe([
+      'When              Session             Question       Mode  Status     Score    Time',
+      '2026-11-16 09:00  20261116-0900-ffff  gone-question  self  completed    25%  15 min',
+      '2026-11-15 09:00  20261115-0900-eeee  fx-feed        self  completed    80%  16 min',
+      '2026-11-13 09:00  20261113-0900-dddd  fx-spam        self  completed    75%  20 min',
+      '2026-11-12 20:00  20261112-2000-cccc  fx-feed        self  abandoned      -   2 min',
+      '2026-11-11 09:00  20261111-0900-bbbb  fx-ads         self  completed    50%  15 min',
+      '2026-11-10 09:00  20261110-0900-aaaa  fx-feed        self  completed    40%  16 min',
+      '',
+    ].join('\n'));
+    expect(err.trim().split('\n')).toEqual(progressWarnings(home));
+  });
+
+  it('shows the local date and time of the reader’s zone', async () => {
+    const { out } = await run(['history', '--limit', '1'], { env: { TZ: 'America/Los_Angeles' } });
+    expect(out.split('\n')[1]).toMatch(/^2026-11-16 01:00  20261116-0900-ffff/);
+  });
+
+  it('limits the list and says how many there are', async () => {
+    const { out, err } = await run(['history', '--limit', '2']);
+    expect(out.trim().split('\n')).toHaveLength(3);
+    expect(err.trim().split('\n').at(-1)).toBe('2 of 6 sessions; --limit 0 shows all');
+  });
+
+  it('prints JSON for scripts', async () => {
+    const { code, out } = await run(['history', '--json', '--limit', '2']);
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toEqual([
+      { id: '20261116-0900-ffff', localStart: '2026-11-16 09:00', startedAt: '2026-11-16T09:00:00.000Z', endedAt: '2026-11-16T09:15:00.000Z', questionId: 'gone-question', rubricId: 'fx-interview', mode: 'self', status: 'completed', score: 25, usedSeconds: 900, budgetSeconds: 900 },
+      { id: '20261115-0900-eeee', localStart: '2026-11-15 09:00', startedAt: '2026-11-15T09:00:00.000Z', endedAt: '2026-11-15T09:20:00.000Z', questionId: 'fx-feed', rubricId: 'fx-interview', mode: 'self', status: 'completed', score: 80, usedSeconds: 960, budgetSeconds: 900 },
+    ]);
+  });
+
+  it('colours only on a terminal', async () => {
+    expect((await run(['history'], { tty: true, env: { TERM: 'xterm-256color' } })).out).toMatch(ESCAPES);
+    expect((await run(['history'], { tty: true, env: { NO_COLOR: '1' } })).out).not.toMatch(ESCAPES);
+  });
+
+  it('says there is nothing yet without a history, and treats a state path under a file as empty', async () => {
+    for (const home of [fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-home-')), path.join(homeWith({ text: '' }), 'history.jsonl', 'x')]) {
+      const { code, out, err } = await run(['history'], { home });
+      expect([code, out, err]).toEqual([0, '', "No sessions yet; run 'mldrill drill' to practise one.\n"]);
+      expect(JSON.parse((await run(['history', '--json'], { home })).out)).toEqual([]);
+    }
+  });
+
+  it('rejects a bad --limit (exit 2)', async () => {
+    const { code, err } = await run(['history', '--limit', 'many']);
+    expect(code).toBe(2);
+    expect(err).toMatch(/expected a whole number/);
+  });
+});
+
+describe('the store, through the commands', () => {
+  it('every command that reads the history names each skipped line once on stderr, and leaves the file alone', async () => {
+    const home = homeWith('progress.jsonl');
+    const before = fs.readFileSync(path.join(home, 'history.jsonl'), 'utf8');
+    for (const args of [['history'], ['history', '--json'], ['stats', '--bank', PROGRESS_BANK], ['next', '--bank', PROGRESS_BANK], ['export', 'last', '--bank', PROGRESS_BANK]]) {
+      const { code, err } = await run(args, { home });
+      expect(code, args.join(' ')).toBe(0);
+      expect(err.trim().split('\n').slice(0, 3), args.join(' ')).toEqual(progressWarnings(home));
+    }
+    expect(fs.readFileSync(path.join(home, 'history.jsonl'), 'utf8')).toBe(before);
+  });
+
+  it('refuses to start a drill when the state directory cannot be written (exit 2), naming it and the ways out', async () => {
+    // Under a regular file, so that it fails even for root, where permissions do not.
+    const blocker = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-')), 'a-file');
+    fs.writeFileSync(blocker, '');
+    const stateDir = path.join(blocker, 'state');
+    const io = fakeIo({ env: { MLDRILL_HOME: stateDir }, tty: true });
+    expect(await main(['drill', '--random'], io)).toBe(2);
+    expect(io.out()).toBe('');
+    expect(io.err()).toBe(`mldrill: cannot write to the state directory ${stateDir} (ENOTDIR); fix its permissions, set MLDRILL_HOME to a writable directory, or pass --no-save\n`);
+  });
+});
+
+describe('spawned, with a real TZ and a pipe', () => {
+  const spawnRun = (args: string[], home: string, env: Record<string, string>) =>
+    spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', input: '', env: { PATH: process.env.PATH, MLDRILL_HOME: home, TERM: 'xterm-256color', ...env }, timeout: 20_000 });
+
+  it('counts streaks in the local days of TZ', () => {
+    const home = homeWith('midnight.jsonl');
+    const streaks = (TZ: string) => {
+      const result = spawnRun(['stats', '--json', '--bank', PROGRESS_BANK], home, { TZ });
+      expect(result.status).toBe(0);
+      expect(result.stderr).toBe('');
+      const { longest, days } = JSON.parse(result.stdout).streaks;
+      return { longest, days };
+    };
+    expect(streaks('America/Los_Angeles')).toEqual({ longest: 4, days: 4 });
+    expect(streaks('Asia/Tokyo')).toEqual({ longest: 2, days: 3 });
+  });
+
+  it('shows history in local time, with no escape codes in a pipe, and warnings on stderr', () => {
+    const home = homeWith('progress.jsonl');
+    const result = spawnRun(['history', '--limit', '1'], home, { TZ: 'Asia/Tokyo' });
+    expect(result.status).toBe(0);
+    expect(result.stdout.split('\n')[1]).toMatch(/^2026-11-16 18:00  20261116-0900-ffff  gone-question/);
+    expect(result.stdout).not.toMatch(ESCAPES);
+    expect(result.stderr).toContain('written by a newer mldrill (record version 2, this one reads up to 1)');
+  });
+
+  it('charts nothing and colours nothing when stats goes to a pipe', () => {
+    const result = spawnRun(['stats', '--bank', PROGRESS_BANK], homeWith('progress.jsonl'), { TZ: 'UTC' });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Coverage by stage');
+    expect(result.stdout).not.toMatch(ESCAPES);
+    expect(result.stdout).not.toMatch(/[█░▁▂▃▄▅▆▇]/);
+  });
+});

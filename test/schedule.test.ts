@@ -1,0 +1,165 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { main } from '../src/main.js';
+import type { CatalogQuestion } from '../src/score/catalog.js';
+import { practiceQueue, ratingFor, replayCard } from '../src/select/schedule.js';
+import { completedQuestionIds, unseenQuestions } from '../src/select/unseen.js';
+import { readHistory } from '../src/store/history.js';
+import { makeRecord, type SessionRecord } from '../src/store/record.js';
+import { fakeIo } from './helpers/fake-io.js';
+import { FIXTURES, homeWith, PROGRESS_BANK, progressWarnings } from './helpers/history.js';
+import { TmuxSession } from './helpers/tmux.js';
+
+const DAY = 86_400_000;
+const T0 = Date.UTC(2026, 10, 1, 10);
+const question = (id: string, category: string): CatalogQuestion => ({ id, title: `Title of ${id}`, category, difficulty: 'medium', prompt: 'Design it.' });
+
+/** A session of `id` ending at T0 + day days, with the given score (null: abandoned). */
+function session(id: string, day: number, score: number | null): SessionRecord {
+  const endedAt = T0 + day * DAY;
+  return makeRecord({
+    id: `${id}-${day}`, questionId: id, rubricId: 'mini', mode: 'self', status: score === null ? 'abandoned' : 'completed',
+    startedAt: endedAt - 40 * 60_000, endedAt,
+    stages: [{ id: 'clarify', budgetSeconds: 600, usedSeconds: 600, hintsShown: 0, notes: '' }],
+    ...(score === null ? {} : { score: { total: score, stages: [{ checked: [], missed: [], score }] } }),
+  });
+}
+
+describe('rating a session from its score', () => {
+  it.each([[0, 'again'], [49, 'again'], [50, 'hard'], [69, 'hard'], [70, 'good'], [84, 'good'], [85, 'easy'], [100, 'easy']])('score %i is rated %s', (score, rating) => {
+    expect(ratingFor(score)).toBe(rating);
+  });
+
+  it('schedules a better rating further out, and a lapse sooner', () => {
+    const due = (score: number) => replayCard([session('q', 0, score)])!.due.getTime() - T0;
+    expect([due(30), due(60), due(75), due(90)]).toEqual([1 * DAY, 2 * DAY, 3 * DAY, 8 * DAY]);
+    const afterLapse = replayCard([session('q', 0, 90), session('q', 8, 20)])!.due.getTime() - (T0 + 8 * DAY);
+    const afterPass = replayCard([session('q', 0, 90), session('q', 8, 90)])!.due.getTime() - (T0 + 8 * DAY);
+    expect(afterLapse).toBeLessThan(afterPass);
+  });
+});
+
+describe('the practice queue', () => {
+  const questions = [
+    question('due-old', 'ads'), question('due-new', 'ads'), question('later', 'search'),
+    question('new-ads', 'ads'), question('new-search', 'search'), question('new-vision-b', 'vision'), question('new-vision-a', 'vision'),
+  ];
+  const history = [
+    session('later', 6, 90), // Easy: due in 8 days, on day 14
+    session('due-new', 2, 75), // Good: due in 3 days, on day 5
+    session('due-old', 0, 30), // Again: due the next day, on day 1
+    session('new-ads', 3, null), // abandoned: still unseen
+    session('not-in-the-bank', 0, 10), // ignored
+  ];
+  const now = T0 + 7 * DAY + 2 * 3_600_000;
+
+  it('puts due questions first, most overdue first; then unseen ones, weakest category first; then the rest', () => {
+    const queue = practiceQueue(questions, history, now);
+    expect(queue.map((entry) => [entry.questionId, entry.reason, entry.overdueDays])).toEqual([
+      ['due-old', 'due', 6],
+      ['due-new', 'due', 2],
+      // vision was never practised, so it counts as the weakest; ads averages 53%, search 90%.
+      ['new-vision-a', 'unseen', null],
+      ['new-vision-b', 'unseen', null],
+      ['new-ads', 'unseen', null],
+      ['new-search', 'unseen', null],
+      ['later', 'scheduled', null],
+    ]);
+    expect(queue[0]).toEqual({
+      questionId: 'due-old', title: 'Title of due-old', category: 'ads', reason: 'due',
+      due: new Date(T0 + DAY).toISOString(), overdueDays: 6, reviews: 1, lastScore: 30, lastRating: 'again', categoryAverage: 53,
+    });
+    expect(queue.find((entry) => entry.questionId === 'later')).toMatchObject({ due: new Date(T0 + 14 * DAY).toISOString(), categoryAverage: 90 });
+    expect(queue.find((entry) => entry.questionId === 'new-vision-a')).toMatchObject({ due: null, reviews: 0, lastScore: null, categoryAverage: null });
+  });
+
+  it('depends only on the history: file order does not matter, and the clock moves questions into due', () => {
+    expect(practiceQueue(questions, [...history].reverse(), now)).toEqual(practiceQueue(questions, history, now));
+    const before = practiceQueue(questions, history, T0 + 4 * DAY);
+    expect(before.filter((entry) => entry.reason === 'due').map((entry) => entry.questionId)).toEqual(['due-old']);
+    const after = practiceQueue(questions, history, T0 + 20 * DAY);
+    expect(after.filter((entry) => entry.reason === 'due').map((entry) => entry.questionId)).toEqual(['due-old', 'due-new', 'later']);
+  });
+
+  it('replays every completed session of a question in time order', () => {
+    const twice = practiceQueue(questions, [...history, session('due-old', 5, 95)], now);
+    // Again on day 0, then Easy on day 5: no longer due on day 7.
+    expect(twice.find((entry) => entry.questionId === 'due-old')).toMatchObject({ reason: 'scheduled', reviews: 2, lastScore: 95, lastRating: 'easy' });
+  });
+});
+
+describe('questions already completed (for random --unseen and daily --unseen)', () => {
+  it('counts completed sessions only', () => {
+    const records = [session('a', 0, 80), session('b', 1, null), session('a', 2, 10), session('c', 3, 0)];
+    expect([...completedQuestionIds(records)].sort()).toEqual(['a', 'c']);
+    expect(unseenQuestions([{ id: 'a' }, { id: 'b' }, { id: 'c' }, { id: 'd' }], records)).toEqual([{ id: 'b' }, { id: 'd' }]);
+  });
+});
+
+describe('mldrill next', () => {
+  const NOW = Date.UTC(2026, 10, 17, 12);
+  const run = async (args: string[]) => {
+    const home = homeWith('progress.jsonl');
+    const io = fakeIo({ env: { MLDRILL_HOME: home, TZ: 'UTC' }, now: NOW });
+    const code = await main(['next', '--bank', PROGRESS_BANK, ...args], io);
+    return { code, out: io.out(), err: io.err(), home };
+  };
+
+  it('lists the due fixture questions first, most overdue first, and warns about skipped lines', async () => {
+    const { code, out, err, home } = await run(['--json', '--limit', '0']);
+    expect(code).toBe(0);
+    expect(err.trim().split('\n')).toEqual(progressWarnings(home));
+    const { now, queue } = JSON.parse(out);
+    expect(now).toBe('2026-11-17T12:00:00.000Z');
+    const records = readHistory(path.join(FIXTURES, 'history', 'progress.jsonl')).records;
+    // fx-ads: Hard on Nov 11 (due Nov 13); fx-spam: Good on Nov 13 (due Nov 16); fx-feed:
+    // Again on Nov 10, then Good on Nov 15 (not due yet).
+    expect(queue.slice(0, 2).map((entry: { questionId: string; reason: string; overdueDays: number }) => [entry.questionId, entry.reason, entry.overdueDays])).toEqual([
+      ['fx-ads', 'due', 4],
+      ['fx-spam', 'due', 1],
+    ]);
+    expect(queue.find((entry: { questionId: string }) => entry.questionId === 'fx-feed')).toMatchObject({ reason: 'scheduled', reviews: 2, lastScore: 80 });
+    expect(queue.find((entry: { questionId: string }) => entry.questionId === 'fx-feed').due).toBe(replayCard(records.filter((r) => r.questionId === 'fx-feed' && r.status === 'completed'))!.due.toISOString());
+    expect(queue.filter((entry: { reason: string }) => entry.reason === 'unseen').length).toBeGreaterThan(30);
+  });
+
+  it('says what is next and why, in plain text', async () => {
+    const { code, out } = await run(['--limit', '3']);
+    expect(code).toBe(0);
+    expect(out.split('\n').slice(0, 7)).toEqual([
+      'Next: Ranking ads in a feed (fx-ads)',
+      '      due 4 days ago · last 50% (hard)',
+      '      start it with mldrill drill --next',
+      '',
+      'Then',
+      expect.stringMatching(/^ {3}2\. fx-spam +due 1 day ago · last 75% \(good\)$/),
+      expect.stringMatching(/^ {3}3\. \S+ +new · \S+: no sessions yet$/),
+    ]);
+  });
+});
+
+describe('mldrill drill --next', () => {
+  let tmux: TmuxSession | undefined;
+  afterEach(() => tmux?.close());
+
+  it('refuses --next together with --random or an id (exit 2)', async () => {
+    for (const args of [['drill', '--next', '--random'], ['drill', 'fx-feed', '--next']]) {
+      const io = fakeIo({ tty: true });
+      expect(await main(args, io)).toBe(2);
+      expect(io.err()).toMatch(/^mldrill: give only one of .*: each picks the question\n$/);
+    }
+  });
+
+  it('drills the question that is due, in a terminal', { timeout: 30_000 }, async () => {
+    const ended = Date.now() - 10 * DAY;
+    const overdue = { ...session('fx-spam', 0, 30), startedAt: new Date(ended - 1_800_000).toISOString(), endedAt: new Date(ended).toISOString() };
+    const home = homeWith({ text: `${JSON.stringify(overdue)}\n` });
+    tmux = new TmuxSession(['drill', '--next', '--no-save', '--bank', PROGRESS_BANK], { env: { MLDRILL_HOME: home }, width: 120 });
+    const screen = await tmux.waitFor('Filtering spam messages');
+    expect(screen).toMatch(/Next by spaced repetition: fx-spam \(due 9 days ago · last 30% \(again\)\)/);
+    tmux.keys('C-c');
+    expect(await tmux.exitCode()).toBe(130);
+    expect(fs.readFileSync(path.join(home, 'history.jsonl'), 'utf8')).toBe(`${JSON.stringify(overdue)}\n`);
+  });
+});

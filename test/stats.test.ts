@@ -1,0 +1,205 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findYamlFiles, loadFiles } from '../src/bank/load.js';
+import { main } from '../src/main.js';
+import { catalogFromBank } from '../src/score/catalog.js';
+import { computeStats, streaks } from '../src/score/stats.js';
+import { readHistory } from '../src/store/history.js';
+import { bar, sparkline } from '../src/ui/charts.js';
+import { makeStyle } from '../src/ui/colour.js';
+import { statsLines } from '../src/ui/stats.js';
+import { fakeIo } from './helpers/fake-io.js';
+import { ESCAPES, FIXTURES, homeWith, PROGRESS_BANK, progressWarnings } from './helpers/history.js';
+
+const catalog = catalogFromBank(loadFiles(findYamlFiles([PROGRESS_BANK]), PROGRESS_BANK));
+const records = (name: string) => readHistory(path.join(FIXTURES, 'history', name)).records;
+const NOW = Date.UTC(2026, 10, 17, 12);
+
+// Worked out by hand from test/fixtures/history/progress.jsonl: five completed sessions
+// (scores 40, 50, 75, 80, 25), one abandoned, and three lines that must be skipped.
+const EXPECTED = {
+  sessions: 6,
+  completed: 5,
+  abandoned: 1,
+  practiceSeconds: 960 + 870 + 120 + 1200 + 960 + 900,
+  averageScore: 54,
+  streaks: { current: 2, longest: 2, days: 5, lastDay: '2026-11-16', today: '2026-11-17' },
+  stages: [
+    // (33 + 100 + 50 + 100 + 50) / 5 = 66.6; used 360, 330, 300, 240, 300; ratios average 1.02.
+    { id: 'scope', title: 'Scope the problem', sessions: 5, averageScore: 67, averageUsedSeconds: 306, averageBudgetSeconds: 300, overPercent: 2 },
+    // (50 + 0 + 100 + 50 + 0) / 5; used 600, 540, 900, 720, 600; ratios 1, 0.9, 1.5, 1.2, 1.
+    { id: 'design', title: 'Design the system', sessions: 5, averageScore: 40, averageUsedSeconds: 672, averageBudgetSeconds: 600, overPercent: 12 },
+  ],
+  categories: [
+    { category: 'unknown', sessions: 1, averageScore: 25 },
+    { category: 'ads', sessions: 1, averageScore: 50 },
+    { category: 'recommendation', sessions: 2, averageScore: 60 },
+    { category: 'trust-safety', sessions: 1, averageScore: 75 },
+  ],
+  // Later half (80, 25) against earlier half (40, 50): 52.5 - 45 = 7.5.
+  trend: { scores: [40, 50, 75, 80, 25], sessionIds: ['20261110-0900-aaaa', '20261111-0900-bbbb', '20261113-0900-dddd', '20261115-0900-eeee', '20261116-0900-ffff'], change: 8 },
+  missed: [
+    { stageId: 'design', stageTitle: 'Design the system', itemId: 'serving', text: 'Planned serving and its latency', guidance: null, missed: 4, assessed: 5 },
+    { stageId: 'scope', stageTitle: 'Scope the problem', itemId: 'scale', text: 'Quantified the scale', guidance: 'Users, items and requests per second, with growth.', missed: 3, assessed: 5 },
+    { stageId: 'design', stageTitle: 'Design the system', itemId: 'diagram', text: 'Drew the end-to-end diagram', guidance: 'Boxes from the data to the served prediction, with arrows.', missed: 2, assessed: 5 },
+    { stageId: 'scope', stageTitle: 'Scope the problem', itemId: 'surface', text: 'Asked where the feed appears', guidance: 'Home screen, profile or notifications each change the design.', missed: 1, assessed: 2 },
+  ],
+};
+
+describe('computeStats', () => {
+  it('computes every figure of the fixture exactly', () => {
+    expect(computeStats(records('progress.jsonl'), catalog, { now: NOW, timeZone: 'UTC' })).toEqual(EXPECTED);
+  });
+
+  it('lists at most five missed items, the most often missed first, then the most often missed when assessed', () => {
+    const more = records('progress.jsonl').map((record) => ({
+      ...record,
+      stages: record.stages.map((stage) => ({ ...stage, missed: stage.score === null ? [] : [...stage.missed, `extra-${stage.id}`] })),
+    }));
+    const missed = computeStats(more, catalog, { now: NOW, timeZone: 'UTC' }).missed;
+    expect(missed.map((item) => [item.itemId, item.missed, item.assessed, item.text])).toEqual([
+      ['extra-design', 5, 5, 'extra-design'],
+      ['extra-scope', 5, 5, 'extra-scope'],
+      ['serving', 4, 5, 'Planned serving and its latency'],
+      ['scale', 3, 5, 'Quantified the scale'],
+      ['diagram', 2, 5, 'Drew the end-to-end diagram'],
+    ]);
+  });
+
+  it('returns empty figures for an empty history', () => {
+    expect(computeStats([], catalog, { now: NOW, timeZone: 'UTC' })).toEqual({
+      sessions: 0, completed: 0, abandoned: 0, practiceSeconds: 0, averageScore: null,
+      streaks: { current: 0, longest: 0, days: 0, lastDay: null, today: '2026-11-17' },
+      stages: [], categories: [], trend: { scores: [], sessionIds: [], change: null }, missed: [],
+    });
+  });
+});
+
+describe('streaks in the local time zone', () => {
+  // Four sessions near midnight: in Los Angeles they fall on four days in a row; in Tokyo
+  // two share a day and one skips a day; in UTC they make three days.
+  const now = Date.UTC(2026, 10, 23, 5); // Nov 22, 21:00 in Los Angeles; Nov 23, 14:00 in Tokyo
+  const figures = (timeZone: string) => computeStats(records('midnight.jsonl'), catalog, { now, timeZone }).streaks;
+
+  it.each([
+    ['America/Los_Angeles', { current: 4, longest: 4, days: 4, lastDay: '2026-11-22', today: '2026-11-22' }],
+    ['Asia/Tokyo', { current: 1, longest: 2, days: 3, lastDay: '2026-11-23', today: '2026-11-23' }],
+    ['UTC', { current: 3, longest: 3, days: 3, lastDay: '2026-11-22', today: '2026-11-23' }],
+  ])('%s', (timeZone, expected) => {
+    expect(figures(timeZone)).toEqual(expected);
+  });
+
+  it('keeps a streak alive through today, and ends it after a day without practice', () => {
+    const days = ['2026-11-01', '2026-11-02', '2026-11-03'];
+    expect(streaks(days, '2026-11-03').current).toBe(3);
+    expect(streaks(days, '2026-11-04').current).toBe(3);
+    expect(streaks(days, '2026-11-05').current).toBe(0);
+    expect(streaks([...days, '2026-11-02', '2026-10-30'], '2026-11-05')).toEqual({ current: 0, longest: 3, days: 4, lastDay: '2026-11-03', today: '2026-11-05' });
+  });
+});
+
+describe('charts', () => {
+  it('draws bars and sparklines from plain characters', () => {
+    expect(bar(0.5, 10)).toBe('█████░░░░░');
+    expect(bar(1.7, 4)).toBe('████');
+    expect(bar(-1, 4)).toBe('░░░░');
+    expect(sparkline([0, 50, 100, 25])).toBe('▁▅█▃');
+  });
+});
+
+describe('the stats screen', () => {
+  const stats = computeStats(records('progress.jsonl'), catalog, { now: NOW, timeZone: 'UTC' });
+
+  it('shows plain figures without a terminal', () => {
+    expect(statsLines(stats, makeStyle(0), { charts: false, width: 80 })).toEqual([
+      'Progress',
+      'Sessions   6 (5 completed, 1 abandoned) · 1 h 24 min practised',
+      'Streak     2 days now · longest 2 days · 5 days practised in all',
+      'Average    54%',
+      '',
+      'Coverage by stage',
+      '  Scope the problem   67%  (5 sessions)',
+      '  Design the system   40%  (5 sessions)',
+      '',
+      'Coverage by category (weakest first)',
+      '  unknown                   25%  (1 session)',
+      '  Ads                       50%  (1 session)',
+      '  Recommendation            60%  (2 sessions)',
+      '  Trust, safety and fraud   75%  (1 session)',
+      '',
+      'Score trend (last 5 completed sessions, oldest first)',
+      '  40 50 75 80 25',
+      '  +8 points, later half against earlier half',
+      '',
+      'Pacing (average time used against budget)',
+      '  Scope the problem  05:06 of 05:00  on time on average',
+      '  Design the system  11:12 of 10:00  runs 12% over on average',
+      '',
+      'Missed most often',
+      '  1. Planned serving and its latency',
+      '     Design the system · missed in 4 of 5 sessions',
+      '  2. Quantified the scale',
+      '     Scope the problem · missed in 3 of 5 sessions',
+      '     Users, items and requests per second, with growth.',
+      '  3. Drew the end-to-end diagram',
+      '     Design the system · missed in 2 of 5 sessions',
+      '     Boxes from the data to the served prediction, with arrows.',
+      '  4. Asked where the feed appears',
+      '     Scope the problem · missed in 1 of 2 sessions',
+      '     Home screen, profile or notifications each change the design.',
+    ]);
+  });
+
+  it('draws bars, a sparkline and pacing bars on a terminal', () => {
+    const lines = statsLines(stats, makeStyle(0), { charts: true, width: 80 });
+    expect(lines).toContain('  Scope the problem  █████████████░░░░░░░  67%  (5 sessions)');
+    expect(lines).toContain('  Design the system  ████████░░░░░░░░░░░░  40%  (5 sessions)');
+    expect(lines).toContain('  ▄▅▆▇▃  40% → 25% · +8 points, later half against earlier half');
+    expect(lines).toContain('  Scope the problem  ████████████████████           05:06 of 05:00  on time on average');
+    expect(lines).toContain('  Design the system  ████████████████████▓▓         11:12 of 10:00  runs 12% over on average');
+  });
+});
+
+describe('mldrill stats', () => {
+  const run = async (args: string[], options: { tty?: boolean; env?: Record<string, string> } = {}) => {
+    const home = homeWith('progress.jsonl');
+    const io = fakeIo({ env: { MLDRILL_HOME: home, TZ: 'UTC', ...options.env }, now: NOW, tty: options.tty });
+    const code = await main(['stats', '--bank', PROGRESS_BANK, ...args], io);
+    return { code, out: io.out(), err: io.err(), home };
+  };
+
+  it('prints the figures, and every skipped line of the history on stderr', async () => {
+    const { code, out, err, home } = await run([]);
+    expect(code).toBe(0);
+    expect(out).toBe(`${statsLines(computeStats(records('progress.jsonl'), catalog, { now: NOW, timeZone: 'UTC' }), makeStyle(0), { charts: false, width: 80 }).join('\n')}\n`);
+    expect(err.trim().split('\n')).toEqual(progressWarnings(home));
+  });
+
+  it('prints the same figures as JSON', async () => {
+    const { code, out } = await run(['--json']);
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toEqual(EXPECTED);
+  });
+
+  it('draws charts on a terminal, without escape codes under NO_COLOR or TERM=dumb, with colour otherwise', async () => {
+    for (const env of [{ NO_COLOR: '1' }, { TERM: 'dumb' }]) {
+      const { out } = await run([], { tty: true, env });
+      expect(out).toContain('█');
+      expect(out).not.toMatch(ESCAPES);
+    }
+    const { out } = await run([], { tty: true, env: { TERM: 'xterm-256color' } });
+    expect(out).toMatch(ESCAPES);
+    // Padding stays outside the colour, so the figures line up as in plain text.
+    expect(out).toMatch(/^\u001b\[1mAverage\u001b\[22m {4}\u001b\[33m54%\u001b\[39m$/m);
+    const plain = await run([], { env: { TERM: 'xterm-256color' } });
+    expect(plain.out).not.toMatch(ESCAPES);
+    expect(plain.out).not.toContain('█');
+  });
+
+  it('says there is nothing yet for an empty history', async () => {
+    const io = fakeIo({ env: { MLDRILL_HOME: homeWith({ text: '' }), TZ: 'UTC' }, now: NOW });
+    expect(await main(['stats'], io)).toBe(0);
+    expect(io.out()).toBe('');
+    expect(io.err()).toBe("No sessions yet; run 'mldrill drill' to practise one.\n");
+  });
+});
