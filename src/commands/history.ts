@@ -5,7 +5,9 @@ import type { Io } from '../io.js';
 import { latestRecords } from '../store/history.js';
 import { timeZoneFrom } from '../time.js';
 import { styleFor } from '../ui/colour.js';
-import { historyEntry, historyLines } from '../ui/history.js';
+import { historyEntry, historyLines, liveEntry } from '../ui/history.js';
+import { listLive } from '../store/live.js';
+import { stateDirectory } from '../store/paths.js';
 import { noSessionsYet, reportSkipped, scanHistoryFor } from './read-history.js';
 
 export interface HistoryOptions {
@@ -19,7 +21,17 @@ export async function history(options: HistoryOptions, io: Io): Promise<number> 
   const latest = latestRecords(scan, file, options.limit);
   reportSkipped(latest.warnings, file, io);
   const timeZone = timeZoneFrom(io.env);
-  const shown = latest.records.map((record) => historyEntry(record, timeZone));
+  // Checkpoints of interrupted sessions: they mark their records as resumable, and a session
+  // killed before it could write a record (kill -9) is listed from its checkpoint alone.
+  const live = listLive(stateDirectory(io.env, io.homedir));
+  reportSkipped(live.warnings, file, io);
+  const resumable = new Set(live.sessions.map((session) => session.id));
+  const recorded = new Set(scan.lines.map((line) => line.id));
+  const unrecorded = live.sessions.filter((session) => !recorded.has(session.id)).map((session) => liveEntry(session, timeZone));
+  const all = [...latest.records.map((record) => historyEntry(record, timeZone, resumable.has(record.id))), ...unrecorded]
+    .sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+  const shown = options.limit > 0 ? all.slice(0, options.limit) : all;
+  const total = latest.total + unrecorded.length;
   if (options.json) {
     io.stdout.write(`${JSON.stringify(shown, null, 2)}\n`);
     return EXIT.ok;
@@ -29,6 +41,7 @@ export async function history(options: HistoryOptions, io: Io): Promise<number> 
     return EXIT.ok;
   }
   io.stdout.write(`${historyLines(shown, styleFor(io.stdout, io.env)).join('\n')}\n`);
-  if (shown.length < latest.total) io.stderr.write(`${shown.length} of ${latest.total} sessions; --limit 0 shows all\n`);
+  if (shown.length < total) io.stderr.write(`${shown.length} of ${total} sessions; --limit 0 shows all\n`);
+  if (shown.some((entry) => entry.resumable)) io.stderr.write("Sessions marked 'resumable' continue with: mldrill resume <session>\n");
   return EXIT.ok;
 }

@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { SessionState } from '../session/engine.js';
+import { writeFileAtomic } from './atomic.js';
 import type { SessionMode } from './record.js';
 
 export const LIVE_VERSION = 1;
@@ -35,15 +36,7 @@ function liveFile(stateDir: string, id: string): string {
 export function saveLive(stateDir: string, live: LiveSession): void {
   const file = liveFile(stateDir, live.id);
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  const fd = fs.openSync(temp, 'w');
-  try {
-    fs.writeSync(fd, JSON.stringify(live));
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  fs.renameSync(temp, file);
+  writeFileAtomic(file, JSON.stringify(live));
 }
 
 export function removeLive(stateDir: string, id: string): void {

@@ -1,5 +1,7 @@
 // The `history` listing: one row per session, newest first. Returns lines; never prints.
 import type { SessionRecord } from '../store/record.js';
+import type { LiveSession } from '../store/live.js';
+import { totalBudgetSeconds } from '../session/engine.js';
 import { budgetSecondsOf, usedSecondsOf } from '../store/sessions.js';
 import { stripControl } from '../text.js';
 import { localDateTime } from '../time.js';
@@ -21,9 +23,11 @@ export interface HistoryEntry {
   score: number | null;
   usedSeconds: number;
   budgetSeconds: number;
+  /** An interrupted session that `mldrill resume` can continue. */
+  resumable: boolean;
 }
 
-export function historyEntry(record: SessionRecord, timeZone?: string): HistoryEntry {
+export function historyEntry(record: SessionRecord, timeZone?: string, resumable = false): HistoryEntry {
   return {
     id: record.id,
     localStart: localDateTime(Date.parse(record.startedAt), timeZone),
@@ -36,6 +40,25 @@ export function historyEntry(record: SessionRecord, timeZone?: string): HistoryE
     score: record.score,
     usedSeconds: usedSecondsOf(record),
     budgetSeconds: budgetSecondsOf(record),
+    resumable,
+  };
+}
+
+/** A session known only from its checkpoint: it stopped before writing a record (kill -9). */
+export function liveEntry(live: LiveSession, timeZone?: string): HistoryEntry {
+  return {
+    id: live.id,
+    localStart: localDateTime(live.state.startedAt, timeZone),
+    startedAt: new Date(live.state.startedAt).toISOString(),
+    endedAt: live.savedAt,
+    questionId: live.questionId,
+    rubricId: live.rubricId,
+    mode: live.mode,
+    status: 'interrupted',
+    score: null,
+    usedSeconds: Math.round(live.state.progress.reduce((sum, stage) => sum + stage.usedMs, 0) / 1000),
+    budgetSeconds: totalBudgetSeconds(live.state.plan),
+    resumable: true,
   };
 }
 
@@ -46,7 +69,7 @@ export function historyLines(entries: readonly HistoryEntry[], style: Style): st
     stripControl(entry.id),
     stripControl(entry.questionId),
     stripControl(entry.mode),
-    stripControl(entry.status),
+    stripControl(entry.resumable ? `${entry.status}, resumable` : entry.status),
     entry.score === null ? '-' : `${entry.score}%`,
     `${Math.round(entry.usedSeconds / 60)} min`,
   ]);

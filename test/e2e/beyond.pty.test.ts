@@ -1,12 +1,13 @@
 // Resume after kill -9, interviewer mode, curveballs and suggestions from notes, in a real
 // pseudo-terminal (tmux) against the built bin.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { seededRandom } from '../../src/select/random.js';
 import { planStages, drawCurveball } from '../../src/session/engine.js';
-import { sleep, TmuxSession } from '../helpers/tmux.js';
+import { BIN, sleep, TmuxSession } from '../helpers/tmux.js';
 import { BANK, confirmAssessments, finishDrill } from './fixture-flow.js';
 const sessions: TmuxSession[] = [];
 afterEach(() => sessions.splice(0).forEach((session) => session.close()));
@@ -18,6 +19,8 @@ function open(args: string[], home: string) {
 }
 const newHome = () => fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-home-'));
 const history = (home: string) => fs.readFileSync(path.join(home, 'history.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+const historyCommand = (home: string) =>
+  spawnSync(process.execPath, [BIN, 'history'], { encoding: 'utf8', env: { PATH: process.env.PATH, MLDRILL_HOME: home } });
 const liveFiles = (home: string) => (fs.existsSync(path.join(home, 'sessions')) ? fs.readdirSync(path.join(home, 'sessions')) : []);
 
 async function until<T>(probe: () => T | undefined, what: string, timeout = 10_000): Promise<T> {
@@ -49,6 +52,9 @@ describe('beyond a timer', { timeout: 90_000 }, () => {
     expect(await first.exitCode()).toBe(137);
     expect(fs.existsSync(path.join(home, 'history.jsonl'))).toBe(false);
     const id = file!.replace(/\.json$/, '');
+    const listed = historyCommand(home);
+    expect(listed.stdout).toMatch(new RegExp(`${id}\\s+e2e-feed\\s+self\\s+interrupted, resumable`));
+    expect(listed.stderr).toContain('mldrill resume <session>');
 
     const second = open(['resume', 'last'], home);
     const screen = await second.waitFor(`Resuming session ${id} at stage 1/2, Clarify the feed, with`);
@@ -65,6 +71,7 @@ describe('beyond a timer', { timeout: 90_000 }, () => {
     expect(records).toHaveLength(1);
     expect(records[0]).toMatchObject({ id, status: 'completed', stages: [{ notes: 'before the crash\nafter the crash\n' }, {}] });
     expect(liveFiles(home)).toEqual([]);
+    expect(historyCommand(home).stdout).toMatch(new RegExp(`${id}\\s+e2e-feed\\s+self\\s+completed\\s`));
   });
 
   it('Ctrl-C then resume: the resumed session supersedes the abandoned one', async () => {
@@ -78,6 +85,7 @@ describe('beyond a timer', { timeout: 90_000 }, () => {
     const [abandoned] = history(home);
     expect(abandoned.status).toBe('abandoned');
     expect(first.screen(true)).toContain(`mldrill resume ${abandoned.id}`);
+    expect(historyCommand(home).stdout).toContain('abandoned, resumable');
 
     const second = open(['resume', abandoned.id], home);
     await second.waitFor('Stage 2/2 · Design the ranking');
