@@ -51,8 +51,8 @@ describe('mldrill history', () => {
     const { code, out } = await run(['history', '--json', '--limit', '2']);
     expect(code).toBe(0);
     expect(JSON.parse(out)).toEqual([
-      { id: '20261116-0900-ffff', localStart: '2026-11-16 09:00', startedAt: '2026-11-16T09:00:00.000Z', endedAt: '2026-11-16T09:15:00.000Z', questionId: 'gone-question', rubricId: 'fx-interview', mode: 'self', status: 'completed', score: 25, usedSeconds: 900, budgetSeconds: 900 },
-      { id: '20261115-0900-eeee', localStart: '2026-11-15 09:00', startedAt: '2026-11-15T09:00:00.000Z', endedAt: '2026-11-15T09:20:00.000Z', questionId: 'fx-feed', rubricId: 'fx-interview', mode: 'self', status: 'completed', score: 80, usedSeconds: 960, budgetSeconds: 900 },
+      { id: '20261116-0900-ffff', localStart: '2026-11-16 09:00', startedAt: '2026-11-16T09:00:00.000Z', endedAt: '2026-11-16T09:15:00.000Z', questionId: 'gone-question', rubricId: 'fx-interview', mode: 'self', status: 'completed', score: 25, usedSeconds: 900, budgetSeconds: 900, resumable: false },
+      { id: '20261115-0900-eeee', localStart: '2026-11-15 09:00', startedAt: '2026-11-15T09:00:00.000Z', endedAt: '2026-11-15T09:20:00.000Z', questionId: 'fx-feed', rubricId: 'fx-interview', mode: 'self', status: 'completed', score: 80, usedSeconds: 960, budgetSeconds: 900, resumable: false },
     ]);
   });
 
