@@ -1,12 +1,13 @@
 // `mldrill drill`: the staged, timed interview, the self-assessment, the report and the save.
-import { loadBank, type Bank } from '../bank/load.js';
-import type { LoadedQuestion, LoadedRubric } from '../bank/schema.js';
-import { EXIT, InterruptedError, NotFoundError } from '../errors.js';
+import { openBank, type Catalog, type QuestionSummary } from '../bank/cache.js';
+import type { LoadedQuestion } from '../bank/schema.js';
+import { EXIT, InterruptedError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { assess, buildReport } from '../score/report.js';
 import type { SessionScore } from '../score/score.js';
 import { startSession, stop, usedSeconds, type SessionState } from '../session/engine.js';
 import { buildInterview, type Interview } from '../session/interview.js';
+import { dailyQuestion } from '../select/daily.js';
 import { findQuestion, pickRandom, requireMatches, type Filters } from '../select/filter.js';
 import { appendRecord } from '../store/history.js';
 import { ensureWritable, historyFile, stateDirectory } from '../store/paths.js';
@@ -14,11 +15,13 @@ import { makeRecord, sessionId, type SessionStatus } from '../store/record.js';
 import { styleFor, type Style } from '../ui/colour.js';
 import { createPrompter, requireTerminal, type Prompter } from '../ui/prompts.js';
 import { questionHeader, reportLines } from '../ui/render.js';
+import { localDate } from '../time.js';
 import { reportBankErrors } from './report-findings.js';
 
 export interface DrillOptions extends Filters {
   id?: string;
   random?: boolean;
+  daily?: boolean;
   minutes?: number;
   strict?: boolean;
   /** Commander's --no-save sets this to false. */
@@ -28,6 +31,8 @@ export interface DrillOptions extends Filters {
 }
 
 export async function drill(options: DrillOptions, io: Io): Promise<number> {
+  const ways = [options.id && 'an id', options.random && '--random', options.daily && '--daily'].filter(Boolean);
+  if (ways.length > 1) throw new UsageError(`pick the question one way, not with ${ways.join(' and ')}`);
   requireTerminal(io, 'drill');
   const style = styleFor(io.stdout, io.env);
   const save = options.save !== false;
@@ -35,21 +40,29 @@ export async function drill(options: DrillOptions, io: Io): Promise<number> {
   // Fail before the user's work, not after it.
   if (save) ensureWritable(stateDir);
 
-  const bank = loadBank(io.cwd, io.env, { bank: options.bank });
-  reportBankErrors(bank.findings, io);
+  const bank = await openBank({ cwd: io.cwd, env: io.env, homedir: io.homedir }, { bank: options.bank });
+  try {
+    reportBankErrors(bank.findings, io);
+    return await drillFrom(bank, options, io, style, save ? stateDir : undefined);
+  } finally {
+    bank.close();
+  }
+}
 
+async function drillFrom(bank: Catalog, options: DrillOptions, io: Io, style: Style, stateDir: string | undefined): Promise<number> {
+  const save = stateDir !== undefined;
   const controller = new AbortController();
   const stopListening = io.onSignal(() => controller.abort());
   const prompter = createPrompter(io, style, controller.signal);
   try {
     let question: LoadedQuestion;
     try {
-      question = await chooseQuestion(bank, options, io, prompter);
+      question = bank.question(await chooseQuestion(bank, options, io, prompter));
     } catch (error) {
       if (error instanceof InterruptedError) return EXIT.interrupted;
       throw error;
     }
-    const interview = buildInterview(question, rubricFor(bank, question, options.rubric), options.minutes);
+    const interview = buildInterview(question, bank.rubric(options.rubric ?? question.rubric), options.minutes);
     io.stdout.write(`\n${questionHeader(question, interview.stages.map((stage) => stage.plan), style, io.stdout.columns).join('\n')}\n\n`);
     const outcome = await runInterview(interview, options, io, prompter);
 
@@ -88,15 +101,9 @@ export async function drill(options: DrillOptions, io: Io): Promise<number> {
   }
 }
 
-function rubricFor(bank: Bank, question: LoadedQuestion, override?: string): LoadedRubric {
-  const id = override ?? question.rubric;
-  const rubric = bank.rubrics.get(id);
-  if (!rubric) throw new NotFoundError(`no rubric with id "${id}"; known rubrics: ${[...bank.rubrics.keys()].join(', ') || 'none'}`);
-  return rubric;
-}
-
-async function chooseQuestion(bank: Bank, options: DrillOptions, io: Io, prompter: Prompter): Promise<LoadedQuestion> {
+async function chooseQuestion(bank: Catalog, options: DrillOptions, io: Io, prompter: Prompter): Promise<QuestionSummary> {
   if (options.id) return findQuestion(bank.questions, options.id);
+  if (options.daily) return dailyQuestion(bank.questions, options, localDate(io.now(), io.env.TZ));
   const matches = requireMatches(bank.questions, options);
   if (options.random) return pickRandom(matches, io.random);
   return prompter.chooseQuestion(matches);

@@ -10,7 +10,10 @@ export interface Filters {
   tag?: string[];
 }
 
-export function filterQuestions(questions: readonly LoadedQuestion[], filters: Filters): LoadedQuestion[] {
+/** What the filters and the id lookup read of a question: a summary is enough. */
+export type Selectable = Pick<LoadedQuestion, 'id' | 'category' | 'difficulty' | 'tags'>;
+
+export function filterQuestions<T extends Selectable>(questions: readonly T[], filters: Filters): T[] {
   return questions.filter(
     (question) =>
       (!filters.category || question.category === filters.category) &&
@@ -29,7 +32,7 @@ export function describeFilters(filters: Filters): string {
 }
 
 /** The matching questions, or a NotFoundError that names the filters. */
-export function requireMatches(questions: readonly LoadedQuestion[], filters: Filters): LoadedQuestion[] {
+export function requireMatches<T extends Selectable>(questions: readonly T[], filters: Filters): T[] {
   const matches = filterQuestions(questions, filters);
   if (matches.length === 0) {
     throw new NotFoundError(questions.length === 0 ? 'the bank has no questions' : `no question matches ${describeFilters(filters)}; run 'mldrill list' to see what there is`);
@@ -41,7 +44,7 @@ export function pickRandom<T>(items: readonly T[], random: () => number): T {
   return items[Math.min(items.length - 1, Math.floor(random() * items.length))]!;
 }
 
-export function findQuestion(questions: readonly LoadedQuestion[], id: string): LoadedQuestion {
+export function findQuestion<T extends Selectable>(questions: readonly T[], id: string): T {
   const question = questions.find((candidate) => candidate.id === id);
   if (question) return question;
   const suggestions = closest(id, questions.map((candidate) => candidate.id));

@@ -1,0 +1,22 @@
+// `mldrill daily`: the question of the day for the user's local date (or --date).
+import { EXIT } from '../errors.js';
+import type { Io } from '../io.js';
+import { dailyQuestion } from '../select/daily.js';
+import type { Filters } from '../select/filter.js';
+import { localDate } from '../time.js';
+import { printQuestion, resolveFormat, withCatalog, type FormatOptions } from './question-output.js';
+
+export interface DailyOptions extends Filters, FormatOptions {
+  /** YYYY-MM-DD, already checked by the command table. */
+  date?: string;
+  bank?: string[];
+}
+
+export async function daily(options: DailyOptions, io: Io): Promise<number> {
+  const format = resolveFormat(options);
+  const date = options.date ?? localDate(io.now(), io.env.TZ);
+  return withCatalog(io, options.bank, async (catalog) => {
+    await printQuestion(io, catalog, dailyQuestion(catalog.questions, options, date), format, { date });
+    return EXIT.ok;
+  });
+}

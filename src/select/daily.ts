@@ -1,0 +1,43 @@
+// The question of the day. Pure and deterministic: the same date and the same pool give the
+// same id everywhere. Days are numbered from 1970-01-01; each run of poolSize days is a cycle
+// that walks the whole pool in a shuffled order seeded by the cycle and the pool's ids, so no
+// question repeats before every other has had its day.
+import { daysBetween } from '../time.js';
+import { requireMatches, type Filters, type Selectable } from './filter.js';
+import { hashString, seededRandom, shuffled } from './prng.js';
+
+const EPOCH = '1970-01-01';
+
+/** Days since 1970-01-01 of a YYYY-MM-DD date. */
+export function dayNumber(date: string): number {
+  return daysBetween(EPOCH, date);
+}
+
+/** The order of the pool during one cycle: a seeded permutation of the ids, sorted first. */
+function cycleOrder(sortedIds: readonly string[], cycle: number): string[] {
+  return shuffled(sortedIds, seededRandom(hashString(`${cycle}\n${sortedIds.join('\n')}`)));
+}
+
+/** The id of the question of the day for date among ids (any order; at least one). */
+export function dailyId(ids: readonly string[], date: string): string {
+  if (ids.length === 0) throw new Error('the daily pool is empty');
+  const sorted = [...ids].sort();
+  const day = dayNumber(date);
+  const size = sorted.length;
+  const cycle = Math.floor(day / size);
+  const position = day - cycle * size;
+  const order = cycleOrder(sorted, cycle);
+  // A new cycle must not open with the question that closed the last one: swap in the second.
+  // With three or more questions the swap never changes a cycle's last day, so it stays local.
+  if (size >= 3 && position <= 1 && order[0] === cycleOrder(sorted, cycle - 1)[size - 1]) {
+    [order[0], order[1]] = [order[1]!, order[0]!];
+  }
+  return order[position]!;
+}
+
+/** The question of the day among those matching filters; NotFoundError names the filters. */
+export function dailyQuestion<T extends Selectable>(questions: readonly T[], filters: Filters, date: string): T {
+  const pool = requireMatches(questions, filters);
+  const id = dailyId(pool.map((question) => question.id), date);
+  return pool.find((question) => question.id === id)!;
+}
