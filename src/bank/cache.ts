@@ -2,20 +2,23 @@
 // shell greeting) skip YAML parsing and validation. A hit imports neither yaml nor zod: they are
 // imported only on a miss, through load.ts.
 //
-// One file per set of bank directories: a first line `mldrill-bank-cache <n>`, then an n-byte
-// JSON header (the key, the summaries, the rubrics, the findings), then one JSON line per
-// question. A hit parses the header and only the questions a command asks for, so a bank of
-// ten thousand questions costs a few milliseconds rather than a parse of every record.
+// One file per set of bank directories:
+//   mldrill-bank-cache <format> <header bytes> <summary bytes>
+//   header: JSON: the key, the ids with where each record is, the rubrics and the findings
+//   summaries: JSON: title, category, difficulty, tags... per question, parsed only when asked for
+//   records: one JSON line per question, read one at a time
+// so `daily` on a bank of ten thousand questions parses the key and the ids, and one record.
 //
 // The key is the mldrill version, a stamp of the loader's own code, the bank directories and
-// each file's path, size and modification time. The file is written to a temporary name and
-// renamed into place, so concurrent runs read either the old file or the new one, never half.
+// each file's path, size and modification time (directories' mtimes let a hit skip listing
+// them). The file is written under a temporary name and renamed into place, so concurrent runs
+// read either the old file or the new one, never half of one.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NotFoundError } from '../errors.js';
-import { cacheDirectory } from '../store/paths.js';
 import { hashString } from '../select/prng.js';
+import { cacheDirectory } from '../store/paths.js';
 import { packageVersion } from '../version.js';
 import { bankDirectories, findYamlFiles, type BankOptions } from './files.js';
 import type { Finding } from './findings.js';
@@ -25,18 +28,20 @@ import type { LoadedQuestion, LoadedRubric } from './schema.js';
 /** What lists, filters and pickers need of a question, without its prompt, hints or items. */
 export type QuestionSummary = Pick<LoadedQuestion, 'id' | 'title' | 'category' | 'difficulty' | 'companies' | 'tags' | 'rubric' | 'file'>;
 
-/** The bank as commands use it: every question's summary, and whole questions on request. */
+/** The bank as commands use it: ids, summaries, and whole questions on request. */
 export interface Catalog {
-  /** Sorted by id. */
-  questions: readonly QuestionSummary[];
+  /** Every question id, in the order of `questions`. */
+  readonly ids: readonly string[];
+  /** Sorted by id. From the cache, built on first use: prefer `ids` where they are enough. */
+  readonly questions: readonly QuestionSummary[];
   rubrics: Map<string, LoadedRubric>;
   findings: Finding[];
   /** How many YAML files make up the bank. */
   files: number;
   /** The rubric with this id; NotFoundError names the known ones. */
   rubric(id: string): LoadedRubric;
-  /** The whole question behind a summary. */
-  question(summary: QuestionSummary): LoadedQuestion;
+  /** The whole question with this id (one of `ids`). */
+  question(id: string): LoadedQuestion;
   /** Every whole question, sorted by id. */
   all(): LoadedQuestion[];
   /** Releases the cache file; the catalog must not be used afterwards. */
@@ -51,53 +56,67 @@ export interface CacheContext {
 
 const MAGIC = 'mldrill-bank-cache';
 /** Bump when the layout of the cache file changes. */
-const FORMAT = 1;
-
-/** [path, size, mtimeMs] of one bank file. */
-type FileStamp = [string, number, number];
+const FORMAT = 3;
+/** A stamp this close to the moment the cache was written may hide a change made in the same tick. */
+const RACY_MS = 1000;
+const UNKNOWN = -1;
 
 interface Header {
-  format: number;
   version: string;
   code: string;
-  directories: string[];
-  files: FileStamp[];
+  /** The bank directories (and files) asked for, in order. */
+  entries: string[];
+  /** Entries that did not exist: one appearing changes the bank. */
+  missing: string[];
+  /** Every directory walked, and its mtime: an unchanged directory holds the same names. */
+  dirs: string[];
+  dirTimes: number[];
+  /** Per bank file, in sorted order: its directory (an index into dirs; -1 for an entry itself), name, size and mtime. */
+  fileDirs: number[];
+  fileNames: string[];
+  sizes: number[];
+  mtimes: number[];
   /** The cwd the findings' paths and messages were written for. */
   cwd: string;
   findings: Finding[];
   rubrics: LoadedRubric[];
-  /** Each summary with its record's [offset, length] in bytes after the header. */
-  questions: Array<QuestionSummary & { at: [number, number] }>;
+  /** Question ids sorted as the loader sorts them, and each record's [offset, length] after the summaries. */
+  ids: string[];
+  at: number[];
 }
+
+/** Per question, in the order of ids. */
+type SummaryRow = [title: string, category: string, difficulty: string, tags: string[] | 0, companies: string[] | 0, rubric: string, file: number];
 
 /** Opens the bank through the cache: reads it when it is current, else loads and rewrites it. */
 export async function openBank(context: CacheContext, options: BankOptions = {}): Promise<Catalog> {
-  const directories = bankDirectories(context.cwd, context.env, options);
-  const file = cacheFile(context, directories);
-  const files = findYamlFiles(directories);
-  const stamps = stampFiles(files);
-  const hit = readCache(file, directories, stamps, context.cwd);
+  const entries = bankDirectories(context.cwd, context.env, options);
+  const file = cacheFile(context, entries);
+  const hit = readCache(file, entries, context.cwd);
   if (hit) return hit;
-  // A miss: only now load the parser and the validator.
+  // A miss: only now load the parser and the validator. Stamps are taken before the files are
+  // read, so a file changed during the load is stamped old and reloaded next time.
+  const dirs: string[] = [];
+  const files = findYamlFiles(entries, dirs);
+  const stamps: Stamps = {
+    entries,
+    missing: entries.filter((entry) => !fs.existsSync(entry)),
+    cwd: context.cwd,
+    dirs: dirs.map((dir) => [dir, fs.statSync(dir, { throwIfNoEntry: false })?.mtimeMs ?? UNKNOWN]),
+    files: files.map((name) => {
+      const stat = fs.statSync(name, { throwIfNoEntry: false });
+      return [name, stat?.size ?? UNKNOWN, stat?.mtimeMs ?? UNKNOWN];
+    }),
+  };
   const { loadFiles } = await import('./load.js');
   const bank = loadFiles(files, context.cwd);
-  writeCache(file, directories, stamps, context.cwd, bank);
+  writeCache(file, stamps, bank);
   return catalogOf(bank);
 }
 
-function cacheFile(context: CacheContext, directories: string[]): string {
-  const name = `bank-${hashString(directories.join('\n')).toString(16).padStart(8, '0')}.cache`;
+function cacheFile(context: CacheContext, entries: string[]): string {
+  const name = `bank-${hashString(entries.join('\n')).toString(16).padStart(8, '0')}.cache`;
   return path.join(cacheDirectory(context.env, context.homedir), name);
-}
-
-function stampFiles(files: string[]): FileStamp[] {
-  const stamps: FileStamp[] = [];
-  for (const file of files) {
-    const stat = fs.statSync(file, { throwIfNoEntry: false });
-    // A file that vanished since the walk is stamped as missing; the loader reports it.
-    stamps.push([file, stat?.size ?? -1, stat?.mtimeMs ?? -1]);
-  }
-  return stamps;
 }
 
 /** Changes whenever the loader's code does, so a rebuilt mldrill never trusts an old cache. */
@@ -106,25 +125,33 @@ function codeStamp(): string {
   if (codeStampMemo !== undefined) return codeStampMemo;
   const here = fileURLToPath(import.meta.url);
   const extension = path.extname(here);
-  const parts = ['cache', 'files', 'load', 'parse', 'validate', 'schema'].map((name) => {
-    const stat = fs.statSync(path.join(path.dirname(here), `${name}${extension}`), { throwIfNoEntry: false });
-    return `${stat?.size ?? -1}:${stat?.mtimeMs ?? -1}`;
-  });
-  codeStampMemo = parts.join(',');
+  codeStampMemo = ['cache', 'files', 'load', 'parse', 'validate', 'schema']
+    .map((name) => {
+      const stat = fs.statSync(path.join(path.dirname(here), `${name}${extension}`), { throwIfNoEntry: false });
+      return `${stat?.size}:${stat?.mtimeMs}`;
+    })
+    .join(',');
   return codeStampMemo;
 }
 
-function sameStamps(a: readonly FileStamp[], b: readonly FileStamp[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const [x, y] = [a[i]!, b[i]!];
-    if (x[0] !== y[0] || x[1] !== y[1] || x[2] !== y[2]) return false;
+/** Whether the files recorded in header are exactly the bank's files now, unchanged. */
+function isCurrent(header: Header, paths: string[]): boolean {
+  if (header.missing.some((entry) => fs.existsSync(entry))) return false;
+  // Unchanged directories hold the same names, so listing them can be skipped; else list and compare.
+  const sameDirs = header.dirs.every((dir, i) => header.dirTimes[i] !== UNKNOWN && fs.statSync(dir, { throwIfNoEntry: false })?.mtimeMs === header.dirTimes[i]);
+  if (!sameDirs) {
+    const now = findYamlFiles(header.entries);
+    if (now.length !== paths.length || now.some((file, i) => file !== paths[i])) return false;
+  }
+  for (let i = 0; i < paths.length; i++) {
+    const stat = fs.statSync(paths[i]!, { throwIfNoEntry: false });
+    if (header.sizes[i] === UNKNOWN || !stat || stat.size !== header.sizes[i] || stat.mtimeMs !== header.mtimes[i]) return false;
   }
   return true;
 }
 
 /** The catalog from the cache file when it matches the bank on disk; undefined on any doubt. */
-function readCache(file: string, directories: string[], stamps: FileStamp[], cwd: string): Catalog | undefined {
+function readCache(file: string, entries: string[], cwd: string): Catalog | undefined {
   let fd: number;
   try {
     fd = fs.openSync(file, 'r');
@@ -132,44 +159,54 @@ function readCache(file: string, directories: string[], stamps: FileStamp[], cwd
     return undefined;
   }
   try {
-    const first = Buffer.alloc(64);
+    const first = Buffer.alloc(80);
     const firstBytes = fs.readSync(fd, first, 0, first.length, 0);
     const newline = first.subarray(0, firstBytes).indexOf(10);
-    const match = newline > 0 ? new RegExp(`^${MAGIC} (\\d+)$`).exec(first.toString('latin1', 0, newline)) : null;
-    if (!match) throw new Error('not a cache file');
+    const match = newline > 0 ? new RegExp(`^${MAGIC} ${FORMAT} (\\d+) (\\d+)$`).exec(first.toString('latin1', 0, newline)) : null;
+    if (!match) throw new Error('not a cache file of this format');
     const headerStart = newline + 1;
-    const headerLength = Number(match[1]);
+    const [headerLength, summaryLength] = [Number(match[1]), Number(match[2])];
     const header = JSON.parse(readAt(fd, headerStart, headerLength)) as Header;
-    const current =
-      header.format === FORMAT &&
-      header.version === packageVersion() &&
-      header.code === codeStamp() &&
-      header.directories.join('\n') === directories.join('\n') &&
-      sameStamps(header.files, stamps) &&
+    if (
+      header.version !== packageVersion() ||
+      header.code !== codeStamp() ||
+      header.entries.join('\n') !== entries.join('\n') ||
       // Findings name files relative to the cwd they were made in.
-      (header.findings.length === 0 || header.cwd === cwd);
-    if (!current) throw new Error('stale');
-    const recordsStart = headerStart + headerLength;
-    // The descriptor keeps this very file readable even if another run renames a new one over it.
-    const read = (summary: QuestionSummary): LoadedQuestion => {
-      const [offset, length] = (summary as Header['questions'][number]).at;
-      return JSON.parse(readAt(fd, recordsStart + offset, length)) as LoadedQuestion;
-    };
-    const all = () => {
-      const last = header.questions.at(-1);
-      if (!last) return [];
-      const text = readAt(fd, recordsStart, last.at[0] + last.at[1]);
-      return header.questions.map((summary) => JSON.parse(text.slice(summary.at[0], summary.at[0] + summary.at[1])) as LoadedQuestion);
-    };
+      (header.findings.length > 0 && header.cwd !== cwd)
+    ) {
+      throw new Error('stale');
+    }
+    const paths = header.fileNames.map((name, i) => {
+      const dir = header.fileDirs[i]!;
+      return dir < 0 ? name : header.dirs[dir] + path.sep + name;
+    });
+    if (!isCurrent(header, paths)) throw new Error('stale');
+
+    const summariesStart = headerStart + headerLength;
+    const recordsStart = summariesStart + summaryLength;
+    const readRecord = (i: number) => JSON.parse(readAt(fd, recordsStart + header.at[2 * i]!, header.at[2 * i + 1]!)) as LoadedQuestion;
+    let summaries: QuestionSummary[] | undefined;
     const rubrics = new Map(header.rubrics.map((rubric) => [rubric.id, rubric]));
     return {
-      questions: header.questions,
+      ids: header.ids,
+      get questions() {
+        summaries ??= (JSON.parse(readAt(fd, summariesStart, summaryLength)) as SummaryRow[]).map(
+          ([title, category, difficulty, tags, companies, rubric, fileIndex], i) =>
+            ({ id: header.ids[i]!, title, category, difficulty, tags: tags || undefined, companies: companies || undefined, rubric, file: paths[fileIndex]! }) as QuestionSummary,
+        );
+        return summaries;
+      },
       rubrics,
       rubric: rubricLookup(rubrics),
       findings: header.findings,
-      files: header.files.length,
-      question: read,
-      all,
+      files: paths.length,
+      // The descriptor keeps this very file readable even if another run renames a new one over it.
+      question: (id) => {
+        const i = header.ids.indexOf(id);
+        if (i < 0) throw new NotFoundError(`no question with id "${id}"`);
+        return readRecord(i);
+      },
+      all: () => header.ids.map((_, i) => readRecord(i)),
       close: () => fs.closeSync(fd),
     };
   } catch {
@@ -189,34 +226,32 @@ function readAt(fd: number, position: number, length: number): string {
   return buffer.toString('utf8');
 }
 
+interface Stamps {
+  entries: string[];
+  missing: string[];
+  cwd: string;
+  dirs: Array<[path: string, mtimeMs: number]>;
+  files: Array<[path: string, size: number, mtimeMs: number]>;
+}
+
 /**
  * Writes the cache beside its final name and renames it into place. The cache only saves time,
  * so any failure (a read-only home, a full disk) leaves the run unharmed.
  */
-function writeCache(file: string, directories: string[], stamps: FileStamp[], cwd: string, bank: Bank): void {
-  const records: string[] = [];
-  const questions: Header['questions'] = [];
+function writeCache(file: string, stamps: Stamps, bank: Bank): void {
+  const fileIndex = new Map(stamps.files.map(([name], i) => [name, i]));
+  const dirIndex = new Map(stamps.dirs.map(([dir], i) => [dir, i]));
+  const records = bank.questions.map((question) => `${JSON.stringify(question)}\n`);
+  const at: number[] = [];
   let offset = 0;
-  for (const question of bank.questions) {
-    const record = `${JSON.stringify(question)}\n`;
+  for (const record of records) {
     const length = Buffer.byteLength(record);
-    records.push(record);
-    const { id, title, category, difficulty, companies, tags, rubric, file: source } = question;
-    questions.push({ id, title, category, difficulty, companies, tags, rubric, file: source, at: [offset, length] });
+    at.push(offset, length);
     offset += length;
   }
-  const header: Header = {
-    format: FORMAT,
-    version: packageVersion(),
-    code: codeStamp(),
-    directories,
-    files: stamps,
-    cwd,
-    findings: bank.findings,
-    rubrics: [...bank.rubrics.values()],
-    questions,
-  };
-  const headerText = `${JSON.stringify(header)}\n`;
+  const summaries: SummaryRow[] = bank.questions.map((question) => [
+    question.title, question.category, question.difficulty, question.tags ?? 0, question.companies ?? 0, question.rubric, fileIndex.get(question.file)!,
+  ]);
   let tempDir: string | undefined;
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -224,8 +259,31 @@ function writeCache(file: string, directories: string[], stamps: FileStamp[], cw
     const temp = path.join(tempDir, path.basename(file));
     const fd = fs.openSync(temp, 'w');
     try {
-      fs.writeSync(fd, `${MAGIC} ${Buffer.byteLength(headerText)}\n${headerText}`);
-      for (const record of records) fs.writeSync(fd, record);
+      // Anything changed within RACY_MS of now may change again unseen in the same tick: stamp
+      // it unknown, so the next run lists the directory again or reloads the file.
+      const written = fs.fstatSync(fd).mtimeMs;
+      const racy = (mtime: number) => mtime >= written - RACY_MS;
+      const header: Header = {
+        version: packageVersion(),
+        code: codeStamp(),
+        entries: stamps.entries,
+        missing: stamps.missing,
+        dirs: stamps.dirs.map(([dir]) => dir),
+        dirTimes: stamps.dirs.map(([, mtime]) => (racy(mtime) ? UNKNOWN : mtime)),
+        fileDirs: stamps.files.map(([name]) => dirIndex.get(path.dirname(name)) ?? -1),
+        fileNames: stamps.files.map(([name]) => (dirIndex.has(path.dirname(name)) ? path.basename(name) : name)),
+        sizes: stamps.files.map(([, size, mtime]) => (racy(mtime) ? UNKNOWN : size)),
+        mtimes: stamps.files.map(([, , mtime]) => mtime),
+        cwd: stamps.cwd,
+        findings: bank.findings,
+        rubrics: [...bank.rubrics.values()],
+        ids: bank.questions.map((question) => question.id),
+        at,
+      };
+      const headerText = `${JSON.stringify(header)}\n`;
+      const summaryText = `${JSON.stringify(summaries)}\n`;
+      fs.writeSync(fd, `${MAGIC} ${FORMAT} ${Buffer.byteLength(headerText)} ${Buffer.byteLength(summaryText)}\n${headerText}${summaryText}`);
+      for (let i = 0; i < records.length; i += 500) fs.writeSync(fd, records.slice(i, i + 500).join(''));
     } finally {
       fs.closeSync(fd);
     }
@@ -249,12 +307,17 @@ function rubricLookup(rubrics: Map<string, LoadedRubric>): (id: string) => Loade
 export function catalogOf(bank: Bank): Catalog {
   const byId = new Map(bank.questions.map((question) => [question.id, question]));
   return {
+    ids: bank.questions.map((question) => question.id),
     questions: bank.questions,
     rubrics: bank.rubrics,
     rubric: rubricLookup(bank.rubrics),
     findings: bank.findings,
     files: bank.files,
-    question: (summary) => byId.get(summary.id)!,
+    question: (id) => {
+      const question = byId.get(id);
+      if (!question) throw new NotFoundError(`no question with id "${id}"`);
+      return question;
+    },
     all: () => bank.questions,
     close: () => {},
   };

@@ -21,8 +21,11 @@ export function bankDirectories(cwd: string, env: Record<string, string | undefi
   return [...builtin, ...extra.map((dir) => path.resolve(cwd, dir))];
 }
 
-/** Every .yaml/.yml file under the given files and directories, sorted, each once. */
-export function findYamlFiles(entries: string[]): string[] {
+/**
+ * Every .yaml/.yml file under the given files and directories, sorted, each once. Each directory
+ * read is added to `walked`, for callers that watch directories for new or removed files.
+ */
+export function findYamlFiles(entries: string[], walked: string[] = []): string[] {
   const found = new Set<string>();
   const walk = (dir: string) => {
     let children: fs.Dirent[];
@@ -31,16 +34,18 @@ export function findYamlFiles(entries: string[]): string[] {
     } catch {
       return;
     }
+    walked.push(dir);
     for (const child of children) {
       if (child.name.startsWith('.') || child.name === 'node_modules') continue;
-      const full = path.join(dir, child.name);
+      // dir is already absolute and normal, so plain joining is exact and much cheaper.
+      const full = dir + path.sep + child.name;
       if (child.isDirectory()) walk(full);
       else if (/\.ya?ml$/.test(child.name)) found.add(full);
     }
   };
   for (const entry of entries) {
     const stat = fs.statSync(entry, { throwIfNoEntry: false });
-    if (stat?.isDirectory()) walk(entry);
+    if (stat?.isDirectory()) walk(path.resolve(entry));
     else if (stat?.isFile()) found.add(entry);
   }
   return [...found].sort();

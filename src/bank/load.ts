@@ -66,7 +66,8 @@ export function loadFiles(files: string[], cwd: string): Bank {
       accepted.push(entry.value);
     }
   }
-  accepted.sort((a, b) => a.id.localeCompare(b.id));
+  // Code-unit order, not the locale's: the same on every machine, as seeded picks need.
+  accepted.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return {
     questions: accepted,
     rubrics: new Map([...rubrics].map(([id, entry]) => [id, entry.value])),

@@ -1,8 +1,8 @@
 // `mldrill daily`: the question of the day for the user's local date (or --date).
 import { EXIT } from '../errors.js';
 import type { Io } from '../io.js';
-import { dailyQuestion } from '../select/daily.js';
-import type { Filters } from '../select/filter.js';
+import { dailyId } from '../select/daily.js';
+import { requireMatchingIds, type Filters } from '../select/filter.js';
 import { localDate } from '../time.js';
 import { printQuestion, resolveFormat, withCatalog, type FormatOptions } from './question-output.js';
 
@@ -16,7 +16,7 @@ export async function daily(options: DailyOptions, io: Io): Promise<number> {
   const format = resolveFormat(options);
   const date = options.date ?? localDate(io.now(), io.env.TZ);
   return withCatalog(io, options.bank, async (catalog) => {
-    await printQuestion(io, catalog, dailyQuestion(catalog.questions, options, date), format, { date });
+    await printQuestion(io, catalog, dailyId(requireMatchingIds(catalog, options), date), format, { date });
     return EXIT.ok;
   });
 }

@@ -1,5 +1,5 @@
 // `mldrill drill`: the staged, timed interview, the self-assessment, the report and the save.
-import { openBank, type Catalog, type QuestionSummary } from '../bank/cache.js';
+import { openBank, type Catalog } from '../bank/cache.js';
 import type { LoadedQuestion } from '../bank/schema.js';
 import { EXIT, InterruptedError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
@@ -7,8 +7,8 @@ import { assess, buildReport } from '../score/report.js';
 import type { SessionScore } from '../score/score.js';
 import { startSession, stop, usedSeconds, type SessionState } from '../session/engine.js';
 import { buildInterview, type Interview } from '../session/interview.js';
-import { dailyQuestion } from '../select/daily.js';
-import { findQuestion, pickRandom, requireMatches, type Filters } from '../select/filter.js';
+import { dailyId } from '../select/daily.js';
+import { pickRandom, requireId, requireMatches, requireMatchingIds, type Filters } from '../select/filter.js';
 import { appendRecord } from '../store/history.js';
 import { ensureWritable, historyFile, stateDirectory } from '../store/paths.js';
 import { makeRecord, sessionId, type SessionStatus } from '../store/record.js';
@@ -101,12 +101,12 @@ async function drillFrom(bank: Catalog, options: DrillOptions, io: Io, style: St
   }
 }
 
-async function chooseQuestion(bank: Catalog, options: DrillOptions, io: Io, prompter: Prompter): Promise<QuestionSummary> {
-  if (options.id) return findQuestion(bank.questions, options.id);
-  if (options.daily) return dailyQuestion(bank.questions, options, localDate(io.now(), io.env.TZ));
-  const matches = requireMatches(bank.questions, options);
-  if (options.random) return pickRandom(matches, io.random);
-  return prompter.chooseQuestion(matches);
+/** The id of the question to drill: given, today's, random, or picked from a list. */
+async function chooseQuestion(bank: Catalog, options: DrillOptions, io: Io, prompter: Prompter): Promise<string> {
+  if (options.id) return requireId(bank.ids, options.id);
+  if (options.daily) return dailyId(requireMatchingIds(bank, options), localDate(io.now(), io.env.TZ));
+  if (options.random) return pickRandom(requireMatchingIds(bank, options), io.random);
+  return (await prompter.chooseQuestion(requireMatches(bank.questions, options))).id;
 }
 
 interface Outcome {

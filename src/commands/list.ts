@@ -15,7 +15,7 @@ export async function list(options: ListOptions, io: Io): Promise<number> {
     const matches = requireMatches(catalog.questions, options);
     if (format === 'json') {
       const questions = matches.map((summary) => {
-        const question = catalog.question(summary);
+        const question = catalog.question(summary.id);
         return questionJson(question, catalog.rubric(question.rubric));
       });
       io.stdout.write(`${JSON.stringify(questions, null, 2)}\n`);

@@ -1,6 +1,6 @@
 // What daily, random, show and list share: the output format flags, opening the bank through
 // the cache, and printing one question.
-import { openBank, type Catalog, type QuestionSummary } from '../bank/cache.js';
+import { openBank, type Catalog } from '../bank/cache.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import type { Style } from '../ui/colour.js';
@@ -42,8 +42,8 @@ export async function outputStyle(io: Io, format: OutputFormat): Promise<Style |
 }
 
 /** Writes one question, whole, in the given format to stdout. */
-export async function printQuestion(io: Io, catalog: Catalog, summary: QuestionSummary, format: OutputFormat, view: Omit<QuestionView, 'question' | 'rubric'> = {}): Promise<void> {
-  const question = catalog.question(summary);
+export async function printQuestion(io: Io, catalog: Catalog, id: string, format: OutputFormat, view: Omit<QuestionView, 'question' | 'rubric'> = {}): Promise<void> {
+  const question = catalog.question(id);
   const rubric = catalog.rubric(question.rubric);
   io.stdout.write(formatQuestion({ ...view, question, rubric }, format, await outputStyle(io, format), io.stdout.columns));
 }

@@ -1,7 +1,7 @@
 // `mldrill random`: a random question; with --seed the same one every time.
 import { EXIT } from '../errors.js';
 import type { Io } from '../io.js';
-import { pickRandom, requireMatches, type Filters } from '../select/filter.js';
+import { pickRandom, requireMatchingIds, type Filters } from '../select/filter.js';
 import { hashString, seededRandom } from '../select/prng.js';
 import { printQuestion, resolveFormat, withCatalog, type FormatOptions } from './question-output.js';
 
@@ -14,7 +14,7 @@ export async function random(options: RandomOptions, io: Io): Promise<number> {
   const format = resolveFormat(options);
   const random = options.seed === undefined ? io.random : seededRandom(hashString(options.seed));
   return withCatalog(io, options.bank, async (catalog) => {
-    await printQuestion(io, catalog, pickRandom(requireMatches(catalog.questions, options), random), format);
+    await printQuestion(io, catalog, pickRandom(requireMatchingIds(catalog, options), random), format);
     return EXIT.ok;
   });
 }

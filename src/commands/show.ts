@@ -1,7 +1,7 @@
 // `mldrill show <id>`: the whole question: prompt, stage plan, follow-ups, and hints on request.
 import { EXIT } from '../errors.js';
 import type { Io } from '../io.js';
-import { findQuestion } from '../select/filter.js';
+import { requireId } from '../select/filter.js';
 import { printQuestion, resolveFormat, withCatalog, type FormatOptions } from './question-output.js';
 
 export interface ShowOptions extends FormatOptions {
@@ -13,7 +13,7 @@ export interface ShowOptions extends FormatOptions {
 export async function show(options: ShowOptions, io: Io): Promise<number> {
   const format = resolveFormat(options);
   return withCatalog(io, options.bank, async (catalog) => {
-    await printQuestion(io, catalog, findQuestion(catalog.questions, options.id), format, { full: true, hints: Boolean(options.hints) });
+    await printQuestion(io, catalog, requireId(catalog.ids, options.id), format, { full: true, hints: Boolean(options.hints) });
     return EXIT.ok;
   });
 }

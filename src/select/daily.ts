@@ -3,7 +3,7 @@
 // that walks the whole pool in a shuffled order seeded by the cycle and the pool's ids, so no
 // question repeats before every other has had its day.
 import { daysBetween } from '../time.js';
-import { requireMatches, type Filters, type Selectable } from './filter.js';
+import { sortedIds } from './filter.js';
 import { hashString, seededRandom, shuffled } from './prng.js';
 
 const EPOCH = '1970-01-01';
@@ -18,10 +18,10 @@ function cycleOrder(sortedIds: readonly string[], cycle: number): string[] {
   return shuffled(sortedIds, seededRandom(hashString(`${cycle}\n${sortedIds.join('\n')}`)));
 }
 
-/** The id of the question of the day for date among ids (any order; at least one). */
+/** The id of the question of the day for date among ids (any order; at least one): the pool. */
 export function dailyId(ids: readonly string[], date: string): string {
   if (ids.length === 0) throw new Error('the daily pool is empty');
-  const sorted = [...ids].sort();
+  const sorted = sortedIds(ids);
   const day = dayNumber(date);
   const size = sorted.length;
   const cycle = Math.floor(day / size);
@@ -35,9 +35,3 @@ export function dailyId(ids: readonly string[], date: string): string {
   return order[position]!;
 }
 
-/** The question of the day among those matching filters; NotFoundError names the filters. */
-export function dailyQuestion<T extends Selectable>(questions: readonly T[], filters: Filters, date: string): T {
-  const pool = requireMatches(questions, filters);
-  const id = dailyId(pool.map((question) => question.id), date);
-  return pool.find((question) => question.id === id)!;
-}
