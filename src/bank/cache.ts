@@ -17,7 +17,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NotFoundError } from '../errors.js';
-import { hashString } from '../select/prng.js';
+import { hashSeed } from '../select/random.js';
 import { cacheDirectory } from '../store/paths.js';
 import { packageVersion } from '../version.js';
 import { bankDirectories, findYamlFiles, type BankOptions } from './files.js';
@@ -115,7 +115,7 @@ export async function openBank(context: CacheContext, options: BankOptions = {})
 }
 
 function cacheFile(context: CacheContext, entries: string[]): string {
-  const name = `bank-${hashString(entries.join('\n')).toString(16).padStart(8, '0')}.cache`;
+  const name = `bank-${hashSeed(entries.join('\n')).toString(16).padStart(8, '0')}.cache`;
   return path.join(cacheDirectory(context.env, context.homedir), name);
 }
 

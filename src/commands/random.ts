@@ -2,7 +2,7 @@
 import { EXIT } from '../errors.js';
 import type { Io } from '../io.js';
 import { pickRandom, requireMatchingIds, type Filters } from '../select/filter.js';
-import { hashString, seededRandom } from '../select/prng.js';
+import { seededRandom } from '../select/random.js';
 import { printQuestion, resolveFormat, withCatalog, type FormatOptions } from './question-output.js';
 
 export interface RandomOptions extends Filters, FormatOptions {
@@ -12,7 +12,7 @@ export interface RandomOptions extends Filters, FormatOptions {
 
 export async function random(options: RandomOptions, io: Io): Promise<number> {
   const format = resolveFormat(options);
-  const random = options.seed === undefined ? io.random : seededRandom(hashString(options.seed));
+  const random = options.seed === undefined ? io.random : seededRandom(options.seed);
   return withCatalog(io, options.bank, async (catalog) => {
     await printQuestion(io, catalog, pickRandom(requireMatchingIds(catalog, options), random), format);
     return EXIT.ok;

@@ -4,7 +4,7 @@
 // question repeats before every other has had its day.
 import { daysBetween } from '../time.js';
 import { sortedIds } from './filter.js';
-import { hashString, seededRandom, shuffled } from './prng.js';
+import { seededRandom } from './random.js';
 
 const EPOCH = '1970-01-01';
 
@@ -13,9 +13,19 @@ export function dayNumber(date: string): number {
   return daysBetween(EPOCH, date);
 }
 
+/** A Fisher-Yates shuffle of a copy of items. */
+export function shuffled<T>(items: readonly T[], random: () => number): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
 /** The order of the pool during one cycle: a seeded permutation of the ids, sorted first. */
 function cycleOrder(sortedIds: readonly string[], cycle: number): string[] {
-  return shuffled(sortedIds, seededRandom(hashString(`${cycle}\n${sortedIds.join('\n')}`)));
+  return shuffled(sortedIds, seededRandom(`${cycle}\n${sortedIds.join('\n')}`));
 }
 
 /** The id of the question of the day for date among ids (any order; at least one): the pool. */

@@ -1,7 +1,7 @@
 // An in-memory Io: captured output, a settable clock, seeded randomness, no terminal.
 import { PassThrough } from 'node:stream';
 import type { Io, Signal } from '../../src/io.js';
-import { seededRandom } from '../../src/select/prng.js';
+import { seededRandom } from '../../src/select/random.js';
 
 export interface FakeIo extends Io {
   out(): string;
