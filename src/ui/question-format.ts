@@ -68,7 +68,7 @@ export function formatQuestion(view: QuestionView, format: OutputFormat, style: 
   }
 }
 
-const drillCommand = (id: string) => `mldrill drill ${id}`;
+const drillCommand = (id: string) => `mldrill drill ${stripControl(id)}`;
 const dayLabel = (date: string) => `Question of the day, ${date}`;
 
 /** A few unstyled lines for a shell greeting: title, prompt, and how to drill it. */
@@ -78,8 +78,9 @@ function plainLines({ question, date }: QuestionView): string[] {
 }
 
 function textLines(view: QuestionView, style: Style, width: number): string[] {
-  const { question, rubric } = view;
-  const clean = cleanQuestion(question);
+  const { question } = view;
+  const clean = withoutControl(question);
+  const rubric = withoutControl(view.rubric);
   const lines = view.date ? [style.dim(dayLabel(view.date))] : [];
   lines.push(...questionHeader(clean, planStages(rubric.stages), style, width));
   if (view.full) {
@@ -92,11 +93,11 @@ function textLines(view: QuestionView, style: Style, width: number): string[] {
       const staged = rubric.stages.filter((stage) => clean.stages[stage.id]?.hints?.length);
       if (staged.length) lines.push('', style.heading('Hints'));
       for (const stage of staged) {
-        lines.push(style.accent(`  ${stripControl(stage.title)}`));
+        lines.push(style.accent(`  ${stage.title}`));
         for (const hint of clean.stages[stage.id]!.hints!) lines.push(...bullet(hint, width, '    '));
       }
     } else if (Object.values(clean.stages).some((stage) => stage.hints?.length)) {
-      lines.push('', style.dim(`Hints: mldrill show ${question.id} --hints`));
+      lines.push('', style.dim(`Hints: mldrill show ${clean.id} --hints`));
     }
   }
   lines.push('', style.dim(`Drill it: ${drillCommand(question.id)}`));
@@ -109,9 +110,9 @@ function bullet(text: string, width: number, indent: string): string[] {
   return [`${indent}- ${first}`, ...rest.map((line) => `${indent}  ${line}`)];
 }
 
-/** The question with every text field stripped of control characters. */
-function cleanQuestion(question: LoadedQuestion): LoadedQuestion {
-  return JSON.parse(JSON.stringify(question), (_key, value: unknown) => (typeof value === 'string' ? stripControl(value) : value)) as LoadedQuestion;
+/** A copy with every string stripped of control characters. */
+function withoutControl<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value), (_key, item: unknown) => (typeof item === 'string' ? stripControl(item) : item)) as T;
 }
 
 /** Escapes what Markdown would otherwise read as formatting, links or HTML. */
@@ -152,7 +153,7 @@ function markdownLines(view: QuestionView): string[] {
  * width; piped (and with `plain`) the fields are tab-separated for cut and awk.
  */
 export function formatList(questions: readonly QuestionSummary[], format: Exclude<OutputFormat, 'json'>, options: { tty: boolean; style: Style | undefined; width: number }): string {
-  const rows = questions.map((question) => [question.id, question.category, question.difficulty, stripControl(question.title)] as const);
+  const rows = questions.map((question) => [question.id, question.category, question.difficulty, question.title].map(stripControl) as [string, string, string, string]);
   if (rows.length === 0) return '';
   if (format === 'markdown') {
     const cell = (text: string) => escapeMarkdown(text);
