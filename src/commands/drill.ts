@@ -43,13 +43,14 @@ export async function drill(options: DrillOptions, io: Io): Promise<number> {
   const bank = await openBank({ cwd: io.cwd, env: io.env, homedir: io.homedir }, { bank: options.bank });
   try {
     reportBankErrors(bank.findings, io);
-    return await drillFrom(bank, options, io, style, save ? stateDir : undefined);
+    return await drillWithBank(bank, options, io, style, save ? stateDir : undefined);
   } finally {
     bank.close();
   }
 }
 
-async function drillFrom(bank: Catalog, options: DrillOptions, io: Io, style: Style, stateDir: string | undefined): Promise<number> {
+/** The drill itself, once the bank is open and the state directory checked. */
+async function drillWithBank(bank: Catalog, options: DrillOptions, io: Io, style: Style, stateDir: string | undefined): Promise<number> {
   const save = stateDir !== undefined;
   const controller = new AbortController();
   const stopListening = io.onSignal(() => controller.abort());
