@@ -4,6 +4,8 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Io } from './io.js';
 import { packageVersion } from './version.js';
 import { CATEGORIES, DIFFICULTIES } from './bank/categories.js';
+import { parseDate } from './time.js';
+import { OUTPUT_FORMATS } from './ui/question-format.js';
 
 export interface CommandResult {
   exitCode: number;
@@ -21,6 +23,19 @@ export function positiveInteger(value: string): number {
   const number = Number(value);
   if (!Number.isInteger(number) || number < 0) throw new InvalidArgumentError('expected a whole number, e.g. 10');
   return number;
+}
+
+function calendarDate(value: string): string {
+  if (!parseDate(value)) throw new InvalidArgumentError('expected a real calendar date as YYYY-MM-DD, e.g. 2026-11-22');
+  return value;
+}
+
+/** Output options shared by daily, random, show and list. */
+function withFormats(command: Command): Command {
+  return command
+    .addOption(new Option('--format <format>', 'text for people (styled on a terminal), plain lines, json or markdown').choices(OUTPUT_FORMATS))
+    .option('--json', 'shorthand for --format json')
+    .option('--plain', 'shorthand for --format plain');
 }
 
 /** Filters shared by drill, daily, random and list. */
@@ -57,6 +72,7 @@ Run 'mldrill <command> --help' for a command's options.
       .description('run a timed, staged mock interview, then assess yourself (the default command)')
       .argument('[id]', 'question id; without it, pick from a searchable list')
       .option('-r, --random', 'pick a random question (honours the filters)')
+      .option('--daily', "drill today's question of the day (honours the filters, like mldrill daily)")
       .option('-m, --minutes <n>', 'scale the whole interview to N minutes', positiveNumber)
       .option('--strict', 'move on automatically when a stage runs out of time')
       .option('--interviewer', 'mock-interviewer mode: a partner runs the clock and ticks the checklist live')
@@ -67,6 +83,42 @@ Run 'mldrill <command> --help' for a command's options.
       .option('--no-save', 'do not record the session in the history'),
   ).action((id: string | undefined, options, command: Command) =>
     run(import('./commands/drill.js').then(({ drill }) => drill({ ...options, ...globals(command), id }, io))),
+  );
+
+  withFormats(withFilters(
+    program
+      .command('daily')
+      .description('print the question of the day: the same for everyone on the same local date and bank')
+      .option('--date <YYYY-MM-DD>', "the question for this date instead of today's (local date, TZ honoured)", calendarDate),
+  )).action((options, command: Command) =>
+    run(import('./commands/daily.js').then(({ daily }) => daily({ ...options, ...globals(command) }, io))),
+  );
+
+  withFormats(withFilters(
+    program
+      .command('random')
+      .description('print a random question')
+      .option('--seed <seed>', 'pick reproducibly: the same seed and bank give the same question'),
+  )).action((options, command: Command) =>
+    run(import('./commands/random.js').then(({ random }) => random({ ...options, ...globals(command) }, io))),
+  );
+
+  withFormats(withFilters(
+    program
+      .command('list')
+      .description('print one question per line (id, category, difficulty, title), sorted by id'),
+  )).action((options, command: Command) =>
+    run(import('./commands/list.js').then(({ list }) => list({ ...options, ...globals(command) }, io))),
+  );
+
+  withFormats(
+    program
+      .command('show')
+      .description('print a whole question: prompt, stage plan, follow-ups and, on request, hints')
+      .argument('<id>', 'question id')
+      .option('--hints', "include every stage's hints"),
+  ).action((id: string, options, command: Command) =>
+    run(import('./commands/show.js').then(({ show }) => show({ ...options, ...globals(command), id }, io))),
   );
 
   program

@@ -1,6 +1,7 @@
 // Everything the commands touch outside their own memory: streams, environment, clock,
 // randomness and signals. Tests pass a fake; bin/mldrill.js passes nodeIo().
 import os from 'node:os';
+import { UsageError } from './errors.js';
 
 /** A text sink that knows whether a terminal is behind it. */
 export interface TextOut {
@@ -49,6 +50,21 @@ function textOut(stream: NodeJS.WriteStream): TextOut {
   };
 }
 
+/**
+ * MLDRILL_NOW (an ISO 8601 instant or epoch milliseconds) pins the clock, so that tests and
+ * anyone checking tomorrow's `daily` can run the real binary at a chosen moment.
+ */
+function pinnedClock(value: string | undefined): (() => number) | undefined {
+  if (!value) return undefined;
+  const ms = /^-?\d+$/.test(value.trim()) ? Number(value) : Date.parse(value);
+  if (!Number.isFinite(ms)) {
+    return () => {
+      throw new UsageError(`MLDRILL_NOW is "${value}"; set it to an ISO 8601 instant such as 2026-11-22T08:00:00Z or to epoch milliseconds, or unset it`);
+    };
+  }
+  return () => ms;
+}
+
 export function nodeIo(): Io {
   return {
     stdout: textOut(process.stdout),
@@ -57,7 +73,7 @@ export function nodeIo(): Io {
     env: process.env,
     cwd: process.cwd(),
     homedir: os.homedir(),
-    now: () => Date.now(),
+    now: pinnedClock(process.env.MLDRILL_NOW) ?? (() => Date.now()),
     random: Math.random,
     onSignal(handler) {
       const onInt = () => handler('SIGINT');

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findYamlFiles, loadFiles } from '../src/bank/load.js';
+import { findYamlFiles } from '../src/bank/files.js';
+import { loadFiles } from '../src/bank/load.js';
 import { baseBank, QUESTION, RUBRIC, writeBank } from './helpers/bank.js';
 
 function load(files: Record<string, string>) {

@@ -76,8 +76,8 @@ describe('mldrill export', () => {
     expect((await exportRun(['last', '-o', 'last.json'], { home })).code).toBe(0);
     expect(JSON.parse(fs.readFileSync(path.join(home, 'last.json'), 'utf8')).id).toBe('20261116-0900-ffff');
     expect((await exportRun(['last', '-o', '-'], { home })).out).toMatch(/^# gone-question\n/);
-    // Nothing half-written or temporary is left beside them.
-    expect(fs.readdirSync(home).sort()).toEqual(['history.jsonl', 'last.json', 'session.md']);
+    // Nothing half-written or temporary is left beside them (cache/ is the bank cache).
+    expect(fs.readdirSync(home).sort()).toEqual(['cache', 'history.jsonl', 'last.json', 'session.md']);
   });
 
   it('fails clearly when the file cannot be written (exit 2)', async () => {

@@ -147,7 +147,7 @@ describe('mldrill drill --next', () => {
     for (const args of [['drill', '--next', '--random'], ['drill', 'fx-feed', '--next']]) {
       const io = fakeIo({ tty: true });
       expect(await main(args, io)).toBe(2);
-      expect(io.err()).toMatch(/^mldrill: give only one of .*: each picks the question\n$/);
+      expect(io.err()).toMatch(/^mldrill: pick the question one way, not with (an id|--random) and --next\n$/);
     }
   });
 

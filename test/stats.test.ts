@@ -1,8 +1,10 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findYamlFiles, loadFiles } from '../src/bank/load.js';
+import { findYamlFiles } from '../src/bank/files.js';
+import { loadFiles } from '../src/bank/load.js';
 import { main } from '../src/main.js';
-import { catalogFromBank } from '../src/score/catalog.js';
+import { bankView } from '../src/score/bank-view.js';
+import { catalogOf } from '../src/bank/cache.js';
 import { computeStats, streaks } from '../src/score/stats.js';
 import { readHistory } from '../src/store/history.js';
 import { bar, sparkline } from '../src/ui/charts.js';
@@ -11,7 +13,7 @@ import { statsLines } from '../src/ui/stats.js';
 import { fakeIo } from './helpers/fake-io.js';
 import { ESCAPES, FIXTURES, homeWith, PROGRESS_BANK, progressWarnings } from './helpers/history.js';
 
-const catalog = catalogFromBank(loadFiles(findYamlFiles([PROGRESS_BANK]), PROGRESS_BANK));
+const catalog = bankView(catalogOf(loadFiles(findYamlFiles([PROGRESS_BANK]), PROGRESS_BANK)));
 const records = (name: string) => readHistory(path.join(FIXTURES, 'history', name)).records;
 const NOW = Date.UTC(2026, 10, 17, 12);
 

@@ -1,9 +1,8 @@
 // Finds, parses and validates every question and rubric file of the bank. Returns data and
 // findings; never prints. A broken file is reported and left out; the rest still load.
 import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { closest } from '../text.js';
+import { bankDirectories, displayPath, findYamlFiles, type BankOptions } from './files.js';
 import { compareFindings, type Finding } from './findings.js';
 import { parseYaml, type ParsedFile } from './parse.js';
 import { DEFAULT_RUBRIC, type LoadedQuestion, type LoadedRubric } from './schema.js';
@@ -16,54 +15,6 @@ export interface Bank {
   findings: Finding[];
   /** How many YAML files were read. */
   files: number;
-}
-
-export interface BankOptions {
-  /** Extra bank directories from `--bank` (relative to cwd). */
-  bank?: string[];
-  /** Leave out the questions and rubrics shipped with mldrill. */
-  noBuiltin?: boolean;
-}
-
-/** The package root: where the built-in questions/ and rubrics/ live. */
-export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-
-/** The directories to load: built-in, then each --bank, then each entry of MLDRILL_BANK. */
-export function bankDirectories(cwd: string, env: Record<string, string | undefined>, options: BankOptions = {}): string[] {
-  const builtin = options.noBuiltin ? [] : [path.join(PACKAGE_ROOT, 'rubrics'), path.join(PACKAGE_ROOT, 'questions')];
-  const extra = [...(options.bank ?? []), ...(env.MLDRILL_BANK ?? '').split(path.delimiter)].filter(Boolean);
-  return [...builtin, ...extra.map((dir) => path.resolve(cwd, dir))];
-}
-
-/** Every .yaml/.yml file under the given files and directories, sorted, each once. */
-export function findYamlFiles(entries: string[]): string[] {
-  const found = new Set<string>();
-  const walk = (dir: string) => {
-    let children: fs.Dirent[];
-    try {
-      children = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const child of children) {
-      if (child.name.startsWith('.') || child.name === 'node_modules') continue;
-      const full = path.join(dir, child.name);
-      if (child.isDirectory()) walk(full);
-      else if (/\.ya?ml$/.test(child.name)) found.add(full);
-    }
-  };
-  for (const entry of entries) {
-    const stat = fs.statSync(entry, { throwIfNoEntry: false });
-    if (stat?.isDirectory()) walk(entry);
-    else if (stat?.isFile()) found.add(entry);
-  }
-  return [...found].sort();
-}
-
-/** Shows paths relative to cwd when they are inside it, so findings stay short and clickable. */
-export function displayPath(cwd: string, file: string): string {
-  const relative = path.relative(cwd, file);
-  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
 }
 
 interface Entry<T> {
@@ -115,7 +66,8 @@ export function loadFiles(files: string[], cwd: string): Bank {
       accepted.push(entry.value);
     }
   }
-  accepted.sort((a, b) => a.id.localeCompare(b.id));
+  // Code-unit order, not the locale's: the same on every machine, as seeded picks need.
+  accepted.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return {
     questions: accepted,
     rubrics: new Map([...rubrics].map(([id, entry]) => [id, entry.value])),

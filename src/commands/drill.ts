@@ -1,19 +1,21 @@
 // `mldrill drill`: picks a question and runs the staged, timed interview (see conduct.ts).
-import { loadBank, type Bank } from '../bank/load.js';
-import type { LoadedQuestion, LoadedRubric } from '../bank/schema.js';
-import { EXIT, InterruptedError, NotFoundError, UsageError } from '../errors.js';
+import type { Catalog, QuestionSummary } from '../bank/cache.js';
+import type { LoadedQuestion } from '../bank/schema.js';
+import { EXIT, InterruptedError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { drawCurveball, startSession } from '../session/engine.js';
 import { buildInterview } from '../session/interview.js';
-import { findQuestion, pickRandom, requireMatches, type Filters } from '../select/filter.js';
+import { dailyId } from '../select/daily.js';
+import { pickRandom, requireId, requireMatches, requireMatchingIds, type Filters } from '../select/filter.js';
 import { seededRandom } from '../select/random.js';
 import { ensureWritable, stateDirectory } from '../store/paths.js';
 import { sessionId } from '../store/record.js';
 import { createPrompter, requireTerminal, type Prompter } from '../ui/prompts.js';
 import { questionHeader } from '../ui/render.js';
+import { localDate } from '../time.js';
 import { conduct, followupStage } from './conduct.js';
 import { readHistoryFor } from './read-history.js';
-import { reportBankErrors } from './report-findings.js';
+import { withCatalog } from './with-catalog.js';
 
 export interface DrillOptions extends Filters {
   id?: string;
@@ -30,11 +32,13 @@ export interface DrillOptions extends Filters {
   bank?: string[];
   /** Pick by spaced repetition. */
   next?: boolean;
+  /** Today's question (see `mldrill daily`). */
+  daily?: boolean;
 }
 
 export async function drill(options: DrillOptions, io: Io): Promise<number> {
-  const ways = [options.id && 'an id', options.random && '--random', options.next && '--next'].filter(Boolean);
-  if (ways.length > 1) throw new UsageError(`give only one of ${ways.join(', ')}: each picks the question`);
+  const ways = [options.id && 'an id', options.random && '--random', options.next && '--next', options.daily && '--daily'].filter(Boolean);
+  if (ways.length > 1) throw new UsageError(`pick the question one way, not with ${ways.join(' and ')}`);
   requireTerminal(io, 'drill');
   const save = options.save !== false;
   const stateDir = stateDirectory(io.env, io.homedir);
@@ -42,9 +46,11 @@ export async function drill(options: DrillOptions, io: Io): Promise<number> {
   if (save) ensureWritable(stateDir);
   const random = options.seed === undefined ? io.random : seededRandom(options.seed);
 
-  const bank = loadBank(io.cwd, io.env, { bank: options.bank });
-  reportBankErrors(bank.findings, io);
+  return withCatalog(io, options.bank, (bank) => drillWithBank(bank, options, io, random, save, stateDir));
+}
 
+/** The drill itself, once the bank is open and the state directory checked. */
+async function drillWithBank(bank: Catalog, options: DrillOptions, io: Io, random: () => number, save: boolean, stateDir: string): Promise<number> {
   const controller = new AbortController();
   const stopListening = io.onSignal(() => controller.abort());
   const prompter = createPrompter(io, controller.signal);
@@ -52,12 +58,12 @@ export async function drill(options: DrillOptions, io: Io): Promise<number> {
   try {
     let question: LoadedQuestion;
     try {
-      question = await chooseQuestion(bank, options, random, prompter, io);
+      question = bank.question(await chooseQuestion(bank, options, random, prompter, io));
     } catch (error) {
       if (error instanceof InterruptedError) return EXIT.interrupted;
       throw error;
     }
-    const interview = buildInterview(question, rubricFor(bank, question, options.rubric), options.minutes);
+    const interview = buildInterview(question, bank.rubric(options.rubric ?? question.rubric), options.minutes);
     const mode = options.interviewer ? 'interviewer' : 'self';
     const plan = interview.stages.map((stage) => stage.plan);
     const header = questionHeader(question, plan, style, prompter.columns);
@@ -79,28 +85,22 @@ export async function drill(options: DrillOptions, io: Io): Promise<number> {
   }
 }
 
-export function rubricFor(bank: Bank, question: LoadedQuestion, override?: string): LoadedRubric {
-  const id = override ?? question.rubric;
-  const rubric = bank.rubrics.get(id);
-  if (!rubric) throw new NotFoundError(`no rubric with id "${id}"; known rubrics: ${[...bank.rubrics.keys()].join(', ') || 'none'}`);
-  return rubric;
-}
-
-async function chooseQuestion(bank: Bank, options: DrillOptions, random: () => number, prompter: Prompter, io: Io): Promise<LoadedQuestion> {
-  if (options.id) return findQuestion(bank.questions, options.id);
-  const matches = requireMatches(bank.questions, options);
-  if (options.next) return nextQuestion(matches, io);
-  if (options.random) return pickRandom(matches, random);
-  return prompter.chooseQuestion(matches);
+/** The id of the question to drill: given, today's, due, random, or picked from a list. */
+async function chooseQuestion(bank: Catalog, options: DrillOptions, random: () => number, prompter: Prompter, io: Io): Promise<string> {
+  if (options.id) return requireId(bank.ids, options.id);
+  if (options.daily) return dailyId(requireMatchingIds(bank, options), localDate(io.now(), io.env.TZ));
+  if (options.next) return nextQuestion(requireMatches(bank.questions, options), io);
+  if (options.random) return pickRandom(requireMatchingIds(bank, options), random);
+  return (await prompter.chooseQuestion(requireMatches(bank.questions, options))).id;
 }
 
 /** The head of the spaced-repetition queue among the matching questions, said on stderr. */
-async function nextQuestion(matches: LoadedQuestion[], io: Io): Promise<LoadedQuestion> {
+async function nextQuestion(matches: QuestionSummary[], io: Io): Promise<string> {
   const { practiceQueue } = await import('../select/schedule.js');
   const { reasonText } = await import('../ui/next.js');
   const { records } = readHistoryFor(io);
   const now = io.now();
   const [first] = practiceQueue(matches, records, now);
   io.stderr.write(`Next by spaced repetition: ${first!.questionId} (${reasonText(first!, now)})\n`);
-  return matches.find((question) => question.id === first!.questionId)!;
+  return first!.questionId;
 }

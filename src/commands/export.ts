@@ -1,15 +1,14 @@
 // `mldrill export`: one session as a Markdown or JSON document, to stdout or a file.
 import path from 'node:path';
-import { loadBank } from '../bank/load.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
-import { catalogFromBank } from '../score/catalog.js';
+import { bankView } from '../score/bank-view.js';
 import { sessionDocument } from '../score/session-doc.js';
 import { writeFileAtomic } from '../store/atomic.js';
 import { findSession } from '../store/sessions.js';
 import { timeZoneFrom } from '../time.js';
 import { sessionMarkdown } from '../ui/export.js';
-import { reportBankErrors } from './report-findings.js';
+import { withCatalog } from './with-catalog.js';
 import { readHistoryFor } from './read-history.js';
 
 export type ExportFormat = 'markdown' | 'json';
@@ -25,9 +24,7 @@ export interface ExportOptions {
 export async function exportSession(options: ExportOptions, io: Io): Promise<number> {
   const { records } = readHistoryFor(io);
   const record = findSession(records, options.session);
-  const bank = loadBank(io.cwd, io.env, { bank: options.bank });
-  reportBankErrors(bank.findings, io);
-  const doc = sessionDocument(record, catalogFromBank(bank), timeZoneFrom(io.env));
+  const doc = await withCatalog(io, options.bank, (catalog) => sessionDocument(record, bankView(catalog), timeZoneFrom(io.env)));
   const toFile = options.output !== undefined && options.output !== '-';
   // Without --format, a file named *.json gets JSON.
   const format = options.format ?? (toFile && /\.json$/i.test(options.output!) ? 'json' : 'markdown');

@@ -1,5 +1,6 @@
 // `mldrill lint`: checks question and rubric files and reports every finding.
-import { findYamlFiles, loadBank, loadFiles, bankDirectories } from '../bank/load.js';
+import { bankDirectories, findYamlFiles } from '../bank/files.js';
+import { loadBank, loadFiles } from '../bank/load.js';
 import { formatFinding } from '../bank/findings.js';
 import { EXIT } from '../errors.js';
 import type { Io } from '../io.js';

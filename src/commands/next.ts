@@ -1,11 +1,10 @@
 // `mldrill next`: what to practise next, by spaced repetition over the history.
-import { loadBank } from '../bank/load.js';
 import { EXIT, NotFoundError } from '../errors.js';
 import type { Io } from '../io.js';
-import { catalogFromBank } from '../score/catalog.js';
+import { bankView } from '../score/bank-view.js';
 import { styleFor } from '../ui/colour.js';
 import { nextLines } from '../ui/next.js';
-import { reportBankErrors } from './report-findings.js';
+import { withCatalog } from './with-catalog.js';
 import { readHistoryFor } from './read-history.js';
 
 export interface NextOptions {
@@ -17,12 +16,11 @@ export interface NextOptions {
 
 export async function next(options: NextOptions, io: Io): Promise<number> {
   const { records } = readHistoryFor(io);
-  const bank = loadBank(io.cwd, io.env, { bank: options.bank });
-  reportBankErrors(bank.findings, io);
-  if (bank.questions.length === 0) throw new NotFoundError('the bank has no questions');
+  const questions = await withCatalog(io, options.bank, (catalog) => bankView(catalog).questions);
+  if (questions.length === 0) throw new NotFoundError('the bank has no questions');
   const { practiceQueue } = await import('../select/schedule.js');
   const now = io.now();
-  const queue = practiceQueue(catalogFromBank(bank).questions, records, now);
+  const queue = practiceQueue(questions, records, now);
   const shown = options.limit > 0 ? queue.slice(0, options.limit) : queue;
   if (options.json) {
     io.stdout.write(`${JSON.stringify({ now: new Date(now).toISOString(), queue: shown }, null, 2)}\n`);

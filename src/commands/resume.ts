@@ -1,19 +1,17 @@
 // `mldrill resume [session-id|last]`: picks an interrupted session up at the stage it was in,
 // with the time that was left and the notes so far, and completes it as the same session.
-import { loadBank } from '../bank/load.js';
 import { NotFoundError } from '../errors.js';
 import type { Io } from '../io.js';
 import { isFinished, remainingSeconds, resumeAt } from '../session/engine.js';
 import { buildInterview } from '../session/interview.js';
-import { findQuestion } from '../select/filter.js';
+import { requireId } from '../select/filter.js';
 import { listLive, type LiveSession } from '../store/live.js';
 import { ensureWritable, stateDirectory } from '../store/paths.js';
 import { clock, closest } from '../text.js';
 import { createPrompter, requireTerminal } from '../ui/prompts.js';
 import { questionHeader } from '../ui/render.js';
 import { conduct } from './conduct.js';
-import { rubricFor } from './drill.js';
-import { reportBankErrors } from './report-findings.js';
+import { withCatalog } from './with-catalog.js';
 
 export interface ResumeOptions {
   session?: string;
@@ -37,10 +35,9 @@ export async function resume(options: ResumeOptions, io: Io): Promise<number> {
   for (const warning of warnings) io.stderr.write(`mldrill: ${warning}\n`);
   const live = pickLive(sessions, options.session);
 
-  const bank = loadBank(io.cwd, io.env, { bank: options.bank });
-  reportBankErrors(bank.findings, io);
-  const question = findQuestion(bank.questions, live.questionId);
-  const interview = buildInterview(question, rubricFor(bank, question, live.rubricId), live.minutes ?? undefined);
+  const interview = await withCatalog(io, options.bank, (bank) =>
+    buildInterview(bank.question(requireId(bank.ids, live.questionId)), bank.rubric(live.rubricId), live.minutes ?? undefined));
+  const { question } = interview;
   if (interview.stages.length !== live.state.plan.length) {
     throw new NotFoundError(`rubric "${live.rubricId}" has changed since session ${live.id} began (${live.state.plan.length} stages then, ${interview.stages.length} now); it cannot be resumed`);
   }

@@ -1,14 +1,13 @@
 // `mldrill stats`: progress over time, from the history and the bank (for categories, stage
 // titles and the guidance of missed items).
-import { loadBank } from '../bank/load.js';
 import { EXIT } from '../errors.js';
 import type { Io } from '../io.js';
-import { catalogFromBank } from '../score/catalog.js';
+import { bankView } from '../score/bank-view.js';
 import { computeStats } from '../score/stats.js';
 import { timeZoneFrom } from '../time.js';
 import { styleFor } from '../ui/colour.js';
 import { statsLines } from '../ui/stats.js';
-import { reportBankErrors } from './report-findings.js';
+import { withCatalog } from './with-catalog.js';
 import { noSessionsYet, readHistoryFor } from './read-history.js';
 
 export interface StatsOptions {
@@ -18,9 +17,8 @@ export interface StatsOptions {
 
 export async function stats(options: StatsOptions, io: Io): Promise<number> {
   const { records } = readHistoryFor(io);
-  const bank = loadBank(io.cwd, io.env, { bank: options.bank });
-  reportBankErrors(bank.findings, io);
-  const result = computeStats(records, catalogFromBank(bank), { now: io.now(), timeZone: timeZoneFrom(io.env) });
+  const result = await withCatalog(io, options.bank, (catalog) =>
+    computeStats(records, bankView(catalog), { now: io.now(), timeZone: timeZoneFrom(io.env) }));
   if (options.json) {
     io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return EXIT.ok;

@@ -4,7 +4,7 @@
 import type { SessionMode, SessionRecord, SessionStatus } from '../store/record.js';
 import { budgetSecondsOf, usedSecondsOf } from '../store/sessions.js';
 import { localDateTime, zoneName } from '../time.js';
-import type { Catalog, CatalogQuestion } from './catalog.js';
+import type { BankView, QuestionInfo } from './bank-view.js';
 
 export interface DocumentItem {
   id: string;
@@ -30,7 +30,7 @@ export interface SessionDocument {
   id: string;
   questionId: string;
   /** null when the question is no longer in the bank. */
-  question: Omit<CatalogQuestion, 'id'> | null;
+  question: Omit<QuestionInfo, 'id'> & { prompt: string } | null;
   rubricId: string;
   rubricTitle: string | null;
   mode: SessionMode;
@@ -46,10 +46,10 @@ export interface SessionDocument {
   stages: DocumentStage[];
 }
 
-export function sessionDocument(record: SessionRecord, catalog: Catalog, timeZone?: string): SessionDocument {
-  const question = catalog.question(record.questionId);
+export function sessionDocument(record: SessionRecord, bank: BankView, timeZone?: string): SessionDocument {
+  const question = bank.question(record.questionId);
   const item = (stageId: string, id: string): DocumentItem => {
-    const found = catalog.item(record, stageId, id);
+    const found = bank.item(record, stageId, id);
     return { id, text: found?.text ?? id, guidance: found?.guidance ?? null };
   };
   return {
@@ -57,7 +57,7 @@ export function sessionDocument(record: SessionRecord, catalog: Catalog, timeZon
     questionId: record.questionId,
     question: question ? { title: question.title, category: question.category, difficulty: question.difficulty, prompt: question.prompt } : null,
     rubricId: record.rubricId,
-    rubricTitle: catalog.rubricTitle(record.rubricId) ?? null,
+    rubricTitle: bank.rubricTitle(record.rubricId) ?? null,
     mode: record.mode,
     status: record.status,
     startedAt: record.startedAt,
@@ -69,7 +69,7 @@ export function sessionDocument(record: SessionRecord, catalog: Catalog, timeZon
     budgetSeconds: budgetSecondsOf(record),
     stages: record.stages.map((stage) => ({
       id: stage.id,
-      title: catalog.stageTitle(record.rubricId, stage.id) ?? stage.id,
+      title: bank.stageTitle(record.rubricId, stage.id) ?? stage.id,
       budgetSeconds: stage.budgetSeconds,
       usedSeconds: stage.usedSeconds,
       hintsShown: stage.hintsShown,

@@ -1,10 +1,10 @@
 // Progress over time, computed from the history: totals, streaks, coverage per stage and per
 // category, the score trend, pacing and the items missed most often. Pure: the clock and the
-// time zone come in as options, and the bank only through a Catalog.
+// time zone come in as options, and the bank only through a BankView.
 import type { SessionRecord } from '../store/record.js';
 import { oldestFirst, usedSecondsOf } from '../store/sessions.js';
 import { daysBetween, localDate } from '../time.js';
-import { UNKNOWN_CATEGORY, type Catalog } from './catalog.js';
+import { UNKNOWN_CATEGORY, type BankView } from './bank-view.js';
 
 export interface StatsOptions {
   now: number;
@@ -84,7 +84,7 @@ export interface Stats {
 
 const average = (values: readonly number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
 
-export function computeStats(records: readonly SessionRecord[], catalog: Catalog, options: StatsOptions): Stats {
+export function computeStats(records: readonly SessionRecord[], bank: BankView, options: StatsOptions): Stats {
   const sessions = oldestFirst(records);
   const completed = sessions.filter((record) => record.status === 'completed' && record.score !== null);
   return {
@@ -94,10 +94,10 @@ export function computeStats(records: readonly SessionRecord[], catalog: Catalog
     practiceSeconds: Math.round(sessions.reduce((sum, record) => sum + usedSecondsOf(record), 0)),
     averageScore: completed.length ? Math.round(average(completed.map((record) => record.score!))) : null,
     streaks: streaks(completed.map((record) => localDate(Date.parse(record.startedAt), options.timeZone)), localDate(options.now, options.timeZone)),
-    stages: stageStats(completed, catalog),
-    categories: categoryStats(completed, catalog),
+    stages: stageStats(completed, bank),
+    categories: categoryStats(completed, bank),
     trend: trend(completed, options.trendLength ?? 20),
-    missed: missedItems(completed, catalog, options.missedLength ?? 5),
+    missed: missedItems(completed, bank, options.missedLength ?? 5),
   };
 }
 
@@ -116,7 +116,7 @@ export function streaks(dates: readonly string[], today: string): Streaks {
   return { current, longest, days: days.length, lastDay, today };
 }
 
-function stageStats(completed: readonly SessionRecord[], catalog: Catalog): StageStats[] {
+function stageStats(completed: readonly SessionRecord[], bank: BankView): StageStats[] {
   const byStage = new Map<string, { rubricId: string; scores: number[]; used: number[]; budget: number[]; ratios: number[] }>();
   for (const record of completed) {
     for (const stage of record.stages) {
@@ -131,7 +131,7 @@ function stageStats(completed: readonly SessionRecord[], catalog: Catalog): Stag
   }
   return [...byStage].map(([id, entry]) => ({
     id,
-    title: catalog.stageTitle(entry.rubricId, id) ?? id,
+    title: bank.stageTitle(entry.rubricId, id) ?? id,
     sessions: entry.used.length,
     averageScore: entry.scores.length ? Math.round(average(entry.scores)) : 0,
     averageUsedSeconds: Math.round(average(entry.used)),
@@ -140,10 +140,11 @@ function stageStats(completed: readonly SessionRecord[], catalog: Catalog): Stag
   }));
 }
 
-function categoryStats(completed: readonly SessionRecord[], catalog: Catalog): CategoryStats[] {
+function categoryStats(completed: readonly SessionRecord[], bank: BankView): CategoryStats[] {
   const scores = new Map<string, number[]>();
+  const categories = new Map(bank.questions.map((question) => [question.id, question.category]));
   for (const record of completed) {
-    const category = catalog.question(record.questionId)?.category ?? UNKNOWN_CATEGORY;
+    const category = categories.get(record.questionId) ?? UNKNOWN_CATEGORY;
     const values = scores.get(category);
     if (values) values.push(record.score!);
     else scores.set(category, [record.score!]);
@@ -164,7 +165,7 @@ function trend(completed: readonly SessionRecord[], length: number): Trend {
   };
 }
 
-function missedItems(completed: readonly SessionRecord[], catalog: Catalog, length: number): MissedItem[] {
+function missedItems(completed: readonly SessionRecord[], bank: BankView, length: number): MissedItem[] {
   type Tally = { stageId: string; itemId: string; missed: number; assessed: number; last?: SessionRecord };
   // Per stage, then per item: no joined keys to build for every tick of every session.
   const byStage = new Map<string, Map<string, Tally>>();
@@ -191,10 +192,10 @@ function missedItems(completed: readonly SessionRecord[], catalog: Catalog, leng
     .sort((a, b) => b.missed - a.missed || b.missed / b.assessed - a.missed / a.assessed || a.stageId.localeCompare(b.stageId) || a.itemId.localeCompare(b.itemId))
     .slice(0, length)
     .map((entry) => {
-      const item = catalog.item(entry.last!, entry.stageId, entry.itemId);
+      const item = bank.item(entry.last!, entry.stageId, entry.itemId);
       return {
         stageId: entry.stageId,
-        stageTitle: catalog.stageTitle(entry.last!.rubricId, entry.stageId) ?? entry.stageId,
+        stageTitle: bank.stageTitle(entry.last!.rubricId, entry.stageId) ?? entry.stageId,
         itemId: entry.itemId,
         text: item?.text ?? entry.itemId,
         guidance: item?.guidance ?? null,

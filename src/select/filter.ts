@@ -10,7 +10,10 @@ export interface Filters {
   tag?: string[];
 }
 
-export function filterQuestions(questions: readonly LoadedQuestion[], filters: Filters): LoadedQuestion[] {
+/** What the filters and the id lookup read of a question: a summary is enough. */
+export type Selectable = Pick<LoadedQuestion, 'id' | 'category' | 'difficulty' | 'tags'>;
+
+export function filterQuestions<T extends Selectable>(questions: readonly T[], filters: Filters): T[] {
   return questions.filter(
     (question) =>
       (!filters.category || question.category === filters.category) &&
@@ -28,23 +31,46 @@ export function describeFilters(filters: Filters): string {
   return parts.length ? parts.join(' ') : 'no filters';
 }
 
+export function hasFilters(filters: Filters): boolean {
+  return Boolean(filters.category || filters.difficulty || filters.tag?.length);
+}
+
+function noMatch(bankSize: number, filters: Filters): NotFoundError {
+  return new NotFoundError(bankSize === 0 ? 'the bank has no questions' : `no question matches ${describeFilters(filters)}; run 'mldrill list' to see what there is`);
+}
+
 /** The matching questions, or a NotFoundError that names the filters. */
-export function requireMatches(questions: readonly LoadedQuestion[], filters: Filters): LoadedQuestion[] {
+export function requireMatches<T extends Selectable>(questions: readonly T[], filters: Filters): T[] {
   const matches = filterQuestions(questions, filters);
-  if (matches.length === 0) {
-    throw new NotFoundError(questions.length === 0 ? 'the bank has no questions' : `no question matches ${describeFilters(filters)}; run 'mldrill list' to see what there is`);
-  }
+  if (matches.length === 0) throw noMatch(questions.length, filters);
   return matches;
+}
+
+/**
+ * The ids of the matching questions in code-unit order, so that seeded picks agree on every
+ * machine whatever its locale. Without filters only the ids are read: `questions` may be a lazy
+ * getter that costs a parse.
+ */
+export function requireMatchingIds(bank: { ids: readonly string[]; questions: readonly Selectable[] }, filters: Filters): string[] {
+  if (hasFilters(filters)) return sortedIds(requireMatches(bank.questions, filters).map((question) => question.id));
+  if (bank.ids.length === 0) throw noMatch(0, filters);
+  return sortedIds(bank.ids);
+}
+
+/** ids in code-unit order; a pass over them when they are sorted already, as the bank's are. */
+export function sortedIds(ids: readonly string[]): string[] {
+  for (let i = 1; i < ids.length; i++) if (ids[i - 1]! > ids[i]!) return [...ids].sort();
+  return [...ids];
 }
 
 export function pickRandom<T>(items: readonly T[], random: () => number): T {
   return items[Math.min(items.length - 1, Math.floor(random() * items.length))]!;
 }
 
-export function findQuestion(questions: readonly LoadedQuestion[], id: string): LoadedQuestion {
-  const question = questions.find((candidate) => candidate.id === id);
-  if (question) return question;
-  const suggestions = closest(id, questions.map((candidate) => candidate.id));
+/** The id itself when the bank has it, else a NotFoundError with the closest ids. */
+export function requireId(ids: readonly string[], id: string): string {
+  if (ids.includes(id)) return id;
+  const suggestions = closest(id, ids);
   const hint = suggestions.length ? `did you mean ${suggestions.join(', ')}?` : "run 'mldrill list' to see the ids";
   throw new NotFoundError(`no question with id "${id}"; ${hint}`);
 }

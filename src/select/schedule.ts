@@ -3,7 +3,7 @@
 // card's state, so the history file stays the one source of truth. Pure: the clock comes in.
 // Loads ts-fsrs, so import this module lazily (only `next` and `drill --next` need it).
 import { createEmptyCard, fsrs, Rating, type Card, type Grade } from 'ts-fsrs';
-import type { CatalogQuestion } from '../score/catalog.js';
+import type { QuestionInfo } from '../score/bank-view.js';
 import type { SessionRecord } from '../store/record.js';
 
 export type RatingName = 'again' | 'hard' | 'good' | 'easy';
@@ -70,7 +70,7 @@ export function replayCard(sessions: readonly SessionRecord[]): Card | undefined
  * weakest); then the rest, soonest due first. Sessions of questions not in `questions` are
  * ignored.
  */
-export function practiceQueue(questions: readonly CatalogQuestion[], records: readonly SessionRecord[], now: number): QueueEntry[] {
+export function practiceQueue(questions: readonly QuestionInfo[], records: readonly SessionRecord[], now: number): QueueEntry[] {
   const known = new Map(questions.map((question) => [question.id, question]));
   const byQuestion = new Map<string, SessionRecord[]>();
   const categoryScores = new Map<string, number[]>();

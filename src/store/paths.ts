@@ -1,5 +1,5 @@
 // Where mldrill keeps its state: $MLDRILL_HOME, else $XDG_STATE_HOME/mldrill, else
-// ~/.local/state/mldrill.
+// ~/.local/state/mldrill; and where it keeps its cache.
 import fs from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
@@ -8,6 +8,15 @@ export function stateDirectory(env: Record<string, string | undefined>, homedir:
   if (env.MLDRILL_HOME) return path.resolve(env.MLDRILL_HOME);
   if (env.XDG_STATE_HOME) return path.join(path.resolve(env.XDG_STATE_HOME), 'mldrill');
   return path.join(homedir, '.local', 'state', 'mldrill');
+}
+
+/**
+ * Where rebuildable data (the parsed bank) goes: inside MLDRILL_HOME when it is set, so one
+ * variable isolates everything; else $XDG_CACHE_HOME/mldrill; else the state directory's cache/.
+ */
+export function cacheDirectory(env: Record<string, string | undefined>, homedir: string): string {
+  if (!env.MLDRILL_HOME && env.XDG_CACHE_HOME) return path.join(path.resolve(env.XDG_CACHE_HOME), 'mldrill');
+  return path.join(stateDirectory(env, homedir), 'cache');
 }
 
 export function historyFile(stateDir: string): string {

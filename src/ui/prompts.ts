@@ -1,6 +1,6 @@
 // The only module that talks to Inquirer. It refuses to prompt without a terminal and turns
 // Ctrl-C, SIGTERM and a closed terminal into InterruptedError, so callers handle one thing.
-import type { LoadedQuestion } from '../bank/schema.js';
+import type { QuestionSummary } from '../bank/cache.js';
 import { InterruptedError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import type { ScoredItem } from '../score/score.js';
@@ -17,7 +17,7 @@ export interface Prompter {
   columns: number;
   /** Writes to the interactive screen (between prompts), not to stdout's data. */
   say(text: string): void;
-  chooseQuestion(questions: readonly LoadedQuestion[]): Promise<LoadedQuestion>;
+  chooseQuestion(questions: readonly QuestionSummary[]): Promise<QuestionSummary>;
   runStage(config: Omit<StagePromptConfig, 'style' | 'now' | 'width'>): Promise<SessionState>;
   /** Returns the ids the user ticked. */
   assess(message: string, items: readonly ScoredItem[], preselected?: ReadonlySet<string>): Promise<string[]>;
@@ -71,7 +71,7 @@ export function createPrompter(io: Io, signal: AbortSignal): Prompter {
     async chooseQuestion(questions) {
       const { default: search } = await import('@inquirer/search');
       return guard(() =>
-        search<LoadedQuestion>(
+        search<QuestionSummary>(
           {
             message: 'Pick a question (type to filter)',
             pageSize: 12,

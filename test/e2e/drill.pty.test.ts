@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { sleep, TmuxSession } from '../helpers/tmux.js';
+import { spawnSync } from 'node:child_process';
+import { BIN, sleep, TmuxSession } from '../helpers/tmux.js';
 import { BANK, confirmAssessments, finishDrill } from './fixture-flow.js';
 let session: TmuxSession | undefined;
 afterEach(() => session?.close());
@@ -157,5 +158,18 @@ describe('drill in a terminal', { timeout: 60_000 }, () => {
     tmux.keys('C-c');
     expect(await tmux.exitCode()).toBe(130);
     expect(tmux.screen(true)).toContain('nothing saved (--no-save)');
+  });
+
+  it("--daily drills today's question of the day, the one `daily` prints", async () => {
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-home-'));
+    const env = { MLDRILL_HOME: home, TZ: 'Asia/Tokyo', MLDRILL_NOW: '2026-11-21T15:00:00Z' };
+    const today = spawnSync(process.execPath, [BIN, 'daily', '--json', '--category', 'ads'], { encoding: 'utf8', env: { PATH: process.env.PATH, ...env } });
+    const { title, date } = JSON.parse(today.stdout) as { title: string; date: string };
+    expect(date).toBe('2026-11-22');
+    session = new TmuxSession(['drill', '--daily', '--category', 'ads', '--no-save'], { env, width: 200 });
+    await session.waitFor('Stage 1/');
+    expect(session.screen(true)).toContain(title);
+    session.keys('C-c');
+    expect(await session.exitCode()).toBe(130);
   });
 });

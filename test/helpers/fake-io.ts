@@ -1,6 +1,7 @@
 // An in-memory Io: captured output, a settable clock, seeded randomness, no terminal.
 import { PassThrough } from 'node:stream';
 import type { Io, Signal } from '../../src/io.js';
+import { seededRandom } from '../../src/select/random.js';
 
 export interface FakeIo extends Io {
   out(): string;
@@ -13,7 +14,6 @@ export function fakeIo(options: { env?: Record<string, string | undefined>; cwd?
   let stdout = '';
   let stderr = '';
   const clock = { now: options.now ?? Date.UTC(2026, 10, 22, 9, 30) };
-  let seed = options.seed ?? 42;
   const handlers = new Set<(signal: Signal) => void>();
   const input = Object.assign(new PassThrough(), { isTTY: options.tty ?? false });
   return {
@@ -24,13 +24,7 @@ export function fakeIo(options: { env?: Record<string, string | undefined>; cwd?
     cwd: options.cwd ?? process.cwd(),
     homedir: '/nonexistent-home',
     now: () => clock.now,
-    // mulberry32: small, seeded, good enough to make picks repeatable.
-    random: () => {
-      seed = (seed + 0x6d2b79f5) | 0;
-      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    },
+    random: seededRandom(options.seed ?? 42),
     onSignal(handler) {
       handlers.add(handler);
       return () => handlers.delete(handler);

@@ -1,0 +1,23 @@
+// `mldrill daily`: the question of the day for the user's local date (or --date).
+import { EXIT } from '../errors.js';
+import type { Io } from '../io.js';
+import { dailyId } from '../select/daily.js';
+import { requireMatchingIds, type Filters } from '../select/filter.js';
+import { localDate } from '../time.js';
+import { printQuestion, resolveFormat, type FormatOptions } from './question-output.js';
+import { withCatalog } from './with-catalog.js';
+
+export interface DailyOptions extends Filters, FormatOptions {
+  /** YYYY-MM-DD, already checked by the command table. */
+  date?: string;
+  bank?: string[];
+}
+
+export async function daily(options: DailyOptions, io: Io): Promise<number> {
+  const format = resolveFormat(options);
+  const date = options.date ?? localDate(io.now(), io.env.TZ);
+  return withCatalog(io, options.bank, async (catalog) => {
+    await printQuestion(io, catalog, dailyId(requireMatchingIds(catalog, options), date), format, { date });
+    return EXIT.ok;
+  });
+}

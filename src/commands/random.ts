@@ -1,0 +1,21 @@
+// `mldrill random`: a random question; with --seed the same one every time.
+import { EXIT } from '../errors.js';
+import type { Io } from '../io.js';
+import { pickRandom, requireMatchingIds, type Filters } from '../select/filter.js';
+import { seededRandom } from '../select/random.js';
+import { printQuestion, resolveFormat, type FormatOptions } from './question-output.js';
+import { withCatalog } from './with-catalog.js';
+
+export interface RandomOptions extends Filters, FormatOptions {
+  seed?: string;
+  bank?: string[];
+}
+
+export async function random(options: RandomOptions, io: Io): Promise<number> {
+  const format = resolveFormat(options);
+  const random = options.seed === undefined ? io.random : seededRandom(options.seed);
+  return withCatalog(io, options.bank, async (catalog) => {
+    await printQuestion(io, catalog, pickRandom(requireMatchingIds(catalog, options), random), format);
+    return EXIT.ok;
+  });
+}

@@ -1,0 +1,20 @@
+// `mldrill show <id>`: the whole question: prompt, stage plan, follow-ups, and hints on request.
+import { EXIT } from '../errors.js';
+import type { Io } from '../io.js';
+import { requireId } from '../select/filter.js';
+import { printQuestion, resolveFormat, type FormatOptions } from './question-output.js';
+import { withCatalog } from './with-catalog.js';
+
+export interface ShowOptions extends FormatOptions {
+  id: string;
+  hints?: boolean;
+  bank?: string[];
+}
+
+export async function show(options: ShowOptions, io: Io): Promise<number> {
+  const format = resolveFormat(options);
+  return withCatalog(io, options.bank, async (catalog) => {
+    await printQuestion(io, catalog, requireId(catalog.ids, options.id), format, { full: true, hints: Boolean(options.hints) });
+    return EXIT.ok;
+  });
+}

@@ -1,0 +1,16 @@
+// How commands open the bank: through the cache, with broken files mentioned on stderr, and
+// always closed again.
+import { openBank, type Catalog } from '../bank/cache.js';
+import type { Io } from '../io.js';
+import { reportBankErrors } from './report-findings.js';
+
+/** Opens the bank (through the cache), reports broken files on stderr, runs fn, then closes it. */
+export async function withCatalog<T>(io: Io, bank: string[] | undefined, fn: (catalog: Catalog) => T | Promise<T>): Promise<T> {
+  const catalog = await openBank({ cwd: io.cwd, env: io.env, homedir: io.homedir }, { bank });
+  try {
+    reportBankErrors(catalog.findings, io);
+    return await fn(catalog);
+  } finally {
+    catalog.close();
+  }
+}

@@ -1,0 +1,67 @@
+// What the history needs from the bank, behind a small interface: question titles and
+// categories, stage titles, and checklist items looked up by stage and item id. The pure
+// modules (stats, schedule, session documents) take a BankView, so tests need no YAML.
+import type { Catalog } from '../bank/cache.js';
+import type { LoadedQuestion, LoadedRubric } from '../bank/schema.js';
+
+export interface QuestionInfo {
+  id: string;
+  title: string;
+  category: string;
+  difficulty: string;
+}
+
+export interface BankItem {
+  text: string;
+  guidance?: string;
+}
+
+export interface BankView {
+  questions: readonly QuestionInfo[];
+  /** A question with its prompt; parsed from the cache on request. */
+  question(id: string): (QuestionInfo & { prompt: string }) | undefined;
+  rubricTitle(rubricId: string): string | undefined;
+  stageTitle(rubricId: string, stageId: string): string | undefined;
+  /** The item as the session saw it: its rubric's, then its question's, then any rubric's. */
+  item(session: { rubricId: string; questionId: string }, stageId: string, itemId: string): BankItem | undefined;
+}
+
+/** The category given to sessions whose question is not in the bank. */
+export const UNKNOWN_CATEGORY = 'unknown';
+
+type ChecklistLike = { id: string; text: string; guidance?: string | undefined };
+
+/** A view of the open bank that reads whole questions only when an item or prompt needs them. */
+export function bankView(catalog: Catalog): BankView {
+  const known = new Set(catalog.ids);
+  const parsed = new Map<string, LoadedQuestion>();
+  const whole = (id: string): LoadedQuestion | undefined => {
+    if (!known.has(id)) return undefined;
+    let question = parsed.get(id);
+    if (!question) parsed.set(id, (question = catalog.question(id)));
+    return question;
+  };
+  const asItem = (item: ChecklistLike | undefined): BankItem | undefined =>
+    item && (item.guidance ? { text: item.text, guidance: item.guidance } : { text: item.text });
+  const inRubric = (rubric: LoadedRubric | undefined, stageId: string, itemId: string) =>
+    rubric?.stages.find((stage) => stage.id === stageId)?.checklist.find((item) => item.id === itemId);
+  return {
+    questions: catalog.questions.map(({ id, title, category, difficulty }) => ({ id, title, category, difficulty })),
+    question(id) {
+      const question = whole(id);
+      return question && { id: question.id, title: question.title, category: question.category, difficulty: question.difficulty, prompt: question.prompt };
+    },
+    rubricTitle: (rubricId) => catalog.rubrics.get(rubricId)?.title,
+    stageTitle: (rubricId, stageId) => catalog.rubrics.get(rubricId)?.stages.find((stage) => stage.id === stageId)?.title,
+    item(session, stageId, itemId) {
+      const own = inRubric(catalog.rubrics.get(session.rubricId), stageId, itemId)
+        ?? whole(session.questionId)?.stages[stageId]?.checklist?.find((item) => item.id === itemId);
+      if (own) return asItem(own);
+      for (const rubric of catalog.rubrics.values()) {
+        const found = inRubric(rubric, stageId, itemId);
+        if (found) return asItem(found);
+      }
+      return undefined;
+    },
+  };
+}

@@ -1,0 +1,173 @@
+// How daily, random, show and list print questions: styled text for a person, plain lines for a
+// shell greeting, JSON for programs, Markdown for a chat or an issue. Returns strings; never
+// prints. Every string from a question file passes through stripControl (JSON escapes its own).
+import type { QuestionSummary } from '../bank/cache.js';
+import type { LoadedQuestion, LoadedRubric } from '../bank/schema.js';
+import { planStages } from '../session/engine.js';
+import { stripControl, wrap } from '../text.js';
+import type { Style } from './colour.js';
+import { formatMinutes, questionHeader } from './render.js';
+
+export const OUTPUT_FORMATS = ['text', 'plain', 'json', 'markdown'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+/** The JSON of one question: a stable interface, documented in the README. */
+export interface QuestionJson {
+  id: string;
+  title: string;
+  category: string;
+  difficulty: string;
+  companies: string[];
+  tags: string[];
+  prompt: string;
+  rubric: string;
+  stages: Array<{ id: string; title: string; minutes: number }>;
+  /** Only for `daily`: the local date the question is for. */
+  date?: string;
+  file: string;
+}
+
+export function questionJson(question: LoadedQuestion, rubric: LoadedRubric, date?: string): QuestionJson {
+  return {
+    id: question.id,
+    title: question.title,
+    category: question.category,
+    difficulty: question.difficulty,
+    companies: question.companies ?? [],
+    tags: question.tags ?? [],
+    prompt: question.prompt,
+    rubric: rubric.id,
+    stages: rubric.stages.map((stage) => ({ id: stage.id, title: stage.title, minutes: stage.minutes })),
+    ...(date === undefined ? {} : { date }),
+    file: question.file,
+  };
+}
+
+export interface QuestionView {
+  question: LoadedQuestion;
+  rubric: LoadedRubric;
+  /** For `daily`: the date, shown in every format. */
+  date?: string;
+  /** For `show`: follow-ups, and hints when asked for. */
+  full?: boolean;
+  hints?: boolean;
+}
+
+/** One question in the given format, ending with a newline. Only `text` uses a style. */
+export function formatQuestion(view: QuestionView, format: OutputFormat, style: Style | undefined, width: number): string {
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(questionJson(view.question, view.rubric, view.date), null, 2)}\n`;
+    case 'plain':
+      return plainLines(view).join('\n') + '\n';
+    case 'markdown':
+      return markdownLines(view).join('\n') + '\n';
+    case 'text':
+      if (!style) throw new Error('the text format needs a style');
+      return textLines(view, style, width).join('\n') + '\n';
+  }
+}
+
+const drillCommand = (id: string) => `mldrill drill ${stripControl(id)}`;
+const dayLabel = (date: string) => `Question of the day, ${date}`;
+
+/** A few unstyled lines for a shell greeting: title, prompt, and how to drill it. */
+function plainLines({ question, date }: QuestionView): string[] {
+  const title = stripControl(question.title);
+  return [date ? `${dayLabel(date)}: ${title}` : title, stripControl(question.prompt), `Drill it: ${drillCommand(question.id)}`];
+}
+
+function textLines(view: QuestionView, style: Style, width: number): string[] {
+  const { question } = view;
+  const clean = withoutControl(question);
+  const rubric = withoutControl(view.rubric);
+  const lines = view.date ? [style.dim(dayLabel(view.date))] : [];
+  lines.push(...questionHeader(clean, planStages(rubric.stages), style, width));
+  if (view.full) {
+    const followups = clean.followups ?? [];
+    if (followups.length) {
+      lines.push('', style.heading('Follow-ups'));
+      for (const followup of followups) lines.push(...bullet(followup, width, '  '));
+    }
+    if (view.hints) {
+      const staged = rubric.stages.filter((stage) => clean.stages[stage.id]?.hints?.length);
+      if (staged.length) lines.push('', style.heading('Hints'));
+      for (const stage of staged) {
+        lines.push(style.accent(`  ${stage.title}`));
+        for (const hint of clean.stages[stage.id]!.hints!) lines.push(...bullet(hint, width, '    '));
+      }
+    } else if (Object.values(clean.stages).some((stage) => stage.hints?.length)) {
+      lines.push('', style.dim(`Hints: mldrill show ${clean.id} --hints`));
+    }
+  }
+  lines.push('', style.dim(`Drill it: ${drillCommand(question.id)}`));
+  return lines;
+}
+
+/** A wrapped list item: `- ` on the first line, aligned continuation lines. */
+function bullet(text: string, width: number, indent: string): string[] {
+  const [first = '', ...rest] = wrap(text, width - indent.length - 2);
+  return [`${indent}- ${first}`, ...rest.map((line) => `${indent}  ${line}`)];
+}
+
+/** A copy with every string stripped of control characters. */
+function withoutControl<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value), (_key, item: unknown) => (typeof item === 'string' ? stripControl(item) : item)) as T;
+}
+
+/** Escapes what Markdown would otherwise read as formatting, links or HTML. */
+export function escapeMarkdown(text: string): string {
+  return stripControl(text).replace(/[\\`*_[\]<>#|~]/g, (char) => `\\${char}`);
+}
+
+function markdownLines(view: QuestionView): string[] {
+  const { question, rubric } = view;
+  const title = escapeMarkdown(question.title);
+  const meta = [question.category, question.difficulty, ...(question.companies ?? [])].map(escapeMarkdown).join(' · ');
+  const plan = planStages(rubric.stages);
+  const total = plan.reduce((sum, stage) => sum + stage.budgetSeconds, 0);
+  const lines = [
+    `**${view.date ? `${dayLabel(view.date)}: ` : ''}${title}**`,
+    `_${meta}_`,
+    '',
+    ...stripControl(question.prompt).split('\n').map((line) => `> ${escapeMarkdown(line)}`.trimEnd()),
+    '',
+    `Plan (${formatMinutes(total)}): ${plan.map((stage) => `${escapeMarkdown(stage.title)} ${formatMinutes(stage.budgetSeconds)}`).join(' · ')}`,
+  ];
+  if (view.full) {
+    const followups = question.followups ?? [];
+    if (followups.length) lines.push('', '**Follow-ups**', '', ...followups.map((followup) => `- ${escapeMarkdown(followup)}`));
+    if (view.hints) {
+      for (const stage of rubric.stages) {
+        const hints = question.stages[stage.id]?.hints ?? [];
+        if (hints.length) lines.push('', `**Hints: ${escapeMarkdown(stage.title)}**`, '', ...hints.map((hint) => `- ${escapeMarkdown(hint)}`));
+      }
+    }
+  }
+  lines.push('', `Drill it: \`${drillCommand(question.id)}\``);
+  return lines;
+}
+
+/**
+ * `list`: one question per line. On a terminal the columns are aligned and the title cut to the
+ * width; piped (and with `plain`) the fields are tab-separated for cut and awk.
+ */
+export function formatList(questions: readonly QuestionSummary[], format: Exclude<OutputFormat, 'json'>, options: { tty: boolean; style: Style | undefined; width: number }): string {
+  const rows = questions.map((question) => [question.id, question.category, question.difficulty, question.title].map(stripControl) as [string, string, string, string]);
+  if (rows.length === 0) return '';
+  if (format === 'markdown') {
+    const cell = (text: string) => escapeMarkdown(text);
+    return ['| id | category | difficulty | title |', '|---|---|---|---|', ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`)].join('\n') + '\n';
+  }
+  const { style } = options;
+  if (format === 'plain' || !options.tty || !style) return rows.map((row) => row.join('\t')).join('\n') + '\n';
+  const width = (column: 0 | 1 | 2) => Math.max(...rows.map((row) => row[column].length));
+  const [idWidth, categoryWidth, difficultyWidth] = [width(0), width(1), width(2)];
+  const room = Math.max(10, options.width - (idWidth + categoryWidth + difficultyWidth + 6));
+  return rows
+    .map(([id, category, difficulty, title]) => {
+      const shown = title.length > room ? `${title.slice(0, room - 1)}…` : title;
+      return `${style.accent(id.padEnd(idWidth))}  ${style.dim(category.padEnd(categoryWidth))}  ${difficulty.padEnd(difficultyWidth)}  ${shown}`;
+    })
+    .join('\n') + '\n';
+}

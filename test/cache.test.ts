@@ -1,0 +1,202 @@
+// The cache of the parsed bank: where it goes, when it is trusted, and that it never changes
+// what a user sees except by being faster.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../src/main.js';
+import { baseBank, QUESTION, writeBank } from './helpers/bank.js';
+import { fakeIo } from './helpers/fake-io.js';
+import { BIN, ROOT } from './helpers/tmux.js';
+
+const Q = 'questions/recommendation/feed.yaml';
+const HOUR_AGO = new Date(Date.now() - 3_600_000);
+
+/** A bank whose files and directories were last changed an hour ago, as a settled bank is. */
+function settledBank(files = baseBank()): string {
+  const dir = writeBank(files);
+  const age = (entry: string) => {
+    if (fs.statSync(entry).isDirectory()) for (const child of fs.readdirSync(entry)) age(path.join(entry, child));
+    fs.utimesSync(entry, HOUR_AGO, HOUR_AGO);
+  };
+  age(dir);
+  return dir;
+}
+
+/** Rewrites a file with new content of the same size and puts its mtime back. */
+function sameStampRewrite(file: string, content: string): void {
+  const before = fs.statSync(file);
+  expect(Buffer.byteLength(content)).toBe(before.size);
+  fs.writeFileSync(file, content);
+  fs.utimesSync(file, before.atime, before.mtime);
+}
+
+const tempDir = (prefix: string) => fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+
+async function run(args: string[], env: Record<string, string>, cwd?: string) {
+  const io = fakeIo({ env, cwd });
+  const code = await main(args, io);
+  return { code, out: io.out(), err: io.err() };
+}
+
+const title = async (bank: string, env: Record<string, string>) => JSON.parse((await run(['show', 'feed', '--json', '--bank', bank], env)).out).title as string;
+
+describe('the bank cache', () => {
+  it('goes to $MLDRILL_HOME/cache, else $XDG_CACHE_HOME/mldrill, and leaves no temporary files', async () => {
+    const bank = settledBank();
+    const home = tempDir('mldrill-home-');
+    expect((await run(['daily', '--bank', bank], { MLDRILL_HOME: home })).code).toBe(0);
+    expect(fs.readdirSync(path.join(home, 'cache'))).toEqual([expect.stringMatching(/^bank-[0-9a-f]{8}\.cache$/)]);
+
+    const xdg = tempDir('mldrill-xdg-');
+    expect((await run(['daily', '--bank', bank], { XDG_CACHE_HOME: xdg })).code).toBe(0);
+    expect(fs.readdirSync(path.join(xdg, 'mldrill'))).toEqual([expect.stringMatching(/^bank-[0-9a-f]{8}\.cache$/)]);
+  });
+
+  it('serves a file from the cache while its size and mtime are unchanged, and reloads it when either changes', async () => {
+    const bank = settledBank();
+    const env = { MLDRILL_HOME: tempDir('mldrill-home-') };
+    const file = path.join(bank, Q);
+    expect(await title(bank, env)).toBe('A feed');
+
+    // Same size, same mtime: the cache is trusted and the file is not read again.
+    sameStampRewrite(file, QUESTION.replace('title: A feed', 'title: B feed'));
+    expect(await title(bank, env)).toBe('A feed');
+
+    fs.utimesSync(file, new Date(), new Date(Date.now() - 60_000));
+    expect(await title(bank, env)).toBe('B feed');
+
+    fs.writeFileSync(file, QUESTION.replace('title: A feed', 'title: The longer feed'));
+    fs.utimesSync(file, HOUR_AGO, HOUR_AGO);
+    expect(await title(bank, env)).toBe('The longer feed');
+  });
+
+  it('notices files added and removed', async () => {
+    const bank = settledBank();
+    const env = { MLDRILL_HOME: tempDir('mldrill-home-') };
+    const ids = async () => (await run(['list', '--bank', bank, '--category', 'recommendation'], env)).out.split('\n').map((line) => line.split('\t')[0]);
+    expect(await ids()).toContain('feed');
+    fs.writeFileSync(path.join(bank, 'questions/recommendation/feed-two.yaml'), QUESTION.replace('id: feed', 'id: feed-two'));
+    expect(await ids()).toContain('feed-two');
+    fs.rmSync(path.join(bank, 'questions/recommendation/feed-two.yaml'));
+    fs.rmSync(path.join(bank, Q));
+    const after = await ids();
+    expect(after).not.toContain('feed-two');
+    expect(after).not.toContain('feed');
+  });
+
+  it('does not trust a file changed in the same moment the cache was written', async () => {
+    const bank = settledBank();
+    const env = { MLDRILL_HOME: tempDir('mldrill-home-') };
+    const file = path.join(bank, Q);
+    const now = new Date();
+    fs.utimesSync(file, now, now);
+    expect(await title(bank, env)).toBe('A feed');
+    // A second edit within the same clock tick would keep size and mtime: the cache must not hide it.
+    sameStampRewrite(file, QUESTION.replace('title: A feed', 'title: B feed'));
+    expect(await title(bank, env)).toBe('B feed');
+  });
+
+  it('recovers from a corrupt or truncated cache file by rebuilding it', async () => {
+    const bank = settledBank();
+    const home = tempDir('mldrill-home-');
+    const env = { MLDRILL_HOME: home };
+    await run(['daily', '--bank', bank], env);
+    const [name] = fs.readdirSync(path.join(home, 'cache'));
+    const cacheFile = path.join(home, 'cache', name!);
+    const good = fs.readFileSync(cacheFile);
+    for (const broken of [Buffer.from('garbage'), good.subarray(0, Math.floor(good.length / 2)), Buffer.alloc(0)]) {
+      fs.writeFileSync(cacheFile, broken);
+      const { code, out, err } = await run(['show', 'feed', '--plain', '--bank', bank], env);
+      expect(code).toBe(0);
+      expect(err).toBe('');
+      expect(out).toMatch(/^A feed\n/);
+      expect(fs.readFileSync(cacheFile).subarray(0, 18).toString()).toBe('mldrill-bank-cache');
+    }
+  });
+
+  it('runs without a cache when it cannot write one', async () => {
+    const bank = settledBank();
+    const notADirectory = path.join(tempDir('mldrill-home-'), 'file');
+    fs.writeFileSync(notADirectory, '');
+    const { code, out, err } = await run(['show', 'feed', '--plain', '--bank', bank], { MLDRILL_HOME: notADirectory });
+    expect(code).toBe(0);
+    expect(err).toBe('');
+    expect(out).toMatch(/^A feed\n/);
+  });
+
+  it('keeps reporting broken files on every run, with paths relative to the current directory', async () => {
+    const bank = settledBank(baseBank({ 'questions/ads/bad.yaml': 'id: bad\ntitle: [unclosed\n' }));
+    const env = { MLDRILL_HOME: tempDir('mldrill-home-') };
+    for (let i = 0; i < 2; i++) {
+      const { code, err } = await run(['list', '--bank', bank], env, bank);
+      expect(code).toBe(0);
+      expect(err).toMatch(/^questions\/ads\/bad\.yaml:\d+:\d+: .*\(yaml-syntax\)$/m);
+    }
+    const { err } = await run(['list', '--bank', bank], env, path.join(bank, 'questions'));
+    expect(err).toMatch(/^ads\/bad\.yaml:\d+:\d+: /m);
+  });
+
+  it('is never used by lint, which always reads the files', async () => {
+    const bank = settledBank();
+    const home = tempDir('mldrill-home-');
+    const env = { MLDRILL_HOME: home };
+    const lint = await run(['lint', '--bank', bank], env);
+    expect(lint.code).toBe(0);
+    expect(fs.existsSync(path.join(home, 'cache'))).toBe(false);
+
+    await run(['daily', '--bank', bank], env);
+    sameStampRewrite(path.join(bank, Q), QUESTION.replace('difficulty: medium', 'difficulty: meduim'));
+    expect((await run(['show', 'feed', '--plain', '--bank', bank], env)).code).toBe(0);
+    const after = await run(['lint', '--bank', bank], env);
+    expect(after.code).toBe(1);
+    expect(after.out).toMatch(/feed\.yaml:4:13: .*did you mean "medium"/);
+  });
+});
+
+describe('the bank cache across processes', { timeout: 60_000 }, () => {
+  const spawnBin = (args: string[], env: Record<string, string>) =>
+    new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
+      const child = spawn(process.execPath, [BIN, ...args], { env: { PATH: process.env.PATH, ...env } });
+      let out = '';
+      let err = '';
+      child.stdout.on('data', (chunk) => (out += chunk));
+      child.stderr.on('data', (chunk) => (err += chunk));
+      child.on('close', (code) => resolve({ code, out, err }));
+    });
+
+  it('survives concurrent first runs: every run succeeds and one whole cache file remains', async () => {
+    const bank = settledBank();
+    const home = tempDir('mldrill-home-');
+    const runs = await Promise.all(Array.from({ length: 6 }, () => spawnBin(['daily', '--json', '--date', '2026-11-22', '--bank', bank], { MLDRILL_HOME: home })));
+    for (const result of runs) {
+      expect(result).toMatchObject({ code: 0, err: '' });
+      expect(result.out).toBe(runs[0]!.out);
+    }
+    expect(fs.readdirSync(path.join(home, 'cache'))).toHaveLength(1);
+    const again = await spawnBin(['daily', '--json', '--date', '2026-11-22', '--bank', bank], { MLDRILL_HOME: home });
+    expect(again.out).toBe(runs[0]!.out);
+  });
+
+  it('imports neither yaml nor zod when the cache is current', () => {
+    const home = tempDir('mldrill-home-');
+    const trace = path.join(home, 'imports.txt');
+    const traced = () => {
+      fs.writeFileSync(trace, '');
+      const result = spawnSync(process.execPath, ['--import', path.join(ROOT, 'test/fixtures/trace-imports.mjs'), BIN, 'daily', '--json'], {
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH, MLDRILL_HOME: home, MLDRILL_TRACE_IMPORTS: trace },
+      });
+      expect(result.status).toBe(0);
+      return fs.readFileSync(trace, 'utf8').split('\n');
+    };
+    const first = traced();
+    expect(first).toContain('yaml');
+    expect(first).toContain('zod');
+    const second = traced();
+    expect(second).toContain('commander');
+    expect(second).not.toContain('yaml');
+    expect(second).not.toContain('zod');
+  });
+});

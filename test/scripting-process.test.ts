@@ -1,0 +1,112 @@
+// daily, random, list and show as real processes: time zones, pipes and exit codes.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { QUESTION, RUBRIC, writeBank } from './helpers/bank.js';
+import { BIN } from './helpers/tmux.js';
+
+let home: string;
+beforeAll(() => {
+  home = fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-home-'));
+});
+
+const run = (args: string[], env: Record<string, string> = {}) =>
+  spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', input: '', env: { PATH: process.env.PATH, MLDRILL_HOME: home, ...env }, timeout: 20_000 });
+
+const daily = (env: Record<string, string>, args: string[] = []) => {
+  const result = run(['daily', '--json', ...args], env);
+  expect(result.stderr).toBe('');
+  expect(result.status).toBe(0);
+  return JSON.parse(result.stdout) as { id: string; date: string };
+};
+
+describe('daily across time zones', { timeout: 60_000 }, () => {
+  // Just before and just after local midnight, in a zone behind UTC and one ahead of it.
+  const cases = [
+    { TZ: 'America/Los_Angeles', before: '2026-11-22T07:59:59Z', after: '2026-11-22T08:00:00Z', dates: ['2026-11-21', '2026-11-22'] },
+    { TZ: 'Asia/Tokyo', before: '2026-11-21T14:59:59Z', after: '2026-11-21T15:00:00Z', dates: ['2026-11-21', '2026-11-22'] },
+  ];
+
+  it.each(cases)('turns the day at local midnight in $TZ', ({ TZ, before, after, dates }) => {
+    const early = daily({ TZ, MLDRILL_NOW: before });
+    const late = daily({ TZ, MLDRILL_NOW: after });
+    expect([early.date, late.date]).toEqual(dates);
+    // The question belongs to the date alone: the same in UTC with --date, and on a second run.
+    expect(early.id).toBe(daily({ TZ: 'UTC' }, ['--date', dates[0]!]).id);
+    expect(late.id).toBe(daily({ TZ: 'UTC' }, ['--date', dates[1]!]).id);
+    expect(daily({ TZ, MLDRILL_NOW: after })).toEqual(late);
+  });
+
+  it('gives Los Angeles and Tokyo the same question on the same local date', () => {
+    const la = daily({ TZ: 'America/Los_Angeles', MLDRILL_NOW: '2026-11-23T06:00:00Z' });
+    const tokyo = daily({ TZ: 'Asia/Tokyo', MLDRILL_NOW: '2026-11-21T16:00:00Z' });
+    expect(la.date).toBe('2026-11-22');
+    expect(tokyo.date).toBe('2026-11-22');
+    expect(la.id).toBe(tokyo.id);
+  });
+
+  it('takes MLDRILL_NOW as epoch milliseconds too, and rejects nonsense (exit 2)', () => {
+    expect(daily({ TZ: 'UTC', MLDRILL_NOW: String(Date.UTC(2026, 10, 22, 12)) }).date).toBe('2026-11-22');
+    const result = run(['daily'], { MLDRILL_NOW: 'soon' });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^mldrill: MLDRILL_NOW is "soon"; set it to an ISO 8601 instant/);
+  });
+});
+
+describe('in a pipeline', { timeout: 60_000 }, () => {
+  it('writes no escape codes to a pipe, even with a colour-capable TERM', () => {
+    for (const args of [['daily'], ['random'], ['list'], ['show', 'feature-store', '--hints']]) {
+      const result = run(args, { TERM: 'xterm-256color', COLORTERM: 'truecolor' });
+      expect(result.status).toBe(0);
+      expect(result.stdout.length).toBeGreaterThan(0);
+      expect(result.stdout).not.toMatch(/\u001b/);
+      expect(result.stderr).toBe('');
+    }
+  });
+
+  it('ends quietly with exit 0 when the reader closes the pipe (`list | head -1`)', () => {
+    // Enough questions that list fills the pipe's buffer after head has gone.
+    const files: Record<string, string> = { 'rubrics/mini.yaml': RUBRIC };
+    for (let i = 0; i < 1500; i++) {
+      files[`questions/recommendation/feed-${i}.yaml`] = QUESTION.replace('id: feed', `id: feed-${i}`).replace('title: A feed', `title: A feed with a long title to fill the pipe quickly, number ${i}`);
+    }
+    const bank = writeBank(files);
+    const script = `set -o pipefail; "${process.execPath}" "${BIN}" list --bank "${bank}" | head -1; echo "exit=\${PIPESTATUS[0]}" >&2`;
+    for (let i = 0; i < 2; i++) {
+      // stdin not a socket, or bash takes itself for a remote shell and reads ~/.bashrc.
+      const result = spawnSync('bash', ['-c', script], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: process.env.PATH, MLDRILL_HOME: home } });
+      expect(result.stdout.split('\n').filter(Boolean)).toHaveLength(1);
+      expect(result.stderr).toBe('exit=0\n');
+    }
+  });
+});
+
+describe('exit codes', { timeout: 60_000 }, () => {
+  it.each([
+    { args: ['daily'], code: 0 },
+    { args: ['random', '--seed', 'x'], code: 0 },
+    { args: ['list'], code: 0 },
+    { args: ['show', 'feature-store'], code: 0 },
+    { args: ['daily', '--category', 'ads', '--tag', 'no-such-tag'], code: 1, stderr: /^mldrill: no question matches --category ads --tag no-such-tag/ },
+    { args: ['random', '--tag', 'no-such-tag'], code: 1, stderr: /^mldrill: no question matches --tag no-such-tag/ },
+    { args: ['list', '--tag', 'no-such-tag'], code: 1, stderr: /^mldrill: no question matches --tag no-such-tag/ },
+    { args: ['show', 'feature-stor'], code: 1, stderr: /^mldrill: no question with id "feature-stor"; did you mean feature-store/ },
+    { args: ['daily', '--date', '2026-13-45'], code: 2, stderr: /^error: option '--date <YYYY-MM-DD>' argument '2026-13-45' is invalid/ },
+    { args: ['daily', '--json', '--plain'], code: 2, stderr: /^mldrill: choose one output format/ },
+    { args: ['list', '--format', 'yaml'], code: 2, stderr: /^error: option '--format <format>' argument 'yaml' is invalid/ },
+    { args: ['show'], code: 2, stderr: /^error: missing required argument 'id'/ },
+    { args: ['random', '--bogus'], code: 2, stderr: /^error: unknown option '--bogus'/ },
+    { args: ['drill', '--daily', '--random'], code: 2, stderr: /^mldrill: pick the question one way, not with --random and --daily/ },
+  ])('mldrill $args.0 ... exits $code', ({ args, code, stderr }) => {
+    const result = run(args);
+    expect(result.status).toBe(code);
+    if (code === 0) expect(result.stderr).toBe('');
+    else {
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toMatch(stderr!);
+      expect(result.stderr).not.toMatch(/\bat .*:\d+:\d+/);
+    }
+  });
+});

@@ -1,0 +1,228 @@
+// daily, random, list and show, run in-process through main() with a fake Io.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../src/main.js';
+import { baseBank, QUESTION, writeBank } from './helpers/bank.js';
+import { fakeIo } from './helpers/fake-io.js';
+
+// eslint-disable-next-line no-control-regex
+const ESCAPE = /\u001b/;
+let home: string;
+let bank: string;
+
+beforeAll(() => {
+  home = fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-home-'));
+  // The shipped bank plus two questions of our own, so assertions can name exact content.
+  bank = writeBank(baseBank({
+    'questions/ads/ad-feed.yaml': QUESTION.replace('id: feed', 'id: ad-feed').replace('title: A feed', 'title: An ad feed').replace('category: recommendation', 'category: ads').replace('difficulty: medium', 'difficulty: easy\ntags: [only-here]'),
+  }));
+});
+
+async function run(args: string[], options: { env?: Record<string, string>; tty?: boolean; now?: number } = {}) {
+  const io = fakeIo({ env: { MLDRILL_HOME: home, ...options.env }, tty: options.tty, now: options.now });
+  const code = await main([...args, '--bank', bank], io);
+  return { code, out: io.out(), err: io.err() };
+}
+
+const json = (text: string) => JSON.parse(text) as Record<string, unknown>;
+// 2026-11-22 07:30 UTC: still the 21st in Los Angeles, already the 22nd in Tokyo.
+const NOW = Date.UTC(2026, 10, 22, 7, 30);
+
+describe('daily', () => {
+  it('prints the JSON object documented in the README', async () => {
+    const { code, out, err } = await run(['daily', '--json', '--date', '2026-11-22']);
+    expect(code).toBe(0);
+    expect(err).toBe('');
+    const question = json(out);
+    expect(Object.keys(question)).toEqual(['id', 'title', 'category', 'difficulty', 'companies', 'tags', 'prompt', 'rubric', 'stages', 'date', 'file']);
+    expect(question.date).toBe('2026-11-22');
+    expect(Array.isArray(question.companies) && Array.isArray(question.tags)).toBe(true);
+    expect(fs.existsSync(question.file as string)).toBe(true);
+    for (const stage of question.stages as Array<Record<string, unknown>>) {
+      expect(Object.keys(stage)).toEqual(['id', 'title', 'minutes']);
+      expect(stage.minutes).toBeGreaterThan(0);
+    }
+  });
+
+  it("uses the local date of the user's time zone, and --date overrides it", async () => {
+    const la = json((await run(['daily', '--json'], { env: { TZ: 'America/Los_Angeles' }, now: NOW })).out);
+    const tokyo = json((await run(['daily', '--json'], { env: { TZ: 'Asia/Tokyo' }, now: NOW })).out);
+    expect(la.date).toBe('2026-11-21');
+    expect(tokyo.date).toBe('2026-11-22');
+    expect(json((await run(['daily', '--json', '--date', '2026-11-21'], { env: { TZ: 'Asia/Tokyo' }, now: NOW })).out)).toEqual(la);
+    expect(json((await run(['daily', '--json', '--date', '2026-11-22'])).out)).toEqual(tokyo);
+  });
+
+  it('gives the same question for the same date every run', async () => {
+    const first = await run(['daily', '--plain', '--date', '2027-01-05']);
+    const second = await run(['daily', '--plain', '--date', '2027-01-05']);
+    expect(second.out).toBe(first.out);
+  });
+
+  it('narrows the pool with the filters', async () => {
+    for (let day = 1; day <= 5; day++) {
+      const question = json((await run(['daily', '--json', '--category', 'ads', '--difficulty', 'easy', '--date', `2026-12-0${day}`])).out);
+      expect(question).toMatchObject({ category: 'ads', difficulty: 'easy' });
+    }
+    expect(json((await run(['daily', '--json', '--tag', 'only-here'])).out).id).toBe('ad-feed');
+  });
+
+  it('rejects a date that is not a real day (exit 2)', async () => {
+    for (const date of ['2026-13-45', '2026-02-29', 'tomorrow']) {
+      const { code, out, err } = await run(['daily', '--date', date]);
+      expect(code).toBe(2);
+      expect(out).toBe('');
+      expect(err).toMatch(/--date .*is invalid.*YYYY-MM-DD/);
+    }
+  });
+
+  it('says which filters matched nothing (exit 1)', async () => {
+    const { code, out, err } = await run(['daily', '--category', 'ads', '--tag', 'no-such-tag']);
+    expect(code).toBe(1);
+    expect(out).toBe('');
+    expect(err).toBe("mldrill: no question matches --category ads --tag no-such-tag; run 'mldrill list' to see what there is\n");
+  });
+
+  it('prints a few plain lines for a shell greeting', async () => {
+    const { out } = await run(['daily', '--plain', '--tag', 'only-here', '--date', '2026-11-22']);
+    expect(out).toBe('Question of the day, 2026-11-22: An ad feed\nDesign a feed that shows people posts they care about.\nDrill it: mldrill drill ad-feed\n');
+  });
+
+  it('prints Markdown ready for a chat', async () => {
+    const { out } = await run(['daily', '--format', 'markdown', '--tag', 'only-here', '--date', '2026-11-22']);
+    expect(out).toBe([
+      '**Question of the day, 2026-11-22: An ad feed**',
+      '_ads · easy_',
+      '',
+      '> Design a feed that shows people posts they care about.',
+      '',
+      'Plan (15 min): Clarify 5 min · Design 10 min',
+      '',
+      'Drill it: `mldrill drill ad-feed`',
+      '',
+    ].join('\n'));
+  });
+
+  it('refuses two different output formats (exit 2)', async () => {
+    for (const args of [['--json', '--plain'], ['--format', 'markdown', '--json']]) {
+      const { code, err } = await run(['daily', ...args]);
+      expect(code).toBe(2);
+      expect(err).toMatch(/^mldrill: choose one output format/);
+    }
+    expect((await run(['daily', '--format', 'json', '--json'])).code).toBe(0);
+    expect((await run(['daily', '--format', 'yaml'])).code).toBe(2);
+  });
+});
+
+describe('random', () => {
+  it('is reproducible with --seed and varies with it', async () => {
+    const pick = async (seed: string) => json((await run(['random', '--json', '--seed', seed])).out).id;
+    expect(await pick('42')).toBe(await pick('42'));
+    const picks = new Set(await Promise.all(['1', '2', '3', '4', '5', '6', '7', '8'].map(pick)));
+    expect(picks.size).toBeGreaterThan(1);
+  });
+
+  it('honours the filters, and names them when nothing matches (exit 1)', async () => {
+    expect(json((await run(['random', '--json', '--tag', 'only-here'])).out).id).toBe('ad-feed');
+    const { code, err } = await run(['random', '--difficulty', 'easy', '--category', 'platforms']);
+    expect(code).toBe(1);
+    expect(err).toMatch(/no question matches --category platforms --difficulty easy/);
+  });
+
+  it('prints no date', async () => {
+    expect(json((await run(['random', '--json'])).out)).not.toHaveProperty('date');
+  });
+});
+
+describe('list', () => {
+  it('prints one tab-separated line per question, sorted by id, when piped', async () => {
+    const { code, out } = await run(['list']);
+    expect(code).toBe(0);
+    const lines = out.trimEnd().split('\n');
+    const ids = lines.map((line) => line.split('\t')[0]!);
+    expect(ids).toEqual([...ids].sort());
+    expect(ids).toContain('ad-feed');
+    expect(lines).toContain('feed\trecommendation\tmedium\tA feed');
+    for (const line of lines) expect(line.split('\t')).toHaveLength(4);
+    expect(out).not.toMatch(ESCAPE);
+  });
+
+  it('aligns columns on a terminal', async () => {
+    const { out } = await run(['list', '--category', 'ads'], { tty: true, env: { NO_COLOR: '1' } });
+    const lines = out.trimEnd().split('\n');
+    expect(out).not.toMatch(/\t|\u001b/);
+    expect(lines.find((line) => line.startsWith('ad-feed '))).toMatch(/^ad-feed +ads +easy +An ad feed$/);
+    // Every title starts in the same column.
+    const titleStarts = new Set(lines.map((line) => /^(\S+ +\S+ +\S+ +)/.exec(line)![1]!.length));
+    expect(titleStarts.size).toBe(1);
+  });
+
+  it('prints the same JSON objects with --json', async () => {
+    const { out } = await run(['list', '--json', '--category', 'ads']);
+    const questions = JSON.parse(out) as Array<Record<string, unknown>>;
+    expect(questions.length).toBeGreaterThan(1);
+    expect(questions.every((question) => question.category === 'ads')).toBe(true);
+    expect(Object.keys(questions[0]!)).toEqual(['id', 'title', 'category', 'difficulty', 'companies', 'tags', 'prompt', 'rubric', 'stages', 'file']);
+    const one = json((await run(['show', 'ad-feed', '--json'])).out);
+    expect(questions.find((question) => question.id === 'ad-feed')).toEqual(one);
+  });
+
+  it('says which filters matched nothing (exit 1)', async () => {
+    const { code, out, err } = await run(['list', '--tag', 'no-such-tag']);
+    expect(code).toBe(1);
+    expect(out).toBe('');
+    expect(err).toMatch(/no question matches --tag no-such-tag/);
+  });
+});
+
+describe('show', () => {
+  it('prints the prompt, the stage plan with minutes and the follow-ups, but hints only on request', async () => {
+    const { code, out } = await run(['show', 'feed']);
+    expect(code).toBe(0);
+    expect(out).toContain('Design a feed that shows people posts they care about.');
+    expect(out).toMatch(/Plan \(15 min\)\n {2}1\. Clarify +5 min\n {2}2\. Design +10 min/);
+    expect(out).toContain('Follow-ups\n  - Traffic grew tenfold.');
+    expect(out).not.toContain('Ask who the users are.');
+    expect(out).toContain('Hints: mldrill show feed --hints');
+    const withHints = (await run(['show', 'feed', '--hints'])).out;
+    expect(withHints).toMatch(/Hints\n {2}Clarify\n {4}- Ask who the users are\.\n {2}Design\n {4}- Two stages\./);
+  });
+
+  it('suggests the closest ids for an unknown one (exit 1)', async () => {
+    const { code, out, err } = await run(['show', 'ad-fed']);
+    expect(code).toBe(1);
+    expect(out).toBe('');
+    expect(err).toMatch(/^mldrill: no question with id "ad-fed"; did you mean ad-feed/);
+  });
+
+  it('puts follow-ups and hints in Markdown too', async () => {
+    const { out } = await run(['show', 'feed', '--hints', '--format', 'markdown']);
+    expect(out).toContain('**Follow-ups**\n\n- Traffic grew tenfold.');
+    expect(out).toContain('**Hints: Clarify**\n\n- Ask who the users are.');
+  });
+});
+
+describe('colour', () => {
+  const commands = [['daily'], ['random', '--seed', '1'], ['show', 'feed', '--hints'], ['list']];
+
+  it('never writes escape codes when stdout is not a terminal', async () => {
+    for (const args of commands) expect((await run(args)).out, args.join(' ')).not.toMatch(ESCAPE);
+  });
+
+  it('styles a terminal unless NO_COLOR or TERM=dumb says not to; FORCE_COLOR forces it', async () => {
+    for (const args of commands) {
+      expect((await run(args, { tty: true, env: { TERM: 'xterm-256color' } })).out, args.join(' ')).toMatch(ESCAPE);
+      expect((await run(args, { tty: true, env: { NO_COLOR: '1' } })).out).not.toMatch(ESCAPE);
+      expect((await run(args, { tty: true, env: { TERM: 'dumb' } })).out).not.toMatch(ESCAPE);
+    }
+    expect((await run(['daily'], { env: { FORCE_COLOR: '1' } })).out).toMatch(ESCAPE);
+  });
+
+  it('never styles JSON, plain or Markdown', async () => {
+    for (const format of ['json', 'plain', 'markdown']) {
+      expect((await run(['daily', '--format', format], { tty: true, env: { FORCE_COLOR: '3' } })).out).not.toMatch(ESCAPE);
+    }
+  });
+});
