@@ -89,7 +89,8 @@ Run 'mldrill <command> --help' for a command's options.
     program
       .command('daily')
       .description('print the question of the day: the same for everyone on the same local date and bank')
-      .option('--date <YYYY-MM-DD>', "the question for this date instead of today's (local date, TZ honoured)", calendarDate),
+      .option('--date <YYYY-MM-DD>', "the question for this date instead of today's (local date, TZ honoured)", calendarDate)
+      .option('--unseen', 'only questions you have not completed yet (your own pool, so no longer the same for everyone)'),
   )).action((options, command: Command) =>
     run(import('./commands/daily.js').then(({ daily }) => daily({ ...options, ...globals(command) }, io))),
   );
@@ -98,7 +99,8 @@ Run 'mldrill <command> --help' for a command's options.
     program
       .command('random')
       .description('print a random question')
-      .option('--seed <seed>', 'pick reproducibly: the same seed and bank give the same question'),
+      .option('--seed <seed>', 'pick reproducibly: the same seed and bank give the same question')
+      .option('--unseen', 'only questions you have not completed yet'),
   )).action((options, command: Command) =>
     run(import('./commands/random.js').then(({ random }) => random({ ...options, ...globals(command) }, io))),
   );

@@ -5,11 +5,14 @@ import { dailyId } from '../select/daily.js';
 import { requireMatchingIds, type Filters } from '../select/filter.js';
 import { localDate } from '../time.js';
 import { printQuestion, resolveFormat, type FormatOptions } from './question-output.js';
+import { requireUnseen } from './read-history.js';
 import { withCatalog } from './with-catalog.js';
 
 export interface DailyOptions extends Filters, FormatOptions {
   /** YYYY-MM-DD, already checked by the command table. */
   date?: string;
+  /** Skip questions already completed. */
+  unseen?: boolean;
   bank?: string[];
 }
 
@@ -17,7 +20,10 @@ export async function daily(options: DailyOptions, io: Io): Promise<number> {
   const format = resolveFormat(options);
   const date = options.date ?? localDate(io.now(), io.env.TZ);
   return withCatalog(io, options.bank, async (catalog) => {
-    await printQuestion(io, catalog, dailyId(requireMatchingIds(catalog, options), date), format, { date });
+    const matching = requireMatchingIds(catalog, options);
+    // With --unseen the pool is this user's own, so the pick no longer agrees across machines.
+    const pool = options.unseen ? await requireUnseen(matching, io) : matching;
+    await printQuestion(io, catalog, dailyId(pool, date), format, { date });
     return EXIT.ok;
   });
 }

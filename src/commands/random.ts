@@ -4,10 +4,13 @@ import type { Io } from '../io.js';
 import { pickRandom, requireMatchingIds, type Filters } from '../select/filter.js';
 import { seededRandom } from '../select/random.js';
 import { printQuestion, resolveFormat, type FormatOptions } from './question-output.js';
+import { requireUnseen } from './read-history.js';
 import { withCatalog } from './with-catalog.js';
 
 export interface RandomOptions extends Filters, FormatOptions {
   seed?: string;
+  /** Skip questions already completed. */
+  unseen?: boolean;
   bank?: string[];
 }
 
@@ -15,7 +18,9 @@ export async function random(options: RandomOptions, io: Io): Promise<number> {
   const format = resolveFormat(options);
   const random = options.seed === undefined ? io.random : seededRandom(options.seed);
   return withCatalog(io, options.bank, async (catalog) => {
-    await printQuestion(io, catalog, pickRandom(requireMatchingIds(catalog, options), random), format);
+    const matching = requireMatchingIds(catalog, options);
+    const pool = options.unseen ? await requireUnseen(matching, io) : matching;
+    await printQuestion(io, catalog, pickRandom(pool, random), format);
     return EXIT.ok;
   });
 }

@@ -1,6 +1,6 @@
 // How the progress commands read the history: with every skipped line (torn, corrupt, or
 // written by a newer mldrill) mentioned on stderr, one line each.
-import { UsageError } from '../errors.js';
+import { NotFoundError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { parseHistory, readHistoryText, scanHistory, type HistoryScan } from '../store/history.js';
 import { historyFile, stateDirectory } from '../store/paths.js';
@@ -43,4 +43,12 @@ export function reportSkipped(warnings: readonly string[], file: string, io: Io)
 /** Said on stderr when there is nothing to show yet. */
 export function noSessionsYet(io: Io): void {
   io.stderr.write("No sessions yet; run 'mldrill drill' to practise one.\n");
+}
+
+/** For --unseen: the ids never completed, or a NotFoundError when every one has been. */
+export async function requireUnseen(ids: readonly string[], io: Io): Promise<string[]> {
+  const { unseenQuestions } = await import('../select/unseen.js');
+  const unseen = unseenQuestions(ids.map((id) => ({ id })), readHistoryFor(io).records).map(({ id }) => id);
+  if (unseen.length === 0) throw new NotFoundError(`every matching question has been completed (${ids.length}); drop --unseen or widen the filters`);
+  return unseen;
 }
