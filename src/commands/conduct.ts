@@ -1,7 +1,7 @@
 // Runs an interview from wherever its state is (new or resumed) to the end: the stages, the
 // assessment, the report and the history. Checkpoints the session to disk as it goes, so that
 // Ctrl-C, a crash or kill -9 never loses what was typed.
-import { EXIT, InterruptedError } from '../errors.js';
+import { EXIT, InterruptedError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { assess, buildReport } from '../score/report.js';
 import type { SessionScore } from '../score/score.js';
@@ -102,7 +102,7 @@ export async function conduct(options: ConductOptions, io: Io, prompter: Prompte
 
   const file = historyFile(stateDir);
   const curveball = latest.curveball;
-  appendRecord(file, makeRecord({
+  const record = makeRecord({
     id,
     questionId: interview.question.id,
     rubricId: interview.rubric.id,
@@ -119,7 +119,16 @@ export async function conduct(options: ConductOptions, io: Io, prompter: Prompte
     })),
     score,
     curveballs: curveball?.shownAtSeconds != null ? [{ stageId: latest.plan[curveball.stage]!.id, atSeconds: curveball.shownAtSeconds, text: curveball.text }] : [],
-  }));
+  });
+  try {
+    appendRecord(file, record);
+  } catch (error) {
+    // The work must not be lost with the history: print the record, and keep the checkpoint.
+    checkpoint(pausedWhenStopped);
+    io.stdout.write(`${JSON.stringify(record)}\n`);
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new UsageError(`could not write the history file ${file} (${code}); the session record is printed above and kept for 'mldrill resume ${id}'`);
+  }
   if (score) {
     removeLive(stateDir, id);
     io.stderr.write(`\nSaved session ${id} to ${file}\n`);

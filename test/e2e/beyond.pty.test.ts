@@ -74,6 +74,23 @@ describe('beyond a timer', { timeout: 90_000 }, () => {
     expect(historyCommand(home).stdout).toMatch(new RegExp(`${id}\\s+e2e-feed\\s+self\\s+completed\\s`));
   });
 
+  it('when the history cannot be written at the end, prints the record and keeps the session resumable (exit 2)', async () => {
+    const home = newHome();
+    fs.mkdirSync(path.join(home, 'history.jsonl')); // a directory: every append fails
+    const tmux = open(['drill', 'e2e-feed'], home);
+    await tmux.waitFor('Stage 1/2');
+    tmux.type('n');
+    tmux.type('keep me');
+    tmux.keys('Escape');
+    await tmux.waitFor(/Notes\n\s+keep me/);
+    await finishDrill(tmux, 1);
+    expect(await tmux.exitCode()).toBe(2);
+    const screen = tmux.screen(true).replace(/\n/g, '');
+    expect(screen).toContain('"notes":"keep me\\n"');
+    expect(screen).toMatch(/mldrill: could not write the history file .*history\.jsonl \(EISDIR\); the session record is printed above and kept for 'mldrill resume \d{8}-\d{4}-\w{4}'/);
+    expect(liveFiles(home)).toHaveLength(1);
+  });
+
   it('Ctrl-C then resume: the resumed session supersedes the abandoned one', async () => {
     const home = newHome();
     const first = open(['drill', 'e2e-feed'], home);
