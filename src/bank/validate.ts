@@ -1,5 +1,5 @@
 // Checks one parsed file against its format and turns every problem into a located finding.
-// Cross-file checks (unknown rubric, duplicate ids) live in check-bank.ts.
+// Cross-file checks (unknown rubric, duplicate ids) live in cross-check.ts.
 import path from 'node:path';
 import * as z from 'zod';
 import { closest, findControl, stripControl } from '../text.js';
@@ -28,17 +28,13 @@ export function validateRubric(parsed: ParsedFile): Validated<RubricData> {
 }
 
 function validate<T>(parsed: ParsedFile, schema: z.ZodType<T>, kind: FileKind): Validated<T> {
-  if (parsed.findings.length > 0 || parsed.data === undefined) {
-    return { value: undefined, findings: parsed.data === undefined && parsed.findings.length === 0
-      ? [at(parsed, [], 'required', `the file is empty; a ${kind} needs at least id, title and stages`)]
-      : parsed.findings };
-  }
+  if (parsed.findings.length > 0 || parsed.data === undefined) return { value: undefined, findings: parsed.findings };
   const findings: Finding[] = [];
   const result = schema.safeParse(parsed.data);
   if (!result.success) {
     for (const issue of result.error.issues) findings.push(...describeIssue(parsed, schema, issue));
   }
-  findings.push(...controlCharacters(parsed));
+  findings.push(...scanText(parsed));
   if (result.success) findings.push(...fileChecks(parsed, result.data as QuestionData | RubricData, kind));
   const hasError = findings.some((finding) => finding.severity === 'error');
   return { value: result.success && !hasError ? result.data : undefined, findings };
@@ -65,11 +61,13 @@ function valueAt(data: unknown, pathTo: readonly PathSegment[]): unknown {
 }
 
 function typeName(value: unknown): string {
-  if (value === null) return 'empty value';
+  if (value === null) return 'null';
   if (Array.isArray(value)) return 'list';
   if (typeof value === 'object') return 'mapping';
   return `${typeof value} (${JSON.stringify(value).slice(0, 30)})`;
 }
+
+const REQUIRED: Record<FileKind, string> = { question: 'id, title, category, difficulty, prompt and stages', rubric: 'id, title and stages' };
 
 const expectedName: Record<string, string> = { string: 'text', array: 'list', object: 'mapping', number: 'number', record: 'mapping' };
 
@@ -83,6 +81,11 @@ function describeIssue(parsed: ParsedFile, schema: z.ZodType, issue: z.core.$Zod
       if (actual === undefined) {
         const field = String(pathTo[pathTo.length - 1]);
         return [at(parsed, pathTo.slice(0, -1), 'required', `missing required field "${field}"${pathTo.length > 1 ? ` in ${showPath(pathTo.slice(0, -1))}` : ''}; add it`)];
+      }
+      if (actual === null) {
+        if (pathTo.length === 0) return [at(parsed, [], 'empty', `the file is empty; a ${kindOf(parsed.file)} needs at least ${REQUIRED[kindOf(parsed.file)]}`)];
+        // `title:` with nothing after it: the field is there but empty.
+        return [at(parsed, pathTo, 'empty', `${name} is empty; give it a ${expected} or remove the line`)];
       }
       if (pathTo.length === 0) return [at(parsed, [], 'type', `a ${kindOf(parsed.file)} file must be a mapping of fields, not a ${typeName(actual)}`)];
       return [at(parsed, pathTo, 'type', `${name} must be a ${expected}, not a ${typeName(actual)}`)];
@@ -141,26 +144,45 @@ function unwrap(node: z.ZodType | undefined): z.ZodType | undefined {
   return node;
 }
 
-/** Every string in the data, with its path. */
-function* strings(value: unknown, pathTo: PathSegment[] = []): Generator<[PathSegment[], string]> {
-  if (typeof value === 'string') yield [pathTo, value];
-  else if (Array.isArray(value)) for (let i = 0; i < value.length; i++) yield* strings(value[i], [...pathTo, i]);
-  else if (value && typeof value === 'object') for (const [key, item] of Object.entries(value)) yield* strings(item, [...pathTo, key]);
-}
+const TODO = /\bTODO\b/;
 
-function controlCharacters(parsed: ParsedFile): Finding[] {
+/**
+ * One walk over every key and string of the file: control characters anywhere (an error) and
+ * leftover TODOs in values (a warning). The path is built only for what is reported.
+ */
+function scanText(parsed: ParsedFile): Finding[] {
   const findings: Finding[] = [];
-  for (const [pathTo, value] of strings(parsed.data)) {
-    const control = findControl(value);
-    if (control) {
-      const code = control.char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-      findings.push(at(parsed, pathTo, 'control-chars', `${showPath(pathTo)} contains the control character U+${code}; remove it (terminal escape sequences are not allowed)`));
+  const trail: PathSegment[] = [];
+  const control = (text: string, where: 'key' | 'value') => {
+    const found = findControl(text);
+    if (!found) return;
+    const code = found.char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+    const what = where === 'key' ? `the key "${text}" in ${showPath(trail.slice(0, -1)) || 'the file'}` : showPath(trail);
+    findings.push(at(parsed, [...trail], 'control-chars', `${what} contains the control character U+${code}; remove it (terminal escape sequences are not allowed)`, { key: where === 'key' }));
+  };
+  const visit = (value: unknown) => {
+    if (typeof value === 'string') {
+      control(value, 'value');
+      if (TODO.test(value)) findings.push(at(parsed, [...trail], 'todo', `${showPath(trail)} still says TODO; finish it`, { severity: 'warning' }));
+    } else if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        trail.push(i);
+        visit(value[i]);
+        trail.pop();
+      }
+    } else if (value !== null && typeof value === 'object') {
+      for (const key of Object.keys(value)) {
+        trail.push(key);
+        control(key, 'key');
+        visit((value as Record<string, unknown>)[key]);
+        trail.pop();
+      }
     }
-  }
+  };
+  visit(parsed.data);
   return findings;
 }
 
-const TODO = /\bTODO\b/;
 const SHORT_PROMPT = 25;
 
 /** Checks that need the whole file valid: ids against the file name, duplicates, warnings. */
@@ -195,9 +217,6 @@ function fileChecks(parsed: ParsedFile, data: QuestionData | RubricData, kind: F
     for (const [id, stage] of Object.entries(question.stages)) {
       if (!stage.hints?.length) findings.push(at(parsed, ['stages', id], 'no-hints', `stage "${id}" has no hints; add a few specific to this question`, { severity: 'warning', key: true }));
     }
-  }
-  for (const [pathTo, value] of strings(parsed.data)) {
-    if (TODO.test(value)) findings.push(at(parsed, pathTo, 'todo', `${showPath(pathTo)} still says TODO; finish it`, { severity: 'warning' }));
   }
   return findings;
 }

@@ -1,0 +1,74 @@
+// Where bank files live and how their paths are shown. No parsing here.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface BankOptions {
+  /** Extra bank directories from `--bank` (relative to cwd). */
+  bank?: string[];
+  /** Leave out the questions and rubrics shipped with mldrill. */
+  noBuiltin?: boolean;
+}
+
+/** The package root: where the built-in questions/, rubrics/ and schema/ live. */
+export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** The directories to load: built-in, then each --bank, then each entry of MLDRILL_BANK. */
+export function bankDirectories(cwd: string, env: Record<string, string | undefined>, options: BankOptions = {}): string[] {
+  const builtin = options.noBuiltin ? [] : [path.join(PACKAGE_ROOT, 'rubrics'), path.join(PACKAGE_ROOT, 'questions')];
+  const extra = [...(options.bank ?? []), ...(env.MLDRILL_BANK ?? '').split(path.delimiter)].filter(Boolean);
+  return [...builtin, ...extra.map((dir) => path.resolve(cwd, dir))];
+}
+
+/**
+ * Every .yaml/.yml file under the given files and directories (absolute), in order and each
+ * once, even when two entries overlap or reach the same file through a symlinked directory.
+ * A file given by name is taken whatever its extension; hidden entries and node_modules are
+ * skipped.
+ */
+export function findYamlFiles(entries: string[]): string[] {
+  const found = new Map<string, string>();
+  for (const entry of entries) {
+    const stat = fs.statSync(entry, { throwIfNoEntry: false });
+    if (!stat) continue;
+    // Only the entry is resolved: one realpath per entry, not per file, keeps 10,000 files cheap.
+    const real = realPath(entry);
+    const files = stat.isDirectory() ? collectYaml(entry, []).sort() : stat.isFile() ? [entry] : [];
+    for (const file of files) {
+      const identity = path.join(real, path.relative(entry, file));
+      if (!found.has(identity)) found.set(identity, file);
+    }
+  }
+  return [...found.values()];
+}
+
+function collectYaml(dir: string, into: string[]): string[] {
+  let children: fs.Dirent[];
+  try {
+    children = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return into;
+  }
+  for (const child of children) {
+    if (child.name.startsWith('.') || child.name === 'node_modules') continue;
+    const full = path.join(dir, child.name);
+    if (child.isDirectory()) collectYaml(full, into);
+    else if (/\.ya?ml$/.test(child.name)) into.push(full);
+  }
+  return into;
+}
+
+/** The canonical path of an existing entry; a broken link stands for itself. */
+export function realPath(entry: string): string {
+  try {
+    return fs.realpathSync.native(entry);
+  } catch {
+    return path.resolve(entry);
+  }
+}
+
+/** Shows paths relative to cwd when they are inside it, so findings stay short and clickable. */
+export function displayPath(cwd: string, file: string): string {
+  const relative = path.relative(cwd, file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+}
