@@ -4,6 +4,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import type { Io } from './io.js';
 import { packageVersion } from './version.js';
 import { CATEGORIES, DIFFICULTIES } from './bank/categories.js';
+import { FORMATS } from './lint/report.js';
 
 export interface CommandResult {
   exitCode: number;
@@ -68,7 +69,14 @@ Run 'mldrill <command> --help' for a command's options.
   program
     .command('lint')
     .description('check question and rubric files; with no paths, the whole bank')
-    .argument('[paths...]', 'files or directories to check')
+    .argument('[paths...]', 'files or directories to check (checked together with the bank)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('stylish'))
+    .option('--max-warnings <n>', 'exit 1 when there are more than N warnings', positiveInteger)
+    .addHelpText('after', `
+Exit codes: 0 no errors (and warnings within --max-warnings), 1 findings, 2 usage error.
+Formats: stylish (grouped by file), json (an array of {file, line, column, severity, rule, message}),
+github (GitHub Actions annotations).
+`)
     .action((paths: string[], options, command: Command) =>
       run(import('./commands/lint.js').then(({ lint }) => lint({ ...options, ...globals(command), paths }, io))),
     );

@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findYamlFiles, loadFiles } from '../src/bank/load.js';
+import { checkFile } from '../src/bank/check-file.js';
+import { fastData } from '../src/bank/fast-parse.js';
+import { parseYaml } from '../src/bank/parse.js';
+import { findYamlFiles, loadFiles, PACKAGE_ROOT } from '../src/bank/load.js';
 import { RULES } from '../src/bank/rules.js';
 import { baseBank, MODELINE, QUESTION, RUBRIC, writeBank } from './helpers/bank.js';
 
@@ -125,5 +128,50 @@ describe('findings: one fixture per rule, with exact positions', () => {
     const bank = load(baseBank({ [Q]: QUESTION.replace('difficulty: medium', 'difficulty: medium\n"\\e]0;pwned\\a": 1') }));
     expect(bank.findings.length).toBeGreaterThan(0);
     for (const finding of bank.findings) expect(finding.message).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+  });
+});
+
+// The quick js-yaml read may only ever clear a file that the exact yaml read also finds clean,
+// with the same data; whatever it is unsure about goes to the exact read.
+describe('the quick check agrees with the exact one', () => {
+  const both = (file: string, shown: string) => [checkFile(file, shown, { keepValue: true }), checkFile(file, shown, { keepValue: true, exactOnly: true })] as const;
+
+  it('on every shipped question and rubric, which it reads itself and reads as yaml does', () => {
+    const files = findYamlFiles([path.join(PACKAGE_ROOT, 'questions'), path.join(PACKAGE_ROOT, 'rubrics')]);
+    expect(files.length).toBeGreaterThan(40);
+    for (const file of files) {
+      const source = fs.readFileSync(file, 'utf8');
+      expect(fastData(source), file).toEqual(parseYaml(file, source).data);
+      const [quick, exact] = both(file, file);
+      expect(quick, file).toEqual(exact);
+    }
+  });
+
+  it('on every fixture of the rule table', () => {
+    for (const testCase of cases) {
+      const dir = writeBank(baseBank(testCase.files));
+      testCase.setup?.(dir);
+      for (const file of findYamlFiles([dir])) {
+        const [quick, exact] = both(file, path.relative(dir, file));
+        expect(quick, `${testCase.rule}: ${file}`).toEqual(exact);
+      }
+    }
+  });
+
+  it.each([
+    ['binary and signed numbers', 'weight: 0b11', 'weight: -0x1'],
+    ['numbers that only yaml reads as numbers', 'weight: +.5', 'weight: -.5'],
+    ['an alias', 'weight: &w 2\n        keywords: [*w]'],
+    ['a directive', null],
+    ['block scalars', 'guidance: |\n          line one\n          line two\n        keywords:\n          - >-\n            folded\n            text'],
+    ['quoted escapes', 'guidance: "tab\\tand \\u00e9 and \\"quotes\\""'],
+  ])('on %s', (_, ...replacements) => {
+    const variants = replacements.map((replacement) =>
+      replacement === null ? `%YAML 1.1\n---\n${QUESTION}` : QUESTION.replace('text: Asked where the feed appears', `text: Asked where the feed appears\n        ${replacement}`));
+    for (const variant of variants) {
+      const dir = writeBank(baseBank({ [Q]: variant }));
+      const [quick, exact] = both(path.join(dir, Q), Q);
+      expect(quick, variant).toEqual(exact);
+    }
   });
 });

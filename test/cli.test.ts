@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { baseBank, QUESTION, writeBank } from './helpers/bank.js';
 import { BIN, TmuxSession } from './helpers/tmux.js';
 
 const run = (args: string[], env: Record<string, string> = {}) =>
@@ -33,6 +34,29 @@ describe('mldrill as a process', () => {
       expect(result.stderr).toMatch(/^error: /);
       expect(result.stderr).not.toMatch(/\bat .*:\d+:\d+/);
     }
+  });
+});
+
+describe('lint as a process', () => {
+  it('finds the shipped bank clean with no warnings allowed, as CI runs it (exit 0)', () => {
+    const result = run(['lint', '--max-warnings', '0']);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(/^✔ \d+ files checked: no problems\n$/);
+    expect(result.status).toBe(0);
+  });
+
+  it('prints annotations for GitHub Actions and exits 1 on errors', () => {
+    const dir = writeBank(baseBank({ 'questions/recommendation/feed.yaml': QUESTION.replace('rubric: mini', 'rubric: mnii') }));
+    const result = run(['lint', dir, '--format', 'github']);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe(`::error file=${path.join(dir, 'questions/recommendation/feed.yaml').replaceAll(':', '%3A')},line=6,col=9,title=mldrill unknown-rubric::rubric "mnii" does not exist; did you mean "mini"?\n`);
+    expect(result.stderr).toBe('mldrill lint: 2 files checked: 1 error, 0 warnings\n');
+  });
+
+  it('exits 2 with one line for a path that does not exist', () => {
+    const result = run(['lint', 'nowhere.yaml']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('mldrill: nowhere.yaml: no such file or directory\n');
   });
 });
 

@@ -3,16 +3,18 @@
 // they can come back from a worker thread.
 import fs from 'node:fs';
 import type { Finding } from './findings.js';
+import { fastData } from './fast-parse.js';
 import { parseYaml, type ParsedFile, type PathSegment } from './parse.js';
 import { checkSchemaComment } from './schema-comment.js';
 import { DEFAULT_RUBRIC, type QuestionData, type RubricData } from './schema.js';
-import { kindOf, validateQuestion, validateRubric, type FileKind } from './validate.js';
+import { isRecord, kindOf, validateFile, type FileKind, type Validated } from './validate.js';
 
-/** A value from the file and where it is. */
+/** A value from the file and the path to it; the line and column are worked out when needed. */
 export interface Located<T> {
   value: T;
-  line: number;
-  column: number;
+  path: PathSegment[];
+  /** Points at the key rather than the value. */
+  key?: boolean;
 }
 
 export interface StageSummary {
@@ -24,7 +26,10 @@ export interface StageSummary {
 
 /** The ids of a file, salvaged even from a file with errors so that one run finds everything. */
 export interface FileSummary {
+  /** As findings name it. */
   file: string;
+  /** Absolute, to read it again for positions. */
+  path: string;
   kind: FileKind;
   id?: Located<string>;
   /** Questions only: the rubric id (the default when absent); missing when it is not text. */
@@ -44,7 +49,7 @@ export interface FileResult {
 }
 
 /** Checks the file at `file` (absolute), naming it `shown` in findings. */
-export function checkFile(file: string, shown: string, options: { keepValue?: boolean } = {}): FileResult {
+export function checkFile(file: string, shown: string, options: { keepValue?: boolean; exactOnly?: boolean } = {}): FileResult {
   let source: string;
   try {
     source = fs.readFileSync(file, 'utf8');
@@ -53,41 +58,83 @@ export function checkFile(file: string, shown: string, options: { keepValue?: bo
     return { findings: [{ file: shown, line: 1, column: 1, severity: 'error', rule: 'unreadable', message: `cannot read the file (${code}); check that it exists and is readable` }] };
   }
   const kind = kindOf(file);
+  const modeline = checkSchemaComment(source, file, shown, kind);
+  return (!options.exactOnly && quickCheck(source, file, shown, kind, modeline, options)) || exactCheck(source, file, shown, kind, modeline, options);
+}
+
+/** Thrown by the quick check's locate: a finding needs a position, so the exact parser must run. */
+const NEEDS_POSITIONS = Symbol('needs positions');
+
+/** Clears a file that js-yaml reads and every check passes; undefined means "look closer". */
+function quickCheck(source: string, file: string, shown: string, kind: FileKind, modeline: Finding[], options: { keepValue?: boolean }): FileResult | undefined {
+  const data = fastData(source);
+  if (data === undefined) return undefined;
+  const parsed: ParsedFile = { file: shown, data, findings: [], locate: () => { throw NEEDS_POSITIONS; } };
+  let result: Validated<QuestionData | RubricData>;
+  try {
+    result = validateFile(parsed, kind);
+  } catch (error) {
+    if (error === NEEDS_POSITIONS) return undefined;
+    throw error;
+  }
+  const valid = !modeline.some((finding) => finding.severity === 'error');
+  return { findings: modeline, summary: summarize(data, shown, file, kind, valid), ...(options.keepValue && valid && result.value ? { value: result.value } : {}) };
+}
+
+function exactCheck(source: string, file: string, shown: string, kind: FileKind, modeline: Finding[], options: { keepValue?: boolean }): FileResult {
   const parsed = parseYaml(shown, source);
-  const result = kind === 'rubric' ? validateRubric(parsed) : validateQuestion(parsed);
-  const findings = [...result.findings, ...checkSchemaComment(source, file, shown, kind)];
+  const result = validateFile(parsed, kind);
+  const findings = [...result.findings, ...modeline];
   const valid = !findings.some((finding) => finding.severity === 'error');
   return {
     findings,
-    summary: summarize(parsed, kind, valid),
+    summary: summarize(parsed.data, shown, file, kind, valid),
     ...(options.keepValue && valid && result.value ? { value: result.value } : {}),
   };
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+/** Where a summary's value is, read again from the file: only for the rare cross-file finding. */
+export function locateIn(summary: Pick<FileSummary, 'file' | 'path'>, where: Located<unknown>): { line: number; column: number } {
+  let source = '';
+  try {
+    source = fs.readFileSync(summary.path, 'utf8');
+  } catch {
+    // Gone since it was checked: the finding still names the file.
+  }
+  return parseYaml(summary.file, source).locate(where.path, where.key ? 'key' : 'value');
+}
 
-function summarize(parsed: ParsedFile, kind: FileKind, valid: boolean): FileSummary | undefined {
-  const data = parsed.data;
+/**
+ * A copy of text that does not hold on to the file it was cut from: V8 keeps the whole source
+ * of a substring alive, which for 10,000 summaries would be every file read.
+ */
+const detach = (text: string): string => (text.length < 13 ? text : JSON.parse(JSON.stringify(text)) as string);
+
+
+function summarize(data: unknown, file: string, absolute: string, kind: FileKind, valid: boolean): FileSummary | undefined {
   if (!isRecord(data)) return undefined;
-  const locate = (pathTo: PathSegment[], value: string, at: 'key' | 'value' = 'value'): Located<string> => ({ value, ...parsed.locate(pathTo, at) });
-  const items = (checklist: unknown, pathTo: PathSegment[]): Located<string>[] =>
+  const located = (path: PathSegment[], text: string, key = false): Located<string> => {
+    const value = detach(text);
+    return { value, path: path.map((segment) => (typeof segment === 'string' ? detach(segment) : segment)), ...(key ? { key } : {}) };
+  };
+  const items = (checklist: unknown, path: PathSegment[]): Located<string>[] =>
     Array.isArray(checklist)
-      ? checklist.flatMap((item, i) => (isRecord(item) && typeof item.id === 'string' ? [locate([...pathTo, i, 'id'], item.id)] : []))
+      ? checklist.flatMap((item, i) => (isRecord(item) && typeof item.id === 'string' ? [located([...path, i, 'id'], item.id)] : []))
       : [];
-  const summary: FileSummary = { file: parsed.file, kind, stages: [], stagesComplete: true, valid };
-  if (typeof data.id === 'string') summary.id = locate(['id'], data.id);
+  const summary: FileSummary = { file, path: absolute, kind, stages: [], stagesComplete: true, valid };
+  if (typeof data.id === 'string') summary.id = located(['id'], data.id);
   if (kind === 'rubric') {
     if (!Array.isArray(data.stages)) summary.stagesComplete = false;
     else data.stages.forEach((stage, i) => {
-      if (isRecord(stage) && typeof stage.id === 'string') summary.stages.push({ id: locate(['stages', i, 'id'], stage.id), items: items(stage.checklist, ['stages', i, 'checklist']) });
+      if (isRecord(stage) && typeof stage.id === 'string') summary.stages.push({ id: located(['stages', i, 'id'], stage.id), items: items(stage.checklist, ['stages', i, 'checklist']) });
       else summary.stagesComplete = false;
     });
   } else {
-    if (typeof data.rubric === 'string') summary.rubric = locate(['rubric'], data.rubric);
-    else if (data.rubric === undefined) summary.rubric = locate(['rubric'], DEFAULT_RUBRIC);
+    if (typeof data.rubric === 'string') summary.rubric = located(['rubric'], data.rubric);
+    else if (data.rubric === undefined) summary.rubric = located(['rubric'], DEFAULT_RUBRIC);
     if (isRecord(data.stages)) {
       for (const [id, stage] of Object.entries(data.stages)) {
-        summary.stages.push({ id: locate(['stages', id], id, 'key'), items: isRecord(stage) ? items(stage.checklist, ['stages', id, 'checklist']) : [] });
+        summary.stages.push({ id: located(['stages', id], id, true), items: isRecord(stage) ? items(stage.checklist, ['stages', id, 'checklist']) : [] });
       }
     }
   }

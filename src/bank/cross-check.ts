@@ -1,7 +1,8 @@
 // Checks that need more than one file: unique ids, and every question against its rubric.
-// Works on the summaries only, so the parsed documents need not be kept.
+// Works on the summaries only, so the parsed documents need not be kept; the rare finding
+// reads its file again for the position.
 import { closest, stripControl } from '../text.js';
-import type { FileSummary, Located } from './check-file.js';
+import { locateIn, type FileSummary, type Located } from './check-file.js';
 import type { Finding } from './findings.js';
 import { showPath } from './validate.js';
 
@@ -12,11 +13,11 @@ export interface CrossCheck {
 }
 
 /** Earlier files win: a later file that reuses an id is the one reported. */
-export function crossCheck(summaries: readonly FileSummary[]): CrossCheck {
+export function crossCheck(summaries: readonly FileSummary[], locate: (summary: FileSummary, where: Located<string>) => { line: number; column: number } = locateIn): CrossCheck {
   const findings: Finding[] = [];
   const rejected = new Set<string>();
   const report = (summary: FileSummary, where: Located<string>, rule: string, message: string) => {
-    findings.push({ file: summary.file, line: where.line, column: where.column, severity: 'error', rule, message: stripControl(message) });
+    findings.push({ file: summary.file, ...locate(summary, where), severity: 'error', rule, message: stripControl(message) });
     rejected.add(summary.file);
   };
 

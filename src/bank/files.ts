@@ -27,6 +27,11 @@ export function bankDirectories(cwd: string, env: Record<string, string | undefi
  * skipped.
  */
 export function findYamlFiles(entries: string[]): string[] {
+  return [...findYamlEntries(entries).values()];
+}
+
+/** findYamlFiles, keyed by the real path that tells two ways to one file apart from two files. */
+export function findYamlEntries(entries: string[]): Map<string, string> {
   const found = new Map<string, string>();
   for (const entry of entries) {
     const stat = fs.statSync(entry, { throwIfNoEntry: false });
@@ -39,7 +44,7 @@ export function findYamlFiles(entries: string[]): string[] {
       if (!found.has(identity)) found.set(identity, file);
     }
   }
-  return [...found.values()];
+  return found;
 }
 
 function collectYaml(dir: string, into: string[]): string[] {

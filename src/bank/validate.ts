@@ -19,6 +19,10 @@ export function kindOf(file: string): FileKind {
   return file.split(/[\\/]/).includes('rubrics') ? 'rubric' : 'question';
 }
 
+export function validateFile(parsed: ParsedFile, kind: FileKind): Validated<QuestionData | RubricData> {
+  return kind === 'rubric' ? validateRubric(parsed) : validateQuestion(parsed);
+}
+
 export function validateQuestion(parsed: ParsedFile): Validated<QuestionData> {
   return validate(parsed, Question, 'question');
 }
@@ -34,8 +38,7 @@ function validate<T>(parsed: ParsedFile, schema: z.ZodType<T>, kind: FileKind): 
   if (!result.success) {
     for (const issue of result.error.issues) findings.push(...describeIssue(parsed, schema, issue));
   }
-  findings.push(...scanText(parsed));
-  if (result.success) findings.push(...fileChecks(parsed, result.data as QuestionData | RubricData, kind));
+  findings.push(...scanText(parsed), ...fileChecks(parsed, kind));
   const hasError = findings.some((finding) => finding.severity === 'error');
   return { value: result.success && !hasError ? result.data : undefined, findings };
 }
@@ -78,10 +81,7 @@ function describeIssue(parsed: ParsedFile, schema: z.ZodType, issue: z.core.$Zod
     case 'invalid_type': {
       const actual = valueAt(parsed.data, pathTo);
       const expected = expectedName[issue.expected] ?? issue.expected;
-      if (actual === undefined) {
-        const field = String(pathTo[pathTo.length - 1]);
-        return [at(parsed, pathTo.slice(0, -1), 'required', `missing required field "${field}"${pathTo.length > 1 ? ` in ${showPath(pathTo.slice(0, -1))}` : ''}; add it`)];
-      }
+      if (actual === undefined) return [missing(parsed, pathTo)];
       if (actual === null) {
         if (pathTo.length === 0) return [at(parsed, [], 'empty', `the file is empty; a ${kindOf(parsed.file)} needs at least ${REQUIRED[kindOf(parsed.file)]}`)];
         // `title:` with nothing after it: the field is there but empty.
@@ -107,6 +107,8 @@ function describeIssue(parsed: ParsedFile, schema: z.ZodType, issue: z.core.$Zod
     case 'too_big':
       return [at(parsed, pathTo, 'range', `${name} must be at most ${issue.maximum}`)];
     case 'invalid_value': {
+      // zod reports a missing enum field as a bad value, not as a missing one.
+      if (valueAt(parsed.data, pathTo) === undefined) return [missing(parsed, pathTo)];
       const actual = String(valueAt(parsed.data, pathTo));
       const allowed = issue.values.map(String);
       const [suggestion] = closest(actual, allowed, 1);
@@ -123,6 +125,12 @@ function describeIssue(parsed: ParsedFile, schema: z.ZodType, issue: z.core.$Zod
     default:
       return [at(parsed, pathTo, 'type', `${name}: ${issue.message}`)];
   }
+}
+
+/** A required field that is not there, reported at the mapping that should hold it. */
+function missing(parsed: ParsedFile, pathTo: readonly PathSegment[]): Finding {
+  const field = String(pathTo[pathTo.length - 1]);
+  return at(parsed, pathTo.slice(0, -1), 'required', `missing required field "${field}"${pathTo.length > 1 ? ` in ${showPath(pathTo.slice(0, -1))}` : ''}; add it`);
 }
 
 /** The field names a mapping at pathTo may have, for "did you mean". */
@@ -185,37 +193,47 @@ function scanText(parsed: ParsedFile): Finding[] {
 
 const SHORT_PROMPT = 25;
 
-/** Checks that need the whole file valid: ids against the file name, duplicates, warnings. */
-function fileChecks(parsed: ParsedFile, data: QuestionData | RubricData, kind: FileKind): Finding[] {
+export const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+const idOf = (value: unknown): string | undefined => (isRecord(value) && typeof value.id === 'string' ? value.id : undefined);
+
+/**
+ * Checks beyond the format: ids against the file name, duplicates, warnings. They read the data
+ * as it is, so a file with format errors still gets them in the same run.
+ */
+function fileChecks(parsed: ParsedFile, kind: FileKind): Finding[] {
   const findings: Finding[] = [];
+  const data = parsed.data;
+  if (!isRecord(data)) return findings;
   const base = path.basename(parsed.file).replace(/\.ya?ml$/, '');
-  if (data.id !== base) {
+  if (typeof data.id === 'string' && data.id !== base) {
     findings.push(at(parsed, ['id'], 'id-filename', `id "${data.id}" does not match the file name "${path.basename(parsed.file)}"; rename the file to ${data.id}.yaml or change the id`));
   }
-  const stageItems: Array<[PathSegment[], { id: string }[]]> =
-    kind === 'rubric'
-      ? (data as RubricData).stages.map((stage, i) => [['stages', i, 'checklist'], stage.checklist])
-      : Object.entries((data as QuestionData).stages).map(([id, stage]) => [['stages', id, 'checklist'], stage.checklist ?? []]);
-  for (const [pathTo, items] of stageItems) {
+  const stages: Array<[PathSegment, unknown]> = kind === 'rubric' ? list(data.stages).map((stage, i) => [i, stage]) : Object.entries(isRecord(data.stages) ? data.stages : {});
+  for (const [key, stage] of stages) {
     const seen = new Set<string>();
-    items.forEach((item, i) => {
-      if (seen.has(item.id)) findings.push(at(parsed, [...pathTo, i, 'id'], 'duplicate-item', `checklist item id "${item.id}" is used twice in ${showPath(pathTo.slice(0, 2))}; give each item its own id`));
-      seen.add(item.id);
+    list(isRecord(stage) ? stage.checklist : undefined).forEach((item, i) => {
+      const id = idOf(item);
+      if (id === undefined) return;
+      if (seen.has(id)) findings.push(at(parsed, ['stages', key, 'checklist', i, 'id'], 'duplicate-item', `checklist item id "${id}" is used twice in ${showPath(['stages', key])}; give each item its own id`));
+      seen.add(id);
     });
   }
   if (kind === 'rubric') {
     const seen = new Set<string>();
-    (data as RubricData).stages.forEach((stage, i) => {
-      if (seen.has(stage.id)) findings.push(at(parsed, ['stages', i, 'id'], 'duplicate-stage', `stage id "${stage.id}" is used twice; stage ids must be unique`));
-      seen.add(stage.id);
-    });
-  } else {
-    const question = data as QuestionData;
-    if (question.prompt.trim().length < SHORT_PROMPT) {
-      findings.push(at(parsed, ['prompt'], 'short-prompt', `the prompt is very short (${question.prompt.trim().length} characters); say the problem the way an interviewer would`, { severity: 'warning' }));
+    for (const [i, stage] of stages) {
+      const id = idOf(stage);
+      if (id !== undefined && seen.has(id)) findings.push(at(parsed, ['stages', i, 'id'], 'duplicate-stage', `stage id "${id}" is used twice; stage ids must be unique`));
+      if (id !== undefined) seen.add(id);
     }
-    for (const [id, stage] of Object.entries(question.stages)) {
-      if (!stage.hints?.length) findings.push(at(parsed, ['stages', id], 'no-hints', `stage "${id}" has no hints; add a few specific to this question`, { severity: 'warning', key: true }));
+  } else {
+    const prompt = typeof data.prompt === 'string' ? data.prompt.trim() : undefined;
+    // An empty prompt is an error of its own (empty); a short one is worth a warning.
+    if (prompt && prompt.length < SHORT_PROMPT) {
+      findings.push(at(parsed, ['prompt'], 'short-prompt', `the prompt is very short (${prompt.length} characters); say the problem the way an interviewer would`, { severity: 'warning' }));
+    }
+    for (const [id, stage] of stages) {
+      if (isRecord(stage) && list(stage.hints).length === 0) findings.push(at(parsed, ['stages', id], 'no-hints', `stage "${id}" has no hints; add a few specific to this question`, { severity: 'warning', key: true }));
     }
   }
   return findings;
