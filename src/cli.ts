@@ -1,6 +1,6 @@
 // The command table: names, flags and help. Each command's module is imported only when
 // that command runs, so `--help` and `--version` stay fast.
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Argument, Command, InvalidArgumentError, Option } from 'commander';
 import type { Io } from './io.js';
 import { packageVersion } from './version.js';
 import { CATEGORIES, DIFFICULTIES } from './bank/categories.js';
@@ -80,6 +80,12 @@ github (GitHub Actions annotations).
     .action((paths: string[], options, command: Command) =>
       run(import('./commands/lint.js').then(({ lint }) => lint({ ...options, ...globals(command), paths }, io))),
     );
+
+  program
+    .command('schema')
+    .description('print the JSON Schema (draft-07) of question or rubric files, for editors and validators')
+    .addArgument(new Argument('<kind>', 'which format').choices(['question', 'rubric']))
+    .action((kind: 'question' | 'rubric') => run(import('./commands/schema.js').then(({ schema }) => schema({ kind }, io))));
 
   return program;
 }
