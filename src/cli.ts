@@ -82,6 +82,23 @@ github (GitHub Actions annotations).
     );
 
   program
+    .command('new')
+    .description('scaffold a question file with its rubric\'s stages and TODOs to fill in; asks for what is missing in a terminal')
+    .option('--id <id>', 'question id, kebab-case (also the file name)')
+    .option('--category <category>', `category: ${CATEGORIES.join(', ')}`)
+    .option('--title <title>', 'a short name for the question')
+    .option('--rubric <id>', 'the rubric whose stages to use (default ml-system-design)')
+    .addOption(new Option('--difficulty <level>', 'difficulty').choices(DIFFICULTIES).default('medium'))
+    .option('--dir <dir>', 'write questions/<category>/<id>.yaml under DIR (default: the current directory)')
+    .addHelpText('after', `
+Exit codes: 0 written, 1 the file or id already exists (nothing is overwritten), 2 usage error
+(a missing flag without a terminal, a bad id, category or rubric), 130 interrupted.
+`)
+    .action((options, command: Command) =>
+      run(import('./commands/new.js').then(({ newQuestion }) => newQuestion({ ...options, ...globals(command) }, io))),
+    );
+
+  program
     .command('schema')
     .description('print the JSON Schema (draft-07) of question or rubric files, for editors and validators')
     .addArgument(new Argument('<kind>', 'which format').choices(['question', 'rubric']))

@@ -16,6 +16,10 @@ export interface Prompter {
   runStage(config: Omit<StagePromptConfig, 'style' | 'now' | 'width'>): Promise<SessionState>;
   /** Returns the ids the user ticked. */
   assess(message: string, items: readonly ScoredItem[], preselected?: ReadonlySet<string>): Promise<string[]>;
+  /** One line of text; `validate` returns true or what is wrong, shown under the prompt. */
+  input(options: { message: string; default?: string; validate?: (value: string) => true | string }): Promise<string>;
+  /** One of the choices, starting on `default`. */
+  select<T extends string>(options: { message: string; choices: ReadonlyArray<{ value: T; name: string; description?: string }>; default?: T }): Promise<T>;
 }
 
 /** Throws a usage error at once when there is no terminal to prompt on. */
@@ -109,6 +113,16 @@ export function createPrompter(io: Io, style: Style, signal: AbortSignal): Promp
           context,
         ),
       );
+    },
+
+    async input(options) {
+      const { default: input } = await import('@inquirer/input');
+      return guard(() => input({ ...options, required: true, theme: theme(style) }, context));
+    },
+
+    async select(options) {
+      const { default: select } = await import('@inquirer/select');
+      return guard(() => select({ message: options.message, choices: options.choices, default: options.default, pageSize: 12, theme: theme(style) }, context));
     },
   };
 }
