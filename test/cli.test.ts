@@ -4,8 +4,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { baseBank, QUESTION, writeBank } from './helpers/bank.js';
-import { BIN, TmuxSession } from './helpers/tmux.js';
+import { parse } from 'yaml';
+import { baseBank, QUESTION, RUBRIC, writeBank } from './helpers/bank.js';
+import { BIN, ROOT, TmuxSession } from './helpers/tmux.js';
 
 const run = (args: string[], env: Record<string, string> = {}) =>
   spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', input: '', env: { PATH: process.env.PATH, MLDRILL_HOME: fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-home-')), ...env }, timeout: 20_000 });
@@ -51,6 +52,18 @@ describe('lint as a process', () => {
     expect(result.status).toBe(1);
     expect(result.stdout).toBe(`::error file=${path.join(dir, 'questions/recommendation/feed.yaml').replaceAll(':', '%3A')},line=6,col=9,title=mldrill unknown-rubric::rubric "mnii" does not exist; did you mean "mini"?\n`);
     expect(result.stderr).toBe('mldrill lint: 2 files checked: 1 error, 0 warnings\n');
+  });
+
+  it('runs as the pre-commit hook does: staged files, with the repository as the bank', () => {
+    const hook = parse(fs.readFileSync(path.join(ROOT, '.pre-commit-hooks.yaml'), 'utf8'))[0];
+    expect(hook).toMatchObject({ id: 'mldrill-lint', language: 'node', files: '\\.ya?ml$' });
+    // A repository with a rubric of its own: a staged question that uses it must pass.
+    const repo = writeBank({ 'rubrics/house.yaml': RUBRIC.replace('id: mini', 'id: house'), 'questions/recommendation/feed.yaml': QUESTION.replace('rubric: mini', 'rubric: house') });
+    const [command, ...args] = hook.entry.split(' ');
+    expect(command).toBe('mldrill');
+    const result = spawnSync(process.execPath, [BIN, ...args, 'questions/recommendation/feed.yaml'], { cwd: repo, encoding: 'utf8', env: { PATH: process.env.PATH } });
+    expect(result.stdout).toBe('✔ 1 file checked: no problems\n');
+    expect(result.status).toBe(0);
   });
 
   it('exits 2 with one line for a path that does not exist', () => {
