@@ -7,6 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { baseBank, QUESTION, RUBRIC, writeBank } from './helpers/bank.js';
 import { BIN, ROOT, TmuxSession } from './helpers/tmux.js';
+import { fakeIo } from './helpers/fake-io.js';
+import { main } from '../src/main.js';
 
 const run = (args: string[], env: Record<string, string> = {}) =>
   spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', input: '', env: { PATH: process.env.PATH, MLDRILL_HOME: fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-home-')), ...env }, timeout: 20_000 });
@@ -64,6 +66,26 @@ describe('lint as a process', () => {
     const result = spawnSync(process.execPath, [BIN, ...args, 'questions/recommendation/feed.yaml'], { cwd: repo, encoding: 'utf8', env: { PATH: process.env.PATH } });
     expect(result.stdout).toBe('✔ 1 file checked: no problems\n');
     expect(result.status).toBe(0);
+  });
+
+  it('finds the same on many files, split across threads, as in one thread', async () => {
+    const files: Record<string, string> = { 'rubrics/mini.yaml': RUBRIC };
+    for (let i = 1; i <= 700; i++) {
+      let text = QUESTION.replace('id: feed', `id: q-${i}`);
+      if (i % 100 === 0) text = text.replace('difficulty: medium', 'difficulty: meduim');
+      if (i % 250 === 0) text = text.replace('rubric: mini', 'rubric: mnii');
+      if (i === 333) text = text.replace('id: q-333', 'id: q-332');
+      files[`questions/recommendation/q-${i}.yaml`] = text;
+    }
+    const dir = writeBank(files);
+    const spawned = spawnSync(process.execPath, [BIN, 'lint', '.', '--format', 'json'], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH } });
+    expect(spawned.stderr).toBe('mldrill lint: 701 files checked: 11 errors, 0 warnings\n');
+    const io = fakeIo({ cwd: dir });
+    expect(await main(['lint', '.', '--format', 'json'], io)).toBe(1);
+    expect(JSON.parse(spawned.stdout)).toEqual(JSON.parse(io.out()));
+    expect(JSON.parse(spawned.stdout).map((finding: { rule: string }) => finding.rule).sort()).toEqual([
+      ...Array(7).fill('enum'), 'duplicate-id', 'id-filename', ...Array(2).fill('unknown-rubric'),
+    ].sort());
   });
 
   it('exits 2 with one line for a path that does not exist', () => {
