@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../src/bank/files.js';
+import { RULES } from '../src/bank/rules.js';
 import { escapeData, escapeProperty } from '../src/lint/format-github.js';
 import { formatStylish } from '../src/lint/format-stylish.js';
 import { makeStyle } from '../src/ui/colour.js';
@@ -99,6 +100,17 @@ describe('mldrill lint', () => {
   });
 });
 
+describe('lint and odd but valid files', () => {
+  it('reads a file with a byte order mark and CRLF line ends like any other', async () => {
+    const dir = writeBank(baseBank());
+    const file = path.join(dir, Q);
+    fs.writeFileSync(file, `\uFEFF${fs.readFileSync(file, 'utf8').replaceAll('\n', '\r\n')}`);
+    const { code, out } = await lint([dir, '--max-warnings', '0'], { cwd: dir });
+    expect(out).toBe('✔ 2 files checked: no problems\n');
+    expect(code).toBe(0);
+  });
+});
+
 describe('lint and --max-warnings', () => {
   const warningsOnly = () => writeBank(baseBank({ [Q]: QUESTION.replace(/prompt: .*/, 'prompt: Design a feed.') }));
 
@@ -185,6 +197,13 @@ describe('lint paths together with the bank', () => {
     const given = writeBank({ 'questions/recommendation/feed.yaml': QUESTION });
     expect((await lint([given], { cwd: given })).out).toContain('rubric "mini" does not exist');
     expect((await lint([given], { cwd: given, env: { MLDRILL_BANK: bank } })).code).toBe(0);
+  });
+});
+
+describe('the README', () => {
+  it('documents every rule with its severity', () => {
+    const readme = fs.readFileSync(path.join(PACKAGE_ROOT, 'README.md'), 'utf8');
+    for (const rule of RULES) expect(readme, rule.id).toContain(`| \`${rule.id}\` | ${rule.severity} |`);
   });
 });
 

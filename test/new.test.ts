@@ -76,6 +76,17 @@ followups:
     expect(fs.readFileSync(path.join(cwd, 'questions', 'recommendation', 'feed-ranking.yaml'), 'utf8')).toContain('difficulty: hard\nrubric: ml-system-design\n');
   });
 
+  it("points the modeline at the repository's own schema/ when it keeps one", async () => {
+    const { cwd } = setup();
+    const io = fakeIo({ cwd });
+    await main(['schema', 'question'], io);
+    fs.mkdirSync(path.join(cwd, 'schema'));
+    fs.writeFileSync(path.join(cwd, 'schema', 'question.schema.json'), io.out());
+    expect((await run(FEED, { cwd })).code).toBe(0);
+    const text = fs.readFileSync(path.join(cwd, 'questions', 'recommendation', 'feed-ranking.yaml'), 'utf8');
+    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=../../schema/question.schema.json');
+  });
+
   it('writes under --dir', async () => {
     const { cwd } = setup();
     const { code, out } = await run([...FEED, '--dir', 'bank'], { cwd });

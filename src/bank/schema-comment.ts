@@ -16,9 +16,22 @@ export function schemaPath(kind: FileKind): string {
   return path.join(PACKAGE_ROOT, 'schema', `${kind}.schema.json`);
 }
 
-/** The modeline for a file at `file` (absolute): a relative path from it to the package's schema. */
+/**
+ * The schema a file should point at: the nearest `schema/<kind>.schema.json` in the file's
+ * directory or above it (a repository of questions that keeps its own copy, or this one), else
+ * the one shipped with mldrill.
+ */
+export function schemaFor(file: string, kind: FileKind): string {
+  for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'schema', `${kind}.schema.json`);
+    if (exists(candidate)) return candidate;
+    if (path.dirname(dir) === dir) return schemaPath(kind);
+  }
+}
+
+/** The modeline for a file at `file` (absolute): a relative path from it to its schema. */
 export function schemaModeline(file: string, kind: FileKind): string {
-  const relative = path.relative(path.dirname(file), schemaPath(kind)).split(path.sep).join('/');
+  const relative = path.relative(path.dirname(file), schemaFor(file, kind)).split(path.sep).join('/');
   return `# yaml-language-server: $schema=${relative}`;
 }
 
@@ -33,8 +46,10 @@ const exists = (file: string) => {
 export function checkSchemaComment(source: string, file: string, shown: string, kind: FileKind): Finding[] {
   const warn = (line: number, column: number, message: string): Finding[] =>
     [{ file: shown, line, column, severity: 'warning', rule: 'schema-comment', message: stripControl(message) }];
-  const wanted = schemaModeline(file, kind);
-  let start = 0;
+  // Worked out only for a finding: it looks for schema/ in every directory above the file.
+  const wanted = () => schemaModeline(file, kind);
+  // A byte order mark is not part of the first line.
+  let start = source.startsWith('\uFEFF') ? 1 : 0;
   for (let line = 1; start < source.length; line++) {
     const end = source.indexOf('\n', start);
     const text = source.slice(start, end === -1 ? source.length : end).trimEnd();
@@ -49,12 +64,12 @@ export function checkSchemaComment(source: string, file: string, shown: string, 
     const resolved = path.resolve(path.dirname(file), target);
     const other = kind === 'question' ? 'rubric' : 'question';
     if (path.basename(resolved) === `${other}.schema.json`) {
-      return warn(line, column, `this is a ${kind} file but $schema points to the ${other} schema; write ${wanted}`);
+      return warn(line, column, `this is a ${kind} file but $schema points to the ${other} schema; write ${wanted()}`);
     }
     if (!exists(resolved)) {
-      return warn(line, column, `$schema path "${target}" does not exist from this file, so editors cannot check it; write ${wanted}`);
+      return warn(line, column, `$schema path "${target}" does not exist from this file, so editors cannot check it; write ${wanted()}`);
     }
     return [];
   }
-  return warn(1, 1, `no "# yaml-language-server: $schema=…" line, so editors cannot complete or check this file; add this first line: ${wanted}`);
+  return warn(1, 1, `no "# yaml-language-server: $schema=…" line, so editors cannot complete or check this file; add this first line: ${wanted()}`);
 }
