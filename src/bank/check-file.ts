@@ -70,38 +70,39 @@ function quickCheck(source: string, file: string, shown: string, kind: FileKind,
   const data = fastData(source);
   if (data === undefined) return undefined;
   const parsed: ParsedFile = { file: shown, data, findings: [], locate: () => { throw NEEDS_POSITIONS; } };
-  let result: Validated<QuestionData | RubricData>;
   try {
-    result = validateFile(parsed, kind);
+    // The modeline findings are only ever warnings, so a file cleared here is valid.
+    return outcome(validateFile(parsed, kind), modeline, parsed, file, kind, options);
   } catch (error) {
     if (error === NEEDS_POSITIONS) return undefined;
     throw error;
   }
-  const valid = !modeline.some((finding) => finding.severity === 'error');
-  return { findings: modeline, summary: summarize(data, shown, file, kind, valid), ...(options.keepValue && valid && result.value ? { value: result.value } : {}) };
 }
 
 function exactCheck(source: string, file: string, shown: string, kind: FileKind, modeline: Finding[], options: { keepValue?: boolean }): FileResult {
   const parsed = parseYaml(shown, source);
-  const result = validateFile(parsed, kind);
+  return outcome(validateFile(parsed, kind), modeline, parsed, file, kind, options);
+}
+
+function outcome(result: Validated<QuestionData | RubricData>, modeline: Finding[], parsed: ParsedFile, file: string, kind: FileKind, options: { keepValue?: boolean }): FileResult {
   const findings = [...result.findings, ...modeline];
   const valid = !findings.some((finding) => finding.severity === 'error');
   return {
     findings,
-    summary: summarize(parsed.data, shown, file, kind, valid),
+    summary: summarize(parsed.data, parsed.file, file, kind, valid),
     ...(options.keepValue && valid && result.value ? { value: result.value } : {}),
   };
 }
 
-/** Where a summary's value is, read again from the file: only for the rare cross-file finding. */
-export function locateIn(summary: Pick<FileSummary, 'file' | 'path'>, where: Located<unknown>): { line: number; column: number } {
+/** A file read again with positions: only for the rare cross-file finding. */
+export function parseAgain(summary: Pick<FileSummary, 'file' | 'path'>): ParsedFile {
   let source = '';
   try {
     source = fs.readFileSync(summary.path, 'utf8');
   } catch {
-    // Gone since it was checked: the finding still names the file.
+    // Gone since it was checked: the finding still names the file, at 1:1.
   }
-  return parseYaml(summary.file, source).locate(where.path, where.key ? 'key' : 'value');
+  return parseYaml(summary.file, source);
 }
 
 /**

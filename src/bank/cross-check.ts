@@ -2,8 +2,9 @@
 // Works on the summaries only, so the parsed documents need not be kept; the rare finding
 // reads its file again for the position.
 import { closest, stripControl } from '../text.js';
-import { locateIn, type FileSummary, type Located } from './check-file.js';
+import { parseAgain, type FileSummary, type Located } from './check-file.js';
 import type { Finding } from './findings.js';
+import type { ParsedFile } from './parse.js';
 import { showPath } from './validate.js';
 
 export interface CrossCheck {
@@ -13,11 +14,15 @@ export interface CrossCheck {
 }
 
 /** Earlier files win: a later file that reuses an id is the one reported. */
-export function crossCheck(summaries: readonly FileSummary[], locate: (summary: FileSummary, where: Located<string>) => { line: number; column: number } = locateIn): CrossCheck {
+export function crossCheck(summaries: readonly FileSummary[]): CrossCheck {
   const findings: Finding[] = [];
   const rejected = new Set<string>();
+  const reparsed = new Map<FileSummary, ParsedFile>();
   const report = (summary: FileSummary, where: Located<string>, rule: string, message: string) => {
-    findings.push({ file: summary.file, ...locate(summary, where), severity: 'error', rule, message: stripControl(message) });
+    let parsed = reparsed.get(summary);
+    if (!parsed) reparsed.set(summary, (parsed = parseAgain(summary)));
+    const { line, column } = parsed.locate(where.path, where.key ? 'key' : 'value');
+    findings.push({ file: summary.file, line, column, severity: 'error', rule, message: stripControl(message) });
     rejected.add(summary.file);
   };
 
@@ -28,6 +33,18 @@ export function crossCheck(summaries: readonly FileSummary[], locate: (summary: 
     if (twin) report(rubric, rubric.id, 'duplicate-id', `rubric id "${rubric.id.value}" is already used by ${twin.file}; rubric ids must be unique`);
     else rubrics.set(rubric.id.value, rubric);
   }
+
+  // Each rubric's stages and their item ids, worked out once however many questions use it.
+  const stageSets = new Map<FileSummary, Map<string, Set<string>>>();
+  const stagesOf = (rubric: FileSummary) => {
+    let stages = stageSets.get(rubric);
+    if (!stages) {
+      stages = new Map();
+      for (const stage of rubric.stages) if (!stages.has(stage.id.value)) stages.set(stage.id.value, new Set(stage.items.map((item) => item.value)));
+      stageSets.set(rubric, stages);
+    }
+    return stages;
+  };
 
   const questions = new Map<string, FileSummary>();
   for (const question of summaries) {
@@ -46,16 +63,16 @@ export function crossCheck(summaries: readonly FileSummary[], locate: (summary: 
       continue;
     }
     if (!rubric.stagesComplete) continue;
-    const stageIds = rubric.stages.map((stage) => stage.id.value);
+    const rubricStages = stagesOf(rubric);
     for (const stage of question.stages) {
-      const rubricStage = rubric.stages.find((candidate) => candidate.id.value === stage.id.value);
-      if (!rubricStage) {
+      const rubricItems = rubricStages.get(stage.id.value);
+      if (!rubricItems) {
+        const stageIds = [...rubricStages.keys()];
         const [suggestion] = closest(stage.id.value, stageIds, 1);
         report(question, stage.id, 'unknown-stage', `${showPath(['stages', stage.id.value])}: rubric "${rubric.id!.value}" has no stage "${stage.id.value}"; ${suggestion ? `did you mean "${suggestion}"?` : `its stages are ${stageIds.join(', ')}`}`);
         continue;
       }
       // Items are ticked by id, so a question item may not shadow one of its rubric's.
-      const rubricItems = new Set(rubricStage.items.map((item) => item.value));
       for (const item of stage.items) {
         if (rubricItems.has(item.value)) report(question, item, 'duplicate-item', `checklist item id "${item.value}" is already an item of rubric "${rubric.id!.value}" in stage "${stage.id.value}"; pick another id`);
       }
