@@ -4,36 +4,31 @@
 import fs from 'node:fs';
 import type { Finding } from './findings.js';
 import { fastData } from './fast-parse.js';
-import { parseYaml, type ParsedFile, type PathSegment } from './parse.js';
+import { parseYaml, type ParsedFile } from './parse.js';
 import { checkSchemaComment } from './schema-comment.js';
 import { DEFAULT_RUBRIC, type QuestionData, type RubricData } from './schema.js';
 import { isRecord, kindOf, validateFile, type FileKind, type Validated } from './validate.js';
 
-/** A value from the file and the path to it; the line and column are worked out when needed. */
-export interface Located<T> {
-  value: T;
-  path: PathSegment[];
-  /** Points at the key rather than the value. */
-  key?: boolean;
-}
-
 export interface StageSummary {
   /** Question: the key under `stages`; rubric: the stage's `id`. */
-  id: Located<string>;
-  /** Checklist item ids of the stage. */
-  items: Located<string>[];
+  id: string;
+  /** Checklist item ids by position in the checklist; null where an item has no text id. */
+  items: Array<string | null>;
 }
 
-/** The ids of a file, salvaged even from a file with errors so that one run finds everything. */
+/**
+ * The ids of a file, salvaged even from a file with errors so that one run finds everything.
+ * Kept small, with no positions: 10,000 of them cross threads and stay in memory.
+ */
 export interface FileSummary {
   /** As findings name it. */
   file: string;
   /** Absolute, to read it again for positions. */
   path: string;
   kind: FileKind;
-  id?: Located<string>;
+  id?: string;
   /** Questions only: the rubric id (the default when absent); missing when it is not text. */
-  rubric?: Located<string>;
+  rubric?: string;
   stages: StageSummary[];
   /** False when some stage could not be read; its stage list is then not the whole truth. */
   stagesComplete: boolean;
@@ -114,29 +109,20 @@ const detach = (text: string): string => (text.length < 13 ? text : JSON.parse(J
 
 function summarize(data: unknown, file: string, absolute: string, kind: FileKind, valid: boolean): FileSummary | undefined {
   if (!isRecord(data)) return undefined;
-  const located = (path: PathSegment[], text: string, key = false): Located<string> => {
-    const value = detach(text);
-    return { value, path: path.map((segment) => (typeof segment === 'string' ? detach(segment) : segment)), ...(key ? { key } : {}) };
-  };
-  const items = (checklist: unknown, path: PathSegment[]): Located<string>[] =>
-    Array.isArray(checklist)
-      ? checklist.flatMap((item, i) => (isRecord(item) && typeof item.id === 'string' ? [located([...path, i, 'id'], item.id)] : []))
-      : [];
+  const items = (checklist: unknown) => (Array.isArray(checklist) ? checklist.map((item) => (isRecord(item) && typeof item.id === 'string' ? detach(item.id) : null)) : []);
   const summary: FileSummary = { file, path: absolute, kind, stages: [], stagesComplete: true, valid };
-  if (typeof data.id === 'string') summary.id = located(['id'], data.id);
+  if (typeof data.id === 'string') summary.id = detach(data.id);
   if (kind === 'rubric') {
     if (!Array.isArray(data.stages)) summary.stagesComplete = false;
-    else data.stages.forEach((stage, i) => {
-      if (isRecord(stage) && typeof stage.id === 'string') summary.stages.push({ id: located(['stages', i, 'id'], stage.id), items: items(stage.checklist, ['stages', i, 'checklist']) });
+    else for (const stage of data.stages) {
+      if (isRecord(stage) && typeof stage.id === 'string') summary.stages.push({ id: detach(stage.id), items: items(stage.checklist) });
       else summary.stagesComplete = false;
-    });
+    }
   } else {
-    if (typeof data.rubric === 'string') summary.rubric = located(['rubric'], data.rubric);
-    else if (data.rubric === undefined) summary.rubric = located(['rubric'], DEFAULT_RUBRIC);
+    if (typeof data.rubric === 'string') summary.rubric = detach(data.rubric);
+    else if (data.rubric === undefined) summary.rubric = DEFAULT_RUBRIC;
     if (isRecord(data.stages)) {
-      for (const [id, stage] of Object.entries(data.stages)) {
-        summary.stages.push({ id: located(['stages', id], id, true), items: isRecord(stage) ? items(stage.checklist, ['stages', id, 'checklist']) : [] });
-      }
+      for (const [id, stage] of Object.entries(data.stages)) summary.stages.push({ id: detach(id), items: isRecord(stage) ? items(stage.checklist) : [] });
     }
   }
   return summary;

@@ -2,9 +2,9 @@
 // Works on the summaries only, so the parsed documents need not be kept; the rare finding
 // reads its file again for the position.
 import { closest, stripControl } from '../text.js';
-import { parseAgain, type FileSummary, type Located } from './check-file.js';
+import { parseAgain, type FileSummary } from './check-file.js';
 import type { Finding } from './findings.js';
-import type { ParsedFile } from './parse.js';
+import type { ParsedFile, PathSegment } from './parse.js';
 import { showPath } from './validate.js';
 
 export interface CrossCheck {
@@ -18,10 +18,11 @@ export function crossCheck(summaries: readonly FileSummary[]): CrossCheck {
   const findings: Finding[] = [];
   const rejected = new Set<string>();
   const reparsed = new Map<FileSummary, ParsedFile>();
-  const report = (summary: FileSummary, where: Located<string>, rule: string, message: string) => {
+  /** A finding at `path` in the summary's file (at the key when `at` says so). */
+  const report = (summary: FileSummary, path: PathSegment[], rule: string, message: string, at: 'key' | 'value' = 'value') => {
     let parsed = reparsed.get(summary);
     if (!parsed) reparsed.set(summary, (parsed = parseAgain(summary)));
-    const { line, column } = parsed.locate(where.path, where.key ? 'key' : 'value');
+    const { line, column } = parsed.locate(path, at);
     findings.push({ file: summary.file, line, column, severity: 'error', rule, message: stripControl(message) });
     rejected.add(summary.file);
   };
@@ -29,9 +30,9 @@ export function crossCheck(summaries: readonly FileSummary[]): CrossCheck {
   const rubrics = new Map<string, FileSummary>();
   for (const rubric of summaries) {
     if (rubric.kind !== 'rubric' || !rubric.id) continue;
-    const twin = rubrics.get(rubric.id.value);
-    if (twin) report(rubric, rubric.id, 'duplicate-id', `rubric id "${rubric.id.value}" is already used by ${twin.file}; rubric ids must be unique`);
-    else rubrics.set(rubric.id.value, rubric);
+    const twin = rubrics.get(rubric.id);
+    if (twin) report(rubric, ['id'], 'duplicate-id', `rubric id "${rubric.id}" is already used by ${twin.file}; rubric ids must be unique`);
+    else rubrics.set(rubric.id, rubric);
   }
 
   // Each rubric's stages and their item ids, worked out once however many questions use it.
@@ -40,7 +41,7 @@ export function crossCheck(summaries: readonly FileSummary[]): CrossCheck {
     let stages = stageSets.get(rubric);
     if (!stages) {
       stages = new Map();
-      for (const stage of rubric.stages) if (!stages.has(stage.id.value)) stages.set(stage.id.value, new Set(stage.items.map((item) => item.value)));
+      for (const stage of rubric.stages) if (!stages.has(stage.id)) stages.set(stage.id, new Set(stage.items.filter((item) => item !== null)));
       stageSets.set(rubric, stages);
     }
     return stages;
@@ -50,32 +51,32 @@ export function crossCheck(summaries: readonly FileSummary[]): CrossCheck {
   for (const question of summaries) {
     if (question.kind !== 'question') continue;
     if (question.id) {
-      const twin = questions.get(question.id.value);
-      if (twin) report(question, question.id, 'duplicate-id', `question id "${question.id.value}" is already used by ${twin.file}; question ids must be unique`);
-      else questions.set(question.id.value, question);
+      const twin = questions.get(question.id);
+      if (twin) report(question, ['id'], 'duplicate-id', `question id "${question.id}" is already used by ${twin.file}; question ids must be unique`);
+      else questions.set(question.id, question);
     }
     if (!question.rubric) continue;
-    const rubric = rubrics.get(question.rubric.value);
+    const rubric = rubrics.get(question.rubric);
     if (!rubric) {
-      const [suggestion] = closest(question.rubric.value, rubrics.keys(), 1);
+      const [suggestion] = closest(question.rubric, rubrics.keys(), 1);
       const fix = suggestion ? `did you mean "${suggestion}"?` : `known rubrics: ${[...rubrics.keys()].join(', ') || 'none'}`;
-      report(question, question.rubric, 'unknown-rubric', `rubric "${question.rubric.value}" does not exist; ${fix}`);
+      report(question, ['rubric'], 'unknown-rubric', `rubric "${question.rubric}" does not exist; ${fix}`);
       continue;
     }
     if (!rubric.stagesComplete) continue;
     const rubricStages = stagesOf(rubric);
     for (const stage of question.stages) {
-      const rubricItems = rubricStages.get(stage.id.value);
+      const rubricItems = rubricStages.get(stage.id);
       if (!rubricItems) {
         const stageIds = [...rubricStages.keys()];
-        const [suggestion] = closest(stage.id.value, stageIds, 1);
-        report(question, stage.id, 'unknown-stage', `${showPath(['stages', stage.id.value])}: rubric "${rubric.id!.value}" has no stage "${stage.id.value}"; ${suggestion ? `did you mean "${suggestion}"?` : `its stages are ${stageIds.join(', ')}`}`);
+        const [suggestion] = closest(stage.id, stageIds, 1);
+        report(question, ['stages', stage.id], 'unknown-stage', `${showPath(['stages', stage.id])}: rubric "${rubric.id}" has no stage "${stage.id}"; ${suggestion ? `did you mean "${suggestion}"?` : `its stages are ${stageIds.join(', ')}`}`, 'key');
         continue;
       }
       // Items are ticked by id, so a question item may not shadow one of its rubric's.
-      for (const item of stage.items) {
-        if (rubricItems.has(item.value)) report(question, item, 'duplicate-item', `checklist item id "${item.value}" is already an item of rubric "${rubric.id!.value}" in stage "${stage.id.value}"; pick another id`);
-      }
+      stage.items.forEach((item, i) => {
+        if (item !== null && rubricItems.has(item)) report(question, ['stages', stage.id, 'checklist', i, 'id'], 'duplicate-item', `checklist item id "${item}" is already an item of rubric "${rubric.id}" in stage "${stage.id}"; pick another id`);
+      });
     }
   }
   return { findings, rejected };

@@ -36,7 +36,7 @@ export function loadFiles(files: string[], cwd: string): Bank {
   const rubrics = new Map<string, LoadedRubric>();
   for (const summary of summaries) {
     const entry = summary.kind === 'rubric' && accepted(summary) ? values.get(summary.file)! : undefined;
-    if (entry) rubrics.set(summary.id!.value, { ...(entry.value as RubricData), file: entry.file });
+    if (entry) rubrics.set(summary.id!, { ...(entry.value as RubricData), file: entry.file });
   }
   const questions: LoadedQuestion[] = [];
   for (const summary of summaries) {
