@@ -1,11 +1,12 @@
 // The command table: names, flags and help. Each command's module is imported only when
 // that command runs, so `--help` and `--version` stay fast.
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Argument, Command, InvalidArgumentError, Option } from 'commander';
 import type { Io } from './io.js';
 import { packageVersion } from './version.js';
 import { CATEGORIES, DIFFICULTIES } from './bank/categories.js';
 import { parseDate } from './time.js';
 import { OUTPUT_FORMATS } from './ui/question-format.js';
+import { FORMATS } from './lint/report.js';
 
 export interface CommandResult {
   exitCode: number;
@@ -134,7 +135,14 @@ Run 'mldrill <command> --help' for a command's options.
   program
     .command('lint')
     .description('check question and rubric files; with no paths, the whole bank')
-    .argument('[paths...]', 'files or directories to check')
+    .argument('[paths...]', 'files or directories to check (checked together with the bank)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('stylish'))
+    .option('--max-warnings <n>', 'exit 1 when there are more than N warnings', positiveInteger)
+    .addHelpText('after', `
+Exit codes: 0 no errors (and warnings within --max-warnings), 1 findings, 2 usage error.
+Formats: stylish (grouped by file), json (an array of {file, line, column, severity, rule, message}),
+github (GitHub Actions annotations).
+`)
     .action((paths: string[], options, command: Command) =>
       run(import('./commands/lint.js').then(({ lint }) => lint({ ...options, ...globals(command), paths }, io))),
     );
@@ -174,6 +182,29 @@ Run 'mldrill <command> --help' for a command's options.
     .action((session: string, options, command: Command) =>
       run(import('./commands/export.js').then(({ exportSession }) => exportSession({ ...options, ...globals(command), session }, io))),
     );
+
+  program
+    .command('new')
+    .description('scaffold a question file with its rubric\'s stages and TODOs to fill in; asks for what is missing in a terminal')
+    .option('--id <id>', 'question id, kebab-case (also the file name)')
+    .option('--category <category>', `category: ${CATEGORIES.join(', ')}`)
+    .option('--title <title>', 'a short name for the question')
+    .option('--rubric <id>', 'the rubric whose stages to use (default ml-system-design)')
+    .addOption(new Option('--difficulty <level>', 'difficulty').choices(DIFFICULTIES).default('medium'))
+    .option('--dir <dir>', 'write questions/<category>/<id>.yaml under DIR (default: the current directory)')
+    .addHelpText('after', `
+Exit codes: 0 written, 1 the file or id already exists (nothing is overwritten), 2 usage error
+(a missing flag without a terminal, a bad id, category or rubric), 130 interrupted.
+`)
+    .action((options, command: Command) =>
+      run(import('./commands/new.js').then(({ newQuestion }) => newQuestion({ ...options, ...globals(command) }, io))),
+    );
+
+  program
+    .command('schema')
+    .description('print the JSON Schema (draft-07) of question or rubric files, for editors and validators')
+    .addArgument(new Argument('<kind>', 'which format').choices(['question', 'rubric']))
+    .action((kind: 'question' | 'rubric') => run(import('./commands/schema.js').then(({ schema }) => schema({ kind }, io))));
 
   return program;
 }

@@ -2,7 +2,7 @@
 
 export const EXIT = {
   ok: 0,
-  /** Findings from lint, no question matched, an unknown id. */
+  /** Findings from lint, no question matched, an unknown id, a file that `new` will not overwrite. */
   findings: 1,
   /** Bad flags or values, no terminal for an interactive command, an unusable state directory. */
   usage: 2,
@@ -28,6 +28,13 @@ export class UsageError extends MldrillError {
 }
 
 export class NotFoundError extends MldrillError {
+  constructor(message: string) {
+    super(message, EXIT.findings);
+  }
+}
+
+/** What the user asked for is already there (a file `new` would overwrite, a taken id). */
+export class ConflictError extends MldrillError {
   constructor(message: string) {
     super(message, EXIT.findings);
   }

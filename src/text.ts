@@ -13,9 +13,13 @@ export function stripControl(text: string): string {
   return text.replace(/\r\n?/g, '\n').replace(ESCAPES, '').replace(CONTROLS, '');
 }
 
-/** Finds the first control character (other than tab and newline) in text, if any. */
+/**
+ * Finds the first control character (other than tab and newline) in text, if any. A carriage
+ * return counts: YAML turns CRLF line ends into newlines, so one left in a value was escaped
+ * on purpose, and it can overwrite a terminal line.
+ */
 export function findControl(text: string): { index: number; char: string } | undefined {
-  const match = /[\u0000-\u0008\u000b-\u000c\u000e-\u001f\u007f-\u009f]/.exec(text);
+  const match = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.exec(text);
   return match ? { index: match.index, char: match[0] } : undefined;
 }
 

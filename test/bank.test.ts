@@ -1,8 +1,12 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findYamlFiles } from '../src/bank/files.js';
-import { loadFiles } from '../src/bank/load.js';
-import { baseBank, QUESTION, RUBRIC, writeBank } from './helpers/bank.js';
+import { checkFile } from '../src/bank/check-file.js';
+import { fastData } from '../src/bank/fast-parse.js';
+import { parseYaml } from '../src/bank/parse.js';
+import { findYamlFiles, loadFiles, PACKAGE_ROOT } from '../src/bank/load.js';
+import { RULES } from '../src/bank/rules.js';
+import { baseBank, MODELINE, QUESTION, RUBRIC, writeBank } from './helpers/bank.js';
 
 function load(files: Record<string, string>) {
   const dir = writeBank(files);
@@ -12,6 +16,13 @@ function load(files: Record<string, string>) {
 const Q = 'questions/recommendation/feed.yaml';
 
 describe('loading a bank', () => {
+  it('reads only files directly inside a rubrics directory as rubrics', async () => {
+    const { kindOf } = await import('../src/bank/validate.js');
+    expect(kindOf('/home/me/rubrics/bank/questions/ads/x.yaml')).toBe('question');
+    expect(kindOf('/home/me/bank/rubrics/mini.yaml')).toBe('rubric');
+    expect(kindOf('rubrics\\mini.yaml')).toBe('rubric');
+  });
+
   it('loads a valid question with its defaults and rubric', () => {
     const bank = load(baseBank());
     expect(bank.findings).toEqual([]);
@@ -20,7 +31,7 @@ describe('loading a bank', () => {
   });
 
   it('skips a broken file and still loads the others', () => {
-    const bank = load(baseBank({ 'questions/ads/bad.yaml': 'id: bad\ntitle: [unclosed\n' }));
+    const bank = load(baseBank({ 'questions/ads/bad.yaml': `${MODELINE}\nid: bad\ntitle: [unclosed\n` }));
     expect(bank.questions.map((question) => question.id)).toEqual(['feed']);
     expect(bank.findings).toHaveLength(1);
     expect(bank.findings[0]).toMatchObject({ file: path.join('questions', 'ads', 'bad.yaml'), rule: 'yaml-syntax', severity: 'error' });
@@ -37,44 +48,82 @@ describe('loading a bank', () => {
 });
 
 // One broken fixture per rule: the rule id, and the exact line and column it points at.
-const cases: Array<{ rule: string; files: Record<string, string>; file?: string; line: number; column: number; message: RegExp; severity?: 'warning' }> = [
-  { rule: 'yaml-syntax', files: { [Q]: QUESTION.replace('title: A feed', 'title: "A feed') }, line: 2, column: 8, message: /YAML syntax error/ },
-  { rule: 'duplicate-key', files: { [Q]: QUESTION.replace('difficulty: medium\n', 'difficulty: medium\ndifficulty: hard\n') }, line: 5, column: 1, message: /key "difficulty" appears twice/ },
-  { rule: 'required', files: { [Q]: QUESTION.replace('title: A feed\n', '') }, line: 1, column: 1, message: /missing required field "title"; add it/ },
-  { rule: 'required', files: { 'rubrics/mini.yaml': RUBRIC.replace('    goal: Design it.\n', '') }, file: 'rubrics/mini.yaml', line: 13, column: 5, message: /missing required field "goal" in stages\[1\]/ },
-  { rule: 'type', files: { [Q]: QUESTION.replace('followups:\n  - Traffic grew tenfold.', 'followups: Traffic grew tenfold.') }, line: 17, column: 12, message: /followups must be a list, not a string/ },
-  { rule: 'unknown-field', files: { [Q]: QUESTION.replace('difficulty: medium', 'difficulty: medium\ntgas: [x]') }, line: 5, column: 1, message: /unknown field "tgas"; did you mean "tags"\?/ },
-  { rule: 'unknown-field', files: { [Q]: QUESTION.replace('        text: Asked where the feed appears', '        text: Asked where the feed appears\n        guidence: x') }, line: 14, column: 9, message: /unknown field "guidence" in stages\.clarify\.checklist\[0\]; did you mean "guidance"\?/ },
-  { rule: 'empty', files: { [Q]: QUESTION.replace('title: A feed', "title: ''") }, line: 2, column: 8, message: /title is empty/ },
-  { rule: 'enum', files: { [Q]: QUESTION.replace('difficulty: medium', 'difficulty: meduim') }, line: 4, column: 13, message: /did you mean "medium"\?/ },
-  { rule: 'id-format', files: { [Q]: QUESTION.replace('id: surface', 'id: Surface_Area') }, line: 12, column: 13, message: /must be kebab-case/ },
-  { rule: 'id-filename', files: { [Q]: QUESTION.replace('id: feed', 'id: news-feed') }, line: 1, column: 5, message: /does not match the file name "feed.yaml"/ },
-  { rule: 'duplicate-id', files: { 'questions/ads/feed.yaml': QUESTION.replace('category: recommendation', 'category: ads') }, file: 'questions/recommendation/feed.yaml', line: 1, column: 5, message: /already used by questions\/ads\/feed.yaml/ },
-  { rule: 'duplicate-item', files: { [Q]: QUESTION.replace('        text: Asked where the feed appears\n', '        text: Asked where the feed appears\n      - id: surface\n        text: Again\n') }, line: 14, column: 13, message: /checklist item id "surface" is used twice/ },
-  { rule: 'duplicate-item', files: { [Q]: QUESTION.replace('id: surface', 'id: goal') }, line: 12, column: 13, message: /"goal" is already an item of rubric "mini"/ },
-  { rule: 'unknown-rubric', files: { [Q]: QUESTION.replace('rubric: mini', 'rubric: mnii') }, line: 5, column: 9, message: /rubric "mnii" does not exist; did you mean "mini"\?/ },
-  { rule: 'unknown-stage', files: { [Q]: QUESTION.replace('  design:', '  desing:') }, line: 14, column: 3, message: /rubric "mini" has no stage "desing"; did you mean "design"\?/ },
-  { rule: 'stage-minutes', files: { 'rubrics/mini.yaml': RUBRIC.replace('minutes: 5', 'minutes: 0') }, file: 'rubrics/mini.yaml', line: 6, column: 14, message: /must be greater than 0/ },
-  { rule: 'control-chars', files: { [Q]: QUESTION.replace('title: A feed', 'title: "A \\e[31mfeed"') }, line: 2, column: 8, message: /control character U\+001B/ },
-  { rule: 'short-prompt', severity: 'warning', files: { [Q]: QUESTION.replace(/prompt: .*/, 'prompt: Design a feed.') }, line: 6, column: 9, message: /very short/ },
-  { rule: 'no-hints', severity: 'warning', files: { [Q]: QUESTION.replace('    hints:\n      - Two stages.\n', '    checklist: []\n') }, line: 14, column: 3, message: /stage "design" has no hints/ },
-  { rule: 'todo', severity: 'warning', files: { [Q]: QUESTION.replace('Ask who the users are.', 'TODO write hints') }, line: 10, column: 9, message: /still says TODO/ },
+// Line 1 of QUESTION and RUBRIC is the editor modeline.
+const R = 'rubrics/mini.yaml';
+interface Case { rule: string; files: Record<string, string>; setup?: (dir: string) => void; file?: string; line: number; column: number; message: RegExp; severity?: 'warning' }
+export const cases: Case[] = [
+  { rule: 'unreadable', files: {}, setup: (dir) => fs.symlinkSync(path.join(dir, 'nowhere.yaml'), path.join(dir, 'questions', 'recommendation', 'gone.yaml')), file: 'questions/recommendation/gone.yaml', line: 1, column: 1, message: /cannot read the file \(ENOENT\)/ },
   { rule: 'file-too-large', files: { [Q]: `${QUESTION}# ${'x'.repeat(1024 * 1024)}\n` }, line: 1, column: 1, message: /larger than 1024 KiB/ },
+  { rule: 'yaml-syntax', files: { [Q]: QUESTION.replace('title: A feed', 'title: "A feed') }, line: 3, column: 8, message: /YAML syntax error: this quoted string is never closed/ },
+  { rule: 'duplicate-key', files: { [Q]: QUESTION.replace('difficulty: medium\n', 'difficulty: medium\ndifficulty: hard\n') }, line: 6, column: 1, message: /key "difficulty" appears twice/ },
   { rule: 'alias-limit', files: { [Q]: `${QUESTION}a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n` }, line: 1, column: 1, message: /too many alias/ },
+  { rule: 'required', files: { [Q]: QUESTION.replace('title: A feed\n', '') }, line: 2, column: 1, message: /missing required field "title"; add it/ },
+  { rule: 'required', files: { [R]: RUBRIC.replace('    goal: Design it.\n', '') }, file: R, line: 14, column: 5, message: /missing required field "goal" in stages\[1\]/ },
+  { rule: 'empty', files: { [Q]: QUESTION.replace('title: A feed', "title: '  '") }, line: 3, column: 8, message: /title is empty/ },
+  { rule: 'empty', files: { [Q]: QUESTION.replace('title: A feed', 'title:') }, line: 3, column: 1, message: /title is empty; give it a text/ },
+  { rule: 'empty', files: { [R]: RUBRIC.replace('    checklist:\n      - id: diagram\n        text: Drew a diagram\n', '    checklist: []\n') }, file: R, line: 18, column: 16, message: /stages\[1\]\.checklist needs at least 1 entry/ },
+  { rule: 'empty', files: { 'questions/ads/blank.yaml': `${MODELINE}\n` }, file: 'questions/ads/blank.yaml', line: 1, column: 1, message: /the file is empty; a question needs at least id, title/ },
+  { rule: 'type', files: { [Q]: QUESTION.replace('followups:\n  - Traffic grew tenfold.', 'followups: Traffic grew tenfold.') }, line: 18, column: 12, message: /followups must be a list, not a string/ },
+  { rule: 'type', files: { [Q]: QUESTION.replace('stages:\n', 'references:\n  - title: A blog\n    url: not a link\nstages:\n') }, line: 10, column: 10, message: /references\[0\]\.url is not a valid url/ },
+  { rule: 'unknown-field', files: { [Q]: QUESTION.replace('difficulty: medium', 'difficulty: medium\ntgas: [x]') }, line: 6, column: 1, message: /unknown field "tgas"; did you mean "tags"\?/ },
+  { rule: 'unknown-field', files: { [Q]: QUESTION.replace('        text: Asked where the feed appears', '        text: Asked where the feed appears\n        guidence: x') }, line: 15, column: 9, message: /unknown field "guidence" in stages\.clarify\.checklist\[0\]; did you mean "guidance"\?/ },
+  { rule: 'enum', files: { [Q]: QUESTION.replace('difficulty: medium', 'difficulty: meduim') }, line: 5, column: 13, message: /did you mean "medium"\?/ },
+  { rule: 'range', files: { [R]: RUBRIC.replace('weight: 2', 'weight: 11') }, file: R, line: 12, column: 17, message: /stages\[0\]\.checklist\[0\]\.weight must be at most 10/ },
+  { rule: 'stage-minutes', files: { [R]: RUBRIC.replace('minutes: 5', 'minutes: 0') }, file: R, line: 7, column: 14, message: /stages\[0\]\.minutes must be greater than 0/ },
+  { rule: 'id-format', files: { [Q]: QUESTION.replace('id: surface', 'id: Surface_Area') }, line: 13, column: 13, message: /must be kebab-case/ },
+  { rule: 'id-format', files: { [Q]: QUESTION.replace('  design:', '  Design_It:') }, line: 15, column: 3, message: /stage id "Design_It" must be kebab-case/ },
+  { rule: 'id-filename', files: { [Q]: QUESTION.replace('id: feed', 'id: news-feed') }, line: 2, column: 5, message: /does not match the file name "feed.yaml"/ },
+  { rule: 'duplicate-id', files: { 'questions/ads/feed.yaml': QUESTION.replace('category: recommendation', 'category: ads') }, file: Q, line: 2, column: 5, message: /question id "feed" is already used by questions\/ads\/feed.yaml/ },
+  { rule: 'duplicate-id', files: { 'rubrics/other.yaml': RUBRIC }, file: 'rubrics/other.yaml', line: 2, column: 5, message: /rubric id "mini" is already used by rubrics\/mini.yaml/ },
+  { rule: 'duplicate-stage', files: { [R]: RUBRIC.replace('  - id: design', '  - id: clarify') }, file: R, line: 14, column: 9, message: /stage id "clarify" is used twice/ },
+  { rule: 'duplicate-item', files: { [Q]: QUESTION.replace('        text: Asked where the feed appears\n', '        text: Asked where the feed appears\n      - id: surface\n        text: Again\n') }, line: 15, column: 13, message: /checklist item id "surface" is used twice/ },
+  { rule: 'duplicate-item', files: { [Q]: QUESTION.replace('id: surface', 'id: goal') }, line: 13, column: 13, message: /"goal" is already an item of rubric "mini"/ },
+  { rule: 'unknown-rubric', files: { [Q]: QUESTION.replace('rubric: mini', 'rubric: mnii') }, line: 6, column: 9, message: /rubric "mnii" does not exist; did you mean "mini"\?/ },
+  { rule: 'unknown-stage', files: { [Q]: QUESTION.replace('  design:', '  desing:') }, line: 15, column: 3, message: /rubric "mini" has no stage "desing"; did you mean "design"\?/ },
+  { rule: 'control-chars', files: { [Q]: QUESTION.replace('title: A feed', 'title: "A \\e[31mfeed"') }, line: 3, column: 8, message: /title contains the control character U\+001B/ },
+  { rule: 'control-chars', files: { [Q]: QUESTION.replace('title: A feed', 'title: "A\\rfeed"') }, line: 3, column: 8, message: /control character U\+000D/ },
+  { rule: 'control-chars', files: { [Q]: QUESTION.replace('  clarify:', '  clarify:\n    "note\\a": x') }, line: 10, column: 5, message: /the key "note" in stages\.clarify contains the control character U\+0007/ },
+  { rule: 'short-prompt', severity: 'warning', files: { [Q]: QUESTION.replace(/prompt: .*/, 'prompt: Design a feed.') }, line: 7, column: 9, message: /very short/ },
+  { rule: 'no-hints', severity: 'warning', files: { [Q]: QUESTION.replace('    hints:\n      - Two stages.\n', '    checklist: []\n') }, line: 15, column: 3, message: /stage "design" has no hints/ },
+  { rule: 'todo', severity: 'warning', files: { [Q]: QUESTION.replace('Ask who the users are.', 'TODO write hints') }, line: 11, column: 9, message: /stages\.clarify\.hints\[0\] still says TODO/ },
+  { rule: 'schema-comment', severity: 'warning', files: { [Q]: QUESTION.replace(`${MODELINE}\n`, '') }, line: 1, column: 1, message: /add this first line: # yaml-language-server: \$schema=(\.\.\/)+.*schema\/question\.schema\.json$/ },
+  { rule: 'schema-comment', severity: 'warning', files: { [Q]: QUESTION.replace(MODELINE, '# yaml-language-server: $schema=../schema/question.schema.json') }, line: 1, column: 33, message: /\$schema path "\.\.\/schema\/question\.schema\.json" does not exist from this file/ },
+  { rule: 'schema-comment', severity: 'warning', files: { [R]: RUBRIC.replace(MODELINE, '# yaml-language-server: $schema=../schema/question.schema.json') }, file: R, line: 1, column: 33, message: /this is a rubric file but \$schema points to the question schema; write # yaml-language-server: \$schema=.*rubric\.schema\.json$/ },
 ];
 
 describe('findings: one fixture per rule, with exact positions', () => {
   it.each(cases.map((testCase) => [`${testCase.rule} ${testCase.message.source.slice(0, 30)}`, testCase] as const))('%s', (_, testCase) => {
-    const bank = load(baseBank(testCase.files));
-    const finding = bank.findings.find((candidate) => candidate.rule === testCase.rule);
+    const dir = writeBank(baseBank(testCase.files));
+    testCase.setup?.(dir);
+    const bank = loadFiles(findYamlFiles([dir]), dir);
+    const file = path.normalize(testCase.file ?? Q);
+    const finding = bank.findings.find((candidate) => candidate.rule === testCase.rule && candidate.file === file);
     expect(finding, JSON.stringify(bank.findings, null, 1)).toBeDefined();
     expect(finding).toMatchObject({
-      file: path.normalize(testCase.file ?? Q),
       line: testCase.line,
       column: testCase.column,
       severity: testCase.severity ?? 'error',
     });
     expect(finding!.message).toMatch(testCase.message);
+  });
+
+  it('has a fixture for every rule, and no fixture for a rule that is not listed', () => {
+    expect(new Set(cases.map((testCase) => testCase.rule))).toEqual(new Set(RULES.map((rule) => rule.id)));
+    for (const testCase of cases) expect(testCase.severity ?? 'error').toBe(RULES.find((rule) => rule.id === testCase.rule)!.severity);
+  });
+
+  it('runs the cross-file checks on a file that also has errors of its own', () => {
+    const bank = load(baseBank({
+      'questions/ads/feed.yaml': QUESTION.replace('category: recommendation', 'category: ads').replace('rubric: mini', 'rubric: mnii').replace('difficulty: medium', 'difficulty: medium\ntgas: [x]'),
+    }));
+    expect(bank.findings.filter((finding) => finding.file === path.normalize('questions/ads/feed.yaml')).map((finding) => finding.rule).sort()).toEqual(['unknown-field', 'unknown-rubric']);
+    expect(bank.findings.filter((finding) => finding.file === path.normalize(Q)).map((finding) => finding.rule)).toEqual(['duplicate-id']);
+  });
+
+  it('leaves out the questions of a broken rubric without blaming them for it', () => {
+    const bank = load(baseBank({ [R]: RUBRIC.replace('title: Mini rubric\n', '') }));
+    expect(bank.findings.map((finding) => [finding.file, finding.rule])).toEqual([[path.normalize(R), 'required']]);
+    expect(bank.questions).toEqual([]);
   });
 
   it('reports every problem of a file in one run, not only the first', () => {
@@ -86,5 +135,50 @@ describe('findings: one fixture per rule, with exact positions', () => {
     const bank = load(baseBank({ [Q]: QUESTION.replace('difficulty: medium', 'difficulty: medium\n"\\e]0;pwned\\a": 1') }));
     expect(bank.findings.length).toBeGreaterThan(0);
     for (const finding of bank.findings) expect(finding.message).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+  });
+});
+
+// The quick js-yaml read may only ever clear a file that the exact yaml read also finds clean,
+// with the same data; whatever it is unsure about goes to the exact read.
+describe('the quick check agrees with the exact one', () => {
+  const both = (file: string, shown: string) => [checkFile(file, shown, { keepValue: true }), checkFile(file, shown, { keepValue: true, exactOnly: true })] as const;
+
+  it('on every shipped question and rubric, which it reads itself and reads as yaml does', () => {
+    const files = findYamlFiles([path.join(PACKAGE_ROOT, 'questions'), path.join(PACKAGE_ROOT, 'rubrics')]);
+    expect(files.length).toBeGreaterThan(40);
+    for (const file of files) {
+      const source = fs.readFileSync(file, 'utf8');
+      expect(fastData(source), file).toEqual(parseYaml(file, source).data);
+      const [quick, exact] = both(file, file);
+      expect(quick, file).toEqual(exact);
+    }
+  });
+
+  it('on every fixture of the rule table', () => {
+    for (const testCase of cases) {
+      const dir = writeBank(baseBank(testCase.files));
+      testCase.setup?.(dir);
+      for (const file of findYamlFiles([dir])) {
+        const [quick, exact] = both(file, path.relative(dir, file));
+        expect(quick, `${testCase.rule}: ${file}`).toEqual(exact);
+      }
+    }
+  });
+
+  it.each([
+    ['binary and signed numbers', 'weight: 0b11', 'weight: -0x1'],
+    ['numbers that only yaml reads as numbers', 'weight: +.5', 'weight: -.5'],
+    ['an alias', 'weight: &w 2\n        keywords: [*w]'],
+    ['a directive', null],
+    ['block scalars', 'guidance: |\n          line one\n          line two\n        keywords:\n          - >-\n            folded\n            text'],
+    ['quoted escapes', 'guidance: "tab\\tand \\u00e9 and \\"quotes\\""'],
+  ])('on %s', (_, ...replacements) => {
+    const variants = replacements.map((replacement) =>
+      replacement === null ? `%YAML 1.1\n---\n${QUESTION}` : QUESTION.replace('text: Asked where the feed appears', `text: Asked where the feed appears\n        ${replacement}`));
+    for (const variant of variants) {
+      const dir = writeBank(baseBank({ [Q]: variant }));
+      const [quick, exact] = both(path.join(dir, Q), Q);
+      expect(quick, variant).toEqual(exact);
+    }
   });
 });

@@ -24,8 +24,9 @@ function settledBank(files = baseBank()): string {
   return dir;
 }
 
-/** Rewrites a file with new content of the same size and puts its mtime back. */
-function sameStampRewrite(file: string, content: string): void {
+/** Rewrites a file with one text replaced by another of the same size, and puts its mtime back. */
+function sameStampRewrite(file: string, from: string, to: string): void {
+  const content = fs.readFileSync(file, 'utf8').replace(from, to);
   const before = fs.statSync(file);
   expect(Buffer.byteLength(content)).toBe(before.size);
   fs.writeFileSync(file, content);
@@ -61,13 +62,13 @@ describe('the bank cache', () => {
     expect(await title(bank, env)).toBe('A feed');
 
     // Same size, same mtime: the cache is trusted and the file is not read again.
-    sameStampRewrite(file, QUESTION.replace('title: A feed', 'title: B feed'));
+    sameStampRewrite(file, 'title: A feed', 'title: B feed');
     expect(await title(bank, env)).toBe('A feed');
 
     fs.utimesSync(file, new Date(), new Date(Date.now() - 60_000));
     expect(await title(bank, env)).toBe('B feed');
 
-    fs.writeFileSync(file, QUESTION.replace('title: A feed', 'title: The longer feed'));
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('title: B feed', 'title: The longer feed'));
     fs.utimesSync(file, HOUR_AGO, HOUR_AGO);
     expect(await title(bank, env)).toBe('The longer feed');
   });
@@ -94,7 +95,7 @@ describe('the bank cache', () => {
     fs.utimesSync(file, now, now);
     expect(await title(bank, env)).toBe('A feed');
     // A second edit within the same clock tick would keep size and mtime: the cache must not hide it.
-    sameStampRewrite(file, QUESTION.replace('title: A feed', 'title: B feed'));
+    sameStampRewrite(file, 'title: A feed', 'title: B feed');
     expect(await title(bank, env)).toBe('B feed');
   });
 
@@ -147,11 +148,11 @@ describe('the bank cache', () => {
     expect(fs.existsSync(path.join(home, 'cache'))).toBe(false);
 
     await run(['daily', '--bank', bank], env);
-    sameStampRewrite(path.join(bank, Q), QUESTION.replace('difficulty: medium', 'difficulty: meduim'));
+    sameStampRewrite(path.join(bank, Q), 'difficulty: medium', 'difficulty: meduim');
     expect((await run(['show', 'feed', '--plain', '--bank', bank], env)).code).toBe(0);
     const after = await run(['lint', '--bank', bank], env);
     expect(after.code).toBe(1);
-    expect(after.out).toMatch(/feed\.yaml:4:13: .*did you mean "medium"/);
+    expect(after.out).toMatch(/feed\.yaml\n\s+5:13\s+error\s+difficulty is "meduim"; did you mean "medium"/);
   });
 });
 

@@ -4,7 +4,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BIN, TmuxSession } from './helpers/tmux.js';
+import { parse } from 'yaml';
+import { baseBank, QUESTION, RUBRIC, writeBank } from './helpers/bank.js';
+import { BIN, ROOT, TmuxSession } from './helpers/tmux.js';
+import { fakeIo } from './helpers/fake-io.js';
+import { main } from '../src/main.js';
 
 const run = (args: string[], env: Record<string, string> = {}) =>
   spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', input: '', env: { PATH: process.env.PATH, MLDRILL_HOME: fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-home-')), ...env }, timeout: 20_000 });
@@ -33,6 +37,61 @@ describe('mldrill as a process', () => {
       expect(result.stderr).toMatch(/^error: /);
       expect(result.stderr).not.toMatch(/\bat .*:\d+:\d+/);
     }
+  });
+});
+
+describe('lint as a process', () => {
+  it('finds the shipped bank clean with no warnings allowed, as CI runs it (exit 0)', () => {
+    const result = run(['lint', '--max-warnings', '0']);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toMatch(/^✔ \d+ files checked: no problems\n$/);
+    expect(result.status).toBe(0);
+  });
+
+  it('prints annotations for GitHub Actions and exits 1 on errors', () => {
+    const dir = writeBank(baseBank({ 'questions/recommendation/feed.yaml': QUESTION.replace('rubric: mini', 'rubric: mnii') }));
+    const result = run(['lint', dir, '--format', 'github']);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe(`::error file=${path.join(dir, 'questions/recommendation/feed.yaml').replaceAll(':', '%3A')},line=6,col=9,title=mldrill unknown-rubric::rubric "mnii" does not exist; did you mean "mini"?\n`);
+    expect(result.stderr).toBe('mldrill lint: 2 files checked: 1 error, 0 warnings\n');
+  });
+
+  it('runs as the pre-commit hook does: staged files, with the repository as the bank', () => {
+    const hook = parse(fs.readFileSync(path.join(ROOT, '.pre-commit-hooks.yaml'), 'utf8'))[0];
+    expect(hook).toMatchObject({ id: 'mldrill-lint', language: 'node', files: '\\.ya?ml$' });
+    // A repository with a rubric of its own: a staged question that uses it must pass.
+    const repo = writeBank({ 'rubrics/house.yaml': RUBRIC.replace('id: mini', 'id: house'), 'questions/recommendation/feed.yaml': QUESTION.replace('rubric: mini', 'rubric: house') });
+    const [command, ...args] = hook.entry.split(' ');
+    expect(command).toBe('mldrill');
+    const result = spawnSync(process.execPath, [BIN, ...args, 'questions/recommendation/feed.yaml'], { cwd: repo, encoding: 'utf8', env: { PATH: process.env.PATH } });
+    expect(result.stdout).toBe('✔ 1 file checked: no problems\n');
+    expect(result.status).toBe(0);
+  });
+
+  it('finds the same on many files, split across threads, as in one thread', async () => {
+    const files: Record<string, string> = { 'rubrics/mini.yaml': RUBRIC };
+    for (let i = 1; i <= 700; i++) {
+      let text = QUESTION.replace('id: feed', `id: q-${i}`);
+      if (i % 100 === 0) text = text.replace('difficulty: medium', 'difficulty: meduim');
+      if (i % 250 === 0) text = text.replace('rubric: mini', 'rubric: mnii');
+      if (i === 333) text = text.replace('id: q-333', 'id: q-332');
+      files[`questions/recommendation/q-${i}.yaml`] = text;
+    }
+    const dir = writeBank(files);
+    const spawned = spawnSync(process.execPath, [BIN, 'lint', '.', '--format', 'json'], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH } });
+    expect(spawned.stderr).toBe('mldrill lint: 701 files checked: 11 errors, 0 warnings\n');
+    const io = fakeIo({ cwd: dir });
+    expect(await main(['lint', '.', '--format', 'json'], io)).toBe(1);
+    expect(JSON.parse(spawned.stdout)).toEqual(JSON.parse(io.out()));
+    expect(JSON.parse(spawned.stdout).map((finding: { rule: string }) => finding.rule).sort()).toEqual([
+      ...Array(7).fill('enum'), 'duplicate-id', 'id-filename', ...Array(2).fill('unknown-rubric'),
+    ].sort());
+  });
+
+  it('exits 2 with one line for a path that does not exist', () => {
+    const result = run(['lint', 'nowhere.yaml']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('mldrill: nowhere.yaml: no such file or directory\n');
   });
 });
 

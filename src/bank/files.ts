@@ -1,5 +1,5 @@
-// Where the bank's files are. Kept free of the YAML parser and zod, so that a run served from
-// the cache (src/bank/cache.ts) never loads them.
+// Where bank files live and how their paths are shown. Kept free of the YAML parser and zod,
+// so that a run served from the cache (src/bank/cache.ts) never loads them.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +11,7 @@ export interface BankOptions {
   noBuiltin?: boolean;
 }
 
-/** The package root: where the built-in questions/ and rubrics/ live. */
+/** The package root: where the built-in questions/, rubrics/ and schema/ live. */
 export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** The directories to load: built-in, then each --bank, then each entry of MLDRILL_BANK. */
@@ -22,33 +22,58 @@ export function bankDirectories(cwd: string, env: Record<string, string | undefi
 }
 
 /**
- * Every .yaml/.yml file under the given files and directories, sorted, each once. Each directory
- * read is added to `walked`, for callers that watch directories for new or removed files.
+ * Every .yaml/.yml file under the given files and directories (absolute), in order and each
+ * once, even when two entries overlap or reach the same file through a symlinked directory.
+ * A file given by name is taken whatever its extension; hidden entries and node_modules are
+ * skipped. Each directory read is added to `walked`, for callers that watch directories for new
+ * or removed files.
  */
 export function findYamlFiles(entries: string[], walked: string[] = []): string[] {
-  const found = new Set<string>();
-  const walk = (dir: string) => {
-    let children: fs.Dirent[];
-    try {
-      children = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    walked.push(dir);
-    for (const child of children) {
-      if (child.name.startsWith('.') || child.name === 'node_modules') continue;
-      // dir is already absolute and normal, so plain joining is exact and much cheaper.
-      const full = dir + path.sep + child.name;
-      if (child.isDirectory()) walk(full);
-      else if (/\.ya?ml$/.test(child.name)) found.add(full);
-    }
-  };
+  return [...findYamlEntries(entries, walked).values()];
+}
+
+/** findYamlFiles, keyed by the real path that tells two ways to one file apart from two files. */
+export function findYamlEntries(entries: string[], walked: string[] = []): Map<string, string> {
+  const found = new Map<string, string>();
   for (const entry of entries) {
     const stat = fs.statSync(entry, { throwIfNoEntry: false });
-    if (stat?.isDirectory()) walk(path.resolve(entry));
-    else if (stat?.isFile()) found.add(entry);
+    if (!stat) continue;
+    // Only the entry is resolved: one realpath per entry, not per file, keeps 10,000 files cheap.
+    const real = realPath(entry);
+    const files = stat.isDirectory() ? collectYaml(entry, [], walked).sort() : stat.isFile() ? [entry] : [];
+    for (const file of files) {
+      const identity = path.join(real, path.relative(entry, file));
+      if (!found.has(identity)) found.set(identity, file);
+    }
   }
-  return [...found].sort();
+  return found;
+}
+
+function collectYaml(dir: string, into: string[], walked: string[]): string[] {
+  let children: fs.Dirent[];
+  try {
+    children = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return into;
+  }
+  walked.push(dir);
+  for (const child of children) {
+    if (child.name.startsWith('.') || child.name === 'node_modules') continue;
+    // dir is already normal, so plain joining is exact and much cheaper than path.join.
+    const full = dir + path.sep + child.name;
+    if (child.isDirectory()) collectYaml(full, into, walked);
+    else if (/\.ya?ml$/.test(child.name)) into.push(full);
+  }
+  return into;
+}
+
+/** The canonical path of an existing entry; a broken link stands for itself. */
+export function realPath(entry: string): string {
+  try {
+    return fs.realpathSync.native(entry);
+  } catch {
+    return path.resolve(entry);
+  }
 }
 
 /** Shows paths relative to cwd when they are inside it, so findings stay short and clickable. */

@@ -93,8 +93,8 @@ function offsetOf(doc: Document, path: readonly PathSegment[], at: 'key' | 'valu
       const keyStart = rangeStart(pair.key);
       if (last && at === 'key' && keyStart !== undefined) return keyStart;
       node = pair.value;
-      // A key with no value (`title:`) has no value node: point at the key.
-      offset = rangeStart(node) ?? keyStart ?? offset;
+      // A key with no value (`title:`) has no value, or an empty one: point at the key.
+      offset = (isEmptyScalar(node) ? undefined : rangeStart(node)) ?? keyStart ?? offset;
     } else if (isSeq(node) && typeof segment === 'number') {
       node = node.items[segment];
       if (node === undefined) return offset;
@@ -104,6 +104,10 @@ function offsetOf(doc: Document, path: readonly PathSegment[], at: 'key' | 'valu
     }
   }
   return offset;
+}
+
+function isEmptyScalar(node: unknown): boolean {
+  return isScalar(node) && node.value === null && node.range?.[0] === node.range?.[1];
 }
 
 function rangeStart(node: unknown): number | undefined {

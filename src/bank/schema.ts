@@ -6,66 +6,73 @@ import { CATEGORIES, DEFAULT_RUBRIC, DIFFICULTIES } from './categories.js';
 export { CATEGORIES, CATEGORY_TITLES, DIFFICULTIES, DEFAULT_RUBRIC } from './categories.js';
 
 export const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const kebab = (what: string) =>
-  z.string().regex(KEBAB, { message: `${what} must be kebab-case (lowercase letters, digits and single hyphens)` });
-const text = (description: string) => z.string().trim().min(1).describe(description);
-
+const kebab = (what: string, description: string) =>
+  z.string().regex(KEBAB, { message: `${what} must be kebab-case (lowercase letters, digits and single hyphens)` }).describe(description);
+// `pattern` tells editors what trim().min(1) tells the validator: some text besides spaces.
+const text = (description: string) => z.string().trim().min(1).meta({ description, pattern: '\\S' });
 
 export const ChecklistItem = z
   .strictObject({
-    id: kebab('a checklist item id'),
+    id: kebab('a checklist item id', 'Unique within the stage, kebab-case; the history records ticked items by id.'),
     text: text('What the candidate should cover, as one line.'),
     weight: z.number().positive().max(10).optional().describe('Relative weight in the score; default 1.'),
     guidance: text('What good looks like: shown when the item is missed.').optional(),
     keywords: z
       .array(text('A word or phrase that, found in the notes, suggests the item was covered.'))
-      .optional(),
+      .optional()
+      .describe('Words or phrases that, found in the notes, suggest the item was covered.'),
   })
-  .describe('One thing an interviewer listens for.');
+  .meta({ title: 'Checklist item', description: 'One thing an interviewer listens for.' });
 
-export const RubricStage = z.strictObject({
-  id: kebab('a stage id'),
-  title: text('The stage name shown to the user.'),
-  minutes: z.number().positive().max(240).describe('Time budget for the stage.'),
-  goal: text('One line: what to cover in this stage.'),
-  checklist: z.array(ChecklistItem).min(1),
-  red_flags: z.array(text('Something that counts against a candidate.')).optional(),
-});
+export const RubricStage = z
+  .strictObject({
+    id: kebab('a stage id', 'The stage id, kebab-case (e.g. clarify); questions add hints under it.'),
+    title: text('The stage name shown to the user.'),
+    minutes: z.number().positive().max(240).describe('Time budget for the stage, in minutes (more than 0).'),
+    goal: text('One line: what to cover in this stage.'),
+    checklist: z.array(ChecklistItem).min(1).describe('What is scored in this stage.'),
+    red_flags: z.array(text('Something that counts against a candidate.')).optional().describe('What counts against a candidate in this stage.'),
+  })
+  .meta({ title: 'Rubric stage', description: 'One timed stage of the interview.' });
 
 export const Rubric = z
   .strictObject({
-    id: kebab('a rubric id'),
+    id: kebab('a rubric id', 'The rubric id, kebab-case, equal to the file name.'),
     title: text('The rubric name.'),
     description: text('What kind of interview this rubric models.').optional(),
-    stages: z.array(RubricStage).min(1),
+    stages: z.array(RubricStage).min(1).describe('The stages of the interview, in order.'),
   })
-  .describe('An mldrill rubric: the stages of an interview and what is scored in each.');
+  .meta({ title: 'mldrill rubric', description: 'An mldrill rubric: the stages of an interview and what is scored in each.' });
 
-export const QuestionStage = z.strictObject({
-  hints: z.array(text('A nudge specific to this question, revealed on request.')).optional(),
-  checklist: z.array(ChecklistItem).optional(),
-});
+export const QuestionStage = z
+  .strictObject({
+    hints: z.array(text('A nudge specific to this question, revealed on request.')).optional().describe('Nudges specific to this question, revealed one at a time on request.'),
+    checklist: z.array(ChecklistItem).optional().describe("Items specific to this question; they join the rubric stage's checklist."),
+  })
+  .meta({ title: 'Question stage', description: 'Hints and extra checklist items for one stage of the rubric.' });
 
-export const Reference = z.strictObject({
-  title: text('Where the question was reported.'),
-  url: z.url().optional(),
-});
+export const Reference = z
+  .strictObject({
+    title: text('Where the question was reported.'),
+    url: z.url().optional().describe('A link to the source.'),
+  })
+  .meta({ title: 'Reference', description: 'A public source for the question.' });
 
 export const Question = z
   .strictObject({
-    id: kebab('a question id'),
+    id: kebab('a question id', 'The question id, kebab-case, equal to the file name.'),
     title: text('A short name for the question.'),
-    category: z.enum(CATEGORIES),
-    difficulty: z.enum(DIFFICULTIES),
-    companies: z.array(text('A company publicly reported to ask this question.')).optional(),
-    tags: z.array(kebab('a tag')).optional(),
-    rubric: kebab('a rubric id').optional().describe(`The rubric id; default ${DEFAULT_RUBRIC}.`),
+    category: z.enum(CATEGORIES).describe('The category; by convention also the directory under questions/.'),
+    difficulty: z.enum(DIFFICULTIES).describe('How hard the question is.'),
+    companies: z.array(text('A company publicly reported to ask this question.')).optional().describe('Only companies a public source attributes the question to; cite it in references.'),
+    tags: z.array(kebab('a tag', 'A kebab-case tag.')).optional().describe('Kebab-case tags for filtering.'),
+    rubric: kebab('a rubric id', `The rubric id; default ${DEFAULT_RUBRIC}.`).optional(),
     prompt: text('The question as an interviewer would say it: short and vague.'),
-    references: z.array(Reference).optional(),
-    stages: z.record(kebab('a stage id'), QuestionStage).describe('Hints and extra checklist items per stage id of the rubric.'),
-    followups: z.array(text('A curveball the interviewer may throw.')).optional(),
+    references: z.array(Reference).optional().describe('Public sources for the question.'),
+    stages: z.record(kebab('a stage id', 'A stage id of the rubric.'), QuestionStage).describe('Hints and extra checklist items per stage id of the rubric.'),
+    followups: z.array(text('A curveball the interviewer may throw.')).optional().describe('Curveballs the interviewer may throw at the end.'),
   })
-  .describe('An mldrill question.');
+  .meta({ title: 'mldrill question', description: 'An mldrill question.' });
 
 export type ChecklistItem = z.infer<typeof ChecklistItem>;
 export type RubricStage = z.infer<typeof RubricStage>;

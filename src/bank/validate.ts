@@ -1,5 +1,5 @@
 // Checks one parsed file against its format and turns every problem into a located finding.
-// Cross-file checks (unknown rubric, duplicate ids) live in check-bank.ts.
+// Cross-file checks (unknown rubric, duplicate ids) live in cross-check.ts.
 import path from 'node:path';
 import * as z from 'zod';
 import { closest, findControl, stripControl } from '../text.js';
@@ -14,9 +14,15 @@ export interface Validated<T> {
   findings: Finding[];
 }
 
-/** A file under a `rubrics` directory is a rubric; any other YAML file is a question. */
+/** A file directly inside a directory named `rubrics` is a rubric; any other YAML file is a question. */
 export function kindOf(file: string): FileKind {
-  return file.split(/[\\/]/).includes('rubrics') ? 'rubric' : 'question';
+  // Only the file's own directory counts, so a bank kept under, say, ~/rubrics/ still has questions.
+  const parts = file.split(/[\\/]/);
+  return parts[parts.length - 2] === 'rubrics' ? 'rubric' : 'question';
+}
+
+export function validateFile(parsed: ParsedFile, kind: FileKind): Validated<QuestionData | RubricData> {
+  return kind === 'rubric' ? validateRubric(parsed) : validateQuestion(parsed);
 }
 
 export function validateQuestion(parsed: ParsedFile): Validated<QuestionData> {
@@ -28,18 +34,13 @@ export function validateRubric(parsed: ParsedFile): Validated<RubricData> {
 }
 
 function validate<T>(parsed: ParsedFile, schema: z.ZodType<T>, kind: FileKind): Validated<T> {
-  if (parsed.findings.length > 0 || parsed.data === undefined) {
-    return { value: undefined, findings: parsed.data === undefined && parsed.findings.length === 0
-      ? [at(parsed, [], 'required', `the file is empty; a ${kind} needs at least id, title and stages`)]
-      : parsed.findings };
-  }
+  if (parsed.findings.length > 0 || parsed.data === undefined) return { value: undefined, findings: parsed.findings };
   const findings: Finding[] = [];
   const result = schema.safeParse(parsed.data);
   if (!result.success) {
     for (const issue of result.error.issues) findings.push(...describeIssue(parsed, schema, issue));
   }
-  findings.push(...controlCharacters(parsed));
-  if (result.success) findings.push(...fileChecks(parsed, result.data as QuestionData | RubricData, kind));
+  findings.push(...scanText(parsed), ...fileChecks(parsed, kind));
   const hasError = findings.some((finding) => finding.severity === 'error');
   return { value: result.success && !hasError ? result.data : undefined, findings };
 }
@@ -65,11 +66,13 @@ function valueAt(data: unknown, pathTo: readonly PathSegment[]): unknown {
 }
 
 function typeName(value: unknown): string {
-  if (value === null) return 'empty value';
+  if (value === null) return 'null';
   if (Array.isArray(value)) return 'list';
   if (typeof value === 'object') return 'mapping';
   return `${typeof value} (${JSON.stringify(value).slice(0, 30)})`;
 }
+
+const REQUIRED: Record<FileKind, string> = { question: 'id, title, category, difficulty, prompt and stages', rubric: 'id, title and stages' };
 
 const expectedName: Record<string, string> = { string: 'text', array: 'list', object: 'mapping', number: 'number', record: 'mapping' };
 
@@ -80,9 +83,11 @@ function describeIssue(parsed: ParsedFile, schema: z.ZodType, issue: z.core.$Zod
     case 'invalid_type': {
       const actual = valueAt(parsed.data, pathTo);
       const expected = expectedName[issue.expected] ?? issue.expected;
-      if (actual === undefined) {
-        const field = String(pathTo[pathTo.length - 1]);
-        return [at(parsed, pathTo.slice(0, -1), 'required', `missing required field "${field}"${pathTo.length > 1 ? ` in ${showPath(pathTo.slice(0, -1))}` : ''}; add it`)];
+      if (actual === undefined) return [missing(parsed, pathTo)];
+      if (actual === null) {
+        if (pathTo.length === 0) return [at(parsed, [], 'empty', `the file is empty; a ${kindOf(parsed.file)} needs at least ${REQUIRED[kindOf(parsed.file)]}`)];
+        // `title:` with nothing after it: the field is there but empty.
+        return [at(parsed, pathTo, 'empty', `${name} is empty; give it a ${expected} or remove the line`)];
       }
       if (pathTo.length === 0) return [at(parsed, [], 'type', `a ${kindOf(parsed.file)} file must be a mapping of fields, not a ${typeName(actual)}`)];
       return [at(parsed, pathTo, 'type', `${name} must be a ${expected}, not a ${typeName(actual)}`)];
@@ -104,6 +109,8 @@ function describeIssue(parsed: ParsedFile, schema: z.ZodType, issue: z.core.$Zod
     case 'too_big':
       return [at(parsed, pathTo, 'range', `${name} must be at most ${issue.maximum}`)];
     case 'invalid_value': {
+      // zod reports a missing enum field as a bad value, not as a missing one.
+      if (valueAt(parsed.data, pathTo) === undefined) return [missing(parsed, pathTo)];
       const actual = String(valueAt(parsed.data, pathTo));
       const allowed = issue.values.map(String);
       const [suggestion] = closest(actual, allowed, 1);
@@ -120,6 +127,12 @@ function describeIssue(parsed: ParsedFile, schema: z.ZodType, issue: z.core.$Zod
     default:
       return [at(parsed, pathTo, 'type', `${name}: ${issue.message}`)];
   }
+}
+
+/** A required field that is not there, reported at the mapping that should hold it. */
+function missing(parsed: ParsedFile, pathTo: readonly PathSegment[]): Finding {
+  const field = String(pathTo[pathTo.length - 1]);
+  return at(parsed, pathTo.slice(0, -1), 'required', `missing required field "${field}"${pathTo.length > 1 ? ` in ${showPath(pathTo.slice(0, -1))}` : ''}; add it`);
 }
 
 /** The field names a mapping at pathTo may have, for "did you mean". */
@@ -141,63 +154,89 @@ function unwrap(node: z.ZodType | undefined): z.ZodType | undefined {
   return node;
 }
 
-/** Every string in the data, with its path. */
-function* strings(value: unknown, pathTo: PathSegment[] = []): Generator<[PathSegment[], string]> {
-  if (typeof value === 'string') yield [pathTo, value];
-  else if (Array.isArray(value)) for (let i = 0; i < value.length; i++) yield* strings(value[i], [...pathTo, i]);
-  else if (value && typeof value === 'object') for (const [key, item] of Object.entries(value)) yield* strings(item, [...pathTo, key]);
-}
+const TODO = /\bTODO\b/;
 
-function controlCharacters(parsed: ParsedFile): Finding[] {
+/**
+ * One walk over every key and string of the file: control characters anywhere (an error) and
+ * leftover TODOs in values (a warning). The path is built only for what is reported.
+ */
+function scanText(parsed: ParsedFile): Finding[] {
   const findings: Finding[] = [];
-  for (const [pathTo, value] of strings(parsed.data)) {
-    const control = findControl(value);
-    if (control) {
-      const code = control.char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-      findings.push(at(parsed, pathTo, 'control-chars', `${showPath(pathTo)} contains the control character U+${code}; remove it (terminal escape sequences are not allowed)`));
+  const trail: PathSegment[] = [];
+  const control = (text: string, where: 'key' | 'value') => {
+    const found = findControl(text);
+    if (!found) return;
+    const code = found.char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+    const what = where === 'key' ? `the key "${text}" in ${showPath(trail.slice(0, -1)) || 'the file'}` : showPath(trail);
+    findings.push(at(parsed, [...trail], 'control-chars', `${what} contains the control character U+${code}; remove it (terminal escape sequences are not allowed)`, { key: where === 'key' }));
+  };
+  const visit = (value: unknown) => {
+    if (typeof value === 'string') {
+      control(value, 'value');
+      if (TODO.test(value)) findings.push(at(parsed, [...trail], 'todo', `${showPath(trail)} still says TODO; finish it`, { severity: 'warning' }));
+    } else if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        trail.push(i);
+        visit(value[i]);
+        trail.pop();
+      }
+    } else if (value !== null && typeof value === 'object') {
+      for (const key of Object.keys(value)) {
+        trail.push(key);
+        control(key, 'key');
+        visit((value as Record<string, unknown>)[key]);
+        trail.pop();
+      }
     }
-  }
+  };
+  visit(parsed.data);
   return findings;
 }
 
-const TODO = /\bTODO\b/;
 const SHORT_PROMPT = 25;
 
-/** Checks that need the whole file valid: ids against the file name, duplicates, warnings. */
-function fileChecks(parsed: ParsedFile, data: QuestionData | RubricData, kind: FileKind): Finding[] {
+export const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+const idOf = (value: unknown): string | undefined => (isRecord(value) && typeof value.id === 'string' ? value.id : undefined);
+
+/**
+ * Checks beyond the format: ids against the file name, duplicates, warnings. They read the data
+ * as it is, so a file with format errors still gets them in the same run.
+ */
+function fileChecks(parsed: ParsedFile, kind: FileKind): Finding[] {
   const findings: Finding[] = [];
+  const data = parsed.data;
+  if (!isRecord(data)) return findings;
   const base = path.basename(parsed.file).replace(/\.ya?ml$/, '');
-  if (data.id !== base) {
+  if (typeof data.id === 'string' && data.id !== base) {
     findings.push(at(parsed, ['id'], 'id-filename', `id "${data.id}" does not match the file name "${path.basename(parsed.file)}"; rename the file to ${data.id}.yaml or change the id`));
   }
-  const stageItems: Array<[PathSegment[], { id: string }[]]> =
-    kind === 'rubric'
-      ? (data as RubricData).stages.map((stage, i) => [['stages', i, 'checklist'], stage.checklist])
-      : Object.entries((data as QuestionData).stages).map(([id, stage]) => [['stages', id, 'checklist'], stage.checklist ?? []]);
-  for (const [pathTo, items] of stageItems) {
+  const stages: Array<[PathSegment, unknown]> = kind === 'rubric' ? list(data.stages).map((stage, i) => [i, stage]) : Object.entries(isRecord(data.stages) ? data.stages : {});
+  for (const [key, stage] of stages) {
     const seen = new Set<string>();
-    items.forEach((item, i) => {
-      if (seen.has(item.id)) findings.push(at(parsed, [...pathTo, i, 'id'], 'duplicate-item', `checklist item id "${item.id}" is used twice in ${showPath(pathTo.slice(0, 2))}; give each item its own id`));
-      seen.add(item.id);
+    list(isRecord(stage) ? stage.checklist : undefined).forEach((item, i) => {
+      const id = idOf(item);
+      if (id === undefined) return;
+      if (seen.has(id)) findings.push(at(parsed, ['stages', key, 'checklist', i, 'id'], 'duplicate-item', `checklist item id "${id}" is used twice in ${showPath(['stages', key])}; give each item its own id`));
+      seen.add(id);
     });
   }
   if (kind === 'rubric') {
     const seen = new Set<string>();
-    (data as RubricData).stages.forEach((stage, i) => {
-      if (seen.has(stage.id)) findings.push(at(parsed, ['stages', i, 'id'], 'duplicate-stage', `stage id "${stage.id}" is used twice; stage ids must be unique`));
-      seen.add(stage.id);
-    });
+    for (const [i, stage] of stages) {
+      const id = idOf(stage);
+      if (id !== undefined && seen.has(id)) findings.push(at(parsed, ['stages', i, 'id'], 'duplicate-stage', `stage id "${id}" is used twice; stage ids must be unique`));
+      if (id !== undefined) seen.add(id);
+    }
   } else {
-    const question = data as QuestionData;
-    if (question.prompt.trim().length < SHORT_PROMPT) {
-      findings.push(at(parsed, ['prompt'], 'short-prompt', `the prompt is very short (${question.prompt.trim().length} characters); say the problem the way an interviewer would`, { severity: 'warning' }));
+    const prompt = typeof data.prompt === 'string' ? data.prompt.trim() : undefined;
+    // An empty prompt is an error of its own (empty); a short one is worth a warning.
+    if (prompt && prompt.length < SHORT_PROMPT) {
+      findings.push(at(parsed, ['prompt'], 'short-prompt', `the prompt is very short (${prompt.length} characters); say the problem the way an interviewer would`, { severity: 'warning' }));
     }
-    for (const [id, stage] of Object.entries(question.stages)) {
-      if (!stage.hints?.length) findings.push(at(parsed, ['stages', id], 'no-hints', `stage "${id}" has no hints; add a few specific to this question`, { severity: 'warning', key: true }));
+    for (const [id, stage] of stages) {
+      if (isRecord(stage) && list(stage.hints).length === 0) findings.push(at(parsed, ['stages', id], 'no-hints', `stage "${id}" has no hints; add a few specific to this question`, { severity: 'warning', key: true }));
     }
-  }
-  for (const [pathTo, value] of strings(parsed.data)) {
-    if (TODO.test(value)) findings.push(at(parsed, pathTo, 'todo', `${showPath(pathTo)} still says TODO; finish it`, { severity: 'warning' }));
   }
   return findings;
 }

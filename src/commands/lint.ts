@@ -1,31 +1,31 @@
-// `mldrill lint`: checks question and rubric files and reports every finding.
-import { bankDirectories, findYamlFiles } from '../bank/files.js';
-import { loadBank, loadFiles } from '../bank/load.js';
-import { formatFinding } from '../bank/findings.js';
+// `mldrill lint`: checks question and rubric files and reports every finding in one run.
 import { EXIT } from '../errors.js';
 import type { Io } from '../io.js';
-import path from 'node:path';
+import { formatGithub } from '../lint/format-github.js';
+import { formatJson } from '../lint/format-json.js';
+import { formatStylish } from '../lint/format-stylish.js';
+import { lintFiles } from '../lint/lint-files.js';
+import { countFindings, summaryText, type Format, type LintReport } from '../lint/report.js';
+import { styleFor } from '../ui/colour.js';
 
 export interface LintOptions {
   paths: string[];
   bank?: string[];
+  format?: Format;
+  maxWarnings?: number;
 }
 
 export async function lint(options: LintOptions, io: Io): Promise<number> {
-  const bank = options.paths.length
-    ? lintPaths(options.paths, options.bank, io)
-    : loadBank(io.cwd, io.env, { bank: options.bank });
-  for (const finding of bank.findings) io.stdout.write(`${formatFinding(finding)}\n`);
-  const errors = bank.findings.filter((finding) => finding.severity === 'error').length;
-  io.stderr.write(`${bank.files} files checked, ${errors} errors, ${bank.findings.length - errors} warnings\n`);
-  return errors > 0 ? EXIT.findings : EXIT.ok;
-}
-
-/** The given files, checked together with the bank so that cross-file checks see the rubrics. */
-function lintPaths(paths: string[], bankDirs: string[] | undefined, io: Io) {
-  const given = findYamlFiles(paths.map((p) => path.resolve(io.cwd, p)));
-  const context = findYamlFiles(bankDirectories(io.cwd, io.env, { bank: bankDirs }));
-  const all = loadFiles([...new Set([...context, ...given])], io.cwd);
-  const wanted = new Set(given.map((file) => path.relative(io.cwd, file)));
-  return { ...all, files: given.length, findings: all.findings.filter((finding) => wanted.has(finding.file) || wanted.has(path.relative(io.cwd, path.resolve(io.cwd, finding.file)))) };
+  const result = await lintFiles({ paths: options.paths, bank: options.bank, cwd: io.cwd, env: io.env });
+  const report: LintReport = { ...result, maxWarnings: options.maxWarnings };
+  const format = options.format ?? 'stylish';
+  if (format === 'stylish') {
+    io.stdout.write(formatStylish(report, styleFor(io.stdout, io.env), io.stdout.columns));
+  } else {
+    io.stdout.write(format === 'json' ? formatJson(report) : formatGithub(report));
+    // Machine formats keep stdout to the data; people reading the log still get the count.
+    io.stderr.write(`mldrill lint: ${summaryText(report)}\n`);
+  }
+  const { errors, tooManyWarnings } = countFindings(report);
+  return errors > 0 || tooManyWarnings ? EXIT.findings : EXIT.ok;
 }

@@ -33,6 +33,8 @@ export interface Style {
   bad: (text: string) => string;
   accent: (text: string) => string;
   key: (text: string) => string;
+  /** A file name heading a group of lines. */
+  file: (text: string) => string;
 }
 
 export function makeStyle(level: ColourLevel): Style {
@@ -47,6 +49,7 @@ export function makeStyle(level: ColourLevel): Style {
     bad: chalk.red,
     accent: chalk.cyan,
     key: chalk.bold.inverse,
+    file: chalk.underline,
   };
 }
 

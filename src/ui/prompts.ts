@@ -21,6 +21,10 @@ export interface Prompter {
   runStage(config: Omit<StagePromptConfig, 'style' | 'now' | 'width'>): Promise<SessionState>;
   /** Returns the ids the user ticked. */
   assess(message: string, items: readonly ScoredItem[], preselected?: ReadonlySet<string>): Promise<string[]>;
+  /** One line of text; `validate` returns true or what is wrong, shown under the prompt. */
+  input(options: { message: string; default?: string; validate?: (value: string) => true | string }): Promise<string>;
+  /** One of the choices, starting on `default`. */
+  select<T extends string>(options: { message: string; choices: ReadonlyArray<{ value: T; name: string; description?: string }>; default?: T }): Promise<T>;
 }
 
 /** Throws a usage error at once when there is no terminal to prompt on. */
@@ -69,7 +73,7 @@ export function createPrompter(io: Io, signal: AbortSignal): Prompter {
     say: (text) => void io.terminal.output.write(text),
 
     async chooseQuestion(questions) {
-      const { default: search } = await import('@inquirer/search');
+      const { search } = await import('@inquirer/prompts');
       return guard(() =>
         search<QuestionSummary>(
           {
@@ -102,7 +106,7 @@ export function createPrompter(io: Io, signal: AbortSignal): Prompter {
     },
 
     async assess(message, items, preselected = new Set()) {
-      const { default: checkbox, Separator } = await import('@inquirer/checkbox');
+      const { checkbox, Separator } = await import('@inquirer/prompts');
       const choice = (item: ScoredItem) => ({
         value: item.id,
         name: preselected.has(item.id) ? `${item.text} ${style.dim('(suggested from your notes)')}` : item.text,
@@ -124,6 +128,16 @@ export function createPrompter(io: Io, signal: AbortSignal): Prompter {
           context,
         ),
       );
+    },
+
+    async input(options) {
+      const { input } = await import('@inquirer/prompts');
+      return guard(() => input({ ...options, required: true, theme: theme(style) }, context));
+    },
+
+    async select(options) {
+      const { select } = await import('@inquirer/prompts');
+      return guard(() => select({ message: options.message, choices: options.choices, default: options.default, pageSize: 12, theme: theme(style) }, context));
     },
   };
 }

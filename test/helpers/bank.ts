@@ -2,8 +2,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { schemaModeline } from '../../src/bank/schema-comment.js';
+import { kindOf } from '../../src/bank/validate.js';
 
-export const RUBRIC = `id: mini
+/** Stands for the editor modeline; writeBank turns it into a working path from each file to schema/. */
+export const MODELINE = '# yaml-language-server: $schema=SCHEMA';
+
+export const RUBRIC = `${MODELINE}
+id: mini
 title: Mini rubric
 stages:
   - id: clarify
@@ -24,7 +30,8 @@ stages:
         text: Drew a diagram
 `;
 
-export const QUESTION = `id: feed
+export const QUESTION = `${MODELINE}
+id: feed
 title: A feed
 category: recommendation
 difficulty: medium
@@ -48,8 +55,9 @@ followups:
 export function writeBank(files: Record<string, string>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-bank-'));
   for (const [name, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), content);
+    const file = path.join(dir, name);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, content.replace(MODELINE, schemaModeline(file, kindOf(file))));
   }
   return dir;
 }

@@ -41,7 +41,7 @@ export class TmuxSession {
 
   /** Literal text, typed as is. */
   type(text: string): void {
-    this.tmux('send-keys', '-t', this.name, '-l', text);
+    this.tmux('send-keys', '-t', this.name, '-l', '--', text);
   }
 
   /** The visible screen, or with scrollback the whole history of the pane. */

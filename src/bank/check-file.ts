@@ -1,0 +1,129 @@
+// Everything that one file can tell about itself: read, parse, validate, the editor modeline,
+// and a small summary of the ids that the cross-file checks need. Results are plain data, so
+// they can come back from a worker thread.
+import fs from 'node:fs';
+import type { Finding } from './findings.js';
+import { fastData } from './fast-parse.js';
+import { parseYaml, type ParsedFile } from './parse.js';
+import { checkSchemaComment } from './schema-comment.js';
+import { DEFAULT_RUBRIC, type QuestionData, type RubricData } from './schema.js';
+import { isRecord, kindOf, validateFile, type FileKind, type Validated } from './validate.js';
+
+export interface StageSummary {
+  /** Question: the key under `stages`; rubric: the stage's `id`. */
+  id: string;
+  /** Checklist item ids by position in the checklist; null where an item has no text id. */
+  items: Array<string | null>;
+}
+
+/**
+ * The ids of a file, salvaged even from a file with errors so that one run finds everything.
+ * Kept small, with no positions: 10,000 of them cross threads and stay in memory.
+ */
+export interface FileSummary {
+  /** As findings name it. */
+  file: string;
+  /** Absolute, to read it again for positions. */
+  path: string;
+  kind: FileKind;
+  id?: string;
+  /** Questions only: the rubric id (the default when absent); missing when it is not text. */
+  rubric?: string;
+  stages: StageSummary[];
+  /** False when some stage could not be read; its stage list is then not the whole truth. */
+  stagesComplete: boolean;
+  /** No errors in the file itself. */
+  valid: boolean;
+}
+
+export interface FileResult {
+  findings: Finding[];
+  summary?: FileSummary;
+  /** The validated data, when asked for and the file has no errors of its own. */
+  value?: QuestionData | RubricData;
+}
+
+/** Checks the file at `file` (absolute), naming it `shown` in findings. */
+export function checkFile(file: string, shown: string, options: { keepValue?: boolean; exactOnly?: boolean } = {}): FileResult {
+  let source: string;
+  try {
+    source = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    return { findings: [{ file: shown, line: 1, column: 1, severity: 'error', rule: 'unreadable', message: `cannot read the file (${code}); check that it exists and is readable` }] };
+  }
+  const kind = kindOf(file);
+  const modeline = checkSchemaComment(source, file, shown, kind);
+  return (!options.exactOnly && quickCheck(source, file, shown, kind, modeline, options)) || exactCheck(source, file, shown, kind, modeline, options);
+}
+
+/** Thrown by the quick check's locate: a finding needs a position, so the exact parser must run. */
+const NEEDS_POSITIONS = Symbol('needs positions');
+
+/** Clears a file that js-yaml reads and every check passes; undefined means "look closer". */
+function quickCheck(source: string, file: string, shown: string, kind: FileKind, modeline: Finding[], options: { keepValue?: boolean }): FileResult | undefined {
+  const data = fastData(source);
+  if (data === undefined) return undefined;
+  const parsed: ParsedFile = { file: shown, data, findings: [], locate: () => { throw NEEDS_POSITIONS; } };
+  try {
+    // The modeline findings are only ever warnings, so a file cleared here is valid.
+    return outcome(validateFile(parsed, kind), modeline, parsed, file, kind, options);
+  } catch (error) {
+    if (error === NEEDS_POSITIONS) return undefined;
+    throw error;
+  }
+}
+
+function exactCheck(source: string, file: string, shown: string, kind: FileKind, modeline: Finding[], options: { keepValue?: boolean }): FileResult {
+  const parsed = parseYaml(shown, source);
+  return outcome(validateFile(parsed, kind), modeline, parsed, file, kind, options);
+}
+
+function outcome(result: Validated<QuestionData | RubricData>, modeline: Finding[], parsed: ParsedFile, file: string, kind: FileKind, options: { keepValue?: boolean }): FileResult {
+  const findings = [...result.findings, ...modeline];
+  const valid = !findings.some((finding) => finding.severity === 'error');
+  return {
+    findings,
+    summary: summarize(parsed.data, parsed.file, file, kind, valid),
+    ...(options.keepValue && valid && result.value ? { value: result.value } : {}),
+  };
+}
+
+/** A file read again with positions: only for the rare cross-file finding. */
+export function parseAgain(summary: Pick<FileSummary, 'file' | 'path'>): ParsedFile {
+  let source = '';
+  try {
+    source = fs.readFileSync(summary.path, 'utf8');
+  } catch {
+    // Gone since it was checked: the finding still names the file, at 1:1.
+  }
+  return parseYaml(summary.file, source);
+}
+
+/**
+ * A copy of text that does not hold on to the file it was cut from: V8 keeps the whole source
+ * of a substring alive, which for 10,000 summaries would be every file read.
+ */
+const detach = (text: string): string => (text.length < 13 ? text : JSON.parse(JSON.stringify(text)) as string);
+
+
+function summarize(data: unknown, file: string, absolute: string, kind: FileKind, valid: boolean): FileSummary | undefined {
+  if (!isRecord(data)) return undefined;
+  const items = (checklist: unknown) => (Array.isArray(checklist) ? checklist.map((item) => (isRecord(item) && typeof item.id === 'string' ? detach(item.id) : null)) : []);
+  const summary: FileSummary = { file, path: absolute, kind, stages: [], stagesComplete: true, valid };
+  if (typeof data.id === 'string') summary.id = detach(data.id);
+  if (kind === 'rubric') {
+    if (!Array.isArray(data.stages)) summary.stagesComplete = false;
+    else for (const stage of data.stages) {
+      if (isRecord(stage) && typeof stage.id === 'string') summary.stages.push({ id: detach(stage.id), items: items(stage.checklist) });
+      else summary.stagesComplete = false;
+    }
+  } else {
+    if (typeof data.rubric === 'string') summary.rubric = detach(data.rubric);
+    else if (data.rubric === undefined) summary.rubric = DEFAULT_RUBRIC;
+    if (isRecord(data.stages)) {
+      for (const [id, stage] of Object.entries(data.stages)) summary.stages.push({ id: detach(id), items: isRecord(stage) ? items(stage.checklist) : [] });
+    }
+  }
+  return summary;
+}

@@ -1,0 +1,83 @@
+// Checks that need more than one file: unique ids, and every question against its rubric.
+// Works on the summaries only, so the parsed documents need not be kept; the rare finding
+// reads its file again for the position.
+import { closest, stripControl } from '../text.js';
+import { parseAgain, type FileSummary } from './check-file.js';
+import type { Finding } from './findings.js';
+import type { ParsedFile, PathSegment } from './parse.js';
+import { showPath } from './validate.js';
+
+export interface CrossCheck {
+  findings: Finding[];
+  /** Files that lost a cross-file check (a duplicate id, an unknown rubric or stage…). */
+  rejected: Set<string>;
+}
+
+/** Earlier files win: a later file that reuses an id is the one reported. */
+export function crossCheck(summaries: readonly FileSummary[]): CrossCheck {
+  const findings: Finding[] = [];
+  const rejected = new Set<string>();
+  const reparsed = new Map<FileSummary, ParsedFile>();
+  /** A finding at `path` in the summary's file (at the key when `at` says so). */
+  const report = (summary: FileSummary, path: PathSegment[], rule: string, message: string, at: 'key' | 'value' = 'value') => {
+    let parsed = reparsed.get(summary);
+    if (!parsed) reparsed.set(summary, (parsed = parseAgain(summary)));
+    const { line, column } = parsed.locate(path, at);
+    findings.push({ file: summary.file, line, column, severity: 'error', rule, message: stripControl(message) });
+    rejected.add(summary.file);
+  };
+
+  const rubrics = new Map<string, FileSummary>();
+  for (const rubric of summaries) {
+    if (rubric.kind !== 'rubric' || !rubric.id) continue;
+    const twin = rubrics.get(rubric.id);
+    if (twin) report(rubric, ['id'], 'duplicate-id', `rubric id "${rubric.id}" is already used by ${twin.file}; rubric ids must be unique`);
+    else rubrics.set(rubric.id, rubric);
+  }
+
+  // Each rubric's stages and their item ids, worked out once however many questions use it.
+  const stageSets = new Map<FileSummary, Map<string, Set<string>>>();
+  const stagesOf = (rubric: FileSummary) => {
+    let stages = stageSets.get(rubric);
+    if (!stages) {
+      stages = new Map();
+      for (const stage of rubric.stages) if (!stages.has(stage.id)) stages.set(stage.id, new Set(stage.items.filter((item) => item !== null)));
+      stageSets.set(rubric, stages);
+    }
+    return stages;
+  };
+
+  const questions = new Map<string, FileSummary>();
+  for (const question of summaries) {
+    if (question.kind !== 'question') continue;
+    if (question.id) {
+      const twin = questions.get(question.id);
+      if (twin) report(question, ['id'], 'duplicate-id', `question id "${question.id}" is already used by ${twin.file}; question ids must be unique`);
+      else questions.set(question.id, question);
+    }
+    if (!question.rubric) continue;
+    const rubric = rubrics.get(question.rubric);
+    if (!rubric) {
+      const [suggestion] = closest(question.rubric, rubrics.keys(), 1);
+      const fix = suggestion ? `did you mean "${suggestion}"?` : `known rubrics: ${[...rubrics.keys()].join(', ') || 'none'}`;
+      report(question, ['rubric'], 'unknown-rubric', `rubric "${question.rubric}" does not exist; ${fix}`);
+      continue;
+    }
+    if (!rubric.stagesComplete) continue;
+    const rubricStages = stagesOf(rubric);
+    for (const stage of question.stages) {
+      const rubricItems = rubricStages.get(stage.id);
+      if (!rubricItems) {
+        const stageIds = [...rubricStages.keys()];
+        const [suggestion] = closest(stage.id, stageIds, 1);
+        report(question, ['stages', stage.id], 'unknown-stage', `${showPath(['stages', stage.id])}: rubric "${rubric.id}" has no stage "${stage.id}"; ${suggestion ? `did you mean "${suggestion}"?` : `its stages are ${stageIds.join(', ')}`}`, 'key');
+        continue;
+      }
+      // Items are ticked by id, so a question item may not shadow one of its rubric's.
+      stage.items.forEach((item, i) => {
+        if (item !== null && rubricItems.has(item)) report(question, ['stages', stage.id, 'checklist', i, 'id'], 'duplicate-item', `checklist item id "${item}" is already an item of rubric "${rubric.id}" in stage "${stage.id}"; pick another id`);
+      });
+    }
+  }
+  return { findings, rejected };
+}

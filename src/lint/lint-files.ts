@@ -1,0 +1,53 @@
+// What `mldrill lint` checks: the given files and directories, or the whole bank, with the
+// cross-file checks seeing the given files together with the rest of the bank.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FileSummary } from '../bank/check-file.js';
+import { crossCheck } from '../bank/cross-check.js';
+import { bankDirectories, displayPath, findYamlEntries, type BankOptions } from '../bank/files.js';
+import { compareFindings, type Finding } from '../bank/findings.js';
+import { UsageError } from '../errors.js';
+import { checkFiles } from './check-files.js';
+
+export interface LintRequest extends BankOptions {
+  /** Files and directories as the user typed them; empty for the whole bank. */
+  paths: string[];
+  cwd: string;
+  env: Record<string, string | undefined>;
+}
+
+export interface LintResult {
+  /** Findings in the linted files only, sorted by file, line and column. */
+  findings: Finding[];
+  /** How many files were linted (not counting the bank files read for context). */
+  files: number;
+}
+
+export async function lintFiles(request: LintRequest): Promise<LintResult> {
+  const bank = findYamlEntries(bankDirectories(request.cwd, request.env, request));
+  let targets = bank;
+  if (request.paths.length > 0) {
+    const entries = request.paths.map((given) => {
+      const absolute = path.resolve(request.cwd, given);
+      if (!fs.existsSync(absolute)) throw new UsageError(`${given}: no such file or directory`);
+      return absolute;
+    });
+    targets = findYamlEntries(entries);
+    if (targets.size === 0) throw new UsageError(`no .yaml or .yml files in ${request.paths.join(', ')}`);
+  }
+  // The rest of the bank comes first, so a given file that reuses an id is the one reported;
+  // a given file that is also in the bank is read once, as given.
+  const context = [...bank].filter(([identity]) => !targets.has(identity)).map(([, file]) => file);
+  const files = [...context, ...targets.values()].map((file) => ({ file, shown: displayPath(request.cwd, file) }));
+  const results = await checkFiles(files);
+
+  const linted = new Set(files.slice(context.length).map((file) => file.shown));
+  const findings: Finding[] = [];
+  const summaries: FileSummary[] = [];
+  results.forEach((result, i) => {
+    if (linted.has(files[i]!.shown)) findings.push(...result.findings);
+    if (result.summary) summaries.push(result.summary);
+  });
+  for (const finding of crossCheck(summaries).findings) if (linted.has(finding.file)) findings.push(finding);
+  return { findings: findings.sort(compareFindings), files: linted.size };
+}

@@ -1,0 +1,182 @@
+// `mldrill new`: the scaffold it writes, what it refuses, and its prompts (driven in-process
+// through the fake terminal; one real-terminal run is in test/e2e/new.pty.test.ts).
+import fs from 'node:fs';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { PACKAGE_ROOT } from '../src/bank/files.js';
+import { main } from '../src/main.js';
+import { RUBRIC, writeBank } from './helpers/bank.js';
+import { fakeIo, type FakeIo } from './helpers/fake-io.js';
+
+/** A working directory and a bank holding the mini rubric (stages clarify and design). */
+function setup() {
+  const bank = writeBank({ 'rubrics/mini.yaml': RUBRIC });
+  const cwd = writeBank({});
+  return { bank, cwd };
+}
+
+async function run(args: string[], options: Parameters<typeof fakeIo>[0] & { cwd: string }) {
+  const io = fakeIo(options);
+  const code = await main(['new', ...args], io);
+  return { code, out: io.out(), err: io.err(), io };
+}
+
+const FEED = ['--id', 'feed-ranking', '--category', 'recommendation', '--title', 'Feed ranking: what to show first'];
+
+describe('mldrill new with flags', () => {
+  it("writes questions/<category>/<id>.yaml with the rubric's stages and TODOs, and prints its path", async () => {
+    const { bank, cwd } = setup();
+    const { code, out, err } = await run([...FEED, '--rubric', 'mini', '--bank', bank], { cwd });
+    expect(code).toBe(0);
+    const file = path.join('questions', 'recommendation', 'feed-ranking.yaml');
+    expect(out).toBe(`${file}\n`);
+    expect(err).toBe(`Created ${file}: replace the TODOs, then run mldrill lint ${file}\n`);
+    const schema = path.relative(path.join(cwd, 'questions', 'recommendation'), path.join(PACKAGE_ROOT, 'schema', 'question.schema.json'));
+    expect(fs.readFileSync(path.join(cwd, file), 'utf8')).toBe(`# yaml-language-server: $schema=${schema}
+id: feed-ranking
+title: "Feed ranking: what to show first"
+category: recommendation
+difficulty: medium
+rubric: mini
+# companies: [only where a public source attributes the question; cite it under references]
+# tags: [kebab-case, tags]
+prompt: "TODO: the question as an interviewer would ask it, short and vague"
+stages:
+  # Clarify (5 min): Scope the problem.
+  clarify:
+    hints:
+      - "TODO: a nudge for clarify specific to this question, revealed on request"
+    # checklist:  # items that join the rubric's for this stage
+    #   - id: kebab-case-id
+    #     text: What the candidate should cover
+    #     guidance: What good looks like
+  # Design (10 min): Design it.
+  design:
+    hints:
+      - "TODO: a nudge for design specific to this question, revealed on request"
+    # checklist:  # items that join the rubric's for this stage
+    #   - id: kebab-case-id
+    #     text: What the candidate should cover
+    #     guidance: What good looks like
+followups:
+  - "TODO: a curveball the interviewer may throw"
+`);
+  });
+
+  it('writes a file that lint passes with one TODO warning per placeholder, and fails under --max-warnings 0', async () => {
+    const { cwd } = setup();
+    expect((await run([...FEED, '--difficulty', 'hard'], { cwd })).code).toBe(0);
+    const io = fakeIo({ cwd });
+    expect(await main(['lint', 'questions'], io)).toBe(0);
+    const rules = io.out().split('\n').filter((line) => /^\s+\d+:\d+/.test(line)).map((line) => line.trim().split(/\s+/).at(-1));
+    expect(rules).toEqual(Array(6).fill('todo')); // the prompt, a hint for each of the 4 stages, a followup
+    expect(io.out()).toContain('✖ 1 file checked: 0 errors, 6 warnings');
+    expect(await main(['lint', 'questions', '--max-warnings', '0'], fakeIo({ cwd }))).toBe(1);
+    expect(fs.readFileSync(path.join(cwd, 'questions', 'recommendation', 'feed-ranking.yaml'), 'utf8')).toContain('difficulty: hard\nrubric: ml-system-design\n');
+  });
+
+  it("points the modeline at the repository's own schema/ when it keeps one", async () => {
+    const { cwd } = setup();
+    const io = fakeIo({ cwd });
+    await main(['schema', 'question'], io);
+    fs.mkdirSync(path.join(cwd, 'schema'));
+    fs.writeFileSync(path.join(cwd, 'schema', 'question.schema.json'), io.out());
+    expect((await run(FEED, { cwd })).code).toBe(0);
+    const text = fs.readFileSync(path.join(cwd, 'questions', 'recommendation', 'feed-ranking.yaml'), 'utf8');
+    expect(text.split('\n')[0]).toBe('# yaml-language-server: $schema=../../schema/question.schema.json');
+  });
+
+  it('writes under --dir', async () => {
+    const { cwd } = setup();
+    const { code, out } = await run([...FEED, '--dir', 'bank'], { cwd });
+    expect(code).toBe(0);
+    expect(out).toBe(`${path.join('bank', 'questions', 'recommendation', 'feed-ranking.yaml')}\n`);
+    expect(fs.existsSync(path.join(cwd, 'bank', 'questions', 'recommendation', 'feed-ranking.yaml'))).toBe(true);
+  });
+
+  it('never overwrites a file (exit 1)', async () => {
+    const { cwd } = setup();
+    const file = path.join(cwd, 'questions', 'recommendation', 'feed-ranking.yaml');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, 'my work\n');
+    const { code, out, err } = await run(FEED, { cwd });
+    expect(code).toBe(1);
+    expect(out).toBe('');
+    expect(err).toBe(`mldrill: ${path.join('questions', 'recommendation', 'feed-ranking.yaml')} already exists; mldrill new never overwrites a file (pick another --id, or edit that file)\n`);
+    expect(fs.readFileSync(file, 'utf8')).toBe('my work\n');
+  });
+
+  it('refuses an id that a bank question already has (exit 1)', async () => {
+    const { cwd } = setup();
+    const { code, err } = await run(['--id', 'newsfeed-ranking', '--category', 'ads', '--title', 'x'], { cwd });
+    expect(code).toBe(1);
+    expect(err).toMatch(/^mldrill: question id "newsfeed-ranking" is already used by .*newsfeed-ranking\.yaml; pick another\n$/);
+  });
+
+  it.each([
+    [['--id', 'Feed_Ranking', '--category', 'ads', '--title', 'x'], /"Feed_Ranking" is not kebab-case .*e\.g\. feed-ranking\)$/],
+    [['--id', 'feed-ranking', '--category', 'add', '--title', 'x'], /unknown category "add"; did you mean ads\? use one of recommendation, /],
+    [['--id', 'feed-ranking', '--category', 'ads', '--title', 'x', '--rubric', 'ml-system-desing'], /unknown rubric "ml-system-desing"; did you mean ml-system-design\? known rubrics: /],
+    [['--id', 'feed-ranking', '--category', 'ads', '--title', 'a\u001b[2Jb'], /the title must be one line of plain text/],
+    [['--category', 'ads'], /^mldrill: missing --id, --title; pass them, or run mldrill new in a terminal to be asked$/],
+  ])('refuses %j with one line, writing nothing (exit 2)', async (args, message) => {
+    const { cwd } = setup();
+    const { code, out, err } = await run(args as string[], { cwd });
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err.trimEnd().split('\n')).toHaveLength(1);
+    expect(err.trimEnd()).toMatch(message);
+    expect(fs.existsSync(path.join(cwd, 'questions'))).toBe(false);
+  });
+});
+
+/** Collects what the prompts draw, and types into them once a text shows up. */
+function terminal(io: FakeIo) {
+  let screen = '';
+  // Each prompt ends its output stream when done; a real terminal outlives that, so this one does too.
+  const output = Object.assign(new PassThrough(), { isTTY: true, columns: 80 });
+  output.end = (() => output) as typeof output.end;
+  output.on('data', (chunk: Buffer) => void (screen += chunk.toString()));
+  io.terminal.output = output;
+  return {
+    async answer(waitFor: string, keys: string) {
+      for (let i = 0; i < 200 && !screen.includes(waitFor); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(screen).toContain(waitFor);
+      screen = '';
+      (io.terminal.input as NodeJS.ReadWriteStream).write(keys);
+    },
+    screen: () => screen,
+  };
+}
+
+describe('mldrill new in a terminal', () => {
+  it('asks for the title, id (suggested from the title), category and rubric', async () => {
+    const { bank, cwd } = setup();
+    const io = fakeIo({ cwd, tty: true });
+    const term = terminal(io);
+    const done = main(['new', '--bank', bank], io);
+    await term.answer('Title', 'Ranking the home feed\r');
+    await term.answer('Id (kebab-case', '\r'); // takes the suggestion
+    await term.answer('Category', '\r'); // the first: recommendation
+    await term.answer('Rubric', '\u001b[B\r'); // one down from ml-system-design
+    expect(await done).toBe(0);
+    const file = path.join('questions', 'recommendation', 'ranking-the-home-feed.yaml');
+    expect(io.out()).toBe(`${file}\n`);
+    const text = fs.readFileSync(path.join(cwd, file), 'utf8');
+    expect(text).toContain('id: ranking-the-home-feed\ntitle: Ranking the home feed\ncategory: recommendation\n');
+    expect(text).toMatch(/\nrubric: (?!ml-system-design\n)[a-z-]+\n/);
+  });
+
+  it('shows what is wrong with a typed id and asks again', async () => {
+    const { cwd } = setup();
+    const io = fakeIo({ cwd, tty: true });
+    const term = terminal(io);
+    const done = main(['new', '--category', 'ads', '--title', 'Ad pacing', '--rubric', 'ml-system-design'], io);
+    await term.answer('Id (kebab-case', '\u0015Bad Id\r'); // Ctrl-U clears the suggestion first
+    await term.answer('is not kebab-case', '\u0015ad-budget-pacing\r');
+    await term.answer('is already used by', '\u0015ad-pacing-two\r');
+    expect(await done).toBe(0);
+    expect(io.out()).toBe(`${path.join('questions', 'ads', 'ad-pacing-two.yaml')}\n`);
+  });
+});
