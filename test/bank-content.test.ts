@@ -3,6 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import { loadBank } from '../src/bank/load.js';
 import { CATEGORIES } from '../src/bank/categories.js';
+import { main } from '../src/main.js';
+import { fakeIo } from './helpers/fake-io.js';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 
 const bank = loadBank(process.cwd(), {});
 const byId = new Map(bank.questions.map((question) => [question.id, question]));
@@ -33,6 +38,13 @@ describe('the shipped bank', () => {
     expect(bank.questions.length).toBeGreaterThanOrEqual(40);
     const counts = Object.fromEntries(CATEGORIES.map((category) => [category, bank.questions.filter((question) => question.category === category).length]));
     for (const category of CATEGORIES) expect(counts[category], category).toBeGreaterThanOrEqual(4);
+  });
+
+  it('is listed whole by mldrill list, one line per question', async () => {
+    const io = fakeIo({ env: { MLDRILL_HOME: fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-home-')) } });
+    expect(await main(['list'], io)).toBe(0);
+    const ids = io.out().trimEnd().split('\n').map((line) => line.split('\t')[0]);
+    expect(ids).toEqual(bank.questions.map((question) => question.id));
   });
 
   it.each(Object.entries(SEED_QUESTIONS))('has the seed question %s (%s)', (id) => {
