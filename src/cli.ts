@@ -5,8 +5,7 @@ import type { Io } from './io.js';
 import { packageVersion } from './version.js';
 import { CATEGORIES, DIFFICULTIES } from './bank/categories.js';
 import { parseDate } from './time.js';
-import { OUTPUT_FORMATS } from './ui/question-format.js';
-import { FORMATS } from './lint/report.js';
+import { LINT_FORMATS, OUTPUT_FORMATS } from './formats.js';
 
 export interface CommandResult {
   exitCode: number;
@@ -136,7 +135,7 @@ Run 'mldrill <command> --help' for a command's options.
     .command('lint')
     .description('check question and rubric files; with no paths, the whole bank')
     .argument('[paths...]', 'files or directories to check (checked together with the bank)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(FORMATS).default('stylish'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(LINT_FORMATS).default('stylish'))
     .option('--max-warnings <n>', 'exit 1 when there are more than N warnings', positiveInteger)
     .addHelpText('after', `
 Exit codes: 0 no errors (and warnings within --max-warnings), 1 findings, 2 usage error.

@@ -6,10 +6,12 @@ import { PACKAGE_ROOT } from '../src/bank/files.js';
 import { RULES } from '../src/bank/rules.js';
 import { escapeData, escapeProperty } from '../src/lint/format-github.js';
 import { formatStylish } from '../src/lint/format-stylish.js';
-import { makeStyle } from '../src/ui/colour.js';
+import { loadStyle } from '../src/ui/colour.js';
 import { main } from '../src/main.js';
 import { baseBank, MODELINE, QUESTION, RUBRIC, writeBank } from './helpers/bank.js';
 import { fakeIo } from './helpers/fake-io.js';
+
+const plain = await loadStyle(0);
 
 const Q = path.join('questions', 'recommendation', 'feed.yaml');
 
@@ -53,8 +55,8 @@ describe('mldrill lint', () => {
   it('lines the rule ids up after the messages when the terminal is wide enough', () => {
     const finding = (line: number, message: string, rule: string) => ({ file: 'a.yaml', line, column: 1, severity: 'error' as const, rule, message });
     const report = { files: 1, findings: [finding(1, 'short', 'empty'), finding(12, 'a longer message', 'unknown-field')] };
-    expect(formatStylish(report, makeStyle(0), 100)).toBe('\na.yaml\n  1:1   error  short             empty\n  12:1  error  a longer message  unknown-field\n\n✖ 1 file checked: 2 errors, 0 warnings\n');
-    expect(formatStylish(report, makeStyle(0), 40)).toBe('\na.yaml\n  1:1   error  short  empty\n  12:1  error  a longer message  unknown-field\n\n✖ 1 file checked: 2 errors, 0 warnings\n');
+    expect(formatStylish(report, plain, 100)).toBe('\na.yaml\n  1:1   error  short             empty\n  12:1  error  a longer message  unknown-field\n\n✖ 1 file checked: 2 errors, 0 warnings\n');
+    expect(formatStylish(report, plain, 40)).toBe('\na.yaml\n  1:1   error  short  empty\n  12:1  error  a longer message  unknown-field\n\n✖ 1 file checked: 2 errors, 0 warnings\n');
   });
 
   it('colours stylish output on a terminal, and not with NO_COLOR', async () => {

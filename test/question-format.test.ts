@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { LoadedQuestion, LoadedRubric } from '../src/bank/schema.js';
-import { makeStyle } from '../src/ui/colour.js';
+import { loadStyle } from '../src/ui/colour.js';
 import { escapeMarkdown, formatList, formatQuestion, OUTPUT_FORMATS } from '../src/ui/question-format.js';
+
+const plain = await loadStyle(0);
 
 const ESC = '\u001b';
 const rubric: LoadedRubric = {
@@ -17,7 +19,7 @@ const question: LoadedQuestion = {
 describe('question formats', () => {
   it('never lets a control sequence from a question reach the output', () => {
     for (const format of OUTPUT_FORMATS) {
-      const out = formatQuestion({ question, rubric, full: true, hints: true, date: '2026-11-22' }, format, makeStyle(0), 80);
+      const out = formatQuestion({ question, rubric, full: true, hints: true, date: '2026-11-22' }, format, plain, 80);
       if (format === 'json') {
         expect(out).not.toContain(ESC);
         expect(JSON.parse(out).title).toBe(question.title);
@@ -27,7 +29,7 @@ describe('question formats', () => {
       }
     }
     for (const format of ['text', 'plain', 'markdown'] as const) {
-      expect(formatList([question], format, { tty: true, style: makeStyle(0), width: 80 })).not.toContain(ESC);
+      expect(formatList([question], format, { tty: true, style: plain, width: 80 })).not.toContain(ESC);
     }
   });
 

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../src/score/report.js';
 import { scoreStage } from '../src/score/score.js';
-import { makeStyle } from '../src/ui/colour.js';
+import { loadStyle } from '../src/ui/colour.js';
 import { reportLines } from '../src/ui/render.js';
+
+const plain = await loadStyle(0);
+const colour = await loadStyle(1);
 
 const item = (id: string, text: string, guidance?: string) => ({ id, text, weight: 1, source: 'rubric' as const, guidance });
 
@@ -22,7 +25,7 @@ const report: Report = {
 
 describe('the report', () => {
   it('reads well at 80 columns without colour', () => {
-    expect(reportLines(report, makeStyle(0), 80).join('\n')).toBe(`Report · A feed
+    expect(reportLines(report, plain, 80).join('\n')).toBe(`Report · A feed
 Score 67%   Time 16:05 of 15:00
 
 Clarify the problem  07:05 / 05:00 +02:05  █████░░░░░  50%
@@ -39,8 +42,8 @@ Clarify the problem
   });
 
   it('colours overtime and scores only when asked to', () => {
-    const coloured = reportLines(report, makeStyle(1), 80).join('\n');
+    const coloured = reportLines(report, colour, 80).join('\n');
     expect(coloured).toMatch(/\u001b\[33m \+02:05\u001b\[39m/);
-    expect(reportLines(report, makeStyle(0), 80).join('\n')).not.toMatch(/\u001b/);
+    expect(reportLines(report, plain, 80).join('\n')).not.toMatch(/\u001b/);
   });
 });

@@ -8,10 +8,12 @@ import { catalogOf } from '../src/bank/cache.js';
 import { computeStats, streaks } from '../src/score/stats.js';
 import { readHistory } from '../src/store/history.js';
 import { bar, sparkline } from '../src/ui/charts.js';
-import { makeStyle } from '../src/ui/colour.js';
+import { loadStyle } from '../src/ui/colour.js';
 import { statsLines } from '../src/ui/stats.js';
 import { fakeIo } from './helpers/fake-io.js';
 import { ESCAPES, FIXTURES, homeWith, PROGRESS_BANK, progressWarnings } from './helpers/history.js';
+
+const plain = await loadStyle(0);
 
 const catalog = bankView(catalogOf(loadFiles(findYamlFiles([PROGRESS_BANK]), PROGRESS_BANK)));
 const records = (name: string) => readHistory(path.join(FIXTURES, 'history', name)).records;
@@ -113,7 +115,7 @@ describe('the stats screen', () => {
   const stats = computeStats(records('progress.jsonl'), catalog, { now: NOW, timeZone: 'UTC' });
 
   it('shows plain figures without a terminal', () => {
-    expect(statsLines(stats, makeStyle(0), { charts: false, width: 80 })).toEqual([
+    expect(statsLines(stats, plain, { charts: false, width: 80 })).toEqual([
       'Progress',
       'Sessions   6 (5 completed, 1 abandoned) · 1 h 24 min practised',
       'Streak     2 days now · longest 2 days · 5 days practised in all',
@@ -153,7 +155,7 @@ describe('the stats screen', () => {
   });
 
   it('draws bars, a sparkline and pacing bars on a terminal', () => {
-    const lines = statsLines(stats, makeStyle(0), { charts: true, width: 80 });
+    const lines = statsLines(stats, plain, { charts: true, width: 80 });
     expect(lines).toContain('  Scope the problem  █████████████░░░░░░░  67%  (5 sessions)');
     expect(lines).toContain('  Design the system  ████████░░░░░░░░░░░░  40%  (5 sessions)');
     expect(lines).toContain('  ▄▅▆▇▃  40% → 25% · +8 points, later half against earlier half');
@@ -173,7 +175,7 @@ describe('mldrill stats', () => {
   it('prints the figures, and every skipped line of the history on stderr', async () => {
     const { code, out, err, home } = await run([]);
     expect(code).toBe(0);
-    expect(out).toBe(`${statsLines(computeStats(records('progress.jsonl'), catalog, { now: NOW, timeZone: 'UTC' }), makeStyle(0), { charts: false, width: 80 }).join('\n')}\n`);
+    expect(out).toBe(`${statsLines(computeStats(records('progress.jsonl'), catalog, { now: NOW, timeZone: 'UTC' }), plain, { charts: false, width: 80 }).join('\n')}\n`);
     expect(err.trim().split('\n')).toEqual(progressWarnings(home));
   });
 

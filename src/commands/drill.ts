@@ -53,7 +53,7 @@ export async function drill(options: DrillOptions, io: Io): Promise<number> {
 async function drillWithBank(bank: Catalog, options: DrillOptions, io: Io, random: () => number, save: boolean, stateDir: string): Promise<number> {
   const controller = new AbortController();
   const stopListening = io.onSignal(() => controller.abort());
-  const prompter = createPrompter(io, controller.signal);
+  const prompter = await createPrompter(io, controller.signal);
   const { style } = prompter;
   try {
     let question: LoadedQuestion;

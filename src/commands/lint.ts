@@ -20,7 +20,7 @@ export async function lint(options: LintOptions, io: Io): Promise<number> {
   const report: LintReport = { ...result, maxWarnings: options.maxWarnings };
   const format = options.format ?? 'stylish';
   if (format === 'stylish') {
-    io.stdout.write(formatStylish(report, styleFor(io.stdout, io.env), io.stdout.columns));
+    io.stdout.write(formatStylish(report, await styleFor(io.stdout, io.env), io.stdout.columns));
   } else {
     io.stdout.write(format === 'json' ? formatJson(report) : formatGithub(report));
     // Machine formats keep stdout to the data; people reading the log still get the count.

@@ -10,7 +10,6 @@ import { schemaModeline } from '../bank/schema-comment.js';
 import { ConflictError, EXIT, InterruptedError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { closest, stripControl } from '../text.js';
-import { styleFor } from '../ui/colour.js';
 import { createPrompter, type Prompter } from '../ui/prompts.js';
 
 export interface NewOptions {
@@ -47,7 +46,7 @@ export async function newQuestion(options: NewOptions, io: Io): Promise<number> 
     const controller = new AbortController();
     const stopListening = io.onSignal(() => controller.abort());
     try {
-      answers = await ask(options, bank, takenBy, createPrompter(io, controller.signal), io.cwd);
+      answers = await ask(options, bank, takenBy, await createPrompter(io, controller.signal), io.cwd);
     } catch (error) {
       if (error instanceof InterruptedError) return EXIT.interrupted;
       throw error;

@@ -26,6 +26,6 @@ export async function next(options: NextOptions, io: Io): Promise<number> {
     io.stdout.write(`${JSON.stringify({ now: new Date(now).toISOString(), queue: shown }, null, 2)}\n`);
     return EXIT.ok;
   }
-  io.stdout.write(`${nextLines(shown, now, styleFor(io.stdout, io.env)).join('\n')}\n`);
+  io.stdout.write(`${nextLines(shown, now, await styleFor(io.stdout, io.env)).join('\n')}\n`);
   return EXIT.ok;
 }

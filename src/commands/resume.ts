@@ -43,7 +43,7 @@ export async function resume(options: ResumeOptions, io: Io): Promise<number> {
   }
 
   const controller = new AbortController();
-  const prompter = createPrompter(io, controller.signal);
+  const prompter = await createPrompter(io, controller.signal);
   const state = resumeAt(live.state, io.now(), live.paused);
   prompter.say(`\n${questionHeader(question, state.plan, prompter.style, prompter.columns).join('\n')}\n\n`);
   const where = isFinished(state)

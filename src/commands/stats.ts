@@ -27,7 +27,7 @@ export async function stats(options: StatsOptions, io: Io): Promise<number> {
     noSessionsYet(io);
     return EXIT.ok;
   }
-  const lines = statsLines(result, styleFor(io.stdout, io.env), { charts: io.stdout.isTTY, width: Math.min(io.stdout.columns, 100) });
+  const lines = statsLines(result, await styleFor(io.stdout, io.env), { charts: io.stdout.isTTY, width: Math.min(io.stdout.columns, 100) });
   io.stdout.write(`${lines.join('\n')}\n`);
   return EXIT.ok;
 }

@@ -1,8 +1,7 @@
 // What every lint formatter receives, and the counts they all print the same way.
 import type { Finding } from '../bank/findings.js';
 
-export const FORMATS = ['stylish', 'json', 'github'] as const;
-export type Format = (typeof FORMATS)[number];
+export { LINT_FORMATS as FORMATS, type LintFormat as Format } from '../formats.js';
 
 export interface LintReport {
   findings: readonly Finding[];

@@ -1,11 +1,13 @@
 // Writes a whole file or nothing: into a temporary file beside it, fsync, then rename over
 // the target. A reader (or a crash) never sees half a file.
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
+let written = 0;
+
 export function writeFileAtomic(file: string, text: string): void {
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(4).toString('hex')}.tmp`);
+  // Unique per process and call; 'wx' below refuses a clash rather than sharing a temp file.
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${++written}.tmp`);
   try {
     const fd = fs.openSync(temp, 'wx', 0o644);
     try {

@@ -1,5 +1,6 @@
-// The one place that decides whether output gets colour, and the palette it uses.
-import { Chalk, type ChalkInstance } from 'chalk';
+// The one place that decides whether output gets colour, and the palette it uses. chalk is
+// imported only when colour is on: a piped or NO_COLOR run never pays for loading it.
+import type { ChalkInstance } from 'chalk';
 import type { TextOut } from '../io.js';
 
 export type ColourLevel = 0 | 1 | 2 | 3;
@@ -37,7 +38,17 @@ export interface Style {
   file: (text: string) => string;
 }
 
-export function makeStyle(level: ColourLevel): Style {
+const same = (text: string) => text;
+
+/** The palette without colour: every style leaves the text as it is. */
+export const PLAIN: Style = {
+  level: 0, title: same, heading: same, dim: same, good: same, warn: same, bad: same, accent: same, key: same, file: same,
+};
+
+/** The palette at a colour level; level 0 is PLAIN and loads nothing. */
+export async function loadStyle(level: ColourLevel): Promise<Style> {
+  if (level === 0) return PLAIN;
+  const { Chalk } = await import('chalk');
   const chalk: ChalkInstance = new Chalk({ level });
   return {
     level,
@@ -53,6 +64,6 @@ export function makeStyle(level: ColourLevel): Style {
   };
 }
 
-export function styleFor(stream: Pick<TextOut, 'isTTY'>, env: Record<string, string | undefined>): Style {
-  return makeStyle(colourLevel(stream, env));
+export function styleFor(stream: Pick<TextOut, 'isTTY'>, env: Record<string, string | undefined>): Promise<Style> {
+  return loadStyle(colourLevel(stream, env));
 }

@@ -52,10 +52,10 @@ function theme(style: Style) {
   };
 }
 
-export function createPrompter(io: Io, signal: AbortSignal): Prompter {
+export async function createPrompter(io: Io, signal: AbortSignal): Promise<Prompter> {
   const context = { input: io.terminal.input, output: io.terminal.output, signal };
   // The screen is a terminal (requireTerminal), so only NO_COLOR, TERM=dumb and FORCE_COLOR decide.
-  const style = styleFor({ isTTY: true }, io.env);
+  const style = await styleFor({ isTTY: true }, io.env);
   const columns = io.terminal.output.columns || 80;
   const guard = async <T>(prompt: () => Promise<T>): Promise<T> => {
     try {

@@ -8,8 +8,8 @@ import { stripControl, wrap } from '../text.js';
 import type { Style } from './colour.js';
 import { formatMinutes, questionHeader } from './render.js';
 
-export const OUTPUT_FORMATS = ['text', 'plain', 'json', 'markdown'] as const;
-export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+export { OUTPUT_FORMATS, type OutputFormat } from '../formats.js';
+import type { OutputFormat } from '../formats.js';
 
 /** The JSON of one question: a stable interface, documented in the README. */
 export interface QuestionJson {
