@@ -5,7 +5,6 @@ import { dailyId } from '../select/daily.js';
 import { requireMatchingIds, type Filters } from '../select/filter.js';
 import { localDate } from '../time.js';
 import { printQuestion, resolveFormat, type FormatOptions } from './question-output.js';
-import { requireUnseen } from './read-history.js';
 import { withCatalog } from './with-catalog.js';
 
 export interface DailyOptions extends Filters, FormatOptions {
@@ -22,7 +21,7 @@ export async function daily(options: DailyOptions, io: Io): Promise<number> {
   return withCatalog(io, options.bank, async (catalog) => {
     const matching = requireMatchingIds(catalog, options);
     // With --unseen the pool is this user's own, so the pick no longer agrees across machines.
-    const pool = options.unseen ? await requireUnseen(matching, io) : matching;
+    const pool = options.unseen ? await (await import('./read-history.js')).requireUnseen(matching, io) : matching;
     await printQuestion(io, catalog, dailyId(pool, date), format, { date });
     return EXIT.ok;
   });
