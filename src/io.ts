@@ -21,6 +21,8 @@ export interface Io {
    * report in the file.
    */
   terminal: { input: NodeJS.ReadableStream & { isTTY?: boolean }; output: NodeJS.WritableStream & { isTTY?: boolean; columns?: number } };
+  /** stderr as a stream, for a spinner (ora needs cursor control); absent where there is none. */
+  errorTerminal?: NodeJS.WriteStream;
   env: Record<string, string | undefined>;
   cwd: string;
   homedir: string;
@@ -70,6 +72,7 @@ export function nodeIo(): Io {
     stdout: textOut(process.stdout),
     stderr: textOut(process.stderr),
     terminal: { input: process.stdin, output: process.stdout.isTTY || !process.stderr.isTTY ? process.stdout : process.stderr },
+    errorTerminal: process.stderr,
     env: process.env,
     cwd: process.cwd(),
     homedir: os.homedir(),

@@ -89,7 +89,7 @@ interface Header {
 type SummaryRow = [title: string, category: string, difficulty: string, tags: string[] | 0, companies: string[] | 0, rubric: string, file: number];
 
 /** Opens the bank through the cache: reads it when it is current, else loads and rewrites it. */
-export async function openBank(context: CacheContext, options: BankOptions = {}): Promise<Catalog> {
+export async function openBank(context: CacheContext, options: BankOptions & { slowLoad?: <T>(files: number, load: () => T) => Promise<T> } = {}): Promise<Catalog> {
   const entries = bankDirectories(context.cwd, context.env, options);
   const file = cacheFile(context, entries);
   const hit = readCache(file, entries, context.cwd);
@@ -109,7 +109,9 @@ export async function openBank(context: CacheContext, options: BankOptions = {})
     }),
   };
   const { loadFiles } = await import('./load.js');
-  const bank = loadFiles(files, context.cwd);
+  // The caller may show progress: this is the slow path, once after every change to the bank.
+  const load = () => loadFiles(files, context.cwd);
+  const bank = options.slowLoad ? await options.slowLoad(files.length, load) : load();
   writeCache(file, stamps, bank);
   return catalogOf(bank);
 }

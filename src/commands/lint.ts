@@ -7,6 +7,7 @@ import { formatStylish } from '../lint/format-stylish.js';
 import { lintFiles } from '../lint/lint-files.js';
 import { countFindings, summaryText, type Format, type LintReport } from '../lint/report.js';
 import { styleFor } from '../ui/colour.js';
+import { withSpinner } from '../ui/spinner.js';
 
 export interface LintOptions {
   paths: string[];
@@ -16,7 +17,8 @@ export interface LintOptions {
 }
 
 export async function lint(options: LintOptions, io: Io): Promise<number> {
-  const result = await lintFiles({ paths: options.paths, bank: options.bank, cwd: io.cwd, env: io.env });
+  const result = await withSpinner(io, 'Checking question and rubric files', () =>
+    lintFiles({ paths: options.paths, bank: options.bank, cwd: io.cwd, env: io.env }));
   const report: LintReport = { ...result, maxWarnings: options.maxWarnings };
   const format = options.format ?? 'stylish';
   if (format === 'stylish') {

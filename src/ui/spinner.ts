@@ -1,0 +1,25 @@
+// A spinner for slow work (reading and checking many YAML files), drawn with ora on stderr only
+// where a person watches a colour terminal. It is drawn at once, because some of that work keeps
+// the event loop busy and a delayed start would never come. Callers stop it before anything else
+// is written, so it never shares the screen with a prompt.
+import type { Io } from '../io.js';
+import { colourLevel } from './colour.js';
+
+/** Whether a spinner may be drawn: a terminal, colour allowed (NO_COLOR, TERM=dumb), not CI. */
+export function spinnerWanted(isTTY: boolean, env: Record<string, string | undefined>): boolean {
+  return isTTY && !env.CI && colourLevel({ isTTY }, env) > 0;
+}
+
+/** Runs work with a spinner saying text; the spinner is gone when the promise settles. */
+export async function withSpinner<T>(io: Io, text: string, work: () => T | Promise<T>): Promise<T> {
+  const stream = io.errorTerminal;
+  if (!stream || !spinnerWanted(Boolean(stream.isTTY), io.env)) return work();
+  const { default: ora } = await import('ora');
+  // discardStdin off: a prompt may read the keyboard right after.
+  const spinner = ora({ text, stream, discardStdin: false }).start();
+  try {
+    return await work();
+  } finally {
+    spinner.stop();
+  }
+}
