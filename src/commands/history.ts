@@ -1,5 +1,5 @@
 // `mldrill history`: past sessions, newest first. Reads only the history (through its index),
-// never the bank, and builds only the sessions it shows, so it stays fast with thousands.
+// never the bank, and decodes only the sessions it shows, so it stays fast with thousands.
 import { EXIT } from '../errors.js';
 import type { Io } from '../io.js';
 import { latestSessions } from '../store/history.js';
