@@ -5,11 +5,10 @@ import type { Io } from '../io.js';
 import { bankView } from '../score/bank-view.js';
 import { sessionDocument } from '../score/session-doc.js';
 import { writeFileAtomic } from '../store/atomic.js';
-import { findSession } from '../store/sessions.js';
 import { timeZoneFrom } from '../time.js';
 import { sessionMarkdown } from '../ui/export.js';
 import { withCatalog } from './with-catalog.js';
-import { readHistoryFor } from './read-history.js';
+import { readSessionFor } from './read-history.js';
 
 export type ExportFormat = 'markdown' | 'json';
 
@@ -22,8 +21,7 @@ export interface ExportOptions {
 }
 
 export async function exportSession(options: ExportOptions, io: Io): Promise<number> {
-  const { records } = readHistoryFor(io);
-  const record = findSession(records, options.session);
+  const record = readSessionFor(io, options.session);
   const doc = await withCatalog(io, options.bank, (catalog) => sessionDocument(record, bankView(catalog), timeZoneFrom(io.env)));
   const toFile = options.output !== undefined && options.output !== '-';
   // Without --format, a file named *.json gets JSON.

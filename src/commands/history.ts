@@ -1,14 +1,14 @@
-// `mldrill history`: past sessions, newest first. Reads only the history file, never the bank,
-// and decodes only the sessions it shows, so it stays fast with thousands of sessions.
+// `mldrill history`: past sessions, newest first. Reads only the history (through its index),
+// never the bank, and decodes only the sessions it shows, so it stays fast with thousands.
 import { EXIT } from '../errors.js';
 import type { Io } from '../io.js';
-import { latestRecords } from '../store/history.js';
+import { latestSessions } from '../store/history.js';
 import { timeZoneFrom } from '../time.js';
 import { styleFor } from '../ui/colour.js';
 import { historyEntry, historyLines, liveEntry } from '../ui/history.js';
 import { listLive } from '../store/live.js';
 import { stateDirectory } from '../store/paths.js';
-import { noSessionsYet, reportSkipped, scanHistoryFor } from './read-history.js';
+import { decodeIndexed, indexedHistoryFor, noSessionsYet, reportSkipped } from './read-history.js';
 
 export interface HistoryOptions {
   /** How many sessions to show; 0 means all. */
@@ -17,8 +17,8 @@ export interface HistoryOptions {
 }
 
 export async function history(options: HistoryOptions, io: Io): Promise<number> {
-  const { scan, file } = scanHistoryFor(io);
-  const latest = latestRecords(scan, file, options.limit);
+  const { history: read, file } = indexedHistoryFor(io);
+  const latest = latestSessions(read.lines, read.warnings, decodeIndexed(read), options.limit);
   reportSkipped(latest.warnings, file, io);
   const timeZone = timeZoneFrom(io.env);
   // Checkpoints of interrupted sessions: they mark their records as resumable, and a session
@@ -26,9 +26,9 @@ export async function history(options: HistoryOptions, io: Io): Promise<number> 
   const live = listLive(stateDirectory(io.env, io.homedir));
   reportSkipped(live.warnings, file, io);
   const resumable = new Set(live.sessions.map((session) => session.id));
-  const recorded = new Set(scan.lines.map((line) => line.id));
+  const recorded = new Set(read.lines.map((line) => line.id));
   const unrecorded = live.sessions.filter((session) => !recorded.has(session.id)).map((session) => liveEntry(session, timeZone));
-  const all = [...latest.records.map((record) => historyEntry(record, timeZone, resumable.has(record.id))), ...unrecorded]
+  const all = [...latest.records.map(({ summary }) => historyEntry(summary, timeZone, resumable.has(summary.id))), ...unrecorded]
     .sort((a, b) => b.startedAt.localeCompare(a.startedAt));
   const shown = options.limit > 0 ? all.slice(0, options.limit) : all;
   const total = latest.total + unrecorded.length;

@@ -2,37 +2,61 @@
 // written by a newer mldrill) mentioned on stderr, one line each.
 import { NotFoundError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
-import { parseHistory, readHistoryText, scanHistory, type HistoryScan } from '../store/history.js';
-import { historyFile, stateDirectory } from '../store/paths.js';
-import type { SessionRecord } from '../store/record.js';
+import { everySession, readHistory } from '../store/history.js';
+import { readIndexedHistory, readRecordAt, type IndexedHistory, type IndexedLine } from '../store/history-index.js';
+import { cacheDirectory, historyFile, historyIndexFile, stateDirectory } from '../store/paths.js';
+import type { SessionRecord, SessionSummary } from '../store/record.js';
+import { findSession } from '../store/sessions.js';
 import { stripControl } from '../text.js';
 
 const SHOWN = 10;
 
-function historyText(io: Io): { text: string; file: string } {
+/** The history through its index, checked line by line; the caller reports what it skips. */
+export function indexedHistoryFor(io: Io): { history: IndexedHistory; file: string } {
   const file = historyFile(stateDirectory(io.env, io.homedir));
   try {
-    return { text: readHistoryText(file), file };
+    return { history: readIndexedHistory(file, historyIndexFile(cacheDirectory(io.env, io.homedir))), file };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
     // A state directory that is really a file has no history yet, like a missing one.
-    if (code === 'ENOTDIR') return { text: '', file };
+    if (code === 'ENOTDIR') return { history: { lines: [], warnings: [], decode: () => ({ warning: '' }) }, file };
     throw new UsageError(`cannot read the history file ${file} (${code}); fix its permissions or set MLDRILL_HOME`);
   }
 }
 
-/** Every record, with the skipped lines reported. */
-export function readHistoryFor(io: Io): { records: SessionRecord[]; file: string } {
-  const { text, file } = historyText(io);
-  const read = parseHistory(text, file);
-  reportSkipped(read.warnings, file, io);
-  return { records: read.records, file };
+type SessionLine = IndexedLine & { summary: SessionSummary };
+
+/** Decodes an indexed line to itself, its summary filled in, or why it was skipped. */
+export function decodeIndexed(history: IndexedHistory): (line: IndexedLine) => { record: SessionLine } | { warning: string } {
+  return (line) => {
+    const decoded = history.decode(line);
+    return 'record' in decoded ? { record: line as SessionLine } : decoded;
+  };
 }
 
-/** The history checked line by line but not decoded; the caller reports what it skips. */
-export function scanHistoryFor(io: Io): { scan: HistoryScan; file: string } {
-  const { text, file } = historyText(io);
-  return { scan: scanHistory(text, file), file };
+/** Every session, each as its latest line that decodes, with the skipped lines reported. */
+function sessionLinesFor(io: Io): { lines: SessionLine[]; file: string } {
+  const { history, file } = indexedHistoryFor(io);
+  const read = everySession(history.lines, history.warnings, decodeIndexed(history));
+  reportSkipped(read.warnings, file, io);
+  return { lines: read.records, file };
+}
+
+/** Every session's summary (no notes), with the skipped lines reported. */
+export function readHistoryFor(io: Io): { records: SessionSummary[]; file: string } {
+  const { lines, file } = sessionLinesFor(io);
+  return { records: lines.map((line) => line.summary), file };
+}
+
+/** The whole record (notes included) of the session ref names (see findSession). */
+export function readSessionFor(io: Io, ref: string): SessionRecord {
+  const { lines, file } = sessionLinesFor(io);
+  const found = findSession(lines.map((line) => line.summary), ref);
+  const offset = lines.find((line) => line.summary === found)!.offset;
+  const record = readRecordAt(file, offset);
+  // The file was replaced since it was indexed: read the session from the file as it is now.
+  if (record?.id === found.id) return record;
+  return findSession(readHistory(file).records, found.id);
 }
 
 export function reportSkipped(warnings: readonly string[], file: string, io: Io): void {

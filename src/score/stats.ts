@@ -1,7 +1,7 @@
 // Progress over time, computed from the history: totals, streaks, coverage per stage and per
 // category, the score trend, pacing and the items missed most often. Pure: the clock and the
 // time zone come in as options, and the bank only through a BankView.
-import type { SessionRecord } from '../store/record.js';
+import type { SessionSummary } from '../store/record.js';
 import { oldestFirst, usedSecondsOf } from '../store/sessions.js';
 import { daysBetween, localDate } from '../time.js';
 import { UNKNOWN_CATEGORY, type BankView } from './bank-view.js';
@@ -84,7 +84,7 @@ export interface Stats {
 
 const average = (values: readonly number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
 
-export function computeStats(records: readonly SessionRecord[], bank: BankView, options: StatsOptions): Stats {
+export function computeStats(records: readonly SessionSummary[], bank: BankView, options: StatsOptions): Stats {
   const sessions = oldestFirst(records);
   const completed = sessions.filter((record) => record.status === 'completed' && record.score !== null);
   return {
@@ -116,7 +116,7 @@ export function streaks(dates: readonly string[], today: string): Streaks {
   return { current, longest, days: days.length, lastDay, today };
 }
 
-function stageStats(completed: readonly SessionRecord[], bank: BankView): StageStats[] {
+function stageStats(completed: readonly SessionSummary[], bank: BankView): StageStats[] {
   const byStage = new Map<string, { rubricId: string; scores: number[]; used: number[]; budget: number[]; ratios: number[] }>();
   for (const record of completed) {
     for (const stage of record.stages) {
@@ -140,7 +140,7 @@ function stageStats(completed: readonly SessionRecord[], bank: BankView): StageS
   }));
 }
 
-function categoryStats(completed: readonly SessionRecord[], bank: BankView): CategoryStats[] {
+function categoryStats(completed: readonly SessionSummary[], bank: BankView): CategoryStats[] {
   const scores = new Map<string, number[]>();
   const categories = new Map(bank.questions.map((question) => [question.id, question.category]));
   for (const record of completed) {
@@ -154,7 +154,7 @@ function categoryStats(completed: readonly SessionRecord[], bank: BankView): Cat
     .sort((a, b) => a.averageScore - b.averageScore || a.category.localeCompare(b.category));
 }
 
-function trend(completed: readonly SessionRecord[], length: number): Trend {
+function trend(completed: readonly SessionSummary[], length: number): Trend {
   const recent = completed.slice(-length);
   const scores = recent.map((record) => record.score!);
   const half = Math.floor(scores.length / 2);
@@ -165,8 +165,8 @@ function trend(completed: readonly SessionRecord[], length: number): Trend {
   };
 }
 
-function missedItems(completed: readonly SessionRecord[], bank: BankView, length: number): MissedItem[] {
-  type Tally = { stageId: string; itemId: string; missed: number; assessed: number; last?: SessionRecord };
+function missedItems(completed: readonly SessionSummary[], bank: BankView, length: number): MissedItem[] {
+  type Tally = { stageId: string; itemId: string; missed: number; assessed: number; last?: SessionSummary };
   // Per stage, then per item: no joined keys to build for every tick of every session.
   const byStage = new Map<string, Map<string, Tally>>();
   for (const record of completed) {

@@ -4,7 +4,7 @@
 // Loads ts-fsrs, so import this module lazily (only `next` and `drill --next` need it).
 import { createEmptyCard, fsrs, Rating, type Card, type Grade } from 'ts-fsrs';
 import type { QuestionInfo } from '../score/bank-view.js';
-import type { SessionRecord } from '../store/record.js';
+import type { SessionSummary } from '../store/record.js';
 
 export type RatingName = 'again' | 'hard' | 'good' | 'easy';
 
@@ -55,7 +55,7 @@ export interface QueueEntry {
 const DAY_MS = 86_400_000;
 
 /** The card of a question after replaying its completed sessions, oldest first. */
-export function replayCard(sessions: readonly SessionRecord[]): Card | undefined {
+export function replayCard(sessions: readonly SessionSummary[]): Card | undefined {
   let card: Card | undefined;
   for (const session of sessions) {
     const at = new Date(session.endedAt);
@@ -70,9 +70,9 @@ export function replayCard(sessions: readonly SessionRecord[]): Card | undefined
  * weakest); then the rest, soonest due first. Sessions of questions not in `questions` are
  * ignored.
  */
-export function practiceQueue(questions: readonly QuestionInfo[], records: readonly SessionRecord[], now: number): QueueEntry[] {
+export function practiceQueue(questions: readonly QuestionInfo[], records: readonly SessionSummary[], now: number): QueueEntry[] {
   const known = new Map(questions.map((question) => [question.id, question]));
-  const byQuestion = new Map<string, SessionRecord[]>();
+  const byQuestion = new Map<string, SessionSummary[]>();
   const categoryScores = new Map<string, number[]>();
   const completed = records
     .filter((record) => record.status === 'completed' && record.score !== null && known.has(record.questionId))

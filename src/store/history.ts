@@ -57,27 +57,33 @@ export function scanHistory(text: string, file: string): HistoryScan {
   const texts = text.split('\n');
   const torn = !text.endsWith('\n') ? texts.length : -1;
   texts.forEach((line, i) => {
-    if (!line.trim()) return;
-    const number = i + 1;
-    const [, version, id = ''] = VERSION_PREFIX.exec(line) ?? [];
-    const at = line.indexOf(STARTED_AT);
-    const startedAtMs = at < 0 ? Number.NaN : Date.parse(line.slice(at + STARTED_AT.length, line.indexOf('"', at + STARTED_AT.length)));
-    const framed = number !== torn && version !== undefined && line.endsWith('}') && !Number.isNaN(startedAtMs);
-    if (framed && Number(version) > RECORD_VERSION) {
-      scan.warnings.push({ line: number, message: newerVersion(`${file}:${number}`, Number(version)) });
-    } else if (framed && Number(version) === RECORD_VERSION) {
-      scan.lines.push({ number, text: line, id, startedAtMs });
-    } else {
-      const decoded = decode(line, `${file}:${number}`, number === torn);
-      if ('warning' in decoded) scan.warnings.push({ line: number, message: decoded.warning });
-      else scan.lines.push({ number, text: line, id: decoded.record.id, startedAtMs: Date.parse(decoded.record.startedAt), record: decoded.record });
-    }
+    const checked = checkLine(line, i + 1, i + 1 === torn, file);
+    if (checked && 'warning' in checked) scan.warnings.push({ line: i + 1, message: checked.warning });
+    else if (checked) scan.lines.push(checked);
   });
   return scan;
 }
 
+/**
+ * One line of the file, checked cheaply as scanHistory does: nothing for a blank line, a
+ * warning for a line skipped outright, else the line (decoded already when it looked wrong).
+ * `torn` says it is the last line and has no newline yet.
+ */
+export function checkLine(line: string, number: number, torn: boolean, file: string): HistoryLine | { warning: string } | undefined {
+  if (!line.trim()) return undefined;
+  const [, version, id = ''] = VERSION_PREFIX.exec(line) ?? [];
+  const at = line.indexOf(STARTED_AT);
+  const startedAtMs = at < 0 ? Number.NaN : Date.parse(line.slice(at + STARTED_AT.length, line.indexOf('"', at + STARTED_AT.length)));
+  const framed = !torn && version !== undefined && line.endsWith('}') && !Number.isNaN(startedAtMs);
+  if (framed && Number(version) > RECORD_VERSION) return { warning: newerVersion(`${file}:${number}`, Number(version)) };
+  if (framed && Number(version) === RECORD_VERSION) return { number, text: line, id, startedAtMs };
+  const decoded = decode(line, `${file}:${number}`, torn);
+  if ('warning' in decoded) return decoded;
+  return { number, text: line, id: decoded.record.id, startedAtMs: Date.parse(decoded.record.startedAt), record: decoded.record };
+}
+
 /** The line's record, or why it was skipped. */
-export function decodeLine(line: HistoryLine, file: string): { record: SessionRecord } | { warning: string } {
+export function decodeLine(line: HistoryLine, file: string): Decoded<SessionRecord> {
   if (line.record) return { record: line.record };
   const decoded = decode(line.text, `${file}:${line.number}`, false);
   if ('record' in decoded) line.record = decoded.record;
@@ -88,7 +94,7 @@ function newerVersion(where: string, version: number): string {
   return `${where}: written by a newer mldrill (record version ${version}, this one reads up to ${RECORD_VERSION}); skipped, upgrade mldrill to read it`;
 }
 
-function decode(line: string, where: string, tornLast: boolean): { record: SessionRecord } | { warning: string } {
+export function decode(line: string, where: string, tornLast: boolean): Decoded<SessionRecord> {
   let value: unknown;
   try {
     value = JSON.parse(line);
@@ -106,21 +112,44 @@ function decode(line: string, where: string, tornLast: boolean): { record: Sessi
   return { record: value };
 }
 
+/** A line that looks like a record, however it is decoded. */
+export interface RecordLine {
+  number: number;
+  id: string;
+  startedAtMs: number;
+}
+
+type Decoded<R> = { record: R } | { warning: string };
+
 /**
  * Every session of the file, in the order they first appear, each with its latest record, and a
  * warning for each line skipped, in line order.
  */
 export function parseHistory(text: string, file: string): HistoryRead {
   const scan = scanHistory(text, file);
-  const records = new Map<string, SessionRecord>();
-  const warnings = [...scan.warnings];
-  for (const line of scan.lines) {
-    const decoded = decodeLine(line, file);
+  return everySession(scan.lines, scan.warnings, (line) => decodeLine(line, file));
+}
+
+/**
+ * Every session of the lines, in the order they first appear, each with its latest record that
+ * decodes; `warnings` are the lines skipped already, joined by those that fail to decode.
+ */
+export function everySession<L extends RecordLine, R extends { id: string }>(
+  lines: readonly L[], warnings: ReadonlyArray<{ line: number; message: string }>, decode: (line: L) => Decoded<R>,
+): { records: R[]; warnings: string[] } {
+  const records = new Map<string, R>();
+  const all = [...warnings];
+  for (const line of lines) {
+    const decoded = decode(line);
     // Keeps the first position of the id (its start) with the latest content.
     if ('record' in decoded) records.set(decoded.record.id, decoded.record);
-    else warnings.push({ line: line.number, message: decoded.warning });
+    else all.push({ line: line.number, message: decoded.warning });
   }
-  return { records: [...records.values()], warnings: warnings.sort((a, b) => a.line - b.line).map((warning) => warning.message) };
+  return { records: [...records.values()], warnings: inLineOrder(all) };
+}
+
+function inLineOrder(warnings: Array<{ line: number; message: string }>): string[] {
+  return warnings.sort((a, b) => a.line - b.line).map((warning) => warning.message);
 }
 
 /**
@@ -129,24 +158,35 @@ export function parseHistory(text: string, file: string): HistoryRead {
  * warning. `total` counts the sessions whose lines looked like records, for "20 of 10000".
  */
 export function latestRecords(scan: HistoryScan, file: string, limit: number): HistoryRead & { total: number } {
+  return latestSessions(scan.lines, scan.warnings, (line) => decodeLine(line, file), limit);
+}
+
+/** latestRecords over any lines and decoder: the history file's own, or its index's. */
+export function latestSessions<L extends RecordLine, R>(
+  lines: readonly L[], warnings: ReadonlyArray<{ line: number; message: string }>, decode: (line: L) => Decoded<R>, limit: number,
+): { records: R[]; warnings: string[]; total: number } {
   // A session's lines in file order: the last one that decodes is its record.
-  const byId = new Map<string, HistoryLine[]>();
-  for (const line of scan.lines) byId.set(line.id, [...(byId.get(line.id) ?? []), line]);
+  const byId = new Map<string, L[]>();
+  for (const line of lines) {
+    const same = byId.get(line.id);
+    if (same) same.push(line);
+    else byId.set(line.id, [line]);
+  }
   // Newest first; sessions that started together, the later line first.
-  const heads = [...byId.values()].map((lines) => lines[lines.length - 1]!);
+  const heads = [...byId.values()].map((same) => same[same.length - 1]!);
   const ordered = heads.sort((a, b) => b.startedAtMs - a.startedAtMs || b.number - a.number);
-  const records: SessionRecord[] = [];
-  const warnings = [...scan.warnings];
+  const records: R[] = [];
+  const all = [...warnings];
   for (const head of ordered) {
     if (limit > 0 && records.length >= limit) break;
     for (const line of byId.get(head.id)!.toReversed()) {
-      const decoded = decodeLine(line, file);
+      const decoded = decode(line);
       if ('record' in decoded) {
         records.push(decoded.record);
         break;
       }
-      warnings.push({ line: line.number, message: decoded.warning });
+      all.push({ line: line.number, message: decoded.warning });
     }
   }
-  return { records, warnings: warnings.sort((a, b) => a.line - b.line).map((warning) => warning.message), total: byId.size };
+  return { records, warnings: inLineOrder(all), total: byId.size };
 }

@@ -23,6 +23,11 @@ export function historyFile(stateDir: string): string {
   return path.join(stateDir, 'history.jsonl');
 }
 
+/** The derived index of the history (history-index.ts): a cache, safe to delete. */
+export function historyIndexFile(cacheDir: string): string {
+  return path.join(cacheDir, 'history-index');
+}
+
 /** Fails before any work starts when the state directory cannot be written. */
 export function ensureWritable(stateDir: string): void {
   try {

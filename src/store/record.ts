@@ -35,6 +35,17 @@ export interface SessionRecord {
   curveballs?: Array<{ stageId: string; atSeconds: number; text: string }>;
 }
 
+/** What a stage of a session needs for listing, stats and scheduling: no notes. */
+export type StageSummary = Pick<StageRecord, 'id' | 'budgetSeconds' | 'usedSeconds' | 'checked' | 'missed' | 'score'>;
+
+/**
+ * A session as history, stats, next and export choose and summarise it, without its notes:
+ * what the history index keeps. A SessionRecord is one too.
+ */
+export interface SessionSummary extends Omit<SessionRecord, 'version' | 'stages' | 'curveballs'> {
+  stages: StageSummary[];
+}
+
 /** A short, sortable, human-friendly id: 20261122-0932-k3f9. */
 export function sessionId(startedAt: number, random: () => number): string {
   const iso = new Date(startedAt).toISOString();

@@ -1,26 +1,26 @@
 // Reading sessions out of the history: order, totals and lookup by id. Pure.
 import { NotFoundError } from '../errors.js';
 import { editDistance } from '../text.js';
-import type { SessionRecord } from './record.js';
+import type { SessionSummary } from './record.js';
 
 /** Active seconds over every stage (pauses excluded). */
-export function usedSecondsOf(record: SessionRecord): number {
+export function usedSecondsOf(record: SessionSummary): number {
   return record.stages.reduce((sum, stage) => sum + stage.usedSeconds, 0);
 }
 
-export function budgetSecondsOf(record: SessionRecord): number {
+export function budgetSecondsOf(record: SessionSummary): number {
   return record.stages.reduce((sum, stage) => sum + stage.budgetSeconds, 0);
 }
 
 /** Oldest first by start time; sessions that started together keep their order in the file. */
-export function oldestFirst(records: readonly SessionRecord[]): SessionRecord[] {
+export function oldestFirst<T extends SessionSummary>(records: readonly T[]): T[] {
   return records
     .map((record, index) => ({ record, index, at: Date.parse(record.startedAt) }))
     .sort((a, b) => a.at - b.at || a.index - b.index)
     .map(({ record }) => record);
 }
 
-export function newestFirst(records: readonly SessionRecord[]): SessionRecord[] {
+export function newestFirst<T extends SessionSummary>(records: readonly T[]): T[] {
   return oldestFirst(records).reverse();
 }
 
@@ -28,7 +28,7 @@ export function newestFirst(records: readonly SessionRecord[]): SessionRecord[] 
  * The session named by ref: `last` (the newest), an exact id, or a prefix of exactly one id.
  * Otherwise a NotFoundError that suggests the closest ids.
  */
-export function findSession(records: readonly SessionRecord[], ref: string): SessionRecord {
+export function findSession<T extends SessionSummary>(records: readonly T[], ref: string): T {
   if (records.length === 0) throw new NotFoundError("the history has no sessions yet; run 'mldrill drill' first");
   if (ref === 'last') return newestFirst(records)[0]!;
   const exact = records.find((record) => record.id === ref);

@@ -1,5 +1,5 @@
 // The `history` listing: one row per session, newest first. Returns lines; never prints.
-import type { SessionRecord } from '../store/record.js';
+import type { SessionSummary } from '../store/record.js';
 import type { LiveSession } from '../store/live.js';
 import { totalBudgetSeconds } from '../session/engine.js';
 import { budgetSecondsOf, usedSecondsOf } from '../store/sessions.js';
@@ -27,7 +27,7 @@ export interface HistoryEntry {
   resumable: boolean;
 }
 
-export function historyEntry(record: SessionRecord, timeZone?: string, resumable = false): HistoryEntry {
+export function historyEntry(record: SessionSummary, timeZone?: string, resumable = false): HistoryEntry {
   return {
     id: record.id,
     localStart: localDateTime(Date.parse(record.startedAt), timeZone),

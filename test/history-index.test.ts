@@ -1,0 +1,192 @@
+// The history index (cache/history-index): a derived cache that must never change what any
+// command shows. Each test compares reads through the index with a fresh read of the file.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../src/main.js';
+import { appendRecord } from '../src/store/append.js';
+import { everySession, latestSessions, parseHistory, readHistoryText } from '../src/store/history.js';
+import { readIndexedHistory } from '../src/store/history-index.js';
+import { makeRecord, type SessionRecord } from '../src/store/record.js';
+import { fakeIo } from './helpers/fake-io.js';
+import { homeWith, PROGRESS_BANK } from './helpers/history.js';
+
+const NOW = Date.UTC(2026, 10, 17, 12);
+
+const record = (id: string, day: number, score = 50) =>
+  makeRecord({
+    id, questionId: 'fx-feed', rubricId: 'fx-interview', mode: 'self', status: 'completed',
+    startedAt: Date.UTC(2026, 10, day, 9), endedAt: Date.UTC(2026, 10, day, 9, 40),
+    stages: [{ id: 'clarify', budgetSeconds: 300, usedSeconds: 290, hintsShown: 1, notes: `notes of ${id}` }],
+    score: { total: score, stages: [{ checked: ['goal'], missed: [{ id: 'scale' }], score }] },
+  });
+
+const summary = ({ version: _version, curveballs: _curveballs, stages, ...rest }: SessionRecord) => ({
+  ...rest, stages: stages.map(({ notes: _notes, hintsShown: _hints, ...stage }) => stage),
+});
+
+/** Every session and warning, through the index at indexFile. */
+function throughIndex(file: string, indexFile: string) {
+  const read = readIndexedHistory(file, indexFile);
+  const all = everySession(read.lines, read.warnings, read.decode);
+  const latest = latestSessions(read.lines, read.warnings, read.decode, 2);
+  return { records: all.records, warnings: all.warnings, latest: latest.records.map((r) => r.id), total: latest.total };
+}
+
+/** The same from the file itself, as mldrill read it before the index. */
+function fresh(file: string) {
+  const read = parseHistory(readHistoryText(file), file);
+  const byStart = [...read.records].reverse().sort((a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt));
+  return { records: read.records.map(summary), warnings: read.warnings, latest: byStart.slice(0, 2).map((r) => r.id), total: read.records.length };
+}
+
+const indexHeader = (indexFile: string) => JSON.parse(fs.readFileSync(indexFile, 'utf8').split('\n')[0]!) as unknown[];
+
+async function run(args: string[], home: string) {
+  const io = fakeIo({ env: { MLDRILL_HOME: home, TZ: 'UTC' }, now: NOW });
+  const code = await main(args, io);
+  return { code, out: io.out(), err: io.err() };
+}
+
+const COMMANDS = [['history', '--limit', '0'], ['history', '--json'], ['stats', '--json', '--bank', PROGRESS_BANK], ['next', '--json', '--bank', PROGRESS_BANK], ['export', 'last', '--bank', PROGRESS_BANK]];
+
+/** What every progress command prints, with the index as it is, and again without one. */
+async function outputs(home: string) {
+  const results = [];
+  for (const args of COMMANDS) results.push(await run(args, home));
+  return results;
+}
+
+async function withoutIndex(home: string) {
+  const copy = fs.mkdtempSync(path.join(path.dirname(home), 'mldrill-copy-'));
+  fs.copyFileSync(path.join(home, 'history.jsonl'), path.join(copy, 'history.jsonl'));
+  const results = await outputs(copy);
+  // Messages name the history file: name this one's instead.
+  return JSON.parse(JSON.stringify(results).replaceAll(copy, home)) as typeof results;
+}
+
+describe('the history index', () => {
+  it('is written under cache/, and every command shows exactly what a fresh read shows, warnings included, on every run', async () => {
+    const home = homeWith('progress.jsonl');
+    const expected = await withoutIndex(home);
+    expect(await outputs(home)).toEqual(expected);
+    expect(fs.readdirSync(path.join(home, 'cache'))).toContain('history-index');
+    // Now served from the index: the same again, warnings repeated.
+    expect(await outputs(home)).toEqual(expected);
+    expect(expected[0]!.err).toContain(':3: not valid JSON');
+  });
+
+  it('is reused while the file is unchanged, and extended with only the appended lines', () => {
+    const home = homeWith({ text: '' });
+    const file = path.join(home, 'history.jsonl');
+    const indexFile = path.join(home, 'cache', 'history-index');
+    appendRecord(file, record('a', 1));
+    appendRecord(file, record('b', 2));
+    expect(throughIndex(file, indexFile)).toEqual(fresh(file));
+    // Reused as it is: not written again (a rewrite renames a new file into place).
+    const written = fs.statSync(indexFile).ino;
+    expect(throughIndex(file, indexFile)).toEqual(fresh(file));
+    expect(fs.statSync(indexFile).ino).toBe(written);
+
+    appendRecord(file, record('c', 3, 80));
+    appendRecord(file, { ...record('a', 1, 90) });
+    expect(throughIndex(file, indexFile)).toEqual(fresh(file));
+    // The index now covers the whole file: offset and line count.
+    expect(indexHeader(indexFile).slice(7, 9)).toEqual([fs.statSync(file).size, 4]);
+    expect(fs.statSync(indexFile).ino).not.toBe(written);
+  });
+
+  it('is rebuilt when the file is truncated, rewritten, or replaced by another', () => {
+    const home = homeWith({ text: '' });
+    const file = path.join(home, 'history.jsonl');
+    const indexFile = path.join(home, 'cache', 'history-index');
+    for (const id of ['a', 'b', 'c']) appendRecord(file, record(id, id.charCodeAt(0) - 96));
+    throughIndex(file, indexFile);
+    const whole = fs.readFileSync(file, 'utf8');
+    const lines = whole.split('\n');
+
+    fs.truncateSync(file, whole.indexOf('\n') + 1);
+    expect(throughIndex(file, indexFile)).toEqual(fresh(file));
+    // Rewritten to a longer file whose start differs: the last indexed bytes are not the same.
+    fs.writeFileSync(file, `${JSON.stringify(record('z', 9))}\n${lines.slice(1).join('\n')}`);
+    expect(throughIndex(file, indexFile)).toEqual(fresh(file));
+    // The same size, another content and mtime.
+    const sameSize = fs.readFileSync(file, 'utf8').replace('"score":50', '"score":49');
+    fs.writeFileSync(file, sameSize);
+    fs.utimesSync(file, new Date(), new Date(Date.now() + 5000));
+    expect(throughIndex(file, indexFile)).toEqual(fresh(file));
+    // Another file moved into place.
+    const other = path.join(home, 'other.jsonl');
+    appendRecord(other, record('x', 5));
+    fs.renameSync(other, file);
+    expect(throughIndex(file, indexFile)).toEqual(fresh(file));
+  });
+
+  it('handles a torn last line, then its completion by an append, exactly as a fresh read does', () => {
+    const home = homeWith({ text: '' });
+    const file = path.join(home, 'history.jsonl');
+    const indexFile = path.join(home, 'cache', 'history-index');
+    appendRecord(file, record('a', 1));
+    fs.appendFileSync(file, '{"version":1,"id":"torn","ques');
+    expect(throughIndex(file, indexFile)).toEqual(fresh(file));
+    expect(throughIndex(file, indexFile).warnings).toEqual([`${file}:2: the last line is incomplete (an interrupted write?); ignored and left in place`]);
+    appendRecord(file, record('b', 2));
+    expect(throughIndex(file, indexFile)).toEqual(fresh(file));
+    expect(throughIndex(file, indexFile).warnings).toEqual([`${file}:2: not valid JSON; skipped and left in place`]);
+    // A whole record missing only its newline counts, as it always did.
+    fs.appendFileSync(file, JSON.stringify(record('c', 3)));
+    expect(throughIndex(file, indexFile)).toEqual(fresh(file));
+    expect(throughIndex(file, indexFile).records.map((r) => r.id)).toEqual(['a', 'b', 'c']);
+  });
+
+  it('is ignored and rebuilt when corrupt: garbage, cut short, a damaged body, or removed', async () => {
+    const home = homeWith('progress.jsonl');
+    const expected = await withoutIndex(home);
+    await outputs(home);
+    const indexFile = path.join(home, 'cache', 'history-index');
+    const good = fs.readFileSync(indexFile, 'utf8');
+    const damaged = [
+      'garbage',
+      good.slice(0, good.length / 2),
+      good.slice(0, good.indexOf('\n') + 1),
+      good.replace(/\[("2026-11-1\d)/, '[17,$1'),
+    ];
+    for (const text of damaged) {
+      fs.writeFileSync(indexFile, text);
+      expect(await outputs(home)).toEqual(expected);
+    }
+    fs.rmSync(path.join(home, 'cache'), { recursive: true });
+    expect(await outputs(home)).toEqual(expected);
+  });
+
+  it('is optional: without a writable cache directory every command still works', async () => {
+    const home = homeWith('progress.jsonl');
+    const expected = await withoutIndex(home);
+    fs.writeFileSync(path.join(home, 'cache'), 'a file where the cache directory would be');
+    expect(await outputs(home)).toEqual(expected);
+  });
+
+  it('stays correct while other processes append', { timeout: 60_000 }, async () => {
+    const home = homeWith({ text: '' });
+    const file = path.join(home, 'history.jsonl');
+    const indexFile = path.join(home, 'cache', 'history-index');
+    const appender = path.join(import.meta.dirname, 'helpers', 'append-many.mjs');
+    const writers = [0, 1, 2].map((writer) => new Promise<number>((resolve, reject) => {
+      const child = spawn(process.execPath, [appender, file, String(writer), '60'], { stdio: 'ignore' });
+      child.on('error', reject);
+      child.on('exit', (code) => resolve(code ?? -1));
+    }));
+    let done = false;
+    void Promise.all(writers).then(() => (done = true));
+    while (!done) {
+      // Mid-append, the last line may be torn; the complete lines must all be sound.
+      const read = throughIndex(file, indexFile);
+      expect(read.warnings.filter((warning) => !warning.includes('the last line is incomplete'))).toEqual([]);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    expect(await Promise.all(writers)).toEqual([0, 0, 0]);
+    expect(throughIndex(file, indexFile)).toEqual(fresh(file));
+    expect(throughIndex(file, indexFile).records).toHaveLength(180);
+  });
+});
