@@ -17,6 +17,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NotFoundError } from '../errors.js';
+import { closest } from '../text.js';
 import { hashSeed } from '../select/random.js';
 import { cacheDirectory } from '../store/paths.js';
 import { packageVersion } from '../version.js';
@@ -300,7 +301,10 @@ function writeCache(file: string, stamps: Stamps, bank: Bank): void {
 function rubricLookup(rubrics: Map<string, LoadedRubric>): (id: string) => LoadedRubric {
   return (id) => {
     const rubric = rubrics.get(id);
-    if (!rubric) throw new NotFoundError(`no rubric with id "${id}"; known rubrics: ${[...rubrics.keys()].join(', ') || 'none'}`);
+    if (!rubric) {
+      const [suggestion] = closest(id, rubrics.keys(), 1);
+      throw new NotFoundError(`no rubric with id "${id}"; ${suggestion ? `did you mean ${suggestion}? ` : ''}known rubrics: ${[...rubrics.keys()].sort().join(', ') || 'none'}`);
+    }
     return rubric;
   };
 }
