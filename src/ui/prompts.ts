@@ -18,7 +18,7 @@ export interface Prompter {
   /** Writes to the interactive screen (between prompts), not to stdout's data. */
   say(text: string): void;
   chooseQuestion(questions: readonly QuestionSummary[]): Promise<QuestionSummary>;
-  runStage(config: Omit<StagePromptConfig, 'style' | 'now' | 'width'>): Promise<SessionState>;
+  runStage(config: Omit<StagePromptConfig, 'style' | 'now' | 'width' | 'rows'>): Promise<SessionState>;
   /** Returns the ids the user ticked. */
   assess(message: string, items: readonly ScoredItem[], preselected?: ReadonlySet<string>): Promise<string[]>;
   /** One line of text; `validate` returns true or what is wrong, shown under the prompt. */
@@ -102,7 +102,9 @@ export async function createPrompter(io: Io, signal: AbortSignal): Promise<Promp
 
     async runStage(config) {
       const { stagePrompt } = await import('./stage-prompt.js');
-      return guard(() => stagePrompt({ ...config, style, now: io.now, width: columns }, context));
+      // Read at each stage, so a resized terminal gets a screen that fits it.
+      const rows = (io.terminal.output as { rows?: number }).rows || 24;
+      return guard(() => stagePrompt({ ...config, style, now: io.now, width: columns, rows }, context));
     },
 
     async assess(message, items, preselected = new Set()) {

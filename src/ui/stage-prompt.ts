@@ -36,6 +36,8 @@ export interface StagePromptConfig {
   checklist?: ReadonlyArray<{ id: string; text: string }>;
   /** Interviewer mode: follow-ups to ask, shown on this stage. */
   followups?: readonly string[];
+  /** The terminal's height: the screen is folded to fit it. */
+  rows?: number;
   tickMs?: number;
 }
 
@@ -144,54 +146,97 @@ export const stagePrompt = createPrompt<SessionState, StagePromptConfig>((config
       : style.bad(`⏱ +${clock(-remaining)} over time`);
   const title = `Stage ${index + 1}/${state.plan.length} · ${stage.title}`;
   const gap = Math.max(2, width - visibleLength(title) - visibleLength(timer));
-  const lines = [`${style.title(title)}${' '.repeat(gap)}${timer}`, ...wrap(stage.goal, width - 2, '  ').map((line) => style.dim(line))];
-  const numbered = (heading: string, items: readonly string[]) => {
-    lines.push('', style.heading(heading));
-    items.forEach((item, i) => {
+  const header = [`${style.title(title)}${' '.repeat(gap)}${timer}`, ...wrap(stage.goal, width - 2, '  ').map((line) => style.dim(line))];
+  const numbered = (items: readonly string[], from = 0) =>
+    items.flatMap((item, i) => {
       const [first = '', ...rest] = wrap(item, width - 5);
-      lines.push(`  ${i + 1}. ${first}`, ...rest.map((line) => `     ${line}`));
+      return [`  ${from + i + 1}. ${first}`, ...rest.map((line) => `     ${line}`)];
     });
-  };
 
   const curveball = state.curveball;
-  if (curveball && curveball.stage === index && curveball.shownAtSeconds !== null) {
-    lines.push('', style.warn('⚡ The interviewer cuts in:'), ...wrap(curveball.text, width - 4, '  ').map((line) => style.heading(line)));
-  }
-  if (progress.hintsShown > 0) numbered(`Hints (${progress.hintsShown} of ${config.hints.length})`, config.hints.slice(0, progress.hintsShown));
-
-  if (config.checklist?.length) {
-    lines.push('', style.heading(`Checklist (${progress.ticked.length} of ${config.checklist.length} covered)`));
-    config.checklist.forEach((item, i) => {
-      const mark = progress.ticked.includes(item.id) ? style.good('◉') : '◯';
-      const pointer = i === cursor ? style.accent('❯') : ' ';
-      const [first = '', ...rest] = wrap(item.text, width - 6);
-      lines.push(`${pointer} ${mark} ${i === cursor ? style.accent(first) : first}`, ...rest.map((line) => `    ${line}`));
-    });
-  }
-  if (config.followups?.length) numbered('Follow-ups to ask', config.followups);
-
+  const cutIn = curveball && curveball.stage === index && curveball.shownAtSeconds !== null
+    ? [style.warn('⚡ The interviewer cuts in:'), ...wrap(curveball.text, width - 4, '  ').map((line) => style.heading(line))]
+    : [];
+  const shownHints = config.hints.slice(0, progress.hintsShown);
+  const checklistItems = (config.checklist ?? []).map((item, i) => {
+    const mark = progress.ticked.includes(item.id) ? style.good('◉') : '◯';
+    const pointer = i === cursor ? style.accent('❯') : ' ';
+    const [first = '', ...rest] = wrap(item.text, width - 6);
+    return [`${pointer} ${mark} ${i === cursor ? style.accent(first) : first}`, ...rest.map((line) => `    ${line}`)];
+  });
   const noteLines = progress.notes ? progress.notes.replace(/\n$/, '').split('\n') : [];
-  if (noteLines.length > 0 || mode === 'notes') {
-    lines.push('', style.heading('Notes'));
-    if (noteLines.length > VISIBLE_NOTE_LINES) lines.push(style.dim(`  … ${noteLines.length - VISIBLE_NOTE_LINES} earlier lines`));
-    lines.push(...noteLines.slice(-VISIBLE_NOTE_LINES).map((line) => `  ${line}`));
+
+  let footer: string[];
+  let help: string | undefined;
+  if (mode === 'notes') {
+    footer = [`  ${style.accent('>')} ${draft}`];
+    help = `${style.dim('typing notes: Enter adds a line')}  ${style.key(' Esc ')} done`;
+  } else {
+    const keys: string[] = [];
+    if (config.checklist?.length) keys.push(`${style.key(' ↑↓ ')} move  ${style.key(' Space ')} tick`);
+    if (progress.hintsShown < config.hints.length) keys.push(`${style.key(' h ')} hint`);
+    keys.push(`${style.key(' n ')} notes`, `${style.key(' p ')} ${isPaused(state) ? 'resume' : 'pause'}`);
+    keys.push(`${style.key(' Enter ')} ${index + 1 < state.plan.length ? 'next stage' : 'finish'}`);
+    footer = ['', `${keys.join('  ')}  ${style.dim('Ctrl-C quits (saved)')}${HIDE_CURSOR}`];
   }
 
-  if (mode === 'notes') {
-    const help = `${style.dim('typing notes: Enter adds a line')}  ${style.key(' Esc ')} done`;
-    lines.push(`  ${style.accent('>')} ${draft}`);
-    return [lines.join('\n'), help];
+  // What does not fit the terminal's height is folded, least needed first, so that Inquirer can
+  // redraw the whole screen in place: a screen taller than the terminal garbles when redrawn.
+  const height = (line: string) => Math.max(1, Math.ceil(visibleLength(line) / Math.max(20, config.width)));
+  const fixed = [...header, ...footer, ...(help ? [help] : [])].reduce((sum, line) => sum + height(line), 0);
+  const room = Math.max(6, (config.rows ?? 24) - 1 - fixed);
+  let notesShown = Math.min(VISIBLE_NOTE_LINES, noteLines.length);
+  let hintsFrom = 0;
+  let followupsFolded = false;
+  let window = { from: 0, to: checklistItems.length };
+  const body = () => {
+    const lines: string[] = [];
+    const section = (heading: string, content: string[]) => void lines.push('', style.heading(heading), ...content);
+    if (cutIn.length) lines.push('', ...cutIn);
+    if (shownHints.length) {
+      section(`Hints (${shownHints.length} of ${config.hints.length})`, [
+        ...(hintsFrom > 0 ? [style.dim(`  … ${hintsFrom} earlier ${hintsFrom === 1 ? 'hint' : 'hints'} folded for space`)] : []),
+        ...numbered(shownHints.slice(hintsFrom), hintsFrom),
+      ]);
+    }
+    if (checklistItems.length) {
+      section(`Checklist (${progress.ticked.length} of ${checklistItems.length} covered)`, [
+        ...(window.from > 0 ? [style.dim(`  ↑ ${window.from} more`)] : []),
+        ...checklistItems.slice(window.from, window.to).flat(),
+        ...(window.to < checklistItems.length ? [style.dim(`  ↓ ${checklistItems.length - window.to} more`)] : []),
+      ]);
+    }
+    if (config.followups?.length) {
+      if (followupsFolded) lines.push('', style.heading(`Follow-ups to ask: ${config.followups.length}`) + style.dim(' (a taller terminal shows them)'));
+      else section('Follow-ups to ask', numbered(config.followups));
+    }
+    if (noteLines.length > 0 || mode === 'notes') {
+      const earlier = noteLines.length - notesShown;
+      section('Notes', [...(earlier > 0 ? [style.dim(`  … ${earlier} earlier lines`)] : []), ...noteLines.slice(noteLines.length - notesShown).map((line) => `  ${line}`)]);
+    }
+    return lines;
+  };
+  const fold = [
+    () => (followupsFolded ? false : (followupsFolded = true)),
+    () => (hintsFrom < shownHints.length - 1 ? (hintsFrom = shownHints.length - 1, true) : false),
+    () => (notesShown > 2 ? (notesShown = 2, true) : false),
+    () => {
+      // Narrow the checklist to a window around the cursor, one item at a time.
+      if (window.to - window.from <= 1) return false;
+      window = cursor - window.from > window.to - 1 - cursor ? { ...window, from: window.from + 1 } : { ...window, to: window.to - 1 };
+      return true;
+    },
+  ];
+  let lines = body();
+  for (const step of fold) {
+    while (lines.length > room && step()) lines = body();
   }
-  const keys: string[] = [];
-  if (config.checklist?.length) keys.push(`${style.key(' ↑↓ ')} move  ${style.key(' Space ')} tick`);
-  if (progress.hintsShown < config.hints.length) keys.push(`${style.key(' h ')} hint`);
-  keys.push(`${style.key(' n ')} notes`, `${style.key(' p ')} ${isPaused(state) ? 'resume' : 'pause'}`);
-  keys.push(`${style.key(' Enter ')} ${index + 1 < state.plan.length ? 'next stage' : 'finish'}`);
-  lines.push('', `${keys.join('  ')}  ${style.dim('Ctrl-C quits (saved)')}${HIDE_CURSOR}`);
-  return lines.join('\n');
+
+  const screen = [...header, ...lines, ...footer].join('\n');
+  return help ? [screen, help] : screen;
 });
 
 function visibleLength(text: string): number {
   // eslint-disable-next-line no-control-regex
-  return text.replace(/\u001b\[[0-9;]*m/g, '').length;
+  return [...text.replace(/\u001b\[[0-9;?]*[a-zA-Z]/g, '')].length;
 }

@@ -135,6 +135,26 @@ describe('beyond a timer', { timeout: 90_000 }, () => {
     expect(history(home)[0]).toMatchObject({ mode: 'interviewer', score: 80, stages: [{ checked: ['goal', 'surface'], missed: ['scale'] }, { checked: ['diagram'] }] });
   });
 
+  it('folds the interviewer screen to fit a small terminal, keeping the cursor item, title and keys in view', async () => {
+    const session = new TmuxSession(['drill', 'youtube-video-recommendations', '--interviewer', '--no-save'], { width: 80, height: 24 });
+    sessions.push(session);
+    await session.waitFor('Stage 1/4');
+    for (const stage of [2, 3, 4]) {
+      session.keys('Enter');
+      await session.waitFor(`Stage ${stage}/4`);
+    }
+    session.keys('Up'); // the cursor wraps to the last item
+    const screen = await session.waitFor(/↑ \d+ more/);
+    const visible = screen.trimEnd().split('\n');
+    expect(visible.length).toBeLessThanOrEqual(24);
+    expect(screen).toMatch(/Stage 4\/4 · Go deep on the hard parts\s+⏱ \d\d:\d\d left/);
+    expect(screen).toMatch(/❯ ◯ Filtered policy-violating/);
+    expect(screen).toContain('Follow-ups to ask: 4 (a taller terminal shows them)');
+    expect(screen).toMatch(/Enter\s+finish/);
+    session.keys('C-c');
+    expect(await session.exitCode()).toBe(130);
+  });
+
   it('throws a curveball in at the seeded moment and records it', async () => {
     const home = newHome();
     const plan = planStages([{ id: 'clarify', title: '', goal: '', minutes: 2 }, { id: 'design', title: '', goal: '', minutes: 3 }], 0.5);
