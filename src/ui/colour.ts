@@ -67,3 +67,8 @@ export async function loadStyle(level: ColourLevel): Promise<Style> {
 export function styleFor(stream: Pick<TextOut, 'isTTY'>, env: Record<string, string | undefined>): Promise<Style> {
   return loadStyle(colourLevel(stream, env));
 }
+
+/** The colour of a score: good from 75%, warn from 50%, bad below. */
+export function gradeStyle(style: Style): (score: number) => (text: string) => string {
+  return (score) => (score >= 75 ? style.good : score >= 50 ? style.warn : style.bad);
+}

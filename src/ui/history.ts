@@ -1,12 +1,10 @@
 // The `history` listing: one row per session, newest first. Returns lines; never prints.
 import type { SessionSummary } from '../store/record.js';
 import type { LiveSession } from '../store/live.js';
-import { totalBudgetSeconds } from '../session/engine.js';
 import { budgetSecondsOf, usedSecondsOf } from '../store/sessions.js';
 import { stripControl } from '../text.js';
 import { localDateTime } from '../time.js';
-import type { Style } from './colour.js';
-import { gradeStyle } from './render.js';
+import { gradeStyle, type Style } from './colour.js';
 import { table } from './table.js';
 
 /** One session as `history --json` prints it. */
@@ -57,7 +55,7 @@ export function liveEntry(live: LiveSession, timeZone?: string): HistoryEntry {
     status: 'interrupted',
     score: null,
     usedSeconds: Math.round(live.state.progress.reduce((sum, stage) => sum + stage.usedMs, 0) / 1000),
-    budgetSeconds: totalBudgetSeconds(live.state.plan),
+    budgetSeconds: live.state.plan.reduce((sum, stage) => sum + stage.budgetSeconds, 0),
     resumable: true,
   };
 }

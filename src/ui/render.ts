@@ -4,7 +4,7 @@ import type { Report } from '../score/report.js';
 import type { StagePlan } from '../session/engine.js';
 import { clock, wrap } from '../text.js';
 import { bar } from './charts.js';
-import type { Style } from './colour.js';
+import { gradeStyle, type Style } from './colour.js';
 
 export function questionHeader(question: LoadedQuestion, plan: readonly StagePlan[], style: Style, width = 80): string[] {
   const meta = [question.category, question.difficulty, ...(question.companies ?? [])].join(' · ');
@@ -21,10 +21,6 @@ export function formatMinutes(seconds: number): string {
   return `${minutes} min`;
 }
 
-/** The colour of a score: good from 75%, warn from 50%, bad below. */
-export function gradeStyle(style: Style): (score: number) => (text: string) => string {
-  return (score) => (score >= 75 ? style.good : score >= 50 ? style.warn : style.bad);
-}
 
 export function reportLines(report: Report, style: Style, width = 80): string[] {
   const grade = gradeStyle(style);

@@ -4,8 +4,7 @@ import { CATEGORY_TITLES, type Category } from '../bank/categories.js';
 import type { Stats } from '../score/stats.js';
 import { clock, plural, stripControl, wrap } from '../text.js';
 import { bar, sparkline } from './charts.js';
-import type { Style } from './colour.js';
-import { gradeStyle } from './render.js';
+import { gradeStyle, type Style } from './colour.js';
 
 export interface StatsView {
   /** Draw bars and sparklines (a terminal); otherwise plain figures. */
