@@ -58,6 +58,9 @@ export async function createPrompter(io: Io, signal: AbortSignal): Promise<Promp
   const style = await styleFor({ isTTY: true }, io.env);
   const columns = io.terminal.output.columns || 80;
   const guard = async <T>(prompt: () => Promise<T>): Promise<T> => {
+    // Inquirer opens its readline (raw mode, stdin held) before it looks at an already aborted
+    // signal, and never closes it: a Ctrl-C between two prompts would hang the process.
+    if (signal.aborted) throw new InterruptedError('');
     try {
       return await prompt();
     } catch (error) {
