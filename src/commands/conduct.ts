@@ -57,6 +57,8 @@ export async function conduct(options: ConductOptions, io: Io, prompter: Prompte
   let pausedWhenStopped = false;
   try {
     const followupsAt = followupStage(interview);
+    // When --strict moves on mid-note, the next stage opens ready for the rest of the typing.
+    let typingNotes = false;
     while (!isFinished(latest)) {
       const stage = interview.stages[latest.current]!;
       const interviewer = mode === 'interviewer';
@@ -68,6 +70,10 @@ export async function conduct(options: ConductOptions, io: Io, prompter: Prompte
         followups: interviewer && latest.current === followupsAt ? interview.question.followups ?? [] : undefined,
         onChange: (state) => {
           latest = state;
+        },
+        startInNotes: typingNotes,
+        onEnd: (typing) => {
+          typingNotes = typing;
         },
       });
       checkpoint();

@@ -38,6 +38,10 @@ export interface StagePromptConfig {
   followups?: readonly string[];
   /** The terminal's height: the screen is folded to fit it. */
   rows?: number;
+  /** Open in notes mode: --strict moved on while the user was typing notes. */
+  startInNotes?: boolean;
+  /** Told, when the stage ends, whether the user was typing notes at that moment. */
+  onEnd?: (typingNotes: boolean) => void;
   tickMs?: number;
 }
 
@@ -53,7 +57,10 @@ function withDraft(state: SessionState, draft: string): SessionState {
 export const stagePrompt = createPrompt<SessionState, StagePromptConfig>((config, done) => {
   const { style, now } = config;
   const session = useRef(config.state);
-  const [mode, setMode] = useState<Mode>('command');
+  const [mode, setMode] = useState<Mode>(config.startInNotes ? 'notes' : 'command');
+  // The interval callback outlives renders, so it reads the mode through a ref.
+  const modeRef = useRef(mode);
+  modeRef.current = mode;
   const [draft, setDraft] = useState('');
   const [cursor, setCursor] = useState(0);
   const [finished, setFinished] = useState(false);
@@ -72,6 +79,7 @@ export const stagePrompt = createPrompt<SessionState, StagePromptConfig>((config
     session.current = next;
     config.onChange(next);
     setFinished(true);
+    config.onEnd?.(modeRef.current === 'notes');
     done(next);
   };
 

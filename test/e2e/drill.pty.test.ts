@@ -125,14 +125,18 @@ describe('drill in a terminal', { timeout: 60_000 }, () => {
     expect(readHistory(history)[0]).toMatchObject({ status: 'abandoned', stages: [{ notes: 'scale first\n' }, { notes: '' }] });
   });
 
-  it('--strict moves on by itself when the time is up, keeping the notes', async () => {
-    const { tmux, history } = start(['--minutes', '0.05', '--strict']);
+  it('--strict moves on by itself when the time is up, keeping the notes and the notes pad open', async () => {
+    const { tmux, history } = start(['--minutes', '0.1', '--strict']);
     await tmux.waitFor('Stage 1/2');
     tmux.type('n');
     tmux.type('quick');
+    await tmux.waitFor('Stage 2/2');
+    // Still typing notes: the next stage opened in notes mode, so these keys are text, not commands.
+    tmux.type('hop');
+    await tmux.waitFor('> hop');
     await confirmAssessments(tmux);
     expect(await tmux.exitCode()).toBe(0);
-    expect(readHistory(history)[0]).toMatchObject({ status: 'completed', stages: [{ notes: 'quick\n' }, {}] });
+    expect(readHistory(history)[0]).toMatchObject({ status: 'completed', stages: [{ notes: 'quick\n', hintsShown: 0 }, { notes: 'hop\n', hintsShown: 0 }] });
   });
 
   it('with stdout redirected, keeps the interview on the terminal and writes only the plain report to the file', async () => {
