@@ -1,5 +1,5 @@
 // The data of the end-of-drill report. Rendering is ui/render.ts's job.
-import { usedSeconds, type SessionState } from '../session/engine.js';
+import { totalBudgetSeconds, usedSeconds, type SessionState } from '../session/engine.js';
 import type { Interview } from '../session/interview.js';
 import { scoreSession, scoreStage, type SessionScore, type StageScore } from './score.js';
 
@@ -41,7 +41,7 @@ export function buildReport(interview: Interview, state: SessionState, score: Se
     questionTitle: interview.question.title,
     rubricTitle: interview.rubric.title,
     total: score.total,
-    budgetSeconds: stages.reduce((sum, stage) => sum + stage.budgetSeconds, 0),
+    budgetSeconds: totalBudgetSeconds(stages),
     usedSeconds: stages.reduce((sum, stage) => sum + stage.usedSeconds, 0),
     stages,
   };

@@ -192,6 +192,7 @@ function withProgress(state: SessionState, index: number, progress: StageProgres
   return { ...state, progress: state.progress.map((stage, i) => (i === index ? progress : stage)) };
 }
 
-export function totalBudgetSeconds(plan: readonly StagePlan[]): number {
+/** The whole plan's budget; takes anything with per-stage budgets (plans, report stages). */
+export function totalBudgetSeconds(plan: readonly { budgetSeconds: number }[]): number {
   return plan.reduce((sum, stage) => sum + stage.budgetSeconds, 0);
 }

@@ -55,6 +55,7 @@ export function liveEntry(live: LiveSession, timeZone?: string): HistoryEntry {
     status: 'interrupted',
     score: null,
     usedSeconds: Math.round(live.state.progress.reduce((sum, stage) => sum + stage.usedMs, 0) / 1000),
+    // Summed here rather than with the session engine's helper: history's start-up stays free of it.
     budgetSeconds: live.state.plan.reduce((sum, stage) => sum + stage.budgetSeconds, 0),
     resumable: true,
   };

@@ -3,7 +3,7 @@
 // prints. Every string from a question file passes through stripControl (JSON escapes its own).
 import type { QuestionSummary } from '../bank/cache.js';
 import type { LoadedQuestion, LoadedRubric } from '../bank/schema.js';
-import { planStages } from '../session/engine.js';
+import { planStages, totalBudgetSeconds } from '../session/engine.js';
 import { stripControl, wrap } from '../text.js';
 import type { Style } from './colour.js';
 import { formatMinutes, questionHeader } from './render.js';
@@ -125,7 +125,7 @@ function markdownLines(view: QuestionView): string[] {
   const title = escapeMarkdown(question.title);
   const meta = [question.category, question.difficulty, ...(question.companies ?? [])].map(escapeMarkdown).join(' · ');
   const plan = planStages(rubric.stages);
-  const total = plan.reduce((sum, stage) => sum + stage.budgetSeconds, 0);
+  const total = totalBudgetSeconds(plan);
   const lines = [
     `**${view.date ? `${dayLabel(view.date)}: ` : ''}${title}**`,
     `_${meta}_`,

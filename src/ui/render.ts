@@ -1,14 +1,14 @@
 // Turns questions and reports into lines of text. Returns lines; never prints.
 import type { LoadedQuestion } from '../bank/schema.js';
 import type { Report } from '../score/report.js';
-import type { StagePlan } from '../session/engine.js';
+import { totalBudgetSeconds, type StagePlan } from '../session/engine.js';
 import { clock, wrap } from '../text.js';
 import { bar } from './charts.js';
 import { gradeStyle, type Style } from './colour.js';
 
 export function questionHeader(question: LoadedQuestion, plan: readonly StagePlan[], style: Style, width = 80): string[] {
   const meta = [question.category, question.difficulty, ...(question.companies ?? [])].join(' · ');
-  const total = plan.reduce((sum, stage) => sum + stage.budgetSeconds, 0);
+  const total = totalBudgetSeconds(plan);
   const lines = [style.title(question.title), style.dim(meta), '', ...wrap(question.prompt, width - 4, '  ').map((line) => style.heading(line)), ''];
   lines.push(style.heading(`Plan (${formatMinutes(total)})`));
   const titleWidth = Math.max(...plan.map((stage) => stage.title.length));
