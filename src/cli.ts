@@ -1,6 +1,6 @@
 // The command table: names, flags and help. Each command's module is imported only when
 // that command runs, so `--help` and `--version` stay fast.
-import { Argument, Command, InvalidArgumentError, Option } from 'commander';
+import { Argument, Command, InvalidArgumentError, Option } from './commander.js';
 import type { Io } from './io.js';
 import { packageVersion } from './version.js';
 import { CATEGORIES, DIFFICULTIES } from './bank/categories.js';

@@ -32,22 +32,33 @@ export interface Io {
   onSignal(handler: (signal: Signal) => void): () => void;
 }
 
-/** Wraps a Node stream so that a closed pipe (`mldrill list | head -1`) ends output quietly. */
-function textOut(stream: NodeJS.WriteStream): TextOut {
+/**
+ * Wraps a Node stream so that a closed pipe (`mldrill list | head -1`) ends output quietly.
+ * The stream is made on first use: Node builds process.stdout and friends lazily, and a
+ * command that never writes to one need not pay for it.
+ */
+function textOut(get: () => NodeJS.WriteStream): TextOut {
+  let stream: NodeJS.WriteStream | undefined;
   let closed = false;
-  stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') closed = true;
-    else throw error;
-  });
+  const open = () => {
+    if (!stream) {
+      stream = get();
+      stream.on('error', (error: NodeJS.ErrnoException) => {
+        if (error.code === 'EPIPE') closed = true;
+        else throw error;
+      });
+    }
+    return stream;
+  };
   return {
     write(text) {
-      if (!closed) stream.write(text);
+      if (!closed) open().write(text);
     },
     get isTTY() {
-      return Boolean(stream.isTTY);
+      return Boolean(open().isTTY);
     },
     get columns() {
-      return stream.columns || 80;
+      return open().columns || 80;
     },
   };
 }
@@ -69,10 +80,14 @@ function pinnedClock(value: string | undefined): (() => number) | undefined {
 
 export function nodeIo(): Io {
   return {
-    stdout: textOut(process.stdout),
-    stderr: textOut(process.stderr),
-    terminal: { input: process.stdin, output: process.stdout.isTTY || !process.stderr.isTTY ? process.stdout : process.stderr },
-    errorTerminal: process.stderr,
+    stdout: textOut(() => process.stdout),
+    stderr: textOut(() => process.stderr),
+    get terminal() {
+      return { input: process.stdin, output: process.stdout.isTTY || !process.stderr.isTTY ? process.stdout : process.stderr };
+    },
+    get errorTerminal() {
+      return process.stderr;
+    },
     env: process.env,
     cwd: process.cwd(),
     homedir: os.homedir(),

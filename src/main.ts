@@ -11,8 +11,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.stdout.write(`${packageVersion()}\n`);
     return EXIT.ok;
   }
-  const { CommanderError } = await import('commander');
-  const { buildProgram } = await import('./cli.js');
+  // Both at once: the loader reads the files in parallel.
+  const [{ CommanderError }, { buildProgram }] = await Promise.all([import('./commander.js'), import('./cli.js')]);
   const result = { exitCode: EXIT.ok as number };
   try {
     const program = await buildProgram(io, result);
