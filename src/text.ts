@@ -38,6 +38,14 @@ export function editDistance(a: string, b: string): number {
   return previous[b.length]!;
 }
 
+/**
+ * Orders strings by code point: the same on every machine and locale, and free of the dozen
+ * milliseconds that String#localeCompare's first call spends loading a collator.
+ */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** The candidates closest to input, best first; only plausible ones. */
 export function closest(input: string, candidates: Iterable<string>, max = 3): string[] {
   const limit = Math.max(2, Math.floor(input.length / 3));
@@ -48,7 +56,7 @@ export function closest(input: string, candidates: Iterable<string>, max = 3): s
       return { candidate, score: partial ? Math.min(distance, 1) : distance };
     })
     .filter(({ score }) => score <= limit)
-    .sort((x, y) => x.score - y.score || x.candidate.localeCompare(y.candidate))
+    .sort((x, y) => x.score - y.score || compareText(x.candidate, y.candidate))
     .slice(0, max)
     .map(({ candidate }) => candidate);
 }

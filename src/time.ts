@@ -71,9 +71,14 @@ export function parseDate(text: string): { year: number; month: number; day: num
   return { year, month, day };
 }
 
+/** The date (YYYY-MM-DD) as a count of days since 1970-01-01. */
+export function dayNumber(date: string): number {
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
+}
+
 /** Whole days from date a to date b (both YYYY-MM-DD). */
 export function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+  return dayNumber(b) - dayNumber(a);
 }
 
 /** The IANA name of timeZone, or of the system's zone when it is undefined. */

@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../src/main.js';
 import { appendRecord } from '../src/store/append.js';
 import { everySession, latestSessions, parseHistory, readHistoryText } from '../src/store/history.js';
-import { readIndexedHistory } from '../src/store/history-index.js';
+import type { BankView } from '../src/score/bank-view.js';
+import { computeStats, statsOf } from '../src/score/stats.js';
+import { readHistoryTally, readIndexedHistory } from '../src/store/history-index.js';
 import { makeRecord, type SessionRecord } from '../src/store/record.js';
 import { fakeIo } from './helpers/fake-io.js';
 import { homeWith, PROGRESS_BANK } from './helpers/history.js';
@@ -26,19 +28,37 @@ const summary = ({ version: _version, curveballs: _curveballs, stages, ...rest }
   ...rest, stages: stages.map(({ notes: _notes, hintsShown: _hints, ...stage }) => stage),
 });
 
-/** Every session and warning, through the index at indexFile. */
-function throughIndex(file: string, indexFile: string) {
+/** A bank that knows nothing: stats fall back to ids, which is all these tests compare. */
+const NO_BANK: BankView = { questions: [], question: () => undefined, rubricTitle: () => undefined, stageTitle: () => undefined, item: () => undefined };
+const STATS = { now: NOW, timeZone: 'UTC' };
+
+/**
+ * Every session and warning, and the stats, through the index at indexFile. Unless other
+ * processes are appending meanwhile, stats' own path is read too, and must agree.
+ */
+function throughIndex(file: string, indexFile: string, settled = true) {
   const read = readIndexedHistory(file, indexFile);
   const all = everySession(read.lines, read.warnings, read.decode);
   const latest = latestSessions(read.lines, read.warnings, read.decode, 2);
-  return { records: all.records, warnings: all.warnings, latest: latest.records.map((r) => r.id), total: latest.total };
+  expect(read.skipped).toEqual(all.warnings);
+  const stats = statsOf(read.tally, NO_BANK, STATS);
+  if (settled) {
+    // Reads the tally alone when nothing was appended since.
+    const tallied = readHistoryTally(file, indexFile);
+    expect(tallied.skipped).toEqual(all.warnings);
+    expect(statsOf(tallied.tally, NO_BANK, STATS)).toEqual(stats);
+  }
+  return { records: all.records, warnings: all.warnings, latest: latest.records.map((r) => r.id), total: latest.total, stats };
 }
 
 /** The same from the file itself, as mldrill read it before the index. */
 function fresh(file: string) {
   const read = parseHistory(readHistoryText(file), file);
   const byStart = [...read.records].reverse().sort((a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt));
-  return { records: read.records.map(summary), warnings: read.warnings, latest: byStart.slice(0, 2).map((r) => r.id), total: read.records.length };
+  return {
+    records: read.records.map(summary), warnings: read.warnings, latest: byStart.slice(0, 2).map((r) => r.id), total: read.records.length,
+    stats: computeStats(read.records, NO_BANK, STATS),
+  };
 }
 
 const indexHeader = (indexFile: string) => JSON.parse(fs.readFileSync(indexFile, 'utf8').split('\n')[0]!) as unknown[];
@@ -97,6 +117,26 @@ describe('the history index', () => {
     expect(fs.statSync(indexFile).ino).not.toBe(written);
   });
 
+  it('serves stats from its tally alone while nothing is appended, and from a full read once something is', () => {
+    const home = homeWith({ text: '' });
+    const file = path.join(home, 'history.jsonl');
+    const indexFile = path.join(home, 'cache', 'history-index');
+    appendRecord(file, record('a', 1, 40));
+    appendRecord(file, record('b', 2, 60));
+    throughIndex(file, indexFile);
+    // Spoil the lines that only history, next and export read: stats does not notice or rewrite them.
+    const [meta, tally] = fs.readFileSync(indexFile, 'utf8').split('\n');
+    fs.writeFileSync(indexFile, `${meta}\n${tally}\nspoilt\n[]`);
+    const written = fs.statSync(indexFile).ino;
+    expect(statsOf(readHistoryTally(file, indexFile).tally, NO_BANK, STATS).trend.scores).toEqual([40, 60]);
+    expect(fs.statSync(indexFile).ino).toBe(written);
+    // An append needs the whole index: it is rebuilt, and the stats follow.
+    appendRecord(file, record('c', 3, 80));
+    expect(statsOf(readHistoryTally(file, indexFile).tally, NO_BANK, STATS).trend.scores).toEqual([40, 60, 80]);
+    expect(fs.statSync(indexFile).ino).not.toBe(written);
+    expect(throughIndex(file, indexFile)).toEqual(fresh(file));
+  });
+
   it('is rebuilt when the file is truncated, rewritten, or replaced by another', () => {
     const home = homeWith({ text: '' });
     const file = path.join(home, 'history.jsonl');
@@ -151,6 +191,8 @@ describe('the history index', () => {
       good.slice(0, good.length / 2),
       good.slice(0, good.indexOf('\n') + 1),
       good.replace(/\[("2026-11-1\d)/, '[17,$1'),
+      // The stats tally alone: counted again from the sessions.
+      good.split('\n').map((line, i) => (i === 1 ? '[6,5,1' : line)).join('\n'),
     ];
     for (const text of damaged) {
       fs.writeFileSync(indexFile, text);
@@ -181,7 +223,7 @@ describe('the history index', () => {
     void Promise.all(writers).then(() => (done = true));
     while (!done) {
       // Mid-append, the last line may be torn; the complete lines must all be sound.
-      const read = throughIndex(file, indexFile);
+      const read = throughIndex(file, indexFile, false);
       expect(read.warnings.filter((warning) => !warning.includes('the last line is incomplete'))).toEqual([]);
       await new Promise((resolve) => setTimeout(resolve, 5));
     }

@@ -1,4 +1,5 @@
 // A finding is one problem in one file, at one place, with the rule that found it.
+import { compareText } from '../text.js';
 
 export type Severity = 'error' | 'warning';
 
@@ -20,5 +21,5 @@ export function formatFinding(finding: Finding): string {
 }
 
 export function compareFindings(a: Finding, b: Finding): number {
-  return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule);
+  return compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.rule, b.rule);
 }

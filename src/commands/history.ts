@@ -8,6 +8,7 @@ import { styleFor } from '../ui/colour.js';
 import { historyEntry, historyLines, liveEntry } from '../ui/history.js';
 import { listLive } from '../store/live.js';
 import { stateDirectory } from '../store/paths.js';
+import { compareText } from '../text.js';
 import { decodeIndexed, indexedHistoryFor, noSessionsYet, reportSkipped } from './read-history.js';
 
 export interface HistoryOptions {
@@ -29,7 +30,7 @@ export async function history(options: HistoryOptions, io: Io): Promise<number> 
   const recorded = new Set(read.lines.map((line) => line.id));
   const unrecorded = live.sessions.filter((session) => !recorded.has(session.id)).map((session) => liveEntry(session, timeZone));
   const all = [...latest.records.map(({ summary }) => historyEntry(summary, timeZone, resumable.has(summary.id))), ...unrecorded]
-    .sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+    .sort((a, b) => compareText(b.startedAt, a.startedAt));
   const shown = options.limit > 0 ? all.slice(0, options.limit) : all;
   const total = latest.total + unrecorded.length;
   if (options.json) {

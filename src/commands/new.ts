@@ -9,7 +9,7 @@ import { idFromTitle, idProblem, scaffoldQuestion } from '../bank/scaffold.js';
 import { schemaModeline } from '../bank/schema-comment.js';
 import { ConflictError, EXIT, InterruptedError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
-import { closest, stripControl } from '../text.js';
+import { closest, compareText, stripControl } from '../text.js';
 import { createPrompter, type Prompter } from '../ui/prompts.js';
 
 export interface NewOptions {
@@ -90,7 +90,7 @@ async function ask(options: NewOptions, bank: Bank, takenBy: (id: string) => str
     message: 'Category',
     choices: CATEGORIES.map((value) => ({ value, name: `${value} (${CATEGORY_TITLES[value]})` })),
   });
-  const rubrics = [...bank.rubrics.values()].sort((a, b) => Number(b.id === DEFAULT_RUBRIC) - Number(a.id === DEFAULT_RUBRIC) || a.id.localeCompare(b.id));
+  const rubrics = [...bank.rubrics.values()].sort((a, b) => Number(b.id === DEFAULT_RUBRIC) - Number(a.id === DEFAULT_RUBRIC) || compareText(a.id, b.id));
   const rubric = options.rubric ?? await prompter.select({
     message: 'Rubric',
     choices: rubrics.map((candidate) => ({ value: candidate.id, name: `${candidate.id}: ${stripControl(candidate.title)}` })),

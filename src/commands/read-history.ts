@@ -3,23 +3,35 @@
 import { NotFoundError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { everySession, readHistory } from '../store/history.js';
-import { readIndexedHistory, readRecordAt, type IndexedHistory, type IndexedLine } from '../store/history-index.js';
+import { emptyHistory, readHistoryTally, readIndexedHistory, readRecordAt, type IndexedHistory, type IndexedLine } from '../store/history-index.js';
 import { cacheDirectory, historyFile, historyIndexFile, stateDirectory } from '../store/paths.js';
 import type { SessionRecord, SessionSummary } from '../store/record.js';
 import { findSession } from '../store/sessions.js';
+import type { StatsTally } from '../score/tally.js';
 import { stripControl } from '../text.js';
 
 const SHOWN = 10;
 
 /** The history through its index, checked line by line; the caller reports what it skips. */
 export function indexedHistoryFor(io: Io): { history: IndexedHistory; file: string } {
+  return throughIndex(io, readIndexedHistory, emptyHistory);
+}
+
+/** Every session tallied for stats, with the skipped lines reported. */
+export function readTallyFor(io: Io): { tally: StatsTally; file: string } {
+  const { history, file } = throughIndex(io, readHistoryTally, emptyHistory);
+  reportSkipped(history.skipped, file, io);
+  return { tally: history.tally, file };
+}
+
+function throughIndex<T>(io: Io, read: (file: string, indexFile: string) => T, empty: () => T): { history: T; file: string } {
   const file = historyFile(stateDirectory(io.env, io.homedir));
   try {
-    return { history: readIndexedHistory(file, historyIndexFile(cacheDirectory(io.env, io.homedir))), file };
+    return { history: read(file, historyIndexFile(cacheDirectory(io.env, io.homedir))), file };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
     // A state directory that is really a file has no history yet, like a missing one.
-    if (code === 'ENOTDIR') return { history: { lines: [], warnings: [], decode: () => ({ warning: '' }) }, file };
+    if (code === 'ENOTDIR') return { history: empty(), file };
     throw new UsageError(`cannot read the history file ${file} (${code}); fix its permissions or set MLDRILL_HOME`);
   }
 }

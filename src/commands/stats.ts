@@ -3,12 +3,12 @@
 import { EXIT } from '../errors.js';
 import type { Io } from '../io.js';
 import { bankView } from '../score/bank-view.js';
-import { computeStats } from '../score/stats.js';
+import { statsOf } from '../score/stats.js';
 import { timeZoneFrom } from '../time.js';
 import { styleFor } from '../ui/colour.js';
 import { statsLines } from '../ui/stats.js';
 import { withCatalog } from './with-catalog.js';
-import { noSessionsYet, readHistoryFor } from './read-history.js';
+import { noSessionsYet, readTallyFor } from './read-history.js';
 
 export interface StatsOptions {
   json?: boolean;
@@ -16,14 +16,14 @@ export interface StatsOptions {
 }
 
 export async function stats(options: StatsOptions, io: Io): Promise<number> {
-  const { records } = readHistoryFor(io);
+  const { tally } = readTallyFor(io);
   const result = await withCatalog(io, options.bank, (catalog) =>
-    computeStats(records, bankView(catalog), { now: io.now(), timeZone: timeZoneFrom(io.env) }));
+    statsOf(tally, bankView(catalog), { now: io.now(), timeZone: timeZoneFrom(io.env) }));
   if (options.json) {
     io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return EXIT.ok;
   }
-  if (records.length === 0) {
+  if (tally.sessions === 0) {
     noSessionsYet(io);
     return EXIT.ok;
   }

@@ -1,10 +1,12 @@
 // Progress over time, computed from the history: totals, streaks, coverage per stage and per
 // category, the score trend, pacing and the items missed most often. Pure: the clock and the
-// time zone come in as options, and the bank only through a BankView.
+// time zone come in as options, and the bank only through a BankView. The figures come from a
+// tally (tally.ts), which the history index keeps up to date as sessions are appended.
 import type { SessionSummary } from '../store/record.js';
-import { oldestFirst, usedSecondsOf } from '../store/sessions.js';
-import { daysBetween, localDate } from '../time.js';
+import { dayNumber, daysBetween, localDate } from '../time.js';
+import { compareText } from '../text.js';
 import { UNKNOWN_CATEGORY, type BankView } from './bank-view.js';
+import { mostCounted, SOURCE_SEPARATOR, tallyOf, type StatsTally } from './tally.js';
 
 export interface StatsOptions {
   now: number;
@@ -82,32 +84,38 @@ export interface Stats {
   missed: MissedItem[];
 }
 
-const average = (values: readonly number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
-
 export function computeStats(records: readonly SessionSummary[], bank: BankView, options: StatsOptions): Stats {
-  const sessions = oldestFirst(records);
-  const completed = sessions.filter((record) => record.status === 'completed' && record.score !== null);
+  return statsOf(tallyOf(records), bank, options);
+}
+
+const ratio = (sum: number, count: number, unit: number) => (count ? sum / count / unit : 0);
+
+export function statsOf(tally: StatsTally, bank: BankView, options: StatsOptions): Stats {
+  const { done } = tally;
+  // Completed sessions oldest first; those that started together in the order they appeared.
+  const byStart = done.ids.map((_, i) => i).sort((a, b) => done.startedAt[a]! - done.startedAt[b]! || done.order[a]! - done.order[b]!);
   return {
-    sessions: sessions.length,
-    completed: completed.length,
-    abandoned: sessions.filter((record) => record.status === 'abandoned').length,
-    practiceSeconds: Math.round(sessions.reduce((sum, record) => sum + usedSecondsOf(record), 0)),
-    averageScore: completed.length ? Math.round(average(completed.map((record) => record.score!))) : null,
-    streaks: streaks(completed.map((record) => localDate(Date.parse(record.startedAt), options.timeZone)), localDate(options.now, options.timeZone)),
-    stages: stageStats(completed, bank),
-    categories: categoryStats(completed, bank),
-    trend: trend(completed, options.trendLength ?? 20),
-    missed: missedItems(completed, bank, options.missedLength ?? 5),
+    sessions: tally.sessions,
+    completed: tally.completed,
+    abandoned: tally.abandoned,
+    practiceSeconds: Math.round(tally.practiceMs / 1000),
+    averageScore: done.scores.length ? Math.round(done.scores.reduce((sum, score) => sum + score, 0) / done.scores.length) : null,
+    streaks: streaks(done.startedAt.map((ms) => localDate(ms, options.timeZone)), localDate(options.now, options.timeZone)),
+    stages: stageStats(tally, bank),
+    categories: categoryStats(tally, bank),
+    trend: trend(tally, byStart.slice(-(options.trendLength ?? 20))),
+    missed: missedItems(tally, bank, options.missedLength ?? 5),
   };
 }
 
 /** Streaks over local dates (YYYY-MM-DD, any order, repeats allowed). */
 export function streaks(dates: readonly string[], today: string): Streaks {
   const days = [...new Set(dates)].sort();
+  const numbers = days.map(dayNumber);
   let longest = 0;
   let run = 0;
-  days.forEach((day, i) => {
-    run = i > 0 && daysBetween(days[i - 1]!, day) === 1 ? run + 1 : 1;
+  numbers.forEach((day, i) => {
+    run = i > 0 && day - numbers[i - 1]! === 1 ? run + 1 : 1;
     longest = Math.max(longest, run);
   });
   const lastDay = days[days.length - 1] ?? null;
@@ -116,86 +124,62 @@ export function streaks(dates: readonly string[], today: string): Streaks {
   return { current, longest, days: days.length, lastDay, today };
 }
 
-function stageStats(completed: readonly SessionSummary[], bank: BankView): StageStats[] {
-  const byStage = new Map<string, { rubricId: string; scores: number[]; used: number[]; budget: number[]; ratios: number[] }>();
-  for (const record of completed) {
-    for (const stage of record.stages) {
-      let entry = byStage.get(stage.id);
-      if (!entry) byStage.set(stage.id, (entry = { rubricId: record.rubricId, scores: [], used: [], budget: [], ratios: [] }));
-      entry.rubricId = record.rubricId;
-      if (stage.score !== null) entry.scores.push(stage.score);
-      entry.used.push(stage.usedSeconds);
-      entry.budget.push(stage.budgetSeconds);
-      if (stage.budgetSeconds > 0) entry.ratios.push(stage.usedSeconds / stage.budgetSeconds);
+function stageStats(tally: StatsTally, bank: BankView): StageStats[] {
+  return [...tally.stages]
+    .sort(([a, x], [b, y]) => x.position - y.position || compareText(a, b))
+    .map(([id, entry]) => ({
+      id,
+      title: bank.stageTitle(mostCounted(entry.rubrics)!, id) ?? id,
+      sessions: entry.sessions,
+      averageScore: Math.round(ratio(entry.scoreMilli, entry.scored, 1000)),
+      averageUsedSeconds: Math.round(ratio(entry.usedMs, entry.sessions, 1000)),
+      averageBudgetSeconds: Math.round(ratio(entry.budgetMs, entry.sessions, 1000)),
+      overPercent: entry.timed ? Math.round((entry.ratioMicro / entry.timed / 1e6 - 1) * 100) : 0,
+    }));
+}
+
+function categoryStats(tally: StatsTally, bank: BankView): CategoryStats[] {
+  const categories = new Map(bank.questions.map((question) => [question.id, question.category]));
+  const byCategory = new Map<string, { sessions: number; scoreMilli: number }>();
+  for (const [questionId, { sessions, scoreMilli }] of tally.questions) {
+    const category = categories.get(questionId) ?? UNKNOWN_CATEGORY;
+    const entry = byCategory.get(category);
+    if (entry) {
+      entry.sessions += sessions;
+      entry.scoreMilli += scoreMilli;
+    } else {
+      byCategory.set(category, { sessions, scoreMilli });
     }
   }
-  return [...byStage].map(([id, entry]) => ({
-    id,
-    title: bank.stageTitle(entry.rubricId, id) ?? id,
-    sessions: entry.used.length,
-    averageScore: entry.scores.length ? Math.round(average(entry.scores)) : 0,
-    averageUsedSeconds: Math.round(average(entry.used)),
-    averageBudgetSeconds: Math.round(average(entry.budget)),
-    overPercent: entry.ratios.length ? Math.round((average(entry.ratios) - 1) * 100) : 0,
-  }));
+  return [...byCategory]
+    .map(([category, { sessions, scoreMilli }]) => ({ category, sessions, averageScore: Math.round(ratio(scoreMilli, sessions, 1000)) }))
+    .sort((a, b) => a.averageScore - b.averageScore || compareText(a.category, b.category));
 }
 
-function categoryStats(completed: readonly SessionSummary[], bank: BankView): CategoryStats[] {
-  const scores = new Map<string, number[]>();
-  const categories = new Map(bank.questions.map((question) => [question.id, question.category]));
-  for (const record of completed) {
-    const category = categories.get(record.questionId) ?? UNKNOWN_CATEGORY;
-    const values = scores.get(category);
-    if (values) values.push(record.score!);
-    else scores.set(category, [record.score!]);
-  }
-  return [...scores]
-    .map(([category, values]) => ({ category, sessions: values.length, averageScore: Math.round(average(values)) }))
-    .sort((a, b) => a.averageScore - b.averageScore || a.category.localeCompare(b.category));
-}
-
-function trend(completed: readonly SessionSummary[], length: number): Trend {
-  const recent = completed.slice(-length);
-  const scores = recent.map((record) => record.score!);
+function trend(tally: StatsTally, recent: readonly number[]): Trend {
+  const scores = recent.map((i) => tally.done.scores[i]!);
   const half = Math.floor(scores.length / 2);
+  const average = (values: readonly number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
   return {
     scores,
-    sessionIds: recent.map((record) => record.id),
+    sessionIds: recent.map((i) => tally.done.ids[i]!),
     change: scores.length >= 4 ? Math.round(average(scores.slice(-half)) - average(scores.slice(0, half))) : null,
   };
 }
 
-function missedItems(completed: readonly SessionSummary[], bank: BankView, length: number): MissedItem[] {
-  type Tally = { stageId: string; itemId: string; missed: number; assessed: number; last?: SessionSummary };
-  // Per stage, then per item: no joined keys to build for every tick of every session.
-  const byStage = new Map<string, Map<string, Tally>>();
-  for (const record of completed) {
-    for (const stage of record.stages) {
-      let items = byStage.get(stage.id);
-      if (!items) byStage.set(stage.id, (items = new Map()));
-      for (const [ids, missed] of [[stage.checked, false], [stage.missed, true]] as const) {
-        for (const itemId of ids) {
-          let tally = items.get(itemId);
-          if (!tally) items.set(itemId, (tally = { stageId: stage.id, itemId, missed: 0, assessed: 0 }));
-          tally.assessed++;
-          if (missed) {
-            tally.missed++;
-            tally.last = record;
-          }
-        }
-      }
-    }
-  }
-  const items = [...byStage.values()].flatMap((tallies) => [...tallies.values()]);
+function missedItems(tally: StatsTally, bank: BankView, length: number): MissedItem[] {
+  const items = [...tally.items].flatMap(([stageId, tallies]) => [...tallies].map(([itemId, item]) => ({ stageId, itemId, ...item })));
   return items
     .filter((entry) => entry.missed > 0)
-    .sort((a, b) => b.missed - a.missed || b.missed / b.assessed - a.missed / a.assessed || a.stageId.localeCompare(b.stageId) || a.itemId.localeCompare(b.itemId))
+    .sort((a, b) => b.missed - a.missed || b.missed / b.assessed - a.missed / a.assessed || compareText(a.stageId, b.stageId) || compareText(a.itemId, b.itemId))
     .slice(0, length)
     .map((entry) => {
-      const item = bank.item(entry.last!, entry.stageId, entry.itemId);
+      // The item's text as the sessions that missed it most often saw it.
+      const [rubricId = '', questionId = ''] = mostCounted(entry.sources)!.split(SOURCE_SEPARATOR);
+      const item = bank.item({ rubricId, questionId }, entry.stageId, entry.itemId);
       return {
         stageId: entry.stageId,
-        stageTitle: bank.stageTitle(entry.last!.rubricId, entry.stageId) ?? entry.stageId,
+        stageTitle: bank.stageTitle(rubricId, entry.stageId) ?? entry.stageId,
         itemId: entry.itemId,
         text: item?.text ?? entry.itemId,
         guidance: item?.guidance ?? null,

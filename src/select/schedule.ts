@@ -5,6 +5,7 @@
 import { createEmptyCard, fsrs, Rating, type Card, type Grade } from 'ts-fsrs';
 import type { QuestionInfo } from '../score/bank-view.js';
 import type { SessionSummary } from '../store/record.js';
+import { compareText } from '../text.js';
 
 export type RatingName = 'again' | 'hard' | 'good' | 'easy';
 
@@ -118,8 +119,8 @@ export function practiceQueue(questions: readonly QuestionInfo[], records: reado
   return entries
     .sort((a, b) => {
       if (a.reason !== b.reason) return rank[a.reason] - rank[b.reason];
-      if (a.reason === 'unseen') return weakness(a) - weakness(b) || a.category.localeCompare(b.category) || a.questionId.localeCompare(b.questionId);
-      return a.dueMs - b.dueMs || a.questionId.localeCompare(b.questionId);
+      if (a.reason === 'unseen') return weakness(a) - weakness(b) || compareText(a.category, b.category) || compareText(a.questionId, b.questionId);
+      return a.dueMs - b.dueMs || compareText(a.questionId, b.questionId);
     })
     .map(({ dueMs: _dueMs, ...entry }) => entry);
 }

@@ -1,7 +1,8 @@
 // A derived index of the history file, so that `history`, `stats`, `next` and `export` need not
 // read and parse every record on every run. It is a cache, never a source of truth: it holds,
 // per line that looks like a record, where the line is and what choosing and summarising
-// sessions needs (no notes), plus the lines skipped with their warnings, all as compact arrays.
+// sessions needs (no notes), plus the lines skipped with their warnings, all as compact arrays,
+// and the running tally that `stats` is computed from (score/tally.ts).
 //
 // history.jsonl is append-only, so a run reads the bytes appended since the indexed offset and
 // parses only those. Any doubt rebuilds the index from the whole file: another file (device and
@@ -14,12 +15,13 @@
 // whole old index or a whole new one; a run that cannot write it goes on without it.
 import fs from 'node:fs';
 import path from 'node:path';
+import { addSession, emptyTally, tallyFromJSON, tallyToJSON, type StatsTally } from '../score/tally.js';
 import { writeFileAtomic } from './atomic.js';
-import { checkLine, decode, decodeLine, type RecordLine } from './history.js';
+import { checkLine, decode, decodeLine, inLineOrder, type RecordLine } from './history.js';
 import { RECORD_VERSION, type SessionMode, type SessionRecord, type SessionStatus, type SessionSummary } from './record.js';
 
 /** Bump when the layout changes, or what a line decodes to (a warning's text included). */
-const FORMAT = 1;
+const FORMAT = 2;
 const FINGERPRINT_BYTES = 64;
 
 /** A line that looks like a record: where it starts, and (once decoded) its summary or warning. */
@@ -38,17 +40,25 @@ export interface IndexedHistory {
   warnings: Array<{ line: number; message: string }>;
   /** The line's summary, or why it fails to decode; read from the index, on demand. */
   decode(line: IndexedLine): { record: SessionSummary } | { warning: string };
+  /** Every session's latest record that decodes, tallied for stats. */
+  tally: StatsTally;
+  /** Every line skipped, outright or because it fails to decode, in line order: what everySession warns of. */
+  skipped: string[];
 }
 
 /**
- * On disk, two lines. The first, what choosing sessions needs, one JSON array:
+ * On disk, four lines, each parsed only when a command needs it. The first, the key and the
+ * lines skipped, one JSON array:
  *   [FORMAT, RECORD_VERSION, file, dev, ino, size, mtimeMs, offset, lineCount, fingerprint,
- *    strings, warnings, heads, ids, ends]
- * strings: question, rubric, stage and item ids, modes and statuses, referred to by position.
- * warnings: [line, message] for lines skipped outright.
+ *    warnings, failed]
+ * warnings: [line, message] for lines skipped outright; failed: the same for lines that look
+ * like records but fail to decode.
+ * The second, the stats tally (tallyToJSON), all that `stats` reads when nothing was appended.
+ * The third, what choosing sessions needs: [strings, heads, ids, ends], where
+ * strings: question, rubric, stage and item ids, modes and statuses, referred to by position;
  * heads: per line that looks like a record, flat: its line number, byte offset and start time
- *   (ms); ids: its session id; ends: where its body ends in the second line.
- * The second line, a JSON array of bodies, parsed only for the sessions asked for: per line, the
+ *   (ms); ids: its session id; ends: where its body ends in the fourth line.
+ * The fourth, a JSON array of bodies, parsed only for the sessions asked for: per line, the
  * message when it fails to decode, else
  *   [startedAt, endedAt, question, rubric, mode, status, score, stages]
  * where stages is flat: per stage, id, budgetSeconds, usedSeconds, score, the count of checked
@@ -65,8 +75,12 @@ interface Index {
   lineCount: number;
   /** The last bytes before offset, base64. */
   fingerprint: string;
-  strings: string[];
   warnings: Array<[number, string]>;
+  failed: Array<[number, string]>;
+  /** The tally as read (its JSON), until it is needed; then the tally itself. */
+  tallyText?: string;
+  tally?: StatsTally;
+  strings: string[];
   heads: number[];
   ids: string[];
   ends: number[];
@@ -75,6 +89,11 @@ interface Index {
 }
 
 const HEAD = 3;
+
+/** A history with no lines: the file does not exist yet. */
+export function emptyHistory(): IndexedHistory {
+  return { lines: [], warnings: [], decode: () => ({ warning: '' }), tally: emptyTally(), skipped: [] };
+}
 
 /**
  * The history file read through the index at indexFile (none: no index): brought up to date
@@ -85,26 +104,23 @@ export function readIndexedHistory(file: string, indexFile?: string): IndexedHis
   try {
     fd = fs.openSync(file, 'r');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { lines: [], warnings: [], decode: () => ({ warning: '' }) };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return emptyHistory();
     throw error;
   }
   try {
     const stat = fs.fstatSync(fd);
     const stored = indexFile === undefined ? undefined : loadIndex(indexFile);
-    let index = stored && trusted(stored, file, stat) ? stored : undefined;
-    let bytes: Buffer | undefined;
-    if (index) {
-      const from = index.offset - Buffer.from(index.fingerprint, 'base64').length;
-      const read = readRange(fd, from, stat.size);
-      if (read.subarray(0, index.offset - from).toString('base64') === index.fingerprint) bytes = read.subarray(index.offset - from);
-      else index = undefined;
-    }
-    if (!index || !bytes) {
-      index = { file, dev: 0, ino: 0, size: 0, mtimeMs: 0, offset: 0, lineCount: 0, fingerprint: '', strings: [], warnings: [], heads: [], ids: [], ends: [], bodies: '' };
-      bytes = readRange(fd, 0, stat.size);
+    let index = stored && current(stored, file, fd, stat) ? stored : undefined;
+    let from = index?.offset ?? 0;
+    if (!index) {
+      index = {
+        file, dev: 0, ino: 0, size: 0, mtimeMs: 0, offset: 0, lineCount: 0, fingerprint: '', warnings: [], failed: [],
+        tally: emptyTally(), strings: [], heads: [], ids: [], ends: [], bodies: '',
+      };
+      from = 0;
     }
     const indexedOffset = index.offset;
-    const tail = extend(index, bytes);
+    const tail = extend(index, readRange(fd, from, stat.size));
     if (indexFile !== undefined && index.offset > 0 && (index !== stored || index.offset > indexedOffset)) {
       Object.assign(index, { dev: stat.dev, ino: stat.ino, size: stat.size, mtimeMs: stat.mtimeMs });
       index.fingerprint = readRange(fd, Math.max(0, index.offset - FINGERPRINT_BYTES), index.offset).toString('base64');
@@ -114,6 +130,28 @@ export function readIndexedHistory(file: string, indexFile?: string): IndexedHis
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/**
+ * The stats tally and the skipped lines, as readIndexedHistory gives them, but read from the
+ * index's first two lines alone when nothing was appended since it was written.
+ */
+export function readHistoryTally(file: string, indexFile?: string): Pick<IndexedHistory, 'tally' | 'skipped'> {
+  const head = indexFile === undefined ? undefined : loadIndexHead(indexFile);
+  if (head) {
+    let fd: number | undefined;
+    try {
+      fd = fs.openSync(file, 'r');
+      const stat = fs.fstatSync(fd);
+      const tally = stat.size === head.offset && current(head, file, fd, stat) ? parseTally(head.tallyText) : undefined;
+      if (tally) return { tally, skipped: skippedLines(head) };
+    } catch {
+      // Read the whole way instead, which says what is wrong.
+    } finally {
+      if (fd !== undefined) fs.closeSync(fd);
+    }
+  }
+  return readIndexedHistory(file, indexFile);
 }
 
 /** The whole record of the line at offset, notes included; undefined when it no longer decodes. */
@@ -140,13 +178,20 @@ function readLineAt(file: string, offset: number): string {
   }
 }
 
-/** Whether the index was made of this very file, as it was or as it has grown since. */
-function trusted(index: Index, file: string, stat: fs.Stats): boolean {
+type IndexKey = Pick<Index, 'file' | 'dev' | 'ino' | 'size' | 'offset' | 'mtimeMs' | 'fingerprint'>;
+
+/**
+ * Whether the index was made of this very file, as it was or as it has grown since: the same
+ * file, no shorter, not rewritten in place, and the last indexed bytes still the same.
+ */
+function current(index: IndexKey, file: string, fd: number, stat: fs.Stats): boolean {
   if (index.file !== file || index.dev !== stat.dev || index.ino !== stat.ino) return false;
   if (stat.size < index.size || index.offset > index.size) return false;
-  if (Buffer.from(index.fingerprint, 'base64').length !== Math.min(FINGERPRINT_BYTES, index.offset)) return false;
+  const fingerprint = Buffer.from(index.fingerprint, 'base64');
+  if (fingerprint.length !== Math.min(FINGERPRINT_BYTES, index.offset)) return false;
   // The same size with another mtime: rewritten in place, not appended to.
-  return stat.size > index.size || stat.mtimeMs === index.mtimeMs;
+  if (stat.size === index.size && stat.mtimeMs !== index.mtimeMs) return false;
+  return readRange(fd, index.offset - fingerprint.length, index.offset).equals(fingerprint);
 }
 
 function readRange(fd: number, from: number, to: number): Buffer {
@@ -158,6 +203,51 @@ function readRange(fd: number, from: number, to: number): Buffer {
     done += got;
   }
   return buffer.subarray(0, done);
+}
+
+function parseTally(text: string | undefined): StatsTally | undefined {
+  try {
+    return text === undefined ? undefined : tallyFromJSON(JSON.parse(text));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The index's tally, parsed on first use; counted again from the sessions if it is damaged. */
+function tallyOfIndex(index: Index): StatsTally {
+  if (!index.tally) {
+    index.tally = parseTally(index.tallyText);
+    if (!index.tally) {
+      const tally = (index.tally = emptyTally());
+      for (const { first, latest } of sessionsOf(index).values()) addSession(tally, summaryAt(index, latest), first);
+    }
+  }
+  return index.tally;
+}
+
+/** Per session id: the line it first decoded on (its order in the tally) and its latest decoded line's position. */
+type Sessions = Map<string, { first: number; latest: number }>;
+
+function sessionsOf(index: Index): Sessions {
+  const failed = new Set(index.failed.map(([line]) => line));
+  const sessions: Sessions = new Map();
+  index.ids.forEach((id, i) => {
+    const line = index.heads[i * HEAD]!;
+    if (failed.has(line)) return;
+    const seen = sessions.get(id);
+    if (seen) seen.latest = i;
+    else sessions.set(id, { first: line, latest: i });
+  });
+  return sessions;
+}
+
+/** Counts a decoded session into the tally, in place of its earlier record if it has one. */
+function tallySession(index: Index, sessions: Sessions, record: SessionSummary, line: number, position: number): void {
+  const seen = sessions.get(record.id);
+  const tally = tallyOfIndex(index);
+  if (seen) addSession(tally, summaryAt(index, seen.latest), seen.first, -1);
+  addSession(tally, record, seen?.first ?? line);
+  sessions.set(record.id, { first: seen?.first ?? line, latest: position });
 }
 
 /**
@@ -174,6 +264,7 @@ function extend(index: Index, bytes: Buffer): IndexedLine | { line: number; mess
     }
     return id;
   };
+  let sessions: Sessions | undefined;
   let start = 0;
   for (let end = bytes.indexOf(0x0a); end >= 0; start = end + 1, end = bytes.indexOf(0x0a, start)) {
     const number = ++index.lineCount;
@@ -185,6 +276,8 @@ function extend(index: Index, bytes: Buffer): IndexedLine | { line: number; mess
       continue;
     }
     const decoded = decodeLine(checked, index.file);
+    if ('record' in decoded) tallySession(index, (sessions ??= sessionsOf(index)), decoded.record, number, index.ids.length);
+    else index.failed.push([number, decoded.warning]);
     index.heads.push(number, offset, checked.startedAtMs);
     index.ids.push(checked.id);
     const body = JSON.stringify('record' in decoded ? encode(decoded.record, intern) : decoded.warning);
@@ -213,6 +306,30 @@ function encode(record: SessionRecord, intern: (text: string) => number): unknow
   return [record.startedAt, record.endedAt, intern(record.questionId), intern(record.rubricId), intern(record.mode), intern(record.status), record.score, stages];
 }
 
+/** The summary of the line at position i, from its body, or from the file when the body is damaged. */
+function summaryAt(index: Index, i: number): SessionSummary {
+  const decoded = decodeAt(index, i);
+  if ('record' in decoded) return decoded.record;
+  throw new Error(`${index.file}: a line counted in the index no longer decodes`);
+}
+
+function decodeAt(index: Index, i: number): { record: SessionSummary } | { warning: string } {
+  const [number, offset] = [index.heads[i * HEAD]!, index.heads[i * HEAD + 1]!];
+  try {
+    const body: unknown = JSON.parse(index.bodies.slice(i === 0 ? 0 : index.ends[i - 1]! + 1, index.ends[i]));
+    return typeof body === 'string' ? { warning: body } : { record: summaryOf(index.ids[i]!, body, index.strings) };
+  } catch {
+    // A damaged body: the line itself says what it is.
+    return decode(readLineAt(index.file, offset), `${index.file}:${number}`, false);
+  }
+}
+
+function skippedLines(index: Pick<Index, 'warnings' | 'failed'>, tail?: { line: number; message: string }): string[] {
+  const all = [...index.warnings, ...index.failed].map(([line, message]) => ({ line, message }));
+  if (tail) all.push(tail);
+  return inLineOrder(all);
+}
+
 /** The index's lines, with the torn last line if any; each decoded when asked. */
 function view(index: Index, tail: ReturnType<typeof extend>): IndexedHistory {
   const { heads, ids } = index;
@@ -221,28 +338,29 @@ function view(index: Index, tail: ReturnType<typeof extend>): IndexedHistory {
   const positions = new Map(lines.map((line, i) => [line, i]));
   const warnings = index.warnings.map(([line, message]) => ({ line, message }));
   if (tail && 'message' in tail) warnings.push(tail);
-  else if (tail) lines.push(tail);
-  const decodeAt = (line: IndexedLine): void => {
-    const i = positions.get(line);
-    if (i === undefined) return;
-    try {
-      const body: unknown = JSON.parse(index.bodies.slice(i === 0 ? 0 : index.ends[i - 1]! + 1, index.ends[i]));
-      if (typeof body === 'string') line.warning = body;
-      else line.summary = summaryOf(line.id, body, index.strings);
-    } catch {
-      // A damaged body: the line itself says what it is.
-      const decoded = decode(readLineAt(index.file, line.offset), `${index.file}:${line.number}`, false);
-      if ('record' in decoded) line.summary = decoded.record;
-      else line.warning = decoded.warning;
-    }
-  };
+  else if (tail) {
+    lines.push(tail);
+    // Counted for this run only: the index never holds a line without its newline.
+    tallySession(index, sessionsOf(index), tail.summary!, tail.number, -1);
+  }
   return {
     lines,
     warnings,
     decode(line) {
-      if (!line.summary && line.warning === undefined) decodeAt(line);
+      if (!line.summary && line.warning === undefined) {
+        const i = positions.get(line);
+        if (i !== undefined) {
+          const decoded = decodeAt(index, i);
+          if ('record' in decoded) line.summary = decoded.record;
+          else line.warning = decoded.warning;
+        }
+      }
       return line.summary ? { record: line.summary } : { warning: line.warning ?? `${index.file}:${line.number}: unreadable` };
     },
+    get tally() {
+      return tallyOfIndex(index);
+    },
+    skipped: skippedLines(index, tail && 'message' in tail ? tail : undefined),
   };
 }
 
@@ -279,32 +397,91 @@ function summaryOf(id: string, body: unknown, strings: readonly string[]): Sessi
   return summary;
 }
 
-function loadIndex(indexFile: string): Index | undefined {
+type Head = IndexKey & Pick<Index, 'lineCount' | 'warnings' | 'failed' | 'tallyText'>;
+
+/** The index's four lines, split; undefined when it is not framed as one. */
+function indexLines(indexFile: string): string[] | undefined {
   try {
-    const text = fs.readFileSync(indexFile, 'utf8');
-    const split = text.indexOf('\n');
-    const value: unknown = JSON.parse(text.slice(0, split));
-    if (!Array.isArray(value) || value.length !== 15 || value[0] !== FORMAT || value[1] !== RECORD_VERSION) return undefined;
-    const [, , file, dev, ino, size, mtimeMs, offset, lineCount, fingerprint, strings, warnings, heads, ids, ends] = value as unknown[];
+    const lines = fs.readFileSync(indexFile, 'utf8').split('\n');
+    return lines.length === 4 ? lines : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The index's first two lines, read without the rest (which is most of it). */
+function indexHeadLines(indexFile: string): string[] | undefined {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(indexFile, 'r');
+    const chunks: Buffer[] = [];
+    let newlines = 0;
+    for (let at = 0; newlines < 2; ) {
+      const chunk = Buffer.allocUnsafe(256 * 1024);
+      const got = fs.readSync(fd, chunk, 0, chunk.length, at);
+      if (got === 0) return undefined;
+      chunks.push(chunk.subarray(0, got));
+      for (let i = chunk.indexOf(0x0a); i >= 0 && i < got; i = chunk.indexOf(0x0a, i + 1)) newlines++;
+      at += got;
+    }
+    return Buffer.concat(chunks).toString('utf8').split('\n', 2);
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+/** The key, the skipped lines and the tally from the first two lines; undefined on any doubt. */
+function parseHead(lines: string[]): Head | undefined {
+  try {
+    const value: unknown = JSON.parse(lines[0]!);
+    if (!Array.isArray(value) || value.length !== 12 || value[0] !== FORMAT || value[1] !== RECORD_VERSION) return undefined;
+    const [, , file, dev, ino, size, mtimeMs, offset, lineCount, fingerprint, warnings, failed] = value as unknown[];
     const numbers = [dev, ino, size, mtimeMs, offset, lineCount];
     if (typeof file !== 'string' || typeof fingerprint !== 'string' || !numbers.every((n) => typeof n === 'number')) return undefined;
-    if (!Array.isArray(strings) || !Array.isArray(warnings) || !Array.isArray(heads) || !Array.isArray(ids) || !Array.isArray(ends)) return undefined;
+    const pairs = (list: unknown) => Array.isArray(list) && list.every((pair) => Array.isArray(pair) && typeof pair[0] === 'number' && typeof pair[1] === 'string');
+    if (!pairs(warnings) || !pairs(failed)) return undefined;
+    return { file, dev, ino, size, mtimeMs, offset, lineCount, fingerprint, warnings, failed, tallyText: lines[1] } as Head;
+  } catch {
+    return undefined;
+  }
+}
+
+function loadIndexHead(indexFile: string): Head | undefined {
+  const lines = indexHeadLines(indexFile);
+  return lines && parseHead(lines);
+}
+
+function loadIndex(indexFile: string): Index | undefined {
+  const lines = indexLines(indexFile);
+  const head = lines && parseHead(lines);
+  if (!lines || !head) return undefined;
+  try {
+    const value: unknown = JSON.parse(lines[2]!);
+    if (!Array.isArray(value) || value.length !== 4) return undefined;
+    const [strings, heads, ids, ends] = value as unknown[];
+    if (!Array.isArray(strings) || !Array.isArray(heads) || !Array.isArray(ids) || !Array.isArray(ends)) return undefined;
     if (heads.length !== ids.length * HEAD || ends.length !== ids.length || !heads.every((n) => typeof n === 'number') || !ids.every((id) => typeof id === 'string')) return undefined;
-    if (!warnings.every((warning) => Array.isArray(warning) && typeof warning[0] === 'number' && typeof warning[1] === 'string')) return undefined;
-    if (text[split + 1] !== '[' || !text.endsWith(']') || (ends.length > 0 && ends[ends.length - 1] !== text.length - split - 3)) return undefined;
-    const bodies = text.slice(split + 2, -1);
-    return { file, dev, ino, size, mtimeMs, offset, lineCount, fingerprint, strings, warnings, heads, ids, ends, bodies } as Index;
+    const text = lines[3]!;
+    if (text[0] !== '[' || !text.endsWith(']') || (ends.length > 0 && ends[ends.length - 1] !== text.length - 2)) return undefined;
+    return { ...head, strings, heads, ids, ends, bodies: text.slice(1, -1) } as Index;
   } catch {
     return undefined;
   }
 }
 
 function saveIndex(indexFile: string, index: Index): void {
-  const { file, dev, ino, size, mtimeMs, offset, lineCount, fingerprint, strings, warnings, heads, ids, ends, bodies } = index;
-  const head = JSON.stringify([FORMAT, RECORD_VERSION, file, dev, ino, size, mtimeMs, offset, lineCount, fingerprint, strings, warnings, heads, ids, ends]);
+  const { file, dev, ino, size, mtimeMs, offset, lineCount, fingerprint, warnings, failed, strings, heads, ids, ends, bodies } = index;
+  const lines = [
+    JSON.stringify([FORMAT, RECORD_VERSION, file, dev, ino, size, mtimeMs, offset, lineCount, fingerprint, warnings, failed]),
+    index.tally ? JSON.stringify(tallyToJSON(index.tally)) : index.tallyText,
+    JSON.stringify([strings, heads, ids, ends]),
+    `[${bodies}]`,
+  ];
   try {
     fs.mkdirSync(path.dirname(indexFile), { recursive: true });
-    writeFileAtomic(indexFile, `${head}\n[${bodies}]`);
+    writeFileAtomic(indexFile, lines.join('\n'));
   } catch {
     // No index this time; the next run tries again.
   }

@@ -148,7 +148,7 @@ export function everySession<L extends RecordLine, R extends { id: string }>(
   return { records: [...records.values()], warnings: inLineOrder(all) };
 }
 
-function inLineOrder(warnings: Array<{ line: number; message: string }>): string[] {
+export function inLineOrder(warnings: Array<{ line: number; message: string }>): string[] {
   return warnings.sort((a, b) => a.line - b.line).map((warning) => warning.message);
 }
 

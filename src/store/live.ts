@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { SessionState } from '../session/engine.js';
 import { writeFileAtomic } from './atomic.js';
+import { compareText } from '../text.js';
 import type { SessionMode } from './record.js';
 
 export const LIVE_VERSION = 1;
@@ -65,6 +66,6 @@ export function listLive(stateDir: string): { sessions: LiveSession[]; warnings:
       warnings.push(`${file}: unreadable; left in place`);
     }
   }
-  sessions.sort((a, b) => b.savedAt.localeCompare(a.savedAt) || b.id.localeCompare(a.id));
+  sessions.sort((a, b) => compareText(b.savedAt, a.savedAt) || compareText(b.id, a.id));
   return { sessions, warnings };
 }
