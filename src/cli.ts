@@ -46,13 +46,23 @@ function withFilters(command: Command): Command {
     .option('-t, --tag <tag>', 'only questions with this tag (repeatable: all must match)', collect);
 }
 
-export async function buildProgram(io: Io, result: CommandResult): Promise<Command> {
+export const COMMANDS = ['drill', 'daily', 'random', 'list', 'show', 'resume', 'lint', 'history', 'stats', 'next', 'export', 'new', 'schema'];
+
+/**
+ * The program for argv. When argv starts with a command's name, only that command is defined:
+ * it alone can run, and defining the other twelve costs every scripted call a few milliseconds.
+ * Anything else (help, a global option first, a question id for the default command) gets all.
+ */
+export async function buildProgram(io: Io, result: CommandResult, argv: readonly string[] = []): Promise<Command> {
+  const only = COMMANDS.includes(argv[0] ?? '') ? argv[0] : undefined;
+  const wanted = (name: string) => only === undefined || only === name;
   const program = new Command('mldrill');
   program
     .description('Drill machine-learning system design interviews: staged, timed, self-assessed.')
     .version(packageVersion(), '-V, --version', 'print the version')
     .option('--bank <dir>', 'also load questions and rubrics from DIR (repeatable; see also MLDRILL_BANK)', collect)
     .showSuggestionAfterError()
+    .configureHelp({ showGlobalOptions: true })
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
@@ -66,144 +76,170 @@ Run 'mldrill <command> --help' for a command's options.
   const run = (exitCode: Promise<number>) => exitCode.then((code) => { result.exitCode = code; });
   const globals = (command: Command) => command.optsWithGlobals() as { bank?: string[] };
 
-  withFilters(
+  if (wanted('drill')) {
+    withFilters(
+      program
+        .command('drill', { isDefault: true })
+        .description('run a timed, staged mock interview, then assess yourself (the default command)')
+        .argument('[id]', 'question id; without it, pick from a searchable list')
+        .option('-r, --random', 'pick a random question (honours the filters)')
+        .option('--daily', "drill today's question of the day (honours the filters, like mldrill daily)")
+        .option('-m, --minutes <n>', 'scale the whole interview to N minutes', positiveNumber)
+        .option('--strict', 'move on automatically when a stage runs out of time')
+        .option('--interviewer', 'mock-interviewer mode: a partner runs the clock and ticks the checklist live')
+        .option('--no-curveballs', 'no follow-up thrown in during the deep-dive')
+        .option('--seed <text>', 'make the random picks and the curveball moment reproducible')
+        .option('--rubric <id>', "drill with another rubric than the question's own (e.g. ml-system-design-short)")
+        .option('--next', "drill what spaced repetition says is next (see 'mldrill next'; honours the filters)")
+        .option('--no-save', 'do not record the session in the history'),
+    ).action((id: string | undefined, options, command: Command) =>
+      run(import('./commands/drill.js').then(({ drill }) => drill({ ...options, ...globals(command), id }, io))),
+    );
+  }
+
+  if (wanted('daily')) {
+    withFormats(withFilters(
+      program
+        .command('daily')
+        .description('print the question of the day: the same for everyone on the same local date and bank')
+        .option('--date <YYYY-MM-DD>', "the question for this date instead of today's (local date, TZ honoured)", calendarDate)
+        .option('--unseen', 'only questions you have not completed yet (your own pool, so no longer the same for everyone)'),
+    )).action((options, command: Command) =>
+      run(import('./commands/daily.js').then(({ daily }) => daily({ ...options, ...globals(command) }, io))),
+    );
+  }
+
+  if (wanted('random')) {
+    withFormats(withFilters(
+      program
+        .command('random')
+        .description('print a random question')
+        .option('--seed <seed>', 'pick reproducibly: the same seed and bank give the same question')
+        .option('--unseen', 'only questions you have not completed yet'),
+    )).action((options, command: Command) =>
+      run(import('./commands/random.js').then(({ random }) => random({ ...options, ...globals(command) }, io))),
+    );
+  }
+
+  if (wanted('list')) {
+    withFormats(withFilters(
+      program
+        .command('list')
+        .description('print one question per line (id, category, difficulty, title), sorted by id'),
+    )).action((options, command: Command) =>
+      run(import('./commands/list.js').then(({ list }) => list({ ...options, ...globals(command) }, io))),
+    );
+  }
+
+  if (wanted('show')) {
+    withFormats(
+      program
+        .command('show')
+        .description('print a whole question: prompt, stage plan, follow-ups and, on request, hints')
+        .argument('<id>', 'question id')
+        .option('--hints', "include every stage's hints"),
+    ).action((id: string, options, command: Command) =>
+      run(import('./commands/show.js').then(({ show }) => show({ ...options, ...globals(command), id }, io))),
+    );
+  }
+
+  if (wanted('resume')) {
     program
-      .command('drill', { isDefault: true })
-      .description('run a timed, staged mock interview, then assess yourself (the default command)')
-      .argument('[id]', 'question id; without it, pick from a searchable list')
-      .option('-r, --random', 'pick a random question (honours the filters)')
-      .option('--daily', "drill today's question of the day (honours the filters, like mldrill daily)")
-      .option('-m, --minutes <n>', 'scale the whole interview to N minutes', positiveNumber)
-      .option('--strict', 'move on automatically when a stage runs out of time')
-      .option('--interviewer', 'mock-interviewer mode: a partner runs the clock and ticks the checklist live')
-      .option('--no-curveballs', 'no follow-up thrown in during the deep-dive')
-      .option('--seed <text>', 'make the random picks and the curveball moment reproducible')
-      .option('--rubric <id>', "drill with another rubric than the question's own (e.g. ml-system-design-short)")
-      .option('--next', "drill what spaced repetition says is next (see 'mldrill next'; honours the filters)")
-      .option('--no-save', 'do not record the session in the history'),
-  ).action((id: string | undefined, options, command: Command) =>
-    run(import('./commands/drill.js').then(({ drill }) => drill({ ...options, ...globals(command), id }, io))),
-  );
+      .command('resume')
+      .description('continue an interrupted session where it stopped (after Ctrl-C, a crash or kill -9)')
+      .argument('[session]', "session id, or 'last'", 'last')
+      .action((session: string, options, command: Command) =>
+        run(import('./commands/resume.js').then(({ resume }) => resume({ ...options, ...globals(command), session }, io))),
+      );
+  }
 
-  withFormats(withFilters(
+  if (wanted('lint')) {
     program
-      .command('daily')
-      .description('print the question of the day: the same for everyone on the same local date and bank')
-      .option('--date <YYYY-MM-DD>', "the question for this date instead of today's (local date, TZ honoured)", calendarDate)
-      .option('--unseen', 'only questions you have not completed yet (your own pool, so no longer the same for everyone)'),
-  )).action((options, command: Command) =>
-    run(import('./commands/daily.js').then(({ daily }) => daily({ ...options, ...globals(command) }, io))),
-  );
+      .command('lint')
+      .description('check question and rubric files; with no paths, the whole bank')
+      .argument('[paths...]', 'files or directories to check (checked together with the bank)')
+      .addOption(new Option('-f, --format <format>', 'output format').choices(LINT_FORMATS).default('stylish'))
+      .option('--max-warnings <n>', 'exit 1 when there are more than N warnings', positiveInteger)
+      .addHelpText('after', `
+  Exit codes: 0 no errors (and warnings within --max-warnings), 1 findings, 2 usage error.
+  Formats: stylish (grouped by file), json (an array of {file, line, column, severity, rule, message}),
+  github (GitHub Actions annotations).
+  `)
+      .action((paths: string[], options, command: Command) =>
+        run(import('./commands/lint.js').then(({ lint }) => lint({ ...options, ...globals(command), paths }, io))),
+      );
+  }
 
-  withFormats(withFilters(
+  if (wanted('history')) {
     program
-      .command('random')
-      .description('print a random question')
-      .option('--seed <seed>', 'pick reproducibly: the same seed and bank give the same question')
-      .option('--unseen', 'only questions you have not completed yet'),
-  )).action((options, command: Command) =>
-    run(import('./commands/random.js').then(({ random }) => random({ ...options, ...globals(command) }, io))),
-  );
+      .command('history')
+      .description('list past sessions, newest first (the session id is what export takes)')
+      .option('-n, --limit <n>', 'show the latest N sessions; 0 shows all', positiveInteger, 20)
+      .option('--json', 'print the sessions as a JSON array')
+      .action((options) =>
+        run(import('./commands/history.js').then(({ history }) => history(options, io))),
+      );
+  }
 
-  withFormats(withFilters(
+  if (wanted('stats')) {
     program
-      .command('list')
-      .description('print one question per line (id, category, difficulty, title), sorted by id'),
-  )).action((options, command: Command) =>
-    run(import('./commands/list.js').then(({ list }) => list({ ...options, ...globals(command) }, io))),
-  );
+      .command('stats')
+      .description('progress over time: streaks, coverage per stage and category, trend, pacing, items missed most')
+      .option('--json', 'print the figures as JSON')
+      .action((options, command: Command) =>
+        run(import('./commands/stats.js').then(({ stats }) => stats({ ...options, ...globals(command) }, io))),
+      );
+  }
 
-  withFormats(
+  if (wanted('next')) {
     program
-      .command('show')
-      .description('print a whole question: prompt, stage plan, follow-ups and, on request, hints')
-      .argument('<id>', 'question id')
-      .option('--hints', "include every stage's hints"),
-  ).action((id: string, options, command: Command) =>
-    run(import('./commands/show.js').then(({ show }) => show({ ...options, ...globals(command), id }, io))),
-  );
+      .command('next')
+      .description('what to practise next, by spaced repetition (FSRS) over your history')
+      .option('-n, --limit <n>', 'list the first N questions; 0 lists all', positiveInteger, 10)
+      .option('--json', 'print the queue as JSON')
+      .action((options, command: Command) =>
+        run(import('./commands/next.js').then(({ next }) => next({ ...options, ...globals(command) }, io))),
+      );
+  }
 
-  program
-    .command('resume')
-    .description('continue an interrupted session where it stopped (after Ctrl-C, a crash or kill -9)')
-    .argument('[session]', "session id, or 'last'", 'last')
-    .action((session: string, options, command: Command) =>
-      run(import('./commands/resume.js').then(({ resume }) => resume({ ...options, ...globals(command), session }, io))),
-    );
+  if (wanted('export')) {
+    program
+      .command('export')
+      .description('write one session as a document for a mentor: prompt, notes, time, covered and missed items')
+      .argument('<session>', "a session id from 'mldrill history' (or a unique start of one), or 'last'")
+      .addOption(new Option('-f, --format <format>', 'markdown or json (default: json for an -o file ending in .json, else markdown)').choices(['markdown', 'json']))
+      .option('-o, --output <file>', 'write to FILE instead of stdout; an existing FILE is replaced (atomically)')
+      .action((session: string, options, command: Command) =>
+        run(import('./commands/export.js').then(({ exportSession }) => exportSession({ ...options, ...globals(command), session }, io))),
+      );
+  }
 
-  program
-    .command('lint')
-    .description('check question and rubric files; with no paths, the whole bank')
-    .argument('[paths...]', 'files or directories to check (checked together with the bank)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(LINT_FORMATS).default('stylish'))
-    .option('--max-warnings <n>', 'exit 1 when there are more than N warnings', positiveInteger)
-    .addHelpText('after', `
-Exit codes: 0 no errors (and warnings within --max-warnings), 1 findings, 2 usage error.
-Formats: stylish (grouped by file), json (an array of {file, line, column, severity, rule, message}),
-github (GitHub Actions annotations).
-`)
-    .action((paths: string[], options, command: Command) =>
-      run(import('./commands/lint.js').then(({ lint }) => lint({ ...options, ...globals(command), paths }, io))),
-    );
+  if (wanted('new')) {
+    program
+      .command('new')
+      .description('scaffold a question file with its rubric\'s stages and TODOs to fill in; asks for what is missing in a terminal')
+      .option('--id <id>', 'question id, kebab-case (also the file name)')
+      .option('--category <category>', `category: ${CATEGORIES.join(', ')}`)
+      .option('--title <title>', 'a short name for the question')
+      .option('--rubric <id>', 'the rubric whose stages to use (default ml-system-design)')
+      .addOption(new Option('--difficulty <level>', 'difficulty').choices(DIFFICULTIES).default('medium'))
+      .option('--dir <dir>', 'write questions/<category>/<id>.yaml under DIR (default: the current directory)')
+      .addHelpText('after', `
+  Exit codes: 0 written, 1 the file or id already exists (nothing is overwritten), 2 usage error
+  (a missing flag without a terminal, a bad id, category or rubric), 130 interrupted.
+  `)
+      .action((options, command: Command) =>
+        run(import('./commands/new.js').then(({ newQuestion }) => newQuestion({ ...options, ...globals(command) }, io))),
+      );
+  }
 
-  program
-    .command('history')
-    .description('list past sessions, newest first (the session id is what export takes)')
-    .option('-n, --limit <n>', 'show the latest N sessions; 0 shows all', positiveInteger, 20)
-    .option('--json', 'print the sessions as a JSON array')
-    .action((options) =>
-      run(import('./commands/history.js').then(({ history }) => history(options, io))),
-    );
-
-  program
-    .command('stats')
-    .description('progress over time: streaks, coverage per stage and category, trend, pacing, items missed most')
-    .option('--json', 'print the figures as JSON')
-    .action((options, command: Command) =>
-      run(import('./commands/stats.js').then(({ stats }) => stats({ ...options, ...globals(command) }, io))),
-    );
-
-  program
-    .command('next')
-    .description('what to practise next, by spaced repetition (FSRS) over your history')
-    .option('-n, --limit <n>', 'list the first N questions; 0 lists all', positiveInteger, 10)
-    .option('--json', 'print the queue as JSON')
-    .action((options, command: Command) =>
-      run(import('./commands/next.js').then(({ next }) => next({ ...options, ...globals(command) }, io))),
-    );
-
-  program
-    .command('export')
-    .description('write one session as a document for a mentor: prompt, notes, time, covered and missed items')
-    .argument('<session>', "a session id from 'mldrill history' (or a unique start of one), or 'last'")
-    .addOption(new Option('-f, --format <format>', 'markdown or json (default: json for an -o file ending in .json, else markdown)').choices(['markdown', 'json']))
-    .option('-o, --output <file>', 'write to FILE instead of stdout; an existing FILE is replaced (atomically)')
-    .action((session: string, options, command: Command) =>
-      run(import('./commands/export.js').then(({ exportSession }) => exportSession({ ...options, ...globals(command), session }, io))),
-    );
-
-  program
-    .command('new')
-    .description('scaffold a question file with its rubric\'s stages and TODOs to fill in; asks for what is missing in a terminal')
-    .option('--id <id>', 'question id, kebab-case (also the file name)')
-    .option('--category <category>', `category: ${CATEGORIES.join(', ')}`)
-    .option('--title <title>', 'a short name for the question')
-    .option('--rubric <id>', 'the rubric whose stages to use (default ml-system-design)')
-    .addOption(new Option('--difficulty <level>', 'difficulty').choices(DIFFICULTIES).default('medium'))
-    .option('--dir <dir>', 'write questions/<category>/<id>.yaml under DIR (default: the current directory)')
-    .addHelpText('after', `
-Exit codes: 0 written, 1 the file or id already exists (nothing is overwritten), 2 usage error
-(a missing flag without a terminal, a bad id, category or rubric), 130 interrupted.
-`)
-    .action((options, command: Command) =>
-      run(import('./commands/new.js').then(({ newQuestion }) => newQuestion({ ...options, ...globals(command) }, io))),
-    );
-
-  program
-    .command('schema')
-    .description('print the JSON Schema (draft-07) of question or rubric files, for editors and validators')
-    .addArgument(new Argument('<kind>', 'which format').choices(['question', 'rubric']))
-    .action((kind: 'question' | 'rubric') => run(import('./commands/schema.js').then(({ schema }) => schema({ kind }, io))));
+  if (wanted('schema')) {
+    program
+      .command('schema')
+      .description('print the JSON Schema (draft-07) of question or rubric files, for editors and validators')
+      .addArgument(new Argument('<kind>', 'which format').choices(['question', 'rubric']))
+      .action((kind: 'question' | 'rubric') => run(import('./commands/schema.js').then(({ schema }) => schema({ kind }, io))));
+  }
 
   return program;
 }

@@ -15,7 +15,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const [{ CommanderError }, { buildProgram }] = await Promise.all([import('./commander.js'), import('./cli.js')]);
   const result = { exitCode: EXIT.ok as number };
   try {
-    const program = await buildProgram(io, result);
+    const program = await buildProgram(io, result, argv);
     await program.parseAsync(argv, { from: 'user' });
     return result.exitCode;
   } catch (error) {

@@ -2,7 +2,8 @@
 import { EXIT } from '../errors.js';
 import type { Io } from '../io.js';
 import { requireMatches, type Filters } from '../select/filter.js';
-import { formatList, questionJson } from '../ui/question-format.js';
+import { formatList } from '../ui/question-format.js';
+import { questionJson } from '../ui/question-json.js';
 import { outputStyle, resolveFormat, type FormatOptions } from './question-output.js';
 import { withCatalog } from './with-catalog.js';
 

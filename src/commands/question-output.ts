@@ -1,11 +1,11 @@
 // What daily, random, show and list share: the output format flags, opening the bank through
 // the cache, and printing one question.
-import { openBank, type Catalog } from '../bank/cache.js';
+import type { Catalog } from '../bank/cache.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import type { Style } from '../ui/colour.js';
-import { formatQuestion, type OutputFormat, type QuestionView } from '../ui/question-format.js';
-import { reportBankErrors } from './report-findings.js';
+import type { OutputFormat, QuestionView } from '../ui/question-format.js';
+import { questionJsonText } from '../ui/question-json.js';
 
 export interface FormatOptions {
   format?: OutputFormat;
@@ -34,5 +34,11 @@ export async function outputStyle(io: Io, format: OutputFormat): Promise<Style |
 export async function printQuestion(io: Io, catalog: Catalog, id: string, format: OutputFormat, view: Omit<QuestionView, 'question' | 'rubric'> = {}): Promise<void> {
   const question = catalog.question(id);
   const rubric = catalog.rubric(question.rubric);
+  if (format === 'json') {
+    // Scripts ask for JSON most: it needs none of the layout code, so that is loaded only for the rest.
+    io.stdout.write(questionJsonText(question, rubric, view.date));
+    return;
+  }
+  const { formatQuestion } = await import('../ui/question-format.js');
   io.stdout.write(formatQuestion({ ...view, question, rubric }, format, await outputStyle(io, format), io.stdout.columns));
 }

@@ -2,17 +2,16 @@
 // always closed again.
 import { openBank, type Catalog } from '../bank/cache.js';
 import type { Io } from '../io.js';
-import { withSpinner } from '../ui/spinner.js';
-import { reportBankErrors } from './report-findings.js';
 
 /** Opens the bank (through the cache), reports broken files on stderr, runs fn, then closes it. */
 export async function withCatalog<T>(io: Io, bank: string[] | undefined, fn: (catalog: Catalog) => T | Promise<T>): Promise<T> {
   const catalog = await openBank({ cwd: io.cwd, env: io.env, homedir: io.homedir }, {
     bank,
-    slowLoad: (files, load) => withSpinner(io, `Reading ${files} question and rubric files (kept in a cache for next time)`, load),
+    // Only a cache miss loads the spinner, and only broken files the reporter.
+    slowLoad: async (files, load) => (await import('../ui/spinner.js')).withSpinner(io, `Reading ${files} question and rubric files (kept in a cache for next time)`, load),
   });
   try {
-    reportBankErrors(catalog.findings, io);
+    if (catalog.findings.length) (await import('./report-findings.js')).reportBankErrors(catalog.findings, io);
     return await fn(catalog);
   } finally {
     catalog.close();

@@ -6,42 +6,11 @@ import type { LoadedQuestion, LoadedRubric } from '../bank/schema.js';
 import { planStages, totalBudgetSeconds } from '../session/engine.js';
 import { stripControl, wrap } from '../text.js';
 import type { Style } from './colour.js';
+import { questionJsonText } from './question-json.js';
 import { formatMinutes, questionHeader } from './render.js';
 
 export { OUTPUT_FORMATS, type OutputFormat } from '../formats.js';
 import type { OutputFormat } from '../formats.js';
-
-/** The JSON of one question: a stable interface, documented in the README. */
-export interface QuestionJson {
-  id: string;
-  title: string;
-  category: string;
-  difficulty: string;
-  companies: string[];
-  tags: string[];
-  prompt: string;
-  rubric: string;
-  stages: Array<{ id: string; title: string; minutes: number }>;
-  /** Only for `daily`: the local date the question is for. */
-  date?: string;
-  file: string;
-}
-
-export function questionJson(question: LoadedQuestion, rubric: LoadedRubric, date?: string): QuestionJson {
-  return {
-    id: question.id,
-    title: question.title,
-    category: question.category,
-    difficulty: question.difficulty,
-    companies: question.companies ?? [],
-    tags: question.tags ?? [],
-    prompt: question.prompt,
-    rubric: rubric.id,
-    stages: rubric.stages.map((stage) => ({ id: stage.id, title: stage.title, minutes: stage.minutes })),
-    ...(date === undefined ? {} : { date }),
-    file: question.file,
-  };
-}
 
 export interface QuestionView {
   question: LoadedQuestion;
@@ -57,7 +26,7 @@ export interface QuestionView {
 export function formatQuestion(view: QuestionView, format: OutputFormat, style: Style | undefined, width: number): string {
   switch (format) {
     case 'json':
-      return `${JSON.stringify(questionJson(view.question, view.rubric, view.date), null, 2)}\n`;
+      return questionJsonText(view.question, view.rubric, view.date);
     case 'plain':
       return plainLines(view).join('\n') + '\n';
     case 'markdown':
