@@ -1,7 +1,11 @@
 import fs from 'node:fs';
+import path from 'node:path';
+import { PACKAGE_ROOT } from './package-root.js';
 
-/** The package version, read once from package.json beside the build. */
+let version: string | undefined;
+
+/** The package version, read once from the package's package.json. */
 export function packageVersion(): string {
-  const url = new URL('../package.json', import.meta.url);
-  return (JSON.parse(fs.readFileSync(url, 'utf8')) as { version: string }).version;
+  version ??= (JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  return version;
 }

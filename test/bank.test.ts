@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { checkFile } from '../src/bank/check-file.js';
 import { fastData } from '../src/bank/fast-parse.js';
 import { parseYaml } from '../src/bank/parse.js';
-import { findYamlFiles, loadFiles, PACKAGE_ROOT } from '../src/bank/load.js';
+import { findYamlFiles, loadFiles } from '../src/bank/load.js';
+import { PACKAGE_ROOT } from '../src/package-root.js';
 import { RULES } from '../src/bank/rules.js';
 import { baseBank, MODELINE, QUESTION, RUBRIC, writeBank } from './helpers/bank.js';
 

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { PACKAGE_ROOT } from '../src/bank/files.js';
+import { PACKAGE_ROOT } from '../src/package-root.js';
 import { main } from '../src/main.js';
 import { RUBRIC, writeBank } from './helpers/bank.js';
 import { fakeIo, type FakeIo } from './helpers/fake-io.js';

@@ -122,16 +122,21 @@ function cacheFile(context: CacheContext, entries: string[]): string {
   return path.join(cacheDirectory(context.env, context.homedir), name);
 }
 
-/** Changes whenever the loader's code does, so a rebuilt mldrill never trusts an old cache. */
+/**
+ * Changes whenever the loader's code does, so a rebuilt mldrill never trusts an old cache: the
+ * name, size and mtime of every code file beside this one (the bank modules under src/ or in
+ * tsc's output, or every chunk of the bundle, which holds them all).
+ */
 let codeStampMemo: string | undefined;
 function codeStamp(): string {
   if (codeStampMemo !== undefined) return codeStampMemo;
-  const here = fileURLToPath(import.meta.url);
-  const extension = path.extname(here);
-  codeStampMemo = ['cache', 'files', 'load', 'parse', 'validate', 'schema']
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  codeStampMemo = fs.readdirSync(here)
+    .filter((name) => /\.[jt]s$/.test(name))
+    .sort()
     .map((name) => {
-      const stat = fs.statSync(path.join(path.dirname(here), `${name}${extension}`), { throwIfNoEntry: false });
-      return `${stat?.size}:${stat?.mtimeMs}`;
+      const stat = fs.statSync(path.join(here, name), { throwIfNoEntry: false });
+      return `${name}:${stat?.size}:${stat?.mtimeMs}`;
     })
     .join(',');
   return codeStampMemo;

@@ -2,7 +2,7 @@
 // so that a run served from the cache (src/bank/cache.ts) never loads them.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from '../package-root.js';
 
 export interface BankOptions {
   /** Extra bank directories from `--bank` (relative to cwd). */
@@ -10,9 +10,6 @@ export interface BankOptions {
   /** Leave out the questions and rubrics shipped with mldrill. */
   noBuiltin?: boolean;
 }
-
-/** The package root: where the built-in questions/, rubrics/ and schema/ live. */
-export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** The directories to load: built-in, then each --bank, then each entry of MLDRILL_BANK. */
 export function bankDirectories(cwd: string, env: Record<string, string | undefined>, options: BankOptions = {}): string[] {

@@ -6,7 +6,7 @@ import { bankDirectories, displayPath, findYamlFiles, type BankOptions } from '.
 import { compareFindings, type Finding } from './findings.js';
 import { DEFAULT_RUBRIC, type LoadedQuestion, type LoadedRubric, type QuestionData, type RubricData } from './schema.js';
 
-export { bankDirectories, displayPath, findYamlFiles, PACKAGE_ROOT, type BankOptions } from './files.js';
+export { bankDirectories, displayPath, findYamlFiles, type BankOptions } from './files.js';
 
 export interface Bank {
   /** Sorted by id. */

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { stripControl } from '../text.js';
 import type { Finding } from './findings.js';
-import { PACKAGE_ROOT } from './files.js';
+import { PACKAGE_ROOT } from '../package-root.js';
 import type { FileKind } from './validate.js';
 
 const MODELINE = /^#\s*yaml-language-server:\s*\$schema=(\S*)/;

@@ -18,7 +18,10 @@ export function shuffled<T>(items: readonly T[], random: () => number): T[] {
   const out = [...items];
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
+    // A plain swap: a destructuring one allocates an array per step, 20x slower before V8 optimises.
+    const item = out[i]!;
+    out[i] = out[j]!;
+    out[j] = item;
   }
   return out;
 }
