@@ -4,7 +4,7 @@
 //
 // One file per set of bank directories:
 //   mldrill-bank-cache <format> <header bytes> <summary bytes>
-//   header: JSON: the key, the ids with where each record is, the rubrics and the findings
+//   header: JSON: the key, the ids with where each record is, the rubrics and the errors
 //   summaries: JSON: title, category, difficulty, tags... per question, parsed only when asked for
 //   records: one JSON line per question, read one at a time
 // so `daily` on a bank of ten thousand questions parses the key and the ids, and one record.
@@ -36,6 +36,7 @@ export interface Catalog {
   /** Sorted by id. From the cache, built on first use: prefer `ids` where they are enough. */
   readonly questions: readonly QuestionSummary[];
   rubrics: Map<string, LoadedRubric>;
+  /** The files left out and why. Only errors: warnings are for `mldrill lint`, which reads every file itself. */
   findings: Finding[];
   /** How many YAML files make up the bank. */
   files: number;
@@ -283,7 +284,7 @@ function writeCache(file: string, stamps: Stamps, bank: Bank): void {
         sizes: stamps.files.map(([, size, mtime]) => (racy(mtime) ? UNKNOWN : size)),
         mtimes: stamps.files.map(([, , mtime]) => mtime),
         cwd: stamps.cwd,
-        findings: bank.findings,
+        findings: errorsOf(bank.findings),
         rubrics: [...bank.rubrics.values()],
         ids: bank.questions.map((question) => question.id),
         at,
@@ -301,6 +302,14 @@ function writeCache(file: string, stamps: Stamps, bank: Bank): void {
   } finally {
     if (tempDir) fs.rmSync(tempDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * A bank whose every file has a warning (say, a schema comment that points nowhere from where
+ * the bank lives) would otherwise carry ten thousand of them through every cache hit.
+ */
+function errorsOf(findings: readonly Finding[]): Finding[] {
+  return findings.filter((finding) => finding.severity === 'error');
 }
 
 function rubricLookup(rubrics: Map<string, LoadedRubric>): (id: string) => LoadedRubric {
@@ -322,7 +331,7 @@ export function catalogOf(bank: Bank): Catalog {
     questions: bank.questions,
     rubrics: bank.rubrics,
     rubric: rubricLookup(bank.rubrics),
-    findings: bank.findings,
+    findings: errorsOf(bank.findings),
     files: bank.files,
     question: (id) => {
       const question = byId.get(id);
