@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/main.js';
-import { baseBank, QUESTION, writeBank } from './helpers/bank.js';
+import { baseBank, MODELINE, QUESTION, writeBank } from './helpers/bank.js';
 import { fakeIo } from './helpers/fake-io.js';
 import { BIN, ROOT } from './helpers/tmux.js';
 
@@ -137,6 +137,18 @@ describe('the bank cache', () => {
     }
     const { err } = await run(['list', '--bank', bank], env, path.join(bank, 'questions'));
     expect(err).toMatch(/^ads\/bad\.yaml:\d+:\d+: /m);
+  });
+
+  it('leaves warnings to lint: a cached run mentions none', async () => {
+    const bank = settledBank(baseBank({ 'questions/ads/pointing-nowhere.yaml': QUESTION.replace(MODELINE, '# yaml-language-server: $schema=../nowhere.json').replace('id: feed', 'id: pointing-nowhere') }));
+    const env = { MLDRILL_HOME: tempDir('mldrill-home-') };
+    for (let i = 0; i < 2; i++) {
+      const { code, out, err } = await run(['list', '--bank', bank], env, bank);
+      expect([code, err]).toEqual([0, '']);
+      expect(out).toContain('pointing-nowhere');
+    }
+    const lint = await run(['lint', bank], env, bank);
+    expect(lint.out).toContain('schema-comment');
   });
 
   it('is never used by lint, which always reads the files', async () => {
