@@ -2,11 +2,12 @@
 // command shows. Each test compares reads through the index with a fresh read of the file.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/main.js';
 import { appendRecord } from '../src/store/append.js';
-import { everySession, latestSessions, parseHistory, readHistoryText } from '../src/store/history.js';
+import { everySession, latestRecords, latestSessions, parseHistory, readHistoryText, scanHistory } from '../src/store/history.js';
 import type { BankView } from '../src/score/bank-view.js';
 import { computeStats, statsOf } from '../src/score/stats.js';
 import { readHistoryTally, readIndexedHistory } from '../src/store/history-index.js';
@@ -53,10 +54,13 @@ function throughIndex(file: string, indexFile: string, settled = true) {
 
 /** The same from the file itself, as mldrill read it before the index. */
 function fresh(file: string) {
-  const read = parseHistory(readHistoryText(file), file);
+  const text = readHistoryText(file);
+  const read = parseHistory(text, file);
   const byStart = [...read.records].reverse().sort((a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt));
   return {
-    records: read.records.map(summary), warnings: read.warnings, latest: byStart.slice(0, 2).map((r) => r.id), total: read.records.length,
+    records: read.records.map(summary), warnings: read.warnings, latest: byStart.slice(0, 2).map((r) => r.id),
+    // Sessions whose lines look like records, decoded or not: what `history` counts.
+    total: latestRecords(scanHistory(text, file), file, 2).total,
     stats: computeStats(read.records, NO_BANK, STATS),
   };
 }
@@ -135,6 +139,21 @@ describe('the history index', () => {
     expect(statsOf(readHistoryTally(file, indexFile).tally, NO_BANK, STATS).trend.scores).toEqual([40, 60, 80]);
     expect(fs.statSync(indexFile).ino).not.toBe(written);
     expect(throughIndex(file, indexFile)).toEqual(fresh(file));
+  });
+
+  it('finds every body by its bytes when paths and warnings are not ASCII', () => {
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-höme-ü-'));
+    const file = path.join(home, 'history.jsonl');
+    const indexFile = path.join(home, 'cache', 'history-index');
+    appendRecord(file, record('a', 1, 40));
+    // Framed like a record but not one: its warning, naming the file, is kept as its body.
+    fs.appendFileSync(file, '{"version":1,"id":"odd","startedAt":"2026-11-02T09:00:00.000Z","note":"çà"}\n');
+    appendRecord(file, record('b', 3, 60));
+    expect(throughIndex(file, indexFile)).toEqual(fresh(file));
+    appendRecord(file, record('c', 4, 80));
+    expect(throughIndex(file, indexFile)).toEqual(fresh(file));
+    expect(throughIndex(file, indexFile)).toEqual(fresh(file));
+    expect(throughIndex(file, indexFile).warnings).toEqual([`${file}:2: not a session record; skipped and left in place`]);
   });
 
   it('is rebuilt when the file is truncated, rewritten, or replaced by another', () => {

@@ -5,7 +5,7 @@ import path from 'node:path';
 
 let written = 0;
 
-export function writeFileAtomic(file: string, text: string): void {
+export function writeFileAtomic(file: string, text: string | Uint8Array): void {
   // Unique per process and call; 'wx' below refuses a clash rather than sharing a temp file.
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${++written}.tmp`);
   try {

@@ -21,7 +21,7 @@ import { checkLine, decode, decodeLine, inLineOrder, type RecordLine } from './h
 import { RECORD_VERSION, type SessionMode, type SessionRecord, type SessionStatus, type SessionSummary } from './record.js';
 
 /** Bump when the layout changes, or what a line decodes to (a warning's text included). */
-const FORMAT = 2;
+const FORMAT = 3;
 const FINGERPRINT_BYTES = 64;
 
 /** A line that looks like a record: where it starts, and (once decoded) its summary or warning. */
@@ -57,7 +57,7 @@ export interface IndexedHistory {
  * The third, what choosing sessions needs: [strings, heads, ids, ends], where
  * strings: question, rubric, stage and item ids, modes and statuses, referred to by position;
  * heads: per line that looks like a record, flat: its line number, byte offset and start time
- *   (ms); ids: its session id; ends: where its body ends in the fourth line.
+ *   (ms); ids: its session id; ends: the byte where its body ends in the fourth line.
  * The fourth, a JSON array of bodies, parsed only for the sessions asked for: per line, the
  * message when it fails to decode, else
  *   [startedAt, endedAt, question, rubric, mode, status, score, stages]
@@ -84,8 +84,10 @@ interface Index {
   heads: number[];
   ids: string[];
   ends: number[];
-  /** The bodies, comma-separated, without the brackets. */
-  bodies: string;
+  /** The bodies read from the index: its fourth line's bytes without the brackets. */
+  stored: Buffer;
+  /** The bodies added since, one string each. */
+  added: string[];
 }
 
 const HEAD = 3;
@@ -115,7 +117,7 @@ export function readIndexedHistory(file: string, indexFile?: string): IndexedHis
     if (!index) {
       index = {
         file, dev: 0, ino: 0, size: 0, mtimeMs: 0, offset: 0, lineCount: 0, fingerprint: '', warnings: [], failed: [],
-        tally: emptyTally(), strings: [], heads: [], ids: [], ends: [], bodies: '',
+        tally: emptyTally(), strings: [], heads: [], ids: [], ends: [], stored: Buffer.alloc(0), added: [],
       };
       from = 0;
     }
@@ -281,8 +283,8 @@ function extend(index: Index, bytes: Buffer): IndexedLine | { line: number; mess
     index.heads.push(number, offset, checked.startedAtMs);
     index.ids.push(checked.id);
     const body = JSON.stringify('record' in decoded ? encode(decoded.record, intern) : decoded.warning);
-    index.bodies += index.bodies ? `,${body}` : body;
-    index.ends.push(index.bodies.length);
+    index.added.push(body);
+    index.ends.push((index.ends.length ? index.ends[index.ends.length - 1]! + 1 : 0) + Buffer.byteLength(body));
   }
   index.offset += start;
   const tail = bytes.toString('utf8', start);
@@ -316,7 +318,9 @@ function summaryAt(index: Index, i: number): SessionSummary {
 function decodeAt(index: Index, i: number): { record: SessionSummary } | { warning: string } {
   const [number, offset] = [index.heads[i * HEAD]!, index.heads[i * HEAD + 1]!];
   try {
-    const body: unknown = JSON.parse(index.bodies.slice(i === 0 ? 0 : index.ends[i - 1]! + 1, index.ends[i]));
+    const added = i - (index.ends.length - index.added.length);
+    const text = added >= 0 ? index.added[added]! : index.stored.toString('utf8', i === 0 ? 0 : index.ends[i - 1]! + 1, index.ends[i]);
+    const body: unknown = JSON.parse(text);
     return typeof body === 'string' ? { warning: body } : { record: summaryOf(index.ids[i]!, body, index.strings) };
   } catch {
     // A damaged body: the line itself says what it is.
@@ -399,11 +403,23 @@ function summaryOf(id: string, body: unknown, strings: readonly string[]): Sessi
 
 type Head = IndexKey & Pick<Index, 'lineCount' | 'warnings' | 'failed' | 'tallyText'>;
 
-/** The index's four lines, split; undefined when it is not framed as one. */
-function indexLines(indexFile: string): string[] | undefined {
+/**
+ * The index's first three lines as text and its fourth, the bodies, as bytes (most of the
+ * index, and decoded one body at a time); undefined when it is not framed as four lines.
+ */
+function indexLines(indexFile: string): { lines: string[]; bodies: Buffer } | undefined {
   try {
-    const lines = fs.readFileSync(indexFile, 'utf8').split('\n');
-    return lines.length === 4 ? lines : undefined;
+    const bytes = fs.readFileSync(indexFile);
+    const lines: string[] = [];
+    let start = 0;
+    for (let i = 0; i < 3; i++) {
+      const end = bytes.indexOf(0x0a, start);
+      if (end < 0) return undefined;
+      lines.push(bytes.toString('utf8', start, end));
+      start = end + 1;
+    }
+    const bodies = bytes.subarray(start);
+    return bodies.includes(0x0a) ? undefined : { lines, bodies };
   } catch {
     return undefined;
   }
@@ -454,34 +470,34 @@ function loadIndexHead(indexFile: string): Head | undefined {
 }
 
 function loadIndex(indexFile: string): Index | undefined {
-  const lines = indexLines(indexFile);
-  const head = lines && parseHead(lines);
-  if (!lines || !head) return undefined;
+  const read = indexLines(indexFile);
+  const head = read && parseHead(read.lines);
+  if (!read || !head) return undefined;
+  const { lines, bodies } = read;
   try {
     const value: unknown = JSON.parse(lines[2]!);
     if (!Array.isArray(value) || value.length !== 4) return undefined;
     const [strings, heads, ids, ends] = value as unknown[];
     if (!Array.isArray(strings) || !Array.isArray(heads) || !Array.isArray(ids) || !Array.isArray(ends)) return undefined;
     if (heads.length !== ids.length * HEAD || ends.length !== ids.length || !heads.every((n) => typeof n === 'number') || !ids.every((id) => typeof id === 'string')) return undefined;
-    const text = lines[3]!;
-    if (text[0] !== '[' || !text.endsWith(']') || (ends.length > 0 && ends[ends.length - 1] !== text.length - 2)) return undefined;
-    return { ...head, strings, heads, ids, ends, bodies: text.slice(1, -1) } as Index;
+    if (bodies[0] !== 0x5b || bodies[bodies.length - 1] !== 0x5d || (ends.length > 0 && ends[ends.length - 1] !== bodies.length - 2)) return undefined;
+    return { ...head, strings, heads, ids, ends, stored: bodies.subarray(1, -1), added: [] } as Index;
   } catch {
     return undefined;
   }
 }
 
 function saveIndex(indexFile: string, index: Index): void {
-  const { file, dev, ino, size, mtimeMs, offset, lineCount, fingerprint, warnings, failed, strings, heads, ids, ends, bodies } = index;
+  const { file, dev, ino, size, mtimeMs, offset, lineCount, fingerprint, warnings, failed, strings, heads, ids, ends, stored, added } = index;
   const lines = [
     JSON.stringify([FORMAT, RECORD_VERSION, file, dev, ino, size, mtimeMs, offset, lineCount, fingerprint, warnings, failed]),
     index.tally ? JSON.stringify(tallyToJSON(index.tally)) : index.tallyText,
     JSON.stringify([strings, heads, ids, ends]),
-    `[${bodies}]`,
   ];
+  const bodies = added.join(',');
   try {
     fs.mkdirSync(path.dirname(indexFile), { recursive: true });
-    writeFileAtomic(indexFile, lines.join('\n'));
+    writeFileAtomic(indexFile, Buffer.concat([Buffer.from(`${lines.join('\n')}\n[`), stored, Buffer.from(stored.length && bodies ? `,${bodies}]` : `${bodies}]`)]));
   } catch {
     // No index this time; the next run tries again.
   }
