@@ -28,6 +28,8 @@ const FINGERPRINT_BYTES = 64;
 export interface IndexedLine extends RecordLine {
   /** Byte offset of the line in the file. */
   offset: number;
+  /** Where the index holds the line's body; -1 for a torn last line, which it does not hold. */
+  position: number;
   summary?: SessionSummary;
   warning?: string;
 }
@@ -294,7 +296,7 @@ function extend(index: Index, bytes: Buffer): IndexedLine | { line: number; mess
   // A torn line that decodes (a complete record missing its newline) was decoded by checkLine.
   const { version: _version, curveballs: _curveballs, stages, ...session } = checked.record!;
   const summary = { ...session, stages: stages.map(({ notes: _notes, hintsShown: _hints, ...stage }) => stage) };
-  return { number: checked.number, offset: index.offset, id: checked.id, startedAtMs: checked.startedAtMs, summary };
+  return { number: checked.number, offset: index.offset, id: checked.id, startedAtMs: checked.startedAtMs, position: -1, summary };
 }
 
 function encode(record: SessionRecord, intern: (text: string) => number): unknown[] {
@@ -338,8 +340,7 @@ function skippedLines(index: Pick<Index, 'warnings' | 'failed'>, tail?: { line: 
 function view(index: Index, tail: ReturnType<typeof extend>): IndexedHistory {
   const { heads, ids } = index;
   const lines: IndexedLine[] = new Array<IndexedLine>(ids.length);
-  for (let i = 0; i < ids.length; i++) lines[i] = { number: heads[i * HEAD]!, offset: heads[i * HEAD + 1]!, id: ids[i]!, startedAtMs: heads[i * HEAD + 2]! };
-  const positions = new Map(lines.map((line, i) => [line, i]));
+  for (let i = 0; i < ids.length; i++) lines[i] = { number: heads[i * HEAD]!, offset: heads[i * HEAD + 1]!, id: ids[i]!, startedAtMs: heads[i * HEAD + 2]!, position: i };
   const warnings = index.warnings.map(([line, message]) => ({ line, message }));
   if (tail && 'message' in tail) warnings.push(tail);
   else if (tail) {
@@ -351,13 +352,10 @@ function view(index: Index, tail: ReturnType<typeof extend>): IndexedHistory {
     lines,
     warnings,
     decode(line) {
-      if (!line.summary && line.warning === undefined) {
-        const i = positions.get(line);
-        if (i !== undefined) {
-          const decoded = decodeAt(index, i);
-          if ('record' in decoded) line.summary = decoded.record;
-          else line.warning = decoded.warning;
-        }
+      if (!line.summary && line.warning === undefined && line.position >= 0) {
+        const decoded = decodeAt(index, line.position);
+        if ('record' in decoded) line.summary = decoded.record;
+        else line.warning = decoded.warning;
       }
       return line.summary ? { record: line.summary } : { warning: line.warning ?? `${index.file}:${line.number}: unreadable` };
     },

@@ -165,28 +165,29 @@ export function latestRecords(scan: HistoryScan, file: string, limit: number): H
 export function latestSessions<L extends RecordLine, R>(
   lines: readonly L[], warnings: ReadonlyArray<{ line: number; message: string }>, decode: (line: L) => Decoded<R>, limit: number,
 ): { records: R[]; warnings: string[]; total: number } {
-  // A session's lines in file order: the last one that decodes is its record.
-  const byId = new Map<string, L[]>();
-  for (const line of lines) {
-    const same = byId.get(line.id);
-    if (same) same.push(line);
-    else byId.set(line.id, [line]);
-  }
-  // Newest first; sessions that started together, the later line first.
-  const heads = [...byId.values()].map((same) => same[same.length - 1]!);
-  const ordered = heads.sort((a, b) => b.startedAtMs - a.startedAtMs || b.number - a.number);
+  // Each session by its last line (the latest record); newest first, and of sessions that
+  // started together, the later line first.
+  const last = new Map<string, number>();
+  // Per line, the session's line before it (-1: none), to walk back through a session's lines.
+  const previous = new Int32Array(lines.length);
+  lines.forEach((line, i) => {
+    previous[i] = last.get(line.id) ?? -1;
+    last.set(line.id, i);
+  });
+  const heads = [...last.values()].sort((a, b) => lines[b]!.startedAtMs - lines[a]!.startedAtMs || lines[b]!.number - lines[a]!.number);
   const records: R[] = [];
   const all = [...warnings];
-  for (const head of ordered) {
+  for (const head of heads) {
     if (limit > 0 && records.length >= limit) break;
-    for (const line of byId.get(head.id)!.toReversed()) {
-      const decoded = decode(line);
+    // The session's record is its last line that decodes: walk back from its last line.
+    for (let i = head; i >= 0; i = previous[i]!) {
+      const decoded = decode(lines[i]!);
       if ('record' in decoded) {
         records.push(decoded.record);
         break;
       }
-      all.push({ line: line.number, message: decoded.warning });
+      all.push({ line: lines[i]!.number, message: decoded.warning });
     }
   }
-  return { records, warnings: inLineOrder(all), total: byId.size };
+  return { records, warnings: inLineOrder(all), total: last.size };
 }
