@@ -114,17 +114,13 @@ export function readIndexedHistory(file: string, indexFile?: string): IndexedHis
   try {
     const stat = fs.fstatSync(fd);
     const stored = indexFile === undefined ? undefined : loadIndex(indexFile);
-    let index = stored && current(stored, file, fd, stat) ? stored : undefined;
-    let from = index?.offset ?? 0;
-    if (!index) {
-      index = {
-        file, dev: 0, ino: 0, size: 0, mtimeMs: 0, offset: 0, lineCount: 0, fingerprint: '', warnings: [], failed: [],
-        tally: emptyTally(), strings: [], heads: [], ids: [], ends: [], stored: Buffer.alloc(0), added: [],
-      };
-      from = 0;
-    }
+    const trusted = stored && current(stored, file, fd, stat) ? stored : undefined;
+    const index: Index = trusted ?? {
+      file, dev: 0, ino: 0, size: 0, mtimeMs: 0, offset: 0, lineCount: 0, fingerprint: '', warnings: [], failed: [],
+      tally: emptyTally(), strings: [], heads: [], ids: [], ends: [], stored: Buffer.alloc(0), added: [],
+    };
     const indexedOffset = index.offset;
-    const tail = extend(index, readRange(fd, from, stat.size));
+    const tail = extend(index, readRange(fd, indexedOffset, stat.size));
     if (indexFile !== undefined && index.offset > 0 && (index !== stored || index.offset > indexedOffset)) {
       Object.assign(index, { dev: stat.dev, ino: stat.ino, size: stat.size, mtimeMs: stat.mtimeMs });
       index.fingerprint = readRange(fd, Math.max(0, index.offset - FINGERPRINT_BYTES), index.offset).toString('base64');
