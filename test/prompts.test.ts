@@ -1,7 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { InterruptedError } from '../src/errors.js';
 import { planStages, startSession } from '../src/session/engine.js';
+import { loadStyle } from '../src/ui/colour.js';
 import { createPrompter } from '../src/ui/prompts.js';
+import { stagePrompt } from '../src/ui/stage-prompt.js';
 import { fakeIo } from './helpers/fake-io.js';
 
 describe('the prompt wrapper', () => {
@@ -17,5 +19,38 @@ describe('the prompt wrapper', () => {
     expect(input.listenerCount('keypress')).toBe(0);
     expect(input.listenerCount('data')).toBe(0);
     expect(input.readableFlowing).not.toBe(true);
+  });
+
+  it('leaves no timer behind when Ctrl-C cuts a stage short before its first render', async () => {
+    // Inquirer renders a prompt first a tick after opening it; an abort in that tick closes the
+    // prompt before the stage's clock starts, and a clock started after that would keep Node
+    // running once the drill is over.
+    const io = fakeIo({ tty: true });
+    const started = new Set<unknown>();
+    const realSet = globalThis.setInterval;
+    const realClear = globalThis.clearInterval;
+    const setSpy = vi.spyOn(globalThis, 'setInterval').mockImplementation(((...args: Parameters<typeof setInterval>) => {
+      const timer = realSet(...args);
+      started.add(timer);
+      return timer;
+    }) as typeof setInterval);
+    const clearSpy = vi.spyOn(globalThis, 'clearInterval').mockImplementation((timer) => {
+      started.delete(timer);
+      realClear(timer);
+    });
+    try {
+      const controller = new AbortController();
+      const state = startSession(planStages([{ id: 'a', title: 'A', goal: 'g', minutes: 1 }]), io.now());
+      const config = { state, hints: [], strict: false, now: io.now, style: await loadStyle(0), width: 80, onChange: () => {}, tickMs: 10 };
+      const stage = stagePrompt(config, { input: io.terminal.input, output: io.terminal.output, signal: controller.signal });
+      controller.abort();
+      await expect(stage).rejects.toThrow();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect([...started]).toEqual([]);
+    } finally {
+      setSpy.mockRestore();
+      clearSpy.mockRestore();
+      for (const timer of started) realClear(timer as NodeJS.Timeout);
+    }
   });
 });

@@ -84,7 +84,16 @@ export const stagePrompt = createPrompt<SessionState, StagePromptConfig>((config
   };
 
   useEffect((rl) => {
+    // Inquirer defers a prompt's first render by a tick; a prompt aborted (Ctrl-C) in that tick
+    // has already closed its readline and run its cleanups, so a timer started now would never
+    // be stopped, and would keep Node running after the command is done.
+    const closed = () => Boolean((rl as { closed?: boolean }).closed);
+    if (closed()) return undefined;
     const timer = setInterval(() => {
+      if (closed()) {
+        clearInterval(timer);
+        return;
+      }
       const state = session.current;
       if (config.strict && remainingSeconds(state, now()) <= 0 && !isPaused(state)) {
         finish(withDraft(state, draftRef.current));
