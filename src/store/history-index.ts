@@ -161,18 +161,24 @@ export function readRecordAt(file: string, offset: number): SessionRecord | unde
 }
 
 function readLineAt(file: string, offset: number): string {
+  return readLines(file, offset, 1)[0]!;
+}
+
+/** The first `count` lines from offset, without their newlines; the last may end with the file. */
+function readLines(file: string, offset: number, count: number): string[] {
   const fd = fs.openSync(file, 'r');
   try {
     const chunks: Buffer[] = [];
-    for (let at = offset; ; ) {
-      const chunk = Buffer.allocUnsafe(64 * 1024);
-      const got = fs.readSync(fd, chunk, 0, chunk.length, at);
-      const end = chunk.subarray(0, got).indexOf(0x0a);
-      chunks.push(chunk.subarray(0, end < 0 ? got : end));
-      if (end >= 0 || got === 0) break;
+    for (let at = offset, newlines = 0; newlines < count; ) {
+      const read = Buffer.allocUnsafe(64 * 1024);
+      const got = fs.readSync(fd, read, 0, read.length, at);
+      if (got === 0) break;
+      const data = read.subarray(0, got);
+      for (let i = data.indexOf(0x0a); i >= 0 && newlines < count; i = data.indexOf(0x0a, i + 1)) newlines++;
+      chunks.push(data);
       at += got;
     }
-    return Buffer.concat(chunks).toString('utf8');
+    return Buffer.concat(chunks).toString('utf8').split('\n', count);
   } finally {
     fs.closeSync(fd);
   }
@@ -421,24 +427,10 @@ function indexLines(indexFile: string): { lines: string[]; bodies: Buffer } | un
 
 /** The index's first two lines, read without the rest (which is most of it). */
 function indexHeadLines(indexFile: string): string[] | undefined {
-  let fd: number | undefined;
   try {
-    fd = fs.openSync(indexFile, 'r');
-    const chunks: Buffer[] = [];
-    let newlines = 0;
-    for (let at = 0; newlines < 2; ) {
-      const chunk = Buffer.allocUnsafe(256 * 1024);
-      const got = fs.readSync(fd, chunk, 0, chunk.length, at);
-      if (got === 0) return undefined;
-      chunks.push(chunk.subarray(0, got));
-      for (let i = chunk.indexOf(0x0a); i >= 0 && i < got; i = chunk.indexOf(0x0a, i + 1)) newlines++;
-      at += got;
-    }
-    return Buffer.concat(chunks).toString('utf8').split('\n', 2);
+    return readLines(indexFile, 0, 2);
   } catch {
     return undefined;
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
   }
 }
 
