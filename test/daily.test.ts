@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dailyId, dayNumber, shuffled } from '../src/select/daily.js';
+import { dailyId, shuffled } from '../src/select/daily.js';
+import { dayNumber } from '../src/time.js';
 import { hashSeed, seededRandom } from '../src/select/random.js';
 
 const pool = (size: number) => Array.from({ length: size }, (_, i) => `q-${String(i).padStart(3, '0')}`);

@@ -8,12 +8,11 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../src/main.js';
 import { appendRecord } from '../src/store/append.js';
 import { everySession, latestRecords, latestSessions, parseHistory, readHistoryText, scanHistory } from '../src/store/history.js';
-import type { BankView } from '../src/score/bank-view.js';
 import { computeStats, statsOf } from '../src/score/stats.js';
 import { readHistoryTally, readIndexedHistory } from '../src/store/history-index.js';
 import { makeRecord, type SessionRecord } from '../src/store/record.js';
 import { fakeIo } from './helpers/fake-io.js';
-import { homeWith, PROGRESS_BANK } from './helpers/history.js';
+import { homeWith, NO_BANK, PROGRESS_BANK } from './helpers/history.js';
 
 const NOW = Date.UTC(2026, 10, 17, 12);
 
@@ -29,8 +28,6 @@ const summary = ({ version: _version, curveballs: _curveballs, stages, ...rest }
   ...rest, stages: stages.map(({ notes: _notes, hintsShown: _hints, ...stage }) => stage),
 });
 
-/** A bank that knows nothing: stats fall back to ids, which is all these tests compare. */
-const NO_BANK: BankView = { questions: [], question: () => undefined, rubricTitle: () => undefined, stageTitle: () => undefined, item: () => undefined };
 const STATS = { now: NOW, timeZone: 'UTC' };
 
 /**

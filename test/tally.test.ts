@@ -1,10 +1,10 @@
 // The stats tally: what the history index keeps up to date line by line, so it must take a
 // session away exactly as it counted it in.
 import { describe, expect, it } from 'vitest';
-import type { BankView } from '../src/score/bank-view.js';
 import { statsOf } from '../src/score/stats.js';
 import { addSession, emptyTally, tallyFromJSON, tallyOf, tallyToJSON, type StatsTally } from '../src/score/tally.js';
 import type { SessionSummary } from '../src/store/record.js';
+import { NO_BANK } from './helpers/history.js';
 
 const session = (id: string, day: number, score: number | null, used = 290.37): SessionSummary => ({
   id, questionId: day % 2 ? 'feed' : 'ads', rubricId: 'interview', mode: 'self',
@@ -17,7 +17,6 @@ const session = (id: string, day: number, score: number | null, used = 290.37): 
 });
 
 const json = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
-const NO_BANK: BankView = { questions: [], question: () => undefined, rubricTitle: () => undefined, stageTitle: () => undefined, item: () => undefined };
 /** What a user sees of a tally: its order of insertion is no part of it. */
 const figures = (tally: StatsTally) => statsOf(tally, NO_BANK, { now: Date.UTC(2026, 10, 3, 12), timeZone: 'UTC' });
 

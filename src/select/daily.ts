@@ -2,16 +2,9 @@
 // same id everywhere. Days are numbered from 1970-01-01; each run of poolSize days is a cycle
 // that walks the whole pool in a shuffled order seeded by the cycle and the pool's ids, so no
 // question repeats before every other has had its day.
-import { daysBetween } from '../time.js';
+import { dayNumber } from '../time.js';
 import { sortedIds } from './filter.js';
 import { seededRandom } from './random.js';
-
-const EPOCH = '1970-01-01';
-
-/** Days since 1970-01-01 of a YYYY-MM-DD date. */
-export function dayNumber(date: string): number {
-  return daysBetween(EPOCH, date);
-}
 
 /** A Fisher-Yates shuffle of a copy of items. */
 export function shuffled<T>(items: readonly T[], random: () => number): T[] {

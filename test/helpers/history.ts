@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { BankView } from '../../src/score/bank-view.js';
 
 export const FIXTURES = path.resolve(import.meta.dirname, '..', 'fixtures');
 /** A small bank of its own (ids fx-*), loaded with --bank beside the built-in one. */
@@ -27,3 +28,6 @@ export function progressWarnings(home: string): string[] {
 
 // eslint-disable-next-line no-control-regex
 export const ESCAPES = /\u001b/;
+
+/** A bank that knows nothing: stats fall back to ids, which is all the tests using it compare. */
+export const NO_BANK: BankView = { questions: [], question: () => undefined, rubricTitle: () => undefined, stageTitle: () => undefined, item: () => undefined };
