@@ -1,5 +1,6 @@
 // Everything the commands touch outside their own memory: streams, environment, clock,
 // randomness and signals. Tests pass a fake; bin/mldrill.js passes nodeIo().
+import fs from 'node:fs';
 import os from 'node:os';
 import { UsageError } from './errors.js';
 
@@ -33,11 +34,16 @@ export interface Io {
 }
 
 /**
- * Wraps a Node stream so that a closed pipe (`mldrill list | head -1`) ends output quietly.
- * The stream is made on first use: Node builds process.stdout and friends lazily, and a
- * command that never writes to one need not pay for it.
+ * A text sink on file descriptor fd (1 or 2) that ends output quietly when the reader closes
+ * the pipe (`mldrill list | head -1`).
+ *
+ * Until something needs the stream (isTTY, columns), text goes straight to the descriptor:
+ * Node builds process.stdout on first use, and for a pipe that loads the whole streams and
+ * sockets stack, some 3 ms of a scripted `daily --json`. Writes to files, pipes and terminals
+ * are synchronous on Linux either way. A descriptor left non-blocking by another process
+ * (EAGAIN when the pipe is full) hands the rest to the stream, which waits for room.
  */
-function textOut(get: () => NodeJS.WriteStream): TextOut {
+function textOut(fd: number, get: () => NodeJS.WriteStream): TextOut {
   let stream: NodeJS.WriteStream | undefined;
   let closed = false;
   const open = () => {
@@ -52,7 +58,21 @@ function textOut(get: () => NodeJS.WriteStream): TextOut {
   };
   return {
     write(text) {
-      if (!closed) open().write(text);
+      if (closed) return;
+      if (stream) {
+        stream.write(text);
+        return;
+      }
+      const bytes = Buffer.from(text);
+      let done = 0;
+      try {
+        while (done < bytes.length) done += fs.writeSync(fd, bytes, done);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'EPIPE') closed = true;
+        else if (code === 'EAGAIN') open().write(bytes.subarray(done));
+        else throw error;
+      }
     },
     get isTTY() {
       return Boolean(open().isTTY);
@@ -80,8 +100,8 @@ function pinnedClock(value: string | undefined): (() => number) | undefined {
 
 export function nodeIo(): Io {
   return {
-    stdout: textOut(() => process.stdout),
-    stderr: textOut(() => process.stderr),
+    stdout: textOut(1, () => process.stdout),
+    stderr: textOut(2, () => process.stderr),
     get terminal() {
       return { input: process.stdin, output: process.stdout.isTTY || !process.stderr.isTTY ? process.stdout : process.stderr };
     },

@@ -66,13 +66,17 @@ describe('in a pipeline', { timeout: 60_000 }, () => {
     }
   });
 
-  it('ends quietly with exit 0 when the reader closes the pipe (`list | head -1`)', () => {
-    // Enough questions that list fills the pipe's buffer after head has gone.
+  /** Enough questions that list fills a pipe's buffer (64 KiB) many times over. */
+  const bigBank = () => {
     const files: Record<string, string> = { 'rubrics/mini.yaml': RUBRIC };
     for (let i = 0; i < 1500; i++) {
       files[`questions/recommendation/feed-${i}.yaml`] = QUESTION.replace('id: feed', `id: feed-${i}`).replace('title: A feed', `title: A feed with a long title to fill the pipe quickly, number ${i}`);
     }
-    const bank = writeBank(files);
+    return writeBank(files);
+  };
+
+  it('ends quietly with exit 0 when the reader closes the pipe (`list | head -1`)', () => {
+    const bank = bigBank();
     const script = `set -o pipefail; "${process.execPath}" "${BIN}" list --bank "${bank}" | head -1; echo "exit=\${PIPESTATUS[0]}" >&2`;
     for (let i = 0; i < 2; i++) {
       // stdin not a socket, or bash takes itself for a remote shell and reads ~/.bashrc.
@@ -80,6 +84,18 @@ describe('in a pipeline', { timeout: 60_000 }, () => {
       expect(result.stdout.split('\n').filter(Boolean)).toHaveLength(1);
       expect(result.stderr).toBe('exit=0\n');
     }
+  });
+  it('waits for a slow reader when another process left the pipe non-blocking (EAGAIN)', () => {
+    const bank = bigBank();
+    const whole = run(['list', '--json', '--bank', bank]);
+    expect(whole.status).toBe(0);
+    // Python sets O_NONBLOCK on its stdout, the pipe, and becomes mldrill; the reader starts late.
+    const nonBlocking = 'import fcntl, os, sys; fcntl.fcntl(1, fcntl.F_SETFL, fcntl.fcntl(1, fcntl.F_GETFL) | os.O_NONBLOCK); os.execvp(sys.argv[1], sys.argv[1:])';
+    const script = `python3 -c '${nonBlocking}' "${process.execPath}" "${BIN}" list --json --bank "${bank}" | (sleep 1; wc -c); echo "exit=\${PIPESTATUS[0]}" >&2`;
+    const result = spawnSync('bash', ['-c', script], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: process.env.PATH, MLDRILL_HOME: home } });
+    expect(result.stderr).toBe('exit=0\n');
+    expect(Number(result.stdout.trim())).toBe(Buffer.byteLength(whole.stdout));
+    expect(Buffer.byteLength(whole.stdout)).toBeGreaterThan(4 * 65_536);
   });
 });
 
