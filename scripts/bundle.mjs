@@ -9,6 +9,8 @@
 import path from 'node:path';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import commonjs from '@rollup/plugin-commonjs';
 import { rollup } from 'rollup';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -16,9 +18,42 @@ const dist = path.join(root, 'dist');
 const outdir = path.join(dist, 'bundle');
 
 /** Built-in modules whose import costs next to nothing; any other import keeps a module out of core. */
-const CHEAP = new Set(['node:fs', 'node:path', 'node:os', 'node:url', 'node:module']);
+const CHEAP = new Set(['node:path', 'node:os', 'node:url', 'node:events']);
 /** main.js and what it imports itself, plus io.js: all that `mldrill --version` loads. */
 const START = new Set(['main.js', 'errors.js', 'text.js', 'version.js', 'package-root.js', 'io.js'].map((name) => path.join(dist, name)));
+
+/**
+ * Built-in modules the bundle gets its own way, keyed by the import they replace.
+ *
+ * On Node 20 an ES import of a built-in builds its namespace by reading every export, and some
+ * exports are lazy getters: `import fs from 'node:fs'` loads the whole streams stack (fs.promises,
+ * ReadStream...) and `import process from 'node:process'` evaluates process's lazy properties,
+ * some 2.5 ms each. process.getBuiltinModule (Node >= 20.16) hands over the module as it is;
+ * older Node takes the import (of 'fs', as 'node:fs' now names this module). The source keeps
+ * plain imports (it only ever imports fs's default export).
+ *
+ * commander requires node:child_process, and with it net and dgram, for executable subcommands,
+ * which mldrill has none of: ~2.5 ms of every command. Its one use, spawn, loads it when called.
+ */
+const SHIMS = {
+  'node:fs': "export default process.getBuiltinModule?.('node:fs') ?? (await import('fs')).default;\n",
+  'node:process': 'export default process;\n',
+  'node:child_process': "export function spawn(...args) {\n  return process.getBuiltinModule('node:child_process').spawn(...args);\n}\nexport default { spawn };\n",
+};
+const SHIM_PREFIX = '\0mldrill-shim:';
+const isShim = (id) => id.startsWith(SHIM_PREFIX);
+
+/** commander, CommonJS, goes into the bundle so that its require of child_process can be deferred. */
+const require = createRequire(import.meta.url);
+const COMMANDER_ENTRY = require.resolve('commander');
+const COMMANDER_DIR = path.dirname(COMMANDER_ENTRY) + path.sep;
+const BUNDLED = new Set([...Object.keys(SHIMS), 'commander']);
+
+const builtinShims = {
+  name: 'mldrill-builtin-shims',
+  resolveId: (id) => (id === 'commander' ? COMMANDER_ENTRY : id in SHIMS ? SHIM_PREFIX + id : null),
+  load: (id) => (isShim(id) ? SHIMS[id.slice(SHIM_PREFIX.length)] : null),
+};
 
 const costly = new Map();
 /** Whether a module, through its static imports, reaches a package or a costly built-in. */
@@ -26,15 +61,16 @@ function isCostly(id, getModuleInfo, seen = new Set()) {
   if (costly.has(id)) return costly.get(id);
   if (seen.has(id)) return false;
   seen.add(id);
-  const result = getModuleInfo(id).importedIds.some((dep) => (getModuleInfo(dep)?.isExternal ? !CHEAP.has(dep) : isCostly(dep, getModuleInfo, seen)));
+  const result = getModuleInfo(id).importedIds.some((dep) => (isShim(dep) ? false : getModuleInfo(dep)?.isExternal ? !CHEAP.has(dep) : isCostly(dep, getModuleInfo, seen)));
   costly.set(id, result);
   return result;
 }
 
 const bundle = await rollup({
   input: { main: path.join(dist, 'main.js'), io: path.join(dist, 'io.js'), 'check-worker': path.join(dist, 'lint', 'check-worker.js') },
-  // Packages stay in node_modules, imported where they were.
-  external: (id) => id.startsWith('node:') || (!id.startsWith('.') && !path.isAbsolute(id)),
+  plugins: [builtinShims, commonjs({ include: [`${COMMANDER_DIR}**`], requireReturnsDefault: (id) => isShim(id) })],
+  // Other packages stay in node_modules, imported where they were.
+  external: (id) => !BUNDLED.has(id) && !id.startsWith('\0') && (id.startsWith('node:') || (!id.startsWith('.') && !path.isAbsolute(id))),
   onwarn: (warning, warn) => {
     if (warning.code !== 'CIRCULAR_DEPENDENCY') warn(warning);
   },
@@ -45,6 +81,7 @@ await bundle.write({
   format: 'es',
   entryFileNames: '[name].js',
   chunkFileNames: '[name]-[hash].js',
-  manualChunks: (id, { getModuleInfo }) => (START.has(id) ? 'start' : id.startsWith(dist) && !isCostly(id, getModuleInfo) ? 'core' : undefined),
+  manualChunks: (id, { getModuleInfo }) =>
+    START.has(id) || isShim(id) ? 'start' : (id.startsWith(dist) || id.startsWith(COMMANDER_DIR)) && !isCostly(id, getModuleInfo) ? 'core' : undefined,
 });
 await bundle.close();
