@@ -47,6 +47,11 @@ describe('daily across time zones', { timeout: 60_000 }, () => {
     expect(la.id).toBe(tokyo.id);
   });
 
+  it("takes TZ as POSIX writes it (a leading colon), and a zone it cannot read as Node does: UTC", () => {
+    expect(daily({ TZ: ':Asia/Tokyo', MLDRILL_NOW: '2026-11-21T15:00:00Z' }).date).toBe('2026-11-22');
+    expect(daily({ TZ: 'Nowhere/Special', MLDRILL_NOW: '2026-11-21T15:00:00Z' }).date).toBe('2026-11-21');
+  });
+
   it('takes MLDRILL_NOW as epoch milliseconds too, and rejects nonsense (exit 2)', () => {
     expect(daily({ TZ: 'UTC', MLDRILL_NOW: String(Date.UTC(2026, 10, 22, 12)) }).date).toBe('2026-11-22');
     const result = run(['daily'], { MLDRILL_NOW: 'soon' });

@@ -32,6 +32,22 @@ describe('the time zone from TZ', () => {
     expect(zoneName('Asia/Tokyo')).toBe('Asia/Tokyo');
   });
 
+  it("leaves the process's own TZ to Date, which already uses it: the same dates as Intl gives", () => {
+    const saved = process.env.TZ;
+    // Node re-reads TZ when it is assigned.
+    process.env.TZ = ':Asia/Tokyo';
+    try {
+      expect(timeZoneFrom({ TZ: ':Asia/Tokyo' })).toBeUndefined();
+      expect(timeZoneFrom({ TZ: 'Europe/Paris' })).toBe('Europe/Paris');
+      const beforeTokyoMidnight = Date.UTC(2026, 10, 21, 14, 59);
+      expect(localDateTime(beforeTokyoMidnight, timeZoneFrom({ TZ: ':Asia/Tokyo' }))).toBe('2026-11-21 23:59');
+      expect(localDate(beforeTokyoMidnight + 60_000, timeZoneFrom({ TZ: ':Asia/Tokyo' }))).toBe(localDate(beforeTokyoMidnight + 60_000, 'Asia/Tokyo'));
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
+  });
+
   it('formats the system zone the same way with or without Intl', () => {
     const instant = Date.UTC(2026, 10, 22, 7, 30);
     const system = zoneName();
