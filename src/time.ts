@@ -78,9 +78,19 @@ export function dayNumber(date: string): number {
   return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
 }
 
-/** Whole days from date a to date b (both YYYY-MM-DD). */
-export function daysBetween(a: string, b: string): number {
-  return dayNumber(b) - dayNumber(a);
+/** The date (YYYY-MM-DD) of a day number. */
+export function dateOfDay(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * dayNumber(localDate(ms, timeZone)) without the text between: stats turns every session's
+ * start into one, and in the system's zone this is a fifth of the work.
+ */
+export function localDayNumber(ms: number, timeZone?: string): number {
+  if (timeZone) return dayNumber(localDate(ms, timeZone));
+  const date = new Date(ms);
+  return Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()) / 86_400_000;
 }
 
 /** The IANA name of timeZone, or of the system's zone when it is undefined. */

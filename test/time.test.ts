@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysBetween, localDate, localDateTime, parseDate, timeZoneFrom, zoneName } from '../src/time.js';
+import { dateOfDay, dayNumber, localDate, localDateTime, localDayNumber, parseDate, timeZoneFrom, zoneName } from '../src/time.js';
 
 describe('local dates', () => {
   // 2026-11-22 07:30 UTC is still the 21st in Los Angeles and already the 22nd in Tokyo.
@@ -17,9 +17,9 @@ describe('local dates', () => {
     for (const bad of ['2026-13-45', '2026-02-29', '2026-1-01', 'today', '']) expect(parseDate(bad)).toBeUndefined();
   });
 
-  it('counts days between dates', () => {
-    expect(daysBetween('2026-02-27', '2026-03-01')).toBe(2);
-    expect(daysBetween('2026-03-01', '2026-02-27')).toBe(-2);
+  it('numbers days across a leap day and back', () => {
+    expect(dayNumber('2028-03-01') - dayNumber('2028-02-27')).toBe(3);
+    expect(dateOfDay(dayNumber('2028-02-29'))).toBe('2028-02-29');
   });
 });
 
@@ -42,6 +42,25 @@ describe('the time zone from TZ', () => {
       const beforeTokyoMidnight = Date.UTC(2026, 10, 21, 14, 59);
       expect(localDateTime(beforeTokyoMidnight, timeZoneFrom({ TZ: ':Asia/Tokyo' }))).toBe('2026-11-21 23:59');
       expect(localDate(beforeTokyoMidnight + 60_000, timeZoneFrom({ TZ: ':Asia/Tokyo' }))).toBe(localDate(beforeTokyoMidnight + 60_000, 'Asia/Tokyo'));
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
+  });
+
+  it("numbers local days as dayNumber(localDate(...)) does, across a DST change and New Year's Eve", () => {
+    const saved = process.env.TZ;
+    process.env.TZ = 'America/Los_Angeles';
+    try {
+      // Hourly through the night of 2026-11-01 (clocks go back at 2am) and New Year's Eve.
+      const instants = [Date.UTC(2026, 10, 1, 5), Date.UTC(2026, 11, 31, 20)].flatMap((start) => Array.from({ length: 12 }, (_, h) => start + h * 3_600_000));
+      for (const ms of instants) {
+        expect(localDayNumber(ms)).toBe(dayNumber(localDate(ms)));
+        expect(localDayNumber(ms)).toBe(dayNumber(localDate(ms, 'America/Los_Angeles')));
+        expect(localDayNumber(ms, 'Asia/Tokyo')).toBe(dayNumber(localDate(ms, 'Asia/Tokyo')));
+      }
+      expect(dateOfDay(localDayNumber(Date.UTC(2027, 0, 1, 7, 59)))).toBe('2026-12-31');
+      expect(dateOfDay(localDayNumber(Date.UTC(2027, 0, 1, 8)))).toBe('2027-01-01');
     } finally {
       if (saved === undefined) delete process.env.TZ;
       else process.env.TZ = saved;

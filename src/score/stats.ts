@@ -3,7 +3,7 @@
 // time zone come in as options, and the bank only through a BankView. The figures come from a
 // tally (tally.ts), which the history index keeps up to date as sessions are appended.
 import type { SessionSummary } from '../store/record.js';
-import { dayNumber, daysBetween, localDate } from '../time.js';
+import { dateOfDay, dayNumber, localDayNumber } from '../time.js';
 import { compareText } from '../text.js';
 import { UNKNOWN_CATEGORY, type BankView } from './bank-view.js';
 import { mostCounted, SOURCE_SEPARATOR, tallyOf, type StatsTally } from './tally.js';
@@ -93,14 +93,17 @@ const ratio = (sum: number, count: number, unit: number) => (count ? sum / count
 export function statsOf(tally: StatsTally, bank: BankView, options: StatsOptions): Stats {
   const { done } = tally;
   // Completed sessions oldest first; those that started together in the order they appeared.
-  const byStart = done.ids.map((_, i) => i).sort((a, b) => done.startedAt[a]! - done.startedAt[b]! || done.order[a]! - done.order[b]!);
+  const earlier = (a: number, b: number) => done.startedAt[a]! - done.startedAt[b]! || done.order[a]! - done.order[b]!;
+  const byStart = done.ids.map((_, i) => i);
+  // Sessions are tallied as they end, so usually in start order already: a pass, not a sort.
+  if (byStart.some((i) => i > 0 && earlier(i - 1, i) > 0)) byStart.sort(earlier);
   return {
     sessions: tally.sessions,
     completed: tally.completed,
     abandoned: tally.abandoned,
     practiceSeconds: Math.round(tally.practiceMs / 1000),
     averageScore: done.scores.length ? Math.round(done.scores.reduce((sum, score) => sum + score, 0) / done.scores.length) : null,
-    streaks: streaks(done.startedAt.map((ms) => localDate(ms, options.timeZone)), localDate(options.now, options.timeZone)),
+    streaks: streaksOfDays(done.startedAt.map((ms) => localDayNumber(ms, options.timeZone)), localDayNumber(options.now, options.timeZone)),
     stages: stageStats(tally, bank),
     categories: categoryStats(tally, bank),
     trend: trend(tally, byStart.slice(-(options.trendLength ?? 20))),
@@ -110,18 +113,25 @@ export function statsOf(tally: StatsTally, bank: BankView, options: StatsOptions
 
 /** Streaks over local dates (YYYY-MM-DD, any order, repeats allowed). */
 export function streaks(dates: readonly string[], today: string): Streaks {
-  const days = [...new Set(dates)].sort();
-  const numbers = days.map(dayNumber);
+  return streaksOfDays(dates.map(dayNumber), dayNumber(today));
+}
+
+/** Streaks over local dates as day numbers (time.ts dayNumber; any order, repeats allowed). */
+export function streaksOfDays(dayNumbers: readonly number[], today: number): Streaks {
+  const days = Float64Array.from(dayNumbers).sort();
   let longest = 0;
   let run = 0;
-  numbers.forEach((day, i) => {
-    run = i > 0 && day - numbers[i - 1]! === 1 ? run + 1 : 1;
+  let distinct = 0;
+  for (let i = 0; i < days.length; i++) {
+    if (i > 0 && days[i] === days[i - 1]) continue;
+    distinct++;
+    run = i > 0 && days[i]! - days[i - 1]! === 1 ? run + 1 : 1;
     longest = Math.max(longest, run);
-  });
-  const lastDay = days[days.length - 1] ?? null;
+  }
+  const lastDay = days.length ? days[days.length - 1]! : undefined;
   // A streak stays alive through today until the day is over without practice.
-  const current = lastDay !== null && daysBetween(lastDay, today) <= 1 ? run : 0;
-  return { current, longest, days: days.length, lastDay, today };
+  const current = lastDay !== undefined && today - lastDay <= 1 ? run : 0;
+  return { current, longest, days: distinct, lastDay: lastDay === undefined ? null : dateOfDay(lastDay), today: dateOfDay(today) };
 }
 
 function stageStats(tally: StatsTally, bank: BankView): StageStats[] {
