@@ -9,7 +9,7 @@ import { main } from '../src/main.js';
 import { appendRecord } from '../src/store/append.js';
 import { everySession, latestRecords, latestSessions, parseHistory, readHistoryText, scanHistory } from '../src/store/history.js';
 import { computeStats, statsOf } from '../src/score/stats.js';
-import { readHistoryTally, readIndexedHistory } from '../src/store/history-index.js';
+import { readHistoryTally, readIndexedHistory, readNewestSessions } from '../src/store/history-index.js';
 import { makeRecord, type SessionRecord } from '../src/store/record.js';
 import { fakeIo } from './helpers/fake-io.js';
 import { homeWith, NO_BANK, PROGRESS_BANK } from './helpers/history.js';
@@ -45,6 +45,11 @@ function throughIndex(file: string, indexFile: string, settled = true) {
     const tallied = readHistoryTally(file, indexFile);
     expect(tallied.skipped).toEqual(all.warnings);
     expect(statsOf(tallied.tally, NO_BANK, STATS)).toEqual(stats);
+    // And `history` its head and the bodies shown, when it can.
+    for (const limit of [1, 2, 3]) {
+      const newest = readNewestSessions(file, indexFile, limit);
+      if (newest) expect(newest).toEqual(latestSessions(read.lines, read.warnings, read.decode, limit));
+    }
   }
   return { records: all.records, warnings: all.warnings, latest: latest.records.map((r) => r.id), total: latest.total, stats };
 }
@@ -136,6 +141,47 @@ describe('the history index', () => {
     expect(statsOf(readHistoryTally(file, indexFile).tally, NO_BANK, STATS).trend.scores).toEqual([40, 60, 80]);
     expect(fs.statSync(indexFile).ino).not.toBe(written);
     expect(throughIndex(file, indexFile)).toEqual(fresh(file));
+  });
+
+  it("serves history's newest sessions from its head and their bodies while nothing is appended", async () => {
+    const home = homeWith({ text: '' });
+    const file = path.join(home, 'history.jsonl');
+    const indexFile = path.join(home, 'cache', 'history-index');
+    // Out of start order, and 'a' resumed: its last line, with its start, is what counts.
+    for (const [id, day] of [['a', 1], ['d', 4], ['b', 2], ['c', 3], ['a', 1]] as const) appendRecord(file, record(id, day, day * 10));
+    fs.appendFileSync(file, 'not json\n');
+    throughIndex(file, indexFile);
+    const expected = await run(['history', '--limit', '3', '--json'], home);
+    const newest = readNewestSessions(file, indexFile, 3)!;
+    expect(newest.records.map((r) => r.id)).toEqual(['d', 'c', 'b']);
+    expect(newest.total).toBe(4);
+    expect(newest.warnings).toEqual([`${file}:6: not valid JSON; skipped and left in place`]);
+    // Spoil the table that only a whole read uses: the head and the bodies shown are enough.
+    const lines = fs.readFileSync(indexFile, 'utf8').split('\n');
+    fs.writeFileSync(indexFile, [...lines.slice(0, 3), ' '.repeat(lines[3]!.length), lines[4]].join('\n'));
+    expect(readNewestSessions(file, indexFile, 3)).toEqual(newest);
+    expect(await run(['history', '--limit', '3', '--json'], home)).toEqual(expected);
+    // An append, more than the index keeps, or every session: read the whole way.
+    expect(readNewestSessions(file, indexFile, 0)).toBeUndefined();
+    expect(readNewestSessions(file, indexFile, 5000)).toBeUndefined();
+    appendRecord(file, record('e', 5, 50));
+    expect(readNewestSessions(file, indexFile, 3)).toBeUndefined();
+    expect(throughIndex(file, indexFile)).toEqual(fresh(file));
+    expect(readNewestSessions(file, indexFile, 3)!.records.map((r) => r.id)).toEqual(['e', 'd', 'c']);
+  });
+
+  it('leaves history to a whole read when a line fails to decode: its session shows an earlier line', () => {
+    const home = homeWith({ text: '' });
+    const file = path.join(home, 'history.jsonl');
+    const indexFile = path.join(home, 'cache', 'history-index');
+    appendRecord(file, record('a', 1, 40));
+    appendRecord(file, record('b', 2, 60));
+    // b again, framed like a record but with a score that is not a number.
+    fs.appendFileSync(file, `${JSON.stringify({ ...record('b', 2), score: 'high' })}\n`);
+    expect(throughIndex(file, indexFile)).toEqual(fresh(file));
+    expect(readNewestSessions(file, indexFile, 2)).toBeUndefined();
+    const read = readIndexedHistory(file, indexFile);
+    expect(latestSessions(read.lines, read.warnings, read.decode, 2).records.map((r) => [r.id, r.score])).toEqual([['b', 60], ['a', 40]]);
   });
 
   it('finds every body by its bytes when paths and warnings are not ASCII', () => {

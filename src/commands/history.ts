@@ -2,14 +2,13 @@
 // never the bank, and decodes only the sessions it shows, so it stays fast with thousands.
 import { EXIT } from '../errors.js';
 import type { Io } from '../io.js';
-import { latestSessions } from '../store/history.js';
 import { timeZoneFrom } from '../time.js';
 import { styleFor } from '../ui/colour.js';
 import { historyEntry, historyLines, liveEntry } from '../ui/history.js';
 import { listLive } from '../store/live.js';
 import { stateDirectory } from '../store/paths.js';
 import { compareText } from '../text.js';
-import { decodeIndexed, indexedHistoryFor, noSessionsYet, reportSkipped } from './read-history.js';
+import { newestSessionsFor, noSessionsYet, reportSkipped } from './read-history.js';
 
 export interface HistoryOptions {
   /** How many sessions to show; 0 means all. */
@@ -18,18 +17,15 @@ export interface HistoryOptions {
 }
 
 export async function history(options: HistoryOptions, io: Io): Promise<number> {
-  const { history: read, file } = indexedHistoryFor(io);
-  const latest = latestSessions(read.lines, read.warnings, decodeIndexed(read), options.limit);
-  reportSkipped(latest.warnings, file, io);
-  const timeZone = timeZoneFrom(io.env);
   // Checkpoints of interrupted sessions: they mark their records as resumable, and a session
   // killed before it could write a record (kill -9) is listed from its checkpoint alone.
   const live = listLive(stateDirectory(io.env, io.homedir));
-  reportSkipped(live.warnings, file, io);
+  const latest = newestSessionsFor(io, options.limit, live.sessions.length > 0);
+  reportSkipped(live.warnings, latest.file, io);
+  const timeZone = timeZoneFrom(io.env);
   const resumable = new Set(live.sessions.map((session) => session.id));
-  const recorded = new Set(read.lines.map((line) => line.id));
-  const unrecorded = live.sessions.filter((session) => !recorded.has(session.id)).map((session) => liveEntry(session, timeZone));
-  const all = [...latest.records.map(({ summary }) => historyEntry(summary, timeZone, resumable.has(summary.id))), ...unrecorded]
+  const unrecorded = live.sessions.filter((session) => !latest.ids?.has(session.id)).map((session) => liveEntry(session, timeZone));
+  const all = [...latest.records.map((summary) => historyEntry(summary, timeZone, resumable.has(summary.id))), ...unrecorded]
     .sort((a, b) => compareText(b.startedAt, a.startedAt));
   const shown = options.limit > 0 ? all.slice(0, options.limit) : all;
   const total = latest.total + unrecorded.length;

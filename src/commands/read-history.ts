@@ -2,8 +2,8 @@
 // written by a newer mldrill) mentioned on stderr, one line each.
 import { NotFoundError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
-import { everySession, readHistory } from '../store/history.js';
-import { emptyHistory, readHistoryTally, readIndexedHistory, readRecordAt, type IndexedHistory, type IndexedLine } from '../store/history-index.js';
+import { everySession, latestSessions, readHistory } from '../store/history.js';
+import { emptyHistory, readHistoryTally, readIndexedHistory, readNewestSessions, readRecordAt, type IndexedHistory, type IndexedLine } from '../store/history-index.js';
 import { cacheDirectory, historyFile, historyIndexFile, stateDirectory } from '../store/paths.js';
 import type { SessionRecord, SessionSummary } from '../store/record.js';
 import { findSession } from '../store/sessions.js';
@@ -22,6 +22,23 @@ export function readTallyFor(io: Io): { tally: StatsTally; file: string } {
   const { history, file } = throughIndex(io, readHistoryTally, emptyHistory);
   reportSkipped(history.skipped, file, io);
   return { tally: history.tally, file };
+}
+
+/**
+ * The newest `limit` sessions (0: all), newest first, and how many there are, with the skipped
+ * lines reported; with every session's id too when asked (dearer: it needs the whole index).
+ */
+export function newestSessionsFor(io: Io, limit: number, withIds = false): { records: SessionSummary[]; total: number; ids?: Set<string>; file: string } {
+  // Usually served from the head of the index and the few bodies shown.
+  const fast = withIds ? undefined : throughIndex(io, (file, indexFile) => readNewestSessions(file, indexFile, limit), () => undefined);
+  if (fast?.history) {
+    reportSkipped(fast.history.warnings, fast.file, io);
+    return { records: fast.history.records, total: fast.history.total, file: fast.file };
+  }
+  const { history, file } = indexedHistoryFor(io);
+  const latest = latestSessions(history.lines, history.warnings, decodeIndexed(history), limit);
+  reportSkipped(latest.warnings, file, io);
+  return { records: latest.records.map((line) => line.summary), total: latest.total, ids: withIds ? new Set(history.lines.map((line) => line.id)) : undefined, file };
 }
 
 function throughIndex<T>(io: Io, read: (file: string, indexFile: string) => T, empty: () => T): { history: T; file: string } {

@@ -21,7 +21,7 @@ import { checkLine, decode, decodeLine, inLineOrder, type RecordLine } from './h
 import { RECORD_VERSION, type SessionMode, type SessionRecord, type SessionStatus, type SessionSummary } from './record.js';
 
 /** Bump when the layout changes, or what a line decodes to (a warning's text included). */
-const FORMAT = 3;
+const FORMAT = 4;
 const FINGERPRINT_BYTES = 64;
 
 /** A line that looks like a record: where it starts, and (once decoded) its summary or warning. */
@@ -49,18 +49,22 @@ export interface IndexedHistory {
 }
 
 /**
- * On disk, four lines, each parsed only when a command needs it. The first, the key and the
- * lines skipped, one JSON array:
+ * On disk, five lines, each parsed only when a command needs it. The first, the key, the lines
+ * skipped and the sizes of the next three, one JSON array:
  *   [FORMAT, RECORD_VERSION, file, dev, ino, size, mtimeMs, offset, lineCount, fingerprint,
- *    warnings, failed]
+ *    warnings, failed, [tallyBytes, newestBytes, tableBytes]]
  * warnings: [line, message] for lines skipped outright; failed: the same for lines that look
  * like records but fail to decode.
  * The second, the stats tally (tallyToJSON), all that `stats` reads when nothing was appended.
- * The third, what choosing sessions needs: [strings, heads, ids, ends], where
+ * The third, what `history` shows first: [strings, total, newest], where
  * strings: question, rubric, stage and item ids, modes and statuses, referred to by position;
+ * total: how many sessions; newest: flat, per session newest first (by its last line: start
+ *   time, then line number), up to NEWEST_KEPT: its id and where its last line's body starts
+ *   and ends in the fifth line, after the bracket.
+ * The fourth, what choosing sessions needs: [heads, ids, ends], where
  * heads: per line that looks like a record, flat: its line number, byte offset and start time
- *   (ms); ids: its session id; ends: the byte where its body ends in the fourth line.
- * The fourth, a JSON array of bodies, parsed only for the sessions asked for: per line, the
+ *   (ms); ids: its session id; ends: the byte where its body ends in the fifth line.
+ * The fifth, a JSON array of bodies, parsed only for the sessions asked for: per line, the
  * message when it fails to decode, else
  *   [startedAt, endedAt, question, rubric, mode, status, score, stages]
  * where stages is flat: per stage, id, budgetSeconds, usedSeconds, score, the count of checked
@@ -93,6 +97,8 @@ interface Index {
 }
 
 const HEAD = 3;
+/** `history` shows 20 by default; more than this many, or all, are read the whole way. */
+const NEWEST_KEPT = 1000;
 
 /** A history with no lines: the file does not exist yet. */
 export function emptyHistory(): IndexedHistory {
@@ -154,6 +160,48 @@ export function readHistoryTally(file: string, indexFile?: string): Pick<Indexed
   return readIndexedHistory(file, indexFile);
 }
 
+/** What `history` shows: latestSessions' answer for a limit. */
+export interface NewestSessions {
+  records: SessionSummary[];
+  warnings: string[];
+  total: number;
+}
+
+/**
+ * The newest `limit` sessions, each as its latest record, with the skipped lines and the count
+ * of sessions, as latestSessions gives them over readIndexedHistory, but read from the index's
+ * first and third lines and the bodies shown alone. Only when nothing was appended since the
+ * index was written, no line fails to decode (a session would then fall back to an earlier
+ * line) and the index keeps that many; undefined otherwise, and on any doubt: read the whole way.
+ */
+export function readNewestSessions(file: string, indexFile: string | undefined, limit: number): NewestSessions | undefined {
+  if (indexFile === undefined || limit <= 0 || limit > NEWEST_KEPT) return undefined;
+  try {
+    return withFile(file, (historyFd) => withFile(indexFile, (indexFd) => {
+      const stat = fs.fstatSync(historyFd);
+      const [meta] = readLines(indexFd, 0, 1);
+      const head = parseHead(meta!);
+      if (!head || head.failed.length > 0 || stat.size !== head.offset || !current(head, file, historyFd, stat)) return undefined;
+      const newestAt = Buffer.byteLength(meta!) + 1 + head.sizes[0] + 1;
+      // The bodies line starts after the table line, and its first body after the bracket.
+      const bodiesAt = newestAt + head.sizes[1] + 1 + head.sizes[2] + 1 + 1;
+      const [strings, total, newest] = JSON.parse(readRange(indexFd, newestAt, newestAt + head.sizes[1]).toString('utf8')) as [string[], number, Array<string | number>];
+      if (!Array.isArray(strings) || typeof total !== 'number' || !Array.isArray(newest)) return undefined;
+      const records: SessionSummary[] = [];
+      for (let k = 0; k + 2 < newest.length && records.length < limit; k += 3) {
+        const [id, start, end] = newest.slice(k, k + 3) as [string, number, number];
+        if (typeof id !== 'string' || !Number.isInteger(start) || !Number.isInteger(end) || end < start) return undefined;
+        records.push(summaryOf(id, JSON.parse(readRange(indexFd, bodiesAt + start, bodiesAt + end).toString('utf8')), strings));
+      }
+      // Fewer kept than asked for, and there are more: read the whole way.
+      if (records.length < Math.min(limit, total)) return undefined;
+      return { records, warnings: skippedLines(head), total };
+    }));
+  } catch {
+    return undefined;
+  }
+}
+
 /** The whole record of the line at offset, notes included; undefined when it no longer decodes. */
 export function readRecordAt(file: string, offset: number): SessionRecord | undefined {
   const decoded = decode(readLineAt(file, offset), file, false);
@@ -161,27 +209,31 @@ export function readRecordAt(file: string, offset: number): SessionRecord | unde
 }
 
 function readLineAt(file: string, offset: number): string {
-  return readLines(file, offset, 1)[0]!;
+  return withFile(file, (fd) => readLines(fd, offset, 1)[0]!);
 }
 
-/** The first `count` lines from offset, without their newlines; the last may end with the file. */
-function readLines(file: string, offset: number, count: number): string[] {
+function withFile<T>(file: string, use: (fd: number) => T): T {
   const fd = fs.openSync(file, 'r');
   try {
-    const chunks: Buffer[] = [];
-    for (let at = offset, newlines = 0; newlines < count; ) {
-      const read = Buffer.allocUnsafe(64 * 1024);
-      const got = fs.readSync(fd, read, 0, read.length, at);
-      if (got === 0) break;
-      const data = read.subarray(0, got);
-      for (let i = data.indexOf(0x0a); i >= 0 && newlines < count; i = data.indexOf(0x0a, i + 1)) newlines++;
-      chunks.push(data);
-      at += got;
-    }
-    return Buffer.concat(chunks).toString('utf8').split('\n', count);
+    return use(fd);
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/** The first `count` lines from offset, without their newlines; the last may end with the file. */
+function readLines(fd: number, offset: number, count: number): string[] {
+  const chunks: Buffer[] = [];
+  for (let at = offset, newlines = 0; newlines < count; ) {
+    const read = Buffer.allocUnsafe(64 * 1024);
+    const got = fs.readSync(fd, read, 0, read.length, at);
+    if (got === 0) break;
+    const data = read.subarray(0, got);
+    for (let i = data.indexOf(0x0a); i >= 0 && newlines < count; i = data.indexOf(0x0a, i + 1)) newlines++;
+    chunks.push(data);
+    at += got;
+  }
+  return Buffer.concat(chunks).toString('utf8').split('\n', count);
 }
 
 type IndexKey = Pick<Index, 'file' | 'dev' | 'ino' | 'size' | 'offset' | 'mtimeMs' | 'fingerprint'>;
@@ -401,69 +453,73 @@ function summaryOf(id: string, body: unknown, strings: readonly string[]): Sessi
   return summary;
 }
 
-type Head = IndexKey & Pick<Index, 'lineCount' | 'warnings' | 'failed' | 'tallyText'>;
+type Head = IndexKey & Pick<Index, 'lineCount' | 'warnings' | 'failed' | 'tallyText'> & {
+  /** The byte sizes of the tally, newest and table lines. */
+  sizes: [tally: number, newest: number, table: number];
+};
 
 /**
- * The index's first three lines as text and its fourth, the bodies, as bytes (most of the
- * index, and decoded one body at a time); undefined when it is not framed as four lines.
+ * The index's first four lines as text and its fifth, the bodies, as bytes (most of the index,
+ * and decoded one body at a time); undefined when it is not framed as five lines.
  */
-function indexLines(indexFile: string): { lines: string[]; bodies: Buffer } | undefined {
+function indexLines(indexFile: string): { lines: string[]; sizes: number[]; bodies: Buffer } | undefined {
   try {
     const bytes = fs.readFileSync(indexFile);
     const lines: string[] = [];
+    const sizes: number[] = [];
     let start = 0;
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 4; i++) {
       const end = bytes.indexOf(0x0a, start);
       if (end < 0) return undefined;
       lines.push(bytes.toString('utf8', start, end));
+      sizes.push(end - start);
       start = end + 1;
     }
     const bodies = bytes.subarray(start);
-    return bodies.includes(0x0a) ? undefined : { lines, bodies };
+    return bodies.includes(0x0a) ? undefined : { lines, sizes, bodies };
   } catch {
     return undefined;
   }
 }
 
-/** The index's first two lines, read without the rest (which is most of it). */
-function indexHeadLines(indexFile: string): string[] | undefined {
+/** The key, the skipped lines and the line sizes from the first line; undefined on any doubt. */
+function parseHead(meta: string, tallyText?: string): Head | undefined {
   try {
-    return readLines(indexFile, 0, 2);
-  } catch {
-    return undefined;
-  }
-}
-
-/** The key, the skipped lines and the tally from the first two lines; undefined on any doubt. */
-function parseHead(lines: string[]): Head | undefined {
-  try {
-    const value: unknown = JSON.parse(lines[0]!);
-    if (!Array.isArray(value) || value.length !== 12 || value[0] !== FORMAT || value[1] !== RECORD_VERSION) return undefined;
-    const [, , file, dev, ino, size, mtimeMs, offset, lineCount, fingerprint, warnings, failed] = value as unknown[];
+    const value: unknown = JSON.parse(meta);
+    if (!Array.isArray(value) || value.length !== 13 || value[0] !== FORMAT || value[1] !== RECORD_VERSION) return undefined;
+    const [, , file, dev, ino, size, mtimeMs, offset, lineCount, fingerprint, warnings, failed, sizes] = value as unknown[];
     const numbers = [dev, ino, size, mtimeMs, offset, lineCount];
     if (typeof file !== 'string' || typeof fingerprint !== 'string' || !numbers.every((n) => typeof n === 'number')) return undefined;
     const pairs = (list: unknown) => Array.isArray(list) && list.every((pair) => Array.isArray(pair) && typeof pair[0] === 'number' && typeof pair[1] === 'string');
     if (!pairs(warnings) || !pairs(failed)) return undefined;
-    return { file, dev, ino, size, mtimeMs, offset, lineCount, fingerprint, warnings, failed, tallyText: lines[1] } as Head;
+    if (!Array.isArray(sizes) || sizes.length !== 3 || !sizes.every((n) => Number.isInteger(n) && n >= 0)) return undefined;
+    return { file, dev, ino, size, mtimeMs, offset, lineCount, fingerprint, warnings, failed, sizes, tallyText } as Head;
   } catch {
     return undefined;
   }
 }
 
+/** The key, the skipped lines and the tally, read without the rest (which is most of it). */
 function loadIndexHead(indexFile: string): Head | undefined {
-  const lines = indexHeadLines(indexFile);
-  return lines && parseHead(lines);
+  try {
+    const [meta, tally] = withFile(indexFile, (fd) => readLines(fd, 0, 2));
+    return parseHead(meta!, tally);
+  } catch {
+    return undefined;
+  }
 }
 
 function loadIndex(indexFile: string): Index | undefined {
   const read = indexLines(indexFile);
-  const head = read && parseHead(read.lines);
-  if (!read || !head) return undefined;
+  const head = read && parseHead(read.lines[0]!, read.lines[1]);
+  if (!read || !head || head.sizes.some((size, i) => size !== read.sizes[i + 1])) return undefined;
   const { lines, bodies } = read;
   try {
-    const value: unknown = JSON.parse(lines[2]!);
-    if (!Array.isArray(value) || value.length !== 4) return undefined;
-    const [strings, heads, ids, ends] = value as unknown[];
+    const newest: unknown = JSON.parse(lines[2]!);
+    const table: unknown = JSON.parse(lines[3]!);
+    if (!Array.isArray(newest) || newest.length !== 3 || !Array.isArray(table) || table.length !== 3) return undefined;
+    const [strings] = newest as unknown[];
+    const [heads, ids, ends] = table as unknown[];
     if (!Array.isArray(strings) || !Array.isArray(heads) || !Array.isArray(ids) || !Array.isArray(ends)) return undefined;
     if (heads.length !== ids.length * HEAD || ends.length !== ids.length || !heads.every((n) => typeof n === 'number') || !ids.every((id) => typeof id === 'string')) return undefined;
     if (bodies[0] !== 0x5b || bodies[bodies.length - 1] !== 0x5d || (ends.length > 0 && ends[ends.length - 1] !== bodies.length - 2)) return undefined;
@@ -473,17 +529,31 @@ function loadIndex(indexFile: string): Index | undefined {
   }
 }
 
+/**
+ * How many sessions there are, and the newest (by their last lines, as latestSessions orders
+ * them) as flat [id, body start, body end] for up to NEWEST_KEPT of them.
+ */
+function newestOf(index: Index): [total: number, newest: Array<string | number>] {
+  const last = new Map<string, number>();
+  index.ids.forEach((id, i) => last.set(id, i));
+  const { heads, ids, ends } = index;
+  const order = [...last.values()].sort((a, b) => heads[b * HEAD + 2]! - heads[a * HEAD + 2]! || heads[b * HEAD]! - heads[a * HEAD]!);
+  const newest: Array<string | number> = [];
+  for (const i of order.slice(0, NEWEST_KEPT)) newest.push(ids[i]!, i === 0 ? 0 : ends[i - 1]! + 1, ends[i]!);
+  return [last.size, newest];
+}
+
 function saveIndex(indexFile: string, index: Index): void {
   const { file, dev, ino, size, mtimeMs, offset, lineCount, fingerprint, warnings, failed, strings, heads, ids, ends, stored, added } = index;
-  const lines = [
-    JSON.stringify([FORMAT, RECORD_VERSION, file, dev, ino, size, mtimeMs, offset, lineCount, fingerprint, warnings, failed]),
-    index.tally ? JSON.stringify(tallyToJSON(index.tally)) : index.tallyText,
-    JSON.stringify([strings, heads, ids, ends]),
-  ];
+  const tally = index.tally ? JSON.stringify(tallyToJSON(index.tally)) : (index.tallyText ?? '');
+  const newest = JSON.stringify([strings, ...newestOf(index)]);
+  const table = JSON.stringify([heads, ids, ends]);
+  const sizes = [tally, newest, table].map((line) => Buffer.byteLength(line));
+  const meta = JSON.stringify([FORMAT, RECORD_VERSION, file, dev, ino, size, mtimeMs, offset, lineCount, fingerprint, warnings, failed, sizes]);
   const bodies = added.join(',');
   try {
     fs.mkdirSync(path.dirname(indexFile), { recursive: true });
-    writeFileAtomic(indexFile, Buffer.concat([Buffer.from(`${lines.join('\n')}\n[`), stored, Buffer.from(stored.length && bodies ? `,${bodies}]` : `${bodies}]`)]));
+    writeFileAtomic(indexFile, Buffer.concat([Buffer.from(`${meta}\n${tally}\n${newest}\n${table}\n[`), stored, Buffer.from(stored.length && bodies ? `,${bodies}]` : `${bodies}]`)]));
   } catch {
     // No index this time; the next run tries again.
   }
