@@ -37,15 +37,17 @@ export interface Io {
  * A text sink on file descriptor fd (1 or 2) that ends output quietly when the reader closes
  * the pipe (`mldrill list | head -1`).
  *
- * Until something needs the stream (isTTY, columns), text goes straight to the descriptor:
- * Node builds process.stdout on first use, and for a pipe that loads the whole streams and
- * sockets stack, some 3 ms of a scripted `daily --json`. Writes to files, pipes and terminals
- * are synchronous on Linux either way. A descriptor left non-blocking by another process
- * (EAGAIN when the pipe is full) hands the rest to the stream, which waits for room.
+ * Until something needs the stream (a terminal's isTTY and columns), text goes straight to
+ * the descriptor: Node builds process.stdout on first use, and for a pipe that loads the whole
+ * streams and sockets stack, some 3 ms of a scripted `daily --json`. Writes to files, pipes
+ * and terminals are synchronous on Linux either way. A descriptor left non-blocking by another
+ * process (EAGAIN when the pipe is full) hands the rest to the stream, which waits for room.
  */
 function textOut(fd: number, get: () => NodeJS.WriteStream): TextOut {
   let stream: NodeJS.WriteStream | undefined;
   let closed = false;
+  let terminal: boolean | undefined;
+  const mayBe = () => (terminal ??= mayBeTerminal(fd));
   const open = () => {
     if (!stream) {
       stream = get();
@@ -75,12 +77,26 @@ function textOut(fd: number, get: () => NodeJS.WriteStream): TextOut {
       }
     },
     get isTTY() {
-      return Boolean(open().isTTY);
+      return stream || mayBe() ? Boolean(open().isTTY) : false;
     },
     get columns() {
-      return open().columns || 80;
+      return (stream || mayBe() ? open().columns : undefined) || 80;
     },
   };
+}
+
+/**
+ * Whether fd may be a terminal. A pipe, a file or /dev/null is not, and one fstat says so
+ * without building the stream (the streams stack again); a character device other than
+ * /dev/null may be, and the stream decides.
+ */
+function mayBeTerminal(fd: number): boolean {
+  try {
+    const stat = fs.fstatSync(fd);
+    return stat.isCharacterDevice() && stat.rdev !== fs.statSync('/dev/null').rdev;
+  } catch {
+    return true;
+  }
 }
 
 /**

@@ -71,6 +71,22 @@ describe('in a pipeline', { timeout: 60_000 }, () => {
     }
   });
 
+  it('writes plain, tab-separated text to a file (`> out.txt`) and to /dev/null, as to a pipe', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-out-'));
+    for (const [args, check] of [[['list'], /^feature-store\tplatforms\t/m], [['show', 'feature-store', '--hints'], /^Hints$/m], [['stats'], /^No sessions yet|Sessions/m]] as const) {
+      const file = path.join(dir, 'out.txt');
+      const fd = fs.openSync(file, 'w');
+      const result = spawnSync(process.execPath, [BIN, ...args], { stdio: ['ignore', fd, 'pipe'], encoding: 'utf8', env: { PATH: process.env.PATH, MLDRILL_HOME: home, TERM: 'xterm-256color', COLORTERM: 'truecolor' } });
+      fs.closeSync(fd);
+      const text = fs.readFileSync(file, 'utf8');
+      expect(result.status).toBe(0);
+      expect(`${text}${result.stderr}`).toMatch(check);
+      expect(text).not.toMatch(/\u001b/);
+      const discarded = spawnSync(process.execPath, [BIN, ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', env: { PATH: process.env.PATH, MLDRILL_HOME: home } });
+      expect(discarded.status).toBe(0);
+    }
+  });
+
   /** Enough questions that list fills a pipe's buffer (64 KiB) many times over. */
   const bigBank = () => {
     const files: Record<string, string> = { 'rubrics/mini.yaml': RUBRIC };

@@ -49,6 +49,11 @@ export class TmuxSession {
     return this.tmux('capture-pane', '-p', '-t', this.name, ...(scrollback ? ['-S', '-5000'] : []));
   }
 
+  /** The visible screen with its colours and styles as escape sequences. */
+  styledScreen(): string {
+    return this.tmux('capture-pane', '-p', '-e', '-t', this.name);
+  }
+
   async waitFor(pattern: RegExp | string, options: { timeout?: number; scrollback?: boolean } = {}): Promise<string> {
     const deadline = Date.now() + (options.timeout ?? 20_000);
     let screen = '';
