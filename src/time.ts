@@ -85,13 +85,17 @@ export function dateOfDay(day: number): string {
 
 /**
  * dayNumber(localDate(ms, timeZone)) without the text between: stats turns every session's
- * start into one, and in the system's zone this is a fifth of the work.
+ * start into one. In the system's zone, the local day is the instant moved by the zone's
+ * offset at that instant, a fraction of the work.
  */
 export function localDayNumber(ms: number, timeZone?: string): number {
   if (timeZone) return dayNumber(localDate(ms, timeZone));
-  const date = new Date(ms);
-  return Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()) / 86_400_000;
+  scratch.setTime(ms);
+  return Math.floor((ms - scratch.getTimezoneOffset() * 60_000) / 86_400_000);
 }
+
+/** One Date for localDayNumber to ask offsets of, rather than one per session. */
+const scratch = new Date(0);
 
 /** The IANA name of timeZone, or of the system's zone when it is undefined. */
 export function zoneName(timeZone?: string): string {

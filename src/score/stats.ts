@@ -118,7 +118,9 @@ export function streaks(dates: readonly string[], today: string): Streaks {
 
 /** Streaks over local dates as day numbers (time.ts dayNumber; any order, repeats allowed). */
 export function streaksOfDays(dayNumbers: readonly number[], today: number): Streaks {
-  const days = Float64Array.from(dayNumbers).sort();
+  const days = Float64Array.from(dayNumbers);
+  // The tally keeps sessions in the order they were recorded, nearly always their start order.
+  if (days.some((day, i) => i > 0 && day < days[i - 1]!)) days.sort();
   let longest = 0;
   let run = 0;
   let distinct = 0;
