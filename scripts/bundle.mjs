@@ -38,6 +38,7 @@ const START = new Set(['main.js', 'errors.js', 'text.js', 'version.js', 'package
 const SHIMS = {
   'node:fs': "export default process.getBuiltinModule?.('node:fs') ?? (await import('fs')).default;\n",
   'node:process': 'export default process;\n',
+  // For commander alone (see shimmed below).
   'node:child_process': "export function spawn(...args) {\n  return process.getBuiltinModule('node:child_process').spawn(...args);\n}\nexport default { spawn };\n",
 };
 const SHIM_PREFIX = '\0mldrill-shim:';
@@ -47,11 +48,12 @@ const isShim = (id) => id.startsWith(SHIM_PREFIX);
 const require = createRequire(import.meta.url);
 const COMMANDER_ENTRY = require.resolve('commander');
 const COMMANDER_DIR = path.dirname(COMMANDER_ENTRY) + path.sep;
-const BUNDLED = new Set([...Object.keys(SHIMS), 'commander']);
+/** Whether the import of id from importer gets its shim; mldrill's own code imports child_process as it is. */
+const shimmed = (id, importer) => id in SHIMS && (id !== 'node:child_process' || Boolean(importer?.startsWith(COMMANDER_DIR)));
 
 const builtinShims = {
   name: 'mldrill-builtin-shims',
-  resolveId: (id) => (id === 'commander' ? COMMANDER_ENTRY : id in SHIMS ? SHIM_PREFIX + id : null),
+  resolveId: (id, importer) => (id === 'commander' ? COMMANDER_ENTRY : shimmed(id, importer) ? SHIM_PREFIX + id : null),
   load: (id) => (isShim(id) ? SHIMS[id.slice(SHIM_PREFIX.length)] : null),
 };
 
@@ -70,7 +72,7 @@ const bundle = await rollup({
   input: { main: path.join(dist, 'main.js'), io: path.join(dist, 'io.js'), 'check-worker': path.join(dist, 'lint', 'check-worker.js') },
   plugins: [builtinShims, commonjs({ include: [`${COMMANDER_DIR}**`], requireReturnsDefault: (id) => isShim(id) })],
   // Other packages stay in node_modules, imported where they were.
-  external: (id) => !BUNDLED.has(id) && !id.startsWith('\0') && (id.startsWith('node:') || (!id.startsWith('.') && !path.isAbsolute(id))),
+  external: (id, importer) => id !== 'commander' && !shimmed(id, importer) && !id.startsWith('\0') && (id.startsWith('node:') || (!id.startsWith('.') && !path.isAbsolute(id))),
   onwarn: (warning, warn) => {
     if (warning.code !== 'CIRCULAR_DEPENDENCY') warn(warning);
   },
