@@ -120,6 +120,15 @@ describe('in a pipeline', { timeout: 60_000 }, () => {
   });
 });
 
+describe('a bank directory that does not exist', () => {
+  it('in MLDRILL_BANK is named, with the fix, and nothing runs (exit 2)', () => {
+    const result = run(['list'], { MLDRILL_BANK: `${os.tmpdir()}/no-such-bank` });
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe(`mldrill: MLDRILL_BANK names ${os.tmpdir()}/no-such-bank, which does not exist; fix the path or unset MLDRILL_BANK\n`);
+  });
+});
+
 describe('exit codes', { timeout: 60_000 }, () => {
   it.each([
     { args: ['daily'], code: 0 },
@@ -136,6 +145,8 @@ describe('exit codes', { timeout: 60_000 }, () => {
     { args: ['show'], code: 2, stderr: /^error: missing required argument 'id'/ },
     { args: ['random', '--bogus'], code: 2, stderr: /^error: unknown option '--bogus'/ },
     { args: ['drill', '--daily', '--random'], code: 2, stderr: /^mldrill: pick the question one way, not with --random and --daily/ },
+    { args: ['daily', '--bank', 'no-such-dir'], code: 2, stderr: /^mldrill: --bank names no-such-dir, which does not exist; check the path/ },
+    { args: ['lint', '--bank', 'no-such-dir'], code: 2, stderr: /^mldrill: --bank names no-such-dir, which does not exist; check the path/ },
   ])('mldrill $args.0 ... exits $code', ({ args, code, stderr }) => {
     const result = run(args);
     expect(result.status).toBe(code);

@@ -2,6 +2,7 @@
 // so that a run served from the cache (src/bank/cache.ts) never loads them.
 import fs from 'node:fs';
 import path from 'node:path';
+import { UsageError } from '../errors.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 
 export interface BankOptions {
@@ -11,11 +12,23 @@ export interface BankOptions {
   noBuiltin?: boolean;
 }
 
-/** The directories to load: built-in, then each --bank, then each entry of MLDRILL_BANK. */
+/**
+ * The directories to load: built-in, then each --bank, then each entry of MLDRILL_BANK. One
+ * that does not exist is a usage error rather than an empty bank: a mistyped path would
+ * otherwise pass unnoticed, and `lint` would check nothing and pass.
+ */
 export function bankDirectories(cwd: string, env: Record<string, string | undefined>, options: BankOptions = {}): string[] {
   const builtin = options.noBuiltin ? [] : [path.join(PACKAGE_ROOT, 'rubrics'), path.join(PACKAGE_ROOT, 'questions')];
-  const extra = [...(options.bank ?? []), ...(env.MLDRILL_BANK ?? '').split(path.delimiter)].filter(Boolean);
-  return [...builtin, ...extra.map((dir) => path.resolve(cwd, dir))];
+  const given = (options.bank ?? []).filter(Boolean).map((dir) => ({ dir, from: '--bank' }));
+  const inEnv = (env.MLDRILL_BANK ?? '').split(path.delimiter).filter(Boolean).map((dir) => ({ dir, from: 'MLDRILL_BANK' }));
+  return [...builtin, ...[...given, ...inEnv].map(({ dir, from }) => {
+    const full = path.resolve(cwd, dir);
+    if (!fs.existsSync(full)) {
+      const fix = from === '--bank' ? 'check the path (relative to the current directory)' : 'fix the path or unset MLDRILL_BANK';
+      throw new UsageError(`${from} names ${dir}, which does not exist; ${fix}`);
+    }
+    return full;
+  })];
 }
 
 /**
