@@ -67,6 +67,11 @@ function fresh(file: string) {
   };
 }
 
+/** A state directory with an empty history: its home, history file and index file. */
+function emptyHome(home = homeWith({ text: '' })) {
+  return { home, file: path.join(home, 'history.jsonl'), indexFile: path.join(home, 'cache', 'history-index') };
+}
+
 const indexHeader = (indexFile: string) => JSON.parse(fs.readFileSync(indexFile, 'utf8').split('\n')[0]!) as unknown[];
 
 async function run(args: string[], home: string) {
@@ -104,9 +109,7 @@ describe('the history index', () => {
   });
 
   it('is reused while the file is unchanged, and extended with only the appended lines', () => {
-    const home = homeWith({ text: '' });
-    const file = path.join(home, 'history.jsonl');
-    const indexFile = path.join(home, 'cache', 'history-index');
+    const { file, indexFile } = emptyHome();
     appendRecord(file, record('a', 1));
     appendRecord(file, record('b', 2));
     expect(throughIndex(file, indexFile)).toEqual(fresh(file));
@@ -124,9 +127,7 @@ describe('the history index', () => {
   });
 
   it('serves stats from its tally alone while nothing is appended, and from a full read once something is', () => {
-    const home = homeWith({ text: '' });
-    const file = path.join(home, 'history.jsonl');
-    const indexFile = path.join(home, 'cache', 'history-index');
+    const { file, indexFile } = emptyHome();
     appendRecord(file, record('a', 1, 40));
     appendRecord(file, record('b', 2, 60));
     throughIndex(file, indexFile);
@@ -144,9 +145,7 @@ describe('the history index', () => {
   });
 
   it("serves history's newest sessions from its head and their bodies while nothing is appended", async () => {
-    const home = homeWith({ text: '' });
-    const file = path.join(home, 'history.jsonl');
-    const indexFile = path.join(home, 'cache', 'history-index');
+    const { home, file, indexFile } = emptyHome();
     // Out of start order, and 'a' resumed: its last line, with its start, is what counts.
     for (const [id, day] of [['a', 1], ['d', 4], ['b', 2], ['c', 3], ['a', 1]] as const) appendRecord(file, record(id, day, day * 10));
     fs.appendFileSync(file, 'not json\n');
@@ -171,9 +170,7 @@ describe('the history index', () => {
   });
 
   it('leaves history to a whole read when a line fails to decode: its session shows an earlier line', () => {
-    const home = homeWith({ text: '' });
-    const file = path.join(home, 'history.jsonl');
-    const indexFile = path.join(home, 'cache', 'history-index');
+    const { file, indexFile } = emptyHome();
     appendRecord(file, record('a', 1, 40));
     appendRecord(file, record('b', 2, 60));
     // b again, framed like a record but with a score that is not a number.
@@ -185,9 +182,7 @@ describe('the history index', () => {
   });
 
   it('finds every body by its bytes when paths and warnings are not ASCII', () => {
-    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-höme-ü-'));
-    const file = path.join(home, 'history.jsonl');
-    const indexFile = path.join(home, 'cache', 'history-index');
+    const { file, indexFile } = emptyHome(fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-höme-ü-')));
     appendRecord(file, record('a', 1, 40));
     // Framed like a record but not one: its warning, naming the file, is kept as its body.
     fs.appendFileSync(file, '{"version":1,"id":"odd","startedAt":"2026-11-02T09:00:00.000Z","note":"çà"}\n');
@@ -200,9 +195,7 @@ describe('the history index', () => {
   });
 
   it('is rebuilt when the file is truncated, rewritten, or replaced by another', () => {
-    const home = homeWith({ text: '' });
-    const file = path.join(home, 'history.jsonl');
-    const indexFile = path.join(home, 'cache', 'history-index');
+    const { home, file, indexFile } = emptyHome();
     for (const id of ['a', 'b', 'c']) appendRecord(file, record(id, id.charCodeAt(0) - 96));
     throughIndex(file, indexFile);
     const whole = fs.readFileSync(file, 'utf8');
@@ -226,9 +219,7 @@ describe('the history index', () => {
   });
 
   it('handles a torn last line, then its completion by an append, exactly as a fresh read does', () => {
-    const home = homeWith({ text: '' });
-    const file = path.join(home, 'history.jsonl');
-    const indexFile = path.join(home, 'cache', 'history-index');
+    const { file, indexFile } = emptyHome();
     appendRecord(file, record('a', 1));
     fs.appendFileSync(file, '{"version":1,"id":"torn","ques');
     expect(throughIndex(file, indexFile)).toEqual(fresh(file));
@@ -272,9 +263,7 @@ describe('the history index', () => {
   });
 
   it('stays correct while other processes append', { timeout: 60_000 }, async () => {
-    const home = homeWith({ text: '' });
-    const file = path.join(home, 'history.jsonl');
-    const indexFile = path.join(home, 'cache', 'history-index');
+    const { file, indexFile } = emptyHome();
     const appender = path.join(import.meta.dirname, 'helpers', 'append-many.mjs');
     const writers = [0, 1, 2].map((writer) => new Promise<number>((resolve, reject) => {
       const child = spawn(process.execPath, [appender, file, String(writer), '60'], { stdio: 'ignore' });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../src/main.js';
-import type { CatalogQuestion } from '../src/score/catalog.js';
+import type { QuestionInfo } from '../src/score/bank-view.js';
 import { practiceQueue, ratingFor, replayCard } from '../src/select/schedule.js';
 import { completedQuestionIds, unseenQuestions } from '../src/select/unseen.js';
 import { readHistory } from '../src/store/history.js';
@@ -13,7 +13,7 @@ import { TmuxSession } from './helpers/tmux.js';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 10, 1, 10);
-const question = (id: string, category: string): CatalogQuestion => ({ id, title: `Title of ${id}`, category, difficulty: 'medium', prompt: 'Design it.' });
+const question = (id: string, category: string): QuestionInfo => ({ id, title: `Title of ${id}`, category, difficulty: 'medium' });
 
 /** A session of `id` ending at T0 + day days, with the given score (null: abandoned). */
 function session(id: string, day: number, score: number | null): SessionRecord {

@@ -186,7 +186,7 @@ describe('mldrill stats', () => {
   });
 
   it('draws charts on a terminal, without escape codes under NO_COLOR or TERM=dumb, with colour otherwise', async () => {
-    for (const env of [{ NO_COLOR: '1' }, { TERM: 'dumb' }]) {
+    for (const env of [{ NO_COLOR: '1' }, { TERM: 'dumb' }] as Array<Record<string, string>>) {
       const { out } = await run([], { tty: true, env });
       expect(out).toContain('█');
       expect(out).not.toMatch(ESCAPES);

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { seededRandom } from '../../src/select/random.js';
 import { planStages, drawCurveball } from '../../src/session/engine.js';
 import { BIN, sleep, TmuxSession } from '../helpers/tmux.js';
-import { BANK, confirmAssessments, finishDrill } from './fixture-flow.js';
+import { BANK, finishDrill } from './fixture-flow.js';
 const sessions: TmuxSession[] = [];
 afterEach(() => sessions.splice(0).forEach((session) => session.close()));
 
