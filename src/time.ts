@@ -83,6 +83,9 @@ export function dateOfDay(day: number): string {
   return new Date(day * 86_400_000).toISOString().slice(0, 10);
 }
 
+/** One Date for localDayNumber to ask offsets of, rather than one per session. */
+const scratch = new Date(0);
+
 /**
  * dayNumber(localDate(ms, timeZone)) without the text between: stats turns every session's
  * start into one. In the system's zone, the local day is the instant moved by the zone's
@@ -94,8 +97,6 @@ export function localDayNumber(ms: number, timeZone?: string): number {
   return Math.floor((ms - scratch.getTimezoneOffset() * 60_000) / 86_400_000);
 }
 
-/** One Date for localDayNumber to ask offsets of, rather than one per session. */
-const scratch = new Date(0);
 
 /** The IANA name of timeZone, or of the system's zone when it is undefined. */
 export function zoneName(timeZone?: string): string {

@@ -145,16 +145,11 @@ export function readIndexedHistory(file: string, indexFile?: string): IndexedHis
 export function readHistoryTally(file: string, indexFile?: string): Pick<IndexedHistory, 'tally' | 'skipped'> {
   const head = indexFile === undefined ? undefined : loadIndexHead(indexFile);
   if (head) {
-    let fd: number | undefined;
     try {
-      fd = fs.openSync(file, 'r');
-      const stat = fs.fstatSync(fd);
-      const tally = stat.size === head.offset && current(head, file, fd, stat) ? parseTally(head.tallyText) : undefined;
+      const tally = withFile(file, (fd) => (settled(head, file, fd) ? parseTally(head.tallyText) : undefined));
       if (tally) return { tally, skipped: skippedLines(head) };
     } catch {
       // Read the whole way instead, which says what is wrong.
-    } finally {
-      if (fd !== undefined) fs.closeSync(fd);
     }
   }
   return readIndexedHistory(file, indexFile);
@@ -178,10 +173,9 @@ export function readNewestSessions(file: string, indexFile: string | undefined, 
   if (indexFile === undefined || limit <= 0 || limit > NEWEST_KEPT) return undefined;
   try {
     return withFile(file, (historyFd) => withFile(indexFile, (indexFd) => {
-      const stat = fs.fstatSync(historyFd);
       const [meta] = readLines(indexFd, 0, 1);
       const head = parseHead(meta!);
-      if (!head || head.failed.length > 0 || stat.size !== head.offset || !current(head, file, historyFd, stat)) return undefined;
+      if (!head || head.failed.length > 0 || !settled(head, file, historyFd)) return undefined;
       const newestAt = Buffer.byteLength(meta!) + 1 + head.sizes[0] + 1;
       // The bodies line starts after the table line, and its first body after the bracket.
       const bodiesAt = newestAt + head.sizes[1] + 1 + head.sizes[2] + 1 + 1;
@@ -250,6 +244,12 @@ function current(index: IndexKey, file: string, fd: number, stat: fs.Stats): boo
   // The same size with another mtime: rewritten in place, not appended to.
   if (stat.size === index.size && stat.mtimeMs !== index.mtimeMs) return false;
   return readRange(fd, index.offset - fingerprint.length, index.offset).equals(fingerprint);
+}
+
+/** Whether the index describes the open file whole: current, and nothing appended since. */
+function settled(index: IndexKey, file: string, fd: number): boolean {
+  const stat = fs.fstatSync(fd);
+  return stat.size === index.offset && current(index, file, fd, stat);
 }
 
 function readRange(fd: number, from: number, to: number): Buffer {
