@@ -82,6 +82,8 @@ await bundle.write({
   dir: outdir,
   format: 'es',
   entryFileNames: '[name].js',
+  // The hash covers a chunk's code and the names of the chunks it imports: the bank cache takes
+  // its own chunk's name as the stamp of the loader's code (codeStamp in src/bank/cache.ts).
   chunkFileNames: '[name]-[hash].js',
   manualChunks: (id, { getModuleInfo }) =>
     START.has(id) || isShim(id) ? 'start' : (id.startsWith(dist) || id.startsWith(COMMANDER_DIR)) && !isCostly(id, getModuleInfo) ? 'core' : undefined,

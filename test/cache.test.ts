@@ -4,7 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { main } from '../src/main.js';
 import { baseBank, MODELINE, QUESTION, writeBank } from './helpers/bank.js';
 import { fakeIo } from './helpers/fake-io.js';
@@ -107,7 +107,10 @@ describe('the bank cache', () => {
     const [name] = fs.readdirSync(path.join(home, 'cache'));
     const cacheFile = path.join(home, 'cache', name!);
     const good = fs.readFileSync(cacheFile);
-    for (const broken of [Buffer.from('garbage'), good.subarray(0, Math.floor(good.length / 2)), Buffer.alloc(0)]) {
+    // A cache from a machine of the other byte order would read its stamps as nonsense.
+    const otherOrder = Buffer.from(good.toString('latin1').replace(/^(mldrill-bank-cache \d+) (LE|BE) /, (_, start: string, order: string) => `${start} ${order === 'LE' ? 'BE' : 'LE'} `), 'latin1');
+    expect(otherOrder.equals(good)).toBe(false);
+    for (const broken of [Buffer.from('garbage'), good.subarray(0, Math.floor(good.length / 2)), Buffer.alloc(0), otherOrder]) {
       fs.writeFileSync(cacheFile, broken);
       const { code, out, err } = await run(['show', 'feed', '--plain', '--bank', bank], env);
       expect(code).toBe(0);
@@ -115,6 +118,51 @@ describe('the bank cache', () => {
       expect(out).toMatch(/^A feed\n/);
       expect(fs.readFileSync(cacheFile).subarray(0, 18).toString()).toBe('mldrill-bank-cache');
     }
+  });
+
+  it('picks the question of the day as a fresh load does, around today and far from it', async () => {
+    const extra = Object.fromEntries(['alpha', 'bravo', 'charlie', 'delta', 'echo'].map((id) => [`questions/ads/${id}.yaml`, QUESTION.replace('id: feed', `id: ${id}`)]));
+    const bank = settledBank(baseBank(extra));
+    const env = { MLDRILL_HOME: tempDir('mldrill-home-') };
+    // MLDRILL_HOME naming a file: no cache can be written, so every run loads the bank afresh.
+    const uncached = path.join(tempDir('mldrill-home-'), 'file');
+    fs.writeFileSync(uncached, '');
+    const pick = async (date: string, home: Record<string, string>) => JSON.parse((await run(['daily', '--json', '--date', date, '--bank', bank], home)).out).id as string;
+    await pick('2026-01-01', env);
+    // The cache keeps the pick's seeds for the cycles around the day it was written (the pool is
+    // the shipped questions and these six, so a cycle lasts a few weeks); past them it works
+    // them out. Either way the days must agree with a fresh load, cycle edges included.
+    const today = Math.floor(Date.now() / 86_400_000);
+    const days = [...Array.from({ length: 121 }, (_, i) => today - 60 + i), 0, 1, 36_524];
+    for (const day of days) {
+      const date = new Date(day * 86_400_000).toISOString().slice(0, 10);
+      expect(await pick(date, env), date).toBe(await pick(date, { MLDRILL_HOME: uncached }));
+    }
+  });
+
+  it('puts the working directory back after checking the files, or never leaves it', async () => {
+    const bank = settledBank();
+    const env = { MLDRILL_HOME: tempDir('mldrill-home-') };
+    const file = path.join(bank, Q);
+    const before = process.cwd();
+    expect(await title(bank, env)).toBe('A feed');
+    expect(await title(bank, env)).toBe('A feed');
+    expect(process.cwd()).toBe(before);
+
+    // Where chdir is refused (a worker thread), the files are checked by their full paths.
+    const chdir = vi.spyOn(process, 'chdir').mockImplementation(() => {
+      throw new Error('process.chdir() is not supported in workers');
+    });
+    try {
+      expect(await title(bank, env)).toBe('A feed');
+      fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('title: A feed', 'title: The longer feed'));
+      fs.utimesSync(file, HOUR_AGO, HOUR_AGO);
+      expect(await title(bank, env)).toBe('The longer feed');
+      expect(chdir).toHaveBeenCalled();
+    } finally {
+      chdir.mockRestore();
+    }
+    expect(process.cwd()).toBe(before);
   });
 
   it('runs without a cache when it cannot write one', async () => {

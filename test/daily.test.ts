@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dailyId, shuffled } from '../src/select/daily.js';
+import { dailyId, shuffledPositions } from '../src/select/daily.js';
 import { dayNumber } from '../src/time.js';
 import { hashSeed, seededRandom } from '../src/select/random.js';
 
@@ -20,13 +20,16 @@ describe('seeded randomness', () => {
     expect(numbers.every((n) => n >= 0 && n < 1)).toBe(true);
   });
 
-  it('shuffles into a permutation without touching the input', () => {
-    const items = pool(20);
-    const copy = [...items];
-    const result = shuffled(items, seededRandom(1));
-    expect(items).toEqual(copy);
-    expect([...result].sort()).toEqual(copy);
-    expect(result).not.toEqual(copy);
+  it('shuffles positions into a permutation', () => {
+    const identity = Array.from({ length: 20 }, (_, i) => i);
+    const result = [...shuffledPositions(20, seededRandom(1))];
+    expect([...result].sort((a, b) => a - b)).toEqual(identity);
+    expect(result).not.toEqual(identity);
+    expect([...shuffledPositions(20, seededRandom(1))]).toEqual(result);
+  });
+
+  it('hashes a text in parts as it hashes the whole', () => {
+    expect(hashSeed('pool', hashSeed('7\n'))).toBe(hashSeed('7\npool'));
   });
 });
 

@@ -4,7 +4,7 @@ import { findYamlFiles } from '../src/bank/files.js';
 import { loadFiles } from '../src/bank/load.js';
 import { main } from '../src/main.js';
 import { bankView } from '../src/score/bank-view.js';
-import { catalogOf } from '../src/bank/cache.js';
+import { catalogOf } from '../src/bank/catalog.js';
 import { computeStats, streaks } from '../src/score/stats.js';
 import { readHistory } from '../src/store/history.js';
 import { bar, sparkline } from '../src/ui/charts.js';

@@ -3,52 +3,38 @@
 // imported only on a miss, through load.ts.
 //
 // One file per set of bank directories:
-//   mldrill-bank-cache <format> <header bytes> <summary bytes>
-//   header: JSON: the key, the ids with where each record is, the rubrics and the errors
+//   mldrill-bank-cache <format> <byte order> <bytes of each section up to the records>
+//   header: JSON: the key, the rubrics and the errors
+//   ids: the question ids, sorted, one per line
+//   names: each bank file's name, NUL-separated
+//   stamps: float64 per file: its directory (an index into the header's), size and mtime
+//   at: float64 per question: where its record starts after the summaries, and its length
 //   summaries: JSON: title, category, difficulty, tags... per question, parsed only when asked for
 //   records: one JSON line per question, read one at a time
-// so `daily` on a bank of ten thousand questions parses the key and the ids, and one record.
+// A hit on a bank of ten thousand questions is mostly the stat() of each file: the columns are
+// laid out so that nothing else costs much. The ids and names stay two strings until asked
+// for as lists (the daily pick hashes the ids as they are), the stamps are read as they lie,
+// and one record's place is read from the file.
 //
 // The key is the mldrill version, a stamp of the loader's own code, the bank directories and
 // each file's path, size and modification time (directories' mtimes let a hit skip listing
 // them). The file is written under a temporary name and renamed into place, so concurrent runs
 // read either the old file or the new one, never half of one.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NotFoundError } from '../errors.js';
-import { closest } from '../text.js';
+import { seedsAround } from '../select/daily.js';
 import { hashSeed } from '../select/random.js';
 import { cacheDirectory } from '../store/paths.js';
 import { packageVersion } from '../version.js';
+import { catalogOf, errorsOf, rubricLookup, type Catalog, type QuestionSummary } from './catalog.js';
 import { bankDirectories, findYamlFiles, type BankOptions } from './files.js';
 import type { Finding } from './findings.js';
+import { isCurrent, pathsOf, STAMP, UNKNOWN, type FileStamps, type Recorded } from './freshness.js';
 import type { Bank } from './load.js';
 import type { LoadedQuestion, LoadedRubric } from './schema.js';
-
-/** What lists, filters and pickers need of a question, without its prompt, hints or items. */
-export type QuestionSummary = Pick<LoadedQuestion, 'id' | 'title' | 'category' | 'difficulty' | 'companies' | 'tags' | 'rubric' | 'file'>;
-
-/** The bank as commands use it: ids, summaries, and whole questions on request. */
-export interface Catalog {
-  /** Every question id, in the order of `questions`. */
-  readonly ids: readonly string[];
-  /** Sorted by id. From the cache, built on first use: prefer `ids` where they are enough. */
-  readonly questions: readonly QuestionSummary[];
-  rubrics: Map<string, LoadedRubric>;
-  /** The files left out and why. Only errors: warnings are for `mldrill lint`, which reads every file itself. */
-  findings: Finding[];
-  /** How many YAML files make up the bank. */
-  files: number;
-  /** The rubric with this id; NotFoundError names the known ones. */
-  rubric(id: string): LoadedRubric;
-  /** The whole question with this id (one of `ids`). */
-  question(id: string): LoadedQuestion;
-  /** Every whole question, sorted by id. */
-  all(): LoadedQuestion[];
-  /** Releases the cache file; the catalog must not be used afterwards. */
-  close(): void;
-}
 
 export interface CacheContext {
   cwd: string;
@@ -58,33 +44,29 @@ export interface CacheContext {
 
 const MAGIC = 'mldrill-bank-cache';
 /** Bump when the layout of the cache file changes. */
-const FORMAT = 3;
+const FORMAT = 4;
+/** The stamps and places are written in this machine's byte order; another's reads as stale. */
+const BYTE_ORDER = os.endianness();
+const SECTIONS = ['header', 'ids', 'names', 'stamps', 'at', 'summaries'] as const;
+type Sections = Record<(typeof SECTIONS)[number], number>;
 /** A stamp this close to the moment the cache was written may hide a change made in the same tick. */
 const RACY_MS = 1000;
-const UNKNOWN = -1;
+/** A chunk of the bundle: `[name]-[hash].js`, the hash 8 characters. */
+const BUNDLE_CHUNK = /^[a-z-]+-[\w-]{8}\.js$/;
+/** Floats per question in the at section. */
+const PLACE = 2;
 
-interface Header {
+interface Header extends Recorded {
   version: string;
   code: string;
-  /** The bank directories (and files) asked for, in order. */
-  entries: string[];
-  /** Entries that did not exist: one appearing changes the bank. */
-  missing: string[];
-  /** Every directory walked, and its mtime: an unchanged directory holds the same names. */
-  dirs: string[];
-  dirTimes: number[];
-  /** Per bank file, in sorted order: its directory (an index into dirs; -1 for an entry itself), name, size and mtime. */
-  fileDirs: number[];
-  fileNames: string[];
-  sizes: number[];
-  mtimes: number[];
   /** The cwd the findings' paths and messages were written for. */
   cwd: string;
   findings: Finding[];
   rubrics: LoadedRubric[];
-  /** Question ids sorted as the loader sorts them, and each record's [offset, length] after the summaries. */
-  ids: string[];
-  at: number[];
+  /** How many questions the sections hold. */
+  questions: number;
+  /** The daily pick's seeds for the whole bank, for the cycles around the day it was written. */
+  seeds: Array<[cycle: number, seed: number]>;
 }
 
 /** Per question, in the order of ids. */
@@ -100,7 +82,7 @@ export async function openBank(context: CacheContext, options: BankOptions & { s
   // read, so a file changed during the load is stamped old and reloaded next time.
   const dirs: string[] = [];
   const files = findYamlFiles(entries, dirs);
-  const stamps: Stamps = {
+  const snapshot: Snapshot = {
     entries,
     missing: entries.filter((entry) => !fs.existsSync(entry)),
     cwd: context.cwd,
@@ -114,7 +96,7 @@ export async function openBank(context: CacheContext, options: BankOptions & { s
   // The caller may show progress: this is the slow path, once after every change to the bank.
   const load = () => loadFiles(files, context.cwd);
   const bank = options.slowLoad ? await options.slowLoad(files.length, load) : load();
-  writeCache(file, stamps, bank);
+  writeCache(file, snapshot, bank);
   return catalogOf(bank);
 }
 
@@ -124,14 +106,18 @@ function cacheFile(context: CacheContext, entries: string[]): string {
 }
 
 /**
- * Changes whenever the loader's code does, so a rebuilt mldrill never trusts an old cache: the
- * name, size and mtime of every code file beside this one (the bank modules under src/ or in
- * tsc's output, or every chunk of the bundle, which holds them all).
+ * Changes whenever the loader's code does, so a rebuilt mldrill never trusts an old cache. In
+ * the bundle, the name of this module's chunk: rollup names chunks by a hash of their code,
+ * which holds the hashed names of the chunks they import, the loader's among them (see
+ * scripts/bundle.mjs). Elsewhere, the name, size and mtime of every code file beside this one
+ * (the bank modules under src/ or in tsc's output).
  */
 let codeStampMemo: string | undefined;
 function codeStamp(): string {
   if (codeStampMemo !== undefined) return codeStampMemo;
-  const here = path.dirname(fileURLToPath(import.meta.url));
+  const self = fileURLToPath(import.meta.url);
+  if (BUNDLE_CHUNK.test(path.basename(self))) return (codeStampMemo = path.basename(self));
+  const here = path.dirname(self);
   codeStampMemo = fs.readdirSync(here)
     .filter((name) => /\.[jt]s$/.test(name))
     .sort()
@@ -143,22 +129,6 @@ function codeStamp(): string {
   return codeStampMemo;
 }
 
-/** Whether the files recorded in header are exactly the bank's files now, unchanged. */
-function isCurrent(header: Header, paths: string[]): boolean {
-  if (header.missing.some((entry) => fs.existsSync(entry))) return false;
-  // Unchanged directories hold the same names, so listing them can be skipped; else list and compare.
-  const sameDirs = header.dirs.every((dir, i) => header.dirTimes[i] !== UNKNOWN && fs.statSync(dir, { throwIfNoEntry: false })?.mtimeMs === header.dirTimes[i]);
-  if (!sameDirs) {
-    const now = findYamlFiles(header.entries);
-    if (now.length !== paths.length || now.some((file, i) => file !== paths[i])) return false;
-  }
-  for (let i = 0; i < paths.length; i++) {
-    const stat = fs.statSync(paths[i]!, { throwIfNoEntry: false });
-    if (header.sizes[i] === UNKNOWN || !stat || stat.size !== header.sizes[i] || stat.mtimeMs !== header.mtimes[i]) return false;
-  }
-  return true;
-}
-
 /** The catalog from the cache file when it matches the bank on disk; undefined on any doubt. */
 function readCache(file: string, entries: string[], cwd: string): Catalog | undefined {
   let fd: number;
@@ -168,14 +138,20 @@ function readCache(file: string, entries: string[], cwd: string): Catalog | unde
     return undefined;
   }
   try {
-    const first = Buffer.alloc(80);
+    const first = Buffer.alloc(160);
     const firstBytes = fs.readSync(fd, first, 0, first.length, 0);
     const newline = first.subarray(0, firstBytes).indexOf(10);
-    const match = newline > 0 ? new RegExp(`^${MAGIC} ${FORMAT} (\\d+) (\\d+)$`).exec(first.toString('latin1', 0, newline)) : null;
-    if (!match) throw new Error('not a cache file of this format');
-    const headerStart = newline + 1;
-    const [headerLength, summaryLength] = [Number(match[1]), Number(match[2])];
-    const header = JSON.parse(readAt(fd, headerStart, headerLength)) as Header;
+    const fields = newline > 0 ? first.toString('latin1', 0, newline).split(' ') : [];
+    if (fields.length !== 3 + SECTIONS.length || fields[0] !== MAGIC || fields[1] !== String(FORMAT) || fields[2] !== BYTE_ORDER) throw new Error('not a cache file of this format');
+    // Where each section starts.
+    const at = {} as Sections;
+    let offset = newline + 1;
+    for (const [i, section] of SECTIONS.entries()) {
+      at[section] = offset;
+      offset += Number(fields[3 + i]);
+    }
+    const recordsStart = offset;
+    const header = JSON.parse(readAt(fd, at.header, at.ids - at.header)) as Header;
     if (
       header.version !== packageVersion() ||
       header.code !== codeStamp() ||
@@ -185,37 +161,58 @@ function readCache(file: string, entries: string[], cwd: string): Catalog | unde
     ) {
       throw new Error('stale');
     }
-    const paths = header.fileNames.map((name, i) => {
-      const dir = header.fileDirs[i]!;
-      return dir < 0 ? name : header.dirs[dir] + path.sep + name;
-    });
-    if (!isCurrent(header, paths)) throw new Error('stale');
+    const stamps = new Float64Array(STAMP * header.files);
+    readInto(fd, stamps, at.stamps);
+    const files: FileStamps = { names: readAt(fd, at.names, at.stamps - at.names), stamps };
+    if (!isCurrent(header, files)) throw new Error('stale');
 
-    const summariesStart = headerStart + headerLength;
-    const recordsStart = summariesStart + summaryLength;
-    const readRecord = (i: number) => JSON.parse(readAt(fd, recordsStart + header.at[2 * i]!, header.at[2 * i + 1]!)) as LoadedQuestion;
+    const idText = readAt(fd, at.ids, at.names - at.ids);
+    let ids: string[] | undefined;
+    const idList = () => (ids ??= header.questions === 0 ? [] : idText.split('\n'));
+    // Where the ids the pool handed out are, so that the daily pick's record is found at once.
+    const handedOut = new Map<string, number>();
+    const readRecord = (i: number) => {
+      const place = new Float64Array(PLACE);
+      readInto(fd, place, at.at + PLACE * 8 * i);
+      return JSON.parse(readAt(fd, recordsStart + place[0]!, place[1]!)) as LoadedQuestion;
+    };
     let summaries: QuestionSummary[] | undefined;
     const rubrics = new Map(header.rubrics.map((rubric) => [rubric.id, rubric]));
     return {
-      ids: header.ids,
+      get ids() {
+        return idList();
+      },
+      pool: {
+        size: header.questions,
+        joined: idText,
+        seeds: new Map(header.seeds),
+        id: (position) => {
+          const id = lineAt(idText, position);
+          handedOut.set(id, position);
+          return id;
+        },
+      },
       get questions() {
-        summaries ??= (JSON.parse(readAt(fd, summariesStart, summaryLength)) as SummaryRow[]).map(
+        if (summaries) return summaries;
+        const paths = pathsOf(header, files);
+        const list = idList();
+        summaries = (JSON.parse(readAt(fd, at.summaries, recordsStart - at.summaries)) as SummaryRow[]).map(
           ([title, category, difficulty, tags, companies, rubric, fileIndex], i) =>
-            ({ id: header.ids[i]!, title, category, difficulty, tags: tags || undefined, companies: companies || undefined, rubric, file: paths[fileIndex]! }) as QuestionSummary,
+            ({ id: list[i]!, title, category, difficulty, tags: tags || undefined, companies: companies || undefined, rubric, file: paths[fileIndex]! }) as QuestionSummary,
         );
         return summaries;
       },
       rubrics,
       rubric: rubricLookup(rubrics),
       findings: header.findings,
-      files: paths.length,
+      files: header.files,
       // The descriptor keeps this very file readable even if another run renames a new one over it.
       question: (id) => {
-        const i = header.ids.indexOf(id);
+        const i = handedOut.get(id) ?? lineIndex(idText, id);
         if (i < 0) throw new NotFoundError(`no question with id "${id}"`);
         return readRecord(i);
       },
-      all: () => header.ids.map((_, i) => readRecord(i)),
+      all: () => idList().map((_, i) => readRecord(i)),
       close: () => fs.closeSync(fd),
     };
   } catch {
@@ -224,18 +221,47 @@ function readCache(file: string, entries: string[], cwd: string): Catalog | unde
   }
 }
 
+/** The line at index i of newline-separated text. */
+function lineAt(text: string, i: number): string {
+  let start = 0;
+  for (let line = 0; line < i; line++) start = text.indexOf('\n', start) + 1;
+  const end = text.indexOf('\n', start);
+  return text.slice(start, end < 0 ? text.length : end);
+}
+
+/** The index of the line equal to line in newline-separated text, or -1. */
+function lineIndex(text: string, line: string): number {
+  if (!line) return -1;
+  for (let found = text.indexOf(line); found >= 0; found = text.indexOf(line, found + 1)) {
+    const end = found + line.length;
+    if ((found === 0 || text[found - 1] === '\n') && (end === text.length || text[end] === '\n')) {
+      let index = 0;
+      for (let at = text.indexOf('\n'); at >= 0 && at < found; at = text.indexOf('\n', at + 1)) index++;
+      return index;
+    }
+  }
+  return -1;
+}
+
 function readAt(fd: number, position: number, length: number): string {
   const buffer = Buffer.allocUnsafe(length);
-  let done = 0;
-  while (done < length) {
-    const bytes = fs.readSync(fd, buffer, done, length - done, position + done);
-    if (bytes === 0) throw new Error('the cache file ends early');
-    done += bytes;
-  }
+  readInto(fd, buffer, position);
   return buffer.toString('utf8');
 }
 
-interface Stamps {
+/** Fills target from the file at position, or throws if the file ends first. */
+function readInto(fd: number, target: NodeJS.ArrayBufferView, position: number): void {
+  const bytes = new Uint8Array(target.buffer, target.byteOffset, target.byteLength);
+  let done = 0;
+  while (done < bytes.length) {
+    const read = fs.readSync(fd, bytes, done, bytes.length - done, position + done);
+    if (read === 0) throw new Error('the cache file ends early');
+    done += read;
+  }
+}
+
+/** What was seen of the bank just before loading it: what the cache records. */
+interface Snapshot {
   entries: string[];
   missing: string[];
   cwd: string;
@@ -247,15 +273,21 @@ interface Stamps {
  * Writes the cache beside its final name and renames it into place. The cache only saves time,
  * so any failure (a read-only home, a full disk) leaves the run unharmed.
  */
-function writeCache(file: string, stamps: Stamps, bank: Bank): void {
-  const fileIndex = new Map(stamps.files.map(([name], i) => [name, i]));
-  const dirIndex = new Map(stamps.dirs.map(([dir], i) => [dir, i]));
+function writeCache(file: string, snapshot: Snapshot, bank: Bank): void {
+  const ids = bank.questions.map((question) => question.id);
+  const idText = ids.join('\n');
+  const names = snapshot.files.map(([name]) => name);
+  // The separators must not occur inside: never in a path, and ids are kebab-case once validated.
+  if (ids.some((id) => id.includes('\n')) || names.some((name) => name.includes('\0'))) return;
+  const fileIndex = new Map(names.map((name, i) => [name, i]));
+  const dirIndex = new Map(snapshot.dirs.map(([dir], i) => [dir, i]));
   const records = bank.questions.map((question) => `${JSON.stringify(question)}\n`);
-  const at: number[] = [];
+  const places = new Float64Array(PLACE * records.length);
   let offset = 0;
-  for (const record of records) {
+  for (const [i, record] of records.entries()) {
     const length = Buffer.byteLength(record);
-    at.push(offset, length);
+    places[PLACE * i] = offset;
+    places[PLACE * i + 1] = length;
     offset += length;
   }
   const summaries: SummaryRow[] = bank.questions.map((question) => [
@@ -275,23 +307,36 @@ function writeCache(file: string, stamps: Stamps, bank: Bank): void {
       const header: Header = {
         version: packageVersion(),
         code: codeStamp(),
-        entries: stamps.entries,
-        missing: stamps.missing,
-        dirs: stamps.dirs.map(([dir]) => dir),
-        dirTimes: stamps.dirs.map(([, mtime]) => (racy(mtime) ? UNKNOWN : mtime)),
-        fileDirs: stamps.files.map(([name]) => dirIndex.get(path.dirname(name)) ?? -1),
-        fileNames: stamps.files.map(([name]) => (dirIndex.has(path.dirname(name)) ? path.basename(name) : name)),
-        sizes: stamps.files.map(([, size, mtime]) => (racy(mtime) ? UNKNOWN : size)),
-        mtimes: stamps.files.map(([, , mtime]) => mtime),
-        cwd: stamps.cwd,
+        entries: snapshot.entries,
+        missing: snapshot.missing,
+        dirs: snapshot.dirs.map(([dir]) => dir),
+        dirTimes: snapshot.dirs.map(([, mtime]) => (racy(mtime) ? UNKNOWN : mtime)),
+        cwd: snapshot.cwd,
         findings: errorsOf(bank.findings),
         rubrics: [...bank.rubrics.values()],
-        ids: bank.questions.map((question) => question.id),
-        at,
+        files: names.length,
+        questions: ids.length,
+        // The clock of the machine, not the user's zone or --date: a seed missing here is only worked out.
+        seeds: seedsAround(idText, ids.length, Math.floor(Date.now() / 86_400_000)),
       };
-      const headerText = `${JSON.stringify(header)}\n`;
-      const summaryText = `${JSON.stringify(summaries)}\n`;
-      fs.writeSync(fd, `${MAGIC} ${FORMAT} ${Buffer.byteLength(headerText)} ${Buffer.byteLength(summaryText)}\n${headerText}${summaryText}`);
+      const fileStamps = new Float64Array(STAMP * names.length);
+      for (const [i, [name, size, mtime]] of snapshot.files.entries()) {
+        const dir = dirIndex.get(path.dirname(name));
+        fileStamps[STAMP * i] = dir ?? -1;
+        fileStamps[STAMP * i + 1] = racy(mtime) ? UNKNOWN : size;
+        fileStamps[STAMP * i + 2] = mtime;
+      }
+      const sections: Record<(typeof SECTIONS)[number], Buffer> = {
+        header: Buffer.from(JSON.stringify(header)),
+        ids: Buffer.from(idText),
+        names: Buffer.from(snapshot.files.map(([name]) => (dirIndex.has(path.dirname(name)) ? path.basename(name) : name)).join('\0')),
+        stamps: Buffer.from(fileStamps.buffer),
+        at: Buffer.from(places.buffer),
+        summaries: Buffer.from(JSON.stringify(summaries)),
+      };
+      const lengths = SECTIONS.map((section) => sections[section].length);
+      fs.writeSync(fd, `${MAGIC} ${FORMAT} ${BYTE_ORDER} ${lengths.join(' ')}\n`);
+      for (const section of SECTIONS) fs.writeSync(fd, sections[section]);
       for (let i = 0; i < records.length; i += 500) fs.writeSync(fd, records.slice(i, i + 500).join(''));
     } finally {
       fs.closeSync(fd);
@@ -304,41 +349,3 @@ function writeCache(file: string, stamps: Stamps, bank: Bank): void {
   }
 }
 
-/**
- * A bank whose every file has a warning (say, a schema comment that points nowhere from where
- * the bank lives) would otherwise carry ten thousand of them through every cache hit.
- */
-function errorsOf(findings: readonly Finding[]): Finding[] {
-  return findings.filter((finding) => finding.severity === 'error');
-}
-
-function rubricLookup(rubrics: Map<string, LoadedRubric>): (id: string) => LoadedRubric {
-  return (id) => {
-    const rubric = rubrics.get(id);
-    if (!rubric) {
-      const [suggestion] = closest(id, rubrics.keys(), 1);
-      throw new NotFoundError(`no rubric with id "${id}"; ${suggestion ? `did you mean ${suggestion}? ` : ''}known rubrics: ${[...rubrics.keys()].sort().join(', ') || 'none'}`);
-    }
-    return rubric;
-  };
-}
-
-/** A catalog over a bank loaded in full. */
-export function catalogOf(bank: Bank): Catalog {
-  const byId = new Map(bank.questions.map((question) => [question.id, question]));
-  return {
-    ids: bank.questions.map((question) => question.id),
-    questions: bank.questions,
-    rubrics: bank.rubrics,
-    rubric: rubricLookup(bank.rubrics),
-    findings: errorsOf(bank.findings),
-    files: bank.files,
-    question: (id) => {
-      const question = byId.get(id);
-      if (!question) throw new NotFoundError(`no question with id "${id}"`);
-      return question;
-    },
-    all: () => bank.questions,
-    close: () => {},
-  };
-}

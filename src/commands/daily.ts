@@ -1,8 +1,8 @@
 // `mldrill daily`: the question of the day for the user's local date (or --date).
 import { EXIT } from '../errors.js';
 import type { Io } from '../io.js';
-import { dailyId } from '../select/daily.js';
-import { requireMatchingIds, type Filters } from '../select/filter.js';
+import { dailyPick } from '../select/daily.js';
+import { requireMatchingIds, requireMatchingPool, sortedPool, type Filters } from '../select/filter.js';
 import { localDate, timeZoneFrom } from '../time.js';
 import { printQuestion, resolveFormat, type FormatOptions } from './question-output.js';
 import { withCatalog } from './with-catalog.js';
@@ -19,10 +19,11 @@ export async function daily(options: DailyOptions, io: Io): Promise<number> {
   const format = resolveFormat(options);
   const date = options.date ?? localDate(io.now(), timeZoneFrom(io.env));
   return withCatalog(io, options.bank, async (catalog) => {
-    const matching = requireMatchingIds(catalog, options);
     // With --unseen the pool is this user's own, so the pick no longer agrees across machines.
-    const pool = options.unseen ? await (await import('./read-history.js')).requireUnseen(matching, io) : matching;
-    await printQuestion(io, catalog, dailyId(pool, date), format, { date });
+    const pool = options.unseen
+      ? sortedPool(await (await import('./read-history.js')).requireUnseen(requireMatchingIds(catalog, options), io))
+      : requireMatchingPool(catalog, options);
+    await printQuestion(io, catalog, dailyPick(pool, date), format, { date });
     return EXIT.ok;
   });
 }

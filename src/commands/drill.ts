@@ -1,12 +1,12 @@
 // `mldrill drill`: picks a question and runs the staged, timed interview (see conduct.ts).
-import type { Catalog, QuestionSummary } from '../bank/cache.js';
+import type { Catalog, QuestionSummary } from '../bank/catalog.js';
 import type { LoadedQuestion } from '../bank/schema.js';
 import { EXIT, InterruptedError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { drawCurveball, startSession } from '../session/engine.js';
 import { buildInterview } from '../session/interview.js';
-import { dailyId } from '../select/daily.js';
-import { pickRandom, requireId, requireMatches, requireMatchingIds, type Filters } from '../select/filter.js';
+import { dailyPick } from '../select/daily.js';
+import { pickRandom, requireId, requireMatches, requireMatchingIds, requireMatchingPool, type Filters } from '../select/filter.js';
 import { seededRandom } from '../select/random.js';
 import { ensureWritable, stateDirectory } from '../store/paths.js';
 import { sessionId } from '../store/record.js';
@@ -88,7 +88,7 @@ async function drillWithBank(bank: Catalog, options: DrillOptions, io: Io, rando
 /** The id of the question to drill: given, today's, due, random, or picked from a list. */
 async function chooseQuestion(bank: Catalog, options: DrillOptions, random: () => number, prompter: Prompter, io: Io): Promise<string> {
   if (options.id) return requireId(bank.ids, options.id);
-  if (options.daily) return dailyId(requireMatchingIds(bank, options), localDate(io.now(), timeZoneFrom(io.env)));
+  if (options.daily) return dailyPick(requireMatchingPool(bank, options), localDate(io.now(), timeZoneFrom(io.env)));
   if (options.next) return nextQuestion(requireMatches(bank.questions, options), io);
   if (options.random) return pickRandom(requireMatchingIds(bank, options), random);
   return (await prompter.chooseQuestion(requireMatches(bank.questions, options))).id;

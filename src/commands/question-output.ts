@@ -1,6 +1,6 @@
 // What daily, random, show and list share: the output format flags, opening the bank through
 // the cache, and printing one question.
-import type { Catalog } from '../bank/cache.js';
+import type { Catalog } from '../bank/catalog.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import type { Style } from '../ui/colour.js';

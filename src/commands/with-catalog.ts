@@ -1,6 +1,7 @@
 // How commands open the bank: through the cache, with broken files mentioned on stderr, and
 // always closed again.
-import { openBank, type Catalog } from '../bank/cache.js';
+import { openBank } from '../bank/cache.js';
+import type { Catalog } from '../bank/catalog.js';
 import type { Io } from '../io.js';
 
 /** Opens the bank (through the cache), reports broken files on stderr, runs fn, then closes it. */

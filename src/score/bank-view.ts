@@ -1,7 +1,7 @@
 // What the history needs from the bank, behind a small interface: question titles and
 // categories, stage titles, and checklist items looked up by stage and item id. The pure
 // modules (stats, schedule, session documents) take a BankView, so tests need no YAML.
-import type { Catalog } from '../bank/cache.js';
+import type { Catalog } from '../bank/catalog.js';
 import type { LoadedQuestion, LoadedRubric } from '../bank/schema.js';
 
 export interface QuestionInfo {

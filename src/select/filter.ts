@@ -57,10 +57,33 @@ export function requireMatchingIds(bank: { ids: readonly string[]; questions: re
   return sortedIds(bank.ids);
 }
 
+/** requireMatchingIds as a pool. Without filters it is the bank's own, which a cached bank keeps ready. */
+export function requireMatchingPool(bank: { pool: SortedPool; questions: readonly Selectable[] }, filters: Filters): SortedPool {
+  if (hasFilters(filters)) return sortedPool(requireMatches(bank.questions, filters).map((question) => question.id));
+  if (bank.pool.size === 0) throw noMatch(0, filters);
+  return bank.pool;
+}
+
 /** ids in code-unit order; a pass over them when they are sorted already, as the bank's are. */
 export function sortedIds(ids: readonly string[]): string[] {
   for (let i = 1; i < ids.length; i++) if (ids[i - 1]! > ids[i]!) return [...ids].sort();
   return [...ids];
+}
+
+/** Ids in code-unit order, as the daily pick reads them. */
+export interface SortedPool {
+  readonly size: number;
+  /** The ids joined by newlines (ids are kebab-case). */
+  readonly joined: string;
+  /** The id at a position, 0 <= position < size. */
+  id(position: number): string;
+  /** Some cycles' seeds worked out ahead, by cycle (see seedsAround in daily.ts). */
+  readonly seeds?: ReadonlyMap<number, number>;
+}
+
+export function sortedPool(ids: readonly string[]): SortedPool {
+  const sorted = sortedIds(ids);
+  return { size: sorted.length, joined: sorted.join('\n'), id: (position) => sorted[position]! };
 }
 
 export function pickRandom<T>(items: readonly T[], random: () => number): T {

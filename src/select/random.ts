@@ -1,8 +1,11 @@
 // Seeded randomness, so that `--seed` makes every draw of a run reproducible.
 
-/** A 32-bit hash of a string (FNV-1a), to turn any seed text into a PRNG state. */
-export function hashSeed(seed: string): number {
-  let hash = 0x811c9dc5;
+/**
+ * A 32-bit hash of a string (FNV-1a), to turn any seed text into a PRNG state. Given the hash of
+ * a first part as `from`, it goes on over seed: the hash of the two texts joined.
+ */
+export function hashSeed(seed: string, from = 0x811c9dc5): number {
+  let hash = from;
   for (let i = 0; i < seed.length; i++) {
     hash ^= seed.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193);

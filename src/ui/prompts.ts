@@ -1,6 +1,6 @@
 // The only module that talks to Inquirer. It refuses to prompt without a terminal and turns
 // Ctrl-C, SIGTERM and a closed terminal into InterruptedError, so callers handle one thing.
-import type { QuestionSummary } from '../bank/cache.js';
+import type { QuestionSummary } from '../bank/catalog.js';
 import { InterruptedError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import type { ScoredItem } from '../score/score.js';

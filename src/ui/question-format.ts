@@ -1,7 +1,7 @@
 // How daily, random, show and list print questions: styled text for a person, plain lines for a
 // shell greeting, JSON for programs, Markdown for a chat or an issue. Returns strings; never
 // prints. Every string from a question file passes through stripControl (JSON escapes its own).
-import type { QuestionSummary } from '../bank/cache.js';
+import type { QuestionSummary } from '../bank/catalog.js';
 import type { LoadedQuestion, LoadedRubric } from '../bank/schema.js';
 import { planStages, totalBudgetSeconds } from '../session/engine.js';
 import { stripControl, wrap } from '../text.js';
