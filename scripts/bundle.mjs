@@ -3,9 +3,11 @@
 // Node 20 loads ES modules one file at a time; a command touching some thirty small modules
 // spent about a tenth of its run in the loader. So the code every command needs goes into
 // two chunks: `start` (what `--version` and error reporting need) and `core` (the command
-// table and every command whose code reaches no package and no costly built-in module). The
-// rest, each module that reaches yaml, zod, Inquirer, ts-fsrs, node:crypto and the like, stays
-// in chunks loaded only by the commands that use them, so `daily` never loads the YAML parser.
+// table and every command whose code reaches no package and no costly built-in module), with
+// the commands that read the history in a third, `history`, which the scripting commands never
+// compile. The rest, each module that reaches yaml, zod, Inquirer, ts-fsrs, node:crypto and the
+// like, stays in chunks loaded only by the commands that use them, so `daily` never loads the
+// YAML parser.
 import path from 'node:path';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -57,6 +59,14 @@ const builtinShims = {
   load: (id) => (isShim(id) ? SHIMS[id.slice(SHIM_PREFIX.length)] : null),
 };
 
+/**
+ * Modules (relative to dist/) of `history`, `stats`, `export` and `next`, and of the history
+ * store and the scoring they read: 80 KB that `daily`, `list`, `show` and `random` would
+ * otherwise compile on every run, 1.5 ms of `daily`. One chunk rather than one per command:
+ * Node 20 pays for every file it loads.
+ */
+const HISTORY = /^(store\/(?!paths\.js)|score\/|commands\/(history|stats|export|next|read-history)\.js$|ui\/(stats|history|export|next)\.js$)/;
+
 const costly = new Map();
 /** Whether a module, through its static imports, reaches a package or a costly built-in. */
 function isCostly(id, getModuleInfo, seen = new Set()) {
@@ -85,7 +95,20 @@ await bundle.write({
   // The hash covers a chunk's code and the names of the chunks it imports: the bank cache takes
   // its own chunk's name as the stamp of the loader's code (codeStamp in src/bank/cache.ts).
   chunkFileNames: '[name]-[hash].js',
-  manualChunks: (id, { getModuleInfo }) =>
-    START.has(id) || isShim(id) ? 'start' : (id.startsWith(dist) || id.startsWith(COMMANDER_DIR)) && !isCostly(id, getModuleInfo) ? 'core' : undefined,
+  manualChunks: (id, { getModuleInfo }) => {
+    if (START.has(id) || isShim(id)) return 'start';
+    if (!(id.startsWith(dist) || id.startsWith(COMMANDER_DIR)) || isCostly(id, getModuleInfo)) return undefined;
+    return HISTORY.test(path.relative(dist, id).split(path.sep).join('/')) ? 'history' : 'core';
+  },
 });
 await bundle.close();
+
+// The split pays only while core never imports history itself: a module that core needs,
+// moved into history by the pattern above, would load history with every command.
+const written = fs.readdirSync(outdir);
+const core = fs.readFileSync(path.join(outdir, written.find((name) => name.startsWith('core-'))), 'utf8');
+const historyChunk = written.find((name) => name.startsWith('history-'));
+if (new RegExp(`^import [^;]* from '\\./${historyChunk}';`, 'm').test(core)) {
+  console.error(`bundle: the core chunk imports ${historyChunk}; keep the modules core needs out of HISTORY in scripts/bundle.mjs`);
+  process.exit(1);
+}
