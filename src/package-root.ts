@@ -8,8 +8,18 @@ import { fileURLToPath } from 'node:url';
 function findPackageRoot(): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
   for (let dir = here; ; dir = path.dirname(dir)) {
-    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    if (namesPackage(path.join(dir, 'package.json'))) return dir;
     if (path.dirname(dir) === dir) return path.resolve(here, '..');
+  }
+}
+
+/** The package.json files in bin/ and dist/bundle/ only say that their code is CommonJS; the package's own names it. */
+function namesPackage(file: string): boolean {
+  if (!fs.existsSync(file)) return false;
+  try {
+    return typeof (JSON.parse(fs.readFileSync(file, 'utf8')) as { name?: unknown }).name === 'string';
+  } catch {
+    return false;
   }
 }
 

@@ -3,7 +3,7 @@ import { InterruptedError } from '../src/errors.js';
 import { planStages, startSession } from '../src/session/engine.js';
 import { loadStyle } from '../src/ui/colour.js';
 import { createPrompter } from '../src/ui/prompts.js';
-import { stagePrompt } from '../src/ui/stage-prompt.js';
+import { loadStagePrompt } from '../src/ui/stage-prompt.js';
 import { fakeIo } from './helpers/fake-io.js';
 
 describe('the prompt wrapper', () => {
@@ -42,7 +42,7 @@ describe('the prompt wrapper', () => {
       const controller = new AbortController();
       const state = startSession(planStages([{ id: 'a', title: 'A', goal: 'g', minutes: 1 }]), io.now());
       const config = { state, hints: [], strict: false, now: io.now, style: await loadStyle(0), width: 80, onChange: () => {}, tickMs: 10 };
-      const stage = stagePrompt(config, { input: io.terminal.input, output: io.terminal.output, signal: controller.signal });
+      const stage = (await loadStagePrompt())(config, { input: io.terminal.input, output: io.terminal.output, signal: controller.signal });
       controller.abort();
       await expect(stage).rejects.toThrow();
       await new Promise((resolve) => setTimeout(resolve, 50));

@@ -104,7 +104,7 @@ export async function createPrompter(io: Io, signal: AbortSignal): Promise<Promp
     },
 
     async runStage(config) {
-      const { stagePrompt } = await import('./stage-prompt.js');
+      const stagePrompt = await (await import('./stage-prompt.js')).loadStagePrompt();
       // Read at each stage, so a resized terminal gets a screen that fits it.
       const rows = (io.terminal.output as { rows?: number }).rows || 24;
       return guard(() => stagePrompt({ ...config, style, now: io.now, width: columns, rows }, context));

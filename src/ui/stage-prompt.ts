@@ -1,7 +1,6 @@
 // The screen of one interview stage: a custom Inquirer prompt that re-renders itself on a
 // timer, so the countdown stays live while the user thinks or types notes. All writes to the
 // terminal go through the prompt, which keeps the screen from being garbled.
-import { createPrompt, isDownKey, isEnterKey, isUpKey, useEffect, useKeypress, useRef, useState } from '@inquirer/core';
 import {
   curveballDue,
   isPaused,
@@ -54,7 +53,22 @@ function withDraft(state: SessionState, draft: string): SessionState {
   return setNotes(state, state.current, `${notes}${draft}\n`);
 }
 
-export const stagePrompt = createPrompt<SessionState, StagePromptConfig>((config, done) => {
+type InquirerCore = typeof import('@inquirer/core');
+const makeStagePrompt = (core: InquirerCore) => core.createPrompt<SessionState, StagePromptConfig>(renderStage);
+let inquirer: InquirerCore | undefined;
+let prompt: ReturnType<typeof makeStagePrompt> | undefined;
+
+/**
+ * The stage prompt, made on first use. @inquirer/core is an ES module only, and the bundle is
+ * CommonJS (see scripts/bundle.mjs), which before Node 20.19 can load one only with import().
+ */
+export async function loadStagePrompt(): Promise<ReturnType<typeof makeStagePrompt>> {
+  inquirer ??= await import('@inquirer/core');
+  return (prompt ??= makeStagePrompt(inquirer));
+}
+
+function renderStage(config: StagePromptConfig, done: (state: SessionState) => void): string | [string, string | undefined] {
+  const { isDownKey, isEnterKey, isUpKey, useEffect, useKeypress, useRef, useState } = inquirer!;
   const { style, now } = config;
   const session = useRef(config.state);
   const [mode, setMode] = useState<Mode>(config.startInNotes ? 'notes' : 'command');
@@ -251,7 +265,7 @@ export const stagePrompt = createPrompt<SessionState, StagePromptConfig>((config
 
   const screen = [...header, ...lines, ...footer].join('\n');
   return help ? [screen, help] : screen;
-});
+}
 
 function visibleLength(text: string): number {
   // eslint-disable-next-line no-control-regex
