@@ -56,8 +56,10 @@ export function isCurrent(header: Recorded, files: FileStamps): boolean {
  * Whether every bank file still has the size and mtime it was cached with. On a big bank this
  * is most of a cache hit, so each file is looked up by its bare name from inside its
  * directory: that skips walking the whole path and converting a long string, a fifth of the
- * time on 10,000 files. The working directory is always put back. Where chdir is refused (a
- * worker thread, a directory without search permission) the full path serves.
+ * time on 10,000 files. The working directory is always put back, and nothing else sees it
+ * meanwhile: the loop is synchronous, and mldrill hands fs only absolute paths (lint's worker
+ * threads, which share the process's directory, never run beside the cache). Where chdir is
+ * refused (a worker thread, a directory without search permission) the full path serves.
  */
 function filesUnchanged(header: Recorded, { names, stamps }: FileStamps): boolean {
   const options = { throwIfNoEntry: false } as const;
