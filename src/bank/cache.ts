@@ -28,6 +28,7 @@ import { NotFoundError } from '../errors.js';
 import { seedsAround } from '../select/daily.js';
 import { hashSeed } from '../select/random.js';
 import { cacheDirectory } from '../store/paths.js';
+import { readFully } from '../read-range.js';
 import { packageVersion } from '../version.js';
 import { catalogOf, errorsOf, rubricLookup, type Catalog, type QuestionSummary } from './catalog.js';
 import { bankDirectories, findYamlFiles, type BankOptions } from './files.js';
@@ -251,13 +252,7 @@ function readAt(fd: number, position: number, length: number): string {
 
 /** Fills target from the file at position, or throws if the file ends first. */
 function readInto(fd: number, target: NodeJS.ArrayBufferView, position: number): void {
-  const bytes = new Uint8Array(target.buffer, target.byteOffset, target.byteLength);
-  let done = 0;
-  while (done < bytes.length) {
-    const read = fs.readSync(fd, bytes, done, bytes.length - done, position + done);
-    if (read === 0) throw new Error('the cache file ends early');
-    done += read;
-  }
+  if (readFully(fd, target, position) < target.byteLength) throw new Error('the cache file ends early');
 }
 
 /** What was seen of the bank just before loading it: what the cache records. */

@@ -15,6 +15,7 @@
 // whole old index or a whole new one; a run that cannot write it goes on without it.
 import fs from 'node:fs';
 import path from 'node:path';
+import { readFully } from '../read-range.js';
 import { addSession, emptyTally, tallyFromJSON, tallyToJSON, type StatsTally } from '../score/tally.js';
 import { writeFileAtomic } from './atomic.js';
 import { checkLine, decode, decodeLine, inLineOrder, type RecordLine } from './history.js';
@@ -252,15 +253,10 @@ function settled(index: IndexKey, file: string, fd: number): boolean {
   return stat.size === index.offset && current(index, file, fd, stat);
 }
 
+/** The bytes from `from` to `to`, fewer if the file ends first. */
 function readRange(fd: number, from: number, to: number): Buffer {
   const buffer = Buffer.allocUnsafe(Math.max(0, to - from));
-  let done = 0;
-  while (done < buffer.length) {
-    const got = fs.readSync(fd, buffer, done, buffer.length - done, from + done);
-    if (got === 0) break;
-    done += got;
-  }
-  return buffer.subarray(0, done);
+  return buffer.subarray(0, readFully(fd, buffer, from));
 }
 
 function parseTally(text: string | undefined): StatsTally | undefined {
