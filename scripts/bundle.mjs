@@ -65,7 +65,7 @@ const builtinShims = {
  * otherwise compile on every run, 1.5 ms of `daily`. One chunk rather than one per command:
  * Node 20 pays for every file it loads.
  */
-const HISTORY = /^(store\/(?!paths\.js)|score\/|commands\/(history|stats|export|next|read-history)\.js$|ui\/(stats|history|export|next)\.js$)/;
+const HISTORY = /^(store\/(?!paths\.js)|score\/|commands\/(history|stats|export|next)\.js$|app\/read-history\.js$|ui\/(stats|history|export|next)\.js$)/;
 
 const costly = new Map();
 /** Whether a module, through its static imports, reaches a package or a costly built-in. */

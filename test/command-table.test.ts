@@ -1,5 +1,7 @@
 // The command table: built whole for help and the default command, and with just the one
 // command a script names, which must behave the same.
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildProgram, COMMANDS } from '../src/cli.js';
 import { main } from '../src/main.js';
@@ -13,6 +15,11 @@ describe('the command table', () => {
       const alone = await buildProgram(fakeIo(), { exitCode: 0 }, [name, '--json']);
       expect(alone.commands.map((command) => command.name())).toEqual([name]);
     }
+  });
+
+  it('keeps src/commands to one module per command, named after it', () => {
+    const modules = fs.readdirSync(path.join(import.meta.dirname, '..', 'src', 'commands')).map((name) => name.replace(/\.ts$/, ''));
+    expect(modules.sort()).toEqual([...COMMANDS].sort());
   });
 
   it('shows every command in the top-level help, and the global options in a command\'s help', async () => {

@@ -4,8 +4,8 @@ import type { Io } from '../io.js';
 import { dailyPick } from '../select/daily.js';
 import { requireMatchingIds, requireMatchingPool, sortedPool, type Filters } from '../select/filter.js';
 import { localDate, timeZoneFrom } from '../time.js';
-import { printQuestion, resolveFormat, type FormatOptions } from './question-output.js';
-import { withCatalog } from './with-catalog.js';
+import { printQuestion, resolveFormat, type FormatOptions } from '../app/question-output.js';
+import { withCatalog } from '../app/with-catalog.js';
 
 export interface DailyOptions extends Filters, FormatOptions {
   /** YYYY-MM-DD, already checked by the command table. */
@@ -21,7 +21,7 @@ export async function daily(options: DailyOptions, io: Io): Promise<number> {
   return withCatalog(io, options.bank, async (catalog) => {
     // With --unseen the pool is this user's own, so the pick no longer agrees across machines.
     const pool = options.unseen
-      ? sortedPool(await (await import('./read-history.js')).requireUnseen(requireMatchingIds(catalog, options), io))
+      ? sortedPool(await (await import('../app/read-history.js')).requireUnseen(requireMatchingIds(catalog, options), io))
       : requireMatchingPool(catalog, options);
     await printQuestion(io, catalog, dailyPick(pool, date), format, { date });
     return EXIT.ok;

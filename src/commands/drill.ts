@@ -13,9 +13,9 @@ import { sessionId } from '../store/record.js';
 import { createPrompter, requireTerminal, type Prompter } from '../ui/prompts.js';
 import { questionHeader } from '../ui/render.js';
 import { localDate, timeZoneFrom } from '../time.js';
-import { conduct, followupStage } from './conduct.js';
-import { readHistoryFor } from './read-history.js';
-import { withCatalog } from './with-catalog.js';
+import { conduct, followupStage } from '../app/conduct.js';
+import { readHistoryFor } from '../app/read-history.js';
+import { withCatalog } from '../app/with-catalog.js';
 
 export interface DrillOptions extends Filters {
   id?: string;

@@ -7,8 +7,8 @@ import { sessionDocument } from '../score/session-doc.js';
 import { writeFileAtomic } from '../store/atomic.js';
 import { timeZoneFrom } from '../time.js';
 import { sessionMarkdown } from '../ui/export.js';
-import { withCatalog } from './with-catalog.js';
-import { readSessionFor } from './read-history.js';
+import { withCatalog } from '../app/with-catalog.js';
+import { readSessionFor } from '../app/read-history.js';
 
 export type ExportFormat = 'markdown' | 'json';
 

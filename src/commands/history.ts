@@ -8,7 +8,7 @@ import { historyEntry, historyLines, liveEntry } from '../ui/history.js';
 import { listLive } from '../store/live.js';
 import { stateDirectory } from '../store/paths.js';
 import { compareText } from '../text.js';
-import { newestSessionsFor, noSessionsYet, reportSkipped } from './read-history.js';
+import { newestSessionsFor, noSessionsYet, reportSkipped } from '../app/read-history.js';
 
 export interface HistoryOptions {
   /** How many sessions to show; 0 means all. */

@@ -4,8 +4,8 @@ import type { Io } from '../io.js';
 import { requireMatches, type Filters } from '../select/filter.js';
 import { formatList } from '../ui/question-format.js';
 import { questionJson } from '../ui/question-json.js';
-import { outputStyle, resolveFormat, type FormatOptions } from './question-output.js';
-import { withCatalog } from './with-catalog.js';
+import { outputStyle, resolveFormat, type FormatOptions } from '../app/question-output.js';
+import { withCatalog } from '../app/with-catalog.js';
 
 export interface ListOptions extends Filters, FormatOptions {
   bank?: string[];

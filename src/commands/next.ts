@@ -4,8 +4,8 @@ import type { Io } from '../io.js';
 import { bankView } from '../score/bank-view.js';
 import { styleFor } from '../ui/colour.js';
 import { nextLines } from '../ui/next.js';
-import { withCatalog } from './with-catalog.js';
-import { readHistoryFor } from './read-history.js';
+import { withCatalog } from '../app/with-catalog.js';
+import { readHistoryFor } from '../app/read-history.js';
 
 export interface NextOptions {
   /** How many questions to list; 0 means all. */

@@ -10,8 +10,8 @@ import { ensureWritable, stateDirectory } from '../store/paths.js';
 import { clock, closest } from '../text.js';
 import { createPrompter, requireTerminal } from '../ui/prompts.js';
 import { questionHeader } from '../ui/render.js';
-import { conduct } from './conduct.js';
-import { withCatalog } from './with-catalog.js';
+import { conduct } from '../app/conduct.js';
+import { withCatalog } from '../app/with-catalog.js';
 
 export interface ResumeOptions {
   session?: string;

@@ -2,8 +2,8 @@
 import { EXIT } from '../errors.js';
 import type { Io } from '../io.js';
 import { requireId } from '../select/filter.js';
-import { printQuestion, resolveFormat, type FormatOptions } from './question-output.js';
-import { withCatalog } from './with-catalog.js';
+import { printQuestion, resolveFormat, type FormatOptions } from '../app/question-output.js';
+import { withCatalog } from '../app/with-catalog.js';
 
 export interface ShowOptions extends FormatOptions {
   id: string;

@@ -7,8 +7,8 @@ import { statsOf } from '../score/stats.js';
 import { timeZoneFrom } from '../time.js';
 import { styleFor } from '../ui/colour.js';
 import { statsLines } from '../ui/stats.js';
-import { withCatalog } from './with-catalog.js';
-import { noSessionsYet, readTallyFor } from './read-history.js';
+import { withCatalog } from '../app/with-catalog.js';
+import { noSessionsYet, readTallyFor } from '../app/read-history.js';
 
 export interface StatsOptions {
   json?: boolean;
