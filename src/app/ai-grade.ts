@@ -1,0 +1,78 @@
+// The AI second rater, as `grade --ai` and `drill --ai` run it: one request to the configured
+// server, the verdicts checked against the notes (no verdict without evidence), and the score
+// that follows. Loaded only by commands that grade with --ai.
+import type { LoadedQuestion, LoadedRubric } from '../bank/schema.js';
+import { ServiceError } from '../errors.js';
+import type { Io } from '../io.js';
+import { chat, redact } from '../rater/client.js';
+import { hostOf, isLoopback, llmConfig, type LlmSettings } from '../rater/config.js';
+import { gradingMessages } from '../rater/prompt.js';
+import { parseReply } from '../rater/reply.js';
+import { judge, type AiStage } from '../rater/verdicts.js';
+import { buildInterview } from '../session/interview.js';
+import { stripControl } from '../text.js';
+
+export const DEFAULT_TIMEOUT_SECONDS = 120;
+
+export interface AiGradeInput {
+  question: LoadedQuestion;
+  rubric: LoadedRubric;
+  /** Notes per stage id; '' holds text before any stage heading (it counts for every stage). */
+  notesByStage: Readonly<Record<string, string>>;
+  /** The candidate's ticked item ids per stage: unsure and void verdicts fall back to them. */
+  selfTicks?: Readonly<Record<string, readonly string[]>>;
+}
+
+export interface AiGradeOptions {
+  /** Per attempt; default 120. */
+  timeoutSeconds?: number;
+  /** Ctrl-C: aborts the request (InterruptedError). */
+  signal?: AbortSignal;
+  /** The config file's `llm` section, once there is a config file; the environment wins over it. */
+  llm?: LlmSettings;
+  /** For tests: waiting between retries. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  backoffMs?: (retry: number) => number;
+}
+
+/** `grade --ai --json`'s document. */
+export interface AiGradeResult {
+  questionId: string;
+  rubricId: string;
+  grader: 'ai';
+  model: string;
+  /** host[:port] of the server that graded. */
+  host: string;
+  /** Weighted coverage of what is counted (the AI's verdicts, self ticks where it is unsure or void), percent. */
+  score: number;
+  stages: AiStage[];
+  /** Verdicts dropped (unknown items) and other remarks, one line each. */
+  warnings: string[];
+}
+
+/** Grades the notes with the configured model; ServiceError (exit 2) when that cannot be done. */
+export async function aiGrade(input: AiGradeInput, io: Io, options: AiGradeOptions = {}): Promise<AiGradeResult> {
+  const config = llmConfig(io.env, options.llm);
+  const host = hostOf(config);
+  if (!isLoopback(config)) io.stderr.write(`mldrill: grading sends your notes to ${stripControl(host)} (MLDRILL_LLM_URL)\n`);
+  const interview = buildInterview(input.question, input.rubric);
+  const stages = interview.stages.map((stage) => ({ id: stage.plan.id, title: stage.plan.title, items: stage.items }));
+  const timeoutMs = (options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000;
+  const reply = await chat(config, (mode) => gradingMessages({ prompt: input.question.prompt, stages, notesByStage: input.notesByStage }, mode), {
+    timeoutMs,
+    signal: options.signal,
+    sleep: options.sleep,
+    backoffMs: options.backoffMs,
+    now: () => io.now(),
+    onNote: (note) => io.stderr.write(`mldrill: ${stripControl(redact(note, config))}\n`),
+  });
+  const parsed = parseReply(reply.content);
+  if ('problem' in parsed) {
+    const cut = reply.finishReason === 'length' ? ', because it was cut off (the model\'s context or output limit is too small; for Ollama, raise OLLAMA_CONTEXT_LENGTH)' : '';
+    throw new ServiceError(`the reply of ${config.model} at ${host} is unusable: ${parsed.problem}${cut}; try again, or use a model that supports structured output`);
+  }
+  const notes = Object.values(input.notesByStage).join('\n');
+  const judged = judge(stages, parsed.verdicts, notes, input.selfTicks);
+  for (const warning of judged.warnings) io.stderr.write(`mldrill: warning: ${stripControl(warning)}\n`);
+  return { questionId: input.question.id, rubricId: input.rubric.id, grader: 'ai', model: config.model, host, score: judged.score, stages: judged.stages, warnings: judged.warnings };
+}
