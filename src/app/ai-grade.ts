@@ -10,6 +10,9 @@ import { gradingMessages } from '../rater/prompt.js';
 import { parseReply } from '../rater/reply.js';
 import { judge, type AiStage } from '../rater/verdicts.js';
 import { buildInterview } from '../session/interview.js';
+import { stateDirectory, ratingsFile } from '../store/paths.js';
+import { appendRating, RATING_VERSION, type RatingRecord } from '../store/ratings.js';
+import type { SessionRecord } from '../store/record.js';
 import { stripControl } from '../text.js';
 
 export const DEFAULT_TIMEOUT_SECONDS = 120;
@@ -75,4 +78,43 @@ export async function aiGrade(input: AiGradeInput, io: Io, options: AiGradeOptio
   const judged = judge(stages, parsed.verdicts, notes, input.selfTicks);
   for (const warning of judged.warnings) io.stderr.write(`mldrill: warning: ${stripControl(warning)}\n`);
   return { questionId: input.question.id, rubricId: input.rubric.id, grader: 'ai', model: config.model, host, score: judged.score, stages: judged.stages, warnings: judged.warnings };
+}
+
+/**
+ * Grades a recorded session's notes with the AI and keeps the rating beside the history
+ * (ratings.jsonl), never touching the session record. Unsure and void verdicts fall back to the
+ * record's own ticks. When the rating cannot be written, it is still returned, with a warning:
+ * the grading is on screen, and nothing the user typed depends on the file.
+ */
+export async function aiGradeSession(record: SessionRecord, question: LoadedQuestion, rubric: LoadedRubric, io: Io, options: AiGradeOptions = {}): Promise<AiGradeResult> {
+  const notesByStage = Object.fromEntries(record.stages.map((stage) => [stage.id, stage.notes]));
+  const selfTicks = record.status === 'completed' ? Object.fromEntries(record.stages.map((stage) => [stage.id, stage.checked])) : undefined;
+  const result = await aiGrade({ question, rubric, notesByStage, selfTicks }, io, options);
+  const recordScores = new Map(record.stages.map((stage) => [stage.id, stage.score]));
+  const rating: RatingRecord = {
+    version: RATING_VERSION,
+    sessionId: record.id,
+    rater: 'ai',
+    ratedAt: new Date(io.now()).toISOString(),
+    model: result.model,
+    host: result.host,
+    questionId: result.questionId,
+    rubricId: result.rubricId,
+    score: result.score,
+    recordScore: record.score,
+    stages: result.stages.map((stage) => ({
+      id: stage.id,
+      score: stage.score,
+      recordScore: recordScores.get(stage.id) ?? null,
+      items: stage.items.map((item) => ({ id: item.id, met: item.met, evidence: item.evidence, reason: item.reason, ...(item.void ? { void: true as const } : {}), counted: item.counted })),
+    })),
+  };
+  const file = ratingsFile(stateDirectory(io.env, io.homedir));
+  try {
+    appendRating(file, rating);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    io.stderr.write(`mldrill: warning: could not keep the rating in ${file} (${code}); fix the state directory's permissions and grade again to keep it\n`);
+  }
+  return result;
 }
