@@ -100,6 +100,7 @@ export async function aiGradeSession(record: SessionRecord, question: LoadedQues
     host: result.host,
     questionId: result.questionId,
     rubricId: result.rubricId,
+    mode: record.mode,
     score: result.score,
     recordScore: record.score,
     stages: result.stages.map((stage) => ({

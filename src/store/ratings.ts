@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import { readFully } from '../read-range.js';
 import { appendRecord } from './append.js';
+import type { SessionMode } from './record.js';
 
 export const RATING_VERSION = 1;
 /** Far more than years of ratings (a rating is about 2 KB); a larger file is not read. */
@@ -45,6 +46,8 @@ export interface RatingRecord {
   host?: string;
   questionId: string;
   rubricId: string;
+  /** The session's mode: whose ticks the record holds (`self`: the candidate's; `interviewer`: the partner's). */
+  mode: SessionMode;
   score: number;
   recordScore: number | null;
   stages: RatedStage[];
@@ -132,6 +135,6 @@ export function isRatingRecord(value: unknown): value is RatingRecord {
   return typeof rating === 'object' && rating !== null && rating.version === RATING_VERSION
     && isString(rating.sessionId) && (rating.rater === 'ai' || rating.rater === 'self') && isString(rating.ratedAt) && !Number.isNaN(Date.parse(rating.ratedAt))
     && (rating.model === undefined || isString(rating.model)) && (rating.host === undefined || isString(rating.host))
-    && isString(rating.questionId) && isString(rating.rubricId) && isNumber(rating.score)
+    && isString(rating.questionId) && isString(rating.rubricId) && (rating.mode === 'self' || rating.mode === 'interviewer') && isNumber(rating.score)
     && (rating.recordScore === null || isNumber(rating.recordScore)) && Array.isArray(rating.stages) && rating.stages.every(isRatedStage);
 }
