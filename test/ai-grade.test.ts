@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { aiGrade, type AiGradeInput } from '../src/app/ai-grade.js';
+import { aiGrade, runAiGrade, type AiGradeInput } from '../src/app/ai-grade.js';
 import type { LoadedQuestion, LoadedRubric } from '../src/bank/schema.js';
 import { InterruptedError, MldrillError, ServiceError } from '../src/errors.js';
 import { PLAIN } from '../src/ui/colour.js';
@@ -272,5 +272,41 @@ describe('the key stays out of files', () => {
     server = await startChatServer([completion(goodReply)]);
     await aiGrade(input, ioFor(server.url, { MLDRILL_LLM_API_KEY: KEY, MLDRILL_HOME: home }));
     expect(fs.readdirSync(home)).toEqual([]);
+  });
+});
+
+describe('runAiGrade, as grade --ai runs it', () => {
+  it('prints the JSON document on stdout', async () => {
+    server = await startChatServer([completion(goodReply)]);
+    const io = ioFor(server.url);
+    expect(await runAiGrade(input, io, { json: true })).toBe(0);
+    const printed = JSON.parse(io.out());
+    expect(printed).toMatchObject({ grader: 'ai', score: 80, stages: [{ id: 'clarify', items: [{ id: 'users', grader: 'ai', met: true, evidence: 'users: casual readers who want "fresh" posts', counted: true }, { id: 'scale' }] }, { id: 'metrics' }] });
+  });
+
+  it('prints the verdicts as text, plain in a pipe', async () => {
+    server = await startChatServer([completion(goodReply)]);
+    const io = ioFor(server.url);
+    expect(await runAiGrade(input, io)).toBe(0);
+    expect(io.out().split('\n').slice(1, 9)).toEqual([
+      'Score 80%',
+      'Met only with a quote from your notes; where the AI is unsure or its quote is not in your notes, your own tick counts.',
+      '',
+      'Clarify  100%',
+      '  ✓ Asked who the users are (met)',
+      '      “users: casual readers who want "fresh" posts”',
+      '      Names the users and their goal.',
+      '  ✓ Estimated the scale (met)',
+    ]);
+  });
+
+  it('aborts the request on SIGINT', async () => {
+    server = await startChatServer(['hang']);
+    const io = ioFor(server.url);
+    const pending = runAiGrade(input, io);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    io.raise('SIGINT');
+    await expect(pending).rejects.toBeInstanceOf(InterruptedError);
+    expect(io.out()).toBe('');
   });
 });

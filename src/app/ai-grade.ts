@@ -2,7 +2,7 @@
 // server, the verdicts checked against the notes (no verdict without evidence), and the score
 // that follows. Loaded only by commands that grade with --ai.
 import type { LoadedQuestion, LoadedRubric } from '../bank/schema.js';
-import { ServiceError } from '../errors.js';
+import { EXIT, ServiceError } from '../errors.js';
 import type { Io } from '../io.js';
 import { chat, redact } from '../rater/client.js';
 import { hostOf, isLoopback, llmConfig, type LlmSettings } from '../rater/config.js';
@@ -14,6 +14,8 @@ import { stateDirectory, ratingsFile } from '../store/paths.js';
 import { appendRating, RATING_VERSION, type RatingRecord } from '../store/ratings.js';
 import type { SessionRecord } from '../store/record.js';
 import { stripControl } from '../text.js';
+import { aiGradeLines } from '../ui/ai-grade.js';
+import { styleFor } from '../ui/colour.js';
 
 export const DEFAULT_TIMEOUT_SECONDS = 120;
 
@@ -118,4 +120,25 @@ export async function aiGradeSession(record: SessionRecord, question: LoadedQues
     io.stderr.write(`mldrill: warning: could not keep the rating in ${file} (${code}); fix the state directory's permissions and grade again to keep it\n`);
   }
   return result;
+}
+
+/**
+ * What `grade --ai` does once it has the question, the rubric and the notes: grade (keeping the
+ * rating beside the history when a recorded session is graded), with Ctrl-C aborting the request,
+ * and print the verdicts as text or JSON. Returns the exit code.
+ */
+export async function runAiGrade(input: AiGradeInput & { record?: SessionRecord }, io: Io, options: AiGradeOptions & { json?: boolean } = {}): Promise<number> {
+  const controller = new AbortController();
+  const stopListening = io.onSignal(() => controller.abort());
+  try {
+    const gradeOptions = { ...options, signal: options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal };
+    const result = input.record
+      ? await aiGradeSession(input.record, input.question, input.rubric, io, gradeOptions)
+      : await aiGrade(input, io, gradeOptions);
+    if (options.json) io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    else io.stdout.write(`${aiGradeLines(result, await styleFor(io.stdout, io.env), Math.min(io.stdout.columns, 100)).join('\n')}\n`);
+    return EXIT.ok;
+  } finally {
+    stopListening();
+  }
 }
