@@ -67,6 +67,14 @@ const builtinShims = {
  */
 const HISTORY = /^(store\/(?!paths\.js)|score\/|commands\/(history|stats|export|next)\.js$|app\/read-history\.js$|ui\/(stats|history|export|next)\.js$)/;
 
+/**
+ * The AI grader (src/rater/ and what renders and runs it): loaded with `grade --ai` and `drill
+ * --ai` alone. Its pure modules reach no package, so without this they would land in core and
+ * be compiled by every command; left to rollup, they go into the lazily loaded chunk of the
+ * command that imports them.
+ */
+const AI_GRADER = /^(rater\/|(app|ui)\/ai-grade\.js$)/;
+
 const costly = new Map();
 /** Whether a module, through its static imports, reaches a package or a costly built-in. */
 function isCostly(id, getModuleInfo, seen = new Set()) {
@@ -100,7 +108,9 @@ await bundle.write({
   manualChunks: (id, { getModuleInfo }) => {
     if (START.has(id) || isShim(id)) return 'start';
     if (!(id.startsWith(dist) || id.startsWith(COMMANDER_DIR)) || isCostly(id, getModuleInfo)) return undefined;
-    return HISTORY.test(path.relative(dist, id).split(path.sep).join('/')) ? 'history' : 'core';
+    const relative = path.relative(dist, id).split(path.sep).join('/');
+    if (AI_GRADER.test(relative)) return undefined;
+    return HISTORY.test(relative) ? 'history' : 'core';
   },
 });
 await bundle.close();
@@ -114,4 +124,12 @@ const historyChunk = written.find((name) => name.startsWith('history-'));
 if (new RegExp(`^(var \\w+ = )?require\\('\\./${historyChunk}'\\);`, 'm').test(core)) {
   console.error(`bundle: the core chunk imports ${historyChunk}; keep the modules core needs out of HISTORY in scripts/bundle.mjs`);
   process.exit(1);
+}
+
+// The AI grader stays out of what every command (core) and the history commands load.
+for (const name of written.filter((file) => /^(core|history|start)-/.test(file))) {
+  if (fs.readFileSync(path.join(outdir, name), 'utf8').includes('checklist_verdicts')) {
+    console.error(`bundle: ${name} holds the AI grader's code; keep src/rater out of it (AI_GRADER in scripts/bundle.mjs)`);
+    process.exit(1);
+  }
 }

@@ -46,3 +46,14 @@ export class InterruptedError extends MldrillError {
     super(message, EXIT.interrupted);
   }
 }
+
+/**
+ * The AI grader's server could not be reached or answered badly (refused, timed out, a bad key,
+ * an unknown model, a reply that is not the JSON asked for). The message names the cause and
+ * the fix; nothing the user typed depends on it.
+ */
+export class ServiceError extends MldrillError {
+  constructor(message: string) {
+    super(message, EXIT.usage);
+  }
+}

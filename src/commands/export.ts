@@ -8,7 +8,9 @@ import { writeFileAtomic } from '../store/atomic.js';
 import { timeZoneFrom } from '../time.js';
 import { sessionMarkdown } from '../ui/export.js';
 import { withCatalog } from '../app/with-catalog.js';
-import { readSessionFor } from '../app/read-history.js';
+import { readSessionFor, reportSkipped } from '../app/read-history.js';
+import { ratingsFile, stateDirectory } from '../store/paths.js';
+import { readRatings } from '../store/ratings.js';
 
 export type ExportFormat = 'markdown' | 'json';
 
@@ -22,7 +24,11 @@ export interface ExportOptions {
 
 export async function exportSession(options: ExportOptions, io: Io): Promise<number> {
   const record = readSessionFor(io, options.session);
-  const doc = await withCatalog(io, options.bank, (catalog) => sessionDocument(record, bankView(catalog), timeZoneFrom(io.env)));
+  const ratings = ratingsFile(stateDirectory(io.env, io.homedir));
+  const read = readRatings(ratings);
+  reportSkipped(read.warnings, ratings, io);
+  const rating = read.ratings.find((found) => found.rater === 'ai' && found.sessionId === record.id);
+  const doc = await withCatalog(io, options.bank, (catalog) => sessionDocument(record, bankView(catalog), timeZoneFrom(io.env), rating));
   const toFile = options.output !== undefined && options.output !== '-';
   // Without --format, a file named *.json gets JSON.
   const format = options.format ?? (toFile && /\.json$/i.test(options.output!) ? 'json' : 'markdown');

@@ -8,7 +8,10 @@ import { timeZoneFrom } from '../time.js';
 import { styleFor } from '../ui/colour.js';
 import { statsLines } from '../ui/stats.js';
 import { withCatalog } from '../app/with-catalog.js';
-import { noSessionsYet, readTallyFor } from '../app/read-history.js';
+import { noSessionsYet, readTallyFor, reportSkipped } from '../app/read-history.js';
+import { calibrationOf } from '../score/calibration.js';
+import { ratingsFile, stateDirectory } from '../store/paths.js';
+import { readRatings } from '../store/ratings.js';
 
 export interface StatsOptions {
   json?: boolean;
@@ -17,8 +20,15 @@ export interface StatsOptions {
 
 export async function stats(options: StatsOptions, io: Io): Promise<number> {
   const { tally } = readTallyFor(io);
-  const result = await withCatalog(io, options.bank, (catalog) =>
-    statsOf(tally, bankView(catalog), { now: io.now(), timeZone: timeZoneFrom(io.env) }));
+  // The ratings file is small and read only when it exists: the history's tally stays the fast path.
+  const file = ratingsFile(stateDirectory(io.env, io.homedir));
+  const { ratings, warnings } = readRatings(file);
+  reportSkipped(warnings, file, io);
+  const starts = new Map(tally.done.ids.map((id, i) => [id, tally.done.startedAt[i]!]));
+  const result = await withCatalog(io, options.bank, (catalog) => {
+    const bank = bankView(catalog);
+    return { ...statsOf(tally, bank, { now: io.now(), timeZone: timeZoneFrom(io.env) }), calibration: calibrationOf(ratings, starts, bank) };
+  });
   if (options.json) {
     io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     return EXIT.ok;

@@ -23,6 +23,11 @@ export function historyFile(stateDir: string): string {
   return path.join(stateDir, 'history.jsonl');
 }
 
+/** Ratings of recorded sessions by the AI grader (ratings.ts): derived data beside the history. */
+export function ratingsFile(stateDir: string): string {
+  return path.join(stateDir, 'ratings.jsonl');
+}
+
 /** The derived index of the history (history-index.ts): a cache, safe to delete. */
 export function historyIndexFile(cacheDir: string): string {
   return path.join(cacheDir, 'history-index');

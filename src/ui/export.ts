@@ -1,5 +1,5 @@
 // A session document as Markdown, for a mentor to read. Returns the text; never prints.
-import type { DocumentItem, SessionDocument } from '../score/session-doc.js';
+import type { DocumentItem, DocumentRating, SessionDocument } from '../score/session-doc.js';
 import { clock, stripControl } from '../text.js';
 
 /** A fence longer than any run of backticks in text, so notes can never close it early. */
@@ -13,6 +13,22 @@ const cell = (text: string) => text.replace(/\s*\n\s*/g, ' ').replaceAll('|', '\
 
 function overTime(used: number, budget: number): string {
   return used > budget ? `+${clock(used - budget)}` : '';
+}
+
+/** The AI grader's second opinion: per item its verdict, the words it quoted and its reason. */
+function ratingMarkdown(rating: DocumentRating, clean: (text: string) => string): string[] {
+  const by = [rating.model && `\`${clean(rating.model)}\``, rating.host && `at ${clean(rating.host)}`].filter(Boolean).join(' ');
+  const lines = ['## Second opinion: AI grader', '', `${by ? `By ${by}, ` : ''}${rating.ratedAt}: **${rating.score}%**. A verdict of met counts only with words quoted from the notes; where the AI was unsure or its quote is not in the notes, the self-assessment counts.`, ''];
+  for (const stage of rating.stages) {
+    lines.push(`### ${clean(stage.title)} · ${stage.score}%`, '');
+    for (const item of stage.items) {
+      const verdict = item.void ? 'unsupported' : item.met === null ? 'unsure' : item.met ? 'met' : 'not met';
+      const quote = item.evidence ? ` — “${cell(clean(item.evidence))}”` : '';
+      lines.push(`- **${verdict}**: ${cell(clean(item.text))}${quote}${item.reason ? ` — ${cell(clean(item.reason))}` : ''}`);
+    }
+    lines.push('');
+  }
+  return lines;
 }
 
 export function sessionMarkdown(doc: SessionDocument): string {
@@ -61,5 +77,6 @@ export function sessionMarkdown(doc: SessionDocument): string {
     lines.push('### Covered', '', ...(stage.covered.length ? stage.covered.flatMap(item(true)) : ['*Nothing ticked.*']), '');
     lines.push('### Missed', '', ...(stage.missed.length ? stage.missed.flatMap(item(false)) : ['*Nothing missed.*']), '');
   }
+  if (doc.aiRating) lines.push(...ratingMarkdown(doc.aiRating, clean));
   return `${lines.join('\n').trimEnd()}\n`;
 }
