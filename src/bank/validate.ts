@@ -2,7 +2,7 @@
 // Cross-file checks (unknown rubric, duplicate ids) live in cross-check.ts.
 import path from 'node:path';
 import * as z from 'zod';
-import { closest, findControl, stripControl } from '../text.js';
+import { closest, didYouMean, findControl, stripControl } from '../text.js';
 import type { Finding, Severity } from './findings.js';
 import type { ParsedFile, PathSegment } from './parse.js';
 import { Question, Rubric, type QuestionData, type RubricData } from './schema.js';
@@ -95,8 +95,7 @@ function describeIssue(parsed: ParsedFile, schema: z.ZodType, issue: z.core.$Zod
     case 'unrecognized_keys': {
       const known = knownKeys(schema, pathTo);
       return issue.keys.map((key) => {
-        const [suggestion] = closest(key, known, 1);
-        const fix = suggestion ? `did you mean "${suggestion}"?` : `allowed fields: ${known.join(', ')}`;
+        const fix = didYouMean(closest(key, known, 1), { label: 'allowed fields:', names: known });
         return at(parsed, [...pathTo, key], 'unknown-field', `unknown field "${key}"${pathTo.length ? ` in ${name}` : ''}; ${fix}`, { key: true });
       });
     }
@@ -113,8 +112,7 @@ function describeIssue(parsed: ParsedFile, schema: z.ZodType, issue: z.core.$Zod
       if (valueAt(parsed.data, pathTo) === undefined) return [missing(parsed, pathTo)];
       const actual = String(valueAt(parsed.data, pathTo));
       const allowed = issue.values.map(String);
-      const [suggestion] = closest(actual, allowed, 1);
-      return [at(parsed, pathTo, 'enum', `${name} is "${actual}"; ${suggestion ? `did you mean "${suggestion}"? ` : ''}use one of ${allowed.join(', ')}`)];
+      return [at(parsed, pathTo, 'enum', `${name} is "${actual}"; ${didYouMean(closest(actual, allowed, 1), { label: 'use one of', names: allowed, always: true })}`)];
     }
     case 'invalid_format': {
       if (issue.format === 'regex') return [at(parsed, pathTo, 'id-format', `${name} "${String(valueAt(parsed.data, pathTo))}": ${issue.message}`)];

@@ -9,6 +9,7 @@ import { timeZoneFrom } from '../time.js';
 import { sessionMarkdown } from '../ui/export.js';
 import { withCatalog } from '../app/with-catalog.js';
 import { readSessionFor } from '../app/read-history.js';
+import { jsonText } from '../text.js';
 
 export type ExportFormat = 'markdown' | 'json';
 
@@ -26,7 +27,7 @@ export async function exportSession(options: ExportOptions, io: Io): Promise<num
   const toFile = options.output !== undefined && options.output !== '-';
   // Without --format, a file named *.json gets JSON.
   const format = options.format ?? (toFile && /\.json$/i.test(options.output!) ? 'json' : 'markdown');
-  const text = format === 'json' ? `${JSON.stringify(doc, null, 2)}\n` : sessionMarkdown(doc);
+  const text = format === 'json' ? jsonText(doc) : sessionMarkdown(doc);
   if (!toFile) {
     io.stdout.write(text);
     return EXIT.ok;

@@ -7,7 +7,7 @@ import { styleFor } from '../ui/colour.js';
 import { historyEntry, historyLines, liveEntry } from '../ui/history.js';
 import { listLive } from '../store/live.js';
 import { stateDirectory } from '../store/paths.js';
-import { compareText } from '../text.js';
+import { compareText, jsonText } from '../text.js';
 import { newestSessionsFor, noSessionsYet, reportSkipped } from '../app/read-history.js';
 
 export interface HistoryOptions {
@@ -30,7 +30,7 @@ export async function history(options: HistoryOptions, io: Io): Promise<number> 
   const shown = options.limit > 0 ? all.slice(0, options.limit) : all;
   const total = latest.total + unrecorded.length;
   if (options.json) {
-    io.stdout.write(`${JSON.stringify(shown, null, 2)}\n`);
+    io.stdout.write(jsonText(shown));
     return EXIT.ok;
   }
   if (shown.length === 0) {

@@ -9,6 +9,7 @@ import { styleFor } from '../ui/colour.js';
 import { statsLines } from '../ui/stats.js';
 import { withCatalog } from '../app/with-catalog.js';
 import { noSessionsYet, readTallyFor } from '../app/read-history.js';
+import { jsonText } from '../text.js';
 
 export interface StatsOptions {
   json?: boolean;
@@ -20,7 +21,7 @@ export async function stats(options: StatsOptions, io: Io): Promise<number> {
   const result = await withCatalog(io, options.bank, (catalog) =>
     statsOf(tally, bankView(catalog), { now: io.now(), timeZone: timeZoneFrom(io.env) }));
   if (options.json) {
-    io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    io.stdout.write(jsonText(result));
     return EXIT.ok;
   }
   if (tally.sessions === 0) {
