@@ -234,3 +234,13 @@ describe('mistyped commands and ids', { timeout: 60_000 }, () => {
     expect(io.err()).toBe("mldrill: no question with id \"no-such-question\"; run 'mldrill list' to see the ids\n");
   });
 });
+
+describe('the README', () => {
+  it("shows `mldrill new --id` with an id that does not ship, so the example works as written", () => {
+    const readme = fs.readFileSync(path.join(path.dirname(BIN), '..', 'README.md'), 'utf8');
+    const ids = [...readme.matchAll(/mldrill new --id (\S+)/g)].map((match) => match[1]!);
+    expect(ids.length).toBeGreaterThan(0);
+    const root = path.join(path.dirname(BIN), '..', 'questions');
+    for (const id of ids) for (const category of fs.readdirSync(root)) expect(fs.existsSync(path.join(root, category, `${id}.yaml`))).toBe(false);
+  });
+});
