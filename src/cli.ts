@@ -3,8 +3,10 @@
 import { Argument, Command, InvalidArgumentError, Option } from './commander.js';
 import type { Io } from './io.js';
 import { packageVersion } from './version.js';
+import { COMMAND_NAMES } from './main.js';
 import { CATEGORIES, DIFFICULTIES } from './bank/categories.js';
 import { parseDate } from './time.js';
+import { bankDirectories } from './bank/files.js';
 import { LINT_FORMATS, OUTPUT_FORMATS } from './formats.js';
 
 export interface CommandResult {
@@ -46,7 +48,7 @@ function withFilters(command: Command): Command {
     .option('-t, --tag <tag>', 'only questions with this tag (repeatable: all must match)', collect);
 }
 
-export const COMMANDS = ['drill', 'daily', 'random', 'list', 'show', 'resume', 'lint', 'history', 'stats', 'next', 'export', 'new', 'schema'];
+export const COMMANDS = COMMAND_NAMES;
 
 /**
  * The program for argv. When argv starts with a command's name, only that command is defined:
@@ -72,6 +74,12 @@ export async function buildProgram(io: Io, result: CommandResult, argv: readonly
 Exit codes: 0 ok, 1 findings, no matching question or unknown id, 2 usage error, 130 interrupted.
 Run 'mldrill <command> --help' for a command's options.
 `);
+
+  // A mistyped --bank or MLDRILL_BANK fails every command, not only those that read the bank:
+  // `history --bank /no/such` succeeding would hide the typo.
+  program.hook('preAction', (_program, command) => {
+    bankDirectories(io.cwd, io.env, { bank: (command.optsWithGlobals() as { bank?: string[] }).bank });
+  });
 
   const run = (exitCode: Promise<number>) => exitCode.then((code) => { result.exitCode = code; });
   const globals = (command: Command) => command.optsWithGlobals() as { bank?: string[] };

@@ -116,8 +116,8 @@ followups:
 
   it.each([
     [['--id', 'Feed_Ranking', '--category', 'ads', '--title', 'x'], /"Feed_Ranking" is not kebab-case .*e\.g\. feed-ranking\)$/],
-    [['--id', 'feed-ranking', '--category', 'add', '--title', 'x'], /unknown category "add"; did you mean ads\? use one of recommendation, /],
-    [['--id', 'feed-ranking', '--category', 'ads', '--title', 'x', '--rubric', 'ml-system-desing'], /unknown rubric "ml-system-desing"; did you mean ml-system-design\? known rubrics: /],
+    [['--id', 'feed-ranking', '--category', 'add', '--title', 'x'], /unknown category "add"; did you mean "ads"\? use one of recommendation, /],
+    [['--id', 'feed-ranking', '--category', 'ads', '--title', 'x', '--rubric', 'ml-system-desing'], /unknown rubric "ml-system-desing"; did you mean "ml-system-design"\? known rubrics: /],
     [['--id', 'feed-ranking', '--category', 'ads', '--title', 'a\u001b[2Jb'], /the title must be one line of plain text/],
     [['--category', 'ads'], /^mldrill: missing --id, --title; pass them, or run mldrill new in a terminal to be asked$/],
   ])('refuses %j with one line, writing nothing (exit 2)', async (args, message) => {

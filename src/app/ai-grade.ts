@@ -11,6 +11,7 @@ import { parseReply } from '../rater/reply.js';
 import { judge, type AiStage } from '../rater/verdicts.js';
 import { buildInterview } from '../session/interview.js';
 import { stateDirectory, ratingsFile } from '../store/paths.js';
+import { jsonText } from '../text.js';
 import { appendRating, RATING_VERSION, type RatingRecord } from '../store/ratings.js';
 import type { SessionRecord } from '../store/record.js';
 import { stripControl } from '../text.js';
@@ -135,7 +136,7 @@ export async function runAiGrade(input: AiGradeInput & { record?: SessionRecord 
     const result = input.record
       ? await aiGradeSession(input.record, input.question, input.rubric, io, gradeOptions)
       : await aiGrade(input, io, gradeOptions);
-    if (options.json) io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    if (options.json) io.stdout.write(jsonText(result));
     else io.stdout.write(`${aiGradeLines(result, await styleFor(io.stdout, io.env), Math.min(io.stdout.columns, 100)).join('\n')}\n`);
     return EXIT.ok;
   } finally {

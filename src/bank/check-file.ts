@@ -2,6 +2,7 @@
 // and a small summary of the ids that the cross-file checks need. Results are plain data, so
 // they can come back from a worker thread.
 import fs from 'node:fs';
+import { decodeSource } from './encoding.js';
 import type { Finding } from './findings.js';
 import { fastData } from './fast-parse.js';
 import { parseYaml, type ParsedFile } from './parse.js';
@@ -45,15 +46,22 @@ export interface FileResult {
 
 /** Checks the file at `file` (absolute), naming it `shown` in findings. */
 export function checkFile(file: string, shown: string, options: { keepValue?: boolean; exactOnly?: boolean } = {}): FileResult {
-  let source: string;
+  let bytes: Buffer;
   try {
-    source = fs.readFileSync(file, 'utf8');
+    bytes = fs.readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
     return { findings: [{ file: shown, line: 1, column: 1, severity: 'error', rule: 'unreadable', message: `cannot read the file (${code}); check that it exists and is readable` }] };
   }
+  const { source, findings: encoding } = decodeSource(bytes, shown);
   const kind = kindOf(file);
   const modeline = checkSchemaComment(source, file, shown, kind);
+  if (encoding.length) {
+    // UTF-16 is no text the parser can be trusted with; a few stray bytes leave the rest worth checking.
+    if (!source) return { findings: encoding };
+    const rest = exactCheck(source, file, shown, kind, modeline, {});
+    return { findings: [...encoding, ...rest.findings], ...(rest.summary ? { summary: { ...rest.summary, valid: false } } : {}) };
+  }
   return (!options.exactOnly && quickCheck(source, file, shown, kind, modeline, options)) || exactCheck(source, file, shown, kind, modeline, options);
 }
 

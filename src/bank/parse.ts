@@ -1,6 +1,7 @@
 // Parses one YAML file into plain data, keeping the document so that any path in the data
 // can be traced back to a line and column.
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { stripControl } from '../text.js';
 import type { Finding } from './findings.js';
 
 /** Files larger than this are refused before parsing: nobody writes a question that long. */
@@ -26,7 +27,7 @@ export function parseYaml(file: string, source: string): ParsedFile {
     return { line, column: col };
   };
   const fail = (offset: number, rule: string, message: string) =>
-    findings.push({ file, ...position(offset), severity: 'error', rule, message });
+    findings.push({ file, ...position(offset), severity: 'error', rule, message: stripControl(message) });
 
   if (Buffer.byteLength(source) > MAX_FILE_BYTES) {
     findings.push({
@@ -51,6 +52,12 @@ export function parseYaml(file: string, source: string): ParsedFile {
   const locate = (path: readonly PathSegment[], at: 'key' | 'value' = 'value') => position(offsetOf(doc, path, at));
   if (doc.errors.length > 0) return { file, data: undefined, locate, findings };
 
+  // An alias with no anchor before it: reported at the alias, not as an expansion limit.
+  const unresolved = firstUnresolvedAlias(doc);
+  if (unresolved) {
+    fail(unresolved.offset, 'yaml-syntax', `YAML syntax error: the alias *${unresolved.name} has no anchor &${unresolved.name} before it; add the anchor or write the value out`);
+    return { file, data: undefined, locate, findings };
+  }
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -59,6 +66,18 @@ export function parseYaml(file: string, source: string): ParsedFile {
     return { file, data: undefined, locate, findings };
   }
   return { file, data, locate, findings };
+}
+
+function firstUnresolvedAlias(doc: Document): { name: string; offset: number } | undefined {
+  let found: { name: string; offset: number } | undefined;
+  visit(doc, {
+    Alias(_key, node) {
+      if (node.resolve(doc) !== undefined) return undefined;
+      found = { name: node.source, offset: node.range?.[0] ?? 0 };
+      return visit.BREAK;
+    },
+  });
+  return found;
 }
 
 function firstLine(message: string): string {

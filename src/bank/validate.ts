@@ -2,7 +2,7 @@
 // Cross-file checks (unknown rubric, duplicate ids) live in cross-check.ts.
 import path from 'node:path';
 import * as z from 'zod';
-import { closest, findControl, stripControl } from '../text.js';
+import { closest, didYouMean, findControl, stripControl } from '../text.js';
 import type { Finding, Severity } from './findings.js';
 import type { ParsedFile, PathSegment } from './parse.js';
 import { Question, Rubric, type QuestionData, type RubricData } from './schema.js';
@@ -67,6 +67,7 @@ function valueAt(data: unknown, pathTo: readonly PathSegment[]): unknown {
 
 function typeName(value: unknown): string {
   if (value === null) return 'null';
+  if (typeof value === 'number' && !Number.isFinite(value)) return 'number that is not finite';
   if (Array.isArray(value)) return 'list';
   if (typeof value === 'object') return 'mapping';
   return `${typeof value} (${JSON.stringify(value).slice(0, 30)})`;
@@ -90,13 +91,14 @@ function describeIssue(parsed: ParsedFile, schema: z.ZodType, issue: z.core.$Zod
         return [at(parsed, pathTo, 'empty', `${name} is empty; give it a ${expected} or remove the line`)];
       }
       if (pathTo.length === 0) return [at(parsed, [], 'type', `a ${kindOf(parsed.file)} file must be a mapping of fields, not a ${typeName(actual)}`)];
+      // .nan and .inf are numbers to YAML, but no budget or weight.
+      if (typeof actual === 'number') return [at(parsed, pathTo, 'type', `${name} is not a finite number (.nan or .inf); give it a number`)];
       return [at(parsed, pathTo, 'type', `${name} must be a ${expected}, not a ${typeName(actual)}`)];
     }
     case 'unrecognized_keys': {
       const known = knownKeys(schema, pathTo);
       return issue.keys.map((key) => {
-        const [suggestion] = closest(key, known, 1);
-        const fix = suggestion ? `did you mean "${suggestion}"?` : `allowed fields: ${known.join(', ')}`;
+        const fix = didYouMean(closest(key, known, 1), { label: 'allowed fields:', names: known });
         return at(parsed, [...pathTo, key], 'unknown-field', `unknown field "${key}"${pathTo.length ? ` in ${name}` : ''}; ${fix}`, { key: true });
       });
     }
@@ -111,10 +113,11 @@ function describeIssue(parsed: ParsedFile, schema: z.ZodType, issue: z.core.$Zod
     case 'invalid_value': {
       // zod reports a missing enum field as a bad value, not as a missing one.
       if (valueAt(parsed.data, pathTo) === undefined) return [missing(parsed, pathTo)];
-      const actual = String(valueAt(parsed.data, pathTo));
+      const value = valueAt(parsed.data, pathTo);
       const allowed = issue.values.map(String);
-      const [suggestion] = closest(actual, allowed, 1);
-      return [at(parsed, pathTo, 'enum', `${name} is "${actual}"; ${suggestion ? `did you mean "${suggestion}"? ` : ''}use one of ${allowed.join(', ')}`)];
+      if (value === null || typeof value === 'object') return [at(parsed, pathTo, 'type', `${name} is a ${typeName(value)}, expected text: one of ${allowed.join(', ')}`)];
+      const actual = String(value);
+      return [at(parsed, pathTo, 'enum', `${name} is "${actual}"; ${didYouMean(closest(actual, allowed, 1), { label: 'use one of', names: allowed, always: true })}`)];
     }
     case 'invalid_format': {
       if (issue.format === 'regex') return [at(parsed, pathTo, 'id-format', `${name} "${String(valueAt(parsed.data, pathTo))}": ${issue.message}`)];
@@ -164,11 +167,15 @@ function scanText(parsed: ParsedFile): Finding[] {
   const findings: Finding[] = [];
   const trail: PathSegment[] = [];
   const control = (text: string, where: 'key' | 'value') => {
-    const found = findControl(text);
+    // Ids and keys must also look like what they are: no zero-width character may hide in one.
+    const found = findControl(text, { invisible: where === 'key' || trail[trail.length - 1] === 'id' });
     if (!found) return;
-    const code = found.char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+    const code = `U+${found.char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
     const what = where === 'key' ? `the key "${text}" in ${showPath(trail.slice(0, -1)) || 'the file'}` : showPath(trail);
-    findings.push(at(parsed, [...trail], 'control-chars', `${what} contains the control character U+${code}; remove it (terminal escape sequences are not allowed)`, { key: where === 'key' }));
+    const why = /[\u202a-\u202e\u2066-\u2069]/.test(found.char)
+      ? `the bidirectional override ${code}, which reorders the text on screen`
+      : /[\u200b-\u200f\u2060\ufeff]/.test(found.char) ? `the invisible character ${code}, so it is not what it looks like` : `the control character ${code}`;
+    findings.push(at(parsed, [...trail], 'control-chars', `${what} contains ${why}; remove it (terminal escape sequences and invisible characters are not allowed)`, { key: where === 'key' }));
   };
   const visit = (value: unknown) => {
     if (typeof value === 'string') {

@@ -39,6 +39,8 @@ export interface DrillOptions extends Filters {
 export async function drill(options: DrillOptions, io: Io): Promise<number> {
   const ways = [options.id && 'an id', options.random && '--random', options.next && '--next', options.daily && '--daily'].filter(Boolean);
   if (ways.length > 1) throw new UsageError(`pick the question one way, not with ${ways.join(' and ')}`);
+  // Without a terminal, a wrong id is still the first thing to hear about.
+  if (options.id && !io.terminal.input.isTTY) await withCatalog(io, options.bank, (bank) => requireId(bank.ids, options.id!));
   requireTerminal(io, 'drill');
   const save = options.save !== false;
   const stateDir = stateDirectory(io.env, io.homedir);

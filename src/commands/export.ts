@@ -11,6 +11,7 @@ import { withCatalog } from '../app/with-catalog.js';
 import { readSessionFor, reportSkipped } from '../app/read-history.js';
 import { ratingsFile, stateDirectory } from '../store/paths.js';
 import { readRatings } from '../store/ratings.js';
+import { jsonText } from '../text.js';
 
 export type ExportFormat = 'markdown' | 'json';
 
@@ -32,7 +33,7 @@ export async function exportSession(options: ExportOptions, io: Io): Promise<num
   const toFile = options.output !== undefined && options.output !== '-';
   // Without --format, a file named *.json gets JSON.
   const format = options.format ?? (toFile && /\.json$/i.test(options.output!) ? 'json' : 'markdown');
-  const text = format === 'json' ? `${JSON.stringify(doc, null, 2)}\n` : sessionMarkdown(doc);
+  const text = format === 'json' ? jsonText(doc) : sessionMarkdown(doc);
   if (!toFile) {
     io.stdout.write(text);
     return EXIT.ok;

@@ -8,7 +8,7 @@ import { AI_MARK, historyEntry, historyLines, liveEntry } from '../ui/history.js
 import { listLive } from '../store/live.js';
 import { ratingsFile, stateDirectory } from '../store/paths.js';
 import { readRatings } from '../store/ratings.js';
-import { compareText } from '../text.js';
+import { compareText, jsonText } from '../text.js';
 import { newestSessionsFor, noSessionsYet, reportSkipped } from '../app/read-history.js';
 
 export interface HistoryOptions {
@@ -36,7 +36,7 @@ export async function history(options: HistoryOptions, io: Io): Promise<number> 
   const shown = options.limit > 0 ? all.slice(0, options.limit) : all;
   const total = latest.total + unrecorded.length;
   if (options.json) {
-    io.stdout.write(`${JSON.stringify(shown, null, 2)}\n`);
+    io.stdout.write(jsonText(shown));
     return EXIT.ok;
   }
   if (shown.length === 0) {

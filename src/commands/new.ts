@@ -9,7 +9,7 @@ import { idFromTitle, idProblem, scaffoldQuestion } from '../bank/scaffold.js';
 import { schemaModeline } from '../bank/schema-comment.js';
 import { ConflictError, EXIT, InterruptedError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
-import { closest, compareText, stripControl } from '../text.js';
+import { closest, compareText, didYouMean, stripControl } from '../text.js';
 import { createPrompter, type Prompter } from '../ui/prompts.js';
 
 export interface NewOptions {
@@ -119,14 +119,12 @@ function checkId(id: string, takenBy: (id: string) => string | undefined, cwd: s
 
 function checkCategory(category: string): void {
   if ((CATEGORIES as readonly string[]).includes(category)) return;
-  const [suggestion] = closest(category, CATEGORIES, 1);
-  throw new UsageError(`unknown category "${category}"; ${suggestion ? `did you mean ${suggestion}? ` : ''}use one of ${CATEGORIES.join(', ')}`);
+  throw new UsageError(`unknown category "${category}"; ${didYouMean(closest(category, CATEGORIES, 1), { label: 'use one of', names: CATEGORIES, always: true })}`);
 }
 
 function checkRubric(rubric: string, bank: Bank): void {
   if (bank.rubrics.has(rubric)) return;
-  const [suggestion] = closest(rubric, bank.rubrics.keys(), 1);
-  throw new UsageError(`unknown rubric "${rubric}"; ${suggestion ? `did you mean ${suggestion}? ` : ''}known rubrics: ${[...bank.rubrics.keys()].join(', ')}`);
+  throw new UsageError(`unknown rubric "${rubric}"; ${didYouMean(closest(rubric, bank.rubrics.keys(), 1), { label: 'known rubrics:', names: [...bank.rubrics.keys()], always: true })}`);
 }
 
 function checkTitle(title: string): void {

@@ -1,6 +1,6 @@
 // `mldrill resume [session-id|last]`: picks an interrupted session up at the stage it was in,
 // with the time that was left and the notes so far, and completes it as the same session.
-import { NotFoundError } from '../errors.js';
+import { NotFoundError, UnknownIdError } from '../errors.js';
 import type { Io } from '../io.js';
 import { isFinished, remainingSeconds, resumeAt } from '../session/engine.js';
 import { buildInterview } from '../session/interview.js';
@@ -23,8 +23,8 @@ export function pickLive(sessions: readonly LiveSession[], wanted = 'last'): Liv
   if (wanted === 'last') return sessions[0]!;
   const live = sessions.find((session) => session.id === wanted);
   if (live) return live;
-  const suggestions = closest(wanted, sessions.map((session) => session.id));
-  throw new NotFoundError(`no resumable session "${wanted}"; ${suggestions.length ? `did you mean ${suggestions.join(', ')}?` : `resumable: ${sessions.slice(0, 5).map((session) => session.id).join(', ')}`}`);
+  const ids = sessions.map((session) => session.id);
+  throw new UnknownIdError('resumable session', wanted, closest(wanted, ids), ids.slice(0, 5));
 }
 
 export async function resume(options: ResumeOptions, io: Io): Promise<number> {

@@ -12,6 +12,7 @@ import { noSessionsYet, readTallyFor, reportSkipped } from '../app/read-history.
 import { calibrationOf } from '../score/calibration.js';
 import { ratingsFile, stateDirectory } from '../store/paths.js';
 import { readRatings } from '../store/ratings.js';
+import { jsonText } from '../text.js';
 
 export interface StatsOptions {
   json?: boolean;
@@ -30,7 +31,7 @@ export async function stats(options: StatsOptions, io: Io): Promise<number> {
     return { ...statsOf(tally, bank, { now: io.now(), timeZone: timeZoneFrom(io.env) }), calibration: calibrationOf(ratings, starts, bank) };
   });
   if (options.json) {
-    io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    io.stdout.write(jsonText(result));
     return EXIT.ok;
   }
   if (tally.sessions === 0) {

@@ -1,5 +1,5 @@
 // Reading sessions out of the history: order, totals and lookup by id. Pure.
-import { NotFoundError } from '../errors.js';
+import { NotFoundError, UnknownIdError } from '../errors.js';
 import { editDistance } from '../text.js';
 import type { SessionSummary } from './record.js';
 
@@ -46,6 +46,5 @@ export function findSession<T extends SessionSummary>(records: readonly T[], ref
     .sort((a, b) => a.distance - b.distance)
     .slice(0, 3)
     .map(({ id }) => id);
-  const hint = suggestions.length ? `did you mean ${suggestions.join(', ')}?` : "run 'mldrill history' to see the ids";
-  throw new NotFoundError(`no session with id "${ref}"; ${hint}`);
+  throw new UnknownIdError('session', ref, suggestions);
 }

@@ -1,6 +1,6 @@
 // A session document as Markdown, for a mentor to read. Returns the text; never prints.
 import type { DocumentItem, DocumentRating, SessionDocument } from '../score/session-doc.js';
-import { clock, stripControl } from '../text.js';
+import { clock, plural, stripControl } from '../text.js';
 
 /** A fence longer than any run of backticks in text, so notes can never close it early. */
 function fence(text: string): string {
@@ -33,7 +33,7 @@ function ratingMarkdown(rating: DocumentRating, clean: (text: string) => string)
 
 export function sessionMarkdown(doc: SessionDocument): string {
   const clean = (text: string) => stripControl(text).trim();
-  const title = doc.question ? clean(doc.question.title) : doc.questionId;
+  const title = clean(doc.question ? doc.question.title : doc.questionId);
   const lines: string[] = [`# ${title}`, ''];
   lines.push(
     `- **Session:** \`${clean(doc.id)}\``,
@@ -60,7 +60,7 @@ export function sessionMarkdown(doc: SessionDocument): string {
   };
   for (const stage of doc.stages) {
     lines.push(`## ${clean(stage.title)}${stage.score === null ? '' : ` · ${stage.score}%`}`, '');
-    const hints = stage.hintsShown === 0 ? 'no hints' : stage.hintsShown === 1 ? '1 hint' : `${stage.hintsShown} hints`;
+    const hints = stage.hintsShown === 0 ? 'no hints' : plural(stage.hintsShown, 'hint');
     lines.push(`${clock(stage.usedSeconds)} of ${clock(stage.budgetSeconds)} · ${hints}`, '');
     const notes = stripControl(stage.notes).replace(/\s+$/, '');
     lines.push('### Notes', '');

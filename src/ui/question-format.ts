@@ -122,7 +122,7 @@ function markdownLines(view: QuestionView): string[] {
  * width; piped (and with `plain`) the fields are tab-separated for cut and awk.
  */
 export function formatList(questions: readonly QuestionSummary[], format: Exclude<OutputFormat, 'json'>, options: { tty: boolean; style: Style | undefined; width: number }): string {
-  const rows = questions.map((question) => [question.id, question.category, question.difficulty, question.title].map(stripControl) as [string, string, string, string]);
+  const rows = questions.map((question) => [question.id, question.category, question.difficulty, question.title].map((text) => stripControl(text)) as [string, string, string, string]);
   if (rows.length === 0) return '';
   if (format === 'markdown') {
     const cell = (text: string) => escapeMarkdown(text);

@@ -2,6 +2,7 @@
 // from the other formats so that a script asking for JSON loads none of the code that lays out
 // text for people.
 import type { LoadedQuestion, LoadedRubric } from '../bank/schema.js';
+import { jsonText } from '../text.js';
 
 /** The JSON of one question: a stable interface, documented in the README. */
 export interface QuestionJson {
@@ -37,5 +38,5 @@ export function questionJson(question: LoadedQuestion, rubric: LoadedRubric, dat
 
 /** One question as pretty-printed JSON, ending with a newline. */
 export function questionJsonText(question: LoadedQuestion, rubric: LoadedRubric, date?: string): string {
-  return `${JSON.stringify(questionJson(question, rubric, date), null, 2)}\n`;
+  return jsonText(questionJson(question, rubric, date));
 }

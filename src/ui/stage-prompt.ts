@@ -14,7 +14,7 @@ import {
   usedSeconds,
   type SessionState,
 } from '../session/engine.js';
-import { clock, wrap } from '../text.js';
+import { clock, visibleLength, wrap } from '../text.js';
 import type { Style } from './colour.js';
 
 const HIDE_CURSOR = '\u001b[?25l';
@@ -267,7 +267,4 @@ function renderStage(config: StagePromptConfig, done: (state: SessionState) => v
   return help ? [screen, help] : screen;
 }
 
-function visibleLength(text: string): number {
-  // eslint-disable-next-line no-control-regex
-  return [...text.replace(/\u001b\[[0-9;?]*[a-zA-Z]/g, '')].length;
-}
+
