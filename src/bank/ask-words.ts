@@ -47,14 +47,19 @@ export function askWords(text: string, forms: WordForms = wordForms): string[] {
   return [...new Set(folded(text, forms).filter((word) => !STOP.has(word)))];
 }
 
-/** Two ask phrases of different facts that read the same once normalised: [fact index, phrase index] pairs. */
+const FILLER = new Set(wordForms.stems('a an the please'));
+
+/**
+ * Ask phrases of different facts that read the same once word forms and synonyms are folded
+ * (question words kept: "who are the users" and "how many users" differ): [fact, phrase] pairs.
+ */
 export function collidingAsks(facts: readonly { ask: readonly unknown[] }[], forms: WordForms = wordForms): Array<{ first: [number, number]; second: [number, number] }> {
   const seen = new Map<string, [number, number]>();
   const collisions: Array<{ first: [number, number]; second: [number, number] }> = [];
   facts.forEach((fact, i) => {
     fact.ask.forEach((phrase, j) => {
       if (typeof phrase !== 'string') return;
-      const key = askWords(phrase, forms).sort().join(' ');
+      const key = folded(phrase, forms).filter((word) => !FILLER.has(word)).join(' ');
       if (!key) return;
       const earlier = seen.get(key);
       if (earlier && earlier[0] !== i) collisions.push({ first: earlier, second: [i, j] });
