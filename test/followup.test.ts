@@ -85,3 +85,11 @@ describe('a curveball that reacts to the notes', () => {
     expect(shown(older, 'a two-tower model')).toBe('Old curveball.');
   });
 });
+
+describe('followupOf', () => {
+  it('finds the follow-up a curveball showed, for its answer key', async () => {
+    const { followupOf } = await import('../src/session/followup.js');
+    expect(followupOf(FOLLOWUPS, FOLLOWUPS[2]!.text)).toBe(FOLLOWUPS[2]);
+    expect(followupOf(FOLLOWUPS, 'Something else.')).toBeUndefined();
+  });
+});

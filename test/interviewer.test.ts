@@ -125,3 +125,23 @@ describe('the interviewer matcher', () => {
     expect(uncoveredFacts(exchanges, FEED).map((fact) => fact.id)).toEqual(FEED.map((fact) => fact.id).filter((id) => id !== 'goal' && id !== 'latency'));
   });
 });
+
+describe('the report on the fact sheet', async () => {
+  const { factReport } = await import('../src/ui/interviewer-report.js');
+  it('names the topics uncovered and says what each fact never asked about was', () => {
+    const report = factReport(FEED.slice(0, 5), [{ factId: 'latency' }, { factId: null }, { factId: 'goal' }]);
+    expect(report).toEqual({
+      summary: 'You uncovered 2 of 5 facts, about goal, latency.',
+      missed: [
+        'You never asked about users: Everyone with an account; a third of them are new this year.',
+        'You never asked about scale: About 200 million daily users; the feed is requested 5 billion times a day.',
+        'You never asked about scale: Around 1 billion new posts a day; a user has about 2,000 eligible candidates.',
+      ],
+    });
+  });
+
+  it('says when nothing was asked, and nothing without a sheet', () => {
+    expect(factReport(FEED.slice(0, 2), [])?.summary).toBe('You asked the interviewer about none of the 2 facts they had.');
+    expect(factReport([], [{ factId: 'goal' }])).toBeUndefined();
+  });
+});

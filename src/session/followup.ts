@@ -35,3 +35,8 @@ export function chooseFollowup<F extends FollowupChoice>(followups: readonly F[]
   const pool = fitting.length ? fitting : unconditional.length ? unconditional : followups;
   return pool[Math.min(pool.length - 1, Math.floor(draw * pool.length))]!;
 }
+
+/** The follow-up a shown curveball came from (by its text), for its answer key; undefined if none. */
+export function followupOf<F extends FollowupChoice>(followups: readonly F[], shownText: string): F | undefined {
+  return followups.find((followup) => followup.text === shownText);
+}
