@@ -145,10 +145,27 @@ Run 'mldrill <command> --help' for a command's options.
         .command('show')
         .description('print a whole question: prompt, stage plan, follow-ups and, on request, hints')
         .argument('<id>', 'question id')
-        .option('--hints', "include every stage's hints"),
+        .option('--hints', "include every stage's hints")
+        .option('--followups', "include the follow-ups' answer keys and when each is thrown (spoilers)"),
     ).action((id: string, options, command: Command) =>
       run(import('./commands/show.js').then(({ show }) => show({ ...options, ...globals(command), id }, io))),
     );
+  }
+
+  if (wanted('ask')) {
+    program
+      .command('ask')
+      .description("ask the interviewer a clarifying question about a question: prints the answer from its fact sheet")
+      .argument('<id>', 'question id')
+      .argument('<question>', 'the question, in quotes (at most 500 characters)')
+      .option('--json', 'print {questionId, asked, matched, topic, answer} as JSON')
+      .addHelpText('after', `
+  Exit codes: 0 answered (a fact, or the neutral reply when none fits), 1 unknown question id,
+  2 usage error (an empty or overlong question).
+  `)
+      .action((id: string, question: string, options, command: Command) =>
+        run(import('./commands/ask.js').then(({ ask }) => ask({ ...options, ...globals(command), id, question }, io))),
+      );
   }
 
   if (wanted('resume')) {

@@ -7,7 +7,7 @@ import { closest, didYouMean } from './text.js';
 import { packageVersion } from './version.js';
 
 /** The command names, for "did you mean" before the command table is loaded (cli.ts checks they agree). */
-export const COMMAND_NAMES = ['drill', 'daily', 'random', 'list', 'show', 'resume', 'lint', 'history', 'stats', 'next', 'export', 'new', 'schema'];
+export const COMMAND_NAMES = ['drill', 'daily', 'random', 'list', 'show', 'ask', 'resume', 'lint', 'history', 'stats', 'next', 'export', 'new', 'schema'];
 
 export async function main(argv: string[], io: Io): Promise<number> {
   try {

@@ -3,6 +3,7 @@
 import path from 'node:path';
 import * as z from 'zod';
 import { closest, didYouMean, findControl, stripControl } from '../text.js';
+import { collidingAsks } from './ask-words.js';
 import type { Finding, Severity } from './findings.js';
 import type { ParsedFile, PathSegment } from './parse.js';
 import { Question, Rubric, type QuestionData, type RubricData } from './schema.js';
@@ -123,6 +124,13 @@ function describeIssue(parsed: ParsedFile, schema: z.ZodType, issue: z.core.$Zod
       if (issue.format === 'regex') return [at(parsed, pathTo, 'id-format', `${name} "${String(valueAt(parsed.data, pathTo))}": ${issue.message}`)];
       return [at(parsed, pathTo, 'type', `${name} is not a valid ${issue.format}`)];
     }
+    case 'invalid_union': {
+      // Text or a mapping (a follow-up): judge a mapping by the mapping's own rules.
+      const actual = valueAt(parsed.data, pathTo);
+      const branch = isRecord(actual) ? issue.errors.find((issues) => !issues.some((inner) => inner.code === 'invalid_type' && inner.path.length === 0)) : undefined;
+      if (branch) return branch.flatMap((inner) => describeIssue(parsed, schema, { ...inner, path: [...pathTo, ...inner.path] } as z.core.$ZodIssue));
+      return [at(parsed, pathTo, 'type', `${name} must be text or a mapping, not a ${typeName(actual)}`)];
+    }
     case 'invalid_key': {
       const key = String(pathTo[pathTo.length - 1]);
       return [at(parsed, pathTo, 'id-format', `stage id "${key}" must be kebab-case (lowercase letters, digits and single hyphens)`, { key: true })];
@@ -153,8 +161,12 @@ function knownKeys(schema: z.ZodType, pathTo: readonly PathSegment[]): string[] 
 }
 
 function unwrap(node: z.ZodType | undefined): z.ZodType | undefined {
-  while (node instanceof z.ZodOptional || node instanceof z.ZodDefault) node = node.unwrap() as z.ZodType;
-  return node;
+  for (;;) {
+    if (node instanceof z.ZodOptional || node instanceof z.ZodDefault) node = node.unwrap() as z.ZodType;
+    // Text or a mapping: only the mapping has fields.
+    else if (node instanceof z.ZodUnion) node = (node.options as z.ZodType[]).find((option) => unwrap(option) instanceof z.ZodObject);
+    else return node;
+  }
 }
 
 const TODO = /\bTODO\b/;
@@ -244,6 +256,45 @@ function fileChecks(parsed: ParsedFile, kind: FileKind): Finding[] {
     for (const [id, stage] of stages) {
       if (isRecord(stage) && list(stage.hints).length === 0) findings.push(at(parsed, ['stages', id], 'no-hints', `stage "${id}" has no hints; add a few specific to this question`, { severity: 'warning', key: true }));
     }
+    findings.push(...interviewerChecks(parsed, data));
+  }
+  return findings;
+}
+
+/** Facts an interviewer needs in any question: the rest depend on the problem. */
+export const ESSENTIAL_TOPICS = ['goal', 'scale', 'latency'] as const;
+export const MIN_FACTS = 6;
+
+/** The fact sheet and the follow-ups' conditions. */
+function interviewerChecks(parsed: ParsedFile, data: Record<string, unknown>): Finding[] {
+  const findings: Finding[] = [];
+  list(data.followups).forEach((followup, i) => {
+    const when = isRecord(followup) ? followup.when : undefined;
+    if (isRecord(when) && when.mentioned === undefined && when.missing === undefined) {
+      findings.push(at(parsed, ['followups', i, 'when'], 'empty-when', `followups[${i}].when has no phrases; add mentioned: [...] or missing: [...], or remove it`));
+    }
+  });
+  if (!isRecord(data.interviewer)) return findings;
+  const facts = list(data.interviewer.facts);
+  const seen = new Set<string>();
+  facts.forEach((fact, i) => {
+    const id = idOf(fact);
+    if (id !== undefined && seen.has(id)) findings.push(at(parsed, ['interviewer', 'facts', i, 'id'], 'duplicate-fact', `fact id "${id}" is used twice; give each fact its own id`));
+    if (id !== undefined) seen.add(id);
+  });
+  const asks = facts.map((fact) => ({ ask: list(isRecord(fact) ? fact.ask : undefined) }));
+  for (const { first, second } of collidingAsks(asks)) {
+    const phrase = (where: [number, number]) => `interviewer.facts[${where[0]}].ask[${where[1]}] "${String(asks[where[0]]!.ask[where[1]])}"`;
+    findings.push(at(parsed, ['interviewer', 'facts', second[0], 'ask', second[1]], 'ask-collision', `${phrase(second)} reads the same as ${phrase(first)}, so a question cannot tell the two facts apart; reword one or merge the facts`));
+  }
+  const topics = new Set(facts.map((fact) => (isRecord(fact) ? fact.topic : undefined)));
+  const absent = ESSENTIAL_TOPICS.filter((topic) => !topics.has(topic));
+  if (facts.length > 0 && (facts.length < MIN_FACTS || absent.length > 0)) {
+    const problems = [
+      ...(facts.length < MIN_FACTS ? [`has ${facts.length} ${facts.length === 1 ? 'fact' : 'facts'}`] : []),
+      ...(absent.length ? [`says nothing about ${absent.join(', ')}`] : []),
+    ];
+    findings.push(at(parsed, ['interviewer', 'facts'], 'thin-fact-sheet', `the fact sheet ${problems.join(' and ')}; give the interviewer at least ${MIN_FACTS} facts, covering ${ESSENTIAL_TOPICS.join(', ')}`, { severity: 'warning', key: true }));
   }
   return findings;
 }

@@ -71,7 +71,7 @@ async function drillWithBank(bank: Catalog, options: DrillOptions, io: Io, rando
     const header = questionHeader(question, plan, style, prompter.columns);
     prompter.say(`\n${header.join('\n')}\n${mode === 'interviewer' ? style.dim('\nInterviewer mode: read the prompt out, then tick the checklist as the candidate covers each item.\n') : ''}\n`);
     const now = io.now();
-    const curveball = mode === 'self' && options.curveballs !== false ? drawCurveball(plan, followupStage(interview), question.followups ?? [], random) : null;
+    const curveball = mode === 'self' && options.curveballs !== false ? drawCurveball(plan, followupStage(interview), question.followupDetails ?? [], random) : null;
     return await conduct(
       {
         interview, mode, save, stateDir,
