@@ -28,10 +28,10 @@ import { NotFoundError } from '../errors.js';
 import { seedsAround } from '../select/daily.js';
 import { hashSeed } from '../select/random.js';
 import { cacheDirectory } from '../store/paths.js';
-import { readFully } from '../read-range.js';
+import { readFully } from '../read-file.js';
 import { packageVersion } from '../version.js';
 import { catalogOf, errorsOf, rubricLookup, type Catalog, type QuestionSummary } from './catalog.js';
-import { bankDirectories, findYamlFiles, type BankOptions } from './files.js';
+import { bankDirectories, findYamlFiles, type BankOptions, type UnreadableDir } from './files.js';
 import type { Finding } from './findings.js';
 import { isCurrent, pathsOf, STAMP, UNKNOWN, type FileStamps, type Recorded } from './freshness.js';
 import type { Bank } from './load.js';
@@ -82,7 +82,8 @@ export async function openBank(context: CacheContext, options: BankOptions & { s
   // A miss: only now load the parser and the validator. Stamps are taken before the files are
   // read, so a file changed during the load is stamped old and reloaded next time.
   const dirs: string[] = [];
-  const files = findYamlFiles(entries, dirs);
+  const unreadable: UnreadableDir[] = [];
+  const files = findYamlFiles(entries, { dirs, unreadable });
   const snapshot: Snapshot = {
     entries,
     missing: entries.filter((entry) => !fs.existsSync(entry)),
@@ -95,9 +96,10 @@ export async function openBank(context: CacheContext, options: BankOptions & { s
   };
   const { loadFiles } = await import('./load.js');
   // The caller may show progress: this is the slow path, once after every change to the bank.
-  const load = () => loadFiles(files, context.cwd);
+  const load = () => loadFiles(files, context.cwd, unreadable);
   const bank = options.slowLoad ? await options.slowLoad(files.length, load) : load();
-  writeCache(file, snapshot, bank);
+  // A directory that could not be listed has no stamp to tell when it can be: no cache.
+  if (unreadable.length === 0) writeCache(file, snapshot, bank);
   return catalogOf(bank);
 }
 

@@ -15,7 +15,7 @@
 // whole old index or a whole new one; a run that cannot write it goes on without it.
 import fs from 'node:fs';
 import path from 'node:path';
-import { readFully } from '../read-range.js';
+import { readRange } from '../read-file.js';
 import { addSession, emptyTally, tallyFromJSON, tallyToJSON, type StatsTally } from '../score/tally.js';
 import { writeFileAtomic } from './atomic.js';
 import { checkLine, decode, decodeLine, inLineOrder, type RecordLine } from './history.js';
@@ -251,12 +251,6 @@ function current(index: IndexKey, file: string, fd: number, stat: fs.Stats): boo
 function settled(index: IndexKey, file: string, fd: number): boolean {
   const stat = fs.fstatSync(fd);
   return stat.size === index.offset && current(index, file, fd, stat);
-}
-
-/** The bytes from `from` to `to`, fewer if the file ends first. */
-function readRange(fd: number, from: number, to: number): Buffer {
-  const buffer = Buffer.allocUnsafe(Math.max(0, to - from));
-  return buffer.subarray(0, readFully(fd, buffer, from));
 }
 
 function parseTally(text: string | undefined): StatsTally | undefined {
