@@ -11,6 +11,7 @@ export function kindOfFile(stat: fs.Stats): string {
   if (stat.isCharacterDevice()) return 'a character device';
   if (stat.isBlockDevice()) return 'a block device';
   if (stat.isSocket()) return 'a socket';
+  if (stat.isSymbolicLink()) return 'a symbolic link';
   return 'not a regular file';
 }
 
@@ -88,4 +89,47 @@ export function readFully(fd: number, target: NodeJS.ArrayBufferView, position: 
 export function readRange(fd: number, from: number, to: number): Buffer {
   const buffer = Buffer.allocUnsafe(Math.max(0, to - from));
   return buffer.subarray(0, readFully(fd, buffer, from));
+}
+
+/** How a file is read line by line: a chunk at a time, and the longest line taken whole. */
+export interface LineLimits {
+  chunkBytes: number;
+  maxLineBytes: number;
+}
+
+/**
+ * Far below the ~512 MiB a string can hold, so a file of any size is read a chunk at a time;
+ * a history line (one session, notes included) is a few KiB.
+ */
+export const LINE_LIMITS: LineLimits = { chunkBytes: 16 * 1024 * 1024, maxLineBytes: 64 * 1024 * 1024 };
+
+/**
+ * Calls onLine with each complete line (without its newline) of the file's bytes from `from`
+ * to `to`, and its offset, holding no more than a chunk and a line at once; a line longer than
+ * maxLineBytes comes as undefined, unread. Returns where the unfinished last line starts (to
+ * when there is none).
+ */
+export function forEachLine(fd: number, from: number, to: number, onLine: (line: Buffer | undefined, offset: number) => void, limits: LineLimits = LINE_LIMITS): number {
+  let lineAt = from;
+  // The start of the current line, from earlier chunks, while it fits; dropped once it cannot.
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  for (let at = from; at < to;) {
+    const chunk = readRange(fd, at, Math.min(to, at + limits.chunkBytes));
+    if (chunk.length === 0) break;
+    let start = 0;
+    for (let newline = chunk.indexOf(0x0a); newline >= 0; start = newline + 1, newline = chunk.indexOf(0x0a, start)) {
+      const length = pendingBytes + newline - start;
+      if (length > limits.maxLineBytes) onLine(undefined, lineAt);
+      else onLine(pending.length ? Buffer.concat([...pending, chunk.subarray(start, newline)]) : chunk.subarray(start, newline), lineAt);
+      lineAt = at + newline + 1;
+      pending = [];
+      pendingBytes = 0;
+    }
+    pendingBytes += chunk.length - start;
+    if (pendingBytes <= limits.maxLineBytes) pending.push(chunk.subarray(start));
+    else pending = [];
+    at += chunk.length;
+  }
+  return lineAt;
 }
