@@ -280,6 +280,16 @@ describe('session ids are never trusted as paths', () => {
   });
 });
 
+describe('appending to a history that is not a regular file', () => {
+  it('is refused before a byte is written, and does not wait for a reader of a FIFO', () => {
+    const dir = tempDir();
+    const fifo = path.join(dir, 'history.jsonl');
+    mkfifo(fifo);
+    expect(() => appendRecord(fifo, record('20261120-0900-abcd', T))).toThrow(`${fifo} is a FIFO, not a regular file`);
+    expect(fs.readdirSync(dir)).toEqual(['history.jsonl']);
+  });
+});
+
 describe('a lock that is a directory', () => {
   it('is named in the error, at once, and nothing is moved aside or left behind', () => {
     const dir = tempDir();
