@@ -172,7 +172,7 @@ Run 'mldrill <command> --help' for a command's options.
     program
       .command('resume')
       .description('continue an interrupted session where it stopped (after Ctrl-C, a crash or kill -9)')
-      .argument('[session]', "session id, or 'last'", 'last')
+      .argument('[session]', "session id, the start of one, or 'last'", 'last')
       .action((session: string, options, command: Command) =>
         run(import('./commands/resume.js').then(({ resume }) => resume({ ...options, ...globals(command), session }, io))),
       );

@@ -61,11 +61,20 @@ describe('mldrill history', () => {
     expect((await run(['history'], { tty: true, env: { NO_COLOR: '1' } })).out).not.toMatch(ESCAPES);
   });
 
-  it('says there is nothing yet without a history, and treats a state path under a file as empty', async () => {
-    for (const home of [fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-home-')), path.join(homeWith({ text: '' }), 'history.jsonl', 'x')]) {
-      const { code, out, err } = await run(['history'], { home });
-      expect([code, out, err]).toEqual([0, '', "No sessions yet; run 'mldrill drill' to practise one.\n"]);
-      expect(JSON.parse((await run(['history', '--json'], { home })).out)).toEqual([]);
+  it('says there is nothing yet without a history', async () => {
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-home-'));
+    const { code, out, err } = await run(['history'], { home });
+    expect([code, out, err]).toEqual([0, '', "No sessions yet; run 'mldrill drill' to practise one.\n"]);
+    expect(JSON.parse((await run(['history', '--json'], { home })).out)).toEqual([]);
+  });
+
+  it('says so when the state directory is a file, or lies under one, rather than "no sessions yet" (exit 2)', async () => {
+    const file = path.join(homeWith({ text: '' }), 'history.jsonl');
+    for (const home of [file, path.join(file, 'x')]) {
+      for (const args of [['history'], ['stats'], ['next'], ['export', 'last']]) {
+        const { code, out, err } = await run(args, { home });
+        expect([code, out, err], args.join(' ')).toEqual([2, '', `mldrill: the state directory ${home} is not a directory; set MLDRILL_HOME to a directory, or move the file aside\n`]);
+      }
     }
   });
 

@@ -9,6 +9,14 @@ export const MAX_FILE_BYTES = 1024 * 1024;
 /** Enough for any honest use of anchors; a billion-laughs file stops here. */
 const MAX_ALIAS_COUNT = 100;
 
+/** Refused before it is read (check-file.ts) or parsed. */
+export function tooLargeFinding(file: string): Finding {
+  return {
+    file, line: 1, column: 1, severity: 'error', rule: 'file-too-large',
+    message: `file is larger than ${MAX_FILE_BYTES / 1024} KiB; split it or remove what is not a question`,
+  };
+}
+
 export type PathSegment = string | number;
 
 export interface ParsedFile {
@@ -30,10 +38,7 @@ export function parseYaml(file: string, source: string): ParsedFile {
     findings.push({ file, ...position(offset), severity: 'error', rule, message: stripControl(message) });
 
   if (Buffer.byteLength(source) > MAX_FILE_BYTES) {
-    findings.push({
-      file, line: 1, column: 1, severity: 'error', rule: 'file-too-large',
-      message: `file is larger than ${MAX_FILE_BYTES / 1024} KiB; split it or remove what is not a question`,
-    });
+    findings.push(tooLargeFinding(file));
     return { file, data: undefined, locate: () => ({ line: 1, column: 1 }), findings };
   }
 

@@ -4,7 +4,7 @@ import { EXIT, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { bankView } from '../score/bank-view.js';
 import { sessionDocument } from '../score/session-doc.js';
-import { writeFileAtomic } from '../store/atomic.js';
+import { writeOutputFile } from '../store/atomic.js';
 import { timeZoneFrom } from '../time.js';
 import { sessionMarkdown } from '../ui/export.js';
 import { withCatalog } from '../app/with-catalog.js';
@@ -18,7 +18,7 @@ export type ExportFormat = 'markdown' | 'json';
 export interface ExportOptions {
   session: string;
   format?: ExportFormat;
-  /** A file to write (replaced if it exists); `-` or absent means stdout. */
+  /** A file to write (replaced if it is one; a device or FIFO is written into); `-` or absent means stdout. */
   output?: string;
   bank?: string[];
 }
@@ -40,7 +40,7 @@ export async function exportSession(options: ExportOptions, io: Io): Promise<num
   }
   const file = path.resolve(io.cwd, options.output!);
   try {
-    writeFileAtomic(file, text);
+    writeOutputFile(file, text);
   } catch (error) {
     throw new UsageError(`cannot write ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}); check that its directory exists and is writable`);
   }

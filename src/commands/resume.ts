@@ -7,6 +7,7 @@ import { buildInterview } from '../session/interview.js';
 import { requireId } from '../select/filter.js';
 import { listLive, type LiveSession } from '../store/live.js';
 import { ensureWritable, stateDirectory } from '../store/paths.js';
+import { byIdOrPrefix } from '../store/sessions.js';
 import { clock, closest } from '../text.js';
 import { createPrompter, requireTerminal } from '../ui/prompts.js';
 import { questionHeader } from '../ui/render.js';
@@ -18,10 +19,11 @@ export interface ResumeOptions {
   bank?: string[];
 }
 
+/** The interrupted session wanted: `last` (the latest saved), an id, or a prefix of exactly one id. */
 export function pickLive(sessions: readonly LiveSession[], wanted = 'last'): LiveSession {
   if (sessions.length === 0) throw new NotFoundError('there is no interrupted session to resume');
   if (wanted === 'last') return sessions[0]!;
-  const live = sessions.find((session) => session.id === wanted);
+  const live = byIdOrPrefix(sessions, wanted);
   if (live) return live;
   const ids = sessions.map((session) => session.id);
   throw new UnknownIdError('resumable session', wanted, closest(wanted, ids), ids.slice(0, 5));

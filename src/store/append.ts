@@ -4,6 +4,7 @@
 // never load what only writers need.
 import fs from 'node:fs';
 import path from 'node:path';
+import { kindOfFile, NotRegularError } from '../read-file.js';
 import { withFileLock } from './lock.js';
 
 export function lockFileFor(file: string): string {
@@ -14,9 +15,13 @@ export function lockFileFor(file: string): string {
 export function appendRecord(file: string, record: object): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   withFileLock(lockFileFor(file), () => {
-    const fd = fs.openSync(file, 'a+');
+    // O_NONBLOCK: a FIFO in its place cannot block the open; it is refused below.
+    const fd = fs.openSync(file, fs.constants.O_RDWR | fs.constants.O_APPEND | fs.constants.O_CREAT | fs.constants.O_NONBLOCK, 0o644);
     try {
-      const size = fs.fstatSync(fd).size;
+      const stat = fs.fstatSync(fd);
+      // Appending to a FIFO or a device would lose the record, or wait forever for a reader.
+      if (!stat.isFile()) throw new NotRegularError(file, kindOfFile(stat));
+      const size = stat.size;
       let prefix = '';
       if (size > 0) {
         const last = Buffer.alloc(1);

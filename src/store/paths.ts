@@ -40,6 +40,8 @@ export function ensureWritable(stateDir: string): void {
     fs.accessSync(stateDir, fs.constants.W_OK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    // mkdir with recursive says EEXIST only when the path is there and not a directory.
+    if (code === 'EEXIST') throw new UsageError(`the state directory ${stateDir} is not a directory; set MLDRILL_HOME to a directory, move the file aside, or pass --no-save`);
     throw new UsageError(`cannot write to the state directory ${stateDir} (${code}); fix its permissions, set MLDRILL_HOME to a writable directory, or pass --no-save`);
   }
 }

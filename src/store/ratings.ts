@@ -4,8 +4,7 @@
 // fsync); a later rating of the same session by the same rater supersedes an earlier one.
 // Documented in README.md ("Ratings file"). Hand-validated, as the history is: `history` and
 // `stats` read it and must not load zod.
-import fs from 'node:fs';
-import { readFully } from '../read-range.js';
+import { NotRegularError, readRegular, TooLargeError } from '../read-file.js';
 import { appendRecord } from './append.js';
 import type { SessionMode } from './record.js';
 
@@ -66,22 +65,15 @@ export interface RatingsRead {
 
 /** Every rating in the file; nothing when it does not exist. Only a regular file is read. */
 export function readRatings(file: string): RatingsRead {
-  let fd: number;
-  try {
-    fd = fs.openSync(file, 'r');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return { ratings: [], warnings: [] };
-    throw error;
-  }
   let text: string;
   try {
-    const stat = fs.fstatSync(fd);
-    if (!stat.isFile()) return { ratings: [], warnings: [`${file}: not a regular file; ratings ignored`] };
-    if (stat.size > MAX_BYTES) return { ratings: [], warnings: [`${file}: larger than ${MAX_BYTES / 1024 / 1024} MiB; ratings ignored (move it aside to start afresh)`] };
-    const buffer = Buffer.allocUnsafe(stat.size);
-    text = buffer.subarray(0, readFully(fd, buffer, 0)).toString('utf8');
-  } finally {
-    fs.closeSync(fd);
+    text = readRegular(file, MAX_BYTES).toString('utf8');
+  } catch (error) {
+    if (error instanceof NotRegularError) return { ratings: [], warnings: [`${file}: not a regular file; ratings ignored`] };
+    if (error instanceof TooLargeError) return { ratings: [], warnings: [`${file}: larger than ${MAX_BYTES / 1024 / 1024} MiB; ratings ignored (move it aside to start afresh)`] };
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { ratings: [], warnings: [] };
+    throw error;
   }
   return parseRatings(text, file);
 }
