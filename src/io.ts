@@ -115,6 +115,10 @@ function pinnedClock(value: string | undefined): (() => number) | undefined {
 }
 
 export function nodeIo(): Io {
+  // A write past the file-size limit (`ulimit -f`) raises SIGXFSZ, which kills by default and
+  // loses the session; ignored, the write fails with EFBIG like any other write error, and the
+  // drill prints what it could not save.
+  process.on('SIGXFSZ', () => {});
   return {
     stdout: textOut(1, () => process.stdout),
     stderr: textOut(2, () => process.stderr),

@@ -2,13 +2,14 @@
 // timer, so the countdown stays live while the user thinks or types notes. All writes to the
 // terminal go through the prompt, which keeps the screen from being garbled.
 import {
+  commitDraft,
   curveballDue,
   isPaused,
   markCurveballShown,
   nextStage,
   remainingSeconds,
   revealHint,
-  setNotes,
+  setDraft as withDraft,
   toggleTick,
   togglePause,
   usedSeconds,
@@ -39,19 +40,14 @@ export interface StagePromptConfig {
   rows?: number;
   /** Open in notes mode: --strict moved on while the user was typing notes. */
   startInNotes?: boolean;
+  /** A warning to keep on screen while it lasts (checkpoints failing); read at every render. */
+  notice?: () => string | undefined;
   /** Told, when the stage ends, whether the user was typing notes at that moment. */
   onEnd?: (typingNotes: boolean) => void;
   tickMs?: number;
 }
 
 type Mode = 'command' | 'notes';
-
-/** Notes plus the line being typed, so that nothing typed is lost on Ctrl-C or a strict move. */
-function withDraft(state: SessionState, draft: string): SessionState {
-  if (!draft) return state;
-  const notes = state.progress[state.current]!.notes;
-  return setNotes(state, state.current, `${notes}${draft}\n`);
-}
 
 type InquirerCore = typeof import('@inquirer/core');
 const makeStagePrompt = (core: InquirerCore) => core.createPrompt<SessionState, StagePromptConfig>(renderStage);
@@ -71,22 +67,22 @@ function renderStage(config: StagePromptConfig, done: (state: SessionState) => v
   const { isDownKey, isEnterKey, isUpKey, useEffect, useKeypress, useRef, useState } = inquirer!;
   const { style, now } = config;
   const session = useRef(config.state);
-  const [mode, setMode] = useState<Mode>(config.startInNotes ? 'notes' : 'command');
+  // A draft given back by resume reopens the notes pad with it, ready to edit.
+  const initialDraft = config.state.progress[config.state.current]?.draft ?? '';
+  const [mode, setMode] = useState<Mode>(config.startInNotes || initialDraft ? 'notes' : 'command');
   // The interval callback outlives renders, so it reads the mode through a ref.
   const modeRef = useRef(mode);
   modeRef.current = mode;
-  const [draft, setDraft] = useState('');
+  const [draft, setDraft] = useState(initialDraft);
   const [cursor, setCursor] = useState(0);
   const [finished, setFinished] = useState(false);
   const [, setTick] = useState(0);
   const ticks = useRef(0);
-  // The interval callback outlives renders, so it reads the draft through a ref.
-  const draftRef = useRef(draft);
-  draftRef.current = draft;
 
-  const update = (next: SessionState, nextDraft = draftRef.current) => {
+  // The session always holds the line being typed as its draft, so nothing typed is lost on Ctrl-C.
+  const update = (next: SessionState) => {
     session.current = next;
-    config.onChange(withDraft(next, nextDraft));
+    config.onChange(next);
   };
   const finish = (state: SessionState) => {
     const next = nextStage(state, now());
@@ -103,6 +99,7 @@ function renderStage(config: StagePromptConfig, done: (state: SessionState) => v
     // be stopped, and would keep Node running after the command is done.
     const closed = () => Boolean((rl as { closed?: boolean }).closed);
     if (closed()) return undefined;
+    if (initialDraft) rl.write(initialDraft);
     const timer = setInterval(() => {
       if (closed()) {
         clearInterval(timer);
@@ -110,7 +107,7 @@ function renderStage(config: StagePromptConfig, done: (state: SessionState) => v
       }
       const state = session.current;
       if (config.strict && remainingSeconds(state, now()) <= 0 && !isPaused(state)) {
-        finish(withDraft(state, draftRef.current));
+        finish(commitDraft(state));
         return;
       }
       if (curveballDue(state, now())) {
@@ -131,23 +128,22 @@ function renderStage(config: StagePromptConfig, done: (state: SessionState) => v
     const state = session.current;
     if (mode === 'notes') {
       if (isEnterKey(key)) {
-        const notes = state.progress[state.current]!.notes;
-        update(setNotes(state, state.current, `${notes}${draft}\n`), '');
+        update(commitDraft(withDraft(state, draft)));
         setDraft('');
       } else if (key.name === 'escape') {
         rl.clearLine(0);
-        update(withDraft(state, draft), '');
+        update(commitDraft(withDraft(state, draft)));
         setDraft('');
         setMode('command');
       } else {
         setDraft(rl.line);
-        config.onChange(withDraft(state, rl.line));
+        update(withDraft(state, rl.line));
       }
       return;
     }
     rl.clearLine(0);
     const checklist = config.checklist ?? [];
-    if (isEnterKey(key)) finish(state);
+    if (isEnterKey(key)) finish(commitDraft(state));
     else if (key.name === 'h') update(revealHint(state, config.hints.length));
     else if (key.name === 'n') setMode('notes');
     else if (key.name === 'p') update(togglePause(state, now()));
@@ -177,7 +173,12 @@ function renderStage(config: StagePromptConfig, done: (state: SessionState) => v
       : style.bad(`⏱ +${clock(-remaining)} over time`);
   const title = `Stage ${index + 1}/${state.plan.length} · ${stage.title}`;
   const gap = Math.max(2, width - visibleLength(title) - visibleLength(timer));
-  const header = [`${style.title(title)}${' '.repeat(gap)}${timer}`, ...wrap(stage.goal, width - 2, '  ').map((line) => style.dim(line))];
+  const notice = config.notice?.();
+  const header = [
+    `${style.title(title)}${' '.repeat(gap)}${timer}`,
+    ...(notice ? [style.warn(notice.length > width ? `${notice.slice(0, width - 1)}…` : notice)] : []),
+    ...wrap(stage.goal, width - 2, '  ').map((line) => style.dim(line)),
+  ];
   const numbered = (items: readonly string[], from = 0) =>
     items.flatMap((item, i) => {
       const [first = '', ...rest] = wrap(item, width - 5);

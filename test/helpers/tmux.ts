@@ -17,7 +17,7 @@ export class TmuxSession {
   /** The terminal's settings (`stty -a`) after mldrill exited. */
   readonly sttyFile: string;
 
-  constructor(args: string[], options: { env?: Record<string, string>; width?: number; height?: number; cwd?: string; stdoutTo?: string } = {}) {
+  constructor(args: string[], options: { env?: Record<string, string>; width?: number; height?: number; cwd?: string; stdoutTo?: string; fileSizeLimit?: number } = {}) {
     this.socket = `mldrill-test-${process.pid}-${++count}`;
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-tmux-'));
     this.exitFile = path.join(dir, 'exit');
@@ -25,7 +25,10 @@ export class TmuxSession {
     const env = { TERM: 'xterm-256color', LANG: 'C.UTF-8', PATH: process.env.PATH ?? '', HOME: dir, ...options.env };
     const envPart = Object.entries(env).map(([key, value]) => `${key}=${quote(value)}`).join(' ');
     // The shell keeps the pane alive after mldrill exits, so the screen can still be read.
-    const command = `cd ${quote(options.cwd ?? ROOT)} && env -i ${envPart} node ${quote(BIN)} ${args.map(quote).join(' ')}${options.stdoutTo ? ` > ${quote(options.stdoutTo)}` : ''}; status=$?; stty -a > ${quote(this.sttyFile)}; echo $status > ${quote(this.exitFile)}; exec sleep 600`;
+    let run = `env -i ${envPart} node ${quote(BIN)} ${args.map(quote).join(' ')}${options.stdoutTo ? ` > ${quote(options.stdoutTo)}` : ''}`;
+    // `ulimit -f` (in 1024-byte blocks) for mldrill only: the shell still writes the exit file.
+    if (options.fileSizeLimit !== undefined) run = `(ulimit -f ${options.fileSizeLimit} && exec ${run})`;
+    const command = `cd ${quote(options.cwd ?? ROOT)} && ${run}; status=$?; stty -a > ${quote(this.sttyFile)}; echo $status > ${quote(this.exitFile)}; exec sleep 600`;
     this.tmux('-f', '/dev/null', 'new-session', '-d', '-s', this.name, '-x', String(options.width ?? 80), '-y', String(options.height ?? 30), command);
     this.tmux('set-option', '-t', this.name, 'history-limit', '5000');
   }

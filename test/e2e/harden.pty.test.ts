@@ -1,0 +1,134 @@
+// The drill on a machine that fails it: checkpoints that cannot be written, a file-size limit,
+// kill -9 mid-line. Nothing typed may be lost. Real pseudo-terminal (tmux), built bin.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { sleep, TmuxSession } from '../helpers/tmux.js';
+import { BANK, finishDrill } from './fixture-flow.js';
+
+const sessions: TmuxSession[] = [];
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  sessions.splice(0).forEach((session) => session.close());
+  cleanups.splice(0).forEach((cleanup) => cleanup());
+});
+
+function open(args: string[], home: string, options: { fileSizeLimit?: number } = {}) {
+  const session = new TmuxSession([...args, '--bank', BANK], { env: { MLDRILL_HOME: home }, height: 40, width: 100, ...options });
+  sessions.push(session);
+  return session;
+}
+const newHome = () => fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-home-'));
+const history = (home: string) => fs.readFileSync(path.join(home, 'history.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+const liveFiles = (home: string) => (fs.existsSync(path.join(home, 'sessions')) ? fs.readdirSync(path.join(home, 'sessions')) : []);
+const isRoot = process.getuid?.() === 0;
+
+async function until<T>(probe: () => T | undefined, what: string, timeout = 10_000): Promise<T> {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    const value = probe();
+    if (value) return value;
+    await sleep(100);
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+/** The record printed on the terminal when the history could not be written. */
+function printedRecord(screen: string): { stages: { notes: string }[] } {
+  const joined = screen.split('\n').map((line) => line.trimEnd()).join('');
+  const start = joined.indexOf('{"version"');
+  return JSON.parse(joined.slice(start, joined.indexOf('mldrill: could not write', start)));
+}
+
+describe('a drill on a failing machine', { timeout: 90_000 }, () => {
+  it('goes on when the sessions directory is replaced by a file mid-stage, says so, and saves the record at the end', async () => {
+    const home = newHome();
+    const tmux = open(['drill', 'e2e-feed'], home);
+    await tmux.waitFor('Stage 1/2');
+    await until(() => liveFiles(home).length > 0, 'the first checkpoint');
+    fs.rmSync(path.join(home, 'sessions'), { recursive: true });
+    fs.writeFileSync(path.join(home, 'sessions'), 'in the way');
+    await tmux.waitFor(/⚠ checkpoints are failing: ENOTDIR in /);
+    tmux.type('n');
+    tmux.type('still here');
+    tmux.keys('Escape');
+    await tmux.waitFor(/Notes\n\s+still here/);
+    await finishDrill(tmux, 1);
+    expect(await tmux.exitCode()).toBe(0);
+    expect(tmux.screen(true)).toMatch(/Saved session \d{8}-\d{4}-\w{4} to /);
+    expect(history(home)[0]).toMatchObject({ status: 'completed', stages: [{ notes: 'still here\n' }, {}] });
+  });
+
+  it.skipIf(!isRoot)('on a full disk (ENOSPC, a 64 KiB tmpfs), goes on and prints the whole record at the end (exit 2)', async () => {
+    const home = newHome();
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', home]);
+    cleanups.push(() => execFileSync('umount', ['-l', home]));
+    const tmux = open(['drill', 'e2e-feed'], home);
+    await tmux.waitFor('Stage 1/2');
+    // Fill the disk: write until it refuses.
+    const fd = fs.openSync(path.join(home, 'filler'), 'w');
+    try {
+      for (;;) fs.writeSync(fd, Buffer.alloc(4096, 1));
+    } catch (error) {
+      expect((error as NodeJS.ErrnoException).code).toBe('ENOSPC');
+    } finally {
+      fs.closeSync(fd);
+    }
+    await tmux.waitFor(/⚠ checkpoints are failing: ENOSPC in /);
+    tmux.type('n');
+    tmux.type('nothing lost');
+    tmux.keys('Escape');
+    await tmux.waitFor(/Notes\n\s+nothing lost/);
+    await finishDrill(tmux, 1);
+    expect(await tmux.exitCode()).toBe(2);
+    const screen = tmux.screen(true);
+    expect(screen.replace(/\n/g, '')).toMatch(/mldrill: could not write the history file .*history\.jsonl \(ENOSPC\)/);
+    expect(printedRecord(screen).stages[0]!.notes).toBe('nothing lost\n');
+    expect(screen).not.toMatch(/at .*\.js:\d+/);
+  });
+  if (!isRoot) it('on a full disk: skipped, mounting a tmpfs needs root (CI runs as root)', () => {});
+
+  it('survives a file-size limit (ulimit -f 0, SIGXFSZ): the writes fail like any other and the record is printed', async () => {
+    const home = newHome();
+    const tmux = open(['drill', 'e2e-feed'], home, { fileSizeLimit: 0 });
+    await tmux.waitFor(/⚠ checkpoints are failing: EFBIG in /);
+    tmux.type('n');
+    tmux.type('past the limit');
+    tmux.keys('Escape');
+    await tmux.waitFor(/Notes\n\s+past the limit/);
+    await finishDrill(tmux, 1);
+    expect(await tmux.exitCode()).toBe(2);
+    const screen = tmux.screen(true);
+    expect(screen.replace(/\n/g, '')).toMatch(/could not write the history file .*history\.jsonl \(EFBIG\)/);
+    expect(printedRecord(screen).stages[0]!.notes).toBe('past the limit\n');
+  });
+
+  it('after kill -9 mid-line, resume gives the line back as the draft it was, to finish and edit', async () => {
+    const home = newHome();
+    const first = open(['drill', 'e2e-feed'], home);
+    await first.waitFor('Stage 1/2');
+    first.type('n');
+    first.type('done line');
+    first.keys('Enter');
+    first.type('half a thou');
+    await first.waitFor('> half a thou');
+    await until(() => {
+      const [name] = liveFiles(home);
+      return name && fs.readFileSync(path.join(home, 'sessions', name), 'utf8').includes('"draft":"half a thou"');
+    }, 'a checkpoint with the draft');
+    first.signal('KILL');
+    expect(await first.exitCode()).toBe(137);
+
+    const second = open(['resume', 'last'], home);
+    await second.waitFor(/Notes\n\s+done line\n\s+> half a thou/);
+    second.type('ght');
+    second.keys('Enter');
+    second.keys('Escape');
+    await second.waitFor(/Notes\n\s+done line\n\s+half a thought\n[\s\S]*n\s+notes/);
+    await finishDrill(second, 1);
+    expect(await second.exitCode()).toBe(0);
+    expect(history(home)[0].stages[0].notes).toBe('done line\nhalf a thought\n');
+  });
+});
