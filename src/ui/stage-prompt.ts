@@ -8,6 +8,8 @@ import {
   markCurveballShown,
   nextStage,
   remainingSeconds,
+  pause,
+  resume,
   revealHint,
   setDraft as withDraft,
   toggleTick,
@@ -16,6 +18,7 @@ import {
   type SessionState,
 } from '../session/engine.js';
 import { clock, wrap } from '../text.js';
+import type { SuspendPhase } from '../io.js';
 import type { Style } from './colour.js';
 
 const HIDE_CURSOR = '\u001b[?25l';
@@ -45,6 +48,8 @@ export interface StagePromptConfig {
   /** Told, when the stage ends, whether the user was typing notes at that moment. */
   onEnd?: (typingNotes: boolean) => void;
   tickMs?: number;
+  /** Ctrl-Z and `fg` (see Io.onSuspend): returns a function that stops listening. */
+  onSuspend?: (listener: (phase: SuspendPhase) => void) => () => void;
 }
 
 type Mode = 'command' | 'notes';
@@ -120,7 +125,25 @@ function renderStage(config: StagePromptConfig, done: (state: SessionState) => v
       ticks.current += 1;
       setTick(ticks.current);
     }, config.tickMs ?? 250);
-    return () => clearInterval(timer);
+    // The time stopped with Ctrl-Z is not counted: the clock pauses before the process stops
+    // and runs again on `fg`, where the screen is drawn anew.
+    let stoppedRunning = false;
+    const stopListening = config.onSuspend?.((phase) => {
+      const state = session.current;
+      if (phase === 'stop') {
+        stoppedRunning = !isPaused(state);
+        if (stoppedRunning) update(pause(state, now()));
+        return;
+      }
+      if (stoppedRunning) update(resume(state, now()));
+      stoppedRunning = false;
+      ticks.current += 1;
+      setTick(ticks.current);
+    });
+    return () => {
+      clearInterval(timer);
+      stopListening?.();
+    };
   }, []);
 
   useKeypress((key, rl) => {

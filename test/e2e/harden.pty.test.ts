@@ -132,3 +132,27 @@ describe('a drill on a failing machine', { timeout: 90_000 }, () => {
     expect(history(home)[0].stages[0].notes).toBe('done line\nhalf a thought\n');
   });
 });
+
+describe('a drill in a terminal that misbehaves', { timeout: 90_000 }, () => {
+  it('Ctrl-Z hands the terminal back; after fg the keys and Ctrl-C work again and nothing typed is lost', async () => {
+    const home = newHome();
+    const tmux = new TmuxSession(['drill', 'e2e-feed', '--bank', BANK], { env: { MLDRILL_HOME: home }, jobControl: true });
+    sessions.push(tmux);
+    await tmux.waitFor('Stage 1/2');
+    tmux.type('n');
+    tmux.type('before');
+    await tmux.waitFor('> before');
+    tmux.keys('C-z');
+    await until(() => tmux.isStopped(), 'mldrill to stop');
+    expect(tmux.cursorVisible()).toBe(true);
+    expect(tmux.stty()).toMatch(/(^|\s)icanon(\s|$)/);
+    expect(tmux.stty()).toMatch(/(^|\s)echo(\s|$)/);
+    tmux.continueInForeground();
+    await until(() => !tmux.isStopped(), 'fg');
+    tmux.type(' after');
+    await tmux.waitFor('> before after');
+    tmux.keys('C-c');
+    expect(await tmux.exitCode()).toBe(130);
+    expect(history(home)[0].stages[0].notes).toBe('before after\n');
+  });
+});
