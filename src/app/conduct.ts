@@ -94,6 +94,7 @@ export async function conduct(options: ConductOptions, io: Io, prompter: Prompte
           latest = state;
         },
         startInNotes: typingNotes,
+        save: options.save,
         notice,
         onEnd: (typing) => {
           typingNotes = typing;

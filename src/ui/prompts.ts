@@ -55,6 +55,8 @@ function theme(style: Style) {
 }
 
 export async function createPrompter(io: Io, signal: AbortSignal): Promise<Prompter> {
+  // A terminal that cannot move its cursor gets the drill a line at a time.
+  if (io.env.TERM === 'dumb') return (await import('./line-prompts.js')).createLinePrompter(io, signal);
   const context = { input: io.terminal.input, output: io.terminal.output, signal };
   // The screen is a terminal (requireTerminal), so only NO_COLOR, TERM=dumb and FORCE_COLOR decide.
   const style = await styleFor({ isTTY: true }, io.env);

@@ -43,6 +43,8 @@ export interface StagePromptConfig {
   rows?: number;
   /** Open in notes mode: --strict moved on while the user was typing notes. */
   startInNotes?: boolean;
+  /** False with --no-save: Ctrl-C then saves nothing, and the keys line must not say it does. */
+  save?: boolean;
   /** A warning to keep on screen while it lasts (checkpoints failing); read at every render. */
   notice?: () => string | undefined;
   /** Told, when the stage ends, whether the user was typing notes at that moment. */
@@ -232,7 +234,7 @@ function renderStage(config: StagePromptConfig, done: (state: SessionState) => v
     if (progress.hintsShown < config.hints.length) keys.push(`${style.key(' h ')} hint`);
     keys.push(`${style.key(' n ')} notes`, `${style.key(' p ')} ${isPaused(state) ? 'resume' : 'pause'}`);
     keys.push(`${style.key(' Enter ')} ${index + 1 < state.plan.length ? 'next stage' : 'finish'}`);
-    footer = ['', `${keys.join('  ')}  ${style.dim('Ctrl-C quits (saved)')}${HIDE_CURSOR}`];
+    footer = ['', `${keys.join('  ')}  ${style.dim(config.save === false ? 'Ctrl-C quits (not saved)' : 'Ctrl-C quits (saved)')}${HIDE_CURSOR}`];
   }
 
   // What does not fit the terminal's height is folded, least needed first, so that Inquirer can

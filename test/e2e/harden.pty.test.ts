@@ -156,3 +156,33 @@ describe('a drill in a terminal that misbehaves', { timeout: 90_000 }, () => {
     expect(history(home)[0].stages[0].notes).toBe('before after\n');
   });
 });
+
+describe('a drill on TERM=dumb', { timeout: 90_000 }, () => {
+  it('asks a line at a time, with the countdown in the prompt, and writes no escape sequence at all', async () => {
+    const home = newHome();
+    const raw = path.join(home, 'raw.log');
+    const tmux = new TmuxSession(['drill', 'e2e-feed', '--bank', BANK], { env: { MLDRILL_HOME: home, TERM: 'dumb' }, rawLog: raw });
+    sessions.push(tmux);
+    await tmux.waitFor(/Stage 1\/2 · Clarify the feed \(0[12]:\d\d left\)/);
+    await tmux.waitFor(/\[0[12]:\d\d left\] >$/m);
+    tmux.type('first note');
+    tmux.keys('Enter');
+    tmux.type('/h');
+    tmux.keys('Enter');
+    await tmux.waitFor('Hint 1: First hint about the feed audience.');
+    tmux.keys('Enter');
+    await tmux.waitFor('Stage 2/2 · Design the ranking');
+    tmux.keys('Enter');
+    await tmux.waitFor('Clarify the feed: what did you cover?');
+    tmux.type('1');
+    tmux.keys('Enter');
+    await tmux.waitFor('1. [x] Named the business goal');
+    tmux.keys('Enter');
+    await tmux.waitFor('Design the ranking: what did you cover?');
+    tmux.keys('Enter');
+    expect(await tmux.exitCode()).toBe(0);
+    expect(tmux.screen(true)).toMatch(/Score 40%/);
+    expect(fs.readFileSync(raw, 'utf8')).not.toContain('\u001b');
+    expect(history(home)[0]).toMatchObject({ status: 'completed', stages: [{ notes: 'first note\n', hintsShown: 1, checked: ['goal'] }, { notes: '' }] });
+  });
+});

@@ -19,7 +19,7 @@ export class TmuxSession {
   private readonly stoppedFile: string;
   private readonly continueFile: string;
 
-  constructor(args: string[], options: { env?: Record<string, string>; width?: number; height?: number; cwd?: string; stdoutTo?: string; fileSizeLimit?: number; jobControl?: boolean } = {}) {
+  constructor(args: string[], options: { env?: Record<string, string>; width?: number; height?: number; cwd?: string; stdoutTo?: string; fileSizeLimit?: number; jobControl?: boolean; rawLog?: string } = {}) {
     this.socket = `mldrill-test-${process.pid}-${++count}`;
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-tmux-'));
     this.exitFile = path.join(dir, 'exit');
@@ -30,6 +30,8 @@ export class TmuxSession {
     let run = `env -i ${envPart} node ${quote(BIN)} ${args.map(quote).join(' ')}${options.stdoutTo ? ` > ${quote(options.stdoutTo)}` : ''}`;
     // `ulimit -f` (in 1024-byte blocks) for mldrill only: the shell still writes the exit file.
     if (options.fileSizeLimit !== undefined) run = `(ulimit -f ${options.fileSizeLimit} && exec ${run})`;
+    // Every byte mldrill writes to its terminal, escape sequences included, copied to a file.
+    if (options.rawLog) run = `script -qfec ${quote(run)} ${quote(options.rawLog)}`;
     this.stoppedFile = path.join(dir, 'stopped');
     this.continueFile = path.join(dir, 'continue');
     // With job control (bash's set -m), Ctrl-Z stops mldrill as in a login shell (status 148);
