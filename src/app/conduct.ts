@@ -30,6 +30,8 @@ export interface ConductOptions {
   stateDir: string;
   /** A fresh session, or one picked up by resume. */
   state: SessionState;
+  /** A fresh drill behind the ready gate: `state` is paused and the clock starts on Enter. */
+  gated?: boolean;
   /** The self-assessment's confirmed stages so far (resume), in stage order. */
   assessed?: string[][];
 }
@@ -79,8 +81,8 @@ export async function conduct(options: ConductOptions, io: Io, prompter: Prompte
   let pausedWhenStopped = false;
   try {
     const followupsAt = followupStage(interview);
-    // When --strict moves on mid-note, the next stage opens ready for the rest of the typing.
-    let typingNotes = false;
+    // The ready gate holds the first stage's clock (the session starts paused) until Enter.
+    let gated = Boolean(options.gated);
     while (!isFinished(latest)) {
       const stage = interview.stages[latest.current]!;
       const interviewer = mode === 'interviewer';
@@ -93,13 +95,11 @@ export async function conduct(options: ConductOptions, io: Io, prompter: Prompte
         onChange: (state) => {
           latest = state;
         },
-        startInNotes: typingNotes,
+        gated,
         save: options.save,
         notice,
-        onEnd: (typing) => {
-          typingNotes = typing;
-        },
       });
+      gated = false;
       checkpoint();
     }
     let checked: string[][];

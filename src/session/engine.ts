@@ -175,6 +175,13 @@ export function nextStage(state: SessionState, now: number): SessionState {
   return { ...settled, current, runningSince: finished ? null : now, endedAt: finished ? now : null };
 }
 
+/** Goes back to the previous stage (before the self-assessment): its clock runs again from now. */
+export function previousStage(state: SessionState, now: number): SessionState {
+  if (isFinished(state) || state.current === 0) return state;
+  const settled = settle(state, now);
+  return { ...settled, current: settled.current - 1, runningSince: isPaused(state) ? null : now };
+}
+
 /** Stops the clock for good, wherever the session is (Ctrl-C, SIGTERM). */
 export function stop(state: SessionState, now: number): SessionState {
   return { ...settle(state, now), runningSince: null, endedAt: state.endedAt ?? now };

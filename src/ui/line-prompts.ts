@@ -12,6 +12,7 @@ import {
   markCurveballShown,
   nextStage,
   remainingSeconds,
+  resume,
   revealHint,
   setDraft,
   togglePause,
@@ -122,6 +123,10 @@ export function createLinePrompter(io: Io, signal: AbortSignal): Prompter {
       let notice = config.notice?.();
       if (notice) say(`${notice}\n`);
       if (state.progress[index]!.draft) change(commitDraft(state));
+      if (config.gated) {
+        await ask('Press Enter to start the clock > ');
+        change(resume(state, now()));
+      }
 
       // Between lines: --strict's end of time, the curveball and a new notice are printed as lines.
       const timeUp = new AbortController();
@@ -165,7 +170,6 @@ export function createLinePrompter(io: Io, signal: AbortSignal): Prompter {
       }
       const next = nextStage(state, now());
       change(next);
-      config.onEnd?.(false);
       return next;
     },
 

@@ -20,7 +20,7 @@ export interface Prompter {
   /** Writes to the interactive screen (between prompts), not to stdout's data. */
   say(text: string): void;
   chooseQuestion(questions: readonly QuestionSummary[]): Promise<QuestionSummary>;
-  runStage(config: Omit<StagePromptConfig, 'style' | 'now' | 'width' | 'rows' | 'onSuspend'>): Promise<SessionState>;
+  runStage(config: Omit<StagePromptConfig, 'style' | 'now' | 'size' | 'onResize' | 'onSuspend'>): Promise<SessionState>;
   /** Returns the ids the user ticked. */
   assess(message: string, items: readonly ScoredItem[], preselected?: ReadonlySet<string>): Promise<string[]>;
   /** One line of text; `validate` returns true or what is wrong, shown under the prompt. */
@@ -142,13 +142,18 @@ export async function createPrompter(io: Io, signal: AbortSignal): Promise<Promp
 
     async runStage(config) {
       const stagePrompt = await (await import('./stage-prompt.js')).loadStagePrompt();
-      // Read at each stage, so a resized terminal gets a screen that fits it.
-      const rows = (io.terminal.output as { rows?: number }).rows || 24;
+      // Read at each render, so a resized terminal gets a screen that fits it; 0 is unknown.
+      const output = io.terminal.output as NodeJS.WritableStream & { columns?: number; rows?: number };
+      const size = () => ({ columns: output.columns || 80, rows: output.rows || 24 });
+      const onResize = (listener: () => void) => {
+        output.on('resize', listener);
+        return () => void output.off('resize', listener);
+      };
       const onSuspend = (listener: (phase: SuspendPhase) => void) => {
         suspendListeners.add(listener);
         return () => void suspendListeners.delete(listener);
       };
-      return guard(() => stagePrompt({ ...config, style, now: io.now, width: columns, rows, onSuspend }, context));
+      return guard(() => stagePrompt({ ...config, style, now: io.now, size, onResize, onSuspend }, context));
     },
 
     async assess(message, items, preselected = new Set()) {

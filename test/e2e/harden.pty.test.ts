@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { sleep, TmuxSession } from '../helpers/tmux.js';
+import { TmuxSession, until } from '../helpers/tmux.js';
 import { BANK, finishDrill } from './fixture-flow.js';
 
 const sessions: TmuxSession[] = [];
@@ -16,7 +16,7 @@ afterEach(() => {
 });
 
 function open(args: string[], home: string, options: { fileSizeLimit?: number } = {}) {
-  const session = new TmuxSession([...args, '--bank', BANK], { env: { MLDRILL_HOME: home }, height: 40, width: 100, ...options });
+  const session = new TmuxSession([...args, '--bank', BANK, ...(args[0] === 'drill' ? ['--no-ready'] : [])], { env: { MLDRILL_HOME: home }, height: 40, width: 100, ...options });
   sessions.push(session);
   return session;
 }
@@ -25,15 +25,6 @@ const history = (home: string) => fs.readFileSync(path.join(home, 'history.jsonl
 const liveFiles = (home: string) => (fs.existsSync(path.join(home, 'sessions')) ? fs.readdirSync(path.join(home, 'sessions')) : []);
 const isRoot = process.getuid?.() === 0;
 
-async function until<T>(probe: () => T | undefined, what: string, timeout = 10_000): Promise<T> {
-  const deadline = Date.now() + timeout;
-  while (Date.now() < deadline) {
-    const value = probe();
-    if (value) return value;
-    await sleep(100);
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 /** The record printed on the terminal when the history could not be written. */
 function printedRecord(screen: string): { stages: { notes: string }[] } {
@@ -51,9 +42,8 @@ describe('a drill on a failing machine', { timeout: 90_000 }, () => {
     fs.rmSync(path.join(home, 'sessions'), { recursive: true });
     fs.writeFileSync(path.join(home, 'sessions'), 'in the way');
     await tmux.waitFor(/⚠ checkpoints are failing: ENOTDIR in /);
-    tmux.type('n');
     tmux.type('still here');
-    tmux.keys('Escape');
+    tmux.keys('Enter');
     await tmux.waitFor(/Notes\n\s+still here/);
     await finishDrill(tmux, 1);
     expect(await tmux.exitCode()).toBe(0);
@@ -77,9 +67,8 @@ describe('a drill on a failing machine', { timeout: 90_000 }, () => {
       fs.closeSync(fd);
     }
     await tmux.waitFor(/⚠ checkpoints are failing: ENOSPC in /);
-    tmux.type('n');
     tmux.type('nothing lost');
-    tmux.keys('Escape');
+    tmux.keys('Enter');
     await tmux.waitFor(/Notes\n\s+nothing lost/);
     await finishDrill(tmux, 1);
     expect(await tmux.exitCode()).toBe(2);
@@ -94,9 +83,8 @@ describe('a drill on a failing machine', { timeout: 90_000 }, () => {
     const home = newHome();
     const tmux = open(['drill', 'e2e-feed'], home, { fileSizeLimit: 0 });
     await tmux.waitFor(/⚠ checkpoints are failing: EFBIG in /);
-    tmux.type('n');
     tmux.type('past the limit');
-    tmux.keys('Escape');
+    tmux.keys('Enter');
     await tmux.waitFor(/Notes\n\s+past the limit/);
     await finishDrill(tmux, 1);
     expect(await tmux.exitCode()).toBe(2);
@@ -109,7 +97,6 @@ describe('a drill on a failing machine', { timeout: 90_000 }, () => {
     const home = newHome();
     const first = open(['drill', 'e2e-feed'], home);
     await first.waitFor('Stage 1/2');
-    first.type('n');
     first.type('done line');
     first.keys('Enter');
     first.type('half a thou');
@@ -125,8 +112,7 @@ describe('a drill on a failing machine', { timeout: 90_000 }, () => {
     await second.waitFor(/Notes\n\s+done line\n\s+> half a thou/);
     second.type('ght');
     second.keys('Enter');
-    second.keys('Escape');
-    await second.waitFor(/Notes\n\s+done line\n\s+half a thought\n[\s\S]*n\s+notes/);
+    await second.waitFor(/Notes\n\s+done line\n\s+half a thought\n/);
     await finishDrill(second, 1);
     expect(await second.exitCode()).toBe(0);
     expect(history(home)[0].stages[0].notes).toBe('done line\nhalf a thought\n');
@@ -136,10 +122,9 @@ describe('a drill on a failing machine', { timeout: 90_000 }, () => {
 describe('a drill in a terminal that misbehaves', { timeout: 90_000 }, () => {
   it('Ctrl-Z hands the terminal back; after fg the keys and Ctrl-C work again and nothing typed is lost', async () => {
     const home = newHome();
-    const tmux = new TmuxSession(['drill', 'e2e-feed', '--bank', BANK], { env: { MLDRILL_HOME: home }, jobControl: true });
+    const tmux = new TmuxSession(['drill', 'e2e-feed', '--bank', BANK, '--no-ready'], { env: { MLDRILL_HOME: home }, jobControl: true });
     sessions.push(tmux);
     await tmux.waitFor('Stage 1/2');
-    tmux.type('n');
     tmux.type('before');
     await tmux.waitFor('> before');
     tmux.keys('C-z');
@@ -161,7 +146,7 @@ describe('a drill on TERM=dumb', { timeout: 90_000 }, () => {
   it('asks a line at a time, with the countdown in the prompt, and writes no escape sequence at all', async () => {
     const home = newHome();
     const raw = path.join(home, 'raw.log');
-    const tmux = new TmuxSession(['drill', 'e2e-feed', '--bank', BANK], { env: { MLDRILL_HOME: home, TERM: 'dumb' }, rawLog: raw });
+    const tmux = new TmuxSession(['drill', 'e2e-feed', '--bank', BANK, '--no-ready'], { env: { MLDRILL_HOME: home, TERM: 'dumb' }, rawLog: raw });
     sessions.push(tmux);
     await tmux.waitFor(/Stage 1\/2 · Clarify the feed \(0[12]:\d\d left\)/);
     await tmux.waitFor(/\[0[12]:\d\d left\] >$/m);

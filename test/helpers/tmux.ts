@@ -101,6 +101,11 @@ export class TmuxSession {
     execFileSync('pkill', [`-${name}`, '-P', shell]);
   }
 
+  /** Resizes the terminal, as a user dragging the window would (SIGWINCH). */
+  resize(width: number, height: number): void {
+    this.tmux('resize-window', '-t', this.name, '-x', String(width), '-y', String(height));
+  }
+
   /** With jobControl: whether mldrill is stopped (Ctrl-Z) and the shell has the terminal. */
   isStopped(): boolean {
     return fs.existsSync(this.stoppedFile);
@@ -127,3 +132,14 @@ export class TmuxSession {
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Waits until probe returns something truthy (a file, a state), polling; never a fixed sleep. */
+export async function until<T>(probe: () => T | undefined, what: string, timeout = 10_000): Promise<T> {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    const value = probe();
+    if (value) return value;
+    await sleep(100);
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
