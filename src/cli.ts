@@ -96,6 +96,7 @@ Run 'mldrill <command> --help' for a command's options.
         .option('--strict', 'move on automatically when a stage runs out of time')
         .option('--interviewer', 'mock-interviewer mode: a partner runs the clock and ticks the checklist live')
         .option('--no-curveballs', 'no follow-up thrown in during the deep-dive')
+        .option('--no-ready', 'start the clock at once, without waiting for Enter')
         .option('--seed <text>', 'make the random picks and the curveball moment reproducible')
         .option('--rubric <id>', "drill with another rubric than the question's own (e.g. ml-system-design-short)")
         .option('--next', "drill what spaced repetition says is next (see 'mldrill next'; honours the filters)")

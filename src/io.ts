@@ -32,7 +32,15 @@ export interface Io {
   random(): number;
   /** Calls handler on SIGINT/SIGTERM instead of dying; returns a function that stops listening. */
   onSignal(handler: (signal: Signal) => void): () => void;
+  /**
+   * Ctrl-Z and `fg`: calls handler with 'stop' just before the process stops (to hand the
+   * terminal back as it found it) and with 'continue' when it runs again; returns a function
+   * that stops listening. Absent where nothing can stop the process (tests).
+   */
+  onSuspend?(handler: (phase: SuspendPhase) => void): () => void;
 }
+
+export type SuspendPhase = 'stop' | 'continue';
 
 /**
  * A text sink on file descriptor fd (1 or 2) that ends output quietly when the reader closes
@@ -166,6 +174,10 @@ function pinnedClock(value: string | undefined): (() => number) | undefined {
 }
 
 export function nodeIo(): Io {
+  // A write past the file-size limit (`ulimit -f`) raises SIGXFSZ, which kills by default and
+  // loses the session; ignored, the write fails with EFBIG like any other write error, and the
+  // drill prints what it could not save.
+  process.on('SIGXFSZ', () => {});
   return {
     stdout: textOut(1, () => process.stdout),
     stderr: textOut(2, () => process.stderr),
@@ -188,6 +200,28 @@ export function nodeIo(): Io {
       return () => {
         process.off('SIGINT', onInt);
         process.off('SIGTERM', onTerm);
+      };
+    },
+    onSuspend(handler) {
+      // Listening to SIGTSTP replaces its default action (stop). Once the terminal is restored,
+      // the listener steps aside and the signal is raised again, so the process stops as any
+      // other does and the shell says "Stopped"; the listener is back on SIGCONT.
+      let listening = true;
+      const onStop = () => {
+        handler('stop');
+        process.off('SIGTSTP', onStop);
+        process.kill(process.pid, 'SIGTSTP');
+      };
+      const onContinue = () => {
+        if (listening && process.listeners('SIGTSTP').indexOf(onStop) < 0) process.on('SIGTSTP', onStop);
+        handler('continue');
+      };
+      process.on('SIGTSTP', onStop);
+      process.on('SIGCONT', onContinue);
+      return () => {
+        listening = false;
+        process.off('SIGTSTP', onStop);
+        process.off('SIGCONT', onContinue);
       };
     },
   };

@@ -3,7 +3,7 @@ import type { Catalog, QuestionSummary } from '../bank/catalog.js';
 import type { LoadedQuestion } from '../bank/schema.js';
 import { EXIT, InterruptedError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
-import { drawCurveball, startSession } from '../session/engine.js';
+import { drawCurveball, pause, startSession } from '../session/engine.js';
 import { buildInterview } from '../session/interview.js';
 import { dailyPick } from '../select/daily.js';
 import { pickRandom, requireId, requireMatches, requireMatchingIds, requireMatchingPool, type Filters } from '../select/filter.js';
@@ -24,6 +24,8 @@ export interface DrillOptions extends Filters {
   strict?: boolean;
   /** Commander's --no-save sets this to false. */
   save?: boolean;
+  /** Commander's --no-ready sets this to false: no ready gate, the clock starts at once. */
+  ready?: boolean;
   /** Commander's --no-curveballs sets this to false. */
   curveballs?: boolean;
   interviewer?: boolean;
@@ -78,7 +80,8 @@ async function drillWithBank(bank: Catalog, options: DrillOptions, io: Io, rando
         id: sessionId(now, io.random),
         minutes: options.minutes ?? null,
         strict: Boolean(options.strict),
-        state: startSession(plan, now, curveball),
+        gated: options.ready !== false,
+        state: options.ready === false ? startSession(plan, now, curveball) : pause(startSession(plan, now, curveball), now),
       },
       io, prompter,
     );

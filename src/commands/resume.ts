@@ -49,14 +49,14 @@ export async function resume(options: ResumeOptions, io: Io): Promise<number> {
   const state = resumeAt(live.state, io.now(), live.paused);
   prompter.say(`\n${questionHeader(question, state.plan, prompter.style, prompter.columns).join('\n')}\n\n`);
   const where = isFinished(state)
-    ? 'at the self-assessment'
+    ? `at the self-assessment, stage ${Math.min((live.assessed?.length ?? 0) + 1, state.plan.length)}/${state.plan.length}`
     : `at stage ${state.current + 1}/${state.plan.length}, ${state.plan[state.current]!.title}, with ${clock(Math.max(0, remainingSeconds(state, io.now())))} left`;
   io.stderr.write(`Resuming session ${live.id} ${where}.\n\n`);
 
   const stopListening = io.onSignal(() => controller.abort());
   try {
     return await conduct(
-      { interview, id: live.id, mode: live.mode, minutes: live.minutes, strict: live.strict, save: true, stateDir, state },
+      { interview, id: live.id, mode: live.mode, minutes: live.minutes, strict: live.strict, save: true, stateDir, state, assessed: live.assessed },
       io, prompter,
     );
   } finally {

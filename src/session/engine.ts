@@ -16,6 +16,11 @@ export interface StageProgress {
   notes: string;
   /** Checklist item ids ticked live (interviewer mode). */
   ticked: string[];
+  /**
+   * The line being typed and not yet committed with Enter: kept apart from the notes so that a
+   * checkpoint gives it back to resume as the editable draft it was. Absent in older checkpoints.
+   */
+  draft?: string;
 }
 
 /** A follow-up the interviewer throws in at a drawn moment of a stage. */
@@ -188,6 +193,13 @@ export function nextStage(state: SessionState, now: number): SessionState {
   return { ...settled, current, runningSince: finished ? null : now, endedAt: finished ? now : null };
 }
 
+/** Goes back to the previous stage (before the self-assessment): its clock runs again from now. */
+export function previousStage(state: SessionState, now: number): SessionState {
+  if (isFinished(state) || state.current === 0) return state;
+  const settled = settle(state, now);
+  return { ...settled, current: settled.current - 1, runningSince: isPaused(state) ? null : now };
+}
+
 /** Stops the clock for good, wherever the session is (Ctrl-C, SIGTERM). */
 export function stop(state: SessionState, now: number): SessionState {
   return { ...settle(state, now), runningSince: null, endedAt: state.endedAt ?? now };
@@ -204,6 +216,25 @@ export function setNotes(state: SessionState, index: number, notes: string): Ses
   const progress = state.progress[index];
   if (!progress || progress.notes === notes) return state;
   return withProgress(state, index, { ...progress, notes });
+}
+
+/** Sets the line being typed in the current stage (see StageProgress.draft). */
+export function setDraft(state: SessionState, draft: string): SessionState {
+  const progress = state.progress[state.current];
+  if (!progress || (progress.draft ?? '') === draft) return state;
+  return withProgress(state, state.current, { ...progress, draft });
+}
+
+/** Commits the current stage's draft as its last line of notes. */
+export function commitDraft(state: SessionState): SessionState {
+  const progress = state.progress[state.current];
+  if (!progress?.draft) return state;
+  return withProgress(state, state.current, { ...progress, notes: notesWithDraft(progress), draft: '' });
+}
+
+/** A stage's notes with the line being typed as their last line: what the record keeps, so nothing typed is lost. */
+export function notesWithDraft(progress: Pick<StageProgress, 'notes' | 'draft'>): string {
+  return progress.draft ? `${progress.notes}${progress.draft}\n` : progress.notes;
 }
 
 function withProgress(state: SessionState, index: number, progress: StageProgress): SessionState {

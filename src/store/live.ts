@@ -28,6 +28,8 @@ export interface LiveSession {
   /** The state with the running stretch folded in; runningSince means nothing on disk. */
   state: SessionState;
   savedAt: string;
+  /** The self-assessment's confirmed stages (ticked item ids per stage, in order), once it has begun. */
+  assessed?: string[][];
 }
 
 export function liveDirectory(stateDir: string): string {
@@ -47,7 +49,13 @@ function liveFile(stateDir: string, id: string): string {
 
 export function saveLive(stateDir: string, live: LiveSession): void {
   const file = liveFile(stateDir, live.id);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+  } catch (error) {
+    // mkdir says EEXIST when a file stands where the directory should be: say what is wrong.
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw Object.assign(new Error(`${path.dirname(file)} is not a directory`), { code: 'ENOTDIR' });
+    throw error;
+  }
   writeFileAtomic(file, JSON.stringify(live));
 }
 

@@ -13,7 +13,9 @@ export function spinnerWanted(isTTY: boolean, env: Record<string, string | undef
 /** Runs work with a spinner saying text; the spinner is gone when the promise settles. */
 export async function withSpinner<T>(io: Io, text: string, work: () => T | Promise<T>): Promise<T> {
   const stream = io.errorTerminal;
-  if (!stream || !spinnerWanted(Boolean(stream.isTTY), io.env)) return work();
+  // A terminal of width 0 (a pty nobody sized, as under `script` without a terminal) is a width
+  // unknown: ora would count the lines it drew as infinite and move the cursor up for ever.
+  if (!stream || !stream.columns || !spinnerWanted(Boolean(stream.isTTY), io.env)) return work();
   const { default: ora } = await import('ora');
   // discardStdin off: a prompt may read the keyboard right after.
   const spinner = ora({ text, stream, discardStdin: false }).start();
