@@ -24,6 +24,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
     if (error instanceof MldrillError) {
+      for (const line of error.details) io.stderr.write(`${stripControl(line)}\n`);
       if (error.message) io.stderr.write(`mldrill: ${stripControl(error.message)}\n`);
       return error.exitCode;
     }

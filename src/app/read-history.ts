@@ -4,7 +4,8 @@ import { NotFoundError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { everySession, latestSessions, readHistory } from '../store/history.js';
 import { emptyHistory, readHistoryTally, readIndexedHistory, readNewestSessions, readRecordAt, type IndexedHistory, type IndexedLine } from '../store/history-index.js';
-import { cacheDirectory, historyFile, historyIndexFile, stateDirectory } from '../store/paths.js';
+import { historyFile, historyIndexFile } from '../store/paths.js';
+import { cacheDirOf, stateDirOf } from './config.js';
 import type { SessionRecord, SessionSummary } from '../store/record.js';
 import { findSession } from '../store/sessions.js';
 import type { StatsTally } from '../score/tally.js';
@@ -42,9 +43,9 @@ export function newestSessionsFor(io: Io, limit: number, withIds = false): { rec
 }
 
 function throughIndex<T>(io: Io, read: (file: string, indexFile: string) => T, empty: () => T): { history: T; file: string } {
-  const file = historyFile(stateDirectory(io.env, io.homedir));
+  const file = historyFile(stateDirOf(io));
   try {
-    return { history: read(file, historyIndexFile(cacheDirectory(io.env, io.homedir))), file };
+    return { history: read(file, historyIndexFile(cacheDirOf(io))), file };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
     // A state directory that is really a file has no history yet, like a missing one.

@@ -6,6 +6,7 @@ import { styleFor } from '../ui/colour.js';
 import { nextLines } from '../ui/next.js';
 import { withCatalog } from '../app/with-catalog.js';
 import { readHistoryFor } from '../app/read-history.js';
+import { colourOf } from '../app/config.js';
 
 export interface NextOptions {
   /** How many questions to list; 0 means all. */
@@ -26,6 +27,6 @@ export async function next(options: NextOptions, io: Io): Promise<number> {
     io.stdout.write(`${JSON.stringify({ now: new Date(now).toISOString(), queue: shown }, null, 2)}\n`);
     return EXIT.ok;
   }
-  io.stdout.write(`${nextLines(shown, now, await styleFor(io.stdout, io.env)).join('\n')}\n`);
+  io.stdout.write(`${nextLines(shown, now, await styleFor(io.stdout, io.env, colourOf(io))).join('\n')}\n`);
   return EXIT.ok;
 }

@@ -9,6 +9,7 @@ import { styleFor } from '../ui/colour.js';
 import { statsLines } from '../ui/stats.js';
 import { withCatalog } from '../app/with-catalog.js';
 import { noSessionsYet, readTallyFor } from '../app/read-history.js';
+import { colourOf } from '../app/config.js';
 
 export interface StatsOptions {
   json?: boolean;
@@ -27,7 +28,7 @@ export async function stats(options: StatsOptions, io: Io): Promise<number> {
     noSessionsYet(io);
     return EXIT.ok;
   }
-  const lines = statsLines(result, await styleFor(io.stdout, io.env), { charts: io.stdout.isTTY, width: Math.min(io.stdout.columns, 100) });
+  const lines = statsLines(result, await styleFor(io.stdout, io.env, colourOf(io)), { charts: io.stdout.isTTY, width: Math.min(io.stdout.columns, 100) });
   io.stdout.write(`${lines.join('\n')}\n`);
   return EXIT.ok;
 }

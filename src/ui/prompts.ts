@@ -7,6 +7,7 @@ import type { ScoredItem } from '../score/score.js';
 import type { SessionState } from '../session/engine.js';
 import { styleFor, type Style } from './colour.js';
 import type { StagePromptConfig } from './stage-prompt.js';
+import type { Colour } from '../config/keys.js';
 
 export const NON_INTERACTIVE_HINT =
   'for scripts and pipes use the non-interactive commands: mldrill list, show, random, daily (with --json or --plain)';
@@ -52,10 +53,11 @@ function theme(style: Style) {
   };
 }
 
-export async function createPrompter(io: Io, signal: AbortSignal): Promise<Prompter> {
+/** colour: the config file's preference (src/app/config.ts). */
+export async function createPrompter(io: Io, signal: AbortSignal, colour: Colour = 'auto'): Promise<Prompter> {
   const context = { input: io.terminal.input, output: io.terminal.output, signal };
-  // The screen is a terminal (requireTerminal), so only NO_COLOR, TERM=dumb and FORCE_COLOR decide.
-  const style = await styleFor({ isTTY: true }, io.env);
+  // The screen is a terminal (requireTerminal), so only NO_COLOR, TERM=dumb, FORCE_COLOR and the config decide.
+  const style = await styleFor({ isTTY: true }, io.env, colour);
   const columns = io.terminal.output.columns || 80;
   const guard = async <T>(prompt: () => Promise<T>): Promise<T> => {
     // Inquirer opens its readline (raw mode, stdin held) before it looks at an already aborted
