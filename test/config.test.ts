@@ -1,6 +1,6 @@
 // The config file: where it is, how it is checked, and how it ranks against flags, the
 // environment and the defaults.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +13,7 @@ import { main } from '../src/main.js';
 import { PACKAGE_ROOT } from '../src/package-root.js';
 import { fakeIo } from './helpers/fake-io.js';
 import { homeWith, PROGRESS_BANK } from './helpers/history.js';
+import { BIN } from './helpers/tmux.js';
 
 const tempDir = (prefix = 'mldrill-config-') => fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 
@@ -101,13 +102,13 @@ describe('precedence: flags over the environment over the file over the defaults
     expect(withDrillDefaults(bare, await drillOptions(['drill']))).toMatchObject({ strict: false, curveballs: true, interviewer: false, minutes: undefined, ready: true });
   });
 
-  it('bank directories add up: the file, then MLDRILL_BANK, then --bank', async () => {
+  it('bank directories add up, in the order they load: the file, then --bank, then MLDRILL_BANK', async () => {
     const dir = tempDir();
     fs.mkdirSync(path.join(dir, 'mine'));
     const file = path.join(dir, 'config.yaml');
     fs.writeFileSync(file, 'bank: mine\n');
     const { settings } = await settingsOf({ MLDRILL_CONFIG: file, MLDRILL_BANK: PROGRESS_BANK }, ['--bank', 'elsewhere']);
-    expect(settings.bank).toEqual({ value: [path.join(dir, 'mine'), PROGRESS_BANK, 'elsewhere'], source: `config ${file}:1, env MLDRILL_BANK, flag` });
+    expect(settings.bank).toEqual({ value: [path.join(dir, 'mine'), 'elsewhere', PROGRESS_BANK], source: `config ${file}:1, flag, env MLDRILL_BANK` });
   });
 });
 
@@ -253,6 +254,30 @@ describe('mldrill config', () => {
     expect(code).toBe(1);
     expect(err).toContain(`mldrill: ${file} already exists; nothing was written`);
     expect(fs.readFileSync(file, 'utf8')).toBe('strict: true\n');
+  });
+});
+
+describe('reading the file cheaply', () => {
+  it('daily reads a clean config file without the YAML parser with positions, or zod', () => {
+    const home = tempDir('mldrill-home-');
+    const trace = path.join(home, 'imports.txt');
+    const traced = (config: string) => {
+      fs.writeFileSync(trace, '');
+      const result = spawnSync(process.execPath, ['--import', path.join(PACKAGE_ROOT, 'test/fixtures/trace-imports.mjs'), BIN, 'daily', '--json'], {
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH, MLDRILL_HOME: home, MLDRILL_TRACE_IMPORTS: trace, MLDRILL_CONFIG: config },
+      });
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(0);
+      return fs.readFileSync(trace, 'utf8').split('\n');
+    };
+    traced(path.join(home, 'none.yaml'));
+    // The bank cache is current now: without a file, neither parser; with one, js-yaml only.
+    expect(traced(path.join(home, 'none.yaml'))).not.toContain('js-yaml');
+    const withFile = traced(configFile('strict: true\nminutes: 40\n'));
+    expect(withFile).toContain('js-yaml');
+    expect(withFile).not.toContain('yaml');
+    expect(withFile).not.toContain('zod');
   });
 });
 

@@ -34,15 +34,16 @@ function resolveOne(setting: Setting, { config, env, homedir, flags = {} }: Sett
     const place = config!.places.get(setting.key);
     return { value, source: `config ${config!.file}${place ? `:${place.line}` : ''}` };
   };
-  // Bank directories add up rather than override: the built-in bank, the file's, MLDRILL_BANK's, --bank's.
+  // Bank directories add up rather than override: the built-in bank, the file's, --bank's, MLDRILL_BANK's.
   if (setting.type === 'paths') {
     const parts: Array<{ dirs: string[]; source: string }> = [];
     const inFile = fromConfig();
     if (inFile) parts.push({ dirs: inFile.value as string[], source: inFile.source });
-    const inEnv = (env.MLDRILL_BANK ?? '').split(path.delimiter).filter(Boolean);
-    if (inEnv.length) parts.push({ dirs: inEnv, source: 'env MLDRILL_BANK' });
+    // In the order the bank loads them (src/bank/files.ts).
     const given = flags[setting.key] as string[] | undefined;
     if (given?.length) parts.push({ dirs: given, source: 'flag' });
+    const inEnv = (env.MLDRILL_BANK ?? '').split(path.delimiter).filter(Boolean);
+    if (inEnv.length) parts.push({ dirs: inEnv, source: 'env MLDRILL_BANK' });
     return parts.length ? { value: parts.flatMap((part) => part.dirs), source: parts.map((part) => part.source).join(', ') } : { value: [], source: 'default' };
   }
   const flag = flags[setting.key];
