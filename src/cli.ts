@@ -57,6 +57,15 @@ const DEFAULT_COMMAND = 'drill';
 const WITHOUT_CONFIG = new Set(['schema', 'completion', 'config', '__complete']);
 
 /**
+ * The options typed on the command line, without the values commander implies (a lone
+ * `--no-ready` makes `ready` true by default), so that the config file's value shows through
+ * wherever no flag was given.
+ */
+export function typedOptions(command: Command): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(command.opts()).filter(([key]) => command.getOptionValueSource(key) === 'cli'));
+}
+
+/**
  * The program for argv. When argv starts with a command's name, only that command is defined:
  * it alone can run, and defining the other twelve costs every scripted call a few milliseconds.
  * Anything else (help, a global option first, a question id for the default command) gets all.
@@ -107,8 +116,8 @@ Run 'mldrill <command> --help' for a command's options.
         .option('--rubric <id>', "drill with another rubric than the question's own (e.g. ml-system-design-short)")
         .option('--next', "drill what spaced repetition says is next (see 'mldrill next'; honours the filters)")
         .option('--no-save', 'do not record the session in the history'),
-    ).action((id: string | undefined, options, command: Command) =>
-      run(import('./commands/drill.js').then(({ drill }) => drill({ ...options, ...globals(command), id }, io))),
+    ).action((id: string | undefined, _options, command: Command) =>
+      run(import('./commands/drill.js').then(({ drill }) => drill({ ...typedOptions(command), bank: globals(command).bank, id }, io))),
     );
   }
 

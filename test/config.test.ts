@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildProgram } from '../src/cli.js';
+import { buildProgram, typedOptions } from '../src/cli.js';
 import { loadConfig, withDrillDefaults } from '../src/app/config.js';
 import { configPath } from '../src/config/locate.js';
 import { configSchemaText } from '../src/config/document.js';
@@ -94,6 +94,11 @@ describe('precedence: flags over the environment over the file over the defaults
     await loadConfig(io);
     const given = await drillOptions(['drill', '--no-strict', '--curveballs', '--no-interviewer', '--minutes', '25']);
     expect(withDrillDefaults(io, given)).toMatchObject({ strict: false, curveballs: true, interviewer: false, minutes: 25, ready: false });
+    expect(withDrillDefaults(io, await drillOptions(['drill', '--no-ready']))).toMatchObject({ ready: false });
+    const readyOn = fakeIo({ env: { MLDRILL_CONFIG: configFile('ready: true\n') } });
+    await loadConfig(readyOn);
+    expect(withDrillDefaults(readyOn, await drillOptions(['drill', '--no-ready']))).toMatchObject({ ready: false });
+    expect(withDrillDefaults(readyOn, await drillOptions(['drill']))).toMatchObject({ ready: true });
     // No flags: the file's values.
     expect(withDrillDefaults(io, await drillOptions(['drill']))).toMatchObject({ strict: true, curveballs: false, interviewer: true, minutes: 40, ready: false });
     // No file: the defaults, which leave minutes to the rubric.
@@ -116,8 +121,11 @@ describe('precedence: flags over the environment over the file over the defaults
 async function drillOptions(argv: string[]): Promise<Record<string, unknown>> {
   const program = await buildProgram(fakeIo(), { exitCode: 0 }, argv);
   let captured: Record<string, unknown> = {};
-  program.commands.find((command) => command.name() === 'drill')!.action((_id, options) => {
-    captured = options;
+  const drill = program.commands.find((command) => command.name() === 'drill')!;
+  // A lone --no- flag, as the drill's ready gate has: commander implies true without it.
+  if (!drill.options.some((option) => option.long === '--no-ready')) drill.option('--no-ready', 'start the clock at once');
+  drill.action((_id, _options, command) => {
+    captured = typedOptions(command);
   });
   await program.parseAsync(argv, { from: 'user' });
   return captured;
