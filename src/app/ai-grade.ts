@@ -10,7 +10,8 @@ import { gradingMessages } from '../rater/prompt.js';
 import { parseReply } from '../rater/reply.js';
 import { judge, type AiStage } from '../rater/verdicts.js';
 import { buildInterview } from '../session/interview.js';
-import { stateDirectory, ratingsFile } from '../store/paths.js';
+import { ratingsFile } from '../store/paths.js';
+import { stateDirOf } from './config.js';
 import { jsonText } from '../text.js';
 import { appendRating, RATING_VERSION, type RatingRecord } from '../store/ratings.js';
 import type { SessionRecord } from '../store/record.js';
@@ -113,7 +114,7 @@ export async function aiGradeSession(record: SessionRecord, question: LoadedQues
       items: stage.items.map((item) => ({ id: item.id, met: item.met, evidence: item.evidence, reason: item.reason, ...(item.void ? { void: true as const } : {}), counted: item.counted })),
     })),
   };
-  const file = ratingsFile(stateDirectory(io.env, io.homedir));
+  const file = ratingsFile(stateDirOf(io));
   try {
     appendRating(file, rating);
   } catch (error) {

@@ -16,6 +16,7 @@ import { stripControl } from '../text.js';
 import { styleFor } from '../ui/colour.js';
 import type { Prompter } from '../ui/prompts.js';
 import { reportLines } from '../ui/render.js';
+import { colourOf } from './config.js';
 
 /** How often the running session is checkpointed, at the least (also at every stage change). */
 const CHECKPOINT_MS = 2000;
@@ -129,7 +130,7 @@ export async function conduct(options: ConductOptions, io: Io, prompter: Prompte
 
   const now = io.now();
   // The report is the command's data: stdout, styled only if stdout itself is a terminal.
-  if (score) io.stdout.write(`\n${reportLines(buildReport(interview, latest, score, now), await styleFor(io.stdout, io.env), Math.min(io.stdout.columns, 100)).join('\n')}\n`);
+  if (score) io.stdout.write(`\n${reportLines(buildReport(interview, latest, score, now), await styleFor(io.stdout, io.env, colourOf(io)), Math.min(io.stdout.columns, 100)).join('\n')}\n`);
   if (!options.save) {
     if (!score) io.stderr.write('\nInterrupted: nothing saved (--no-save)\n');
     return score ? EXIT.ok : EXIT.interrupted;

@@ -3,9 +3,9 @@
 // they can come back from a worker thread.
 import { decodeSource } from './encoding.js';
 import { NotRegularError, readRegular, TooLargeError } from '../read-file.js';
-import type { Finding } from './findings.js';
 import { fastData } from './fast-parse.js';
-import { MAX_FILE_BYTES, parseYaml, tooLargeFinding, type ParsedFile } from './parse.js';
+import { MAX_FILE_BYTES, type Finding } from './findings.js';
+import { parseYaml, tooLargeFinding, type ParsedFile } from './parse.js';
 import { checkSchemaComment } from './schema-comment.js';
 import { DEFAULT_RUBRIC, type QuestionData, type RubricData } from './schema.js';
 import { isRecord, kindOf, validateFile, type FileKind, type Validated } from './validate.js';

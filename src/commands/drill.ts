@@ -8,7 +8,7 @@ import { buildInterview } from '../session/interview.js';
 import { dailyPick } from '../select/daily.js';
 import { pickRandom, requireId, requireMatches, requireMatchingIds, requireMatchingPool, type Filters } from '../select/filter.js';
 import { seededRandom } from '../select/random.js';
-import { ensureWritable, stateDirectory } from '../store/paths.js';
+import { ensureWritable } from '../store/paths.js';
 import { sessionId } from '../store/record.js';
 import { createPrompter, requireTerminal, type Prompter } from '../ui/prompts.js';
 import { questionHeader } from '../ui/render.js';
@@ -16,6 +16,7 @@ import { localDate, timeZoneFrom } from '../time.js';
 import { conduct, followupStage } from '../app/conduct.js';
 import { readHistoryFor } from '../app/read-history.js';
 import { withCatalog } from '../app/with-catalog.js';
+import { colourOf, stateDirOf, withDrillDefaults } from '../app/config.js';
 
 export interface DrillOptions extends Filters {
   id?: string;
@@ -38,14 +39,16 @@ export interface DrillOptions extends Filters {
   daily?: boolean;
 }
 
-export async function drill(options: DrillOptions, io: Io): Promise<number> {
+export async function drill(given: DrillOptions, io: Io): Promise<number> {
+  // The config file's drill defaults, under whatever flags were given.
+  const options = withDrillDefaults(io, given);
   const ways = [options.id && 'an id', options.random && '--random', options.next && '--next', options.daily && '--daily'].filter(Boolean);
   if (ways.length > 1) throw new UsageError(`pick the question one way, not with ${ways.join(' and ')}`);
   // Without a terminal, a wrong id is still the first thing to hear about.
   if (options.id && !io.terminal.input.isTTY) await withCatalog(io, options.bank, (bank) => requireId(bank.ids, options.id!));
   requireTerminal(io, 'drill');
   const save = options.save !== false;
-  const stateDir = stateDirectory(io.env, io.homedir);
+  const stateDir = stateDirOf(io);
   // Fail before the user's work, not after it.
   if (save) ensureWritable(stateDir);
   const random = options.seed === undefined ? io.random : seededRandom(options.seed);
@@ -57,7 +60,7 @@ export async function drill(options: DrillOptions, io: Io): Promise<number> {
 async function drillWithBank(bank: Catalog, options: DrillOptions, io: Io, random: () => number, save: boolean, stateDir: string): Promise<number> {
   const controller = new AbortController();
   const stopListening = io.onSignal(() => controller.abort());
-  const prompter = await createPrompter(io, controller.signal);
+  const prompter = await createPrompter(io, controller.signal, colourOf(io));
   const { style } = prompter;
   try {
     let question: LoadedQuestion;
