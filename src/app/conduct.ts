@@ -5,6 +5,7 @@ import { EXIT, InterruptedError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { assess, buildReport } from '../score/report.js';
 import type { SessionScore } from '../score/score.js';
+import { indexNotes } from '../score/keywords.js';
 import { suggestFromNotes } from '../score/suggest.js';
 import { isFinished, isPaused, settle, stop, usedSeconds, type SessionState } from '../session/engine.js';
 import type { Interview } from '../session/interview.js';
@@ -84,8 +85,10 @@ export async function conduct(options: ConductOptions, io: Io, prompter: Prompte
     } else {
       prompter.say(`\nSelf-assessment: tick what you really covered (Space ticks, Enter confirms).\n`);
       checked = [];
-      for (const [i, stage] of interview.stages.entries()) {
-        const suggested = suggestFromNotes(stage.items, latest.progress[i]!.notes);
+      // Notes from any stage count for any stage's items: people write metrics while clarifying.
+      const notes = indexNotes(latest.progress.map((progress) => progress.notes).join('\n'));
+      for (const stage of interview.stages) {
+        const suggested = new Set(suggestFromNotes(stage.items, notes).keys());
         checked.push(await prompter.assess(`${stage.plan.title}: what did you cover?`, stage.items, suggested));
       }
     }

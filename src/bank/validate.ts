@@ -6,6 +6,7 @@ import { closest, findControl, stripControl } from '../text.js';
 import type { Finding, Severity } from './findings.js';
 import type { ParsedFile, PathSegment } from './parse.js';
 import { Question, Rubric, type QuestionData, type RubricData } from './schema.js';
+import { scoringChecks } from './scoring-checks.js';
 
 export type FileKind = 'question' | 'rubric';
 
@@ -221,6 +222,7 @@ function fileChecks(parsed: ParsedFile, kind: FileKind): Finding[] {
       seen.add(id);
     });
   }
+  scoringChecks(data, kind, (pathTo, rule, message) => findings.push(at(parsed, pathTo, rule, message, { severity: 'warning', key: typeof pathTo[pathTo.length - 1] === 'string' })));
   if (kind === 'rubric') {
     const seen = new Set<string>();
     for (const [i, stage] of stages) {

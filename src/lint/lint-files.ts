@@ -8,6 +8,7 @@ import { bankDirectories, displayPath, findYamlEntries, type BankOptions } from 
 import { compareFindings, type Finding } from '../bank/findings.js';
 import { UsageError } from '../errors.js';
 import { checkFiles } from './check-files.js';
+import { gradeExamples } from './grade-examples.js';
 
 export interface LintRequest extends BankOptions {
   /** Files and directories as the user typed them; empty for the whole bank. */
@@ -48,6 +49,8 @@ export async function lintFiles(request: LintRequest): Promise<LintResult> {
     if (linted.has(files[i]!.shown)) findings.push(...result.findings);
     if (result.summary) summaries.push(result.summary);
   });
-  for (const finding of crossCheck(summaries).findings) if (linted.has(finding.file)) findings.push(finding);
+  const cross = crossCheck(summaries);
+  for (const finding of cross.findings) if (linted.has(finding.file)) findings.push(finding);
+  findings.push(...gradeExamples(summaries, linted, cross.rejected));
   return { findings: findings.sort(compareFindings), files: linted.size };
 }
