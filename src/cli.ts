@@ -46,7 +46,7 @@ function withFilters(command: Command): Command {
     .option('-t, --tag <tag>', 'only questions with this tag (repeatable: all must match)', collect);
 }
 
-export const COMMANDS = ['drill', 'daily', 'random', 'list', 'show', 'resume', 'lint', 'history', 'stats', 'next', 'export', 'new', 'schema'];
+export const COMMANDS = ['drill', 'daily', 'random', 'list', 'show', 'grade', 'resume', 'lint', 'history', 'stats', 'next', 'export', 'new', 'schema'];
 
 /**
  * The program for argv. When argv starts with a command's name, only that command is defined:
@@ -141,6 +141,22 @@ Run 'mldrill <command> --help' for a command's options.
     ).action((id: string, options, command: Command) =>
       run(import('./commands/show.js').then(({ show }) => show({ ...options, ...globals(command), id }, io))),
     );
+  }
+
+  if (wanted('grade')) {
+    program
+      .command('grade')
+      .description("grade notes with the keyword grader: a notes file against a question, or a recorded session's notes again")
+      .argument('<target>', "a question id (with --notes), or a session id or 'last'")
+      .option('--notes <file>', "Markdown notes, with '## ' headings naming stages; - reads stdin")
+      .option('--rubric <id>', "grade against another rubric than the question's (or the session's)")
+      .option('--json', 'print the grade as JSON')
+      .addHelpText('after', `
+  Exit codes: 0 graded, 1 unknown question or session id, 2 usage error (a missing, empty or binary notes file).
+  `)
+      .action((target: string, options, command: Command) =>
+        run(import('./commands/grade.js').then(({ grade }) => grade({ ...options, ...globals(command), target }, io))),
+      );
   }
 
   if (wanted('resume')) {
