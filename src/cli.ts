@@ -137,7 +137,8 @@ Run 'mldrill <command> --help' for a command's options.
         .command('show')
         .description('print a whole question: prompt, stage plan, follow-ups and, on request, hints')
         .argument('<id>', 'question id')
-        .option('--hints', "include every stage's hints"),
+        .option('--hints', "include every stage's hints")
+        .option('--answer', 'include what a strong answer covers (the strong example answer)'),
     ).action((id: string, options, command: Command) =>
       run(import('./commands/show.js').then(({ show }) => show({ ...options, ...globals(command), id }, io))),
     );

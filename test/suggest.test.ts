@@ -29,6 +29,8 @@ describe('keyword matching by word form', () => {
     ['run an A/B test for two weeks', 'a/b test', 'A/B test'],
     ['user behaviour drifts', 'behavior', 'behaviour'],
     ['precision-recall curve', 'precision recall', 'precision-recall'],
+    ['offline recall@10 on replayed flights', 'recall@k', 'recall@10'],
+    ['NDCG at 5 by query', 'ndcg at k', 'NDCG at 5'],
   ])('%j matches %j as %j', (notes, keyword, evidence) => {
     expect(match(notes, keyword)).toBe(evidence);
   });
@@ -43,6 +45,7 @@ describe('keyword matching by word form', () => {
     ['cold\nstart', 'cold start'],
     ['start cold', 'cold start'],
     ['labelless data', 'label'],
+    ['recall of 10', 'recall@k'],
   ])('%j does not match %j', (notes, keyword) => {
     const compiled = compileKeyword(keyword);
     expect(compiled === null || findKeyword(indexNotes(notes), compiled) === null).toBe(true);

@@ -8,13 +8,14 @@ import { withCatalog } from '../app/with-catalog.js';
 export interface ShowOptions extends FormatOptions {
   id: string;
   hints?: boolean;
+  answer?: boolean;
   bank?: string[];
 }
 
 export async function show(options: ShowOptions, io: Io): Promise<number> {
   const format = resolveFormat(options);
   return withCatalog(io, options.bank, async (catalog) => {
-    await printQuestion(io, catalog, requireId(catalog.ids, options.id), format, { full: true, hints: Boolean(options.hints) });
+    await printQuestion(io, catalog, requireId(catalog.ids, options.id), format, { full: true, hints: Boolean(options.hints), answer: Boolean(options.answer) });
     return EXIT.ok;
   });
 }

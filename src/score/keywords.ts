@@ -72,13 +72,16 @@ export function indexNotes(text: string): NotesIndex {
   return { text, tokens, at, pairs };
 }
 
+/** A keyword's `k` or `n` after the first word stands for any number: `recall@k` matches `recall@10`. */
+const sameWord = (token: Token | undefined, stem: string) => token !== undefined && (token.stem === stem || ((stem === 'k' || stem === 'n') && /^\d+$/.test(token.raw)));
+
 /** The notes' own words where the keyword occurs (its evidence), or null. */
 export function findKeyword(notes: NotesIndex, keyword: Keyword): string | null {
   const { stems, joined } = keyword;
   const span = (from: number, to: number) => notes.text.slice(notes.tokens[from]!.start, notes.tokens[to]!.end);
   for (const i of notes.at.get(stems[0]!) ?? []) {
     let j = 1;
-    while (j < stems.length && notes.tokens[i + j]?.stem === stems[j] && notes.tokens[i + j]!.line === notes.tokens[i]!.line) j++;
+    while (j < stems.length && sameWord(notes.tokens[i + j], stems[j]!) && notes.tokens[i + j]!.line === notes.tokens[i]!.line) j++;
     if (j === stems.length) return span(i, i + j - 1);
   }
   if (stems.length > 1) {
