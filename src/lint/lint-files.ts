@@ -8,7 +8,6 @@ import { bankDirectories, displayPath, findYamlEntries, type BankOptions } from 
 import { compareFindings, type Finding } from '../bank/findings.js';
 import { UsageError } from '../errors.js';
 import { checkFiles } from './check-files.js';
-import { gradeExamples } from './grade-examples.js';
 
 export interface LintRequest extends BankOptions {
   /** Files and directories as the user typed them; empty for the whole bank. */
@@ -51,6 +50,7 @@ export async function lintFiles(request: LintRequest): Promise<LintResult> {
   });
   const cross = crossCheck(summaries);
   for (const finding of cross.findings) if (linted.has(finding.file)) findings.push(finding);
-  findings.push(...gradeExamples(summaries, linted, cross.rejected));
+  // The grader lives with the scoring code: loaded only when some file has examples to grade.
+  if (summaries.some((summary) => summary.examples)) findings.push(...(await import('./grade-examples.js')).gradeExamples(summaries, linted, cross.rejected));
   return { findings: findings.sort(compareFindings), files: linted.size };
 }
