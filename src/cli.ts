@@ -173,7 +173,8 @@ Run 'mldrill <command> --help' for a command's options.
         .description('print a whole question: prompt, stage plan, follow-ups and, on request, hints')
         .argument('<id>', 'question id')
         .option('--hints', "include every stage's hints")
-        .option('--followups', "include the follow-ups' answer keys and when each is thrown (spoilers)"),
+        .option('--followups', "include the follow-ups' answer keys and when each is thrown (spoilers)")
+        .option('--answer', 'include what a strong answer covers (the strong example answer)'),
     ).action((id: string, options, command: Command) =>
       run(import('./commands/show.js').then(({ show }) => show({ ...options, ...globals(command), id }, io))),
     );
@@ -192,6 +193,22 @@ Run 'mldrill <command> --help' for a command's options.
   `)
       .action((id: string, question: string, options, command: Command) =>
         run(import('./commands/ask.js').then(({ ask }) => ask({ ...options, ...globals(command), id, question }, io))),
+      );
+  }
+
+  if (wanted('grade')) {
+    program
+      .command('grade')
+      .description("grade notes with the keyword grader: a notes file against a question, or a recorded session's notes again")
+      .argument('<target>', "a question id (with --notes), or a session id or 'last'")
+      .option('--notes <file>', "Markdown notes, with '## ' headings naming stages; - reads stdin")
+      .option('--rubric <id>', "grade against another rubric than the question's (or the session's)")
+      .option('--json', 'print the grade as JSON')
+      .addHelpText('after', `
+  Exit codes: 0 graded, 1 unknown question or session id, 2 usage error (a missing, empty or binary notes file).
+  `)
+      .action((target: string, options, command: Command) =>
+        run(import('./commands/grade.js').then(({ grade }) => grade({ ...options, ...globals(command), target }, io))),
       );
   }
 

@@ -48,7 +48,7 @@ describe('mldrill __complete', () => {
     expect(await complete('drill', '--category', '')).toEqual(['recommendation', 'search-ranking', 'ads', 'trust-safety', 'perception', 'language', 'marketplaces', 'platforms']);
     expect(await complete('list', '-d', '')).toEqual(['easy', 'medium', 'hard']);
     expect(await complete('list', '--format', 'p')).toEqual(['plain']);
-    expect(await complete('drill', '--rubric', 'ml-')).toEqual(['ml-system-design', 'ml-system-design-short']);
+    expect(await complete('drill', '--rubric', 'ml-')).toEqual(['ml-platform-design', 'ml-system-design', 'ml-system-design-short']);
     expect(await complete('new', '--category', 'tr')).toEqual(['trust-safety']);
     expect(await complete('list', '--tag', 'retrieval-augmented')).toEqual([]);
     expect((await complete('list', '--tag', 'ra')).length).toBeGreaterThan(0);

@@ -5,6 +5,7 @@ import { EXIT, InterruptedError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { assess, buildReport } from '../score/report.js';
 import type { SessionScore } from '../score/score.js';
+import { indexNotes } from '../score/keywords.js';
 import { suggestFromNotes } from '../score/suggest.js';
 import { isFinished, isPaused, notesWithDraft, settle, stop, usedSeconds, type SessionState } from '../session/engine.js';
 import type { Interview } from '../session/interview.js';
@@ -109,9 +110,11 @@ export async function conduct(options: ConductOptions, io: Io, prompter: Prompte
     } else {
       prompter.say(`\nSelf-assessment: tick what you really covered (Space ticks, Enter confirms).\n`);
       // Each confirmed stage is checkpointed at once, so Ctrl-C keeps it and resume goes on from the next.
+      // Notes from any stage count for any stage's items: people write metrics while clarifying.
+      const notes = indexNotes(latest.progress.map((progress) => notesWithDraft(progress)).join('\n'));
       for (let i = assessed.length; i < interview.stages.length; i++) {
         const stage = interview.stages[i]!;
-        const suggested = suggestFromNotes(stage.items, notesWithDraft(latest.progress[i]!));
+        const suggested = new Set(suggestFromNotes(stage.items, notes).keys());
         const trouble = notice();
         if (trouble) prompter.say(`${prompter.style.warn(trouble)}\n`);
         assessed.push(await prompter.assess(`${stage.plan.title}: what did you cover?`, stage.items, suggested));
