@@ -34,10 +34,11 @@ describe('the shipped bank', () => {
     expect(bank.findings).toEqual([]);
   });
 
-  it('holds at least 40 questions, at least 4 in each of the eight categories', () => {
-    expect(bank.questions.length).toBeGreaterThanOrEqual(40);
+  it('holds at least 62 questions, at least 5 in every category and at least 6 easy ones', () => {
+    expect(bank.questions.length).toBeGreaterThanOrEqual(62);
     const counts = Object.fromEntries(CATEGORIES.map((category) => [category, bank.questions.filter((question) => question.category === category).length]));
-    for (const category of CATEGORIES) expect(counts[category], category).toBeGreaterThanOrEqual(4);
+    for (const category of CATEGORIES) expect(counts[category], category).toBeGreaterThanOrEqual(5);
+    expect(bank.questions.filter((question) => question.difficulty === 'easy').length).toBeGreaterThanOrEqual(6);
   });
 
   it('is listed whole by mldrill list, one line per question', async () => {
