@@ -23,6 +23,12 @@ function positiveNumber(value: string): number {
   return number;
 }
 
+function positiveSeconds(value: string): number {
+  const number = Number(value);
+  if (!Number.isFinite(number) || number <= 0) throw new InvalidArgumentError('expected a positive number of seconds, e.g. 60');
+  return number;
+}
+
 export function positiveInteger(value: string): number {
   const number = Number(value);
   if (!Number.isInteger(number) || number < 0) throw new InvalidArgumentError('expected a whole number, e.g. 10');
@@ -126,7 +132,8 @@ Run 'mldrill <command> --help' for a command's options.
         .option('--seed <text>', 'make the random picks and the curveball moment reproducible')
         .option('--rubric <id>', "drill with another rubric than the question's own (e.g. ml-system-design-short)")
         .option('--next', "drill what spaced repetition says is next (see 'mldrill next'; honours the filters)")
-        .option('--no-save', 'do not record the session in the history'),
+        .option('--no-save', 'do not record the session in the history')
+        .option('--ai', 'after the self-assessment, a second opinion from the language model at MLDRILL_LLM_URL (see mldrill grade --ai)'),
     ).action((id: string | undefined, _options, command: Command) =>
       run(import('./commands/drill.js').then(({ drill }) => drill({ ...typedOptions(command), bank: globals(command).bank, id }, io))),
     );
@@ -204,8 +211,11 @@ Run 'mldrill <command> --help' for a command's options.
       .option('--notes <file>', "Markdown notes, with '## ' headings naming stages; - reads stdin")
       .option('--rubric <id>', "grade against another rubric than the question's (or the session's)")
       .option('--json', 'print the grade as JSON')
+      .option('--ai', 'a second opinion from the language model at MLDRILL_LLM_URL (or the config file\'s llm section): every verdict must quote the notes')
+      .option('--timeout <seconds>', 'with --ai: seconds to wait for each attempt of the request (default 120)', positiveSeconds)
       .addHelpText('after', `
-  Exit codes: 0 graded, 1 unknown question or session id, 2 usage error (a missing, empty or binary notes file).
+  Exit codes: 0 graded, 1 unknown question or session id, 2 usage error (a missing, empty or binary notes file;
+  with --ai, no endpoint configured, or the server unreachable, refusing, too slow or answering badly), 130 Ctrl-C.
   `)
       .action((target: string, options, command: Command) =>
         run(import('./commands/grade.js').then(({ grade }) => grade({ ...options, ...globals(command), target }, io))),
