@@ -67,6 +67,12 @@ const builtinShims = {
  */
 const HISTORY = /^(store\/(?!paths\.js)|score\/|commands\/(history|stats|export|next)\.js$|app\/read-history\.js$|ui\/(stats|history|export|next)\.js$)/;
 
+/**
+ * Modules of the diagram pad and `mldrill diagram`: a chunk of their own, loaded by the commands
+ * that draw (the renderer package itself loads later still, on the first drawing).
+ */
+const DIAGRAM = /^(diagram\/|commands\/diagram\.js$)/;
+
 const costly = new Map();
 /** Whether a module, through its static imports, reaches a package or a costly built-in. */
 function isCostly(id, getModuleInfo, seen = new Set()) {
@@ -100,7 +106,9 @@ await bundle.write({
   manualChunks: (id, { getModuleInfo }) => {
     if (START.has(id) || isShim(id)) return 'start';
     if (!(id.startsWith(dist) || id.startsWith(COMMANDER_DIR)) || isCostly(id, getModuleInfo)) return undefined;
-    return HISTORY.test(path.relative(dist, id).split(path.sep).join('/')) ? 'history' : 'core';
+    const relative = path.relative(dist, id).split(path.sep).join('/');
+    if (DIAGRAM.test(relative)) return 'diagram';
+    return HISTORY.test(relative) ? 'history' : 'core';
   },
 });
 await bundle.close();

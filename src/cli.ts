@@ -25,6 +25,12 @@ export function positiveInteger(value: string): number {
   return number;
 }
 
+function columnCount(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 20) throw new InvalidArgumentError('expected a whole number of columns, at least 20, e.g. 100');
+  return number;
+}
+
 function calendarDate(value: string): string {
   if (!parseDate(value)) throw new InvalidArgumentError('expected a real calendar date as YYYY-MM-DD, e.g. 2026-11-22');
   return value;
@@ -46,7 +52,7 @@ function withFilters(command: Command): Command {
     .option('-t, --tag <tag>', 'only questions with this tag (repeatable: all must match)', collect);
 }
 
-export const COMMANDS = ['drill', 'daily', 'random', 'list', 'show', 'resume', 'lint', 'history', 'stats', 'next', 'export', 'new', 'schema'];
+export const COMMANDS = ['drill', 'daily', 'random', 'list', 'show', 'resume', 'lint', 'history', 'stats', 'next', 'export', 'new', 'schema', 'diagram'];
 
 /**
  * The program for argv. When argv starts with a command's name, only that command is defined:
@@ -239,6 +245,24 @@ Run 'mldrill <command> --help' for a command's options.
       .description('print the JSON Schema (draft-07) of question or rubric files, for editors and validators')
       .addArgument(new Argument('<kind>', 'which format').choices(['question', 'rubric']))
       .action((kind: 'question' | 'rubric') => run(import('./commands/schema.js').then(({ schema }) => schema({ kind }, io))));
+  }
+
+  if (wanted('diagram')) {
+    program
+      .command('diagram')
+      .description('draw an edge list (events -> feature store -> model) as box-drawing text, Mermaid or JSON')
+      .argument('[file]', "a file of edges, one chain per line; '-' or none reads stdin")
+      .addOption(new Option('-f, --format <format>', 'text (a drawing), mermaid (a flowchart) or json').choices(['text', 'mermaid', 'json']).default('text'))
+      .option('-w, --width <columns>', 'fit the drawing to this many columns (default: the terminal width, 80 when piped)', columnCount)
+      .addHelpText('after', `
+  Each line is a chain of edges, a -> b -> c, optionally labelled, ranker -[top 500]-> re-ranker,
+  written backwards with <-, both ways with <->, or a lone component; # starts a comment.
+  Exit codes: 0 drawn, 2 a line that is not an edge (file:line:col on stderr), empty input,
+  an unreadable file or a usage error.
+  `)
+      .action((file: string | undefined, options) =>
+        run(import('./commands/diagram.js').then(({ diagram }) => diagram({ ...options, file }, io))),
+      );
   }
 
   return program;

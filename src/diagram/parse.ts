@@ -7,6 +7,7 @@
 //   cache <-> ranking service                        both ways: two edges
 //   feature store                                    a lone component
 //   # a comment, or // a comment; blank lines are skipped
+//   model -> feed   # a comment after a space ends the line
 //   - events -> model                                a Markdown bullet is read past
 //
 // A line that is none of these is kept as a problem with its position and a hint, never dropped.
@@ -46,6 +47,8 @@ export interface Diagram {
   problems: DiagramProblem[];
 }
 
+/** The most text `mldrill diagram` reads: far beyond any diagram worth drawing. */
+export const MAX_DIAGRAM_BYTES = 256 * 1024;
 /** Longer lines are refused rather than parsed: nobody types them, and they would only stall the pad. */
 export const MAX_LINE_CHARS = 2000;
 /** A lone line of more words than this, or ending like a sentence, is prose, not a component. */
@@ -121,7 +124,8 @@ export function parseDiagram(source: string): Diagram {
   lines.forEach((written, i) => {
     const line = i + 1;
     // A Markdown bullet (`- `, `* `, `+ `) is not part of the edge; blanked so columns stay true.
-    const raw = written.replace(/^(\s*)[-*+](\s+)/, (_, before: string, after: string) => `${before} ${after}`);
+    // A comment after a space (` # why`) ends the line; `C#` inside a name stays.
+    const raw = written.replace(/^(\s*)[-*+](\s+)/, (_, before: string, after: string) => `${before} ${after}`).replace(/\s#.*$/, '');
     const trimmed = raw.trim();
     if (!trimmed || trimmed.startsWith('#') || trimmed.startsWith('//')) return;
     const problem = (index: number, message: string, hint: string) => problems.push({ line, column: columnOf(raw, index), text: written, message, hint });

@@ -1,0 +1,73 @@
+// `mldrill diagram [FILE|-]`: draws an edge list from a file or stdin, as box-drawing text,
+// Mermaid or JSON, for people who sketch their design in an editor.
+import path from 'node:path';
+import { displayPath } from '../bank/files.js';
+import { MAX_DIAGRAM_BYTES, parseDiagram, type Diagram } from '../diagram/parse.js';
+import { EXIT, UsageError } from '../errors.js';
+import type { Io } from '../io.js';
+import { readStream, readTextFile } from '../read-range.js';
+import { stripControl } from '../text.js';
+
+export const DIAGRAM_FORMATS = ['text', 'mermaid', 'json'] as const;
+export type DiagramFormat = (typeof DIAGRAM_FORMATS)[number];
+
+export interface DiagramOptions {
+  /** A file, `-` for stdin; absent reads stdin when it is not a terminal. */
+  file?: string;
+  format?: DiagramFormat;
+  width?: number;
+}
+
+/** The edge list and the name to give it in messages. */
+async function readSource(options: DiagramOptions, io: Io): Promise<{ text: string; name: string }> {
+  if (options.file === undefined || options.file === '-') {
+    if (options.file === undefined && io.terminal.input.isTTY) {
+      throw new UsageError('give a file of edges, or pipe them in: mldrill diagram design.txt, or echo "events -> model" | mldrill diagram');
+    }
+    const read = await readStream(io.terminal.input, MAX_DIAGRAM_BYTES);
+    if (read === undefined) throw new UsageError(`the input is larger than ${MAX_DIAGRAM_BYTES / 1024} KiB; a diagram that large is not one to draw`);
+    return { text: read, name: '<stdin>' };
+  }
+  const file = path.resolve(io.cwd, options.file);
+  const name = displayPath(io.cwd, file);
+  const read = readTextFile(file, MAX_DIAGRAM_BYTES);
+  if ('text' in read) return { text: read.text, name };
+  if (read.reason === 'not-a-file') throw new UsageError(`${name} is not a regular file; give a text file of edges`);
+  if (read.reason === 'too-large') throw new UsageError(`${name} is larger than ${read.maxBytes / 1024} KiB; a diagram that large is not one to draw`);
+  throw new UsageError(`cannot read ${name} (${read.code}); check that it exists and is readable`);
+}
+
+/** The diagram for scripts: components and edges by name, with where each was written. */
+function diagramJson(diagram: Diagram): unknown {
+  const names = new Map(diagram.nodes.map((node) => [node.key, node.name]));
+  return {
+    components: diagram.nodes.map((node) => ({ name: node.name, line: node.line, column: node.column })),
+    edges: diagram.edges.map((edge) => ({ from: names.get(edge.from), to: names.get(edge.to), label: edge.label ?? null, line: edge.line, column: edge.column })),
+  };
+}
+
+export async function diagram(options: DiagramOptions, io: Io): Promise<number> {
+  const source = await readSource(options, io);
+  const parsed = parseDiagram(source.text);
+  if (parsed.problems.length > 0) {
+    for (const problem of parsed.problems) io.stderr.write(stripControl(`${source.name}:${problem.line}:${problem.column}: ${problem.message}; ${problem.hint}\n`));
+    return EXIT.usage;
+  }
+  if (parsed.nodes.length === 0) {
+    throw new UsageError(`${source.name} has no edges or components to draw; write one chain per line, e.g. events -> feature store -> model`);
+  }
+  const format = options.format ?? 'text';
+  if (format === 'json') {
+    io.stdout.write(`${JSON.stringify(diagramJson(parsed), null, 2)}\n`);
+  } else if (format === 'mermaid') {
+    const { toMermaid } = await import('../diagram/mermaid.js');
+    io.stdout.write(stripControl(toMermaid(parsed)));
+  } else {
+    const { loadDraw } = await import('../diagram/draw.js');
+    const width = options.width ?? (io.stdout.isTTY ? io.stdout.columns : 80);
+    const drawing = (await loadDraw())(parsed, { width });
+    if (drawing.lines.length) io.stdout.write(stripControl(`${drawing.lines.join('\n')}\n`));
+    if (drawing.note) io.stderr.write(`mldrill: ${drawing.note}\n`);
+  }
+  return EXIT.ok;
+}
