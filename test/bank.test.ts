@@ -38,6 +38,12 @@ describe('loading a bank', () => {
     expect(bank.findings[0]).toMatchObject({ file: path.join('questions', 'ads', 'bad.yaml'), rule: 'yaml-syntax', severity: 'error' });
   });
 
+  it('loads a question with a reference diagram, a flow with its own wording included', () => {
+    const bank = load(baseBank({ [Q]: `${QUESTION}diagram:\n  components:\n    - id: events\n      names: [user events]\n    - id: ranker\n      names: [ranker]\n  flows:\n    - [events, ranker]\n    - [ranker, events, the loop back]\n` }));
+    expect(bank.findings).toEqual([]);
+    expect(bank.questions[0]!.diagram?.flows).toEqual([['events', 'ranker'], ['ranker', 'events', 'the loop back']]);
+  });
+
   it('fills in the default rubric id', () => {
     const bank = load({
       'rubrics/ml-system-design.yaml': RUBRIC.replace('id: mini', 'id: ml-system-design'),
@@ -51,6 +57,16 @@ describe('loading a bank', () => {
 // One broken fixture per rule: the rule id, and the exact line and column it points at.
 // Line 1 of QUESTION and RUBRIC is the editor modeline.
 const R = 'rubrics/mini.yaml';
+// A reference diagram after QUESTION's last line (19): diagram: is line 20, flows' entry line 27.
+const DIAGRAM = `diagram:
+  components:
+    - id: events
+      names: [user events]
+    - id: ranker
+      names: [ranking model, ranker]
+  flows:
+    - [events, ranker]
+`;
 interface Case { rule: string; files: Record<string, string>; setup?: (dir: string) => void; file?: string; line: number; column: number; message: RegExp; severity?: 'warning' }
 export const cases: Case[] = [
   { rule: 'unreadable', files: {}, setup: (dir) => fs.symlinkSync(path.join(dir, 'nowhere.yaml'), path.join(dir, 'questions', 'recommendation', 'gone.yaml')), file: 'questions/recommendation/gone.yaml', line: 1, column: 1, message: /cannot read the file \(ENOENT\)/ },
@@ -84,6 +100,10 @@ export const cases: Case[] = [
   { rule: 'control-chars', files: { [Q]: QUESTION.replace('title: A feed', 'title: "A \\e[31mfeed"') }, line: 3, column: 8, message: /title contains the control character U\+001B/ },
   { rule: 'control-chars', files: { [Q]: QUESTION.replace('title: A feed', 'title: "A\\rfeed"') }, line: 3, column: 8, message: /control character U\+000D/ },
   { rule: 'control-chars', files: { [Q]: QUESTION.replace('  clarify:', '  clarify:\n    "note\\a": x') }, line: 10, column: 5, message: /the key "note" in stages\.clarify contains the control character U\+0007/ },
+  { rule: 'diagram-unknown-component', files: { [Q]: QUESTION + DIAGRAM.replace('[events, ranker]', '[events, rnker]') }, line: 27, column: 16, message: /diagram\.flows\[0\] names the component "rnker", which diagram\.components does not have; did you mean "ranker"\?/ },
+  { rule: 'diagram-duplicate', files: { [Q]: QUESTION + DIAGRAM.replace('- id: ranker', '- id: events') }, line: 24, column: 11, message: /component id "events" is used twice/ },
+  { rule: 'diagram-duplicate', files: { [Q]: QUESTION + DIAGRAM.replace('[ranking model, ranker]', '[ranking model, user event]') }, line: 25, column: 30, message: /the name "user event" is used already by component "events" \(word forms count/ },
+  { rule: 'diagram-no-flows', files: { [Q]: QUESTION + DIAGRAM.replace('  flows:\n    - [events, ranker]\n', '  flows: []\n') }, line: 26, column: 10, message: /diagram\.flows is empty/ },
   { rule: 'short-prompt', severity: 'warning', files: { [Q]: QUESTION.replace(/prompt: .*/, 'prompt: Design a feed.') }, line: 7, column: 9, message: /very short/ },
   { rule: 'no-hints', severity: 'warning', files: { [Q]: QUESTION.replace('    hints:\n      - Two stages.\n', '    checklist: []\n') }, line: 15, column: 3, message: /stage "design" has no hints/ },
   { rule: 'todo', severity: 'warning', files: { [Q]: QUESTION.replace('Ask who the users are.', 'TODO write hints') }, line: 11, column: 9, message: /stages\.clarify\.hints\[0\] still says TODO/ },

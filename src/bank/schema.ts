@@ -58,6 +58,26 @@ export const Reference = z
   })
   .meta({ title: 'Reference', description: 'A public source for the question.' });
 
+const componentId = () => kebab('a component id', 'A diagram component id, kebab-case; flows name components by it.');
+
+export const DiagramComponent = z
+  .strictObject({
+    id: componentId(),
+    names: z.array(text('A name a candidate might give the component, e.g. feature store.')).min(1).describe('What a candidate might call it: synonyms, matched up to word forms.'),
+  })
+  .meta({ title: 'Diagram component', description: 'A component a strong design has.' });
+
+export const DiagramFlow = z
+  .tuple([componentId(), componentId(), text('How the report names the flow when it is missing, e.g. the loop from logged outcomes to training data.').optional()])
+  .meta({ title: 'Diagram flow', description: '[from, to] or [from, to, wording]: a key flow between two components.' });
+
+export const ReferenceDiagram = z
+  .strictObject({
+    components: z.array(DiagramComponent).min(1).describe('The components a strong design has.'),
+    flows: z.array(DiagramFlow).describe('The key flows between them, including the feedback loop back to training.'),
+  })
+  .meta({ title: 'Reference diagram', description: "What a strong design's diagram contains; a candidate's drawing is compared with it." });
+
 export const Question = z
   .strictObject({
     id: kebab('a question id', 'The question id, kebab-case, equal to the file name.'),
@@ -71,6 +91,7 @@ export const Question = z
     references: z.array(Reference).optional().describe('Public sources for the question.'),
     stages: z.record(kebab('a stage id', 'A stage id of the rubric.'), QuestionStage).describe('Hints and extra checklist items per stage id of the rubric.'),
     followups: z.array(text('A curveball the interviewer may throw.')).optional().describe('Curveballs the interviewer may throw at the end.'),
+    diagram: ReferenceDiagram.optional(),
   })
   .meta({ title: 'mldrill question', description: 'An mldrill question.' });
 
