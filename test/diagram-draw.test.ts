@@ -73,3 +73,20 @@ describe('drawing what fits', () => {
     expect(text).toContain("the 'gold' set");
   });
 });
+
+describe('the pad view', () => {
+  it('draws what fits the height and keeps every line that is not an edge in view', async () => {
+    const { openPad } = await import('../src/diagram/pad.js');
+    const pad = await openPad();
+    const view = pad.view('a -> b -> c -> d -> e -> f -> g\nthis is not an edge.\nx => y\n', { width: 40, height: 12 });
+    expect(view.lines.length).toBeLessThanOrEqual(12);
+    expect(view.lines.slice(-2)).toEqual([
+      'line 2: not an edge: this reads as a se…',
+      'line 3: not an edge: an arrow mldrill d…',
+    ]);
+    expect(view.note).toMatch(/^does not fit in 40×9 .*showing the first \d of 6 edges$/);
+    expect(view.lines).toContain(`${[...view.note!].slice(0, 39).join('')}…`);
+    expect(view.drawing.join('\n')).toContain('│ a ├───▶│ b ├');
+    for (const row of view.lines) expect([...row].length).toBeLessThanOrEqual(40);
+  });
+});

@@ -26,7 +26,9 @@ export async function exportSession(options: ExportOptions, io: Io): Promise<num
   const toFile = options.output !== undefined && options.output !== '-';
   // Without --format, a file named *.json gets JSON.
   const format = options.format ?? (toFile && /\.json$/i.test(options.output!) ? 'json' : 'markdown');
-  const text = format === 'json' ? `${JSON.stringify(doc, null, 2)}\n` : sessionMarkdown(doc);
+  // The drawing loads the renderer: only for a Markdown document of a session that has a diagram.
+  const diagram = format === 'markdown' && doc.diagram ? await import('../diagram/pad.js').then(({ diagramForDocument }) => diagramForDocument(doc.diagram!)) : undefined;
+  const text = format === 'json' ? `${JSON.stringify(doc, null, 2)}\n` : sessionMarkdown(doc, diagram);
   if (!toFile) {
     io.stdout.write(text);
     return EXIT.ok;

@@ -45,7 +45,7 @@ export function loadDraw(): Promise<Draw> {
 }
 
 /** Cuts a row to width columns, counting code points (wide characters may overrun a little). */
-function crop(row: string, width: number): string {
+export function crop(row: string, width: number): string {
   const chars = [...row];
   return chars.length <= width ? row : `${chars.slice(0, Math.max(0, width - 1)).join('')}…`;
 }

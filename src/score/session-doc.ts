@@ -44,6 +44,8 @@ export interface SessionDocument {
   usedSeconds: number;
   budgetSeconds: number;
   stages: DocumentStage[];
+  /** The diagram drawn during the session, as its edge lines; null when none was. */
+  diagram: string | null;
 }
 
 export function sessionDocument(record: SessionRecord, bank: BankView, timeZone?: string): SessionDocument {
@@ -78,5 +80,6 @@ export function sessionDocument(record: SessionRecord, bank: BankView, timeZone?
       covered: stage.checked.map((id) => item(stage.id, id)),
       missed: stage.missed.map((id) => item(stage.id, id)),
     })),
+    diagram: record.diagram ?? null,
   };
 }
