@@ -65,6 +65,14 @@ describe('compareDiagram', () => {
     expect(result.flows.reversed.map(key)).toEqual(expected.reversed);
   });
 
+  it('takes a short name found whole inside a reference name, unless it is too general to tell', () => {
+    const result = compare('events -> features -> model\ncandidates -> model\nlogs');
+    expect(result.components.found.map((component) => [component.id, component.as])).toEqual([
+      ['events', ['events']], ['feature-store', ['features']], ['candidates', ['candidates']],
+    ]);
+    expect(result.components.unexpected).toEqual(['model', 'logs']);
+  });
+
   it('shows components the reference does not expect, without taking anything off', () => {
     const result = compare('user events -> kafka -> feature store\nfeature store -> ranker\nranker -> A/B test service');
     expect(result.components.unexpected).toEqual(['kafka', 'A/B test service']);

@@ -76,6 +76,9 @@ export function stems(name: string): string[] {
     .map(stem);
 }
 
+/** Words too general to name a component on their own: `model` alone is no ranking model. */
+const GENERIC = new Set(['model', 'service', 'system', 'data', 'logs', 'pipeline', 'store', 'api', 'server', 'db', 'database', 'engine', 'layer', 'job', 'tool', 'user', 'module', 'component'].map((word) => stem(word)));
+
 /** Where needle occurs in haystack as a run of whole words, if it does. */
 function containsRun(haystack: string[], needle: string[]): boolean {
   if (needle.length === 0 || needle.length > haystack.length) return false;
@@ -87,16 +90,19 @@ function containsRun(haystack: string[], needle: string[]): boolean {
 }
 
 /**
- * Word forms: the same words up to endings score highest; a written name that contains a
- * reference name whole (`online feature store` for `feature store`) scores by the words shared.
+ * Word forms: the same words up to endings score highest; then a written name that contains a
+ * reference name whole (`online feature store` for `feature store`), by the words shared; last,
+ * a short written name found whole inside a reference name (`uploads` for `new uploads`),
+ * unless all its words are too general to tell (`model`, `logs`).
  */
 export const wordFormMatcher: NameMatcher = {
   score(written, reference) {
     const a = stems(written);
     const b = stems(reference);
-    if (b.length === 0) return 0;
+    if (a.length === 0 || b.length === 0) return 0;
     if (a.length === b.length && a.every((word, i) => word === b[i])) return 1000 + b.length;
-    return containsRun(a, b) ? 100 + b.length : 0;
+    if (containsRun(a, b)) return 100 + b.length;
+    return containsRun(b, a) && a.some((word) => !GENERIC.has(word)) ? 10 + a.length : 0;
   },
 };
 
