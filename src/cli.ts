@@ -254,14 +254,15 @@ Run 'mldrill <command> --help' for a command's options.
       .argument('[file]', "a file of edges, one chain per line; '-' or none reads stdin")
       .addOption(new Option('-f, --format <format>', 'text (a drawing), mermaid (a flowchart) or json').choices(['text', 'mermaid', 'json']).default('text'))
       .option('-w, --width <columns>', 'fit the drawing to this many columns (default: the terminal width, 80 when piped)', columnCount)
+      .option('-q, --question <id>', "compare the drawing with this question's reference diagram")
       .addHelpText('after', `
   Each line is a chain of edges, a -> b -> c, optionally labelled, ranker -[top 500]-> re-ranker,
   written backwards with <-, both ways with <->, or a lone component; # starts a comment.
-  Exit codes: 0 drawn, 2 a line that is not an edge (file:line:col on stderr), empty input,
-  an unreadable file or a usage error.
+  Exit codes: 0 drawn, 1 an unknown question or one without a reference diagram, 2 a line that
+  is not an edge (file:line:col on stderr), empty input, an unreadable file or a usage error.
   `)
-      .action((file: string | undefined, options) =>
-        run(import('./commands/diagram.js').then(({ diagram }) => diagram({ ...options, file }, io))),
+      .action((file: string | undefined, options, command: Command) =>
+        run(import('./commands/diagram.js').then(({ diagram }) => diagram({ ...options, ...globals(command), file }, io))),
       );
   }
 

@@ -81,4 +81,27 @@ describe('mldrill diagram', { timeout: 60_000 }, () => {
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('too large to draw here (300 edges');
   });
+
+  it("compares the drawing with a question's reference diagram", () => {
+    const drawn = 'uploads -> video encoder -> ANN index -> ranking model\nfilters -> ranking model\nfilters -> home page -> watch logs -> kafka -> model training -> ranking model\n';
+    const text = run(['--question', 'youtube-video-recommendations', '--width', '100'], drawn);
+    expect(text.status).toBe(0);
+    expect(text.stdout.trimEnd().split('\n').slice(-3)).toEqual([
+      '',
+      'Diagram: 8 of 9 components, 7 of 10 key flows; missing: feature store; drawn the wrong way round: from ranker to re-ranker',
+      'Not in the reference (not counted): kafka',
+    ]);
+    const json = JSON.parse(run(['--question', 'youtube-video-recommendations', '--format', 'json'], drawn).stdout);
+    expect(json.comparison.components).toEqual({ found: 8, expected: 9, missing: ['feature-store'], unexpected: ['kafka'] });
+    expect(json.comparison.flows.reversed).toEqual([{ from: 'ranker', to: 're-ranker', description: 'from ranker to re-ranker' }]);
+    const mermaid = run(['-q', 'youtube-video-recommendations', '-f', 'mermaid'], drawn);
+    expect(mermaid.stdout).toMatch(/\n%% Diagram: 8 of 9 components.*\n%% Not in the reference \(not counted\): kafka\n$/);
+  });
+
+  it('exits 1 for an unknown question, with the closest ids', () => {
+    const result = run(['--question', 'youtube'], 'a -> b\n');
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('did you mean youtube-video-recommendations?');
+  });
 });

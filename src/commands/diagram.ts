@@ -3,7 +3,8 @@
 import path from 'node:path';
 import { displayPath } from '../bank/files.js';
 import { MAX_DIAGRAM_BYTES, parseDiagram, type Diagram } from '../diagram/parse.js';
-import { EXIT, UsageError } from '../errors.js';
+import type { DiagramComparison, ReferenceDiagram } from '../diagram/compare.js';
+import { EXIT, NotFoundError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { readStream, readTextFile } from '../read-range.js';
 import { stripControl } from '../text.js';
@@ -16,6 +17,19 @@ export interface DiagramOptions {
   file?: string;
   format?: DiagramFormat;
   width?: number;
+  /** A question id: compare the drawing with its reference diagram. */
+  question?: string;
+  bank?: string[];
+}
+
+/** The reference diagram of the question named, from the bank. */
+async function referenceOf(id: string, io: Io, bank: string[] | undefined): Promise<ReferenceDiagram> {
+  const [{ withCatalog }, { requireId }] = await Promise.all([import('../app/with-catalog.js'), import('../select/filter.js')]);
+  return withCatalog(io, bank, (catalog) => {
+    const question = catalog.question(requireId(catalog.ids, id));
+    if (!question.diagram) throw new NotFoundError(`question "${question.id}" has no reference diagram to compare with`);
+    return question.diagram;
+  });
 }
 
 /** The edge list and the name to give it in messages. */
@@ -57,17 +71,26 @@ export async function diagram(options: DiagramOptions, io: Io): Promise<number> 
     throw new UsageError(`${source.name} has no edges or components to draw; write one chain per line, e.g. events -> feature store -> model`);
   }
   const format = options.format ?? 'text';
+  let comparison: DiagramComparison | undefined;
+  const compare = await (options.question === undefined ? undefined : import('../diagram/compare.js'));
+  if (compare && options.question !== undefined) comparison = compare.compareDiagram(await referenceOf(options.question, io, options.bank), parsed);
   if (format === 'json') {
-    io.stdout.write(`${JSON.stringify(diagramJson(parsed), null, 2)}\n`);
-  } else if (format === 'mermaid') {
-    const { toMermaid } = await import('../diagram/mermaid.js');
-    io.stdout.write(stripControl(toMermaid(parsed)));
-  } else {
-    const { loadDraw } = await import('../diagram/draw.js');
-    const width = options.width ?? (io.stdout.isTTY ? io.stdout.columns : 80);
-    const drawing = (await loadDraw())(parsed, { width });
-    if (drawing.lines.length) io.stdout.write(stripControl(`${drawing.lines.join('\n')}\n`));
-    if (drawing.note) io.stderr.write(`mldrill: ${drawing.note}\n`);
+    const json = { ...(diagramJson(parsed) as object), ...(comparison && compare ? { comparison: compare.comparisonJson(comparison) } : {}) };
+    io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+    return EXIT.ok;
   }
+  const summary = comparison && compare ? [compare.comparisonSummary(comparison), ...(comparison.components.unexpected.length ? [`Not in the reference (not counted): ${comparison.components.unexpected.join(', ')}`] : [])] : [];
+  if (format === 'mermaid') {
+    const { toMermaid } = await import('../diagram/mermaid.js');
+    // The comparison as Mermaid comments, so that the output stays a diagram.
+    io.stdout.write(stripControl(toMermaid(parsed) + summary.map((line) => `%% ${line}\n`).join('')));
+    return EXIT.ok;
+  }
+  const { loadDraw } = await import('../diagram/draw.js');
+  const width = options.width ?? (io.stdout.isTTY ? io.stdout.columns : 80);
+  const drawing = (await loadDraw())(parsed, { width });
+  if (drawing.lines.length) io.stdout.write(stripControl(`${drawing.lines.join('\n')}\n`));
+  if (drawing.note) io.stderr.write(`mldrill: ${drawing.note}\n`);
+  if (summary.length) io.stdout.write(stripControl(`${drawing.lines.length ? '\n' : ''}${summary.join('\n')}\n`));
   return EXIT.ok;
 }

@@ -8,7 +8,7 @@ import { plural } from '../text.js';
 export interface ReferenceDiagram {
   components: ReadonlyArray<{ id: string; names: readonly string[] }>;
   /** [from id, to id] or [from id, to id, how to say it]: "the loop from logged outcomes to training data". */
-  flows: ReadonlyArray<readonly [string, string] | readonly [string, string, string | undefined]>;
+  flows: ReadonlyArray<readonly [string, string, (string | undefined)?]>;
 }
 
 /**
