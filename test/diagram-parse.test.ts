@@ -27,7 +27,7 @@ describe('parseDiagram: edges', () => {
     ['a repeated edge, kept once', 'a -> b\na -> b', ['a -> b']],
     ['a cycle', 'model -> serving -> logs -> training -> model', ['model -> serving', 'serving -> logs', 'logs -> training', 'training -> model']],
     ['a Markdown bullet', '- events -> model\n* model -> feed', ['events -> model', 'model -> feed']],
-    ['a comment after the edge', 'logs <- serving   # <- reads backwards\nC# service -> api', ['serving -> logs', 'C# service -> api']],
+    ['a comment after the edge', 'logs <- serving   # <- reads backwards\nC# service -[#1]-> api #\nshard #2 -> api', ['serving -> logs', 'C# service ->[#1] api', 'shard #2 -> api']],
     ['CRLF line ends', 'a -> b\r\nb -> c\r\n', ['a -> b', 'b -> c']],
   ])('%s', (_, source, expected) => {
     expect(parseDiagram(source).problems).toEqual([]);

@@ -124,8 +124,8 @@ export function parseDiagram(source: string): Diagram {
   lines.forEach((written, i) => {
     const line = i + 1;
     // A Markdown bullet (`- `, `* `, `+ `) is not part of the edge; blanked so columns stay true.
-    // A comment after a space (` # why`) ends the line; `C#` inside a name stays.
-    const raw = written.replace(/^(\s*)[-*+](\s+)/, (_, before: string, after: string) => `${before} ${after}`).replace(/\s#.*$/, '');
+    // A comment after a space (` # why`) ends the line; `C#` or `#1` inside a name or label stays.
+    const raw = written.replace(/^(\s*)[-*+](\s+)/, (_, before: string, after: string) => `${before} ${after}`).replace(/\s#(?:\s.*)?$/, '');
     const trimmed = raw.trim();
     if (!trimmed || trimmed.startsWith('#') || trimmed.startsWith('//')) return;
     const problem = (index: number, message: string, hint: string) => problems.push({ line, column: columnOf(raw, index), text: written, message, hint });
