@@ -4,6 +4,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../src/main.js';
+import { fakeIo } from './helpers/fake-io.js';
 import { BIN } from './helpers/tmux.js';
 
 let dir: string;
@@ -103,5 +105,19 @@ describe('mldrill diagram', { timeout: 60_000 }, () => {
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('did you mean youtube-video-recommendations?');
+  });
+
+  it('does not wait on a terminal for edges: without a file it asks for one (in-process)', async () => {
+    const io = fakeIo({ tty: true });
+    expect(await main(['diagram'], io)).toBe(2);
+    expect(io.err()).toBe('mldrill: give a file of edges, or pipe them in: mldrill diagram design.txt, or echo "events -> model" | mldrill diagram\n');
+    expect(io.out()).toBe('');
+  });
+
+  it('refuses a file over 256 KiB before reading it', () => {
+    fs.writeFileSync(path.join(dir, 'huge.txt'), `a -> b\n${'#'.repeat(256 * 1024)}\n`);
+    const result = run(['huge.txt']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('mldrill: huge.txt is larger than 256 KiB; a diagram that large is not one to draw\n');
   });
 });
