@@ -65,12 +65,15 @@ describe('drawing what fits', () => {
     expect(draw(parseDiagram('# nothing yet\n'), { width: 80 })).toMatchObject({ lines: [], complete: true, note: expect.stringContaining('nothing to draw yet') });
   });
 
-  it('draws lone components and a name with a double quote', () => {
-    const drawing = draw(parseDiagram('model registry\nthe "gold" set -> eval'), { width: 80 });
+  it('draws lone components, and names with quotes, markup and escapes as written (escapes removed)', () => {
+    const drawing = draw(parseDiagram('model registry\nthe "gold" set -> <b>eval</b> & report -[p < 0.05]-> \u001b[31mship'), { width: 100 });
     expect(drawing.complete).toBe(true);
     const text = drawing.lines.join('\n');
-    expect(text).toContain('model registry');
-    expect(text).toContain("the 'gold' set");
+    expect(text).toContain('│ model registry │');
+    expect(text).toContain('│ the "gold" set ├');
+    expect(text).toContain('│ <b>eval</b> & report ├');
+    expect(text).toContain('p < 0.05');
+    expect(text).toContain('│ ship │');
   });
 });
 

@@ -25,15 +25,17 @@ export function mermaidIds(keys: readonly string[]): Map<string, string> {
   return ids;
 }
 
+const HTML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+
 /**
- * Text inside Mermaid's double quotes. With entities (for real Mermaid), quotes and the
- * characters Mermaid or its HTML labels would read as markup become entity codes; without (for
- * the terminal renderer, which shows entities literally), a double quote becomes a single one.
+ * Text inside Mermaid's double quotes. For real Mermaid, quotes and the characters Mermaid or
+ * its HTML labels would read as markup become Mermaid's entity codes (`#34;`); the terminal
+ * renderer reads HTML entities instead (and drops tags), so for it they become `&quot;` and the like.
  */
 function quoted(text: string, entities: boolean): string {
   const safe = entities
     ? text.replace(/[#"<>&|]/g, (char) => `#${char.codePointAt(0)};`)
-    : text.replaceAll('"', "'");
+    : text.replace(/[&<>"]/g, (char) => HTML[char]!);
   return `"${safe}"`;
 }
 

@@ -11,6 +11,7 @@
 //   - events -> model                                a Markdown bullet is read past
 //
 // A line that is none of these is kept as a problem with its position and a hint, never dropped.
+import { stripControl } from '../text.js';
 
 /** A component; `key` is how two spellings of one name are told to be the same. */
 export interface DiagramNode {
@@ -75,7 +76,8 @@ export function nodeKey(name: string): string {
   return name.toLowerCase();
 }
 
-const collapse = (text: string) => text.trim().replace(/\s+/g, ' ');
+/** A name or label as drawn: control sequences out (they would skew the layout's widths), spaces collapsed. */
+const collapse = (text: string) => stripControl(text).trim().replace(/\s+/g, ' ');
 
 /** 1-based column in code points of a UTF-16 index in text. */
 function columnOf(text: string, index: number): number {
