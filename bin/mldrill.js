@@ -7,8 +7,19 @@
 // has no such cache, and loading node:module only to find that out costs it half a millisecond.
 if (!process.versions.node.startsWith('20.')) require('node:module').enableCompileCache?.();
 
-const { main } = require('../dist/bundle/main.js');
+const { main, crash } = require('../dist/bundle/main.js');
 const { nodeIo } = require('../dist/bundle/io.js');
-main(process.argv.slice(2), nodeIo()).then((code) => {
+const io = nodeIo();
+
+// Whatever escapes main (a timer's exception, a promise nobody awaited) ends the run as main's
+// own errors do: one line, exit 2, and a terminal left as it was found.
+const die = (error) => {
+  if (process.stdin.isTTY && process.stdin.isRaw) process.stdin.setRawMode(false);
+  process.exit(crash(error, io));
+};
+process.on('uncaughtException', die);
+process.on('unhandledRejection', die);
+
+main(process.argv.slice(2), io).then((code) => {
   process.exitCode = code;
-});
+}, die);

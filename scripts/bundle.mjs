@@ -63,9 +63,17 @@ const builtinShims = {
  * Modules (relative to dist/) of `history`, `stats`, `export` and `next`, and of the history
  * store and the scoring they read: 80 KB that `daily`, `list`, `show` and `random` would
  * otherwise compile on every run, 1.5 ms of `daily`. One chunk rather than one per command:
- * Node 20 pays for every file it loads.
+ * Node 20 pays for every file it loads. store/atomic.js stays in core: the bank cache writes through it.
  */
-const HISTORY = /^(store\/(?!paths\.js)|score\/|commands\/(history|stats|export|next)\.js$|app\/read-history\.js$|ui\/(stats|history|export|next)\.js$)/;
+const HISTORY = /^(store\/(?!paths\.js|atomic\.js)|score\/|commands\/(history|stats|export|next)\.js$|app\/read-history\.js$|ui\/(stats|history|export|next)\.js$)/;
+
+/**
+ * The AI grader (src/rater/ and what renders and runs it): loaded with `grade --ai` and `drill
+ * --ai` alone. Its pure modules reach no package, so without this they would land in core and
+ * be compiled by every command; left to rollup, they go into the lazily loaded chunk of the
+ * command that imports them.
+ */
+const AI_GRADER = /^(rater\/|(app|ui)\/ai-grade\.js$)/;
 
 /**
  * Modules of the diagram pad and `mldrill diagram`, and the lint checks of reference diagrams
@@ -109,6 +117,7 @@ await bundle.write({
     if (START.has(id) || isShim(id)) return 'start';
     if (!(id.startsWith(dist) || id.startsWith(COMMANDER_DIR)) || isCostly(id, getModuleInfo)) return undefined;
     const relative = path.relative(dist, id).split(path.sep).join('/');
+    if (AI_GRADER.test(relative)) return undefined;
     if (DIAGRAM.test(relative)) return 'diagram';
     return HISTORY.test(relative) ? 'history' : 'core';
   },
@@ -124,6 +133,14 @@ const historyChunk = written.find((name) => name.startsWith('history-'));
 for (const [chunk, where] of [[historyChunk, 'HISTORY'], [written.find((name) => name.startsWith('diagram-')), 'DIAGRAM']]) {
   if (new RegExp(`^(var \\w+ = )?require\\('\\./${chunk}'\\);`, 'm').test(core)) {
     console.error(`bundle: the core chunk imports ${chunk}; keep the modules core needs out of ${where} in scripts/bundle.mjs`);
+    process.exit(1);
+  }
+}
+
+// The AI grader stays out of what every command (core) and the history commands load.
+for (const name of written.filter((file) => /^(core|history|start)-/.test(file))) {
+  if (fs.readFileSync(path.join(outdir, name), 'utf8').includes('checklist_verdicts')) {
+    console.error(`bundle: ${name} holds the AI grader's code; keep src/rater out of it (AI_GRADER in scripts/bundle.mjs)`);
     process.exit(1);
   }
 }

@@ -15,6 +15,8 @@ export class MldrillError extends Error {
   constructor(
     message: string,
     readonly exitCode: number,
+    /** Lines said before the message, as they are (say, `file:line:col: problem` for each problem). */
+    readonly details: readonly string[] = [],
   ) {
     super(message);
     this.name = new.target.name;
@@ -22,14 +24,31 @@ export class MldrillError extends Error {
 }
 
 export class UsageError extends MldrillError {
-  constructor(message: string) {
-    super(message, EXIT.usage);
+  constructor(message: string, details: readonly string[] = []) {
+    super(message, EXIT.usage, details);
   }
 }
 
 export class NotFoundError extends MldrillError {
   constructor(message: string) {
     super(message, EXIT.findings);
+  }
+}
+
+/**
+ * An id that names nothing: a question, a session or a rubric. It carries the data (the id and
+ * the closest known ones); its message says no more than that, and src/main.ts adds the remedy
+ * in the command line's words.
+ */
+export class UnknownIdError extends NotFoundError {
+  constructor(
+    readonly kind: 'question' | 'session' | 'resumable session' | 'rubric',
+    readonly id: string,
+    readonly closest: readonly string[],
+    /** Every id there is, when there are few enough to list. */
+    readonly known?: readonly string[],
+  ) {
+    super(`no ${kind} with id "${id}"`);
   }
 }
 
@@ -45,4 +64,56 @@ export class InterruptedError extends MldrillError {
   constructor(message = 'interrupted') {
     super(message, EXIT.interrupted);
   }
+}
+
+/**
+ * The AI grader's server could not be reached or answered badly (refused, timed out, a bad key,
+ * an unknown model, a reply that is not the JSON asked for). The message names the cause and
+ * the fix; nothing the user typed depends on it.
+ */
+export class ServiceError extends MldrillError {
+  constructor(message: string) {
+    super(message, EXIT.usage);
+  }
+}
+/** Standard output or standard error cannot be written (a full disk, a broken device). */
+export class OutputError extends MldrillError {
+  constructor(stream: 'standard output' | 'standard error', error: unknown) {
+    super(`cannot write to ${stream}: ${systemErrorText(error)}`, EXIT.usage);
+  }
+}
+
+/** What the system errors mldrill meets at its files mean, in words. */
+const SYSTEM_ERRORS: Record<string, string> = {
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'the disk quota is used up',
+  EFBIG: 'the file would exceed the file-size limit (see ulimit -f)',
+  ENAMETOOLONG: 'a file name is too long',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EROFS: 'the file system is read-only',
+  ENOTDIR: 'a part of the path is not a directory',
+  EISDIR: 'it is a directory',
+  ELOOP: 'too many symbolic links',
+  EIO: 'an input/output error',
+  ENXIO: 'no such device',
+  EBADF: 'the descriptor is closed',
+};
+
+/** The code of a system error (ENOSPC…), or undefined for any other error. */
+export function systemErrorCode(error: unknown): string | undefined {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return typeof code === 'string' && /^E[A-Z0-9]+$/.test(code) ? code : undefined;
+}
+
+/** `no space left on the device (ENOSPC)`: the cause of a system error without its path. */
+export function systemErrorText(error: unknown): string {
+  const code = systemErrorCode(error);
+  if (!code) return String((error as Error | undefined)?.message ?? error);
+  return `${SYSTEM_ERRORS[code] ?? (error as NodeJS.ErrnoException).message.replace(/^E[A-Z0-9]+: /, '').replace(/,.*$/, '')} (${code})`;
+}
+
+/** A path short enough for a one-line message: its start and its end around an ellipsis. */
+export function shortPath(file: string, max = 80): string {
+  return file.length <= max ? file : `${file.slice(0, 30)}…${file.slice(-(max - 31))}`;
 }

@@ -2,7 +2,8 @@
 // randomness and signals. Tests pass a fake; bin/mldrill.js passes nodeIo().
 import fs from 'node:fs';
 import os from 'node:os';
-import { UsageError } from './errors.js';
+import { EXIT, OutputError, UsageError } from './errors.js';
+import { stripControl } from './text.js';
 
 /** A text sink that knows whether a terminal is behind it. */
 export interface TextOut {
@@ -27,24 +28,40 @@ export interface Io {
   env: Record<string, string | undefined>;
   cwd: string;
   homedir: string;
-  now(): number;
-  random(): number;
+  // Properties rather than methods: commands pass them around unbound (`io.now`, `io.random`).
+  now: () => number;
+  random: () => number;
   /** Calls handler on SIGINT/SIGTERM instead of dying; returns a function that stops listening. */
-  onSignal(handler: (signal: Signal) => void): () => void;
+  onSignal: (handler: (signal: Signal) => void) => () => void;
+  /**
+   * Ctrl-Z and `fg`: calls handler with 'stop' just before the process stops (to hand the
+   * terminal back as it found it) and with 'continue' when it runs again; returns a function
+   * that stops listening. Absent where nothing can stop the process (tests).
+   */
+  onSuspend?: (handler: (phase: SuspendPhase) => void) => () => void;
 }
+
+export type SuspendPhase = 'stop' | 'continue';
 
 /**
  * A text sink on file descriptor fd (1 or 2) that ends output quietly when the reader closes
- * the pipe (`mldrill list | head -1`).
+ * the pipe (`mldrill list | head -1`). Every write passes the one sanitiser, so no escape
+ * sequence from a file name, a question or a history line reaches the terminal, whichever
+ * formatter forgot; only colour survives.
  *
- * Until something needs the stream (a terminal's isTTY and columns), text goes straight to
- * the descriptor: Node builds process.stdout on first use, and for a pipe that loads the whole
- * streams and sockets stack, some 3 ms of a scripted `daily --json`. Writes to files, pipes
- * and terminals are synchronous on Linux either way. A descriptor left non-blocking by another
- * process (EAGAIN when the pipe is full) hands the rest to the stream, which waits for room.
+ * Text goes straight to the descriptor, even once the stream exists for a terminal's isTTY and
+ * columns: Node builds process.stdout on first use, and for a pipe that loads the whole
+ * streams and sockets stack, some 3 ms of a scripted `daily --json`; and a write error then
+ * reaches the command that wrote, as one OutputError, rather than a stream's later 'error'
+ * event. Writes to files, pipes and terminals are synchronous on Linux either way. A
+ * descriptor left non-blocking by another process (EAGAIN when the pipe is full) hands the rest
+ * to the stream, which waits for room.
  */
 function textOut(fd: number, get: () => NodeJS.WriteStream): TextOut {
+  const name = fd === 1 ? 'standard output' : 'standard error';
   let stream: NodeJS.WriteStream | undefined;
+  /** The stream took over after EAGAIN: later text must queue behind what it holds. */
+  let queued = false;
   let closed = false;
   let terminal: boolean | undefined;
   const mayBe = () => (terminal ??= mayBeTerminal(fd));
@@ -52,17 +69,25 @@ function textOut(fd: number, get: () => NodeJS.WriteStream): TextOut {
     if (!stream) {
       stream = get();
       stream.on('error', (error: NodeJS.ErrnoException) => {
-        if (error.code === 'EPIPE') closed = true;
-        else throw error;
+        closed = true;
+        if (error.code === 'EPIPE') return;
+        // Only queued text fails here, after main has returned: say so once, and fail the run.
+        try {
+          fs.writeSync(2, `mldrill: ${new OutputError(name, error).message}\n`);
+        } catch {
+          // stderr is gone too; the exit code still tells.
+        }
+        process.exitCode = EXIT.usage;
       });
     }
     return stream;
   };
   return {
-    write(text) {
+    write(raw) {
       if (closed) return;
-      if (stream) {
-        stream.write(text);
+      const text = stripControl(raw, { keepStyle: true });
+      if (queued) {
+        stream!.write(text);
         return;
       }
       const bytes = Buffer.from(text);
@@ -72,8 +97,14 @@ function textOut(fd: number, get: () => NodeJS.WriteStream): TextOut {
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'EPIPE') closed = true;
-        else if (code === 'EAGAIN') open().write(bytes.subarray(done));
-        else throw error;
+        else if (code === 'EAGAIN') {
+          queued = true;
+          open().write(bytes.subarray(done));
+        } else {
+          // A full disk or a broken device: one line and exit 2 (src/main.ts), never a stack.
+          closed = true;
+          throw new OutputError(name, error);
+        }
       }
     },
     get isTTY() {
@@ -99,22 +130,55 @@ function mayBeTerminal(fd: number): boolean {
   }
 }
 
+/** The range of instants a Date can hold: ±100,000,000 days around 1970. */
+const MAX_INSTANT = 8.64e15;
+
+/**
+ * An ISO 8601 instant (a date, optionally with a time and a zone; UTC when none) or epoch
+ * milliseconds, as milliseconds; undefined for anything else, a calendar date that does not
+ * exist (2026-02-30, which Date.parse would roll into March) or an instant a Date cannot hold.
+ */
+export function parseInstant(value: string): number | undefined {
+  const text = value.trim();
+  if (/^-?\d+$/.test(text)) {
+    const ms = Number(text);
+    return Math.abs(ms) <= MAX_INSTANT ? ms : undefined;
+  }
+  const match = /^([+-]\d{6}|\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/i.exec(text);
+  if (!match) return undefined;
+  const [year, month, day, hour = 0, minute = 0, second = 0] = match.slice(1, 7).map((part) => (part === undefined ? undefined : Number(part))) as number[];
+  const calendar = new Date(0);
+  calendar.setUTCFullYear(year!, month! - 1, day!);
+  if (calendar.getUTCFullYear() !== year || calendar.getUTCMonth() !== month! - 1 || calendar.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) return undefined;
+  // Date.parse's own reading of what is now known to be a real date: a date alone is UTC, a
+  // time without a zone is local.
+  const date = `${match[1]}-${match[2]}-${match[3]}`;
+  const zone = (match[8] ?? '').toUpperCase().replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
+  const ms = Date.parse(match[4] === undefined && !zone ? date : `${date}T${match[4] ?? '00'}:${match[5] ?? '00'}:${match[6] ?? '00'}${match[7] ?? ''}${zone}`);
+  return Number.isFinite(ms) && Math.abs(ms) <= MAX_INSTANT ? ms : undefined;
+}
+
 /**
  * MLDRILL_NOW (an ISO 8601 instant or epoch milliseconds) pins the clock, so that tests and
- * anyone checking tomorrow's `daily` can run the real binary at a chosen moment.
+ * anyone checking tomorrow's `daily` can run the real binary at a chosen moment. A bad value
+ * throws at the first reading of the clock, which main() does before any command runs.
  */
 function pinnedClock(value: string | undefined): (() => number) | undefined {
   if (!value) return undefined;
-  const ms = /^-?\d+$/.test(value.trim()) ? Number(value) : Date.parse(value);
-  if (!Number.isFinite(ms)) {
+  const ms = parseInstant(value);
+  if (ms === undefined) {
     return () => {
-      throw new UsageError(`MLDRILL_NOW is "${value}"; set it to an ISO 8601 instant such as 2026-11-22T08:00:00Z or to epoch milliseconds, or unset it`);
+      throw new UsageError(`MLDRILL_NOW is "${value}", which is not a real instant; set it to an ISO 8601 instant such as 2026-11-22T08:00:00Z or to epoch milliseconds, or unset it`);
     };
   }
   return () => ms;
 }
 
 export function nodeIo(): Io {
+  // A write past the file-size limit (`ulimit -f`) raises SIGXFSZ, which kills by default and
+  // loses the session; ignored, the write fails with EFBIG like any other write error, and the
+  // drill prints what it could not save.
+  process.on('SIGXFSZ', () => {});
   return {
     stdout: textOut(1, () => process.stdout),
     stderr: textOut(2, () => process.stderr),
@@ -137,6 +201,28 @@ export function nodeIo(): Io {
       return () => {
         process.off('SIGINT', onInt);
         process.off('SIGTERM', onTerm);
+      };
+    },
+    onSuspend(handler) {
+      // Listening to SIGTSTP replaces its default action (stop). Once the terminal is restored,
+      // the listener steps aside and the signal is raised again, so the process stops as any
+      // other does and the shell says "Stopped"; the listener is back on SIGCONT.
+      let listening = true;
+      const onStop = () => {
+        handler('stop');
+        process.off('SIGTSTP', onStop);
+        process.kill(process.pid, 'SIGTSTP');
+      };
+      const onContinue = () => {
+        if (listening && process.listeners('SIGTSTP').indexOf(onStop) < 0) process.on('SIGTSTP', onStop);
+        handler('continue');
+      };
+      process.on('SIGTSTP', onStop);
+      process.on('SIGCONT', onContinue);
+      return () => {
+        listening = false;
+        process.off('SIGTSTP', onStop);
+        process.off('SIGCONT', onContinue);
       };
     },
   };

@@ -1,34 +1,121 @@
 // Parses argv, runs one command, and maps every outcome to an exit code. The only place
 // that turns errors into messages.
-import { EXIT, MldrillError } from './errors.js';
+import path from 'node:path';
+import { EXIT, MldrillError, UnknownIdError, UsageError, shortPath, systemErrorCode, systemErrorText } from './errors.js';
 import type { Io } from './io.js';
-import { stripControl } from './text.js';
+import { closest, didYouMean } from './text.js';
 import { packageVersion } from './version.js';
 
+/** The command names, for "did you mean" before the command table is loaded (cli.ts checks they agree). */
+export const COMMAND_NAMES = ['drill', 'daily', 'random', 'list', 'show', 'ask', 'resume', 'lint', 'history', 'stats', 'next', 'export', 'new', 'schema', 'diagram', 'config', 'completion', '__complete'];
+/** The commands a typo may have meant: not the hidden one the shell completion calls. */
+const SUGGESTED_COMMANDS = COMMAND_NAMES.filter((name) => !name.startsWith('__'));
+
 export async function main(argv: string[], io: Io): Promise<number> {
-  // Scripts and prompts ask for the version often; answer without loading the command table.
-  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
-    io.stdout.write(`${packageVersion()}\n`);
-    return EXIT.ok;
-  }
-  // Both at once: the loader reads the files in parallel.
-  const [{ CommanderError }, { buildProgram }] = await Promise.all([import('./commander.js'), import('./cli.js')]);
-  const result = { exitCode: EXIT.ok as number };
   try {
-    const program = await buildProgram(io, result, argv);
-    await program.parseAsync(argv, { from: 'user' });
-    return result.exitCode;
-  } catch (error) {
-    if (error instanceof CommanderError) {
+    // Scripts and prompts ask for the version often; answer without loading the command table.
+    if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+      io.stdout.write(`${packageVersion()}\n`);
+      return EXIT.ok;
+    }
+    checkStart(argv, io);
+    // Both at once: the loader reads the files in parallel.
+    const [{ CommanderError }, { buildProgram }] = await Promise.all([import('./commander.js'), import('./cli.js')]);
+    const result = { exitCode: EXIT.ok as number };
+    try {
+      const program = await buildProgram(io, result, argv);
+      await program.parseAsync(argv, { from: 'user' });
+      return result.exitCode;
+    } catch (error) {
       // Commander has already printed help, the version or the usage error.
-      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+      if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+      throw error;
     }
-    if (error instanceof MldrillError) {
-      if (error.message) io.stderr.write(`mldrill: ${stripControl(error.message)}\n`);
-      return error.exitCode;
-    }
-    const detail = io.env.MLDRILL_DEBUG ? `\n${(error as Error)?.stack ?? String(error)}` : ' (set MLDRILL_DEBUG=1 for details)';
-    io.stderr.write(`mldrill: internal error: ${(error as Error)?.message ?? String(error)}${detail}\n`);
-    return EXIT.usage;
+  } catch (error) {
+    return report(error, argv, io);
   }
+}
+
+/**
+ * What can be checked before any command runs: the pinned clock (MLDRILL_NOW), the state
+ * directory's length, and a first word that is almost a command but has arguments no question
+ * id would take (`mldrill dril x`).
+ */
+function checkStart(argv: readonly string[], io: Io): void {
+  io.now();
+  const home = io.env.MLDRILL_HOME;
+  if (home && (home.length > 4000 || home.split(/[\\/]/).some((part) => Buffer.byteLength(part) > 255))) {
+    throw new UsageError(`MLDRILL_HOME is too long for the file system (${home.length > 4000 ? `${home.length} characters` : 'a name in it is over 255 bytes'}); set it to a shorter path`);
+  }
+  const [word, ...rest] = argv;
+  if (word && !word.startsWith('-') && !COMMAND_NAMES.includes(word) && rest.some((arg) => !arg.startsWith('-'))) {
+    const commands = closest(word, SUGGESTED_COMMANDS);
+    if (commands.length) throw new UsageError(`unknown command "${word}"; ${didYouMean(commands)}`);
+  }
+}
+
+/** The remedy for an id that names nothing, by what it should have named. */
+const LIST_IDS: Record<UnknownIdError['kind'], string> = {
+  question: "run 'mldrill list' to see the ids",
+  session: "run 'mldrill history' to see the ids",
+  'resumable session': 'resumable:',
+  rubric: 'known rubrics:',
+};
+
+/** Says what went wrong on one line of stderr and returns the exit code. */
+function report(error: unknown, argv: readonly string[], io: Io): number {
+  const [message, code] = describe(error, argv, io.env);
+  try {
+    // Findings that come before the one-line summary (a config file's, as file:line:col lines).
+    if (error instanceof MldrillError) for (const line of error.details) io.stderr.write(`${line}\n`);
+    if (message) io.stderr.write(`mldrill: ${message}\n`);
+  } catch {
+    // stderr itself is full or gone: the exit code still tells.
+  }
+  return code;
+}
+
+function describe(error: unknown, argv: readonly string[], env: Record<string, string | undefined>): [string, number] {
+  if (error instanceof UnknownIdError) return [unknownIdText(error, argv), error.exitCode];
+  if (error instanceof MldrillError) return [error.message, error.exitCode];
+  const code = systemErrorCode(error);
+  if (code && code !== 'ENOENT') {
+    // The environment, not mldrill: a file name too long, a full disk, a file-size limit.
+    const file = (error as NodeJS.ErrnoException).path;
+    return [`cannot ${(error as NodeJS.ErrnoException).syscall ?? 'use'} ${file ? shortPath(path.resolve(file)) : 'a file'}: ${systemErrorText(error)}; check the path and the disk, or set MLDRILL_HOME to another directory`, EXIT.usage];
+  }
+  return [internalErrorText(error, env), EXIT.usage];
+}
+
+function unknownIdText(error: UnknownIdError, argv: readonly string[]): string {
+  // The default command's id was the first word: it may have been meant as a command.
+  if (error.kind === 'question' && argv[0] === error.id && !COMMAND_NAMES.includes(error.id)) {
+    const commands = closest(error.id, SUGGESTED_COMMANDS);
+    const hint = [commands.length && `the command${commands.length > 1 ? 's' : ''} ${commands.join(', ')}`, error.closest.length && `the question${error.closest.length > 1 ? 's' : ''} ${error.closest.join(', ')}`].filter(Boolean);
+    return `"${error.id}" is neither a command nor a question id; ${hint.length ? `did you mean ${hint.join(', or ')}?` : "run 'mldrill --help' for the commands and 'mldrill list' for the ids"}`;
+  }
+  const remedy = LIST_IDS[error.kind];
+  const hint = error.known ? didYouMean(error.closest, { label: remedy, names: error.known, always: error.kind === 'rubric' }) : didYouMean(error.closest) || remedy;
+  return `${error.message}; ${hint}`;
+}
+
+/** The one line of a bug: its message, and the stack only on request. */
+export function internalErrorText(error: unknown, env: Record<string, string | undefined>): string {
+  const detail = env.MLDRILL_DEBUG ? `\n${(error as Error)?.stack ?? String(error)}` : ' (set MLDRILL_DEBUG=1 for details)';
+  const message = String((error as Error)?.message ?? error).split('\n')[0];
+  return `internal error: ${message}${detail}`;
+}
+
+/**
+ * For the bin: whatever escapes main (a timer's exception, a promise nobody awaited, a write
+ * error after main returned) ends the run the same way, one line and exit 2.
+ */
+export function crash(error: unknown, io: Pick<Io, 'stderr' | 'env'>): number {
+  const message = error instanceof MldrillError ? error.message : internalErrorText(error, io.env);
+  try {
+    io.stderr.write(`mldrill: ${message}\n`);
+  } catch {
+    // Nowhere left to say it.
+  }
+  return EXIT.usage;
 }

@@ -1,25 +1,65 @@
-// Text from YAML files is untrusted: it must not move the cursor, retitle the window or
-// hide itself once it reaches a terminal.
+// Text from files, paths, history lines and arguments is untrusted: it must not move the
+// cursor, retitle the window, write the clipboard or reorder itself once it reaches a terminal
+// or a document. stripControl is the one sanitiser; the output streams (src/io.ts) run every
+// write through it, keeping only the colour that src/ui/colour.ts adds.
 
-// ESC-introduced sequences (CSI, OSC terminated by BEL or ST, and two-byte escapes),
-// then lone C0 controls other than tab and newline, DEL, and C1 controls.
+// ESC-introduced sequences (CSI; OSC to BEL or ST; DCS, SOS, PM and APC strings to ST; and the
+// short escapes such as ESC c, which resets the terminal) or a lone ESC; their one-byte C1 forms
+// (CSI, OSC); C0 controls other than tab and newline, DEL, other C1 controls; bidirectional
+// embeddings, overrides and isolates, which reorder the text after them on screen.
 // eslint-disable-next-line no-control-regex
-const ESCAPES = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-Z\\-_])/g;
+const UNSAFE = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[PX^_][^\u001b]*(?:\u001b\\)?|[ -/]*[0-~])?|\u009b[0-?]*[ -/]*[@-~]|\u009d[^\u0007\u009c]*[\u0007\u009c]?|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 // eslint-disable-next-line no-control-regex
-const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+const ANY_UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+/** Select Graphic Rendition: colour and weight, all that the colour module writes. */
+// eslint-disable-next-line no-control-regex
+const STYLE = /^\u001b\[[0-9;]*m$/;
 
-/** Removes terminal control sequences and control characters, keeping tabs and newlines. */
-export function stripControl(text: string): string {
-  return text.replace(/\r\n?/g, '\n').replace(ESCAPES, '').replace(CONTROLS, '');
+/**
+ * Removes terminal control sequences, control characters and bidirectional overrides, keeping
+ * tabs and newlines (a CRLF becomes a newline). With keepStyle, colour sequences stay: for the
+ * output streams, which carry what the colour module painted.
+ */
+export function stripControl(text: string, options: { keepStyle?: boolean } = {}): string {
+  if (!ANY_UNSAFE.test(text)) return text;
+  const keep = options.keepStyle ? (match: string) => (STYLE.test(match) ? match : '') : () => '';
+  return text.replace(/\r\n?/g, '\n').replace(UNSAFE, keep);
 }
 
 /**
- * Finds the first control character (other than tab and newline) in text, if any. A carriage
- * return counts: YAML turns CRLF line ends into newlines, so one left in a value was escaped
- * on purpose, and it can overwrite a terminal line.
+ * A template tag that sanitises every interpolated value and trusts the literal parts:
+ * safe`${file}:${line}: ${message}`. For lines built from untrusted text before they are styled.
  */
-export function findControl(text: string): { index: number; char: string } | undefined {
-  const match = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.exec(text);
+export function safe(strings: TemplateStringsArray, ...values: unknown[]): string {
+  let out = strings[0]!;
+  for (let i = 0; i < values.length; i++) out += stripControl(String(values[i])) + strings[i + 1]!;
+  return out;
+}
+
+/** How many columns text takes, ignoring colour and other control sequences. */
+export function visibleLength(text: string): number {
+  return [...stripControl(text)].length;
+}
+
+/**
+ * JSON for output: JSON.stringify escapes C0 controls but leaves DEL, C1 controls and
+ * bidirectional overrides raw; here they are escaped too, so the data survives and the
+ * terminal sees nothing it would act on.
+ */
+export function jsonText(value: unknown): string {
+  // eslint-disable-next-line no-control-regex
+  return `${JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
+}
+
+/**
+ * Finds the first character in text that lint refuses: a control character (other than tab
+ * and newline), a bidirectional override or, with `invisible`, a zero-width character. A
+ * carriage return counts: YAML turns CRLF line ends into newlines, so one left in a value was
+ * escaped on purpose, and it can overwrite a terminal line.
+ */
+export function findControl(text: string, options: { invisible?: boolean } = {}): { index: number; char: string } | undefined {
+  // eslint-disable-next-line no-control-regex
+  const match = (options.invisible ? /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200b-\u200f\u2060\ufeff]/ : ANY_UNSAFE).exec(text);
   return match ? { index: match.index, char: match[0] } : undefined;
 }
 
@@ -59,6 +99,17 @@ export function closest(input: string, candidates: Iterable<string>, max = 3): s
     .sort((x, y) => x.score - y.score || compareText(x.candidate, y.candidate))
     .slice(0, max)
     .map(({ candidate }) => candidate);
+}
+
+/**
+ * The one way to suggest a name: `did you mean "a" or "b"?`, then the known names
+ * (`known rubrics: x, y`; the label brings its own colon) when there is no suggestion, or always with `always`; '' for neither.
+ */
+export function didYouMean(suggestions: readonly string[], known?: { label: string; names: readonly string[]; always?: boolean }): string {
+  const quoted = suggestions.map((name) => `"${name}"`);
+  const parts = quoted.length ? [`did you mean ${quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}` : quoted[0]}?`] : [];
+  if (known && (known.always || parts.length === 0)) parts.push(`${known.label} ${known.names.join(', ') || 'none'}`);
+  return parts.join(' ');
 }
 
 /** Wraps text to width, keeping existing line breaks. */

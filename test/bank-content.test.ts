@@ -114,3 +114,39 @@ describe('the shipped bank', () => {
     expect(minutes('ml-system-design-short')).toBe(30);
   });
 });
+
+// The interviewer's side of every shipped question that has it (see README: the fact sheet).
+describe('fact sheets and answer keys', () => {
+  const withSheets = bank.questions.filter((question) => question.interviewer);
+
+  it('are written for the questions done so far', () => {
+    expect(withSheets.length).toBeGreaterThanOrEqual(7);
+  });
+
+  it.each(withSheets.map((question) => [question.id, question] as const))('%s: six facts or more on goal, scale, latency and data or labels', async (_, question) => {
+    const facts = question.interviewer!.facts;
+    expect(facts.length).toBeGreaterThanOrEqual(6);
+    const topics = new Set(facts.map((fact) => fact.topic));
+    for (const topic of ['goal', 'scale', 'latency']) expect(topics, topic).toContain(topic);
+    expect(topics.has('data') || topics.has('labels')).toBe(true);
+    // Specific: the numbers an interviewer would give.
+    for (const fact of facts.filter((entry) => entry.topic === 'scale' || entry.topic === 'latency')) expect(fact.answer, fact.id).toMatch(/\d/);
+  });
+
+  it.each(withSheets.map((question) => [question.id, question] as const))('%s: every ask phrase reaches its own fact', async (_, question) => {
+    const { askInterviewer, compileFacts } = await import('../src/session/interviewer.js');
+    const sheet = compileFacts(question.interviewer!.facts);
+    for (const fact of question.interviewer!.facts) {
+      for (const phrase of fact.ask) expect(askInterviewer(`${phrase}?`, sheet).fact?.id, `"${phrase}"`).toBe(fact.id);
+    }
+    expect(askInterviewer("What's your favourite colour?", sheet).fact).toBeNull();
+    expect(askInterviewer('Can I use Python?', sheet).fact).toBeNull();
+  });
+
+  it.each(withSheets.map((question) => [question.id, question] as const))('%s: answer keys on every follow-up, two or more with a when', (_, question) => {
+    const followups = question.followupDetails ?? [];
+    for (const followup of followups) expect(followup.answer?.length, followup.text).toBeGreaterThanOrEqual(2);
+    for (const followup of followups) expect(followup.answer!.length, followup.text).toBeLessThanOrEqual(4);
+    expect(followups.filter((followup) => followup.when).length).toBeGreaterThanOrEqual(2);
+  });
+});

@@ -67,6 +67,17 @@ const DIAGRAM = `diagram:
   flows:
     - [events, ranker]
 `;
+/** QUESTION with a fact sheet from line 20: the fact's topic on 23, its ask on 24. */
+const FACTS = `${QUESTION}interviewer:
+  facts:
+    - id: users
+      topic: scale
+      ask: [how many users]
+      answer: About 10 million a day.
+`;
+const fact = (id: string, topic: string, ask: string) => `    - id: ${id}\n      topic: ${topic}\n      ask: [${ask}]\n      answer: Yes.\n`;
+const FULL_SHEET = FACTS + [fact('goal', 'goal', 'what is the goal'), fact('latency', 'latency', 'latency budget'), fact('data', 'data', 'what data'), fact('surface', 'surface', 'where is it shown'), fact('cost', 'cost', 'what budget')].join('');
+const FOLLOWUP = (extra: string) => QUESTION.replace('  - Traffic grew tenfold.\n', `  - Traffic grew tenfold.\n  - text: Labels arrive late.\n${extra}`);
 interface Case { rule: string; files: Record<string, string>; setup?: (dir: string) => void; file?: string; line: number; column: number; message: RegExp; severity?: 'warning' }
 export const cases: Case[] = [
   { rule: 'unreadable', files: {}, setup: (dir) => fs.symlinkSync(path.join(dir, 'nowhere.yaml'), path.join(dir, 'questions', 'recommendation', 'gone.yaml')), file: 'questions/recommendation/gone.yaml', line: 1, column: 1, message: /cannot read the file \(ENOENT\)/ },
@@ -85,6 +96,16 @@ export const cases: Case[] = [
   { rule: 'unknown-field', files: { [Q]: QUESTION.replace('difficulty: medium', 'difficulty: medium\ntgas: [x]') }, line: 6, column: 1, message: /unknown field "tgas"; did you mean "tags"\?/ },
   { rule: 'unknown-field', files: { [Q]: QUESTION.replace('        text: Asked where the feed appears', '        text: Asked where the feed appears\n        guidence: x') }, line: 15, column: 9, message: /unknown field "guidence" in stages\.clarify\.checklist\[0\]; did you mean "guidance"\?/ },
   { rule: 'enum', files: { [Q]: QUESTION.replace('difficulty: medium', 'difficulty: meduim') }, line: 5, column: 13, message: /did you mean "medium"\?/ },
+  { rule: 'enum', files: { [Q]: FACTS.replace('topic: scale', 'topic: scael') }, line: 23, column: 14, message: /interviewer\.facts\[0\]\.topic is "scael"; did you mean "scale"\? use one of goal, users, scale/ },
+  { rule: 'required', files: { [Q]: FACTS.replace('      ask: [how many users]\n', '') }, line: 22, column: 7, message: /missing required field "ask" in interviewer\.facts\[0\]/ },
+  { rule: 'empty', files: { [Q]: FACTS.replace('ask: [how many users]', 'ask: []') }, line: 24, column: 12, message: /interviewer\.facts\[0\]\.ask needs at least 1 entry/ },
+  { rule: 'empty', files: { [Q]: FOLLOWUP('    answer: []\n') }, line: 21, column: 13, message: /followups\[1\]\.answer needs at least 1 entry/ },
+  { rule: 'unknown-field', files: { [Q]: FOLLOWUP('    answr: [Backfill]\n') }, line: 21, column: 5, message: /unknown field "answr" in followups\[1\]; did you mean "answer"\?/ },
+  { rule: 'type', files: { [Q]: QUESTION.replace('  - Traffic grew tenfold.', '  - 42') }, line: 19, column: 5, message: /followups\[0\] must be text or a mapping, not a number/ },
+  { rule: 'duplicate-fact', files: { [Q]: FULL_SHEET + fact('users', 'scale', 'how many items') }, line: 46, column: 11, message: /fact id "users" is used twice/ },
+  { rule: 'ask-collision', files: { [Q]: FULL_SHEET + fact('people', 'users', 'How many user?') }, line: 48, column: 13, message: /interviewer\.facts\[6\]\.ask\[0\] "How many user\?" reads the same as interviewer\.facts\[0\]\.ask\[0\] "how many users"/ },
+  { rule: 'empty-when', files: { [Q]: FOLLOWUP('    answer: [Backfill]\n    when: {}\n') }, line: 22, column: 11, message: /followups\[1\]\.when has no phrases/ },
+  { rule: 'thin-fact-sheet', severity: 'warning', files: { [Q]: FACTS }, line: 21, column: 3, message: /the fact sheet has 1 fact and says nothing about goal, latency; give the interviewer at least 6 facts/ },
   { rule: 'range', files: { [R]: RUBRIC.replace('weight: 2', 'weight: 11') }, file: R, line: 12, column: 17, message: /stages\[0\]\.checklist\[0\]\.weight must be at most 10/ },
   { rule: 'stage-minutes', files: { [R]: RUBRIC.replace('minutes: 5', 'minutes: 0') }, file: R, line: 7, column: 14, message: /stages\[0\]\.minutes must be greater than 0/ },
   { rule: 'id-format', files: { [Q]: QUESTION.replace('id: surface', 'id: Surface_Area') }, line: 13, column: 13, message: /must be kebab-case/ },
@@ -104,6 +125,14 @@ export const cases: Case[] = [
   { rule: 'diagram-duplicate', files: { [Q]: QUESTION + DIAGRAM.replace('- id: ranker', '- id: events') }, line: 24, column: 11, message: /component id "events" is used twice/ },
   { rule: 'diagram-duplicate', files: { [Q]: QUESTION + DIAGRAM.replace('[ranking model, ranker]', '[ranking model, user event]') }, line: 25, column: 30, message: /the name "user event" is used already by component "events" \(word forms count/ },
   { rule: 'diagram-no-flows', files: { [Q]: QUESTION + DIAGRAM.replace('  flows:\n    - [events, ranker]\n', '  flows: []\n') }, line: 26, column: 10, message: /diagram\.flows is empty/ },
+  { rule: 'control-chars', files: { [Q]: QUESTION.replace('id: feed', 'id: "feed\\u202e"') }, line: 2, column: 5, message: /id contains the bidirectional override U\+202E, which reorders the text on screen/ },
+  { rule: 'control-chars', files: { [Q]: QUESTION.replace('  clarify:', '  "clar\\u200bify":') }, line: 9, column: 3, message: /the key "clar\u200bify" in stages contains the invisible character U\+200B/ },
+  { rule: 'encoding', files: {}, setup: (dir) => fs.writeFileSync(path.join(dir, Q), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(QUESTION, 'utf16le')])), line: 1, column: 1, message: /^the file is UTF-16, not UTF-8; save the file as UTF-8$/ },
+  { rule: 'encoding', files: {}, setup: (dir) => fs.writeFileSync(path.join(dir, Q), Buffer.from(QUESTION.replace('A feed', 'A f\u00e9ed'), 'latin1')), line: 3, column: 1, message: /^line 3 has bytes that are not UTF-8 .*save the file as UTF-8$/ },
+  { rule: 'type', files: { [Q]: QUESTION.replace('category: recommendation', 'category: {x: 1}') }, line: 4, column: 11, message: /^category is a mapping, expected text: one of / },
+  { rule: 'type', files: { [R]: RUBRIC.replace('minutes: 5', 'minutes: .nan') }, file: R, line: 7, column: 14, message: /^stages\[0\]\.minutes is not a finite number/ },
+  { rule: 'type', files: { [R]: RUBRIC.replace('minutes: 5', 'minutes: -.inf') }, file: R, line: 7, column: 14, message: /^stages\[0\]\.minutes is not a finite number/ },
+  { rule: 'yaml-syntax', files: { [Q]: QUESTION.replace('difficulty: medium', 'difficulty: *nope') }, line: 5, column: 13, message: /the alias \*nope has no anchor &nope before it/ },
   { rule: 'short-prompt', severity: 'warning', files: { [Q]: QUESTION.replace(/prompt: .*/, 'prompt: Design a feed.') }, line: 7, column: 9, message: /very short/ },
   { rule: 'no-hints', severity: 'warning', files: { [Q]: QUESTION.replace('    hints:\n      - Two stages.\n', '    checklist: []\n') }, line: 15, column: 3, message: /stage "design" has no hints/ },
   { rule: 'todo', severity: 'warning', files: { [Q]: QUESTION.replace('Ask who the users are.', 'TODO write hints') }, line: 11, column: 9, message: /stages\.clarify\.hints\[0\] still says TODO/ },
@@ -131,6 +160,19 @@ describe('findings: one fixture per rule, with exact positions', () => {
   it('has a fixture for every rule, and no fixture for a rule that is not listed', () => {
     expect(new Set(cases.map((testCase) => testCase.rule))).toEqual(new Set(RULES.map((rule) => rule.id)));
     for (const testCase of cases) expect(testCase.severity ?? 'error').toBe(RULES.find((rule) => rule.id === testCase.rule)!.severity);
+  });
+
+  it('loads a full fact sheet and follow-ups with answer keys without findings', () => {
+    const extra = '  - text: Labels arrive late.\n    answer: [Backfill, Delay the label window]\n    when: { mentioned: [labels] }\n';
+    const bank = load(baseBank({ [Q]: FULL_SHEET.replace('  - Traffic grew tenfold.\n', `  - Traffic grew tenfold.\n${extra}`) }));
+    expect(bank.findings).toEqual([]);
+    const [question] = bank.questions;
+    expect(question!.followups).toEqual(['Traffic grew tenfold.', 'Labels arrive late.']);
+    expect(question!.followupDetails).toEqual([
+      { text: 'Traffic grew tenfold.' },
+      { text: 'Labels arrive late.', answer: ['Backfill', 'Delay the label window'], when: { mentioned: ['labels'] } },
+    ]);
+    expect(question!.interviewer?.facts.map((entry) => entry.topic)).toEqual(['scale', 'goal', 'latency', 'data', 'surface', 'cost']);
   });
 
   it('runs the cross-file checks on a file that also has errors of its own', () => {

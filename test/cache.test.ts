@@ -138,7 +138,7 @@ describe('the bank cache', () => {
       const date = new Date(day * 86_400_000).toISOString().slice(0, 10);
       expect(await pick(date, env), date).toBe(await pick(date, { MLDRILL_HOME: uncached }));
     }
-  });
+  }, 60_000); // some 250 in-process runs, half of them loading the bank afresh
 
   it('puts the working directory back after checking the files, or never leaves it', async () => {
     const bank = settledBank();
@@ -240,12 +240,12 @@ describe('the bank cache across processes', { timeout: 60_000 }, () => {
     expect(again.out).toBe(runs[0]!.out);
   });
 
-  it('imports neither yaml nor zod when the cache is current', () => {
+  it.each([[['daily', '--json']], [['ask', 'feature-store', 'How many features are served?', '--json']]])('imports neither yaml nor zod when the cache is current: %j', (args) => {
     const home = tempDir('mldrill-home-');
     const trace = path.join(home, 'imports.txt');
     const traced = () => {
       fs.writeFileSync(trace, '');
-      const result = spawnSync(process.execPath, ['--import', path.join(ROOT, 'test/fixtures/trace-imports.mjs'), BIN, 'daily', '--json'], {
+      const result = spawnSync(process.execPath, ['--import', path.join(ROOT, 'test/fixtures/trace-imports.mjs'), BIN, ...args], {
         encoding: 'utf8',
         env: { PATH: process.env.PATH, MLDRILL_HOME: home, MLDRILL_TRACE_IMPORTS: trace },
       });
@@ -259,4 +259,5 @@ describe('the bank cache across processes', { timeout: 60_000 }, () => {
     expect(second).not.toContain('yaml');
     expect(second).not.toContain('zod');
   });
+
 });

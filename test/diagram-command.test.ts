@@ -104,7 +104,7 @@ describe('mldrill diagram', { timeout: 60_000 }, () => {
     const result = run(['--question', 'youtube'], 'a -> b\n');
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toContain('did you mean youtube-video-recommendations?');
+    expect(result.stderr).toMatch(/did you mean "?youtube-video-recommendations"?\?/);
   });
 
   it('does not wait on a terminal for edges: without a file it asks for one (in-process)', async () => {

@@ -54,7 +54,7 @@ describe('mldrill export', () => {
     const typo = await exportRun(['20261110-0900-aaab']);
     expect(typo.code).toBe(1);
     expect(typo.out).toBe('');
-    expect(typo.err.split('\n').at(-2)).toBe('mldrill: no session with id "20261110-0900-aaab"; did you mean 20261110-0900-aaaa?');
+    expect(typo.err.split('\n').at(-2)).toBe('mldrill: no session with id "20261110-0900-aaab"; did you mean "20261110-0900-aaaa"?');
     const far = await exportRun(['yesterday']);
     expect(far.err.split('\n').at(-2)).toBe(`mldrill: no session with id "yesterday"; run 'mldrill history' to see the ids`);
     const ambiguous = await exportRun(['2026111']);

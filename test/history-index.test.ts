@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/main.js';
 import { appendRecord } from '../src/store/append.js';
-import { everySession, latestRecords, latestSessions, parseHistory, readHistoryText, scanHistory } from '../src/store/history.js';
+import { everySession, latestRecords, latestSessions, parseHistory, scanHistory } from '../src/store/history.js';
 import { computeStats, statsOf } from '../src/score/stats.js';
 import { readHistoryTally, readIndexedHistory, readNewestSessions } from '../src/store/history-index.js';
 import { makeRecord, type SessionRecord } from '../src/store/record.js';
@@ -56,7 +56,7 @@ function throughIndex(file: string, indexFile: string, settled = true) {
 
 /** The same from the file itself, as mldrill read it before the index. */
 function fresh(file: string) {
-  const text = readHistoryText(file);
+  const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
   const read = parseHistory(text, file);
   const byStart = [...read.records].reverse().sort((a, b) => Date.parse(b.startedAt) - Date.parse(a.startedAt));
   return {

@@ -58,7 +58,7 @@ describe('history file', () => {
   });
 
   it('keeps the diagram drawn in a session, and leaves a blank one out; records without one still read', () => {
-    const input = { id: 'd', questionId: 'feed', rubricId: 'mini', mode: 'self' as const, status: 'completed' as const, startedAt: 0, endedAt: 1, stages: [] };
+    const input = { id: 'd', questionId: 'feed', rubricId: 'mini', mode: 'self' as const, status: 'completed' as const, startedAt: Date.UTC(2026, 10, 22, 9), endedAt: Date.UTC(2026, 10, 22, 9, 40), stages: [] };
     const drawn = makeRecord({ ...input, diagram: 'events -> model\n' });
     expect(drawn.diagram).toBe('events -> model\n');
     expect(isSessionRecord(drawn)).toBe(true);

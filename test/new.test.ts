@@ -61,6 +61,37 @@ stages:
     #     guidance: What good looks like
 followups:
   - "TODO: a curveball the interviewer may throw"
+  - text: "TODO: a follow-up thrown when the notes mention a phrase below"
+    answer: ["TODO: 2-4 points a strong reply covers"]
+    when: { mentioned: ["TODO: a phrase from the notes"] }
+# The interviewer's fact sheet: what they reveal when asked (mldrill ask feed-ranking "..."). At least
+# 6 facts, covering goal, scale, latency and data or labels; topics: goal, users, scale, latency, surface, data, labels, constraints, privacy, cost, scope.
+interviewer:
+  facts:
+    - id: goal
+      topic: goal
+      ask: [what is the goal, what does success look like]
+      answer: "TODO: the goal fact as the interviewer says it, with numbers"
+    - id: users
+      topic: users
+      ask: [who are the users]
+      answer: "TODO: the users fact as the interviewer says it, with numbers"
+    - id: scale
+      topic: scale
+      ask: [how many users, how much traffic]
+      answer: "TODO: the scale fact as the interviewer says it, with numbers"
+    - id: latency
+      topic: latency
+      ask: [what is the latency budget, how fast must it respond]
+      answer: "TODO: the latency fact as the interviewer says it, with numbers"
+    - id: data
+      topic: data
+      ask: [what data do we have, what is logged]
+      answer: "TODO: the data fact as the interviewer says it, with numbers"
+    - id: labels
+      topic: labels
+      ask: [do we have labels, is there ground truth]
+      answer: "TODO: the labels fact as the interviewer says it, with numbers"
 `);
   });
 
@@ -70,8 +101,9 @@ followups:
     const io = fakeIo({ cwd });
     expect(await main(['lint', 'questions'], io)).toBe(0);
     const rules = io.out().split('\n').filter((line) => /^\s+\d+:\d+/.test(line)).map((line) => line.trim().split(/\s+/).at(-1));
-    expect(rules).toEqual(Array(6).fill('todo')); // the prompt, a hint for each of the 4 stages, a followup
-    expect(io.out()).toContain('✖ 1 file checked: 0 errors, 6 warnings');
+    // The prompt, a hint for each of the 4 stages, two followups, an answer key, a when, 6 facts.
+    expect(rules).toEqual(Array(15).fill('todo'));
+    expect(io.out()).toContain('✖ 1 file checked: 0 errors, 15 warnings');
     expect(await main(['lint', 'questions', '--max-warnings', '0'], fakeIo({ cwd }))).toBe(1);
     expect(fs.readFileSync(path.join(cwd, 'questions', 'recommendation', 'feed-ranking.yaml'), 'utf8')).toContain('difficulty: hard\nrubric: ml-system-design\n');
   });
@@ -116,8 +148,8 @@ followups:
 
   it.each([
     [['--id', 'Feed_Ranking', '--category', 'ads', '--title', 'x'], /"Feed_Ranking" is not kebab-case .*e\.g\. feed-ranking\)$/],
-    [['--id', 'feed-ranking', '--category', 'add', '--title', 'x'], /unknown category "add"; did you mean ads\? use one of recommendation, /],
-    [['--id', 'feed-ranking', '--category', 'ads', '--title', 'x', '--rubric', 'ml-system-desing'], /unknown rubric "ml-system-desing"; did you mean ml-system-design\? known rubrics: /],
+    [['--id', 'feed-ranking', '--category', 'add', '--title', 'x'], /unknown category "add"; did you mean "ads"\? use one of recommendation, /],
+    [['--id', 'feed-ranking', '--category', 'ads', '--title', 'x', '--rubric', 'ml-system-desing'], /unknown rubric "ml-system-desing"; did you mean "ml-system-design"\? known rubrics: /],
     [['--id', 'feed-ranking', '--category', 'ads', '--title', 'a\u001b[2Jb'], /the title must be one line of plain text/],
     [['--category', 'ads'], /^mldrill: missing --id, --title; pass them, or run mldrill new in a terminal to be asked$/],
   ])('refuses %j with one line, writing nothing (exit 2)', async (args, message) => {

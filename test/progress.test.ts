@@ -25,12 +25,12 @@ describe('mldrill history', () => {
     expect(code).toBe(0);
     expect(out).toBe([
       'When              Session             Question       Mode  Status     Score    Time',
-      '2026-11-16 09:00  20261116-0900-ffff  gone-question  self  completed    25%  15 min',
-      '2026-11-15 09:00  20261115-0900-eeee  fx-feed        self  completed    80%  16 min',
-      '2026-11-13 09:00  20261113-0900-dddd  fx-spam        self  completed    75%  20 min',
-      '2026-11-12 20:00  20261112-2000-cccc  fx-feed        self  abandoned      -   2 min',
-      '2026-11-11 09:00  20261111-0900-bbbb  fx-ads         self  completed    50%  15 min',
-      '2026-11-10 09:00  20261110-0900-aaaa  fx-feed        self  completed    40%  16 min',
+      '2026-11-16 09:00  20261116-0900-ffff  gone-question  self  completed   25%   15 min',
+      '2026-11-15 09:00  20261115-0900-eeee  fx-feed        self  completed   80%   16 min',
+      '2026-11-13 09:00  20261113-0900-dddd  fx-spam        self  completed   75%   20 min',
+      '2026-11-12 20:00  20261112-2000-cccc  fx-feed        self  abandoned     -    2 min',
+      '2026-11-11 09:00  20261111-0900-bbbb  fx-ads         self  completed   50%   15 min',
+      '2026-11-10 09:00  20261110-0900-aaaa  fx-feed        self  completed   40%   16 min',
       '',
     ].join('\n'));
     expect(err.trim().split('\n')).toEqual(progressWarnings(home));
@@ -51,8 +51,8 @@ describe('mldrill history', () => {
     const { code, out } = await run(['history', '--json', '--limit', '2']);
     expect(code).toBe(0);
     expect(JSON.parse(out)).toEqual([
-      { id: '20261116-0900-ffff', localStart: '2026-11-16 09:00', startedAt: '2026-11-16T09:00:00.000Z', endedAt: '2026-11-16T09:15:00.000Z', questionId: 'gone-question', rubricId: 'fx-interview', mode: 'self', status: 'completed', score: 25, usedSeconds: 900, budgetSeconds: 900, resumable: false },
-      { id: '20261115-0900-eeee', localStart: '2026-11-15 09:00', startedAt: '2026-11-15T09:00:00.000Z', endedAt: '2026-11-15T09:20:00.000Z', questionId: 'fx-feed', rubricId: 'fx-interview', mode: 'self', status: 'completed', score: 80, usedSeconds: 960, budgetSeconds: 900, resumable: false },
+      { id: '20261116-0900-ffff', localStart: '2026-11-16 09:00', startedAt: '2026-11-16T09:00:00.000Z', endedAt: '2026-11-16T09:15:00.000Z', questionId: 'gone-question', rubricId: 'fx-interview', mode: 'self', status: 'completed', score: 25, usedSeconds: 900, budgetSeconds: 900, resumable: false, aiScore: null },
+      { id: '20261115-0900-eeee', localStart: '2026-11-15 09:00', startedAt: '2026-11-15T09:00:00.000Z', endedAt: '2026-11-15T09:20:00.000Z', questionId: 'fx-feed', rubricId: 'fx-interview', mode: 'self', status: 'completed', score: 80, usedSeconds: 960, budgetSeconds: 900, resumable: false, aiScore: null },
     ]);
   });
 
@@ -61,11 +61,20 @@ describe('mldrill history', () => {
     expect((await run(['history'], { tty: true, env: { NO_COLOR: '1' } })).out).not.toMatch(ESCAPES);
   });
 
-  it('says there is nothing yet without a history, and treats a state path under a file as empty', async () => {
-    for (const home of [fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-home-')), path.join(homeWith({ text: '' }), 'history.jsonl', 'x')]) {
-      const { code, out, err } = await run(['history'], { home });
-      expect([code, out, err]).toEqual([0, '', "No sessions yet; run 'mldrill drill' to practise one.\n"]);
-      expect(JSON.parse((await run(['history', '--json'], { home })).out)).toEqual([]);
+  it('says there is nothing yet without a history', async () => {
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-home-'));
+    const { code, out, err } = await run(['history'], { home });
+    expect([code, out, err]).toEqual([0, '', "No sessions yet; run 'mldrill drill' to practise one.\n"]);
+    expect(JSON.parse((await run(['history', '--json'], { home })).out)).toEqual([]);
+  });
+
+  it('says so when the state directory is a file, or lies under one, rather than "no sessions yet" (exit 2)', async () => {
+    const file = path.join(homeWith({ text: '' }), 'history.jsonl');
+    for (const home of [file, path.join(file, 'x')]) {
+      for (const args of [['history'], ['stats'], ['next'], ['export', 'last']]) {
+        const { code, out, err } = await run(args, { home });
+        expect([code, out, err], args.join(' ')).toEqual([2, '', `mldrill: the state directory ${home} is not a directory; set MLDRILL_HOME to a directory, or move the file aside\n`]);
+      }
     }
   });
 

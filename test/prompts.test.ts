@@ -41,7 +41,7 @@ describe('the prompt wrapper', () => {
     try {
       const controller = new AbortController();
       const state = startSession(planStages([{ id: 'a', title: 'A', goal: 'g', minutes: 1 }]), io.now());
-      const config = { state, hints: [], strict: false, now: io.now, style: await loadStyle(0), width: 80, onChange: () => {}, tickMs: 10 };
+      const config = { state, hints: [], strict: false, now: io.now, style: await loadStyle(0), size: () => ({ columns: 80, rows: 24 }), onChange: () => {}, tickMs: 10 };
       const stage = (await loadStagePrompt())(config, { input: io.terminal.input, output: io.terminal.output, signal: controller.signal });
       controller.abort();
       await expect(stage).rejects.toThrow();

@@ -56,7 +56,7 @@ describe('daily across time zones', { timeout: 60_000 }, () => {
     expect(daily({ TZ: 'UTC', MLDRILL_NOW: String(Date.UTC(2026, 10, 22, 12)) }).date).toBe('2026-11-22');
     const result = run(['daily'], { MLDRILL_NOW: 'soon' });
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/^mldrill: MLDRILL_NOW is "soon"; set it to an ISO 8601 instant/);
+    expect(result.stderr).toMatch(/^mldrill: MLDRILL_NOW is "soon", which is not a real instant; set it to an ISO 8601 instant/);
   });
 });
 
@@ -138,7 +138,7 @@ describe('exit codes', { timeout: 60_000 }, () => {
     { args: ['daily', '--category', 'ads', '--tag', 'no-such-tag'], code: 1, stderr: /^mldrill: no question matches --category ads --tag no-such-tag/ },
     { args: ['random', '--tag', 'no-such-tag'], code: 1, stderr: /^mldrill: no question matches --tag no-such-tag/ },
     { args: ['list', '--tag', 'no-such-tag'], code: 1, stderr: /^mldrill: no question matches --tag no-such-tag/ },
-    { args: ['show', 'feature-stor'], code: 1, stderr: /^mldrill: no question with id "feature-stor"; did you mean feature-store/ },
+    { args: ['show', 'feature-stor'], code: 1, stderr: /^mldrill: no question with id "feature-stor"; did you mean "feature-store"/ },
     { args: ['daily', '--date', '2026-13-45'], code: 2, stderr: /^error: option '--date <YYYY-MM-DD>' argument '2026-13-45' is invalid/ },
     { args: ['daily', '--json', '--plain'], code: 2, stderr: /^mldrill: choose one output format/ },
     { args: ['list', '--format', 'yaml'], code: 2, stderr: /^error: option '--format <format>' argument 'yaml' is invalid/ },

@@ -194,7 +194,7 @@ describe('show', () => {
     const { code, out, err } = await run(['show', 'ad-fed']);
     expect(code).toBe(1);
     expect(out).toBe('');
-    expect(err).toMatch(/^mldrill: no question with id "ad-fed"; did you mean ad-feed/);
+    expect(err).toMatch(/^mldrill: no question with id "ad-fed"; did you mean "ad-feed"/);
   });
 
   it('puts follow-ups and hints in Markdown too', async () => {

@@ -1,7 +1,12 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { spinnerWanted, withSpinner } from '../src/ui/spinner.js';
 import { fakeIo } from './helpers/fake-io.js';
+import { BIN } from './helpers/tmux.js';
 
 describe('the spinner', () => {
   it.each([
@@ -21,6 +26,26 @@ describe('the spinner', () => {
     const io = { ...fakeIo(), errorTerminal: stream as unknown as NodeJS.WriteStream };
     expect(await withSpinner(io, 'Reading 10 files', () => 42)).toBe(42);
     expect(drawn).toContain('Reading 10 files');
+  });
+
+  it('draws nothing on a terminal of width 0 (unknown), and still returns the work', async () => {
+    let drawn = '';
+    const stream = Object.assign(new PassThrough(), { isTTY: true, columns: 0, rows: 0, cursorTo: () => true, clearLine: () => true, moveCursor: () => true });
+    stream.on('data', (chunk: Buffer) => void (drawn += chunk.toString()));
+    const io = { ...fakeIo(), errorTerminal: stream as unknown as NodeJS.WriteStream };
+    expect(await withSpinner(io, 'Reading 10 files', async () => 'read')).toBe('read');
+    expect(drawn).toBe('');
+  });
+
+  it.skipIf(!fs.existsSync('/usr/bin/script'))('`list` on a 0x0 pseudo-terminal ends, with no cursor-up codes', () => {
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-home-'));
+    const run = spawnSync('script', ['-qec', `${process.execPath} ${BIN} list --category ads`, '/dev/null'], {
+      encoding: 'utf8', timeout: 30_000, env: { PATH: process.env.PATH, MLDRILL_HOME: home, TERM: 'xterm-256color' }, stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    expect(run.signal).toBeNull();
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain('ads');
+    expect(run.stdout).not.toContain('\u001b[1A');
   });
 
   it('draws nothing without a terminal, and still returns the work', async () => {

@@ -6,15 +6,17 @@ import type { Io } from '../io.js';
 import { assess, buildReport } from '../score/report.js';
 import type { SessionScore } from '../score/score.js';
 import { suggestFromNotes } from '../score/suggest.js';
-import { isFinished, isPaused, settle, stop, usedSeconds, type SessionState } from '../session/engine.js';
+import { isFinished, isPaused, notesWithDraft, settle, stop, usedSeconds, type SessionState } from '../session/engine.js';
 import type { Interview } from '../session/interview.js';
 import { appendRecord } from '../store/append.js';
-import { removeLive, saveLive, LIVE_VERSION } from '../store/live.js';
+import { liveDirectory, removeLive, saveLive, LIVE_VERSION } from '../store/live.js';
 import { historyFile } from '../store/paths.js';
 import { makeRecord, type SessionMode } from '../store/record.js';
+import { stripControl } from '../text.js';
 import { styleFor } from '../ui/colour.js';
 import type { Prompter } from '../ui/prompts.js';
 import { reportLines } from '../ui/render.js';
+import { colourOf } from './config.js';
 
 /** How often the running session is checkpointed, at the least (also at every stage change). */
 const CHECKPOINT_MS = 2000;
@@ -29,6 +31,15 @@ export interface ConductOptions {
   stateDir: string;
   /** A fresh session, or one picked up by resume. */
   state: SessionState;
+  /** A fresh drill behind the ready gate: `state` is paused and the clock starts on Enter. */
+  gated?: boolean;
+  /** The self-assessment's confirmed stages so far (resume), in stage order. */
+  assessed?: string[][];
+}
+
+/** The errno code of a failed write, or its message: short enough for one line on screen. */
+function reason(error: unknown): string {
+  return (error as NodeJS.ErrnoException)?.code ?? (error as Error)?.message ?? String(error);
 }
 
 /** The stage where the interviewer's follow-ups belong: the deep-dive, else the last. */
@@ -41,15 +52,29 @@ export async function conduct(options: ConductOptions, io: Io, prompter: Prompte
   const { interview, id, mode, stateDir } = options;
   let latest = options.state;
 
-  const checkpoint = (paused = isPaused(latest)) => {
-    if (!options.save) return;
+  // The drill never ends because a checkpoint cannot be written (a full disk, a sessions
+  // directory replaced by a file): it says so on screen, and the record at the end still holds
+  // everything, or is printed whole if the history cannot be written either.
+  let checkpointTrouble: string | undefined;
+  const assessed: string[][] = [...(options.assessed ?? [])];
+  const checkpoint = (paused = isPaused(latest)): boolean => {
+    if (!options.save) return true;
     const now = io.now();
-    saveLive(stateDir, {
-      version: LIVE_VERSION, id, questionId: interview.question.id, rubricId: interview.rubric.id, mode,
-      minutes: options.minutes, strict: options.strict, paused,
-      state: settle(latest, now), savedAt: new Date(now).toISOString(),
-    });
+    try {
+      saveLive(stateDir, {
+        version: LIVE_VERSION, id, questionId: interview.question.id, rubricId: interview.rubric.id, mode,
+        minutes: options.minutes, strict: options.strict, paused,
+        state: settle(latest, now), savedAt: new Date(now).toISOString(),
+        ...(assessed.length ? { assessed } : {}),
+      });
+      checkpointTrouble = undefined;
+      return true;
+    } catch (error) {
+      checkpointTrouble = `checkpoints are failing: ${reason(error)} in ${stripControl(liveDirectory(stateDir))}`;
+      return false;
+    }
   };
+  const notice = () => checkpointTrouble && `⚠ ${checkpointTrouble}; your notes are kept and go to the history at the end`;
 
   checkpoint();
   const timer = setInterval(() => checkpoint(), CHECKPOINT_MS);
@@ -57,8 +82,8 @@ export async function conduct(options: ConductOptions, io: Io, prompter: Prompte
   let pausedWhenStopped = false;
   try {
     const followupsAt = followupStage(interview);
-    // When --strict moves on mid-note, the next stage opens ready for the rest of the typing.
-    let typingNotes = false;
+    // The ready gate holds the first stage's clock (the session starts paused) until Enter.
+    let gated = Boolean(options.gated);
     while (!isFinished(latest)) {
       const stage = interview.stages[latest.current]!;
       const interviewer = mode === 'interviewer';
@@ -71,11 +96,11 @@ export async function conduct(options: ConductOptions, io: Io, prompter: Prompte
         onChange: (state) => {
           latest = state;
         },
-        startInNotes: typingNotes,
-        onEnd: (typing) => {
-          typingNotes = typing;
-        },
+        gated,
+        save: options.save,
+        notice,
       });
+      gated = false;
       checkpoint();
     }
     let checked: string[][];
@@ -83,11 +108,16 @@ export async function conduct(options: ConductOptions, io: Io, prompter: Prompte
       checked = latest.progress.map((progress) => progress.ticked);
     } else {
       prompter.say(`\nSelf-assessment: tick what you really covered (Space ticks, Enter confirms).\n`);
-      checked = [];
-      for (const [i, stage] of interview.stages.entries()) {
-        const suggested = suggestFromNotes(stage.items, latest.progress[i]!.notes);
-        checked.push(await prompter.assess(`${stage.plan.title}: what did you cover?`, stage.items, suggested));
+      // Each confirmed stage is checkpointed at once, so Ctrl-C keeps it and resume goes on from the next.
+      for (let i = assessed.length; i < interview.stages.length; i++) {
+        const stage = interview.stages[i]!;
+        const suggested = suggestFromNotes(stage.items, notesWithDraft(latest.progress[i]!));
+        const trouble = notice();
+        if (trouble) prompter.say(`${prompter.style.warn(trouble)}\n`);
+        assessed.push(await prompter.assess(`${stage.plan.title}: what did you cover?`, stage.items, suggested));
+        checkpoint();
       }
+      checked = assessed;
     }
     score = assess(interview, checked);
   } catch (error) {
@@ -100,7 +130,7 @@ export async function conduct(options: ConductOptions, io: Io, prompter: Prompte
 
   const now = io.now();
   // The report is the command's data: stdout, styled only if stdout itself is a terminal.
-  if (score) io.stdout.write(`\n${reportLines(buildReport(interview, latest, score, now), await styleFor(io.stdout, io.env), Math.min(io.stdout.columns, 100)).join('\n')}\n`);
+  if (score) io.stdout.write(`\n${reportLines(buildReport(interview, latest, score, now), await styleFor(io.stdout, io.env, colourOf(io)), Math.min(io.stdout.columns, 100)).join('\n')}\n`);
   if (!options.save) {
     if (!score) io.stderr.write('\nInterrupted: nothing saved (--no-save)\n');
     return score ? EXIT.ok : EXIT.interrupted;
@@ -121,7 +151,7 @@ export async function conduct(options: ConductOptions, io: Io, prompter: Prompte
       budgetSeconds: latest.plan[i]!.budgetSeconds,
       usedSeconds: usedSeconds(latest, i, now),
       hintsShown: latest.progress[i]!.hintsShown,
-      notes: latest.progress[i]!.notes,
+      notes: notesWithDraft(latest.progress[i]!),
     })),
     score,
     curveballs: curveball?.shownAtSeconds != null ? [{ stageId: latest.plan[curveball.stage]!.id, atSeconds: curveball.shownAtSeconds, text: curveball.text }] : [],
@@ -130,17 +160,21 @@ export async function conduct(options: ConductOptions, io: Io, prompter: Prompte
     appendRecord(file, record);
   } catch (error) {
     // The work must not be lost with the history: print the record, and keep the checkpoint.
-    checkpoint(pausedWhenStopped);
+    const kept = checkpoint(pausedWhenStopped);
     io.stdout.write(`${JSON.stringify(record)}\n`);
-    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new UsageError(`could not write the history file ${file} (${code}); the session record is printed above and kept for 'mldrill resume ${id}'`);
+    const where = kept ? `kept for 'mldrill resume ${id}'` : `not resumable (${checkpointTrouble})`;
+    throw new UsageError(`could not write the history file ${file} (${reason(error)}); the session record is printed above and ${where}`);
   }
   if (score) {
-    removeLive(stateDir, id);
+    try {
+      removeLive(stateDir, id);
+    } catch {
+      // The checkpoint outlived the session; the history's completed record supersedes it.
+    }
     io.stderr.write(`\nSaved session ${id} to ${file}\n`);
     return EXIT.ok;
   }
-  checkpoint(pausedWhenStopped);
-  io.stderr.write(`\nInterrupted: session ${id} saved as abandoned, notes included, to ${file}\nPick it up where you left it with: mldrill resume ${id}\n`);
+  const kept = checkpoint(pausedWhenStopped);
+  io.stderr.write(`\nInterrupted: session ${id} saved as abandoned, notes included, to ${file}\n${kept ? `Pick it up where you left it with: mldrill resume ${id}` : `It cannot be resumed: ${checkpointTrouble}`}\n`);
   return EXIT.interrupted;
 }

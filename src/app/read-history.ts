@@ -1,10 +1,12 @@
 // How the progress commands read the history: with every skipped line (torn, corrupt, or
 // written by a newer mldrill) mentioned on stderr, one line each.
-import { NotFoundError, UsageError } from '../errors.js';
+import { MldrillError, NotFoundError, UsageError } from '../errors.js';
+import { NotRegularError } from '../read-file.js';
 import type { Io } from '../io.js';
 import { everySession, latestSessions, readHistory } from '../store/history.js';
-import { emptyHistory, readHistoryTally, readIndexedHistory, readNewestSessions, readRecordAt, type IndexedHistory, type IndexedLine } from '../store/history-index.js';
-import { cacheDirectory, historyFile, historyIndexFile, stateDirectory } from '../store/paths.js';
+import { readHistoryTally, readIndexedHistory, readNewestSessions, readRecordAt, type IndexedHistory, type IndexedLine } from '../store/history-index.js';
+import { historyFile, historyIndexFile } from '../store/paths.js';
+import { cacheDirOf, stateDirOf } from './config.js';
 import type { SessionRecord, SessionSummary } from '../store/record.js';
 import { findSession } from '../store/sessions.js';
 import type { StatsTally } from '../score/tally.js';
@@ -14,12 +16,12 @@ const SHOWN = 10;
 
 /** The history through its index, checked line by line; the caller reports what it skips. */
 export function indexedHistoryFor(io: Io): { history: IndexedHistory; file: string } {
-  return throughIndex(io, readIndexedHistory, emptyHistory);
+  return throughIndex(io, readIndexedHistory);
 }
 
 /** Every session tallied for stats, with the skipped lines reported. */
 export function readTallyFor(io: Io): { tally: StatsTally; file: string } {
-  const { history, file } = throughIndex(io, readHistoryTally, emptyHistory);
+  const { history, file } = throughIndex(io, readHistoryTally);
   reportSkipped(history.skipped, file, io);
   return { tally: history.tally, file };
 }
@@ -30,7 +32,7 @@ export function readTallyFor(io: Io): { tally: StatsTally; file: string } {
  */
 export function newestSessionsFor(io: Io, limit: number, withIds = false): { records: SessionSummary[]; total: number; ids?: Set<string>; file: string } {
   // Usually served from the head of the index and the few bodies shown.
-  const fast = withIds ? undefined : throughIndex(io, (file, indexFile) => readNewestSessions(file, indexFile, limit), () => undefined);
+  const fast = withIds ? undefined : throughIndex(io, (file, indexFile) => readNewestSessions(file, indexFile, limit));
   if (fast?.history) {
     reportSkipped(fast.history.warnings, fast.file, io);
     return { records: fast.history.records, total: fast.history.total, file: fast.file };
@@ -41,16 +43,25 @@ export function newestSessionsFor(io: Io, limit: number, withIds = false): { rec
   return { records: latest.records.map((line) => line.summary), total: latest.total, ids: withIds ? new Set(history.lines.map((line) => line.id)) : undefined, file };
 }
 
-function throughIndex<T>(io: Io, read: (file: string, indexFile: string) => T, empty: () => T): { history: T; file: string } {
-  const file = historyFile(stateDirectory(io.env, io.homedir));
+function throughIndex<T>(io: Io, read: (file: string, indexFile: string) => T): { history: T; file: string } {
+  const stateDir = stateDirOf(io);
+  const file = historyFile(stateDir);
   try {
-    return { history: read(file, historyIndexFile(cacheDirectory(io.env, io.homedir))), file };
+    return { history: read(file, historyIndexFile(cacheDirOf(io))), file };
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    // A state directory that is really a file has no history yet, like a missing one.
-    if (code === 'ENOTDIR') return { history: empty(), file };
-    throw new UsageError(`cannot read the history file ${file} (${code}); fix its permissions or set MLDRILL_HOME`);
+    throw historyError(error, stateDir, file);
   }
+}
+
+/** Why the history cannot be read, worded for the user: a usage error (exit 2). */
+function historyError(error: unknown, stateDir: string, file: string): UsageError {
+  if (error instanceof NotRegularError) {
+    return new UsageError(`the history file ${file} is ${error.kind}, not a regular file; move it aside, or set MLDRILL_HOME to another directory`);
+  }
+  const code = (error as NodeJS.ErrnoException).code ?? 'error';
+  // The state directory is really a file: saying "no sessions yet" would hide where they went.
+  if (code === 'ENOTDIR') return new UsageError(`the state directory ${stateDir} is not a directory; set MLDRILL_HOME to a directory, or move the file aside`);
+  return new UsageError(`cannot read the history file ${file} (${code}); fix its permissions or set MLDRILL_HOME`);
 }
 
 type SessionLine = IndexedLine & { summary: SessionSummary };
@@ -82,10 +93,15 @@ export function readSessionFor(io: Io, ref: string): SessionRecord {
   const { lines, file } = sessionLinesFor(io);
   const found = findSession(lines.map((line) => line.summary), ref);
   const offset = lines.find((line) => line.summary === found)!.offset;
-  const record = readRecordAt(file, offset);
-  // The file was replaced since it was indexed: read the session from the file as it is now.
-  if (record?.id === found.id) return record;
-  return findSession(readHistory(file).records, found.id);
+  try {
+    const record = readRecordAt(file, offset);
+    // The file was replaced since it was indexed: read the session from the file as it is now.
+    if (record?.id === found.id) return record;
+    return findSession(readHistory(file).records, found.id);
+  } catch (error) {
+    if (error instanceof MldrillError) throw error;
+    throw historyError(error, stateDirOf(io), file);
+  }
 }
 
 export function reportSkipped(warnings: readonly string[], file: string, io: Io): void {

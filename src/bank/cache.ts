@@ -27,11 +27,11 @@ import { fileURLToPath } from 'node:url';
 import { NotFoundError } from '../errors.js';
 import { seedsAround } from '../select/daily.js';
 import { hashSeed } from '../select/random.js';
-import { cacheDirectory } from '../store/paths.js';
-import { readFully } from '../read-range.js';
+import { writeFileAtomic } from '../store/atomic.js';
+import { openRegular, readFully } from '../read-file.js';
 import { packageVersion } from '../version.js';
 import { catalogOf, errorsOf, rubricLookup, type Catalog, type QuestionSummary } from './catalog.js';
-import { bankDirectories, findYamlFiles, type BankOptions } from './files.js';
+import { bankDirectories, findYamlFiles, type BankOptions, type UnreadableDir } from './files.js';
 import type { Finding } from './findings.js';
 import { isCurrent, pathsOf, STAMP, UNKNOWN, type FileStamps, type Recorded } from './freshness.js';
 import type { Bank } from './load.js';
@@ -40,7 +40,8 @@ import type { LoadedQuestion, LoadedRubric } from './schema.js';
 export interface CacheContext {
   cwd: string;
   env: Record<string, string | undefined>;
-  homedir: string;
+  /** Where the cache file goes (src/store/paths.ts cacheDirectory). */
+  cacheDir: string;
 }
 
 const MAGIC = 'mldrill-bank-cache';
@@ -82,7 +83,8 @@ export async function openBank(context: CacheContext, options: BankOptions & { s
   // A miss: only now load the parser and the validator. Stamps are taken before the files are
   // read, so a file changed during the load is stamped old and reloaded next time.
   const dirs: string[] = [];
-  const files = findYamlFiles(entries, dirs);
+  const unreadable: UnreadableDir[] = [];
+  const files = findYamlFiles(entries, { dirs, unreadable });
   const snapshot: Snapshot = {
     entries,
     missing: entries.filter((entry) => !fs.existsSync(entry)),
@@ -95,15 +97,16 @@ export async function openBank(context: CacheContext, options: BankOptions & { s
   };
   const { loadFiles } = await import('./load.js');
   // The caller may show progress: this is the slow path, once after every change to the bank.
-  const load = () => loadFiles(files, context.cwd);
+  const load = () => loadFiles(files, context.cwd, unreadable);
   const bank = options.slowLoad ? await options.slowLoad(files.length, load) : load();
-  writeCache(file, snapshot, bank);
+  // A directory that could not be listed has no stamp to tell when it can be: no cache.
+  if (unreadable.length === 0) writeCache(file, snapshot, bank);
   return catalogOf(bank);
 }
 
 function cacheFile(context: CacheContext, entries: string[]): string {
   const name = `bank-${hashSeed(entries.join('\n')).toString(16).padStart(8, '0')}.cache`;
-  return path.join(cacheDirectory(context.env, context.homedir), name);
+  return path.join(context.cacheDir, name);
 }
 
 /**
@@ -133,8 +136,10 @@ function codeStamp(): string {
 /** The catalog from the cache file when it matches the bank on disk; undefined on any doubt. */
 function readCache(file: string, entries: string[], cwd: string): Catalog | undefined {
   let fd: number;
+  let size: number;
   try {
-    fd = fs.openSync(file, 'r');
+    // Only a regular file: a FIFO or a link to /dev/zero in its place is doubt, and ignored.
+    ({ fd, stat: { size } } = openRegular(file));
   } catch {
     return undefined;
   }
@@ -152,6 +157,7 @@ function readCache(file: string, entries: string[], cwd: string): Catalog | unde
       offset += Number(fields[3 + i]);
     }
     const recordsStart = offset;
+    if (!(recordsStart <= size)) throw new Error('the sections are larger than the file');
     const header = JSON.parse(readAt(fd, at.header, at.ids - at.header)) as Header;
     if (
       header.version !== packageVersion() ||
@@ -265,7 +271,7 @@ interface Snapshot {
 }
 
 /**
- * Writes the cache beside its final name and renames it into place. The cache only saves time,
+ * Writes the cache atomically (store/atomic.ts): beside its final name, renamed into place. The cache only saves time,
  * so any failure (a read-only home, a full disk) leaves the run unharmed.
  */
 function writeCache(file: string, snapshot: Snapshot, bank: Bank): void {
@@ -288,13 +294,9 @@ function writeCache(file: string, snapshot: Snapshot, bank: Bank): void {
   const summaries: SummaryRow[] = bank.questions.map((question) => [
     question.title, question.category, question.difficulty, question.tags ?? 0, question.companies ?? 0, question.rubric, fileIndex.get(question.file)!,
   ]);
-  let tempDir: string | undefined;
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    tempDir = fs.mkdtempSync(path.join(path.dirname(file), '.tmp-'));
-    const temp = path.join(tempDir, path.basename(file));
-    const fd = fs.openSync(temp, 'w');
-    try {
+    writeFileAtomic(file, (fd) => {
       // Anything changed within RACY_MS of now may change again unseen in the same tick: stamp
       // it unknown, so the next run lists the directory again or reloads the file.
       const written = fs.fstatSync(fd).mtimeMs;
@@ -333,14 +335,9 @@ function writeCache(file: string, snapshot: Snapshot, bank: Bank): void {
       fs.writeSync(fd, `${MAGIC} ${FORMAT} ${BYTE_ORDER} ${lengths.join(' ')}\n`);
       for (const section of SECTIONS) fs.writeSync(fd, sections[section]);
       for (let i = 0; i < records.length; i += 500) fs.writeSync(fd, records.slice(i, i + 500).join(''));
-    } finally {
-      fs.closeSync(fd);
-    }
-    fs.renameSync(temp, file);
+    });
   } catch {
-    // Unwritable or full: run without a cache.
-  } finally {
-    if (tempDir) fs.rmSync(tempDir, { recursive: true, force: true });
+    // Unwritable, full, or something other than a regular file in its place: run without a cache.
   }
 }
 

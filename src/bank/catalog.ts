@@ -1,5 +1,5 @@
 // The bank as commands use it, whether read from the cache (cache.ts) or loaded in full.
-import { NotFoundError } from '../errors.js';
+import { NotFoundError, UnknownIdError } from '../errors.js';
 import { sortedPool, type SortedPool } from '../select/filter.js';
 import { closest } from '../text.js';
 import type { Finding } from './findings.js';
@@ -44,8 +44,7 @@ export function rubricLookup(rubrics: Map<string, LoadedRubric>): (id: string) =
   return (id) => {
     const rubric = rubrics.get(id);
     if (!rubric) {
-      const [suggestion] = closest(id, rubrics.keys(), 1);
-      throw new NotFoundError(`no rubric with id "${id}"; ${suggestion ? `did you mean ${suggestion}? ` : ''}known rubrics: ${[...rubrics.keys()].sort().join(', ') || 'none'}`);
+      throw new UnknownIdError('rubric', id, closest(id, rubrics.keys(), 1), [...rubrics.keys()].sort());
     }
     return rubric;
   };

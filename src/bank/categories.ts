@@ -29,3 +29,8 @@ export const DEFAULT_RUBRIC = 'ml-system-design';
 
 export type Category = (typeof CATEGORIES)[number];
 export type Difficulty = (typeof DIFFICULTIES)[number];
+
+/** What an interviewer's fact is about: the things a candidate clarifies. */
+export const FACT_TOPICS = ['goal', 'users', 'scale', 'latency', 'surface', 'data', 'labels', 'constraints', 'privacy', 'cost', 'scope'] as const;
+
+export type FactTopic = (typeof FACT_TOPICS)[number];

@@ -1,10 +1,11 @@
 // Everything that one file can tell about itself: read, parse, validate, the editor modeline,
 // and a small summary of the ids that the cross-file checks need. Results are plain data, so
 // they can come back from a worker thread.
-import fs from 'node:fs';
-import type { Finding } from './findings.js';
+import { decodeSource } from './encoding.js';
+import { NotRegularError, readRegular, TooLargeError } from '../read-file.js';
 import { fastData } from './fast-parse.js';
-import { parseYaml, type ParsedFile } from './parse.js';
+import { MAX_FILE_BYTES, type Finding } from './findings.js';
+import { parseYaml, tooLargeFinding, type ParsedFile } from './parse.js';
 import { checkSchemaComment } from './schema-comment.js';
 import { DEFAULT_RUBRIC, type QuestionData, type RubricData } from './schema.js';
 import { isRecord, kindOf, validateFile, type FileKind, type Validated } from './validate.js';
@@ -45,16 +46,34 @@ export interface FileResult {
 
 /** Checks the file at `file` (absolute), naming it `shown` in findings. */
 export function checkFile(file: string, shown: string, options: { keepValue?: boolean; exactOnly?: boolean } = {}): FileResult {
-  let source: string;
+  let bytes: Buffer;
   try {
-    source = fs.readFileSync(file, 'utf8');
+    bytes = readRegular(file, MAX_FILE_BYTES);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    return { findings: [{ file: shown, line: 1, column: 1, severity: 'error', rule: 'unreadable', message: `cannot read the file (${code}); check that it exists and is readable` }] };
+    if (error instanceof TooLargeError) return { findings: [tooLargeFinding(shown)] };
+    return { findings: [unreadableFinding(shown, error)] };
   }
+  const { source, findings: encoding } = decodeSource(bytes, shown);
   const kind = kindOf(file);
   const modeline = checkSchemaComment(source, file, shown, kind);
+  if (encoding.length) {
+    // UTF-16 is no text the parser can be trusted with; a few stray bytes leave the rest worth checking.
+    if (!source) return { findings: encoding };
+    const rest = exactCheck(source, file, shown, kind, modeline, {});
+    return { findings: [...encoding, ...rest.findings], ...(rest.summary ? { summary: { ...rest.summary, valid: false } } : {}) };
+  }
   return (!options.exactOnly && quickCheck(source, file, shown, kind, modeline, options)) || exactCheck(source, file, shown, kind, modeline, options);
+}
+
+/**
+ * A bank entry that cannot be read: what it is when it is not a regular file (a FIFO, a link to
+ * a device), else the error code (EACCES...). Only regular files are ever read.
+ */
+export function unreadableFinding(shown: string, error: unknown, what: 'file' | 'directory' = 'file'): Finding {
+  const message = error instanceof NotRegularError
+    ? `${error.kind}, not a regular file; only regular .yaml files belong in a bank, so remove it or replace it with the file`
+    : `cannot read the ${what} (${(error as NodeJS.ErrnoException).code ?? 'error'}); check that it exists and is readable`;
+  return { file: shown, line: 1, column: 1, severity: 'error', rule: 'unreadable', message };
 }
 
 /** Thrown by the quick check's locate: a finding needs a position, so the exact parser must run. */
@@ -93,7 +112,7 @@ function outcome(result: Validated<QuestionData | RubricData>, modeline: Finding
 export function parseAgain(summary: Pick<FileSummary, 'file' | 'path'>): ParsedFile {
   let source = '';
   try {
-    source = fs.readFileSync(summary.path, 'utf8');
+    source = readRegular(summary.path, MAX_FILE_BYTES).toString('utf8');
   } catch {
     // Gone since it was checked: the finding still names the file, at 1:1.
   }

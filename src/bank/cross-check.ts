@@ -1,7 +1,7 @@
 // Checks that need more than one file: unique ids, and every question against its rubric.
 // Works on the summaries only, so the parsed documents need not be kept; the rare finding
 // reads its file again for the position.
-import { closest, stripControl } from '../text.js';
+import { closest, didYouMean, stripControl } from '../text.js';
 import { parseAgain, type FileSummary } from './check-file.js';
 import type { Finding } from './findings.js';
 import type { ParsedFile, PathSegment } from './parse.js';
@@ -58,8 +58,7 @@ export function crossCheck(summaries: readonly FileSummary[]): CrossCheck {
     if (!question.rubric) continue;
     const rubric = rubrics.get(question.rubric);
     if (!rubric) {
-      const [suggestion] = closest(question.rubric, rubrics.keys(), 1);
-      const fix = suggestion ? `did you mean "${suggestion}"?` : `known rubrics: ${[...rubrics.keys()].join(', ') || 'none'}`;
+      const fix = didYouMean(closest(question.rubric, rubrics.keys(), 1), { label: 'known rubrics:', names: [...rubrics.keys()] });
       report(question, ['rubric'], 'unknown-rubric', `rubric "${question.rubric}" does not exist; ${fix}`);
       continue;
     }
@@ -69,8 +68,8 @@ export function crossCheck(summaries: readonly FileSummary[]): CrossCheck {
       const rubricItems = rubricStages.get(stage.id);
       if (!rubricItems) {
         const stageIds = [...rubricStages.keys()];
-        const [suggestion] = closest(stage.id, stageIds, 1);
-        report(question, ['stages', stage.id], 'unknown-stage', `${showPath(['stages', stage.id])}: rubric "${rubric.id}" has no stage "${stage.id}"; ${suggestion ? `did you mean "${suggestion}"?` : `its stages are ${stageIds.join(', ')}`}`, 'key');
+        const fix = didYouMean(closest(stage.id, stageIds, 1), { label: 'its stages are', names: stageIds });
+        report(question, ['stages', stage.id], 'unknown-stage', `${showPath(['stages', stage.id])}: rubric "${rubric.id}" has no stage "${stage.id}"; ${fix}`, 'key');
         continue;
       }
       // Items are ticked by id, so a question item may not shadow one of its rubric's.

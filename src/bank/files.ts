@@ -8,12 +8,14 @@ import { PACKAGE_ROOT } from '../package-root.js';
 export interface BankOptions {
   /** Extra bank directories from `--bank` (relative to cwd). */
   bank?: string[];
+  /** The config file's bank directories: absolute, and already checked to exist. */
+  configBank?: string[];
   /** Leave out the questions and rubrics shipped with mldrill. */
   noBuiltin?: boolean;
 }
 
 /**
- * The directories to load: built-in, then each --bank, then each entry of MLDRILL_BANK. One
+ * The directories to load: built-in, then the config file's, then each --bank, then each entry of MLDRILL_BANK. One
  * that does not exist is a usage error rather than an empty bank: a mistyped path would
  * otherwise pass unnoticed, and `lint` would check nothing and pass.
  */
@@ -21,7 +23,7 @@ export function bankDirectories(cwd: string, env: Record<string, string | undefi
   const builtin = options.noBuiltin ? [] : [path.join(PACKAGE_ROOT, 'rubrics'), path.join(PACKAGE_ROOT, 'questions')];
   const given = (options.bank ?? []).filter(Boolean).map((dir) => ({ dir, from: '--bank' }));
   const inEnv = (env.MLDRILL_BANK ?? '').split(path.delimiter).filter(Boolean).map((dir) => ({ dir, from: 'MLDRILL_BANK' }));
-  return [...builtin, ...[...given, ...inEnv].map(({ dir, from }) => {
+  return [...builtin, ...(options.configBank ?? []), ...[...given, ...inEnv].map(({ dir, from }) => {
     const full = path.resolve(cwd, dir);
     if (!fs.existsSync(full)) {
       const fix = from === '--bank' ? 'check the path (relative to the current directory)' : 'fix the path or unset MLDRILL_BANK';
@@ -31,26 +33,40 @@ export function bankDirectories(cwd: string, env: Record<string, string | undefi
   })];
 }
 
+/** A directory of the bank that could not be listed, and why. */
+export interface UnreadableDir {
+  dir: string;
+  error: unknown;
+}
+
+/** What a walk saw besides the files: every directory listed, and those that could not be. */
+export interface Walk {
+  dirs?: string[];
+  unreadable?: UnreadableDir[];
+}
+
 /**
  * Every .yaml/.yml file under the given files and directories (absolute), in order and each
  * once, even when two entries overlap or reach the same file through a symlinked directory.
  * A file given by name is taken whatever its extension; hidden entries and node_modules are
- * skipped. Each directory read is added to `walked`, for callers that watch directories for new
- * or removed files.
+ * skipped. Each directory read is added to `walk.dirs`, for callers that watch directories for
+ * new or removed files; each that cannot be read to `walk.unreadable`, for a finding: a
+ * directory skipped in silence would pass lint unchecked.
  */
-export function findYamlFiles(entries: string[], walked: string[] = []): string[] {
-  return [...findYamlEntries(entries, walked).values()];
+export function findYamlFiles(entries: string[], walk: Walk = {}): string[] {
+  return [...findYamlEntries(entries, walk).values()];
 }
 
 /** findYamlFiles, keyed by the real path that tells two ways to one file apart from two files. */
-export function findYamlEntries(entries: string[], walked: string[] = []): Map<string, string> {
+export function findYamlEntries(entries: string[], walk: Walk = {}): Map<string, string> {
   const found = new Map<string, string>();
   for (const entry of entries) {
     const stat = fs.statSync(entry, { throwIfNoEntry: false });
     if (!stat) continue;
     // Only the entry is resolved: one realpath per entry, not per file, keeps 10,000 files cheap.
     const real = realPath(entry);
-    const files = stat.isDirectory() ? collectYaml(entry, [], walked).sort() : stat.isFile() ? [entry] : [];
+    // Anything else given by name (a FIFO, a device) is listed, for the reader to refuse by name.
+    const files = stat.isDirectory() ? collectYaml(entry, [], walk).sort() : [entry];
     for (const file of files) {
       const identity = path.join(real, path.relative(entry, file));
       if (!found.has(identity)) found.set(identity, file);
@@ -59,19 +75,23 @@ export function findYamlEntries(entries: string[], walked: string[] = []): Map<s
   return found;
 }
 
-function collectYaml(dir: string, into: string[], walked: string[]): string[] {
+function collectYaml(dir: string, into: string[], walk: Walk): string[] {
   let children: fs.Dirent[];
   try {
     children = fs.readdirSync(dir, { withFileTypes: true });
-  } catch {
+  } catch (error) {
+    // Gone since its parent was listed: nothing to check, nothing to say.
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') walk.unreadable?.push({ dir, error });
     return into;
   }
-  walked.push(dir);
+  walk.dirs?.push(dir);
   for (const child of children) {
     if (child.name.startsWith('.') || child.name === 'node_modules') continue;
     // dir is already normal, so plain joining is exact and much cheaper than path.join.
     const full = dir + path.sep + child.name;
-    if (child.isDirectory()) collectYaml(full, into, walked);
+    if (child.isDirectory()) collectYaml(full, into, walk);
+    // Whatever the entry is (a FIFO, a link to a device), a .yaml name is listed: the reader
+    // refuses what is not a regular file, and says so.
     else if (/\.ya?ml$/.test(child.name)) into.push(full);
   }
   return into;

@@ -1,5 +1,8 @@
 // A finding is one problem in one file, at one place, with the rule that found it.
-import { compareText } from '../text.js';
+import { compareText, safe } from '../text.js';
+
+/** Files larger than this are refused before parsing: nobody writes a question that long. */
+export const MAX_FILE_BYTES = 1024 * 1024;
 
 export type Severity = 'error' | 'warning';
 
@@ -17,7 +20,7 @@ export interface Finding {
 /** `file:line:col: message`, the form editors and terminals turn into links. */
 export function formatFinding(finding: Finding): string {
   const tag = finding.severity === 'warning' ? 'warning: ' : '';
-  return `${finding.file}:${finding.line}:${finding.column}: ${tag}${finding.message} (${finding.rule})`;
+  return safe`${finding.file}:${finding.line}:${finding.column}: ${tag}${finding.message} (${finding.rule})`;
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

@@ -1,10 +1,10 @@
 // Finds, parses and validates every question and rubric file of the bank. Returns data and
 // findings; never prints. A broken file is reported and left out; the rest still load.
-import { checkFile, type FileSummary } from './check-file.js';
+import { checkFile, unreadableFinding, type FileSummary } from './check-file.js';
 import { crossCheck } from './cross-check.js';
-import { bankDirectories, displayPath, findYamlFiles, type BankOptions } from './files.js';
+import { bankDirectories, displayPath, findYamlFiles, type BankOptions, type UnreadableDir } from './files.js';
 import { compareFindings, type Finding } from './findings.js';
-import { DEFAULT_RUBRIC, type LoadedQuestion, type LoadedRubric, type QuestionData, type RubricData } from './schema.js';
+import { DEFAULT_RUBRIC, followupDetails, type LoadedQuestion, type LoadedRubric, type QuestionData, type RubricData } from './schema.js';
 
 export { bankDirectories, displayPath, findYamlFiles, type BankOptions } from './files.js';
 
@@ -17,9 +17,9 @@ export interface Bank {
   files: number;
 }
 
-/** Reads and checks the given files (absolute) as one bank. */
-export function loadFiles(files: string[], cwd: string): Bank {
-  const findings: Finding[] = [];
+/** Reads and checks the given files (absolute) as one bank; directories the walk could not list are findings. */
+export function loadFiles(files: string[], cwd: string, unreadable: readonly UnreadableDir[] = []): Bank {
+  const findings: Finding[] = unreadable.map(({ dir, error }) => unreadableFinding(displayPath(cwd, dir), error, 'directory'));
   const summaries: FileSummary[] = [];
   const values = new Map<string, { file: string; value: QuestionData | RubricData }>();
   for (const file of files) {
@@ -45,7 +45,15 @@ export function loadFiles(files: string[], cwd: string): Bank {
     const question = entry.value as QuestionData;
     const rubric = question.rubric ?? DEFAULT_RUBRIC;
     // A question whose rubric is broken is left out with it; the rubric's findings say why.
-    if (rubrics.has(rubric)) questions.push({ ...question, rubric, file: entry.file });
+    if (!rubrics.has(rubric)) continue;
+    const { followups, ...rest } = question;
+    const details = followupDetails(followups);
+    questions.push({
+      ...rest,
+      rubric,
+      file: entry.file,
+      ...(followups ? { followups: details.map((followup) => followup.text), followupDetails: details } : {}),
+    });
   }
   // Code-unit order, not the locale's: the same on every machine, as seeded picks need.
   questions.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -54,5 +62,6 @@ export function loadFiles(files: string[], cwd: string): Bank {
 
 /** Loads the whole bank: built-in, --bank and MLDRILL_BANK. */
 export function loadBank(cwd: string, env: Record<string, string | undefined>, options: BankOptions = {}): Bank {
-  return loadFiles(findYamlFiles(bankDirectories(cwd, env, options)), cwd);
+  const unreadable: UnreadableDir[] = [];
+  return loadFiles(findYamlFiles(bankDirectories(cwd, env, options), { unreadable }), cwd, unreadable);
 }

@@ -1,12 +1,19 @@
 // Parses one YAML file into plain data, keeping the document so that any path in the data
 // can be traced back to a line and column.
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import type { Finding } from './findings.js';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { stripControl } from '../text.js';
+import { MAX_FILE_BYTES, type Finding } from './findings.js';
 
-/** Files larger than this are refused before parsing: nobody writes a question that long. */
-export const MAX_FILE_BYTES = 1024 * 1024;
 /** Enough for any honest use of anchors; a billion-laughs file stops here. */
 const MAX_ALIAS_COUNT = 100;
+
+/** Refused before it is read (check-file.ts) or parsed. */
+export function tooLargeFinding(file: string): Finding {
+  return {
+    file, line: 1, column: 1, severity: 'error', rule: 'file-too-large',
+    message: `file is larger than ${MAX_FILE_BYTES / 1024} KiB; split it or remove what is not a question`,
+  };
+}
 
 export type PathSegment = string | number;
 
@@ -26,13 +33,10 @@ export function parseYaml(file: string, source: string): ParsedFile {
     return { line, column: col };
   };
   const fail = (offset: number, rule: string, message: string) =>
-    findings.push({ file, ...position(offset), severity: 'error', rule, message });
+    findings.push({ file, ...position(offset), severity: 'error', rule, message: stripControl(message) });
 
   if (Buffer.byteLength(source) > MAX_FILE_BYTES) {
-    findings.push({
-      file, line: 1, column: 1, severity: 'error', rule: 'file-too-large',
-      message: `file is larger than ${MAX_FILE_BYTES / 1024} KiB; split it or remove what is not a question`,
-    });
+    findings.push(tooLargeFinding(file));
     return { file, data: undefined, locate: () => ({ line: 1, column: 1 }), findings };
   }
 
@@ -51,6 +55,12 @@ export function parseYaml(file: string, source: string): ParsedFile {
   const locate = (path: readonly PathSegment[], at: 'key' | 'value' = 'value') => position(offsetOf(doc, path, at));
   if (doc.errors.length > 0) return { file, data: undefined, locate, findings };
 
+  // An alias with no anchor before it: reported at the alias, not as an expansion limit.
+  const unresolved = firstUnresolvedAlias(doc);
+  if (unresolved) {
+    fail(unresolved.offset, 'yaml-syntax', `YAML syntax error: the alias *${unresolved.name} has no anchor &${unresolved.name} before it; add the anchor or write the value out`);
+    return { file, data: undefined, locate, findings };
+  }
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -59,6 +69,18 @@ export function parseYaml(file: string, source: string): ParsedFile {
     return { file, data: undefined, locate, findings };
   }
   return { file, data, locate, findings };
+}
+
+function firstUnresolvedAlias(doc: Document): { name: string; offset: number } | undefined {
+  let found: { name: string; offset: number } | undefined;
+  visit(doc, {
+    Alias(_key, node) {
+      if (node.resolve(doc) !== undefined) return undefined;
+      found = { name: node.source, offset: node.range?.[0] ?? 0 };
+      return visit.BREAK;
+    },
+  });
+  return found;
 }
 
 function firstLine(message: string): string {

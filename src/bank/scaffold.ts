@@ -2,7 +2,17 @@
 // reports as warnings until the author replaces them. Pure: returns text, writes nothing.
 import { stringify } from 'yaml';
 import type { Category, Difficulty } from './categories.js';
-import { KEBAB, type LoadedRubric } from './schema.js';
+import { FACT_TOPICS, KEBAB, type LoadedRubric } from './schema.js';
+
+/** The facts a new question starts with, and phrases a candidate might ask them with. */
+const SCAFFOLD_FACTS: ReadonlyArray<[topic: string, ask: string[]]> = [
+  ['goal', ['what is the goal', 'what does success look like']],
+  ['users', ['who are the users']],
+  ['scale', ['how many users', 'how much traffic']],
+  ['latency', ['what is the latency budget', 'how fast must it respond']],
+  ['data', ['what data do we have', 'what is logged']],
+  ['labels', ['do we have labels', 'is there ground truth']],
+];
 
 export interface Scaffold {
   id: string;
@@ -42,7 +52,20 @@ export function scaffoldQuestion(scaffold: Scaffold): string {
       '    #     guidance: What good looks like',
     );
   }
-  lines.push('followups:', '  - "TODO: a curveball the interviewer may throw"');
+  lines.push(
+    'followups:',
+    '  - "TODO: a curveball the interviewer may throw"',
+    '  - text: "TODO: a follow-up thrown when the notes mention a phrase below"',
+    '    answer: ["TODO: 2-4 points a strong reply covers"]',
+    '    when: { mentioned: ["TODO: a phrase from the notes"] }',
+    `# The interviewer's fact sheet: what they reveal when asked (mldrill ask ${scaffold.id} "..."). At least`,
+    `# 6 facts, covering goal, scale, latency and data or labels; topics: ${FACT_TOPICS.join(', ')}.`,
+    'interviewer:',
+    '  facts:',
+  );
+  for (const [topic, ask] of SCAFFOLD_FACTS) {
+    lines.push(`    - id: ${topic}`, `      topic: ${topic}`, `      ask: [${ask.join(', ')}]`, `      answer: "TODO: the ${topic} fact as the interviewer says it, with numbers"`);
+  }
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,9 +1,9 @@
 // The one source of truth for the question and rubric file formats: the TypeScript types,
 // the validator and the JSON Schemas in schema/ all come from here.
 import * as z from 'zod';
-import { CATEGORIES, DEFAULT_RUBRIC, DIFFICULTIES } from './categories.js';
+import { CATEGORIES, DEFAULT_RUBRIC, DIFFICULTIES, FACT_TOPICS } from './categories.js';
 
-export { CATEGORIES, CATEGORY_TITLES, DIFFICULTIES, DEFAULT_RUBRIC } from './categories.js';
+export { CATEGORIES, CATEGORY_TITLES, DIFFICULTIES, DEFAULT_RUBRIC, FACT_TOPICS } from './categories.js';
 
 export const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const kebab = (what: string, description: string) =>
@@ -58,6 +58,38 @@ export const Reference = z
   })
   .meta({ title: 'Reference', description: 'A public source for the question.' });
 
+export const Fact = z
+  .strictObject({
+    id: kebab('a fact id', 'Unique within the question, kebab-case; the session records which facts were asked about by id.'),
+    topic: z.enum(FACT_TOPICS).describe(`What the fact is about: ${FACT_TOPICS.join(', ')}.`),
+    ask: z.array(text('A way a candidate might ask for this fact, e.g. "how many daily users".')).min(1).describe('Phrases a candidate might use to ask for the fact; the matcher also knows the topic\'s common words.'),
+    answer: text('What the interviewer says when asked, with specific numbers.'),
+  })
+  .meta({ title: 'Fact', description: 'Something the interviewer knows and reveals only when asked.' });
+
+export const Interviewer = z
+  .strictObject({
+    facts: z.array(Fact).min(1).describe('The fact sheet: what the interviewer answers when the candidate asks.'),
+  })
+  .meta({ title: 'Interviewer', description: "The interviewer's side: answers to clarifying questions." });
+
+const phrases = (description: string) => z.array(text('A word or phrase looked for in the notes (word forms match: "label" finds "labelled").')).min(1).describe(description);
+
+export const FollowupWhen = z
+  .strictObject({
+    mentioned: phrases('Asked when the notes so far mention any of these.').optional(),
+    missing: phrases('Asked when the notes so far mention none of these.').optional(),
+  })
+  .meta({ title: 'Follow-up condition', description: 'When the follow-up fits the notes so far; preferred over unconditional follow-ups then.' });
+
+export const Followup = z
+  .strictObject({
+    text: text('The follow-up as the interviewer says it.'),
+    answer: z.array(text('One point a strong reply covers.')).min(1).optional().describe('The answer key: 2-4 points a strong reply covers.'),
+    when: FollowupWhen.optional(),
+  })
+  .meta({ title: 'Follow-up', description: 'A curveball with its answer key and, optionally, when to prefer it.' });
+
 const componentId = () => kebab('a component id', 'A diagram component id, kebab-case; flows name components by it.');
 
 export const DiagramComponent = z
@@ -90,7 +122,8 @@ export const Question = z
     prompt: text('The question as an interviewer would say it: short and vague.'),
     references: z.array(Reference).optional().describe('Public sources for the question.'),
     stages: z.record(kebab('a stage id', 'A stage id of the rubric.'), QuestionStage).describe('Hints and extra checklist items per stage id of the rubric.'),
-    followups: z.array(text('A curveball the interviewer may throw.')).optional().describe('Curveballs the interviewer may throw at the end.'),
+    followups: z.array(z.union([text('A curveball the interviewer may throw.'), Followup])).optional().describe('Curveballs the interviewer may throw: plain text, or text with an answer key and a condition.'),
+    interviewer: Interviewer.optional(),
     diagram: ReferenceDiagram.optional(),
   })
   .meta({ title: 'mldrill question', description: 'An mldrill question.' });
@@ -102,14 +135,34 @@ export type { Category, Difficulty } from './categories.js';
 
 export type RubricData = z.infer<typeof Rubric>;
 export type QuestionData = z.infer<typeof Question>;
+export type Fact = z.infer<typeof Fact>;
+export type FollowupData = z.infer<typeof Followup>;
+export type { FactTopic } from './categories.js';
+
+/** A follow-up as the program uses it: plain ones become { text }. */
+export interface Followup {
+  text: string;
+  answer?: string[];
+  when?: { mentioned?: string[]; missing?: string[] };
+}
 
 /** A loaded rubric, with the file it came from. */
 export interface LoadedRubric extends RubricData {
   file: string;
 }
 
-/** A loaded question, with defaults filled in and the file it came from. */
-export interface LoadedQuestion extends QuestionData {
+/**
+ * A loaded question, with defaults filled in and the file it came from. `followups` holds the
+ * texts (what shows a follow-up needs); `followupDetails` each follow-up whole, in the same order.
+ */
+export interface LoadedQuestion extends Omit<QuestionData, 'followups'> {
   rubric: string;
   file: string;
+  followups?: string[];
+  followupDetails?: Followup[];
+}
+
+/** The follow-ups of a file, each as { text, answer?, when? }. */
+export function followupDetails(followups: QuestionData['followups']): Followup[] {
+  return (followups ?? []).map((followup) => (typeof followup === 'string' ? { text: followup } : followup));
 }

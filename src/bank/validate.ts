@@ -2,7 +2,8 @@
 // Cross-file checks (unknown rubric, duplicate ids) live in cross-check.ts.
 import path from 'node:path';
 import * as z from 'zod';
-import { closest, findControl, stripControl } from '../text.js';
+import { closest, didYouMean, findControl, stripControl } from '../text.js';
+import { collidingAsks } from './ask-words.js';
 import type { Finding, Severity } from './findings.js';
 import type { ParsedFile, PathSegment } from './parse.js';
 import { Question, Rubric, type QuestionData, type RubricData } from './schema.js';
@@ -68,6 +69,7 @@ function valueAt(data: unknown, pathTo: readonly PathSegment[]): unknown {
 
 function typeName(value: unknown): string {
   if (value === null) return 'null';
+  if (typeof value === 'number' && !Number.isFinite(value)) return 'number that is not finite';
   if (Array.isArray(value)) return 'list';
   if (typeof value === 'object') return 'mapping';
   return `${typeof value} (${JSON.stringify(value).slice(0, 30)})`;
@@ -91,13 +93,14 @@ function describeIssue(parsed: ParsedFile, schema: z.ZodType, issue: z.core.$Zod
         return [at(parsed, pathTo, 'empty', `${name} is empty; give it a ${expected} or remove the line`)];
       }
       if (pathTo.length === 0) return [at(parsed, [], 'type', `a ${kindOf(parsed.file)} file must be a mapping of fields, not a ${typeName(actual)}`)];
+      // .nan and .inf are numbers to YAML, but no budget or weight.
+      if (typeof actual === 'number') return [at(parsed, pathTo, 'type', `${name} is not a finite number (.nan or .inf); give it a number`)];
       return [at(parsed, pathTo, 'type', `${name} must be a ${expected}, not a ${typeName(actual)}`)];
     }
     case 'unrecognized_keys': {
       const known = knownKeys(schema, pathTo);
       return issue.keys.map((key) => {
-        const [suggestion] = closest(key, known, 1);
-        const fix = suggestion ? `did you mean "${suggestion}"?` : `allowed fields: ${known.join(', ')}`;
+        const fix = didYouMean(closest(key, known, 1), { label: 'allowed fields:', names: known });
         return at(parsed, [...pathTo, key], 'unknown-field', `unknown field "${key}"${pathTo.length ? ` in ${name}` : ''}; ${fix}`, { key: true });
       });
     }
@@ -112,14 +115,22 @@ function describeIssue(parsed: ParsedFile, schema: z.ZodType, issue: z.core.$Zod
     case 'invalid_value': {
       // zod reports a missing enum field as a bad value, not as a missing one.
       if (valueAt(parsed.data, pathTo) === undefined) return [missing(parsed, pathTo)];
-      const actual = String(valueAt(parsed.data, pathTo));
+      const value = valueAt(parsed.data, pathTo);
       const allowed = issue.values.map(String);
-      const [suggestion] = closest(actual, allowed, 1);
-      return [at(parsed, pathTo, 'enum', `${name} is "${actual}"; ${suggestion ? `did you mean "${suggestion}"? ` : ''}use one of ${allowed.join(', ')}`)];
+      if (value === null || typeof value === 'object') return [at(parsed, pathTo, 'type', `${name} is a ${typeName(value)}, expected text: one of ${allowed.join(', ')}`)];
+      const actual = String(value);
+      return [at(parsed, pathTo, 'enum', `${name} is "${actual}"; ${didYouMean(closest(actual, allowed, 1), { label: 'use one of', names: allowed, always: true })}`)];
     }
     case 'invalid_format': {
       if (issue.format === 'regex') return [at(parsed, pathTo, 'id-format', `${name} "${String(valueAt(parsed.data, pathTo))}": ${issue.message}`)];
       return [at(parsed, pathTo, 'type', `${name} is not a valid ${issue.format}`)];
+    }
+    case 'invalid_union': {
+      // Text or a mapping (a follow-up): judge a mapping by the mapping's own rules.
+      const actual = valueAt(parsed.data, pathTo);
+      const branch = isRecord(actual) ? issue.errors.find((issues) => !issues.some((inner) => inner.code === 'invalid_type' && inner.path.length === 0)) : undefined;
+      if (branch) return branch.flatMap((inner) => describeIssue(parsed, schema, { ...inner, path: [...pathTo, ...inner.path] } as z.core.$ZodIssue));
+      return [at(parsed, pathTo, 'type', `${name} must be text or a mapping, not a ${typeName(actual)}`)];
     }
     case 'invalid_key': {
       const key = String(pathTo[pathTo.length - 1]);
@@ -151,8 +162,12 @@ function knownKeys(schema: z.ZodType, pathTo: readonly PathSegment[]): string[] 
 }
 
 function unwrap(node: z.ZodType | undefined): z.ZodType | undefined {
-  while (node instanceof z.ZodOptional || node instanceof z.ZodDefault) node = node.unwrap() as z.ZodType;
-  return node;
+  for (;;) {
+    if (node instanceof z.ZodOptional || node instanceof z.ZodDefault) node = node.unwrap() as z.ZodType;
+    // Text or a mapping: only the mapping has fields.
+    else if (node instanceof z.ZodUnion) node = (node.options as z.ZodType[]).find((option) => unwrap(option) instanceof z.ZodObject);
+    else return node;
+  }
 }
 
 const TODO = /\bTODO\b/;
@@ -165,11 +180,15 @@ function scanText(parsed: ParsedFile): Finding[] {
   const findings: Finding[] = [];
   const trail: PathSegment[] = [];
   const control = (text: string, where: 'key' | 'value') => {
-    const found = findControl(text);
+    // Ids and keys must also look like what they are: no zero-width character may hide in one.
+    const found = findControl(text, { invisible: where === 'key' || trail[trail.length - 1] === 'id' });
     if (!found) return;
-    const code = found.char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+    const code = `U+${found.char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
     const what = where === 'key' ? `the key "${text}" in ${showPath(trail.slice(0, -1)) || 'the file'}` : showPath(trail);
-    findings.push(at(parsed, [...trail], 'control-chars', `${what} contains the control character U+${code}; remove it (terminal escape sequences are not allowed)`, { key: where === 'key' }));
+    const why = /[\u202a-\u202e\u2066-\u2069]/.test(found.char)
+      ? `the bidirectional override ${code}, which reorders the text on screen`
+      : /[\u200b-\u200f\u2060\ufeff]/.test(found.char) ? `the invisible character ${code}, so it is not what it looks like` : `the control character ${code}`;
+    findings.push(at(parsed, [...trail], 'control-chars', `${what} contains ${why}; remove it (terminal escape sequences and invisible characters are not allowed)`, { key: where === 'key' }));
   };
   const visit = (value: unknown) => {
     if (typeof value === 'string') {
@@ -239,6 +258,45 @@ function fileChecks(parsed: ParsedFile, kind: FileKind): Finding[] {
     for (const [id, stage] of stages) {
       if (isRecord(stage) && list(stage.hints).length === 0) findings.push(at(parsed, ['stages', id], 'no-hints', `stage "${id}" has no hints; add a few specific to this question`, { severity: 'warning', key: true }));
     }
+    findings.push(...interviewerChecks(parsed, data));
+  }
+  return findings;
+}
+
+/** Facts an interviewer needs in any question: the rest depend on the problem. */
+export const ESSENTIAL_TOPICS = ['goal', 'scale', 'latency'] as const;
+export const MIN_FACTS = 6;
+
+/** The fact sheet and the follow-ups' conditions. */
+function interviewerChecks(parsed: ParsedFile, data: Record<string, unknown>): Finding[] {
+  const findings: Finding[] = [];
+  list(data.followups).forEach((followup, i) => {
+    const when = isRecord(followup) ? followup.when : undefined;
+    if (isRecord(when) && when.mentioned === undefined && when.missing === undefined) {
+      findings.push(at(parsed, ['followups', i, 'when'], 'empty-when', `followups[${i}].when has no phrases; add mentioned: [...] or missing: [...], or remove it`));
+    }
+  });
+  if (!isRecord(data.interviewer)) return findings;
+  const facts = list(data.interviewer.facts);
+  const seen = new Set<string>();
+  facts.forEach((fact, i) => {
+    const id = idOf(fact);
+    if (id !== undefined && seen.has(id)) findings.push(at(parsed, ['interviewer', 'facts', i, 'id'], 'duplicate-fact', `fact id "${id}" is used twice; give each fact its own id`));
+    if (id !== undefined) seen.add(id);
+  });
+  const asks = facts.map((fact) => ({ ask: list(isRecord(fact) ? fact.ask : undefined) }));
+  for (const { first, second } of collidingAsks(asks)) {
+    const phrase = (where: [number, number]) => `interviewer.facts[${where[0]}].ask[${where[1]}] "${String(asks[where[0]]!.ask[where[1]])}"`;
+    findings.push(at(parsed, ['interviewer', 'facts', second[0], 'ask', second[1]], 'ask-collision', `${phrase(second)} reads the same as ${phrase(first)}, so a question cannot tell the two facts apart; reword one or merge the facts`));
+  }
+  const topics = new Set(facts.map((fact) => (isRecord(fact) ? fact.topic : undefined)));
+  const absent = ESSENTIAL_TOPICS.filter((topic) => !topics.has(topic));
+  if (facts.length > 0 && (facts.length < MIN_FACTS || absent.length > 0)) {
+    const problems = [
+      ...(facts.length < MIN_FACTS ? [`has ${facts.length} ${facts.length === 1 ? 'fact' : 'facts'}`] : []),
+      ...(absent.length ? [`says nothing about ${absent.join(', ')}`] : []),
+    ];
+    findings.push(at(parsed, ['interviewer', 'facts'], 'thin-fact-sheet', `the fact sheet ${problems.join(' and ')}; give the interviewer at least ${MIN_FACTS} facts, covering ${ESSENTIAL_TOPICS.join(', ')}`, { severity: 'warning', key: true }));
   }
   return findings;
 }

@@ -6,7 +6,7 @@ import { MAX_DIAGRAM_BYTES, parseDiagram, type Diagram } from '../diagram/parse.
 import type { DiagramComparison, ReferenceDiagram } from '../diagram/compare.js';
 import { EXIT, NotFoundError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
-import { readStream, readTextFile } from '../read-range.js';
+import { readSmallFile, readStream } from '../read-file.js';
 import { stripControl } from '../text.js';
 
 export const DIAGRAM_FORMATS = ['text', 'mermaid', 'json'] as const;
@@ -44,11 +44,11 @@ async function readSource(options: DiagramOptions, io: Io): Promise<{ text: stri
   }
   const file = path.resolve(io.cwd, options.file);
   const name = displayPath(io.cwd, file);
-  const read = readTextFile(file, MAX_DIAGRAM_BYTES);
-  if ('text' in read) return { text: read.text, name };
-  if (read.reason === 'not-a-file') throw new UsageError(`${name} is not a regular file; give a text file of edges`);
-  if (read.reason === 'too-large') throw new UsageError(`${name} is larger than ${read.maxBytes / 1024} KiB; a diagram that large is not one to draw`);
-  throw new UsageError(`cannot read ${name} (${read.code}); check that it exists and is readable`);
+  const read = readSmallFile(file, MAX_DIAGRAM_BYTES);
+  if (read.kind === 'text') return { text: read.text, name };
+  if (read.kind === 'not-a-file') throw new UsageError(`${name} is not a regular file; give a text file of edges`);
+  if (read.kind === 'too-large') throw new UsageError(`${name} is larger than ${MAX_DIAGRAM_BYTES / 1024} KiB; a diagram that large is not one to draw`);
+  throw new UsageError(`cannot read ${name} (${read.kind === 'missing' ? 'ENOENT' : read.code}); check that it exists and is readable`);
 }
 
 /** The diagram for scripts: components and edges by name, with where each was written. */

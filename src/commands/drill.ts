@@ -3,12 +3,12 @@ import type { Catalog, QuestionSummary } from '../bank/catalog.js';
 import type { LoadedQuestion } from '../bank/schema.js';
 import { EXIT, InterruptedError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
-import { drawCurveball, startSession } from '../session/engine.js';
+import { drawCurveball, pause, startSession } from '../session/engine.js';
 import { buildInterview } from '../session/interview.js';
 import { dailyPick } from '../select/daily.js';
 import { pickRandom, requireId, requireMatches, requireMatchingIds, requireMatchingPool, type Filters } from '../select/filter.js';
 import { seededRandom } from '../select/random.js';
-import { ensureWritable, stateDirectory } from '../store/paths.js';
+import { ensureWritable } from '../store/paths.js';
 import { sessionId } from '../store/record.js';
 import { createPrompter, requireTerminal, type Prompter } from '../ui/prompts.js';
 import { questionHeader } from '../ui/render.js';
@@ -16,6 +16,7 @@ import { localDate, timeZoneFrom } from '../time.js';
 import { conduct, followupStage } from '../app/conduct.js';
 import { readHistoryFor } from '../app/read-history.js';
 import { withCatalog } from '../app/with-catalog.js';
+import { colourOf, stateDirOf, withDrillDefaults } from '../app/config.js';
 
 export interface DrillOptions extends Filters {
   id?: string;
@@ -24,6 +25,8 @@ export interface DrillOptions extends Filters {
   strict?: boolean;
   /** Commander's --no-save sets this to false. */
   save?: boolean;
+  /** Commander's --no-ready sets this to false: no ready gate, the clock starts at once. */
+  ready?: boolean;
   /** Commander's --no-curveballs sets this to false. */
   curveballs?: boolean;
   interviewer?: boolean;
@@ -36,12 +39,16 @@ export interface DrillOptions extends Filters {
   daily?: boolean;
 }
 
-export async function drill(options: DrillOptions, io: Io): Promise<number> {
+export async function drill(given: DrillOptions, io: Io): Promise<number> {
+  // The config file's drill defaults, under whatever flags were given.
+  const options = withDrillDefaults(io, given);
   const ways = [options.id && 'an id', options.random && '--random', options.next && '--next', options.daily && '--daily'].filter(Boolean);
   if (ways.length > 1) throw new UsageError(`pick the question one way, not with ${ways.join(' and ')}`);
+  // Without a terminal, a wrong id is still the first thing to hear about.
+  if (options.id && !io.terminal.input.isTTY) await withCatalog(io, options.bank, (bank) => requireId(bank.ids, options.id!));
   requireTerminal(io, 'drill');
   const save = options.save !== false;
-  const stateDir = stateDirectory(io.env, io.homedir);
+  const stateDir = stateDirOf(io);
   // Fail before the user's work, not after it.
   if (save) ensureWritable(stateDir);
   const random = options.seed === undefined ? io.random : seededRandom(options.seed);
@@ -53,7 +60,7 @@ export async function drill(options: DrillOptions, io: Io): Promise<number> {
 async function drillWithBank(bank: Catalog, options: DrillOptions, io: Io, random: () => number, save: boolean, stateDir: string): Promise<number> {
   const controller = new AbortController();
   const stopListening = io.onSignal(() => controller.abort());
-  const prompter = await createPrompter(io, controller.signal);
+  const prompter = await createPrompter(io, controller.signal, colourOf(io));
   const { style } = prompter;
   try {
     let question: LoadedQuestion;
@@ -69,14 +76,15 @@ async function drillWithBank(bank: Catalog, options: DrillOptions, io: Io, rando
     const header = questionHeader(question, plan, style, prompter.columns);
     prompter.say(`\n${header.join('\n')}\n${mode === 'interviewer' ? style.dim('\nInterviewer mode: read the prompt out, then tick the checklist as the candidate covers each item.\n') : ''}\n`);
     const now = io.now();
-    const curveball = mode === 'self' && options.curveballs !== false ? drawCurveball(plan, followupStage(interview), question.followups ?? [], random) : null;
+    const curveball = mode === 'self' && options.curveballs !== false ? drawCurveball(plan, followupStage(interview), question.followupDetails ?? [], random) : null;
     return await conduct(
       {
         interview, mode, save, stateDir,
         id: sessionId(now, io.random),
         minutes: options.minutes ?? null,
         strict: Boolean(options.strict),
-        state: startSession(plan, now, curveball),
+        gated: options.ready !== false,
+        state: options.ready === false ? startSession(plan, now, curveball) : pause(startSession(plan, now, curveball), now),
       },
       io, prompter,
     );

@@ -4,38 +4,46 @@ import { EXIT, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { bankView } from '../score/bank-view.js';
 import { sessionDocument } from '../score/session-doc.js';
-import { writeFileAtomic } from '../store/atomic.js';
+import { writeOutputFile } from '../store/atomic.js';
 import { timeZoneFrom } from '../time.js';
 import { sessionMarkdown } from '../ui/export.js';
 import { withCatalog } from '../app/with-catalog.js';
-import { readSessionFor } from '../app/read-history.js';
+import { readSessionFor, reportSkipped } from '../app/read-history.js';
+import { ratingsFile } from '../store/paths.js';
+import { stateDirOf } from '../app/config.js';
+import { readRatings } from '../store/ratings.js';
+import { jsonText } from '../text.js';
 
 export type ExportFormat = 'markdown' | 'json';
 
 export interface ExportOptions {
   session: string;
   format?: ExportFormat;
-  /** A file to write (replaced if it exists); `-` or absent means stdout. */
+  /** A file to write (replaced if it is one; a device or FIFO is written into); `-` or absent means stdout. */
   output?: string;
   bank?: string[];
 }
 
 export async function exportSession(options: ExportOptions, io: Io): Promise<number> {
   const record = readSessionFor(io, options.session);
-  const doc = await withCatalog(io, options.bank, (catalog) => sessionDocument(record, bankView(catalog), timeZoneFrom(io.env)));
+  const ratings = ratingsFile(stateDirOf(io));
+  const read = readRatings(ratings);
+  reportSkipped(read.warnings, ratings, io);
+  const rating = read.ratings.find((found) => found.rater === 'ai' && found.sessionId === record.id);
+  const doc = await withCatalog(io, options.bank, (catalog) => sessionDocument(record, bankView(catalog), timeZoneFrom(io.env), rating));
   const toFile = options.output !== undefined && options.output !== '-';
   // Without --format, a file named *.json gets JSON.
   const format = options.format ?? (toFile && /\.json$/i.test(options.output!) ? 'json' : 'markdown');
   // The drawing loads the renderer: only for a Markdown document of a session that has a diagram.
   const diagram = format === 'markdown' && doc.diagram ? await import('../diagram/pad.js').then(({ diagramForDocument }) => diagramForDocument(doc.diagram!)) : undefined;
-  const text = format === 'json' ? `${JSON.stringify(doc, null, 2)}\n` : sessionMarkdown(doc, diagram);
+  const text = format === 'json' ? jsonText(doc) : sessionMarkdown(doc, diagram);
   if (!toFile) {
     io.stdout.write(text);
     return EXIT.ok;
   }
   const file = path.resolve(io.cwd, options.output!);
   try {
-    writeFileAtomic(file, text);
+    writeOutputFile(file, text);
   } catch (error) {
     throw new UsageError(`cannot write ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}); check that its directory exists and is writable`);
   }

@@ -4,11 +4,13 @@ import { EXIT } from '../errors.js';
 import type { Io } from '../io.js';
 import { timeZoneFrom } from '../time.js';
 import { styleFor } from '../ui/colour.js';
-import { historyEntry, historyLines, liveEntry } from '../ui/history.js';
+import { AI_MARK, historyEntry, historyLines, liveEntry } from '../ui/history.js';
 import { listLive } from '../store/live.js';
-import { stateDirectory } from '../store/paths.js';
-import { compareText } from '../text.js';
+import { ratingsFile } from '../store/paths.js';
+import { readRatings } from '../store/ratings.js';
+import { compareText, jsonText } from '../text.js';
 import { newestSessionsFor, noSessionsYet, reportSkipped } from '../app/read-history.js';
+import { colourOf, stateDirOf } from '../app/config.js';
 
 export interface HistoryOptions {
   /** How many sessions to show; 0 means all. */
@@ -19,26 +21,32 @@ export interface HistoryOptions {
 export async function history(options: HistoryOptions, io: Io): Promise<number> {
   // Checkpoints of interrupted sessions: they mark their records as resumable, and a session
   // killed before it could write a record (kill -9) is listed from its checkpoint alone.
-  const live = listLive(stateDirectory(io.env, io.homedir));
+  const stateDir = stateDirOf(io);
+  const live = listLive(stateDir);
   const latest = newestSessionsFor(io, options.limit, live.sessions.length > 0);
   reportSkipped(live.warnings, latest.file, io);
   const timeZone = timeZoneFrom(io.env);
   const resumable = new Set(live.sessions.map((session) => session.id));
+  // A small file, read only when it exists: the AI grader's scores, for the marker.
+  const ratings = readRatings(ratingsFile(stateDir));
+  reportSkipped(ratings.warnings, ratingsFile(stateDir), io);
+  const aiScores = new Map(ratings.ratings.filter((rating) => rating.rater === 'ai').map((rating) => [rating.sessionId, rating.score]));
   const unrecorded = live.sessions.filter((session) => !latest.ids?.has(session.id)).map((session) => liveEntry(session, timeZone));
-  const all = [...latest.records.map((summary) => historyEntry(summary, timeZone, resumable.has(summary.id))), ...unrecorded]
+  const all = [...latest.records.map((summary) => historyEntry(summary, timeZone, resumable.has(summary.id), aiScores.get(summary.id) ?? null)), ...unrecorded]
     .sort((a, b) => compareText(b.startedAt, a.startedAt));
   const shown = options.limit > 0 ? all.slice(0, options.limit) : all;
   const total = latest.total + unrecorded.length;
   if (options.json) {
-    io.stdout.write(`${JSON.stringify(shown, null, 2)}\n`);
+    io.stdout.write(jsonText(shown));
     return EXIT.ok;
   }
   if (shown.length === 0) {
     noSessionsYet(io);
     return EXIT.ok;
   }
-  io.stdout.write(`${historyLines(shown, await styleFor(io.stdout, io.env)).join('\n')}\n`);
+  io.stdout.write(`${historyLines(shown, await styleFor(io.stdout, io.env, colourOf(io))).join('\n')}\n`);
   if (shown.length < total) io.stderr.write(`${shown.length} of ${total} sessions; --limit 0 shows all\n`);
   if (shown.some((entry) => entry.resumable)) io.stderr.write("Sessions marked 'resumable' continue with: mldrill resume <session>\n");
+  if (shown.some((entry) => entry.aiScore !== null)) io.stderr.write(`Scores marked ${AI_MARK} were graded by the AI too: mldrill export <session> shows its verdicts\n`);
   return EXIT.ok;
 }

@@ -6,6 +6,7 @@ import { formatList } from '../ui/question-format.js';
 import { questionJson } from '../ui/question-json.js';
 import { outputStyle, resolveFormat, type FormatOptions } from '../app/question-output.js';
 import { withCatalog } from '../app/with-catalog.js';
+import { jsonText } from '../text.js';
 
 export interface ListOptions extends Filters, FormatOptions {
   bank?: string[];
@@ -20,7 +21,7 @@ export async function list(options: ListOptions, io: Io): Promise<number> {
         const question = catalog.question(summary.id);
         return questionJson(question, catalog.rubric(question.rubric));
       });
-      io.stdout.write(`${JSON.stringify(questions, null, 2)}\n`);
+      io.stdout.write(jsonText(questions));
     } else {
       const style = io.stdout.isTTY ? await outputStyle(io, format) : undefined;
       io.stdout.write(formatList(matches, format, { tty: io.stdout.isTTY, style, width: io.stdout.columns }));

@@ -9,8 +9,9 @@ import { idFromTitle, idProblem, scaffoldQuestion } from '../bank/scaffold.js';
 import { schemaModeline } from '../bank/schema-comment.js';
 import { ConflictError, EXIT, InterruptedError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
-import { closest, compareText, stripControl } from '../text.js';
+import { closest, compareText, didYouMean, stripControl } from '../text.js';
 import { createPrompter, type Prompter } from '../ui/prompts.js';
+import { colourOf, configBankOf } from '../app/config.js';
 
 export interface NewOptions {
   id?: string;
@@ -26,7 +27,7 @@ export interface NewOptions {
 export async function newQuestion(options: NewOptions, io: Io): Promise<number> {
   const dir = path.resolve(io.cwd, options.dir ?? '.');
   // The target's own questions and rubrics count too, when it is a bank of its own.
-  const bank = loadFiles(findYamlFiles([...bankDirectories(io.cwd, io.env, options), path.join(dir, 'rubrics'), path.join(dir, 'questions')]), io.cwd);
+  const bank = loadFiles(findYamlFiles([...bankDirectories(io.cwd, io.env, { ...options, configBank: configBankOf(io) }), path.join(dir, 'rubrics'), path.join(dir, 'questions')]), io.cwd);
   const takenBy = (id: string) => bank.questions.find((question) => question.id === id)?.file;
 
   // Check what was given before asking for the rest, so a typo fails at once.
@@ -46,7 +47,7 @@ export async function newQuestion(options: NewOptions, io: Io): Promise<number> 
     const controller = new AbortController();
     const stopListening = io.onSignal(() => controller.abort());
     try {
-      answers = await ask(options, bank, takenBy, await createPrompter(io, controller.signal), io.cwd);
+      answers = await ask(options, bank, takenBy, await createPrompter(io, controller.signal, colourOf(io)), io.cwd);
     } catch (error) {
       if (error instanceof InterruptedError) return EXIT.interrupted;
       throw error;
@@ -119,14 +120,12 @@ function checkId(id: string, takenBy: (id: string) => string | undefined, cwd: s
 
 function checkCategory(category: string): void {
   if ((CATEGORIES as readonly string[]).includes(category)) return;
-  const [suggestion] = closest(category, CATEGORIES, 1);
-  throw new UsageError(`unknown category "${category}"; ${suggestion ? `did you mean ${suggestion}? ` : ''}use one of ${CATEGORIES.join(', ')}`);
+  throw new UsageError(`unknown category "${category}"; ${didYouMean(closest(category, CATEGORIES, 1), { label: 'use one of', names: CATEGORIES, always: true })}`);
 }
 
 function checkRubric(rubric: string, bank: Bank): void {
   if (bank.rubrics.has(rubric)) return;
-  const [suggestion] = closest(rubric, bank.rubrics.keys(), 1);
-  throw new UsageError(`unknown rubric "${rubric}"; ${suggestion ? `did you mean ${suggestion}? ` : ''}known rubrics: ${[...bank.rubrics.keys()].join(', ')}`);
+  throw new UsageError(`unknown rubric "${rubric}"; ${didYouMean(closest(rubric, bank.rubrics.keys(), 1), { label: 'known rubrics:', names: [...bank.rubrics.keys()], always: true })}`);
 }
 
 function checkTitle(title: string): void {

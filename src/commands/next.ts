@@ -6,6 +6,8 @@ import { styleFor } from '../ui/colour.js';
 import { nextLines } from '../ui/next.js';
 import { withCatalog } from '../app/with-catalog.js';
 import { readHistoryFor } from '../app/read-history.js';
+import { jsonText } from '../text.js';
+import { colourOf } from '../app/config.js';
 
 export interface NextOptions {
   /** How many questions to list; 0 means all. */
@@ -23,9 +25,9 @@ export async function next(options: NextOptions, io: Io): Promise<number> {
   const queue = practiceQueue(questions, records, now);
   const shown = options.limit > 0 ? queue.slice(0, options.limit) : queue;
   if (options.json) {
-    io.stdout.write(`${JSON.stringify({ now: new Date(now).toISOString(), queue: shown }, null, 2)}\n`);
+    io.stdout.write(jsonText({ now: new Date(now).toISOString(), queue: shown }));
     return EXIT.ok;
   }
-  io.stdout.write(`${nextLines(shown, now, await styleFor(io.stdout, io.env)).join('\n')}\n`);
+  io.stdout.write(`${nextLines(shown, now, await styleFor(io.stdout, io.env, colourOf(io))).join('\n')}\n`);
   return EXIT.ok;
 }

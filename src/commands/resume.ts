@@ -1,35 +1,38 @@
 // `mldrill resume [session-id|last]`: picks an interrupted session up at the stage it was in,
 // with the time that was left and the notes so far, and completes it as the same session.
-import { NotFoundError } from '../errors.js';
+import { NotFoundError, UnknownIdError } from '../errors.js';
 import type { Io } from '../io.js';
 import { isFinished, remainingSeconds, resumeAt } from '../session/engine.js';
 import { buildInterview } from '../session/interview.js';
 import { requireId } from '../select/filter.js';
 import { listLive, type LiveSession } from '../store/live.js';
-import { ensureWritable, stateDirectory } from '../store/paths.js';
+import { ensureWritable } from '../store/paths.js';
+import { byIdOrPrefix } from '../store/sessions.js';
 import { clock, closest } from '../text.js';
 import { createPrompter, requireTerminal } from '../ui/prompts.js';
 import { questionHeader } from '../ui/render.js';
 import { conduct } from '../app/conduct.js';
 import { withCatalog } from '../app/with-catalog.js';
+import { colourOf, stateDirOf } from '../app/config.js';
 
 export interface ResumeOptions {
   session?: string;
   bank?: string[];
 }
 
+/** The interrupted session wanted: `last` (the latest saved), an id, or a prefix of exactly one id. */
 export function pickLive(sessions: readonly LiveSession[], wanted = 'last'): LiveSession {
   if (sessions.length === 0) throw new NotFoundError('there is no interrupted session to resume');
   if (wanted === 'last') return sessions[0]!;
-  const live = sessions.find((session) => session.id === wanted);
+  const live = byIdOrPrefix(sessions, wanted);
   if (live) return live;
-  const suggestions = closest(wanted, sessions.map((session) => session.id));
-  throw new NotFoundError(`no resumable session "${wanted}"; ${suggestions.length ? `did you mean ${suggestions.join(', ')}?` : `resumable: ${sessions.slice(0, 5).map((session) => session.id).join(', ')}`}`);
+  const ids = sessions.map((session) => session.id);
+  throw new UnknownIdError('resumable session', wanted, closest(wanted, ids), ids.slice(0, 5));
 }
 
 export async function resume(options: ResumeOptions, io: Io): Promise<number> {
   requireTerminal(io, 'resume');
-  const stateDir = stateDirectory(io.env, io.homedir);
+  const stateDir = stateDirOf(io);
   ensureWritable(stateDir);
   const { sessions, warnings } = listLive(stateDir);
   for (const warning of warnings) io.stderr.write(`mldrill: ${warning}\n`);
@@ -43,18 +46,18 @@ export async function resume(options: ResumeOptions, io: Io): Promise<number> {
   }
 
   const controller = new AbortController();
-  const prompter = await createPrompter(io, controller.signal);
+  const prompter = await createPrompter(io, controller.signal, colourOf(io));
   const state = resumeAt(live.state, io.now(), live.paused);
   prompter.say(`\n${questionHeader(question, state.plan, prompter.style, prompter.columns).join('\n')}\n\n`);
   const where = isFinished(state)
-    ? 'at the self-assessment'
+    ? `at the self-assessment, stage ${Math.min((live.assessed?.length ?? 0) + 1, state.plan.length)}/${state.plan.length}`
     : `at stage ${state.current + 1}/${state.plan.length}, ${state.plan[state.current]!.title}, with ${clock(Math.max(0, remainingSeconds(state, io.now())))} left`;
   io.stderr.write(`Resuming session ${live.id} ${where}.\n\n`);
 
   const stopListening = io.onSignal(() => controller.abort());
   try {
     return await conduct(
-      { interview, id: live.id, mode: live.mode, minutes: live.minutes, strict: live.strict, save: true, stateDir, state },
+      { interview, id: live.id, mode: live.mode, minutes: live.minutes, strict: live.strict, save: true, stateDir, state, assessed: live.assessed },
       io, prompter,
     );
   } finally {

@@ -1,4 +1,5 @@
-// `mldrill show <id>`: the whole question: prompt, stage plan, follow-ups, and hints on request.
+// `mldrill show <id>`: the whole question: prompt, stage plan, follow-ups, and hints and answer
+// keys on request.
 import { EXIT } from '../errors.js';
 import type { Io } from '../io.js';
 import { requireId } from '../select/filter.js';
@@ -8,13 +9,15 @@ import { withCatalog } from '../app/with-catalog.js';
 export interface ShowOptions extends FormatOptions {
   id: string;
   hints?: boolean;
+  /** Answer keys and conditions of the follow-ups: spoilers, so only on request. */
+  followups?: boolean;
   bank?: string[];
 }
 
 export async function show(options: ShowOptions, io: Io): Promise<number> {
   const format = resolveFormat(options);
   return withCatalog(io, options.bank, async (catalog) => {
-    await printQuestion(io, catalog, requireId(catalog.ids, options.id), format, { full: true, hints: Boolean(options.hints) });
+    await printQuestion(io, catalog, requireId(catalog.ids, options.id), format, { full: true, hints: Boolean(options.hints), followupKeys: Boolean(options.followups) });
     return EXIT.ok;
   });
 }

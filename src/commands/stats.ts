@@ -8,7 +8,12 @@ import { timeZoneFrom } from '../time.js';
 import { styleFor } from '../ui/colour.js';
 import { statsLines } from '../ui/stats.js';
 import { withCatalog } from '../app/with-catalog.js';
-import { noSessionsYet, readTallyFor } from '../app/read-history.js';
+import { noSessionsYet, readTallyFor, reportSkipped } from '../app/read-history.js';
+import { colourOf, stateDirOf } from '../app/config.js';
+import { calibrationOf } from '../score/calibration.js';
+import { ratingsFile } from '../store/paths.js';
+import { readRatings } from '../store/ratings.js';
+import { jsonText } from '../text.js';
 
 export interface StatsOptions {
   json?: boolean;
@@ -17,17 +22,24 @@ export interface StatsOptions {
 
 export async function stats(options: StatsOptions, io: Io): Promise<number> {
   const { tally } = readTallyFor(io);
-  const result = await withCatalog(io, options.bank, (catalog) =>
-    statsOf(tally, bankView(catalog), { now: io.now(), timeZone: timeZoneFrom(io.env) }));
+  // The ratings file is small and read only when it exists: the history's tally stays the fast path.
+  const file = ratingsFile(stateDirOf(io));
+  const { ratings, warnings } = readRatings(file);
+  reportSkipped(warnings, file, io);
+  const starts = new Map(tally.done.ids.map((id, i) => [id, tally.done.startedAt[i]!]));
+  const result = await withCatalog(io, options.bank, (catalog) => {
+    const bank = bankView(catalog);
+    return { ...statsOf(tally, bank, { now: io.now(), timeZone: timeZoneFrom(io.env) }), calibration: calibrationOf(ratings, starts, bank) };
+  });
   if (options.json) {
-    io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    io.stdout.write(jsonText(result));
     return EXIT.ok;
   }
   if (tally.sessions === 0) {
     noSessionsYet(io);
     return EXIT.ok;
   }
-  const lines = statsLines(result, await styleFor(io.stdout, io.env), { charts: io.stdout.isTTY, width: Math.min(io.stdout.columns, 100) });
+  const lines = statsLines(result, await styleFor(io.stdout, io.env, colourOf(io)), { charts: io.stdout.isTTY, width: Math.min(io.stdout.columns, 100) });
   io.stdout.write(`${lines.join('\n')}\n`);
   return EXIT.ok;
 }

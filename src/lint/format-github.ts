@@ -19,7 +19,7 @@ export function formatGithub(report: LintReport): string {
       // Annotations name files relative to the repository, with forward slashes on every runner.
       const file = stripControl(finding.file).replace(/\\/g, '/');
       const properties = `file=${escapeProperty(file)},line=${finding.line},col=${finding.column},title=${escapeProperty(`mldrill ${finding.rule}`)}`;
-      return `::${finding.severity} ${properties}::${escapeData(finding.message)}\n`;
+      return `::${finding.severity} ${properties}::${escapeData(stripControl(finding.message))}\n`;
     })
     .join('');
 }

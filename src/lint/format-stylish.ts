@@ -11,7 +11,8 @@ export function formatStylish(report: LintReport, style: Style, width = 80): str
   for (const finding of report.findings) byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
 
   for (const [file, findings] of byFile) {
-    const rows = findings.map((finding) => ({ at: `${finding.line}:${finding.column}`, severity: finding.severity, message: finding.message, rule: finding.rule }));
+    // Sanitised before measuring, so that the columns and the terminal see the same text.
+    const rows = findings.map((finding) => ({ at: `${finding.line}:${finding.column}`, severity: finding.severity, message: stripControl(finding.message), rule: stripControl(finding.rule) }));
     const widest = (pick: (row: (typeof rows)[number]) => string) => Math.max(...rows.map((row) => pick(row).length));
     const [at, severity, rule] = [widest((row) => row.at), widest((row) => row.severity), widest((row) => row.rule)];
     // Rule ids line up after the messages that fit the terminal; a longer message just runs on.

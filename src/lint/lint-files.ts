@@ -2,9 +2,9 @@
 // cross-file checks seeing the given files together with the rest of the bank.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { FileSummary } from '../bank/check-file.js';
+import { unreadableFinding, type FileSummary } from '../bank/check-file.js';
 import { crossCheck } from '../bank/cross-check.js';
-import { bankDirectories, displayPath, findYamlEntries, type BankOptions } from '../bank/files.js';
+import { bankDirectories, displayPath, findYamlEntries, type BankOptions, type UnreadableDir } from '../bank/files.js';
 import { compareFindings, type Finding } from '../bank/findings.js';
 import { UsageError } from '../errors.js';
 import { checkFiles } from './check-files.js';
@@ -24,7 +24,9 @@ export interface LintResult {
 }
 
 export async function lintFiles(request: LintRequest): Promise<LintResult> {
-  const bank = findYamlEntries(bankDirectories(request.cwd, request.env, request));
+  const unreadableBank: UnreadableDir[] = [];
+  const bank = findYamlEntries(bankDirectories(request.cwd, request.env, request), { unreadable: unreadableBank });
+  let unreadable = unreadableBank;
   let targets = bank;
   if (request.paths.length > 0) {
     const entries = request.paths.map((given) => {
@@ -32,8 +34,9 @@ export async function lintFiles(request: LintRequest): Promise<LintResult> {
       if (!fs.existsSync(absolute)) throw new UsageError(`${given}: no such file or directory`);
       return absolute;
     });
-    targets = findYamlEntries(entries);
-    if (targets.size === 0) throw new UsageError(`no .yaml or .yml files in ${request.paths.join(', ')}`);
+    unreadable = [];
+    targets = findYamlEntries(entries, { unreadable });
+    if (targets.size === 0 && unreadable.length === 0) throw new UsageError(`no .yaml or .yml files in ${request.paths.join(', ')}`);
   }
   // The rest of the bank comes first, so a given file that reuses an id is the one reported;
   // a given file that is also in the bank is read once, as given.
@@ -42,7 +45,8 @@ export async function lintFiles(request: LintRequest): Promise<LintResult> {
   const results = await checkFiles(files);
 
   const linted = new Set(files.slice(context.length).map((file) => file.shown));
-  const findings: Finding[] = [];
+  // Only the directories of what was asked for: an unlistable directory elsewhere in the bank is not this run's finding.
+  const findings: Finding[] = unreadable.map(({ dir, error }) => unreadableFinding(displayPath(request.cwd, dir), error, 'directory'));
   const summaries: FileSummary[] = [];
   results.forEach((result, i) => {
     if (linted.has(files[i]!.shown)) findings.push(...result.findings);

@@ -1,5 +1,6 @@
 // What every lint formatter receives, and the counts they all print the same way.
 import type { Finding } from '../bank/findings.js';
+import { plural } from '../text.js';
 
 export { LINT_FORMATS as FORMATS, type LintFormat as Format } from '../formats.js';
 
@@ -24,7 +25,7 @@ export function countFindings(report: LintReport): Counts {
   return { errors, warnings, tooManyWarnings: report.maxWarnings !== undefined && warnings > report.maxWarnings };
 }
 
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+
 
 /** `12 files checked: 1 error, 2 warnings` (and why warnings fail the run, when they do). */
 export function summaryText(report: LintReport): string {

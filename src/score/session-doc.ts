@@ -1,6 +1,7 @@
 // One session as a document to keep or send to a mentor: the question, the notes and time of
 // every stage, what was covered and what was missed with its guidance. Pure data; `export`
 // writes it as JSON, and ui/export.ts renders it as Markdown.
+import type { RatingRecord } from '../store/ratings.js';
 import type { SessionMode, SessionRecord, SessionStatus } from '../store/record.js';
 import { budgetSecondsOf, usedSecondsOf } from '../store/sessions.js';
 import { localDateTime, zoneName } from '../time.js';
@@ -46,9 +47,25 @@ export interface SessionDocument {
   stages: DocumentStage[];
   /** The diagram drawn during the session, as its edge lines; null when none was. */
   diagram: string | null;
+  /** The AI grader's latest rating of the session (ratings.jsonl); null when it has none. */
+  aiRating: DocumentRating | null;
 }
 
-export function sessionDocument(record: SessionRecord, bank: BankView, timeZone?: string): SessionDocument {
+/** An AI rating as the document shows it: per item the verdict, the quote and the reason. */
+export interface DocumentRating {
+  model: string | null;
+  host: string | null;
+  ratedAt: string;
+  score: number;
+  stages: Array<{
+    id: string;
+    title: string;
+    score: number;
+    items: Array<{ id: string; text: string; met: boolean | null; evidence: string | null; reason: string; void?: true; counted: boolean }>;
+  }>;
+}
+
+export function sessionDocument(record: SessionRecord, bank: BankView, timeZone?: string, rating?: RatingRecord): SessionDocument {
   const question = bank.question(record.questionId);
   const item = (stageId: string, id: string): DocumentItem => {
     const found = bank.item(record, stageId, id);
@@ -81,5 +98,17 @@ export function sessionDocument(record: SessionRecord, bank: BankView, timeZone?
       missed: stage.missed.map((id) => item(stage.id, id)),
     })),
     diagram: record.diagram ?? null,
+    aiRating: rating ? {
+      model: rating.model ?? null,
+      host: rating.host ?? null,
+      ratedAt: rating.ratedAt,
+      score: rating.score,
+      stages: rating.stages.map((stage) => ({
+        id: stage.id,
+        title: bank.stageTitle(record.rubricId, stage.id) ?? stage.id,
+        score: stage.score,
+        items: stage.items.map((rated) => ({ ...rated, text: item(stage.id, rated.id).text })),
+      })),
+    } : null,
   };
 }

@@ -1,6 +1,6 @@
 // Narrowing and picking questions. Pure: randomness comes in as a function.
 import type { Category, Difficulty, LoadedQuestion } from '../bank/schema.js';
-import { NotFoundError } from '../errors.js';
+import { NotFoundError, UnknownIdError } from '../errors.js';
 import { closest } from '../text.js';
 
 export interface Filters {
@@ -90,10 +90,8 @@ export function pickRandom<T>(items: readonly T[], random: () => number): T {
   return items[Math.min(items.length - 1, Math.floor(random() * items.length))]!;
 }
 
-/** The id itself when the bank has it, else a NotFoundError with the closest ids. */
+/** The id itself when the bank has it, else an UnknownIdError with the closest ids. */
 export function requireId(ids: readonly string[], id: string): string {
   if (ids.includes(id)) return id;
-  const suggestions = closest(id, ids);
-  const hint = suggestions.length ? `did you mean ${suggestions.join(', ')}?` : "run 'mldrill list' to see the ids";
-  throw new NotFoundError(`no question with id "${id}"; ${hint}`);
+  throw new UnknownIdError('question', id, closest(id, ids));
 }

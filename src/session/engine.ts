@@ -1,5 +1,6 @@
 // The staged interview as a pure state machine. Time is always passed in (`now`, in ms), so
 // the engine never reads a clock and tests control every second.
+import { chooseFollowup, type FollowupChoice } from './followup.js';
 
 export interface StagePlan {
   id: string;
@@ -15,6 +16,11 @@ export interface StageProgress {
   notes: string;
   /** Checklist item ids ticked live (interviewer mode). */
   ticked: string[];
+  /**
+   * The line being typed and not yet committed with Enter: kept apart from the notes so that a
+   * checkpoint gives it back to resume as the editable draft it was. Absent in older checkpoints.
+   */
+  draft?: string;
 }
 
 /** A follow-up the interviewer throws in at a drawn moment of a stage. */
@@ -25,6 +31,12 @@ export interface Curveball {
   text: string;
   /** Active seconds into the stage when it was actually shown; null until then. */
   shownAtSeconds: number | null;
+  /**
+   * When some follow-up reacts to the notes: all of them and the draw made at the start; the
+   * text is chosen again when the curveball is shown. Absent in older sessions.
+   */
+  choices?: FollowupChoice[];
+  pick?: number;
 }
 
 export interface SessionState {
@@ -73,14 +85,22 @@ export function startSession(plan: StagePlan[], now: number, curveball: Curvebal
 
 /**
  * Draws when a curveball comes: in the given stage, between 30% and 70% of its budget, with one
- * of the follow-ups. `random` is the session's seeded source, so the draw is reproducible.
+ * of the follow-ups. `random` is the session's seeded source, so the draw is reproducible. A
+ * follow-up with a `when` depends on the notes, so then the text is chosen again when it is shown.
  */
-export function drawCurveball(plan: readonly StagePlan[], stage: number, followups: readonly string[], random: () => number): Curveball | null {
+export function drawCurveball(plan: readonly StagePlan[], stage: number, followups: readonly (string | FollowupChoice)[], random: () => number): Curveball | null {
   const budget = plan[stage]?.budgetSeconds;
   if (budget === undefined || followups.length === 0) return null;
   const atSeconds = Math.round(budget * (0.3 + 0.4 * random()));
-  const text = followups[Math.min(followups.length - 1, Math.floor(random() * followups.length))]!;
-  return { stage, atSeconds, text, shownAtSeconds: null };
+  const pick = random();
+  const choices = followups.map((followup) => (typeof followup === 'string' ? { text: followup } : { text: followup.text, ...(followup.when ? { when: followup.when } : {}) }));
+  const text = chooseFollowup(choices, '', () => pick)!.text;
+  return { stage, atSeconds, text, shownAtSeconds: null, ...(choices.some((choice) => choice.when) ? { choices, pick } : {}) };
+}
+
+/** Everything written in the notes up to and including the current stage. */
+export function notesSoFar(state: SessionState): string {
+  return state.progress.slice(0, state.current + 1).map((stage) => stage.notes).join('\n');
 }
 
 /** True when the curveball's moment has come and it has not been shown yet. */
@@ -90,8 +110,11 @@ export function curveballDue(state: SessionState, now: number): boolean {
 }
 
 export function markCurveballShown(state: SessionState, now: number): SessionState {
-  if (!state.curveball || state.curveball.shownAtSeconds !== null) return state;
-  return { ...state, curveball: { ...state.curveball, shownAtSeconds: Math.round(usedSeconds(state, state.current, now)) } };
+  const curveball = state.curveball;
+  if (!curveball || curveball.shownAtSeconds !== null) return state;
+  const { choices, pick } = curveball;
+  const text = choices && pick !== undefined ? chooseFollowup(choices, notesSoFar(state), () => pick)?.text ?? curveball.text : curveball.text;
+  return { ...state, curveball: { ...curveball, text, shownAtSeconds: Math.round(usedSeconds(state, state.current, now)) } };
 }
 
 /** Ticks or unticks a checklist item of the current stage (interviewer mode). */
@@ -170,6 +193,13 @@ export function nextStage(state: SessionState, now: number): SessionState {
   return { ...settled, current, runningSince: finished ? null : now, endedAt: finished ? now : null };
 }
 
+/** Goes back to the previous stage (before the self-assessment): its clock runs again from now. */
+export function previousStage(state: SessionState, now: number): SessionState {
+  if (isFinished(state) || state.current === 0) return state;
+  const settled = settle(state, now);
+  return { ...settled, current: settled.current - 1, runningSince: isPaused(state) ? null : now };
+}
+
 /** Stops the clock for good, wherever the session is (Ctrl-C, SIGTERM). */
 export function stop(state: SessionState, now: number): SessionState {
   return { ...settle(state, now), runningSince: null, endedAt: state.endedAt ?? now };
@@ -186,6 +216,25 @@ export function setNotes(state: SessionState, index: number, notes: string): Ses
   const progress = state.progress[index];
   if (!progress || progress.notes === notes) return state;
   return withProgress(state, index, { ...progress, notes });
+}
+
+/** Sets the line being typed in the current stage (see StageProgress.draft). */
+export function setDraft(state: SessionState, draft: string): SessionState {
+  const progress = state.progress[state.current];
+  if (!progress || (progress.draft ?? '') === draft) return state;
+  return withProgress(state, state.current, { ...progress, draft });
+}
+
+/** Commits the current stage's draft as its last line of notes. */
+export function commitDraft(state: SessionState): SessionState {
+  const progress = state.progress[state.current];
+  if (!progress?.draft) return state;
+  return withProgress(state, state.current, { ...progress, notes: notesWithDraft(progress), draft: '' });
+}
+
+/** A stage's notes with the line being typed as their last line: what the record keeps, so nothing typed is lost. */
+export function notesWithDraft(progress: Pick<StageProgress, 'notes' | 'draft'>): string {
+  return progress.draft ? `${progress.notes}${progress.draft}\n` : progress.notes;
 }
 
 function withProgress(state: SessionState, index: number, progress: StageProgress): SessionState {

@@ -1,22 +1,27 @@
-// Appending to the history file. Each append takes the lock beside the file (lock.ts), writes
+// Appending to the history file (and to the ratings file beside it, ratings.ts). Each append takes the lock beside the file (lock.ts), writes
 // the whole record and fsyncs, so a crash can at worst leave a torn last line, which readers
 // skip and the next append steps over. Kept apart from reading, so that `history` and `stats`
 // never load what only writers need.
 import fs from 'node:fs';
 import path from 'node:path';
+import { kindOfFile, NotRegularError } from '../read-file.js';
 import { withFileLock } from './lock.js';
-import type { SessionRecord } from './record.js';
 
 export function lockFileFor(file: string): string {
   return `${file}.lock`;
 }
 
-export function appendRecord(file: string, record: SessionRecord): void {
+/** Appends record as one JSON line: a session record, or a rating. */
+export function appendRecord(file: string, record: object): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   withFileLock(lockFileFor(file), () => {
-    const fd = fs.openSync(file, 'a+');
+    // O_NONBLOCK: a FIFO in its place cannot block the open; it is refused below.
+    const fd = fs.openSync(file, fs.constants.O_RDWR | fs.constants.O_APPEND | fs.constants.O_CREAT | fs.constants.O_NONBLOCK, 0o644);
     try {
-      const size = fs.fstatSync(fd).size;
+      const stat = fs.fstatSync(fd);
+      // Appending to a FIFO or a device would lose the record, or wait forever for a reader.
+      if (!stat.isFile()) throw new NotRegularError(file, kindOfFile(stat));
+      const size = stat.size;
       let prefix = '';
       if (size > 0) {
         const last = Buffer.alloc(1);

@@ -15,14 +15,14 @@
 // whole old index or a whole new one; a run that cannot write it goes on without it.
 import fs from 'node:fs';
 import path from 'node:path';
-import { readFully } from '../read-range.js';
+import { LINE_LIMITS, openRegular, readRange, readRegular, withRegularFile, type LineLimits } from '../read-file.js';
 import { addSession, emptyTally, tallyFromJSON, tallyToJSON, type StatsTally } from '../score/tally.js';
 import { writeFileAtomic } from './atomic.js';
-import { checkLine, decode, decodeLine, inLineOrder, type RecordLine } from './history.js';
+import { checkLines, decode, decodeLine, inLineOrder, type RecordLine } from './history.js';
 import { RECORD_VERSION, type SessionMode, type SessionRecord, type SessionStatus, type SessionSummary } from './record.js';
 
 /** Bump when the layout changes, or what a line decodes to (a warning's text included). */
-const FORMAT = 4;
+const FORMAT = 5;
 const FINGERPRINT_BYTES = 64;
 
 /** A line that looks like a record: where it starts, and (once decoded) its summary or warning. */
@@ -98,28 +98,32 @@ interface Index {
 }
 
 const HEAD = 3;
+/** An index is a fraction of its history; one larger than a Buffer holds is not one we wrote. */
+const MAX_INDEX_BYTES = 2 ** 31 - 1;
 /** `history` shows 20 by default; more than this many, or all, are read the whole way. */
 const NEWEST_KEPT = 1000;
 
 /** A history with no lines: the file does not exist yet. */
-export function emptyHistory(): IndexedHistory {
+function emptyHistory(): IndexedHistory {
   return { lines: [], warnings: [], decode: () => ({ warning: '' }), tally: emptyTally(), skipped: [] };
 }
 
 /**
  * The history file read through the index at indexFile (none: no index): brought up to date
- * with what was appended, rewritten when that changed it. A missing history file is empty.
+ * with what was appended, rewritten when that changed it. A missing history file is empty;
+ * one that is not a regular file is refused (NotRegularError), never read. What was appended
+ * is read a chunk at a time (limits), so a history of any size is read.
  */
-export function readIndexedHistory(file: string, indexFile?: string): IndexedHistory {
-  let fd: number;
+export function readIndexedHistory(file: string, indexFile?: string, limits: LineLimits = LINE_LIMITS): IndexedHistory {
+  let opened: ReturnType<typeof openRegular>;
   try {
-    fd = fs.openSync(file, 'r');
+    opened = openRegular(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return emptyHistory();
     throw error;
   }
+  const { fd, stat } = opened;
   try {
-    const stat = fs.fstatSync(fd);
     const stored = indexFile === undefined ? undefined : loadIndex(indexFile);
     const trusted = stored && current(stored, file, fd, stat) ? stored : undefined;
     const index: Index = trusted ?? {
@@ -127,7 +131,7 @@ export function readIndexedHistory(file: string, indexFile?: string): IndexedHis
       tally: emptyTally(), strings: [], heads: [], ids: [], ends: [], stored: Buffer.alloc(0), added: [],
     };
     const indexedOffset = index.offset;
-    const tail = extend(index, readRange(fd, indexedOffset, stat.size));
+    const tail = extend(index, fd, stat.size, limits);
     if (indexFile !== undefined && index.offset > 0 && (index !== stored || index.offset > indexedOffset)) {
       Object.assign(index, { dev: stat.dev, ino: stat.ino, size: stat.size, mtimeMs: stat.mtimeMs });
       index.fingerprint = readRange(fd, Math.max(0, index.offset - FINGERPRINT_BYTES), index.offset).toString('base64');
@@ -207,19 +211,17 @@ function readLineAt(file: string, offset: number): string {
   return withFile(file, (fd) => readLines(fd, offset, 1)[0]!);
 }
 
-function withFile<T>(file: string, use: (fd: number) => T): T {
-  const fd = fs.openSync(file, 'r');
-  try {
-    return use(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
+/** Only a regular file is opened, and not left open. */
+const withFile = withRegularFile;
 
-/** The first `count` lines from offset, without their newlines; the last may end with the file. */
+/**
+ * The first `count` lines from offset, without their newlines; the last may end with the file.
+ * More than a record's worth of bytes without them is doubt: an error.
+ */
 function readLines(fd: number, offset: number, count: number): string[] {
   const chunks: Buffer[] = [];
   for (let at = offset, newlines = 0; newlines < count; ) {
+    if (at - offset > LINE_LIMITS.maxLineBytes) throw new Error('a line longer than any the index or history writes');
     const read = Buffer.allocUnsafe(64 * 1024);
     const got = fs.readSync(fd, read, 0, read.length, at);
     if (got === 0) break;
@@ -251,12 +253,6 @@ function current(index: IndexKey, file: string, fd: number, stat: fs.Stats): boo
 function settled(index: IndexKey, file: string, fd: number): boolean {
   const stat = fs.fstatSync(fd);
   return stat.size === index.offset && current(index, file, fd, stat);
-}
-
-/** The bytes from `from` to `to`, fewer if the file ends first. */
-function readRange(fd: number, from: number, to: number): Buffer {
-  const buffer = Buffer.allocUnsafe(Math.max(0, to - from));
-  return buffer.subarray(0, readFully(fd, buffer, from));
 }
 
 function parseTally(text: string | undefined): StatsTally | undefined {
@@ -305,10 +301,10 @@ function tallySession(index: Index, sessions: Sessions, record: SessionSummary, 
 }
 
 /**
- * Indexes the complete lines of bytes (the file from index.offset on), and returns the torn
+ * Indexes the complete lines of the open file from index.offset to `to`, and returns the torn
  * last line, checked but not indexed, if there is one.
  */
-function extend(index: Index, bytes: Buffer): IndexedLine | { line: number; message: string } | undefined {
+function extend(index: Index, fd: number, to: number, limits: LineLimits): IndexedLine | { line: number; message: string } | undefined {
   const ids = new Map(index.strings.map((text, i) => [text, i]));
   const intern = (text: string) => {
     let id = ids.get(text);
@@ -319,15 +315,11 @@ function extend(index: Index, bytes: Buffer): IndexedLine | { line: number; mess
     return id;
   };
   let sessions: Sessions | undefined;
-  let start = 0;
-  for (let end = bytes.indexOf(0x0a); end >= 0; start = end + 1, end = bytes.indexOf(0x0a, start)) {
-    const number = ++index.lineCount;
-    const offset = index.offset + start;
-    const checked = checkLine(bytes.toString('utf8', start, end), number, false, index.file);
-    if (!checked) continue;
+  const read = checkLines(fd, index.offset, to, index.lineCount + 1, index.file, (checked, number, offset) => {
+    if (!checked) return;
     if ('warning' in checked) {
       index.warnings.push([number, checked.warning]);
-      continue;
+      return;
     }
     const decoded = decodeLine(checked, index.file);
     if ('record' in decoded) tallySession(index, (sessions ??= sessionsOf(index)), decoded.record, number, index.ids.length);
@@ -337,10 +329,10 @@ function extend(index: Index, bytes: Buffer): IndexedLine | { line: number; mess
     const body = JSON.stringify('record' in decoded ? encode(decoded.record, intern) : decoded.warning);
     index.added.push(body);
     index.ends.push((index.ends.length ? index.ends[index.ends.length - 1]! + 1 : 0) + Buffer.byteLength(body));
-  }
-  index.offset += start;
-  const tail = bytes.toString('utf8', start);
-  const checked = checkLine(tail, index.lineCount + 1, true, index.file);
+  }, limits);
+  index.lineCount += read.count;
+  index.offset = read.end;
+  const checked = read.tail?.checked;
   if (!checked) return undefined;
   if ('warning' in checked) return { line: index.lineCount + 1, message: checked.warning };
   // A torn line that decodes (a complete record missing its newline) was decoded by checkLine.
@@ -460,7 +452,7 @@ type Head = IndexKey & Pick<Index, 'lineCount' | 'warnings' | 'failed' | 'tallyT
  */
 function indexLines(indexFile: string): { lines: string[]; sizes: number[]; bodies: Buffer } | undefined {
   try {
-    const bytes = fs.readFileSync(indexFile);
+    const bytes = readRegular(indexFile, MAX_INDEX_BYTES);
     const lines: string[] = [];
     const sizes: number[] = [];
     let start = 0;

@@ -3,6 +3,7 @@
 // left on disk; nothing here ever deletes or rewrites a line. A resumed session is appended
 // again under the same id: readers keep the last record of each id.
 import fs from 'node:fs';
+import { forEachLine, LINE_LIMITS, openRegular, readRange, type LineLimits } from '../read-file.js';
 import { isSessionRecord, RECORD_VERSION, type SessionRecord } from './record.js';
 
 export interface HistoryRead {
@@ -12,18 +13,59 @@ export interface HistoryRead {
   warnings: string[];
 }
 
-/** The file's text; empty when it does not exist yet. */
-export function readHistoryText(file: string): string {
+/**
+ * Every session of the history file, read a chunk at a time so that a file of any size is read
+ * (see parseHistory). A file that does not exist yet is empty; one that is not a regular file
+ * is refused (NotRegularError), never read.
+ */
+export function readHistory(file: string, limits: LineLimits = LINE_LIMITS): HistoryRead {
+  let opened: ReturnType<typeof openRegular>;
   try {
-    return fs.readFileSync(file, 'utf8');
+    opened = openRegular(file);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return '';
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { records: [], warnings: [] };
     throw error;
+  }
+  const { fd, stat } = opened;
+  try {
+    const scan: HistoryScan = { lines: [], warnings: [] };
+    const take = (checked: CheckedLine, number: number) => {
+      if (checked && 'warning' in checked) scan.warnings.push({ line: number, message: checked.warning });
+      else if (checked) scan.lines.push(checked);
+    };
+    const { tail } = checkLines(fd, 0, stat.size, 1, file, take, limits);
+    if (tail) take(tail.checked, tail.number);
+    return everySession(scan.lines, scan.warnings, (line) => decodeLine(line, file));
+  } finally {
+    fs.closeSync(fd);
   }
 }
 
-export function readHistory(file: string): HistoryRead {
-  return parseHistory(readHistoryText(file), file);
+type CheckedLine = ReturnType<typeof checkLine>;
+
+/**
+ * The lines of the open history file from `from` (the line numbered `first`) to `to`, each
+ * checked as checkLine does and handed to `each` with its number and offset, a chunk at a
+ * time; a line too long to be a record is skipped with a warning. Returns where the complete
+ * lines end, how many there were, and the unfinished last line (torn) if there is one.
+ */
+export function checkLines(
+  fd: number, from: number, to: number, first: number, file: string,
+  each: (checked: CheckedLine, number: number, offset: number) => void, limits: LineLimits = LINE_LIMITS,
+): { end: number; count: number; tail?: { number: number; offset: number; checked: CheckedLine } } {
+  let number = first - 1;
+  const end = forEachLine(fd, from, to, (bytes, offset) => {
+    number++;
+    each(bytes ? checkLine(bytes.toString('utf8'), number, false, file) : { warning: tooLong(file, number, limits) }, number, offset);
+  }, limits);
+  const count = number - first + 1;
+  if (end >= to) return { end, count };
+  const checked = to - end > limits.maxLineBytes ? { warning: tooLong(file, number + 1, limits) } : checkLine(readRange(fd, end, to).toString('utf8'), number + 1, true, file);
+  return { end, count, tail: { number: number + 1, offset: end, checked } };
+}
+
+function tooLong(file: string, number: number, limits: LineLimits): string {
+  return `${file}:${number}: longer than ${limits.maxLineBytes} bytes, too long for a session record; skipped and left in place`;
 }
 
 /** A line that looks like a record of this version; decoded in full only when needed. */

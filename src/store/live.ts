@@ -7,7 +7,11 @@ import path from 'node:path';
 import type { SessionState } from '../session/engine.js';
 import { writeFileAtomic } from './atomic.js';
 import { compareText } from '../text.js';
-import type { SessionMode } from './record.js';
+import { isSessionId, type SessionMode } from './record.js';
+import { NotRegularError, readRegular } from '../read-file.js';
+
+/** A checkpoint is one session's notes; anything this large is not one. */
+const MAX_LIVE_BYTES = 16 * 1024 * 1024;
 
 export const LIVE_VERSION = 1;
 
@@ -24,19 +28,34 @@ export interface LiveSession {
   /** The state with the running stretch folded in; runningSince means nothing on disk. */
   state: SessionState;
   savedAt: string;
+  /** The self-assessment's confirmed stages (ticked item ids per stage, in order), once it has begun. */
+  assessed?: string[][];
 }
 
 export function liveDirectory(stateDir: string): string {
   return path.join(stateDir, 'sessions');
 }
 
+/**
+ * The checkpoint file of session id. The id is checked to be one (a checkpoint or an argument
+ * could say `../../victim`), and the path to stay inside the directory, before any file is named.
+ */
 function liveFile(stateDir: string, id: string): string {
-  return path.join(liveDirectory(stateDir), `${id}.json`);
+  const dir = path.resolve(liveDirectory(stateDir));
+  const file = path.join(dir, `${id}.json`);
+  if (!isSessionId(id) || path.dirname(file) !== dir) throw new Error(`"${id}" is not a session id; no checkpoint file is named after it`);
+  return file;
 }
 
 export function saveLive(stateDir: string, live: LiveSession): void {
   const file = liveFile(stateDir, live.id);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+  } catch (error) {
+    // mkdir says EEXIST when a file stands where the directory should be: say what is wrong.
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw Object.assign(new Error(`${path.dirname(file)} is not a directory`), { code: 'ENOTDIR' });
+    throw error;
+  }
   writeFileAtomic(file, JSON.stringify(live));
 }
 
@@ -44,7 +63,11 @@ export function removeLive(stateDir: string, id: string): void {
   fs.rmSync(liveFile(stateDir, id), { force: true });
 }
 
-/** Every resumable session, most recently saved first; unreadable files are reported, not fatal. */
+/**
+ * Every resumable session, most recently saved first. A file that is unreadable, not a regular
+ * file, or not the checkpoint its name says (its id another, or none) is reported and left in
+ * place, never resumed: resuming writes and deletes the file its id names.
+ */
 export function listLive(stateDir: string): { sessions: LiveSession[]; warnings: string[] } {
   const dir = liveDirectory(stateDir);
   let names: string[];
@@ -57,13 +80,19 @@ export function listLive(stateDir: string): { sessions: LiveSession[]; warnings:
   const warnings: string[] = [];
   for (const name of names) {
     const file = path.join(dir, name);
+    const named = name.slice(0, -'.json'.length);
+    if (!isSessionId(named)) {
+      warnings.push(`${file}: not named after a session id; left in place`);
+      continue;
+    }
     try {
-      const live = JSON.parse(fs.readFileSync(file, 'utf8')) as LiveSession;
+      const live = JSON.parse(readRegular(file, MAX_LIVE_BYTES).toString('utf8')) as LiveSession;
       if (live.version > LIVE_VERSION) warnings.push(`${file}: saved by a newer mldrill (version ${live.version}); upgrade to resume it`);
       else if (typeof live.id !== 'string' || !live.state) warnings.push(`${file}: not a saved session; left in place`);
+      else if (live.id !== named) warnings.push(`${file}: holds a session whose id is not ${named}; left in place`);
       else sessions.push(live);
-    } catch {
-      warnings.push(`${file}: unreadable; left in place`);
+    } catch (error) {
+      warnings.push(`${file}: ${error instanceof NotRegularError ? `${error.kind}, not a regular file` : 'unreadable'}; left in place`);
     }
   }
   sessions.sort((a, b) => compareText(b.savedAt, a.savedAt) || compareText(b.id, a.id));

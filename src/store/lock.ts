@@ -12,10 +12,12 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { kindOfFile } from '../read-file.js';
 
 const STALE_MS = 10_000;
 const WAIT_MS = 30_000;
 
+/** The lock cannot be taken: held too long, or something that is not a lock file is in its place. */
 export class LockTimeoutError extends Error {}
 
 /** Runs work while holding lockFile; waits (synchronously) for another holder to finish. */
@@ -49,7 +51,9 @@ export function withFileLock<T>(lockFile: string, work: () => T): T {
  * file, so that two processes breaking it at once cannot delete a fresh lock taken in between.
  */
 function breakIfStale(lockFile: string): void {
-  const seen = fs.statSync(lockFile, { throwIfNoEntry: false });
+  const seen = fs.lstatSync(lockFile, { throwIfNoEntry: false });
+  // Not a lock we took (a directory, a link): never moved aside or waited for, only named.
+  if (seen && !seen.isFile()) throw new LockTimeoutError(`the lock ${lockFile} is ${kindOfFile(seen)}, not a lock file; if no mldrill is running, remove it`);
   if (!seen || Date.now() - seen.mtimeMs < STALE_MS) return;
   const aside = `${lockFile}.stale-${randomUUID()}`;
   try {

@@ -56,6 +56,14 @@ export function sessionId(startedAt: number, random: () => number): string {
   return `${stamp}-${suffix}`;
 }
 
+/**
+ * Whether text has the form sessionId gives. A session id names a checkpoint file, so nothing
+ * else (`../../victim`) may ever be taken for one.
+ */
+export function isSessionId(text: string): boolean {
+  return /^\d{8}-\d{4}-[a-z0-9]{4}$/.test(text);
+}
+
 export interface RecordInput {
   id: string;
   questionId: string;
@@ -103,26 +111,37 @@ export function makeRecord(input: RecordInput): SessionRecord {
 
 const isString = (value: unknown): value is string => typeof value === 'string';
 const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
-const isScore = (value: unknown) => value === null || isNumber(value);
-const isInstant = (value: unknown) => isString(value) && !Number.isNaN(Date.parse(value));
+/** A percentage, or null where nothing was assessed. */
+const isScore = (value: unknown) => value === null || (isNumber(value) && value >= 0 && value <= 100);
+/** A year of seconds: no drill runs longer, and sums of many sessions stay readable. */
+const MAX_SECONDS = 366 * 24 * 3600;
+const isSeconds = (value: unknown) => isNumber(value) && value >= 0 && value <= MAX_SECONDS;
+const MIN_INSTANT = Date.UTC(2000, 0, 1);
+const MAX_INSTANT = Date.UTC(2201, 0, 1);
+/** An instant in the years 2000 to 2200: anything else was not written by a drill. */
+const isInstant = (value: unknown) => {
+  const ms = isString(value) ? Date.parse(value) : Number.NaN;
+  return ms >= MIN_INSTANT && ms < MAX_INSTANT;
+};
 
 function isStageRecord(value: unknown): value is StageRecord {
   const stage = value as StageRecord | null;
   return typeof stage === 'object' && stage !== null
-    && isString(stage.id) && isNumber(stage.budgetSeconds) && isNumber(stage.usedSeconds) && isNumber(stage.hintsShown)
+    && isString(stage.id) && isSeconds(stage.budgetSeconds) && isSeconds(stage.usedSeconds) && Number.isInteger(stage.hintsShown) && stage.hintsShown >= 0
     && isString(stage.notes) && Array.isArray(stage.checked) && stage.checked.every(isString)
     && Array.isArray(stage.missed) && stage.missed.every(isString) && isScore(stage.score);
 }
 
 /**
- * Whether value has every field of a record of this version with the right type, so that
- * readers can trust it. Hand-written rather than zod: reading the history must stay fast.
+ * Whether value has every field of a record of this version with the right type and a value in
+ * range (a score of 0 to 100, seconds of 0 to a year, a known mode, a date in 2000-2200), so
+ * that readers can trust it and sums of it stay sane. Hand-written rather than zod: reading the history must stay fast.
  */
 export function isSessionRecord(value: unknown): value is SessionRecord {
   const record = value as SessionRecord | null;
   return typeof record === 'object' && record !== null
     && record.version === RECORD_VERSION && isString(record.id) && isString(record.questionId) && isString(record.rubricId)
-    && isString(record.mode) && isInstant(record.startedAt) && isInstant(record.endedAt)
+    && (record.mode === 'self' || record.mode === 'interviewer') && isInstant(record.startedAt) && isInstant(record.endedAt)
     && (record.status === 'completed' || record.status === 'abandoned') && isScore(record.score)
     && Array.isArray(record.stages) && record.stages.every(isStageRecord)
     // Optional, added later: records written before it have none and still read.

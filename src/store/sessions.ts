@@ -1,5 +1,5 @@
 // Reading sessions out of the history: order, totals and lookup by id. Pure.
-import { NotFoundError } from '../errors.js';
+import { NotFoundError, UnknownIdError } from '../errors.js';
 import { editDistance } from '../text.js';
 import type { SessionSummary } from './record.js';
 
@@ -25,20 +25,29 @@ export function newestFirst<T extends SessionSummary>(records: readonly T[]): T[
 }
 
 /**
+ * The item whose id is ref, else the one item whose id starts with ref; undefined when none
+ * does, and a NotFoundError naming a few when several do.
+ */
+export function byIdOrPrefix<T extends { id: string }>(items: readonly T[], ref: string): T | undefined {
+  const exact = items.find((item) => item.id === ref);
+  if (exact || !ref) return exact;
+  const prefixed = items.filter((item) => item.id.startsWith(ref));
+  if (prefixed.length > 1) {
+    throw new NotFoundError(`"${ref}" starts ${prefixed.length} session ids (${prefixed.slice(0, 3).map((item) => item.id).join(', ')}${prefixed.length > 3 ? ', …' : ''}); give more of the id`);
+  }
+  return prefixed[0];
+}
+
+/**
  * The session named by ref: `last` (the newest), an exact id, or a prefix of exactly one id.
  * Otherwise a NotFoundError that suggests the closest ids.
  */
 export function findSession<T extends SessionSummary>(records: readonly T[], ref: string): T {
   if (records.length === 0) throw new NotFoundError("the history has no sessions yet; run 'mldrill drill' first");
   if (ref === 'last') return newestFirst(records)[0]!;
-  const exact = records.find((record) => record.id === ref);
-  if (exact) return exact;
-  const prefixed = records.filter((record) => record.id.startsWith(ref));
-  if (prefixed.length === 1) return prefixed[0]!;
+  const found = byIdOrPrefix(records, ref);
+  if (found) return found;
   const ids = newestFirst(records).map((record) => record.id);
-  if (prefixed.length > 1) {
-    throw new NotFoundError(`"${ref}" starts ${prefixed.length} session ids (${prefixed.slice(0, 3).map((record) => record.id).join(', ')}${prefixed.length > 3 ? ', …' : ''}); give more of the id`);
-  }
   // Ids share their date and time digits, so only near misses (a typo or two) are worth naming.
   const suggestions = ids
     .map((id) => ({ id, distance: editDistance(ref, id) }))
@@ -46,6 +55,5 @@ export function findSession<T extends SessionSummary>(records: readonly T[], ref
     .sort((a, b) => a.distance - b.distance)
     .slice(0, 3)
     .map(({ id }) => id);
-  const hint = suggestions.length ? `did you mean ${suggestions.join(', ')}?` : "run 'mldrill history' to see the ids";
-  throw new NotFoundError(`no session with id "${ref}"; ${hint}`);
+  throw new UnknownIdError('session', ref, suggestions);
 }

@@ -1,6 +1,6 @@
 // A session document as Markdown, for a mentor to read. Returns the text; never prints.
-import type { DocumentItem, SessionDocument } from '../score/session-doc.js';
-import { clock, stripControl } from '../text.js';
+import type { DocumentItem, DocumentRating, SessionDocument } from '../score/session-doc.js';
+import { clock, plural, stripControl } from '../text.js';
 
 /** A fence longer than any run of backticks in text, so notes can never close it early. */
 function fence(text: string): string {
@@ -24,9 +24,25 @@ export interface DocumentDiagram {
   problems: string[];
 }
 
+/** The AI grader's second opinion: per item its verdict, the words it quoted and its reason. */
+function ratingMarkdown(rating: DocumentRating, clean: (text: string) => string): string[] {
+  const by = [rating.model && `\`${clean(rating.model)}\``, rating.host && `at ${clean(rating.host)}`].filter(Boolean).join(' ');
+  const lines = ['## Second opinion: AI grader', '', `${by ? `By ${by}, ` : ''}${rating.ratedAt}: **${rating.score}%**. A verdict of met counts only with words quoted from the notes; where the AI was unsure or its quote is not in the notes, the self-assessment counts.`, ''];
+  for (const stage of rating.stages) {
+    lines.push(`### ${clean(stage.title)} · ${stage.score}%`, '');
+    for (const item of stage.items) {
+      const verdict = item.void ? 'unsupported' : item.met === null ? 'unsure' : item.met ? 'met' : 'not met';
+      const quote = item.evidence ? ` — “${cell(clean(item.evidence))}”` : '';
+      lines.push(`- **${verdict}**: ${cell(clean(item.text))}${quote}${item.reason ? ` — ${cell(clean(item.reason))}` : ''}`);
+    }
+    lines.push('');
+  }
+  return lines;
+}
+
 export function sessionMarkdown(doc: SessionDocument, diagram?: DocumentDiagram): string {
   const clean = (text: string) => stripControl(text).trim();
-  const title = doc.question ? clean(doc.question.title) : doc.questionId;
+  const title = clean(doc.question ? doc.question.title : doc.questionId);
   const lines: string[] = [`# ${title}`, ''];
   lines.push(
     `- **Session:** \`${clean(doc.id)}\``,
@@ -53,7 +69,7 @@ export function sessionMarkdown(doc: SessionDocument, diagram?: DocumentDiagram)
   };
   for (const stage of doc.stages) {
     lines.push(`## ${clean(stage.title)}${stage.score === null ? '' : ` · ${stage.score}%`}`, '');
-    const hints = stage.hintsShown === 0 ? 'no hints' : stage.hintsShown === 1 ? '1 hint' : `${stage.hintsShown} hints`;
+    const hints = stage.hintsShown === 0 ? 'no hints' : plural(stage.hintsShown, 'hint');
     lines.push(`${clock(stage.usedSeconds)} of ${clock(stage.budgetSeconds)} · ${hints}`, '');
     const notes = stripControl(stage.notes).replace(/\s+$/, '');
     lines.push('### Notes', '');
@@ -78,5 +94,6 @@ export function sessionMarkdown(doc: SessionDocument, diagram?: DocumentDiagram)
     if (diagram.note) lines.push(`*${clean(diagram.note)}*`, '');
     if (diagram.problems.length) lines.push('Not drawn (not edges):', '', ...diagram.problems.map((problem) => `- ${cell(clean(problem))}`), '');
   }
+  if (doc.aiRating) lines.push(...ratingMarkdown(doc.aiRating, clean));
   return `${lines.join('\n').trimEnd()}\n`;
 }

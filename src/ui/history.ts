@@ -23,9 +23,11 @@ export interface HistoryEntry {
   budgetSeconds: number;
   /** An interrupted session that `mldrill resume` can continue. */
   resumable: boolean;
+  /** The AI grader's score of the session (ratings.jsonl), null when it has none. */
+  aiScore: number | null;
 }
 
-export function historyEntry(record: SessionSummary, timeZone?: string, resumable = false): HistoryEntry {
+export function historyEntry(record: SessionSummary, timeZone?: string, resumable = false, aiScore: number | null = null): HistoryEntry {
   return {
     id: record.id,
     localStart: localDateTime(Date.parse(record.startedAt), timeZone),
@@ -39,6 +41,7 @@ export function historyEntry(record: SessionSummary, timeZone?: string, resumabl
     usedSeconds: usedSecondsOf(record),
     budgetSeconds: budgetSecondsOf(record),
     resumable,
+    aiScore,
   };
 }
 
@@ -58,8 +61,12 @@ export function liveEntry(live: LiveSession, timeZone?: string): HistoryEntry {
     // Summed here rather than with the session engine's helper: history's start-up stays free of it.
     budgetSeconds: live.state.plan.reduce((sum, stage) => sum + stage.budgetSeconds, 0),
     resumable: true,
+    aiScore: null,
   };
 }
+
+/** After the score of a session the AI grader has rated too. */
+export const AI_MARK = '*';
 
 export function historyLines(entries: readonly HistoryEntry[], style: Style): string[] {
   const grade = gradeStyle(style);
@@ -69,7 +76,8 @@ export function historyLines(entries: readonly HistoryEntry[], style: Style): st
     stripControl(entry.questionId),
     stripControl(entry.mode),
     stripControl(entry.resumable ? `${entry.status}, resumable` : entry.status),
-    entry.score === null ? '-' : `${entry.score}%`,
+    // The AI marker takes the place of a space: "100%*" is as wide as the header, so the table is no wider.
+    `${entry.score === null ? '-' : `${entry.score}%`}${entry.aiScore === null ? ' ' : AI_MARK}`,
     `${Math.round(entry.usedSeconds / 60)} min`,
   ]);
   return table(

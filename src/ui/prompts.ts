@@ -2,11 +2,14 @@
 // Ctrl-C, SIGTERM and a closed terminal into InterruptedError, so callers handle one thing.
 import type { QuestionSummary } from '../bank/catalog.js';
 import { InterruptedError, UsageError } from '../errors.js';
-import type { Io } from '../io.js';
+import type { Io, SuspendPhase } from '../io.js';
 import type { ScoredItem } from '../score/score.js';
 import type { SessionState } from '../session/engine.js';
 import { styleFor, type Style } from './colour.js';
 import type { StagePromptConfig } from './stage-prompt.js';
+import type { Colour } from '../config/keys.js';
+
+const SHOW_CURSOR = '\u001b[?25h';
 
 export const NON_INTERACTIVE_HINT =
   'for scripts and pipes use the non-interactive commands: mldrill list, show, random, daily (with --json or --plain)';
@@ -18,7 +21,7 @@ export interface Prompter {
   /** Writes to the interactive screen (between prompts), not to stdout's data. */
   say(text: string): void;
   chooseQuestion(questions: readonly QuestionSummary[]): Promise<QuestionSummary>;
-  runStage(config: Omit<StagePromptConfig, 'style' | 'now' | 'width' | 'rows'>): Promise<SessionState>;
+  runStage(config: Omit<StagePromptConfig, 'style' | 'now' | 'size' | 'onResize' | 'onSuspend'>): Promise<SessionState>;
   /** Returns the ids the user ticked. */
   assess(message: string, items: readonly ScoredItem[], preselected?: ReadonlySet<string>): Promise<string[]>;
   /** One line of text; `validate` returns true or what is wrong, shown under the prompt. */
@@ -52,23 +55,59 @@ function theme(style: Style) {
   };
 }
 
-export async function createPrompter(io: Io, signal: AbortSignal): Promise<Prompter> {
+/** colour: the config file's preference (src/app/config.ts). */
+export async function createPrompter(io: Io, signal: AbortSignal, colour: Colour = 'auto'): Promise<Prompter> {
+  // A terminal that cannot move its cursor gets the drill a line at a time.
+  if (io.env.TERM === 'dumb') return (await import('./line-prompts.js')).createLinePrompter(io, signal);
   const context = { input: io.terminal.input, output: io.terminal.output, signal };
-  // The screen is a terminal (requireTerminal), so only NO_COLOR, TERM=dumb and FORCE_COLOR decide.
-  const style = await styleFor({ isTTY: true }, io.env);
+  // The screen is a terminal (requireTerminal), so only NO_COLOR, TERM=dumb, FORCE_COLOR and the config decide.
+  const style = await styleFor({ isTTY: true }, io.env, colour);
   const columns = io.terminal.output.columns || 80;
+  let active = 0;
+  let resumedBehindReadline = false;
   const guard = async <T>(prompt: () => Promise<T>): Promise<T> => {
     // Inquirer opens its readline (raw mode, stdin held) before it looks at an already aborted
     // signal, and never closes it: a Ctrl-C between two prompts would hang the process.
     if (signal.aborted) throw new InterruptedError('');
+    active += 1;
     try {
       return await prompt();
     } catch (error) {
       const name = (error as Error)?.name;
       if (name === 'ExitPromptError' || name === 'AbortPromptError' || name === 'CancelPromptError') throw new InterruptedError('');
       throw error;
+    } finally {
+      active -= 1;
+      // Input resumed behind readline's back (see below) is not paused by its close: pause it
+      // here, or it would keep the process running after the last prompt.
+      if (active === 0 && resumedBehindReadline) {
+        resumedBehindReadline = false;
+        io.terminal.input.pause();
+      }
     }
   };
+
+  // Ctrl-Z: the terminal is handed back with its cursor and line editing before the process
+  // stops. On `fg`, Node's readline pauses the input and waits for someone to resume it, which
+  // froze every key, Ctrl-C included: resume it, with raw mode, once readline is done.
+  const suspendListeners = new Set<(phase: SuspendPhase) => void>();
+  io.onSuspend?.((phase) => {
+    const input = io.terminal.input as NodeJS.ReadableStream & { isTTY?: boolean; isRaw?: boolean; setRawMode?: (raw: boolean) => void };
+    if (phase === 'stop') {
+      suspendListeners.forEach((listener) => listener(phase));
+      if (input.isRaw) input.setRawMode?.(false);
+      io.terminal.output.write(SHOW_CURSOR);
+      return;
+    }
+    setImmediate(() => {
+      if (active > 0) {
+        input.setRawMode?.(true);
+        input.resume();
+        resumedBehindReadline = true;
+      }
+      suspendListeners.forEach((listener) => listener(phase));
+    });
+  });
 
   return {
     style,
@@ -105,9 +144,18 @@ export async function createPrompter(io: Io, signal: AbortSignal): Promise<Promp
 
     async runStage(config) {
       const stagePrompt = await (await import('./stage-prompt.js')).loadStagePrompt();
-      // Read at each stage, so a resized terminal gets a screen that fits it.
-      const rows = (io.terminal.output as { rows?: number }).rows || 24;
-      return guard(() => stagePrompt({ ...config, style, now: io.now, width: columns, rows }, context));
+      // Read at each render, so a resized terminal gets a screen that fits it; 0 is unknown.
+      const output = io.terminal.output as NodeJS.WritableStream & { columns?: number; rows?: number };
+      const size = () => ({ columns: output.columns || 80, rows: output.rows || 24 });
+      const onResize = (listener: () => void) => {
+        output.on('resize', listener);
+        return () => void output.off('resize', listener);
+      };
+      const onSuspend = (listener: (phase: SuspendPhase) => void) => {
+        suspendListeners.add(listener);
+        return () => void suspendListeners.delete(listener);
+      };
+      return guard(() => stagePrompt({ ...config, style, now: io.now, size, onResize, onSuspend }, context));
     },
 
     async assess(message, items, preselected = new Set()) {

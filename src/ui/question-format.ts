@@ -2,7 +2,7 @@
 // shell greeting, JSON for programs, Markdown for a chat or an issue. Returns strings; never
 // prints. Every string from a question file passes through stripControl (JSON escapes its own).
 import type { QuestionSummary } from '../bank/catalog.js';
-import type { LoadedQuestion, LoadedRubric } from '../bank/schema.js';
+import type { Followup, LoadedQuestion, LoadedRubric } from '../bank/schema.js';
 import { planStages, totalBudgetSeconds } from '../session/engine.js';
 import { stripControl, wrap } from '../text.js';
 import type { Style } from './colour.js';
@@ -17,16 +17,17 @@ export interface QuestionView {
   rubric: LoadedRubric;
   /** For `daily`: the date, shown in every format. */
   date?: string;
-  /** For `show`: follow-ups, and hints when asked for. */
+  /** For `show`: follow-ups, and hints and answer keys when asked for. */
   full?: boolean;
   hints?: boolean;
+  followupKeys?: boolean;
 }
 
 /** One question in the given format, ending with a newline. Only `text` uses a style. */
 export function formatQuestion(view: QuestionView, format: OutputFormat, style: Style | undefined, width: number): string {
   switch (format) {
     case 'json':
-      return questionJsonText(view.question, view.rubric, view.date);
+      return questionJsonText(view.question, view.rubric, view.date, view.followupKeys);
     case 'plain':
       return plainLines(view).join('\n') + '\n';
     case 'markdown':
@@ -53,10 +54,20 @@ function textLines(view: QuestionView, style: Style, width: number): string[] {
   const lines = view.date ? [style.dim(dayLabel(view.date))] : [];
   lines.push(...questionHeader(clean, planStages(rubric.stages), style, width));
   if (view.full) {
-    const followups = clean.followups ?? [];
+    const followups = clean.followupDetails ?? [];
     if (followups.length) {
       lines.push('', style.heading('Follow-ups'));
-      for (const followup of followups) lines.push(...bullet(followup, width, '  '));
+      for (const followup of followups) {
+        lines.push(...bullet(followup.text, width, '  '));
+        if (!view.followupKeys) continue;
+        const when = whenLine(followup);
+        if (when) lines.push(...wrap(when, width - 4, '    ').map((line) => style.dim(line)));
+        if (followup.answer?.length) {
+          lines.push(style.accent('    A strong reply covers:'));
+          for (const point of followup.answer) lines.push(...bullet(point, width, '      '));
+        }
+      }
+      if (!view.followupKeys && followups.some((followup) => followup.answer?.length)) lines.push('', style.dim(`Answer keys: mldrill show ${clean.id} --followups`));
     }
     if (view.hints) {
       const staged = rubric.stages.filter((stage) => clean.stages[stage.id]?.hints?.length);
@@ -71,6 +82,15 @@ function textLines(view: QuestionView, style: Style, width: number): string[] {
   }
   lines.push('', style.dim(`Drill it: ${drillCommand(question.id)}`));
   return lines;
+}
+
+/** When a follow-up is preferred, in words; undefined for an unconditional one. */
+export function whenLine(followup: Followup): string | undefined {
+  const parts = [
+    ...(followup.when?.mentioned?.length ? [`the notes mention ${followup.when.mentioned.map((phrase) => `"${phrase}"`).join(' or ')}`] : []),
+    ...(followup.when?.missing?.length ? [`they mention none of ${followup.when.missing.map((phrase) => `"${phrase}"`).join(', ')}`] : []),
+  ];
+  return parts.length ? `Asked when ${parts.join(' and ')}.` : undefined;
 }
 
 /** A wrapped list item: `- ` on the first line, aligned continuation lines. */
@@ -104,8 +124,15 @@ function markdownLines(view: QuestionView): string[] {
     `Plan (${formatMinutes(total)}): ${plan.map((stage) => `${escapeMarkdown(stage.title)} ${formatMinutes(stage.budgetSeconds)}`).join(' · ')}`,
   ];
   if (view.full) {
-    const followups = question.followups ?? [];
-    if (followups.length) lines.push('', '**Follow-ups**', '', ...followups.map((followup) => `- ${escapeMarkdown(followup)}`));
+    const followups = question.followupDetails ?? [];
+    if (followups.length) lines.push('', '**Follow-ups**', '');
+    for (const followup of followups) {
+      lines.push(`- ${escapeMarkdown(followup.text)}`);
+      if (!view.followupKeys) continue;
+      const when = whenLine(followup);
+      if (when) lines.push(`  - _${escapeMarkdown(when)}_`);
+      if (followup.answer?.length) lines.push('  - A strong reply covers:', ...followup.answer.map((point) => `    - ${escapeMarkdown(point)}`));
+    }
     if (view.hints) {
       for (const stage of rubric.stages) {
         const hints = question.stages[stage.id]?.hints ?? [];
@@ -122,7 +149,7 @@ function markdownLines(view: QuestionView): string[] {
  * width; piped (and with `plain`) the fields are tab-separated for cut and awk.
  */
 export function formatList(questions: readonly QuestionSummary[], format: Exclude<OutputFormat, 'json'>, options: { tty: boolean; style: Style | undefined; width: number }): string {
-  const rows = questions.map((question) => [question.id, question.category, question.difficulty, question.title].map(stripControl) as [string, string, string, string]);
+  const rows = questions.map((question) => [question.id, question.category, question.difficulty, question.title].map((text) => stripControl(text)) as [string, string, string, string]);
   if (rows.length === 0) return '';
   if (format === 'markdown') {
     const cell = (text: string) => escapeMarkdown(text);

@@ -2,6 +2,7 @@
 // from the other formats so that a script asking for JSON loads none of the code that lays out
 // text for people.
 import type { LoadedQuestion, LoadedRubric } from '../bank/schema.js';
+import { jsonText } from '../text.js';
 
 /** The JSON of one question: a stable interface, documented in the README. */
 export interface QuestionJson {
@@ -17,9 +18,11 @@ export interface QuestionJson {
   /** Only for `daily`: the local date the question is for. */
   date?: string;
   file: string;
+  /** Only for `show --followups`: the follow-ups with their answer keys and conditions. */
+  followups?: Array<{ text: string; answer: string[]; when: { mentioned: string[]; missing: string[] } | null }>;
 }
 
-export function questionJson(question: LoadedQuestion, rubric: LoadedRubric, date?: string): QuestionJson {
+export function questionJson(question: LoadedQuestion, rubric: LoadedRubric, date?: string, followupKeys = false): QuestionJson {
   return {
     id: question.id,
     title: question.title,
@@ -32,10 +35,19 @@ export function questionJson(question: LoadedQuestion, rubric: LoadedRubric, dat
     stages: rubric.stages.map((stage) => ({ id: stage.id, title: stage.title, minutes: stage.minutes })),
     ...(date === undefined ? {} : { date }),
     file: question.file,
+    ...(followupKeys
+      ? {
+          followups: (question.followupDetails ?? []).map((followup) => ({
+            text: followup.text,
+            answer: followup.answer ?? [],
+            when: followup.when ? { mentioned: followup.when.mentioned ?? [], missing: followup.when.missing ?? [] } : null,
+          })),
+        }
+      : {}),
   };
 }
 
 /** One question as pretty-printed JSON, ending with a newline. */
-export function questionJsonText(question: LoadedQuestion, rubric: LoadedRubric, date?: string): string {
-  return `${JSON.stringify(questionJson(question, rubric, date), null, 2)}\n`;
+export function questionJsonText(question: LoadedQuestion, rubric: LoadedRubric, date?: string, followupKeys = false): string {
+  return jsonText(questionJson(question, rubric, date, followupKeys));
 }

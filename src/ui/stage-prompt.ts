@@ -1,26 +1,33 @@
-// The screen of one interview stage: a custom Inquirer prompt that re-renders itself on a
-// timer, so the countdown stays live while the user thinks or types notes. All writes to the
-// terminal go through the prompt, which keeps the screen from being garbled.
+// The screen of one interview stage: a thin Inquirer prompt that wires the key table
+// (stage-keys.ts) to the session engine and draws the pure layout (stage-screen.ts). It
+// re-renders itself on a timer, so the countdown stays live while the user thinks or types.
+// All writes to the terminal go through the prompt, which keeps the screen from being garbled.
 import {
+  commitDraft,
   curveballDue,
   isPaused,
   markCurveballShown,
   nextStage,
+  pause,
+  previousStage,
   remainingSeconds,
+  resume,
   revealHint,
+  setDraft,
   setNotes,
-  toggleTick,
   togglePause,
-  usedSeconds,
+  toggleTick,
   type SessionState,
 } from '../session/engine.js';
-import { clock, wrap } from '../text.js';
+import type { SuspendPhase } from '../io.js';
 import type { Style } from './colour.js';
+import { stageAction } from './stage-keys.js';
+import { finishedLine, stageLines, type Size } from './stage-screen.js';
 
 const HIDE_CURSOR = '\u001b[?25l';
 const BELL = '\u0007';
-/** Notes lines kept on screen; older lines scroll off (they are all kept and saved). */
-const VISIBLE_NOTE_LINES = 8;
+/** Home and clear: after a resize the old screen has rewrapped and cannot be erased line by line. */
+const CLEAR_SCREEN = '\u001b[H\u001b[2J';
 
 export interface StagePromptConfig {
   state: SessionState;
@@ -28,29 +35,25 @@ export interface StagePromptConfig {
   strict: boolean;
   now: () => number;
   style: Style;
-  width: number;
-  /** Called with the latest state, typed-but-unfinished notes included, after every change. */
+  /** The terminal's size, read at every render, so that a resize redraws at the new size. */
+  size: () => Size;
+  /** Calls listener when the terminal is resized; returns a function that stops listening. */
+  onResize?: (listener: () => void) => () => void;
+  /** Called with the latest state, the line being typed included as its draft, after every change. */
   onChange: (state: SessionState) => void;
   /** Interviewer mode: the stage's checklist, ticked live with the keys. */
   checklist?: ReadonlyArray<{ id: string; text: string }>;
   /** Interviewer mode: follow-ups to ask, shown on this stage. */
   followups?: readonly string[];
-  /** The terminal's height: the screen is folded to fit it. */
-  rows?: number;
-  /** Open in notes mode: --strict moved on while the user was typing notes. */
-  startInNotes?: boolean;
-  /** Told, when the stage ends, whether the user was typing notes at that moment. */
-  onEnd?: (typingNotes: boolean) => void;
+  /** The ready gate: the clock (paused in `state`) starts on Enter or on the first key typed. */
+  gated?: boolean;
+  /** False with --no-save: Ctrl-C then saves nothing, and the keys line must not say it does. */
+  save?: boolean;
+  /** A warning to keep on screen while it lasts (checkpoints failing); read at every render. */
+  notice?: () => string | undefined;
   tickMs?: number;
-}
-
-type Mode = 'command' | 'notes';
-
-/** Notes plus the line being typed, so that nothing typed is lost on Ctrl-C or a strict move. */
-function withDraft(state: SessionState, draft: string): SessionState {
-  if (!draft) return state;
-  const notes = state.progress[state.current]!.notes;
-  return setNotes(state, state.current, `${notes}${draft}\n`);
+  /** Ctrl-Z and `fg` (see Io.onSuspend): returns a function that stops listening. */
+  onSuspend?: (listener: (phase: SuspendPhase) => void) => () => void;
 }
 
 type InquirerCore = typeof import('@inquirer/core');
@@ -67,33 +70,38 @@ export async function loadStagePrompt(): Promise<ReturnType<typeof makeStageProm
   return (prompt ??= makeStagePrompt(inquirer));
 }
 
+/** The stage's notes as lines, and back. */
+const noteLines = (state: SessionState) => (state.progress[state.current]!.notes ? state.progress[state.current]!.notes.replace(/\n$/, '').split('\n') : []);
+const withLines = (state: SessionState, lines: string[]) => setNotes(state, state.current, lines.length ? `${lines.join('\n')}\n` : '');
+
 function renderStage(config: StagePromptConfig, done: (state: SessionState) => void): string | [string, string | undefined] {
-  const { isDownKey, isEnterKey, isUpKey, useEffect, useKeypress, useRef, useState } = inquirer!;
+  const { useEffect, useKeypress, useRef, useState } = inquirer!;
   const { style, now } = config;
   const session = useRef(config.state);
-  const [mode, setMode] = useState<Mode>(config.startInNotes ? 'notes' : 'command');
-  // The interval callback outlives renders, so it reads the mode through a ref.
-  const modeRef = useRef(mode);
-  modeRef.current = mode;
-  const [draft, setDraft] = useState('');
+  // A draft given back by resume is the line being typed again, ready to edit.
+  const initialDraft = config.state.progress[config.state.current]?.draft ?? '';
+  const [line, setLine] = useState(initialDraft);
+  const [editing, setEditing] = useState<number | null>(null);
+  // The new line typed before moving up to edit an earlier one: back when moving down past the last.
+  const aside = useRef('');
   const [cursor, setCursor] = useState(0);
-  const [finished, setFinished] = useState(false);
+  const [gated, setGated] = useState(Boolean(config.gated));
+  const [allFollowups, setAllFollowups] = useState(false);
+  const [ended, setEnded] = useState<SessionState | null>(null);
   const [, setTick] = useState(0);
   const ticks = useRef(0);
-  // The interval callback outlives renders, so it reads the draft through a ref.
-  const draftRef = useRef(draft);
-  draftRef.current = draft;
-
-  const update = (next: SessionState, nextDraft = draftRef.current) => {
-    session.current = next;
-    config.onChange(withDraft(next, nextDraft));
+  const redraw = () => {
+    ticks.current += 1;
+    setTick(ticks.current);
   };
-  const finish = (state: SessionState) => {
-    const next = nextStage(state, now());
+
+  const update = (next: SessionState) => {
     session.current = next;
     config.onChange(next);
-    setFinished(true);
-    config.onEnd?.(modeRef.current === 'notes');
+  };
+  const end = (next: SessionState) => {
+    update(next);
+    setEnded(next);
     done(next);
   };
 
@@ -103,6 +111,12 @@ function renderStage(config: StagePromptConfig, done: (state: SessionState) => v
     // be stopped, and would keep Node running after the command is done.
     const closed = () => Boolean((rl as { closed?: boolean }).closed);
     if (closed()) return undefined;
+    if (initialDraft) rl.write(initialDraft);
+    const write = (text: string) => {
+      rl.output.unmute();
+      rl.output.write(text);
+      rl.output.mute();
+    };
     const timer = setInterval(() => {
       if (closed()) {
         clearInterval(timer);
@@ -110,164 +124,150 @@ function renderStage(config: StagePromptConfig, done: (state: SessionState) => v
       }
       const state = session.current;
       if (config.strict && remainingSeconds(state, now()) <= 0 && !isPaused(state)) {
-        finish(withDraft(state, draftRef.current));
+        end(nextStage(commitDraft(state), now()));
         return;
       }
       if (curveballDue(state, now())) {
         update(markCurveballShown(state, now()));
         // Interrupt the way an interviewer does: audibly, not only on screen.
-        rl.output.unmute();
-        rl.output.write(BELL);
-        rl.output.mute();
+        write(BELL);
       }
-      ticks.current += 1;
-      setTick(ticks.current);
+      redraw();
     }, config.tickMs ?? 250);
-    return () => clearInterval(timer);
+    const stopResize = config.onResize?.(() => {
+      write(CLEAR_SCREEN);
+      redraw();
+    });
+    // The time stopped with Ctrl-Z is not counted: the clock pauses before the process stops
+    // and runs again on `fg`, where the screen is drawn anew.
+    let stoppedRunning = false;
+    const stopSuspend = config.onSuspend?.((phase) => {
+      const state = session.current;
+      if (phase === 'stop') {
+        stoppedRunning = !isPaused(state);
+        if (stoppedRunning) update(pause(state, now()));
+        return;
+      }
+      if (stoppedRunning) update(resume(state, now()));
+      stoppedRunning = false;
+      redraw();
+    });
+    return () => {
+      clearInterval(timer);
+      stopResize?.();
+      stopSuspend?.();
+    };
   }, []);
 
   useKeypress((key, rl) => {
-    if (finished) return;
+    if (ended) return;
     const state = session.current;
-    if (mode === 'notes') {
-      if (isEnterKey(key)) {
-        const notes = state.progress[state.current]!.notes;
-        update(setNotes(state, state.current, `${notes}${draft}\n`), '');
-        setDraft('');
-      } else if (key.name === 'escape') {
-        rl.clearLine(0);
-        update(withDraft(state, draft), '');
-        setDraft('');
-        setMode('command');
-      } else {
-        setDraft(rl.line);
-        config.onChange(withDraft(state, rl.line));
+    const lines = noteLines(state);
+    const action = stageAction(key, { line, interviewer: Boolean(config.checklist?.length), gated, canGoBack: state.current > 0 });
+    /** Puts text in the line being typed (readline holds it). */
+    const retype = (text: string) => {
+      rl.clearLine(0);
+      if (text) rl.write(text);
+      setLine(text);
+    };
+    /** The line being edited goes back into the notes as it now reads. */
+    const putBack = (text: string) => (editing === null ? state : withLines(state, lines.map((old, i) => (i === editing ? text : old))));
+    const typed = rl.line.replace(/\t/g, '');
+    switch (action) {
+      case 'start':
+        setGated(false);
+        update(resume(state, now()));
+        retype(typed);
+        if (!key.name || key.name === 'return' || key.name === 'enter' || key.name === 'tab') return;
+        update(setDraft(session.current, typed));
+        return;
+      case 'commit':
+        // `line` holds what was typed; readline has cleared its own on Enter, but not on
+        // Alt-Enter or Esc-Enter, which must commit the same one line.
+        if (editing === null) {
+          update(commitDraft(setDraft(state, line)));
+          rl.clearLine(0);
+        }
+        else {
+          update(putBack(line));
+          setEditing(null);
+          retype(aside.current);
+          update(setDraft(session.current, aside.current));
+          return;
+        }
+        setLine('');
+        return;
+      case 'next':
+        if (editing !== null) {
+          // An empty line while editing: the line stays as it was.
+          setEditing(null);
+          retype(aside.current);
+          return;
+        }
+        end(nextStage(commitDraft(state), now()));
+        return;
+      case 'back':
+        end(previousStage(commitDraft(setDraft(putBack(typed), editing === null ? typed : aside.current)), now()));
+        return;
+      case 'hint':
+        retype(typed);
+        update(revealHint(state, config.hints.length));
+        return;
+      case 'pause':
+        update(togglePause(state, now()));
+        return;
+      case 'followups':
+        setAllFollowups(!allFollowups);
+        return;
+      case 'tick':
+        retype('');
+        if (config.checklist?.length) update(toggleTick(state, config.checklist[cursor]!.id));
+        return;
+      case 'edit-up':
+      case 'edit-down': {
+        const checklist = config.checklist ?? [];
+        if (checklist.length) {
+          retype(typed);
+          setCursor((cursor + checklist.length + (action === 'edit-up' ? -1 : 1)) % checklist.length);
+          return;
+        }
+        if (lines.length === 0) return retype(line);
+        const next = action === 'edit-up' ? (editing === null ? lines.length - 1 : Math.max(0, editing - 1)) : editing === null ? null : editing + 1;
+        // Moving keeps what was typed: an edited line goes back changed, a new line is set aside.
+        const kept = putBack(line);
+        if (editing === null) aside.current = line;
+        if (next === null || next >= lines.length) {
+          setEditing(null);
+          retype(aside.current);
+          update(setDraft(kept, aside.current));
+        } else {
+          setEditing(next);
+          retype(noteLines(kept)[next]!);
+          update(setDraft(kept, editing === null ? line : aside.current));
+        }
+        return;
       }
-      return;
+      case 'type':
+        setLine(rl.line);
+        // Only a new line is a draft: an edited one is already in the notes.
+        if (editing === null) update(setDraft(state, rl.line));
+        return;
     }
-    rl.clearLine(0);
-    const checklist = config.checklist ?? [];
-    if (isEnterKey(key)) finish(state);
-    else if (key.name === 'h') update(revealHint(state, config.hints.length));
-    else if (key.name === 'n') setMode('notes');
-    else if (key.name === 'p') update(togglePause(state, now()));
-    else if (checklist.length && isUpKey(key)) setCursor((cursor + checklist.length - 1) % checklist.length);
-    else if (checklist.length && isDownKey(key)) setCursor((cursor + 1) % checklist.length);
-    else if (checklist.length && (key.name === 'space' || key.name === 'x')) update(toggleTick(state, checklist[cursor]!.id));
   });
 
-  const state = session.current;
-  const index = state.current;
-  const stage = state.plan[index]!;
-  const progress = state.progress[index]!;
-  const width = Math.max(40, Math.min(config.width, 100));
-
-  if (finished) {
-    const previous = state.plan[index - 1] ?? stage;
-    const used = usedSeconds(state, index - 1, now());
-    const over = used > previous.budgetSeconds;
-    return `${style.good('✔')} ${style.heading(previous.title)} ${style.dim('·')} ${(over ? style.warn : style.dim)(`${clock(used)} of ${clock(previous.budgetSeconds)}`)}`;
+  if (ended) {
+    const index = ended.current - 1;
+    return index >= 0 && index < ended.plan.length && ended.current > config.state.current
+      ? finishedLine(ended, index, now(), style)
+      : style.dim(`↩ back to ${ended.plan[ended.current]?.title ?? 'the previous stage'}`);
   }
-
-  const remaining = remainingSeconds(state, now());
-  const timer = isPaused(state)
-    ? style.warn(`⏸ paused · ${clock(remaining)} left`)
-    : remaining >= 0
-      ? (remaining <= 60 ? style.warn : style.good)(`⏱ ${clock(remaining)} left`)
-      : style.bad(`⏱ +${clock(-remaining)} over time`);
-  const title = `Stage ${index + 1}/${state.plan.length} · ${stage.title}`;
-  const gap = Math.max(2, width - visibleLength(title) - visibleLength(timer));
-  const header = [`${style.title(title)}${' '.repeat(gap)}${timer}`, ...wrap(stage.goal, width - 2, '  ').map((line) => style.dim(line))];
-  const numbered = (items: readonly string[], from = 0) =>
-    items.flatMap((item, i) => {
-      const [first = '', ...rest] = wrap(item, width - 5);
-      return [`  ${from + i + 1}. ${first}`, ...rest.map((line) => `     ${line}`)];
-    });
-
-  const curveball = state.curveball;
-  const cutIn = curveball && curveball.stage === index && curveball.shownAtSeconds !== null
-    ? [style.warn('⚡ The interviewer cuts in:'), ...wrap(curveball.text, width - 4, '  ').map((line) => style.heading(line))]
-    : [];
-  const shownHints = config.hints.slice(0, progress.hintsShown);
-  const checklistItems = (config.checklist ?? []).map((item, i) => {
-    const mark = progress.ticked.includes(item.id) ? style.good('◉') : '◯';
-    const pointer = i === cursor ? style.accent('❯') : ' ';
-    const [first = '', ...rest] = wrap(item.text, width - 6);
-    return [`${pointer} ${mark} ${i === cursor ? style.accent(first) : first}`, ...rest.map((line) => `    ${line}`)];
-  });
-  const noteLines = progress.notes ? progress.notes.replace(/\n$/, '').split('\n') : [];
-
-  let footer: string[];
-  let help: string | undefined;
-  if (mode === 'notes') {
-    footer = [`  ${style.accent('>')} ${draft}`];
-    help = `${style.dim('typing notes: Enter adds a line')}  ${style.key(' Esc ')} done`;
-  } else {
-    const keys: string[] = [];
-    if (config.checklist?.length) keys.push(`${style.key(' ↑↓ ')} move  ${style.key(' Space ')} tick`);
-    if (progress.hintsShown < config.hints.length) keys.push(`${style.key(' h ')} hint`);
-    keys.push(`${style.key(' n ')} notes`, `${style.key(' p ')} ${isPaused(state) ? 'resume' : 'pause'}`);
-    keys.push(`${style.key(' Enter ')} ${index + 1 < state.plan.length ? 'next stage' : 'finish'}`);
-    footer = ['', `${keys.join('  ')}  ${style.dim('Ctrl-C quits (saved)')}${HIDE_CURSOR}`];
-  }
-
-  // What does not fit the terminal's height is folded, least needed first, so that Inquirer can
-  // redraw the whole screen in place: a screen taller than the terminal garbles when redrawn.
-  const height = (line: string) => Math.max(1, Math.ceil(visibleLength(line) / Math.max(20, config.width)));
-  const fixed = [...header, ...footer, ...(help ? [help] : [])].reduce((sum, line) => sum + height(line), 0);
-  const room = Math.max(6, (config.rows ?? 24) - 1 - fixed);
-  let notesShown = Math.min(VISIBLE_NOTE_LINES, noteLines.length);
-  let hintsFrom = 0;
-  let followupsFolded = false;
-  let window = { from: 0, to: checklistItems.length };
-  const body = () => {
-    const lines: string[] = [];
-    const section = (heading: string, content: string[]) => void lines.push('', style.heading(heading), ...content);
-    if (cutIn.length) lines.push('', ...cutIn);
-    if (shownHints.length) {
-      section(`Hints (${shownHints.length} of ${config.hints.length})`, [
-        ...(hintsFrom > 0 ? [style.dim(`  … ${hintsFrom} earlier ${hintsFrom === 1 ? 'hint' : 'hints'} folded for space`)] : []),
-        ...numbered(shownHints.slice(hintsFrom), hintsFrom),
-      ]);
-    }
-    if (checklistItems.length) {
-      section(`Checklist (${progress.ticked.length} of ${checklistItems.length} covered)`, [
-        ...(window.from > 0 ? [style.dim(`  ↑ ${window.from} more`)] : []),
-        ...checklistItems.slice(window.from, window.to).flat(),
-        ...(window.to < checklistItems.length ? [style.dim(`  ↓ ${checklistItems.length - window.to} more`)] : []),
-      ]);
-    }
-    if (config.followups?.length) {
-      if (followupsFolded) lines.push('', style.heading(`Follow-ups to ask: ${config.followups.length}`) + style.dim(' (a taller terminal shows them)'));
-      else section('Follow-ups to ask', numbered(config.followups));
-    }
-    if (noteLines.length > 0 || mode === 'notes') {
-      const earlier = noteLines.length - notesShown;
-      section('Notes', [...(earlier > 0 ? [style.dim(`  … ${earlier} earlier lines`)] : []), ...noteLines.slice(noteLines.length - notesShown).map((line) => `  ${line}`)]);
-    }
-    return lines;
-  };
-  const fold = [
-    () => (followupsFolded ? false : (followupsFolded = true)),
-    () => (hintsFrom < shownHints.length - 1 ? (hintsFrom = shownHints.length - 1, true) : false),
-    () => (notesShown > 2 ? (notesShown = 2, true) : false),
-    () => {
-      // Narrow the checklist to a window around the cursor, one item at a time.
-      if (window.to - window.from <= 1) return false;
-      window = cursor - window.from > window.to - 1 - cursor ? { ...window, from: window.from + 1 } : { ...window, to: window.to - 1 };
-      return true;
+  const { lines, help } = stageLines(
+    {
+      state: session.current, now: now(), hints: config.hints, checklist: config.checklist, cursor, followups: config.followups, allFollowups,
+      line, editing, gated, save: config.save !== false, notice: config.notice?.(),
     },
-  ];
-  let lines = body();
-  for (const step of fold) {
-    while (lines.length > room && step()) lines = body();
-  }
-
-  const screen = [...header, ...lines, ...footer].join('\n');
-  return help ? [screen, help] : screen;
-}
-
-function visibleLength(text: string): number {
-  // eslint-disable-next-line no-control-regex
-  return [...text.replace(/\u001b\[[0-9;?]*[a-zA-Z]/g, '')].length;
+    config.size(),
+    style,
+  );
+  return [`${lines.join('\n')}${HIDE_CURSOR}`, help];
 }

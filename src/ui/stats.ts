@@ -1,6 +1,7 @@
 // The `stats` screen. With charts (on a terminal): bars and a sparkline; without: the same
 // figures as plain text. Returns lines; never prints.
 import { CATEGORY_TITLES, type Category } from '../bank/categories.js';
+import { calibrationSentence, type Calibration } from '../score/calibration.js';
 import type { Stats } from '../score/stats.js';
 import { clock, plural, stripControl, wrap } from '../text.js';
 import { bar, sparkline } from './charts.js';
@@ -26,7 +27,7 @@ export function paceText(overPercent: number): string {
   return overPercent > 0 ? `runs ${overPercent}% over on average` : `runs ${-overPercent}% under on average`;
 }
 
-export function statsLines(stats: Stats, style: Style, view: StatsView): string[] {
+export function statsLines(stats: Stats & { calibration?: Calibration }, style: Style, view: StatsView): string[] {
   const grade = gradeStyle(style);
   const percent = (score: number) => grade(score)(`${String(score).padStart(3)}%`);
   const scoreBar = (score: number) => (view.charts ? `${grade(score)(bar(score / 100, 20))} ` : '');
@@ -87,6 +88,17 @@ export function statsLines(stats: Stats, style: Style, view: StatsView): string[
       lines.push(style.dim(`     ${stripControl(item.stageTitle)} · missed in ${item.missed} of ${plural(item.assessed, 'session')}`));
       if (item.guidance) lines.push(...wrap(stripControl(item.guidance), view.width - 7, '     ').map((line) => style.dim(line)));
     });
+  }
+  const { calibration } = stats;
+  if (calibration && (calibration.ai.length || calibration.partner.length)) {
+    lines.push('', `${style.heading('Calibration')} ${style.dim('(your own rating against another rater\'s, per stage)')}`);
+    for (const [stages, other] of [[calibration.ai, 'the AI grader'], [calibration.partner, 'your partner']] as const) {
+      for (const stage of stages) {
+        const sentence = calibrationSentence({ ...stage, title: stripControl(stage.title) }, other);
+        const [first = '', ...rest] = wrap(`${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`, view.width - 4);
+        lines.push(`  ${first}`, ...rest.map((line) => `    ${line}`));
+      }
+    }
   }
   return lines;
 }

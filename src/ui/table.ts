@@ -1,4 +1,6 @@
-// Aligned text columns. Cells are measured before styling, so colour never shifts a column.
+// Aligned text columns. Cells are sanitised and measured before styling, so neither a file's
+// escape sequences nor colour ever shift a column.
+import { stripControl } from '../text.js';
 
 export interface Column {
   header: string;
@@ -8,7 +10,8 @@ export interface Column {
 }
 
 /** The header line, then one line per row, columns separated by two spaces, the last column unpadded. */
-export function table(columns: readonly Column[], rows: readonly (readonly string[])[], headerStyle: (text: string) => string = (text) => text): string[] {
+export function table(columns: readonly Column[], cells: readonly (readonly string[])[], headerStyle: (text: string) => string = (text) => text): string[] {
+  const rows = cells.map((row) => row.map((cell) => stripControl(cell)));
   const widths = columns.map((column, i) => Math.max(column.header.length, ...rows.map((row) => [...(row[i] ?? '')].length)));
   const last = columns.length - 1;
   const pad = (text: string, i: number) => {

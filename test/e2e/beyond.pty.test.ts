@@ -7,13 +7,13 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { seededRandom } from '../../src/select/random.js';
 import { planStages, drawCurveball } from '../../src/session/engine.js';
-import { BIN, sleep, TmuxSession } from '../helpers/tmux.js';
+import { BIN, TmuxSession, until } from '../helpers/tmux.js';
 import { BANK, finishDrill } from './fixture-flow.js';
 const sessions: TmuxSession[] = [];
 afterEach(() => sessions.splice(0).forEach((session) => session.close()));
 
 function open(args: string[], home: string) {
-  const session = new TmuxSession([...args, '--bank', BANK], { env: { MLDRILL_HOME: home }, height: 40 });
+  const session = new TmuxSession([...args, '--bank', BANK, ...(args[0] === 'drill' ? ['--no-ready'] : [])], { env: { MLDRILL_HOME: home }, height: 40 });
   sessions.push(session);
   return session;
 }
@@ -23,25 +23,14 @@ const historyCommand = (home: string) =>
   spawnSync(process.execPath, [BIN, 'history'], { encoding: 'utf8', env: { PATH: process.env.PATH, MLDRILL_HOME: home } });
 const liveFiles = (home: string) => (fs.existsSync(path.join(home, 'sessions')) ? fs.readdirSync(path.join(home, 'sessions')) : []);
 
-async function until<T>(probe: () => T | undefined, what: string, timeout = 10_000): Promise<T> {
-  const deadline = Date.now() + timeout;
-  while (Date.now() < deadline) {
-    const value = probe();
-    if (value) return value;
-    await sleep(100);
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 describe('beyond a timer', { timeout: 90_000 }, () => {
   it('after kill -9 mid-stage, `resume last` continues at that stage with the notes and completes as one session', async () => {
     const home = newHome();
     const first = open(['drill', 'e2e-feed'], home);
     await first.waitFor('Stage 1/2');
-    first.type('n');
     first.type('before the crash');
     first.keys('Enter');
-    first.keys('Escape');
     await first.waitFor(/Notes\n\s+before the crash/);
     // The checkpoint on disk holds the notes within a few seconds.
     const [file] = await until(() => {
@@ -60,9 +49,8 @@ describe('beyond a timer', { timeout: 90_000 }, () => {
     const screen = await second.waitFor(`Resuming session ${id} at stage 1/2, Clarify the feed, with`);
     expect(screen).toMatch(/with 0[01]:\d\d l/);
     await second.waitFor(/Notes\n\s+before the crash/);
-    second.type('n');
     second.type('after the crash');
-    second.keys('Escape');
+    second.keys('Enter');
     await second.waitFor(/before the crash\n\s+after the crash/);
     await finishDrill(second, 1);
     expect(await second.exitCode()).toBe(0);
@@ -79,9 +67,8 @@ describe('beyond a timer', { timeout: 90_000 }, () => {
     fs.mkdirSync(path.join(home, 'history.jsonl')); // a directory: every append fails
     const tmux = open(['drill', 'e2e-feed'], home);
     await tmux.waitFor('Stage 1/2');
-    tmux.type('n');
     tmux.type('keep me');
-    tmux.keys('Escape');
+    tmux.keys('Enter');
     await tmux.waitFor(/Notes\n\s+keep me/);
     await finishDrill(tmux, 1);
     expect(await tmux.exitCode()).toBe(2);
@@ -136,7 +123,7 @@ describe('beyond a timer', { timeout: 90_000 }, () => {
   });
 
   it('folds the interviewer screen to fit a small terminal, keeping the cursor item, title and keys in view', async () => {
-    const session = new TmuxSession(['drill', 'youtube-video-recommendations', '--interviewer', '--no-save'], { width: 80, height: 24 });
+    const session = new TmuxSession(['drill', 'youtube-video-recommendations', '--interviewer', '--no-save', '--no-ready'], { width: 80, height: 24 });
     sessions.push(session);
     await session.waitFor('Stage 1/4');
     for (const stage of [2, 3, 4]) {
@@ -149,8 +136,8 @@ describe('beyond a timer', { timeout: 90_000 }, () => {
     expect(visible.length).toBeLessThanOrEqual(24);
     expect(screen).toMatch(/Stage 4\/4 · Go deep on the hard parts\s+⏱ \d\d:\d\d left/);
     expect(screen).toMatch(/❯ ◯ Filtered policy-violating/);
-    expect(screen).toContain('Follow-ups to ask: 4 (a taller terminal shows them)');
-    expect(screen).toMatch(/Enter\s+finish/);
+    expect(screen).toMatch(/Enter\s+on an empty line: finish/);
+    expect(screen).toContain('Follow-ups to ask: 4 (Ctrl-F shows them)');
     session.keys('C-c');
     expect(await session.exitCode()).toBe(130);
   });
@@ -190,9 +177,8 @@ describe('beyond a timer', { timeout: 90_000 }, () => {
     const home = newHome();
     const tmux = open(['drill', 'e2e-feed'], home);
     await tmux.waitFor('Stage 1/2');
-    tmux.type('n');
     tmux.type('revenue per session; peak 20k QPS');
-    tmux.keys('Escape');
+    tmux.keys('Enter');
     await tmux.waitFor(/Notes\n\s+revenue per session/);
     tmux.keys('Enter');
     await tmux.waitFor('Stage 2/2');

@@ -11,7 +11,7 @@ afterEach(() => session?.close());
 
 function start(extra: string[] = []) {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-home-'));
-  session = new TmuxSession(['drill', 'e2e-feed', '--bank', BANK, ...extra], { env: { MLDRILL_HOME: home } });
+  session = new TmuxSession(['drill', 'e2e-feed', '--bank', BANK, '--no-ready', ...extra], { env: { MLDRILL_HOME: home } });
   return { tmux: session, history: path.join(home, 'history.jsonl') };
 }
 
@@ -20,7 +20,7 @@ const timer = (screen: string) => /⏱ (\d\d:\d\d) left/.exec(screen)?.[1];
 
 describe('drill in a terminal', { timeout: 60_000 }, () => {
   it('without an id, offers a searchable list of the questions', async () => {
-    session = new TmuxSession(['drill', '--bank', BANK, '--no-save']);
+    session = new TmuxSession(['drill', '--bank', BANK, '--no-save', '--no-ready']);
     const tmux = session;
     await tmux.waitFor('Pick a question (type to filter)');
     tmux.type('end-to-end');
@@ -37,23 +37,20 @@ describe('drill in a terminal', { timeout: 60_000 }, () => {
     expect(screen).toContain('Design a feed that shows people the posts they care about most.');
     expect(screen).toMatch(/1\. Clarify the feed\s+2 min/);
     expect(screen).toMatch(/⏱ 0[12]:\d\d left/);
-    expect(screen).toMatch(/h\s+hint\s+n\s+notes\s+p\s+pause\s+Enter\s+next stage/);
+    expect(screen).toMatch(/Enter\s+on an empty line: next stage\s+Tab\s+hint\s+Ctrl-P\s+pause/);
 
     // The countdown is live while nothing is typed.
     const before = timer(screen);
     await sleep(2100);
     expect(timer(tmux.screen())).not.toBe(before);
 
-    tmux.type('h');
+    tmux.keys('Tab');
     await tmux.waitFor('1. First hint about the feed audience.');
     expect(tmux.screen()).not.toContain('Second hint');
-
-    tmux.type('n');
-    await tmux.waitFor('Enter adds a line');
     tmux.type('users: 2B monthly');
     tmux.keys('Enter');
     tmux.type('p99 under 200 ms');
-    tmux.keys('Escape');
+    tmux.keys('Enter');
     screen = await tmux.waitFor(/Notes\n\s+users: 2B monthly\n\s+p99 under 200 ms\n/);
 
     tmux.keys('Enter');
@@ -92,8 +89,6 @@ describe('drill in a terminal', { timeout: 60_000 }, () => {
     await tmux.waitFor('Stage 1/2');
     tmux.keys('Enter');
     await tmux.waitFor('Stage 2/2');
-    tmux.type('n');
-    await tmux.waitFor('Enter adds a line');
     tmux.type('two towers');
     tmux.keys('Enter');
     tmux.type('then a ranker'); // not finished with Enter: must still be kept
@@ -117,7 +112,6 @@ describe('drill in a terminal', { timeout: 60_000 }, () => {
   it('SIGTERM is handled like Ctrl-C', async () => {
     const { tmux, history } = start();
     await tmux.waitFor('Stage 1/2');
-    tmux.type('n');
     tmux.type('scale first');
     await tmux.waitFor('> scale first');
     tmux.signal('TERM');
@@ -128,10 +122,9 @@ describe('drill in a terminal', { timeout: 60_000 }, () => {
   it('--strict moves on by itself when the time is up, keeping the notes and the notes pad open', async () => {
     const { tmux, history } = start(['--minutes', '0.1', '--strict']);
     await tmux.waitFor('Stage 1/2');
-    tmux.type('n');
     tmux.type('quick');
     await tmux.waitFor('Stage 2/2');
-    // Still typing notes: the next stage opened in notes mode, so these keys are text, not commands.
+    // Keys are text, not commands: typing goes on into the next stage's notes.
     tmux.type('hop');
     await tmux.waitFor('> hop');
     await confirmAssessments(tmux);
@@ -142,7 +135,7 @@ describe('drill in a terminal', { timeout: 60_000 }, () => {
   it('with stdout redirected, keeps the interview on the terminal and writes only the plain report to the file', async () => {
     const home = fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-home-'));
     const report = path.join(home, 'report.txt');
-    session = new TmuxSession(['drill', 'e2e-feed', '--bank', BANK], { env: { MLDRILL_HOME: home }, stdoutTo: report });
+    session = new TmuxSession(['drill', 'e2e-feed', '--bank', BANK, '--no-ready'], { env: { MLDRILL_HOME: home }, stdoutTo: report });
     const tmux = session;
     await tmux.waitFor('Stage 1/2 · Clarify the feed');
     await finishDrill(tmux, 1);

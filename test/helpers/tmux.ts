@@ -16,8 +16,10 @@ export class TmuxSession {
   readonly exitFile: string;
   /** The terminal's settings (`stty -a`) after mldrill exited. */
   readonly sttyFile: string;
+  private readonly stoppedFile: string;
+  private readonly continueFile: string;
 
-  constructor(args: string[], options: { env?: Record<string, string>; width?: number; height?: number; cwd?: string; stdoutTo?: string } = {}) {
+  constructor(args: string[], options: { env?: Record<string, string>; width?: number; height?: number; cwd?: string; stdoutTo?: string; fileSizeLimit?: number; jobControl?: boolean; rawLog?: string } = {}) {
     this.socket = `mldrill-test-${process.pid}-${++count}`;
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-tmux-'));
     this.exitFile = path.join(dir, 'exit');
@@ -25,7 +27,20 @@ export class TmuxSession {
     const env = { TERM: 'xterm-256color', LANG: 'C.UTF-8', PATH: process.env.PATH ?? '', HOME: dir, ...options.env };
     const envPart = Object.entries(env).map(([key, value]) => `${key}=${quote(value)}`).join(' ');
     // The shell keeps the pane alive after mldrill exits, so the screen can still be read.
-    const command = `cd ${quote(options.cwd ?? ROOT)} && env -i ${envPart} node ${quote(BIN)} ${args.map(quote).join(' ')}${options.stdoutTo ? ` > ${quote(options.stdoutTo)}` : ''}; status=$?; stty -a > ${quote(this.sttyFile)}; echo $status > ${quote(this.exitFile)}; exec sleep 600`;
+    let run = `env -i ${envPart} node ${quote(BIN)} ${args.map(quote).join(' ')}${options.stdoutTo ? ` > ${quote(options.stdoutTo)}` : ''}`;
+    // `ulimit -f` (in 1024-byte blocks) for mldrill only: the shell still writes the exit file.
+    if (options.fileSizeLimit !== undefined) run = `(ulimit -f ${options.fileSizeLimit} && exec ${run})`;
+    // Every byte mldrill writes to its terminal, escape sequences included, copied to a file.
+    if (options.rawLog) run = `script -qfec ${quote(run)} ${quote(options.rawLog)}`;
+    this.stoppedFile = path.join(dir, 'stopped');
+    this.continueFile = path.join(dir, 'continue');
+    // With job control (bash's set -m), Ctrl-Z stops mldrill as in a login shell (status 148);
+    // continueInForeground() then runs `fg`, as a user would.
+    if (options.jobControl) {
+      const script = `set -m; ${run}; s=$?; while [ $s -eq 148 ]; do : > ${quote(this.stoppedFile)}; while [ ! -e ${quote(this.continueFile)} ]; do sleep 0.1; done; rm -f ${quote(this.continueFile)} ${quote(this.stoppedFile)}; fg > /dev/null; s=$?; done; exit $s`;
+      run = `bash -c ${quote(script)}`;
+    }
+    const command = `cd ${quote(options.cwd ?? ROOT)} && ${run}; status=$?; stty -a > ${quote(this.sttyFile)}; echo $status > ${quote(this.exitFile)}; exec sleep 600`;
     this.tmux('-f', '/dev/null', 'new-session', '-d', '-s', this.name, '-x', String(options.width ?? 80), '-y', String(options.height ?? 30), command);
     this.tmux('set-option', '-t', this.name, 'history-limit', '5000');
   }
@@ -86,6 +101,27 @@ export class TmuxSession {
     execFileSync('pkill', [`-${name}`, '-P', shell]);
   }
 
+  /** Resizes the terminal, as a user dragging the window would (SIGWINCH). */
+  resize(width: number, height: number): void {
+    this.tmux('resize-window', '-t', this.name, '-x', String(width), '-y', String(height));
+  }
+
+  /** With jobControl: whether mldrill is stopped (Ctrl-Z) and the shell has the terminal. */
+  isStopped(): boolean {
+    return fs.existsSync(this.stoppedFile);
+  }
+
+  /** With jobControl: `fg`. */
+  continueInForeground(): void {
+    fs.writeFileSync(this.continueFile, '');
+  }
+
+  /** The terminal's settings now (`stty -a` on the pane's tty). */
+  stty(): string {
+    const tty = this.tmux('display-message', '-p', '-t', this.name, '#{pane_tty}').trim();
+    return execFileSync('stty', ['-a', '-F', tty], { encoding: 'utf8' });
+  }
+
   close(): void {
     try {
       this.tmux('kill-server');
@@ -96,3 +132,14 @@ export class TmuxSession {
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Waits until probe returns something truthy (a file, a state), polling; never a fixed sleep. */
+export async function until<T>(probe: () => T | undefined, what: string, timeout = 10_000): Promise<T> {
+  const deadline = Date.now() + timeout;
+  while (Date.now() < deadline) {
+    const value = probe();
+    if (value) return value;
+    await sleep(100);
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}

@@ -1,0 +1,146 @@
+// The AI second rater, as `grade --ai` and `drill --ai` run it: one request to the configured
+// server, the verdicts checked against the notes (no verdict without evidence), and the score
+// that follows. Loaded only by commands that grade with --ai.
+import type { LoadedQuestion, LoadedRubric } from '../bank/schema.js';
+import { EXIT, ServiceError } from '../errors.js';
+import type { Io } from '../io.js';
+import { chat, redact } from '../rater/client.js';
+import { hostOf, isLoopback, llmConfig, type LlmSettings } from '../rater/config.js';
+import { gradingMessages } from '../rater/prompt.js';
+import { parseReply } from '../rater/reply.js';
+import { judge, type AiStage } from '../rater/verdicts.js';
+import { buildInterview } from '../session/interview.js';
+import { ratingsFile } from '../store/paths.js';
+import { stateDirOf } from './config.js';
+import { jsonText } from '../text.js';
+import { appendRating, RATING_VERSION, type RatingRecord } from '../store/ratings.js';
+import type { SessionRecord } from '../store/record.js';
+import { stripControl } from '../text.js';
+import { aiGradeLines } from '../ui/ai-grade.js';
+import { styleFor } from '../ui/colour.js';
+
+export const DEFAULT_TIMEOUT_SECONDS = 120;
+
+export interface AiGradeInput {
+  question: LoadedQuestion;
+  rubric: LoadedRubric;
+  /** Notes per stage id; '' holds text before any stage heading (it counts for every stage). */
+  notesByStage: Readonly<Record<string, string>>;
+  /** The candidate's ticked item ids per stage: unsure and void verdicts fall back to them. */
+  selfTicks?: Readonly<Record<string, readonly string[]>>;
+}
+
+export interface AiGradeOptions {
+  /** Per attempt; default 120. */
+  timeoutSeconds?: number;
+  /** Ctrl-C: aborts the request (InterruptedError). */
+  signal?: AbortSignal;
+  /** The config file's `llm` section, once there is a config file; the environment wins over it. */
+  llm?: LlmSettings;
+  /** For tests: waiting between retries. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  backoffMs?: (retry: number) => number;
+}
+
+/** `grade --ai --json`'s document. */
+export interface AiGradeResult {
+  questionId: string;
+  rubricId: string;
+  grader: 'ai';
+  model: string;
+  /** host[:port] of the server that graded. */
+  host: string;
+  /** Weighted coverage of what is counted (the AI's verdicts, self ticks where it is unsure or void), percent. */
+  score: number;
+  stages: AiStage[];
+  /** Verdicts dropped (unknown items) and other remarks, one line each. */
+  warnings: string[];
+}
+
+/** Grades the notes with the configured model; ServiceError (exit 2) when that cannot be done. */
+export async function aiGrade(input: AiGradeInput, io: Io, options: AiGradeOptions = {}): Promise<AiGradeResult> {
+  const config = llmConfig(io.env, options.llm);
+  const host = hostOf(config);
+  if (!isLoopback(config)) io.stderr.write(`mldrill: grading sends your notes to ${stripControl(host)} (MLDRILL_LLM_URL)\n`);
+  const interview = buildInterview(input.question, input.rubric);
+  const stages = interview.stages.map((stage) => ({ id: stage.plan.id, title: stage.plan.title, items: stage.items }));
+  const timeoutMs = (options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000;
+  const reply = await chat(config, (mode) => gradingMessages({ prompt: input.question.prompt, stages, notesByStage: input.notesByStage }, mode), {
+    timeoutMs,
+    signal: options.signal,
+    sleep: options.sleep,
+    backoffMs: options.backoffMs,
+    now: () => io.now(),
+    onNote: (note) => io.stderr.write(`mldrill: ${stripControl(redact(note, config))}\n`),
+  });
+  const parsed = parseReply(reply.content);
+  if ('problem' in parsed) {
+    const cut = reply.finishReason === 'length' ? ', because it was cut off (the model\'s context or output limit is too small; for Ollama, raise OLLAMA_CONTEXT_LENGTH)' : '';
+    throw new ServiceError(`the reply of ${config.model} at ${host} is unusable: ${parsed.problem}${cut}; try again, or use a model that supports structured output`);
+  }
+  const notes = Object.values(input.notesByStage).join('\n');
+  const judged = judge(stages, parsed.verdicts, notes, input.selfTicks);
+  for (const warning of judged.warnings) io.stderr.write(`mldrill: warning: ${stripControl(warning)}\n`);
+  return { questionId: input.question.id, rubricId: input.rubric.id, grader: 'ai', model: config.model, host, score: judged.score, stages: judged.stages, warnings: judged.warnings };
+}
+
+/**
+ * Grades a recorded session's notes with the AI and keeps the rating beside the history
+ * (ratings.jsonl), never touching the session record. Unsure and void verdicts fall back to the
+ * record's own ticks. When the rating cannot be written, it is still returned, with a warning:
+ * the grading is on screen, and nothing the user typed depends on the file.
+ */
+export async function aiGradeSession(record: SessionRecord, question: LoadedQuestion, rubric: LoadedRubric, io: Io, options: AiGradeOptions = {}): Promise<AiGradeResult> {
+  const notesByStage = Object.fromEntries(record.stages.map((stage) => [stage.id, stage.notes]));
+  const selfTicks = record.status === 'completed' ? Object.fromEntries(record.stages.map((stage) => [stage.id, stage.checked])) : undefined;
+  const result = await aiGrade({ question, rubric, notesByStage, selfTicks }, io, options);
+  const recordScores = new Map(record.stages.map((stage) => [stage.id, stage.score]));
+  const rating: RatingRecord = {
+    version: RATING_VERSION,
+    sessionId: record.id,
+    rater: 'ai',
+    ratedAt: new Date(io.now()).toISOString(),
+    model: result.model,
+    host: result.host,
+    questionId: result.questionId,
+    rubricId: result.rubricId,
+    mode: record.mode,
+    score: result.score,
+    recordScore: record.score,
+    stages: result.stages.map((stage) => ({
+      id: stage.id,
+      score: stage.score,
+      recordScore: recordScores.get(stage.id) ?? null,
+      items: stage.items.map((item) => ({ id: item.id, met: item.met, evidence: item.evidence, reason: item.reason, ...(item.void ? { void: true as const } : {}), counted: item.counted })),
+    })),
+  };
+  const file = ratingsFile(stateDirOf(io));
+  try {
+    appendRating(file, rating);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    io.stderr.write(`mldrill: warning: could not keep the rating in ${file} (${code}); fix the state directory's permissions and grade again to keep it\n`);
+  }
+  return result;
+}
+
+/**
+ * What `grade --ai` does once it has the question, the rubric and the notes: grade (keeping the
+ * rating beside the history when a recorded session is graded), with Ctrl-C aborting the request,
+ * and print the verdicts as text or JSON. Returns the exit code.
+ */
+export async function runAiGrade(input: AiGradeInput & { record?: SessionRecord }, io: Io, options: AiGradeOptions & { json?: boolean } = {}): Promise<number> {
+  const controller = new AbortController();
+  const stopListening = io.onSignal(() => controller.abort());
+  try {
+    const gradeOptions = { ...options, signal: options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal };
+    const result = input.record
+      ? await aiGradeSession(input.record, input.question, input.rubric, io, gradeOptions)
+      : await aiGrade(input, io, gradeOptions);
+    if (options.json) io.stdout.write(jsonText(result));
+    else io.stdout.write(`${aiGradeLines(result, await styleFor(io.stdout, io.env), Math.min(io.stdout.columns, 100)).join('\n')}\n`);
+    return EXIT.ok;
+  } finally {
+    stopListening();
+  }
+}

@@ -1,0 +1,39 @@
+// The bytes of a YAML file as text: UTF-8, or findings that say why not. A file saved as
+// UTF-16 would parse as a string of NULs, and a stray Latin-1 byte would load silently as
+// U+FFFD; both are the author's to fix, at the line where they are.
+import type { Finding } from './findings.js';
+
+const fatal = new TextDecoder('utf-8', { fatal: true });
+
+/** The text of bytes, with an `encoding` finding (named `shown`) for each line that is not UTF-8. */
+export function decodeSource(bytes: Uint8Array, shown: string): { source: string; findings: Finding[] } {
+  const finding = (line: number, message: string): Finding => ({ file: shown, line, column: 1, severity: 'error', rule: 'encoding', message });
+  if (isUtf16(bytes)) return { source: '', findings: [finding(1, 'the file is UTF-16, not UTF-8; save the file as UTF-8')] };
+  try {
+    return { source: fatal.decode(bytes), findings: [] };
+  } catch {
+    // Rare: find the lines, so the author need not hunt for one byte in a long file.
+    const findings: Finding[] = [];
+    let start = 0;
+    for (let line = 1; start <= bytes.length; line++) {
+      let end = bytes.indexOf(0x0a, start);
+      if (end === -1) end = bytes.length;
+      try {
+        fatal.decode(bytes.subarray(start, end));
+      } catch {
+        findings.push(finding(line, `line ${line} has bytes that are not UTF-8 (perhaps Latin-1 or Windows-1252); save the file as UTF-8`));
+      }
+      start = end + 1;
+    }
+    return { source: new TextDecoder().decode(bytes), findings };
+  }
+}
+
+/** A UTF-16 byte order mark, or the NUL in every other byte that ASCII text in UTF-16 has. */
+function isUtf16(bytes: Uint8Array): boolean {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return true;
+  const sample = bytes.subarray(0, 64);
+  let nuls = 0;
+  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) nuls++;
+  return sample.length >= 4 && nuls >= sample.length / 4;
+}

@@ -1,0 +1,212 @@
+// The drill on a terminal that cannot move its cursor (TERM=dumb: an editor's shell buffer, a
+// serial line): everything is asked one line at a time and printed once, never redrawn, and
+// the countdown is shown in each line's prompt. Same Prompter as the full-screen one.
+import readline from 'node:readline';
+import type { QuestionSummary } from '../bank/catalog.js';
+import { InterruptedError } from '../errors.js';
+import type { Io } from '../io.js';
+import {
+  commitDraft,
+  curveballDue,
+  isPaused,
+  markCurveballShown,
+  nextStage,
+  remainingSeconds,
+  resume,
+  revealHint,
+  setDraft,
+  togglePause,
+  toggleTick,
+  type SessionState,
+} from '../session/engine.js';
+import { clock, wrap } from '../text.js';
+import { PLAIN } from './colour.js';
+import type { Prompter } from './prompts.js';
+
+const BELL = '\u0007';
+
+/** A Prompter that reads whole lines and prints plain text: no cursor movement, no colour. */
+export function createLinePrompter(io: Io, signal: AbortSignal): Prompter {
+  const output = io.terminal.output;
+  const columns = (output.columns || 80);
+  const say = (text: string) => void output.write(text);
+
+  // One reader for the whole drill: lines typed ahead (a paste, a fast typist) wait in the
+  // queue instead of being lost with a reader closed after each question.
+  const queue: string[] = [];
+  let waiting: ((line: string | null) => void) | undefined;
+  let ended = false;
+  let reader: readline.Interface | undefined;
+  const open = () => {
+    if (reader) return reader;
+    reader = readline.createInterface({ input: io.terminal.input, terminal: false });
+    reader.on('line', (line) => (waiting ? waiting(line) : queue.push(line)));
+    reader.on('close', () => {
+      ended = true;
+      waiting?.(null);
+    });
+    return reader;
+  };
+
+  /** One line typed, or InterruptedError on Ctrl-C, SIGTERM or the end of input; null when `until` ends the wait. */
+  const ask = (prompt: string, until?: AbortSignal): Promise<string | null> =>
+    new Promise((resolve, reject) => {
+      if (signal.aborted) return reject(new InterruptedError(''));
+      const rl = open();
+      const end = (settle: () => void) => {
+        waiting = undefined;
+        signal.removeEventListener('abort', onAbort);
+        until?.removeEventListener('abort', onUntil);
+        // Paused between questions, so that the reader never keeps the process running.
+        rl.pause();
+        settle();
+      };
+      const onAbort = () => end(() => reject(new InterruptedError('')));
+      const onUntil = () => end(() => resolve(null));
+      say(prompt);
+      if (queue.length) return end(() => resolve(queue.shift()!));
+      if (ended) return end(() => reject(new InterruptedError('')));
+      signal.addEventListener('abort', onAbort);
+      until?.addEventListener('abort', onUntil);
+      waiting = (line) => end(() => (line === null ? reject(new InterruptedError('')) : resolve(line)));
+      rl.resume();
+    });
+  const askLine = async (prompt: string) => (await ask(prompt))!;
+
+  /** Numbers typed as "1 3 5", within 1..count. */
+  const numbers = (line: string, count: number) =>
+    line.split(/[\s,]+/).filter(Boolean).map(Number).filter((n) => Number.isInteger(n) && n >= 1 && n <= count);
+
+  return {
+    style: PLAIN,
+    columns,
+    say,
+
+    async chooseQuestion(questions) {
+      let shown: readonly QuestionSummary[] = questions;
+      for (;;) {
+        say(`\n${shown.slice(0, 20).map((question, i) => `  ${i + 1}. ${question.title} (${question.category}, ${question.difficulty})`).join('\n')}\n`);
+        if (shown.length > 20) say(`  … ${shown.length - 20} more: type words to narrow the list\n`);
+        const line = (await askLine('Pick a question: its number, or words to filter > ')).trim();
+        const [pick] = numbers(line, Math.min(20, shown.length));
+        if (pick && /^\d+$/.test(line)) return shown[pick - 1]!;
+        const words = line.toLowerCase().split(/\s+/).filter(Boolean);
+        const matches = questions.filter((question) => words.every((word) => [question.id, question.title, question.category, ...(question.tags ?? [])].join(' ').toLowerCase().includes(word)));
+        if (matches.length) shown = matches;
+        else say(`No question matches "${line}".\n`);
+      }
+    },
+
+    async runStage(config) {
+      const now = io.now;
+      let state = config.state;
+      const change = (next: SessionState) => {
+        state = next;
+        config.onChange(state);
+      };
+      const index = state.current;
+      const stage = state.plan[index]!;
+      const checklist = config.checklist ?? [];
+      const left = () => {
+        const remaining = remainingSeconds(state, now());
+        const time = remaining >= 0 ? `${clock(remaining)} left` : `+${clock(-remaining)} over time`;
+        return isPaused(state) ? `paused, ${time}` : time;
+      };
+      const list = (items: readonly string[]) => items.map((item, i) => wrap(`${i + 1}. ${item}`, columns - 4, '  ').join('\n')).join('\n');
+      say(`\nStage ${index + 1}/${state.plan.length} · ${stage.title} (${left()})\n${wrap(stage.goal, columns - 2, '  ').join('\n')}\n`);
+      if (config.followups?.length) say(`Follow-ups to ask:\n${list(config.followups)}\n`);
+      if (checklist.length) say(`Checklist:\n${list(checklist.map((item) => item.text))}\n`);
+      const notes = state.progress[index]!.notes;
+      if (notes) say(`Notes so far:\n${notes.replace(/\n$/, '').split('\n').map((line) => `  ${line}`).join('\n')}\n`);
+      const commands = [checklist.length ? '/t N ticks item N' : '', config.hints.length ? '/h hint' : '', '/p pause', 'an empty line: next stage'].filter(Boolean);
+      say(`Type notes, one line at a time. ${commands.join(', ')}. Ctrl-C quits (${config.save === false ? 'not saved' : 'saved'}).\n`);
+      let notice = config.notice?.();
+      if (notice) say(`${notice}\n`);
+      if (state.progress[index]!.draft) change(commitDraft(state));
+      if (config.gated) {
+        await ask('Press Enter to start the clock > ');
+        change(resume(state, now()));
+      }
+
+      // Between lines: --strict's end of time, the curveball and a new notice are printed as lines.
+      const timeUp = new AbortController();
+      const timer = setInterval(() => {
+        if (config.strict && !isPaused(state) && remainingSeconds(state, now()) <= 0) timeUp.abort();
+        if (curveballDue(state, now())) {
+          change(markCurveballShown(state, now()));
+          say(`\n${BELL}⚡ The interviewer cuts in:\n${wrap(state.curveball!.text, columns - 2, '  ').join('\n')}\n`);
+        }
+        const current = config.notice?.();
+        if (current && current !== notice) say(`\n${current}\n`);
+        notice = current;
+      }, 1000);
+      try {
+        for (;;) {
+          const line = await ask(`[${left()}] > `, timeUp.signal);
+          if (line === null) {
+            say(`\nTime is up for ${stage.title}.\n`);
+            break;
+          }
+          const text = line.trimEnd();
+          if (!text) break;
+          if (text === '/h') {
+            const shown = state.progress[index]!.hintsShown;
+            if (shown < config.hints.length) {
+              change(revealHint(state, config.hints.length));
+              say(`Hint ${shown + 1}: ${config.hints[shown]}\n`);
+            } else say('No more hints for this stage.\n');
+          } else if (text === '/p') {
+            change(togglePause(state, now()));
+            say(isPaused(state) ? 'Paused: /p resumes.\n' : 'Resumed.\n');
+          } else if (checklist.length && /^\/t(\s+\d+)+$/.test(text)) {
+            for (const n of numbers(text.slice(2), checklist.length)) change(toggleTick(state, checklist[n - 1]!.id));
+            say(`Ticked: ${state.progress[index]!.ticked.length ? checklist.filter((item) => state.progress[index]!.ticked.includes(item.id)).map((item) => item.text).join('; ') : 'nothing'}\n`);
+          } else {
+            change(commitDraft(setDraft(state, line)));
+          }
+        }
+      } finally {
+        clearInterval(timer);
+      }
+      const next = nextStage(state, now());
+      change(next);
+      return next;
+    },
+
+    async assess(message, items, preselected = new Set()) {
+      const ticked = new Set(items.filter((item) => preselected.has(item.id)).map((item) => item.id));
+      for (;;) {
+        say(`\n${message}\n${items.map((item, i) => `  ${i + 1}. [${ticked.has(item.id) ? 'x' : ' '}] ${item.text}${preselected.has(item.id) ? ' *' : ''}`).join('\n')}\n`);
+        if (preselected.size) say('  * suggested from your notes\n');
+        const line = (await askLine('Numbers to tick or untick (e.g. 1 3), or an empty line to confirm > ')).trim();
+        if (!line) return items.filter((item) => ticked.has(item.id)).map((item) => item.id);
+        for (const n of numbers(line, items.length)) {
+          const id = items[n - 1]!.id;
+          if (ticked.has(id)) ticked.delete(id);
+          else ticked.add(id);
+        }
+      }
+    },
+
+    async input(options) {
+      for (;;) {
+        const line = (await askLine(`${options.message}${options.default ? ` (${options.default})` : ''} > `)).trim() || options.default || '';
+        const verdict = line ? (options.validate?.(line) ?? true) : 'a value is required';
+        if (verdict === true) return line;
+        say(`> ${verdict}\n`);
+      }
+    },
+
+    async select(options) {
+      const start = Math.max(0, options.choices.findIndex((choice) => choice.value === options.default));
+      say(`${options.message}\n${options.choices.map((choice, i) => `  ${i + 1}. ${choice.name}`).join('\n')}\n`);
+      for (;;) {
+        const line = (await askLine(`Number (${start + 1}) > `)).trim();
+        if (!line) return options.choices[start]!.value;
+        const [n] = numbers(line, options.choices.length);
+        if (n) return options.choices[n - 1]!.value;
+      }
+    },
+  };
+}
+

@@ -1,0 +1,77 @@
+// The stage screen's keys: one table, so that the screen's key line, the README and the
+// handling all read from the same place, and a new pane or key (a diagram pad, "ask the
+// interviewer") is one row here and one case in the prompt. Writing is the default: every
+// printable key goes to the notes, and commands sit on keys that prose cannot type by accident.
+
+/** What a key asks the stage screen to do. */
+export type StageAction =
+  | 'hint' // reveal the next hint
+  | 'pause' // pause or resume the clock
+  | 'next' // end the stage (Enter on an empty line)
+  | 'commit' // Enter on a line with text: add it to the notes (or put an edited line back)
+  | 'back' // go back to the previous stage, its clock running again
+  | 'edit-up' // edit the line above (self mode) / move the checklist cursor up (interviewer)
+  | 'edit-down'
+  | 'tick' // interviewer mode: tick the item under the cursor (Space on an empty line)
+  | 'followups' // interviewer mode: show every follow-up even when the screen is folded
+  | 'start' // the ready gate: start the clock
+  | 'type'; // anything else: readline edits the line being typed
+
+/** The key as Inquirer's useKeypress reports it. */
+export interface Key {
+  name?: string;
+  ctrl?: boolean;
+  meta?: boolean;
+}
+
+export interface KeyContext {
+  /** The line being typed, as it was before this key. */
+  line: string;
+  interviewer: boolean;
+  /** Waiting at the ready gate: the clock has not started. */
+  gated: boolean;
+  /** There is a stage to go back to. */
+  canGoBack: boolean;
+}
+
+interface Binding {
+  /** As shown on screen and in the README. */
+  label: string;
+  does: string;
+  matches: (key: Key, context: KeyContext) => boolean;
+  action: StageAction;
+  /** Shown in the key line only when this holds. */
+  shown?: (context: KeyContext) => boolean;
+}
+
+const enter = (key: Key) => key.name === 'return' || key.name === 'enter';
+
+/** Every command key of the stage screen, in the order the key line shows them. */
+export const STAGE_KEYS: readonly Binding[] = [
+  { label: 'Enter', does: 'start the clock', action: 'start', matches: (key, context) => context.gated && enter(key), shown: (context) => context.gated },
+  // Alt-Enter, and Esc then Enter, arrive as Enter with meta: one committed line, never two.
+  { label: 'Enter', does: 'add the line to the notes', action: 'commit', matches: (key, context) => enter(key) && context.line.trim() !== '', shown: () => false },
+  { label: 'Enter', does: 'on an empty line: next stage', action: 'next', matches: (key) => enter(key) },
+  { label: 'Tab', does: 'hint', action: 'hint', matches: (key) => key.name === 'tab' },
+  { label: 'Ctrl-P', does: 'pause', action: 'pause', matches: (key) => Boolean(key.ctrl) && key.name === 'p' },
+  { label: '↑↓', does: 'edit earlier lines', action: 'edit-up', matches: (key, context) => !context.interviewer && key.name === 'up', shown: (context) => !context.interviewer },
+  { label: '↓', does: '', action: 'edit-down', matches: (key, context) => !context.interviewer && key.name === 'down', shown: () => false },
+  { label: '↑↓', does: 'move', action: 'edit-up', matches: (key, context) => context.interviewer && key.name === 'up', shown: (context) => context.interviewer },
+  { label: '↓', does: '', action: 'edit-down', matches: (key, context) => context.interviewer && key.name === 'down', shown: () => false },
+  { label: 'Space', does: 'on an empty line: tick', action: 'tick', matches: (key, context) => context.interviewer && key.name === 'space' && context.line === '', shown: (context) => context.interviewer },
+  { label: 'Ctrl-F', does: 'all follow-ups', action: 'followups', matches: (key, context) => context.interviewer && Boolean(key.ctrl) && key.name === 'f', shown: (context) => context.interviewer },
+  { label: 'Ctrl-B', does: 'previous stage', action: 'back', matches: (key, context) => context.canGoBack && Boolean(key.ctrl) && key.name === 'b', shown: (context) => context.canGoBack },
+];
+
+/** The action for a key; at the ready gate any key that types text starts the clock as well. */
+export function stageAction(key: Key, context: KeyContext): StageAction {
+  for (const binding of STAGE_KEYS) {
+    if (binding.matches(key, context)) return context.gated && binding.action !== 'start' && binding.action !== 'type' ? 'start' : binding.action;
+  }
+  return context.gated ? 'start' : 'type';
+}
+
+/** The key line's entries that apply now: `[label, what it does]`. */
+export function keyHints(context: KeyContext): Array<[string, string]> {
+  return STAGE_KEYS.filter((binding) => binding.shown?.(context) ?? true).filter((binding) => binding.does).map((binding) => [binding.label, binding.does]);
+}

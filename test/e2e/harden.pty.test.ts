@@ -1,0 +1,173 @@
+// The drill on a machine that fails it: checkpoints that cannot be written, a file-size limit,
+// kill -9 mid-line. Nothing typed may be lost. Real pseudo-terminal (tmux), built bin.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { TmuxSession, until } from '../helpers/tmux.js';
+import { BANK, finishDrill } from './fixture-flow.js';
+
+const sessions: TmuxSession[] = [];
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  sessions.splice(0).forEach((session) => session.close());
+  cleanups.splice(0).forEach((cleanup) => cleanup());
+});
+
+function open(args: string[], home: string, options: { fileSizeLimit?: number } = {}) {
+  const session = new TmuxSession([...args, '--bank', BANK, ...(args[0] === 'drill' ? ['--no-ready'] : [])], { env: { MLDRILL_HOME: home }, height: 40, width: 100, ...options });
+  sessions.push(session);
+  return session;
+}
+const newHome = () => fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-home-'));
+const history = (home: string) => fs.readFileSync(path.join(home, 'history.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+const liveFiles = (home: string) => (fs.existsSync(path.join(home, 'sessions')) ? fs.readdirSync(path.join(home, 'sessions')) : []);
+const isRoot = process.getuid?.() === 0;
+
+
+/** The record printed on the terminal when the history could not be written. */
+function printedRecord(screen: string): { stages: { notes: string }[] } {
+  const joined = screen.split('\n').map((line) => line.trimEnd()).join('');
+  const start = joined.indexOf('{"version"');
+  return JSON.parse(joined.slice(start, joined.indexOf('mldrill: could not write', start)));
+}
+
+describe('a drill on a failing machine', { timeout: 90_000 }, () => {
+  it('goes on when the sessions directory is replaced by a file mid-stage, says so, and saves the record at the end', async () => {
+    const home = newHome();
+    const tmux = open(['drill', 'e2e-feed'], home);
+    await tmux.waitFor('Stage 1/2');
+    await until(() => liveFiles(home).length > 0, 'the first checkpoint');
+    fs.rmSync(path.join(home, 'sessions'), { recursive: true });
+    fs.writeFileSync(path.join(home, 'sessions'), 'in the way');
+    await tmux.waitFor(/⚠ checkpoints are failing: ENOTDIR in /);
+    tmux.type('still here');
+    tmux.keys('Enter');
+    await tmux.waitFor(/Notes\n\s+still here/);
+    await finishDrill(tmux, 1);
+    expect(await tmux.exitCode()).toBe(0);
+    expect(tmux.screen(true)).toMatch(/Saved session \d{8}-\d{4}-\w{4} to /);
+    expect(history(home)[0]).toMatchObject({ status: 'completed', stages: [{ notes: 'still here\n' }, {}] });
+  });
+
+  it.skipIf(!isRoot)('on a full disk (ENOSPC, a 64 KiB tmpfs), goes on and prints the whole record at the end (exit 2)', async () => {
+    const home = newHome();
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', home]);
+    cleanups.push(() => execFileSync('umount', ['-l', home]));
+    const tmux = open(['drill', 'e2e-feed'], home);
+    await tmux.waitFor('Stage 1/2');
+    // Fill the disk: write until it refuses.
+    const fd = fs.openSync(path.join(home, 'filler'), 'w');
+    try {
+      for (;;) fs.writeSync(fd, Buffer.alloc(4096, 1));
+    } catch (error) {
+      expect((error as NodeJS.ErrnoException).code).toBe('ENOSPC');
+    } finally {
+      fs.closeSync(fd);
+    }
+    await tmux.waitFor(/⚠ checkpoints are failing: ENOSPC in /);
+    tmux.type('nothing lost');
+    tmux.keys('Enter');
+    await tmux.waitFor(/Notes\n\s+nothing lost/);
+    await finishDrill(tmux, 1);
+    expect(await tmux.exitCode()).toBe(2);
+    const screen = tmux.screen(true);
+    expect(screen.replace(/\n/g, '')).toMatch(/mldrill: could not write the history file .*history\.jsonl \(ENOSPC\)/);
+    expect(printedRecord(screen).stages[0]!.notes).toBe('nothing lost\n');
+    expect(screen).not.toMatch(/at .*\.js:\d+/);
+  });
+  if (!isRoot) it('on a full disk: skipped, mounting a tmpfs needs root (CI runs as root)', () => {});
+
+  it('survives a file-size limit (ulimit -f 0, SIGXFSZ): the writes fail like any other and the record is printed', async () => {
+    const home = newHome();
+    const tmux = open(['drill', 'e2e-feed'], home, { fileSizeLimit: 0 });
+    await tmux.waitFor(/⚠ checkpoints are failing: EFBIG in /);
+    tmux.type('past the limit');
+    tmux.keys('Enter');
+    await tmux.waitFor(/Notes\n\s+past the limit/);
+    await finishDrill(tmux, 1);
+    expect(await tmux.exitCode()).toBe(2);
+    const screen = tmux.screen(true);
+    expect(screen.replace(/\n/g, '')).toMatch(/could not write the history file .*history\.jsonl \(EFBIG\)/);
+    expect(printedRecord(screen).stages[0]!.notes).toBe('past the limit\n');
+  });
+
+  it('after kill -9 mid-line, resume gives the line back as the draft it was, to finish and edit', async () => {
+    const home = newHome();
+    const first = open(['drill', 'e2e-feed'], home);
+    await first.waitFor('Stage 1/2');
+    first.type('done line');
+    first.keys('Enter');
+    first.type('half a thou');
+    await first.waitFor('> half a thou');
+    await until(() => {
+      const [name] = liveFiles(home);
+      return name && fs.readFileSync(path.join(home, 'sessions', name), 'utf8').includes('"draft":"half a thou"');
+    }, 'a checkpoint with the draft');
+    first.signal('KILL');
+    expect(await first.exitCode()).toBe(137);
+
+    const second = open(['resume', 'last'], home);
+    await second.waitFor(/Notes\n\s+done line\n\s+> half a thou/);
+    second.type('ght');
+    second.keys('Enter');
+    await second.waitFor(/Notes\n\s+done line\n\s+half a thought\n/);
+    await finishDrill(second, 1);
+    expect(await second.exitCode()).toBe(0);
+    expect(history(home)[0].stages[0].notes).toBe('done line\nhalf a thought\n');
+  });
+});
+
+describe('a drill in a terminal that misbehaves', { timeout: 90_000 }, () => {
+  it('Ctrl-Z hands the terminal back; after fg the keys and Ctrl-C work again and nothing typed is lost', async () => {
+    const home = newHome();
+    const tmux = new TmuxSession(['drill', 'e2e-feed', '--bank', BANK, '--no-ready'], { env: { MLDRILL_HOME: home }, jobControl: true });
+    sessions.push(tmux);
+    await tmux.waitFor('Stage 1/2');
+    tmux.type('before');
+    await tmux.waitFor('> before');
+    tmux.keys('C-z');
+    await until(() => tmux.isStopped(), 'mldrill to stop');
+    expect(tmux.cursorVisible()).toBe(true);
+    expect(tmux.stty()).toMatch(/(^|\s)icanon(\s|$)/);
+    expect(tmux.stty()).toMatch(/(^|\s)echo(\s|$)/);
+    tmux.continueInForeground();
+    await until(() => !tmux.isStopped(), 'fg');
+    tmux.type(' after');
+    await tmux.waitFor('> before after');
+    tmux.keys('C-c');
+    expect(await tmux.exitCode()).toBe(130);
+    expect(history(home)[0].stages[0].notes).toBe('before after\n');
+  });
+});
+
+describe('a drill on TERM=dumb', { timeout: 90_000 }, () => {
+  it('asks a line at a time, with the countdown in the prompt, and writes no escape sequence at all', async () => {
+    const home = newHome();
+    const raw = path.join(home, 'raw.log');
+    const tmux = new TmuxSession(['drill', 'e2e-feed', '--bank', BANK, '--no-ready'], { env: { MLDRILL_HOME: home, TERM: 'dumb' }, rawLog: raw });
+    sessions.push(tmux);
+    await tmux.waitFor(/Stage 1\/2 · Clarify the feed \(0[12]:\d\d left\)/);
+    await tmux.waitFor(/\[0[12]:\d\d left\] >$/m);
+    tmux.type('first note');
+    tmux.keys('Enter');
+    tmux.type('/h');
+    tmux.keys('Enter');
+    await tmux.waitFor('Hint 1: First hint about the feed audience.');
+    tmux.keys('Enter');
+    await tmux.waitFor('Stage 2/2 · Design the ranking');
+    tmux.keys('Enter');
+    await tmux.waitFor('Clarify the feed: what did you cover?');
+    tmux.type('1');
+    tmux.keys('Enter');
+    await tmux.waitFor('1. [x] Named the business goal');
+    tmux.keys('Enter');
+    await tmux.waitFor('Design the ranking: what did you cover?');
+    tmux.keys('Enter');
+    expect(await tmux.exitCode()).toBe(0);
+    expect(tmux.screen(true)).toMatch(/Score 40%/);
+    expect(fs.readFileSync(raw, 'utf8')).not.toContain('\u001b');
+    expect(history(home)[0]).toMatchObject({ status: 'completed', stages: [{ notes: 'first note\n', hintsShown: 1, checked: ['goal'] }, { notes: '' }] });
+  });
+});

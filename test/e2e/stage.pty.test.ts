@@ -1,0 +1,58 @@
+// The stage screen in a real terminal: what only a terminal shows (key timing, resize).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { TmuxSession } from '../helpers/tmux.js';
+import { BANK } from './fixture-flow.js';
+
+let session: TmuxSession | undefined;
+afterEach(() => session?.close());
+const newHome = () => fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-home-'));
+const history = (home: string) => fs.readFileSync(path.join(home, 'history.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+
+describe('the stage screen in a terminal', { timeout: 60_000 }, () => {
+  it('the ready gate: typing straight away starts the clock and goes to the notes', async () => {
+    const home = newHome();
+    session = new TmuxSession(['drill', 'e2e-feed', '--bank', BANK], { env: { MLDRILL_HOME: home } });
+    await session.waitFor('⏸ ready');
+    session.type('how many users per day');
+    await session.waitFor(/⏱ 0[12]:\d\d left[\s\S]*> how many users per day/);
+    session.keys('C-c');
+    expect(await session.exitCode()).toBe(130);
+    expect(history(home)[0].stages[0]).toMatchObject({ notes: 'how many users per day\n', hintsShown: 0 });
+  });
+
+  it('Esc then Enter in quick succession commits one line, once', async () => {
+    const home = newHome();
+    session = new TmuxSession(['drill', 'e2e-feed', '--bank', BANK, '--no-ready'], { env: { MLDRILL_HOME: home } });
+    await session.waitFor('Stage 1/2');
+    session.type('alpha');
+    session.keys('Escape', 'Enter');
+    session.type('beta');
+    session.keys('Enter');
+    await session.waitFor(/Notes\n\s+alpha\n\s+beta\n/);
+    session.keys('C-c');
+    expect(await session.exitCode()).toBe(130);
+    expect(history(home)[0].stages[0].notes).toBe('alpha\nbeta\n');
+  });
+
+  it('redraws at the new size on a resize to 60x15 and back, one header in view, no line too long', async () => {
+    session = new TmuxSession(['drill', 'e2e-feed', '--bank', BANK, '--no-save', '--no-ready'], { width: 100, height: 30 });
+    await session.waitFor('Stage 1/2');
+    session.type('a note long enough to need wrapping when the terminal gets narrow, word by word');
+    session.keys('Enter');
+    await session.waitFor('Notes');
+    session.resize(60, 15);
+    // The title line drawn at 60 columns: the timer 20 spaces after the title, not 60.
+    let screen = await session.waitFor(/Stage 1\/2 · Clarify the feed {20}⏱/);
+    expect(screen.split('\n').filter((line) => line.includes('Stage 1/2')).length).toBe(1);
+    expect(Math.max(...screen.split('\n').map((line) => line.trimEnd().length))).toBeLessThanOrEqual(60);
+    expect(screen).not.toMatch(/\bwor\n|\bwrappi\n/);
+    session.resize(100, 30);
+    screen = await session.waitFor(/Stage 1\/2 · Clarify the feed {60}⏱/);
+    expect(screen.split('\n').filter((line) => line.includes('Stage 1/2')).length).toBe(1);
+    session.keys('C-c');
+    expect(await session.exitCode()).toBe(130);
+  });
+});

@@ -1,0 +1,305 @@
+// The state and cache directories holding what they should not: FIFOs, devices, links, huge
+// or hostile files. Never a hang, never a read of what is not a regular file, never a write
+// through a rename over one, never a path made of an id.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { pickLive } from '../src/commands/resume.js';
+import { main } from '../src/main.js';
+import { NotRegularError } from '../src/read-file.js';
+import { appendRecord, lockFileFor } from '../src/store/append.js';
+import { writeFileAtomic } from '../src/store/atomic.js';
+import { parseHistory, readHistory } from '../src/store/history.js';
+import { readIndexedHistory } from '../src/store/history-index.js';
+import { listLive, removeLive, saveLive, type LiveSession } from '../src/store/live.js';
+import { makeRecord, type SessionRecord } from '../src/store/record.js';
+import { fakeIo } from './helpers/fake-io.js';
+import { homeWith, PROGRESS_BANK } from './helpers/history.js';
+import { BIN } from './helpers/tmux.js';
+
+const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-hostile-'));
+
+function mkfifo(file: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const made = spawnSync('mkfifo', [file]);
+  if (made.status !== 0) throw new Error(`mkfifo failed: ${made.stderr}`);
+}
+
+/** The bin, killed if it runs past the timeout: a regression shows as a failure, not a hang. */
+const run = (args: string[], home: string) =>
+  spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', input: '', env: { PATH: process.env.PATH, MLDRILL_HOME: home, TZ: 'UTC' }, timeout: 20_000, killSignal: 'SIGKILL' });
+
+function record(id: string, at: number, changes: Partial<SessionRecord> = {}): SessionRecord {
+  return {
+    ...makeRecord({
+      id, questionId: 'fx-feed', rubricId: 'fx-interview', mode: 'self', status: 'completed', startedAt: at, endedAt: at + 600_000,
+      stages: [{ id: 'scope', budgetSeconds: 300, usedSeconds: 280, hintsShown: 0, notes: 'x'.repeat(200) }],
+      score: { total: 50, stages: [{ checked: ['goal'], missed: [{ id: 'scale' }], score: 50 }] },
+    }),
+    ...changes,
+  };
+}
+
+const T = Date.UTC(2026, 10, 20, 9);
+
+describe('a history that is not a regular file', { timeout: 60_000 }, () => {
+  it.each([
+    ['a FIFO', (file: string) => mkfifo(file)],
+    ['a character device', (file: string) => fs.symlinkSync('/dev/zero', file)],
+    ['a directory', (file: string) => fs.mkdirSync(file)],
+  ])('is %s: one clear line, exit 2, at once', (kind, make) => {
+    const home = tempDir();
+    const file = path.join(home, 'history.jsonl');
+    make(file);
+    for (const args of [['history'], ['stats'], ['export', 'last']]) {
+      const result = run(args, home);
+      expect(result.signal, args.join(' ')).toBeNull();
+      expect([result.status, result.stdout, result.stderr]).toEqual([2, '', `mldrill: the history file ${file} is ${kind}, not a regular file; move it aside, or set MLDRILL_HOME to another directory\n`]);
+    }
+  });
+});
+
+describe('derived files that are not regular files are ignored, and left as they are', { timeout: 60_000 }, () => {
+  it('a history index that is a FIFO or a link to /dev/zero: history and stats run without it', () => {
+    for (const make of [mkfifo, (file: string) => fs.symlinkSync('/dev/zero', file)]) {
+      const home = homeWith('progress.jsonl');
+      const expected = run(['history', '--json'], home);
+      const index = path.join(home, 'cache', 'history-index');
+      fs.rmSync(index, { force: true });
+      make(index);
+      const kind = fs.lstatSync(index).isFIFO() ? 'isFIFO' : 'isSymbolicLink';
+      for (const args of [['history', '--json'], ['stats', '--json', '--bank', PROGRESS_BANK]]) {
+        const result = run(args, home);
+        expect(result.signal).toBeNull();
+        expect(result.status).toBe(0);
+        if (args[0] === 'history') expect(result.stdout).toBe(expected.stdout);
+      }
+      expect(fs.lstatSync(index)[kind]()).toBe(true);
+    }
+  });
+
+  it('a bank cache that is a FIFO or a link to /dev/zero: the bank is loaded from its files', () => {
+    const home = tempDir();
+    const expected = run(['daily', '--json', '--date', '2026-11-22'], home);
+    expect(expected.status).toBe(0);
+    const cacheDir = path.join(home, 'cache');
+    const [name] = fs.readdirSync(cacheDir).filter((entry) => entry.startsWith('bank-'));
+    const cache = path.join(cacheDir, name!);
+    for (const make of [mkfifo, (file: string) => fs.symlinkSync('/dev/zero', file)]) {
+      fs.rmSync(cache, { force: true });
+      make(cache);
+      const result = run(['daily', '--json', '--date', '2026-11-22'], home);
+      expect(result.signal).toBeNull();
+      expect([result.status, result.stdout, result.stderr]).toEqual([0, expected.stdout, '']);
+      expect(fs.lstatSync(cache).isFile()).toBe(false);
+    }
+  });
+
+  it('a checkpoint that is a FIFO is named and left in place', () => {
+    const home = homeWith('progress.jsonl');
+    const fifo = path.join(home, 'sessions', '20261122-0930-abcd.json');
+    mkfifo(fifo);
+    const result = run(['history', '--limit', '1'], home);
+    expect(result.signal).toBeNull();
+    expect(result.status).toBe(0);
+    expect(result.stderr).toContain(`${fifo}: a FIFO, not a regular file; left in place`);
+    expect(fs.lstatSync(fifo).isFIFO()).toBe(true);
+  });
+});
+
+describe('a history larger than a string can hold', () => {
+  // Small limits stand in for the real ones (16 MiB chunks, 64 MiB lines, a ~512 MiB string).
+  const limits = { chunkBytes: 700, maxLineBytes: 4000 };
+
+  it('is read line by line, a chunk at a time, as it is read whole; an overlong line is skipped', () => {
+    const file = path.join(tempDir(), 'history.jsonl');
+    const lines = Array.from({ length: 40 }, (_, i) => JSON.stringify(record(`20261120-09${String(i).padStart(2, '0')}-abcd`, T + i * 60_000)));
+    // A line longer than any record, then a torn last line.
+    lines.splice(7, 0, `{"junk":"${'y'.repeat(9000)}"}`);
+    fs.writeFileSync(file, `${lines.join('\n')}\n{"version":1,"id":"torn`);
+    const whole = parseHistory(fs.readFileSync(file, 'utf8'), file);
+    const chunked = readHistory(file, limits);
+    expect(chunked.records).toEqual(whole.records);
+    expect(chunked.records).toHaveLength(40);
+    expect(chunked.warnings).toEqual([
+      `${file}:8: longer than 4000 bytes, too long for a session record; skipped and left in place`,
+      `${file}:42: the last line is incomplete (an interrupted write?); ignored and left in place`,
+    ]);
+    const indexed = readIndexedHistory(file, path.join(path.dirname(file), 'index'), limits);
+    expect(indexed.lines.map((line) => line.id)).toEqual(whole.records.map((one) => one.id));
+    expect(indexed.skipped).toEqual(chunked.warnings);
+    // And again from the index it wrote, appending one more.
+    fs.appendFileSync(file, `\n${JSON.stringify(record('20261121-0900-abcd', T + 86_400_000))}\n`);
+    expect(readIndexedHistory(file, path.join(path.dirname(file), 'index'), limits).lines).toHaveLength(41);
+  });
+
+  it('a sparse history of no lines is one skipped line, read a chunk at a time, not a failure', () => {
+    const file = path.join(tempDir(), 'history.jsonl');
+    fs.writeFileSync(file, '');
+    fs.truncateSync(file, 8 * 1024 * 1024);
+    expect(readHistory(file, { chunkBytes: 1024 * 1024, maxLineBytes: 64 * 1024 })).toEqual({
+      records: [], warnings: [`${file}:1: longer than 65536 bytes, too long for a session record; skipped and left in place`],
+    });
+  });
+});
+
+describe('history records out of range', () => {
+  const bad: Array<[string, Partial<SessionRecord>]> = [
+    ['a score over 100', { score: 2e306 }],
+    ['a negative score', { score: -1 }],
+    ['an unknown mode', { mode: 'robot' as SessionRecord['mode'] }],
+    ['a start in 1970', { startedAt: '1970-01-01T00:00:00.000Z' }],
+    ['an end after 2200', { endedAt: '2300-01-01T00:00:00.000Z' }],
+  ];
+  const badStage: Array<[string, Record<string, unknown>]> = [
+    ['negative seconds', { usedSeconds: -5 }],
+    ['absurd seconds', { budgetSeconds: 1e300 }],
+    ['a stage score over 100', { score: 101 }],
+  ];
+
+  it.each([...bad, ...badStage.map(([what, stage]) => [what, { stages: [{ ...record('x', T).stages[0]!, ...stage }] }] as [string, Partial<SessionRecord>])])('skips %s with the usual warning', (_, changes) => {
+    const good = record('20261120-0900-good', T);
+    const text = `${JSON.stringify(record('20261120-0901-badd', T, changes))}\n${JSON.stringify(good)}\n`;
+    expect(parseHistory(text, 'h')).toEqual({ records: [good], warnings: ['h:1: not a session record; skipped and left in place'] });
+  });
+
+  it('leaves them out of stats, which average only what is sane', async () => {
+    const lines = [record('20261120-0900-aaaa', T), record('20261120-0901-bbbb', T + 60_000, { score: 2e306 }), record('20261120-0902-cccc', T + 120_000, { score: 70 })];
+    const home = homeWith({ text: lines.map((one) => `${JSON.stringify(one)}\n`).join('') });
+    const io = fakeIo({ env: { MLDRILL_HOME: home, TZ: 'UTC' } });
+    expect(await main(['stats', '--json', '--bank', PROGRESS_BANK], io)).toBe(0);
+    expect(io.out()).not.toMatch(/e\+306/);
+    expect(JSON.parse(io.out())).toMatchObject({ sessions: 2, completed: 2, averageScore: 60 });
+    expect(io.err()).toBe(`mldrill: warning: ${path.join(home, 'history.jsonl')}:2: not a session record; skipped and left in place\n`);
+  });
+});
+
+describe('export -o writes where the user asked, and never replaces what is not a regular file', () => {
+  const exportTo = async (output: string, home = homeWith('progress.jsonl')) => {
+    const io = fakeIo({ env: { MLDRILL_HOME: home, TZ: 'UTC' }, cwd: home });
+    const code = await main(['export', '20261110-0900-aaaa', '--bank', PROGRESS_BANK, '-o', output], io);
+    return { code, err: io.err() };
+  };
+
+  it('writes into a FIFO in place, for the reader at the other end', { timeout: 30_000 }, async () => {
+    const fifo = path.join(tempDir(), 'out.md');
+    mkfifo(fifo);
+    const reader = spawn('cat', [fifo], { stdio: ['ignore', 'pipe', 'ignore'] });
+    const killer = setTimeout(() => reader.kill('SIGKILL'), 20_000);
+    let received = '';
+    reader.stdout.on('data', (chunk: Buffer) => (received += chunk.toString()));
+    const closed = new Promise((resolve) => reader.on('close', resolve));
+    expect((await exportTo(fifo)).code).toBe(0);
+    await closed;
+    clearTimeout(killer);
+    expect(received).toMatch(/^# A feed of posts\n/);
+    expect(fs.lstatSync(fifo).isFIFO()).toBe(true);
+  });
+
+  it('writes through a symlink: the link stays, its target gets the document', async () => {
+    const dir = tempDir();
+    const target = path.join(dir, 'real.md');
+    fs.writeFileSync(target, 'old');
+    const link = path.join(dir, 'link.md');
+    fs.symlinkSync(target, link);
+    expect((await exportTo(link)).code).toBe(0);
+    expect(fs.lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(fs.readFileSync(target, 'utf8')).toMatch(/^# A feed of posts\n/);
+    // A link to a file not there yet: the file is made through it.
+    const dangling = path.join(dir, 'dangling.md');
+    fs.symlinkSync(path.join(dir, 'new.md'), dangling);
+    expect((await exportTo(dangling)).code).toBe(0);
+    expect(fs.lstatSync(dangling).isSymbolicLink()).toBe(true);
+    expect(fs.readFileSync(path.join(dir, 'new.md'), 'utf8')).toMatch(/^# A feed of posts\n/);
+  });
+
+  it('keeps the mode of a file it replaces', async () => {
+    const file = path.join(tempDir(), 'private.md');
+    fs.writeFileSync(file, 'old', { mode: 0o600 });
+    fs.chmodSync(file, 0o600);
+    expect((await exportTo(file)).code).toBe(0);
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    expect(fs.readFileSync(file, 'utf8')).toMatch(/^# A feed of posts\n/);
+  });
+
+  it('the atomic writer refuses to rename over a FIFO or a directory, leaving it and no temporary file', () => {
+    const dir = tempDir();
+    const fifo = path.join(dir, 'fifo');
+    mkfifo(fifo);
+    fs.mkdirSync(path.join(dir, 'sub'));
+    expect(() => writeFileAtomic(fifo, 'x')).toThrow(NotRegularError);
+    expect(() => writeFileAtomic(path.join(dir, 'sub'), 'x')).toThrow('is a directory, not a regular file');
+    expect(fs.lstatSync(fifo).isFIFO()).toBe(true);
+    expect(fs.readdirSync(dir).sort()).toEqual(['fifo', 'sub']);
+  });
+});
+
+describe('session ids are never trusted as paths', () => {
+  const live = (id: string): LiveSession => ({
+    version: 1, id, questionId: 'fx-feed', rubricId: 'fx-interview', mode: 'self', minutes: null, strict: false, paused: false,
+    state: { plan: [] } as unknown as LiveSession['state'], savedAt: '2026-11-22T09:30:00.000Z',
+  });
+
+  it("a checkpoint whose id is ../../victim is skipped: resume touches nothing outside the state directory", async () => {
+    const root = tempDir();
+    const home = path.join(root, 'a', 'home');
+    const victim = path.join(root, 'a', 'victim.json');
+    fs.mkdirSync(path.join(home, 'sessions'), { recursive: true });
+    fs.writeFileSync(victim, 'precious');
+    const checkpoint = path.join(home, 'sessions', '20261122-0930-abcd.json');
+    fs.writeFileSync(checkpoint, JSON.stringify(live('../../victim')));
+    const io = fakeIo({ env: { MLDRILL_HOME: home }, tty: true });
+    expect(await main(['resume'], io)).toBe(1);
+    expect(io.err()).toBe(`mldrill: ${checkpoint}: holds a session whose id is not 20261122-0930-abcd; left in place\nmldrill: there is no interrupted session to resume\n`);
+    expect(fs.readFileSync(victim, 'utf8')).toBe('precious');
+    expect(fs.existsSync(checkpoint)).toBe(true);
+  });
+
+  it('names no checkpoint file after anything but a session id', () => {
+    const home = tempDir();
+    for (const id of ['../../victim', '20261122-0930-abcd/../../x', '', '.']) {
+      expect(() => saveLive(home, live(id))).toThrow('is not a session id');
+      expect(() => removeLive(home, id)).toThrow('is not a session id');
+    }
+    saveLive(home, live('20261122-0930-abcd'));
+    fs.writeFileSync(path.join(home, 'sessions', 'notes.json'), '{}');
+    expect(listLive(home)).toEqual({
+      sessions: [live('20261122-0930-abcd')],
+      warnings: [`${path.join(home, 'sessions', 'notes.json')}: not named after a session id; left in place`],
+    });
+  });
+
+  it('resume takes a unique start of an id, as export does, and says when a start is ambiguous', () => {
+    const sessions = [live('20261122-0930-abcd'), live('20261122-0945-efgh'), live('20261121-0800-ijkl')];
+    expect(pickLive(sessions, '20261121').id).toBe('20261121-0800-ijkl');
+    expect(pickLive(sessions, '20261122-0945').id).toBe('20261122-0945-efgh');
+    expect(() => pickLive(sessions, '20261122')).toThrow('"20261122" starts 2 session ids (20261122-0930-abcd, 20261122-0945-efgh); give more of the id');
+    expect(() => pickLive(sessions, '../')).toThrow('no resumable session with id "../"');
+  });
+});
+
+describe('appending to a history that is not a regular file', () => {
+  it('is refused before a byte is written, and does not wait for a reader of a FIFO', () => {
+    const dir = tempDir();
+    const fifo = path.join(dir, 'history.jsonl');
+    mkfifo(fifo);
+    expect(() => appendRecord(fifo, record('20261120-0900-abcd', T))).toThrow(`${fifo} is a FIFO, not a regular file`);
+    expect(fs.readdirSync(dir)).toEqual(['history.jsonl']);
+  });
+});
+
+describe('a lock that is a directory', () => {
+  it('is named in the error, at once, and nothing is moved aside or left behind', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'history.jsonl');
+    const lock = lockFileFor(file);
+    fs.mkdirSync(lock);
+    // Old enough to look stale, so the breaking path is taken too.
+    fs.utimesSync(lock, new Date(T), new Date(T));
+    expect(() => appendRecord(file, record('20261120-0900-abcd', T))).toThrow(`the lock ${lock} is a directory, not a lock file; if no mldrill is running, remove it`);
+    expect(fs.readdirSync(dir)).toEqual(['history.jsonl.lock']);
+    expect(fs.statSync(lock).isDirectory()).toBe(true);
+  });
+});

@@ -1,0 +1,147 @@
+// The interviewer's matcher: paraphrases of each topic must reach the right fact, and questions
+// about nothing on the sheet must get the neutral reply.
+import { describe, expect, it } from 'vitest';
+import { FACT_TOPICS } from '../src/bank/categories.js';
+import type { Fact } from '../src/bank/schema.js';
+import { askInterviewer, compileFacts, coveredFacts, matchFact, NEUTRAL_REPLY, uncoveredFacts } from '../src/session/interviewer.js';
+
+/** A feed's fact sheet with one fact per topic, and a second scale fact to tell apart. */
+const FEED: Fact[] = [
+  { id: 'goal', topic: 'goal', ask: ['what is the goal', 'what are we optimizing for', 'what does success look like'], answer: 'Grow meaningful engagement: daily sessions per user, not raw clicks.' },
+  { id: 'who', topic: 'users', ask: ['who are the users', 'which users is this for'], answer: 'Everyone with an account; a third of them are new this year.' },
+  { id: 'users-count', topic: 'scale', ask: ['how many users', 'how many daily active users', 'how much traffic', 'how big is the user base'], answer: 'About 200 million daily users; the feed is requested 5 billion times a day.' },
+  { id: 'posts-count', topic: 'scale', ask: ['how many posts', 'how many new posts a day', 'size of the inventory'], answer: 'Around 1 billion new posts a day; a user has about 2,000 eligible candidates.' },
+  { id: 'latency', topic: 'latency', ask: ['what is the latency budget', 'how fast must the feed load'], answer: 'p99 under 200 ms for the whole page; ranking gets 80 ms of it.' },
+  { id: 'surface', topic: 'surface', ask: ['where is the feed shown', 'mobile or web'], answer: 'The home tab of the mobile app, 85% of views; the web feed is the rest.' },
+  { id: 'data', topic: 'data', ask: ['what data do we have', 'what is logged', 'do we have interaction logs'], answer: 'Two years of impression and interaction logs, plus the social graph.' },
+  { id: 'labels', topic: 'labels', ask: ['do we have labels', 'what counts as a positive', 'is there ground truth'], answer: 'Only implicit feedback: likes, comments, shares, dwell; a daily survey of 50,000 users.' },
+  { id: 'constraints', topic: 'constraints', ask: ['is there an existing system', 'what does the team have today'], answer: 'Today the feed is a hand-tuned logistic regression; the team has a feature store.' },
+  { id: 'privacy', topic: 'privacy', ask: ['any privacy restrictions', 'can we use private messages'], answer: 'No message content; EU users who opt out of personalisation get a chronological feed.' },
+  { id: 'cost', topic: 'cost', ask: ['what is the compute budget', 'how much can we spend on serving'], answer: 'Ranking may cost at most 2 GPU-milliseconds per request.' },
+  { id: 'scope', topic: 'scope', ask: ['what is in scope', 'should I cover ads', 'do we rank comments too'], answer: 'Organic posts only; ads are blended by another team.' },
+];
+
+const PARAPHRASES: Record<string, string[]> = {
+  goal: [
+    'What is the goal here?', "What's the business objective?", 'What are we optimising for?', 'What does success look like for this feed?',
+    'How do we know the feed is succeeding?', 'Why are we building this?', 'What problem are we solving?', 'What is the north star metric?',
+    'What matters most to the business?', 'What is the aim of the new ranking?', 'What are we trying to achieve?',
+  ],
+  who: [
+    'Who are the users?', 'Who uses the feed?', 'Who is it for?', 'What kind of users do we have?', 'Which user segments matter?',
+    'Is it for new users or power users?', 'What are the user personas?', 'Who is the target audience?', 'What type of users are we serving?',
+    'Tell me about the demographics of the people using it', 'Which customers is this for?',
+  ],
+  'users-count': [
+    'How many users are there?', 'How many people use it?', 'How many daily active users?', 'What is the DAU?', 'How much traffic do we get?',
+    'What scale are we talking about?', 'How many requests per second at peak?', 'How big is the user base?', 'Roughly how many customers use the app each day?',
+    'What QPS should we plan for?', 'How many members visit daily?',
+  ],
+  'posts-count': [
+    'How many posts are there?', 'How many new posts a day?', 'How big is the inventory of posts?', 'How many candidate posts per user?',
+    'What is the size of the post corpus?', 'Roughly how much content is created daily?', 'How many items do we rank?', 'Number of posts created each day?',
+    'How many new videos and posts per day?', 'How large is the content inventory?',
+  ],
+  latency: [
+    'What is the latency budget?', "What's the response time requirement?", 'How fast must the feed load?', 'Is there an SLA on latency?',
+    'What p99 do we need?', 'How many milliseconds do we have?', 'Does it need to be real-time?', 'How long can the user wait for the feed?',
+    'Can ranking be slow or must it be snappy?', 'What is the time budget for ranking?', 'Any latency constraints?', 'How quickly must results come back?',
+  ],
+  surface: [
+    'Where is the feed shown?', 'Mobile or web?', 'Where does it appear in the app?', 'Which screen shows it?', 'Is it on desktop too?',
+    'What does the UI look like?', 'Which page is this on?', 'How is it displayed to the user?', 'Is there a carousel or a vertical list?',
+    'What surfaces does it show up on?', 'What is the placement in the interface?',
+  ],
+  data: [
+    'What data do we have?', 'What is logged?', 'Do we have interaction logs?', 'What historical data is available?', 'What signals can we use?',
+    'What do we know about users and posts?', 'Which data sources do we have access to?', 'How much history do we keep?', 'What metadata is there for a post?',
+    'Do we collect impressions?', 'What datasets exist?',
+  ],
+  labels: [
+    'Do we have labels?', 'Is there ground truth?', 'What counts as a positive?', 'How are examples labelled?', 'Do we have human annotations?',
+    'Is there explicit feedback or only implicit?', 'Who labels the data?', 'Are there raters?', 'How do we know a post was interesting?',
+    'Do we have any labeled training data?', 'What feedback do users give?',
+  ],
+  constraints: [
+    'Is there an existing system?', 'What does the team have today?', 'What is the current baseline?', 'Any infrastructure constraints?',
+    'What is the tech stack?', 'Are there hardware limits?', 'Do we have GPUs?', 'What is the timeline?', 'Any legacy systems to integrate with?',
+    'What are the constraints?', 'What resources does the team have?',
+  ],
+  privacy: [
+    'Any privacy restrictions?', 'Can we use private messages?', 'Are there GDPR concerns?', 'What about user consent?', 'Can users opt out?',
+    'Is there sensitive personal data involved?', 'Do we need to anonymise anything?', 'Any legal or regulatory limits?', 'How long can we retain data?',
+    'Are minors on the platform?', 'What PII can we use?',
+  ],
+  cost: [
+    'What is the compute budget?', 'How much can we spend on serving?', 'Is cost a concern?', 'How expensive can the model be?', 'Any budget limits?',
+    'What is the cloud bill allowance?', 'Can we afford a large model on every request?', 'How many GPU hours can we use?', 'Does it need to be cheap?',
+    'What is the expected return on investment?', 'What are the serving costs today?',
+  ],
+  scope: [
+    'What is in scope?', 'Should I cover ads?', 'Do we rank comments too?', 'What is out of scope?', 'What should the MVP include?',
+    'Should I focus on organic posts?', 'Is this for all countries or one region?', 'What goes into the first version?', 'Do we need to handle ads as well?',
+    'What should we cover in v1?', 'Which markets do we launch in?',
+  ],
+};
+
+const OFF_TOPIC = [
+  "What's your favourite colour?", 'Can I use Python?', 'Can I use PyTorch or TensorFlow?', 'Do you like your job?', 'What is the weather like today?',
+  'Tell me a joke', 'What time is it?', 'Can we take a short break?', 'Who won the game last night?', 'Is gradient boosting a good choice?',
+  'Should I draw a diagram first?', 'Can you repeat the question?', 'hello', 'asdf qwerty', 'What is the capital of France?', 'How do I write a for loop?',
+  '???', 'Is this interview being recorded?',
+];
+
+describe('the interviewer matcher', () => {
+  const sheet = compileFacts(FEED);
+  for (const [factId, questions] of Object.entries(PARAPHRASES)) {
+    it.each(questions)(`"%s" is answered with ${factId}`, (asked) => {
+      expect(matchFact(asked, sheet)?.fact.id).toBe(factId);
+    });
+  }
+
+  it.each(OFF_TOPIC)('"%s" gets the neutral reply', (asked) => {
+    expect(askInterviewer(asked, FEED)).toEqual({ fact: null, answer: NEUTRAL_REPLY });
+  });
+
+  it('covers every topic with ten or more paraphrases', () => {
+    const topics = new Set(FEED.filter((fact) => (PARAPHRASES[fact.id]?.length ?? 0) >= 10).map((fact) => fact.topic));
+    expect([...topics].sort()).toEqual([...FACT_TOPICS].sort());
+  });
+
+  it('answers with the fact and is the same every time', () => {
+    const reply = askInterviewer('What is the p99 latency budget?', FEED);
+    expect(reply).toEqual({ fact: FEED[4], answer: FEED[4]!.answer });
+    expect(askInterviewer('What is the p99 latency budget?', sheet)).toEqual(reply);
+  });
+
+  it('answers nothing from an empty sheet or an empty question', () => {
+    expect(askInterviewer('How many users?', []).fact).toBeNull();
+    expect(askInterviewer('   ', FEED).fact).toBeNull();
+  });
+
+  it('says which facts were uncovered and which not, in sheet order', () => {
+    const exchanges = [{ factId: 'latency' }, { factId: null }, { factId: 'goal' }, { factId: 'latency' }];
+    expect(coveredFacts(exchanges, FEED).map((fact) => fact.id)).toEqual(['goal', 'latency']);
+    expect(uncoveredFacts(exchanges, FEED).map((fact) => fact.id)).toEqual(FEED.map((fact) => fact.id).filter((id) => id !== 'goal' && id !== 'latency'));
+  });
+});
+
+describe('the report on the fact sheet', async () => {
+  const { factReport } = await import('../src/ui/interviewer-report.js');
+  it('names the topics uncovered and says what each fact never asked about was', () => {
+    const report = factReport(FEED.slice(0, 5), [{ factId: 'latency' }, { factId: null }, { factId: 'goal' }]);
+    expect(report).toEqual({
+      summary: 'You uncovered 2 of 5 facts, about goal, latency.',
+      missed: [
+        'You never asked about users: Everyone with an account; a third of them are new this year.',
+        'You never asked about scale: About 200 million daily users; the feed is requested 5 billion times a day.',
+        'You never asked about scale: Around 1 billion new posts a day; a user has about 2,000 eligible candidates.',
+      ],
+    });
+  });
+
+  it('says when nothing was asked, and nothing without a sheet', () => {
+    expect(factReport(FEED.slice(0, 2), [])?.summary).toBe('You asked the interviewer about none of the 2 facts they had.');
+    expect(factReport([], [{ factId: 'goal' }])).toBeUndefined();
+  });
+});

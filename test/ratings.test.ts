@@ -1,0 +1,200 @@
+// AI ratings kept beside the history (ratings.jsonl), and what history, export and stats make of
+// them: the marker, the verdicts in the document, and calibration.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { aiGradeSession } from '../src/app/ai-grade.js';
+import type { LoadedQuestion, LoadedRubric } from '../src/bank/schema.js';
+import { main } from '../src/main.js';
+import { calibrationOf, calibrationSentence, gapTrend } from '../src/score/calibration.js';
+import { appendRecord } from '../src/store/append.js';
+import { appendRating, readRatings, RATING_VERSION, type RatingRecord } from '../src/store/ratings.js';
+import { makeRecord, type SessionRecord } from '../src/store/record.js';
+import { completion, startChatServer, type ChatServer } from './helpers/chat-server.js';
+import { fakeIo } from './helpers/fake-io.js';
+import { NO_BANK } from './helpers/history.js';
+
+const KEY = 'sk-ratings-SECRET-42';
+const rubric: LoadedRubric = {
+  id: 'fx-rubric', title: 'Fixture rubric', file: 'rubrics/fx-rubric.yaml',
+  stages: [
+    { id: 'clarify', title: 'Clarify', minutes: 5, goal: 'Scope it.', checklist: [{ id: 'users', text: 'Asked who the users are' }, { id: 'scale', text: 'Estimated the scale' }] },
+    { id: 'deep-dive', title: 'Deep dive', minutes: 5, goal: 'Go deep.', checklist: [{ id: 'tradeoff', text: 'Explained a trade-off with numbers' }, { id: 'failure', text: 'Named failure modes' }] },
+  ],
+};
+const question: LoadedQuestion = {
+  id: 'fx-feed', title: 'Feed ranking', category: 'recommendation', difficulty: 'medium', rubric: 'fx-rubric', file: 'q.yaml',
+  prompt: 'Design a feed ranking system.', stages: {},
+};
+
+/** A completed self-assessed session of fx-feed, started `day` days into November 2026. */
+function session(day: number, checked: { clarify: string[]; 'deep-dive': string[] }, mode: 'self' | 'interviewer' = 'self'): SessionRecord {
+  const stageScore = (ids: string[]) => ids.length * 50;
+  const startedAt = Date.UTC(2026, 10, day, 9);
+  return makeRecord({
+    id: `202611${String(day).padStart(2, '0')}-0900-abcd`, questionId: 'fx-feed', rubricId: 'fx-rubric', mode, status: 'completed',
+    startedAt, endedAt: startedAt + 600_000,
+    stages: [
+      { id: 'clarify', budgetSeconds: 300, usedSeconds: 300, hintsShown: 0, notes: 'Users: readers who want fresh posts. 500M DAU' },
+      { id: 'deep-dive', budgetSeconds: 300, usedSeconds: 300, hintsShown: 0, notes: 'Two-tower retrieval: 10 ms p99 against recall' },
+    ],
+    score: {
+      total: (stageScore(checked.clarify) + stageScore(checked['deep-dive'])) / 2,
+      stages: [
+        { checked: checked.clarify, missed: ['users', 'scale'].filter((id) => !checked.clarify.includes(id)).map((id) => ({ id })), score: stageScore(checked.clarify) },
+        { checked: checked['deep-dive'], missed: ['tradeoff', 'failure'].filter((id) => !checked['deep-dive'].includes(id)).map((id) => ({ id })), score: stageScore(checked['deep-dive']) },
+      ],
+    },
+  });
+}
+
+/** A rating of record by rater with these stage scores. */
+function rating(record: SessionRecord, scores: [number, number], rater: 'ai' | 'self' = 'ai'): RatingRecord {
+  return {
+    version: RATING_VERSION, sessionId: record.id, rater, ratedAt: record.endedAt, ...(rater === 'ai' ? { model: 'm', host: '127.0.0.1:1' } : {}),
+    questionId: record.questionId, rubricId: record.rubricId, mode: record.mode, score: (scores[0] + scores[1]) / 2, recordScore: record.score,
+    stages: record.stages.map((stage, i) => ({ id: stage.id, score: scores[i]!, recordScore: stage.score, items: [] })),
+  };
+}
+
+let server: ChatServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+const tempHome = () => fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-ratings-'));
+
+describe('the ratings file', () => {
+  it('keeps the latest rating per session and rater, and skips bad lines with a warning, leaving them in place', () => {
+    const home = tempHome();
+    const file = path.join(home, 'ratings.jsonl');
+    const first = session(1, { clarify: ['users'], 'deep-dive': [] });
+    appendRating(file, rating(first, [50, 0]));
+    fs.appendFileSync(file, 'not json\n{"version":9,"sessionId":"x"}\n{"version":1,"sessionId":"x"}\n');
+    appendRating(file, rating(first, [100, 50]));
+    fs.appendFileSync(file, '{"version":1,"sess');
+    const read = readRatings(file);
+    expect(read.ratings.map((found) => found.score)).toEqual([75]);
+    expect(read.warnings).toEqual([
+      `${file}:2: not valid JSON; skipped and left in place`,
+      `${file}:3: written by a newer mldrill (rating version 9, this one reads up to 1); skipped, upgrade mldrill to read it`,
+      `${file}:4: not a rating record; skipped and left in place`,
+      `${file}:6: the last line is incomplete (an interrupted write?); ignored and left in place`,
+    ]);
+    // The next append starts on a fresh line: the torn one stays alone.
+    appendRating(file, rating(first, [0, 0]));
+    expect(readRatings(file).ratings[0]!.score).toBe(0);
+  });
+
+  it('reads nothing from a missing file, and refuses a directory in its place', () => {
+    const home = tempHome();
+    expect(readRatings(path.join(home, 'ratings.jsonl'))).toEqual({ ratings: [], warnings: [] });
+    fs.mkdirSync(path.join(home, 'ratings.jsonl'));
+    expect(readRatings(path.join(home, 'ratings.jsonl')).warnings).toEqual([`${path.join(home, 'ratings.jsonl')}: not a regular file; ratings ignored`]);
+  });
+});
+
+describe('calibration', () => {
+  it.each([
+    [[30, 30, 12, 12], 'halved'],
+    [[20, 20, 14, 14], 'narrowed'],
+    [[10, 10, 20, 20], 'widened'],
+    [[10, 12, 11, 10], 'steady'],
+    [[-20, -20, -14, -14], 'narrowed'],
+    [[-20, -20, 5, 5], 'halved'],
+  ] as const)('gaps %j have %s', (gaps, direction) => {
+    expect(gapTrend(gaps)?.direction).toBe(direction);
+  });
+
+  it('needs four sessions for a trend', () => {
+    expect(gapTrend([30, 10, 5])).toBeNull();
+  });
+
+  it('pairs self with the AI in self-assessed sessions and self with the partner in interviewer ones, oldest first', () => {
+    const sessions = [1, 2, 3, 4].map((day) => session(day, { clarify: ['users', 'scale'], 'deep-dive': ['tradeoff', 'failure'] }));
+    const interviewed = session(5, { clarify: ['users'], 'deep-dive': [] }, 'interviewer');
+    const ratings = [rating(sessions[3]!, [100, 90]), rating(sessions[0]!, [100, 70]), rating(sessions[1]!, [100, 70]), rating(sessions[2]!, [100, 90]), rating(interviewed, [100, 50], 'self'), rating(session(9, { clarify: [], 'deep-dive': [] }), [0, 0])];
+    const starts = new Map([...sessions, interviewed].map((record) => [record.id, Date.parse(record.startedAt)]));
+    const calibration = calibrationOf(ratings, starts, { ...NO_BANK, stageTitle: (_, id) => (id === 'deep-dive' ? 'Deep dive' : 'Clarify') });
+    expect(calibration.ai).toEqual([
+      { id: 'clarify', title: 'Clarify', sessions: 4, averageGap: 0, trend: { sessions: 4, earlierGap: 0, laterGap: 0, direction: 'steady' } },
+      { id: 'deep-dive', title: 'Deep dive', sessions: 4, averageGap: 20, trend: { sessions: 4, earlierGap: 30, laterGap: 10, direction: 'halved' } },
+    ]);
+    expect(calibration.partner.map(({ id, averageGap }) => [id, averageGap])).toEqual([['clarify', 50], ['deep-dive', 50]]);
+    expect(calibrationSentence(calibration.ai[1]!, 'the AI grader')).toBe('you rate your deep dive 20 points above the AI grader (4 sessions); the gap has halved over your last 4 sessions (30 → 10)');
+    expect(calibrationSentence(calibration.ai[0]!, 'the AI grader')).toBe('you rate your clarify within 0 points of the AI grader (4 sessions); the gap has held steady over your last 4 sessions (0 → 0)');
+  });
+});
+
+describe('an AI rating of a recorded session, through the commands', () => {
+  it('is kept beside the record, marked in history, shown by export and counted by stats; the key is in no file', async () => {
+    const home = tempHome();
+    const records = [1, 2, 3].map((day) => session(day, { clarify: ['users', 'scale'], 'deep-dive': ['tradeoff', 'failure'] }));
+    for (const record of records) appendRecord(path.join(home, 'history.jsonl'), record);
+    const historyBefore = fs.readFileSync(path.join(home, 'history.jsonl'), 'utf8');
+    server = await startChatServer([completion({ items: [
+      { stage: 'clarify', id: 'users', met: true, evidence: 'readers who want fresh posts', reason: 'Names the users.' },
+      { stage: 'clarify', id: 'scale', met: true, evidence: '500M DAU', reason: 'Gives the scale.' },
+      { stage: 'deep-dive', id: 'tradeoff', met: true, evidence: '10 ms p99 against recall', reason: 'A trade-off with a number.' },
+      { stage: 'deep-dive', id: 'failure', met: true, evidence: 'falls back to popularity when the index is stale', reason: 'Invented.' },
+    ] })]);
+    const env = { MLDRILL_HOME: home, MLDRILL_LLM_URL: server.url, MLDRILL_LLM_MODEL: 'test-model', MLDRILL_LLM_API_KEY: KEY, TZ: 'UTC' };
+    const io = fakeIo({ env, now: Date.UTC(2026, 10, 10) });
+    const result = await aiGradeSession(records[2]!, question, rubric, io);
+    // The invented quote is void; the self tick counts for it.
+    expect(result.stages[1]!.items[1]).toMatchObject({ id: 'failure', void: true, self: true, counted: true });
+    expect(server.requests[0]!.headers.authorization).toBe(`Bearer ${KEY}`);
+    expect(fs.readFileSync(path.join(home, 'history.jsonl'), 'utf8')).toBe(historyBefore);
+    const stored = fs.readFileSync(path.join(home, 'ratings.jsonl'), 'utf8');
+    expect(JSON.parse(stored)).toMatchObject({ version: 1, sessionId: records[2]!.id, rater: 'ai', model: 'test-model', mode: 'self', score: 100, recordScore: 100 });
+    for (const file of fs.readdirSync(home, { recursive: true }) as string[]) {
+      const full = path.join(home, file);
+      if (fs.statSync(full).isFile()) expect(fs.readFileSync(full, 'utf8')).not.toContain(KEY);
+    }
+    expect(stored).not.toContain(server.url);
+
+    const run = async (args: string[]) => {
+      const command = fakeIo({ env, now: Date.UTC(2026, 10, 10) });
+      const code = await main(args, command);
+      return { code, out: command.out(), err: command.err() };
+    };
+    const history = await run(['history']);
+    expect(history.out.split('\n').slice(0, 3)).toEqual([
+      'When              Session             Question  Mode  Status     Score    Time',
+      '2026-11-03 09:00  20261103-0900-abcd  fx-feed   self  completed  100%*  10 min',
+      '2026-11-02 09:00  20261102-0900-abcd  fx-feed   self  completed  100%   10 min',
+    ]);
+    expect(history.err).toBe('Scores marked * were graded by the AI too: mldrill export <session> shows its verdicts\n');
+    expect(JSON.parse((await run(['history', '--json'])).out).map((entry: { aiScore: number | null }) => entry.aiScore)).toEqual([100, null, null]);
+
+    const exported = await run(['export', records[2]!.id, '--format', 'json']);
+    expect(JSON.parse(exported.out).aiRating).toMatchObject({ model: 'test-model', score: 100, stages: [{ id: 'clarify', score: 100 }, { id: 'deep-dive', items: [{ id: 'tradeoff', met: true, evidence: '10 ms p99 against recall', counted: true }, { id: 'failure', void: true }] }] });
+    expect(JSON.parse((await run(['export', records[0]!.id, '--format', 'json'])).out).aiRating).toBeNull();
+    const markdown = (await run(['export', records[2]!.id])).out;
+    expect(markdown).toContain('## Second opinion: AI grader');
+    expect(markdown).toContain('- **met**: tradeoff — “10 ms p99 against recall” — A trade-off with a number.');
+    expect(markdown).toContain('- **unsupported**: failure — “falls back to popularity when the index is stale” — Invented.');
+
+    const stats = await run(['stats', '--json']);
+    expect(JSON.parse(stats.out).calibration).toEqual({
+      ai: [
+        { id: 'clarify', title: 'clarify', sessions: 1, averageGap: 0, trend: null },
+        { id: 'deep-dive', title: 'deep-dive', sessions: 1, averageGap: 0, trend: null },
+      ],
+      partner: [],
+    });
+    expect((await run(['stats'])).out).toContain('Calibration (your own rating against another rater\'s, per stage)\n  You rate your clarify within 0 points of the AI grader (1 session).');
+  });
+
+  it('writes nothing when the server fails, and the history stays as it was', async () => {
+    const home = tempHome();
+    const record = session(1, { clarify: ['users'], 'deep-dive': [] });
+    appendRecord(path.join(home, 'history.jsonl'), record);
+    server = await startChatServer([{ status: 500, body: 'boom' }]);
+    const io = fakeIo({ env: { MLDRILL_HOME: home, MLDRILL_LLM_URL: server.url, MLDRILL_LLM_MODEL: 'm' } });
+    await expect(aiGradeSession(record, question, rubric, io, { sleep: async () => {} })).rejects.toThrow(/failed with 500 after retries/);
+    expect(fs.readdirSync(home).sort()).toEqual(['history.jsonl']);
+  });
+});
