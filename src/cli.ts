@@ -35,6 +35,12 @@ export function positiveInteger(value: string): number {
   return number;
 }
 
+function columnCount(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 20) throw new InvalidArgumentError('expected a whole number of columns, at least 20, e.g. 100');
+  return number;
+}
+
 function calendarDate(value: string): string {
   if (!parseDate(value)) throw new InvalidArgumentError('expected a real calendar date as YYYY-MM-DD, e.g. 2026-11-22');
   return value;
@@ -318,6 +324,25 @@ Run 'mldrill <command> --help' for a command's options.
       .description('print the JSON Schema (draft-07) of question, rubric or config files, for editors and validators')
       .addArgument(new Argument('<kind>', 'which format').choices(['question', 'rubric', 'config']))
       .action((kind: 'question' | 'rubric' | 'config') => run(import('./commands/schema.js').then(({ schema }) => schema({ kind }, io))));
+  }
+
+  if (wanted('diagram')) {
+    program
+      .command('diagram')
+      .description('draw an edge list (events -> feature store -> model) as box-drawing text, Mermaid or JSON')
+      .argument('[file]', "a file of edges, one chain per line; '-' or none reads stdin")
+      .addOption(new Option('-f, --format <format>', 'text (a drawing), mermaid (a flowchart) or json').choices(['text', 'mermaid', 'json']).default('text'))
+      .option('-w, --width <columns>', 'fit the drawing to this many columns (default: the terminal width, 80 when piped)', columnCount)
+      .option('-q, --question <id>', "compare the drawing with this question's reference diagram")
+      .addHelpText('after', `
+  Each line is a chain of edges, a -> b -> c, optionally labelled, ranker -[top 500]-> re-ranker,
+  written backwards with <-, both ways with <->, or a lone component; # starts a comment.
+  Exit codes: 0 drawn, 1 an unknown question or one without a reference diagram, 2 a line that
+  is not an edge (file:line:col on stderr), empty input, an unreadable file or a usage error.
+  `)
+      .action((file: string | undefined, options, command: Command) =>
+        run(import('./commands/diagram.js').then(({ diagram }) => diagram({ ...options, ...globals(command), file }, io))),
+      );
   }
 
   if (wanted('config')) {
