@@ -3,6 +3,7 @@
 // (shown, never penalised). Pure and deterministic: no model, no network.
 import type { Diagram } from './parse.js';
 import { plural } from '../text.js';
+import { containsRun, stem as stemWord } from '../words.js';
 
 /** A question's reference diagram, as the question file holds it (src/bank/schema.ts). */
 export interface ReferenceDiagram {
@@ -47,22 +48,12 @@ export interface DiagramComparison {
 const STOP_WORDS = new Set(['a', 'an', 'the', 'of', 'for', 'to', 'and', 'or', 'in', 'on', 'with']);
 
 /**
- * A rough English stem, enough to make `ranker`, `ranking` and `rankers` one word, and `logs`,
- * `logged` and `logging` another: the plural goes, then up to two of -ing, -er, -ed (with a
- * doubled consonant they leave), then a final e, so `cache` and `caches` meet too.
+ * The stem of one word of a component's name: the shared word forms (src/words.ts), and the agent
+ * -er too, since a component is named by what it does: `ranker`, `ranking` and `rankers` are one.
  */
 export function stem(word: string): string {
-  let w = word;
-  if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
-  else if (w.length > 4 && /(?:ss|x|z|ch|sh)es$/.test(w)) w = w.slice(0, -2);
-  else if (w.length > 3 && w.endsWith('s') && !/(?:ss|us|is)$/.test(w)) w = w.slice(0, -1);
-  for (let i = 0; i < 2; i++) {
-    const suffix = /^(.{3,}?)(?:ing|er|ed)$/.exec(w);
-    if (!suffix) break;
-    w = suffix[1]!;
-    if (/([b-df-hj-np-tv-z])\1$/.test(w) && !/(?:ll|ss|zz)$/.test(w)) w = w.slice(0, -1);
-  }
-  return w.length > 3 && w.endsWith('e') ? w.slice(0, -1) : w;
+  const shared = stemWord(word);
+  return /^.{3,}er$/.test(shared) ? shared.slice(0, -2) : shared;
 }
 
 /** The stems of the words of a name, accents and stop words dropped. */
@@ -79,16 +70,6 @@ export function stems(name: string): string[] {
 /** Words too general to name a component on their own: `model` alone is no ranking model. */
 const GENERIC = new Set(['model', 'service', 'system', 'data', 'logs', 'pipeline', 'store', 'api', 'server', 'db', 'database', 'engine', 'layer', 'job', 'tool', 'user', 'module', 'component'].map((word) => stem(word)));
 
-/** Where needle occurs in haystack as a run of whole words, if it does. */
-function containsRun(haystack: string[], needle: string[]): boolean {
-  if (needle.length === 0 || needle.length > haystack.length) return false;
-  outer: for (let i = 0; i + needle.length <= haystack.length; i++) {
-    for (let j = 0; j < needle.length; j++) if (haystack[i + j] !== needle[j]) continue outer;
-    return true;
-  }
-  return false;
-}
-
 /**
  * Word forms: the same words up to endings score highest; then a written name that contains a
  * reference name whole (`online feature store` for `feature store`), by the words shared; last,
@@ -101,8 +82,8 @@ export const wordFormMatcher: NameMatcher = {
     const b = stems(reference);
     if (a.length === 0 || b.length === 0) return 0;
     if (a.length === b.length && a.every((word, i) => word === b[i])) return 1000 + b.length;
-    if (containsRun(a, b)) return 100 + b.length;
-    return containsRun(b, a) && a.some((word) => !GENERIC.has(word)) ? 10 + a.length : 0;
+    if (a.length >= b.length && containsRun(a, b)) return 100 + b.length;
+    return b.length >= a.length && containsRun(b, a) && a.some((word) => !GENERIC.has(word)) ? 10 + a.length : 0;
   },
 };
 
