@@ -60,12 +60,12 @@ const builtinShims = {
 };
 
 /**
- * Modules (relative to dist/) of `history`, `stats`, `export` and `next`, and of the history
- * store and the scoring they read: 80 KB that `daily`, `list`, `show` and `random` would
+ * Modules (relative to dist/) of `history`, `stats`, `export`, `next` and `grade`, and of the
+ * history store and the scoring they read (lint loads its example grading from here on demand): 80 KB that `daily`, `list`, `show` and `random` would
  * otherwise compile on every run, 1.5 ms of `daily`. One chunk rather than one per command:
  * Node 20 pays for every file it loads. store/atomic.js stays in core: the bank cache writes through it.
  */
-const HISTORY = /^(store\/(?!paths\.js|atomic\.js)|score\/|commands\/(history|stats|export|next)\.js$|app\/read-history\.js$|ui\/(stats|history|export|next)\.js$)/;
+const HISTORY = /^(store\/(?!paths\.js|atomic\.js)|score\/|commands\/(history|stats|export|next|grade)\.js$|app\/read-history\.js$|ui\/(stats|history|export|next|grade)\.js$|lint\/grade-examples\.js$)/;
 
 /**
  * The AI grader (src/rater/ and what renders and runs it): loaded with `grade --ai` and `drill

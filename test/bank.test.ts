@@ -7,6 +7,7 @@ import { parseYaml } from '../src/bank/parse.js';
 import { findYamlFiles, loadFiles } from '../src/bank/load.js';
 import { PACKAGE_ROOT } from '../src/package-root.js';
 import { RULES } from '../src/bank/rules.js';
+import { lintFiles } from '../src/lint/lint-files.js';
 import { baseBank, MODELINE, QUESTION, RUBRIC, writeBank } from './helpers/bank.js';
 
 function load(files: Record<string, string>) {
@@ -62,7 +63,8 @@ const FACTS = `${QUESTION}interviewer:
 const fact = (id: string, topic: string, ask: string) => `    - id: ${id}\n      topic: ${topic}\n      ask: [${ask}]\n      answer: Yes.\n`;
 const FULL_SHEET = FACTS + [fact('goal', 'goal', 'what is the goal'), fact('latency', 'latency', 'latency budget'), fact('data', 'data', 'what data'), fact('surface', 'surface', 'where is it shown'), fact('cost', 'cost', 'what budget')].join('');
 const FOLLOWUP = (extra: string) => QUESTION.replace('  - Traffic grew tenfold.\n', `  - Traffic grew tenfold.\n  - text: Labels arrive late.\n${extra}`);
-interface Case { rule: string; files: Record<string, string>; setup?: (dir: string) => void; file?: string; line: number; column: number; message: RegExp; severity?: 'warning' }
+/** `lint`: a rule only `mldrill lint` applies (it grades examples), so the case runs lint on the bank. */
+interface Case { rule: string; files: Record<string, string>; setup?: (dir: string) => void; file?: string; line: number; column: number; message: RegExp; severity?: 'warning'; lint?: true }
 export const cases: Case[] = [
   { rule: 'unreadable', files: {}, setup: (dir) => fs.symlinkSync(path.join(dir, 'nowhere.yaml'), path.join(dir, 'questions', 'recommendation', 'gone.yaml')), file: 'questions/recommendation/gone.yaml', line: 1, column: 1, message: /cannot read the file \(ENOENT\)/ },
   { rule: 'file-too-large', files: { [Q]: `${QUESTION}# ${'x'.repeat(1024 * 1024)}\n` }, line: 1, column: 1, message: /larger than 1024 KiB/ },
@@ -119,13 +121,20 @@ export const cases: Case[] = [
   { rule: 'schema-comment', severity: 'warning', files: { [Q]: QUESTION.replace(`${MODELINE}\n`, '') }, line: 1, column: 1, message: /add this first line: # yaml-language-server: \$schema=(\.\.\/)+.*schema\/question\.schema\.json$/ },
   { rule: 'schema-comment', severity: 'warning', files: { [Q]: QUESTION.replace(MODELINE, '# yaml-language-server: $schema=../schema/question.schema.json') }, line: 1, column: 33, message: /\$schema path "\.\.\/schema\/question\.schema\.json" does not exist from this file/ },
   { rule: 'schema-comment', severity: 'warning', files: { [R]: RUBRIC.replace(MODELINE, '# yaml-language-server: $schema=../schema/question.schema.json') }, file: R, line: 1, column: 33, message: /this is a rubric file but \$schema points to the question schema; write # yaml-language-server: \$schema=.*rubric\.schema\.json$/ },
+  { rule: 'generic-keyword', severity: 'warning', files: { [Q]: QUESTION.replace('        text: Asked where the feed appears\n', '        text: Asked where the feed appears\n        keywords: [feed placement, where]\n') }, line: 15, column: 36, message: /keyword "where" is a stop word and never counts on its own/ },
+  { rule: 'generic-keyword', severity: 'warning', files: { [R]: RUBRIC.replace('        guidance: Say what the business wants.\n', '        guidance: Say what the business wants.\n        keywords: [Users]\n') }, file: R, line: 14, column: 20, message: /keyword "Users" is a generic term/ },
+  { rule: 'core-count', severity: 'warning', files: { [Q]: QUESTION.replace('        text: Asked where the feed appears\n', `        text: Asked where the feed appears\n        core: true\n${['a', 'b', 'c'].map((id) => `      - id: ${id}\n        text: ${id}\n        core: true\n`).join('')}`) }, line: 8, column: 1, message: /the question has 4 core items; keep 1 to 3/ },
+  { rule: 'example-length', severity: 'warning', files: { [Q]: `${QUESTION}examples:\n  strong:\n    notes:\n      clarify: |\n        - one\n        - two\n` }, line: 22, column: 5, message: /the strong example has 2 lines of notes; write 15 to 40/ },
+  { rule: 'unknown-item', files: { [Q]: QUESTION.replace('  design:\n    hints:', '  design:\n    not_applicable: [diagarm]\n    hints:') }, line: 16, column: 22, message: /not_applicable "diagarm": rubric "mini" has no item "diagarm" in stage "design"; did you mean "diagram"\?/ },
+  { rule: 'unknown-item', files: { [Q]: QUESTION.replace('        text: Asked where the feed appears\n', '        text: Asked where the feed appears\n        replaces: gaol\n') }, line: 15, column: 19, message: /replaces "gaol": rubric "mini" has no item "gaol" in stage "clarify"; did you mean "goal"\?/ },
+  { rule: 'grading-example', lint: true, files: { [Q]: `${QUESTION}examples:\n  weak:\n    notes:\n      clarify: Named the business goal, surface.\n  strong:\n    score: { min: 50 }\n    notes:\n      clarify: Named the business goal, drew a diagram.\n` }, line: 24, column: 3, message: /examples\.strong grades to 0%, outside its range 50-100%; missed /, },
 ];
 
 describe('findings: one fixture per rule, with exact positions', () => {
-  it.each(cases.map((testCase) => [`${testCase.rule} ${testCase.message.source.slice(0, 30)}`, testCase] as const))('%s', (_, testCase) => {
+  it.each(cases.map((testCase) => [`${testCase.rule} ${testCase.message.source.slice(0, 30)}`, testCase] as const))('%s', async (_, testCase) => {
     const dir = writeBank(baseBank(testCase.files));
     testCase.setup?.(dir);
-    const bank = loadFiles(findYamlFiles([dir]), dir);
+    const bank = testCase.lint ? await lintFiles({ paths: [dir], cwd: dir, env: {} }) : loadFiles(findYamlFiles([dir]), dir);
     const file = path.normalize(testCase.file ?? Q);
     const finding = bank.findings.find((candidate) => candidate.rule === testCase.rule && candidate.file === file);
     expect(finding, JSON.stringify(bank.findings, null, 1)).toBeDefined();

@@ -5,17 +5,19 @@ import { EXIT, InterruptedError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { assess, buildReport } from '../score/report.js';
 import type { SessionScore } from '../score/score.js';
+import { indexNotes } from '../score/keywords.js';
 import { suggestFromNotes } from '../score/suggest.js';
 import { isFinished, isPaused, notesWithDraft, settle, stop, usedSeconds, type SessionState } from '../session/engine.js';
 import type { Interview } from '../session/interview.js';
 import { appendRecord } from '../store/append.js';
 import { liveDirectory, removeLive, saveLive, LIVE_VERSION } from '../store/live.js';
 import { historyFile } from '../store/paths.js';
-import { makeRecord, type SessionMode } from '../store/record.js';
+import { makeRecord, type SessionMode, type SessionRecord } from '../store/record.js';
 import { stripControl } from '../text.js';
 import { styleFor } from '../ui/colour.js';
 import type { Prompter } from '../ui/prompts.js';
 import { reportLines } from '../ui/render.js';
+import { colourOf } from './config.js';
 
 /** How often the running session is checkpointed, at the least (also at every stage change). */
 const CHECKPOINT_MS = 2000;
@@ -30,6 +32,8 @@ export interface ConductOptions {
   stateDir: string;
   /** A fresh session, or one picked up by resume. */
   state: SessionState;
+  /** After a completed session is saved (drill --ai): its exit code, if it has one to say. */
+  afterSave?: (record: SessionRecord) => Promise<number | undefined>;
   /** A fresh drill behind the ready gate: `state` is paused and the clock starts on Enter. */
   gated?: boolean;
   /** The self-assessment's confirmed stages so far (resume), in stage order. */
@@ -108,9 +112,11 @@ export async function conduct(options: ConductOptions, io: Io, prompter: Prompte
     } else {
       prompter.say(`\nSelf-assessment: tick what you really covered (Space ticks, Enter confirms).\n`);
       // Each confirmed stage is checkpointed at once, so Ctrl-C keeps it and resume goes on from the next.
+      // Notes from any stage count for any stage's items: people write metrics while clarifying.
+      const notes = indexNotes(latest.progress.map((progress) => notesWithDraft(progress)).join('\n'));
       for (let i = assessed.length; i < interview.stages.length; i++) {
         const stage = interview.stages[i]!;
-        const suggested = suggestFromNotes(stage.items, notesWithDraft(latest.progress[i]!));
+        const suggested = new Set(suggestFromNotes(stage.items, notes).keys());
         const trouble = notice();
         if (trouble) prompter.say(`${prompter.style.warn(trouble)}\n`);
         assessed.push(await prompter.assess(`${stage.plan.title}: what did you cover?`, stage.items, suggested));
@@ -129,7 +135,7 @@ export async function conduct(options: ConductOptions, io: Io, prompter: Prompte
 
   const now = io.now();
   // The report is the command's data: stdout, styled only if stdout itself is a terminal.
-  if (score) io.stdout.write(`\n${reportLines(buildReport(interview, latest, score, now), await styleFor(io.stdout, io.env), Math.min(io.stdout.columns, 100)).join('\n')}\n`);
+  if (score) io.stdout.write(`\n${reportLines(buildReport(interview, latest, score, now), await styleFor(io.stdout, io.env, colourOf(io)), Math.min(io.stdout.columns, 100)).join('\n')}\n`);
   if (!options.save) {
     if (!score) io.stderr.write('\nInterrupted: nothing saved (--no-save)\n');
     return score ? EXIT.ok : EXIT.interrupted;
@@ -171,7 +177,7 @@ export async function conduct(options: ConductOptions, io: Io, prompter: Prompte
       // The checkpoint outlived the session; the history's completed record supersedes it.
     }
     io.stderr.write(`\nSaved session ${id} to ${file}\n`);
-    return EXIT.ok;
+    return (await options.afterSave?.(record)) ?? EXIT.ok;
   }
   const kept = checkpoint(pausedWhenStopped);
   io.stderr.write(`\nInterrupted: session ${id} saved as abandoned, notes included, to ${file}\n${kept ? `Pick it up where you left it with: mldrill resume ${id}` : `It cannot be resumed: ${checkpointTrouble}`}\n`);

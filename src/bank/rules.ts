@@ -31,5 +31,10 @@ export const RULES: ReadonlyArray<{ id: string; severity: Severity; what: string
   { id: 'no-hints', severity: 'warning', what: 'a question stage without hints' },
   { id: 'thin-fact-sheet', severity: 'warning', what: 'a fact sheet with fewer than 6 facts, or none about goal, scale or latency' },
   { id: 'todo', severity: 'warning', what: 'a value that still says TODO' },
+  { id: 'generic-keyword', severity: 'warning', what: 'a one-word keyword that is a stop word or a generic term (where, users, data, cost...): it never counts' },
+  { id: 'core-count', severity: 'warning', what: 'a question with more than 3 core items' },
+  { id: 'example-length', severity: 'warning', what: 'a strong example with fewer than 15 or more than 40 lines of notes' },
+  { id: 'unknown-item', severity: 'error', what: 'a not_applicable or replaces id that is not an item of that stage of the rubric' },
+  { id: 'grading-example', severity: 'error', what: 'an example answer that grades outside its score range' },
   { id: 'schema-comment', severity: 'warning', what: 'no working "# yaml-language-server: $schema=…" line for editors' },
 ];

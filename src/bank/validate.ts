@@ -7,6 +7,7 @@ import { collidingAsks } from './ask-words.js';
 import type { Finding, Severity } from './findings.js';
 import type { ParsedFile, PathSegment } from './parse.js';
 import { Question, Rubric, type QuestionData, type RubricData } from './schema.js';
+import { scoringChecks } from './scoring-checks.js';
 
 export type FileKind = 'question' | 'rubric';
 
@@ -240,6 +241,7 @@ function fileChecks(parsed: ParsedFile, kind: FileKind): Finding[] {
       seen.add(id);
     });
   }
+  scoringChecks(data, kind, (pathTo, rule, message) => findings.push(at(parsed, pathTo, rule, message, { severity: 'warning', key: typeof pathTo[pathTo.length - 1] === 'string' })));
   if (kind === 'rubric') {
     const seen = new Set<string>();
     for (const [i, stage] of stages) {

@@ -9,7 +9,8 @@ import { timeZoneFrom } from '../time.js';
 import { sessionMarkdown } from '../ui/export.js';
 import { withCatalog } from '../app/with-catalog.js';
 import { readSessionFor, reportSkipped } from '../app/read-history.js';
-import { ratingsFile, stateDirectory } from '../store/paths.js';
+import { ratingsFile } from '../store/paths.js';
+import { stateDirOf } from '../app/config.js';
 import { readRatings } from '../store/ratings.js';
 import { jsonText } from '../text.js';
 
@@ -25,7 +26,7 @@ export interface ExportOptions {
 
 export async function exportSession(options: ExportOptions, io: Io): Promise<number> {
   const record = readSessionFor(io, options.session);
-  const ratings = ratingsFile(stateDirectory(io.env, io.homedir));
+  const ratings = ratingsFile(stateDirOf(io));
   const read = readRatings(ratings);
   reportSkipped(read.warnings, ratings, io);
   const rating = read.ratings.find((found) => found.rater === 'ai' && found.sessionId === record.id);

@@ -14,7 +14,10 @@ export interface ReportStage {
 }
 
 export interface Report {
+  questionId: string;
   questionTitle: string;
+  /** Whether the question has a strong example answer to offer after the drill. */
+  strongAnswer: boolean;
   rubricTitle: string;
   total: number;
   budgetSeconds: number;
@@ -38,7 +41,9 @@ export function buildReport(interview: Interview, state: SessionState, score: Se
     redFlags: stage.redFlags,
   }));
   return {
+    questionId: interview.question.id,
     questionTitle: interview.question.title,
+    strongAnswer: interview.question.examples?.strong !== undefined,
     rubricTitle: interview.rubric.title,
     total: score.total,
     budgetSeconds: totalBudgetSeconds(stages),

@@ -31,7 +31,7 @@ export interface SessionDocument {
   id: string;
   questionId: string;
   /** null when the question is no longer in the bank. */
-  question: Omit<QuestionInfo, 'id'> & { prompt: string } | null;
+  question: Omit<QuestionInfo, 'id'> & { prompt: string; strongAnswer: Record<string, string> | null } | null;
   rubricId: string;
   rubricTitle: string | null;
   mode: SessionMode;
@@ -72,7 +72,7 @@ export function sessionDocument(record: SessionRecord, bank: BankView, timeZone?
   return {
     id: record.id,
     questionId: record.questionId,
-    question: question ? { title: question.title, category: question.category, difficulty: question.difficulty, prompt: question.prompt } : null,
+    question: question ? { title: question.title, category: question.category, difficulty: question.difficulty, prompt: question.prompt, strongAnswer: question.strongAnswer } : null,
     rubricId: record.rubricId,
     rubricTitle: bank.rubricTitle(record.rubricId) ?? null,
     mode: record.mode,

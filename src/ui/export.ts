@@ -77,6 +77,15 @@ export function sessionMarkdown(doc: SessionDocument): string {
     lines.push('### Covered', '', ...(stage.covered.length ? stage.covered.flatMap(item(true)) : ['*Nothing ticked.*']), '');
     lines.push('### Missed', '', ...(stage.missed.length ? stage.missed.flatMap(item(false)) : ['*Nothing missed.*']), '');
   }
+  const answer = doc.question?.strongAnswer;
+  if (answer) {
+    lines.push('## What a strong answer covers', '');
+    for (const [stageId, text] of Object.entries(answer)) {
+      const notes = stripControl(text).replace(/\s+$/, '');
+      const marks = fence(notes);
+      lines.push(`### ${clean(doc.stages.find((stage) => stage.id === stageId)?.title ?? stageId)}`, '', `${marks}text`, notes, marks, '');
+    }
+  }
   if (doc.aiRating) lines.push(...ratingMarkdown(doc.aiRating, clean));
   return `${lines.join('\n').trimEnd()}\n`;
 }
