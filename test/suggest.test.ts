@@ -21,3 +21,11 @@ describe('checklist suggestions from notes', () => {
     expect(suggestFromNotes(items, '').size).toBe(0);
   });
 });
+
+describe('the evidence of a suggestion', () => {
+  it('gives, per suggested item, the words of the notes that suggested it, as the notes spell them', () => {
+    const items = [item('scale', ['qps', 'million users']), item('latency', ['latency', 'p99']), item('labels', ['labels'])];
+    const suggested = suggestFromNotes(items, 'subscale aside, 500 Million Users\nP99 < 100 ms\n');
+    expect([...suggested.evidence]).toEqual([['scale', 'Million Users'], ['latency', 'P99']]);
+  });
+});

@@ -13,6 +13,7 @@ import { liveDirectory, removeLive, saveLive, LIVE_VERSION } from '../store/live
 import { historyFile } from '../store/paths.js';
 import { makeRecord, type SessionMode } from '../store/record.js';
 import { stripControl } from '../text.js';
+import { assessIntro } from '../ui/assess-screen.js';
 import { styleFor } from '../ui/colour.js';
 import type { Prompter } from '../ui/prompts.js';
 import { reportLines } from '../ui/render.js';
@@ -106,14 +107,17 @@ export async function conduct(options: ConductOptions, io: Io, prompter: Prompte
     if (mode === 'interviewer') {
       checked = latest.progress.map((progress) => progress.ticked);
     } else {
-      prompter.say(`\nSelf-assessment: tick what you really covered (Space ticks, Enter confirms).\n`);
+      // The notes no longer change: every stage's suggestions are known now, so ✦ is explained once, up front.
+      const notesOf = (i: number) => notesWithDraft(latest.progress[i]!);
+      const suggestions = interview.stages.map((stage, i) => suggestFromNotes(stage.items, notesOf(i)));
+      prompter.say(`\n${assessIntro(suggestions.slice(assessed.length).some((suggested) => suggested.size > 0), prompter.style)}\n`);
       // Each confirmed stage is checkpointed at once, so Ctrl-C keeps it and resume goes on from the next.
       for (let i = assessed.length; i < interview.stages.length; i++) {
         const stage = interview.stages[i]!;
-        const suggested = suggestFromNotes(stage.items, notesWithDraft(latest.progress[i]!));
+        const suggested = suggestions[i]!;
         const trouble = notice();
         if (trouble) prompter.say(`${prompter.style.warn(trouble)}\n`);
-        assessed.push(await prompter.assess(`${stage.plan.title}: what did you cover?`, stage.items, suggested));
+        assessed.push(await prompter.assess(`${stage.plan.title}: what did you cover?`, stage.items, suggested, { title: stage.plan.title, notes: notesOf(i), evidence: suggested.evidence }));
         checkpoint();
       }
       checked = assessed;

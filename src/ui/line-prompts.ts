@@ -20,6 +20,7 @@ import {
   type SessionState,
 } from '../session/engine.js';
 import { clock, wrap } from '../text.js';
+import { assessedLine, SUGGESTED } from './assess-screen.js';
 import { PLAIN } from './colour.js';
 import type { Prompter } from './prompts.js';
 
@@ -173,13 +174,18 @@ export function createLinePrompter(io: Io, signal: AbortSignal): Prompter {
       return next;
     },
 
-    async assess(message, items, preselected = new Set()) {
+    async assess(message, items, preselected = new Set(), beside) {
       const ticked = new Set(items.filter((item) => preselected.has(item.id)).map((item) => item.id));
+      const evidence = (id: string) => (beside?.evidence.has(id) ? ` ${SUGGESTED} "${beside.evidence.get(id)}"` : preselected.has(id) ? ` ${SUGGESTED}` : '');
+      const notes = beside?.notes.split('\n').map((line) => line.trim()).filter(Boolean).join(' · ');
+      if (notes) say(`\nYour notes: ${notes}\n`);
       for (;;) {
-        say(`\n${message}\n${items.map((item, i) => `  ${i + 1}. [${ticked.has(item.id) ? 'x' : ' '}] ${item.text}${preselected.has(item.id) ? ' *' : ''}`).join('\n')}\n`);
-        if (preselected.size) say('  * suggested from your notes\n');
+        say(`\n${message}\n${items.map((item, i) => `  ${i + 1}. [${ticked.has(item.id) ? 'x' : ' '}] ${item.text}${evidence(item.id)}`).join('\n')}\n`);
         const line = (await askLine('Numbers to tick or untick (e.g. 1 3), or an empty line to confirm > ')).trim();
-        if (!line) return items.filter((item) => ticked.has(item.id)).map((item) => item.id);
+        if (!line) {
+          say(`${assessedLine(beside?.title ?? message, items, ticked, PLAIN)}\n`);
+          return items.filter((item) => ticked.has(item.id)).map((item) => item.id);
+        }
         for (const n of numbers(line, items.length)) {
           const id = items[n - 1]!.id;
           if (ticked.has(id)) ticked.delete(id);
@@ -187,6 +193,7 @@ export function createLinePrompter(io: Io, signal: AbortSignal): Prompter {
         }
       }
     },
+
 
     async input(options) {
       for (;;) {

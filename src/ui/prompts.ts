@@ -13,6 +13,15 @@ const SHOW_CURSOR = '\u001b[?25h';
 export const NON_INTERACTIVE_HINT =
   'for scripts and pipes use the non-interactive commands: mldrill list, show, random, daily (with --json or --plain)';
 
+/** What the self-assessment of a stage shows beside its checklist. */
+export interface AssessContext {
+  /** The stage's title, for the line left once confirmed. */
+  title: string;
+  notes: string;
+  /** Suggested item id -> the words of the notes that suggested it. */
+  evidence: ReadonlyMap<string, string>;
+}
+
 export interface Prompter {
   /** The palette of the interactive screen. */
   style: Style;
@@ -21,8 +30,8 @@ export interface Prompter {
   say(text: string): void;
   chooseQuestion(questions: readonly QuestionSummary[]): Promise<QuestionSummary>;
   runStage(config: Omit<StagePromptConfig, 'style' | 'now' | 'size' | 'onResize' | 'onSuspend'>): Promise<SessionState>;
-  /** Returns the ids the user ticked. */
-  assess(message: string, items: readonly ScoredItem[], preselected?: ReadonlySet<string>): Promise<string[]>;
+  /** Returns the ids the user ticked; `context` shows the stage's notes and why items are pre-ticked. */
+  assess(message: string, items: readonly ScoredItem[], preselected?: ReadonlySet<string>, context?: AssessContext): Promise<string[]>;
   /** One line of text; `validate` returns true or what is wrong, shown under the prompt. */
   input(options: { message: string; default?: string; validate?: (value: string) => true | string }): Promise<string>;
   /** One of the choices, starting on `default`. */
@@ -50,6 +59,18 @@ function theme(style: Style) {
       disabled: only(style.dim),
       searchTerm: only(style.accent),
       defaultAnswer: (text: string) => style.dim(`(${text})`),
+    },
+  };
+}
+
+/** The terminal's size, read at each render so a resized terminal gets a screen that fits it (0 is unknown), and its resizes. */
+function terminalSize(io: Io) {
+  const output = io.terminal.output as NodeJS.WritableStream & { columns?: number; rows?: number };
+  return {
+    size: () => ({ columns: output.columns || 80, rows: output.rows || 24 }),
+    onResize: (listener: () => void) => {
+      output.on('resize', listener);
+      return () => void output.off('resize', listener);
     },
   };
 }
@@ -142,13 +163,7 @@ export async function createPrompter(io: Io, signal: AbortSignal): Promise<Promp
 
     async runStage(config) {
       const stagePrompt = await (await import('./stage-prompt.js')).loadStagePrompt();
-      // Read at each render, so a resized terminal gets a screen that fits it; 0 is unknown.
-      const output = io.terminal.output as NodeJS.WritableStream & { columns?: number; rows?: number };
-      const size = () => ({ columns: output.columns || 80, rows: output.rows || 24 });
-      const onResize = (listener: () => void) => {
-        output.on('resize', listener);
-        return () => void output.off('resize', listener);
-      };
+      const { size, onResize } = terminalSize(io);
       const onSuspend = (listener: (phase: SuspendPhase) => void) => {
         suspendListeners.add(listener);
         return () => void suspendListeners.delete(listener);
@@ -156,29 +171,11 @@ export async function createPrompter(io: Io, signal: AbortSignal): Promise<Promp
       return guard(() => stagePrompt({ ...config, style, now: io.now, size, onResize, onSuspend }, context));
     },
 
-    async assess(message, items, preselected = new Set()) {
-      const { checkbox, Separator } = await import('@inquirer/prompts');
-      const choice = (item: ScoredItem) => ({
-        value: item.id,
-        name: preselected.has(item.id) ? `${item.text} ${style.dim('(suggested from your notes)')}` : item.text,
-        checked: preselected.has(item.id),
-      });
-      const own = items.filter((item) => item.source === 'question');
-      return guard(() =>
-        checkbox<string>(
-          {
-            message,
-            pageSize: 14,
-            loop: false,
-            theme: theme(style),
-            choices: [
-              ...items.filter((item) => item.source === 'rubric').map(choice),
-              ...(own.length ? [new Separator(style.dim('── specific to this question ──')), ...own.map(choice)] : []),
-            ],
-          },
-          context,
-        ),
-      );
+    async assess(message, items, preselected = new Set(), beside) {
+      const assessPrompt = await (await import('./assess-prompt.js')).loadAssessPrompt();
+      const { size, onResize } = terminalSize(io);
+      const shown = beside ?? { title: message, notes: '', evidence: new Map<string, string>() };
+      return guard(() => assessPrompt({ message, items, preselected, ...shown, style, size, onResize }, context));
     },
 
     async input(options) {

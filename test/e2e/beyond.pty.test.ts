@@ -184,7 +184,8 @@ describe('beyond a timer', { timeout: 90_000 }, () => {
     await tmux.waitFor('Stage 2/2');
     tmux.keys('Enter');
     const screen = await tmux.waitFor('Clarify the feed: what did you cover?');
-    expect(screen).toMatch(/◉ Named the business goal \(suggested from your notes\)\n\s*◉ Quantified scale \(suggested from your notes\)\n[\s\S]*◯ Asked where the feed appears/);
+    expect(screen).toMatch(/◉ Named the business goal ✦ “revenue”\n\s*◉ Quantified scale ✦ “QPS”\n[\s\S]*◯ Asked where the feed appears/);
+    expect(screen).toContain('✦ marks an item your notes mention');
     tmux.keys('Down');
     tmux.keys('Space');
     tmux.keys('Enter');

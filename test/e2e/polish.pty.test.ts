@@ -1,0 +1,44 @@
+// The drill's assessment and report at real terminal sizes, in a real pseudo-terminal (tmux)
+// against the built bin: nothing scrolls out of reach, nothing wraps.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { TmuxSession } from '../helpers/tmux.js';
+
+const sessions: TmuxSession[] = [];
+afterEach(() => sessions.splice(0).forEach((session) => session.close()));
+const open = (args: string[], options: ConstructorParameters<typeof TmuxSession>[1] = {}) => {
+  const session = new TmuxSession(args, options);
+  sessions.push(session);
+  return session;
+};
+const newHome = () => fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-home-'));
+
+describe('the drill at real sizes', { timeout: 90_000 }, () => {
+  it('an assessment longer than the screen fits it, says what is below and how much of it is ticked, and scrolls to it', async () => {
+    const tmux = open(['drill', 'youtube-video-recommendations', '--no-save', '--no-ready'], { width: 80, height: 16 });
+    await tmux.waitFor('Stage 1/4');
+    // "assume" suggests the clarify stage's last rubric item, far below a 16-row screen's first page.
+    tmux.type('we assume the scope is long-form video');
+    tmux.keys('Enter');
+    await tmux.waitFor(/Notes\n\s+we assume/);
+    for (const stage of [2, 3, 4]) {
+      tmux.keys('Enter');
+      await tmux.waitFor(`Stage ${stage}/4`);
+    }
+    tmux.keys('Enter');
+    let screen = await tmux.waitFor(/Clarify[^\n]*: what did you cover\?/);
+    expect(screen).toMatch(/✦ marks an item your notes mention/);
+    expect(screen).toMatch(/Your notes:\n\s+we assume the scope is long-form video/);
+    expect(screen).toMatch(/↓ \d+ more · 1 ticked/);
+    expect(screen.trimEnd().split('\n').length).toBeLessThanOrEqual(16);
+    for (let i = 0; i < 7; i++) tmux.keys('Down');
+    screen = await tmux.waitFor(/❯ ◉ Stated assumptions[^❯◯]*✦ “assume”/);
+    expect(screen).toMatch(/↑ \d+ more/);
+    tmux.keys('Enter');
+    screen = await tmux.waitFor(/✔ Clarify[^\n]*: 1 of \d+ covered/);
+    tmux.keys('C-c');
+    expect(await tmux.exitCode()).toBe(130);
+  });
+});
