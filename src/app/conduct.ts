@@ -16,7 +16,7 @@ import { stripControl } from '../text.js';
 import { assessIntro } from '../ui/assess-screen.js';
 import { styleFor } from '../ui/colour.js';
 import type { Prompter } from '../ui/prompts.js';
-import { reportLines } from '../ui/render.js';
+import { reportLines, type ReportFit } from '../ui/render.js';
 
 /** How often the running session is checkpointed, at the least (also at every stage change). */
 const CHECKPOINT_MS = 2000;
@@ -35,6 +35,21 @@ export interface ConductOptions {
   gated?: boolean;
   /** The self-assessment's confirmed stages so far (resume), in stage order. */
   assessed?: string[][];
+  /** --all-red-flags: the report lists every red flag of the rubric. */
+  allRedFlags?: boolean;
+}
+
+/**
+ * How the report fits stdout: on a terminal, its height less the blank line above the report and
+ * the two lines that say where the session was saved, so the score never scrolls away.
+ */
+function reportFit(io: Io, options: ConductOptions): ReportFit {
+  const rows = io.stdout.isTTY ? io.stdout.rows : undefined;
+  return {
+    ...(rows ? { rows: Math.max(12, rows - 4) } : {}),
+    ...(options.save ? { wholeWith: `mldrill export ${options.id}` } : {}),
+    allRedFlags: Boolean(options.allRedFlags),
+  };
 }
 
 /** The errno code of a failed write, or its message: short enough for one line on screen. */
@@ -133,7 +148,7 @@ export async function conduct(options: ConductOptions, io: Io, prompter: Prompte
 
   const now = io.now();
   // The report is the command's data: stdout, styled only if stdout itself is a terminal.
-  if (score) io.stdout.write(`\n${reportLines(buildReport(interview, latest, score, now), await styleFor(io.stdout, io.env), Math.min(io.stdout.columns, 100)).join('\n')}\n`);
+  if (score) io.stdout.write(`\n${reportLines(buildReport(interview, latest, score, now), await styleFor(io.stdout, io.env), Math.min(io.stdout.columns, 100), reportFit(io, options)).join('\n')}\n`);
   if (!options.save) {
     if (!score) io.stderr.write('\nInterrupted: nothing saved (--no-save)\n');
     return score ? EXIT.ok : EXIT.interrupted;
@@ -157,7 +172,7 @@ export async function conduct(options: ConductOptions, io: Io, prompter: Prompte
       notes: notesWithDraft(latest.progress[i]!),
     })),
     score,
-    curveballs: curveball?.shownAtSeconds != null ? [{ stageId: latest.plan[curveball.stage]!.id, atSeconds: curveball.shownAtSeconds, text: curveball.text }] : [],
+    curveballs: curveball?.shownAtSeconds != null ? [{ stageId: latest.plan[curveball.stage]!.id, atSeconds: curveball.shownAtSeconds, text: curveball.text, ...(curveball.linesBefore !== undefined ? { linesBefore: curveball.linesBefore } : {}) }] : [],
   });
   try {
     appendRecord(file, record);

@@ -36,6 +36,8 @@ export interface DrillOptions extends Filters {
   next?: boolean;
   /** Today's question (see `mldrill daily`). */
   daily?: boolean;
+  /** The report lists every red flag of the rubric. */
+  allRedFlags?: boolean;
 }
 
 export async function drill(options: DrillOptions, io: Io): Promise<number> {
@@ -81,6 +83,7 @@ async function drillWithBank(bank: Catalog, options: DrillOptions, io: Io, rando
         minutes: options.minutes ?? null,
         strict: Boolean(options.strict),
         gated: options.ready !== false,
+        allRedFlags: Boolean(options.allRedFlags),
         state: options.ready === false ? startSession(plan, now, curveball) : pause(startSession(plan, now, curveball), now),
       },
       io, prompter,

@@ -41,4 +41,32 @@ describe('the drill at real sizes', { timeout: 90_000 }, () => {
     tmux.keys('C-c');
     expect(await tmux.exitCode()).toBe(130);
   });
+
+  it('on a 32-row terminal the report starts with the score and table and ends with the score, both on screen', async () => {
+    const home = newHome();
+    const tmux = open(['drill', 'youtube-video-recommendations', '--no-ready'], { width: 100, height: 32, env: { MLDRILL_HOME: home } });
+    await tmux.waitFor('Stage 1/4');
+    for (const stage of [2, 3, 4]) {
+      tmux.keys('Enter');
+      await tmux.waitFor(`Stage ${stage}/4`);
+    }
+    tmux.keys('Enter');
+    for (const title of ['Clarify', 'Frame', 'Design', 'Go deep']) {
+      await tmux.waitFor(new RegExp(`\\? ${title}[^\\n]*: what did you cover\\?`));
+      tmux.keys('Enter');
+    }
+    expect(await tmux.exitCode()).toBe(0);
+    const screen = tmux.screen();
+    const lines = screen.trimEnd().split('\n');
+    expect(lines.length).toBeLessThanOrEqual(32);
+    const first = lines.findIndex((line) => line.startsWith('Report · '));
+    expect(first).toBeGreaterThanOrEqual(0);
+    expect(lines[first + 1]).toMatch(/^Score 0%\s+Time \d\d:\d\d of 43:00$/);
+    expect(lines[first + 3]).toMatch(/^Clarify the problem\s+00:0\d \/ 07:00\s+░{10}\s+0%\s+no hints\s+rushed: \d s of 7 min$/);
+    expect(screen).toMatch(/Missed: \d+ items in 4 stages; mldrill export \d{8}-\d{4}-\w{4} gives them with guidance/);
+    expect(screen).toMatch(/Red flags: \d+ suggested in 4 stages \(rushed, no notes, low coverage\); mldrill export/);
+    expect(lines.at(-3)).toMatch(/^Score 0% · Clarify 0% · /);
+    expect(lines.at(-1)).toMatch(/^Saved session /);
+    expect(Math.max(...lines.map((line) => line.length))).toBeLessThanOrEqual(100);
+  });
 });
