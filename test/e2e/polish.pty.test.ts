@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { homeWith, PROGRESS_BANK } from '../helpers/history.js';
 import { TmuxSession } from '../helpers/tmux.js';
 
 const sessions: TmuxSession[] = [];
@@ -68,5 +69,33 @@ describe('the drill at real sizes', { timeout: 90_000 }, () => {
     expect(lines.at(-3)).toMatch(/^Score 0% · Clarify 0% · /);
     expect(lines.at(-1)).toMatch(/^Saved session /);
     expect(Math.max(...lines.map((line) => line.length))).toBeLessThanOrEqual(100);
+  });
+
+  it.each([['history'], ['stats']])('%s fits an 80-column terminal: no line over 80, no row wrapped', async (command) => {
+    // The fixture's good records only: its broken lines' warnings are prose on stderr, which may wrap.
+    const good = fs.readFileSync(path.join(PROGRESS_BANK, '..', 'history', 'progress.jsonl'), 'utf8').split('\n').filter((line) => {
+      try {
+        return JSON.parse(line).version === 1;
+      } catch {
+        return false;
+      }
+    });
+    // And a session of a long question id in interviewer mode: 117 columns wide before history fitted its width.
+    const long = { ...JSON.parse(good[0]!), id: '20261130-0900-zzzz', questionId: 'youtube-video-recommendations-for-new-users', mode: 'interviewer' };
+    const home = homeWith({ text: `${[...good, JSON.stringify(long)].join('\n')}\n` });
+    const tmux = open([command, '--bank', PROGRESS_BANK], { width: 80, height: 60, env: { MLDRILL_HOME: home, TZ: 'UTC' } });
+    expect(await tmux.exitCode()).toBe(0);
+    const screen = tmux.screen(true);
+    expect(screen).toMatch(command === 'history' ? /When\s+Session\s+Question/ : /Pacing \(average time used of the average budget\)/);
+    const lines = screen.trimEnd().split('\n');
+    if (command === 'history') {
+      // Every line is a whole row: a wrapped row would leave a line that starts with neither the header nor a date.
+      expect(lines.filter((line) => !/^(When |\d\d-\d\d \d\d:\d\d |\d{4}-\d\d-\d\d )/.test(line))).toEqual([]);
+      expect(lines).toHaveLength(good.length + 2);
+      expect(screen).toContain('20261130-0900-zzzz');
+    } else {
+      // A row wrapped by the terminal leaves a line filled to the last column: none may be.
+      expect(lines.filter((line) => [...line].length >= 80)).toEqual([]);
+    }
   });
 });
