@@ -99,7 +99,19 @@ async function chooseQuestion(bank: Catalog, options: DrillOptions, random: () =
   if (options.daily) return dailyPick(requireMatchingPool(bank, options), localDate(io.now(), timeZoneFrom(io.env)));
   if (options.next) return nextQuestion(requireMatches(bank.questions, options), io);
   if (options.random) return pickRandom(requireMatchingIds(bank, options), random);
-  return (await prompter.chooseQuestion(requireMatches(bank.questions, options))).id;
+  return (await prompter.chooseQuestion(requireMatches(bank.questions, options), lastScores(io))).id;
+}
+
+/** Each drilled question's latest completed score, for the picker; none when the history cannot be read. */
+function lastScores(io: Io): Map<string, number> {
+  const scores = new Map<string, number>();
+  try {
+    const completed = readHistoryFor(io).records.filter((record) => record.status === 'completed' && record.score !== null);
+    for (const record of completed.sort((a, b) => Date.parse(a.startedAt) - Date.parse(b.startedAt))) scores.set(record.questionId, record.score!);
+  } catch {
+    // The picker works without marks; history and stats say what is wrong with the file.
+  }
+  return scores;
 }
 
 /** The head of the spaced-repetition queue among the matching questions, said on stderr. */

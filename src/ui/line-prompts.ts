@@ -22,7 +22,7 @@ import {
 import { clock, wrap } from '../text.js';
 import { assessedLine, SUGGESTED } from './assess-screen.js';
 import { PLAIN } from './colour.js';
-import type { Prompter } from './prompts.js';
+import { byTitle, type Prompter } from './prompts.js';
 
 const BELL = '\u0007';
 
@@ -83,10 +83,12 @@ export function createLinePrompter(io: Io, signal: AbortSignal): Prompter {
     columns,
     say,
 
-    async chooseQuestion(questions) {
+    async chooseQuestion(unsorted, lastScores = new Map()) {
+      const questions = byTitle(unsorted);
       let shown: readonly QuestionSummary[] = questions;
       for (;;) {
-        say(`\n${shown.slice(0, 20).map((question, i) => `  ${i + 1}. ${question.title} (${question.category}, ${question.difficulty})`).join('\n')}\n`);
+        const last = (id: string) => (lastScores.has(id) ? ` · last ${lastScores.get(id)}%` : '');
+        say(`\n${shown.slice(0, 20).map((question, i) => `  ${i + 1}. ${question.title} (${question.category}, ${question.difficulty})${last(question.id)}`).join('\n')}\n`);
         if (shown.length > 20) say(`  … ${shown.length - 20} more: type words to narrow the list\n`);
         const line = (await askLine('Pick a question: its number, or words to filter > ')).trim();
         const [pick] = numbers(line, Math.min(20, shown.length));

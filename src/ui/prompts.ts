@@ -5,7 +5,8 @@ import { InterruptedError, UsageError } from '../errors.js';
 import type { Io, SuspendPhase } from '../io.js';
 import type { ScoredItem } from '../score/score.js';
 import type { SessionState } from '../session/engine.js';
-import { styleFor, type Style } from './colour.js';
+import { compareText } from '../text.js';
+import { gradeStyle, styleFor, type Style } from './colour.js';
 import type { StagePromptConfig } from './stage-prompt.js';
 
 const SHOW_CURSOR = '\u001b[?25h';
@@ -28,7 +29,8 @@ export interface Prompter {
   columns: number;
   /** Writes to the interactive screen (between prompts), not to stdout's data. */
   say(text: string): void;
-  chooseQuestion(questions: readonly QuestionSummary[]): Promise<QuestionSummary>;
+  /** The picker: sorted by title, each drilled question marked with its last score (`lastScores`, by id). */
+  chooseQuestion(questions: readonly QuestionSummary[], lastScores?: ReadonlyMap<string, number>): Promise<QuestionSummary>;
   runStage(config: Omit<StagePromptConfig, 'style' | 'now' | 'size' | 'onResize' | 'onSuspend'>): Promise<SessionState>;
   /** Returns the ids the user ticked; `context` shows the stage's notes and why items are pre-ticked. */
   assess(message: string, items: readonly ScoredItem[], preselected?: ReadonlySet<string>, context?: AssessContext): Promise<string[]>;
@@ -36,6 +38,11 @@ export interface Prompter {
   input(options: { message: string; default?: string; validate?: (value: string) => true | string }): Promise<string>;
   /** One of the choices, starting on `default`. */
   select<T extends string>(options: { message: string; choices: ReadonlyArray<{ value: T; name: string; description?: string }>; default?: T }): Promise<T>;
+}
+
+/** The picker's order: by title, what it shows (code-point order, like every list of mldrill's). */
+export function byTitle(questions: readonly QuestionSummary[]): QuestionSummary[] {
+  return [...questions].sort((a, b) => compareText(a.title, b.title) || compareText(a.id, b.id));
 }
 
 /** Throws a usage error at once when there is no terminal to prompt on. */
@@ -133,8 +140,13 @@ export async function createPrompter(io: Io, signal: AbortSignal): Promise<Promp
     columns,
     say: (text) => void io.terminal.output.write(text),
 
-    async chooseQuestion(questions) {
+    async chooseQuestion(unsorted, lastScores = new Map()) {
       const { search } = await import('@inquirer/prompts');
+      const questions = byTitle(unsorted);
+      const last = (question: QuestionSummary) => {
+        const score = lastScores.get(question.id);
+        return score === undefined ? '' : ` ${style.dim('·')} ${gradeStyle(style)(score)(`last ${score}%`)}`;
+      };
       return guard(() =>
         search<QuestionSummary>(
           {
@@ -150,13 +162,14 @@ export async function createPrompter(io: Io, signal: AbortSignal): Promise<Promp
                 })
                 .map((question) => ({
                   value: question,
-                  name: `${question.title} ${style.dim(`(${question.category}, ${question.difficulty})`)}`,
+                  name: `${question.title} ${style.dim(`(${question.category}, ${question.difficulty})`)}${last(question)}`,
                   short: question.title,
                   description: question.id,
                 }));
             },
           },
-          context,
+          // Cleared when done, Ctrl-C included: the list must not linger above the question or the shell prompt.
+          { ...context, clearPromptOnDone: true },
         ),
       );
     },

@@ -98,4 +98,24 @@ describe('the drill at real sizes', { timeout: 90_000 }, () => {
       expect(lines.filter((line) => [...line].length >= 80)).toEqual([]);
     }
   });
+
+  it('the picker lists questions by title, marks those drilled with the last score, filters as you type, and Ctrl-C clears it', async () => {
+    const record = {
+      version: 1, id: '20261120-0900-abcd', questionId: 'youtube-video-recommendations', rubricId: 'ml-system-design', mode: 'self',
+      startedAt: '2026-11-20T09:00:00.000Z', endedAt: '2026-11-20T09:40:00.000Z', status: 'completed', score: 71,
+      stages: [{ id: 'clarify', budgetSeconds: 420, usedSeconds: 400, hintsShown: 0, notes: '', checked: [], missed: [], score: 71 }],
+    };
+    const home = newHome();
+    fs.writeFileSync(path.join(home, 'history.jsonl'), `${JSON.stringify(record)}\n`);
+    const tmux = open(['drill', '--no-save'], { width: 100, height: 30, env: { MLDRILL_HOME: home } });
+    let screen = await tmux.waitFor('Pick a question (type to filter)');
+    const titles = screen.split('\n').filter((line) => /^[❯ ] \S/.test(line)).map((line) => line.slice(2).replace(/ \(.*$/, ''));
+    expect(titles.length).toBeGreaterThan(3);
+    expect(titles).toEqual([...titles].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    tmux.type('youtube');
+    screen = await tmux.waitFor(/❯ New video recommendations for YouTube \(recommendation, hard\) · last 71%/);
+    tmux.keys('C-c');
+    expect(await tmux.exitCode()).toBe(130);
+    expect(tmux.screen()).not.toContain('Pick a question');
+  });
 });
