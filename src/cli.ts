@@ -139,7 +139,8 @@ Run 'mldrill <command> --help' for a command's options.
         .option('--rubric <id>', "drill with another rubric than the question's own (e.g. ml-system-design-short)")
         .option('--next', "drill what spaced repetition says is next (see 'mldrill next'; honours the filters)")
         .option('--no-save', 'do not record the session in the history')
-        .option('--ai', 'after the self-assessment, a second opinion from the language model at MLDRILL_LLM_URL (see mldrill grade --ai)'),
+        .option('--ai', 'after the self-assessment, a second opinion from the language model at MLDRILL_LLM_URL (see mldrill grade --ai)')
+        .option('--all-red-flags', "list every red flag of the rubric in the report, not only those the session's data suggests"),
     ).action((id: string | undefined, _options, command: Command) =>
       run(import('./commands/drill.js').then(({ drill }) => drill({ ...typedOptions(command), bank: globals(command).bank, id }, io))),
     );
@@ -233,6 +234,7 @@ Run 'mldrill <command> --help' for a command's options.
       .command('resume')
       .description('continue an interrupted session where it stopped (after Ctrl-C, a crash or kill -9)')
       .argument('[session]', "session id, the start of one, or 'last'", 'last')
+      .option('--all-red-flags', "list every red flag of the rubric in the report, not only those the session's data suggests")
       .action((session: string, options, command: Command) =>
         run(import('./commands/resume.js').then(({ resume }) => resume({ ...options, ...globals(command), session }, io))),
       );

@@ -10,6 +10,8 @@ export interface TextOut {
   write(text: string): void;
   readonly isTTY: boolean;
   readonly columns: number;
+  /** A terminal's height; undefined when it is not one. */
+  readonly rows?: number;
 }
 
 export type Signal = 'SIGINT' | 'SIGTERM';
@@ -112,6 +114,9 @@ function textOut(fd: number, get: () => NodeJS.WriteStream): TextOut {
     },
     get columns() {
       return (stream || mayBe() ? open().columns : undefined) || 80;
+    },
+    get rows() {
+      return (stream || mayBe() ? open().rows : undefined) || undefined;
     },
   };
 }

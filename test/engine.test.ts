@@ -115,6 +115,13 @@ describe('curveballs', () => {
     expect(curveballDue(state, s(900))).toBe(false);
   });
 
+  it('remember how many lines the stage had when shown, so the report can tell the notes written after', () => {
+    let state = nextStage(startSession(plan, s(0), drawCurveball(plan, 1, followups, () => 0.5)), s(10));
+    state = setNotes(state, 1, 'two towers\n\nann index\n');
+    state = markCurveballShown(state, s(10 + 200));
+    expect(state.curveball?.linesBefore).toBe(2);
+  });
+
   it('never come due in another stage', () => {
     const state = startSession(plan, s(0), drawCurveball(plan, 3, followups, () => 0));
     expect(curveballDue(state, s(10_000))).toBe(false);

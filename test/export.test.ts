@@ -22,6 +22,21 @@ describe('mldrill export', () => {
     await expect(out).toMatchFileSnapshot('./__snapshots__/export-session.md');
   });
 
+  it('gives the curveball with the notes written after it, hints and pace per stage, and every red flag with why it is suggested', async () => {
+    const [first] = fs.readFileSync(path.join(import.meta.dirname, 'fixtures', 'history', 'progress.jsonl'), 'utf8').split('\n');
+    const record = { ...JSON.parse(first!), curveballs: [{ stageId: 'design', atSeconds: 250, text: 'Traffic grew tenfold.', linesBefore: 1 }] };
+    const home = homeWith({ text: `${JSON.stringify(record)}\n` });
+    const markdown = (await exportRun(['last'], { home })).out;
+    expect(markdown).toContain('| Stage | Used | Budget | Over | Hints | Pacing |');
+    expect(markdown).toContain('| Scope the problem | 06:00 | 05:00 | +01:00 | 1 | over by 20% |');
+    expect(markdown).toContain('## Curveballs\n\n- **Design the system, at 04:10:** Traffic grew tenfold.\n  - Notes after it: “index with ```ann``` lookups”');
+    expect(markdown).toContain('### Red flags\n\nSuggested by this session: over by 20%, 33% covered.\n\n- Designs before asking what is being built.');
+    const doc = JSON.parse((await exportRun(['last', '--format', 'json'], { home })).out);
+    expect(doc.curveballs).toEqual([{ stageId: 'design', stageTitle: 'Design the system', atSeconds: 250, text: 'Traffic grew tenfold.', notesAfter: ['index with ```ann``` lookups'] }]);
+    expect(doc.stages[0]).toMatchObject({ hintsShown: 1, pacing: 'over by 20%', signals: ['over by 20%', '33% covered'], redFlags: ['Designs before asking what is being built.'] });
+    expect(doc.stages[1]).toMatchObject({ hintsShown: 2, pacing: null, signals: [], redFlags: [] });
+  });
+
   it('writes the same document as JSON', async () => {
     const { code, out } = await exportRun(['20261110-0900-aaaa', '--format', 'json']);
     expect(code).toBe(0);
@@ -39,7 +54,9 @@ describe('mldrill export', () => {
         { id: 'scale', text: 'Quantified the scale', guidance: 'Users, items and requests per second, with growth.' },
         { id: 'surface', text: 'Asked where the feed appears', guidance: 'Home screen, profile or notifications each change the design.' },
       ],
+      pacing: 'over by 20%', signals: ['over by 20%', '33% covered'], redFlags: ['Designs before asking what is being built.'],
     });
+    expect(doc.curveballs).toEqual([]);
   });
 
   it("takes 'last' for the newest session, and a unique start of an id", async () => {

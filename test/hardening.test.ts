@@ -84,7 +84,7 @@ describe('every formatter sanitises what it interpolates', () => {
   it('export names a question that left the bank without its escape sequences', () => {
     const doc = {
       id: '20261110-0900-aaaa', localStart: '2026-11-10 09:00', timeZone: 'UTC', questionId: `gone${HOSTILE}`, question: undefined,
-      rubricId: 'ml-system-design', rubricTitle: undefined, mode: 'self', status: 'completed', score: null, usedSeconds: 0, budgetSeconds: 0, stages: [],
+      rubricId: 'ml-system-design', rubricTitle: undefined, mode: 'self', status: 'completed', score: null, usedSeconds: 0, budgetSeconds: 0, stages: [], curveballs: [],
     };
     const markdown = sessionMarkdown(doc as unknown as Parameters<typeof sessionMarkdown>[0]);
     expect(markdown.split('\n')[0]).toBe('# gone');

@@ -6,6 +6,9 @@ import { spawn } from 'node:child_process';
 import { appendRecord } from '../src/store/append.js';
 import { latestRecords, parseHistory, readHistory, scanHistory } from '../src/store/history.js';
 import { isSessionRecord, makeRecord, sessionId } from '../src/store/record.js';
+import { visibleLength } from '../src/text.js';
+import { PLAIN } from '../src/ui/colour.js';
+import { historyLines, type HistoryEntry } from '../src/ui/history.js';
 
 const record = (id: string) =>
   makeRecord({
@@ -200,3 +203,30 @@ describe('two processes appending at once', () => {
   });
 });
 
+
+describe('the history table at a terminal width', () => {
+  const entry = (id: string, questionId: string, extra: Partial<HistoryEntry> = {}): HistoryEntry => ({
+    id, localStart: '2026-11-22 09:32', startedAt: '2026-11-22T09:32:00.000Z', endedAt: '2026-11-22T10:15:00.000Z', questionId, rubricId: 'ml-system-design',
+    mode: 'self', status: 'completed', score: 71, usedSeconds: 2580, budgetSeconds: 2700, resumable: false, aiScore: null, ...extra,
+  });
+  const entries = [
+    entry('20261122-0932-k3f9', 'youtube-video-recommendations-for-new-users'),
+    entry('20261121-0900-abcd', 'ad-click-prediction', { mode: 'interviewer' }),
+    entry('20261120-0900-efgh', 'feature-store', { status: 'abandoned', score: null, resumable: true }),
+  ];
+
+  it('fits 80 columns, never wrapping a row, and keeps every session id whole', () => {
+    const lines = historyLines(entries, PLAIN, 80);
+    expect(lines.filter((line) => visibleLength(line) > 80)).toEqual([]);
+    for (const { id } of entries) expect(lines.join('\n')).toContain(id);
+    expect(lines.join('\n')).toMatch(/11-22 09:32  20261122-0932-k3f9  youtube-video-rec[a-z-]*…/);
+    expect(lines.join('\n')).toMatch(/feature-store\s+resumable/);
+  });
+
+  it('gives every column whole when there is room (a pipe)', () => {
+    const lines = historyLines(entries, PLAIN);
+    expect(lines[0]).toMatch(/^When\s+Session\s+Question\s+Mode\s+Status\s+Score\s+Time$/);
+    expect(lines.join('\n')).toContain('youtube-video-recommendations-for-new-users');
+    expect(lines.join('\n')).toContain('abandoned, resumable');
+  });
+});

@@ -3,6 +3,7 @@ import type { Report } from '../src/score/report.js';
 import { scoreStage } from '../src/score/score.js';
 import { loadStyle } from '../src/ui/colour.js';
 import { reportLines } from '../src/ui/render.js';
+import { visibleLength } from '../src/text.js';
 
 const plain = await loadStyle(0);
 const colour = await loadStyle(1);
@@ -18,36 +19,72 @@ const report: Report = {
   budgetSeconds: 900,
   usedSeconds: 965,
   stages: [
-    { id: 'clarify', title: 'Clarify the problem', budgetSeconds: 300, usedSeconds: 425, hintsShown: 1, redFlags: ['Designs before scoping.'],
+    { id: 'clarify', title: 'Clarify the problem', budgetSeconds: 300, usedSeconds: 425, hintsShown: 1, redFlags: ['Designs before scoping.'], pacing: 'over by 42%', signals: ['over by 42%'],
       score: scoreStage('clarify', [item('goal', 'Named the goal'), item('scale', 'Quantified scale', 'Users, items and QPS.')], ['goal']) },
-    { id: 'design', title: 'Design', budgetSeconds: 600, usedSeconds: 540, hintsShown: 0, redFlags: [],
+    { id: 'design', title: 'Design', budgetSeconds: 600, usedSeconds: 540, hintsShown: 0, redFlags: ['Never draws the serving path.'], pacing: null, signals: [],
       score: scoreStage('design', [item('diagram', 'Drew a diagram')], ['diagram']) },
   ],
+  curveball: { stageTitle: 'Design', atSeconds: 130, text: 'Traffic grew tenfold.', notesAfter: ['shard by user', 'add a queue'] },
 };
 
 describe('the report', () => {
-  it('reads well at 80 columns without colour', () => {
+  it('reads well at 80 columns without colour: table first, what happened, what was missed, the score again last', () => {
     expect(reportLines(report, plain, 80).join('\n')).toBe(`Report · A feed
 Score 67%   Time 16:05 of 15:00
 
-Clarify the problem  07:05 / 05:00 +02:05  █████░░░░░  50%
-Design               09:00 / 10:00         ██████████ 100%
+Clarify the problem  07:05 / 05:00  █████░░░░░  50%  1 hint    over by 42%
+Design               09:00 / 10:00  ██████████ 100%  no hints
 
-Missed
+⚡ Curveball in Design at 02:10
+  Traffic grew tenfold.
+  Notes after it (2 lines):
+    shard by user
+    add a queue
+
+Missed (1)
 Clarify the problem
   ✗ Quantified scale
       Users, items and QPS.
 
-Red flags to watch
-Clarify the problem
+Red flags your session suggests
+Clarify the problem · over by 42%
   ! Designs before scoping.
 
-What a strong answer covers: mldrill show feed --answer`);
+What a strong answer covers: mldrill show feed --answer
+
+Score 67% · Clarify the problem 50% · Design 100%`);
+  });
+
+  it('on a terminal too short for it, folds the long sections behind a count and keeps the score first and last', () => {
+    const lines = reportLines(report, plain, 80, { rows: 17, wholeWith: 'mldrill export 20261122-0932-k3f9' });
+    expect(lines.length).toBeLessThanOrEqual(17);
+    expect(lines[1]).toBe('Score 67%   Time 16:05 of 15:00');
+    expect(lines.at(-1)).toBe('Score 67% · Clarify the problem 50% · Design 100%');
+    const text = lines.join('\n');
+    expect(text).toMatch(/Missed: 1 item in Clarify the problem; mldrill export 20261122-0932-k3f9\s+gives\s+them with guidance/);
+    expect(text).toContain('Red flags: 1 suggested in Clarify the problem (over time)');
+    expect(text).toContain('Notes after it: 2 lines');
+    expect(text).not.toContain('Users, items and QPS.');
+  });
+
+  it('shows only the red flags of stages whose data suggests them, or all of them with --all-red-flags', () => {
+    expect(reportLines(report, plain, 80).join('\n')).not.toContain('Never draws the serving path.');
+    const all = reportLines(report, plain, 80, { allRedFlags: true }).join('\n');
+    expect(all).toContain('Red flags to watch');
+    expect(all).toContain('Design\n  ! Never draws the serving path.');
+    const calm = { ...report, stages: report.stages.map((stage) => ({ ...stage, signals: [] })) };
+    expect(reportLines(calm, plain, 80).join('\n')).not.toContain('Red flags');
+  });
+
+  it('says when nothing was written after the curveball, and keeps every line within the width', () => {
+    const quiet = { ...report, curveball: { ...report.curveball!, notesAfter: [] } };
+    expect(reportLines(quiet, plain, 80).join('\n')).toContain('⚡ Curveball in Design at 02:10\n  Traffic grew tenfold.\n  No notes after it.');
+    for (const width of [50, 60, 80]) expect(reportLines(report, plain, width).filter((line) => visibleLength(line) > width)).toEqual([]);
   });
 
   it('colours overtime and scores only when asked to', () => {
     const coloured = reportLines(report, colour, 80).join('\n');
-    expect(coloured).toMatch(/\u001b\[33m \+02:05\u001b\[39m/);
+    expect(coloured).toMatch(/\u001b\[33mover by 42%\u001b\[39m/);
     expect(reportLines(report, plain, 80).join('\n')).not.toMatch(/\u001b/);
   });
 });

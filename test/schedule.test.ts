@@ -74,6 +74,12 @@ describe('the practice queue', () => {
     expect(queue.find((entry) => entry.questionId === 'new-vision-a')).toMatchObject({ due: null, reviews: 0, lastScore: null, categoryAverage: null });
   });
 
+  it('with nothing practised, lets the categories take turns rather than listing one category after another', () => {
+    const bank: QuestionInfo[] = ['ads', 'marketplaces', 'perception'].flatMap((category) =>
+      [1, 2].map((n) => ({ id: `${category}-${n}`, title: `${category} ${n}`, category, difficulty: 'medium' })));
+    expect(practiceQueue(bank, [], now).map((entry) => entry.questionId)).toEqual(['ads-1', 'marketplaces-1', 'perception-1', 'ads-2', 'marketplaces-2', 'perception-2']);
+  });
+
   it('depends only on the history: file order does not matter, and the clock moves questions into due', () => {
     expect(practiceQueue(questions, [...history].reverse(), now)).toEqual(practiceQueue(questions, history, now));
     const before = practiceQueue(questions, history, T0 + 4 * DAY);

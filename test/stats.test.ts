@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { visibleLength } from '../src/text.js';
 import { findYamlFiles } from '../src/bank/files.js';
 import { loadFiles } from '../src/bank/load.js';
 import { main } from '../src/main.js';
@@ -133,11 +134,11 @@ describe('the stats screen', () => {
       '',
       'Score trend (last 5 completed sessions, oldest first)',
       '  40 50 75 80 25',
-      '  +8 points, later half against earlier half',
+      '  later half 8 points above the earlier half',
       '',
-      'Pacing (average time used against budget)',
-      '  Scope the problem  05:06 of 05:00  on time on average',
-      '  Design the system  11:12 of 10:00  runs 12% over on average',
+      'Pacing (average time used of the average budget)',
+      '  Scope the problem  05:06 of 05:00  on time',
+      '  Design the system  11:12 of 10:00  runs 12% over',
       '',
       'Missed most often',
       '  1. Planned serving and its latency',
@@ -158,9 +159,18 @@ describe('the stats screen', () => {
     const lines = statsLines(stats, plain, { charts: true, width: 80 });
     expect(lines).toContain('  Scope the problem  █████████████░░░░░░░  67%  (5 sessions)');
     expect(lines).toContain('  Design the system  ████████░░░░░░░░░░░░  40%  (5 sessions)');
-    expect(lines).toContain('  ▄▅▆▇▃  40% → 25% · +8 points, later half against earlier half');
-    expect(lines).toContain('  Scope the problem  ████████████████████           05:06 of 05:00  on time on average');
-    expect(lines).toContain('  Design the system  ████████████████████▓▓         11:12 of 10:00  runs 12% over on average');
+    expect(lines).toContain('  ▄▅▆▇▃  first 40%, latest 25% · later half 8 points above the earlier half');
+    expect(lines).toContain('  Scope the problem  ██████████      05:06 of 05:00  on time');
+    expect(lines).toContain('  Design the system  ██████████▓     11:12 of 10:00  runs 12% over');
+    expect(lines.filter((line) => visibleLength(line) > 80)).toEqual([]);
+    const wide = statsLines(stats, plain, { charts: true, width: 100 });
+    expect(wide).toContain('  Design the system  ████████████████████▓▓         11:12 of 10:00  runs 12% over');
+  });
+
+  it('keeps one pacing measure: the percentage is the shown times\' ratio', () => {
+    // 11:12 of 10:00 is 12% over; a mean of per-session ratios could say otherwise.
+    const design = stats.stages.find((stage) => stage.id === 'design')!;
+    expect(Math.round((design.averageUsedSeconds / design.averageBudgetSeconds - 1) * 100)).toBe(design.overPercent);
   });
 });
 

@@ -14,9 +14,10 @@ import { liveDirectory, removeLive, saveLive, LIVE_VERSION } from '../store/live
 import { historyFile } from '../store/paths.js';
 import { makeRecord, type SessionMode, type SessionRecord } from '../store/record.js';
 import { stripControl } from '../text.js';
+import { assessIntro } from '../ui/assess-screen.js';
 import { styleFor } from '../ui/colour.js';
 import type { Prompter } from '../ui/prompts.js';
-import { reportLines } from '../ui/render.js';
+import { reportLines, type ReportFit } from '../ui/render.js';
 import { colourOf } from './config.js';
 
 /** How often the running session is checkpointed, at the least (also at every stage change). */
@@ -38,6 +39,21 @@ export interface ConductOptions {
   gated?: boolean;
   /** The self-assessment's confirmed stages so far (resume), in stage order. */
   assessed?: string[][];
+  /** --all-red-flags: the report lists every red flag of the rubric. */
+  allRedFlags?: boolean;
+}
+
+/**
+ * How the report fits stdout: on a terminal, its height less the blank line above the report and
+ * the two lines that say where the session was saved, so the score never scrolls away.
+ */
+function reportFit(io: Io, options: ConductOptions): ReportFit {
+  const rows = io.stdout.isTTY ? io.stdout.rows : undefined;
+  return {
+    ...(rows ? { rows: Math.max(12, rows - 4) } : {}),
+    ...(options.save ? { wholeWith: `mldrill export ${options.id}` } : {}),
+    allRedFlags: Boolean(options.allRedFlags),
+  };
 }
 
 /** The errno code of a failed write, or its message: short enough for one line on screen. */
@@ -110,16 +126,19 @@ export async function conduct(options: ConductOptions, io: Io, prompter: Prompte
     if (mode === 'interviewer') {
       checked = latest.progress.map((progress) => progress.ticked);
     } else {
-      prompter.say(`\nSelf-assessment: tick what you really covered (Space ticks, Enter confirms).\n`);
-      // Each confirmed stage is checkpointed at once, so Ctrl-C keeps it and resume goes on from the next.
+      // The notes no longer change: every stage's suggestions are known now, so ✦ is explained once, up front.
+      const notesOf = (i: number) => notesWithDraft(latest.progress[i]!);
       // Notes from any stage count for any stage's items: people write metrics while clarifying.
       const notes = indexNotes(latest.progress.map((progress) => notesWithDraft(progress)).join('\n'));
+      const suggestions = interview.stages.map((stage) => suggestFromNotes(stage.items, notes));
+      prompter.say(`\n${assessIntro(suggestions.slice(assessed.length).some((suggested) => suggested.size > 0), prompter.style)}\n`);
+      // Each confirmed stage is checkpointed at once, so Ctrl-C keeps it and resume goes on from the next.
       for (let i = assessed.length; i < interview.stages.length; i++) {
         const stage = interview.stages[i]!;
-        const suggested = new Set(suggestFromNotes(stage.items, notes).keys());
+        const suggested = suggestions[i]!;
         const trouble = notice();
         if (trouble) prompter.say(`${prompter.style.warn(trouble)}\n`);
-        assessed.push(await prompter.assess(`${stage.plan.title}: what did you cover?`, stage.items, suggested));
+        assessed.push(await prompter.assess(`${stage.plan.title}: what did you cover?`, stage.items, new Set(suggested.keys()), { title: stage.plan.title, notes: notesOf(i), evidence: suggested }));
         checkpoint();
       }
       checked = assessed;
@@ -135,7 +154,7 @@ export async function conduct(options: ConductOptions, io: Io, prompter: Prompte
 
   const now = io.now();
   // The report is the command's data: stdout, styled only if stdout itself is a terminal.
-  if (score) io.stdout.write(`\n${reportLines(buildReport(interview, latest, score, now), await styleFor(io.stdout, io.env, colourOf(io)), Math.min(io.stdout.columns, 100)).join('\n')}\n`);
+  if (score) io.stdout.write(`\n${reportLines(buildReport(interview, latest, score, now), await styleFor(io.stdout, io.env, colourOf(io)), Math.min(io.stdout.columns, 100), reportFit(io, options)).join('\n')}\n`);
   if (!options.save) {
     if (!score) io.stderr.write('\nInterrupted: nothing saved (--no-save)\n');
     return score ? EXIT.ok : EXIT.interrupted;
@@ -159,7 +178,7 @@ export async function conduct(options: ConductOptions, io: Io, prompter: Prompte
       notes: notesWithDraft(latest.progress[i]!),
     })),
     score,
-    curveballs: curveball?.shownAtSeconds != null ? [{ stageId: latest.plan[curveball.stage]!.id, atSeconds: curveball.shownAtSeconds, text: curveball.text }] : [],
+    curveballs: curveball?.shownAtSeconds != null ? [{ stageId: latest.plan[curveball.stage]!.id, atSeconds: curveball.shownAtSeconds, text: curveball.text, ...(curveball.linesBefore !== undefined ? { linesBefore: curveball.linesBefore } : {}) }] : [],
   });
   try {
     appendRecord(file, record);

@@ -39,6 +39,8 @@ export interface DrillOptions extends Filters {
   daily?: boolean;
   /** After the self-assessment, a second opinion from the configured language model. */
   ai?: boolean;
+  /** The report lists every red flag of the rubric. */
+  allRedFlags?: boolean;
 }
 
 export async function drill(given: DrillOptions, io: Io): Promise<number> {
@@ -88,6 +90,7 @@ async function drillWithBank(bank: Catalog, options: DrillOptions, io: Io, rando
         minutes: options.minutes ?? null,
         strict: Boolean(options.strict),
         gated: options.ready !== false,
+        allRedFlags: Boolean(options.allRedFlags),
         state: options.ready === false ? startSession(plan, now, curveball) : pause(startSession(plan, now, curveball), now),
         ...(options.ai ? { afterSave: async (record: SessionRecord) => (await import('../app/ai-grade.js')).secondOpinion(record, question, interview.rubric, io, { llm: llmOf(io) }) } : {}),
       },
@@ -104,7 +107,19 @@ async function chooseQuestion(bank: Catalog, options: DrillOptions, random: () =
   if (options.daily) return dailyPick(requireMatchingPool(bank, options), localDate(io.now(), timeZoneFrom(io.env)));
   if (options.next) return nextQuestion(requireMatches(bank.questions, options), io);
   if (options.random) return pickRandom(requireMatchingIds(bank, options), random);
-  return (await prompter.chooseQuestion(requireMatches(bank.questions, options))).id;
+  return (await prompter.chooseQuestion(requireMatches(bank.questions, options), lastScores(io))).id;
+}
+
+/** Each drilled question's latest completed score, for the picker; none when the history cannot be read. */
+function lastScores(io: Io): Map<string, number> {
+  const scores = new Map<string, number>();
+  try {
+    const completed = readHistoryFor(io).records.filter((record) => record.status === 'completed' && record.score !== null);
+    for (const record of completed.sort((a, b) => Date.parse(a.startedAt) - Date.parse(b.startedAt))) scores.set(record.questionId, record.score!);
+  } catch {
+    // The picker works without marks; history and stats say what is wrong with the file.
+  }
+  return scores;
 }
 
 /** The head of the spaced-repetition queue among the matching questions, said on stderr. */

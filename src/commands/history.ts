@@ -44,7 +44,7 @@ export async function history(options: HistoryOptions, io: Io): Promise<number> 
     noSessionsYet(io);
     return EXIT.ok;
   }
-  io.stdout.write(`${historyLines(shown, await styleFor(io.stdout, io.env, colourOf(io))).join('\n')}\n`);
+  io.stdout.write(`${historyLines(shown, await styleFor(io.stdout, io.env, colourOf(io)), io.stdout.isTTY ? io.stdout.columns : undefined).join('\n')}\n`);
   if (shown.length < total) io.stderr.write(`${shown.length} of ${total} sessions; --limit 0 shows all\n`);
   if (shown.some((entry) => entry.resumable)) io.stderr.write("Sessions marked 'resumable' continue with: mldrill resume <session>\n");
   if (shown.some((entry) => entry.aiScore !== null)) io.stderr.write(`Scores marked ${AI_MARK} were graded by the AI too: mldrill export <session> shows its verdicts\n`);

@@ -18,6 +18,8 @@ import { colourOf, stateDirOf } from '../app/config.js';
 export interface ResumeOptions {
   session?: string;
   bank?: string[];
+  /** The report lists every red flag of the rubric. */
+  allRedFlags?: boolean;
 }
 
 /** The interrupted session wanted: `last` (the latest saved), an id, or a prefix of exactly one id. */
@@ -57,7 +59,7 @@ export async function resume(options: ResumeOptions, io: Io): Promise<number> {
   const stopListening = io.onSignal(() => controller.abort());
   try {
     return await conduct(
-      { interview, id: live.id, mode: live.mode, minutes: live.minutes, strict: live.strict, save: true, stateDir, state, assessed: live.assessed },
+      { interview, id: live.id, mode: live.mode, minutes: live.minutes, strict: live.strict, save: true, stateDir, state, assessed: live.assessed, allRedFlags: Boolean(options.allRedFlags) },
       io, prompter,
     );
   } finally {

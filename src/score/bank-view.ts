@@ -22,6 +22,8 @@ export interface BankView {
   question(id: string): (QuestionInfo & { prompt: string; strongAnswer: Record<string, string> | null }) | undefined;
   rubricTitle(rubricId: string): string | undefined;
   stageTitle(rubricId: string, stageId: string): string | undefined;
+  /** The rubric's red flags for a stage; absent in views that know none. */
+  redFlags?(rubricId: string, stageId: string): readonly string[];
   /** The item as the session saw it: its rubric's, then its question's, then any rubric's. */
   item(session: { rubricId: string; questionId: string }, stageId: string, itemId: string): BankItem | undefined;
 }
@@ -53,6 +55,7 @@ export function bankView(catalog: Catalog): BankView {
     },
     rubricTitle: (rubricId) => catalog.rubrics.get(rubricId)?.title,
     stageTitle: (rubricId, stageId) => catalog.rubrics.get(rubricId)?.stages.find((stage) => stage.id === stageId)?.title,
+    redFlags: (rubricId, stageId) => catalog.rubrics.get(rubricId)?.stages.find((stage) => stage.id === stageId)?.red_flags ?? [],
     item(session, stageId, itemId) {
       const own = inRubric(catalog.rubrics.get(session.rubricId), stageId, itemId)
         ?? whole(session.questionId)?.stages[stageId]?.checklist?.find((item) => item.id === itemId);

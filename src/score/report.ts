@@ -1,7 +1,8 @@
 // The data of the end-of-drill report. Rendering is ui/render.ts's job.
-import { totalBudgetSeconds, usedSeconds, type SessionState } from '../session/engine.js';
+import { notesWithDraft, totalBudgetSeconds, usedSeconds, type SessionState } from '../session/engine.js';
 import type { Interview } from '../session/interview.js';
 import { scoreSession, scoreStage, type SessionScore, type StageScore } from './score.js';
+import { notesAfter, pacingFlag, stageSignals } from './signals.js';
 
 export interface ReportStage {
   id: string;
@@ -10,7 +11,21 @@ export interface ReportStage {
   usedSeconds: number;
   hintsShown: number;
   score: StageScore;
+  /** The rubric's red flags for the stage, all of them. */
   redFlags: string[];
+  /** `rushed: 8 s of 15 min`, `over by 40%`, or null when the pace was fine. */
+  pacing: string | null;
+  /** The signs of trouble the session's data shows in the stage; its red flags are suggested when there are any. */
+  signals: string[];
+}
+
+/** The follow-up thrown in, and what was written after it. */
+export interface ReportCurveball {
+  stageTitle: string;
+  atSeconds: number;
+  text: string;
+  /** The stage's notes lines written after it; null when the session does not know (older checkpoints). */
+  notesAfter: string[] | null;
 }
 
 export interface Report {
@@ -23,6 +38,8 @@ export interface Report {
   budgetSeconds: number;
   usedSeconds: number;
   stages: ReportStage[];
+  /** null when none was thrown in. */
+  curveball: ReportCurveball | null;
 }
 
 /** checked[i] holds the ids ticked for stage i. */
@@ -31,7 +48,8 @@ export function assess(interview: Interview, checked: readonly (readonly string[
 }
 
 export function buildReport(interview: Interview, state: SessionState, score: SessionScore, now: number): Report {
-  const stages = interview.stages.map((stage, i) => ({
+  const notes = state.progress.map((progress) => notesWithDraft(progress));
+  const base = interview.stages.map((stage, i) => ({
     id: stage.plan.id,
     title: stage.plan.title,
     budgetSeconds: stage.plan.budgetSeconds,
@@ -40,6 +58,9 @@ export function buildReport(interview: Interview, state: SessionState, score: Se
     score: score.stages[i]!,
     redFlags: stage.redFlags,
   }));
+  const signals = stageSignals(base.map((stage, i) => ({ ...stage, notes: notes[i]!, score: stage.score.score })));
+  const stages = base.map((stage, i) => ({ ...stage, pacing: pacingFlag(stage.usedSeconds, stage.budgetSeconds), signals: signals[i]! }));
+  const thrown = state.curveball;
   return {
     questionId: interview.question.id,
     questionTitle: interview.question.title,
@@ -49,5 +70,8 @@ export function buildReport(interview: Interview, state: SessionState, score: Se
     budgetSeconds: totalBudgetSeconds(stages),
     usedSeconds: stages.reduce((sum, stage) => sum + stage.usedSeconds, 0),
     stages,
+    curveball: thrown && thrown.shownAtSeconds !== null && stages[thrown.stage]
+      ? { stageTitle: stages[thrown.stage]!.title, atSeconds: thrown.shownAtSeconds, text: thrown.text, notesAfter: notesAfter(notes[thrown.stage]!, thrown.linesBefore) }
+      : null,
   };
 }

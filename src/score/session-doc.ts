@@ -2,10 +2,11 @@
 // every stage, what was covered and what was missed with its guidance. Pure data; `export`
 // writes it as JSON, and ui/export.ts renders it as Markdown.
 import type { RatingRecord } from '../store/ratings.js';
-import type { SessionMode, SessionRecord, SessionStatus } from '../store/record.js';
+import type { CurveballRecord, SessionMode, SessionRecord, SessionStatus } from '../store/record.js';
 import { budgetSecondsOf, usedSecondsOf } from '../store/sessions.js';
 import { localDateTime, zoneName } from '../time.js';
 import type { BankView, QuestionInfo } from './bank-view.js';
+import { notesAfter, pacingFlag, stageSignals } from './signals.js';
 
 export interface DocumentItem {
   id: string;
@@ -25,6 +26,21 @@ export interface DocumentStage {
   score: number | null;
   covered: DocumentItem[];
   missed: DocumentItem[];
+  /** `rushed: 8 s of 15 min`, `over by 40%`, or null when the pace was fine. */
+  pacing: string | null;
+  /** The signs of trouble the session's data shows in the stage (the report shows its red flags when there are any). */
+  signals: string[];
+  /** Every red flag the rubric names for the stage. */
+  redFlags: string[];
+}
+
+/** A follow-up the drill threw in, and the notes written after it (null for older records, which do not say). */
+export interface DocumentCurveball {
+  stageId: string;
+  stageTitle: string;
+  atSeconds: number;
+  text: string;
+  notesAfter: string[] | null;
 }
 
 export interface SessionDocument {
@@ -47,6 +63,7 @@ export interface SessionDocument {
   stages: DocumentStage[];
   /** The diagram drawn during the session, as its edge lines; null when none was. */
   diagram: string | null;
+  curveballs: DocumentCurveball[];
   /** The AI grader's latest rating of the session (ratings.jsonl); null when it has none. */
   aiRating: DocumentRating | null;
 }
@@ -67,6 +84,7 @@ export interface DocumentRating {
 
 export function sessionDocument(record: SessionRecord, bank: BankView, timeZone?: string, rating?: RatingRecord): SessionDocument {
   const question = bank.question(record.questionId);
+  const signals = stageSignals(record.stages);
   const item = (stageId: string, id: string): DocumentItem => {
     const found = bank.item(record, stageId, id);
     return { id, text: found?.text ?? id, guidance: found?.guidance ?? null };
@@ -86,7 +104,7 @@ export function sessionDocument(record: SessionRecord, bank: BankView, timeZone?
     score: record.score,
     usedSeconds: usedSecondsOf(record),
     budgetSeconds: budgetSecondsOf(record),
-    stages: record.stages.map((stage) => ({
+    stages: record.stages.map((stage, i) => ({
       id: stage.id,
       title: bank.stageTitle(record.rubricId, stage.id) ?? stage.id,
       budgetSeconds: stage.budgetSeconds,
@@ -96,8 +114,21 @@ export function sessionDocument(record: SessionRecord, bank: BankView, timeZone?
       score: stage.score,
       covered: stage.checked.map((id) => item(stage.id, id)),
       missed: stage.missed.map((id) => item(stage.id, id)),
+      pacing: pacingFlag(stage.usedSeconds, stage.budgetSeconds),
+      signals: signals[i]!,
+      redFlags: [...(bank.redFlags?.(record.rubricId, stage.id) ?? [])],
     })),
     diagram: record.diagram ?? null,
+    curveballs: curveballsOf(record).map((thrown) => {
+      const stage = record.stages.find((candidate) => candidate.id === thrown.stageId);
+      return {
+        stageId: thrown.stageId,
+        stageTitle: bank.stageTitle(record.rubricId, thrown.stageId) ?? thrown.stageId,
+        atSeconds: thrown.atSeconds,
+        text: thrown.text,
+        notesAfter: stage ? notesAfter(stage.notes, thrown.linesBefore) : null,
+      };
+    }),
     aiRating: rating ? {
       model: rating.model ?? null,
       host: rating.host ?? null,
@@ -111,4 +142,13 @@ export function sessionDocument(record: SessionRecord, bank: BankView, timeZone?
       })),
     } : null,
   };
+}
+
+/** The record's curveballs that have the form a drill writes; a hand-edited history may hold anything. */
+function curveballsOf(record: SessionRecord): CurveballRecord[] {
+  if (!Array.isArray(record.curveballs)) return [];
+  return record.curveballs.filter((thrown): thrown is CurveballRecord =>
+    typeof thrown === 'object' && thrown !== null && typeof thrown.stageId === 'string' && typeof thrown.text === 'string'
+    && Number.isFinite(thrown.atSeconds) && thrown.atSeconds >= 0
+    && (thrown.linesBefore === undefined || (Number.isInteger(thrown.linesBefore) && thrown.linesBefore >= 0)));
 }

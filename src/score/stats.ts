@@ -146,7 +146,8 @@ function stageStats(tally: StatsTally, bank: BankView): StageStats[] {
       averageScore: Math.round(ratio(entry.scoreMilli, entry.scored, 1000)),
       averageUsedSeconds: Math.round(ratio(entry.usedMs, entry.sessions, 1000)),
       averageBudgetSeconds: Math.round(ratio(entry.budgetMs, entry.sessions, 1000)),
-      overPercent: entry.timed ? Math.round((entry.ratioMicro / entry.timed / 1e6 - 1) * 100) : 0,
+      // From the same sums as the two averages, so the bar, the percentage and the times agree.
+      overPercent: entry.budgetMs > 0 ? Math.round((entry.usedMs / entry.budgetMs - 1) * 100) : 0,
     }));
 }
 

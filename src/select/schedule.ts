@@ -68,7 +68,7 @@ export function replayCard(sessions: readonly SessionSummary[]): Card | undefine
 /**
  * Every question of the bank, in the order to practise them: due ones first, most overdue
  * first; then unseen ones, weakest category first (a category never practised counts as the
- * weakest); then the rest, soonest due first. Sessions of questions not in `questions` are
+ * weakest), categories equally weak taking turns; then the rest, soonest due first. Sessions of questions not in `questions` are
  * ignored.
  */
 export function practiceQueue(questions: readonly QuestionInfo[], records: readonly SessionSummary[], now: number): QueueEntry[] {
@@ -116,11 +116,34 @@ export function practiceQueue(questions: readonly QuestionInfo[], records: reado
   const rank: Record<Reason, number> = { due: 0, unseen: 1, scheduled: 2 };
   // Never-practised categories sort before any average.
   const weakness = (entry: QueueEntry) => entry.categoryAverage ?? -1;
-  return entries
+  const sorted = entries
     .sort((a, b) => {
       if (a.reason !== b.reason) return rank[a.reason] - rank[b.reason];
       if (a.reason === 'unseen') return weakness(a) - weakness(b) || compareText(a.category, b.category) || compareText(a.questionId, b.questionId);
       return a.dueMs - b.dueMs || compareText(a.questionId, b.questionId);
     })
     .map(({ dueMs: _dueMs, ...entry }) => entry);
+  // Categories as weak as each other (all of them, for a new user) take turns.
+  const unseen = sorted.filter((entry) => entry.reason === 'unseen');
+  const at = sorted.findIndex((entry) => entry.reason === 'unseen');
+  const levels = new Map<number, QueueEntry[]>();
+  for (const entry of unseen) levels.set(weakness(entry), [...(levels.get(weakness(entry)) ?? []), entry]);
+  if (at >= 0) sorted.splice(at, unseen.length, ...[...levels.values()].flatMap(interleave));
+  return sorted;
+}
+
+/**
+ * Questions a category at a time, round by round: each round takes the next question of every
+ * category, so a new user gets ads, then marketplaces, then perception, not five ads questions
+ * in a row. `entries` come sorted by category.
+ */
+function interleave(entries: readonly QueueEntry[]): QueueEntry[] {
+  const groups = new Map<string, QueueEntry[]>();
+  for (const entry of entries) {
+    const group = groups.get(entry.category);
+    if (group) group.push(entry);
+    else groups.set(entry.category, [entry]);
+  }
+  const rounds = Math.max(0, ...[...groups.values()].map((group) => group.length));
+  return Array.from({ length: rounds }, (_, round) => [...groups.values()].flatMap((group) => (group[round] ? [group[round]!] : []))).flat();
 }

@@ -37,6 +37,11 @@ export interface Curveball {
    */
   choices?: FollowupChoice[];
   pick?: number;
+  /**
+   * How many lines the stage's notes had when it was shown: the lines after them were written
+   * after it. Absent in older sessions.
+   */
+  linesBefore?: number;
 }
 
 export interface SessionState {
@@ -114,7 +119,8 @@ export function markCurveballShown(state: SessionState, now: number): SessionSta
   if (!curveball || curveball.shownAtSeconds !== null) return state;
   const { choices, pick } = curveball;
   const text = choices && pick !== undefined ? chooseFollowup(choices, notesSoFar(state), () => pick)?.text ?? curveball.text : curveball.text;
-  return { ...state, curveball: { ...curveball, text, shownAtSeconds: Math.round(usedSeconds(state, state.current, now)) } };
+  const linesBefore = (state.progress[state.current]?.notes ?? '').split('\n').filter((line) => line.trim()).length;
+  return { ...state, curveball: { ...curveball, text, shownAtSeconds: Math.round(usedSeconds(state, state.current, now)), linesBefore } };
 }
 
 /** Ticks or unticks a checklist item of the current stage (interviewer mode). */

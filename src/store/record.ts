@@ -31,10 +31,20 @@ export interface SessionRecord {
   /** Weighted coverage over all stages in percent; null when abandoned. */
   score: number | null;
   stages: StageRecord[];
-  /** Follow-ups the drill threw in, with the active second of the stage they came at. */
-  curveballs?: Array<{ stageId: string; atSeconds: number; text: string }>;
+  /**
+   * Follow-ups the drill threw in, with the active second of the stage they came at and, in newer
+   * records, how many lines the stage's notes had then (the rest were written after it).
+   */
+  curveballs?: CurveballRecord[];
   /** The diagram drawn on the pad, as its edge lines (src/diagram/parse.ts); absent when none was. */
   diagram?: string;
+}
+
+export interface CurveballRecord {
+  stageId: string;
+  atSeconds: number;
+  text: string;
+  linesBefore?: number;
 }
 
 /** What a stage of a session needs for listing, stats and scheduling: no notes. */
@@ -75,7 +85,7 @@ export interface RecordInput {
   stages: Array<{ id: string; budgetSeconds: number; usedSeconds: number; hintsShown: number; notes: string }>;
   /** Absent for an abandoned session: nothing was assessed. */
   score?: { total: number; stages: Array<{ checked: string[]; missed: Array<{ id: string }>; score: number }> };
-  curveballs?: Array<{ stageId: string; atSeconds: number; text: string }>;
+  curveballs?: CurveballRecord[];
   /** The pad's edge lines; blank or absent means no diagram. */
   diagram?: string;
 }

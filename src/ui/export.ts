@@ -1,5 +1,5 @@
 // A session document as Markdown, for a mentor to read. Returns the text; never prints.
-import type { DocumentItem, DocumentRating, SessionDocument } from '../score/session-doc.js';
+import type { DocumentItem, DocumentRating, DocumentStage, SessionDocument } from '../score/session-doc.js';
 import { clock, plural, stripControl } from '../text.js';
 
 /** A fence longer than any run of backticks in text, so notes can never close it early. */
@@ -40,6 +40,26 @@ function ratingMarkdown(rating: DocumentRating, clean: (text: string) => string)
   return lines;
 }
 
+/** The follow-ups thrown in, and what was written after each. */
+function curveballMarkdown(doc: SessionDocument, clean: (text: string) => string): string[] {
+  if (doc.curveballs.length === 0) return [];
+  const lines = ['## Curveballs', ''];
+  for (const thrown of doc.curveballs) {
+    lines.push(`- **${cell(clean(thrown.stageTitle))}, at ${clock(thrown.atSeconds)}:** ${cell(clean(thrown.text))}`);
+    if (thrown.notesAfter === null) continue;
+    if (thrown.notesAfter.length === 0) lines.push('  - *No notes after it.*');
+    else lines.push(`  - Notes after it: ${thrown.notesAfter.map((line) => `“${cell(clean(line))}”`).join(' · ')}`);
+  }
+  return [...lines, ''];
+}
+
+/** Every red flag of the stage; those the session's data suggests say why. */
+function redFlagMarkdown(stage: DocumentStage, clean: (text: string) => string): string[] {
+  if (stage.redFlags.length === 0) return [];
+  const why = stage.signals.length ? `Suggested by this session: ${stage.signals.join(', ')}.` : '*Not suggested by this session\'s data.*';
+  return ['### Red flags', '', why, '', ...stage.redFlags.map((flag) => `- ${clean(flag)}`), ''];
+}
+
 export function sessionMarkdown(doc: SessionDocument, diagram?: DocumentDiagram): string {
   const clean = (text: string) => stripControl(text).trim();
   const title = clean(doc.question ? doc.question.title : doc.questionId);
@@ -56,11 +76,13 @@ export function sessionMarkdown(doc: SessionDocument, diagram?: DocumentDiagram)
   );
   if (doc.question) lines.push('## Prompt', '', ...clean(doc.question.prompt).split('\n').map((line) => `> ${line}`.trimEnd()), '');
 
-  lines.push('## Time', '', '| Stage | Used | Budget | Over |', '|---|---:|---:|---:|');
+  lines.push('## Time', '', '| Stage | Used | Budget | Over | Hints | Pacing |', '|---|---:|---:|---:|---:|---|');
   for (const stage of doc.stages) {
-    lines.push(`| ${cell(clean(stage.title))} | ${clock(stage.usedSeconds)} | ${clock(stage.budgetSeconds)} | ${overTime(stage.usedSeconds, stage.budgetSeconds)} |`);
+    lines.push(`| ${cell(clean(stage.title))} | ${clock(stage.usedSeconds)} | ${clock(stage.budgetSeconds)} | ${overTime(stage.usedSeconds, stage.budgetSeconds)} | ${stage.hintsShown} | ${stage.pacing ?? ''} |`);
   }
-  lines.push(`| **Total** | **${clock(doc.usedSeconds)}** | **${clock(doc.budgetSeconds)}** | ${overTime(doc.usedSeconds, doc.budgetSeconds)} |`, '');
+  const hints = doc.stages.reduce((sum, stage) => sum + stage.hintsShown, 0);
+  lines.push(`| **Total** | **${clock(doc.usedSeconds)}** | **${clock(doc.budgetSeconds)}** | ${overTime(doc.usedSeconds, doc.budgetSeconds)} | ${hints} | |`, '');
+  lines.push(...curveballMarkdown(doc, clean));
 
   const item = (done: boolean) => (entry: DocumentItem) => {
     const out = [`- [${done ? 'x' : ' '}] ${clean(entry.text)}`];
@@ -85,6 +107,7 @@ export function sessionMarkdown(doc: SessionDocument, diagram?: DocumentDiagram)
     }
     lines.push('### Covered', '', ...(stage.covered.length ? stage.covered.flatMap(item(true)) : ['*Nothing ticked.*']), '');
     lines.push('### Missed', '', ...(stage.missed.length ? stage.missed.flatMap(item(false)) : ['*Nothing missed.*']), '');
+    lines.push(...redFlagMarkdown(stage, clean));
   }
   if (diagram) {
     const mermaid = stripControl(diagram.mermaid).trimEnd();

@@ -2,7 +2,7 @@
 import type { SessionSummary } from '../store/record.js';
 import type { LiveSession } from '../store/live.js';
 import { budgetSecondsOf, usedSecondsOf } from '../store/sessions.js';
-import { stripControl } from '../text.js';
+import { stripControl, visibleLength } from '../text.js';
 import { localDateTime } from '../time.js';
 import { gradeStyle, type Style } from './colour.js';
 import { table } from './table.js';
@@ -68,29 +68,61 @@ export function liveEntry(live: LiveSession, timeZone?: string): HistoryEntry {
 /** After the score of a session the AI grader has rated too. */
 export const AI_MARK = '*';
 
-export function historyLines(entries: readonly HistoryEntry[], style: Style): string[] {
+/**
+ * The table, no wider than `width` (a terminal's; unlimited for a pipe): past it, the mode goes
+ * unless some session was in interviewer mode, `abandoned, resumable` shortens to `resumable`,
+ * the year leaves the date, the mode goes anyway, and last the question id is cut to what is
+ * left, an ellipsis ending it. Session ids stay whole: they are what export and resume take.
+ */
+export function historyLines(entries: readonly HistoryEntry[], style: Style, width = Number.POSITIVE_INFINITY): string[] {
   const grade = gradeStyle(style);
-  const rows = entries.map((entry) => [
-    entry.localStart,
-    stripControl(entry.id),
-    stripControl(entry.questionId),
-    stripControl(entry.mode),
-    stripControl(entry.resumable ? `${entry.status}, resumable` : entry.status),
-    // The AI marker takes the place of a space: "100%*" is as wide as the header, so the table is no wider.
-    `${entry.score === null ? '-' : `${entry.score}%`}${entry.aiScore === null ? ' ' : AI_MARK}`,
-    `${Math.round(entry.usedSeconds / 60)} min`,
-  ]);
-  return table(
-    [
-      { header: 'When' },
-      { header: 'Session', paint: (text) => style.accent(text) },
-      { header: 'Question' },
-      { header: 'Mode' },
-      { header: 'Status', paint: (text, row) => (entries[row]!.status === 'completed' ? text : style.warn(text)) },
-      { header: 'Score', align: 'right', paint: (text, row) => (entries[row]!.score === null ? style.dim(text) : grade(entries[row]!.score!)(text)) },
-      { header: 'Time', align: 'right' },
-    ],
-    rows,
-    style.dim,
-  );
+  const build = (options: { mode: boolean; shortStatus: boolean; shortWhen?: boolean; question: number }) => {
+    const status = (entry: HistoryEntry) => (entry.resumable ? (options.shortStatus ? 'resumable' : `${entry.status}, resumable`) : entry.status);
+    const rows = entries.map((entry) => [
+      options.shortWhen ? entry.localStart.slice(5) : entry.localStart,
+      stripControl(entry.id),
+      cut(stripControl(entry.questionId), options.question),
+      ...(options.mode ? [stripControl(entry.mode)] : []),
+      stripControl(status(entry)),
+      // The AI marker takes the place of a space: "100%*" is as wide as the header, so the table is no wider.
+      `${entry.score === null ? '-' : `${entry.score}%`}${entry.aiScore === null ? ' ' : AI_MARK}`,
+      `${Math.round(entry.usedSeconds / 60)} min`,
+    ]);
+    return table(
+      [
+        { header: 'When' },
+        { header: 'Session', paint: (text) => style.accent(text) },
+        { header: 'Question' },
+        ...(options.mode ? [{ header: 'Mode' }] : []),
+        { header: 'Status', paint: (text, row) => (entries[row]!.status === 'completed' ? text : style.warn(text)) },
+        { header: 'Score', align: 'right', paint: (text, row) => (entries[row]!.score === null ? style.dim(text) : grade(entries[row]!.score!)(text)) },
+        { header: 'Time', align: 'right' },
+      ],
+      rows,
+      style.dim,
+    );
+  };
+  const widest = (lines: string[]) => Math.max(...lines.map(visibleLength));
+  const longest = Math.max(...entries.map((entry) => [...stripControl(entry.questionId)].length));
+  let lines = build({ mode: true, shortStatus: false, question: longest });
+  const interviewer = entries.some((entry) => entry.mode !== 'self');
+  const steps = [
+    { mode: interviewer, shortStatus: false },
+    { mode: interviewer, shortStatus: true },
+    { mode: interviewer, shortStatus: true, shortWhen: true },
+    { mode: false, shortStatus: true, shortWhen: true },
+  ];
+  for (const options of steps) {
+    if (widest(lines) <= width) return lines;
+    lines = build({ ...options, question: longest });
+  }
+  // Still too wide: the question id is cut to what is left.
+  const over = widest(lines) - width;
+  if (over > 0) lines = build({ ...steps.at(-1)!, question: Math.max(8, longest - over) });
+  return lines;
+}
+
+/** Text cut to `width` characters, the last an ellipsis. */
+function cut(text: string, width: number): string {
+  return [...text].length > width ? `${[...text].slice(0, Math.max(1, width - 1)).join('')}…` : text;
 }

@@ -20,8 +20,9 @@ import {
   type SessionState,
 } from '../session/engine.js';
 import { clock, wrap } from '../text.js';
+import { assessedLine, SUGGESTED } from './assess-screen.js';
 import { PLAIN } from './colour.js';
-import type { Prompter } from './prompts.js';
+import { byTitle, type Prompter } from './prompts.js';
 
 const BELL = '\u0007';
 
@@ -82,10 +83,12 @@ export function createLinePrompter(io: Io, signal: AbortSignal): Prompter {
     columns,
     say,
 
-    async chooseQuestion(questions) {
+    async chooseQuestion(unsorted, lastScores = new Map()) {
+      const questions = byTitle(unsorted);
       let shown: readonly QuestionSummary[] = questions;
       for (;;) {
-        say(`\n${shown.slice(0, 20).map((question, i) => `  ${i + 1}. ${question.title} (${question.category}, ${question.difficulty})`).join('\n')}\n`);
+        const last = (id: string) => (lastScores.has(id) ? ` · last ${lastScores.get(id)}%` : '');
+        say(`\n${shown.slice(0, 20).map((question, i) => `  ${i + 1}. ${question.title} (${question.category}, ${question.difficulty})${last(question.id)}`).join('\n')}\n`);
         if (shown.length > 20) say(`  … ${shown.length - 20} more: type words to narrow the list\n`);
         const line = (await askLine('Pick a question: its number, or words to filter > ')).trim();
         const [pick] = numbers(line, Math.min(20, shown.length));
@@ -173,13 +176,18 @@ export function createLinePrompter(io: Io, signal: AbortSignal): Prompter {
       return next;
     },
 
-    async assess(message, items, preselected = new Set()) {
+    async assess(message, items, preselected = new Set(), beside) {
       const ticked = new Set(items.filter((item) => preselected.has(item.id)).map((item) => item.id));
+      const evidence = (id: string) => (beside?.evidence.has(id) ? ` ${SUGGESTED} "${beside.evidence.get(id)}"` : preselected.has(id) ? ` ${SUGGESTED}` : '');
+      const notes = beside?.notes.split('\n').map((line) => line.trim()).filter(Boolean).join(' · ');
+      if (notes) say(`\nYour notes: ${notes}\n`);
       for (;;) {
-        say(`\n${message}\n${items.map((item, i) => `  ${i + 1}. [${ticked.has(item.id) ? 'x' : ' '}] ${item.text}${preselected.has(item.id) ? ' *' : ''}`).join('\n')}\n`);
-        if (preselected.size) say('  * suggested from your notes\n');
+        say(`\n${message}\n${items.map((item, i) => `  ${i + 1}. [${ticked.has(item.id) ? 'x' : ' '}] ${item.text}${evidence(item.id)}`).join('\n')}\n`);
         const line = (await askLine('Numbers to tick or untick (e.g. 1 3), or an empty line to confirm > ')).trim();
-        if (!line) return items.filter((item) => ticked.has(item.id)).map((item) => item.id);
+        if (!line) {
+          say(`${assessedLine(beside?.title ?? message, items, ticked, PLAIN)}\n`);
+          return items.filter((item) => ticked.has(item.id)).map((item) => item.id);
+        }
         for (const n of numbers(line, items.length)) {
           const id = items[n - 1]!.id;
           if (ticked.has(id)) ticked.delete(id);
@@ -187,6 +195,7 @@ export function createLinePrompter(io: Io, signal: AbortSignal): Prompter {
         }
       }
     },
+
 
     async input(options) {
       for (;;) {

@@ -5,7 +5,8 @@ import { InterruptedError, UsageError } from '../errors.js';
 import type { Io, SuspendPhase } from '../io.js';
 import type { ScoredItem } from '../score/score.js';
 import type { SessionState } from '../session/engine.js';
-import { styleFor, type Style } from './colour.js';
+import { compareText } from '../text.js';
+import { gradeStyle, styleFor, type Style } from './colour.js';
 import type { StagePromptConfig } from './stage-prompt.js';
 import type { Colour } from '../config/keys.js';
 
@@ -14,20 +15,35 @@ const SHOW_CURSOR = '\u001b[?25h';
 export const NON_INTERACTIVE_HINT =
   'for scripts and pipes use the non-interactive commands: mldrill list, show, random, daily (with --json or --plain)';
 
+/** What the self-assessment of a stage shows beside its checklist. */
+export interface AssessContext {
+  /** The stage's title, for the line left once confirmed. */
+  title: string;
+  notes: string;
+  /** Suggested item id -> the words of the notes that suggested it. */
+  evidence: ReadonlyMap<string, string>;
+}
+
 export interface Prompter {
   /** The palette of the interactive screen. */
   style: Style;
   columns: number;
   /** Writes to the interactive screen (between prompts), not to stdout's data. */
   say(text: string): void;
-  chooseQuestion(questions: readonly QuestionSummary[]): Promise<QuestionSummary>;
+  /** The picker: sorted by title, each drilled question marked with its last score (`lastScores`, by id). */
+  chooseQuestion(questions: readonly QuestionSummary[], lastScores?: ReadonlyMap<string, number>): Promise<QuestionSummary>;
   runStage(config: Omit<StagePromptConfig, 'style' | 'now' | 'size' | 'onResize' | 'onSuspend'>): Promise<SessionState>;
-  /** Returns the ids the user ticked. */
-  assess(message: string, items: readonly ScoredItem[], preselected?: ReadonlySet<string>): Promise<string[]>;
+  /** Returns the ids the user ticked; `context` shows the stage's notes and why items are pre-ticked. */
+  assess(message: string, items: readonly ScoredItem[], preselected?: ReadonlySet<string>, context?: AssessContext): Promise<string[]>;
   /** One line of text; `validate` returns true or what is wrong, shown under the prompt. */
   input(options: { message: string; default?: string; validate?: (value: string) => true | string }): Promise<string>;
   /** One of the choices, starting on `default`. */
   select<T extends string>(options: { message: string; choices: ReadonlyArray<{ value: T; name: string; description?: string }>; default?: T }): Promise<T>;
+}
+
+/** The picker's order: by title, what it shows (code-point order, like every list of mldrill's). */
+export function byTitle(questions: readonly QuestionSummary[]): QuestionSummary[] {
+  return [...questions].sort((a, b) => compareText(a.title, b.title) || compareText(a.id, b.id));
 }
 
 /** Throws a usage error at once when there is no terminal to prompt on. */
@@ -51,6 +67,18 @@ function theme(style: Style) {
       disabled: only(style.dim),
       searchTerm: only(style.accent),
       defaultAnswer: (text: string) => style.dim(`(${text})`),
+    },
+  };
+}
+
+/** The terminal's size, read at each render so a resized terminal gets a screen that fits it (0 is unknown), and its resizes. */
+function terminalSize(io: Io) {
+  const output = io.terminal.output as NodeJS.WritableStream & { columns?: number; rows?: number };
+  return {
+    size: () => ({ columns: output.columns || 80, rows: output.rows || 24 }),
+    onResize: (listener: () => void) => {
+      output.on('resize', listener);
+      return () => void output.off('resize', listener);
     },
   };
 }
@@ -114,8 +142,13 @@ export async function createPrompter(io: Io, signal: AbortSignal, colour: Colour
     columns,
     say: (text) => void io.terminal.output.write(text),
 
-    async chooseQuestion(questions) {
+    async chooseQuestion(unsorted, lastScores = new Map()) {
       const { search } = await import('@inquirer/prompts');
+      const questions = byTitle(unsorted);
+      const last = (question: QuestionSummary) => {
+        const score = lastScores.get(question.id);
+        return score === undefined ? '' : ` ${style.dim('·')} ${gradeStyle(style)(score)(`last ${score}%`)}`;
+      };
       return guard(() =>
         search<QuestionSummary>(
           {
@@ -131,26 +164,21 @@ export async function createPrompter(io: Io, signal: AbortSignal, colour: Colour
                 })
                 .map((question) => ({
                   value: question,
-                  name: `${question.title} ${style.dim(`(${question.category}, ${question.difficulty})`)}`,
+                  name: `${question.title} ${style.dim(`(${question.category}, ${question.difficulty})`)}${last(question)}`,
                   short: question.title,
                   description: question.id,
                 }));
             },
           },
-          context,
+          // Cleared when done, Ctrl-C included: the list must not linger above the question or the shell prompt.
+          { ...context, clearPromptOnDone: true },
         ),
       );
     },
 
     async runStage(config) {
       const stagePrompt = await (await import('./stage-prompt.js')).loadStagePrompt();
-      // Read at each render, so a resized terminal gets a screen that fits it; 0 is unknown.
-      const output = io.terminal.output as NodeJS.WritableStream & { columns?: number; rows?: number };
-      const size = () => ({ columns: output.columns || 80, rows: output.rows || 24 });
-      const onResize = (listener: () => void) => {
-        output.on('resize', listener);
-        return () => void output.off('resize', listener);
-      };
+      const { size, onResize } = terminalSize(io);
       const onSuspend = (listener: (phase: SuspendPhase) => void) => {
         suspendListeners.add(listener);
         return () => void suspendListeners.delete(listener);
@@ -158,29 +186,11 @@ export async function createPrompter(io: Io, signal: AbortSignal, colour: Colour
       return guard(() => stagePrompt({ ...config, style, now: io.now, size, onResize, onSuspend }, context));
     },
 
-    async assess(message, items, preselected = new Set()) {
-      const { checkbox, Separator } = await import('@inquirer/prompts');
-      const choice = (item: ScoredItem) => ({
-        value: item.id,
-        name: preselected.has(item.id) ? `${item.text} ${style.dim('(suggested from your notes)')}` : item.text,
-        checked: preselected.has(item.id),
-      });
-      const own = items.filter((item) => item.source === 'question');
-      return guard(() =>
-        checkbox<string>(
-          {
-            message,
-            pageSize: 14,
-            loop: false,
-            theme: theme(style),
-            choices: [
-              ...items.filter((item) => item.source === 'rubric').map(choice),
-              ...(own.length ? [new Separator(style.dim('── specific to this question ──')), ...own.map(choice)] : []),
-            ],
-          },
-          context,
-        ),
-      );
+    async assess(message, items, preselected = new Set(), beside) {
+      const assessPrompt = await (await import('./assess-prompt.js')).loadAssessPrompt();
+      const { size, onResize } = terminalSize(io);
+      const shown = beside ?? { title: message, notes: '', evidence: new Map<string, string>() };
+      return guard(() => assessPrompt({ message, items, preselected, ...shown, style, size, onResize }, context));
     },
 
     async input(options) {

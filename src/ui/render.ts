@@ -2,7 +2,7 @@
 import type { LoadedQuestion } from '../bank/schema.js';
 import type { Report } from '../score/report.js';
 import { totalBudgetSeconds, type StagePlan } from '../session/engine.js';
-import { clock, stripControl, wrap } from '../text.js';
+import { clock, plural, stripControl, visibleLength, wrap } from '../text.js';
 import { bar } from './charts.js';
 import { gradeStyle, type Style } from './colour.js';
 
@@ -22,46 +22,144 @@ export function formatMinutes(seconds: number): string {
 }
 
 
-export function reportLines(report: Report, style: Style, width = 80): string[] {
+/** How the report fits where it is printed. */
+export interface ReportFit {
+  /** The lines it may take on a terminal; absent for a pipe or a file, which get it whole. */
+  rows?: number;
+  /** What gives the folded sections whole (`mldrill export <id>`); absent when nothing was saved. */
+  wholeWith?: string;
+  /** --all-red-flags: every red flag of the rubric, not only those the session's data suggests. */
+  allRedFlags?: boolean;
+}
+
+/** A section whole, and folded behind a count for a terminal too short for it. */
+interface Section {
+  whole: string[];
+  folded: string[];
+}
+
+/**
+ * The report: the score and the per-stage table first, what happened, what was missed and the
+ * red flags, and the score again as the last line. On a terminal too short for all of it, the
+ * long sections fold behind a count, so the score never scrolls away.
+ */
+export function reportLines(report: Report, style: Style, width = 80, fit: ReportFit = {}): string[] {
+  const head = reportHead(report, style, width);
+  const tail = ['', summaryLine(report, style, width)];
+  const sections = [curveballSection(report, style, width), missedSection(report, style, width, fit), redFlagSection(report, style, width, fit), strongAnswerSection(report, style, width)];
+  const chosen = sections.map((section) => section.whole);
+  const height = () => head.length + chosen.reduce((sum, lines) => sum + lines.length, 0) + tail.length;
+  // The pointer to the model answer goes first, then the longest sections: the missed items, the red flags, the curveball.
+  for (const i of [3, 1, 2, 0]) {
+    if (fit.rows !== undefined && height() > fit.rows) chosen[i] = sections[i]!.folded;
+  }
+  return [...head, ...chosen.flat(), ...tail];
+}
+
+/** The title, the score and time, and a row per stage: time, coverage, hints and pace. */
+function reportHead(report: Report, style: Style, width: number): string[] {
   const grade = gradeStyle(style);
   const lines = [
     style.title(`Report · ${report.questionTitle}`),
     `${style.heading('Score')} ${grade(report.total)(`${report.total}%`)}   ${style.heading('Time')} ${clock(report.usedSeconds)} of ${clock(report.budgetSeconds)}`,
     '',
   ];
-  const titleWidth = Math.min(32, Math.max(...report.stages.map((stage) => stage.title.length)));
+  const titleWidth = Math.min(24, Math.max(...report.stages.map((stage) => stage.title.length)));
+  const withBar = width >= 70;
   for (const stage of report.stages) {
-    const over = stage.usedSeconds - stage.budgetSeconds;
-    const time = `${clock(stage.usedSeconds)} / ${clock(stage.budgetSeconds)}`;
-    const overtime = over > 0 ? ` +${clock(over)}` : '';
-    const pad = ' '.repeat(Math.max(2, 22 - time.length - overtime.length));
     const title = stage.title.length > titleWidth ? `${stage.title.slice(0, titleWidth - 1)}…` : stage.title.padEnd(titleWidth);
-    lines.push(`${title}  ${time}${style.warn(overtime)}${pad}${grade(stage.score.score)(bar(stage.score.score / 100))} ${String(stage.score.score).padStart(3)}%`);
+    const time = `${clock(stage.usedSeconds)} / ${clock(stage.budgetSeconds)}`;
+    const coverage = `${withBar ? `${grade(stage.score.score)(bar(stage.score.score / 100))} ` : ''}${grade(stage.score.score)(`${String(stage.score.score).padStart(3)}%`)}`;
+    const hints = (stage.hintsShown ? (text: string) => text : style.dim)((stage.hintsShown ? plural(stage.hintsShown, 'hint') : 'no hints').padEnd(8));
+    // The pace whole when it fits (`rushed: 8 s of 15 min`, `over by 40%`), else short (`rushed`, `+40%`); the hints go before the pace does.
+    const fits = (row: string, pace: string) => visibleLength(row) + (pace ? 2 + pace.length : 0) <= width;
+    const full = `${title}  ${time}  ${coverage}  ${hints}`;
+    const pace = stage.pacing ?? '';
+    const short = pace.includes(':') ? pace.split(':')[0]! : pace.replace(/^over by /, '+');
+    const [row, pacing] = fits(full, pace) ? [full, pace] : fits(full, short) ? [full, short] : [`${title}  ${time}  ${coverage}`, short];
+    lines.push(pacing ? `${row}  ${style.warn(pacing)}` : row.trimEnd());
   }
-  const missed = report.stages.filter((stage) => stage.score.missed.length > 0);
-  if (missed.length > 0) {
-    lines.push('', style.heading('Missed'));
-    for (const stage of missed) {
-      lines.push(style.accent(`${stage.title}`));
-      for (const item of stage.score.missed) {
-        const [first = '', ...rest] = wrap(item.text, width - 4);
-        lines.push(`  ${style.bad('✗')} ${first}`, ...rest.map((line) => `    ${line}`));
-        if (item.guidance) lines.push(...wrap(item.guidance, width - 6, '      ').map((line) => style.dim(line)));
-      }
-    }
-  }
-  const flags = report.stages.filter((stage) => stage.redFlags.length > 0);
-  if (flags.length > 0) {
-    lines.push('', style.heading('Red flags to watch'));
-    for (const stage of flags) {
-      lines.push(style.accent(stage.title));
-      for (const flag of stage.redFlags) {
-        const [first = '', ...rest] = wrap(flag, width - 4);
-        lines.push(`  ! ${first}`, ...rest.map((line) => `    ${line}`));
-      }
-    }
-  }
-  // Folded: one line here, the whole answer in `show --answer` and in the export.
-  if (report.strongAnswer) lines.push('', style.dim(`What a strong answer covers: mldrill show ${stripControl(report.questionId)} --answer`));
   return lines;
+}
+
+/** Where the question's strong example answer is (whole in `show --answer` and in the export); dropped first when space is short. */
+function strongAnswerSection(report: Report, style: Style, width: number): { whole: string[]; folded: string[] } {
+  if (!report.strongAnswer) return { whole: [], folded: [] };
+  return { whole: ['', ...paragraph(`What a strong answer covers: mldrill show ${stripControl(report.questionId)} --answer`, width).map((line) => style.dim(line))], folded: [] };
+}
+
+/** The last line: the score and each stage's, in as few words as the width needs. */
+function summaryLine(report: Report, style: Style, width: number): string {
+  const grade = gradeStyle(style);
+  const score = `${style.heading('Score')} ${grade(report.total)(`${report.total}%`)}`;
+  for (const name of [(title: string) => title, (title: string) => title.split(' ')[0]!]) {
+    const line = [score, ...report.stages.map((stage) => `${name(stage.title)} ${grade(stage.score.score)(`${stage.score.score}%`)}`)].join(style.dim(' · '));
+    if (visibleLength(line) <= width) return line;
+  }
+  return score;
+}
+
+/** A paragraph wrapped to the width, its lines after the first indented. */
+const paragraph = (text: string, width: number, indent = '  ') => wrap(text, width - indent.length).map((line, i) => (i ? `${indent}${line}` : line));
+
+/** The follow-up the interviewer cut in with, and the notes written after it. */
+function curveballSection(report: Report, style: Style, width: number): Section {
+  const thrown = report.curveball;
+  if (!thrown) return { whole: [], folded: [] };
+  const head = ['', style.heading(`⚡ Curveball in ${thrown.stageTitle} at ${clock(thrown.atSeconds)}`), ...wrap(thrown.text, width - 2, '  ')];
+  const after = thrown.notesAfter;
+  if (after === null) return { whole: head, folded: head };
+  if (after.length === 0) return { whole: [...head, style.dim('  No notes after it.')], folded: [...head, style.dim('  No notes after it.')] };
+  return {
+    whole: [...head, style.dim(`  Notes after it (${plural(after.length, 'line')}):`), ...after.flatMap((line) => wrap(line, width - 4, '    '))],
+    folded: [...head, style.dim(`  Notes after it: ${plural(after.length, 'line')}`)],
+  };
+}
+
+/** What was not ticked, with what good looks like. */
+function missedSection(report: Report, style: Style, width: number, fit: ReportFit): Section {
+  const stages = report.stages.filter((stage) => stage.score.missed.length > 0);
+  if (stages.length === 0) return { whole: [], folded: [] };
+  const count = stages.reduce((sum, stage) => sum + stage.score.missed.length, 0);
+  const whole = ['', style.heading(`Missed (${count})`)];
+  for (const stage of stages) {
+    whole.push(style.accent(stage.title));
+    for (const item of stage.score.missed) {
+      const [first = '', ...rest] = wrap(item.text, width - 4);
+      whole.push(`  ${style.bad('✗')} ${first}`, ...rest.map((line) => `    ${line}`));
+      if (item.guidance) whole.push(...wrap(item.guidance, width - 6, '      ').map((line) => style.dim(line)));
+    }
+  }
+  const where = stages.length === 1 ? `in ${stages[0]!.title}` : `in ${stages.length} stages`;
+  const how = fit.wholeWith ? `; ${fit.wholeWith} gives them with guidance` : '';
+  return { whole, folded: ['', ...paragraph(`${style.heading('Missed')}: ${plural(count, 'item')} ${where}${how}`, width)] };
+}
+
+/** The rubric's red flags: those of the stages whose data shows trouble, or all with --all-red-flags. */
+function redFlagSection(report: Report, style: Style, width: number, fit: ReportFit): Section {
+  const all = Boolean(fit.allRedFlags);
+  const stages = report.stages.filter((stage) => stage.redFlags.length > 0 && (all || stage.signals.length > 0));
+  if (stages.length === 0) return { whole: [], folded: [] };
+  const whole = ['', style.heading(all ? 'Red flags to watch' : 'Red flags your session suggests')];
+  for (const stage of stages) {
+    whole.push(`${style.accent(stage.title)}${stage.signals.length ? style.dim(` · ${stage.signals.join(', ')}`) : ''}`);
+    for (const flag of stage.redFlags) {
+      const [first = '', ...rest] = wrap(flag, width - 4);
+      whole.push(`  ! ${first}`, ...rest.map((line) => `    ${line}`));
+    }
+  }
+  const count = stages.reduce((sum, stage) => sum + stage.redFlags.length, 0);
+  // Folded, the signs are named by kind: `rushed, no notes`, not stage by stage.
+  const kinds = [...new Set(stages.flatMap((stage) => stage.signals.map(signalKind)))].join(', ');
+  const where = stages.length === 1 ? `in ${stages[0]!.title}` : `in ${stages.length} stages`;
+  const how = fit.wholeWith ? `; ${fit.wholeWith} lists them` : '';
+  return { whole, folded: ['', ...paragraph(`${style.heading('Red flags')}: ${count}${all ? '' : ' suggested'} ${where}${kinds ? ` (${kinds})` : ''}${how}`, width)] };
+}
+
+/** A signal's kind, for a summary: `rushed: 8 s of 15 min` is rushed, `40% covered` is low coverage. */
+function signalKind(signal: string): string {
+  if (signal.startsWith('over by')) return 'over time';
+  if (signal.startsWith('took')) return 'a long clarify';
+  if (signal.endsWith('covered')) return 'low coverage';
+  return signal.split(':')[0]!;
 }

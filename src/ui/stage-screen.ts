@@ -98,13 +98,7 @@ export function stageLines(view: StageView, size: Size, style: Style): { lines: 
   const last = index + 1 === state.plan.length;
   const keys = keyHints(context).map(([label, does]) => `${style.key(` ${label} `)} ${last ? does.replace('next stage', 'finish') : does}`);
   const quits = style.dim(view.save ? 'Ctrl-C quits (saved)' : 'Ctrl-C quits (not saved)');
-  // Wrapped between entries, never inside one.
-  const help = [...keys, quits].reduce<string[]>((rows, entry) => {
-    const last = rows.at(-1);
-    if (last !== undefined && visibleLength(last) + 2 + visibleLength(entry) <= width) rows[rows.length - 1] = `${last}  ${entry}`;
-    else rows.push(entry);
-    return rows;
-  }, []).join('\n');
+  const help = keyLine([...keys, quits], width);
   const typing = view.gated ? [style.dim('The clock starts when you press Enter or start typing.')] : [];
 
   const fixed = header.length + typing.length + help.split('\n').length + 2;
@@ -164,6 +158,16 @@ export function stageLines(view: StageView, size: Size, style: Style): { lines: 
   }
   const prompt = view.editing === null ? style.accent('>') : style.accent(`✎ ${view.editing + 1}>`);
   return { lines: [...header, ...lines, ...typing, '', `  ${prompt} ${view.line}`], help };
+}
+
+/** A line of key hints, wrapped between entries, never inside one. */
+export function keyLine(entries: readonly string[], width: number): string {
+  return entries.reduce<string[]>((rows, entry) => {
+    const last = rows.at(-1);
+    if (last !== undefined && visibleLength(last) + 2 + visibleLength(entry) <= width) rows[rows.length - 1] = `${last}  ${entry}`;
+    else rows.push(entry);
+    return rows;
+  }, []).join('\n');
 }
 
 function cut(text: string, width: number): string {

@@ -3,7 +3,7 @@
 import { CATEGORY_TITLES, type Category } from '../bank/categories.js';
 import { calibrationSentence, type Calibration } from '../score/calibration.js';
 import type { Stats } from '../score/stats.js';
-import { clock, plural, stripControl, wrap } from '../text.js';
+import { clock, plural, stripControl, visibleLength, wrap } from '../text.js';
 import { bar, sparkline } from './charts.js';
 import { gradeStyle, type Style } from './colour.js';
 
@@ -22,9 +22,18 @@ export function practiceTime(seconds: number): string {
   return hours > 0 ? `${hours} h ${minutes % 60} min` : `${minutes} min`;
 }
 
+/** The widest pace text: `runs 100% over`. */
+const PACE_WIDTH = 15;
+
 export function paceText(overPercent: number): string {
-  if (Math.abs(overPercent) <= ON_TIME_PERCENT) return 'on time on average';
-  return overPercent > 0 ? `runs ${overPercent}% over on average` : `runs ${-overPercent}% under on average`;
+  if (Math.abs(overPercent) <= ON_TIME_PERCENT) return 'on time';
+  return overPercent > 0 ? `runs ${overPercent}% over` : `runs ${-overPercent}% under`;
+}
+
+/** The change of the trend's halves, worded so that its sign cannot be read as the arrow's. */
+function trendChange(change: number): string {
+  if (change === 0) return 'later half level with the earlier half';
+  return `later half ${Math.abs(change)} ${Math.abs(change) === 1 ? 'point' : 'points'} ${change > 0 ? 'above' : 'below'} the earlier half`;
 }
 
 export function statsLines(stats: Stats & { calibration?: Calibration }, style: Style, view: StatsView): string[] {
@@ -60,9 +69,13 @@ export function statsLines(stats: Stats & { calibration?: Calibration }, style: 
   const { trend } = stats;
   if (trend.scores.length) {
     lines.push('', `${style.heading('Score trend')} ${style.dim(`(last ${plural(trend.scores.length, 'completed session')}, oldest first)`)}`);
-    const change = trend.change === null ? undefined : `${trend.change >= 0 ? '+' : ''}${trend.change} points, later half against earlier half`;
+    const change = trend.change === null ? undefined : trendChange(trend.change);
     if (view.charts) {
-      lines.push(`  ${style.accent(sparkline(trend.scores))}  ${trend.scores[0]}% → ${trend.scores[trend.scores.length - 1]}%${change ? ` · ${change}` : ''}`);
+      // First and latest are named: `60% → 71%` beside a fall of the halves' averages read as up, then down.
+      const ends = `first ${trend.scores[0]}%, latest ${trend.scores[trend.scores.length - 1]}%`;
+      const line = `  ${style.accent(sparkline(trend.scores))}  ${ends}${change ? ` · ${change}` : ''}`;
+      if (visibleLength(line) <= view.width) lines.push(line);
+      else lines.push(`  ${style.accent(sparkline(trend.scores))}  ${ends}`, ...(change ? [`  ${change}`] : []));
     } else {
       lines.push(...wrap(trend.scores.join(' '), view.width - 2, '  '));
       if (change) lines.push(`  ${change}`);
@@ -70,12 +83,16 @@ export function statsLines(stats: Stats & { calibration?: Calibration }, style: 
   }
 
   if (stats.stages.length) {
-    const width = Math.min(28, Math.max(...stats.stages.map((stage) => stripControl(stage.title).length)));
-    lines.push('', `${style.heading('Pacing')} ${style.dim('(average time used against budget)')}`);
+    // A narrower bar below 100 columns, and titles cut to what is left: a row never wraps.
+    const cells = view.width >= 100 ? 20 : 10;
+    const chartWidth = view.charts ? cells * 1.5 + 1 : 0;
+    const longest = Math.max(...stats.stages.map((stage) => stripControl(stage.title).length));
+    const width = Math.max(8, Math.min(28, longest, view.width - 2 - 2 - chartWidth - 13 - 2 - PACE_WIDTH));
+    lines.push('', `${style.heading('Pacing')} ${style.dim('(average time used of the average budget)')}`);
     for (const stage of stats.stages) {
       const times = `${clock(stage.averageUsedSeconds)} of ${clock(stage.averageBudgetSeconds)}`;
       const paint = stage.overPercent > ON_TIME_PERCENT ? style.warn : style.good;
-      const chart = view.charts ? `${paceBar(stage.overPercent, style)} ` : '';
+      const chart = view.charts ? `${paceBar(stage.overPercent, style, cells)} ` : '';
       lines.push(`  ${label(stripControl(stage.title), width)}  ${chart}${times}  ${paint(paceText(stage.overPercent))}`);
     }
   }
@@ -103,10 +120,10 @@ export function statsLines(stats: Stats & { calibration?: Calibration }, style: 
   return lines;
 }
 
-/** 20 cells for the budget (█ used, ░ left), then ▓ for time over it, up to 10 cells more. */
-function paceBar(overPercent: number, style: Style): string {
+/** `cells` for the budget (█ used, ░ left), then ▓ for time over it, up to half as many more. */
+function paceBar(overPercent: number, style: Style, cells: number): string {
   const used = Math.max(0, 1 + overPercent / 100);
-  const within = Math.round(Math.min(1, used) * 20);
-  const over = Math.min(10, Math.round(Math.max(0, used - 1) * 20));
-  return `${style.good('█'.repeat(within))}${style.dim('░'.repeat(20 - within))}${style.warn('▓'.repeat(over))}${' '.repeat(10 - over)}`;
+  const within = Math.round(Math.min(1, used) * cells);
+  const over = Math.min(cells / 2, Math.round(Math.max(0, used - 1) * cells));
+  return `${style.good('█'.repeat(within))}${style.dim('░'.repeat(cells - within))}${style.warn('▓'.repeat(over))}${' '.repeat(cells / 2 - over)}`;
 }

@@ -155,10 +155,16 @@ describe('beyond a timer', { timeout: 90_000 }, () => {
     const screen = await tmux.waitFor(/⚡ The interviewer cuts in:\n\s+Traffic grew tenfold\./, { timeout: 20_000 });
     expect(Date.now() - entered).toBeGreaterThanOrEqual((expected.atSeconds - 1) * 1000);
     expect(screen).toContain('Stage 2/2');
+    tmux.type('shard the ranker');
+    tmux.keys('Enter');
+    await tmux.waitFor(/Notes\n\s+shard the ranker/);
     await finishDrill(tmux, 2);
     expect(await tmux.exitCode()).toBe(0);
+    // The report says what happened: the curveball, and the notes written after it.
+    expect(tmux.screen(true)).toMatch(/⚡ Curveball in Design the ranking at \d\d:\d\d\n\s+Traffic grew tenfold\.\n\s+Notes after it \(1 line\):\n\s+shard the ranker/);
     const [record] = history(home);
     expect(record.curveballs).toHaveLength(1);
+    expect(record.curveballs[0].linesBefore).toBe(0);
     expect(record.curveballs[0]).toMatchObject({ stageId: 'design', text: 'Traffic grew tenfold.' });
     expect(record.curveballs[0].atSeconds).toBeGreaterThanOrEqual(expected.atSeconds);
     expect(record.curveballs[0].atSeconds).toBeLessThanOrEqual(expected.atSeconds + 1);
@@ -184,7 +190,8 @@ describe('beyond a timer', { timeout: 90_000 }, () => {
     await tmux.waitFor('Stage 2/2');
     tmux.keys('Enter');
     const screen = await tmux.waitFor('Clarify the feed: what did you cover?');
-    expect(screen).toMatch(/◉ Named the business goal \(suggested from your notes\)\n\s*◉ Quantified scale \(suggested from your notes\)\n[\s\S]*◯ Asked where the feed appears/);
+    expect(screen).toMatch(/◉ Named the business goal ✦ “revenue”\n\s*◉ Quantified scale ✦ “QPS”\n[\s\S]*◯ Asked where the feed appears/);
+    expect(screen).toContain('✦ marks an item your notes mention');
     tmux.keys('Down');
     tmux.keys('Space');
     tmux.keys('Enter');

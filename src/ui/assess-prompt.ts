@@ -1,0 +1,79 @@
+// The self-assessment of one stage: a thin Inquirer prompt that moves a cursor, ticks items and
+// draws the pure layout (assess-screen.ts) at the terminal's size, read at every render. Once
+// confirmed, it leaves one line on screen: `✔ Clarify: 5 of 9 covered`.
+import type { ScoredItem } from '../score/score.js';
+import type { Style } from './colour.js';
+import { assessedLine, assessLines } from './assess-screen.js';
+import type { Size } from './stage-screen.js';
+
+const HIDE_CURSOR = '\u001b[?25l';
+/** Home and clear: after a resize the old screen has rewrapped and cannot be erased line by line. */
+const CLEAR_SCREEN = '\u001b[H\u001b[2J';
+
+export interface AssessPromptConfig {
+  message: string;
+  /** The stage's title, for the line left once confirmed. */
+  title: string;
+  items: readonly ScoredItem[];
+  /** Ticked at the start: the suggestions. */
+  preselected: ReadonlySet<string>;
+  evidence: ReadonlyMap<string, string>;
+  notes: string;
+  style: Style;
+  size: () => Size;
+  onResize?: (listener: () => void) => () => void;
+}
+
+type InquirerCore = typeof import('@inquirer/core');
+const makeAssessPrompt = (core: InquirerCore) => core.createPrompt<string[], AssessPromptConfig>(renderAssess);
+let inquirer: InquirerCore | undefined;
+let prompt: ReturnType<typeof makeAssessPrompt> | undefined;
+
+/** The prompt, made on first use (@inquirer/core is an ES module only; see stage-prompt.ts). */
+export async function loadAssessPrompt(): Promise<ReturnType<typeof makeAssessPrompt>> {
+  inquirer ??= await import('@inquirer/core');
+  return (prompt ??= makeAssessPrompt(inquirer));
+}
+
+function renderAssess(config: AssessPromptConfig, done: (ids: string[]) => void): string | [string, string] {
+  const { useEffect, useKeypress, useState, isUpKey, isDownKey, isSpaceKey, isEnterKey } = inquirer!;
+  const { items, style } = config;
+  const [ticked, setTicked] = useState<ReadonlySet<string>>(() => new Set(items.filter((item) => config.preselected.has(item.id)).map((item) => item.id)));
+  const [cursor, setCursor] = useState(0);
+  const [confirmed, setConfirmed] = useState(false);
+  const [, setResized] = useState(0);
+
+  useEffect((rl) => {
+    const stop = config.onResize?.(() => {
+      rl.output.unmute();
+      rl.output.write(CLEAR_SCREEN);
+      rl.output.mute();
+      setResized(Date.now());
+    });
+    return () => stop?.();
+  }, []);
+
+  useKeypress((key, rl) => {
+    if (confirmed) return;
+    if (isEnterKey(key)) {
+      setConfirmed(true);
+      done(items.filter((item) => ticked.has(item.id)).map((item) => item.id));
+    } else if (isUpKey(key)) {
+      setCursor(Math.max(0, cursor - 1));
+    } else if (isDownKey(key)) {
+      setCursor(Math.min(items.length - 1, cursor + 1));
+    } else if (isSpaceKey(key) && items[cursor]) {
+      const next = new Set(ticked);
+      const id = items[cursor]!.id;
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      setTicked(next);
+    }
+    // Nothing is typed here: a letter must not linger on the line.
+    rl.clearLine(0);
+  });
+
+  if (confirmed) return assessedLine(config.title, items, ticked, style);
+  const { lines, help } = assessLines({ message: config.message, items, ticked, cursor, evidence: config.evidence, notes: config.notes }, config.size(), style);
+  return [`${lines.join('\n')}${HIDE_CURSOR}`, help];
+}

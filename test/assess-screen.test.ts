@@ -1,0 +1,101 @@
+// The self-assessment in process: the pure layout at several sizes, and the prompt driven
+// through mock streams (keys in, screen out), as a real terminal would drive it.
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import type { ScoredItem } from '../src/score/score.js';
+import { suggestFromNotes } from '../src/score/suggest.js';
+import { visibleLength } from '../src/text.js';
+import { assessLines, type AssessView } from '../src/ui/assess-screen.js';
+import { loadAssessPrompt } from '../src/ui/assess-prompt.js';
+import { PLAIN } from '../src/ui/colour.js';
+import { until } from './helpers/tmux.js';
+
+const item = (id: string, text: string, keywords?: string[], source: 'rubric' | 'question' = 'rubric'): ScoredItem => ({ id, text, weight: 1, source, keywords });
+const items = [
+  ...Array.from({ length: 12 }, (_, i) => item(`r${i}`, `Rubric item number ${i + 1}`, [`kw${i}`])),
+  item('q1', 'Asked where the feed appears', ['surface'], 'question'),
+  item('q2', 'Named the cold-start users', ['cold start'], 'question'),
+];
+const notes = 'users: 2B monthly\npeak 20k QPS, KW11 matters\nwhere on the surface?\n';
+const suggested = suggestFromNotes(items, notes);
+const view = (extra: Partial<AssessView> = {}): AssessView => ({
+  message: 'Clarify: what did you cover?', items, ticked: new Set(suggested.keys()), cursor: 0, evidence: suggested, notes, ...extra,
+});
+const screen = (v: AssessView, columns = 80, rows = 24) => {
+  const { lines, help } = assessLines(v, { columns, rows }, PLAIN);
+  return [...lines, ...help.split('\n')];
+};
+
+describe('the self-assessment layout', () => {
+  it('shows every item when they fit, the notes above them, and each suggestion with the words that suggested it', () => {
+    const text = screen(view(), 80, 40).join('\n');
+    expect(text).toContain('Clarify: what did you cover? (2 of 14 ticked)');
+    expect(text).toContain('Your notes:\n  users: 2B monthly · peak 20k QPS, KW11 matters · where on the surface?');
+    expect(text).toContain('◉ Rubric item number 12 ✦ “KW11”');
+    expect(text).toContain('── specific to this question ──\n  ◉ Asked where the feed appears ✦ “surface”');
+    expect(text).toContain('◯ Named the cold-start users\n');
+    expect(text).not.toMatch(/more/);
+  });
+
+  it('on a short terminal, fits its height and counts what is below, ticked items included', () => {
+    const lines = screen(view(), 80, 15);
+    expect(lines.length).toBeLessThanOrEqual(14);
+    expect(Math.max(...lines.map(visibleLength))).toBeLessThanOrEqual(80);
+    expect(lines[0]).toContain('Clarify: what did you cover?');
+    expect(lines.join('\n')).toMatch(/↓ \d+ more · 2 ticked/);
+    expect(lines.join('\n')).toContain('❯ ◯ Rubric item number 1');
+  });
+
+  it('keeps the cursor in view, with what is above it counted', () => {
+    const text = screen(view({ cursor: 13 }), 80, 15).join('\n');
+    expect(text).toContain('❯ ◯ Named the cold-start users');
+    expect(text).toMatch(/↑ \d+ more\n/);
+    expect(text).not.toMatch(/↓ \d+ more/);
+  });
+
+  it('never runs wider than 40 columns when the terminal is that narrow', () => {
+    const lines = screen(view(), 40, 20);
+    expect(Math.max(...lines.map(visibleLength))).toBeLessThanOrEqual(40);
+    expect(lines.length).toBeLessThanOrEqual(19);
+  });
+
+  it('says when the stage has no notes', () => {
+    expect(screen(view({ notes: '', evidence: new Map(), ticked: new Set() }), 80, 40).join('\n')).toContain('Your notes: none in this stage.');
+  });
+});
+
+describe('the self-assessment prompt, driven by keys', () => {
+  async function drive(keys: string[], rows = 12) {
+    const input = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => {} });
+    const output = Object.assign(new PassThrough(), { isTTY: true, columns: 80, rows });
+    let shown = '';
+    output.on('data', (chunk: Buffer) => void (shown += chunk.toString()));
+    const run = (await loadAssessPrompt())(
+      { message: 'Clarify: what did you cover?', title: 'Clarify', items, preselected: new Set(suggested.keys()), evidence: suggested, notes, style: PLAIN, size: () => ({ columns: 80, rows }) },
+      { input, output },
+    );
+    await until(() => (shown.includes('what did you cover?') ? true : undefined), 'the first screen');
+    for (const key of keys) {
+      const before = shown.length;
+      input.write(key);
+      // Every key but Enter redraws the screen: wait for that, not for a fixed time.
+      if (key !== '\r') await until(() => (shown.length > before ? true : undefined), `the screen after ${JSON.stringify(key)}`);
+    }
+    return { ids: await run, screen: () => shown };
+  }
+
+  it('Enter confirms the suggestions it showed, and leaves one line: the stage and its count', async () => {
+    const { ids, screen } = await drive(['\r']);
+    expect(ids).toEqual(['r11', 'q1']);
+    expect(screen()).toContain('↓ ');
+    expect(screen()).toMatch(/✔ Clarify: 2 of 14 covered/);
+  });
+
+  it('Space ticks and unticks the item under the cursor; arrows move it, and the list scrolls', async () => {
+    const down = '\u001b[B';
+    const { ids, screen } = await drive([' ', down, ' ', ...Array(11).fill(down), ' ', '\r']);
+    expect(ids).toEqual(['r0', 'r1', 'r11']);
+    expect(screen()).toMatch(/↑ \d+ more/);
+    expect(screen()).toMatch(/✔ Clarify: 3 of 14 covered/);
+  });
+});
