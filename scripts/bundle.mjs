@@ -75,6 +75,14 @@ const HISTORY = /^(store\/(?!paths\.js|atomic\.js)|score\/|commands\/(history|st
  */
 const AI_GRADER = /^(rater\/|(app|ui)\/ai-grade\.js$)/;
 
+/**
+ * Modules of the diagram pad and `mldrill diagram`, and the lint checks of reference diagrams
+ * (which need the comparison's word forms): a chunk of their own, loaded by the commands that
+ * draw and by validation, never by core (the renderer package loads later still, on the first
+ * drawing).
+ */
+const DIAGRAM = /^(diagram\/|commands\/diagram\.js$|bank\/diagram-check\.js$)/;
+
 const costly = new Map();
 /** Whether a module, through its static imports, reaches a package or a costly built-in. */
 function isCostly(id, getModuleInfo, seen = new Set()) {
@@ -110,6 +118,7 @@ await bundle.write({
     if (!(id.startsWith(dist) || id.startsWith(COMMANDER_DIR)) || isCostly(id, getModuleInfo)) return undefined;
     const relative = path.relative(dist, id).split(path.sep).join('/');
     if (AI_GRADER.test(relative)) return undefined;
+    if (DIAGRAM.test(relative)) return 'diagram';
     return HISTORY.test(relative) ? 'history' : 'core';
   },
 });
@@ -121,9 +130,11 @@ fs.writeFileSync(path.join(outdir, 'package.json'), '{ "type": "commonjs" }\n');
 const written = fs.readdirSync(outdir);
 const core = fs.readFileSync(path.join(outdir, written.find((name) => name.startsWith('core-'))), 'utf8');
 const historyChunk = written.find((name) => name.startsWith('history-'));
-if (new RegExp(`^(var \\w+ = )?require\\('\\./${historyChunk}'\\);`, 'm').test(core)) {
-  console.error(`bundle: the core chunk imports ${historyChunk}; keep the modules core needs out of HISTORY in scripts/bundle.mjs`);
-  process.exit(1);
+for (const [chunk, where] of [[historyChunk, 'HISTORY'], [written.find((name) => name.startsWith('diagram-')), 'DIAGRAM']]) {
+  if (new RegExp(`^(var \\w+ = )?require\\('\\./${chunk}'\\);`, 'm').test(core)) {
+    console.error(`bundle: the core chunk imports ${chunk}; keep the modules core needs out of ${where} in scripts/bundle.mjs`);
+    process.exit(1);
+  }
 }
 
 // The AI grader stays out of what every command (core) and the history commands load.

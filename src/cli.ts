@@ -23,9 +23,21 @@ function positiveNumber(value: string): number {
   return number;
 }
 
+function positiveSeconds(value: string): number {
+  const number = Number(value);
+  if (!Number.isFinite(number) || number <= 0) throw new InvalidArgumentError('expected a positive number of seconds, e.g. 60');
+  return number;
+}
+
 export function positiveInteger(value: string): number {
   const number = Number(value);
   if (!Number.isInteger(number) || number < 0) throw new InvalidArgumentError('expected a whole number, e.g. 10');
+  return number;
+}
+
+function columnCount(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 20) throw new InvalidArgumentError('expected a whole number of columns, at least 20, e.g. 100');
   return number;
 }
 
@@ -126,7 +138,8 @@ Run 'mldrill <command> --help' for a command's options.
         .option('--seed <text>', 'make the random picks and the curveball moment reproducible')
         .option('--rubric <id>', "drill with another rubric than the question's own (e.g. ml-system-design-short)")
         .option('--next', "drill what spaced repetition says is next (see 'mldrill next'; honours the filters)")
-        .option('--no-save', 'do not record the session in the history'),
+        .option('--no-save', 'do not record the session in the history')
+        .option('--ai', 'after the self-assessment, a second opinion from the language model at MLDRILL_LLM_URL (see mldrill grade --ai)'),
     ).action((id: string | undefined, _options, command: Command) =>
       run(import('./commands/drill.js').then(({ drill }) => drill({ ...typedOptions(command), bank: globals(command).bank, id }, io))),
     );
@@ -204,8 +217,11 @@ Run 'mldrill <command> --help' for a command's options.
       .option('--notes <file>', "Markdown notes, with '## ' headings naming stages; - reads stdin")
       .option('--rubric <id>', "grade against another rubric than the question's (or the session's)")
       .option('--json', 'print the grade as JSON')
+      .option('--ai', 'a second opinion from the language model at MLDRILL_LLM_URL (or the config file\'s llm section): every verdict must quote the notes')
+      .option('--timeout <seconds>', 'with --ai: seconds to wait for each attempt of the request (default 120)', positiveSeconds)
       .addHelpText('after', `
-  Exit codes: 0 graded, 1 unknown question or session id, 2 usage error (a missing, empty or binary notes file).
+  Exit codes: 0 graded, 1 unknown question or session id, 2 usage error (a missing, empty or binary notes file;
+  with --ai, no endpoint configured, or the server unreachable, refusing, too slow or answering badly), 130 Ctrl-C.
   `)
       .action((target: string, options, command: Command) =>
         run(import('./commands/grade.js').then(({ grade }) => grade({ ...options, ...globals(command), target }, io))),
@@ -308,6 +324,25 @@ Run 'mldrill <command> --help' for a command's options.
       .description('print the JSON Schema (draft-07) of question, rubric or config files, for editors and validators')
       .addArgument(new Argument('<kind>', 'which format').choices(['question', 'rubric', 'config']))
       .action((kind: 'question' | 'rubric' | 'config') => run(import('./commands/schema.js').then(({ schema }) => schema({ kind }, io))));
+  }
+
+  if (wanted('diagram')) {
+    program
+      .command('diagram')
+      .description('draw an edge list (events -> feature store -> model) as box-drawing text, Mermaid or JSON')
+      .argument('[file]', "a file of edges, one chain per line; '-' or none reads stdin")
+      .addOption(new Option('-f, --format <format>', 'text (a drawing), mermaid (a flowchart) or json').choices(['text', 'mermaid', 'json']).default('text'))
+      .option('-w, --width <columns>', 'fit the drawing to this many columns (default: the terminal width, 80 when piped)', columnCount)
+      .option('-q, --question <id>', "compare the drawing with this question's reference diagram")
+      .addHelpText('after', `
+  Each line is a chain of edges, a -> b -> c, optionally labelled, ranker -[top 500]-> re-ranker,
+  written backwards with <-, both ways with <->, or a lone component; # starts a comment.
+  Exit codes: 0 drawn, 1 an unknown question or one without a reference diagram, 2 a line that
+  is not an edge (file:line:col on stderr), empty input, an unreadable file or a usage error.
+  `)
+      .action((file: string | undefined, options, command: Command) =>
+        run(import('./commands/diagram.js').then(({ diagram }) => diagram({ ...options, ...globals(command), file }, io))),
+      );
   }
 
   if (wanted('config')) {

@@ -156,3 +156,16 @@ export function readSmallFile(file: string, maxBytes: number): SmallFile {
     return code === 'ENOENT' || code === 'ENOTDIR' ? { kind: 'missing' } : { kind: 'unreadable', code };
   }
 }
+
+/** The UTF-8 text of a stream (stdin) to its end; undefined once it passes maxBytes, read no further. */
+export async function readStream(stream: NodeJS.ReadableStream, maxBytes: number): Promise<string | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    size += bytes.length;
+    if (size > maxBytes) return undefined;
+    chunks.push(bytes);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}

@@ -34,6 +34,32 @@ describe('the shipped bank', () => {
     expect(bank.findings).toEqual([]);
   });
 
+  it('gives every seed question, and at least 30 in all, a reference diagram with its feedback loop and no stray component', () => {
+    for (const id of Object.keys(SEED_QUESTIONS)) expect(byId.get(id)?.diagram, id).toBeDefined();
+    const drawn = bank.questions.filter((question) => question.diagram);
+    expect(drawn.length).toBeGreaterThanOrEqual(30);
+    for (const { id, diagram } of drawn) {
+      const next = new Map<string, string[]>();
+      for (const [from, to] of diagram!.flows) next.set(from, [...(next.get(from) ?? []), to]);
+      const reaches = (start: string) => {
+        const seen = new Set<string>();
+        const stack = [...(next.get(start) ?? [])];
+        while (stack.length) {
+          const node = stack.pop()!;
+          if (seen.has(node)) continue;
+          seen.add(node);
+          stack.push(...(next.get(node) ?? []));
+        }
+        return seen;
+      };
+      // The loop from what the system did back into what it learns from.
+      expect(diagram!.components.some((component) => reaches(component.id).has(component.id)), `${id}: no loop`).toBe(true);
+      const inFlows = new Set(diagram!.flows.flatMap(([from, to]) => [from, to]));
+      expect(diagram!.components.filter((component) => !inFlows.has(component.id)).map((component) => component.id), id).toEqual([]);
+      expect(diagram!.flows.some(([, , wording]) => wording && /\bloop\b/.test(wording)), `${id}: no flow worded as the loop`).toBe(true);
+    }
+  });
+
   it('holds at least 62 questions, at least 5 in every category and at least 6 easy ones', () => {
     expect(bank.questions.length).toBeGreaterThanOrEqual(62);
     const counts = Object.fromEntries(CATEGORIES.map((category) => [category, bank.questions.filter((question) => question.category === category).length]));

@@ -39,6 +39,12 @@ describe('loading a bank', () => {
     expect(bank.findings[0]).toMatchObject({ file: path.join('questions', 'ads', 'bad.yaml'), rule: 'yaml-syntax', severity: 'error' });
   });
 
+  it('loads a question with a reference diagram, a flow with its own wording included', () => {
+    const bank = load(baseBank({ [Q]: `${QUESTION}diagram:\n  components:\n    - id: events\n      names: [user events]\n    - id: ranker\n      names: [ranker]\n  flows:\n    - [events, ranker]\n    - [ranker, events, the loop back]\n` }));
+    expect(bank.findings).toEqual([]);
+    expect(bank.questions[0]!.diagram?.flows).toEqual([['events', 'ranker'], ['ranker', 'events', 'the loop back']]);
+  });
+
   it('fills in the default rubric id', () => {
     const bank = load({
       'rubrics/ml-system-design.yaml': RUBRIC.replace('id: mini', 'id: ml-system-design'),
@@ -52,6 +58,16 @@ describe('loading a bank', () => {
 // One broken fixture per rule: the rule id, and the exact line and column it points at.
 // Line 1 of QUESTION and RUBRIC is the editor modeline.
 const R = 'rubrics/mini.yaml';
+// A reference diagram after QUESTION's last line (19): diagram: is line 20, flows' entry line 27.
+const DIAGRAM = `diagram:
+  components:
+    - id: events
+      names: [user events]
+    - id: ranker
+      names: [ranking model, ranker]
+  flows:
+    - [events, ranker]
+`;
 /** QUESTION with a fact sheet from line 20: the fact's topic on 23, its ask on 24. */
 const FACTS = `${QUESTION}interviewer:
   facts:
@@ -107,6 +123,10 @@ export const cases: Case[] = [
   { rule: 'control-chars', files: { [Q]: QUESTION.replace('title: A feed', 'title: "A \\e[31mfeed"') }, line: 3, column: 8, message: /title contains the control character U\+001B/ },
   { rule: 'control-chars', files: { [Q]: QUESTION.replace('title: A feed', 'title: "A\\rfeed"') }, line: 3, column: 8, message: /control character U\+000D/ },
   { rule: 'control-chars', files: { [Q]: QUESTION.replace('  clarify:', '  clarify:\n    "note\\a": x') }, line: 10, column: 5, message: /the key "note" in stages\.clarify contains the control character U\+0007/ },
+  { rule: 'diagram-unknown-component', files: { [Q]: QUESTION + DIAGRAM.replace('[events, ranker]', '[events, rnker]') }, line: 27, column: 16, message: /diagram\.flows\[0\] names the component "rnker", which diagram\.components does not have; did you mean "ranker"\?/ },
+  { rule: 'diagram-duplicate', files: { [Q]: QUESTION + DIAGRAM.replace('- id: ranker', '- id: events') }, line: 24, column: 11, message: /component id "events" is used twice/ },
+  { rule: 'diagram-duplicate', files: { [Q]: QUESTION + DIAGRAM.replace('[ranking model, ranker]', '[ranking model, user event]') }, line: 25, column: 30, message: /the name "user event" is used already by component "events" \(word forms count/ },
+  { rule: 'diagram-no-flows', files: { [Q]: QUESTION + DIAGRAM.replace('  flows:\n    - [events, ranker]\n', '  flows: []\n') }, line: 26, column: 10, message: /diagram\.flows is empty/ },
   { rule: 'control-chars', files: { [Q]: QUESTION.replace('id: feed', 'id: "feed\\u202e"') }, line: 2, column: 5, message: /id contains the bidirectional override U\+202E, which reorders the text on screen/ },
   { rule: 'control-chars', files: { [Q]: QUESTION.replace('  clarify:', '  "clar\\u200bify":') }, line: 9, column: 3, message: /the key "clar\u200bify" in stages contains the invisible character U\+200B/ },
   { rule: 'encoding', files: {}, setup: (dir) => fs.writeFileSync(path.join(dir, Q), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(QUESTION, 'utf16le')])), line: 1, column: 1, message: /^the file is UTF-16, not UTF-8; save the file as UTF-8$/ },

@@ -140,7 +140,7 @@ describe('the bank cache', () => {
       const date = new Date(day * 86_400_000).toISOString().slice(0, 10);
       expect(await pick(date, env), date).toBe(await pick(date, { MLDRILL_HOME: uncached }));
     }
-  }, 60_000); // some 250 in-process runs, half of them loading the bank afresh
+  });
 
   it('puts the working directory back after checking the files, or never leaves it', async () => {
     const bank = settledBank();

@@ -12,7 +12,7 @@ import type { Interview } from '../session/interview.js';
 import { appendRecord } from '../store/append.js';
 import { liveDirectory, removeLive, saveLive, LIVE_VERSION } from '../store/live.js';
 import { historyFile } from '../store/paths.js';
-import { makeRecord, type SessionMode } from '../store/record.js';
+import { makeRecord, type SessionMode, type SessionRecord } from '../store/record.js';
 import { stripControl } from '../text.js';
 import { styleFor } from '../ui/colour.js';
 import type { Prompter } from '../ui/prompts.js';
@@ -32,6 +32,8 @@ export interface ConductOptions {
   stateDir: string;
   /** A fresh session, or one picked up by resume. */
   state: SessionState;
+  /** After a completed session is saved (drill --ai): its exit code, if it has one to say. */
+  afterSave?: (record: SessionRecord) => Promise<number | undefined>;
   /** A fresh drill behind the ready gate: `state` is paused and the clock starts on Enter. */
   gated?: boolean;
   /** The self-assessment's confirmed stages so far (resume), in stage order. */
@@ -175,7 +177,7 @@ export async function conduct(options: ConductOptions, io: Io, prompter: Prompte
       // The checkpoint outlived the session; the history's completed record supersedes it.
     }
     io.stderr.write(`\nSaved session ${id} to ${file}\n`);
-    return EXIT.ok;
+    return (await options.afterSave?.(record)) ?? EXIT.ok;
   }
   const kept = checkpoint(pausedWhenStopped);
   io.stderr.write(`\nInterrupted: session ${id} saved as abandoned, notes included, to ${file}\n${kept ? `Pick it up where you left it with: mldrill resume ${id}` : `It cannot be resumed: ${checkpointTrouble}`}\n`);

@@ -64,6 +64,12 @@ export function configBankOf(io: Io): string[] {
   return (configured(io, 'bank') as string[] | undefined) ?? [];
 }
 
+/** The config file's `llm` section, for the AI second rater (the MLDRILL_LLM_ variables override it there). */
+export function llmOf(io: Io): { url?: string; model?: string; api_key?: string } {
+  const text = (key: string) => configured(io, key) as string | undefined;
+  return { url: text('llm.url'), model: text('llm.model'), api_key: text('llm.api_key') };
+}
+
 /** The file's colour preference, which NO_COLOR and FORCE_COLOR override. */
 export function colourOf(io: Io): Colour {
   return colourSetting(settingsOf(io));

@@ -124,6 +124,26 @@ export const Followup = z
   })
   .meta({ title: 'Follow-up', description: 'A curveball with its answer key and, optionally, when to prefer it.' });
 
+const componentId = () => kebab('a component id', 'A diagram component id, kebab-case; flows name components by it.');
+
+export const DiagramComponent = z
+  .strictObject({
+    id: componentId(),
+    names: z.array(text('A name a candidate might give the component, e.g. feature store.')).min(1).describe('What a candidate might call it: synonyms, matched up to word forms.'),
+  })
+  .meta({ title: 'Diagram component', description: 'A component a strong design has.' });
+
+export const DiagramFlow = z
+  .tuple([componentId(), componentId(), text('How the report names the flow when it is missing, e.g. the loop from logged outcomes to training data.').optional()])
+  .meta({ title: 'Diagram flow', description: '[from, to] or [from, to, wording]: a key flow between two components.' });
+
+export const ReferenceDiagram = z
+  .strictObject({
+    components: z.array(DiagramComponent).min(1).describe('The components a strong design has.'),
+    flows: z.array(DiagramFlow).describe('The key flows between them, including the feedback loop back to training.'),
+  })
+  .meta({ title: 'Reference diagram', description: "What a strong design's diagram contains; a candidate's drawing is compared with it." });
+
 export const Question = z
   .strictObject({
     id: kebab('a question id', 'The question id, kebab-case, equal to the file name.'),
@@ -139,6 +159,7 @@ export const Question = z
     followups: z.array(z.union([text('A curveball the interviewer may throw.'), Followup])).optional().describe('Curveballs the interviewer may throw: plain text, or text with an answer key and a condition.'),
     interviewer: Interviewer.optional(),
     examples: Examples.optional(),
+    diagram: ReferenceDiagram.optional(),
   })
   .meta({ title: 'mldrill question', description: 'An mldrill question.' });
 

@@ -9,14 +9,14 @@ import { dailyPick } from '../select/daily.js';
 import { pickRandom, requireId, requireMatches, requireMatchingIds, requireMatchingPool, type Filters } from '../select/filter.js';
 import { seededRandom } from '../select/random.js';
 import { ensureWritable } from '../store/paths.js';
-import { sessionId } from '../store/record.js';
+import { sessionId, type SessionRecord } from '../store/record.js';
 import { createPrompter, requireTerminal, type Prompter } from '../ui/prompts.js';
 import { questionHeader } from '../ui/render.js';
 import { localDate, timeZoneFrom } from '../time.js';
 import { conduct, followupStage } from '../app/conduct.js';
 import { readHistoryFor } from '../app/read-history.js';
 import { withCatalog } from '../app/with-catalog.js';
-import { colourOf, stateDirOf, withDrillDefaults } from '../app/config.js';
+import { colourOf, llmOf, stateDirOf, withDrillDefaults } from '../app/config.js';
 
 export interface DrillOptions extends Filters {
   id?: string;
@@ -37,6 +37,8 @@ export interface DrillOptions extends Filters {
   next?: boolean;
   /** Today's question (see `mldrill daily`). */
   daily?: boolean;
+  /** After the self-assessment, a second opinion from the configured language model. */
+  ai?: boolean;
 }
 
 export async function drill(given: DrillOptions, io: Io): Promise<number> {
@@ -51,6 +53,8 @@ export async function drill(given: DrillOptions, io: Io): Promise<number> {
   const stateDir = stateDirOf(io);
   // Fail before the user's work, not after it.
   if (save) ensureWritable(stateDir);
+  if (options.ai && !save) throw new UsageError('--ai rates the saved session: drop --no-save');
+  if (options.ai) (await import('../rater/config.js')).llmConfig(io.env, llmOf(io));
   const random = options.seed === undefined ? io.random : seededRandom(options.seed);
 
   return withCatalog(io, options.bank, (bank) => drillWithBank(bank, options, io, random, save, stateDir));
@@ -85,6 +89,7 @@ async function drillWithBank(bank: Catalog, options: DrillOptions, io: Io, rando
         strict: Boolean(options.strict),
         gated: options.ready !== false,
         state: options.ready === false ? startSession(plan, now, curveball) : pause(startSession(plan, now, curveball), now),
+        ...(options.ai ? { afterSave: async (record: SessionRecord) => (await import('../app/ai-grade.js')).secondOpinion(record, question, interview.rubric, io, { llm: llmOf(io) }) } : {}),
       },
       io, prompter,
     );

@@ -34,7 +34,9 @@ export async function exportSession(options: ExportOptions, io: Io): Promise<num
   const toFile = options.output !== undefined && options.output !== '-';
   // Without --format, a file named *.json gets JSON.
   const format = options.format ?? (toFile && /\.json$/i.test(options.output!) ? 'json' : 'markdown');
-  const text = format === 'json' ? jsonText(doc) : sessionMarkdown(doc);
+  // The drawing loads the renderer: only for a Markdown document of a session that has a diagram.
+  const diagram = format === 'markdown' && doc.diagram ? await import('../diagram/pad.js').then(({ diagramForDocument }) => diagramForDocument(doc.diagram!)) : undefined;
+  const text = format === 'json' ? jsonText(doc) : sessionMarkdown(doc, diagram);
   if (!toFile) {
     io.stdout.write(text);
     return EXIT.ok;

@@ -1,6 +1,7 @@
 // `mldrill grade`: the keyword grader on its own. Grades a notes file against a question, or a
 // recorded session's notes again (after a rubric change) without touching the record.
 import path from 'node:path';
+import { llmOf } from '../app/config.js';
 import { readSessionFor } from '../app/read-history.js';
 import { readNotesFile, readNotesStream } from '../app/read-notes.js';
 import { withCatalog } from '../app/with-catalog.js';
@@ -10,6 +11,7 @@ import { gradeNotes } from '../score/grade.js';
 import { allNotes, splitNotes } from '../score/notes.js';
 import { requireId } from '../select/filter.js';
 import { buildInterview } from '../session/interview.js';
+import type { SessionRecord } from '../store/record.js';
 import { stripControl } from '../text.js';
 import { styleFor } from '../ui/colour.js';
 import { gradeJson, gradeLines } from '../ui/grade.js';
@@ -22,6 +24,10 @@ export interface GradeOptions {
   rubric?: string;
   json?: boolean;
   bank?: string[];
+  /** A second opinion from the language model configured in MLDRILL_LLM_URL (or the config file). */
+  ai?: boolean;
+  /** Seconds per attempt of the AI grader's request. */
+  timeout?: number;
 }
 
 export async function grade(options: GradeOptions, io: Io): Promise<number> {
@@ -31,6 +37,7 @@ export async function grade(options: GradeOptions, io: Io): Promise<number> {
     let questionId: string;
     let rubricId: string | undefined = options.rubric;
     let notes: string;
+    let sessionRecord: SessionRecord | undefined;
     if (text !== undefined) {
       questionId = requireId(catalog.ids, options.target);
       notes = text;
@@ -40,6 +47,7 @@ export async function grade(options: GradeOptions, io: Io): Promise<number> {
       questionId = requireId(catalog.ids, record.questionId);
       rubricId ??= record.rubricId;
       notes = record.stages.map((stage) => `## ${stage.id}\n${stage.notes}`).join('\n');
+      sessionRecord = record;
     }
     const question = catalog.question(questionId);
     const interview = buildInterview(question, catalog.rubric(rubricId ?? question.rubric));
@@ -49,6 +57,16 @@ export async function grade(options: GradeOptions, io: Io): Promise<number> {
       for (const { line, heading } of split.unknownHeadings) {
         io.stderr.write(`mldrill: warning: ${stripControl(options.notes === '-' ? 'stdin' : options.notes!)}:${line}: heading "## ${stripControl(heading)}" names no stage (${stageIds}); its text counts for every stage\n`);
       }
+    }
+    if (options.ai) {
+      // A session's rating is kept beside it (ratings.jsonl); notes from a file are graded and shown only.
+      const notesByStage: Record<string, string> = { '': split.unstaged, ...Object.fromEntries(split.stages) };
+      const { runAiGrade } = await import('../app/ai-grade.js');
+      return runAiGrade(
+        { question, rubric: interview.rubric, notesByStage, ...(sessionRecord ? { record: sessionRecord } : {}) },
+        io,
+        { json: options.json, llm: llmOf(io), ...(options.timeout !== undefined ? { timeoutSeconds: options.timeout } : {}) },
+      );
     }
     const graded = gradeNotes(interview, allNotes(split));
     if (options.json) io.stdout.write(gradeJson(graded));

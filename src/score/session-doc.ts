@@ -45,6 +45,8 @@ export interface SessionDocument {
   usedSeconds: number;
   budgetSeconds: number;
   stages: DocumentStage[];
+  /** The diagram drawn during the session, as its edge lines; null when none was. */
+  diagram: string | null;
   /** The AI grader's latest rating of the session (ratings.jsonl); null when it has none. */
   aiRating: DocumentRating | null;
 }
@@ -95,6 +97,7 @@ export function sessionDocument(record: SessionRecord, bank: BankView, timeZone?
       covered: stage.checked.map((id) => item(stage.id, id)),
       missed: stage.missed.map((id) => item(stage.id, id)),
     })),
+    diagram: record.diagram ?? null,
     aiRating: rating ? {
       model: rating.model ?? null,
       host: rating.host ?? null,

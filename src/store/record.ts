@@ -33,6 +33,8 @@ export interface SessionRecord {
   stages: StageRecord[];
   /** Follow-ups the drill threw in, with the active second of the stage they came at. */
   curveballs?: Array<{ stageId: string; atSeconds: number; text: string }>;
+  /** The diagram drawn on the pad, as its edge lines (src/diagram/parse.ts); absent when none was. */
+  diagram?: string;
 }
 
 /** What a stage of a session needs for listing, stats and scheduling: no notes. */
@@ -42,7 +44,7 @@ export type StageSummary = Pick<StageRecord, 'id' | 'budgetSeconds' | 'usedSecon
  * A session as history, stats, next and export choose and summarise it, without its notes:
  * what the history index keeps. A SessionRecord is one too.
  */
-export interface SessionSummary extends Omit<SessionRecord, 'version' | 'stages' | 'curveballs'> {
+export interface SessionSummary extends Omit<SessionRecord, 'version' | 'stages' | 'curveballs' | 'diagram'> {
   stages: StageSummary[];
 }
 
@@ -74,6 +76,8 @@ export interface RecordInput {
   /** Absent for an abandoned session: nothing was assessed. */
   score?: { total: number; stages: Array<{ checked: string[]; missed: Array<{ id: string }>; score: number }> };
   curveballs?: Array<{ stageId: string; atSeconds: number; text: string }>;
+  /** The pad's edge lines; blank or absent means no diagram. */
+  diagram?: string;
 }
 
 export function makeRecord(input: RecordInput): SessionRecord {
@@ -101,6 +105,7 @@ export function makeRecord(input: RecordInput): SessionRecord {
       };
     }),
     ...(input.curveballs?.length ? { curveballs: input.curveballs } : {}),
+    ...(input.diagram?.trim() ? { diagram: input.diagram } : {}),
   };
 }
 
@@ -138,5 +143,7 @@ export function isSessionRecord(value: unknown): value is SessionRecord {
     && record.version === RECORD_VERSION && isString(record.id) && isString(record.questionId) && isString(record.rubricId)
     && (record.mode === 'self' || record.mode === 'interviewer') && isInstant(record.startedAt) && isInstant(record.endedAt)
     && (record.status === 'completed' || record.status === 'abandoned') && isScore(record.score)
-    && Array.isArray(record.stages) && record.stages.every(isStageRecord);
+    && Array.isArray(record.stages) && record.stages.every(isStageRecord)
+    // Optional, added later: records written before it have none and still read.
+    && (record.diagram === undefined || isString(record.diagram));
 }
