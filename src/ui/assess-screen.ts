@@ -35,7 +35,9 @@ export function assessLines(view: AssessView, size: Size, style: Style): { lines
   const width = Math.max(20, Math.min(size.columns, 100));
   const count = view.items.filter((item) => view.ticked.has(item.id)).length;
   const header = wrap(`? ${view.message} (${count} of ${view.items.length} ticked)`, width).map((line, i) => (i ? style.heading(line) : `${style.accent('?')}${style.heading(line.slice(1))}`));
-  const help = keyLine([['Space', 'tick'], ['↑↓', 'move'], ['Enter', 'confirm']].map(([key, does]) => `${style.key(` ${key} `)} ${does}`), width);
+  // The legend of ✦ stays with the keys: the intro that explains it may have scrolled away on a short screen.
+  const legend = view.evidence.size > 0 ? [style.dim(`${SUGGESTED} suggested by your notes`)] : [];
+  const help = keyLine([...[['Space', 'tick'], ['↑↓', 'move'], ['Enter', 'confirm']].map(([key, does]) => `${style.key(` ${key} `)} ${does}`), ...legend], width);
 
   // Each item's lines; the first of the question's own items carries the separator above it.
   const firstOwn = view.items.findIndex((item) => item.source === 'question');

@@ -30,7 +30,8 @@ describe('the drill at real sizes', { timeout: 90_000 }, () => {
     }
     tmux.keys('Enter');
     let screen = await tmux.waitFor(/Clarify[^\n]*: what did you cover\?/);
-    expect(screen).toMatch(/✦ marks an item your notes mention/);
+    // On a 16-row screen the intro that explains ✦ has scrolled away; the key line keeps its legend.
+    expect(screen).toMatch(/✦ suggested by your notes/);
     expect(screen).toMatch(/Your notes:\n\s+we assume the scope is long-form video/);
     expect(screen).toMatch(/↓ \d+ more · 1 ticked/);
     expect(screen.trimEnd().split('\n').length).toBeLessThanOrEqual(16);
@@ -62,8 +63,8 @@ describe('the drill at real sizes', { timeout: 90_000 }, () => {
     expect(lines.length).toBeLessThanOrEqual(32);
     const first = lines.findIndex((line) => line.startsWith('Report · '));
     expect(first).toBeGreaterThanOrEqual(0);
-    expect(lines[first + 1]).toMatch(/^Score 0%\s+Time \d\d:\d\d of 43:00$/);
-    expect(lines[first + 3]).toMatch(/^Clarify the problem\s+00:0\d \/ 07:00\s+░{10}\s+0%\s+no hints\s+rushed: \d s of 7 min$/);
+    expect(lines[first + 1]).toMatch(/^Score 0%\s+Time \d\d:\d\d of 40:00$/);
+    expect(lines[first + 3]).toMatch(/^Clarify the problem\s+00:0\d \/ 06:00\s+░{10}\s+0%\s+no hints\s+rushed: \d s of 6 min$/);
     expect(screen).toMatch(/Missed: \d+ items in 4 stages; mldrill export \d{8}-\d{4}-\w{4} gives them with guidance/);
     expect(screen).toMatch(/Red flags: \d+ suggested in 4 stages \(rushed, no notes, low coverage\); mldrill export/);
     expect(lines.at(-3)).toMatch(/^Score 0% · Clarify 0% · /);
