@@ -5,9 +5,11 @@ import { EXIT, InterruptedError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { assess, buildReport } from '../score/report.js';
 import type { SessionScore } from '../score/score.js';
+import { exchangeEvidence, thrownFollowup, withFollowupItems, type ThrownFollowup } from '../score/dialogue.js';
 import { suggestFromNotes } from '../score/suggest.js';
 import { isFinished, isPaused, notesWithDraft, settle, stop, usedSeconds, type SessionState } from '../session/engine.js';
 import type { Interview } from '../session/interview.js';
+import { compileFacts } from '../session/interviewer.js';
 import { appendRecord } from '../store/append.js';
 import { liveDirectory, removeLive, saveLive, LIVE_VERSION } from '../store/live.js';
 import { historyFile } from '../store/paths.js';
@@ -41,15 +43,45 @@ function reason(error: unknown): string {
   return (error as NodeJS.ErrnoException)?.code ?? (error as Error)?.message ?? String(error);
 }
 
+/** The curveball as the history keeps it, with its answer key and where the notes after it start. */
+function curveballRecord(interview: Interview, state: SessionState) {
+  const curveball = state.curveball;
+  if (curveball?.shownAtSeconds == null) return undefined;
+  const answer = thrownFollowup(interview, state)?.items.map((item) => item.text) ?? [];
+  return {
+    stageId: state.plan[curveball.stage]!.id, atSeconds: curveball.shownAtSeconds, text: curveball.text,
+    ...(answer.length ? { answer } : {}), ...(curveball.notesChars !== undefined ? { notesChars: curveball.notesChars } : {}),
+  };
+}
+
 /** The stage where the interviewer's follow-ups belong: the deep-dive, else the last. */
 export function followupStage(interview: Interview): number {
   const index = interview.stages.findIndex((stage) => stage.plan.id === 'deep-dive');
   return index >= 0 ? index : interview.stages.length - 1;
 }
 
+/**
+ * One stage's self-assessment: its checklist, pre-ticked from its notes and the questions asked
+ * in it; then, in the stage the follow-up came in, its answer key, pre-ticked from the notes
+ * written after it. Both go in as one stage's ticks, so a checkpoint holds the stage whole.
+ */
+async function assessStage(prompter: Prompter, interview: Interview, state: SessionState, index: number, followup: ThrownFollowup | undefined): Promise<string[]> {
+  const stage = interview.stages[index]!;
+  const evidence = notesWithDraft(state.progress[index]!) + exchangeEvidence(state.exchanges, stage.plan.id, interview.question.interviewer?.facts ?? []);
+  const ticked = await prompter.assess(`${stage.plan.title}: what did you cover?`, stage.items, suggestFromNotes(stage.items, evidence));
+  if (followup?.stage !== index || followup.items.length === 0) return ticked;
+  prompter.say(`\n${prompter.style.heading('The interviewer’s follow-up:')} ${stripControl(followup.text)}\n`);
+  const key = await prompter.assess('The follow-up: what did your answer cover?', followup.items, suggestFromNotes(followup.items, followup.notesAfter));
+  return [...ticked, ...key];
+}
+
 export async function conduct(options: ConductOptions, io: Io, prompter: Prompter): Promise<number> {
   const { interview, id, mode, stateDir } = options;
+  // What is scored: the interview, with the follow-up's answer key joined to its stage once the stages are done.
+  let scored = interview;
   let latest = options.state;
+  const facts = interview.question.interviewer?.facts ?? [];
+  const sheet = facts.length ? compileFacts(facts) : undefined;
 
   // The drill never ends because a checkpoint cannot be written (a full disk, a sessions
   // directory replaced by a file): it says so on screen, and the record at the end still holds
@@ -92,6 +124,7 @@ export async function conduct(options: ConductOptions, io: Io, prompter: Prompte
         strict: options.strict,
         checklist: interviewer ? stage.items : undefined,
         followups: interviewer && latest.current === followupsAt ? interview.question.followups ?? [] : undefined,
+        ...(interviewer ? (facts.length ? { facts } : {}) : sheet ? { sheet } : {}),
         onChange: (state) => {
           latest = state;
         },
@@ -102,6 +135,9 @@ export async function conduct(options: ConductOptions, io: Io, prompter: Prompte
       gated = false;
       checkpoint();
     }
+    // The follow-up's answer key joins its stage's checklist: assessed and scored with it.
+    const followup = thrownFollowup(interview, latest);
+    scored = withFollowupItems(interview, followup);
     let checked: string[][];
     if (mode === 'interviewer') {
       checked = latest.progress.map((progress) => progress.ticked);
@@ -109,16 +145,14 @@ export async function conduct(options: ConductOptions, io: Io, prompter: Prompte
       prompter.say(`\nSelf-assessment: tick what you really covered (Space ticks, Enter confirms).\n`);
       // Each confirmed stage is checkpointed at once, so Ctrl-C keeps it and resume goes on from the next.
       for (let i = assessed.length; i < interview.stages.length; i++) {
-        const stage = interview.stages[i]!;
-        const suggested = suggestFromNotes(stage.items, notesWithDraft(latest.progress[i]!));
         const trouble = notice();
         if (trouble) prompter.say(`${prompter.style.warn(trouble)}\n`);
-        assessed.push(await prompter.assess(`${stage.plan.title}: what did you cover?`, stage.items, suggested));
+        assessed.push(await assessStage(prompter, interview, latest, i, followup));
         checkpoint();
       }
       checked = assessed;
     }
-    score = assess(interview, checked);
+    score = assess(scored, checked);
   } catch (error) {
     if (!(error instanceof InterruptedError)) throw error;
     pausedWhenStopped = isPaused(latest);
@@ -129,7 +163,7 @@ export async function conduct(options: ConductOptions, io: Io, prompter: Prompte
 
   const now = io.now();
   // The report is the command's data: stdout, styled only if stdout itself is a terminal.
-  if (score) io.stdout.write(`\n${reportLines(buildReport(interview, latest, score, now), await styleFor(io.stdout, io.env), Math.min(io.stdout.columns, 100)).join('\n')}\n`);
+  if (score) io.stdout.write(`\n${reportLines(buildReport(scored, latest, score, now), await styleFor(io.stdout, io.env), Math.min(io.stdout.columns, 100)).join('\n')}\n`);
   if (!options.save) {
     if (!score) io.stderr.write('\nInterrupted: nothing saved (--no-save)\n');
     return score ? EXIT.ok : EXIT.interrupted;
@@ -153,7 +187,8 @@ export async function conduct(options: ConductOptions, io: Io, prompter: Prompte
       notes: notesWithDraft(latest.progress[i]!),
     })),
     score,
-    curveballs: curveball?.shownAtSeconds != null ? [{ stageId: latest.plan[curveball.stage]!.id, atSeconds: curveball.shownAtSeconds, text: curveball.text }] : [],
+    curveballs: curveball?.shownAtSeconds != null ? [curveballRecord(interview, latest)!] : [],
+    exchanges: (latest.exchanges ?? []).map((exchange) => ({ stageId: exchange.stageId ?? '', asked: exchange.asked, factId: exchange.factId, answer: exchange.answer })),
   });
   try {
     appendRecord(file, record);

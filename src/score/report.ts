@@ -1,6 +1,8 @@
 // The data of the end-of-drill report. Rendering is ui/render.ts's job.
-import { totalBudgetSeconds, usedSeconds, type SessionState } from '../session/engine.js';
+import { notesAfterCurveball, totalBudgetSeconds, usedSeconds, type SessionState } from '../session/engine.js';
 import type { Interview } from '../session/interview.js';
+import type { Exchange, FactLike } from '../session/interviewer.js';
+import { isFollowupItem } from '../store/record.js';
 import { scoreSession, scoreStage, type SessionScore, type StageScore } from './score.js';
 
 export interface ReportStage {
@@ -20,6 +22,18 @@ export interface Report {
   budgetSeconds: number;
   usedSeconds: number;
   stages: ReportStage[];
+  /** The questions put to the interviewer, and the fact sheet; absent when there was neither. */
+  dialogue?: { facts: FactLike[]; exchanges: Exchange[] };
+  /** The follow-up thrown in, what was written after it and its answer key, point by point. */
+  followup?: ReportFollowup;
+}
+
+export interface ReportFollowup {
+  stageTitle: string;
+  text: string;
+  notesAfter: string;
+  /** Empty when the follow-up has no answer key. */
+  points: Array<{ text: string; covered: boolean }>;
 }
 
 /** checked[i] holds the ids ticked for stage i. */
@@ -37,6 +51,10 @@ export function buildReport(interview: Interview, state: SessionState, score: Se
     score: score.stages[i]!,
     redFlags: stage.redFlags,
   }));
+  const facts = interview.question.interviewer?.facts ?? [];
+  const exchanges = state.exchanges ?? [];
+  const curveball = state.curveball?.shownAtSeconds != null ? state.curveball : null;
+  const followupStage = curveball && interview.stages[curveball.stage];
   return {
     questionTitle: interview.question.title,
     rubricTitle: interview.rubric.title,
@@ -44,5 +62,14 @@ export function buildReport(interview: Interview, state: SessionState, score: Se
     budgetSeconds: totalBudgetSeconds(stages),
     usedSeconds: stages.reduce((sum, stage) => sum + stage.usedSeconds, 0),
     stages,
+    ...(facts.length || exchanges.length ? { dialogue: { facts, exchanges } } : {}),
+    ...(curveball && followupStage ? {
+      followup: {
+        stageTitle: followupStage.plan.title,
+        text: curveball.text,
+        notesAfter: notesAfterCurveball(state),
+        points: followupStage.items.filter((item) => isFollowupItem(item.id)).map((item) => ({ text: item.text, covered: score.stages[curveball.stage]!.checked.includes(item.id) })),
+      },
+    } : {}),
   };
 }

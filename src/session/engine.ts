@@ -1,6 +1,7 @@
 // The staged interview as a pure state machine. Time is always passed in (`now`, in ms), so
 // the engine never reads a clock and tests control every second.
 import { chooseFollowup, type FollowupChoice } from './followup.js';
+import type { Exchange } from './interviewer.js';
 
 export interface StagePlan {
   id: string;
@@ -37,6 +38,11 @@ export interface Curveball {
    */
   choices?: FollowupChoice[];
   pick?: number;
+  /**
+   * How long the stage's notes were when it was shown, so that what was written after it (the
+   * answer to grade) is exact. Absent in older sessions and until it is shown.
+   */
+  notesChars?: number;
 }
 
 export interface SessionState {
@@ -49,6 +55,8 @@ export interface SessionState {
   startedAt: number;
   endedAt: number | null;
   curveball: Curveball | null;
+  /** Questions put to the interviewer, in the order asked; absent until the first one. */
+  exchanges?: Exchange[];
 }
 
 export interface RubricStageLike {
@@ -98,9 +106,9 @@ export function drawCurveball(plan: readonly StagePlan[], stage: number, followu
   return { stage, atSeconds, text, shownAtSeconds: null, ...(choices.some((choice) => choice.when) ? { choices, pick } : {}) };
 }
 
-/** Everything written in the notes up to and including the current stage. */
+/** Everything written in the notes up to and including the current stage, the line being typed included. */
 export function notesSoFar(state: SessionState): string {
-  return state.progress.slice(0, state.current + 1).map((stage) => stage.notes).join('\n');
+  return state.progress.slice(0, state.current + 1).map(notesWithDraft).join('\n');
 }
 
 /** True when the curveball's moment has come and it has not been shown yet. */
@@ -114,7 +122,24 @@ export function markCurveballShown(state: SessionState, now: number): SessionSta
   if (!curveball || curveball.shownAtSeconds !== null) return state;
   const { choices, pick } = curveball;
   const text = choices && pick !== undefined ? chooseFollowup(choices, notesSoFar(state), () => pick)?.text ?? curveball.text : curveball.text;
-  return { ...state, curveball: { ...curveball, text, shownAtSeconds: Math.round(usedSeconds(state, state.current, now)) } };
+  const notesChars = state.progress[state.current]?.notes.length ?? 0;
+  return { ...state, curveball: { ...curveball, text, shownAtSeconds: Math.round(usedSeconds(state, state.current, now)), notesChars } };
+}
+
+/**
+ * What was written after the curveball came: the rest of its stage's notes (the line being typed
+ * included) and the notes of every later stage. Empty until it is shown; the whole stage's notes
+ * for a session saved before the moment was kept.
+ */
+export function notesAfterCurveball(state: SessionState): string {
+  const curveball = state.curveball;
+  if (!curveball || curveball.shownAtSeconds === null) return '';
+  return state.progress.slice(curveball.stage).map((progress, i) => (i === 0 ? notesWithDraft(progress).slice(curveball.notesChars ?? 0) : notesWithDraft(progress))).join('');
+}
+
+/** Keeps a question put to the interviewer and the answer it got. */
+export function addExchange(state: SessionState, exchange: Exchange): SessionState {
+  return { ...state, exchanges: [...(state.exchanges ?? []), exchange] };
 }
 
 /** Ticks or unticks a checklist item of the current stage (interviewer mode). */

@@ -32,7 +32,31 @@ export interface SessionRecord {
   score: number | null;
   stages: StageRecord[];
   /** Follow-ups the drill threw in, with the active second of the stage they came at. */
-  curveballs?: Array<{ stageId: string; atSeconds: number; text: string }>;
+  curveballs?: CurveballRecord[];
+  /** Questions put to the interviewer and the answers (fact id null: the neutral reply). */
+  exchanges?: ExchangeRecord[];
+}
+
+/** The ids of a follow-up's answer-key points among its stage's items: followup-1, followup-2... */
+export const FOLLOWUP_ITEM = 'followup-';
+
+export const isFollowupItem = (id: string) => id.startsWith(FOLLOWUP_ITEM);
+
+export interface CurveballRecord {
+  stageId: string;
+  atSeconds: number;
+  text: string;
+  /** Its answer key, when it had one: the stage's items `followup-1`... are these points. */
+  answer?: string[];
+  /** How long its stage's notes were when it came: the notes after it start there. */
+  notesChars?: number;
+}
+
+export interface ExchangeRecord {
+  stageId: string;
+  asked: string;
+  factId: string | null;
+  answer: string;
 }
 
 /** What a stage of a session needs for listing, stats and scheduling: no notes. */
@@ -42,7 +66,7 @@ export type StageSummary = Pick<StageRecord, 'id' | 'budgetSeconds' | 'usedSecon
  * A session as history, stats, next and export choose and summarise it, without its notes:
  * what the history index keeps. A SessionRecord is one too.
  */
-export interface SessionSummary extends Omit<SessionRecord, 'version' | 'stages' | 'curveballs'> {
+export interface SessionSummary extends Omit<SessionRecord, 'version' | 'stages' | 'curveballs' | 'exchanges'> {
   stages: StageSummary[];
 }
 
@@ -73,7 +97,8 @@ export interface RecordInput {
   stages: Array<{ id: string; budgetSeconds: number; usedSeconds: number; hintsShown: number; notes: string }>;
   /** Absent for an abandoned session: nothing was assessed. */
   score?: { total: number; stages: Array<{ checked: string[]; missed: Array<{ id: string }>; score: number }> };
-  curveballs?: Array<{ stageId: string; atSeconds: number; text: string }>;
+  curveballs?: CurveballRecord[];
+  exchanges?: ExchangeRecord[];
 }
 
 export function makeRecord(input: RecordInput): SessionRecord {
@@ -101,6 +126,7 @@ export function makeRecord(input: RecordInput): SessionRecord {
       };
     }),
     ...(input.curveballs?.length ? { curveballs: input.curveballs } : {}),
+    ...(input.exchanges?.length ? { exchanges: input.exchanges } : {}),
   };
 }
 
@@ -127,6 +153,14 @@ function isStageRecord(value: unknown): value is StageRecord {
     && Array.isArray(stage.missed) && stage.missed.every(isString) && isScore(stage.score);
 }
 
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+/** Optional lists: absent (older records), or every entry well formed. */
+const isListOf = (value: unknown, entry: (item: Record<string, unknown>) => boolean) => value === undefined || (Array.isArray(value) && value.every((item) => isObject(item) && entry(item)));
+const isCurveball = (curveball: Record<string, unknown>) => isString(curveball.stageId) && isSeconds(curveball.atSeconds) && isString(curveball.text)
+  && (curveball.answer === undefined || (Array.isArray(curveball.answer) && curveball.answer.every(isString)))
+  && (curveball.notesChars === undefined || (Number.isInteger(curveball.notesChars) && (curveball.notesChars as number) >= 0));
+const isExchange = (exchange: Record<string, unknown>) => isString(exchange.stageId) && isString(exchange.asked) && isString(exchange.answer) && (exchange.factId === null || isString(exchange.factId));
+
 /**
  * Whether value has every field of a record of this version with the right type and a value in
  * range (a score of 0 to 100, seconds of 0 to a year, a known mode, a date in 2000-2200), so
@@ -138,5 +172,6 @@ export function isSessionRecord(value: unknown): value is SessionRecord {
     && record.version === RECORD_VERSION && isString(record.id) && isString(record.questionId) && isString(record.rubricId)
     && (record.mode === 'self' || record.mode === 'interviewer') && isInstant(record.startedAt) && isInstant(record.endedAt)
     && (record.status === 'completed' || record.status === 'abandoned') && isScore(record.score)
-    && Array.isArray(record.stages) && record.stages.every(isStageRecord);
+    && Array.isArray(record.stages) && record.stages.every(isStageRecord)
+    && isListOf(record.curveballs, isCurveball) && isListOf(record.exchanges, isExchange);
 }

@@ -5,6 +5,7 @@ import { totalBudgetSeconds, type StagePlan } from '../session/engine.js';
 import { clock, wrap } from '../text.js';
 import { bar } from './charts.js';
 import { gradeStyle, type Style } from './colour.js';
+import { interviewerLines } from './interviewer-report.js';
 
 export function questionHeader(question: LoadedQuestion, plan: readonly StagePlan[], style: Style, width = 80): string[] {
   const meta = [question.category, question.difficulty, ...(question.companies ?? [])].join(' · ');
@@ -61,5 +62,6 @@ export function reportLines(report: Report, style: Style, width = 80): string[] 
       }
     }
   }
+  lines.push(...interviewerLines(report, style, width));
   return lines;
 }

@@ -14,6 +14,10 @@ export type StageAction =
   | 'edit-down'
   | 'tick' // interviewer mode: tick the item under the cursor (Space on an empty line)
   | 'followups' // interviewer mode: show every follow-up even when the screen is folded
+  | 'facts' // interviewer mode: show or hide the fact sheet
+  | 'ask' // `?` on an empty line: open the one-line question to the interviewer
+  | 'ask-send' // Enter while asking: put the question
+  | 'ask-cancel' // Esc while asking: back to the notes, nothing asked
   | 'start' // the ready gate: start the clock
   | 'type'; // anything else: readline edits the line being typed
 
@@ -22,6 +26,8 @@ export interface Key {
   name?: string;
   ctrl?: boolean;
   meta?: boolean;
+  /** What the key typed: how printable keys with no name (`?`) are told apart. */
+  sequence?: string;
 }
 
 export interface KeyContext {
@@ -32,6 +38,10 @@ export interface KeyContext {
   gated: boolean;
   /** There is a stage to go back to. */
   canGoBack: boolean;
+  /** The one-line question to the interviewer is open: only its own keys act, the rest type. */
+  asking?: boolean;
+  /** Interviewer mode with a fact sheet to show. */
+  facts?: boolean;
 }
 
 interface Binding {
@@ -42,12 +52,16 @@ interface Binding {
   action: StageAction;
   /** Shown in the key line only when this holds. */
   shown?: (context: KeyContext) => boolean;
+  /** Acts while the question to the interviewer is open; every other binding is off then. */
+  asking?: true;
 }
 
 const enter = (key: Key) => key.name === 'return' || key.name === 'enter';
 
 /** Every command key of the stage screen, in the order the key line shows them. */
 export const STAGE_KEYS: readonly Binding[] = [
+  { label: 'Enter', does: 'ask', action: 'ask-send', asking: true, matches: (key) => enter(key) },
+  { label: 'Esc', does: 'back to the notes', action: 'ask-cancel', asking: true, matches: (key) => key.name === 'escape' },
   { label: 'Enter', does: 'start the clock', action: 'start', matches: (key, context) => context.gated && enter(key), shown: (context) => context.gated },
   // Alt-Enter, and Esc then Enter, arrive as Enter with meta: one committed line, never two.
   { label: 'Enter', does: 'add the line to the notes', action: 'commit', matches: (key, context) => enter(key) && context.line.trim() !== '', shown: () => false },
@@ -60,18 +74,25 @@ export const STAGE_KEYS: readonly Binding[] = [
   { label: '↓', does: '', action: 'edit-down', matches: (key, context) => context.interviewer && key.name === 'down', shown: () => false },
   { label: 'Space', does: 'on an empty line: tick', action: 'tick', matches: (key, context) => context.interviewer && key.name === 'space' && context.line === '', shown: (context) => context.interviewer },
   { label: 'Ctrl-F', does: 'all follow-ups', action: 'followups', matches: (key, context) => context.interviewer && Boolean(key.ctrl) && key.name === 'f', shown: (context) => context.interviewer },
+  // `?` opens a question only on an empty line, so a line of notes may still hold one anywhere.
+  { label: '?', does: 'ask the interviewer', action: 'ask', matches: (key, context) => !context.interviewer && context.line === '' && key.sequence === '?', shown: (context) => !context.interviewer },
+  { label: 'Ctrl-O', does: 'fact sheet', action: 'facts', matches: (key, context) => context.interviewer && Boolean(key.ctrl) && key.name === 'o', shown: (context) => context.interviewer && Boolean(context.facts) },
   { label: 'Ctrl-B', does: 'previous stage', action: 'back', matches: (key, context) => context.canGoBack && Boolean(key.ctrl) && key.name === 'b', shown: (context) => context.canGoBack },
 ];
 
 /** The action for a key; at the ready gate any key that types text starts the clock as well. */
 export function stageAction(key: Key, context: KeyContext): StageAction {
-  for (const binding of STAGE_KEYS) {
-    if (binding.matches(key, context)) return context.gated && binding.action !== 'start' && binding.action !== 'type' ? 'start' : binding.action;
+  for (const binding of active(context)) {
+    // A question asked at the gate starts the clock too (the prompt does both).
+    if (binding.matches(key, context)) return context.gated && !['start', 'type', 'ask'].includes(binding.action) ? 'start' : binding.action;
   }
   return context.gated ? 'start' : 'type';
 }
 
+/** The bindings that act now: while a question is open, only its own. */
+const active = (context: KeyContext) => STAGE_KEYS.filter((binding) => Boolean(binding.asking) === Boolean(context.asking));
+
 /** The key line's entries that apply now: `[label, what it does]`. */
 export function keyHints(context: KeyContext): Array<[string, string]> {
-  return STAGE_KEYS.filter((binding) => binding.shown?.(context) ?? true).filter((binding) => binding.does).map((binding) => [binding.label, binding.does]);
+  return active(context).filter((binding) => binding.shown?.(context) ?? true).filter((binding) => binding.does).map((binding) => [binding.label, binding.does]);
 }

@@ -19,6 +19,7 @@ import {
   toggleTick,
   type SessionState,
 } from '../session/engine.js';
+import { askInStage, type FactSheet } from '../session/interviewer.js';
 import type { SuspendPhase } from '../io.js';
 import type { Style } from './colour.js';
 import { stageAction } from './stage-keys.js';
@@ -45,6 +46,10 @@ export interface StagePromptConfig {
   checklist?: ReadonlyArray<{ id: string; text: string }>;
   /** Interviewer mode: follow-ups to ask, shown on this stage. */
   followups?: readonly string[];
+  /** Self mode: the fact sheet that answers `?` questions; without one, every answer is the neutral reply. */
+  sheet?: FactSheet;
+  /** Interviewer mode: the fact sheet to answer from, on screen (Ctrl-O hides it). */
+  facts?: ReadonlyArray<{ topic: string; answer: string }>;
   /** The ready gate: the clock (paused in `state`) starts on Enter or on the first key typed. */
   gated?: boolean;
   /** False with --no-save: Ctrl-C then saves nothing, and the keys line must not say it does. */
@@ -87,6 +92,15 @@ function renderStage(config: StagePromptConfig, done: (state: SessionState) => v
   const [cursor, setCursor] = useState(0);
   const [gated, setGated] = useState(Boolean(config.gated));
   const [allFollowups, setAllFollowups] = useState(false);
+  const [factsHidden, setFactsHidden] = useState(false);
+  // The question being typed to the interviewer (`?`), or null while typing notes. A ref too, so
+  // that --strict's end of time, seen by the timer, asks it rather than losing it.
+  const [asking, setAsking] = useState<string | null>(null);
+  const question = useRef<string | null>(null);
+  const ask = (text: string | null) => {
+    question.current = text;
+    setAsking(text);
+  };
   const [ended, setEnded] = useState<SessionState | null>(null);
   const [, setTick] = useState(0);
   const ticks = useRef(0);
@@ -124,7 +138,7 @@ function renderStage(config: StagePromptConfig, done: (state: SessionState) => v
       }
       const state = session.current;
       if (config.strict && remainingSeconds(state, now()) <= 0 && !isPaused(state)) {
-        end(nextStage(commitDraft(state), now()));
+        end(nextStage(commitDraft(question.current ? askInStage(state, question.current, config.sheet) : state), now()));
         return;
       }
       if (curveballDue(state, now())) {
@@ -163,7 +177,8 @@ function renderStage(config: StagePromptConfig, done: (state: SessionState) => v
     if (ended) return;
     const state = session.current;
     const lines = noteLines(state);
-    const action = stageAction(key, { line, interviewer: Boolean(config.checklist?.length), gated, canGoBack: state.current > 0 });
+    const interviewer = Boolean(config.checklist?.length);
+    const action = stageAction(key, { line, interviewer, gated, canGoBack: state.current > 0, asking: asking !== null, facts: Boolean(config.facts?.length) });
     /** Puts text in the line being typed (readline holds it). */
     const retype = (text: string) => {
       rl.clearLine(0);
@@ -174,6 +189,28 @@ function renderStage(config: StagePromptConfig, done: (state: SessionState) => v
     const putBack = (text: string) => (editing === null ? state : withLines(state, lines.map((old, i) => (i === editing ? text : old))));
     const typed = rl.line.replace(/\t/g, '');
     switch (action) {
+      case 'ask':
+        // Only from a new line: an earlier line being edited keeps its `?`.
+        if (editing !== null) return setLine(rl.line);
+        if (gated) {
+          setGated(false);
+          update(resume(state, now()));
+        }
+        retype('');
+        ask('');
+        return;
+      case 'ask-send':
+        update(askInStage(state, asking ?? '', config.sheet));
+        retype('');
+        ask(null);
+        return;
+      case 'ask-cancel':
+        retype('');
+        ask(null);
+        return;
+      case 'facts':
+        setFactsHidden(!factsHidden);
+        return;
       case 'start':
         setGated(false);
         update(resume(state, now()));
@@ -248,6 +285,7 @@ function renderStage(config: StagePromptConfig, done: (state: SessionState) => v
         return;
       }
       case 'type':
+        if (asking !== null) return ask(rl.line.replace(/\t/g, ''));
         setLine(rl.line);
         // Only a new line is a draft: an edited one is already in the notes.
         if (editing === null) update(setDraft(state, rl.line));
@@ -264,7 +302,8 @@ function renderStage(config: StagePromptConfig, done: (state: SessionState) => v
   const { lines, help } = stageLines(
     {
       state: session.current, now: now(), hints: config.hints, checklist: config.checklist, cursor, followups: config.followups, allFollowups,
-      line, editing, gated, save: config.save !== false, notice: config.notice?.(),
+      line: asking ?? line, editing, gated, save: config.save !== false, notice: config.notice?.(),
+      asking: asking !== null, noFactSheet: !config.sheet && !config.checklist?.length, facts: config.facts, factsHidden,
     },
     config.size(),
     style,

@@ -3,7 +3,7 @@
 // the height is folded, least needed first, so that the screen can be redrawn in place: a
 // screen taller than the terminal garbles when redrawn.
 import { isPaused, remainingSeconds, usedSeconds, type SessionState } from '../session/engine.js';
-import { clock, plural, visibleLength, wrap } from '../text.js';
+import { clock, plural, stripControl, visibleLength, wrap } from '../text.js';
 import type { Style } from './colour.js';
 import { keyHints } from './stage-keys.js';
 
@@ -26,6 +26,13 @@ export interface StageView {
   /** False with --no-save. */
   save: boolean;
   notice?: string;
+  /** The line being typed is a question to the interviewer (`?`), not notes. */
+  asking?: boolean;
+  /** The question has no fact sheet: the interviewer pane says so, once, in its heading. */
+  noFactSheet?: boolean;
+  /** Interviewer mode: the fact sheet to answer from; `factsHidden` folds it to one line (Ctrl-O). */
+  facts?: ReadonlyArray<{ topic: string; answer: string }>;
+  factsHidden?: boolean;
 }
 
 export interface Size {
@@ -35,6 +42,8 @@ export interface Size {
 
 /** Notes lines kept on screen when there is room; older ones fold (all are kept and saved). */
 const VISIBLE_NOTE_LINES = 8;
+/** Questions to the interviewer kept on screen with their answers when there is room. */
+const VISIBLE_EXCHANGES = 3;
 
 /** The countdown as the report will show it: whole seconds left, rounded up, so 5 minutes show 05:00. */
 export function timeLeft(state: SessionState, now: number): { seconds: number; over: boolean } {
@@ -93,8 +102,10 @@ export function stageLines(view: StageView, size: Size, style: Style): { lines: 
     return [`${pointer} ${mark} ${i === view.cursor ? style.accent(first) : first}`, ...rest.map((line) => `    ${line}`)];
   });
   const noteLines = progress.notes ? progress.notes.replace(/\n$/, '').split('\n') : [];
+  const exchanges = (state.exchanges ?? []).filter((exchange) => exchange.stageId === stage.id);
+  const facts = view.facts ?? [];
 
-  const context = { line: view.line, interviewer: checklist.length > 0, gated: view.gated, canGoBack: index > 0 };
+  const context = { line: view.line, interviewer: checklist.length > 0, gated: view.gated, canGoBack: index > 0, asking: Boolean(view.asking), facts: facts.length > 0 };
   const last = index + 1 === state.plan.length;
   const keys = keyHints(context).map(([label, does]) => `${style.key(` ${label} `)} ${last ? does.replace('next stage', 'finish') : does}`);
   const quits = style.dim(view.save ? 'Ctrl-C quits (saved)' : 'Ctrl-C quits (not saved)');
@@ -106,6 +117,7 @@ export function stageLines(view: StageView, size: Size, style: Style): { lines: 
     return rows;
   }, []).join('\n');
   const typing = view.gated ? [style.dim('The clock starts when you press Enter or start typing.')] : [];
+  if (view.asking) typing.push(style.dim('Ask the interviewer one question; Enter asks, Esc goes back to the notes.'));
 
   const fixed = header.length + typing.length + help.split('\n').length + 2;
   const room = Math.max(4, size.rows - 1 - fixed);
@@ -113,10 +125,30 @@ export function stageLines(view: StageView, size: Size, style: Style): { lines: 
   let hintsFrom = 0;
   let followupsFolded = false;
   let window = { from: 0, to: checklistItems.length };
+  let exchangesShown = Math.min(VISIBLE_EXCHANGES, exchanges.length);
+  let factsFolded: 0 | 1 | 2 = view.factsHidden ? 2 : 0;
   const body = () => {
     const lines: string[] = [];
     const section = (heading: string, content: string[]) => void lines.push('', style.heading(heading), ...content);
     if (cutIn.length) lines.push('', ...cutIn);
+    if (exchanges.length) {
+      const earlier = exchanges.length - exchangesShown;
+      section(view.noFactSheet ? 'Interviewer (this question has no fact sheet: every answer is to assume)' : 'Interviewer', [
+        ...(earlier > 0 ? [style.dim(`  … ${plural(earlier, 'earlier question')}`)] : []),
+        ...exchanges.slice(earlier).flatMap((exchange) => [
+          ...wrap(`You: ${stripControl(exchange.asked)}`, width - 4, '  ').map((line) => style.dim(line)),
+          ...wrap(stripControl(exchange.answer), width - 4, '    ').map((line, i) => (i ? line : `  ${style.accent('›')} ${line.trimStart()}`)),
+        ]),
+      ]);
+    }
+    if (facts.length) {
+      const key = style.dim(' (Ctrl-O shows it)');
+      if (factsFolded === 2) lines.push('', style.heading(`Fact sheet: ${plural(facts.length, 'fact')}`) + (view.factsHidden ? key : style.dim(' (folded for space)')));
+      else {
+        section('Fact sheet: answer only what is asked', facts.flatMap((fact) =>
+          factsFolded === 1 ? [cut(`  ${fact.topic}: ${stripControl(fact.answer)}`, width)] : wrap(`${fact.topic}: ${stripControl(fact.answer)}`, width - 4, '    ').map((line, i) => (i ? line : `  ${line.trimStart()}`))));
+      }
+    }
     if (shownHints.length) {
       section(`Hints (${shownHints.length} of ${view.hints.length})`, [
         ...(hintsFrom > 0 ? [style.dim(`  … ${plural(hintsFrom, 'earlier hint')} folded for space`)] : []),
@@ -150,19 +182,22 @@ export function stageLines(view: StageView, size: Size, style: Style): { lines: 
   const fold = [
     () => (hintsFrom < shownHints.length - 1 ? ((hintsFrom = shownHints.length - 1), true) : false),
     () => (notesShown > 2 ? ((notesShown = 2), true) : false),
+    () => (exchangesShown > 1 ? ((exchangesShown = 1), true) : false),
+    () => (factsFolded === 0 ? ((factsFolded = 1), true) : false),
     () => {
       // Narrow the checklist to a window around the cursor, one item at a time.
       if (window.to - window.from <= 1) return false;
       window = view.cursor - window.from > window.to - 1 - view.cursor ? { ...window, from: window.from + 1 } : { ...window, to: window.to - 1 };
       return true;
     },
+    () => (factsFolded === 1 ? ((factsFolded = 2), true) : false),
     () => (followupsFolded || view.allFollowups ? false : (followupsFolded = true)),
   ];
   let lines = body();
   for (const step of fold) {
     while (lines.length > room && step()) lines = body();
   }
-  const prompt = view.editing === null ? style.accent('>') : style.accent(`✎ ${view.editing + 1}>`);
+  const prompt = view.asking ? style.accent('? ask the interviewer>') : view.editing === null ? style.accent('>') : style.accent(`✎ ${view.editing + 1}>`);
   return { lines: [...header, ...lines, ...typing, '', `  ${prompt} ${view.line}`], help };
 }
 

@@ -155,6 +155,9 @@ describe('a drill on TERM=dumb', { timeout: 90_000 }, () => {
     tmux.type('/h');
     tmux.keys('Enter');
     await tmux.waitFor('Hint 1: First hint about the feed audience.');
+    tmux.type('/a what is the latency budget');
+    tmux.keys('Enter');
+    await tmux.waitFor('Interviewer: The whole feed must render within 300 ms p99, ranking included.');
     tmux.keys('Enter');
     await tmux.waitFor('Stage 2/2 · Design the ranking');
     tmux.keys('Enter');
@@ -168,6 +171,9 @@ describe('a drill on TERM=dumb', { timeout: 90_000 }, () => {
     expect(await tmux.exitCode()).toBe(0);
     expect(tmux.screen(true)).toMatch(/Score 40%/);
     expect(fs.readFileSync(raw, 'utf8')).not.toContain('\u001b');
-    expect(history(home)[0]).toMatchObject({ status: 'completed', stages: [{ notes: 'first note\n', hintsShown: 1, checked: ['goal'] }, { notes: '' }] });
+    expect(history(home)[0]).toMatchObject({
+      status: 'completed', stages: [{ notes: 'first note\n', hintsShown: 1, checked: ['goal'] }, { notes: '' }],
+      exchanges: [{ stageId: 'clarify', asked: 'what is the latency budget', factId: 'latency' }],
+    });
   });
 });
