@@ -232,4 +232,14 @@ describe('conduct: the interviewer\'s side', () => {
     expect(doc.followup).toMatchObject({ stageId: 'design', text, notesAfter: 'use in-batch negatives with a popularity correction\n', answer: [{ id: 'followup-1', covered: true }, { id: 'followup-2', covered: false }] });
     expect(doc.stages[1].missed).toEqual([{ id: 'followup-2', text: 'Hard negatives mined from impressions without engagement', guidance: null }]);
   });
+
+  it('in interviewer mode, gives the partner the fact sheet to answer from, and the report claims nothing of what was asked', async () => {
+    const home = newHome();
+    const io = fakeIo({ tty: true });
+    const given: StageConfig[] = [];
+    const { prompter } = scripted(io, { stage: (config) => (given.push(config), nextStage(config.state, io.now())) });
+    expect(await conduct({ ...options(home), mode: 'interviewer' }, io, prompter)).toBe(0);
+    expect(given.map((config) => [config.facts?.length, config.sheet])).toEqual([[6, undefined], [6, undefined]]);
+    expect(plain(io.out())).not.toContain('Questions to the interviewer');
+  });
 });

@@ -54,6 +54,17 @@ function curveballRecord(interview: Interview, state: SessionState) {
   };
 }
 
+/**
+ * The report's data. A partner answers in person and nothing records what was asked, so an
+ * interviewer-mode report says nothing of the facts asked about.
+ */
+function reportOf(interview: Interview, state: SessionState, score: SessionScore, now: number, mode: SessionMode) {
+  const report = buildReport(interview, state, score, now);
+  if (mode !== 'interviewer') return report;
+  const { dialogue: _unrecorded, ...rest } = report;
+  return rest;
+}
+
 /** The stage where the interviewer's follow-ups belong: the deep-dive, else the last. */
 export function followupStage(interview: Interview): number {
   const index = interview.stages.findIndex((stage) => stage.plan.id === 'deep-dive');
@@ -163,7 +174,7 @@ export async function conduct(options: ConductOptions, io: Io, prompter: Prompte
 
   const now = io.now();
   // The report is the command's data: stdout, styled only if stdout itself is a terminal.
-  if (score) io.stdout.write(`\n${reportLines(buildReport(scored, latest, score, now), await styleFor(io.stdout, io.env), Math.min(io.stdout.columns, 100)).join('\n')}\n`);
+  if (score) io.stdout.write(`\n${reportLines(reportOf(scored, latest, score, now, mode), await styleFor(io.stdout, io.env), Math.min(io.stdout.columns, 100)).join('\n')}\n`);
   if (!options.save) {
     if (!score) io.stderr.write('\nInterrupted: nothing saved (--no-save)\n');
     return score ? EXIT.ok : EXIT.interrupted;
