@@ -2,7 +2,7 @@
 // driven through mock streams (keys in, screen out), as a real terminal would drive it.
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { addExchange, planStages, setNotes, startSession, type SessionState } from '../src/session/engine.js';
+import { addExchange, planStages, setNotes, setQuestion, startSession, type SessionState } from '../src/session/engine.js';
 import { compileFacts, NEUTRAL_REPLY } from '../src/session/interviewer.js';
 import { PLAIN } from '../src/ui/colour.js';
 import { stageAction } from '../src/ui/stage-keys.js';
@@ -90,7 +90,7 @@ describe('the interviewer on the stage screen', () => {
   });
 
   it('while asking, the line is a question and the keys say Enter asks and Esc goes back', () => {
-    const lines = screen(view(startSession(plan, NOW), { asking: true, line: 'how many users' }));
+    const lines = screen(view(startSession(plan, NOW), { lineMode: 'ask', line: 'how many users' }));
     expect(lines.join('\n')).toContain('? ask the interviewer> how many users');
     expect(lines.join('\n')).toMatch(/ Enter  ask\s+ Esc  back to the notes/);
     expect(lines.join('\n')).not.toContain('Tab');
@@ -133,10 +133,10 @@ describe('the stage keys', () => {
     ['? in a line: a question mark in the notes', { sequence: '?' }, { ...context, line: 'why' }, 'type'],
     ['? in interviewer mode: typed (the partner is the interviewer)', { sequence: '?' }, { ...context, interviewer: true }, 'type'],
     ['? at the gate: asks, and starts the clock', { sequence: '?' }, { ...context, gated: true }, 'ask'],
-    ['asking, Enter: put the question', { name: 'return' }, { ...context, asking: true, line: 'how many users' }, 'ask-send'],
-    ['asking, Esc: back to the notes', { name: 'escape' }, { ...context, asking: true }, 'ask-cancel'],
-    ['asking, Ctrl-P: typed, not a pause', { name: 'p', ctrl: true }, { ...context, asking: true }, 'type'],
-    ['asking, Tab: no hint', { name: 'tab' }, { ...context, asking: true }, 'type'],
+    ['asking, Enter: put the question', { name: 'return' }, { ...context, lineMode: 'ask' as const, line: 'how many users' }, 'send'],
+    ['asking, Esc: back to the notes', { name: 'escape' }, { ...context, lineMode: 'ask' as const }, 'cancel'],
+    ['asking, Ctrl-P: typed, not a pause', { name: 'p', ctrl: true }, { ...context, lineMode: 'ask' as const }, 'type'],
+    ['asking, Tab: no hint', { name: 'tab' }, { ...context, lineMode: 'ask' as const }, 'type'],
     ['Ctrl-O in interviewer mode: the fact sheet', { name: 'o', ctrl: true }, { ...context, interviewer: true, facts: true }, 'facts'],
   ] as const)('%s', (_, key, keyContext, action) => {
     expect(stageAction(key, keyContext)).toBe(action);
@@ -255,5 +255,24 @@ describe('the stage prompt, driven by keys', () => {
     }, { sheet });
     expect(end.progress[0]!.notes).toBe('notes\n');
     expect(end.exchanges).toEqual([{ asked: 'what is your favourite colour', factId: null, answer: NEUTRAL_REPLY, stageId: 'clarify' }]);
+  });
+
+  it('keeps the question being typed in the session (so a checkpoint holds it), and opens it again when resumed', async () => {
+    const { changes } = await drive(startSession(plan, NOW), async (type) => {
+      await type('?how many');
+      await type('\r\r');
+    }, { sheet });
+    expect(changes.some((state) => state.progress[0]!.question === 'how many')).toBe(true);
+    const resumed = setQuestion(startSession(plan, NOW), 'how many');
+    const { end, screen: shown, changes: edits } = await drive(resumed, async (type) => {
+      await type(' users');
+      await type('\r');
+      await type('\r');
+    }, { sheet });
+    expect(shown()).toContain('? ask the interviewer> how many');
+    expect(edits.some((state) => state.progress[0]!.question === 'how many users')).toBe(true);
+    expect(end.exchanges).toEqual([{ asked: 'how many users', factId: 'scale', answer: 'About 50 million daily users.', stageId: 'clarify' }]);
+    expect(end.progress[0]).not.toHaveProperty('question');
+    expect(end.progress[0]!.notes).toBe('');
   });
 });

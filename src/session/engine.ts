@@ -22,6 +22,11 @@ export interface StageProgress {
    * checkpoint gives it back to resume as the editable draft it was. Absent in older checkpoints.
    */
   draft?: string;
+  /**
+   * The question to the interviewer being typed and not yet asked; absent when none is open.
+   * Checkpointed like the draft, so resume opens it again as it was.
+   */
+  question?: string;
 }
 
 /** A follow-up the interviewer throws in at a drawn moment of a stage. */
@@ -248,6 +253,14 @@ export function setDraft(state: SessionState, draft: string): SessionState {
   const progress = state.progress[state.current];
   if (!progress || (progress.draft ?? '') === draft) return state;
   return withProgress(state, state.current, { ...progress, draft });
+}
+
+/** Opens (text), edits or closes (undefined) the question to the interviewer being typed in the current stage. */
+export function setQuestion(state: SessionState, question: string | undefined): SessionState {
+  const progress = state.progress[state.current];
+  if (!progress || progress.question === question) return state;
+  const { question: _closed, ...rest } = progress;
+  return withProgress(state, state.current, question === undefined ? rest : { ...rest, question });
 }
 
 /** Commits the current stage's draft as its last line of notes. */

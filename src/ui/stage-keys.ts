@@ -15,11 +15,22 @@ export type StageAction =
   | 'tick' // interviewer mode: tick the item under the cursor (Space on an empty line)
   | 'followups' // interviewer mode: show every follow-up even when the screen is folded
   | 'facts' // interviewer mode: show or hide the fact sheet
-  | 'ask' // `?` on an empty line: open the one-line question to the interviewer
-  | 'ask-send' // Enter while asking: put the question
-  | 'ask-cancel' // Esc while asking: back to the notes, nothing asked
+  | 'ask' // `?` on an empty line: open the line mode 'ask', a question to the interviewer
+  | 'send' // Enter in a line mode: send the line (ask the question)
+  | 'cancel' // Esc in a line mode: back to the notes, nothing sent
   | 'start' // the ready gate: start the clock
   | 'type'; // anything else: readline edits the line being typed
+
+/**
+ * A one-line input that is not notes, opened by its key and closed by Enter (send) or Esc
+ * (cancel): a question to the interviewer. While one is open only its own keys act.
+ */
+export type LineMode = 'ask';
+
+/** Per line mode: the prompt in front of the line, and what the line under it says. */
+export const LINE_MODES: Record<LineMode, { prompt: string; help: string }> = {
+  ask: { prompt: '? ask the interviewer>', help: 'Ask the interviewer one question; Enter asks, Esc goes back to the notes.' },
+};
 
 /** The key as Inquirer's useKeypress reports it. */
 export interface Key {
@@ -38,8 +49,8 @@ export interface KeyContext {
   gated: boolean;
   /** There is a stage to go back to. */
   canGoBack: boolean;
-  /** The one-line question to the interviewer is open: only its own keys act, the rest type. */
-  asking?: boolean;
+  /** The line mode open, if any: only its own keys act, the rest type. */
+  lineMode?: LineMode;
   /** Interviewer mode with a fact sheet to show. */
   facts?: boolean;
 }
@@ -52,16 +63,16 @@ interface Binding {
   action: StageAction;
   /** Shown in the key line only when this holds. */
   shown?: (context: KeyContext) => boolean;
-  /** Acts while the question to the interviewer is open; every other binding is off then. */
-  asking?: true;
+  /** Acts only while this line mode is open (and every binding without one only while none is). */
+  lineMode?: LineMode;
 }
 
 const enter = (key: Key) => key.name === 'return' || key.name === 'enter';
 
 /** Every command key of the stage screen, in the order the key line shows them. */
 export const STAGE_KEYS: readonly Binding[] = [
-  { label: 'Enter', does: 'ask', action: 'ask-send', asking: true, matches: (key) => enter(key) },
-  { label: 'Esc', does: 'back to the notes', action: 'ask-cancel', asking: true, matches: (key) => key.name === 'escape' },
+  { label: 'Enter', does: 'ask', action: 'send', lineMode: 'ask', matches: (key) => enter(key) },
+  { label: 'Esc', does: 'back to the notes', action: 'cancel', lineMode: 'ask', matches: (key) => key.name === 'escape' },
   { label: 'Enter', does: 'start the clock', action: 'start', matches: (key, context) => context.gated && enter(key), shown: (context) => context.gated },
   // Alt-Enter, and Esc then Enter, arrive as Enter with meta: one committed line, never two.
   { label: 'Enter', does: 'add the line to the notes', action: 'commit', matches: (key, context) => enter(key) && context.line.trim() !== '', shown: () => false },
@@ -89,8 +100,8 @@ export function stageAction(key: Key, context: KeyContext): StageAction {
   return context.gated ? 'start' : 'type';
 }
 
-/** The bindings that act now: while a question is open, only its own. */
-const active = (context: KeyContext) => STAGE_KEYS.filter((binding) => Boolean(binding.asking) === Boolean(context.asking));
+/** The bindings that act now: while a line mode is open, only its own. */
+const active = (context: KeyContext) => STAGE_KEYS.filter((binding) => binding.lineMode === context.lineMode);
 
 /** The key line's entries that apply now: `[label, what it does]`. */
 export function keyHints(context: KeyContext): Array<[string, string]> {

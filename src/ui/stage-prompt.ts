@@ -15,6 +15,7 @@ import {
   revealHint,
   setDraft,
   setNotes,
+  setQuestion,
   togglePause,
   toggleTick,
   type SessionState,
@@ -83,9 +84,9 @@ function renderStage(config: StagePromptConfig, done: (state: SessionState) => v
   const { useEffect, useKeypress, useRef, useState } = inquirer!;
   const { style, now } = config;
   const session = useRef(config.state);
-  // A draft given back by resume is the line being typed again, ready to edit.
-  const initialDraft = config.state.progress[config.state.current]?.draft ?? '';
-  const [line, setLine] = useState(initialDraft);
+  // A draft (or a question to the interviewer) given back by resume is the line being typed again, ready to edit.
+  const initialDraft = config.state.progress[config.state.current]?.question ?? config.state.progress[config.state.current]?.draft ?? '';
+  const [line, setLine] = useState(config.state.progress[config.state.current]?.question === undefined ? initialDraft : '');
   const [editing, setEditing] = useState<number | null>(null);
   // The new line typed before moving up to edit an earlier one: back when moving down past the last.
   const aside = useRef('');
@@ -93,14 +94,6 @@ function renderStage(config: StagePromptConfig, done: (state: SessionState) => v
   const [gated, setGated] = useState(Boolean(config.gated));
   const [allFollowups, setAllFollowups] = useState(false);
   const [factsHidden, setFactsHidden] = useState(false);
-  // The question being typed to the interviewer (`?`), or null while typing notes. A ref too, so
-  // that --strict's end of time, seen by the timer, asks it rather than losing it.
-  const [asking, setAsking] = useState<string | null>(null);
-  const question = useRef<string | null>(null);
-  const ask = (text: string | null) => {
-    question.current = text;
-    setAsking(text);
-  };
   const [ended, setEnded] = useState<SessionState | null>(null);
   const [, setTick] = useState(0);
   const ticks = useRef(0);
@@ -109,6 +102,13 @@ function renderStage(config: StagePromptConfig, done: (state: SessionState) => v
     setTick(ticks.current);
   };
 
+  /** The question to the interviewer being typed (the line mode `ask`), kept in the session so a checkpoint holds it. */
+  const pending = (state: SessionState) => state.progress[state.current]?.question;
+  /** Closes the question being typed, asking it when `send` (and it is not blank). */
+  const closeQuestion = (state: SessionState, send: boolean) => {
+    const question = pending(state);
+    return setQuestion(send && question ? askInStage(state, question, config.sheet) : state, undefined);
+  };
   const update = (next: SessionState) => {
     session.current = next;
     config.onChange(next);
@@ -138,7 +138,7 @@ function renderStage(config: StagePromptConfig, done: (state: SessionState) => v
       }
       const state = session.current;
       if (config.strict && remainingSeconds(state, now()) <= 0 && !isPaused(state)) {
-        end(nextStage(commitDraft(question.current ? askInStage(state, question.current, config.sheet) : state), now()));
+        end(nextStage(commitDraft(closeQuestion(state, true)), now()));
         return;
       }
       if (curveballDue(state, now())) {
@@ -178,7 +178,8 @@ function renderStage(config: StagePromptConfig, done: (state: SessionState) => v
     const state = session.current;
     const lines = noteLines(state);
     const interviewer = Boolean(config.checklist?.length);
-    const action = stageAction(key, { line, interviewer, gated, canGoBack: state.current > 0, asking: asking !== null, facts: Boolean(config.facts?.length) });
+    const question = pending(state);
+    const action = stageAction(key, { line, interviewer, gated, canGoBack: state.current > 0, lineMode: question === undefined ? undefined : 'ask', facts: Boolean(config.facts?.length) });
     /** Puts text in the line being typed (readline holds it). */
     const retype = (text: string) => {
       rl.clearLine(0);
@@ -197,16 +198,12 @@ function renderStage(config: StagePromptConfig, done: (state: SessionState) => v
           update(resume(state, now()));
         }
         retype('');
-        ask('');
+        update(setQuestion(session.current, ''));
         return;
-      case 'ask-send':
-        update(askInStage(state, asking ?? '', config.sheet));
+      case 'send':
+      case 'cancel':
         retype('');
-        ask(null);
-        return;
-      case 'ask-cancel':
-        retype('');
-        ask(null);
+        update(closeQuestion(state, action === 'send'));
         return;
       case 'facts':
         setFactsHidden(!factsHidden);
@@ -285,7 +282,10 @@ function renderStage(config: StagePromptConfig, done: (state: SessionState) => v
         return;
       }
       case 'type':
-        if (asking !== null) return ask(rl.line.replace(/\t/g, ''));
+        if (question !== undefined) {
+          update(setQuestion(state, rl.line.replace(/\t/g, '')));
+          return redraw();
+        }
         setLine(rl.line);
         // Only a new line is a draft: an edited one is already in the notes.
         if (editing === null) update(setDraft(state, rl.line));
@@ -302,8 +302,8 @@ function renderStage(config: StagePromptConfig, done: (state: SessionState) => v
   const { lines, help } = stageLines(
     {
       state: session.current, now: now(), hints: config.hints, checklist: config.checklist, cursor, followups: config.followups, allFollowups,
-      line: asking ?? line, editing, gated, save: config.save !== false, notice: config.notice?.(),
-      asking: asking !== null, noFactSheet: !config.sheet && !config.checklist?.length, facts: config.facts, factsHidden,
+      line: pending(session.current) ?? line, editing, gated, save: config.save !== false, notice: config.notice?.(),
+      lineMode: pending(session.current) === undefined ? undefined : 'ask', noFactSheet: !config.sheet && !config.checklist?.length, facts: config.facts, factsHidden,
     },
     config.size(),
     style,

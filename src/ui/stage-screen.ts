@@ -5,7 +5,7 @@
 import { isPaused, remainingSeconds, usedSeconds, type SessionState } from '../session/engine.js';
 import { clock, plural, stripControl, visibleLength, wrap } from '../text.js';
 import type { Style } from './colour.js';
-import { keyHints } from './stage-keys.js';
+import { keyHints, LINE_MODES, type LineMode } from './stage-keys.js';
 
 export interface StageView {
   state: SessionState;
@@ -26,8 +26,8 @@ export interface StageView {
   /** False with --no-save. */
   save: boolean;
   notice?: string;
-  /** The line being typed is a question to the interviewer (`?`), not notes. */
-  asking?: boolean;
+  /** The line being typed belongs to a line mode (a question to the interviewer), not to the notes. */
+  lineMode?: LineMode;
   /** The question has no fact sheet: the interviewer pane says so, once, in its heading. */
   noFactSheet?: boolean;
   /** Interviewer mode: the fact sheet to answer from; `factsHidden` folds it to one line (Ctrl-O). */
@@ -105,7 +105,7 @@ export function stageLines(view: StageView, size: Size, style: Style): { lines: 
   const exchanges = (state.exchanges ?? []).filter((exchange) => exchange.stageId === stage.id);
   const facts = view.facts ?? [];
 
-  const context = { line: view.line, interviewer: checklist.length > 0, gated: view.gated, canGoBack: index > 0, asking: Boolean(view.asking), facts: facts.length > 0 };
+  const context = { line: view.line, interviewer: checklist.length > 0, gated: view.gated, canGoBack: index > 0, lineMode: view.lineMode, facts: facts.length > 0 };
   const last = index + 1 === state.plan.length;
   const keys = keyHints(context).map(([label, does]) => `${style.key(` ${label} `)} ${last ? does.replace('next stage', 'finish') : does}`);
   const quits = style.dim(view.save ? 'Ctrl-C quits (saved)' : 'Ctrl-C quits (not saved)');
@@ -117,7 +117,7 @@ export function stageLines(view: StageView, size: Size, style: Style): { lines: 
     return rows;
   }, []).join('\n');
   const typing = view.gated ? [style.dim('The clock starts when you press Enter or start typing.')] : [];
-  if (view.asking) typing.push(style.dim('Ask the interviewer one question; Enter asks, Esc goes back to the notes.'));
+  if (view.lineMode) typing.push(style.dim(LINE_MODES[view.lineMode].help));
 
   const fixed = header.length + typing.length + help.split('\n').length + 2;
   const room = Math.max(4, size.rows - 1 - fixed);
@@ -197,7 +197,7 @@ export function stageLines(view: StageView, size: Size, style: Style): { lines: 
   for (const step of fold) {
     while (lines.length > room && step()) lines = body();
   }
-  const prompt = view.asking ? style.accent('? ask the interviewer>') : view.editing === null ? style.accent('>') : style.accent(`✎ ${view.editing + 1}>`);
+  const prompt = view.lineMode ? style.accent(LINE_MODES[view.lineMode].prompt) : view.editing === null ? style.accent('>') : style.accent(`✎ ${view.editing + 1}>`);
   return { lines: [...header, ...lines, ...typing, '', `  ${prompt} ${view.line}`], help };
 }
 

@@ -99,4 +99,21 @@ describe('the interviewer, in a drill', { timeout: 90_000 }, () => {
     tmux.keys('C-c');
     expect(await tmux.exitCode()).toBe(130);
   });
+
+  it('on TERM=dumb, interviewer mode prints the fact sheet once and /f prints it again', async () => {
+    const home = newHome();
+    const tmux = new TmuxSession(['drill', 'e2e-feed', '--interviewer', '--bank', BANK, '--no-ready'], { env: { MLDRILL_HOME: home, TERM: 'dumb' }, height: 40, width: 100 });
+    sessions.push(tmux);
+    await tmux.waitFor(/Fact sheet: answer only what is asked:\n\s+1\. goal: More meaningful interactions/);
+    await tmux.waitFor('/f fact sheet');
+    expect(tmux.screen()).not.toContain('/a QUESTION');
+    tmux.keys('Enter');
+    await tmux.waitFor('Stage 2/2 · Design the ranking');
+    expect(tmux.screen(true).match(/Fact sheet: answer only/g)).toHaveLength(1);
+    tmux.type('/f');
+    tmux.keys('Enter');
+    await until(() => (tmux.screen(true).match(/Fact sheet: answer only/g) ?? []).length === 2, 'the fact sheet printed again');
+    tmux.keys('C-c');
+    expect(await tmux.exitCode()).toBe(130);
+  });
 });
