@@ -1,12 +1,9 @@
 // The interviewer's side in a real pseudo-terminal (tmux), against the built bin: a question
 // asked mid-stage and answered, kept through kill -9 and resume; the follow-up that reacts to
 // the notes, graded with its answer key; the fact sheet on the partner's screen.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TmuxSession, until } from '../helpers/tmux.js';
-import { BANK, confirmAssessments, finishDrill } from './fixture-flow.js';
+import { BANK, checkpointHolding, confirmAssessments, finishDrill, history, newHome, writeNote } from './fixture-flow.js';
 
 const sessions: TmuxSession[] = [];
 afterEach(() => sessions.splice(0).forEach((session) => session.close()));
@@ -16,9 +13,6 @@ function open(args: string[], home: string) {
   sessions.push(session);
   return session;
 }
-const newHome = () => fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-home-'));
-const history = (home: string) => fs.readFileSync(path.join(home, 'history.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
-const liveFiles = (home: string) => (fs.existsSync(path.join(home, 'sessions')) ? fs.readdirSync(path.join(home, 'sessions')) : []);
 
 describe('the interviewer, in a drill', { timeout: 90_000 }, () => {
   it('answers a question asked mid-stage; after kill -9, resume keeps the exchange, and the report says what was never asked', async () => {
@@ -26,9 +20,7 @@ describe('the interviewer, in a drill', { timeout: 90_000 }, () => {
     const first = open(['drill', 'e2e-feed'], home);
     await first.waitFor('Stage 1/2');
     await first.waitFor(/\?\s+ask the interviewer/);
-    first.type('a first note');
-    first.keys('Enter');
-    await first.waitFor(/Notes\n\s+a first note/);
+    await writeNote(first, 'a first note');
     first.type('?');
     await first.waitFor('? ask the interviewer>');
     first.type('how many people use it');
@@ -36,10 +28,7 @@ describe('the interviewer, in a drill', { timeout: 90_000 }, () => {
     await first.waitFor(/Interviewer\n\s+You: how many people use it\n\s+› About 50 million daily users, each feed request ranks some 2,000 candidate posts\./);
     // The question is not a line of notes.
     expect(first.screen()).toMatch(/Notes\n\s+a first note\n\s+>\s*\n/);
-    await until(() => {
-      const [name] = liveFiles(home);
-      return name && fs.readFileSync(path.join(home, 'sessions', name), 'utf8').includes('"factId":"scale"');
-    }, 'a checkpoint with the exchange');
+    await checkpointHolding(home, '"factId":"scale"', 'a checkpoint with the exchange');
     first.signal('KILL');
     expect(await first.exitCode()).toBe(137);
 
@@ -63,13 +52,9 @@ describe('the interviewer, in a drill', { timeout: 90_000 }, () => {
     await tmux.waitFor('Stage 1/2');
     tmux.keys('Enter');
     await tmux.waitFor('Stage 2/2');
-    tmux.type('two-tower retrieval');
-    tmux.keys('Enter');
-    await tmux.waitFor(/Notes\n\s+two-tower retrieval/);
+    await writeNote(tmux, 'two-tower retrieval');
     await tmux.waitFor(/⚡ The interviewer cuts in:\n\s+Your two-tower model retrieves stale posts\. How do you sample negatives for it\?/, { timeout: 20_000 });
-    tmux.type('in-batch negatives, popularity corrected');
-    tmux.keys('Enter');
-    await tmux.waitFor(/Notes\n\s+two-tower retrieval\n\s+in-batch negatives/);
+    await writeNote(tmux, 'in-batch negatives, popularity corrected');
     tmux.keys('Enter');
     await confirmAssessments(tmux);
     const screen = await tmux.waitFor('The follow-up: what did your answer cover?');
