@@ -37,6 +37,17 @@ describe('the stage layout', () => {
     expect(lines.join('\n')).toMatch(/… 10 earlier lines/);
   });
 
+  it('fits 60 columns and 15 rows with a long answer from the interviewer: the latest answer on one line', () => {
+    const notes = Array.from({ length: 12 }, (_, i) => `note number ${i + 1}`).join('\n');
+    const answer = 'About 200 million daily users; the home feed is requested 5 billion times a day; p99 under 200 ms for the whole page.';
+    const state = addExchange(setNotes(startSession(plan, NOW), 0, `${notes}\n`), { asked: 'how many users and how much traffic?', factId: 'scale', answer, stageId: 'clarify' });
+    const lines = screen(view(state), 60, 15);
+    expect(lines.length).toBeLessThanOrEqual(15);
+    expect(Math.max(...lines.map(visibleLength))).toBeLessThanOrEqual(60);
+    expect(lines.join('\n')).toMatch(/\n  › About 200 million daily users; the home feed is request…\n/);
+    expect(lines.join('\n')).toContain('note number 12');
+  });
+
   it('says "1 earlier line", not "lines"', () => {
     const notes = Array.from({ length: 9 }, (_, i) => `line ${i + 1}`).join('\n');
     expect(screen(view(setNotes(startSession(plan, NOW), 0, `${notes}\n`)), 80, 40).join('\n')).toContain('… 1 earlier line\n');

@@ -126,12 +126,15 @@ export function stageLines(view: StageView, size: Size, style: Style): { lines: 
   let followupsFolded = false;
   let window = { from: 0, to: checklistItems.length };
   let exchangesShown = Math.min(VISIBLE_EXCHANGES, exchanges.length);
+  // At the tightest, the latest answer alone on one line.
+  let exchangeLine = false;
   let factsFolded: 0 | 1 | 2 = view.factsHidden ? 2 : 0;
   const body = () => {
     const lines: string[] = [];
     const section = (heading: string, content: string[]) => void lines.push('', style.heading(heading), ...content);
     if (cutIn.length) lines.push('', ...cutIn);
-    if (exchanges.length) {
+    if (exchanges.length && exchangeLine) lines.push('', cut(`  › ${stripControl(exchanges.at(-1)!.answer)}`, width));
+    else if (exchanges.length) {
       const earlier = exchanges.length - exchangesShown;
       section(view.noFactSheet ? 'Interviewer (this question has no fact sheet: every answer is to assume)' : 'Interviewer', [
         ...(earlier > 0 ? [style.dim(`  … ${plural(earlier, 'earlier question')}`)] : []),
@@ -192,6 +195,9 @@ export function stageLines(view: StageView, size: Size, style: Style): { lines: 
     },
     () => (factsFolded === 1 ? ((factsFolded = 2), true) : false),
     () => (followupsFolded || view.allFollowups ? false : (followupsFolded = true)),
+    // The answer's line is paid for with a line of notes: both stay in view.
+    () => (exchanges.length && !exchangeLine ? (exchangeLine = true) : false),
+    () => (exchangeLine && notesShown > 1 ? ((notesShown = 1), true) : false),
   ];
   let lines = body();
   for (const step of fold) {
