@@ -60,12 +60,12 @@ const builtinShims = {
 };
 
 /**
- * Modules (relative to dist/) of `history`, `stats`, `export` and `next`, and of the history
- * store and the scoring they read: 80 KB that `daily`, `list`, `show` and `random` would
+ * Modules (relative to dist/) of `history`, `stats`, `export`, `next` and `grade`, and of the
+ * history store and the scoring they read (lint loads its example grading from here on demand): 80 KB that `daily`, `list`, `show` and `random` would
  * otherwise compile on every run, 1.5 ms of `daily`. One chunk rather than one per command:
  * Node 20 pays for every file it loads. store/atomic.js stays in core: the bank cache writes through it.
  */
-const HISTORY = /^(store\/(?!paths\.js|atomic\.js)|score\/|commands\/(history|stats|export|next)\.js$|app\/read-history\.js$|ui\/(stats|history|export|next)\.js$)/;
+const HISTORY = /^(store\/(?!paths\.js|atomic\.js)|score\/|commands\/(history|stats|export|next|grade)\.js$|app\/read-history\.js$|ui\/(stats|history|export|next|grade)\.js$|lint\/grade-examples\.js$)/;
 
 /**
  * The AI grader (src/rater/ and what renders and runs it): loaded with `grade --ai` and `drill
@@ -74,6 +74,14 @@ const HISTORY = /^(store\/(?!paths\.js|atomic\.js)|score\/|commands\/(history|st
  * command that imports them.
  */
 const AI_GRADER = /^(rater\/|(app|ui)\/ai-grade\.js$)/;
+
+/**
+ * Modules of the diagram pad and `mldrill diagram`, and the lint checks of reference diagrams
+ * (which need the comparison's word forms): a chunk of their own, loaded by the commands that
+ * draw and by validation, never by core (the renderer package loads later still, on the first
+ * drawing).
+ */
+const DIAGRAM = /^(diagram\/|commands\/diagram\.js$|bank\/diagram-check\.js$)/;
 
 const costly = new Map();
 /** Whether a module, through its static imports, reaches a package or a costly built-in. */
@@ -110,6 +118,7 @@ await bundle.write({
     if (!(id.startsWith(dist) || id.startsWith(COMMANDER_DIR)) || isCostly(id, getModuleInfo)) return undefined;
     const relative = path.relative(dist, id).split(path.sep).join('/');
     if (AI_GRADER.test(relative)) return undefined;
+    if (DIAGRAM.test(relative)) return 'diagram';
     return HISTORY.test(relative) ? 'history' : 'core';
   },
 });
@@ -121,9 +130,11 @@ fs.writeFileSync(path.join(outdir, 'package.json'), '{ "type": "commonjs" }\n');
 const written = fs.readdirSync(outdir);
 const core = fs.readFileSync(path.join(outdir, written.find((name) => name.startsWith('core-'))), 'utf8');
 const historyChunk = written.find((name) => name.startsWith('history-'));
-if (new RegExp(`^(var \\w+ = )?require\\('\\./${historyChunk}'\\);`, 'm').test(core)) {
-  console.error(`bundle: the core chunk imports ${historyChunk}; keep the modules core needs out of HISTORY in scripts/bundle.mjs`);
-  process.exit(1);
+for (const [chunk, where] of [[historyChunk, 'HISTORY'], [written.find((name) => name.startsWith('diagram-')), 'DIAGRAM']]) {
+  if (new RegExp(`^(var \\w+ = )?require\\('\\./${chunk}'\\);`, 'm').test(core)) {
+    console.error(`bundle: the core chunk imports ${chunk}; keep the modules core needs out of ${where} in scripts/bundle.mjs`);
+    process.exit(1);
+  }
 }
 
 // The AI grader stays out of what every command (core) and the history commands load.

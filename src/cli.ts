@@ -8,6 +8,8 @@ import { CATEGORIES, DIFFICULTIES } from './bank/categories.js';
 import { parseDate } from './time.js';
 import { bankDirectories } from './bank/files.js';
 import { LINT_FORMATS, OUTPUT_FORMATS } from './formats.js';
+import { loadConfig } from './app/config.js';
+import { SHELLS } from './completion/shells.js';
 
 export interface CommandResult {
   exitCode: number;
@@ -21,9 +23,21 @@ function positiveNumber(value: string): number {
   return number;
 }
 
+function positiveSeconds(value: string): number {
+  const number = Number(value);
+  if (!Number.isFinite(number) || number <= 0) throw new InvalidArgumentError('expected a positive number of seconds, e.g. 60');
+  return number;
+}
+
 export function positiveInteger(value: string): number {
   const number = Number(value);
   if (!Number.isInteger(number) || number < 0) throw new InvalidArgumentError('expected a whole number, e.g. 10');
+  return number;
+}
+
+function columnCount(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 20) throw new InvalidArgumentError('expected a whole number of columns, at least 20, e.g. 100');
   return number;
 }
 
@@ -49,6 +63,21 @@ function withFilters(command: Command): Command {
 }
 
 export const COMMANDS = COMMAND_NAMES;
+
+/** What `mldrill <question-id>` runs. */
+const DEFAULT_COMMAND = 'drill';
+
+/** Commands that never read the config file: they print fixed text, or read it their own way. */
+const WITHOUT_CONFIG = new Set(['schema', 'completion', 'config', '__complete']);
+
+/**
+ * The options typed on the command line, without the values commander implies (a lone
+ * `--no-ready` makes `ready` true by default), so that the config file's value shows through
+ * wherever no flag was given.
+ */
+export function typedOptions(command: Command): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(command.opts()).filter(([key]) => command.getOptionValueSource(key) === 'cli'));
+}
 
 /**
  * The program for argv. When argv starts with a command's name, only that command is defined:
@@ -78,31 +107,41 @@ Run 'mldrill <command> --help' for a command's options.
   // A mistyped --bank or MLDRILL_BANK fails every command, not only those that read the bank:
   // `history --bank /no/such` succeeding would hide the typo.
   program.hook('preAction', (_program, command) => {
+    // `config` shows the settings, bank directories included, even when one is wrong; completion must never fail.
+    if (command.name() === 'config' || command.name() === '__complete') return;
     bankDirectories(io.cwd, io.env, { bank: (command.optsWithGlobals() as { bank?: string[] }).bank });
   });
 
+  // The config file is read (and checked) before the command, which then asks for settings synchronously.
   const run = (exitCode: Promise<number>) => exitCode.then((code) => { result.exitCode = code; });
+  program.hook('preAction', async (_program, command) => {
+    if (!WITHOUT_CONFIG.has(command.name())) await loadConfig(io);
+  });
   const globals = (command: Command) => command.optsWithGlobals() as { bank?: string[] };
 
   if (wanted('drill')) {
     withFilters(
       program
-        .command('drill', { isDefault: true })
+        .command(DEFAULT_COMMAND, { isDefault: true })
         .description('run a timed, staged mock interview, then assess yourself (the default command)')
         .argument('[id]', 'question id; without it, pick from a searchable list')
         .option('-r, --random', 'pick a random question (honours the filters)')
         .option('--daily', "drill today's question of the day (honours the filters, like mldrill daily)")
         .option('-m, --minutes <n>', 'scale the whole interview to N minutes', positiveNumber)
         .option('--strict', 'move on automatically when a stage runs out of time')
+        .option('--no-strict', 'let stages overrun (when the config file says strict: true)')
         .option('--interviewer', 'mock-interviewer mode: a partner runs the clock and ticks the checklist live')
+        .option('--no-interviewer', 'drill on your own (when the config file says interviewer: true)')
+        .option('--curveballs', 'throw in a follow-up during the deep-dive (the default; when the config file says curveballs: false)')
         .option('--no-curveballs', 'no follow-up thrown in during the deep-dive')
         .option('--no-ready', 'start the clock at once, without waiting for Enter')
         .option('--seed <text>', 'make the random picks and the curveball moment reproducible')
         .option('--rubric <id>', "drill with another rubric than the question's own (e.g. ml-system-design-short)")
         .option('--next', "drill what spaced repetition says is next (see 'mldrill next'; honours the filters)")
-        .option('--no-save', 'do not record the session in the history'),
-    ).action((id: string | undefined, options, command: Command) =>
-      run(import('./commands/drill.js').then(({ drill }) => drill({ ...options, ...globals(command), id }, io))),
+        .option('--no-save', 'do not record the session in the history')
+        .option('--ai', 'after the self-assessment, a second opinion from the language model at MLDRILL_LLM_URL (see mldrill grade --ai)'),
+    ).action((id: string | undefined, _options, command: Command) =>
+      run(import('./commands/drill.js').then(({ drill }) => drill({ ...typedOptions(command), bank: globals(command).bank, id }, io))),
     );
   }
 
@@ -147,7 +186,8 @@ Run 'mldrill <command> --help' for a command's options.
         .description('print a whole question: prompt, stage plan, follow-ups and, on request, hints')
         .argument('<id>', 'question id')
         .option('--hints', "include every stage's hints")
-        .option('--followups', "include the follow-ups' answer keys and when each is thrown (spoilers)"),
+        .option('--followups', "include the follow-ups' answer keys and when each is thrown (spoilers)")
+        .option('--answer', 'include what a strong answer covers (the strong example answer)'),
     ).action((id: string, options, command: Command) =>
       run(import('./commands/show.js').then(({ show }) => show({ ...options, ...globals(command), id }, io))),
     );
@@ -166,6 +206,25 @@ Run 'mldrill <command> --help' for a command's options.
   `)
       .action((id: string, question: string, options, command: Command) =>
         run(import('./commands/ask.js').then(({ ask }) => ask({ ...options, ...globals(command), id, question }, io))),
+      );
+  }
+
+  if (wanted('grade')) {
+    program
+      .command('grade')
+      .description("grade notes with the keyword grader: a notes file against a question, or a recorded session's notes again")
+      .argument('<target>', "a question id (with --notes), or a session id or 'last'")
+      .option('--notes <file>', "Markdown notes, with '## ' headings naming stages; - reads stdin")
+      .option('--rubric <id>', "grade against another rubric than the question's (or the session's)")
+      .option('--json', 'print the grade as JSON')
+      .option('--ai', 'a second opinion from the language model at MLDRILL_LLM_URL (or the config file\'s llm section): every verdict must quote the notes')
+      .option('--timeout <seconds>', 'with --ai: seconds to wait for each attempt of the request (default 120)', positiveSeconds)
+      .addHelpText('after', `
+  Exit codes: 0 graded, 1 unknown question or session id, 2 usage error (a missing, empty or binary notes file;
+  with --ai, no endpoint configured, or the server unreachable, refusing, too slow or answering badly), 130 Ctrl-C.
+  `)
+      .action((target: string, options, command: Command) =>
+        run(import('./commands/grade.js').then(({ grade }) => grade({ ...options, ...globals(command), target }, io))),
       );
   }
 
@@ -262,9 +321,65 @@ Run 'mldrill <command> --help' for a command's options.
   if (wanted('schema')) {
     program
       .command('schema')
-      .description('print the JSON Schema (draft-07) of question or rubric files, for editors and validators')
-      .addArgument(new Argument('<kind>', 'which format').choices(['question', 'rubric']))
-      .action((kind: 'question' | 'rubric') => run(import('./commands/schema.js').then(({ schema }) => schema({ kind }, io))));
+      .description('print the JSON Schema (draft-07) of question, rubric or config files, for editors and validators')
+      .addArgument(new Argument('<kind>', 'which format').choices(['question', 'rubric', 'config']))
+      .action((kind: 'question' | 'rubric' | 'config') => run(import('./commands/schema.js').then(({ schema }) => schema({ kind }, io))));
+  }
+
+  if (wanted('diagram')) {
+    program
+      .command('diagram')
+      .description('draw an edge list (events -> feature store -> model) as box-drawing text, Mermaid or JSON')
+      .argument('[file]', "a file of edges, one chain per line; '-' or none reads stdin")
+      .addOption(new Option('-f, --format <format>', 'text (a drawing), mermaid (a flowchart) or json').choices(['text', 'mermaid', 'json']).default('text'))
+      .option('-w, --width <columns>', 'fit the drawing to this many columns (default: the terminal width, 80 when piped)', columnCount)
+      .option('-q, --question <id>', "compare the drawing with this question's reference diagram")
+      .addHelpText('after', `
+  Each line is a chain of edges, a -> b -> c, optionally labelled, ranker -[top 500]-> re-ranker,
+  written backwards with <-, both ways with <->, or a lone component; # starts a comment.
+  Exit codes: 0 drawn, 1 an unknown question or one without a reference diagram, 2 a line that
+  is not an edge (file:line:col on stderr), empty input, an unreadable file or a usage error.
+  `)
+      .action((file: string | undefined, options, command: Command) =>
+        run(import('./commands/diagram.js').then(({ diagram }) => diagram({ ...options, ...globals(command), file }, io))),
+      );
+  }
+
+  if (wanted('config')) {
+    program
+      .command('config')
+      .description("show your settings and where each comes from (flag, environment, config file, default)")
+      .addArgument(new Argument('[action]', "'path' prints the config file's path; 'init' writes a commented file with every default").choices(['path', 'init']))
+      .option('--json', 'print { file, settings: { <key>: { value, source } } }')
+      .addHelpText('after', `
+  The file: $MLDRILL_CONFIG, else $XDG_CONFIG_HOME/mldrill/config.yaml, else ~/.config/mldrill/config.yaml
+  (%APPDATA%\\mldrill\\config.yaml on Windows). Flags override it, then environment variables.
+  Exit codes: 0 ok, 1 'init' found a file already there (nothing is overwritten), 2 a problem in the file.
+  `)
+      .action((action: 'path' | 'init' | undefined, options, command: Command) =>
+        run(import('./commands/config.js').then(({ config }) => config({ ...options, ...globals(command), action }, io))),
+      );
+  }
+
+  if (wanted('completion')) {
+    program
+      .command('completion')
+      .description('print the tab-completion script for a shell (see the README for the line to add to its start-up file)')
+      .addArgument(new Argument('<shell>', 'which shell').choices(SHELLS))
+      .action((shell: (typeof SHELLS)[number]) => run(import('./commands/completion.js').then(({ completion }) => completion({ shell }, io))));
+  }
+
+  if (wanted('__complete')) {
+    // What the completion scripts call on every TAB: the candidates for the word at the cursor.
+    program
+      .command('__complete', { hidden: true })
+      .argument('<index>', 'how many words come before the one being completed')
+      .argument('[words...]', 'the words after mldrill, up to the cursor')
+      .allowUnknownOption()
+      .helpOption(false)
+      .action((index: string, words: string[]) =>
+        run(import('./commands/__complete.js').then(({ complete }) => complete({ index: Number(index), words, program: () => buildProgram(io, { exitCode: 0 }), defaultCommand: DEFAULT_COMMAND }, io))),
+      );
   }
 
   return program;

@@ -15,6 +15,8 @@ export class MldrillError extends Error {
   constructor(
     message: string,
     readonly exitCode: number,
+    /** Lines said before the message, as they are (say, `file:line:col: problem` for each problem). */
+    readonly details: readonly string[] = [],
   ) {
     super(message);
     this.name = new.target.name;
@@ -22,8 +24,8 @@ export class MldrillError extends Error {
 }
 
 export class UsageError extends MldrillError {
-  constructor(message: string) {
-    super(message, EXIT.usage);
+  constructor(message: string, details: readonly string[] = []) {
+    super(message, EXIT.usage, details);
   }
 }
 

@@ -28,16 +28,17 @@ export interface Io {
   env: Record<string, string | undefined>;
   cwd: string;
   homedir: string;
-  now(): number;
-  random(): number;
+  // Properties rather than methods: commands pass them around unbound (`io.now`, `io.random`).
+  now: () => number;
+  random: () => number;
   /** Calls handler on SIGINT/SIGTERM instead of dying; returns a function that stops listening. */
-  onSignal(handler: (signal: Signal) => void): () => void;
+  onSignal: (handler: (signal: Signal) => void) => () => void;
   /**
    * Ctrl-Z and `fg`: calls handler with 'stop' just before the process stops (to hand the
    * terminal back as it found it) and with 'continue' when it runs again; returns a function
    * that stops listening. Absent where nothing can stop the process (tests).
    */
-  onSuspend?(handler: (phase: SuspendPhase) => void): () => void;
+  onSuspend?: (handler: (phase: SuspendPhase) => void) => () => void;
 }
 
 export type SuspendPhase = 'stop' | 'continue';

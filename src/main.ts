@@ -7,7 +7,9 @@ import { closest, didYouMean } from './text.js';
 import { packageVersion } from './version.js';
 
 /** The command names, for "did you mean" before the command table is loaded (cli.ts checks they agree). */
-export const COMMAND_NAMES = ['drill', 'daily', 'random', 'list', 'show', 'ask', 'resume', 'lint', 'history', 'stats', 'next', 'export', 'new', 'schema'];
+export const COMMAND_NAMES = ['drill', 'daily', 'random', 'list', 'show', 'ask', 'grade', 'resume', 'lint', 'history', 'stats', 'next', 'export', 'new', 'schema', 'diagram', 'config', 'completion', '__complete'];
+/** The commands a typo may have meant: not the hidden one the shell completion calls. */
+const SUGGESTED_COMMANDS = COMMAND_NAMES.filter((name) => !name.startsWith('__'));
 
 export async function main(argv: string[], io: Io): Promise<number> {
   try {
@@ -47,7 +49,7 @@ function checkStart(argv: readonly string[], io: Io): void {
   }
   const [word, ...rest] = argv;
   if (word && !word.startsWith('-') && !COMMAND_NAMES.includes(word) && rest.some((arg) => !arg.startsWith('-'))) {
-    const commands = closest(word, COMMAND_NAMES);
+    const commands = closest(word, SUGGESTED_COMMANDS);
     if (commands.length) throw new UsageError(`unknown command "${word}"; ${didYouMean(commands)}`);
   }
 }
@@ -64,6 +66,8 @@ const LIST_IDS: Record<UnknownIdError['kind'], string> = {
 function report(error: unknown, argv: readonly string[], io: Io): number {
   const [message, code] = describe(error, argv, io.env);
   try {
+    // Findings that come before the one-line summary (a config file's, as file:line:col lines).
+    if (error instanceof MldrillError) for (const line of error.details) io.stderr.write(`${line}\n`);
     if (message) io.stderr.write(`mldrill: ${message}\n`);
   } catch {
     // stderr itself is full or gone: the exit code still tells.
@@ -86,7 +90,7 @@ function describe(error: unknown, argv: readonly string[], env: Record<string, s
 function unknownIdText(error: UnknownIdError, argv: readonly string[]): string {
   // The default command's id was the first word: it may have been meant as a command.
   if (error.kind === 'question' && argv[0] === error.id && !COMMAND_NAMES.includes(error.id)) {
-    const commands = closest(error.id, COMMAND_NAMES);
+    const commands = closest(error.id, SUGGESTED_COMMANDS);
     const hint = [commands.length && `the command${commands.length > 1 ? 's' : ''} ${commands.join(', ')}`, error.closest.length && `the question${error.closest.length > 1 ? 's' : ''} ${error.closest.join(', ')}`].filter(Boolean);
     return `"${error.id}" is neither a command nor a question id; ${hint.length ? `did you mean ${hint.join(', or ')}?` : "run 'mldrill --help' for the commands and 'mldrill list' for the ids"}`;
   }

@@ -133,3 +133,39 @@ export function forEachLine(fd: number, from: number, to: number, onLine: (line:
   }
   return lineAt;
 }
+
+/** A small file someone else may have put there (the config file), as the reader needs to tell it. */
+export type SmallFile =
+  | { kind: 'text'; text: string; /** Permission bits, for files that should be private. */ mode: number }
+  | { kind: 'missing' }
+  | { kind: 'not-a-file' }
+  | { kind: 'too-large'; bytes: number }
+  | { kind: 'unreadable'; code: string };
+
+/** readRegular's answer as data: the text of a regular file of at most maxBytes, or why not. */
+export function readSmallFile(file: string, maxBytes: number): SmallFile {
+  try {
+    return withRegularFile(file, (fd, stat): SmallFile => {
+      if (stat.size > maxBytes) return { kind: 'too-large', bytes: stat.size };
+      return { kind: 'text', text: readRange(fd, 0, stat.size).toString('utf8'), mode: stat.mode };
+    });
+  } catch (error) {
+    if (error instanceof NotRegularError) return { kind: 'not-a-file' };
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    // A path through a file (`config.yaml/x`) names nothing, like a missing one.
+    return code === 'ENOENT' || code === 'ENOTDIR' ? { kind: 'missing' } : { kind: 'unreadable', code };
+  }
+}
+
+/** The UTF-8 text of a stream (stdin) to its end; undefined once it passes maxBytes, read no further. */
+export async function readStream(stream: NodeJS.ReadableStream, maxBytes: number): Promise<string | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    size += bytes.length;
+    if (size > maxBytes) return undefined;
+    chunks.push(bytes);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}

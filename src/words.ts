@@ -1,7 +1,8 @@
-// Word forms: turns free text into comparable tokens, so that "labelled", "labeling" and
-// "labels" meet at one stem, and British and American spellings at one form. Deliberately
-// small and rule-based (no dictionary): deterministic, fast, and good enough for short
-// questions and phrases. Used wherever text typed by a person is compared with authored text.
+// Word forms: one light, rule-based stemmer (no dictionary: deterministic and fast) that every
+// comparison of typed text with authored text goes through, so that "labelled", "labeling" and
+// "labels" meet at one stem, and British and American spellings at one form: the grader's
+// keywords, the interviewer's fact matcher and the follow-ups' conditions. Also the words too
+// generic to be a keyword alone. A leaf: the bank's lint uses it as well.
 
 /** Splits text into normalised word stems, in order. */
 export interface WordForms {
@@ -28,50 +29,90 @@ const IRREGULAR: Record<string, string> = {
   this: 'this', its: 'it', us: 'us', gas: 'gas', yes: 'yes', as: 'as', gpus: 'gpu', cpus: 'cpu', tpus: 'tpu', use: 'use', uses: 'use', used: 'use', using: 'use', embed: 'embed', embedded: 'embed', embedding: 'embed', embeddings: 'embed',
 };
 
-const VOWEL = /[aeiouy]/;
+/** English stop words: a keyword that is one of these alone says nothing. */
+const STOP_WORDS = [
+  'a', 'about', 'after', 'all', 'also', 'an', 'and', 'any', 'are', 'as', 'at', 'be', 'been', 'before', 'but', 'by',
+  'can', 'could', 'do', 'does', 'each', 'for', 'from', 'had', 'has', 'have', 'how', 'i', 'if', 'in', 'into', 'is', 'it',
+  'its', 'just', 'more', 'most', 'much', 'my', 'no', 'not', 'of', 'on', 'one', 'only', 'or', 'other', 'our', 'out',
+  'over', 'per', 'so', 'some', 'such', 'than', 'that', 'the', 'their', 'them', 'then', 'there', 'these', 'they',
+  'this', 'those', 'to', 'too', 'under', 'up', 'us', 'very', 'was', 'we', 'were', 'what', 'when', 'where', 'which',
+  'while', 'who', 'why', 'will', 'with', 'would', 'you', 'your',
+];
 
-/** The stem of one lowercase word. */
-export function stem(word: string): string {
-  let w = SPELLING[word] ?? word;
-  const irregular = IRREGULAR[w];
-  if (irregular) return irregular;
-  if (w.length <= 3 || /\d/.test(w)) return w;
-  // -ise and -ize, -isation and -ization, -yse and -yze all meet at one spelling.
-  w = w.replace(/is(ation|ations|e|es|ed|ing)$/, 'iz$1').replace(/ys(e|es|ed|ing)$/, 'yz$1');
-  if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
-  else if (w.endsWith('sses')) w = w.slice(0, -2);
-  else if (w.endsWith('s') && !/(ss|us|is)$/.test(w)) w = w.slice(0, -1);
-  if (w.endsWith('ization')) w = w.slice(0, -5);
-  else if (w.endsWith('ation') && w.length > 7) w = w.slice(0, -5);
-  let stripped = false;
-  if (w.endsWith('ing') && VOWEL.test(w.slice(0, -3)) && w.length > 4) {
-    w = w.slice(0, -3);
-    stripped = true;
-  } else if (w.endsWith('ed') && !w.endsWith('eed') && VOWEL.test(w.slice(0, -2)) && w.length > 3) {
-    w = w.slice(0, -2);
-    stripped = true;
-  } else if (w.endsWith('ly') && w.length > 5) {
-    w = w.slice(0, -2);
-  }
-  // labell(ed) -> label, stopp(ed) -> stop; but keep "ss", "ll" of a base word (pass, fill).
-  if (stripped && /([bdfgmnprt])\1$/.test(w)) w = w.slice(0, -1);
-  if (stripped && /ll$/.test(w) && w.length > 5) w = w.slice(0, -1);
-  if (w.endsWith('y') && w.length > 3 && stripped === false && !VOWEL.test(w[w.length - 2]!)) w = `${w.slice(0, -1)}i`;
-  // A final e comes and goes with suffixes (use, used, using): drop it always.
-  if (w.endsWith('e') && w.length > 3) w = w.slice(0, -1);
-  // annotate, annotated, annotation -> annot
-  if (w.endsWith('at') && w.length > 5) w = w.slice(0, -2);
-  return w;
+/**
+ * Words every design answer says whatever it covers: alone, as a keyword, they tick items for
+ * anyone. Documented in the README (rule generic-keyword).
+ */
+export const GENERIC_WORDS = [
+  'cost', 'data', 'design', 'explain', 'feature', 'flow', 'good', 'input', 'item', 'latency', 'map', 'metric', 'model',
+  'need', 'offline', 'online', 'output', 'performance', 'pipeline', 'problem', 'quality', 'scale', 'service', 'store',
+  'system', 'time', 'use', 'user',
+];
+
+/** British spellings to American, whole-suffix rewrites on one word (both sides get them). */
+function americanise(word: string): string {
+  if (!/^[a-z]+$/.test(word)) return word;
+  return word
+    .replace(/ogue(s?)$/, 'og$1')
+    .replace(/^(.{3,})our(s|ed|ing|ite|ites)?$/, '$1or$2')
+    .replace(/^(.{2,})tre(s?)$/, '$1ter$2')
+    .replace(/^(.{3,})is(e|es|ed|ing|ation|ations|er|ers)$/, '$1iz$2')
+    .replace(/^(.{3,})ys(e|es|ed|ing)$/, '$1yz$2');
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
+const VOWEL = /[aeiouy]/;
+
+/** A light suffix stripper: plurals, -ing, -ed, -ation, a final e and a doubled consonant. */
+export function stem(raw: string): string {
+  const lower = raw.toLowerCase();
+  const irregular = IRREGULAR[SPELLING[lower] ?? lower];
+  if (irregular) return irregular;
+  let word = americanise(SPELLING[lower] ?? lower);
+  if (word.length <= 3 || /\d/.test(word)) return word;
+  if (/ies$/.test(word)) word = `${word.slice(0, -3)}y`;
+  else if (/ied$/.test(word) && word.length > 4) word = `${word.slice(0, -3)}y`;
+  else if (/(ss|x|ch|sh|z)es$/.test(word) || (/ses$/.test(word) && word.length > 5)) word = word.slice(0, -2);
+  else if (/s$/.test(word) && !/(ss|us|is)$/.test(word) && !(word.endsWith('as') && word.length <= 5)) word = word.slice(0, -1);
+
+  if (/ization$/.test(word)) word = word.slice(0, -5);
+  else if (/ation$/.test(word) && word.length >= 8) word = word.slice(0, -3);
+  // A suffix comes off only where a syllable stays (string keeps its ing, shed its ed).
+  else if (/ing$/.test(word) && word.length >= 6 && VOWEL.test(word.slice(0, -3))) word = word.slice(0, -3);
+  else if (/ed$/.test(word) && !/eed$/.test(word) && word.length >= 6 && VOWEL.test(word.slice(0, -2))) word = word.slice(0, -2);
+  else if (/ly$/.test(word) && word.length >= 6) word = word.slice(0, -2);
+  if (/e$/.test(word) && word.length >= 5) word = word.slice(0, -1);
+  // labell(ing) -> label, runn(ing) -> run; the bare word loses its double too (call -> cal).
+  if (/([b-df-hj-np-tv-z])\1$/.test(word) && word.length >= 4) word = word.slice(0, -1);
+  return word;
+}
+
+/** Words as they are written: runs of letters and digits. */
+export const WORD = /[\p{L}\p{N}]+/gu;
+
+const STOP = new Set(STOP_WORDS.map(stem));
+const GENERIC = new Set(GENERIC_WORDS.map(stem));
+
+/** Why a keyword is too generic to count, or undefined when it is fine. */
+export function genericReason(phrase: string): 'stop word' | 'generic term' | 'too short' | 'no words' | undefined {
+  const words = phrase.toLowerCase().match(WORD) ?? [];
+  if (words.length === 0) return 'no words';
+  if (words.length > 1) return undefined;
+  const stemmed = stem(words[0]!);
+  if (STOP.has(stemmed)) return 'stop word';
+  if (GENERIC.has(stemmed)) return 'generic term';
+  if (words[0]!.length <= 2 && !/\d/.test(words[0]!)) return 'too short';
+  return undefined;
+}
+
+/** A word as a person writes it, with an apostrophe inside (don't, user's). */
+const TYPED_WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 
 /** The default word forms: lowercase, accents folded, apostrophes dropped, each word stemmed. */
 export const wordForms: WordForms = {
   stems(text: string): string[] {
     const out: string[] = [];
     const folded = text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
-    for (const match of folded.matchAll(WORD)) {
+    for (const match of folded.matchAll(TYPED_WORD)) {
       const word = match[0].replace(/['’](s|t|re|ll|ve|d|m)$/, '').replace(/['’]/g, '');
       if (word) out.push(stem(word));
     }

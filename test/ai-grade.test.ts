@@ -78,7 +78,7 @@ describe('aiGrade against a chat-completions server', () => {
     for (const expected of ['clarify / users: Asked who the users are (Good: Name the users and their goal.)', 'metrics / calibration: Calibrated the scores', 'Online: session length', 'Design a feed ranking system.', 'quote the notes verbatim']) {
       expect(prompt).toContain(expected);
     }
-    expect(result).toMatchObject({ questionId: 'fx-feed', rubricId: 'fx-rubric', grader: 'ai', model: 'test-model', host: server.url.slice(7, -3), score: 80, warnings: [] });
+    expect(result).toMatchObject({ questionId: 'fx-feed', rubricId: 'fx-rubric', grader: 'ai', model: 'test-model', host: server.url.slice(7, -3), score: 60, warnings: [] });
     expect(result.stages[0]!.items[1]).toEqual({
       id: 'scale', text: 'Estimated the scale', weight: 2, grader: 'ai', met: true, evidence: '500M DAU - 2 billion impressions',
       reason: 'Gives daily users and impressions.', self: false, counted: true,
@@ -123,7 +123,7 @@ describe('aiGrade against a chat-completions server', () => {
     expect(server.requests[0]!.body.messages[1].content).not.toContain('JSON Schema');
     expect(server.requests[1]!.body.messages[1].content).toContain('valid against this JSON Schema');
     expect(server.requests[2]!.body.messages[1].content).toContain('valid against this JSON Schema');
-    expect(result.score).toBe(80);
+    expect(result.score).toBe(60);
     expect(io.err()).toBe([
       'mldrill: the server does not take response_format json_schema; asking again with json_object',
       'mldrill: the server does not take response_format json_object; asking again with the schema in the prompt alone',
@@ -138,7 +138,7 @@ describe('aiGrade against a chat-completions server', () => {
     const result = await aiGrade(input, io, { sleep: async (ms) => void waits.push(ms) });
     expect(waits).toEqual([2000]);
     expect(server.requests).toHaveLength(2);
-    expect(result.score).toBe(80);
+    expect(result.score).toBe(60);
     expect(io.err()).toMatch(/^mldrill: 127\.0\.0\.1:\d+ answered 429; retrying in 2 s \(1 of 3\)\n$/);
   });
 
@@ -245,7 +245,7 @@ describe('the verdicts beside the self ticks', () => {
     const result = await aiGrade(input, ioFor(server.url));
     expect(verdictsBesideTicksLines(result, PLAIN, 80)).toEqual([
       `Second opinion · test-model at ${result.host}`,
-      'AI score 80%  2 of 4 items rated differently from you',
+      'AI score 85%  2 of 4 items rated differently from you',
       '',
       'You  AI',
       'Rated differently',
@@ -281,7 +281,7 @@ describe('runAiGrade, as grade --ai runs it', () => {
     const io = ioFor(server.url);
     expect(await runAiGrade(input, io, { json: true })).toBe(0);
     const printed = JSON.parse(io.out());
-    expect(printed).toMatchObject({ grader: 'ai', score: 80, stages: [{ id: 'clarify', items: [{ id: 'users', grader: 'ai', met: true, evidence: 'users: casual readers who want "fresh" posts', counted: true }, { id: 'scale' }] }, { id: 'metrics' }] });
+    expect(printed).toMatchObject({ grader: 'ai', score: 60, stages: [{ id: 'clarify', items: [{ id: 'users', grader: 'ai', met: true, evidence: 'users: casual readers who want "fresh" posts', counted: true }, { id: 'scale' }] }, { id: 'metrics' }] });
   });
 
   it('prints the verdicts as text, plain in a pipe', async () => {
@@ -289,7 +289,7 @@ describe('runAiGrade, as grade --ai runs it', () => {
     const io = ioFor(server.url);
     expect(await runAiGrade(input, io)).toBe(0);
     expect(io.out().split('\n').slice(1, 9)).toEqual([
-      'Score 80%',
+      'Score 60%',
       'Met only with a quote from your notes; where the AI is unsure or its quote is not in your notes, your own tick counts.',
       '',
       'Clarify  100%',

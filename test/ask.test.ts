@@ -32,7 +32,8 @@ let home: string;
 let bank: string;
 beforeAll(() => {
   home = fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-home-'));
-  bank = writeBank({ 'rubrics/mini.yaml': RUBRIC, 'questions/recommendation/sheet-feed.yaml': SHEET });
+  // `feed` has no fact sheet; a fixture, since every shipped question is getting one.
+  bank = writeBank({ 'rubrics/mini.yaml': RUBRIC, 'questions/recommendation/sheet-feed.yaml': SHEET, 'questions/recommendation/feed.yaml': QUESTION });
 });
 
 const run = (args: string[]) =>
@@ -65,10 +66,10 @@ describe('mldrill ask', { timeout: 60_000 }, () => {
   });
 
   it('says so on stderr for a question without a fact sheet, and answers neutrally', () => {
-    const result = run(['ask', 'feature-store', 'How many features?']);
+    const result = run(['ask', 'feed', 'How many users?']);
     expect(result.status).toBe(0);
     expect(result.stdout).toBe(`${NEUTRAL_REPLY}\n`);
-    expect(result.stderr).toMatch(/feature-store has no fact sheet yet/);
+    expect(result.stderr).toMatch(/feed has no fact sheet yet/);
   });
 
   it('exits 1 for an unknown question id, with a suggestion', () => {

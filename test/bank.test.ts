@@ -7,6 +7,7 @@ import { parseYaml } from '../src/bank/parse.js';
 import { findYamlFiles, loadFiles } from '../src/bank/load.js';
 import { PACKAGE_ROOT } from '../src/package-root.js';
 import { RULES } from '../src/bank/rules.js';
+import { lintFiles } from '../src/lint/lint-files.js';
 import { baseBank, MODELINE, QUESTION, RUBRIC, writeBank } from './helpers/bank.js';
 
 function load(files: Record<string, string>) {
@@ -38,6 +39,12 @@ describe('loading a bank', () => {
     expect(bank.findings[0]).toMatchObject({ file: path.join('questions', 'ads', 'bad.yaml'), rule: 'yaml-syntax', severity: 'error' });
   });
 
+  it('loads a question with a reference diagram, a flow with its own wording included', () => {
+    const bank = load(baseBank({ [Q]: `${QUESTION}diagram:\n  components:\n    - id: events\n      names: [user events]\n    - id: ranker\n      names: [ranker]\n  flows:\n    - [events, ranker]\n    - [ranker, events, the loop back]\n` }));
+    expect(bank.findings).toEqual([]);
+    expect(bank.questions[0]!.diagram?.flows).toEqual([['events', 'ranker'], ['ranker', 'events', 'the loop back']]);
+  });
+
   it('fills in the default rubric id', () => {
     const bank = load({
       'rubrics/ml-system-design.yaml': RUBRIC.replace('id: mini', 'id: ml-system-design'),
@@ -51,6 +58,16 @@ describe('loading a bank', () => {
 // One broken fixture per rule: the rule id, and the exact line and column it points at.
 // Line 1 of QUESTION and RUBRIC is the editor modeline.
 const R = 'rubrics/mini.yaml';
+// A reference diagram after QUESTION's last line (19): diagram: is line 20, flows' entry line 27.
+const DIAGRAM = `diagram:
+  components:
+    - id: events
+      names: [user events]
+    - id: ranker
+      names: [ranking model, ranker]
+  flows:
+    - [events, ranker]
+`;
 /** QUESTION with a fact sheet from line 20: the fact's topic on 23, its ask on 24. */
 const FACTS = `${QUESTION}interviewer:
   facts:
@@ -62,7 +79,8 @@ const FACTS = `${QUESTION}interviewer:
 const fact = (id: string, topic: string, ask: string) => `    - id: ${id}\n      topic: ${topic}\n      ask: [${ask}]\n      answer: Yes.\n`;
 const FULL_SHEET = FACTS + [fact('goal', 'goal', 'what is the goal'), fact('latency', 'latency', 'latency budget'), fact('data', 'data', 'what data'), fact('surface', 'surface', 'where is it shown'), fact('cost', 'cost', 'what budget')].join('');
 const FOLLOWUP = (extra: string) => QUESTION.replace('  - Traffic grew tenfold.\n', `  - Traffic grew tenfold.\n  - text: Labels arrive late.\n${extra}`);
-interface Case { rule: string; files: Record<string, string>; setup?: (dir: string) => void; file?: string; line: number; column: number; message: RegExp; severity?: 'warning' }
+/** `lint`: a rule only `mldrill lint` applies (it grades examples), so the case runs lint on the bank. */
+interface Case { rule: string; files: Record<string, string>; setup?: (dir: string) => void; file?: string; line: number; column: number; message: RegExp; severity?: 'warning'; lint?: true }
 export const cases: Case[] = [
   { rule: 'unreadable', files: {}, setup: (dir) => fs.symlinkSync(path.join(dir, 'nowhere.yaml'), path.join(dir, 'questions', 'recommendation', 'gone.yaml')), file: 'questions/recommendation/gone.yaml', line: 1, column: 1, message: /cannot read the file \(ENOENT\)/ },
   { rule: 'file-too-large', files: { [Q]: `${QUESTION}# ${'x'.repeat(1024 * 1024)}\n` }, line: 1, column: 1, message: /larger than 1024 KiB/ },
@@ -105,6 +123,10 @@ export const cases: Case[] = [
   { rule: 'control-chars', files: { [Q]: QUESTION.replace('title: A feed', 'title: "A \\e[31mfeed"') }, line: 3, column: 8, message: /title contains the control character U\+001B/ },
   { rule: 'control-chars', files: { [Q]: QUESTION.replace('title: A feed', 'title: "A\\rfeed"') }, line: 3, column: 8, message: /control character U\+000D/ },
   { rule: 'control-chars', files: { [Q]: QUESTION.replace('  clarify:', '  clarify:\n    "note\\a": x') }, line: 10, column: 5, message: /the key "note" in stages\.clarify contains the control character U\+0007/ },
+  { rule: 'diagram-unknown-component', files: { [Q]: QUESTION + DIAGRAM.replace('[events, ranker]', '[events, rnker]') }, line: 27, column: 16, message: /diagram\.flows\[0\] names the component "rnker", which diagram\.components does not have; did you mean "ranker"\?/ },
+  { rule: 'diagram-duplicate', files: { [Q]: QUESTION + DIAGRAM.replace('- id: ranker', '- id: events') }, line: 24, column: 11, message: /component id "events" is used twice/ },
+  { rule: 'diagram-duplicate', files: { [Q]: QUESTION + DIAGRAM.replace('[ranking model, ranker]', '[ranking model, user event]') }, line: 25, column: 30, message: /the name "user event" is used already by component "events" \(word forms count/ },
+  { rule: 'diagram-no-flows', files: { [Q]: QUESTION + DIAGRAM.replace('  flows:\n    - [events, ranker]\n', '  flows: []\n') }, line: 26, column: 10, message: /diagram\.flows is empty/ },
   { rule: 'control-chars', files: { [Q]: QUESTION.replace('id: feed', 'id: "feed\\u202e"') }, line: 2, column: 5, message: /id contains the bidirectional override U\+202E, which reorders the text on screen/ },
   { rule: 'control-chars', files: { [Q]: QUESTION.replace('  clarify:', '  "clar\\u200bify":') }, line: 9, column: 3, message: /the key "clar\u200bify" in stages contains the invisible character U\+200B/ },
   { rule: 'encoding', files: {}, setup: (dir) => fs.writeFileSync(path.join(dir, Q), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(QUESTION, 'utf16le')])), line: 1, column: 1, message: /^the file is UTF-16, not UTF-8; save the file as UTF-8$/ },
@@ -119,13 +141,20 @@ export const cases: Case[] = [
   { rule: 'schema-comment', severity: 'warning', files: { [Q]: QUESTION.replace(`${MODELINE}\n`, '') }, line: 1, column: 1, message: /add this first line: # yaml-language-server: \$schema=(\.\.\/)+.*schema\/question\.schema\.json$/ },
   { rule: 'schema-comment', severity: 'warning', files: { [Q]: QUESTION.replace(MODELINE, '# yaml-language-server: $schema=../schema/question.schema.json') }, line: 1, column: 33, message: /\$schema path "\.\.\/schema\/question\.schema\.json" does not exist from this file/ },
   { rule: 'schema-comment', severity: 'warning', files: { [R]: RUBRIC.replace(MODELINE, '# yaml-language-server: $schema=../schema/question.schema.json') }, file: R, line: 1, column: 33, message: /this is a rubric file but \$schema points to the question schema; write # yaml-language-server: \$schema=.*rubric\.schema\.json$/ },
+  { rule: 'generic-keyword', severity: 'warning', files: { [Q]: QUESTION.replace('        text: Asked where the feed appears\n', '        text: Asked where the feed appears\n        keywords: [feed placement, where]\n') }, line: 15, column: 36, message: /keyword "where" is a stop word and never counts on its own/ },
+  { rule: 'generic-keyword', severity: 'warning', files: { [R]: RUBRIC.replace('        guidance: Say what the business wants.\n', '        guidance: Say what the business wants.\n        keywords: [Users]\n') }, file: R, line: 14, column: 20, message: /keyword "Users" is a generic term/ },
+  { rule: 'core-count', severity: 'warning', files: { [Q]: QUESTION.replace('        text: Asked where the feed appears\n', `        text: Asked where the feed appears\n        core: true\n${['a', 'b', 'c'].map((id) => `      - id: ${id}\n        text: ${id}\n        core: true\n`).join('')}`) }, line: 8, column: 1, message: /the question has 4 core items; keep 1 to 3/ },
+  { rule: 'example-length', severity: 'warning', files: { [Q]: `${QUESTION}examples:\n  strong:\n    notes:\n      clarify: |\n        - one\n        - two\n` }, line: 22, column: 5, message: /the strong example has 2 lines of notes; write 15 to 40/ },
+  { rule: 'unknown-item', files: { [Q]: QUESTION.replace('  design:\n    hints:', '  design:\n    not_applicable: [diagarm]\n    hints:') }, line: 16, column: 22, message: /not_applicable "diagarm": rubric "mini" has no item "diagarm" in stage "design"; did you mean "diagram"\?/ },
+  { rule: 'unknown-item', files: { [Q]: QUESTION.replace('        text: Asked where the feed appears\n', '        text: Asked where the feed appears\n        replaces: gaol\n') }, line: 15, column: 19, message: /replaces "gaol": rubric "mini" has no item "gaol" in stage "clarify"; did you mean "goal"\?/ },
+  { rule: 'grading-example', lint: true, files: { [Q]: `${QUESTION}examples:\n  weak:\n    notes:\n      clarify: Named the business goal, surface.\n  strong:\n    score: { min: 50 }\n    notes:\n      clarify: Named the business goal, drew a diagram.\n` }, line: 24, column: 3, message: /examples\.strong grades to 0%, outside its range 50-100%; missed /, },
 ];
 
 describe('findings: one fixture per rule, with exact positions', () => {
-  it.each(cases.map((testCase) => [`${testCase.rule} ${testCase.message.source.slice(0, 30)}`, testCase] as const))('%s', (_, testCase) => {
+  it.each(cases.map((testCase) => [`${testCase.rule} ${testCase.message.source.slice(0, 30)}`, testCase] as const))('%s', async (_, testCase) => {
     const dir = writeBank(baseBank(testCase.files));
     testCase.setup?.(dir);
-    const bank = loadFiles(findYamlFiles([dir]), dir);
+    const bank = testCase.lint ? await lintFiles({ paths: [dir], cwd: dir, env: {} }) : loadFiles(findYamlFiles([dir]), dir);
     const file = path.normalize(testCase.file ?? Q);
     const finding = bank.findings.find((candidate) => candidate.rule === testCase.rule && candidate.file === file);
     expect(finding, JSON.stringify(bank.findings, null, 1)).toBeDefined();

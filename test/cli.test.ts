@@ -102,7 +102,7 @@ describe('drill by id in a terminal', { timeout: 30_000 }, () => {
   it('names the known rubrics for an unknown --rubric (exit 1)', async () => {
     tmux = new TmuxSession(['drill', 'youtube-video-recommendations', '--rubric', 'ml-system-desgn', '--no-save'], { width: 200 });
     expect(await tmux.exitCode()).toBe(1);
-    expect(tmux.screen()).toMatch(/mldrill: no rubric with id "ml-system-desgn"; did you mean "ml-system-design"\? known rubrics: llm-system-design, ml-system-design, ml-system-design-short/);
+    expect(tmux.screen()).toMatch(/mldrill: no rubric with id "ml-system-desgn"; did you mean "ml-system-design"\? known rubrics: llm-system-design, llm-training, ml-platform-design, ml-system-design, ml-system-design-short/);
   });
 
   it('suggests the closest ids for an unknown one (exit 1)', async () => {

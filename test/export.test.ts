@@ -85,4 +85,42 @@ describe('mldrill export', () => {
     expect(code).toBe(2);
     expect(err.split('\n').at(-2)).toBe(`mldrill: cannot write ${path.join(home, 'missing-dir', 'out.md')} (ENOENT); check that its directory exists and is writable`);
   });
+
+  it('adds the diagram drawn in the session: a Mermaid block and the text drawing; JSON keeps the edge lines', async () => {
+    const fixture = fs.readFileSync(path.join(import.meta.dirname, 'fixtures', 'history', 'progress.jsonl'), 'utf8').split('\n')[0]!;
+    const withDiagram = JSON.stringify({ ...JSON.parse(fixture), id: '20261110-0900-dddd', diagram: 'features -> model -> serving -> logs\nlogs -[labels]-> training -> model\nnot quite an edge =>\n' });
+    const home = homeWith({ text: `${fixture}\n${withDiagram}\n` });
+    const markdown = await exportRun(['20261110-0900-dddd'], { home });
+    expect(markdown.code).toBe(0);
+    const section = markdown.out.slice(markdown.out.indexOf('## Diagram'));
+    expect(section).toBe(`## Diagram
+
+\`\`\`mermaid
+flowchart LR
+  features["features"]
+  model["model"]
+  serving["serving"]
+  logs["logs"]
+  training["training"]
+  features --> model
+  model --> serving
+  serving --> logs
+  logs -->|"labels"| training
+  training --> model
+\`\`\`
+
+\`\`\`text
+${fs.readFileSync(path.join(import.meta.dirname, 'goldens', 'diagram', 'cycle-100.txt'), 'utf8').trimEnd()}
+\`\`\`
+
+Not drawn (not edges):
+
+- line 3: not quite an edge => (not an edge: an arrow mldrill does not read)
+`);
+    const json = JSON.parse((await exportRun(['20261110-0900-dddd', '--format', 'json'], { home })).out);
+    expect(json.diagram).toBe('features -> model -> serving -> logs\nlogs -[labels]-> training -> model\nnot quite an edge =>\n');
+    // A session without one: no section, and null in JSON.
+    expect((await exportRun(['20261110-0900-aaaa'], { home })).out).not.toContain('## Diagram');
+    expect(JSON.parse((await exportRun(['20261110-0900-aaaa', '--format', 'json'], { home })).out).diagram).toBeNull();
+  });
 });

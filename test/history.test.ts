@@ -73,6 +73,18 @@ describe('history file', () => {
     expect(sessionId(Date.UTC(2026, 10, 22, 9, 5), () => 0)).toBe('20261122-0905-aaaa');
   });
 
+  it('keeps the diagram drawn in a session, and leaves a blank one out; records without one still read', () => {
+    const input = { id: 'd', questionId: 'feed', rubricId: 'mini', mode: 'self' as const, status: 'completed' as const, startedAt: Date.UTC(2026, 10, 22, 9), endedAt: Date.UTC(2026, 10, 22, 9, 40), stages: [] };
+    const drawn = makeRecord({ ...input, diagram: 'events -> model\n' });
+    expect(drawn.diagram).toBe('events -> model\n');
+    expect(isSessionRecord(drawn)).toBe(true);
+    expect('diagram' in makeRecord({ ...input, diagram: '  \n' })).toBe(false);
+    const file = tempFile();
+    appendRecord(file, record('old'));
+    appendRecord(file, drawn);
+    expect(readHistory(file).records.map((read) => read.diagram)).toEqual([undefined, 'events -> model\n']);
+  });
+
   it('refuses a newer record even when its shape is nothing like this version', () => {
     const text = `${JSON.stringify({ version: 2, session: { id: 'x' } })}\n`;
     expect(parseHistory(text, 'h').warnings).toEqual(['h:1: written by a newer mldrill (record version 2, this one reads up to 1); skipped, upgrade mldrill to read it']);
@@ -90,6 +102,7 @@ describe('history file', () => {
       { ...good, exchanges: [{ stageId: 'clarify', asked: 'how many users?', factId: 7, answer: 'Many.' }] },
       { ...good, exchanges: 'asked nothing' },
       { ...good, curveballs: [{ stageId: 'design', atSeconds: 30, text: 'Traffic grew.', answer: 'all of it' }] },
+      { ...good, diagram: ['a -> b'] },
       [1, 2],
       'text',
     ];

@@ -30,3 +30,27 @@ describe('joining a question to a rubric', () => {
     expect(interview.stages.reduce((sum, stage) => sum + stage.plan.budgetSeconds, 0)).toBe(1200);
   });
 });
+
+describe('not_applicable, replaces and the question share', () => {
+  const rubric = {
+    id: 'r', title: 'R', file: 'r.yaml',
+    stages: [{ id: 's', title: 'S', minutes: 10, goal: 'g', checklist: [
+      { id: 'a', text: 'A', weight: 2 }, { id: 'b', text: 'B', weight: 2 }, { id: 'c', text: 'C', weight: 2 }, { id: 'd', text: 'D', weight: 2 },
+    ] }],
+  };
+  const make = (stage: object) => ({ ...question, id: 'q', stages: { s: stage } });
+
+  it('drops not_applicable items and puts a replacing item where the rubric item was', () => {
+    const interview = buildInterview(make({ not_applicable: ['b'], checklist: [{ id: 'sharp-c', text: 'Sharper C', weight: 2, replaces: 'c' }, { id: 'own', text: 'Own', weight: 2, core: true }] }), rubric);
+    expect(interview.stages[0]!.items.map((item) => item.id)).toEqual(['a', 'sharp-c', 'd', 'own']);
+    expect(interview.stages[0]!.items.find((item) => item.id === 'own')!.core).toBe(true);
+  });
+
+  it("scales the question's items up until they carry 40% of the weight, and leaves a larger share alone", () => {
+    const weights = (stage: object) => buildInterview(make(stage), rubric).stages[0]!.items.map((item) => [item.id, item.weight]);
+    // rubric 8, question 2: scaled by 8*0.4/(0.6*2) = 2.67
+    expect(weights({ checklist: [{ id: 'own', text: 'Own', weight: 2 }] })).toEqual([['a', 2], ['b', 2], ['c', 2], ['d', 2], ['own', 5.33]]);
+    expect(weights({ not_applicable: ['a', 'b'], checklist: [{ id: 'own', text: 'Own', weight: 4 }] })).toEqual([['c', 2], ['d', 2], ['own', 4]]);
+    expect(weights({})).toEqual([['a', 2], ['b', 2], ['c', 2], ['d', 2]]);
+  });
+});

@@ -10,8 +10,8 @@ const SRC = path.join(import.meta.dirname, '..', 'src');
 /** Each folder's layer, lowest first; the files directly in src/ are the leaves, except the top. */
 const LAYER: Record<string, number> = {
   leaf: 0,
-  bank: 1, store: 1, history: 1,
-  session: 2, select: 2, score: 2, lint: 2, diagram: 2, interviewer: 2, rater: 2, config: 2,
+  bank: 1, store: 1, history: 1, config: 1, diagram: 1,
+  session: 2, select: 2, score: 2, lint: 2, interviewer: 2, rater: 2, completion: 2,
   ui: 3,
   app: 4,
   commands: 5,

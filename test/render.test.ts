@@ -10,7 +10,9 @@ const colour = await loadStyle(1);
 const item = (id: string, text: string, guidance?: string) => ({ id, text, weight: 1, source: 'rubric' as const, guidance });
 
 const report: Report = {
+  questionId: 'feed',
   questionTitle: 'A feed',
+  strongAnswer: true,
   rubricTitle: 'Mini',
   total: 67,
   budgetSeconds: 900,
@@ -38,7 +40,9 @@ Clarify the problem
 
 Red flags to watch
 Clarify the problem
-  ! Designs before scoping.`);
+  ! Designs before scoping.
+
+What a strong answer covers: mldrill show feed --answer`);
   });
 
   it('colours overtime and scores only when asked to', () => {

@@ -28,3 +28,31 @@ describe('scoring', () => {
     expect(total.total).toBe(25);
   });
 });
+
+describe('core items cap the total', () => {
+  const core = (id: string, weight = 1): ScoredItem => ({ ...item(id, weight), source: 'question', core: true });
+  const others = Array.from({ length: 9 }, (_, i) => item(`i${i}`));
+  const ids = others.map((other) => other.id);
+
+  it('a session that covers everything but no core item scores at most 60%', () => {
+    const session = scoreSession([scoreStage('a', [...others, core('c')], ids)]);
+    expect(session.total).toBe(60);
+    expect(session.capped).toBe(true);
+  });
+
+  it('the cap rises with the core weight covered, and goes away when all is covered', () => {
+    const items = [...others, core('c1'), core('c2', 3)];
+    expect(scoreSession([scoreStage('a', items, [...ids, 'c1'])]).total).toBe(70);
+    const all = scoreSession([scoreStage('a', items, [...ids, 'c1', 'c2'])]);
+    expect([all.total, all.capped]).toEqual([100, false]);
+  });
+
+  it('does not touch a low score, nor a question without core items', () => {
+    expect(scoreSession([scoreStage('a', [...others, core('c')], ['i0'])])).toMatchObject({ total: 10, capped: false });
+    expect(scoreSession([scoreStage('a', others, ids)])).toMatchObject({ total: 100, capped: false });
+  });
+
+  it('lists missed core items first', () => {
+    expect(scoreStage('a', [item('x'), core('c'), item('y')], []).missed.map((missed) => missed.id)).toEqual(['c', 'x', 'y']);
+  });
+});

@@ -1,23 +1,87 @@
 import { describe, expect, it } from 'vitest';
-import { mentions, suggestFromNotes } from '../src/score/suggest.js';
+import { compileKeyword, evidenceFor, findKeyword, indexNotes } from '../src/score/keywords.js';
+import { genericReason } from '../src/words.js';
+import { suggestFromNotes } from '../src/score/suggest.js';
 import type { ScoredItem } from '../src/score/score.js';
 
 const item = (id: string, keywords?: string[]): ScoredItem => ({ id, text: id, weight: 1, source: 'rubric', keywords });
+/** The notes' words that the keyword matched, or null. */
+const match = (notes: string, keyword: string) => findKeyword(indexNotes(notes), compileKeyword(keyword)!);
 
-describe('checklist suggestions from notes', () => {
-  it('matches keywords as whole words, ignoring case', () => {
-    expect(mentions('Peak QPS ~ 50k', 'qps')).toBe(true);
-    expect(mentions('p99 latency under 200ms', 'p99')).toBe(true);
-    expect(mentions('run an A/B test', 'a/b')).toBe(true);
-    expect(mentions('the calibrated scores', 'calibration')).toBe(false);
-    expect(mentions('subscale', 'scale')).toBe(false);
-    expect(mentions('cold-start for new users', 'cold start')).toBe(false);
-    expect(mentions('cold start for new users', 'cold start')).toBe(true);
+describe('keyword matching by word form', () => {
+  // [notes, keyword, the evidence it must find]
+  it.each([
+    ['Labels come from user reports', 'label', 'Labels'],
+    ['labelling costs $0.10 an image', 'labels', 'labelling'],
+    ['we need labeling for rare classes', 'labelling', 'labeling'],
+    ['Guardrails: hides and reports', 'guard-rail', 'Guardrails'],
+    ['a guard rail on latency', 'guardrails', 'guard rail'],
+    ['cold-start for new users', 'cold start', 'cold-start'],
+    ['coldstart via popularity', 'cold start', 'coldstart'],
+    ['the calibrated scores', 'calibration', 'calibrated'],
+    ['optimise for watch time', 'optimize', 'optimise'],
+    ['the catalogue has 10M items', 'catalog', 'catalogue'],
+    ['evaluation sliced by size', 'slice', 'sliced'],
+    ['stitch the panoramas first', 'panorama', 'panoramas'],
+    ['a GBDT to rank candidates', 'rank candidates', 'rank candidates'],
+    ['Peak QPS ~ 50k', 'qps', 'QPS'],
+    ['p99 latency under 200ms', 'p99', 'p99'],
+    ['run an A/B test for two weeks', 'a/b test', 'A/B test'],
+    ['user behaviour drifts', 'behavior', 'behaviour'],
+    ['precision-recall curve', 'precision recall', 'precision-recall'],
+    ['offline recall@10 on replayed flights', 'recall@k', 'recall@10'],
+    ['NDCG at 5 by query', 'ndcg at k', 'NDCG at 5'],
+  ])('%j matches %j as %j', (notes, keyword, evidence) => {
+    expect(match(notes, keyword)).toBe(evidence);
   });
 
-  it('suggests the items whose keywords appear in the notes, and no others', () => {
+  it.each([
+    ['subscale serving', 'scale up'],
+    ['a costume party', 'costume shop'],
+    ['she said no', 'ai'],
+    ['do not enrage people', 'rag'],
+    ['the latent space', 'latency budget'],
+    ['annotation guidelines', 'ann'],
+    ['cold\nstart', 'cold start'],
+    ['start cold', 'cold start'],
+    ['labelless data', 'label'],
+    ['recall of 10', 'recall@k'],
+  ])('%j does not match %j', (notes, keyword) => {
+    const compiled = compileKeyword(keyword);
+    expect(compiled === null || findKeyword(indexNotes(notes), compiled) === null).toBe(true);
+  });
+});
+
+describe('generic keywords', () => {
+  it.each(['where', 'users', 'data', 'cost', 'map', 'latency', 'explain', 'service', 'the', 'ui', 'Models'])('%j alone never counts', (keyword) => {
+    expect(genericReason(keyword)).toBeDefined();
+    expect(compileKeyword(keyword)).toBeNull();
+    expect(evidenceFor(indexNotes(`${keyword} ${keyword}`), [keyword])).toBeNull();
+  });
+
+  it.each(['latency budget', 'data quality', 'p99', 'ndcg', 'knapsack'])('%j counts', (keyword) => {
+    expect(genericReason(keyword)).toBeUndefined();
+  });
+});
+
+describe('checklist suggestions from notes', () => {
+  it('suggests the items whose keywords appear in the notes, with the phrase as evidence', () => {
     const items = [item('scale', ['qps', 'million users']), item('latency', ['latency', 'p99']), item('labels', ['labels']), item('no-keywords')];
-    expect([...suggestFromNotes(items, '500 million users\nP99 < 100 ms\n')].sort()).toEqual(['latency', 'scale']);
+    expect([...suggestFromNotes(items, '500 million users\nP99 < 100 ms\n')]).toEqual([['scale', 'million users'], ['latency', 'P99']]);
     expect(suggestFromNotes(items, '').size).toBe(0);
+  });
+
+  it('prefers the longer phrase as evidence', () => {
+    expect(evidenceFor(indexNotes('calibration matters; we measure expected calibration error'), ['calibration', 'expected calibration error'])).toBe('expected calibration error');
+  });
+});
+
+describe('the README', () => {
+  it('lists exactly the generic terms the grader drops', async () => {
+    const { default: fs } = await import('node:fs');
+    const { GENERIC_WORDS } = await import('../src/words.js');
+    const readme = fs.readFileSync(new URL('../README.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
+    const listed = /Generic terms: ([^.(]+)/.exec(readme)![1]!.split(',').map((word) => word.trim());
+    expect(listed).toEqual(GENERIC_WORDS);
   });
 });

@@ -10,12 +10,12 @@ import { gradingMessages } from '../rater/prompt.js';
 import { parseReply } from '../rater/reply.js';
 import { judge, type AiStage } from '../rater/verdicts.js';
 import { buildInterview } from '../session/interview.js';
-import { stateDirectory, ratingsFile } from '../store/paths.js';
-import { jsonText } from '../text.js';
+import { ratingsFile } from '../store/paths.js';
+import { stateDirOf } from './config.js';
 import { appendRating, RATING_VERSION, type RatingRecord } from '../store/ratings.js';
 import type { SessionRecord } from '../store/record.js';
-import { stripControl } from '../text.js';
-import { aiGradeLines } from '../ui/ai-grade.js';
+import { jsonText, stripControl } from '../text.js';
+import { aiGradeLines, verdictsBesideTicksLines } from '../ui/ai-grade.js';
 import { styleFor } from '../ui/colour.js';
 
 export const DEFAULT_TIMEOUT_SECONDS = 120;
@@ -113,7 +113,7 @@ export async function aiGradeSession(record: SessionRecord, question: LoadedQues
       items: stage.items.map((item) => ({ id: item.id, met: item.met, evidence: item.evidence, reason: item.reason, ...(item.void ? { void: true as const } : {}), counted: item.counted })),
     })),
   };
-  const file = ratingsFile(stateDirectory(io.env, io.homedir));
+  const file = ratingsFile(stateDirOf(io));
   try {
     appendRating(file, rating);
   } catch (error) {
@@ -139,6 +139,29 @@ export async function runAiGrade(input: AiGradeInput & { record?: SessionRecord 
     if (options.json) io.stdout.write(jsonText(result));
     else io.stdout.write(`${aiGradeLines(result, await styleFor(io.stdout, io.env), Math.min(io.stdout.columns, 100)).join('\n')}\n`);
     return EXIT.ok;
+  } finally {
+    stopListening();
+  }
+}
+
+/**
+ * `drill --ai`: the AI's verdict beside each of the candidate's ticks, disagreements first, once
+ * the session is saved. A failure is one line and exit 2; the session and its self-assessment
+ * stand, and `mldrill grade <id> --ai` can try again.
+ */
+export async function secondOpinion(record: SessionRecord, question: LoadedQuestion, rubric: LoadedRubric, io: Io, options: AiGradeOptions = {}): Promise<number> {
+  const controller = new AbortController();
+  const stopListening = io.onSignal(() => controller.abort());
+  try {
+    io.stderr.write(`Asking the AI grader for a second opinion...\n`);
+    const result = await aiGradeSession(record, question, rubric, io, { ...options, signal: controller.signal });
+    io.stdout.write(`\n${verdictsBesideTicksLines(result, await styleFor(io.stdout, io.env), Math.min(io.stdout.columns, 100)).join('\n')}\n`);
+    return EXIT.ok;
+  } catch (error) {
+    if (!(error instanceof ServiceError)) throw error;
+    io.stderr.write(`mldrill: ${error.message}\n`);
+    io.stderr.write(`Your session ${record.id} is saved as you assessed it.\nAsk again with: mldrill grade ${record.id} --ai\n`);
+    return EXIT.usage;
   } finally {
     stopListening();
   }

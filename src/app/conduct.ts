@@ -6,6 +6,7 @@ import type { Io } from '../io.js';
 import { assess, buildReport } from '../score/report.js';
 import type { SessionScore } from '../score/score.js';
 import { exchangeEvidence, thrownFollowup, withFollowupItems, type ThrownFollowup } from '../score/dialogue.js';
+import { indexNotes, type NotesIndex } from '../score/keywords.js';
 import { suggestFromNotes } from '../score/suggest.js';
 import { isFinished, isPaused, notesWithDraft, settle, stop, usedSeconds, type SessionState } from '../session/engine.js';
 import type { Interview } from '../session/interview.js';
@@ -13,11 +14,12 @@ import { compileFacts } from '../session/interviewer.js';
 import { appendRecord } from '../store/append.js';
 import { liveDirectory, removeLive, saveLive, LIVE_VERSION } from '../store/live.js';
 import { historyFile } from '../store/paths.js';
-import { makeRecord, type SessionMode } from '../store/record.js';
+import { makeRecord, type SessionMode, type SessionRecord } from '../store/record.js';
 import { stripControl } from '../text.js';
 import { styleFor } from '../ui/colour.js';
 import type { Prompter } from '../ui/prompts.js';
 import { reportLines } from '../ui/render.js';
+import { colourOf } from './config.js';
 
 /** How often the running session is checkpointed, at the least (also at every stage change). */
 const CHECKPOINT_MS = 2000;
@@ -32,6 +34,8 @@ export interface ConductOptions {
   stateDir: string;
   /** A fresh session, or one picked up by resume. */
   state: SessionState;
+  /** After a completed session is saved (drill --ai): its exit code, if it has one to say. */
+  afterSave?: (record: SessionRecord) => Promise<number | undefined>;
   /** A fresh drill behind the ready gate: `state` is paused and the clock starts on Enter. */
   gated?: boolean;
   /** The self-assessment's confirmed stages so far (resume), in stage order. */
@@ -72,17 +76,16 @@ export function followupStage(interview: Interview): number {
 }
 
 /**
- * One stage's self-assessment: its checklist, pre-ticked from its notes and the questions asked
- * in it; then, in the stage the follow-up came in, its answer key, pre-ticked from the notes
- * written after it. Both go in as one stage's ticks, so a checkpoint holds the stage whole.
+ * One stage's self-assessment: its checklist, pre-ticked from the notes and the questions asked;
+ * then, in the stage the follow-up came in, its answer key, pre-ticked from the notes written
+ * after it. Both go in as one stage's ticks, so a checkpoint holds the stage whole.
  */
-async function assessStage(prompter: Prompter, interview: Interview, state: SessionState, index: number, followup: ThrownFollowup | undefined): Promise<string[]> {
+async function assessStage(prompter: Prompter, interview: Interview, notes: NotesIndex, index: number, followup: ThrownFollowup | undefined): Promise<string[]> {
   const stage = interview.stages[index]!;
-  const evidence = notesWithDraft(state.progress[index]!) + exchangeEvidence(state.exchanges, stage.plan.id, interview.question.interviewer?.facts ?? []);
-  const ticked = await prompter.assess(`${stage.plan.title}: what did you cover?`, stage.items, suggestFromNotes(stage.items, evidence));
+  const ticked = await prompter.assess(`${stage.plan.title}: what did you cover?`, stage.items, new Set(suggestFromNotes(stage.items, notes).keys()));
   if (followup?.stage !== index || followup.items.length === 0) return ticked;
   prompter.say(`\n${prompter.style.heading('The interviewer’s follow-up:')} ${stripControl(followup.text)}\n`);
-  const key = await prompter.assess('The follow-up: what did your answer cover?', followup.items, suggestFromNotes(followup.items, followup.notesAfter));
+  const key = await prompter.assess('The follow-up: what did your answer cover?', followup.items, new Set(suggestFromNotes(followup.items, followup.notesAfter).keys()));
   return [...ticked, ...key];
 }
 
@@ -155,10 +158,13 @@ export async function conduct(options: ConductOptions, io: Io, prompter: Prompte
     } else {
       prompter.say(`\nSelf-assessment: tick what you really covered (Space ticks, Enter confirms).\n`);
       // Each confirmed stage is checkpointed at once, so Ctrl-C keeps it and resume goes on from the next.
+      // Notes from any stage count for any stage's items: people write metrics while clarifying.
+      // So do the questions put to the interviewer, with the topics of the facts they uncovered.
+      const notes = indexNotes(latest.progress.map((progress) => notesWithDraft(progress)).join('\n') + exchangeEvidence(latest.exchanges, facts));
       for (let i = assessed.length; i < interview.stages.length; i++) {
         const trouble = notice();
         if (trouble) prompter.say(`${prompter.style.warn(trouble)}\n`);
-        assessed.push(await assessStage(prompter, interview, latest, i, followup));
+        assessed.push(await assessStage(prompter, interview, notes, i, followup));
         checkpoint();
       }
       checked = assessed;
@@ -174,7 +180,7 @@ export async function conduct(options: ConductOptions, io: Io, prompter: Prompte
 
   const now = io.now();
   // The report is the command's data: stdout, styled only if stdout itself is a terminal.
-  if (score) io.stdout.write(`\n${reportLines(reportOf(scored, latest, score, now, mode), await styleFor(io.stdout, io.env), Math.min(io.stdout.columns, 100)).join('\n')}\n`);
+  if (score) io.stdout.write(`\n${reportLines(reportOf(scored, latest, score, now, mode), await styleFor(io.stdout, io.env, colourOf(io)), Math.min(io.stdout.columns, 100)).join('\n')}\n`);
   if (!options.save) {
     if (!score) io.stderr.write('\nInterrupted: nothing saved (--no-save)\n');
     return score ? EXIT.ok : EXIT.interrupted;
@@ -217,7 +223,7 @@ export async function conduct(options: ConductOptions, io: Io, prompter: Prompte
       // The checkpoint outlived the session; the history's completed record supersedes it.
     }
     io.stderr.write(`\nSaved session ${id} to ${file}\n`);
-    return EXIT.ok;
+    return (await options.afterSave?.(record)) ?? EXIT.ok;
   }
   const kept = checkpoint(pausedWhenStopped);
   io.stderr.write(`\nInterrupted: session ${id} saved as abandoned, notes included, to ${file}\n${kept ? `Pick it up where you left it with: mldrill resume ${id}` : `It cannot be resumed: ${checkpointTrouble}`}\n`);

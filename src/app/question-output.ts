@@ -6,6 +6,7 @@ import type { Io } from '../io.js';
 import type { Style } from '../ui/colour.js';
 import type { OutputFormat, QuestionView } from '../ui/question-format.js';
 import { questionJsonText } from '../ui/question-json.js';
+import { colourOf } from './config.js';
 
 export interface FormatOptions {
   format?: OutputFormat;
@@ -27,7 +28,7 @@ export function resolveFormat(options: FormatOptions): OutputFormat {
 export async function outputStyle(io: Io, format: OutputFormat): Promise<Style | undefined> {
   if (format !== 'text') return undefined;
   const { styleFor } = await import('../ui/colour.js');
-  return styleFor(io.stdout, io.env);
+  return styleFor(io.stdout, io.env, colourOf(io));
 }
 
 /** Writes one question, whole, in the given format to stdout. */

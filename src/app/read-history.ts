@@ -5,7 +5,8 @@ import { NotRegularError } from '../read-file.js';
 import type { Io } from '../io.js';
 import { everySession, latestSessions, readHistory } from '../store/history.js';
 import { readHistoryTally, readIndexedHistory, readNewestSessions, readRecordAt, type IndexedHistory, type IndexedLine } from '../store/history-index.js';
-import { cacheDirectory, historyFile, historyIndexFile, stateDirectory } from '../store/paths.js';
+import { historyFile, historyIndexFile } from '../store/paths.js';
+import { cacheDirOf, stateDirOf } from './config.js';
 import type { SessionRecord, SessionSummary } from '../store/record.js';
 import { findSession } from '../store/sessions.js';
 import type { StatsTally } from '../score/tally.js';
@@ -43,10 +44,10 @@ export function newestSessionsFor(io: Io, limit: number, withIds = false): { rec
 }
 
 function throughIndex<T>(io: Io, read: (file: string, indexFile: string) => T): { history: T; file: string } {
-  const stateDir = stateDirectory(io.env, io.homedir);
+  const stateDir = stateDirOf(io);
   const file = historyFile(stateDir);
   try {
-    return { history: read(file, historyIndexFile(cacheDirectory(io.env, io.homedir))), file };
+    return { history: read(file, historyIndexFile(cacheDirOf(io))), file };
   } catch (error) {
     throw historyError(error, stateDir, file);
   }
@@ -99,7 +100,7 @@ export function readSessionFor(io: Io, ref: string): SessionRecord {
     return findSession(readHistory(file).records, found.id);
   } catch (error) {
     if (error instanceof MldrillError) throw error;
-    throw historyError(error, stateDirectory(io.env, io.homedir), file);
+    throw historyError(error, stateDirOf(io), file);
   }
 }
 

@@ -28,7 +28,6 @@ import { NotFoundError } from '../errors.js';
 import { seedsAround } from '../select/daily.js';
 import { hashSeed } from '../select/random.js';
 import { writeFileAtomic } from '../store/atomic.js';
-import { cacheDirectory } from '../store/paths.js';
 import { openRegular, readFully } from '../read-file.js';
 import { packageVersion } from '../version.js';
 import { catalogOf, errorsOf, rubricLookup, type Catalog, type QuestionSummary } from './catalog.js';
@@ -41,7 +40,8 @@ import type { LoadedQuestion, LoadedRubric } from './schema.js';
 export interface CacheContext {
   cwd: string;
   env: Record<string, string | undefined>;
-  homedir: string;
+  /** Where the cache file goes (src/store/paths.ts cacheDirectory). */
+  cacheDir: string;
 }
 
 const MAGIC = 'mldrill-bank-cache';
@@ -106,7 +106,7 @@ export async function openBank(context: CacheContext, options: BankOptions & { s
 
 function cacheFile(context: CacheContext, entries: string[]): string {
   const name = `bank-${hashSeed(entries.join('\n')).toString(16).padStart(8, '0')}.cache`;
-  return path.join(cacheDirectory(context.env, context.homedir), name);
+  return path.join(context.cacheDir, name);
 }
 
 /**

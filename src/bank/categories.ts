@@ -8,6 +8,7 @@ export const CATEGORIES = [
   'trust-safety',
   'perception',
   'language',
+  'generative-ai',
   'marketplaces',
   'platforms',
 ] as const;
@@ -19,6 +20,7 @@ export const CATEGORY_TITLES: Record<(typeof CATEGORIES)[number], string> = {
   'trust-safety': 'Trust, safety and fraud',
   perception: 'Perception, speech and vision',
   language: 'Language, LLM and RAG',
+  'generative-ai': 'Generative AI and agents',
   marketplaces: 'Forecasting and marketplaces',
   platforms: 'Data and ML platforms',
 };

@@ -3,9 +3,9 @@
 // they can come back from a worker thread.
 import { decodeSource } from './encoding.js';
 import { NotRegularError, readRegular, TooLargeError } from '../read-file.js';
-import type { Finding } from './findings.js';
 import { fastData } from './fast-parse.js';
-import { MAX_FILE_BYTES, parseYaml, tooLargeFinding, type ParsedFile } from './parse.js';
+import { MAX_FILE_BYTES, type Finding } from './findings.js';
+import { parseYaml, tooLargeFinding, type ParsedFile } from './parse.js';
 import { checkSchemaComment } from './schema-comment.js';
 import { DEFAULT_RUBRIC, type QuestionData, type RubricData } from './schema.js';
 import { isRecord, kindOf, validateFile, type FileKind, type Validated } from './validate.js';
@@ -15,6 +15,9 @@ export interface StageSummary {
   id: string;
   /** Checklist item ids by position in the checklist; null where an item has no text id. */
   items: Array<string | null>;
+  /** Questions only: the stage's `not_applicable` ids, and each item's `replaces` (null where none). */
+  dropped?: string[];
+  replaces?: Array<string | null>;
 }
 
 /**
@@ -35,6 +38,8 @@ export interface FileSummary {
   stagesComplete: boolean;
   /** No errors in the file itself. */
   valid: boolean;
+  /** Questions only: the file has example answers for lint to grade. */
+  examples?: boolean;
 }
 
 export interface FileResult {
@@ -141,8 +146,16 @@ function summarize(data: unknown, file: string, absolute: string, kind: FileKind
     if (typeof data.rubric === 'string') summary.rubric = detach(data.rubric);
     else if (data.rubric === undefined) summary.rubric = DEFAULT_RUBRIC;
     if (isRecord(data.stages)) {
-      for (const [id, stage] of Object.entries(data.stages)) summary.stages.push({ id: detach(id), items: isRecord(stage) ? items(stage.checklist) : [] });
+      for (const [id, stage] of Object.entries(data.stages)) {
+        const entry: StageSummary = { id: detach(id), items: isRecord(stage) ? items(stage.checklist) : [] };
+        if (isRecord(stage) && Array.isArray(stage.not_applicable)) entry.dropped = stage.not_applicable.filter((item): item is string => typeof item === 'string').map(detach);
+        if (isRecord(stage) && Array.isArray(stage.checklist) && stage.checklist.some((item) => isRecord(item) && item.replaces !== undefined)) {
+          entry.replaces = stage.checklist.map((item) => (isRecord(item) && typeof item.replaces === 'string' ? detach(item.replaces) : null));
+        }
+        summary.stages.push(entry);
+      }
     }
+    if (isRecord(data.examples)) summary.examples = true;
   }
   return summary;
 }

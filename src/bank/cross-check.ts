@@ -76,6 +76,18 @@ export function crossCheck(summaries: readonly FileSummary[]): CrossCheck {
       stage.items.forEach((item, i) => {
         if (item !== null && rubricItems.has(item)) report(question, ['stages', stage.id, 'checklist', i, 'id'], 'duplicate-item', `checklist item id "${item}" is already an item of rubric "${rubric.id}" in stage "${stage.id}"; pick another id`);
       });
+      const unknownItem = (item: string, where: PathSegment[], field: string) => {
+        const [suggestion] = closest(item, rubricItems, 1);
+        report(question, where, 'unknown-item', `${field} "${item}": rubric "${rubric.id}" has no item "${item}" in stage "${stage.id}"; ${suggestion ? `did you mean "${suggestion}"?` : `its items are ${[...rubricItems].join(', ')}`}`);
+      };
+      stage.dropped?.forEach((item, i) => {
+        if (!rubricItems.has(item)) unknownItem(item, ['stages', stage.id, 'not_applicable', i], 'not_applicable');
+      });
+      stage.replaces?.forEach((item, i) => {
+        if (item === null) return;
+        if (!rubricItems.has(item)) unknownItem(item, ['stages', stage.id, 'checklist', i, 'replaces'], 'replaces');
+        else if (stage.dropped?.includes(item)) report(question, ['stages', stage.id, 'checklist', i, 'replaces'], 'unknown-item', `replaces "${item}", which the stage also lists as not_applicable; keep one`);
+      });
     }
   }
   return { findings, rejected };

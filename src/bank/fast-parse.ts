@@ -3,7 +3,8 @@
 // the file holds anything it might read differently from yaml, or when any check finds a
 // problem, the file is read again by parse.ts, and every finding comes from that reading.
 import { CORE_SCHEMA, load } from 'js-yaml';
-import { MAX_FILE_BYTES } from './parse.js';
+// Not from parse.js: that would load yaml with js-yaml, and the config file's quick read needs neither.
+import { MAX_FILE_BYTES } from './findings.js';
 
 /**
  * What js-yaml may read differently from yaml (YAML 1.2 core): aliases (js-yaml shares them, so

@@ -8,12 +8,14 @@ import { PACKAGE_ROOT } from '../package-root.js';
 export interface BankOptions {
   /** Extra bank directories from `--bank` (relative to cwd). */
   bank?: string[];
+  /** The config file's bank directories: absolute, and already checked to exist. */
+  configBank?: string[];
   /** Leave out the questions and rubrics shipped with mldrill. */
   noBuiltin?: boolean;
 }
 
 /**
- * The directories to load: built-in, then each --bank, then each entry of MLDRILL_BANK. One
+ * The directories to load: built-in, then the config file's, then each --bank, then each entry of MLDRILL_BANK. One
  * that does not exist is a usage error rather than an empty bank: a mistyped path would
  * otherwise pass unnoticed, and `lint` would check nothing and pass.
  */
@@ -21,7 +23,7 @@ export function bankDirectories(cwd: string, env: Record<string, string | undefi
   const builtin = options.noBuiltin ? [] : [path.join(PACKAGE_ROOT, 'rubrics'), path.join(PACKAGE_ROOT, 'questions')];
   const given = (options.bank ?? []).filter(Boolean).map((dir) => ({ dir, from: '--bank' }));
   const inEnv = (env.MLDRILL_BANK ?? '').split(path.delimiter).filter(Boolean).map((dir) => ({ dir, from: 'MLDRILL_BANK' }));
-  return [...builtin, ...[...given, ...inEnv].map(({ dir, from }) => {
+  return [...builtin, ...(options.configBank ?? []), ...[...given, ...inEnv].map(({ dir, from }) => {
     const full = path.resolve(cwd, dir);
     if (!fs.existsSync(full)) {
       const fix = from === '--bank' ? 'check the path (relative to the current directory)' : 'fix the path or unset MLDRILL_BANK';

@@ -1,6 +1,9 @@
 // A finding is one problem in one file, at one place, with the rule that found it.
 import { compareText, safe } from '../text.js';
 
+/** Files larger than this are refused before parsing: nobody writes a question that long. */
+export const MAX_FILE_BYTES = 1024 * 1024;
+
 export type Severity = 'error' | 'warning';
 
 export interface Finding {

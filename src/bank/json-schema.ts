@@ -1,7 +1,7 @@
 // The JSON Schemas in schema/, generated from the zod schemas so that editors check files
 // exactly as far as a schema can (cross-file rules and warnings stay with `mldrill lint`).
 import * as z from 'zod';
-import { Question, Rubric } from './schema.js';
+import { DiagramFlow, Question, Rubric } from './schema.js';
 import type { FileKind } from './validate.js';
 
 export const SCHEMA_KINDS = ['question', 'rubric'] as const satisfies readonly FileKind[];
@@ -11,6 +11,19 @@ export const schemaFileName = (kind: FileKind) => `${kind}.schema.json`;
 
 /** The draft-07 JSON Schema of a file kind, as the text committed in schema/. */
 export function jsonSchemaText(kind: FileKind): string {
-  const schema = z.toJSONSchema(kind === 'question' ? Question : Rubric, { target: 'draft-07', io: 'input' });
+  const schema = z.toJSONSchema(kind === 'question' ? Question : Rubric, { target: 'draft-07', io: 'input', override: fullTuples });
   return `${JSON.stringify(schema, null, 2)}\n`;
+}
+
+/**
+ * A diagram flow is [from, to] or [from, to, wording]. As one tuple with an optional last item,
+ * strict validators (ajv) take it for a mistake; as a choice of two whole tuples, none do.
+ */
+function fullTuples(context: { zodSchema: unknown; jsonSchema: Record<string, unknown> }): void {
+  if (context.zodSchema !== DiagramFlow) return;
+  const json = context.jsonSchema;
+  const items = json.items as unknown[];
+  const tuple = (length: number) => ({ type: 'array', items: items.slice(0, length), minItems: length, maxItems: length, additionalItems: false });
+  for (const key of ['type', 'items', 'minItems', 'maxItems', 'additionalItems']) delete json[key];
+  json.anyOf = [tuple(2), tuple(3)];
 }

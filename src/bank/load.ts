@@ -4,7 +4,7 @@ import { checkFile, unreadableFinding, type FileSummary } from './check-file.js'
 import { crossCheck } from './cross-check.js';
 import { bankDirectories, displayPath, findYamlFiles, type BankOptions, type UnreadableDir } from './files.js';
 import { compareFindings, type Finding } from './findings.js';
-import { DEFAULT_RUBRIC, followupDetails, type LoadedQuestion, type LoadedRubric, type QuestionData, type RubricData } from './schema.js';
+import { DEFAULT_RUBRIC, loadedQuestion, type LoadedQuestion, type LoadedRubric, type QuestionData, type RubricData } from './schema.js';
 
 export { bankDirectories, displayPath, findYamlFiles, type BankOptions } from './files.js';
 
@@ -46,14 +46,7 @@ export function loadFiles(files: string[], cwd: string, unreadable: readonly Unr
     const rubric = question.rubric ?? DEFAULT_RUBRIC;
     // A question whose rubric is broken is left out with it; the rubric's findings say why.
     if (!rubrics.has(rubric)) continue;
-    const { followups, ...rest } = question;
-    const details = followupDetails(followups);
-    questions.push({
-      ...rest,
-      rubric,
-      file: entry.file,
-      ...(followups ? { followups: details.map((followup) => followup.text), followupDetails: details } : {}),
-    });
+    questions.push(loadedQuestion(question, rubric, entry.file));
   }
   // Code-unit order, not the locale's: the same on every machine, as seeded picks need.
   questions.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -2,10 +2,8 @@
 // can be traced back to a line and column.
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { stripControl } from '../text.js';
-import type { Finding } from './findings.js';
+import { MAX_FILE_BYTES, type Finding } from './findings.js';
 
-/** Files larger than this are refused before parsing: nobody writes a question that long. */
-export const MAX_FILE_BYTES = 1024 * 1024;
 /** Enough for any honest use of anchors; a billion-laughs file stops here. */
 const MAX_ALIAS_COUNT = 100;
 

@@ -24,6 +24,39 @@ export const ChecklistItem = z
   })
   .meta({ title: 'Checklist item', description: 'One thing an interviewer listens for.' });
 
+export const QuestionItem = ChecklistItem.extend({
+  core: z.boolean().optional().describe('The insight the question exists to test; every question has 1-3. Missing every core item caps the total at 60%.'),
+  replaces: kebab('a rubric item id', "The id of an item of the rubric's same stage that this sharper item takes the place of.").optional(),
+}).meta({ title: 'Question checklist item', description: 'One thing an interviewer listens for in this question: it joins the rubric stage\'s items.' });
+
+/** The score range an example must grade to, in percent. */
+export const ScoreRange = z
+  .strictObject({
+    min: z.number().min(0).max(100).optional().describe('The lowest score the example may grade to, in percent.'),
+    max: z.number().min(0).max(100).optional().describe('The highest score the example may grade to, in percent.'),
+  })
+  .meta({ title: 'Score range', description: 'The range an example must grade to; the kind gives the default (strong: at least 70, weak: at most 25, offpoint: at most 60).' });
+
+export const Example = z
+  .strictObject({
+    score: ScoreRange.optional(),
+    notes: z
+      .record(kebab('a stage id', 'A stage id of the rubric.'), text('The notes a candidate would write in this stage, one point a line (Markdown).'))
+      .describe('The notes per stage id, as a candidate would write them during the drill.'),
+  })
+  .meta({ title: 'Example answer', description: 'Notes per stage that grade to a known score range.' });
+
+export const EXAMPLE_KINDS = ['strong', 'weak', 'offpoint'] as const;
+export type ExampleKind = (typeof EXAMPLE_KINDS)[number];
+
+export const Examples = z
+  .strictObject({
+    strong: Example.optional().describe('What a strong candidate covers (15-40 lines in all): the core insight, numbers, the key trade-off. Shown as the model answer.'),
+    weak: Example.optional().describe('What a shallow candidate says: generic, no numbers, misses the core.'),
+    offpoint: Example.optional().describe('Thorough on everything but the core insight: proves that missing the point caps the score.'),
+  })
+  .meta({ title: 'Example answers', description: 'Example notes graded by `mldrill lint` (rule grading-example) and offered after a drill as what a strong answer covers.' });
+
 export const RubricStage = z
   .strictObject({
     id: kebab('a stage id', 'The stage id, kebab-case (e.g. clarify); questions add hints under it.'),
@@ -47,7 +80,8 @@ export const Rubric = z
 export const QuestionStage = z
   .strictObject({
     hints: z.array(text('A nudge specific to this question, revealed on request.')).optional().describe('Nudges specific to this question, revealed one at a time on request.'),
-    checklist: z.array(ChecklistItem).optional().describe("Items specific to this question; they join the rubric stage's checklist."),
+    checklist: z.array(QuestionItem).optional().describe("Items specific to this question; they join the rubric stage's checklist."),
+    not_applicable: z.array(kebab('a rubric item id', "An item of the rubric's same stage that does not apply to this question.")).optional().describe("Ids of the rubric stage's items that do not apply to this question: they are not scored."),
   })
   .meta({ title: 'Question stage', description: 'Hints and extra checklist items for one stage of the rubric.' });
 
@@ -90,6 +124,26 @@ export const Followup = z
   })
   .meta({ title: 'Follow-up', description: 'A curveball with its answer key and, optionally, when to prefer it.' });
 
+const componentId = () => kebab('a component id', 'A diagram component id, kebab-case; flows name components by it.');
+
+export const DiagramComponent = z
+  .strictObject({
+    id: componentId(),
+    names: z.array(text('A name a candidate might give the component, e.g. feature store.')).min(1).describe('What a candidate might call it: synonyms, matched up to word forms.'),
+  })
+  .meta({ title: 'Diagram component', description: 'A component a strong design has.' });
+
+export const DiagramFlow = z
+  .tuple([componentId(), componentId(), text('How the report names the flow when it is missing, e.g. the loop from logged outcomes to training data.').optional()])
+  .meta({ title: 'Diagram flow', description: '[from, to] or [from, to, wording]: a key flow between two components.' });
+
+export const ReferenceDiagram = z
+  .strictObject({
+    components: z.array(DiagramComponent).min(1).describe('The components a strong design has.'),
+    flows: z.array(DiagramFlow).describe('The key flows between them, including the feedback loop back to training.'),
+  })
+  .meta({ title: 'Reference diagram', description: "What a strong design's diagram contains; a candidate's drawing is compared with it." });
+
 export const Question = z
   .strictObject({
     id: kebab('a question id', 'The question id, kebab-case, equal to the file name.'),
@@ -104,10 +158,15 @@ export const Question = z
     stages: z.record(kebab('a stage id', 'A stage id of the rubric.'), QuestionStage).describe('Hints and extra checklist items per stage id of the rubric.'),
     followups: z.array(z.union([text('A curveball the interviewer may throw.'), Followup])).optional().describe('Curveballs the interviewer may throw: plain text, or text with an answer key and a condition.'),
     interviewer: Interviewer.optional(),
+    examples: Examples.optional(),
+    diagram: ReferenceDiagram.optional(),
   })
   .meta({ title: 'mldrill question', description: 'An mldrill question.' });
 
 export type ChecklistItem = z.infer<typeof ChecklistItem>;
+export type QuestionItem = z.infer<typeof QuestionItem>;
+export type Example = z.infer<typeof Example>;
+export type Examples = z.infer<typeof Examples>;
 export type RubricStage = z.infer<typeof RubricStage>;
 export type QuestionStage = z.infer<typeof QuestionStage>;
 export type { Category, Difficulty } from './categories.js';
@@ -139,6 +198,13 @@ export interface LoadedQuestion extends Omit<QuestionData, 'followups'> {
   file: string;
   followups?: string[];
   followupDetails?: Followup[];
+}
+
+/** A question as a file holds it, in the shape the rest of mldrill reads. */
+export function loadedQuestion(question: QuestionData, rubric: string, file: string): LoadedQuestion {
+  const { followups, ...rest } = question;
+  const details = followupDetails(followups);
+  return { ...rest, rubric, file, ...(followups ? { followups: details.map((followup) => followup.text), followupDetails: details } : {}) };
 }
 
 /** The follow-ups of a file, each as { text, answer?, when? }. */

@@ -7,6 +7,8 @@ import { collidingAsks } from './ask-words.js';
 import type { Finding, Severity } from './findings.js';
 import type { ParsedFile, PathSegment } from './parse.js';
 import { Question, Rubric, type QuestionData, type RubricData } from './schema.js';
+import { scoringChecks } from './scoring-checks.js';
+import { diagramIssues } from './diagram-check.js';
 
 export type FileKind = 'question' | 'rubric';
 
@@ -240,6 +242,7 @@ function fileChecks(parsed: ParsedFile, kind: FileKind): Finding[] {
       seen.add(id);
     });
   }
+  scoringChecks(data, kind, (pathTo, rule, message) => findings.push(at(parsed, pathTo, rule, message, { severity: 'warning', key: typeof pathTo[pathTo.length - 1] === 'string' })));
   if (kind === 'rubric') {
     const seen = new Set<string>();
     for (const [i, stage] of stages) {
@@ -253,6 +256,7 @@ function fileChecks(parsed: ParsedFile, kind: FileKind): Finding[] {
     if (prompt && prompt.length < SHORT_PROMPT) {
       findings.push(at(parsed, ['prompt'], 'short-prompt', `the prompt is very short (${prompt.length} characters); say the problem the way an interviewer would`, { severity: 'warning' }));
     }
+    for (const issue of diagramIssues(data.diagram)) findings.push(at(parsed, issue.path, issue.rule, issue.message));
     for (const [id, stage] of stages) {
       if (isRecord(stage) && list(stage.hints).length === 0) findings.push(at(parsed, ['stages', id], 'no-hints', `stage "${id}" has no hints; add a few specific to this question`, { severity: 'warning', key: true }));
     }

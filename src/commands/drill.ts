@@ -8,14 +8,15 @@ import { buildInterview } from '../session/interview.js';
 import { dailyPick } from '../select/daily.js';
 import { pickRandom, requireId, requireMatches, requireMatchingIds, requireMatchingPool, type Filters } from '../select/filter.js';
 import { seededRandom } from '../select/random.js';
-import { ensureWritable, stateDirectory } from '../store/paths.js';
-import { sessionId } from '../store/record.js';
+import { ensureWritable } from '../store/paths.js';
+import { sessionId, type SessionRecord } from '../store/record.js';
 import { createPrompter, requireTerminal, type Prompter } from '../ui/prompts.js';
 import { questionHeader } from '../ui/render.js';
 import { localDate, timeZoneFrom } from '../time.js';
 import { conduct, followupStage } from '../app/conduct.js';
 import { readHistoryFor } from '../app/read-history.js';
 import { withCatalog } from '../app/with-catalog.js';
+import { colourOf, llmOf, stateDirOf, withDrillDefaults } from '../app/config.js';
 
 export interface DrillOptions extends Filters {
   id?: string;
@@ -36,18 +37,24 @@ export interface DrillOptions extends Filters {
   next?: boolean;
   /** Today's question (see `mldrill daily`). */
   daily?: boolean;
+  /** After the self-assessment, a second opinion from the configured language model. */
+  ai?: boolean;
 }
 
-export async function drill(options: DrillOptions, io: Io): Promise<number> {
+export async function drill(given: DrillOptions, io: Io): Promise<number> {
+  // The config file's drill defaults, under whatever flags were given.
+  const options = withDrillDefaults(io, given);
   const ways = [options.id && 'an id', options.random && '--random', options.next && '--next', options.daily && '--daily'].filter(Boolean);
   if (ways.length > 1) throw new UsageError(`pick the question one way, not with ${ways.join(' and ')}`);
   // Without a terminal, a wrong id is still the first thing to hear about.
   if (options.id && !io.terminal.input.isTTY) await withCatalog(io, options.bank, (bank) => requireId(bank.ids, options.id!));
   requireTerminal(io, 'drill');
   const save = options.save !== false;
-  const stateDir = stateDirectory(io.env, io.homedir);
+  const stateDir = stateDirOf(io);
   // Fail before the user's work, not after it.
   if (save) ensureWritable(stateDir);
+  if (options.ai && !save) throw new UsageError('--ai rates the saved session: drop --no-save');
+  if (options.ai) (await import('../rater/config.js')).llmConfig(io.env, llmOf(io));
   const random = options.seed === undefined ? io.random : seededRandom(options.seed);
 
   return withCatalog(io, options.bank, (bank) => drillWithBank(bank, options, io, random, save, stateDir));
@@ -57,7 +64,7 @@ export async function drill(options: DrillOptions, io: Io): Promise<number> {
 async function drillWithBank(bank: Catalog, options: DrillOptions, io: Io, random: () => number, save: boolean, stateDir: string): Promise<number> {
   const controller = new AbortController();
   const stopListening = io.onSignal(() => controller.abort());
-  const prompter = await createPrompter(io, controller.signal);
+  const prompter = await createPrompter(io, controller.signal, colourOf(io));
   const { style } = prompter;
   try {
     let question: LoadedQuestion;
@@ -82,6 +89,7 @@ async function drillWithBank(bank: Catalog, options: DrillOptions, io: Io, rando
         strict: Boolean(options.strict),
         gated: options.ready !== false,
         state: options.ready === false ? startSession(plan, now, curveball) : pause(startSession(plan, now, curveball), now),
+        ...(options.ai ? { afterSave: async (record: SessionRecord) => (await import('../app/ai-grade.js')).secondOpinion(record, question, interview.rubric, io, { llm: llmOf(io) }) } : {}),
       },
       io, prompter,
     );

@@ -9,7 +9,8 @@ import { timeZoneFrom } from '../time.js';
 import { sessionMarkdown } from '../ui/export.js';
 import { withCatalog } from '../app/with-catalog.js';
 import { readSessionFor, reportSkipped } from '../app/read-history.js';
-import { ratingsFile, stateDirectory } from '../store/paths.js';
+import { ratingsFile } from '../store/paths.js';
+import { stateDirOf } from '../app/config.js';
 import { readRatings } from '../store/ratings.js';
 import { jsonText } from '../text.js';
 
@@ -25,7 +26,7 @@ export interface ExportOptions {
 
 export async function exportSession(options: ExportOptions, io: Io): Promise<number> {
   const record = readSessionFor(io, options.session);
-  const ratings = ratingsFile(stateDirectory(io.env, io.homedir));
+  const ratings = ratingsFile(stateDirOf(io));
   const read = readRatings(ratings);
   reportSkipped(read.warnings, ratings, io);
   const rating = read.ratings.find((found) => found.rater === 'ai' && found.sessionId === record.id);
@@ -33,7 +34,9 @@ export async function exportSession(options: ExportOptions, io: Io): Promise<num
   const toFile = options.output !== undefined && options.output !== '-';
   // Without --format, a file named *.json gets JSON.
   const format = options.format ?? (toFile && /\.json$/i.test(options.output!) ? 'json' : 'markdown');
-  const text = format === 'json' ? jsonText(doc) : sessionMarkdown(doc);
+  // The drawing loads the renderer: only for a Markdown document of a session that has a diagram.
+  const diagram = format === 'markdown' && doc.diagram ? await import('../diagram/pad.js').then(({ diagramForDocument }) => diagramForDocument(doc.diagram!)) : undefined;
+  const text = format === 'json' ? jsonText(doc) : sessionMarkdown(doc, diagram);
   if (!toFile) {
     io.stdout.write(text);
     return EXIT.ok;

@@ -6,10 +6,11 @@ import { timeZoneFrom } from '../time.js';
 import { styleFor } from '../ui/colour.js';
 import { AI_MARK, historyEntry, historyLines, liveEntry } from '../ui/history.js';
 import { listLive } from '../store/live.js';
-import { ratingsFile, stateDirectory } from '../store/paths.js';
+import { ratingsFile } from '../store/paths.js';
 import { readRatings } from '../store/ratings.js';
 import { compareText, jsonText } from '../text.js';
 import { newestSessionsFor, noSessionsYet, reportSkipped } from '../app/read-history.js';
+import { colourOf, stateDirOf } from '../app/config.js';
 
 export interface HistoryOptions {
   /** How many sessions to show; 0 means all. */
@@ -20,7 +21,7 @@ export interface HistoryOptions {
 export async function history(options: HistoryOptions, io: Io): Promise<number> {
   // Checkpoints of interrupted sessions: they mark their records as resumable, and a session
   // killed before it could write a record (kill -9) is listed from its checkpoint alone.
-  const stateDir = stateDirectory(io.env, io.homedir);
+  const stateDir = stateDirOf(io);
   const live = listLive(stateDir);
   const latest = newestSessionsFor(io, options.limit, live.sessions.length > 0);
   reportSkipped(live.warnings, latest.file, io);
@@ -43,7 +44,7 @@ export async function history(options: HistoryOptions, io: Io): Promise<number> 
     noSessionsYet(io);
     return EXIT.ok;
   }
-  io.stdout.write(`${historyLines(shown, await styleFor(io.stdout, io.env)).join('\n')}\n`);
+  io.stdout.write(`${historyLines(shown, await styleFor(io.stdout, io.env, colourOf(io))).join('\n')}\n`);
   if (shown.length < total) io.stderr.write(`${shown.length} of ${total} sessions; --limit 0 shows all\n`);
   if (shown.some((entry) => entry.resumable)) io.stderr.write("Sessions marked 'resumable' continue with: mldrill resume <session>\n");
   if (shown.some((entry) => entry.aiScore !== null)) io.stderr.write(`Scores marked ${AI_MARK} were graded by the AI too: mldrill export <session> shows its verdicts\n`);

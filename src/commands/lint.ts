@@ -8,6 +8,7 @@ import { lintFiles } from '../lint/lint-files.js';
 import { countFindings, summaryText, type Format, type LintReport } from '../lint/report.js';
 import { styleFor } from '../ui/colour.js';
 import { withSpinner } from '../ui/spinner.js';
+import { colourOf, configBankOf } from '../app/config.js';
 
 export interface LintOptions {
   paths: string[];
@@ -18,11 +19,11 @@ export interface LintOptions {
 
 export async function lint(options: LintOptions, io: Io): Promise<number> {
   const result = await withSpinner(io, 'Checking question and rubric files', () =>
-    lintFiles({ paths: options.paths, bank: options.bank, cwd: io.cwd, env: io.env }));
+    lintFiles({ paths: options.paths, bank: options.bank, configBank: configBankOf(io), cwd: io.cwd, env: io.env }), colourOf(io));
   const report: LintReport = { ...result, maxWarnings: options.maxWarnings };
   const format = options.format ?? 'stylish';
   if (format === 'stylish') {
-    io.stdout.write(formatStylish(report, await styleFor(io.stdout, io.env), io.stdout.columns));
+    io.stdout.write(formatStylish(report, await styleFor(io.stdout, io.env, colourOf(io)), io.stdout.columns));
   } else {
     io.stdout.write(format === 'json' ? formatJson(report) : formatGithub(report));
     // Machine formats keep stdout to the data; people reading the log still get the count.

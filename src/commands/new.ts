@@ -11,6 +11,7 @@ import { ConflictError, EXIT, InterruptedError, UsageError } from '../errors.js'
 import type { Io } from '../io.js';
 import { closest, compareText, didYouMean, stripControl } from '../text.js';
 import { createPrompter, type Prompter } from '../ui/prompts.js';
+import { colourOf, configBankOf } from '../app/config.js';
 
 export interface NewOptions {
   id?: string;
@@ -26,7 +27,7 @@ export interface NewOptions {
 export async function newQuestion(options: NewOptions, io: Io): Promise<number> {
   const dir = path.resolve(io.cwd, options.dir ?? '.');
   // The target's own questions and rubrics count too, when it is a bank of its own.
-  const bank = loadFiles(findYamlFiles([...bankDirectories(io.cwd, io.env, options), path.join(dir, 'rubrics'), path.join(dir, 'questions')]), io.cwd);
+  const bank = loadFiles(findYamlFiles([...bankDirectories(io.cwd, io.env, { ...options, configBank: configBankOf(io) }), path.join(dir, 'rubrics'), path.join(dir, 'questions')]), io.cwd);
   const takenBy = (id: string) => bank.questions.find((question) => question.id === id)?.file;
 
   // Check what was given before asking for the rest, so a typo fails at once.
@@ -46,7 +47,7 @@ export async function newQuestion(options: NewOptions, io: Io): Promise<number> 
     const controller = new AbortController();
     const stopListening = io.onSignal(() => controller.abort());
     try {
-      answers = await ask(options, bank, takenBy, await createPrompter(io, controller.signal), io.cwd);
+      answers = await ask(options, bank, takenBy, await createPrompter(io, controller.signal, colourOf(io)), io.cwd);
     } catch (error) {
       if (error instanceof InterruptedError) return EXIT.interrupted;
       throw error;

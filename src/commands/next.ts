@@ -7,6 +7,7 @@ import { nextLines } from '../ui/next.js';
 import { withCatalog } from '../app/with-catalog.js';
 import { readHistoryFor } from '../app/read-history.js';
 import { jsonText } from '../text.js';
+import { colourOf } from '../app/config.js';
 
 export interface NextOptions {
   /** How many questions to list; 0 means all. */
@@ -27,6 +28,6 @@ export async function next(options: NextOptions, io: Io): Promise<number> {
     io.stdout.write(jsonText({ now: new Date(now).toISOString(), queue: shown }));
     return EXIT.ok;
   }
-  io.stdout.write(`${nextLines(shown, now, await styleFor(io.stdout, io.env)).join('\n')}\n`);
+  io.stdout.write(`${nextLines(shown, now, await styleFor(io.stdout, io.env, colourOf(io))).join('\n')}\n`);
   return EXIT.ok;
 }

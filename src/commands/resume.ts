@@ -6,13 +6,14 @@ import { isFinished, remainingSeconds, resumeAt } from '../session/engine.js';
 import { buildInterview } from '../session/interview.js';
 import { requireId } from '../select/filter.js';
 import { listLive, type LiveSession } from '../store/live.js';
-import { ensureWritable, stateDirectory } from '../store/paths.js';
+import { ensureWritable } from '../store/paths.js';
 import { byIdOrPrefix } from '../store/sessions.js';
 import { clock, closest } from '../text.js';
 import { createPrompter, requireTerminal } from '../ui/prompts.js';
 import { questionHeader } from '../ui/render.js';
 import { conduct } from '../app/conduct.js';
 import { withCatalog } from '../app/with-catalog.js';
+import { colourOf, stateDirOf } from '../app/config.js';
 
 export interface ResumeOptions {
   session?: string;
@@ -31,7 +32,7 @@ export function pickLive(sessions: readonly LiveSession[], wanted = 'last'): Liv
 
 export async function resume(options: ResumeOptions, io: Io): Promise<number> {
   requireTerminal(io, 'resume');
-  const stateDir = stateDirectory(io.env, io.homedir);
+  const stateDir = stateDirOf(io);
   ensureWritable(stateDir);
   const { sessions, warnings } = listLive(stateDir);
   for (const warning of warnings) io.stderr.write(`mldrill: ${warning}\n`);
@@ -45,7 +46,7 @@ export async function resume(options: ResumeOptions, io: Io): Promise<number> {
   }
 
   const controller = new AbortController();
-  const prompter = await createPrompter(io, controller.signal);
+  const prompter = await createPrompter(io, controller.signal, colourOf(io));
   const state = resumeAt(live.state, io.now(), live.paused);
   prompter.say(`\n${questionHeader(question, state.plan, prompter.style, prompter.columns).join('\n')}\n\n`);
   const where = isFinished(state)

@@ -11,13 +11,14 @@ export interface ShowOptions extends FormatOptions {
   hints?: boolean;
   /** Answer keys and conditions of the follow-ups: spoilers, so only on request. */
   followups?: boolean;
+  answer?: boolean;
   bank?: string[];
 }
 
 export async function show(options: ShowOptions, io: Io): Promise<number> {
   const format = resolveFormat(options);
   return withCatalog(io, options.bank, async (catalog) => {
-    await printQuestion(io, catalog, requireId(catalog.ids, options.id), format, { full: true, hints: Boolean(options.hints), followupKeys: Boolean(options.followups) });
+    await printQuestion(io, catalog, requireId(catalog.ids, options.id), format, { full: true, hints: Boolean(options.hints), followupKeys: Boolean(options.followups), answer: Boolean(options.answer) });
     return EXIT.ok;
   });
 }

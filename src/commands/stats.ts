@@ -9,8 +9,9 @@ import { styleFor } from '../ui/colour.js';
 import { statsLines } from '../ui/stats.js';
 import { withCatalog } from '../app/with-catalog.js';
 import { noSessionsYet, readTallyFor, reportSkipped } from '../app/read-history.js';
+import { colourOf, stateDirOf } from '../app/config.js';
 import { calibrationOf } from '../score/calibration.js';
-import { ratingsFile, stateDirectory } from '../store/paths.js';
+import { ratingsFile } from '../store/paths.js';
 import { readRatings } from '../store/ratings.js';
 import { jsonText } from '../text.js';
 
@@ -22,7 +23,7 @@ export interface StatsOptions {
 export async function stats(options: StatsOptions, io: Io): Promise<number> {
   const { tally } = readTallyFor(io);
   // The ratings file is small and read only when it exists: the history's tally stays the fast path.
-  const file = ratingsFile(stateDirectory(io.env, io.homedir));
+  const file = ratingsFile(stateDirOf(io));
   const { ratings, warnings } = readRatings(file);
   reportSkipped(warnings, file, io);
   const starts = new Map(tally.done.ids.map((id, i) => [id, tally.done.startedAt[i]!]));
@@ -38,7 +39,7 @@ export async function stats(options: StatsOptions, io: Io): Promise<number> {
     noSessionsYet(io);
     return EXIT.ok;
   }
-  const lines = statsLines(result, await styleFor(io.stdout, io.env), { charts: io.stdout.isTTY, width: Math.min(io.stdout.columns, 100) });
+  const lines = statsLines(result, await styleFor(io.stdout, io.env, colourOf(io)), { charts: io.stdout.isTTY, width: Math.min(io.stdout.columns, 100) });
   io.stdout.write(`${lines.join('\n')}\n`);
   return EXIT.ok;
 }

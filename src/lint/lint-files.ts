@@ -52,6 +52,9 @@ export async function lintFiles(request: LintRequest): Promise<LintResult> {
     if (linted.has(files[i]!.shown)) findings.push(...result.findings);
     if (result.summary) summaries.push(result.summary);
   });
-  for (const finding of crossCheck(summaries).findings) if (linted.has(finding.file)) findings.push(finding);
+  const cross = crossCheck(summaries);
+  for (const finding of cross.findings) if (linted.has(finding.file)) findings.push(finding);
+  // The grader lives with the scoring code: loaded only when some file has examples to grade.
+  if (summaries.some((summary) => summary.examples)) findings.push(...(await import('./grade-examples.js')).gradeExamples(summaries, linted, cross.rejected));
   return { findings: findings.sort(compareFindings), files: linted.size };
 }

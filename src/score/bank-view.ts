@@ -19,7 +19,7 @@ export interface BankItem {
 export interface BankView {
   questions: readonly QuestionInfo[];
   /** A question with its prompt; parsed from the cache on request. */
-  question(id: string): (QuestionInfo & { prompt: string }) | undefined;
+  question(id: string): (QuestionInfo & { prompt: string; strongAnswer: Record<string, string> | null }) | undefined;
   rubricTitle(rubricId: string): string | undefined;
   stageTitle(rubricId: string, stageId: string): string | undefined;
   /** The item as the session saw it: its rubric's, then its question's, then any rubric's. */
@@ -49,7 +49,7 @@ export function bankView(catalog: Catalog): BankView {
     questions: catalog.questions.map(({ id, title, category, difficulty }) => ({ id, title, category, difficulty })),
     question(id) {
       const question = whole(id);
-      return question && { id: question.id, title: question.title, category: question.category, difficulty: question.difficulty, prompt: question.prompt };
+      return question && { id: question.id, title: question.title, category: question.category, difficulty: question.difficulty, prompt: question.prompt, strongAnswer: question.examples?.strong?.notes ?? null };
     },
     rubricTitle: (rubricId) => catalog.rubrics.get(rubricId)?.title,
     stageTitle: (rubricId, stageId) => catalog.rubrics.get(rubricId)?.stages.find((stage) => stage.id === stageId)?.title,

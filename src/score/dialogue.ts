@@ -73,10 +73,11 @@ export function withFollowupItems(interview: Interview, followup: ThrownFollowup
 }
 
 /**
- * What the questions asked in a stage say, as text for the keyword suggestions: each question
- * and the topic of the fact it uncovered (asking about the response time is asking about latency).
+ * What the questions put to the interviewer say, as text for the keyword suggestions: each
+ * question and the topic of the fact it uncovered (asking about the response time is asking
+ * about latency).
  */
-export function exchangeEvidence(exchanges: readonly Exchange[] | undefined, stageId: string, facts: readonly FactLike[]): string {
+export function exchangeEvidence(exchanges: readonly Exchange[] | undefined, facts: readonly FactLike[]): string {
   const topic = (factId: string | null) => facts.find((fact) => fact.id === factId)?.topic ?? '';
-  return (exchanges ?? []).filter((exchange) => exchange.stageId === stageId).map((exchange) => `\n${exchange.asked}\n${topic(exchange.factId)}`).join('');
+  return (exchanges ?? []).map((exchange) => `\n${exchange.asked}\n${topic(exchange.factId)}`).join('');
 }

@@ -16,7 +16,10 @@ export interface ReportStage {
 }
 
 export interface Report {
+  questionId: string;
   questionTitle: string;
+  /** Whether the question has a strong example answer to offer after the drill. */
+  strongAnswer: boolean;
   rubricTitle: string;
   total: number;
   budgetSeconds: number;
@@ -56,7 +59,9 @@ export function buildReport(interview: Interview, state: SessionState, score: Se
   const curveball = state.curveball?.shownAtSeconds != null ? state.curveball : null;
   const followupStage = curveball && interview.stages[curveball.stage];
   return {
+    questionId: interview.question.id,
     questionTitle: interview.question.title,
+    strongAnswer: interview.question.examples?.strong !== undefined,
     rubricTitle: interview.rubric.title,
     total: score.total,
     budgetSeconds: totalBudgetSeconds(stages),

@@ -8,6 +8,10 @@ export interface ScoredItem {
   keywords?: string[];
   /** Where the item comes from: the rubric or the question. */
   source: 'rubric' | 'question';
+  /** The insight the question exists to test: missing every core item caps the total. */
+  core?: boolean;
+  /** The rubric item this question item stands in for. */
+  replaces?: string;
 }
 
 export interface StageScore {
@@ -18,32 +22,50 @@ export interface StageScore {
   score: number;
   weightChecked: number;
   weightTotal: number;
+  /** The weight of the stage's core items, and of those ticked. */
+  coreChecked: number;
+  coreTotal: number;
 }
 
 export interface SessionScore {
   stages: StageScore[];
-  /** Weighted coverage over every item of every stage, in percent. */
+  /** Weighted coverage over every item of every stage, in percent, capped by the core items. */
   total: number;
+  /** Whether the cap for missed core items lowered the total. */
+  capped: boolean;
 }
+
+/** The most a session that covers no core item can score, in percent. */
+export const CORE_CAP = 60;
 
 export function scoreStage(stageId: string, items: readonly ScoredItem[], checkedIds: Iterable<string>): StageScore {
   const checked = new Set(checkedIds);
   const weightTotal = items.reduce((sum, item) => sum + item.weight, 0);
   const weightChecked = items.filter((item) => checked.has(item.id)).reduce((sum, item) => sum + item.weight, 0);
+  const core = items.filter((item) => item.core);
   return {
     stageId,
     checked: items.filter((item) => checked.has(item.id)).map((item) => item.id),
-    missed: items.filter((item) => !checked.has(item.id)),
+    // Missed core items first: they are what the report must say before anything else.
+    missed: items.filter((item) => !checked.has(item.id)).sort((a, b) => Number(Boolean(b.core)) - Number(Boolean(a.core))),
     score: percent(weightChecked, weightTotal),
     weightChecked,
     weightTotal,
+    coreChecked: core.filter((item) => checked.has(item.id)).reduce((sum, item) => sum + item.weight, 0),
+    coreTotal: core.reduce((sum, item) => sum + item.weight, 0),
   };
 }
 
+/**
+ * The total over every stage. With core items, the total is capped at CORE_CAP when none is
+ * covered, rising in step with the core weight covered to no cap when all are.
+ */
 export function scoreSession(stages: StageScore[]): SessionScore {
-  const checked = stages.reduce((sum, stage) => sum + stage.weightChecked, 0);
-  const total = stages.reduce((sum, stage) => sum + stage.weightTotal, 0);
-  return { stages, total: percent(checked, total) };
+  const sum = (pick: (stage: StageScore) => number) => stages.reduce((total, stage) => total + pick(stage), 0);
+  const uncapped = percent(sum((stage) => stage.weightChecked), sum((stage) => stage.weightTotal));
+  const coreTotal = sum((stage) => stage.coreTotal);
+  const cap = coreTotal === 0 ? 100 : Math.round(CORE_CAP + (100 - CORE_CAP) * (sum((stage) => stage.coreChecked) / coreTotal));
+  return { stages, total: Math.min(uncapped, cap), capped: uncapped > cap };
 }
 
 function percent(part: number, whole: number): number {

@@ -31,7 +31,7 @@ export interface SessionDocument {
   id: string;
   questionId: string;
   /** null when the question is no longer in the bank. */
-  question: Omit<QuestionInfo, 'id'> & { prompt: string } | null;
+  question: Omit<QuestionInfo, 'id'> & { prompt: string; strongAnswer: Record<string, string> | null } | null;
   rubricId: string;
   rubricTitle: string | null;
   mode: SessionMode;
@@ -45,6 +45,8 @@ export interface SessionDocument {
   usedSeconds: number;
   budgetSeconds: number;
   stages: DocumentStage[];
+  /** The diagram drawn during the session, as its edge lines; null when none was. */
+  diagram: string | null;
   /** The AI grader's latest rating of the session (ratings.jsonl); null when it has none. */
   aiRating: DocumentRating | null;
   /** The questions put to the interviewer and the answers, in the order asked. */
@@ -102,7 +104,7 @@ export function sessionDocument(record: SessionRecord, bank: BankView, timeZone?
   return {
     id: record.id,
     questionId: record.questionId,
-    question: question ? { title: question.title, category: question.category, difficulty: question.difficulty, prompt: question.prompt } : null,
+    question: question ? { title: question.title, category: question.category, difficulty: question.difficulty, prompt: question.prompt, strongAnswer: question.strongAnswer } : null,
     rubricId: record.rubricId,
     rubricTitle: bank.rubricTitle(record.rubricId) ?? null,
     mode: record.mode,
@@ -125,6 +127,7 @@ export function sessionDocument(record: SessionRecord, bank: BankView, timeZone?
       covered: stage.checked.map((id) => item(stage.id, id)),
       missed: stage.missed.map((id) => item(stage.id, id)),
     })),
+    diagram: record.diagram ?? null,
     aiRating: rating ? {
       model: rating.model ?? null,
       host: rating.host ?? null,

@@ -1,16 +1,16 @@
-// Suggestions for the self-assessment: checklist items whose keywords appear in the notes of
-// their stage. Suggestions only pre-tick; the user confirms or unticks them.
+// Suggestions for the self-assessment, from the keyword grader: the items whose keywords appear
+// anywhere in the session's notes (people write metrics while clarifying), each with the phrase
+// that triggered it. Suggestions only pre-tick; the user confirms or unticks them.
+import { evidenceFor, indexNotes, type NotesIndex } from './keywords.js';
 import type { ScoredItem } from './score.js';
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** Whether phrase occurs in text as whole words (case-insensitive). */
-export function mentions(text: string, phrase: string): boolean {
-  const needle = phrase.trim().toLowerCase();
-  if (!needle) return false;
-  return new RegExp(`(^|[^\\p{L}\\p{N}])${escape(needle)}($|[^\\p{L}\\p{N}])`, 'u').test(text.toLowerCase());
-}
-
-export function suggestFromNotes(items: readonly ScoredItem[], notes: string): Set<string> {
-  return new Set(items.filter((item) => item.keywords?.some((keyword) => mentions(notes, keyword))).map((item) => item.id));
+/** Item id -> the notes' own words that suggest it was covered. */
+export function suggestFromNotes(items: readonly ScoredItem[], notes: string | NotesIndex): Map<string, string> {
+  const index = typeof notes === 'string' ? indexNotes(notes) : notes;
+  const found = new Map<string, string>();
+  for (const item of items) {
+    const evidence = evidenceFor(index, item.keywords);
+    if (evidence !== null) found.set(item.id, evidence);
+  }
+  return found;
 }

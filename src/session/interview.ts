@@ -18,22 +18,42 @@ export interface Interview {
   stages: InterviewStage[];
 }
 
+/** The share of a question's total weight its own items carry at least. */
+export const QUESTION_SHARE = 0.4;
+
 /**
  * With another rubric than the question's own (`--rubric`), the question's hints and items
- * still join the stages whose ids match.
+ * still join the stages whose ids match. A question item that `replaces` a rubric item takes
+ * its place; rubric items the stage lists as `not_applicable` are left out. Then the question's
+ * items are scaled up, all by one factor, until they carry QUESTION_SHARE of the weight: the
+ * question-specific insight, not the generic checklist, decides the score.
  */
 export function buildInterview(question: LoadedQuestion, rubric: LoadedRubric, totalMinutes?: number): Interview {
   const plan = planStages(rubric.stages, totalMinutes);
-  return {
-    question,
-    rubric,
-    stages: rubric.stages.map((stage, i) => {
-      const own = question.stages[stage.id];
-      const items: ScoredItem[] = [
-        ...stage.checklist.map((item) => ({ ...item, weight: item.weight ?? 1, source: 'rubric' as const })),
-        ...(own?.checklist ?? []).map((item) => ({ ...item, weight: item.weight ?? 1, source: 'question' as const })),
-      ];
-      return { plan: plan[i]!, hints: own?.hints ?? [], items, redFlags: stage.red_flags ?? [] };
-    }),
-  };
+  const stages = rubric.stages.map((stage, i) => {
+    const own = question.stages[stage.id];
+    const ownItems: ScoredItem[] = (own?.checklist ?? []).map(({ core, replaces, ...item }) => ({ ...item, weight: item.weight ?? 1, source: 'question' as const, ...(core ? { core } : {}), ...(replaces ? { replaces } : {}) }));
+    const dropped = new Set(own?.not_applicable ?? []);
+    const items: ScoredItem[] = [];
+    for (const item of stage.checklist) {
+      const replacement = ownItems.find((candidate) => candidate.replaces === item.id);
+      if (replacement) items.push(replacement);
+      else if (!dropped.has(item.id)) items.push({ ...item, weight: item.weight ?? 1, source: 'rubric' as const });
+    }
+    items.push(...ownItems.filter((item) => !items.includes(item)));
+    return { plan: plan[i]!, hints: own?.hints ?? [], items, redFlags: stage.red_flags ?? [] };
+  });
+  scaleQuestionItems(stages.flatMap((stage) => stage.items));
+  return { question, rubric, stages };
+}
+
+/** Scales the question's items in place so they carry at least QUESTION_SHARE of the weight. */
+export function scaleQuestionItems(items: ScoredItem[]): void {
+  const own = items.filter((item) => item.source === 'question');
+  const ownWeight = own.reduce((sum, item) => sum + item.weight, 0);
+  const otherWeight = items.reduce((sum, item) => sum + item.weight, 0) - ownWeight;
+  if (ownWeight === 0 || ownWeight >= QUESTION_SHARE * (ownWeight + otherWeight)) return;
+  // own * f = share * (own * f + other)  =>  f = share * other / ((1 - share) * own)
+  const factor = (QUESTION_SHARE * otherWeight) / ((1 - QUESTION_SHARE) * ownWeight);
+  for (const item of own) item.weight = Math.round(item.weight * factor * 100) / 100;
 }

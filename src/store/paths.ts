@@ -1,11 +1,13 @@
-// Where mldrill keeps its state: $MLDRILL_HOME, else $XDG_STATE_HOME/mldrill, else
-// ~/.local/state/mldrill; and where it keeps its cache.
+// Where mldrill keeps its state: $MLDRILL_HOME, else the config file's state_dir, else
+// $XDG_STATE_HOME/mldrill, else ~/.local/state/mldrill; and where it keeps its cache.
 import fs from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../errors.js';
 
-export function stateDirectory(env: Record<string, string | undefined>, homedir: string): string {
+/** configured: the config file's state_dir, absolute (see src/app/config.ts). */
+export function stateDirectory(env: Record<string, string | undefined>, homedir: string, configured?: string): string {
   if (env.MLDRILL_HOME) return path.resolve(env.MLDRILL_HOME);
+  if (configured) return configured;
   if (env.XDG_STATE_HOME) return path.join(path.resolve(env.XDG_STATE_HOME), 'mldrill');
   return path.join(homedir, '.local', 'state', 'mldrill');
 }
@@ -14,9 +16,9 @@ export function stateDirectory(env: Record<string, string | undefined>, homedir:
  * Where rebuildable data (the parsed bank) goes: inside MLDRILL_HOME when it is set, so one
  * variable isolates everything; else $XDG_CACHE_HOME/mldrill; else the state directory's cache/.
  */
-export function cacheDirectory(env: Record<string, string | undefined>, homedir: string): string {
+export function cacheDirectory(env: Record<string, string | undefined>, homedir: string, configuredState?: string): string {
   if (!env.MLDRILL_HOME && env.XDG_CACHE_HOME) return path.join(path.resolve(env.XDG_CACHE_HOME), 'mldrill');
-  return path.join(stateDirectory(env, homedir), 'cache');
+  return path.join(stateDirectory(env, homedir, configuredState), 'cache');
 }
 
 export function historyFile(stateDir: string): string {

@@ -35,6 +35,8 @@ export interface SessionRecord {
   curveballs?: CurveballRecord[];
   /** Questions put to the interviewer and the answers (fact id null: the neutral reply). */
   exchanges?: ExchangeRecord[];
+  /** The diagram drawn on the pad, as its edge lines (src/diagram/parse.ts); absent when none was. */
+  diagram?: string;
 }
 
 /** The ids of a follow-up's answer-key points among its stage's items: followup-1, followup-2... */
@@ -66,7 +68,7 @@ export type StageSummary = Pick<StageRecord, 'id' | 'budgetSeconds' | 'usedSecon
  * A session as history, stats, next and export choose and summarise it, without its notes:
  * what the history index keeps. A SessionRecord is one too.
  */
-export interface SessionSummary extends Omit<SessionRecord, 'version' | 'stages' | 'curveballs' | 'exchanges'> {
+export interface SessionSummary extends Omit<SessionRecord, 'version' | 'stages' | 'curveballs' | 'exchanges' | 'diagram'> {
   stages: StageSummary[];
 }
 
@@ -99,6 +101,8 @@ export interface RecordInput {
   score?: { total: number; stages: Array<{ checked: string[]; missed: Array<{ id: string }>; score: number }> };
   curveballs?: CurveballRecord[];
   exchanges?: ExchangeRecord[];
+  /** The pad's edge lines; blank or absent means no diagram. */
+  diagram?: string;
 }
 
 export function makeRecord(input: RecordInput): SessionRecord {
@@ -127,6 +131,7 @@ export function makeRecord(input: RecordInput): SessionRecord {
     }),
     ...(input.curveballs?.length ? { curveballs: input.curveballs } : {}),
     ...(input.exchanges?.length ? { exchanges: input.exchanges } : {}),
+    ...(input.diagram?.trim() ? { diagram: input.diagram } : {}),
   };
 }
 
@@ -173,5 +178,7 @@ export function isSessionRecord(value: unknown): value is SessionRecord {
     && (record.mode === 'self' || record.mode === 'interviewer') && isInstant(record.startedAt) && isInstant(record.endedAt)
     && (record.status === 'completed' || record.status === 'abandoned') && isScore(record.score)
     && Array.isArray(record.stages) && record.stages.every(isStageRecord)
-    && isListOf(record.curveballs, isCurveball) && isListOf(record.exchanges, isExchange);
+    && isListOf(record.curveballs, isCurveball) && isListOf(record.exchanges, isExchange)
+    // Optional, added later: records written before it have none and still read.
+    && (record.diagram === undefined || isString(record.diagram));
 }

@@ -2,14 +2,16 @@
 // imported only when colour is on: a piped or NO_COLOR run never pays for loading it.
 import type { ChalkInstance } from 'chalk';
 import type { TextOut } from '../io.js';
+import type { Colour } from '../config/keys.js';
 
 export type ColourLevel = 0 | 1 | 2 | 3;
 
 /**
  * FORCE_COLOR forces (its value picks the depth; 0 or false turns colour off), then NO_COLOR
- * (non-empty) and TERM=dumb turn it off, then only a terminal gets colour.
+ * (non-empty) turns it off, then the config file's `colour: always|never`, then TERM=dumb turns
+ * it off, then only a terminal gets colour.
  */
-export function colourLevel(stream: Pick<TextOut, 'isTTY'>, env: Record<string, string | undefined>): ColourLevel {
+export function colourLevel(stream: Pick<TextOut, 'isTTY'>, env: Record<string, string | undefined>, preference: Colour = 'auto'): ColourLevel {
   const force = env.FORCE_COLOR;
   if (force !== undefined) {
     if (force === '0' || force === 'false') return 0;
@@ -17,8 +19,8 @@ export function colourLevel(stream: Pick<TextOut, 'isTTY'>, env: Record<string, 
     return 1;
   }
   if (env.NO_COLOR) return 0;
-  if (env.TERM === 'dumb') return 0;
-  if (!stream.isTTY) return 0;
+  if (preference === 'never') return 0;
+  if (preference !== 'always' && (env.TERM === 'dumb' || !stream.isTTY)) return 0;
   if (env.COLORTERM === 'truecolor' || env.COLORTERM === '24bit') return 3;
   return /256/.test(env.TERM ?? '') ? 2 : 1;
 }
@@ -64,8 +66,8 @@ export async function loadStyle(level: ColourLevel): Promise<Style> {
   };
 }
 
-export function styleFor(stream: Pick<TextOut, 'isTTY'>, env: Record<string, string | undefined>): Promise<Style> {
-  return loadStyle(colourLevel(stream, env));
+export function styleFor(stream: Pick<TextOut, 'isTTY'>, env: Record<string, string | undefined>, preference: Colour = 'auto'): Promise<Style> {
+  return loadStyle(colourLevel(stream, env, preference));
 }
 
 /** The colour of a score: good from 75%, warn from 50%, bad below. */

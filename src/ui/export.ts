@@ -15,6 +15,15 @@ function overTime(used: number, budget: number): string {
   return used > budget ? `+${clock(used - budget)}` : '';
 }
 
+/** The session's diagram, drawn: Mermaid for renderers that draw it, text for everywhere else. */
+export interface DocumentDiagram {
+  mermaid: string;
+  drawing: string[];
+  note?: string;
+  /** The lines of the pad that are not edges, shown so that nothing typed is lost. */
+  problems: string[];
+}
+
 /** The AI grader's second opinion: per item its verdict, the words it quoted and its reason. */
 function ratingMarkdown(rating: DocumentRating, clean: (text: string) => string): string[] {
   const by = [rating.model && `\`${clean(rating.model)}\``, rating.host && `at ${clean(rating.host)}`].filter(Boolean).join(' ');
@@ -56,7 +65,7 @@ function interviewerMarkdown(doc: SessionDocument, clean: (text: string) => stri
   return lines;
 }
 
-export function sessionMarkdown(doc: SessionDocument): string {
+export function sessionMarkdown(doc: SessionDocument, diagram?: DocumentDiagram): string {
   const clean = (text: string) => stripControl(text).trim();
   const title = clean(doc.question ? doc.question.title : doc.questionId);
   const lines: string[] = [`# ${title}`, ''];
@@ -103,6 +112,23 @@ export function sessionMarkdown(doc: SessionDocument): string {
     lines.push('### Missed', '', ...(stage.missed.length ? stage.missed.flatMap(item(false)) : ['*Nothing missed.*']), '');
   }
   lines.push(...interviewerMarkdown(doc, clean));
+  if (diagram) {
+    const mermaid = stripControl(diagram.mermaid).trimEnd();
+    const drawing = stripControl(diagram.drawing.join('\n'));
+    lines.push('## Diagram', '', `${fence(mermaid)}mermaid`, mermaid, fence(mermaid), '');
+    if (drawing) lines.push(`${fence(drawing)}text`, drawing, fence(drawing), '');
+    if (diagram.note) lines.push(`*${clean(diagram.note)}*`, '');
+    if (diagram.problems.length) lines.push('Not drawn (not edges):', '', ...diagram.problems.map((problem) => `- ${cell(clean(problem))}`), '');
+  }
+  const answer = doc.question?.strongAnswer;
+  if (answer) {
+    lines.push('## What a strong answer covers', '');
+    for (const [stageId, text] of Object.entries(answer)) {
+      const notes = stripControl(text).replace(/\s+$/, '');
+      const marks = fence(notes);
+      lines.push(`### ${clean(doc.stages.find((stage) => stage.id === stageId)?.title ?? stageId)}`, '', `${marks}text`, notes, marks, '');
+    }
+  }
   if (doc.aiRating) lines.push(...ratingMarkdown(doc.aiRating, clean));
   return `${lines.join('\n').trimEnd()}\n`;
 }

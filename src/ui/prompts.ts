@@ -7,6 +7,7 @@ import type { ScoredItem } from '../score/score.js';
 import type { SessionState } from '../session/engine.js';
 import { styleFor, type Style } from './colour.js';
 import type { StagePromptConfig } from './stage-prompt.js';
+import type { Colour } from '../config/keys.js';
 
 const SHOW_CURSOR = '\u001b[?25h';
 
@@ -54,12 +55,13 @@ function theme(style: Style) {
   };
 }
 
-export async function createPrompter(io: Io, signal: AbortSignal): Promise<Prompter> {
+/** colour: the config file's preference (src/app/config.ts). */
+export async function createPrompter(io: Io, signal: AbortSignal, colour: Colour = 'auto'): Promise<Prompter> {
   // A terminal that cannot move its cursor gets the drill a line at a time.
   if (io.env.TERM === 'dumb') return (await import('./line-prompts.js')).createLinePrompter(io, signal);
   const context = { input: io.terminal.input, output: io.terminal.output, signal };
-  // The screen is a terminal (requireTerminal), so only NO_COLOR, TERM=dumb and FORCE_COLOR decide.
-  const style = await styleFor({ isTTY: true }, io.env);
+  // The screen is a terminal (requireTerminal), so only NO_COLOR, TERM=dumb, FORCE_COLOR and the config decide.
+  const style = await styleFor({ isTTY: true }, io.env, colour);
   const columns = io.terminal.output.columns || 80;
   let active = 0;
   let resumedBehindReadline = false;

@@ -21,7 +21,19 @@ export interface QuestionView {
   full?: boolean;
   hints?: boolean;
   followupKeys?: boolean;
+  /** For `show --answer`: the strong example answer, as what a strong answer covers. */
+  answer?: boolean;
 }
+
+/** The strong example's notes by stage, in the rubric's order, as lines; empty when there is none. */
+export function strongAnswer(question: LoadedQuestion, rubric: LoadedRubric): Array<{ title: string; lines: string[] }> {
+  const notes = question.examples?.strong?.notes ?? {};
+  return rubric.stages
+    .filter((stage) => notes[stage.id]?.trim())
+    .map((stage) => ({ title: stripControl(stage.title), lines: stripControl(notes[stage.id]!).split('\n').map((line) => line.trimEnd()).filter(Boolean) }));
+}
+
+export const STRONG_ANSWER_TITLE = 'What a strong answer covers';
 
 /** One question in the given format, ending with a newline. Only `text` uses a style. */
 export function formatQuestion(view: QuestionView, format: OutputFormat, style: Style | undefined, width: number): string {
@@ -78,6 +90,14 @@ function textLines(view: QuestionView, style: Style, width: number): string[] {
       }
     } else if (Object.values(clean.stages).some((stage) => stage.hints?.length)) {
       lines.push('', style.dim(`Hints: mldrill show ${clean.id} --hints`));
+    }
+    const answer = strongAnswer(question, view.rubric);
+    if (view.answer) {
+      lines.push('', style.heading(STRONG_ANSWER_TITLE));
+      if (!answer.length) lines.push(style.dim('  This question has no strong example answer yet.'));
+      for (const stage of answer) lines.push(style.accent(`  ${stage.title}`), ...stage.lines.map((line) => `    ${line}`));
+    } else if (answer.length) {
+      lines.push(style.dim(`${STRONG_ANSWER_TITLE}: mldrill show ${clean.id} --answer`));
     }
   }
   lines.push('', style.dim(`Drill it: ${drillCommand(question.id)}`));
@@ -139,9 +159,18 @@ function markdownLines(view: QuestionView): string[] {
         if (hints.length) lines.push('', `**Hints: ${escapeMarkdown(stage.title)}**`, '', ...hints.map((hint) => `- ${escapeMarkdown(hint)}`));
       }
     }
+    if (view.answer) lines.push('', ...strongAnswerMarkdown(question, rubric));
   }
   lines.push('', `Drill it: \`${drillCommand(question.id)}\``);
   return lines;
+}
+
+/** The strong example as Markdown: a heading, then each stage's notes as a list. */
+export function strongAnswerMarkdown(question: LoadedQuestion, rubric: LoadedRubric, level = '**'): string[] {
+  const answer = strongAnswer(question, rubric);
+  const heading = level === '**' ? `**${STRONG_ANSWER_TITLE}**` : `${level} ${STRONG_ANSWER_TITLE}`;
+  if (!answer.length) return [heading, '', '_This question has no strong example answer yet._'];
+  return [heading, ...answer.flatMap((stage) => ['', `_${escapeMarkdown(stage.title)}_`, '', ...stage.lines.map((line) => `- ${escapeMarkdown(line.replace(/^\s*[-*]\s+/, ''))}`)])];
 }
 
 /**

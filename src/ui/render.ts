@@ -2,7 +2,7 @@
 import type { LoadedQuestion } from '../bank/schema.js';
 import type { Report } from '../score/report.js';
 import { totalBudgetSeconds, type StagePlan } from '../session/engine.js';
-import { clock, wrap } from '../text.js';
+import { clock, stripControl, wrap } from '../text.js';
 import { bar } from './charts.js';
 import { gradeStyle, type Style } from './colour.js';
 import { interviewerLines } from './interviewer-report.js';
@@ -63,5 +63,7 @@ export function reportLines(report: Report, style: Style, width = 80): string[] 
     }
   }
   lines.push(...interviewerLines(report, style, width));
+  // Folded: one line here, the whole answer in `show --answer` and in the export.
+  if (report.strongAnswer) lines.push('', style.dim(`What a strong answer covers: mldrill show ${stripControl(report.questionId)} --answer`));
   return lines;
 }

@@ -4,18 +4,19 @@
 // is written, so it never shares the screen with a prompt.
 import type { Io } from '../io.js';
 import { colourLevel } from './colour.js';
+import type { Colour } from '../config/keys.js';
 
 /** Whether a spinner may be drawn: a terminal, colour allowed (NO_COLOR, TERM=dumb), not CI. */
-export function spinnerWanted(isTTY: boolean, env: Record<string, string | undefined>): boolean {
-  return isTTY && !env.CI && colourLevel({ isTTY }, env) > 0;
+export function spinnerWanted(isTTY: boolean, env: Record<string, string | undefined>, colour: Colour = 'auto'): boolean {
+  return isTTY && !env.CI && colourLevel({ isTTY }, env, colour) > 0;
 }
 
 /** Runs work with a spinner saying text; the spinner is gone when the promise settles. */
-export async function withSpinner<T>(io: Io, text: string, work: () => T | Promise<T>): Promise<T> {
+export async function withSpinner<T>(io: Io, text: string, work: () => T | Promise<T>, colour: Colour = 'auto'): Promise<T> {
   const stream = io.errorTerminal;
   // A terminal of width 0 (a pty nobody sized, as under `script` without a terminal) is a width
   // unknown: ora would count the lines it drew as infinite and move the cursor up for ever.
-  if (!stream || !stream.columns || !spinnerWanted(Boolean(stream.isTTY), io.env)) return work();
+  if (!stream || !stream.columns || !spinnerWanted(Boolean(stream.isTTY), io.env, colour)) return work();
   const { default: ora } = await import('ora');
   // discardStdin off: a prompt may read the keyboard right after.
   const spinner = ora({ text, stream, discardStdin: false }).start();

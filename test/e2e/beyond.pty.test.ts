@@ -110,9 +110,9 @@ describe('beyond a timer', { timeout: 90_000 }, () => {
     tmux.keys('Space');
     tmux.keys('Enter');
     expect(await tmux.exitCode()).toBe(0);
-    expect(tmux.screen(true)).toMatch(/Score 80%/);
+    expect(tmux.screen(true)).toMatch(/Score 85%/);
     expect(tmux.screen(true)).not.toContain('what did you cover?');
-    expect(history(home)[0]).toMatchObject({ mode: 'interviewer', score: 80, stages: [{ checked: ['goal', 'surface'], missed: ['scale'] }, { checked: ['diagram'] }] });
+    expect(history(home)[0]).toMatchObject({ mode: 'interviewer', score: 85, stages: [{ checked: ['goal', 'surface'], missed: ['scale'] }, { checked: ['diagram'] }] });
   });
 
   it('folds the interviewer screen to fit a small terminal, keeping the cursor item, title and keys in view', async () => {

@@ -58,15 +58,15 @@ describe('drill in a terminal', { timeout: 60_000 }, () => {
     tmux.keys('Enter');
 
     await tmux.waitFor('Clarify the feed: what did you cover?');
-    tmux.keys('Space'); // ticks the first item: the business goal, weight 2
+    tmux.keys('Space'); // ticks the first item: the business goal, weight 2 (of 2 + 1 and the question's item scaled to 2.67)
     tmux.keys('Enter');
     await tmux.waitFor('Design the ranking: what did you cover?');
     tmux.keys('Enter'); // nothing ticked is allowed
 
     expect(await tmux.exitCode()).toBe(0);
     screen = tmux.screen(true);
-    expect(screen).toMatch(/Score 40%/);
-    expect(screen).toMatch(/Clarify the feed\s+00:0\d \/ 02:00\s+█████░░░░░\s+50%/);
+    expect(screen).toMatch(/Score 30%/);
+    expect(screen).toMatch(/Clarify the feed\s+00:0\d \/ 02:00\s+████░░░░░░\s+35%/);
     expect(screen).toMatch(/Design the ranking\s+00:0\d \/ 03:00\s+░░░░░░░░░░\s+0%/);
     expect(screen).toContain('✗ Quantified scale');
     expect(screen).toContain('Users, posts and requests per second.');
@@ -75,9 +75,9 @@ describe('drill in a terminal', { timeout: 60_000 }, () => {
 
     const [record] = readHistory(history);
     expect(record).toMatchObject({
-      version: 1, questionId: 'e2e-feed', rubricId: 'e2e-rubric', mode: 'self', status: 'completed', score: 40,
+      version: 1, questionId: 'e2e-feed', rubricId: 'e2e-rubric', mode: 'self', status: 'completed', score: 30,
       stages: [
-        { id: 'clarify', budgetSeconds: 120, hintsShown: 1, notes: 'users: 2B monthly\np99 under 200 ms\n', checked: ['goal'], missed: ['scale', 'surface'], score: 50 },
+        { id: 'clarify', budgetSeconds: 120, hintsShown: 1, notes: 'users: 2B monthly\np99 under 200 ms\n', checked: ['goal'], missed: ['scale', 'surface'], score: 35 },
         { id: 'design', budgetSeconds: 180, hintsShown: 0, notes: '', checked: [], missed: ['diagram'], score: 0 },
       ],
     });

@@ -156,7 +156,7 @@ describe('a drill on TERM=dumb', { timeout: 90_000 }, () => {
     await tmux.waitFor('Design the ranking: what did you cover?');
     tmux.keys('Enter');
     expect(await tmux.exitCode()).toBe(0);
-    expect(tmux.screen(true)).toMatch(/Score 40%/);
+    expect(tmux.screen(true)).toMatch(/Score 30%/);
     expect(fs.readFileSync(raw, 'utf8')).not.toContain('\u001b');
     expect(history(home)[0]).toMatchObject({
       status: 'completed', stages: [{ notes: 'first note\n', hintsShown: 1, checked: ['goal'] }, { notes: '' }],

@@ -1,0 +1,80 @@
+// The user's config file as the commands see it: read once per run, before the command, by the
+// command table (src/cli.ts); then asked for synchronously wherever a setting is needed. A
+// missing file costs one failed open; a present one, js-yaml and a walk over a few keys.
+import { formatFinding } from '../bank/findings.js';
+import { configPath } from '../config/locate.js';
+import { readConfig, type ConfigRead } from '../config/read.js';
+import { colourSetting, resolveSettings, type Settings } from '../config/settings.js';
+import { SETTINGS, type Colour, type SettingValue } from '../config/keys.js';
+import { UsageError } from '../errors.js';
+import type { Io } from '../io.js';
+import { cacheDirectory, stateDirectory } from '../store/paths.js';
+
+const loaded = new WeakMap<Io, ConfigRead | null>();
+
+/**
+ * Reads and checks the config file for this run (once). A file with problems is a usage error
+ * that names each problem as `file:line:col: message`; a missing one is no config at all.
+ */
+export async function loadConfig(io: Io, options: { positions?: boolean } = {}): Promise<ConfigRead | undefined> {
+  const known = loaded.get(io);
+  // `mldrill config` asks again, for the places of the keys.
+  if (known !== undefined && !options.positions) return known ?? undefined;
+  const file = configPath(io.env, io.homedir);
+  const config = await readConfig(file, io.homedir, options);
+  if (config?.findings.length) {
+    throw new UsageError(`fix the config file ${file} (see mldrill config --help), or point MLDRILL_CONFIG at another file`, config.findings.map(formatFinding));
+  }
+  // Said once per file and run, before the command's own output.
+  if (config && known === undefined) for (const warning of config.warnings) io.stderr.write(`mldrill: warning: ${warning}\n`);
+  loaded.set(io, config ?? null);
+  return config;
+}
+
+/** Every setting's value and source, from flags over the environment over the file (if read) over defaults. */
+export function settingsOf(io: Io, flags: Partial<Record<string, SettingValue | undefined>> = {}): Settings {
+  return resolveSettings({ config: loaded.get(io) ?? undefined, env: io.env, homedir: io.homedir, flags });
+}
+
+/**
+ * The drill's options with the settings that default them (SETTINGS' `option`) filled in where
+ * no flag was given: `strict: true` in the file, then `--no-strict` on the line, drills without.
+ */
+export function withDrillDefaults<T extends object>(io: Io, options: T): T {
+  const given = options as Record<string, unknown>;
+  const drillSettings = SETTINGS.filter((setting) => setting.option !== undefined);
+  const flags = Object.fromEntries(drillSettings.map((setting) => [setting.key, given[setting.option!] as SettingValue | undefined]));
+  const settings = settingsOf(io, flags);
+  const merged: Record<string, unknown> = { ...given };
+  for (const setting of drillSettings) merged[setting.option!] = settings[setting.key]!.value ?? undefined;
+  return merged as T;
+}
+
+/** The state directory (history, live sessions): MLDRILL_HOME, then the file's state_dir, then the XDG default. */
+export function stateDirOf(io: Io): string {
+  return stateDirectory(io.env, io.homedir, configured(io, 'state_dir') as string | undefined);
+}
+
+export function cacheDirOf(io: Io): string {
+  return cacheDirectory(io.env, io.homedir, configured(io, 'state_dir') as string | undefined);
+}
+
+/** The config file's bank directories, absolute and checked to exist. */
+export function configBankOf(io: Io): string[] {
+  return (configured(io, 'bank') as string[] | undefined) ?? [];
+}
+
+/** The config file's `llm` section, for the AI second rater (the MLDRILL_LLM_ variables override it there). */
+export function llmOf(io: Io): { url?: string; model?: string; api_key?: string } {
+  const text = (key: string) => configured(io, key) as string | undefined;
+  return { url: text('llm.url'), model: text('llm.model'), api_key: text('llm.api_key') };
+}
+
+/** The file's colour preference, which NO_COLOR and FORCE_COLOR override. */
+export function colourOf(io: Io): Colour {
+  return colourSetting(settingsOf(io));
+}
+
+function configured(io: Io, key: string): SettingValue | undefined {
+  return loaded.get(io)?.values.get(key);
+}

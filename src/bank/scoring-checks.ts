@@ -1,0 +1,41 @@
+// Per-file checks of what the grader reads: keywords too generic to count, how many core items
+// a question has, and the length of its strong example. Warnings: a file with them still works.
+import { genericReason } from '../words.js';
+import type { PathSegment } from './parse.js';
+import type { FileKind } from './validate.js';
+
+type Report = (pathTo: PathSegment[], rule: string, message: string) => void;
+
+const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+
+export const MAX_CORE = 3;
+export const STRONG_LINES = { min: 15, max: 40 } as const;
+
+/** Non-empty lines of an example's notes, over every stage. */
+export function exampleLines(notes: unknown): number {
+  if (!isRecord(notes)) return 0;
+  return Object.values(notes).reduce<number>((sum, text) => sum + (typeof text === 'string' ? text.split('\n').filter((line) => line.trim()).length : 0), 0);
+}
+
+export function scoringChecks(data: Record<string, unknown>, kind: FileKind, report: Report): void {
+  const stages: Array<[PathSegment, unknown]> = kind === 'rubric' ? list(data.stages).map((stage, i) => [i, stage]) : Object.entries(isRecord(data.stages) ? data.stages : {});
+  let core = 0;
+  for (const [key, stage] of stages) {
+    list(isRecord(stage) ? stage.checklist : undefined).forEach((item, i) => {
+      if (!isRecord(item)) return;
+      if (item.core === true) core++;
+      list(item.keywords).forEach((keyword, k) => {
+        const reason = typeof keyword === 'string' ? genericReason(keyword) : undefined;
+        if (reason && reason !== 'no words') report(['stages', key, 'checklist', i, 'keywords', k], 'generic-keyword', `keyword "${keyword}" is a ${reason} and never counts on its own; use a phrase that only this item's coverage would produce`);
+      });
+    });
+  }
+  if (kind === 'rubric') return;
+  if (core > MAX_CORE) report(['stages'], 'core-count', `the question has ${core} core items; keep 1 to ${MAX_CORE}: the insights it exists to test`);
+  const strong = isRecord(data.examples) && isRecord(data.examples.strong) ? data.examples.strong : undefined;
+  if (strong) {
+    const lines = exampleLines(strong.notes);
+    if (lines < STRONG_LINES.min || lines > STRONG_LINES.max) report(['examples', 'strong', 'notes'], 'example-length', `the strong example has ${lines} lines of notes; write ${STRONG_LINES.min} to ${STRONG_LINES.max}`);
+  }
+}

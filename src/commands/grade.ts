@@ -1,0 +1,76 @@
+// `mldrill grade`: the keyword grader on its own. Grades a notes file against a question, or a
+// recorded session's notes again (after a rubric change) without touching the record.
+import path from 'node:path';
+import { llmOf } from '../app/config.js';
+import { readSessionFor } from '../app/read-history.js';
+import { readNotesFile, readNotesStream } from '../app/read-notes.js';
+import { withCatalog } from '../app/with-catalog.js';
+import { EXIT, UsageError } from '../errors.js';
+import type { Io } from '../io.js';
+import { gradeNotes } from '../score/grade.js';
+import { allNotes, splitNotes } from '../score/notes.js';
+import { requireId } from '../select/filter.js';
+import { buildInterview } from '../session/interview.js';
+import type { SessionRecord } from '../store/record.js';
+import { stripControl } from '../text.js';
+import { styleFor } from '../ui/colour.js';
+import { gradeJson, gradeLines } from '../ui/grade.js';
+
+export interface GradeOptions {
+  /** A question id (with notes), or a session id or `last`. */
+  target: string;
+  /** A notes file, or `-` for stdin. */
+  notes?: string;
+  rubric?: string;
+  json?: boolean;
+  bank?: string[];
+  /** A second opinion from the language model configured in MLDRILL_LLM_URL (or the config file). */
+  ai?: boolean;
+  /** Seconds per attempt of the AI grader's request. */
+  timeout?: number;
+}
+
+export async function grade(options: GradeOptions, io: Io): Promise<number> {
+  // Read the notes first: a missing file is the user's to fix before the bank is even opened.
+  const text = options.notes === undefined ? undefined : options.notes === '-' ? await readNotesStream(io.terminal.input) : readNotesFile(path.resolve(io.cwd, options.notes), options.notes);
+  return withCatalog(io, options.bank, async (catalog) => {
+    let questionId: string;
+    let rubricId: string | undefined = options.rubric;
+    let notes: string;
+    let sessionRecord: SessionRecord | undefined;
+    if (text !== undefined) {
+      questionId = requireId(catalog.ids, options.target);
+      notes = text;
+    } else {
+      if (catalog.ids.includes(options.target)) throw new UsageError(`"${options.target}" is a question: give its notes with --notes FILE (or --notes - for stdin)`);
+      const record = readSessionFor(io, options.target);
+      questionId = requireId(catalog.ids, record.questionId);
+      rubricId ??= record.rubricId;
+      notes = record.stages.map((stage) => `## ${stage.id}\n${stage.notes}`).join('\n');
+      sessionRecord = record;
+    }
+    const question = catalog.question(questionId);
+    const interview = buildInterview(question, catalog.rubric(rubricId ?? question.rubric));
+    const split = splitNotes(notes, interview.stages.map((stage) => stage.plan));
+    if (text !== undefined) {
+      const stageIds = interview.stages.map((stage) => stage.plan.id).join(', ');
+      for (const { line, heading } of split.unknownHeadings) {
+        io.stderr.write(`mldrill: warning: ${stripControl(options.notes === '-' ? 'stdin' : options.notes!)}:${line}: heading "## ${stripControl(heading)}" names no stage (${stageIds}); its text counts for every stage\n`);
+      }
+    }
+    if (options.ai) {
+      // A session's rating is kept beside it (ratings.jsonl); notes from a file are graded and shown only.
+      const notesByStage: Record<string, string> = { '': split.unstaged, ...Object.fromEntries(split.stages) };
+      const { runAiGrade } = await import('../app/ai-grade.js');
+      return runAiGrade(
+        { question, rubric: interview.rubric, notesByStage, ...(sessionRecord ? { record: sessionRecord } : {}) },
+        io,
+        { json: options.json, llm: llmOf(io), ...(options.timeout !== undefined ? { timeoutSeconds: options.timeout } : {}) },
+      );
+    }
+    const graded = gradeNotes(interview, allNotes(split));
+    if (options.json) io.stdout.write(gradeJson(graded));
+    else io.stdout.write(`${gradeLines(graded, question.title, interview.rubric.title, await styleFor(io.stdout, io.env)).join('\n')}\n`);
+    return EXIT.ok;
+  });
+}

@@ -1,0 +1,116 @@
+// The box-drawing picture of a diagram, fitted to a width (and height). The layout is
+// lovely-mermaid's (layered, with fan-in, fan-out and feedback loops routed visibly), fed the
+// Mermaid source of the diagram; this adapter picks the direction that fits, and when nothing
+// fits says so and draws the edges that do. The package loads on first use only.
+import { toMermaid, type Direction } from './mermaid.js';
+import type { Diagram, DiagramEdge, DiagramNode } from './parse.js';
+import { plural } from '../text.js';
+
+/** Beyond these the picture is no help in a terminal (and layout gets slow): the export has it. */
+export const MAX_DRAWN_EDGES = 80;
+export const MAX_DRAWN_NODES = 60;
+
+export interface DrawSize {
+  /** Columns available. */
+  width: number;
+  /** Rows available; unlimited when absent. */
+  height?: number;
+}
+
+export interface Drawing {
+  /** The picture, each row at most `width` columns; empty when nothing could be drawn. */
+  lines: string[];
+  /** Whether every component and edge is in the picture. */
+  complete: boolean;
+  /** One line for the user when the picture is not the whole diagram (or there is none). */
+  note?: string;
+  direction?: Direction;
+}
+
+export type Draw = (diagram: Pick<Diagram, 'nodes' | 'edges'>, size: DrawSize) => Drawing;
+
+interface Art {
+  lines: string[];
+  width: number;
+}
+
+type RenderMermaid = (source: string) => { plain: string[]; width: number } | null;
+
+let loaded: Promise<Draw> | undefined;
+
+/** The drawing function, with its renderer loaded (once). */
+export function loadDraw(): Promise<Draw> {
+  loaded ??= import('lovely-mermaid').then(({ render }) => drawWith(render));
+  return loaded;
+}
+
+/** Cuts a row to width columns, counting code points (wide characters may overrun a little). */
+export function crop(row: string, width: number): string {
+  const chars = [...row];
+  return chars.length <= width ? row : `${chars.slice(0, Math.max(0, width - 1)).join('')}…`;
+}
+
+/** The edges given and the components they touch. */
+function subgraph(nodes: readonly DiagramNode[], edges: DiagramEdge[]): Pick<Diagram, 'nodes' | 'edges'> {
+  const used = new Set(edges.flatMap((edge) => [edge.from, edge.to]));
+  return { nodes: nodes.filter((node) => used.has(node.key)), edges };
+}
+
+export function drawWith(render: RenderMermaid): Draw {
+  const art = (diagram: Pick<Diagram, 'nodes' | 'edges'>, direction: Direction): Art | undefined => {
+    const result = render(toMermaid(diagram, { direction, entities: false }));
+    return result ? { lines: result.plain, width: result.width } : undefined;
+  };
+  const fits = (found: Art | undefined, size: DrawSize): found is Art =>
+    found !== undefined && found.width <= size.width && (size.height === undefined || found.lines.length <= size.height);
+  /** Left to right reads like a pipeline, so it is tried first; top-down is narrower. */
+  const fitted = (diagram: Pick<Diagram, 'nodes' | 'edges'>, size: DrawSize): { art: Art; direction: Direction } | undefined => {
+    for (const direction of ['LR', 'TD'] as const) {
+      const found = art(diagram, direction);
+      if (fits(found, size)) return { art: found, direction };
+    }
+    return undefined;
+  };
+
+  return (diagram, size) => {
+    if (diagram.nodes.length === 0) return { lines: [], complete: true, note: 'nothing to draw yet: write an edge such as `events -> feature store`' };
+    if (diagram.edges.length > MAX_DRAWN_EDGES || diagram.nodes.length > MAX_DRAWN_NODES) {
+      return {
+        lines: [],
+        complete: false,
+        note: `too large to draw here (${plural(diagram.edges.length, 'edge')}, ${plural(diagram.nodes.length, 'component')}; at most ${MAX_DRAWN_EDGES} and ${MAX_DRAWN_NODES}); see the export or --format mermaid`,
+      };
+    }
+    const whole = fitted(diagram, size);
+    if (whole) return { lines: whole.art.lines, complete: true, direction: whole.direction };
+
+    const needed = art(diagram, 'TD');
+    const space = size.height === undefined ? `${size.width} columns` : `${size.width}×${size.height}`;
+    const need = needed ? ` (it needs ${needed.width}×${needed.lines.length})` : '';
+    // The longest run of edges, in the order written, whose picture fits.
+    let low = 1;
+    let high = diagram.edges.length - 1;
+    let best: { art: Art; direction: Direction; count: number } | undefined;
+    while (low <= high) {
+      const count = Math.floor((low + high) / 2);
+      const found = fitted(subgraph(diagram.nodes, diagram.edges.slice(0, count)), size);
+      if (found) {
+        best = { ...found, count };
+        low = count + 1;
+      } else {
+        high = count - 1;
+      }
+    }
+    if (best) {
+      return {
+        lines: best.art.lines,
+        complete: false,
+        direction: best.direction,
+        note: `does not fit in ${space}${need}: showing the first ${best.count} of ${plural(diagram.edges.length, 'edge')}`,
+      };
+    }
+    // Not even one edge fits: the top-left corner of the top-down picture, cut to size.
+    const rows = (needed?.lines ?? []).slice(0, size.height ?? Infinity).map((row) => crop(row, size.width));
+    return { lines: rows, complete: false, direction: 'TD', note: `does not fit in ${space}${need}: showing the top-left corner` };
+  };
+}

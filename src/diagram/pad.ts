@@ -1,0 +1,57 @@
+// The diagram pad's view: the edge lines a candidate has typed, parsed and drawn for a size, with
+// what could not be read listed under the picture, hint and all. Returns lines; never prints.
+// The drill's stage screen opens it with `await openPad()` (which loads the renderer once) and
+// calls `view` on every change; `export` uses it for the text drawing of a saved session.
+import { crop, loadDraw, type DrawSize } from './draw.js';
+import { toMermaid } from './mermaid.js';
+import { parseDiagram, type Diagram } from './parse.js';
+
+export interface PadView {
+  diagram: Diagram;
+  /** The picture, each row at most `width` columns; empty when there is nothing to draw. */
+  drawing: string[];
+  /** Why the picture is not the whole diagram, or that there is nothing yet (whole; `lines` has it cut to the width). */
+  note?: string;
+  /** One line per line of the pad that is not an edge, cut to the width: `line 3: not an edge: …; hint`. */
+  problems: string[];
+  /** drawing, note and problems together, cut to the height when one is given (problems first kept). */
+  lines: string[];
+}
+
+export interface Pad {
+  view(source: string, size: DrawSize): PadView;
+}
+
+/** The pad, with its renderer loaded. */
+export async function openPad(): Promise<Pad> {
+  const draw = await loadDraw();
+  return {
+    view(source, size) {
+      const diagram = parseDiagram(source);
+      const problems = diagram.problems.map((problem) => crop(`line ${problem.line}: ${problem.message}; ${problem.hint}`, size.width));
+      const note = (text: string | undefined) => (text === undefined ? [] : [text]);
+      // The problems and the note come first out of the height: losing a typed line silently is worse than a shorter picture.
+      const reserved = problems.length + 1;
+      const room = size.height === undefined ? undefined : Math.max(1, size.height - reserved);
+      const drawn = draw(diagram, { width: size.width, ...(room === undefined ? {} : { height: room }) });
+      const lines = [...drawn.lines, ...note(drawn.note).map((text) => crop(text, size.width)), ...problems];
+      return {
+        diagram,
+        drawing: drawn.lines,
+        ...(drawn.note ? { note: drawn.note } : {}),
+        problems,
+        lines: size.height === undefined ? lines : lines.slice(-size.height),
+      };
+    },
+  };
+}
+
+/** A saved diagram as Mermaid source and as a text drawing `width` columns wide, for documents. */
+export async function diagramForDocument(source: string, width = 100): Promise<{ mermaid: string; drawing: string[]; note?: string; problems: string[] } | undefined> {
+  const diagram = parseDiagram(source);
+  if (diagram.nodes.length === 0 && diagram.problems.length === 0) return undefined;
+  const drawn = (await loadDraw())(diagram, { width });
+  // The lines that are not edges, whole: a document has room, and nothing typed is lost.
+  const problems = diagram.problems.map((problem) => `line ${problem.line}: ${problem.text.trim()} (${problem.message})`);
+  return { mermaid: toMermaid(diagram), drawing: drawn.lines, ...(drawn.note ? { note: drawn.note } : {}), problems };
+}

@@ -1,0 +1,38 @@
+// Notes as `mldrill grade` reads them: Markdown whose `## ` headings name stages by id or title.
+// Pure. The grader reads every stage's notes for every item, so headings decide where text is
+// shown, never what it counts for.
+
+export interface SplitNotes {
+  /** Stage id -> its notes, in file order. */
+  stages: Map<string, string>;
+  /** Text before any heading, or under a heading that names no stage: it counts for all. */
+  unstaged: string;
+  /** `## ` headings that name no stage, with their 1-based line. */
+  unknownHeadings: Array<{ line: number; heading: string }>;
+}
+
+export function splitNotes(text: string, stages: ReadonlyArray<{ id: string; title: string }>): SplitNotes {
+  const byName = new Map<string, string>();
+  for (const stage of stages) {
+    byName.set(stage.id.toLowerCase(), stage.id);
+    byName.set(stage.title.trim().toLowerCase(), stage.id);
+  }
+  const out: SplitNotes = { stages: new Map(), unstaged: '', unknownHeadings: [] };
+  let current: string | null = null;
+  text.split(/\r?\n/).forEach((line, i) => {
+    const heading = /^##\s+(.*?)\s*#*\s*$/.exec(line);
+    if (heading) {
+      current = byName.get(heading[1]!.toLowerCase()) ?? null;
+      if (current === null) out.unknownHeadings.push({ line: i + 1, heading: heading[1]! });
+      return;
+    }
+    if (current === null) out.unstaged += `${line}\n`;
+    else out.stages.set(current, `${out.stages.get(current) ?? ''}${line}\n`);
+  });
+  return out;
+}
+
+/** Every part of the notes, as the grader reads them. */
+export function allNotes(split: SplitNotes): string {
+  return [split.unstaged, ...split.stages.values()].join('\n');
+}

@@ -1,0 +1,163 @@
+// Tab completion: the scripts each shell sources, and what `mldrill __complete` offers, checked
+// in-process and through real bash, zsh and fish where they are installed.
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SHELLS } from '../src/completion/shells.js';
+import { main } from '../src/main.js';
+import { fakeIo } from './helpers/fake-io.js';
+import { homeWith, PROGRESS_BANK } from './helpers/history.js';
+import { BIN } from './helpers/tmux.js';
+
+const home = homeWith('midnight.jsonl');
+const SESSIONS = ['20261122-1530-mmmd', '20261121-1430-mmmc', '20261120-1630-mmmb', '20261120-0730-mmma'];
+
+/** What `mldrill __complete` prints for the words after mldrill, the last one being completed. */
+async function complete(...words: string[]): Promise<string[]> {
+  const io = fakeIo({ env: { MLDRILL_HOME: home, MLDRILL_CONFIG: path.join(home, 'no-config.yaml') } });
+  expect(await main(['__complete', String(words.length - 1), '--', ...words], io)).toBe(0);
+  return io.out().split('\n').filter(Boolean);
+}
+
+describe('mldrill __complete', () => {
+  it('completes commands, and leaves the hidden one out', async () => {
+    expect(await complete('dr')).toEqual(['drill']);
+    expect(await complete('co')).toEqual(['config', 'completion']);
+    expect(await complete('')).not.toContain('__complete');
+  });
+
+  it('completes question ids for the commands that take one, from the bank cache', async () => {
+    expect(await complete('drill', 'you')).toEqual(['youtube-video-recommendations']);
+    expect(await complete('show', 'youtube-v')).toEqual(['youtube-video-recommendations']);
+    // The default command: `mldrill <id>` is `mldrill drill <id>`.
+    expect(await complete('--bank', PROGRESS_BANK, 'drill', '--strict', 'fx-f')).toEqual(['fx-feed']);
+    expect(await complete('you')).toEqual([]);
+  });
+
+  it('completes session ids, newest first, and last for export and resume', async () => {
+    expect(await complete('export', '')).toEqual(['last', ...SESSIONS]);
+    expect(await complete('resume', '2026112')).toEqual(SESSIONS);
+  });
+
+  it('completes options, and the values of options with choices or known values', async () => {
+    expect(await complete('drill', '--cat')).toEqual(['--category']);
+    expect(await complete('drill', '--no-')).toEqual(['--no-strict', '--no-interviewer', '--no-curveballs', '--no-ready', '--no-save']);
+    expect(await complete('daily', '--bank', PROGRESS_BANK, '--js')).toEqual(['--json']);
+    expect(await complete('drill', '--category', '')).toEqual(['recommendation', 'search-ranking', 'ads', 'trust-safety', 'perception', 'language', 'generative-ai', 'marketplaces', 'platforms']);
+    expect(await complete('list', '-d', '')).toEqual(['easy', 'medium', 'hard']);
+    expect(await complete('list', '--format', 'p')).toEqual(['plain']);
+    expect(await complete('drill', '--rubric', 'ml-')).toEqual(['ml-platform-design', 'ml-system-design', 'ml-system-design-short']);
+    expect(await complete('new', '--category', 'tr')).toEqual(['trust-safety']);
+    expect(await complete('list', '--tag', 'retrieval-augmented')).toEqual([]);
+    expect((await complete('list', '--tag', 'ra')).length).toBeGreaterThan(0);
+    // bash splits --format=json at the = sign; zsh and fish keep the word whole.
+    expect(await complete('list', '--format', '=', 'ma')).toEqual(['markdown']);
+    expect(await complete('list', '--format=ma')).toEqual(['--format=markdown']);
+  });
+
+  it('completes arguments with choices: schema kinds, config actions, shells', async () => {
+    expect(await complete('schema', '')).toEqual(['question', 'rubric', 'config']);
+    expect(await complete('config', '')).toEqual(['path', 'init']);
+    expect(await complete('completion', 'p')).toEqual(['powershell']);
+  });
+
+  it('prints nothing where a file name goes, so the shell completes files', async () => {
+    expect(await complete('lint', '')).toEqual([]);
+    expect(await complete('export', 'last', '-o', '')).toEqual([]);
+  });
+});
+
+describe('mldrill completion', () => {
+  it.each(SHELLS)('prints the %s script, which calls back mldrill __complete', async (shell) => {
+    const io = fakeIo();
+    expect(await main(['completion', shell], io)).toBe(0);
+    expect(io.out()).toContain('mldrill __complete');
+    expect(io.out()).toMatch(/^# mldrill tab completion for/);
+  });
+
+  it('refuses a shell it has no script for', async () => {
+    const io = fakeIo();
+    expect(await main(['completion', 'tcsh'], io)).toBe(2);
+    expect(io.err()).toContain("'tcsh' is invalid");
+  });
+});
+
+/** A directory with an `mldrill` on PATH that runs the built bin, as an installed one would. */
+function pathWithMldrill(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-path-'));
+  fs.writeFileSync(path.join(dir, 'mldrill'), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`, { mode: 0o755 });
+  return `${dir}${path.delimiter}${process.env.PATH}`;
+}
+
+const shellEnv = () => ({ PATH: pathWithMldrill(), MLDRILL_HOME: home, HOME: home, MLDRILL_CONFIG: path.join(home, 'no-config.yaml') });
+const installed = (shell: string) => spawnSync('sh', ['-c', `command -v ${shell}`]).status === 0;
+const script = (shell: string) => {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-completion-')), `mldrill.${shell}`);
+  fs.writeFileSync(file, execFileSync(process.execPath, [BIN, 'completion', shell], { encoding: 'utf8' }));
+  return file;
+};
+const lines = (text: string) => text.split('\n').filter(Boolean);
+
+describe('in bash', () => {
+  const file = script('bash');
+  /** Sources the script and calls its function as bash's completion would for this command line. */
+  const bashComplete = (line: string) => {
+    const words = line.split(' ');
+    const program = `source ${JSON.stringify(file)}; COMP_WORDS=(${words.map((word) => `'${word}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _mldrill_complete; printf '%s\\n' "\${COMPREPLY[@]}"`;
+    const result = spawnSync('bash', ['--norc', '--noprofile', '-c', program], { encoding: 'utf8', env: shellEnv() });
+    expect(result.stderr).toBe('');
+    return lines(result.stdout);
+  };
+
+  it('registers its function for mldrill', () => {
+    const result = spawnSync('bash', ['--norc', '-c', `source ${JSON.stringify(file)}; complete -p mldrill`], { encoding: 'utf8', env: shellEnv() });
+    expect(result.stdout.trim()).toBe('complete -o default -F _mldrill_complete mldrill');
+  });
+
+  it('completes mldrill dr, mldrill drill you, mldrill drill --category and mldrill export', () => {
+    expect(bashComplete('mldrill dr')).toEqual(['drill']);
+    expect(bashComplete('mldrill drill you')).toEqual(['youtube-video-recommendations']);
+    expect(bashComplete('mldrill drill --category ')).toEqual(['recommendation', 'search-ranking', 'ads', 'trust-safety', 'perception', 'language', 'generative-ai', 'marketplaces', 'platforms']);
+    expect(bashComplete('mldrill export ')).toEqual(['last', ...SESSIONS]);
+  });
+});
+
+describe.skipIf(!installed('zsh'))('in zsh (skipped when zsh is not installed)', () => {
+  it('offers what __complete prints through compadd, and files when there is nothing', () => {
+    const file = script('zsh');
+    // compadd and _files only work inside the completion system; stand-ins print what they were given.
+    const program = (line: string) => {
+      const words = line.split(' ');
+      return `compdef() { :; }; compadd() { shift 2; print -l -- "$@"; }; _files() { print FILES; }
+source ${JSON.stringify(file)}
+words=(${words.map((word) => `'${word}'`).join(' ')}); CURRENT=${words.length}; _mldrill_complete`;
+    };
+    const zsh = (line: string) => {
+      const result = spawnSync('zsh', ['-f', '-c', program(line)], { encoding: 'utf8', env: shellEnv() });
+      expect(result.stderr).toBe('');
+      return lines(result.stdout);
+    };
+    expect(zsh('mldrill dr')).toEqual(['drill']);
+    expect(zsh('mldrill drill you')).toEqual(['youtube-video-recommendations']);
+    expect(zsh('mldrill export ')).toEqual(['last', ...SESSIONS]);
+    expect(zsh('mldrill lint ')).toEqual(['FILES']);
+  });
+});
+
+describe.skipIf(!installed('fish'))('in fish (skipped when fish is not installed)', () => {
+  it('completes through complete -C', () => {
+    const file = script('fish');
+    const fish = (line: string) => {
+      const result = spawnSync('fish', ['--no-config', '-c', `source ${JSON.stringify(file)}; complete -C ${JSON.stringify(line)}`], { encoding: 'utf8', env: shellEnv() });
+      expect(result.stderr).toBe('');
+      return lines(result.stdout);
+    };
+    expect(fish('mldrill dr')).toEqual(['drill']);
+    expect(fish('mldrill drill you')).toEqual(['youtube-video-recommendations']);
+    expect(fish('mldrill drill --category ')).toContain('trust-safety');
+    // fish sorts the candidates itself.
+    expect(fish('mldrill export ')).toEqual([...SESSIONS].reverse().concat('last'));
+  });
+});

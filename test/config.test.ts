@@ -1,0 +1,302 @@
+// The config file: where it is, how it is checked, and how it ranks against flags, the
+// environment and the defaults.
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildProgram, typedOptions } from '../src/cli.js';
+import { loadConfig, withDrillDefaults } from '../src/app/config.js';
+import { configPath } from '../src/config/locate.js';
+import { configSchemaText } from '../src/config/document.js';
+import { main } from '../src/main.js';
+import { PACKAGE_ROOT } from '../src/package-root.js';
+import { fakeIo } from './helpers/fake-io.js';
+import { homeWith, PROGRESS_BANK } from './helpers/history.js';
+import { BIN } from './helpers/tmux.js';
+
+const tempDir = (prefix = 'mldrill-config-') => fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+
+/** A config file holding text, in a directory of its own. */
+function configFile(text: string, mode = 0o600): string {
+  const file = path.join(tempDir(), 'config.yaml');
+  fs.writeFileSync(file, text, { mode });
+  fs.chmodSync(file, mode);
+  return file;
+}
+
+async function run(args: string[], env: Record<string, string> = {}, cwd?: string) {
+  const io = fakeIo({ env: { MLDRILL_HOME: tempDir('mldrill-home-'), ...env }, cwd });
+  const code = await main(args, io);
+  return { code, out: io.out(), err: io.err(), io };
+}
+
+const settingsOf = async (env: Record<string, string>, args: string[] = []) => {
+  const { code, out, err } = await run(['config', '--json', ...args], env);
+  expect(err).toBe('');
+  expect(code).toBe(0);
+  return JSON.parse(out) as { file: string; settings: Record<string, { value: unknown; source: string }> };
+};
+
+describe('where the config file is', () => {
+  it('is MLDRILL_CONFIG, else under XDG_CONFIG_HOME, else ~/.config (APPDATA on Windows)', () => {
+    expect(configPath({ MLDRILL_CONFIG: '/etc/my.yaml', XDG_CONFIG_HOME: '/x' }, '/home/u')).toBe(path.resolve('/etc/my.yaml'));
+    expect(configPath({ XDG_CONFIG_HOME: '/x' }, '/home/u')).toBe(path.join('/x', 'mldrill', 'config.yaml'));
+    expect(configPath({}, '/home/u', 'linux')).toBe(path.join('/home/u', '.config', 'mldrill', 'config.yaml'));
+    expect(configPath({ APPDATA: 'C:\\Users\\u\\AppData\\Roaming' }, 'C:\\Users\\u', 'win32')).toBe(path.join('C:\\Users\\u\\AppData\\Roaming', 'mldrill', 'config.yaml'));
+  });
+
+  it('config path prints it', async () => {
+    const { code, out } = await run(['config', 'path'], { XDG_CONFIG_HOME: '/somewhere' });
+    expect(code).toBe(0);
+    expect(out).toBe(`${path.join('/somewhere', 'mldrill', 'config.yaml')}\n`);
+  });
+
+  it('a missing file is no error: every setting is at its default', async () => {
+    const { file, settings } = await settingsOf({ MLDRILL_CONFIG: path.join(tempDir(), 'none.yaml') });
+    expect(file).toMatch(/none\.yaml$/);
+    expect(settings.strict).toEqual({ value: false, source: 'default' });
+    expect(settings.minutes).toEqual({ value: null, source: 'default' });
+    expect((await run(['list', '--plain'], { MLDRILL_CONFIG: path.join(tempDir(), 'none.yaml') })).code).toBe(0);
+  });
+});
+
+describe('precedence: flags over the environment over the file over the defaults', () => {
+  it('the file overrides a default and says where', async () => {
+    const file = configFile('# mine\nstrict: true\nminutes: 40\nllm:\n  model: llama3.1:8b\n');
+    const { settings } = await settingsOf({ MLDRILL_CONFIG: file });
+    expect(settings.strict).toEqual({ value: true, source: `config ${file}:2` });
+    expect(settings.minutes).toEqual({ value: 40, source: `config ${file}:3` });
+    expect(settings['llm.model']).toEqual({ value: 'llama3.1:8b', source: `config ${file}:5` });
+    expect(settings.curveballs).toEqual({ value: true, source: 'default' });
+  });
+
+  it('the environment overrides the file', async () => {
+    const stateDir = tempDir();
+    const file = configFile(`state_dir: ${stateDir}\ncolour: never\nllm:\n  url: http://127.0.0.1:1/v1\n`);
+    // MLDRILL_HOME empty is MLDRILL_HOME unset.
+    const inFile = await settingsOf({ MLDRILL_CONFIG: file, MLDRILL_HOME: '' });
+    expect(inFile.settings.state_dir).toEqual({ value: stateDir, source: `config ${file}:1` });
+    expect(inFile.settings.colour).toEqual({ value: 'never', source: `config ${file}:2` });
+    const home = tempDir();
+    const { code, out } = await run(['config', '--json'], { MLDRILL_CONFIG: file, MLDRILL_LLM_URL: 'http://127.0.0.1:2/v1', FORCE_COLOR: '1' });
+    expect(code).toBe(0);
+    const { settings } = JSON.parse(out);
+    expect(settings['llm.url']).toEqual({ value: 'http://127.0.0.1:2/v1', source: 'env MLDRILL_LLM_URL' });
+    expect(settings.colour).toEqual({ value: 'always', source: 'env FORCE_COLOR' });
+    const withHome = await settingsOf({ MLDRILL_CONFIG: file, MLDRILL_HOME: home });
+    expect(withHome.settings.state_dir).toEqual({ value: home, source: 'env MLDRILL_HOME' });
+  });
+
+  it('flags override the file: --no-strict, --curveballs, --minutes', async () => {
+    const file = configFile('strict: true\ncurveballs: false\ninterviewer: true\nminutes: 40\nready: false\n');
+    const io = fakeIo({ env: { MLDRILL_CONFIG: file } });
+    await loadConfig(io);
+    const given = await drillOptions(['drill', '--no-strict', '--curveballs', '--no-interviewer', '--minutes', '25']);
+    expect(withDrillDefaults(io, given)).toMatchObject({ strict: false, curveballs: true, interviewer: false, minutes: 25, ready: false });
+    expect(withDrillDefaults(io, await drillOptions(['drill', '--no-ready']))).toMatchObject({ ready: false });
+    const readyOn = fakeIo({ env: { MLDRILL_CONFIG: configFile('ready: true\n') } });
+    await loadConfig(readyOn);
+    expect(withDrillDefaults(readyOn, await drillOptions(['drill', '--no-ready']))).toMatchObject({ ready: false });
+    expect(withDrillDefaults(readyOn, await drillOptions(['drill']))).toMatchObject({ ready: true });
+    // No flags: the file's values.
+    expect(withDrillDefaults(io, await drillOptions(['drill']))).toMatchObject({ strict: true, curveballs: false, interviewer: true, minutes: 40, ready: false });
+    // No file: the defaults, which leave minutes to the rubric.
+    const bare = fakeIo({ env: { MLDRILL_CONFIG: path.join(tempDir(), 'none.yaml') } });
+    await loadConfig(bare);
+    expect(withDrillDefaults(bare, await drillOptions(['drill']))).toMatchObject({ strict: false, curveballs: true, interviewer: false, minutes: undefined, ready: true });
+  });
+
+  it('bank directories add up, in the order they load: the file, then --bank, then MLDRILL_BANK', async () => {
+    const dir = tempDir();
+    fs.mkdirSync(path.join(dir, 'mine'));
+    const file = path.join(dir, 'config.yaml');
+    fs.writeFileSync(file, 'bank: mine\n');
+    const { settings } = await settingsOf({ MLDRILL_CONFIG: file, MLDRILL_BANK: PROGRESS_BANK }, ['--bank', 'elsewhere']);
+    expect(settings.bank).toEqual({ value: [path.join(dir, 'mine'), 'elsewhere', PROGRESS_BANK], source: `config ${file}:1, flag, env MLDRILL_BANK` });
+  });
+});
+
+/** The options commander hands the drill for argv, without running it. */
+async function drillOptions(argv: string[]): Promise<Record<string, unknown>> {
+  const program = await buildProgram(fakeIo(), { exitCode: 0 }, argv);
+  let captured: Record<string, unknown> = {};
+  const drill = program.commands.find((command) => command.name() === 'drill')!;
+  // A lone --no- flag, as the drill's ready gate has: commander implies true without it.
+  if (!drill.options.some((option) => option.long === '--no-ready')) drill.option('--no-ready', 'start the clock at once');
+  drill.action((_id, _options, command) => {
+    captured = typedOptions(command);
+  });
+  await program.parseAsync(argv, { from: 'user' });
+  return captured;
+}
+
+describe('checking the file like a question file', () => {
+  const cases: Array<[string, string, string]> = [
+    ['an unknown key, with the key meant', 'strict: true\ncolor: never\n', '2:1: unknown key "color"; did you mean "colour"? (unknown-key)'],
+    ['an unknown key in a section', 'llm:\n  modle: x\n', '2:3: unknown key "llm.modle"; did you mean "model"? (unknown-key)'],
+    ['a section key at the top', 'url: http://localhost:1/v1\n', '1:1: unknown key "url"; did you mean "llm.url"? (unknown-key)'],
+    ['a wrong type', 'minutes: 40\nstrict: yes\n', '2:9: strict must be true or false, not text ("yes") (type)'],
+    ['a number out of range', 'minutes: 0\n', '1:10: minutes must be between 1 and 600, not 0 (range)'],
+    ['a value not among the choices', 'colour: sometimes\n', '1:9: colour is "sometimes"; use one of auto, always, never (enum)'],
+    ['a URL that is not one', 'llm:\n  url: localhost:11434\n', '2:8: llm.url must be an http:// or https:// URL, not "localhost:11434" (url)'],
+    ['an empty boolean', 'strict:\n', '1:1: strict is empty; give it a value (default false) or remove the line (empty)'],
+    ['a section that is not a mapping', 'llm: http://x\n', '1:6: llm must be a mapping (url: …, model: …, api_key: …), not text ("http://x") (type)'],
+    ['a list instead of a mapping', '- strict\n', '1:1: the config file must be a mapping of settings (key: value), not a list (type)'],
+    ['a bank directory that does not exist', 'bank:\n  - nowhere\n', '2:5: bank names nowhere, which does not exist'],
+    ['a YAML syntax error', 'strict: true\n  minutes: [\n', '1:9: YAML syntax error: Nested mappings are not allowed in compact mappings (yaml-syntax)'],
+    ['a key given twice', 'strict: true\nstrict: false\n', '2:1: key "strict" appears twice'],
+  ];
+  it.each(cases)('%s: file:line:col: message, exit 2', async (_name, text, expected) => {
+    const file = configFile(text);
+    for (const args of [['list', '--plain'], ['config']]) {
+      const { code, out, err } = await run(args, { MLDRILL_CONFIG: file });
+      expect(code).toBe(2);
+      expect(out).toBe('');
+      expect(err).toContain(`${file}:${expected}`);
+      expect(err).toMatch(/^mldrill: fix the config file .* or point MLDRILL_CONFIG at another file$/m);
+    }
+  });
+
+  it('reports every problem in one run', async () => {
+    const { err } = await run(['config'], { MLDRILL_CONFIG: configFile('minutes: -5\ncolour: blue\ntheme: dark\n') });
+    expect(err.split('\n').filter((line) => line.includes('config.yaml:'))).toHaveLength(3);
+  });
+
+  it('a directory or a FIFO in its place is an error, not a hang', async () => {
+    const dir = tempDir();
+    const { code, err } = await run(['list'], { MLDRILL_CONFIG: dir });
+    expect(code).toBe(2);
+    expect(err).toContain(`${dir}:1:1: the config file is not a regular file`);
+    const fifo = path.join(tempDir(), 'config.yaml');
+    execFileSync('mkfifo', [fifo]);
+    const piped = await run(['list'], { MLDRILL_CONFIG: fifo });
+    expect(piped.code).toBe(2);
+    expect(piped.err).toContain('not a regular file');
+    // Nothing else that reads the temporary directory should meet it.
+    fs.rmSync(fifo);
+  });
+
+  it('an empty file, or one with only comments, sets nothing', async () => {
+    expect((await settingsOf({ MLDRILL_CONFIG: configFile('') })).settings.strict!.source).toBe('default');
+    expect((await settingsOf({ MLDRILL_CONFIG: configFile('# nothing yet\n') })).settings.strict!.source).toBe('default');
+  });
+
+  it('control characters in a bad value never reach the terminal', async () => {
+    const { err } = await run(['config'], { MLDRILL_CONFIG: configFile('colour: "\\e[31mred"\n') });
+    expect(err).toContain('colour is "');
+    expect(err).not.toContain('\u001b');
+  });
+});
+
+describe('paths in the file are relative to it', () => {
+  it('loads questions from a bank directory named relative to the config file, from any working directory', async () => {
+    const dir = tempDir();
+    fs.cpSync(PROGRESS_BANK, path.join(dir, 'bank'), { recursive: true });
+    const file = path.join(dir, 'config.yaml');
+    fs.writeFileSync(file, 'bank: [bank]\n');
+    const { code, out } = await run(['list', '--plain'], { MLDRILL_CONFIG: file }, os.tmpdir());
+    expect(code).toBe(0);
+    expect(out).toMatch(/^fx-feed\t/m);
+  });
+
+  it('keeps the history in the state_dir it names (relative to the file, or from ~)', async () => {
+    const home = homeWith('midnight.jsonl');
+    const file = path.join(path.dirname(home), `${path.basename(home)}.yaml`);
+    fs.writeFileSync(file, `state_dir: ${path.basename(home)}\n`);
+    const io = fakeIo({ env: { MLDRILL_CONFIG: file, TZ: 'UTC' } });
+    expect(await main(['history', '--json'], io)).toBe(0);
+    expect(JSON.parse(io.out()).map((session: { id: string }) => session.id)).toContain('20261122-1530-mmmd');
+    expect((await settingsOf({ MLDRILL_CONFIG: configFile('state_dir: ~/drills\n'), MLDRILL_HOME: '' })).settings.state_dir!.value).toBe(path.join('/nonexistent-home', 'drills'));
+  });
+});
+
+describe('mldrill config', () => {
+  it('prints each setting, its value and where it comes from', async () => {
+    const file = configFile('minutes: 45\n');
+    const { code, out } = await run(['config'], { MLDRILL_CONFIG: file });
+    expect(code).toBe(0);
+    expect(out).toContain(`Config file: ${file}\n`);
+    expect(out).toMatch(new RegExp(`^minutes +45 +config ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:1$`, 'm'));
+    expect(out).toMatch(/^strict +false +default$/m);
+  });
+
+  it('--json gives { file, settings: { key: { value, source } } } for every key', async () => {
+    const { file, settings } = await settingsOf({ MLDRILL_CONFIG: configFile('rubric: ml-system-design-short\n') });
+    expect(Object.keys(settings)).toEqual(['minutes', 'rubric', 'strict', 'curveballs', 'ready', 'interviewer', 'bank', 'colour', 'state_dir', 'llm.url', 'llm.model', 'llm.api_key']);
+    expect(settings.rubric).toEqual({ value: 'ml-system-design-short', source: `config ${file}:1` });
+  });
+
+  it('never shows an API key, and warns when others can read the file that holds one', async () => {
+    const open = configFile('llm:\n  api_key: sk-secret-123\n', 0o644);
+    const { code, out, err } = await run(['config', '--json'], { MLDRILL_CONFIG: open });
+    expect(code).toBe(0);
+    expect(out).not.toContain('sk-secret');
+    expect(JSON.parse(out).settings['llm.api_key'].value).toBe('(hidden)');
+    expect(err).toBe(`mldrill: warning: ${open} holds llm.api_key and others can read it; run chmod 600 ${open}, or move the key to MLDRILL_LLM_API_KEY\n`);
+    const text = await run(['config'], { MLDRILL_CONFIG: open });
+    expect(text.out).not.toContain('sk-secret');
+    const closed = configFile('llm:\n  api_key: sk-secret-123\n', 0o600);
+    expect((await run(['config'], { MLDRILL_CONFIG: closed })).err).toBe('');
+  });
+
+  it('init writes a commented file with every key at its default, which reads back as the defaults', async () => {
+    const file = path.join(tempDir(), 'deep', 'config.yaml');
+    const { code, err } = await run(['config', 'init'], { MLDRILL_CONFIG: file });
+    expect(code).toBe(0);
+    expect(err).toBe(`Wrote ${file}; every setting in it is at its default\n`);
+    const text = fs.readFileSync(file, 'utf8');
+    expect(text.split('\n')[0]).toBe(`# yaml-language-server: $schema=${path.join(PACKAGE_ROOT, 'schema', 'config.schema.json')}`);
+    for (const key of ['minutes', 'rubric', 'strict', 'curveballs', 'ready', 'interviewer', 'bank', 'colour', 'state_dir', 'url', 'model', 'api_key']) expect(text).toMatch(new RegExp(`^ *#? ?${key}:`, 'm'));
+    expect(text).not.toMatch(/^\s*api_key:/m);
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    const home = tempDir();
+    const { settings } = await settingsOf({ MLDRILL_CONFIG: file, MLDRILL_HOME: home });
+    const defaults = await settingsOf({ MLDRILL_CONFIG: path.join(tempDir(), 'none.yaml'), MLDRILL_HOME: home });
+    for (const [key, { value }] of Object.entries(defaults.settings)) expect(settings[key]!.value, key).toEqual(value);
+  });
+
+  it('init never overwrites: exit 1 and the file as it was', async () => {
+    const file = configFile('strict: true\n');
+    const { code, err } = await run(['config', 'init'], { MLDRILL_CONFIG: file });
+    expect(code).toBe(1);
+    expect(err).toContain(`mldrill: ${file} already exists; nothing was written`);
+    expect(fs.readFileSync(file, 'utf8')).toBe('strict: true\n');
+  });
+});
+
+describe('reading the file cheaply', () => {
+  it('daily reads a clean config file without the YAML parser with positions, or zod', () => {
+    const home = tempDir('mldrill-home-');
+    const trace = path.join(home, 'imports.txt');
+    const traced = (config: string) => {
+      fs.writeFileSync(trace, '');
+      const result = spawnSync(process.execPath, ['--import', path.join(PACKAGE_ROOT, 'test/fixtures/trace-imports.mjs'), BIN, 'daily', '--json'], {
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH, MLDRILL_HOME: home, MLDRILL_TRACE_IMPORTS: trace, MLDRILL_CONFIG: config },
+      });
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(0);
+      return fs.readFileSync(trace, 'utf8').split('\n');
+    };
+    traced(path.join(home, 'none.yaml'));
+    // The bank cache is current now: without a file, neither parser; with one, js-yaml only.
+    expect(traced(path.join(home, 'none.yaml'))).not.toContain('js-yaml');
+    const withFile = traced(configFile('strict: true\nminutes: 40\n'));
+    expect(withFile).toContain('js-yaml');
+    expect(withFile).not.toContain('yaml');
+    expect(withFile).not.toContain('zod');
+  });
+});
+
+describe('mldrill schema config', () => {
+  it('prints the committed schema/config.schema.json (else run npm run schema)', async () => {
+    const { code, out } = await run(['schema', 'config']);
+    expect(code).toBe(0);
+    expect(out).toBe(configSchemaText());
+    expect(fs.readFileSync(path.join(PACKAGE_ROOT, 'schema', 'config.schema.json'), 'utf8'), 'schema/config.schema.json is stale: run npm run schema').toBe(out);
+    const schema = JSON.parse(out);
+    expect(schema.properties.colour.enum).toEqual(['auto', 'always', 'never']);
+    expect(schema.properties.llm.properties.url.type).toEqual(['string', 'null']);
+  });
+});

@@ -1,0 +1,95 @@
+// The terminal drawing: golden pictures of fan-in, fan-out and a feedback loop at 60 and 100
+// columns (reviewed by eye), and what is said when a diagram does not fit.
+import { describe, expect, it } from 'vitest';
+import { loadDraw, MAX_DRAWN_EDGES } from '../src/diagram/draw.js';
+import { parseDiagram } from '../src/diagram/parse.js';
+
+const draw = await loadDraw();
+
+const SHAPES = {
+  'fan-in': `impressions log -> joiner
+click log -> joiner
+user features -> joiner
+joiner -> training data`,
+  'fan-out': `candidate generation -> ranker -[top 500]-> re-ranker
+candidate generation -> safety filters
+candidate generation -> cache`,
+  cycle: `features -> model -> serving -> logs
+logs -[labels]-> training -> model`,
+};
+
+describe('drawing', () => {
+  for (const [name, source] of Object.entries(SHAPES)) {
+    for (const width of [60, 100]) {
+      it(`draws ${name} within ${width} columns`, async () => {
+        const drawing = draw(parseDiagram(source), { width });
+        expect(drawing.complete).toBe(true);
+        expect(drawing.note).toBeUndefined();
+        for (const row of drawing.lines) expect([...row].length).toBeLessThanOrEqual(width);
+        await expect(`${drawing.lines.join('\n')}\n`).toMatchFileSnapshot(`goldens/diagram/${name}-${width}.txt`);
+      });
+    }
+  }
+});
+
+describe('drawing what fits', () => {
+  const chain = (count: number) => Array.from({ length: count }, (_, i) => `stage ${i} -> stage ${i + 1}`).join('\n');
+
+  it('says a diagram of 300 edges is too large to draw here, and where to see it', () => {
+    const drawing = draw(parseDiagram(chain(300)), { width: 100 });
+    expect(drawing.lines).toEqual([]);
+    expect(drawing.complete).toBe(false);
+    expect(drawing.note).toContain('too large to draw here (300 edges, 301 components');
+    expect(drawing.note).toContain('see the export');
+    expect(MAX_DRAWN_EDGES).toBeLessThan(300);
+  });
+
+  it('draws the first edges that fit a short screen and says how many', () => {
+    const drawing = draw(parseDiagram(chain(12)), { width: 60, height: 12 });
+    expect(drawing.complete).toBe(false);
+    expect(drawing.lines.length).toBeLessThanOrEqual(12);
+    expect(drawing.note).toMatch(/^does not fit in 60×12 \(it needs \d+×\d+\): showing the first \d+ of 12 edges$/);
+    expect(drawing.lines.join('\n')).toContain('stage 0');
+    expect(drawing.lines.join('\n')).not.toContain('stage 12');
+  });
+
+  it('cuts a component too wide for any layout to the width, and says so', () => {
+    const drawing = draw(parseDiagram(`${'x'.repeat(200)} -> y`), { width: 20 });
+    expect(drawing.complete).toBe(false);
+    expect(drawing.note).toContain('showing the top-left corner');
+    for (const row of drawing.lines) expect([...row].length).toBeLessThanOrEqual(20);
+    expect(drawing.lines[0]).toMatch(/…$/);
+  });
+
+  it('has a word for an empty diagram', () => {
+    expect(draw(parseDiagram('# nothing yet\n'), { width: 80 })).toMatchObject({ lines: [], complete: true, note: expect.stringContaining('nothing to draw yet') });
+  });
+
+  it('draws lone components, and names with quotes, markup and escapes as written (escapes removed)', () => {
+    const drawing = draw(parseDiagram('model registry\nthe "gold" set -> <b>eval</b> & report -[p < 0.05]-> \u001b[31mship'), { width: 100 });
+    expect(drawing.complete).toBe(true);
+    const text = drawing.lines.join('\n');
+    expect(text).toContain('│ model registry │');
+    expect(text).toContain('│ the "gold" set ├');
+    expect(text).toContain('│ <b>eval</b> & report ├');
+    expect(text).toContain('p < 0.05');
+    expect(text).toContain('│ ship │');
+  });
+});
+
+describe('the pad view', () => {
+  it('draws what fits the height and keeps every line that is not an edge in view', async () => {
+    const { openPad } = await import('../src/diagram/pad.js');
+    const pad = await openPad();
+    const view = pad.view('a -> b -> c -> d -> e -> f -> g\nthis is not an edge.\nx => y\n', { width: 40, height: 12 });
+    expect(view.lines.length).toBeLessThanOrEqual(12);
+    expect(view.lines.slice(-2)).toEqual([
+      'line 2: not an edge: this reads as a se…',
+      'line 3: not an edge: an arrow mldrill d…',
+    ]);
+    expect(view.note).toMatch(/^does not fit in 40×9 .*showing the first \d of 6 edges$/);
+    expect(view.lines).toContain(`${[...view.note!].slice(0, 39).join('')}…`);
+    expect(view.drawing.join('\n')).toContain('│ a ├───▶│ b ├');
+    for (const row of view.lines) expect([...row].length).toBeLessThanOrEqual(40);
+  });
+});

@@ -1,0 +1,64 @@
+// `drill --ai` in a real terminal: after the self-assessment and the save, the AI's verdicts
+// beside the candidate's ticks, from a chat-completions server on 127.0.0.1.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { TmuxSession } from '../helpers/tmux.js';
+import { closedPort, completion, startChatServer, type ChatServer } from '../helpers/chat-server.js';
+import { BANK, finishDrill } from './fixture-flow.js';
+
+let session: TmuxSession | undefined;
+let server: ChatServer | undefined;
+afterEach(async () => {
+  session?.close();
+  await server?.close();
+  server = undefined;
+});
+
+function start(env: Record<string, string>) {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-home-'));
+  session = new TmuxSession(['drill', 'e2e-feed', '--bank', BANK, '--no-ready', '--ai'], { env: { MLDRILL_HOME: home, ...env }, height: 40 });
+  return { tmux: session, home };
+}
+
+describe('drill --ai', { timeout: 90_000 }, () => {
+  it('shows the AI verdict beside each tick after the save, and keeps the rating beside the session', async () => {
+    server = await startChatServer([completion({ items: [
+      { stage: 'clarify', id: 'goal', met: true, evidence: 'business goal: more sessions', reason: 'States the goal.' },
+      { stage: 'clarify', id: 'scale', met: false, evidence: '', reason: 'No numbers.' },
+    ] })]);
+    const { tmux, home } = start({ MLDRILL_LLM_URL: server.url, MLDRILL_LLM_MODEL: 'test-model' });
+    await tmux.waitFor('Stage 1/2');
+    tmux.type('business goal: more sessions');
+    tmux.keys('Enter');
+    await tmux.waitFor('business goal: more sessions');
+    await finishDrill(tmux, 1);
+    expect(await tmux.exitCode()).toBe(0);
+    const screen = tmux.screen(true);
+    expect(screen).toMatch(/Saved session \d{8}-\d{4}-\w{4}/);
+    expect(screen).toContain('Named the business goal');
+    expect(server.requests).toHaveLength(1);
+    const ratings = fs.readFileSync(path.join(home, 'ratings.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    expect(ratings).toHaveLength(1);
+    expect(ratings[0]).toMatchObject({ rater: 'ai', model: 'test-model' });
+  });
+
+  it('refuses to start without an endpoint, before any work is done', async () => {
+    const { tmux } = start({});
+    expect(await tmux.exitCode()).toBe(2);
+    expect(tmux.screen()).toMatch(/--ai needs a server: set MLDRILL_LLM_URL/);
+  });
+
+  it('when the server is gone at the end, says so in one line, exit 2, and the session stays saved', async () => {
+    const port = await closedPort();
+    const { tmux, home } = start({ MLDRILL_LLM_URL: `http://127.0.0.1:${port}/v1`, MLDRILL_LLM_MODEL: 'm' });
+    await tmux.waitFor('Stage 1/2');
+    await finishDrill(tmux, 1);
+    expect(await tmux.exitCode()).toBe(2);
+    const screen = tmux.screen(true);
+    expect(screen).toMatch(/Ask again with: mldrill grade \d{8}-\d{4}-\w{4} --ai/);
+    const [record] = fs.readFileSync(path.join(home, 'history.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    expect(record).toMatchObject({ status: 'completed', questionId: 'e2e-feed' });
+  });
+});

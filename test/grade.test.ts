@@ -1,0 +1,138 @@
+// `mldrill grade`: in-process and as a real process; text and JSON, headings, bad files.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../src/main.js';
+import { fakeIo } from './helpers/fake-io.js';
+import { homeWith, PROGRESS_BANK } from './helpers/history.js';
+import { BIN } from './helpers/tmux.js';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-grade-'));
+const write = (name: string, content: string | Buffer) => {
+  fs.writeFileSync(path.join(dir, name), content);
+  return path.join(dir, name);
+};
+const NOTES = write('notes.md', [
+  'Passengers are mostly anonymous seats.',
+  '## clarify',
+  '- Usable viewing time: block time minus meals and the pre-landing shutdown.',
+  '## Design the data, model and serving path',
+  '- Score titles, then a knapsack over runtime fits the set into the usable time.',
+  '## Lunch break',
+  '- guardrails: early abandonment rate',
+  '',
+].join('\n'));
+const Q = 'inflight-movie-recommendations';
+
+async function grade(args: string[], options: { home?: string; stdin?: string } = {}) {
+  const io = fakeIo({ env: { MLDRILL_HOME: options.home ?? fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-home-')) }, cwd: dir });
+  if (options.stdin !== undefined) (io.terminal.input as unknown as NodeJS.WritableStream).end(options.stdin);
+  const code = await main(['grade', ...args], io);
+  return { code, out: io.out(), err: io.err() };
+}
+
+interface GradeJson { questionId: string; rubricId: string; grader: string; score: number; capped: boolean; stages: Array<{ id: string; score: number; items: Array<{ id: string; text: string; weight: number; core: boolean; met: boolean; evidence: string | null }> }> }
+
+describe('mldrill grade <question-id> --notes FILE', () => {
+  it('prints the documented JSON: core items first, evidence from the notes, null when not met', async () => {
+    const { code, out, err } = await grade([Q, '--notes', 'notes.md', '--json']);
+    expect(code).toBe(0);
+    expect(err).toBe(`mldrill: warning: notes.md:6: heading "## Lunch break" names no stage (clarify, metrics, architecture, deep-dive); its text counts for every stage\n`);
+    const doc = JSON.parse(out) as GradeJson;
+    expect(Object.keys(doc)).toEqual(['questionId', 'rubricId', 'grader', 'score', 'capped', 'stages']);
+    expect(doc).toMatchObject({ questionId: Q, rubricId: 'ml-system-design', grader: 'keywords', capped: false });
+    expect(doc.stages.map((stage) => stage.id)).toEqual(['clarify', 'metrics', 'architecture', 'deep-dive']);
+    const clarify = doc.stages[0]!.items;
+    expect(Object.keys(clarify[0]!)).toEqual(['id', 'text', 'weight', 'core', 'met', 'evidence']);
+    expect(clarify[0]).toMatchObject({ id: 'usable-time-budget', core: true, met: true, evidence: 'viewing time' });
+    // Text before any heading and under an unknown heading counts for every stage.
+    expect(clarify.find((item) => item.id === 'identity-and-history')).toMatchObject({ met: true, evidence: 'anonymous' });
+    expect(doc.stages[1]!.items.find((item) => item.id === 'guardrails')).toMatchObject({ met: true, evidence: 'guardrails' });
+    expect(doc.stages[2]!.items[0]).toMatchObject({ id: 'score-then-pack', core: true, met: true, evidence: 'knapsack' });
+    expect(doc.stages[3]!.items.every((item) => item.met === (item.evidence !== null))).toBe(true);
+    expect(doc.score).toBeGreaterThan(0);
+    expect(doc.score).toBeLessThan(40);
+  });
+
+  it('prints a table per stage in text, met and missed items with their evidence', async () => {
+    const { code, out } = await grade([Q, '--notes', NOTES]);
+    expect(code).toBe(0);
+    expect(out).toMatch(/^Grade · In-flight movie set recommendations\nScore \d+%/);
+    expect(out).toContain('\nClarify the problem  ');
+    expect(out).toContain('  ✓ core Turned the flight time into a usable viewing budget and asked whether unfinished movies count as failures  "viewing time"\n');
+    expect(out).toMatch(/ {2}✗ Quantified scale/);
+  });
+
+  it('meets no core item from generic metrics notes', async () => {
+    const notes = write('offpoint.md', '## metrics\n- recall@10, NDCG on replayed flights\n- guardrail: abandonment\n- baseline: route popularity\n');
+    const doc = JSON.parse((await grade([Q, '--notes', notes, '--json'])).out) as GradeJson;
+    expect(doc.stages.flatMap((stage) => stage.items).filter((item) => item.core).every((item) => !item.met)).toBe(true);
+  });
+
+  it('reads the notes from stdin with -', async () => {
+    const { code, out } = await grade([Q, '--notes', '-', '--json'], { stdin: '## clarify\nknapsack\n' });
+    expect(code).toBe(0);
+    expect((JSON.parse(out) as GradeJson).stages[2]!.items[0]).toMatchObject({ id: 'score-then-pack', met: true });
+  });
+
+  it.each([
+    ['a missing file', () => 'nowhere.md', 2, 'mldrill: nowhere.md: no such file; give the path of a notes file, or - for stdin\n'],
+    ['an empty file', () => path.basename(write('empty.md', ' \n\n')), 2, 'mldrill: empty.md: the notes are empty; write what you covered, one point a line, under ## headings named after the stages\n'],
+    ['a binary file', () => path.basename(write('binary.md', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2]))), 2, 'mldrill: binary.md: a binary file, not notes; give a Markdown or text file\n'],
+    ['a directory', () => '.', 2, 'mldrill: .: a directory, not a regular file; give a notes file, or - for stdin\n'],
+  ])('refuses %s with one clear line (exit 2)', async (_, file, exit, message) => {
+    const { code, out, err } = await grade([Q, '--notes', file()]);
+    expect([code, out, err]).toEqual([exit, '', message]);
+  });
+
+  it('names an unknown question id (exit 1), and asks for notes for a question id alone (exit 2)', async () => {
+    expect(await grade(['inflight-movie-recomendations', '--notes', NOTES])).toMatchObject({ code: 1, err: 'mldrill: no question with id "inflight-movie-recomendations"; did you mean "inflight-movie-recommendations"?\n' });
+    expect(await grade([Q])).toMatchObject({ code: 2, err: `mldrill: "${Q}" is a question: give its notes with --notes FILE (or --notes - for stdin)\n` });
+  });
+});
+
+describe('mldrill grade <session-id|last>', () => {
+  it("grades a recorded session's notes again and leaves the history as it was", async () => {
+    const home = homeWith('progress.jsonl');
+    const before = fs.readFileSync(path.join(home, 'history.jsonl'), 'utf8');
+    const { code, out } = await grade(['20261110-0900-aaaa', '--json', '--bank', PROGRESS_BANK], { home });
+    expect(code).toBe(0);
+    const doc = JSON.parse(out) as GradeJson;
+    expect(doc).toMatchObject({ questionId: 'fx-feed', rubricId: 'fx-interview', grader: 'keywords' });
+    expect(doc.stages.map((stage) => stage.id)).toEqual(['scope', 'design']);
+    expect(fs.readFileSync(path.join(home, 'history.jsonl'), 'utf8')).toBe(before);
+  });
+
+  it('names an unknown session (exit 1)', async () => {
+    const { code, err } = await grade(['20990101-0000-zzzz'], { home: homeWith('progress.jsonl') });
+    expect(code).toBe(1);
+    expect(err.trim().split('\n').pop()).toMatch(/^mldrill: .*20990101-0000-zzzz/);
+  });
+});
+
+describe('mldrill grade as a process', { timeout: 60_000 }, () => {
+  const run = (args: string[], input = '') => spawnSync(process.execPath, [BIN, 'grade', ...args], { encoding: 'utf8', input, cwd: dir, env: { PATH: process.env.PATH, MLDRILL_HOME: fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-home-')) }, timeout: 20_000 });
+
+  it('prints JSON on stdout and the heading warning on stderr', () => {
+    const result = run([Q, '--notes', 'notes.md', '--json']);
+    expect(result.status).toBe(0);
+    expect((JSON.parse(result.stdout) as GradeJson).stages[0]!.items[0]).toMatchObject({ id: 'usable-time-budget', met: true });
+    expect(result.stderr).toContain('notes.md:6: heading "## Lunch break" names no stage');
+  });
+
+  it('prints text without colour when piped', () => {
+    const result = run([Q, '--notes', '-'], '## clarify\nknapsack packing\n');
+    expect(result.status).toBe(0);
+    expect(result.stdout).not.toMatch(/\u001b/);
+    expect(result.stdout).toContain('✓ core Separated preference scoring');
+  });
+
+  it.each([['nowhere.md', 2], ['empty.md', 2], ['binary.md', 2]])('%s: one line on stderr, exit %i', (file, status) => {
+    const result = run([Q, '--notes', file]);
+    expect(result.status).toBe(status);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
