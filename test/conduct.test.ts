@@ -7,8 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { conduct } from '../src/app/conduct.js';
 import { loadBank } from '../src/bank/load.js';
 import { InterruptedError, UsageError } from '../src/errors.js';
-import { nextStage, setDraft, setNotes, startSession, type SessionState } from '../src/session/engine.js';
+import { main } from '../src/main.js';
+import { seededRandom } from '../src/select/random.js';
+import { drawCurveball, markCurveballShown, nextStage, setDraft, setNotes, startSession, type SessionState } from '../src/session/engine.js';
 import { buildInterview } from '../src/session/interview.js';
+import { askInStage, compileFacts } from '../src/session/interviewer.js';
 import { listLive } from '../src/store/live.js';
 import { PLAIN } from '../src/ui/colour.js';
 import type { Prompter } from '../src/ui/prompts.js';
@@ -18,6 +21,7 @@ const bank = loadBank(process.cwd(), {}, { bank: [path.resolve(import.meta.dirna
 const question = bank.questions.find((candidate) => candidate.id === 'e2e-feed')!;
 const interview = buildInterview(question, bank.rubrics.get(question.rubric)!);
 const newHome = () => fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-conduct-'));
+const plain = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '');
 const history = (home: string) => fs.readFileSync(path.join(home, 'history.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
 
 type StageConfig = Parameters<Prompter['runStage']>[0];
@@ -25,7 +29,7 @@ interface Script {
   /** Plays one stage: returns the state the stage prompt would end with. */
   stage?: (config: StageConfig, index: number) => SessionState;
   /** Answers one assessment screen (its message), or throws. */
-  assess?: (message: string, index: number) => string[];
+  assess?: (message: string, index: number, preselected: ReadonlySet<string>, items: readonly { id: string; text: string }[]) => string[];
 }
 
 function scripted(io: ReturnType<typeof fakeIo>, script: Script) {
@@ -43,7 +47,7 @@ function scripted(io: ReturnType<typeof fakeIo>, script: Script) {
       notices.push(config.notice?.());
       return end;
     },
-    assess: async (message) => (script.assess ? script.assess(message, screens++) : []),
+    assess: async (message, items, preselected = new Set()) => (script.assess ? script.assess(message, screens++, preselected, items) : []),
     input: () => Promise.reject(new Error('not used')),
     select: () => Promise.reject(new Error('not used')),
   };
@@ -124,5 +128,118 @@ describe('conduct', () => {
     const [live] = listLive(home).sessions;
     expect(live!.state.progress[0]).toMatchObject({ notes: 'done line\n', draft: 'half a li' });
     expect(history(home)[0].stages[0].notes).toBe('done line\nhalf a li\n');
+  });
+});
+
+describe('conduct: the interviewer\'s side', () => {
+  const sheet = compileFacts(question.interviewer!.facts);
+  const plan = interview.stages.map((stage) => stage.plan);
+  const START = Date.UTC(2026, 10, 22, 9, 30);
+  const exportOf = async (home: string, format: 'markdown' | 'json') => {
+    const io = fakeIo({ env: { MLDRILL_HOME: home, TZ: 'UTC' } });
+    expect(await main(['export', 'last', '--format', format, '--bank', path.resolve(import.meta.dirname, 'fixtures', 'e2e-bank')], io)).toBe(0);
+    return io.out();
+  };
+
+  it('keeps each question asked in the checkpoint, through resume, in the record, the report and the export', async () => {
+    const home = newHome();
+    const io = fakeIo({ tty: true });
+    const first = scripted(io, {
+      stage: (config) => {
+        expect(config.sheet).toBeDefined();
+        config.onChange(askInStage(askInStage(config.state, 'how many people use it?', config.sheet), 'what is your favourite colour?', config.sheet));
+        throw new InterruptedError('');
+      },
+    });
+    expect(await conduct(options(home), io, first.prompter)).toBe(130);
+    const [live] = listLive(home).sessions;
+    expect(live!.state.exchanges).toEqual([
+      { asked: 'how many people use it?', factId: 'scale', answer: question.interviewer!.facts.find((fact) => fact.id === 'scale')!.answer, stageId: 'clarify' },
+      { asked: 'what is your favourite colour?', factId: null, answer: expect.stringContaining('make an assumption'), stageId: 'clarify' },
+    ]);
+    expect(history(home)[0].exchanges).toHaveLength(2);
+
+    let suggested: ReadonlySet<string> | undefined;
+    const second = scripted(io, {
+      stage: (config, index) => nextStage(index === 0 ? askInStage(config.state, 'where will people see the feed?', sheet) : config.state, io.now()),
+      assess: (_, index, preselected) => ((suggested ??= preselected), index === 0 ? ['goal'] : []),
+    });
+    expect(await conduct({ ...options(home, live!.state) }, io, second.prompter)).toBe(0);
+    // Asking where the feed is shown is evidence for "Asked where the feed appears" (the surface).
+    expect([...suggested!]).toEqual(['surface']);
+    const record = history(home).at(-1);
+    expect(record.exchanges.map((exchange: { asked: string; factId: string | null; stageId: string }) => [exchange.stageId, exchange.factId, exchange.asked])).toEqual([
+      ['clarify', 'scale', 'how many people use it?'], ['clarify', null, 'what is your favourite colour?'], ['clarify', 'surface', 'where will people see the feed?'],
+    ]);
+    const report = plain(io.out());
+    expect(report).toContain('Questions to the interviewer');
+    expect(report).toContain('You uncovered 2 of 6 facts, about scale, surface.');
+    expect(report).toMatch(/✗ You never asked about latency: The whole feed must render within 300 ms p99,\s+ranking included\./);
+    expect(report).toMatch(/✔ scale: About 50 million daily users/);
+    expect(report).toContain('? what is your favourite colour?');
+
+    const markdown = await exportOf(home, 'markdown');
+    expect(markdown).toContain('## Questions to the interviewer\n\n- **how many people use it?**\n  - About 50 million daily users');
+    expect(markdown).toContain('- **what is your favourite colour?** *(no fact on the sheet: the neutral reply)*');
+    expect(JSON.parse(await exportOf(home, 'json')).exchanges).toEqual(record.exchanges);
+    // The history index reads the new record.
+    const listing = fakeIo({ env: { MLDRILL_HOME: home } });
+    expect(await main(['history'], listing)).toBe(0);
+    expect(listing.out()).toMatch(/20261122-0930-abcd\s+e2e-feed\s+self\s+completed/);
+  });
+
+  it('assesses the follow-up with its answer key: suggested from the notes after it, scored with its stage, reported and exported', async () => {
+    const home = newHome();
+    const io = fakeIo({ tty: true });
+    const curveball = drawCurveball(plan, 1, question.followupDetails!, seededRandom('when'));
+    const state = startSession(plan, START, curveball);
+    const screens: Array<{ message: string; items: string[]; preselected: string[] }> = [];
+    const { prompter, said } = scripted(io, {
+      stage: (config, index) => {
+        if (index === 0) return nextStage(config.state, io.now());
+        // The notes mention a two-tower model before the moment: the follow-up that reacts to it comes.
+        const before = setNotes(config.state, 1, 'two-tower retrieval, then a ranker\n');
+        const shown = markCurveballShown(before, io.now());
+        const after = setNotes(shown, 1, 'two-tower retrieval, then a ranker\nuse in-batch negatives with a popularity correction\n');
+        return nextStage(after, io.now());
+      },
+      assess: (message, _, preselected, items) => {
+        screens.push({ message, items: items.map((item) => item.id), preselected: [...preselected] });
+        return message.startsWith('The follow-up:') ? ['followup-1'] : ['diagram'];
+      },
+    });
+    expect(await conduct(options(home, state), io, prompter)).toBe(0);
+    const text = 'Your two-tower model retrieves stale posts. How do you sample negatives for it?';
+    expect(said.join('')).toContain(`The interviewer’s follow-up: ${text}`);
+    // The stage's own checklist first, without the points; then the points on a screen of their own.
+    expect(screens.at(-2)).toEqual({ message: 'Design the ranking: what did you cover?', items: ['diagram'], preselected: [] });
+    expect(screens.at(-1)).toEqual({ message: 'The follow-up: what did your answer cover?', items: ['followup-1', 'followup-2'], preselected: ['followup-1'] });
+    const record = history(home)[0];
+    expect(record.curveballs).toEqual([{ stageId: 'design', atSeconds: 0, text, answer: ['In-batch negatives, corrected for popularity', 'Hard negatives mined from impressions without engagement'], linesBefore: 1, notesChars: 35 }]);
+    // Diagram (weight 1) and one of two points (0.25 each): 1.25 of 1.5.
+    expect(record.stages[1]).toMatchObject({ checked: ['diagram', 'followup-1'], missed: ['followup-2'], score: 83 });
+    const report = plain(io.out());
+    expect(report).toMatch(/Follow-up · Design the ranking\n  “Your two-tower model retrieves stale posts\. How do you sample negatives for\n  it\?”/);
+    expect(report).toMatch(/Your notes after it:\n\s+use in-batch negatives with a popularity correction\n\s+Answer key:\n\s+✔ In-batch negatives, corrected for popularity\n\s+✗ Hard negatives/);
+
+    const markdown = await exportOf(home, 'markdown');
+    expect(markdown).toContain(`## Follow-up\n\n> ${text}`);
+    expect(markdown).toMatch(/### Notes after it\n\n```text\nuse in-batch negatives with a popularity correction\n```/);
+    expect(markdown).toContain('### Answer key\n\n- [x] In-batch negatives, corrected for popularity\n- [ ] Hard negatives mined from impressions without engagement');
+    // The points read as items of their stage, not as unknown ids.
+    expect(markdown).toContain('- [x] In-batch negatives, corrected for popularity\n');
+    const doc = JSON.parse(await exportOf(home, 'json'));
+    expect(doc.followup).toMatchObject({ stageId: 'design', text, notesAfter: 'use in-batch negatives with a popularity correction\n', answer: [{ id: 'followup-1', covered: true }, { id: 'followup-2', covered: false }] });
+    expect(doc.stages[1].missed).toEqual([{ id: 'followup-2', text: 'Hard negatives mined from impressions without engagement', guidance: null }]);
+  });
+
+  it('in interviewer mode, gives the partner the fact sheet to answer from, and the report claims nothing of what was asked', async () => {
+    const home = newHome();
+    const io = fakeIo({ tty: true });
+    const given: StageConfig[] = [];
+    const { prompter } = scripted(io, { stage: (config) => (given.push(config), nextStage(config.state, io.now())) });
+    expect(await conduct({ ...options(home), mode: 'interviewer' }, io, prompter)).toBe(0);
+    expect(given.map((config) => [config.facts?.length, config.sheet])).toEqual([[6, undefined], [6, undefined]]);
+    expect(plain(io.out())).not.toContain('Questions to the interviewer');
   });
 });

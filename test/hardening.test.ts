@@ -85,9 +85,13 @@ describe('every formatter sanitises what it interpolates', () => {
     const doc = {
       id: '20261110-0900-aaaa', localStart: '2026-11-10 09:00', timeZone: 'UTC', questionId: `gone${HOSTILE}`, question: undefined,
       rubricId: 'ml-system-design', rubricTitle: undefined, mode: 'self', status: 'completed', score: null, usedSeconds: 0, budgetSeconds: 0, stages: [], curveballs: [],
+      exchanges: [{ stageId: 'clarify', asked: `asked${HOSTILE}`, factId: null, answer: `answer${HOSTILE}` }],
+      followup: { stageId: `deep${HOSTILE}`, atSeconds: 30, text: `follow${HOSTILE}`, notesAfter: `notes${HOSTILE}`, answer: [{ id: 'followup-1', text: `point${HOSTILE}`, covered: false }] },
     };
     const markdown = sessionMarkdown(doc as unknown as Parameters<typeof sessionMarkdown>[0]);
     expect(markdown.split('\n')[0]).toBe('# gone');
+    expect(markdown).toContain('## Questions to the interviewer');
+    expect(markdown).toContain('### Answer key');
     expect(markdown).not.toMatch(ACTS);
   });
 });

@@ -56,6 +56,22 @@ describe('history file', () => {
     expect(readHistory(tempFile())).toEqual({ records: [], warnings: [] });
   });
 
+  it('reads back the questions to the interviewer and the follow-up with its answer key; a record without them still reads', () => {
+    const file = tempFile();
+    const asked = makeRecord({
+      id: 'a', questionId: 'feed', rubricId: 'mini', mode: 'self', status: 'completed', startedAt: Date.UTC(2026, 10, 22, 9), endedAt: Date.UTC(2026, 10, 22, 9, 40), stages: [{ id: 'clarify', budgetSeconds: 300, usedSeconds: 290, hintsShown: 0, notes: 'n' }],
+      exchanges: [{ stageId: 'clarify', asked: 'how many users?', factId: 'scale', answer: 'About 50 million.' }, { stageId: 'clarify', asked: 'favourite colour?', factId: null, answer: 'Assume one.' }],
+      curveballs: [{ stageId: 'clarify', atSeconds: 30, text: 'Traffic grew.', answer: ['Shard it', 'Cache it'], notesChars: 1 }],
+    });
+    appendRecord(file, asked);
+    appendRecord(file, record('b'));
+    const { records, warnings } = readHistory(file);
+    expect(warnings).toEqual([]);
+    expect(records[0]).toEqual(asked);
+    expect(records[0]!.exchanges).toHaveLength(2);
+    expect(records[1]).not.toHaveProperty('exchanges');
+  });
+
   it('makes short sortable session ids from the start time', () => {
     expect(sessionId(Date.UTC(2026, 10, 22, 9, 5), () => 0)).toBe('20261122-0905-aaaa');
   });
@@ -86,6 +102,9 @@ describe('history file', () => {
       { ...good, status: 'paused' },
       { ...good, stages: [{ ...good.stages[0], checked: 'goal' }] },
       { ...good, version: 0 },
+      { ...good, exchanges: [{ stageId: 'clarify', asked: 'how many users?', factId: 7, answer: 'Many.' }] },
+      { ...good, exchanges: 'asked nothing' },
+      { ...good, curveballs: [{ stageId: 'design', atSeconds: 30, text: 'Traffic grew.', answer: 'all of it' }] },
       { ...good, diagram: ['a -> b'] },
       [1, 2],
       'text',

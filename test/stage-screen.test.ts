@@ -2,7 +2,8 @@
 // driven through mock streams (keys in, screen out), as a real terminal would drive it.
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { planStages, setNotes, startSession, type SessionState } from '../src/session/engine.js';
+import { addExchange, planStages, setNotes, setQuestion, startSession, type SessionState } from '../src/session/engine.js';
+import { compileFacts, NEUTRAL_REPLY } from '../src/session/interviewer.js';
 import { PLAIN } from '../src/ui/colour.js';
 import { stageAction } from '../src/ui/stage-keys.js';
 import { loadStagePrompt } from '../src/ui/stage-prompt.js';
@@ -36,6 +37,17 @@ describe('the stage layout', () => {
     expect(lines.join('\n')).toMatch(/… 10 earlier lines/);
   });
 
+  it('fits 60 columns and 15 rows with a long answer from the interviewer: the latest answer on one line', () => {
+    const notes = Array.from({ length: 12 }, (_, i) => `note number ${i + 1}`).join('\n');
+    const answer = 'About 200 million daily users; the home feed is requested 5 billion times a day; p99 under 200 ms for the whole page.';
+    const state = addExchange(setNotes(startSession(plan, NOW), 0, `${notes}\n`), { asked: 'how many users and how much traffic?', factId: 'scale', answer, stageId: 'clarify' });
+    const lines = screen(view(state), 60, 15);
+    expect(lines.length).toBeLessThanOrEqual(15);
+    expect(Math.max(...lines.map(visibleLength))).toBeLessThanOrEqual(60);
+    expect(lines.join('\n')).toMatch(/\n  › About 200 million daily users; the home feed is request…\n/);
+    expect(lines.join('\n')).toContain('note number 12');
+  });
+
   it('says "1 earlier line", not "lines"', () => {
     const notes = Array.from({ length: 9 }, (_, i) => `line ${i + 1}`).join('\n');
     expect(screen(view(setNotes(startSession(plan, NOW), 0, `${notes}\n`)), 80, 40).join('\n')).toContain('… 1 earlier line\n');
@@ -63,6 +75,53 @@ describe('the stage layout', () => {
   });
 });
 
+describe('the interviewer on the stage screen', () => {
+  const asked = (state: SessionState, question: string, answer: string, stageId = 'clarify') => addExchange(state, { asked: question, factId: 'f', answer, stageId });
+
+  it('shows the answers under the stage, the latest last, and folds earlier questions for space', () => {
+    let state = startSession(plan, NOW);
+    for (let i = 1; i <= 4; i++) state = asked(state, `question ${i}?`, `Answer number ${i}, with a number: ${i}00 ms.`);
+    const roomy = screen(view(state), 80, 40).join('\n');
+    expect(roomy).toMatch(/Interviewer\n\s+… 1 earlier question\n\s+You: question 2\?\n\s+› Answer number 2/);
+    expect(roomy).toContain('› Answer number 4, with a number: 400 ms.');
+    const tight = screen(view(setNotes(state, 0, 'a\nb\nc\n')), 80, 18);
+    expect(tight.length).toBeLessThanOrEqual(18);
+    expect(tight.join('\n')).toMatch(/… 3 earlier questions\n\s+You: question 4\?/);
+  });
+
+  it('keeps each stage\'s questions to it', () => {
+    const state = asked(startSession(plan, NOW), 'latency?', 'Under 200 ms.', 'design');
+    expect(screen(view(state)).join('\n')).not.toContain('Under 200 ms.');
+  });
+
+  it('without a fact sheet, says so once, in the heading', () => {
+    const state = asked(asked(startSession(plan, NOW), 'one?', NEUTRAL_REPLY), 'two?', NEUTRAL_REPLY);
+    const text = screen(view(state, { noFactSheet: true }), 100, 40).join('\n');
+    expect(text.match(/no fact sheet/g)).toHaveLength(1);
+  });
+
+  it('while asking, the line is a question and the keys say Enter asks and Esc goes back', () => {
+    const lines = screen(view(startSession(plan, NOW), { lineMode: 'ask', line: 'how many users' }));
+    expect(lines.join('\n')).toContain('? ask the interviewer> how many users');
+    expect(lines.join('\n')).toMatch(/ Enter  ask\s+ Esc  back to the notes/);
+    expect(lines.join('\n')).not.toContain('Tab');
+  });
+
+  it('interviewer mode shows the fact sheet, folded to fit, and hidden with Ctrl-O', () => {
+    const facts = Array.from({ length: 7 }, (_, i) => ({ topic: 'scale', answer: `Fact ${i + 1}: about ${i + 1} million daily users, each with a long answer that wraps past the width.` }));
+    const checklist = [{ id: 'a', text: 'Asked about scale' }];
+    const full = screen(view(startSession(plan, NOW), { checklist, facts }), 80, 60).join('\n');
+    expect(full).toContain('Fact sheet: answer only what is asked');
+    expect(full).toMatch(/scale: Fact 7: about 7 million daily users, each with a long answer that\n\s+wraps/);
+    expect(full).toContain('Ctrl-O  fact sheet');
+    const folded = screen(view(startSession(plan, NOW), { checklist, facts }), 80, 22);
+    expect(folded.length).toBeLessThanOrEqual(22);
+    expect(folded.join('\n')).toMatch(/scale: Fact 7: about 7 million .*…/);
+    expect(screen(view(startSession(plan, NOW), { checklist, facts }), 80, 14).join('\n')).toContain('Fact sheet: 7 facts (folded for space)');
+    expect(screen(view(startSession(plan, NOW), { checklist, facts, factsHidden: true }), 80, 60).join('\n')).toContain('Fact sheet: 7 facts (Ctrl-O shows it)');
+  });
+});
+
 describe('the stage keys', () => {
   const context = { line: '', interviewer: false, gated: false, canGoBack: true };
   it.each([
@@ -81,13 +140,22 @@ describe('the stage keys', () => {
     ['Space in a line in interviewer mode: a space', { name: 'space' }, { ...context, interviewer: true, line: 'a' }, 'type'],
     ['at the gate, Enter starts the clock', { name: 'return' }, { ...context, gated: true }, 'start'],
     ['at the gate, typing starts the clock', { name: 'w' }, { ...context, gated: true }, 'start'],
+    ['? on an empty line: ask the interviewer', { sequence: '?' }, context, 'ask'],
+    ['? in a line: a question mark in the notes', { sequence: '?' }, { ...context, line: 'why' }, 'type'],
+    ['? in interviewer mode: typed (the partner is the interviewer)', { sequence: '?' }, { ...context, interviewer: true }, 'type'],
+    ['? at the gate: asks, and starts the clock', { sequence: '?' }, { ...context, gated: true }, 'ask'],
+    ['asking, Enter: put the question', { name: 'return' }, { ...context, lineMode: 'ask' as const, line: 'how many users' }, 'send'],
+    ['asking, Esc: back to the notes', { name: 'escape' }, { ...context, lineMode: 'ask' as const }, 'cancel'],
+    ['asking, Ctrl-P: typed, not a pause', { name: 'p', ctrl: true }, { ...context, lineMode: 'ask' as const }, 'type'],
+    ['asking, Tab: no hint', { name: 'tab' }, { ...context, lineMode: 'ask' as const }, 'type'],
+    ['Ctrl-O in interviewer mode: the fact sheet', { name: 'o', ctrl: true }, { ...context, interviewer: true, facts: true }, 'facts'],
   ] as const)('%s', (_, key, keyContext, action) => {
     expect(stageAction(key, keyContext)).toBe(action);
   });
 });
 
 describe('the stage prompt, driven by keys', () => {
-  async function drive(state: SessionState, keys: (type: (text: string) => Promise<void>) => Promise<void>, extra: { gated?: boolean } = {}) {
+  async function drive(state: SessionState, keys: (type: (text: string) => Promise<void>, waitFor: (text: string) => Promise<void>) => Promise<void>, extra: { gated?: boolean; sheet?: ReturnType<typeof compileFacts> } = {}) {
     const input = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => {} });
     const output = Object.assign(new PassThrough(), { isTTY: true, columns: 80, rows: 30 });
     let shown = '';
@@ -103,7 +171,13 @@ describe('the stage prompt, driven by keys', () => {
       await new Promise((resolve) => setTimeout(resolve, 20));
     };
     await new Promise((resolve) => setTimeout(resolve, 20));
-    await keys(type);
+    /** Waits for text to be drawn after what is on screen now (no fixed sleeps). */
+    const waitFor = async (text: string) => {
+      const from = shown.length;
+      for (let i = 0; i < 200 && !shown.slice(from).includes(text); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+      if (!shown.slice(from).includes(text)) throw new Error(`never drawn: ${text}`);
+    };
+    await keys(type, waitFor);
     return { end: await run, screen: () => shown, changes };
   }
 
@@ -156,5 +230,60 @@ describe('the stage prompt, driven by keys', () => {
     }, { gated: true });
     expect(changes.some((state) => state.runningSince !== null)).toBe(true);
     expect(end.progress[0]!.notes).toBe('qps\n');
+  });
+
+  const sheet = compileFacts([
+    { id: 'scale', topic: 'scale' as const, ask: ['how many users'], answer: 'About 50 million daily users.' },
+    { id: 'latency', topic: 'latency' as const, ask: ['latency budget'], answer: '300 ms p99 for the whole feed.' },
+  ]);
+
+  it('? opens a question to the interviewer; Enter asks it, the answer shows, the notes stay as they were', async () => {
+    const { end, screen: shown } = await drive(startSession(plan, NOW), async (type) => {
+      await type('a note\r');
+      await type('?');
+      await type('what response time do we need');
+      await type('\r');
+      await type('after\r');
+      await type('\r');
+    }, { sheet });
+    expect(end.progress[0]!.notes).toBe('a note\nafter\n');
+    expect(end.exchanges).toEqual([{ asked: 'what response time do we need', factId: 'latency', answer: '300 ms p99 for the whole feed.', stageId: 'clarify' }]);
+    expect(shown()).toContain('? ask the interviewer> what response time do we need');
+    expect(shown()).toContain('› 300 ms p99 for the whole feed.');
+  });
+
+  it('Esc leaves the question unasked and goes back to the notes; an off-topic one gets the neutral reply', async () => {
+    const { end } = await drive(startSession(plan, NOW), async (type, waitFor) => {
+      await type('?');
+      await type('never mind');
+      // A lone Esc is told from the start of a sequence by a pause: wait for the notes prompt.
+      const back = waitFor('\n  > ');
+      await type('\u001b');
+      await back;
+      await type('notes\r');
+      await type('?what is your favourite colour\r');
+      await type('\r');
+    }, { sheet });
+    expect(end.progress[0]!.notes).toBe('notes\n');
+    expect(end.exchanges).toEqual([{ asked: 'what is your favourite colour', factId: null, answer: NEUTRAL_REPLY, stageId: 'clarify' }]);
+  });
+
+  it('keeps the question being typed in the session (so a checkpoint holds it), and opens it again when resumed', async () => {
+    const { changes } = await drive(startSession(plan, NOW), async (type) => {
+      await type('?how many');
+      await type('\r\r');
+    }, { sheet });
+    expect(changes.some((state) => state.progress[0]!.question === 'how many')).toBe(true);
+    const resumed = setQuestion(startSession(plan, NOW), 'how many');
+    const { end, screen: shown, changes: edits } = await drive(resumed, async (type) => {
+      await type(' users');
+      await type('\r');
+      await type('\r');
+    }, { sheet });
+    expect(shown()).toContain('? ask the interviewer> how many');
+    expect(edits.some((state) => state.progress[0]!.question === 'how many users')).toBe(true);
+    expect(end.exchanges).toEqual([{ asked: 'how many users', factId: 'scale', answer: 'About 50 million daily users.', stageId: 'clarify' }]);
+    expect(end.progress[0]).not.toHaveProperty('question');
+    expect(end.progress[0]!.notes).toBe('');
   });
 });

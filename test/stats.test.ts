@@ -71,6 +71,15 @@ describe('computeStats', () => {
     ]);
   });
 
+  it('never lists the points of a follow-up\'s answer key among the items missed most often', () => {
+    const more = records('progress.jsonl').map((record) => ({
+      ...record,
+      stages: record.stages.map((stage) => ({ ...stage, missed: stage.score === null ? [] : [...stage.missed, 'followup-1', 'followup-2'] })),
+    }));
+    const missed = computeStats(more, catalog, { now: NOW, timeZone: 'UTC' }).missed;
+    expect(missed.map((item) => item.itemId)).toEqual(['serving', 'scale', 'diagram', 'surface']);
+  });
+
   it('returns empty figures for an empty history', () => {
     expect(computeStats([], catalog, { now: NOW, timeZone: 'UTC' })).toEqual({
       sessions: 0, completed: 0, abandoned: 0, practiceSeconds: 0, averageScore: null,

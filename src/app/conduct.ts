@@ -5,10 +5,12 @@ import { EXIT, InterruptedError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { assess, buildReport } from '../score/report.js';
 import type { SessionScore } from '../score/score.js';
+import { exchangeEvidence, thrownFollowup, withFollowupItems, type ThrownFollowup } from '../score/dialogue.js';
 import { indexNotes } from '../score/keywords.js';
 import { suggestFromNotes } from '../score/suggest.js';
 import { isFinished, isPaused, notesWithDraft, settle, stop, usedSeconds, type SessionState } from '../session/engine.js';
 import type { Interview } from '../session/interview.js';
+import { compileFacts } from '../session/interviewer.js';
 import { appendRecord } from '../store/append.js';
 import { liveDirectory, removeLive, saveLive, LIVE_VERSION } from '../store/live.js';
 import { historyFile } from '../store/paths.js';
@@ -61,15 +63,57 @@ function reason(error: unknown): string {
   return (error as NodeJS.ErrnoException)?.code ?? (error as Error)?.message ?? String(error);
 }
 
+/** The curveball as the history keeps it, with its answer key and where the notes after it start. */
+function curveballRecord(interview: Interview, state: SessionState) {
+  const curveball = state.curveball;
+  if (curveball?.shownAtSeconds == null) return undefined;
+  const answer = thrownFollowup(interview, state)?.items.map((item) => item.text) ?? [];
+  return {
+    stageId: state.plan[curveball.stage]!.id, atSeconds: curveball.shownAtSeconds, text: curveball.text,
+    ...(answer.length ? { answer } : {}), ...(curveball.notesChars !== undefined ? { notesChars: curveball.notesChars } : {}),
+    ...(curveball.linesBefore !== undefined ? { linesBefore: curveball.linesBefore } : {}),
+  };
+}
+
+/**
+ * The report's data. A partner answers in person and nothing records what was asked, so an
+ * interviewer-mode report says nothing of the facts asked about.
+ */
+function reportOf(interview: Interview, state: SessionState, score: SessionScore, now: number, mode: SessionMode) {
+  const report = buildReport(interview, state, score, now);
+  if (mode !== 'interviewer') return report;
+  const { dialogue: _unrecorded, ...rest } = report;
+  return rest;
+}
+
 /** The stage where the interviewer's follow-ups belong: the deep-dive, else the last. */
 export function followupStage(interview: Interview): number {
   const index = interview.stages.findIndex((stage) => stage.plan.id === 'deep-dive');
   return index >= 0 ? index : interview.stages.length - 1;
 }
 
+/**
+ * One stage's self-assessment: its checklist, pre-ticked from the notes and the questions asked;
+ * then, in the stage the follow-up came in, its answer key, pre-ticked from the notes written
+ * after it. Both go in as one stage's ticks, so a checkpoint holds the stage whole.
+ */
+async function assessStage(prompter: Prompter, interview: Interview, suggested: ReadonlyMap<string, string>, stageNotes: string, index: number, followup: ThrownFollowup | undefined): Promise<string[]> {
+  const stage = interview.stages[index]!;
+  const ticked = await prompter.assess(`${stage.plan.title}: what did you cover?`, stage.items, new Set(suggested.keys()), { title: stage.plan.title, notes: stageNotes, evidence: suggested });
+  if (followup?.stage !== index || followup.items.length === 0) return ticked;
+  prompter.say(`\n${prompter.style.heading('The interviewer’s follow-up:')} ${stripControl(followup.text)}\n`);
+  const fromAnswer = suggestFromNotes(followup.items, followup.notesAfter);
+  const key = await prompter.assess('The follow-up: what did your answer cover?', followup.items, new Set(fromAnswer.keys()), { title: 'The follow-up', notes: followup.notesAfter, evidence: fromAnswer });
+  return [...ticked, ...key];
+}
+
 export async function conduct(options: ConductOptions, io: Io, prompter: Prompter): Promise<number> {
   const { interview, id, mode, stateDir } = options;
+  // What is scored: the interview, with the follow-up's answer key joined to its stage once the stages are done.
+  let scored = interview;
   let latest = options.state;
+  const facts = interview.question.interviewer?.facts ?? [];
+  const sheet = facts.length ? compileFacts(facts) : undefined;
 
   // The drill never ends because a checkpoint cannot be written (a full disk, a sessions
   // directory replaced by a file): it says so on screen, and the record at the end still holds
@@ -112,6 +156,7 @@ export async function conduct(options: ConductOptions, io: Io, prompter: Prompte
         strict: options.strict,
         checklist: interviewer ? stage.items : undefined,
         followups: interviewer && latest.current === followupsAt ? interview.question.followups ?? [] : undefined,
+        ...(interviewer ? (facts.length ? { facts } : {}) : sheet ? { sheet } : {}),
         onChange: (state) => {
           latest = state;
         },
@@ -122,6 +167,9 @@ export async function conduct(options: ConductOptions, io: Io, prompter: Prompte
       gated = false;
       checkpoint();
     }
+    // The follow-up's answer key joins its stage's checklist: assessed and scored with it.
+    const followup = thrownFollowup(interview, latest);
+    scored = withFollowupItems(interview, followup);
     let checked: string[][];
     if (mode === 'interviewer') {
       checked = latest.progress.map((progress) => progress.ticked);
@@ -129,21 +177,20 @@ export async function conduct(options: ConductOptions, io: Io, prompter: Prompte
       // The notes no longer change: every stage's suggestions are known now, so ✦ is explained once, up front.
       const notesOf = (i: number) => notesWithDraft(latest.progress[i]!);
       // Notes from any stage count for any stage's items: people write metrics while clarifying.
-      const notes = indexNotes(latest.progress.map((progress) => notesWithDraft(progress)).join('\n'));
+      // So do the questions put to the interviewer, with the topics of the facts they uncovered.
+      const notes = indexNotes(latest.progress.map((progress) => notesWithDraft(progress)).join('\n') + exchangeEvidence(latest.exchanges, facts));
       const suggestions = interview.stages.map((stage) => suggestFromNotes(stage.items, notes));
       prompter.say(`\n${assessIntro(suggestions.slice(assessed.length).some((suggested) => suggested.size > 0), prompter.style)}\n`);
       // Each confirmed stage is checkpointed at once, so Ctrl-C keeps it and resume goes on from the next.
       for (let i = assessed.length; i < interview.stages.length; i++) {
-        const stage = interview.stages[i]!;
-        const suggested = suggestions[i]!;
         const trouble = notice();
         if (trouble) prompter.say(`${prompter.style.warn(trouble)}\n`);
-        assessed.push(await prompter.assess(`${stage.plan.title}: what did you cover?`, stage.items, new Set(suggested.keys()), { title: stage.plan.title, notes: notesOf(i), evidence: suggested }));
+        assessed.push(await assessStage(prompter, interview, suggestions[i]!, notesOf(i), i, followup));
         checkpoint();
       }
       checked = assessed;
     }
-    score = assess(interview, checked);
+    score = assess(scored, checked);
   } catch (error) {
     if (!(error instanceof InterruptedError)) throw error;
     pausedWhenStopped = isPaused(latest);
@@ -154,7 +201,7 @@ export async function conduct(options: ConductOptions, io: Io, prompter: Prompte
 
   const now = io.now();
   // The report is the command's data: stdout, styled only if stdout itself is a terminal.
-  if (score) io.stdout.write(`\n${reportLines(buildReport(interview, latest, score, now), await styleFor(io.stdout, io.env, colourOf(io)), Math.min(io.stdout.columns, 100), reportFit(io, options)).join('\n')}\n`);
+  if (score) io.stdout.write(`\n${reportLines(reportOf(scored, latest, score, now, mode), await styleFor(io.stdout, io.env, colourOf(io)), Math.min(io.stdout.columns, 100), reportFit(io, options)).join('\n')}\n`);
   if (!options.save) {
     if (!score) io.stderr.write('\nInterrupted: nothing saved (--no-save)\n');
     return score ? EXIT.ok : EXIT.interrupted;
@@ -178,7 +225,8 @@ export async function conduct(options: ConductOptions, io: Io, prompter: Prompte
       notes: notesWithDraft(latest.progress[i]!),
     })),
     score,
-    curveballs: curveball?.shownAtSeconds != null ? [{ stageId: latest.plan[curveball.stage]!.id, atSeconds: curveball.shownAtSeconds, text: curveball.text, ...(curveball.linesBefore !== undefined ? { linesBefore: curveball.linesBefore } : {}) }] : [],
+    curveballs: curveball?.shownAtSeconds != null ? [curveballRecord(interview, latest)!] : [],
+    exchanges: (latest.exchanges ?? []).map((exchange) => ({ stageId: exchange.stageId ?? '', asked: exchange.asked, factId: exchange.factId, answer: exchange.answer })),
   });
   try {
     appendRecord(file, record);

@@ -1,6 +1,8 @@
 // The data of the end-of-drill report. Rendering is ui/render.ts's job.
-import { notesWithDraft, totalBudgetSeconds, usedSeconds, type SessionState } from '../session/engine.js';
+import { notesAfterCurveball, notesWithDraft, totalBudgetSeconds, usedSeconds, type SessionState } from '../session/engine.js';
 import type { Interview } from '../session/interview.js';
+import type { Exchange, FactLike } from '../session/interviewer.js';
+import { isFollowupItem } from '../store/record.js';
 import { scoreSession, scoreStage, type SessionScore, type StageScore } from './score.js';
 import { notesAfter, pacingFlag, stageSignals } from './signals.js';
 
@@ -40,6 +42,18 @@ export interface Report {
   stages: ReportStage[];
   /** null when none was thrown in. */
   curveball: ReportCurveball | null;
+  /** The questions put to the interviewer, and the fact sheet; absent when there was neither. */
+  dialogue?: { facts: FactLike[]; exchanges: Exchange[] };
+  /** The follow-up thrown in, what was written after it and its answer key, point by point. */
+  followup?: ReportFollowup;
+}
+
+export interface ReportFollowup {
+  stageTitle: string;
+  text: string;
+  notesAfter: string;
+  /** Empty when the follow-up has no answer key. */
+  points: Array<{ text: string; covered: boolean }>;
 }
 
 /** checked[i] holds the ids ticked for stage i. */
@@ -60,7 +74,11 @@ export function buildReport(interview: Interview, state: SessionState, score: Se
   }));
   const signals = stageSignals(base.map((stage, i) => ({ ...stage, notes: notes[i]!, score: stage.score.score })));
   const stages = base.map((stage, i) => ({ ...stage, pacing: pacingFlag(stage.usedSeconds, stage.budgetSeconds), signals: signals[i]! }));
+  const facts = interview.question.interviewer?.facts ?? [];
+  const exchanges = state.exchanges ?? [];
   const thrown = state.curveball;
+  const curveball = thrown?.shownAtSeconds != null ? thrown : null;
+  const followupStage = curveball && interview.stages[curveball.stage];
   return {
     questionId: interview.question.id,
     questionTitle: interview.question.title,
@@ -73,5 +91,14 @@ export function buildReport(interview: Interview, state: SessionState, score: Se
     curveball: thrown && thrown.shownAtSeconds !== null && stages[thrown.stage]
       ? { stageTitle: stages[thrown.stage]!.title, atSeconds: thrown.shownAtSeconds, text: thrown.text, notesAfter: notesAfter(notes[thrown.stage]!, thrown.linesBefore) }
       : null,
+    ...(facts.length || exchanges.length ? { dialogue: { facts, exchanges } } : {}),
+    ...(curveball && followupStage ? {
+      followup: {
+        stageTitle: followupStage.plan.title,
+        text: curveball.text,
+        notesAfter: notesAfterCurveball(state),
+        points: followupStage.items.filter((item) => isFollowupItem(item.id)).map((item) => ({ text: item.text, covered: score.stages[curveball.stage]!.checked.includes(item.id) })),
+      },
+    } : {}),
   };
 }

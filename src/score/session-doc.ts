@@ -2,7 +2,7 @@
 // every stage, what was covered and what was missed with its guidance. Pure data; `export`
 // writes it as JSON, and ui/export.ts renders it as Markdown.
 import type { RatingRecord } from '../store/ratings.js';
-import type { CurveballRecord, SessionMode, SessionRecord, SessionStatus } from '../store/record.js';
+import { FOLLOWUP_ITEM, type CurveballRecord, type ExchangeRecord, type SessionMode, type SessionRecord, type SessionStatus } from '../store/record.js';
 import { budgetSecondsOf, usedSecondsOf } from '../store/sessions.js';
 import { localDateTime, zoneName } from '../time.js';
 import type { BankView, QuestionInfo } from './bank-view.js';
@@ -66,6 +66,32 @@ export interface SessionDocument {
   curveballs: DocumentCurveball[];
   /** The AI grader's latest rating of the session (ratings.jsonl); null when it has none. */
   aiRating: DocumentRating | null;
+  /** The questions put to the interviewer and the answers, in the order asked. */
+  exchanges: ExchangeRecord[];
+  /** The follow-up thrown in; null when none was. */
+  followup: DocumentFollowup | null;
+}
+
+/** The follow-up as the document shows it: what was written after it and its answer key. */
+export interface DocumentFollowup {
+  stageId: string;
+  atSeconds: number;
+  text: string;
+  /** The notes written after it came: its stage's from that moment, and every later stage's. */
+  notesAfter: string;
+  /** Its answer key, each point covered or not (not when unassessed); empty without a key. */
+  answer: Array<{ id: string; text: string; covered: boolean }>;
+}
+
+/** The session's follow-up, if one was thrown in, from the record alone. */
+function followupOf(record: SessionRecord): DocumentFollowup | null {
+  const curveball = record.curveballs?.[0];
+  if (!curveball) return null;
+  const from = record.stages.findIndex((stage) => stage.id === curveball.stageId);
+  const notesAfter = from < 0 ? '' : record.stages.slice(from).map((stage, i) => (i === 0 ? stage.notes.slice(curveball.notesChars ?? 0) : stage.notes)).join('');
+  const checked = new Set(from < 0 ? [] : record.stages[from]!.checked);
+  const answer = (curveball.answer ?? []).map((text, i) => ({ id: `${FOLLOWUP_ITEM}${i + 1}`, text, covered: checked.has(`${FOLLOWUP_ITEM}${i + 1}`) }));
+  return { stageId: curveball.stageId, atSeconds: curveball.atSeconds, text: curveball.text, notesAfter, answer };
 }
 
 /** An AI rating as the document shows it: per item the verdict, the quote and the reason. */
@@ -85,7 +111,11 @@ export interface DocumentRating {
 export function sessionDocument(record: SessionRecord, bank: BankView, timeZone?: string, rating?: RatingRecord): SessionDocument {
   const question = bank.question(record.questionId);
   const signals = stageSignals(record.stages);
+  const followup = followupOf(record);
   const item = (stageId: string, id: string): DocumentItem => {
+    // A point of the follow-up's answer key: the record holds its text.
+    const point = followup?.stageId === stageId ? followup.answer.find((entry) => entry.id === id) : undefined;
+    if (point) return { id, text: point.text, guidance: null };
     const found = bank.item(record, stageId, id);
     return { id, text: found?.text ?? id, guidance: found?.guidance ?? null };
   };
@@ -141,6 +171,8 @@ export function sessionDocument(record: SessionRecord, bank: BankView, timeZone?
         items: stage.items.map((rated) => ({ ...rated, text: item(stage.id, rated.id).text })),
       })),
     } : null,
+    exchanges: record.exchanges ?? [],
+    followup,
   };
 }
 

@@ -2,7 +2,7 @@
 // category, the score trend, pacing and the items missed most often. Pure: the clock and the
 // time zone come in as options, and the bank only through a BankView. The figures come from a
 // tally (tally.ts), which the history index keeps up to date as sessions are appended.
-import type { SessionSummary } from '../store/record.js';
+import { isFollowupItem, type SessionSummary } from '../store/record.js';
 import { dateOfDay, dayNumber, localDayNumber } from '../time.js';
 import { compareText } from '../text.js';
 import { UNKNOWN_CATEGORY, type BankView } from './bank-view.js';
@@ -183,7 +183,8 @@ function trend(tally: StatsTally, recent: readonly number[]): Trend {
 function missedItems(tally: StatsTally, bank: BankView, length: number): MissedItem[] {
   const items = [...tally.items].flatMap(([stageId, tallies]) => [...tallies].map(([itemId, item]) => ({ stageId, itemId, ...item })));
   return items
-    .filter((entry) => entry.missed > 0)
+    // A follow-up's answer-key points (followup-1...) are another follow-up's in every session: not one item to count.
+    .filter((entry) => entry.missed > 0 && !isFollowupItem(entry.itemId))
     .sort((a, b) => b.missed - a.missed || b.missed / b.assessed - a.missed / a.assessed || compareText(a.stageId, b.stageId) || compareText(a.itemId, b.itemId))
     .slice(0, length)
     .map((entry) => {

@@ -1,6 +1,7 @@
 // The staged interview as a pure state machine. Time is always passed in (`now`, in ms), so
 // the engine never reads a clock and tests control every second.
 import { chooseFollowup, type FollowupChoice } from './followup.js';
+import type { Exchange } from './interviewer.js';
 
 export interface StagePlan {
   id: string;
@@ -21,6 +22,11 @@ export interface StageProgress {
    * checkpoint gives it back to resume as the editable draft it was. Absent in older checkpoints.
    */
   draft?: string;
+  /**
+   * The question to the interviewer being typed and not yet asked; absent when none is open.
+   * Checkpointed like the draft, so resume opens it again as it was.
+   */
+  question?: string;
 }
 
 /** A follow-up the interviewer throws in at a drawn moment of a stage. */
@@ -38,10 +44,11 @@ export interface Curveball {
   choices?: FollowupChoice[];
   pick?: number;
   /**
-   * How many lines the stage's notes had when it was shown: the lines after them were written
-   * after it. Absent in older sessions.
+   * How many lines the stage's notes had when it was shown (the report's "notes after it"), and
+   * how long they were (exactly what the answer key is graded on). Absent in older sessions.
    */
   linesBefore?: number;
+  notesChars?: number;
 }
 
 export interface SessionState {
@@ -54,6 +61,8 @@ export interface SessionState {
   startedAt: number;
   endedAt: number | null;
   curveball: Curveball | null;
+  /** Questions put to the interviewer, in the order asked; absent until the first one. */
+  exchanges?: Exchange[];
 }
 
 export interface RubricStageLike {
@@ -103,9 +112,9 @@ export function drawCurveball(plan: readonly StagePlan[], stage: number, followu
   return { stage, atSeconds, text, shownAtSeconds: null, ...(choices.some((choice) => choice.when) ? { choices, pick } : {}) };
 }
 
-/** Everything written in the notes up to and including the current stage. */
+/** Everything written in the notes up to and including the current stage, the line being typed included. */
 export function notesSoFar(state: SessionState): string {
-  return state.progress.slice(0, state.current + 1).map((stage) => stage.notes).join('\n');
+  return state.progress.slice(0, state.current + 1).map(notesWithDraft).join('\n');
 }
 
 /** True when the curveball's moment has come and it has not been shown yet. */
@@ -120,7 +129,24 @@ export function markCurveballShown(state: SessionState, now: number): SessionSta
   const { choices, pick } = curveball;
   const text = choices && pick !== undefined ? chooseFollowup(choices, notesSoFar(state), () => pick)?.text ?? curveball.text : curveball.text;
   const linesBefore = (state.progress[state.current]?.notes ?? '').split('\n').filter((line) => line.trim()).length;
-  return { ...state, curveball: { ...curveball, text, shownAtSeconds: Math.round(usedSeconds(state, state.current, now)), linesBefore } };
+  const notesChars = state.progress[state.current]?.notes.length ?? 0;
+  return { ...state, curveball: { ...curveball, text, shownAtSeconds: Math.round(usedSeconds(state, state.current, now)), linesBefore, notesChars } };
+}
+
+/**
+ * What was written after the curveball came: the rest of its stage's notes (the line being typed
+ * included) and the notes of every later stage. Empty until it is shown; the whole stage's notes
+ * for a session saved before the moment was kept.
+ */
+export function notesAfterCurveball(state: SessionState): string {
+  const curveball = state.curveball;
+  if (!curveball || curveball.shownAtSeconds === null) return '';
+  return state.progress.slice(curveball.stage).map((progress, i) => (i === 0 ? notesWithDraft(progress).slice(curveball.notesChars ?? 0) : notesWithDraft(progress))).join('');
+}
+
+/** Keeps a question put to the interviewer and the answer it got. */
+export function addExchange(state: SessionState, exchange: Exchange): SessionState {
+  return { ...state, exchanges: [...(state.exchanges ?? []), exchange] };
 }
 
 /** Ticks or unticks a checklist item of the current stage (interviewer mode). */
@@ -229,6 +255,14 @@ export function setDraft(state: SessionState, draft: string): SessionState {
   const progress = state.progress[state.current];
   if (!progress || (progress.draft ?? '') === draft) return state;
   return withProgress(state, state.current, { ...progress, draft });
+}
+
+/** Opens (text), edits or closes (undefined) the question to the interviewer being typed in the current stage. */
+export function setQuestion(state: SessionState, question: string | undefined): SessionState {
+  const progress = state.progress[state.current];
+  if (!progress || progress.question === question) return state;
+  const { question: _closed, ...rest } = progress;
+  return withProgress(state, state.current, question === undefined ? rest : { ...rest, question });
 }
 
 /** Commits the current stage's draft as its last line of notes. */

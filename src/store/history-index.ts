@@ -336,7 +336,7 @@ function extend(index: Index, fd: number, to: number, limits: LineLimits): Index
   if (!checked) return undefined;
   if ('warning' in checked) return { line: index.lineCount + 1, message: checked.warning };
   // A torn line that decodes (a complete record missing its newline) was decoded by checkLine.
-  const { version: _version, curveballs: _curveballs, diagram: _diagram, stages, ...session } = checked.record!;
+  const { version: _version, curveballs: _curveballs, exchanges: _exchanges, diagram: _diagram, stages, ...session } = checked.record!;
   const summary = { ...session, stages: stages.map(({ notes: _notes, hintsShown: _hints, ...stage }) => stage) };
   return { number: checked.number, offset: index.offset, id: checked.id, startedAtMs: checked.startedAtMs, position: -1, summary };
 }

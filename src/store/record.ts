@@ -36,15 +36,33 @@ export interface SessionRecord {
    * records, how many lines the stage's notes had then (the rest were written after it).
    */
   curveballs?: CurveballRecord[];
+  /** Questions put to the interviewer and the answers (fact id null: the neutral reply). */
+  exchanges?: ExchangeRecord[];
   /** The diagram drawn on the pad, as its edge lines (src/diagram/parse.ts); absent when none was. */
   diagram?: string;
 }
+
+/** The ids of a follow-up's answer-key points among its stage's items: followup-1, followup-2... */
+export const FOLLOWUP_ITEM = 'followup-';
+
+export const isFollowupItem = (id: string) => id.startsWith(FOLLOWUP_ITEM);
 
 export interface CurveballRecord {
   stageId: string;
   atSeconds: number;
   text: string;
   linesBefore?: number;
+  /** Its answer key, when it had one: the stage's items `followup-1`... are these points. */
+  answer?: string[];
+  /** How long its stage's notes were when it came: the notes after it start there. */
+  notesChars?: number;
+}
+
+export interface ExchangeRecord {
+  stageId: string;
+  asked: string;
+  factId: string | null;
+  answer: string;
 }
 
 /** What a stage of a session needs for listing, stats and scheduling: no notes. */
@@ -54,7 +72,7 @@ export type StageSummary = Pick<StageRecord, 'id' | 'budgetSeconds' | 'usedSecon
  * A session as history, stats, next and export choose and summarise it, without its notes:
  * what the history index keeps. A SessionRecord is one too.
  */
-export interface SessionSummary extends Omit<SessionRecord, 'version' | 'stages' | 'curveballs' | 'diagram'> {
+export interface SessionSummary extends Omit<SessionRecord, 'version' | 'stages' | 'curveballs' | 'exchanges' | 'diagram'> {
   stages: StageSummary[];
 }
 
@@ -86,6 +104,7 @@ export interface RecordInput {
   /** Absent for an abandoned session: nothing was assessed. */
   score?: { total: number; stages: Array<{ checked: string[]; missed: Array<{ id: string }>; score: number }> };
   curveballs?: CurveballRecord[];
+  exchanges?: ExchangeRecord[];
   /** The pad's edge lines; blank or absent means no diagram. */
   diagram?: string;
 }
@@ -115,6 +134,7 @@ export function makeRecord(input: RecordInput): SessionRecord {
       };
     }),
     ...(input.curveballs?.length ? { curveballs: input.curveballs } : {}),
+    ...(input.exchanges?.length ? { exchanges: input.exchanges } : {}),
     ...(input.diagram?.trim() ? { diagram: input.diagram } : {}),
   };
 }
@@ -142,6 +162,14 @@ function isStageRecord(value: unknown): value is StageRecord {
     && Array.isArray(stage.missed) && stage.missed.every(isString) && isScore(stage.score);
 }
 
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+/** Optional lists: absent (older records), or every entry well formed. */
+const isListOf = (value: unknown, entry: (item: Record<string, unknown>) => boolean) => value === undefined || (Array.isArray(value) && value.every((item) => isObject(item) && entry(item)));
+const isCurveball = (curveball: Record<string, unknown>) => isString(curveball.stageId) && isSeconds(curveball.atSeconds) && isString(curveball.text)
+  && (curveball.answer === undefined || (Array.isArray(curveball.answer) && curveball.answer.every(isString)))
+  && (curveball.notesChars === undefined || (Number.isInteger(curveball.notesChars) && (curveball.notesChars as number) >= 0));
+const isExchange = (exchange: Record<string, unknown>) => isString(exchange.stageId) && isString(exchange.asked) && isString(exchange.answer) && (exchange.factId === null || isString(exchange.factId));
+
 /**
  * Whether value has every field of a record of this version with the right type and a value in
  * range (a score of 0 to 100, seconds of 0 to a year, a known mode, a date in 2000-2200), so
@@ -154,6 +182,7 @@ export function isSessionRecord(value: unknown): value is SessionRecord {
     && (record.mode === 'self' || record.mode === 'interviewer') && isInstant(record.startedAt) && isInstant(record.endedAt)
     && (record.status === 'completed' || record.status === 'abandoned') && isScore(record.score)
     && Array.isArray(record.stages) && record.stages.every(isStageRecord)
+    && isListOf(record.curveballs, isCurveball) && isListOf(record.exchanges, isExchange)
     // Optional, added later: records written before it have none and still read.
     && (record.diagram === undefined || isString(record.diagram));
 }

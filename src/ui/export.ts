@@ -60,6 +60,31 @@ function redFlagMarkdown(stage: DocumentStage, clean: (text: string) => string):
   return ['### Red flags', '', why, '', ...stage.redFlags.map((flag) => `- ${clean(flag)}`), ''];
 }
 
+/** The interviewer's side: each question asked and its answer, then the follow-up, the notes after it and its answer key. */
+function interviewerMarkdown(doc: SessionDocument, clean: (text: string) => string): string[] {
+  const lines: string[] = [];
+  if (doc.exchanges.length) {
+    lines.push('## Questions to the interviewer', '');
+    for (const exchange of doc.exchanges) {
+      lines.push(`- **${cell(clean(exchange.asked))}**${exchange.factId ? '' : ' *(no fact on the sheet: the neutral reply)*'}`, `  - ${cell(clean(exchange.answer))}`);
+    }
+    lines.push('');
+  }
+  const followup = doc.followup;
+  if (followup) {
+    lines.push('## Follow-up', '', `> ${cell(clean(followup.text))}`, '', `Thrown in at ${clock(followup.atSeconds)} of \`${clean(followup.stageId)}\`.`, '', '### Notes after it', '');
+    const notes = stripControl(followup.notesAfter).replace(/\s+$/, '').replace(/^\s*\n/, '');
+    if (notes) {
+      const marks = fence(notes);
+      lines.push(`${marks}text`, notes, marks, '');
+    } else lines.push('*Nothing written after it.*', '');
+    if (followup.answer.length) {
+      lines.push('### Answer key', '', ...followup.answer.map((point) => `- [${point.covered ? 'x' : ' '}] ${clean(point.text)}`), '');
+    }
+  }
+  return lines;
+}
+
 export function sessionMarkdown(doc: SessionDocument, diagram?: DocumentDiagram): string {
   const clean = (text: string) => stripControl(text).trim();
   const title = clean(doc.question ? doc.question.title : doc.questionId);
@@ -109,6 +134,7 @@ export function sessionMarkdown(doc: SessionDocument, diagram?: DocumentDiagram)
     lines.push('### Missed', '', ...(stage.missed.length ? stage.missed.flatMap(item(false)) : ['*Nothing missed.*']), '');
     lines.push(...redFlagMarkdown(stage, clean));
   }
+  lines.push(...interviewerMarkdown(doc, clean));
   if (diagram) {
     const mermaid = stripControl(diagram.mermaid).trimEnd();
     const drawing = stripControl(diagram.drawing.join('\n'));

@@ -1,10 +1,11 @@
 // The report's lines about the clarify dialogue: which facts the candidate uncovered by asking,
 // and, for each one never asked about, what the interviewer would have said. Returns plain
-// lines (the caller styles and wraps them); every string from the bank is stripped of control
-// characters here.
+// lines; every string from the bank or typed in the drill is stripped of control characters here.
 import type { Exchange, FactLike } from '../session/interviewer.js';
 import { coveredFacts, uncoveredFacts } from '../session/interviewer.js';
-import { stripControl } from '../text.js';
+import type { Report } from '../score/report.js';
+import { plural, stripControl, wrap } from '../text.js';
+import type { Style } from './colour.js';
 
 export interface FactReport {
   /** One line: how many facts were uncovered, and which topics. */
@@ -23,4 +24,42 @@ export function factReport(facts: readonly FactLike[], exchanges: readonly Pick<
     : `You uncovered ${covered.length} of ${facts.length} facts, about ${topics.join(', ')}.`;
   const missed = uncoveredFacts(exchanges, facts).map((fact) => `You never asked about ${fact.topic}: ${stripControl(fact.answer)}`);
   return { summary, missed };
+}
+
+/** Wraps an entry after a mark, the rest of it indented under its first word. */
+function entry(mark: string, text: string, width: number): string[] {
+  const [first = '', ...rest] = wrap(text, width - 4);
+  return [`  ${mark} ${first}`, ...rest.map((line) => `    ${line}`)];
+}
+
+/**
+ * The report's sections on the interviewer's side: the facts uncovered and missed with their
+ * answers, the questions that got the neutral reply, and the follow-up with the notes written
+ * after it and its answer key, point by point. Empty when the drill had neither.
+ */
+export function interviewerLines(report: Pick<Report, 'dialogue' | 'followup'>, style: Style, width = 80): string[] {
+  const lines: string[] = [];
+  const { dialogue, followup } = report;
+  const facts = dialogue && factReport(dialogue.facts, dialogue.exchanges);
+  if (dialogue && (facts || dialogue.exchanges.length)) {
+    lines.push('', style.heading('Questions to the interviewer'));
+    if (facts) lines.push(...wrap(facts.summary, width - 2, '  '));
+    for (const fact of coveredFacts(dialogue.exchanges, dialogue.facts)) lines.push(...entry(style.good('✔'), `${fact.topic}: ${stripControl(fact.answer)}`, width));
+    for (const missed of facts?.missed ?? []) lines.push(...entry(style.bad('✗'), missed, width));
+    const unanswered = dialogue.exchanges.filter((exchange) => exchange.factId === null);
+    if (unanswered.length) {
+      lines.push(style.dim(`  Answered with "make an assumption": ${plural(unanswered.length, 'question')}`));
+      for (const exchange of unanswered) lines.push(...entry(style.dim('?'), stripControl(exchange.asked), width));
+    }
+  }
+  if (followup) {
+    lines.push('', style.heading(`Follow-up · ${stripControl(followup.stageTitle)}`), ...wrap(`“${stripControl(followup.text)}”`, width - 2, '  ').map((line) => style.accent(line)));
+    const notes = stripControl(followup.notesAfter).trim();
+    lines.push(style.dim('  Your notes after it:'), ...(notes ? notes.split('\n').flatMap((line) => wrap(line, width - 4, '    ')) : [style.dim('    (nothing written after it)')]));
+    if (followup.points.length) {
+      lines.push(style.dim('  Answer key:'));
+      for (const point of followup.points) lines.push(...entry(point.covered ? style.good('✔') : style.bad('✗'), stripControl(point.text), width).map((line) => `  ${line}`));
+    }
+  }
+  return lines;
 }

@@ -19,7 +19,8 @@ import {
   toggleTick,
   type SessionState,
 } from '../session/engine.js';
-import { clock, wrap } from '../text.js';
+import { askInStage } from '../session/interviewer.js';
+import { clock, stripControl, wrap } from '../text.js';
 import { assessedLine, SUGGESTED } from './assess-screen.js';
 import { PLAIN } from './colour.js';
 import { byTitle, type Prompter } from './prompts.js';
@@ -74,6 +75,10 @@ export function createLinePrompter(io: Io, signal: AbortSignal): Prompter {
     });
   const askLine = async (prompt: string) => (await ask(prompt))!;
 
+  // Said once a drill, not with every answer.
+  let saidNoSheet = false;
+  let shownFacts = false;
+
   /** Numbers typed as "1 3 5", within 1..count. */
   const numbers = (line: string, count: number) =>
     line.split(/[\s,]+/).filter(Boolean).map(Number).filter((n) => Number.isInteger(n) && n >= 1 && n <= count);
@@ -119,9 +124,15 @@ export function createLinePrompter(io: Io, signal: AbortSignal): Prompter {
       say(`\nStage ${index + 1}/${state.plan.length} · ${stage.title} (${left()})\n${wrap(stage.goal, columns - 2, '  ').join('\n')}\n`);
       if (config.followups?.length) say(`Follow-ups to ask:\n${list(config.followups)}\n`);
       if (checklist.length) say(`Checklist:\n${list(checklist.map((item) => item.text))}\n`);
+      const facts = config.facts ?? [];
+      const sayFacts = () => say(`Fact sheet: answer only what is asked:\n${list(facts.map((fact) => `${fact.topic}: ${stripControl(fact.answer)}`))}\n`);
+      if (facts.length && !shownFacts) sayFacts();
+      shownFacts ||= facts.length > 0;
       const notes = state.progress[index]!.notes;
       if (notes) say(`Notes so far:\n${notes.replace(/\n$/, '').split('\n').map((line) => `  ${line}`).join('\n')}\n`);
-      const commands = [checklist.length ? '/t N ticks item N' : '', config.hints.length ? '/h hint' : '', '/p pause', 'an empty line: next stage'].filter(Boolean);
+      const commands = [
+        checklist.length ? '/t N ticks item N' : '/a QUESTION asks the interviewer', facts.length ? '/f fact sheet' : '', config.hints.length ? '/h hint' : '', '/p pause', 'an empty line: next stage',
+      ].filter(Boolean);
       say(`Type notes, one line at a time. ${commands.join(', ')}. Ctrl-C quits (${config.save === false ? 'not saved' : 'saved'}).\n`);
       let notice = config.notice?.();
       if (notice) say(`${notice}\n`);
@@ -161,6 +172,18 @@ export function createLinePrompter(io: Io, signal: AbortSignal): Prompter {
           } else if (text === '/p') {
             change(togglePause(state, now()));
             say(isPaused(state) ? 'Paused: /p resumes.\n' : 'Resumed.\n');
+          } else if (!checklist.length && /^\/a(sk)?(\s|$)/.test(text)) {
+            const asked = text.replace(/^\/a(sk)?/, '').trim();
+            if (!asked) {
+              say('Type the question after /a, e.g. /a how many daily users?\n');
+              continue;
+            }
+            change(askInStage(state, asked, config.sheet));
+            say(`${wrap(`Interviewer: ${stripControl(state.exchanges!.at(-1)!.answer)}`, columns - 2, '  ').join('\n').trimStart()}\n`);
+            if (!config.sheet && !saidNoSheet) say('(This question has no fact sheet: every answer is to make an assumption.)\n');
+            saidNoSheet ||= !config.sheet;
+          } else if (facts.length && text === '/f') {
+            sayFacts();
           } else if (checklist.length && /^\/t(\s+\d+)+$/.test(text)) {
             for (const n of numbers(text.slice(2), checklist.length)) change(toggleTick(state, checklist[n - 1]!.id));
             say(`Ticked: ${state.progress[index]!.ticked.length ? checklist.filter((item) => state.progress[index]!.ticked.includes(item.id)).map((item) => item.text).join('; ') : 'nothing'}\n`);

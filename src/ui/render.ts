@@ -5,6 +5,7 @@ import { totalBudgetSeconds, type StagePlan } from '../session/engine.js';
 import { clock, plural, stripControl, visibleLength, wrap } from '../text.js';
 import { bar } from './charts.js';
 import { gradeStyle, type Style } from './colour.js';
+import { interviewerLines } from './interviewer-report.js';
 
 export function questionHeader(question: LoadedQuestion, plan: readonly StagePlan[], style: Style, width = 80): string[] {
   const meta = [question.category, question.difficulty, ...(question.companies ?? [])].join(' · ');
@@ -46,7 +47,8 @@ interface Section {
 export function reportLines(report: Report, style: Style, width = 80, fit: ReportFit = {}): string[] {
   const head = reportHead(report, style, width);
   const tail = ['', summaryLine(report, style, width)];
-  const sections = [curveballSection(report, style, width), missedSection(report, style, width, fit), redFlagSection(report, style, width, fit), strongAnswerSection(report, style, width)];
+  const asked = interviewerLines(report, style, width);
+  const sections = [curveballSection(report, style, width), missedSection(report, style, width, fit), redFlagSection(report, style, width, fit), strongAnswerSection(report, style, width), { whole: asked, folded: asked }];
   const chosen = sections.map((section) => section.whole);
   const height = () => head.length + chosen.reduce((sum, lines) => sum + lines.length, 0) + tail.length;
   // The pointer to the model answer goes first, then the longest sections: the missed items, the red flags, the curveball.
@@ -105,7 +107,8 @@ const paragraph = (text: string, width: number, indent = '  ') => wrap(text, wid
 /** The follow-up the interviewer cut in with, and the notes written after it. */
 function curveballSection(report: Report, style: Style, width: number): Section {
   const thrown = report.curveball;
-  if (!thrown) return { whole: [], folded: [] };
+  // With its answer key, the interviewer's section shows the follow-up, the notes after it and the points.
+  if (!thrown || report.followup?.points.length) return { whole: [], folded: [] };
   const head = ['', style.heading(`⚡ Curveball in ${thrown.stageTitle} at ${clock(thrown.atSeconds)}`), ...wrap(thrown.text, width - 2, '  ')];
   const after = thrown.notesAfter;
   if (after === null) return { whole: head, folded: head };

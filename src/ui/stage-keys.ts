@@ -14,14 +14,31 @@ export type StageAction =
   | 'edit-down'
   | 'tick' // interviewer mode: tick the item under the cursor (Space on an empty line)
   | 'followups' // interviewer mode: show every follow-up even when the screen is folded
+  | 'facts' // interviewer mode: show or hide the fact sheet
+  | 'ask' // `?` on an empty line: open the line mode 'ask', a question to the interviewer
+  | 'send' // Enter in a line mode: send the line (ask the question)
+  | 'cancel' // Esc in a line mode: back to the notes, nothing sent
   | 'start' // the ready gate: start the clock
   | 'type'; // anything else: readline edits the line being typed
+
+/**
+ * A one-line input that is not notes, opened by its key and closed by Enter (send) or Esc
+ * (cancel): a question to the interviewer. While one is open only its own keys act.
+ */
+export type LineMode = 'ask';
+
+/** Per line mode: the prompt in front of the line, and what the line under it says. */
+export const LINE_MODES: Record<LineMode, { prompt: string; help: string }> = {
+  ask: { prompt: '? ask the interviewer>', help: 'Ask the interviewer one question; Enter asks, Esc goes back to the notes.' },
+};
 
 /** The key as Inquirer's useKeypress reports it. */
 export interface Key {
   name?: string;
   ctrl?: boolean;
   meta?: boolean;
+  /** What the key typed: how printable keys with no name (`?`) are told apart. */
+  sequence?: string;
 }
 
 export interface KeyContext {
@@ -32,6 +49,10 @@ export interface KeyContext {
   gated: boolean;
   /** There is a stage to go back to. */
   canGoBack: boolean;
+  /** The line mode open, if any: only its own keys act, the rest type. */
+  lineMode?: LineMode;
+  /** Interviewer mode with a fact sheet to show. */
+  facts?: boolean;
 }
 
 interface Binding {
@@ -42,12 +63,16 @@ interface Binding {
   action: StageAction;
   /** Shown in the key line only when this holds. */
   shown?: (context: KeyContext) => boolean;
+  /** Acts only while this line mode is open (and every binding without one only while none is). */
+  lineMode?: LineMode;
 }
 
 const enter = (key: Key) => key.name === 'return' || key.name === 'enter';
 
 /** Every command key of the stage screen, in the order the key line shows them. */
 export const STAGE_KEYS: readonly Binding[] = [
+  { label: 'Enter', does: 'ask', action: 'send', lineMode: 'ask', matches: (key) => enter(key) },
+  { label: 'Esc', does: 'back to the notes', action: 'cancel', lineMode: 'ask', matches: (key) => key.name === 'escape' },
   { label: 'Enter', does: 'start the clock', action: 'start', matches: (key, context) => context.gated && enter(key), shown: (context) => context.gated },
   // Alt-Enter, and Esc then Enter, arrive as Enter with meta: one committed line, never two.
   { label: 'Enter', does: 'add the line to the notes', action: 'commit', matches: (key, context) => enter(key) && context.line.trim() !== '', shown: () => false },
@@ -60,18 +85,25 @@ export const STAGE_KEYS: readonly Binding[] = [
   { label: '↓', does: '', action: 'edit-down', matches: (key, context) => context.interviewer && key.name === 'down', shown: () => false },
   { label: 'Space', does: 'on an empty line: tick', action: 'tick', matches: (key, context) => context.interviewer && key.name === 'space' && context.line === '', shown: (context) => context.interviewer },
   { label: 'Ctrl-F', does: 'all follow-ups', action: 'followups', matches: (key, context) => context.interviewer && Boolean(key.ctrl) && key.name === 'f', shown: (context) => context.interviewer },
+  // `?` opens a question only on an empty line, so a line of notes may still hold one anywhere.
+  { label: '?', does: 'ask the interviewer', action: 'ask', matches: (key, context) => !context.interviewer && context.line === '' && key.sequence === '?', shown: (context) => !context.interviewer },
+  { label: 'Ctrl-O', does: 'fact sheet', action: 'facts', matches: (key, context) => context.interviewer && Boolean(key.ctrl) && key.name === 'o', shown: (context) => context.interviewer && Boolean(context.facts) },
   { label: 'Ctrl-B', does: 'previous stage', action: 'back', matches: (key, context) => context.canGoBack && Boolean(key.ctrl) && key.name === 'b', shown: (context) => context.canGoBack },
 ];
 
 /** The action for a key; at the ready gate any key that types text starts the clock as well. */
 export function stageAction(key: Key, context: KeyContext): StageAction {
-  for (const binding of STAGE_KEYS) {
-    if (binding.matches(key, context)) return context.gated && binding.action !== 'start' && binding.action !== 'type' ? 'start' : binding.action;
+  for (const binding of active(context)) {
+    // A question asked at the gate starts the clock too (the prompt does both).
+    if (binding.matches(key, context)) return context.gated && !['start', 'type', 'ask'].includes(binding.action) ? 'start' : binding.action;
   }
   return context.gated ? 'start' : 'type';
 }
 
+/** The bindings that act now: while a line mode is open, only its own. */
+const active = (context: KeyContext) => STAGE_KEYS.filter((binding) => binding.lineMode === context.lineMode);
+
 /** The key line's entries that apply now: `[label, what it does]`. */
 export function keyHints(context: KeyContext): Array<[string, string]> {
-  return STAGE_KEYS.filter((binding) => binding.shown?.(context) ?? true).filter((binding) => binding.does).map((binding) => [binding.label, binding.does]);
+  return active(context).filter((binding) => binding.shown?.(context) ?? true).filter((binding) => binding.does).map((binding) => [binding.label, binding.does]);
 }

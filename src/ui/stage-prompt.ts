@@ -15,10 +15,12 @@ import {
   revealHint,
   setDraft,
   setNotes,
+  setQuestion,
   togglePause,
   toggleTick,
   type SessionState,
 } from '../session/engine.js';
+import { askInStage, type FactSheet } from '../session/interviewer.js';
 import type { SuspendPhase } from '../io.js';
 import type { Style } from './colour.js';
 import { stageAction } from './stage-keys.js';
@@ -45,6 +47,10 @@ export interface StagePromptConfig {
   checklist?: ReadonlyArray<{ id: string; text: string }>;
   /** Interviewer mode: follow-ups to ask, shown on this stage. */
   followups?: readonly string[];
+  /** Self mode: the fact sheet that answers `?` questions; without one, every answer is the neutral reply. */
+  sheet?: FactSheet;
+  /** Interviewer mode: the fact sheet to answer from, on screen (Ctrl-O hides it). */
+  facts?: ReadonlyArray<{ topic: string; answer: string }>;
   /** The ready gate: the clock (paused in `state`) starts on Enter or on the first key typed. */
   gated?: boolean;
   /** False with --no-save: Ctrl-C then saves nothing, and the keys line must not say it does. */
@@ -78,15 +84,16 @@ function renderStage(config: StagePromptConfig, done: (state: SessionState) => v
   const { useEffect, useKeypress, useRef, useState } = inquirer!;
   const { style, now } = config;
   const session = useRef(config.state);
-  // A draft given back by resume is the line being typed again, ready to edit.
-  const initialDraft = config.state.progress[config.state.current]?.draft ?? '';
-  const [line, setLine] = useState(initialDraft);
+  // A draft (or a question to the interviewer) given back by resume is the line being typed again, ready to edit.
+  const initialDraft = config.state.progress[config.state.current]?.question ?? config.state.progress[config.state.current]?.draft ?? '';
+  const [line, setLine] = useState(config.state.progress[config.state.current]?.question === undefined ? initialDraft : '');
   const [editing, setEditing] = useState<number | null>(null);
   // The new line typed before moving up to edit an earlier one: back when moving down past the last.
   const aside = useRef('');
   const [cursor, setCursor] = useState(0);
   const [gated, setGated] = useState(Boolean(config.gated));
   const [allFollowups, setAllFollowups] = useState(false);
+  const [factsHidden, setFactsHidden] = useState(false);
   const [ended, setEnded] = useState<SessionState | null>(null);
   const [, setTick] = useState(0);
   const ticks = useRef(0);
@@ -95,6 +102,13 @@ function renderStage(config: StagePromptConfig, done: (state: SessionState) => v
     setTick(ticks.current);
   };
 
+  /** The question to the interviewer being typed (the line mode `ask`), kept in the session so a checkpoint holds it. */
+  const pending = (state: SessionState) => state.progress[state.current]?.question;
+  /** Closes the question being typed, asking it when `send` (and it is not blank). */
+  const closeQuestion = (state: SessionState, send: boolean) => {
+    const question = pending(state);
+    return setQuestion(send && question ? askInStage(state, question, config.sheet) : state, undefined);
+  };
   const update = (next: SessionState) => {
     session.current = next;
     config.onChange(next);
@@ -124,7 +138,7 @@ function renderStage(config: StagePromptConfig, done: (state: SessionState) => v
       }
       const state = session.current;
       if (config.strict && remainingSeconds(state, now()) <= 0 && !isPaused(state)) {
-        end(nextStage(commitDraft(state), now()));
+        end(nextStage(commitDraft(closeQuestion(state, true)), now()));
         return;
       }
       if (curveballDue(state, now())) {
@@ -163,7 +177,9 @@ function renderStage(config: StagePromptConfig, done: (state: SessionState) => v
     if (ended) return;
     const state = session.current;
     const lines = noteLines(state);
-    const action = stageAction(key, { line, interviewer: Boolean(config.checklist?.length), gated, canGoBack: state.current > 0 });
+    const interviewer = Boolean(config.checklist?.length);
+    const question = pending(state);
+    const action = stageAction(key, { line, interviewer, gated, canGoBack: state.current > 0, lineMode: question === undefined ? undefined : 'ask', facts: Boolean(config.facts?.length) });
     /** Puts text in the line being typed (readline holds it). */
     const retype = (text: string) => {
       rl.clearLine(0);
@@ -174,6 +190,24 @@ function renderStage(config: StagePromptConfig, done: (state: SessionState) => v
     const putBack = (text: string) => (editing === null ? state : withLines(state, lines.map((old, i) => (i === editing ? text : old))));
     const typed = rl.line.replace(/\t/g, '');
     switch (action) {
+      case 'ask':
+        // Only from a new line: an earlier line being edited keeps its `?`.
+        if (editing !== null) return setLine(rl.line);
+        if (gated) {
+          setGated(false);
+          update(resume(state, now()));
+        }
+        retype('');
+        update(setQuestion(session.current, ''));
+        return;
+      case 'send':
+      case 'cancel':
+        retype('');
+        update(closeQuestion(state, action === 'send'));
+        return;
+      case 'facts':
+        setFactsHidden(!factsHidden);
+        return;
       case 'start':
         setGated(false);
         update(resume(state, now()));
@@ -248,6 +282,10 @@ function renderStage(config: StagePromptConfig, done: (state: SessionState) => v
         return;
       }
       case 'type':
+        if (question !== undefined) {
+          update(setQuestion(state, rl.line.replace(/\t/g, '')));
+          return redraw();
+        }
         setLine(rl.line);
         // Only a new line is a draft: an edited one is already in the notes.
         if (editing === null) update(setDraft(state, rl.line));
@@ -264,7 +302,8 @@ function renderStage(config: StagePromptConfig, done: (state: SessionState) => v
   const { lines, help } = stageLines(
     {
       state: session.current, now: now(), hints: config.hints, checklist: config.checklist, cursor, followups: config.followups, allFollowups,
-      line, editing, gated, save: config.save !== false, notice: config.notice?.(),
+      line: pending(session.current) ?? line, editing, gated, save: config.save !== false, notice: config.notice?.(),
+      lineMode: pending(session.current) === undefined ? undefined : 'ask', noFactSheet: !config.sheet && !config.checklist?.length, facts: config.facts, factsHidden,
     },
     config.size(),
     style,

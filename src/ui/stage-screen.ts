@@ -3,9 +3,9 @@
 // the height is folded, least needed first, so that the screen can be redrawn in place: a
 // screen taller than the terminal garbles when redrawn.
 import { isPaused, remainingSeconds, usedSeconds, type SessionState } from '../session/engine.js';
-import { clock, plural, visibleLength, wrap } from '../text.js';
+import { clock, plural, stripControl, visibleLength, wrap } from '../text.js';
 import type { Style } from './colour.js';
-import { keyHints } from './stage-keys.js';
+import { keyHints, LINE_MODES, type LineMode } from './stage-keys.js';
 
 export interface StageView {
   state: SessionState;
@@ -26,6 +26,13 @@ export interface StageView {
   /** False with --no-save. */
   save: boolean;
   notice?: string;
+  /** The line being typed belongs to a line mode (a question to the interviewer), not to the notes. */
+  lineMode?: LineMode;
+  /** The question has no fact sheet: the interviewer pane says so, once, in its heading. */
+  noFactSheet?: boolean;
+  /** Interviewer mode: the fact sheet to answer from; `factsHidden` folds it to one line (Ctrl-O). */
+  facts?: ReadonlyArray<{ topic: string; answer: string }>;
+  factsHidden?: boolean;
 }
 
 export interface Size {
@@ -35,6 +42,8 @@ export interface Size {
 
 /** Notes lines kept on screen when there is room; older ones fold (all are kept and saved). */
 const VISIBLE_NOTE_LINES = 8;
+/** Questions to the interviewer kept on screen with their answers when there is room. */
+const VISIBLE_EXCHANGES = 3;
 
 /** The countdown as the report will show it: whole seconds left, rounded up, so 5 minutes show 05:00. */
 export function timeLeft(state: SessionState, now: number): { seconds: number; over: boolean } {
@@ -93,13 +102,16 @@ export function stageLines(view: StageView, size: Size, style: Style): { lines: 
     return [`${pointer} ${mark} ${i === view.cursor ? style.accent(first) : first}`, ...rest.map((line) => `    ${line}`)];
   });
   const noteLines = progress.notes ? progress.notes.replace(/\n$/, '').split('\n') : [];
+  const exchanges = (state.exchanges ?? []).filter((exchange) => exchange.stageId === stage.id);
+  const facts = view.facts ?? [];
 
-  const context = { line: view.line, interviewer: checklist.length > 0, gated: view.gated, canGoBack: index > 0 };
+  const context = { line: view.line, interviewer: checklist.length > 0, gated: view.gated, canGoBack: index > 0, lineMode: view.lineMode, facts: facts.length > 0 };
   const last = index + 1 === state.plan.length;
   const keys = keyHints(context).map(([label, does]) => `${style.key(` ${label} `)} ${last ? does.replace('next stage', 'finish') : does}`);
   const quits = style.dim(view.save ? 'Ctrl-C quits (saved)' : 'Ctrl-C quits (not saved)');
   const help = keyLine([...keys, quits], width);
   const typing = view.gated ? [style.dim('The clock starts when you press Enter or start typing.')] : [];
+  if (view.lineMode) typing.push(style.dim(LINE_MODES[view.lineMode].help));
 
   const fixed = header.length + typing.length + help.split('\n').length + 2;
   const room = Math.max(4, size.rows - 1 - fixed);
@@ -107,10 +119,33 @@ export function stageLines(view: StageView, size: Size, style: Style): { lines: 
   let hintsFrom = 0;
   let followupsFolded = false;
   let window = { from: 0, to: checklistItems.length };
+  let exchangesShown = Math.min(VISIBLE_EXCHANGES, exchanges.length);
+  // At the tightest, the latest answer alone on one line.
+  let exchangeLine = false;
+  let factsFolded: 0 | 1 | 2 = view.factsHidden ? 2 : 0;
   const body = () => {
     const lines: string[] = [];
     const section = (heading: string, content: string[]) => void lines.push('', style.heading(heading), ...content);
     if (cutIn.length) lines.push('', ...cutIn);
+    if (exchanges.length && exchangeLine) lines.push('', cut(`  › ${stripControl(exchanges.at(-1)!.answer)}`, width));
+    else if (exchanges.length) {
+      const earlier = exchanges.length - exchangesShown;
+      section(view.noFactSheet ? 'Interviewer (this question has no fact sheet: every answer is to assume)' : 'Interviewer', [
+        ...(earlier > 0 ? [style.dim(`  … ${plural(earlier, 'earlier question')}`)] : []),
+        ...exchanges.slice(earlier).flatMap((exchange) => [
+          ...wrap(`You: ${stripControl(exchange.asked)}`, width - 4, '  ').map((line) => style.dim(line)),
+          ...wrap(stripControl(exchange.answer), width - 4, '    ').map((line, i) => (i ? line : `  ${style.accent('›')} ${line.trimStart()}`)),
+        ]),
+      ]);
+    }
+    if (facts.length) {
+      const key = style.dim(' (Ctrl-O shows it)');
+      if (factsFolded === 2) lines.push('', style.heading(`Fact sheet: ${plural(facts.length, 'fact')}`) + (view.factsHidden ? key : style.dim(' (folded for space)')));
+      else {
+        section('Fact sheet: answer only what is asked', facts.flatMap((fact) =>
+          factsFolded === 1 ? [cut(`  ${fact.topic}: ${stripControl(fact.answer)}`, width)] : wrap(`${fact.topic}: ${stripControl(fact.answer)}`, width - 4, '    ').map((line, i) => (i ? line : `  ${line.trimStart()}`))));
+      }
+    }
     if (shownHints.length) {
       section(`Hints (${shownHints.length} of ${view.hints.length})`, [
         ...(hintsFrom > 0 ? [style.dim(`  … ${plural(hintsFrom, 'earlier hint')} folded for space`)] : []),
@@ -144,19 +179,25 @@ export function stageLines(view: StageView, size: Size, style: Style): { lines: 
   const fold = [
     () => (hintsFrom < shownHints.length - 1 ? ((hintsFrom = shownHints.length - 1), true) : false),
     () => (notesShown > 2 ? ((notesShown = 2), true) : false),
+    () => (exchangesShown > 1 ? ((exchangesShown = 1), true) : false),
+    () => (factsFolded === 0 ? ((factsFolded = 1), true) : false),
     () => {
       // Narrow the checklist to a window around the cursor, one item at a time.
       if (window.to - window.from <= 1) return false;
       window = view.cursor - window.from > window.to - 1 - view.cursor ? { ...window, from: window.from + 1 } : { ...window, to: window.to - 1 };
       return true;
     },
+    () => (factsFolded === 1 ? ((factsFolded = 2), true) : false),
     () => (followupsFolded || view.allFollowups ? false : (followupsFolded = true)),
+    // The answer's line is paid for with a line of notes: both stay in view.
+    () => (exchanges.length && !exchangeLine ? (exchangeLine = true) : false),
+    () => (exchangeLine && notesShown > 1 ? ((notesShown = 1), true) : false),
   ];
   let lines = body();
   for (const step of fold) {
     while (lines.length > room && step()) lines = body();
   }
-  const prompt = view.editing === null ? style.accent('>') : style.accent(`✎ ${view.editing + 1}>`);
+  const prompt = view.lineMode ? style.accent(LINE_MODES[view.lineMode].prompt) : view.editing === null ? style.accent('>') : style.accent(`✎ ${view.editing + 1}>`);
   return { lines: [...header, ...lines, ...typing, '', `  ${prompt} ${view.line}`], help };
 }
 

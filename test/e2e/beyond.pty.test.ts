@@ -2,13 +2,12 @@
 // pseudo-terminal (tmux) against the built bin.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { seededRandom } from '../../src/select/random.js';
 import { planStages, drawCurveball } from '../../src/session/engine.js';
-import { BIN, TmuxSession, until } from '../helpers/tmux.js';
-import { BANK, finishDrill } from './fixture-flow.js';
+import { BIN, TmuxSession } from '../helpers/tmux.js';
+import { BANK, checkpointHolding, finishDrill, history, liveFiles, newHome, writeNote } from './fixture-flow.js';
 const sessions: TmuxSession[] = [];
 afterEach(() => sessions.splice(0).forEach((session) => session.close()));
 
@@ -17,11 +16,8 @@ function open(args: string[], home: string) {
   sessions.push(session);
   return session;
 }
-const newHome = () => fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-home-'));
-const history = (home: string) => fs.readFileSync(path.join(home, 'history.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
 const historyCommand = (home: string) =>
   spawnSync(process.execPath, [BIN, 'history'], { encoding: 'utf8', env: { PATH: process.env.PATH, MLDRILL_HOME: home } });
-const liveFiles = (home: string) => (fs.existsSync(path.join(home, 'sessions')) ? fs.readdirSync(path.join(home, 'sessions')) : []);
 
 
 describe('beyond a timer', { timeout: 90_000 }, () => {
@@ -33,14 +29,11 @@ describe('beyond a timer', { timeout: 90_000 }, () => {
     first.keys('Enter');
     await first.waitFor(/Notes\n\s+before the crash/);
     // The checkpoint on disk holds the notes within a few seconds.
-    const [file] = await until(() => {
-      const names = liveFiles(home);
-      return names.length && fs.readFileSync(path.join(home, 'sessions', names[0]!), 'utf8').includes('before the crash') ? names : undefined;
-    }, 'a checkpoint with the notes');
+    const file = await checkpointHolding(home, 'before the crash', 'a checkpoint with the notes');
     first.signal('KILL');
     expect(await first.exitCode()).toBe(137);
     expect(fs.existsSync(path.join(home, 'history.jsonl'))).toBe(false);
-    const id = file!.replace(/\.json$/, '');
+    const id = file.replace(/\.json$/, '');
     const listed = historyCommand(home);
     expect(listed.stdout).toMatch(new RegExp(`${id}\\s+e2e-feed\\s+self\\s+interrupted, resumable`));
     expect(listed.stderr).toContain('mldrill resume <session>');
@@ -183,9 +176,7 @@ describe('beyond a timer', { timeout: 90_000 }, () => {
     const home = newHome();
     const tmux = open(['drill', 'e2e-feed'], home);
     await tmux.waitFor('Stage 1/2');
-    tmux.type('revenue per session; peak 20k QPS');
-    tmux.keys('Enter');
-    await tmux.waitFor(/Notes\n\s+revenue per session/);
+    await writeNote(tmux, 'revenue per session; peak 20k QPS');
     tmux.keys('Enter');
     await tmux.waitFor('Stage 2/2');
     tmux.keys('Enter');

@@ -1,6 +1,9 @@
-// Steps through the e2e fixture question (two stages, clarify then design), as a user would.
+// Steps through the e2e fixture question (two stages, clarify then design), as a user would,
+// and reads what a drill leaves in its state directory.
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import type { TmuxSession } from '../helpers/tmux.js';
+import { until, type TmuxSession } from '../helpers/tmux.js';
 
 export const BANK = path.resolve(import.meta.dirname, '..', 'fixtures', 'e2e-bank');
 
@@ -20,4 +23,28 @@ export async function confirmAssessments(tmux: TmuxSession): Promise<void> {
   tmux.keys('Enter');
   await tmux.waitFor('Design the ranking: what did you cover?');
   tmux.keys('Enter');
+}
+
+/** A fresh, empty state directory for one test. */
+export const newHome = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-home-'));
+
+/** The records of the history file, in order. */
+export const history = (home: string) => fs.readFileSync(path.join(home, 'history.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+
+/** The names of the checkpoint files. */
+export const liveFiles = (home: string): string[] => (fs.existsSync(path.join(home, 'sessions')) ? fs.readdirSync(path.join(home, 'sessions')) : []);
+
+/** Waits until the (first) checkpoint on disk holds text; returns its file name. */
+export function checkpointHolding(home: string, text: string, what: string): Promise<string> {
+  return until(() => {
+    const [name] = liveFiles(home);
+    return name && fs.readFileSync(path.join(home, 'sessions', name), 'utf8').includes(text) ? name : undefined;
+  }, what);
+}
+
+/** Types a line of notes and Enter, and waits until it shows as the last line of the notes. */
+export async function writeNote(tmux: TmuxSession, text: string): Promise<string> {
+  tmux.type(text);
+  tmux.keys('Enter');
+  return tmux.waitFor(new RegExp(`\\n\\s+${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\n\\s+>`));
 }

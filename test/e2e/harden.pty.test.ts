@@ -2,11 +2,10 @@
 // kill -9 mid-line. Nothing typed may be lost. Real pseudo-terminal (tmux), built bin.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TmuxSession, until } from '../helpers/tmux.js';
-import { BANK, finishDrill } from './fixture-flow.js';
+import { BANK, checkpointHolding, finishDrill, history, liveFiles, newHome, writeNote } from './fixture-flow.js';
 
 const sessions: TmuxSession[] = [];
 const cleanups: (() => void)[] = [];
@@ -20,9 +19,6 @@ function open(args: string[], home: string, options: { fileSizeLimit?: number } 
   sessions.push(session);
   return session;
 }
-const newHome = () => fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-home-'));
-const history = (home: string) => fs.readFileSync(path.join(home, 'history.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
-const liveFiles = (home: string) => (fs.existsSync(path.join(home, 'sessions')) ? fs.readdirSync(path.join(home, 'sessions')) : []);
 const isRoot = process.getuid?.() === 0;
 
 
@@ -42,9 +38,7 @@ describe('a drill on a failing machine', { timeout: 90_000 }, () => {
     fs.rmSync(path.join(home, 'sessions'), { recursive: true });
     fs.writeFileSync(path.join(home, 'sessions'), 'in the way');
     await tmux.waitFor(/⚠ checkpoints are failing: ENOTDIR in /);
-    tmux.type('still here');
-    tmux.keys('Enter');
-    await tmux.waitFor(/Notes\n\s+still here/);
+    await writeNote(tmux, 'still here');
     await finishDrill(tmux, 1);
     expect(await tmux.exitCode()).toBe(0);
     expect(tmux.screen(true)).toMatch(/Saved session \d{8}-\d{4}-\w{4} to /);
@@ -67,9 +61,7 @@ describe('a drill on a failing machine', { timeout: 90_000 }, () => {
       fs.closeSync(fd);
     }
     await tmux.waitFor(/⚠ checkpoints are failing: ENOSPC in /);
-    tmux.type('nothing lost');
-    tmux.keys('Enter');
-    await tmux.waitFor(/Notes\n\s+nothing lost/);
+    await writeNote(tmux, 'nothing lost');
     await finishDrill(tmux, 1);
     expect(await tmux.exitCode()).toBe(2);
     const screen = tmux.screen(true);
@@ -83,9 +75,7 @@ describe('a drill on a failing machine', { timeout: 90_000 }, () => {
     const home = newHome();
     const tmux = open(['drill', 'e2e-feed'], home, { fileSizeLimit: 0 });
     await tmux.waitFor(/⚠ checkpoints are failing: EFBIG in /);
-    tmux.type('past the limit');
-    tmux.keys('Enter');
-    await tmux.waitFor(/Notes\n\s+past the limit/);
+    await writeNote(tmux, 'past the limit');
     await finishDrill(tmux, 1);
     expect(await tmux.exitCode()).toBe(2);
     const screen = tmux.screen(true);
@@ -101,10 +91,7 @@ describe('a drill on a failing machine', { timeout: 90_000 }, () => {
     first.keys('Enter');
     first.type('half a thou');
     await first.waitFor('> half a thou');
-    await until(() => {
-      const [name] = liveFiles(home);
-      return name && fs.readFileSync(path.join(home, 'sessions', name), 'utf8').includes('"draft":"half a thou"');
-    }, 'a checkpoint with the draft');
+    await checkpointHolding(home, '"draft":"half a thou"', 'a checkpoint with the draft');
     first.signal('KILL');
     expect(await first.exitCode()).toBe(137);
 
@@ -155,6 +142,9 @@ describe('a drill on TERM=dumb', { timeout: 90_000 }, () => {
     tmux.type('/h');
     tmux.keys('Enter');
     await tmux.waitFor('Hint 1: First hint about the feed audience.');
+    tmux.type('/a what is the latency budget');
+    tmux.keys('Enter');
+    await tmux.waitFor('Interviewer: The whole feed must render within 300 ms p99, ranking included.');
     tmux.keys('Enter');
     await tmux.waitFor('Stage 2/2 · Design the ranking');
     tmux.keys('Enter');
@@ -168,6 +158,9 @@ describe('a drill on TERM=dumb', { timeout: 90_000 }, () => {
     expect(await tmux.exitCode()).toBe(0);
     expect(tmux.screen(true)).toMatch(/Score 30%/);
     expect(fs.readFileSync(raw, 'utf8')).not.toContain('\u001b');
-    expect(history(home)[0]).toMatchObject({ status: 'completed', stages: [{ notes: 'first note\n', hintsShown: 1, checked: ['goal'] }, { notes: '' }] });
+    expect(history(home)[0]).toMatchObject({
+      status: 'completed', stages: [{ notes: 'first note\n', hintsShown: 1, checked: ['goal'] }, { notes: '' }],
+      exchanges: [{ stageId: 'clarify', asked: 'what is the latency budget', factId: 'latency' }],
+    });
   });
 });

@@ -1,15 +1,10 @@
 // The stage screen in a real terminal: what only a terminal shows (key timing, resize).
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TmuxSession } from '../helpers/tmux.js';
-import { BANK } from './fixture-flow.js';
+import { BANK, history, newHome } from './fixture-flow.js';
 
 let session: TmuxSession | undefined;
 afterEach(() => session?.close());
-const newHome = () => fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-home-'));
-const history = (home: string) => fs.readFileSync(path.join(home, 'history.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
 
 describe('the stage screen in a terminal', { timeout: 60_000 }, () => {
   it('the ready gate: typing straight away starts the clock and goes to the notes', async () => {
