@@ -131,16 +131,16 @@ describe('the bank cache', () => {
     fs.writeFileSync(uncached, '');
     const pick = async (date: string, home: Record<string, string>) => JSON.parse((await run(['daily', '--json', '--date', date, '--bank', bank], home)).out).id as string;
     await pick('2026-01-01', env);
-    // The cache keeps the pick's seeds for the cycles around the day it was written (the pool is
-    // the shipped questions and these six, so a cycle lasts a few weeks); past them it works
-    // them out. Either way the days must agree with a fresh load, cycle edges included.
+    // The cache hands the pick its ids as one text, never split (the pool is the shipped
+    // questions and these six, so a cycle lasts a few weeks): the days must agree with a fresh
+    // load, cycle edges included.
     const today = Math.floor(Date.now() / 86_400_000);
     const days = [...Array.from({ length: 121 }, (_, i) => today - 60 + i), 0, 1, 36_524];
     for (const day of days) {
       const date = new Date(day * 86_400_000).toISOString().slice(0, 10);
       expect(await pick(date, env), date).toBe(await pick(date, { MLDRILL_HOME: uncached }));
     }
-  }, 60_000); // some 250 in-process runs, half of them loading the bank afresh
+  });
 
   it('puts the working directory back after checking the files, or never leaves it', async () => {
     const bank = settledBank();

@@ -1,18 +1,5 @@
 // Self-assessment scoring: weighted checklist coverage per stage and overall. Pure.
-
-export interface ScoredItem {
-  id: string;
-  text: string;
-  weight: number;
-  guidance?: string;
-  keywords?: string[];
-  /** Where the item comes from: the rubric or the question. */
-  source: 'rubric' | 'question';
-  /** The insight the question exists to test: missing every core item caps the total. */
-  core?: boolean;
-  /** The rubric item this question item stands in for. */
-  replaces?: string;
-}
+import type { ScoredItem } from '../session/interview.js';
 
 export interface StageScore {
   stageId: string;

@@ -1,4 +1,5 @@
 // Narrowing and picking questions. Pure: randomness comes in as a function.
+import { idTextOf, type IdText } from '../bank/catalog.js';
 import type { Category, Difficulty, LoadedQuestion } from '../bank/schema.js';
 import { NotFoundError, UnknownIdError } from '../errors.js';
 import { closest } from '../text.js';
@@ -58,10 +59,10 @@ export function requireMatchingIds(bank: { ids: readonly string[]; questions: re
 }
 
 /** requireMatchingIds as a pool. Without filters it is the bank's own, which a cached bank keeps ready. */
-export function requireMatchingPool(bank: { pool: SortedPool; questions: readonly Selectable[] }, filters: Filters): SortedPool {
+export function requireMatchingPool(bank: { idText: IdText; questions: readonly Selectable[] }, filters: Filters): IdText {
   if (hasFilters(filters)) return sortedPool(requireMatches(bank.questions, filters).map((question) => question.id));
-  if (bank.pool.size === 0) throw noMatch(0, filters);
-  return bank.pool;
+  if (bank.idText.size === 0) throw noMatch(0, filters);
+  return bank.idText;
 }
 
 /** ids in code-unit order; a pass over them when they are sorted already, as the bank's are. */
@@ -70,20 +71,9 @@ export function sortedIds(ids: readonly string[]): string[] {
   return [...ids];
 }
 
-/** Ids in code-unit order, as the daily pick reads them. */
-export interface SortedPool {
-  readonly size: number;
-  /** The ids joined by newlines (ids are kebab-case). */
-  readonly joined: string;
-  /** The id at a position, 0 <= position < size. */
-  id(position: number): string;
-  /** Some cycles' seeds worked out ahead, by cycle (see seedsAround in daily.ts). */
-  readonly seeds?: ReadonlyMap<number, number>;
-}
-
-export function sortedPool(ids: readonly string[]): SortedPool {
-  const sorted = sortedIds(ids);
-  return { size: sorted.length, joined: sorted.join('\n'), id: (position) => sorted[position]! };
+/** Ids in any order as the daily pick reads them. */
+export function sortedPool(ids: readonly string[]): IdText {
+  return idTextOf(sortedIds(ids));
 }
 
 export function pickRandom<T>(items: readonly T[], random: () => number): T {

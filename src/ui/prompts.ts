@@ -3,7 +3,7 @@
 import type { QuestionSummary } from '../bank/catalog.js';
 import { InterruptedError, UsageError } from '../errors.js';
 import type { Io, SuspendPhase } from '../io.js';
-import type { ScoredItem } from '../score/score.js';
+import type { ScoredItem } from '../session/interview.js';
 import type { SessionState } from '../session/engine.js';
 import { styleFor, type Style } from './colour.js';
 import type { StagePromptConfig } from './stage-prompt.js';
