@@ -1,6 +1,7 @@
 // Finds, parses and validates every question and rubric file of the bank. Returns data and
 // findings; never prints. A broken file is reported and left out; the rest still load.
 import { checkFile, unreadableFinding, type FileSummary } from './check-file.js';
+import { existsOnce } from './schema-comment.js';
 import { crossCheck } from './cross-check.js';
 import { bankDirectories, displayPath, findYamlFiles, type BankOptions, type UnreadableDir } from './files.js';
 import { compareFindings, type Finding } from './findings.js';
@@ -22,9 +23,10 @@ export function loadFiles(files: string[], cwd: string, unreadable: readonly Unr
   const findings: Finding[] = unreadable.map(({ dir, error }) => unreadableFinding(displayPath(cwd, dir), error, 'directory'));
   const summaries: FileSummary[] = [];
   const values = new Map<string, { file: string; value: QuestionData | RubricData }>();
+  const exists = existsOnce();
   for (const file of files) {
     const shown = displayPath(cwd, file);
-    const result = checkFile(file, shown, { keepValue: true });
+    const result = checkFile(file, shown, { keepValue: true, exists });
     findings.push(...result.findings);
     if (result.summary) summaries.push(result.summary);
     if (result.value) values.set(shown, { file, value: result.value });
