@@ -1,7 +1,7 @@
 // Narrowing and picking questions. Pure: randomness comes in as a function.
 import { idTextOf, type IdText } from '../bank/catalog.js';
 import type { Category, Difficulty, LoadedQuestion } from '../bank/schema.js';
-import { NotFoundError, UnknownIdError } from '../errors.js';
+import { NoMatchError, UnknownIdError } from '../errors.js';
 import { closest } from '../text.js';
 
 export interface Filters {
@@ -23,24 +23,15 @@ export function filterQuestions<T extends Selectable>(questions: readonly T[], f
   );
 }
 
-export function describeFilters(filters: Filters): string {
-  const parts = [
-    filters.category && `--category ${filters.category}`,
-    filters.difficulty && `--difficulty ${filters.difficulty}`,
-    ...(filters.tag ?? []).map((tag) => `--tag ${tag}`),
-  ].filter(Boolean);
-  return parts.length ? parts.join(' ') : 'no filters';
-}
-
 export function hasFilters(filters: Filters): boolean {
   return Boolean(filters.category || filters.difficulty || filters.tag?.length);
 }
 
-function noMatch(bankSize: number, filters: Filters): NotFoundError {
-  return new NotFoundError(bankSize === 0 ? 'the bank has no questions' : `no question matches ${describeFilters(filters)}; run 'mldrill list' to see what there is`);
+function noMatch(bankSize: number, filters: Filters): NoMatchError {
+  return new NoMatchError(filters, bankSize === 0);
 }
 
-/** The matching questions, or a NotFoundError that names the filters. */
+/** The matching questions, or a NoMatchError with the filters. */
 export function requireMatches<T extends Selectable>(questions: readonly T[], filters: Filters): T[] {
   const matches = filterQuestions(questions, filters);
   if (matches.length === 0) throw noMatch(questions.length, filters);
