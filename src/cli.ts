@@ -25,7 +25,7 @@ function positiveNumber(value: string): number {
   return number;
 }
 
-export function positiveInteger(value: string): number {
+function positiveInteger(value: string): number {
   const number = Number(value);
   if (!Number.isInteger(number) || number < 0) throw new InvalidArgumentError('expected a whole number, e.g. 10');
   return number;

@@ -45,7 +45,7 @@ describe('mldrill __complete', () => {
     expect(await complete('drill', '--cat')).toEqual(['--category']);
     expect(await complete('drill', '--no-')).toEqual(['--no-strict', '--no-interviewer', '--no-curveballs', '--no-ready', '--no-save']);
     expect(await complete('daily', '--bank', PROGRESS_BANK, '--js')).toEqual(['--json']);
-    expect(await complete('drill', '--category', '')).toEqual(['recommendation', 'search-ranking', 'ads', 'trust-safety', 'perception', 'language', 'marketplaces', 'platforms']);
+    expect(await complete('drill', '--category', '')).toEqual(['recommendation', 'search-ranking', 'ads', 'trust-safety', 'perception', 'language', 'generative-ai', 'marketplaces', 'platforms']);
     expect(await complete('list', '-d', '')).toEqual(['easy', 'medium', 'hard']);
     expect(await complete('list', '--format', 'p')).toEqual(['plain']);
     expect(await complete('drill', '--rubric', 'ml-')).toEqual(['ml-platform-design', 'ml-system-design', 'ml-system-design-short']);
@@ -119,7 +119,7 @@ describe('in bash', () => {
   it('completes mldrill dr, mldrill drill you, mldrill drill --category and mldrill export', () => {
     expect(bashComplete('mldrill dr')).toEqual(['drill']);
     expect(bashComplete('mldrill drill you')).toEqual(['youtube-video-recommendations']);
-    expect(bashComplete('mldrill drill --category ')).toEqual(['recommendation', 'search-ranking', 'ads', 'trust-safety', 'perception', 'language', 'marketplaces', 'platforms']);
+    expect(bashComplete('mldrill drill --category ')).toEqual(['recommendation', 'search-ranking', 'ads', 'trust-safety', 'perception', 'language', 'generative-ai', 'marketplaces', 'platforms']);
     expect(bashComplete('mldrill export ')).toEqual(['last', ...SESSIONS]);
   });
 });

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { dailyId, shuffledPositions } from '../src/select/daily.js';
+import { dailyPick, shuffledPositions } from '../src/select/daily.js';
+import { sortedPool } from '../src/select/filter.js';
 import { dayNumber } from '../src/time.js';
 import { hashText } from '../src/hash.js';
 import { seededRandom } from '../src/select/random.js';
 
+/** The id of the question of the day for date among ids (any order). */
+const dailyId = (ids: readonly string[], date: string) => dailyPick(sortedPool(ids), date);
 const pool = (size: number) => Array.from({ length: size }, (_, i) => `q-${String(i).padStart(3, '0')}`);
 /** The date `days` after 1970-01-01. */
 const dateOf = (days: number) => new Date(days * 86_400_000).toISOString().slice(0, 10);

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { appendRecord } from '../src/store/append.js';
-import { latestRecords, parseHistory, readHistory, scanHistory } from '../src/store/history.js';
+import { parseHistory, readHistory, scanHistory } from '../src/store/history.js';
+import { latestRecords } from './helpers/history.js';
 import { isSessionRecord, makeRecord, sessionId } from '../src/store/record.js';
 
 const record = (id: string) =>

@@ -19,7 +19,7 @@ import { stripControl } from '../text.js';
 import { aiGradeLines } from '../ui/ai-grade.js';
 import { styleFor } from '../ui/colour.js';
 
-export const DEFAULT_TIMEOUT_SECONDS = 120;
+const DEFAULT_TIMEOUT_SECONDS = 120;
 
 export interface AiGradeInput {
   question: LoadedQuestion;

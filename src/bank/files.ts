@@ -95,7 +95,7 @@ function collectYaml(dir: string, into: string[], walk: Walk): string[] {
 }
 
 /** The canonical path of an existing entry; a broken link stands for itself. */
-export function realPath(entry: string): string {
+function realPath(entry: string): string {
   try {
     return fs.realpathSync.native(entry);
   } catch {

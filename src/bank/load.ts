@@ -3,11 +3,11 @@
 import { checkFile, unreadableFinding, type FileSummary } from './check-file.js';
 import { existsOnce } from './schema-comment.js';
 import { crossCheck } from './cross-check.js';
-import { bankDirectories, displayPath, findYamlFiles, type BankOptions, type UnreadableDir } from './files.js';
+import { displayPath, type UnreadableDir } from './files.js';
 import { compareFindings, type Finding } from './findings.js';
 import { DEFAULT_RUBRIC, loadedQuestion, type LoadedQuestion, type LoadedRubric, type QuestionData, type RubricData } from './schema.js';
 
-export { bankDirectories, displayPath, findYamlFiles, type BankOptions } from './files.js';
+export { findYamlFiles } from './files.js';
 
 export interface Bank {
   /** Sorted by id. */
@@ -53,10 +53,4 @@ export function loadFiles(files: string[], cwd: string, unreadable: readonly Unr
   // Code-unit order, not the locale's: the same on every machine, as seeded picks need.
   questions.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { questions, rubrics, findings: findings.sort(compareFindings), files: files.length };
-}
-
-/** Loads the whole bank: built-in, --bank and MLDRILL_BANK. */
-export function loadBank(cwd: string, env: Record<string, string | undefined>, options: BankOptions = {}): Bank {
-  const unreadable: UnreadableDir[] = [];
-  return loadFiles(findYamlFiles(bankDirectories(cwd, env, options), { unreadable }), cwd, unreadable);
 }

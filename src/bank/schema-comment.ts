@@ -12,7 +12,7 @@ const MODELINE = /^#\s*yaml-language-server:\s*\$schema=(\S*)/;
 const URL_LIKE = /^[a-z][a-z0-9+.-]+:/i;
 
 /** The schema of a kind, shipped in the package's schema/ directory. */
-export function schemaPath(kind: FileKind): string {
+function schemaPath(kind: FileKind): string {
   return path.join(PACKAGE_ROOT, 'schema', `${kind}.schema.json`);
 }
 
@@ -21,7 +21,7 @@ export function schemaPath(kind: FileKind): string {
  * directory or above it (a repository of questions that keeps its own copy, or this one), else
  * the one shipped with mldrill.
  */
-export function schemaFor(file: string, kind: FileKind, exists: (file: string) => boolean = fs.existsSync): string {
+function schemaFor(file: string, kind: FileKind, exists: (file: string) => boolean = fs.existsSync): string {
   for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
     const candidate = path.join(dir, 'schema', `${kind}.schema.json`);
     if (exists(candidate)) return candidate;

@@ -23,7 +23,7 @@ export interface SessionScore {
 }
 
 /** The most a session that covers no core item can score, in percent. */
-export const CORE_CAP = 60;
+const CORE_CAP = 60;
 
 export function scoreStage(stageId: string, items: readonly ScoredItem[], checkedIds: Iterable<string>): StageScore {
   const checked = new Set(checkedIds);

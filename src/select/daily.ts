@@ -5,7 +5,6 @@
 import { dayNumber } from '../time.js';
 import type { IdText } from '../bank/catalog.js';
 import { hashText } from '../hash.js';
-import { sortedPool } from './filter.js';
 import { seededRandom } from './random.js';
 
 /** A Fisher-Yates shuffle of the positions 0..size-1. */
@@ -43,9 +42,4 @@ export function dailyPick(pool: IdText, date: string): string {
   // trade places. With three or more questions that never touches a cycle's last day.
   if (size >= 3 && position <= 1 && order[0] === cycleOrder(pool, cycle - 1)[size - 1]) return pool.id(order[1 - position]!);
   return pool.id(order[position]!);
-}
-
-/** The id of the question of the day for date among ids (any order; at least one). */
-export function dailyId(ids: readonly string[], date: string): string {
-  return dailyPick(sortedPool(ids), date);
 }

@@ -14,7 +14,7 @@ export interface Filters {
 /** What the filters and the id lookup read of a question: a summary is enough. */
 export type Selectable = Pick<LoadedQuestion, 'id' | 'category' | 'difficulty' | 'tags'>;
 
-export function filterQuestions<T extends Selectable>(questions: readonly T[], filters: Filters): T[] {
+function filterQuestions<T extends Selectable>(questions: readonly T[], filters: Filters): T[] {
   return questions.filter(
     (question) =>
       (!filters.category || question.category === filters.category) &&
@@ -23,7 +23,7 @@ export function filterQuestions<T extends Selectable>(questions: readonly T[], f
   );
 }
 
-export function hasFilters(filters: Filters): boolean {
+function hasFilters(filters: Filters): boolean {
   return Boolean(filters.category || filters.difficulty || filters.tag?.length);
 }
 
@@ -57,7 +57,7 @@ export function requireMatchingPool(bank: { idText: IdText; questions: readonly 
 }
 
 /** ids in code-unit order; a pass over them when they are sorted already, as the bank's are. */
-export function sortedIds(ids: readonly string[]): string[] {
+function sortedIds(ids: readonly string[]): string[] {
   for (let i = 1; i < ids.length; i++) if (ids[i - 1]! > ids[i]!) return [...ids].sort();
   return [...ids];
 }

@@ -99,7 +99,7 @@ export function drawCurveball(plan: readonly StagePlan[], stage: number, followu
 }
 
 /** Everything written in the notes up to and including the current stage. */
-export function notesSoFar(state: SessionState): string {
+function notesSoFar(state: SessionState): string {
   return state.progress.slice(0, state.current + 1).map((stage) => stage.notes).join('\n');
 }
 

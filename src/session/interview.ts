@@ -62,7 +62,7 @@ export function buildInterview(question: LoadedQuestion, rubric: LoadedRubric, t
 }
 
 /** Scales the question's items in place so they carry at least QUESTION_SHARE of the weight. */
-export function scaleQuestionItems(items: ScoredItem[]): void {
+function scaleQuestionItems(items: ScoredItem[]): void {
   const own = items.filter((item) => item.source === 'question');
   const ownWeight = own.reduce((sum, item) => sum + item.weight, 0);
   const otherWeight = items.reduce((sum, item) => sum + item.weight, 0) - ownWeight;

@@ -13,14 +13,14 @@ export function budgetSecondsOf(record: SessionSummary): number {
 }
 
 /** Oldest first by start time; sessions that started together keep their order in the file. */
-export function oldestFirst<T extends SessionSummary>(records: readonly T[]): T[] {
+function oldestFirst<T extends SessionSummary>(records: readonly T[]): T[] {
   return records
     .map((record, index) => ({ record, index, at: Date.parse(record.startedAt) }))
     .sort((a, b) => a.at - b.at || a.index - b.index)
     .map(({ record }) => record);
 }
 
-export function newestFirst<T extends SessionSummary>(records: readonly T[]): T[] {
+function newestFirst<T extends SessionSummary>(records: readonly T[]): T[] {
   return oldestFirst(records).reverse();
 }
 

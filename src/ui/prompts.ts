@@ -11,7 +11,7 @@ import type { Colour } from '../config/keys.js';
 
 const SHOW_CURSOR = '\u001b[?25h';
 
-export const NON_INTERACTIVE_HINT =
+const NON_INTERACTIVE_HINT =
   'for scripts and pipes use the non-interactive commands: mldrill list, show, random, daily (with --json or --plain)';
 
 export interface Prompter {

@@ -47,7 +47,7 @@ interface Binding {
 const enter = (key: Key) => key.name === 'return' || key.name === 'enter';
 
 /** Every command key of the stage screen, in the order the key line shows them. */
-export const STAGE_KEYS: readonly Binding[] = [
+const STAGE_KEYS: readonly Binding[] = [
   { label: 'Enter', does: 'start the clock', action: 'start', matches: (key, context) => context.gated && enter(key), shown: (context) => context.gated },
   // Alt-Enter, and Esc then Enter, arrive as Enter with meta: one committed line, never two.
   { label: 'Enter', does: 'add the line to the notes', action: 'commit', matches: (key, context) => enter(key) && context.line.trim() !== '', shown: () => false },
