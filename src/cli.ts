@@ -13,6 +13,8 @@ import { SHELLS } from './completion/shells.js';
 
 export interface CommandResult {
   exitCode: number;
+  /** The command that ran, so that src/main.ts can word an error's remedy in its options. */
+  command?: string;
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -29,7 +31,7 @@ function positiveSeconds(value: string): number {
   return number;
 }
 
-export function positiveInteger(value: string): number {
+function positiveInteger(value: string): number {
   const number = Number(value);
   if (!Number.isInteger(number) || number < 0) throw new InvalidArgumentError('expected a whole number, e.g. 10');
   return number;
@@ -107,6 +109,7 @@ Run 'mldrill <command> --help' for a command's options.
   // A mistyped --bank or MLDRILL_BANK fails every command, not only those that read the bank:
   // `history --bank /no/such` succeeding would hide the typo.
   program.hook('preAction', (_program, command) => {
+    result.command = command.name();
     // `config` shows the settings, bank directories included, even when one is wrong; completion must never fail.
     if (command.name() === 'config' || command.name() === '__complete') return;
     bankDirectories(io.cwd, io.env, { bank: (command.optsWithGlobals() as { bank?: string[] }).bank });

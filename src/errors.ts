@@ -52,6 +52,55 @@ export class UnknownIdError extends NotFoundError {
   }
 }
 
+/** The filters a command narrowed the bank with, as NoMatchError carries them. */
+export interface QuestionFilters {
+  category?: string;
+  difficulty?: string;
+  tag?: readonly string[];
+}
+
+/** No question passes the filters, or the bank has none at all. src/main.ts words the filters and the remedy. */
+export class NoMatchError extends NotFoundError {
+  constructor(
+    readonly filters: QuestionFilters,
+    readonly bankEmpty: boolean,
+  ) {
+    super(bankEmpty ? 'the bank has no questions' : 'no question matches the filters');
+  }
+}
+
+/** The history holds no session yet. */
+export class NoSessionsError extends NotFoundError {
+  constructor() {
+    super('the history has no sessions yet');
+  }
+}
+
+/**
+ * The state directory cannot be used: it is not a directory (a file in its place, or above it
+ * when reading), or it cannot be written (the system error's code). src/main.ts adds the ways
+ * out, --no-save among them for a drill.
+ */
+export class StateDirError extends UsageError {
+  constructor(
+    readonly dir: string,
+    readonly code: string,
+    readonly notADirectory: boolean,
+  ) {
+    super(notADirectory ? `the state directory ${dir} is not a directory` : `cannot write to the state directory ${dir} (${code})`);
+  }
+}
+
+/** A bank directory given with --bank or in MLDRILL_BANK does not exist. */
+export class MissingBankError extends UsageError {
+  constructor(
+    readonly dir: string,
+    readonly from: 'option' | 'environment',
+  ) {
+    super(`the bank directory ${dir} does not exist`);
+  }
+}
+
 /** What the user asked for is already there (a file `new` would overwrite, a taken id). */
 export class ConflictError extends MldrillError {
   constructor(message: string) {

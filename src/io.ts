@@ -28,6 +28,13 @@ export interface Io {
   /** stderr as a stream, for a spinner (ora needs cursor control); absent where there is none. */
   errorTerminal?: NodeJS.WriteStream;
   env: Record<string, string | undefined>;
+  /**
+   * The IANA zone local dates are in, when it is not the one this process's Date already uses;
+   * undefined means Date's local fields, which follow TZ (as Node reads it: POSIX's leading colon
+   * allowed, a zone it cannot read taken as UTC). The real Io never sets it, since its env is the
+   * process's own; a test's Io names the zone of its env's TZ.
+   */
+  timeZone?: string;
   cwd: string;
   homedir: string;
   // Properties rather than methods: commands pass them around unbound (`io.now`, `io.random`).

@@ -1,7 +1,8 @@
 // Parses argv, runs one command, and maps every outcome to an exit code. The only place
 // that turns errors into messages.
 import path from 'node:path';
-import { EXIT, MldrillError, UnknownIdError, UsageError, shortPath, systemErrorCode, systemErrorText } from './errors.js';
+import type { CommandResult } from './cli.js';
+import { EXIT, MissingBankError, MldrillError, NoMatchError, NoSessionsError, StateDirError, UnknownIdError, UsageError, shortPath, systemErrorCode, systemErrorText } from './errors.js';
 import type { Io } from './io.js';
 import { closest, didYouMean } from './text.js';
 import { packageVersion } from './version.js';
@@ -12,6 +13,7 @@ export const COMMAND_NAMES = ['drill', 'daily', 'random', 'list', 'show', 'ask',
 const SUGGESTED_COMMANDS = COMMAND_NAMES.filter((name) => !name.startsWith('__'));
 
 export async function main(argv: string[], io: Io): Promise<number> {
+  const result: CommandResult = { exitCode: EXIT.ok };
   try {
     // Scripts and prompts ask for the version often; answer without loading the command table.
     if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
@@ -21,7 +23,6 @@ export async function main(argv: string[], io: Io): Promise<number> {
     checkStart(argv, io);
     // Both at once: the loader reads the files in parallel.
     const [{ CommanderError }, { buildProgram }] = await Promise.all([import('./commander.js'), import('./cli.js')]);
-    const result = { exitCode: EXIT.ok as number };
     try {
       const program = await buildProgram(io, result, argv);
       await program.parseAsync(argv, { from: 'user' });
@@ -32,7 +33,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       throw error;
     }
   } catch (error) {
-    return report(error, argv, io);
+    return report(error, argv, io, result.command);
   }
 }
 
@@ -63,8 +64,8 @@ const LIST_IDS: Record<UnknownIdError['kind'], string> = {
 };
 
 /** Says what went wrong on one line of stderr and returns the exit code. */
-function report(error: unknown, argv: readonly string[], io: Io): number {
-  const [message, code] = describe(error, argv, io.env);
+function report(error: unknown, argv: readonly string[], io: Io, command: string | undefined): number {
+  const [message, code] = describe(error, argv, io.env, command);
   try {
     // Findings that come before the one-line summary (a config file's, as file:line:col lines).
     if (error instanceof MldrillError) for (const line of error.details) io.stderr.write(`${line}\n`);
@@ -75,9 +76,8 @@ function report(error: unknown, argv: readonly string[], io: Io): number {
   return code;
 }
 
-function describe(error: unknown, argv: readonly string[], env: Record<string, string | undefined>): [string, number] {
-  if (error instanceof UnknownIdError) return [unknownIdText(error, argv), error.exitCode];
-  if (error instanceof MldrillError) return [error.message, error.exitCode];
+function describe(error: unknown, argv: readonly string[], env: Record<string, string | undefined>, command: string | undefined): [string, number] {
+  if (error instanceof MldrillError) return [remedied(error, argv, command), error.exitCode];
   const code = systemErrorCode(error);
   if (code && code !== 'ENOENT') {
     // The environment, not mldrill: a file name too long, a full disk, a file-size limit.
@@ -85,6 +85,30 @@ function describe(error: unknown, argv: readonly string[], env: Record<string, s
     return [`cannot ${(error as NodeJS.ErrnoException).syscall ?? 'use'} ${file ? shortPath(path.resolve(file)) : 'a file'}: ${systemErrorText(error)}; check the path and the disk, or set MLDRILL_HOME to another directory`, EXIT.usage];
   }
   return [internalErrorText(error, env), EXIT.usage];
+}
+
+/** An error's message with the way out, in the words of the command line and of the command that ran. */
+function remedied(error: MldrillError, argv: readonly string[], command: string | undefined): string {
+  if (error instanceof UnknownIdError) return unknownIdText(error, argv);
+  if (error instanceof NoMatchError) {
+    if (error.bankEmpty) return error.message;
+    const { category, difficulty, tag = [] } = error.filters;
+    const flags = [category && `--category ${category}`, difficulty && `--difficulty ${difficulty}`, ...tag.map((each) => `--tag ${each}`)].filter(Boolean);
+    return `no question matches ${flags.join(' ')}; run 'mldrill list' to see what there is`;
+  }
+  if (error instanceof NoSessionsError) return `${error.message}; run 'mldrill drill' first`;
+  if (error instanceof MissingBankError) {
+    return error.from === 'option'
+      ? `--bank names ${error.dir}, which does not exist; check the path (relative to the current directory)`
+      : `MLDRILL_BANK names ${error.dir}, which does not exist; fix the path or unset MLDRILL_BANK`;
+  }
+  if (error instanceof StateDirError) {
+    const ways = error.notADirectory ? ['set MLDRILL_HOME to a directory', 'move the file aside'] : ['fix its permissions', 'set MLDRILL_HOME to a writable directory'];
+    // Only a drill can run without writing the history.
+    if (command === 'drill' && !argv.includes('--no-save')) ways.push('pass --no-save');
+    return `${error.message}; ${ways.slice(0, -1).join(', ')}, or ${ways.at(-1)}`;
+  }
+  return error.message;
 }
 
 function unknownIdText(error: UnknownIdError, argv: readonly string[]): string {
@@ -111,7 +135,7 @@ export function internalErrorText(error: unknown, env: Record<string, string | u
  * error after main returned) ends the run the same way, one line and exit 2.
  */
 export function crash(error: unknown, io: Pick<Io, 'stderr' | 'env'>): number {
-  const message = error instanceof MldrillError ? error.message : internalErrorText(error, io.env);
+  const message = error instanceof MldrillError ? remedied(error, [], undefined) : internalErrorText(error, io.env);
   try {
     io.stderr.write(`mldrill: ${message}\n`);
   } catch {

@@ -1,5 +1,5 @@
-// Calendar dates in the user's time zone. The zone comes from the environment (TZ) through
-// Intl, so tests can pick one without touching the process.
+// Calendar dates in the user's time zone: the process's own (TZ, which Date follows), or one
+// named through Intl (Io.timeZone), so tests can pick one without touching the process.
 
 // Building a formatter costs far more than using one; stats format thousands of instants.
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -44,23 +44,6 @@ export function localDate(ms: number, timeZone?: string): string {
 export function localDateTime(ms: number, timeZone?: string): string {
   const get = timeZone ? parts('datetime', ms, timeZone) : systemParts(ms);
   return `${get.year}-${get.month}-${get.day} ${get.hour}:${get.minute}`;
-}
-
-/**
- * The zone named by TZ (POSIX allows a leading colon) when Intl knows it; otherwise
- * undefined, which means the system's zone, as Node itself does with a TZ it cannot read.
- * Also undefined when env's TZ is this process's own: Date's local fields already use that
- * zone, so the answer is the same without Intl's start-up (~10 ms of a scripted `daily`).
- */
-export function timeZoneFrom(env: Record<string, string | undefined>): string | undefined {
-  const zone = env.TZ?.replace(/^:/, '');
-  if (!zone || env.TZ === process.env.TZ) return undefined;
-  try {
-    formatter('date', zone);
-    return zone;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Parses a strict YYYY-MM-DD that names a real calendar day; undefined otherwise. */

@@ -2,7 +2,7 @@
 // through mock streams (keys in, screen out), as a real terminal would drive it.
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import type { ScoredItem } from '../src/score/score.js';
+import type { ScoredItem } from '../src/session/interview.js';
 import { suggestFromNotes } from '../src/score/suggest.js';
 import { visibleLength } from '../src/text.js';
 import { assessLines, type AssessView } from '../src/ui/assess-screen.js';

@@ -1,7 +1,7 @@
 // The shipped bank is part of the product: these checks hold every question to the bar the
 // README promises, beyond what the file format alone requires.
 import { describe, expect, it } from 'vitest';
-import { loadBank } from '../src/bank/load.js';
+import { loadBank } from './helpers/bank.js';
 import { CATEGORIES } from '../src/bank/categories.js';
 import { main } from '../src/main.js';
 import { fakeIo } from './helpers/fake-io.js';

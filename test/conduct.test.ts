@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { conduct } from '../src/app/conduct.js';
-import { loadBank } from '../src/bank/load.js';
+import { loadBank } from './helpers/bank.js';
 import { InterruptedError, UsageError } from '../src/errors.js';
 import { main } from '../src/main.js';
 import { seededRandom } from '../src/select/random.js';

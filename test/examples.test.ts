@@ -1,7 +1,7 @@
 // The example answers prove the grader: a weak answer cannot score well, a strong answer that
 // misses the point cannot either, and a strong one scores high. Run over the whole bank.
 import { describe, expect, it } from 'vitest';
-import { loadBank } from '../src/bank/load.js';
+import { loadBank } from './helpers/bank.js';
 import { EXAMPLE_KINDS } from '../src/bank/schema.js';
 import { exampleLines, MAX_CORE, STRONG_LINES } from '../src/bank/scoring-checks.js';
 import { main } from '../src/main.js';

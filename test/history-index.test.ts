@@ -7,12 +7,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/main.js';
 import { appendRecord } from '../src/store/append.js';
-import { everySession, latestRecords, latestSessions, parseHistory, scanHistory } from '../src/store/history.js';
-import { computeStats, statsOf } from '../src/score/stats.js';
+import { everySession, latestSessions, parseHistory, scanHistory } from '../src/store/history.js';
+import { statsOf } from '../src/score/stats.js';
 import { readHistoryTally, readIndexedHistory, readNewestSessions } from '../src/store/history-index.js';
 import { makeRecord, type SessionRecord } from '../src/store/record.js';
 import { fakeIo } from './helpers/fake-io.js';
-import { homeWith, NO_BANK, PROGRESS_BANK } from './helpers/history.js';
+import { computeStats, homeWith, latestRecords, NO_BANK, PROGRESS_BANK } from './helpers/history.js';
 
 const NOW = Date.UTC(2026, 10, 17, 12);
 

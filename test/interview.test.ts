@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadBank } from '../src/bank/load.js';
+import { loadBank } from './helpers/bank.js';
 import { buildInterview } from '../src/session/interview.js';
 
 const bank = loadBank(process.cwd(), {});

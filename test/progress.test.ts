@@ -107,6 +107,18 @@ describe('the store, through the commands', () => {
     expect(io.out()).toBe('');
     expect(io.err()).toBe(`mldrill: cannot write to the state directory ${stateDir} (ENOTDIR); fix its permissions, set MLDRILL_HOME to a writable directory, or pass --no-save\n`);
   });
+
+  it('offers --no-save only to the command that has it', async () => {
+    const blocker = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-')), 'a-file');
+    fs.writeFileSync(blocker, '');
+    const io = fakeIo({ env: { MLDRILL_HOME: blocker }, tty: true });
+    expect(await main(['resume'], io)).toBe(2);
+    expect(io.err()).toBe(`mldrill: the state directory ${blocker} is not a directory; set MLDRILL_HOME to a directory, or move the file aside\n`);
+    const drill = fakeIo({ env: { MLDRILL_HOME: blocker }, tty: true });
+    // A global option first: the command is still known.
+    expect(await main(['--bank', fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-bank-')), 'drill', '--random'], drill)).toBe(2);
+    expect(drill.err()).toBe(`mldrill: the state directory ${blocker} is not a directory; set MLDRILL_HOME to a directory, move the file aside, or pass --no-save\n`);
+  });
 });
 
 describe('spawned, with a real TZ and a pipe', () => {

@@ -1,6 +1,6 @@
 // The shipped rubrics weigh what interviewers weigh, and every question's own items carry weight.
 import { describe, expect, it } from 'vitest';
-import { loadBank } from '../src/bank/load.js';
+import { loadBank } from './helpers/bank.js';
 import { buildInterview, QUESTION_SHARE } from '../src/session/interview.js';
 
 const bank = loadBank(process.cwd(), {});

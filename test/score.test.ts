@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { scoreSession, scoreStage, type ScoredItem } from '../src/score/score.js';
+import { scoreSession, scoreStage } from '../src/score/score.js';
+import type { ScoredItem } from '../src/session/interview.js';
 
 const item = (id: string, weight = 1): ScoredItem => ({ id, text: id, weight, source: 'rubric', guidance: `do ${id}` });
 

@@ -6,13 +6,12 @@ import { loadFiles } from '../src/bank/load.js';
 import { main } from '../src/main.js';
 import { bankView } from '../src/score/bank-view.js';
 import { catalogOf } from '../src/bank/catalog.js';
-import { computeStats, streaks } from '../src/score/stats.js';
 import { readHistory } from '../src/store/history.js';
 import { bar, sparkline } from '../src/ui/charts.js';
 import { loadStyle } from '../src/ui/colour.js';
 import { statsLines } from '../src/ui/stats.js';
 import { fakeIo } from './helpers/fake-io.js';
-import { ESCAPES, FIXTURES, homeWith, PROGRESS_BANK, progressWarnings } from './helpers/history.js';
+import { computeStats, ESCAPES, FIXTURES, homeWith, PROGRESS_BANK, progressWarnings, streaks } from './helpers/history.js';
 
 const plain = await loadStyle(0);
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileKeyword, evidenceFor, findKeyword, indexNotes } from '../src/score/keywords.js';
 import { genericReason } from '../src/words.js';
 import { suggestFromNotes } from '../src/score/suggest.js';
-import type { ScoredItem } from '../src/score/score.js';
+import type { ScoredItem } from '../src/session/interview.js';
 
 const item = (id: string, keywords?: string[]): ScoredItem => ({ id, text: id, weight: 1, source: 'rubric', keywords });
 /** The notes' words that the keyword matched, or null. */

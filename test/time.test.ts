@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dateOfDay, dayNumber, localDate, localDateTime, localDayNumber, parseDate, timeZoneFrom, zoneName } from '../src/time.js';
+import { dateOfDay, dayNumber, localDate, localDateTime, localDayNumber, parseDate, zoneName } from '../src/time.js';
+import { zoneOfEnv } from './helpers/fake-io.js';
 
 describe('local dates', () => {
   // 2026-11-22 07:30 UTC is still the 21st in Los Angeles and already the 22nd in Tokyo.
@@ -25,23 +26,22 @@ describe('local dates', () => {
 
 describe('the time zone from TZ', () => {
   it('takes a zone Intl knows, with or without the POSIX leading colon, and ignores one it does not', () => {
-    expect(timeZoneFrom({ TZ: 'Asia/Tokyo' })).toBe('Asia/Tokyo');
-    expect(timeZoneFrom({ TZ: ':America/Los_Angeles' })).toBe('America/Los_Angeles');
-    expect(timeZoneFrom({ TZ: 'Mars/Olympus_Mons' })).toBeUndefined();
-    expect(timeZoneFrom({})).toBeUndefined();
+    expect(zoneOfEnv({ TZ: 'Asia/Tokyo' })).toBe('Asia/Tokyo');
+    expect(zoneOfEnv({ TZ: ':America/Los_Angeles' })).toBe('America/Los_Angeles');
+    expect(zoneOfEnv({ TZ: 'Mars/Olympus_Mons' })).toBeUndefined();
+    expect(zoneOfEnv({})).toBeUndefined();
     expect(zoneName('Asia/Tokyo')).toBe('Asia/Tokyo');
   });
 
-  it("leaves the process's own TZ to Date, which already uses it: the same dates as Intl gives", () => {
+  it("gives, with no zone named, the dates of the process's own TZ, which Date follows: the same dates as Intl gives", () => {
     const saved = process.env.TZ;
     // Node re-reads TZ when it is assigned.
     process.env.TZ = ':Asia/Tokyo';
     try {
-      expect(timeZoneFrom({ TZ: ':Asia/Tokyo' })).toBeUndefined();
-      expect(timeZoneFrom({ TZ: 'Europe/Paris' })).toBe('Europe/Paris');
       const beforeTokyoMidnight = Date.UTC(2026, 10, 21, 14, 59);
-      expect(localDateTime(beforeTokyoMidnight, timeZoneFrom({ TZ: ':Asia/Tokyo' }))).toBe('2026-11-21 23:59');
-      expect(localDate(beforeTokyoMidnight + 60_000, timeZoneFrom({ TZ: ':Asia/Tokyo' }))).toBe(localDate(beforeTokyoMidnight + 60_000, 'Asia/Tokyo'));
+      expect(localDateTime(beforeTokyoMidnight)).toBe('2026-11-21 23:59');
+      expect(localDate(beforeTokyoMidnight + 60_000)).toBe(localDate(beforeTokyoMidnight + 60_000, 'Asia/Tokyo'));
+      expect(localDate(beforeTokyoMidnight + 60_000, 'Europe/Paris')).toBe('2026-11-21');
     } finally {
       if (saved === undefined) delete process.env.TZ;
       else process.env.TZ = saved;

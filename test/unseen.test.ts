@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadBank } from '../src/bank/load.js';
+import { loadBank } from './helpers/bank.js';
 import { main } from '../src/main.js';
 import { makeRecord } from '../src/store/record.js';
 import { fakeIo } from './helpers/fake-io.js';

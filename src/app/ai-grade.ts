@@ -18,7 +18,7 @@ import { jsonText, stripControl } from '../text.js';
 import { aiGradeLines, verdictsBesideTicksLines } from '../ui/ai-grade.js';
 import { styleFor } from '../ui/colour.js';
 
-export const DEFAULT_TIMEOUT_SECONDS = 120;
+const DEFAULT_TIMEOUT_SECONDS = 120;
 
 export interface AiGradeInput {
   question: LoadedQuestion;

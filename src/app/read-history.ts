@@ -1,6 +1,6 @@
 // How the progress commands read the history: with every skipped line (torn, corrupt, or
 // written by a newer mldrill) mentioned on stderr, one line each.
-import { MldrillError, NotFoundError, UsageError } from '../errors.js';
+import { MldrillError, NotFoundError, StateDirError, UsageError } from '../errors.js';
 import { NotRegularError } from '../read-file.js';
 import type { Io } from '../io.js';
 import { everySession, latestSessions, readHistory } from '../store/history.js';
@@ -60,7 +60,7 @@ function historyError(error: unknown, stateDir: string, file: string): UsageErro
   }
   const code = (error as NodeJS.ErrnoException).code ?? 'error';
   // The state directory is really a file: saying "no sessions yet" would hide where they went.
-  if (code === 'ENOTDIR') return new UsageError(`the state directory ${stateDir} is not a directory; set MLDRILL_HOME to a directory, or move the file aside`);
+  if (code === 'ENOTDIR') return new StateDirError(stateDir, code, true);
   return new UsageError(`cannot read the history file ${file} (${code}); fix its permissions or set MLDRILL_HOME`);
 }
 

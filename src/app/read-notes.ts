@@ -3,7 +3,7 @@
 import { UsageError } from '../errors.js';
 import { NotRegularError, readRegular, TooLargeError } from '../read-file.js';
 
-export const NOTES_LIMIT = 1024 * 1024;
+const NOTES_LIMIT = 1024 * 1024;
 
 /** The notes as text; a UsageError naming the file and the fix otherwise. */
 export function readNotesFile(file: string, shown: string): string {

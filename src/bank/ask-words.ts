@@ -4,7 +4,7 @@
 import { wordForms, type WordForms } from '../words.js';
 
 /** Words that carry no meaning for matching. */
-export const STOP = new Set(wordForms.stems(`a an the of to in on at for by with from and or but if then so than as is are was were be been do does did
+const STOP = new Set(wordForms.stems(`a an the of to in on at for by with from and or but if then so than as is are was were be been do does did
   done have has had will would can could should shall may might must i we you they it its this that these those there here what which who whom
   whose when where why how any some all each every our your their my me us them he she his her about into over under up down out just also
   too very really much many more most few lot lots kind sort please tell know want wonder question let okay ok well right yes no not get go
@@ -38,7 +38,7 @@ for (const group of SYNONYMS) {
 export const canonicalWord = (stem: string): string => canonical.get(stem) ?? stem;
 
 /** The stems of text with synonyms folded, in order, stop words kept (for phrases). */
-export function folded(text: string, forms: WordForms = wordForms): string[] {
+function folded(text: string, forms: WordForms = wordForms): string[] {
   return forms.stems(text).map(canonicalWord);
 }
 

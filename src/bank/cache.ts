@@ -25,8 +25,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NotFoundError } from '../errors.js';
-import { seedsAround } from '../select/daily.js';
-import { hashSeed } from '../select/random.js';
+import { hashText } from '../hash.js';
 import { writeFileAtomic } from '../store/atomic.js';
 import { openRegular, readFully } from '../read-file.js';
 import { packageVersion } from '../version.js';
@@ -67,8 +66,6 @@ interface Header extends Recorded {
   rubrics: LoadedRubric[];
   /** How many questions the sections hold. */
   questions: number;
-  /** The daily pick's seeds for the whole bank, for the cycles around the day it was written. */
-  seeds: Array<[cycle: number, seed: number]>;
 }
 
 /** Per question, in the order of ids. */
@@ -105,7 +102,7 @@ export async function openBank(context: CacheContext, options: BankOptions & { s
 }
 
 function cacheFile(context: CacheContext, entries: string[]): string {
-  const name = `bank-${hashSeed(entries.join('\n')).toString(16).padStart(8, '0')}.cache`;
+  const name = `bank-${hashText(entries.join('\n')).toString(16).padStart(8, '0')}.cache`;
   return path.join(context.cacheDir, name);
 }
 
@@ -176,7 +173,7 @@ function readCache(file: string, entries: string[], cwd: string): Catalog | unde
     const idText = readAt(fd, at.ids, at.names - at.ids);
     let ids: string[] | undefined;
     const idList = () => (ids ??= header.questions === 0 ? [] : idText.split('\n'));
-    // Where the ids the pool handed out are, so that the daily pick's record is found at once.
+    // Where the ids handed out by position are, so that the daily pick's record is found at once.
     const handedOut = new Map<string, number>();
     const readRecord = (i: number) => {
       const place = new Float64Array(PLACE);
@@ -189,10 +186,9 @@ function readCache(file: string, entries: string[], cwd: string): Catalog | unde
       get ids() {
         return idList();
       },
-      pool: {
+      idText: {
         size: header.questions,
         joined: idText,
-        seeds: new Map(header.seeds),
         id: (position) => {
           const id = lineAt(idText, position);
           handedOut.set(id, position);
@@ -313,8 +309,6 @@ function writeCache(file: string, snapshot: Snapshot, bank: Bank): void {
         rubrics: [...bank.rubrics.values()],
         files: names.length,
         questions: ids.length,
-        // The clock of the machine, not the user's zone or --date: a seed missing here is only worked out.
-        seeds: seedsAround(idText, ids.length, Math.floor(Date.now() / 86_400_000)),
       };
       const fileStamps = new Float64Array(STAMP * names.length);
       for (const [i, [name, size, mtime]] of snapshot.files.entries()) {

@@ -1,6 +1,5 @@
 // The bank as commands use it, whether read from the cache (cache.ts) or loaded in full.
 import { NotFoundError, UnknownIdError } from '../errors.js';
-import { sortedPool, type SortedPool } from '../select/filter.js';
 import { closest } from '../text.js';
 import type { Finding } from './findings.js';
 import type { Bank } from './load.js';
@@ -9,12 +8,26 @@ import type { LoadedQuestion, LoadedRubric } from './schema.js';
 /** What lists, filters and pickers need of a question, without its prompt, hints or items. */
 export type QuestionSummary = Pick<LoadedQuestion, 'id' | 'title' | 'category' | 'difficulty' | 'companies' | 'tags' | 'rubric' | 'file'>;
 
+/** Ids in code-unit order, as one text and by position: the form the cache keeps them in. */
+export interface IdText {
+  readonly size: number;
+  /** The ids joined by newlines (ids are kebab-case). */
+  readonly joined: string;
+  /** The id at a position, 0 <= position < size. */
+  id(position: number): string;
+}
+
+/** The IdText of ids already in code-unit order. */
+export function idTextOf(sorted: readonly string[]): IdText {
+  return { size: sorted.length, joined: sorted.join('\n'), id: (position) => sorted[position]! };
+}
+
 /** The bank as commands use it: ids, summaries, and whole questions on request. */
 export interface Catalog {
   /** Every question id, in the order of `questions`. */
   readonly ids: readonly string[];
-  /** The ids as the daily pick reads them. From the cache, they are never split into a list. */
-  readonly pool: SortedPool;
+  /** The same ids as one text. From the cache, they are never split into a list. */
+  readonly idText: IdText;
   /** Sorted by id. From the cache, built on first use: prefer `ids` where they are enough. */
   readonly questions: readonly QuestionSummary[];
   rubrics: Map<string, LoadedRubric>;
@@ -54,11 +67,12 @@ export function rubricLookup(rubrics: Map<string, LoadedRubric>): (id: string) =
 export function catalogOf(bank: Bank): Catalog {
   const byId = new Map(bank.questions.map((question) => [question.id, question]));
   const ids = bank.questions.map((question) => question.id);
-  let pool: SortedPool | undefined;
+  let idText: IdText | undefined;
   return {
     ids,
-    get pool() {
-      return (pool ??= sortedPool(ids));
+    // The loader sorts the questions by id in code-unit order.
+    get idText() {
+      return (idText ??= idTextOf(ids));
     },
     questions: bank.questions,
     rubrics: bank.rubrics,

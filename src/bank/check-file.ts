@@ -49,8 +49,11 @@ export interface FileResult {
   value?: QuestionData | RubricData;
 }
 
-/** Checks the file at `file` (absolute), naming it `shown` in findings. */
-export function checkFile(file: string, shown: string, options: { keepValue?: boolean; exactOnly?: boolean } = {}): FileResult {
+/**
+ * Checks the file at `file` (absolute), naming it `shown` in findings. A run over many files
+ * passes one `exists` (existsOnce in schema-comment.ts) for all of them.
+ */
+export function checkFile(file: string, shown: string, options: { keepValue?: boolean; exactOnly?: boolean; exists?: (file: string) => boolean } = {}): FileResult {
   let bytes: Buffer;
   try {
     bytes = readRegular(file, MAX_FILE_BYTES);
@@ -60,7 +63,7 @@ export function checkFile(file: string, shown: string, options: { keepValue?: bo
   }
   const { source, findings: encoding } = decodeSource(bytes, shown);
   const kind = kindOf(file);
-  const modeline = checkSchemaComment(source, file, shown, kind);
+  const modeline = checkSchemaComment(source, file, shown, kind, options.exists);
   if (encoding.length) {
     // UTF-16 is no text the parser can be trusted with; a few stray bytes leave the rest worth checking.
     if (!source) return { findings: encoding };

@@ -2,7 +2,7 @@
 // so that a run served from the cache (src/bank/cache.ts) never loads them.
 import fs from 'node:fs';
 import path from 'node:path';
-import { UsageError } from '../errors.js';
+import { MissingBankError } from '../errors.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 
 export interface BankOptions {
@@ -21,14 +21,11 @@ export interface BankOptions {
  */
 export function bankDirectories(cwd: string, env: Record<string, string | undefined>, options: BankOptions = {}): string[] {
   const builtin = options.noBuiltin ? [] : [path.join(PACKAGE_ROOT, 'rubrics'), path.join(PACKAGE_ROOT, 'questions')];
-  const given = (options.bank ?? []).filter(Boolean).map((dir) => ({ dir, from: '--bank' }));
-  const inEnv = (env.MLDRILL_BANK ?? '').split(path.delimiter).filter(Boolean).map((dir) => ({ dir, from: 'MLDRILL_BANK' }));
+  const given = (options.bank ?? []).filter(Boolean).map((dir) => ({ dir, from: 'option' as const }));
+  const inEnv = (env.MLDRILL_BANK ?? '').split(path.delimiter).filter(Boolean).map((dir) => ({ dir, from: 'environment' as const }));
   return [...builtin, ...(options.configBank ?? []), ...[...given, ...inEnv].map(({ dir, from }) => {
     const full = path.resolve(cwd, dir);
-    if (!fs.existsSync(full)) {
-      const fix = from === '--bank' ? 'check the path (relative to the current directory)' : 'fix the path or unset MLDRILL_BANK';
-      throw new UsageError(`${from} names ${dir}, which does not exist; ${fix}`);
-    }
+    if (!fs.existsSync(full)) throw new MissingBankError(dir, from);
     return full;
   })];
 }
@@ -98,7 +95,7 @@ function collectYaml(dir: string, into: string[], walk: Walk): string[] {
 }
 
 /** The canonical path of an existing entry; a broken link stands for itself. */
-export function realPath(entry: string): string {
+function realPath(entry: string): string {
   try {
     return fs.realpathSync.native(entry);
   } catch {

@@ -1,12 +1,13 @@
 // Finds, parses and validates every question and rubric file of the bank. Returns data and
 // findings; never prints. A broken file is reported and left out; the rest still load.
 import { checkFile, unreadableFinding, type FileSummary } from './check-file.js';
+import { existsOnce } from './schema-comment.js';
 import { crossCheck } from './cross-check.js';
-import { bankDirectories, displayPath, findYamlFiles, type BankOptions, type UnreadableDir } from './files.js';
+import { displayPath, type UnreadableDir } from './files.js';
 import { compareFindings, type Finding } from './findings.js';
 import { DEFAULT_RUBRIC, loadedQuestion, type LoadedQuestion, type LoadedRubric, type QuestionData, type RubricData } from './schema.js';
 
-export { bankDirectories, displayPath, findYamlFiles, type BankOptions } from './files.js';
+export { findYamlFiles } from './files.js';
 
 export interface Bank {
   /** Sorted by id. */
@@ -22,9 +23,10 @@ export function loadFiles(files: string[], cwd: string, unreadable: readonly Unr
   const findings: Finding[] = unreadable.map(({ dir, error }) => unreadableFinding(displayPath(cwd, dir), error, 'directory'));
   const summaries: FileSummary[] = [];
   const values = new Map<string, { file: string; value: QuestionData | RubricData }>();
+  const exists = existsOnce();
   for (const file of files) {
     const shown = displayPath(cwd, file);
-    const result = checkFile(file, shown, { keepValue: true });
+    const result = checkFile(file, shown, { keepValue: true, exists });
     findings.push(...result.findings);
     if (result.summary) summaries.push(result.summary);
     if (result.value) values.set(shown, { file, value: result.value });
@@ -51,10 +53,4 @@ export function loadFiles(files: string[], cwd: string, unreadable: readonly Unr
   // Code-unit order, not the locale's: the same on every machine, as seeded picks need.
   questions.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { questions, rubrics, findings: findings.sort(compareFindings), files: files.length };
-}
-
-/** Loads the whole bank: built-in, --bank and MLDRILL_BANK. */
-export function loadBank(cwd: string, env: Record<string, string | undefined>, options: BankOptions = {}): Bank {
-  const unreadable: UnreadableDir[] = [];
-  return loadFiles(findYamlFiles(bankDirectories(cwd, env, options), { unreadable }), cwd, unreadable);
 }

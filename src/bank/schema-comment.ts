@@ -12,7 +12,7 @@ const MODELINE = /^#\s*yaml-language-server:\s*\$schema=(\S*)/;
 const URL_LIKE = /^[a-z][a-z0-9+.-]+:/i;
 
 /** The schema of a kind, shipped in the package's schema/ directory. */
-export function schemaPath(kind: FileKind): string {
+function schemaPath(kind: FileKind): string {
   return path.join(PACKAGE_ROOT, 'schema', `${kind}.schema.json`);
 }
 
@@ -21,7 +21,7 @@ export function schemaPath(kind: FileKind): string {
  * directory or above it (a repository of questions that keeps its own copy, or this one), else
  * the one shipped with mldrill.
  */
-export function schemaFor(file: string, kind: FileKind): string {
+function schemaFor(file: string, kind: FileKind, exists: (file: string) => boolean = fs.existsSync): string {
   for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
     const candidate = path.join(dir, 'schema', `${kind}.schema.json`);
     if (exists(candidate)) return candidate;
@@ -30,24 +30,31 @@ export function schemaFor(file: string, kind: FileKind): string {
 }
 
 /** The modeline for a file at `file` (absolute): a relative path from it to its schema. */
-export function schemaModeline(file: string, kind: FileKind): string {
-  const relative = path.relative(path.dirname(file), schemaFor(file, kind)).split(path.sep).join('/');
+export function schemaModeline(file: string, kind: FileKind, exists: (file: string) => boolean = fs.existsSync): string {
+  const relative = path.relative(path.dirname(file), schemaFor(file, kind, exists)).split(path.sep).join('/');
   return `# yaml-language-server: $schema=${relative}`;
 }
 
-const existing = new Map<string, boolean>();
-const exists = (file: string) => {
-  let known = existing.get(file);
-  if (known === undefined) existing.set(file, (known = fs.existsSync(file)));
-  return known;
-};
+/**
+ * fs.existsSync asked once per path, for one run over many files: a bank's files mostly point
+ * at the same schema, and asking again costs some 10 ms per 10,000 files. Made per run, so a
+ * schema created since is found by the next.
+ */
+export function existsOnce(): (file: string) => boolean {
+  const known = new Map<string, boolean>();
+  return (file) => {
+    let answer = known.get(file);
+    if (answer === undefined) known.set(file, (answer = fs.existsSync(file)));
+    return answer;
+  };
+}
 
 /** Warns when the leading comments lack a modeline, or its path leads nowhere or to the other kind's schema. */
-export function checkSchemaComment(source: string, file: string, shown: string, kind: FileKind): Finding[] {
+export function checkSchemaComment(source: string, file: string, shown: string, kind: FileKind, exists: (file: string) => boolean = fs.existsSync): Finding[] {
   const warn = (line: number, column: number, message: string): Finding[] =>
     [{ file: shown, line, column, severity: 'warning', rule: 'schema-comment', message: stripControl(message) }];
   // Worked out only for a finding: it looks for schema/ in every directory above the file.
-  const wanted = () => schemaModeline(file, kind);
+  const wanted = () => schemaModeline(file, kind, exists);
   // A byte order mark is not part of the first line.
   let start = source.startsWith('\uFEFF') ? 1 : 0;
   for (let line = 1; start < source.length; line++) {

@@ -3,7 +3,7 @@
 import * as z from 'zod';
 import { CATEGORIES, DEFAULT_RUBRIC, DIFFICULTIES, FACT_TOPICS } from './categories.js';
 
-export { CATEGORIES, CATEGORY_TITLES, DIFFICULTIES, DEFAULT_RUBRIC, FACT_TOPICS } from './categories.js';
+export { DEFAULT_RUBRIC, FACT_TOPICS } from './categories.js';
 
 export const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const kebab = (what: string, description: string) =>
@@ -11,7 +11,7 @@ const kebab = (what: string, description: string) =>
 // `pattern` tells editors what trim().min(1) tells the validator: some text besides spaces.
 const text = (description: string) => z.string().trim().min(1).meta({ description, pattern: '\\S' });
 
-export const ChecklistItem = z
+const ChecklistItem = z
   .strictObject({
     id: kebab('a checklist item id', 'Unique within the stage, kebab-case; the history records ticked items by id.'),
     text: text('What the candidate should cover, as one line.'),
@@ -24,13 +24,13 @@ export const ChecklistItem = z
   })
   .meta({ title: 'Checklist item', description: 'One thing an interviewer listens for.' });
 
-export const QuestionItem = ChecklistItem.extend({
+const QuestionItem = ChecklistItem.extend({
   core: z.boolean().optional().describe('The insight the question exists to test; every question has 1-3. Missing every core item caps the total at 60%.'),
   replaces: kebab('a rubric item id', "The id of an item of the rubric's same stage that this sharper item takes the place of.").optional(),
 }).meta({ title: 'Question checklist item', description: 'One thing an interviewer listens for in this question: it joins the rubric stage\'s items.' });
 
 /** The score range an example must grade to, in percent. */
-export const ScoreRange = z
+const ScoreRange = z
   .strictObject({
     min: z.number().min(0).max(100).optional().describe('The lowest score the example may grade to, in percent.'),
     max: z.number().min(0).max(100).optional().describe('The highest score the example may grade to, in percent.'),
@@ -49,7 +49,7 @@ export const Example = z
 export const EXAMPLE_KINDS = ['strong', 'weak', 'offpoint'] as const;
 export type ExampleKind = (typeof EXAMPLE_KINDS)[number];
 
-export const Examples = z
+const Examples = z
   .strictObject({
     strong: Example.optional().describe('What a strong candidate covers (15-40 lines in all): the core insight, numbers, the key trade-off. Shown as the model answer.'),
     weak: Example.optional().describe('What a shallow candidate says: generic, no numbers, misses the core.'),
@@ -57,7 +57,7 @@ export const Examples = z
   })
   .meta({ title: 'Example answers', description: 'Example notes graded by `mldrill lint` (rule grading-example) and offered after a drill as what a strong answer covers.' });
 
-export const RubricStage = z
+const RubricStage = z
   .strictObject({
     id: kebab('a stage id', 'The stage id, kebab-case (e.g. clarify); questions add hints under it.'),
     title: text('The stage name shown to the user.'),
@@ -77,7 +77,7 @@ export const Rubric = z
   })
   .meta({ title: 'mldrill rubric', description: 'An mldrill rubric: the stages of an interview and what is scored in each.' });
 
-export const QuestionStage = z
+const QuestionStage = z
   .strictObject({
     hints: z.array(text('A nudge specific to this question, revealed on request.')).optional().describe('Nudges specific to this question, revealed one at a time on request.'),
     checklist: z.array(QuestionItem).optional().describe("Items specific to this question; they join the rubric stage's checklist."),
@@ -85,7 +85,7 @@ export const QuestionStage = z
   })
   .meta({ title: 'Question stage', description: 'Hints and extra checklist items for one stage of the rubric.' });
 
-export const Reference = z
+const Reference = z
   .strictObject({
     title: text('Where the question was reported.'),
     url: z.url().optional().describe('A link to the source.'),
@@ -101,7 +101,7 @@ export const Fact = z
   })
   .meta({ title: 'Fact', description: 'Something the interviewer knows and reveals only when asked.' });
 
-export const Interviewer = z
+const Interviewer = z
   .strictObject({
     facts: z.array(Fact).min(1).describe('The fact sheet: what the interviewer answers when the candidate asks.'),
   })
@@ -109,7 +109,7 @@ export const Interviewer = z
 
 const phrases = (description: string) => z.array(text('A word or phrase looked for in the notes (word forms match: "label" finds "labelled").')).min(1).describe(description);
 
-export const FollowupWhen = z
+const FollowupWhen = z
   .strictObject({
     mentioned: phrases('Asked when the notes so far mention any of these.').optional(),
     missing: phrases('Asked when the notes so far mention none of these.').optional(),
@@ -126,7 +126,7 @@ export const Followup = z
 
 const componentId = () => kebab('a component id', 'A diagram component id, kebab-case; flows name components by it.');
 
-export const DiagramComponent = z
+const DiagramComponent = z
   .strictObject({
     id: componentId(),
     names: z.array(text('A name a candidate might give the component, e.g. feature store.')).min(1).describe('What a candidate might call it: synonyms, matched up to word forms.'),
@@ -137,7 +137,7 @@ export const DiagramFlow = z
   .tuple([componentId(), componentId(), text('How the report names the flow when it is missing, e.g. the loop from logged outcomes to training data.').optional()])
   .meta({ title: 'Diagram flow', description: '[from, to] or [from, to, wording]: a key flow between two components.' });
 
-export const ReferenceDiagram = z
+const ReferenceDiagram = z
   .strictObject({
     components: z.array(DiagramComponent).min(1).describe('The components a strong design has.'),
     flows: z.array(DiagramFlow).describe('The key flows between them, including the feedback loop back to training.'),
@@ -174,8 +174,6 @@ export type { Category, Difficulty } from './categories.js';
 export type RubricData = z.infer<typeof Rubric>;
 export type QuestionData = z.infer<typeof Question>;
 export type Fact = z.infer<typeof Fact>;
-export type FollowupData = z.infer<typeof Followup>;
-export type { FactTopic } from './categories.js';
 
 /** A follow-up as the program uses it: plain ones become { text }. */
 export interface Followup {
@@ -208,6 +206,6 @@ export function loadedQuestion(question: QuestionData, rubric: string, file: str
 }
 
 /** The follow-ups of a file, each as { text, answer?, when? }. */
-export function followupDetails(followups: QuestionData['followups']): Followup[] {
+function followupDetails(followups: QuestionData['followups']): Followup[] {
   return (followups ?? []).map((followup) => (typeof followup === 'string' ? { text: followup } : followup));
 }

@@ -28,11 +28,11 @@ export function validateFile(parsed: ParsedFile, kind: FileKind): Validated<Ques
   return kind === 'rubric' ? validateRubric(parsed) : validateQuestion(parsed);
 }
 
-export function validateQuestion(parsed: ParsedFile): Validated<QuestionData> {
+function validateQuestion(parsed: ParsedFile): Validated<QuestionData> {
   return validate(parsed, Question, 'question');
 }
 
-export function validateRubric(parsed: ParsedFile): Validated<RubricData> {
+function validateRubric(parsed: ParsedFile): Validated<RubricData> {
   return validate(parsed, Rubric, 'rubric');
 }
 
@@ -266,8 +266,8 @@ function fileChecks(parsed: ParsedFile, kind: FileKind): Finding[] {
 }
 
 /** Facts an interviewer needs in any question: the rest depend on the problem. */
-export const ESSENTIAL_TOPICS = ['goal', 'scale', 'latency'] as const;
-export const MIN_FACTS = 6;
+const ESSENTIAL_TOPICS = ['goal', 'scale', 'latency'] as const;
+const MIN_FACTS = 6;
 
 /** The fact sheet and the follow-ups' conditions. */
 function interviewerChecks(parsed: ParsedFile, data: Record<string, unknown>): Finding[] {

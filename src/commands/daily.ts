@@ -3,7 +3,7 @@ import { EXIT } from '../errors.js';
 import type { Io } from '../io.js';
 import { dailyPick } from '../select/daily.js';
 import { requireMatchingIds, requireMatchingPool, sortedPool, type Filters } from '../select/filter.js';
-import { localDate, timeZoneFrom } from '../time.js';
+import { localDate } from '../time.js';
 import { printQuestion, resolveFormat, type FormatOptions } from '../app/question-output.js';
 import { withCatalog } from '../app/with-catalog.js';
 
@@ -17,7 +17,7 @@ export interface DailyOptions extends Filters, FormatOptions {
 
 export async function daily(options: DailyOptions, io: Io): Promise<number> {
   const format = resolveFormat(options);
-  const date = options.date ?? localDate(io.now(), timeZoneFrom(io.env));
+  const date = options.date ?? localDate(io.now(), io.timeZone);
   return withCatalog(io, options.bank, async (catalog) => {
     // With --unseen the pool is this user's own, so the pick no longer agrees across machines.
     const pool = options.unseen

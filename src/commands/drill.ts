@@ -12,7 +12,7 @@ import { ensureWritable } from '../store/paths.js';
 import { sessionId, type SessionRecord } from '../store/record.js';
 import { createPrompter, requireTerminal, type Prompter } from '../ui/prompts.js';
 import { questionHeader } from '../ui/render.js';
-import { localDate, timeZoneFrom } from '../time.js';
+import { localDate } from '../time.js';
 import { conduct, followupStage } from '../app/conduct.js';
 import { readHistoryFor } from '../app/read-history.js';
 import { withCatalog } from '../app/with-catalog.js';
@@ -104,7 +104,7 @@ async function drillWithBank(bank: Catalog, options: DrillOptions, io: Io, rando
 /** The id of the question to drill: given, today's, due, random, or picked from a list. */
 async function chooseQuestion(bank: Catalog, options: DrillOptions, random: () => number, prompter: Prompter, io: Io): Promise<string> {
   if (options.id) return requireId(bank.ids, options.id);
-  if (options.daily) return dailyPick(requireMatchingPool(bank, options), localDate(io.now(), timeZoneFrom(io.env)));
+  if (options.daily) return dailyPick(requireMatchingPool(bank, options), localDate(io.now(), io.timeZone));
   if (options.next) return nextQuestion(requireMatches(bank.questions, options), io);
   if (options.random) return pickRandom(requireMatchingIds(bank, options), random);
   return (await prompter.chooseQuestion(requireMatches(bank.questions, options), lastScores(io))).id;

@@ -5,7 +5,6 @@ import type { Io } from '../io.js';
 import { bankView } from '../score/bank-view.js';
 import { sessionDocument } from '../score/session-doc.js';
 import { writeOutputFile } from '../store/atomic.js';
-import { timeZoneFrom } from '../time.js';
 import { sessionMarkdown } from '../ui/export.js';
 import { withCatalog } from '../app/with-catalog.js';
 import { readSessionFor, reportSkipped } from '../app/read-history.js';
@@ -30,7 +29,7 @@ export async function exportSession(options: ExportOptions, io: Io): Promise<num
   const read = readRatings(ratings);
   reportSkipped(read.warnings, ratings, io);
   const rating = read.ratings.find((found) => found.rater === 'ai' && found.sessionId === record.id);
-  const doc = await withCatalog(io, options.bank, (catalog) => sessionDocument(record, bankView(catalog), timeZoneFrom(io.env), rating));
+  const doc = await withCatalog(io, options.bank, (catalog) => sessionDocument(record, bankView(catalog), io.timeZone, rating));
   const toFile = options.output !== undefined && options.output !== '-';
   // Without --format, a file named *.json gets JSON.
   const format = options.format ?? (toFile && /\.json$/i.test(options.output!) ? 'json' : 'markdown');

@@ -2,7 +2,6 @@
 // never the bank, and decodes only the sessions it shows, so it stays fast with thousands.
 import { EXIT } from '../errors.js';
 import type { Io } from '../io.js';
-import { timeZoneFrom } from '../time.js';
 import { styleFor } from '../ui/colour.js';
 import { AI_MARK, historyEntry, historyLines, liveEntry } from '../ui/history.js';
 import { listLive } from '../store/live.js';
@@ -25,7 +24,7 @@ export async function history(options: HistoryOptions, io: Io): Promise<number> 
   const live = listLive(stateDir);
   const latest = newestSessionsFor(io, options.limit, live.sessions.length > 0);
   reportSkipped(live.warnings, latest.file, io);
-  const timeZone = timeZoneFrom(io.env);
+  const timeZone = io.timeZone;
   const resumable = new Set(live.sessions.map((session) => session.id));
   // A small file, read only when it exists: the AI grader's scores, for the marker.
   const ratings = readRatings(ratingsFile(stateDir));

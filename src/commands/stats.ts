@@ -4,7 +4,6 @@ import { EXIT } from '../errors.js';
 import type { Io } from '../io.js';
 import { bankView } from '../score/bank-view.js';
 import { statsOf } from '../score/stats.js';
-import { timeZoneFrom } from '../time.js';
 import { styleFor } from '../ui/colour.js';
 import { statsLines } from '../ui/stats.js';
 import { withCatalog } from '../app/with-catalog.js';
@@ -29,7 +28,7 @@ export async function stats(options: StatsOptions, io: Io): Promise<number> {
   const starts = new Map(tally.done.ids.map((id, i) => [id, tally.done.startedAt[i]!]));
   const result = await withCatalog(io, options.bank, (catalog) => {
     const bank = bankView(catalog);
-    return { ...statsOf(tally, bank, { now: io.now(), timeZone: timeZoneFrom(io.env) }), calibration: calibrationOf(ratings, starts, bank) };
+    return { ...statsOf(tally, bank, { now: io.now(), timeZone: io.timeZone }), calibration: calibrationOf(ratings, starts, bank) };
   });
   if (options.json) {
     io.stdout.write(jsonText(result));

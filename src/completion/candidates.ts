@@ -13,8 +13,8 @@ export interface CompletionSources {
 }
 
 /** The commands whose first argument is a question id, and those whose is a session id (or `last`). */
-export const QUESTION_ID_COMMANDS = ['drill', 'show', 'ask', 'grade'];
-export const SESSION_ID_COMMANDS = ['export', 'resume', 'grade'];
+const QUESTION_ID_COMMANDS = ['drill', 'show', 'ask', 'grade'];
+const SESSION_ID_COMMANDS = ['export', 'resume', 'grade'];
 
 type Values = (sources: CompletionSources) => Promise<readonly string[]>;
 

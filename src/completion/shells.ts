@@ -7,7 +7,7 @@ export const SHELLS = ['bash', 'zsh', 'fish', 'powershell'] as const;
 export type Shell = (typeof SHELLS)[number];
 
 /** The line to add to each shell's start-up file (also in the README). */
-export const STARTUP_LINES: Record<Shell, { file: string; line: string }> = {
+const STARTUP_LINES: Record<Shell, { file: string; line: string }> = {
   bash: { file: '~/.bashrc', line: 'source <(mldrill completion bash)' },
   zsh: { file: '~/.zshrc (after compinit)', line: 'source <(mldrill completion zsh)' },
   fish: { file: '~/.config/fish/config.fish', line: 'mldrill completion fish | source' },

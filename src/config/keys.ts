@@ -45,8 +45,6 @@ export const SETTINGS: readonly Setting[] = [
   { key: 'llm.api_key', type: 'text', default: null, secret: true, env: ['MLDRILL_LLM_API_KEY'], initCommentOnly: true, example: 'sk-...', description: 'the second rater: an API key; better kept in MLDRILL_LLM_API_KEY than in this file' },
 ];
 
-export type SettingKey = (typeof SETTINGS)[number]['key'];
-
 /** The keys allowed at the top level and inside each section, for "did you mean". */
 export function keysIn(section: string | undefined): string[] {
   const names = new Set<string>();

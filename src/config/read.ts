@@ -12,7 +12,7 @@ import { keysIn, SECTIONS, settingFor, type Setting, type SettingValue } from '.
 import { pathFromConfig } from './locate.js';
 
 /** Nobody writes a config file this long. */
-export const MAX_CONFIG_BYTES = 64 * 1024;
+const MAX_CONFIG_BYTES = 64 * 1024;
 
 export interface Place {
   line: number;

@@ -8,7 +8,7 @@ import { plural } from '../text.js';
 
 /** Beyond these the picture is no help in a terminal (and layout gets slow): the export has it. */
 export const MAX_DRAWN_EDGES = 80;
-export const MAX_DRAWN_NODES = 60;
+const MAX_DRAWN_NODES = 60;
 
 export interface DrawSize {
   /** Columns available. */
@@ -56,7 +56,7 @@ function subgraph(nodes: readonly DiagramNode[], edges: DiagramEdge[]): Pick<Dia
   return { nodes: nodes.filter((node) => used.has(node.key)), edges };
 }
 
-export function drawWith(render: RenderMermaid): Draw {
+function drawWith(render: RenderMermaid): Draw {
   const art = (diagram: Pick<Diagram, 'nodes' | 'edges'>, direction: Direction): Art | undefined => {
     const result = render(toMermaid(diagram, { direction, entities: false }));
     return result ? { lines: result.plain, width: result.width } : undefined;

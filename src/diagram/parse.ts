@@ -51,7 +51,7 @@ export interface Diagram {
 /** The most text `mldrill diagram` reads: far beyond any diagram worth drawing. */
 export const MAX_DIAGRAM_BYTES = 256 * 1024;
 /** Longer lines are refused rather than parsed: nobody types them, and they would only stall the pad. */
-export const MAX_LINE_CHARS = 2000;
+const MAX_LINE_CHARS = 2000;
 /** A lone line of more words than this, or ending like a sentence, is prose, not a component. */
 const MAX_LONE_WORDS = 6;
 
@@ -72,7 +72,7 @@ interface Arrow {
 }
 
 /** The key that makes `Feature  Store` and `feature store` one component. */
-export function nodeKey(name: string): string {
+function nodeKey(name: string): string {
   return name.toLowerCase();
 }
 
@@ -179,7 +179,3 @@ export function parseDiagram(source: string): Diagram {
   return { nodes: [...nodes.values()], edges, problems };
 }
 
-/** The display name of each node key. */
-export function namesOf(diagram: Pick<Diagram, 'nodes'>): Map<string, string> {
-  return new Map(diagram.nodes.map((node) => [node.key, node.name]));
-}

@@ -4,6 +4,7 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { checkFile, type FileResult } from '../bank/check-file.js';
+import { existsOnce } from '../bank/schema-comment.js';
 
 export interface FileToCheck {
   /** Absolute. */
@@ -26,15 +27,19 @@ export type WorkerMessage = { start: number; results: string } | { done: true };
 
 /** Claims batches from `next` until none are left, handing over each batch's results. */
 export function takeBatches(files: readonly FileToCheck[], next: Int32Array, take: (start: number, results: FileResult[]) => void): void {
+  const exists = existsOnce();
   for (let start = Atomics.add(next, 0, BATCH); start < files.length; start = Atomics.add(next, 0, BATCH)) {
-    take(start, files.slice(start, start + BATCH).map(({ file, shown }) => checkFile(file, shown)));
+    take(start, files.slice(start, start + BATCH).map(({ file, shown }) => checkFile(file, shown, { exists })));
   }
 }
 
 export async function checkFiles(files: readonly FileToCheck[]): Promise<FileResult[]> {
   const threads = Math.min(os.availableParallelism(), MAX_THREADS, Math.ceil(files.length / PARALLEL_FROM));
   // Under the test runner this module is TypeScript source with no built worker beside it.
-  if (threads < 2 || import.meta.url.endsWith('.ts')) return files.map(({ file, shown }) => checkFile(file, shown));
+  if (threads < 2 || import.meta.url.endsWith('.ts')) {
+    const exists = existsOnce();
+    return files.map(({ file, shown }) => checkFile(file, shown, { exists }));
+  }
 
   const next = new Int32Array(new SharedArrayBuffer(4));
   const results: FileResult[] = new Array(files.length);

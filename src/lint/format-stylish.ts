@@ -1,7 +1,7 @@
 // `--format stylish`, the default: findings grouped under their file, in aligned columns, then
 // one summary line; the look of ESLint's stylish formatter.
 import { stripControl } from '../text.js';
-import type { Style } from '../ui/colour.js';
+import type { Style } from '../style.js';
 import { countFindings, summaryText, type LintReport } from './report.js';
 
 /** `width` is the terminal's: messages are padded into a column only when the lines still fit. */

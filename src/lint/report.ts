@@ -2,7 +2,7 @@
 import type { Finding } from '../bank/findings.js';
 import { plural } from '../text.js';
 
-export { LINT_FORMATS as FORMATS, type LintFormat as Format } from '../formats.js';
+export type { LintFormat as Format } from '../formats.js';
 
 export interface LintReport {
   findings: readonly Finding[];

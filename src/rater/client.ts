@@ -125,7 +125,7 @@ function namesResponseFormat(body: string): boolean {
 }
 
 /** Milliseconds the server asks to wait: Retry-After as seconds or as an HTTP date. */
-export function retryAfterMs(value: string | null, now: () => number): number | undefined {
+function retryAfterMs(value: string | null, now: () => number): number | undefined {
   if (!value) return undefined;
   if (/^\d+(\.\d+)?$/.test(value.trim())) return Number(value) * 1000;
   const at = Date.parse(value);

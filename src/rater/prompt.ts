@@ -14,7 +14,7 @@ export interface ChatMessage {
 export type ReplyMode = 'json_schema' | 'json_object' | 'prompt';
 
 /** The reply's JSON Schema: strict (every property required, none extra), as OpenAI's structured outputs need. */
-export const REPLY_SCHEMA = {
+const REPLY_SCHEMA = {
   type: 'object',
   additionalProperties: false,
   required: ['items'],

@@ -1,6 +1,7 @@
 // No verdict without evidence: the model's verdicts joined to the checklist, each `met: true`
 // checked against the notes, and the score that follows. Pure.
-import { scoreSession, scoreStage, type ScoredItem } from '../score/score.js';
+import { scoreSession, scoreStage } from '../score/score.js';
+import type { ScoredItem } from '../session/interview.js';
 
 /** One verdict as the model gives it (reply.ts has validated the shape). */
 export interface ModelVerdict {

@@ -5,7 +5,7 @@ import type { RatingRecord } from '../store/ratings.js';
 import type { BankView } from './bank-view.js';
 
 /** How many of the latest paired sessions the trend looks at. */
-export const CALIBRATION_WINDOW = 10;
+const CALIBRATION_WINDOW = 10;
 
 export type GapTrend = 'halved' | 'narrowed' | 'steady' | 'widened';
 

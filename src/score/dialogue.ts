@@ -7,7 +7,7 @@ import { followupOf } from '../session/followup.js';
 import type { Interview } from '../session/interview.js';
 import type { Exchange, FactLike } from '../session/interviewer.js';
 import { FOLLOWUP_ITEM } from '../store/record.js';
-import type { ScoredItem } from './score.js';
+import type { ScoredItem } from '../session/interview.js';
 
 
 /**
@@ -39,7 +39,7 @@ function pointKeywords(answer: readonly string[]): string[][] {
 }
 
 /** The answer key as checklist items of the stage, weighted against the stage's own items. */
-export function followupItems(followup: Pick<Followup, 'answer'>, stageItems: readonly ScoredItem[]): ScoredItem[] {
+function followupItems(followup: Pick<Followup, 'answer'>, stageItems: readonly ScoredItem[]): ScoredItem[] {
   const answer = followup.answer ?? [];
   if (answer.length === 0) return [];
   const stageWeight = stageItems.reduce((sum, item) => sum + item.weight, 0);

@@ -60,7 +60,7 @@ export function gradeNotes(interview: Interview, notes: string): Grade {
 }
 
 /** The range each kind of example must grade to when it does not give its own, in percent. */
-export const EXAMPLE_RANGES: Record<ExampleKind, { min: number; max: number }> = {
+const EXAMPLE_RANGES: Record<ExampleKind, { min: number; max: number }> = {
   strong: { min: 70, max: 100 },
   weak: { min: 0, max: 25 },
   offpoint: { min: 0, max: 60 },

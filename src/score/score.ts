@@ -1,18 +1,5 @@
 // Self-assessment scoring: weighted checklist coverage per stage and overall. Pure.
-
-export interface ScoredItem {
-  id: string;
-  text: string;
-  weight: number;
-  guidance?: string;
-  keywords?: string[];
-  /** Where the item comes from: the rubric or the question. */
-  source: 'rubric' | 'question';
-  /** The insight the question exists to test: missing every core item caps the total. */
-  core?: boolean;
-  /** The rubric item this question item stands in for. */
-  replaces?: string;
-}
+import type { ScoredItem } from '../session/interview.js';
 
 export interface StageScore {
   stageId: string;
@@ -36,7 +23,7 @@ export interface SessionScore {
 }
 
 /** The most a session that covers no core item can score, in percent. */
-export const CORE_CAP = 60;
+const CORE_CAP = 60;
 
 export function scoreStage(stageId: string, items: readonly ScoredItem[], checkedIds: Iterable<string>): StageScore {
   const checked = new Set(checkedIds);

@@ -12,7 +12,7 @@ const CLARIFY_SHARE = 0.25;
 const LOW_SCORE = 50;
 
 /** A span in words: `8 s`, `15 min`, `2 min 30 s`. */
-export function spanWords(seconds: number): string {
+function spanWords(seconds: number): string {
   const whole = Math.max(0, Math.round(seconds));
   if (whole < 60) return `${whole} s`;
   const minutes = Math.floor(whole / 60);

@@ -2,11 +2,11 @@
 // category, the score trend, pacing and the items missed most often. Pure: the clock and the
 // time zone come in as options, and the bank only through a BankView. The figures come from a
 // tally (tally.ts), which the history index keeps up to date as sessions are appended.
-import { isFollowupItem, type SessionSummary } from '../store/record.js';
-import { dateOfDay, dayNumber, localDayNumber } from '../time.js';
+import { isFollowupItem } from '../store/record.js';
+import { dateOfDay, localDayNumber } from '../time.js';
 import { compareText } from '../text.js';
 import { UNKNOWN_CATEGORY, type BankView } from './bank-view.js';
-import { mostCounted, SOURCE_SEPARATOR, tallyOf, type StatsTally } from './tally.js';
+import { mostCounted, SOURCE_SEPARATOR, type StatsTally } from './tally.js';
 
 export interface StatsOptions {
   now: number;
@@ -84,10 +84,6 @@ export interface Stats {
   missed: MissedItem[];
 }
 
-export function computeStats(records: readonly SessionSummary[], bank: BankView, options: StatsOptions): Stats {
-  return statsOf(tallyOf(records), bank, options);
-}
-
 const ratio = (sum: number, count: number, unit: number) => (count ? sum / count / unit : 0);
 
 export function statsOf(tally: StatsTally, bank: BankView, options: StatsOptions): Stats {
@@ -109,11 +105,6 @@ export function statsOf(tally: StatsTally, bank: BankView, options: StatsOptions
     trend: trend(tally, byStart.slice(-(options.trendLength ?? 20))),
     missed: missedItems(tally, bank, options.missedLength ?? 5),
   };
-}
-
-/** Streaks over local dates (YYYY-MM-DD, any order, repeats allowed). */
-export function streaks(dates: readonly string[], today: string): Streaks {
-  return streaksOfDays(dates.map(dayNumber), dayNumber(today));
 }
 
 /** Streaks over local dates as day numbers (time.ts dayNumber; any order, repeats allowed). */

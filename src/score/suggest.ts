@@ -2,7 +2,7 @@
 // anywhere in the session's notes (people write metrics while clarifying), each with the phrase
 // that triggered it. Suggestions only pre-tick; the user confirms or unticks them.
 import { evidenceFor, indexNotes, type NotesIndex } from './keywords.js';
-import type { ScoredItem } from './score.js';
+import type { ScoredItem } from '../session/interview.js';
 
 /** Item id -> the notes' own words that suggest it was covered. */
 export function suggestFromNotes(items: readonly ScoredItem[], notes: string | NotesIndex): Map<string, string> {

@@ -3,8 +3,9 @@
 // that walks the whole pool in a shuffled order seeded by the cycle and the pool's ids, so no
 // question repeats before every other has had its day.
 import { dayNumber } from '../time.js';
-import { sortedPool, type SortedPool } from './filter.js';
-import { hashSeed, seededRandom } from './random.js';
+import type { IdText } from '../bank/catalog.js';
+import { hashText } from '../hash.js';
+import { seededRandom } from './random.js';
 
 /** A Fisher-Yates shuffle of the positions 0..size-1. */
 export function shuffledPositions(size: number, random: () => number): Int32Array {
@@ -21,31 +22,16 @@ export function shuffledPositions(size: number, random: () => number): Int32Arra
 }
 
 /**
- * What seeds the order of one cycle: the hash of `${cycle}\n` followed by the ids joined by
- * newlines, hashed in two steps so that a bank of ten thousand ids is never copied into one
- * more string.
+ * The order of the pool during one cycle: a permutation of its positions seeded by the hash of
+ * `${cycle}\n` followed by the ids joined by newlines, hashed in two steps so that a bank of ten
+ * thousand ids is never copied into one more string.
  */
-export function cycleSeed(joined: string, cycle: number): number {
-  return hashSeed(joined, hashSeed(`${cycle}\n`));
-}
-
-/**
- * The seeds of the cycle that holds day and of the cycles either side, for a pool to carry
- * (SortedPool.seeds): hashing the ids of a big pool is most of a pick's work, and a cycle lasts
- * as many days as the pool has questions.
- */
-export function seedsAround(joined: string, size: number, day: number): Array<[cycle: number, seed: number]> {
-  const cycle = Math.floor(day / Math.max(size, 1));
-  return [cycle - 1, cycle, cycle + 1].map((each) => [each, cycleSeed(joined, each)]);
-}
-
-/** The order of the pool during one cycle: a seeded permutation of its positions. */
-function cycleOrder(pool: SortedPool, cycle: number): Int32Array {
-  return shuffledPositions(pool.size, seededRandom(pool.seeds?.get(cycle) ?? cycleSeed(pool.joined, cycle)));
+function cycleOrder(pool: IdText, cycle: number): Int32Array {
+  return shuffledPositions(pool.size, seededRandom(hashText(pool.joined, hashText(`${cycle}\n`))));
 }
 
 /** The question of the day for date in a pool (at least one id). */
-export function dailyPick(pool: SortedPool, date: string): string {
+export function dailyPick(pool: IdText, date: string): string {
   if (pool.size === 0) throw new Error('the daily pool is empty');
   const day = dayNumber(date);
   const size = pool.size;
@@ -56,9 +42,4 @@ export function dailyPick(pool: SortedPool, date: string): string {
   // trade places. With three or more questions that never touches a cycle's last day.
   if (size >= 3 && position <= 1 && order[0] === cycleOrder(pool, cycle - 1)[size - 1]) return pool.id(order[1 - position]!);
   return pool.id(order[position]!);
-}
-
-/** The id of the question of the day for date among ids (any order; at least one). */
-export function dailyId(ids: readonly string[], date: string): string {
-  return dailyPick(sortedPool(ids), date);
 }

@@ -1,6 +1,7 @@
 // Narrowing and picking questions. Pure: randomness comes in as a function.
+import { idTextOf, type IdText } from '../bank/catalog.js';
 import type { Category, Difficulty, LoadedQuestion } from '../bank/schema.js';
-import { NotFoundError, UnknownIdError } from '../errors.js';
+import { NoMatchError, UnknownIdError } from '../errors.js';
 import { closest } from '../text.js';
 
 export interface Filters {
@@ -13,7 +14,7 @@ export interface Filters {
 /** What the filters and the id lookup read of a question: a summary is enough. */
 export type Selectable = Pick<LoadedQuestion, 'id' | 'category' | 'difficulty' | 'tags'>;
 
-export function filterQuestions<T extends Selectable>(questions: readonly T[], filters: Filters): T[] {
+function filterQuestions<T extends Selectable>(questions: readonly T[], filters: Filters): T[] {
   return questions.filter(
     (question) =>
       (!filters.category || question.category === filters.category) &&
@@ -22,24 +23,15 @@ export function filterQuestions<T extends Selectable>(questions: readonly T[], f
   );
 }
 
-export function describeFilters(filters: Filters): string {
-  const parts = [
-    filters.category && `--category ${filters.category}`,
-    filters.difficulty && `--difficulty ${filters.difficulty}`,
-    ...(filters.tag ?? []).map((tag) => `--tag ${tag}`),
-  ].filter(Boolean);
-  return parts.length ? parts.join(' ') : 'no filters';
-}
-
-export function hasFilters(filters: Filters): boolean {
+function hasFilters(filters: Filters): boolean {
   return Boolean(filters.category || filters.difficulty || filters.tag?.length);
 }
 
-function noMatch(bankSize: number, filters: Filters): NotFoundError {
-  return new NotFoundError(bankSize === 0 ? 'the bank has no questions' : `no question matches ${describeFilters(filters)}; run 'mldrill list' to see what there is`);
+function noMatch(bankSize: number, filters: Filters): NoMatchError {
+  return new NoMatchError(filters, bankSize === 0);
 }
 
-/** The matching questions, or a NotFoundError that names the filters. */
+/** The matching questions, or a NoMatchError with the filters. */
 export function requireMatches<T extends Selectable>(questions: readonly T[], filters: Filters): T[] {
   const matches = filterQuestions(questions, filters);
   if (matches.length === 0) throw noMatch(questions.length, filters);
@@ -58,32 +50,21 @@ export function requireMatchingIds(bank: { ids: readonly string[]; questions: re
 }
 
 /** requireMatchingIds as a pool. Without filters it is the bank's own, which a cached bank keeps ready. */
-export function requireMatchingPool(bank: { pool: SortedPool; questions: readonly Selectable[] }, filters: Filters): SortedPool {
+export function requireMatchingPool(bank: { idText: IdText; questions: readonly Selectable[] }, filters: Filters): IdText {
   if (hasFilters(filters)) return sortedPool(requireMatches(bank.questions, filters).map((question) => question.id));
-  if (bank.pool.size === 0) throw noMatch(0, filters);
-  return bank.pool;
+  if (bank.idText.size === 0) throw noMatch(0, filters);
+  return bank.idText;
 }
 
 /** ids in code-unit order; a pass over them when they are sorted already, as the bank's are. */
-export function sortedIds(ids: readonly string[]): string[] {
+function sortedIds(ids: readonly string[]): string[] {
   for (let i = 1; i < ids.length; i++) if (ids[i - 1]! > ids[i]!) return [...ids].sort();
   return [...ids];
 }
 
-/** Ids in code-unit order, as the daily pick reads them. */
-export interface SortedPool {
-  readonly size: number;
-  /** The ids joined by newlines (ids are kebab-case). */
-  readonly joined: string;
-  /** The id at a position, 0 <= position < size. */
-  id(position: number): string;
-  /** Some cycles' seeds worked out ahead, by cycle (see seedsAround in daily.ts). */
-  readonly seeds?: ReadonlyMap<number, number>;
-}
-
-export function sortedPool(ids: readonly string[]): SortedPool {
-  const sorted = sortedIds(ids);
-  return { size: sorted.length, joined: sorted.join('\n'), id: (position) => sorted[position]! };
+/** Ids in any order as the daily pick reads them. */
+export function sortedPool(ids: readonly string[]): IdText {
+  return idTextOf(sortedIds(ids));
 }
 
 export function pickRandom<T>(items: readonly T[], random: () => number): T {

@@ -10,7 +10,7 @@ import { compareText } from '../text.js';
 export type RatingName = 'again' | 'hard' | 'good' | 'easy';
 
 /** Score bands, lowest first: a score at or above `from` (and below the next band) gets `rating`. */
-export const RATING_BANDS: ReadonlyArray<{ from: number; rating: RatingName }> = [
+const RATING_BANDS: ReadonlyArray<{ from: number; rating: RatingName }> = [
   { from: 0, rating: 'again' },
   { from: 50, rating: 'hard' },
   { from: 70, rating: 'good' },

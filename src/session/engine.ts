@@ -113,7 +113,7 @@ export function drawCurveball(plan: readonly StagePlan[], stage: number, followu
 }
 
 /** Everything written in the notes up to and including the current stage, the line being typed included. */
-export function notesSoFar(state: SessionState): string {
+function notesSoFar(state: SessionState): string {
   return state.progress.slice(0, state.current + 1).map(notesWithDraft).join('\n');
 }
 

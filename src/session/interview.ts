@@ -1,8 +1,22 @@
 // Joins a question to a rubric: the stages to run, with their hints, checklist items and
 // red flags. Pure.
 import type { LoadedQuestion, LoadedRubric } from '../bank/schema.js';
-import type { ScoredItem } from '../score/score.js';
 import { planStages, type StagePlan } from './engine.js';
+
+/** A checklist item as the interview scores it: its weight settled and where it comes from. */
+export interface ScoredItem {
+  id: string;
+  text: string;
+  weight: number;
+  guidance?: string;
+  keywords?: string[];
+  /** Where the item comes from: the rubric or the question. */
+  source: 'rubric' | 'question';
+  /** The insight the question exists to test: missing every core item caps the total. */
+  core?: boolean;
+  /** The rubric item this question item stands in for. */
+  replaces?: string;
+}
 
 export interface InterviewStage {
   plan: StagePlan;
@@ -48,7 +62,7 @@ export function buildInterview(question: LoadedQuestion, rubric: LoadedRubric, t
 }
 
 /** Scales the question's items in place so they carry at least QUESTION_SHARE of the weight. */
-export function scaleQuestionItems(items: ScoredItem[]): void {
+function scaleQuestionItems(items: ScoredItem[]): void {
   const own = items.filter((item) => item.source === 'question');
   const ownWeight = own.reduce((sum, item) => sum + item.weight, 0);
   const otherWeight = items.reduce((sum, item) => sum + item.weight, 0) - ownWeight;

@@ -63,7 +63,7 @@ const VOCABULARY: Record<FactTopic, ReadonlyArray<readonly [phrase: string, weig
 /** A match needs some evidence this strong: most of an ask phrase, or a clear topic word... */
 const EVIDENCE = 0.6;
 /** ...and this much in all. */
-export const THRESHOLD = 0.8;
+const THRESHOLD = 0.8;
 /** Words in nearly every question about a product: they count for little. */
 const GENERIC = new Set(askWords('user item feed data model system service platform app exist existing current today'));
 const GENERIC_WEIGHT = 0.4;
@@ -105,7 +105,7 @@ export function compileFacts<F extends FactLike>(facts: readonly F[], forms: Wor
 }
 
 /** How strongly a question uses each topic's vocabulary, from 0 to 1. */
-export function topicStrengths(asked: string, forms: WordForms = wordForms): Map<FactTopic, number> {
+function topicStrengths(asked: string, forms: WordForms = wordForms): Map<FactTopic, number> {
   const stems = forms.stems(asked);
   const synonyms = stems.map(canonicalWord);
   const strengths = new Map<FactTopic, number>();

@@ -111,7 +111,7 @@ export function scanHistory(text: string, file: string): HistoryScan {
  * warning for a line skipped outright, else the line (decoded already when it looked wrong).
  * `torn` says it is the last line and has no newline yet.
  */
-export function checkLine(line: string, number: number, torn: boolean, file: string): HistoryLine | { warning: string } | undefined {
+function checkLine(line: string, number: number, torn: boolean, file: string): HistoryLine | { warning: string } | undefined {
   if (!line.trim()) return undefined;
   const [, version, id = ''] = VERSION_PREFIX.exec(line) ?? [];
   const at = line.indexOf(STARTED_AT);
@@ -198,12 +198,8 @@ export function inLineOrder(warnings: Array<{ line: number; message: string }>):
  * The newest `limit` sessions by start time (0: all), each with its latest record that decodes,
  * decoding only as many lines as that takes; lines that fail to decode are skipped with a
  * warning. `total` counts the sessions whose lines looked like records, for "20 of 10000".
+ * Over any lines and decoder: the history file's own, or its index's.
  */
-export function latestRecords(scan: HistoryScan, file: string, limit: number): HistoryRead & { total: number } {
-  return latestSessions(scan.lines, scan.warnings, (line) => decodeLine(line, file), limit);
-}
-
-/** latestRecords over any lines and decoder: the history file's own, or its index's. */
 export function latestSessions<L extends RecordLine, R>(
   lines: readonly L[], warnings: ReadonlyArray<{ line: number; message: string }>, decode: (line: L) => Decoded<R>, limit: number,
 ): { records: R[]; warnings: string[]; total: number } {

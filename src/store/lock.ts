@@ -18,7 +18,7 @@ const STALE_MS = 10_000;
 const WAIT_MS = 30_000;
 
 /** The lock cannot be taken: held too long, or something that is not a lock file is in its place. */
-export class LockTimeoutError extends Error {}
+class LockTimeoutError extends Error {}
 
 /** Runs work while holding lockFile; waits (synchronously) for another holder to finish. */
 export function withFileLock<T>(lockFile: string, work: () => T): T {

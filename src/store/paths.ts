@@ -2,7 +2,7 @@
 // $XDG_STATE_HOME/mldrill, else ~/.local/state/mldrill; and where it keeps its cache.
 import fs from 'node:fs';
 import path from 'node:path';
-import { UsageError } from '../errors.js';
+import { StateDirError } from '../errors.js';
 
 /** configured: the config file's state_dir, absolute (see src/app/config.ts). */
 export function stateDirectory(env: Record<string, string | undefined>, homedir: string, configured?: string): string {
@@ -43,7 +43,6 @@ export function ensureWritable(stateDir: string): void {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
     // mkdir with recursive says EEXIST only when the path is there and not a directory.
-    if (code === 'EEXIST') throw new UsageError(`the state directory ${stateDir} is not a directory; set MLDRILL_HOME to a directory, move the file aside, or pass --no-save`);
-    throw new UsageError(`cannot write to the state directory ${stateDir} (${code}); fix its permissions, set MLDRILL_HOME to a writable directory, or pass --no-save`);
+    throw new StateDirError(stateDir, code, code === 'EEXIST');
   }
 }

@@ -78,7 +78,7 @@ export function readRatings(file: string): RatingsRead {
   return parseRatings(text, file);
 }
 
-export function parseRatings(text: string, file: string): RatingsRead {
+function parseRatings(text: string, file: string): RatingsRead {
   const latest = new Map<string, RatingRecord>();
   const warnings: string[] = [];
   const lines = text.split('\n');
@@ -122,7 +122,7 @@ function isRatedStage(value: unknown): value is RatedStage {
     && (stage.recordScore === null || isNumber(stage.recordScore)) && Array.isArray(stage.items) && stage.items.every(isRatedItem);
 }
 
-export function isRatingRecord(value: unknown): value is RatingRecord {
+function isRatingRecord(value: unknown): value is RatingRecord {
   const rating = value as RatingRecord | null;
   return typeof rating === 'object' && rating !== null && rating.version === RATING_VERSION
     && isString(rating.sessionId) && (rating.rater === 'ai' || rating.rater === 'self') && isString(rating.ratedAt) && !Number.isNaN(Date.parse(rating.ratedAt))

@@ -1,5 +1,5 @@
 // Reading sessions out of the history: order, totals and lookup by id. Pure.
-import { NotFoundError, UnknownIdError } from '../errors.js';
+import { NoSessionsError, NotFoundError, UnknownIdError } from '../errors.js';
 import { editDistance } from '../text.js';
 import type { SessionSummary } from './record.js';
 
@@ -13,14 +13,14 @@ export function budgetSecondsOf(record: SessionSummary): number {
 }
 
 /** Oldest first by start time; sessions that started together keep their order in the file. */
-export function oldestFirst<T extends SessionSummary>(records: readonly T[]): T[] {
+function oldestFirst<T extends SessionSummary>(records: readonly T[]): T[] {
   return records
     .map((record, index) => ({ record, index, at: Date.parse(record.startedAt) }))
     .sort((a, b) => a.at - b.at || a.index - b.index)
     .map(({ record }) => record);
 }
 
-export function newestFirst<T extends SessionSummary>(records: readonly T[]): T[] {
+function newestFirst<T extends SessionSummary>(records: readonly T[]): T[] {
   return oldestFirst(records).reverse();
 }
 
@@ -43,7 +43,7 @@ export function byIdOrPrefix<T extends { id: string }>(items: readonly T[], ref:
  * Otherwise a NotFoundError that suggests the closest ids.
  */
 export function findSession<T extends SessionSummary>(records: readonly T[], ref: string): T {
-  if (records.length === 0) throw new NotFoundError("the history has no sessions yet; run 'mldrill drill' first");
+  if (records.length === 0) throw new NoSessionsError();
   if (ref === 'last') return newestFirst(records)[0]!;
   const found = byIdOrPrefix(records, ref);
   if (found) return found;

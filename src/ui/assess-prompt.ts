@@ -1,7 +1,7 @@
 // The self-assessment of one stage: a thin Inquirer prompt that moves a cursor, ticks items and
 // draws the pure layout (assess-screen.ts) at the terminal's size, read at every render. Once
 // confirmed, it leaves one line on screen: `✔ Clarify: 5 of 9 covered`.
-import type { ScoredItem } from '../score/score.js';
+import type { ScoredItem } from '../session/interview.js';
 import type { Style } from './colour.js';
 import { assessedLine, assessLines } from './assess-screen.js';
 import type { Size } from './stage-screen.js';

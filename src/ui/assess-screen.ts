@@ -2,7 +2,7 @@
 // stage's notes to the lines to draw at the terminal's size. The list never runs past the
 // screen: what does not fit is counted (`↓ 6 more · 2 ticked`), so that an item ticked from the
 // notes is never confirmed unseen; the notes above it fold first.
-import type { ScoredItem } from '../score/score.js';
+import type { ScoredItem } from '../session/interview.js';
 import { wrap } from '../text.js';
 import type { Style } from './colour.js';
 import { keyLine, type Size } from './stage-screen.js';

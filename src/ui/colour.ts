@@ -3,8 +3,9 @@
 import type { ChalkInstance } from 'chalk';
 import type { TextOut } from '../io.js';
 import type { Colour } from '../config/keys.js';
+import type { ColourLevel, Style } from '../style.js';
 
-export type ColourLevel = 0 | 1 | 2 | 3;
+export type { ColourLevel, Style } from '../style.js';
 
 /**
  * FORCE_COLOR forces (its value picks the depth; 0 or false turns colour off), then NO_COLOR
@@ -23,21 +24,6 @@ export function colourLevel(stream: Pick<TextOut, 'isTTY'>, env: Record<string, 
   if (preference !== 'always' && (env.TERM === 'dumb' || !stream.isTTY)) return 0;
   if (env.COLORTERM === 'truecolor' || env.COLORTERM === '24bit') return 3;
   return /256/.test(env.TERM ?? '') ? 2 : 1;
-}
-
-/** Semantic styles, so call sites say what a thing is rather than what colour it gets. */
-export interface Style {
-  level: ColourLevel;
-  title: (text: string) => string;
-  heading: (text: string) => string;
-  dim: (text: string) => string;
-  good: (text: string) => string;
-  warn: (text: string) => string;
-  bad: (text: string) => string;
-  accent: (text: string) => string;
-  key: (text: string) => string;
-  /** A file name heading a group of lines. */
-  file: (text: string) => string;
 }
 
 const same = (text: string) => text;

@@ -3,7 +3,7 @@
 import type { QuestionSummary } from '../bank/catalog.js';
 import { InterruptedError, UsageError } from '../errors.js';
 import type { Io, SuspendPhase } from '../io.js';
-import type { ScoredItem } from '../score/score.js';
+import type { ScoredItem } from '../session/interview.js';
 import type { SessionState } from '../session/engine.js';
 import { compareText } from '../text.js';
 import { gradeStyle, styleFor, type Style } from './colour.js';
@@ -12,7 +12,7 @@ import type { Colour } from '../config/keys.js';
 
 const SHOW_CURSOR = '\u001b[?25h';
 
-export const NON_INTERACTIVE_HINT =
+const NON_INTERACTIVE_HINT =
   'for scripts and pipes use the non-interactive commands: mldrill list, show, random, daily (with --json or --plain)';
 
 /** What the self-assessment of a stage shows beside its checklist. */

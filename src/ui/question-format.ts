@@ -26,14 +26,14 @@ export interface QuestionView {
 }
 
 /** The strong example's notes by stage, in the rubric's order, as lines; empty when there is none. */
-export function strongAnswer(question: LoadedQuestion, rubric: LoadedRubric): Array<{ title: string; lines: string[] }> {
+function strongAnswer(question: LoadedQuestion, rubric: LoadedRubric): Array<{ title: string; lines: string[] }> {
   const notes = question.examples?.strong?.notes ?? {};
   return rubric.stages
     .filter((stage) => notes[stage.id]?.trim())
     .map((stage) => ({ title: stripControl(stage.title), lines: stripControl(notes[stage.id]!).split('\n').map((line) => line.trimEnd()).filter(Boolean) }));
 }
 
-export const STRONG_ANSWER_TITLE = 'What a strong answer covers';
+const STRONG_ANSWER_TITLE = 'What a strong answer covers';
 
 /** One question in the given format, ending with a newline. Only `text` uses a style. */
 export function formatQuestion(view: QuestionView, format: OutputFormat, style: Style | undefined, width: number): string {
@@ -105,7 +105,7 @@ function textLines(view: QuestionView, style: Style, width: number): string[] {
 }
 
 /** When a follow-up is preferred, in words; undefined for an unconditional one. */
-export function whenLine(followup: Followup): string | undefined {
+function whenLine(followup: Followup): string | undefined {
   const parts = [
     ...(followup.when?.mentioned?.length ? [`the notes mention ${followup.when.mentioned.map((phrase) => `"${phrase}"`).join(' or ')}`] : []),
     ...(followup.when?.missing?.length ? [`they mention none of ${followup.when.missing.map((phrase) => `"${phrase}"`).join(', ')}`] : []),
@@ -166,7 +166,7 @@ function markdownLines(view: QuestionView): string[] {
 }
 
 /** The strong example as Markdown: a heading, then each stage's notes as a list. */
-export function strongAnswerMarkdown(question: LoadedQuestion, rubric: LoadedRubric, level = '**'): string[] {
+function strongAnswerMarkdown(question: LoadedQuestion, rubric: LoadedRubric, level = '**'): string[] {
   const answer = strongAnswer(question, rubric);
   const heading = level === '**' ? `**${STRONG_ANSWER_TITLE}**` : `${level} ${STRONG_ANSWER_TITLE}`;
   if (!answer.length) return [heading, '', '_This question has no strong example answer yet._'];

@@ -70,7 +70,7 @@ interface Binding {
 const enter = (key: Key) => key.name === 'return' || key.name === 'enter';
 
 /** Every command key of the stage screen, in the order the key line shows them. */
-export const STAGE_KEYS: readonly Binding[] = [
+const STAGE_KEYS: readonly Binding[] = [
   { label: 'Enter', does: 'ask', action: 'send', lineMode: 'ask', matches: (key) => enter(key) },
   { label: 'Esc', does: 'back to the notes', action: 'cancel', lineMode: 'ask', matches: (key) => key.name === 'escape' },
   { label: 'Enter', does: 'start the clock', action: 'start', matches: (key, context) => context.gated && enter(key), shown: (context) => context.gated },

@@ -46,7 +46,7 @@ const VISIBLE_NOTE_LINES = 8;
 const VISIBLE_EXCHANGES = 3;
 
 /** The countdown as the report will show it: whole seconds left, rounded up, so 5 minutes show 05:00. */
-export function timeLeft(state: SessionState, now: number): { seconds: number; over: boolean } {
+function timeLeft(state: SessionState, now: number): { seconds: number; over: boolean } {
   const remaining = remainingSeconds(state, now);
   return remaining >= 0 ? { seconds: Math.ceil(remaining), over: false } : { seconds: Math.round(-remaining), over: true };
 }

@@ -16,7 +16,7 @@ export interface StatsView {
 /** Within this many percent of the budget, a stage counts as on time. */
 const ON_TIME_PERCENT = 5;
 
-export function practiceTime(seconds: number): string {
+function practiceTime(seconds: number): string {
   const minutes = Math.round(seconds / 60);
   const hours = Math.floor(minutes / 60);
   return hours > 0 ? `${hours} h ${minutes % 60} min` : `${minutes} min`;
@@ -25,7 +25,7 @@ export function practiceTime(seconds: number): string {
 /** The widest pace text: `runs 100% over`. */
 const PACE_WIDTH = 15;
 
-export function paceText(overPercent: number): string {
+function paceText(overPercent: number): string {
   if (Math.abs(overPercent) <= ON_TIME_PERCENT) return 'on time';
   return overPercent > 0 ? `runs ${overPercent}% over` : `runs ${-overPercent}% under`;
 }

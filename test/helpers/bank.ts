@@ -2,6 +2,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { bankDirectories, findYamlFiles, type BankOptions, type UnreadableDir } from '../../src/bank/files.js';
+import { loadFiles, type Bank } from '../../src/bank/load.js';
 import { schemaModeline } from '../../src/bank/schema-comment.js';
 import { kindOf } from '../../src/bank/validate.js';
 
@@ -67,3 +69,9 @@ export const baseBank = (overrides: Record<string, string> = {}) => ({
   'questions/recommendation/feed.yaml': QUESTION,
   ...overrides,
 });
+
+/** Loads the whole bank (built-in, --bank and MLDRILL_BANK) without the cache, as a miss does. */
+export function loadBank(cwd: string, env: Record<string, string | undefined>, options: BankOptions = {}): Bank {
+  const unreadable: UnreadableDir[] = [];
+  return loadFiles(findYamlFiles(bankDirectories(cwd, env, options), { unreadable }), cwd, unreadable);
+}

@@ -10,6 +10,22 @@ export interface FakeIo extends Io {
   raise(signal: Signal): void;
 }
 
+/**
+ * The zone a process started with env's TZ would use, when Intl knows it (POSIX's leading colon
+ * allowed); undefined for none or one it does not know, which Node takes as UTC and a test
+ * process as its own zone.
+ */
+export function zoneOfEnv(env: Record<string, string | undefined>): string | undefined {
+  const zone = env.TZ?.replace(/^:/, '');
+  if (!zone) return undefined;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return zone;
+  } catch {
+    return undefined;
+  }
+}
+
 export function fakeIo(options: { env?: Record<string, string | undefined>; cwd?: string; now?: number; tty?: boolean; seed?: number } = {}): FakeIo {
   let stdout = '';
   let stderr = '';
@@ -21,6 +37,10 @@ export function fakeIo(options: { env?: Record<string, string | undefined>; cwd?
     stderr: { write: (text) => void (stderr += text), isTTY: false, columns: 80 },
     terminal: { input, output: Object.assign(new PassThrough(), { isTTY: options.tty ?? false, columns: 80 }) },
     env: { ...options.env },
+    // A getter: a test may set env.TZ after making the Io.
+    get timeZone() {
+      return zoneOfEnv(this.env);
+    },
     cwd: options.cwd ?? process.cwd(),
     homedir: '/nonexistent-home',
     now: () => clock.now,

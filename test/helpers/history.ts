@@ -3,6 +3,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { BankView } from '../../src/score/bank-view.js';
+import { statsOf, streaksOfDays, type Stats, type StatsOptions } from '../../src/score/stats.js';
+import { tallyOf } from '../../src/score/tally.js';
+import { decodeLine, latestSessions, type HistoryScan } from '../../src/store/history.js';
+import type { SessionSummary } from '../../src/store/record.js';
+import { dayNumber } from '../../src/time.js';
 
 export const FIXTURES = path.resolve(import.meta.dirname, '..', 'fixtures');
 /** A small bank of its own (ids fx-*), loaded with --bank beside the built-in one. */
@@ -31,3 +36,18 @@ export const ESCAPES = /\u001b/;
 
 /** A bank that knows nothing: stats fall back to ids, which is all the tests using it compare. */
 export const NO_BANK: BankView = { questions: [], question: () => undefined, rubricTitle: () => undefined, stageTitle: () => undefined, item: () => undefined };
+
+/** Stats over records, tallied afresh (the commands read the tally from the history index). */
+export function computeStats(records: readonly SessionSummary[], bank: BankView, options: StatsOptions): Stats {
+  return statsOf(tallyOf(records), bank, options);
+}
+
+/** Streaks over local dates (YYYY-MM-DD, any order, repeats allowed). */
+export function streaks(dates: readonly string[], today: string) {
+  return streaksOfDays(dates.map(dayNumber), dayNumber(today));
+}
+
+/** The newest `limit` sessions of a scanned history file, as latestSessions reads them. */
+export function latestRecords(scan: HistoryScan, file: string, limit: number) {
+  return latestSessions(scan.lines, scan.warnings, (line) => decodeLine(line, file), limit);
+}
