@@ -37,13 +37,15 @@ function entry(mark: string, text: string, width: number): string[] {
  * answers, the questions that got the neutral reply, and the follow-up with the notes written
  * after it and its answer key, point by point. Empty when the drill had neither.
  */
-export function interviewerLines(report: Pick<Report, 'dialogue' | 'followup'>, style: Style, width = 80): string[] {
+export function interviewerLines(report: Pick<Report, 'dialogue' | 'followup'>, style: Style, width = 80, options: { folded?: boolean } = {}): string[] {
   const lines: string[] = [];
   const { dialogue, followup } = report;
   const facts = dialogue && factReport(dialogue.facts, dialogue.exchanges);
   if (dialogue && (facts || dialogue.exchanges.length)) {
     lines.push('', style.heading('Questions to the interviewer'));
     if (facts) lines.push(...wrap(facts.summary, width - 2, '  '));
+    // Folded (a short terminal): the summary alone; the export gives every fact.
+    if (options.folded) return [...lines, ...interviewerLines({ followup: report.followup }, style, width, options)];
     for (const fact of coveredFacts(dialogue.exchanges, dialogue.facts)) lines.push(...entry(style.good('✔'), `${fact.topic}: ${stripControl(fact.answer)}`, width));
     for (const missed of facts?.missed ?? []) lines.push(...entry(style.bad('✗'), missed, width));
     const unanswered = dialogue.exchanges.filter((exchange) => exchange.factId === null);
@@ -55,7 +57,9 @@ export function interviewerLines(report: Pick<Report, 'dialogue' | 'followup'>, 
   if (followup) {
     lines.push('', style.heading(`Follow-up · ${stripControl(followup.stageTitle)}`), ...wrap(`“${stripControl(followup.text)}”`, width - 2, '  ').map((line) => style.accent(line)));
     const notes = stripControl(followup.notesAfter).trim();
-    lines.push(style.dim('  Your notes after it:'), ...(notes ? notes.split('\n').flatMap((line) => wrap(line, width - 4, '    ')) : [style.dim('    (nothing written after it)')]));
+    // Folded, the notes after it become a count; the answer key stays, point by point.
+    if (options.folded) lines.push(style.dim(`  Your notes after it: ${plural(notes ? notes.split('\n').length : 0, 'line')}`));
+    else lines.push(style.dim('  Your notes after it:'), ...(notes ? notes.split('\n').flatMap((line) => wrap(line, width - 4, '    ')) : [style.dim('    (nothing written after it)')]));
     if (followup.points.length) {
       lines.push(style.dim('  Answer key:'));
       for (const point of followup.points) lines.push(...entry(point.covered ? style.good('✔') : style.bad('✗'), stripControl(point.text), width).map((line) => `  ${line}`));

@@ -47,12 +47,12 @@ interface Section {
 export function reportLines(report: Report, style: Style, width = 80, fit: ReportFit = {}): string[] {
   const head = reportHead(report, style, width);
   const tail = ['', summaryLine(report, style, width)];
-  const asked = interviewerLines(report, style, width);
-  const sections = [curveballSection(report, style, width), missedSection(report, style, width, fit), redFlagSection(report, style, width, fit), strongAnswerSection(report, style, width), { whole: asked, folded: asked }];
+  const asked = { whole: interviewerLines(report, style, width), folded: interviewerLines(report, style, width, { folded: true }) };
+  const sections = [curveballSection(report, style, width), missedSection(report, style, width, fit), redFlagSection(report, style, width, fit), strongAnswerSection(report, style, width), asked];
   const chosen = sections.map((section) => section.whole);
   const height = () => head.length + chosen.reduce((sum, lines) => sum + lines.length, 0) + tail.length;
-  // The pointer to the model answer goes first, then the longest sections: the missed items, the red flags, the curveball.
-  for (const i of [3, 1, 2, 0]) {
+  // The pointer to the model answer goes first, then the interviewer's side, then the longest sections: the missed items, the red flags, the curveball.
+  for (const i of [3, 4, 1, 2, 0]) {
     if (fit.rows !== undefined && height() > fit.rows) chosen[i] = sections[i]!.folded;
   }
   return [...head, ...chosen.flat(), ...tail];
