@@ -120,8 +120,9 @@ describe('the shipped bank', () => {
 describe('fact sheets and answer keys', () => {
   const withSheets = bank.questions.filter((question) => question.interviewer);
 
-  it('are written for the questions done so far', () => {
-    expect(withSheets.length).toBeGreaterThanOrEqual(7);
+  it('are written for every question of the bank, each with a reference diagram too', () => {
+    expect(bank.questions.filter((question) => !question.interviewer).map((question) => question.id)).toEqual([]);
+    expect(bank.questions.filter((question) => !question.diagram).map((question) => question.id)).toEqual([]);
   });
 
   it.each(withSheets.map((question) => [question.id, question] as const))('%s: six facts or more on goal, scale, latency and data or labels', async (_, question) => {
