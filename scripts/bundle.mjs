@@ -99,9 +99,6 @@ const bundle = await rollup({
   plugins: [builtinShims, commonjs({ include: [`${COMMANDER_DIR}**`], requireReturnsDefault: (id) => isShim(id) })],
   // Other packages stay in node_modules, imported where they were.
   external: (id, importer) => id !== 'commander' && !shimmed(id, importer) && !id.startsWith('\0') && (id.startsWith('node:') || (!id.startsWith('.') && !path.isAbsolute(id))),
-  onwarn: (warning, warn) => {
-    if (warning.code !== 'CIRCULAR_DEPENDENCY') warn(warning);
-  },
 });
 fs.rmSync(outdir, { recursive: true, force: true });
 await bundle.write({

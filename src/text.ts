@@ -47,7 +47,6 @@ export function visibleLength(text: string): number {
  * terminal sees nothing it would act on.
  */
 export function jsonText(value: unknown): string {
-  // eslint-disable-next-line no-control-regex
   return `${JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
 }
 

@@ -25,7 +25,6 @@ import { BIN } from './helpers/tmux.js';
 /** ESC c resets the terminal, OSC 0 sets its title, OSC 52 writes the clipboard; then C1 CSI, a bidi override. */
 const HOSTILE = '\u001bc\u001b]0;pwned\u0007\u001b]52;c;aGVsbG8=\u0007\u009b2J\u202e';
 /** Anything a terminal would act on (colour excepted). */
-// eslint-disable-next-line no-control-regex
 const ACTS = /[\u0000-\u0008\u000b-\u001a\u001c-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|\u001b(?!\[[0-9;]*m)/;
 
 const run = (args: string[], options: { env?: Record<string, string>; cwd?: string } = {}) =>
@@ -227,7 +226,7 @@ describe('mistyped commands and ids', { timeout: 60_000 }, () => {
     [['zzzzzz'], 1, "mldrill: \"zzzzzz\" is neither a command nor a question id; run 'mldrill --help' for the commands and 'mldrill list' for the ids\n"],
     [['ad-budget-pacng'], 1, 'mldrill: "ad-budget-pacng" is neither a command nor a question id; did you mean the question ad-budget-pacing?\n'],
   ])('mldrill %j without a terminal', (args, code, stderr) => {
-    const result = run(args as string[]);
+    const result = run(args);
     expect(result.stderr).toBe(stderr);
     expect(result.status).toBe(code);
   });

@@ -20,7 +20,7 @@ const run = (args: string[], cwd: string) =>
 
 function mkfifo(file: string): void {
   const made = spawnSync('mkfifo', [file]);
-  if (made.status !== 0) throw new Error(`mkfifo failed: ${made.stderr}`);
+  if (made.status !== 0) throw new Error(`mkfifo failed: ${made.stderr.toString()}`);
 }
 
 afterEach(() => {

@@ -24,7 +24,7 @@ const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-hostile-'))
 function mkfifo(file: string): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const made = spawnSync('mkfifo', [file]);
-  if (made.status !== 0) throw new Error(`mkfifo failed: ${made.stderr}`);
+  if (made.status !== 0) throw new Error(`mkfifo failed: ${made.stderr.toString()}`);
 }
 
 /** The bin, killed if it runs past the timeout: a regression shows as a failure, not a hang. */

@@ -154,7 +154,7 @@ interviewer:
     [['--category', 'ads'], /^mldrill: missing --id, --title; pass them, or run mldrill new in a terminal to be asked$/],
   ])('refuses %j with one line, writing nothing (exit 2)', async (args, message) => {
     const { cwd } = setup();
-    const { code, out, err } = await run(args as string[], { cwd });
+    const { code, out, err } = await run(args, { cwd });
     expect(code).toBe(2);
     expect(out).toBe('');
     expect(err.trimEnd().split('\n')).toHaveLength(1);

@@ -33,7 +33,7 @@ describe('the prompt wrapper', () => {
       const timer = realSet(...args);
       started.add(timer);
       return timer;
-    }) as typeof setInterval);
+    }));
     const clearSpy = vi.spyOn(globalThis, 'clearInterval').mockImplementation((timer) => {
       started.delete(timer);
       realClear(timer);

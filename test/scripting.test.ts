@@ -7,7 +7,6 @@ import { main } from '../src/main.js';
 import { baseBank, QUESTION, writeBank } from './helpers/bank.js';
 import { fakeIo } from './helpers/fake-io.js';
 
-// eslint-disable-next-line no-control-regex
 const ESCAPE = /\u001b/;
 let home: string;
 let bank: string;

@@ -23,7 +23,7 @@ export async function readNotesStream(input: NodeJS.ReadableStream): Promise<str
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of input) {
-    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
     size += buffer.length;
     if (size > NOTES_LIMIT) throw new UsageError(`stdin: the notes are larger than ${NOTES_LIMIT / 1024} KiB; notes are a page or two of text`);
     chunks.push(buffer);

@@ -27,7 +27,7 @@ export function scoringChecks(data: Record<string, unknown>, kind: FileKind, rep
       if (item.core === true) core++;
       list(item.keywords).forEach((keyword, k) => {
         const reason = typeof keyword === 'string' ? genericReason(keyword) : undefined;
-        if (reason && reason !== 'no words') report(['stages', key, 'checklist', i, 'keywords', k], 'generic-keyword', `keyword "${keyword}" is a ${reason} and never counts on its own; use a phrase that only this item's coverage would produce`);
+        if (reason && reason !== 'no words') report(['stages', key, 'checklist', i, 'keywords', k], 'generic-keyword', `keyword "${String(keyword)}" is a ${reason} and never counts on its own; use a phrase that only this item's coverage would produce`);
       });
     });
   }

@@ -119,7 +119,8 @@ function describeIssue(parsed: ParsedFile, schema: z.ZodType, issue: z.core.$Zod
       const value = valueAt(parsed.data, pathTo);
       const allowed = issue.values.map(String);
       if (value === null || typeof value === 'object') return [at(parsed, pathTo, 'type', `${name} is a ${typeName(value)}, expected text: one of ${allowed.join(', ')}`)];
-      const actual = String(value);
+      // Not an object or null, so text, a number or a boolean: what YAML scalars are.
+      const actual = typeof value === 'number' || typeof value === 'boolean' ? String(value) : (value as string);
       return [at(parsed, pathTo, 'enum', `${name} is "${actual}"; ${didYouMean(closest(actual, allowed, 1), { label: 'use one of', names: allowed, always: true })}`)];
     }
     case 'invalid_format': {
@@ -130,7 +131,7 @@ function describeIssue(parsed: ParsedFile, schema: z.ZodType, issue: z.core.$Zod
       // Text or a mapping (a follow-up): judge a mapping by the mapping's own rules.
       const actual = valueAt(parsed.data, pathTo);
       const branch = isRecord(actual) ? issue.errors.find((issues) => !issues.some((inner) => inner.code === 'invalid_type' && inner.path.length === 0)) : undefined;
-      if (branch) return branch.flatMap((inner) => describeIssue(parsed, schema, { ...inner, path: [...pathTo, ...inner.path] } as z.core.$ZodIssue));
+      if (branch) return branch.flatMap((inner) => describeIssue(parsed, schema, { ...inner, path: [...pathTo, ...inner.path] }));
       return [at(parsed, pathTo, 'type', `${name} must be text or a mapping, not a ${typeName(actual)}`)];
     }
     case 'invalid_key': {

@@ -42,7 +42,7 @@ export async function checkFiles(files: readonly FileToCheck[]): Promise<FileRes
   }
 
   const next = new Int32Array(new SharedArrayBuffer(4));
-  const results: FileResult[] = new Array(files.length);
+  const results = new Array<FileResult>(files.length);
   const store = (start: number, batch: FileResult[]) => batch.forEach((result, i) => (results[start + i] = result));
   const workers = Array.from({ length: threads - 1 }, () => new Promise<void>((resolve, reject) => {
     const worker = new Worker(new URL('./check-worker.js', import.meta.url), { workerData: { files, next } });

@@ -173,7 +173,7 @@ function completionContent(body: string, config: LlmConfig): { content: string; 
   const host = hostOf(config);
   let value: { choices?: Array<{ message?: { content?: unknown }; finish_reason?: unknown }> };
   try {
-    value = JSON.parse(body);
+    value = JSON.parse(body) as typeof value;
   } catch {
     throw new ServiceError(`${host} answered with something other than JSON; check that MLDRILL_LLM_URL is the API's base URL (usually ending in /v1)`);
   }

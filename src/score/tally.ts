@@ -96,7 +96,7 @@ export function addSession(tally: StatsTally, record: SessionSummary, order: num
 
   const source = `${record.rubricId}${SOURCE_SEPARATOR}${record.questionId}`;
   record.stages.forEach((stage, position) => {
-    const entry = update(tally.stages, stage.id, () => ({ position, sessions: 0, scored: 0, scoreMilli: 0, usedMs: 0, budgetMs: 0, timed: 0, ratioMicro: 0, rubrics: new Map() }));
+    const entry = update(tally.stages, stage.id, () => ({ position, sessions: 0, scored: 0, scoreMilli: 0, usedMs: 0, budgetMs: 0, timed: 0, ratioMicro: 0, rubrics: new Map<string, number>() }));
     entry.position = Math.min(entry.position, position);
     entry.sessions += sign;
     if (stage.score !== null) {
@@ -115,7 +115,7 @@ export function addSession(tally: StatsTally, record: SessionSummary, order: num
     const items = update(tally.items, stage.id, () => new Map<string, ItemTally>());
     for (const [ids, missed] of [[stage.checked, false], [stage.missed, true]] as const) {
       for (const itemId of ids) {
-        const item = update(items, itemId, () => ({ missed: 0, assessed: 0, sources: new Map() }));
+        const item = update(items, itemId, () => ({ missed: 0, assessed: 0, sources: new Map<string, number>() }));
         item.assessed += sign;
         if (missed) {
           item.missed += sign;

@@ -172,7 +172,7 @@ export interface InterviewerReply<F extends FactLike = FactLike> {
 
 /** What the interviewer says to a question: the matched fact's answer, or the neutral reply. */
 export function askInterviewer<F extends FactLike>(asked: string, facts: readonly F[] | FactSheet<F>): InterviewerReply<F> {
-  const sheet = 'forms' in facts ? facts : compileFacts(facts as readonly F[]);
+  const sheet = 'forms' in facts ? facts : compileFacts(facts);
   const match = matchFact(asked, sheet);
   return match ? { fact: match.fact, answer: match.fact.answer } : { fact: null, answer: NEUTRAL_REPLY };
 }

@@ -31,7 +31,6 @@ export function progressWarnings(home: string): string[] {
   ];
 }
 
-// eslint-disable-next-line no-control-regex
 export const ESCAPES = /\u001b/;
 
 /** A bank that knows nothing: stats fall back to ids, which is all the tests using it compare. */
