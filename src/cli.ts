@@ -112,7 +112,7 @@ Run 'mldrill <command> --help' for a command's options.
     result.command = command.name();
     // `config` shows the settings, bank directories included, even when one is wrong; completion must never fail.
     if (command.name() === 'config' || command.name() === '__complete') return;
-    bankDirectories(io.cwd, io.env, { bank: (command.optsWithGlobals() as { bank?: string[] }).bank });
+    bankDirectories(io.cwd, io.env, { bank: command.optsWithGlobals<{ bank?: string[] }>().bank });
   });
 
   // The config file is read (and checked) before the command, which then asks for settings synchronously.
@@ -120,7 +120,7 @@ Run 'mldrill <command> --help' for a command's options.
   program.hook('preAction', async (_program, command) => {
     if (!WITHOUT_CONFIG.has(command.name())) await loadConfig(io);
   });
-  const globals = (command: Command) => command.optsWithGlobals() as { bank?: string[] };
+  const globals = (command: Command) => command.optsWithGlobals<{ bank?: string[] }>();
 
   if (wanted('drill')) {
     withFilters(

@@ -162,7 +162,7 @@ export async function readStream(stream: NodeJS.ReadableStream, maxBytes: number
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of stream) {
-    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
     size += bytes.length;
     if (size > maxBytes) return undefined;
     chunks.push(bytes);

@@ -145,5 +145,5 @@ function interleave(entries: readonly QueueEntry[]): QueueEntry[] {
     else groups.set(entry.category, [entry]);
   }
   const rounds = Math.max(0, ...[...groups.values()].map((group) => group.length));
-  return Array.from({ length: rounds }, (_, round) => [...groups.values()].flatMap((group) => (group[round] ? [group[round]!] : []))).flat();
+  return Array.from({ length: rounds }, (_, round) => [...groups.values()].flatMap((group) => (group[round] ? [group[round]] : []))).flat();
 }

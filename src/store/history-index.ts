@@ -511,7 +511,8 @@ function loadIndex(indexFile: string): Index | undefined {
     if (!Array.isArray(strings) || !Array.isArray(heads) || !Array.isArray(ids) || !Array.isArray(ends)) return undefined;
     if (heads.length !== ids.length * HEAD || ends.length !== ids.length || !heads.every((n) => typeof n === 'number') || !ids.every((id) => typeof id === 'string')) return undefined;
     if (bodies[0] !== 0x5b || bodies[bodies.length - 1] !== 0x5d || (ends.length > 0 && ends[ends.length - 1] !== bodies.length - 2)) return undefined;
-    return { ...head, strings, heads, ids, ends, stored: bodies.subarray(1, -1), added: [] } as Index;
+    // Checked element by element above: strings of the table, numbers of the heads and ends.
+    return { ...head, strings: strings as string[], heads: heads, ids: ids, ends: ends as number[], stored: bodies.subarray(1, -1), added: [] };
   } catch {
     return undefined;
   }

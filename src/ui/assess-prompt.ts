@@ -64,7 +64,7 @@ function renderAssess(config: AssessPromptConfig, done: (ids: string[]) => void)
       setCursor(Math.min(items.length - 1, cursor + 1));
     } else if (isSpaceKey(key) && items[cursor]) {
       const next = new Set(ticked);
-      const id = items[cursor]!.id;
+      const id = items[cursor].id;
       if (next.has(id)) next.delete(id);
       else next.add(id);
       setTicked(next);

@@ -95,7 +95,7 @@ export function historyLines(entries: readonly HistoryEntry[], style: Style, wid
         { header: 'Question' },
         ...(options.mode ? [{ header: 'Mode' }] : []),
         { header: 'Status', paint: (text, row) => (entries[row]!.status === 'completed' ? text : style.warn(text)) },
-        { header: 'Score', align: 'right', paint: (text, row) => (entries[row]!.score === null ? style.dim(text) : grade(entries[row]!.score!)(text)) },
+        { header: 'Score', align: 'right', paint: (text, row) => (entries[row]!.score === null ? style.dim(text) : grade(entries[row]!.score)(text)) },
         { header: 'Time', align: 'right' },
       ],
       rows,
