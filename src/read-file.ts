@@ -157,8 +157,8 @@ export function readSmallFile(file: string, maxBytes: number): SmallFile {
   }
 }
 
-/** The UTF-8 text of a stream (stdin) to its end; undefined once it passes maxBytes, read no further. */
-export async function readStream(stream: NodeJS.ReadableStream, maxBytes: number): Promise<string | undefined> {
+/** The bytes of a stream (stdin) to its end; undefined once it passes maxBytes, read no further. */
+export async function readStreamBytes(stream: NodeJS.ReadableStream, maxBytes: number): Promise<Buffer | undefined> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of stream) {
@@ -167,5 +167,10 @@ export async function readStream(stream: NodeJS.ReadableStream, maxBytes: number
     if (size > maxBytes) return undefined;
     chunks.push(bytes);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+/** The UTF-8 text of a stream (stdin) to its end; undefined once it passes maxBytes. */
+export async function readStream(stream: NodeJS.ReadableStream, maxBytes: number): Promise<string | undefined> {
+  return (await readStreamBytes(stream, maxBytes))?.toString('utf8');
 }

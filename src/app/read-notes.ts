@@ -1,7 +1,7 @@
 // Reads a notes file for `mldrill grade` the way hostile input is read: a regular file only
 // (checked on the open descriptor), at most NOTES_LIMIT bytes, UTF-8 text, not empty.
 import { UsageError } from '../errors.js';
-import { NotRegularError, readRegular, TooLargeError } from '../read-file.js';
+import { NotRegularError, readRegular, readStreamBytes, TooLargeError } from '../read-file.js';
 
 const NOTES_LIMIT = 1024 * 1024;
 
@@ -20,15 +20,9 @@ export function readNotesFile(file: string, shown: string): string {
 
 /** Reads stdin whole, up to NOTES_LIMIT bytes. */
 export async function readNotesStream(input: NodeJS.ReadableStream): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of input) {
-    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-    size += buffer.length;
-    if (size > NOTES_LIMIT) throw new UsageError(`stdin: the notes are larger than ${NOTES_LIMIT / 1024} KiB; notes are a page or two of text`);
-    chunks.push(buffer);
-  }
-  return notesText(Buffer.concat(chunks), 'stdin');
+  const bytes = await readStreamBytes(input, NOTES_LIMIT);
+  if (!bytes) throw new UsageError(`stdin: the notes are larger than ${NOTES_LIMIT / 1024} KiB; notes are a page or two of text`);
+  return notesText(bytes, 'stdin');
 }
 
 /** Bytes as notes text: refuses binary data and blank notes. */
