@@ -65,7 +65,7 @@ const builtinShims = {
  * otherwise compile on every run, 1.5 ms of `daily`. One chunk rather than one per command:
  * Node 20 pays for every file it loads. store/atomic.js stays in core: the bank cache writes through it.
  */
-const HISTORY = /^(store\/(?!paths\.js|atomic\.js)|score\/|commands\/(history|stats|export|next|grade)\.js$|app\/read-history\.js$|ui\/(stats|history|export|next|grade)\.js$|lint\/grade-examples\.js$)/;
+const HISTORY = /^(store\/(?!paths\.js|atomic\.js)|score\/|commands\/(history|stats|export|next|grade)\.js$|app\/(read-history|stats-tally)\.js$|ui\/(stats|history|export|next|grade)\.js$|lint\/grade-examples\.js$)/;
 
 /**
  * The AI grader (src/rater/ and what renders and runs it): loaded with `grade --ai` and `drill

@@ -9,7 +9,9 @@ import { main } from '../src/main.js';
 import { appendRecord } from '../src/store/append.js';
 import { everySession, latestSessions, parseHistory, scanHistory } from '../src/store/history.js';
 import { statsOf } from '../src/score/stats.js';
-import { readHistoryTally, readIndexedHistory, readNewestSessions } from '../src/store/history-index.js';
+import { tallyOf } from '../src/score/tally.js';
+import { readHistoryTally } from '../src/app/stats-tally.js';
+import { readIndexedHistory, readNewestSessions } from '../src/store/history-index.js';
 import { makeRecord, type SessionRecord } from '../src/store/record.js';
 import { fakeIo } from './helpers/fake-io.js';
 import { computeStats, homeWith, latestRecords, NO_BANK, PROGRESS_BANK } from './helpers/history.js';
@@ -39,12 +41,14 @@ function throughIndex(file: string, indexFile: string, settled = true) {
   const all = everySession(read.lines, read.warnings, read.decode);
   const latest = latestSessions(read.lines, read.warnings, read.decode, 2);
   expect(read.skipped).toEqual(all.warnings);
-  const stats = statsOf(read.tally, NO_BANK, STATS);
+  const stats = statsOf(tallyOf(all.records), NO_BANK, STATS);
   if (settled) {
-    // Reads the tally alone when nothing was appended since.
-    const tallied = readHistoryTally(file, indexFile);
-    expect(tallied.skipped).toEqual(all.warnings);
-    expect(statsOf(tallied.tally, NO_BANK, STATS)).toEqual(stats);
+    // Stats' own cache of the tally: counted (or read) once, then read alone while nothing is appended.
+    for (let run = 0; run < 2; run++) {
+      const tallied = readHistoryTally(file, indexFile, statsCache(indexFile));
+      expect(tallied.skipped).toEqual(all.warnings);
+      expect(statsOf(tallied.tally, NO_BANK, STATS)).toEqual(stats);
+    }
     // And `history` its head and the bodies shown, when it can.
     for (const limit of [1, 2, 3]) {
       const newest = readNewestSessions(file, indexFile, limit);
@@ -71,6 +75,8 @@ function fresh(file: string) {
 function emptyHome(home = homeWith({ text: '' })) {
   return { home, file: path.join(home, 'history.jsonl'), indexFile: path.join(home, 'cache', 'history-index') };
 }
+
+const statsCache = (indexFile: string) => path.join(path.dirname(indexFile), 'stats-tally');
 
 const indexHeader = (indexFile: string) => JSON.parse(fs.readFileSync(indexFile, 'utf8').split('\n')[0]!) as unknown[];
 
@@ -126,22 +132,27 @@ describe('the history index', () => {
     expect(fs.statSync(indexFile).ino).not.toBe(written);
   });
 
-  it('serves stats from its tally alone while nothing is appended, and from a full read once something is', () => {
+  it('knows nothing of stats, whose tally is cached apart, keyed by the history as it is', () => {
     const { file, indexFile } = emptyHome();
     appendRecord(file, record('a', 1, 40));
     appendRecord(file, record('b', 2, 60));
     throughIndex(file, indexFile);
-    // Spoil the lines that only history, next and export read: stats does not notice or rewrite them.
-    const [meta, tally] = fs.readFileSync(indexFile, 'utf8').split('\n');
-    fs.writeFileSync(indexFile, `${meta}\n${tally}\nspoilt\n[]`);
-    const written = fs.statSync(indexFile).ino;
-    expect(statsOf(readHistoryTally(file, indexFile).tally, NO_BANK, STATS).trend.scores).toEqual([40, 60]);
-    expect(fs.statSync(indexFile).ino).toBe(written);
-    // An append needs the whole index: it is rebuilt, and the stats follow.
+    expect(fs.readFileSync(indexFile, 'utf8')).not.toContain('Milli');
+    const cacheFile = statsCache(indexFile);
+    const cached = fs.statSync(cacheFile).ino;
+    // While the history is unchanged, stats read their cache alone: a spoilt index goes unnoticed and unwritten.
+    fs.writeFileSync(indexFile, 'spoilt');
+    expect(statsOf(readHistoryTally(file, indexFile, cacheFile).tally, NO_BANK, STATS).trend.scores).toEqual([40, 60]);
+    expect(fs.readFileSync(indexFile, 'utf8')).toBe('spoilt');
+    expect(fs.statSync(cacheFile).ino).toBe(cached);
+    // An append makes the cache stale: counted again (through a rebuilt index), and cached anew.
     appendRecord(file, record('c', 3, 80));
-    expect(statsOf(readHistoryTally(file, indexFile).tally, NO_BANK, STATS).trend.scores).toEqual([40, 60, 80]);
-    expect(fs.statSync(indexFile).ino).not.toBe(written);
+    expect(statsOf(readHistoryTally(file, indexFile, cacheFile).tally, NO_BANK, STATS).trend.scores).toEqual([40, 60, 80]);
+    expect(fs.statSync(cacheFile).ino).not.toBe(cached);
     expect(throughIndex(file, indexFile)).toEqual(fresh(file));
+    // A resumed session replaces its earlier record in the count.
+    appendRecord(file, record('a', 1, 90));
+    expect(statsOf(readHistoryTally(file, indexFile, cacheFile).tally, NO_BANK, STATS).trend.scores).toEqual([90, 60, 80]);
   });
 
   it("serves history's newest sessions from its head and their bodies while nothing is appended", async () => {
@@ -157,7 +168,7 @@ describe('the history index', () => {
     expect(newest.warnings).toEqual([`${file}:6: not valid JSON; skipped and left in place`]);
     // Spoil the table that only a whole read uses: the head and the bodies shown are enough.
     const lines = fs.readFileSync(indexFile, 'utf8').split('\n');
-    fs.writeFileSync(indexFile, [...lines.slice(0, 3), ' '.repeat(lines[3]!.length), lines[4]].join('\n'));
+    fs.writeFileSync(indexFile, [...lines.slice(0, 2), ' '.repeat(lines[2]!.length), lines[3]].join('\n'));
     expect(readNewestSessions(file, indexFile, 3)).toEqual(newest);
     expect(await run(['history', '--limit', '3', '--json'], home)).toEqual(expected);
     // An append, more than the index keeps, or every session: read the whole way.
@@ -244,11 +255,17 @@ describe('the history index', () => {
       good.slice(0, good.length / 2),
       good.slice(0, good.indexOf('\n') + 1),
       good.replace(/\[("2026-11-1\d)/, '[17,$1'),
-      // The stats tally alone: counted again from the sessions.
       good.split('\n').map((line, i) => (i === 1 ? '[6,5,1' : line)).join('\n'),
     ];
     for (const text of damaged) {
       fs.writeFileSync(indexFile, text);
+      expect(await outputs(home)).toEqual(expected);
+    }
+    // Stats' own cache of the tally: counted again from the sessions.
+    const cacheFile = statsCache(indexFile);
+    const [key] = fs.readFileSync(cacheFile, 'utf8').split('\n');
+    for (const text of ['garbage', `${key}\n[6,5,1`, `${key}\n[6,5,1,0,[[],[],[],[]],[],[["r",1,[["s","x"]],[]]]]\n`, `${key}\n`]) {
+      fs.writeFileSync(cacheFile, text);
       expect(await outputs(home)).toEqual(expected);
     }
     fs.rmSync(path.join(home, 'cache'), { recursive: true });

@@ -1,10 +1,11 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { visibleLength } from '../src/text.js';
 import { findYamlFiles } from '../src/bank/files.js';
 import { loadFiles } from '../src/bank/load.js';
 import { main } from '../src/main.js';
-import { bankView } from '../src/score/bank-view.js';
+import { bankView, type BankView } from '../src/score/bank-view.js';
 import { catalogOf } from '../src/bank/catalog.js';
 import { readHistory } from '../src/store/history.js';
 import { bar, sparkline } from '../src/ui/charts.js';
@@ -21,6 +22,18 @@ const NOW = Date.UTC(2026, 10, 17, 12);
 
 // Worked out by hand from test/fixtures/history/progress.jsonl: five completed sessions
 // (scores 40, 50, 75, 80, 25), one abandoned, and three lines that must be skipped.
+const STAGES = [
+  // (33 + 100 + 50 + 100 + 50) / 5 = 66.6; used 360, 330, 300, 240, 300; ratios average 1.02.
+  { id: 'scope', title: 'Scope the problem', sessions: 5, averageScore: 67, averageUsedSeconds: 306, averageBudgetSeconds: 300, overPercent: 2 },
+  // (50 + 0 + 100 + 50 + 0) / 5; used 600, 540, 900, 720, 600; ratios 1, 0.9, 1.5, 1.2, 1.
+  { id: 'design', title: 'Design the system', sessions: 5, averageScore: 40, averageUsedSeconds: 672, averageBudgetSeconds: 600, overPercent: 12 },
+];
+const MISSED = [
+  { rubricId: 'fx-interview', stageId: 'design', stageTitle: 'Design the system', itemId: 'serving', text: 'Planned serving and its latency', guidance: null, missed: 4, assessed: 5 },
+  { rubricId: 'fx-interview', stageId: 'scope', stageTitle: 'Scope the problem', itemId: 'scale', text: 'Quantified the scale', guidance: 'Users, items and requests per second, with growth.', missed: 3, assessed: 5 },
+  { rubricId: 'fx-interview', stageId: 'design', stageTitle: 'Design the system', itemId: 'diagram', text: 'Drew the end-to-end diagram', guidance: 'Boxes from the data to the served prediction, with arrows.', missed: 2, assessed: 5 },
+  { rubricId: 'fx-interview', stageId: 'scope', stageTitle: 'Scope the problem', itemId: 'surface', text: 'Asked where the feed appears', guidance: 'Home screen, profile or notifications each change the design.', missed: 1, assessed: 2 },
+];
 const EXPECTED = {
   sessions: 6,
   completed: 5,
@@ -28,12 +41,7 @@ const EXPECTED = {
   practiceSeconds: 960 + 870 + 120 + 1200 + 960 + 900,
   averageScore: 54,
   streaks: { current: 2, longest: 2, days: 5, lastDay: '2026-11-16', today: '2026-11-17' },
-  stages: [
-    // (33 + 100 + 50 + 100 + 50) / 5 = 66.6; used 360, 330, 300, 240, 300; ratios average 1.02.
-    { id: 'scope', title: 'Scope the problem', sessions: 5, averageScore: 67, averageUsedSeconds: 306, averageBudgetSeconds: 300, overPercent: 2 },
-    // (50 + 0 + 100 + 50 + 0) / 5; used 600, 540, 900, 720, 600; ratios 1, 0.9, 1.5, 1.2, 1.
-    { id: 'design', title: 'Design the system', sessions: 5, averageScore: 40, averageUsedSeconds: 672, averageBudgetSeconds: 600, overPercent: 12 },
-  ],
+  stages: STAGES,
   categories: [
     { category: 'unknown', sessions: 1, averageScore: 25 },
     { category: 'ads', sessions: 1, averageScore: 50 },
@@ -42,12 +50,9 @@ const EXPECTED = {
   ],
   // Later half (80, 25) against earlier half (40, 50): 52.5 - 45 = 7.5.
   trend: { scores: [40, 50, 75, 80, 25], sessionIds: ['20261110-0900-aaaa', '20261111-0900-bbbb', '20261113-0900-dddd', '20261115-0900-eeee', '20261116-0900-ffff'], change: 8 },
-  missed: [
-    { stageId: 'design', stageTitle: 'Design the system', itemId: 'serving', text: 'Planned serving and its latency', guidance: null, missed: 4, assessed: 5 },
-    { stageId: 'scope', stageTitle: 'Scope the problem', itemId: 'scale', text: 'Quantified the scale', guidance: 'Users, items and requests per second, with growth.', missed: 3, assessed: 5 },
-    { stageId: 'design', stageTitle: 'Design the system', itemId: 'diagram', text: 'Drew the end-to-end diagram', guidance: 'Boxes from the data to the served prediction, with arrows.', missed: 2, assessed: 5 },
-    { stageId: 'scope', stageTitle: 'Scope the problem', itemId: 'surface', text: 'Asked where the feed appears', guidance: 'Home screen, profile or notifications each change the design.', missed: 1, assessed: 2 },
-  ],
+  missed: MISSED,
+  // One rubric: its section is the figures above.
+  rubrics: [{ id: 'fx-interview', title: 'Fixture interview', sessions: 5, stages: STAGES, missed: MISSED }],
 };
 
 describe('computeStats', () => {
@@ -83,8 +88,70 @@ describe('computeStats', () => {
     expect(computeStats([], catalog, { now: NOW, timeZone: 'UTC' })).toEqual({
       sessions: 0, completed: 0, abandoned: 0, practiceSeconds: 0, averageScore: null,
       streaks: { current: 0, longest: 0, days: 0, lastDay: null, today: '2026-11-17' },
-      stages: [], categories: [], trend: { scores: [], sessionIds: [], change: null }, missed: [],
+      stages: [], categories: [], trend: { scores: [], sessionIds: [], change: null }, missed: [], rubrics: [],
     });
+  });
+});
+
+describe('stats over sessions of two rubrics', () => {
+  // Sessions dddd and eeee used another rubric, whose stage `scope` and item `scale` share their
+  // ids with the fixture rubric's but not their titles or text.
+  const panel: BankView = {
+    ...catalog,
+    rubricTitle: (id) => (id === 'fx-panel' ? 'Panel interview' : catalog.rubricTitle(id)),
+    stageTitle: (rubricId, stageId) => (rubricId === 'fx-panel' ? (stageId === 'scope' ? 'Frame the problem' : undefined) : catalog.stageTitle(rubricId, stageId)),
+    item: (session, stageId, itemId) => (session.rubricId === 'fx-panel' && itemId === 'scale' ? { text: 'Sized the traffic' } : catalog.item(session, stageId, itemId)),
+  };
+  const twoRubrics = records('progress.jsonl').map((record) => (/dddd|eeee/.test(record.id) ? { ...record, rubricId: 'fx-panel' } : record));
+  const stats = computeStats(twoRubrics, panel, { now: NOW, timeZone: 'UTC' });
+
+  it('keys stages and items by rubric, each titled from its own rubric', () => {
+    expect(stats.rubrics.map(({ id, title, sessions }) => ({ id, title, sessions }))).toEqual([
+      { id: 'fx-interview', title: 'Fixture interview', sessions: 3 },
+      { id: 'fx-panel', title: 'Panel interview', sessions: 2 },
+    ]);
+    const [fixture, other] = stats.rubrics;
+    // Scope: 33, 100, 50 in the fixture rubric's sessions; 100, 50 in the panel's.
+    expect(fixture!.stages.map((stage) => [stage.title, stage.sessions, stage.averageScore])).toEqual([['Scope the problem', 3, 61], ['Design the system', 3, 17]]);
+    expect(other!.stages.map((stage) => [stage.title, stage.sessions, stage.averageScore])).toEqual([['Frame the problem', 2, 75], ['design', 2, 75]]);
+    // `scale` is missed in both, and read from each session's own rubric.
+    expect(fixture!.missed.find((item) => item.itemId === 'scale')).toMatchObject({ text: 'Quantified the scale', stageTitle: 'Scope the problem', missed: 2, assessed: 3 });
+    expect(other!.missed.find((item) => item.itemId === 'scale')).toMatchObject({ rubricId: 'fx-panel', text: 'Sized the traffic', stageTitle: 'Frame the problem', missed: 1, assessed: 2 });
+    // Over every rubric: the stages together (titled from the more used rubric), the items apart.
+    expect(stats.stages).toEqual(STAGES);
+    expect(computeStats(twoRubrics, panel, { now: NOW, timeZone: 'UTC', missedLength: 10 }).missed.filter((item) => item.itemId === 'scale').map((item) => [item.rubricId, item.text])).toEqual([
+      ['fx-interview', 'Quantified the scale'], ['fx-panel', 'Sized the traffic'],
+    ]);
+  });
+
+  it('shows a section per rubric, after the figures they share, within 80 columns', () => {
+    for (const charts of [false, true]) {
+      const lines = statsLines(stats, plain, { charts, width: 80 });
+      expect(lines.filter((line) => visibleLength(line) > 80)).toEqual([]);
+      const at = (line: string) => lines.indexOf(line);
+      expect(at('Fixture interview (rubric, 3 completed sessions)')).toBeGreaterThan(at('Score trend (last 5 completed sessions, oldest first)'));
+      expect(at('Panel interview (rubric, 2 completed sessions)')).toBeGreaterThan(at('Fixture interview (rubric, 3 completed sessions)'));
+      expect(lines.filter((line) => line === 'Coverage by stage' || line.startsWith('Pacing') || line === 'Missed most often')).toHaveLength(6);
+    }
+    const lines = statsLines(stats, plain, { charts: false, width: 80 });
+    const panelLines = lines.slice(lines.indexOf('Panel interview (rubric, 2 completed sessions)'));
+    expect(panelLines).toEqual([
+      'Panel interview (rubric, 2 completed sessions)',
+      '',
+      'Coverage by stage',
+      '  Frame the problem   75%  (2 sessions)',
+      '  design              75%  (2 sessions)',
+      '',
+      'Pacing (average time used of the average budget)',
+      '  Frame the problem  04:30 of 05:00  runs 10% under',
+      '  design             13:30 of 10:00  runs 35% over',
+      '',
+      'Missed most often',
+      '  1. Planned serving and its latency',
+      '     design · missed in 1 of 2 sessions',
+      '  2. Sized the traffic',
+      '     Frame the problem · missed in 1 of 2 sessions',
+    ]);
   });
 });
 
@@ -216,6 +283,25 @@ describe('mldrill stats', () => {
     const plain = await run([], { env: { TERM: 'xterm-256color' } });
     expect(plain.out).not.toMatch(ESCAPES);
     expect(plain.out).not.toContain('█');
+  });
+
+  it('shows a rubric no longer in the bank by its id, in a section of its own, and gives every rubric in JSON', async () => {
+    const text = fs.readFileSync(path.join(FIXTURES, 'history', 'progress.jsonl'), 'utf8').replace(/("id":"20261113-0900-dddd"[^\n]*?"rubricId":)"fx-interview"/, '$1"fx-gone"');
+    const home = homeWith({ text });
+    const io = fakeIo({ env: { MLDRILL_HOME: home, TZ: 'UTC' }, now: NOW });
+    expect(await main(['stats', '--bank', PROGRESS_BANK], io)).toBe(0);
+    const lines = io.out().split('\n');
+    expect(lines).toContain('Fixture interview (rubric, 4 completed sessions)');
+    expect(lines).toContain('fx-gone (rubric, 1 completed session)');
+    expect(lines.filter((line) => line === 'Coverage by stage')).toHaveLength(2);
+    const json = fakeIo({ env: { MLDRILL_HOME: home, TZ: 'UTC' }, now: NOW });
+    expect(await main(['stats', '--bank', PROGRESS_BANK, '--json'], json)).toBe(0);
+    const parsed = JSON.parse(json.out()) as { rubrics: Array<{ id: string; title: string; sessions: number; stages: Array<{ id: string; title: string }> }> };
+    expect(parsed.rubrics.map(({ id, title, sessions }) => ({ id, title, sessions }))).toEqual([
+      { id: 'fx-interview', title: 'Fixture interview', sessions: 4 },
+      { id: 'fx-gone', title: 'fx-gone', sessions: 1 },
+    ]);
+    expect(parsed.rubrics[1]!.stages.map((stage) => stage.title)).toEqual(['scope', 'design']);
   });
 
   it('says there is nothing yet for an empty history', async () => {

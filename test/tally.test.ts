@@ -1,8 +1,8 @@
-// The stats tally: what the history index keeps up to date line by line, so it must take a
-// session away exactly as it counted it in.
+// The stats tally: what `stats` caches (app/stats-tally.ts), so it must read back exactly what
+// it wrote, and keep each rubric's stages and items apart.
 import { describe, expect, it } from 'vitest';
 import { statsOf } from '../src/score/stats.js';
-import { addSession, emptyTally, tallyFromJSON, tallyOf, tallyToJSON, type StatsTally } from '../src/score/tally.js';
+import { tallyFromJSON, tallyOf, tallyToJSON, type StatsTally } from '../src/score/tally.js';
 import type { SessionSummary } from '../src/store/record.js';
 import { NO_BANK } from './helpers/history.js';
 
@@ -21,22 +21,20 @@ const json = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
 const figures = (tally: StatsTally) => statsOf(tally, NO_BANK, { now: Date.UTC(2026, 10, 3, 12), timeZone: 'UTC' });
 
 describe('the stats tally', () => {
-  it('is empty again once every session counted in is taken away, however many and whatever their times', () => {
-    const tally = emptyTally();
-    const sessions = Array.from({ length: 300 }, (_, i) => session(`s${i}`, (i % 28) + 1, i % 7 ? (i * 37) % 101 : null, 0.1 + i / 3));
-    sessions.forEach((s, i) => addSession(tally, s, i));
+  it('reads back to the same figures, however many sessions and whatever their times', () => {
+    const sessions = Array.from({ length: 300 }, (_, i) => ({ ...session(`s${i}`, (i % 28) + 1, i % 7 ? (i * 37) % 101 : null, 0.1 + i / 3), rubricId: i % 3 ? 'interview' : 'panel' }));
+    const tally = tallyOf(sessions);
     expect(tally.sessions).toBe(300);
-    sessions.forEach((s, i) => addSession(tally, s, i, -1));
-    expect(json(tallyToJSON(tally))).toEqual(json(tallyToJSON(emptyTally())));
+    const read = tallyFromJSON(json(tallyToJSON(tally)))!;
+    expect(figures(read)).toEqual(figures(tally));
   });
 
-  it('takes a resumed session in place of its abandoned record, to the same tally as a fresh count', () => {
-    const [a, b, resumed] = [session('a', 1, null), session('b', 2, 75), { ...session('a', 1, 90), endedAt: '2026-11-01T10:30:00.000Z' }];
-    const kept = tallyOf([a, b]);
-    addSession(kept, a, 0, -1);
-    addSession(kept, resumed, 0);
-    expect(figures(kept)).toEqual(figures(tallyOf([resumed, b])));
-    expect(figures(kept).trend.scores).toEqual([90, 75]);
+  it('keeps the stages and items of two rubrics apart, even under the same ids', () => {
+    const tally = tallyOf([session('a', 1, 40), { ...session('b', 2, 60), rubricId: 'panel' }, session('c', 3, 80)]);
+    expect([...tally.rubrics.keys()]).toEqual(['interview', 'panel']);
+    expect(tally.rubrics.get('interview')!.sessions).toBe(2);
+    expect(tally.rubrics.get('panel')!.items.get('clarify')!.get('scale')).toEqual({ missed: 1, assessed: 1, questions: new Map([['ads', 1]]) });
+    expect(tally.rubrics.get('interview')!.items.get('clarify')!.get('scale')).toEqual({ missed: 2, assessed: 2, questions: new Map([['feed', 2]]) });
   });
 
   it('reads back what it wrote, and refuses what it did not', () => {

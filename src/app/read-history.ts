@@ -4,12 +4,13 @@ import { MldrillError, NotFoundError, StateDirError, UsageError } from '../error
 import { NotRegularError } from '../read-file.js';
 import type { Io } from '../io.js';
 import { everySession, latestSessions, readHistory } from '../store/history.js';
-import { readHistoryTally, readIndexedHistory, readNewestSessions, readRecordAt, type IndexedHistory, type IndexedLine } from '../store/history-index.js';
+import { readIndexedHistory, readNewestSessions, readRecordAt, type IndexedHistory, type IndexedLine } from '../store/history-index.js';
 import { historyFile, historyIndexFile } from '../store/paths.js';
 import { cacheDirOf, stateDirOf } from './config.js';
 import type { SessionRecord, SessionSummary } from '../store/record.js';
 import { findSession } from '../store/sessions.js';
 import type { StatsTally } from '../score/tally.js';
+import { readHistoryTally, statsTallyFile } from './stats-tally.js';
 import { stripControl } from '../text.js';
 
 const SHOWN = 10;
@@ -21,7 +22,8 @@ export function indexedHistoryFor(io: Io): { history: IndexedHistory; file: stri
 
 /** Every session tallied for stats, with the skipped lines reported. */
 export function readTallyFor(io: Io): { tally: StatsTally; file: string } {
-  const { history, file } = throughIndex(io, readHistoryTally);
+  const cacheFile = statsTallyFile(cacheDirOf(io));
+  const { history, file } = throughIndex(io, (historyFile, indexFile) => readHistoryTally(historyFile, indexFile, cacheFile));
   reportSkipped(history.skipped, file, io);
   return { tally: history.tally, file };
 }

@@ -1,12 +1,13 @@
 // Progress over time, computed from the history: totals, streaks, coverage per stage and per
 // category, the score trend, pacing and the items missed most often. Pure: the clock and the
 // time zone come in as options, and the bank only through a BankView. The figures come from a
-// tally (tally.ts), which the history index keeps up to date as sessions are appended.
+// tally (tally.ts), kept per rubric: stages and items are shown per rubric when the sessions
+// used more than one, each titled from its own rubric.
 import { isFollowupItem } from '../store/record.js';
 import { dateOfDay, localDayNumber } from '../time.js';
 import { compareText } from '../text.js';
 import { UNKNOWN_CATEGORY, type BankView } from './bank-view.js';
-import { mostCounted, SOURCE_SEPARATOR, type StatsTally } from './tally.js';
+import { mostCounted, type RubricTally, type StageTally, type StatsTally } from './tally.js';
 
 export interface StatsOptions {
   now: number;
@@ -57,6 +58,7 @@ export interface Trend {
 }
 
 export interface MissedItem {
+  rubricId: string;
   stageId: string;
   stageTitle: string;
   itemId: string;
@@ -68,6 +70,16 @@ export interface MissedItem {
   assessed: number;
 }
 
+/** One rubric's stages and missed items, over the completed sessions that used it. */
+export interface RubricStats {
+  id: string;
+  /** The rubric's title from the bank, or its id when the bank no longer has it. */
+  title: string;
+  sessions: number;
+  stages: StageStats[];
+  missed: MissedItem[];
+}
+
 export interface Stats {
   sessions: number;
   completed: number;
@@ -77,17 +89,24 @@ export interface Stats {
   /** Over completed sessions; null when there are none. */
   averageScore: number | null;
   streaks: Streaks;
+  /** Every rubric's stages together, by stage id (each titled from the rubric most sessions used). */
   stages: StageStats[];
   /** Weakest first. */
   categories: CategoryStats[];
   trend: Trend;
+  /** Over every rubric. */
   missed: MissedItem[];
+  /** Per rubric, the most used first. */
+  rubrics: RubricStats[];
 }
 
 const ratio = (sum: number, count: number, unit: number) => (count ? sum / count / unit : 0);
 
 export function statsOf(tally: StatsTally, bank: BankView, options: StatsOptions): Stats {
   const { done } = tally;
+  const missedLength = options.missedLength ?? 5;
+  // The most used rubric first: its titles win over a less used rubric's for a shared stage id.
+  const rubrics = [...tally.rubrics].sort(([a, x], [b, y]) => y.sessions - x.sessions || compareText(a, b));
   // Completed sessions oldest first; those that started together in the order they appeared.
   const earlier = (a: number, b: number) => done.startedAt[a]! - done.startedAt[b]! || done.order[a]! - done.order[b]!;
   const byStart = done.ids.map((_, i) => i);
@@ -100,10 +119,17 @@ export function statsOf(tally: StatsTally, bank: BankView, options: StatsOptions
     practiceSeconds: Math.round(tally.practiceMs / 1000),
     averageScore: done.scores.length ? Math.round(done.scores.reduce((sum, score) => sum + score, 0) / done.scores.length) : null,
     streaks: streaksOfDays(done.startedAt.map((ms) => localDayNumber(ms, options.timeZone)), localDayNumber(options.now, options.timeZone)),
-    stages: stageStats(tally, bank),
+    stages: allStages(rubrics, bank),
     categories: categoryStats(tally, bank),
     trend: trend(tally, byStart.slice(-(options.trendLength ?? 20))),
-    missed: missedItems(tally, bank, options.missedLength ?? 5),
+    missed: missedItems(rubrics, bank, missedLength),
+    rubrics: rubrics.map(([id, rubric]) => ({
+        id,
+        title: bank.rubricTitle(id) ?? id,
+        sessions: rubric.sessions,
+        stages: stageStats([...rubric.stages].map(([stageId, entry]) => ({ id: stageId, rubricId: id, entry })), bank),
+        missed: missedItems([[id, rubric]], bank, missedLength),
+      })),
   };
 }
 
@@ -127,12 +153,31 @@ export function streaksOfDays(dayNumbers: readonly number[], today: number): Str
   return { current, longest, days: distinct, lastDay: lastDay === undefined ? null : dateOfDay(lastDay), today: dateOfDay(today) };
 }
 
-function stageStats(tally: StatsTally, bank: BankView): StageStats[] {
-  return [...tally.stages]
-    .sort(([a, x], [b, y]) => x.position - y.position || compareText(a, b))
-    .map(([id, entry]) => ({
+/** Each stage id over every rubric (most used first), titled from the rubric whose sessions had it most often. */
+function allStages(rubrics: ReadonlyArray<[string, RubricTally]>, bank: BankView): StageStats[] {
+  const byId = new Map<string, { rubricId: string; most: number; entry: StageTally }>();
+  for (const [rubricId, rubric] of rubrics) {
+    for (const [id, entry] of rubric.stages) {
+      const seen = byId.get(id);
+      if (!seen) {
+        byId.set(id, { rubricId, most: entry.sessions, entry: { ...entry } });
+        continue;
+      }
+      if (entry.sessions > seen.most) Object.assign(seen, { rubricId, most: entry.sessions });
+      const sum = seen.entry;
+      sum.position = Math.min(sum.position, entry.position);
+      for (const key of ['sessions', 'scored', 'scoreMilli', 'usedMs', 'budgetMs', 'timed', 'ratioMicro'] as const) sum[key] += entry[key];
+    }
+  }
+  return stageStats([...byId].map(([id, { rubricId, entry }]) => ({ id, rubricId, entry })), bank);
+}
+
+function stageStats(stages: Array<{ id: string; rubricId: string; entry: StageTally }>, bank: BankView): StageStats[] {
+  return stages
+    .sort((a, b) => a.entry.position - b.entry.position || compareText(a.id, b.id))
+    .map(({ id, rubricId, entry }) => ({
       id,
-      title: bank.stageTitle(mostCounted(entry.rubrics)!, id) ?? id,
+      title: bank.stageTitle(rubricId, id) ?? id,
       sessions: entry.sessions,
       averageScore: Math.round(ratio(entry.scoreMilli, entry.scored, 1000)),
       averageUsedSeconds: Math.round(ratio(entry.usedMs, entry.sessions, 1000)),
@@ -171,20 +216,22 @@ function trend(tally: StatsTally, recent: readonly number[]): Trend {
   };
 }
 
-function missedItems(tally: StatsTally, bank: BankView, length: number): MissedItem[] {
-  const items = [...tally.items].flatMap(([stageId, tallies]) => [...tallies].map(([itemId, item]) => ({ stageId, itemId, ...item })));
+function missedItems(rubrics: ReadonlyArray<[string, RubricTally]>, bank: BankView, length: number): MissedItem[] {
+  const items = rubrics.flatMap(([rubricId, rubric]) =>
+    [...rubric.items].flatMap(([stageId, tallies]) => [...tallies].map(([itemId, item]) => ({ rubricId, stageId, itemId, ...item }))));
   return items
     // A follow-up's answer-key points (followup-1...) are another follow-up's in every session: not one item to count.
     .filter((entry) => entry.missed > 0 && !isFollowupItem(entry.itemId))
-    .sort((a, b) => b.missed - a.missed || b.missed / b.assessed - a.missed / a.assessed || compareText(a.stageId, b.stageId) || compareText(a.itemId, b.itemId))
+    .sort((a, b) => b.missed - a.missed || b.missed / b.assessed - a.missed / a.assessed
+      || compareText(a.stageId, b.stageId) || compareText(a.itemId, b.itemId) || compareText(a.rubricId, b.rubricId))
     .slice(0, length)
     .map((entry) => {
-      // The item's text as the sessions that missed it most often saw it.
-      const [rubricId = '', questionId = ''] = mostCounted(entry.sources)!.split(SOURCE_SEPARATOR);
-      const item = bank.item({ rubricId, questionId }, entry.stageId, entry.itemId);
+      // The item's text as the sessions that missed it most often saw it, in its own rubric.
+      const item = bank.item({ rubricId: entry.rubricId, questionId: mostCounted(entry.questions)! }, entry.stageId, entry.itemId);
       return {
+        rubricId: entry.rubricId,
         stageId: entry.stageId,
-        stageTitle: bank.stageTitle(rubricId, entry.stageId) ?? entry.stageId,
+        stageTitle: bank.stageTitle(entry.rubricId, entry.stageId) ?? entry.stageId,
         itemId: entry.itemId,
         text: item?.text ?? entry.itemId,
         guidance: item?.guidance ?? null,

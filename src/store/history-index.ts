@@ -1,8 +1,9 @@
 // A derived index of the history file, so that `history`, `stats`, `next` and `export` need not
 // read and parse every record on every run. It is a cache, never a source of truth: it holds,
 // per line that looks like a record, where the line is and what choosing and summarising
-// sessions needs (no notes), plus the lines skipped with their warnings, all as compact arrays,
-// and the running tally that `stats` is computed from (score/tally.ts).
+// sessions needs (no notes), plus the lines skipped with their warnings, all as compact arrays.
+// It knows the history, not its consumers: what a command derives from the sessions (the stats
+// tally) it caches itself, keyed by historyFingerprint.
 //
 // history.jsonl is append-only, so a run reads the bytes appended since the indexed offset and
 // parses only those. Any doubt rebuilds the index from the whole file: another file (device and
@@ -16,13 +17,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { LINE_LIMITS, openRegular, readRange, readRegular, withRegularFile, type LineLimits } from '../read-file.js';
-import { addSession, emptyTally, tallyFromJSON, tallyToJSON, type StatsTally } from '../score/tally.js';
 import { writeFileAtomic } from './atomic.js';
 import { checkLines, decode, decodeLine, inLineOrder, type RecordLine } from './history.js';
 import { RECORD_VERSION, type SessionMode, type SessionRecord, type SessionStatus, type SessionSummary } from './record.js';
 
 /** Bump when the layout changes, or what a line decodes to (a warning's text included). */
-const FORMAT = 5;
+const FORMAT = 6;
 const FINGERPRINT_BYTES = 64;
 
 /** A line that looks like a record: where it starts, and (once decoded) its summary or warning. */
@@ -43,29 +43,26 @@ export interface IndexedHistory {
   warnings: Array<{ line: number; message: string }>;
   /** The line's summary, or why it fails to decode; read from the index, on demand. */
   decode(line: IndexedLine): { record: SessionSummary } | { warning: string };
-  /** Every session's latest record that decodes, tallied for stats. */
-  tally: StatsTally;
   /** Every line skipped, outright or because it fails to decode, in line order: what everySession warns of. */
   skipped: string[];
 }
 
 /**
- * On disk, five lines, each parsed only when a command needs it. The first, the key, the lines
- * skipped and the sizes of the next three, one JSON array:
+ * On disk, four lines, each parsed only when a command needs it. The first, the key, the lines
+ * skipped and the sizes of the next two, one JSON array:
  *   [FORMAT, RECORD_VERSION, file, dev, ino, size, mtimeMs, offset, lineCount, fingerprint,
- *    warnings, failed, [tallyBytes, newestBytes, tableBytes]]
+ *    warnings, failed, [newestBytes, tableBytes]]
  * warnings: [line, message] for lines skipped outright; failed: the same for lines that look
  * like records but fail to decode.
- * The second, the stats tally (tallyToJSON), all that `stats` reads when nothing was appended.
- * The third, what `history` shows first: [strings, total, newest], where
+ * The second, what `history` shows first: [strings, total, newest], where
  * strings: question, rubric, stage and item ids, modes and statuses, referred to by position;
  * total: how many sessions; newest: flat, per session newest first (by its last line: start
  *   time, then line number), up to NEWEST_KEPT: its id and where its last line's body starts
- *   and ends in the fifth line, after the bracket.
- * The fourth, what choosing sessions needs: [heads, ids, ends], where
+ *   and ends in the fourth line, after the bracket.
+ * The third, what choosing sessions needs: [heads, ids, ends], where
  * heads: per line that looks like a record, flat: its line number, byte offset and start time
- *   (ms); ids: its session id; ends: the byte where its body ends in the fifth line.
- * The fifth, a JSON array of bodies, parsed only for the sessions asked for: per line, the
+ *   (ms); ids: its session id; ends: the byte where its body ends in the fourth line.
+ * The fourth, a JSON array of bodies, parsed only for the sessions asked for: per line, the
  * message when it fails to decode, else
  *   [startedAt, endedAt, question, rubric, mode, status, score, stages]
  * where stages is flat: per stage, id, budgetSeconds, usedSeconds, score, the count of checked
@@ -84,9 +81,6 @@ interface Index {
   fingerprint: string;
   warnings: Array<[number, string]>;
   failed: Array<[number, string]>;
-  /** The tally as read (its JSON), until it is needed; then the tally itself. */
-  tallyText?: string;
-  tally?: StatsTally;
   strings: string[];
   heads: number[];
   ids: string[];
@@ -105,7 +99,7 @@ const NEWEST_KEPT = 1000;
 
 /** A history with no lines: the file does not exist yet. */
 function emptyHistory(): IndexedHistory {
-  return { lines: [], warnings: [], decode: () => ({ warning: '' }), tally: emptyTally(), skipped: [] };
+  return { lines: [], warnings: [], decode: () => ({ warning: '' }), skipped: [] };
 }
 
 /**
@@ -128,7 +122,7 @@ export function readIndexedHistory(file: string, indexFile?: string, limits: Lin
     const trusted = stored && current(stored, file, fd, stat) ? stored : undefined;
     const index: Index = trusted ?? {
       file, dev: 0, ino: 0, size: 0, mtimeMs: 0, offset: 0, lineCount: 0, fingerprint: '', warnings: [], failed: [],
-      tally: emptyTally(), strings: [], heads: [], ids: [], ends: [], stored: Buffer.alloc(0), added: [],
+      strings: [], heads: [], ids: [], ends: [], stored: Buffer.alloc(0), added: [],
     };
     const indexedOffset = index.offset;
     const tail = extend(index, fd, stat.size, limits);
@@ -144,20 +138,25 @@ export function readIndexedHistory(file: string, indexFile?: string, limits: Lin
 }
 
 /**
- * The stats tally and the skipped lines, as readIndexedHistory gives them, but read from the
- * index's first two lines alone when nothing was appended since it was written.
+ * What identifies the history file as it is now (path, device, inode, size, mtime and its last
+ * bytes, as the index checks them): a cache derived from the history is current while this is
+ * the same. undefined when there is no history file; one that is not regular is refused.
  */
-export function readHistoryTally(file: string, indexFile?: string): Pick<IndexedHistory, 'tally' | 'skipped'> {
-  const head = indexFile === undefined ? undefined : loadIndexHead(indexFile);
-  if (head) {
-    try {
-      const tally = withFile(file, (fd) => (settled(head, file, fd) ? parseTally(head.tallyText) : undefined));
-      if (tally) return { tally, skipped: skippedLines(head) };
-    } catch {
-      // Read the whole way instead, which says what is wrong.
-    }
+export function historyFingerprint(file: string): string | undefined {
+  let opened: ReturnType<typeof openRegular>;
+  try {
+    opened = openRegular(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
   }
-  return readIndexedHistory(file, indexFile);
+  const { fd, stat } = opened;
+  try {
+    const last = readRange(fd, Math.max(0, stat.size - FINGERPRINT_BYTES), stat.size).toString('base64');
+    return JSON.stringify([FORMAT, file, stat.dev, stat.ino, stat.size, stat.mtimeMs, last]);
+  } finally {
+    fs.closeSync(fd);
+  }
 }
 
 /** What `history` shows: latestSessions' answer for a limit. */
@@ -181,10 +180,10 @@ export function readNewestSessions(file: string, indexFile: string | undefined, 
       const [meta] = readLines(indexFd, 0, 1);
       const head = parseHead(meta!);
       if (!head || head.failed.length > 0 || !settled(head, file, historyFd)) return undefined;
-      const newestAt = Buffer.byteLength(meta!) + 1 + head.sizes[0] + 1;
+      const newestAt = Buffer.byteLength(meta!) + 1;
       // The bodies line starts after the table line, and its first body after the bracket.
-      const bodiesAt = newestAt + head.sizes[1] + 1 + head.sizes[2] + 1 + 1;
-      const [strings, total, newest] = JSON.parse(readRange(indexFd, newestAt, newestAt + head.sizes[1]).toString('utf8')) as [string[], number, Array<string | number>];
+      const bodiesAt = newestAt + head.sizes[0] + 1 + head.sizes[1] + 1 + 1;
+      const [strings, total, newest] = JSON.parse(readRange(indexFd, newestAt, newestAt + head.sizes[0]).toString('utf8')) as [string[], number, Array<string | number>];
       if (!Array.isArray(strings) || typeof total !== 'number' || !Array.isArray(newest)) return undefined;
       const records: SessionSummary[] = [];
       for (let k = 0; k + 2 < newest.length && records.length < limit; k += 3) {
@@ -255,51 +254,6 @@ function settled(index: IndexKey, file: string, fd: number): boolean {
   return stat.size === index.offset && current(index, file, fd, stat);
 }
 
-function parseTally(text: string | undefined): StatsTally | undefined {
-  try {
-    return text === undefined ? undefined : tallyFromJSON(JSON.parse(text));
-  } catch {
-    return undefined;
-  }
-}
-
-/** The index's tally, parsed on first use; counted again from the sessions if it is damaged. */
-function tallyOfIndex(index: Index): StatsTally {
-  if (!index.tally) {
-    index.tally = parseTally(index.tallyText);
-    if (!index.tally) {
-      const tally = (index.tally = emptyTally());
-      for (const { first, latest } of sessionsOf(index).values()) addSession(tally, summaryAt(index, latest), first);
-    }
-  }
-  return index.tally;
-}
-
-/** Per session id: the line it first decoded on (its order in the tally) and its latest decoded line's position. */
-type Sessions = Map<string, { first: number; latest: number }>;
-
-function sessionsOf(index: Index): Sessions {
-  const failed = new Set(index.failed.map(([line]) => line));
-  const sessions: Sessions = new Map();
-  index.ids.forEach((id, i) => {
-    const line = index.heads[i * HEAD]!;
-    if (failed.has(line)) return;
-    const seen = sessions.get(id);
-    if (seen) seen.latest = i;
-    else sessions.set(id, { first: line, latest: i });
-  });
-  return sessions;
-}
-
-/** Counts a decoded session into the tally, in place of its earlier record if it has one. */
-function tallySession(index: Index, sessions: Sessions, record: SessionSummary, line: number, position: number): void {
-  const seen = sessions.get(record.id);
-  const tally = tallyOfIndex(index);
-  if (seen) addSession(tally, summaryAt(index, seen.latest), seen.first, -1);
-  addSession(tally, record, seen?.first ?? line);
-  sessions.set(record.id, { first: seen?.first ?? line, latest: position });
-}
-
 /**
  * Indexes the complete lines of the open file from index.offset to `to`, and returns the torn
  * last line, checked but not indexed, if there is one.
@@ -314,7 +268,6 @@ function extend(index: Index, fd: number, to: number, limits: LineLimits): Index
     }
     return id;
   };
-  let sessions: Sessions | undefined;
   const read = checkLines(fd, index.offset, to, index.lineCount + 1, index.file, (checked, number, offset) => {
     if (!checked) return;
     if ('warning' in checked) {
@@ -322,8 +275,7 @@ function extend(index: Index, fd: number, to: number, limits: LineLimits): Index
       return;
     }
     const decoded = decodeLine(checked, index.file);
-    if ('record' in decoded) tallySession(index, (sessions ??= sessionsOf(index)), decoded.record, number, index.ids.length);
-    else index.failed.push([number, decoded.warning]);
+    if (!('record' in decoded)) index.failed.push([number, decoded.warning]);
     index.heads.push(number, offset, checked.startedAtMs);
     index.ids.push(checked.id);
     const body = JSON.stringify('record' in decoded ? encode(decoded.record, intern) : decoded.warning);
@@ -352,13 +304,6 @@ function encode(record: SessionRecord, intern: (text: string) => number): unknow
   return [record.startedAt, record.endedAt, intern(record.questionId), intern(record.rubricId), intern(record.mode), intern(record.status), record.score, stages];
 }
 
-/** The summary of the line at position i, from its body, or from the file when the body is damaged. */
-function summaryAt(index: Index, i: number): SessionSummary {
-  const decoded = decodeAt(index, i);
-  if ('record' in decoded) return decoded.record;
-  throw new Error(`${index.file}: a line counted in the index no longer decodes`);
-}
-
 function decodeAt(index: Index, i: number): { record: SessionSummary } | { warning: string } {
   const [number, offset] = [index.heads[i * HEAD]!, index.heads[i * HEAD + 1]!];
   try {
@@ -385,11 +330,8 @@ function view(index: Index, tail: ReturnType<typeof extend>): IndexedHistory {
   for (let i = 0; i < ids.length; i++) lines[i] = { number: heads[i * HEAD]!, offset: heads[i * HEAD + 1]!, id: ids[i]!, startedAtMs: heads[i * HEAD + 2]!, position: i };
   const warnings = index.warnings.map(([line, message]) => ({ line, message }));
   if (tail && 'message' in tail) warnings.push(tail);
-  else if (tail) {
-    lines.push(tail);
-    // Counted for this run only: the index never holds a line without its newline.
-    tallySession(index, sessionsOf(index), tail.summary!, tail.number, -1);
-  }
+  // Read for this run only: the index never holds a line without its newline.
+  else if (tail) lines.push(tail);
   return {
     lines,
     warnings,
@@ -400,9 +342,6 @@ function view(index: Index, tail: ReturnType<typeof extend>): IndexedHistory {
         else line.warning = decoded.warning;
       }
       return line.summary ? { record: line.summary } : { warning: line.warning ?? `${index.file}:${line.number}: unreadable` };
-    },
-    get tally() {
-      return tallyOfIndex(index);
     },
     skipped: skippedLines(index, tail && 'message' in tail ? tail : undefined),
   };
@@ -441,14 +380,14 @@ function summaryOf(id: string, body: unknown, strings: readonly string[]): Sessi
   return summary;
 }
 
-type Head = IndexKey & Pick<Index, 'lineCount' | 'warnings' | 'failed' | 'tallyText'> & {
-  /** The byte sizes of the tally, newest and table lines. */
-  sizes: [tally: number, newest: number, table: number];
+type Head = IndexKey & Pick<Index, 'lineCount' | 'warnings' | 'failed'> & {
+  /** The byte sizes of the newest and table lines. */
+  sizes: [newest: number, table: number];
 };
 
 /**
- * The index's first four lines as text and its fifth, the bodies, as bytes (most of the index,
- * and decoded one body at a time); undefined when it is not framed as five lines.
+ * The index's first three lines as text and its fourth, the bodies, as bytes (most of the index,
+ * and decoded one body at a time); undefined when it is not framed as four lines.
  */
 function indexLines(indexFile: string): { lines: string[]; sizes: number[]; bodies: Buffer } | undefined {
   try {
@@ -456,7 +395,7 @@ function indexLines(indexFile: string): { lines: string[]; sizes: number[]; bodi
     const lines: string[] = [];
     const sizes: number[] = [];
     let start = 0;
-    for (let i = 0; i < 4; i++) {
+    for (let i = 0; i < 3; i++) {
       const end = bytes.indexOf(0x0a, start);
       if (end < 0) return undefined;
       lines.push(bytes.toString('utf8', start, end));
@@ -471,7 +410,7 @@ function indexLines(indexFile: string): { lines: string[]; sizes: number[]; bodi
 }
 
 /** The key, the skipped lines and the line sizes from the first line; undefined on any doubt. */
-function parseHead(meta: string, tallyText?: string): Head | undefined {
+function parseHead(meta: string): Head | undefined {
   try {
     const value: unknown = JSON.parse(meta);
     if (!Array.isArray(value) || value.length !== 13 || value[0] !== FORMAT || value[1] !== RECORD_VERSION) return undefined;
@@ -480,18 +419,8 @@ function parseHead(meta: string, tallyText?: string): Head | undefined {
     if (typeof file !== 'string' || typeof fingerprint !== 'string' || !numbers.every((n) => typeof n === 'number')) return undefined;
     const pairs = (list: unknown) => Array.isArray(list) && list.every((pair) => Array.isArray(pair) && typeof pair[0] === 'number' && typeof pair[1] === 'string');
     if (!pairs(warnings) || !pairs(failed)) return undefined;
-    if (!Array.isArray(sizes) || sizes.length !== 3 || !sizes.every((n) => Number.isInteger(n) && n >= 0)) return undefined;
-    return { file, dev, ino, size, mtimeMs, offset, lineCount, fingerprint, warnings, failed, sizes, tallyText } as Head;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The key, the skipped lines and the tally, read without the rest (which is most of it). */
-function loadIndexHead(indexFile: string): Head | undefined {
-  try {
-    const [meta, tally] = withFile(indexFile, (fd) => readLines(fd, 0, 2));
-    return parseHead(meta!, tally);
+    if (!Array.isArray(sizes) || sizes.length !== 2 || !sizes.every((n) => Number.isInteger(n) && n >= 0)) return undefined;
+    return { file, dev, ino, size, mtimeMs, offset, lineCount, fingerprint, warnings, failed, sizes } as Head;
   } catch {
     return undefined;
   }
@@ -499,12 +428,12 @@ function loadIndexHead(indexFile: string): Head | undefined {
 
 function loadIndex(indexFile: string): Index | undefined {
   const read = indexLines(indexFile);
-  const head = read && parseHead(read.lines[0]!, read.lines[1]);
+  const head = read && parseHead(read.lines[0]!);
   if (!read || !head || head.sizes.some((size, i) => size !== read.sizes[i + 1])) return undefined;
   const { lines, bodies } = read;
   try {
-    const newest: unknown = JSON.parse(lines[2]!);
-    const table: unknown = JSON.parse(lines[3]!);
+    const newest: unknown = JSON.parse(lines[1]!);
+    const table: unknown = JSON.parse(lines[2]!);
     if (!Array.isArray(newest) || newest.length !== 3 || !Array.isArray(table) || table.length !== 3) return undefined;
     const [strings] = newest as unknown[];
     const [heads, ids, ends] = table as unknown[];
@@ -534,15 +463,14 @@ function newestOf(index: Index): [total: number, newest: Array<string | number>]
 
 function saveIndex(indexFile: string, index: Index): void {
   const { file, dev, ino, size, mtimeMs, offset, lineCount, fingerprint, warnings, failed, strings, heads, ids, ends, stored, added } = index;
-  const tally = index.tally ? JSON.stringify(tallyToJSON(index.tally)) : (index.tallyText ?? '');
   const newest = JSON.stringify([strings, ...newestOf(index)]);
   const table = JSON.stringify([heads, ids, ends]);
-  const sizes = [tally, newest, table].map((line) => Buffer.byteLength(line));
+  const sizes = [newest, table].map((line) => Buffer.byteLength(line));
   const meta = JSON.stringify([FORMAT, RECORD_VERSION, file, dev, ino, size, mtimeMs, offset, lineCount, fingerprint, warnings, failed, sizes]);
   const bodies = added.join(',');
   try {
     fs.mkdirSync(path.dirname(indexFile), { recursive: true });
-    writeFileAtomic(indexFile, Buffer.concat([Buffer.from(`${meta}\n${tally}\n${newest}\n${table}\n[`), stored, Buffer.from(stored.length && bodies ? `,${bodies}]` : `${bodies}]`)]));
+    writeFileAtomic(indexFile, Buffer.concat([Buffer.from(`${meta}\n${newest}\n${table}\n[`), stored, Buffer.from(stored.length && bodies ? `,${bodies}]` : `${bodies}]`)]));
   } catch {
     // No index this time; the next run tries again.
   }

@@ -2,7 +2,7 @@
 // figures as plain text. Returns lines; never prints.
 import { CATEGORY_TITLES, type Category } from '../bank/categories.js';
 import { calibrationSentence, type Calibration } from '../score/calibration.js';
-import type { Stats } from '../score/stats.js';
+import type { MissedItem, StageStats, Stats } from '../score/stats.js';
 import { clock, plural, stripControl, visibleLength, wrap } from '../text.js';
 import { bar, sparkline } from './charts.js';
 import { gradeStyle, type Style } from './colour.js';
@@ -40,7 +40,6 @@ export function statsLines(stats: Stats & { calibration?: Calibration }, style: 
   const grade = gradeStyle(style);
   const percent = (score: number) => grade(score)(`${String(score).padStart(3)}%`);
   const scoreBar = (score: number) => (view.charts ? `${grade(score)(bar(score / 100, 20))} ` : '');
-  const label = (text: string, width: number) => (text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width));
   const lines: string[] = [];
 
   lines.push(style.title('Progress'));
@@ -49,13 +48,15 @@ export function statsLines(stats: Stats & { calibration?: Calibration }, style: 
   lines.push(`${style.heading('Streak')}     ${plural(streaks.current, 'day')} now · longest ${plural(streaks.longest, 'day')} · ${plural(streaks.days, 'day')} practised in all`);
   if (stats.averageScore !== null) lines.push(`${style.heading('Average')}    ${grade(stats.averageScore)(`${stats.averageScore}%`)}`);
 
-  if (stats.stages.length) {
-    const width = Math.min(28, Math.max(...stats.stages.map((stage) => stripControl(stage.title).length)));
-    lines.push('', style.heading('Coverage by stage'));
-    for (const stage of stats.stages) {
-      lines.push(`  ${label(stripControl(stage.title), width)}  ${scoreBar(stage.averageScore)}${percent(stage.averageScore)}  ${style.dim(`(${plural(stage.sessions, 'session')})`)}`);
-    }
-  }
+  const coverage = (stages: readonly StageStats[]) => {
+    if (!stages.length) return [];
+    const width = Math.min(28, Math.max(...stages.map((stage) => stripControl(stage.title).length)));
+    return ['', style.heading('Coverage by stage'), ...stages.map((stage) =>
+      `  ${label(stripControl(stage.title), width)}  ${scoreBar(stage.averageScore)}${percent(stage.averageScore)}  ${style.dim(`(${plural(stage.sessions, 'session')})`)}`)];
+  };
+  // One rubric: its stages and items as they always were. More: a section for each, after the figures they share.
+  const only = stats.rubrics.length > 1 ? undefined : { stages: stats.stages, missed: stats.missed };
+  if (only) lines.push(...coverage(only.stages));
 
   if (stats.categories.length) {
     const title = (category: string) => CATEGORY_TITLES[category as Category] ?? category;
@@ -82,30 +83,15 @@ export function statsLines(stats: Stats & { calibration?: Calibration }, style: 
     }
   }
 
-  if (stats.stages.length) {
-    // A narrower bar below 100 columns, and titles cut to what is left: a row never wraps.
-    const cells = view.width >= 100 ? 20 : 10;
-    const chartWidth = view.charts ? cells * 1.5 + 1 : 0;
-    const longest = Math.max(...stats.stages.map((stage) => stripControl(stage.title).length));
-    const width = Math.max(8, Math.min(28, longest, view.width - 2 - 2 - chartWidth - 13 - 2 - PACE_WIDTH));
-    lines.push('', `${style.heading('Pacing')} ${style.dim('(average time used of the average budget)')}`);
-    for (const stage of stats.stages) {
-      const times = `${clock(stage.averageUsedSeconds)} of ${clock(stage.averageBudgetSeconds)}`;
-      const paint = stage.overPercent > ON_TIME_PERCENT ? style.warn : style.good;
-      const chart = view.charts ? `${paceBar(stage.overPercent, style, cells)} ` : '';
-      lines.push(`  ${label(stripControl(stage.title), width)}  ${chart}${times}  ${paint(paceText(stage.overPercent))}`);
+  if (only) lines.push(...pacingLines(only.stages, style, view), ...missedLines(only.missed, style, view));
+  else {
+    for (const rubric of stats.rubrics) {
+      const count = ` (rubric, ${plural(rubric.sessions, 'completed session')})`;
+      lines.push('', `${style.title(label(stripControl(rubric.title), view.width - count.length).trimEnd())}${style.dim(count)}`);
+      lines.push(...coverage(rubric.stages), ...pacingLines(rubric.stages, style, view), ...missedLines(rubric.missed, style, view));
     }
   }
 
-  if (stats.missed.length) {
-    lines.push('', style.heading('Missed most often'));
-    stats.missed.forEach((item, i) => {
-      const [first = '', ...rest] = wrap(stripControl(item.text), view.width - 6);
-      lines.push(`  ${i + 1}. ${first}`, ...rest.map((line) => `     ${line}`));
-      lines.push(style.dim(`     ${stripControl(item.stageTitle)} · missed in ${item.missed} of ${plural(item.assessed, 'session')}`));
-      if (item.guidance) lines.push(...wrap(stripControl(item.guidance), view.width - 7, '     ').map((line) => style.dim(line)));
-    });
-  }
   const { calibration } = stats;
   if (calibration && (calibration.ai.length || calibration.partner.length)) {
     lines.push('', `${style.heading('Calibration')} ${style.dim('(your own rating against another rater\'s, per stage)')}`);
@@ -117,6 +103,40 @@ export function statsLines(stats: Stats & { calibration?: Calibration }, style: 
       }
     }
   }
+  return lines;
+}
+
+/** Text cut to width with an ellipsis, or padded to it. */
+function label(text: string, width: number): string {
+  return text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
+}
+
+function pacingLines(stages: readonly StageStats[], style: Style, view: StatsView): string[] {
+  if (!stages.length) return [];
+  // A narrower bar below 100 columns, and titles cut to what is left: a row never wraps.
+  const cells = view.width >= 100 ? 20 : 10;
+  const chartWidth = view.charts ? cells * 1.5 + 1 : 0;
+  const longest = Math.max(...stages.map((stage) => stripControl(stage.title).length));
+  const width = Math.max(8, Math.min(28, longest, view.width - 2 - 2 - chartWidth - 13 - 2 - PACE_WIDTH));
+  const lines = ['', `${style.heading('Pacing')} ${style.dim('(average time used of the average budget)')}`];
+  for (const stage of stages) {
+    const times = `${clock(stage.averageUsedSeconds)} of ${clock(stage.averageBudgetSeconds)}`;
+    const paint = stage.overPercent > ON_TIME_PERCENT ? style.warn : style.good;
+    const chart = view.charts ? `${paceBar(stage.overPercent, style, cells)} ` : '';
+    lines.push(`  ${label(stripControl(stage.title), width)}  ${chart}${times}  ${paint(paceText(stage.overPercent))}`);
+  }
+  return lines;
+}
+
+function missedLines(missed: readonly MissedItem[], style: Style, view: StatsView): string[] {
+  if (!missed.length) return [];
+  const lines = ['', style.heading('Missed most often')];
+  missed.forEach((item, i) => {
+    const [first = '', ...rest] = wrap(stripControl(item.text), view.width - 6);
+    lines.push(`  ${i + 1}. ${first}`, ...rest.map((line) => `     ${line}`));
+    lines.push(style.dim(`     ${stripControl(item.stageTitle)} · missed in ${item.missed} of ${plural(item.assessed, 'session')}`));
+    if (item.guidance) lines.push(...wrap(stripControl(item.guidance), view.width - 7, '     ').map((line) => style.dim(line)));
+  });
   return lines;
 }
 
