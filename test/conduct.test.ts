@@ -9,7 +9,7 @@ import { loadBank } from './helpers/bank.js';
 import { InterruptedError, UsageError } from '../src/errors.js';
 import { main } from '../src/main.js';
 import { seededRandom } from '../src/select/random.js';
-import { drawCurveball, markCurveballShown, nextStage, setDraft, setNotes, startSession, type SessionState } from '../src/session/engine.js';
+import { drawCurveball, markCurveballShown, nextStage, setDraft, setNotes, startSession, toggleTick, type SessionState } from '../src/session/engine.js';
 import { buildInterview } from '../src/session/interview.js';
 import { askInStage, compileFacts } from '../src/session/interviewer.js';
 import { listLive } from '../src/store/live.js';
@@ -30,6 +30,8 @@ interface Script {
   stage?: (config: StageConfig, index: number) => SessionState;
   /** Answers one assessment screen (its message), or throws. */
   assess?: (message: string, index: number, preselected: ReadonlySet<string>, items: readonly { id: string; text: string }[]) => string[];
+  /** Answers a choice (its message). */
+  select?: (message: string) => string;
 }
 
 function scripted(io: ReturnType<typeof fakeIo>, script: Script) {
@@ -49,7 +51,10 @@ function scripted(io: ReturnType<typeof fakeIo>, script: Script) {
     },
     assess: async (message, items, preselected = new Set()) => (script.assess ? script.assess(message, screens++, preselected, items) : []),
     input: () => Promise.reject(new Error('not used')),
-    select: () => Promise.reject(new Error('not used')),
+    select: async <T extends string>({ message }: { message: string }) => {
+      if (!script.select) throw new Error('not used');
+      return script.select(message) as T;
+    },
   };
   return { prompter, said, notices };
 }
@@ -237,9 +242,84 @@ describe('conduct: the interviewer\'s side', () => {
     const home = newHome();
     const io = fakeIo({ tty: true });
     const given: StageConfig[] = [];
-    const { prompter } = scripted(io, { stage: (config) => (given.push(config), nextStage(config.state, io.now())) });
+    const { prompter } = scripted(io, { stage: (config) => (given.push(config), nextStage(config.state, io.now())), select: () => 'skip' });
     expect(await conduct({ ...options(home), mode: 'interviewer' }, io, prompter)).toBe(0);
     expect(given.map((config) => [config.facts?.length, config.sheet])).toEqual([[6, undefined], [6, undefined]]);
     expect(plain(io.out())).not.toContain('Questions to the interviewer');
+  });
+});
+
+describe('conduct: the candidate\'s own ticks in interviewer mode', () => {
+  const E2E_BANK = path.resolve(import.meta.dirname, 'fixtures', 'e2e-bank');
+  const ratings = (home: string) => {
+    const file = path.join(home, 'ratings.jsonl');
+    return fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.parse(line)) : [];
+  };
+  // The partner ticks the goal and the surface while clarifying (4.5 of 5.5 weight: 82%), and the diagram.
+  const partnerTicks = (config: StageConfig, index: number) =>
+    nextStage((index === 0 ? ['goal', 'surface'] : ['diagram']).reduce(toggleTick, config.state), Date.UTC(2026, 10, 22, 9, 40));
+
+  it('after the partner, the candidate ticks the same checklists: kept as a self rating, the record keeps the partner\'s score, and stats shows the gap', async () => {
+    const home = newHome();
+    const io = fakeIo({ tty: true, now: Date.UTC(2026, 10, 22, 10) });
+    const screens: Array<{ message: string; items: string[]; preselected: string[] }> = [];
+    const { prompter, said } = scripted(io, {
+      stage: partnerTicks,
+      select: (message) => (expect(message).toMatch(/^Candidate: tick your own checklist too\?/), 'rate'),
+      assess: (message, index, preselected, items) => {
+        screens.push({ message, items: items.map((item) => item.id), preselected: [...preselected] });
+        return index === 0 ? ['goal', 'scale', 'surface'] : ['diagram'];
+      },
+    });
+    expect(await conduct({ ...options(home), mode: 'interviewer' }, io, prompter)).toBe(0);
+    // The same screen as the self-assessment, titled as the candidate's, nothing pre-ticked (not the partner's ticks).
+    expect(screens).toEqual([
+      { message: 'Candidate, your own ticks: Clarify the feed', items: ['goal', 'scale', 'surface'], preselected: [] },
+      { message: 'Candidate, your own ticks: Design the ranking', items: ['diagram'], preselected: [] },
+    ]);
+    expect(said.join('')).toContain('Your own ticks: 100% · your partner’s: 85%');
+    const [record] = history(home);
+    expect(record).toMatchObject({ mode: 'interviewer', score: 85, stages: [{ checked: ['goal', 'surface'], score: 82 }, { checked: ['diagram'], score: 100 }] });
+    expect(ratings(home)).toEqual([{
+      version: 1, sessionId: record.id, rater: 'self', ratedAt: '2026-11-22T10:00:00.000Z', questionId: 'e2e-feed', rubricId: 'e2e-rubric', mode: 'interviewer',
+      score: 100, recordScore: 85,
+      stages: [
+        { id: 'clarify', score: 100, recordScore: 82, items: ['goal', 'scale', 'surface'].map((id) => ({ id, met: true, evidence: null, reason: '', counted: true })) },
+        { id: 'design', score: 100, recordScore: 100, items: [{ id: 'diagram', met: true, evidence: null, reason: '', counted: true }] },
+      ],
+    }]);
+
+    const text = fakeIo({ env: { MLDRILL_HOME: home, TZ: 'UTC' }, now: Date.UTC(2026, 10, 22, 12) });
+    expect(await main(['stats', '--bank', E2E_BANK], text)).toBe(0);
+    expect(text.out()).toContain('Calibration (your own rating against another rater\'s, per stage)\n  You rate your clarify the feed 18 points above your partner (1 session).\n');
+    // Wrapped to the 80 columns of the screen.
+    expect(text.out()).toMatch(/\n {2}You rate your design the ranking within 0 points of your partner \(1\n {4}session\)\.\n/);
+    const json = fakeIo({ env: { MLDRILL_HOME: home, TZ: 'UTC' }, now: Date.UTC(2026, 10, 22, 12) });
+    expect(await main(['stats', '--bank', E2E_BANK, '--json'], json)).toBe(0);
+    expect(JSON.parse(json.out()).calibration).toEqual({
+      ai: [],
+      partner: [
+        { id: 'clarify', title: 'Clarify the feed', sessions: 1, averageGap: 18, trend: null },
+        { id: 'design', title: 'Design the ranking', sessions: 1, averageGap: 0, trend: null },
+      ],
+    });
+  });
+
+  it('is skipped by choice, or by Ctrl-C on its screens: no rating, and the session is saved complete with the partner\'s ticks', async () => {
+    for (const script of [{ select: () => 'skip' }, { select: () => 'rate', assess: () => { throw new InterruptedError(''); } }]) {
+      const home = newHome();
+      const io = fakeIo({ tty: true });
+      const { prompter, said } = scripted(io, { stage: partnerTicks, ...script });
+      expect(await conduct({ ...options(home), mode: 'interviewer' }, io, prompter)).toBe(0);
+      expect(ratings(home)).toEqual([]);
+      expect(history(home)).toMatchObject([{ status: 'completed', score: 85 }]);
+      if (script.assess) expect(said.join('')).toContain('Your own ticks: skipped; the session is saved with your partner’s.');
+    }
+  });
+
+  it('is not asked for with --no-save', async () => {
+    const io = fakeIo({ tty: true });
+    const { prompter } = scripted(io, { stage: partnerTicks });
+    expect(await conduct({ ...options(newHome()), mode: 'interviewer', save: false }, io, prompter)).toBe(0);
   });
 });

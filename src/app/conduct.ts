@@ -191,6 +191,8 @@ export async function conduct(options: ConductOptions, io: Io, prompter: Prompte
       checked = assessed;
     }
     score = assess(scored, checked);
+    // The candidate's own ticks beside the partner's: a rating of its own for stats, never the record's score.
+    if (mode === 'interviewer' && options.save) await (await import('./self-rating.js')).rateSelf(prompter, { interview: scored, partner: score, notes: latest.progress.map((progress) => notesWithDraft(progress)), sessionId: id, stateDir, now: () => io.now() });
   } catch (error) {
     if (!(error instanceof InterruptedError)) throw error;
     pausedWhenStopped = isPaused(latest);

@@ -109,10 +109,28 @@ describe('beyond a timer', { timeout: 90_000 }, () => {
     expect(screen).toMatch(/Follow-ups to ask\n\s+1\. Traffic grew tenfold\./);
     tmux.keys('Space');
     tmux.keys('Enter');
+    // Then the candidate's own ticks, on the assessment screen titled as theirs, nothing pre-ticked.
+    await tmux.waitFor(/Candidate: tick your own checklist too\?\n❯ Tick my own checklist\n {2}Skip\n[\s\S]*Never changes the score/);
+    tmux.keys('Enter');
+    screen = await tmux.waitFor(/\? Candidate, your own ticks: Clarify the feed \(0 of 3 ticked\)/);
+    expect(screen).toMatch(/❯ ◯ Named the business goal[\s\S]*◯ Quantified scale[\s\S]*◯ Asked where the feed appears/);
+    tmux.keys('Space');
+    tmux.keys('Down');
+    tmux.keys('Space');
+    await tmux.waitFor('(2 of 3 ticked)');
+    tmux.keys('Enter');
+    await tmux.waitFor(/\? Candidate, your own ticks: Design the ranking \(0 of 1 ticked\)/);
+    tmux.keys('Space');
+    await tmux.waitFor('(1 of 1 ticked)');
+    tmux.keys('Enter');
     expect(await tmux.exitCode()).toBe(0);
+    // Goal and scale, not the surface (the question's own item, weighted up); the partner ticked goal and surface.
+    expect(tmux.screen(true)).toContain('Your own ticks: 60% · your partner’s: 85% (kept for mldrill stats)');
     expect(tmux.screen(true)).toMatch(/Score 85%/);
     expect(tmux.screen(true)).not.toContain('what did you cover?');
     expect(history(home)[0]).toMatchObject({ mode: 'interviewer', score: 85, stages: [{ checked: ['goal', 'surface'], missed: ['scale'] }, { checked: ['diagram'] }] });
+    const [rating] = fs.readFileSync(path.join(home, 'ratings.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { rater: string; sessionId: string; score: number; recordScore: number; stages: Array<{ score: number; recordScore: number }> });
+    expect(rating).toMatchObject({ rater: 'self', sessionId: history(home)[0].id, score: 60, recordScore: 85, stages: [{ score: 53, recordScore: 82 }, { score: 100, recordScore: 100 }] });
   });
 
   it('folds the interviewer screen to fit a small terminal, keeping the cursor item, title and keys in view', async () => {
