@@ -80,6 +80,25 @@ describe('derived files that are not regular files are ignored, and left as they
     }
   });
 
+  it("stats' cache of its tally that is a FIFO or a link to /dev/zero: stats count afresh, every time, and leave it in place", () => {
+    for (const make of [mkfifo, (file: string) => fs.symlinkSync('/dev/zero', file)]) {
+      const home = homeWith('progress.jsonl');
+      const args = ['stats', '--json', '--bank', PROGRESS_BANK];
+      const expected = run(args, home);
+      const cache = path.join(home, 'cache', 'stats-tally');
+      expect(fs.existsSync(cache)).toBe(true);
+      fs.rmSync(cache);
+      make(cache);
+      const kind = fs.lstatSync(cache).isFIFO() ? 'isFIFO' : 'isSymbolicLink';
+      for (let i = 0; i < 2; i++) {
+        const result = run(args, home);
+        expect(result.signal).toBeNull();
+        expect([result.status, result.stdout]).toEqual([0, expected.stdout]);
+      }
+      expect(fs.lstatSync(cache)[kind]()).toBe(true);
+    }
+  });
+
   it('a bank cache that is a FIFO or a link to /dev/zero: the bank is loaded from its files', () => {
     const home = tempDir();
     const expected = run(['daily', '--json', '--date', '2026-11-22'], home);
