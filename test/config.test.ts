@@ -223,7 +223,7 @@ describe('mldrill config', () => {
 
   it('--json gives { file, settings: { key: { value, source } } } for every key', async () => {
     const { file, settings } = await settingsOf({ MLDRILL_CONFIG: configFile('rubric: ml-system-design-short\n') });
-    expect(Object.keys(settings)).toEqual(['minutes', 'rubric', 'strict', 'curveballs', 'ready', 'interviewer', 'bank', 'colour', 'state_dir', 'llm.url', 'llm.model', 'llm.api_key']);
+    expect(Object.keys(settings)).toEqual(['minutes', 'rubric', 'strict', 'curveballs', 'ready', 'interviewer', 'next_from_ai', 'bank', 'colour', 'state_dir', 'llm.url', 'llm.model', 'llm.api_key']);
     expect(settings.rubric).toEqual({ value: 'ml-system-design-short', source: `config ${file}:1` });
   });
 

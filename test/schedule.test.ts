@@ -130,6 +130,23 @@ describe('mldrill next', () => {
     expect(queue.filter((entry: { reason: string }) => entry.reason === 'unseen').length).toBeGreaterThan(30);
   });
 
+  it('rates a session from its AI grade instead of its own score with next_from_ai in the config file, and not without', async () => {
+    // fx-feed's last session (Nov 15) scored 80, Good: scheduled. The AI grader gave it 20, Again: due.
+    const rating = { version: 1, sessionId: '20261115-0900-eeee', rater: 'ai', ratedAt: '2026-11-15T10:00:00.000Z', model: 'm', host: '127.0.0.1:9', questionId: 'fx-feed', rubricId: 'fx-interview', mode: 'self', score: 20, recordScore: 80, stages: [] };
+    const feed = async (config: string) => {
+      const home = homeWith('progress.jsonl');
+      fs.writeFileSync(path.join(home, 'ratings.jsonl'), `${JSON.stringify(rating)}\n`);
+      const configFile = path.join(home, 'config.yaml');
+      fs.writeFileSync(configFile, config);
+      const io = fakeIo({ env: { MLDRILL_HOME: home, MLDRILL_CONFIG: configFile, TZ: 'UTC' }, now: NOW });
+      expect(await main(['next', '--bank', PROGRESS_BANK, '--json', '--limit', '0'], io)).toBe(0);
+      expect(io.err()).not.toContain('ratings');
+      return (JSON.parse(io.out()) as { queue: Array<{ questionId: string; reason: string; lastScore: number; lastRating: string }> }).queue.find((entry) => entry.questionId === 'fx-feed');
+    };
+    expect(await feed('next_from_ai: false\n')).toMatchObject({ reason: 'scheduled', lastScore: 80, lastRating: 'good' });
+    expect(await feed('next_from_ai: true\n')).toMatchObject({ reason: 'due', lastScore: 80, lastRating: 'again' });
+  });
+
   it('says what is next and why, in plain text', async () => {
     const { code, out } = await run(['--limit', '3']);
     expect(code).toBe(0);

@@ -70,6 +70,11 @@ export function llmOf(io: Io): { url?: string; model?: string; api_key?: string 
   return { url: text('llm.url'), model: text('llm.model'), api_key: text('llm.api_key') };
 }
 
+/** Whether spaced repetition rates a session from its AI grade when it has one (the file's next_from_ai). */
+export function nextFromAiOf(io: Io): boolean {
+  return configured(io, 'next_from_ai') === true;
+}
+
 /** The file's colour preference, which NO_COLOR and FORCE_COLOR override. */
 export function colourOf(io: Io): Colour {
   return colourSetting(settingsOf(io));

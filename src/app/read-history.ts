@@ -5,8 +5,9 @@ import { NotRegularError } from '../read-file.js';
 import type { Io } from '../io.js';
 import { everySession, latestSessions, readHistory } from '../store/history.js';
 import { readIndexedHistory, readNewestSessions, readRecordAt, type IndexedHistory, type IndexedLine } from '../store/history-index.js';
-import { historyFile, historyIndexFile } from '../store/paths.js';
-import { cacheDirOf, stateDirOf } from './config.js';
+import { historyFile, historyIndexFile, ratingsFile } from '../store/paths.js';
+import { readRatings } from '../store/ratings.js';
+import { cacheDirOf, nextFromAiOf, stateDirOf } from './config.js';
 import type { SessionRecord, SessionSummary } from '../store/record.js';
 import { findSession } from '../store/sessions.js';
 import type { StatsTally } from '../score/tally.js';
@@ -109,6 +110,19 @@ export function readSessionFor(io: Io, ref: string): SessionRecord {
 export function reportSkipped(warnings: readonly string[], file: string, io: Io): void {
   for (const warning of warnings.slice(0, SHOWN)) io.stderr.write(`mldrill: warning: ${stripControl(warning)}\n`);
   if (warnings.length > SHOWN) io.stderr.write(`mldrill: warning: … and ${warnings.length - SHOWN} more skipped lines in ${file}\n`);
+}
+
+/**
+ * What spaced repetition rates a session from: its own score, or with next_from_ai its AI grade
+ * when it has one (the ratings file, whose skipped lines are reported); undefined: its own.
+ */
+export function reviewScoreFor(io: Io): ((session: SessionSummary) => number) | undefined {
+  if (!nextFromAiOf(io)) return undefined;
+  const file = ratingsFile(stateDirOf(io));
+  const { ratings, warnings } = readRatings(file);
+  reportSkipped(warnings, file, io);
+  const graded = new Map(ratings.filter((rating) => rating.rater === 'ai').map((rating) => [rating.sessionId, rating.score]));
+  return (session) => graded.get(session.id) ?? session.score ?? 0;
 }
 
 /** Said on stderr when there is nothing to show yet. */

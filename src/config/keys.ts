@@ -37,6 +37,7 @@ export const SETTINGS: readonly Setting[] = [
   { key: 'curveballs', type: 'boolean', default: true, option: 'curveballs', description: 'drill: throw in a follow-up during the deep-dive (--curveballs turns it back on)' },
   { key: 'ready', type: 'boolean', default: true, option: 'ready', description: 'drill: wait for Enter before the clock starts (--no-ready skips the wait)' },
   { key: 'interviewer', type: 'boolean', default: false, option: 'interviewer', description: 'drill: mock-interviewer mode (--no-interviewer turns it off)' },
+  { key: 'next_from_ai', type: 'boolean', default: false, description: 'next and drill --next: rate a session for spaced repetition from its AI grade when it has one, not from its own score' },
   { key: 'bank', type: 'paths', default: [], env: ['MLDRILL_BANK'], description: 'directories of your own questions and rubrics, loaded with the built-in ones (relative to this file)' },
   { key: 'colour', type: 'choice', default: 'auto', values: COLOURS, env: ['NO_COLOR', 'FORCE_COLOR'], description: 'auto (colour on a terminal), always or never; NO_COLOR and FORCE_COLOR still win' },
   { key: 'state_dir', type: 'text', default: null, path: true, env: ['MLDRILL_HOME'], example: '~/.local/state/mldrill', description: 'where the history is kept (relative to this file; unset: $XDG_STATE_HOME/mldrill or ~/.local/state/mldrill)' },

@@ -48,6 +48,7 @@ export interface QueueEntry {
   /** Completed sessions of this question. */
   reviews: number;
   lastScore: number | null;
+  /** The last session's rating: from its score, or from its AI grade with next_from_ai. */
   lastRating: RatingName | null;
   /** Average score of completed sessions in the question's category; null when there are none. */
   categoryAverage: number | null;
@@ -55,15 +56,20 @@ export interface QueueEntry {
 
 const DAY_MS = 86_400_000;
 
+/** The score a completed session is rated from: its own, or another rater's (next_from_ai). */
+export type ReviewScore = (session: SessionSummary) => number;
+const ownScore: ReviewScore = (session) => session.score ?? 0;
+
 /** The card of a question after replaying its completed sessions, oldest first. */
-export function replayCard(sessions: readonly SessionSummary[]): Card | undefined {
+export function replayCard(sessions: readonly SessionSummary[], reviewScore: ReviewScore = ownScore): Card | undefined {
   let card: Card | undefined;
   for (const session of sessions) {
     const at = new Date(session.endedAt);
-    card = scheduler.next(card ?? createEmptyCard(at), at, GRADES[ratingFor(session.score ?? 0)]).card;
+    card = scheduler.next(card ?? createEmptyCard(at), at, GRADES[ratingFor(reviewScore(session))]).card;
   }
   return card;
 }
+
 
 /**
  * Every question of the bank, in the order to practise them: due ones first, most overdue
@@ -71,7 +77,7 @@ export function replayCard(sessions: readonly SessionSummary[]): Card | undefine
  * weakest), categories equally weak taking turns; then the rest, soonest due first. Sessions of questions not in `questions` are
  * ignored.
  */
-export function practiceQueue(questions: readonly QuestionInfo[], records: readonly SessionSummary[], now: number): QueueEntry[] {
+export function practiceQueue(questions: readonly QuestionInfo[], records: readonly SessionSummary[], now: number, reviewScore: ReviewScore = ownScore): QueueEntry[] {
   const known = new Map(questions.map((question) => [question.id, question]));
   const byQuestion = new Map<string, SessionSummary[]>();
   const categoryScores = new Map<string, number[]>();
@@ -94,7 +100,7 @@ export function practiceQueue(questions: readonly QuestionInfo[], records: reado
 
   const entries = questions.map((question): QueueEntry & { dueMs: number } => {
     const sessions = byQuestion.get(question.id) ?? [];
-    const card = replayCard(sessions);
+    const card = replayCard(sessions, reviewScore);
     const last = sessions[sessions.length - 1];
     const dueMs = card ? card.due.getTime() : Number.NaN;
     const isDue = card !== undefined && dueMs <= now;
@@ -107,7 +113,7 @@ export function practiceQueue(questions: readonly QuestionInfo[], records: reado
       overdueDays: isDue ? Math.floor((now - dueMs) / DAY_MS) : null,
       reviews: sessions.length,
       lastScore: last?.score ?? null,
-      lastRating: last ? ratingFor(last.score!) : null,
+      lastRating: last ? ratingFor(reviewScore(last)) : null,
       categoryAverage: categoryAverage(question.category),
       dueMs,
     };
