@@ -155,6 +155,36 @@ describe('the history index', () => {
     expect(statsOf(readHistoryTally(file, indexFile, cacheFile).tally, NO_BANK, STATS).trend.scores).toEqual([90, 60, 80]);
   });
 
+  it("counts only what a drill appends into stats' cache, and everything again after a resume or a rewrite", () => {
+    const { file, indexFile } = emptyHome();
+    const cacheFile = statsCache(indexFile);
+    const sessions = () => readHistoryTally(file, indexFile, cacheFile).tally.sessions;
+    appendRecord(file, record('a', 1, 40));
+    expect(sessions()).toBe(1);
+    // Mark the cached count: what is counted into it keeps the mark; a fresh count drops it.
+    const [head, tally] = fs.readFileSync(cacheFile, 'utf8').split('\n');
+    fs.writeFileSync(cacheFile, `${head}\n${tally!.replace(/^\[1,/, '[101,')}\n`);
+    appendRecord(file, record('b', 2, 60));
+    appendRecord(file, record('c', 3, 80));
+    expect(sessions()).toBe(103);
+    // b resumed: its earlier record must go, so everything is counted again.
+    appendRecord(file, record('b', 2, 70));
+    expect(sessions()).toBe(3);
+    expect(throughIndex(file, indexFile)).toEqual(fresh(file));
+    // A whole record missing its newline is counted in, as every read counts it; once an append
+    // completes it, everything is counted again (the cache then ended mid-line).
+    fs.writeFileSync(cacheFile, `${fs.readFileSync(cacheFile, 'utf8').replace(/\n\[3,/, '\n[103,')}`);
+    fs.appendFileSync(file, JSON.stringify(record('d', 4, 10)));
+    expect(sessions()).toBe(104);
+    fs.appendFileSync(file, '\n');
+    appendRecord(file, record('e', 5, 20));
+    expect(sessions()).toBe(5);
+    expect(throughIndex(file, indexFile)).toEqual(fresh(file));
+    // Rewritten in place: counted afresh.
+    fs.writeFileSync(file, `${JSON.stringify(record('z', 6, 50))}\n`);
+    expect(sessions()).toBe(1);
+  });
+
   it("serves history's newest sessions from its head and their bodies while nothing is appended", async () => {
     const { home, file, indexFile } = emptyHome();
     // Out of start order, and 'a' resumed: its last line, with its start, is what counts.

@@ -66,8 +66,11 @@ export function tallyOf(records: readonly SessionSummary[]): StatsTally {
 
 const milli = (value: number) => Math.round(value * 1000);
 
-/** Counts a session in. `order` is where it first appeared: sessions that started at the same moment keep that order in the trend. */
-function addSession(tally: StatsTally, record: SessionSummary, order: number): void {
+/**
+ * Counts a session in (each session once, as its latest record). `order` is where it first
+ * appeared: sessions that started at the same moment keep that order in the trend.
+ */
+export function addSession(tally: StatsTally, record: SessionSummary, order: number): void {
   tally.sessions++;
   if (record.status === 'abandoned') tally.abandoned++;
   for (const stage of record.stages) tally.practiceMs += milli(stage.usedSeconds);

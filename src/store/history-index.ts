@@ -45,6 +45,8 @@ export interface IndexedHistory {
   decode(line: IndexedLine): { record: SessionSummary } | { warning: string };
   /** Every line skipped, outright or because it fails to decode, in line order: what everySession warns of. */
   skipped: string[];
+  /** historyFingerprint of the file as read here (empty when there was no file). */
+  fingerprint: string;
 }
 
 /**
@@ -99,7 +101,7 @@ const NEWEST_KEPT = 1000;
 
 /** A history with no lines: the file does not exist yet. */
 function emptyHistory(): IndexedHistory {
-  return { lines: [], warnings: [], decode: () => ({ warning: '' }), skipped: [] };
+  return { lines: [], warnings: [], decode: () => ({ warning: '' }), skipped: [], fingerprint: '' };
 }
 
 /**
@@ -131,7 +133,7 @@ export function readIndexedHistory(file: string, indexFile?: string, limits: Lin
       index.fingerprint = readRange(fd, Math.max(0, index.offset - FINGERPRINT_BYTES), index.offset).toString('base64');
       saveIndex(indexFile, index);
     }
-    return view(index, tail);
+    return { ...view(index, tail), fingerprint: fingerprintOf(file, fd, stat) };
   } finally {
     fs.closeSync(fd);
   }
@@ -152,10 +154,31 @@ export function historyFingerprint(file: string): string | undefined {
   }
   const { fd, stat } = opened;
   try {
-    const last = readRange(fd, Math.max(0, stat.size - FINGERPRINT_BYTES), stat.size).toString('base64');
-    return JSON.stringify([FORMAT, file, stat.dev, stat.ino, stat.size, stat.mtimeMs, last]);
+    return fingerprintOf(file, fd, stat);
   } finally {
     fs.closeSync(fd);
+  }
+}
+
+function fingerprintOf(file: string, fd: number, stat: fs.Stats): string {
+  const last = readRange(fd, Math.max(0, stat.size - FINGERPRINT_BYTES), stat.size).toString('base64');
+  return JSON.stringify([FORMAT, file, stat.dev, stat.ino, stat.size, stat.mtimeMs, last]);
+}
+
+/**
+ * Where the history that historyFingerprint described ends in the file as it is now, when the
+ * file is that one with whole lines appended since (it ended a line then, and the same checks as
+ * the index's say it is the same file, grown); undefined otherwise.
+ */
+export function appendedSince(file: string, fingerprint: string): number | undefined {
+  try {
+    const [format, was, dev, ino, size, mtimeMs, last] = JSON.parse(fingerprint) as [unknown, string, number, number, number, number, string];
+    if (format !== FORMAT || was !== file || ![dev, ino, size, mtimeMs].every(Number.isFinite) || typeof last !== 'string') return undefined;
+    if (size > 0 && Buffer.from(last, 'base64').at(-1) !== 0x0a) return undefined;
+    const key: IndexKey = { file, dev, ino, size, mtimeMs, offset: size, fingerprint: last };
+    return withFile(file, (fd, stat) => (stat.size > size && current(key, file, fd, stat) ? size : undefined));
+  } catch {
+    return undefined;
   }
 }
 
@@ -324,7 +347,7 @@ function skippedLines(index: Pick<Index, 'warnings' | 'failed'>, tail?: { line: 
 }
 
 /** The index's lines, with the torn last line if any; each decoded when asked. */
-function view(index: Index, tail: ReturnType<typeof extend>): IndexedHistory {
+function view(index: Index, tail: ReturnType<typeof extend>): Omit<IndexedHistory, 'fingerprint'> {
   const { heads, ids } = index;
   const lines: IndexedLine[] = new Array<IndexedLine>(ids.length);
   for (let i = 0; i < ids.length; i++) lines[i] = { number: heads[i * HEAD]!, offset: heads[i * HEAD + 1]!, id: ids[i]!, startedAtMs: heads[i * HEAD + 2]!, position: i };
