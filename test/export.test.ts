@@ -29,7 +29,10 @@ describe('mldrill export', () => {
     const markdown = (await exportRun(['last'], { home })).out;
     expect(markdown).toContain('| Stage | Used | Budget | Over | Hints | Pacing |');
     expect(markdown).toContain('| Scope the problem | 06:00 | 05:00 | +01:00 | 1 | over by 20% |');
-    expect(markdown).toContain('## Curveballs\n\n- **Design the system, at 04:10:** Traffic grew tenfold.\n  - Notes after it: “index with ```ann``` lookups”');
+    // One section for the one follow-up: the notes after it counted from where it came (an older record's line count).
+    expect(markdown).toContain('## Follow-up\n\n> Traffic grew tenfold.\n\nThrown in at 04:10 of `design`.\n\n### Notes after it\n\n````text\nindex with ```ann``` lookups\n````\n');
+    expect(markdown).not.toContain('## Curveballs');
+    expect(markdown.match(/Traffic grew tenfold/g)).toHaveLength(1);
     expect(markdown).toContain('### Red flags\n\nSuggested by this session: over by 20%, 33% covered.\n\n- Designs before asking what is being built.');
     const doc = JSON.parse((await exportRun(['last', '--format', 'json'], { home })).out);
     expect(doc.curveballs).toEqual([{ stageId: 'design', stageTitle: 'Design the system', atSeconds: 250, text: 'Traffic grew tenfold.', notesAfter: ['index with ```ann``` lookups'] }]);

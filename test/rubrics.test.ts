@@ -66,7 +66,7 @@ describe('every question', () => {
       const own = stage.items.filter((item) => item.source === 'question');
       const generic = stage.items.filter((item) => item.source === 'rubric');
       for (const item of own) {
-        for (const other of generic) expect(overlap(item, other), `${stage.id}/${item.id} restates ${other.id}`).toBeLessThan(0.5);
+        for (const other of generic) expect(overlap(item, other), `${stage.plan.id}/${item.id} restates ${other.id}`).toBeLessThan(0.5);
       }
     }
   });

@@ -71,7 +71,6 @@ function curveballRecord(interview: Interview, state: SessionState) {
   return {
     stageId: state.plan[curveball.stage]!.id, atSeconds: curveball.shownAtSeconds, text: curveball.text,
     ...(answer.length ? { answer } : {}), ...(curveball.notesChars !== undefined ? { notesChars: curveball.notesChars } : {}),
-    ...(curveball.linesBefore !== undefined ? { linesBefore: curveball.linesBefore } : {}),
   };
 }
 

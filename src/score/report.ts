@@ -89,7 +89,7 @@ export function buildReport(interview: Interview, state: SessionState, score: Se
     usedSeconds: stages.reduce((sum, stage) => sum + stage.usedSeconds, 0),
     stages,
     curveball: thrown && thrown.shownAtSeconds !== null && stages[thrown.stage]
-      ? { stageTitle: stages[thrown.stage]!.title, atSeconds: thrown.shownAtSeconds, text: thrown.text, notesAfter: notesAfter(notes[thrown.stage]!, thrown.linesBefore) }
+      ? { stageTitle: stages[thrown.stage]!.title, atSeconds: thrown.shownAtSeconds, text: thrown.text, notesAfter: notesAfter(notes[thrown.stage]!, thrown) }
       : null,
     ...(facts.length || exchanges.length ? { dialogue: { facts, exchanges } } : {}),
     ...(curveball && followupStage ? {

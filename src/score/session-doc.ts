@@ -6,7 +6,7 @@ import { FOLLOWUP_ITEM, type CurveballRecord, type ExchangeRecord, type SessionM
 import { budgetSecondsOf, usedSecondsOf } from '../store/sessions.js';
 import { localDateTime, zoneName } from '../time.js';
 import type { BankView, QuestionInfo } from './bank-view.js';
-import { notesAfter, pacingFlag, stageSignals } from './signals.js';
+import { notesAfter as notesAfterLines, pacingFlag, stageSignals } from './signals.js';
 
 export interface DocumentItem {
   id: string;
@@ -88,7 +88,9 @@ function followupOf(record: SessionRecord): DocumentFollowup | null {
   const curveball = record.curveballs?.[0];
   if (!curveball) return null;
   const from = record.stages.findIndex((stage) => stage.id === curveball.stageId);
-  const notesAfter = from < 0 ? '' : record.stages.slice(from).map((stage, i) => (i === 0 ? stage.notes.slice(curveball.notesChars ?? 0) : stage.notes)).join('');
+  // Its own stage's notes from the moment it came (the whole stage when that was not kept), then every later stage's.
+  const firstStage = (notes: string) => notesAfterLines(notes, curveball)?.map((line) => `${line}\n`).join('') ?? notes;
+  const notesAfter = from < 0 ? '' : record.stages.slice(from).map((stage, i) => (i === 0 ? firstStage(stage.notes) : stage.notes)).join('');
   const checked = new Set(from < 0 ? [] : record.stages[from]!.checked);
   const answer = (curveball.answer ?? []).map((text, i) => ({ id: `${FOLLOWUP_ITEM}${i + 1}`, text, covered: checked.has(`${FOLLOWUP_ITEM}${i + 1}`) }));
   return { stageId: curveball.stageId, atSeconds: curveball.atSeconds, text: curveball.text, notesAfter, answer };
@@ -156,7 +158,7 @@ export function sessionDocument(record: SessionRecord, bank: BankView, timeZone?
         stageTitle: bank.stageTitle(record.rubricId, thrown.stageId) ?? thrown.stageId,
         atSeconds: thrown.atSeconds,
         text: thrown.text,
-        notesAfter: stage ? notesAfter(stage.notes, thrown.linesBefore) : null,
+        notesAfter: stage ? notesAfterLines(stage.notes, thrown) : null,
       };
     }),
     aiRating: rating ? {
