@@ -230,7 +230,7 @@ describe('conduct: the interviewer\'s side', () => {
     expect(markdown).toContain('- [x] In-batch negatives, corrected for popularity\n');
     const doc = JSON.parse(await exportOf(home, 'json'));
     expect(doc.followup).toMatchObject({ stageId: 'design', text, notesAfter: 'use in-batch negatives with a popularity correction\n', answer: [{ id: 'followup-1', covered: true }, { id: 'followup-2', covered: false }] });
-    expect(doc.stages[1].missed).toEqual([{ id: 'followup-2', text: 'Hard negatives mined from impressions without engagement', guidance: null }]);
+    expect(doc.stages[1].missed).toEqual([{ id: 'followup-2', text: 'Hard negatives mined from impressions without engagement', guidance: null, core: false }]);
   });
 
   it('in interviewer mode, gives the partner the fact sheet to answer from, and the report claims nothing of what was asked', async () => {

@@ -37,6 +37,8 @@ export interface Report {
   strongAnswer: boolean;
   rubricTitle: string;
   total: number;
+  /** Whether missed core items capped the total. */
+  capped: boolean;
   budgetSeconds: number;
   usedSeconds: number;
   stages: ReportStage[];
@@ -85,6 +87,7 @@ export function buildReport(interview: Interview, state: SessionState, score: Se
     strongAnswer: interview.question.examples?.strong !== undefined,
     rubricTitle: interview.rubric.title,
     total: score.total,
+    capped: score.capped,
     budgetSeconds: totalBudgetSeconds(stages),
     usedSeconds: stages.reduce((sum, stage) => sum + stage.usedSeconds, 0),
     stages,

@@ -13,6 +13,8 @@ export interface DocumentItem {
   /** From the bank; the id when the bank no longer has the item. */
   text: string;
   guidance: string | null;
+  /** One of the question's core items (the insight it exists to test). */
+  core: boolean;
 }
 
 export interface DocumentStage {
@@ -117,9 +119,9 @@ export function sessionDocument(record: SessionRecord, bank: BankView, timeZone?
   const item = (stageId: string, id: string): DocumentItem => {
     // A point of the follow-up's answer key: the record holds its text.
     const point = followup?.stageId === stageId ? followup.answer.find((entry) => entry.id === id) : undefined;
-    if (point) return { id, text: point.text, guidance: null };
+    if (point) return { id, text: point.text, guidance: null, core: false };
     const found = bank.item(record, stageId, id);
-    return { id, text: found?.text ?? id, guidance: found?.guidance ?? null };
+    return { id, text: found?.text ?? id, guidance: found?.guidance ?? null, core: Boolean(found?.core) };
   };
   return {
     id: record.id,
@@ -145,7 +147,8 @@ export function sessionDocument(record: SessionRecord, bank: BankView, timeZone?
       notes: stage.notes,
       score: stage.score,
       covered: stage.checked.map((id) => item(stage.id, id)),
-      missed: stage.missed.map((id) => item(stage.id, id)),
+      // Core items first: what the question exists to test.
+      missed: stage.missed.map((id) => item(stage.id, id)).sort((a, b) => Number(b.core) - Number(a.core)),
       pacing: pacingFlag(stage.usedSeconds, stage.budgetSeconds),
       signals: signals[i]!,
       redFlags: [...(bank.redFlags?.(record.rubricId, stage.id) ?? [])],

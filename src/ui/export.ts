@@ -111,7 +111,7 @@ export function sessionMarkdown(doc: SessionDocument, diagram?: DocumentDiagram)
   lines.push(...curveballMarkdown(doc, clean));
 
   const item = (done: boolean) => (entry: DocumentItem) => {
-    const out = [`- [${done ? 'x' : ' '}] ${clean(entry.text)}`];
+    const out = [`- [${done ? 'x' : ' '}] ${entry.core ? '**Core:** ' : ''}${clean(entry.text)}`];
     if (!done && entry.guidance) out.push(`  - *What good looks like:* ${clean(entry.guidance)}`);
     return out;
   };
