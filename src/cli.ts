@@ -18,29 +18,17 @@ export interface CommandResult {
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
-function positiveNumber(value: string): number {
+/** A parser of a number option: what a value must be, and the words for it when it is not. */
+const numberOption = (valid: (number: number) => boolean, expected: string) => (value: string): number => {
   const number = Number(value);
-  if (!Number.isFinite(number) || number <= 0) throw new InvalidArgumentError('expected a positive number of minutes, e.g. 30');
+  if (!valid(number)) throw new InvalidArgumentError(`expected ${expected}`);
   return number;
-}
+};
 
-function positiveSeconds(value: string): number {
-  const number = Number(value);
-  if (!Number.isFinite(number) || number <= 0) throw new InvalidArgumentError('expected a positive number of seconds, e.g. 60');
-  return number;
-}
-
-function positiveInteger(value: string): number {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 0) throw new InvalidArgumentError('expected a whole number, e.g. 10');
-  return number;
-}
-
-function columnCount(value: string): number {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 20) throw new InvalidArgumentError('expected a whole number of columns, at least 20, e.g. 100');
-  return number;
-}
+const positiveNumber = numberOption((number) => Number.isFinite(number) && number > 0, 'a positive number of minutes, e.g. 30');
+const positiveSeconds = numberOption((number) => Number.isFinite(number) && number > 0, 'a positive number of seconds, e.g. 60');
+const positiveInteger = numberOption((number) => Number.isInteger(number) && number >= 0, 'a whole number, e.g. 10');
+const columnCount = numberOption((number) => Number.isInteger(number) && number >= 20, 'a whole number of columns, at least 20, e.g. 100');
 
 function calendarDate(value: string): string {
   if (!parseDate(value)) throw new InvalidArgumentError('expected a real calendar date as YYYY-MM-DD, e.g. 2026-11-22');
