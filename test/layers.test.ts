@@ -80,3 +80,20 @@ describe('the layers', () => {
     expect([...DEBTS].filter((debt) => !present.has(debt))).toEqual([]);
   });
 });
+
+/**
+ * The module-level variables allowed: each holds a fact of the running process, the same for
+ * every caller (the package's version, the loader code's stamp), or a counter that only makes
+ * temporary file names unique. Anything else a module keeps would be shared by every caller.
+ */
+const MODULE_VARIABLES = new Set(['version.ts: version', 'bank/cache.ts: codeStampMemo', 'store/atomic.ts: written']);
+
+describe('module state', () => {
+  it('has no module-level variable beyond the listed process facts', () => {
+    const found = sourceFiles(SRC).flatMap((file) =>
+      [...fs.readFileSync(file, 'utf8').matchAll(/^(?:export )?(?:let|var) (\w+)/gm)].map((match) => `${name(file)}: ${match[1]}`),
+    );
+    expect(found.filter((variable) => !MODULE_VARIABLES.has(variable))).toEqual([]);
+    expect([...MODULE_VARIABLES].filter((variable) => !found.includes(variable))).toEqual([]);
+  });
+});
