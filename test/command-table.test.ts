@@ -32,6 +32,13 @@ describe('the command table', () => {
     }
   });
 
+  it("loads a command's module only when it runs: the table imports none of them but for types", () => {
+    const source = fs.readFileSync(path.join(import.meta.dirname, '..', 'src', 'cli.ts'), 'utf8');
+    expect(source.match(/^import (?!type ).* from '\.\/commands\/.*$/gm) ?? []).toEqual([]);
+    // Every entry loads its module with import().
+    expect(source.match(/load: \(\) =>\s+import\('\.\/commands\//g)).toHaveLength(COMMANDS.length);
+  });
+
   it('keeps src/commands to one module per command, named after it', () => {
     const modules = fs.readdirSync(path.join(import.meta.dirname, '..', 'src', 'commands')).map((name) => name.replace(/\.ts$/, ''));
     expect(modules.sort()).toEqual([...COMMANDS].sort());
