@@ -6,7 +6,7 @@ import { fastData } from '../src/bank/fast-parse.js';
 import { parseYaml } from '../src/bank/parse.js';
 import { findYamlFiles, loadFiles } from '../src/bank/load.js';
 import { PACKAGE_ROOT } from '../src/package-root.js';
-import { RULES } from '../src/bank/rules.js';
+import { RULES } from './helpers/rules.js';
 import { lintFiles } from '../src/lint/lint-files.js';
 import { baseBank, MODELINE, QUESTION, RUBRIC, writeBank } from './helpers/bank.js';
 

@@ -1,6 +1,6 @@
-// Every rule a finding can come from: the list the README's rule table and the fixture table
-// in test/bank.test.ts are checked against.
-import type { Severity } from './findings.js';
+// Every rule a finding can come from (src/bank and src/lint name each where they report it): the
+// list the README's rule table and the fixture table in test/bank.test.ts are checked against.
+import type { Severity } from '../../src/bank/findings.js';
 
 export const RULES: ReadonlyArray<{ id: string; severity: Severity; what: string }> = [
   { id: 'unreadable', severity: 'error', what: 'a file or directory cannot be read, or is not a regular file (a FIFO, a device, a link to one)' },
