@@ -258,7 +258,7 @@ describe('export -o writes where the user asked, and never replaces what is not 
 describe('session ids are never trusted as paths', () => {
   const live = (id: string): LiveSession => ({
     version: 1, id, questionId: 'fx-feed', rubricId: 'fx-interview', mode: 'self', minutes: null, strict: false, paused: false,
-    state: { plan: [] } as unknown as LiveSession['state'], savedAt: '2026-11-22T09:30:00.000Z',
+    state: { plan: [] }, savedAt: '2026-11-22T09:30:00.000Z',
   });
 
   it("a checkpoint whose id is ../../victim is skipped: resume touches nothing outside the state directory", async () => {
@@ -288,6 +288,20 @@ describe('session ids are never trusted as paths', () => {
       sessions: [live('20261122-0930-abcd')],
       warnings: [`${path.join(home, 'sessions', 'notes.json')}: not named after a session id; left in place`],
     });
+  });
+
+  it('without a terminal, resume reports a wrong id as a wrong id (exit 1), and a right one as needing a terminal (exit 2)', async () => {
+    const home = tempDir();
+    saveLive(home, live('20261122-0930-abcd'));
+    const wrong = fakeIo({ env: { MLDRILL_HOME: home } });
+    expect(await main(['resume', 'zzz'], wrong)).toBe(1);
+    expect(wrong.err()).toMatch(/^mldrill: no resumable session with id "zzz"/);
+    const right = fakeIo({ env: { MLDRILL_HOME: home } });
+    expect(await main(['resume', '20261122'], right)).toBe(2);
+    expect(right.err()).toMatch(/resume is interactive and needs a terminal/);
+    const none = fakeIo({ env: { MLDRILL_HOME: tempDir() } });
+    expect(await main(['resume'], none)).toBe(1);
+    expect(none.err()).toBe('mldrill: there is no interrupted session to resume\n');
   });
 
   it('resume takes a unique start of an id, as export does, and says when a start is ambiguous', () => {

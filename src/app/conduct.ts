@@ -71,7 +71,6 @@ function curveballRecord(interview: Interview, state: SessionState) {
   return {
     stageId: state.plan[curveball.stage]!.id, atSeconds: curveball.shownAtSeconds, text: curveball.text,
     ...(answer.length ? { answer } : {}), ...(curveball.notesChars !== undefined ? { notesChars: curveball.notesChars } : {}),
-    ...(curveball.linesBefore !== undefined ? { linesBefore: curveball.linesBefore } : {}),
   };
 }
 
@@ -180,7 +179,7 @@ export async function conduct(options: ConductOptions, io: Io, prompter: Prompte
       // So do the questions put to the interviewer, with the topics of the facts they uncovered.
       const notes = indexNotes(latest.progress.map((progress) => notesWithDraft(progress)).join('\n') + exchangeEvidence(latest.exchanges, facts));
       const suggestions = interview.stages.map((stage) => suggestFromNotes(stage.items, notes));
-      prompter.say(`\n${assessIntro(suggestions.slice(assessed.length).some((suggested) => suggested.size > 0), prompter.style)}\n`);
+      prompter.say(`\n${assessIntro(suggestions.slice(assessed.length).some((suggested) => suggested.size > 0), prompter.style, prompter.columns)}\n`);
       // Each confirmed stage is checkpointed at once, so Ctrl-C keeps it and resume goes on from the next.
       for (let i = assessed.length; i < interview.stages.length; i++) {
         const trouble = notice();

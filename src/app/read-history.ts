@@ -7,7 +7,7 @@ import { everySession, latestSessions, readHistory } from '../store/history.js';
 import { readIndexedHistory, readNewestSessions, readRecordAt, type IndexedHistory, type IndexedLine } from '../store/history-index.js';
 import { historyFile, historyIndexFile, ratingsFile } from '../store/paths.js';
 import { readRatings } from '../store/ratings.js';
-import { cacheDirOf, nextFromAiOf, stateDirOf } from './config.js';
+import { cacheDirOf, scheduleFromOf, stateDirOf } from './config.js';
 import type { SessionRecord, SessionSummary } from '../store/record.js';
 import { findSession } from '../store/sessions.js';
 import type { StatsTally } from '../score/tally.js';
@@ -112,19 +112,6 @@ export function reportSkipped(warnings: readonly string[], file: string, io: Io)
   if (warnings.length > SHOWN) io.stderr.write(`mldrill: warning: … and ${warnings.length - SHOWN} more skipped lines in ${file}\n`);
 }
 
-/**
- * What spaced repetition rates a session from: its own score, or with next_from_ai its AI grade
- * when it has one (the ratings file, whose skipped lines are reported); undefined: its own.
- */
-export function reviewScoreFor(io: Io): ((session: SessionSummary) => number) | undefined {
-  if (!nextFromAiOf(io)) return undefined;
-  const file = ratingsFile(stateDirOf(io));
-  const { ratings, warnings } = readRatings(file);
-  reportSkipped(warnings, file, io);
-  const graded = new Map(ratings.filter((rating) => rating.rater === 'ai').map((rating) => [rating.sessionId, rating.score]));
-  return (session) => graded.get(session.id) ?? session.score ?? 0;
-}
-
 /** Said on stderr when there is nothing to show yet. */
 export function noSessionsYet(io: Io): void {
   io.stderr.write("No sessions yet; run 'mldrill drill' to practise one.\n");
@@ -136,4 +123,16 @@ export async function requireUnseen(ids: readonly string[], io: Io): Promise<str
   const unseen = unseenQuestions(ids.map((id) => ({ id })), readHistoryFor(io).records).map(({ id }) => id);
   if (unseen.length === 0) throw new NotFoundError(`every matching question has been completed (${ids.length}); drop --unseen or widen the filters`);
   return unseen;
+}
+
+/**
+ * For spaced repetition: with the config's `llm.schedule_from: ai`, the AI grader's score of each
+ * session it rated (those it did not keep their own score); otherwise nothing.
+ */
+export function reviewScoresFor(io: Io): Map<string, number> | undefined {
+  if (scheduleFromOf(io) !== 'ai') return undefined;
+  const file = ratingsFile(stateDirOf(io));
+  const { ratings, warnings } = readRatings(file);
+  reportSkipped(warnings, file, io);
+  return new Map(ratings.filter((rating) => rating.rater === 'ai').map((rating) => [rating.sessionId, rating.score]));
 }

@@ -14,7 +14,7 @@ import { createPrompter, requireTerminal, type Prompter } from '../ui/prompts.js
 import { questionHeader } from '../ui/render.js';
 import { localDate } from '../time.js';
 import { conduct, followupStage } from '../app/conduct.js';
-import { readHistoryFor, reviewScoreFor } from '../app/read-history.js';
+import { readHistoryFor, reviewScoresFor } from '../app/read-history.js';
 import { withCatalog } from '../app/with-catalog.js';
 import { colourOf, llmOf, stateDirOf, withDrillDefaults } from '../app/config.js';
 
@@ -56,7 +56,7 @@ export async function drill(given: DrillOptions, io: Io): Promise<number> {
   // Fail before the user's work, not after it.
   if (save) ensureWritable(stateDir);
   if (options.ai && !save) throw new UsageError('--ai rates the saved session: drop --no-save');
-  if (options.ai) (await import('../rater/config.js')).llmConfig(io.env, llmOf(io));
+  if (options.ai) (await import('../app/ai-grade.js')).checkLlmSettings(io, llmOf(io));
   const random = options.seed === undefined ? io.random : seededRandom(options.seed);
 
   return withCatalog(io, options.bank, (bank) => drillWithBank(bank, options, io, random, save, stateDir));
@@ -128,7 +128,7 @@ async function nextQuestion(matches: QuestionSummary[], io: Io): Promise<string>
   const { reasonText } = await import('../ui/next.js');
   const { records } = readHistoryFor(io);
   const now = io.now();
-  const [first] = practiceQueue(matches, records, now, reviewScoreFor(io));
+  const [first] = practiceQueue(matches, records, now, reviewScoresFor(io));
   io.stderr.write(`Next by spaced repetition: ${first!.questionId} (${reasonText(first!, now)})\n`);
   return first!.questionId;
 }

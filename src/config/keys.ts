@@ -37,13 +37,13 @@ export const SETTINGS: readonly Setting[] = [
   { key: 'curveballs', type: 'boolean', default: true, option: 'curveballs', description: 'drill: throw in a follow-up during the deep-dive (--curveballs turns it back on)' },
   { key: 'ready', type: 'boolean', default: true, option: 'ready', description: 'drill: wait for Enter before the clock starts (--no-ready skips the wait)' },
   { key: 'interviewer', type: 'boolean', default: false, option: 'interviewer', description: 'drill: mock-interviewer mode (--no-interviewer turns it off)' },
-  { key: 'next_from_ai', type: 'boolean', default: false, description: 'next and drill --next: rate a session for spaced repetition from its AI grade when it has one, not from its own score' },
   { key: 'bank', type: 'paths', default: [], env: ['MLDRILL_BANK'], description: 'directories of your own questions and rubrics, loaded with the built-in ones (relative to this file)' },
   { key: 'colour', type: 'choice', default: 'auto', values: COLOURS, env: ['NO_COLOR', 'FORCE_COLOR'], description: 'auto (colour on a terminal), always or never; NO_COLOR and FORCE_COLOR still win' },
   { key: 'state_dir', type: 'text', default: null, path: true, env: ['MLDRILL_HOME'], example: '~/.local/state/mldrill', description: 'where the history is kept (relative to this file; unset: $XDG_STATE_HOME/mldrill or ~/.local/state/mldrill)' },
   { key: 'llm.url', type: 'text', default: null, url: true, env: ['MLDRILL_LLM_URL'], example: 'http://127.0.0.1:11434/v1', description: 'the second rater: base URL of an OpenAI-compatible API (unset: nothing is sent anywhere)' },
   { key: 'llm.model', type: 'text', default: null, env: ['MLDRILL_LLM_MODEL'], example: 'llama3.1:8b', description: 'the second rater: the model to ask' },
   { key: 'llm.api_key', type: 'text', default: null, secret: true, env: ['MLDRILL_LLM_API_KEY'], initCommentOnly: true, example: 'sk-...', description: 'the second rater: an API key; better kept in MLDRILL_LLM_API_KEY than in this file' },
+  { key: 'llm.schedule_from', type: 'choice', default: 'self', values: ['self', 'ai'], description: "next: rate each practised question for spaced repetition from your own score (self) or from the AI grader's where it rated the session (ai)" },
 ];
 
 /** The keys allowed at the top level and inside each section, for "did you mean". */

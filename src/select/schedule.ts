@@ -47,8 +47,9 @@ export interface QueueEntry {
   overdueDays: number | null;
   /** Completed sessions of this question. */
   reviews: number;
+  /** The score the last session was rated from, and whose it is (`ai`: the AI grader's, see ReviewScores). */
   lastScore: number | null;
-  /** The last session's rating: from its score, or from its AI grade with next_from_ai. */
+  lastScoreBy: 'self' | 'ai' | null;
   lastRating: RatingName | null;
   /** Average score of completed sessions in the question's category; null when there are none. */
   categoryAverage: number | null;
@@ -56,20 +57,18 @@ export interface QueueEntry {
 
 const DAY_MS = 86_400_000;
 
-/** The score a completed session is rated from: its own, or another rater's (next_from_ai). */
-export type ReviewScore = (session: SessionSummary) => number;
-const ownScore: ReviewScore = (session) => session.score ?? 0;
-
-/** The card of a question after replaying its completed sessions, oldest first. */
-export function replayCard(sessions: readonly SessionSummary[], reviewScore: ReviewScore = ownScore): Card | undefined {
+/** The card of a question after replaying its completed sessions, oldest first, each rated from `scoreOf`. */
+export function replayCard(sessions: readonly SessionSummary[], scoreOf: (session: SessionSummary) => number = (session) => session.score ?? 0): Card | undefined {
   let card: Card | undefined;
   for (const session of sessions) {
     const at = new Date(session.endedAt);
-    card = scheduler.next(card ?? createEmptyCard(at), at, GRADES[ratingFor(reviewScore(session))]).card;
+    card = scheduler.next(card ?? createEmptyCard(at), at, GRADES[ratingFor(scoreOf(session))]).card;
   }
   return card;
 }
 
+/** Scores by session id that rate a review instead of the session's own (the AI grader's). */
+export type ReviewScores = ReadonlyMap<string, number>;
 
 /**
  * Every question of the bank, in the order to practise them: due ones first, most overdue
@@ -77,7 +76,8 @@ export function replayCard(sessions: readonly SessionSummary[], reviewScore: Rev
  * weakest), categories equally weak taking turns; then the rest, soonest due first. Sessions of questions not in `questions` are
  * ignored.
  */
-export function practiceQueue(questions: readonly QuestionInfo[], records: readonly SessionSummary[], now: number, reviewScore: ReviewScore = ownScore): QueueEntry[] {
+export function practiceQueue(questions: readonly QuestionInfo[], records: readonly SessionSummary[], now: number, reviewScores?: ReviewScores): QueueEntry[] {
+  const scoreOf = (session: SessionSummary) => reviewScores?.get(session.id) ?? session.score ?? 0;
   const known = new Map(questions.map((question) => [question.id, question]));
   const byQuestion = new Map<string, SessionSummary[]>();
   const categoryScores = new Map<string, number[]>();
@@ -91,7 +91,7 @@ export function practiceQueue(questions: readonly QuestionInfo[], records: reado
   };
   for (const record of completed) {
     push(byQuestion, record.questionId, record);
-    push(categoryScores, known.get(record.questionId)!.category, record.score!);
+    push(categoryScores, known.get(record.questionId)!.category, scoreOf(record));
   }
   const categoryAverage = (category: string) => {
     const scores = categoryScores.get(category);
@@ -100,7 +100,7 @@ export function practiceQueue(questions: readonly QuestionInfo[], records: reado
 
   const entries = questions.map((question): QueueEntry & { dueMs: number } => {
     const sessions = byQuestion.get(question.id) ?? [];
-    const card = replayCard(sessions, reviewScore);
+    const card = replayCard(sessions, scoreOf);
     const last = sessions[sessions.length - 1];
     const dueMs = card ? card.due.getTime() : Number.NaN;
     const isDue = card !== undefined && dueMs <= now;
@@ -112,8 +112,9 @@ export function practiceQueue(questions: readonly QuestionInfo[], records: reado
       due: card ? card.due.toISOString() : null,
       overdueDays: isDue ? Math.floor((now - dueMs) / DAY_MS) : null,
       reviews: sessions.length,
-      lastScore: last?.score ?? null,
-      lastRating: last ? ratingFor(reviewScore(last)) : null,
+      lastScore: last ? scoreOf(last) : null,
+      lastScoreBy: last ? (reviewScores?.has(last.id) ? 'ai' : 'self') : null,
+      lastRating: last ? ratingFor(scoreOf(last)) : null,
       categoryAverage: categoryAverage(question.category),
       dueMs,
     };

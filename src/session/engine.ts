@@ -44,10 +44,9 @@ export interface Curveball {
   choices?: FollowupChoice[];
   pick?: number;
   /**
-   * How many lines the stage's notes had when it was shown (the report's "notes after it"), and
-   * how long they were (exactly what the answer key is graded on). Absent in older sessions.
+   * How long the stage's notes were when it was shown: the notes after it (the report's, and what
+   * the answer key is graded on) start there. Absent in older sessions.
    */
-  linesBefore?: number;
   notesChars?: number;
 }
 
@@ -128,9 +127,8 @@ export function markCurveballShown(state: SessionState, now: number): SessionSta
   if (!curveball || curveball.shownAtSeconds !== null) return state;
   const { choices, pick } = curveball;
   const text = choices && pick !== undefined ? chooseFollowup(choices, notesSoFar(state), () => pick)?.text ?? curveball.text : curveball.text;
-  const linesBefore = (state.progress[state.current]?.notes ?? '').split('\n').filter((line) => line.trim()).length;
   const notesChars = state.progress[state.current]?.notes.length ?? 0;
-  return { ...state, curveball: { ...curveball, text, shownAtSeconds: Math.round(usedSeconds(state, state.current, now)), linesBefore, notesChars } };
+  return { ...state, curveball: { ...curveball, text, shownAtSeconds: Math.round(usedSeconds(state, state.current, now)), notesChars } };
 }
 
 /**
@@ -186,11 +184,6 @@ export function usedSeconds(state: SessionState, index: number, now: number): nu
 export function remainingSeconds(state: SessionState, now: number): number {
   const stage = state.plan[state.current];
   return stage ? stage.budgetSeconds - usedSeconds(state, state.current, now) : 0;
-}
-
-export function overtimeSeconds(state: SessionState, index: number, now: number): number {
-  const stage = state.plan[index];
-  return stage ? Math.max(0, usedSeconds(state, index, now) - stage.budgetSeconds) : 0;
 }
 
 /** Folds the running stretch into the stage's used time (for a checkpoint on disk). */
