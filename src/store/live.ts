@@ -8,6 +8,15 @@ import { writeFileAtomic } from './atomic.js';
 import { compareText } from '../text.js';
 import { isSessionId, type SessionMode } from './record.js';
 import { NotRegularError, readRegular } from '../read-file.js';
+import { StateDirError } from '../errors.js';
+
+const isDirectory = (file: string) => {
+  try {
+    return fs.statSync(file).isDirectory();
+  } catch {
+    return false;
+  }
+};
 
 /** A checkpoint is one session's notes; anything this large is not one. */
 const MAX_LIVE_BYTES = 16 * 1024 * 1024;
@@ -76,7 +85,9 @@ export function listLive<State>(stateDir: string): { sessions: LiveSession<State
   let names: string[];
   try {
     names = fs.readdirSync(dir).filter((name) => name.endsWith('.json'));
-  } catch {
+  } catch (error) {
+    // The state directory itself a file: say so, rather than "nothing to resume".
+    if ((error as NodeJS.ErrnoException).code === 'ENOTDIR' && !isDirectory(stateDir)) throw new StateDirError(stateDir, 'ENOTDIR', true);
     return { sessions: [], warnings: [] };
   }
   const sessions: LiveSession<State>[] = [];
