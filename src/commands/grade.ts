@@ -38,6 +38,8 @@ export async function grade(options: GradeOptions, io: Io): Promise<number> {
     let rubricId: string | undefined = options.rubric;
     let notes: string;
     let sessionRecord: SessionRecord | undefined;
+    /** The drawing's edge lines: the notes' `## diagram` section, or the record's saved diagram. */
+    let diagram: string | undefined;
     if (text !== undefined) {
       questionId = requireId(catalog.ids, options.target);
       notes = text;
@@ -48,10 +50,12 @@ export async function grade(options: GradeOptions, io: Io): Promise<number> {
       rubricId ??= record.rubricId;
       notes = record.stages.map((stage) => `## ${stage.id}\n${stage.notes}`).join('\n');
       sessionRecord = record;
+      diagram = record.diagram;
     }
     const question = catalog.question(questionId);
     const interview = buildInterview(question, catalog.rubric(rubricId ?? question.rubric));
     const split = splitNotes(notes, interview.stages.map((stage) => stage.plan));
+    if (text !== undefined) diagram = split.diagram ?? undefined;
     if (text !== undefined) {
       const stageIds = interview.stages.map((stage) => stage.plan.id).join(', ');
       for (const { line, heading } of split.unknownHeadings) {
@@ -68,7 +72,7 @@ export async function grade(options: GradeOptions, io: Io): Promise<number> {
         { json: options.json, llm: llmOf(io), ...(options.timeout !== undefined ? { timeoutSeconds: options.timeout } : {}) },
       );
     }
-    const graded = gradeNotes(interview, allNotes(split));
+    const graded = gradeNotes(interview, allNotes(split), diagram);
     if (options.json) io.stdout.write(gradeJson(graded));
     else io.stdout.write(`${gradeLines(graded, question.title, interview.rubric.title, await styleFor(io.stdout, io.env)).join('\n')}\n`);
     return EXIT.ok;
