@@ -73,3 +73,31 @@ describe('the diagram pad in a drill', { timeout: 90_000 }, () => {
     expect(exported).toMatch(/│ posts /);
   });
 });
+
+describe('the diagram on TERM=dumb', { timeout: 90_000 }, () => {
+  it('/d adds a line to the diagram, says when it is not an edge, and /d alone lists it', async () => {
+    const home = newHome();
+    const tmux = new TmuxSession(['drill', 'e2e-feed', '--bank', BANK, '--no-ready'], { env: { MLDRILL_HOME: home, TERM: 'dumb' } });
+    sessions.push(tmux);
+    await tmux.waitFor(/\[0[12]:\d\d left\] >$/m);
+    tmux.type('/d events -> features -> ranker');
+    tmux.keys('Enter');
+    await tmux.waitFor('Added to the diagram (1 line).');
+    tmux.type('/d the ranker is a GBDT.');
+    tmux.keys('Enter');
+    await tmux.waitFor('Kept in the diagram, but not an edge: this reads as a sentence, not a component;');
+    tmux.type('/d');
+    tmux.keys('Enter');
+    await tmux.waitFor(/Diagram:\n {2}events -> features -> ranker\n {2}the ranker is a GBDT\.\n/);
+    tmux.keys('Enter');
+    await tmux.waitFor('Stage 2/2 · Design the ranking');
+    tmux.keys('Enter');
+    for (const stage of ['Clarify the feed', 'Design the ranking']) {
+      await tmux.waitFor(`${stage}: what did you cover?`);
+      tmux.keys('Enter');
+    }
+    expect(await tmux.exitCode()).toBe(0);
+    expect(tmux.screen(true)).toContain('Diagram: 3 of 4 components, 2 of 4 key flows');
+    expect(history(home)[0]).toMatchObject({ diagram: 'events -> features -> ranker\nthe ranker is a GBDT.\n', stages: [{ notes: '' }, { notes: '' }] });
+  });
+});
