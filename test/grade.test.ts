@@ -8,6 +8,7 @@ import { main } from '../src/main.js';
 import { fakeIo } from './helpers/fake-io.js';
 import { homeWith, PROGRESS_BANK } from './helpers/history.js';
 import { BIN } from './helpers/tmux.js';
+import { makeRecord } from '../src/store/record.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-grade-'));
 const write = (name: string, content: string | Buffer) => {
@@ -154,6 +155,20 @@ describe('mldrill grade <session-id|last>', () => {
     expect(doc).toMatchObject({ questionId: 'fx-feed', rubricId: 'fx-interview', grader: 'keywords' });
     expect(doc.stages.map((stage) => stage.id)).toEqual(['scope', 'design']);
     expect(fs.readFileSync(path.join(home, 'history.jsonl'), 'utf8')).toBe(before);
+  });
+
+  it("compares the session's saved diagram, not a ## diagram line in its notes", async () => {
+    const record = makeRecord({
+      id: '20261201-0900-dddd', questionId: Q, rubricId: 'ml-system-design', mode: 'self', status: 'completed', startedAt: Date.UTC(2026, 11, 1, 9), endedAt: Date.UTC(2026, 11, 1, 9, 40),
+      stages: ['clarify', 'metrics', 'architecture', 'deep-dive'].map((id) => ({ id, budgetSeconds: 600, usedSeconds: 300, hintsShown: 0, notes: id === 'deep-dive' ? '## diagram\nseatback screen -> viewing logs\n' : '' })),
+      diagram: 'movie catalog -> ground training -> model package -> onboard ranker\n',
+    });
+    const home = homeWith({ text: `${JSON.stringify(record)}\n` });
+    const { code, out } = await grade(['last', '--json'], { home });
+    expect(code).toBe(0);
+    expect((JSON.parse(out) as GradeJson).diagram).toMatchObject({ components: { found: 4, expected: 8, unexpected: [] }, flows: { found: 3, reversed: [] } });
+    const without = homeWith({ text: `${JSON.stringify({ ...record, diagram: undefined })}\n` });
+    expect((JSON.parse((await grade(['last', '--json'], { home: without })).out) as GradeJson).diagram).toBeNull();
   });
 
   it('names an unknown session (exit 1)', async () => {

@@ -7,7 +7,7 @@ import type { Interview } from '../session/interview.js';
 import { plural } from '../text.js';
 
 /** The rubric item (in the architecture stage) that a drawing suggests. */
-export const DIAGRAM_ITEM = 'diagram';
+const DIAGRAM_ITEM = 'diagram';
 
 export interface DiagramGrade {
   comparison: DiagramComparison;
