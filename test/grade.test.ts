@@ -110,6 +110,20 @@ describe('mldrill grade <question-id> --notes FILE', () => {
     expect(out.split('\n')[2]).toBe('Diagram: 6 of 8 components, 4 of 8 key flows; missing: passenger context, seatback screen; drawn the wrong way round: the loop: onboard viewing logs uploaded after landing and back to training');
   });
 
+  it('warns about a ## diagram line that is not an edge, at its line and column in the file', async () => {
+    const odd = write('odd.md', '## clarify\n- flight time\n## diagram\nmovie catalog -> ranker\n\nranker => screen\n## metrics\n- recall@10\n');
+    const { code, out, err } = await grade([Q, '--notes', odd, '--json']);
+    expect(code).toBe(0);
+    expect(err).toBe(`mldrill: warning: ${odd}:6:8: not an edge: an arrow mldrill does not read; write arrows as -> (<- backwards, -[label]-> with a label); the line is left out of the comparison\n`);
+    expect((JSON.parse(out) as GradeJson).diagram).toMatchObject({ components: { found: 2 } });
+  });
+
+  it('says when the question has no reference diagram to compare with, and prints "diagram": null', async () => {
+    const { code, out, err } = await grade(['fx-feed', '--notes', '-', '--json', '--bank', PROGRESS_BANK], { stdin: '## diagram\nevents -> ranker\n' });
+    expect([code, err]).toEqual([0, 'mldrill: warning: fx-feed has no reference diagram; the ## diagram section is not compared\n']);
+    expect((JSON.parse(out) as GradeJson).diagram).toBeNull();
+  });
+
   it('does not suggest the diagram item from a drawing with too few of the components', async () => {
     const sparse = write('sparse.md', '## diagram\nmovie catalog -> onboard ranker\n');
     const doc = JSON.parse((await grade([Q, '--notes', sparse, '--json'])).out) as GradeJson;

@@ -5,6 +5,7 @@ import { llmOf } from '../app/config.js';
 import { readSessionFor } from '../app/read-history.js';
 import { readNotesFile, readNotesStream } from '../app/read-notes.js';
 import { withCatalog } from '../app/with-catalog.js';
+import { parseDiagram } from '../diagram/parse.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { gradeNotes } from '../score/grade.js';
@@ -57,10 +58,16 @@ export async function grade(options: GradeOptions, io: Io): Promise<number> {
     const split = splitNotes(notes, interview.stages.map((stage) => stage.plan));
     if (text !== undefined) diagram = split.diagram ?? undefined;
     if (text !== undefined) {
+      const shown = stripControl(options.notes === '-' ? 'stdin' : options.notes!);
       const stageIds = interview.stages.map((stage) => stage.plan.id).join(', ');
       for (const { line, heading } of split.unknownHeadings) {
-        io.stderr.write(`mldrill: warning: ${stripControl(options.notes === '-' ? 'stdin' : options.notes!)}:${line}: heading "## ${stripControl(heading)}" names no stage (${stageIds}); its text counts for every stage\n`);
+        io.stderr.write(`mldrill: warning: ${shown}:${line}: heading "## ${stripControl(heading)}" names no stage (${stageIds}); its text counts for every stage\n`);
       }
+      // The diagram section's lines sit at their lines of the file, so a line that is not an edge is named where it is.
+      for (const problem of split.diagram === null ? [] : parseDiagram(split.diagram).problems) {
+        io.stderr.write(`mldrill: warning: ${shown}:${problem.line}:${problem.column}: ${stripControl(problem.message)}; ${stripControl(problem.hint)}; the line is left out of the comparison\n`);
+      }
+      if (split.diagram !== null && !question.diagram) io.stderr.write(`mldrill: warning: ${stripControl(question.id)} has no reference diagram; the ## diagram section is not compared\n`);
     }
     if (options.ai) {
       // A session's rating is kept beside it (ratings.jsonl); notes from a file are graded and shown only.

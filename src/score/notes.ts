@@ -10,7 +10,10 @@ export interface SplitNotes {
   unstaged: string;
   /** `## ` headings that name no stage, with their 1-based line. */
   unknownHeadings: Array<{ line: number; heading: string }>;
-  /** The `## diagram` section's lines (every such section, in order); null when there is none. */
+  /**
+   * The `## diagram` sections' lines, each on its own line of the file and every other line blank
+   * (so a line the diagram parser cannot read is reported at its line in the file); null when there is none.
+   */
   diagram: string | null;
 }
 
@@ -26,20 +29,23 @@ export function splitNotes(text: string, stages: ReadonlyArray<{ id: string; tit
   const out: SplitNotes = { stages: new Map(), unstaged: '', unknownHeadings: [], diagram: null };
   let current: string | null = null;
   let inDiagram = false;
+  const drawn: string[] = [];
   text.split(/\r?\n/).forEach((line, i) => {
+    drawn.push(inDiagram && !/^##\s/.test(line) ? line : '');
     const heading = /^##\s+(.*?)\s*#*\s*$/.exec(line);
     if (heading) {
       const name = heading[1]!.toLowerCase();
       current = byName.get(name) ?? null;
       inDiagram = current === null && name === DIAGRAM_HEADING;
-      if (inDiagram) out.diagram ??= '';
+      if (inDiagram) out.diagram = '';
       else if (current === null) out.unknownHeadings.push({ line: i + 1, heading: heading[1]! });
       return;
     }
-    if (inDiagram) out.diagram += `${line}\n`;
-    else if (current === null) out.unstaged += `${line}\n`;
+    if (inDiagram) return;
+    if (current === null) out.unstaged += `${line}\n`;
     else out.stages.set(current, `${out.stages.get(current) ?? ''}${line}\n`);
   });
+  if (out.diagram !== null) out.diagram = `${drawn.join('\n').trimEnd()}\n`;
   return out;
 }
 
