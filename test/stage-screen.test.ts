@@ -299,6 +299,50 @@ describe('the stage prompt, driven by keys', () => {
     expect(end.progress[0]).not.toHaveProperty('question');
     expect(end.progress[0]!.notes).toBe('');
   });
+  it('Ctrl-G opens the diagram pad; Enter adds lines, drawn live; Backspace on an empty line takes the last back to edit; Esc gives the notes line back', async () => {
+    const { end, screen: shown, changes } = await drive(startSession(plan, NOW), async (type, waitFor) => {
+      await type('half a note');
+      await type('\u0007');
+      const logs = waitFor('│ logs ├');
+      await type('events -> features\r');
+      await type('logs -> features\r');
+      await logs;
+      const typo = waitFor('│ rankr │');
+      await type('features -> rankr\r');
+      await typo;
+      const fixed = waitFor('│ ranker │');
+      await type('\u007f');
+      await type('\u007fer\r');
+      await fixed;
+      // A lone Esc is told from the start of a sequence by a pause: wait for the notes prompt.
+      const back = waitFor('\n  > half a note');
+      await type('\u001b');
+      await back;
+      await type('\r');
+      await type('\r');
+    });
+    expect(end.diagram).toBe('events -> features\nlogs -> features\nfeatures -> ranker\n');
+    expect(end).not.toHaveProperty('padLine');
+    expect(end.progress[0]!.notes).toBe('half a note\n');
+    expect(shown()).toContain('◇ diagram> features -> rankr');
+    expect(shown()).toContain('Diagram (3 lines)');
+    // Every change is the session's: a checkpoint holds the line being typed in the pad.
+    expect(changes.some((state) => state.padLine === 'features -> rank')).toBe(true);
+  });
+
+  it('opens the pad again as it was when resumed with it open, and Esc adds a line half typed rather than lose it', async () => {
+    const resumed = setPadLine({ ...startSession(plan, NOW), diagram: 'events -> features\n' }, 'features -> ran');
+    const { end, screen: shown } = await drive(resumed, async (type, waitFor) => {
+      await type('ker');
+      const back = waitFor('\n  > ');
+      await type('\u001b');
+      await back;
+      await type('\r');
+    });
+    expect(shown()).toContain('◇ diagram> features -> ran');
+    expect(shown()).toMatch(/│ events ├/);
+    expect(end.diagram).toBe('events -> features\nfeatures -> ranker\n');
+  });
 });
 
 describe('the diagram pad on the stage screen', () => {
@@ -340,77 +384,5 @@ describe('the diagram pad on the stage screen', () => {
     expect(closed).toContain('Diagram: 4 lines (Ctrl-G opens the pad)');
     expect(closed).toContain('Ctrl-G  diagram');
     expect(screen(view(startSession(plan, NOW))).join('\n')).not.toContain('Diagram');
-  });
-});
-
-describe('the diagram pad, driven by keys', () => {
-  type Wait = (text: string, from?: number) => Promise<void>;
-  async function drive(state: SessionState, keys: (type: (text: string) => Promise<void>, waitFor: Wait, drawn: () => number) => Promise<void>) {
-    const input = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => {} });
-    const output = Object.assign(new PassThrough(), { isTTY: true, columns: 80, rows: 40 });
-    let shown = '';
-    output.on('data', (chunk: Buffer) => void (shown += chunk.toString()));
-    const changes: SessionState[] = [];
-    const run = (await loadStagePrompt())(
-      { state, hints: [], strict: false, now: () => NOW, style: PLAIN, size: () => ({ columns: 80, rows: 40 }), onChange: (next) => void changes.push(next) },
-      { input, output },
-    );
-    const type = async (text: string) => {
-      input.write(text);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    };
-    /** Waits for text to be drawn after `from` (by default, anywhere on screen so far). */
-    const waitFor = async (text: string, from = 0) => {
-      for (let i = 0; i < 300 && !shown.slice(from).includes(text); i++) await new Promise((resolve) => setTimeout(resolve, 10));
-      if (!shown.slice(from).includes(text)) throw new Error(`never drawn: ${text}\n${shown.slice(-2000)}`);
-    };
-    // Keys typed before the prompt listens would be lost: wait for its first screen.
-    await waitFor('Stage 1/2');
-    await keys(type, waitFor, () => shown.length);
-    return { end: await run, screen: () => shown, changes };
-  }
-  /** Esc, then wait for the notes prompt: a lone Esc is told from the start of a sequence by a pause. */
-  const esc = async (type: (text: string) => Promise<void>, waitFor: Wait, drawn: () => number, draft = '') => {
-    const from = drawn();
-    await type('\u001b');
-    await waitFor(`\n  > ${draft}`, from);
-  };
-
-  it('Ctrl-G opens it; Enter adds lines, drawn live; Backspace on an empty line takes the last back to edit; Esc gives the notes line back', async () => {
-    const { end, screen: shown, changes } = await drive(startSession(plan, NOW), async (type, waitFor, drawn) => {
-      await type('half a note');
-      await type('\u0007');
-      await waitFor('◇ diagram>');
-      await type('events -> features\r');
-      await type('logs -> features\r');
-      await waitFor('│ logs ├');
-      await type('features -> rankr\r');
-      await waitFor('│ rankr │');
-      await type('\u007f');
-      await waitFor('◇ diagram> features -> rankr');
-      await type('\u007fer\r');
-      await waitFor('│ ranker │');
-      await esc(type, waitFor, drawn, 'half a note');
-      await type('\r');
-      await type('\r');
-    });
-    expect(end.diagram).toBe('events -> features\nlogs -> features\nfeatures -> ranker\n');
-    expect(end).not.toHaveProperty('padLine');
-    expect(end.progress[0]!.notes).toBe('half a note\n');
-    expect(shown()).toContain('Diagram (3 lines)');
-    // Every change is the session's: a checkpoint holds the line being typed in the pad.
-    expect(changes.some((state) => state.padLine === 'features -> rank')).toBe(true);
-  });
-
-  it('opens again as it was when resumed with the pad open, and Esc adds a line half typed rather than lose it', async () => {
-    const resumed = setPadLine({ ...startSession(plan, NOW), diagram: 'events -> features\n' }, 'features -> ran');
-    const { end, screen: shown } = await drive(resumed, async (type, waitFor, drawn) => {
-      await waitFor('◇ diagram> features -> ran');
-      await type('ker');
-      await esc(type, waitFor, drawn);
-      await type('\r');
-    });
-    expect(shown()).toMatch(/│ events ├/);
-    expect(end.diagram).toBe('events -> features\nfeatures -> ranker\n');
   });
 });

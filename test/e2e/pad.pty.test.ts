@@ -16,11 +16,11 @@ function open(args: string[], home: string) {
   return session;
 }
 
-/** Types a line in the pad and waits until the pad is empty again, the line taken. */
-async function edge(tmux: TmuxSession, line: string, drawn: RegExp): Promise<void> {
+/** Types a line and Enter, and waits for what it shows. */
+async function enter(tmux: TmuxSession, line: string, shown: RegExp | string): Promise<void> {
   tmux.type(line);
   tmux.keys('Enter');
-  await tmux.waitFor(drawn);
+  await tmux.waitFor(shown);
 }
 
 describe('the diagram pad in a drill', { timeout: 90_000 }, () => {
@@ -33,11 +33,11 @@ describe('the diagram pad in a drill', { timeout: 90_000 }, () => {
     first.keys('Enter');
     first.keys('C-g');
     await first.waitFor('◇ diagram>');
-    await edge(first, 'events -> features', /│ events ├/);
+    await enter(first, 'events -> features', /│ events ├/);
     // Fan-in: posts and events both into features.
-    await edge(first, 'posts -> features', /│ posts ├/);
-    await edge(first, 'features -> ranker', /│ ranker │/);
-    await edge(first, 'ranker -> feed', /│ feed │/);
+    await enter(first, 'posts -> features', /│ posts ├/);
+    await enter(first, 'features -> ranker', /│ ranker │/);
+    await enter(first, 'ranker -> feed', /│ feed │/);
     const screen = await first.waitFor('Diagram (4 lines)');
     for (const name of ['events', 'posts', 'features', 'ranker', 'feed']) expect(screen).toMatch(new RegExp(`│ ${name} [│├]`));
     expect(screen).toMatch(/Enter  add the line/);
@@ -80,17 +80,10 @@ describe('the diagram on TERM=dumb', { timeout: 90_000 }, () => {
     const tmux = new TmuxSession(['drill', 'e2e-feed', '--bank', BANK, '--no-ready'], { env: { MLDRILL_HOME: home, TERM: 'dumb' } });
     sessions.push(tmux);
     await tmux.waitFor(/\[0[12]:\d\d left\] >$/m);
-    tmux.type('/d events -> features -> ranker');
-    tmux.keys('Enter');
-    await tmux.waitFor('Added to the diagram (1 line).');
-    tmux.type('/d the ranker is a GBDT.');
-    tmux.keys('Enter');
-    await tmux.waitFor('Kept in the diagram, but not an edge: this reads as a sentence, not a component;');
-    tmux.type('/d');
-    tmux.keys('Enter');
-    await tmux.waitFor(/Diagram:\n {2}events -> features -> ranker\n {2}the ranker is a GBDT\.\n/);
-    tmux.keys('Enter');
-    await tmux.waitFor('Stage 2/2 · Design the ranking');
+    await enter(tmux, '/d events -> features -> ranker', 'Added to the diagram (1 line).');
+    await enter(tmux, '/d the ranker is a GBDT.', 'Kept in the diagram, but not an edge: this reads as a sentence, not a component;');
+    await enter(tmux, '/d', /Diagram:\n {2}events -> features -> ranker\n {2}the ranker is a GBDT\.\n/);
+    await enter(tmux, '', 'Stage 2/2 · Design the ranking');
     tmux.keys('Enter');
     for (const stage of ['Clarify the feed', 'Design the ranking']) {
       await tmux.waitFor(`${stage}: what did you cover?`);
