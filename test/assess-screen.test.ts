@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { ScoredItem } from '../src/session/interview.js';
 import { suggestFromNotes } from '../src/score/suggest.js';
 import { visibleLength } from '../src/text.js';
-import { assessLines, type AssessView } from '../src/ui/assess-screen.js';
+import { assessIntro, assessLines, type AssessView } from '../src/ui/assess-screen.js';
 import { loadAssessPrompt } from '../src/ui/assess-prompt.js';
 import { PLAIN } from '../src/ui/colour.js';
 import { until } from './helpers/tmux.js';
@@ -97,5 +97,17 @@ describe('the self-assessment prompt, driven by keys', () => {
     expect(ids).toEqual(['r0', 'r1', 'r11']);
     expect(screen()).toMatch(/↑ \d+ more/);
     expect(screen()).toMatch(/✔ Clarify: 3 of 14 covered/);
+  });
+});
+
+describe('the intro above the checklist', () => {
+  it.each([80, 60, 40])('fits %i columns, breaking lines between words only', (width) => {
+    const lines = assessIntro(true, PLAIN, width).split('\n');
+    for (const line of lines) expect(visibleLength(line), line).toBeLessThanOrEqual(width);
+    expect(lines.join(' ')).toBe('Self-assessment: tick what you really covered (Space ticks, Enter confirms). ✦ marks an item your notes mention, ticked for you: untick what you did not cover.');
+  });
+
+  it('explains the marker only when something is suggested', () => {
+    expect(assessIntro(false, PLAIN, 80)).toBe('Self-assessment: tick what you really covered (Space ticks, Enter confirms).');
   });
 });

@@ -215,7 +215,7 @@ describe('conduct: the interviewer\'s side', () => {
     expect(screens.at(-2)).toEqual({ message: 'Design the ranking: what did you cover?', items: ['diagram'], preselected: [] });
     expect(screens.at(-1)).toEqual({ message: 'The follow-up: what did your answer cover?', items: ['followup-1', 'followup-2'], preselected: ['followup-1'] });
     const record = history(home)[0];
-    expect(record.curveballs).toEqual([{ stageId: 'design', atSeconds: 0, text, answer: ['In-batch negatives, corrected for popularity', 'Hard negatives mined from impressions without engagement'], linesBefore: 1, notesChars: 35 }]);
+    expect(record.curveballs).toEqual([{ stageId: 'design', atSeconds: 0, text, answer: ['In-batch negatives, corrected for popularity', 'Hard negatives mined from impressions without engagement'], notesChars: 35 }]);
     // Diagram (weight 1) and one of two points (0.25 each): 1.25 of 1.5.
     expect(record.stages[1]).toMatchObject({ checked: ['diagram', 'followup-1'], missed: ['followup-2'], score: 83 });
     const report = plain(io.out());
@@ -230,7 +230,7 @@ describe('conduct: the interviewer\'s side', () => {
     expect(markdown).toContain('- [x] In-batch negatives, corrected for popularity\n');
     const doc = JSON.parse(await exportOf(home, 'json'));
     expect(doc.followup).toMatchObject({ stageId: 'design', text, notesAfter: 'use in-batch negatives with a popularity correction\n', answer: [{ id: 'followup-1', covered: true }, { id: 'followup-2', covered: false }] });
-    expect(doc.stages[1].missed).toEqual([{ id: 'followup-2', text: 'Hard negatives mined from impressions without engagement', guidance: null }]);
+    expect(doc.stages[1].missed).toEqual([{ id: 'followup-2', text: 'Hard negatives mined from impressions without engagement', guidance: null, core: false }]);
   });
 
   it('in interviewer mode, gives the partner the fact sheet to answer from, and the report claims nothing of what was asked', async () => {

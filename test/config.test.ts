@@ -141,7 +141,7 @@ describe('checking the file like a question file', () => {
     ['a value not among the choices', 'colour: sometimes\n', '1:9: colour is "sometimes"; use one of auto, always, never (enum)'],
     ['a URL that is not one', 'llm:\n  url: localhost:11434\n', '2:8: llm.url must be an http:// or https:// URL, not "localhost:11434" (url)'],
     ['an empty boolean', 'strict:\n', '1:1: strict is empty; give it a value (default false) or remove the line (empty)'],
-    ['a section that is not a mapping', 'llm: http://x\n', '1:6: llm must be a mapping (url: …, model: …, api_key: …), not text ("http://x") (type)'],
+    ['a section that is not a mapping', 'llm: http://x\n', '1:6: llm must be a mapping (url: …, model: …, api_key: …, schedule_from: …), not text ("http://x") (type)'],
     ['a list instead of a mapping', '- strict\n', '1:1: the config file must be a mapping of settings (key: value), not a list (type)'],
     ['a bank directory that does not exist', 'bank:\n  - nowhere\n', '2:5: bank names nowhere, which does not exist'],
     ['a YAML syntax error', 'strict: true\n  minutes: [\n', '1:9: YAML syntax error: Nested mappings are not allowed in compact mappings (yaml-syntax)'],
@@ -223,7 +223,7 @@ describe('mldrill config', () => {
 
   it('--json gives { file, settings: { key: { value, source } } } for every key', async () => {
     const { file, settings } = await settingsOf({ MLDRILL_CONFIG: configFile('rubric: ml-system-design-short\n') });
-    expect(Object.keys(settings)).toEqual(['minutes', 'rubric', 'strict', 'curveballs', 'ready', 'interviewer', 'bank', 'colour', 'state_dir', 'llm.url', 'llm.model', 'llm.api_key']);
+    expect(Object.keys(settings)).toEqual(['minutes', 'rubric', 'strict', 'curveballs', 'ready', 'interviewer', 'bank', 'colour', 'state_dir', 'llm.url', 'llm.model', 'llm.api_key', 'llm.schedule_from']);
     expect(settings.rubric).toEqual({ value: 'ml-system-design-short', source: `config ${file}:1` });
   });
 

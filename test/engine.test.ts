@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  curveballDue, drawCurveball, isFinished, isPaused, markCurveballShown, nextStage, overtimeSeconds, pause, planStages, remainingSeconds, resume, resumeAt, settle, toggleTick,
+  curveballDue, drawCurveball, isFinished, isPaused, markCurveballShown, nextStage, notesAfterCurveball, overtimeSeconds, pause, planStages, remainingSeconds, resume, resumeAt, settle, toggleTick,
   revealHint, setNotes, startSession, stop, togglePause, usedSeconds, addPadLine, diagramWithPadLine, recallPadLine, setPadLine,
 } from '../src/session/engine.js';
 
@@ -115,11 +115,13 @@ describe('curveballs', () => {
     expect(curveballDue(state, s(900))).toBe(false);
   });
 
-  it('remember how many lines the stage had when shown, so the report can tell the notes written after', () => {
+  it("remember how long the stage's notes were when shown, so the report can tell the notes written after", () => {
     let state = nextStage(startSession(plan, s(0), drawCurveball(plan, 1, followups, () => 0.5)), s(10));
     state = setNotes(state, 1, 'two towers\n\nann index\n');
     state = markCurveballShown(state, s(10 + 200));
-    expect(state.curveball?.linesBefore).toBe(2);
+    expect(state.curveball?.notesChars).toBe('two towers\n\nann index\n'.length);
+    state = setNotes(state, 1, 'two towers\n\nann index\nshard it\n');
+    expect(notesAfterCurveball(state)).toBe('shard it\n');
   });
 
   it('never come due in another stage', () => {

@@ -29,7 +29,10 @@ describe('mldrill export', () => {
     const markdown = (await exportRun(['last'], { home })).out;
     expect(markdown).toContain('| Stage | Used | Budget | Over | Hints | Pacing |');
     expect(markdown).toContain('| Scope the problem | 06:00 | 05:00 | +01:00 | 1 | over by 20% |');
-    expect(markdown).toContain('## Curveballs\n\n- **Design the system, at 04:10:** Traffic grew tenfold.\n  - Notes after it: “index with ```ann``` lookups”');
+    // One section for the one follow-up: the notes after it counted from where it came (an older record's line count).
+    expect(markdown).toContain('## Follow-up\n\n> Traffic grew tenfold.\n\nThrown in at 04:10 of `design`.\n\n### Notes after it\n\n````text\nindex with ```ann``` lookups\n````\n');
+    expect(markdown).not.toContain('## Curveballs');
+    expect(markdown.match(/Traffic grew tenfold/g)).toHaveLength(1);
     expect(markdown).toContain('### Red flags\n\nSuggested by this session: over by 20%, 33% covered.\n\n- Designs before asking what is being built.');
     const doc = JSON.parse((await exportRun(['last', '--format', 'json'], { home })).out);
     expect(doc.curveballs).toEqual([{ stageId: 'design', stageTitle: 'Design the system', atSeconds: 250, text: 'Traffic grew tenfold.', notesAfter: ['index with ```ann``` lookups'] }]);
@@ -49,10 +52,10 @@ describe('mldrill export', () => {
     });
     expect(doc.stages[0]).toEqual({
       id: 'scope', title: 'Scope the problem', budgetSeconds: 300, usedSeconds: 360, hintsShown: 1, notes: 'users: 2B monthly\np99 under 200 ms\n', score: 33,
-      covered: [{ id: 'goal', text: 'Named the business goal', guidance: 'Say what the business wants to move.' }],
+      covered: [{ id: 'goal', text: 'Named the business goal', guidance: 'Say what the business wants to move.', core: false }],
       missed: [
-        { id: 'scale', text: 'Quantified the scale', guidance: 'Users, items and requests per second, with growth.' },
-        { id: 'surface', text: 'Asked where the feed appears', guidance: 'Home screen, profile or notifications each change the design.' },
+        { id: 'scale', text: 'Quantified the scale', guidance: 'Users, items and requests per second, with growth.', core: false },
+        { id: 'surface', text: 'Asked where the feed appears', guidance: 'Home screen, profile or notifications each change the design.', core: false },
       ],
       pacing: 'over by 20%', signals: ['over by 20%', '33% covered'], redFlags: ['Designs before asking what is being built.'],
     });
@@ -139,5 +142,23 @@ Not drawn (not edges):
     // A session without one: no section, and null in JSON.
     expect((await exportRun(['20261110-0900-aaaa'], { home })).out).not.toContain('## Diagram');
     expect(JSON.parse((await exportRun(['20261110-0900-aaaa', '--format', 'json'], { home })).out).diagram).toBeNull();
+  });
+});
+
+describe('core items in the export', () => {
+  it('lists a missed core item first and marks it, in Markdown and JSON', async () => {
+    const { makeRecord } = await import('../src/store/record.js');
+    const startedAt = Date.UTC(2026, 10, 20, 9);
+    const record = makeRecord({
+      id: '20261120-0900-core', questionId: 'youtube-video-recommendations', rubricId: 'ml-system-design', mode: 'self', status: 'completed',
+      startedAt, endedAt: startedAt + 600_000,
+      stages: [{ id: 'clarify', budgetSeconds: 360, usedSeconds: 300, hintsShown: 0, notes: 'who are the users\n' }],
+      score: { total: 0, stages: [{ checked: [], missed: [{ id: 'business-goal' }, { id: 'define-new' }], score: 0 }] },
+    });
+    const home = homeWith({ text: `${JSON.stringify(record)}\n` });
+    const markdown = (await exportRun(['last'], { home })).out;
+    expect(markdown).toMatch(/### Missed\n\n- \[ \] \*\*Core:\*\* Resolved what "new" means[^\n]*\n(  - [^\n]*\n)?- \[ \] Named the business objective/);
+    const doc = JSON.parse((await exportRun(['last', '--format', 'json'], { home })).out);
+    expect(doc.stages[0].missed.map((item: { id: string; core: boolean }) => [item.id, item.core])).toEqual([['define-new', true], ['business-goal', false]]);
   });
 });

@@ -271,6 +271,20 @@ describe('session ids are never trusted as paths', () => {
     });
   });
 
+  it('without a terminal, resume reports a wrong id as a wrong id (exit 1), and a right one as needing a terminal (exit 2)', async () => {
+    const home = tempDir();
+    saveLive(home, live('20261122-0930-abcd'));
+    const wrong = fakeIo({ env: { MLDRILL_HOME: home } });
+    expect(await main(['resume', 'zzz'], wrong)).toBe(1);
+    expect(wrong.err()).toMatch(/^mldrill: no resumable session with id "zzz"/);
+    const right = fakeIo({ env: { MLDRILL_HOME: home } });
+    expect(await main(['resume', '20261122'], right)).toBe(2);
+    expect(right.err()).toMatch(/resume is interactive and needs a terminal/);
+    const none = fakeIo({ env: { MLDRILL_HOME: tempDir() } });
+    expect(await main(['resume'], none)).toBe(1);
+    expect(none.err()).toBe('mldrill: there is no interrupted session to resume\n');
+  });
+
   it('resume takes a unique start of an id, as export does, and says when a start is ambiguous', () => {
     const sessions = [live('20261122-0930-abcd'), live('20261122-0945-efgh'), live('20261121-0800-ijkl')];
     expect(pickLive(sessions, '20261121').id).toBe('20261121-0800-ijkl');

@@ -16,6 +16,7 @@ const report: Report = {
   strongAnswer: true,
   rubricTitle: 'Mini',
   total: 67,
+  capped: false,
   budgetSeconds: 900,
   usedSeconds: 965,
   stages: [
@@ -28,6 +29,39 @@ const report: Report = {
 };
 
 describe('the report', () => {
+  it('names the core items missed right after the table, says the score is capped, and never folds them', () => {
+    const core = (id: string, text: string) => ({ ...item(id, text, 'Why it matters.'), source: 'question' as const, core: true as const });
+    const stages = [
+      { ...report.stages[0]!, score: scoreStage('clarify', [item('goal', 'Named the goal'), core('new-means', 'Resolved what "new" means')], ['goal']) },
+      { ...report.stages[1]!, score: scoreStage('design', [item('diagram', 'Drew a diagram'), core('budget', 'Planned the viewing-time budget'), item('cache', 'Cached the ranker')], ['diagram']) },
+    ];
+    const capped = { ...report, total: 60, capped: true, stages };
+    const lines = reportLines(capped, plain, 80);
+    expect(lines.slice(0, 9)).toEqual([
+      'Report · A feed',
+      'Score 60% (capped: core items missed)   Time 16:05 of 15:00',
+      '',
+      'Clarify the problem  07:05 / 05:00  █████░░░░░  50%  1 hint    over by 42%',
+      'Design               09:00 / 10:00  ███░░░░░░░  33%  no hints',
+      '',
+      'The point of this question, missed (2)',
+      '  ✗ Resolved what "new" means',
+      '  ✗ Planned the viewing-time budget',
+    ]);
+    // Not repeated among the other missed items.
+    expect(lines.join('\n')).toContain('Missed, besides those (1)\nDesign\n  ✗ Cached the ranker');
+    expect(lines.filter((line) => line.includes('viewing-time budget'))).toHaveLength(1);
+    const folded = reportLines(capped, plain, 80, { rows: 20, wholeWith: 'mldrill export x' });
+    expect(folded.length).toBeLessThanOrEqual(20);
+    expect(folded).toContain('  ✗ Planned the viewing-time budget');
+    expect(folded.join('\n')).toMatch(/Missed: 1 other item in Design/);
+  });
+
+  it('names the stages by id in the last line when their titles do not fit', () => {
+    const long = { ...report, stages: report.stages.map((stage) => ({ ...stage, title: `${stage.title} with a very long title indeed` })) };
+    expect(reportLines(long, plain, 60).at(-1)).toBe('Score 67% · clarify 50% · design 100%');
+  });
+
   it('reads well at 80 columns without colour: table first, what happened, what was missed, the score again last', () => {
     expect(reportLines(report, plain, 80).join('\n')).toBe(`Report · A feed
 Score 67%   Time 16:05 of 15:00

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadBank } from './helpers/bank.js';
 import { buildInterview, QUESTION_SHARE } from '../src/session/interview.js';
+import { stem } from '../src/words.js';
 
 const bank = loadBank(process.cwd(), {});
 const rubric = (id: string) => bank.rubrics.get(id)!;
@@ -19,14 +20,26 @@ describe('the shipped rubrics', () => {
     expect(rubric(id).stages.map((stage) => stage.id)).toEqual(['clarify', 'metrics', 'architecture', 'deep-dive']);
   });
 
-  it('ml-system-design: clarify at most 20% of the weight; data, features, modelling and training at least 35%', () => {
-    const stages = rubric('ml-system-design').stages;
+  it.each([
+    ['ml-system-design', 'model-choice'],
+    ['ml-system-design-short', 'model-progression'],
+  ])('%s: clarify at most 20% of the weight; data, features, modelling and training at least 35%', (id, modelItem) => {
+    const stages = rubric(id).stages;
     const total = weight(stages.flatMap((stage) => stage.checklist));
     expect(weight(stages[0]!.checklist) / total).toBeLessThanOrEqual(0.2);
-    const modelling = ['data-and-labels', 'label-plan', 'data-quality', 'features', 'training-data', 'model-choice', 'training-setup'];
+    const modelling = ['data-and-labels', 'label-plan', 'data-quality', 'features', 'training-data', modelItem, 'training-setup'];
     const items = stages.flatMap((stage) => stage.checklist).filter((item) => modelling.includes(item.id));
     expect(items).toHaveLength(modelling.length);
     expect(weight(items) / total).toBeGreaterThanOrEqual(0.35);
+  });
+
+  it.each(['ml-system-design', 'ml-system-design-short'])('%s: the deep-dive rewards depth on a chosen component, a capacity estimate and a wrap-up, not a tour', (id) => {
+    const deepDive = rubric(id).stages.at(-1)!;
+    const ids = deepDive.checklist.map((item) => item.id);
+    expect(ids).toEqual(expect.arrayContaining(['component-depth', 'capacity-estimate', 'failure-modes', 'monitoring', 'wrap-up']));
+    // The chosen component's depth outweighs any single breadth topic.
+    const depth = deepDive.checklist.find((item) => item.id === 'component-depth')!.weight ?? 1;
+    for (const item of deepDive.checklist.filter((entry) => entry.id !== 'component-depth')) expect(item.weight ?? 1, item.id).toBeLessThan(depth);
   });
 
   it('every rubric ends with a wrap-up item, and no item id is used in two stages', () => {
@@ -44,4 +57,27 @@ describe('every question', () => {
     const own = weight(items.filter((item) => item.source === 'question'));
     expect(own / weight(items)).toBeGreaterThanOrEqual(QUESTION_SHARE - 0.01);
   });
+
+  // No idea scored twice: a question item that says what a rubric item of its stage says must
+  // take its place (`replaces`), not join it. Overlap is of word stems in text and keywords.
+  it.each(bank.questions.map((question) => [question.id, question] as const))('%s: no item restates a rubric item of its stage', (_, question) => {
+    const interview = buildInterview(question, rubric(question.rubric));
+    for (const stage of interview.stages) {
+      const own = stage.items.filter((item) => item.source === 'question');
+      const generic = stage.items.filter((item) => item.source === 'rubric');
+      for (const item of own) {
+        for (const other of generic) expect(overlap(item, other), `${stage.plan.id}/${item.id} restates ${other.id}`).toBeLessThan(0.5);
+      }
+    }
+  });
 });
+
+const FILLER = new Set(['the', 'a', 'an', 'and', 'or', 'of', 'to', 'for', 'in', 'on', 'with', 'how', 'what', 'it', 'is', 'its', 'by', 'that', 'as', 'at', 'be', 'from', 'not', 'each', 'one', 'said', 'named', 'which', 'when', 'without', 'their', 'this', 'them', 'they', 'than', 'into', 'per']);
+const stems = (item: { text: string; keywords?: readonly string[] }) =>
+  new Set(`${item.text} ${(item.keywords ?? []).join(' ')}`.toLowerCase().split(/[^a-z0-9@-]+/).filter((word) => word && !FILLER.has(word)).map(stem));
+/** Shared stems over the smaller item's stems: 1 when one item's words are all in the other. */
+function overlap(a: { text: string; keywords?: readonly string[] }, b: { text: string; keywords?: readonly string[] }): number {
+  const left = stems(a);
+  const right = stems(b);
+  return [...left].filter((word) => right.has(word)).length / Math.min(left.size, right.size);
+}

@@ -68,7 +68,7 @@ describe('the practice queue', () => {
     ]);
     expect(queue[0]).toEqual({
       questionId: 'due-old', title: 'Title of due-old', category: 'ads', reason: 'due',
-      due: new Date(T0 + DAY).toISOString(), overdueDays: 6, reviews: 1, lastScore: 30, lastRating: 'again', categoryAverage: 53,
+      due: new Date(T0 + DAY).toISOString(), overdueDays: 6, reviews: 1, lastScore: 30, lastScoreBy: 'self', lastRating: 'again', categoryAverage: 53,
     });
     expect(queue.find((entry) => entry.questionId === 'later')).toMatchObject({ due: new Date(T0 + 14 * DAY).toISOString(), categoryAverage: 90 });
     expect(queue.find((entry) => entry.questionId === 'new-vision-a')).toMatchObject({ due: null, reviews: 0, lastScore: null, categoryAverage: null });
@@ -88,6 +88,13 @@ describe('the practice queue', () => {
     expect(after.filter((entry) => entry.reason === 'due').map((entry) => entry.questionId)).toEqual(['due-old', 'due-new', 'later']);
   });
 
+  it("rates a session from the AI grader's score where one is given, and says whose score the last was", () => {
+    // due-old: Again from its own 30%; Easy from the AI grader's 90%: not due on day 7.
+    const queue = practiceQueue(questions, history, now, new Map([['due-old-0', 90]]));
+    expect(queue.find((entry) => entry.questionId === 'due-old')).toMatchObject({ reason: 'scheduled', lastScore: 90, lastScoreBy: 'ai', lastRating: 'easy', categoryAverage: 83 });
+    expect(queue.find((entry) => entry.questionId === 'due-new')).toMatchObject({ reason: 'due', lastScore: 75, lastScoreBy: 'self' });
+  });
+
   it('replays every completed session of a question in time order', () => {
     const twice = practiceQueue(questions, [...history, session('due-old', 5, 95)], now);
     // Again on day 0, then Easy on day 5: no longer due on day 7.
@@ -105,9 +112,9 @@ describe('questions already completed (for random --unseen and daily --unseen)',
 
 describe('mldrill next', () => {
   const NOW = Date.UTC(2026, 10, 17, 12);
-  const run = async (args: string[]) => {
+  const run = async (args: string[], setUp: (home: string) => Record<string, string> = () => ({})) => {
     const home = homeWith('progress.jsonl');
-    const io = fakeIo({ env: { MLDRILL_HOME: home, TZ: 'UTC' }, now: NOW });
+    const io = fakeIo({ env: { MLDRILL_HOME: home, TZ: 'UTC', ...setUp(home) }, now: NOW });
     const code = await main(['next', '--bank', PROGRESS_BANK, ...args], io);
     return { code, out: io.out(), err: io.err(), home };
   };
@@ -142,6 +149,44 @@ describe('mldrill next', () => {
       expect.stringMatching(/^ {3}2\. fx-spam +due 1 day ago · last 75% \(good\)$/),
       expect.stringMatching(/^ {3}3\. \S+ +new · \S+: no sessions yet$/),
     ]);
+  });
+});
+
+describe("mldrill next with the config's llm.schedule_from: ai", () => {
+  const NOW = Date.UTC(2026, 10, 17, 12);
+  /** fx-ads's one session scored 50% (Hard); the AI grader gave it 90%. */
+  const withAiRating = (scheduleFrom: string) => (home: string) => {
+    const rating = { version: 1, sessionId: '20261111-0900-bbbb', rater: 'ai', ratedAt: '2026-11-11T10:00:00.000Z', model: 'm', host: '127.0.0.1:1', questionId: 'fx-ads', rubricId: 'fx-interview', mode: 'self', score: 90, recordScore: 50, stages: [] };
+    fs.writeFileSync(path.join(home, 'ratings.jsonl'), `${JSON.stringify(rating)}\n`);
+    fs.writeFileSync(path.join(home, 'config.yaml'), `llm:\n  schedule_from: ${scheduleFrom}\n`);
+    return { MLDRILL_CONFIG: path.join(home, 'config.yaml') };
+  };
+  const run = async (setUp: (home: string) => Record<string, string>, args: string[] = []) => {
+    const home = homeWith('progress.jsonl');
+    const io = fakeIo({ env: { MLDRILL_HOME: home, TZ: 'UTC', ...setUp(home) }, now: NOW });
+    const code = await main(['next', '--bank', PROGRESS_BANK, ...args], io);
+    return { code, out: io.out(), err: io.err() };
+  };
+
+  it("reschedules from the AI grader's score, and says so", async () => {
+    const { code, out } = await run(withAiRating('ai'), ['--limit', '0']);
+    expect(code).toBe(0);
+    // Easy on Nov 11 is due Nov 19: fx-spam leads, fx-ads is scheduled.
+    expect(out.split('\n')[0]).toBe('Next: Filtering spam messages (fx-spam)');
+    expect(out).toMatch(/fx-ads +due in 2 days · last 90% by the AI grader \(easy\)/);
+    const json = JSON.parse((await run(withAiRating('ai'), ['--json', '--limit', '0'])).out);
+    expect(json.queue.find((entry: { questionId: string }) => entry.questionId === 'fx-ads')).toMatchObject({ reason: 'scheduled', lastScore: 90, lastScoreBy: 'ai', lastRating: 'easy' });
+  });
+
+  it('keeps your own score by default (self), whatever the ratings file holds', async () => {
+    const { out } = await run(withAiRating('self'));
+    expect(out.split('\n').slice(0, 2)).toEqual(['Next: Ranking ads in a feed (fx-ads)', '      due 4 days ago · last 50% (hard)']);
+  });
+
+  it('rejects a value that is neither self nor ai, naming the file and line', async () => {
+    const { code, err } = await run(withAiRating('model'));
+    expect(code).toBe(2);
+    expect(err).toMatch(/config\.yaml:2:\d+: .*schedule_from.*(self|ai)/);
   });
 });
 

@@ -72,7 +72,6 @@ function curveballRecord(interview: Interview, state: SessionState) {
   return {
     stageId: state.plan[curveball.stage]!.id, atSeconds: curveball.shownAtSeconds, text: curveball.text,
     ...(answer.length ? { answer } : {}), ...(curveball.notesChars !== undefined ? { notesChars: curveball.notesChars } : {}),
-    ...(curveball.linesBefore !== undefined ? { linesBefore: curveball.linesBefore } : {}),
   };
 }
 
@@ -183,7 +182,7 @@ export async function conduct(options: ConductOptions, io: Io, prompter: Prompte
       // The drawing suggests the architecture stage's diagram item, with the comparison as the evidence.
       const drawn = gradeDiagram(interview.question.diagram, diagramWithPadLine(latest));
       const suggestions = withDiagramSuggestion(interview, interview.stages.map((stage) => suggestFromNotes(stage.items, notes)), drawn);
-      prompter.say(`\n${assessIntro(suggestions.slice(assessed.length).some((suggested) => suggested.size > 0), prompter.style)}\n`);
+      prompter.say(`\n${assessIntro(suggestions.slice(assessed.length).some((suggested) => suggested.size > 0), prompter.style, prompter.columns)}\n`);
       // Each confirmed stage is checkpointed at once, so Ctrl-C keeps it and resume goes on from the next.
       for (let i = assessed.length; i < interview.stages.length; i++) {
         const trouble = notice();

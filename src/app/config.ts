@@ -70,6 +70,11 @@ export function llmOf(io: Io): { url?: string; model?: string; api_key?: string 
   return { url: text('llm.url'), model: text('llm.model'), api_key: text('llm.api_key') };
 }
 
+/** Which score spaced repetition rates a session from: the candidate's own, or the AI grader's where there is one. */
+export function scheduleFromOf(io: Io): 'self' | 'ai' {
+  return configured(io, 'llm.schedule_from') === 'ai' ? 'ai' : 'self';
+}
+
 /** The file's colour preference, which NO_COLOR and FORCE_COLOR override. */
 export function colourOf(io: Io): Colour {
   return colourSetting(settingsOf(io));

@@ -5,8 +5,9 @@ import { NotRegularError } from '../read-file.js';
 import type { Io } from '../io.js';
 import { everySession, latestSessions, readHistory } from '../store/history.js';
 import { readHistoryTally, readIndexedHistory, readNewestSessions, readRecordAt, type IndexedHistory, type IndexedLine } from '../store/history-index.js';
-import { historyFile, historyIndexFile } from '../store/paths.js';
-import { cacheDirOf, stateDirOf } from './config.js';
+import { historyFile, historyIndexFile, ratingsFile } from '../store/paths.js';
+import { readRatings } from '../store/ratings.js';
+import { cacheDirOf, scheduleFromOf, stateDirOf } from './config.js';
 import type { SessionRecord, SessionSummary } from '../store/record.js';
 import { findSession } from '../store/sessions.js';
 import type { StatsTally } from '../score/tally.js';
@@ -120,4 +121,16 @@ export async function requireUnseen(ids: readonly string[], io: Io): Promise<str
   const unseen = unseenQuestions(ids.map((id) => ({ id })), readHistoryFor(io).records).map(({ id }) => id);
   if (unseen.length === 0) throw new NotFoundError(`every matching question has been completed (${ids.length}); drop --unseen or widen the filters`);
   return unseen;
+}
+
+/**
+ * For spaced repetition: with the config's `llm.schedule_from: ai`, the AI grader's score of each
+ * session it rated (those it did not keep their own score); otherwise nothing.
+ */
+export function reviewScoresFor(io: Io): Map<string, number> | undefined {
+  if (scheduleFromOf(io) !== 'ai') return undefined;
+  const file = ratingsFile(stateDirOf(io));
+  const { ratings, warnings } = readRatings(file);
+  reportSkipped(warnings, file, io);
+  return new Map(ratings.filter((rating) => rating.rater === 'ai').map((rating) => [rating.sessionId, rating.score]));
 }

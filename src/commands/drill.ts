@@ -14,7 +14,7 @@ import { createPrompter, requireTerminal, type Prompter } from '../ui/prompts.js
 import { questionHeader } from '../ui/render.js';
 import { localDate } from '../time.js';
 import { conduct, followupStage } from '../app/conduct.js';
-import { readHistoryFor } from '../app/read-history.js';
+import { readHistoryFor, reviewScoresFor } from '../app/read-history.js';
 import { withCatalog } from '../app/with-catalog.js';
 import { colourOf, llmOf, stateDirOf, withDrillDefaults } from '../app/config.js';
 
@@ -128,7 +128,7 @@ async function nextQuestion(matches: QuestionSummary[], io: Io): Promise<string>
   const { reasonText } = await import('../ui/next.js');
   const { records } = readHistoryFor(io);
   const now = io.now();
-  const [first] = practiceQueue(matches, records, now);
+  const [first] = practiceQueue(matches, records, now, reviewScoresFor(io));
   io.stderr.write(`Next by spaced repetition: ${first!.questionId} (${reasonText(first!, now)})\n`);
   return first!.questionId;
 }

@@ -5,7 +5,7 @@ import { bankView } from '../score/bank-view.js';
 import { styleFor } from '../ui/colour.js';
 import { nextLines } from '../ui/next.js';
 import { withCatalog } from '../app/with-catalog.js';
-import { readHistoryFor } from '../app/read-history.js';
+import { readHistoryFor, reviewScoresFor } from '../app/read-history.js';
 import { jsonText } from '../text.js';
 import { colourOf } from '../app/config.js';
 
@@ -22,7 +22,7 @@ export async function next(options: NextOptions, io: Io): Promise<number> {
   if (questions.length === 0) throw new NotFoundError('the bank has no questions');
   const { practiceQueue } = await import('../select/schedule.js');
   const now = io.now();
-  const queue = practiceQueue(questions, records, now);
+  const queue = practiceQueue(questions, records, now, reviewScoresFor(io));
   const shown = options.limit > 0 ? queue.slice(0, options.limit) : queue;
   if (options.json) {
     io.stdout.write(jsonText({ now: new Date(now).toISOString(), queue: shown }));

@@ -33,12 +33,13 @@ export function pickLive(sessions: readonly LiveSession[], wanted = 'last'): Liv
 }
 
 export async function resume(options: ResumeOptions, io: Io): Promise<number> {
-  requireTerminal(io, 'resume');
   const stateDir = stateDirOf(io);
-  ensureWritable(stateDir);
   const { sessions, warnings } = listLive(stateDir);
   for (const warning of warnings) io.stderr.write(`mldrill: ${warning}\n`);
+  // A wrong id is reported as such, with or without a terminal; only then is one required.
   const live = pickLive(sessions, options.session);
+  requireTerminal(io, 'resume');
+  ensureWritable(stateDir);
 
   const interview = await withCatalog(io, options.bank, (bank) =>
     buildInterview(bank.question(requireId(bank.ids, live.questionId)), bank.rubric(live.rubricId), live.minutes ?? undefined));

@@ -43,6 +43,7 @@ export const SETTINGS: readonly Setting[] = [
   { key: 'llm.url', type: 'text', default: null, url: true, env: ['MLDRILL_LLM_URL'], example: 'http://127.0.0.1:11434/v1', description: 'the second rater: base URL of an OpenAI-compatible API (unset: nothing is sent anywhere)' },
   { key: 'llm.model', type: 'text', default: null, env: ['MLDRILL_LLM_MODEL'], example: 'llama3.1:8b', description: 'the second rater: the model to ask' },
   { key: 'llm.api_key', type: 'text', default: null, secret: true, env: ['MLDRILL_LLM_API_KEY'], initCommentOnly: true, example: 'sk-...', description: 'the second rater: an API key; better kept in MLDRILL_LLM_API_KEY than in this file' },
+  { key: 'llm.schedule_from', type: 'choice', default: 'self', values: ['self', 'ai'], description: "next: rate each practised question for spaced repetition from your own score (self) or from the AI grader's where it rated the session (ai)" },
 ];
 
 /** The keys allowed at the top level and inside each section, for "did you mean". */

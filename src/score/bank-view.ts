@@ -14,6 +14,8 @@ export interface QuestionInfo {
 export interface BankItem {
   text: string;
   guidance?: string;
+  /** A question's core item: the insight the question exists to test. */
+  core?: true;
 }
 
 export interface BankView {
@@ -31,7 +33,7 @@ export interface BankView {
 /** The category given to sessions whose question is not in the bank. */
 export const UNKNOWN_CATEGORY = 'unknown';
 
-type ChecklistLike = { id: string; text: string; guidance?: string | undefined };
+type ChecklistLike = { id: string; text: string; guidance?: string | undefined; core?: boolean | undefined };
 
 /** A view of the open bank that reads whole questions only when an item or prompt needs them. */
 export function bankView(catalog: Catalog): BankView {
@@ -44,7 +46,7 @@ export function bankView(catalog: Catalog): BankView {
     return question;
   };
   const asItem = (item: ChecklistLike | undefined): BankItem | undefined =>
-    item && (item.guidance ? { text: item.text, guidance: item.guidance } : { text: item.text });
+    item && { text: item.text, ...(item.guidance ? { guidance: item.guidance } : {}), ...(item.core ? { core: true as const } : {}) };
   const inRubric = (rubric: LoadedRubric | undefined, stageId: string, itemId: string) =>
     rubric?.stages.find((stage) => stage.id === stageId)?.checklist.find((item) => item.id === itemId);
   return {

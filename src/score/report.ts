@@ -38,6 +38,8 @@ export interface Report {
   strongAnswer: boolean;
   rubricTitle: string;
   total: number;
+  /** Whether missed core items capped the total. */
+  capped: boolean;
   budgetSeconds: number;
   usedSeconds: number;
   stages: ReportStage[];
@@ -89,11 +91,12 @@ export function buildReport(interview: Interview, state: SessionState, score: Se
     strongAnswer: interview.question.examples?.strong !== undefined,
     rubricTitle: interview.rubric.title,
     total: score.total,
+    capped: score.capped,
     budgetSeconds: totalBudgetSeconds(stages),
     usedSeconds: stages.reduce((sum, stage) => sum + stage.usedSeconds, 0),
     stages,
     curveball: thrown && thrown.shownAtSeconds !== null && stages[thrown.stage]
-      ? { stageTitle: stages[thrown.stage]!.title, atSeconds: thrown.shownAtSeconds, text: thrown.text, notesAfter: notesAfter(notes[thrown.stage]!, thrown.linesBefore) }
+      ? { stageTitle: stages[thrown.stage]!.title, atSeconds: thrown.shownAtSeconds, text: thrown.text, notesAfter: notesAfter(notes[thrown.stage]!, thrown) }
       : null,
     ...(drawn.length ? { diagram: drawn } : {}),
     ...(facts.length || exchanges.length ? { dialogue: { facts, exchanges } } : {}),

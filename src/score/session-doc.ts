@@ -6,13 +6,15 @@ import { FOLLOWUP_ITEM, type CurveballRecord, type ExchangeRecord, type SessionM
 import { budgetSecondsOf, usedSecondsOf } from '../store/sessions.js';
 import { localDateTime, zoneName } from '../time.js';
 import type { BankView, QuestionInfo } from './bank-view.js';
-import { notesAfter, pacingFlag, stageSignals } from './signals.js';
+import { notesAfter as notesAfterLines, pacingFlag, stageSignals } from './signals.js';
 
 export interface DocumentItem {
   id: string;
   /** From the bank; the id when the bank no longer has the item. */
   text: string;
   guidance: string | null;
+  /** One of the question's core items (the insight it exists to test). */
+  core: boolean;
 }
 
 export interface DocumentStage {
@@ -88,7 +90,9 @@ function followupOf(record: SessionRecord): DocumentFollowup | null {
   const curveball = record.curveballs?.[0];
   if (!curveball) return null;
   const from = record.stages.findIndex((stage) => stage.id === curveball.stageId);
-  const notesAfter = from < 0 ? '' : record.stages.slice(from).map((stage, i) => (i === 0 ? stage.notes.slice(curveball.notesChars ?? 0) : stage.notes)).join('');
+  // Its own stage's notes from the moment it came (the whole stage when that was not kept), then every later stage's.
+  const firstStage = (notes: string) => notesAfterLines(notes, curveball)?.map((line) => `${line}\n`).join('') ?? notes;
+  const notesAfter = from < 0 ? '' : record.stages.slice(from).map((stage, i) => (i === 0 ? firstStage(stage.notes) : stage.notes)).join('');
   const checked = new Set(from < 0 ? [] : record.stages[from]!.checked);
   const answer = (curveball.answer ?? []).map((text, i) => ({ id: `${FOLLOWUP_ITEM}${i + 1}`, text, covered: checked.has(`${FOLLOWUP_ITEM}${i + 1}`) }));
   return { stageId: curveball.stageId, atSeconds: curveball.atSeconds, text: curveball.text, notesAfter, answer };
@@ -115,9 +119,9 @@ export function sessionDocument(record: SessionRecord, bank: BankView, timeZone?
   const item = (stageId: string, id: string): DocumentItem => {
     // A point of the follow-up's answer key: the record holds its text.
     const point = followup?.stageId === stageId ? followup.answer.find((entry) => entry.id === id) : undefined;
-    if (point) return { id, text: point.text, guidance: null };
+    if (point) return { id, text: point.text, guidance: null, core: false };
     const found = bank.item(record, stageId, id);
-    return { id, text: found?.text ?? id, guidance: found?.guidance ?? null };
+    return { id, text: found?.text ?? id, guidance: found?.guidance ?? null, core: Boolean(found?.core) };
   };
   return {
     id: record.id,
@@ -143,7 +147,8 @@ export function sessionDocument(record: SessionRecord, bank: BankView, timeZone?
       notes: stage.notes,
       score: stage.score,
       covered: stage.checked.map((id) => item(stage.id, id)),
-      missed: stage.missed.map((id) => item(stage.id, id)),
+      // Core items first: what the question exists to test.
+      missed: stage.missed.map((id) => item(stage.id, id)).sort((a, b) => Number(b.core) - Number(a.core)),
       pacing: pacingFlag(stage.usedSeconds, stage.budgetSeconds),
       signals: signals[i]!,
       redFlags: [...(bank.redFlags?.(record.rubricId, stage.id) ?? [])],
@@ -156,7 +161,7 @@ export function sessionDocument(record: SessionRecord, bank: BankView, timeZone?
         stageTitle: bank.stageTitle(record.rubricId, thrown.stageId) ?? thrown.stageId,
         atSeconds: thrown.atSeconds,
         text: thrown.text,
-        notesAfter: stage ? notesAfter(stage.notes, thrown.linesBefore) : null,
+        notesAfter: stage ? notesAfterLines(stage.notes, thrown) : null,
       };
     }),
     aiRating: rating ? {

@@ -51,8 +51,14 @@ export function stageSignals(stages: readonly StageFacts[]): string[][] {
   });
 }
 
-/** The notes written after a curveball: the stage's lines from the one it found on. */
-export function notesAfter(notes: string, linesBefore: number | undefined): string[] | null {
-  if (linesBefore === undefined) return null;
-  return notes.split('\n').map((line) => line.trimEnd()).filter(Boolean).slice(linesBefore);
+/**
+ * The lines of a stage's notes written after its curveball came: from the length the notes had
+ * then (`notesChars`, what the answer key is graded on too); sessions recorded before that was
+ * kept counted lines instead (`linesBefore`). Null when neither was kept.
+ */
+export function notesAfter(notes: string, mark: { notesChars?: number; linesBefore?: number }): string[] | null {
+  const lines = (text: string) => text.split('\n').map((line) => line.trimEnd()).filter(Boolean);
+  if (mark.notesChars !== undefined) return lines(notes.slice(mark.notesChars));
+  if (mark.linesBefore !== undefined) return lines(notes).slice(mark.linesBefore);
+  return null;
 }

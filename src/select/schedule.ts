@@ -47,7 +47,9 @@ export interface QueueEntry {
   overdueDays: number | null;
   /** Completed sessions of this question. */
   reviews: number;
+  /** The score the last session was rated from, and whose it is (`ai`: the AI grader's, see ReviewScores). */
   lastScore: number | null;
+  lastScoreBy: 'self' | 'ai' | null;
   lastRating: RatingName | null;
   /** Average score of completed sessions in the question's category; null when there are none. */
   categoryAverage: number | null;
@@ -55,15 +57,18 @@ export interface QueueEntry {
 
 const DAY_MS = 86_400_000;
 
-/** The card of a question after replaying its completed sessions, oldest first. */
-export function replayCard(sessions: readonly SessionSummary[]): Card | undefined {
+/** The card of a question after replaying its completed sessions, oldest first, each rated from `scoreOf`. */
+export function replayCard(sessions: readonly SessionSummary[], scoreOf: (session: SessionSummary) => number = (session) => session.score ?? 0): Card | undefined {
   let card: Card | undefined;
   for (const session of sessions) {
     const at = new Date(session.endedAt);
-    card = scheduler.next(card ?? createEmptyCard(at), at, GRADES[ratingFor(session.score ?? 0)]).card;
+    card = scheduler.next(card ?? createEmptyCard(at), at, GRADES[ratingFor(scoreOf(session))]).card;
   }
   return card;
 }
+
+/** Scores by session id that rate a review instead of the session's own (the AI grader's). */
+export type ReviewScores = ReadonlyMap<string, number>;
 
 /**
  * Every question of the bank, in the order to practise them: due ones first, most overdue
@@ -71,7 +76,8 @@ export function replayCard(sessions: readonly SessionSummary[]): Card | undefine
  * weakest), categories equally weak taking turns; then the rest, soonest due first. Sessions of questions not in `questions` are
  * ignored.
  */
-export function practiceQueue(questions: readonly QuestionInfo[], records: readonly SessionSummary[], now: number): QueueEntry[] {
+export function practiceQueue(questions: readonly QuestionInfo[], records: readonly SessionSummary[], now: number, reviewScores?: ReviewScores): QueueEntry[] {
+  const scoreOf = (session: SessionSummary) => reviewScores?.get(session.id) ?? session.score ?? 0;
   const known = new Map(questions.map((question) => [question.id, question]));
   const byQuestion = new Map<string, SessionSummary[]>();
   const categoryScores = new Map<string, number[]>();
@@ -85,7 +91,7 @@ export function practiceQueue(questions: readonly QuestionInfo[], records: reado
   };
   for (const record of completed) {
     push(byQuestion, record.questionId, record);
-    push(categoryScores, known.get(record.questionId)!.category, record.score!);
+    push(categoryScores, known.get(record.questionId)!.category, scoreOf(record));
   }
   const categoryAverage = (category: string) => {
     const scores = categoryScores.get(category);
@@ -94,7 +100,7 @@ export function practiceQueue(questions: readonly QuestionInfo[], records: reado
 
   const entries = questions.map((question): QueueEntry & { dueMs: number } => {
     const sessions = byQuestion.get(question.id) ?? [];
-    const card = replayCard(sessions);
+    const card = replayCard(sessions, scoreOf);
     const last = sessions[sessions.length - 1];
     const dueMs = card ? card.due.getTime() : Number.NaN;
     const isDue = card !== undefined && dueMs <= now;
@@ -106,8 +112,9 @@ export function practiceQueue(questions: readonly QuestionInfo[], records: reado
       due: card ? card.due.toISOString() : null,
       overdueDays: isDue ? Math.floor((now - dueMs) / DAY_MS) : null,
       reviews: sessions.length,
-      lastScore: last?.score ?? null,
-      lastRating: last ? ratingFor(last.score!) : null,
+      lastScore: last ? scoreOf(last) : null,
+      lastScoreBy: last ? (reviewScores?.has(last.id) ? 'ai' : 'self') : null,
+      lastRating: last ? ratingFor(scoreOf(last)) : null,
       categoryAverage: categoryAverage(question.category),
       dueMs,
     };

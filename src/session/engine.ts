@@ -44,10 +44,9 @@ export interface Curveball {
   choices?: FollowupChoice[];
   pick?: number;
   /**
-   * How many lines the stage's notes had when it was shown (the report's "notes after it"), and
-   * how long they were (exactly what the answer key is graded on). Absent in older sessions.
+   * How long the stage's notes were when it was shown: the notes after it (the report's, and what
+   * the answer key is graded on) start there. Absent in older sessions.
    */
-  linesBefore?: number;
   notesChars?: number;
 }
 
@@ -135,9 +134,8 @@ export function markCurveballShown(state: SessionState, now: number): SessionSta
   if (!curveball || curveball.shownAtSeconds !== null) return state;
   const { choices, pick } = curveball;
   const text = choices && pick !== undefined ? chooseFollowup(choices, notesSoFar(state), () => pick)?.text ?? curveball.text : curveball.text;
-  const linesBefore = (state.progress[state.current]?.notes ?? '').split('\n').filter((line) => line.trim()).length;
   const notesChars = state.progress[state.current]?.notes.length ?? 0;
-  return { ...state, curveball: { ...curveball, text, shownAtSeconds: Math.round(usedSeconds(state, state.current, now)), linesBefore, notesChars } };
+  return { ...state, curveball: { ...curveball, text, shownAtSeconds: Math.round(usedSeconds(state, state.current, now)), notesChars } };
 }
 
 /**

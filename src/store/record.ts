@@ -51,6 +51,7 @@ export interface CurveballRecord {
   stageId: string;
   atSeconds: number;
   text: string;
+  /** How many lines its stage's notes had when it came: sessions recorded before `notesChars` was kept. */
   linesBefore?: number;
   /** Its answer key, when it had one: the stage's items `followup-1`... are these points. */
   answer?: string[];

@@ -93,9 +93,10 @@ export function assessLines(view: AssessView, size: Size, style: Style): { lines
   return { lines: [...header, ...notes, ...list], help };
 }
 
-/** The intro above the first screen: the keys, and the marker explained once. */
-export function assessIntro(anySuggested: boolean, style: Style): string {
-  const intro = 'Self-assessment: tick what you really covered (Space ticks, Enter confirms).';
-  return anySuggested ? `${intro}\n${style.dim(`${SUGGESTED} marks an item your notes mention, ticked for you: untick what you did not cover.`)}` : intro;
+/** The intro above the first screen: the keys, and the marker explained once; wrapped at word breaks to `width`. */
+export function assessIntro(anySuggested: boolean, style: Style, width: number): string {
+  const intro = wrap('Self-assessment: tick what you really covered (Space ticks, Enter confirms).', width);
+  const marker = wrap(`${SUGGESTED} marks an item your notes mention, ticked for you: untick what you did not cover.`, width).map((line) => style.dim(line));
+  return [...intro, ...(anySuggested ? marker : [])].join('\n');
 }
 

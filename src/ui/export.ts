@@ -40,11 +40,12 @@ function ratingMarkdown(rating: DocumentRating, clean: (text: string) => string)
   return lines;
 }
 
-/** The follow-ups thrown in, and what was written after each. */
+/** The follow-ups thrown in, and what was written after each; the one the Follow-up section gives whole is not repeated. */
 function curveballMarkdown(doc: SessionDocument, clean: (text: string) => string): string[] {
-  if (doc.curveballs.length === 0) return [];
+  const others = doc.followup ? doc.curveballs.slice(1) : doc.curveballs;
+  if (others.length === 0) return [];
   const lines = ['## Curveballs', ''];
-  for (const thrown of doc.curveballs) {
+  for (const thrown of others) {
     lines.push(`- **${cell(clean(thrown.stageTitle))}, at ${clock(thrown.atSeconds)}:** ${cell(clean(thrown.text))}`);
     if (thrown.notesAfter === null) continue;
     if (thrown.notesAfter.length === 0) lines.push('  - *No notes after it.*');
@@ -110,7 +111,7 @@ export function sessionMarkdown(doc: SessionDocument, diagram?: DocumentDiagram)
   lines.push(...curveballMarkdown(doc, clean));
 
   const item = (done: boolean) => (entry: DocumentItem) => {
-    const out = [`- [${done ? 'x' : ' '}] ${clean(entry.text)}`];
+    const out = [`- [${done ? 'x' : ' '}] ${entry.core ? '**Core:** ' : ''}${clean(entry.text)}`];
     if (!done && entry.guidance) out.push(`  - *What good looks like:* ${clean(entry.guidance)}`);
     return out;
   };

@@ -5,7 +5,7 @@ import type { Style } from './colour.js';
 
 /** Why an entry is where it is, in a few words. */
 export function reasonText(entry: QueueEntry, now: number): string {
-  const last = entry.lastScore === null ? '' : ` · last ${entry.lastScore}% (${entry.lastRating})`;
+  const last = entry.lastScore === null ? '' : ` · last ${entry.lastScore}%${entry.lastScoreBy === 'ai' ? ' by the AI grader' : ''} (${entry.lastRating})`;
   if (entry.reason === 'due') {
     const when = entry.overdueDays === 0 ? 'due today' : `due ${plural(entry.overdueDays!, 'day')} ago`;
     return `${when}${last}`;

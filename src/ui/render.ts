@@ -48,7 +48,9 @@ export function reportLines(report: Report, style: Style, width = 80, fit: Repor
   const head = reportHead(report, style, width);
   const tail = ['', summaryLine(report, style, width)];
   const asked = { whole: interviewerLines(report, style, width), folded: interviewerLines(report, style, width, { folded: true }) };
+  // The core items missed come right after the table and never fold: they are the verdict's reason.
   const sections = [diagramSection(report, width), curveballSection(report, style, width), missedSection(report, style, width, fit), redFlagSection(report, style, width, fit), strongAnswerSection(report, style, width), asked];
+  head.push(...coreMissedLines(report, style, width));
   const chosen = sections.map((section) => section.whole);
   const height = () => head.length + chosen.reduce((sum, lines) => sum + lines.length, 0) + tail.length;
   // The pointer to the model answer goes first, then the interviewer's side, then the longest sections: the missed items, the red flags, the diagram's comparison, the curveball.
@@ -63,7 +65,7 @@ function reportHead(report: Report, style: Style, width: number): string[] {
   const grade = gradeStyle(style);
   const lines = [
     style.title(`Report · ${report.questionTitle}`),
-    `${style.heading('Score')} ${grade(report.total)(`${report.total}%`)}   ${style.heading('Time')} ${clock(report.usedSeconds)} of ${clock(report.budgetSeconds)}`,
+    `${style.heading('Score')} ${grade(report.total)(`${report.total}%`)}${report.capped ? style.warn(' (capped: core items missed)') : ''}   ${style.heading('Time')} ${clock(report.usedSeconds)} of ${clock(report.budgetSeconds)}`,
     '',
   ];
   const titleWidth = Math.min(24, Math.max(...report.stages.map((stage) => stage.title.length)));
@@ -96,12 +98,12 @@ function strongAnswerSection(report: Report, style: Style, width: number): { who
   return { whole: ['', ...paragraph(`What a strong answer covers: mldrill show ${stripControl(report.questionId)} --answer`, width).map((line) => style.dim(line))], folded: [] };
 }
 
-/** The last line: the score and each stage's, in as few words as the width needs. */
+/** The last line: the score and each stage's, by title when the width allows, else by stage id. */
 function summaryLine(report: Report, style: Style, width: number): string {
   const grade = gradeStyle(style);
   const score = `${style.heading('Score')} ${grade(report.total)(`${report.total}%`)}`;
-  for (const name of [(title: string) => title, (title: string) => title.split(' ')[0]!]) {
-    const line = [score, ...report.stages.map((stage) => `${name(stage.title)} ${grade(stage.score.score)(`${stage.score.score}%`)}`)].join(style.dim(' · '));
+  for (const name of [(stage: Report['stages'][number]) => stage.title, (stage: Report['stages'][number]) => stage.id]) {
+    const line = [score, ...report.stages.map((stage) => `${name(stage)} ${grade(stage.score.score)(`${stage.score.score}%`)}`)].join(style.dim(' · '));
     if (visibleLength(line) <= width) return line;
   }
   return score;
@@ -125,15 +127,29 @@ function curveballSection(report: Report, style: Style, width: number): Section 
   };
 }
 
-/** What was not ticked, with what good looks like. */
+/** The question's core items that were not ticked: what the question exists to test, named first. */
+function coreMissedLines(report: Report, style: Style, width: number): string[] {
+  const missed = report.stages.flatMap((stage) => stage.score.missed.filter((item) => item.core));
+  if (missed.length === 0) return [];
+  const lines = ['', style.heading(`The point of this question, missed (${missed.length})`)];
+  for (const item of missed) {
+    const [first = '', ...rest] = wrap(item.text, width - 4);
+    lines.push(`  ${style.bad('✗')} ${first}`, ...rest.map((line) => `    ${line}`));
+  }
+  return lines;
+}
+
+/** What was not ticked besides the core items, with what good looks like. */
 function missedSection(report: Report, style: Style, width: number, fit: ReportFit): Section {
-  const stages = report.stages.filter((stage) => stage.score.missed.length > 0);
+  const missedOf = (stage: Report['stages'][number]) => stage.score.missed.filter((item) => !item.core);
+  const stages = report.stages.filter((stage) => missedOf(stage).length > 0);
   if (stages.length === 0) return { whole: [], folded: [] };
-  const count = stages.reduce((sum, stage) => sum + stage.score.missed.length, 0);
-  const whole = ['', style.heading(`Missed (${count})`)];
+  const count = stages.reduce((sum, stage) => sum + missedOf(stage).length, 0);
+  const other = report.stages.some((stage) => stage.score.missed.some((item) => item.core)) ? 'other ' : '';
+  const whole = ['', style.heading(`Missed${other ? ', besides those' : ''} (${count})`)];
   for (const stage of stages) {
     whole.push(style.accent(stage.title));
-    for (const item of stage.score.missed) {
+    for (const item of missedOf(stage)) {
       const [first = '', ...rest] = wrap(item.text, width - 4);
       whole.push(`  ${style.bad('✗')} ${first}`, ...rest.map((line) => `    ${line}`));
       if (item.guidance) whole.push(...wrap(item.guidance, width - 6, '      ').map((line) => style.dim(line)));
@@ -141,7 +157,7 @@ function missedSection(report: Report, style: Style, width: number, fit: ReportF
   }
   const where = stages.length === 1 ? `in ${stages[0]!.title}` : `in ${stages.length} stages`;
   const how = fit.wholeWith ? `; ${fit.wholeWith} gives them with guidance` : '';
-  return { whole, folded: ['', ...paragraph(`${style.heading('Missed')}: ${plural(count, 'item')} ${where}${how}`, width)] };
+  return { whole, folded: ['', ...paragraph(`${style.heading('Missed')}: ${plural(count, `${other}item`)} ${where}${how}`, width)] };
 }
 
 /** The rubric's red flags: those of the stages whose data shows trouble, or all with --all-red-flags. */

@@ -157,7 +157,8 @@ describe('beyond a timer', { timeout: 90_000 }, () => {
     expect(tmux.screen(true)).toMatch(/⚡ Curveball in Design the ranking at \d\d:\d\d\n\s+Traffic grew tenfold\.\n\s+Notes after it \(1 line\):\n\s+shard the ranker/);
     const [record] = history(home);
     expect(record.curveballs).toHaveLength(1);
-    expect(record.curveballs[0].linesBefore).toBe(0);
+    expect(record.curveballs[0].notesChars).toBe(0);
+    expect(record.curveballs[0]).not.toHaveProperty('linesBefore');
     expect(record.curveballs[0]).toMatchObject({ stageId: 'design', text: 'Traffic grew tenfold.' });
     expect(record.curveballs[0].atSeconds).toBeGreaterThanOrEqual(expected.atSeconds);
     expect(record.curveballs[0].atSeconds).toBeLessThanOrEqual(expected.atSeconds + 1);
