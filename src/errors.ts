@@ -116,13 +116,33 @@ export class InterruptedError extends MldrillError {
 }
 
 /**
+ * What gets the AI grader going again, as data: the rater knows no flags or environment
+ * variables, so the command's side (app/ai-grade.ts) words the remedy.
+ */
+export type LlmFix =
+  | 'timeout' | 'start-server' | 'host-name' | 'scheme-matches' | 'secure' | 'reach'
+  | 'key' | 'pull-model' | 'base-url-v1' | 'url-and-model' | 'json-base-url' | 'openai-api';
+
+/**
  * The AI grader's server could not be reached or answered badly (refused, timed out, a bad key,
- * an unknown model, a reply that is not the JSON asked for). The message names the cause and
- * the fix; nothing the user typed depends on it.
+ * an unknown model, a reply that is not the JSON asked for). The message names the cause; `fix`,
+ * when there is one, is the remedy still to be worded. Nothing the user typed depends on it.
  */
 export class ServiceError extends MldrillError {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly fix?: LlmFix,
+    /** The model asked for, for a remedy that names it. */
+    readonly model?: string,
+  ) {
     super(message, EXIT.usage);
+  }
+}
+
+/** Why the AI grader's settings (url, model) cannot be used; app/ai-grade.ts words it. */
+export class LlmSetupError extends UsageError {
+  constructor(readonly problem: 'no-url' | 'not-a-url' | 'scheme' | 'credentials' | 'no-model') {
+    super(`the AI grader's settings cannot be used (${problem})`);
   }
 }
 /** Standard output or standard error cannot be written (a full disk, a broken device). */

@@ -7,7 +7,7 @@ import type { Io } from './io.js';
 import { closest, didYouMean } from './text.js';
 import { packageVersion } from './version.js';
 
-/** The command names, for "did you mean" before the command table is loaded (cli.ts checks they agree). */
+/** The command names, for "did you mean" before the command table is loaded (test/command-table.test.ts checks they agree). */
 export const COMMAND_NAMES = ['drill', 'daily', 'random', 'list', 'show', 'ask', 'grade', 'resume', 'lint', 'history', 'stats', 'next', 'export', 'new', 'schema', 'diagram', 'config', 'completion', '__complete'];
 /** The commands a typo may have meant: not the hidden one the shell completion calls. */
 const SUGGESTED_COMMANDS = COMMAND_NAMES.filter((name) => !name.startsWith('__'));

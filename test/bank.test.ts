@@ -6,7 +6,7 @@ import { fastData } from '../src/bank/fast-parse.js';
 import { parseYaml } from '../src/bank/parse.js';
 import { findYamlFiles, loadFiles } from '../src/bank/load.js';
 import { PACKAGE_ROOT } from '../src/package-root.js';
-import { RULES } from '../src/bank/rules.js';
+import { RULES } from './helpers/rules.js';
 import { lintFiles } from '../src/lint/lint-files.js';
 import { baseBank, MODELINE, QUESTION, RUBRIC, writeBank } from './helpers/bank.js';
 
@@ -143,6 +143,7 @@ export const cases: Case[] = [
   { rule: 'schema-comment', severity: 'warning', files: { [R]: RUBRIC.replace(MODELINE, '# yaml-language-server: $schema=../schema/question.schema.json') }, file: R, line: 1, column: 33, message: /this is a rubric file but \$schema points to the question schema; write # yaml-language-server: \$schema=.*rubric\.schema\.json$/ },
   { rule: 'generic-keyword', severity: 'warning', files: { [Q]: QUESTION.replace('        text: Asked where the feed appears\n', '        text: Asked where the feed appears\n        keywords: [feed placement, where]\n') }, line: 15, column: 36, message: /keyword "where" is a stop word and never counts on its own/ },
   { rule: 'generic-keyword', severity: 'warning', files: { [R]: RUBRIC.replace('        guidance: Say what the business wants.\n', '        guidance: Say what the business wants.\n        keywords: [Users]\n') }, file: R, line: 14, column: 20, message: /keyword "Users" is a generic term/ },
+  { rule: 'core-in-prompt', severity: 'warning', files: { [Q]: QUESTION.replace('        text: Asked where the feed appears\n', '        text: Asked where the feed appears\n        core: true\n        keywords: [feed placement, posts they care about]\n') }, line: 16, column: 36, message: /keyword "posts they care about" of a core item is in the question's title or prompt, so repeating the question back ticks it/ },
   { rule: 'core-count', severity: 'warning', files: { [Q]: QUESTION.replace('        text: Asked where the feed appears\n', `        text: Asked where the feed appears\n        core: true\n${['a', 'b', 'c'].map((id) => `      - id: ${id}\n        text: ${id}\n        core: true\n`).join('')}`) }, line: 8, column: 1, message: /the question has 4 core items; keep 1 to 3/ },
   { rule: 'example-length', severity: 'warning', files: { [Q]: `${QUESTION}examples:\n  strong:\n    notes:\n      clarify: |\n        - one\n        - two\n` }, line: 22, column: 5, message: /the strong example has 2 lines of notes; write 15 to 40/ },
   { rule: 'unknown-item', files: { [Q]: QUESTION.replace('  design:\n    hints:', '  design:\n    not_applicable: [diagarm]\n    hints:') }, line: 16, column: 22, message: /not_applicable "diagarm": rubric "mini" has no item "diagarm" in stage "design"; did you mean "diagram"\?/ },

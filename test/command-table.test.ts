@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildProgram, COMMANDS } from '../src/cli.js';
-import { main } from '../src/main.js';
+import { COMMAND_NAMES, main } from '../src/main.js';
 import { fakeIo } from './helpers/fake-io.js';
 
 describe('the command table', () => {
@@ -15,6 +15,28 @@ describe('the command table', () => {
       const alone = await buildProgram(fakeIo(), { exitCode: 0 }, [name, '--json']);
       expect(alone.commands.map((command) => command.name())).toEqual([name]);
     }
+  });
+
+  it('has every command main knows by name, each with its own help', async () => {
+    // main suggests commands from COMMAND_NAMES before the table is loaded: the two must agree.
+    expect(COMMANDS).toEqual(COMMAND_NAMES);
+    for (const name of COMMAND_NAMES.filter((each) => !each.startsWith('__'))) {
+      const io = fakeIo();
+      expect(await main([name, '--help'], io), name).toBe(0);
+      expect(io.out()).toMatch(new RegExp(`^Usage: mldrill ${name} `, 'm'));
+      // A description of its own, and the global option every command takes.
+      const program = await buildProgram(fakeIo(), { exitCode: 0 }, [name]);
+      expect(program.commands[0]!.description(), name).not.toBe('');
+      expect(io.out().replace(/\s+/g, ' ')).toContain(program.commands[0]!.description());
+      expect(io.out()).toContain('--bank <dir>');
+    }
+  });
+
+  it("loads a command's module only when it runs: the table imports none of them but for types", () => {
+    const source = fs.readFileSync(path.join(import.meta.dirname, '..', 'src', 'cli.ts'), 'utf8');
+    expect(source.match(/^import (?!type ).* from '\.\/commands\/.*$/gm) ?? []).toEqual([]);
+    // Every entry loads its module with import().
+    expect(source.match(/load: \(\) =>\s+import\('\.\/commands\//g)).toHaveLength(COMMANDS.length);
   });
 
   it('keeps src/commands to one module per command, named after it', () => {

@@ -105,7 +105,7 @@ describe('conduct', () => {
       },
     });
     expect(await conduct(options(home), io, first.prompter)).toBe(130);
-    const [live] = listLive(home).sessions;
+    const [live] = listLive<SessionState>(home).sessions;
     expect(live!.assessed).toEqual([['goal']]);
 
     const asked: string[] = [];
@@ -125,7 +125,7 @@ describe('conduct', () => {
       },
     });
     expect(await conduct(options(home), io, prompter)).toBe(130);
-    const [live] = listLive(home).sessions;
+    const [live] = listLive<SessionState>(home).sessions;
     expect(live!.state.progress[0]).toMatchObject({ notes: 'done line\n', draft: 'half a li' });
     expect(history(home)[0].stages[0].notes).toBe('done line\nhalf a li\n');
   });
@@ -152,7 +152,7 @@ describe('conduct: the interviewer\'s side', () => {
       },
     });
     expect(await conduct(options(home), io, first.prompter)).toBe(130);
-    const [live] = listLive(home).sessions;
+    const [live] = listLive<SessionState>(home).sessions;
     expect(live!.state.exchanges).toEqual([
       { asked: 'how many people use it?', factId: 'scale', answer: question.interviewer!.facts.find((fact) => fact.id === 'scale')!.answer, stageId: 'clarify' },
       { asked: 'what is your favourite colour?', factId: null, answer: expect.stringContaining('make an assumption'), stageId: 'clarify' },

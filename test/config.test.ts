@@ -167,7 +167,7 @@ describe('checking the file like a question file', () => {
     const dir = tempDir();
     const { code, err } = await run(['list'], { MLDRILL_CONFIG: dir });
     expect(code).toBe(2);
-    expect(err).toContain(`${dir}:1:1: the config file is not a regular file`);
+    expect(err).toContain(`${dir}:1:1: the config file is not a regular file; replace it with a YAML file or point MLDRILL_CONFIG elsewhere (not-a-file)\n`);
     const fifo = path.join(tempDir(), 'config.yaml');
     execFileSync('mkfifo', [fifo]);
     const piped = await run(['list'], { MLDRILL_CONFIG: fifo });

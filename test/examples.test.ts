@@ -5,7 +5,7 @@ import { loadBank } from './helpers/bank.js';
 import { EXAMPLE_KINDS } from '../src/bank/schema.js';
 import { exampleLines, MAX_CORE, STRONG_LINES } from '../src/bank/scoring-checks.js';
 import { main } from '../src/main.js';
-import { gradeExample } from '../src/score/grade.js';
+import { gradeExample, gradeNotes } from '../src/score/grade.js';
 import { buildInterview } from '../src/session/interview.js';
 import { fakeIo } from './helpers/fake-io.js';
 
@@ -57,3 +57,42 @@ describe('the strong answer as a model answer', () => {
     expect(io.out()).toContain('What a strong answer covers\n  This question has no strong example answer yet.\n');
   });
 });
+
+// Generic vocabulary with no insight: what a candidate who memorised the buzzwords writes for any
+// question. It must never tick a question's core item, and never score like a real answer.
+const BUZZWORDS = {
+  'classic ML': [
+    'what is the business goal? how many users, what scale, what latency?',
+    'offline metrics like AUC and NDCG, then an A/B test online',
+    'two tower retrieval then a ranker, maybe a transformer or a deep model',
+    'store features in a feature store, embeddings in a vector database',
+    'train on logs with labels, serve online with a cache',
+    'monitor drift and retrain, roll out with a canary, add a fallback',
+    'use an LLM where it helps',
+  ],
+  'generative AI': [
+    'what is the goal, how many users, what latency and budget?',
+    'use LLM-as-a-judge and a golden set, track cost and latency, then an A/B test',
+    'an LLM with RAG over a vector database, fine-tune with LoRA, prompt templates',
+    'add guardrails, cache responses, route easy requests to a small model',
+    'monitor hallucinations and drift, red-team it, canary rollout, fallback to a human',
+  ],
+};
+
+describe('a buzzword answer', () => {
+  const answers = Object.entries(BUZZWORDS);
+  it.each(bank.questions.flatMap((question) => answers.map(([name, lines]) => [question.id, name, question, lines] as const)))('%s: the %s buzzwords tick no core item and score at most 35%', (_, _name, question, lines) => {
+    const grade = gradeNotes(buildInterview(question, bank.rubrics.get(question.rubric)!), lines.join('\n'));
+    const core = grade.stages.flatMap((stage) => stage.items).filter((item) => item.core && item.met).map((item) => `${item.id} by "${item.evidence}"`);
+    expect(core).toEqual([]);
+    expect(grade.score).toBeLessThanOrEqual(35);
+  });
+
+  // Repeating the question back is not an insight: the prompt's own words tick no core item.
+  it.each(bank.questions.map((question) => [question.id, question] as const))('%s: the title and prompt repeated back tick no core item', (_, question) => {
+    const grade = gradeNotes(buildInterview(question, bank.rubrics.get(question.rubric)!), `${question.title}\n${question.prompt}`);
+    expect(grade.stages.flatMap((stage) => stage.items).filter((item) => item.core && item.met).map((item) => `${item.id} by "${item.evidence}"`)).toEqual([]);
+    expect(grade.score).toBeLessThanOrEqual(15);
+  });
+});
+

@@ -239,7 +239,7 @@ describe('export -o writes where the user asked, and never replaces what is not 
 describe('session ids are never trusted as paths', () => {
   const live = (id: string): LiveSession => ({
     version: 1, id, questionId: 'fx-feed', rubricId: 'fx-interview', mode: 'self', minutes: null, strict: false, paused: false,
-    state: { plan: [] } as unknown as LiveSession['state'], savedAt: '2026-11-22T09:30:00.000Z',
+    state: { plan: [] }, savedAt: '2026-11-22T09:30:00.000Z',
   });
 
   it("a checkpoint whose id is ../../victim is skipped: resume touches nothing outside the state directory", async () => {

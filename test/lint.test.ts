@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../src/package-root.js';
-import { RULES } from '../src/bank/rules.js';
+import { RULES } from './helpers/rules.js';
 import { escapeData, escapeProperty } from '../src/lint/format-github.js';
 import { formatStylish } from '../src/lint/format-stylish.js';
 import { loadStyle } from '../src/ui/colour.js';

@@ -2,7 +2,7 @@
 // server, the verdicts checked against the notes (no verdict without evidence), and the score
 // that follows. Loaded only by commands that grade with --ai.
 import type { LoadedQuestion, LoadedRubric } from '../bank/schema.js';
-import { EXIT, ServiceError } from '../errors.js';
+import { EXIT, LlmSetupError, ServiceError, UsageError, type LlmFix } from '../errors.js';
 import type { Io } from '../io.js';
 import { chat, redact } from '../rater/client.js';
 import { hostOf, isLoopback, llmConfig, type LlmSettings } from '../rater/config.js';
@@ -19,6 +19,49 @@ import { aiGradeLines, verdictsBesideTicksLines } from '../ui/ai-grade.js';
 import { styleFor } from '../ui/colour.js';
 
 const DEFAULT_TIMEOUT_SECONDS = 120;
+
+const EXAMPLE = 'e.g. http://127.0.0.1:11434/v1 for a local Ollama';
+
+/** What is wrong with the grader's settings, in the words of the command line. */
+const SETUP_TEXT: Record<LlmSetupError['problem'], string> = {
+  'no-url': `--ai needs a server: set MLDRILL_LLM_URL to its OpenAI-compatible base URL (${EXAMPLE})`,
+  'not-a-url': `MLDRILL_LLM_URL is not a URL; set it to the API's base URL (${EXAMPLE})`,
+  scheme: `MLDRILL_LLM_URL must start with http:// or https:// (${EXAMPLE})`,
+  credentials: 'MLDRILL_LLM_URL must not carry a user name or password; put the key in MLDRILL_LLM_API_KEY',
+  'no-model': '--ai needs a model: set MLDRILL_LLM_MODEL to one your server has (e.g. llama3.1:8b; `ollama list` shows them)',
+};
+
+/** The remedy for each way the server fails, in the words of the command line. */
+const FIX_TEXT: Record<LlmFix, (model: string) => string> = {
+  timeout: () => 'raise --timeout (a large model on a CPU can take minutes) or use a smaller model',
+  'start-server': () => 'start the server (e.g. `ollama serve`) or fix the port in MLDRILL_LLM_URL',
+  'host-name': () => 'check the host name in MLDRILL_LLM_URL and your network',
+  'scheme-matches': () => "check the server's log, and that MLDRILL_LLM_URL is http:// or https:// as the server expects",
+  secure: () => 'check the certificate, or the scheme in MLDRILL_LLM_URL',
+  reach: () => 'check MLDRILL_LLM_URL and that the server is running',
+  key: () => 'set MLDRILL_LLM_API_KEY to a valid key for this server',
+  'pull-model': (model) => `pull it (\`ollama pull ${model}\`) or set MLDRILL_LLM_MODEL to a model the server has`,
+  'base-url-v1': () => "set MLDRILL_LLM_URL to the API's base URL, usually ending in /v1",
+  'url-and-model': () => 'check MLDRILL_LLM_URL and MLDRILL_LLM_MODEL',
+  'json-base-url': () => "check that MLDRILL_LLM_URL is the API's base URL (usually ending in /v1)",
+  'openai-api': () => 'check that MLDRILL_LLM_URL points at an OpenAI-compatible API',
+};
+
+/** The rater's errors with their remedies worded; any other error as it is. */
+function worded(error: unknown): unknown {
+  if (error instanceof LlmSetupError) return new UsageError(SETUP_TEXT[error.problem]);
+  if (error instanceof ServiceError && error.fix) return new ServiceError(`${error.message}; ${FIX_TEXT[error.fix](error.model ?? '')}`);
+  return error;
+}
+
+/** The grader's settings, checked before a drill with --ai begins: a UsageError saying what to set. */
+export function checkLlmSettings(io: Io, llm: LlmSettings | undefined): void {
+  try {
+    llmConfig(io.env, llm);
+  } catch (error) {
+    throw worded(error);
+  }
+}
 
 export interface AiGradeInput {
   question: LoadedQuestion;
@@ -58,6 +101,14 @@ export interface AiGradeResult {
 
 /** Grades the notes with the configured model; ServiceError (exit 2) when that cannot be done. */
 export async function aiGrade(input: AiGradeInput, io: Io, options: AiGradeOptions = {}): Promise<AiGradeResult> {
+  try {
+    return await gradeWithModel(input, io, options);
+  } catch (error) {
+    throw worded(error);
+  }
+}
+
+async function gradeWithModel(input: AiGradeInput, io: Io, options: AiGradeOptions): Promise<AiGradeResult> {
   const config = llmConfig(io.env, options.llm);
   const host = hostOf(config);
   if (!isLoopback(config)) io.stderr.write(`mldrill: grading sends your notes to ${stripControl(host)} (MLDRILL_LLM_URL)\n`);

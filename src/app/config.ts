@@ -1,16 +1,28 @@
 // The user's config file as the commands see it: read once per run, before the command, by the
 // command table (src/cli.ts); then asked for synchronously wherever a setting is needed. A
 // missing file costs one failed open; a present one, js-yaml and a walk over a few keys.
-import { formatFinding } from '../bank/findings.js';
+import { formatFinding, type Finding } from '../bank/findings.js';
 import { configPath } from '../config/locate.js';
 import { readConfig, type ConfigRead } from '../config/read.js';
 import { colourSetting, resolveSettings, type Settings } from '../config/settings.js';
 import { SETTINGS, type Colour, type SettingValue } from '../config/keys.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
+import { stripControl } from '../text.js';
 import { cacheDirectory, stateDirectory } from '../store/paths.js';
 
 const loaded = new WeakMap<Io, ConfigRead | null>();
+
+/** The way out of a config file that cannot be read at all, by its finding's rule. */
+const WHOLE_FILE_REMEDIES: Partial<Record<string, string>> = {
+  'not-a-file': 'replace it with a YAML file or point MLDRILL_CONFIG elsewhere',
+  unreadable: 'check its permissions or point MLDRILL_CONFIG elsewhere',
+};
+
+const remedied = (finding: Finding): Finding => {
+  const remedy = WHOLE_FILE_REMEDIES[finding.rule];
+  return remedy ? { ...finding, message: `${finding.message}; ${remedy}` } : finding;
+};
 
 /**
  * Reads and checks the config file for this run (once). A file with problems is a usage error
@@ -23,10 +35,13 @@ export async function loadConfig(io: Io, options: { positions?: boolean } = {}):
   const file = configPath(io.env, io.homedir);
   const config = await readConfig(file, io.homedir, options);
   if (config?.findings.length) {
-    throw new UsageError(`fix the config file ${file} (see mldrill config --help), or point MLDRILL_CONFIG at another file`, config.findings.map(formatFinding));
+    throw new UsageError(`fix the config file ${file} (see mldrill config --help), or point MLDRILL_CONFIG at another file`, config.findings.map((finding) => formatFinding(remedied(finding))));
   }
   // Said once per file and run, before the command's own output.
-  if (config && known === undefined) for (const warning of config.warnings) io.stderr.write(`mldrill: warning: ${warning}\n`);
+  if (config?.keyReadable && known === undefined) {
+    const shown = stripControl(file);
+    io.stderr.write(`mldrill: warning: ${shown} holds llm.api_key and others can read it; run chmod 600 ${shown}, or move the key to MLDRILL_LLM_API_KEY\n`);
+  }
   loaded.set(io, config ?? null);
   return config;
 }

@@ -1,6 +1,6 @@
 // Per-file checks of what the grader reads: keywords too generic to count, how many core items
 // a question has, and the length of its strong example. Warnings: a file with them still works.
-import { genericReason } from '../words.js';
+import { containsRun, genericReason, wordForms } from '../words.js';
 import type { PathSegment } from './parse.js';
 import type { FileKind } from './validate.js';
 
@@ -21,6 +21,8 @@ export function exampleLines(notes: unknown): number {
 export function scoringChecks(data: Record<string, unknown>, kind: FileKind, report: Report): void {
   const stages: Array<[PathSegment, unknown]> = kind === 'rubric' ? list(data.stages).map((stage, i) => [i, stage]) : Object.entries(isRecord(data.stages) ? data.stages : {});
   let core = 0;
+  // The question's own words: a core item that they would tick is ticked by repeating the question back.
+  const asked = kind === 'rubric' ? [] : [data.title, data.prompt].filter((text): text is string => typeof text === 'string').map((text) => wordForms.stems(text));
   for (const [key, stage] of stages) {
     list(isRecord(stage) ? stage.checklist : undefined).forEach((item, i) => {
       if (!isRecord(item)) return;
@@ -28,6 +30,9 @@ export function scoringChecks(data: Record<string, unknown>, kind: FileKind, rep
       list(item.keywords).forEach((keyword, k) => {
         const reason = typeof keyword === 'string' ? genericReason(keyword) : undefined;
         if (reason && reason !== 'no words') report(['stages', key, 'checklist', i, 'keywords', k], 'generic-keyword', `keyword "${String(keyword)}" is a ${reason} and never counts on its own; use a phrase that only this item's coverage would produce`);
+        else if (item.core === true && typeof keyword === 'string' && asked.some((stems) => containsRun(stems, wordForms.stems(keyword)))) {
+          report(['stages', key, 'checklist', i, 'keywords', k], 'core-in-prompt', `keyword "${keyword}" of a core item is in the question's title or prompt, so repeating the question back ticks it; use a phrase only the insight would produce`);
+        }
       });
     });
   }

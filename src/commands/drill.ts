@@ -56,7 +56,7 @@ export async function drill(given: DrillOptions, io: Io): Promise<number> {
   // Fail before the user's work, not after it.
   if (save) ensureWritable(stateDir);
   if (options.ai && !save) throw new UsageError('--ai rates the saved session: drop --no-save');
-  if (options.ai) (await import('../rater/config.js')).llmConfig(io.env, llmOf(io));
+  if (options.ai) (await import('../app/ai-grade.js')).checkLlmSettings(io, llmOf(io));
   const random = options.seed === undefined ? io.random : seededRandom(options.seed);
 
   return withCatalog(io, options.bank, (bank) => drillWithBank(bank, options, io, random, save, stateDir));

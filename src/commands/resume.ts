@@ -2,7 +2,7 @@
 // with the time that was left and the notes so far, and completes it as the same session.
 import { NotFoundError, UnknownIdError } from '../errors.js';
 import type { Io } from '../io.js';
-import { isFinished, remainingSeconds, resumeAt } from '../session/engine.js';
+import { isFinished, remainingSeconds, resumeAt, type SessionState } from '../session/engine.js';
 import { buildInterview } from '../session/interview.js';
 import { requireId } from '../select/filter.js';
 import { listLive, type LiveSession } from '../store/live.js';
@@ -23,7 +23,7 @@ export interface ResumeOptions {
 }
 
 /** The interrupted session wanted: `last` (the latest saved), an id, or a prefix of exactly one id. */
-export function pickLive(sessions: readonly LiveSession[], wanted = 'last'): LiveSession {
+export function pickLive<State>(sessions: readonly LiveSession<State>[], wanted = 'last'): LiveSession<State> {
   if (sessions.length === 0) throw new NotFoundError('there is no interrupted session to resume');
   if (wanted === 'last') return sessions[0]!;
   const live = byIdOrPrefix(sessions, wanted);
@@ -34,7 +34,7 @@ export function pickLive(sessions: readonly LiveSession[], wanted = 'last'): Liv
 
 export async function resume(options: ResumeOptions, io: Io): Promise<number> {
   const stateDir = stateDirOf(io);
-  const { sessions, warnings } = listLive(stateDir);
+  const { sessions, warnings } = listLive<SessionState>(stateDir);
   for (const warning of warnings) io.stderr.write(`mldrill: ${warning}\n`);
   // A wrong id is reported as such, with or without a terminal; only then is one required.
   const live = pickLive(sessions, options.session);

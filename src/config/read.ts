@@ -27,8 +27,8 @@ export interface ConfigRead {
   places: Map<string, Place>;
   /** Errors, each located; a file with any is not to be used. */
   findings: Finding[];
-  /** Said but not fatal: a key in a file others can read. */
-  warnings: string[];
+  /** Said but not fatal (app/config.ts words it): the file sets llm.api_key and others can read it. */
+  keyReadable: boolean;
 }
 
 const NEEDS_POSITIONS = Symbol('needs positions');
@@ -37,18 +37,19 @@ const NEEDS_POSITIONS = Symbol('needs positions');
 export async function readConfig(file: string, homedir: string, options: { positions?: boolean } = {}): Promise<ConfigRead | undefined> {
   const read = readSmallFile(file, MAX_CONFIG_BYTES);
   const whole = (rule: string, message: string): ConfigRead => ({
-    file, values: new Map(), places: new Map(), warnings: [],
+    file, values: new Map(), places: new Map(), keyReadable: false,
     findings: [{ file, line: 1, column: 1, severity: 'error', rule, message }],
   });
   switch (read.kind) {
     case 'missing':
       return undefined;
+    // The rule names the remedy, which app/config.ts words.
     case 'not-a-file':
-      return whole('not-a-file', 'the config file is not a regular file; replace it with a YAML file or point MLDRILL_CONFIG elsewhere');
+      return whole('not-a-file', 'the config file is not a regular file');
     case 'too-large':
       return whole('file-too-large', `the config file is larger than ${MAX_CONFIG_BYTES / 1024} KiB; it should hold a few settings`);
     case 'unreadable':
-      return whole('unreadable', `cannot read the config file (${read.code}); check its permissions or point MLDRILL_CONFIG elsewhere`);
+      return whole('unreadable', `cannot read the config file (${read.code})`);
   }
   let result: ConfigRead | undefined;
   if (!options.positions) {
@@ -69,9 +70,7 @@ export async function readConfig(file: string, homedir: string, options: { posit
     const { parseYaml } = await import('../bank/parse.js');
     result = check(parseYaml(file, read.text), homedir, true);
   }
-  if (result.values.has('llm.api_key') && process.platform !== 'win32' && (read.mode & 0o077) !== 0) {
-    result.warnings.push(`${file} holds llm.api_key and others can read it; run chmod 600 ${file}, or move the key to MLDRILL_LLM_API_KEY`);
-  }
+  result.keyReadable = result.values.has('llm.api_key') && process.platform !== 'win32' && (read.mode & 0o077) !== 0;
   return result;
 }
 
@@ -87,10 +86,10 @@ function check(parsed: ParsedFile, homedir: string, positions: boolean): ConfigR
   };
   const data = parsed.data;
   // An empty file, or one with only comments, sets nothing.
-  if (findings.length > 0 || data === null || data === undefined) return { file, values, places, findings, warnings: [] };
+  if (findings.length > 0 || data === null || data === undefined) return { file, values, places, findings, keyReadable: false };
   if (!isMapping(data)) {
     fail([], 'type', `the config file must be a mapping of settings (key: value), not ${describe(data)}`);
-    return { file, values, places, findings, warnings: [] };
+    return { file, values, places, findings, keyReadable: false };
   }
 
   const take = (pathTo: string[], value: unknown) => {
@@ -138,7 +137,7 @@ function check(parsed: ParsedFile, homedir: string, positions: boolean): ConfigR
       unknown([key]);
     }
   }
-  return { file, values, places, findings, warnings: [] };
+  return { file, values, places, findings, keyReadable: false };
 }
 
 /** What is wrong with value for setting, if anything. Null means "unset" where that is the default. */

@@ -36,12 +36,12 @@ interface Art {
 
 type RenderMermaid = (source: string) => { plain: string[]; width: number } | null;
 
-let loaded: Promise<Draw> | undefined;
-
-/** The drawing function, with its renderer loaded (once). */
+/**
+ * The drawing function, with its renderer loaded. The module loader keeps what it loaded, so
+ * nothing is memoised here: a failed load is not remembered for the next caller.
+ */
 export function loadDraw(): Promise<Draw> {
-  loaded ??= import('lovely-mermaid').then(({ render }) => drawWith(render));
-  return loaded;
+  return import('lovely-mermaid').then(({ render }) => drawWith(render));
 }
 
 /** Cuts a row to width columns, counting code points (wide characters may overrun a little). */

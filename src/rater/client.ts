@@ -103,7 +103,7 @@ async function post(config: LlmConfig, body: string, options: ChatOptions): Prom
   } catch (error) {
     if (options.signal?.aborted) throw new InterruptedError();
     if (timeout.aborted) {
-      throw new ServiceError(`no reply from ${host} within ${Math.round(options.timeoutMs / 100) / 10} s; raise --timeout (a large model on a CPU can take minutes) or use a smaller model`);
+      throw new ServiceError(`no reply from ${host} within ${Math.round(options.timeoutMs / 100) / 10} s`, 'timeout');
     }
     throw networkError(error, host);
   }
@@ -112,11 +112,11 @@ async function post(config: LlmConfig, body: string, options: ChatOptions): Prom
 function networkError(error: unknown, host: string): ServiceError {
   const cause = (error as { cause?: NodeJS.ErrnoException }).cause;
   const code = cause?.code ?? (error as NodeJS.ErrnoException).code;
-  if (code === 'ECONNREFUSED') return new ServiceError(`cannot connect to ${host} (connection refused); start the server (e.g. \`ollama serve\`) or fix the port in MLDRILL_LLM_URL`);
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new ServiceError(`cannot find the host ${host} (DNS lookup failed); check the host name in MLDRILL_LLM_URL and your network`);
-  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return new ServiceError(`${host} closed the connection before answering; check the server's log, and that MLDRILL_LLM_URL is http:// or https:// as the server expects`);
-  if (typeof code === 'string' && /CERT|TLS|SSL/.test(code)) return new ServiceError(`cannot make a secure connection to ${host} (${code}); check the certificate, or the scheme in MLDRILL_LLM_URL`);
-  return new ServiceError(`cannot reach ${host} (${code ?? (cause?.message || (error as Error).message)}); check MLDRILL_LLM_URL and that the server is running`);
+  if (code === 'ECONNREFUSED') return new ServiceError(`cannot connect to ${host} (connection refused)`, 'start-server');
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new ServiceError(`cannot find the host ${host} (DNS lookup failed)`, 'host-name');
+  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return new ServiceError(`${host} closed the connection before answering`, 'scheme-matches');
+  if (typeof code === 'string' && /CERT|TLS|SSL/.test(code)) return new ServiceError(`cannot make a secure connection to ${host} (${code})`, 'secure');
+  return new ServiceError(`cannot reach ${host} (${code ?? (cause?.message || (error as Error).message)})`, 'reach');
 }
 
 /** A 400 that is about response_format: servers that lack json_schema (or JSON mode) say so. */
@@ -156,16 +156,16 @@ function statusError(response: RawResponse, config: LlmConfig): ServiceError {
   const quoted = said ? ` ("${said}")` : '';
   const { status } = response;
   if (status === 401 || status === 403) {
-    return new ServiceError(`${host} refused the request (${status}${quoted}); set MLDRILL_LLM_API_KEY to a valid key for this server`);
+    return new ServiceError(`${host} refused the request (${status}${quoted})`, 'key');
   }
   if (status === 404) {
-    if (/model/i.test(said)) return new ServiceError(`${host} has no model "${config.model}" (404${quoted}); pull it (\`ollama pull ${config.model}\`) or set MLDRILL_LLM_MODEL to a model the server has`);
-    return new ServiceError(`${host} has no chat completions at ${new URL(config.url).pathname.replace(/\/?$/, '/')}chat/completions (404${quoted}); set MLDRILL_LLM_URL to the API's base URL, usually ending in /v1`);
+    if (/model/i.test(said)) return new ServiceError(`${host} has no model "${config.model}" (404${quoted})`, 'pull-model', config.model);
+    return new ServiceError(`${host} has no chat completions at ${new URL(config.url).pathname.replace(/\/?$/, '/')}chat/completions (404${quoted})`, 'base-url-v1');
   }
   if (status === 413) return new ServiceError(`${host} finds the request too large (413${quoted}); shorten the notes or use a model with a longer context`);
   if (status === 429) return new ServiceError(`${host} is still rate-limiting after retries (429${quoted}); try again later`);
   if (status >= 500) return new ServiceError(`${host} failed with ${status} after retries${quoted}; check the server's log, or try again later`);
-  return new ServiceError(`${host} refused the request (${status}${quoted}); check MLDRILL_LLM_URL and MLDRILL_LLM_MODEL`);
+  return new ServiceError(`${host} refused the request (${status}${quoted})`, 'url-and-model');
 }
 
 /** The first choice's message content from a chat completion body. */
@@ -175,12 +175,12 @@ function completionContent(body: string, config: LlmConfig): { content: string; 
   try {
     value = JSON.parse(body) as typeof value;
   } catch {
-    throw new ServiceError(`${host} answered with something other than JSON; check that MLDRILL_LLM_URL is the API's base URL (usually ending in /v1)`);
+    throw new ServiceError(`${host} answered with something other than JSON`, 'json-base-url');
   }
   const choice = Array.isArray(value?.choices) ? value.choices[0] : undefined;
   const content = choice?.message?.content;
   if (typeof content !== 'string') {
-    throw new ServiceError(`${host} answered without a message (no choices[0].message.content); check that MLDRILL_LLM_URL points at an OpenAI-compatible API`);
+    throw new ServiceError(`${host} answered without a message (no choices[0].message.content)`, 'openai-api');
   }
   return { content, ...(typeof choice?.finish_reason === 'string' ? { finishReason: choice.finish_reason } : {}) };
 }

@@ -1,7 +1,7 @@
 // Where the AI grader's server is: MLDRILL_LLM_URL, MLDRILL_LLM_MODEL and MLDRILL_LLM_API_KEY,
 // read from the injected environment. The config file's `llm` section (url, model, api_key)
 // comes in as `fromFile`; the environment wins, as it does for every other setting.
-import { UsageError } from '../errors.js';
+import { LlmSetupError } from '../errors.js';
 
 export interface LlmConfig {
   /** The API's base URL, without a trailing slash: `{url}/chat/completions` is posted to. */
@@ -18,27 +18,25 @@ export interface LlmSettings {
   api_key?: string;
 }
 
-const EXAMPLE = 'e.g. http://127.0.0.1:11434/v1 for a local Ollama';
-
-/** The grader's configuration, or a UsageError saying which setting is missing and how to give it. */
+/** The grader's configuration, or an LlmSetupError saying which setting is missing or wrong. */
 export function llmConfig(env: Record<string, string | undefined>, fromFile: LlmSettings = {}): LlmConfig {
   const url = (env.MLDRILL_LLM_URL || fromFile.url || '').trim();
   const model = (env.MLDRILL_LLM_MODEL || fromFile.model || '').trim();
   const apiKey = env.MLDRILL_LLM_API_KEY || fromFile.api_key || undefined;
-  if (!url) throw new UsageError(`--ai needs a server: set MLDRILL_LLM_URL to its OpenAI-compatible base URL (${EXAMPLE})`);
+  if (!url) throw new LlmSetupError('no-url');
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    throw new UsageError(`MLDRILL_LLM_URL is not a URL; set it to the API's base URL (${EXAMPLE})`);
+    throw new LlmSetupError('not-a-url');
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new UsageError(`MLDRILL_LLM_URL must start with http:// or https:// (${EXAMPLE})`);
+    throw new LlmSetupError('scheme');
   }
   if (parsed.username || parsed.password) {
-    throw new UsageError('MLDRILL_LLM_URL must not carry a user name or password; put the key in MLDRILL_LLM_API_KEY');
+    throw new LlmSetupError('credentials');
   }
-  if (!model) throw new UsageError('--ai needs a model: set MLDRILL_LLM_MODEL to one your server has (e.g. llama3.1:8b; `ollama list` shows them)');
+  if (!model) throw new LlmSetupError('no-model');
   return { url: url.replace(/\/+$/, ''), model, ...(apiKey ? { apiKey } : {}) };
 }
 

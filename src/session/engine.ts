@@ -193,11 +193,6 @@ export function remainingSeconds(state: SessionState, now: number): number {
   return stage ? stage.budgetSeconds - usedSeconds(state, state.current, now) : 0;
 }
 
-export function overtimeSeconds(state: SessionState, index: number, now: number): number {
-  const stage = state.plan[index];
-  return stage ? Math.max(0, usedSeconds(state, index, now) - stage.budgetSeconds) : 0;
-}
-
 /** Folds the running stretch into the stage's used time (for a checkpoint on disk). */
 export function settle(state: SessionState, now: number): SessionState {
   if (state.runningSince === null || isFinished(state)) return state;

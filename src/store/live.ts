@@ -4,7 +4,6 @@
 // either the old checkpoint or the new one, never half of one.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { SessionState } from '../session/engine.js';
 import { writeFileAtomic } from './atomic.js';
 import { compareText } from '../text.js';
 import { isSessionId, type SessionMode } from './record.js';
@@ -15,7 +14,11 @@ const MAX_LIVE_BYTES = 16 * 1024 * 1024;
 
 export const LIVE_VERSION = 1;
 
-export interface LiveSession {
+/**
+ * One checkpoint. The store keeps the session's state as the JSON it was given and never looks
+ * inside: its shape belongs to the session engine, which names it as `State`.
+ */
+export interface LiveSession<State = unknown> {
   version: number;
   id: string;
   questionId: string;
@@ -26,7 +29,7 @@ export interface LiveSession {
   /** The clock was paused when the checkpoint was taken. */
   paused: boolean;
   /** The state with the running stretch folded in; runningSince means nothing on disk. */
-  state: SessionState;
+  state: State;
   savedAt: string;
   /** The self-assessment's confirmed stages (ticked item ids per stage, in order), once it has begun. */
   assessed?: string[][];
@@ -68,7 +71,7 @@ export function removeLive(stateDir: string, id: string): void {
  * file, or not the checkpoint its name says (its id another, or none) is reported and left in
  * place, never resumed: resuming writes and deletes the file its id names.
  */
-export function listLive(stateDir: string): { sessions: LiveSession[]; warnings: string[] } {
+export function listLive<State>(stateDir: string): { sessions: LiveSession<State>[]; warnings: string[] } {
   const dir = liveDirectory(stateDir);
   let names: string[];
   try {
@@ -76,7 +79,7 @@ export function listLive(stateDir: string): { sessions: LiveSession[]; warnings:
   } catch {
     return { sessions: [], warnings: [] };
   }
-  const sessions: LiveSession[] = [];
+  const sessions: LiveSession<State>[] = [];
   const warnings: string[] = [];
   for (const name of names) {
     const file = path.join(dir, name);
@@ -86,7 +89,7 @@ export function listLive(stateDir: string): { sessions: LiveSession[]; warnings:
       continue;
     }
     try {
-      const live = JSON.parse(readRegular(file, MAX_LIVE_BYTES).toString('utf8')) as LiveSession;
+      const live = JSON.parse(readRegular(file, MAX_LIVE_BYTES).toString('utf8')) as LiveSession<State>;
       if (live.version > LIVE_VERSION) warnings.push(`${file}: saved by a newer mldrill (version ${live.version}); upgrade to resume it`);
       else if (typeof live.id !== 'string' || !live.state) warnings.push(`${file}: not a saved session; left in place`);
       else if (live.id !== named) warnings.push(`${file}: holds a session whose id is not ${named}; left in place`);

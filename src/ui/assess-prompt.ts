@@ -4,6 +4,7 @@
 import type { ScoredItem } from '../session/interview.js';
 import type { Style } from './colour.js';
 import { assessedLine, assessLines } from './assess-screen.js';
+import { makePrompt, type InquirerCore } from './inquirer.js';
 import type { Size } from './stage-screen.js';
 
 const HIDE_CURSOR = '\u001b[?25l';
@@ -24,19 +25,11 @@ export interface AssessPromptConfig {
   onResize?: (listener: () => void) => () => void;
 }
 
-type InquirerCore = typeof import('@inquirer/core');
-const makeAssessPrompt = (core: InquirerCore) => core.createPrompt<string[], AssessPromptConfig>(renderAssess);
-let inquirer: InquirerCore | undefined;
-let prompt: ReturnType<typeof makeAssessPrompt> | undefined;
+/** The prompt, with Inquirer's core loaded (see inquirer.ts). */
+export const loadAssessPrompt = () => makePrompt<string[], AssessPromptConfig>(renderAssess);
 
-/** The prompt, made on first use (@inquirer/core is an ES module only; see stage-prompt.ts). */
-export async function loadAssessPrompt(): Promise<ReturnType<typeof makeAssessPrompt>> {
-  inquirer ??= await import('@inquirer/core');
-  return (prompt ??= makeAssessPrompt(inquirer));
-}
-
-function renderAssess(config: AssessPromptConfig, done: (ids: string[]) => void): string | [string, string] {
-  const { useEffect, useKeypress, useState, isUpKey, isDownKey, isSpaceKey, isEnterKey } = inquirer!;
+function renderAssess(core: InquirerCore, config: AssessPromptConfig, done: (ids: string[]) => void): string | [string, string] {
+  const { useEffect, useKeypress, useState, isUpKey, isDownKey, isSpaceKey, isEnterKey } = core;
   const { items, style } = config;
   const [ticked, setTicked] = useState<ReadonlySet<string>>(() => new Set(items.filter((item) => config.preselected.has(item.id)).map((item) => item.id)));
   const [cursor, setCursor] = useState(0);

@@ -1,6 +1,7 @@
 // The `history` listing: one row per session, newest first. Returns lines; never prints.
 import type { SessionSummary } from '../store/record.js';
 import type { LiveSession } from '../store/live.js';
+import type { SessionState } from '../session/engine.js';
 import { budgetSecondsOf, usedSecondsOf } from '../store/sessions.js';
 import { stripControl, visibleLength } from '../text.js';
 import { localDateTime } from '../time.js';
@@ -46,7 +47,7 @@ export function historyEntry(record: SessionSummary, timeZone?: string, resumabl
 }
 
 /** A session known only from its checkpoint: it stopped before writing a record (kill -9). */
-export function liveEntry(live: LiveSession, timeZone?: string): HistoryEntry {
+export function liveEntry(live: LiveSession<SessionState>, timeZone?: string): HistoryEntry {
   return {
     id: live.id,
     localStart: localDateTime(live.state.startedAt, timeZone),

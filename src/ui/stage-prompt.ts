@@ -29,6 +29,7 @@ import type { SuspendPhase } from '../io.js';
 import type { Style } from './colour.js';
 import { stageAction } from './stage-keys.js';
 import { finishedLine, stageLines, type Size } from './stage-screen.js';
+import { makePrompt, type InquirerCore } from './inquirer.js';
 
 const HIDE_CURSOR = '\u001b[?25l';
 const BELL = '\u0007';
@@ -66,26 +67,15 @@ export interface StagePromptConfig {
   onSuspend?: (listener: (phase: SuspendPhase) => void) => () => void;
 }
 
-type InquirerCore = typeof import('@inquirer/core');
-const makeStagePrompt = (core: InquirerCore) => core.createPrompt<SessionState, StagePromptConfig>(renderStage);
-let inquirer: InquirerCore | undefined;
-let prompt: ReturnType<typeof makeStagePrompt> | undefined;
-
-/**
- * The stage prompt, made on first use. @inquirer/core is an ES module only, and the bundle is
- * CommonJS (see scripts/bundle.mjs), which before Node 20.19 can load one only with import().
- */
-export async function loadStagePrompt(): Promise<ReturnType<typeof makeStagePrompt>> {
-  inquirer ??= await import('@inquirer/core');
-  return (prompt ??= makeStagePrompt(inquirer));
-}
+/** The stage prompt, with Inquirer's core loaded (see inquirer.ts). */
+export const loadStagePrompt = () => makePrompt<SessionState, StagePromptConfig>(renderStage);
 
 /** The stage's notes as lines, and back. */
 const noteLines = (state: SessionState) => (state.progress[state.current]!.notes ? state.progress[state.current]!.notes.replace(/\n$/, '').split('\n') : []);
 const withLines = (state: SessionState, lines: string[]) => setNotes(state, state.current, lines.length ? `${lines.join('\n')}\n` : '');
 
-function renderStage(config: StagePromptConfig, done: (state: SessionState) => void): string | [string, string | undefined] {
-  const { useEffect, useKeypress, useRef, useState } = inquirer!;
+function renderStage(core: InquirerCore, config: StagePromptConfig, done: (state: SessionState) => void): string | [string, string | undefined] {
+  const { useEffect, useKeypress, useRef, useState } = core;
   const { style, now } = config;
   const session = useRef(config.state);
   // A draft (or a question to the interviewer) given back by resume is the line being typed again, ready to edit.

@@ -1,6 +1,6 @@
-// Every rule a finding can come from: the list the README's rule table and the fixture table
-// in test/bank.test.ts are checked against.
-import type { Severity } from './findings.js';
+// Every rule a finding can come from (src/bank and src/lint name each where they report it): the
+// list the README's rule table and the fixture table in test/bank.test.ts are checked against.
+import type { Severity } from '../../src/bank/findings.js';
 
 export const RULES: ReadonlyArray<{ id: string; severity: Severity; what: string }> = [
   { id: 'unreadable', severity: 'error', what: 'a file or directory cannot be read, or is not a regular file (a FIFO, a device, a link to one)' },
@@ -35,6 +35,7 @@ export const RULES: ReadonlyArray<{ id: string; severity: Severity; what: string
   { id: 'thin-fact-sheet', severity: 'warning', what: 'a fact sheet with fewer than 6 facts, or none about goal, scale or latency' },
   { id: 'todo', severity: 'warning', what: 'a value that still says TODO' },
   { id: 'generic-keyword', severity: 'warning', what: 'a one-word keyword that is a stop word or a generic term (where, users, data, cost...): it never counts' },
+  { id: 'core-in-prompt', severity: 'warning', what: "a core item's keyword that the question's own title or prompt contains: repeating the question back would tick it" },
   { id: 'core-count', severity: 'warning', what: 'a question with more than 3 core items' },
   { id: 'example-length', severity: 'warning', what: 'a strong example with fewer than 15 or more than 40 lines of notes' },
   { id: 'unknown-item', severity: 'error', what: 'a not_applicable or replaces id that is not an item of that stage of the rubric' },
