@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   curveballDue, drawCurveball, isFinished, isPaused, markCurveballShown, nextStage, notesAfterCurveball, pause, planStages, remainingSeconds, resume, resumeAt, settle, toggleTick,
-  revealHint, setNotes, startSession, stop, togglePause, usedSeconds,
+  revealHint, setNotes, startSession, stop, togglePause, usedSeconds, addPadLine, diagramWithPadLine, recallPadLine, setPadLine,
 } from '../src/session/engine.js';
 
 const rubricStages = [
@@ -147,5 +147,31 @@ describe('interviewer ticks and resuming', () => {
     const resumed = resumeAt(saved, s(5000), false);
     expect(remainingSeconds(resumed, s(5010))).toBe(310);
     expect(isPaused(resumeAt(saved, s(5000), true))).toBe(true);
+  });
+});
+
+describe('the diagram pad', () => {
+  const open = setPadLine(startSession(planStages(rubricStages), T0), '');
+  it('adds the line typed to the session diagram, trimmed, and skips a blank one', () => {
+    const one = addPadLine(setPadLine(open, '  events -> model '));
+    expect([one.diagram, one.padLine]).toEqual(['events -> model\n', '']);
+    expect(addPadLine(setPadLine(one, '   '))).toEqual(setPadLine(one, ''));
+  });
+
+  it('takes the last line back to edit, and keeps the rest', () => {
+    const two = addPadLine(setPadLine(addPadLine(setPadLine(open, 'a -> b')), 'b -> c'));
+    const back = recallPadLine(two);
+    expect([back.diagram, back.padLine]).toEqual(['a -> b\n', 'b -> c']);
+    const empty = recallPadLine(back);
+    expect(empty).not.toHaveProperty('diagram');
+    expect(empty.padLine).toBe('a -> b');
+    expect(recallPadLine(open)).toBe(open);
+  });
+
+  it('keeps a line half typed in what the record saves; closed, the pad holds no line', () => {
+    const typing = setPadLine(addPadLine(setPadLine(open, 'a -> b')), 'b -> ');
+    expect(diagramWithPadLine(typing)).toBe('a -> b\nb ->\n');
+    expect(setPadLine(typing, undefined)).not.toHaveProperty('padLine');
+    expect(diagramWithPadLine(startSession(planStages(rubricStages), T0))).toBe('');
   });
 });

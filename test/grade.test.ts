@@ -8,6 +8,7 @@ import { main } from '../src/main.js';
 import { fakeIo } from './helpers/fake-io.js';
 import { homeWith, PROGRESS_BANK } from './helpers/history.js';
 import { BIN } from './helpers/tmux.js';
+import { makeRecord } from '../src/store/record.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-grade-'));
 const write = (name: string, content: string | Buffer) => {
@@ -33,7 +34,24 @@ async function grade(args: string[], options: { home?: string; stdin?: string } 
   return { code, out: io.out(), err: io.err() };
 }
 
-interface GradeJson { questionId: string; rubricId: string; grader: string; score: number; capped: boolean; stages: Array<{ id: string; score: number; items: Array<{ id: string; text: string; weight: number; core: boolean; met: boolean; evidence: string | null }> }> }
+interface Flow { from: string; to: string; description: string }
+interface GradeJson {
+  questionId: string; rubricId: string; grader: string; score: number; capped: boolean;
+  stages: Array<{ id: string; score: number; items: Array<{ id: string; text: string; weight: number; core: boolean; met: boolean; evidence: string | null }> }>;
+  diagram: null | { components: { found: number; expected: number; missing: string[]; unexpected: string[] }; flows: { found: number; expected: number; missing: Flow[]; reversed: Flow[] } };
+}
+
+/** Notes with a drawing: six of the eight components (the knapsack is the selection), four key flows, one drawn backwards, one box the reference lacks. */
+const DRAWN = write('drawn.md', [
+  '## architecture',
+  '- everything runs on the aircraft, offline',
+  '## diagram',
+  'movie catalog -> ground training -> model package -> onboard ranker',
+  'onboard ranker -> knapsack',
+  'ground training -> viewing logs',
+  'seat power monitor',
+  '',
+].join('\n'));
 
 describe('mldrill grade <question-id> --notes FILE', () => {
   it('prints the documented JSON: core items first, evidence from the notes, null when not met', async () => {
@@ -41,7 +59,8 @@ describe('mldrill grade <question-id> --notes FILE', () => {
     expect(code).toBe(0);
     expect(err).toBe(`mldrill: warning: notes.md:6: heading "## Lunch break" names no stage (clarify, metrics, architecture, deep-dive); its text counts for every stage\n`);
     const doc = JSON.parse(out) as GradeJson;
-    expect(Object.keys(doc)).toEqual(['questionId', 'rubricId', 'grader', 'score', 'capped', 'stages']);
+    expect(Object.keys(doc)).toEqual(['questionId', 'rubricId', 'grader', 'score', 'capped', 'stages', 'diagram']);
+    expect(doc.diagram).toBeNull();
     expect(doc).toMatchObject({ questionId: Q, rubricId: 'ml-system-design', grader: 'keywords', capped: false });
     expect(doc.stages.map((stage) => stage.id)).toEqual(['clarify', 'metrics', 'architecture', 'deep-dive']);
     const clarify = doc.stages[0]!.items;
@@ -63,6 +82,53 @@ describe('mldrill grade <question-id> --notes FILE', () => {
     expect(out).toContain('\nClarify the problem  ');
     expect(out).toContain('  ✓ core Turned the flight time into a usable viewing budget and asked whether unfinished movies count as failures  "viewing time"\n');
     expect(out).toMatch(/ {2}✗ Quantified scale/);
+  });
+
+  it('compares a ## diagram section with the reference: found, missing and reversed in JSON; its lines are not notes', async () => {
+    const { code, out, err } = await grade([Q, '--notes', DRAWN, '--json']);
+    expect([code, err]).toEqual([0, '']);
+    const doc = JSON.parse(out) as GradeJson;
+    expect(doc.diagram).toEqual({
+      components: { found: 6, expected: 8, missing: ['passenger-context', 'seatback-screen'], unexpected: ['seat power monitor'] },
+      flows: {
+        found: 4,
+        expected: 8,
+        missing: expect.arrayContaining([{ from: 'viewing-logs', to: 'ground-training', description: 'the loop: onboard viewing logs uploaded after landing and back to training' }]),
+        reversed: [{ from: 'viewing-logs', to: 'ground-training', description: 'the loop: onboard viewing logs uploaded after landing and back to training' }],
+      },
+    });
+    const architecture = doc.stages.find((stage) => stage.id === 'architecture')!.items;
+    // Half the components and a key flow: the diagram item is met, with the comparison as its evidence.
+    expect(architecture.find((item) => item.id === 'diagram')).toMatchObject({ met: true, evidence: 'diagram with 6 of 8 components, 4 of 8 key flows' });
+    // `knapsack` is drawn, not written: the core item that asks for it stays unmet.
+    expect(architecture.find((item) => item.id === 'score-then-pack')).toMatchObject({ met: false });
+  });
+
+  it('prints the comparison as a Diagram: line in text', async () => {
+    const { code, out } = await grade([Q, '--notes', DRAWN]);
+    expect(code).toBe(0);
+    expect(out.split('\n')[2]).toBe('Diagram: 6 of 8 components, 4 of 8 key flows; missing: passenger context, seatback screen; drawn the wrong way round: the loop: onboard viewing logs uploaded after landing and back to training');
+  });
+
+  it('warns about a ## diagram line that is not an edge, at its line and column in the file', async () => {
+    const odd = write('odd.md', '## clarify\n- flight time\n## diagram\nmovie catalog -> ranker\n\nranker => screen\n## metrics\n- recall@10\n');
+    const { code, out, err } = await grade([Q, '--notes', odd, '--json']);
+    expect(code).toBe(0);
+    expect(err).toBe(`mldrill: warning: ${odd}:6:8: not an edge: an arrow mldrill does not read; write arrows as -> (<- backwards, -[label]-> with a label); the line is left out of the comparison\n`);
+    expect((JSON.parse(out) as GradeJson).diagram).toMatchObject({ components: { found: 2 } });
+  });
+
+  it('says when the question has no reference diagram to compare with, and prints "diagram": null', async () => {
+    const { code, out, err } = await grade(['fx-feed', '--notes', '-', '--json', '--bank', PROGRESS_BANK], { stdin: '## diagram\nevents -> ranker\n' });
+    expect([code, err]).toEqual([0, 'mldrill: warning: fx-feed has no reference diagram; the ## diagram section is not compared\n']);
+    expect((JSON.parse(out) as GradeJson).diagram).toBeNull();
+  });
+
+  it('does not suggest the diagram item from a drawing with too few of the components', async () => {
+    const sparse = write('sparse.md', '## diagram\nmovie catalog -> onboard ranker\n');
+    const doc = JSON.parse((await grade([Q, '--notes', sparse, '--json'])).out) as GradeJson;
+    expect(doc.diagram).toMatchObject({ components: { found: 2, expected: 8 }, flows: { found: 0 } });
+    expect(doc.stages[2]!.items.find((item) => item.id === 'diagram')).toMatchObject({ met: false, evidence: null });
   });
 
   it('meets no core item from generic metrics notes', async () => {
@@ -103,6 +169,20 @@ describe('mldrill grade <session-id|last>', () => {
     expect(doc).toMatchObject({ questionId: 'fx-feed', rubricId: 'fx-interview', grader: 'keywords' });
     expect(doc.stages.map((stage) => stage.id)).toEqual(['scope', 'design']);
     expect(fs.readFileSync(path.join(home, 'history.jsonl'), 'utf8')).toBe(before);
+  });
+
+  it("compares the session's saved diagram, not a ## diagram line in its notes", async () => {
+    const record = makeRecord({
+      id: '20261201-0900-dddd', questionId: Q, rubricId: 'ml-system-design', mode: 'self', status: 'completed', startedAt: Date.UTC(2026, 11, 1, 9), endedAt: Date.UTC(2026, 11, 1, 9, 40),
+      stages: ['clarify', 'metrics', 'architecture', 'deep-dive'].map((id) => ({ id, budgetSeconds: 600, usedSeconds: 300, hintsShown: 0, notes: id === 'deep-dive' ? '## diagram\nseatback screen -> viewing logs\n' : '' })),
+      diagram: 'movie catalog -> ground training -> model package -> onboard ranker\n',
+    });
+    const home = homeWith({ text: `${JSON.stringify(record)}\n` });
+    const { code, out } = await grade(['last', '--json'], { home });
+    expect(code).toBe(0);
+    expect((JSON.parse(out) as GradeJson).diagram).toMatchObject({ components: { found: 4, expected: 8, unexpected: [] }, flows: { found: 3, reversed: [] } });
+    const without = homeWith({ text: `${JSON.stringify({ ...record, diagram: undefined })}\n` });
+    expect((JSON.parse((await grade(['last', '--json'], { home: without })).out) as GradeJson).diagram).toBeNull();
   });
 
   it('names an unknown session (exit 1)', async () => {

@@ -101,6 +101,16 @@ Score 67% · Clarify the problem 50% · Design 100%`);
     expect(text).not.toContain('Users, items and QPS.');
   });
 
+  it('shows the drawing against the reference under the stage table, and folds it to the comparison alone', () => {
+    const drawn = { ...report, diagram: ['Diagram: 3 of 4 components, 2 of 4 key flows; missing: the loop from the feed back to the logs', 'Also drawn (not in the reference, not counted): posts'] };
+    const whole = reportLines(drawn, plain, 60).join('\n');
+    expect(whole).toContain('Design               09:00 / 10:00  100%  no hints\n\nDiagram: 3 of 4 components, 2 of 4 key flows; missing: the\n  loop from the feed back to the logs\nAlso drawn (not in the reference, not counted): posts\n\n⚡ Curveball');
+    const folded = reportLines(drawn, plain, 80, { rows: 14 });
+    expect(folded.join('\n')).toContain('Diagram: 3 of 4 components, 2 of 4 key flows; missing: the loop from the feed\n  back to the logs\n\n');
+    expect(folded.join('\n')).not.toContain('Also drawn');
+    expect(reportLines(report, plain, 80).join('\n')).not.toContain('Diagram');
+  });
+
   it('shows only the red flags of stages whose data suggests them, or all of them with --all-red-flags', () => {
     expect(reportLines(report, plain, 80).join('\n')).not.toContain('Never draws the serving path.');
     const all = reportLines(report, plain, 80, { allRedFlags: true }).join('\n');

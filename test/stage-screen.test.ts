@@ -2,7 +2,8 @@
 // driven through mock streams (keys in, screen out), as a real terminal would drive it.
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { addExchange, planStages, setNotes, setQuestion, startSession, type SessionState } from '../src/session/engine.js';
+import { openPad } from '../src/diagram/pad.js';
+import { addExchange, planStages, setNotes, setPadLine, setQuestion, startSession, type SessionState } from '../src/session/engine.js';
 import { compileFacts, NEUTRAL_REPLY } from '../src/session/interviewer.js';
 import { PLAIN } from '../src/ui/colour.js';
 import { stageAction } from '../src/ui/stage-keys.js';
@@ -34,7 +35,7 @@ describe('the stage layout', () => {
     const lines = screen(view(setNotes(startSession(plan, NOW), 0, `${notes}\n`)), 60, 15);
     expect(lines.length).toBeLessThanOrEqual(15);
     expect(Math.max(...lines.map(visibleLength))).toBeLessThanOrEqual(60);
-    expect(lines.join('\n')).toMatch(/… 10 earlier lines/);
+    expect(lines.join('\n')).toMatch(/… 11 earlier lines/);
   });
 
   it('fits 60 columns and 15 rows with a long answer from the interviewer: the latest answer on one line', () => {
@@ -149,6 +150,18 @@ describe('the stage keys', () => {
     ['asking, Ctrl-P: typed, not a pause', { name: 'p', ctrl: true }, { ...context, lineMode: 'ask' as const }, 'type'],
     ['asking, Tab: no hint', { name: 'tab' }, { ...context, lineMode: 'ask' as const }, 'type'],
     ['Ctrl-O in interviewer mode: the fact sheet', { name: 'o', ctrl: true }, { ...context, interviewer: true, facts: true }, 'facts'],
+    ['Ctrl-G: the diagram pad', { name: 'g', ctrl: true }, context, 'pad'],
+    ['Ctrl-G in a line of notes: the pad (the line waits as the draft)', { name: 'g', ctrl: true }, { ...context, line: 'half' }, 'pad'],
+    ['Ctrl-G in interviewer mode: the pad', { name: 'g', ctrl: true }, { ...context, interviewer: true }, 'pad'],
+    ['Ctrl-G at the gate: the pad, and the clock starts', { name: 'g', ctrl: true }, { ...context, gated: true }, 'pad'],
+    ['Ctrl-G while asking: typed', { name: 'g', ctrl: true }, { ...context, lineMode: 'ask' as const }, 'type'],
+    ['in the pad, Enter: add the line', { name: 'return' }, { ...context, lineMode: 'pad' as const, line: 'a -> b' }, 'send'],
+    ['in the pad, Esc: back to the notes', { name: 'escape' }, { ...context, lineMode: 'pad' as const, line: 'a -> b' }, 'cancel'],
+    ['in the pad, Up on an empty line: take back the last line', { name: 'up' }, { ...context, lineMode: 'pad' as const }, 'recall'],
+    ['in the pad, Backspace on an empty line: take back the last line', { name: 'backspace' }, { ...context, lineMode: 'pad' as const }, 'recall'],
+    ['in the pad, Backspace in a line: deletes', { name: 'backspace' }, { ...context, lineMode: 'pad' as const, line: 'a -> b' }, 'type'],
+    ['in the pad, Tab: no hint', { name: 'tab' }, { ...context, lineMode: 'pad' as const }, 'type'],
+    ['in the pad, Ctrl-B: typed, not the previous stage', { name: 'b', ctrl: true }, { ...context, lineMode: 'pad' as const }, 'type'],
   ] as const)('%s', (_, key, keyContext, action) => {
     expect(stageAction(key, keyContext)).toBe(action);
   });
@@ -285,5 +298,91 @@ describe('the stage prompt, driven by keys', () => {
     expect(end.exchanges).toEqual([{ asked: 'how many users', factId: 'scale', answer: 'About 50 million daily users.', stageId: 'clarify' }]);
     expect(end.progress[0]).not.toHaveProperty('question');
     expect(end.progress[0]!.notes).toBe('');
+  });
+  it('Ctrl-G opens the diagram pad; Enter adds lines, drawn live; Backspace on an empty line takes the last back to edit; Esc gives the notes line back', async () => {
+    const { end, screen: shown, changes } = await drive(startSession(plan, NOW), async (type, waitFor) => {
+      await type('half a note');
+      await type('\u0007');
+      const logs = waitFor('│ logs ├');
+      await type('events -> features\r');
+      await type('logs -> features\r');
+      await logs;
+      const typo = waitFor('│ rankr │');
+      await type('features -> rankr\r');
+      await typo;
+      const fixed = waitFor('│ ranker │');
+      await type('\u007f');
+      await type('\u007fer\r');
+      await fixed;
+      // A lone Esc is told from the start of a sequence by a pause: wait for the notes prompt.
+      const back = waitFor('\n  > half a note');
+      await type('\u001b');
+      await back;
+      await type('\r');
+      await type('\r');
+    });
+    expect(end.diagram).toBe('events -> features\nlogs -> features\nfeatures -> ranker\n');
+    expect(end).not.toHaveProperty('padLine');
+    expect(end.progress[0]!.notes).toBe('half a note\n');
+    expect(shown()).toContain('◇ diagram> features -> rankr');
+    expect(shown()).toContain('Diagram (3 lines)');
+    // Every change is the session's: a checkpoint holds the line being typed in the pad.
+    expect(changes.some((state) => state.padLine === 'features -> rank')).toBe(true);
+  });
+
+  it('opens the pad again as it was when resumed with it open, and Esc adds a line half typed rather than lose it', async () => {
+    const resumed = setPadLine({ ...startSession(plan, NOW), diagram: 'events -> features\n' }, 'features -> ran');
+    const { end, screen: shown } = await drive(resumed, async (type, waitFor) => {
+      await type('ker');
+      const back = waitFor('\n  > ');
+      await type('\u001b');
+      await back;
+      await type('\r');
+    });
+    expect(shown()).toContain('◇ diagram> features -> ran');
+    expect(shown()).toMatch(/│ events ├/);
+    expect(end.diagram).toBe('events -> features\nfeatures -> ranker\n');
+  });
+});
+
+describe('the diagram pad on the stage screen', () => {
+  const FOUR = 'events -> features\nlogs -> features\nfeatures -> ranker\nranker -> feed\n';
+  const padView = async (state: SessionState, extra: Partial<StageView> = {}) => {
+    const pad = await openPad();
+    return view(state, { lineMode: 'pad', diagram: FOUR, drawDiagram: (source, size) => pad.view(source, size).lines, ...extra });
+  };
+
+  it('draws the diagram under the notes, the pad line and its keys under it', async () => {
+    const lines = screen(await padView(setNotes(startSession(plan, NOW), 0, 'a note\n'), { line: 'feed -> lo' }), 80, 40);
+    const text = lines.join('\n');
+    expect(text).toMatch(/Notes\n {2}a note\n\nDiagram \(4 lines\)\n/);
+    // Fan-in: two boxes into features.
+    for (const name of ['events', 'logs', 'features', 'ranker', 'feed']) expect(text).toMatch(new RegExp(`│ ${name} +[│├]`));
+    expect(text).toContain('◇ diagram> feed -> lo');
+    expect(text).toMatch(/ Enter  add the line\s+ ↑  take back the last line\s+ Esc  back to the notes/);
+    expect(text).not.toContain('Tab');
+    expect(lines.every((line) => visibleLength(line) <= 80)).toBe(true);
+  });
+
+  it('shows a line that is not an edge with its hint, never drops it', async () => {
+    const text = screen(await padView(startSession(plan, NOW), { diagram: `${FOUR}the ranker is a GBDT.\n` }), 100, 40).join('\n');
+    expect(text).toContain('line 5: not an edge: this reads as a sentence, not a component;');
+    expect(text).toMatch(/│ ranker +[│├]/);
+  });
+
+  it('fits 60 columns and 18 rows: it says what does not fit and shows what does', async () => {
+    const lines = screen(await padView(setNotes(startSession(plan, NOW), 0, 'one\ntwo\nthree\n')), 60, 18);
+    expect(lines.length).toBeLessThanOrEqual(18);
+    expect(lines.every((line) => visibleLength(line) <= 60)).toBe(true);
+    expect(lines.join('\n')).toMatch(/does not fit in/);
+    expect(lines.join('\n')).toContain('◇ diagram>');
+  });
+
+  it('before the renderer has loaded, says so; closed, a line says how many lines the diagram has', () => {
+    expect(screen(view(startSession(plan, NOW), { lineMode: 'pad', diagram: FOUR })).join('\n')).toContain('loading the drawing…');
+    const closed = screen(view(startSession(plan, NOW), { diagram: FOUR })).join('\n');
+    expect(closed).toContain('Diagram: 4 lines (Ctrl-G opens the pad)');
+    expect(closed).toContain('Ctrl-G  diagram');
+    expect(screen(view(startSession(plan, NOW))).join('\n')).not.toContain('Diagram');
   });
 });

@@ -7,8 +7,9 @@ import { assess, buildReport } from '../score/report.js';
 import type { SessionScore } from '../score/score.js';
 import { exchangeEvidence, thrownFollowup, withFollowupItems, type ThrownFollowup } from '../score/dialogue.js';
 import { indexNotes } from '../score/keywords.js';
+import { gradeDiagram, withDiagramSuggestion } from '../score/diagram.js';
 import { suggestFromNotes } from '../score/suggest.js';
-import { isFinished, isPaused, notesWithDraft, settle, stop, usedSeconds, type SessionState } from '../session/engine.js';
+import { diagramWithPadLine, isFinished, isPaused, notesWithDraft, settle, stop, usedSeconds, type SessionState } from '../session/engine.js';
 import type { Interview } from '../session/interview.js';
 import { compileFacts } from '../session/interviewer.js';
 import { appendRecord } from '../store/append.js';
@@ -178,7 +179,9 @@ export async function conduct(options: ConductOptions, io: Io, prompter: Prompte
       // Notes from any stage count for any stage's items: people write metrics while clarifying.
       // So do the questions put to the interviewer, with the topics of the facts they uncovered.
       const notes = indexNotes(latest.progress.map((progress) => notesWithDraft(progress)).join('\n') + exchangeEvidence(latest.exchanges, facts));
-      const suggestions = interview.stages.map((stage) => suggestFromNotes(stage.items, notes));
+      // The drawing suggests the architecture stage's diagram item, with the comparison as the evidence.
+      const drawn = gradeDiagram(interview.question.diagram, diagramWithPadLine(latest));
+      const suggestions = withDiagramSuggestion(interview, interview.stages.map((stage) => suggestFromNotes(stage.items, notes)), drawn);
       prompter.say(`\n${assessIntro(suggestions.slice(assessed.length).some((suggested) => suggested.size > 0), prompter.style, prompter.columns)}\n`);
       // Each confirmed stage is checkpointed at once, so Ctrl-C keeps it and resume goes on from the next.
       for (let i = assessed.length; i < interview.stages.length; i++) {
@@ -228,6 +231,7 @@ export async function conduct(options: ConductOptions, io: Io, prompter: Prompte
     score,
     curveballs: curveball?.shownAtSeconds != null ? [curveballRecord(interview, latest)!] : [],
     exchanges: (latest.exchanges ?? []).map((exchange) => ({ stageId: exchange.stageId ?? '', asked: exchange.asked, factId: exchange.factId, answer: exchange.answer })),
+    diagram: diagramWithPadLine(latest),
   });
   try {
     appendRecord(file, record);

@@ -5,6 +5,7 @@ import { llmOf } from '../app/config.js';
 import { readSessionFor } from '../app/read-history.js';
 import { readNotesFile, readNotesStream } from '../app/read-notes.js';
 import { withCatalog } from '../app/with-catalog.js';
+import { parseDiagram } from '../diagram/parse.js';
 import { EXIT, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { gradeNotes } from '../score/grade.js';
@@ -38,6 +39,8 @@ export async function grade(options: GradeOptions, io: Io): Promise<number> {
     let rubricId: string | undefined = options.rubric;
     let notes: string;
     let sessionRecord: SessionRecord | undefined;
+    /** The drawing's edge lines: the notes' `## diagram` section, or the record's saved diagram. */
+    let diagram: string | undefined;
     if (text !== undefined) {
       questionId = requireId(catalog.ids, options.target);
       notes = text;
@@ -48,15 +51,23 @@ export async function grade(options: GradeOptions, io: Io): Promise<number> {
       rubricId ??= record.rubricId;
       notes = record.stages.map((stage) => `## ${stage.id}\n${stage.notes}`).join('\n');
       sessionRecord = record;
+      diagram = record.diagram;
     }
     const question = catalog.question(questionId);
     const interview = buildInterview(question, catalog.rubric(rubricId ?? question.rubric));
     const split = splitNotes(notes, interview.stages.map((stage) => stage.plan));
+    if (text !== undefined) diagram = split.diagram ?? undefined;
     if (text !== undefined) {
+      const shown = stripControl(options.notes === '-' ? 'stdin' : options.notes!);
       const stageIds = interview.stages.map((stage) => stage.plan.id).join(', ');
       for (const { line, heading } of split.unknownHeadings) {
-        io.stderr.write(`mldrill: warning: ${stripControl(options.notes === '-' ? 'stdin' : options.notes!)}:${line}: heading "## ${stripControl(heading)}" names no stage (${stageIds}); its text counts for every stage\n`);
+        io.stderr.write(`mldrill: warning: ${shown}:${line}: heading "## ${stripControl(heading)}" names no stage (${stageIds}); its text counts for every stage\n`);
       }
+      // The diagram section's lines sit at their lines of the file, so a line that is not an edge is named where it is.
+      for (const problem of split.diagram === null ? [] : parseDiagram(split.diagram).problems) {
+        io.stderr.write(`mldrill: warning: ${shown}:${problem.line}:${problem.column}: ${stripControl(problem.message)}; ${stripControl(problem.hint)}; the line is left out of the comparison\n`);
+      }
+      if (split.diagram !== null && !question.diagram) io.stderr.write(`mldrill: warning: ${stripControl(question.id)} has no reference diagram; the ## diagram section is not compared\n`);
     }
     if (options.ai) {
       // A session's rating is kept beside it (ratings.jsonl); notes from a file are graded and shown only.
@@ -68,7 +79,7 @@ export async function grade(options: GradeOptions, io: Io): Promise<number> {
         { json: options.json, llm: llmOf(io), ...(options.timeout !== undefined ? { timeoutSeconds: options.timeout } : {}) },
       );
     }
-    const graded = gradeNotes(interview, allNotes(split));
+    const graded = gradeNotes(interview, allNotes(split), diagram);
     if (options.json) io.stdout.write(gradeJson(graded));
     else io.stdout.write(`${gradeLines(graded, question.title, interview.rubric.title, await styleFor(io.stdout, io.env)).join('\n')}\n`);
     return EXIT.ok;

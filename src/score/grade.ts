@@ -3,6 +3,7 @@
 // Pure; `mldrill grade`, lint's grading-example rule and the drill's suggestions share it.
 import type { Example, ExampleKind } from '../bank/schema.js';
 import type { Interview } from '../session/interview.js';
+import { gradeDiagram, withDiagramSuggestion, type DiagramGrade } from './diagram.js';
 import { indexNotes } from './keywords.js';
 import { assess } from './report.js';
 import { suggestFromNotes } from './suggest.js';
@@ -32,12 +33,18 @@ export interface Grade {
   score: number;
   capped: boolean;
   stages: GradedStage[];
+  /** The drawing compared with the question's reference; null when there is no drawing (or no reference). */
+  diagram: DiagramGrade | null;
 }
 
-/** Grades notes: every stage's items against all of the notes together. */
-export function gradeNotes(interview: Interview, notes: string): Grade {
+/**
+ * Grades notes: every stage's items against all of the notes together; a drawing (edge lines)
+ * may suggest the diagram item, as it does in the drill.
+ */
+export function gradeNotes(interview: Interview, notes: string, diagram?: string): Grade {
   const index = indexNotes(notes);
-  const found = interview.stages.map((stage) => suggestFromNotes(stage.items, index));
+  const drawn = gradeDiagram(interview.question.diagram, diagram);
+  const found = withDiagramSuggestion(interview, interview.stages.map((stage) => suggestFromNotes(stage.items, index)), drawn);
   const score = assess(interview, found.map((map) => [...map.keys()]));
   return {
     questionId: interview.question.id,
@@ -56,6 +63,7 @@ export function gradeNotes(interview: Interview, notes: string): Grade {
           return { id: item.id, text: item.text, weight: item.weight, core: Boolean(item.core), met: evidence !== null, evidence };
         }),
     })),
+    diagram: drawn,
   };
 }
 

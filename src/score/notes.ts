@@ -1,6 +1,7 @@
 // Notes as `mldrill grade` reads them: Markdown whose `## ` headings name stages by id or title.
 // Pure. The grader reads every stage's notes for every item, so headings decide where text is
-// shown, never what it counts for.
+// shown, never what it counts for. A `## diagram` section is not notes: it holds the drawing's
+// edge lines (src/diagram/parse.ts), compared with the question's reference diagram.
 
 export interface SplitNotes {
   /** Stage id -> its notes, in file order. */
@@ -9,7 +10,15 @@ export interface SplitNotes {
   unstaged: string;
   /** `## ` headings that name no stage, with their 1-based line. */
   unknownHeadings: Array<{ line: number; heading: string }>;
+  /**
+   * The `## diagram` sections' lines, each on its own line of the file and every other line blank
+   * (so a line the diagram parser cannot read is reported at its line in the file); null when there is none.
+   */
+  diagram: string | null;
 }
+
+/** The heading of the section that holds the drawing, unless a stage is named so. */
+const DIAGRAM_HEADING = 'diagram';
 
 export function splitNotes(text: string, stages: ReadonlyArray<{ id: string; title: string }>): SplitNotes {
   const byName = new Map<string, string>();
@@ -17,18 +26,26 @@ export function splitNotes(text: string, stages: ReadonlyArray<{ id: string; tit
     byName.set(stage.id.toLowerCase(), stage.id);
     byName.set(stage.title.trim().toLowerCase(), stage.id);
   }
-  const out: SplitNotes = { stages: new Map(), unstaged: '', unknownHeadings: [] };
+  const out: SplitNotes = { stages: new Map(), unstaged: '', unknownHeadings: [], diagram: null };
   let current: string | null = null;
+  let inDiagram = false;
+  const drawn: string[] = [];
   text.split(/\r?\n/).forEach((line, i) => {
+    drawn.push(inDiagram && !/^##\s/.test(line) ? line : '');
     const heading = /^##\s+(.*?)\s*#*\s*$/.exec(line);
     if (heading) {
-      current = byName.get(heading[1]!.toLowerCase()) ?? null;
-      if (current === null) out.unknownHeadings.push({ line: i + 1, heading: heading[1]! });
+      const name = heading[1]!.toLowerCase();
+      current = byName.get(name) ?? null;
+      inDiagram = current === null && name === DIAGRAM_HEADING;
+      if (inDiagram) out.diagram = '';
+      else if (current === null) out.unknownHeadings.push({ line: i + 1, heading: heading[1]! });
       return;
     }
+    if (inDiagram) return;
     if (current === null) out.unstaged += `${line}\n`;
     else out.stages.set(current, `${out.stages.get(current) ?? ''}${line}\n`);
   });
+  if (out.diagram !== null) out.diagram = `${drawn.join('\n').trimEnd()}\n`;
   return out;
 }
 

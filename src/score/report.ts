@@ -1,8 +1,9 @@
 // The data of the end-of-drill report. Rendering is ui/render.ts's job.
-import { notesAfterCurveball, notesWithDraft, totalBudgetSeconds, usedSeconds, type SessionState } from '../session/engine.js';
+import { diagramWithPadLine, notesAfterCurveball, notesWithDraft, totalBudgetSeconds, usedSeconds, type SessionState } from '../session/engine.js';
 import type { Interview } from '../session/interview.js';
 import type { Exchange, FactLike } from '../session/interviewer.js';
 import { isFollowupItem } from '../store/record.js';
+import { diagramReport } from './diagram.js';
 import { scoreSession, scoreStage, type SessionScore, type StageScore } from './score.js';
 import { notesAfter, pacingFlag, stageSignals } from './signals.js';
 
@@ -48,6 +49,8 @@ export interface Report {
   dialogue?: { facts: FactLike[]; exchanges: Exchange[] };
   /** The follow-up thrown in, what was written after it and its answer key, point by point. */
   followup?: ReportFollowup;
+  /** The drawing compared with the question's reference diagram (src/score/diagram.ts); empty when nothing was drawn. */
+  diagram?: string[];
 }
 
 export interface ReportFollowup {
@@ -81,6 +84,7 @@ export function buildReport(interview: Interview, state: SessionState, score: Se
   const thrown = state.curveball;
   const curveball = thrown?.shownAtSeconds != null ? thrown : null;
   const followupStage = curveball && interview.stages[curveball.stage];
+  const drawn = diagramReport(interview.question.diagram, diagramWithPadLine(state));
   return {
     questionId: interview.question.id,
     questionTitle: interview.question.title,
@@ -94,6 +98,7 @@ export function buildReport(interview: Interview, state: SessionState, score: Se
     curveball: thrown && thrown.shownAtSeconds !== null && stages[thrown.stage]
       ? { stageTitle: stages[thrown.stage]!.title, atSeconds: thrown.shownAtSeconds, text: thrown.text, notesAfter: notesAfter(notes[thrown.stage]!, thrown) }
       : null,
+    ...(drawn.length ? { diagram: drawn } : {}),
     ...(facts.length || exchanges.length ? { dialogue: { facts, exchanges } } : {}),
     ...(curveball && followupStage ? {
       followup: {

@@ -62,6 +62,13 @@ export interface SessionState {
   curveball: Curveball | null;
   /** Questions put to the interviewer, in the order asked; absent until the first one. */
   exchanges?: Exchange[];
+  /**
+   * The diagram pad's lines (src/diagram/parse.ts), one a line with a trailing newline, added with
+   * Enter in the pad; absent until the first. It belongs to the session, not to a stage.
+   */
+  diagram?: string;
+  /** The pad's line being typed; absent while the pad is closed. Checkpointed like the draft. */
+  padLine?: string;
 }
 
 export interface RubricStageLike {
@@ -256,6 +263,40 @@ export function setQuestion(state: SessionState, question: string | undefined): 
   if (!progress || progress.question === question) return state;
   const { question: _closed, ...rest } = progress;
   return withProgress(state, state.current, question === undefined ? rest : { ...rest, question });
+}
+
+/** Opens (text), edits or closes (undefined) the diagram pad's line being typed. */
+export function setPadLine(state: SessionState, line: string | undefined): SessionState {
+  if (state.padLine === line) return state;
+  const { padLine: _closed, ...rest } = state;
+  return line === undefined ? rest : { ...rest, padLine: line };
+}
+
+/** The diagram's lines, without the one being typed. */
+export function diagramLines(state: Pick<SessionState, 'diagram'>): string[] {
+  return state.diagram ? state.diagram.replace(/\n$/, '').split('\n') : [];
+}
+
+/** Adds the pad's line to the diagram (a blank one is not added); the pad stays open, empty. */
+export function addPadLine(state: SessionState): SessionState {
+  const line = state.padLine?.trim();
+  if (!line) return setPadLine(state, state.padLine === undefined ? undefined : '');
+  return { ...state, diagram: `${state.diagram ?? ''}${line}\n`, padLine: '' };
+}
+
+/** Takes the diagram's last line back into the pad to be edited (Enter puts it back, edited or not). */
+export function recallPadLine(state: SessionState): SessionState {
+  const lines = diagramLines(state);
+  if (lines.length === 0) return state;
+  const { diagram: _old, ...rest } = state;
+  const kept = lines.slice(0, -1);
+  return { ...rest, ...(kept.length ? { diagram: `${kept.join('\n')}\n` } : {}), padLine: lines.at(-1)! };
+}
+
+/** The diagram with the pad's line being typed as its last line: what the record keeps, so nothing typed is lost. */
+export function diagramWithPadLine(state: Pick<SessionState, 'diagram' | 'padLine'>): string {
+  const typed = state.padLine?.trim();
+  return typed ? `${state.diagram ?? ''}${typed}\n` : state.diagram ?? '';
 }
 
 /** Commits the current stage's draft as its last line of notes. */

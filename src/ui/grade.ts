@@ -1,5 +1,6 @@
 // `mldrill grade`'s text: the score, then per stage each item met or not, core items first,
 // with the words of the notes that met it. Returns lines; never prints.
+import { comparisonJson } from '../diagram/compare.js';
 import type { Grade } from '../score/grade.js';
 import { stripControl } from '../text.js';
 import { gradeStyle, type Style } from './colour.js';
@@ -11,6 +12,7 @@ export function gradeLines(grade: Grade, questionTitle: string, rubricTitle: str
   const lines = [
     style.title(`Grade · ${stripControl(questionTitle)}`),
     `${style.heading('Score')} ${paint(grade.score)(`${grade.score}%`)}${grade.capped ? style.warn('  capped: core items missed') : ''}   ${style.dim(`${stripControl(rubricTitle)} · keyword grader`)}`,
+    ...(grade.diagram ? [stripControl(grade.diagram.summary)] : []),
   ];
   for (const stage of grade.stages) {
     lines.push('', `${style.heading(stripControl(stage.title))}  ${paint(stage.score)(`${stage.score}%`)}`);
@@ -39,6 +41,7 @@ export function gradeJson(grade: Grade): string {
       score: stage.score,
       items: stage.items.map(({ id, text, weight, core, met, evidence }) => ({ id, text, weight, core, met, evidence })),
     })),
+    diagram: grade.diagram ? comparisonJson(grade.diagram.comparison) : null,
   };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }

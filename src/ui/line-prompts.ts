@@ -5,8 +5,11 @@ import readline from 'node:readline';
 import type { QuestionSummary } from '../bank/catalog.js';
 import { InterruptedError } from '../errors.js';
 import type { Io } from '../io.js';
+import { parseDiagram } from '../diagram/parse.js';
 import {
+  addPadLine,
   commitDraft,
+  diagramLines,
   curveballDue,
   isPaused,
   markCurveballShown,
@@ -15,12 +18,13 @@ import {
   resume,
   revealHint,
   setDraft,
+  setPadLine,
   togglePause,
   toggleTick,
   type SessionState,
 } from '../session/engine.js';
 import { askInStage } from '../session/interviewer.js';
-import { clock, stripControl, wrap } from '../text.js';
+import { clock, plural, stripControl, wrap } from '../text.js';
 import { assessedLine, SUGGESTED } from './assess-screen.js';
 import { PLAIN } from './colour.js';
 import { byTitle, type Prompter } from './prompts.js';
@@ -131,7 +135,7 @@ export function createLinePrompter(io: Io, signal: AbortSignal): Prompter {
       const notes = state.progress[index]!.notes;
       if (notes) say(`Notes so far:\n${notes.replace(/\n$/, '').split('\n').map((line) => `  ${line}`).join('\n')}\n`);
       const commands = [
-        checklist.length ? '/t N ticks item N' : '/a QUESTION asks the interviewer', facts.length ? '/f fact sheet' : '', config.hints.length ? '/h hint' : '', '/p pause', 'an empty line: next stage',
+        checklist.length ? '/t N ticks item N' : '/a QUESTION asks the interviewer', facts.length ? '/f fact sheet' : '', config.hints.length ? '/h hint' : '', '/d EDGE adds to the diagram', '/p pause', 'an empty line: next stage',
       ].filter(Boolean);
       say(`Type notes, one line at a time. ${commands.join(', ')}. Ctrl-C quits (${config.save === false ? 'not saved' : 'saved'}).\n`);
       let notice = config.notice?.();
@@ -182,6 +186,15 @@ export function createLinePrompter(io: Io, signal: AbortSignal): Prompter {
             say(`${wrap(`Interviewer: ${stripControl(state.exchanges!.at(-1)!.answer)}`, columns - 2, '  ').join('\n').trimStart()}\n`);
             if (!config.sheet && !saidNoSheet) say('(This question has no fact sheet: every answer is to make an assumption.)\n');
             saidNoSheet ||= !config.sheet;
+          } else if (/^\/d(\s|$)/.test(text)) {
+            // The pad as a line command: no drawing without cursor movement; `/d` alone lists the diagram's lines.
+            const edge = text.slice(2).trim();
+            if (edge) change(setPadLine(addPadLine(setPadLine(state, edge)), undefined));
+            const lines = diagramLines(state);
+            const problem = edge ? parseDiagram(edge).problems[0] : undefined;
+            if (problem) say(`Kept in the diagram, but ${problem.message}; ${problem.hint}\n`);
+            else if (edge) say(`Added to the diagram (${plural(lines.length, 'line')}).\n`);
+            else say(lines.length ? `Diagram:\n${lines.map((line) => `  ${stripControl(line)}`).join('\n')}\n` : 'The diagram is empty: /d events -> ranker adds an edge.\n');
           } else if (facts.length && text === '/f') {
             sayFacts();
           } else if (checklist.length && /^\/t(\s+\d+)+$/.test(text)) {

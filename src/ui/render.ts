@@ -49,12 +49,12 @@ export function reportLines(report: Report, style: Style, width = 80, fit: Repor
   const tail = ['', summaryLine(report, style, width)];
   const asked = { whole: interviewerLines(report, style, width), folded: interviewerLines(report, style, width, { folded: true }) };
   // The core items missed come right after the table and never fold: they are the verdict's reason.
-  const sections = [curveballSection(report, style, width), missedSection(report, style, width, fit), redFlagSection(report, style, width, fit), strongAnswerSection(report, style, width), asked];
+  const sections = [diagramSection(report, width), curveballSection(report, style, width), missedSection(report, style, width, fit), redFlagSection(report, style, width, fit), strongAnswerSection(report, style, width), asked];
   head.push(...coreMissedLines(report, style, width));
   const chosen = sections.map((section) => section.whole);
   const height = () => head.length + chosen.reduce((sum, lines) => sum + lines.length, 0) + tail.length;
-  // The pointer to the model answer goes first, then the interviewer's side, then the longest sections: the missed items, the red flags, the curveball.
-  for (const i of [3, 4, 1, 2, 0]) {
+  // The pointer to the model answer goes first, then the interviewer's side, then the longest sections: the missed items, the red flags, the diagram's comparison, the curveball.
+  for (const i of [4, 5, 2, 3, 0, 1]) {
     if (fit.rows !== undefined && height() > fit.rows) chosen[i] = sections[i]!.folded;
   }
   return [...head, ...chosen.flat(), ...tail];
@@ -84,6 +84,12 @@ function reportHead(report: Report, style: Style, width: number): string[] {
     lines.push(pacing ? `${row}  ${style.warn(pacing)}` : row.trimEnd());
   }
   return lines;
+}
+
+/** The drawing compared with the reference diagram; folded to the comparison alone. */
+function diagramSection(report: Report, width: number): { whole: string[]; folded: string[] } {
+  const lines = (report.diagram ?? []).map((line) => paragraph(stripControl(line), width));
+  return { whole: lines.length ? ['', ...lines.flat()] : [], folded: lines.length ? ['', ...lines[0]!] : [] };
 }
 
 /** Where the question's strong example answer is (whole in `show --answer` and in the export); dropped first when space is short. */

@@ -16,20 +16,24 @@ export type StageAction =
   | 'followups' // interviewer mode: show every follow-up even when the screen is folded
   | 'facts' // interviewer mode: show or hide the fact sheet
   | 'ask' // `?` on an empty line: open the line mode 'ask', a question to the interviewer
-  | 'send' // Enter in a line mode: send the line (ask the question)
-  | 'cancel' // Esc in a line mode: back to the notes, nothing sent
+  | 'pad' // Ctrl-G: open the line mode 'pad', the diagram pad
+  | 'send' // Enter in a line mode: send the line (ask the question, add the line to the diagram)
+  | 'cancel' // Esc in a line mode: back to the notes (a question is not sent)
+  | 'recall' // the pad, on an empty line: ↑ or Backspace takes the diagram's last line back to edit
   | 'start' // the ready gate: start the clock
   | 'type'; // anything else: readline edits the line being typed
 
 /**
- * A one-line input that is not notes, opened by its key and closed by Enter (send) or Esc
- * (cancel): a question to the interviewer. While one is open only its own keys act.
+ * A one-line input that is not notes, opened by its key: a question to the interviewer (closed
+ * by Enter or Esc), or the diagram pad (Enter adds a line and keeps it open; Esc closes it).
+ * While one is open only its own keys act.
  */
-export type LineMode = 'ask';
+export type LineMode = 'ask' | 'pad';
 
 /** Per line mode: the prompt in front of the line, and what the line under it says. */
 export const LINE_MODES: Record<LineMode, { prompt: string; help: string }> = {
   ask: { prompt: '? ask the interviewer>', help: 'Ask the interviewer one question; Enter asks, Esc goes back to the notes.' },
+  pad: { prompt: '◇ diagram>', help: 'Edges: events -> features -> ranker, a -[label]-> b, or a lone box.' },
 };
 
 /** The key as Inquirer's useKeypress reports it. */
@@ -73,6 +77,10 @@ const enter = (key: Key) => key.name === 'return' || key.name === 'enter';
 const STAGE_KEYS: readonly Binding[] = [
   { label: 'Enter', does: 'ask', action: 'send', lineMode: 'ask', matches: (key) => enter(key) },
   { label: 'Esc', does: 'back to the notes', action: 'cancel', lineMode: 'ask', matches: (key) => key.name === 'escape' },
+  { label: 'Enter', does: 'add the line', action: 'send', lineMode: 'pad', matches: (key) => enter(key) },
+  // Only on an empty line: Backspace there has nothing else to delete, and ↑ nothing else to do.
+  { label: '↑', does: 'take back the last line', action: 'recall', lineMode: 'pad', matches: (key, context) => context.line === '' && (key.name === 'up' || key.name === 'backspace') },
+  { label: 'Esc', does: 'back to the notes', action: 'cancel', lineMode: 'pad', matches: (key) => key.name === 'escape' },
   { label: 'Enter', does: 'start the clock', action: 'start', matches: (key, context) => context.gated && enter(key), shown: (context) => context.gated },
   // Alt-Enter, and Esc then Enter, arrive as Enter with meta: one committed line, never two.
   { label: 'Enter', does: 'add the line to the notes', action: 'commit', matches: (key, context) => enter(key) && context.line.trim() !== '', shown: () => false },
@@ -87,6 +95,8 @@ const STAGE_KEYS: readonly Binding[] = [
   { label: 'Ctrl-F', does: 'all follow-ups', action: 'followups', matches: (key, context) => context.interviewer && Boolean(key.ctrl) && key.name === 'f', shown: (context) => context.interviewer },
   // `?` opens a question only on an empty line, so a line of notes may still hold one anywhere.
   { label: '?', does: 'ask the interviewer', action: 'ask', matches: (key, context) => !context.interviewer && context.line === '' && key.sequence === '?', shown: (context) => !context.interviewer },
+  // Ctrl-G ("graph"): Ctrl-D, Ctrl-E and the like are line-editing keys of readline.
+  { label: 'Ctrl-G', does: 'diagram', action: 'pad', matches: (key) => Boolean(key.ctrl) && key.name === 'g' },
   { label: 'Ctrl-O', does: 'fact sheet', action: 'facts', matches: (key, context) => context.interviewer && Boolean(key.ctrl) && key.name === 'o', shown: (context) => context.interviewer && Boolean(context.facts) },
   { label: 'Ctrl-B', does: 'previous stage', action: 'back', matches: (key, context) => context.canGoBack && Boolean(key.ctrl) && key.name === 'b', shown: (context) => context.canGoBack },
 ];
@@ -95,7 +105,7 @@ const STAGE_KEYS: readonly Binding[] = [
 export function stageAction(key: Key, context: KeyContext): StageAction {
   for (const binding of active(context)) {
     // A question asked at the gate starts the clock too (the prompt does both).
-    if (binding.matches(key, context)) return context.gated && !['start', 'type', 'ask'].includes(binding.action) ? 'start' : binding.action;
+    if (binding.matches(key, context)) return context.gated && !['start', 'type', 'ask', 'pad'].includes(binding.action) ? 'start' : binding.action;
   }
   return context.gated ? 'start' : 'type';
 }

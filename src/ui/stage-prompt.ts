@@ -3,6 +3,7 @@
 // re-renders itself on a timer, so the countdown stays live while the user thinks or types.
 // All writes to the terminal go through the prompt, which keeps the screen from being garbled.
 import {
+  addPadLine,
   commitDraft,
   curveballDue,
   isPaused,
@@ -10,17 +11,20 @@ import {
   nextStage,
   pause,
   previousStage,
+  recallPadLine,
   remainingSeconds,
   resume,
   revealHint,
   setDraft,
   setNotes,
+  setPadLine,
   setQuestion,
   togglePause,
   toggleTick,
   type SessionState,
 } from '../session/engine.js';
 import { askInStage, type FactSheet } from '../session/interviewer.js';
+import type { Pad } from '../diagram/pad.js';
 import type { SuspendPhase } from '../io.js';
 import type { Style } from './colour.js';
 import { stageAction } from './stage-keys.js';
@@ -85,6 +89,10 @@ function renderStage(core: InquirerCore, config: StagePromptConfig, done: (state
   const [allFollowups, setAllFollowups] = useState(false);
   const [factsHidden, setFactsHidden] = useState(false);
   const [ended, setEnded] = useState<SessionState | null>(null);
+  // The diagram pad's renderer, loaded the first time the pad opens (or is open on resume).
+  const pad = useRef<Pad | 'loading' | Error | undefined>(undefined);
+  // The last picture drawn: the screen is redrawn every tick, the diagram only changes on Enter.
+  const picture = useRef<{ key: string; lines: string[] } | undefined>(undefined);
   const [, setTick] = useState(0);
   const ticks = useRef(0);
   const redraw = () => {
@@ -103,6 +111,21 @@ function renderStage(core: InquirerCore, config: StagePromptConfig, done: (state
     session.current = next;
     config.onChange(next);
   };
+  /** Loads the pad's code (the renderer) once, then redraws: the stage screen does not load it at start-up. */
+  const loadPad = () => {
+    if (pad.current !== undefined) return;
+    pad.current = 'loading';
+    import('../diagram/pad.js').then(({ openPad }) => openPad()).then(
+      (loaded) => {
+        pad.current = loaded;
+        redraw();
+      },
+      (error: unknown) => {
+        pad.current = error instanceof Error ? error : new Error(String(error));
+        redraw();
+      },
+    );
+  };
   const end = (next: SessionState) => {
     update(next);
     setEnded(next);
@@ -115,7 +138,11 @@ function renderStage(core: InquirerCore, config: StagePromptConfig, done: (state
     // be stopped, and would keep Node running after the command is done.
     const closed = () => Boolean((rl as { closed?: boolean }).closed);
     if (closed()) return undefined;
-    if (initialDraft) rl.write(initialDraft);
+    // The pad open when the session was checkpointed: open again, its line as it was.
+    const padLine = config.state.padLine;
+    if (padLine !== undefined) loadPad();
+    if (padLine) rl.write(padLine);
+    else if (initialDraft && padLine === undefined) rl.write(initialDraft);
     const write = (text: string) => {
       rl.output.unmute();
       rl.output.write(text);
@@ -169,7 +196,9 @@ function renderStage(core: InquirerCore, config: StagePromptConfig, done: (state
     const lines = noteLines(state);
     const interviewer = Boolean(config.checklist?.length);
     const question = pending(state);
-    const action = stageAction(key, { line, interviewer, gated, canGoBack: state.current > 0, lineMode: question === undefined ? undefined : 'ask', facts: Boolean(config.facts?.length) });
+    const padLine = state.padLine;
+    const lineMode = question !== undefined ? 'ask' : padLine !== undefined ? 'pad' : undefined;
+    const action = stageAction(key, { line: padLine ?? line, interviewer, gated, canGoBack: state.current > 0, lineMode, facts: Boolean(config.facts?.length) });
     /** Puts text in the line being typed (readline holds it). */
     const retype = (text: string) => {
       rl.clearLine(0);
@@ -190,11 +219,43 @@ function renderStage(core: InquirerCore, config: StagePromptConfig, done: (state
         retype('');
         update(setQuestion(session.current, ''));
         return;
-      case 'send':
-      case 'cancel':
+      case 'pad':
+        // Only from a new line; what it holds waits in the draft, typed again when the pad closes.
+        if (editing !== null) return setLine(rl.line);
+        if (gated) {
+          setGated(false);
+          update(resume(state, now()));
+        }
+        loadPad();
         retype('');
-        update(closeQuestion(state, action === 'send'));
+        update(setPadLine(setDraft(session.current, line), ''));
         return;
+      case 'send':
+        if (lineMode === 'pad') {
+          retype('');
+          update(addPadLine(state));
+          return;
+        }
+        retype('');
+        update(closeQuestion(state, true));
+        return;
+      case 'cancel':
+        if (lineMode === 'pad') {
+          // A line half typed is not lost: it goes to the diagram, where the pad shows it (or its problem).
+          const draft = state.progress[state.current]?.draft ?? '';
+          retype(draft);
+          update(setPadLine(addPadLine(state), undefined));
+          return;
+        }
+        retype('');
+        update(closeQuestion(state, false));
+        return;
+      case 'recall': {
+        const recalled = recallPadLine(state);
+        retype(recalled.padLine ?? '');
+        update(recalled);
+        return;
+      }
       case 'facts':
         setFactsHidden(!factsHidden);
         return;
@@ -276,6 +337,10 @@ function renderStage(core: InquirerCore, config: StagePromptConfig, done: (state
           update(setQuestion(state, rl.line.replace(/\t/g, '')));
           return redraw();
         }
+        if (padLine !== undefined) {
+          update(setPadLine(state, rl.line.replace(/\t/g, '')));
+          return redraw();
+        }
         setLine(rl.line);
         // Only a new line is a draft: an edited one is already in the notes.
         if (editing === null) update(setDraft(state, rl.line));
@@ -289,11 +354,22 @@ function renderStage(core: InquirerCore, config: StagePromptConfig, done: (state
       ? finishedLine(ended, index, now(), style)
       : style.dim(`↩ back to ${ended.plan[ended.current]?.title ?? 'the previous stage'}`);
   }
+  const current = session.current;
+  const loaded = pad.current;
   const { lines, help } = stageLines(
     {
-      state: session.current, now: now(), hints: config.hints, checklist: config.checklist, cursor, followups: config.followups, allFollowups,
-      line: pending(session.current) ?? line, editing, gated, save: config.save !== false, notice: config.notice?.(),
-      lineMode: pending(session.current) === undefined ? undefined : 'ask', noFactSheet: !config.sheet && !config.checklist?.length, facts: config.facts, factsHidden,
+      state: current, now: now(), hints: config.hints, checklist: config.checklist, cursor, followups: config.followups, allFollowups,
+      line: pending(current) ?? current.padLine ?? line, editing, gated, save: config.save !== false,
+      notice: loaded instanceof Error ? `the diagram pad could not load: ${loaded.message}` : config.notice?.(),
+      lineMode: pending(current) !== undefined ? 'ask' : current.padLine !== undefined ? 'pad' : undefined, noFactSheet: !config.sheet && !config.checklist?.length, facts: config.facts, factsHidden,
+      ...(current.diagram ? { diagram: current.diagram } : {}),
+      ...(typeof loaded === 'object' && !(loaded instanceof Error) ? {
+        drawDiagram: (source: string, size: { width: number; height: number }) => {
+          const key = `${size.width}×${size.height}\n${source}`;
+          if (picture.current?.key !== key) picture.current = { key, lines: loaded.view(source, size).lines };
+          return picture.current.lines;
+        },
+      } : {}),
     },
     config.size(),
     style,

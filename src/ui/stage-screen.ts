@@ -33,6 +33,13 @@ export interface StageView {
   /** Interviewer mode: the fact sheet to answer from; `factsHidden` folds it to one line (Ctrl-O). */
   facts?: ReadonlyArray<{ topic: string; answer: string }>;
   factsHidden?: boolean;
+  /** The diagram pad's lines (the session's diagram, without the line being typed). */
+  diagram?: string;
+  /**
+   * The pad's picture of a diagram in at most `width` columns and `height` rows (src/diagram/pad.ts,
+   * loaded when the pad is first opened); absent until it has loaded.
+   */
+  drawDiagram?: (source: string, size: { width: number; height: number }) => string[];
 }
 
 export interface Size {
@@ -111,7 +118,9 @@ export function stageLines(view: StageView, size: Size, style: Style): { lines: 
   const quits = style.dim(view.save ? 'Ctrl-C quits (saved)' : 'Ctrl-C quits (not saved)');
   const help = keyLine([...keys, quits], width);
   const typing = view.gated ? [style.dim('The clock starts when you press Enter or start typing.')] : [];
-  if (view.lineMode) typing.push(style.dim(LINE_MODES[view.lineMode].help));
+  if (view.lineMode) typing.push(...wrap(LINE_MODES[view.lineMode].help, width).map((line) => style.dim(line)));
+  const padOpen = view.lineMode === 'pad';
+  const diagramCount = (view.diagram ?? '').split('\n').filter((line) => line.trim()).length;
 
   const fixed = header.length + typing.length + help.split('\n').length + 2;
   const room = Math.max(4, size.rows - 1 - fixed);
@@ -123,6 +132,11 @@ export function stageLines(view: StageView, size: Size, style: Style): { lines: 
   // At the tightest, the latest answer alone on one line.
   let exchangeLine = false;
   let factsFolded: 0 | 1 | 2 = view.factsHidden ? 2 : 0;
+  /** The pad's picture in `height` rows at most, indented like the notes. */
+  const drawn = (height: number) => (view.drawDiagram ? view.drawDiagram(view.diagram ?? '', { width: width - 2, height: Math.max(1, height) }).map((line) => `  ${line}`) : [style.dim('  loading the drawing…')]);
+  // First as tall as the screen allows: the rest folds for it, and it is cut to what is left after that.
+  let drawing = padOpen ? drawn(room - 2) : [];
+  let notesFolded = false;
   const body = () => {
     const lines: string[] = [];
     const section = (heading: string, content: string[]) => void lines.push('', style.heading(heading), ...content);
@@ -166,13 +180,16 @@ export function stageLines(view: StageView, size: Size, style: Style): { lines: 
     // The line being edited stays in view: the window of notes ends at it.
     const end = view.editing === null ? noteLines.length : Math.min(noteLines.length, Math.max(view.editing + 1, notesShown));
     const from = Math.max(0, end - notesShown);
-    if (noteLines.length > 0 || !view.gated) {
+    if (notesFolded) lines.push('', style.heading(`Notes: ${plural(noteLines.length, 'line')}`) + style.dim(' (Esc shows them)'));
+    else if (noteLines.length > 0 || !view.gated) {
       section('Notes', [
         ...(from > 0 ? [style.dim(`  … ${plural(from, 'earlier line')}`)] : []),
         ...noteLines.slice(from, end).flatMap((line, i) =>
           from + i === view.editing ? wrap(line, width - 4, '    ').map((part, j) => (j ? style.dim(part) : `  ${style.accent('✎')} ${style.dim(part.trimStart())}`)) : wrap(line, width - 2, '  ')),
       ]);
     }
+    if (padOpen) section(`Diagram (${plural(diagramCount, 'line')})`, drawing);
+    else if (diagramCount) lines.push('', style.heading(`Diagram: ${plural(diagramCount, 'line')}`) + style.dim(' (Ctrl-G opens the pad)'));
     return lines;
   };
   // Least needed first; the follow-ups go last: in the deep-dive they are what an interviewer needs most.
@@ -192,10 +209,19 @@ export function stageLines(view: StageView, size: Size, style: Style): { lines: 
     // The answer's line is paid for with a line of notes: both stay in view.
     () => (exchanges.length && !exchangeLine ? (exchangeLine = true) : false),
     () => (exchangeLine && notesShown > 1 ? ((notesShown = 1), true) : false),
+    // At the tightest (a short terminal, or the diagram pad open), the last line of notes alone.
+    () => (notesShown > 1 ? ((notesShown = 1), true) : false),
+    // With the pad open, its picture is what is being worked on: the notes fold to one line.
+    () => (padOpen && !notesFolded && noteLines.length > 0 ? (notesFolded = true) : false),
   ];
   let lines = body();
   for (const step of fold) {
     while (lines.length > room && step()) lines = body();
+  }
+  if (padOpen && lines.length > room) {
+    // The pad says itself what does not fit (src/diagram/pad.ts).
+    drawing = drawn(room - (lines.length - drawing.length));
+    lines = body();
   }
   const prompt = view.lineMode ? style.accent(LINE_MODES[view.lineMode].prompt) : view.editing === null ? style.accent('>') : style.accent(`✎ ${view.editing + 1}>`);
   return { lines: [...header, ...lines, ...typing, '', `  ${prompt} ${view.line}`], help };

@@ -1,0 +1,56 @@
+// The candidate's diagram against the question's reference diagram: the comparison, the report's
+// line, and whether it suggests the architecture stage's diagram item. Pure; the drill's
+// self-assessment and `mldrill grade` share it, so both suggest the item alike.
+import { compareDiagram, comparisonSummary, type DiagramComparison, type ReferenceDiagram } from '../diagram/compare.js';
+import { parseDiagram } from '../diagram/parse.js';
+import type { Interview } from '../session/interview.js';
+import { plural } from '../text.js';
+
+/** The rubric item (in the architecture stage) that a drawing suggests. */
+const DIAGRAM_ITEM = 'diagram';
+
+export interface DiagramGrade {
+  comparison: DiagramComparison;
+  /** `Diagram: 6 of 8 components, 4 of 6 key flows; missing: …` */
+  summary: string;
+  /** The evidence phrase for the diagram item when the drawing suggests it; null when it does not. */
+  evidence: string | null;
+}
+
+/**
+ * Compares a drawing (edge lines) with the reference; null when there is no reference or nothing
+ * was drawn. The drawing suggests the diagram item when it has at least half the reference's
+ * components and one of its key flows: the boxes of the design, joined the way data moves.
+ */
+export function gradeDiagram(reference: ReferenceDiagram | undefined, source: string | undefined): DiagramGrade | null {
+  if (!reference || !source?.trim()) return null;
+  const drawn = parseDiagram(source);
+  if (drawn.nodes.length === 0) return null;
+  const comparison = compareDiagram(reference, drawn);
+  const { components, flows } = comparison;
+  const suggests = components.found.length * 2 >= components.expected && flows.found.length >= 1;
+  const evidence = `diagram with ${components.found.length} of ${plural(components.expected, 'component')}, ${flows.found.length} of ${plural(flows.expected, 'key flow')}`;
+  return { comparison, summary: comparisonSummary(comparison), evidence: suggests ? evidence : null };
+}
+
+/** Each stage's suggestions (item id -> evidence), with the diagram item's when the drawing suggests it. */
+export function withDiagramSuggestion(interview: Interview, suggestions: ReadonlyArray<ReadonlyMap<string, string>>, graded: DiagramGrade | null): Array<Map<string, string>> {
+  return suggestions.map((suggested, i) => {
+    const copy = new Map(suggested);
+    if (graded?.evidence && interview.stages[i]?.items.some((item) => item.id === DIAGRAM_ITEM)) copy.set(DIAGRAM_ITEM, graded.evidence);
+    return copy;
+  });
+}
+
+/** The report's lines about a drawing: the comparison, and what was drawn beyond the reference (not counted). */
+export function diagramReport(reference: ReferenceDiagram | undefined, source: string | undefined): string[] {
+  if (!source?.trim()) return [];
+  const graded = gradeDiagram(reference, source);
+  if (graded) {
+    const extra = graded.comparison.components.unexpected;
+    return [graded.summary, ...(extra.length ? [`Also drawn (not in the reference, not counted): ${extra.join(', ')}`] : [])];
+  }
+  const drawn = parseDiagram(source);
+  if (drawn.nodes.length === 0) return [];
+  return [`Diagram: ${plural(drawn.nodes.length, 'component')}, ${plural(drawn.edges.length, 'edge')} drawn; this question has no reference diagram to compare with`];
+}
