@@ -60,7 +60,7 @@ export type SuspendPhase = 'stop' | 'continue';
  *
  * Text goes straight to the descriptor, even once the stream exists for a terminal's isTTY and
  * columns: Node builds process.stdout on first use, and for a pipe that loads the whole
- * streams and sockets stack, some 3 ms of a scripted `daily --json`; and a write error then
+ * streams and sockets stack, a visible share of a scripted `daily --json` (see npm run bench); and a write error then
  * reaches the command that wrote, as one OutputError, rather than a stream's later 'error'
  * event. Writes to files, pipes and terminals are synchronous on Linux either way. A
  * descriptor left non-blocking by another process (EAGAIN when the pipe is full) hands the rest
