@@ -35,13 +35,15 @@ describe('drawing', () => {
 describe('drawing what fits', () => {
   const chain = (count: number) => Array.from({ length: count }, (_, i) => `stage ${i} -> stage ${i + 1}`).join('\n');
 
-  it('says a diagram of 300 edges is too large to draw here, and where to see it', () => {
+  it('says a diagram of 300 edges is too large to draw here; the pad says where to see it', async () => {
     const drawing = draw(parseDiagram(chain(300)), { width: 100 });
     expect(drawing.lines).toEqual([]);
     expect(drawing.complete).toBe(false);
+    expect(drawing.tooLarge).toBe(true);
     expect(drawing.note).toContain('too large to draw here (300 edges, 301 components');
-    expect(drawing.note).toContain('see the export');
     expect(MAX_DRAWN_EDGES).toBeLessThan(300);
+    const { openPad } = await import('../src/diagram/pad.js');
+    expect((await openPad()).view(chain(300), { width: 100, height: 10 }).lines).toEqual(['too large to draw here (300 edges, 301 components; at most 80 and 60); the export has it whole']);
   });
 
   it('draws the first edges that fit a short screen and says how many', () => {

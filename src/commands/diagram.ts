@@ -90,7 +90,7 @@ export async function diagram(options: DiagramOptions, io: Io): Promise<number> 
   const width = options.width ?? (io.stdout.isTTY ? io.stdout.columns : 80);
   const drawing = (await loadDraw())(parsed, { width });
   if (drawing.lines.length) io.stdout.write(stripControl(`${drawing.lines.join('\n')}\n`));
-  if (drawing.note) io.stderr.write(`mldrill: ${drawing.note}\n`);
+  if (drawing.note) io.stderr.write(`mldrill: ${drawing.note}${drawing.tooLarge ? '; --format mermaid or --format json gives it whole' : ''}\n`);
   if (summary.length) io.stdout.write(stripControl(`${drawing.lines.length ? '\n' : ''}${summary.join('\n')}\n`));
   return EXIT.ok;
 }

@@ -22,6 +22,8 @@ export interface Drawing {
   lines: string[];
   /** Whether every component and edge is in the picture. */
   complete: boolean;
+  /** Past the limits of a drawing: the caller says where the whole diagram is (the export, Mermaid). */
+  tooLarge?: true;
   /** One line for the user when the picture is not the whole diagram (or there is none). */
   note?: string;
   direction?: Direction;
@@ -78,7 +80,8 @@ function drawWith(render: RenderMermaid): Draw {
       return {
         lines: [],
         complete: false,
-        note: `too large to draw here (${plural(diagram.edges.length, 'edge')}, ${plural(diagram.nodes.length, 'component')}; at most ${MAX_DRAWN_EDGES} and ${MAX_DRAWN_NODES}); see the export or --format mermaid`,
+        tooLarge: true,
+        note: `too large to draw here (${plural(diagram.edges.length, 'edge')}, ${plural(diagram.nodes.length, 'component')}; at most ${MAX_DRAWN_EDGES} and ${MAX_DRAWN_NODES})`,
       };
     }
     const whole = fitted(diagram, size);

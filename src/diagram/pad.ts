@@ -34,11 +34,12 @@ export async function openPad(): Promise<Pad> {
       const reserved = problems.length + 1;
       const room = size.height === undefined ? undefined : Math.max(1, size.height - reserved);
       const drawn = draw(diagram, { width: size.width, ...(room === undefined ? {} : { height: room }) });
-      const lines = [...drawn.lines, ...note(drawn.note).map((text) => crop(text, size.width)), ...problems];
+      const said = drawn.tooLarge ? `${drawn.note}; the export has it whole` : drawn.note;
+      const lines = [...drawn.lines, ...note(said).map((text) => crop(text, size.width)), ...problems];
       return {
         diagram,
         drawing: drawn.lines,
-        ...(drawn.note ? { note: drawn.note } : {}),
+        ...(said ? { note: said } : {}),
         problems,
         lines: size.height === undefined ? lines : lines.slice(-size.height),
       };
