@@ -95,7 +95,7 @@ function describeIssue(parsed: ParsedFile, schema: z.ZodType, issue: z.core.$Zod
       }
       if (pathTo.length === 0) return [at(parsed, [], 'type', `a ${kindOf(parsed.file)} file must be a mapping of fields, not a ${typeName(actual)}`)];
       // .nan and .inf are numbers to YAML, but no budget or weight.
-      if (typeof actual === 'number') return [at(parsed, pathTo, 'type', `${name} is not a finite number (.nan or .inf); give it a number`)];
+      if (typeof actual === 'number' && !Number.isFinite(actual)) return [at(parsed, pathTo, 'type', `${name} is not a finite number (.nan or .inf); give it a number`)];
       return [at(parsed, pathTo, 'type', `${name} must be a ${expected}, not a ${typeName(actual)}`)];
     }
     case 'unrecognized_keys': {
