@@ -1,0 +1,331 @@
+// What the YAML parser's errors mean to the author. One mistake (a bad indent, a tab, an
+// unclosed quote or bracket) often gives the parser a cascade of errors on the lines that
+// follow it; each cascade becomes one problem, placed at its real cause and worded as a fix,
+// together with the stretch of the file whose parsed tree is not to be trusted.
+import { isCollection, isPair, visit, type Document, type Node, type YAMLError } from 'yaml';
+
+export interface SyntaxProblem {
+  /** Offset of the real cause. */
+  at: number;
+  message: string;
+  /** Offsets [start, end] between which the parsed tree may be an artefact of the mistake. */
+  damage: [number, number];
+}
+
+/** The problems behind the parser's errors (not DUPLICATE_KEY, which leaves the tree sound). */
+export function syntaxProblems(doc: Document, source: string, errors: readonly YAMLError[], lineStarts: readonly number[]): SyntaxProblem[] {
+  const lines = new SourceLines(source, lineStarts);
+  const sorted = [...errors].sort((a, b) => a.pos[0] - b.pos[0]);
+  // Errors on the same or the next line as the one before belong to one cascade: the parser
+  // reports a mistake where it stops making sense of it, often a line or two later and twice.
+  const cascades: YAMLError[][] = [];
+  for (const error of sorted) {
+    const last = cascades[cascades.length - 1];
+    const previous = last?.[last.length - 1];
+    if (last && previous && lines.lineOf(error.pos[0]) <= lines.lineOf(previous.pos[0]) + 1) last.push(error);
+    else cascades.push([error]);
+  }
+  const problems: SyntaxProblem[] = [];
+  for (const cascade of cascades) {
+    const first = cascade[0]!.pos[0];
+    const to = Math.max(...cascade.map((error) => error.pos[1]));
+    const { at, message, explained, indentation } = diagnose(doc, lines, cascade);
+    // An error with no cause of its own inside the stretch an earlier mistake threw off (the
+    // lines after a tab, say) is more of that mistake.
+    const previous = problems[problems.length - 1];
+    if (!explained && previous && previous.damage[0] <= first && first <= previous.damage[1]) {
+      previous.damage[1] = Math.max(previous.damage[1], to);
+      continue;
+    }
+    // From the earliest place involved: the parser's first error can come before the cause (a
+    // value that swallowed the over-indented line after it), and a key on the line before may
+    // have lost the block that the broken line was meant to be.
+    const from = Math.min(at, lines.skipIndent(first), indentation ? lines.endOfLineBefore(at) : at);
+    // Also where the parser put the broken line itself, which may be a collection further out.
+    const [start, end] = damageFrom(doc, from, to, source.length);
+    const [atStart, atEnd] = damageFrom(doc, at, to, source.length);
+    problems.push({ at, message, damage: [Math.min(start, atStart), Math.max(end, atEnd)] });
+  }
+  return problems;
+}
+
+/** The cause of one cascade and what to do about it. */
+interface Diagnosis {
+  at: number;
+  message: string;
+  /** False when only the parser's own words could be given. */
+  explained: boolean;
+  /** A line indented wrongly (or with a tab), which may have been meant for the block above. */
+  indentation: boolean;
+}
+
+function diagnose(doc: Document, lines: SourceLines, cascade: readonly YAMLError[]): Diagnosis {
+  const found = explain(doc, lines, cascade);
+  const first = cascade[0]!;
+  return found ? { indentation: false, ...found, explained: true } : { at: first.pos[0], message: `YAML syntax error: ${firstLine(first.message)}`, explained: false, indentation: false };
+}
+
+function explain(doc: Document, lines: SourceLines, cascade: readonly YAMLError[]): { at: number; message: string; indentation?: boolean } | undefined {
+  const first = cascade[0]!;
+  // A tab in the indentation confuses every line after it: it is the cause whenever it is there.
+  const tab = cascade.find((error) => error.code === 'TAB_AS_INDENT');
+  if (tab) return { indentation: true, at: lines.tabIn(tab.pos[0]), message: 'YAML syntax error: a tab indents this line; YAML indents with spaces only, so replace the tab with spaces' };
+  const quote = cascade.find((error) => error.code === 'MISSING_CHAR' && /quote/.test(error.message));
+  // The parser notices at the end of the string or file; the author needs the quote that opened it.
+  if (quote) return { at: unclosedQuote(doc, quote.pos[0]) ?? lines.openingQuote(quote.pos[0]), message: 'YAML syntax error: this quoted string is never closed; add the closing quote' };
+  const flow = cascade.find((error) => /^Flow (sequence|map)/.test(error.message) || (error.code === 'MISSING_CHAR' && /[\]}]/.test(error.message)));
+  if (flow) {
+    const open = unclosedFlow(doc, lines.source, flow.pos[0]);
+    if (open) {
+      const [what, close] = open.kind === 'seq' ? ['list in [ ]', ']'] : ['mapping in { }', '}'];
+      return { at: open.offset, message: `YAML syntax error: this ${what} is never closed; add the ${close} (or indent the lines it continues on)` };
+    }
+  }
+  const indent = lines.badIndent(lines.lineOf(first.pos[0]) - 1, lines.lineOf(cascade[cascade.length - 1]!.pos[0]) + 1);
+  if (indent) return { ...indent, indentation: true };
+  const at = lines.skipIndent(first.pos[0]);
+  const text = lines.textAt(at);
+  switch (first.code) {
+    case 'BLOCK_AS_IMPLICIT_KEY':
+      // `title: A: feed`: a second `: ` makes the value look like a nested mapping.
+      if (/^Nested mappings/.test(first.message) && /:(\s|$)/.test(text)) {
+        return { at, message: `YAML syntax error: the value "${clip(text)}" holds ": ", which starts a mapping; put the value in quotes` };
+      }
+      break;
+    case 'MULTILINE_IMPLICIT_KEY':
+    case 'MISSING_CHAR':
+      if (!/:(\s|$)/.test(text)) return { at, message: `YAML syntax error: "${clip(text)}" is not a "key: value" line; add the missing ":", or indent it under the key it belongs to` };
+      break;
+    case 'BAD_SCALAR_START':
+      return { at, message: `YAML syntax error: a plain value cannot start with ${lines.charAt(first.pos[0])}; put the value in quotes` };
+    case 'BAD_DQ_ESCAPE':
+      return { at: first.pos[0], message: 'YAML syntax error: an unknown escape sequence in a double-quoted string; write \\\\ for a backslash, or use single quotes' };
+    case 'MULTIPLE_DOCS':
+      return { at, message: 'YAML syntax error: a second document starts here; a question or rubric file is one document, so remove the ---' };
+    default:
+      break;
+  }
+  return undefined;
+}
+
+export function firstLine(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim();
+}
+
+function clip(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+}
+
+/**
+ * Where the tree is not to be trusted after a mistake at `from`: in the innermost collection
+ * that holds it, from the entry it is in to the collection's end, since the parser may have
+ * put what follows the mistake anywhere up to there. The entries before it parsed as written.
+ */
+function damageFrom(doc: Document, from: number, to: number, length: number): [number, number] {
+  const holds = (node: unknown) => {
+    const range = (node as Node | null | undefined)?.range;
+    return range != null && range[0] <= from && from <= range[2];
+  };
+  let collection: Node | undefined;
+  let entryStart = from;
+  let node: unknown = doc.contents;
+  while (isCollection(node) && holds(node)) {
+    collection = node;
+    let next: unknown;
+    for (const item of node.items) {
+      const parts: unknown[] = isPair(item) ? [item.key, item.value] : [item];
+      const inside = parts.find(holds);
+      if (inside === undefined) continue;
+      next = inside;
+      entryStart = Math.min(from, (parts[0] as Node | null)?.range?.[0] ?? from);
+      break;
+    }
+    if (next === undefined) break;
+    node = next;
+  }
+  const end = collection?.range?.[2] ?? length;
+  return [Math.min(from, entryStart), Math.max(end, to)];
+}
+
+/** The start of the quoted string that runs up to offset, where the parser missed its closing quote. */
+function unclosedQuote(doc: Document, offset: number): number | undefined {
+  let found: number | undefined;
+  visit(doc, {
+    Scalar(_key, node) {
+      const range = node.range;
+      if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && range && range[0] < offset && offset <= range[2]) found = range[0];
+    },
+  });
+  return found;
+}
+
+/** The flow collection ([ ] or { }) that was still open at offset. */
+function unclosedFlow(doc: Document, source: string, offset: number): { kind: 'seq' | 'map'; offset: number } | undefined {
+  let found: { kind: 'seq' | 'map'; offset: number } | undefined;
+  const check = (node: Node & { flow?: boolean }, kind: 'seq' | 'map') => {
+    const [start, end] = node.range ?? [];
+    if (!node.flow || start === undefined || start >= offset) return;
+    if (end !== undefined && source[end - 1] === (kind === 'seq' ? ']' : '}')) return;
+    if (!found || start > found.offset) found = { kind, offset: start };
+  };
+  visit(doc, { Seq: (_key, node) => check(node, 'seq'), Map: (_key, node) => check(node, 'map') });
+  return found;
+}
+
+/** The text of the file by lines, for what the parser's offsets leave unsaid. */
+class SourceLines {
+  constructor(readonly source: string, private readonly starts: readonly number[]) {}
+
+  /** 1-based. */
+  lineOf(offset: number): number {
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (this.starts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return low + 1;
+  }
+
+  private line(number: number): { start: number; text: string } {
+    const start = this.starts[number - 1] ?? this.source.length;
+    const end = this.starts[number] ?? this.source.length;
+    return { start, text: this.source.slice(start, end).replace(/\r?\n$/, '') };
+  }
+
+  /** An offset in a line's indentation moved to its first character: where the author looks. */
+  skipIndent(offset: number): number {
+    const { start, text } = this.line(this.lineOf(offset));
+    const indent = /^[ \t]*/.exec(text)![0].length;
+    return offset - start < indent ? start + indent : offset;
+  }
+
+  /** The end of the last line with content before the one at offset (offset itself on the first). */
+  endOfLineBefore(offset: number): number {
+    for (let number = this.lineOf(offset) - 1; number >= 1; number--) {
+      const { start, text } = this.line(number);
+      const content = text.replace(/\s#.*$/, '').trimEnd();
+      if (content !== '' && !content.trimStart().startsWith('#')) return start + content.length;
+    }
+    return offset;
+  }
+
+  /** The rest of the line from offset. */
+  textAt(offset: number): string {
+    const { start, text } = this.line(this.lineOf(offset));
+    return text.slice(offset - start).trim();
+  }
+
+  charAt(offset: number): string {
+    return this.source[offset] ?? '';
+  }
+
+  tabIn(offset: number): number {
+    const { start, text } = this.line(this.lineOf(offset));
+    const tab = text.indexOf('\t');
+    return tab === -1 ? offset : start + tab;
+  }
+
+  /** The last quote that opens a value (after `: ` or `- `) before offset. */
+  openingQuote(offset: number): number {
+    const pattern = /(?:^|: |- )(["'])/gm;
+    let found = offset;
+    for (let match = pattern.exec(this.source); match && match.index < offset; match = pattern.exec(this.source)) {
+      found = match.index + match[0].length - 1;
+    }
+    return found;
+  }
+
+  /**
+   * The first line from `from` to `to` (1-based) whose indentation fits no block open above it,
+   * with what it should be. Lenient: only plain block structure is judged, and lines inside
+   * block scalars (`|`, `>`) and unclosed brackets are skipped, as the parser reads them.
+   */
+  badIndent(from: number, to: number): { at: number; message: string } | undefined {
+    const levels: number[] = [];
+    /** The levels where `- ` items are, to tell a key that strays in among them. */
+    const listAt = new Set<number>();
+    const mapAt = new Set<number>();
+    let opens = true;
+    let scalarAt: number | undefined;
+    let brackets = 0;
+    for (let number = 1; number <= Math.min(to, this.starts.length); number++) {
+      const { start, text } = this.line(number);
+      const content = text.trimStart();
+      if (content === '' || content.startsWith('#') || /^(---|\.\.\.)(\s|$)/.test(text)) continue;
+      const indent = text.length - content.length;
+      // A tab in the indentation has no width to judge by; the tab itself is reported.
+      if (text.slice(0, indent).includes('\t')) continue;
+      if (scalarAt !== undefined && indent > scalarAt) continue;
+      scalarAt = undefined;
+      if (brackets > 0) {
+        brackets = Math.max(0, brackets + bracketBalance(content));
+        continue;
+      }
+      let popped: number | undefined;
+      while (levels.length > 0 && levels[levels.length - 1]! > indent) popped = levels.pop();
+      const below = levels[levels.length - 1];
+      const dashed = /^-( |$)/.test(content);
+      // `key: value` after `- item` lines at the same indentation: a mapping cannot go on a list.
+      if (below === indent && !dashed && listAt.has(indent) && number >= from) {
+        return { at: start + indent, message: `bad indentation: "${keyOf(content)}" is a key among the items of a list; start it with "- " to make it an item, or indent it like the key it belongs to` };
+      }
+      // And `- item` among keys, unless the key just above opened a block for it (`key:` then `- item`).
+      if (below === indent && dashed && mapAt.has(indent) && !opens && number >= from) {
+        return { at: start + indent, message: `bad indentation: the list item "${clip(content)}" is among the keys of a mapping; indent it under the key it belongs to` };
+      }
+      for (const set of [listAt, mapAt]) for (const level of [...set]) if (level >= indent) set.delete(level);
+      (dashed ? listAt : mapAt).add(indent);
+      if (below === undefined || below < indent) {
+        if (opens) levels.push(indent);
+        else if (number >= from) {
+          return { at: start + indent, message: indentMessage(content, indent, below, popped) };
+        }
+      }
+      // `- ` items: what follows the dash sits one level further in.
+      let rest = content;
+      let column = indent;
+      for (let dash = /^-( +|$)/.exec(rest); dash; dash = /^-( +|$)/.exec(rest)) {
+        column += dash[0].length;
+        rest = rest.slice(dash[0].length);
+        if (rest !== '') levels.push(column);
+      }
+      // A key's value on the same line ('' when the key opens a block); undefined when not a key.
+      const key = /^(?:"[^"]*"|'[^']*'|[^\s#'"][^#]*?)\s*:(?:\s+(.*))?$/.exec(rest);
+      const value = key ? (key[1] ?? '').trim() : rest === '' ? '' : undefined;
+      opens = value === '' || value?.startsWith('#') === true;
+      if (value !== undefined && /^[|>][-+0-9]*\s*(#.*)?$/.test(value)) scalarAt = column;
+      else if (/^[|>][-+0-9]*$/.test(rest)) scalarAt = column;
+      brackets = bracketBalance(value ?? rest);
+    }
+    return undefined;
+  }
+}
+
+/** Open minus closed brackets, outside quotes: a flow collection that goes on to the next line. */
+function bracketBalance(text: string): number {
+  let balance = 0;
+  const bare = text.replace(/"(?:[^"\\]|\\.)*"|'[^']*'/g, '').replace(/\s#.*$/, '');
+  if (!/^[[{]/.test(bare)) return 0;
+  for (const char of bare) {
+    if (char === '[' || char === '{') balance++;
+    else if (char === ']' || char === '}') balance--;
+  }
+  return Math.max(0, balance);
+}
+
+/** The key of a `key: value` line, else the start of the line. */
+function keyOf(content: string): string {
+  return /^([^:#]{1,40}?)\s*:(\s|$)/.exec(content.replace(/^(- +)+/, ''))?.[1] ?? clip(content);
+}
+
+function indentMessage(content: string, indent: number, below: number | undefined, above: number | undefined): string {
+  const what = content.startsWith('- ') ? `the list item "${clip(content)}"` : `"${keyOf(content)}"`;
+  const spaces = (count: number) => `${count} ${count === 1 ? 'space' : 'spaces'}`;
+  if (below !== undefined && above !== undefined) {
+    const mate = content.startsWith('- ') ? 'the other items of its list' : 'the key it belongs with';
+    return `bad indentation: ${what} is indented ${spaces(indent)}, between the levels above it (${below} and ${above}); line it up with ${mate}`;
+  }
+  return `bad indentation: ${what} is indented ${spaces(indent)}, its siblings ${below ?? 0}; line it up with them`;
+}

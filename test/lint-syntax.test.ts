@@ -1,0 +1,135 @@
+// `mldrill lint` on files with YAML syntax errors: one finding per mistake, at its real cause,
+// and everything that parsed still checked in the same run.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lintFiles } from '../src/lint/lint-files.js';
+import { baseBank, QUESTION, writeBank } from './helpers/bank.js';
+import { BIN } from './helpers/tmux.js';
+
+const Q = path.join('questions', 'recommendation', 'feed.yaml');
+
+/** Lints a bank whose feed.yaml is `question` (or, with setup, written by it); its findings as `line:col rule message`. */
+async function findings(question: string, setup?: (file: string) => void): Promise<string[]> {
+  const dir = writeBank(baseBank({ [Q]: question }));
+  setup?.(path.join(dir, Q));
+  const result = await lintFiles({ paths: [dir], cwd: dir, env: {} });
+  return result.findings.map((finding) => `${finding.file === Q ? '' : `${finding.file} `}${finding.line}:${finding.column} ${finding.rule} ${finding.message}`);
+}
+
+/** QUESTION (see helpers/bank.ts) with the three mistakes of issue 17: lines 5, 7 and 15. */
+const THREE_MISTAKES = QUESTION
+  .replace('difficulty: medium', 'difficulty: meduim')
+  .replace('rubric: mini\n', 'rubric: mini\nrubric: mini\n')
+  .replace('        text: Asked where the feed appears', '         text: Asked where the feed appears');
+
+const MARKDOWN = `# Notes on feeds
+
+Some text about feeds: they are great.
+
+- ranking
+- retrieval
+
+## Serving
+
+\`\`\`ts
+const feed = await rank(posts);
+\`\`\`
+`;
+
+describe('a YAML syntax error in lint', () => {
+  it('(a) gives one finding for one bad indent, at the over-indented key, and none for what it swallowed', async () => {
+    // The parser reads `category: recommendation` and the line after as one key: three raw errors once.
+    expect(await findings(QUESTION.replace('difficulty: medium', '   difficulty: medium'))).toEqual([
+      '5:4 yaml-syntax bad indentation: "difficulty" is indented 3 spaces, its siblings 0; line it up with them',
+    ]);
+    expect(await findings(QUESTION.replace('  design:', '   design:'))).toEqual([
+      '15:4 yaml-syntax bad indentation: "design" is indented 3 spaces, between the levels above it (2 and 4); line it up with the key it belongs with',
+    ]);
+    expect(await findings(QUESTION.replace('      - id: surface', '     - id: surface'))).toEqual([
+      '14:9 yaml-syntax bad indentation: "text" is indented 8 spaces, its siblings 7; line it up with them',
+    ]);
+    expect(await findings(QUESTION.replace('      - Two stages.', '      - Two stages.\n     - Three stages.'))).toEqual([
+      '18:6 yaml-syntax bad indentation: the list item "- Three stages." is indented 5 spaces, between the levels above it (4 and 6); line it up with the other items of its list',
+    ]);
+  });
+
+  it('(b) reports a bad indent, a duplicate key and a misspelt difficulty in one run, each at its place', async () => {
+    expect(await findings(THREE_MISTAKES)).toEqual([
+      '5:13 enum difficulty is "meduim"; did you mean "medium"? use one of easy, medium, hard',
+      '7:1 duplicate-key key "rubric" appears twice in the same mapping; remove or rename one',
+      '15:10 yaml-syntax bad indentation: "text" is indented 9 spaces, its siblings 8; line it up with them',
+    ]);
+  });
+
+  it('still checks the rest of a file with a duplicate key', async () => {
+    expect(await findings(QUESTION.replace('title: A feed\n', 'title: A feed\ntitle: The feed\n').replace('category: recommendation', 'category: recomendation'))).toEqual([
+      '4:1 duplicate-key key "title" appears twice in the same mapping; remove or rename one',
+      '5:11 enum category is "recomendation"; did you mean "recommendation"? use one of recommendation, search-ranking, ads, trust-safety, perception, language, generative-ai, marketplaces, platforms',
+    ]);
+  });
+
+  it('(c) puts an unclosed quote or bracket at the quote or bracket that opened it, and checks what came before', async () => {
+    expect(await findings(QUESTION.replace('title: A feed', 'title: "A feed'))).toEqual([
+      '3:8 yaml-syntax YAML syntax error: this quoted string is never closed; add the closing quote',
+    ]);
+    // Not at the last quote before the end: the first one swallowed the rest of the file.
+    expect(await findings(QUESTION.replace('title: A feed', 'title: "A feed').replace('prompt: Design', "prompt: 'Design"))).toEqual([
+      '3:8 yaml-syntax YAML syntax error: this quoted string is never closed; add the closing quote',
+    ]);
+    // The parser finds its feet at the next key: the misspelt difficulty after the list is found too.
+    expect(await findings(QUESTION.replace('difficulty: medium\n', 'tags: [ranking, feeds\ndifficulty: meduim\n'))).toEqual([
+      '5:7 yaml-syntax YAML syntax error: this list in [ ] is never closed; add the ] (or indent the lines it continues on)',
+      '6:13 enum difficulty is "meduim"; did you mean "medium"? use one of easy, medium, hard',
+    ]);
+  });
+
+  it('(d) reports a tab in the indentation once, at the tab, and not the stage it broke', async () => {
+    expect(await findings(QUESTION.replace('  design:\n    hints:', '  design:\n\thints:').replace('difficulty: medium', 'difficulty: meduim'))).toEqual([
+      '5:13 enum difficulty is "meduim"; did you mean "medium"? use one of easy, medium, hard',
+      '16:1 yaml-syntax YAML syntax error: a tab indents this line; YAML indents with spaces only, so replace the tab with spaces',
+    ]);
+  });
+
+  it('(e) gives a file that is not YAML at all one finding', async () => {
+    expect(await findings(MARKDOWN)).toEqual([
+      '5:1 yaml-syntax this is not a question file: it is not YAML (line 5: bad indentation: the list item "- ranking" is among the keys of a mapping; indent it under the key it belongs to) and has none of a question\'s fields (id, title, category, difficulty, prompt and stages); check that it is the right file',
+    ]);
+    const binary = Buffer.concat([Buffer.from('PK\u0003\u0004\u0014\u0000\u0000\u0000\u0008\u0000'), Buffer.from('id: feed\n')]);
+    expect(await findings('', (file) => fs.writeFileSync(file, binary))).toEqual([
+      '1:1 encoding the file is binary (it holds NUL bytes), not YAML text; check that it is the right file',
+    ]);
+    // UTF-16 text is still told apart from a binary file.
+    expect(await findings('', (file) => fs.writeFileSync(file, Buffer.from(QUESTION, 'utf16le')))).toEqual([
+      '1:1 encoding the file is UTF-16, not UTF-8; save the file as UTF-8',
+    ]);
+  });
+
+  it('does not take a stage lost to a syntax error for a missing or unknown one', async () => {
+    // `design:` pushed out of `stages` by a bad indent is no unknown root field, and the rubric
+    // check does not see a stage list that the break may have cut short.
+    expect(await findings(QUESTION.replace('  design:', ' design:'))).toEqual([
+      '15:2 yaml-syntax bad indentation: "design" is indented 1 space, between the levels above it (0 and 2); line it up with the key it belongs with',
+    ]);
+  });
+
+  it('mldrill lint, spawned, prints the three findings of (b) and exits 1', () => {
+    const dir = writeBank(baseBank({ [Q]: THREE_MISTAKES }));
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-home-'));
+    const result = spawnSync(process.execPath, [BIN, 'lint', '.'], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH, MLDRILL_HOME: home }, timeout: 20_000 });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe([
+      '',
+      'questions/recommendation/feed.yaml',
+      '  5:13   error  difficulty is "meduim"; did you mean "medium"? use one of easy, medium, hard  enum',
+      '  7:1    error  key "rubric" appears twice in the same mapping; remove or rename one  duplicate-key',
+      '  15:10  error  bad indentation: "text" is indented 9 spaces, its siblings 8; line it up with them  yaml-syntax',
+      '',
+      '✖ 2 files checked: 3 errors, 0 warnings',
+      '',
+    ].join('\n'));
+    expect(result.status).toBe(1);
+  });
+});
