@@ -5,15 +5,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseYaml } from '../src/bank/parse.js';
 import { lintFiles } from '../src/lint/lint-files.js';
-import { baseBank, QUESTION, writeBank } from './helpers/bank.js';
+import { baseBank, QUESTION, RUBRIC, writeBank } from './helpers/bank.js';
 import { BIN } from './helpers/tmux.js';
 
 const Q = path.join('questions', 'recommendation', 'feed.yaml');
 
 /** Lints a bank whose feed.yaml is `question` (or, with setup, written by it); its findings as `line:col rule message`. */
-async function findings(question: string, setup?: (file: string) => void): Promise<string[]> {
-  const dir = writeBank(baseBank({ [Q]: question }));
+async function findings(question: string | Record<string, string>, setup?: (file: string) => void): Promise<string[]> {
+  const dir = writeBank(baseBank(typeof question === 'string' ? { [Q]: question } : question));
   setup?.(path.join(dir, Q));
   const result = await lintFiles({ paths: [dir], cwd: dir, env: {} });
   return result.findings.map((finding) => `${finding.file === Q ? '' : `${finding.file} `}${finding.line}:${finding.column} ${finding.rule} ${finding.message}`);
@@ -113,6 +114,23 @@ describe('a YAML syntax error in lint', () => {
     expect(await findings(QUESTION.replace('  design:', ' design:'))).toEqual([
       '15:2 yaml-syntax bad indentation: "design" is indented 1 space, between the levels above it (0 and 2); line it up with the key it belongs with',
     ]);
+  });
+
+  it('checks the rest of a broken rubric, and judges no question by a stage the break ran through', async () => {
+    const rubric = RUBRIC.replace('    checklist:\n      - id: goal', '     checklist:\n      - id: goal').replace('minutes: 10', 'minutes: 0');
+    const question = QUESTION.replace('  clarify:\n    hints:', '  clarify:\n    not_applicable: [goal]\n    hints:');
+    expect(await findings({ 'rubrics/mini.yaml': rubric, [Q]: question })).toEqual([
+      `${path.join('rubrics', 'mini.yaml')} 9:6 yaml-syntax bad indentation: "checklist" is indented 5 spaces, its siblings 4; line it up with them`,
+      `${path.join('rubrics', 'mini.yaml')} 16:14 stage-minutes stages[1].minutes must be greater than 0; give it a positive number`,
+    ]);
+  });
+
+  it('stops diagnosing after 50 mistakes in one file, and says how many more there are', () => {
+    const blocks = Array.from({ length: 60 }, (_, i) => `key${i}: value\n   over${i}: indented\n\n\n`).join('');
+    const syntax = parseYaml('many.yaml', `id: many\n${blocks}`).findings.filter((finding) => finding.rule === 'yaml-syntax');
+    expect(syntax).toHaveLength(51);
+    expect(syntax[0]).toMatchObject({ line: 3, column: 4, message: 'bad indentation: "over0" is indented 3 spaces, its siblings 0; line it up with them' });
+    expect(syntax[50]).toMatchObject({ line: 202, column: 8, message: 'YAML syntax error: 10 more mistakes follow from here; fix the ones above and run lint again' });
   });
 
   it('mldrill lint, spawned, prints the three findings of (b) and exits 1', () => {

@@ -148,8 +148,10 @@ function summarize(parsed: ParsedFile, absolute: string, kind: FileKind, valid: 
   if (kind === 'rubric') {
     if (!Array.isArray(data.stages) || parsed.damaged?.(['stages'], true)) summary.stagesComplete = false;
     if (Array.isArray(data.stages)) data.stages.forEach((stage, i) => {
-      if (isRecord(stage) && typeof stage.id === 'string' && sound(['stages', i])) summary.stages.push({ id: detach(stage.id), items: items(stage.checklist) });
+      if (isRecord(stage) && typeof stage.id === 'string' && sound(['stages', i, 'id'])) summary.stages.push({ id: detach(stage.id), items: items(stage.checklist) });
       else summary.stagesComplete = false;
+      // A stage that a break runs through may have lost items: no question is judged by it.
+      if (parsed.damaged?.(['stages', i], true)) summary.stagesComplete = false;
     });
   } else {
     if (typeof data.rubric === 'string' && sound(['rubric'])) summary.rubric = detach(data.rubric);

@@ -12,6 +12,8 @@ export interface SyntaxProblem {
   damage: [number, number];
 }
 
+const MAX_PROBLEMS = 50;
+
 /** The problems behind the parser's errors (not DUPLICATE_KEY, which leaves the tree sound). */
 export function syntaxProblems(doc: Document, source: string, errors: readonly YAMLError[], lineStarts: readonly number[]): SyntaxProblem[] {
   const lines = new SourceLines(source, lineStarts);
@@ -26,7 +28,14 @@ export function syntaxProblems(doc: Document, source: string, errors: readonly Y
     else cascades.push([error]);
   }
   const problems: SyntaxProblem[] = [];
-  for (const cascade of cascades) {
+  for (const [index, cascade] of cascades.entries()) {
+    // Each diagnosis reads the file: a hostile file with thousands of mistakes stops here, and
+    // nobody fixes more than this many before running lint again.
+    if (problems.length === MAX_PROBLEMS) {
+      const rest = cascades.length - index;
+      problems.push({ at: cascade[0]!.pos[0], message: `YAML syntax error: ${rest} more ${rest === 1 ? 'mistake follows' : 'mistakes follow'} from here; fix the ones above and run lint again`, damage: [cascade[0]!.pos[0], source.length] });
+      break;
+    }
     const first = cascade[0]!.pos[0];
     const to = Math.max(...cascade.map((error) => error.pos[1]));
     const { at, message, explained, indentation } = diagnose(doc, lines, cascade);
