@@ -7,7 +7,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseYaml } from '../src/bank/parse.js';
 import { lintFiles } from '../src/lint/lint-files.js';
+import { main } from '../src/main.js';
 import { baseBank, QUESTION, RUBRIC, writeBank } from './helpers/bank.js';
+import { fakeIo } from './helpers/fake-io.js';
 import { BIN } from './helpers/tmux.js';
 
 const Q = path.join('questions', 'recommendation', 'feed.yaml');
@@ -40,7 +42,24 @@ const feed = await rank(posts);
 \`\`\`
 `;
 
+// Each mistake the parser reports in its own words, as one finding at the place to fix.
+const MISTAKES: Array<[string, string, string]> = [
+  ['a missing colon', 'id: feed\ntitle A feed\ndifficulty: medium\n', '2:1 YAML syntax error: "title A feed" is not a "key: value" line; add the missing ":", or indent it under the key it belongs to'],
+  ['a second ": " in a value', 'id: feed\ntitle: Ads: pacing\n', '2:8 YAML syntax error: the value "Ads: pacing" holds ": ", which starts a mapping; put the value in quotes'],
+  ['a value starting with @', 'id: feed\ntitle: @feed\n', '2:8 YAML syntax error: a plain value cannot start with @; put the value in quotes'],
+  ['an unknown escape', 'id: feed\ntitle: "A \\q feed"\n', '2:11 YAML syntax error: an unknown escape sequence in a double-quoted string; write \\\\ for a backslash, or use single quotes'],
+  ['a second document', 'id: feed\n---\nid: other\n', '2:1 YAML syntax error: a second document starts here; the file holds one document, so remove the ---'],
+  ['a key among list items', 'id: feed\nhints:\n  - a\n  b: c\n', '4:3 bad indentation: "b" is a key among the items of a list; start it with "- " to make it an item, or indent it like the key it belongs to'],
+  ['an unclosed { }', 'id: feed\nwhen: { mentioned: [a]\ntitle: x\n', '2:7 YAML syntax error: this mapping in { } is never closed; add the } (or indent the lines it continues on)'],
+  ['a block scalar not indented', 'id: feed\nprompt: |\nDesign a feed.\ntitle: x\n', '3:1 YAML syntax error: "Design a feed." is not a "key: value" line; add the missing ":", or indent it under the key it belongs to'],
+];
+
 describe('a YAML syntax error in lint', () => {
+  it.each(MISTAKES)('explains %s', (_, source, expected) => {
+    const syntax = parseYaml('feed.yaml', source).findings.filter((finding) => finding.rule === 'yaml-syntax');
+    expect(syntax.map((finding) => `${finding.line}:${finding.column} ${finding.message}`)).toEqual([expected]);
+  });
+
   it('(a) gives one finding for one bad indent, at the over-indented key, and none for what it swallowed', async () => {
     // The parser reads `category: recommendation` and the line after as one key: three raw errors once.
     expect(await findings(QUESTION.replace('difficulty: medium', '   difficulty: medium'))).toEqual([
@@ -131,6 +150,16 @@ describe('a YAML syntax error in lint', () => {
     expect(syntax).toHaveLength(51);
     expect(syntax[0]).toMatchObject({ line: 3, column: 4, message: 'bad indentation: "over0" is indented 3 spaces, its siblings 0; line it up with them' });
     expect(syntax[50]).toMatchObject({ line: 202, column: 8, message: 'YAML syntax error: 10 more mistakes follow from here; fix the ones above and run lint again' });
+  });
+
+  it('gives the same three findings in --format json and github', async () => {
+    const dir = writeBank(baseBank({ [Q]: THREE_MISTAKES }));
+    const json = fakeIo({ cwd: dir });
+    expect(await main(['lint', dir, '--format', 'json'], json)).toBe(1);
+    expect((JSON.parse(json.out()) as Array<Record<string, unknown>>).map(({ line, column, rule }) => `${String(line)}:${String(column)} ${String(rule)}`)).toEqual(['5:13 enum', '7:1 duplicate-key', '15:10 yaml-syntax']);
+    const github = fakeIo({ cwd: dir });
+    expect(await main(['lint', dir, '--format', 'github'], github)).toBe(1);
+    expect(github.out().split('\n')[2]).toBe('::error file=questions/recommendation/feed.yaml,line=15,col=10,title=mldrill yaml-syntax::bad indentation: "text" is indented 9 spaces, its siblings 8; line it up with them');
   });
 
   it('mldrill lint, spawned, prints the three findings of (b) and exits 1', () => {

@@ -110,7 +110,7 @@ function explain(doc: Document, lines: SourceLines, cascade: readonly YAMLError[
     case 'BAD_DQ_ESCAPE':
       return { at: first.pos[0], message: 'YAML syntax error: an unknown escape sequence in a double-quoted string; write \\\\ for a backslash, or use single quotes' };
     case 'MULTIPLE_DOCS':
-      return { at, message: 'YAML syntax error: a second document starts here; a question or rubric file is one document, so remove the ---' };
+      return { at, message: 'YAML syntax error: a second document starts here; the file holds one document, so remove the ---' };
     default:
       break;
   }
