@@ -3,6 +3,7 @@
 // follow it; each cascade becomes one problem, placed at its real cause and worded as a fix,
 // together with the stretch of the file whose parsed tree is not to be trusted.
 import { isCollection, isPair, visit, type Document, type Node, type YAMLError } from 'yaml';
+import { cut } from '../text.js';
 
 export interface SyntaxProblem {
   /** Offset of the real cause. */
@@ -121,9 +122,8 @@ export function firstLine(message: string): string {
   return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim();
 }
 
-function clip(text: string): string {
-  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
-}
+/** File text quoted in a message: a line's start is enough to find it. */
+const clip = (text: string) => cut(text, 40);
 
 /**
  * Where the tree is not to be trusted after a mistake at `from`: in the innermost collection
