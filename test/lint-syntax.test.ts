@@ -135,6 +135,24 @@ describe('a YAML syntax error in lint', () => {
     ]);
   });
 
+  it('takes the other keys of a misaligned list item for the same mistake', async () => {
+    const item = '      - id: surface\n        text: Asked where the feed appears\n';
+    expect(await findings(QUESTION.replace(item, '     - id: surface\n        text: Asked where the feed appears\n        weight: 2\n        keywords: [feed placement]\n'))).toEqual([
+      '14:9 yaml-syntax bad indentation: "text" is indented 8 spaces, its siblings 7; line it up with them',
+    ]);
+  });
+
+  it('finds a tab or a short line inside a | text, and does not count the text it cut short', async () => {
+    const notes = (lines: string) => `${QUESTION}examples:\n  strong:\n    notes:\n      clarify: |\n${lines}`;
+    const long = Array.from({ length: 16 }, (_, i) => `        - point ${i}\n`);
+    expect(await findings(notes([...long.slice(0, 3), '\t  - a tab\n', ...long.slice(3)].join('')))).toEqual([
+      '27:1 yaml-syntax YAML syntax error: a tab indents this line; YAML indents with spaces only, so replace the tab with spaces',
+    ]);
+    expect(await findings(notes([...long.slice(0, 3), '       - short\n', ...long.slice(3)].join('')))).toEqual([
+      '27:8 yaml-syntax bad indentation: this line of the text under "clarify" is indented 7 spaces, less than its first line (8); indent it like the rest of the text',
+    ]);
+  });
+
   it('checks the rest of a broken rubric, and judges no question by a stage the break ran through', async () => {
     const rubric = RUBRIC.replace('    checklist:\n      - id: goal', '     checklist:\n      - id: goal').replace('minutes: 10', 'minutes: 0');
     const question = QUESTION.replace('  clarify:\n    hints:', '  clarify:\n    not_applicable: [goal]\n    hints:');
@@ -145,11 +163,12 @@ describe('a YAML syntax error in lint', () => {
   });
 
   it('stops diagnosing after 50 mistakes in one file, and says how many more there are', () => {
-    const blocks = Array.from({ length: 60 }, (_, i) => `key${i}: value\n   over${i}: indented\n\n\n`).join('');
+    // Seven lines apart: far enough from each other to be mistakes of their own.
+    const blocks = Array.from({ length: 60 }, (_, i) => `key${i}: value\n   over${i}: indented\n\n\n\n\n\n`).join('');
     const syntax = parseYaml('many.yaml', `id: many\n${blocks}`).findings.filter((finding) => finding.rule === 'yaml-syntax');
     expect(syntax).toHaveLength(51);
     expect(syntax[0]).toMatchObject({ line: 3, column: 4, message: 'bad indentation: "over0" is indented 3 spaces, its siblings 0; line it up with them' });
-    expect(syntax[50]).toMatchObject({ line: 202, column: 8, message: 'YAML syntax error: 10 more mistakes follow from here; fix the ones above and run lint again' });
+    expect(syntax[50]).toMatchObject({ line: 352, column: 8, message: 'YAML syntax error: 10 more mistakes follow from here; fix the ones above and run lint again' });
   });
 
   it('gives the same three findings in --format json and github', async () => {

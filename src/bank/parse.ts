@@ -72,7 +72,12 @@ export function parseYaml(file: string, source: string): ParsedFile {
       const inside = (offset: number) => problems.some(({ damage }) => damage[0] <= offset && offset <= damage[1]);
       // A field missing from a mapping is an artefact when the break runs to the mapping's end
       // (what followed it may be lost or misplaced) or the mapping itself lies in the break.
-      return whole || !complete ? inside(range[0]) || inside(range[2]) : inside(range[0]);
+      if (whole) return inside(range[0]) || inside(range[2]);
+      // Data with no node of its own at its path (a list as a key) exists only in a broken tree.
+      if (!complete) return true;
+      // Anything else is when its node takes in any of the break: a value cut short, or a
+      // count over a list (hints, facts, an example's notes) that lost some of its entries.
+      return problems.some(({ damage }) => range[0] <= damage[1] && damage[0] <= range[2]);
     };
     return { file, data, locate, findings, damaged };
   }

@@ -73,12 +73,13 @@ function notThisFormat(parsed: ParsedFile, kind: FileKind): Finding {
  */
 const artefacts = new WeakSet<Finding>();
 
-function at(parsed: ParsedFile, pathTo: readonly PathSegment[], rule: string, message: string, options: { severity?: Severity; key?: boolean } = {}): Finding {
+/** `scope`: the part of the file the finding depends on, when more than its own node (for `damaged`). */
+function at(parsed: ParsedFile, pathTo: readonly PathSegment[], rule: string, message: string, options: { severity?: Severity; key?: boolean; scope?: readonly PathSegment[] } = {}): Finding {
   const { line, column } = parsed.locate(pathTo, options.key ? 'key' : 'value');
   // Messages quote the file's own text (keys, values), which must not reach a terminal raw.
   const finding: Finding = { file: parsed.file, line, column, severity: options.severity ?? 'error', rule, message: stripControl(message) };
   // A missing field is reported at the mapping that lacks it: the mapping as a whole is judged.
-  if (parsed.damaged?.(pathTo, rule === 'required')) artefacts.add(finding);
+  if (parsed.damaged?.(options.scope ?? pathTo, rule === 'required')) artefacts.add(finding);
   return finding;
 }
 
@@ -285,7 +286,8 @@ function fileChecks(parsed: ParsedFile, kind: FileKind): Finding[] {
     if (prompt && prompt.length < SHORT_PROMPT) {
       findings.push(at(parsed, ['prompt'], 'short-prompt', `the prompt is very short (${prompt.length} characters); say the problem the way an interviewer would`, { severity: 'warning' }));
     }
-    for (const issue of diagramIssues(data.diagram)) findings.push(at(parsed, issue.path, issue.rule, issue.message));
+    // A flow naming a component that a syntax error lost is judged by the whole diagram.
+    for (const issue of diagramIssues(data.diagram)) findings.push(at(parsed, issue.path, issue.rule, issue.message, { scope: ['diagram'] }));
     for (const [id, stage] of stages) {
       if (isRecord(stage) && list(stage.hints).length === 0) findings.push(at(parsed, ['stages', id], 'no-hints', `stage "${id}" has no hints; add a few specific to this question`, { severity: 'warning', key: true }));
     }

@@ -3,7 +3,7 @@
 // follow it; each cascade becomes one problem, placed at its real cause and worded as a fix,
 // together with the stretch of the file whose parsed tree is not to be trusted.
 import { isCollection, isPair, visit, type Document, type Node, type YAMLError } from 'yaml';
-import { cut } from '../text.js';
+import { cut, plural } from '../text.js';
 
 export interface SyntaxProblem {
   /** Offset of the real cause. */
@@ -14,6 +14,11 @@ export interface SyntaxProblem {
 }
 
 const MAX_PROBLEMS = 50;
+
+/** How close a later error must come to a mistake to be taken for more of it. */
+const NEAR_LINES = 5;
+
+const TAB = 'YAML syntax error: a tab indents this line; YAML indents with spaces only, so replace the tab with spaces';
 
 /** The problems behind the parser's errors (not DUPLICATE_KEY, which leaves the tree sound). */
 export function syntaxProblems(doc: Document, source: string, errors: readonly YAMLError[], lineStarts: readonly number[]): SyntaxProblem[] {
@@ -28,23 +33,30 @@ export function syntaxProblems(doc: Document, source: string, errors: readonly Y
     if (last && previous && lines.lineOf(error.pos[0]) <= lines.lineOf(previous.pos[0]) + 1) last.push(error);
     else cascades.push([error]);
   }
-  const problems: SyntaxProblem[] = [];
+  const problems: Array<SyntaxProblem & { last: number }> = [];
   for (const [index, cascade] of cascades.entries()) {
     // Each diagnosis reads the file: a hostile file with thousands of mistakes stops here, and
     // nobody fixes more than this many before running lint again.
     if (problems.length === MAX_PROBLEMS) {
       const rest = cascades.length - index;
-      problems.push({ at: cascade[0]!.pos[0], message: `YAML syntax error: ${rest} more ${rest === 1 ? 'mistake follows' : 'mistakes follow'} from here; fix the ones above and run lint again`, damage: [cascade[0]!.pos[0], source.length] });
+      problems.push({ at: cascade[0]!.pos[0], message: `YAML syntax error: ${rest} more ${rest === 1 ? 'mistake follows' : 'mistakes follow'} from here; fix the ones above and run lint again`, damage: [cascade[0]!.pos[0], source.length], last: source.length });
       break;
     }
     const first = cascade[0]!.pos[0];
     const to = Math.max(...cascade.map((error) => error.pos[1]));
     const { at, message, explained, indentation } = diagnose(doc, lines, cascade);
-    // An error with no cause of its own inside the stretch an earlier mistake threw off (the
-    // lines after a tab, say) is more of that mistake.
+    // An error inside the stretch an earlier mistake threw off is more of that mistake when it
+    // has no cause of its own (the lines after a tab, say) or comes within a few lines of it (a
+    // misaligned list item misaligns its item's other keys). Further on, it is a mistake of its
+    // own, even if the tree there is already unsure: every mistake in one run.
     const previous = problems[problems.length - 1];
-    if (!explained && previous && previous.damage[0] <= first && first <= previous.damage[1]) {
+    const near = previous !== undefined && lines.lineOf(at) - lines.lineOf(previous.last) <= NEAR_LINES;
+    const inside = previous !== undefined && previous.damage[0] <= first && first <= previous.damage[1];
+    // Or, near it, a line at the same indentation as its cause: the other keys of a misaligned item.
+    const alike = previous !== undefined && indentation && lines.column(at) === lines.column(previous.at);
+    if (previous && ((inside && (!explained || near)) || (near && alike))) {
       previous.damage[1] = Math.max(previous.damage[1], to);
+      previous.last = Math.max(previous.last, to);
       continue;
     }
     // From the earliest place involved: the parser's first error can come before the cause (a
@@ -53,10 +65,10 @@ export function syntaxProblems(doc: Document, source: string, errors: readonly Y
     const from = Math.min(at, lines.skipIndent(first), indentation ? lines.endOfLineBefore(at) : at);
     // Also where the parser put the broken line itself, which may be a collection further out.
     const [start, end] = damageFrom(doc, from, to, source.length);
-    const [atStart, atEnd] = damageFrom(doc, at, to, source.length);
-    problems.push({ at, message, damage: [Math.min(start, atStart), Math.max(end, atEnd)] });
+    const [atStart, atEnd] = damageFrom(doc, lines.skipIndent(at), to, source.length);
+    problems.push({ at, message, damage: [Math.min(start, atStart), Math.max(end, atEnd)], last: to });
   }
-  return problems;
+  return problems.map(({ at, message, damage }) => ({ at, message, damage }));
 }
 
 /** The cause of one cascade and what to do about it. */
@@ -79,7 +91,17 @@ function explain(doc: Document, lines: SourceLines, cascade: readonly YAMLError[
   const first = cascade[0]!;
   // A tab in the indentation confuses every line after it: it is the cause whenever it is there.
   const tab = cascade.find((error) => error.code === 'TAB_AS_INDENT');
-  if (tab) return { indentation: true, at: lines.tabIn(tab.pos[0]), message: 'YAML syntax error: a tab indents this line; YAML indents with spaces only, so replace the tab with spaces' };
+  if (tab) return { indentation: true, at: lines.tabIn(tab.pos[0]), message: TAB };
+  // Inside a `|` or `>` text the parser says other things about a tab; the tab is still the cause.
+  const tabbed = lines.leadingTab(lines.lineOf(first.pos[0]) - 1, lines.lineOf(cascade[cascade.length - 1]!.pos[0]));
+  if (tabbed !== undefined) return { indentation: true, at: tabbed, message: TAB };
+  // A line of a `|` or `>` text less indented than the text's first line: the text ends there
+  // for the parser, and the line is read as keys.
+  const scalar = cascade.find((error) => /^Block scalar lines must not be less indented/.test(error.message));
+  if (scalar) {
+    const at = lines.skipIndent(scalar.pos[0]);
+    return { indentation: true, at, message: 'bad indentation: this line of a | or > text is indented less than the text\'s first line; indent it at least as far' };
+  }
   const quote = cascade.find((error) => error.code === 'MISSING_CHAR' && /quote/.test(error.message));
   // The parser notices at the end of the string or file; the author needs the quote that opened it.
   if (quote) return { at: unclosedQuote(doc, quote.pos[0]) ?? lines.openingQuote(quote.pos[0]), message: 'YAML syntax error: this quoted string is never closed; add the closing quote' };
@@ -131,23 +153,28 @@ const clip = (text: string) => cut(text, 40);
  * put what follows the mistake anywhere up to there. The entries before it parsed as written.
  */
 function damageFrom(doc: Document, from: number, to: number, length: number): [number, number] {
-  const holds = (node: unknown) => {
+  // A node holds `from` when it starts at or before it and ends after it; one that ends just at
+  // it (the end of the line before) only when no node begins there.
+  const holds = (node: unknown, atEnd: boolean) => {
     const range = (node as Node | null | undefined)?.range;
-    return range != null && range[0] <= from && from <= range[2];
+    return range != null && range[0] <= from && (from < range[2] || (atEnd && from === range[2]));
   };
   let collection: Node | undefined;
   let entryStart = from;
   let node: unknown = doc.contents;
-  while (isCollection(node) && holds(node)) {
+  while (isCollection(node) && (holds(node, false) || holds(node, true))) {
     collection = node;
     let next: unknown;
-    for (const item of node.items) {
-      const parts: unknown[] = isPair(item) ? [item.key, item.value] : [item];
-      const inside = parts.find(holds);
-      if (inside === undefined) continue;
-      next = inside;
-      entryStart = Math.min(from, (parts[0] as Node | null)?.range?.[0] ?? from);
-      break;
+    for (const atEnd of [false, true]) {
+      for (const item of node.items) {
+        const parts: unknown[] = isPair(item) ? [item.key, item.value] : [item];
+        const inside = parts.find((part) => holds(part, atEnd));
+        if (inside === undefined) continue;
+        next = inside;
+        entryStart = Math.min(from, (parts[0] as Node | null)?.range?.[0] ?? from);
+        break;
+      }
+      if (next !== undefined) break;
     }
     if (next === undefined) break;
     node = next;
@@ -210,6 +237,11 @@ class SourceLines {
     return offset - start < indent ? start + indent : offset;
   }
 
+  /** 0-based column of offset in its line. */
+  column(offset: number): number {
+    return offset - this.line(this.lineOf(offset)).start;
+  }
+
   /** The end of the last line with content before the one at offset (offset itself on the first). */
   endOfLineBefore(offset: number): number {
     for (let number = this.lineOf(offset) - 1; number >= 1; number--) {
@@ -228,6 +260,16 @@ class SourceLines {
 
   charAt(offset: number): string {
     return this.source[offset] ?? '';
+  }
+
+  /** The offset of the first tab in the indentation of lines from..to (1-based). */
+  leadingTab(from: number, to: number): number | undefined {
+    for (let number = Math.max(1, from); number <= Math.min(to, this.starts.length); number++) {
+      const { start, text } = this.line(number);
+      const tab = /^ *\t/.exec(text);
+      if (tab) return start + tab[0].length - 1;
+    }
+    return undefined;
   }
 
   tabIn(offset: number): number {
@@ -257,7 +299,10 @@ class SourceLines {
     const listAt = new Set<number>();
     const mapAt = new Set<number>();
     let opens = true;
+    /** Inside a `|` or `>` text: the column of its key, the key, and the indentation of its first line. */
     let scalarAt: number | undefined;
+    let scalarKey = '';
+    let scalarIndent: number | undefined;
     let brackets = 0;
     for (let number = 1; number <= Math.min(to, this.starts.length); number++) {
       const { start, text } = this.line(number);
@@ -266,12 +311,28 @@ class SourceLines {
       const indent = text.length - content.length;
       // A tab in the indentation has no width to judge by; the tab itself is reported.
       if (text.slice(0, indent).includes('\t')) continue;
-      if (scalarAt !== undefined && indent > scalarAt) continue;
+      if (scalarAt !== undefined && indent > scalarAt) {
+        // The text's first line sets its indentation; a later line less indented ends the text
+        // for the parser, which then reads it as keys.
+        scalarIndent ??= indent;
+        if (indent < scalarIndent && number >= from) {
+          // A key there is more likely a key out of line with the one that opened the text.
+          const message = /^[^\s#'"-][^#]*?:(\s|$)/.test(content)
+            ? `bad indentation: "${keyOf(content)}" is indented ${spaces(indent)}, but "${scalarKey}" above it ${scalarAt}; line it up with the key it belongs with`
+            : `bad indentation: this line of the text under "${scalarKey}" is indented ${spaces(indent)}, less than its first line (${scalarIndent}); indent it like the rest of the text`;
+          return { at: start + indent, message };
+        }
+        continue;
+      }
       scalarAt = undefined;
+      scalarIndent = undefined;
       if (brackets > 0) {
         brackets = Math.max(0, brackets + bracketBalance(content));
         continue;
       }
+      // A line out of line leaves the levels as they were, so the lines after it are judged by
+      // the structure around it, not by the mistake.
+      const before = [...levels];
       let popped: number | undefined;
       while (levels.length > 0 && levels[levels.length - 1]! > indent) popped = levels.pop();
       const below = levels[levels.length - 1];
@@ -288,9 +349,8 @@ class SourceLines {
       (dashed ? listAt : mapAt).add(indent);
       if (below === undefined || below < indent) {
         if (opens) levels.push(indent);
-        else if (number >= from) {
-          return { at: start + indent, message: indentMessage(content, indent, below, popped) };
-        }
+        else if (number >= from) return { at: start + indent, message: indentMessage(content, indent, below, popped) };
+        else levels.splice(0, levels.length, ...before);
       }
       // `- ` items: what follows the dash sits one level further in.
       let rest = content;
@@ -304,8 +364,10 @@ class SourceLines {
       const key = /^(?:"[^"]*"|'[^']*'|[^\s#'"][^#]*?)\s*:(?:\s+(.*))?$/.exec(rest);
       const value = key ? (key[1] ?? '').trim() : rest === '' ? '' : undefined;
       opens = value === '' || value?.startsWith('#') === true;
-      if (value !== undefined && /^[|>][-+0-9]*\s*(#.*)?$/.test(value)) scalarAt = column;
-      else if (/^[|>][-+0-9]*$/.test(rest)) scalarAt = column;
+      if ((value !== undefined && /^[|>][-+0-9]*\s*(#.*)?$/.test(value)) || /^[|>][-+0-9]*$/.test(rest)) {
+        scalarAt = column;
+        scalarKey = keyOf(content);
+      }
       brackets = bracketBalance(value ?? rest);
     }
     return undefined;
@@ -324,6 +386,8 @@ function bracketBalance(text: string): number {
   return Math.max(0, balance);
 }
 
+const spaces = (count: number) => plural(count, 'space');
+
 /** The key of a `key: value` line, else the start of the line. */
 function keyOf(content: string): string {
   return /^([^:#]{1,40}?)\s*:(\s|$)/.exec(content.replace(/^(- +)+/, ''))?.[1] ?? clip(content);
@@ -331,7 +395,6 @@ function keyOf(content: string): string {
 
 function indentMessage(content: string, indent: number, below: number | undefined, above: number | undefined): string {
   const what = content.startsWith('- ') ? `the list item "${clip(content)}"` : `"${keyOf(content)}"`;
-  const spaces = (count: number) => `${count} ${count === 1 ? 'space' : 'spaces'}`;
   if (below !== undefined && above !== undefined) {
     const mate = content.startsWith('- ') ? 'the other items of its list' : 'the key it belongs with';
     return `bad indentation: ${what} is indented ${spaces(indent)}, between the levels above it (${below} and ${above}); line it up with ${mate}`;
