@@ -138,6 +138,11 @@ export function clock(totalSeconds: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${String(m).padStart(2, '0')}:${s}`;
 }
 
+/** Text cut to `width` characters (code points), the last an ellipsis. */
+export function cut(text: string, width: number): string {
+  return [...text].length > width ? `${[...text].slice(0, Math.max(1, width - 1)).join('')}…` : text;
+}
+
 /** `1 day`, `3 days`: a count with its word, plural by adding s. */
 export function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;

@@ -144,7 +144,7 @@ describe('checking the file like a question file', () => {
     ['a section that is not a mapping', 'llm: http://x\n', '1:6: llm must be a mapping (url: …, model: …, api_key: …, schedule_from: …), not text ("http://x") (type)'],
     ['a list instead of a mapping', '- strict\n', '1:1: the config file must be a mapping of settings (key: value), not a list (type)'],
     ['a bank directory that does not exist', 'bank:\n  - nowhere\n', '2:5: bank names nowhere, which does not exist'],
-    ['a YAML syntax error', 'strict: true\n  minutes: [\n', '1:9: YAML syntax error: Nested mappings are not allowed in compact mappings (yaml-syntax)'],
+    ['a YAML syntax error', 'strict: true\n  minutes: [\n', '2:3: bad indentation: "minutes" is indented 2 spaces, its siblings 0; line it up with them (yaml-syntax)'],
     ['a key given twice', 'strict: true\nstrict: false\n', '2:1: key "strict" appears twice'],
   ];
   it.each(cases)('%s: file:line:col: message, exit 2', async (_name, text, expected) => {

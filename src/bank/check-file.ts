@@ -5,7 +5,7 @@ import { decodeSource } from './encoding.js';
 import { NotRegularError, readRegular, TooLargeError } from '../read-file.js';
 import { fastData } from './fast-parse.js';
 import { MAX_FILE_BYTES, type Finding } from './findings.js';
-import { parseYaml, tooLargeFinding, type ParsedFile } from './parse.js';
+import { parseYaml, tooLargeFinding, type ParsedFile, type PathSegment } from './parse.js';
 import { checkSchemaComment } from './schema-comment.js';
 import { DEFAULT_RUBRIC, type QuestionData, type RubricData } from './schema.js';
 import { isRecord, kindOf, validateFile, type FileKind, type Validated } from './validate.js';
@@ -109,11 +109,12 @@ function exactCheck(source: string, file: string, shown: string, kind: FileKind,
 }
 
 function outcome(result: Validated<QuestionData | RubricData>, modeline: Finding[], parsed: ParsedFile, file: string, kind: FileKind, options: { keepValue?: boolean }): FileResult {
-  const findings = [...result.findings, ...modeline];
+  // A file that is not this format at all gets its one finding, not also a modeline warning.
+  const findings = result.foreign ? result.findings : [...result.findings, ...modeline];
   const valid = !findings.some((finding) => finding.severity === 'error');
   return {
     findings,
-    summary: summarize(parsed.data, parsed.file, file, kind, valid),
+    summary: result.foreign ? undefined : summarize(parsed, file, kind, valid),
     ...(options.keepValue && valid && result.value ? { value: result.value } : {}),
   };
 }
@@ -136,22 +137,28 @@ export function parseAgain(summary: Pick<FileSummary, 'file' | 'path'>): ParsedF
 const detach = (text: string): string => (text.length < 13 ? text : JSON.parse(JSON.stringify(text)) as string);
 
 
-function summarize(data: unknown, file: string, absolute: string, kind: FileKind, valid: boolean): FileSummary | undefined {
+function summarize(parsed: ParsedFile, absolute: string, kind: FileKind, valid: boolean): FileSummary | undefined {
+  const { data, file } = parsed;
   if (!isRecord(data)) return undefined;
+  // After a syntax error, only what parsed as written counts: a broken stage is no unknown stage.
+  const sound = (path: PathSegment[]) => !parsed.damaged?.(path, false);
   const items = (checklist: unknown) => (Array.isArray(checklist) ? checklist.map((item) => (isRecord(item) && typeof item.id === 'string' ? detach(item.id) : null)) : []);
   const summary: FileSummary = { file, path: absolute, kind, stages: [], stagesComplete: true, valid };
-  if (typeof data.id === 'string') summary.id = detach(data.id);
+  if (typeof data.id === 'string' && sound(['id'])) summary.id = detach(data.id);
   if (kind === 'rubric') {
-    if (!Array.isArray(data.stages)) summary.stagesComplete = false;
-    else for (const stage of data.stages) {
-      if (isRecord(stage) && typeof stage.id === 'string') summary.stages.push({ id: detach(stage.id), items: items(stage.checklist) });
+    if (!Array.isArray(data.stages) || parsed.damaged?.(['stages'], true)) summary.stagesComplete = false;
+    if (Array.isArray(data.stages)) data.stages.forEach((stage, i) => {
+      if (isRecord(stage) && typeof stage.id === 'string' && sound(['stages', i, 'id'])) summary.stages.push({ id: detach(stage.id), items: items(stage.checklist) });
       else summary.stagesComplete = false;
-    }
+      // A stage that a break runs through may have lost items: no question is judged by it.
+      if (parsed.damaged?.(['stages', i], true)) summary.stagesComplete = false;
+    });
   } else {
-    if (typeof data.rubric === 'string') summary.rubric = detach(data.rubric);
-    else if (data.rubric === undefined) summary.rubric = DEFAULT_RUBRIC;
+    if (typeof data.rubric === 'string' && sound(['rubric'])) summary.rubric = detach(data.rubric);
+    else if (data.rubric === undefined && !parsed.damaged?.([], true)) summary.rubric = DEFAULT_RUBRIC;
     if (isRecord(data.stages)) {
       for (const [id, stage] of Object.entries(data.stages)) {
+        if (!sound(['stages', id])) continue;
         const entry: StageSummary = { id: detach(id), items: isRecord(stage) ? items(stage.checklist) : [] };
         if (isRecord(stage) && Array.isArray(stage.not_applicable)) entry.dropped = stage.not_applicable.filter((item): item is string => typeof item === 'string').map(detach);
         if (isRecord(stage) && Array.isArray(stage.checklist) && stage.checklist.some((item) => isRecord(item) && item.replaces !== undefined)) {

@@ -9,6 +9,8 @@ const fatal = new TextDecoder('utf-8', { fatal: true });
 export function decodeSource(bytes: Uint8Array, shown: string): { source: string; findings: Finding[] } {
   const finding = (line: number, message: string): Finding => ({ file: shown, line, column: 1, severity: 'error', rule: 'encoding', message });
   if (isUtf16(bytes)) return { source: '', findings: [finding(1, 'the file is UTF-16, not UTF-8; save the file as UTF-8')] };
+  // No text file holds a NUL: an image or archive renamed to .yaml is one finding, not a page of parser errors.
+  if (bytes.subarray(0, BINARY_SAMPLE).includes(0)) return { source: '', findings: [finding(1, 'the file is binary (it holds NUL bytes), not YAML text; check that it is the right file')] };
   try {
     return { source: fatal.decode(bytes), findings: [] };
   } catch {
@@ -29,11 +31,18 @@ export function decodeSource(bytes: Uint8Array, shown: string): { source: string
   }
 }
 
-/** A UTF-16 byte order mark, or the NUL in every other byte that ASCII text in UTF-16 has. */
+/** How far into a file to look for a NUL: enough for any header of a binary format. */
+const BINARY_SAMPLE = 8192;
+
+/**
+ * A UTF-16 byte order mark, or the NUL in every other byte that ASCII text in UTF-16 has: all
+ * of them on even offsets or all on odd ones, which a binary file's NULs are not.
+ */
 function isUtf16(bytes: Uint8Array): boolean {
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return true;
   const sample = bytes.subarray(0, 64);
-  let nuls = 0;
-  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) nuls++;
-  return sample.length >= 4 && nuls >= sample.length / 4;
+  const nuls = [0, 0];
+  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) nuls[i % 2]!++;
+  const [even, odd] = nuls as [number, number];
+  return sample.length >= 4 && even + odd >= sample.length / 4 && (even === 0 || odd === 0);
 }

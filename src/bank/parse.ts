@@ -1,8 +1,9 @@
 // Parses one YAML file into plain data, keeping the document so that any path in the data
 // can be traced back to a line and column.
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { stripControl } from '../text.js';
 import { MAX_FILE_BYTES, type Finding } from './findings.js';
+import { firstLine, syntaxProblems } from './yaml-errors.js';
 
 /** Enough for any honest use of anchors; a billion-laughs file stops here. */
 const MAX_ALIAS_COUNT = 100;
@@ -23,6 +24,12 @@ export interface ParsedFile {
   /** Present when the YAML parsed; used to locate paths. */
   locate: (path: readonly PathSegment[], at?: 'key' | 'value') => { line: number; column: number };
   findings: Finding[];
+  /**
+   * Present after a YAML syntax error: whether what a finding at path says may be an artefact
+   * of the part that did not parse. `whole` for a finding about the mapping at path as a whole
+   * (a field missing from it), which the broken part may have swallowed.
+   */
+  damaged?: (path: readonly PathSegment[], whole: boolean) => boolean;
 }
 
 export function parseYaml(file: string, source: string): ParsedFile {
@@ -40,21 +47,40 @@ export function parseYaml(file: string, source: string): ParsedFile {
     return { file, data: undefined, locate: () => ({ line: 1, column: 1 }), findings };
   }
 
-  const doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true });
+  // logLevel: the tree of a broken file can have a list as a key, which yaml would warn about on stderr.
+  const doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, logLevel: 'error' });
+  const syntax = doc.errors.filter((error) => error.code !== 'DUPLICATE_KEY');
   for (const error of doc.errors) {
-    if (error.code === 'DUPLICATE_KEY') {
-      fail(error.pos[0], 'duplicate-key', `${duplicateKeyName(source, error.pos[0])}appears twice in the same mapping; remove or rename one`);
-    } else if (error.code === 'MISSING_CHAR' && /quote/.test(error.message)) {
-      // The parser notices at the end of the file; the author needs the quote that opened it.
-      const opening = openingQuote(source, error.pos[0]);
-      fail(opening, 'yaml-syntax', 'YAML syntax error: this quoted string is never closed; add the closing quote');
-    } else {
-      fail(error.pos[0], 'yaml-syntax', `YAML syntax error: ${firstLine(error.message)}`);
-    }
+    // A duplicate key leaves the tree sound (the first value wins), so the rest is checked as usual.
+    if (error.code === 'DUPLICATE_KEY') fail(error.pos[0], 'duplicate-key', `${duplicateKeyName(source, error.pos[0])}appears twice in the same mapping; remove or rename one`);
   }
+  const problems = syntaxProblems(doc, source, syntax, lineCounter.lineStarts);
+  for (const problem of problems) fail(problem.at, 'yaml-syntax', problem.message);
   const locate = (path: readonly PathSegment[], at: 'key' | 'value' = 'value') => position(offsetOf(doc, path, at));
-  if (doc.errors.length > 0) return { file, data: undefined, locate, findings };
-
+  if (problems.length > 0) {
+    // What parsed is still checked, so that one run finds every problem; the findings that
+    // only the broken part explains are left out (validate.ts asks `damaged`).
+    let data: unknown;
+    try {
+      data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch {
+      data = undefined;
+    }
+    const damaged = (path: readonly PathSegment[], whole: boolean) => {
+      const { node, complete } = nodeAt(doc, path);
+      const range = (node as Node | null | undefined)?.range ?? [0, 0, source.length];
+      const inside = (offset: number) => problems.some(({ damage }) => damage[0] <= offset && offset <= damage[1]);
+      // A field missing from a mapping is an artefact when the break runs to the mapping's end
+      // (what followed it may be lost or misplaced) or the mapping itself lies in the break.
+      if (whole) return inside(range[0]) || inside(range[2]);
+      // Data with no node of its own at its path (a list as a key) exists only in a broken tree.
+      if (!complete) return true;
+      // Anything else is when its node takes in any of the break: a value cut short, or a
+      // count over a list (hints, facts, an example's notes) that lost some of its entries.
+      return problems.some(({ damage }) => range[0] <= damage[1] && damage[0] <= range[2]);
+    };
+    return { file, data, locate, findings, damaged };
+  }
   // An alias with no anchor before it: reported at the alias, not as an expansion limit.
   const unresolved = firstUnresolvedAlias(doc);
   if (unresolved) {
@@ -83,23 +109,31 @@ function firstUnresolvedAlias(doc: Document): { name: string; offset: number } |
   return found;
 }
 
-function firstLine(message: string): string {
-  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim();
-}
-
 function duplicateKeyName(source: string, start: number): string {
   const key = /^["']?([^:\n"']{1,60})/.exec(source.slice(start))?.[1]?.trim();
   return key ? `key "${key}" ` : 'a key ';
 }
 
-/** The offset of the last quote that opens a value (after `: ` or `- `) before offset. */
-function openingQuote(source: string, offset: number): number {
-  const pattern = /(?:^|: |- )(["'])/gm;
-  let found = offset;
-  for (let match = pattern.exec(source); match && match.index < offset; match = pattern.exec(source)) {
-    found = match.index + match[0].length - 1;
+/** The entry of a mapping with this key. */
+function pairOf(map: YAMLMap, segment: PathSegment): Pair | undefined {
+  return map.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+}
+
+/** The node at path, or the deepest one on the way when the path runs out (`complete` false). */
+function nodeAt(doc: Document, path: readonly PathSegment[]): { node: unknown; complete: boolean } {
+  let node: unknown = doc.contents;
+  for (const segment of path) {
+    if (isMap(node)) {
+      const pair = pairOf(node, segment);
+      if (!pair) return { node, complete: false };
+      node = pair.value;
+    } else if (isSeq(node) && typeof segment === 'number' && node.items[segment] !== undefined) {
+      node = node.items[segment];
+    } else {
+      return { node, complete: false };
+    }
   }
-  return found;
+  return { node, complete: true };
 }
 
 /** The source offset of the node at path; where the path runs out, the nearest enclosing node. */
@@ -107,10 +141,10 @@ function offsetOf(doc: Document, path: readonly PathSegment[], at: 'key' | 'valu
   let node: unknown = doc.contents;
   let offset = rangeStart(node) ?? 0;
   for (let i = 0; i < path.length; i++) {
-    const segment = path[i];
+    const segment = path[i]!;
     const last = i === path.length - 1;
     if (isMap(node)) {
-      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+      const pair = pairOf(node, segment);
       if (!pair) return offset;
       const keyStart = rangeStart(pair.key);
       if (last && at === 'key' && keyStart !== undefined) return keyStart;

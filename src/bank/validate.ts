@@ -15,6 +15,8 @@ export type FileKind = 'question' | 'rubric';
 export interface Validated<T> {
   value: T | undefined;
   findings: Finding[];
+  /** The file is not YAML and has none of the format's fields: its one finding says so. */
+  foreign?: boolean;
 }
 
 /** A file directly inside a directory named `rubrics` is a rubric; any other YAML file is a question. */
@@ -37,21 +39,48 @@ function validateRubric(parsed: ParsedFile): Validated<RubricData> {
 }
 
 function validate<T>(parsed: ParsedFile, schema: z.ZodType<T>, kind: FileKind): Validated<T> {
-  if (parsed.findings.length > 0 || parsed.data === undefined) return { value: undefined, findings: parsed.findings };
-  const findings: Finding[] = [];
+  if (parsed.data === undefined) return { value: undefined, findings: parsed.findings };
+  if (parsed.damaged && !resembles(parsed.data, schema)) return { value: undefined, findings: [notThisFormat(parsed, kind)], foreign: true };
+  // Even after a duplicate key or a syntax error: the parts that parsed are checked in the same run.
+  const findings: Finding[] = [...parsed.findings];
   const result = schema.safeParse(parsed.data);
   if (!result.success) {
     for (const issue of result.error.issues) findings.push(...describeIssue(parsed, schema, issue));
   }
   findings.push(...scanText(parsed), ...fileChecks(parsed, kind));
-  const hasError = findings.some((finding) => finding.severity === 'error');
-  return { value: result.success && !hasError ? result.data : undefined, findings };
+  const kept = findings.filter((finding) => !artefacts.has(finding));
+  const hasError = kept.some((finding) => finding.severity === 'error');
+  return { value: result.success && !hasError ? result.data : undefined, findings: kept };
 }
 
-function at(parsed: ParsedFile, pathTo: readonly PathSegment[], rule: string, message: string, options: { severity?: Severity; key?: boolean } = {}): Finding {
+/** A broken file that still has some field of the format: worth checking what parsed. */
+function resembles(data: unknown, schema: z.ZodType): boolean {
+  const known = knownKeys(schema, []);
+  return isRecord(data) && Object.keys(data).some((key) => known.includes(key));
+}
+
+/** A Markdown file or a binary renamed to .yaml: one finding, at its first syntax error, not a page of them. */
+function notThisFormat(parsed: ParsedFile, kind: FileKind): Finding {
+  const syntax = parsed.findings.find((finding) => finding.rule === 'yaml-syntax') ?? parsed.findings[0]!;
+  const what = syntax.message.replace(/^YAML syntax error: /, '');
+  return { ...syntax, message: `this is not a ${kind} file: it is not YAML (line ${syntax.line}: ${what}) and has none of a ${kind}'s fields (${REQUIRED[kind]}); check that it is the right file` };
+}
+
+/**
+ * Findings that a YAML syntax error explains (ParsedFile.damaged): left out, since fixing the
+ * syntax makes them go away or changes them. A WeakSet, so that every rule can go on
+ * building its findings with at() alone.
+ */
+const artefacts = new WeakSet<Finding>();
+
+/** `scope`: the part of the file the finding depends on, when more than its own node (for `damaged`). */
+function at(parsed: ParsedFile, pathTo: readonly PathSegment[], rule: string, message: string, options: { severity?: Severity; key?: boolean; scope?: readonly PathSegment[] } = {}): Finding {
   const { line, column } = parsed.locate(pathTo, options.key ? 'key' : 'value');
   // Messages quote the file's own text (keys, values), which must not reach a terminal raw.
-  return { file: parsed.file, line, column, severity: options.severity ?? 'error', rule, message: stripControl(message) };
+  const finding: Finding = { file: parsed.file, line, column, severity: options.severity ?? 'error', rule, message: stripControl(message) };
+  // A missing field is reported at the mapping that lacks it: the mapping as a whole is judged.
+  if (parsed.damaged?.(options.scope ?? pathTo, rule === 'required')) artefacts.add(finding);
+  return finding;
 }
 
 /** `stages.clarify.checklist[2].id` */
@@ -95,7 +124,7 @@ function describeIssue(parsed: ParsedFile, schema: z.ZodType, issue: z.core.$Zod
       }
       if (pathTo.length === 0) return [at(parsed, [], 'type', `a ${kindOf(parsed.file)} file must be a mapping of fields, not a ${typeName(actual)}`)];
       // .nan and .inf are numbers to YAML, but no budget or weight.
-      if (typeof actual === 'number') return [at(parsed, pathTo, 'type', `${name} is not a finite number (.nan or .inf); give it a number`)];
+      if (typeof actual === 'number' && !Number.isFinite(actual)) return [at(parsed, pathTo, 'type', `${name} is not a finite number (.nan or .inf); give it a number`)];
       return [at(parsed, pathTo, 'type', `${name} must be a ${expected}, not a ${typeName(actual)}`)];
     }
     case 'unrecognized_keys': {
@@ -257,7 +286,8 @@ function fileChecks(parsed: ParsedFile, kind: FileKind): Finding[] {
     if (prompt && prompt.length < SHORT_PROMPT) {
       findings.push(at(parsed, ['prompt'], 'short-prompt', `the prompt is very short (${prompt.length} characters); say the problem the way an interviewer would`, { severity: 'warning' }));
     }
-    for (const issue of diagramIssues(data.diagram)) findings.push(at(parsed, issue.path, issue.rule, issue.message));
+    // A flow naming a component that a syntax error lost is judged by the whole diagram.
+    for (const issue of diagramIssues(data.diagram)) findings.push(at(parsed, issue.path, issue.rule, issue.message, { scope: ['diagram'] }));
     for (const [id, stage] of stages) {
       if (isRecord(stage) && list(stage.hints).length === 0) findings.push(at(parsed, ['stages', id], 'no-hints', `stage "${id}" has no hints; add a few specific to this question`, { severity: 'warning', key: true }));
     }

@@ -4,7 +4,7 @@ import type { Severity } from '../../src/bank/findings.js';
 
 export const RULES: ReadonlyArray<{ id: string; severity: Severity; what: string }> = [
   { id: 'unreadable', severity: 'error', what: 'a file or directory cannot be read, or is not a regular file (a FIFO, a device, a link to one)' },
-  { id: 'encoding', severity: 'error', what: 'the file is not UTF-8 (UTF-16, or a line with Latin-1 bytes)' },
+  { id: 'encoding', severity: 'error', what: 'the file is not UTF-8 text (UTF-16, binary, or a line with Latin-1 bytes)' },
   { id: 'file-too-large', severity: 'error', what: 'the file is over 1 MiB (refused before reading)' },
   { id: 'yaml-syntax', severity: 'error', what: 'the YAML does not parse' },
   { id: 'duplicate-key', severity: 'error', what: 'a key appears twice in one mapping' },

@@ -1,0 +1,201 @@
+// `mldrill lint` on files with YAML syntax errors: one finding per mistake, at its real cause,
+// and everything that parsed still checked in the same run.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseYaml } from '../src/bank/parse.js';
+import { lintFiles } from '../src/lint/lint-files.js';
+import { main } from '../src/main.js';
+import { baseBank, QUESTION, RUBRIC, writeBank } from './helpers/bank.js';
+import { fakeIo } from './helpers/fake-io.js';
+import { BIN } from './helpers/tmux.js';
+
+const Q = path.join('questions', 'recommendation', 'feed.yaml');
+
+/** Lints a bank whose feed.yaml is `question` (or, with setup, written by it); its findings as `line:col rule message`. */
+async function findings(question: string | Record<string, string>, setup?: (file: string) => void): Promise<string[]> {
+  const dir = writeBank(baseBank(typeof question === 'string' ? { [Q]: question } : question));
+  setup?.(path.join(dir, Q));
+  const result = await lintFiles({ paths: [dir], cwd: dir, env: {} });
+  return result.findings.map((finding) => `${finding.file === Q ? '' : `${finding.file} `}${finding.line}:${finding.column} ${finding.rule} ${finding.message}`);
+}
+
+/** QUESTION (see helpers/bank.ts) with the three mistakes of issue 17: lines 5, 7 and 15. */
+const THREE_MISTAKES = QUESTION
+  .replace('difficulty: medium', 'difficulty: meduim')
+  .replace('rubric: mini\n', 'rubric: mini\nrubric: mini\n')
+  .replace('        text: Asked where the feed appears', '         text: Asked where the feed appears');
+
+const MARKDOWN = `# Notes on feeds
+
+Some text about feeds: they are great.
+
+- ranking
+- retrieval
+
+## Serving
+
+\`\`\`ts
+const feed = await rank(posts);
+\`\`\`
+`;
+
+// Each mistake the parser reports in its own words, as one finding at the place to fix.
+const MISTAKES: Array<[string, string, string]> = [
+  ['a missing colon', 'id: feed\ntitle A feed\ndifficulty: medium\n', '2:1 YAML syntax error: "title A feed" is not a "key: value" line; add the missing ":", or indent it under the key it belongs to'],
+  ['a second ": " in a value', 'id: feed\ntitle: Ads: pacing\n', '2:8 YAML syntax error: the value "Ads: pacing" holds ": ", which starts a mapping; put the value in quotes'],
+  ['a value starting with @', 'id: feed\ntitle: @feed\n', '2:8 YAML syntax error: a plain value cannot start with @; put the value in quotes'],
+  ['an unknown escape', 'id: feed\ntitle: "A \\q feed"\n', '2:11 YAML syntax error: an unknown escape sequence in a double-quoted string; write \\\\ for a backslash, or use single quotes'],
+  ['a second document', 'id: feed\n---\nid: other\n', '2:1 YAML syntax error: a second document starts here; the file holds one document, so remove the ---'],
+  ['a key among list items', 'id: feed\nhints:\n  - a\n  b: c\n', '4:3 bad indentation: "b" is a key among the items of a list; start it with "- " to make it an item, or indent it like the key it belongs to'],
+  ['an unclosed { }', 'id: feed\nwhen: { mentioned: [a]\ntitle: x\n', '2:7 YAML syntax error: this mapping in { } is never closed; add the } (or indent the lines it continues on)'],
+  ['a block scalar not indented', 'id: feed\nprompt: |\nDesign a feed.\ntitle: x\n', '3:1 YAML syntax error: "Design a feed." is not a "key: value" line; add the missing ":", or indent it under the key it belongs to'],
+];
+
+describe('a YAML syntax error in lint', () => {
+  it.each(MISTAKES)('explains %s', (_, source, expected) => {
+    const syntax = parseYaml('feed.yaml', source).findings.filter((finding) => finding.rule === 'yaml-syntax');
+    expect(syntax.map((finding) => `${finding.line}:${finding.column} ${finding.message}`)).toEqual([expected]);
+  });
+
+  it('(a) gives one finding for one bad indent, at the over-indented key, and none for what it swallowed', async () => {
+    // The parser reads `category: recommendation` and the line after as one key: three raw errors once.
+    expect(await findings(QUESTION.replace('difficulty: medium', '   difficulty: medium'))).toEqual([
+      '5:4 yaml-syntax bad indentation: "difficulty" is indented 3 spaces, its siblings 0; line it up with them',
+    ]);
+    expect(await findings(QUESTION.replace('  design:', '   design:'))).toEqual([
+      '15:4 yaml-syntax bad indentation: "design" is indented 3 spaces, between the levels above it (2 and 4); line it up with the key it belongs with',
+    ]);
+    expect(await findings(QUESTION.replace('      - id: surface', '     - id: surface'))).toEqual([
+      '14:9 yaml-syntax bad indentation: "text" is indented 8 spaces, its siblings 7; line it up with them',
+    ]);
+    expect(await findings(QUESTION.replace('      - Two stages.', '      - Two stages.\n     - Three stages.'))).toEqual([
+      '18:6 yaml-syntax bad indentation: the list item "- Three stages." is indented 5 spaces, between the levels above it (4 and 6); line it up with the other items of its list',
+    ]);
+  });
+
+  it('(b) reports a bad indent, a duplicate key and a misspelt difficulty in one run, each at its place', async () => {
+    expect(await findings(THREE_MISTAKES)).toEqual([
+      '5:13 enum difficulty is "meduim"; did you mean "medium"? use one of easy, medium, hard',
+      '7:1 duplicate-key key "rubric" appears twice in the same mapping; remove or rename one',
+      '15:10 yaml-syntax bad indentation: "text" is indented 9 spaces, its siblings 8; line it up with them',
+    ]);
+  });
+
+  it('still checks the rest of a file with a duplicate key', async () => {
+    expect(await findings(QUESTION.replace('title: A feed\n', 'title: A feed\ntitle: The feed\n').replace('category: recommendation', 'category: recomendation'))).toEqual([
+      '4:1 duplicate-key key "title" appears twice in the same mapping; remove or rename one',
+      '5:11 enum category is "recomendation"; did you mean "recommendation"? use one of recommendation, search-ranking, ads, trust-safety, perception, language, generative-ai, marketplaces, platforms',
+    ]);
+  });
+
+  it('(c) puts an unclosed quote or bracket at the quote or bracket that opened it, and checks what came before', async () => {
+    expect(await findings(QUESTION.replace('title: A feed', 'title: "A feed'))).toEqual([
+      '3:8 yaml-syntax YAML syntax error: this quoted string is never closed; add the closing quote',
+    ]);
+    // Not at the last quote before the end: the first one swallowed the rest of the file.
+    expect(await findings(QUESTION.replace('title: A feed', 'title: "A feed').replace('prompt: Design', "prompt: 'Design"))).toEqual([
+      '3:8 yaml-syntax YAML syntax error: this quoted string is never closed; add the closing quote',
+    ]);
+    // The parser finds its feet at the next key: the misspelt difficulty after the list is found too.
+    expect(await findings(QUESTION.replace('difficulty: medium\n', 'tags: [ranking, feeds\ndifficulty: meduim\n'))).toEqual([
+      '5:7 yaml-syntax YAML syntax error: this list in [ ] is never closed; add the ] (or indent the lines it continues on)',
+      '6:13 enum difficulty is "meduim"; did you mean "medium"? use one of easy, medium, hard',
+    ]);
+  });
+
+  it('(d) reports a tab in the indentation once, at the tab, and not the stage it broke', async () => {
+    expect(await findings(QUESTION.replace('  design:\n    hints:', '  design:\n\thints:').replace('difficulty: medium', 'difficulty: meduim'))).toEqual([
+      '5:13 enum difficulty is "meduim"; did you mean "medium"? use one of easy, medium, hard',
+      '16:1 yaml-syntax YAML syntax error: a tab indents this line; YAML indents with spaces only, so replace the tab with spaces',
+    ]);
+  });
+
+  it('(e) gives a file that is not YAML at all one finding', async () => {
+    expect(await findings(MARKDOWN)).toEqual([
+      '5:1 yaml-syntax this is not a question file: it is not YAML (line 5: bad indentation: the list item "- ranking" is among the keys of a mapping; indent it under the key it belongs to) and has none of a question\'s fields (id, title, category, difficulty, prompt and stages); check that it is the right file',
+    ]);
+    const binary = Buffer.concat([Buffer.from('PK\u0003\u0004\u0014\u0000\u0000\u0000\u0008\u0000'), Buffer.from('id: feed\n')]);
+    expect(await findings('', (file) => fs.writeFileSync(file, binary))).toEqual([
+      '1:1 encoding the file is binary (it holds NUL bytes), not YAML text; check that it is the right file',
+    ]);
+    // UTF-16 text is still told apart from a binary file.
+    expect(await findings('', (file) => fs.writeFileSync(file, Buffer.from(QUESTION, 'utf16le')))).toEqual([
+      '1:1 encoding the file is UTF-16, not UTF-8; save the file as UTF-8',
+    ]);
+  });
+
+  it('does not take a stage lost to a syntax error for a missing or unknown one', async () => {
+    // `design:` pushed out of `stages` by a bad indent is no unknown root field, and the rubric
+    // check does not see a stage list that the break may have cut short.
+    expect(await findings(QUESTION.replace('  design:', ' design:'))).toEqual([
+      '15:2 yaml-syntax bad indentation: "design" is indented 1 space, between the levels above it (0 and 2); line it up with the key it belongs with',
+    ]);
+  });
+
+  it('takes the other keys of a misaligned list item for the same mistake', async () => {
+    const item = '      - id: surface\n        text: Asked where the feed appears\n';
+    expect(await findings(QUESTION.replace(item, '     - id: surface\n        text: Asked where the feed appears\n        weight: 2\n        keywords: [feed placement]\n'))).toEqual([
+      '14:9 yaml-syntax bad indentation: "text" is indented 8 spaces, its siblings 7; line it up with them',
+    ]);
+  });
+
+  it('finds a tab or a short line inside a | text, and does not count the text it cut short', async () => {
+    const notes = (lines: string) => `${QUESTION}examples:\n  strong:\n    notes:\n      clarify: |\n${lines}`;
+    const long = Array.from({ length: 16 }, (_, i) => `        - point ${i}\n`);
+    expect(await findings(notes([...long.slice(0, 3), '\t  - a tab\n', ...long.slice(3)].join('')))).toEqual([
+      '27:1 yaml-syntax YAML syntax error: a tab indents this line; YAML indents with spaces only, so replace the tab with spaces',
+    ]);
+    expect(await findings(notes([...long.slice(0, 3), '       - short\n', ...long.slice(3)].join('')))).toEqual([
+      '27:8 yaml-syntax bad indentation: this line of the text under "clarify" is indented 7 spaces, less than its first line (8); indent it like the rest of the text',
+    ]);
+  });
+
+  it('checks the rest of a broken rubric, and judges no question by a stage the break ran through', async () => {
+    const rubric = RUBRIC.replace('    checklist:\n      - id: goal', '     checklist:\n      - id: goal').replace('minutes: 10', 'minutes: 0');
+    const question = QUESTION.replace('  clarify:\n    hints:', '  clarify:\n    not_applicable: [goal]\n    hints:');
+    expect(await findings({ 'rubrics/mini.yaml': rubric, [Q]: question })).toEqual([
+      `${path.join('rubrics', 'mini.yaml')} 9:6 yaml-syntax bad indentation: "checklist" is indented 5 spaces, its siblings 4; line it up with them`,
+      `${path.join('rubrics', 'mini.yaml')} 16:14 stage-minutes stages[1].minutes must be greater than 0; give it a positive number`,
+    ]);
+  });
+
+  it('stops diagnosing after 50 mistakes in one file, and says how many more there are', () => {
+    // Seven lines apart: far enough from each other to be mistakes of their own.
+    const blocks = Array.from({ length: 60 }, (_, i) => `key${i}: value\n   over${i}: indented\n\n\n\n\n\n`).join('');
+    const syntax = parseYaml('many.yaml', `id: many\n${blocks}`).findings.filter((finding) => finding.rule === 'yaml-syntax');
+    expect(syntax).toHaveLength(51);
+    expect(syntax[0]).toMatchObject({ line: 3, column: 4, message: 'bad indentation: "over0" is indented 3 spaces, its siblings 0; line it up with them' });
+    expect(syntax[50]).toMatchObject({ line: 352, column: 8, message: 'YAML syntax error: 10 more mistakes follow from here; fix the ones above and run lint again' });
+  });
+
+  it('gives the same three findings in --format json and github', async () => {
+    const dir = writeBank(baseBank({ [Q]: THREE_MISTAKES }));
+    const json = fakeIo({ cwd: dir });
+    expect(await main(['lint', dir, '--format', 'json'], json)).toBe(1);
+    expect((JSON.parse(json.out()) as Array<Record<string, unknown>>).map(({ line, column, rule }) => `${String(line)}:${String(column)} ${String(rule)}`)).toEqual(['5:13 enum', '7:1 duplicate-key', '15:10 yaml-syntax']);
+    const github = fakeIo({ cwd: dir });
+    expect(await main(['lint', dir, '--format', 'github'], github)).toBe(1);
+    expect(github.out().split('\n')[2]).toBe('::error file=questions/recommendation/feed.yaml,line=15,col=10,title=mldrill yaml-syntax::bad indentation: "text" is indented 9 spaces, its siblings 8; line it up with them');
+  });
+
+  it('mldrill lint, spawned, prints the three findings of (b) and exits 1', () => {
+    const dir = writeBank(baseBank({ [Q]: THREE_MISTAKES }));
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-home-'));
+    const result = spawnSync(process.execPath, [BIN, 'lint', '.'], { cwd: dir, encoding: 'utf8', env: { PATH: process.env.PATH, MLDRILL_HOME: home }, timeout: 20_000 });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe([
+      '',
+      'questions/recommendation/feed.yaml',
+      '  5:13   error  difficulty is "meduim"; did you mean "medium"? use one of easy, medium, hard  enum',
+      '  7:1    error  key "rubric" appears twice in the same mapping; remove or rename one  duplicate-key',
+      '  15:10  error  bad indentation: "text" is indented 9 spaces, its siblings 8; line it up with them  yaml-syntax',
+      '',
+      '✖ 2 files checked: 3 errors, 0 warnings',
+      '',
+    ].join('\n'));
+    expect(result.status).toBe(1);
+  });
+});
