@@ -83,7 +83,7 @@ const FOLLOWUP = (extra: string) => QUESTION.replace('  - Traffic grew tenfold.\
 interface Case { rule: string; files: Record<string, string>; setup?: (dir: string) => void; file?: string; line: number; column: number; message: RegExp; severity?: 'warning'; lint?: true }
 export const cases: Case[] = [
   { rule: 'unreadable', files: {}, setup: (dir) => fs.symlinkSync(path.join(dir, 'nowhere.yaml'), path.join(dir, 'questions', 'recommendation', 'gone.yaml')), file: 'questions/recommendation/gone.yaml', line: 1, column: 1, message: /cannot read the file \(ENOENT\)/ },
-  { rule: 'file-too-large', files: { [Q]: `${QUESTION}# ${'x'.repeat(1024 * 1024)}\n` }, line: 1, column: 1, message: /larger than 1024 KiB/ },
+  { rule: 'file-too-large', files: { [Q]: `${QUESTION}# ${'x'.repeat(256 * 1024)}\n` }, line: 1, column: 1, message: /larger than 256 KiB/ },
   { rule: 'yaml-syntax', files: { [Q]: QUESTION.replace('title: A feed', 'title: "A feed') }, line: 3, column: 8, message: /YAML syntax error: this quoted string is never closed/ },
   { rule: 'duplicate-key', files: { [Q]: QUESTION.replace('difficulty: medium\n', 'difficulty: medium\ndifficulty: hard\n') }, line: 6, column: 1, message: /key "difficulty" appears twice/ },
   { rule: 'alias-limit', files: { [Q]: `${QUESTION}a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n` }, line: 1, column: 1, message: /too many alias/ },

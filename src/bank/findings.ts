@@ -1,8 +1,11 @@
 // A finding is one problem in one file, at one place, with the rule that found it.
 import { compareText, safe } from '../text.js';
 
-/** Files larger than this are refused before parsing: nobody writes a question that long. */
-export const MAX_FILE_BYTES = 1024 * 1024;
+/**
+ * Files larger than this are refused before parsing: ten times the largest question shipped, so
+ * room for any real one, and a bound on what the YAML parser's slow error recovery is given.
+ */
+export const MAX_FILE_BYTES = 256 * 1024;
 
 export type Severity = 'error' | 'warning';
 

@@ -4,7 +4,7 @@
 // fits says so and draws the edges that do. The package loads on first use only.
 import { toMermaid, type Direction } from './mermaid.js';
 import type { Diagram, DiagramEdge, DiagramNode } from './parse.js';
-import { plural } from '../text.js';
+import { cut, plural } from '../text.js';
 
 /** Beyond these the picture is no help in a terminal (and layout gets slow): the export has it. */
 export const MAX_DRAWN_EDGES = 80;
@@ -46,11 +46,6 @@ export function loadDraw(): Promise<Draw> {
   return import('lovely-mermaid').then(({ render }) => drawWith(render));
 }
 
-/** Cuts a row to width columns, counting code points (wide characters may overrun a little). */
-export function crop(row: string, width: number): string {
-  const chars = [...row];
-  return chars.length <= width ? row : `${chars.slice(0, Math.max(0, width - 1)).join('')}…`;
-}
 
 /** The edges given and the components they touch. */
 function subgraph(nodes: readonly DiagramNode[], edges: DiagramEdge[]): Pick<Diagram, 'nodes' | 'edges'> {
@@ -113,7 +108,7 @@ function drawWith(render: RenderMermaid): Draw {
       };
     }
     // Not even one edge fits: the top-left corner of the top-down picture, cut to size.
-    const rows = (needed?.lines ?? []).slice(0, size.height ?? Infinity).map((row) => crop(row, size.width));
+    const rows = (needed?.lines ?? []).slice(0, size.height ?? Infinity).map((row) => cut(row, size.width));
     return { lines: rows, complete: false, direction: 'TD', note: `does not fit in ${space}${need}: showing the top-left corner` };
   };
 }

@@ -2,7 +2,8 @@
 // what could not be read listed under the picture, hint and all. Returns lines; never prints.
 // The drill's stage screen opens it with `await openPad()` (which loads the renderer once) and
 // calls `view` on every change; `export` uses it for the text drawing of a saved session.
-import { crop, loadDraw, type DrawSize } from './draw.js';
+import { cut } from '../text.js';
+import { loadDraw, type DrawSize } from './draw.js';
 import { toMermaid } from './mermaid.js';
 import { parseDiagram, type Diagram } from './parse.js';
 
@@ -28,14 +29,14 @@ export async function openPad(): Promise<Pad> {
   return {
     view(source, size) {
       const diagram = parseDiagram(source);
-      const problems = diagram.problems.map((problem) => crop(`line ${problem.line}: ${problem.message}; ${problem.hint}`, size.width));
+      const problems = diagram.problems.map((problem) => cut(`line ${problem.line}: ${problem.message}; ${problem.hint}`, size.width));
       const note = (text: string | undefined) => (text === undefined ? [] : [text]);
       // The problems and the note come first out of the height: losing a typed line silently is worse than a shorter picture.
       const reserved = problems.length + 1;
       const room = size.height === undefined ? undefined : Math.max(1, size.height - reserved);
       const drawn = draw(diagram, { width: size.width, ...(room === undefined ? {} : { height: room }) });
       const said = drawn.tooLarge ? `${drawn.note}; the export has it whole` : drawn.note;
-      const lines = [...drawn.lines, ...note(said).map((text) => crop(text, size.width)), ...problems];
+      const lines = [...drawn.lines, ...note(said).map((text) => cut(text, size.width)), ...problems];
       return {
         diagram,
         drawing: drawn.lines,

@@ -2,7 +2,7 @@
 // with the words of the notes that met it. Returns lines; never prints.
 import { comparisonJson } from '../diagram/compare.js';
 import type { Grade } from '../score/grade.js';
-import { stripControl } from '../text.js';
+import { cut, stripControl } from '../text.js';
 import { gradeStyle, type Style } from './colour.js';
 
 const EVIDENCE_MAX = 60;
@@ -26,7 +26,7 @@ export function gradeLines(grade: Grade, questionTitle: string, rubricTitle: str
   return lines;
 }
 
-const clip = (text: string) => (text.length > EVIDENCE_MAX ? `${text.slice(0, EVIDENCE_MAX - 1)}…` : text);
+const clip = (text: string) => cut(text, EVIDENCE_MAX);
 
 /** The JSON document: exactly the documented keys. */
 export function gradeJson(grade: Grade): string {

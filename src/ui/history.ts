@@ -3,7 +3,7 @@ import type { SessionSummary } from '../store/record.js';
 import type { LiveSession } from '../store/live.js';
 import type { SessionState } from '../session/engine.js';
 import { budgetSecondsOf, usedSecondsOf } from '../store/sessions.js';
-import { stripControl, visibleLength } from '../text.js';
+import { cut, stripControl, visibleLength } from '../text.js';
 import { localDateTime } from '../time.js';
 import { gradeStyle, type Style } from './colour.js';
 import { table } from './table.js';
@@ -121,9 +121,4 @@ export function historyLines(entries: readonly HistoryEntry[], style: Style, wid
   const over = widest(lines) - width;
   if (over > 0) lines = build({ ...steps.at(-1)!, question: Math.max(8, longest - over) });
   return lines;
-}
-
-/** Text cut to `width` characters, the last an ellipsis. */
-function cut(text: string, width: number): string {
-  return [...text].length > width ? `${[...text].slice(0, Math.max(1, width - 1)).join('')}…` : text;
 }

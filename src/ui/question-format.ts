@@ -4,7 +4,7 @@
 import type { QuestionSummary } from '../bank/catalog.js';
 import type { Followup, LoadedQuestion, LoadedRubric } from '../bank/schema.js';
 import { planStages, totalBudgetSeconds } from '../session/engine.js';
-import { stripControl, wrap } from '../text.js';
+import { cut, stripControl, wrap } from '../text.js';
 import type { Style } from './colour.js';
 import { questionJsonText } from './question-json.js';
 import { formatMinutes, questionHeader } from './render.js';
@@ -191,7 +191,7 @@ export function formatList(questions: readonly QuestionSummary[], format: Exclud
   const room = Math.max(10, options.width - (idWidth + categoryWidth + difficultyWidth + 6));
   return rows
     .map(([id, category, difficulty, title]) => {
-      const shown = title.length > room ? `${title.slice(0, room - 1)}…` : title;
+      const shown = cut(title, room);
       return `${style.accent(id.padEnd(idWidth))}  ${style.dim(category.padEnd(categoryWidth))}  ${difficulty.padEnd(difficultyWidth)}  ${shown}`;
     })
     .join('\n') + '\n';

@@ -2,7 +2,7 @@
 import type { LoadedQuestion } from '../bank/schema.js';
 import type { Report } from '../score/report.js';
 import { totalBudgetSeconds, type StagePlan } from '../session/engine.js';
-import { clock, plural, stripControl, visibleLength, wrap } from '../text.js';
+import { clock, cut, plural, stripControl, visibleLength, wrap } from '../text.js';
 import { bar } from './charts.js';
 import { gradeStyle, type Style } from './colour.js';
 import { interviewerLines } from './interviewer-report.js';
@@ -71,7 +71,7 @@ function reportHead(report: Report, style: Style, width: number): string[] {
   const titleWidth = Math.min(24, Math.max(...report.stages.map((stage) => stage.title.length)));
   const withBar = width >= 70;
   for (const stage of report.stages) {
-    const title = stage.title.length > titleWidth ? `${stage.title.slice(0, titleWidth - 1)}…` : stage.title.padEnd(titleWidth);
+    const title = cut(stage.title, titleWidth).padEnd(titleWidth);
     const time = `${clock(stage.usedSeconds)} / ${clock(stage.budgetSeconds)}`;
     const coverage = `${withBar ? `${grade(stage.score.score)(bar(stage.score.score / 100))} ` : ''}${grade(stage.score.score)(`${String(stage.score.score).padStart(3)}%`)}`;
     const hints = (stage.hintsShown ? (text: string) => text : style.dim)((stage.hintsShown ? plural(stage.hintsShown, 'hint') : 'no hints').padEnd(8));

@@ -3,7 +3,7 @@
 // the height is folded, least needed first, so that the screen can be redrawn in place: a
 // screen taller than the terminal garbles when redrawn.
 import { isPaused, remainingSeconds, usedSeconds, type SessionState } from '../session/engine.js';
-import { clock, plural, stripControl, visibleLength, wrap } from '../text.js';
+import { clock, cut, plural, stripControl, visibleLength, wrap } from '../text.js';
 import type { Style } from './colour.js';
 import { keyHints, LINE_MODES, type LineMode } from './stage-keys.js';
 
@@ -235,9 +235,5 @@ export function keyLine(entries: readonly string[], width: number): string {
     else rows.push(entry);
     return rows;
   }, []).join('\n');
-}
-
-function cut(text: string, width: number): string {
-  return [...text].length > width ? `${[...text].slice(0, width - 1).join('')}…` : text;
 }
 

@@ -3,7 +3,7 @@
 import { CATEGORY_TITLES, type Category } from '../bank/categories.js';
 import { calibrationSentence, type Calibration } from '../score/calibration.js';
 import type { MissedItem, StageStats, Stats } from '../score/stats.js';
-import { clock, plural, stripControl, visibleLength, wrap } from '../text.js';
+import { clock, cut, plural, stripControl, visibleLength, wrap } from '../text.js';
 import { bar, sparkline } from './charts.js';
 import { gradeStyle, type Style } from './colour.js';
 
@@ -108,7 +108,7 @@ export function statsLines(stats: Stats & { calibration?: Calibration }, style: 
 
 /** Text cut to width with an ellipsis, or padded to it. */
 function label(text: string, width: number): string {
-  return text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
+  return cut(text, width).padEnd(width);
 }
 
 function pacingLines(stages: readonly StageStats[], style: Style, view: StatsView): string[] {
