@@ -96,7 +96,7 @@ describe('the shipped bank', () => {
   it('gives each question the rubric that fits it: LLM products, LLM training, ML platforms', () => {
     for (const id of ['rag-vector-database', 'customer-support-assistant', 'code-completion-assistant']) expect(byId.get(id)?.rubric).toBe('llm-system-design');
     expect(byId.get('llm-fine-tuning-pipeline')?.rubric).toBe('llm-training');
-    for (const id of ['feature-store', 'experimentation-platform', 'model-monitoring-platform', 'training-serving-platform']) expect(byId.get(id)?.rubric).toBe('ml-platform-design');
+    for (const id of ['feature-store', 'experimentation-platform', 'model-monitoring-platform', 'training-serving-platform', 'llm-training-infrastructure']) expect(byId.get(id)?.rubric).toBe('ml-platform-design');
   });
 
   it('ships five rubrics with the same four stages, 4-8 guided items each', () => {
