@@ -93,6 +93,14 @@ describe('the shipped bank', () => {
     }
   });
 
+  // The 2026 lens: a classic question asks, in a hint or a follow-up, whether a foundation model,
+  // an LLM or a sequence model belongs in the design (the generative-AI rounds are about one).
+  const classic = bank.questions.filter((question) => question.category !== 'generative-ai' && !question.rubric.startsWith('llm-'));
+  it.each(classic.map((question) => [question.id, question] as const))('%s asks why or why not a foundation model belongs in the design', (_, question) => {
+    const texts = [...Object.values(question.stages).flatMap((stage) => stage.hints ?? []), ...(question.followupDetails ?? []).map((followup) => followup.text)];
+    expect(texts.filter((text) => /\b(LLMs?|foundation models?|vision-language|language models?|VLMs?|sequence models?|semantic ids|open-weights)\b/i.test(text))).not.toEqual([]);
+  });
+
   it('gives each question the rubric that fits it: LLM products, LLM training, ML platforms', () => {
     for (const id of ['rag-vector-database', 'customer-support-assistant', 'code-completion-assistant']) expect(byId.get(id)?.rubric).toBe('llm-system-design');
     expect(byId.get('llm-fine-tuning-pipeline')?.rubric).toBe('llm-training');
