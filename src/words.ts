@@ -62,8 +62,27 @@ function americanise(word: string): string {
 
 const VOWEL = /[aeiouy]/;
 
+/**
+ * Stems already worked out, by word as written. A run stems the same few thousand words over and
+ * over (lint grades three example answers per question file), and a stem depends on the word
+ * alone, so the memo can never give a caller a different answer. Cleared when it grows large.
+ */
+const STEMS = new Map<string, string>();
+const STEMS_KEPT = 50_000;
+
 /** A light suffix stripper: plurals, -ing, -ed, -ation, a final e and a doubled consonant. */
-export function stem(raw: string): string {
+export function stem(raw: string, options: { once?: boolean } = {}): string {
+  const known = STEMS.get(raw);
+  if (known !== undefined) return known;
+  const stemmed = stripSuffixes(raw);
+  // A word met once (two words run together, say) is not worth keeping.
+  if (options.once) return stemmed;
+  if (STEMS.size >= STEMS_KEPT) STEMS.clear();
+  STEMS.set(raw, stemmed);
+  return stemmed;
+}
+
+function stripSuffixes(raw: string): string {
   const lower = raw.toLowerCase();
   const irregular = IRREGULAR[SPELLING[lower] ?? lower];
   if (irregular) return irregular;
@@ -89,8 +108,8 @@ export function stem(raw: string): string {
 /** Words as they are written: runs of letters and digits. */
 export const WORD = /[\p{L}\p{N}]+/gu;
 
-const STOP = new Set(STOP_WORDS.map(stem));
-const GENERIC = new Set(GENERIC_WORDS.map(stem));
+const STOP = new Set(STOP_WORDS.map((word) => stem(word)));
+const GENERIC = new Set(GENERIC_WORDS.map((word) => stem(word)));
 
 /** Why a keyword is too generic to count, or undefined when it is fine. */
 export function genericReason(phrase: string): 'stop word' | 'generic term' | 'too short' | 'no words' | undefined {

@@ -223,3 +223,27 @@ describe('the shipped files', () => {
     }
   });
 });
+
+describe('lint over many files, on every core', () => {
+  it('grades the examples in the worker threads too: a broken example anywhere among 600 files is found at its place', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const os = await import('node:os');
+    const { BIN } = await import('./helpers/tmux.js');
+    // @ts-expect-error: the bench's plain-JavaScript generator of a realistic bank
+    const { generateBank } = (await import('../scripts/bench/30-lint.mjs')) as { generateBank: (root: string, dir: string, count: number) => void };
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-many-'));
+    generateBank(PACKAGE_ROOT, dir, 600);
+    const files = fs.readdirSync(path.join(dir, 'questions'), { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.yaml')).sort();
+    // Every hundredth file's weak example claims it must score at least 90%.
+    const broken = files.filter((_, i) => i % 100 === 50);
+    for (const name of broken) {
+      const file = path.join(dir, 'questions', name);
+      fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/^ {2}weak:\n/m, '  weak:\n    score: { min: 90, max: 100 }\n'));
+    }
+    const result = spawnSync(process.execPath, [BIN, 'lint', dir, '--format', 'json'], { encoding: 'utf8', timeout: 120_000 });
+    expect(result.status).toBe(1);
+    const findings = (JSON.parse(result.stdout) as Array<{ file: string; rule: string; message: string }>);
+    expect(findings.map((finding) => [path.basename(finding.file), finding.rule])).toEqual(broken.map((name) => [path.basename(name), 'grading-example']));
+    for (const finding of findings) expect(finding.message).toMatch(/^examples\.weak grades to \d+%, outside its range 90-100%/);
+  });
+});

@@ -74,7 +74,7 @@ describe('every question', () => {
 
 const FILLER = new Set(['the', 'a', 'an', 'and', 'or', 'of', 'to', 'for', 'in', 'on', 'with', 'how', 'what', 'it', 'is', 'its', 'by', 'that', 'as', 'at', 'be', 'from', 'not', 'each', 'one', 'said', 'named', 'which', 'when', 'without', 'their', 'this', 'them', 'they', 'than', 'into', 'per']);
 const stems = (item: { text: string; keywords?: readonly string[] }) =>
-  new Set(`${item.text} ${(item.keywords ?? []).join(' ')}`.toLowerCase().split(/[^a-z0-9@-]+/).filter((word) => word && !FILLER.has(word)).map(stem));
+  new Set(`${item.text} ${(item.keywords ?? []).join(' ')}`.toLowerCase().split(/[^a-z0-9@-]+/).filter((word) => word && !FILLER.has(word)).map((word) => stem(word)));
 /** Shared stems over the smaller item's stems: 1 when one item's words are all in the other. */
 function overlap(a: { text: string; keywords?: readonly string[] }, b: { text: string; keywords?: readonly string[] }): number {
   const left = stems(a);

@@ -64,7 +64,7 @@ export function stems(name: string): string[] {
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter((word) => word && !STOP_WORDS.has(word))
-    .map(stem);
+    .map((word) => stem(word));
 }
 
 /** Words too general to name a component on their own: `model` alone is no ranking model. */

@@ -4,7 +4,9 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { checkFile, type FileResult } from '../bank/check-file.js';
+import type { Finding } from '../bank/findings.js';
 import { existsOnce } from '../bank/schema-comment.js';
+import type { GradingRubrics } from './grade-examples.js';
 
 export interface FileToCheck {
   /** Absolute. */
@@ -18,6 +20,14 @@ const PARALLEL_FROM = 500;
 const MAX_THREADS = 4;
 const BATCH = 64;
 
+/** A file's own findings, and those of grading its examples (kept apart: they count only for a question the cross-file checks accept). */
+export interface CheckedFile extends FileResult {
+  graded?: Finding[];
+}
+
+/** Grades a checked question's examples with the lint set's rubrics (see grade-examples.ts). */
+export type Grader = (result: FileResult) => Finding[];
+
 /**
  * What a worker posts: the results (as JSON, which V8 copies between threads several times
  * faster than a structured clone of the same objects) of the batch starting at `start`, or
@@ -25,32 +35,47 @@ const BATCH = 64;
  */
 export type WorkerMessage = { start: number; results: string } | { done: true };
 
+/** Checks one file, and grades its examples while its data is at hand (the data is not kept: it would be copied between threads). */
+function checkOne({ file, shown }: FileToCheck, exists: (file: string) => boolean, grade?: Grader): CheckedFile {
+  const { value, ...result } = checkFile(file, shown, { exists, keepValue: grade !== undefined });
+  const graded = grade && value ? grade({ ...result, value }) : [];
+  return graded.length ? { ...result, graded } : result;
+}
+
 /** Claims batches from `next` until none are left, handing over each batch's results. */
-export function takeBatches(files: readonly FileToCheck[], next: Int32Array, take: (start: number, results: FileResult[]) => void): void {
+export function takeBatches(files: readonly FileToCheck[], next: Int32Array, take: (start: number, results: CheckedFile[]) => void, grade?: Grader): void {
   const exists = existsOnce();
   for (let start = Atomics.add(next, 0, BATCH); start < files.length; start = Atomics.add(next, 0, BATCH)) {
-    take(start, files.slice(start, start + BATCH).map(({ file, shown }) => checkFile(file, shown, { exists })));
+    take(start, files.slice(start, start + BATCH).map((file) => checkOne(file, exists, grade)));
   }
 }
 
-export async function checkFiles(files: readonly FileToCheck[]): Promise<FileResult[]> {
+/** Checks every file; with `rubrics`, grades the examples of the questions too. */
+export async function checkFiles(files: readonly FileToCheck[], rubrics?: GradingRubrics): Promise<CheckedFile[]> {
   const threads = Math.min(os.availableParallelism(), MAX_THREADS, Math.ceil(files.length / PARALLEL_FROM));
+  // The grader lives with the scoring code: loaded only when there are rubrics to grade with.
+  const grade = rubrics && (await graderFor(rubrics));
   // Under the test runner this module is TypeScript source with no built worker beside it.
   if (threads < 2 || import.meta.url.endsWith('.ts')) {
     const exists = existsOnce();
-    return files.map(({ file, shown }) => checkFile(file, shown, { exists }));
+    return files.map((file) => checkOne(file, exists, grade));
   }
 
   const next = new Int32Array(new SharedArrayBuffer(4));
-  const results = new Array<FileResult>(files.length);
-  const store = (start: number, batch: FileResult[]) => batch.forEach((result, i) => (results[start + i] = result));
+  const results = new Array<CheckedFile>(files.length);
+  const store = (start: number, batch: CheckedFile[]) => batch.forEach((result, i) => (results[start + i] = result));
   const workers = Array.from({ length: threads - 1 }, () => new Promise<void>((resolve, reject) => {
-    const worker = new Worker(new URL('./check-worker.js', import.meta.url), { workerData: { files, next } });
-    worker.on('message', (message: WorkerMessage) => ('done' in message ? resolve() : store(message.start, JSON.parse(message.results) as FileResult[])));
+    const worker = new Worker(new URL('./check-worker.js', import.meta.url), { workerData: { files, next, rubrics } });
+    worker.on('message', (message: WorkerMessage) => ('done' in message ? resolve() : store(message.start, JSON.parse(message.results) as CheckedFile[])));
     worker.on('error', reject);
     worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`a lint worker exited with code ${code}`))));
   }));
-  takeBatches(files, next, store);
+  takeBatches(files, next, store, grade);
   await Promise.all(workers);
   return results;
+}
+
+export async function graderFor(rubrics: GradingRubrics): Promise<Grader> {
+  const { gradeChecked } = await import('./grade-examples.js');
+  return (result) => gradeChecked(result, rubrics);
 }

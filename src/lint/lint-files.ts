@@ -8,6 +8,7 @@ import { bankDirectories, displayPath, findYamlEntries, type BankOptions, type U
 import { compareFindings, type Finding } from '../bank/findings.js';
 import { UsageError } from '../errors.js';
 import { checkFiles } from './check-files.js';
+import { kindOf } from '../bank/validate.js';
 
 export interface LintRequest extends BankOptions {
   /** Files and directories as the user typed them; empty for the whole bank. */
@@ -42,7 +43,9 @@ export async function lintFiles(request: LintRequest): Promise<LintResult> {
   // a given file that is also in the bank is read once, as given.
   const context = [...bank].filter(([identity]) => !targets.has(identity)).map(([, file]) => file);
   const files = [...context, ...targets.values()].map((file) => ({ file, shown: displayPath(request.cwd, file) }));
-  const results = await checkFiles(files);
+  // The rubrics first (they are few), so that each question's examples are graded on the core that checks it.
+  const { gradingRubrics } = await import('./grade-examples.js');
+  const results = await checkFiles(files, gradingRubrics(files, (file) => kindOf(file) === 'rubric'));
 
   const linted = new Set(files.slice(context.length).map((file) => file.shown));
   // Only the directories of what was asked for: an unlistable directory elsewhere in the bank is not this run's finding.
@@ -54,7 +57,9 @@ export async function lintFiles(request: LintRequest): Promise<LintResult> {
   });
   const cross = crossCheck(summaries);
   for (const finding of cross.findings) if (linted.has(finding.file)) findings.push(finding);
-  // The grader lives with the scoring code: loaded only when some file has examples to grade.
-  if (summaries.some((summary) => summary.examples)) findings.push(...(await import('./grade-examples.js')).gradeExamples(summaries, linted, cross.rejected));
+  // A question the cross-file checks reject (a duplicate id, an unknown rubric) is not graded.
+  results.forEach((result, i) => {
+    if (result.graded && linted.has(files[i]!.shown) && !cross.rejected.has(files[i]!.shown)) findings.push(...result.graded);
+  });
   return { findings: findings.sort(compareFindings), files: linted.size };
 }

@@ -27,7 +27,7 @@ export function compileKeyword(phrase: string): Keyword | null {
   let keyword = compiled.get(phrase);
   if (keyword === undefined) {
     const words = phrase.toLowerCase().match(WORD) ?? [];
-    keyword = genericReason(phrase) ? null : { phrase, stems: words.map(stem), joined: stem(words.join('')) };
+    keyword = genericReason(phrase) ? null : { phrase, stems: words.map((word) => stem(word)), joined: stem(words.join('')) };
     compiled.set(phrase, keyword);
   }
   return keyword;
@@ -65,7 +65,7 @@ export function indexNotes(text: string): NotesIndex {
     else at.set(token.stem, [i]);
     const next = tokens[i + 1];
     if (next && next.line === token.line) {
-      const joined = stem(token.raw + next.raw);
+      const joined = stem(token.raw + next.raw, { once: true });
       if (!pairs.has(joined)) pairs.set(joined, i);
     }
   });
