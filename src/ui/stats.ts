@@ -105,7 +105,7 @@ export function statsLines(stats: Stats & { calibration?: Calibration }, style: 
     for (const [stages, other] of [[calibration.ai, 'the AI grader'], [calibration.partner, 'your partner']] as const) {
       for (const stage of stages) {
         const sentence = calibrationSentence({ ...stage, title: stripControl(stage.title) }, other);
-        const [first = '', ...rest] = wrap(`${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`, view.width - 4);
+        const [first = '', ...rest] = wrap(`${sentence}.`, view.width - 4);
         lines.push(`  ${first}`, ...rest.map((line) => `    ${line}`));
       }
     }
