@@ -53,6 +53,15 @@ describe('drawing what fits', () => {
     expect(drawing.lines.join('\n')).not.toContain('stage 12');
   });
 
+  it('leaves out lone components before edges when that is enough to fit', () => {
+    // Two edges and a self-loop fit 12 rows; the three lone boxes below them do not.
+    const drawing = draw(parseDiagram('events -> stream processor -> feature store\na -> a\njust a note\nanother box\na third box'), { width: 78, height: 12 });
+    expect(drawing.note).toMatch(/^does not fit in 78×12 \(it needs \d+×\d+\): showing the edges, not 3 lone components$/);
+    expect(drawing.lines.join('\n')).toContain('feature store');
+    expect(drawing.lines.join('\n')).toContain('│  a  │');
+    expect(drawing.lines.join('\n')).not.toContain('just a note');
+  });
+
   it('cuts a component too wide for any layout to the width, and says so', () => {
     const drawing = draw(parseDiagram(`${'x'.repeat(200)} -> y`), { width: 20 });
     expect(drawing.complete).toBe(false);

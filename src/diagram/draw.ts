@@ -87,9 +87,11 @@ function drawWith(render: RenderMermaid): Draw {
     const needed = art(diagram, 'TD');
     const space = size.height === undefined ? `${size.width} columns` : `${size.width}×${size.height}`;
     const need = needed ? ` (it needs ${needed.width}×${needed.lines.length})` : '';
-    // The longest run of edges, in the order written, whose picture fits.
+    // The longest run of edges, in the order written, whose picture fits. With lone components
+    // (boxes with no edge) every edge may fit once they are left out.
+    const lone = diagram.nodes.length - subgraph(diagram.nodes, diagram.edges).nodes.length;
     let low = 1;
-    let high = diagram.edges.length - 1;
+    let high = diagram.edges.length - (lone > 0 ? 0 : 1);
     let best: { art: Art; direction: Direction; count: number } | undefined;
     while (low <= high) {
       const count = Math.floor((low + high) / 2);
@@ -106,7 +108,9 @@ function drawWith(render: RenderMermaid): Draw {
         lines: best.art.lines,
         complete: false,
         direction: best.direction,
-        note: `does not fit in ${space}${need}: showing the first ${best.count} of ${plural(diagram.edges.length, 'edge')}`,
+        note: best.count === diagram.edges.length
+          ? `does not fit in ${space}${need}: showing the edges, not ${plural(lone, 'lone component')}`
+          : `does not fit in ${space}${need}: showing the first ${best.count} of ${plural(diagram.edges.length, 'edge')}`,
       };
     }
     // Not even one edge fits: the top-left corner of the top-down picture, cut to size.
