@@ -108,13 +108,12 @@ function drawWith(render: RenderMermaid): Draw {
         lines: best.art.lines,
         complete: false,
         direction: best.direction,
-        note: best.count === diagram.edges.length
-          ? `does not fit in ${space}${need}: showing the edges, not ${plural(lone, 'lone component')}`
-          : `does not fit in ${space}${need}: showing the first ${best.count} of ${plural(diagram.edges.length, 'edge')}`,
+        // What is shown comes first: a narrow pad cuts the note at its width.
+        note: `${best.count === diagram.edges.length ? `showing the edges, not ${plural(lone, 'lone component')}` : `showing the first ${best.count} of ${plural(diagram.edges.length, 'edge')}`}; the whole does not fit in ${space}${need}`,
       };
     }
     // Not even one edge fits: the top-left corner of the top-down picture, cut to size.
     const rows = (needed?.lines ?? []).slice(0, size.height ?? Infinity).map((row) => crop(row, size.width));
-    return { lines: rows, complete: false, direction: 'TD', note: `does not fit in ${space}${need}: showing the top-left corner` };
+    return { lines: rows, complete: false, direction: 'TD', note: `showing the top-left corner; the whole does not fit in ${space}${need}` };
   };
 }
