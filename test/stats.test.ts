@@ -166,6 +166,10 @@ describe('stats on a narrow terminal', () => {
       expect(lines.filter((line) => visibleLength(line) > 60)).toEqual([]);
     }
     const lines = statsLines(stats, plain, { charts: true, width: 60 });
+    // A rubric's title too long for the line beside its count keeps its words.
+    const narrow = statsLines(computeStats(records('progress.jsonl').map((record) => (/dddd|eeee/.test(record.id) ? { ...record, rubricId: 'fx-panel' } : record)), { ...long, rubricTitle: (id) => (id === 'fx-panel' ? 'ML system design, short (30 minutes)' : 'Fixture interview') }, { now: NOW, timeZone: 'UTC' }), plain, { charts: true, width: 60 });
+    expect(narrow).toContain('ML system design, short (30 minutes)');
+    expect(narrow[narrow.indexOf('ML system design, short (30 minutes)') + 1]).toBe('(rubric, 2 completed sessions)');
     expect(lines.slice(1, 5)).toEqual([
       'Sessions   6 (5 completed, 1 abandoned) · 1 h 24 min',
       '           practised',

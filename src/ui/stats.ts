@@ -94,7 +94,11 @@ export function statsLines(stats: Stats & { calibration?: Calibration }, style: 
   else {
     for (const rubric of stats.rubrics) {
       const count = ` (rubric, ${plural(rubric.sessions, 'completed session')})`;
-      lines.push('', `${style.title(label(stripControl(rubric.title), view.width - count.length).trimEnd())}${style.dim(count)}`);
+      const title = stripControl(rubric.title);
+      // A title too long for the line keeps its words: it wraps, and the count goes under it.
+      lines.push('', ...(title.length + count.length <= view.width
+        ? [`${style.title(title)}${style.dim(count)}`]
+        : [...wrap(title, view.width).map((line) => style.title(line)), style.dim(count.trim())]));
       lines.push(...coverage(rubric.stages), ...pacingLines(rubric.stages, style, view), ...missedLines(rubric.missed, style, view));
     }
   }
