@@ -3,6 +3,7 @@
 import { Argument, Command, InvalidArgumentError, Option } from './commander.js';
 import type { Io } from './io.js';
 import { packageVersion } from './version.js';
+import { wrap } from './text.js';
 import { CATEGORIES, DIFFICULTIES } from './bank/categories.js';
 import { parseDate } from './time.js';
 import { bankDirectories } from './bank/files.js';
@@ -61,8 +62,8 @@ interface CommandSpec {
   description: string;
   arguments?: readonly ArgumentSpec[];
   options?: readonly OptionSpec[];
-  /** Text after the options in the command's help: exit codes, formats. */
-  helpAfter?: string;
+  /** Paragraphs after the options in the command's help (exit codes, formats), wrapped to the terminal. */
+  helpAfter?: readonly string[];
   /** The command's module and its function, which receives the arguments (by name) and the options in one object. */
   load(): Promise<Runner>;
   /**
@@ -171,10 +172,9 @@ const TABLE: readonly CommandSpec[] = [
       { usage: '<question>', description: 'the question, in quotes (at most 500 characters)' },
     ],
     options: [{ flags: '--json', description: 'print {questionId, asked, matched, topic, answer} as JSON' }],
-    helpAfter: `
-  Exit codes: 0 answered (a fact, or the neutral reply when none fits), 1 unknown question id,
-  2 usage error (an empty or overlong question).
-  `,
+    helpAfter: [
+      'Exit codes: 0 answered (a fact, or the neutral reply when none fits), 1 unknown question id, 2 usage error (an empty or overlong question).',
+    ],
     load: () => import('./commands/ask.js').then(({ ask }) => ask),
   },
   {
@@ -188,10 +188,9 @@ const TABLE: readonly CommandSpec[] = [
       { flags: '--ai', description: "a second opinion from the language model at MLDRILL_LLM_URL (or the config file's llm section): every verdict must quote the notes" },
       { flags: '--timeout <seconds>', description: 'with --ai: seconds to wait for each attempt of the request (default 120)', parse: positiveSeconds },
     ],
-    helpAfter: `
-  Exit codes: 0 graded, 1 unknown question or session id, 2 usage error (a missing, empty or binary notes file;
-  with --ai, no endpoint configured, or the server unreachable, refusing, too slow or answering badly), 130 Ctrl-C.
-  `,
+    helpAfter: [
+      'Exit codes: 0 graded, 1 unknown question or session id, 2 usage error (a missing, empty or binary notes file; with --ai, no endpoint configured, or the server unreachable, refusing, too slow or answering badly), 130 Ctrl-C.',
+    ],
     load: () => import('./commands/grade.js').then(({ grade }) => grade),
   },
   {
@@ -209,11 +208,10 @@ const TABLE: readonly CommandSpec[] = [
       { flags: '-f, --format <format>', description: 'output format', choices: LINT_FORMATS, default: 'stylish' },
       { flags: '--max-warnings <n>', description: 'exit 1 when there are more than N warnings', parse: positiveInteger },
     ],
-    helpAfter: `
-  Exit codes: 0 no errors (and warnings within --max-warnings), 1 findings, 2 usage error.
-  Formats: stylish (grouped by file), json (an array of {file, line, column, severity, rule, message}),
-  github (GitHub Actions annotations).
-  `,
+    helpAfter: [
+      'Exit codes: 0 no errors (and warnings within --max-warnings), 1 findings, 2 usage error.',
+      'Formats: stylish (grouped by file), json (an array of {file, line, column, severity, rule, message}), github (GitHub Actions annotations).',
+    ],
     load: () => import('./commands/lint.js').then(({ lint }) => lint),
   },
   {
@@ -261,10 +259,9 @@ const TABLE: readonly CommandSpec[] = [
       { flags: '--difficulty <level>', description: 'difficulty', choices: DIFFICULTIES, default: 'medium' },
       { flags: '--dir <dir>', description: 'write questions/<category>/<id>.yaml under DIR (default: the current directory)' },
     ],
-    helpAfter: `
-  Exit codes: 0 written, 1 the file or id already exists (nothing is overwritten), 2 usage error
-  (a missing flag without a terminal, a bad id, category or rubric), 130 interrupted.
-  `,
+    helpAfter: [
+      'Exit codes: 0 written, 1 the file or id already exists (nothing is overwritten), 2 usage error (a missing flag without a terminal, a bad id, category or rubric), 130 interrupted.',
+    ],
     load: () => import('./commands/new.js').then(({ newQuestion }) => newQuestion),
   },
   {
@@ -283,12 +280,10 @@ const TABLE: readonly CommandSpec[] = [
       { flags: '-w, --width <columns>', description: 'fit the drawing to this many columns (default: the terminal width, 80 when piped)', parse: columnCount },
       { flags: '-q, --question <id>', description: "compare the drawing with this question's reference diagram" },
     ],
-    helpAfter: `
-  Each line is a chain of edges, a -> b -> c, optionally labelled, ranker -[top 500]-> re-ranker,
-  written backwards with <-, both ways with <->, or a lone component; # starts a comment.
-  Exit codes: 0 drawn, 1 an unknown question or one without a reference diagram, 2 a line that
-  is not an edge (file:line:col on stderr), empty input, an unreadable file or a usage error.
-  `,
+    helpAfter: [
+      'Each line is a chain of edges, a -> b -> c, optionally labelled, ranker -[top 500]-> re-ranker, written backwards with <-, both ways with <->, or a lone component; # starts a comment.',
+      'Exit codes: 0 drawn, 1 an unknown question or one without a reference diagram, 2 a line that is not an edge (file:line:col on stderr), empty input, an unreadable file or a usage error.',
+    ],
     load: () => import('./commands/diagram.js').then(({ diagram }) => diagram),
   },
   {
@@ -296,11 +291,10 @@ const TABLE: readonly CommandSpec[] = [
     description: 'show your settings and where each comes from (flag, environment, config file, default)',
     arguments: [{ usage: '[action]', description: "'path' prints the config file's path; 'init' writes a commented file with every default", choices: ['path', 'init'] }],
     options: [{ flags: '--json', description: 'print { file, settings: { <key>: { value, source } } }' }],
-    helpAfter: `
-  The file: $MLDRILL_CONFIG, else $XDG_CONFIG_HOME/mldrill/config.yaml, else ~/.config/mldrill/config.yaml
-  (%APPDATA%\\mldrill\\config.yaml on Windows). Flags override it, then environment variables.
-  Exit codes: 0 ok, 1 'init' found a file already there (nothing is overwritten), 2 a problem in the file.
-  `,
+    helpAfter: [
+      'The file: $MLDRILL_CONFIG, else $XDG_CONFIG_HOME/mldrill/config.yaml, else ~/.config/mldrill/config.yaml (%APPDATA%\\mldrill\\config.yaml on Windows). Flags override it, then environment variables.',
+      "Exit codes: 0 ok, 1 'init' found a file already there (nothing is overwritten), 2 a problem in the file.",
+    ],
     withoutConfig: true,
     withoutBankCheck: true,
     load: () => import('./commands/config.js').then(({ config }) => config),
@@ -357,6 +351,14 @@ function argumentOf(spec: ArgumentSpec): Argument {
   return argument;
 }
 
+/** The help's width: the terminal's, 80 when piped (as Commander's own). */
+const helpWidth = (io: Io) => (io.stdout.isTTY ? io.stdout.columns : 80);
+
+/** Help text after the options: each paragraph wrapped at word breaks to the help's width. */
+function helpParagraphs(paragraphs: readonly string[], io: Io, indent = '  '): string {
+  return `\n${paragraphs.flatMap((paragraph) => wrap(paragraph, helpWidth(io), indent)).join('\n')}\n`;
+}
+
 /** Defines one command from its entry; its action loads the module and records the exit code. */
 function define(program: Command, spec: CommandSpec, io: Io, result: CommandResult): void {
   const command = program
@@ -365,7 +367,8 @@ function define(program: Command, spec: CommandSpec, io: Io, result: CommandResu
   for (const argument of spec.arguments ?? []) command.addArgument(argumentOf(argument));
   for (const option of spec.options ?? []) command.addOption(optionOf(option));
   if (spec.hidden) command.allowUnknownOption().helpOption(false);
-  if (spec.helpAfter) command.addHelpText('after', spec.helpAfter);
+  const after = spec.helpAfter;
+  if (after) command.addHelpText('after', () => helpParagraphs(after, io));
   command.action(async () => {
     const args: unknown[] = command.processedArgs;
     const { bank, ...options } = command.optsWithGlobals<Record<string, unknown>>();
@@ -390,16 +393,19 @@ export async function buildProgram(io: Io, result: CommandResult, argv: readonly
     .version(packageVersion(), '-V, --version', 'print the version')
     .option('--bank <dir>', 'also load questions and rubrics from DIR (repeatable; see also MLDRILL_BANK)', collect)
     .showSuggestionAfterError()
-    .configureHelp({ showGlobalOptions: true })
+    // Commander leaves a description unwrapped when under 40 columns are left for it: at 60 the terminal would break its words.
+    .configureHelp({ showGlobalOptions: true, minWidthToWrap: 20 })
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
+      // Commander would ask process.stdout; the width is the Io's, as for the text after the options.
+      getOutHelpWidth: () => helpWidth(io),
     })
-    .addHelpText('after', `
-Exit codes: 0 ok, 1 findings, no matching question or unknown id, 2 usage error, 130 interrupted.
-Run 'mldrill <command> --help' for a command's options.
-`);
+    .addHelpText('after', () => helpParagraphs([
+      'Exit codes: 0 ok, 1 findings, no matching question or unknown id, 2 usage error, 130 interrupted.',
+      "Run 'mldrill <command> --help' for a command's options.",
+    ], io, ''));
 
   const specOf = (command: Command) => TABLE.find((spec) => spec.name === command.name());
   // A mistyped --bank or MLDRILL_BANK fails every command, not only those that read the bank:

@@ -39,8 +39,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
 
 /**
  * What can be checked before any command runs: the pinned clock (MLDRILL_NOW), the state
- * directory's length, and a first word that is almost a command but has arguments no question
- * id would take (`mldrill dril x`).
+ * directory's length, a first word that is almost a command but has arguments no question
+ * id would take (`mldrill dril x`), and help asked for a command that does not exist.
  */
 function checkStart(argv: readonly string[], io: Io): void {
   io.now();
@@ -52,6 +52,12 @@ function checkStart(argv: readonly string[], io: Io): void {
   if (word && !word.startsWith('-') && !COMMAND_NAMES.includes(word) && rest.some((arg) => !arg.startsWith('-'))) {
     const commands = closest(word, SUGGESTED_COMMANDS);
     if (commands.length) throw new UsageError(`unknown command "${word}"; ${didYouMean(commands)}`);
+  }
+  // Commander answers `help nope` with the whole help on stderr and never names the word.
+  const [topic] = rest;
+  if (word === 'help' && topic !== undefined && !topic.startsWith('-') && !SUGGESTED_COMMANDS.includes(topic)) {
+    const commands = closest(topic, SUGGESTED_COMMANDS);
+    throw new UsageError(`no command "${topic}" to give help on; ${commands.length ? didYouMean(commands) : "run 'mldrill --help' for the commands"}`);
   }
 }
 

@@ -56,6 +56,35 @@ describe('the command table', () => {
     expect(daily.out()).toContain('--bank <dir>');
   });
 
+  it("fits every help in the terminal's width, 80 when piped, wrapped at word breaks", async () => {
+    for (const [tty, width] of [[false, 80], [true, 60], [true, 100]] as const) {
+      for (const args of [['--help'], ...COMMANDS.filter((each) => !each.startsWith('__')).map((name) => [name, '--help'])]) {
+        const io = fakeIo({ tty });
+        Object.assign(io.stdout, { columns: width });
+        expect(await main(args, io), args.join(' ')).toBe(0);
+        expect(io.out().split('\n').filter((line) => line.length > width), `${args.join(' ')} at ${width}`).toEqual([]);
+      }
+    }
+    const io = fakeIo({ tty: true });
+    Object.assign(io.stdout, { columns: 60 });
+    await main(['grade', '--help'], io);
+    expect(io.out()).toContain('\n  Exit codes: 0 graded, 1 unknown question or session id, 2\n  usage error');
+  });
+
+  it('names a command that help is asked for and that does not exist (exit 2), and suggests the closest', async () => {
+    for (const [args, message] of [
+      [['help', 'grdae'], 'mldrill: no command "grdae" to give help on; did you mean "grade"?\n'],
+      [['help', 'zzzzzz'], "mldrill: no command \"zzzzzz\" to give help on; run 'mldrill --help' for the commands\n"],
+    ] as const) {
+      const io = fakeIo();
+      expect(await main([...args], io)).toBe(2);
+      expect([io.out(), io.err()]).toEqual(['', message]);
+    }
+    const io = fakeIo();
+    expect(await main(['help', 'grade'], io)).toBe(0);
+    expect(io.out()).toMatch(/^Usage: mldrill grade /);
+  });
+
   it('still suggests the flag meant by a typo in the one command it built', async () => {
     const io = fakeIo();
     expect(await main(['daily', '--jsn'], io)).toBe(2);

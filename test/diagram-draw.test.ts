@@ -50,9 +50,18 @@ describe('drawing what fits', () => {
     const drawing = draw(parseDiagram(chain(12)), { width: 60, height: 12 });
     expect(drawing.complete).toBe(false);
     expect(drawing.lines.length).toBeLessThanOrEqual(12);
-    expect(drawing.note).toMatch(/^does not fit in 60×12 \(it needs \d+×\d+\): showing the first \d+ of 12 edges$/);
+    expect(drawing.note).toMatch(/^showing the first \d+ of 12 edges; the whole does not fit in 60×12 \(it needs \d+×\d+\)$/);
     expect(drawing.lines.join('\n')).toContain('stage 0');
     expect(drawing.lines.join('\n')).not.toContain('stage 12');
+  });
+
+  it('leaves out lone components before edges when that is enough to fit', () => {
+    // Two edges and a self-loop fit 12 rows; the three lone boxes below them do not.
+    const drawing = draw(parseDiagram('events -> stream processor -> feature store\na -> a\njust a note\nanother box\na third box'), { width: 78, height: 12 });
+    expect(drawing.note).toMatch(/^showing the edges, not 3 lone components; the whole does not fit in 78×12 \(it needs \d+×\d+\)$/);
+    expect(drawing.lines.join('\n')).toContain('feature store');
+    expect(drawing.lines.join('\n')).toContain('│  a  │');
+    expect(drawing.lines.join('\n')).not.toContain('just a note');
   });
 
   it('cuts a component too wide for any layout to the width, and says so', () => {
@@ -89,8 +98,9 @@ describe('the pad view', () => {
       'line 2: not an edge: this reads as a se…',
       'line 3: not an edge: an arrow mldrill d…',
     ]);
-    expect(view.note).toMatch(/^does not fit in 40×9 .*showing the first \d of 6 edges$/);
-    expect(view.lines).toContain(`${[...view.note!].slice(0, 39).join('')}…`);
+    expect(view.note).toMatch(/^showing the first \d of 6 edges; the whole does not fit in 40×9 /);
+    // Cut to 40 columns, the note still says how much is shown.
+    expect(view.lines.find((line) => line.startsWith('showing'))).toMatch(/^showing the first \d of 6 edges; the who…$/);
     expect(view.drawing.join('\n')).toContain('│ a ├───▶│ b ├');
     for (const row of view.lines) expect([...row].length).toBeLessThanOrEqual(40);
   });

@@ -27,8 +27,8 @@ const NOTES = write('notes.md', [
 ].join('\n'));
 const Q = 'inflight-movie-recommendations';
 
-async function grade(args: string[], options: { home?: string; stdin?: string } = {}) {
-  const io = fakeIo({ env: { MLDRILL_HOME: options.home ?? fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-home-')) }, cwd: dir });
+async function grade(args: string[], options: { home?: string; stdin?: string; tty?: boolean } = {}) {
+  const io = fakeIo({ env: { MLDRILL_HOME: options.home ?? fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-home-')), NO_COLOR: '1' }, cwd: dir, tty: options.tty });
   if (options.stdin !== undefined) (io.terminal.input as unknown as NodeJS.WritableStream).end(options.stdin);
   const code = await main(['grade', ...args], io);
   return { code, out: io.out(), err: io.err() };
@@ -82,6 +82,20 @@ describe('mldrill grade <question-id> --notes FILE', () => {
     expect(out).toContain('\nClarify the problem  ');
     expect(out).toContain('  ✓ core Turned the flight time into a usable viewing budget and asked whether unfinished movies count as failures  "viewing time"\n');
     expect(out).toMatch(/ {2}✗ Quantified scale/);
+  });
+
+  it('wraps its text to an 80-column terminal at word breaks: items, evidence and the Diagram: line', async () => {
+    const { code, out } = await grade([Q, '--notes', DRAWN], { tty: true });
+    expect(code).toBe(0);
+    const lines = out.split('\n');
+    expect(lines.filter((line) => [...line].length > 80)).toEqual([]);
+    expect(lines.slice(2, 5)).toEqual([
+      'Diagram: 6 of 8 components, 4 of 8 key flows; missing: passenger context,',
+      'seatback screen; drawn the wrong way round: the loop: onboard viewing logs',
+      'uploaded after landing and back to training',
+    ]);
+    // An item's further lines sit under its first word; the evidence follows where it fits.
+    expect(out).toContain('  ✓ Drew a high-level diagram with both the ML and the non-ML components\n    "diagram with 6 of 8 components, 4 of 8 key flows"\n');
   });
 
   it('compares a ## diagram section with the reference: found, missing and reversed in JSON; its lines are not notes', async () => {

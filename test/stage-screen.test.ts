@@ -157,6 +157,8 @@ describe('the stage keys', () => {
     ['Ctrl-G while asking: typed', { name: 'g', ctrl: true }, { ...context, lineMode: 'ask' as const }, 'type'],
     ['in the pad, Enter: add the line', { name: 'return' }, { ...context, lineMode: 'pad' as const, line: 'a -> b' }, 'send'],
     ['in the pad, Esc: back to the notes', { name: 'escape' }, { ...context, lineMode: 'pad' as const, line: 'a -> b' }, 'cancel'],
+    ['in the pad, Esc-Enter on an empty line: back to the notes, not swallowed', { name: 'return', meta: true }, { ...context, lineMode: 'pad' as const }, 'cancel'],
+    ['in the pad, Esc-Enter on a line: add it, once', { name: 'return', meta: true }, { ...context, lineMode: 'pad' as const, line: 'a -> b' }, 'send'],
     ['in the pad, Up on an empty line: take back the last line', { name: 'up' }, { ...context, lineMode: 'pad' as const }, 'recall'],
     ['in the pad, Backspace on an empty line: take back the last line', { name: 'backspace' }, { ...context, lineMode: 'pad' as const }, 'recall'],
     ['in the pad, Backspace in a line: deletes', { name: 'backspace' }, { ...context, lineMode: 'pad' as const, line: 'a -> b' }, 'type'],

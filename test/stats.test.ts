@@ -155,6 +155,36 @@ describe('stats over sessions of two rubrics', () => {
   });
 });
 
+describe('stats on a narrow terminal', () => {
+  // The real rubrics' stage titles are long: 'Design the data, model and serving path'.
+  const long: BankView = { ...catalog, stageTitle: (rubricId, stageId) => (stageId === 'scope' ? 'Frame the ML task and metrics' : 'Design the data, model and serving path') };
+  const stats = computeStats(records('progress.jsonl'), long, { now: NOW, timeZone: 'UTC' });
+
+  it('fits every line in 60 columns: the figures wrap, the rows cut their titles', () => {
+    for (const charts of [false, true]) {
+      const lines = statsLines(stats, plain, { charts, width: 60 });
+      expect(lines.filter((line) => visibleLength(line) > 60)).toEqual([]);
+    }
+    const lines = statsLines(stats, plain, { charts: true, width: 60 });
+    // A rubric's title too long for the line beside its count keeps its words.
+    const narrow = statsLines(computeStats(records('progress.jsonl').map((record) => (/dddd|eeee/.test(record.id) ? { ...record, rubricId: 'fx-panel' } : record)), { ...long, rubricTitle: (id) => (id === 'fx-panel' ? 'ML system design, short (30 minutes)' : 'Fixture interview') }, { now: NOW, timeZone: 'UTC' }), plain, { charts: true, width: 60 });
+    expect(narrow).toContain('ML system design, short (30 minutes)');
+    expect(narrow[narrow.indexOf('ML system design, short (30 minutes)') + 1]).toBe('(rubric, 2 completed sessions)');
+    expect(lines.slice(1, 5)).toEqual([
+      'Sessions   6 (5 completed, 1 abandoned) · 1 h 24 min',
+      '           practised',
+      'Streak     2 days now · longest 2 days · 5 days practised in',
+      '           all',
+    ]);
+    expect(lines).toContain('  Design the data,…  ████████░░░░░░░░░░░░  40%  (5 sessions)');
+    expect(lines).toContain('  Design t…  ██████████▓     11:12 of 10:00  runs 12% over');
+    expect(lines.slice(lines.indexOf('  1. Planned serving and its latency'))).toEqual(expect.arrayContaining([
+      '     Design the data, model and serving path · missed in 4',
+      '     of 5 sessions',
+    ]));
+  });
+});
+
 describe('streaks in the local time zone', () => {
   // Four sessions near midnight: in Los Angeles they fall on four days in a row; in Tokyo
   // two share a day and one skips a day; in UTC they make three days.

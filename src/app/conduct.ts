@@ -16,7 +16,7 @@ import { appendRecord } from '../store/append.js';
 import { liveDirectory, removeLive, saveLive, LIVE_VERSION } from '../store/live.js';
 import { historyFile } from '../store/paths.js';
 import { makeRecord, type SessionMode, type SessionRecord } from '../store/record.js';
-import { stripControl } from '../text.js';
+import { stripControl, wrap } from '../text.js';
 import { assessIntro } from '../ui/assess-screen.js';
 import { styleFor } from '../ui/colour.js';
 import type { Prompter } from '../ui/prompts.js';
@@ -252,6 +252,9 @@ export async function conduct(options: ConductOptions, io: Io, prompter: Prompte
     return (await options.afterSave?.(record)) ?? EXIT.ok;
   }
   const kept = checkpoint(pausedWhenStopped);
-  io.stderr.write(`\nInterrupted: session ${id} saved as abandoned, notes included, to ${file}\n${kept ? `Pick it up where you left it with: mldrill resume ${id}` : `It cannot be resumed: ${checkpointTrouble}`}\n`);
+  // Wrapped at word breaks on a terminal: a history path under $HOME would be broken mid-name at 80 columns.
+  const width = io.stderr.isTTY ? io.stderr.columns : Infinity;
+  const said = [`Interrupted: session ${id} saved as abandoned, notes included, to ${file}`, kept ? `Pick it up where you left it with: mldrill resume ${id}` : `It cannot be resumed: ${checkpointTrouble}`];
+  io.stderr.write(`\n${said.flatMap((line) => wrap(line, width)).join('\n')}\n`);
   return EXIT.interrupted;
 }

@@ -81,7 +81,7 @@ export async function grade(options: GradeOptions, io: Io): Promise<number> {
     }
     const graded = gradeNotes(interview, allNotes(split), diagram);
     if (options.json) io.stdout.write(gradeJson(graded));
-    else io.stdout.write(`${gradeLines(graded, question.title, interview.rubric.title, await styleFor(io.stdout, io.env)).join('\n')}\n`);
+    else io.stdout.write(`${gradeLines(graded, question.title, interview.rubric.title, await styleFor(io.stdout, io.env), io.stdout.isTTY ? Math.min(io.stdout.columns, 100) : undefined).join('\n')}\n`);
     return EXIT.ok;
   });
 }

@@ -85,9 +85,11 @@ function drawWith(render: RenderMermaid): Draw {
     const needed = art(diagram, 'TD');
     const space = size.height === undefined ? `${size.width} columns` : `${size.width}×${size.height}`;
     const need = needed ? ` (it needs ${needed.width}×${needed.lines.length})` : '';
-    // The longest run of edges, in the order written, whose picture fits.
+    // The longest run of edges, in the order written, whose picture fits. With lone components
+    // (boxes with no edge) every edge may fit once they are left out.
+    const lone = diagram.nodes.length - subgraph(diagram.nodes, diagram.edges).nodes.length;
     let low = 1;
-    let high = diagram.edges.length - 1;
+    let high = diagram.edges.length - (lone > 0 ? 0 : 1);
     let best: { art: Art; direction: Direction; count: number } | undefined;
     while (low <= high) {
       const count = Math.floor((low + high) / 2);
@@ -104,11 +106,12 @@ function drawWith(render: RenderMermaid): Draw {
         lines: best.art.lines,
         complete: false,
         direction: best.direction,
-        note: `does not fit in ${space}${need}: showing the first ${best.count} of ${plural(diagram.edges.length, 'edge')}`,
+        // What is shown comes first: a narrow pad cuts the note at its width.
+        note: `${best.count === diagram.edges.length ? `showing the edges, not ${plural(lone, 'lone component')}` : `showing the first ${best.count} of ${plural(diagram.edges.length, 'edge')}`}; the whole does not fit in ${space}${need}`,
       };
     }
     // Not even one edge fits: the top-left corner of the top-down picture, cut to size.
     const rows = (needed?.lines ?? []).slice(0, size.height ?? Infinity).map((row) => cut(row, size.width));
-    return { lines: rows, complete: false, direction: 'TD', note: `does not fit in ${space}${need}: showing the top-left corner` };
+    return { lines: rows, complete: false, direction: 'TD', note: `showing the top-left corner; the whole does not fit in ${space}${need}` };
   };
 }

@@ -73,11 +73,15 @@ export function gapTrend(gaps: readonly number[]): StageCalibration['trend'] {
   return { sessions: gaps.length, earlierGap, laterGap, direction };
 }
 
-/** One stage's calibration as a sentence: "you rate your deep dive 24 points above the AI grader; the gap has halved over your last 10 sessions (30 → 12)". */
+/**
+ * One stage's calibration as a sentence: "Deep dive: you rate yourself 24 points above the AI grader; the gap has
+ * halved over your last 10 sessions (30 → 12)". The title leads as written: stage titles are imperatives
+ * ("Frame the ML task") that neither read after "your" nor survive lower-casing (ML).
+ */
 export function calibrationSentence(stage: StageCalibration, other: 'the AI grader' | 'your partner'): string {
   const size = Math.abs(stage.averageGap);
   const level = size <= 3 ? `within ${size} ${size === 1 ? 'point' : 'points'} of ${other}` : `${size} points ${stage.averageGap > 0 ? 'above' : 'below'} ${other}`;
-  const sentence = `you rate your ${stage.title.toLowerCase()} ${level} (${stage.sessions} ${stage.sessions === 1 ? 'session' : 'sessions'})`;
+  const sentence = `${stage.title}: you rate yourself ${level} (${stage.sessions} ${stage.sessions === 1 ? 'session' : 'sessions'})`;
   const { trend } = stage;
   if (!trend) return sentence;
   const over = `over your last ${trend.sessions} sessions (${trend.earlierGap} → ${trend.laterGap})`;

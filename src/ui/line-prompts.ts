@@ -35,6 +35,8 @@ const BELL = '\u0007';
 export function createLinePrompter(io: Io, signal: AbortSignal): Prompter {
   const output = io.terminal.output;
   const columns = (output.columns || 80);
+  /** A message as lines that fit the terminal, broken at word breaks (a dumb terminal breaks words). */
+  const sayLine = (text: string) => say(`${wrap(text, columns).join('\n')}\n`);
   const say = (text: string) => void output.write(text);
 
   // One reader for the whole drill: lines typed ahead (a paste, a fast typist) wait in the
@@ -137,7 +139,7 @@ export function createLinePrompter(io: Io, signal: AbortSignal): Prompter {
       const commands = [
         checklist.length ? '/t N ticks item N' : '/a QUESTION asks the interviewer', facts.length ? '/f fact sheet' : '', config.hints.length ? '/h hint' : '', '/d EDGE adds to the diagram', '/p pause', 'an empty line: next stage',
       ].filter(Boolean);
-      say(`Type notes, one line at a time. ${commands.join(', ')}. Ctrl-C quits (${config.save === false ? 'not saved' : 'saved'}).\n`);
+      sayLine(`Type notes, one line at a time. ${commands.join(', ')}. Ctrl-C quits (${config.save === false ? 'not saved' : 'saved'}).`);
       let notice = config.notice?.();
       if (notice) say(`${notice}\n`);
       if (state.progress[index]!.draft) change(commitDraft(state));
@@ -171,7 +173,7 @@ export function createLinePrompter(io: Io, signal: AbortSignal): Prompter {
             const shown = state.progress[index]!.hintsShown;
             if (shown < config.hints.length) {
               change(revealHint(state, config.hints.length));
-              say(`Hint ${shown + 1}: ${config.hints[shown]}\n`);
+              sayLine(`Hint ${shown + 1}: ${config.hints[shown]}`);
             } else say('No more hints for this stage.\n');
           } else if (text === '/p') {
             change(togglePause(state, now()));
@@ -192,14 +194,14 @@ export function createLinePrompter(io: Io, signal: AbortSignal): Prompter {
             if (edge) change(setPadLine(addPadLine(setPadLine(state, edge)), undefined));
             const lines = diagramLines(state);
             const problem = edge ? parseDiagram(edge).problems[0] : undefined;
-            if (problem) say(`Kept in the diagram, but ${problem.message}; ${problem.hint}\n`);
+            if (problem) sayLine(`Kept in the diagram, but ${problem.message}; ${problem.hint}`);
             else if (edge) say(`Added to the diagram (${plural(lines.length, 'line')}).\n`);
             else say(lines.length ? `Diagram:\n${lines.map((line) => `  ${stripControl(line)}`).join('\n')}\n` : 'The diagram is empty: /d events -> ranker adds an edge.\n');
           } else if (facts.length && text === '/f') {
             sayFacts();
           } else if (checklist.length && /^\/t(\s+\d+)+$/.test(text)) {
             for (const n of numbers(text.slice(2), checklist.length)) change(toggleTick(state, checklist[n - 1]!.id));
-            say(`Ticked: ${state.progress[index]!.ticked.length ? checklist.filter((item) => state.progress[index]!.ticked.includes(item.id)).map((item) => item.text).join('; ') : 'nothing'}\n`);
+            sayLine(`Ticked: ${state.progress[index]!.ticked.length ? checklist.filter((item) => state.progress[index]!.ticked.includes(item.id)).map((item) => item.text).join('; ') : 'nothing'}`);
           } else {
             change(commitDraft(setDraft(state, line)));
           }
@@ -216,9 +218,13 @@ export function createLinePrompter(io: Io, signal: AbortSignal): Prompter {
       const ticked = new Set(items.filter((item) => preselected.has(item.id)).map((item) => item.id));
       const evidence = (id: string) => (beside?.evidence.has(id) ? ` ${SUGGESTED} "${beside.evidence.get(id)}"` : preselected.has(id) ? ` ${SUGGESTED}` : '');
       const notes = beside?.notes.split('\n').map((line) => line.trim()).filter(Boolean).join(' · ');
-      if (notes) say(`\nYour notes: ${notes}\n`);
+      if (notes) sayLine(`\nYour notes: ${notes}`);
       for (;;) {
-        say(`\n${message}\n${items.map((item, i) => `  ${i + 1}. [${ticked.has(item.id) ? 'x' : ' '}] ${item.text}${evidence(item.id)}`).join('\n')}\n`);
+        sayLine(`\n${message}`);
+        for (const [i, item] of items.entries()) {
+          const [first = '', ...rest] = wrap(`${i + 1}. [${ticked.has(item.id) ? 'x' : ' '}] ${item.text}${evidence(item.id)}`, columns - 7);
+          say(`${[`  ${first}`, ...rest.map((line) => `       ${line}`)].join('\n')}\n`);
+        }
         const line = (await askLine('Numbers to tick or untick (e.g. 1 3), or an empty line to confirm > ')).trim();
         if (!line) {
           say(`${assessedLine(beside?.title ?? message, items, ticked, PLAIN)}\n`);

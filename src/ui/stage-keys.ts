@@ -77,6 +77,8 @@ const enter = (key: Key) => key.name === 'return' || key.name === 'enter';
 const STAGE_KEYS: readonly Binding[] = [
   { label: 'Enter', does: 'ask', action: 'send', lineMode: 'ask', matches: (key) => enter(key) },
   { label: 'Esc', does: 'back to the notes', action: 'cancel', lineMode: 'ask', matches: (key) => key.name === 'escape' },
+  // Esc then Enter arrive at once as Enter with meta: on an empty pad line there is nothing to add, so the Esc was meant.
+  { label: 'Esc', does: 'back to the notes', action: 'cancel', lineMode: 'pad', matches: (key, context) => enter(key) && Boolean(key.meta) && context.line === '', shown: () => false },
   { label: 'Enter', does: 'add the line', action: 'send', lineMode: 'pad', matches: (key) => enter(key) },
   // Only on an empty line: Backspace there has nothing else to delete, and ↑ nothing else to do.
   { label: '↑', does: 'take back the last line', action: 'recall', lineMode: 'pad', matches: (key, context) => context.line === '' && (key.name === 'up' || key.name === 'backspace') },

@@ -22,6 +22,9 @@ function practiceTime(seconds: number): string {
   return hours > 0 ? `${hours} h ${minutes % 60} min` : `${minutes} min`;
 }
 
+/** The headings' column: `Sessions   `. */
+const FIELD_WIDTH = 11;
+
 /** The widest pace text: `runs 100% over`. */
 const PACE_WIDTH = 15;
 
@@ -42,29 +45,33 @@ export function statsLines(stats: Stats & { calibration?: Calibration }, style: 
   const scoreBar = (score: number) => (view.charts ? `${grade(score)(bar(score / 100, 20))} ` : '');
   const lines: string[] = [];
 
+  // A figure after its heading, wrapped under the figure's first word on a narrow terminal.
+  const field = (heading: string, text: string) => {
+    const [first = '', ...rest] = wrap(text, view.width - FIELD_WIDTH);
+    return [`${style.heading(heading)}${' '.repeat(FIELD_WIDTH - heading.length)}${first}`, ...rest.map((line) => `${' '.repeat(FIELD_WIDTH)}${line}`)];
+  };
   lines.push(style.title('Progress'));
-  lines.push(`${style.heading('Sessions')}   ${stats.sessions} (${stats.completed} completed, ${stats.abandoned} abandoned) · ${practiceTime(stats.practiceSeconds)} practised`);
+  lines.push(...field('Sessions', `${stats.sessions} (${stats.completed} completed, ${stats.abandoned} abandoned) · ${practiceTime(stats.practiceSeconds)} practised`));
   const { streaks } = stats;
-  lines.push(`${style.heading('Streak')}     ${plural(streaks.current, 'day')} now · longest ${plural(streaks.longest, 'day')} · ${plural(streaks.days, 'day')} practised in all`);
+  lines.push(...field('Streak', `${plural(streaks.current, 'day')} now · longest ${plural(streaks.longest, 'day')} · ${plural(streaks.days, 'day')} practised in all`));
   if (stats.averageScore !== null) lines.push(`${style.heading('Average')}    ${grade(stats.averageScore)(`${stats.averageScore}%`)}`);
 
-  const coverage = (stages: readonly StageStats[]) => {
-    if (!stages.length) return [];
-    const width = Math.min(28, Math.max(...stages.map((stage) => stripControl(stage.title).length)));
-    return ['', style.heading('Coverage by stage'), ...stages.map((stage) =>
-      `  ${label(stripControl(stage.title), width)}  ${scoreBar(stage.averageScore)}${percent(stage.averageScore)}  ${style.dim(`(${plural(stage.sessions, 'session')})`)}`)];
+  // A coverage row: its title cut to what the bar, the percentage and the count leave, so a row never wraps.
+  const coverageRows = (rows: ReadonlyArray<{ title: string; averageScore: number; sessions: number }>, most: number) => {
+    const counts = rows.map((row) => `(${plural(row.sessions, 'session')})`);
+    const rest = 2 + 2 + (view.charts ? 21 : 0) + 4 + 2 + Math.max(...counts.map((count) => count.length));
+    const width = Math.max(8, Math.min(most, Math.max(...rows.map((row) => stripControl(row.title).length)), view.width - rest));
+    return rows.map((row, i) => `  ${label(stripControl(row.title), width)}  ${scoreBar(row.averageScore)}${percent(row.averageScore)}  ${style.dim(counts[i]!)}`);
   };
+  const coverage = (stages: readonly StageStats[]) => (stages.length ? ['', style.heading('Coverage by stage'), ...coverageRows(stages, 28)] : []);
   // One rubric: its stages and items as they always were. More: a section for each, after the figures they share.
   const only = stats.rubrics.length > 1 ? undefined : { stages: stats.stages, missed: stats.missed };
   if (only) lines.push(...coverage(only.stages));
 
   if (stats.categories.length) {
     const title = (category: string) => CATEGORY_TITLES[category as Category] ?? category;
-    const width = Math.min(30, Math.max(...stats.categories.map((category) => stripControl(title(category.category)).length)));
     lines.push('', `${style.heading('Coverage by category')} ${style.dim('(weakest first)')}`);
-    for (const category of stats.categories) {
-      lines.push(`  ${label(stripControl(title(category.category)), width)}  ${scoreBar(category.averageScore)}${percent(category.averageScore)}  ${style.dim(`(${plural(category.sessions, 'session')})`)}`);
-    }
+    lines.push(...coverageRows(stats.categories.map((category) => ({ ...category, title: title(category.category) })), 30));
   }
 
   const { trend } = stats;
@@ -87,7 +94,11 @@ export function statsLines(stats: Stats & { calibration?: Calibration }, style: 
   else {
     for (const rubric of stats.rubrics) {
       const count = ` (rubric, ${plural(rubric.sessions, 'completed session')})`;
-      lines.push('', `${style.title(label(stripControl(rubric.title), view.width - count.length).trimEnd())}${style.dim(count)}`);
+      const title = stripControl(rubric.title);
+      // A title too long for the line keeps its words: it wraps, and the count goes under it.
+      lines.push('', ...(title.length + count.length <= view.width
+        ? [`${style.title(title)}${style.dim(count)}`]
+        : [...wrap(title, view.width).map((line) => style.title(line)), style.dim(count.trim())]));
       lines.push(...coverage(rubric.stages), ...pacingLines(rubric.stages, style, view), ...missedLines(rubric.missed, style, view));
     }
   }
@@ -98,7 +109,7 @@ export function statsLines(stats: Stats & { calibration?: Calibration }, style: 
     for (const [stages, other] of [[calibration.ai, 'the AI grader'], [calibration.partner, 'your partner']] as const) {
       for (const stage of stages) {
         const sentence = calibrationSentence({ ...stage, title: stripControl(stage.title) }, other);
-        const [first = '', ...rest] = wrap(`${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`, view.width - 4);
+        const [first = '', ...rest] = wrap(`${sentence}.`, view.width - 4);
         lines.push(`  ${first}`, ...rest.map((line) => `    ${line}`));
       }
     }
@@ -117,13 +128,15 @@ function pacingLines(stages: readonly StageStats[], style: Style, view: StatsVie
   const cells = view.width >= 100 ? 20 : 10;
   const chartWidth = view.charts ? cells * 1.5 + 1 : 0;
   const longest = Math.max(...stages.map((stage) => stripControl(stage.title).length));
-  const width = Math.max(8, Math.min(28, longest, view.width - 2 - 2 - chartWidth - 13 - 2 - PACE_WIDTH));
+  const times = stages.map((stage) => `${clock(stage.averageUsedSeconds)} of ${clock(stage.averageBudgetSeconds)}`);
+  const timesWidth = Math.max(...times.map((text) => text.length));
+  const width = Math.max(8, Math.min(28, longest, view.width - 2 - 2 - chartWidth - timesWidth - 2 - PACE_WIDTH));
   const lines = ['', `${style.heading('Pacing')} ${style.dim('(average time used of the average budget)')}`];
-  for (const stage of stages) {
-    const times = `${clock(stage.averageUsedSeconds)} of ${clock(stage.averageBudgetSeconds)}`;
+  for (const [i, stage] of stages.entries()) {
+    const time = times[i]!.padEnd(timesWidth);
     const paint = stage.overPercent > ON_TIME_PERCENT ? style.warn : style.good;
     const chart = view.charts ? `${paceBar(stage.overPercent, style, cells)} ` : '';
-    lines.push(`  ${label(stripControl(stage.title), width)}  ${chart}${times}  ${paint(paceText(stage.overPercent))}`);
+    lines.push(`  ${label(stripControl(stage.title), width)}  ${chart}${time}  ${paint(paceText(stage.overPercent))}`);
   }
   return lines;
 }
@@ -134,7 +147,7 @@ function missedLines(missed: readonly MissedItem[], style: Style, view: StatsVie
   missed.forEach((item, i) => {
     const [first = '', ...rest] = wrap(stripControl(item.text), view.width - 6);
     lines.push(`  ${i + 1}. ${first}`, ...rest.map((line) => `     ${line}`));
-    lines.push(style.dim(`     ${stripControl(item.stageTitle)} · missed in ${item.missed} of ${plural(item.assessed, 'session')}`));
+    lines.push(...wrap(`${stripControl(item.stageTitle)} · missed in ${item.missed} of ${plural(item.assessed, 'session')}`, view.width, '     ').map((line) => style.dim(line)));
     if (item.guidance) lines.push(...wrap(stripControl(item.guidance), view.width - 7, '     ').map((line) => style.dim(line)));
   });
   return lines;

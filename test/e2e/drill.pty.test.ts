@@ -100,7 +100,9 @@ describe('drill in a terminal', { timeout: 60_000 }, () => {
     expect(stty).toMatch(/(^|\s)icanon(\s|$)/);
     expect(stty).toMatch(/(^|\s)echo(\s|$)/);
     expect(tmux.cursorVisible()).toBe(true);
-    expect(tmux.screen(true)).toMatch(/Interrupted: session \d{8}-\d{4}-\w{4} saved as abandoned, notes included, to /);
+    expect(tmux.screen(true)).toMatch(/Interrupted: session \d{8}-\d{4}-\w{4} saved as abandoned, notes included, to\s/);
+    // The history's path whole on a line of its own, not broken by the terminal at column 80.
+    expect(tmux.screen(true)).toContain(`\n${history}\n`);
     expect(tmux.screen(true)).not.toMatch(/at .*\.js:\d+/);
     const [record] = readHistory(history);
     expect(record).toMatchObject({

@@ -79,9 +79,11 @@ describe('the diagram on TERM=dumb', { timeout: 90_000 }, () => {
     const home = newHome();
     const tmux = new TmuxSession(['drill', 'e2e-feed', '--bank', BANK, '--no-ready'], { env: { MLDRILL_HOME: home, TERM: 'dumb' } });
     sessions.push(tmux);
-    await tmux.waitFor(/\[0[12]:\d\d left\] >$/m);
+    // The line of commands is broken at word breaks, not by the terminal mid-word (`/d ED` `GE adds`).
+    const start = await tmux.waitFor(/\[0[12]:\d\d left\] >$/m);
+    expect(start).toContain('/h hint, /d\nEDGE adds to the diagram, /p pause, an empty line: next stage. Ctrl-C quits\n(saved).\n');
     await enter(tmux, '/d events -> features -> ranker', 'Added to the diagram (1 line).');
-    await enter(tmux, '/d the ranker is a GBDT.', 'Kept in the diagram, but not an edge: this reads as a sentence, not a component;');
+    await enter(tmux, '/d the ranker is a GBDT.', 'Kept in the diagram, but not an edge: this reads as a sentence, not a component;\nwrite edges as `a -> b`, or a lone component by its name; keep prose in your\nnotes\n');
     await enter(tmux, '/d', /Diagram:\n {2}events -> features -> ranker\n {2}the ranker is a GBDT\.\n/);
     await enter(tmux, '', 'Stage 2/2 · Design the ranking');
     tmux.keys('Enter');
