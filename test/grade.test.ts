@@ -132,6 +132,13 @@ describe('mldrill grade <question-id> --notes FILE', () => {
     expect((JSON.parse(out) as GradeJson).diagram).toMatchObject({ components: { found: 2 } });
   });
 
+  it('compares a ## diagram section whose lines are none of them edges as a drawing of nothing, not as no section', async () => {
+    const { code, out, err } = await grade([Q, '--notes', '-', '--json'], { stdin: '## clarify\n- flight time\n## diagram\nranker => screen\n' });
+    expect(code).toBe(0);
+    expect(err).toMatch(/not an edge/);
+    expect((JSON.parse(out) as GradeJson).diagram).toMatchObject({ components: { found: 0 }, flows: { found: 0 } });
+  });
+
   it('says when the question has no reference diagram to compare with, and prints "diagram": null', async () => {
     const { code, out, err } = await grade(['fx-feed', '--notes', '-', '--json', '--bank', PROGRESS_BANK], { stdin: '## diagram\nevents -> ranker\n' });
     expect([code, err]).toEqual([0, 'mldrill: warning: fx-feed has no reference diagram; the ## diagram section is not compared\n']);

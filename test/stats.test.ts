@@ -129,14 +129,14 @@ describe('stats over sessions of two rubrics', () => {
       const lines = statsLines(stats, plain, { charts, width: 80 });
       expect(lines.filter((line) => visibleLength(line) > 80)).toEqual([]);
       const at = (line: string) => lines.indexOf(line);
-      expect(at('Fixture interview (rubric, 3 completed sessions)')).toBeGreaterThan(at('Score trend (last 5 completed sessions, oldest first)'));
-      expect(at('Panel interview (rubric, 2 completed sessions)')).toBeGreaterThan(at('Fixture interview (rubric, 3 completed sessions)'));
+      expect(at('Fixture interview · rubric, 3 completed sessions')).toBeGreaterThan(at('Score trend (last 5 completed sessions, oldest first)'));
+      expect(at('Panel interview · rubric, 2 completed sessions')).toBeGreaterThan(at('Fixture interview · rubric, 3 completed sessions'));
       expect(lines.filter((line) => line === 'Coverage by stage' || line.startsWith('Pacing') || line === 'Missed most often')).toHaveLength(6);
     }
     const lines = statsLines(stats, plain, { charts: false, width: 80 });
-    const panelLines = lines.slice(lines.indexOf('Panel interview (rubric, 2 completed sessions)'));
+    const panelLines = lines.slice(lines.indexOf('Panel interview · rubric, 2 completed sessions'));
     expect(panelLines).toEqual([
-      'Panel interview (rubric, 2 completed sessions)',
+      'Panel interview · rubric, 2 completed sessions',
       '',
       'Coverage by stage',
       '  Frame the problem   75%  (2 sessions)',
@@ -169,7 +169,7 @@ describe('stats on a narrow terminal', () => {
     // A rubric's title too long for the line beside its count keeps its words.
     const narrow = statsLines(computeStats(records('progress.jsonl').map((record) => (/dddd|eeee/.test(record.id) ? { ...record, rubricId: 'fx-panel' } : record)), { ...long, rubricTitle: (id) => (id === 'fx-panel' ? 'ML system design, short (30 minutes)' : 'Fixture interview') }, { now: NOW, timeZone: 'UTC' }), plain, { charts: true, width: 60 });
     expect(narrow).toContain('ML system design, short (30 minutes)');
-    expect(narrow[narrow.indexOf('ML system design, short (30 minutes)') + 1]).toBe('(rubric, 2 completed sessions)');
+    expect(narrow[narrow.indexOf('ML system design, short (30 minutes)') + 1]).toBe('rubric, 2 completed sessions');
     expect(lines.slice(1, 5)).toEqual([
       'Sessions   6 (5 completed, 1 abandoned) · 1 h 24 min',
       '           practised',
@@ -321,8 +321,8 @@ describe('mldrill stats', () => {
     const io = fakeIo({ env: { MLDRILL_HOME: home, TZ: 'UTC' }, now: NOW });
     expect(await main(['stats', '--bank', PROGRESS_BANK], io)).toBe(0);
     const lines = io.out().split('\n');
-    expect(lines).toContain('Fixture interview (rubric, 4 completed sessions)');
-    expect(lines).toContain('fx-gone (rubric, 1 completed session)');
+    expect(lines).toContain('Fixture interview · rubric, 4 completed sessions');
+    expect(lines).toContain('fx-gone · rubric, 1 completed session');
     expect(lines.filter((line) => line === 'Coverage by stage')).toHaveLength(2);
     const json = fakeIo({ env: { MLDRILL_HOME: home, TZ: 'UTC' }, now: NOW });
     expect(await main(['stats', '--bank', PROGRESS_BANK, '--json'], json)).toBe(0);

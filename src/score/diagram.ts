@@ -25,7 +25,8 @@ export interface DiagramGrade {
 export function gradeDiagram(reference: ReferenceDiagram | undefined, source: string | undefined): DiagramGrade | null {
   if (!reference || !source?.trim()) return null;
   const drawn = parseDiagram(source);
-  if (drawn.nodes.length === 0) return null;
+  // Only lines that are not edges still make a drawing, of nothing: compared, it finds nothing.
+  if (drawn.nodes.length === 0 && drawn.problems.length === 0) return null;
   const comparison = compareDiagram(reference, drawn);
   const { components, flows } = comparison;
   const suggests = components.found.length * 2 >= components.expected && flows.found.length >= 1;

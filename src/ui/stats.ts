@@ -93,12 +93,12 @@ export function statsLines(stats: Stats & { calibration?: Calibration }, style: 
   if (only) lines.push(...pacingLines(only.stages, style, view), ...missedLines(only.missed, style, view));
   else {
     for (const rubric of stats.rubrics) {
-      const count = ` (rubric, ${plural(rubric.sessions, 'completed session')})`;
+      const count = ` · rubric, ${plural(rubric.sessions, 'completed session')}`;
       const title = stripControl(rubric.title);
       // A title too long for the line keeps its words: it wraps, and the count goes under it.
       lines.push('', ...(title.length + count.length <= view.width
         ? [`${style.title(title)}${style.dim(count)}`]
-        : [...wrap(title, view.width).map((line) => style.title(line)), style.dim(count.trim())]));
+        : [...wrap(title, view.width).map((line) => style.title(line)), style.dim(count.replace(/^ · /, ''))]));
       lines.push(...coverage(rubric.stages), ...pacingLines(rubric.stages, style, view), ...missedLines(rubric.missed, style, view));
     }
   }
