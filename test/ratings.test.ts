@@ -200,3 +200,33 @@ describe('an AI rating of a recorded session, through the commands', () => {
     expect(fs.readdirSync(home).sort()).toEqual(['history.jsonl']);
   });
 });
+
+describe("the candidate's own ticks of an interviewer-mode session, in the export", () => {
+  it('sit beside the partner\'s: the scores, and per stage what only one of the two ticked', async () => {
+    const home = tempHome();
+    const record = session(4, { clarify: ['users'], 'deep-dive': ['tradeoff'] }, 'interviewer');
+    appendRecord(path.join(home, 'history.jsonl'), record);
+    const own = rating(record, [100, 0], 'self');
+    own.stages[0]!.items = ['users', 'scale'].map((id) => ({ id, met: true, evidence: null, reason: '', counted: true }));
+    own.stages[1]!.items = ['tradeoff', 'failure'].map((id) => ({ id, met: false, evidence: null, reason: '', counted: false }));
+    appendRating(path.join(home, 'ratings.jsonl'), own);
+    const run = async (args: string[]) => {
+      const io = fakeIo({ env: { MLDRILL_HOME: home, TZ: 'UTC' } });
+      expect(await main(args, io)).toBe(0);
+      return io.out();
+    };
+    const doc = JSON.parse(await run(['export', 'last', '--format', 'json']));
+    expect(doc.selfRating).toMatchObject({ score: 50, partnerScore: 50, stages: [
+      { id: 'clarify', score: 100, partnerScore: 50, onlySelf: [{ id: 'scale' }], onlyPartner: [] },
+      { id: 'deep-dive', score: 0, partnerScore: 50, onlySelf: [], onlyPartner: [{ id: 'tradeoff' }] },
+    ] });
+    const markdown = await run(['export', 'last']);
+    expect(markdown).toContain("## The candidate's own ticks\n\n2026-11-04T09:10:00.000Z: the candidate rated themselves **50%** against the partner's 50%.\n");
+    expect(markdown).toContain('### clarify · self 100% · partner 50%\n\nTicked by the candidate, not by the partner:\n\n- scale\n');
+    expect(markdown).toContain('### deep-dive · self 0% · partner 50%\n\nTicked by the partner, not by the candidate:\n\n- tradeoff\n');
+    // A self-assessed session has no partner to compare with.
+    const selfAssessed = session(5, { clarify: [], 'deep-dive': [] });
+    appendRecord(path.join(home, 'history.jsonl'), selfAssessed);
+    expect(JSON.parse(await run(['export', 'last', '--format', 'json'])).selfRating).toBeNull();
+  });
+});

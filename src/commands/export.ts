@@ -29,7 +29,8 @@ export async function exportSession(options: ExportOptions, io: Io): Promise<num
   const read = readRatings(ratings);
   reportSkipped(read.warnings, ratings, io);
   const rating = read.ratings.find((found) => found.rater === 'ai' && found.sessionId === record.id);
-  const doc = await withCatalog(io, options.bank, (catalog) => sessionDocument(record, bankView(catalog), io.timeZone, rating));
+  const selfRating = record.mode === 'interviewer' ? read.ratings.find((found) => found.rater === 'self' && found.sessionId === record.id) : undefined;
+  const doc = await withCatalog(io, options.bank, (catalog) => sessionDocument(record, bankView(catalog), io.timeZone, rating, selfRating));
   const toFile = options.output !== undefined && options.output !== '-';
   // Without --format, a file named *.json gets JSON.
   const format = options.format ?? (toFile && /\.json$/i.test(options.output!) ? 'json' : 'markdown');

@@ -68,6 +68,8 @@ export interface SessionDocument {
   curveballs: DocumentCurveball[];
   /** The AI grader's latest rating of the session (ratings.jsonl); null when it has none. */
   aiRating: DocumentRating | null;
+  /** In interviewer mode, the candidate's own ticks beside the partner's (ratings.jsonl); null when they gave none. */
+  selfRating: DocumentSelfRating | null;
   /** The questions put to the interviewer and the answers, in the order asked. */
   exchanges: ExchangeRecord[];
   /** The follow-up thrown in; null when none was. */
@@ -112,7 +114,25 @@ export interface DocumentRating {
   }>;
 }
 
-export function sessionDocument(record: SessionRecord, bank: BankView, timeZone?: string, rating?: RatingRecord): SessionDocument {
+/** The candidate's own ticks of an interviewer-mode session, stage by stage, where they and the partner disagree. */
+export interface DocumentSelfRating {
+  ratedAt: string;
+  score: number;
+  /** The partner's score, the record's. */
+  partnerScore: number | null;
+  stages: Array<{
+    id: string;
+    title: string;
+    score: number;
+    partnerScore: number | null;
+    /** Ticked by the candidate, not by the partner. */
+    onlySelf: DocumentItem[];
+    /** Ticked by the partner, not by the candidate. */
+    onlyPartner: DocumentItem[];
+  }>;
+}
+
+export function sessionDocument(record: SessionRecord, bank: BankView, timeZone?: string, rating?: RatingRecord, selfRating?: RatingRecord): SessionDocument {
   const question = bank.question(record.questionId);
   const signals = stageSignals(record.stages);
   const followup = followupOf(record);
@@ -175,6 +195,23 @@ export function sessionDocument(record: SessionRecord, bank: BankView, timeZone?
         score: stage.score,
         items: stage.items.map((rated) => ({ ...rated, text: item(stage.id, rated.id).text })),
       })),
+    } : null,
+    selfRating: selfRating ? {
+      ratedAt: selfRating.ratedAt,
+      score: selfRating.score,
+      partnerScore: record.score,
+      stages: selfRating.stages.map((stage) => {
+        const partner = new Set(record.stages.find((recorded) => recorded.id === stage.id)?.checked ?? []);
+        const own = new Set(stage.items.filter((rated) => rated.met === true).map((rated) => rated.id));
+        return {
+          id: stage.id,
+          title: bank.stageTitle(record.rubricId, stage.id) ?? stage.id,
+          score: stage.score,
+          partnerScore: stage.recordScore,
+          onlySelf: [...own].filter((id) => !partner.has(id)).map((id) => item(stage.id, id)),
+          onlyPartner: [...partner].filter((id) => !own.has(id)).map((id) => item(stage.id, id)),
+        };
+      }),
     } : null,
     exchanges: record.exchanges ?? [],
     followup,

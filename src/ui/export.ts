@@ -1,5 +1,5 @@
 // A session document as Markdown, for a mentor to read. Returns the text; never prints.
-import type { DocumentItem, DocumentRating, DocumentStage, SessionDocument } from '../score/session-doc.js';
+import type { DocumentItem, DocumentRating, DocumentSelfRating, DocumentStage, SessionDocument } from '../score/session-doc.js';
 import { clock, plural, stripControl } from '../text.js';
 
 /** A fence longer than any run of backticks in text, so notes can never close it early. */
@@ -36,6 +36,20 @@ function ratingMarkdown(rating: DocumentRating, clean: (text: string) => string)
       lines.push(`- **${verdict}**: ${cell(clean(item.text))}${quote}${item.reason ? ` — ${cell(clean(item.reason))}` : ''}`);
     }
     lines.push('');
+  }
+  return lines;
+}
+
+/** The candidate's own ticks beside the partner's: where the two disagree, stage by stage. */
+function selfRatingMarkdown(rating: DocumentSelfRating, clean: (text: string) => string): string[] {
+  const partner = rating.partnerScore === null ? '' : ` against the partner's ${rating.partnerScore}%`;
+  const lines = ['## The candidate\'s own ticks', '', `${rating.ratedAt}: the candidate rated themselves **${rating.score}%**${partner}.`, ''];
+  for (const stage of rating.stages) {
+    lines.push(`### ${clean(stage.title)} · self ${stage.score}%${stage.partnerScore === null ? '' : ` · partner ${stage.partnerScore}%`}`, '');
+    const list = (items: DocumentItem[]) => items.map((entry) => `- ${cell(clean(entry.text))}`);
+    if (stage.onlySelf.length) lines.push('Ticked by the candidate, not by the partner:', '', ...list(stage.onlySelf), '');
+    if (stage.onlyPartner.length) lines.push('Ticked by the partner, not by the candidate:', '', ...list(stage.onlyPartner), '');
+    if (!stage.onlySelf.length && !stage.onlyPartner.length) lines.push('*The same ticks.*', '');
   }
   return lines;
 }
@@ -154,5 +168,6 @@ export function sessionMarkdown(doc: SessionDocument, diagram?: DocumentDiagram)
     }
   }
   if (doc.aiRating) lines.push(...ratingMarkdown(doc.aiRating, clean));
+  if (doc.selfRating) lines.push(...selfRatingMarkdown(doc.selfRating, clean));
   return `${lines.join('\n').trimEnd()}\n`;
 }
