@@ -148,7 +148,7 @@ describe('beyond a timer', { timeout: 90_000 }, () => {
     expect(screen).toMatch(/Stage 4\/4 · Go deep on the hard parts\s+⏱ \d\d:\d\d left/);
     expect(screen).toMatch(/❯ ◯ Filtered policy-violating/);
     expect(screen).toMatch(/Enter\s+on an empty line: finish/);
-    expect(screen).toContain('Follow-ups to ask: 4 (Ctrl-F shows them)');
+    expect(screen).toContain('Follow-ups to ask: 5 (Ctrl-F shows them)');
     session.keys('C-c');
     expect(await session.exitCode()).toBe(130);
   });
