@@ -6,7 +6,7 @@ import type { Io } from '../io.js';
 import { everySession, latestSessions, readHistory } from '../store/history.js';
 import { readIndexedHistory, readNewestSessions, readRecordAt, type IndexedHistory, type IndexedLine } from '../store/history-index.js';
 import { historyFile, historyIndexFile, ratingsFile } from '../store/paths.js';
-import { readRatings } from '../store/ratings.js';
+import { readRatings, type RatingRecord } from '../store/ratings.js';
 import { cacheDirOf, scheduleFromOf, stateDirOf } from './config.js';
 import type { SessionRecord, SessionSummary } from '../store/record.js';
 import { findSession } from '../store/sessions.js';
@@ -125,14 +125,23 @@ export async function requireUnseen(ids: readonly string[], io: Io): Promise<str
   return unseen;
 }
 
+/** Every rating kept beside the history (ratings.jsonl; a small file, read only when it exists), with the skipped lines reported. */
+export function readRatingsFor(io: Io): RatingRecord[] {
+  const file = ratingsFile(stateDirOf(io));
+  const { ratings, warnings } = readRatings(file);
+  reportSkipped(warnings, file, io);
+  return ratings;
+}
+
+/** The AI grader's score of each session it rated, by session id. */
+export function aiScoresOf(ratings: readonly RatingRecord[]): Map<string, number> {
+  return new Map(ratings.filter((rating) => rating.rater === 'ai').map((rating) => [rating.sessionId, rating.score]));
+}
+
 /**
  * For spaced repetition: with the config's `llm.schedule_from: ai`, the AI grader's score of each
  * session it rated (those it did not keep their own score); otherwise nothing.
  */
 export function reviewScoresFor(io: Io): Map<string, number> | undefined {
-  if (scheduleFromOf(io) !== 'ai') return undefined;
-  const file = ratingsFile(stateDirOf(io));
-  const { ratings, warnings } = readRatings(file);
-  reportSkipped(warnings, file, io);
-  return new Map(ratings.filter((rating) => rating.rater === 'ai').map((rating) => [rating.sessionId, rating.score]));
+  return scheduleFromOf(io) === 'ai' ? aiScoresOf(readRatingsFor(io)) : undefined;
 }

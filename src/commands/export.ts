@@ -7,10 +7,7 @@ import { sessionDocument } from '../score/session-doc.js';
 import { writeOutputFile } from '../store/atomic.js';
 import { sessionMarkdown } from '../ui/export.js';
 import { withCatalog } from '../app/with-catalog.js';
-import { readSessionFor, reportSkipped } from '../app/read-history.js';
-import { ratingsFile } from '../store/paths.js';
-import { stateDirOf } from '../app/config.js';
-import { readRatings } from '../store/ratings.js';
+import { readRatingsFor, readSessionFor } from '../app/read-history.js';
 import { jsonText } from '../text.js';
 
 export type ExportFormat = 'markdown' | 'json';
@@ -25,11 +22,9 @@ export interface ExportOptions {
 
 export async function exportSession(options: ExportOptions, io: Io): Promise<number> {
   const record = readSessionFor(io, options.session);
-  const ratings = ratingsFile(stateDirOf(io));
-  const read = readRatings(ratings);
-  reportSkipped(read.warnings, ratings, io);
-  const rating = read.ratings.find((found) => found.rater === 'ai' && found.sessionId === record.id);
-  const selfRating = record.mode === 'interviewer' ? read.ratings.find((found) => found.rater === 'self' && found.sessionId === record.id) : undefined;
+  const ratings = readRatingsFor(io);
+  const rating = ratings.find((found) => found.rater === 'ai' && found.sessionId === record.id);
+  const selfRating = record.mode === 'interviewer' ? ratings.find((found) => found.rater === 'self' && found.sessionId === record.id) : undefined;
   const doc = await withCatalog(io, options.bank, (catalog) => sessionDocument(record, bankView(catalog), io.timeZone, rating, selfRating));
   const toFile = options.output !== undefined && options.output !== '-';
   // Without --format, a file named *.json gets JSON.

@@ -56,8 +56,8 @@ export async function grade(options: GradeOptions, io: Io): Promise<number> {
     const question = catalog.question(questionId);
     const interview = buildInterview(question, catalog.rubric(rubricId ?? question.rubric));
     const split = splitNotes(notes, interview.stages.map((stage) => stage.plan));
-    if (text !== undefined) diagram = split.diagram ?? undefined;
     if (text !== undefined) {
+      diagram = split.diagram ?? undefined;
       const shown = stripControl(options.notes === '-' ? 'stdin' : options.notes!);
       const stageIds = interview.stages.map((stage) => stage.plan.id).join(', ');
       for (const { line, heading } of split.unknownHeadings) {

@@ -6,10 +6,8 @@ import { styleFor } from '../ui/colour.js';
 import { AI_MARK, historyEntry, historyLines, liveEntry } from '../ui/history.js';
 import { listLive } from '../store/live.js';
 import type { SessionState } from '../session/engine.js';
-import { ratingsFile } from '../store/paths.js';
-import { readRatings } from '../store/ratings.js';
 import { compareText, jsonText } from '../text.js';
-import { newestSessionsFor, noSessionsYet, reportSkipped } from '../app/read-history.js';
+import { aiScoresOf, newestSessionsFor, noSessionsYet, readRatingsFor, reportSkipped } from '../app/read-history.js';
 import { colourOf, stateDirOf } from '../app/config.js';
 
 export interface HistoryOptions {
@@ -27,10 +25,8 @@ export async function history(options: HistoryOptions, io: Io): Promise<number> 
   reportSkipped(live.warnings, latest.file, io);
   const timeZone = io.timeZone;
   const resumable = new Set(live.sessions.map((session) => session.id));
-  // A small file, read only when it exists: the AI grader's scores, for the marker.
-  const ratings = readRatings(ratingsFile(stateDir));
-  reportSkipped(ratings.warnings, ratingsFile(stateDir), io);
-  const aiScores = new Map(ratings.ratings.filter((rating) => rating.rater === 'ai').map((rating) => [rating.sessionId, rating.score]));
+  // The AI grader's scores, for the marker.
+  const aiScores = aiScoresOf(readRatingsFor(io));
   const unrecorded = live.sessions.filter((session) => !latest.ids?.has(session.id)).map((session) => liveEntry(session, timeZone));
   const all = [...latest.records.map((summary) => historyEntry(summary, timeZone, resumable.has(summary.id), aiScores.get(summary.id) ?? null)), ...unrecorded]
     .sort((a, b) => compareText(b.startedAt, a.startedAt));

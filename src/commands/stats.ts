@@ -7,11 +7,9 @@ import { statsOf } from '../score/stats.js';
 import { styleFor } from '../ui/colour.js';
 import { statsLines } from '../ui/stats.js';
 import { withCatalog } from '../app/with-catalog.js';
-import { noSessionsYet, readTallyFor, reportSkipped } from '../app/read-history.js';
-import { colourOf, stateDirOf } from '../app/config.js';
+import { noSessionsYet, readRatingsFor, readTallyFor } from '../app/read-history.js';
+import { colourOf } from '../app/config.js';
 import { calibrationOf } from '../score/calibration.js';
-import { ratingsFile } from '../store/paths.js';
-import { readRatings } from '../store/ratings.js';
 import { jsonText } from '../text.js';
 
 export interface StatsOptions {
@@ -22,9 +20,7 @@ export interface StatsOptions {
 export async function stats(options: StatsOptions, io: Io): Promise<number> {
   const { tally } = readTallyFor(io);
   // The ratings file is small and read only when it exists: the history's tally stays the fast path.
-  const file = ratingsFile(stateDirOf(io));
-  const { ratings, warnings } = readRatings(file);
-  reportSkipped(warnings, file, io);
+  const ratings = readRatingsFor(io);
   const starts = new Map(tally.done.ids.map((id, i) => [id, tally.done.startedAt[i]!]));
   const result = await withCatalog(io, options.bank, (catalog) => {
     const bank = bankView(catalog);

@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { checkFile, type FileResult } from '../bank/check-file.js';
 import type { Finding } from '../bank/findings.js';
 import { existsOnce } from '../bank/schema-comment.js';
-import type { GradingRubrics } from './grade-examples.js';
+import type { Grader, GradingRubrics } from './grade-examples.js';
 
 export interface FileToCheck {
   /** Absolute. */
@@ -24,9 +24,6 @@ const BATCH = 64;
 export interface CheckedFile extends FileResult {
   graded?: Finding[];
 }
-
-/** Grades a checked question's examples with the lint set's rubrics (see grade-examples.ts). */
-export type Grader = (result: FileResult) => Finding[];
 
 /**
  * What a worker posts: the results (as JSON, which V8 copies between threads several times
@@ -54,7 +51,7 @@ export function takeBatches(files: readonly FileToCheck[], next: Int32Array, tak
 export async function checkFiles(files: readonly FileToCheck[], rubrics?: GradingRubrics): Promise<CheckedFile[]> {
   const threads = Math.min(os.availableParallelism(), MAX_THREADS, Math.ceil(files.length / PARALLEL_FROM));
   // The grader lives with the scoring code: loaded only when there are rubrics to grade with.
-  const grade = rubrics && (await graderFor(rubrics));
+  const grade = rubrics && (await import('./grade-examples.js')).graderOf(rubrics);
   // Under the test runner this module is TypeScript source with no built worker beside it.
   if (threads < 2 || import.meta.url.endsWith('.ts')) {
     const exists = existsOnce();
@@ -75,7 +72,3 @@ export async function checkFiles(files: readonly FileToCheck[], rubrics?: Gradin
   return results;
 }
 
-export async function graderFor(rubrics: GradingRubrics): Promise<Grader> {
-  const { gradeChecked } = await import('./grade-examples.js');
-  return (result) => gradeChecked(result, rubrics);
-}

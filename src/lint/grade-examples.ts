@@ -23,8 +23,15 @@ export function gradingRubrics(files: ReadonlyArray<{ file: string; shown: strin
   return rubrics;
 }
 
-/** The findings of grading a checked question's examples (its `value` kept), or none. */
-export function gradeChecked(result: FileResult, rubrics: GradingRubrics): Finding[] {
+/** Grades a checked question's examples (its `value` kept): their findings, or none. */
+export type Grader = (result: FileResult) => Finding[];
+
+/** The grader of the questions of a lint set, with its rubrics. */
+export function graderOf(rubrics: GradingRubrics): Grader {
+  return (result) => gradeChecked(result, rubrics);
+}
+
+function gradeChecked(result: FileResult, rubrics: GradingRubrics): Finding[] {
   const summary = result.summary;
   const question = result.value as QuestionData | undefined;
   if (summary?.kind !== 'question' || !summary.examples || !summary.valid || !question?.examples) return [];
