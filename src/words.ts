@@ -49,15 +49,18 @@ export const GENERIC_WORDS = [
   'system', 'time', 'use', 'user',
 ];
 
-/** British spellings to American, whole-suffix rewrites on one word (both sides get them). */
+/**
+ * British spellings to American, whole-suffix rewrites on one word (both sides get them). Each
+ * rewrite runs only on a word that holds its letters: the stemmer is lint's hottest code.
+ */
 function americanise(word: string): string {
   if (!/^[a-z]+$/.test(word)) return word;
-  return word
-    .replace(/ogue(s?)$/, 'og$1')
-    .replace(/^(.{3,})our(s|ed|ing|ite|ites)?$/, '$1or$2')
-    .replace(/^(.{2,})tre(s?)$/, '$1ter$2')
-    .replace(/^(.{3,})is(e|es|ed|ing|ation|ations|er|ers)$/, '$1iz$2')
-    .replace(/^(.{3,})ys(e|es|ed|ing)$/, '$1yz$2');
+  if (word.endsWith('ogue') || word.endsWith('ogues')) word = word.replace(/ogue(s?)$/, 'og$1');
+  if (word.includes('our')) word = word.replace(/^(.{3,})our(s|ed|ing|ite|ites)?$/, '$1or$2');
+  if (word.endsWith('tre') || word.endsWith('tres')) word = word.replace(/^(.{2,})tre(s?)$/, '$1ter$2');
+  if (word.includes('is')) word = word.replace(/^(.{3,})is(e|es|ed|ing|ation|ations|er|ers)$/, '$1iz$2');
+  if (word.includes('ys')) word = word.replace(/^(.{3,})ys(e|es|ed|ing)$/, '$1yz$2');
+  return word;
 }
 
 const VOWEL = /[aeiouy]/;
@@ -84,25 +87,31 @@ export function stem(raw: string, options: { once?: boolean } = {}): string {
 
 function stripSuffixes(raw: string): string {
   const lower = raw.toLowerCase();
-  const irregular = IRREGULAR[SPELLING[lower] ?? lower];
-  if (irregular) return irregular;
-  let word = americanise(SPELLING[lower] ?? lower);
+  const spelled = Object.hasOwn(SPELLING, lower) ? SPELLING[lower]! : lower;
+  if (Object.hasOwn(IRREGULAR, spelled)) return IRREGULAR[spelled]!;
+  let word = americanise(spelled);
   if (word.length <= 3 || /\d/.test(word)) return word;
-  if (/ies$/.test(word)) word = `${word.slice(0, -3)}y`;
-  else if (/ied$/.test(word) && word.length > 4) word = `${word.slice(0, -3)}y`;
-  else if (/(ss|x|ch|sh|z)es$/.test(word) || (/ses$/.test(word) && word.length > 5)) word = word.slice(0, -2);
-  else if (/s$/.test(word) && !/(ss|us|is)$/.test(word) && !(word.endsWith('as') && word.length <= 5)) word = word.slice(0, -1);
+  if (word.endsWith('ies')) word = `${word.slice(0, -3)}y`;
+  else if (word.endsWith('ied') && word.length > 4) word = `${word.slice(0, -3)}y`;
+  else if (word.endsWith('es') && (/(ss|x|ch|sh|z)es$/.test(word) || (word.endsWith('ses') && word.length > 5))) word = word.slice(0, -2);
+  else if (word.endsWith('s') && !/(ss|us|is)$/.test(word) && !(word.endsWith('as') && word.length <= 5)) word = word.slice(0, -1);
 
-  if (/ization$/.test(word)) word = word.slice(0, -5);
-  else if (/ation$/.test(word) && word.length >= 8) word = word.slice(0, -3);
+  if (word.endsWith('ization')) word = word.slice(0, -5);
+  else if (word.endsWith('ation') && word.length >= 8) word = word.slice(0, -3);
   // A suffix comes off only where a syllable stays (string keeps its ing, shed its ed).
-  else if (/ing$/.test(word) && word.length >= 6 && VOWEL.test(word.slice(0, -3))) word = word.slice(0, -3);
-  else if (/ed$/.test(word) && !/eed$/.test(word) && word.length >= 6 && VOWEL.test(word.slice(0, -2))) word = word.slice(0, -2);
-  else if (/ly$/.test(word) && word.length >= 6) word = word.slice(0, -2);
-  if (/e$/.test(word) && word.length >= 5) word = word.slice(0, -1);
+  else if (word.endsWith('ing') && word.length >= 6 && VOWEL.test(word.slice(0, -3))) word = word.slice(0, -3);
+  else if (word.endsWith('ed') && !word.endsWith('eed') && word.length >= 6 && VOWEL.test(word.slice(0, -2))) word = word.slice(0, -2);
+  else if (word.endsWith('ly') && word.length >= 6) word = word.slice(0, -2);
+  if (word.endsWith('e') && word.length >= 5) word = word.slice(0, -1);
   // labell(ing) -> label, runn(ing) -> run; the bare word loses its double too (call -> cal).
-  if (/([b-df-hj-np-tv-z])\1$/.test(word) && word.length >= 4) word = word.slice(0, -1);
+  if (word.length >= 4 && isDoubledConsonant(word)) word = word.slice(0, -1);
   return word;
+}
+
+/** Whether the word ends in the same ASCII consonant twice (y counts; the vowels a e i o u do not). */
+function isDoubledConsonant(word: string): boolean {
+  const last = word.charCodeAt(word.length - 1);
+  return last === word.charCodeAt(word.length - 2) && last >= 97 && last <= 122 && !'aeiou'.includes(word[word.length - 1]!);
 }
 
 /** Words as they are written: runs of letters and digits. */

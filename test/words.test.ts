@@ -30,6 +30,11 @@ describe('word forms', () => {
     expect(same('string', 'str')).toBe(2);
   });
 
+  it('stems words that share a name with an object property as words', () => {
+    // The stemmer's tables once inherited Object's own keys: "constructor" stemmed to a function.
+    expect(wordForms.stems('constructor constructors hasOwnProperty toString')).toEqual(['constructor', 'constructor', 'hasownproperty', 'tostr']);
+  });
+
   it('drops apostrophes and folds accents and case', () => {
     expect(wordForms.stems("What's the Café's response-time?")).toEqual(wordForms.stems('what the cafe response time'));
   });
