@@ -114,6 +114,30 @@ function isDoubledConsonant(word: string): boolean {
   return last === word.charCodeAt(word.length - 2) && last >= 97 && last <= 122 && !'aeiou'.includes(word[word.length - 1]!);
 }
 
+/** The first three characters of `first + second` as one number (the two strings are not joined). */
+export function startCode(first: string, second = ''): number {
+  const at = (i: number) => (i < first.length ? first.charCodeAt(i) : second.charCodeAt(i - first.length));
+  return at(0) * 2 ** 32 + at(1) * 2 ** 16 + at(2);
+}
+
+/**
+ * Words of the tables whose stem starts otherwise than they do (people -> person): the rules
+ * themselves only rewrite a word's ending, and leave the first three characters of a word of
+ * six or more as they are.
+ */
+const RESTARTED = new Set([...Object.keys(SPELLING), ...Object.keys(IRREGULAR)].filter((word) => word.length >= 6 && !stripSuffixes(word).startsWith(word.slice(0, 3))));
+const RESTARTED_CODES = new Set([...RESTARTED].map((word) => startCode(word)));
+
+/**
+ * Whether the stem of the lowercase word `first + second` surely starts with its first three
+ * characters (so that one looking for a stem need stem only the words that start like it).
+ * The two are not joined unless they might be a word of the tables.
+ */
+export function stemKeepsStart(first: string, second = ''): boolean {
+  if (first.length + second.length < 6) return false;
+  return !RESTARTED_CODES.has(startCode(first, second)) || !RESTARTED.has(first + second);
+}
+
 /** Words as they are written: runs of letters and digits. */
 export const WORD = /[\p{L}\p{N}]+/gu;
 

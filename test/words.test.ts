@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { containsRun, wordForms } from '../src/words.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import { containsRun, stem, stemKeepsStart, wordForms } from '../src/words.js';
 
 const same = (...words: string[]) => new Set(words.map((word) => wordForms.stems(word).join(' '))).size;
 
@@ -44,5 +46,31 @@ describe('word forms', () => {
     expect(containsRun(stems, wordForms.stems('response times'))).toBe(true);
     expect(containsRun(stems, wordForms.stems('time response'))).toBe(false);
     expect(containsRun(stems, [])).toBe(false);
+  });
+
+  it('keeps the first three letters of every word it says it keeps them of (the keyword index relies on it)', () => {
+    // Every word of the bank, each pair of adjacent words run together, and each word with the
+    // endings the rules rewrite.
+    const words = new Set<string>();
+    const walk = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+      entry.isDirectory() ? walk(path.join(dir, entry.name)) : [path.join(dir, entry.name)]);
+    for (const file of [...walk('questions'), ...walk('rubrics')]) {
+      const found = fs.readFileSync(file, 'utf8').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+      found.forEach((word, i) => {
+        words.add(word);
+        if (found[i + 1]) words.add(`${word} ${found[i + 1]}`);
+        for (const ending of ['s', 'es', 'ies', 'ied', 'ed', 'ing', 'ly', 'ation', 'ization', 'e', 'our', 'ours', 'tre', 'ise', 'ysing', 'ogues', 'eed']) words.add(word + ending);
+      });
+    }
+    for (const word of ['annually', 'people', 'bought', 'better', 'worse', 'children', 'cheques', 'ogues', 'xyzies', 'tieses']) words.add(word);
+    const broken = [...words].filter((word) => {
+      const [first, second = ''] = word.split(' ') as [string, string?];
+      return stemKeepsStart(first, second) && !stem(first + second).startsWith((first + second).slice(0, 3));
+    });
+    expect(words.size).toBeGreaterThan(50_000);
+    expect(broken).toEqual([]);
+    expect(stemKeepsStart('people')).toBe(false);
+    expect(stemKeepsStart('peo', 'ple')).toBe(false);
+    expect(stemKeepsStart('labelling')).toBe(true);
   });
 });

@@ -1,7 +1,8 @@
 // The keyword grader's matching: notes and keywords meet as sequences of word stems, so
 // `labels`, `labelling` and `labeling` are one word, `guard-rail` and `guardrails` one phrase,
-// and `optimise` reads as `optimize`. Pure; a keyword is normalised once and kept.
-import { genericReason, stem, WORD } from '../words.js';
+// and `optimise` reads as `optimize`. Pure (an index only fills in stems it was asked for); a
+// keyword is normalised once and kept.
+import { genericReason, startCode, stem, stemKeepsStart, WORD } from '../words.js';
 
 interface Token {
   stem: string;
@@ -39,8 +40,15 @@ export interface NotesIndex {
   tokens: Token[];
   /** Token positions by stem. */
   at: Map<string, number[]>;
-  /** Two adjacent words on one line run together (`guard rail` as `guardrail`): the first one's position. */
+  /**
+   * Two adjacent words on one line run together (`guard rail` as `guardrail`), by the first
+   * one's position. Most pairs are stemmed only when a keyword could be their stem, which is
+   * most of the cost of indexing otherwise: those whose stem surely starts as they do wait in
+   * `pairsByStart`, their stems filled in `pairStems` as asked; the rest are in `pairs`.
+   */
   pairs: Map<string, number>;
+  pairsByStart: Map<number, number[]>;
+  pairStems: Array<string | undefined>;
 }
 
 export function indexNotes(text: string): NotesIndex {
@@ -59,17 +67,37 @@ export function indexNotes(text: string): NotesIndex {
   }
   const at = new Map<string, number[]>();
   const pairs = new Map<string, number>();
+  const pairsByStart = new Map<number, number[]>();
   tokens.forEach((token, i) => {
     const list = at.get(token.stem);
     if (list) list.push(i);
     else at.set(token.stem, [i]);
     const next = tokens[i + 1];
-    if (next && next.line === token.line) {
-      const joined = stem(token.raw + next.raw, { once: true });
-      if (!pairs.has(joined)) pairs.set(joined, i);
+    if (!next || next.line !== token.line) return;
+    if (stemKeepsStart(token.raw, next.raw)) {
+      const code = startCode(token.raw, next.raw);
+      const waiting = pairsByStart.get(code);
+      if (waiting) waiting.push(i);
+      else pairsByStart.set(code, [i]);
+      return;
     }
+    // Short pairs (`of the`) are few and recur: the memo keeps them.
+    const joined = stem(token.raw + next.raw);
+    if (!pairs.has(joined)) pairs.set(joined, i);
   });
-  return { text, tokens, at, pairs };
+  return { text, tokens, at, pairs, pairsByStart, pairStems: [] };
+}
+
+/** The first position of a pair of words whose stem run together is `joined`, or undefined. */
+function pairOf(notes: NotesIndex, joined: string): number | undefined {
+  const first = notes.pairs.get(joined);
+  if (joined.length < 3) return first;
+  for (const i of notes.pairsByStart.get(startCode(joined)) ?? []) {
+    if (first !== undefined && i > first) break;
+    const stemmed = (notes.pairStems[i] ??= stem(notes.tokens[i]!.raw + notes.tokens[i + 1]!.raw, { once: true }));
+    if (stemmed === joined) return i;
+  }
+  return first;
 }
 
 /** A keyword's `k` or `n` after the first word stands for any number: `recall@k` matches `recall@10`. */
@@ -88,7 +116,7 @@ export function findKeyword(notes: NotesIndex, keyword: Keyword): string | null 
     const i = notes.at.get(joined)?.[0];
     if (i !== undefined) return span(i, i);
   }
-  const pair = notes.pairs.get(joined);
+  const pair = pairOf(notes, joined);
   return pair === undefined ? null : span(pair, pair + 1);
 }
 
