@@ -108,7 +108,7 @@ await bundle.write({
   interop: 'default',
   entryFileNames: '[name].js',
   // The hash covers a chunk's code and the names of the chunks it imports: the bank cache takes
-  // its own chunk's name as the stamp of the loader's code (codeStamp in src/bank/cache.ts).
+  // its own chunk's name as the stamp of the loader's code, and lint's cache its own (src/code-stamp.ts).
   chunkFileNames: '[name]-[hash].js',
   manualChunks: (id, { getModuleInfo }) => {
     if (START.has(id) || isShim(id)) return 'start';

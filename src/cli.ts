@@ -207,6 +207,7 @@ const TABLE: readonly CommandSpec[] = [
     options: [
       { flags: '-f, --format <format>', description: 'output format', choices: LINT_FORMATS, default: 'stylish' },
       { flags: '--max-warnings <n>', description: 'exit 1 when there are more than N warnings', parse: positiveInteger },
+      { flags: '--no-cache', description: 'check every file afresh, neither reading nor writing the lint cache' },
     ],
     helpAfter: [
       'Exit codes: 0 no errors (and warnings within --max-warnings), 1 findings, 2 usage error.',

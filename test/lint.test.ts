@@ -240,10 +240,18 @@ describe('lint over many files, on every core', () => {
       const file = path.join(dir, 'questions', name);
       fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/^ {2}weak:\n/m, '  weak:\n    score: { min: 90, max: 100 }\n'));
     }
-    const result = spawnSync(process.execPath, [BIN, 'lint', dir, '--format', 'json'], { encoding: 'utf8', timeout: 120_000 });
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-many-home-'));
+    const lint = () => spawnSync(process.execPath, [BIN, 'lint', dir, '--format', 'json'], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, MLDRILL_HOME: home } });
+    const result = lint();
     expect(result.status).toBe(1);
     const findings = (JSON.parse(result.stdout) as Array<{ file: string; rule: string; message: string }>);
     expect(findings.map((finding) => [path.basename(finding.file), finding.rule])).toEqual(broken.map((name) => [path.basename(name), 'grading-example']));
     for (const finding of findings) expect(finding.message).toMatch(/^examples\.weak grades to \d+%, outside its range 90-100%/);
+    // Again, with the cache the first run wrote: the same findings, and a mended file mended.
+    expect(lint().stdout).toBe(result.stdout);
+    const mended = path.join(dir, 'questions', broken[0]!);
+    fs.writeFileSync(mended, fs.readFileSync(mended, 'utf8').replace('    score: { min: 90, max: 100 }\n', ''));
+    const again = JSON.parse(lint().stdout) as Array<{ file: string }>;
+    expect(again.map((finding) => path.basename(finding.file))).toEqual(broken.slice(1).map((name) => path.basename(name)));
   });
 });

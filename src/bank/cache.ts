@@ -23,7 +23,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { codeStamp } from '../code-stamp.js';
 import { NotFoundError } from '../errors.js';
 import { hashText } from '../hash.js';
 import { writeFileAtomic } from '../store/atomic.js';
@@ -52,8 +52,6 @@ const SECTIONS = ['header', 'ids', 'names', 'stamps', 'at', 'summaries'] as cons
 type Sections = Record<(typeof SECTIONS)[number], number>;
 /** A stamp this close to the moment the cache was written may hide a change made in the same tick. */
 const RACY_MS = 1000;
-/** A chunk of the bundle: `[name]-[hash].js`, the hash 8 characters. */
-const BUNDLE_CHUNK = /^[a-z-]+-[\w-]{8}\.js$/;
 /** Floats per question in the at section. */
 const PLACE = 2;
 
@@ -106,30 +104,6 @@ function cacheFile(context: CacheContext, entries: string[]): string {
   return path.join(context.cacheDir, name);
 }
 
-/**
- * Changes whenever the loader's code does, so a rebuilt mldrill never trusts an old cache. In
- * the bundle, the name of this module's chunk: rollup names chunks by a hash of their code,
- * which holds the hashed names of the chunks they import, the loader's among them (see
- * scripts/bundle.mjs). Elsewhere, the name, size and mtime of every code file beside this one
- * (the bank modules under src/ or in tsc's output).
- */
-let codeStampMemo: string | undefined;
-function codeStamp(): string {
-  if (codeStampMemo !== undefined) return codeStampMemo;
-  const self = fileURLToPath(import.meta.url);
-  if (BUNDLE_CHUNK.test(path.basename(self))) return (codeStampMemo = path.basename(self));
-  const here = path.dirname(self);
-  codeStampMemo = fs.readdirSync(here)
-    .filter((name) => /\.[jt]s$/.test(name))
-    .sort()
-    .map((name) => {
-      const stat = fs.statSync(path.join(here, name), { throwIfNoEntry: false });
-      return `${name}:${stat?.size}:${stat?.mtimeMs}`;
-    })
-    .join(',');
-  return codeStampMemo;
-}
-
 /** The catalog from the cache file when it matches the bank on disk; undefined on any doubt. */
 function readCache(file: string, entries: string[], cwd: string): Catalog | undefined {
   let fd: number;
@@ -158,7 +132,7 @@ function readCache(file: string, entries: string[], cwd: string): Catalog | unde
     const header = JSON.parse(readAt(fd, at.header, at.ids - at.header)) as Header;
     if (
       header.version !== packageVersion() ||
-      header.code !== codeStamp() ||
+      header.code !== codeStamp(import.meta.url) ||
       header.entries.join('\n') !== entries.join('\n') ||
       // Findings name files relative to the cwd they were made in.
       (header.findings.length > 0 && header.cwd !== cwd)
@@ -299,7 +273,7 @@ function writeCache(file: string, snapshot: Snapshot, bank: Bank): void {
       const racy = (mtime: number) => mtime >= written - RACY_MS;
       const header: Header = {
         version: packageVersion(),
-        code: codeStamp(),
+        code: codeStamp(import.meta.url),
         entries: snapshot.entries,
         missing: snapshot.missing,
         dirs: snapshot.dirs.map(([dir]) => dir),

@@ -29,3 +29,11 @@ export function formatFinding(finding: Finding): string {
 export function compareFindings(a: Finding, b: Finding): number {
   return compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.rule, b.rule);
 }
+
+/** Whether a value read back from a cache is a finding as lint writes them. */
+export function isFinding(value: unknown): value is Finding {
+  if (typeof value !== 'object' || value === null) return false;
+  const finding = value as Record<string, unknown>;
+  return typeof finding.file === 'string' && Number.isInteger(finding.line) && (finding.line as number) >= 1 && Number.isInteger(finding.column) && (finding.column as number) >= 1
+    && (finding.severity === 'error' || finding.severity === 'warning') && typeof finding.rule === 'string' && typeof finding.message === 'string';
+}

@@ -8,18 +8,20 @@ import { lintFiles } from '../lint/lint-files.js';
 import { countFindings, summaryText, type Format, type LintReport } from '../lint/report.js';
 import { styleFor } from '../ui/colour.js';
 import { withSpinner } from '../ui/spinner.js';
-import { colourOf, configBankOf } from '../app/config.js';
+import { cacheDirOf, colourOf, configBankOf } from '../app/config.js';
 
 export interface LintOptions {
   paths: string[];
   bank?: string[];
   format?: Format;
   maxWarnings?: number;
+  /** False with --no-cache. */
+  cache?: boolean;
 }
 
 export async function lint(options: LintOptions, io: Io): Promise<number> {
   const result = await withSpinner(io, 'Checking question and rubric files', () =>
-    lintFiles({ paths: options.paths, bank: options.bank, configBank: configBankOf(io), cwd: io.cwd, env: io.env }), colourOf(io));
+    lintFiles({ paths: options.paths, bank: options.bank, configBank: configBankOf(io), cwd: io.cwd, env: io.env, ...(options.cache === false ? {} : { cacheDir: cacheDirOf(io) }) }), colourOf(io));
   const report: LintReport = { ...result, maxWarnings: options.maxWarnings };
   const format = options.format ?? 'stylish';
   if (format === 'stylish') {

@@ -15,6 +15,8 @@ export interface LintRequest extends BankOptions {
   paths: string[];
   cwd: string;
   env: Record<string, string | undefined>;
+  /** Where lint's cache lives (src/lint/cache.ts); without it, every file is checked afresh and nothing is written. */
+  cacheDir?: string;
 }
 
 export interface LintResult {
@@ -26,7 +28,8 @@ export interface LintResult {
 
 export async function lintFiles(request: LintRequest): Promise<LintResult> {
   const unreadableBank: UnreadableDir[] = [];
-  const bank = findYamlEntries(bankDirectories(request.cwd, request.env, request), { unreadable: unreadableBank });
+  const bankEntries = bankDirectories(request.cwd, request.env, request);
+  const bank = findYamlEntries(bankEntries, { unreadable: unreadableBank });
   let unreadable = unreadableBank;
   let targets = bank;
   if (request.paths.length > 0) {
@@ -45,7 +48,13 @@ export async function lintFiles(request: LintRequest): Promise<LintResult> {
   const files = [...context, ...targets.values()].map((file) => ({ file, shown: displayPath(request.cwd, file) }));
   // The rubrics first (they are few), so that each question's examples are graded on the core that checks it.
   const { gradingRubrics } = await import('./grade-examples.js');
-  const results = await checkFiles(files, gradingRubrics(files, (file) => kindOf(file) === 'rubric'));
+  const rubrics = gradingRubrics(files, (file) => kindOf(file) === 'rubric');
+  const cache = request.cacheDir === undefined ? undefined : (await import('./cache.js')).openLintCache(request.cacheDir, bankEntries, rubrics);
+  const reused = files.map((file) => cache?.reuse(file));
+  const checked = await checkFiles(files.filter((_, i) => !reused[i]), rubrics);
+  let next = 0;
+  const results = reused.map((result) => result ?? checked[next++]!);
+  cache?.save(files, results);
 
   const linted = new Set(files.slice(context.length).map((file) => file.shown));
   // Only the directories of what was asked for: an unlistable directory elsewhere in the bank is not this run's finding.

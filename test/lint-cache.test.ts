@@ -1,0 +1,169 @@
+// Lint's cache (src/lint/cache.ts): a second run over an unchanged bank reports exactly what the
+// first did, and whatever a file's findings depend on (its bytes, its name, the rubrics its
+// examples are graded with, the schema its modeline points at) makes lint check it again.
+// That a result was reused shows by planting a finding in the cache file: lint prints it.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../src/main.js';
+import { baseBank, QUESTION, RUBRIC, writeBank } from './helpers/bank.js';
+import { fakeIo } from './helpers/fake-io.js';
+
+const Q = path.join('questions', 'recommendation', 'feed.yaml');
+const EXAMPLES = 'examples:\n  weak:\n    notes:\n      clarify: We should think about it.\n';
+
+function setUp(overrides: Record<string, string> = {}) {
+  const dir = writeBank(baseBank({ [Q]: QUESTION.replace('difficulty: medium', 'difficulty: meduim') + EXAMPLES, ...overrides }));
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-lint-cache-'));
+  const lint = async (...args: string[]) => {
+    const io = fakeIo({ cwd: dir, env: { MLDRILL_HOME: home } });
+    const code = await main(['lint', dir, '--format', 'json', ...args], io);
+    return { code, findings: JSON.parse(io.out()) as Array<{ file: string; line: number; rule: string; message: string }>, err: io.err() };
+  };
+  const cacheFiles = () => (fs.existsSync(path.join(home, 'cache')) ? fs.readdirSync(path.join(home, 'cache')).filter((name) => name.startsWith('lint-')) : []);
+  const cacheFile = () => path.join(home, 'cache', cacheFiles()[0]!);
+  /** Rewrites the cached result of the file named `name` (as lint shows it). */
+  const plant = (name: string, change: (result: { findings: Array<Record<string, unknown>> }) => void) => {
+    const content = JSON.parse(fs.readFileSync(cacheFile(), 'utf8')) as { entries: Array<[string, { shown: string; result: { findings: Array<Record<string, unknown>> } }]> };
+    const entry = content.entries.find(([, { shown }]) => shown === name);
+    if (!entry) throw new Error(`no cache entry for ${name}`);
+    change(entry[1].result);
+    fs.writeFileSync(cacheFile(), JSON.stringify(content));
+  };
+  return { dir, home, lint, cacheFiles, cacheFile, plant };
+}
+
+/** Makes every stamp in the cache older than the racy window, as if the files had been written long before. */
+function ageFiles(dir: string) {
+  const old = new Date(Date.now() - 3600_000);
+  for (const name of fs.readdirSync(dir, { recursive: true, encoding: 'utf8' })) fs.utimesSync(path.join(dir, name), old, old);
+}
+
+describe('lint cache', () => {
+  it('reports the same findings from the cache as from the files, and reuses an unchanged file', async () => {
+    const bank = setUp();
+    ageFiles(bank.dir);
+    const first = await bank.lint();
+    expect(first.code).toBe(1);
+    expect(first.findings.map((finding) => finding.rule)).toEqual(['enum']);
+    expect(bank.cacheFiles()).toHaveLength(1);
+    const second = await bank.lint();
+    expect(second).toEqual(first);
+    // Reused, not read again: a finding planted in the cache (with an escape sequence in it) is printed, made safe.
+    bank.plant(Q, (result) => result.findings.push({ file: Q, line: 1, column: 1, severity: 'warning', rule: 'planted', message: 'from the cache \u001b[31mred' }));
+    const third = await bank.lint();
+    expect(third.findings.map((finding) => finding.rule)).toEqual(['planted', 'enum']);
+    const io = fakeIo({ cwd: bank.dir, env: { MLDRILL_HOME: bank.home } });
+    await main(['lint', bank.dir], io);
+    expect(io.out()).toContain('from the cache');
+    expect(io.out()).not.toContain('\u001b');
+  });
+
+  it('checks a file again when its bytes change, even with the size and mtime it had', async () => {
+    const bank = setUp();
+    ageFiles(bank.dir);
+    await bank.lint();
+    const file = path.join(bank.dir, Q);
+    const { size, mtime } = fs.statSync(file);
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('difficulty: meduim', 'difficulty: hard  '));
+    fs.utimesSync(file, mtime, mtime);
+    expect(fs.statSync(file).size).toBe(size);
+    const after = await bank.lint();
+    expect(after.code).toBe(0);
+    expect(after.findings).toEqual([]);
+  });
+
+  it('does not trust a stamp taken in the same second as the cache was written', async () => {
+    const bank = setUp();
+    await bank.lint();
+    // Written just now: its entry is stored as unknown, so a planted finding is never shown.
+    bank.plant(Q, (result) => result.findings.push({ file: Q, line: 1, column: 1, severity: 'warning', rule: 'planted', message: 'stale' }));
+    expect((await bank.lint()).findings.map((finding) => finding.rule)).toEqual(['enum']);
+  });
+
+  it('grades the examples again when a rubric changes', async () => {
+    const rubricFile = path.join('rubrics', 'mini.yaml');
+    const bank = setUp({
+      [Q]: QUESTION + EXAMPLES.replace('We should think about it.', 'Our north star is weekly active readers.'),
+      [rubricFile]: RUBRIC.replace('        weight: 2\n', '        weight: 2\n        keywords: [north star]\n'),
+    });
+    ageFiles(bank.dir);
+    expect((await bank.lint()).findings.map((finding) => finding.rule)).toEqual(['grading-example']);
+    // The goal item now wants words the weak example does not say: it grades to 0%, in its range.
+    const rubric = path.join(bank.dir, rubricFile);
+    fs.writeFileSync(rubric, fs.readFileSync(rubric, 'utf8').replace('keywords: [north star]', 'keywords: [business goal]'));
+    expect(await bank.lint()).toEqual({ code: 0, findings: [], err: expect.any(String) });
+  });
+
+  it('warns again when the schema a modeline points at is removed', async () => {
+    const bank = setUp();
+    ageFiles(bank.dir);
+    expect((await bank.lint()).findings.map((finding) => finding.rule)).toEqual(['enum']);
+    const modeline = /\$schema=(\S+)/.exec(fs.readFileSync(path.join(bank.dir, Q), 'utf8'))![1]!;
+    const schema = path.resolve(path.dirname(path.join(bank.dir, Q)), modeline);
+    const saved = fs.readFileSync(schema);
+    fs.rmSync(schema);
+    try {
+      expect((await bank.lint()).findings.map((finding) => finding.rule)).toEqual(expect.arrayContaining(['enum', 'schema-comment']));
+    } finally {
+      fs.writeFileSync(schema, saved);
+    }
+  });
+
+  it('shows the name a file is given under each time, not the one it was cached under', async () => {
+    const bank = setUp();
+    ageFiles(bank.dir);
+    await bank.lint();
+    const io = fakeIo({ cwd: path.join(bank.dir, 'questions'), env: { MLDRILL_HOME: bank.home } });
+    await main(['lint', bank.dir, '--format', 'json'], io);
+    expect((JSON.parse(io.out()) as Array<{ file: string }>).map((finding) => finding.file)).toEqual([path.join('recommendation', 'feed.yaml')]);
+  });
+
+  it('lints as usual past a damaged cache, and replaces it', async () => {
+    for (const damage of ['{"magic": "mldrill-lint-cache", "format": 1, "entries": [[1, 2], ["x", {"stamp": "no"}]]}', 'not json at all', '\u0000\u0001binary']) {
+      const bank = setUp();
+      ageFiles(bank.dir);
+      const first = await bank.lint();
+      fs.writeFileSync(bank.cacheFile(), damage);
+      expect(await bank.lint()).toEqual(first);
+      expect(fs.readFileSync(bank.cacheFile(), 'utf8')).toContain('mldrill-lint-cache');
+    }
+  });
+
+  it('drops a hand-edited entry that is not a lint result', async () => {
+    const bank = setUp();
+    ageFiles(bank.dir);
+    await bank.lint();
+    bank.plant(Q, (result) => result.findings.push({ file: Q, line: 0, column: 1, severity: 'fatal', rule: 'planted', message: 'bad' }));
+    expect((await bank.lint()).findings.map((finding) => finding.rule)).toEqual(['enum']);
+  });
+
+  it('leaves a cache path that is not a regular file alone, and lints without it', async () => {
+    const bank = setUp();
+    const first = await bank.lint();
+    const cacheFile = bank.cacheFile();
+    fs.rmSync(cacheFile);
+    fs.mkdirSync(cacheFile);
+    expect(await bank.lint()).toEqual(first);
+    expect(fs.statSync(cacheFile).isDirectory()).toBe(true);
+  });
+
+  it('neither reads nor writes the cache with --no-cache', async () => {
+    const bank = setUp();
+    ageFiles(bank.dir);
+    expect((await bank.lint('--no-cache')).code).toBe(1);
+    expect(bank.cacheFiles()).toEqual([]);
+    await bank.lint();
+    bank.plant(Q, (result) => result.findings.push({ file: Q, line: 1, column: 1, severity: 'warning', rule: 'planted', message: 'cached' }));
+    expect((await bank.lint('--no-cache')).findings.map((finding) => finding.rule)).toEqual(['enum']);
+  });
+
+  it('lints when the cache directory cannot be written', async () => {
+    const bank = setUp();
+    const io = fakeIo({ cwd: bank.dir, env: { MLDRILL_HOME: path.join(bank.dir, Q) } });
+    expect(await main(['lint', bank.dir, '--format', 'json'], io)).toBe(1);
+    expect(io.err()).toMatch(/1 error/);
+  });
+
+});
