@@ -30,7 +30,7 @@ const outdir = path.join(dist, 'bundle');
 /** Built-in modules whose require costs next to nothing (Node has loaded them already); any other import keeps a module out of core. */
 const CHEAP = new Set(['node:fs', 'node:process', 'node:path', 'node:os', 'node:url', 'node:events']);
 /** main.js and what it imports itself, plus io.js: all that `mldrill --version` loads. */
-const START = new Set(['main.js', 'errors.js', 'text.js', 'version.js', 'package-root.js', 'io.js'].map((name) => path.join(dist, name)));
+const START = new Set(['main.js', 'errors.js', 'text.js', 'version.js', 'lazy.js', 'package-root.js', 'io.js'].map((name) => path.join(dist, name)));
 
 /**
  * Built-in modules the bundle gets its own way, keyed by the import they replace.
@@ -132,6 +132,15 @@ for (const [chunk, where] of [[historyChunk, 'HISTORY'], [written.find((name) =>
     console.error(`bundle: the core chunk imports ${chunk}; keep the modules core needs out of ${where} in scripts/bundle.mjs`);
     process.exit(1);
   }
+}
+
+// start is what every run loads first: a static require of another chunk from it (a module of
+// START importing one outside it) makes a cycle that Node warns about on every run.
+const startChunk = fs.readFileSync(path.join(outdir, written.find((name) => name.startsWith('start-'))), 'utf8');
+const startImports = startChunk.match(/^(?:var \w+ = )?require\('\.\/[\w-]+\.js'\);/gm);
+if (startImports) {
+  console.error(`bundle: the start chunk imports ${startImports.join(' ')}; add what START's modules import to START in scripts/bundle.mjs`);
+  process.exit(1);
 }
 
 // The AI grader stays out of what every command (core) and the history commands load.

@@ -3,6 +3,7 @@
 // "labels" meet at one stem, and British and American spellings at one form: the grader's
 // keywords, the interviewer's fact matcher and the follow-ups' conditions. Also the words too
 // generic to be a keyword alone. A leaf: the bank's lint uses it as well.
+import { lazy } from './lazy.js';
 
 /** Splits text into normalised word stems, in order. */
 export interface WordForms {
@@ -125,8 +126,10 @@ export function startCode(first: string, second = ''): number {
  * themselves only rewrite a word's ending, and leave the first three characters of a word of
  * six or more as they are.
  */
-const RESTARTED = new Set([...Object.keys(SPELLING), ...Object.keys(IRREGULAR)].filter((word) => word.length >= 6 && !stripSuffixes(word).startsWith(word.slice(0, 3))));
-const RESTARTED_CODES = new Set([...RESTARTED].map((word) => startCode(word)));
+const restarted = lazy(() => {
+  const words = new Set([...Object.keys(SPELLING), ...Object.keys(IRREGULAR)].filter((word) => word.length >= 6 && !stripSuffixes(word).startsWith(word.slice(0, 3))));
+  return { words, codes: new Set([...words].map((word) => startCode(word))) };
+});
 
 /**
  * Whether the stem of the lowercase word `first + second` surely starts with its first three
@@ -135,7 +138,8 @@ const RESTARTED_CODES = new Set([...RESTARTED].map((word) => startCode(word)));
  */
 export function stemKeepsStart(first: string, second = ''): boolean {
   if (first.length + second.length < 6) return false;
-  return !RESTARTED_CODES.has(startCode(first, second)) || !RESTARTED.has(first + second);
+  const { words, codes } = restarted();
+  return !codes.has(startCode(first, second)) || !words.has(first + second);
 }
 
 /** Words as they are written: runs of letters and digits. */

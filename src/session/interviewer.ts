@@ -8,6 +8,7 @@
 // gives the neutral reply, so nothing is answered that was not asked.
 import type { FactTopic } from '../bank/categories.js';
 import { askWords, canonicalWord } from '../bank/ask-words.js';
+import { lazy } from '../lazy.js';
 import { containsRun, wordForms, type WordForms } from '../words.js';
 import { addExchange, type SessionState } from './engine.js';
 
@@ -65,7 +66,7 @@ const EVIDENCE = 0.6;
 /** ...and this much in all. */
 const THRESHOLD = 0.8;
 /** Words in nearly every question about a product: they count for little. */
-const GENERIC = new Set(askWords('user item feed data model system service platform app exist existing current today'));
+const generic = lazy(() => new Set(askWords('user item feed data model system service platform app exist existing current today')));
 const GENERIC_WEIGHT = 0.4;
 
 export interface CompiledFact<F extends FactLike = FactLike> {
@@ -84,14 +85,15 @@ export interface FactSheet<F extends FactLike = FactLike> {
   weight: Map<string, number>;
 }
 
-const vocabulary = Object.entries(VOCABULARY).map(([topic, entries]) => ({
+// Worked out on first use: this module is in the chunk every command loads.
+const vocabulary = lazy(() => Object.entries(VOCABULARY).map(([topic, entries]) => ({
   topic: topic as FactTopic,
   // A longer phrase says more than a word inside it ("time budget" over "budget").
   entries: entries.map(([phrase, weight]) => {
     const stems = wordForms.stems(phrase);
     return { stems, key: stems.map(canonicalWord).join(' '), weight: weight + 0.05 * (stems.length - 1) };
   }).sort((a, b) => b.weight - a.weight),
-}));
+})));
 
 export function compileFacts<F extends FactLike>(facts: readonly F[], forms: WordForms = wordForms): FactSheet<F> {
   const compiled = facts.map((fact) => {
@@ -100,7 +102,7 @@ export function compileFacts<F extends FactLike>(facts: readonly F[], forms: Wor
   });
   const seenIn = new Map<string, number>();
   for (const { words } of compiled) for (const word of words) seenIn.set(word, (seenIn.get(word) ?? 0) + 1);
-  const weight = new Map([...seenIn].map(([word, facts]) => [word, (GENERIC.has(word) ? GENERIC_WEIGHT : 1) / facts]));
+  const weight = new Map([...seenIn].map(([word, facts]) => [word, (generic().has(word) ? GENERIC_WEIGHT : 1) / facts]));
   return { forms, facts: compiled, weight };
 }
 
@@ -109,7 +111,7 @@ function topicStrengths(asked: string, forms: WordForms = wordForms): Map<FactTo
   const stems = forms.stems(asked);
   const synonyms = stems.map(canonicalWord);
   const strengths = new Map<FactTopic, number>();
-  for (const { topic, entries } of vocabulary) {
+  for (const { topic, entries } of vocabulary()) {
     // The strongest cue counts whole, further cues a quarter each, up to 1.2.
     // Cues that are synonyms of each other ("budget", "cost") count once.
     let best = 0;

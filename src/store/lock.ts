@@ -9,7 +9,6 @@
 // The lock is a file created with O_CREAT|O_EXCL, which is atomic on every file system we
 // support. An append holds it for milliseconds; one older than STALE_MS was left by a
 // process that died mid-append, and is broken.
-import { randomInt, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { kindOfFile } from '../read-file.js';
@@ -35,8 +34,10 @@ export function withFileLock<T>(lockFile: string, work: () => T): T {
     if (performance.now() > deadline) {
       throw new LockTimeoutError(`timed out waiting for the lock ${lockFile}; if no mldrill is running, delete it`);
     }
-    // Jitter, so that waiting processes do not retry in lockstep.
-    sleep(delay + randomInt(delay + 1));
+    // Jitter, so that waiting processes do not retry in lockstep. Not the Io's seeded random:
+    // it changes only when a retry happens, never what anyone sees. (node:crypto here cost
+    // every command that reads the ratings file 9 ms of start-up.)
+    sleep(delay + Math.floor(Math.random() * (delay + 1)));
     delay = Math.min(delay * 2, 50);
   }
   try {
@@ -55,7 +56,8 @@ function breakIfStale(lockFile: string): void {
   // Not a lock we took (a directory, a link): never moved aside or waited for, only named.
   if (seen && !seen.isFile()) throw new LockTimeoutError(`the lock ${lockFile} is ${kindOfFile(seen)}, not a lock file; if no mldrill is running, remove it`);
   if (!seen || Date.now() - seen.mtimeMs < STALE_MS) return;
-  const aside = `${lockFile}.stale-${randomUUID()}`;
+  // Unique among live processes; this one removes it before it could break another.
+  const aside = `${lockFile}.stale-${process.pid}-${Date.now()}`;
   try {
     fs.renameSync(lockFile, aside);
   } catch {

@@ -1,0 +1,88 @@
+// The user's config file as the commands see it: read once per run, before the command, by the
+// command table (src/cli.ts); then asked for synchronously wherever a setting is needed. A
+// missing file costs one failed open; a present one, js-yaml and a walk over a few keys.
+import { formatFinding } from '../bank/findings.js';
+import { configPath } from '../config/locate.js';
+import { readConfig } from '../config/read.js';
+import { colourSetting, resolveSettings } from '../config/settings.js';
+import { SETTINGS } from '../config/keys.js';
+import { UsageError } from '../errors.js';
+import { stripControl } from '../text.js';
+import { cacheDirectory, stateDirectory } from '../store/paths.js';
+const loaded = new WeakMap();
+/** The way out of a config file that cannot be read at all, by its finding's rule. */
+const WHOLE_FILE_REMEDIES = {
+    'not-a-file': 'replace it with a YAML file or point MLDRILL_CONFIG elsewhere',
+    unreadable: 'check its permissions or point MLDRILL_CONFIG elsewhere',
+};
+const remedied = (finding) => {
+    const remedy = WHOLE_FILE_REMEDIES[finding.rule];
+    return remedy ? { ...finding, message: `${finding.message}; ${remedy}` } : finding;
+};
+/**
+ * Reads and checks the config file for this run (once). A file with problems is a usage error
+ * that names each problem as `file:line:col: message`; a missing one is no config at all.
+ */
+export async function loadConfig(io, options = {}) {
+    const known = loaded.get(io);
+    // `mldrill config` asks again, for the places of the keys.
+    if (known !== undefined && !options.positions)
+        return known ?? undefined;
+    const file = configPath(io.env, io.homedir);
+    const config = await readConfig(file, io.homedir, options);
+    if (config?.findings.length) {
+        throw new UsageError(`fix the config file ${file} (see mldrill config --help), or point MLDRILL_CONFIG at another file`, config.findings.map((finding) => formatFinding(remedied(finding))));
+    }
+    // Said once per file and run, before the command's own output.
+    if (config?.keyReadable && known === undefined) {
+        const shown = stripControl(file);
+        io.stderr.write(`mldrill: warning: ${shown} holds llm.api_key and others can read it; run chmod 600 ${shown}, or move the key to MLDRILL_LLM_API_KEY\n`);
+    }
+    loaded.set(io, config ?? null);
+    return config;
+}
+/** Every setting's value and source, from flags over the environment over the file (if read) over defaults. */
+export function settingsOf(io, flags = {}) {
+    return resolveSettings({ config: loaded.get(io) ?? undefined, env: io.env, homedir: io.homedir, flags });
+}
+/**
+ * The drill's options with the settings that default them (SETTINGS' `option`) filled in where
+ * no flag was given: `strict: true` in the file, then `--no-strict` on the line, drills without.
+ */
+export function withDrillDefaults(io, options) {
+    const given = options;
+    const drillSettings = SETTINGS.filter((setting) => setting.option !== undefined);
+    const flags = Object.fromEntries(drillSettings.map((setting) => [setting.key, given[setting.option]]));
+    const settings = settingsOf(io, flags);
+    const merged = { ...given };
+    for (const setting of drillSettings)
+        merged[setting.option] = settings[setting.key].value ?? undefined;
+    return merged;
+}
+/** The state directory (history, live sessions): MLDRILL_HOME, then the file's state_dir, then the XDG default. */
+export function stateDirOf(io) {
+    return stateDirectory(io.env, io.homedir, configured(io, 'state_dir'));
+}
+export function cacheDirOf(io) {
+    return cacheDirectory(io.env, io.homedir, configured(io, 'state_dir'));
+}
+/** The config file's bank directories, absolute and checked to exist. */
+export function configBankOf(io) {
+    return configured(io, 'bank') ?? [];
+}
+/** The config file's `llm` section, for the AI second rater (the MLDRILL_LLM_ variables override it there). */
+export function llmOf(io) {
+    const text = (key) => configured(io, key);
+    return { url: text('llm.url'), model: text('llm.model'), api_key: text('llm.api_key') };
+}
+/** Which score spaced repetition rates a session from: the candidate's own, or the AI grader's where there is one. */
+export function scheduleFromOf(io) {
+    return configured(io, 'llm.schedule_from') === 'ai' ? 'ai' : 'self';
+}
+/** The file's colour preference, which NO_COLOR and FORCE_COLOR override. */
+export function colourOf(io) {
+    return colourSetting(settingsOf(io));
+}
+function configured(io, key) {
+    return loaded.get(io)?.values.get(key);
+}

@@ -1,0 +1,43 @@
+// Reads a notes file for `mldrill grade` the way hostile input is read: a regular file only
+// (checked on the open descriptor), at most NOTES_LIMIT bytes, UTF-8 text, not empty.
+import { UsageError } from '../errors.js';
+import { NotRegularError, readRegular, readStreamBytes, TooLargeError } from '../read-file.js';
+const NOTES_LIMIT = 1024 * 1024;
+/** The notes as text; a UsageError naming the file and the fix otherwise. */
+export function readNotesFile(file, shown) {
+    try {
+        return notesText(readRegular(file, NOTES_LIMIT), shown);
+    }
+    catch (error) {
+        if (error instanceof UsageError)
+            throw error;
+        if (error instanceof NotRegularError)
+            throw new UsageError(`${shown}: ${error.kind}, not a regular file; give a notes file, or - for stdin`);
+        if (error instanceof TooLargeError)
+            throw new UsageError(`${shown}: the notes file is larger than ${NOTES_LIMIT / 1024} KiB; notes are a page or two of text`);
+        const code = error.code;
+        throw new UsageError(code === 'ENOENT' ? `${shown}: no such file; give the path of a notes file, or - for stdin` : `${shown}: cannot open the notes file (${code ?? 'error'})`);
+    }
+}
+/** Reads stdin whole, up to NOTES_LIMIT bytes. */
+export async function readNotesStream(input) {
+    const bytes = await readStreamBytes(input, NOTES_LIMIT);
+    if (!bytes)
+        throw new UsageError(`stdin: the notes are larger than ${NOTES_LIMIT / 1024} KiB; notes are a page or two of text`);
+    return notesText(bytes, 'stdin');
+}
+/** Bytes as notes text: refuses binary data and blank notes. */
+function notesText(bytes, shown) {
+    if (bytes.includes(0))
+        throw new UsageError(`${shown}: a binary file, not notes; give a Markdown or text file`);
+    let text;
+    try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    }
+    catch {
+        throw new UsageError(`${shown}: not UTF-8 text; save the notes as UTF-8`);
+    }
+    if (!text.trim())
+        throw new UsageError(`${shown}: the notes are empty; write what you covered, one point a line, under ## headings named after the stages`);
+    return text.replace(/^\uFEFF/, '');
+}

@@ -1,0 +1,48 @@
+const fatal = new TextDecoder('utf-8', { fatal: true });
+/** The text of bytes, with an `encoding` finding (named `shown`) for each line that is not UTF-8. */
+export function decodeSource(bytes, shown) {
+    const finding = (line, message) => ({ file: shown, line, column: 1, severity: 'error', rule: 'encoding', message });
+    if (isUtf16(bytes))
+        return { source: '', findings: [finding(1, 'the file is UTF-16, not UTF-8; save the file as UTF-8')] };
+    // No text file holds a NUL: an image or archive renamed to .yaml is one finding, not a page of parser errors.
+    if (bytes.subarray(0, BINARY_SAMPLE).includes(0))
+        return { source: '', findings: [finding(1, 'the file is binary (it holds NUL bytes), not YAML text; check that it is the right file')] };
+    try {
+        return { source: fatal.decode(bytes), findings: [] };
+    }
+    catch {
+        // Rare: find the lines, so the author need not hunt for one byte in a long file.
+        const findings = [];
+        let start = 0;
+        for (let line = 1; start <= bytes.length; line++) {
+            let end = bytes.indexOf(0x0a, start);
+            if (end === -1)
+                end = bytes.length;
+            try {
+                fatal.decode(bytes.subarray(start, end));
+            }
+            catch {
+                findings.push(finding(line, `line ${line} has bytes that are not UTF-8 (perhaps Latin-1 or Windows-1252); save the file as UTF-8`));
+            }
+            start = end + 1;
+        }
+        return { source: new TextDecoder().decode(bytes), findings };
+    }
+}
+/** How far into a file to look for a NUL: enough for any header of a binary format. */
+const BINARY_SAMPLE = 8192;
+/**
+ * A UTF-16 byte order mark, or the NUL in every other byte that ASCII text in UTF-16 has: all
+ * of them on even offsets or all on odd ones, which a binary file's NULs are not.
+ */
+function isUtf16(bytes) {
+    if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)))
+        return true;
+    const sample = bytes.subarray(0, 64);
+    const nuls = [0, 0];
+    for (let i = 0; i < sample.length; i++)
+        if (sample[i] === 0)
+            nuls[i % 2]++;
+    const [even, odd] = nuls;
+    return sample.length >= 4 && even + odd >= sample.length / 4 && (even === 0 || odd === 0);
+}

@@ -1,0 +1,31 @@
+// A quick first read of a file with js-yaml, which parses these files several times faster than
+// yaml's Document API but keeps no positions. It only ever clears a file: when it throws, when
+// the file holds anything it might read differently from yaml, or when any check finds a
+// problem, the file is read again by parse.ts, and every finding comes from that reading.
+import { CORE_SCHEMA, load } from 'js-yaml';
+// Not from parse.js: that would load yaml with js-yaml, and the config file's quick read needs neither.
+import { MAX_FILE_BYTES } from './findings.js';
+/**
+ * What js-yaml may read differently from yaml (YAML 1.2 core): aliases (js-yaml shares them, so
+ * a billion-laughs file would make every later walk exponential), directives (`%YAML 1.1`
+ * switches yaml's schema), and binary or signed octal and hex numbers (numbers to js-yaml,
+ * text to yaml).
+ */
+function needsExact(source) {
+    // indexOf first: a regex over every file costs more than the rest of this check.
+    return (source.includes('*') && /(?:^|[\s[{,])\*\S/.test(source))
+        || source.startsWith('%') || source.includes('\n%')
+        || (source.includes('0b') && /\b0b[01]/.test(source))
+        || ((source.includes('0x') || source.includes('0o')) && /[-+]0[ox]/.test(source));
+}
+/** The file's data, or undefined when only the exact parser may judge it. */
+export function fastData(source) {
+    if (Buffer.byteLength(source) > MAX_FILE_BYTES || needsExact(source))
+        return undefined;
+    try {
+        return load(source, { schema: CORE_SCHEMA });
+    }
+    catch {
+        return undefined;
+    }
+}

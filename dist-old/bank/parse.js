@@ -1,0 +1,157 @@
+// Parses one YAML file into plain data, keeping the document so that any path in the data
+// can be traced back to a line and column.
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
+import { stripControl } from '../text.js';
+import { MAX_FILE_BYTES } from './findings.js';
+import { firstLine, syntaxProblems } from './yaml-errors.js';
+/** Enough for any honest use of anchors; a billion-laughs file stops here. */
+const MAX_ALIAS_COUNT = 100;
+/** Refused before it is read (check-file.ts) or parsed. */
+export function tooLargeFinding(file) {
+    return {
+        file, line: 1, column: 1, severity: 'error', rule: 'file-too-large',
+        message: `file is larger than ${MAX_FILE_BYTES / 1024} KiB; split it or remove what is not a question`,
+    };
+}
+export function parseYaml(file, source) {
+    const lineCounter = new LineCounter();
+    const findings = [];
+    const position = (offset) => {
+        const { line, col } = lineCounter.linePos(offset);
+        return { line, column: col };
+    };
+    const fail = (offset, rule, message) => findings.push({ file, ...position(offset), severity: 'error', rule, message: stripControl(message) });
+    if (Buffer.byteLength(source) > MAX_FILE_BYTES) {
+        findings.push(tooLargeFinding(file));
+        return { file, data: undefined, locate: () => ({ line: 1, column: 1 }), findings };
+    }
+    // logLevel: the tree of a broken file can have a list as a key, which yaml would warn about on stderr.
+    const doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, logLevel: 'error' });
+    const syntax = doc.errors.filter((error) => error.code !== 'DUPLICATE_KEY');
+    for (const error of doc.errors) {
+        // A duplicate key leaves the tree sound (the first value wins), so the rest is checked as usual.
+        if (error.code === 'DUPLICATE_KEY')
+            fail(error.pos[0], 'duplicate-key', `${duplicateKeyName(source, error.pos[0])}appears twice in the same mapping; remove or rename one`);
+    }
+    const problems = syntaxProblems(doc, source, syntax, lineCounter.lineStarts);
+    for (const problem of problems)
+        fail(problem.at, 'yaml-syntax', problem.message);
+    const locate = (path, at = 'value') => position(offsetOf(doc, path, at));
+    if (problems.length > 0) {
+        // What parsed is still checked, so that one run finds every problem; the findings that
+        // only the broken part explains are left out (validate.ts asks `damaged`).
+        let data;
+        try {
+            data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+        }
+        catch {
+            data = undefined;
+        }
+        const damaged = (path, whole) => {
+            const { node, complete } = nodeAt(doc, path);
+            const range = node?.range ?? [0, 0, source.length];
+            const inside = (offset) => problems.some(({ damage }) => damage[0] <= offset && offset <= damage[1]);
+            // A field missing from a mapping is an artefact when the break runs to the mapping's end
+            // (what followed it may be lost or misplaced) or the mapping itself lies in the break.
+            if (whole)
+                return inside(range[0]) || inside(range[2]);
+            // Data with no node of its own at its path (a list as a key) exists only in a broken tree.
+            if (!complete)
+                return true;
+            // Anything else is when its node takes in any of the break: a value cut short, or a
+            // count over a list (hints, facts, an example's notes) that lost some of its entries.
+            return problems.some(({ damage }) => range[0] <= damage[1] && damage[0] <= range[2]);
+        };
+        return { file, data, locate, findings, damaged };
+    }
+    // An alias with no anchor before it: reported at the alias, not as an expansion limit.
+    const unresolved = firstUnresolvedAlias(doc);
+    if (unresolved) {
+        fail(unresolved.offset, 'yaml-syntax', `YAML syntax error: the alias *${unresolved.name} has no anchor &${unresolved.name} before it; add the anchor or write the value out`);
+        return { file, data: undefined, locate, findings };
+    }
+    let data;
+    try {
+        data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    }
+    catch (error) {
+        fail(0, 'alias-limit', `too many alias expansions (${firstLine(String(error.message))}); write the values out instead of nesting anchors`);
+        return { file, data: undefined, locate, findings };
+    }
+    return { file, data, locate, findings };
+}
+function firstUnresolvedAlias(doc) {
+    let found;
+    visit(doc, {
+        Alias(_key, node) {
+            if (node.resolve(doc) !== undefined)
+                return undefined;
+            found = { name: node.source, offset: node.range?.[0] ?? 0 };
+            return visit.BREAK;
+        },
+    });
+    return found;
+}
+function duplicateKeyName(source, start) {
+    const key = /^["']?([^:\n"']{1,60})/.exec(source.slice(start))?.[1]?.trim();
+    return key ? `key "${key}" ` : 'a key ';
+}
+/** The entry of a mapping with this key. */
+function pairOf(map, segment) {
+    return map.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+}
+/** The node at path, or the deepest one on the way when the path runs out (`complete` false). */
+function nodeAt(doc, path) {
+    let node = doc.contents;
+    for (const segment of path) {
+        if (isMap(node)) {
+            const pair = pairOf(node, segment);
+            if (!pair)
+                return { node, complete: false };
+            node = pair.value;
+        }
+        else if (isSeq(node) && typeof segment === 'number' && node.items[segment] !== undefined) {
+            node = node.items[segment];
+        }
+        else {
+            return { node, complete: false };
+        }
+    }
+    return { node, complete: true };
+}
+/** The source offset of the node at path; where the path runs out, the nearest enclosing node. */
+function offsetOf(doc, path, at) {
+    let node = doc.contents;
+    let offset = rangeStart(node) ?? 0;
+    for (let i = 0; i < path.length; i++) {
+        const segment = path[i];
+        const last = i === path.length - 1;
+        if (isMap(node)) {
+            const pair = pairOf(node, segment);
+            if (!pair)
+                return offset;
+            const keyStart = rangeStart(pair.key);
+            if (last && at === 'key' && keyStart !== undefined)
+                return keyStart;
+            node = pair.value;
+            // A key with no value (`title:`) has no value, or an empty one: point at the key.
+            offset = (isEmptyScalar(node) ? undefined : rangeStart(node)) ?? keyStart ?? offset;
+        }
+        else if (isSeq(node) && typeof segment === 'number') {
+            node = node.items[segment];
+            if (node === undefined)
+                return offset;
+            offset = rangeStart(node) ?? offset;
+        }
+        else {
+            return offset;
+        }
+    }
+    return offset;
+}
+function isEmptyScalar(node) {
+    return isScalar(node) && node.value === null && node.range?.[0] === node.range?.[1];
+}
+function rangeStart(node) {
+    return node?.range?.[0];
+}

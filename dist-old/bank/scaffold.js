@@ -1,0 +1,49 @@
+// The text of a new question file: the rubric's stages with TODO placeholders, which lint
+// reports as warnings until the author replaces them. Pure: returns text, writes nothing.
+import { stringify } from 'yaml';
+import { FACT_TOPICS, KEBAB } from './schema.js';
+/** The facts a new question starts with, and phrases a candidate might ask them with. */
+const SCAFFOLD_FACTS = [
+    ['goal', ['what is the goal', 'what does success look like']],
+    ['users', ['who are the users']],
+    ['scale', ['how many users', 'how much traffic']],
+    ['latency', ['what is the latency budget', 'how fast must it respond']],
+    ['data', ['what data do we have', 'what is logged']],
+    ['labels', ['do we have labels', 'is there ground truth']],
+];
+/** A scalar as YAML writes it: plain when it can be, quoted when it must. */
+const scalar = (text) => stringify(text, { lineWidth: 0 }).trimEnd();
+export function scaffoldQuestion(scaffold) {
+    const lines = [
+        scaffold.modeline,
+        `id: ${scaffold.id}`,
+        `title: ${scalar(scaffold.title)}`,
+        `category: ${scaffold.category}`,
+        `difficulty: ${scaffold.difficulty}`,
+        `rubric: ${scaffold.rubric.id}`,
+        '# companies: [only where a public source attributes the question; cite it under references]',
+        '# tags: [kebab-case, tags]',
+        'prompt: "TODO: the question as an interviewer would ask it, short and vague"',
+        'stages:',
+    ];
+    for (const stage of scaffold.rubric.stages) {
+        lines.push(`  # ${stage.title} (${stage.minutes} min): ${stage.goal.replace(/\s+/g, ' ')}`, `  ${stage.id}:`, '    hints:', `      - "TODO: a nudge for ${stage.id} specific to this question, revealed on request"`, "    # checklist:  # items that join the rubric's for this stage", '    #   - id: kebab-case-id', '    #     text: What the candidate should cover', '    #     guidance: What good looks like');
+    }
+    lines.push('followups:', '  - "TODO: a curveball the interviewer may throw"', '  - text: "TODO: a follow-up thrown when the notes mention a phrase below"', '    answer: ["TODO: 2-4 points a strong reply covers"]', '    when: { mentioned: ["TODO: a phrase from the notes"] }', `# The interviewer's fact sheet: what they reveal when asked (mldrill ask ${scaffold.id} "..."). At least`, `# 6 facts, covering goal, scale, latency and data or labels; topics: ${FACT_TOPICS.join(', ')}.`, 'interviewer:', '  facts:');
+    for (const [topic, ask] of SCAFFOLD_FACTS) {
+        lines.push(`    - id: ${topic}`, `      topic: ${topic}`, `      ask: [${ask.join(', ')}]`, `      answer: "TODO: the ${topic} fact as the interviewer says it, with numbers"`);
+    }
+    return `${lines.join('\n')}\n`;
+}
+/** A kebab-case id suggested by a title: "Ad click prediction!" -> ad-click-prediction. */
+export function idFromTitle(title) {
+    return title.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/-+$/, '');
+}
+/** What is wrong with a new question id, if anything. */
+export function idProblem(id) {
+    if (!id)
+        return 'the id is empty';
+    if (!KEBAB.test(id))
+        return `"${id}" is not kebab-case (lowercase letters, digits and single hyphens, e.g. ${idFromTitle(id) || 'ad-click-prediction'})`;
+    return undefined;
+}

@@ -1,0 +1,45 @@
+// Per-file checks of what the grader reads: keywords too generic to count, how many core items
+// a question has, and the length of its strong example. Warnings: a file with them still works.
+import { containsRun, genericReason, wordForms } from '../words.js';
+const isRecord = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
+const list = (value) => (Array.isArray(value) ? value : []);
+export const MAX_CORE = 3;
+export const STRONG_LINES = { min: 15, max: 40 };
+/** Non-empty lines of an example's notes, over every stage. */
+export function exampleLines(notes) {
+    if (!isRecord(notes))
+        return 0;
+    return Object.values(notes).reduce((sum, text) => sum + (typeof text === 'string' ? text.split('\n').filter((line) => line.trim()).length : 0), 0);
+}
+export function scoringChecks(data, kind, report) {
+    const stages = kind === 'rubric' ? list(data.stages).map((stage, i) => [i, stage]) : Object.entries(isRecord(data.stages) ? data.stages : {});
+    let core = 0;
+    // The question's own words: a core item that they would tick is ticked by repeating the question back.
+    const asked = kind === 'rubric' ? [] : [data.title, data.prompt].filter((text) => typeof text === 'string').map((text) => wordForms.stems(text));
+    for (const [key, stage] of stages) {
+        list(isRecord(stage) ? stage.checklist : undefined).forEach((item, i) => {
+            if (!isRecord(item))
+                return;
+            if (item.core === true)
+                core++;
+            list(item.keywords).forEach((keyword, k) => {
+                const reason = typeof keyword === 'string' ? genericReason(keyword) : undefined;
+                if (reason && reason !== 'no words')
+                    report(['stages', key, 'checklist', i, 'keywords', k], 'generic-keyword', `keyword "${String(keyword)}" is a ${reason} and never counts on its own; use a phrase that only this item's coverage would produce`);
+                else if (item.core === true && typeof keyword === 'string' && asked.some((stems) => containsRun(stems, wordForms.stems(keyword)))) {
+                    report(['stages', key, 'checklist', i, 'keywords', k], 'core-in-prompt', `keyword "${keyword}" of a core item is in the question's title or prompt, so repeating the question back ticks it; use a phrase only the insight would produce`);
+                }
+            });
+        });
+    }
+    if (kind === 'rubric')
+        return;
+    if (core > MAX_CORE)
+        report(['stages'], 'core-count', `the question has ${core} core items; keep 1 to ${MAX_CORE}: the insights it exists to test`);
+    const strong = isRecord(data.examples) && isRecord(data.examples.strong) ? data.examples.strong : undefined;
+    if (strong) {
+        const lines = exampleLines(strong.notes);
+        if (lines < STRONG_LINES.min || lines > STRONG_LINES.max)
+            report(['examples', 'strong', 'notes'], 'example-length', `the strong example has ${lines} lines of notes; write ${STRONG_LINES.min} to ${STRONG_LINES.max}`);
+    }
+}

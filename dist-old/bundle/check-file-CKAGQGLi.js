@@ -1,0 +1,506 @@
+'use strict';
+
+var core = require('./core-DiuhDYN8.js');
+var fastParse = require('./fast-parse-DnjREA6l.js');
+var parse = require('./parse-C60j6b4E.js');
+var schema = require('./schema-BGvGW6m0.js');
+var path = require('node:path');
+var z = require('zod');
+var start = require('./start-DA7aRZP1.js');
+var diagram = require('./diagram-lQO3I6ij.js');
+
+function _interopNamespaceDefault(e) {
+    var n = Object.create(null);
+    if (e) {
+        Object.keys(e).forEach(function (k) {
+            if (k !== 'default') {
+                var d = Object.getOwnPropertyDescriptor(e, k);
+                Object.defineProperty(n, k, d.get ? d : {
+                    enumerable: true,
+                    get: function () { return e[k]; }
+                });
+            }
+        });
+    }
+    n.default = e;
+    return Object.freeze(n);
+}
+
+var z__namespace = /*#__PURE__*/_interopNamespaceDefault(z);
+
+// Checks one parsed file against its format and turns every problem into a located finding.
+// Cross-file checks (unknown rubric, duplicate ids) live in cross-check.ts.
+/** A file directly inside a directory named `rubrics` is a rubric; any other YAML file is a question. */
+function kindOf(file) {
+    // Only the file's own directory counts, so a bank kept under, say, ~/rubrics/ still has questions.
+    const parts = file.split(/[\\/]/);
+    return parts[parts.length - 2] === 'rubrics' ? 'rubric' : 'question';
+}
+function validateFile(parsed, kind) {
+    return kind === 'rubric' ? validateRubric(parsed) : validateQuestion(parsed);
+}
+function validateQuestion(parsed) {
+    return validate(parsed, schema.Question, 'question');
+}
+function validateRubric(parsed) {
+    return validate(parsed, schema.Rubric, 'rubric');
+}
+function validate(parsed, schema, kind) {
+    if (parsed.data === undefined)
+        return { value: undefined, findings: parsed.findings };
+    if (parsed.damaged && !resembles(parsed.data, schema))
+        return { value: undefined, findings: [notThisFormat(parsed, kind)], foreign: true };
+    // Even after a duplicate key or a syntax error: the parts that parsed are checked in the same run.
+    const findings = [...parsed.findings];
+    const result = schema.safeParse(parsed.data);
+    if (!result.success) {
+        for (const issue of result.error.issues)
+            findings.push(...describeIssue(parsed, schema, issue));
+    }
+    findings.push(...scanText(parsed), ...fileChecks(parsed, kind));
+    const kept = findings.filter((finding) => !artefacts.has(finding));
+    const hasError = kept.some((finding) => finding.severity === 'error');
+    return { value: result.success && !hasError ? result.data : undefined, findings: kept };
+}
+/** A broken file that still has some field of the format: worth checking what parsed. */
+function resembles(data, schema) {
+    const known = knownKeys(schema, []);
+    return isRecord(data) && Object.keys(data).some((key) => known.includes(key));
+}
+/** A Markdown file or a binary renamed to .yaml: one finding, at its first syntax error, not a page of them. */
+function notThisFormat(parsed, kind) {
+    const syntax = parsed.findings.find((finding) => finding.rule === 'yaml-syntax') ?? parsed.findings[0];
+    const what = syntax.message.replace(/^YAML syntax error: /, '');
+    return { ...syntax, message: `this is not a ${kind} file: it is not YAML (line ${syntax.line}: ${what}) and has none of a ${kind}'s fields (${REQUIRED[kind]}); check that it is the right file` };
+}
+/**
+ * Findings that a YAML syntax error explains (ParsedFile.damaged): left out, since fixing the
+ * syntax makes them go away or changes them. A WeakSet, so that every rule can go on
+ * building its findings with at() alone.
+ */
+const artefacts = new WeakSet();
+/** `scope`: the part of the file the finding depends on, when more than its own node (for `damaged`). */
+function at(parsed, pathTo, rule, message, options = {}) {
+    const { line, column } = parsed.locate(pathTo, options.key ? 'key' : 'value');
+    // Messages quote the file's own text (keys, values), which must not reach a terminal raw.
+    const finding = { file: parsed.file, line, column, severity: options.severity ?? 'error', rule, message: start.stripControl(message) };
+    // A missing field is reported at the mapping that lacks it: the mapping as a whole is judged.
+    if (parsed.damaged?.(options.scope ?? pathTo, rule === 'required'))
+        artefacts.add(finding);
+    return finding;
+}
+/** `stages.clarify.checklist[2].id` */
+function showPath(pathTo) {
+    return pathTo.reduce((out, segment) => (typeof segment === 'number' ? `${out}[${segment}]` : out ? `${out}.${segment}` : segment), '');
+}
+function valueAt(data, pathTo) {
+    let value = data;
+    for (const segment of pathTo) {
+        if (value === null || typeof value !== 'object')
+            return undefined;
+        value = value[segment];
+    }
+    return value;
+}
+function typeName(value) {
+    if (value === null)
+        return 'null';
+    if (typeof value === 'number' && !Number.isFinite(value))
+        return 'number that is not finite';
+    if (Array.isArray(value))
+        return 'list';
+    if (typeof value === 'object')
+        return 'mapping';
+    return `${typeof value} (${JSON.stringify(value).slice(0, 30)})`;
+}
+const REQUIRED = { question: 'id, title, category, difficulty, prompt and stages', rubric: 'id, title and stages' };
+const expectedName = { string: 'text', array: 'list', object: 'mapping', number: 'number', record: 'mapping' };
+function describeIssue(parsed, schema, issue) {
+    const pathTo = issue.path;
+    const name = showPath(pathTo) || 'the file';
+    switch (issue.code) {
+        case 'invalid_type': {
+            const actual = valueAt(parsed.data, pathTo);
+            const expected = expectedName[issue.expected] ?? issue.expected;
+            if (actual === undefined)
+                return [missing(parsed, pathTo)];
+            if (actual === null) {
+                if (pathTo.length === 0)
+                    return [at(parsed, [], 'empty', `the file is empty; a ${kindOf(parsed.file)} needs at least ${REQUIRED[kindOf(parsed.file)]}`)];
+                // `title:` with nothing after it: the field is there but empty.
+                return [at(parsed, pathTo, 'empty', `${name} is empty; give it a ${expected} or remove the line`)];
+            }
+            if (pathTo.length === 0)
+                return [at(parsed, [], 'type', `a ${kindOf(parsed.file)} file must be a mapping of fields, not a ${typeName(actual)}`)];
+            // .nan and .inf are numbers to YAML, but no budget or weight.
+            if (typeof actual === 'number' && !Number.isFinite(actual))
+                return [at(parsed, pathTo, 'type', `${name} is not a finite number (.nan or .inf); give it a number`)];
+            return [at(parsed, pathTo, 'type', `${name} must be a ${expected}, not a ${typeName(actual)}`)];
+        }
+        case 'unrecognized_keys': {
+            const known = knownKeys(schema, pathTo);
+            return issue.keys.map((key) => {
+                const fix = start.didYouMean(start.closest(key, known, 1), { label: 'allowed fields:', names: known });
+                return at(parsed, [...pathTo, key], 'unknown-field', `unknown field "${key}"${pathTo.length ? ` in ${name}` : ''}; ${fix}`, { key: true });
+            });
+        }
+        case 'too_small': {
+            if (issue.origin === 'string')
+                return [at(parsed, pathTo, 'empty', `${name} is empty; write it or remove the field`)];
+            if (issue.origin === 'array')
+                return [at(parsed, pathTo, 'empty', `${name} needs at least ${issue.minimum} ${issue.minimum === 1 ? 'entry' : 'entries'}`)];
+            const rule = pathTo[pathTo.length - 1] === 'minutes' ? 'stage-minutes' : 'range';
+            return [at(parsed, pathTo, rule, `${name} must be greater than ${issue.minimum}; give it a positive number`)];
+        }
+        case 'too_big':
+            return [at(parsed, pathTo, 'range', `${name} must be at most ${issue.maximum}`)];
+        case 'invalid_value': {
+            // zod reports a missing enum field as a bad value, not as a missing one.
+            if (valueAt(parsed.data, pathTo) === undefined)
+                return [missing(parsed, pathTo)];
+            const value = valueAt(parsed.data, pathTo);
+            const allowed = issue.values.map(String);
+            if (value === null || typeof value === 'object')
+                return [at(parsed, pathTo, 'type', `${name} is a ${typeName(value)}, expected text: one of ${allowed.join(', ')}`)];
+            // Not an object or null, so text, a number or a boolean: what YAML scalars are.
+            const actual = typeof value === 'number' || typeof value === 'boolean' ? String(value) : value;
+            return [at(parsed, pathTo, 'enum', `${name} is "${actual}"; ${start.didYouMean(start.closest(actual, allowed, 1), { label: 'use one of', names: allowed, always: true })}`)];
+        }
+        case 'invalid_format': {
+            if (issue.format === 'regex')
+                return [at(parsed, pathTo, 'id-format', `${name} "${String(valueAt(parsed.data, pathTo))}": ${issue.message}`)];
+            return [at(parsed, pathTo, 'type', `${name} is not a valid ${issue.format}`)];
+        }
+        case 'invalid_union': {
+            // Text or a mapping (a follow-up): judge a mapping by the mapping's own rules.
+            const actual = valueAt(parsed.data, pathTo);
+            const branch = isRecord(actual) ? issue.errors.find((issues) => !issues.some((inner) => inner.code === 'invalid_type' && inner.path.length === 0)) : undefined;
+            if (branch)
+                return branch.flatMap((inner) => describeIssue(parsed, schema, { ...inner, path: [...pathTo, ...inner.path] }));
+            return [at(parsed, pathTo, 'type', `${name} must be text or a mapping, not a ${typeName(actual)}`)];
+        }
+        case 'invalid_key': {
+            const key = String(pathTo[pathTo.length - 1]);
+            return [at(parsed, pathTo, 'id-format', `stage id "${key}" must be kebab-case (lowercase letters, digits and single hyphens)`, { key: true })];
+        }
+        default:
+            return [at(parsed, pathTo, 'type', `${name}: ${issue.message}`)];
+    }
+}
+/** A required field that is not there, reported at the mapping that should hold it. */
+function missing(parsed, pathTo) {
+    const field = String(pathTo[pathTo.length - 1]);
+    return at(parsed, pathTo.slice(0, -1), 'required', `missing required field "${field}"${pathTo.length > 1 ? ` in ${showPath(pathTo.slice(0, -1))}` : ''}; add it`);
+}
+/** The field names a mapping at pathTo may have, for "did you mean". */
+function knownKeys(schema, pathTo) {
+    let node = schema;
+    for (const segment of pathTo) {
+        node = unwrap(node);
+        if (node instanceof z__namespace.ZodObject)
+            node = node.shape[String(segment)];
+        else if (node instanceof z__namespace.ZodRecord)
+            node = node.valueType;
+        else if (node instanceof z__namespace.ZodArray)
+            node = node.element;
+        else
+            return [];
+    }
+    node = unwrap(node);
+    return node instanceof z__namespace.ZodObject ? Object.keys(node.shape) : [];
+}
+function unwrap(node) {
+    for (;;) {
+        if (node instanceof z__namespace.ZodOptional || node instanceof z__namespace.ZodDefault)
+            node = node.unwrap();
+        // Text or a mapping: only the mapping has fields.
+        else if (node instanceof z__namespace.ZodUnion)
+            node = node.options.find((option) => unwrap(option) instanceof z__namespace.ZodObject);
+        else
+            return node;
+    }
+}
+const TODO = /\bTODO\b/;
+/**
+ * One walk over every key and string of the file: control characters anywhere (an error) and
+ * leftover TODOs in values (a warning). The path is built only for what is reported.
+ */
+function scanText(parsed) {
+    const findings = [];
+    const trail = [];
+    const control = (text, where) => {
+        // Ids and keys must also look like what they are: no zero-width character may hide in one.
+        const found = start.findControl(text, { invisible: where === 'key' || trail[trail.length - 1] === 'id' });
+        if (!found)
+            return;
+        const code = `U+${found.char.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+        const what = where === 'key' ? `the key "${text}" in ${showPath(trail.slice(0, -1)) || 'the file'}` : showPath(trail);
+        const why = /[\u202a-\u202e\u2066-\u2069]/.test(found.char)
+            ? `the bidirectional override ${code}, which reorders the text on screen`
+            : /[\u200b-\u200f\u2060\ufeff]/.test(found.char) ? `the invisible character ${code}, so it is not what it looks like` : `the control character ${code}`;
+        findings.push(at(parsed, [...trail], 'control-chars', `${what} contains ${why}; remove it (terminal escape sequences and invisible characters are not allowed)`, { key: where === 'key' }));
+    };
+    const visit = (value) => {
+        if (typeof value === 'string') {
+            control(value, 'value');
+            if (TODO.test(value))
+                findings.push(at(parsed, [...trail], 'todo', `${showPath(trail)} still says TODO; finish it`, { severity: 'warning' }));
+        }
+        else if (Array.isArray(value)) {
+            for (let i = 0; i < value.length; i++) {
+                trail.push(i);
+                visit(value[i]);
+                trail.pop();
+            }
+        }
+        else if (value !== null && typeof value === 'object') {
+            for (const key of Object.keys(value)) {
+                trail.push(key);
+                control(key, 'key');
+                visit(value[key]);
+                trail.pop();
+            }
+        }
+    };
+    visit(parsed.data);
+    return findings;
+}
+const SHORT_PROMPT = 25;
+const isRecord = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
+const list = (value) => (Array.isArray(value) ? value : []);
+const idOf = (value) => (isRecord(value) && typeof value.id === 'string' ? value.id : undefined);
+/**
+ * Checks beyond the format: ids against the file name, duplicates, warnings. They read the data
+ * as it is, so a file with format errors still gets them in the same run.
+ */
+function fileChecks(parsed, kind) {
+    const findings = [];
+    const data = parsed.data;
+    if (!isRecord(data))
+        return findings;
+    const base = path.basename(parsed.file).replace(/\.ya?ml$/, '');
+    if (typeof data.id === 'string' && data.id !== base) {
+        findings.push(at(parsed, ['id'], 'id-filename', `id "${data.id}" does not match the file name "${path.basename(parsed.file)}"; rename the file to ${data.id}.yaml or change the id`));
+    }
+    const stages = kind === 'rubric' ? list(data.stages).map((stage, i) => [i, stage]) : Object.entries(isRecord(data.stages) ? data.stages : {});
+    for (const [key, stage] of stages) {
+        const seen = new Set();
+        list(isRecord(stage) ? stage.checklist : undefined).forEach((item, i) => {
+            const id = idOf(item);
+            if (id === undefined)
+                return;
+            if (seen.has(id))
+                findings.push(at(parsed, ['stages', key, 'checklist', i, 'id'], 'duplicate-item', `checklist item id "${id}" is used twice in ${showPath(['stages', key])}; give each item its own id`));
+            seen.add(id);
+        });
+    }
+    core.scoringChecks(data, kind, (pathTo, rule, message) => findings.push(at(parsed, pathTo, rule, message, { severity: 'warning', key: typeof pathTo[pathTo.length - 1] === 'string' })));
+    if (kind === 'rubric') {
+        const seen = new Set();
+        for (const [i, stage] of stages) {
+            const id = idOf(stage);
+            if (id !== undefined && seen.has(id))
+                findings.push(at(parsed, ['stages', i, 'id'], 'duplicate-stage', `stage id "${id}" is used twice; stage ids must be unique`));
+            if (id !== undefined)
+                seen.add(id);
+        }
+    }
+    else {
+        const prompt = typeof data.prompt === 'string' ? data.prompt.trim() : undefined;
+        // An empty prompt is an error of its own (empty); a short one is worth a warning.
+        if (prompt && prompt.length < SHORT_PROMPT) {
+            findings.push(at(parsed, ['prompt'], 'short-prompt', `the prompt is very short (${prompt.length} characters); say the problem the way an interviewer would`, { severity: 'warning' }));
+        }
+        // A flow naming a component that a syntax error lost is judged by the whole diagram.
+        for (const issue of diagram.diagramIssues(data.diagram))
+            findings.push(at(parsed, issue.path, issue.rule, issue.message, { scope: ['diagram'] }));
+        for (const [id, stage] of stages) {
+            if (isRecord(stage) && list(stage.hints).length === 0)
+                findings.push(at(parsed, ['stages', id], 'no-hints', `stage "${id}" has no hints; add a few specific to this question`, { severity: 'warning', key: true }));
+        }
+        findings.push(...interviewerChecks(parsed, data));
+    }
+    return findings;
+}
+/** Facts an interviewer needs in any question: the rest depend on the problem. */
+const ESSENTIAL_TOPICS = ['goal', 'scale', 'latency'];
+const MIN_FACTS = 6;
+/** The fact sheet and the follow-ups' conditions. */
+function interviewerChecks(parsed, data) {
+    const findings = [];
+    list(data.followups).forEach((followup, i) => {
+        const when = isRecord(followup) ? followup.when : undefined;
+        if (isRecord(when) && when.mentioned === undefined && when.missing === undefined) {
+            findings.push(at(parsed, ['followups', i, 'when'], 'empty-when', `followups[${i}].when has no phrases; add mentioned: [...] or missing: [...], or remove it`));
+        }
+    });
+    if (!isRecord(data.interviewer))
+        return findings;
+    const facts = list(data.interviewer.facts);
+    const seen = new Set();
+    facts.forEach((fact, i) => {
+        const id = idOf(fact);
+        if (id !== undefined && seen.has(id))
+            findings.push(at(parsed, ['interviewer', 'facts', i, 'id'], 'duplicate-fact', `fact id "${id}" is used twice; give each fact its own id`));
+        if (id !== undefined)
+            seen.add(id);
+    });
+    const asks = facts.map((fact) => ({ ask: list(isRecord(fact) ? fact.ask : undefined) }));
+    for (const { first, second } of core.collidingAsks(asks)) {
+        const phrase = (where) => `interviewer.facts[${where[0]}].ask[${where[1]}] "${String(asks[where[0]].ask[where[1]])}"`;
+        findings.push(at(parsed, ['interviewer', 'facts', second[0], 'ask', second[1]], 'ask-collision', `${phrase(second)} reads the same as ${phrase(first)}, so a question cannot tell the two facts apart; reword one or merge the facts`));
+    }
+    const topics = new Set(facts.map((fact) => (isRecord(fact) ? fact.topic : undefined)));
+    const absent = ESSENTIAL_TOPICS.filter((topic) => !topics.has(topic));
+    if (facts.length > 0 && (facts.length < MIN_FACTS || absent.length > 0)) {
+        const problems = [
+            ...(facts.length < MIN_FACTS ? [`has ${facts.length} ${facts.length === 1 ? 'fact' : 'facts'}`] : []),
+            ...(absent.length ? [`says nothing about ${absent.join(', ')}`] : []),
+        ];
+        findings.push(at(parsed, ['interviewer', 'facts'], 'thin-fact-sheet', `the fact sheet ${problems.join(' and ')}; give the interviewer at least ${MIN_FACTS} facts, covering ${ESSENTIAL_TOPICS.join(', ')}`, { severity: 'warning', key: true }));
+    }
+    return findings;
+}
+
+// Everything that one file can tell about itself: read, parse, validate, the editor modeline,
+// and a small summary of the ids that the cross-file checks need. Results are plain data, so
+// they can come back from a worker thread.
+/**
+ * Checks the file at `file` (absolute), naming it `shown` in findings. A run over many files
+ * passes one `exists` (existsOnce in schema-comment.ts) for all of them.
+ */
+function checkFile(file, shown, options = {}) {
+    let bytes;
+    try {
+        bytes = core.readRegular(file, core.MAX_FILE_BYTES);
+    }
+    catch (error) {
+        if (error instanceof core.TooLargeError)
+            return { findings: [parse.tooLargeFinding(shown)] };
+        return { findings: [unreadableFinding(shown, error)] };
+    }
+    const { source, findings: encoding } = core.decodeSource(bytes, shown);
+    const kind = kindOf(file);
+    const modeline = core.checkSchemaComment(source, file, shown, kind, options.exists);
+    if (encoding.length) {
+        // UTF-16 is no text the parser can be trusted with; a few stray bytes leave the rest worth checking.
+        if (!source)
+            return { findings: encoding };
+        const rest = exactCheck(source, file, shown, kind, modeline, {});
+        return { findings: [...encoding, ...rest.findings], ...(rest.summary ? { summary: { ...rest.summary, valid: false } } : {}) };
+    }
+    return (!options.exactOnly && quickCheck(source, file, shown, kind, modeline, options)) || exactCheck(source, file, shown, kind, modeline, options);
+}
+/**
+ * A bank entry that cannot be read: what it is when it is not a regular file (a FIFO, a link to
+ * a device), else the error code (EACCES...). Only regular files are ever read.
+ */
+function unreadableFinding(shown, error, what = 'file') {
+    const message = error instanceof core.NotRegularError
+        ? `${error.kind}, not a regular file; only regular .yaml files belong in a bank, so remove it or replace it with the file`
+        : `cannot read the ${what} (${error.code ?? 'error'}); check that it exists and is readable`;
+    return { file: shown, line: 1, column: 1, severity: 'error', rule: 'unreadable', message };
+}
+/** Thrown by the quick check's locate: a finding needs a position, so the exact parser must run. */
+const NEEDS_POSITIONS = Symbol('needs positions');
+/** Clears a file that js-yaml reads and every check passes; undefined means "look closer". */
+function quickCheck(source, file, shown, kind, modeline, options) {
+    const data = fastParse.fastData(source);
+    if (data === undefined)
+        return undefined;
+    // A bare symbol, not an Error: no stack to capture on a path taken for every file with a finding.
+    // eslint-disable-next-line @typescript-eslint/only-throw-error
+    const parsed = { file: shown, data, findings: [], locate: () => { throw NEEDS_POSITIONS; } };
+    try {
+        // The modeline findings are only ever warnings, so a file cleared here is valid.
+        return outcome(validateFile(parsed, kind), modeline, parsed, file, kind, options);
+    }
+    catch (error) {
+        if (error === NEEDS_POSITIONS)
+            return undefined;
+        throw error;
+    }
+}
+function exactCheck(source, file, shown, kind, modeline, options) {
+    const parsed = parse.parseYaml(shown, source);
+    return outcome(validateFile(parsed, kind), modeline, parsed, file, kind, options);
+}
+function outcome(result, modeline, parsed, file, kind, options) {
+    // A file that is not this format at all gets its one finding, not also a modeline warning.
+    const findings = result.foreign ? result.findings : [...result.findings, ...modeline];
+    const valid = !findings.some((finding) => finding.severity === 'error');
+    return {
+        findings,
+        summary: result.foreign ? undefined : summarize(parsed, file, kind, valid),
+        ...(options.keepValue && valid && result.value ? { value: result.value } : {}),
+    };
+}
+/** A file read again with positions: only for the rare cross-file finding. */
+function parseAgain(summary) {
+    let source = '';
+    try {
+        source = core.readRegular(summary.path, core.MAX_FILE_BYTES).toString('utf8');
+    }
+    catch {
+        // Gone since it was checked: the finding still names the file, at 1:1.
+    }
+    return parse.parseYaml(summary.file, source);
+}
+/**
+ * A copy of text that does not hold on to the file it was cut from: V8 keeps the whole source
+ * of a substring alive, which for 10,000 summaries would be every file read.
+ */
+const detach = (text) => (text.length < 13 ? text : JSON.parse(JSON.stringify(text)));
+function summarize(parsed, absolute, kind, valid) {
+    const { data, file } = parsed;
+    if (!isRecord(data))
+        return undefined;
+    // After a syntax error, only what parsed as written counts: a broken stage is no unknown stage.
+    const sound = (path) => !parsed.damaged?.(path, false);
+    const items = (checklist) => (Array.isArray(checklist) ? checklist.map((item) => (isRecord(item) && typeof item.id === 'string' ? detach(item.id) : null)) : []);
+    const summary = { file, path: absolute, kind, stages: [], stagesComplete: true, valid };
+    if (typeof data.id === 'string' && sound(['id']))
+        summary.id = detach(data.id);
+    if (kind === 'rubric') {
+        if (!Array.isArray(data.stages) || parsed.damaged?.(['stages'], true))
+            summary.stagesComplete = false;
+        if (Array.isArray(data.stages))
+            data.stages.forEach((stage, i) => {
+                if (isRecord(stage) && typeof stage.id === 'string' && sound(['stages', i, 'id']))
+                    summary.stages.push({ id: detach(stage.id), items: items(stage.checklist) });
+                else
+                    summary.stagesComplete = false;
+                // A stage that a break runs through may have lost items: no question is judged by it.
+                if (parsed.damaged?.(['stages', i], true))
+                    summary.stagesComplete = false;
+            });
+    }
+    else {
+        if (typeof data.rubric === 'string' && sound(['rubric']))
+            summary.rubric = detach(data.rubric);
+        else if (data.rubric === undefined && !parsed.damaged?.([], true))
+            summary.rubric = core.DEFAULT_RUBRIC;
+        if (isRecord(data.stages)) {
+            for (const [id, stage] of Object.entries(data.stages)) {
+                if (!sound(['stages', id]))
+                    continue;
+                const entry = { id: detach(id), items: isRecord(stage) ? items(stage.checklist) : [] };
+                if (isRecord(stage) && Array.isArray(stage.not_applicable))
+                    entry.dropped = stage.not_applicable.filter((item) => typeof item === 'string').map(detach);
+                if (isRecord(stage) && Array.isArray(stage.checklist) && stage.checklist.some((item) => isRecord(item) && item.replaces !== undefined)) {
+                    entry.replaces = stage.checklist.map((item) => (isRecord(item) && typeof item.replaces === 'string' ? detach(item.replaces) : null));
+                }
+                summary.stages.push(entry);
+            }
+        }
+        if (isRecord(data.examples))
+            summary.examples = true;
+    }
+    return summary;
+}
+
+exports.checkFile = checkFile;
+exports.kindOf = kindOf;
+exports.parseAgain = parseAgain;
+exports.showPath = showPath;
+exports.unreadableFinding = unreadableFinding;

@@ -1,0 +1,102 @@
+'use strict';
+
+var start = require('./start-DA7aRZP1.js');
+var checkFile = require('./check-file-CKAGQGLi.js');
+
+// Checks that need more than one file: unique ids, and every question against its rubric.
+// Works on the summaries only, so the parsed documents need not be kept; the rare finding
+// reads its file again for the position.
+/** Earlier files win: a later file that reuses an id is the one reported. */
+function crossCheck(summaries) {
+    const findings = [];
+    const rejected = new Set();
+    const reparsed = new Map();
+    /** A finding at `path` in the summary's file (at the key when `at` says so). */
+    const report = (summary, path, rule, message, at = 'value') => {
+        let parsed = reparsed.get(summary);
+        if (!parsed)
+            reparsed.set(summary, (parsed = checkFile.parseAgain(summary)));
+        const { line, column } = parsed.locate(path, at);
+        findings.push({ file: summary.file, line, column, severity: 'error', rule, message: start.stripControl(message) });
+        rejected.add(summary.file);
+    };
+    const rubrics = new Map();
+    for (const rubric of summaries) {
+        if (rubric.kind !== 'rubric' || !rubric.id)
+            continue;
+        const twin = rubrics.get(rubric.id);
+        if (twin)
+            report(rubric, ['id'], 'duplicate-id', `rubric id "${rubric.id}" is already used by ${twin.file}; rubric ids must be unique`);
+        else
+            rubrics.set(rubric.id, rubric);
+    }
+    // Each rubric's stages and their item ids, worked out once however many questions use it.
+    const stageSets = new Map();
+    const stagesOf = (rubric) => {
+        let stages = stageSets.get(rubric);
+        if (!stages) {
+            stages = new Map();
+            for (const stage of rubric.stages)
+                if (!stages.has(stage.id))
+                    stages.set(stage.id, new Set(stage.items.filter((item) => item !== null)));
+            stageSets.set(rubric, stages);
+        }
+        return stages;
+    };
+    const questions = new Map();
+    for (const question of summaries) {
+        if (question.kind !== 'question')
+            continue;
+        if (question.id) {
+            const twin = questions.get(question.id);
+            if (twin)
+                report(question, ['id'], 'duplicate-id', `question id "${question.id}" is already used by ${twin.file}; question ids must be unique`);
+            else
+                questions.set(question.id, question);
+        }
+        if (!question.rubric)
+            continue;
+        const rubric = rubrics.get(question.rubric);
+        if (!rubric) {
+            const fix = start.didYouMean(start.closest(question.rubric, rubrics.keys(), 1), { label: 'known rubrics:', names: [...rubrics.keys()] });
+            report(question, ['rubric'], 'unknown-rubric', `rubric "${question.rubric}" does not exist; ${fix}`);
+            continue;
+        }
+        if (!rubric.stagesComplete)
+            continue;
+        const rubricStages = stagesOf(rubric);
+        for (const stage of question.stages) {
+            const rubricItems = rubricStages.get(stage.id);
+            if (!rubricItems) {
+                const stageIds = [...rubricStages.keys()];
+                const fix = start.didYouMean(start.closest(stage.id, stageIds, 1), { label: 'its stages are', names: stageIds });
+                report(question, ['stages', stage.id], 'unknown-stage', `${checkFile.showPath(['stages', stage.id])}: rubric "${rubric.id}" has no stage "${stage.id}"; ${fix}`, 'key');
+                continue;
+            }
+            // Items are ticked by id, so a question item may not shadow one of its rubric's.
+            stage.items.forEach((item, i) => {
+                if (item !== null && rubricItems.has(item))
+                    report(question, ['stages', stage.id, 'checklist', i, 'id'], 'duplicate-item', `checklist item id "${item}" is already an item of rubric "${rubric.id}" in stage "${stage.id}"; pick another id`);
+            });
+            const unknownItem = (item, where, field) => {
+                const [suggestion] = start.closest(item, rubricItems, 1);
+                report(question, where, 'unknown-item', `${field} "${item}": rubric "${rubric.id}" has no item "${item}" in stage "${stage.id}"; ${suggestion ? `did you mean "${suggestion}"?` : `its items are ${[...rubricItems].join(', ')}`}`);
+            };
+            stage.dropped?.forEach((item, i) => {
+                if (!rubricItems.has(item))
+                    unknownItem(item, ['stages', stage.id, 'not_applicable', i], 'not_applicable');
+            });
+            stage.replaces?.forEach((item, i) => {
+                if (item === null)
+                    return;
+                if (!rubricItems.has(item))
+                    unknownItem(item, ['stages', stage.id, 'checklist', i, 'replaces'], 'replaces');
+                else if (stage.dropped?.includes(item))
+                    report(question, ['stages', stage.id, 'checklist', i, 'replaces'], 'unknown-item', `replaces "${item}", which the stage also lists as not_applicable; keep one`);
+            });
+        }
+    }
+    return { findings, rejected };
+}
+
+exports.crossCheck = crossCheck;

@@ -1,0 +1,272 @@
+'use strict';
+
+var readline = require('node:readline');
+var start = require('./start-DA7aRZP1.js');
+var diagram = require('./diagram-lQO3I6ij.js');
+var core = require('./core-DiuhDYN8.js');
+require('node:fs');
+require('node:os');
+require('node:path');
+require('node:url');
+require('node:events');
+require('node:process');
+
+// The drill on a terminal that cannot move its cursor (TERM=dumb: an editor's shell buffer, a
+// serial line): everything is asked one line at a time and printed once, never redrawn, and
+// the countdown is shown in each line's prompt. Same Prompter as the full-screen one.
+const BELL = '\u0007';
+/** A Prompter that reads whole lines and prints plain text: no cursor movement, no colour. */
+function createLinePrompter(io, signal) {
+    const output = io.terminal.output;
+    const columns = (output.columns || 80);
+    /** A message as lines that fit the terminal, broken at word breaks (a dumb terminal breaks words). */
+    const sayLine = (text) => say(`${start.wrap(text, columns).join('\n')}\n`);
+    const say = (text) => void output.write(text);
+    // One reader for the whole drill: lines typed ahead (a paste, a fast typist) wait in the
+    // queue instead of being lost with a reader closed after each question.
+    const queue = [];
+    let waiting;
+    let ended = false;
+    let reader;
+    const open = () => {
+        if (reader)
+            return reader;
+        reader = readline.createInterface({ input: io.terminal.input, terminal: false });
+        reader.on('line', (line) => (waiting ? waiting(line) : queue.push(line)));
+        reader.on('close', () => {
+            ended = true;
+            waiting?.(null);
+        });
+        return reader;
+    };
+    /** One line typed, or InterruptedError on Ctrl-C, SIGTERM or the end of input; null when `until` ends the wait. */
+    const ask = (prompt, until) => new Promise((resolve, reject) => {
+        if (signal.aborted)
+            return reject(new start.InterruptedError(''));
+        const rl = open();
+        const end = (settle) => {
+            waiting = undefined;
+            signal.removeEventListener('abort', onAbort);
+            until?.removeEventListener('abort', onUntil);
+            // Paused between questions, so that the reader never keeps the process running.
+            rl.pause();
+            settle();
+        };
+        const onAbort = () => end(() => reject(new start.InterruptedError('')));
+        const onUntil = () => end(() => resolve(null));
+        say(prompt);
+        if (queue.length)
+            return end(() => resolve(queue.shift()));
+        if (ended)
+            return end(() => reject(new start.InterruptedError('')));
+        signal.addEventListener('abort', onAbort);
+        until?.addEventListener('abort', onUntil);
+        waiting = (line) => end(() => (line === null ? reject(new start.InterruptedError('')) : resolve(line)));
+        rl.resume();
+    });
+    const askLine = async (prompt) => (await ask(prompt));
+    // Said once a drill, not with every answer.
+    let saidNoSheet = false;
+    let shownFacts = false;
+    /** Numbers typed as "1 3 5", within 1..count. */
+    const numbers = (line, count) => line.split(/[\s,]+/).filter(Boolean).map(Number).filter((n) => Number.isInteger(n) && n >= 1 && n <= count);
+    return {
+        style: core.PLAIN,
+        columns,
+        say,
+        async chooseQuestion(unsorted, lastScores = new Map()) {
+            const questions = core.byTitle(unsorted);
+            let shown = questions;
+            for (;;) {
+                const last = (id) => (lastScores.has(id) ? ` · last ${lastScores.get(id)}%` : '');
+                say(`\n${shown.slice(0, 20).map((question, i) => `  ${i + 1}. ${question.title} (${question.category}, ${question.difficulty})${last(question.id)}`).join('\n')}\n`);
+                if (shown.length > 20)
+                    say(`  … ${shown.length - 20} more: type words to narrow the list\n`);
+                const line = (await askLine('Pick a question: its number, or words to filter > ')).trim();
+                const [pick] = numbers(line, Math.min(20, shown.length));
+                if (pick && /^\d+$/.test(line))
+                    return shown[pick - 1];
+                const words = line.toLowerCase().split(/\s+/).filter(Boolean);
+                const matches = questions.filter((question) => words.every((word) => [question.id, question.title, question.category, ...(question.tags ?? [])].join(' ').toLowerCase().includes(word)));
+                if (matches.length)
+                    shown = matches;
+                else
+                    say(`No question matches "${line}".\n`);
+            }
+        },
+        async runStage(config) {
+            const now = io.now;
+            let state = config.state;
+            const change = (next) => {
+                state = next;
+                config.onChange(state);
+            };
+            const index = state.current;
+            const stage = state.plan[index];
+            const checklist = config.checklist ?? [];
+            const left = () => {
+                const remaining = core.remainingSeconds(state, now());
+                const time = remaining >= 0 ? `${start.clock(remaining)} left` : `+${start.clock(-remaining)} over time`;
+                return core.isPaused(state) ? `paused, ${time}` : time;
+            };
+            const list = (items) => items.map((item, i) => start.wrap(`${i + 1}. ${item}`, columns - 4, '  ').join('\n')).join('\n');
+            say(`\nStage ${index + 1}/${state.plan.length} · ${stage.title} (${left()})\n${start.wrap(stage.goal, columns - 2, '  ').join('\n')}\n`);
+            if (config.followups?.length)
+                say(`Follow-ups to ask:\n${list(config.followups)}\n`);
+            if (checklist.length)
+                say(`Checklist:\n${list(checklist.map((item) => item.text))}\n`);
+            const facts = config.facts ?? [];
+            const sayFacts = () => say(`Fact sheet: answer only what is asked:\n${list(facts.map((fact) => `${fact.topic}: ${start.stripControl(fact.answer)}`))}\n`);
+            if (facts.length && !shownFacts)
+                sayFacts();
+            shownFacts ||= facts.length > 0;
+            const notes = state.progress[index].notes;
+            if (notes)
+                say(`Notes so far:\n${notes.replace(/\n$/, '').split('\n').map((line) => `  ${line}`).join('\n')}\n`);
+            const commands = [
+                checklist.length ? '/t N ticks item N' : '/a QUESTION asks the interviewer', facts.length ? '/f fact sheet' : '', config.hints.length ? '/h hint' : '', '/d EDGE adds to the diagram', '/p pause', 'an empty line: next stage',
+            ].filter(Boolean);
+            sayLine(`Type notes, one line at a time. ${commands.join(', ')}. Ctrl-C quits (${config.save === false ? 'not saved' : 'saved'}).`);
+            let notice = config.notice?.();
+            if (notice)
+                say(`${notice}\n`);
+            if (state.progress[index].draft)
+                change(core.commitDraft(state));
+            if (config.gated) {
+                await ask('Press Enter to start the clock > ');
+                change(core.resume(state, now()));
+            }
+            // Between lines: --strict's end of time, the curveball and a new notice are printed as lines.
+            const timeUp = new AbortController();
+            const timer = setInterval(() => {
+                if (config.strict && !core.isPaused(state) && core.remainingSeconds(state, now()) <= 0)
+                    timeUp.abort();
+                if (core.curveballDue(state, now())) {
+                    change(core.markCurveballShown(state, now()));
+                    say(`\n${BELL}⚡ The interviewer cuts in:\n${start.wrap(state.curveball.text, columns - 2, '  ').join('\n')}\n`);
+                }
+                const current = config.notice?.();
+                if (current && current !== notice)
+                    say(`\n${current}\n`);
+                notice = current;
+            }, 1000);
+            try {
+                for (;;) {
+                    const line = await ask(`[${left()}] > `, timeUp.signal);
+                    if (line === null) {
+                        say(`\nTime is up for ${stage.title}.\n`);
+                        break;
+                    }
+                    const text = line.trimEnd();
+                    if (!text)
+                        break;
+                    if (text === '/h') {
+                        const shown = state.progress[index].hintsShown;
+                        if (shown < config.hints.length) {
+                            change(core.revealHint(state, config.hints.length));
+                            sayLine(`Hint ${shown + 1}: ${config.hints[shown]}`);
+                        }
+                        else
+                            say('No more hints for this stage.\n');
+                    }
+                    else if (text === '/p') {
+                        change(core.togglePause(state, now()));
+                        say(core.isPaused(state) ? 'Paused: /p resumes.\n' : 'Resumed.\n');
+                    }
+                    else if (!checklist.length && /^\/a(sk)?(\s|$)/.test(text)) {
+                        const asked = text.replace(/^\/a(sk)?/, '').trim();
+                        if (!asked) {
+                            say('Type the question after /a, e.g. /a how many daily users?\n');
+                            continue;
+                        }
+                        change(core.askInStage(state, asked, config.sheet));
+                        say(`${start.wrap(`Interviewer: ${start.stripControl(state.exchanges.at(-1).answer)}`, columns - 2, '  ').join('\n').trimStart()}\n`);
+                        if (!config.sheet && !saidNoSheet)
+                            say('(This question has no fact sheet: every answer is to make an assumption.)\n');
+                        saidNoSheet ||= !config.sheet;
+                    }
+                    else if (/^\/d(\s|$)/.test(text)) {
+                        // The pad as a line command: no drawing without cursor movement; `/d` alone lists the diagram's lines.
+                        const edge = text.slice(2).trim();
+                        if (edge)
+                            change(core.setPadLine(core.addPadLine(core.setPadLine(state, edge)), undefined));
+                        const lines = core.diagramLines(state);
+                        const problem = edge ? diagram.parseDiagram(edge).problems[0] : undefined;
+                        if (problem)
+                            sayLine(`Kept in the diagram, but ${problem.message}; ${problem.hint}`);
+                        else if (edge)
+                            say(`Added to the diagram (${start.plural(lines.length, 'line')}).\n`);
+                        else
+                            say(lines.length ? `Diagram:\n${lines.map((line) => `  ${start.stripControl(line)}`).join('\n')}\n` : 'The diagram is empty: /d events -> ranker adds an edge.\n');
+                    }
+                    else if (facts.length && text === '/f') {
+                        sayFacts();
+                    }
+                    else if (checklist.length && /^\/t(\s+\d+)+$/.test(text)) {
+                        for (const n of numbers(text.slice(2), checklist.length))
+                            change(core.toggleTick(state, checklist[n - 1].id));
+                        sayLine(`Ticked: ${state.progress[index].ticked.length ? checklist.filter((item) => state.progress[index].ticked.includes(item.id)).map((item) => item.text).join('; ') : 'nothing'}`);
+                    }
+                    else {
+                        change(core.commitDraft(core.setDraft(state, line)));
+                    }
+                }
+            }
+            finally {
+                clearInterval(timer);
+            }
+            const next = core.nextStage(state, now());
+            change(next);
+            return next;
+        },
+        async assess(message, items, preselected = new Set(), beside) {
+            const ticked = new Set(items.filter((item) => preselected.has(item.id)).map((item) => item.id));
+            const evidence = (id) => (beside?.evidence.has(id) ? ` ${core.SUGGESTED} "${beside.evidence.get(id)}"` : preselected.has(id) ? ` ${core.SUGGESTED}` : '');
+            const notes = beside?.notes.split('\n').map((line) => line.trim()).filter(Boolean).join(' · ');
+            if (notes)
+                sayLine(`\nYour notes: ${notes}`);
+            for (;;) {
+                sayLine(`\n${message}`);
+                for (const [i, item] of items.entries()) {
+                    const [first = '', ...rest] = start.wrap(`${i + 1}. [${ticked.has(item.id) ? 'x' : ' '}] ${item.text}${evidence(item.id)}`, columns - 7);
+                    say(`${[`  ${first}`, ...rest.map((line) => `       ${line}`)].join('\n')}\n`);
+                }
+                const line = (await askLine('Numbers to tick or untick (e.g. 1 3), or an empty line to confirm > ')).trim();
+                if (!line) {
+                    say(`${core.assessedLine(beside?.title ?? message, items, ticked, core.PLAIN)}\n`);
+                    return items.filter((item) => ticked.has(item.id)).map((item) => item.id);
+                }
+                for (const n of numbers(line, items.length)) {
+                    const id = items[n - 1].id;
+                    if (ticked.has(id))
+                        ticked.delete(id);
+                    else
+                        ticked.add(id);
+                }
+            }
+        },
+        async input(options) {
+            for (;;) {
+                const line = (await askLine(`${options.message}${options.default ? ` (${options.default})` : ''} > `)).trim() || options.default || '';
+                const verdict = line ? (options.validate?.(line) ?? true) : 'a value is required';
+                if (verdict === true)
+                    return line;
+                say(`> ${verdict}\n`);
+            }
+        },
+        async select(options) {
+            const start = Math.max(0, options.choices.findIndex((choice) => choice.value === options.default));
+            say(`${options.message}\n${options.choices.map((choice, i) => `  ${i + 1}. ${choice.name}`).join('\n')}\n`);
+            for (;;) {
+                const line = (await askLine(`Number (${start + 1}) > `)).trim();
+                if (!line)
+                    return options.choices[start].value;
+                const [n] = numbers(line, options.choices.length);
+                if (n)
+                    return options.choices[n - 1].value;
+            }
+        },
+    };
+}
+
+exports.createLinePrompter = createLinePrompter;

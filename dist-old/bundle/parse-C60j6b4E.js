@@ -1,0 +1,559 @@
+'use strict';
+
+var yaml = require('yaml');
+var start = require('./start-DA7aRZP1.js');
+var core = require('./core-DiuhDYN8.js');
+require('node:fs');
+require('node:os');
+require('node:path');
+require('node:url');
+require('node:events');
+require('node:process');
+
+// What the YAML parser's errors mean to the author. One mistake (a bad indent, a tab, an
+// unclosed quote or bracket) often gives the parser a cascade of errors on the lines that
+// follow it; each cascade becomes one problem, placed at its real cause and worded as a fix,
+// together with the stretch of the file whose parsed tree is not to be trusted.
+const MAX_PROBLEMS = 50;
+/** How close a later error must come to a mistake to be taken for more of it. */
+const NEAR_LINES = 5;
+const TAB = 'YAML syntax error: a tab indents this line; YAML indents with spaces only, so replace the tab with spaces';
+/** The problems behind the parser's errors (not DUPLICATE_KEY, which leaves the tree sound). */
+function syntaxProblems(doc, source, errors, lineStarts) {
+    const lines = new SourceLines(source, lineStarts);
+    const sorted = [...errors].sort((a, b) => a.pos[0] - b.pos[0]);
+    // Errors on the same or the next line as the one before belong to one cascade: the parser
+    // reports a mistake where it stops making sense of it, often a line or two later and twice.
+    const cascades = [];
+    for (const error of sorted) {
+        const last = cascades[cascades.length - 1];
+        const previous = last?.[last.length - 1];
+        if (last && previous && lines.lineOf(error.pos[0]) <= lines.lineOf(previous.pos[0]) + 1)
+            last.push(error);
+        else
+            cascades.push([error]);
+    }
+    const problems = [];
+    for (const [index, cascade] of cascades.entries()) {
+        // Each diagnosis reads the file: a hostile file with thousands of mistakes stops here, and
+        // nobody fixes more than this many before running lint again.
+        if (problems.length === MAX_PROBLEMS) {
+            const rest = cascades.length - index;
+            problems.push({ at: cascade[0].pos[0], message: `YAML syntax error: ${rest} more ${rest === 1 ? 'mistake follows' : 'mistakes follow'} from here; fix the ones above and run lint again`, damage: [cascade[0].pos[0], source.length], last: source.length });
+            break;
+        }
+        const first = cascade[0].pos[0];
+        const to = Math.max(...cascade.map((error) => error.pos[1]));
+        const { at, message, explained, indentation } = diagnose(doc, lines, cascade);
+        // An error inside the stretch an earlier mistake threw off is more of that mistake when it
+        // has no cause of its own (the lines after a tab, say) or comes within a few lines of it (a
+        // misaligned list item misaligns its item's other keys). Further on, it is a mistake of its
+        // own, even if the tree there is already unsure: every mistake in one run.
+        const previous = problems[problems.length - 1];
+        const near = previous !== undefined && lines.lineOf(at) - lines.lineOf(previous.last) <= NEAR_LINES;
+        const inside = previous !== undefined && previous.damage[0] <= first && first <= previous.damage[1];
+        // Or, near it, a line at the same indentation as its cause: the other keys of a misaligned item.
+        const alike = previous !== undefined && indentation && lines.column(at) === lines.column(previous.at);
+        if (previous && ((inside && (!explained || near)) || (near && alike))) {
+            previous.damage[1] = Math.max(previous.damage[1], to);
+            previous.last = Math.max(previous.last, to);
+            continue;
+        }
+        // From the earliest place involved: the parser's first error can come before the cause (a
+        // value that swallowed the over-indented line after it), and a key on the line before may
+        // have lost the block that the broken line was meant to be.
+        const from = Math.min(at, lines.skipIndent(first), indentation ? lines.endOfLineBefore(at) : at);
+        // Also where the parser put the broken line itself, which may be a collection further out.
+        const [start, end] = damageFrom(doc, from, to, source.length);
+        const [atStart, atEnd] = damageFrom(doc, lines.skipIndent(at), to, source.length);
+        problems.push({ at, message, damage: [Math.min(start, atStart), Math.max(end, atEnd)], last: to });
+    }
+    return problems.map(({ at, message, damage }) => ({ at, message, damage }));
+}
+function diagnose(doc, lines, cascade) {
+    const found = explain(doc, lines, cascade);
+    const first = cascade[0];
+    return found ? { indentation: false, ...found, explained: true } : { at: first.pos[0], message: `YAML syntax error: ${firstLine(first.message)}`, explained: false, indentation: false };
+}
+function explain(doc, lines, cascade) {
+    const first = cascade[0];
+    // A tab in the indentation confuses every line after it: it is the cause whenever it is there.
+    const tab = cascade.find((error) => error.code === 'TAB_AS_INDENT');
+    if (tab)
+        return { indentation: true, at: lines.tabIn(tab.pos[0]), message: TAB };
+    // Inside a `|` or `>` text the parser says other things about a tab; the tab is still the cause.
+    const tabbed = lines.leadingTab(lines.lineOf(first.pos[0]) - 1, lines.lineOf(cascade[cascade.length - 1].pos[0]));
+    if (tabbed !== undefined)
+        return { indentation: true, at: tabbed, message: TAB };
+    // A line of a `|` or `>` text less indented than the text's first line: the text ends there
+    // for the parser, and the line is read as keys.
+    const scalar = cascade.find((error) => /^Block scalar lines must not be less indented/.test(error.message));
+    if (scalar) {
+        const at = lines.skipIndent(scalar.pos[0]);
+        return { indentation: true, at, message: 'bad indentation: this line of a | or > text is indented less than the text\'s first line; indent it at least as far' };
+    }
+    const quote = cascade.find((error) => error.code === 'MISSING_CHAR' && /quote/.test(error.message));
+    // The parser notices at the end of the string or file; the author needs the quote that opened it.
+    if (quote)
+        return { at: unclosedQuote(doc, quote.pos[0]) ?? lines.openingQuote(quote.pos[0]), message: 'YAML syntax error: this quoted string is never closed; add the closing quote' };
+    const flow = cascade.find((error) => /^Flow (sequence|map)/.test(error.message) || (error.code === 'MISSING_CHAR' && /[\]}]/.test(error.message)));
+    if (flow) {
+        const open = unclosedFlow(doc, lines.source, flow.pos[0]);
+        if (open) {
+            const [what, close] = open.kind === 'seq' ? ['list in [ ]', ']'] : ['mapping in { }', '}'];
+            return { at: open.offset, message: `YAML syntax error: this ${what} is never closed; add the ${close} (or indent the lines it continues on)` };
+        }
+    }
+    const indent = lines.badIndent(lines.lineOf(first.pos[0]) - 1, lines.lineOf(cascade[cascade.length - 1].pos[0]) + 1);
+    if (indent)
+        return { ...indent, indentation: true };
+    const at = lines.skipIndent(first.pos[0]);
+    const text = lines.textAt(at);
+    switch (first.code) {
+        case 'BLOCK_AS_IMPLICIT_KEY':
+            // `title: A: feed`: a second `: ` makes the value look like a nested mapping.
+            if (/^Nested mappings/.test(first.message) && /:(\s|$)/.test(text)) {
+                return { at, message: `YAML syntax error: the value "${clip(text)}" holds ": ", which starts a mapping; put the value in quotes` };
+            }
+            break;
+        case 'MULTILINE_IMPLICIT_KEY':
+        case 'MISSING_CHAR':
+            if (!/:(\s|$)/.test(text))
+                return { at, message: `YAML syntax error: "${clip(text)}" is not a "key: value" line; add the missing ":", or indent it under the key it belongs to` };
+            break;
+        case 'BAD_SCALAR_START':
+            return { at, message: `YAML syntax error: a plain value cannot start with ${lines.charAt(first.pos[0])}; put the value in quotes` };
+        case 'BAD_DQ_ESCAPE':
+            return { at: first.pos[0], message: 'YAML syntax error: an unknown escape sequence in a double-quoted string; write \\\\ for a backslash, or use single quotes' };
+        case 'MULTIPLE_DOCS':
+            return { at, message: 'YAML syntax error: a second document starts here; the file holds one document, so remove the ---' };
+    }
+    return undefined;
+}
+function firstLine(message) {
+    return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').trim();
+}
+/** File text quoted in a message: a line's start is enough to find it. */
+const clip = (text) => start.cut(text, 40);
+/**
+ * Where the tree is not to be trusted after a mistake at `from`: in the innermost collection
+ * that holds it, from the entry it is in to the collection's end, since the parser may have
+ * put what follows the mistake anywhere up to there. The entries before it parsed as written.
+ */
+function damageFrom(doc, from, to, length) {
+    // A node holds `from` when it starts at or before it and ends after it; one that ends just at
+    // it (the end of the line before) only when no node begins there.
+    const holds = (node, atEnd) => {
+        const range = node?.range;
+        return range != null && range[0] <= from && (from < range[2] || (atEnd && from === range[2]));
+    };
+    let collection;
+    let entryStart = from;
+    let node = doc.contents;
+    while (yaml.isCollection(node) && (holds(node, false) || holds(node, true))) {
+        collection = node;
+        let next;
+        for (const atEnd of [false, true]) {
+            for (const item of node.items) {
+                const parts = yaml.isPair(item) ? [item.key, item.value] : [item];
+                const inside = parts.find((part) => holds(part, atEnd));
+                if (inside === undefined)
+                    continue;
+                next = inside;
+                entryStart = Math.min(from, parts[0]?.range?.[0] ?? from);
+                break;
+            }
+            if (next !== undefined)
+                break;
+        }
+        if (next === undefined)
+            break;
+        node = next;
+    }
+    const end = collection?.range?.[2] ?? length;
+    return [Math.min(from, entryStart), Math.max(end, to)];
+}
+/** The start of the quoted string that runs up to offset, where the parser missed its closing quote. */
+function unclosedQuote(doc, offset) {
+    let found;
+    yaml.visit(doc, {
+        Scalar(_key, node) {
+            const range = node.range;
+            if ((node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE') && range && range[0] < offset && offset <= range[2])
+                found = range[0];
+        },
+    });
+    return found;
+}
+/** The flow collection ([ ] or { }) that was still open at offset. */
+function unclosedFlow(doc, source, offset) {
+    let found;
+    const check = (node, kind) => {
+        const [start, end] = node.range ?? [];
+        if (!node.flow || start === undefined || start >= offset)
+            return;
+        if (end !== undefined && source[end - 1] === (kind === 'seq' ? ']' : '}'))
+            return;
+        if (!found || start > found.offset)
+            found = { kind, offset: start };
+    };
+    yaml.visit(doc, { Seq: (_key, node) => check(node, 'seq'), Map: (_key, node) => check(node, 'map') });
+    return found;
+}
+/** The text of the file by lines, for what the parser's offsets leave unsaid. */
+class SourceLines {
+    source;
+    starts;
+    constructor(source, starts) {
+        this.source = source;
+        this.starts = starts;
+    }
+    /** 1-based. */
+    lineOf(offset) {
+        let low = 0;
+        let high = this.starts.length - 1;
+        while (low < high) {
+            const middle = (low + high + 1) >> 1;
+            if (this.starts[middle] <= offset)
+                low = middle;
+            else
+                high = middle - 1;
+        }
+        return low + 1;
+    }
+    line(number) {
+        const start = this.starts[number - 1] ?? this.source.length;
+        const end = this.starts[number] ?? this.source.length;
+        return { start, text: this.source.slice(start, end).replace(/\r?\n$/, '') };
+    }
+    /** An offset in a line's indentation moved to its first character: where the author looks. */
+    skipIndent(offset) {
+        const { start, text } = this.line(this.lineOf(offset));
+        const indent = /^[ \t]*/.exec(text)[0].length;
+        return offset - start < indent ? start + indent : offset;
+    }
+    /** 0-based column of offset in its line. */
+    column(offset) {
+        return offset - this.line(this.lineOf(offset)).start;
+    }
+    /** The end of the last line with content before the one at offset (offset itself on the first). */
+    endOfLineBefore(offset) {
+        for (let number = this.lineOf(offset) - 1; number >= 1; number--) {
+            const { start, text } = this.line(number);
+            const content = text.replace(/\s#.*$/, '').trimEnd();
+            if (content !== '' && !content.trimStart().startsWith('#'))
+                return start + content.length;
+        }
+        return offset;
+    }
+    /** The rest of the line from offset. */
+    textAt(offset) {
+        const { start, text } = this.line(this.lineOf(offset));
+        return text.slice(offset - start).trim();
+    }
+    charAt(offset) {
+        return this.source[offset] ?? '';
+    }
+    /** The offset of the first tab in the indentation of lines from..to (1-based). */
+    leadingTab(from, to) {
+        for (let number = Math.max(1, from); number <= Math.min(to, this.starts.length); number++) {
+            const { start, text } = this.line(number);
+            const tab = /^ *\t/.exec(text);
+            if (tab)
+                return start + tab[0].length - 1;
+        }
+        return undefined;
+    }
+    tabIn(offset) {
+        const { start, text } = this.line(this.lineOf(offset));
+        const tab = text.indexOf('\t');
+        return tab === -1 ? offset : start + tab;
+    }
+    /** The last quote that opens a value (after `: ` or `- `) before offset. */
+    openingQuote(offset) {
+        const pattern = /(?:^|: |- )(["'])/gm;
+        let found = offset;
+        for (let match = pattern.exec(this.source); match && match.index < offset; match = pattern.exec(this.source)) {
+            found = match.index + match[0].length - 1;
+        }
+        return found;
+    }
+    /**
+     * The first line from `from` to `to` (1-based) whose indentation fits no block open above it,
+     * with what it should be. Lenient: only plain block structure is judged, and lines inside
+     * block scalars (`|`, `>`) and unclosed brackets are skipped, as the parser reads them.
+     */
+    badIndent(from, to) {
+        const levels = [];
+        /** The levels where `- ` items are, to tell a key that strays in among them. */
+        const listAt = new Set();
+        const mapAt = new Set();
+        let opens = true;
+        /** Inside a `|` or `>` text: the column of its key, the key, and the indentation of its first line. */
+        let scalarAt;
+        let scalarKey = '';
+        let scalarIndent;
+        let brackets = 0;
+        for (let number = 1; number <= Math.min(to, this.starts.length); number++) {
+            const { start, text } = this.line(number);
+            const content = text.trimStart();
+            if (content === '' || content.startsWith('#') || /^(---|\.\.\.)(\s|$)/.test(text))
+                continue;
+            const indent = text.length - content.length;
+            // A tab in the indentation has no width to judge by; the tab itself is reported.
+            if (text.slice(0, indent).includes('\t'))
+                continue;
+            if (scalarAt !== undefined && indent > scalarAt) {
+                // The text's first line sets its indentation; a later line less indented ends the text
+                // for the parser, which then reads it as keys.
+                scalarIndent ??= indent;
+                if (indent < scalarIndent && number >= from) {
+                    // A key there is more likely a key out of line with the one that opened the text.
+                    const message = /^[^\s#'"-][^#]*?:(\s|$)/.test(content)
+                        ? `bad indentation: "${keyOf(content)}" is indented ${spaces(indent)}, but "${scalarKey}" above it ${scalarAt}; line it up with the key it belongs with`
+                        : `bad indentation: this line of the text under "${scalarKey}" is indented ${spaces(indent)}, less than its first line (${scalarIndent}); indent it like the rest of the text`;
+                    return { at: start + indent, message };
+                }
+                continue;
+            }
+            scalarAt = undefined;
+            scalarIndent = undefined;
+            if (brackets > 0) {
+                brackets = Math.max(0, brackets + bracketBalance(content));
+                continue;
+            }
+            // A line out of line leaves the levels as they were, so the lines after it are judged by
+            // the structure around it, not by the mistake.
+            const before = [...levels];
+            let popped;
+            while (levels.length > 0 && levels[levels.length - 1] > indent)
+                popped = levels.pop();
+            const below = levels[levels.length - 1];
+            const dashed = /^-( |$)/.test(content);
+            // `key: value` after `- item` lines at the same indentation: a mapping cannot go on a list.
+            if (below === indent && !dashed && listAt.has(indent) && number >= from) {
+                return { at: start + indent, message: `bad indentation: "${keyOf(content)}" is a key among the items of a list; start it with "- " to make it an item, or indent it like the key it belongs to` };
+            }
+            // And `- item` among keys, unless the key just above opened a block for it (`key:` then `- item`).
+            if (below === indent && dashed && mapAt.has(indent) && !opens && number >= from) {
+                return { at: start + indent, message: `bad indentation: the list item "${clip(content)}" is among the keys of a mapping; indent it under the key it belongs to` };
+            }
+            for (const set of [listAt, mapAt])
+                for (const level of [...set])
+                    if (level >= indent)
+                        set.delete(level);
+            (dashed ? listAt : mapAt).add(indent);
+            if (below === undefined || below < indent) {
+                if (opens)
+                    levels.push(indent);
+                else if (number >= from)
+                    return { at: start + indent, message: indentMessage(content, indent, below, popped) };
+                else
+                    levels.splice(0, levels.length, ...before);
+            }
+            // `- ` items: what follows the dash sits one level further in.
+            let rest = content;
+            let column = indent;
+            for (let dash = /^-( +|$)/.exec(rest); dash; dash = /^-( +|$)/.exec(rest)) {
+                column += dash[0].length;
+                rest = rest.slice(dash[0].length);
+                if (rest !== '')
+                    levels.push(column);
+            }
+            // A key's value on the same line ('' when the key opens a block); undefined when not a key.
+            const key = /^(?:"[^"]*"|'[^']*'|[^\s#'"][^#]*?)\s*:(?:\s+(.*))?$/.exec(rest);
+            const value = key ? (key[1] ?? '').trim() : rest === '' ? '' : undefined;
+            opens = value === '' || value?.startsWith('#') === true;
+            if ((value !== undefined && /^[|>][-+0-9]*\s*(#.*)?$/.test(value)) || /^[|>][-+0-9]*$/.test(rest)) {
+                scalarAt = column;
+                scalarKey = keyOf(content);
+            }
+            brackets = bracketBalance(value ?? rest);
+        }
+        return undefined;
+    }
+}
+/** Open minus closed brackets, outside quotes: a flow collection that goes on to the next line. */
+function bracketBalance(text) {
+    let balance = 0;
+    const bare = text.replace(/"(?:[^"\\]|\\.)*"|'[^']*'/g, '').replace(/\s#.*$/, '');
+    if (!/^[[{]/.test(bare))
+        return 0;
+    for (const char of bare) {
+        if (char === '[' || char === '{')
+            balance++;
+        else if (char === ']' || char === '}')
+            balance--;
+    }
+    return Math.max(0, balance);
+}
+const spaces = (count) => start.plural(count, 'space');
+/** The key of a `key: value` line, else the start of the line. */
+function keyOf(content) {
+    return /^([^:#]{1,40}?)\s*:(\s|$)/.exec(content.replace(/^(- +)+/, ''))?.[1] ?? clip(content);
+}
+function indentMessage(content, indent, below, above) {
+    const what = content.startsWith('- ') ? `the list item "${clip(content)}"` : `"${keyOf(content)}"`;
+    if (below !== undefined && above !== undefined) {
+        const mate = content.startsWith('- ') ? 'the other items of its list' : 'the key it belongs with';
+        return `bad indentation: ${what} is indented ${spaces(indent)}, between the levels above it (${below} and ${above}); line it up with ${mate}`;
+    }
+    return `bad indentation: ${what} is indented ${spaces(indent)}, its siblings ${below ?? 0}; line it up with them`;
+}
+
+// Parses one YAML file into plain data, keeping the document so that any path in the data
+// can be traced back to a line and column.
+/** Enough for any honest use of anchors; a billion-laughs file stops here. */
+const MAX_ALIAS_COUNT = 100;
+/** Refused before it is read (check-file.ts) or parsed. */
+function tooLargeFinding(file) {
+    return {
+        file, line: 1, column: 1, severity: 'error', rule: 'file-too-large',
+        message: `file is larger than ${core.MAX_FILE_BYTES / 1024} KiB; split it or remove what is not a question`,
+    };
+}
+function parseYaml(file, source) {
+    const lineCounter = new yaml.LineCounter();
+    const findings = [];
+    const position = (offset) => {
+        const { line, col } = lineCounter.linePos(offset);
+        return { line, column: col };
+    };
+    const fail = (offset, rule, message) => findings.push({ file, ...position(offset), severity: 'error', rule, message: start.stripControl(message) });
+    if (Buffer.byteLength(source) > core.MAX_FILE_BYTES) {
+        findings.push(tooLargeFinding(file));
+        return { file, data: undefined, locate: () => ({ line: 1, column: 1 }), findings };
+    }
+    // logLevel: the tree of a broken file can have a list as a key, which yaml would warn about on stderr.
+    const doc = yaml.parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, logLevel: 'error' });
+    const syntax = doc.errors.filter((error) => error.code !== 'DUPLICATE_KEY');
+    for (const error of doc.errors) {
+        // A duplicate key leaves the tree sound (the first value wins), so the rest is checked as usual.
+        if (error.code === 'DUPLICATE_KEY')
+            fail(error.pos[0], 'duplicate-key', `${duplicateKeyName(source, error.pos[0])}appears twice in the same mapping; remove or rename one`);
+    }
+    const problems = syntaxProblems(doc, source, syntax, lineCounter.lineStarts);
+    for (const problem of problems)
+        fail(problem.at, 'yaml-syntax', problem.message);
+    const locate = (path, at = 'value') => position(offsetOf(doc, path, at));
+    if (problems.length > 0) {
+        // What parsed is still checked, so that one run finds every problem; the findings that
+        // only the broken part explains are left out (validate.ts asks `damaged`).
+        let data;
+        try {
+            data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+        }
+        catch {
+            data = undefined;
+        }
+        const damaged = (path, whole) => {
+            const { node, complete } = nodeAt(doc, path);
+            const range = node?.range ?? [0, 0, source.length];
+            const inside = (offset) => problems.some(({ damage }) => damage[0] <= offset && offset <= damage[1]);
+            // A field missing from a mapping is an artefact when the break runs to the mapping's end
+            // (what followed it may be lost or misplaced) or the mapping itself lies in the break.
+            if (whole)
+                return inside(range[0]) || inside(range[2]);
+            // Data with no node of its own at its path (a list as a key) exists only in a broken tree.
+            if (!complete)
+                return true;
+            // Anything else is when its node takes in any of the break: a value cut short, or a
+            // count over a list (hints, facts, an example's notes) that lost some of its entries.
+            return problems.some(({ damage }) => range[0] <= damage[1] && damage[0] <= range[2]);
+        };
+        return { file, data, locate, findings, damaged };
+    }
+    // An alias with no anchor before it: reported at the alias, not as an expansion limit.
+    const unresolved = firstUnresolvedAlias(doc);
+    if (unresolved) {
+        fail(unresolved.offset, 'yaml-syntax', `YAML syntax error: the alias *${unresolved.name} has no anchor &${unresolved.name} before it; add the anchor or write the value out`);
+        return { file, data: undefined, locate, findings };
+    }
+    let data;
+    try {
+        data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    }
+    catch (error) {
+        fail(0, 'alias-limit', `too many alias expansions (${firstLine(String(error.message))}); write the values out instead of nesting anchors`);
+        return { file, data: undefined, locate, findings };
+    }
+    return { file, data, locate, findings };
+}
+function firstUnresolvedAlias(doc) {
+    let found;
+    yaml.visit(doc, {
+        Alias(_key, node) {
+            if (node.resolve(doc) !== undefined)
+                return undefined;
+            found = { name: node.source, offset: node.range?.[0] ?? 0 };
+            return yaml.visit.BREAK;
+        },
+    });
+    return found;
+}
+function duplicateKeyName(source, start) {
+    const key = /^["']?([^:\n"']{1,60})/.exec(source.slice(start))?.[1]?.trim();
+    return key ? `key "${key}" ` : 'a key ';
+}
+/** The entry of a mapping with this key. */
+function pairOf(map, segment) {
+    return map.items.find((item) => yaml.isPair(item) && yaml.isScalar(item.key) && String(item.key.value) === String(segment));
+}
+/** The node at path, or the deepest one on the way when the path runs out (`complete` false). */
+function nodeAt(doc, path) {
+    let node = doc.contents;
+    for (const segment of path) {
+        if (yaml.isMap(node)) {
+            const pair = pairOf(node, segment);
+            if (!pair)
+                return { node, complete: false };
+            node = pair.value;
+        }
+        else if (yaml.isSeq(node) && typeof segment === 'number' && node.items[segment] !== undefined) {
+            node = node.items[segment];
+        }
+        else {
+            return { node, complete: false };
+        }
+    }
+    return { node, complete: true };
+}
+/** The source offset of the node at path; where the path runs out, the nearest enclosing node. */
+function offsetOf(doc, path, at) {
+    let node = doc.contents;
+    let offset = rangeStart(node) ?? 0;
+    for (let i = 0; i < path.length; i++) {
+        const segment = path[i];
+        const last = i === path.length - 1;
+        if (yaml.isMap(node)) {
+            const pair = pairOf(node, segment);
+            if (!pair)
+                return offset;
+            const keyStart = rangeStart(pair.key);
+            if (last && at === 'key' && keyStart !== undefined)
+                return keyStart;
+            node = pair.value;
+            // A key with no value (`title:`) has no value, or an empty one: point at the key.
+            offset = (isEmptyScalar(node) ? undefined : rangeStart(node)) ?? keyStart ?? offset;
+        }
+        else if (yaml.isSeq(node) && typeof segment === 'number') {
+            node = node.items[segment];
+            if (node === undefined)
+                return offset;
+            offset = rangeStart(node) ?? offset;
+        }
+        else {
+            return offset;
+        }
+    }
+    return offset;
+}
+function isEmptyScalar(node) {
+    return yaml.isScalar(node) && node.value === null && node.range?.[0] === node.range?.[1];
+}
+function rangeStart(node) {
+    return node?.range?.[0];
+}
+
+exports.parseYaml = parseYaml;
+exports.tooLargeFinding = tooLargeFinding;

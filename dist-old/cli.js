@@ -1,0 +1,370 @@
+// The command table: names, flags and help. Each command's module is imported only when
+// that command runs, so `--help` and `--version` stay fast.
+import { Argument, Command, InvalidArgumentError, Option } from './commander.js';
+import { packageVersion } from './version.js';
+import { wrap } from './text.js';
+import { CATEGORIES, DIFFICULTIES } from './bank/categories.js';
+import { parseDate } from './time.js';
+import { bankDirectories } from './bank/files.js';
+import { LINT_FORMATS, OUTPUT_FORMATS } from './formats.js';
+import { loadConfig } from './app/config.js';
+import { SHELLS } from './completion/shells.js';
+const collect = (value, previous = []) => [...previous, value];
+/** A parser of a number option: what a value must be, and the words for it when it is not. */
+const numberOption = (valid, expected) => (value) => {
+    const number = Number(value);
+    if (!valid(number))
+        throw new InvalidArgumentError(`expected ${expected}`);
+    return number;
+};
+const positiveNumber = numberOption((number) => Number.isFinite(number) && number > 0, 'a positive number of minutes, e.g. 30');
+const positiveSeconds = numberOption((number) => Number.isFinite(number) && number > 0, 'a positive number of seconds, e.g. 60');
+const positiveInteger = numberOption((number) => Number.isInteger(number) && number >= 0, 'a whole number, e.g. 10');
+const columnCount = numberOption((number) => Number.isInteger(number) && number >= 20, 'a whole number of columns, at least 20, e.g. 100');
+function calendarDate(value) {
+    if (!parseDate(value))
+        throw new InvalidArgumentError('expected a real calendar date as YYYY-MM-DD, e.g. 2026-11-22');
+    return value;
+}
+/** Output options shared by daily, random, show and list. */
+const FORMATS = [
+    { flags: '--format <format>', description: 'text for people (styled on a terminal), plain lines, json or markdown', choices: OUTPUT_FORMATS },
+    { flags: '--json', description: 'shorthand for --format json' },
+    { flags: '--plain', description: 'shorthand for --format plain' },
+];
+/** Filters shared by drill, daily, random and list. */
+const FILTERS = [
+    { flags: '-c, --category <category>', description: 'only questions in this category', choices: CATEGORIES },
+    { flags: '-d, --difficulty <level>', description: 'only questions of this difficulty', choices: DIFFICULTIES },
+    { flags: '-t, --tag <tag>', description: 'only questions with this tag (repeatable: all must match)', parse: collect },
+];
+/** What `mldrill <question-id>` runs. */
+const DEFAULT_COMMAND = 'drill';
+/** Every command, in the order of the help. */
+const TABLE = [
+    {
+        name: DEFAULT_COMMAND,
+        description: 'run a timed, staged mock interview, then assess yourself (the default command)',
+        arguments: [{ usage: '[id]', description: 'question id; without it, pick from a searchable list' }],
+        options: [
+            { flags: '-r, --random', description: 'pick a random question (honours the filters)' },
+            { flags: '--daily', description: "drill today's question of the day (honours the filters, like mldrill daily)" },
+            { flags: '-m, --minutes <n>', description: 'scale the whole interview to N minutes', parse: positiveNumber },
+            { flags: '--strict', description: 'move on automatically when a stage runs out of time' },
+            { flags: '--no-strict', description: 'let stages overrun (when the config file says strict: true)' },
+            { flags: '--interviewer', description: 'mock-interviewer mode: a partner runs the clock and ticks the checklist live' },
+            { flags: '--no-interviewer', description: 'drill on your own (when the config file says interviewer: true)' },
+            { flags: '--curveballs', description: 'throw in a follow-up during the deep-dive (the default; when the config file says curveballs: false)' },
+            { flags: '--no-curveballs', description: 'no follow-up thrown in during the deep-dive' },
+            { flags: '--no-ready', description: 'start the clock at once, without waiting for Enter' },
+            { flags: '--seed <text>', description: 'make the random picks and the curveball moment reproducible' },
+            { flags: '--rubric <id>', description: "drill with another rubric than the question's own (e.g. ml-system-design-short)" },
+            { flags: '--next', description: "drill what spaced repetition says is next (see 'mldrill next'; honours the filters)" },
+            { flags: '--no-save', description: 'do not record the session in the history' },
+            { flags: '--ai', description: 'after the self-assessment, a second opinion from the language model at MLDRILL_LLM_URL (see mldrill grade --ai)' },
+            { flags: '--all-red-flags', description: "list every red flag of the rubric in the report, not only those the session's data suggests" },
+            ...FILTERS,
+        ],
+        typedOnly: true,
+        load: () => import('./commands/drill.js').then(({ drill }) => drill),
+    },
+    {
+        name: 'daily',
+        description: 'print the question of the day: the same for everyone on the same local date and bank',
+        options: [
+            { flags: '--date <YYYY-MM-DD>', description: "the question for this date instead of today's (local date, TZ honoured)", parse: calendarDate },
+            { flags: '--unseen', description: 'only questions you have not completed yet (your own pool, so no longer the same for everyone)' },
+            ...FILTERS,
+            ...FORMATS,
+        ],
+        load: () => import('./commands/daily.js').then(({ daily }) => daily),
+    },
+    {
+        name: 'random',
+        description: 'print a random question',
+        options: [
+            { flags: '--seed <seed>', description: 'pick reproducibly: the same seed and bank give the same question' },
+            { flags: '--unseen', description: 'only questions you have not completed yet' },
+            ...FILTERS,
+            ...FORMATS,
+        ],
+        load: () => import('./commands/random.js').then(({ random }) => random),
+    },
+    {
+        name: 'list',
+        description: 'print one question per line (id, category, difficulty, title), sorted by id',
+        options: [...FILTERS, ...FORMATS],
+        load: () => import('./commands/list.js').then(({ list }) => list),
+    },
+    {
+        name: 'show',
+        description: 'print a whole question: prompt, stage plan, follow-ups and, on request, hints',
+        arguments: [{ usage: '<id>', description: 'question id' }],
+        options: [
+            { flags: '--hints', description: "include every stage's hints" },
+            { flags: '--followups', description: "include the follow-ups' answer keys and when each is thrown (spoilers)" },
+            { flags: '--answer', description: 'include what a strong answer covers (the strong example answer)' },
+            ...FORMATS,
+        ],
+        load: () => import('./commands/show.js').then(({ show }) => show),
+    },
+    {
+        name: 'ask',
+        description: 'ask the interviewer a clarifying question about a question: prints the answer from its fact sheet',
+        arguments: [
+            { usage: '<id>', description: 'question id' },
+            { usage: '<question>', description: 'the question, in quotes (at most 500 characters)' },
+        ],
+        options: [{ flags: '--json', description: 'print {questionId, asked, matched, topic, answer} as JSON' }],
+        helpAfter: [
+            'Exit codes: 0 answered (a fact, or the neutral reply when none fits), 1 unknown question id, 2 usage error (an empty or overlong question).',
+        ],
+        load: () => import('./commands/ask.js').then(({ ask }) => ask),
+    },
+    {
+        name: 'grade',
+        description: "grade notes with the keyword grader: a notes file against a question, or a recorded session's notes again",
+        arguments: [{ usage: '<target>', description: "a question id (with --notes), or a session id or 'last'" }],
+        options: [
+            { flags: '--notes <file>', description: "Markdown notes, with '## ' headings naming stages; - reads stdin" },
+            { flags: '--rubric <id>', description: "grade against another rubric than the question's (or the session's)" },
+            { flags: '--json', description: 'print the grade as JSON' },
+            { flags: '--ai', description: "a second opinion from the language model at MLDRILL_LLM_URL (or the config file's llm section): every verdict must quote the notes" },
+            { flags: '--timeout <seconds>', description: 'with --ai: seconds to wait for each attempt of the request (default 120)', parse: positiveSeconds },
+        ],
+        helpAfter: [
+            'Exit codes: 0 graded, 1 unknown question or session id, 2 usage error (a missing, empty or binary notes file; with --ai, no endpoint configured, or the server unreachable, refusing, too slow or answering badly), 130 Ctrl-C.',
+        ],
+        load: () => import('./commands/grade.js').then(({ grade }) => grade),
+    },
+    {
+        name: 'resume',
+        description: 'continue an interrupted session where it stopped (after Ctrl-C, a crash or kill -9)',
+        arguments: [{ usage: '[session]', description: "session id, the start of one, or 'last'", default: 'last' }],
+        options: [{ flags: '--all-red-flags', description: "list every red flag of the rubric in the report, not only those the session's data suggests" }],
+        load: () => import('./commands/resume.js').then(({ resume }) => resume),
+    },
+    {
+        name: 'lint',
+        description: 'check question and rubric files; with no paths, the whole bank',
+        arguments: [{ usage: '[paths...]', description: 'files or directories to check (checked together with the bank)' }],
+        options: [
+            { flags: '-f, --format <format>', description: 'output format', choices: LINT_FORMATS, default: 'stylish' },
+            { flags: '--max-warnings <n>', description: 'exit 1 when there are more than N warnings', parse: positiveInteger },
+        ],
+        helpAfter: [
+            'Exit codes: 0 no errors (and warnings within --max-warnings), 1 findings, 2 usage error.',
+            'Formats: stylish (grouped by file), json (an array of {file, line, column, severity, rule, message}), github (GitHub Actions annotations).',
+        ],
+        load: () => import('./commands/lint.js').then(({ lint }) => lint),
+    },
+    {
+        name: 'history',
+        description: 'list past sessions, newest first (the session id is what export takes)',
+        options: [
+            { flags: '-n, --limit <n>', description: 'show the latest N sessions; 0 shows all', parse: positiveInteger, default: 20 },
+            { flags: '--json', description: 'print the sessions as a JSON array' },
+        ],
+        load: () => import('./commands/history.js').then(({ history }) => history),
+    },
+    {
+        name: 'stats',
+        description: 'progress over time: streaks, coverage per stage and category, trend, pacing, items missed most',
+        options: [{ flags: '--json', description: 'print the figures as JSON' }],
+        load: () => import('./commands/stats.js').then(({ stats }) => stats),
+    },
+    {
+        name: 'next',
+        description: 'what to practise next, by spaced repetition (FSRS) over your history',
+        options: [
+            { flags: '-n, --limit <n>', description: 'list the first N questions; 0 lists all', parse: positiveInteger, default: 10 },
+            { flags: '--json', description: 'print the queue as JSON' },
+        ],
+        load: () => import('./commands/next.js').then(({ next }) => next),
+    },
+    {
+        name: 'export',
+        description: 'write one session as a document for a mentor: prompt, notes, time, covered and missed items',
+        arguments: [{ usage: '<session>', description: "a session id from 'mldrill history' (or a unique start of one), or 'last'" }],
+        options: [
+            { flags: '-f, --format <format>', description: 'markdown or json (default: json for an -o file ending in .json, else markdown)', choices: ['markdown', 'json'] },
+            { flags: '-o, --output <file>', description: 'write to FILE instead of stdout; an existing FILE is replaced (atomically)' },
+        ],
+        load: () => import('./commands/export.js').then(({ exportSession }) => exportSession),
+    },
+    {
+        name: 'new',
+        description: "scaffold a question file with its rubric's stages and TODOs to fill in; asks for what is missing in a terminal",
+        options: [
+            { flags: '--id <id>', description: 'question id, kebab-case (also the file name)' },
+            { flags: '--category <category>', description: `category: ${CATEGORIES.join(', ')}` },
+            { flags: '--title <title>', description: 'a short name for the question' },
+            { flags: '--rubric <id>', description: 'the rubric whose stages to use (default ml-system-design)' },
+            { flags: '--difficulty <level>', description: 'difficulty', choices: DIFFICULTIES, default: 'medium' },
+            { flags: '--dir <dir>', description: 'write questions/<category>/<id>.yaml under DIR (default: the current directory)' },
+        ],
+        helpAfter: [
+            'Exit codes: 0 written, 1 the file or id already exists (nothing is overwritten), 2 usage error (a missing flag without a terminal, a bad id, category or rubric), 130 interrupted.',
+        ],
+        load: () => import('./commands/new.js').then(({ newQuestion }) => newQuestion),
+    },
+    {
+        name: 'schema',
+        description: 'print the JSON Schema (draft-07) of question, rubric or config files, for editors and validators',
+        arguments: [{ usage: '<kind>', description: 'which format', choices: ['question', 'rubric', 'config'] }],
+        withoutConfig: true,
+        load: () => import('./commands/schema.js').then(({ schema }) => schema),
+    },
+    {
+        name: 'diagram',
+        description: 'draw an edge list (events -> feature store -> model) as box-drawing text, Mermaid or JSON',
+        arguments: [{ usage: '[file]', description: "a file of edges, one chain per line; '-' or none reads stdin" }],
+        options: [
+            { flags: '-f, --format <format>', description: 'text (a drawing), mermaid (a flowchart) or json', choices: ['text', 'mermaid', 'json'], default: 'text' },
+            { flags: '-w, --width <columns>', description: 'fit the drawing to this many columns (default: the terminal width, 80 when piped)', parse: columnCount },
+            { flags: '-q, --question <id>', description: "compare the drawing with this question's reference diagram" },
+        ],
+        helpAfter: [
+            'Each line is a chain of edges, a -> b -> c, optionally labelled, ranker -[top 500]-> re-ranker, written backwards with <-, both ways with <->, or a lone component; # starts a comment.',
+            'Exit codes: 0 drawn, 1 an unknown question or one without a reference diagram, 2 a line that is not an edge (file:line:col on stderr), empty input, an unreadable file or a usage error.',
+        ],
+        load: () => import('./commands/diagram.js').then(({ diagram }) => diagram),
+    },
+    {
+        name: 'config',
+        description: 'show your settings and where each comes from (flag, environment, config file, default)',
+        arguments: [{ usage: '[action]', description: "'path' prints the config file's path; 'init' writes a commented file with every default", choices: ['path', 'init'] }],
+        options: [{ flags: '--json', description: 'print { file, settings: { <key>: { value, source } } }' }],
+        helpAfter: [
+            'The file: $MLDRILL_CONFIG, else $XDG_CONFIG_HOME/mldrill/config.yaml, else ~/.config/mldrill/config.yaml (%APPDATA%\\mldrill\\config.yaml on Windows). Flags override it, then environment variables.',
+            "Exit codes: 0 ok, 1 'init' found a file already there (nothing is overwritten), 2 a problem in the file.",
+        ],
+        withoutConfig: true,
+        withoutBankCheck: true,
+        load: () => import('./commands/config.js').then(({ config }) => config),
+    },
+    {
+        name: 'completion',
+        description: 'print the tab-completion script for a shell (see the README for the line to add to its start-up file)',
+        arguments: [{ usage: '<shell>', description: 'which shell', choices: SHELLS }],
+        withoutConfig: true,
+        load: () => import('./commands/completion.js').then(({ completion }) => completion),
+    },
+    {
+        // What the completion scripts call on every TAB: the candidates for the word at the cursor.
+        name: '__complete',
+        description: '',
+        arguments: [
+            { usage: '<index>', description: 'how many words come before the one being completed' },
+            { usage: '[words...]', description: 'the words after mldrill, up to the cursor' },
+        ],
+        hidden: true,
+        withoutConfig: true,
+        withoutBankCheck: true,
+        load: () => import('./commands/__complete.js').then(({ complete }) => (values, io) => complete({ index: Number(values.index), words: values.words, program: () => buildProgram(io, { exitCode: 0 }), defaultCommand: DEFAULT_COMMAND }, io)),
+    },
+];
+export const COMMANDS = TABLE.map((spec) => spec.name);
+/**
+ * The options typed on the command line, without the values commander implies (a lone
+ * `--no-ready` makes `ready` true by default), so that the config file's value shows through
+ * wherever no flag was given.
+ */
+export function typedOptions(command) {
+    return Object.fromEntries(Object.entries(command.opts()).filter(([key]) => command.getOptionValueSource(key) === 'cli'));
+}
+function optionOf(spec) {
+    const option = new Option(spec.flags, spec.description);
+    if (spec.choices)
+        option.choices(spec.choices);
+    const parse = spec.parse;
+    if (parse)
+        option.argParser((value, previous) => parse(value, previous));
+    if (spec.default !== undefined)
+        option.default(spec.default);
+    return option;
+}
+function argumentOf(spec) {
+    const argument = new Argument(spec.usage, spec.description);
+    if (spec.choices)
+        argument.choices(spec.choices);
+    if (spec.default !== undefined)
+        argument.default(spec.default);
+    return argument;
+}
+/** The help's width: the terminal's, 80 when piped (as Commander's own). */
+const helpWidth = (io) => (io.stdout.isTTY ? io.stdout.columns : 80);
+/** Help text after the options: each paragraph wrapped at word breaks to the help's width. */
+function helpParagraphs(paragraphs, io, indent = '  ') {
+    return `\n${paragraphs.flatMap((paragraph) => wrap(paragraph, helpWidth(io), indent)).join('\n')}\n`;
+}
+/** Defines one command from its entry; its action loads the module and records the exit code. */
+function define(program, spec, io, result) {
+    const command = program
+        .command(spec.name, { isDefault: spec.name === DEFAULT_COMMAND, hidden: spec.hidden })
+        .description(spec.description);
+    for (const argument of spec.arguments ?? [])
+        command.addArgument(argumentOf(argument));
+    for (const option of spec.options ?? [])
+        command.addOption(optionOf(option));
+    if (spec.hidden)
+        command.allowUnknownOption().helpOption(false);
+    const after = spec.helpAfter;
+    if (after)
+        command.addHelpText('after', () => helpParagraphs(after, io));
+    command.action(async () => {
+        const args = command.processedArgs;
+        const { bank, ...options } = command.optsWithGlobals();
+        const values = { ...(spec.typedOnly ? typedOptions(command) : options), bank };
+        for (const [i, argument] of command.registeredArguments.entries())
+            values[argument.name()] = args[i];
+        // The option and argument definitions above give the values the shape the command's function takes.
+        const run = (await spec.load());
+        result.exitCode = await run(values, io);
+    });
+}
+/**
+ * The program for argv. When argv starts with a command's name, only that command is defined:
+ * it alone can run, and defining the others costs every scripted call a few milliseconds.
+ * Anything else (help, a global option first, a question id for the default command) gets all.
+ */
+export async function buildProgram(io, result, argv = []) {
+    const only = COMMANDS.includes(argv[0] ?? '') ? argv[0] : undefined;
+    const program = new Command('mldrill');
+    program
+        .description('Drill machine-learning system design interviews: staged, timed, self-assessed.')
+        .version(packageVersion(), '-V, --version', 'print the version')
+        .option('--bank <dir>', 'also load questions and rubrics from DIR (repeatable; see also MLDRILL_BANK)', collect)
+        .showSuggestionAfterError()
+        // Commander leaves a description unwrapped when under 40 columns are left for it: at 60 the terminal would break its words.
+        .configureHelp({ showGlobalOptions: true, minWidthToWrap: 20 })
+        .exitOverride()
+        .configureOutput({
+        writeOut: (text) => io.stdout.write(text),
+        writeErr: (text) => io.stderr.write(text),
+        // Commander would ask process.stdout; the width is the Io's, as for the text after the options.
+        getOutHelpWidth: () => helpWidth(io),
+    })
+        .addHelpText('after', () => helpParagraphs([
+        'Exit codes: 0 ok, 1 findings, no matching question or unknown id, 2 usage error, 130 interrupted.',
+        "Run 'mldrill <command> --help' for a command's options.",
+    ], io, ''));
+    const specOf = (command) => TABLE.find((spec) => spec.name === command.name());
+    // A mistyped --bank or MLDRILL_BANK fails every command, not only those that read the bank:
+    // `history --bank /no/such` succeeding would hide the typo.
+    program.hook('preAction', (_program, command) => {
+        result.command = command.name();
+        if (specOf(command)?.withoutBankCheck)
+            return;
+        bankDirectories(io.cwd, io.env, { bank: command.optsWithGlobals().bank });
+    });
+    // The config file is read (and checked) before the command, which then asks for settings synchronously.
+    program.hook('preAction', async (_program, command) => {
+        if (!specOf(command)?.withoutConfig)
+            await loadConfig(io);
+    });
+    for (const spec of TABLE)
+        if (only === undefined || only === spec.name)
+            define(program, spec, io, result);
+    return program;
+}

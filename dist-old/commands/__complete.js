@@ -1,0 +1,41 @@
+// `mldrill __complete <index> -- <words...>`: what the completion scripts call on every TAB.
+// Prints the candidates for the word at the cursor, one a line. Never fails loudly: a broken
+// config file or bank just means fewer candidates.
+import { loadConfig } from '../app/config.js';
+import { withCatalog } from '../app/with-catalog.js';
+import { completeWords } from '../completion/candidates.js';
+import { EXIT } from '../errors.js';
+import { compareText, stripControl } from '../text.js';
+export async function complete(options, io) {
+    if (!Number.isInteger(options.index) || options.index < 0)
+        return EXIT.usage;
+    const quiet = async (read, fallback) => {
+        try {
+            return await read();
+        }
+        catch {
+            return fallback;
+        }
+    };
+    await quiet(() => loadConfig(io), undefined);
+    // The bank as the command line being typed would see it: its own --bank directories count.
+    const bank = options.words.slice(0, options.index).flatMap((word, i, words) => (words[i - 1] === '--bank' ? [word] : word.startsWith('--bank=') ? [word.slice(7)] : []));
+    // One TAB asks for one kind of value, so each opens the bank (through its cache) itself.
+    const fromBank = (read) => quiet(() => withCatalog(io, bank, read), []);
+    const sources = {
+        questionIds: () => fromBank((catalog) => [...catalog.ids]),
+        rubricIds: () => fromBank((catalog) => [...catalog.rubrics.keys()].sort(compareText)),
+        tags: () => fromBank((catalog) => [...new Set(catalog.questions.flatMap((question) => question.tags ?? []))].sort(compareText)),
+        // Newest first: the session just drilled is the likeliest to export.
+        // The history's code is a chunk of its own (scripts/bundle.mjs), loaded only for this.
+        sessionIds: () => quiet(async () => (await import('../app/read-history.js')).readHistoryFor(io).records.map((record) => record.id).reverse(), []),
+    };
+    const candidates = await completeWords(await options.program(), options.words, options.index, sources, options.defaultCommand);
+    // Ids and tags come from files: nothing but the word itself reaches the shell.
+    for (const candidate of candidates) {
+        const clean = stripControl(candidate).replace(/\s/g, '');
+        if (clean)
+            io.stdout.write(`${clean}\n`);
+    }
+    return EXIT.ok;
+}

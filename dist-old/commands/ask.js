@@ -1,0 +1,31 @@
+// `mldrill ask <id> "<question>"`: what the interviewer answers to a clarifying question, from the
+// question's fact sheet, for scripts and chat bots. Reads the bank through the cache, and the
+// matcher loads neither yaml nor zod, so it starts as fast as `show`.
+import { EXIT, UsageError } from '../errors.js';
+import { requireId } from '../select/filter.js';
+import { askInterviewer, MAX_QUESTION_CHARS } from '../session/interviewer.js';
+import { stripControl } from '../text.js';
+import { withCatalog } from '../app/with-catalog.js';
+export async function ask(options, io) {
+    const asked = options.question.trim();
+    // Checked before the bank is opened: a bad question costs nothing.
+    if (!asked)
+        throw new UsageError('the question is empty; ask it in quotes, e.g. mldrill ask feature-store "how many features are served?"');
+    if (asked.length > MAX_QUESTION_CHARS)
+        throw new UsageError(`the question is ${asked.length} characters long; ask one question of at most ${MAX_QUESTION_CHARS} characters`);
+    return withCatalog(io, options.bank, (catalog) => {
+        const question = catalog.question(requireId(catalog.ids, options.id));
+        const facts = question.interviewer?.facts ?? [];
+        if (facts.length === 0)
+            io.stderr.write(`mldrill: ${stripControl(question.id)} has no fact sheet yet, so every question gets the neutral reply\n`);
+        const reply = askInterviewer(asked, facts);
+        if (options.json) {
+            const json = { questionId: question.id, asked, matched: reply.fact?.id ?? null, topic: reply.fact?.topic ?? null, answer: reply.answer };
+            io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+        }
+        else {
+            io.stdout.write(`${stripControl(reply.answer)}\n`);
+        }
+        return EXIT.ok;
+    });
+}

@@ -1,0 +1,55 @@
+// `mldrill config`: the settings in effect and where each comes from; `config path` and
+// `config init` (a commented file with every default, never over an existing one).
+import fs from 'node:fs';
+import path from 'node:path';
+import { loadConfig, settingsOf } from '../app/config.js';
+import { configInitText } from '../config/document.js';
+import { settingFor } from '../config/keys.js';
+import { configPath } from '../config/locate.js';
+import { ConflictError, EXIT, UsageError } from '../errors.js';
+import { PACKAGE_ROOT } from '../package-root.js';
+import { stripControl } from '../text.js';
+import { table } from '../ui/table.js';
+export async function config(options, io) {
+    const file = configPath(io.env, io.homedir);
+    if (options.action === 'path') {
+        io.stdout.write(`${stripControl(file)}\n`);
+        return EXIT.ok;
+    }
+    if (options.action === 'init')
+        return init(file, io);
+    const read = await loadConfig(io, { positions: true });
+    const settings = settingsOf(io, { bank: options.bank });
+    // The key itself never reaches the screen, a log or a pasted bug report.
+    const shown = (key, value) => {
+        const setting = settingFor(key);
+        return setting?.type === 'text' && setting.secret && value !== null ? '(hidden)' : value;
+    };
+    if (options.json) {
+        const out = Object.fromEntries(Object.entries(settings).map(([key, { value, source }]) => [key, { value: shown(key, value), source }]));
+        io.stdout.write(`${JSON.stringify({ file, settings: out }, null, 2)}\n`);
+        return EXIT.ok;
+    }
+    const text = (value) => (value === null ? '(unset)' : Array.isArray(value) ? value.join(', ') || '(none)' : String(value));
+    const rows = Object.entries(settings).map(([key, { value, source }]) => [key, stripControl(text(shown(key, value))), stripControl(source)]);
+    io.stdout.write(`Config file: ${stripControl(file)}${read ? '' : ' (none there: built-in defaults)'}\n\n`);
+    io.stdout.write(`${table([{ header: 'SETTING' }, { header: 'VALUE' }, { header: 'FROM' }], rows).join('\n')}\n`);
+    return EXIT.ok;
+}
+/** Writes the commented default file, refusing to replace anything already at its path. */
+function init(file, io) {
+    const text = configInitText(path.join(PACKAGE_ROOT, 'schema', 'config.schema.json'));
+    try {
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        // 'wx' refuses any existing entry, a symlink included; 0600 because it may come to hold an API key.
+        fs.writeFileSync(file, text, { flag: 'wx', mode: 0o600 });
+    }
+    catch (error) {
+        const code = error.code ?? 'error';
+        if (code === 'EEXIST')
+            throw new ConflictError(`${file} already exists; nothing was written (edit it, or move it away and run mldrill config init again)`);
+        throw new UsageError(`cannot write ${file} (${code}); check that its directory is writable, or set MLDRILL_CONFIG to another path`);
+    }
+    io.stderr.write(`Wrote ${stripControl(file)}; every setting in it is at its default\n`);
+    return EXIT.ok;
+}

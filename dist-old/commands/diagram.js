@@ -1,0 +1,88 @@
+// `mldrill diagram [FILE|-]`: draws an edge list from a file or stdin, as box-drawing text,
+// Mermaid or JSON, for people who sketch their design in an editor.
+import path from 'node:path';
+import { displayPath } from '../bank/files.js';
+import { MAX_DIAGRAM_BYTES, parseDiagram } from '../diagram/parse.js';
+import { EXIT, NotFoundError, UsageError } from '../errors.js';
+import { readSmallFile, readStream } from '../read-file.js';
+import { stripControl } from '../text.js';
+export const DIAGRAM_FORMATS = ['text', 'mermaid', 'json'];
+/** The reference diagram of the question named, from the bank. */
+async function referenceOf(id, io, bank) {
+    const [{ withCatalog }, { requireId }] = await Promise.all([import('../app/with-catalog.js'), import('../select/filter.js')]);
+    return withCatalog(io, bank, (catalog) => {
+        const question = catalog.question(requireId(catalog.ids, id));
+        if (!question.diagram)
+            throw new NotFoundError(`question "${question.id}" has no reference diagram to compare with`);
+        return question.diagram;
+    });
+}
+/** The edge list and the name to give it in messages. */
+async function readSource(options, io) {
+    if (options.file === undefined || options.file === '-') {
+        if (options.file === undefined && io.terminal.input.isTTY) {
+            throw new UsageError('give a file of edges, or pipe them in: mldrill diagram design.txt, or echo "events -> model" | mldrill diagram');
+        }
+        const read = await readStream(io.terminal.input, MAX_DIAGRAM_BYTES);
+        if (read === undefined)
+            throw new UsageError(`the input is larger than ${MAX_DIAGRAM_BYTES / 1024} KiB; a diagram that large is not one to draw`);
+        return { text: read, name: '<stdin>' };
+    }
+    const file = path.resolve(io.cwd, options.file);
+    const name = displayPath(io.cwd, file);
+    const read = readSmallFile(file, MAX_DIAGRAM_BYTES);
+    if (read.kind === 'text')
+        return { text: read.text, name };
+    if (read.kind === 'not-a-file')
+        throw new UsageError(`${name} is not a regular file; give a text file of edges`);
+    if (read.kind === 'too-large')
+        throw new UsageError(`${name} is larger than ${MAX_DIAGRAM_BYTES / 1024} KiB; a diagram that large is not one to draw`);
+    throw new UsageError(`cannot read ${name} (${read.kind === 'missing' ? 'ENOENT' : read.code}); check that it exists and is readable`);
+}
+/** The diagram for scripts: components and edges by name, with where each was written. */
+function diagramJson(diagram) {
+    const names = new Map(diagram.nodes.map((node) => [node.key, node.name]));
+    return {
+        components: diagram.nodes.map((node) => ({ name: node.name, line: node.line, column: node.column })),
+        edges: diagram.edges.map((edge) => ({ from: names.get(edge.from), to: names.get(edge.to), label: edge.label ?? null, line: edge.line, column: edge.column })),
+    };
+}
+export async function diagram(options, io) {
+    const source = await readSource(options, io);
+    const parsed = parseDiagram(source.text);
+    if (parsed.problems.length > 0) {
+        for (const problem of parsed.problems)
+            io.stderr.write(stripControl(`${source.name}:${problem.line}:${problem.column}: ${problem.message}; ${problem.hint}\n`));
+        return EXIT.usage;
+    }
+    if (parsed.nodes.length === 0) {
+        throw new UsageError(`${source.name} has no edges or components to draw; write one chain per line, e.g. events -> feature store -> model`);
+    }
+    const format = options.format ?? 'text';
+    let comparison;
+    const compare = await (options.question === undefined ? undefined : import('../diagram/compare.js'));
+    if (compare && options.question !== undefined)
+        comparison = compare.compareDiagram(await referenceOf(options.question, io, options.bank), parsed);
+    if (format === 'json') {
+        const json = { ...diagramJson(parsed), ...(comparison && compare ? { comparison: compare.comparisonJson(comparison) } : {}) };
+        io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+        return EXIT.ok;
+    }
+    const summary = comparison && compare ? [compare.comparisonSummary(comparison), ...(comparison.components.unexpected.length ? [`Not in the reference (not counted): ${comparison.components.unexpected.join(', ')}`] : [])] : [];
+    if (format === 'mermaid') {
+        const { toMermaid } = await import('../diagram/mermaid.js');
+        // The comparison as Mermaid comments, so that the output stays a diagram.
+        io.stdout.write(stripControl(toMermaid(parsed) + summary.map((line) => `%% ${line}\n`).join('')));
+        return EXIT.ok;
+    }
+    const { loadDraw } = await import('../diagram/draw.js');
+    const width = options.width ?? (io.stdout.isTTY ? io.stdout.columns : 80);
+    const drawing = (await loadDraw())(parsed, { width });
+    if (drawing.lines.length)
+        io.stdout.write(stripControl(`${drawing.lines.join('\n')}\n`));
+    if (drawing.note)
+        io.stderr.write(`mldrill: ${drawing.note}${drawing.tooLarge ? '; --format mermaid or --format json gives it whole' : ''}\n`);
+    if (summary.length)
+        io.stdout.write(stripControl(`${drawing.lines.length ? '\n' : ''}${summary.join('\n')}\n`));
+    return EXIT.ok;
+}

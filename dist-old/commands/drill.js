@@ -1,0 +1,110 @@
+import { EXIT, InterruptedError, UsageError } from '../errors.js';
+import { drawCurveball, pause, startSession } from '../session/engine.js';
+import { buildInterview } from '../session/interview.js';
+import { dailyPick } from '../select/daily.js';
+import { pickRandom, requireId, requireMatches, requireMatchingIds, requireMatchingPool } from '../select/filter.js';
+import { seededRandom } from '../select/random.js';
+import { ensureWritable } from '../store/paths.js';
+import { sessionId } from '../store/record.js';
+import { createPrompter, requireTerminal } from '../ui/prompts.js';
+import { questionHeader } from '../ui/render.js';
+import { localDate } from '../time.js';
+import { conduct, followupStage } from '../app/conduct.js';
+import { readHistoryFor, reviewScoresFor } from '../app/read-history.js';
+import { withCatalog } from '../app/with-catalog.js';
+import { colourOf, llmOf, stateDirOf, withDrillDefaults } from '../app/config.js';
+export async function drill(given, io) {
+    // The config file's drill defaults, under whatever flags were given.
+    const options = withDrillDefaults(io, given);
+    const ways = [options.id && 'an id', options.random && '--random', options.next && '--next', options.daily && '--daily'].filter(Boolean);
+    if (ways.length > 1)
+        throw new UsageError(`pick the question one way, not with ${ways.join(' and ')}`);
+    // Without a terminal, a wrong id is still the first thing to hear about.
+    if (options.id && !io.terminal.input.isTTY)
+        await withCatalog(io, options.bank, (bank) => requireId(bank.ids, options.id));
+    requireTerminal(io, 'drill');
+    const save = options.save !== false;
+    const stateDir = stateDirOf(io);
+    // Fail before the user's work, not after it.
+    if (save)
+        ensureWritable(stateDir);
+    if (options.ai && !save)
+        throw new UsageError('--ai rates the saved session: drop --no-save');
+    if (options.ai)
+        (await import('../app/ai-grade.js')).checkLlmSettings(io, llmOf(io));
+    const random = options.seed === undefined ? io.random : seededRandom(options.seed);
+    return withCatalog(io, options.bank, (bank) => drillWithBank(bank, options, io, random, save, stateDir));
+}
+/** The drill itself, once the bank is open and the state directory checked. */
+async function drillWithBank(bank, options, io, random, save, stateDir) {
+    const controller = new AbortController();
+    const stopListening = io.onSignal(() => controller.abort());
+    const prompter = await createPrompter(io, controller.signal, colourOf(io));
+    const { style } = prompter;
+    try {
+        let question;
+        try {
+            question = bank.question(await chooseQuestion(bank, options, random, prompter, io));
+        }
+        catch (error) {
+            if (error instanceof InterruptedError)
+                return EXIT.interrupted;
+            throw error;
+        }
+        const interview = buildInterview(question, bank.rubric(options.rubric ?? question.rubric), options.minutes);
+        const mode = options.interviewer ? 'interviewer' : 'self';
+        const plan = interview.stages.map((stage) => stage.plan);
+        const header = questionHeader(question, plan, style, prompter.columns);
+        prompter.say(`\n${header.join('\n')}\n${mode === 'interviewer' ? style.dim('\nInterviewer mode: read the prompt out, then tick the checklist as the candidate covers each item.\n') : ''}\n`);
+        const now = io.now();
+        const curveball = mode === 'self' && options.curveballs !== false ? drawCurveball(plan, followupStage(interview), question.followupDetails ?? [], random) : null;
+        return await conduct({
+            interview, mode, save, stateDir,
+            id: sessionId(now, io.random),
+            minutes: options.minutes ?? null,
+            strict: Boolean(options.strict),
+            gated: options.ready !== false,
+            allRedFlags: Boolean(options.allRedFlags),
+            state: options.ready === false ? startSession(plan, now, curveball) : pause(startSession(plan, now, curveball), now),
+            ...(options.ai ? { afterSave: async (record) => (await import('../app/ai-grade.js')).secondOpinion(record, question, interview.rubric, io, { llm: llmOf(io) }) } : {}),
+        }, io, prompter);
+    }
+    finally {
+        stopListening();
+    }
+}
+/** The id of the question to drill: given, today's, due, random, or picked from a list. */
+async function chooseQuestion(bank, options, random, prompter, io) {
+    if (options.id)
+        return requireId(bank.ids, options.id);
+    if (options.daily)
+        return dailyPick(requireMatchingPool(bank, options), localDate(io.now(), io.timeZone));
+    if (options.next)
+        return nextQuestion(requireMatches(bank.questions, options), io);
+    if (options.random)
+        return pickRandom(requireMatchingIds(bank, options), random);
+    return (await prompter.chooseQuestion(requireMatches(bank.questions, options), lastScores(io))).id;
+}
+/** Each drilled question's latest completed score, for the picker; none when the history cannot be read. */
+function lastScores(io) {
+    const scores = new Map();
+    try {
+        const completed = readHistoryFor(io).records.filter((record) => record.status === 'completed' && record.score !== null);
+        for (const record of completed.sort((a, b) => Date.parse(a.startedAt) - Date.parse(b.startedAt)))
+            scores.set(record.questionId, record.score);
+    }
+    catch {
+        // The picker works without marks; history and stats say what is wrong with the file.
+    }
+    return scores;
+}
+/** The head of the spaced-repetition queue among the matching questions, said on stderr. */
+async function nextQuestion(matches, io) {
+    const { practiceQueue } = await import('../select/schedule.js');
+    const { reasonText } = await import('../ui/next.js');
+    const { records } = readHistoryFor(io);
+    const now = io.now();
+    const [first] = practiceQueue(matches, records, now, reviewScoresFor(io));
+    io.stderr.write(`Next by spaced repetition: ${first.questionId} (${reasonText(first, now)})\n`);
+    return first.questionId;
+}

@@ -1,0 +1,71 @@
+// `mldrill grade`: the keyword grader on its own. Grades a notes file against a question, or a
+// recorded session's notes again (after a rubric change) without touching the record.
+import path from 'node:path';
+import { llmOf } from '../app/config.js';
+import { readSessionFor } from '../app/read-history.js';
+import { readNotesFile, readNotesStream } from '../app/read-notes.js';
+import { withCatalog } from '../app/with-catalog.js';
+import { parseDiagram } from '../diagram/parse.js';
+import { EXIT, UsageError } from '../errors.js';
+import { gradeNotes } from '../score/grade.js';
+import { allNotes, splitNotes } from '../score/notes.js';
+import { requireId } from '../select/filter.js';
+import { buildInterview } from '../session/interview.js';
+import { stripControl } from '../text.js';
+import { styleFor } from '../ui/colour.js';
+import { gradeJson, gradeLines } from '../ui/grade.js';
+export async function grade(options, io) {
+    // Read the notes first: a missing file is the user's to fix before the bank is even opened.
+    const text = options.notes === undefined ? undefined : options.notes === '-' ? await readNotesStream(io.terminal.input) : readNotesFile(path.resolve(io.cwd, options.notes), options.notes);
+    return withCatalog(io, options.bank, async (catalog) => {
+        let questionId;
+        let rubricId = options.rubric;
+        let notes;
+        let sessionRecord;
+        /** The drawing's edge lines: the notes' `## diagram` section, or the record's saved diagram. */
+        let diagram;
+        if (text !== undefined) {
+            questionId = requireId(catalog.ids, options.target);
+            notes = text;
+        }
+        else {
+            if (catalog.ids.includes(options.target))
+                throw new UsageError(`"${options.target}" is a question: give its notes with --notes FILE (or --notes - for stdin)`);
+            const record = readSessionFor(io, options.target);
+            questionId = requireId(catalog.ids, record.questionId);
+            rubricId ??= record.rubricId;
+            notes = record.stages.map((stage) => `## ${stage.id}\n${stage.notes}`).join('\n');
+            sessionRecord = record;
+            diagram = record.diagram;
+        }
+        const question = catalog.question(questionId);
+        const interview = buildInterview(question, catalog.rubric(rubricId ?? question.rubric));
+        const split = splitNotes(notes, interview.stages.map((stage) => stage.plan));
+        if (text !== undefined) {
+            diagram = split.diagram ?? undefined;
+            const shown = stripControl(options.notes === '-' ? 'stdin' : options.notes);
+            const stageIds = interview.stages.map((stage) => stage.plan.id).join(', ');
+            for (const { line, heading } of split.unknownHeadings) {
+                io.stderr.write(`mldrill: warning: ${shown}:${line}: heading "## ${stripControl(heading)}" names no stage (${stageIds}); its text counts for every stage\n`);
+            }
+            // The diagram section's lines sit at their lines of the file, so a line that is not an edge is named where it is.
+            for (const problem of split.diagram === null ? [] : parseDiagram(split.diagram).problems) {
+                io.stderr.write(`mldrill: warning: ${shown}:${problem.line}:${problem.column}: ${stripControl(problem.message)}; ${stripControl(problem.hint)}; the line is left out of the comparison\n`);
+            }
+            if (split.diagram !== null && !question.diagram)
+                io.stderr.write(`mldrill: warning: ${stripControl(question.id)} has no reference diagram; the ## diagram section is not compared\n`);
+        }
+        if (options.ai) {
+            // A session's rating is kept beside it (ratings.jsonl); notes from a file are graded and shown only.
+            const notesByStage = { '': split.unstaged, ...Object.fromEntries(split.stages) };
+            const { runAiGrade } = await import('../app/ai-grade.js');
+            return runAiGrade({ question, rubric: interview.rubric, notesByStage, ...(sessionRecord ? { record: sessionRecord } : {}) }, io, { json: options.json, llm: llmOf(io), ...(options.timeout !== undefined ? { timeoutSeconds: options.timeout } : {}) });
+        }
+        const graded = gradeNotes(interview, allNotes(split), diagram);
+        if (options.json)
+            io.stdout.write(gradeJson(graded));
+        else
+            io.stdout.write(`${gradeLines(graded, question.title, interview.rubric.title, await styleFor(io.stdout, io.env), io.stdout.isTTY ? Math.min(io.stdout.columns, 100) : undefined).join('\n')}\n`);
+        return EXIT.ok;
+    });
+}

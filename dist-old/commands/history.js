@@ -1,0 +1,42 @@
+// `mldrill history`: past sessions, newest first. Reads only the history (through its index),
+// never the bank, and decodes only the sessions it shows, so it stays fast with thousands.
+import { EXIT } from '../errors.js';
+import { styleFor } from '../ui/colour.js';
+import { AI_MARK, historyEntry, historyLines, liveEntry } from '../ui/history.js';
+import { listLive } from '../store/live.js';
+import { compareText, jsonText } from '../text.js';
+import { aiScoresOf, newestSessionsFor, noSessionsYet, readRatingsFor, reportSkipped } from '../app/read-history.js';
+import { colourOf, stateDirOf } from '../app/config.js';
+export async function history(options, io) {
+    // Checkpoints of interrupted sessions: they mark their records as resumable, and a session
+    // killed before it could write a record (kill -9) is listed from its checkpoint alone.
+    const stateDir = stateDirOf(io);
+    const live = listLive(stateDir);
+    const latest = newestSessionsFor(io, options.limit, live.sessions.length > 0);
+    reportSkipped(live.warnings, latest.file, io);
+    const timeZone = io.timeZone;
+    const resumable = new Set(live.sessions.map((session) => session.id));
+    // The AI grader's scores, for the marker.
+    const aiScores = aiScoresOf(readRatingsFor(io));
+    const unrecorded = live.sessions.filter((session) => !latest.ids?.has(session.id)).map((session) => liveEntry(session, timeZone));
+    const all = [...latest.records.map((summary) => historyEntry(summary, timeZone, resumable.has(summary.id), aiScores.get(summary.id) ?? null)), ...unrecorded]
+        .sort((a, b) => compareText(b.startedAt, a.startedAt));
+    const shown = options.limit > 0 ? all.slice(0, options.limit) : all;
+    const total = latest.total + unrecorded.length;
+    if (options.json) {
+        io.stdout.write(jsonText(shown));
+        return EXIT.ok;
+    }
+    if (shown.length === 0) {
+        noSessionsYet(io);
+        return EXIT.ok;
+    }
+    io.stdout.write(`${historyLines(shown, await styleFor(io.stdout, io.env, colourOf(io)), io.stdout.isTTY ? io.stdout.columns : undefined).join('\n')}\n`);
+    if (shown.length < total)
+        io.stderr.write(`${shown.length} of ${total} sessions; --limit 0 shows all\n`);
+    if (shown.some((entry) => entry.resumable))
+        io.stderr.write("Sessions marked 'resumable' continue with: mldrill resume <session>\n");
+    if (shown.some((entry) => entry.aiScore !== null))
+        io.stderr.write(`Scores marked ${AI_MARK} were graded by the AI too: mldrill export <session> shows its verdicts\n`);
+    return EXIT.ok;
+}

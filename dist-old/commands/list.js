@@ -1,0 +1,26 @@
+// `mldrill list`: one question per line, sorted by id; `--json` for the whole questions.
+import { EXIT } from '../errors.js';
+import { requireMatches } from '../select/filter.js';
+import { formatList } from '../ui/question-format.js';
+import { questionJson } from '../ui/question-json.js';
+import { outputStyle, resolveFormat } from '../app/question-output.js';
+import { withCatalog } from '../app/with-catalog.js';
+import { jsonText } from '../text.js';
+export async function list(options, io) {
+    const format = resolveFormat(options);
+    return withCatalog(io, options.bank, async (catalog) => {
+        const matches = requireMatches(catalog.questions, options);
+        if (format === 'json') {
+            const questions = matches.map((summary) => {
+                const question = catalog.question(summary.id);
+                return questionJson(question, catalog.rubric(question.rubric));
+            });
+            io.stdout.write(jsonText(questions));
+        }
+        else {
+            const style = io.stdout.isTTY ? await outputStyle(io, format) : undefined;
+            io.stdout.write(formatList(matches, format, { tty: io.stdout.isTTY, style, width: io.stdout.columns }));
+        }
+        return EXIT.ok;
+    });
+}

@@ -1,0 +1,130 @@
+// `mldrill new`: scaffolds a question file with its rubric's stages and TODO placeholders.
+// Asks for what the flags leave out when there is a terminal; never overwrites a file.
+import fs from 'node:fs';
+import path from 'node:path';
+import { CATEGORIES, CATEGORY_TITLES, DEFAULT_RUBRIC } from '../bank/categories.js';
+import { bankDirectories, displayPath } from '../bank/files.js';
+import { findYamlFiles, loadFiles } from '../bank/load.js';
+import { idFromTitle, idProblem, scaffoldQuestion } from '../bank/scaffold.js';
+import { schemaModeline } from '../bank/schema-comment.js';
+import { ConflictError, EXIT, InterruptedError, UsageError } from '../errors.js';
+import { closest, compareText, didYouMean, stripControl } from '../text.js';
+import { createPrompter } from '../ui/prompts.js';
+import { colourOf, configBankOf } from '../app/config.js';
+export async function newQuestion(options, io) {
+    const dir = path.resolve(io.cwd, options.dir ?? '.');
+    // The target's own questions and rubrics count too, when it is a bank of its own.
+    const bank = loadFiles(findYamlFiles([...bankDirectories(io.cwd, io.env, { ...options, configBank: configBankOf(io) }), path.join(dir, 'rubrics'), path.join(dir, 'questions')]), io.cwd);
+    const takenBy = (id) => bank.questions.find((question) => question.id === id)?.file;
+    // Check what was given before asking for the rest, so a typo fails at once.
+    if (options.id !== undefined)
+        checkId(options.id, takenBy, io.cwd);
+    if (options.category !== undefined)
+        checkCategory(options.category);
+    if (options.rubric !== undefined)
+        checkRubric(options.rubric, bank);
+    if (options.title !== undefined)
+        checkTitle(options.title);
+    const missing = ['id', 'category', 'title'].filter((flag) => options[flag] === undefined);
+    const interactive = Boolean(io.terminal.input.isTTY && io.terminal.output.isTTY);
+    if (missing.length > 0 && !interactive) {
+        throw new UsageError(`missing ${missing.map((flag) => `--${flag}`).join(', ')}; pass them, or run mldrill new in a terminal to be asked`);
+    }
+    let answers;
+    if (interactive && (missing.length > 0 || options.rubric === undefined)) {
+        const controller = new AbortController();
+        const stopListening = io.onSignal(() => controller.abort());
+        try {
+            answers = await ask(options, bank, takenBy, await createPrompter(io, controller.signal, colourOf(io)), io.cwd);
+        }
+        catch (error) {
+            if (error instanceof InterruptedError)
+                return EXIT.interrupted;
+            throw error;
+        }
+        finally {
+            stopListening();
+        }
+    }
+    else {
+        answers = { id: options.id, category: options.category, title: options.title, rubric: options.rubric ?? DEFAULT_RUBRIC };
+        checkRubric(answers.rubric, bank);
+    }
+    const file = path.join(dir, 'questions', answers.category, `${answers.id}.yaml`);
+    const shown = displayPath(io.cwd, file);
+    if (fs.existsSync(file))
+        throw new ConflictError(`${shown} already exists; mldrill new never overwrites a file (pick another --id, or edit that file)`);
+    const text = scaffoldQuestion({
+        id: answers.id,
+        title: answers.title.trim(),
+        category: answers.category,
+        difficulty: options.difficulty ?? 'medium',
+        rubric: bank.rubrics.get(answers.rubric),
+        modeline: schemaModeline(file, 'question'),
+    });
+    try {
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        // 'wx' refuses an existing file even if one appeared since the check above.
+        fs.writeFileSync(file, text, { flag: 'wx' });
+    }
+    catch (error) {
+        const code = error.code ?? 'error';
+        if (code === 'EEXIST')
+            throw new ConflictError(`${shown} already exists; mldrill new never overwrites a file`);
+        throw new UsageError(`cannot write ${shown} (${code}); pick a writable --dir`);
+    }
+    io.stdout.write(`${shown}\n`);
+    io.stderr.write(`Created ${shown}: replace the TODOs, then run mldrill lint ${shown}\n`);
+    return EXIT.ok;
+}
+async function ask(options, bank, takenBy, prompter, cwd) {
+    const title = options.title ?? await prompter.input({ message: 'Title (a short name for the question)', validate: (value) => problem(() => checkTitle(value)) });
+    const id = options.id ?? await prompter.input({ message: 'Id (kebab-case; also the file name)', default: idFromTitle(title) || undefined, validate: (value) => problem(() => checkId(value, takenBy, cwd)) });
+    const category = options.category ?? await prompter.select({
+        message: 'Category',
+        choices: CATEGORIES.map((value) => ({ value, name: `${value} (${CATEGORY_TITLES[value]})` })),
+    });
+    const rubrics = [...bank.rubrics.values()].sort((a, b) => Number(b.id === DEFAULT_RUBRIC) - Number(a.id === DEFAULT_RUBRIC) || compareText(a.id, b.id));
+    const rubric = options.rubric ?? await prompter.select({
+        message: 'Rubric',
+        choices: rubrics.map((candidate) => ({ value: candidate.id, name: `${candidate.id}: ${stripControl(candidate.title)}` })),
+        default: DEFAULT_RUBRIC,
+    });
+    return { title, id, category, rubric };
+}
+/** A check's message for a prompt to show, or true. */
+function problem(check) {
+    try {
+        check();
+        return true;
+    }
+    catch (error) {
+        if (error instanceof UsageError || error instanceof ConflictError)
+            return error.message;
+        throw error;
+    }
+}
+function checkId(id, takenBy, cwd) {
+    const wrong = idProblem(id);
+    if (wrong)
+        throw new UsageError(`${wrong}`);
+    const file = takenBy(id);
+    if (file)
+        throw new ConflictError(`question id "${id}" is already used by ${displayPath(cwd, file)}; pick another`);
+}
+function checkCategory(category) {
+    if (CATEGORIES.includes(category))
+        return;
+    throw new UsageError(`unknown category "${category}"; ${didYouMean(closest(category, CATEGORIES, 1), { label: 'use one of', names: CATEGORIES, always: true })}`);
+}
+function checkRubric(rubric, bank) {
+    if (bank.rubrics.has(rubric))
+        return;
+    throw new UsageError(`unknown rubric "${rubric}"; ${didYouMean(closest(rubric, bank.rubrics.keys(), 1), { label: 'known rubrics:', names: [...bank.rubrics.keys()], always: true })}`);
+}
+function checkTitle(title) {
+    if (!title.trim())
+        throw new UsageError('the title is empty');
+    if (stripControl(title) !== title || title.includes('\n'))
+        throw new UsageError('the title must be one line of plain text, without control characters');
+}

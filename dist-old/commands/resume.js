@@ -1,0 +1,57 @@
+// `mldrill resume [session-id|last]`: picks an interrupted session up at the stage it was in,
+// with the time that was left and the notes so far, and completes it as the same session.
+import { NotFoundError, UnknownIdError } from '../errors.js';
+import { isFinished, remainingSeconds, resumeAt } from '../session/engine.js';
+import { buildInterview } from '../session/interview.js';
+import { requireId } from '../select/filter.js';
+import { listLive } from '../store/live.js';
+import { ensureWritable } from '../store/paths.js';
+import { byIdOrPrefix } from '../store/sessions.js';
+import { clock, closest } from '../text.js';
+import { createPrompter, requireTerminal } from '../ui/prompts.js';
+import { questionHeader } from '../ui/render.js';
+import { conduct } from '../app/conduct.js';
+import { withCatalog } from '../app/with-catalog.js';
+import { colourOf, stateDirOf } from '../app/config.js';
+/** The interrupted session wanted: `last` (the latest saved), an id, or a prefix of exactly one id. */
+export function pickLive(sessions, wanted = 'last') {
+    if (sessions.length === 0)
+        throw new NotFoundError('there is no interrupted session to resume');
+    if (wanted === 'last')
+        return sessions[0];
+    const live = byIdOrPrefix(sessions, wanted);
+    if (live)
+        return live;
+    const ids = sessions.map((session) => session.id);
+    throw new UnknownIdError('resumable session', wanted, closest(wanted, ids), ids.slice(0, 5));
+}
+export async function resume(options, io) {
+    const stateDir = stateDirOf(io);
+    const { sessions, warnings } = listLive(stateDir);
+    for (const warning of warnings)
+        io.stderr.write(`mldrill: ${warning}\n`);
+    // A wrong id is reported as such, with or without a terminal; only then is one required.
+    const live = pickLive(sessions, options.session);
+    requireTerminal(io, 'resume');
+    ensureWritable(stateDir);
+    const interview = await withCatalog(io, options.bank, (bank) => buildInterview(bank.question(requireId(bank.ids, live.questionId)), bank.rubric(live.rubricId), live.minutes ?? undefined));
+    const { question } = interview;
+    if (interview.stages.length !== live.state.plan.length) {
+        throw new NotFoundError(`rubric "${live.rubricId}" has changed since session ${live.id} began (${live.state.plan.length} stages then, ${interview.stages.length} now); it cannot be resumed`);
+    }
+    const controller = new AbortController();
+    const prompter = await createPrompter(io, controller.signal, colourOf(io));
+    const state = resumeAt(live.state, io.now(), live.paused);
+    prompter.say(`\n${questionHeader(question, state.plan, prompter.style, prompter.columns).join('\n')}\n\n`);
+    const where = isFinished(state)
+        ? `at the self-assessment, stage ${Math.min((live.assessed?.length ?? 0) + 1, state.plan.length)}/${state.plan.length}`
+        : `at stage ${state.current + 1}/${state.plan.length}, ${state.plan[state.current].title}, with ${clock(Math.max(0, remainingSeconds(state, io.now())))} left`;
+    io.stderr.write(`Resuming session ${live.id} ${where}.\n\n`);
+    const stopListening = io.onSignal(() => controller.abort());
+    try {
+        return await conduct({ interview, id: live.id, mode: live.mode, minutes: live.minutes, strict: live.strict, save: true, stateDir, state, assessed: live.assessed, allRedFlags: Boolean(options.allRedFlags) }, io, prompter);
+    }
+    finally {
+        stopListening();
+    }
+}

@@ -1,0 +1,18 @@
+// Where the config file lives: $MLDRILL_CONFIG, else $XDG_CONFIG_HOME/mldrill/config.yaml, else
+// ~/.config/mldrill/config.yaml (on Windows %APPDATA%\mldrill\config.yaml).
+import path from 'node:path';
+export function configPath(env, homedir, platform = process.platform) {
+    if (env.MLDRILL_CONFIG)
+        return path.resolve(env.MLDRILL_CONFIG);
+    if (env.XDG_CONFIG_HOME)
+        return path.join(path.resolve(env.XDG_CONFIG_HOME), 'mldrill', 'config.yaml');
+    if (platform === 'win32' && env.APPDATA)
+        return path.join(env.APPDATA, 'mldrill', 'config.yaml');
+    return path.join(homedir, '.config', 'mldrill', 'config.yaml');
+}
+/** A path from the config file: `~` is the home directory, a relative path is relative to the file. */
+export function pathFromConfig(value, file, homedir) {
+    if (value === '~' || value.startsWith('~/') || value.startsWith('~\\'))
+        return path.join(homedir, value.slice(1));
+    return path.resolve(path.dirname(file), value);
+}

@@ -1,0 +1,178 @@
+// Reads and checks the config file. Returns values and located findings; never prints.
+//
+// Like a bank file (src/bank/check-file.ts), the file is first read with js-yaml, which keeps no
+// positions; any finding, or a caller that shows where each key is (`mldrill config`), reads it
+// again with the exact parser, and every finding comes from that reading.
+import fs from 'node:fs';
+import { readSmallFile } from '../read-file.js';
+import { closest, stripControl } from '../text.js';
+import { keysIn, SECTIONS, settingFor } from './keys.js';
+import { pathFromConfig } from './locate.js';
+/** Nobody writes a config file this long. */
+const MAX_CONFIG_BYTES = 64 * 1024;
+const NEEDS_POSITIONS = Symbol('needs positions');
+/** The config file at `file`, or undefined when there is none. */
+export async function readConfig(file, homedir, options = {}) {
+    const read = readSmallFile(file, MAX_CONFIG_BYTES);
+    const whole = (rule, message) => ({
+        file, values: new Map(), places: new Map(), keyReadable: false,
+        findings: [{ file, line: 1, column: 1, severity: 'error', rule, message }],
+    });
+    switch (read.kind) {
+        case 'missing':
+            return undefined;
+        // The rule names the remedy, which app/config.ts words.
+        case 'not-a-file':
+            return whole('not-a-file', 'the config file is not a regular file');
+        case 'too-large':
+            return whole('file-too-large', `the config file is larger than ${MAX_CONFIG_BYTES / 1024} KiB; it should hold a few settings`);
+        case 'unreadable':
+            return whole('unreadable', `cannot read the config file (${read.code})`);
+    }
+    let result;
+    if (!options.positions) {
+        const { fastData } = await import('../bank/fast-parse.js');
+        const data = fastData(read.text);
+        if (data !== undefined) {
+            // A bare symbol, not an Error: no stack to capture on a path taken for every file with a finding.
+            // eslint-disable-next-line @typescript-eslint/only-throw-error
+            const parsed = { file, data, findings: [], locate: () => { throw NEEDS_POSITIONS; } };
+            try {
+                result = check(parsed, homedir, false);
+            }
+            catch (error) {
+                if (error !== NEEDS_POSITIONS)
+                    throw error;
+            }
+        }
+    }
+    if (!result) {
+        const { parseYaml } = await import('../bank/parse.js');
+        result = check(parseYaml(file, read.text), homedir, true);
+    }
+    result.keyReadable = result.values.has('llm.api_key') && process.platform !== 'win32' && (read.mode & 0o077) !== 0;
+    return result;
+}
+/** Validates parsed data against the settings table. */
+function check(parsed, homedir, positions) {
+    const file = parsed.file;
+    const values = new Map();
+    const places = new Map();
+    const findings = [...parsed.findings];
+    const fail = (pathTo, rule, message, at = 'value') => {
+        const { line, column } = parsed.locate(pathTo, at);
+        findings.push({ file, line, column, severity: 'error', rule, message: stripControl(message) });
+    };
+    const data = parsed.data;
+    // An empty file, or one with only comments, sets nothing.
+    if (findings.length > 0 || data === null || data === undefined)
+        return { file, values, places, findings, keyReadable: false };
+    if (!isMapping(data)) {
+        fail([], 'type', `the config file must be a mapping of settings (key: value), not ${describe(data)}`);
+        return { file, values, places, findings, keyReadable: false };
+    }
+    const take = (pathTo, value) => {
+        const key = pathTo.join('.');
+        const setting = settingFor(key);
+        const problem = valueProblem(setting, value);
+        if (problem)
+            return fail(pathTo, problem.rule, `${key} ${problem.message}`);
+        if (value === null)
+            return;
+        let taken = value;
+        if (setting.type === 'paths') {
+            const list = typeof value === 'string' ? [value] : value;
+            taken = list.map((entry) => pathFromConfig(entry, file, homedir));
+            // A mistyped directory would otherwise leave the bank quietly short.
+            taken.forEach((dir, index) => {
+                if (!fs.existsSync(dir))
+                    fail(typeof value === 'string' ? pathTo : [...pathTo, index], 'not-found', `${key} names ${list[index]}, which does not exist (as ${dir}); fix the path (relative to the config file) or remove it`);
+            });
+        }
+        else if (setting.type === 'text' && setting.path) {
+            taken = pathFromConfig(value, file, homedir);
+        }
+        values.set(key, taken);
+        if (positions)
+            places.set(key, parsed.locate(pathTo, 'key'));
+    };
+    const unknown = (pathTo, section) => {
+        const name = pathTo[pathTo.length - 1];
+        const known = keysIn(section);
+        const [suggestion] = closest(name, section ? known : [...known, ...SECTIONS.flatMap((s) => keysIn(s).map((k) => `${s}.${k}`))], 1);
+        const fix = suggestion ? `did you mean "${suggestion}"?` : `known keys: ${known.join(', ')}`;
+        fail(pathTo, 'unknown-key', `unknown key "${pathTo.join('.')}"; ${fix}`, 'key');
+    };
+    for (const [key, value] of Object.entries(data)) {
+        if (SECTIONS.includes(key)) {
+            if (value === null)
+                continue;
+            if (!isMapping(value)) {
+                fail([key], 'type', `${key} must be a mapping (${keysIn(key).map((k) => `${k}: …`).join(', ')}), not ${describe(value)}`);
+                continue;
+            }
+            for (const [inner, innerValue] of Object.entries(value)) {
+                if (settingFor(`${key}.${inner}`))
+                    take([key, inner], innerValue);
+                else
+                    unknown([key, inner], key);
+            }
+        }
+        else if (settingFor(key)) {
+            take([key], value);
+        }
+        else {
+            unknown([key]);
+        }
+    }
+    return { file, values, places, findings, keyReadable: false };
+}
+/** What is wrong with value for setting, if anything. Null means "unset" where that is the default. */
+function valueProblem(setting, value) {
+    const wrongType = (expected) => ({ rule: 'type', message: `must be ${expected}, not ${describe(value)}` });
+    if (value === null) {
+        return setting.default === null ? undefined : { rule: 'empty', message: `is empty; give it a value (default ${JSON.stringify(setting.default)}) or remove the line` };
+    }
+    switch (setting.type) {
+        case 'boolean':
+            return typeof value === 'boolean' ? undefined : wrongType('true or false');
+        case 'number':
+            if (typeof value !== 'number' || !Number.isFinite(value))
+                return wrongType('a number');
+            return value < setting.min || value > setting.max ? { rule: 'range', message: `must be between ${setting.min} and ${setting.max}, not ${value}` } : undefined;
+        case 'choice': {
+            if (typeof value !== 'string')
+                return wrongType(`one of ${setting.values.join(', ')}`);
+            if (setting.values.includes(value))
+                return undefined;
+            const [suggestion] = closest(value, setting.values, 1);
+            return { rule: 'enum', message: `is "${value}"; ${suggestion ? `did you mean "${suggestion}"? ` : ''}use one of ${setting.values.join(', ')}` };
+        }
+        case 'text':
+            if (typeof value !== 'string')
+                return wrongType('text');
+            if (value.trim() === '')
+                return { rule: 'empty', message: 'is empty; write it or remove the line' };
+            if (setting.url && !/^https?:\/\/[^\s/]+/.test(value))
+                return { rule: 'url', message: `must be an http:// or https:// URL, not "${value}"` };
+            return undefined;
+        case 'paths': {
+            const list = typeof value === 'string' ? [value] : value;
+            if (!Array.isArray(list) || list.some((entry) => typeof entry !== 'string' || entry === ''))
+                return wrongType('a directory or a list of directories');
+            return undefined;
+        }
+    }
+}
+function isMapping(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function describe(value) {
+    if (value === null)
+        return 'nothing';
+    if (Array.isArray(value))
+        return 'a list';
+    if (typeof value === 'object')
+        return 'a mapping';
+    return `${typeof value === 'string' ? 'text' : `a ${typeof value}`} (${JSON.stringify(value).slice(0, 30)})`;
+}

@@ -1,0 +1,66 @@
+// The effective value of every setting and where it came from: a flag, then the environment,
+// then the config file, then the built-in default. Pure: the caller reads the file and the flags.
+import path from 'node:path';
+import { stateDirectory } from '../store/paths.js';
+import { SETTINGS } from './keys.js';
+export function resolveSettings(input) {
+    const settings = {};
+    for (const setting of SETTINGS)
+        settings[setting.key] = resolveOne(setting, input);
+    return settings;
+}
+function resolveOne(setting, { config, env, homedir, flags = {} }) {
+    const fromConfig = () => {
+        const value = config?.values.get(setting.key);
+        if (value === undefined)
+            return undefined;
+        const place = config.places.get(setting.key);
+        return { value, source: `config ${config.file}${place ? `:${place.line}` : ''}` };
+    };
+    // Bank directories add up rather than override: the built-in bank, the file's, --bank's, MLDRILL_BANK's.
+    if (setting.type === 'paths') {
+        const parts = [];
+        const inFile = fromConfig();
+        if (inFile)
+            parts.push({ dirs: inFile.value, source: inFile.source });
+        // In the order the bank loads them (src/bank/files.ts).
+        const given = flags[setting.key];
+        if (given?.length)
+            parts.push({ dirs: given, source: 'flag' });
+        const inEnv = (env.MLDRILL_BANK ?? '').split(path.delimiter).filter(Boolean);
+        if (inEnv.length)
+            parts.push({ dirs: inEnv, source: 'env MLDRILL_BANK' });
+        return parts.length ? { value: parts.flatMap((part) => part.dirs), source: parts.map((part) => part.source).join(', ') } : { value: [], source: 'default' };
+    }
+    const flag = flags[setting.key];
+    if (flag !== undefined)
+        return { value: flag, source: 'flag' };
+    return fromEnv(setting, env) ?? fromConfig() ?? defaultOf(setting, env, homedir);
+}
+function fromEnv(setting, env) {
+    if (setting.key === 'colour') {
+        // As src/ui/colour.ts reads them: FORCE_COLOR first (0 or false turns colour off), then NO_COLOR.
+        if (env.FORCE_COLOR !== undefined)
+            return { value: env.FORCE_COLOR === '0' || env.FORCE_COLOR === 'false' ? 'never' : 'always', source: 'env FORCE_COLOR' };
+        if (env.NO_COLOR)
+            return { value: 'never', source: 'env NO_COLOR' };
+        return undefined;
+    }
+    for (const name of setting.env ?? []) {
+        const value = env[name];
+        if (value)
+            return { value: setting.type === 'text' && setting.path ? path.resolve(value) : value, source: `env ${name}` };
+    }
+    return undefined;
+}
+/** The built-in default; the state directory's depends on XDG_STATE_HOME, and says so. */
+function defaultOf(setting, env, homedir) {
+    if (setting.key === 'state_dir')
+        return { value: stateDirectory(env, homedir), source: env.XDG_STATE_HOME ? 'env XDG_STATE_HOME' : 'default' };
+    return { value: setting.default, source: 'default' };
+}
+/** The colour preference the palette honours below NO_COLOR and FORCE_COLOR (which colour.ts reads itself). */
+export function colourSetting(settings) {
+    const { value, source } = settings.colour;
+    return source.startsWith('env ') ? 'auto' : value;
+}

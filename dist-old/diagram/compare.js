@@ -1,0 +1,151 @@
+import { plural } from '../text.js';
+import { containsRun, stem as stemWord } from '../words.js';
+const STOP_WORDS = new Set(['a', 'an', 'the', 'of', 'for', 'to', 'and', 'or', 'in', 'on', 'with']);
+/**
+ * The stem of one word of a component's name: the shared word forms (src/words.ts), and the agent
+ * -er too, since a component is named by what it does: `ranker`, `ranking` and `rankers` are one.
+ */
+export function stem(word) {
+    const shared = stemWord(word);
+    return /^.{3,}er$/.test(shared) ? shared.slice(0, -2) : shared;
+}
+/** The stems of the words of a name, accents and stop words dropped. */
+export function stems(name) {
+    return name
+        .normalize('NFKD')
+        .replace(/\p{M}/gu, '')
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter((word) => word && !STOP_WORDS.has(word))
+        .map((word) => stem(word));
+}
+/** Words too general to name a component on their own: `model` alone is no ranking model. */
+const GENERIC = new Set(['model', 'service', 'system', 'data', 'logs', 'pipeline', 'store', 'api', 'server', 'db', 'database', 'engine', 'layer', 'job', 'tool', 'user', 'module', 'component'].map((word) => stem(word)));
+/**
+ * Word forms: the same words up to endings score highest; then a written name that contains a
+ * reference name whole (`online feature store` for `feature store`), by the words shared; last,
+ * a short written name found whole inside a reference name (`uploads` for `new uploads`),
+ * unless all its words are too general to tell (`model`, `logs`).
+ */
+export const wordFormMatcher = {
+    score(written, reference) {
+        const a = stems(written);
+        const b = stems(reference);
+        if (a.length === 0 || b.length === 0)
+            return 0;
+        if (a.length === b.length && a.every((word, i) => word === b[i]))
+            return 1000 + b.length;
+        if (a.length >= b.length && containsRun(a, b))
+            return 100 + b.length;
+        return b.length >= a.length && containsRun(b, a) && a.some((word) => !GENERIC.has(word)) ? 10 + a.length : 0;
+    },
+};
+/** Compares the candidate's diagram with the reference; see the README for what counts. */
+export function compareDiagram(reference, candidate, matcher = wordFormMatcher) {
+    // Each drawn component stands for the reference component it matches best, if any.
+    const componentOf = new Map();
+    const unexpected = [];
+    for (const node of candidate.nodes) {
+        let best = { id: '', score: 0 };
+        for (const component of reference.components) {
+            for (const name of [component.id.replaceAll('-', ' '), ...component.names]) {
+                const score = matcher.score(node.name, name);
+                if (score > best.score)
+                    best = { id: component.id, score };
+            }
+        }
+        if (best.score > 0)
+            componentOf.set(node.key, best.id);
+        else
+            unexpected.push(node.name);
+    }
+    const nameOf = new Map(reference.components.map((component) => [component.id, component.names[0] ?? component.id.replaceAll('-', ' ')]));
+    const found = [];
+    const missing = [];
+    for (const component of reference.components) {
+        const as = candidate.nodes.filter((node) => componentOf.get(node.key) === component.id).map((node) => node.name);
+        if (as.length)
+            found.push({ id: component.id, as });
+        else
+            missing.push({ id: component.id, name: nameOf.get(component.id) });
+    }
+    const next = new Map();
+    for (const edge of candidate.edges)
+        next.set(edge.from, [...(next.get(edge.from) ?? []), edge.to]);
+    /**
+     * Whether a path of drawn edges leads from a node standing for `from` to one standing for
+     * `to`, passing only through nodes the reference does not name (a queue drawn between two
+     * components, say) or through other nodes standing for the two ends.
+     */
+    const reaches = (from, to) => {
+        const passable = (key) => !componentOf.has(key) || componentOf.get(key) === from || componentOf.get(key) === to;
+        const queue = candidate.nodes.filter((node) => componentOf.get(node.key) === from).map((node) => node.key);
+        const seen = new Set(queue);
+        while (queue.length) {
+            const key = queue.shift();
+            for (const target of next.get(key) ?? []) {
+                if (componentOf.get(target) === to)
+                    return true;
+                if (!seen.has(target) && passable(target)) {
+                    seen.add(target);
+                    queue.push(target);
+                }
+            }
+        }
+        return false;
+    };
+    const flows = { expected: reference.flows.length, found: [], missing: [], reversed: [] };
+    for (const [from, to, wording] of reference.flows) {
+        const flow = { from, to, description: wording ?? `from ${nameOf.get(from) ?? from} to ${nameOf.get(to) ?? to}` };
+        if (reaches(from, to))
+            flows.found.push(flow);
+        else {
+            flows.missing.push(flow);
+            if (reaches(to, from))
+                flows.reversed.push(flow);
+        }
+    }
+    return { components: { expected: reference.components.length, found, missing, unexpected }, flows };
+}
+/** What `grade --json` shows under "diagram". */
+export function comparisonJson(comparison) {
+    const flow = ({ from, to, description }) => ({ from, to, description });
+    return {
+        components: {
+            found: comparison.components.found.length,
+            expected: comparison.components.expected,
+            missing: comparison.components.missing.map((component) => component.id),
+            unexpected: comparison.components.unexpected,
+        },
+        flows: {
+            found: comparison.flows.found.length,
+            expected: comparison.flows.expected,
+            missing: comparison.flows.missing.map(flow),
+            reversed: comparison.flows.reversed.map(flow),
+        },
+    };
+}
+/** Lists at most max items, then "and N more". */
+function some(items, max = 4) {
+    return items.length <= max ? items.join(', ') : `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
+}
+/**
+ * One line: `Diagram: 6 of 8 components, 4 of 6 key flows; missing: …; drawn the wrong way
+ * round: …`. A flow is listed as missing only when both its ends were drawn: a missing
+ * component already says it.
+ */
+export function comparisonSummary(comparison) {
+    const { components, flows } = comparison;
+    const absent = new Set(components.missing.map((component) => component.id));
+    const reversed = new Set(flows.reversed);
+    const gaps = [
+        ...components.missing.map((component) => component.name),
+        ...flows.missing.filter((flow) => !reversed.has(flow) && !absent.has(flow.from) && !absent.has(flow.to)).map((flow) => flow.description),
+    ];
+    const parts = [`Diagram: ${components.found.length} of ${plural(components.expected, 'component')}, ${flows.found.length} of ${plural(flows.expected, 'key flow')}`];
+    if (gaps.length)
+        parts.push(`missing: ${some(gaps)}`);
+    if (flows.reversed.length)
+        parts.push(`drawn the wrong way round: ${some(flows.reversed.map((flow) => flow.description))}`);
+    return parts.join('; ');
+}

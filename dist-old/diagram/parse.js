@@ -1,0 +1,133 @@
+// The edge-list language of the diagram pad and `mldrill diagram`: one line per chain of edges,
+// typed as fast as one talks. Pure: text in, a graph and the lines that are not edges out.
+//
+//   events -> stream processor -> feature store     a chain: two edges
+//   ranker -[top 500]-> re-ranker                    a labelled edge
+//   training data <- logged outcomes                 an edge written backwards
+//   cache <-> ranking service                        both ways: two edges
+//   feature store                                    a lone component
+//   # a comment, or // a comment; blank lines are skipped
+//   model -> feed   # a comment after a space ends the line
+//   - events -> model                                a Markdown bullet is read past
+//
+// A line that is none of these is kept as a problem with its position and a hint, never dropped.
+import { stripControl } from '../text.js';
+/** The most text `mldrill diagram` reads: far beyond any diagram worth drawing. */
+export const MAX_DIAGRAM_BYTES = 256 * 1024;
+/** Longer lines are refused rather than parsed: nobody types them, and they would only stall the pad. */
+const MAX_LINE_CHARS = 2000;
+/** A lone line of more words than this, or ending like a sentence, is prose, not a component. */
+const MAX_LONE_WORDS = 6;
+// Forward `->`, `-->`, `→`, labelled `-[label]->`; backward `<-`, `<--`, `←`, `<-[label]-`;
+// both ways `<->`, `<-[label]->`. Longest alternatives first.
+const ARROW = /<-\[([^\]\n]*)\]->|<-\[([^\]\n]*)\]-(?!>)|-\[([^\]\n]*)\]->|<-+>|<-+|-+>|→|←|↔/g;
+// What looks like an arrow but is not one: `- >`, `=>`, `<=`, `-[label` left open, `--` alone.
+const ODD_ARROW = /-\s+-*>|=+>|<=+|-\[|(?<=^|\s)--?(?=\s|$)|\|>/;
+/** The key that makes `Feature  Store` and `feature store` one component. */
+function nodeKey(name) {
+    return name.toLowerCase();
+}
+/** A name or label as drawn: control sequences out (they would skew the layout's widths), spaces collapsed. */
+const collapse = (text) => stripControl(text).trim().replace(/\s+/g, ' ');
+/** 1-based column in code points of a UTF-16 index in text. */
+function columnOf(text, index) {
+    let column = 1;
+    for (let i = 0; i < index; i++) {
+        const code = text.charCodeAt(i);
+        // The high half of a surrogate pair starts a character; the low half does not.
+        if (code < 0xdc00 || code > 0xdfff)
+            column++;
+    }
+    return column;
+}
+function arrowsIn(text) {
+    const arrows = [];
+    for (const match of text.matchAll(ARROW)) {
+        const token = match[0];
+        const label = match[1] ?? match[2] ?? match[3];
+        const direction = token === '↔' || (token.startsWith('<') && token.endsWith('>'))
+            ? 'both'
+            : token.startsWith('<') || token === '←' ? 'backward' : 'forward';
+        arrows.push({ index: match.index, length: token.length, direction, ...(label !== undefined && collapse(label) ? { label: collapse(label) } : {}) });
+    }
+    return arrows;
+}
+/** Parses an edge list. Never throws: what is not understood comes back in `problems`. */
+export function parseDiagram(source) {
+    const nodes = new Map();
+    const edges = [];
+    const seenEdges = new Set();
+    const problems = [];
+    const node = (name, line, column) => {
+        const key = nodeKey(name);
+        if (!nodes.has(key))
+            nodes.set(key, { key, name, line, column });
+        return key;
+    };
+    const edge = (from, to, label, line, column) => {
+        const id = `${from}\u0000${to}\u0000${label ?? ''}`;
+        if (seenEdges.has(id))
+            return;
+        seenEdges.add(id);
+        edges.push({ from, to, ...(label ? { label } : {}), line, column });
+    };
+    const lines = source.replace(/\r\n?/g, '\n').split('\n');
+    lines.forEach((written, i) => {
+        const line = i + 1;
+        // A Markdown bullet (`- `, `* `, `+ `) is not part of the edge; blanked so columns stay true.
+        // A comment after a space (` # why`) ends the line; `C#` or `#1` inside a name or label stays.
+        const raw = written.replace(/^(\s*)[-*+](\s+)/, (_, before, after) => `${before} ${after}`).replace(/\s#(?:\s.*)?$/, '');
+        const trimmed = raw.trim();
+        if (!trimmed || trimmed.startsWith('#') || trimmed.startsWith('//'))
+            return;
+        const problem = (index, message, hint) => problems.push({ line, column: columnOf(raw, index), text: written, message, hint });
+        if (raw.length > MAX_LINE_CHARS) {
+            problem(0, `line is longer than ${MAX_LINE_CHARS} characters`, 'split it into shorter chains, one per line');
+            return;
+        }
+        const arrows = arrowsIn(raw);
+        // The names between the arrows, with where each starts.
+        const parts = [];
+        let start = 0;
+        for (const arrow of [...arrows, { index: raw.length, length: 0 }]) {
+            const piece = raw.slice(start, arrow.index);
+            const lead = piece.length - piece.trimStart().length;
+            parts.push({ name: collapse(piece), index: start + lead });
+            start = arrow.index + arrow.length;
+        }
+        const odd = parts.find((part) => ODD_ARROW.test(part.name));
+        if (odd) {
+            problem(odd.index + ODD_ARROW.exec(raw.slice(odd.index)).index, 'not an edge: an arrow mldrill does not read', 'write arrows as -> (<- backwards, -[label]-> with a label)');
+            return;
+        }
+        if (arrows.length === 0) {
+            const name = parts[0];
+            if (/[.?!:;,]$/.test(name.name) || name.name.split(' ').length > MAX_LONE_WORDS) {
+                problem(name.index, 'not an edge: this reads as a sentence, not a component', 'write edges as `a -> b`, or a lone component by its name; keep prose in your notes');
+            }
+            else {
+                node(name.name, line, columnOf(raw, name.index));
+            }
+            return;
+        }
+        const empty = parts.findIndex((part) => !part.name);
+        if (empty !== -1) {
+            const arrow = arrows[Math.min(empty, arrows.length - 1)];
+            const at = empty === 0 ? arrow.index : empty === parts.length - 1 ? arrow.index + arrow.length : parts[empty].index;
+            const where = empty === 0 ? 'before the first arrow' : empty === parts.length - 1 ? 'after the last arrow' : 'between two arrows';
+            problem(at, `not an edge: no component ${where}`, 'name a component on both sides of every arrow, e.g. `events -> feature store`');
+            return;
+        }
+        const keys = parts.map((part) => node(part.name, line, columnOf(raw, part.index)));
+        arrows.forEach((arrow, j) => {
+            const column = columnOf(raw, parts[j].index);
+            const left = keys[j];
+            const right = keys[j + 1];
+            if (arrow.direction !== 'backward')
+                edge(left, right, arrow.label, line, column);
+            if (arrow.direction !== 'forward')
+                edge(right, left, arrow.label, line, column);
+        });
+    });
+    return { nodes: [...nodes.values()], edges, problems };
+}

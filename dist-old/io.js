@@ -1,0 +1,200 @@
+// Everything the commands touch outside their own memory: streams, environment, clock,
+// randomness and signals. Tests pass a fake; bin/mldrill.js passes nodeIo().
+import fs from 'node:fs';
+import os from 'node:os';
+import { EXIT, OutputError, UsageError } from './errors.js';
+import { stripControl } from './text.js';
+/**
+ * A text sink on file descriptor fd (1 or 2) that ends output quietly when the reader closes
+ * the pipe (`mldrill list | head -1`). Every write passes the one sanitiser, so no escape
+ * sequence from a file name, a question or a history line reaches the terminal, whichever
+ * formatter forgot; only colour survives.
+ *
+ * Text goes straight to the descriptor, even once the stream exists for a terminal's isTTY and
+ * columns: Node builds process.stdout on first use, and for a pipe that loads the whole
+ * streams and sockets stack, a visible share of a scripted `daily --json` (see npm run bench); and a write error then
+ * reaches the command that wrote, as one OutputError, rather than a stream's later 'error'
+ * event. Writes to files, pipes and terminals are synchronous on Linux either way. A
+ * descriptor left non-blocking by another process (EAGAIN when the pipe is full) hands the rest
+ * to the stream, which waits for room.
+ */
+function textOut(fd, get) {
+    const name = fd === 1 ? 'standard output' : 'standard error';
+    let stream;
+    /** The stream took over after EAGAIN: later text must queue behind what it holds. */
+    let queued = false;
+    let closed = false;
+    let terminal;
+    const mayBe = () => (terminal ??= mayBeTerminal(fd));
+    const open = () => {
+        if (!stream) {
+            stream = get();
+            stream.on('error', (error) => {
+                closed = true;
+                if (error.code === 'EPIPE')
+                    return;
+                // Only queued text fails here, after main has returned: say so once, and fail the run.
+                try {
+                    fs.writeSync(2, `mldrill: ${new OutputError(name, error).message}\n`);
+                }
+                catch {
+                    // stderr is gone too; the exit code still tells.
+                }
+                process.exitCode = EXIT.usage;
+            });
+        }
+        return stream;
+    };
+    return {
+        write(raw) {
+            if (closed)
+                return;
+            const text = stripControl(raw, { keepStyle: true });
+            if (queued) {
+                stream.write(text);
+                return;
+            }
+            const bytes = Buffer.from(text);
+            let done = 0;
+            try {
+                while (done < bytes.length)
+                    done += fs.writeSync(fd, bytes, done);
+            }
+            catch (error) {
+                const code = error.code;
+                if (code === 'EPIPE')
+                    closed = true;
+                else if (code === 'EAGAIN') {
+                    queued = true;
+                    open().write(bytes.subarray(done));
+                }
+                else {
+                    // A full disk or a broken device: one line and exit 2 (src/main.ts), never a stack.
+                    closed = true;
+                    throw new OutputError(name, error);
+                }
+            }
+        },
+        get isTTY() {
+            return stream || mayBe() ? Boolean(open().isTTY) : false;
+        },
+        get columns() {
+            return (stream || mayBe() ? open().columns : undefined) || 80;
+        },
+        get rows() {
+            return (stream || mayBe() ? open().rows : undefined) || undefined;
+        },
+    };
+}
+/**
+ * Whether fd may be a terminal. A pipe, a file or /dev/null is not, and one fstat says so
+ * without building the stream (the streams stack again); a character device other than
+ * /dev/null may be, and the stream decides.
+ */
+function mayBeTerminal(fd) {
+    try {
+        const stat = fs.fstatSync(fd);
+        return stat.isCharacterDevice() && stat.rdev !== fs.statSync('/dev/null').rdev;
+    }
+    catch {
+        return true;
+    }
+}
+/** The range of instants a Date can hold: ±100,000,000 days around 1970. */
+const MAX_INSTANT = 8.64e15;
+/**
+ * An ISO 8601 instant (a date, optionally with a time and a zone; UTC when none) or epoch
+ * milliseconds, as milliseconds; undefined for anything else, a calendar date that does not
+ * exist (2026-02-30, which Date.parse would roll into March) or an instant a Date cannot hold.
+ */
+export function parseInstant(value) {
+    const text = value.trim();
+    if (/^-?\d+$/.test(text)) {
+        const ms = Number(text);
+        return Math.abs(ms) <= MAX_INSTANT ? ms : undefined;
+    }
+    const match = /^([+-]\d{6}|\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/i.exec(text);
+    if (!match)
+        return undefined;
+    const [year, month, day, hour = 0, minute = 0, second = 0] = match.slice(1, 7).map((part) => (part === undefined ? undefined : Number(part)));
+    const calendar = new Date(0);
+    calendar.setUTCFullYear(year, month - 1, day);
+    if (calendar.getUTCFullYear() !== year || calendar.getUTCMonth() !== month - 1 || calendar.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59)
+        return undefined;
+    // Date.parse's own reading of what is now known to be a real date: a date alone is UTC, a
+    // time without a zone is local.
+    const date = `${match[1]}-${match[2]}-${match[3]}`;
+    const zone = (match[8] ?? '').toUpperCase().replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
+    const ms = Date.parse(match[4] === undefined && !zone ? date : `${date}T${match[4] ?? '00'}:${match[5] ?? '00'}:${match[6] ?? '00'}${match[7] ?? ''}${zone}`);
+    return Number.isFinite(ms) && Math.abs(ms) <= MAX_INSTANT ? ms : undefined;
+}
+/**
+ * MLDRILL_NOW (an ISO 8601 instant or epoch milliseconds) pins the clock, so that tests and
+ * anyone checking tomorrow's `daily` can run the real binary at a chosen moment. A bad value
+ * throws at the first reading of the clock, which main() does before any command runs.
+ */
+function pinnedClock(value) {
+    if (!value)
+        return undefined;
+    const ms = parseInstant(value);
+    if (ms === undefined) {
+        return () => {
+            throw new UsageError(`MLDRILL_NOW is "${value}", which is not a real instant; set it to an ISO 8601 instant such as 2026-11-22T08:00:00Z or to epoch milliseconds, or unset it`);
+        };
+    }
+    return () => ms;
+}
+export function nodeIo() {
+    // A write past the file-size limit (`ulimit -f`) raises SIGXFSZ, which kills by default and
+    // loses the session; ignored, the write fails with EFBIG like any other write error, and the
+    // drill prints what it could not save.
+    process.on('SIGXFSZ', () => { });
+    return {
+        stdout: textOut(1, () => process.stdout),
+        stderr: textOut(2, () => process.stderr),
+        get terminal() {
+            return { input: process.stdin, output: process.stdout.isTTY || !process.stderr.isTTY ? process.stdout : process.stderr };
+        },
+        get errorTerminal() {
+            return process.stderr;
+        },
+        env: process.env,
+        cwd: process.cwd(),
+        homedir: os.homedir(),
+        now: pinnedClock(process.env.MLDRILL_NOW) ?? (() => Date.now()),
+        random: Math.random,
+        onSignal(handler) {
+            const onInt = () => handler('SIGINT');
+            const onTerm = () => handler('SIGTERM');
+            process.on('SIGINT', onInt);
+            process.on('SIGTERM', onTerm);
+            return () => {
+                process.off('SIGINT', onInt);
+                process.off('SIGTERM', onTerm);
+            };
+        },
+        onSuspend(handler) {
+            // Listening to SIGTSTP replaces its default action (stop). Once the terminal is restored,
+            // the listener steps aside and the signal is raised again, so the process stops as any
+            // other does and the shell says "Stopped"; the listener is back on SIGCONT.
+            let listening = true;
+            const onStop = () => {
+                handler('stop');
+                process.off('SIGTSTP', onStop);
+                process.kill(process.pid, 'SIGTSTP');
+            };
+            const onContinue = () => {
+                if (listening && process.listeners('SIGTSTP').indexOf(onStop) < 0)
+                    process.on('SIGTSTP', onStop);
+                handler('continue');
+            };
+            process.on('SIGTSTP', onStop);
+            process.on('SIGCONT', onContinue);
+            return () => {
+                listening = false;
+                process.off('SIGTSTP', onStop);
+                process.off('SIGCONT', onContinue);
+            };
+        },
+    };
+}

@@ -1,0 +1,56 @@
+// What `mldrill lint` checks: the given files and directories, or the whole bank, with the
+// cross-file checks seeing the given files together with the rest of the bank.
+import fs from 'node:fs';
+import path from 'node:path';
+import { unreadableFinding } from '../bank/check-file.js';
+import { crossCheck } from '../bank/cross-check.js';
+import { bankDirectories, displayPath, findYamlEntries } from '../bank/files.js';
+import { compareFindings } from '../bank/findings.js';
+import { UsageError } from '../errors.js';
+import { checkFiles } from './check-files.js';
+import { kindOf } from '../bank/validate.js';
+export async function lintFiles(request) {
+    const unreadableBank = [];
+    const bank = findYamlEntries(bankDirectories(request.cwd, request.env, request), { unreadable: unreadableBank });
+    let unreadable = unreadableBank;
+    let targets = bank;
+    if (request.paths.length > 0) {
+        const entries = request.paths.map((given) => {
+            const absolute = path.resolve(request.cwd, given);
+            if (!fs.existsSync(absolute))
+                throw new UsageError(`${given}: no such file or directory`);
+            return absolute;
+        });
+        unreadable = [];
+        targets = findYamlEntries(entries, { unreadable });
+        if (targets.size === 0 && unreadable.length === 0)
+            throw new UsageError(`no .yaml or .yml files in ${request.paths.join(', ')}`);
+    }
+    // The rest of the bank comes first, so a given file that reuses an id is the one reported;
+    // a given file that is also in the bank is read once, as given.
+    const context = [...bank].filter(([identity]) => !targets.has(identity)).map(([, file]) => file);
+    const files = [...context, ...targets.values()].map((file) => ({ file, shown: displayPath(request.cwd, file) }));
+    // The rubrics first (they are few), so that each question's examples are graded on the core that checks it.
+    const { gradingRubrics } = await import('./grade-examples.js');
+    const results = await checkFiles(files, gradingRubrics(files, (file) => kindOf(file) === 'rubric'));
+    const linted = new Set(files.slice(context.length).map((file) => file.shown));
+    // Only the directories of what was asked for: an unlistable directory elsewhere in the bank is not this run's finding.
+    const findings = unreadable.map(({ dir, error }) => unreadableFinding(displayPath(request.cwd, dir), error, 'directory'));
+    const summaries = [];
+    results.forEach((result, i) => {
+        if (linted.has(files[i].shown))
+            findings.push(...result.findings);
+        if (result.summary)
+            summaries.push(result.summary);
+    });
+    const cross = crossCheck(summaries);
+    for (const finding of cross.findings)
+        if (linted.has(finding.file))
+            findings.push(finding);
+    // A question the cross-file checks reject (a duplicate id, an unknown rubric) is not graded.
+    results.forEach((result, i) => {
+        if (result.graded && linted.has(files[i].shown) && !cross.rejected.has(files[i].shown))
+            findings.push(...result.graded);
+    });
+    return { findings: findings.sort(compareFindings), files: linted.size };
+}

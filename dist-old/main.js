@@ -1,0 +1,153 @@
+// Parses argv, runs one command, and maps every outcome to an exit code. The only place
+// that turns errors into messages.
+import path from 'node:path';
+import { EXIT, MissingBankError, MldrillError, NoMatchError, NoSessionsError, StateDirError, UnknownIdError, UsageError, shortPath, systemErrorCode, systemErrorText } from './errors.js';
+import { closest, didYouMean } from './text.js';
+import { packageVersion } from './version.js';
+/** The command names, for "did you mean" before the command table is loaded (test/command-table.test.ts checks they agree). */
+export const COMMAND_NAMES = ['drill', 'daily', 'random', 'list', 'show', 'ask', 'grade', 'resume', 'lint', 'history', 'stats', 'next', 'export', 'new', 'schema', 'diagram', 'config', 'completion', '__complete'];
+/** The commands a typo may have meant: not the hidden one the shell completion calls. */
+const SUGGESTED_COMMANDS = COMMAND_NAMES.filter((name) => !name.startsWith('__'));
+export async function main(argv, io) {
+    const result = { exitCode: EXIT.ok };
+    try {
+        // Scripts and prompts ask for the version often; answer without loading the command table.
+        if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+            io.stdout.write(`${packageVersion()}\n`);
+            return EXIT.ok;
+        }
+        checkStart(argv, io);
+        // Both at once: the loader reads the files in parallel.
+        const [{ CommanderError }, { buildProgram }] = await Promise.all([import('./commander.js'), import('./cli.js')]);
+        try {
+            const program = await buildProgram(io, result, argv);
+            await program.parseAsync(argv, { from: 'user' });
+            return result.exitCode;
+        }
+        catch (error) {
+            // Commander has already printed help, the version or the usage error.
+            if (error instanceof CommanderError)
+                return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+            throw error;
+        }
+    }
+    catch (error) {
+        return report(error, argv, io, result.command);
+    }
+}
+/**
+ * What can be checked before any command runs: the pinned clock (MLDRILL_NOW), the state
+ * directory's length, a first word that is almost a command but has arguments no question
+ * id would take (`mldrill dril x`), and help asked for a command that does not exist.
+ */
+function checkStart(argv, io) {
+    io.now();
+    const home = io.env.MLDRILL_HOME;
+    if (home && (home.length > 4000 || home.split(/[\\/]/).some((part) => Buffer.byteLength(part) > 255))) {
+        throw new UsageError(`MLDRILL_HOME is too long for the file system (${home.length > 4000 ? `${home.length} characters` : 'a name in it is over 255 bytes'}); set it to a shorter path`);
+    }
+    const [word, ...rest] = argv;
+    if (word && !word.startsWith('-') && !COMMAND_NAMES.includes(word) && rest.some((arg) => !arg.startsWith('-'))) {
+        const commands = closest(word, SUGGESTED_COMMANDS);
+        if (commands.length)
+            throw new UsageError(`unknown command "${word}"; ${didYouMean(commands)}`);
+    }
+    // Commander answers `help nope` with the whole help on stderr and never names the word.
+    const [topic] = rest;
+    if (word === 'help' && topic !== undefined && !topic.startsWith('-') && !SUGGESTED_COMMANDS.includes(topic)) {
+        const commands = closest(topic, SUGGESTED_COMMANDS);
+        throw new UsageError(`no command "${topic}" to give help on; ${commands.length ? didYouMean(commands) : "run 'mldrill --help' for the commands"}`);
+    }
+}
+/** The remedy for an id that names nothing, by what it should have named. */
+const LIST_IDS = {
+    question: "run 'mldrill list' to see the ids",
+    session: "run 'mldrill history' to see the ids",
+    'resumable session': 'resumable:',
+    rubric: 'known rubrics:',
+};
+/** Says what went wrong on one line of stderr and returns the exit code. */
+function report(error, argv, io, command) {
+    const [message, code] = describe(error, argv, io.env, command);
+    try {
+        // Findings that come before the one-line summary (a config file's, as file:line:col lines).
+        if (error instanceof MldrillError)
+            for (const line of error.details)
+                io.stderr.write(`${line}\n`);
+        if (message)
+            io.stderr.write(`mldrill: ${message}\n`);
+    }
+    catch {
+        // stderr itself is full or gone: the exit code still tells.
+    }
+    return code;
+}
+function describe(error, argv, env, command) {
+    if (error instanceof MldrillError)
+        return [remedied(error, argv, command), error.exitCode];
+    const code = systemErrorCode(error);
+    if (code && code !== 'ENOENT') {
+        // The environment, not mldrill: a file name too long, a full disk, a file-size limit.
+        const file = error.path;
+        return [`cannot ${error.syscall ?? 'use'} ${file ? shortPath(path.resolve(file)) : 'a file'}: ${systemErrorText(error)}; check the path and the disk, or set MLDRILL_HOME to another directory`, EXIT.usage];
+    }
+    return [internalErrorText(error, env), EXIT.usage];
+}
+/** An error's message with the way out, in the words of the command line and of the command that ran. */
+function remedied(error, argv, command) {
+    if (error instanceof UnknownIdError)
+        return unknownIdText(error, argv);
+    if (error instanceof NoMatchError) {
+        if (error.bankEmpty)
+            return error.message;
+        const { category, difficulty, tag = [] } = error.filters;
+        const flags = [category && `--category ${category}`, difficulty && `--difficulty ${difficulty}`, ...tag.map((each) => `--tag ${each}`)].filter(Boolean);
+        return `no question matches ${flags.join(' ')}; run 'mldrill list' to see what there is`;
+    }
+    if (error instanceof NoSessionsError)
+        return `${error.message}; run 'mldrill drill' first`;
+    if (error instanceof MissingBankError) {
+        return error.from === 'option'
+            ? `--bank names ${error.dir}, which does not exist; check the path (relative to the current directory)`
+            : `MLDRILL_BANK names ${error.dir}, which does not exist; fix the path or unset MLDRILL_BANK`;
+    }
+    if (error instanceof StateDirError) {
+        const ways = error.notADirectory ? ['set MLDRILL_HOME to a directory', 'move the file aside'] : ['fix its permissions', 'set MLDRILL_HOME to a writable directory'];
+        // Only a drill can run without writing the history.
+        if (command === 'drill' && !argv.includes('--no-save'))
+            ways.push('pass --no-save');
+        return `${error.message}; ${ways.slice(0, -1).join(', ')}, or ${ways.at(-1)}`;
+    }
+    return error.message;
+}
+function unknownIdText(error, argv) {
+    // The default command's id was the first word: it may have been meant as a command.
+    if (error.kind === 'question' && argv[0] === error.id && !COMMAND_NAMES.includes(error.id)) {
+        const commands = closest(error.id, SUGGESTED_COMMANDS);
+        const hint = [commands.length && `the command${commands.length > 1 ? 's' : ''} ${commands.join(', ')}`, error.closest.length && `the question${error.closest.length > 1 ? 's' : ''} ${error.closest.join(', ')}`].filter(Boolean);
+        return `"${error.id}" is neither a command nor a question id; ${hint.length ? `did you mean ${hint.join(', or ')}?` : "run 'mldrill --help' for the commands and 'mldrill list' for the ids"}`;
+    }
+    const remedy = LIST_IDS[error.kind];
+    const hint = error.known ? didYouMean(error.closest, { label: remedy, names: error.known, always: error.kind === 'rubric' }) : didYouMean(error.closest) || remedy;
+    return `${error.message}; ${hint}`;
+}
+/** The one line of a bug: its message, and the stack only on request. */
+export function internalErrorText(error, env) {
+    const detail = env.MLDRILL_DEBUG ? `\n${error?.stack ?? String(error)}` : ' (set MLDRILL_DEBUG=1 for details)';
+    const message = String(error?.message ?? error).split('\n')[0];
+    return `internal error: ${message}${detail}`;
+}
+/**
+ * For the bin: whatever escapes main (a timer's exception, a promise nobody awaited, a write
+ * error after main returned) ends the run the same way, one line and exit 2.
+ */
+export function crash(error, io) {
+    const message = error instanceof MldrillError ? remedied(error, [], undefined) : internalErrorText(error, io.env);
+    try {
+        io.stderr.write(`mldrill: ${message}\n`);
+    }
+    catch {
+        // Nowhere left to say it.
+    }
+    return EXIT.usage;
+}

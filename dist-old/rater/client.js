@@ -1,0 +1,162 @@
+// One chat-completions request to an OpenAI-compatible server (Ollama, llama.cpp's server,
+// LM Studio, a hosted API), with Node's own fetch: non-streaming, a timeout per attempt, up to
+// three retries on 429 and 5xx, and Ctrl-C aborting it. Every failure becomes one ServiceError
+// line naming the cause and the fix; the API key never appears in one.
+import { setTimeout as delay } from 'node:timers/promises';
+import { InterruptedError, ServiceError } from '../errors.js';
+import { hostOf } from './config.js';
+import { responseFormat } from './prompt.js';
+/** A Retry-After longer than this is not waited for: the server is out of quota, not busy. */
+const MAX_RETRY_AFTER_MS = 30_000;
+const MODES = ['json_schema', 'json_object', 'prompt'];
+const defaultSleep = (ms, signal) => delay(ms, undefined, { signal }).then(() => undefined);
+/**
+ * Posts the messages (built per mode by `messages`) to `{url}/chat/completions` and returns the
+ * reply's content. A 400 that names the response format falls back from json_schema to
+ * json_object (the schema then in the prompt) to the prompt alone.
+ */
+export async function chat(config, messages, options) {
+    for (const [i, mode] of MODES.entries()) {
+        const response = await postWithRetries(config, mode, messages(mode), options);
+        if (response.status === 400 && i < MODES.length - 1 && namesResponseFormat(response.body)) {
+            options.onNote?.(`the server does not take response_format ${mode}; asking again ${MODES[i + 1] === 'prompt' ? 'with the schema in the prompt alone' : `with ${MODES[i + 1]}`}`);
+            continue;
+        }
+        if (response.status >= 200 && response.status < 300)
+            return { ...completionContent(response.body, config), mode };
+        throw statusError(response, config);
+    }
+    /* c8 ignore next */
+    throw new Error('unreachable');
+}
+async function postWithRetries(config, mode, messages, options) {
+    const maxRetries = options.maxRetries ?? 3;
+    const format = responseFormat(mode);
+    const body = JSON.stringify({ model: config.model, messages, stream: false, temperature: 0, ...(format ? { response_format: format } : {}) });
+    for (let retry = 0;; retry++) {
+        const response = await post(config, body, options);
+        const retryable = response.status === 429 || response.status >= 500;
+        if (!retryable || retry >= maxRetries)
+            return response;
+        const asked = retryAfterMs(response.retryAfter, options.now ?? Date.now);
+        if (asked !== undefined && asked > MAX_RETRY_AFTER_MS) {
+            throw new ServiceError(`${hostOf(config)} is rate-limiting requests and asks to wait ${Math.ceil(asked / 1000)} s; try again later, or use another model or server`);
+        }
+        const wait = asked ?? (options.backoffMs ?? ((n) => 1000 * 2 ** n))(retry);
+        options.onNote?.(`${hostOf(config)} answered ${response.status}; retrying in ${Math.max(1, Math.round(wait / 1000))} s (${retry + 1} of ${maxRetries})`);
+        try {
+            await (options.sleep ?? defaultSleep)(wait, options.signal);
+        }
+        catch (error) {
+            if (options.signal?.aborted)
+                throw new InterruptedError();
+            throw error;
+        }
+    }
+}
+async function post(config, body, options) {
+    const host = hostOf(config);
+    const timeout = AbortSignal.timeout(options.timeoutMs);
+    const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+    try {
+        const response = await fetch(`${config.url}/chat/completions`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', accept: 'application/json', ...(config.apiKey ? { authorization: `Bearer ${config.apiKey}` } : {}) },
+            body,
+            signal,
+            redirect: 'error',
+        });
+        // The body under the same deadline: a server may send headers and then stall.
+        return { status: response.status, body: await response.text(), retryAfter: response.headers.get('retry-after') };
+    }
+    catch (error) {
+        if (options.signal?.aborted)
+            throw new InterruptedError();
+        if (timeout.aborted) {
+            throw new ServiceError(`no reply from ${host} within ${Math.round(options.timeoutMs / 100) / 10} s`, 'timeout');
+        }
+        throw networkError(error, host);
+    }
+}
+function networkError(error, host) {
+    const cause = error.cause;
+    const code = cause?.code ?? error.code;
+    if (code === 'ECONNREFUSED')
+        return new ServiceError(`cannot connect to ${host} (connection refused)`, 'start-server');
+    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN')
+        return new ServiceError(`cannot find the host ${host} (DNS lookup failed)`, 'host-name');
+    if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET')
+        return new ServiceError(`${host} closed the connection before answering`, 'scheme-matches');
+    if (typeof code === 'string' && /CERT|TLS|SSL/.test(code))
+        return new ServiceError(`cannot make a secure connection to ${host} (${code})`, 'secure');
+    return new ServiceError(`cannot reach ${host} (${code ?? (cause?.message || error.message)})`, 'reach');
+}
+/** A 400 that is about response_format: servers that lack json_schema (or JSON mode) say so. */
+function namesResponseFormat(body) {
+    return /response_format|response format|json_schema|json_object|json schema/i.test(body);
+}
+/** Milliseconds the server asks to wait: Retry-After as seconds or as an HTTP date. */
+function retryAfterMs(value, now) {
+    if (!value)
+        return undefined;
+    if (/^\d+(\.\d+)?$/.test(value.trim()))
+        return Number(value) * 1000;
+    const at = Date.parse(value);
+    return Number.isNaN(at) ? undefined : Math.max(0, at - now());
+}
+/** The server's own words from an error body (OpenAI's `{error: {message}}` and the like), short, the key removed. */
+function serverMessage(body, config) {
+    let message = body;
+    try {
+        const value = JSON.parse(body);
+        const found = typeof value.error === 'string' ? value.error : value.error?.message ?? value.message ?? value.detail;
+        if (typeof found === 'string')
+            message = found;
+    }
+    catch {
+        // Not JSON: the text itself.
+    }
+    return redact(message.replace(/\s+/g, ' ').trim(), config).slice(0, 200);
+}
+/** text with the API key, were the server to echo it, replaced. */
+export function redact(text, config) {
+    return config.apiKey ? text.split(config.apiKey).join('[API key]') : text;
+}
+function statusError(response, config) {
+    const host = hostOf(config);
+    const said = serverMessage(response.body, config);
+    const quoted = said ? ` ("${said}")` : '';
+    const { status } = response;
+    if (status === 401 || status === 403) {
+        return new ServiceError(`${host} refused the request (${status}${quoted})`, 'key');
+    }
+    if (status === 404) {
+        if (/model/i.test(said))
+            return new ServiceError(`${host} has no model "${config.model}" (404${quoted})`, 'pull-model', config.model);
+        return new ServiceError(`${host} has no chat completions at ${new URL(config.url).pathname.replace(/\/?$/, '/')}chat/completions (404${quoted})`, 'base-url-v1');
+    }
+    if (status === 413)
+        return new ServiceError(`${host} finds the request too large (413${quoted}); shorten the notes or use a model with a longer context`);
+    if (status === 429)
+        return new ServiceError(`${host} is still rate-limiting after retries (429${quoted}); try again later`);
+    if (status >= 500)
+        return new ServiceError(`${host} failed with ${status} after retries${quoted}; check the server's log, or try again later`);
+    return new ServiceError(`${host} refused the request (${status}${quoted})`, 'url-and-model');
+}
+/** The first choice's message content from a chat completion body. */
+function completionContent(body, config) {
+    const host = hostOf(config);
+    let value;
+    try {
+        value = JSON.parse(body);
+    }
+    catch {
+        throw new ServiceError(`${host} answered with something other than JSON`, 'json-base-url');
+    }
+    const choice = Array.isArray(value?.choices) ? value.choices[0] : undefined;
+    const content = choice?.message?.content;
+    if (typeof content !== 'string') {
+        throw new ServiceError(`${host} answered without a message (no choices[0].message.content)`, 'openai-api');
+    }
+    return { content, ...(typeof choice?.finish_reason === 'string' ? { finishReason: choice.finish_reason } : {}) };
+}

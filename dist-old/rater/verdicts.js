@@ -1,0 +1,89 @@
+// No verdict without evidence: the model's verdicts joined to the checklist, each `met: true`
+// checked against the notes, and the score that follows. Pure.
+import { scoreSession, scoreStage } from '../score/score.js';
+// Curly and other typographic quotes, and every dash, compared as their plain forms.
+const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u0060\u00B4]/g;
+const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033\u00AB\u00BB]/g;
+const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g;
+/** Text as quotes are compared: lower case, plain quotes and dashes, single spaces. */
+export function normaliseQuote(text) {
+    return text.normalize('NFKC').toLowerCase().replace(SINGLE_QUOTES, "'").replace(DOUBLE_QUOTES, '"').replace(DASHES, '-').replace(/\s+/g, ' ').trim();
+}
+/**
+ * Whether evidence is quoted from notes. Quotes the model wraps the quote in are not part of it,
+ * and a quote elided with `...` or `…` counts when every part of it is in the notes.
+ */
+export function quoteAppears(evidence, notes) {
+    const haystack = normaliseQuote(notes);
+    const parts = normaliseQuote(evidence)
+        .split(/\s*(?:\.{3}|…)\s*/)
+        .map((part) => part.replace(/^["']+|["']+$/g, '').trim())
+        .filter(Boolean);
+    return parts.length > 0 && parts.every((part) => haystack.includes(part));
+}
+/**
+ * The verdicts joined to the checklist. A verdict for an item the checklist does not have is
+ * dropped with a warning (one whose stage is wrong but whose id names exactly one item is kept
+ * for that item); an item the model left out is unsure. `notes` is every note of the session:
+ * notes from any stage count for any stage's items. `selfTicks` are the candidate's ticked ids
+ * per stage, when there are any.
+ */
+export function judge(stages, verdicts, notes, selfTicks) {
+    const warnings = [];
+    const byKey = new Map();
+    const owners = new Map();
+    for (const stage of stages)
+        for (const item of stage.items)
+            owners.set(item.id, [...(owners.get(item.id) ?? []), stage.id]);
+    const known = (stage, id) => stages.some((s) => s.id === stage && s.items.some((item) => item.id === id));
+    for (const verdict of verdicts) {
+        let stage = verdict.stage;
+        if (!known(stage, verdict.id)) {
+            const only = owners.get(verdict.id);
+            if (only?.length !== 1) {
+                warnings.push(`the model rated "${verdict.stage}/${verdict.id}", which the checklist does not have; dropped`);
+                continue;
+            }
+            stage = only[0];
+        }
+        const key = `${stage}\n${verdict.id}`;
+        if (byKey.has(key)) {
+            warnings.push(`the model rated "${stage}/${verdict.id}" twice; the first verdict stands`);
+            continue;
+        }
+        byKey.set(key, verdict);
+    }
+    const graded = stages.map((stage) => {
+        const ticked = selfTicks ? new Set(selfTicks[stage.id] ?? []) : undefined;
+        const items = stage.items.map((item) => {
+            const verdict = byKey.get(`${stage.id}\n${item.id}`);
+            const evidence = verdict?.evidence.trim() ? verdict.evidence.trim() : null;
+            const unsupported = verdict?.met === true && (evidence === null || !quoteAppears(evidence, notes));
+            const self = ticked ? ticked.has(item.id) : null;
+            const decisive = verdict && verdict.met !== null && !unsupported;
+            return {
+                id: item.id,
+                text: item.text,
+                weight: item.weight,
+                grader: 'ai',
+                met: verdict?.met ?? null,
+                evidence,
+                reason: verdict?.reason.trim() || (verdict ? '' : 'not rated by the model'),
+                ...(unsupported ? { void: true } : {}),
+                self,
+                counted: decisive ? verdict.met === true : self === true,
+            };
+        });
+        return { stage, items };
+    });
+    const scores = graded.map(({ stage, items }) => scoreStage(stage.id, stage.items, items.filter((item) => item.counted).map((item) => item.id)));
+    return {
+        stages: graded.map(({ stage, items }, i) => ({ id: stage.id, title: stage.title, score: scores[i].score, items })),
+        score: scoreSession(scores).total,
+        warnings,
+    };
+}
+/** Whether the AI's verdict disagrees with the self tick (unsure and void verdicts never do). */
+export function disagrees(item) {
+    return item.self !== null && item.met !== null && !item.void && item.met !== item.self;
+}

@@ -1,0 +1,179 @@
+// Reading files that anyone may have put in place of the ones we expect: a FIFO (which blocks
+// a plain open), /dev/zero (which never ends) or a huge sparse file. Every reader opens with
+// O_NONBLOCK, checks what it opened, and knows the size before it reads a byte.
+import fs from 'node:fs';
+/** What a file is, in words, for a message: "a FIFO", "a directory"... */
+export function kindOfFile(stat) {
+    if (stat.isFile())
+        return 'a regular file';
+    if (stat.isDirectory())
+        return 'a directory';
+    if (stat.isFIFO())
+        return 'a FIFO';
+    if (stat.isCharacterDevice())
+        return 'a character device';
+    if (stat.isBlockDevice())
+        return 'a block device';
+    if (stat.isSocket())
+        return 'a socket';
+    if (stat.isSymbolicLink())
+        return 'a symbolic link';
+    return 'not a regular file';
+}
+/** The file is something other than a regular file (after following links). */
+export class NotRegularError extends Error {
+    file;
+    kind;
+    code = 'ENOTREG';
+    constructor(file, kind) {
+        super(`${file} is ${kind}, not a regular file`);
+        this.file = file;
+        this.kind = kind;
+    }
+}
+/** The file holds more than the reader will take. */
+export class TooLargeError extends Error {
+    file;
+    size;
+    limit;
+    code = 'EFBIG';
+    constructor(file, size, limit) {
+        super(`${file} is ${size} bytes, more than the ${limit} read at most`);
+        this.file = file;
+        this.size = size;
+        this.limit = limit;
+    }
+}
+// O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer, forever. It changes
+// nothing for a regular file, the only kind read past the fstat.
+const READ_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
+/**
+ * Opens file for reading if it is a regular file (links followed): its descriptor and fstat,
+ * taken on the descriptor so nothing can be swapped in between. Throws NotRegularError
+ * otherwise, and what open throws (ENOENT...).
+ */
+export function openRegular(file) {
+    const fd = fs.openSync(file, READ_FLAGS);
+    try {
+        const stat = fs.fstatSync(fd);
+        if (!stat.isFile())
+            throw new NotRegularError(file, kindOfFile(stat));
+        return { fd, stat };
+    }
+    catch (error) {
+        fs.closeSync(fd);
+        throw error;
+    }
+}
+/** Runs use on the open regular file, and closes it. */
+export function withRegularFile(file, use) {
+    const { fd, stat } = openRegular(file);
+    try {
+        return use(fd, stat);
+    }
+    finally {
+        fs.closeSync(fd);
+    }
+}
+/**
+ * The bytes of a regular file of at most maxBytes, refused (TooLargeError) before reading
+ * when it is larger; never more than its size when opened, should it grow meanwhile.
+ */
+export function readRegular(file, maxBytes) {
+    return withRegularFile(file, (fd, stat) => {
+        if (stat.size > maxBytes)
+            throw new TooLargeError(file, stat.size, maxBytes);
+        return readRange(fd, 0, stat.size);
+    });
+}
+/** Fills target from the file at position until it is full or the file ends; the bytes read. */
+export function readFully(fd, target, position) {
+    const bytes = new Uint8Array(target.buffer, target.byteOffset, target.byteLength);
+    let done = 0;
+    while (done < bytes.length) {
+        const read = fs.readSync(fd, bytes, done, bytes.length - done, position + done);
+        if (read === 0)
+            break;
+        done += read;
+    }
+    return done;
+}
+/** The bytes from `from` to `to`, fewer if the file ends first. */
+export function readRange(fd, from, to) {
+    const buffer = Buffer.allocUnsafe(Math.max(0, to - from));
+    return buffer.subarray(0, readFully(fd, buffer, from));
+}
+/**
+ * Far below the ~512 MiB a string can hold, so a file of any size is read a chunk at a time;
+ * a history line (one session, notes included) is a few KiB.
+ */
+export const LINE_LIMITS = { chunkBytes: 16 * 1024 * 1024, maxLineBytes: 64 * 1024 * 1024 };
+/**
+ * Calls onLine with each complete line (without its newline) of the file's bytes from `from`
+ * to `to`, and its offset, holding no more than a chunk and a line at once; a line longer than
+ * maxLineBytes comes as undefined, unread. Returns where the unfinished last line starts (to
+ * when there is none).
+ */
+export function forEachLine(fd, from, to, onLine, limits = LINE_LIMITS) {
+    let lineAt = from;
+    // The start of the current line, from earlier chunks, while it fits; dropped once it cannot.
+    let pending = [];
+    let pendingBytes = 0;
+    for (let at = from; at < to;) {
+        const chunk = readRange(fd, at, Math.min(to, at + limits.chunkBytes));
+        if (chunk.length === 0)
+            break;
+        let start = 0;
+        for (let newline = chunk.indexOf(0x0a); newline >= 0; start = newline + 1, newline = chunk.indexOf(0x0a, start)) {
+            const length = pendingBytes + newline - start;
+            if (length > limits.maxLineBytes)
+                onLine(undefined, lineAt);
+            else
+                onLine(pending.length ? Buffer.concat([...pending, chunk.subarray(start, newline)]) : chunk.subarray(start, newline), lineAt);
+            lineAt = at + newline + 1;
+            pending = [];
+            pendingBytes = 0;
+        }
+        pendingBytes += chunk.length - start;
+        if (pendingBytes <= limits.maxLineBytes)
+            pending.push(chunk.subarray(start));
+        else
+            pending = [];
+        at += chunk.length;
+    }
+    return lineAt;
+}
+/** readRegular's answer as data: the text of a regular file of at most maxBytes, or why not. */
+export function readSmallFile(file, maxBytes) {
+    try {
+        return withRegularFile(file, (fd, stat) => {
+            if (stat.size > maxBytes)
+                return { kind: 'too-large', bytes: stat.size };
+            return { kind: 'text', text: readRange(fd, 0, stat.size).toString('utf8'), mode: stat.mode };
+        });
+    }
+    catch (error) {
+        if (error instanceof NotRegularError)
+            return { kind: 'not-a-file' };
+        const code = error.code ?? 'error';
+        // A path through a file (`config.yaml/x`) names nothing, like a missing one.
+        return code === 'ENOENT' || code === 'ENOTDIR' ? { kind: 'missing' } : { kind: 'unreadable', code };
+    }
+}
+/** The bytes of a stream (stdin) to its end; undefined once it passes maxBytes, read no further. */
+export async function readStreamBytes(stream, maxBytes) {
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of stream) {
+        const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+        size += bytes.length;
+        if (size > maxBytes)
+            return undefined;
+        chunks.push(bytes);
+    }
+    return Buffer.concat(chunks);
+}
+/** The UTF-8 text of a stream (stdin) to its end; undefined once it passes maxBytes. */
+export async function readStream(stream, maxBytes) {
+    return (await readStreamBytes(stream, maxBytes))?.toString('utf8');
+}

@@ -1,0 +1,58 @@
+import { gradeDiagram, withDiagramSuggestion } from './diagram.js';
+import { indexNotes } from './keywords.js';
+import { assess } from './report.js';
+import { suggestFromNotes } from './suggest.js';
+/**
+ * Grades notes: every stage's items against all of the notes together; a drawing (edge lines)
+ * may suggest the diagram item, as it does in the drill.
+ */
+export function gradeNotes(interview, notes, diagram) {
+    const index = indexNotes(notes);
+    const drawn = gradeDiagram(interview.question.diagram, diagram);
+    const found = withDiagramSuggestion(interview, interview.stages.map((stage) => suggestFromNotes(stage.items, index)), drawn);
+    const score = assess(interview, found.map((map) => [...map.keys()]));
+    return {
+        questionId: interview.question.id,
+        rubricId: interview.rubric.id,
+        grader: 'keywords',
+        score: score.total,
+        capped: score.capped,
+        stages: interview.stages.map((stage, i) => ({
+            id: stage.plan.id,
+            title: stage.plan.title,
+            score: score.stages[i].score,
+            items: [...stage.items]
+                .sort((a, b) => Number(Boolean(b.core)) - Number(Boolean(a.core)))
+                .map((item) => {
+                const evidence = found[i].get(item.id) ?? null;
+                return { id: item.id, text: item.text, weight: item.weight, core: Boolean(item.core), met: evidence !== null, evidence };
+            }),
+        })),
+        diagram: drawn,
+    };
+}
+/** The range each kind of example must grade to when it does not give its own, in percent. */
+const EXAMPLE_RANGES = {
+    strong: { min: 70, max: 100 },
+    weak: { min: 0, max: 25 },
+    offpoint: { min: 0, max: 60 },
+};
+/** Grades one of a question's examples against its range. */
+export function gradeExample(interview, kind, example) {
+    const min = example.score?.min ?? EXAMPLE_RANGES[kind].min;
+    const max = example.score?.max ?? EXAMPLE_RANGES[kind].max;
+    const grade = gradeNotes(interview, Object.values(example.notes).join('\n'));
+    return { kind, grade, min, max, inRange: grade.score >= min && grade.score <= max };
+}
+/** What an author needs to fix an example out of its range: the missed core items or the evidence that lifted it. */
+export function explainExampleGrade({ kind, grade, min, max }) {
+    const items = grade.stages.flatMap((stage) => stage.items);
+    const base = `examples.${kind} grades to ${grade.score}%, outside its range ${min}-${max}%`;
+    if (grade.score < min) {
+        const core = items.filter((item) => item.core && !item.met).map((item) => item.id);
+        const heaviest = items.filter((item) => !item.met && !item.core).sort((a, b) => b.weight - a.weight).slice(0, 3).map((item) => item.id);
+        return `${base}${grade.capped ? ' (capped: core items missed)' : ''}; missed ${[...core.map((id) => `core ${id}`), ...heaviest].join(', ')}; use their keywords' phrases in the notes`;
+    }
+    const met = items.filter((item) => item.met).sort((a, b) => b.weight - a.weight).slice(0, 4).map((item) => `${item.id} ("${item.evidence}")`);
+    return `${base}; it met ${met.join(', ')}: make the notes shallower or the keywords sharper`;
+}

@@ -1,0 +1,42 @@
+import { planStages } from './engine.js';
+/** The share of a question's total weight its own items carry at least. */
+export const QUESTION_SHARE = 0.4;
+/**
+ * With another rubric than the question's own (`--rubric`), the question's hints and items
+ * still join the stages whose ids match. A question item that `replaces` a rubric item takes
+ * its place; rubric items the stage lists as `not_applicable` are left out. Then the question's
+ * items are scaled up, all by one factor, until they carry QUESTION_SHARE of the weight: the
+ * question-specific insight, not the generic checklist, decides the score.
+ */
+export function buildInterview(question, rubric, totalMinutes) {
+    const plan = planStages(rubric.stages, totalMinutes);
+    const stages = rubric.stages.map((stage, i) => {
+        const own = question.stages[stage.id];
+        const ownItems = (own?.checklist ?? []).map(({ core, replaces, ...item }) => ({ ...item, weight: item.weight ?? 1, source: 'question', ...(core ? { core } : {}), ...(replaces ? { replaces } : {}) }));
+        const dropped = new Set(own?.not_applicable ?? []);
+        const items = [];
+        for (const item of stage.checklist) {
+            const replacement = ownItems.find((candidate) => candidate.replaces === item.id);
+            if (replacement)
+                items.push(replacement);
+            else if (!dropped.has(item.id))
+                items.push({ ...item, weight: item.weight ?? 1, source: 'rubric' });
+        }
+        items.push(...ownItems.filter((item) => !items.includes(item)));
+        return { plan: plan[i], hints: own?.hints ?? [], items, redFlags: stage.red_flags ?? [] };
+    });
+    scaleQuestionItems(stages.flatMap((stage) => stage.items));
+    return { question, rubric, stages };
+}
+/** Scales the question's items in place so they carry at least QUESTION_SHARE of the weight. */
+function scaleQuestionItems(items) {
+    const own = items.filter((item) => item.source === 'question');
+    const ownWeight = own.reduce((sum, item) => sum + item.weight, 0);
+    const otherWeight = items.reduce((sum, item) => sum + item.weight, 0) - ownWeight;
+    if (ownWeight === 0 || ownWeight >= QUESTION_SHARE * (ownWeight + otherWeight))
+        return;
+    // own * f = share * (own * f + other)  =>  f = share * other / ((1 - share) * own)
+    const factor = (QUESTION_SHARE * otherWeight) / ((1 - QUESTION_SHARE) * ownWeight);
+    for (const item of own)
+        item.weight = Math.round(item.weight * factor * 100) / 100;
+}

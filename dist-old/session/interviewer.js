@@ -1,0 +1,159 @@
+import { askWords, canonicalWord } from '../bank/ask-words.js';
+import { containsRun, wordForms } from '../words.js';
+import { addExchange } from './engine.js';
+/** What the interviewer says when the question matches no fact. */
+export const NEUTRAL_REPLY = "Good question. I'll leave that one to you: make an assumption, state it, and carry on.";
+/** Most a question may be for matching; longer ones are cut (the command refuses them first). */
+export const MAX_QUESTION_CHARS = 500;
+/** Per topic, phrases that say what a question is about, with how strongly they say it. */
+const VOCABULARY = {
+    goal: [['goal', 1], ['success', 1], ['succeed', 1], ['optimize for', 1], ['optimizing for', 1], ['trying to achieve', 1], ['business', 0.7],
+        ['why are we', 1], ['why do we', 1], ['problem are we solving', 1], ['north star', 1], ['what does good look like', 1], ['win', 0.6], ['main metric', 0.8],
+        ['what matters most', 1], ['priority', 0.6], ['motivation', 1], ['care about', 0.6], ['want to improve', 0.8], ['point of', 0.7]],
+    users: [['who', 0.6], ['who are the user', 1], ['who use', 1], ['who is it for', 1], ['persona', 1], ['segment', 0.8], ['type of user', 1], ['kind of user', 1],
+        ['user', 0.4], ['is this for', 0.7], ['is it for', 0.7], ['which user', 1], ['what user', 0.8], ['target audience', 1], ['target user', 1], ['new user', 0.8], ['power user', 1], ['end user', 1], ['used by', 0.8], ['demographic', 1], ['for whom', 1]],
+    scale: [['how many', 0.8], ['how much traffic', 1], ['how big', 1], ['how large', 1], ['scale', 1], ['traffic', 1], ['request per second', 1], ['per second', 1],
+        ['per day', 0.8], ['a day', 0.5], ['daily active', 1], ['dau', 1], ['mau', 1], ['million', 0.8], ['billion', 0.8], ['size', 0.7], ['number of', 0.8],
+        ['count', 0.5], ['peak', 0.8], ['how often', 0.8], ['growth', 0.7], ['grow', 0.6], ['how much', 0.6]],
+    latency: [['latency', 1], ['response time', 1], ['fast', 1], ['slow', 1], ['millisecond', 1], ['ms', 0.8], ['real time', 1], ['realtime', 1],
+        ['p99', 1], ['p95', 1], ['p50', 1], ['sla', 1], ['slo', 1], ['wait', 0.8], ['time budget', 1], ['how long does', 0.8], ['how long can', 0.8], ['responsive', 1],
+        ['online or batch', 1], ['batch or online', 1], ['precompute', 0.7], ['precomputed', 0.7], ['freshness', 0.8], ['how fresh', 1], ['turnaround', 1], ['second', 0.4]],
+    surface: [['surface', 1], ['where', 0.7], ['shown', 0.7], ['show up', 1], ['appear', 1], ['displayed', 1], ['display', 0.8], ['screen', 1], ['page', 0.8],
+        ['ui', 1], ['user interface', 1], ['app', 0.8], ['mobile', 0.8], ['web', 0.6], ['desktop', 0.8], ['device', 0.5], ['placement', 1], ['slot', 1], ['widget', 1],
+        ['carousel', 1], ['how is it presented', 1], ['look like to the user', 1], ['entry point', 1], ['interface', 0.8]],
+    data: [['data', 0.6], ['dataset', 1], ['log', 1], ['what do we know', 1], ['information', 0.7], ['signal', 0.8], ['feature', 0.6], ['collect', 0.8], ['available', 0.5],
+        ['access to', 0.7], ['metadata', 1], ['catalog', 0.7], ['history', 0.8], ['historical', 0.8], ['source', 0.5], ['store', 0.3], ['training example', 1],
+        ['what do we have', 0.8], ['input', 0.5]],
+    labels: [['label', 1], ['ground truth', 1], ['annotation', 1], ['human review', 1], ['reviewer', 0.8], ['rater', 1], ['how do we know', 0.8], ['feedback', 0.8],
+        ['supervision', 1], ['supervised', 0.8], ['positive', 0.6], ['negative', 0.5], ['implicit', 0.7], ['explicit', 0.7], ['tagged', 0.6], ['verified', 0.6],
+        ['judgment', 1], ['confirmed', 0.6], ['outcome', 0.5], ['chargeback', 0.6], ['report', 0.4]],
+    constraints: [['constraint', 1], ['limit', 0.8], ['restriction', 1], ['existing system', 1], ['legacy', 1], ['infrastructure', 1], ['infra', 1],
+        ['tech stack', 1], ['stack', 0.6], ['hardware', 1], ['gpu', 0.8], ['cpu', 0.8], ['memory', 0.8], ['on device', 1], ['deadline', 1], ['timeline', 1],
+        ['team', 0.8], ['engineer', 0.6], ['requirement', 0.8], ['allowed', 0.6], ['open source', 0.8], ['third party', 0.8], ['vendor', 0.8], ['baseline', 0.8],
+        ['today', 0.4], ['currently', 0.6], ['current', 0.5], ['existing', 0.7], ['regulation', 0.4], ['compliance', 0.4], ['rule', 0.5], ['policy', 0.5]],
+    privacy: [['privacy', 1], ['pii', 1], ['gdpr', 1], ['ccpa', 1], ['hipaa', 1], ['coppa', 1], ['consent', 1], ['opt out', 1], ['sensitive', 1], ['anonymize', 1],
+        ['anonymous', 0.8], ['encrypt', 1], ['legal', 0.8], ['compliance', 0.8], ['regulation', 0.8], ['regulatory', 0.8], ['retention', 0.6], ['retain data', 1], ['data retention', 1], ['retain', 0.8], ['how long can we keep', 1], ['delete', 0.6],
+        ['minor', 0.8], ['children', 0.8], ['personal data', 1], ['user data', 0.8], ['allowed to use', 0.7], ['fairness', 0.6], ['bias', 0.5]],
+    cost: [['cost', 1], ['budget', 1], ['expensive', 1], ['cheap', 1], ['money', 1], ['spend', 1], ['dollar', 1], ['afford', 1], ['roi', 1], ['return on investment', 1],
+        ['gpu hour', 1], ['cloud bill', 1], ['price per', 0.6], ['how much can we', 0.8], ['compute', 0.5], ['efficient', 0.5]],
+    scope: [['scope', 1], ['mvp', 1], ['v1', 1], ['first version', 1], ['in scope', 1], ['out of scope', 1], ['focus on', 0.8], ['should i cover', 1],
+        ['should we cover', 1], ['include', 0.6], ['do we need to handle', 0.8], ['country', 0.7], ['region', 0.7], ['language', 0.6], ['international', 0.8],
+        ['global', 0.6], ['market', 0.6], ['launch', 0.8], ['phase', 0.7], ['edge case', 0.6], ['just', 0.2], ['only', 0.3], ['support', 0.4]],
+};
+/** A match needs some evidence this strong: most of an ask phrase, or a clear topic word... */
+const EVIDENCE = 0.6;
+/** ...and this much in all. */
+const THRESHOLD = 0.8;
+/** Words in nearly every question about a product: they count for little. */
+const GENERIC = new Set(askWords('user item feed data model system service platform app exist existing current today'));
+const GENERIC_WEIGHT = 0.4;
+const vocabulary = Object.entries(VOCABULARY).map(([topic, entries]) => ({
+    topic: topic,
+    // A longer phrase says more than a word inside it ("time budget" over "budget").
+    entries: entries.map(([phrase, weight]) => {
+        const stems = wordForms.stems(phrase);
+        return { stems, key: stems.map(canonicalWord).join(' '), weight: weight + 0.05 * (stems.length - 1) };
+    }).sort((a, b) => b.weight - a.weight),
+}));
+export function compileFacts(facts, forms = wordForms) {
+    const compiled = facts.map((fact) => {
+        const asks = fact.ask.map((phrase) => askWords(phrase, forms)).filter((stems) => stems.length > 0);
+        return { fact, asks, words: new Set(asks.flat()) };
+    });
+    const seenIn = new Map();
+    for (const { words } of compiled)
+        for (const word of words)
+            seenIn.set(word, (seenIn.get(word) ?? 0) + 1);
+    const weight = new Map([...seenIn].map(([word, facts]) => [word, (GENERIC.has(word) ? GENERIC_WEIGHT : 1) / facts]));
+    return { forms, facts: compiled, weight };
+}
+/** How strongly a question uses each topic's vocabulary, from 0 to 1. */
+function topicStrengths(asked, forms = wordForms) {
+    const stems = forms.stems(asked);
+    const synonyms = stems.map(canonicalWord);
+    const strengths = new Map();
+    for (const { topic, entries } of vocabulary) {
+        // The strongest cue counts whole, further cues a quarter each, up to 1.2.
+        // Cues that are synonyms of each other ("budget", "cost") count once.
+        let best = 0;
+        let sum = 0;
+        const counted = new Set();
+        for (const entry of entries) {
+            if (!counted.has(entry.key) && (containsRun(stems, entry.stems) || containsRun(synonyms, entry.stems))) {
+                counted.add(entry.key);
+                sum += entry.weight;
+                best = Math.max(best, entry.weight);
+            }
+        }
+        if (best > 0)
+            strengths.set(topic, Math.min(1.2, best + 0.25 * (sum - best)));
+    }
+    return strengths;
+}
+/** The best fact for a question, or null when none clears the threshold. */
+export function matchFact(asked, sheet) {
+    const text = asked.length > MAX_QUESTION_CHARS ? asked.slice(0, MAX_QUESTION_CHARS) : asked;
+    const words = new Set(askWords(text, sheet.forms));
+    if (words.size === 0 && !/\S/.test(text))
+        return null;
+    const strengths = topicStrengths(text, sheet.forms);
+    const weightOf = (word) => sheet.weight.get(word) ?? 0;
+    let best = null;
+    for (const { fact, asks, words: factWords } of sheet.facts) {
+        // How much of its best ask phrase the question covers, by weight: a phrase of generic words
+        // covered whole still counts little.
+        let ask = 0;
+        for (const phrase of asks) {
+            let found = 0;
+            let total = 0;
+            for (const word of phrase) {
+                total += weightOf(word);
+                if (words.has(word))
+                    found += weightOf(word);
+            }
+            ask = Math.max(ask, found / Math.max(1, total));
+        }
+        // A little for every question word any of its phrases shares: tells close facts apart.
+        let shared = 0;
+        for (const word of words)
+            if (factWords.has(word))
+                shared += weightOf(word);
+        const topic = strengths.get(fact.topic) ?? 0;
+        const score = ask + topic + Math.min(0.3, 0.15 * shared);
+        if (Math.max(ask, topic) < EVIDENCE || score < THRESHOLD)
+            continue;
+        // Ties go to the earlier fact: deterministic.
+        if (!best || score > best.score)
+            best = { fact, score };
+    }
+    return best;
+}
+/** What the interviewer says to a question: the matched fact's answer, or the neutral reply. */
+export function askInterviewer(asked, facts) {
+    const sheet = 'forms' in facts ? facts : compileFacts(facts);
+    const match = matchFact(asked, sheet);
+    return match ? { fact: match.fact, answer: match.fact.answer } : { fact: null, answer: NEUTRAL_REPLY };
+}
+/** The facts no exchange uncovered, in sheet order: what the report says the candidate never asked. */
+export function uncoveredFacts(exchanges, facts) {
+    const asked = new Set(exchanges.map((exchange) => exchange.factId));
+    return facts.filter((fact) => !asked.has(fact.id));
+}
+/** The facts some exchange uncovered, in sheet order. */
+export function coveredFacts(exchanges, facts) {
+    const asked = new Set(exchanges.map((exchange) => exchange.factId));
+    return facts.filter((fact) => asked.has(fact.id));
+}
+/**
+ * Puts a question to the interviewer in the current stage and keeps the exchange. Without a
+ * fact sheet every question gets the neutral reply. A blank question changes nothing.
+ */
+export function askInStage(state, asked, sheet) {
+    const question = asked.trim();
+    const stage = state.plan[state.current];
+    if (!question || !stage)
+        return state;
+    const reply = sheet ? askInterviewer(question, sheet) : { fact: null, answer: NEUTRAL_REPLY };
+    const exchange = { asked: question, factId: reply.fact?.id ?? null, answer: reply.answer, stageId: stage.id };
+    return addExchange(state, exchange);
+}

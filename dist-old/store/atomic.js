@@ -1,0 +1,73 @@
+// Writes a whole file or nothing: into a temporary file beside it, fsync, then rename over
+// the target. A reader (or a crash) never sees half a file. Only a regular file (or nothing) is
+// ever renamed over: a device, a FIFO or a directory in its place is refused, and a symlink is
+// written through, its target replaced, never the link itself.
+import fs from 'node:fs';
+import path from 'node:path';
+import { kindOfFile, NotRegularError } from '../read-file.js';
+let written = 0;
+/** What file is now: followed through links to the path that would be replaced. */
+function destination(file) {
+    const stat = fs.statSync(file, { throwIfNoEntry: false });
+    if (stat)
+        return { target: stat.isFile() ? fs.realpathSync(file) : file, stat, dangling: false };
+    return { target: file, dangling: fs.lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false };
+}
+/**
+ * Replaces file with content (or what write puts into the open temporary file), keeping the
+ * mode of the file it replaces. Throws NotRegularError when file is something else.
+ */
+export function writeFileAtomic(file, content) {
+    const { target, stat, dangling } = destination(file);
+    if (stat && !stat.isFile())
+        throw new NotRegularError(file, kindOfFile(stat));
+    // A link to nothing yet: create its target through it; there is no old file to tear.
+    if (dangling)
+        return writeInPlace(file, content);
+    // Unique per process and call; 'wx' below refuses a clash rather than sharing a temp file.
+    const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${++written}.tmp`);
+    try {
+        const fd = fs.openSync(temp, 'wx', 0o644);
+        try {
+            if (stat)
+                fs.fchmodSync(fd, stat.mode & 0o7777);
+            if (typeof content === 'function')
+                content(fd);
+            else
+                fs.writeFileSync(fd, content);
+            fs.fsyncSync(fd);
+        }
+        finally {
+            fs.closeSync(fd);
+        }
+        fs.renameSync(temp, target);
+    }
+    catch (error) {
+        fs.rmSync(temp, { force: true });
+        throw error;
+    }
+}
+/**
+ * Writes a file the user named as output, as a shell's `>` would where a rename cannot serve:
+ * into a device, a FIFO, a process substitution or /dev/stdout (the caller's own descriptors)
+ * in place; a regular file or a new one atomically, through any link.
+ */
+export function writeOutputFile(file, content) {
+    const { stat } = destination(file);
+    if ((stat && !stat.isFile()) || /^\/(dev|proc)\//.test(path.resolve(file)))
+        writeInPlace(file, content);
+    else
+        writeFileAtomic(file, content);
+}
+function writeInPlace(file, content) {
+    const fd = fs.openSync(file, 'w', 0o644);
+    try {
+        if (typeof content === 'function')
+            content(fd);
+        else
+            fs.writeFileSync(fd, content);
+    }
+    finally {
+        fs.closeSync(fd);
+    }
+}

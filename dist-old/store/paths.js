@@ -1,0 +1,47 @@
+// Where mldrill keeps its state: $MLDRILL_HOME, else the config file's state_dir, else
+// $XDG_STATE_HOME/mldrill, else ~/.local/state/mldrill; and where it keeps its cache.
+import fs from 'node:fs';
+import path from 'node:path';
+import { StateDirError } from '../errors.js';
+/** configured: the config file's state_dir, absolute (see src/app/config.ts). */
+export function stateDirectory(env, homedir, configured) {
+    if (env.MLDRILL_HOME)
+        return path.resolve(env.MLDRILL_HOME);
+    if (configured)
+        return configured;
+    if (env.XDG_STATE_HOME)
+        return path.join(path.resolve(env.XDG_STATE_HOME), 'mldrill');
+    return path.join(homedir, '.local', 'state', 'mldrill');
+}
+/**
+ * Where rebuildable data (the parsed bank) goes: inside MLDRILL_HOME when it is set, so one
+ * variable isolates everything; else $XDG_CACHE_HOME/mldrill; else the state directory's cache/.
+ */
+export function cacheDirectory(env, homedir, configuredState) {
+    if (!env.MLDRILL_HOME && env.XDG_CACHE_HOME)
+        return path.join(path.resolve(env.XDG_CACHE_HOME), 'mldrill');
+    return path.join(stateDirectory(env, homedir, configuredState), 'cache');
+}
+export function historyFile(stateDir) {
+    return path.join(stateDir, 'history.jsonl');
+}
+/** Ratings of recorded sessions by the AI grader (ratings.ts): derived data beside the history. */
+export function ratingsFile(stateDir) {
+    return path.join(stateDir, 'ratings.jsonl');
+}
+/** The derived index of the history (history-index.ts): a cache, safe to delete. */
+export function historyIndexFile(cacheDir) {
+    return path.join(cacheDir, 'history-index');
+}
+/** Fails before any work starts when the state directory cannot be written. */
+export function ensureWritable(stateDir) {
+    try {
+        fs.mkdirSync(stateDir, { recursive: true });
+        fs.accessSync(stateDir, fs.constants.W_OK);
+    }
+    catch (error) {
+        const code = error.code ?? 'error';
+        // mkdir with recursive says EEXIST only when the path is there and not a directory.
+        throw new StateDirError(stateDir, code, code === 'EEXIST');
+    }
+}

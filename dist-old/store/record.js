@@ -1,0 +1,92 @@
+// The history record: one JSON line per session. Documented in README.md ("History file").
+export const RECORD_VERSION = 1;
+/** The ids of a follow-up's answer-key points among its stage's items: followup-1, followup-2... */
+export const FOLLOWUP_ITEM = 'followup-';
+export const isFollowupItem = (id) => id.startsWith(FOLLOWUP_ITEM);
+/** A short, sortable, human-friendly id: 20261122-0932-k3f9. */
+export function sessionId(startedAt, random) {
+    const iso = new Date(startedAt).toISOString();
+    const stamp = `${iso.slice(0, 10).replaceAll('-', '')}-${iso.slice(11, 16).replace(':', '')}`;
+    const suffix = Array.from({ length: 4 }, () => 'abcdefghijkmnpqrstuvwxyz23456789'[Math.floor(random() * 32)]).join('');
+    return `${stamp}-${suffix}`;
+}
+/**
+ * Whether text has the form sessionId gives. A session id names a checkpoint file, so nothing
+ * else (`../../victim`) may ever be taken for one.
+ */
+export function isSessionId(text) {
+    return /^\d{8}-\d{4}-[a-z0-9]{4}$/.test(text);
+}
+export function makeRecord(input) {
+    return {
+        version: RECORD_VERSION,
+        id: input.id,
+        questionId: input.questionId,
+        rubricId: input.rubricId,
+        mode: input.mode,
+        startedAt: new Date(input.startedAt).toISOString(),
+        endedAt: new Date(input.endedAt).toISOString(),
+        status: input.status,
+        score: input.score?.total ?? null,
+        stages: input.stages.map((stage, i) => {
+            const assessed = input.score?.stages[i];
+            return {
+                id: stage.id,
+                budgetSeconds: stage.budgetSeconds,
+                usedSeconds: Math.round(stage.usedSeconds),
+                hintsShown: stage.hintsShown,
+                notes: stage.notes,
+                checked: assessed?.checked ?? [],
+                missed: assessed?.missed.map((item) => item.id) ?? [],
+                score: assessed?.score ?? null,
+            };
+        }),
+        ...(input.curveballs?.length ? { curveballs: input.curveballs } : {}),
+        ...(input.exchanges?.length ? { exchanges: input.exchanges } : {}),
+        ...(input.diagram?.trim() ? { diagram: input.diagram } : {}),
+    };
+}
+const isString = (value) => typeof value === 'string';
+const isNumber = (value) => typeof value === 'number' && Number.isFinite(value);
+/** A percentage, or null where nothing was assessed. */
+const isScore = (value) => value === null || (isNumber(value) && value >= 0 && value <= 100);
+/** A year of seconds: no drill runs longer, and sums of many sessions stay readable. */
+const MAX_SECONDS = 366 * 24 * 3600;
+const isSeconds = (value) => isNumber(value) && value >= 0 && value <= MAX_SECONDS;
+const MIN_INSTANT = Date.UTC(2000, 0, 1);
+const MAX_INSTANT = Date.UTC(2201, 0, 1);
+/** An instant in the years 2000 to 2200: anything else was not written by a drill. */
+const isInstant = (value) => {
+    const ms = isString(value) ? Date.parse(value) : Number.NaN;
+    return ms >= MIN_INSTANT && ms < MAX_INSTANT;
+};
+function isStageRecord(value) {
+    const stage = value;
+    return typeof stage === 'object' && stage !== null
+        && isString(stage.id) && isSeconds(stage.budgetSeconds) && isSeconds(stage.usedSeconds) && Number.isInteger(stage.hintsShown) && stage.hintsShown >= 0
+        && isString(stage.notes) && Array.isArray(stage.checked) && stage.checked.every(isString)
+        && Array.isArray(stage.missed) && stage.missed.every(isString) && isScore(stage.score);
+}
+const isObject = (value) => typeof value === 'object' && value !== null;
+/** Optional lists: absent (older records), or every entry well formed. */
+const isListOf = (value, entry) => value === undefined || (Array.isArray(value) && value.every((item) => isObject(item) && entry(item)));
+const isCurveball = (curveball) => isString(curveball.stageId) && isSeconds(curveball.atSeconds) && isString(curveball.text)
+    && (curveball.answer === undefined || (Array.isArray(curveball.answer) && curveball.answer.every(isString)))
+    && (curveball.notesChars === undefined || (Number.isInteger(curveball.notesChars) && curveball.notesChars >= 0));
+const isExchange = (exchange) => isString(exchange.stageId) && isString(exchange.asked) && isString(exchange.answer) && (exchange.factId === null || isString(exchange.factId));
+/**
+ * Whether value has every field of a record of this version with the right type and a value in
+ * range (a score of 0 to 100, seconds of 0 to a year, a known mode, a date in 2000-2200), so
+ * that readers can trust it and sums of it stay sane. Hand-written rather than zod: reading the history must stay fast.
+ */
+export function isSessionRecord(value) {
+    const record = value;
+    return typeof record === 'object' && record !== null
+        && record.version === RECORD_VERSION && isString(record.id) && isString(record.questionId) && isString(record.rubricId)
+        && (record.mode === 'self' || record.mode === 'interviewer') && isInstant(record.startedAt) && isInstant(record.endedAt)
+        && (record.status === 'completed' || record.status === 'abandoned') && isScore(record.score)
+        && Array.isArray(record.stages) && record.stages.every(isStageRecord)
+        && isListOf(record.curveballs, isCurveball) && isListOf(record.exchanges, isExchange)
+        // Optional, added later: records written before it have none and still read.
+        && (record.diagram === undefined || isString(record.diagram));
+}

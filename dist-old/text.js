@@ -1,0 +1,139 @@
+// Text from files, paths, history lines and arguments is untrusted: it must not move the
+// cursor, retitle the window, write the clipboard or reorder itself once it reaches a terminal
+// or a document. stripControl is the one sanitiser; the output streams (src/io.ts) run every
+// write through it, keeping only the colour that src/ui/colour.ts adds.
+// ESC-introduced sequences (CSI; OSC to BEL or ST; DCS, SOS, PM and APC strings to ST; and the
+// short escapes such as ESC c, which resets the terminal) or a lone ESC; their one-byte C1 forms
+// (CSI, OSC); C0 controls other than tab and newline, DEL, other C1 controls; bidirectional
+// embeddings, overrides and isolates, which reorder the text after them on screen.
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[PX^_][^\u001b]*(?:\u001b\\)?|[ -/]*[0-~])?|\u009b[0-?]*[ -/]*[@-~]|\u009d[^\u0007\u009c]*[\u0007\u009c]?|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+// eslint-disable-next-line no-control-regex
+const ANY_UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+/** Select Graphic Rendition: colour and weight, all that the colour module writes. */
+// eslint-disable-next-line no-control-regex
+const STYLE = /^\u001b\[[0-9;]*m$/;
+/**
+ * Removes terminal control sequences, control characters and bidirectional overrides, keeping
+ * tabs and newlines (a CRLF becomes a newline). With keepStyle, colour sequences stay: for the
+ * output streams, which carry what the colour module painted.
+ */
+export function stripControl(text, options = {}) {
+    if (!ANY_UNSAFE.test(text))
+        return text;
+    const keep = options.keepStyle ? (match) => (STYLE.test(match) ? match : '') : () => '';
+    return text.replace(/\r\n?/g, '\n').replace(UNSAFE, keep);
+}
+/**
+ * A template tag that sanitises every interpolated value and trusts the literal parts:
+ * safe`${file}:${line}: ${message}`. For lines built from untrusted text before they are styled.
+ */
+export function safe(strings, ...values) {
+    let out = strings[0];
+    for (let i = 0; i < values.length; i++)
+        out += stripControl(String(values[i])) + strings[i + 1];
+    return out;
+}
+/** How many columns text takes, ignoring colour and other control sequences. */
+export function visibleLength(text) {
+    return [...stripControl(text)].length;
+}
+/**
+ * JSON for output: JSON.stringify escapes C0 controls but leaves DEL, C1 controls and
+ * bidirectional overrides raw; here they are escaped too, so the data survives and the
+ * terminal sees nothing it would act on.
+ */
+export function jsonText(value) {
+    return `${JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
+}
+/**
+ * Finds the first character in text that lint refuses: a control character (other than tab
+ * and newline), a bidirectional override or, with `invisible`, a zero-width character. A
+ * carriage return counts: YAML turns CRLF line ends into newlines, so one left in a value was
+ * escaped on purpose, and it can overwrite a terminal line.
+ */
+export function findControl(text, options = {}) {
+    // eslint-disable-next-line no-control-regex
+    const match = (options.invisible ? /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200b-\u200f\u2060\ufeff]/ : ANY_UNSAFE).exec(text);
+    return match ? { index: match.index, char: match[0] } : undefined;
+}
+/** Levenshtein distance, for "did you mean" suggestions. */
+export function editDistance(a, b) {
+    const previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+        let diagonal = previous[0];
+        previous[0] = i;
+        for (let j = 1; j <= b.length; j++) {
+            const above = previous[j];
+            previous[j] = Math.min(above + 1, previous[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+            diagonal = above;
+        }
+    }
+    return previous[b.length];
+}
+/**
+ * Orders strings by code point: the same on every machine and locale, and free of the dozen
+ * milliseconds that String#localeCompare's first call spends loading a collator.
+ */
+export function compareText(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/** The candidates closest to input, best first; only plausible ones. */
+export function closest(input, candidates, max = 3) {
+    const limit = Math.max(2, Math.floor(input.length / 3));
+    return [...candidates]
+        .map((candidate) => {
+        const distance = editDistance(input, candidate);
+        const partial = candidate.includes(input) || input.includes(candidate);
+        return { candidate, score: partial ? Math.min(distance, 1) : distance };
+    })
+        .filter(({ score }) => score <= limit)
+        .sort((x, y) => x.score - y.score || compareText(x.candidate, y.candidate))
+        .slice(0, max)
+        .map(({ candidate }) => candidate);
+}
+/**
+ * The one way to suggest a name: `did you mean "a" or "b"?`, then the known names
+ * (`known rubrics: x, y`; the label brings its own colon) when there is no suggestion, or always with `always`; '' for neither.
+ */
+export function didYouMean(suggestions, known) {
+    const quoted = suggestions.map((name) => `"${name}"`);
+    const parts = quoted.length ? [`did you mean ${quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}` : quoted[0]}?`] : [];
+    if (known && (known.always || parts.length === 0))
+        parts.push(`${known.label} ${known.names.join(', ') || 'none'}`);
+    return parts.join(' ');
+}
+/** Wraps text to width, keeping existing line breaks. */
+export function wrap(text, width, indent = '') {
+    const lines = [];
+    for (const paragraph of text.split('\n')) {
+        let line = '';
+        for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+            if (line && indent.length + line.length + 1 + word.length > width) {
+                lines.push(indent + line);
+                line = word;
+            }
+            else {
+                line = line ? `${line} ${word}` : word;
+            }
+        }
+        lines.push(indent + line);
+    }
+    return lines;
+}
+/** Seconds as m:ss (or h:mm:ss), never negative. */
+export function clock(totalSeconds) {
+    const seconds = Math.max(0, Math.floor(totalSeconds));
+    const h = Math.floor(seconds / 3600);
+    const m = Math.floor((seconds % 3600) / 60);
+    const s = String(seconds % 60).padStart(2, '0');
+    return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${String(m).padStart(2, '0')}:${s}`;
+}
+/** Text cut to `width` characters (code points), the last an ellipsis. */
+export function cut(text, width) {
+    return [...text].length > width ? `${[...text].slice(0, Math.max(1, width - 1)).join('')}…` : text;
+}
+/** `1 day`, `3 days`: a count with its word, plural by adding s. */
+export function plural(count, word) {
+    return `${count} ${word}${count === 1 ? '' : 's'}`;
+}

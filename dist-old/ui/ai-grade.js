@@ -1,0 +1,73 @@
+import { disagrees } from '../rater/verdicts.js';
+import { stripControl, wrap } from '../text.js';
+import { gradeStyle } from './colour.js';
+/** The verdict's mark and its word: met, not met, unsure, unsupported (a quote not in the notes). */
+function verdictMark(item, style) {
+    if (item.void)
+        return { mark: style.warn('!'), word: 'unsupported' };
+    if (item.met === null)
+        return { mark: style.dim('?'), word: 'unsure' };
+    return item.met ? { mark: style.good('✓'), word: 'met' } : { mark: style.bad('✗'), word: 'not met' };
+}
+/** The lines under an item: the quote (or why it was voided) and the model's reason. */
+function detailLines(item, style, width, indent) {
+    const lines = [];
+    const evidence = item.evidence === null ? null : stripControl(item.evidence);
+    if (item.void) {
+        lines.push(...wrap(evidence ? `unsupported: "${evidence}" is not in your notes${item.self !== null ? '; your own tick counts' : ''}` : `unsupported: no quote from your notes${item.self !== null ? '; your own tick counts' : ''}`, width, indent).map((line) => style.warn(line)));
+    }
+    else if (item.met && evidence) {
+        lines.push(...wrap(`“${evidence}”`, width, indent));
+    }
+    else if (item.met === null && item.self !== null) {
+        lines.push(`${indent}${style.dim('unsure; your own tick counts')}`);
+    }
+    if (item.reason)
+        lines.push(...wrap(stripControl(item.reason), width, indent).map((line) => style.dim(line)));
+    return lines;
+}
+/** `grade --ai`: the score, then each stage with every item's verdict, quote and reason. */
+export function aiGradeLines(result, style, width = 80) {
+    const grade = gradeStyle(style);
+    const lines = [
+        style.title(`AI grading · ${stripControl(result.questionId)} · ${stripControl(result.model)} at ${stripControl(result.host)}`),
+        `${style.heading('Score')} ${grade(result.score)(`${result.score}%`)}`,
+        style.dim('Met only with a quote from your notes; where the AI is unsure or its quote is not in your notes, your own tick counts.'),
+    ];
+    for (const stage of result.stages) {
+        lines.push('', `${style.accent(stripControl(stage.title))}  ${grade(stage.score)(`${stage.score}%`)}`);
+        for (const item of stage.items) {
+            const { mark, word } = verdictMark(item, style);
+            const [first = '', ...rest] = wrap(`${stripControl(item.text)} (${word})`, width - 4);
+            lines.push(`  ${mark} ${first}`, ...rest.map((line) => `    ${line}`), ...detailLines(item, style, width, '      '));
+        }
+    }
+    return lines;
+}
+/**
+ * `drill --ai`, after the self-assessment: the AI's verdict beside each self tick, the items where
+ * the two disagree first, then the rest in stage order.
+ */
+export function verdictsBesideTicksLines(result, style, width = 80) {
+    const rows = result.stages.flatMap((stage) => stage.items.map((item) => ({ stage, item })));
+    const disagreeing = rows.filter(({ item }) => disagrees(item));
+    const rest = rows.filter(({ item }) => !disagrees(item));
+    const grade = gradeStyle(style);
+    const lines = [
+        style.title(`Second opinion · ${stripControl(result.model)} at ${stripControl(result.host)}`),
+        `${style.heading('AI score')} ${grade(result.score)(`${result.score}%`)}  ${style.dim(`${disagreeing.length} of ${rows.length} items rated differently from you`)}`,
+        '',
+        style.dim('You  AI'),
+    ];
+    const row = ({ stage, item }) => {
+        const you = item.self === null ? style.dim('-') : item.self ? style.good('✓') : style.bad('✗');
+        const { mark } = verdictMark(item, style);
+        const [first = '', ...more] = wrap(`${stripControl(stage.title)}: ${stripControl(item.text)}`, width - 10);
+        return [` ${you}   ${mark}   ${first}`, ...more.map((line) => `         ${line}`), ...detailLines(item, style, width, '         ')];
+    };
+    if (disagreeing.length)
+        lines.push(style.heading('Rated differently'), ...disagreeing.flatMap(row), '');
+    if (rest.length)
+        lines.push(style.heading(disagreeing.length ? 'The rest' : 'Every item'), ...rest.flatMap(row));
+    return lines;
+}

@@ -1,0 +1,62 @@
+import { coveredFacts, uncoveredFacts } from '../session/interviewer.js';
+import { plural, stripControl, wrap } from '../text.js';
+/** What the report says about the fact sheet after a drill; undefined when there is no sheet. */
+export function factReport(facts, exchanges) {
+    if (facts.length === 0)
+        return undefined;
+    const covered = coveredFacts(exchanges, facts);
+    const topics = [...new Set(covered.map((fact) => fact.topic))];
+    const summary = covered.length === 0
+        ? `You asked the interviewer about none of the ${facts.length} facts they had.`
+        : `You uncovered ${covered.length} of ${facts.length} facts, about ${topics.join(', ')}.`;
+    const missed = uncoveredFacts(exchanges, facts).map((fact) => `You never asked about ${fact.topic}: ${stripControl(fact.answer)}`);
+    return { summary, missed };
+}
+/** Wraps an entry after a mark, the rest of it indented under its first word. */
+function entry(mark, text, width) {
+    const [first = '', ...rest] = wrap(text, width - 4);
+    return [`  ${mark} ${first}`, ...rest.map((line) => `    ${line}`)];
+}
+/**
+ * The report's sections on the interviewer's side: the facts uncovered and missed with their
+ * answers, the questions that got the neutral reply, and the follow-up with the notes written
+ * after it and its answer key, point by point. Empty when the drill had neither.
+ */
+export function interviewerLines(report, style, width = 80, options = {}) {
+    const lines = [];
+    const { dialogue, followup } = report;
+    const facts = dialogue && factReport(dialogue.facts, dialogue.exchanges);
+    if (dialogue && (facts || dialogue.exchanges.length)) {
+        lines.push('', style.heading('Questions to the interviewer'));
+        if (facts)
+            lines.push(...wrap(facts.summary, width - 2, '  '));
+        // Folded (a short terminal): the summary alone; the export gives every fact.
+        if (options.folded)
+            return [...lines, ...interviewerLines({ followup: report.followup }, style, width, options)];
+        for (const fact of coveredFacts(dialogue.exchanges, dialogue.facts))
+            lines.push(...entry(style.good('✔'), `${fact.topic}: ${stripControl(fact.answer)}`, width));
+        for (const missed of facts?.missed ?? [])
+            lines.push(...entry(style.bad('✗'), missed, width));
+        const unanswered = dialogue.exchanges.filter((exchange) => exchange.factId === null);
+        if (unanswered.length) {
+            lines.push(style.dim(`  Answered with "make an assumption": ${plural(unanswered.length, 'question')}`));
+            for (const exchange of unanswered)
+                lines.push(...entry(style.dim('?'), stripControl(exchange.asked), width));
+        }
+    }
+    if (followup) {
+        lines.push('', style.heading(`Follow-up · ${stripControl(followup.stageTitle)}`), ...wrap(`“${stripControl(followup.text)}”`, width - 2, '  ').map((line) => style.accent(line)));
+        const notes = stripControl(followup.notesAfter).trim();
+        // Folded, the notes after it become a count; the answer key stays, point by point.
+        if (options.folded)
+            lines.push(style.dim(`  Your notes after it: ${plural(notes ? notes.split('\n').length : 0, 'line')}`));
+        else
+            lines.push(style.dim('  Your notes after it:'), ...(notes ? notes.split('\n').flatMap((line) => wrap(line, width - 4, '    ')) : [style.dim('    (nothing written after it)')]));
+        if (followup.points.length) {
+            lines.push(style.dim('  Answer key:'));
+            for (const point of followup.points)
+                lines.push(...entry(point.covered ? style.good('✔') : style.bad('✗'), stripControl(point.text), width).map((line) => `  ${line}`));
+        }
+    }
+    return lines;
+}

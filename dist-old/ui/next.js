@@ -1,0 +1,32 @@
+import { plural, stripControl } from '../text.js';
+/** Why an entry is where it is, in a few words. */
+export function reasonText(entry, now) {
+    const last = entry.lastScore === null ? '' : ` · last ${entry.lastScore}%${entry.lastScoreBy === 'ai' ? ' by the AI grader' : ''} (${entry.lastRating})`;
+    if (entry.reason === 'due') {
+        const when = entry.overdueDays === 0 ? 'due today' : `due ${plural(entry.overdueDays, 'day')} ago`;
+        return `${when}${last}`;
+    }
+    if (entry.reason === 'unseen') {
+        return `new · ${entry.category}: ${entry.categoryAverage === null ? 'no sessions yet' : `average ${entry.categoryAverage}%`}`;
+    }
+    const days = Math.ceil((Date.parse(entry.due) - now) / 86_400_000);
+    return `due in ${plural(days, 'day')}${last}`;
+}
+export function nextLines(queue, now, style) {
+    const [first, ...rest] = queue;
+    if (!first)
+        return [];
+    const lines = [
+        `${style.heading('Next:')} ${style.title(stripControl(first.title))} ${style.dim(`(${stripControl(first.questionId)})`)}`,
+        `      ${reasonText(first, now)}`,
+        `      ${style.dim('start it with')} mldrill drill --next`,
+    ];
+    if (rest.length) {
+        const width = Math.max(...rest.map((entry) => stripControl(entry.questionId).length));
+        lines.push('', style.heading('Then'));
+        rest.forEach((entry, i) => {
+            lines.push(`  ${String(i + 2).padStart(2)}. ${stripControl(entry.questionId).padEnd(width)}  ${style.dim(reasonText(entry, now))}`);
+        });
+    }
+    return lines;
+}

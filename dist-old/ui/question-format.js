@@ -1,0 +1,184 @@
+import { planStages, totalBudgetSeconds } from '../session/engine.js';
+import { cut, stripControl, wrap } from '../text.js';
+import { questionJsonText } from './question-json.js';
+import { formatMinutes, questionHeader } from './render.js';
+export { OUTPUT_FORMATS } from '../formats.js';
+/** The strong example's notes by stage, in the rubric's order, as lines; empty when there is none. */
+function strongAnswer(question, rubric) {
+    const notes = question.examples?.strong?.notes ?? {};
+    return rubric.stages
+        .filter((stage) => notes[stage.id]?.trim())
+        .map((stage) => ({ title: stripControl(stage.title), lines: stripControl(notes[stage.id]).split('\n').map((line) => line.trimEnd()).filter(Boolean) }));
+}
+const STRONG_ANSWER_TITLE = 'What a strong answer covers';
+/** One question in the given format, ending with a newline. Only `text` uses a style. */
+export function formatQuestion(view, format, style, width) {
+    switch (format) {
+        case 'json':
+            return questionJsonText(view.question, view.rubric, view.date, view.followupKeys);
+        case 'plain':
+            return plainLines(view).join('\n') + '\n';
+        case 'markdown':
+            return markdownLines(view).join('\n') + '\n';
+        case 'text':
+            if (!style)
+                throw new Error('the text format needs a style');
+            return textLines(view, style, width).join('\n') + '\n';
+    }
+}
+const drillCommand = (id) => `mldrill drill ${stripControl(id)}`;
+const dayLabel = (date) => `Question of the day, ${date}`;
+/** A few unstyled lines for a shell greeting: title, prompt, and how to drill it. */
+function plainLines({ question, date }) {
+    const title = stripControl(question.title);
+    return [date ? `${dayLabel(date)}: ${title}` : title, stripControl(question.prompt), `Drill it: ${drillCommand(question.id)}`];
+}
+function textLines(view, style, width) {
+    const { question } = view;
+    const clean = withoutControl(question);
+    const rubric = withoutControl(view.rubric);
+    const lines = view.date ? [style.dim(dayLabel(view.date))] : [];
+    lines.push(...questionHeader(clean, planStages(rubric.stages), style, width));
+    if (view.full) {
+        const followups = clean.followupDetails ?? [];
+        if (followups.length) {
+            lines.push('', style.heading('Follow-ups'));
+            for (const followup of followups) {
+                lines.push(...bullet(followup.text, width, '  '));
+                if (!view.followupKeys)
+                    continue;
+                const when = whenLine(followup);
+                if (when)
+                    lines.push(...wrap(when, width - 4, '    ').map((line) => style.dim(line)));
+                if (followup.answer?.length) {
+                    lines.push(style.accent('    A strong reply covers:'));
+                    for (const point of followup.answer)
+                        lines.push(...bullet(point, width, '      '));
+                }
+            }
+            if (!view.followupKeys && followups.some((followup) => followup.answer?.length))
+                lines.push('', style.dim(`Answer keys: mldrill show ${clean.id} --followups`));
+        }
+        if (view.hints) {
+            const staged = rubric.stages.filter((stage) => clean.stages[stage.id]?.hints?.length);
+            if (staged.length)
+                lines.push('', style.heading('Hints'));
+            for (const stage of staged) {
+                lines.push(style.accent(`  ${stage.title}`));
+                for (const hint of clean.stages[stage.id].hints)
+                    lines.push(...bullet(hint, width, '    '));
+            }
+        }
+        else if (Object.values(clean.stages).some((stage) => stage.hints?.length)) {
+            lines.push('', style.dim(`Hints: mldrill show ${clean.id} --hints`));
+        }
+        const answer = strongAnswer(question, view.rubric);
+        if (view.answer) {
+            lines.push('', style.heading(STRONG_ANSWER_TITLE));
+            if (!answer.length)
+                lines.push(style.dim('  This question has no strong example answer yet.'));
+            for (const stage of answer)
+                lines.push(style.accent(`  ${stage.title}`), ...stage.lines.map((line) => `    ${line}`));
+        }
+        else if (answer.length) {
+            lines.push(style.dim(`${STRONG_ANSWER_TITLE}: mldrill show ${clean.id} --answer`));
+        }
+    }
+    lines.push('', style.dim(`Drill it: ${drillCommand(question.id)}`));
+    return lines;
+}
+/** When a follow-up is preferred, in words; undefined for an unconditional one. */
+function whenLine(followup) {
+    const parts = [
+        ...(followup.when?.mentioned?.length ? [`the notes mention ${followup.when.mentioned.map((phrase) => `"${phrase}"`).join(' or ')}`] : []),
+        ...(followup.when?.missing?.length ? [`they mention none of ${followup.when.missing.map((phrase) => `"${phrase}"`).join(', ')}`] : []),
+    ];
+    return parts.length ? `Asked when ${parts.join(' and ')}.` : undefined;
+}
+/** A wrapped list item: `- ` on the first line, aligned continuation lines. */
+function bullet(text, width, indent) {
+    const [first = '', ...rest] = wrap(text, width - indent.length - 2);
+    return [`${indent}- ${first}`, ...rest.map((line) => `${indent}  ${line}`)];
+}
+/** A copy with every string stripped of control characters. */
+function withoutControl(value) {
+    return JSON.parse(JSON.stringify(value), (_key, item) => (typeof item === 'string' ? stripControl(item) : item));
+}
+/** Escapes what Markdown would otherwise read as formatting, links or HTML. */
+export function escapeMarkdown(text) {
+    return stripControl(text).replace(/[\\`*_[\]<>#|~]/g, (char) => `\\${char}`);
+}
+function markdownLines(view) {
+    const { question, rubric } = view;
+    const title = escapeMarkdown(question.title);
+    const meta = [question.category, question.difficulty, ...(question.companies ?? [])].map(escapeMarkdown).join(' · ');
+    const plan = planStages(rubric.stages);
+    const total = totalBudgetSeconds(plan);
+    const lines = [
+        `**${view.date ? `${dayLabel(view.date)}: ` : ''}${title}**`,
+        `_${meta}_`,
+        '',
+        ...stripControl(question.prompt).split('\n').map((line) => `> ${escapeMarkdown(line)}`.trimEnd()),
+        '',
+        `Plan (${formatMinutes(total)}): ${plan.map((stage) => `${escapeMarkdown(stage.title)} ${formatMinutes(stage.budgetSeconds)}`).join(' · ')}`,
+    ];
+    if (view.full) {
+        const followups = question.followupDetails ?? [];
+        if (followups.length)
+            lines.push('', '**Follow-ups**', '');
+        for (const followup of followups) {
+            lines.push(`- ${escapeMarkdown(followup.text)}`);
+            if (!view.followupKeys)
+                continue;
+            const when = whenLine(followup);
+            if (when)
+                lines.push(`  - _${escapeMarkdown(when)}_`);
+            if (followup.answer?.length)
+                lines.push('  - A strong reply covers:', ...followup.answer.map((point) => `    - ${escapeMarkdown(point)}`));
+        }
+        if (view.hints) {
+            for (const stage of rubric.stages) {
+                const hints = question.stages[stage.id]?.hints ?? [];
+                if (hints.length)
+                    lines.push('', `**Hints: ${escapeMarkdown(stage.title)}**`, '', ...hints.map((hint) => `- ${escapeMarkdown(hint)}`));
+            }
+        }
+        if (view.answer)
+            lines.push('', ...strongAnswerMarkdown(question, rubric));
+    }
+    lines.push('', `Drill it: \`${drillCommand(question.id)}\``);
+    return lines;
+}
+/** The strong example as Markdown: a heading, then each stage's notes as a list. */
+function strongAnswerMarkdown(question, rubric, level = '**') {
+    const answer = strongAnswer(question, rubric);
+    const heading = level === '**' ? `**${STRONG_ANSWER_TITLE}**` : `${level} ${STRONG_ANSWER_TITLE}`;
+    if (!answer.length)
+        return [heading, '', '_This question has no strong example answer yet._'];
+    return [heading, ...answer.flatMap((stage) => ['', `_${escapeMarkdown(stage.title)}_`, '', ...stage.lines.map((line) => `- ${escapeMarkdown(line.replace(/^\s*[-*]\s+/, ''))}`)])];
+}
+/**
+ * `list`: one question per line. On a terminal the columns are aligned and the title cut to the
+ * width; piped (and with `plain`) the fields are tab-separated for cut and awk.
+ */
+export function formatList(questions, format, options) {
+    const rows = questions.map((question) => [question.id, question.category, question.difficulty, question.title].map((text) => stripControl(text)));
+    if (rows.length === 0)
+        return '';
+    if (format === 'markdown') {
+        const cell = (text) => escapeMarkdown(text);
+        return ['| id | category | difficulty | title |', '|---|---|---|---|', ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`)].join('\n') + '\n';
+    }
+    const { style } = options;
+    if (format === 'plain' || !options.tty || !style)
+        return rows.map((row) => row.join('\t')).join('\n') + '\n';
+    const width = (column) => Math.max(...rows.map((row) => row[column].length));
+    const [idWidth, categoryWidth, difficultyWidth] = [width(0), width(1), width(2)];
+    const room = Math.max(10, options.width - (idWidth + categoryWidth + difficultyWidth + 6));
+    return rows
+        .map(([id, category, difficulty, title]) => {
+        const shown = cut(title, room);
+        return `${style.accent(id.padEnd(idWidth))}  ${style.dim(category.padEnd(categoryWidth))}  ${difficulty.padEnd(difficultyWidth)}  ${shown}`;
+    })
+        .join('\n') + '\n';
+}

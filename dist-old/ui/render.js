@@ -1,0 +1,170 @@
+import { totalBudgetSeconds } from '../session/engine.js';
+import { clock, cut, plural, stripControl, visibleLength, wrap } from '../text.js';
+import { bar } from './charts.js';
+import { gradeStyle } from './colour.js';
+import { interviewerLines } from './interviewer-report.js';
+export function questionHeader(question, plan, style, width = 80) {
+    const meta = [question.category, question.difficulty, ...(question.companies ?? [])].join(' · ');
+    const total = totalBudgetSeconds(plan);
+    const lines = [style.title(question.title), style.dim(meta), '', ...wrap(question.prompt, width - 4, '  ').map((line) => style.heading(line)), ''];
+    lines.push(style.heading(`Plan (${formatMinutes(total)})`));
+    const titleWidth = Math.max(...plan.map((stage) => stage.title.length));
+    plan.forEach((stage, i) => lines.push(`  ${i + 1}. ${stage.title.padEnd(titleWidth)}  ${style.dim(formatMinutes(stage.budgetSeconds))}`));
+    return lines;
+}
+export function formatMinutes(seconds) {
+    const minutes = Math.round(seconds / 6) / 10;
+    return `${minutes} min`;
+}
+/**
+ * The report: the score and the per-stage table first, what happened, what was missed and the
+ * red flags, and the score again as the last line. On a terminal too short for all of it, the
+ * long sections fold behind a count, so the score never scrolls away.
+ */
+export function reportLines(report, style, width = 80, fit = {}) {
+    const head = reportHead(report, style, width);
+    const tail = ['', summaryLine(report, style, width)];
+    const asked = { whole: interviewerLines(report, style, width), folded: interviewerLines(report, style, width, { folded: true }) };
+    // The core items missed come right after the table and never fold: they are the verdict's reason.
+    const sections = [diagramSection(report, width), curveballSection(report, style, width), missedSection(report, style, width, fit), redFlagSection(report, style, width, fit), strongAnswerSection(report, style, width), asked];
+    head.push(...coreMissedLines(report, style, width));
+    const chosen = sections.map((section) => section.whole);
+    const height = () => head.length + chosen.reduce((sum, lines) => sum + lines.length, 0) + tail.length;
+    // The pointer to the model answer goes first, then the interviewer's side, then the longest sections: the missed items, the red flags, the diagram's comparison, the curveball.
+    for (const i of [4, 5, 2, 3, 0, 1]) {
+        if (fit.rows !== undefined && height() > fit.rows)
+            chosen[i] = sections[i].folded;
+    }
+    return [...head, ...chosen.flat(), ...tail];
+}
+/** The title, the score and time, and a row per stage: time, coverage, hints and pace. */
+function reportHead(report, style, width) {
+    const grade = gradeStyle(style);
+    const lines = [
+        style.title(`Report · ${report.questionTitle}`),
+        `${style.heading('Score')} ${grade(report.total)(`${report.total}%`)}${report.capped ? style.warn(' (capped: core items missed)') : ''}   ${style.heading('Time')} ${clock(report.usedSeconds)} of ${clock(report.budgetSeconds)}`,
+        '',
+    ];
+    const titleWidth = Math.min(24, Math.max(...report.stages.map((stage) => stage.title.length)));
+    const withBar = width >= 70;
+    for (const stage of report.stages) {
+        const title = cut(stage.title, titleWidth).padEnd(titleWidth);
+        const time = `${clock(stage.usedSeconds)} / ${clock(stage.budgetSeconds)}`;
+        const coverage = `${withBar ? `${grade(stage.score.score)(bar(stage.score.score / 100))} ` : ''}${grade(stage.score.score)(`${String(stage.score.score).padStart(3)}%`)}`;
+        const hints = (stage.hintsShown ? (text) => text : style.dim)((stage.hintsShown ? plural(stage.hintsShown, 'hint') : 'no hints').padEnd(8));
+        // The pace whole when it fits (`rushed: 8 s of 15 min`, `over by 40%`), else short (`rushed`, `+40%`); the hints go before the pace does.
+        const fits = (row, pace) => visibleLength(row) + (pace ? 2 + pace.length : 0) <= width;
+        const full = `${title}  ${time}  ${coverage}  ${hints}`;
+        const pace = stage.pacing ?? '';
+        const short = pace.includes(':') ? pace.split(':')[0] : pace.replace(/^over by /, '+');
+        const [row, pacing] = fits(full, pace) ? [full, pace] : fits(full, short) ? [full, short] : [`${title}  ${time}  ${coverage}`, short];
+        lines.push(pacing ? `${row}  ${style.warn(pacing)}` : row.trimEnd());
+    }
+    return lines;
+}
+/** The drawing compared with the reference diagram; folded to the comparison alone. */
+function diagramSection(report, width) {
+    const lines = (report.diagram ?? []).map((line) => paragraph(stripControl(line), width));
+    return { whole: lines.length ? ['', ...lines.flat()] : [], folded: lines.length ? ['', ...lines[0]] : [] };
+}
+/** Where the question's strong example answer is (whole in `show --answer` and in the export); dropped first when space is short. */
+function strongAnswerSection(report, style, width) {
+    if (!report.strongAnswer)
+        return { whole: [], folded: [] };
+    return { whole: ['', ...paragraph(`What a strong answer covers: mldrill show ${stripControl(report.questionId)} --answer`, width).map((line) => style.dim(line))], folded: [] };
+}
+/** The last line: the score and each stage's, by title when the width allows, else by stage id. */
+function summaryLine(report, style, width) {
+    const grade = gradeStyle(style);
+    const score = `${style.heading('Score')} ${grade(report.total)(`${report.total}%`)}`;
+    for (const name of [(stage) => stage.title, (stage) => stage.id]) {
+        const line = [score, ...report.stages.map((stage) => `${name(stage)} ${grade(stage.score.score)(`${stage.score.score}%`)}`)].join(style.dim(' · '));
+        if (visibleLength(line) <= width)
+            return line;
+    }
+    return score;
+}
+/** A paragraph wrapped to the width, its lines after the first indented. */
+const paragraph = (text, width, indent = '  ') => wrap(text, width - indent.length).map((line, i) => (i ? `${indent}${line}` : line));
+/** The follow-up the interviewer cut in with, and the notes written after it. */
+function curveballSection(report, style, width) {
+    const thrown = report.curveball;
+    // With its answer key, the interviewer's section shows the follow-up, the notes after it and the points.
+    if (!thrown || report.followup?.points.length)
+        return { whole: [], folded: [] };
+    const head = ['', style.heading(`⚡ Curveball in ${thrown.stageTitle} at ${clock(thrown.atSeconds)}`), ...wrap(thrown.text, width - 2, '  ')];
+    const after = thrown.notesAfter;
+    if (after === null)
+        return { whole: head, folded: head };
+    if (after.length === 0)
+        return { whole: [...head, style.dim('  No notes after it.')], folded: [...head, style.dim('  No notes after it.')] };
+    return {
+        whole: [...head, style.dim(`  Notes after it (${plural(after.length, 'line')}):`), ...after.flatMap((line) => wrap(line, width - 4, '    '))],
+        folded: [...head, style.dim(`  Notes after it: ${plural(after.length, 'line')}`)],
+    };
+}
+/** The question's core items that were not ticked: what the question exists to test, named first. */
+function coreMissedLines(report, style, width) {
+    const missed = report.stages.flatMap((stage) => stage.score.missed.filter((item) => item.core));
+    if (missed.length === 0)
+        return [];
+    const lines = ['', style.heading(`The point of this question, missed (${missed.length})`)];
+    for (const item of missed) {
+        const [first = '', ...rest] = wrap(item.text, width - 4);
+        lines.push(`  ${style.bad('✗')} ${first}`, ...rest.map((line) => `    ${line}`));
+    }
+    return lines;
+}
+/** What was not ticked besides the core items, with what good looks like. */
+function missedSection(report, style, width, fit) {
+    const missedOf = (stage) => stage.score.missed.filter((item) => !item.core);
+    const stages = report.stages.filter((stage) => missedOf(stage).length > 0);
+    if (stages.length === 0)
+        return { whole: [], folded: [] };
+    const count = stages.reduce((sum, stage) => sum + missedOf(stage).length, 0);
+    const other = report.stages.some((stage) => stage.score.missed.some((item) => item.core)) ? 'other ' : '';
+    const whole = ['', style.heading(`Missed${other ? ', besides those' : ''} (${count})`)];
+    for (const stage of stages) {
+        whole.push(style.accent(stage.title));
+        for (const item of missedOf(stage)) {
+            const [first = '', ...rest] = wrap(item.text, width - 4);
+            whole.push(`  ${style.bad('✗')} ${first}`, ...rest.map((line) => `    ${line}`));
+            if (item.guidance)
+                whole.push(...wrap(item.guidance, width - 6, '      ').map((line) => style.dim(line)));
+        }
+    }
+    const where = stages.length === 1 ? `in ${stages[0].title}` : `in ${stages.length} stages`;
+    const how = fit.wholeWith ? `; ${fit.wholeWith} gives them with guidance` : '';
+    return { whole, folded: ['', ...paragraph(`${style.heading('Missed')}: ${plural(count, `${other}item`)} ${where}${how}`, width)] };
+}
+/** The rubric's red flags: those of the stages whose data shows trouble, or all with --all-red-flags. */
+function redFlagSection(report, style, width, fit) {
+    const all = Boolean(fit.allRedFlags);
+    const stages = report.stages.filter((stage) => stage.redFlags.length > 0 && (all || stage.signals.length > 0));
+    if (stages.length === 0)
+        return { whole: [], folded: [] };
+    const whole = ['', style.heading(all ? 'Red flags to watch' : 'Red flags your session suggests')];
+    for (const stage of stages) {
+        whole.push(`${style.accent(stage.title)}${stage.signals.length ? style.dim(` · ${stage.signals.join(', ')}`) : ''}`);
+        for (const flag of stage.redFlags) {
+            const [first = '', ...rest] = wrap(flag, width - 4);
+            whole.push(`  ! ${first}`, ...rest.map((line) => `    ${line}`));
+        }
+    }
+    const count = stages.reduce((sum, stage) => sum + stage.redFlags.length, 0);
+    // Folded, the signs are named by kind: `rushed, no notes`, not stage by stage.
+    const kinds = [...new Set(stages.flatMap((stage) => stage.signals.map(signalKind)))].join(', ');
+    const where = stages.length === 1 ? `in ${stages[0].title}` : `in ${stages.length} stages`;
+    const how = fit.wholeWith ? `; ${fit.wholeWith} lists them` : '';
+    return { whole, folded: ['', ...paragraph(`${style.heading('Red flags')}: ${count}${all ? '' : ' suggested'} ${where}${kinds ? ` (${kinds})` : ''}${how}`, width)] };
+}
+/** A signal's kind, for a summary: `rushed: 8 s of 15 min` is rushed, `40% covered` is low coverage. */
+function signalKind(signal) {
+    if (signal.startsWith('over by'))
+        return 'over time';
+    if (signal.startsWith('took'))
+        return 'a long clarify';
+    if (signal.endsWith('covered'))
+        return 'low coverage';
+    return signal.split(':')[0];
+}

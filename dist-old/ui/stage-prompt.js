@@ -1,0 +1,327 @@
+// The screen of one interview stage: a thin Inquirer prompt that wires the key table
+// (stage-keys.ts) to the session engine and draws the pure layout (stage-screen.ts). It
+// re-renders itself on a timer, so the countdown stays live while the user thinks or types.
+// All writes to the terminal go through the prompt, which keeps the screen from being garbled.
+import { addPadLine, commitDraft, curveballDue, isPaused, markCurveballShown, nextStage, pause, previousStage, recallPadLine, remainingSeconds, resume, revealHint, setDraft, setNotes, setPadLine, setQuestion, togglePause, toggleTick, } from '../session/engine.js';
+import { askInStage } from '../session/interviewer.js';
+import { stageAction } from './stage-keys.js';
+import { finishedLine, stageLines } from './stage-screen.js';
+import { makePrompt } from './inquirer.js';
+const HIDE_CURSOR = '\u001b[?25l';
+const BELL = '\u0007';
+/** Home and clear: after a resize the old screen has rewrapped and cannot be erased line by line. */
+const CLEAR_SCREEN = '\u001b[H\u001b[2J';
+/** The stage prompt, with Inquirer's core loaded (see inquirer.ts). */
+export const loadStagePrompt = () => makePrompt(renderStage);
+/** The stage's notes as lines, and back. */
+const noteLines = (state) => (state.progress[state.current].notes ? state.progress[state.current].notes.replace(/\n$/, '').split('\n') : []);
+const withLines = (state, lines) => setNotes(state, state.current, lines.length ? `${lines.join('\n')}\n` : '');
+function renderStage(core, config, done) {
+    const { useEffect, useKeypress, useRef, useState } = core;
+    const { style, now } = config;
+    const session = useRef(config.state);
+    // A draft (or a question to the interviewer) given back by resume is the line being typed again, ready to edit.
+    const initialDraft = config.state.progress[config.state.current]?.question ?? config.state.progress[config.state.current]?.draft ?? '';
+    const [line, setLine] = useState(config.state.progress[config.state.current]?.question === undefined ? initialDraft : '');
+    const [editing, setEditing] = useState(null);
+    // The new line typed before moving up to edit an earlier one: back when moving down past the last.
+    const aside = useRef('');
+    const [cursor, setCursor] = useState(0);
+    const [gated, setGated] = useState(Boolean(config.gated));
+    const [allFollowups, setAllFollowups] = useState(false);
+    const [factsHidden, setFactsHidden] = useState(false);
+    const [ended, setEnded] = useState(null);
+    // The diagram pad's renderer, loaded the first time the pad opens (or is open on resume).
+    const pad = useRef(undefined);
+    // The last picture drawn: the screen is redrawn every tick, the diagram only changes on Enter.
+    const picture = useRef(undefined);
+    const [, setTick] = useState(0);
+    const ticks = useRef(0);
+    const redraw = () => {
+        ticks.current += 1;
+        setTick(ticks.current);
+    };
+    /** The question to the interviewer being typed (the line mode `ask`), kept in the session so a checkpoint holds it. */
+    const pending = (state) => state.progress[state.current]?.question;
+    /** Closes the question being typed, asking it when `send` (and it is not blank). */
+    const closeQuestion = (state, send) => {
+        const question = pending(state);
+        return setQuestion(send && question ? askInStage(state, question, config.sheet) : state, undefined);
+    };
+    const update = (next) => {
+        session.current = next;
+        config.onChange(next);
+    };
+    /** Loads the pad's code (the renderer) once, then redraws: the stage screen does not load it at start-up. */
+    const loadPad = () => {
+        if (pad.current !== undefined)
+            return;
+        pad.current = 'loading';
+        import('../diagram/pad.js').then(({ openPad }) => openPad()).then((loaded) => {
+            pad.current = loaded;
+            redraw();
+        }, (error) => {
+            pad.current = error instanceof Error ? error : new Error(String(error));
+            redraw();
+        });
+    };
+    const end = (next) => {
+        update(next);
+        setEnded(next);
+        done(next);
+    };
+    useEffect((rl) => {
+        // Inquirer defers a prompt's first render by a tick; a prompt aborted (Ctrl-C) in that tick
+        // has already closed its readline and run its cleanups, so a timer started now would never
+        // be stopped, and would keep Node running after the command is done.
+        const closed = () => Boolean(rl.closed);
+        if (closed())
+            return undefined;
+        // The pad open when the session was checkpointed: open again, its line as it was.
+        const padLine = config.state.padLine;
+        if (padLine !== undefined)
+            loadPad();
+        if (padLine)
+            rl.write(padLine);
+        else if (initialDraft && padLine === undefined)
+            rl.write(initialDraft);
+        const write = (text) => {
+            rl.output.unmute();
+            rl.output.write(text);
+            rl.output.mute();
+        };
+        const timer = setInterval(() => {
+            if (closed()) {
+                clearInterval(timer);
+                return;
+            }
+            const state = session.current;
+            if (config.strict && remainingSeconds(state, now()) <= 0 && !isPaused(state)) {
+                end(nextStage(commitDraft(closeQuestion(state, true)), now()));
+                return;
+            }
+            if (curveballDue(state, now())) {
+                update(markCurveballShown(state, now()));
+                // Interrupt the way an interviewer does: audibly, not only on screen.
+                write(BELL);
+            }
+            redraw();
+        }, config.tickMs ?? 250);
+        const stopResize = config.onResize?.(() => {
+            write(CLEAR_SCREEN);
+            redraw();
+        });
+        // The time stopped with Ctrl-Z is not counted: the clock pauses before the process stops
+        // and runs again on `fg`, where the screen is drawn anew.
+        let stoppedRunning = false;
+        const stopSuspend = config.onSuspend?.((phase) => {
+            const state = session.current;
+            if (phase === 'stop') {
+                stoppedRunning = !isPaused(state);
+                if (stoppedRunning)
+                    update(pause(state, now()));
+                return;
+            }
+            if (stoppedRunning)
+                update(resume(state, now()));
+            stoppedRunning = false;
+            redraw();
+        });
+        return () => {
+            clearInterval(timer);
+            stopResize?.();
+            stopSuspend?.();
+        };
+    }, []);
+    useKeypress((key, rl) => {
+        if (ended)
+            return;
+        const state = session.current;
+        const lines = noteLines(state);
+        const interviewer = Boolean(config.checklist?.length);
+        const question = pending(state);
+        const padLine = state.padLine;
+        const lineMode = question !== undefined ? 'ask' : padLine !== undefined ? 'pad' : undefined;
+        const action = stageAction(key, { line: padLine ?? line, interviewer, gated, canGoBack: state.current > 0, lineMode, facts: Boolean(config.facts?.length) });
+        /** Puts text in the line being typed (readline holds it). */
+        const retype = (text) => {
+            rl.clearLine(0);
+            if (text)
+                rl.write(text);
+            setLine(text);
+        };
+        /** The line being edited goes back into the notes as it now reads. */
+        const putBack = (text) => (editing === null ? state : withLines(state, lines.map((old, i) => (i === editing ? text : old))));
+        const typed = rl.line.replace(/\t/g, '');
+        switch (action) {
+            case 'ask':
+                // Only from a new line: an earlier line being edited keeps its `?`.
+                if (editing !== null)
+                    return setLine(rl.line);
+                if (gated) {
+                    setGated(false);
+                    update(resume(state, now()));
+                }
+                retype('');
+                update(setQuestion(session.current, ''));
+                return;
+            case 'pad':
+                // Only from a new line; what it holds waits in the draft, typed again when the pad closes.
+                if (editing !== null)
+                    return setLine(rl.line);
+                if (gated) {
+                    setGated(false);
+                    update(resume(state, now()));
+                }
+                loadPad();
+                retype('');
+                update(setPadLine(setDraft(session.current, line), ''));
+                return;
+            case 'send':
+                if (lineMode === 'pad') {
+                    retype('');
+                    update(addPadLine(state));
+                    return;
+                }
+                retype('');
+                update(closeQuestion(state, true));
+                return;
+            case 'cancel':
+                if (lineMode === 'pad') {
+                    // A line half typed is not lost: it goes to the diagram, where the pad shows it (or its problem).
+                    const draft = state.progress[state.current]?.draft ?? '';
+                    retype(draft);
+                    update(setPadLine(addPadLine(state), undefined));
+                    return;
+                }
+                retype('');
+                update(closeQuestion(state, false));
+                return;
+            case 'recall': {
+                const recalled = recallPadLine(state);
+                retype(recalled.padLine ?? '');
+                update(recalled);
+                return;
+            }
+            case 'facts':
+                setFactsHidden(!factsHidden);
+                return;
+            case 'start':
+                setGated(false);
+                update(resume(state, now()));
+                retype(typed);
+                if (!key.name || key.name === 'return' || key.name === 'enter' || key.name === 'tab')
+                    return;
+                update(setDraft(session.current, typed));
+                return;
+            case 'commit':
+                // `line` holds what was typed; readline has cleared its own on Enter, but not on
+                // Alt-Enter or Esc-Enter, which must commit the same one line.
+                if (editing === null) {
+                    update(commitDraft(setDraft(state, line)));
+                    rl.clearLine(0);
+                }
+                else {
+                    update(putBack(line));
+                    setEditing(null);
+                    retype(aside.current);
+                    update(setDraft(session.current, aside.current));
+                    return;
+                }
+                setLine('');
+                return;
+            case 'next':
+                if (editing !== null) {
+                    // An empty line while editing: the line stays as it was.
+                    setEditing(null);
+                    retype(aside.current);
+                    return;
+                }
+                end(nextStage(commitDraft(state), now()));
+                return;
+            case 'back':
+                end(previousStage(commitDraft(setDraft(putBack(typed), editing === null ? typed : aside.current)), now()));
+                return;
+            case 'hint':
+                retype(typed);
+                update(revealHint(state, config.hints.length));
+                return;
+            case 'pause':
+                update(togglePause(state, now()));
+                return;
+            case 'followups':
+                setAllFollowups(!allFollowups);
+                return;
+            case 'tick':
+                retype('');
+                if (config.checklist?.length)
+                    update(toggleTick(state, config.checklist[cursor].id));
+                return;
+            case 'edit-up':
+            case 'edit-down': {
+                const checklist = config.checklist ?? [];
+                if (checklist.length) {
+                    retype(typed);
+                    setCursor((cursor + checklist.length + (action === 'edit-up' ? -1 : 1)) % checklist.length);
+                    return;
+                }
+                if (lines.length === 0)
+                    return retype(line);
+                const next = action === 'edit-up' ? (editing === null ? lines.length - 1 : Math.max(0, editing - 1)) : editing === null ? null : editing + 1;
+                // Moving keeps what was typed: an edited line goes back changed, a new line is set aside.
+                const kept = putBack(line);
+                if (editing === null)
+                    aside.current = line;
+                if (next === null || next >= lines.length) {
+                    setEditing(null);
+                    retype(aside.current);
+                    update(setDraft(kept, aside.current));
+                }
+                else {
+                    setEditing(next);
+                    retype(noteLines(kept)[next]);
+                    update(setDraft(kept, editing === null ? line : aside.current));
+                }
+                return;
+            }
+            case 'type':
+                if (question !== undefined) {
+                    update(setQuestion(state, rl.line.replace(/\t/g, '')));
+                    return redraw();
+                }
+                if (padLine !== undefined) {
+                    update(setPadLine(state, rl.line.replace(/\t/g, '')));
+                    return redraw();
+                }
+                setLine(rl.line);
+                // Only a new line is a draft: an edited one is already in the notes.
+                if (editing === null)
+                    update(setDraft(state, rl.line));
+                return;
+        }
+    });
+    if (ended) {
+        const index = ended.current - 1;
+        return index >= 0 && index < ended.plan.length && ended.current > config.state.current
+            ? finishedLine(ended, index, now(), style)
+            : style.dim(`↩ back to ${ended.plan[ended.current]?.title ?? 'the previous stage'}`);
+    }
+    const current = session.current;
+    const loaded = pad.current;
+    const { lines, help } = stageLines({
+        state: current, now: now(), hints: config.hints, checklist: config.checklist, cursor, followups: config.followups, allFollowups,
+        line: pending(current) ?? current.padLine ?? line, editing, gated, save: config.save !== false,
+        notice: loaded instanceof Error ? `the diagram pad could not load: ${loaded.message}` : config.notice?.(),
+        lineMode: pending(current) !== undefined ? 'ask' : current.padLine !== undefined ? 'pad' : undefined, noFactSheet: !config.sheet && !config.checklist?.length, facts: config.facts, factsHidden,
+        ...(current.diagram ? { diagram: current.diagram } : {}),
+        ...(typeof loaded === 'object' && !(loaded instanceof Error) ? {
+            drawDiagram: (source, size) => {
+                const key = `${size.width}×${size.height}\n${source}`;
+                if (picture.current?.key !== key)
+                    picture.current = { key, lines: loaded.view(source, size).lines };
+                return picture.current.lines;
+            },
+        } : {}),
+    }, config.size(), style);
+    return [`${lines.join('\n')}${HIDE_CURSOR}`, help];
+}

@@ -1,0 +1,198 @@
+// The stage screen's layout: a pure function from what the screen shows (the session, the line
+// being typed, the cursor) and the terminal's size to the lines to draw. Whatever does not fit
+// the height is folded, least needed first, so that the screen can be redrawn in place: a
+// screen taller than the terminal garbles when redrawn.
+import { isPaused, remainingSeconds, usedSeconds } from '../session/engine.js';
+import { clock, cut, plural, stripControl, visibleLength, wrap } from '../text.js';
+import { keyHints, LINE_MODES } from './stage-keys.js';
+/** Notes lines kept on screen when there is room; older ones fold (all are kept and saved). */
+const VISIBLE_NOTE_LINES = 8;
+/** Questions to the interviewer kept on screen with their answers when there is room. */
+const VISIBLE_EXCHANGES = 3;
+/** The countdown as the report will show it: whole seconds left, rounded up, so 5 minutes show 05:00. */
+function timeLeft(state, now) {
+    const remaining = remainingSeconds(state, now);
+    return remaining >= 0 ? { seconds: Math.ceil(remaining), over: false } : { seconds: Math.round(-remaining), over: true };
+}
+/** The line left on screen for a finished stage: its time as the report rounds it. */
+export function finishedLine(state, index, now, style) {
+    const stage = state.plan[index];
+    const used = Math.round(usedSeconds(state, index, now));
+    const over = used > stage.budgetSeconds;
+    return `${style.good('✔')} ${style.heading(stage.title)} ${style.dim('·')} ${(over ? style.warn : style.dim)(`${clock(used)} of ${clock(stage.budgetSeconds)}`)}`;
+}
+/** The screen: `lines` above the line being typed, and `help` under it. */
+export function stageLines(view, size, style) {
+    const { state } = view;
+    const index = state.current;
+    const stage = state.plan[index];
+    const progress = state.progress[index];
+    // Never wider than the terminal (a narrower screen wraps lines mid-word and breaks the redraw).
+    const width = Math.max(20, Math.min(size.columns, 100));
+    const left = timeLeft(state, view.now);
+    const timer = view.gated
+        ? style.warn('⏸ ready')
+        : isPaused(state)
+            ? style.warn(`⏸ paused · ${clock(left.seconds)} left`)
+            : left.over
+                ? style.bad(`⏱ +${clock(left.seconds)} over time`)
+                : (left.seconds <= 60 ? style.warn : style.good)(`⏱ ${clock(left.seconds)} left`);
+    const title = `Stage ${index + 1}/${state.plan.length} · ${stage.title}`;
+    const gap = width - visibleLength(title) - visibleLength(timer);
+    const header = [
+        ...(gap >= 2 ? [`${style.title(title)}${' '.repeat(gap)}${timer}`] : [style.title(title), timer]),
+        ...(view.notice ? [style.warn(cut(view.notice, width))] : []),
+        ...wrap(stage.goal, width - 2, '  ').map((line) => style.dim(line)),
+    ];
+    const numbered = (items, from = 0) => items.flatMap((item, i) => {
+        const [first = '', ...rest] = wrap(item, width - 5);
+        return [`  ${from + i + 1}. ${first}`, ...rest.map((line) => `     ${line}`)];
+    });
+    const curveball = state.curveball;
+    const cutIn = curveball && curveball.stage === index && curveball.shownAtSeconds !== null
+        ? [style.warn('⚡ The interviewer cuts in:'), ...wrap(curveball.text, width - 4, '  ').map((line) => style.heading(line))]
+        : [];
+    const shownHints = view.hints.slice(0, progress.hintsShown);
+    const checklist = view.checklist ?? [];
+    const checklistItems = checklist.map((item, i) => {
+        const mark = progress.ticked.includes(item.id) ? style.good('◉') : '◯';
+        const pointer = i === view.cursor ? style.accent('❯') : ' ';
+        const [first = '', ...rest] = wrap(item.text, width - 6);
+        return [`${pointer} ${mark} ${i === view.cursor ? style.accent(first) : first}`, ...rest.map((line) => `    ${line}`)];
+    });
+    const noteLines = progress.notes ? progress.notes.replace(/\n$/, '').split('\n') : [];
+    const exchanges = (state.exchanges ?? []).filter((exchange) => exchange.stageId === stage.id);
+    const facts = view.facts ?? [];
+    const context = { line: view.line, interviewer: checklist.length > 0, gated: view.gated, canGoBack: index > 0, lineMode: view.lineMode, facts: facts.length > 0 };
+    const last = index + 1 === state.plan.length;
+    const keys = keyHints(context).map(([label, does]) => `${style.key(` ${label} `)} ${last ? does.replace('next stage', 'finish') : does}`);
+    const quits = style.dim(view.save ? 'Ctrl-C quits (saved)' : 'Ctrl-C quits (not saved)');
+    const help = keyLine([...keys, quits], width);
+    const typing = view.gated ? [style.dim('The clock starts when you press Enter or start typing.')] : [];
+    if (view.lineMode)
+        typing.push(...wrap(LINE_MODES[view.lineMode].help, width).map((line) => style.dim(line)));
+    const padOpen = view.lineMode === 'pad';
+    const diagramCount = (view.diagram ?? '').split('\n').filter((line) => line.trim()).length;
+    const fixed = header.length + typing.length + help.split('\n').length + 2;
+    const room = Math.max(4, size.rows - 1 - fixed);
+    let notesShown = Math.min(VISIBLE_NOTE_LINES, noteLines.length);
+    let hintsFrom = 0;
+    let followupsFolded = false;
+    let window = { from: 0, to: checklistItems.length };
+    let exchangesShown = Math.min(VISIBLE_EXCHANGES, exchanges.length);
+    // At the tightest, the latest answer alone on one line.
+    let exchangeLine = false;
+    let factsFolded = view.factsHidden ? 2 : 0;
+    /** The pad's picture in `height` rows at most, indented like the notes. */
+    const drawn = (height) => (view.drawDiagram ? view.drawDiagram(view.diagram ?? '', { width: width - 2, height: Math.max(1, height) }).map((line) => `  ${line}`) : [style.dim('  loading the drawing…')]);
+    // First as tall as the screen allows: the rest folds for it, and it is cut to what is left after that.
+    let drawing = padOpen ? drawn(room - 2) : [];
+    let notesFolded = false;
+    const body = () => {
+        const lines = [];
+        const section = (heading, content) => void lines.push('', style.heading(heading), ...content);
+        if (cutIn.length)
+            lines.push('', ...cutIn);
+        if (exchanges.length && exchangeLine)
+            lines.push('', cut(`  › ${stripControl(exchanges.at(-1).answer)}`, width));
+        else if (exchanges.length) {
+            const earlier = exchanges.length - exchangesShown;
+            section(view.noFactSheet ? 'Interviewer (this question has no fact sheet: every answer is to assume)' : 'Interviewer', [
+                ...(earlier > 0 ? [style.dim(`  … ${plural(earlier, 'earlier question')}`)] : []),
+                ...exchanges.slice(earlier).flatMap((exchange) => [
+                    ...wrap(`You: ${stripControl(exchange.asked)}`, width - 4, '  ').map((line) => style.dim(line)),
+                    ...wrap(stripControl(exchange.answer), width - 4, '    ').map((line, i) => (i ? line : `  ${style.accent('›')} ${line.trimStart()}`)),
+                ]),
+            ]);
+        }
+        if (facts.length) {
+            const key = style.dim(' (Ctrl-O shows it)');
+            if (factsFolded === 2)
+                lines.push('', style.heading(`Fact sheet: ${plural(facts.length, 'fact')}`) + (view.factsHidden ? key : style.dim(' (folded for space)')));
+            else {
+                section('Fact sheet: answer only what is asked', facts.flatMap((fact) => factsFolded === 1 ? [cut(`  ${fact.topic}: ${stripControl(fact.answer)}`, width)] : wrap(`${fact.topic}: ${stripControl(fact.answer)}`, width - 4, '    ').map((line, i) => (i ? line : `  ${line.trimStart()}`))));
+            }
+        }
+        if (shownHints.length) {
+            section(`Hints (${shownHints.length} of ${view.hints.length})`, [
+                ...(hintsFrom > 0 ? [style.dim(`  … ${plural(hintsFrom, 'earlier hint')} folded for space`)] : []),
+                ...numbered(shownHints.slice(hintsFrom), hintsFrom),
+            ]);
+        }
+        if (checklistItems.length) {
+            section(`Checklist (${progress.ticked.length} of ${checklistItems.length} covered)`, [
+                ...(window.from > 0 ? [style.dim(`  ↑ ${window.from} more`)] : []),
+                ...checklistItems.slice(window.from, window.to).flat(),
+                ...(window.to < checklistItems.length ? [style.dim(`  ↓ ${checklistItems.length - window.to} more`)] : []),
+            ]);
+        }
+        if (view.followups?.length) {
+            if (followupsFolded)
+                lines.push('', style.heading(`Follow-ups to ask: ${view.followups.length}`) + style.dim(' (Ctrl-F shows them)'));
+            else
+                section('Follow-ups to ask', numbered(view.followups));
+        }
+        // The line being edited stays in view: the window of notes ends at it.
+        const end = view.editing === null ? noteLines.length : Math.min(noteLines.length, Math.max(view.editing + 1, notesShown));
+        const from = Math.max(0, end - notesShown);
+        if (notesFolded)
+            lines.push('', style.heading(`Notes: ${plural(noteLines.length, 'line')}`) + style.dim(' (Esc shows them)'));
+        else if (noteLines.length > 0 || !view.gated) {
+            section('Notes', [
+                ...(from > 0 ? [style.dim(`  … ${plural(from, 'earlier line')}`)] : []),
+                ...noteLines.slice(from, end).flatMap((line, i) => from + i === view.editing ? wrap(line, width - 4, '    ').map((part, j) => (j ? style.dim(part) : `  ${style.accent('✎')} ${style.dim(part.trimStart())}`)) : wrap(line, width - 2, '  ')),
+            ]);
+        }
+        if (padOpen)
+            section(`Diagram (${plural(diagramCount, 'line')})`, drawing);
+        else if (diagramCount)
+            lines.push('', style.heading(`Diagram: ${plural(diagramCount, 'line')}`) + style.dim(' (Ctrl-G opens the pad)'));
+        return lines;
+    };
+    // Least needed first; the follow-ups go last: in the deep-dive they are what an interviewer needs most.
+    const fold = [
+        () => (hintsFrom < shownHints.length - 1 ? ((hintsFrom = shownHints.length - 1), true) : false),
+        () => (notesShown > 2 ? ((notesShown = 2), true) : false),
+        () => (exchangesShown > 1 ? ((exchangesShown = 1), true) : false),
+        () => (factsFolded === 0 ? ((factsFolded = 1), true) : false),
+        () => {
+            // Narrow the checklist to a window around the cursor, one item at a time.
+            if (window.to - window.from <= 1)
+                return false;
+            window = view.cursor - window.from > window.to - 1 - view.cursor ? { ...window, from: window.from + 1 } : { ...window, to: window.to - 1 };
+            return true;
+        },
+        () => (factsFolded === 1 ? ((factsFolded = 2), true) : false),
+        () => (followupsFolded || view.allFollowups ? false : (followupsFolded = true)),
+        // The answer's line is paid for with a line of notes: both stay in view.
+        () => (exchanges.length && !exchangeLine ? (exchangeLine = true) : false),
+        () => (exchangeLine && notesShown > 1 ? ((notesShown = 1), true) : false),
+        // At the tightest (a short terminal, or the diagram pad open), the last line of notes alone.
+        () => (notesShown > 1 ? ((notesShown = 1), true) : false),
+        // With the pad open, its picture is what is being worked on: the notes fold to one line.
+        () => (padOpen && !notesFolded && noteLines.length > 0 ? (notesFolded = true) : false),
+    ];
+    let lines = body();
+    for (const step of fold) {
+        while (lines.length > room && step())
+            lines = body();
+    }
+    if (padOpen && lines.length > room) {
+        // The pad says itself what does not fit (src/diagram/pad.ts).
+        drawing = drawn(room - (lines.length - drawing.length));
+        lines = body();
+    }
+    const prompt = view.lineMode ? style.accent(LINE_MODES[view.lineMode].prompt) : view.editing === null ? style.accent('>') : style.accent(`✎ ${view.editing + 1}>`);
+    return { lines: [...header, ...lines, ...typing, '', `  ${prompt} ${view.line}`], help };
+}
+/** A line of key hints, wrapped between entries, never inside one. */
+export function keyLine(entries, width) {
+    return entries.reduce((rows, entry) => {
+        const last = rows.at(-1);
+        if (last !== undefined && visibleLength(last) + 2 + visibleLength(entry) <= width)
+            rows[rows.length - 1] = `${last}  ${entry}`;
+        else
+            rows.push(entry);
+        return rows;
+    }, []).join('\n');
+}

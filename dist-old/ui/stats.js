@@ -1,0 +1,150 @@
+// The `stats` screen. With charts (on a terminal): bars and a sparkline; without: the same
+// figures as plain text. Returns lines; never prints.
+import { CATEGORY_TITLES } from '../bank/categories.js';
+import { calibrationSentence } from '../score/calibration.js';
+import { clock, cut, plural, stripControl, visibleLength, wrap } from '../text.js';
+import { bar, sparkline } from './charts.js';
+import { gradeStyle } from './colour.js';
+/** Within this many percent of the budget, a stage counts as on time. */
+const ON_TIME_PERCENT = 5;
+function practiceTime(seconds) {
+    const minutes = Math.round(seconds / 60);
+    const hours = Math.floor(minutes / 60);
+    return hours > 0 ? `${hours} h ${minutes % 60} min` : `${minutes} min`;
+}
+/** The headings' column: `Sessions   `. */
+const FIELD_WIDTH = 11;
+/** The widest pace text: `runs 100% over`. */
+const PACE_WIDTH = 15;
+function paceText(overPercent) {
+    if (Math.abs(overPercent) <= ON_TIME_PERCENT)
+        return 'on time';
+    return overPercent > 0 ? `runs ${overPercent}% over` : `runs ${-overPercent}% under`;
+}
+/** The change of the trend's halves, worded so that its sign cannot be read as the arrow's. */
+function trendChange(change) {
+    if (change === 0)
+        return 'later half level with the earlier half';
+    return `later half ${Math.abs(change)} ${Math.abs(change) === 1 ? 'point' : 'points'} ${change > 0 ? 'above' : 'below'} the earlier half`;
+}
+export function statsLines(stats, style, view) {
+    const grade = gradeStyle(style);
+    const percent = (score) => grade(score)(`${String(score).padStart(3)}%`);
+    const scoreBar = (score) => (view.charts ? `${grade(score)(bar(score / 100, 20))} ` : '');
+    const lines = [];
+    // A figure after its heading, wrapped under the figure's first word on a narrow terminal.
+    const field = (heading, text) => {
+        const [first = '', ...rest] = wrap(text, view.width - FIELD_WIDTH);
+        return [`${style.heading(heading)}${' '.repeat(FIELD_WIDTH - heading.length)}${first}`, ...rest.map((line) => `${' '.repeat(FIELD_WIDTH)}${line}`)];
+    };
+    lines.push(style.title('Progress'));
+    lines.push(...field('Sessions', `${stats.sessions} (${stats.completed} completed, ${stats.abandoned} abandoned) · ${practiceTime(stats.practiceSeconds)} practised`));
+    const { streaks } = stats;
+    lines.push(...field('Streak', `${plural(streaks.current, 'day')} now · longest ${plural(streaks.longest, 'day')} · ${plural(streaks.days, 'day')} practised in all`));
+    if (stats.averageScore !== null)
+        lines.push(`${style.heading('Average')}    ${grade(stats.averageScore)(`${stats.averageScore}%`)}`);
+    // A coverage row: its title cut to what the bar, the percentage and the count leave, so a row never wraps.
+    const coverageRows = (rows, most) => {
+        const counts = rows.map((row) => `(${plural(row.sessions, 'session')})`);
+        const rest = 2 + 2 + (view.charts ? 21 : 0) + 4 + 2 + Math.max(...counts.map((count) => count.length));
+        const width = Math.max(8, Math.min(most, Math.max(...rows.map((row) => stripControl(row.title).length)), view.width - rest));
+        return rows.map((row, i) => `  ${label(stripControl(row.title), width)}  ${scoreBar(row.averageScore)}${percent(row.averageScore)}  ${style.dim(counts[i])}`);
+    };
+    const coverage = (stages) => (stages.length ? ['', style.heading('Coverage by stage'), ...coverageRows(stages, 28)] : []);
+    // One rubric: its stages and items as they always were. More: a section for each, after the figures they share.
+    const only = stats.rubrics.length > 1 ? undefined : { stages: stats.stages, missed: stats.missed };
+    if (only)
+        lines.push(...coverage(only.stages));
+    if (stats.categories.length) {
+        const title = (category) => CATEGORY_TITLES[category] ?? category;
+        lines.push('', `${style.heading('Coverage by category')} ${style.dim('(weakest first)')}`);
+        lines.push(...coverageRows(stats.categories.map((category) => ({ ...category, title: title(category.category) })), 30));
+    }
+    const { trend } = stats;
+    if (trend.scores.length) {
+        lines.push('', `${style.heading('Score trend')} ${style.dim(`(last ${plural(trend.scores.length, 'completed session')}, oldest first)`)}`);
+        const change = trend.change === null ? undefined : trendChange(trend.change);
+        if (view.charts) {
+            // First and latest are named: `60% → 71%` beside a fall of the halves' averages read as up, then down.
+            const ends = `first ${trend.scores[0]}%, latest ${trend.scores[trend.scores.length - 1]}%`;
+            const line = `  ${style.accent(sparkline(trend.scores))}  ${ends}${change ? ` · ${change}` : ''}`;
+            if (visibleLength(line) <= view.width)
+                lines.push(line);
+            else
+                lines.push(`  ${style.accent(sparkline(trend.scores))}  ${ends}`, ...(change ? [`  ${change}`] : []));
+        }
+        else {
+            lines.push(...wrap(trend.scores.join(' '), view.width - 2, '  '));
+            if (change)
+                lines.push(`  ${change}`);
+        }
+    }
+    if (only)
+        lines.push(...pacingLines(only.stages, style, view), ...missedLines(only.missed, style, view));
+    else {
+        for (const rubric of stats.rubrics) {
+            const count = ` · rubric, ${plural(rubric.sessions, 'completed session')}`;
+            const title = stripControl(rubric.title);
+            // A title too long for the line keeps its words: it wraps, and the count goes under it.
+            lines.push('', ...(title.length + count.length <= view.width
+                ? [`${style.title(title)}${style.dim(count)}`]
+                : [...wrap(title, view.width).map((line) => style.title(line)), style.dim(count.replace(/^ · /, ''))]));
+            lines.push(...coverage(rubric.stages), ...pacingLines(rubric.stages, style, view), ...missedLines(rubric.missed, style, view));
+        }
+    }
+    const { calibration } = stats;
+    if (calibration && (calibration.ai.length || calibration.partner.length)) {
+        lines.push('', `${style.heading('Calibration')} ${style.dim('(your own rating against another rater\'s, per stage)')}`);
+        for (const [stages, other] of [[calibration.ai, 'the AI grader'], [calibration.partner, 'your partner']]) {
+            for (const stage of stages) {
+                const sentence = calibrationSentence({ ...stage, title: stripControl(stage.title) }, other);
+                const [first = '', ...rest] = wrap(`${sentence}.`, view.width - 4);
+                lines.push(`  ${first}`, ...rest.map((line) => `    ${line}`));
+            }
+        }
+    }
+    return lines;
+}
+/** Text cut to width with an ellipsis, or padded to it. */
+function label(text, width) {
+    return cut(text, width).padEnd(width);
+}
+function pacingLines(stages, style, view) {
+    if (!stages.length)
+        return [];
+    // A narrower bar below 100 columns, and titles cut to what is left: a row never wraps.
+    const cells = view.width >= 100 ? 20 : 10;
+    const chartWidth = view.charts ? cells * 1.5 + 1 : 0;
+    const longest = Math.max(...stages.map((stage) => stripControl(stage.title).length));
+    const times = stages.map((stage) => `${clock(stage.averageUsedSeconds)} of ${clock(stage.averageBudgetSeconds)}`);
+    const timesWidth = Math.max(...times.map((text) => text.length));
+    const width = Math.max(8, Math.min(28, longest, view.width - 2 - 2 - chartWidth - timesWidth - 2 - PACE_WIDTH));
+    const lines = ['', `${style.heading('Pacing')} ${style.dim('(average time used of the average budget)')}`];
+    for (const [i, stage] of stages.entries()) {
+        const time = times[i].padEnd(timesWidth);
+        const paint = stage.overPercent > ON_TIME_PERCENT ? style.warn : style.good;
+        const chart = view.charts ? `${paceBar(stage.overPercent, style, cells)} ` : '';
+        lines.push(`  ${label(stripControl(stage.title), width)}  ${chart}${time}  ${paint(paceText(stage.overPercent))}`);
+    }
+    return lines;
+}
+function missedLines(missed, style, view) {
+    if (!missed.length)
+        return [];
+    const lines = ['', style.heading('Missed most often')];
+    missed.forEach((item, i) => {
+        const [first = '', ...rest] = wrap(stripControl(item.text), view.width - 6);
+        lines.push(`  ${i + 1}. ${first}`, ...rest.map((line) => `     ${line}`));
+        lines.push(...wrap(`${stripControl(item.stageTitle)} · missed in ${item.missed} of ${plural(item.assessed, 'session')}`, view.width, '     ').map((line) => style.dim(line)));
+        if (item.guidance)
+            lines.push(...wrap(stripControl(item.guidance), view.width - 7, '     ').map((line) => style.dim(line)));
+    });
+    return lines;
+}
+/** `cells` for the budget (█ used, ░ left), then ▓ for time over it, up to half as many more. */
+function paceBar(overPercent, style, cells) {
+    const used = Math.max(0, 1 + overPercent / 100);
+    const within = Math.round(Math.min(1, used) * cells);
+    const over = Math.min(cells / 2, Math.round(Math.max(0, used - 1) * cells));
+    return `${style.good('█'.repeat(within))}${style.dim('░'.repeat(cells - within))}${style.warn('▓'.repeat(over))}${' '.repeat(cells / 2 - over)}`;
+}
