@@ -2,6 +2,7 @@
 // first did, and whatever a file's findings depend on (its bytes, its name, the rubrics its
 // examples are graded with, the schema its modeline points at) makes lint check it again.
 // That a result was reused shows by planting a finding in the cache file: lint prints it.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -38,6 +39,22 @@ function setUp(overrides: Record<string, string> = {}) {
 function ageFiles(dir: string) {
   const old = new Date(Date.now() - 3600_000);
   for (const name of fs.readdirSync(dir, { recursive: true, encoding: 'utf8' })) fs.utimesSync(path.join(dir, name), old, old);
+}
+
+/** Every entry under dir made an hour old, links themselves included (a link loop cannot be followed). */
+function ageEntries(dir: string) {
+  const old = new Date(Date.now() - 3600_000);
+  for (const name of fs.readdirSync(dir, { recursive: true, encoding: 'utf8' })) fs.lutimesSync(path.join(dir, name), old, old);
+}
+
+/** What a run prints and returns, with the cache (twice: filling it, then reading it) and with --no-cache. */
+async function withAndWithoutCache(dir: string, home: string, ...args: string[]) {
+  const run = async (...extra: string[]) => {
+    const io = fakeIo({ cwd: dir, env: { MLDRILL_HOME: home } });
+    const code = await main(['lint', ...args, ...extra], io);
+    return { code, out: io.out(), err: io.err() };
+  };
+  return { first: await run(), second: await run(), fresh: await run('--no-cache') };
 }
 
 describe('lint cache', () => {
@@ -157,6 +174,21 @@ describe('lint cache', () => {
     await bank.lint();
     bank.plant(Q, (result) => result.findings.push({ file: Q, line: 1, column: 1, severity: 'warning', rule: 'planted', message: 'cached' }));
     expect((await bank.lint('--no-cache')).findings.map((finding) => finding.rule)).toEqual(['enum']);
+  });
+
+  it('prints what --no-cache prints for entries that cannot be read: a link loop, a dangling link, a FIFO, a device', async () => {
+    const bank = setUp();
+    const q = path.join(bank.dir, 'questions', 'recommendation');
+    fs.symlinkSync('loop.yaml', path.join(q, 'loop.yaml'));
+    fs.symlinkSync('nowhere.yaml', path.join(q, 'dangling.yaml'));
+    fs.symlinkSync('/dev/null', path.join(q, 'null.yaml'));
+    execFileSync('mkfifo', [path.join(q, 'fifo.yaml')]);
+    ageEntries(bank.dir);
+    const { first, second, fresh } = await withAndWithoutCache(bank.dir, bank.home, bank.dir);
+    expect(fresh.code).toBe(1);
+    expect(fresh.out).toMatch(/loop\.yaml\n {2}1:1 {2}error {2}cannot read the file \(ELOOP\)/);
+    expect(first).toEqual(fresh);
+    expect(second).toEqual(fresh);
   });
 
   it('lints when the cache directory cannot be written', async () => {

@@ -97,8 +97,14 @@ export function openLintCache(cacheDir: string, bankEntries: readonly string[], 
   };
 }
 
+/** Undefined for anything that is not a regular file, or that cannot be stat'ed (a link loop, a directory without search permission): the check reports it. */
 function stampOf(file: string): Stamp | undefined {
-  const stat = fs.statSync(file, { throwIfNoEntry: false });
+  let stat: fs.Stats | undefined;
+  try {
+    stat = fs.statSync(file, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
   return stat?.isFile() ? [stat.size, stat.mtimeMs, stat.ctimeMs, stat.ino] : undefined;
 }
 
