@@ -166,6 +166,26 @@ describe('lint cache', () => {
     expect(fs.statSync(cacheFile).isDirectory()).toBe(true);
   });
 
+  it('neither reads nor writes through a link in the cache file\'s place, to a file or to nowhere', async () => {
+    const bank = setUp();
+    ageFiles(bank.dir);
+    const first = await bank.lint();
+    const cacheFile = bank.cacheFile();
+    const elsewhere = path.join(bank.home, 'notes.txt');
+    fs.renameSync(cacheFile, elsewhere);
+    for (const target of [elsewhere, `${elsewhere}.new`]) {
+      fs.symlinkSync(target, cacheFile);
+      // Not read: a finding planted in the file it leads to is not printed.
+      fs.writeFileSync(elsewhere, fs.readFileSync(elsewhere, 'utf8').replace('"rule":"enum"', '"rule":"planted"'));
+      const saved = fs.readFileSync(elsewhere, 'utf8');
+      expect(await bank.lint()).toEqual(first);
+      expect(fs.readlinkSync(cacheFile)).toBe(target);
+      expect(fs.readFileSync(elsewhere, 'utf8')).toBe(saved);
+      fs.rmSync(cacheFile);
+    }
+    expect(fs.existsSync(`${elsewhere}.new`)).toBe(false);
+  });
+
   it('neither reads nor writes the cache with --no-cache', async () => {
     const bank = setUp();
     ageFiles(bank.dir);

@@ -7,8 +7,8 @@
 // examples were graded with, the file's size, mtime, ctime and inode, the name it is shown
 // under, and whether each schema path its modeline was checked against exists. A file modified
 // within RACY_MS of the moment the cache was written is not trusted (a change in the same tick
-// would not show in its mtime). Anything else in doubt (a damaged, oversized or foreign cache file) and the
-// cache is simply not used; `mldrill lint --no-cache` neither reads nor writes it.
+// would not show in its mtime). Anything else in doubt (a damaged, oversized or foreign cache file,
+// a link or a directory in its place) and the cache is simply not used; `mldrill lint --no-cache` neither reads nor writes it.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FileSummary, StageSummary } from '../bank/check-file.js';
@@ -116,6 +116,8 @@ function readEntries(file: string, key: Omit<CacheContent, 'magic' | 'format' | 
   const entries = new Map<string, Entry>();
   let content: Partial<CacheContent>;
   try {
+    // A link is not this cache's file, whatever it leads to (it is not written through either).
+    if (fs.lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink()) return entries;
     content = JSON.parse(readRegular(file, MAX_CACHE_BYTES).toString('utf8')) as Partial<CacheContent>;
   } catch {
     // Missing, unreadable, too large, not a regular file or not JSON: no cache.
@@ -139,7 +141,7 @@ function writeEntries(file: string, key: Omit<CacheContent, 'magic' | 'format' |
         [target, entry.stamp[1] >= written - RACY_MS ? { ...entry, stamp: [UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN] } : entry]);
       const content: CacheContent = { magic: MAGIC, format: FORMAT, ...key, entries: rows };
       fs.writeSync(fd, JSON.stringify(content));
-    });
+    }, 'refuse');
   } catch {
     // Unwritable, full, or something other than a regular file in its place: lint without a cache.
   }
