@@ -119,6 +119,10 @@ function describeIssue(parsed: ParsedFile, schema: z.ZodType, issue: z.core.$Zod
       if (actual === undefined) return [missing(parsed, pathTo)];
       if (actual === null) {
         if (pathTo.length === 0) return [at(parsed, [], 'empty', `the file is empty; a ${kindOf(parsed.file)} needs at least ${REQUIRED[kindOf(parsed.file)]}`)];
+        // `stages:` followed by what belongs under it, indented one level too little.
+        const stray = issue.expected === 'record' || issue.expected === 'object' ? strayChild(parsed, schema, pathTo, issue.expected === 'record') : undefined;
+        const key = String(pathTo[pathTo.length - 1]);
+        if (stray !== undefined) return [at(parsed, pathTo, 'empty', `${name} is empty, but "${stray}" after it looks like part of it; indent "${stray}" (and the lines under it) one level deeper than "${key}"`)];
         // `title:` with nothing after it: the field is there but empty.
         return [at(parsed, pathTo, 'empty', `${name} is empty; give it a ${expected} or remove the line`)];
       }
@@ -170,6 +174,21 @@ function describeIssue(parsed: ParsedFile, schema: z.ZodType, issue: z.core.$Zod
     default:
       return [at(parsed, pathTo, 'type', `${name}: ${issue.message}`)];
   }
+}
+
+/**
+ * The key after the empty mapping at pathTo, when it reads as one of that mapping's own: a field
+ * of it, or (for a mapping of free keys, such as `stages`) a key its parent does not have.
+ */
+function strayChild(parsed: ParsedFile, schema: z.ZodType, pathTo: readonly PathSegment[], freeKeys: boolean): string | undefined {
+  const parent = valueAt(parsed.data, pathTo.slice(0, -1));
+  if (!isRecord(parent)) return undefined;
+  const keys = Object.keys(parent);
+  const next = keys[keys.indexOf(String(pathTo[pathTo.length - 1])) + 1];
+  if (next === undefined) return undefined;
+  if (knownKeys(schema, pathTo).includes(next)) return next;
+  const siblings = knownKeys(schema, pathTo.slice(0, -1));
+  return freeKeys && siblings.length > 0 && !siblings.includes(next) ? next : undefined;
 }
 
 /** A required field that is not there, reported at the mapping that should hold it. */
