@@ -27,6 +27,15 @@ export function stripControl(text: string, options: { keepStyle?: boolean } = {}
 }
 
 /**
+ * stripControl for a field of a line-oriented report (a file name, a message): a newline or tab
+ * that a file name or a quoted key holds is shown as `\n` or `\t` (two characters), so it cannot split a row
+ * or start what reads as another one.
+ */
+export function oneLine(text: string): string {
+  return stripControl(text).replace(/\n/g, '\\n').replace(/\t/g, '\\t');
+}
+
+/**
  * A template tag that sanitises every interpolated value and trusts the literal parts:
  * safe`${file}:${line}: ${message}`. For lines built from untrusted text before they are styled.
  */
