@@ -86,7 +86,7 @@ export const cases: Case[] = [
   { rule: 'file-too-large', files: { [Q]: `${QUESTION}# ${'x'.repeat(256 * 1024)}\n` }, line: 1, column: 1, message: /larger than 256 KiB/ },
   { rule: 'yaml-syntax', files: { [Q]: QUESTION.replace('title: A feed', 'title: "A feed') }, line: 3, column: 8, message: /YAML syntax error: this quoted string is never closed/ },
   { rule: 'duplicate-key', files: { [Q]: QUESTION.replace('difficulty: medium\n', 'difficulty: medium\ndifficulty: hard\n') }, line: 6, column: 1, message: /key "difficulty" appears twice/ },
-  { rule: 'alias-limit', files: { [Q]: `${QUESTION}a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n` }, line: 1, column: 1, message: /too many alias/ },
+  { rule: 'alias-limit', files: { [Q]: `${QUESTION}a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n` }, line: 22, column: 8, message: /too many alias/ },
   { rule: 'required', files: { [Q]: QUESTION.replace('title: A feed\n', '') }, line: 2, column: 1, message: /missing required field "title"; add it/ },
   { rule: 'required', files: { [R]: RUBRIC.replace('    goal: Design it.\n', '') }, file: R, line: 14, column: 5, message: /missing required field "goal" in stages\[1\]/ },
   { rule: 'empty', files: { [Q]: QUESTION.replace('title: A feed', "title: '  '") }, line: 3, column: 8, message: /title is empty/ },
