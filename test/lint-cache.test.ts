@@ -157,6 +157,9 @@ describe('lint cache', () => {
     await bank.lint();
     bank.plant(Q, (result) => result.findings.push({ file: Q, line: 0, column: 1, severity: 'fatal', rule: 'planted', message: 'bad' }));
     expect((await bank.lint()).findings.map((finding) => finding.rule)).toEqual(['enum']);
+    // A finding that names another file would be printed under that file.
+    bank.plant(Q, (result) => result.findings.push({ file: 'rubrics/mini.yaml', line: 1, column: 1, severity: 'error', rule: 'planted', message: 'elsewhere' }));
+    expect((await bank.lint()).findings.map((finding) => `${finding.file} ${finding.rule}`)).toEqual([`${Q} enum`]);
   });
 
   it('leaves a cache path that is not a regular file alone, and lints without it', async () => {

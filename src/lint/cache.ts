@@ -153,12 +153,13 @@ function writeEntries(file: string, key: Omit<CacheContent, 'magic' | 'format' |
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isStringList = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
 const isIdList = (value: unknown): value is Array<string | null> => Array.isArray(value) && value.every((item) => item === null || typeof item === 'string');
-const isFindings = (value: unknown): value is Finding[] => Array.isArray(value) && value.every(isFinding);
+/** Findings of the entry's own file: one naming another file would be printed as that file's. */
+const isFindings = (value: unknown, shown: string): value is Finding[] => Array.isArray(value) && value.every((item) => isFinding(item) && item.file === shown);
 
 function isEntry(value: unknown, file: string): value is Entry {
   if (!isRecord(value) || typeof value.shown !== 'string' || !Array.isArray(value.stamp) || value.stamp.length !== 4 || !value.stamp.every((n) => typeof n === 'number')) return false;
   const result = value.result;
-  if (!isRecord(result) || !isFindings(result.findings) || (result.graded !== undefined && !isFindings(result.graded))) return false;
+  if (!isRecord(result) || !isFindings(result.findings, value.shown) || (result.graded !== undefined && !isFindings(result.graded, value.shown))) return false;
   if (result.asked !== undefined && !(Array.isArray(result.asked) && result.asked.every((pair) => Array.isArray(pair) && typeof pair[0] === 'string' && typeof pair[1] === 'boolean'))) return false;
   return result.summary === undefined || isSummary(result.summary, file, value.shown);
 }
