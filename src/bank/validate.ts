@@ -123,8 +123,10 @@ function describeIssue(parsed: ParsedFile, schema: z.ZodType, issue: z.core.$Zod
         const stray = issue.expected === 'record' || issue.expected === 'object' ? strayChild(parsed, schema, pathTo, issue.expected === 'record') : undefined;
         const key = String(pathTo[pathTo.length - 1]);
         if (stray !== undefined) return [at(parsed, pathTo, 'empty', `${name} is empty, but "${stray}" after it looks like part of it; indent "${stray}" (and the lines under it) one level deeper than "${key}"`)];
-        // `title:` with nothing after it: the field is there but empty.
-        return [at(parsed, pathTo, 'empty', `${name} is empty; give it a ${expected} or remove the line`)];
+        // `title:` with nothing after it: the field is there but empty. A required one cannot go.
+        const fill = expected === 'text' ? 'write it' : `give it a ${expected}`;
+        if (isRequired(schema, pathTo)) return [at(parsed, pathTo, 'empty', `${name} is empty; ${fill} (it is required)`)];
+        return [at(parsed, pathTo, 'empty', `${name} is empty; ${fill} or remove the line`)];
       }
       if (pathTo.length === 0) return [at(parsed, [], 'type', `a ${kindOf(parsed.file)} file must be a mapping of fields, not a ${typeName(actual)}`)];
       // .nan and .inf are numbers to YAML, but no budget or weight.
@@ -197,18 +199,30 @@ function missing(parsed: ParsedFile, pathTo: readonly PathSegment[]): Finding {
   return at(parsed, pathTo.slice(0, -1), 'required', `missing required field "${field}"${pathTo.length > 1 ? ` in ${showPath(pathTo.slice(0, -1))}` : ''}; add it`);
 }
 
-/** The field names a mapping at pathTo may have, for "did you mean". */
-function knownKeys(schema: z.ZodType, pathTo: readonly PathSegment[]): string[] {
+/** The schema of the value at pathTo, unwrapped; undefined where the path leaves the schema. */
+function schemaAt(schema: z.ZodType, pathTo: readonly PathSegment[]): z.ZodType | undefined {
   let node: z.ZodType | undefined = schema;
   for (const segment of pathTo) {
     node = unwrap(node);
     if (node instanceof z.ZodObject) node = (node.shape as Record<string, z.ZodType>)[String(segment)];
     else if (node instanceof z.ZodRecord) node = node.valueType as z.ZodType;
     else if (node instanceof z.ZodArray) node = node.element as z.ZodType;
-    else return [];
+    else return undefined;
   }
-  node = unwrap(node);
+  return unwrap(node);
+}
+
+/** The field names a mapping at pathTo may have, for "did you mean". */
+function knownKeys(schema: z.ZodType, pathTo: readonly PathSegment[]): string[] {
+  const node = schemaAt(schema, pathTo);
   return node instanceof z.ZodObject ? Object.keys(node.shape) : [];
+}
+
+/** A field that its mapping must have: one of an object's fields that is neither optional nor defaulted. */
+function isRequired(schema: z.ZodType, pathTo: readonly PathSegment[]): boolean {
+  const parent = schemaAt(schema, pathTo.slice(0, -1));
+  const field = parent instanceof z.ZodObject ? (parent.shape as Record<string, z.ZodType | undefined>)[String(pathTo[pathTo.length - 1])] : undefined;
+  return field !== undefined && !(field instanceof z.ZodOptional || field instanceof z.ZodDefault);
 }
 
 function unwrap(node: z.ZodType | undefined): z.ZodType | undefined {
