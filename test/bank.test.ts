@@ -99,6 +99,8 @@ export const cases: Case[] = [
   { rule: 'unknown-field', files: { [Q]: QUESTION.replace('difficulty: medium', 'difficulty: medium\ntgas: [x]') }, line: 6, column: 1, message: /unknown field "tgas"; did you mean "tags"\?/ },
   { rule: 'unknown-field', files: { [Q]: QUESTION.replace('        text: Asked where the feed appears', '        text: Asked where the feed appears\n        guidence: x') }, line: 15, column: 9, message: /unknown field "guidence" in stages\.clarify\.checklist\[0\]; did you mean "guidance"\?/ },
   { rule: 'enum', files: { [Q]: QUESTION.replace('difficulty: medium', 'difficulty: meduim') }, line: 5, column: 13, message: /did you mean "medium"\?/ },
+  // A hidden character is shown, not dropped: "medium" with a right-to-left override is not "medium".
+  { rule: 'enum', files: { [Q]: QUESTION.replace('difficulty: medium', 'difficulty: "medium\u202e"') }, line: 5, column: 13, message: /^difficulty is "medium\\u202e"; did you mean "medium"\?/ },
   { rule: 'enum', files: { [Q]: FACTS.replace('topic: scale', 'topic: scael') }, line: 23, column: 14, message: /interviewer\.facts\[0\]\.topic is "scael"; did you mean "scale"\? use one of goal, users, scale/ },
   { rule: 'required', files: { [Q]: FACTS.replace('      ask: [how many users]\n', '') }, line: 22, column: 7, message: /missing required field "ask" in interviewer\.facts\[0\]/ },
   { rule: 'empty', files: { [Q]: FACTS.replace('ask: [how many users]', 'ask: []') }, line: 24, column: 12, message: /interviewer\.facts\[0\]\.ask needs at least 1 entry/ },

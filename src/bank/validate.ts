@@ -2,7 +2,7 @@
 // Cross-file checks (unknown rubric, duplicate ids) live in cross-check.ts.
 import path from 'node:path';
 import * as z from 'zod';
-import { closest, didYouMean, findControl, stripControl } from '../text.js';
+import { closest, didYouMean, findControl, showControl, stripControl } from '../text.js';
 import { collidingAsks } from './ask-words.js';
 import type { Finding, Severity } from './findings.js';
 import type { ParsedFile, PathSegment } from './parse.js';
@@ -156,10 +156,10 @@ function describeIssue(parsed: ParsedFile, schema: z.ZodType, issue: z.core.$Zod
       if (value === null || typeof value === 'object') return [at(parsed, pathTo, 'type', `${name} is a ${typeName(value)}, expected text: one of ${allowed.join(', ')}`)];
       // Not an object or null, so text, a number or a boolean: what YAML scalars are.
       const actual = typeof value === 'number' || typeof value === 'boolean' ? String(value) : (value as string);
-      return [at(parsed, pathTo, 'enum', `${name} is "${actual}"; ${didYouMean(closest(actual, allowed, 1), { label: 'use one of', names: allowed, always: true })}`)];
+      return [at(parsed, pathTo, 'enum', `${name} is "${showControl(actual)}"; ${didYouMean(closest(actual, allowed, 1), { label: 'use one of', names: allowed, always: true })}`)];
     }
     case 'invalid_format': {
-      if (issue.format === 'regex') return [at(parsed, pathTo, 'id-format', `${name} "${String(valueAt(parsed.data, pathTo))}": ${issue.message}`)];
+      if (issue.format === 'regex') return [at(parsed, pathTo, 'id-format', `${name} "${showControl(String(valueAt(parsed.data, pathTo)))}": ${issue.message}`)];
       return [at(parsed, pathTo, 'type', `${name} is not a valid ${issue.format}`)];
     }
     case 'invalid_union': {
