@@ -201,7 +201,15 @@ export function nodeIo(): Io {
       return process.stderr;
     },
     env: process.env,
-    cwd: process.cwd(),
+    // Asked for when a command needs it (so --version runs anywhere): a directory removed from
+    // under the shell has no path, and that is one line and exit 2, not a stack trace.
+    get cwd() {
+      try {
+        return process.cwd();
+      } catch (error) {
+        throw new UsageError(`the current directory cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}); it may have been removed: cd to one that exists`);
+      }
+    },
     homedir: os.homedir(),
     now: pinnedClock(process.env.MLDRILL_NOW) ?? (() => Date.now()),
     random: Math.random,

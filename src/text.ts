@@ -27,6 +27,15 @@ export function stripControl(text: string, options: { keepStyle?: boolean } = {}
 }
 
 /**
+ * stripControl for a field of a line-oriented report (a file name, a message): a newline or tab
+ * that a file name or a quoted key holds is shown as `\n` or `\t` (two characters), so it cannot split a row
+ * or start what reads as another one.
+ */
+export function oneLine(text: string): string {
+  return stripControl(text).replace(/\n/g, '\\n').replace(/\t/g, '\\t');
+}
+
+/**
  * A template tag that sanitises every interpolated value and trusts the literal parts:
  * safe`${file}:${line}: ${message}`. For lines built from untrusted text before they are styled.
  */
@@ -47,7 +56,20 @@ export function visibleLength(text: string): number {
  * terminal sees nothing it would act on.
  */
 export function jsonText(value: unknown): string {
-  return `${JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`)}\n`;
+  return `${JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, escapeOf)}\n`;
+}
+
+/** `\u202e`: a character as a JSON or JavaScript escape. */
+const escapeOf = (char: string): string => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
+/**
+ * A value quoted in a message with its control, bidirectional and zero-width characters shown as
+ * escapes rather than removed at output: "ads" with a U+202E after it would otherwise read as
+ * "ads", a value that looks allowed.
+ */
+export function showControl(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, escapeOf);
 }
 
 /**

@@ -169,6 +169,26 @@ describe('the bank cache', () => {
     expect(out).toMatch(/^A feed\n/);
   });
 
+  it('never writes through a link in the cache file\'s place, to a file or to nowhere', async () => {
+    const bank = settledBank();
+    const home = tempDir('mldrill-home-');
+    expect((await run(['daily', '--bank', bank], { MLDRILL_HOME: home })).code).toBe(0);
+    const [name] = fs.readdirSync(path.join(home, 'cache'));
+    const cacheFile = path.join(home, 'cache', name!);
+    const elsewhere = path.join(tempDir('mldrill-elsewhere-'), 'notes.txt');
+    fs.writeFileSync(elsewhere, 'mine');
+    for (const target of [elsewhere, `${elsewhere}.new`]) {
+      fs.rmSync(cacheFile);
+      fs.symlinkSync(target, cacheFile);
+      const { code, out } = await run(['show', 'feed', '--plain', '--bank', bank], { MLDRILL_HOME: home });
+      expect(code).toBe(0);
+      expect(out).toMatch(/^A feed\n/);
+      expect(fs.readlinkSync(cacheFile)).toBe(target);
+    }
+    expect(fs.readFileSync(elsewhere, 'utf8')).toBe('mine');
+    expect(fs.existsSync(`${elsewhere}.new`)).toBe(false);
+  });
+
   it('keeps reporting broken files on every run, with paths relative to the current directory', async () => {
     const bank = settledBank(baseBank({ 'questions/ads/bad.yaml': 'id: bad\ntitle: [unclosed\n' }));
     const env = { MLDRILL_HOME: tempDir('mldrill-home-') };

@@ -2,13 +2,16 @@
 // first did, and whatever a file's findings depend on (its bytes, its name, the rubrics its
 // examples are graded with, the schema its modeline points at) makes lint check it again.
 // That a result was reused shows by planting a finding in the cache file: lint prints it.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/main.js';
+import { PACKAGE_ROOT } from '../src/package-root.js';
 import { baseBank, QUESTION, RUBRIC, writeBank } from './helpers/bank.js';
 import { fakeIo } from './helpers/fake-io.js';
+import { seededRandom } from '../src/select/random.js';
 
 const Q = path.join('questions', 'recommendation', 'feed.yaml');
 const EXAMPLES = 'examples:\n  weak:\n    notes:\n      clarify: We should think about it.\n';
@@ -38,6 +41,23 @@ function setUp(overrides: Record<string, string> = {}) {
 function ageFiles(dir: string) {
   const old = new Date(Date.now() - 3600_000);
   for (const name of fs.readdirSync(dir, { recursive: true, encoding: 'utf8' })) fs.utimesSync(path.join(dir, name), old, old);
+}
+
+const HOUR_AGO = new Date(Date.now() - 3600_000);
+
+/** Every entry under dir made an hour old (the same hour each time), links themselves included (a link loop cannot be followed). */
+function ageEntries(dir: string) {
+  for (const name of fs.readdirSync(dir, { recursive: true, encoding: 'utf8' })) fs.lutimesSync(path.join(dir, name), HOUR_AGO, HOUR_AGO);
+}
+
+/** What a run prints and returns, with the cache (twice: filling it, then reading it) and with --no-cache. */
+async function withAndWithoutCache(dir: string, home: string, ...args: string[]) {
+  const run = async (...extra: string[]) => {
+    const io = fakeIo({ cwd: dir, env: { MLDRILL_HOME: home } });
+    const code = await main(['lint', ...args, ...extra], io);
+    return { code, out: io.out(), err: io.err() };
+  };
+  return { first: await run(), second: await run(), fresh: await run('--no-cache') };
 }
 
 describe('lint cache', () => {
@@ -137,6 +157,9 @@ describe('lint cache', () => {
     await bank.lint();
     bank.plant(Q, (result) => result.findings.push({ file: Q, line: 0, column: 1, severity: 'fatal', rule: 'planted', message: 'bad' }));
     expect((await bank.lint()).findings.map((finding) => finding.rule)).toEqual(['enum']);
+    // A finding that names another file would be printed under that file.
+    bank.plant(Q, (result) => result.findings.push({ file: 'rubrics/mini.yaml', line: 1, column: 1, severity: 'error', rule: 'planted', message: 'elsewhere' }));
+    expect((await bank.lint()).findings.map((finding) => `${finding.file} ${finding.rule}`)).toEqual([`${Q} enum`]);
   });
 
   it('leaves a cache path that is not a regular file alone, and lints without it', async () => {
@@ -149,6 +172,26 @@ describe('lint cache', () => {
     expect(fs.statSync(cacheFile).isDirectory()).toBe(true);
   });
 
+  it('neither reads nor writes through a link in the cache file\'s place, to a file or to nowhere', async () => {
+    const bank = setUp();
+    ageFiles(bank.dir);
+    const first = await bank.lint();
+    const cacheFile = bank.cacheFile();
+    const elsewhere = path.join(bank.home, 'notes.txt');
+    fs.renameSync(cacheFile, elsewhere);
+    for (const target of [elsewhere, `${elsewhere}.new`]) {
+      fs.symlinkSync(target, cacheFile);
+      // Not read: a finding planted in the file it leads to is not printed.
+      fs.writeFileSync(elsewhere, fs.readFileSync(elsewhere, 'utf8').replace('"rule":"enum"', '"rule":"planted"'));
+      const saved = fs.readFileSync(elsewhere, 'utf8');
+      expect(await bank.lint()).toEqual(first);
+      expect(fs.readlinkSync(cacheFile)).toBe(target);
+      expect(fs.readFileSync(elsewhere, 'utf8')).toBe(saved);
+      fs.rmSync(cacheFile);
+    }
+    expect(fs.existsSync(`${elsewhere}.new`)).toBe(false);
+  });
+
   it('neither reads nor writes the cache with --no-cache', async () => {
     const bank = setUp();
     ageFiles(bank.dir);
@@ -157,6 +200,123 @@ describe('lint cache', () => {
     await bank.lint();
     bank.plant(Q, (result) => result.findings.push({ file: Q, line: 1, column: 1, severity: 'warning', rule: 'planted', message: 'cached' }));
     expect((await bank.lint('--no-cache')).findings.map((finding) => finding.rule)).toEqual(['enum']);
+  });
+
+  it('prints what --no-cache prints for entries that cannot be read: a link loop, a dangling link, a FIFO, a device', async () => {
+    const bank = setUp();
+    const q = path.join(bank.dir, 'questions', 'recommendation');
+    fs.symlinkSync('loop.yaml', path.join(q, 'loop.yaml'));
+    fs.symlinkSync('nowhere.yaml', path.join(q, 'dangling.yaml'));
+    fs.symlinkSync('/dev/null', path.join(q, 'null.yaml'));
+    execFileSync('mkfifo', [path.join(q, 'fifo.yaml')]);
+    ageEntries(bank.dir);
+    const { first, second, fresh } = await withAndWithoutCache(bank.dir, bank.home, bank.dir);
+    expect(fresh.code).toBe(1);
+    expect(fresh.out).toMatch(/loop\.yaml\n {2}1:1 {2}error {2}cannot read the file \(ELOOP\)/);
+    expect(first).toEqual(fresh);
+    expect(second).toEqual(fresh);
+  });
+
+  // The property: whatever happens to the files between runs, a run with the cache prints
+  // exactly what a run without it prints. Each step does one thing an author, an editor, git or a
+  // script does, sometimes backdating what it wrote so that the cache trusts it, and compares.
+  it('prints what --no-cache prints after any sequence of edits, links, renames and rubric changes', { timeout: 120_000 }, async () => {
+    const rubricFile = path.join('rubrics', 'mini.yaml');
+    const bank = setUp({
+      [Q]: QUESTION + EXAMPLES.replace('We should think about it.', 'Our north star is weekly active readers.'),
+      [rubricFile]: RUBRIC.replace('        weight: 2\n', '        weight: 2\n        keywords: [north star]\n'),
+    });
+    const dir = path.join(bank.dir, 'questions', 'recommendation');
+    // The questions' modelines point at a schema of the bank's own, which a step takes away.
+    fs.mkdirSync(path.join(bank.dir, 'schema'));
+    fs.copyFileSync(path.join(PACKAGE_ROOT, 'schema', 'question.schema.json'), path.join(bank.dir, 'schema', 'question.schema.json'));
+    const feed = fs.readFileSync(path.join(bank.dir, Q), 'utf8').replace(/\$schema=\S+/, '$schema=../../schema/question.schema.json');
+    fs.writeFileSync(path.join(bank.dir, Q), feed);
+    fs.writeFileSync(path.join(dir, 'other.yaml'), feed.replace('id: feed', 'id: other'));
+    // One question no step touches, so that some examples are always graded when the rubric changes.
+    fs.mkdirSync(path.join(bank.dir, 'questions', 'ads'));
+    fs.writeFileSync(path.join(bank.dir, 'questions', 'ads', 'steady.yaml'), feed.replace('id: feed', 'id: steady'));
+    const random = seededRandom(17);
+    const pick = <T>(items: readonly T[]): T | undefined => items[Math.floor(random() * items.length)];
+    const files = () => fs.readdirSync(dir).map((name) => path.join(dir, name));
+    // What can be read: never a FIFO (a read would wait for a writer) or a link loop.
+    const regular = () => files().filter((file) => fs.lstatSync(file).isFile());
+    const backdate = (file: string) => fs.lutimesSync(file, new Date(Date.now() - 3600_000), new Date(Date.now() - 3600_000 * (1 + random())));
+    /** Rewrites text in a file to text of the same length, with the file's mtime put back. */
+    const sameSize = (file: string, from: string, to: string) => {
+      const { atime, mtime } = fs.statSync(file);
+      fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(from, to));
+      fs.utimesSync(file, atime, mtime);
+    };
+    const steps: Array<[string, () => void]> = [
+      // A warning, not an error: the examples of a question with an error are not graded, and the rubric steps need them graded.
+      ['a hint that says TODO, same size and mtime', () => regular().forEach((file) => sameSize(file, 'Two stages.', 'TODO later.'))],
+      ['the hint finished, same size and mtime', () => regular().forEach((file) => sameSize(file, 'TODO later.', 'Two stages.'))],
+      ['touch -d', () => regular().slice(0, 1).forEach(backdate)],
+      ['cp -p over another file', () => {
+        const [from, to] = [pick(regular()), pick(files())];
+        if (from && to && from !== to) execFileSync('cp', ['-p', '--remove-destination', from, to]);
+      }],
+      ['a file replaced by a link to another', () => {
+        const [from, to] = [pick(files()), pick(files())];
+        if (!from || !to || from === to) return;
+        fs.rmSync(to);
+        fs.symlinkSync(path.basename(from), to);
+      }],
+      ['a rename', () => {
+        const file = pick(files());
+        if (file) fs.renameSync(file, path.join(dir, `${pick(['feed', 'other', 'third'])}.yaml`));
+      }],
+      ['a rewrite as a new file (git checkout)', () => {
+        const file = pick(files()) ?? path.join(dir, 'feed.yaml');
+        const text = fs.lstatSync(file, { throwIfNoEntry: false })?.isFile() ? fs.readFileSync(file, 'utf8') : QUESTION.replace('id: feed', `id: ${path.basename(file, '.yaml')}`);
+        fs.rmSync(file, { force: true });
+        fs.writeFileSync(file, text.replace('Traffic grew tenfold.', 'Traffic grew 10-fold.'));
+      }],
+      ['the rubric\'s keywords changed', () => {
+        const file = path.join(bank.dir, rubricFile);
+        const text = fs.readFileSync(file, 'utf8');
+        fs.writeFileSync(file, text.includes('[north star]') ? text.replace('[north star]', '[business goal]') : text.replace('[business goal]', '[north star]'));
+      }],
+      ['the schema of the modelines removed or put back', () => {
+        const schema = path.join(bank.dir, 'schema', 'question.schema.json');
+        if (fs.existsSync(schema)) fs.renameSync(schema, `${schema}.off`);
+        else if (fs.existsSync(`${schema}.off`)) fs.renameSync(`${schema}.off`, schema);
+      }],
+      ['a file replaced by a link loop', () => {
+        const file = pick(files());
+        if (!file) return;
+        fs.rmSync(file);
+        fs.symlinkSync(path.basename(file), file);
+      }],
+      ['a file replaced by a FIFO', () => {
+        const file = pick(files());
+        if (!file) return;
+        fs.rmSync(file);
+        execFileSync('mkfifo', [file]);
+      }],
+      ['everything backdated', () => ageEntries(bank.dir)],
+    ];
+    const run = async (cwd: string, ...args: string[]) => {
+      const io = fakeIo({ cwd, env: { MLDRILL_HOME: bank.home } });
+      const code = await main(['lint', ...args], io);
+      return { code, out: io.out(), err: io.err() };
+    };
+    const done: string[] = [];
+    // Every step twice, in a shuffled order.
+    const order = [...steps, ...steps].map((step) => ({ step, key: random() })).sort((a, b) => a.key - b.key).map(({ step }) => step);
+    for (const [name, act] of order) {
+      // The whole bank, or one directory of it with the rest as context; the names stay (another name is another test's).
+      const [cwd, args] = pick([[bank.dir, [bank.dir]], [bank.dir, ['--bank', bank.dir, dir]], [bank.dir, ['--format', 'json', '--bank', bank.dir]]] as const)!;
+      // A settled bank and a cache that trusts it, then the step, sometimes backdated too.
+      ageEntries(bank.dir);
+      await run(cwd, ...args);
+      act();
+      if (random() < 0.5) ageEntries(bank.dir);
+      done.push(name);
+      const cached = await run(cwd, ...args);
+      expect({ done, ...cached }).toEqual({ done, ...(await run(cwd, ...args, '--no-cache')) });
+    }
   });
 
   it('lints when the cache directory cannot be written', async () => {

@@ -135,6 +135,21 @@ describe('a YAML syntax error in lint', () => {
     ]);
   });
 
+  it('says to indent what follows an empty mapping when it reads as part of it, not to remove the line', async () => {
+    // The stages one level too far left: `clarify` lands beside `stages`, which is left empty.
+    const stages = QUESTION.slice(QUESTION.indexOf('stages:\n') + 'stages:\n'.length, QUESTION.indexOf('followups:'));
+    const outdented = QUESTION.replace(stages, stages.replace(/^ {2}/gm, ''));
+    expect((await findings(outdented)).filter((finding) => finding.includes(' empty '))).toEqual([
+      '8:1 empty stages is empty, but "clarify" after it looks like part of it; indent "clarify" (and the lines under it) one level deeper than "stages"',
+    ]);
+    // A stage's `hints` one level too far left: a stage of its own, beside an empty `clarify`.
+    expect(await findings(QUESTION.replace('    hints:\n      - Ask who', '  hints:\n      - Ask who'))).toContain(
+      '9:3 empty stages.clarify is empty, but "hints" after it looks like part of it; indent "hints" (and the lines under it) one level deeper than "clarify"',
+    );
+    // Nothing after it that belongs there: the plain advice.
+    expect(await findings(QUESTION.replace('  design:\n    hints:\n      - Two stages.\n', '  design:\n'))).toContain('15:3 empty stages.design is empty; give it a mapping or remove the line');
+  });
+
   it('takes the other keys of a misaligned list item for the same mistake', async () => {
     const item = '      - id: surface\n        text: Asked where the feed appears\n';
     expect(await findings(QUESTION.replace(item, '     - id: surface\n        text: Asked where the feed appears\n        weight: 2\n        keywords: [feed placement]\n'))).toEqual([

@@ -59,6 +59,22 @@ describe('mldrill lint', () => {
     expect(formatStylish(report, plain, 40)).toBe('\na.yaml\n  1:1   error  short  empty\n  12:1  error  a longer message  unknown-field\n\n✖ 1 file checked: 2 errors, 0 warnings\n');
   });
 
+  it('keeps each finding of stylish on its own line when a file name or a quoted key holds a newline or a tab', async () => {
+    const name = path.join('questions', 'recommendation', 'new\nline.yaml');
+    const dir = writeBank(baseBank({ [name]: QUESTION.replace('id: feed', 'id: new-line').replace('category:', '"bad\\nkey\\tx": 1\ncategory:') }));
+    const { code, out } = await lint([dir], { cwd: dir });
+    expect(code).toBe(1);
+    expect(out.split('\n')).toEqual([
+      '',
+      'questions/recommendation/new\\nline.yaml',
+      expect.stringMatching(/^ {2}2:5 +error +id "new-line" does not match the file name "new\\nline\.yaml"; rename the file to new-line\.yaml or change the id +id-filename$/),
+      expect.stringMatching(/^ {2}4:1 +error +unknown field "bad\\nkey\\tx"; allowed fields: .* +unknown-field$/),
+      '',
+      '✖ 3 files checked: 2 errors, 0 warnings',
+      '',
+    ]);
+  });
+
   it('colours stylish output on a terminal, and not with NO_COLOR', async () => {
     const dir = brokenBank();
     const coloured = await lint([dir], { cwd: dir, tty: true, env: { TERM: 'xterm' } });

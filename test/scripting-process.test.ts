@@ -129,6 +129,16 @@ describe('a bank directory that does not exist', () => {
   });
 });
 
+describe('a working directory removed from under the shell', () => {
+  it('is one line and exit 2 for a command that needs it, never a stack trace; --version still runs', () => {
+    const gone = fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-gone-'));
+    const script = `cd '${gone}' && rmdir '${gone}' && "$NODE" '${BIN}' lint; echo "exit $?"; "$NODE" '${BIN}' --version`;
+    const result = spawnSync('sh', ['-c', script], { encoding: 'utf8', env: { PATH: process.env.PATH, NODE: process.execPath, MLDRILL_HOME: fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-home-')) }, timeout: 20_000 });
+    expect(result.stderr).toBe('mldrill: the current directory cannot be read (ENOENT); it may have been removed: cd to one that exists\n');
+    expect(result.stdout).toMatch(/^exit 2\n\d+\.\d+\.\d+\n$/);
+  });
+});
+
 describe('exit codes', { timeout: 60_000 }, () => {
   it.each([
     { args: ['daily'], code: 0 },

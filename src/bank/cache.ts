@@ -303,7 +303,7 @@ function writeCache(file: string, snapshot: Snapshot, bank: Bank): void {
       fs.writeSync(fd, `${MAGIC} ${FORMAT} ${BYTE_ORDER} ${lengths.join(' ')}\n`);
       for (const section of SECTIONS) fs.writeSync(fd, sections[section]);
       for (let i = 0; i < records.length; i += 500) fs.writeSync(fd, records.slice(i, i + 500).join(''));
-    });
+    }, 'refuse');
   } catch {
     // Unwritable, full, or something other than a regular file in its place: run without a cache.
   }

@@ -91,7 +91,7 @@ export function parseYaml(file: string, source: string): ParsedFile {
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
-    fail(0, 'alias-limit', `too many alias expansions (${firstLine(String((error as Error).message))}); write the values out instead of nesting anchors`);
+    fail(firstNestedAlias(doc), 'alias-limit', `too many alias expansions (${firstLine(String((error as Error).message))}); write the values out instead of nesting anchors`);
     return { file, data: undefined, locate, findings };
   }
   return { file, data, locate, findings };
@@ -107,6 +107,27 @@ function firstUnresolvedAlias(doc: Document): { name: string; offset: number } |
     },
   });
   return found;
+}
+
+/**
+ * Where an alias bomb starts: the first alias of a value that itself holds aliases (the nesting
+ * that multiplies), else the first alias; the start of the file when there is none.
+ */
+function firstNestedAlias(doc: Document): number {
+  let first: number | undefined;
+  let nested: number | undefined;
+  visit(doc, {
+    Alias(_key, node) {
+      first ??= node.range?.[0];
+      const target = node.resolve(doc);
+      let holdsAlias = false;
+      if (target) visit(target, { Alias: () => ((holdsAlias = true), visit.BREAK) });
+      if (!holdsAlias) return undefined;
+      nested = node.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  return nested ?? first ?? 0;
 }
 
 function duplicateKeyName(source: string, start: number): string {

@@ -2,7 +2,7 @@
 // Cross-file checks (unknown rubric, duplicate ids) live in cross-check.ts.
 import path from 'node:path';
 import * as z from 'zod';
-import { closest, didYouMean, findControl, stripControl } from '../text.js';
+import { closest, didYouMean, findControl, showControl, stripControl } from '../text.js';
 import { collidingAsks } from './ask-words.js';
 import type { Finding, Severity } from './findings.js';
 import type { ParsedFile, PathSegment } from './parse.js';
@@ -119,8 +119,14 @@ function describeIssue(parsed: ParsedFile, schema: z.ZodType, issue: z.core.$Zod
       if (actual === undefined) return [missing(parsed, pathTo)];
       if (actual === null) {
         if (pathTo.length === 0) return [at(parsed, [], 'empty', `the file is empty; a ${kindOf(parsed.file)} needs at least ${REQUIRED[kindOf(parsed.file)]}`)];
-        // `title:` with nothing after it: the field is there but empty.
-        return [at(parsed, pathTo, 'empty', `${name} is empty; give it a ${expected} or remove the line`)];
+        // `stages:` followed by what belongs under it, indented one level too little.
+        const stray = issue.expected === 'record' || issue.expected === 'object' ? strayChild(parsed, schema, pathTo, issue.expected === 'record') : undefined;
+        const key = String(pathTo[pathTo.length - 1]);
+        if (stray !== undefined) return [at(parsed, pathTo, 'empty', `${name} is empty, but "${stray}" after it looks like part of it; indent "${stray}" (and the lines under it) one level deeper than "${key}"`)];
+        // `title:` with nothing after it: the field is there but empty. A required one cannot go.
+        const fill = expected === 'text' ? 'write it' : `give it a ${expected}`;
+        if (isRequired(schema, pathTo)) return [at(parsed, pathTo, 'empty', `${name} is empty; ${fill} (it is required)`)];
+        return [at(parsed, pathTo, 'empty', `${name} is empty; ${fill} or remove the line`)];
       }
       if (pathTo.length === 0) return [at(parsed, [], 'type', `a ${kindOf(parsed.file)} file must be a mapping of fields, not a ${typeName(actual)}`)];
       // .nan and .inf are numbers to YAML, but no budget or weight.
@@ -150,10 +156,10 @@ function describeIssue(parsed: ParsedFile, schema: z.ZodType, issue: z.core.$Zod
       if (value === null || typeof value === 'object') return [at(parsed, pathTo, 'type', `${name} is a ${typeName(value)}, expected text: one of ${allowed.join(', ')}`)];
       // Not an object or null, so text, a number or a boolean: what YAML scalars are.
       const actual = typeof value === 'number' || typeof value === 'boolean' ? String(value) : (value as string);
-      return [at(parsed, pathTo, 'enum', `${name} is "${actual}"; ${didYouMean(closest(actual, allowed, 1), { label: 'use one of', names: allowed, always: true })}`)];
+      return [at(parsed, pathTo, 'enum', `${name} is "${showControl(actual)}"; ${didYouMean(closest(actual, allowed, 1), { label: 'use one of', names: allowed, always: true })}`)];
     }
     case 'invalid_format': {
-      if (issue.format === 'regex') return [at(parsed, pathTo, 'id-format', `${name} "${String(valueAt(parsed.data, pathTo))}": ${issue.message}`)];
+      if (issue.format === 'regex') return [at(parsed, pathTo, 'id-format', `${name} "${showControl(String(valueAt(parsed.data, pathTo)))}": ${issue.message}`)];
       return [at(parsed, pathTo, 'type', `${name} is not a valid ${issue.format}`)];
     }
     case 'invalid_union': {
@@ -172,24 +178,51 @@ function describeIssue(parsed: ParsedFile, schema: z.ZodType, issue: z.core.$Zod
   }
 }
 
+/**
+ * The key after the empty mapping at pathTo, when it reads as one of that mapping's own: a field
+ * of it, or (for a mapping of free keys, such as `stages`) a key its parent does not have.
+ */
+function strayChild(parsed: ParsedFile, schema: z.ZodType, pathTo: readonly PathSegment[], freeKeys: boolean): string | undefined {
+  const parent = valueAt(parsed.data, pathTo.slice(0, -1));
+  if (!isRecord(parent)) return undefined;
+  const keys = Object.keys(parent);
+  const next = keys[keys.indexOf(String(pathTo[pathTo.length - 1])) + 1];
+  if (next === undefined) return undefined;
+  if (knownKeys(schema, pathTo).includes(next)) return next;
+  const siblings = knownKeys(schema, pathTo.slice(0, -1));
+  return freeKeys && siblings.length > 0 && !siblings.includes(next) ? next : undefined;
+}
+
 /** A required field that is not there, reported at the mapping that should hold it. */
 function missing(parsed: ParsedFile, pathTo: readonly PathSegment[]): Finding {
   const field = String(pathTo[pathTo.length - 1]);
   return at(parsed, pathTo.slice(0, -1), 'required', `missing required field "${field}"${pathTo.length > 1 ? ` in ${showPath(pathTo.slice(0, -1))}` : ''}; add it`);
 }
 
-/** The field names a mapping at pathTo may have, for "did you mean". */
-function knownKeys(schema: z.ZodType, pathTo: readonly PathSegment[]): string[] {
+/** The schema of the value at pathTo, unwrapped; undefined where the path leaves the schema. */
+function schemaAt(schema: z.ZodType, pathTo: readonly PathSegment[]): z.ZodType | undefined {
   let node: z.ZodType | undefined = schema;
   for (const segment of pathTo) {
     node = unwrap(node);
     if (node instanceof z.ZodObject) node = (node.shape as Record<string, z.ZodType>)[String(segment)];
     else if (node instanceof z.ZodRecord) node = node.valueType as z.ZodType;
     else if (node instanceof z.ZodArray) node = node.element as z.ZodType;
-    else return [];
+    else return undefined;
   }
-  node = unwrap(node);
+  return unwrap(node);
+}
+
+/** The field names a mapping at pathTo may have, for "did you mean". */
+function knownKeys(schema: z.ZodType, pathTo: readonly PathSegment[]): string[] {
+  const node = schemaAt(schema, pathTo);
   return node instanceof z.ZodObject ? Object.keys(node.shape) : [];
+}
+
+/** A field that its mapping must have: one of an object's fields that is neither optional nor defaulted. */
+function isRequired(schema: z.ZodType, pathTo: readonly PathSegment[]): boolean {
+  const parent = schemaAt(schema, pathTo.slice(0, -1));
+  const field = parent instanceof z.ZodObject ? (parent.shape as Record<string, z.ZodType | undefined>)[String(pathTo[pathTo.length - 1])] : undefined;
+  return field !== undefined && !(field instanceof z.ZodOptional || field instanceof z.ZodDefault);
 }
 
 function unwrap(node: z.ZodType | undefined): z.ZodType | undefined {

@@ -7,8 +7,8 @@
 // examples were graded with, the file's size, mtime, ctime and inode, the name it is shown
 // under, and whether each schema path its modeline was checked against exists. A file modified
 // within RACY_MS of the moment the cache was written is not trusted (a change in the same tick
-// would not show in its mtime). Anything else in doubt (a damaged, oversized or foreign cache file) and the
-// cache is simply not used; `mldrill lint --no-cache` neither reads nor writes it.
+// would not show in its mtime). Anything else in doubt (a damaged, oversized or foreign cache file,
+// a link or a directory in its place) and the cache is simply not used; `mldrill lint --no-cache` neither reads nor writes it.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FileSummary, StageSummary } from '../bank/check-file.js';
@@ -97,8 +97,14 @@ export function openLintCache(cacheDir: string, bankEntries: readonly string[], 
   };
 }
 
+/** Undefined for anything that is not a regular file, or that cannot be stat'ed (a link loop, a directory without search permission): the check reports it. */
 function stampOf(file: string): Stamp | undefined {
-  const stat = fs.statSync(file, { throwIfNoEntry: false });
+  let stat: fs.Stats | undefined;
+  try {
+    stat = fs.statSync(file, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
   return stat?.isFile() ? [stat.size, stat.mtimeMs, stat.ctimeMs, stat.ino] : undefined;
 }
 
@@ -110,6 +116,8 @@ function readEntries(file: string, key: Omit<CacheContent, 'magic' | 'format' | 
   const entries = new Map<string, Entry>();
   let content: Partial<CacheContent>;
   try {
+    // A link is not this cache's file, whatever it leads to (it is not written through either).
+    if (fs.lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink()) return entries;
     content = JSON.parse(readRegular(file, MAX_CACHE_BYTES).toString('utf8')) as Partial<CacheContent>;
   } catch {
     // Missing, unreadable, too large, not a regular file or not JSON: no cache.
@@ -133,7 +141,7 @@ function writeEntries(file: string, key: Omit<CacheContent, 'magic' | 'format' |
         [target, entry.stamp[1] >= written - RACY_MS ? { ...entry, stamp: [UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN] } : entry]);
       const content: CacheContent = { magic: MAGIC, format: FORMAT, ...key, entries: rows };
       fs.writeSync(fd, JSON.stringify(content));
-    });
+    }, 'refuse');
   } catch {
     // Unwritable, full, or something other than a regular file in its place: lint without a cache.
   }
@@ -145,12 +153,13 @@ function writeEntries(file: string, key: Omit<CacheContent, 'magic' | 'format' |
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isStringList = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
 const isIdList = (value: unknown): value is Array<string | null> => Array.isArray(value) && value.every((item) => item === null || typeof item === 'string');
-const isFindings = (value: unknown): value is Finding[] => Array.isArray(value) && value.every(isFinding);
+/** Findings of the entry's own file: one naming another file would be printed as that file's. */
+const isFindings = (value: unknown, shown: string): value is Finding[] => Array.isArray(value) && value.every((item) => isFinding(item) && item.file === shown);
 
 function isEntry(value: unknown, file: string): value is Entry {
   if (!isRecord(value) || typeof value.shown !== 'string' || !Array.isArray(value.stamp) || value.stamp.length !== 4 || !value.stamp.every((n) => typeof n === 'number')) return false;
   const result = value.result;
-  if (!isRecord(result) || !isFindings(result.findings) || (result.graded !== undefined && !isFindings(result.graded))) return false;
+  if (!isRecord(result) || !isFindings(result.findings, value.shown) || (result.graded !== undefined && !isFindings(result.graded, value.shown))) return false;
   if (result.asked !== undefined && !(Array.isArray(result.asked) && result.asked.every((pair) => Array.isArray(pair) && typeof pair[0] === 'string' && typeof pair[1] === 'boolean'))) return false;
   return result.summary === undefined || isSummary(result.summary, file, value.shown);
 }

@@ -1,6 +1,6 @@
 // `--format stylish`, the default: findings grouped under their file, in aligned columns, then
 // one summary line; the look of ESLint's stylish formatter.
-import { stripControl } from '../text.js';
+import { oneLine } from '../text.js';
 import type { Style } from '../style.js';
 import { countFindings, summaryText, type LintReport } from './report.js';
 
@@ -11,14 +11,14 @@ export function formatStylish(report: LintReport, style: Style, width = 80): str
   for (const finding of report.findings) byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
 
   for (const [file, findings] of byFile) {
-    // Sanitised before measuring, so that the columns and the terminal see the same text.
-    const rows = findings.map((finding) => ({ at: `${finding.line}:${finding.column}`, severity: finding.severity, message: stripControl(finding.message), rule: stripControl(finding.rule) }));
+    // Sanitised (and kept to one line) before measuring, so that the columns and the terminal see the same text.
+    const rows = findings.map((finding) => ({ at: `${finding.line}:${finding.column}`, severity: finding.severity, message: oneLine(finding.message), rule: oneLine(finding.rule) }));
     const widest = (pick: (row: (typeof rows)[number]) => string) => Math.max(...rows.map((row) => pick(row).length));
     const [at, severity, rule] = [widest((row) => row.at), widest((row) => row.severity), widest((row) => row.rule)];
     // Rule ids line up after the messages that fit the terminal; a longer message just runs on.
     const room = width - (2 + at + 2 + severity + 2 + 2 + rule);
     const message = Math.max(0, ...rows.map((row) => row.message.length).filter((length) => length <= room));
-    lines.push('', style.file(stripControl(file)));
+    lines.push('', style.file(oneLine(file)));
     for (const row of rows) {
       const paint = row.severity === 'error' ? style.bad : style.warn;
       lines.push(`  ${style.dim(row.at.padEnd(at))}  ${paint(row.severity.padEnd(severity))}  ${row.message.padEnd(message)}  ${style.dim(row.rule)}`);

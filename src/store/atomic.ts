@@ -1,26 +1,40 @@
 // Writes a whole file or nothing: into a temporary file beside it, fsync, then rename over
 // the target. A reader (or a crash) never sees half a file. Only a regular file (or nothing) is
 // ever renamed over: a device, a FIFO or a directory in its place is refused, and a symlink is
-// written through, its target replaced, never the link itself.
+// written through, its target replaced, never the link itself (or, for a cache, refused).
 import fs from 'node:fs';
 import path from 'node:path';
 import { kindOfFile, NotRegularError } from '../read-file.js';
 
 let written = 0;
 
-/** What file is now: followed through links to the path that would be replaced. */
-function destination(file: string): { target: string; stat?: fs.Stats; dangling: boolean } {
+/** What file is now: followed through links to the path that would be replaced, unless links are refused. */
+function destination(file: string, links: Links = 'follow'): { target: string; stat?: fs.Stats; dangling: boolean } {
+  if (links === 'refuse') {
+    // Never followed: the rename replaces whatever is at this path, so a link put there after this look is replaced, not written through.
+    const own = fs.lstatSync(file, { throwIfNoEntry: false });
+    if (own?.isSymbolicLink()) throw new NotRegularError(file, kindOfFile(own));
+    return { target: file, stat: own, dangling: false };
+  }
   const stat = fs.statSync(file, { throwIfNoEntry: false });
   if (stat) return { target: stat.isFile() ? fs.realpathSync(file) : file, stat, dangling: false };
   return { target: file, dangling: fs.lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false };
 }
 
 /**
- * Replaces file with content (or what write puts into the open temporary file), keeping the
- * mode of the file it replaces. Throws NotRegularError when file is something else.
+ * What to do with a symbolic link in the file's place: write through it (a file the user keeps,
+ * such as the history, may be a link into a dotfiles repository), or refuse it (a cache mldrill
+ * derives: a link there can only aim the write at some other file).
  */
-export function writeFileAtomic(file: string, content: string | Uint8Array | ((fd: number) => void)): void {
-  const { target, stat, dangling } = destination(file);
+type Links = 'follow' | 'refuse';
+
+/**
+ * Replaces file with content (or what write puts into the open temporary file), keeping the
+ * mode of the file it replaces. Throws NotRegularError when file is something else (or, with
+ * links 'refuse', a symbolic link).
+ */
+export function writeFileAtomic(file: string, content: string | Uint8Array | ((fd: number) => void), links: Links = 'follow'): void {
+  const { target, stat, dangling } = destination(file, links);
   if (stat && !stat.isFile()) throw new NotRegularError(file, kindOfFile(stat));
   // A link to nothing yet: create its target through it; there is no old file to tear.
   if (dangling) return writeInPlace(file, content);
