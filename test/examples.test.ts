@@ -77,6 +77,19 @@ const BUZZWORDS = {
     'add guardrails, cache responses, route easy requests to a small model',
     'monitor hallucinations and drift, red-team it, canary rollout, fallback to a human',
   ],
+  // Bare terms, one after another: a list ticks nothing however many items' keywords it names.
+  'listed': [
+    'We use transformers, embeddings, two-tower retrieval, a feature store, Kafka, Spark, A/B testing,',
+    'NDCG, AUC, precision recall, cold start, exploration exploitation, bandits, LLM, RAG, fine-tuning,',
+    'monitoring, drift, latency, scalability, microservices, GPUs, quantization, distillation, caching,',
+    'privacy, fairness, bias, calibration, logistic regression baseline, gradient boosting, deep learning,',
+    'online learning, real-time features, batch features, data pipeline, label leakage, position bias.',
+    '- auction',
+    '- knapsack',
+    '- viewing budget',
+    '- define new',
+    '- guardrails',
+  ],
 };
 
 describe('a buzzword answer', () => {

@@ -68,6 +68,24 @@ describe('generic keywords', () => {
   });
 });
 
+describe('a list of buzzwords', () => {
+  // [notes, keyword, the evidence it must find, or null]
+  it.each([
+    ['we use transformers, embeddings, a feature store, Kafka, Spark, calibration', 'calibration', null],
+    ['- transformers\n- embeddings\n- feature store\n- drift\n- calibration', 'calibration', null],
+    ['bandits; caching; privacy; GPUs; monitoring', 'monitoring', null],
+    ['NDCG, AUC, recall, log loss', 'log loss', 'log loss'],
+    ['Features: user, item, context, device, time, price', 'price', 'price'],
+    ['- Signals: title, tags, description, frames, audio, engagement', 'audio', 'audio'],
+    ['clicks, likes, shares, hides, 5 s dwell, reports', 'dwell', 'dwell'],
+    ['clicks, likes, shares, hides, reports, dwell over 5 s', 'dwell', 'dwell'],
+    ['clicks, likes, shares, hides, reports, because dwell is noisy', 'dwell', 'dwell'],
+    ['transformers, embeddings\n\nfeature store, drift, calibration', 'calibration', 'calibration'],
+  ])('%j finds %j as %j', (notes, keyword, evidence) => {
+    expect(match(notes, keyword)).toBe(evidence);
+  });
+});
+
 describe('checklist suggestions from notes', () => {
   it('suggests the items whose keywords appear in the notes, with the phrase as evidence', () => {
     const items = [item('scale', ['qps', 'million users']), item('latency', ['latency', 'p99']), item('labels', ['labels']), item('no-keywords')];

@@ -10,6 +10,8 @@ interface Token {
   start: number;
   end: number;
   line: number;
+  /** In a list of buzzwords: never the start of evidence. */
+  listed: boolean;
 }
 
 /** A keyword made ready for matching. */
@@ -51,7 +53,45 @@ export interface NotesIndex {
   pairStems: Array<string | undefined>;
 }
 
+// A run of this many bare terms in a row is a list of buzzwords, not an answer.
+const BUZZWORD_RUN = 5;
+const BARE_WORDS = 3;
+
+/**
+ * Where the notes only list terms: runs of at least BUZZWORD_RUN bare terms in a row (fragments
+ * of at most BARE_WORDS words and no number, split at commas, semicolons and line ends, on
+ * lines with no `Label:` lead). Naming a term is not explaining it, so their words count for no
+ * item; `Features: user, item, context, ...` and any fragment with a number or a reason stay.
+ * Returns [start, end) character ranges.
+ */
+function buzzwordRuns(text: string): Array<[number, number]> {
+  const runs: Array<[number, number]> = [];
+  let run: Array<[number, number]> = [];
+  const close = () => {
+    if (run.length >= BUZZWORD_RUN) runs.push([run[0]![0], run.at(-1)![1]]);
+    run = [];
+  };
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    const body = /^\s*(?:[-*+]\s+)?/.exec(line)![0].length;
+    if (/^\s*#/.test(line) || /^[^,;:]{1,40}:(?:\s|$)/.test(line.slice(body)) || line.trim() === '') close();
+    else {
+      let at = offset;
+      for (const fragment of line.split(/[,;]/)) {
+        const words = fragment.match(WORD) ?? [];
+        if (words.length > BARE_WORDS || /\d/.test(fragment)) close();
+        else if (words.length > 0) run.push([at, at + fragment.length]);
+        at += fragment.length + 1;
+      }
+    }
+    offset += line.length + 1;
+  }
+  close();
+  return runs;
+}
+
 export function indexNotes(text: string): NotesIndex {
+  const listed = buzzwordRuns(text);
   const tokens: Token[] = [];
   let line = 0;
   let lineStart = 0;
@@ -63,12 +103,13 @@ export function indexNotes(text: string): NotesIndex {
       line++;
       lineStart = next + 1;
     }
-    tokens.push({ stem: stem(match[0]), raw: match[0], start, end: start + match[0].length, line });
+    tokens.push({ stem: stem(match[0]), raw: match[0], start, end: start + match[0].length, line, listed: listed.some(([from, to]) => start >= from && start < to) });
   }
   const at = new Map<string, number[]>();
   const pairs = new Map<string, number>();
   const pairsByStart = new Map<number, number[]>();
   tokens.forEach((token, i) => {
+    if (token.listed) return;
     const list = at.get(token.stem);
     if (list) list.push(i);
     else at.set(token.stem, [i]);
