@@ -109,3 +109,58 @@ describe('a buzzword answer', () => {
   });
 });
 
+// Competent answers that never reach the question's point: the generic words they share with a
+// core item's keywords (`landing`, `constraint`, `leakage`, `category`, `distribution`) tick no core item.
+const MISSED_POINT: Array<[string, string[]]> = [
+  ['inflight-movie-recommendations', [
+    '## clarify',
+    '- Who are the users: passengers on long-haul flights, about 300 per plane, 2,000 flights a day.',
+    '- Goal: increase engagement with the entertainment system; catalogue of 800 movies refreshed monthly.',
+    '- Constraints: no internet in the air, the model must run on the seatback hardware or the plane server.',
+    '## metrics',
+    '- Offline: recall@20 and NDCG@10 on held-out viewing logs; online: watch starts per passenger, completion rate.',
+    '- Guardrail: latency under 200 ms on the onboard server.',
+    '## architecture',
+    '- Candidate generation with item-item collaborative filtering trained on the ground, then a GBDT ranker.',
+    '- Features: passenger demographics from the booking, route, time of day, seat class, language.',
+    '- Cold start for new movies: content embeddings from synopsis and genre.',
+    '- Models are shipped to the plane before departure; logs uploaded after landing for retraining.',
+    '## deep-dive',
+    '- Ranker: gradient boosted trees, 200 features, trained daily, calibrated with isotonic regression.',
+    '- Failure modes: stale model if upload fails, fall back to popularity per route.',
+    '- Monitoring: click-through and completion per route, drift on feature distributions.',
+  ]],
+  ['ecommerce-product-search', [
+    '## clarify',
+    '- Users search a catalogue of 50M products; 2,000 queries a second at peak; p99 300 ms.',
+    '- Goal: more purchases per search session without hurting returns.',
+    '## metrics',
+    '- Offline NDCG@10 on logged sessions with clicks as labels; online: purchase rate per search, revenue per search.',
+    '## architecture',
+    '- Retrieval: BM25 plus a two-tower embedding model, 1,000 candidates, then a GBDT ranker with 300 features.',
+    '- Features: product category, brand, price, attributes, reviews, query-product text match, user history.',
+    '- Labels: clicks and purchases from search logs, time-based split to avoid leakage.',
+    '## deep-dive',
+    '- Ranker trade-off: GBDT is cheap (2 ms for 1,000 items) versus a cross-encoder at 40 ms; distil later.',
+    '- Failure modes: empty results fall back to BM25; monitoring of CTR and zero-result rate.',
+  ]],
+  ['feature-store', [
+    '- Users: 40 ML teams; 5,000 features; online reads p99 10 ms at 200k reads a second.',
+    '- Offline store in the lakehouse (Parquet), online store in Redis; materialisation jobs every hour.',
+    '- Training sets built from the offline store with no leakage; same feature code online and offline.',
+    '- Registry with owners, versions, lineage; monitoring of freshness and null rates.',
+  ]],
+  ['eta-prediction', [
+    '- Predict delivery time for 5M orders a day; GBDT on distance, traffic, restaurant prep time, courier supply.',
+    '- Evaluate MAE and the distribution of errors by city; A/B test the new model.',
+  ]],
+];
+
+describe('a competent answer that misses the point', () => {
+  it.each(MISSED_POINT)('%s: ticks no core item and scores at most 60%', (id, lines) => {
+    const question = bank.questions.find((candidate) => candidate.id === id)!;
+    const grade = gradeNotes(buildInterview(question, bank.rubrics.get(question.rubric)!), lines.join('\n'));
+    expect(grade.stages.flatMap((stage) => stage.items).filter((item) => item.core && item.met).map((item) => `${item.id} by "${item.evidence}"`)).toEqual([]);
+    expect(grade.score).toBeLessThanOrEqual(60);
+  });
+});
