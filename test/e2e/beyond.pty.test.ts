@@ -40,7 +40,7 @@ describe('beyond a timer', { timeout: 90_000 }, () => {
 
     const second = open(['resume', 'last'], home);
     const screen = await second.waitFor(`Resuming session ${id} at stage 1/2, Clarify the feed, with`);
-    expect(screen).toMatch(/with 0[01]:\d\d l/);
+    expect(screen).toMatch(/with 0[01]:\d\d\s+l/);
     await second.waitFor(/Notes\n\s+before the crash/);
     second.type('after the crash');
     second.keys('Enter');
@@ -53,6 +53,26 @@ describe('beyond a timer', { timeout: 90_000 }, () => {
     expect(records[0]).toMatchObject({ id, status: 'completed', stages: [{ notes: 'before the crash\nafter the crash\n' }, {}] });
     expect(liveFiles(home)).toEqual([]);
     expect(historyCommand(home).stdout).toMatch(new RegExp(`${id}\\s+e2e-feed\\s+self\\s+completed\\s`));
+  });
+
+  it('on a narrow terminal, the resume line wraps at word breaks, the clock whole', async () => {
+    const home = newHome();
+    const first = open(['drill', 'e2e-feed'], home);
+    await first.waitFor('Stage 1/2');
+    first.type('a note');
+    first.keys('Enter');
+    const file = await checkpointHolding(home, 'a note', 'a checkpoint with the note');
+    first.signal('KILL');
+    expect(await first.exitCode()).toBe(137);
+    const id = file.replace(/\.json$/, '');
+    const second = new TmuxSession(['resume', 'last', '--bank', BANK], { env: { MLDRILL_HOME: home }, width: 60, height: 30 });
+    sessions.push(second);
+    const screen = await second.waitFor(/Notes\n\s+a note/);
+    // Any line break falls between words.
+    const words = `Resuming session ${id} at stage 1/2, Clarify the feed, with`.split(' ');
+    expect(screen).toMatch(new RegExp(`${words.map((word) => word.replace(/[/.]/g, '\\$&')).join('[ \\n]')}[ \\n]\\d\\d:\\d\\d left\\.`));
+    second.keys('C-c');
+    await second.exitCode();
   });
 
   it('when the history cannot be written at the end, prints the record and keeps the session resumable (exit 2)', async () => {
