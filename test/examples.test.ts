@@ -49,6 +49,19 @@ describe('the strong answer as a model answer', () => {
     expect(plain.out()).toContain('What a strong answer covers: mldrill show inflight-movie-recommendations --answer\n');
   });
 
+  it('show --json --answer adds the strong answer by stage; without --answer the JSON is as before', async () => {
+    const io = fakeIo();
+    expect(await main(['show', 'inflight-movie-recommendations', '--json', '--answer'], io)).toBe(0);
+    const { answer, ...rest } = JSON.parse(io.out()) as { answer: Array<{ stage: string; title: string; notes: string[] }> };
+    expect(answer.map((stage) => stage.stage)).toEqual(['clarify', 'metrics', 'architecture', 'deep-dive']);
+    expect(answer[0]!.title).toBe('Clarify the problem');
+    expect(answer[0]!.notes[0]).toMatch(/^Goal: passengers finish titles they enjoy;/);
+    expect(answer[2]!.notes).toContain(bank.questions.find((question) => question.id === 'inflight-movie-recommendations')!.examples!.strong!.notes.architecture!.split('\n')[0]!.replace(/^- /, ''));
+    const plain = fakeIo();
+    await main(['show', 'inflight-movie-recommendations', '--json'], plain);
+    expect(JSON.parse(plain.out())).toEqual(rest);
+  });
+
   it('says so for a question without one', async () => {
     const id = bank.questions.find((question) => !question.examples?.strong)?.id;
     if (!id) return;
