@@ -177,3 +177,16 @@ describe('a competent answer that misses the point', () => {
     expect(grade.score).toBeLessThanOrEqual(60);
   });
 });
+
+describe('the capacity estimate', () => {
+  const question = bank.questions.find((candidate) => candidate.id === 'youtube-video-recommendations')!;
+  const met = (notes: string) => gradeNotes(buildInterview(question, bank.rubrics.get(question.rubric)!), notes).stages.flatMap((stage) => stage.items).find((item) => item.id === 'capacity-estimate')!.met;
+  // Naming the hardware is not sizing it.
+  it.each([
+    ['Train the ranker on GPUs and serve it on GPUs.', false],
+    ['3,500 requests per second at peak x 500 candidates = 1.75M scores per second', true],
+    ['~1,900 GPUs at peak, ~1,300 on average', true],
+  ])('%j: met %s', (notes, expected) => {
+    expect(met(notes)).toBe(expected);
+  });
+});
