@@ -81,6 +81,7 @@ describe('a list of buzzwords', () => {
     ['clicks, likes, shares, hides, reports, dwell over 5 s', 'dwell', 'dwell'],
     ['clicks, likes, shares, hides, reports, because dwell is noisy', 'dwell', 'dwell'],
     ['transformers, embeddings\n\nfeature store, drift, calibration', 'calibration', 'calibration'],
+    ['- how many users?\n- what latency?\n- which regions?\n- cold start?\n- privacy rules?', 'cold start', 'cold start'],
   ])('%j finds %j as %j', (notes, keyword, evidence) => {
     expect(match(notes, keyword)).toBe(evidence);
   });

@@ -61,7 +61,8 @@ const BARE_WORDS = 3;
  * Where the notes only list terms: runs of at least BUZZWORD_RUN bare terms in a row (fragments
  * of at most BARE_WORDS words and no number, split at commas, semicolons and line ends, on
  * lines with no `Label:` lead). Naming a term is not explaining it, so their words count for no
- * item; `Features: user, item, context, ...` and any fragment with a number or a reason stay.
+ * item; `Features: user, item, context, ...` and any fragment with a number, a reason or a
+ * question mark stay.
  * Returns [start, end) character ranges.
  */
 function buzzwordRuns(text: string): Array<[number, number]> {
@@ -79,7 +80,8 @@ function buzzwordRuns(text: string): Array<[number, number]> {
       let at = offset;
       for (const fragment of line.split(/[,;]/)) {
         const words = fragment.match(WORD) ?? [];
-        if (words.length > BARE_WORDS || /\d/.test(fragment)) close();
+        // A question asked is not a term dropped: `latency?` in a list of questions to the interviewer.
+        if (words.length > BARE_WORDS || /\d/.test(fragment) || fragment.trimEnd().endsWith('?')) close();
         else if (words.length > 0) run.push([at, at + fragment.length]);
         at += fragment.length + 1;
       }
