@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileKeyword, evidenceFor, findKeyword, indexNotes } from '../src/score/keywords.js';
 import { genericReason } from '../src/words.js';
-import { suggestFromNotes } from '../src/score/suggest.js';
+import { suggestForStages, suggestFromNotes } from '../src/score/suggest.js';
 import type { ScoredItem } from '../src/session/interview.js';
 
 const item = (id: string, keywords?: string[]): ScoredItem => ({ id, text: id, weight: 1, source: 'rubric', keywords });
@@ -84,6 +84,24 @@ describe('a list of buzzwords', () => {
     ['- how many users?\n- what latency?\n- which regions?\n- cold start?\n- privacy rules?', 'cold start', 'cold start'],
   ])('%j finds %j as %j', (notes, keyword, evidence) => {
     expect(match(notes, keyword)).toBe(evidence);
+  });
+});
+
+describe('one mention, one item', () => {
+  const weighted = (id: string, keywords: string[], weight: number, core = false): ScoredItem => ({ ...item(id, keywords), weight, ...(core ? { core } : {}) });
+  const metrics = [weighted('offline-metric', ['calibration', 'log loss'], 2)];
+  const deepDive = [weighted('segment-eval', ['calibration'], 1), weighted('auction', ['auction', 'calibration'], 1, true)];
+
+  it('a word written once evidences one item: the core item first, then the heavier', () => {
+    expect(suggestForStages([metrics, deepDive], 'we check calibration').map((found) => [...found])).toEqual([[], [['auction', 'calibration']]]);
+    expect(suggestForStages([metrics, deepDive.slice(0, 1)], 'we check calibration').map((found) => [...found])).toEqual([[['offline-metric', 'calibration']], []]);
+  });
+
+  it('each mention evidences its own item', () => {
+    expect(suggestForStages([metrics, deepDive], 'log loss offline\ncalibration by segment\nthe auction multiplies the bid').map((found) => [...found])).toEqual([
+      [['offline-metric', 'log loss']],
+      [['segment-eval', 'calibration'], ['auction', 'auction']],
+    ]);
   });
 });
 

@@ -146,34 +146,58 @@ function pairOf(notes: NotesIndex, joined: string): number | undefined {
 /** A keyword's `k` or `n` after the first word stands for any number: `recall@k` matches `recall@10`. */
 const sameWord = (token: Token | undefined, stem: string) => token !== undefined && (token.stem === stem || ((stem === 'k' || stem === 'n') && /^\d+$/.test(token.raw)));
 
-/** The notes' own words where the keyword occurs (its evidence), or null. */
-export function findKeyword(notes: NotesIndex, keyword: Keyword): string | null {
+/** Where in the notes a keyword occurs: its first and last token. */
+interface Found {
+  from: number;
+  to: number;
+}
+
+/** Token positions already taken as another item's evidence: one mention evidences one item. */
+export type Used = Set<number>;
+
+const free = (used: Used | undefined, from: number, to: number) => {
+  if (!used) return true;
+  for (let i = from; i <= to; i++) if (used.has(i)) return false;
+  return true;
+};
+
+function locate(notes: NotesIndex, keyword: Keyword, used?: Used): Found | null {
   const { stems, joined } = keyword;
-  const span = (from: number, to: number) => notes.text.slice(notes.tokens[from]!.start, notes.tokens[to]!.end);
   for (const i of notes.at.get(stems[0]!) ?? []) {
     let j = 1;
     while (j < stems.length && sameWord(notes.tokens[i + j], stems[j]!) && notes.tokens[i + j]!.line === notes.tokens[i]!.line) j++;
-    if (j === stems.length) return span(i, i + j - 1);
+    if (j === stems.length && free(used, i, i + j - 1)) return { from: i, to: i + j - 1 };
   }
   if (stems.length > 1) {
-    const i = notes.at.get(joined)?.[0];
-    if (i !== undefined) return span(i, i);
+    const i = (notes.at.get(joined) ?? []).find((at) => free(used, at, at));
+    if (i !== undefined) return { from: i, to: i };
   }
   const pair = pairOf(notes, joined);
-  return pair === undefined ? null : span(pair, pair + 1);
+  return pair === undefined || !free(used, pair, pair + 1) ? null : { from: pair, to: pair + 1 };
+}
+
+const spanOf = (notes: NotesIndex, { from, to }: Found) => notes.text.slice(notes.tokens[from]!.start, notes.tokens[to]!.end);
+
+/** The notes' own words where the keyword occurs (its evidence), or null. */
+export function findKeyword(notes: NotesIndex, keyword: Keyword): string | null {
+  const found = locate(notes, keyword);
+  return found ? spanOf(notes, found) : null;
 }
 
 /**
  * The evidence for an item from its keywords: the longest phrase found (a phrase says more
- * than a word), or null when none is.
+ * than a word), or null when none is. With `used`, words another item's evidence took do not
+ * count again, and the words taken are added to it.
  */
-export function evidenceFor(notes: NotesIndex, keywords: readonly string[] | undefined): string | null {
-  let best: { evidence: string; words: number } | null = null;
+export function evidenceFor(notes: NotesIndex, keywords: readonly string[] | undefined, used?: Used): string | null {
+  let best: { found: Found; words: number } | null = null;
   for (const phrase of keywords ?? []) {
     const keyword = compileKeyword(phrase);
     if (!keyword || (best && keyword.stems.length <= best.words)) continue;
-    const evidence = findKeyword(notes, keyword);
-    if (evidence !== null) best = { evidence, words: keyword.stems.length };
+    const found = locate(notes, keyword, used);
+    if (found !== null) best = { found, words: keyword.stems.length };
   }
-  return best?.evidence ?? null;
+  if (!best) return null;
+  for (let i = best.found.from; i <= best.found.to; i++) used?.add(i);
+  return spanOf(notes, best.found);
 }
