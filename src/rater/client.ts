@@ -111,7 +111,7 @@ async function post(config: LlmConfig, body: string, options: ChatOptions): Prom
 }
 
 /** The most of a reply read: a verdict per item of a checklist is tens of KiB, so more is not a grading. */
-export const MAX_REPLY_BYTES = 4 * 1024 * 1024;
+const MAX_REPLY_BYTES = 4 * 1024 * 1024;
 
 /** The body as text, refused once it passes MAX_REPLY_BYTES (a server streaming without end would fill the memory). */
 async function cappedText(response: Response, host: string): Promise<string> {
