@@ -87,6 +87,15 @@ describe('a list of buzzwords', () => {
   });
 });
 
+describe('a megabyte of short lists', () => {
+  // Each word is checked against the runs in one pass: a check of every run for every word took
+  // over a minute here (25,000 runs of bare terms).
+  it('is indexed in one pass, every word in a run', { timeout: 20_000 }, () => {
+    const notes = indexNotes('a, b, c, d, e\n\n'.repeat(70_000) + 'calibration');
+    expect(notes.tokens.filter((token) => !token.listed).map((token) => token.raw)).toEqual(['calibration']);
+  });
+});
+
 describe('one mention, one item', () => {
   const weighted = (id: string, keywords: string[], weight: number, core = false): ScoredItem => ({ ...item(id, keywords), weight, ...(core ? { core } : {}) });
   const metrics = [weighted('offline-metric', ['calibration', 'log loss'], 2)];

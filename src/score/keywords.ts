@@ -94,6 +94,12 @@ function buzzwordRuns(text: string): Array<[number, number]> {
 
 export function indexNotes(text: string): NotesIndex {
   const listed = buzzwordRuns(text);
+  // Runs and words both come in text order: one pointer walks the runs as the words go by.
+  let run = 0;
+  const inRun = (start: number) => {
+    while (run < listed.length && listed[run]![1] <= start) run++;
+    return run < listed.length && start >= listed[run]![0];
+  };
   const tokens: Token[] = [];
   let line = 0;
   let lineStart = 0;
@@ -105,7 +111,7 @@ export function indexNotes(text: string): NotesIndex {
       line++;
       lineStart = next + 1;
     }
-    tokens.push({ stem: stem(match[0]), raw: match[0], start, end: start + match[0].length, line, listed: listed.some(([from, to]) => start >= from && start < to) });
+    tokens.push({ stem: stem(match[0]), raw: match[0], start, end: start + match[0].length, line, listed: inRun(start) });
   }
   const at = new Map<string, number[]>();
   const pairs = new Map<string, number>();
