@@ -132,7 +132,8 @@ describe('a buzzword answer', () => {
 });
 
 // Competent answers that never reach the question's point: the generic words they share with a
-// core item's keywords (`landing`, `constraint`, `leakage`, `category`, `distribution`) tick no core item.
+// core item's keywords (`landing`, `constraint`, `leakage`, `category`, `distribution`, `chargeback`,
+// `multi-label`) tick no core item.
 const MISSED_POINT: Array<[string, string[]]> = [
   ['inflight-movie-recommendations', [
     '## clarify',
@@ -171,6 +172,17 @@ const MISSED_POINT: Array<[string, string[]]> = [
     '- Offline store in the lakehouse (Parquet), online store in Redis; materialisation jobs every hour.',
     '- Training sets built from the offline store with no leakage; same feature code online and offline.',
     '- Registry with owners, versions, lineage; monitoring of freshness and null rates.',
+  ]],
+  ['payment-fraud-detection', [
+    '- Score every card payment at checkout, 3,000 payments a second at peak, p99 under 100 ms.',
+    '- Labels from chargebacks and confirmed fraud reports; features: amount, merchant, device, velocity counts, geolocation.',
+    '- GBDT with 500 features, then a neural model; class imbalance handled by downsampling negatives.',
+    '- Offline PR-AUC and recall at 1% false positive rate; A/B test on approval rate; monitoring drift and a rules fallback.',
+  ]],
+  ['harmful-content-detection', [
+    '- 500M posts a day; a multi-label classifier over text and images, fine-tuned from a multimodal encoder.',
+    '- Labels from user reports and reviewers; PR-AUC per class offline; thresholds for auto-removal and review.',
+    '- Human review queue for uncertain cases; appeals; monitoring drift and adversarial spelling.',
   ]],
   ['eta-prediction', [
     '- Predict delivery time for 5M orders a day; GBDT on distance, traffic, restaurant prep time, courier supply.',
