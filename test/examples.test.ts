@@ -133,7 +133,7 @@ describe('a buzzword answer', () => {
 
 // Competent answers that never reach the question's point: the generic words they share with a
 // core item's keywords (`landing`, `constraint`, `leakage`, `category`, `distribution`, `chargeback`,
-// `multi-label`) tick no core item.
+// `multi-label`, `augmentation`) tick no core item.
 const MISSED_POINT: Array<[string, string[]]> = [
   ['inflight-movie-recommendations', [
     '## clarify',
@@ -183,6 +183,12 @@ const MISSED_POINT: Array<[string, string[]]> = [
     '- 500M posts a day; a multi-label classifier over text and images, fine-tuned from a multimodal encoder.',
     '- Labels from user reports and reviewers; PR-AUC per class offline; thresholds for auto-removal and review.',
     '- Human review queue for uncertain cases; appeals; monitoring drift and adversarial spelling.',
+  ]],
+  ['visual-search', [
+    '- Users upload a photo and see similar products; 100M images in the catalogue, p99 200 ms.',
+    '- Pretrained CNN backbone, fine-tuned on our images with data augmentation (crops, colour jitter).',
+    '- Embeddings indexed with an ANN index; re-rank top 100 with a GBDT on price and popularity.',
+    '- Offline precision@10 from labelled pairs; online click-through; monitoring of embedding drift.',
   ]],
   ['eta-prediction', [
     '- Predict delivery time for 5M orders a day; GBDT on distance, traffic, restaurant prep time, courier supply.',
