@@ -65,9 +65,9 @@ describe('beyond a timer', { timeout: 90_000 }, () => {
     first.signal('KILL');
     expect(await first.exitCode()).toBe(137);
     const id = file.replace(/\.json$/, '');
-    const second = new TmuxSession(['resume', 'last', '--bank', BANK], { env: { MLDRILL_HOME: home }, width: 60, height: 30 });
+    const second = new TmuxSession(['resume', 'last', '--bank', BANK], { env: { MLDRILL_HOME: home }, width: 60, height: 40 });
     sessions.push(second);
-    const screen = await second.waitFor(/Notes\n\s+a note/);
+    const screen = await second.waitFor(/Notes\n\s+a note/, { scrollback: true });
     // Any line break falls between words.
     const words = `Resuming session ${id} at stage 1/2, Clarify the feed, with`.split(' ');
     expect(screen).toMatch(new RegExp(`${words.map((word) => word.replace(/[/.]/g, '\\$&')).join('[ \\n]')}[ \\n]\\d\\d:\\d\\d left\\.`));
