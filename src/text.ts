@@ -15,6 +15,12 @@ const ANY_UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-
 // eslint-disable-next-line no-control-regex
 const STYLE = /^\u001b\[[0-9;]*m$/;
 
+/** The column (1-based) of the first control character or sequence in a line, or 0 when it has none. */
+export function controlColumn(line: string): number {
+  const at = line.search(ANY_UNSAFE);
+  return at === -1 || (line[at] === '\r' && at === line.length - 1) ? 0 : at + 1;
+}
+
 /**
  * Removes terminal control sequences, control characters and bidirectional overrides, keeping
  * tabs and newlines (a CRLF becomes a newline). With keepStyle, colour sequences stay: for the

@@ -183,6 +183,13 @@ describe('aiGrade against a chat-completions server', () => {
     expect((await failure(aiGrade(input, io))).message).toMatch(/answered with something other than JSON; check that MLDRILL_LLM_URL is the API's base URL/);
   });
 
+  it('stops reading a reply larger than 4 MiB and says so', async () => {
+    server = await startChatServer([{ body: 'x'.repeat(5 * 1024 * 1024) }]);
+    const error = await failure(aiGrade(input, ioFor(server.url)));
+    expect(error).toBeInstanceOf(ServiceError);
+    expect(error.message).toMatch(/^127\.0\.0\.1:\d+ sent a reply larger than 4 MiB, which is not a grading; check that MLDRILL_LLM_URL/);
+  });
+
   it('says a cut-off reply was cut off', async () => {
     server = await startChatServer([completion('{"items":[{"stage":"clarify"', 'length')]);
     expect((await failure(aiGrade(input, ioFor(server.url)))).message).toContain('because it was cut off');

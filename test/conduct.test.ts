@@ -293,7 +293,7 @@ describe('conduct: the candidate\'s own ticks in interviewer mode', () => {
     expect(await main(['stats', '--bank', E2E_BANK], text)).toBe(0);
     // Wrapped to the 80 columns of the screen.
     expect(text.out()).toContain('Calibration (your own rating against another rater\'s, per stage)\n  Clarify the feed: you rate yourself 18 points above your partner (1\n    session).\n');
-    expect(text.out()).toMatch(/\n {2}Design the ranking: you rate yourself within 0 points of your partner \(1\n {4}session\)\.\n/);
+    expect(text.out()).toMatch(/\n {2}Design the ranking: you rate yourself the same as your partner \(1 session\)\.\n/);
     const json = fakeIo({ env: { MLDRILL_HOME: home, TZ: 'UTC' }, now: Date.UTC(2026, 10, 22, 12) });
     expect(await main(['stats', '--bank', E2E_BANK, '--json'], json)).toBe(0);
     expect(JSON.parse(json.out()).calibration).toEqual({

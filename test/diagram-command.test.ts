@@ -36,6 +36,17 @@ describe('mldrill diagram', { timeout: 60_000 }, () => {
     expect(result.stdout).toContain('│ feature store │');
   });
 
+  it('says where escape sequences and control characters were left out of the names, and draws the rest', () => {
+    const result = run(['--format', 'json'], 'ev\u001b[31mil -> b\r\nx -> y\r\nc\u0007d -> e\n');
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe([
+      'mldrill: warning: <stdin>:1:3: control characters (an escape sequence?) are left out of the names on this line',
+      'mldrill: warning: <stdin>:3:2: control characters (an escape sequence?) are left out of the names on this line',
+      '',
+    ].join('\n'));
+    expect(JSON.parse(result.stdout).components.map((component: { name: string }) => component.name)).toEqual(['evil', 'b', 'x', 'y', 'cd', 'e']);
+  });
+
   it('writes Mermaid', () => {
     const result = run(['-', '--format', 'mermaid'], 'ranker -[top 500]-> re-ranker\n');
     expect(result.status).toBe(0);

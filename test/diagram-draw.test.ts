@@ -104,4 +104,13 @@ describe('the pad view', () => {
     expect(view.drawing.join('\n')).toContain('│ a ├───▶│ b ├');
     for (const row of view.lines) expect([...row].length).toBeLessThanOrEqual(40);
   });
+
+  it('with no row left for the picture, says so instead of naming a part it cannot show', async () => {
+    const { openPad } = await import('../src/diagram/pad.js');
+    const pad = await openPad();
+    const view = pad.view('uploads -> encoder -> retriever -> ranker -> feed\nfeed -> logs -> training -> retriever\n', { width: 60, height: 1 });
+    expect(view.lines).toEqual(['no room to draw 7 edges here; a taller terminal shows them;…']);
+    expect(view.note).toBe('no room to draw 7 edges here; a taller terminal shows them; the export has it whole');
+    expect(pad.view('a -> b\n', { width: 60, height: 4 }).lines.join('\n')).toContain('│ a ├');
+  });
 });

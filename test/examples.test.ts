@@ -49,6 +49,19 @@ describe('the strong answer as a model answer', () => {
     expect(plain.out()).toContain('What a strong answer covers: mldrill show inflight-movie-recommendations --answer\n');
   });
 
+  it('show --json --answer adds the strong answer by stage; without --answer the JSON is as before', async () => {
+    const io = fakeIo();
+    expect(await main(['show', 'inflight-movie-recommendations', '--json', '--answer'], io)).toBe(0);
+    const { answer, ...rest } = JSON.parse(io.out()) as { answer: Array<{ stage: string; title: string; notes: string[] }> };
+    expect(answer.map((stage) => stage.stage)).toEqual(['clarify', 'metrics', 'architecture', 'deep-dive']);
+    expect(answer[0]!.title).toBe('Clarify the problem');
+    expect(answer[0]!.notes[0]).toMatch(/^Goal: passengers finish titles they enjoy;/);
+    expect(answer[2]!.notes).toContain(bank.questions.find((question) => question.id === 'inflight-movie-recommendations')!.examples!.strong!.notes.architecture!.split('\n')[0]!.replace(/^- /, ''));
+    const plain = fakeIo();
+    await main(['show', 'inflight-movie-recommendations', '--json'], plain);
+    expect(JSON.parse(plain.out())).toEqual(rest);
+  });
+
   it('says so for a question without one', async () => {
     const id = bank.questions.find((question) => !question.examples?.strong)?.id;
     if (!id) return;
@@ -77,6 +90,28 @@ const BUZZWORDS = {
     'add guardrails, cache responses, route easy requests to a small model',
     'monitor hallucinations and drift, red-team it, canary rollout, fallback to a human',
   ],
+  // The same vocabulary in sentences: each term written once ticks one item at most.
+  'prose': [
+    'I would start by clarifying the business goal and the scale, then pick a baseline and a metric.',
+    'We would use a two-tower model with embeddings and a feature store, and then a transformer ranker.',
+    'We would evaluate with NDCG and AUC offline and run an A/B test online, watching guardrails.',
+    'We would monitor drift and retrain regularly, with canary rollout and rollback, and check calibration.',
+    'We would handle cold start with popularity and think about privacy, fairness and position bias.',
+    'We would estimate capacity and latency, and use caching and GPUs where needed.',
+  ],
+  // Bare terms, one after another: a list ticks nothing however many items' keywords it names.
+  'listed': [
+    'We use transformers, embeddings, two-tower retrieval, a feature store, Kafka, Spark, A/B testing,',
+    'NDCG, AUC, precision recall, cold start, exploration exploitation, bandits, LLM, RAG, fine-tuning,',
+    'monitoring, drift, latency, scalability, microservices, GPUs, quantization, distillation, caching,',
+    'privacy, fairness, bias, calibration, logistic regression baseline, gradient boosting, deep learning,',
+    'online learning, real-time features, batch features, data pipeline, label leakage, position bias.',
+    '- auction',
+    '- knapsack',
+    '- viewing budget',
+    '- define new',
+    '- guardrails',
+  ],
 };
 
 describe('a buzzword answer', () => {
@@ -96,3 +131,89 @@ describe('a buzzword answer', () => {
   });
 });
 
+// Competent answers that never reach the question's point: the generic words they share with a
+// core item's keywords (`landing`, `constraint`, `leakage`, `category`, `distribution`, `chargeback`,
+// `multi-label`, `augmentation`) tick no core item.
+const MISSED_POINT: Array<[string, string[]]> = [
+  ['inflight-movie-recommendations', [
+    '## clarify',
+    '- Who are the users: passengers on long-haul flights, about 300 per plane, 2,000 flights a day.',
+    '- Goal: increase engagement with the entertainment system; catalogue of 800 movies refreshed monthly.',
+    '- Constraints: no internet in the air, the model must run on the seatback hardware or the plane server.',
+    '## metrics',
+    '- Offline: recall@20 and NDCG@10 on held-out viewing logs; online: watch starts per passenger, completion rate.',
+    '- Guardrail: latency under 200 ms on the onboard server.',
+    '## architecture',
+    '- Candidate generation with item-item collaborative filtering trained on the ground, then a GBDT ranker.',
+    '- Features: passenger demographics from the booking, route, time of day, seat class, language.',
+    '- Cold start for new movies: content embeddings from synopsis and genre.',
+    '- Models are shipped to the plane before departure; logs uploaded after landing for retraining.',
+    '## deep-dive',
+    '- Ranker: gradient boosted trees, 200 features, trained daily, calibrated with isotonic regression.',
+    '- Failure modes: stale model if upload fails, fall back to popularity per route.',
+    '- Monitoring: click-through and completion per route, drift on feature distributions.',
+  ]],
+  ['ecommerce-product-search', [
+    '## clarify',
+    '- Users search a catalogue of 50M products; 2,000 queries a second at peak; p99 300 ms.',
+    '- Goal: more purchases per search session without hurting returns.',
+    '## metrics',
+    '- Offline NDCG@10 on logged sessions with clicks as labels; online: purchase rate per search, revenue per search.',
+    '## architecture',
+    '- Retrieval: BM25 plus a two-tower embedding model, 1,000 candidates, then a GBDT ranker with 300 features.',
+    '- Features: product category, brand, price, attributes, reviews, query-product text match, user history.',
+    '- Labels: clicks and purchases from search logs, time-based split to avoid leakage.',
+    '## deep-dive',
+    '- Ranker trade-off: GBDT is cheap (2 ms for 1,000 items) versus a cross-encoder at 40 ms; distil later.',
+    '- Failure modes: empty results fall back to BM25; monitoring of CTR and zero-result rate.',
+  ]],
+  ['feature-store', [
+    '- Users: 40 ML teams; 5,000 features; online reads p99 10 ms at 200k reads a second.',
+    '- Offline store in the lakehouse (Parquet), online store in Redis; materialisation jobs every hour.',
+    '- Training sets built from the offline store with no leakage; same feature code online and offline.',
+    '- Registry with owners, versions, lineage; monitoring of freshness and null rates.',
+  ]],
+  ['payment-fraud-detection', [
+    '- Score every card payment at checkout, 3,000 payments a second at peak, p99 under 100 ms.',
+    '- Labels from chargebacks and confirmed fraud reports; features: amount, merchant, device, velocity counts, geolocation.',
+    '- GBDT with 500 features, then a neural model; class imbalance handled by downsampling negatives.',
+    '- Offline PR-AUC and recall at 1% false positive rate; A/B test on approval rate; monitoring drift and a rules fallback.',
+  ]],
+  ['harmful-content-detection', [
+    '- 500M posts a day; a multi-label classifier over text and images, fine-tuned from a multimodal encoder.',
+    '- Labels from user reports and reviewers; PR-AUC per class offline; thresholds for auto-removal and review.',
+    '- Human review queue for uncertain cases; appeals; monitoring drift and adversarial spelling.',
+  ]],
+  ['visual-search', [
+    '- Users upload a photo and see similar products; 100M images in the catalogue, p99 200 ms.',
+    '- Pretrained CNN backbone, fine-tuned on our images with data augmentation (crops, colour jitter).',
+    '- Embeddings indexed with an ANN index; re-rank top 100 with a GBDT on price and popularity.',
+    '- Offline precision@10 from labelled pairs; online click-through; monitoring of embedding drift.',
+  ]],
+  ['eta-prediction', [
+    '- Predict delivery time for 5M orders a day; GBDT on distance, traffic, restaurant prep time, courier supply.',
+    '- Evaluate MAE and the distribution of errors by city; A/B test the new model.',
+  ]],
+];
+
+describe('a competent answer that misses the point', () => {
+  it.each(MISSED_POINT)('%s: ticks no core item and scores at most 60%', (id, lines) => {
+    const question = bank.questions.find((candidate) => candidate.id === id)!;
+    const grade = gradeNotes(buildInterview(question, bank.rubrics.get(question.rubric)!), lines.join('\n'));
+    expect(grade.stages.flatMap((stage) => stage.items).filter((item) => item.core && item.met).map((item) => `${item.id} by "${item.evidence}"`)).toEqual([]);
+    expect(grade.score).toBeLessThanOrEqual(60);
+  });
+});
+
+describe('the capacity estimate', () => {
+  const question = bank.questions.find((candidate) => candidate.id === 'youtube-video-recommendations')!;
+  const met = (notes: string) => gradeNotes(buildInterview(question, bank.rubrics.get(question.rubric)!), notes).stages.flatMap((stage) => stage.items).find((item) => item.id === 'capacity-estimate')!.met;
+  // Naming the hardware is not sizing it.
+  it.each([
+    ['Train the ranker on GPUs and serve it on GPUs.', false],
+    ['3,500 requests per second at peak x 500 candidates = 1.75M scores per second', true],
+    ['training takes ~2,000 GPU-hours a week', true],
+  ])('%j: met %s', (notes, expected) => {
+    expect(met(notes)).toBe(expected);
+  });
+});

@@ -178,6 +178,10 @@ describe('mldrill grade <question-id> --notes FILE', () => {
     expect(await grade(['inflight-movie-recomendations', '--notes', NOTES])).toMatchObject({ code: 1, err: 'mldrill: no question with id "inflight-movie-recomendations"; did you mean "inflight-movie-recommendations"?\n' });
     expect(await grade([Q])).toMatchObject({ code: 2, err: `mldrill: "${Q}" is a question: give its notes with --notes FILE (or --notes - for stdin)\n` });
   });
+
+  it.each(['last', '20261206-2206-cb5d'])('says a session (%s) with --notes mixes up the two forms (exit 2)', async (target) => {
+    expect(await grade([target, '--notes', NOTES])).toEqual({ code: 2, out: '', err: `mldrill: "${target}" is a session: --notes grades a notes file against a question id; drop --notes to grade the session's own notes again\n` });
+  });
 });
 
 describe('mldrill grade <session-id|last>', () => {

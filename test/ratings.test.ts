@@ -126,7 +126,7 @@ describe('calibration', () => {
     expect(calibrationSentence(calibration.ai[1]!, 'the AI grader')).toBe('Deep dive: you rate yourself 20 points above the AI grader (4 sessions); the gap has halved over your last 4 sessions (30 → 10)');
     // A title keeps its capitals (ML, not ml) and leads, as stage titles are imperatives.
     expect(calibrationSentence({ ...calibration.ai[1]!, title: 'Frame the ML task and metrics', trend: null }, 'your partner')).toBe('Frame the ML task and metrics: you rate yourself 20 points above your partner (4 sessions)');
-    expect(calibrationSentence(calibration.ai[0]!, 'the AI grader')).toBe('Clarify: you rate yourself within 0 points of the AI grader (4 sessions); the gap has held steady over your last 4 sessions (0 → 0)');
+    expect(calibrationSentence(calibration.ai[0]!, 'the AI grader')).toBe('Clarify: you rate yourself the same as the AI grader (4 sessions); the gap has held steady over your last 4 sessions (0 → 0)');
   });
 });
 
@@ -187,7 +187,7 @@ describe('an AI rating of a recorded session, through the commands', () => {
       ],
       partner: [],
     });
-    expect((await run(['stats'])).out).toContain('Calibration (your own rating against another rater\'s, per stage)\n  clarify: you rate yourself within 0 points of the AI grader (1 session).');
+    expect((await run(['stats'])).out).toContain('Calibration (your own rating against another rater\'s, per stage)\n  clarify: you rate yourself the same as the AI grader (1 session).');
   });
 
   it('writes nothing when the server fails, and the history stays as it was', async () => {

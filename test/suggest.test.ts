@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileKeyword, evidenceFor, findKeyword, indexNotes } from '../src/score/keywords.js';
 import { genericReason } from '../src/words.js';
-import { suggestFromNotes } from '../src/score/suggest.js';
+import { suggestForStages, suggestFromNotes } from '../src/score/suggest.js';
 import type { ScoredItem } from '../src/session/interview.js';
 
 const item = (id: string, keywords?: string[]): ScoredItem => ({ id, text: id, weight: 1, source: 'rubric', keywords });
@@ -65,6 +65,52 @@ describe('generic keywords', () => {
 
   it.each(['latency budget', 'data quality', 'p99', 'ndcg', 'knapsack'])('%j counts', (keyword) => {
     expect(genericReason(keyword)).toBeUndefined();
+  });
+});
+
+describe('a list of buzzwords', () => {
+  // [notes, keyword, the evidence it must find, or null]
+  it.each([
+    ['we use transformers, embeddings, a feature store, Kafka, Spark, calibration', 'calibration', null],
+    ['- transformers\n- embeddings\n- feature store\n- drift\n- calibration', 'calibration', null],
+    ['bandits; caching; privacy; GPUs; monitoring', 'monitoring', null],
+    ['NDCG, AUC, recall, log loss', 'log loss', 'log loss'],
+    ['Features: user, item, context, device, time, price', 'price', 'price'],
+    ['- Signals: title, tags, description, frames, audio, engagement', 'audio', 'audio'],
+    ['clicks, likes, shares, hides, 5 s dwell, reports', 'dwell', 'dwell'],
+    ['clicks, likes, shares, hides, reports, dwell over 5 s', 'dwell', 'dwell'],
+    ['clicks, likes, shares, hides, reports, because dwell is noisy', 'dwell', 'dwell'],
+    ['transformers, embeddings\n\nfeature store, drift, calibration', 'calibration', 'calibration'],
+    ['- how many users?\n- what latency?\n- which regions?\n- cold start?\n- privacy rules?', 'cold start', 'cold start'],
+  ])('%j finds %j as %j', (notes, keyword, evidence) => {
+    expect(match(notes, keyword)).toBe(evidence);
+  });
+});
+
+describe('a megabyte of short lists', () => {
+  // Each word is checked against the runs in one pass: a check of every run for every word took
+  // over a minute here (25,000 runs of bare terms).
+  it('is indexed in one pass, every word in a run', { timeout: 20_000 }, () => {
+    const notes = indexNotes('a, b, c, d, e\n\n'.repeat(70_000) + 'calibration');
+    expect(notes.tokens.filter((token) => !token.listed).map((token) => token.raw)).toEqual(['calibration']);
+  });
+});
+
+describe('one mention, one item', () => {
+  const weighted = (id: string, keywords: string[], weight: number, core = false): ScoredItem => ({ ...item(id, keywords), weight, ...(core ? { core } : {}) });
+  const metrics = [weighted('offline-metric', ['calibration', 'log loss'], 2)];
+  const deepDive = [weighted('segment-eval', ['calibration'], 1), weighted('auction', ['auction', 'calibration'], 1, true)];
+
+  it('a word written once evidences one item: the core item first, then the heavier', () => {
+    expect(suggestForStages([metrics, deepDive], 'we check calibration').map((found) => [...found])).toEqual([[], [['auction', 'calibration']]]);
+    expect(suggestForStages([metrics, deepDive.slice(0, 1)], 'we check calibration').map((found) => [...found])).toEqual([[['offline-metric', 'calibration']], []]);
+  });
+
+  it('each mention evidences its own item', () => {
+    expect(suggestForStages([metrics, deepDive], 'log loss offline\ncalibration by segment\nthe auction multiplies the bid').map((found) => [...found])).toEqual([
+      [['offline-metric', 'log loss']],
+      [['segment-eval', 'calibration'], ['auction', 'auction']],
+    ]);
   });
 });
 

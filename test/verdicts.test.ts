@@ -18,6 +18,13 @@ describe('quoteAppears', () => {
     ['one elided part invented', 'casual readers ... isotonic calibration', false],
     ['empty', '   ', false],
     ['only an ellipsis', '...', false],
+    ['letters picked out of words', 'a ... e', false],
+    ['one short word', 'it', false],
+    ['the middle of a word', 'sual read', false],
+    ['a word cut short', 'impression', false],
+    ['a short word that is a word of the notes', '500M', true],
+    ['a hyphenated word', 'two-tower', true],
+    ['ending in punctuation', 'users:', true],
   ])('%s', (_, evidence, expected) => {
     expect(quoteAppears(evidence, notes)).toBe(expected);
   });

@@ -7,7 +7,7 @@ import type { DiagramComparison, ReferenceDiagram } from '../diagram/compare.js'
 import { EXIT, NotFoundError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { readSmallFile, readStream } from '../read-file.js';
-import { stripControl } from '../text.js';
+import { controlColumn, stripControl } from '../text.js';
 
 export const DIAGRAM_FORMATS = ['text', 'mermaid', 'json'] as const;
 export type DiagramFormat = (typeof DIAGRAM_FORMATS)[number];
@@ -63,6 +63,11 @@ function diagramJson(diagram: Diagram): unknown {
 export async function diagram(options: DiagramOptions, io: Io): Promise<number> {
   const source = await readSource(options, io);
   const parsed = parseDiagram(source.text);
+  // Names are drawn without escape sequences and control characters; say so where they were.
+  source.text.split('\n').forEach((line, i) => {
+    const column = controlColumn(line);
+    if (column) io.stderr.write(stripControl(`mldrill: warning: ${source.name}:${i + 1}:${column}: control characters (an escape sequence?) are left out of the names on this line\n`));
+  });
   if (parsed.problems.length > 0) {
     for (const problem of parsed.problems) io.stderr.write(stripControl(`${source.name}:${problem.line}:${problem.column}: ${problem.message}; ${problem.hint}\n`));
     return EXIT.usage;

@@ -12,7 +12,7 @@ import { gradeNotes } from '../score/grade.js';
 import { allNotes, splitNotes } from '../score/notes.js';
 import { requireId } from '../select/filter.js';
 import { buildInterview } from '../session/interview.js';
-import type { SessionRecord } from '../store/record.js';
+import { isSessionId, type SessionRecord } from '../store/record.js';
 import { stripControl } from '../text.js';
 import { styleFor } from '../ui/colour.js';
 import { gradeJson, gradeLines } from '../ui/grade.js';
@@ -42,6 +42,10 @@ export async function grade(options: GradeOptions, io: Io): Promise<number> {
     /** The drawing's edge lines: the notes' `## diagram` section, or the record's saved diagram. */
     let diagram: string | undefined;
     if (text !== undefined) {
+      // A session with notes is a mix-up of the two forms: say which, not "no such question".
+      if (!catalog.ids.includes(options.target) && (options.target === 'last' || isSessionId(options.target))) {
+        throw new UsageError(`"${stripControl(options.target)}" is a session: --notes grades a notes file against a question id; drop --notes to grade the session's own notes again`);
+      }
       questionId = requireId(catalog.ids, options.target);
       notes = text;
     } else {

@@ -8,7 +8,7 @@ import { requireId } from '../select/filter.js';
 import { listLive, type LiveSession } from '../store/live.js';
 import { ensureWritable } from '../store/paths.js';
 import { byIdOrPrefix } from '../store/sessions.js';
-import { clock, closest } from '../text.js';
+import { clock, closest, wrap } from '../text.js';
 import { createPrompter, requireTerminal } from '../ui/prompts.js';
 import { questionHeader } from '../ui/render.js';
 import { conduct } from '../app/conduct.js';
@@ -55,7 +55,8 @@ export async function resume(options: ResumeOptions, io: Io): Promise<number> {
   const where = isFinished(state)
     ? `at the self-assessment, stage ${Math.min((live.assessed?.length ?? 0) + 1, state.plan.length)}/${state.plan.length}`
     : `at stage ${state.current + 1}/${state.plan.length}, ${state.plan[state.current]!.title}, with ${clock(Math.max(0, remainingSeconds(state, io.now())))} left`;
-  io.stderr.write(`Resuming session ${live.id} ${where}.\n\n`);
+  // Wrapped at word breaks: a title and the clock cut by the terminal's edge read badly.
+  io.stderr.write(`${wrap(`Resuming session ${live.id} ${where}.`, prompter.columns).join('\n')}\n\n`);
 
   const stopListening = io.onSignal(() => controller.abort());
   try {

@@ -2,7 +2,7 @@
 // what could not be read listed under the picture, hint and all. Returns lines; never prints.
 // The drill's stage screen opens it with `await openPad()` (which loads the renderer once) and
 // calls `view` on every change; `export` uses it for the text drawing of a saved session.
-import { cut } from '../text.js';
+import { cut, plural } from '../text.js';
 import { loadDraw, type DrawSize } from './draw.js';
 import { toMermaid } from './mermaid.js';
 import { parseDiagram, type Diagram } from './parse.js';
@@ -33,8 +33,11 @@ export async function openPad(): Promise<Pad> {
       const note = (text: string | undefined) => (text === undefined ? [] : [text]);
       // The problems and the note come first out of the height: losing a typed line silently is worse than a shorter picture.
       const reserved = problems.length + 1;
-      const room = size.height === undefined ? undefined : Math.max(1, size.height - reserved);
-      const drawn = draw(diagram, { width: size.width, ...(room === undefined ? {} : { height: room }) });
+      const room = size.height === undefined ? undefined : size.height - reserved;
+      // No row left for a picture: say so, rather than name a part of it that cannot be shown.
+      const drawn = room !== undefined && room < 1 && diagram.edges.length > 0
+        ? { lines: [], note: `no room to draw ${plural(diagram.edges.length, 'edge')} here; a taller terminal shows them`, tooLarge: true }
+        : draw(diagram, { width: size.width, ...(room === undefined ? {} : { height: Math.max(1, room) }) });
       const said = drawn.tooLarge ? `${drawn.note}; the export has it whole` : drawn.note;
       const lines = [...drawn.lines, ...note(said).map((text) => cut(text, size.width)), ...problems];
       return {

@@ -99,14 +99,35 @@ async function post(config: LlmConfig, body: string, options: ChatOptions): Prom
       redirect: 'error',
     });
     // The body under the same deadline: a server may send headers and then stall.
-    return { status: response.status, body: await response.text(), retryAfter: response.headers.get('retry-after') };
+    return { status: response.status, body: await cappedText(response, host), retryAfter: response.headers.get('retry-after') };
   } catch (error) {
+    if (error instanceof ServiceError) throw error;
     if (options.signal?.aborted) throw new InterruptedError();
     if (timeout.aborted) {
       throw new ServiceError(`no reply from ${host} within ${Math.round(options.timeoutMs / 100) / 10} s`, 'timeout');
     }
     throw networkError(error, host);
   }
+}
+
+/** The most of a reply read: a verdict per item of a checklist is tens of KiB, so more is not a grading. */
+const MAX_REPLY_BYTES = 4 * 1024 * 1024;
+
+/** The body as text, refused once it passes MAX_REPLY_BYTES (a server streaming without end would fill the memory). */
+async function cappedText(response: Response, host: string): Promise<string> {
+  if (!response.body) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    size += read.value.byteLength;
+    if (size > MAX_REPLY_BYTES) {
+      await reader.cancel().catch(() => undefined);
+      throw new ServiceError(`${host} sent a reply larger than ${MAX_REPLY_BYTES / 1024 / 1024} MiB, which is not a grading`, 'json-base-url');
+    }
+    chunks.push(read.value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 function networkError(error: unknown, host: string): ServiceError {

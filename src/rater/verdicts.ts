@@ -63,9 +63,25 @@ export function normaliseQuote(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(SINGLE_QUOTES, "'").replace(DOUBLE_QUOTES, '"').replace(DASHES, '-').replace(/\s+/g, ' ').trim();
 }
 
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** Whether `part` occurs in `haystack` as whole words: not the middle of a longer word (`app` in `happy`). */
+function wholeWordsIn(haystack: string, part: string): boolean {
+  const open = WORD_CHAR.test(part[0]!);
+  const close = WORD_CHAR.test(part.at(-1)!);
+  for (let at = haystack.indexOf(part); at !== -1; at = haystack.indexOf(part, at + 1)) {
+    const before = haystack[at - 1];
+    const after = haystack[at + part.length];
+    if ((!open || before === undefined || !WORD_CHAR.test(before)) && (!close || after === undefined || !WORD_CHAR.test(after))) return true;
+  }
+  return false;
+}
+
 /**
  * Whether evidence is quoted from notes. Quotes the model wraps the quote in are not part of it,
- * and a quote elided with `...` or `…` counts when every part of it is in the notes.
+ * and a quote elided with `...` or `…` counts when every part of it is in the notes. Every part
+ * is whole words of the notes, and the quote has a word of three characters or more: letters
+ * picked out of words (`a ... e`) quote nothing.
  */
 export function quoteAppears(evidence: string, notes: string): boolean {
   const haystack = normaliseQuote(notes);
@@ -73,7 +89,8 @@ export function quoteAppears(evidence: string, notes: string): boolean {
     .split(/\s*(?:\.{3}|…)\s*/)
     .map((part) => part.replace(/^["']+|["']+$/g, '').trim())
     .filter(Boolean);
-  return parts.length > 0 && parts.every((part) => haystack.includes(part));
+  const words = parts.flatMap((part) => part.match(/[\p{L}\p{N}]+/gu) ?? []);
+  return words.some((word) => word.length >= 3) && parts.every((part) => wholeWordsIn(haystack, part));
 }
 
 /**

@@ -80,7 +80,7 @@ export function gapTrend(gaps: readonly number[]): StageCalibration['trend'] {
  */
 export function calibrationSentence(stage: StageCalibration, other: 'the AI grader' | 'your partner'): string {
   const size = Math.abs(stage.averageGap);
-  const level = size <= 3 ? `within ${size} ${size === 1 ? 'point' : 'points'} of ${other}` : `${size} points ${stage.averageGap > 0 ? 'above' : 'below'} ${other}`;
+  const level = size === 0 ? `the same as ${other}` : size <= 3 ? `within ${size} ${size === 1 ? 'point' : 'points'} of ${other}` : `${size} points ${stage.averageGap > 0 ? 'above' : 'below'} ${other}`;
   const sentence = `${stage.title}: you rate yourself ${level} (${stage.sessions} ${stage.sessions === 1 ? 'session' : 'sessions'})`;
   const { trend } = stage;
   if (!trend) return sentence;

@@ -6,7 +6,7 @@ import type { Interview } from '../session/interview.js';
 import { gradeDiagram, withDiagramSuggestion, type DiagramGrade } from './diagram.js';
 import { indexNotes } from './keywords.js';
 import { assess } from './report.js';
-import { suggestFromNotes } from './suggest.js';
+import { suggestForStages } from './suggest.js';
 
 export interface GradedItem {
   id: string;
@@ -44,7 +44,7 @@ export interface Grade {
 export function gradeNotes(interview: Interview, notes: string, diagram?: string): Grade {
   const index = indexNotes(notes);
   const drawn = gradeDiagram(interview.question.diagram, diagram);
-  const found = withDiagramSuggestion(interview, interview.stages.map((stage) => suggestFromNotes(stage.items, index)), drawn);
+  const found = withDiagramSuggestion(interview, suggestForStages(interview.stages.map((stage) => stage.items), index), drawn);
   const score = assess(interview, found.map((map) => [...map.keys()]));
   return {
     questionId: interview.question.id,

@@ -10,6 +10,8 @@ interface Token {
   start: number;
   end: number;
   line: number;
+  /** In a list of buzzwords: never the start of evidence. */
+  listed: boolean;
 }
 
 /** A keyword made ready for matching. */
@@ -51,7 +53,53 @@ export interface NotesIndex {
   pairStems: Array<string | undefined>;
 }
 
+// A run of this many bare terms in a row is a list of buzzwords, not an answer.
+const BUZZWORD_RUN = 5;
+const BARE_WORDS = 3;
+
+/**
+ * Where the notes only list terms: runs of at least BUZZWORD_RUN bare terms in a row (fragments
+ * of at most BARE_WORDS words and no number, split at commas, semicolons and line ends, on
+ * lines with no `Label:` lead). Naming a term is not explaining it, so their words count for no
+ * item; `Features: user, item, context, ...` and any fragment with a number, a reason or a
+ * question mark stay.
+ * Returns [start, end) character ranges.
+ */
+function buzzwordRuns(text: string): Array<[number, number]> {
+  const runs: Array<[number, number]> = [];
+  let run: Array<[number, number]> = [];
+  const close = () => {
+    if (run.length >= BUZZWORD_RUN) runs.push([run[0]![0], run.at(-1)![1]]);
+    run = [];
+  };
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    const body = /^\s*(?:[-*+]\s+)?/.exec(line)![0].length;
+    if (/^\s*#/.test(line) || /^[^,;:]{1,40}:(?:\s|$)/.test(line.slice(body)) || line.trim() === '') close();
+    else {
+      let at = offset;
+      for (const fragment of line.split(/[,;]/)) {
+        const words = fragment.match(WORD) ?? [];
+        // A question asked is not a term dropped: `latency?` in a list of questions to the interviewer.
+        if (words.length > BARE_WORDS || /\d/.test(fragment) || fragment.trimEnd().endsWith('?')) close();
+        else if (words.length > 0) run.push([at, at + fragment.length]);
+        at += fragment.length + 1;
+      }
+    }
+    offset += line.length + 1;
+  }
+  close();
+  return runs;
+}
+
 export function indexNotes(text: string): NotesIndex {
+  const listed = buzzwordRuns(text);
+  // Runs and words both come in text order: one pointer walks the runs as the words go by.
+  let run = 0;
+  const inRun = (start: number) => {
+    while (run < listed.length && listed[run]![1] <= start) run++;
+    return run < listed.length && start >= listed[run]![0];
+  };
   const tokens: Token[] = [];
   let line = 0;
   let lineStart = 0;
@@ -63,12 +111,13 @@ export function indexNotes(text: string): NotesIndex {
       line++;
       lineStart = next + 1;
     }
-    tokens.push({ stem: stem(match[0]), raw: match[0], start, end: start + match[0].length, line });
+    tokens.push({ stem: stem(match[0]), raw: match[0], start, end: start + match[0].length, line, listed: inRun(start) });
   }
   const at = new Map<string, number[]>();
   const pairs = new Map<string, number>();
   const pairsByStart = new Map<number, number[]>();
   tokens.forEach((token, i) => {
+    if (token.listed) return;
     const list = at.get(token.stem);
     if (list) list.push(i);
     else at.set(token.stem, [i]);
@@ -103,34 +152,58 @@ function pairOf(notes: NotesIndex, joined: string): number | undefined {
 /** A keyword's `k` or `n` after the first word stands for any number: `recall@k` matches `recall@10`. */
 const sameWord = (token: Token | undefined, stem: string) => token !== undefined && (token.stem === stem || ((stem === 'k' || stem === 'n') && /^\d+$/.test(token.raw)));
 
-/** The notes' own words where the keyword occurs (its evidence), or null. */
-export function findKeyword(notes: NotesIndex, keyword: Keyword): string | null {
+/** Where in the notes a keyword occurs: its first and last token. */
+interface Found {
+  from: number;
+  to: number;
+}
+
+/** Token positions already taken as another item's evidence: one mention evidences one item. */
+export type Used = Set<number>;
+
+const free = (used: Used | undefined, from: number, to: number) => {
+  if (!used) return true;
+  for (let i = from; i <= to; i++) if (used.has(i)) return false;
+  return true;
+};
+
+function locate(notes: NotesIndex, keyword: Keyword, used?: Used): Found | null {
   const { stems, joined } = keyword;
-  const span = (from: number, to: number) => notes.text.slice(notes.tokens[from]!.start, notes.tokens[to]!.end);
   for (const i of notes.at.get(stems[0]!) ?? []) {
     let j = 1;
     while (j < stems.length && sameWord(notes.tokens[i + j], stems[j]!) && notes.tokens[i + j]!.line === notes.tokens[i]!.line) j++;
-    if (j === stems.length) return span(i, i + j - 1);
+    if (j === stems.length && free(used, i, i + j - 1)) return { from: i, to: i + j - 1 };
   }
   if (stems.length > 1) {
-    const i = notes.at.get(joined)?.[0];
-    if (i !== undefined) return span(i, i);
+    const i = (notes.at.get(joined) ?? []).find((at) => free(used, at, at));
+    if (i !== undefined) return { from: i, to: i };
   }
   const pair = pairOf(notes, joined);
-  return pair === undefined ? null : span(pair, pair + 1);
+  return pair === undefined || !free(used, pair, pair + 1) ? null : { from: pair, to: pair + 1 };
+}
+
+const spanOf = (notes: NotesIndex, { from, to }: Found) => notes.text.slice(notes.tokens[from]!.start, notes.tokens[to]!.end);
+
+/** The notes' own words where the keyword occurs (its evidence), or null. */
+export function findKeyword(notes: NotesIndex, keyword: Keyword): string | null {
+  const found = locate(notes, keyword);
+  return found ? spanOf(notes, found) : null;
 }
 
 /**
  * The evidence for an item from its keywords: the longest phrase found (a phrase says more
- * than a word), or null when none is.
+ * than a word), or null when none is. With `used`, words another item's evidence took do not
+ * count again, and the words taken are added to it.
  */
-export function evidenceFor(notes: NotesIndex, keywords: readonly string[] | undefined): string | null {
-  let best: { evidence: string; words: number } | null = null;
+export function evidenceFor(notes: NotesIndex, keywords: readonly string[] | undefined, used?: Used): string | null {
+  let best: { found: Found; words: number } | null = null;
   for (const phrase of keywords ?? []) {
     const keyword = compileKeyword(phrase);
     if (!keyword || (best && keyword.stems.length <= best.words)) continue;
-    const evidence = findKeyword(notes, keyword);
-    if (evidence !== null) best = { evidence, words: keyword.stems.length };
+    const found = locate(notes, keyword, used);
+    if (found !== null) best = { found, words: keyword.stems.length };
   }
-  return best?.evidence ?? null;
+  if (!best) return null;
+  for (let i = best.found.from; i <= best.found.to; i++) used?.add(i);
+  return spanOf(notes, best.found);
 }

@@ -1,16 +1,33 @@
 // Suggestions for the self-assessment, from the keyword grader: the items whose keywords appear
 // anywhere in the session's notes (people write metrics while clarifying), each with the phrase
 // that triggered it. Suggestions only pre-tick; the user confirms or unticks them.
-import { evidenceFor, indexNotes, type NotesIndex } from './keywords.js';
+import { evidenceFor, indexNotes, type NotesIndex, type Used } from './keywords.js';
 import type { ScoredItem } from '../session/interview.js';
 
 /** Item id -> the notes' own words that suggest it was covered. */
 export function suggestFromNotes(items: readonly ScoredItem[], notes: string | NotesIndex): Map<string, string> {
+  return suggestForStages([items], notes)[0]!;
+}
+
+/**
+ * Per stage, item id -> the notes' own words that suggest it was covered. One mention evidences
+ * one item: `calibration` written once does not tick both the offline-metric item and the
+ * per-segment one. Core items choose first, then the heavier, then in checklist order.
+ */
+export function suggestForStages(stages: ReadonlyArray<readonly ScoredItem[]>, notes: string | NotesIndex): Array<Map<string, string>> {
   const index = typeof notes === 'string' ? indexNotes(notes) : notes;
+  const used: Used = new Set();
+  const order = stages
+    .flatMap((items, stage) => items.map((item, position) => ({ item, stage, position })))
+    .sort((a, b) => Number(Boolean(b.item.core)) - Number(Boolean(a.item.core)) || b.item.weight - a.item.weight || a.stage - b.stage || a.position - b.position);
   const found = new Map<string, string>();
-  for (const item of items) {
-    const evidence = evidenceFor(index, item.keywords);
-    if (evidence !== null) found.set(item.id, evidence);
+  const key = (stage: number, id: string) => `${stage}\n${id}`;
+  for (const { item, stage } of order) {
+    const evidence = evidenceFor(index, item.keywords, used);
+    if (evidence !== null) found.set(key(stage, item.id), evidence);
   }
-  return found;
+  return stages.map((items, stage) => new Map(items.flatMap((item) => {
+    const evidence = found.get(key(stage, item.id));
+    return evidence === undefined ? [] : [[item.id, evidence] as const];
+  })));
 }

@@ -39,7 +39,7 @@ const STRONG_ANSWER_TITLE = 'What a strong answer covers';
 export function formatQuestion(view: QuestionView, format: OutputFormat, style: Style | undefined, width: number): string {
   switch (format) {
     case 'json':
-      return questionJsonText(view.question, view.rubric, view.date, view.followupKeys);
+      return questionJsonText(view.question, view.rubric, view.date, { followupKeys: Boolean(view.followupKeys), answer: Boolean(view.answer) });
     case 'plain':
       return plainLines(view).join('\n') + '\n';
     case 'markdown':

@@ -20,9 +20,26 @@ export interface QuestionJson {
   file: string;
   /** Only for `show --followups`: the follow-ups with their answer keys and conditions. */
   followups?: Array<{ text: string; answer: string[]; when: { mentioned: string[]; missing: string[] } | null }>;
+  /** Only for `show --answer`: what a strong answer covers, its notes by stage; null when the question has none. */
+  answer?: Array<{ stage: string; title: string; notes: string[] }> | null;
 }
 
-export function questionJson(question: LoadedQuestion, rubric: LoadedRubric, date?: string, followupKeys = false): QuestionJson {
+/** What `show` adds on request: the follow-ups' answer keys, the strong example answer. */
+export interface JsonExtras {
+  followupKeys?: boolean;
+  answer?: boolean;
+}
+
+/** The strong example's notes by stage in the rubric's order, one entry a line; null when there is none. */
+function strongAnswerJson(question: LoadedQuestion, rubric: LoadedRubric): QuestionJson['answer'] {
+  const notes = question.examples?.strong?.notes ?? {};
+  const stages = rubric.stages
+    .filter((stage) => notes[stage.id]?.trim())
+    .map((stage) => ({ stage: stage.id, title: stage.title, notes: notes[stage.id]!.split('\n').map((line) => line.trim().replace(/^[-*]\s+/, '')).filter(Boolean) }));
+  return stages.length ? stages : null;
+}
+
+export function questionJson(question: LoadedQuestion, rubric: LoadedRubric, date?: string, { followupKeys = false, answer = false }: JsonExtras = {}): QuestionJson {
   return {
     id: question.id,
     title: question.title,
@@ -44,10 +61,11 @@ export function questionJson(question: LoadedQuestion, rubric: LoadedRubric, dat
           })),
         }
       : {}),
+    ...(answer ? { answer: strongAnswerJson(question, rubric) } : {}),
   };
 }
 
 /** One question as pretty-printed JSON, ending with a newline. */
-export function questionJsonText(question: LoadedQuestion, rubric: LoadedRubric, date?: string, followupKeys = false): string {
-  return jsonText(questionJson(question, rubric, date, followupKeys));
+export function questionJsonText(question: LoadedQuestion, rubric: LoadedRubric, date?: string, extras: JsonExtras = {}): string {
+  return jsonText(questionJson(question, rubric, date, extras));
 }

@@ -16,6 +16,20 @@ function open(args: string[], home: string) {
   sessions.push(session);
   return session;
 }
+/** A drill of e2e-feed with one line of notes, killed (-9) once its checkpoint holds them; the session id. */
+async function crashMidStage(home: string, note: string): Promise<string> {
+  const first = open(['drill', 'e2e-feed'], home);
+  await first.waitFor('Stage 1/2');
+  first.type(note);
+  first.keys('Enter');
+  await first.waitFor(new RegExp(`Notes\\n\\s+${note}`));
+  // The checkpoint on disk holds the notes within a few seconds.
+  const file = await checkpointHolding(home, note, 'a checkpoint with the notes');
+  first.signal('KILL');
+  expect(await first.exitCode()).toBe(137);
+  return file.replace(/\.json$/, '');
+}
+
 const historyCommand = (home: string) =>
   spawnSync(process.execPath, [BIN, 'history'], { encoding: 'utf8', env: { PATH: process.env.PATH, MLDRILL_HOME: home } });
 
@@ -23,24 +37,15 @@ const historyCommand = (home: string) =>
 describe('beyond a timer', { timeout: 90_000 }, () => {
   it('after kill -9 mid-stage, `resume last` continues at that stage with the notes and completes as one session', async () => {
     const home = newHome();
-    const first = open(['drill', 'e2e-feed'], home);
-    await first.waitFor('Stage 1/2');
-    first.type('before the crash');
-    first.keys('Enter');
-    await first.waitFor(/Notes\n\s+before the crash/);
-    // The checkpoint on disk holds the notes within a few seconds.
-    const file = await checkpointHolding(home, 'before the crash', 'a checkpoint with the notes');
-    first.signal('KILL');
-    expect(await first.exitCode()).toBe(137);
+    const id = await crashMidStage(home, 'before the crash');
     expect(fs.existsSync(path.join(home, 'history.jsonl'))).toBe(false);
-    const id = file.replace(/\.json$/, '');
     const listed = historyCommand(home);
     expect(listed.stdout).toMatch(new RegExp(`${id}\\s+e2e-feed\\s+self\\s+interrupted, resumable`));
     expect(listed.stderr).toContain('mldrill resume <session>');
 
     const second = open(['resume', 'last'], home);
     const screen = await second.waitFor(`Resuming session ${id} at stage 1/2, Clarify the feed, with`);
-    expect(screen).toMatch(/with 0[01]:\d\d l/);
+    expect(screen).toMatch(/with 0[01]:\d\d\s+l/);
     await second.waitFor(/Notes\n\s+before the crash/);
     second.type('after the crash');
     second.keys('Enter');
@@ -53,6 +58,19 @@ describe('beyond a timer', { timeout: 90_000 }, () => {
     expect(records[0]).toMatchObject({ id, status: 'completed', stages: [{ notes: 'before the crash\nafter the crash\n' }, {}] });
     expect(liveFiles(home)).toEqual([]);
     expect(historyCommand(home).stdout).toMatch(new RegExp(`${id}\\s+e2e-feed\\s+self\\s+completed\\s`));
+  });
+
+  it('on a narrow terminal, the resume line wraps at word breaks, the clock whole', async () => {
+    const home = newHome();
+    const id = await crashMidStage(home, 'a note');
+    const second = new TmuxSession(['resume', 'last', '--bank', BANK], { env: { MLDRILL_HOME: home }, width: 60, height: 40 });
+    sessions.push(second);
+    const screen = await second.waitFor(/Notes\n\s+a note/, { scrollback: true });
+    // Any line break falls between words.
+    const words = `Resuming session ${id} at stage 1/2, Clarify the feed, with`.split(' ');
+    expect(screen).toMatch(new RegExp(`${words.map((word) => word.replace(/[/.]/g, '\\$&')).join('[ \\n]')}[ \\n]\\d\\d:\\d\\d left\\.`));
+    second.keys('C-c');
+    await second.exitCode();
   });
 
   it('when the history cannot be written at the end, prints the record and keeps the session resumable (exit 2)', async () => {

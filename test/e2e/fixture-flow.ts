@@ -37,7 +37,8 @@ export const liveFiles = (home: string): string[] => (fs.existsSync(path.join(ho
 /** Waits until the (first) checkpoint on disk holds text; returns its file name. */
 export function checkpointHolding(home: string, text: string, what: string): Promise<string> {
   return until(() => {
-    const [name] = liveFiles(home);
+    // Not a temporary file caught mid-write (.ID.json.PID.N.tmp): the checkpoint itself.
+    const name = liveFiles(home).find((file) => /^\d{8}-\d{4}-[a-z0-9]{4}\.json$/.test(file));
     return name && fs.readFileSync(path.join(home, 'sessions', name), 'utf8').includes(text) ? name : undefined;
   }, what);
 }
