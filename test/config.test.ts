@@ -95,6 +95,8 @@ describe('precedence: flags over the environment over the file over the defaults
     const given = await drillOptions(['drill', '--no-strict', '--curveballs', '--no-interviewer', '--minutes', '25']);
     expect(withDrillDefaults(io, given)).toMatchObject({ strict: false, curveballs: true, interviewer: false, minutes: 25, ready: false });
     expect(withDrillDefaults(io, await drillOptions(['drill', '--no-ready']))).toMatchObject({ ready: false });
+    // ready: false in the file, and the gate wanted back for one drill.
+    expect(withDrillDefaults(io, await drillOptions(['drill', '--ready']))).toMatchObject({ ready: true });
     const readyOn = fakeIo({ env: { MLDRILL_CONFIG: configFile('ready: true\n') } });
     await loadConfig(readyOn);
     expect(withDrillDefaults(readyOn, await drillOptions(['drill', '--no-ready']))).toMatchObject({ ready: false });
