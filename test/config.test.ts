@@ -140,6 +140,8 @@ describe('checking the file like a question file', () => {
     ['a section key at the top', 'url: http://localhost:1/v1\n', '1:1: unknown key "url"; did you mean "llm.url"? (unknown-key)'],
     ['a wrong type', 'minutes: 40\nstrict: yes\n', '2:9: strict must be true or false, not text ("yes") (type)'],
     ['a number out of range', 'minutes: 0\n', '1:10: minutes must be between 1 and 600, not 0 (range)'],
+    ['a YAML NaN', 'minutes: .nan\n', '1:10: minutes must be between 1 and 600, not NaN (range)'],
+    ['a YAML infinity', 'minutes: -.inf\n', '1:10: minutes must be between 1 and 600, not -Infinity (range)'],
     ['a value not among the choices', 'colour: sometimes\n', '1:9: colour is "sometimes"; use one of auto, always, never (enum)'],
     ['a URL that is not one', 'llm:\n  url: localhost:11434\n', '2:8: llm.url must be an http:// or https:// URL, not "localhost:11434" (url)'],
     ['an empty boolean', 'strict:\n', '1:1: strict is empty; give it a value (default false) or remove the line (empty)'],
