@@ -49,6 +49,24 @@ describe('the stage layout', () => {
     expect(lines.join('\n')).toContain('note number 12');
   });
 
+  it('on a short terminal (40x12, 80x10, 40x10) folds the goal and the keys: the clock stays on screen, the screen fits', () => {
+    const longGoal = planStages([{ id: 'clarify', title: 'Clarify the problem', goal: 'Pin down the business goal, users, scale, latency, data and constraints before designing anything - and whether ML is needed at all.', minutes: 6 }]);
+    const notes = Array.from({ length: 5 }, (_, i) => `note ${i + 1}`).join('\n');
+    const state = addExchange(setNotes(startSession(longGoal, NOW), 0, `${notes}\n`), { asked: 'latency?', factId: 'latency', answer: 'Under 300 ms at p99.', stageId: 'clarify' });
+    for (const [columns, rows] of [[40, 12], [80, 10], [40, 10]] as const) {
+      for (const gated of [false, true]) {
+        const lines = screen(view(state, { gated }), columns, rows);
+        expect(lines.length, `${columns}x${rows}:\n${lines.join("\n")}`).toBeLessThanOrEqual(rows);
+        expect(Math.max(...lines.map(visibleLength))).toBeLessThanOrEqual(columns);
+        expect(lines[0]).toMatch(gated ? /⏸ ready$/ : /⏱ 06:00 left$/);
+        expect(lines.join('\n')).toContain('note 5');
+        expect(lines.join('\n')).toContain('Enter');
+      }
+    }
+    // With room, nothing of the frame folds.
+    expect(screen(view(state), 40, 40).join('\n')).toContain('Ctrl-C quits (saved)');
+  });
+
   it('says "1 earlier line", not "lines"', () => {
     const notes = Array.from({ length: 9 }, (_, i) => `line ${i + 1}`).join('\n');
     expect(screen(view(setNotes(startSession(plan, NOW), 0, `${notes}\n`)), 80, 40).join('\n')).toContain('… 1 earlier line\n');

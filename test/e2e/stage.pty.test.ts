@@ -50,4 +50,24 @@ describe('the stage screen in a terminal', { timeout: 60_000 }, () => {
     session.keys('C-c');
     expect(await session.exitCode()).toBe(130);
   });
+
+  it('on a resize to 40x12 the clock stays in view and typing redraws in place: no header piles up in the scrollback', async () => {
+    // The shipped question: a stage goal of four lines at 40 columns, and seven key hints.
+    session = new TmuxSession(['drill', 'youtube-video-recommendations', '--no-save', '--no-ready'], { width: 80, height: 24 });
+    await session.waitFor('Stage 1/4');
+    session.resize(40, 12);
+    await session.waitFor(/^Stage 1\/4 · Clarify the p…  ⏱ \d\d:\d\d left$/m);
+    for (const note of ['first note', 'second note', 'third note']) {
+      session.type(note);
+      session.keys('Enter');
+      await session.waitFor(new RegExp(`  ${note}\n\n  >`));
+    }
+    const screen = session.screen();
+    expect(screen.split('\n')[0]).toMatch(/⏱ \d\d:\d\d left$/);
+    expect(Math.max(...screen.split('\n').map((line) => line.trimEnd().length))).toBeLessThanOrEqual(40);
+    // The 80-column screen from before the resize, then the one drawn at 40 columns.
+    expect(session.screen(true).split('\n').filter((line) => line.startsWith('Stage 1/4')).length).toBe(2);
+    session.keys('C-c');
+    expect(await session.exitCode()).toBe(130);
+  });
 });
