@@ -57,6 +57,14 @@ describe('the report', () => {
     expect(folded.join('\n')).toMatch(/Missed: 1 other item in Design/);
   });
 
+  it('fits 40 columns: the title wraps at a word, the stage titles give way to time, coverage and pace', () => {
+    const long = { ...report, questionTitle: 'New video recommendations for YouTube', stages: report.stages.map((stage, i) => ({ ...stage, title: i ? 'Design the data, model and serving path' : stage.title, pacing: 'rushed: 1 s of 6 min' })) };
+    const lines = reportLines(long, plain, 40);
+    expect(lines.filter((line) => visibleLength(line) > 40)).toEqual([]);
+    expect(lines.slice(0, 2)).toEqual(['Report · New video recommendations for', '  YouTube']);
+    expect(lines.slice(4, 6)).toEqual(['Clarify th…  07:05 / 05:00   50%  rushed', 'Design the…  09:00 / 10:00  100%  rushed']);
+  });
+
   it('names the stages by id in the last line when their titles do not fit', () => {
     const long = { ...report, stages: report.stages.map((stage) => ({ ...stage, title: `${stage.title} with a very long title indeed` })) };
     expect(reportLines(long, plain, 60).at(-1)).toBe('Score 67% · clarify 50% · design 100%');

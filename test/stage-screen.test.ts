@@ -9,7 +9,8 @@ import { PLAIN } from '../src/ui/colour.js';
 import { stageAction } from '../src/ui/stage-keys.js';
 import { loadStagePrompt } from '../src/ui/stage-prompt.js';
 import { visibleLength } from '../src/text.js';
-import { stageLines, type StageView } from '../src/ui/stage-screen.js';
+import { finishedLine, stageLines, type StageView } from '../src/ui/stage-screen.js';
+import { assessedLine } from '../src/ui/assess-screen.js';
 
 const NOW = Date.UTC(2026, 10, 22, 9, 30);
 const plan = planStages([
@@ -65,6 +66,14 @@ describe('the stage layout', () => {
     }
     // With room, nothing of the frame folds.
     expect(screen(view(state), 40, 40).join('\n')).toContain('Ctrl-C quits (saved)');
+  });
+
+  it('the lines left for a finished stage and an assessed one fit 40 columns, the title cut, the figures whole', () => {
+    const long = planStages([{ id: 'design', title: 'Design the data, model and serving path', goal: 'Design it.', minutes: 13 }]);
+    expect(finishedLine(startSession(long, NOW), 0, NOW + 61_000, PLAIN, 40)).toBe('✔ Design the data, mod… · 01:01 of 13:00');
+    expect(finishedLine(startSession(long, NOW), 0, NOW + 61_000, PLAIN)).toBe('✔ Design the data, model and serving path · 01:01 of 13:00');
+    const items = Array.from({ length: 11 }, (_, i) => ({ id: `i${i}`, text: `item ${i}`, weight: 1, source: 'rubric' as const }));
+    expect(assessedLine('Design the data, model and serving path', items, new Set(['i1']), PLAIN, 40)).toBe('✔ Design the data, mod…: 1 of 11 covered');
   });
 
   it('says "1 earlier line", not "lines"', () => {

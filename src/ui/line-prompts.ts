@@ -232,7 +232,7 @@ export function createLinePrompter(io: Io, signal: AbortSignal): Prompter {
         }
         const line = (await askLine('Numbers to tick or untick (e.g. 1 3), or an empty line to confirm > ')).trim();
         if (!line) {
-          say(`${assessedLine(beside?.title ?? message, items, ticked, PLAIN)}\n`);
+          say(`${assessedLine(beside?.title ?? message, items, ticked, PLAIN, columns)}\n`);
           return items.filter((item) => ticked.has(item.id)).map((item) => item.id);
         }
         for (const n of numbers(line, items.length)) {

@@ -351,7 +351,7 @@ function renderStage(core: InquirerCore, config: StagePromptConfig, done: (state
   if (ended) {
     const index = ended.current - 1;
     return index >= 0 && index < ended.plan.length && ended.current > config.state.current
-      ? finishedLine(ended, index, now(), style)
+      ? finishedLine(ended, index, now(), style, config.size().columns)
       : style.dim(`↩ back to ${ended.plan[ended.current]?.title ?? 'the previous stage'}`);
   }
   const current = session.current;

@@ -62,12 +62,13 @@ function timeLeft(state: SessionState, now: number): { seconds: number; over: bo
   return remaining >= 0 ? { seconds: Math.ceil(remaining), over: false } : { seconds: Math.round(-remaining), over: true };
 }
 
-/** The line left on screen for a finished stage: its time as the report rounds it. */
-export function finishedLine(state: SessionState, index: number, now: number, style: Style): string {
+/** The line left on screen for a finished stage: its time as the report rounds it, the title cut to fit `columns`. */
+export function finishedLine(state: SessionState, index: number, now: number, style: Style, columns = 100): string {
   const stage = state.plan[index]!;
   const used = Math.round(usedSeconds(state, index, now));
   const over = used > stage.budgetSeconds;
-  return `${style.good('✔')} ${style.heading(stage.title)} ${style.dim('·')} ${(over ? style.warn : style.dim)(`${clock(used)} of ${clock(stage.budgetSeconds)}`)}`;
+  const time = `${clock(used)} of ${clock(stage.budgetSeconds)}`;
+  return `${style.good('✔')} ${style.heading(cut(stage.title, Math.max(8, columns - time.length - 5)))} ${style.dim('·')} ${(over ? style.warn : style.dim)(time)}`;
 }
 
 /** The screen: `lines` above the line being typed, and `help` under it. */

@@ -51,6 +51,24 @@ describe('the stage screen in a terminal', { timeout: 60_000 }, () => {
     expect(await session.exitCode()).toBe(130);
   });
 
+  it('a whole drill at 40 columns: finished stages, assessed stages and the report cut titles instead of wrapping them mid-word', async () => {
+    session = new TmuxSession(['drill', 'youtube-video-recommendations', '--no-save', '--no-ready', '--no-curveballs'], { width: 40, height: 30 });
+    for (const stage of [1, 2, 3, 4]) {
+      await session.waitFor(new RegExp(`^Stage ${stage}/4 · `, 'm'));
+      session.keys('Enter');
+    }
+    for (const stage of ['Clarify the problem', 'Frame the ML task and', 'Design the data, model', 'Go deep on the hard']) {
+      await session.waitFor(`? ${stage}`);
+      session.keys('Enter');
+    }
+    expect(await session.exitCode()).toBe(0);
+    const all = session.screen(true);
+    expect(all).toMatch(/^✔ Design the data, mod… · 00:0\d of 13:00$/m);
+    expect(all).toMatch(/^✔ Design the data, mod…: 0 of 11 covered$/m);
+    expect(all).toContain('Report · New video recommendations for\n  YouTube\n');
+    expect(all).toMatch(/^Design the…  00:0\d \/ 13:00    0%  rushed$/m);
+  });
+
   it('on a resize to 40x12 the clock stays in view and typing redraws in place: no header piles up in the scrollback', async () => {
     // The shipped question: a stage goal of four lines at 40 columns, and seven key hints.
     session = new TmuxSession(['drill', 'youtube-video-recommendations', '--no-save', '--no-ready'], { width: 80, height: 24 });
