@@ -267,6 +267,14 @@ describe('mldrill config', () => {
     expect(err).toContain(`mldrill: ${file} already exists; nothing was written`);
     expect(fs.readFileSync(file, 'utf8')).toBe('strict: true\n');
   });
+
+  it('init under a file where a directory should be: a usage error, not "already exists"', async () => {
+    const file = configFile('strict: true\n');
+    const { code, err } = await run(['config', 'init'], { MLDRILL_CONFIG: path.join(file, 'config.yaml') });
+    expect(code).toBe(2);
+    expect(err).toBe(`mldrill: cannot create the directory of ${path.join(file, 'config.yaml')} (a file stands in its path); set MLDRILL_CONFIG to another path\n`);
+    expect(fs.readFileSync(file, 'utf8')).toBe('strict: true\n');
+  });
 });
 
 describe('reading the file cheaply', () => {
