@@ -243,6 +243,16 @@ describe('the stage prompt, driven by keys', () => {
     expect(end.progress[0]!.notes).toBe('alpha\nbeta\n');
   });
 
+  it('Esc then a letter types the letter (it arrives as Alt and the letter), never drops it', async () => {
+    const { end } = await drive(startSession(plan, NOW), async (type) => {
+      await type('al');
+      await type('\u001bp');
+      await type('ha\u001b?\r');
+      await type('\r');
+    });
+    expect(end.progress[0]!.notes).toBe('alpha?\n');
+  });
+
   it('Tab reveals a hint without touching the line being typed', async () => {
     const { end } = await drive(startSession(plan, NOW), async (type) => {
       await type('abc');

@@ -32,6 +32,20 @@ describe('the stage screen in a terminal', { timeout: 60_000 }, () => {
     expect(history(home)[0].stages[0].notes).toBe('alpha\nbeta\n');
   });
 
+  it('Esc then a letter types the letter: nothing typed is dropped', async () => {
+    const home = newHome();
+    session = new TmuxSession(['drill', 'e2e-feed', '--bank', BANK, '--no-ready'], { env: { MLDRILL_HOME: home } });
+    await session.waitFor('Stage 1/2');
+    session.type('al');
+    session.keys('Escape');
+    session.type('pha');
+    session.keys('Enter');
+    await session.waitFor(/Notes\n\s+alpha\n/);
+    session.keys('C-c');
+    expect(await session.exitCode()).toBe(130);
+    expect(history(home)[0].stages[0].notes).toBe('alpha\n');
+  });
+
   it('redraws at the new size on a resize to 60x15 and back, one header in view, no line too long', async () => {
     session = new TmuxSession(['drill', 'e2e-feed', '--bank', BANK, '--no-save', '--no-ready'], { width: 100, height: 30 });
     await session.waitFor('Stage 1/2');
