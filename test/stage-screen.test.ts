@@ -233,24 +233,15 @@ describe('the stage prompt, driven by keys', () => {
     expect(end.progress[0]).toMatchObject({ notes: 'how many users per day\n', hintsShown: 0 });
   });
 
-  it('Esc then Enter commits the line once', async () => {
+  // Esc then a key arrives as Alt and that key: Enter commits the line once, a letter is typed, never dropped.
+  it.each([
+    ['Esc then Enter commits the line once', ['alpha', '\u001b\r', 'beta\r'], 'alpha\nbeta\n'],
+    ['Esc then a letter types the letter', ['al', '\u001bp', 'ha\u001b?\r'], 'alpha?\n'],
+  ])('%s', async (_name, keys, notes) => {
     const { end } = await drive(startSession(plan, NOW), async (type) => {
-      await type('alpha');
-      await type('\u001b\r');
-      await type('beta\r');
-      await type('\r');
+      for (const key of [...keys, '\r']) await type(key);
     });
-    expect(end.progress[0]!.notes).toBe('alpha\nbeta\n');
-  });
-
-  it('Esc then a letter types the letter (it arrives as Alt and the letter), never drops it', async () => {
-    const { end } = await drive(startSession(plan, NOW), async (type) => {
-      await type('al');
-      await type('\u001bp');
-      await type('ha\u001b?\r');
-      await type('\r');
-    });
-    expect(end.progress[0]!.notes).toBe('alpha?\n');
+    expect(end.progress[0]!.notes).toBe(notes);
   });
 
   it('Tab reveals a hint without touching the line being typed', async () => {

@@ -50,7 +50,7 @@ export function byTitle(questions: readonly QuestionSummary[]): QuestionSummary[
  * A question's line in the picker, within `columns` less the pointer: a line the terminal wraps
  * breaks words and the picker's redraw. What gives way first: the category, then the title's end.
  */
-export function pickerName(question: QuestionSummary, lastScore: number | undefined, style: Style, columns: number): string {
+function pickerName(question: QuestionSummary, lastScore: number | undefined, style: Style, columns: number): string {
   const room = Math.max(10, columns - 3);
   const kind = `(${question.category}, ${question.difficulty})`;
   const score = lastScore === undefined ? '' : `last ${lastScore}%`;
