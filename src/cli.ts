@@ -112,6 +112,7 @@ const TABLE: readonly CommandSpec[] = [
       { flags: '--no-interviewer', description: 'drill on your own (when the config file says interviewer: true)' },
       { flags: '--curveballs', description: 'throw in a follow-up during the deep-dive (the default; when the config file says curveballs: false)' },
       { flags: '--no-curveballs', description: 'no follow-up thrown in during the deep-dive' },
+      { flags: '--ready', description: 'wait for Enter before the clock starts (the default; when the config file says ready: false)' },
       { flags: '--no-ready', description: 'start the clock at once, without waiting for Enter' },
       { flags: '--seed <text>', description: 'make the random picks and the curveball moment reproducible' },
       { flags: '--rubric <id>', description: "drill with another rubric than the question's own (e.g. ml-system-design-short)" },

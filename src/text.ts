@@ -139,16 +139,22 @@ export function didYouMean(suggestions: readonly string[], known?: { label: stri
   return parts.join(' ');
 }
 
-/** Wraps text to width, keeping existing line breaks. */
+/** Wraps text to width, keeping existing line breaks; colour codes in it take no columns. */
 export function wrap(text: string, width: number, indent = ''): string[] {
   const lines: string[] = [];
+  // Only text with an escape pays for measuring without it.
+  const columns = text.includes('\u001b') ? visibleLength : (part: string) => part.length;
   for (const paragraph of text.split('\n')) {
     let line = '';
+    let used = 0;
     for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      if (line && indent.length + line.length + 1 + word.length > width) {
+      const size = columns(word);
+      if (line && indent.length + used + 1 + size > width) {
         lines.push(indent + line);
         line = word;
+        used = size;
       } else {
+        used = line ? used + 1 + size : size;
         line = line ? `${line} ${word}` : word;
       }
     }

@@ -25,6 +25,10 @@ describe('mldrill __complete', () => {
   it('completes commands, and leaves the hidden one out', async () => {
     expect(await complete('dr')).toEqual(['drill']);
     expect(await complete('co')).toEqual(['config', 'completion']);
+    // After help, the commands it can explain (help itself takes no argument).
+    expect(await complete('help', 'co')).toEqual(['config', 'completion']);
+    expect(await complete('help', '')).not.toContain('help');
+    expect(await complete('help', 'drill', '')).toEqual([]);
     expect(await complete('')).not.toContain('__complete');
   });
 

@@ -95,6 +95,8 @@ describe('precedence: flags over the environment over the file over the defaults
     const given = await drillOptions(['drill', '--no-strict', '--curveballs', '--no-interviewer', '--minutes', '25']);
     expect(withDrillDefaults(io, given)).toMatchObject({ strict: false, curveballs: true, interviewer: false, minutes: 25, ready: false });
     expect(withDrillDefaults(io, await drillOptions(['drill', '--no-ready']))).toMatchObject({ ready: false });
+    // ready: false in the file, and the gate wanted back for one drill.
+    expect(withDrillDefaults(io, await drillOptions(['drill', '--ready']))).toMatchObject({ ready: true });
     const readyOn = fakeIo({ env: { MLDRILL_CONFIG: configFile('ready: true\n') } });
     await loadConfig(readyOn);
     expect(withDrillDefaults(readyOn, await drillOptions(['drill', '--no-ready']))).toMatchObject({ ready: false });
@@ -138,6 +140,8 @@ describe('checking the file like a question file', () => {
     ['a section key at the top', 'url: http://localhost:1/v1\n', '1:1: unknown key "url"; did you mean "llm.url"? (unknown-key)'],
     ['a wrong type', 'minutes: 40\nstrict: yes\n', '2:9: strict must be true or false, not text ("yes") (type)'],
     ['a number out of range', 'minutes: 0\n', '1:10: minutes must be between 1 and 600, not 0 (range)'],
+    ['a YAML NaN', 'minutes: .nan\n', '1:10: minutes must be between 1 and 600, not NaN (range)'],
+    ['a YAML infinity', 'minutes: -.inf\n', '1:10: minutes must be between 1 and 600, not -Infinity (range)'],
     ['a value not among the choices', 'colour: sometimes\n', '1:9: colour is "sometimes"; use one of auto, always, never (enum)'],
     ['a URL that is not one', 'llm:\n  url: localhost:11434\n', '2:8: llm.url must be an http:// or https:// URL, not "localhost:11434" (url)'],
     ['an empty boolean', 'strict:\n', '1:1: strict is empty; give it a value (default false) or remove the line (empty)'],
@@ -261,6 +265,14 @@ describe('mldrill config', () => {
     const { code, err } = await run(['config', 'init'], { MLDRILL_CONFIG: file });
     expect(code).toBe(1);
     expect(err).toContain(`mldrill: ${file} already exists; nothing was written`);
+    expect(fs.readFileSync(file, 'utf8')).toBe('strict: true\n');
+  });
+
+  it('init under a file where a directory should be: a usage error, not "already exists"', async () => {
+    const file = configFile('strict: true\n');
+    const { code, err } = await run(['config', 'init'], { MLDRILL_CONFIG: path.join(file, 'config.yaml') });
+    expect(code).toBe(2);
+    expect(err).toBe(`mldrill: cannot create the directory of ${path.join(file, 'config.yaml')} (a file stands in its path); set MLDRILL_CONFIG to another path\n`);
     expect(fs.readFileSync(file, 'utf8')).toBe('strict: true\n');
   });
 });

@@ -26,6 +26,14 @@ describe('planStages', () => {
     expect(plan.reduce((sum, stage) => sum + stage.budgetSeconds, 0)).toBe(21.5 * 60);
   });
 
+  it('scaled, the budgets add up to the whole: --minutes 1 is 01:00, not 01:01', () => {
+    const stages = [6, 6, 13, 15].map((minutes, i) => ({ id: `s${i}`, title: `S${i}`, goal: 'g', minutes }));
+    for (const total of [1, 3, 7, 11, 0.5]) {
+      expect(planStages(stages, total).reduce((sum, stage) => sum + stage.budgetSeconds, 0)).toBe(Math.round(total * 60));
+    }
+    expect(planStages(stages, 1).map((stage) => stage.budgetSeconds)).toEqual([9, 9, 20, 22]);
+  });
+
   it('never plans a stage of zero seconds', () => {
     expect(planStages(rubricStages, 0.01).every((stage) => stage.budgetSeconds >= 1)).toBe(true);
   });

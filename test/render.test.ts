@@ -3,7 +3,7 @@ import type { Report } from '../src/score/report.js';
 import { scoreStage } from '../src/score/score.js';
 import { loadStyle } from '../src/ui/colour.js';
 import { reportLines } from '../src/ui/render.js';
-import { visibleLength } from '../src/text.js';
+import { visibleLength, wrap } from '../src/text.js';
 
 const plain = await loadStyle(0);
 const colour = await loadStyle(1);
@@ -55,6 +55,22 @@ describe('the report', () => {
     expect(folded.length).toBeLessThanOrEqual(20);
     expect(folded).toContain('  ✗ Planned the viewing-time budget');
     expect(folded.join('\n')).toMatch(/Missed: 1 other item in Design/);
+  });
+
+  it('fits 40 columns: the title wraps at a word, the stage titles give way to time, coverage and pace', () => {
+    const long = { ...report, questionTitle: 'New video recommendations for YouTube', stages: report.stages.map((stage, i) => ({ ...stage, title: i ? 'Design the data, model and serving path' : stage.title, pacing: 'rushed: 1 s of 6 min' })) };
+    const lines = reportLines(long, plain, 40);
+    expect(lines.filter((line) => visibleLength(line) > 40)).toEqual([]);
+    expect(lines.slice(0, 2)).toEqual(['Report · New video recommendations for', '  YouTube']);
+    expect(lines.slice(4, 6)).toEqual(['Clarify th…  07:05 / 05:00   50%  rushed', 'Design the…  09:00 / 10:00  100%  rushed']);
+  });
+
+  it('wraps coloured text by the columns it takes, not by its escape codes', () => {
+    const text = `${colour.heading('Missed')}: 37 other items in 4 stages; mldrill export 20261206-2212-xy3q gives them`;
+    const lines = wrap(text, 40);
+    // As the same words without colour.
+    expect(lines.map(visibleLength)).toEqual([35, 39, 4]);
+    expect(wrap('Missed: 37 other items in 4 stages; mldrill export 20261206-2212-xy3q gives them', 40).map(visibleLength)).toEqual([35, 39, 4]);
   });
 
   it('names the stages by id in the last line when their titles do not fit', () => {

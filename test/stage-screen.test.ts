@@ -9,7 +9,8 @@ import { PLAIN } from '../src/ui/colour.js';
 import { stageAction } from '../src/ui/stage-keys.js';
 import { loadStagePrompt } from '../src/ui/stage-prompt.js';
 import { visibleLength } from '../src/text.js';
-import { stageLines, type StageView } from '../src/ui/stage-screen.js';
+import { finishedLine, stageLines, type StageView } from '../src/ui/stage-screen.js';
+import { assessedLine } from '../src/ui/assess-screen.js';
 
 const NOW = Date.UTC(2026, 10, 22, 9, 30);
 const plan = planStages([
@@ -47,6 +48,32 @@ describe('the stage layout', () => {
     expect(Math.max(...lines.map(visibleLength))).toBeLessThanOrEqual(60);
     expect(lines.join('\n')).toMatch(/\n  › About 200 million daily users; the home feed is request…\n/);
     expect(lines.join('\n')).toContain('note number 12');
+  });
+
+  it('on a short terminal (40x12, 80x10, 40x10) folds the goal and the keys: the clock stays on screen, the screen fits', () => {
+    const longGoal = planStages([{ id: 'clarify', title: 'Clarify the problem', goal: 'Pin down the business goal, users, scale, latency, data and constraints before designing anything - and whether ML is needed at all.', minutes: 6 }]);
+    const notes = Array.from({ length: 5 }, (_, i) => `note ${i + 1}`).join('\n');
+    const state = addExchange(setNotes(startSession(longGoal, NOW), 0, `${notes}\n`), { asked: 'latency?', factId: 'latency', answer: 'Under 300 ms at p99.', stageId: 'clarify' });
+    for (const [columns, rows] of [[40, 12], [80, 10], [40, 10]] as const) {
+      for (const gated of [false, true]) {
+        const lines = screen(view(state, { gated }), columns, rows);
+        expect(lines.length, `${columns}x${rows}:\n${lines.join("\n")}`).toBeLessThanOrEqual(rows);
+        expect(Math.max(...lines.map(visibleLength))).toBeLessThanOrEqual(columns);
+        expect(lines[0]).toMatch(gated ? /⏸ ready$/ : /⏱ 06:00 left$/);
+        expect(lines.join('\n')).toContain('note 5');
+        expect(lines.join('\n')).toContain('Enter');
+      }
+    }
+    // With room, nothing of the frame folds.
+    expect(screen(view(state), 40, 40).join('\n')).toContain('Ctrl-C quits (saved)');
+  });
+
+  it('the lines left for a finished stage and an assessed one fit 40 columns, the title cut, the figures whole', () => {
+    const long = planStages([{ id: 'design', title: 'Design the data, model and serving path', goal: 'Design it.', minutes: 13 }]);
+    expect(finishedLine(startSession(long, NOW), 0, NOW + 61_000, PLAIN, 40)).toBe('✔ Design the data, mod… · 01:01 of 13:00');
+    expect(finishedLine(startSession(long, NOW), 0, NOW + 61_000, PLAIN)).toBe('✔ Design the data, model and serving path · 01:01 of 13:00');
+    const items = Array.from({ length: 11 }, (_, i) => ({ id: `i${i}`, text: `item ${i}`, weight: 1, source: 'rubric' as const }));
+    expect(assessedLine('Design the data, model and serving path', items, new Set(['i1']), PLAIN, 40)).toBe('✔ Design the data, mod…: 1 of 11 covered');
   });
 
   it('says "1 earlier line", not "lines"', () => {
@@ -206,14 +233,15 @@ describe('the stage prompt, driven by keys', () => {
     expect(end.progress[0]).toMatchObject({ notes: 'how many users per day\n', hintsShown: 0 });
   });
 
-  it('Esc then Enter commits the line once', async () => {
+  // Esc then a key arrives as Alt and that key: Enter commits the line once, a letter is typed, never dropped.
+  it.each([
+    ['Esc then Enter commits the line once', ['alpha', '\u001b\r', 'beta\r'], 'alpha\nbeta\n'],
+    ['Esc then a letter types the letter', ['al', '\u001bp', 'ha\u001b?\r'], 'alpha?\n'],
+  ])('%s', async (_name, keys, notes) => {
     const { end } = await drive(startSession(plan, NOW), async (type) => {
-      await type('alpha');
-      await type('\u001b\r');
-      await type('beta\r');
-      await type('\r');
+      for (const key of [...keys, '\r']) await type(key);
     });
-    expect(end.progress[0]!.notes).toBe('alpha\nbeta\n');
+    expect(end.progress[0]!.notes).toBe(notes);
   });
 
   it('Tab reveals a hint without touching the line being typed', async () => {

@@ -50,6 +50,12 @@ function init(file: string, io: Io): number {
   const text = configInitText(path.join(PACKAGE_ROOT, 'schema', 'config.schema.json'));
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
+  } catch (error) {
+    // mkdir says EEXIST when a file stands where a directory should (MLDRILL_CONFIG=/dev/null/config.yaml): nothing is there to keep.
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    throw new UsageError(`cannot create the directory of ${file} (${code === 'EEXIST' ? 'a file stands in its path' : code}); set MLDRILL_CONFIG to another path`);
+  }
+  try {
     // 'wx' refuses any existing entry, a symlink included; 0600 because it may come to hold an API key.
     fs.writeFileSync(file, text, { flag: 'wx', mode: 0o600 });
   } catch (error) {

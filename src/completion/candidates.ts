@@ -79,7 +79,10 @@ export async function completeWords(program: Command, words: readonly string[], 
     }
     return offer(optionsOf(command, program, help));
   }
-  if (!command) return offer(help.visibleCommands(program).map((each) => each.name()));
+  const commands = help.visibleCommands(program).map((each) => each.name());
+  if (!command) return offer(commands);
+  // `mldrill help <command>`: help is commander's own, with no argument in the table.
+  if (before.length === 1 && before[0] === 'help') return offer(commands.filter((name) => name !== 'help'));
   return offer(await argumentValues(command, positional, sources, help));
 }
 

@@ -35,7 +35,7 @@ export const SETTINGS: readonly Setting[] = [
   { key: 'rubric', type: 'text', default: null, option: 'rubric', example: 'ml-system-design-short', description: "drill: the rubric to drill with instead of each question's own" },
   { key: 'strict', type: 'boolean', default: false, option: 'strict', description: 'drill: move on automatically when a stage runs out of time (--no-strict turns it off)' },
   { key: 'curveballs', type: 'boolean', default: true, option: 'curveballs', description: 'drill: throw in a follow-up during the deep-dive (--curveballs turns it back on)' },
-  { key: 'ready', type: 'boolean', default: true, option: 'ready', description: 'drill: wait for Enter before the clock starts (--no-ready skips the wait)' },
+  { key: 'ready', type: 'boolean', default: true, option: 'ready', description: 'drill: wait for Enter before the clock starts (--no-ready skips the wait, --ready turns it back on)' },
   { key: 'interviewer', type: 'boolean', default: false, option: 'interviewer', description: 'drill: mock-interviewer mode (--no-interviewer turns it off)' },
   { key: 'bank', type: 'paths', default: [], env: ['MLDRILL_BANK'], description: 'directories of your own questions and rubrics, loaded with the built-in ones (relative to this file)' },
   { key: 'colour', type: 'choice', default: 'auto', values: COLOURS, env: ['NO_COLOR', 'FORCE_COLOR'], description: 'auto (colour on a terminal), always or never; NO_COLOR and FORCE_COLOR still win' },

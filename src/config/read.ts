@@ -150,7 +150,9 @@ function valueProblem(setting: Setting, value: unknown): { rule: string; message
     case 'boolean':
       return typeof value === 'boolean' ? undefined : wrongType('true or false');
     case 'number':
-      if (typeof value !== 'number' || !Number.isFinite(value)) return wrongType('a number');
+      if (typeof value !== 'number') return wrongType('a number');
+      // .nan and .inf are numbers to YAML; JSON.stringify would call them null.
+      if (!Number.isFinite(value)) return { rule: 'range', message: `must be between ${setting.min} and ${setting.max}, not ${String(value)}` };
       return value < setting.min || value > setting.max ? { rule: 'range', message: `must be between ${setting.min} and ${setting.max}, not ${value}` } : undefined;
     case 'choice': {
       if (typeof value !== 'string') return wrongType(`one of ${setting.values.join(', ')}`);

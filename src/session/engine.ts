@@ -82,12 +82,17 @@ export interface RubricStageLike {
 export function planStages(stages: readonly RubricStageLike[], totalMinutes?: number): StagePlan[] {
   const planned = stages.reduce((sum, stage) => sum + stage.minutes, 0);
   const factor = totalMinutes === undefined ? 1 : totalMinutes / planned;
-  return stages.map((stage) => ({
-    id: stage.id,
-    title: stage.title,
-    goal: stage.goal,
-    budgetSeconds: Math.max(1, Math.round(stage.minutes * 60 * factor)),
-  }));
+  // Each stage ends where the running total, rounded, ends: the budgets add up to the whole
+  // (--minutes 1 over 6+6+13+15 is 9+9+20+22 s, not 9+9+20+23 = 01:01).
+  let before = 0;
+  let elapsed = 0;
+  return stages.map((stage) => {
+    elapsed += stage.minutes * 60 * factor;
+    const end = Math.round(elapsed);
+    const budgetSeconds = Math.max(1, end - before);
+    before = end;
+    return { id: stage.id, title: stage.title, goal: stage.goal, budgetSeconds };
+  });
 }
 
 export function startSession(plan: StagePlan[], now: number, curveball: Curveball | null = null): SessionState {

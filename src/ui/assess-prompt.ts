@@ -66,7 +66,7 @@ function renderAssess(core: InquirerCore, config: AssessPromptConfig, done: (ids
     rl.clearLine(0);
   });
 
-  if (confirmed) return assessedLine(config.title, items, ticked, style);
+  if (confirmed) return assessedLine(config.title, items, ticked, style, config.size().columns);
   const { lines, help } = assessLines({ message: config.message, items, ticked, cursor, evidence: config.evidence, notes: config.notes }, config.size(), style);
   return [`${lines.join('\n')}${HIDE_CURSOR}`, help];
 }

@@ -139,7 +139,8 @@ export function createLinePrompter(io: Io, signal: AbortSignal): Prompter {
       const commands = [
         checklist.length ? '/t N ticks item N' : '/a QUESTION asks the interviewer', facts.length ? '/f fact sheet' : '', config.hints.length ? '/h hint' : '', '/d EDGE adds to the diagram', '/p pause', 'an empty line: next stage',
       ].filter(Boolean);
-      sayLine(`Type notes, one line at a time. ${commands.join(', ')}. Ctrl-C quits (${config.save === false ? 'not saved' : 'saved'}).`);
+      const commandsLine = `Type notes, one line at a time. ${commands.join(', ')}, /help this line. Ctrl-C quits (${config.save === false ? 'not saved' : 'saved'}).`;
+      sayLine(commandsLine);
       let notice = config.notice?.();
       if (notice) say(`${notice}\n`);
       if (state.progress[index]!.draft) change(commitDraft(state));
@@ -169,7 +170,9 @@ export function createLinePrompter(io: Io, signal: AbortSignal): Prompter {
           }
           const text = line.trimEnd();
           if (!text) break;
-          if (text === '/h') {
+          if (text === '/help' || text === '/?' || text === '/') {
+            sayLine(commandsLine);
+          } else if (text === '/h') {
             const shown = state.progress[index]!.hintsShown;
             if (shown < config.hints.length) {
               change(revealHint(state, config.hints.length));
@@ -204,6 +207,8 @@ export function createLinePrompter(io: Io, signal: AbortSignal): Prompter {
             sayLine(`Ticked: ${state.progress[index]!.ticked.length ? checklist.filter((item) => state.progress[index]!.ticked.includes(item.id)).map((item) => item.text).join('; ') : 'nothing'}`);
           } else {
             change(commitDraft(setDraft(state, line)));
+            // Kept, as everything typed is, but a mistyped command should not pass for one silently.
+            if (/^\/[a-z]+$/i.test(text)) sayLine(`(${text} is not a command: kept as a note. /help lists the commands.)`);
           }
         }
       } finally {
@@ -227,7 +232,7 @@ export function createLinePrompter(io: Io, signal: AbortSignal): Prompter {
         }
         const line = (await askLine('Numbers to tick or untick (e.g. 1 3), or an empty line to confirm > ')).trim();
         if (!line) {
-          say(`${assessedLine(beside?.title ?? message, items, ticked, PLAIN)}\n`);
+          say(`${assessedLine(beside?.title ?? message, items, ticked, PLAIN, columns)}\n`);
           return items.filter((item) => ticked.has(item.id)).map((item) => item.id);
         }
         for (const n of numbers(line, items.length)) {

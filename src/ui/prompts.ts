@@ -5,7 +5,7 @@ import { InterruptedError, UsageError } from '../errors.js';
 import type { Io, SuspendPhase } from '../io.js';
 import type { ScoredItem } from '../session/interview.js';
 import type { SessionState } from '../session/engine.js';
-import { compareText } from '../text.js';
+import { compareText, cut, visibleLength } from '../text.js';
 import { gradeStyle, styleFor, type Style } from './colour.js';
 import type { StagePromptConfig } from './stage-prompt.js';
 import type { Colour } from '../config/keys.js';
@@ -44,6 +44,21 @@ export interface Prompter {
 /** The picker's order: by title, what it shows (code-point order, like every list of mldrill's). */
 export function byTitle(questions: readonly QuestionSummary[]): QuestionSummary[] {
   return [...questions].sort((a, b) => compareText(a.title, b.title) || compareText(a.id, b.id));
+}
+
+/**
+ * A question's line in the picker, within `columns` less the pointer: a line the terminal wraps
+ * breaks words and the picker's redraw. What gives way first: the category, then the title's end.
+ */
+function pickerName(question: QuestionSummary, lastScore: number | undefined, style: Style, columns: number): string {
+  const room = Math.max(10, columns - 3);
+  const kind = `(${question.category}, ${question.difficulty})`;
+  const score = lastScore === undefined ? '' : `last ${lastScore}%`;
+  const tail = (withKind: boolean) => [withKind ? style.dim(kind) : '', score ? `${style.dim('·')} ${gradeStyle(style)(lastScore!)(score)}` : ''].filter(Boolean);
+  const width = (withKind: boolean) => visibleLength(tail(withKind).map((part) => ` ${part}`).join(''));
+  const withKind = visibleLength(question.title) + width(true) <= room;
+  const title = cut(question.title, Math.max(5, room - width(withKind)));
+  return [title, ...tail(withKind)].join(' ');
 }
 
 /** Throws a usage error at once when there is no terminal to prompt on. */
@@ -145,15 +160,13 @@ export async function createPrompter(io: Io, signal: AbortSignal, colour: Colour
     async chooseQuestion(unsorted, lastScores = new Map()) {
       const { search } = await import('@inquirer/prompts');
       const questions = byTitle(unsorted);
-      const last = (question: QuestionSummary) => {
-        const score = lastScores.get(question.id);
-        return score === undefined ? '' : ` ${style.dim('·')} ${gradeStyle(style)(score)(`last ${score}%`)}`;
-      };
+      const { size } = terminalSize(io);
       return guard(() =>
         search<QuestionSummary>(
           {
             message: 'Pick a question (type to filter)',
-            pageSize: 12,
+            // The question, the list, a blank line, the id and the keys: never taller than the terminal.
+            pageSize: Math.max(3, Math.min(12, size().rows - 4)),
             theme: theme(style),
             source: (term) => {
               const words = (term ?? '').toLowerCase().split(/\s+/).filter(Boolean);
@@ -164,7 +177,7 @@ export async function createPrompter(io: Io, signal: AbortSignal, colour: Colour
                 })
                 .map((question) => ({
                   value: question,
-                  name: `${question.title} ${style.dim(`(${question.category}, ${question.difficulty})`)}${last(question)}`,
+                  name: pickerName(question, lastScores.get(question.id), style, size().columns),
                   short: question.title,
                   description: question.id,
                 }));

@@ -64,12 +64,14 @@ export function reportLines(report: Report, style: Style, width = 80, fit: Repor
 function reportHead(report: Report, style: Style, width: number): string[] {
   const grade = gradeStyle(style);
   const lines = [
-    style.title(`Report · ${report.questionTitle}`),
+    ...paragraph(`Report · ${report.questionTitle}`, width).map((line) => style.title(line)),
     `${style.heading('Score')} ${grade(report.total)(`${report.total}%`)}${report.capped ? style.warn(' (capped: core items missed)') : ''}   ${style.heading('Time')} ${clock(report.usedSeconds)} of ${clock(report.budgetSeconds)}`,
     '',
   ];
-  const titleWidth = Math.min(24, Math.max(...report.stages.map((stage) => stage.title.length)));
   const withBar = width >= 70;
+  // Narrow, the stage titles give way so that a row keeps its time, coverage and short pace: `00:01 / 06:00   10%  rushed`.
+  const shortPace = Math.max(0, ...report.stages.map((stage) => (stage.pacing ? 2 + Math.min(stage.pacing.length, 6) : 0)));
+  const titleWidth = Math.min(24, Math.max(...report.stages.map((stage) => stage.title.length)), Math.max(8, width - 21 - shortPace));
   for (const stage of report.stages) {
     const title = cut(stage.title, titleWidth).padEnd(titleWidth);
     const time = `${clock(stage.usedSeconds)} / ${clock(stage.budgetSeconds)}`;

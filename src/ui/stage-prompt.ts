@@ -27,7 +27,7 @@ import { askInStage, type FactSheet } from '../session/interviewer.js';
 import type { Pad } from '../diagram/pad.js';
 import type { SuspendPhase } from '../io.js';
 import type { Style } from './colour.js';
-import { stageAction } from './stage-keys.js';
+import { stageAction, type Key } from './stage-keys.js';
 import { finishedLine, stageLines, type Size } from './stage-screen.js';
 import { makePrompt, type InquirerCore } from './inquirer.js';
 
@@ -65,6 +65,16 @@ export interface StagePromptConfig {
   tickMs?: number;
   /** Ctrl-Z and `fg` (see Io.onSuspend): returns a function that stops listening. */
   onSuspend?: (listener: (phase: SuspendPhase) => void) => () => void;
+}
+
+/**
+ * The key typed right after Esc, within readline's wait for an escape sequence: it arrives as
+ * Alt and that key, which readline drops (but for its Alt-b, Alt-f and Alt-d), so it is typed here.
+ */
+function typedAfterEsc({ meta, sequence = '', name = '' }: Key): string {
+  const [esc, typed = '', ...more] = [...sequence];
+  const printable = typed !== '' && typed.codePointAt(0)! >= 0x20 && typed !== '\u007f';
+  return meta && esc === '\u001b' && printable && more.length === 0 && !['b', 'f', 'd'].includes(name) ? typed : '';
 }
 
 /** The stage prompt, with Inquirer's core loaded (see inquirer.ts). */
@@ -333,6 +343,7 @@ function renderStage(core: InquirerCore, config: StagePromptConfig, done: (state
         return;
       }
       case 'type':
+        if (typedAfterEsc(key)) rl.write(typedAfterEsc(key));
         if (question !== undefined) {
           update(setQuestion(state, rl.line.replace(/\t/g, '')));
           return redraw();
@@ -351,7 +362,7 @@ function renderStage(core: InquirerCore, config: StagePromptConfig, done: (state
   if (ended) {
     const index = ended.current - 1;
     return index >= 0 && index < ended.plan.length && ended.current > config.state.current
-      ? finishedLine(ended, index, now(), style)
+      ? finishedLine(ended, index, now(), style, config.size().columns)
       : style.dim(`↩ back to ${ended.plan[ended.current]?.title ?? 'the previous stage'}`);
   }
   const current = session.current;

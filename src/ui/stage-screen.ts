@@ -51,6 +51,10 @@ export interface Size {
 const VISIBLE_NOTE_LINES = 8;
 /** Questions to the interviewer kept on screen with their answers when there is room. */
 const VISIBLE_EXCHANGES = 3;
+/** Rows the notes (and what folds with them) get at the least: the frame around them folds first. */
+const MIN_BODY_ROWS = 4;
+/** The last of the steps by which the frame around the notes folds (see `tight` in stageLines). */
+const TIGHTEST = 5;
 
 /** The countdown as the report will show it: whole seconds left, rounded up, so 5 minutes show 05:00. */
 function timeLeft(state: SessionState, now: number): { seconds: number; over: boolean } {
@@ -58,12 +62,13 @@ function timeLeft(state: SessionState, now: number): { seconds: number; over: bo
   return remaining >= 0 ? { seconds: Math.ceil(remaining), over: false } : { seconds: Math.round(-remaining), over: true };
 }
 
-/** The line left on screen for a finished stage: its time as the report rounds it. */
-export function finishedLine(state: SessionState, index: number, now: number, style: Style): string {
+/** The line left on screen for a finished stage: its time as the report rounds it, the title cut to fit `columns`. */
+export function finishedLine(state: SessionState, index: number, now: number, style: Style, columns = 100): string {
   const stage = state.plan[index]!;
   const used = Math.round(usedSeconds(state, index, now));
   const over = used > stage.budgetSeconds;
-  return `${style.good('✔')} ${style.heading(stage.title)} ${style.dim('·')} ${(over ? style.warn : style.dim)(`${clock(used)} of ${clock(stage.budgetSeconds)}`)}`;
+  const time = `${clock(used)} of ${clock(stage.budgetSeconds)}`;
+  return `${style.good('✔')} ${style.heading(cut(stage.title, Math.max(8, columns - time.length - 5)))} ${style.dim('·')} ${(over ? style.warn : style.dim)(time)}`;
 }
 
 /** The screen: `lines` above the line being typed, and `help` under it. */
@@ -84,12 +89,19 @@ export function stageLines(view: StageView, size: Size, style: Style): { lines: 
         ? style.bad(`⏱ +${clock(left.seconds)} over time`)
         : (left.seconds <= 60 ? style.warn : style.good)(`⏱ ${clock(left.seconds)} left`);
   const title = `Stage ${index + 1}/${state.plan.length} · ${stage.title}`;
-  const gap = width - visibleLength(title) - visibleLength(timer);
-  const header = [
-    ...(gap >= 2 ? [`${style.title(title)}${' '.repeat(gap)}${timer}`] : [style.title(title), timer]),
-    ...(view.notice ? [style.warn(cut(view.notice, width))] : []),
-    ...wrap(stage.goal, width - 2, '  ').map((line) => style.dim(line)),
-  ];
+  // On a short terminal the frame around the notes gives way first (see `tight` below), so that
+  // the clock stays on screen and the screen is never taller than the terminal.
+  let tight = 0;
+  const headerLines = () => {
+    const gap = width - visibleLength(title) - visibleLength(timer);
+    const shortTitle = cut(title, Math.max(1, width - visibleLength(timer) - 2));
+    return [
+      ...(gap >= 2 ? [`${style.title(title)}${' '.repeat(gap)}${timer}`] : tight >= 1 ? [`${style.title(shortTitle)}${' '.repeat(Math.max(2, width - visibleLength(shortTitle) - visibleLength(timer)))}${timer}`] : [style.title(title), timer]),
+      ...(view.notice ? [style.warn(cut(view.notice, width))] : []),
+      ...(tight >= 4 ? [] : tight >= 2 ? [style.dim(`  ${cut(stage.goal, width - 2)}`)] : wrap(stage.goal, width - 2, '  ').map((line) => style.dim(line))),
+    ];
+  };
+  let header = headerLines();
   const numbered = (items: readonly string[], from = 0) =>
     items.flatMap((item, i) => {
       const [first = '', ...rest] = wrap(item, width - 5);
@@ -116,14 +128,27 @@ export function stageLines(view: StageView, size: Size, style: Style): { lines: 
   const last = index + 1 === state.plan.length;
   const keys = keyHints(context).map(([label, does]) => `${style.key(` ${label} `)} ${last ? does.replace('next stage', 'finish') : does}`);
   const quits = style.dim(view.save ? 'Ctrl-C quits (saved)' : 'Ctrl-C quits (not saved)');
-  const help = keyLine([...keys, quits], width);
-  const typing = view.gated ? [style.dim('The clock starts when you press Enter or start typing.')] : [];
-  if (view.lineMode) typing.push(...wrap(LINE_MODES[view.lineMode].help, width).map((line) => style.dim(line)));
+  const allKeys = keyLine([...keys, quits], width);
+  // Folded, the keys most needed: those that fit the first row.
+  const helpLines = () => (tight >= 3 ? allKeys.split('\n')[0]! : allKeys);
+  let help = helpLines();
+  const modeHelp = view.lineMode ? wrap(LINE_MODES[view.lineMode].help, width).map((line) => style.dim(line)) : [];
+  // The gate's line goes last of all: the keys say it too (Enter starts the clock).
+  const typingLines = () => [...(view.gated && tight < TIGHTEST ? [style.dim(cut('The clock starts when you press Enter or start typing.', width))] : []), ...modeHelp];
+  let typing = typingLines();
   const padOpen = view.lineMode === 'pad';
   const diagramCount = (view.diagram ?? '').split('\n').filter((line) => line.trim()).length;
 
-  const fixed = header.length + typing.length + help.split('\n').length + 2;
-  const room = Math.max(4, size.rows - 1 - fixed);
+  const fixedRows = () => header.length + typing.length + help.split('\n').length + 2;
+  // Title and clock on one line, the goal on one line, the keys on one row, no goal, no gate line.
+  const tighten = () => {
+    tight += 1;
+    header = headerLines();
+    help = helpLines();
+    typing = typingLines();
+  };
+  while (size.rows - 1 - fixedRows() < MIN_BODY_ROWS && tight < TIGHTEST) tighten();
+  let room = Math.max(MIN_BODY_ROWS, size.rows - 1 - fixedRows());
   let notesShown = Math.min(VISIBLE_NOTE_LINES, noteLines.length);
   let hintsFrom = 0;
   let followupsFolded = false;
@@ -217,6 +242,11 @@ export function stageLines(view: StageView, size: Size, style: Style): { lines: 
   let lines = body();
   for (const step of fold) {
     while (lines.length > room && step()) lines = body();
+  }
+  // Folded as far as it goes and still too tall: the frame gives way further.
+  while (lines.length > room && tight < TIGHTEST) {
+    tighten();
+    room = Math.max(MIN_BODY_ROWS, size.rows - 1 - fixedRows());
   }
   if (padOpen && lines.length > room) {
     // The pad says itself what does not fit (src/diagram/pad.ts).

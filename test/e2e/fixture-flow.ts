@@ -32,7 +32,8 @@ export const newHome = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'mldr
 export const history = (home: string) => fs.readFileSync(path.join(home, 'history.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
 
 /** The names of the checkpoint files. */
-export const liveFiles = (home: string): string[] => (fs.existsSync(path.join(home, 'sessions')) ? fs.readdirSync(path.join(home, 'sessions')) : []);
+/** The checkpoints in sessions/, without the atomic writer's temporary files (`.ID.json.PID.N.tmp`), which a kill -9 can catch mid-write. */
+export const liveFiles = (home: string): string[] => (fs.existsSync(path.join(home, 'sessions')) ? fs.readdirSync(path.join(home, 'sessions')).filter((name) => name.endsWith('.json') && !name.startsWith('.')) : []);
 
 /** Waits until the (first) checkpoint on disk holds text; returns its file name. */
 export function checkpointHolding(home: string, text: string, what: string): Promise<string> {

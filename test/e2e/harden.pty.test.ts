@@ -163,4 +163,20 @@ describe('a drill on TERM=dumb', { timeout: 90_000 }, () => {
       exchanges: [{ stageId: 'clarify', asked: 'what is the latency budget', factId: 'latency' }],
     });
   });
+
+  it('/help prints the commands again and is no note; a mistyped command is kept as a note, and says so', async () => {
+    const home = newHome();
+    const tmux = new TmuxSession(['drill', 'e2e-feed', '--bank', BANK, '--no-ready'], { env: { MLDRILL_HOME: home, TERM: 'dumb' } });
+    sessions.push(tmux);
+    await tmux.waitFor(/\[0[12]:\d\d left\] >$/m);
+    tmux.type('/help');
+    tmux.keys('Enter');
+    await tmux.waitFor(/> \/help\nType notes, one line at a time\./);
+    tmux.type('/hint');
+    tmux.keys('Enter');
+    await tmux.waitFor('(/hint is not a command: kept as a note. /help lists the commands.)');
+    tmux.keys('C-c');
+    expect(await tmux.exitCode()).toBe(130);
+    expect(history(home)[0].stages[0].notes).toBe('/hint\n');
+  });
 });

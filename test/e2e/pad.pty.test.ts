@@ -81,7 +81,7 @@ describe('the diagram on TERM=dumb', { timeout: 90_000 }, () => {
     sessions.push(tmux);
     // The line of commands is broken at word breaks, not by the terminal mid-word (`/d ED` `GE adds`).
     const start = await tmux.waitFor(/\[0[12]:\d\d left\] >$/m);
-    expect(start).toContain('/h hint, /d\nEDGE adds to the diagram, /p pause, an empty line: next stage. Ctrl-C quits\n(saved).\n');
+    expect(start).toContain('/h hint, /d\nEDGE adds to the diagram, /p pause, an empty line: next stage, /help this line.\nCtrl-C quits (saved).\n');
     await enter(tmux, '/d events -> features -> ranker', 'Added to the diagram (1 line).');
     await enter(tmux, '/d the ranker is a GBDT.', 'Kept in the diagram, but not an edge: this reads as a sentence, not a component;\nwrite edges as `a -> b`, or a lone component by its name; keep prose in your\nnotes\n');
     await enter(tmux, '/d', /Diagram:\n {2}events -> features -> ranker\n {2}the ranker is a GBDT\.\n/);

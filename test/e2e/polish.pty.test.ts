@@ -120,4 +120,18 @@ describe('the drill at real sizes', { timeout: 90_000 }, () => {
     expect(await tmux.exitCode()).toBe(130);
     expect(tmux.screen()).not.toContain('Pick a question');
   });
+
+  it('the picker on a 40x12 terminal: no title wrapped mid-word, the list no taller than the screen', async () => {
+    const tmux = open(['drill', '--no-save'], { width: 40, height: 12, env: { MLDRILL_HOME: newHome() } });
+    let screen = await tmux.waitFor(/^\? Pick a question \(type to filter\)\n[\s\S]*↑↓ navigate/);
+    const rows = screen.split('\n');
+    // A row the terminal wrapped fills the last column; the question line is still in view.
+    expect(rows.filter((line) => [...line].length >= 40)).toEqual([]);
+    expect(rows.filter((line) => /^[❯ ] \S/.test(line)).length).toBe(8);
+    tmux.type('you');
+    screen = await tmux.waitFor(/^  The "For You" feed of a short-video …$/m);
+    expect(screen.split('\n').filter((line) => [...line].length >= 40)).toEqual([]);
+    tmux.keys('C-c');
+    expect(await tmux.exitCode()).toBe(130);
+  });
 });

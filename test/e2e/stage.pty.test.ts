@@ -32,6 +32,20 @@ describe('the stage screen in a terminal', { timeout: 60_000 }, () => {
     expect(history(home)[0].stages[0].notes).toBe('alpha\nbeta\n');
   });
 
+  it('Esc then a letter types the letter: nothing typed is dropped', async () => {
+    const home = newHome();
+    session = new TmuxSession(['drill', 'e2e-feed', '--bank', BANK, '--no-ready'], { env: { MLDRILL_HOME: home } });
+    await session.waitFor('Stage 1/2');
+    session.type('al');
+    session.keys('Escape');
+    session.type('pha');
+    session.keys('Enter');
+    await session.waitFor(/Notes\n\s+alpha\n/);
+    session.keys('C-c');
+    expect(await session.exitCode()).toBe(130);
+    expect(history(home)[0].stages[0].notes).toBe('alpha\n');
+  });
+
   it('redraws at the new size on a resize to 60x15 and back, one header in view, no line too long', async () => {
     session = new TmuxSession(['drill', 'e2e-feed', '--bank', BANK, '--no-save', '--no-ready'], { width: 100, height: 30 });
     await session.waitFor('Stage 1/2');
@@ -47,6 +61,44 @@ describe('the stage screen in a terminal', { timeout: 60_000 }, () => {
     session.resize(100, 30);
     screen = await session.waitFor(/Stage 1\/2 · Clarify the feed {60}⏱/);
     expect(screen.split('\n').filter((line) => line.includes('Stage 1/2')).length).toBe(1);
+    session.keys('C-c');
+    expect(await session.exitCode()).toBe(130);
+  });
+
+  it('a whole drill at 40 columns: finished stages, assessed stages and the report cut titles instead of wrapping them mid-word', async () => {
+    session = new TmuxSession(['drill', 'youtube-video-recommendations', '--no-save', '--no-ready', '--no-curveballs'], { width: 40, height: 30 });
+    for (const stage of [1, 2, 3, 4]) {
+      await session.waitFor(new RegExp(`^Stage ${stage}/4 · `, 'm'));
+      session.keys('Enter');
+    }
+    for (const stage of ['Clarify the problem', 'Frame the ML task and', 'Design the data, model', 'Go deep on the hard']) {
+      await session.waitFor(`? ${stage}`);
+      session.keys('Enter');
+    }
+    expect(await session.exitCode()).toBe(0);
+    const all = session.screen(true);
+    expect(all).toMatch(/^✔ Design the data, mod… · 00:0\d of 13:00$/m);
+    expect(all).toMatch(/^✔ Design the data, mod…: 0 of 11 covered$/m);
+    expect(all).toContain('Report · New video recommendations for\n  YouTube\n');
+    expect(all).toMatch(/^Design the…  00:0\d \/ 13:00    0%  rushed$/m);
+  });
+
+  it('on a resize to 40x12 the clock stays in view and typing redraws in place: no header piles up in the scrollback', async () => {
+    // The shipped question: a stage goal of four lines at 40 columns, and seven key hints.
+    session = new TmuxSession(['drill', 'youtube-video-recommendations', '--no-save', '--no-ready'], { width: 80, height: 24 });
+    await session.waitFor('Stage 1/4');
+    session.resize(40, 12);
+    await session.waitFor(/^Stage 1\/4 · Clarify the p…  ⏱ \d\d:\d\d left$/m);
+    for (const note of ['first note', 'second note', 'third note']) {
+      session.type(note);
+      session.keys('Enter');
+      await session.waitFor(new RegExp(`  ${note}\n\n  >`));
+    }
+    const screen = session.screen();
+    expect(screen.split('\n')[0]).toMatch(/⏱ \d\d:\d\d left$/);
+    expect(Math.max(...screen.split('\n').map((line) => line.trimEnd().length))).toBeLessThanOrEqual(40);
+    // The 80-column screen from before the resize, then the one drawn at 40 columns.
+    expect(session.screen(true).split('\n').filter((line) => line.startsWith('Stage 1/4')).length).toBe(2);
     session.keys('C-c');
     expect(await session.exitCode()).toBe(130);
   });
