@@ -226,6 +226,16 @@ describe('aiGrade against a chat-completions server', () => {
     expect(error.message).toMatch(/^cannot (find the host|reach) grader\.invalid/);
   });
 
+  it('names the config file\'s keys, not the environment variables, when the settings came from the file', async () => {
+    const port = await closedPort();
+    const error = await failure(aiGrade(input, fakeIo(), { llm: { url: `http://127.0.0.1:${port}/v1`, model: 'm' } }));
+    expect(error.message).toMatch(/fix the port in llm\.url in the config file$/);
+    await expect(aiGrade(input, fakeIo(), { llm: { url: 'http://u:p@127.0.0.1:9/v1', model: 'm' } })).rejects.toThrow('llm.url in the config file must not carry a user name or password; put the key in MLDRILL_LLM_API_KEY');
+    const io = fakeIo({ env: { MLDRILL_LLM_URL: 'http://grader.invalid/v1' } });
+    await failure(aiGrade(input, io, { llm: { url: 'http://127.0.0.1:9/v1', model: 'm' } }));
+    expect(io.err()).toBe('mldrill: grading sends your notes to grader.invalid (MLDRILL_LLM_URL)\n');
+  });
+
   it('asks for the URL and the model when they are not set', async () => {
     await expect(aiGrade(input, fakeIo())).rejects.toThrow('--ai needs a server: set MLDRILL_LLM_URL');
     await expect(aiGrade(input, fakeIo({ env: { MLDRILL_LLM_URL: 'http://127.0.0.1:1/v1' } }))).rejects.toThrow('--ai needs a model: set MLDRILL_LLM_MODEL');

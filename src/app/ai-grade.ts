@@ -22,35 +22,50 @@ const DEFAULT_TIMEOUT_SECONDS = 120;
 
 const EXAMPLE = 'e.g. http://127.0.0.1:11434/v1 for a local Ollama';
 
+/**
+ * How a message names the grader's settings: by the environment variable where one is set (it
+ * wins), else by the config file's key where that is set, else the variable (the usual way).
+ */
+interface SettingNames {
+  url: string;
+  model: string;
+  key: string;
+}
+
+function settingNames(env: Record<string, string | undefined>, llm: LlmSettings = {}): SettingNames {
+  const name = (variable: string, key: string, fromFile: string | undefined) => (!env[variable] && fromFile ? `${key} in the config file` : variable);
+  return { url: name('MLDRILL_LLM_URL', 'llm.url', llm.url), model: name('MLDRILL_LLM_MODEL', 'llm.model', llm.model), key: name('MLDRILL_LLM_API_KEY', 'llm.api_key', llm.api_key) };
+}
+
 /** What is wrong with the grader's settings, in the words of the command line. */
-const SETUP_TEXT: Record<LlmSetupError['problem'], string> = {
-  'no-url': `--ai needs a server: set MLDRILL_LLM_URL to its OpenAI-compatible base URL (${EXAMPLE})`,
-  'not-a-url': `MLDRILL_LLM_URL is not a URL; set it to the API's base URL (${EXAMPLE})`,
-  scheme: `MLDRILL_LLM_URL must start with http:// or https:// (${EXAMPLE})`,
-  credentials: 'MLDRILL_LLM_URL must not carry a user name or password; put the key in MLDRILL_LLM_API_KEY',
-  'no-model': '--ai needs a model: set MLDRILL_LLM_MODEL to one your server has (e.g. llama3.1:8b; `ollama list` shows them)',
+const SETUP_TEXT: Record<LlmSetupError['problem'], (names: SettingNames) => string> = {
+  'no-url': ({ url }) => `--ai needs a server: set ${url} to its OpenAI-compatible base URL (${EXAMPLE})`,
+  'not-a-url': ({ url }) => `${url} is not a URL; set it to the API's base URL (${EXAMPLE})`,
+  scheme: ({ url }) => `${url} must start with http:// or https:// (${EXAMPLE})`,
+  credentials: ({ url, key }) => `${url} must not carry a user name or password; put the key in ${key}`,
+  'no-model': ({ model }) => `--ai needs a model: set ${model} to one your server has (e.g. llama3.1:8b; \`ollama list\` shows them)`,
 };
 
 /** The remedy for each way the server fails, in the words of the command line. */
-const FIX_TEXT: Record<LlmFix, (model: string) => string> = {
+const FIX_TEXT: Record<LlmFix, (model: string, names: SettingNames) => string> = {
   timeout: () => 'raise --timeout (a large model on a CPU can take minutes) or use a smaller model',
-  'start-server': () => 'start the server (e.g. `ollama serve`) or fix the port in MLDRILL_LLM_URL',
-  'host-name': () => 'check the host name in MLDRILL_LLM_URL and your network',
-  'scheme-matches': () => "check the server's log, and that MLDRILL_LLM_URL is http:// or https:// as the server expects",
-  secure: () => 'check the certificate, or the scheme in MLDRILL_LLM_URL',
-  reach: () => 'check MLDRILL_LLM_URL and that the server is running',
-  key: () => 'set MLDRILL_LLM_API_KEY to a valid key for this server',
-  'pull-model': (model) => `pull it (\`ollama pull ${model}\`) or set MLDRILL_LLM_MODEL to a model the server has`,
-  'base-url-v1': () => "set MLDRILL_LLM_URL to the API's base URL, usually ending in /v1",
-  'url-and-model': () => 'check MLDRILL_LLM_URL and MLDRILL_LLM_MODEL',
-  'json-base-url': () => "check that MLDRILL_LLM_URL is the API's base URL (usually ending in /v1)",
-  'openai-api': () => 'check that MLDRILL_LLM_URL points at an OpenAI-compatible API',
+  'start-server': (_, { url }) => `start the server (e.g. \`ollama serve\`) or fix the port in ${url}`,
+  'host-name': (_, { url }) => `check the host name in ${url} and your network`,
+  'scheme-matches': (_, { url }) => `check the server's log, and that ${url} is http:// or https:// as the server expects`,
+  secure: (_, { url }) => `check the certificate, or the scheme in ${url}`,
+  reach: (_, { url }) => `check ${url} and that the server is running`,
+  key: (_, { key }) => `set ${key} to a valid key for this server`,
+  'pull-model': (model, { model: setting }) => `pull it (\`ollama pull ${model}\`) or set ${setting} to a model the server has`,
+  'base-url-v1': (_, { url }) => `set ${url} to the API's base URL, usually ending in /v1`,
+  'url-and-model': (_, { url, model }) => `check ${url} and ${model}`,
+  'json-base-url': (_, { url }) => `check that ${url} is the API's base URL (usually ending in /v1)`,
+  'openai-api': (_, { url }) => `check that ${url} points at an OpenAI-compatible API`,
 };
 
 /** The rater's errors with their remedies worded; any other error as it is. */
-function worded(error: unknown): unknown {
-  if (error instanceof LlmSetupError) return new UsageError(SETUP_TEXT[error.problem]);
-  if (error instanceof ServiceError && error.fix) return new ServiceError(`${error.message}; ${FIX_TEXT[error.fix](error.model ?? '')}`);
+function worded(error: unknown, names: SettingNames): unknown {
+  if (error instanceof LlmSetupError) return new UsageError(SETUP_TEXT[error.problem](names));
+  if (error instanceof ServiceError && error.fix) return new ServiceError(`${error.message}; ${FIX_TEXT[error.fix](error.model ?? '', names)}`);
   return error;
 }
 
@@ -59,7 +74,7 @@ export function checkLlmSettings(io: Io, llm: LlmSettings | undefined): void {
   try {
     llmConfig(io.env, llm);
   } catch (error) {
-    throw worded(error);
+    throw worded(error, settingNames(io.env, llm));
   }
 }
 
@@ -104,14 +119,14 @@ export async function aiGrade(input: AiGradeInput, io: Io, options: AiGradeOptio
   try {
     return await gradeWithModel(input, io, options);
   } catch (error) {
-    throw worded(error);
+    throw worded(error, settingNames(io.env, options.llm));
   }
 }
 
 async function gradeWithModel(input: AiGradeInput, io: Io, options: AiGradeOptions): Promise<AiGradeResult> {
   const config = llmConfig(io.env, options.llm);
   const host = hostOf(config);
-  if (!isLoopback(config)) io.stderr.write(`mldrill: grading sends your notes to ${stripControl(host)} (MLDRILL_LLM_URL)\n`);
+  if (!isLoopback(config)) io.stderr.write(`mldrill: grading sends your notes to ${stripControl(host)} (${settingNames(io.env, options.llm).url})\n`);
   const interview = buildInterview(input.question, input.rubric);
   const stages = interview.stages.map((stage) => ({ id: stage.plan.id, title: stage.plan.title, items: stage.items }));
   const timeoutMs = (options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000;
