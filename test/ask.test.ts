@@ -53,6 +53,15 @@ describe('mldrill ask', { timeout: 60_000 }, () => {
     expect(result.stdout).toBe('Only implicit feedback: likes, comments, shares.\n');
   });
 
+  it('answers a shipped question\'s label-delay questions with its labels, not its latency budget', () => {
+    // "delayed" is a synonym of latency; the fraud question's labels fact asks it in its own words.
+    for (const asked of ['How delayed is the ground truth?', 'When do we learn a transaction was fraud?']) {
+      const result = run(['ask', 'payment-fraud-detection', asked, '--json']);
+      expect((JSON.parse(result.stdout) as { topic: string }).topic).toBe('labels');
+    }
+    expect((JSON.parse(run(['ask', 'payment-fraud-detection', 'How fast must we decide?', '--json']).stdout) as { topic: string }).topic).toBe('latency');
+  });
+
   it('gives JSON with the fact and its topic, or nulls and the neutral reply, exit 0 either way', () => {
     const matched = run(['ask', 'sheet-feed', "What's the response time budget?", '--json']);
     expect(matched.status).toBe(0);
