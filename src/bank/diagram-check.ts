@@ -6,7 +6,7 @@ import type { PathSegment } from './parse.js';
 
 export interface DiagramIssue {
   path: PathSegment[];
-  rule: 'diagram-unknown-component' | 'diagram-duplicate' | 'diagram-no-flows';
+  rule: 'diagram-unknown-component' | 'diagram-duplicate' | 'diagram-no-flows' | 'diagram-self-flow';
   message: string;
 }
 
@@ -41,7 +41,19 @@ export function diagramIssues(diagram: unknown): DiagramIssue[] {
   if (Array.isArray(diagram.flows) && diagram.flows.length === 0) {
     issues.push({ path: ['diagram', 'flows'], rule: 'diagram-no-flows', message: 'diagram.flows is empty; add the key flows, [from, to], including the feedback loop back to training' });
   }
+  // A flow twice would count twice; a flow from a component to itself is no flow a drawing can match.
+  const flows = new Map<string, number>();
   list(diagram.flows).forEach((flow, i) => {
+    const [from, to] = list(flow);
+    if (typeof from === 'string' && typeof to === 'string') {
+      if (from === to) {
+        issues.push({ path: ['diagram', 'flows', i], rule: 'diagram-self-flow', message: `diagram.flows[${i}] goes from "${from}" to itself; a flow joins two components, so name the other end or remove it` });
+      } else if (flows.has(`${from}\u0000${to}`)) {
+        issues.push({ path: ['diagram', 'flows', i], rule: 'diagram-duplicate', message: `diagram.flows[${i}] repeats diagram.flows[${flows.get(`${from}\u0000${to}`)}] ("${from}" to "${to}"); keep one` });
+      } else {
+        flows.set(`${from}\u0000${to}`, i);
+      }
+    }
     list(flow).slice(0, 2).forEach((end, j) => {
       if (typeof end !== 'string' || ids.has(end)) return;
       const [suggestion] = closest(end, ids, 1);
