@@ -13,3 +13,8 @@ export function hashText(text: string, from = 0x811c9dc5): number {
   }
   return hash >>> 0;
 }
+
+/** hashText as eight hex digits: for naming a cache file after what it caches. */
+export function hashName(text: string): string {
+  return hashText(text).toString(16).padStart(8, '0');
+}

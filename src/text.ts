@@ -11,6 +11,9 @@
 const UNSAFE = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[PX^_][^\u001b]*(?:\u001b\\)?|[ -/]*[0-~])?|\u009b[0-?]*[ -/]*[@-~]|\u009d[^\u0007\u009c]*[\u0007\u009c]?|[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 // eslint-disable-next-line no-control-regex
 const ANY_UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+/** What lint refuses in a value: ANY_UNSAFE and the zero-width characters (spaces, joiners, marks, the BOM). */
+// eslint-disable-next-line no-control-regex
+const REFUSED_OR_INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200b-\u200f\u2060\ufeff]/;
 /** Select Graphic Rendition: colour and weight, all that the colour module writes. */
 // eslint-disable-next-line no-control-regex
 const STYLE = /^\u001b\[[0-9;]*m$/;
@@ -74,8 +77,7 @@ const escapeOf = (char: string): string => `\\u${char.charCodeAt(0).toString(16)
  * "ads", a value that looks allowed.
  */
 export function showControl(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g, escapeOf);
+  return text.replace(new RegExp(REFUSED_OR_INVISIBLE.source, 'g'), escapeOf);
 }
 
 /**
@@ -85,8 +87,7 @@ export function showControl(text: string): string {
  * escaped on purpose, and it can overwrite a terminal line.
  */
 export function findControl(text: string, options: { invisible?: boolean } = {}): { index: number; char: string } | undefined {
-  // eslint-disable-next-line no-control-regex
-  const match = (options.invisible ? /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u200b-\u200f\u2060\ufeff]/ : ANY_UNSAFE).exec(text);
+  const match = (options.invisible ? REFUSED_OR_INVISIBLE : ANY_UNSAFE).exec(text);
   return match ? { index: match.index, char: match[0] } : undefined;
 }
 

@@ -25,7 +25,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { codeStamp } from '../code-stamp.js';
 import { NotFoundError } from '../errors.js';
-import { hashText } from '../hash.js';
+import { hashName } from '../hash.js';
 import { writeFileAtomic } from '../store/atomic.js';
 import { openRegular, readFully } from '../read-file.js';
 import { packageVersion } from '../version.js';
@@ -100,7 +100,7 @@ export async function openBank(context: CacheContext, options: BankOptions & { s
 }
 
 function cacheFile(context: CacheContext, entries: string[]): string {
-  const name = `bank-${hashText(entries.join('\n')).toString(16).padStart(8, '0')}.cache`;
+  const name = `bank-${hashName(entries.join('\n'))}.cache`;
   return path.join(context.cacheDir, name);
 }
 

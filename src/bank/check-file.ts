@@ -8,7 +8,8 @@ import { MAX_FILE_BYTES, type Finding } from './findings.js';
 import { parseYaml, tooLargeFinding, type ParsedFile, type PathSegment } from './parse.js';
 import { checkSchemaComment } from './schema-comment.js';
 import { DEFAULT_RUBRIC, type QuestionData, type RubricData } from './schema.js';
-import { isRecord, kindOf, validateFile, type FileKind, type Validated } from './validate.js';
+import { isRecord } from './records.js';
+import { kindOf, validateFile, type FileKind, type Validated } from './validate.js';
 
 export interface StageSummary {
   /** Question: the key under `stages`; rubric: the stage's `id`. */

@@ -3,6 +3,7 @@
 import { stems } from '../diagram/compare.js';
 import { closest } from '../text.js';
 import type { PathSegment } from './parse.js';
+import { isRecord } from './records.js';
 
 export interface DiagramIssue {
   path: PathSegment[];
@@ -10,7 +11,6 @@ export interface DiagramIssue {
   message: string;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 export function diagramIssues(diagram: unknown): DiagramIssue[] {

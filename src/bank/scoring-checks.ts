@@ -2,11 +2,11 @@
 // a question has, and the length of its strong example. Warnings: a file with them still works.
 import { containsRun, genericReason, wordForms } from '../words.js';
 import type { PathSegment } from './parse.js';
+import { isRecord } from './records.js';
 import type { FileKind } from './validate.js';
 
 type Report = (pathTo: PathSegment[], rule: string, message: string) => void;
 
-const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 export const MAX_CORE = 3;

@@ -9,6 +9,7 @@ import type { ParsedFile, PathSegment } from './parse.js';
 import { Question, Rubric, type QuestionData, type RubricData } from './schema.js';
 import { scoringChecks } from './scoring-checks.js';
 import { diagramIssues } from './diagram-check.js';
+import { isRecord } from './records.js';
 
 export type FileKind = 'question' | 'rubric';
 
@@ -279,7 +280,6 @@ function scanText(parsed: ParsedFile): Finding[] {
 
 const SHORT_PROMPT = 25;
 
-export const isRecord = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const idOf = (value: unknown): string | undefined => (isRecord(value) && typeof value.id === 'string' ? value.id : undefined);
 

@@ -13,8 +13,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FileSummary, StageSummary } from '../bank/check-file.js';
 import { isFinding, type Finding } from '../bank/findings.js';
+import { isRecord } from '../bank/records.js';
+import { existsOnce } from '../bank/schema-comment.js';
 import { codeStamp } from '../code-stamp.js';
-import { hashText } from '../hash.js';
+import { hashName, hashText } from '../hash.js';
 import { readRegular } from '../read-file.js';
 import { writeFileAtomic } from '../store/atomic.js';
 import { packageVersion } from '../version.js';
@@ -41,12 +43,16 @@ interface Entry {
   result: CheckedFile;
 }
 
-interface CacheContent {
-  magic: typeof MAGIC;
-  format: number;
+/** What makes every entry void when it differs: mldrill's version, lint's code, the rubrics graded with. */
+interface CacheKey {
   version: string;
   code: string;
   rubrics: number;
+}
+
+interface CacheContent extends CacheKey {
+  magic: typeof MAGIC;
+  format: number;
   entries: Array<[file: string, entry: Entry]>;
 }
 
@@ -59,16 +65,11 @@ export interface LintCache {
 
 /** The lint cache for a bank (its directories, as bankDirectories gives them), graded with `rubrics`. */
 export function openLintCache(cacheDir: string, bankEntries: readonly string[], rubrics: GradingRubrics | undefined): LintCache {
-  const file = path.join(cacheDir, `lint-${hashText(bankEntries.join('\n')).toString(16).padStart(8, '0')}.cache`);
+  const file = path.join(cacheDir, `lint-${hashName(bankEntries.join('\n'))}.cache`);
   const key = { version: packageVersion(), code: codeStamp(import.meta.url), rubrics: hashText(JSON.stringify([...(rubrics ?? new Map())])) };
   const old = readEntries(file, key);
   const stamps = new Map<string, Stamp | undefined>();
-  const exists = new Map<string, boolean>();
-  const existsNow = (target: string) => {
-    let answer = exists.get(target);
-    if (answer === undefined) exists.set(target, (answer = fs.existsSync(target)));
-    return answer;
-  };
+  const existsNow = existsOnce();
   let reused = 0;
   return {
     reuse({ file: target, shown }) {
@@ -112,7 +113,7 @@ function sameStamp(a: Stamp, b: Stamp): boolean {
   return a[0] !== UNKNOWN && a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3];
 }
 
-function readEntries(file: string, key: Omit<CacheContent, 'magic' | 'format' | 'entries'>): Map<string, Entry> {
+function readEntries(file: string, key: CacheKey): Map<string, Entry> {
   const entries = new Map<string, Entry>();
   let content: Partial<CacheContent>;
   try {
@@ -131,7 +132,7 @@ function readEntries(file: string, key: Omit<CacheContent, 'magic' | 'format' | 
   return entries;
 }
 
-function writeEntries(file: string, key: Omit<CacheContent, 'magic' | 'format' | 'entries'>, entries: Map<string, Entry>): void {
+function writeEntries(file: string, key: CacheKey, entries: Map<string, Entry>): void {
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     writeFileAtomic(file, (fd) => {
@@ -150,7 +151,6 @@ function writeEntries(file: string, key: Omit<CacheContent, 'magic' | 'format' |
 // What a cache file says is checked as any file's content is: a damaged or hand-edited entry
 // is dropped (and its file checked again), never printed or trusted.
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isStringList = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === 'string');
 const isIdList = (value: unknown): value is Array<string | null> => Array.isArray(value) && value.every((item) => item === null || typeof item === 'string');
 /** Findings of the entry's own file: one naming another file would be printed as that file's. */
