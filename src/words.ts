@@ -75,12 +75,12 @@ const STEMS = new Map<string, string>();
 const STEMS_KEPT = 50_000;
 
 /** A light suffix stripper: plurals, -ing, -ed, -ation, a final e and a doubled consonant. */
-export function stem(raw: string, options: { once?: boolean } = {}): string {
+export function stem(raw: string, options?: { once?: boolean }): string {
   const known = STEMS.get(raw);
   if (known !== undefined) return known;
   const stemmed = stripSuffixes(raw);
   // A word met once (two words run together, say) is not worth keeping.
-  if (options.once) return stemmed;
+  if (options?.once) return stemmed;
   if (STEMS.size >= STEMS_KEPT) STEMS.clear();
   STEMS.set(raw, stemmed);
   return stemmed;
@@ -144,6 +144,35 @@ export function stemKeepsStart(first: string, second = ''): boolean {
 
 /** Words as they are written: runs of letters and digits. */
 export const WORD = /[\p{L}\p{N}]+/gu;
+
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/**
+ * Calls `each` with the [start, end) of every word of `text` as WORD finds them, without a
+ * match object per word: the grader reads every word of every example answer lint grades.
+ */
+export function eachWord(text: string, each: (start: number, end: number) => void): void {
+  let start = -1;
+  for (let i = 0; i < text.length; ) {
+    const code = text.charCodeAt(i);
+    let width = 1;
+    let inWord: boolean;
+    if (code < 128) inWord = (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
+    else {
+      const point = text.codePointAt(i)!;
+      if (point > 0xffff) width = 2;
+      inWord = LETTER_OR_DIGIT.test(String.fromCodePoint(point));
+    }
+    if (inWord) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      each(start, i);
+      start = -1;
+    }
+    i += width;
+  }
+  if (start >= 0) each(start, text.length);
+}
 
 const STOP = new Set(STOP_WORDS.map((word) => stem(word)));
 const GENERIC = new Set(GENERIC_WORDS.map((word) => stem(word)));

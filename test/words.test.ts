@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
-import { containsRun, stem, stemKeepsStart, wordForms } from '../src/words.js';
+import { containsRun, eachWord, stem, stemKeepsStart, WORD, wordForms } from '../src/words.js';
 
 const same = (...words: string[]) => new Set(words.map((word) => wordForms.stems(word).join(' '))).size;
 
@@ -74,3 +74,32 @@ describe('word forms', () => {
     expect(stemKeepsStart('labelling')).toBe(true);
   });
 });
+
+describe('eachWord', () => {
+  const spans = (text: string) => {
+    const found: string[] = [];
+    eachWord(text, (start, end) => found.push(`${start}:${text.slice(start, end)}`));
+    return found;
+  };
+  const byRegex = (text: string) => [...text.matchAll(WORD)].map((match) => `${match.index}:${match[0]}`);
+
+  it.each([
+    'plain words, digits 42 and p99',
+    'İstanbul naïve café ＡＢＣ１２３ Ελληνικά 日本語',
+    'astral 𝐀𝐁𝐂 and emoji 😀 between',
+    'a lone surrogate \ud800 here and \udc00 there',
+    'combining e\u0301 marks and\u00a0no-break\u2028line',
+    '', '   ', 'x',
+  ])('finds the words WORD finds in %j', (text) => {
+    expect(spans(text)).toEqual(byRegex(text));
+  });
+
+  it('finds the words WORD finds in every file of the bank', () => {
+    const root = path.join(import.meta.dirname, '..', 'questions');
+    for (const name of fs.readdirSync(root, { recursive: true }).map(String).filter((file) => file.endsWith('.yaml'))) {
+      const text = fs.readFileSync(path.join(root, name), 'utf8').toLowerCase();
+      expect(spans(text), name).toEqual(byRegex(text));
+    }
+  });
+});
+

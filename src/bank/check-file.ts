@@ -94,7 +94,7 @@ function quickCheck(source: string, file: string, shown: string, kind: FileKind,
   if (data === undefined) return undefined;
   // A bare symbol, not an Error: no stack to capture on a path taken for every file with a finding.
   // eslint-disable-next-line @typescript-eslint/only-throw-error
-  const parsed: ParsedFile = { file: shown, data, findings: [], locate: () => { throw NEEDS_POSITIONS; } };
+  const parsed: ParsedFile = { file: shown, data, findings: [], locate: () => { throw NEEDS_POSITIONS; }, source };
   try {
     // The modeline findings are only ever warnings, so a file cleared here is valid.
     return outcome(validateFile(parsed, kind), modeline, parsed, file, kind, options);

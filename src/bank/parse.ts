@@ -30,6 +30,8 @@ export interface ParsedFile {
    * (a field missing from it), which the broken part may have swallowed.
    */
   damaged?: (path: readonly PathSegment[], whole: boolean) => boolean;
+  /** The text the data was parsed from, when it parsed. */
+  source?: string;
 }
 
 export function parseYaml(file: string, source: string): ParsedFile {
@@ -79,7 +81,7 @@ export function parseYaml(file: string, source: string): ParsedFile {
       // count over a list (hints, facts, an example's notes) that lost some of its entries.
       return problems.some(({ damage }) => range[0] <= damage[1] && damage[0] <= range[2]);
     };
-    return { file, data, locate, findings, damaged };
+    return { file, data, locate, findings, damaged, source };
   }
   // An alias with no anchor before it: reported at the alias, not as an expansion limit.
   const unresolved = firstUnresolvedAlias(doc);
@@ -94,7 +96,7 @@ export function parseYaml(file: string, source: string): ParsedFile {
     fail(firstNestedAlias(doc), 'alias-limit', `too many alias expansions (${firstLine(String((error as Error).message))}); write the values out instead of nesting anchors`);
     return { file, data: undefined, locate, findings };
   }
-  return { file, data, locate, findings };
+  return { file, data, locate, findings, source };
 }
 
 function firstUnresolvedAlias(doc: Document): { name: string; offset: number } | undefined {

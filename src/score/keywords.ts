@@ -2,7 +2,7 @@
 // `labels`, `labelling` and `labeling` are one word, `guard-rail` and `guardrails` one phrase,
 // and `optimise` reads as `optimize`. Pure (an index only fills in stems it was asked for); a
 // keyword is normalised once and kept.
-import { genericReason, startCode, stem, stemKeepsStart, WORD } from '../words.js';
+import { eachWord, genericReason, startCode, stem, stemKeepsStart, WORD } from '../words.js';
 
 interface Token {
   stem: string;
@@ -101,18 +101,17 @@ export function indexNotes(text: string): NotesIndex {
     return run < listed.length && start >= listed[run]![0];
   };
   const tokens: Token[] = [];
+  const lower = text.toLowerCase();
   let line = 0;
-  let lineStart = 0;
-  for (const match of text.toLowerCase().matchAll(WORD)) {
-    const start = match.index;
-    while (true) {
-      const next = text.indexOf('\n', lineStart);
-      if (next === -1 || next >= start) break;
+  let nextBreak = text.indexOf('\n');
+  eachWord(lower, (start, end) => {
+    while (nextBreak !== -1 && nextBreak < start) {
       line++;
-      lineStart = next + 1;
+      nextBreak = text.indexOf('\n', nextBreak + 1);
     }
-    tokens.push({ stem: stem(match[0]), raw: match[0], start, end: start + match[0].length, line, listed: inRun(start) });
-  }
+    const raw = lower.slice(start, end);
+    tokens.push({ stem: stem(raw), raw, start, end, line, listed: inRun(start) });
+  });
   const at = new Map<string, number[]>();
   const pairs = new Map<string, number>();
   const pairsByStart = new Map<number, number[]>();
@@ -190,20 +189,29 @@ export function findKeyword(notes: NotesIndex, keyword: Keyword): string | null 
   return found ? spanOf(notes, found) : null;
 }
 
+/** A list of keywords made ready for matching (evidenceAmong): the generic ones left out, the longest phrases first. */
+export function compileKeywords(phrases: readonly string[] | undefined): Keyword[] {
+  const keywords = (phrases ?? []).map(compileKeyword).filter((keyword) => keyword !== null);
+  // Stable: among phrases of one length, the author's order stays.
+  return keywords.sort((a, b) => b.stems.length - a.stems.length);
+}
+
 /**
  * The evidence for an item from its keywords: the longest phrase found (a phrase says more
  * than a word), or null when none is. With `used`, words another item's evidence took do not
  * count again, and the words taken are added to it.
  */
 export function evidenceFor(notes: NotesIndex, keywords: readonly string[] | undefined, used?: Used): string | null {
-  let best: { found: Found; words: number } | null = null;
-  for (const phrase of keywords ?? []) {
-    const keyword = compileKeyword(phrase);
-    if (!keyword || (best && keyword.stems.length <= best.words)) continue;
+  return evidenceAmong(notes, compileKeywords(keywords), used);
+}
+
+/** evidenceFor with its keywords compiled (compileKeywords): the first found is the longest. */
+export function evidenceAmong(notes: NotesIndex, keywords: readonly Keyword[], used?: Used): string | null {
+  for (const keyword of keywords) {
     const found = locate(notes, keyword, used);
-    if (found !== null) best = { found, words: keyword.stems.length };
+    if (found === null) continue;
+    for (let i = found.from; i <= found.to; i++) used?.add(i);
+    return spanOf(notes, found);
   }
-  if (!best) return null;
-  for (let i = best.found.from; i <= best.found.to; i++) used?.add(i);
-  return spanOf(notes, best.found);
+  return null;
 }

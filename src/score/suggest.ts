@@ -1,12 +1,20 @@
 // Suggestions for the self-assessment, from the keyword grader: the items whose keywords appear
 // anywhere in the session's notes (people write metrics while clarifying), each with the phrase
 // that triggered it. Suggestions only pre-tick; the user confirms or unticks them.
-import { evidenceFor, indexNotes, type NotesIndex, type Used } from './keywords.js';
+import { compileKeywords, evidenceAmong, indexNotes, type Keyword, type NotesIndex, type Used } from './keywords.js';
 import type { ScoredItem } from '../session/interview.js';
 
 /** Item id -> the notes' own words that suggest it was covered. */
 export function suggestFromNotes(items: readonly ScoredItem[], notes: string | NotesIndex): Map<string, string> {
   return suggestForStages([items], notes)[0]!;
+}
+
+/** An item's keywords compiled, once per item: lint grades three examples against each interview. */
+const compiledFor = new WeakMap<ScoredItem, Keyword[]>();
+function keywordsOf(item: ScoredItem): Keyword[] {
+  let keywords = compiledFor.get(item);
+  if (!keywords) compiledFor.set(item, (keywords = compileKeywords(item.keywords)));
+  return keywords;
 }
 
 /**
@@ -23,7 +31,7 @@ export function suggestForStages(stages: ReadonlyArray<readonly ScoredItem[]>, n
   const found = new Map<string, string>();
   const key = (stage: number, id: string) => `${stage}\n${id}`;
   for (const { item, stage } of order) {
-    const evidence = evidenceFor(index, item.keywords, used);
+    const evidence = evidenceAmong(index, keywordsOf(item), used);
     if (evidence !== null) found.set(key(stage, item.id), evidence);
   }
   return stages.map((items, stage) => new Map(items.flatMap((item) => {
