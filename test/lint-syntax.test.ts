@@ -251,6 +251,17 @@ describe('a field in the wrong mapping', () => {
     ]);
   });
 
+  it('does not guess: a field with no place nearby that could have lost it stays an unknown field', async () => {
+    // A follow-up's "title" is the question's (which has one) or a reference's: too far to say.
+    expect(await findings(QUESTION.replace('followups:\n  - Traffic grew tenfold.\n', 'followups:\n  - text: Labels arrive late.\n    title: x\n'))).toEqual([
+      '20:5 unknown-field unknown field "title" in followups[0]; allowed fields: text, answer, when',
+    ]);
+    // A stage without a checklist has no item to have lost it.
+    expect(await findings(QUESTION.replace('  design:\n    hints:', '  design:\n    core: true\n    hints:'))).toEqual([
+      '16:5 unknown-field unknown field "core" in stages.design; allowed fields: hints, checklist, not_applicable',
+    ]);
+  });
+
   it('still says "missing" for an item that lacks its fields, and names them all once', async () => {
     expect(await findings(QUESTION.replace(AFTER_ITEM, `${AFTER_ITEM}      - weight: 2\n        guidance: x\n`).replace('      - id: surface\n', '      - id: surface\n        weight: 1\n'))).toEqual([
       '16:9 required missing required fields "id" and "text" in stages.clarify.checklist[1]; add them',

@@ -3,6 +3,7 @@
 // unknown field here and a field missing there; this finds where the field belongs, so that the
 // author gets one finding that says how to move it.
 import * as z from 'zod';
+import { cut } from '../text.js';
 import type { PathSegment } from './parse.js';
 import { isRecord } from './records.js';
 import { childSchema, fieldsOf, requiredFields, schemaAt, unwrap, valueAt } from './schema-paths.js';
@@ -76,7 +77,8 @@ export function misplacedFields(schema: z.ZodType, data: unknown, pathTo: readon
   for (const home of homesNear(schema, pathTo)) {
     const fields = fieldsOf(home.node);
     const placed = keys.filter((key) => fields.includes(key));
-    if (placed.length === 0 || (best && placed.length <= best.keys.length) || !couldHold(data, pathTo, home, placed)) continue;
+    // Up and then down again (a follow-up's "title" to a reference) is a guess too far.
+    if (placed.length === 0 || (home.up > 0 && home.down.length > 0) || (best && placed.length <= best.keys.length) || !couldHold(data, pathTo, home, placed)) continue;
     best = { home, keys: placed };
   }
   if (!best) return undefined;
@@ -154,7 +156,7 @@ function lineUpWith(item: Record<string, unknown>): string {
 /** `"- id: levers-and-auction"`: how an item's first line reads. */
 function itemLine(item: Record<string, unknown>): string {
   const [key, value] = Object.entries(item)[0] ?? ['id', undefined];
-  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? `"- ${key}: ${String(value)}"` : `"- ${key}:"`;
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? `"- ${key}: ${cut(String(value), 40)}"` : `"- ${key}:"`;
 }
 
 /** Whether the fields are all that an item of the list at home needs: an item of their own, which lost its "- ". */
@@ -170,7 +172,8 @@ function formsItem(home: Home, placed: readonly string[]): boolean {
 function couldHold(data: unknown, pathTo: readonly PathSegment[], home: Home, placed: readonly string[]): boolean {
   let at: unknown = valueAt(data, pathTo.slice(0, pathTo.length - home.up));
   for (const step of home.down) {
-    if (at === undefined) return true;
+    // A field of an item of a list that is not there: no item lost it, unless it makes an item.
+    if (at === undefined) return step !== ANY_ITEM || formsItem(home, placed);
     if (typeof step === 'string') {
       if (!isRecord(at)) return false;
       at = at[step];
