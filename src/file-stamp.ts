@@ -41,7 +41,10 @@ export function sameStamp(recorded: ArrayLike<number>, now: Stamp | undefined, a
 /**
  * The stamp to record in a cache written at `written` (the cache file's own mtime): unknown
  * when the file was modified so shortly before that a second change in the same tick would not
- * show, so that the next run reads it again.
+ * show, so that the next run reads it again. Judged by the mtime, as git judges its index: by
+ * the ctime, every file whose times were just set (a checkout, a test aging its files) would
+ * be read again for a second. What it leaves: two same-size rewrites that both put the mtime
+ * back, in one tick of the ctime clock, around the moment the cache is written.
  */
 export function settledStamp(stamp: Stamp | undefined, written: number): Stamp {
   return stamp === undefined || stamp[1] >= written - RACY_MS ? UNKNOWN_STAMP : stamp;
