@@ -120,7 +120,9 @@ export function closest(input: string, candidates: Iterable<string>, max = 3): s
   return [...candidates]
     .map((candidate) => {
       const distance = editDistance(input, candidate);
-      const partial = candidate.includes(input) || input.includes(candidate);
+      // One name inside the other is a near match, unless the inner one is too short to mean
+      // anything there ("id" is inside "guidance").
+      const partial = (input.length >= 3 && candidate.includes(input)) || (candidate.length >= 3 && input.includes(candidate));
       return { candidate, score: partial ? Math.min(distance, 1) : distance };
     })
     .filter(({ score }) => score <= limit)
