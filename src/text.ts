@@ -131,13 +131,18 @@ export function closest(input: string, candidates: Iterable<string>, max = 3): s
     .map(({ candidate }) => candidate);
 }
 
+/** `"a"`, `"a" and "b"`, `"a", "b" and "c"` */
+export function quotedList(names: readonly string[], conjunction: 'and' | 'or' = 'and'): string {
+  const all = names.map((name) => `"${name}"`);
+  return all.length < 2 ? all.join('') : `${all.slice(0, -1).join(', ')} ${conjunction} ${all[all.length - 1]}`;
+}
+
 /**
  * The one way to suggest a name: `did you mean "a" or "b"?`, then the known names
  * (`known rubrics: x, y`; the label brings its own colon) when there is no suggestion, or always with `always`; '' for neither.
  */
 export function didYouMean(suggestions: readonly string[], known?: { label: string; names: readonly string[]; always?: boolean }): string {
-  const quoted = suggestions.map((name) => `"${name}"`);
-  const parts = quoted.length ? [`did you mean ${quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}` : quoted[0]}?`] : [];
+  const parts = suggestions.length ? [`did you mean ${quotedList(suggestions, 'or')}?`] : [];
   if (known && (known.always || parts.length === 0)) parts.push(`${known.label} ${known.names.join(', ') || 'none'}`);
   return parts.join(' ');
 }

@@ -3,7 +3,7 @@
 // unknown field here and a field missing there; this finds where the field belongs, so that the
 // author gets one finding that says how to move it.
 import * as z from 'zod';
-import { cut } from '../text.js';
+import { cut, quotedList } from '../text.js';
 import type { PathSegment } from './parse.js';
 import { isRecord } from './records.js';
 import { childSchema, fieldsOf, requiredFields, schemaAt, unwrap, valueAt } from './schema-paths.js';
@@ -30,12 +30,6 @@ export interface Misplacement {
   /** The fields that belong elsewhere, in the order written; the finding goes at the first. */
   keys: string[];
   message: string;
-}
-
-/** `"a"`, `"a" and "b"`, `"a", "b" and "c"` */
-export function quoted(keys: readonly string[], conjunction = 'and'): string {
-  const all = keys.map((key) => `"${key}"`);
-  return all.length < 2 ? all.join('') : `${all.slice(0, -1).join(', ')} ${conjunction} ${all[all.length - 1]}`;
 }
 
 /** `stages.clarify.checklist[2]`, or the top level. */
@@ -102,7 +96,7 @@ export function misplacedFields(schema: z.ZodType, data: unknown, pathTo: readon
     fix = `move ${them} to ${where}`;
   }
   const verb = placed.length > 1 ? 'belong' : 'belongs';
-  return { keys: placed, message: `${quoted(placed)} ${verb} to ${where}, not to ${from}; ${fix}` };
+  return { keys: placed, message: `${quotedList(placed)} ${verb} to ${where}, not to ${from}; ${fix}` };
 }
 
 /**
@@ -126,7 +120,7 @@ function strayEntries(schema: z.ZodType, data: unknown, pathTo: readonly PathSeg
     if (found.length === 0 || entry === undefined) continue;
     const [is, them] = found.length > 1 ? ['are', 'them'] : ['is', 'it'];
     const what = found.length > 1 ? `${noun(entry).replace(/^an? /, '')}s (by their fields), not fields` : `${noun(entry)} (by its fields), not a field`;
-    return { keys: found, message: `${quoted(found)} ${is} ${what} of ${show(pathTo)}; indent ${them} less, to line up with "${sibling}"` };
+    return { keys: found, message: `${quotedList(found)} ${is} ${what} of ${show(pathTo)}; indent ${them} less, to line up with "${sibling}"` };
   }
   return undefined;
 }
@@ -202,6 +196,6 @@ export function strayItem(schema: z.ZodType, data: unknown, pathTo: readonly Pat
   const [them, reads] = keys.length > 1 ? ['them', 'they read as fields'] : ['it', 'it reads as a field'];
   return {
     key: keys[0]!,
-    message: `${show(pathTo)} has ${quoted(keys)} but no ${quoted(missing, 'or')}: ${reads} of the item above (${itemLine(above)}) written as an item of ${keys.length > 1 ? 'their' : 'its'} own; replace the "- " before "${keys[0]}" with two spaces, to line ${them} up with that item's "${lineUpWith(above)}"`,
+    message: `${show(pathTo)} has ${quotedList(keys)} but no ${quotedList(missing, 'or')}: ${reads} of the item above (${itemLine(above)}) written as an item of ${keys.length > 1 ? 'their' : 'its'} own; replace the "- " before "${keys[0]}" with two spaces, to line ${them} up with that item's "${lineUpWith(above)}"`,
   };
 }

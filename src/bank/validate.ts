@@ -2,7 +2,7 @@
 // Cross-file checks (unknown rubric, duplicate ids) live in cross-check.ts.
 import path from 'node:path';
 import * as z from 'zod';
-import { closest, didYouMean, findControl, showControl, stripControl } from '../text.js';
+import { closest, didYouMean, findControl, quotedList, showControl, stripControl } from '../text.js';
 import { collidingAsks } from './ask-words.js';
 import type { Finding, Severity } from './findings.js';
 import type { ParsedFile, PathSegment } from './parse.js';
@@ -10,7 +10,7 @@ import { Question, Rubric, type QuestionData, type RubricData } from './schema.j
 import { scoringChecks } from './scoring-checks.js';
 import { diagramIssues } from './diagram-check.js';
 import { isRecord } from './records.js';
-import { misplacedFields, quoted, strayItem } from './misplaced.js';
+import { misplacedFields, strayItem } from './misplaced.js';
 import { isRequired, knownKeys, schemaAt, valueAt } from './schema-paths.js';
 
 export type FileKind = 'question' | 'rubric';
@@ -213,7 +213,7 @@ function strayChild(parsed: ParsedFile, schema: z.ZodType, pathTo: readonly Path
 function missing(parsed: ParsedFile, schema: z.ZodType, pathTo: readonly PathSegment[], fields: readonly string[]): Finding {
   const stray = strayItem(schema, parsed.data, pathTo, fields, showPath);
   if (stray) return at(parsed, [...pathTo, stray.key], 'misplaced-field', stray.message, { key: true });
-  const what = fields.length > 1 ? `missing required fields ${quoted(fields)}` : `missing required field "${fields[0]}"`;
+  const what = fields.length > 1 ? `missing required fields ${quotedList(fields)}` : `missing required field "${fields[0]}"`;
   return at(parsed, pathTo, 'required', `${what}${pathTo.length > 0 ? ` in ${showPath(pathTo)}` : ''}; add ${fields.length > 1 ? 'them' : 'it'}`);
 }
 
