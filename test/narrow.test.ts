@@ -12,6 +12,8 @@ import { assessedLine, assessLines } from '../src/ui/assess-screen.js';
 import { loadStyle } from '../src/ui/colour.js';
 import { reportLines } from '../src/ui/render.js';
 import { finishedLine, stageLines, type StageView } from '../src/ui/stage-screen.js';
+import { byTitle, matching, pickLines, pickMessage } from '../src/ui/pick-screen.js';
+import { loadBank } from './helpers/bank.js';
 
 const style = await loadStyle(1);
 const WIDTHS = Array.from({ length: 21 }, (_, i) => 20 + i);
@@ -104,6 +106,26 @@ describe('the report on a narrow terminal', () => {
     for (const columns of WIDTHS) {
       for (const fit of [{}, { rows: 12, wholeWith: 'mldrill export 20261122-0932-k3f9' }]) {
         expect(tooWide(reportLines(report, style, columns, fit), columns), `${columns} columns`).toEqual([]);
+      }
+    }
+  });
+});
+
+describe('the picker on a narrow terminal', () => {
+  const questions = byTitle(loadBank(process.cwd(), {}).questions);
+  const lastScores = new Map(questions.slice(0, 5).map((question, i) => [question.id, 40 + 10 * i]));
+  it('no line wider than 20 to 40 columns: the question, the list, the id, the keys; and a list that matches nothing', () => {
+    for (const columns of WIDTHS) {
+      // The question above the list leaves room to type.
+      expect(columns - visibleLength(`? ${pickMessage(columns)} `), `${columns}`).toBeGreaterThanOrEqual(3);
+      for (const rows of ROWS) {
+        for (const [term, active] of [['', 0], ['', questions.length - 1], ['recommendation', 2], ['no such question at all', 0]] as const) {
+          const shown = matching(questions, term);
+          const lines = pickLines({ shown, active, term, lastScores }, { columns, rows }, style);
+          expect(tooWide(lines, columns), `${columns}x${rows} "${term}"`).toEqual([]);
+          // With the question above it, never taller than the terminal.
+          expect(lines.length + 1, `${columns}x${rows}`).toBeLessThanOrEqual(rows);
+        }
       }
     }
   });

@@ -10,10 +10,12 @@ import { interviewerLines } from './interviewer-report.js';
 export function questionHeader(question: LoadedQuestion, plan: readonly StagePlan[], style: Style, width = 80): string[] {
   const meta = [question.category, question.difficulty, ...(question.companies ?? [])].join(' · ');
   const total = totalBudgetSeconds(plan);
-  const lines = [style.title(question.title), style.dim(meta), '', ...wrap(question.prompt, width - 4, '  ').map((line) => style.heading(line)), ''];
+  const lines = [...breakLine(question.title, width).map((line) => style.title(line)), ...breakLine(meta, width).map((line) => style.dim(line)), '', ...wrap(question.prompt, width - 4, '  ').map((line) => style.heading(line)), ''];
   lines.push(style.heading(`Plan (${formatMinutes(total)})`));
-  const titleWidth = Math.max(...plan.map((stage) => stage.title.length));
-  plan.forEach((stage, i) => lines.push(`  ${i + 1}. ${stage.title.padEnd(titleWidth)}  ${style.dim(formatMinutes(stage.budgetSeconds))}`));
+  // On a narrow terminal the stage titles' ends give way, so that each keeps its minutes on its row.
+  const minutesWidth = Math.max(...plan.map((stage) => formatMinutes(stage.budgetSeconds).length));
+  const titleWidth = Math.min(Math.max(...plan.map((stage) => stage.title.length)), Math.max(8, width - 9 - minutesWidth));
+  plan.forEach((stage, i) => lines.push(`  ${i + 1}. ${cut(stage.title, titleWidth).padEnd(titleWidth)}  ${style.dim(formatMinutes(stage.budgetSeconds))}`));
   return lines;
 }
 

@@ -65,6 +65,12 @@ export class TmuxSession {
     return this.tmux('capture-pane', '-p', '-t', this.name, ...(scrollback ? ['-S', '-5000'] : []));
   }
 
+  /** The rows of the visible screen that the terminal wrapped, each joined whole again (tmux's -J). */
+  wrappedRows(): string[] {
+    const width = Number(this.tmux('display-message', '-p', '-t', this.name, '#{pane_width}').trim());
+    return this.tmux('capture-pane', '-p', '-J', '-t', this.name).split('\n').filter((line) => [...line.trimEnd()].length > width);
+  }
+
   /** The visible screen with its colours and styles as escape sequences. */
   styledScreen(): string {
     return this.tmux('capture-pane', '-p', '-e', '-t', this.name);
