@@ -7,7 +7,7 @@ import type { Report } from '../src/score/report.js';
 import { scoreStage } from '../src/score/score.js';
 import type { ScoredItem } from '../src/session/interview.js';
 import { suggestFromNotes } from '../src/score/suggest.js';
-import { visibleLength } from '../src/text.js';
+import { breakLine, fitLine, visibleLength } from '../src/text.js';
 import { assessedLine, assessLines } from '../src/ui/assess-screen.js';
 import { loadStyle } from '../src/ui/colour.js';
 import { reportLines } from '../src/ui/render.js';
@@ -128,5 +128,20 @@ describe('the picker on a narrow terminal', () => {
         }
       }
     }
+  });
+});
+
+describe('fitting one line to a width, colours kept', () => {
+  const bold = (text: string) => `\u001b[1m${text}\u001b[22m`;
+  it('cuts with an ellipsis and resets the style after the cut; leaves a line that fits alone', () => {
+    expect(fitLine(bold('Stage 1/2 · Clarify the problem'), 20)).toBe('\u001b[1mStage 1/2 · Clarify\u001b[22m…\u001b[0m');
+    expect(fitLine('plain text that is long', 10)).toBe('plain tex…');
+    expect(fitLine(bold('fits'), 4)).toBe(bold('fits'));
+  });
+
+  it('breaks at the last space that fits, inside a word longer than the width, and indents what follows', () => {
+    expect(breakLine(`${bold(' Enter ')} on an empty line: next stage`, 20, '  ')).toEqual([`${bold(' Enter ')} on an empty`, '  line: next stage']);
+    expect(breakLine('see a-very-long-identifier-here', 12, '  ')).toEqual(['see', '  a-very-lon', '  g-identifi', '  er-here']);
+    expect(breakLine('short', 12)).toEqual(['short']);
   });
 });
