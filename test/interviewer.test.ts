@@ -62,6 +62,8 @@ const PARAPHRASES: Record<string, string[]> = {
     'Do we have labels?', 'Is there ground truth?', 'What counts as a positive?', 'How are examples labelled?', 'Do we have human annotations?',
     'Is there explicit feedback or only implicit?', 'Who labels the data?', 'Are there raters?', 'How do we know a post was interesting?',
     'Do we have any labeled training data?', 'What feedback do users give?',
+    // "compute" the verb is not compute the hardware.
+    'How do we compute the labels?', 'How is the ground truth computed?',
   ],
   constraints: [
     'Is there an existing system?', 'What does the team have today?', 'What is the current baseline?', 'Any infrastructure constraints?',
@@ -79,6 +81,7 @@ const PARAPHRASES: Record<string, string[]> = {
     'What is the expected return on investment?', 'What are the serving costs today?',
     // Hardware: the cost fact names GPUs; the constraints fact (the system today) does not.
     'Are there hardware limits?', 'Do we have GPUs?', 'How many GPUs can we use?', 'What GPU budget do we have?', 'Can we use GPUs for serving?',
+    'How much compute do we get?', 'Do we have TPUs?', 'What accelerators can we use?',
   ],
   scope: [
     'What is in scope?', 'Should I cover ads?', 'Do we rank comments too?', 'What is out of scope?', 'What should the MVP include?',

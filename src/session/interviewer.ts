@@ -67,9 +67,9 @@ const VOCABULARY: Record<FactTopic, ReadonlyArray<readonly [phrase: string, weig
  * answer name hardware) or, failing that, about cost; facts of other topics answer it only
  * through their own ask phrases, so a sheet with neither gives the neutral reply.
  */
-const COMPUTE_WORDS = 'gpu gpus tpu tpus npu accelerator accelerators hardware compute computing cpu cpus chip chips processor processors coprocessor h100 h100s a100 a100s';
-const computeStems = lazy(() => new Set(wordForms.stems(COMPUTE_WORDS)));
-const namesCompute = (stems: readonly string[]) => stems.some((stem) => computeStems().has(stem));
+const COMPUTE = /\b(?:gpus?|tpus?|npus?|accelerators?|hardware|cpus?|chips?|(?:co)?processors?|[ah]100s?)\b|(?<!\b(?:we|you|i|they|to|do|does|is|are|was|were|be|been|it|how)\s+)\bcomput(?:e|ing)\b/i;
+// "compute" as a noun ("how much compute"), not the verb ("how do we compute the labels").
+const namesCompute = (text: string) => COMPUTE.test(text);
 /** How strongly a fact answers a compute question: a fact naming hardware, then one about cost. */
 const COMPUTE_FACT = 1;
 const COST_FACT = 0.9;
@@ -88,7 +88,7 @@ export interface CompiledFact<F extends FactLike = FactLike> {
   asks: string[][];
   /** Every content word of its ask phrases. */
   words: Set<string>;
-  /** How strongly it answers a question about compute (see COMPUTE_WORDS): 0 when it does not. */
+  /** How strongly it answers a question about compute (see COMPUTE): 0 when it does not. */
   compute: number;
 }
 
@@ -113,7 +113,7 @@ const vocabulary = lazy(() => Object.entries(VOCABULARY).map(([topic, entries]) 
 export function compileFacts<F extends FactLike>(facts: readonly F[], forms: WordForms = wordForms): FactSheet<F> {
   const compiled = facts.map((fact) => {
     const asks = fact.ask.map((phrase) => askWords(phrase, forms)).filter((stems) => stems.length > 0);
-    const compute = namesCompute([...fact.ask.flatMap((phrase) => forms.stems(phrase)), ...forms.stems(fact.answer)]) ? COMPUTE_FACT : fact.topic === 'cost' ? COST_FACT : 0;
+    const compute = namesCompute([...fact.ask, fact.answer].join('\n')) ? COMPUTE_FACT : fact.topic === 'cost' ? COST_FACT : 0;
     return { fact, asks, words: new Set(asks.flat()), compute };
   });
   const seenIn = new Map<string, number>();
@@ -156,7 +156,7 @@ export function matchFact<F extends FactLike>(asked: string, sheet: FactSheet<F>
   const words = new Set(askWords(text, sheet.forms));
   if (words.size === 0 && !/\S/.test(text)) return null;
   const strengths = topicStrengths(text, sheet.forms);
-  const aboutCompute = namesCompute(sheet.forms.stems(text));
+  const aboutCompute = namesCompute(text);
   const weightOf = (word: string) => sheet.weight.get(word) ?? 0;
   let best: Match<F> | null = null;
   for (const { fact, asks, words: factWords, compute } of sheet.facts) {
