@@ -185,6 +185,55 @@ export function cut(text: string, width: number): string {
   return [...text].length > width ? `${[...text].slice(0, Math.max(1, width - 1)).join('')}…` : text;
 }
 
+/** A line's colour sequences (no width) and characters (one column each), in order. */
+// eslint-disable-next-line no-control-regex
+const styledUnits = (line: string): string[] => line.match(/\u001b\[[0-9;]*m|[\s\S]/gu) ?? [];
+const isStyle = (unit: string) => unit.length > 1 && unit.startsWith('\u001b');
+
+/**
+ * One line of a screen within `width` columns, its colours kept: cut with an ellipsis, and the
+ * style reset after the cut so that it does not run on. A line the terminal wraps itself breaks
+ * words and makes a screen taller than its layout counted.
+ */
+export function fitLine(line: string, width: number): string {
+  if (visibleLength(line) <= width) return line;
+  let out = '';
+  let used = 0;
+  for (const unit of styledUnits(line)) {
+    if (isStyle(unit)) out += unit;
+    else if (used < width - 1) {
+      out += unit;
+      used += 1;
+    }
+  }
+  return `${out}…${line.includes('\u001b') ? '\u001b[0m' : ''}`;
+}
+
+/**
+ * A line broken into lines of at most `width` columns, its colours kept: at the last space that
+ * fits, or inside a word longer than the width. Lines after the first start with `indent`.
+ */
+export function breakLine(line: string, width: number, indent = ''): string[] {
+  const lines: string[] = [];
+  let rest = styledUnits(line);
+  let room = width;
+  while (rest.filter((unit) => !isStyle(unit)).length > room) {
+    // The unit after the last one that fits, and the last space before it.
+    let end = 0;
+    for (let seen = 0; end < rest.length && (isStyle(rest[end]!) || seen < room); end++) if (!isStyle(rest[end]!)) seen += 1;
+    let space = -1;
+    for (let i = end; i > 0; i--) if (rest[i] === ' ') { space = i; break; }
+    const at = space > 0 && rest.slice(0, space).some((unit) => !isStyle(unit) && unit !== ' ') ? space : end;
+    lines.push(rest.slice(0, at).join('').trimEnd());
+    rest = rest.slice(at);
+    while (rest[0] === ' ') rest = rest.slice(1);
+    rest = [...indent, ...rest];
+    room = width;
+  }
+  lines.push(rest.join(''));
+  return lines;
+}
+
 /** `1 day`, `3 days`: a count with its word, plural by adding s. */
 export function plural(count: number, word: string): string {
   return `${count} ${word}${count === 1 ? '' : 's'}`;
