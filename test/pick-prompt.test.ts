@@ -33,7 +33,7 @@ async function drive(keys: (tools: { type: (text: string) => void; waitFor: (tex
   };
   await waitFor('Pick a question (type to filter)');
   await keys({ type: (text) => void input.write(text), waitFor, suspend: (phase) => listener?.(phase) });
-  return { chosen: await run, listening: () => listener !== undefined };
+  return { chosen: await run, listening: () => listener !== undefined, drawn: () => shown };
 }
 
 describe('the picker, driven by keys', () => {
@@ -77,5 +77,18 @@ describe('the picker, driven by keys', () => {
       type('\r');
     });
     expect(chosen.id).toBe('ads');
+  });
+
+  it('draws what is typed or pasted without its control characters (a bidi override)', async () => {
+    const { chosen, drawn } = await drive(async ({ type, waitFor }) => {
+      type('\u202ezz');
+      await waitFor('No question matches "zz"');
+      type('\u007f'.repeat(3));
+      type('spam');
+      await waitFor('❯ A spam filter');
+      type('\r');
+    });
+    expect(drawn()).not.toContain('\u202e');
+    expect(chosen.id).toBe('spam');
   });
 });

@@ -5,6 +5,7 @@ import type { QuestionSummary } from '../bank/catalog.js';
 import type { Style } from './colour.js';
 import { makePrompt, useRedrawOnContinue, type InquirerCore, type OnSuspend } from './inquirer.js';
 import { byTitle, matching, pickLines, pickMessage } from './pick-screen.js';
+import { stripControl } from '../text.js';
 import type { Size } from './stage-screen.js';
 
 export interface PickPromptConfig {
@@ -59,6 +60,8 @@ function renderPick(core: InquirerCore, config: PickPromptConfig, done: (questio
   const { columns, rows } = config.size();
   const message = pickMessage(columns);
   if (chosen) return `${style.good('✔')} ${style.heading(message)} ${style.accent(chosen.title)}`;
-  // The header ends with what is typed: Inquirer puts the cursor after it.
-  return [`${style.accent('?')} ${style.heading(message)} ${term}`, pickLines({ shown, active, term, lastScores: config.lastScores }, { columns, rows }, style).join('\n')];
+  // The header ends with what is typed: Inquirer puts the cursor after it. What is typed or
+  // pasted is untrusted text: the one sanitiser, keeping only the colour the style added.
+  const shownTerm = stripControl(term);
+  return [`${style.accent('?')} ${style.heading(message)} ${shownTerm}`, stripControl(pickLines({ shown, active, term: shownTerm, lastScores: config.lastScores }, { columns, rows }, style).join('\n'), { keepStyle: true })];
 }
