@@ -152,8 +152,12 @@ describe('the drill at real sizes', { timeout: 90_000 }, () => {
       unwrapped(await tmux.waitFor(`Stage ${stage}/4`));
     }
     tmux.keys('Enter');
-    unwrapped(await tmux.waitFor(/Space\s+tick/));
-    for (let stage = 0; stage < 4; stage++) tmux.keys('Enter');
+    // Each checklist waited for before its Enter: a key sent while the next one is still being
+    // set up can be lost. Titles wrap at these widths, so any space between words matches.
+    for (const title of ['Clarify the problem', 'Frame the ML task', 'Design the data', 'Go deep on the hard']) {
+      unwrapped(await tmux.waitFor(new RegExp(`\\? ${title.replace(/ /g, '\\s+')}[\\s\\S]*Space\\s+tick`)));
+      tmux.keys('Enter');
+    }
     unwrapped(await tmux.waitFor(/^Score 0%/m));
     expect(await tmux.exitCode()).toBe(0);
   });
