@@ -4,7 +4,7 @@
 import type { ScoredItem } from '../session/interview.js';
 import type { Style } from './colour.js';
 import { assessedLine, assessLines } from './assess-screen.js';
-import { makePrompt, useRedrawOnContinue, type InquirerCore, type OnSuspend } from './inquirer.js';
+import { makePrompt, useRedrawOnContinue, useTypeahead, type InquirerCore, type OnSuspend, type Typeahead } from './inquirer.js';
 import type { Size } from './stage-screen.js';
 
 const HIDE_CURSOR = '\u001b[?25l';
@@ -25,6 +25,8 @@ export interface AssessPromptConfig {
   onResize?: (listener: () => void) => () => void;
   /** Ctrl-Z and `fg` (see Io.onSuspend). */
   onSuspend?: OnSuspend;
+  /** Keys typed after this list is confirmed go to the next prompt (see Typeahead). */
+  typeahead?: Typeahead;
 }
 
 /** The prompt, with Inquirer's core loaded (see inquirer.ts). */
@@ -49,11 +51,13 @@ function renderAssess(core: InquirerCore, config: AssessPromptConfig, done: (ids
   }, []);
 
   useRedrawOnContinue(core, config.onSuspend);
+  const finished = useTypeahead(core, config.typeahead);
 
   useKeypress((key, rl) => {
     if (confirmed) return;
     if (isEnterKey(key)) {
       setConfirmed(true);
+      finished();
       done(items.filter((item) => ticked.has(item.id)).map((item) => item.id));
     } else if (isUpKey(key)) {
       setCursor(Math.max(0, cursor - 1));

@@ -45,3 +45,35 @@ export function useRedrawOnContinue(core: InquirerCore, onSuspend: OnSuspend | u
     });
   }, []);
 }
+
+/**
+ * Keys typed while no prompt takes them: after one prompt has finished on a key, until the next
+ * has drawn itself. A paste of two paragraphs, or a fast typist who ends a stage with Enter and
+ * goes on typing, sends them in the same read as that Enter; Inquirer drops them (the finished
+ * prompt ignores them, and a new one discards what arrives before its first render). The
+ * prompter keeps them and types them into the next prompt (createPrompter in prompts.ts).
+ */
+export interface Typeahead {
+  /** The prompt is done: the keys that follow wait for the next one. */
+  finished(): void;
+  /** The prompt takes keys: those kept are typed into it now, as if typed then. */
+  started(): void;
+  /** Whether keys are being kept for the prompt about to start. */
+  keeping(): boolean;
+}
+
+/** A prompt's part in Typeahead: it starts taking the kept keys once it has drawn itself; returns what to call before `done`. */
+export function useTypeahead(core: InquirerCore, typeahead: Typeahead | undefined): () => void {
+  core.useEffect((rl) => {
+    if (!typeahead || (rl as { closed?: boolean }).closed) return undefined;
+    // Keys that reached this prompt's readline before its first render (which Inquirer lets
+    // through unheard) are among those kept: out of the line, to be typed once, below. Called
+    // before the prompt's own first effects, which may put a resumed draft in the line.
+    if (typeahead.keeping()) rl.clearLine(0);
+    // After every effect of the first render (the keypress listener's included) has run.
+    const started = setImmediate(() => typeahead.started());
+    return () => clearImmediate(started);
+  }, []);
+  return () => typeahead?.finished();
+}
+

@@ -3,7 +3,7 @@
 // stays readline's line, so the line editor's keys work on it.
 import type { QuestionSummary } from '../bank/catalog.js';
 import type { Style } from './colour.js';
-import { makePrompt, useRedrawOnContinue, type InquirerCore, type OnSuspend } from './inquirer.js';
+import { makePrompt, useRedrawOnContinue, useTypeahead, type InquirerCore, type OnSuspend, type Typeahead } from './inquirer.js';
 import { byTitle, matching, pickLines, pickMessage } from './pick-screen.js';
 import { stripControl } from '../text.js';
 import type { Size } from './stage-screen.js';
@@ -16,6 +16,8 @@ export interface PickPromptConfig {
   size: () => Size;
   /** Ctrl-Z and `fg` (see Io.onSuspend). */
   onSuspend?: OnSuspend;
+  /** Keys typed after the pick go to the next prompt (see Typeahead). */
+  typeahead?: Typeahead;
 }
 
 /** The prompt, with Inquirer's core loaded (see inquirer.ts). */
@@ -30,6 +32,7 @@ function renderPick(core: InquirerCore, config: PickPromptConfig, done: (questio
   const [chosen, setChosen] = useState<QuestionSummary | undefined>(undefined);
   const shown = matching(questions, term);
   useRedrawOnContinue(core, config.onSuspend);
+  const finished = useTypeahead(core, config.typeahead);
 
   useKeypress((key, rl) => {
     if (chosen) return;
@@ -37,6 +40,7 @@ function renderPick(core: InquirerCore, config: PickPromptConfig, done: (questio
       const question = shown[active];
       if (question) {
         setChosen(question);
+        finished();
         done(question);
       } else rl.write(term); // Enter cleared readline's line: what was typed stays.
       return;

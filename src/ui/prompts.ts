@@ -6,7 +6,7 @@ import type { Io, SuspendPhase } from '../io.js';
 import type { ScoredItem } from '../session/interview.js';
 import type { SessionState } from '../session/engine.js';
 import { styleFor, type Style } from './colour.js';
-import type { OnSuspend } from './inquirer.js';
+import type { OnSuspend, Typeahead } from './inquirer.js';
 import type { StagePromptConfig } from './stage-prompt.js';
 import type { Colour } from '../config/keys.js';
 
@@ -32,7 +32,7 @@ export interface Prompter {
   say(text: string): void;
   /** The picker: sorted by title (byTitle), each drilled question marked with its last score (`lastScores`, by id). */
   chooseQuestion(questions: readonly QuestionSummary[], lastScores?: ReadonlyMap<string, number>): Promise<QuestionSummary>;
-  runStage(config: Omit<StagePromptConfig, 'style' | 'now' | 'size' | 'onResize' | 'onSuspend'>): Promise<SessionState>;
+  runStage(config: Omit<StagePromptConfig, 'style' | 'now' | 'size' | 'onResize' | 'onSuspend' | 'typeahead'>): Promise<SessionState>;
   /** Returns the ids the user ticked; `context` shows the stage's notes and why items are pre-ticked. */
   assess(message: string, items: readonly ScoredItem[], preselected?: ReadonlySet<string>, context?: AssessContext): Promise<string[]>;
   /** One line of text; `validate` returns true or what is wrong, shown under the prompt. */
@@ -132,6 +132,35 @@ export async function createPrompter(io: Io, signal: AbortSignal, colour: Colour
     });
   });
 
+  // Keys typed between two prompts (see Typeahead): kept from the moment one finishes until the
+  // next has drawn itself, then typed into it. A stock Inquirer prompt (input, select) takes
+  // none: what was kept is dropped when one starts, as Inquirer itself would drop it. Listened
+  // for only in between: a keypress listener left on the input would hold the terminal.
+  const keys = io.terminal.input;
+  const kept: unknown[][] = [];
+  let keeping = false;
+  const keep = (...key: unknown[]) => void kept.push(key);
+  const stopKeeping = () => {
+    keeping = false;
+    keys.off('keypress', keep);
+  };
+  const typeahead: Typeahead = {
+    finished: () => {
+      if (keeping) return;
+      keeping = true;
+      keys.on('keypress', keep);
+    },
+    keeping: () => keeping,
+    started: () => {
+      stopKeeping();
+      for (const key of kept.splice(0)) keys.emit('keypress', ...key);
+    },
+  };
+  const dropTypeahead = () => {
+    stopKeeping();
+    kept.length = 0;
+  };
+
   /** What each prompt listens to for Ctrl-Z and `fg`: it draws itself again on `fg`. */
   const onSuspend: OnSuspend = (listener) => {
     suspendListeners.add(listener);
@@ -147,29 +176,31 @@ export async function createPrompter(io: Io, signal: AbortSignal, colour: Colour
       const pickPrompt = await (await import('./pick-prompt.js')).loadPickPrompt();
       const { size } = terminalSize(io);
       // Cleared when done, Ctrl-C included: the list must not linger above the question or the shell prompt.
-      return guard(() => pickPrompt({ questions: unsorted, lastScores, style, size, onSuspend }, { ...context, clearPromptOnDone: true }));
+      return guard(() => pickPrompt({ questions: unsorted, lastScores, style, size, onSuspend, typeahead }, { ...context, clearPromptOnDone: true }));
     },
 
     async runStage(config) {
       const stagePrompt = await (await import('./stage-prompt.js')).loadStagePrompt();
       const { size, onResize } = terminalSize(io);
-      return guard(() => stagePrompt({ ...config, style, now: io.now, size, onResize, onSuspend }, context));
+      return guard(() => stagePrompt({ ...config, style, now: io.now, size, onResize, onSuspend, typeahead }, context));
     },
 
     async assess(message, items, preselected = new Set(), beside) {
       const assessPrompt = await (await import('./assess-prompt.js')).loadAssessPrompt();
       const { size, onResize } = terminalSize(io);
       const shown = beside ?? { title: message, notes: '', evidence: new Map<string, string>() };
-      return guard(() => assessPrompt({ message, items, preselected, ...shown, style, size, onResize, onSuspend }, context));
+      return guard(() => assessPrompt({ message, items, preselected, ...shown, style, size, onResize, onSuspend, typeahead }, context));
     },
 
     async input(options) {
       const { input } = await import('@inquirer/prompts');
+      dropTypeahead();
       return guard(() => input({ ...options, required: true, theme: theme(style) }, context));
     },
 
     async select(options) {
       const { select } = await import('@inquirer/prompts');
+      dropTypeahead();
       return guard(() => select({ message: options.message, choices: options.choices, default: options.default, pageSize: 12, theme: theme(style) }, context));
     },
   };

@@ -28,7 +28,7 @@ import type { Pad } from '../diagram/pad.js';
 import type { Style } from './colour.js';
 import { stageAction, type Key } from './stage-keys.js';
 import { finishedLine, stageLines, type Size } from './stage-screen.js';
-import { makePrompt, useRedrawOnContinue, type InquirerCore, type OnSuspend } from './inquirer.js';
+import { makePrompt, useRedrawOnContinue, useTypeahead, type InquirerCore, type OnSuspend, type Typeahead } from './inquirer.js';
 
 const HIDE_CURSOR = '\u001b[?25l';
 const BELL = '\u0007';
@@ -64,6 +64,8 @@ export interface StagePromptConfig {
   tickMs?: number;
   /** Ctrl-Z and `fg` (see Io.onSuspend). */
   onSuspend?: OnSuspend;
+  /** Keys typed after this stage ends go to the next prompt (see Typeahead). */
+  typeahead?: Typeahead;
 }
 
 /**
@@ -135,9 +137,11 @@ function renderStage(core: InquirerCore, config: StagePromptConfig, done: (state
       },
     );
   };
+  const finished = useTypeahead(core, config.typeahead);
   const end = (next: SessionState) => {
     update(next);
     setEnded(next);
+    finished();
     done(next);
   };
 

@@ -171,4 +171,23 @@ describe('drill in a terminal', { timeout: 60_000 }, () => {
     session.keys('C-c');
     expect(await session.exitCode()).toBe(130);
   });
+
+  // Each burst below reaches mldrill in one write, as a paste or a fast typist's keys do: keys
+  // that come with the Enter ending a prompt belong to the next one.
+  it('keeps keys typed with the Enter that ends a prompt for the next one: a paste over a blank line, the checklists, the report', async () => {
+    const { tmux, history } = start();
+    await tmux.waitFor('Stage 1/2 · Clarify the feed');
+    tmux.type('who reads the feed\r\rrank by predicted engagement\r');
+    await tmux.waitFor(/Stage 2\/2 · Design the ranking[\s\S]*Notes\n\s+rank by predicted engagement\n/);
+    // The last stage's Enter, then both checklists (a tick in the second) in one burst.
+    tmux.type('\r\r \r');
+    await tmux.waitFor(/Score \d+%/);
+    expect(await tmux.exitCode()).toBe(0);
+    const [record] = readHistory(history);
+    expect(record.stages.map((stage: { notes: string; checked: string[] }) => [stage.notes, stage.checked])).toEqual([
+      ['who reads the feed\n', []],
+      ['rank by predicted engagement\n', ['diagram']],
+    ]);
+  });
 });
+
