@@ -18,7 +18,7 @@ import { BIN } from './helpers/tmux.js';
 const tempDir = (prefix = 'mldrill-config-') => fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 
 /** A config file holding text, in a directory of its own. */
-function configFile(text: string, mode = 0o600): string {
+function configFile(text: string | Uint8Array, mode = 0o600): string {
   const file = path.join(tempDir(), 'config.yaml');
   fs.writeFileSync(file, text, { mode });
   fs.chmodSync(file, mode);
@@ -179,6 +179,18 @@ describe('checking the file like a question file', () => {
     expect(piped.err).toContain('not a regular file');
     // Nothing else that reads the temporary directory should meet it.
     fs.rmSync(fifo);
+  });
+
+  it('a byte that is not UTF-8 is an error at its line, not a U+FFFD loaded silently; UTF-16 says to save as UTF-8', async () => {
+    const latin1 = configFile(Buffer.concat([Buffer.from('minutes: 40\nrubric: "caf'), Buffer.from([0xe9]), Buffer.from('"\n')]));
+    const { code, out, err } = await run(['config'], { MLDRILL_CONFIG: latin1 });
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toContain(`${latin1}:2:1: line 2 has bytes that are not UTF-8 (perhaps Latin-1 or Windows-1252); save the file as UTF-8 (encoding)\n`);
+    const utf16 = configFile(Buffer.from('\ufeffminutes: 40\n', 'utf16le'));
+    const wide = await run(['list', '--plain'], { MLDRILL_CONFIG: utf16 });
+    expect(wide.code).toBe(2);
+    expect(wide.err).toContain(`${utf16}:1:1: the file is UTF-16, not UTF-8; save the file as UTF-8 (encoding)\n`);
   });
 
   it('an empty file, or one with only comments, sets nothing', async () => {

@@ -4,6 +4,7 @@
 // positions; any finding, or a caller that shows where each key is (`mldrill config`), reads it
 // again with the exact parser, and every finding comes from that reading.
 import fs from 'node:fs';
+import { decodeSource } from '../bank/encoding.js';
 import type { Finding } from '../bank/findings.js';
 import type { ParsedFile, PathSegment } from '../bank/parse.js';
 import { readSmallFile } from '../read-file.js';
@@ -51,10 +52,13 @@ export async function readConfig(file: string, homedir: string, options: { posit
     case 'unreadable':
       return whole('unreadable', `cannot read the config file (${read.code})`);
   }
+  // A Latin-1 byte would load as U+FFFD silently, a UTF-16 file as NULs: said at its line instead.
+  const { source: text, findings: encoding } = decodeSource(read.bytes, file, 'a YAML config file');
+  if (encoding.length > 0) return { file, values: new Map(), places: new Map(), keyReadable: false, findings: encoding };
   let result: ConfigRead | undefined;
   if (!options.positions) {
     const { fastData } = await import('../bank/fast-parse.js');
-    const data = fastData(read.text);
+    const data = fastData(text);
     if (data !== undefined) {
       // A bare symbol, not an Error: no stack to capture on a path taken for every file with a finding.
       // eslint-disable-next-line @typescript-eslint/only-throw-error
@@ -68,7 +72,7 @@ export async function readConfig(file: string, homedir: string, options: { posit
   }
   if (!result) {
     const { parseYaml } = await import('../bank/parse.js');
-    result = check(parseYaml(file, read.text), homedir, true);
+    result = check(parseYaml(file, text), homedir, true);
   }
   result.keyReadable = result.values.has('llm.api_key') && process.platform !== 'win32' && (read.mode & 0o077) !== 0;
   return result;
