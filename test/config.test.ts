@@ -198,10 +198,16 @@ describe('checking the file like a question file', () => {
     expect((await settingsOf({ MLDRILL_CONFIG: configFile('# nothing yet\n') })).settings.strict!.source).toBe('default');
   });
 
-  it('control characters in a bad value never reach the terminal', async () => {
-    const { err } = await run(['config'], { MLDRILL_CONFIG: configFile('colour: "\\e[31mred"\n') });
-    expect(err).toContain('colour is "');
-    expect(err).not.toContain('\u001b');
+  it('control characters in a value or a key are an error that shows them as escapes, never raw (an API key not at all)', async () => {
+    const file = configFile('colour: "\\e[31mred"\nllm:\n  model: "m\\u202eodel"\n  api_key: "sk-secret\\a"\n"foo\\e]52;c;aGk=\\a": 1\n');
+    const { code, err } = await run(['config'], { MLDRILL_CONFIG: file });
+    expect(code).toBe(2);
+    expect(err).toContain(`${file}:1:9: colour "\\u001b[31mred" contains the control character U+001B; remove it (terminal escape sequences and invisible characters are not allowed) (control-chars)\n`);
+    expect(err).toContain(`${file}:3:10: llm.model "m\\u202eodel" contains the bidirectional override U+202E, which reorders the text on screen;`);
+    expect(err).toContain(`${file}:4:12: llm.api_key contains the control character U+0007;`);
+    expect(err).toContain(`${file}:5:1: unknown key "foo\\u001b]52;c;aGk=\\u0007";`);
+    expect(err).not.toContain('sk-secret');
+    expect(err).not.toMatch(/[\u0007\u001b\u202e]/);
   });
 });
 

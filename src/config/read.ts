@@ -8,7 +8,7 @@ import { decodeSource } from '../bank/encoding.js';
 import type { Finding } from '../bank/findings.js';
 import type { ParsedFile, PathSegment } from '../bank/parse.js';
 import { readSmallFile } from '../read-file.js';
-import { closest, stripControl } from '../text.js';
+import { closest, controlProblem, showControl, stripControl } from '../text.js';
 import { keysIn, SECTIONS, settingFor, type Setting, type SettingValue } from './keys.js';
 import { pathFromConfig } from './locate.js';
 
@@ -99,6 +99,12 @@ function check(parsed: ParsedFile, homedir: string, positions: boolean): ConfigR
   const take = (pathTo: string[], value: unknown) => {
     const key = pathTo.join('.');
     const setting = settingFor(key)!;
+    // A value shown without its escape sequence would read as another: refused, as lint does.
+    const hidden = (Array.isArray(value) ? value : [value]).find((entry): entry is string => typeof entry === 'string' && controlProblem(entry) !== undefined);
+    if (hidden !== undefined) {
+      const shown = setting.type === 'text' && setting.secret ? '' : ` "${showControl(hidden)}"`;
+      return fail(pathTo, 'control-chars', `${key}${shown} ${controlProblem(hidden)!}`);
+    }
     const problem = valueProblem(setting, value);
     if (problem) return fail(pathTo, problem.rule, `${key} ${problem.message}`);
     if (value === null) return;
@@ -121,7 +127,7 @@ function check(parsed: ParsedFile, homedir: string, positions: boolean): ConfigR
     const known = keysIn(section);
     const [suggestion] = closest(name, section ? known : [...known, ...SECTIONS.flatMap((s) => keysIn(s).map((k) => `${s}.${k}`))], 1);
     const fix = suggestion ? `did you mean "${suggestion}"?` : `known keys: ${known.join(', ')}`;
-    fail(pathTo, 'unknown-key', `unknown key "${pathTo.join('.')}"; ${fix}`, 'key');
+    fail(pathTo, 'unknown-key', `unknown key "${showControl(pathTo.join('.'))}"; ${fix}`, 'key');
   };
 
   for (const [key, value] of Object.entries(data)) {
