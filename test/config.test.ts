@@ -286,6 +286,18 @@ describe('mldrill config', () => {
     expect(fs.readFileSync(file, 'utf8')).toBe('strict: true\n');
   });
 
+  it('init past the file-size limit (ulimit -f 0: EFBIG, as on a full disk) leaves no empty file behind, so trying again works', () => {
+    const file = path.join(tempDir(), 'config.yaml');
+    const env = { PATH: process.env.PATH!, MLDRILL_CONFIG: file };
+    const limited = spawnSync('sh', ['-c', 'ulimit -f 0; exec "$0" "$@"', process.execPath, BIN, 'config', 'init'], { encoding: 'utf8', env, timeout: 20_000 });
+    expect(limited.status).toBe(2);
+    expect(limited.stderr).toBe(`mldrill: cannot write ${file}: the file would exceed the file-size limit (see ulimit -f) (EFBIG); nothing was written (check that its directory is writable and has room, or set MLDRILL_CONFIG to another path)\n`);
+    expect(fs.existsSync(file)).toBe(false);
+    const again = spawnSync(process.execPath, [BIN, 'config', 'init'], { encoding: 'utf8', env, timeout: 20_000 });
+    expect(again.status).toBe(0);
+    expect(fs.readFileSync(file, 'utf8')).toContain('minutes:');
+  });
+
   it('init under a file where a directory should be: a usage error, not "already exists"', async () => {
     const file = configFile('strict: true\n');
     const { code, err } = await run(['config', 'init'], { MLDRILL_CONFIG: path.join(file, 'config.yaml') });
