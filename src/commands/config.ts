@@ -10,7 +10,7 @@ import { ConflictError, EXIT, systemErrorCode, systemErrorText, UsageError } fro
 import type { Io } from '../io.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { writeNewFile } from '../store/atomic.js';
-import { stripControl } from '../text.js';
+import { jsonText, stripControl } from '../text.js';
 import { table } from '../ui/table.js';
 
 export interface ConfigOptions {
@@ -36,7 +36,7 @@ export async function config(options: ConfigOptions, io: Io): Promise<number> {
   };
   if (options.json) {
     const out = Object.fromEntries(Object.entries(settings).map(([key, { value, source }]) => [key, { value: shown(key, value), source }]));
-    io.stdout.write(`${JSON.stringify({ file, settings: out }, null, 2)}\n`);
+    io.stdout.write(jsonText({ file, settings: out }));
     return EXIT.ok;
   }
   const text = (value: SettingValue) => (value === null ? '(unset)' : Array.isArray(value) ? value.join(', ') || '(none)' : String(value));

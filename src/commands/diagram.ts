@@ -9,7 +9,7 @@ import type { DiagramComparison, ReferenceDiagram } from '../diagram/compare.js'
 import { EXIT, NotFoundError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { readSmallFile, readStreamBytes } from '../read-file.js';
-import { controlColumn, stripControl } from '../text.js';
+import { controlColumn, jsonText, stripControl } from '../text.js';
 
 export const DIAGRAM_FORMATS = ['text', 'mermaid', 'json'] as const;
 export type DiagramFormat = (typeof DIAGRAM_FORMATS)[number];
@@ -90,7 +90,7 @@ export async function diagram(options: DiagramOptions, io: Io): Promise<number> 
   if (compare && options.question !== undefined) comparison = compare.compareDiagram(await referenceOf(options.question, io, options.bank), parsed);
   if (format === 'json') {
     const json = { ...(diagramJson(parsed) as object), ...(comparison && compare ? { comparison: compare.comparisonJson(comparison) } : {}) };
-    io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+    io.stdout.write(jsonText(json));
     return EXIT.ok;
   }
   const summary = comparison && compare ? [compare.comparisonSummary(comparison), ...(comparison.components.unexpected.length ? [`Not in the reference (not counted): ${comparison.components.unexpected.join(', ')}`] : [])] : [];
