@@ -134,7 +134,9 @@ export function closest(input: string, candidates: Iterable<string>, max = 3): s
   return [...candidates]
     .map((candidate) => {
       const distance = editDistance(input, candidate);
-      const partial = candidate.includes(input) || input.includes(candidate);
+      // One name inside the other is a near match, unless the inner one is too short to mean
+      // anything there ("id" is inside "guidance").
+      const partial = (input.length >= 3 && candidate.includes(input)) || (candidate.length >= 3 && input.includes(candidate));
       return { candidate, score: partial ? Math.min(distance, 1) : distance };
     })
     .filter(({ score }) => score <= limit)
@@ -143,13 +145,18 @@ export function closest(input: string, candidates: Iterable<string>, max = 3): s
     .map(({ candidate }) => candidate);
 }
 
+/** `"a"`, `"a" and "b"`, `"a", "b" and "c"` */
+export function quotedList(names: readonly string[], conjunction: 'and' | 'or' = 'and'): string {
+  const all = names.map((name) => `"${name}"`);
+  return all.length < 2 ? all.join('') : `${all.slice(0, -1).join(', ')} ${conjunction} ${all[all.length - 1]}`;
+}
+
 /**
  * The one way to suggest a name: `did you mean "a" or "b"?`, then the known names
  * (`known rubrics: x, y`; the label brings its own colon) when there is no suggestion, or always with `always`; '' for neither.
  */
 export function didYouMean(suggestions: readonly string[], known?: { label: string; names: readonly string[]; always?: boolean }): string {
-  const quoted = suggestions.map((name) => `"${name}"`);
-  const parts = quoted.length ? [`did you mean ${quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}` : quoted[0]}?`] : [];
+  const parts = suggestions.length ? [`did you mean ${quotedList(suggestions, 'or')}?`] : [];
   if (known && (known.always || parts.length === 0)) parts.push(`${known.label} ${known.names.join(', ') || 'none'}`);
   return parts.join(' ');
 }
@@ -190,6 +197,55 @@ export function clock(totalSeconds: number): string {
 /** Text cut to `width` characters (code points), the last an ellipsis. */
 export function cut(text: string, width: number): string {
   return [...text].length > width ? `${[...text].slice(0, Math.max(1, width - 1)).join('')}…` : text;
+}
+
+/** A line's colour sequences (no width) and characters (one column each), in order. */
+// eslint-disable-next-line no-control-regex
+const styledUnits = (line: string): string[] => line.match(/\u001b\[[0-9;]*m|[\s\S]/gu) ?? [];
+const isStyle = (unit: string) => unit.length > 1 && unit.startsWith('\u001b');
+
+/**
+ * One line of a screen within `width` columns, its colours kept: cut with an ellipsis, and the
+ * style reset after the cut so that it does not run on. A line the terminal wraps itself breaks
+ * words and makes a screen taller than its layout counted.
+ */
+export function fitLine(line: string, width: number): string {
+  if (visibleLength(line) <= width) return line;
+  let out = '';
+  let used = 0;
+  for (const unit of styledUnits(line)) {
+    if (isStyle(unit)) out += unit;
+    else if (used < width - 1) {
+      out += unit;
+      used += 1;
+    }
+  }
+  return `${out}…${line.includes('\u001b') ? '\u001b[0m' : ''}`;
+}
+
+/**
+ * A line broken into lines of at most `width` columns, its colours kept: at the last space that
+ * fits, or inside a word longer than the width. Lines after the first start with `indent`.
+ */
+export function breakLine(line: string, width: number, indent = ''): string[] {
+  const lines: string[] = [];
+  let rest = styledUnits(line);
+  let room = width;
+  while (rest.filter((unit) => !isStyle(unit)).length > room) {
+    // The unit after the last one that fits, and the last space before it.
+    let end = 0;
+    for (let seen = 0; end < rest.length && (isStyle(rest[end]!) || seen < room); end++) if (!isStyle(rest[end]!)) seen += 1;
+    let space = -1;
+    for (let i = end; i > 0; i--) if (rest[i] === ' ') { space = i; break; }
+    const at = space > 0 && rest.slice(0, space).some((unit) => !isStyle(unit) && unit !== ' ') ? space : end;
+    lines.push(rest.slice(0, at).join('').trimEnd());
+    rest = rest.slice(at);
+    while (rest[0] === ' ') rest = rest.slice(1);
+    rest = [...indent, ...rest];
+    room = width;
+  }
+  lines.push(rest.join(''));
+  return lines;
 }
 
 /** `1 day`, `3 days`: a count with its word, plural by adding s. */

@@ -8,6 +8,7 @@ import { visibleLength } from '../src/text.js';
 import { assessIntro, assessLines, type AssessView } from '../src/ui/assess-screen.js';
 import { loadAssessPrompt } from '../src/ui/assess-prompt.js';
 import { PLAIN } from '../src/ui/colour.js';
+import type { SuspendPhase } from '../src/io.js';
 import { until } from './helpers/tmux.js';
 
 const item = (id: string, text: string, keywords?: string[], source: 'rubric' | 'question' = 'rubric'): ScoredItem => ({ id, text, weight: 1, source, keywords });
@@ -64,25 +65,36 @@ describe('the self-assessment layout', () => {
   });
 });
 
+const FG = 'fg';
+
 describe('the self-assessment prompt, driven by keys', () => {
   async function drive(keys: string[], rows = 12, shownNotes = notes) {
     const input = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => {} });
     const output = Object.assign(new PassThrough(), { isTTY: true, columns: 80, rows });
     let shown = '';
     output.on('data', (chunk: Buffer) => void (shown += chunk.toString()));
+    let suspend: ((phase: SuspendPhase) => void) | undefined;
     const run = (await loadAssessPrompt())(
-      { message: 'Clarify: what did you cover?', title: 'Clarify', items, preselected: new Set(suggested.keys()), evidence: suggested, notes: shownNotes, style: PLAIN, size: () => ({ columns: 80, rows }) },
+      { message: 'Clarify: what did you cover?', title: 'Clarify', items, preselected: new Set(suggested.keys()), evidence: suggested, notes: shownNotes, style: PLAIN, size: () => ({ columns: 80, rows }), onSuspend: (listener) => ((suspend = listener), () => void (suspend = undefined)) },
       { input, output },
     );
     await until(() => (shown.includes('what did you cover?') ? true : undefined), 'the first screen');
     for (const key of keys) {
       const before = shown.length;
-      input.write(key);
+      // Ctrl-Z, then `fg`: no key reaches the prompt.
+      if (key === FG) ['stop', 'continue'].forEach((phase) => suspend?.(phase as SuspendPhase));
+      else input.write(key);
       // Every key but Enter redraws the screen: wait for that, not for a fixed time.
       if (key !== '\r') await until(() => (shown.length > before ? true : undefined), `the screen after ${JSON.stringify(key)}`);
     }
     return { ids: await run, screen: () => shown };
   }
+
+  it('draws itself again when the process runs on after Ctrl-Z, before any key', async () => {
+    const { ids, screen } = await drive([FG, '\r']);
+    expect(screen().split('what did you cover?')).toHaveLength(3);
+    expect(ids).toEqual(['r11', 'q1']);
+  });
 
   it('Enter confirms the suggestions it showed, and leaves one line: the stage and its count', async () => {
     const { ids, screen } = await drive(['\r']);

@@ -105,6 +105,8 @@ export const cases: Case[] = [
   { rule: 'required', files: { [Q]: FACTS.replace('      ask: [how many users]\n', '') }, line: 22, column: 7, message: /missing required field "ask" in interviewer\.facts\[0\]/ },
   { rule: 'empty', files: { [Q]: FACTS.replace('ask: [how many users]', 'ask: []') }, line: 24, column: 12, message: /interviewer\.facts\[0\]\.ask needs at least 1 entry/ },
   { rule: 'empty', files: { [Q]: FOLLOWUP('    answer: []\n') }, line: 21, column: 13, message: /followups\[1\]\.answer needs at least 1 entry/ },
+  { rule: 'misplaced-field', files: { [Q]: QUESTION.replace('        text: Asked where the feed appears\n', '        text: Asked where the feed appears\n    core: true\n') }, line: 15, column: 5, message: /^"core" belongs to a checklist item, not to stages\.clarify; indent it under "- id: surface" \(the item above\), in line with its "text"$/ },
+  { rule: 'misplaced-field', files: { [R]: RUBRIC.replace('    goal: Design it.\n', '').replace('        text: Drew a diagram\n', '        text: Drew a diagram\n        goal: Design it.\n') }, file: R, line: 20, column: 9, message: /^"goal" belongs to stages\[1\], not to stages\[1\]\.checklist\[0\]; indent it less, to line up with "checklist"$/ },
   { rule: 'unknown-field', files: { [Q]: FOLLOWUP('    answr: [Backfill]\n') }, line: 21, column: 5, message: /unknown field "answr" in followups\[1\]; did you mean "answer"\?/ },
   { rule: 'type', files: { [Q]: QUESTION.replace('  - Traffic grew tenfold.', '  - 42') }, line: 19, column: 5, message: /followups\[0\] must be text or a mapping, not a number/ },
   { rule: 'duplicate-fact', files: { [Q]: FULL_SHEET + fact('users', 'scale', 'how many items') }, line: 46, column: 11, message: /fact id "users" is used twice/ },

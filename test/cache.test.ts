@@ -1,6 +1,6 @@
 // The cache of the parsed bank: where it goes, when it is trusted, and that it never changes
 // what a user sees except by being faster.
-import { spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -33,6 +33,16 @@ function sameStampRewrite(file: string, from: string, to: string): void {
   fs.utimesSync(file, before.atime, before.mtime);
 }
 
+/** Replaces text in the bank cache with other text of the same length, keeping its places valid. */
+function plantInCache(home: string, from: string, to: string): void {
+  expect(Buffer.byteLength(to)).toBe(Buffer.byteLength(from));
+  const [name] = fs.readdirSync(path.join(home, 'cache'));
+  const file = path.join(home, 'cache', name!);
+  const content = fs.readFileSync(file, 'latin1');
+  expect(content).toContain(from);
+  fs.writeFileSync(file, content.replaceAll(from, to), 'latin1');
+}
+
 const tempDir = (prefix: string) => fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 
 async function run(args: string[], env: Record<string, string>, cwd?: string) {
@@ -55,22 +65,51 @@ describe('the bank cache', () => {
     expect(fs.readdirSync(path.join(xdg, 'mldrill'))).toEqual([expect.stringMatching(/^bank-[0-9a-f]{8}\.cache$/)]);
   });
 
-  it('serves a file from the cache while its size and mtime are unchanged, and reloads it when either changes', async () => {
+  it('serves a file from the cache while its stamp is unchanged, and reloads it when its mtime or size changes', async () => {
+    const bank = settledBank();
+    const home = tempDir('mldrill-home-');
+    const env = { MLDRILL_HOME: home };
+    const file = path.join(bank, Q);
+    expect(await title(bank, env)).toBe('A feed');
+    // Unchanged: served from the cache, as a title planted in it shows.
+    plantInCache(home, '"A feed"', '"Z feed"');
+    expect(await title(bank, env)).toBe('Z feed');
+
+    fs.utimesSync(file, new Date(), new Date(Date.now() - 60_000));
+    expect(await title(bank, env)).toBe('A feed');
+
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('title: A feed', 'title: The longer feed'));
+    fs.utimesSync(file, HOUR_AGO, HOUR_AGO);
+    expect(await title(bank, env)).toBe('The longer feed');
+  });
+
+  it('reloads a file rewritten with the same size and its mtime put back (touch -r, git checkout, rsync -t)', async () => {
     const bank = settledBank();
     const env = { MLDRILL_HOME: tempDir('mldrill-home-') };
     const file = path.join(bank, Q);
     expect(await title(bank, env)).toBe('A feed');
-
-    // Same size, same mtime: the cache is trusted and the file is not read again.
     sameStampRewrite(file, 'title: A feed', 'title: B feed');
-    expect(await title(bank, env)).toBe('A feed');
-
-    fs.utimesSync(file, new Date(), new Date(Date.now() - 60_000));
     expect(await title(bank, env)).toBe('B feed');
 
-    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('title: B feed', 'title: The longer feed'));
+    // `touch -r` itself, from a reference file with the old times.
+    const reference = path.join(tempDir('mldrill-ref-'), 'ref');
+    fs.writeFileSync(reference, '');
+    fs.utimesSync(reference, HOUR_AGO, HOUR_AGO);
     fs.utimesSync(file, HOUR_AGO, HOUR_AGO);
-    expect(await title(bank, env)).toBe('The longer feed');
+    expect(await title(bank, env)).toBe('B feed');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('title: B feed', 'title: C feed'));
+    execFileSync('touch', ['-r', reference, file]);
+    expect(fs.statSync(file).mtimeMs).toBe(fs.statSync(reference).mtimeMs);
+    expect(await title(bank, env)).toBe('C feed');
+
+    // Another file renamed over it (an editor's atomic save), with the same size and mtime.
+    const replacement = `${file}.new`;
+    fs.writeFileSync(replacement, fs.readFileSync(file, 'utf8').replace('title: C feed', 'title: D feed'));
+    fs.utimesSync(replacement, HOUR_AGO, HOUR_AGO);
+    fs.renameSync(replacement, file);
+    // (The directory changed too: put its mtime back, as rsync -t would.)
+    fs.utimesSync(path.dirname(file), HOUR_AGO, HOUR_AGO);
+    expect(await title(bank, env)).toBe('D feed');
   });
 
   it('notices files added and removed', async () => {
@@ -213,7 +252,7 @@ describe('the bank cache', () => {
     expect(lint.out).toContain('schema-comment');
   });
 
-  it('is never used by lint, which keeps its own cache and sees a rewrite that keeps size and mtime', async () => {
+  it('is never used by lint, which keeps its own cache; both see a rewrite that keeps size and mtime', async () => {
     const bank = settledBank();
     const home = tempDir('mldrill-home-');
     const env = { MLDRILL_HOME: home };
@@ -223,7 +262,8 @@ describe('the bank cache', () => {
 
     await run(['daily', '--bank', bank], env);
     sameStampRewrite(path.join(bank, Q), 'difficulty: medium', 'difficulty: meduim');
-    expect((await run(['show', 'feed', '--plain', '--bank', bank], env)).code).toBe(0);
+    const show = await run(['show', 'feed', '--plain', '--bank', bank], env);
+    expect([show.code, show.err]).toEqual([1, expect.stringContaining('difficulty is "meduim"')]);
     const after = await run(['lint', '--bank', bank], env);
     expect(after.code).toBe(1);
     expect(after.out).toMatch(/feed\.yaml\n\s+5:13\s+error\s+difficulty is "meduim"; did you mean "medium"/);

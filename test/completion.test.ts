@@ -4,12 +4,12 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { SHELLS } from '../src/completion/shells.js';
 import { main } from '../src/main.js';
 import { fakeIo } from './helpers/fake-io.js';
 import { homeWith, PROGRESS_BANK } from './helpers/history.js';
-import { BIN } from './helpers/tmux.js';
+import { BIN, TmuxSession } from './helpers/tmux.js';
 
 const home = homeWith('midnight.jsonl');
 const SESSIONS = ['20261122-1530-mmmd', '20261121-1430-mmmc', '20261120-1630-mmmb', '20261120-0730-mmma'];
@@ -38,6 +38,15 @@ describe('mldrill __complete', () => {
     // The default command: `mldrill <id>` is `mldrill drill <id>`.
     expect(await complete('--bank', PROGRESS_BANK, 'drill', '--strict', 'fx-f')).toEqual(['fx-feed']);
     expect(await complete('you')).toEqual([]);
+  });
+
+  it('completes a word that opens a quote as the word inside it: the shell closes the quote', async () => {
+    expect(await complete('drill', "'you")).toEqual(['youtube-video-recommendations']);
+    expect(await complete('show', '"youtube-v')).toEqual(['youtube-video-recommendations']);
+    expect(await complete('list', '--format', "'ma")).toEqual(['markdown']);
+    // Quoted words before the cursor count as the command will read them.
+    expect(await complete(`--bank`, `'${PROGRESS_BANK}'`, '"drill"', 'fx-f')).toEqual(['fx-feed']);
+    expect(await complete('drill', '--bank', `"${PROGRESS_BANK}"`, 'fx\-f')).toEqual(['fx-feed']);
   });
 
   it('completes session ids, newest first, and last for export and resume', async () => {
@@ -103,13 +112,15 @@ const script = (shell: string) => {
   return file;
 };
 const lines = (text: string) => text.split('\n').filter(Boolean);
+/** A word as a POSIX shell reads it back unchanged, quotes in it included. */
+const shellQuote = (word: string) => `'${word.replaceAll("'", `'\\''`)}'`;
 
 describe('in bash', () => {
   const file = script('bash');
   /** Sources the script and calls its function as bash's completion would for this command line. */
   const bashComplete = (line: string) => {
     const words = line.split(' ');
-    const program = `source ${JSON.stringify(file)}; COMP_WORDS=(${words.map((word) => `'${word}'`).join(' ')}); COMP_CWORD=${words.length - 1}; _mldrill_complete; printf '%s\\n' "\${COMPREPLY[@]}"`;
+    const program = `source ${JSON.stringify(file)}; COMP_WORDS=(${words.map(shellQuote).join(' ')}); COMP_CWORD=${words.length - 1}; _mldrill_complete; printf '%s\\n' "\${COMPREPLY[@]}"`;
     const result = spawnSync('bash', ['--norc', '--noprofile', '-c', program], { encoding: 'utf8', env: shellEnv() });
     expect(result.stderr).toBe('');
     return lines(result.stdout);
@@ -125,6 +136,8 @@ describe('in bash', () => {
     expect(bashComplete('mldrill drill you')).toEqual(['youtube-video-recommendations']);
     expect(bashComplete('mldrill drill --category ')).toEqual(['recommendation', 'search-ranking', 'ads', 'trust-safety', 'perception', 'language', 'generative-ai', 'marketplaces', 'platforms']);
     expect(bashComplete('mldrill export ')).toEqual(['last', ...SESSIONS]);
+    expect(bashComplete("mldrill drill 'you")).toEqual(['youtube-video-recommendations']);
+    expect(bashComplete('mldrill show "youtube-v')).toEqual(['youtube-video-recommendations']);
   });
 });
 
@@ -136,7 +149,7 @@ describe.skipIf(!installed('zsh'))('in zsh (skipped when zsh is not installed)',
       const words = line.split(' ');
       return `compdef() { :; }; compadd() { shift 2; print -l -- "$@"; }; _files() { print FILES; }
 source ${JSON.stringify(file)}
-words=(${words.map((word) => `'${word}'`).join(' ')}); CURRENT=${words.length}; _mldrill_complete`;
+words=(${words.map(shellQuote).join(' ')}); CURRENT=${words.length}; _mldrill_complete`;
     };
     const zsh = (line: string) => {
       const result = spawnSync('zsh', ['-f', '-c', program(line)], { encoding: 'utf8', env: shellEnv() });
@@ -147,6 +160,8 @@ words=(${words.map((word) => `'${word}'`).join(' ')}); CURRENT=${words.length}; 
     expect(zsh('mldrill drill you')).toEqual(['youtube-video-recommendations']);
     expect(zsh('mldrill export ')).toEqual(['last', ...SESSIONS]);
     expect(zsh('mldrill lint ')).toEqual(['FILES']);
+    expect(zsh("mldrill drill 'you")).toEqual(['youtube-video-recommendations']);
+    expect(zsh('mldrill show "youtube-v')).toEqual(['youtube-video-recommendations']);
   });
 });
 
@@ -161,7 +176,36 @@ describe.skipIf(!installed('fish'))('in fish (skipped when fish is not installed
     expect(fish('mldrill dr')).toEqual(['drill']);
     expect(fish('mldrill drill you')).toEqual(['youtube-video-recommendations']);
     expect(fish('mldrill drill --category ')).toContain('trust-safety');
+    expect(fish("mldrill drill 'you")).toEqual(['youtube-video-recommendations']);
+    expect(fish('mldrill show "youtube-v')).toEqual(['youtube-video-recommendations']);
     // fish sorts the candidates itself.
     expect(fish('mldrill export ')).toEqual([...SESSIONS].reverse().concat('last'));
+  });
+});
+
+/** Each shell at its own prompt in a real terminal, the script sourced as its start-up line says. */
+const PROMPTS: Record<'bash' | 'zsh' | 'fish', { program: string[]; setup: (file: string) => string }> = {
+  bash: { program: ['bash', '--norc', '--noprofile', '-i'], setup: (file) => `source ${shellQuote(file)}` },
+  zsh: { program: ['zsh', '-f', '-i'], setup: (file) => `autoload -U compinit && compinit -u && source ${shellQuote(file)}` },
+  fish: { program: ['fish', '--no-config', '-i'], setup: (file) => `source ${shellQuote(file)}` },
+};
+
+describe('TAB at a real prompt', { timeout: 60_000 }, () => {
+  const sessions: TmuxSession[] = [];
+  afterEach(() => sessions.splice(0).forEach((session) => session.close()));
+
+  it.each(Object.keys(PROMPTS).filter(installed) as Array<keyof typeof PROMPTS>)('%s completes a word that opens a quote, and closes the quote', async (shell) => {
+    const { program, setup } = PROMPTS[shell];
+    const cases: Array<[string, string]> = [["mldrill drill 'you", "mldrill drill 'youtube-video-recommendations'"], ['mldrill show "youtube-v', 'mldrill show "youtube-video-recommendations"']];
+    for (const [typed, shown] of cases) {
+      const tmux = new TmuxSession([], { program, env: { ...shellEnv(), PS1: '$ ' }, width: 120 });
+      sessions.push(tmux);
+      tmux.type(`${setup(script(shell))}; echo ready`);
+      tmux.keys('Enter');
+      await tmux.waitFor(/^ready$/m);
+      tmux.type(typed);
+      tmux.keys('Tab');
+      await tmux.waitFor(shown);
+    }
   });
 });

@@ -100,12 +100,22 @@ describe('mldrill diagram', { timeout: 60_000 }, () => {
     expect(piped.stderr).toContain('<stdin>:1:1: the file is UTF-16, not UTF-8; save the file as UTF-8 (encoding)');
   });
 
-  it('says a diagram too large to draw is too large, and where to see it', () => {
-    const big = Array.from({ length: 300 }, (_, i) => `stage ${i} -> stage ${i + 1}`).join('\n');
-    const result = run([], big);
+  it('draws the first 80 edges of a larger diagram, says on stderr what was left out and where to see it whole, and exits 0', () => {
+    const many = Array.from({ length: 85 }, (_, i) => `source ${i % 5} -> sink ${i % 17}`).join('\n');
+    const result = run(['--width', '200'], many);
     expect(result.status).toBe(0);
-    expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/^mldrill: too large to draw here \(300 edges, 301 components; at most \d+ and \d+\); --format mermaid or --format json gives it whole\n$/);
+    expect(result.stdout).toContain('source 0');
+    expect(result.stdout).toContain('sink 16');
+    expect(result.stderr).toBe('mldrill: showing the first 80 of 85 edges: a picture here holds at most 80 edges and 60 components; --format mermaid or --format json gives it whole\n');
+    // The other formats have every edge.
+    expect(JSON.parse(run(['--format', 'json'], many).stdout).edges).toHaveLength(85);
+
+    const chain = Array.from({ length: 300 }, (_, i) => `stage ${i} -> stage ${i + 1}`).join('\n');
+    const long = run([], chain);
+    expect(long.status).toBe(0);
+    expect(long.stdout).toContain('stage 59 ');
+    expect(long.stdout).not.toContain('stage 60 ');
+    expect(long.stderr).toBe('mldrill: showing the first 59 of 300 edges: a picture here holds at most 80 edges and 60 components; --format mermaid or --format json gives it whole\n');
   });
 
   it("compares the drawing with a question's reference diagram", () => {

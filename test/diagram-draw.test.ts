@@ -35,15 +35,31 @@ describe('drawing', () => {
 describe('drawing what fits', () => {
   const chain = (count: number) => Array.from({ length: count }, (_, i) => `stage ${i} -> stage ${i + 1}`).join('\n');
 
-  it('says a diagram of 300 edges is too large to draw here; the pad says where to see it', async () => {
+  it('draws the first edges of a diagram past the limits of a picture and says what was left out; the pad says where to see it', async () => {
+    expect(MAX_DRAWN_EDGES).toBeLessThan(300);
+    // 301 components: the first 59 edges touch the 60 a picture holds.
     const drawing = draw(parseDiagram(chain(300)), { width: 100 });
-    expect(drawing.lines).toEqual([]);
     expect(drawing.complete).toBe(false);
     expect(drawing.tooLarge).toBe(true);
-    expect(drawing.note).toContain('too large to draw here (300 edges, 301 components');
-    expect(MAX_DRAWN_EDGES).toBeLessThan(300);
+    expect(drawing.note).toBe('showing the first 59 of 300 edges: a picture here holds at most 80 edges and 60 components');
+    const picture = drawing.lines.join('\n');
+    expect(picture).toContain('stage 0 ');
+    expect(picture).toContain('stage 59 ');
+    expect(picture).not.toContain('stage 60 ');
+    for (const row of drawing.lines) expect([...row].length).toBeLessThanOrEqual(100);
+
+    // 85 edges between 22 components: the edge limit is the one reached.
+    const many = Array.from({ length: 85 }, (_, i) => `source ${i % 5} -> sink ${i % 17}`).join('\n');
+    const dense = draw(parseDiagram(many), { width: 200 });
+    expect(dense.note).toBe('showing the first 80 of 85 edges: a picture here holds at most 80 edges and 60 components');
+    expect(dense.lines.length).toBeGreaterThan(0);
+
+    // On a short screen, the part within the limits is cut to fit it as well, and the note says both.
     const { openPad } = await import('../src/diagram/pad.js');
-    expect((await openPad()).view(chain(300), { width: 100, height: 10 }).lines).toEqual(['too large to draw here (300 edges, 301 components; at most 80 and 60); the export has it whole']);
+    const view = (await openPad()).view(chain(300), { width: 100, height: 10 });
+    expect(view.drawing.join('\n')).toContain('stage 0 ');
+    expect(view.note).toMatch(/^showing the first \d+ of 300 edges: a picture here holds at most 80 edges and 60 components, and the first 59 do not fit in 100×9; the export has it whole$/);
+    expect(view.lines.length).toBeLessThanOrEqual(10);
   });
 
   it('draws the first edges that fit a short screen and says how many', () => {

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { FACT_TOPICS } from '../src/bank/categories.js';
 import type { Fact } from '../src/bank/schema.js';
+import { loadBank } from './helpers/bank.js';
 import { askInterviewer, compileFacts, coveredFacts, matchFact, NEUTRAL_REPLY, uncoveredFacts } from '../src/session/interviewer.js';
 
 /** A feed's fact sheet with one fact per topic, and a second scale fact to tell apart. */
@@ -61,10 +62,12 @@ const PARAPHRASES: Record<string, string[]> = {
     'Do we have labels?', 'Is there ground truth?', 'What counts as a positive?', 'How are examples labelled?', 'Do we have human annotations?',
     'Is there explicit feedback or only implicit?', 'Who labels the data?', 'Are there raters?', 'How do we know a post was interesting?',
     'Do we have any labeled training data?', 'What feedback do users give?',
+    // "compute" the verb is not compute the hardware.
+    'How do we compute the labels?', 'How is the ground truth computed?',
   ],
   constraints: [
     'Is there an existing system?', 'What does the team have today?', 'What is the current baseline?', 'Any infrastructure constraints?',
-    'What is the tech stack?', 'Are there hardware limits?', 'Do we have GPUs?', 'What is the timeline?', 'Any legacy systems to integrate with?',
+    'What is the tech stack?', 'Do we have to reuse the existing infrastructure?', 'What deadline are we working to?', 'What is the timeline?', 'Any legacy systems to integrate with?',
     'What are the constraints?', 'What resources does the team have?',
   ],
   privacy: [
@@ -76,6 +79,9 @@ const PARAPHRASES: Record<string, string[]> = {
     'What is the compute budget?', 'How much can we spend on serving?', 'Is cost a concern?', 'How expensive can the model be?', 'Any budget limits?',
     'What is the cloud bill allowance?', 'Can we afford a large model on every request?', 'How many GPU hours can we use?', 'Does it need to be cheap?',
     'What is the expected return on investment?', 'What are the serving costs today?',
+    // Hardware: the cost fact names GPUs; the constraints fact (the system today) does not.
+    'Are there hardware limits?', 'Do we have GPUs?', 'How many GPUs can we use?', 'What GPU budget do we have?', 'Can we use GPUs for serving?',
+    'How much compute do we get?', 'Do we have TPUs?', 'What accelerators can we use?',
   ],
   scope: [
     'What is in scope?', 'Should I cover ads?', 'Do we rank comments too?', 'What is out of scope?', 'What should the MVP include?',
@@ -144,4 +150,44 @@ describe('the report on the fact sheet', async () => {
     expect(factReport(FEED.slice(0, 2), [])?.summary).toBe('You asked the interviewer about none of the 2 facts they had.');
     expect(factReport([], [{ factId: 'goal' }])).toBeUndefined();
   });
+});
+
+/**
+ * Hardware and compute questions on shipped questions: "how many GPUs" asks for hardware, not
+ * traffic. Each reaches the fact that names the hardware, else the one about cost, else (a sheet
+ * with neither) the neutral reply, never the scale or another topic's fact.
+ */
+describe('questions about compute, on the shipped bank', () => {
+  const bank = loadBank(process.cwd(), {});
+  const COMPUTE_QUESTIONS = ['How many GPUs can we use?', 'What GPU budget do we have?', 'Can we use GPUs for serving?', 'What hardware do we have?', 'How much compute do we get?'];
+  const EXPECTED: Record<string, string | null> = {
+    // A fact naming the hardware, on a sheet that also has scale facts.
+    'llm-chat-serving': 'hardware',
+    'street-view-blurring': 'compute',
+    'code-completion-assistant': 'gpu-budget',
+    'pedestrian-detection-autonomous-driving': 'sensors',
+    'wake-word-detection': 'power',
+    'speech-recognition-voice-assistant': 'devices',
+    // No hardware named anywhere: the budget answers.
+    'customer-support-assistant': 'llm-cost',
+    'new-language-translation': 'serving-cost',
+    'search-ai-answers': 'cost',
+    // Neither: the candidate assumes, and the traffic figures are not given instead.
+    'youtube-video-recommendations': null,
+    'ad-budget-pacing': null,
+  };
+  for (const [id, factId] of Object.entries(EXPECTED)) {
+    it(`${id}: ${factId ?? 'the neutral reply'}`, () => {
+      const facts = bank.questions.find((question) => question.id === id)?.interviewer?.facts;
+      expect(facts, id).toBeDefined();
+      const sheet = compileFacts(facts!);
+      for (const asked of COMPUTE_QUESTIONS) {
+        const reply = askInterviewer(asked, sheet);
+        expect(reply.fact?.id ?? null, asked).toBe(factId);
+        if (!factId) expect(reply.answer).toBe(NEUTRAL_REPLY);
+      }
+      // Traffic is still scale: "how many" alone is not about hardware.
+      expect(askInterviewer('How many requests per second at peak?', sheet).fact?.topic).toBe('scale');
+    });
+  }
 });

@@ -215,3 +215,65 @@ describe('a YAML syntax error in lint', () => {
     expect(result.status).toBe(1);
   });
 });
+
+// A field written in the wrong mapping parses as YAML; the schema alone would call it unknown
+// where it is and missing where it belongs (two to four findings). One finding per mistake, at
+// the field, saying where it belongs and how to move it.
+const AFTER_ITEM = '        text: Asked where the feed appears\n';
+const MISPLACED: Array<[string, string, string]> = [
+  ['an item\'s keywords indented to the stage after the item', QUESTION.replace(AFTER_ITEM, `${AFTER_ITEM}    keywords: [feed placement]\n`),
+    '15:5 misplaced-field "keywords" belongs to a checklist item, not to stages.clarify; indent it under "- id: surface" (the item above), in line with its "text"'],
+  ['core: true under the stage', QUESTION.replace('  clarify:\n    hints:', '  clarify:\n    core: true\n    hints:'),
+    '10:5 misplaced-field "core" belongs to a checklist item, not to stages.clarify; indent it under the "- id: ..." line of the item in "checklist" it belongs to, in line with that item\'s other fields'],
+  ['core: true given a "- " of its own', QUESTION.replace(AFTER_ITEM, `${AFTER_ITEM}      - core: true\n`),
+    '15:9 misplaced-field stages.clarify.checklist[1] has "core" but no "id" or "text": it reads as a field of the item above ("- id: surface") written as an item of its own; replace the "- " before "core" with two spaces, to line it up with that item\'s "text"'],
+  ['an item that lost its "- "', QUESTION.replace(AFTER_ITEM, `${AFTER_ITEM}    id: placement\n    text: Asked about placement\n`),
+    '15:5 misplaced-field "id" and "text" belong to a checklist item, not to stages.clarify; make them an item of "checklist": write "- " before "id" and indent them under "checklist:", in line with its other items'],
+  ['a stage field inside an item', QUESTION.replace(AFTER_ITEM, `${AFTER_ITEM}        not_applicable: [goal]\n`),
+    '15:9 misplaced-field "not_applicable" belongs to stages.clarify, not to stages.clarify.checklist[0]; indent it less, to line up with "checklist"'],
+  ['a stage indented under the stage before it', QUESTION.replace('  design:\n    hints:\n      - Two stages.\n', '    design:\n      hints:\n        - Two stages.\n'),
+    '15:5 misplaced-field "design" is a stage (by its fields), not a field of stages.clarify; indent it less, to line up with "clarify"'],
+  ['followups indented under the last stage', QUESTION.replace('followups:\n  - Traffic grew tenfold.\n', '  followups:\n    - Traffic grew tenfold.\n'),
+    '18:3 misplaced-field "followups" belongs to the top level of the file, not to stages; indent it less, to line up with "stages"'],
+  ['a rubric item\'s guidance dedented to the stage', RUBRIC.replace('        text: Drew a diagram\n', '        text: Drew a diagram\n    guidance: Boxes and arrows.\n'),
+    'rubrics/mini.yaml 21:5 misplaced-field "guidance" belongs to a checklist item, not to stages[1]; indent it under "- id: diagram" (the item above), in line with its "text"'],
+];
+
+describe('a field in the wrong mapping', () => {
+  it.each(MISPLACED)('is one finding: %s', async (_, source, expected) => {
+    const file = source.includes('id: mini\n') ? { 'rubrics/mini.yaml': source } : { [Q]: source };
+    expect(await findings(file)).toEqual([expected]);
+  });
+
+  it('keeps a misspelt field beside a misplaced one as a mistake of its own', async () => {
+    expect(await findings(QUESTION.replace('  clarify:\n    hints:', '  clarify:\n    core: true\n    hints:').replace(AFTER_ITEM, `${AFTER_ITEM}        guidence: x\n`))).toEqual([
+      '10:5 misplaced-field "core" belongs to a checklist item, not to stages.clarify; indent it under the "- id: ..." line of the item in "checklist" it belongs to, in line with that item\'s other fields',
+      '16:9 unknown-field unknown field "guidence" in stages.clarify.checklist[0]; did you mean "guidance"?',
+    ]);
+  });
+
+  it('does not guess: a field with no place nearby that could have lost it stays an unknown field', async () => {
+    // A follow-up's "title" is the question's (which has one) or a reference's: too far to say.
+    expect(await findings(QUESTION.replace('followups:\n  - Traffic grew tenfold.\n', 'followups:\n  - text: Labels arrive late.\n    title: x\n'))).toEqual([
+      '20:5 unknown-field unknown field "title" in followups[0]; allowed fields: text, answer, when',
+    ]);
+    // A stage without a checklist has no item to have lost it.
+    expect(await findings(QUESTION.replace('  design:\n    hints:', '  design:\n    core: true\n    hints:'))).toEqual([
+      '16:5 unknown-field unknown field "core" in stages.design; allowed fields: hints, checklist, not_applicable',
+    ]);
+  });
+
+  it('still says "missing" for an item that lacks its fields, and names them all once', async () => {
+    expect(await findings(QUESTION.replace(AFTER_ITEM, `${AFTER_ITEM}      - weight: 2\n        guidance: x\n`).replace('      - id: surface\n', '      - id: surface\n        weight: 1\n'))).toEqual([
+      '16:9 required missing required fields "id" and "text" in stages.clarify.checklist[1]; add them',
+    ]);
+  });
+
+  it('prints the finding in lint\'s output with its place, and exits 1', async () => {
+    const dir = writeBank(baseBank({ [Q]: QUESTION.replace('  clarify:\n    hints:', '  clarify:\n    core: true\n    hints:') }));
+    const io = fakeIo({ cwd: dir, env: {} });
+    expect(await main(['lint', dir, '--no-cache'], io)).toBe(1);
+    expect(io.out()).toMatch(/feed\.yaml\n {2}10:5 +error +"core" belongs to a checklist item, not to stages\.clarify; indent it under the "- id: \.\.\." line .* +misplaced-field\n/);
+    expect(io.out()).toContain('1 error, 0 warnings');
+  });
+});

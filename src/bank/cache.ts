@@ -7,7 +7,7 @@
 //   header: JSON: the key, the rubrics and the errors
 //   ids: the question ids, sorted, one per line
 //   names: each bank file's name, NUL-separated
-//   stamps: float64 per file: its directory (an index into the header's), size and mtime
+//   stamps: float64 per file: its directory (an index into the header's), size, mtime, ctime, inode
 //   at: float64 per question: where its record starts after the summaries, and its length
 //   summaries: JSON: title, category, difficulty, tags... per question, parsed only when asked for
 //   records: one JSON line per question, read one at a time
@@ -17,13 +17,15 @@
 // and one record's place is read from the file.
 //
 // The key is the mldrill version, a stamp of the loader's own code, the bank directories and
-// each file's path, size and modification time (directories' mtimes let a hit skip listing
-// them). The file is written under a temporary name and renamed into place, so concurrent runs
+// each file's path and stamp: size, mtime, ctime and inode (src/file-stamp.ts), so that a
+// rewrite of the same size with its mtime put back is seen; directories' stamps let a hit skip
+// listing them. The file is written under a temporary name and renamed into place, so concurrent runs
 // read either the old file or the new one, never half of one.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { codeStamp } from '../code-stamp.js';
+import { settledStamp, stampOf, type Stamp } from '../file-stamp.js';
 import { NotFoundError } from '../errors.js';
 import { hashName } from '../hash.js';
 import { writeFileAtomic } from '../store/atomic.js';
@@ -32,7 +34,7 @@ import { packageVersion } from '../version.js';
 import { catalogOf, errorsOf, rubricLookup, type Catalog, type QuestionSummary } from './catalog.js';
 import { bankDirectories, findYamlFiles, type BankOptions, type UnreadableDir } from './files.js';
 import type { Finding } from './findings.js';
-import { isCurrent, pathsOf, STAMP, UNKNOWN, type FileStamps, type Recorded } from './freshness.js';
+import { isCurrent, pathsOf, STAMP, type FileStamps, type Recorded } from './freshness.js';
 import type { Bank } from './load.js';
 import type { LoadedQuestion, LoadedRubric } from './schema.js';
 
@@ -45,13 +47,11 @@ export interface CacheContext {
 
 const MAGIC = 'mldrill-bank-cache';
 /** Bump when the layout of the cache file changes. */
-const FORMAT = 4;
+const FORMAT = 5;
 /** The stamps and places are written in this machine's byte order; another's reads as stale. */
 const BYTE_ORDER = os.endianness();
 const SECTIONS = ['header', 'ids', 'names', 'stamps', 'at', 'summaries'] as const;
 type Sections = Record<(typeof SECTIONS)[number], number>;
-/** A stamp this close to the moment the cache was written may hide a change made in the same tick. */
-const RACY_MS = 1000;
 /** Floats per question in the at section. */
 const PLACE = 2;
 
@@ -84,11 +84,8 @@ export async function openBank(context: CacheContext, options: BankOptions & { s
     entries,
     missing: entries.filter((entry) => !fs.existsSync(entry)),
     cwd: context.cwd,
-    dirs: dirs.map((dir) => [dir, fs.statSync(dir, { throwIfNoEntry: false })?.mtimeMs ?? UNKNOWN]),
-    files: files.map((name) => {
-      const stat = fs.statSync(name, { throwIfNoEntry: false });
-      return [name, stat?.size ?? UNKNOWN, stat?.mtimeMs ?? UNKNOWN];
-    }),
+    dirs: dirs.map((dir) => [dir, stampOf(dir, 'directory')]),
+    files: files.map((name) => [name, stampOf(name)]),
   };
   const { loadFiles } = await import('./load.js');
   // The caller may show progress: this is the slow path, once after every change to the bank.
@@ -236,8 +233,9 @@ interface Snapshot {
   entries: string[];
   missing: string[];
   cwd: string;
-  dirs: Array<[path: string, mtimeMs: number]>;
-  files: Array<[path: string, size: number, mtimeMs: number]>;
+  /** Undefined where there was nothing to stamp: recorded unknown, never equal to what is on disk. */
+  dirs: Array<[path: string, stamp: Stamp | undefined]>;
+  files: Array<[path: string, stamp: Stamp | undefined]>;
 }
 
 /**
@@ -267,17 +265,16 @@ function writeCache(file: string, snapshot: Snapshot, bank: Bank): void {
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     writeFileAtomic(file, (fd) => {
-      // Anything changed within RACY_MS of now may change again unseen in the same tick: stamp
-      // it unknown, so the next run lists the directory again or reloads the file.
+      // Anything changed just before now may change again unseen in the same tick: stamp it
+      // unknown, so the next run lists the directory again or reloads the file.
       const written = fs.fstatSync(fd).mtimeMs;
-      const racy = (mtime: number) => mtime >= written - RACY_MS;
       const header: Header = {
         version: packageVersion(),
         code: codeStamp(import.meta.url),
         entries: snapshot.entries,
         missing: snapshot.missing,
         dirs: snapshot.dirs.map(([dir]) => dir),
-        dirTimes: snapshot.dirs.map(([, mtime]) => (racy(mtime) ? UNKNOWN : mtime)),
+        dirStamps: snapshot.dirs.flatMap(([, stamp]) => settledStamp(stamp, written)),
         cwd: snapshot.cwd,
         findings: errorsOf(bank.findings),
         rubrics: [...bank.rubrics.values()],
@@ -285,11 +282,9 @@ function writeCache(file: string, snapshot: Snapshot, bank: Bank): void {
         questions: ids.length,
       };
       const fileStamps = new Float64Array(STAMP * names.length);
-      for (const [i, [name, size, mtime]] of snapshot.files.entries()) {
-        const dir = dirIndex.get(path.dirname(name));
-        fileStamps[STAMP * i] = dir ?? -1;
-        fileStamps[STAMP * i + 1] = racy(mtime) ? UNKNOWN : size;
-        fileStamps[STAMP * i + 2] = mtime;
+      for (const [i, [name, stamp]] of snapshot.files.entries()) {
+        fileStamps[STAMP * i] = dirIndex.get(path.dirname(name)) ?? -1;
+        fileStamps.set(settledStamp(stamp, written), STAMP * i + 1);
       }
       const sections: Record<(typeof SECTIONS)[number], Buffer> = {
         header: Buffer.from(JSON.stringify(header)),

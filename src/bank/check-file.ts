@@ -159,7 +159,9 @@ function summarize(parsed: ParsedFile, absolute: string, kind: FileKind, valid: 
     else if (data.rubric === undefined && !parsed.damaged?.([], true)) summary.rubric = DEFAULT_RUBRIC;
     if (isRecord(data.stages)) {
       for (const [id, stage] of Object.entries(data.stages)) {
-        if (!sound(['stages', id])) continue;
+        // A list or text under `stages` has its own finding (its type, or that it is a field of
+        // the question indented too far); it is not also an unknown stage.
+        if (!sound(['stages', id]) || (stage !== null && !isRecord(stage))) continue;
         const entry: StageSummary = { id: detach(id), items: isRecord(stage) ? items(stage.checklist) : [] };
         if (isRecord(stage) && Array.isArray(stage.not_applicable)) entry.dropped = stage.not_applicable.filter((item): item is string => typeof item === 'string').map(detach);
         if (isRecord(stage) && Array.isArray(stage.checklist) && stage.checklist.some((item) => isRecord(item) && item.replaces !== undefined)) {

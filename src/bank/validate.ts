@@ -2,7 +2,7 @@
 // Cross-file checks (unknown rubric, duplicate ids) live in cross-check.ts.
 import path from 'node:path';
 import * as z from 'zod';
-import { closest, controlProblem, didYouMean, findControl, showControl, stripControl } from '../text.js';
+import { closest, controlProblem, didYouMean, findControl, quotedList, showControl, stripControl } from '../text.js';
 import { collidingAsks } from './ask-words.js';
 import type { Finding, Severity } from './findings.js';
 import type { ParsedFile, PathSegment } from './parse.js';
@@ -10,6 +10,8 @@ import { Question, Rubric, type QuestionData, type RubricData } from './schema.j
 import { scoringChecks } from './scoring-checks.js';
 import { diagramIssues } from './diagram-check.js';
 import { isRecord } from './records.js';
+import { misplacedFields, strayItem } from './misplaced.js';
+import { isRequired, knownKeys, schemaAt, valueAt } from './schema-paths.js';
 
 export type FileKind = 'question' | 'rubric';
 
@@ -46,7 +48,19 @@ function validate<T>(parsed: ParsedFile, schema: z.ZodType<T>, kind: FileKind): 
   const findings: Finding[] = [...parsed.findings];
   const result = schema.safeParse(parsed.data);
   if (!result.success) {
-    for (const issue of result.error.issues) findings.push(...describeIssue(parsed, schema, issue));
+    // Fields missing from one mapping are one finding (one mistake, as often as not), reported after the rest.
+    const missingFrom = new Map<string, { pathTo: PathSegment[]; fields: string[] }>();
+    for (const issue of result.error.issues) {
+      const pathTo = issue.path as PathSegment[];
+      if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && pathTo.length > 0 && valueAt(parsed.data, pathTo) === undefined) {
+        const parent = pathTo.slice(0, -1);
+        const group = missingFrom.get(JSON.stringify(parent)) ?? { pathTo: parent, fields: [] };
+        missingFrom.set(JSON.stringify(parent), { ...group, fields: [...group.fields, String(pathTo[pathTo.length - 1])] });
+      } else {
+        findings.push(...describeIssue(parsed, schema, issue));
+      }
+    }
+    for (const { pathTo, fields } of missingFrom.values()) findings.push(missing(parsed, schema, pathTo, fields));
   }
   findings.push(...scanText(parsed), ...fileChecks(parsed, kind));
   const kept = findings.filter((finding) => !artefacts.has(finding));
@@ -89,15 +103,6 @@ export function showPath(pathTo: readonly PathSegment[]): string {
   return pathTo.reduce<string>((out, segment) => (typeof segment === 'number' ? `${out}[${segment}]` : out ? `${out}.${segment}` : segment), '');
 }
 
-function valueAt(data: unknown, pathTo: readonly PathSegment[]): unknown {
-  let value = data;
-  for (const segment of pathTo) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<PathSegment, unknown>)[segment];
-  }
-  return value;
-}
-
 function typeName(value: unknown): string {
   if (value === null) return 'null';
   if (typeof value === 'number' && !Number.isFinite(value)) return 'number that is not finite';
@@ -117,7 +122,7 @@ function describeIssue(parsed: ParsedFile, schema: z.ZodType, issue: z.core.$Zod
     case 'invalid_type': {
       const actual = valueAt(parsed.data, pathTo);
       const expected = expectedName[issue.expected] ?? issue.expected;
-      if (actual === undefined) return [missing(parsed, pathTo)];
+      if (actual === undefined) return [missing(parsed, schema, pathTo.slice(0, -1), [String(pathTo[pathTo.length - 1])])];
       if (actual === null) {
         if (pathTo.length === 0) return [at(parsed, [], 'empty', `the file is empty; a ${kindOf(parsed.file)} needs at least ${REQUIRED[kindOf(parsed.file)]}`)];
         // `stages:` followed by what belongs under it, indented one level too little.
@@ -130,16 +135,23 @@ function describeIssue(parsed: ParsedFile, schema: z.ZodType, issue: z.core.$Zod
         return [at(parsed, pathTo, 'empty', `${name} is empty; ${fill} or remove the line`)];
       }
       if (pathTo.length === 0) return [at(parsed, [], 'type', `a ${kindOf(parsed.file)} file must be a mapping of fields, not a ${typeName(actual)}`)];
+      // A field of the question written under `stages` (whose keys are free) reads as a stage of the wrong type.
+      const moved = schemaAt(schema, pathTo.slice(0, -1)) instanceof z.ZodRecord ? misplacedFields(schema, parsed.data, pathTo.slice(0, -1), [String(pathTo[pathTo.length - 1])], showPath) : undefined;
+      if (moved) return [at(parsed, pathTo, 'misplaced-field', moved.message, { key: true })];
       // .nan and .inf are numbers to YAML, but no budget or weight.
       if (typeof actual === 'number' && !Number.isFinite(actual)) return [at(parsed, pathTo, 'type', `${name} is not a finite number (.nan or .inf); give it a number`)];
       return [at(parsed, pathTo, 'type', `${name} must be a ${expected}, not a ${typeName(actual)}`)];
     }
     case 'unrecognized_keys': {
       const known = knownKeys(schema, pathTo);
-      return issue.keys.map((key) => {
+      // Fields of another mapping nearby (written a level too deep or too shallow) are said to be
+      // that, in one finding; the rest (misspelt, most likely) are unknown, each on its own.
+      const moved = misplacedFields(schema, parsed.data, pathTo, issue.keys, showPath);
+      const movedFinding = moved ? [at(parsed, [...pathTo, moved.keys[0]!], 'misplaced-field', moved.message, { key: true })] : [];
+      return [...movedFinding, ...issue.keys.filter((key) => !moved?.keys.includes(key)).map((key) => {
         const fix = didYouMean(closest(key, known, 1), { label: 'allowed fields:', names: known });
         return at(parsed, [...pathTo, key], 'unknown-field', `unknown field "${key}"${pathTo.length ? ` in ${name}` : ''}; ${fix}`, { key: true });
-      });
+      })];
     }
     case 'too_small': {
       if (issue.origin === 'string') return [at(parsed, pathTo, 'empty', `${name} is empty; write it or remove the field`)];
@@ -151,7 +163,7 @@ function describeIssue(parsed: ParsedFile, schema: z.ZodType, issue: z.core.$Zod
       return [at(parsed, pathTo, 'range', `${name} must be at most ${issue.maximum}`)];
     case 'invalid_value': {
       // zod reports a missing enum field as a bad value, not as a missing one.
-      if (valueAt(parsed.data, pathTo) === undefined) return [missing(parsed, pathTo)];
+      if (valueAt(parsed.data, pathTo) === undefined) return [missing(parsed, schema, pathTo.slice(0, -1), [String(pathTo[pathTo.length - 1])])];
       const value = valueAt(parsed.data, pathTo);
       const allowed = issue.values.map(String);
       if (value === null || typeof value === 'object') return [at(parsed, pathTo, 'type', `${name} is a ${typeName(value)}, expected text: one of ${allowed.join(', ')}`)];
@@ -194,45 +206,15 @@ function strayChild(parsed: ParsedFile, schema: z.ZodType, pathTo: readonly Path
   return freeKeys && siblings.length > 0 && !siblings.includes(next) ? next : undefined;
 }
 
-/** A required field that is not there, reported at the mapping that should hold it. */
-function missing(parsed: ParsedFile, pathTo: readonly PathSegment[]): Finding {
-  const field = String(pathTo[pathTo.length - 1]);
-  return at(parsed, pathTo.slice(0, -1), 'required', `missing required field "${field}"${pathTo.length > 1 ? ` in ${showPath(pathTo.slice(0, -1))}` : ''}; add it`);
-}
-
-/** The schema of the value at pathTo, unwrapped; undefined where the path leaves the schema. */
-function schemaAt(schema: z.ZodType, pathTo: readonly PathSegment[]): z.ZodType | undefined {
-  let node: z.ZodType | undefined = schema;
-  for (const segment of pathTo) {
-    node = unwrap(node);
-    if (node instanceof z.ZodObject) node = (node.shape as Record<string, z.ZodType>)[String(segment)];
-    else if (node instanceof z.ZodRecord) node = node.valueType as z.ZodType;
-    else if (node instanceof z.ZodArray) node = node.element as z.ZodType;
-    else return undefined;
-  }
-  return unwrap(node);
-}
-
-/** The field names a mapping at pathTo may have, for "did you mean". */
-function knownKeys(schema: z.ZodType, pathTo: readonly PathSegment[]): string[] {
-  const node = schemaAt(schema, pathTo);
-  return node instanceof z.ZodObject ? Object.keys(node.shape) : [];
-}
-
-/** A field that its mapping must have: one of an object's fields that is neither optional nor defaulted. */
-function isRequired(schema: z.ZodType, pathTo: readonly PathSegment[]): boolean {
-  const parent = schemaAt(schema, pathTo.slice(0, -1));
-  const field = parent instanceof z.ZodObject ? (parent.shape as Record<string, z.ZodType | undefined>)[String(pathTo[pathTo.length - 1])] : undefined;
-  return field !== undefined && !(field instanceof z.ZodOptional || field instanceof z.ZodDefault);
-}
-
-function unwrap(node: z.ZodType | undefined): z.ZodType | undefined {
-  for (;;) {
-    if (node instanceof z.ZodOptional || node instanceof z.ZodDefault) node = node.unwrap() as z.ZodType;
-    // Text or a mapping: only the mapping has fields.
-    else if (node instanceof z.ZodUnion) node = (node.options as z.ZodType[]).find((option) => unwrap(option) instanceof z.ZodObject);
-    else return node;
-  }
+/**
+ * Required fields that are not there, reported at the mapping that should hold them; or, when
+ * the mapping is a list item made of a field of the item above, that.
+ */
+function missing(parsed: ParsedFile, schema: z.ZodType, pathTo: readonly PathSegment[], fields: readonly string[]): Finding {
+  const stray = strayItem(schema, parsed.data, pathTo, fields, showPath);
+  if (stray) return at(parsed, [...pathTo, stray.key], 'misplaced-field', stray.message, { key: true });
+  const what = fields.length > 1 ? `missing required fields ${quotedList(fields)}` : `missing required field "${fields[0]}"`;
+  return at(parsed, pathTo, 'required', `${what}${pathTo.length > 0 ? ` in ${showPath(pathTo)}` : ''}; add ${fields.length > 1 ? 'them' : 'it'}`);
 }
 
 const TODO = /\bTODO\b/;

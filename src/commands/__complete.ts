@@ -5,7 +5,7 @@ import { loadConfig } from '../app/config.js';
 import { withCatalog } from '../app/with-catalog.js';
 import type { Catalog } from '../bank/catalog.js';
 import type { Command } from '../commander.js';
-import { completeWords, type CompletionSources } from '../completion/candidates.js';
+import { completeWords, unquote, type CompletionSources } from '../completion/candidates.js';
 import { EXIT } from '../errors.js';
 import type { Io } from '../io.js';
 import { compareText, stripControl } from '../text.js';
@@ -28,8 +28,10 @@ export async function complete(options: CompleteOptions, io: Io): Promise<number
     }
   };
   await quiet(() => loadConfig(io), undefined);
+  // bash and zsh pass the words as typed: what the command will read is what counts.
+  const words = options.words.map(unquote);
   // The bank as the command line being typed would see it: its own --bank directories count.
-  const bank = options.words.slice(0, options.index).flatMap((word, i, words) => (words[i - 1] === '--bank' ? [word] : word.startsWith('--bank=') ? [word.slice(7)] : []));
+  const bank = words.slice(0, options.index).flatMap((word, i, words) => (words[i - 1] === '--bank' ? [word] : word.startsWith('--bank=') ? [word.slice(7)] : []));
   // One TAB asks for one kind of value, so each opens the bank (through its cache) itself.
   const fromBank = <T>(read: (catalog: Catalog) => T[]) => quiet(() => withCatalog(io, bank, read), []);
   const sources: CompletionSources = {
@@ -40,7 +42,7 @@ export async function complete(options: CompleteOptions, io: Io): Promise<number
     // The history's code is a chunk of its own (scripts/bundle.mjs), loaded only for this.
     sessionIds: () => quiet(async () => (await import('../app/read-history.js')).readHistoryFor(io).records.map((record) => record.id).reverse(), []),
   };
-  const candidates = await completeWords(await options.program(), options.words, options.index, sources, options.defaultCommand);
+  const candidates = await completeWords(await options.program(), words, options.index, sources, options.defaultCommand);
   // Ids and tags come from files: nothing but the word itself reaches the shell.
   for (const candidate of candidates) {
     const clean = stripControl(candidate).replace(/\s/g, '');

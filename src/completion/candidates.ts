@@ -86,6 +86,28 @@ export async function completeWords(program: Command, words: readonly string[], 
   return offer(await argumentValues(command, positional, sources, help));
 }
 
+/**
+ * A word as the command will receive it: bash and zsh hand over the words as typed, quotes
+ * included, and the one at the cursor may open a quote it has not closed yet (`'you`). The shell
+ * itself puts the candidate after that quote and closes it, so the candidates are plain words.
+ */
+export function unquote(word: string): string {
+  let text = '';
+  let quote: "'" | '"' | undefined;
+  for (let i = 0; i < word.length; i++) {
+    const char = word[i]!;
+    if (quote === "'") {
+      if (char === "'") quote = undefined;
+      else text += char;
+    } else if (char === '\\' && i + 1 < word.length && (quote === undefined || '\\"$`'.includes(word[i + 1]!))) {
+      text += word[++i];
+    } else if (char === quote) quote = undefined;
+    else if (quote === undefined && (char === "'" || char === '"')) quote = char;
+    else text += char;
+  }
+  return text;
+}
+
 async function argumentValues(command: Command, positional: number, sources: CompletionSources, help: Help): Promise<string[]> {
   const name = command.name();
   const values: string[] = [];

@@ -16,6 +16,7 @@ import { isFinding, type Finding } from '../bank/findings.js';
 import { isRecord } from '../bank/records.js';
 import { existsOnce } from '../bank/schema-comment.js';
 import { codeStamp } from '../code-stamp.js';
+import { sameStamp, settledStamp, STAMP_LENGTH, stampOf, type Stamp } from '../file-stamp.js';
 import { hashName, hashText } from '../hash.js';
 import { readRegular } from '../read-file.js';
 import { writeFileAtomic } from '../store/atomic.js';
@@ -26,17 +27,10 @@ import type { GradingRubrics } from './grade-examples.js';
 const MAGIC = 'mldrill-lint-cache';
 /** Bump when the layout of the cache file changes. */
 const FORMAT = 1;
-const RACY_MS = 1000;
 /** A cache of ten thousand files is some 10 MB; one past this is not read. */
 const MAX_CACHE_BYTES = 64 * 1024 * 1024;
 /** Files of other runs (another lint set over the same bank) kept beside this run's. */
 const MAX_ENTRIES = 25_000;
-/** A stamp that never matches a file on disk. */
-const UNKNOWN = -1;
-
-/** Size, mtime, ctime and inode of a regular file. */
-type Stamp = [size: number, mtime: number, ctime: number, ino: number];
-
 interface Entry {
   stamp: Stamp;
   shown: string;
@@ -74,6 +68,7 @@ export function openLintCache(cacheDir: string, bankEntries: readonly string[], 
   return {
     reuse({ file: target, shown }) {
       // Taken before the file is checked, so a change made while it is checked shows next time.
+      // Undefined for anything that is not a regular file or cannot be stat'ed: the check reports it.
       const stamp = stampOf(target);
       stamps.set(target, stamp);
       const entry = old.get(target);
@@ -96,21 +91,6 @@ export function openLintCache(cacheDir: string, bankEntries: readonly string[], 
       writeEntries(file, key, kept);
     },
   };
-}
-
-/** Undefined for anything that is not a regular file, or that cannot be stat'ed (a link loop, a directory without search permission): the check reports it. */
-function stampOf(file: string): Stamp | undefined {
-  let stat: fs.Stats | undefined;
-  try {
-    stat = fs.statSync(file, { throwIfNoEntry: false });
-  } catch {
-    return undefined;
-  }
-  return stat?.isFile() ? [stat.size, stat.mtimeMs, stat.ctimeMs, stat.ino] : undefined;
-}
-
-function sameStamp(a: Stamp, b: Stamp): boolean {
-  return a[0] !== UNKNOWN && a[0] === b[0] && a[1] === b[1] && a[2] === b[2] && a[3] === b[3];
 }
 
 function readEntries(file: string, key: CacheKey): Map<string, Entry> {
@@ -136,10 +116,9 @@ function writeEntries(file: string, key: CacheKey, entries: Map<string, Entry>):
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     writeFileAtomic(file, (fd) => {
-      // A file changed within RACY_MS of now may change again unseen in the same tick.
+      // A file changed just before now may change again unseen in the same tick.
       const written = fs.fstatSync(fd).mtimeMs;
-      const rows = [...entries].map(([target, entry]): [string, Entry] =>
-        [target, entry.stamp[1] >= written - RACY_MS ? { ...entry, stamp: [UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN] } : entry]);
+      const rows = [...entries].map(([target, entry]): [string, Entry] => [target, { ...entry, stamp: settledStamp(entry.stamp, written) }]);
       const content: CacheContent = { magic: MAGIC, format: FORMAT, ...key, entries: rows };
       fs.writeSync(fd, JSON.stringify(content));
     }, 'refuse');
@@ -157,7 +136,7 @@ const isIdList = (value: unknown): value is Array<string | null> => Array.isArra
 const isFindings = (value: unknown, shown: string): value is Finding[] => Array.isArray(value) && value.every((item) => isFinding(item) && item.file === shown);
 
 function isEntry(value: unknown, file: string): value is Entry {
-  if (!isRecord(value) || typeof value.shown !== 'string' || !Array.isArray(value.stamp) || value.stamp.length !== 4 || !value.stamp.every((n) => typeof n === 'number')) return false;
+  if (!isRecord(value) || typeof value.shown !== 'string' || !Array.isArray(value.stamp) || value.stamp.length !== STAMP_LENGTH || !value.stamp.every((n) => typeof n === 'number')) return false;
   const result = value.result;
   if (!isRecord(result) || !isFindings(result.findings, value.shown) || (result.graded !== undefined && !isFindings(result.graded, value.shown))) return false;
   if (result.asked !== undefined && !(Array.isArray(result.asked) && result.asked.every((pair) => Array.isArray(pair) && typeof pair[0] === 'string' && typeof pair[1] === 'boolean'))) return false;

@@ -23,7 +23,9 @@ export interface Keyword {
   joined: string;
 }
 
+/** Keywords compiled, by phrase: rubric items' phrases recur in every interview. Cleared when large (a bank of unique questions would grow it without end). */
 const compiled = new Map<string, Keyword | null>();
+const COMPILED_KEPT = 50_000;
 
 /** The keyword ready for matching, or null when it is generic and so never counts. Memoised. */
 export function compileKeyword(phrase: string): Keyword | null {
@@ -31,6 +33,7 @@ export function compileKeyword(phrase: string): Keyword | null {
   if (keyword === undefined) {
     const words = phrase.toLowerCase().match(WORD) ?? [];
     keyword = genericReason(phrase) ? null : { phrase, stems: words.map((word) => stem(word)), joined: stem(words.join('')) };
+    if (compiled.size >= COMPILED_KEPT) compiled.clear();
     compiled.set(phrase, keyword);
   }
   return keyword;

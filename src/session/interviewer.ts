@@ -61,6 +61,19 @@ const VOCABULARY: Record<FactTopic, ReadonlyArray<readonly [phrase: string, weig
     ['global', 0.6], ['market', 0.6], ['launch', 0.8], ['phase', 0.7], ['edge case', 0.6], ['just', 0.2], ['only', 0.3], ['support', 0.4]],
 };
 
+/**
+ * Words that make a question about compute ("how many GPUs can we use"): there, "how many" asks
+ * for hardware, not traffic. Such a question goes to a fact about compute (one whose phrases or
+ * answer name hardware) or, failing that, about cost; facts of other topics answer it only
+ * through their own ask phrases, so a sheet with neither gives the neutral reply.
+ */
+const COMPUTE = /\b(?:gpus?|tpus?|npus?|accelerators?|hardware|cpus?|chips?|(?:co)?processors?|[ah]100s?)\b|(?<!\b(?:we|you|i|they|to|do|does|is|are|was|were|be|been|it|how)\s+)\bcomput(?:e|ing)\b/i;
+// "compute" as a noun ("how much compute"), not the verb ("how do we compute the labels").
+const namesCompute = (text: string) => COMPUTE.test(text);
+/** How strongly a fact answers a compute question: a fact naming hardware, then one about cost. */
+const COMPUTE_FACT = 1;
+const COST_FACT = 0.9;
+
 /** A match needs some evidence this strong: most of an ask phrase, or a clear topic word... */
 const EVIDENCE = 0.6;
 /** ...and this much in all. */
@@ -75,6 +88,8 @@ export interface CompiledFact<F extends FactLike = FactLike> {
   asks: string[][];
   /** Every content word of its ask phrases. */
   words: Set<string>;
+  /** How strongly it answers a question about compute (see COMPUTE): 0 when it does not. */
+  compute: number;
 }
 
 /** A fact sheet prepared for matching: compile once, match many questions. */
@@ -98,7 +113,8 @@ const vocabulary = lazy(() => Object.entries(VOCABULARY).map(([topic, entries]) 
 export function compileFacts<F extends FactLike>(facts: readonly F[], forms: WordForms = wordForms): FactSheet<F> {
   const compiled = facts.map((fact) => {
     const asks = fact.ask.map((phrase) => askWords(phrase, forms)).filter((stems) => stems.length > 0);
-    return { fact, asks, words: new Set(asks.flat()) };
+    const compute = namesCompute([...fact.ask, fact.answer].join('\n')) ? COMPUTE_FACT : fact.topic === 'cost' ? COST_FACT : 0;
+    return { fact, asks, words: new Set(asks.flat()), compute };
   });
   const seenIn = new Map<string, number>();
   for (const { words } of compiled) for (const word of words) seenIn.set(word, (seenIn.get(word) ?? 0) + 1);
@@ -140,9 +156,10 @@ export function matchFact<F extends FactLike>(asked: string, sheet: FactSheet<F>
   const words = new Set(askWords(text, sheet.forms));
   if (words.size === 0 && !/\S/.test(text)) return null;
   const strengths = topicStrengths(text, sheet.forms);
+  const aboutCompute = namesCompute(text);
   const weightOf = (word: string) => sheet.weight.get(word) ?? 0;
   let best: Match<F> | null = null;
-  for (const { fact, asks, words: factWords } of sheet.facts) {
+  for (const { fact, asks, words: factWords, compute } of sheet.facts) {
     // How much of its best ask phrase the question covers, by weight: a phrase of generic words
     // covered whole still counts little.
     let ask = 0;
@@ -158,7 +175,7 @@ export function matchFact<F extends FactLike>(asked: string, sheet: FactSheet<F>
     // A little for every question word any of its phrases shares: tells close facts apart.
     let shared = 0;
     for (const word of words) if (factWords.has(word)) shared += weightOf(word);
-    const topic = strengths.get(fact.topic) ?? 0;
+    const topic = aboutCompute ? compute : (strengths.get(fact.topic) ?? 0);
     const score = ask + topic + Math.min(0.3, 0.15 * shared);
     if (Math.max(ask, topic) < EVIDENCE || score < THRESHOLD) continue;
     // Ties go to the earlier fact: deterministic.

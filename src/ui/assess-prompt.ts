@@ -5,7 +5,7 @@ import type { ScoredItem } from '../session/interview.js';
 import { stripControl } from '../text.js';
 import type { Style } from './colour.js';
 import { assessedLine, assessLines } from './assess-screen.js';
-import { makePrompt, type InquirerCore } from './inquirer.js';
+import { makePrompt, useRedrawOnContinue, type InquirerCore, type OnSuspend } from './inquirer.js';
 import type { Size } from './stage-screen.js';
 
 const HIDE_CURSOR = '\u001b[?25l';
@@ -24,6 +24,8 @@ export interface AssessPromptConfig {
   style: Style;
   size: () => Size;
   onResize?: (listener: () => void) => () => void;
+  /** Ctrl-Z and `fg` (see Io.onSuspend). */
+  onSuspend?: OnSuspend;
 }
 
 /** The prompt, with Inquirer's core loaded (see inquirer.ts). */
@@ -46,6 +48,8 @@ function renderAssess(core: InquirerCore, config: AssessPromptConfig, done: (ids
     });
     return () => stop?.();
   }, []);
+
+  useRedrawOnContinue(core, config.onSuspend);
 
   useKeypress((key, rl) => {
     if (confirmed) return;

@@ -3,7 +3,7 @@
 // screen: what does not fit is counted (`↓ 6 more · 2 ticked`), so that an item ticked from the
 // notes is never confirmed unseen; the notes above it fold first.
 import type { ScoredItem } from '../session/interview.js';
-import { cut, wrap } from '../text.js';
+import { cut, fitLine, wrap } from '../text.js';
 import type { Style } from './colour.js';
 import { keyLine, type Size } from './stage-screen.js';
 
@@ -28,7 +28,7 @@ const MOST_NOTE_LINES = 6;
 /** The confirmed stage, as it stays on screen: `Clarify: 5 of 9 covered`. */
 export function assessedLine(title: string, items: readonly ScoredItem[], ticked: ReadonlySet<string>, style: Style, columns = 100): string {
   const count = `: ${items.filter((item) => ticked.has(item.id)).length} of ${items.length} covered`;
-  return `${style.good('✔')} ${style.heading(cut(title, Math.max(8, columns - count.length - 2)))}${count}`;
+  return fitLine(`${style.good('✔')} ${style.heading(cut(title, Math.max(8, columns - count.length - 2)))}${count}`, columns);
 }
 
 /** The screen: `lines`, and `help` (the keys) under them. */
@@ -91,7 +91,7 @@ export function assessLines(view: AssessView, size: Size, style: Style): { lines
     ...rows.slice(from, to).flat(),
     ...(to < rows.length ? [more('↓', view.items.slice(to))] : []),
   ];
-  return { lines: [...header, ...notes, ...list], help };
+  return { lines: [...header, ...notes, ...list].map((line) => fitLine(line, width)), help };
 }
 
 /** The intro above the first screen: the keys, and the marker explained once; wrapped at word breaks to `width`. */

@@ -27,7 +27,8 @@ import { askInStage } from '../session/interviewer.js';
 import { clock, plural, stripControl, wrap } from '../text.js';
 import { assessedLine, SUGGESTED } from './assess-screen.js';
 import { PLAIN } from './colour.js';
-import { byTitle, type Prompter } from './prompts.js';
+import { byTitle, matching } from './pick-screen.js';
+import type { Prompter } from './prompts.js';
 
 const BELL = '\u0007';
 
@@ -105,8 +106,7 @@ export function createLinePrompter(io: Io, signal: AbortSignal): Prompter {
         const line = (await askLine('Pick a question: its number, or words to filter > ')).trim();
         const [pick] = numbers(line, Math.min(20, shown.length));
         if (pick && /^\d+$/.test(line)) return shown[pick - 1]!;
-        const words = line.toLowerCase().split(/\s+/).filter(Boolean);
-        const matches = questions.filter((question) => words.every((word) => [question.id, question.title, question.category, ...(question.tags ?? [])].join(' ').toLowerCase().includes(word)));
+        const matches = matching(questions, line);
         if (matches.length) shown = matches;
         else say(`No question matches "${line}".\n`);
       }

@@ -5,8 +5,9 @@ import { InterruptedError, UsageError } from '../errors.js';
 import type { Io, SuspendPhase } from '../io.js';
 import type { ScoredItem } from '../session/interview.js';
 import type { SessionState } from '../session/engine.js';
-import { compareText, cut, stripControl, visibleLength } from '../text.js';
-import { gradeStyle, styleFor, type Style } from './colour.js';
+import { stripControl } from '../text.js';
+import { styleFor, type Style } from './colour.js';
+import type { OnSuspend } from './inquirer.js';
 import type { StagePromptConfig } from './stage-prompt.js';
 import type { Colour } from '../config/keys.js';
 
@@ -30,7 +31,7 @@ export interface Prompter {
   columns: number;
   /** Writes to the interactive screen (between prompts), not to stdout's data. */
   say(text: string): void;
-  /** The picker: sorted by title, each drilled question marked with its last score (`lastScores`, by id). */
+  /** The picker: sorted by title (byTitle), each drilled question marked with its last score (`lastScores`, by id). */
   chooseQuestion(questions: readonly QuestionSummary[], lastScores?: ReadonlyMap<string, number>): Promise<QuestionSummary>;
   runStage(config: Omit<StagePromptConfig, 'style' | 'now' | 'size' | 'onResize' | 'onSuspend'>): Promise<SessionState>;
   /** Returns the ids the user ticked; `context` shows the stage's notes and why items are pre-ticked. */
@@ -39,26 +40,6 @@ export interface Prompter {
   input(options: { message: string; default?: string; validate?: (value: string) => true | string }): Promise<string>;
   /** One of the choices, starting on `default`. */
   select<T extends string>(options: { message: string; choices: ReadonlyArray<{ value: T; name: string; description?: string }>; default?: T }): Promise<T>;
-}
-
-/** The picker's order: by title, what it shows (code-point order, like every list of mldrill's). */
-export function byTitle(questions: readonly QuestionSummary[]): QuestionSummary[] {
-  return [...questions].sort((a, b) => compareText(a.title, b.title) || compareText(a.id, b.id));
-}
-
-/**
- * A question's line in the picker, within `columns` less the pointer: a line the terminal wraps
- * breaks words and the picker's redraw. What gives way first: the category, then the title's end.
- */
-function pickerName(question: QuestionSummary, lastScore: number | undefined, style: Style, columns: number): string {
-  const room = Math.max(10, columns - 3);
-  const kind = `(${question.category}, ${question.difficulty})`;
-  const score = lastScore === undefined ? '' : `last ${lastScore}%`;
-  const tail = (withKind: boolean) => [withKind ? style.dim(kind) : '', score ? `${style.dim('·')} ${gradeStyle(style)(lastScore!)(score)}` : ''].filter(Boolean);
-  const width = (withKind: boolean) => visibleLength(tail(withKind).map((part) => ` ${part}`).join(''));
-  const withKind = visibleLength(question.title) + width(true) <= room;
-  const title = cut(question.title, Math.max(5, room - width(withKind)));
-  return [title, ...tail(withKind)].join(' ');
 }
 
 /** Throws a usage error at once when there is no terminal to prompt on. */
@@ -152,6 +133,12 @@ export async function createPrompter(io: Io, signal: AbortSignal, colour: Colour
     });
   });
 
+  /** What each prompt listens to for Ctrl-Z and `fg`: it draws itself again on `fg`. */
+  const onSuspend: OnSuspend = (listener) => {
+    suspendListeners.add(listener);
+    return () => void suspendListeners.delete(listener);
+  };
+
   return {
     style,
     columns,
@@ -159,44 +146,15 @@ export async function createPrompter(io: Io, signal: AbortSignal, colour: Colour
     say: (text) => void io.terminal.output.write(stripControl(text, { keepStyle: true })),
 
     async chooseQuestion(unsorted, lastScores = new Map()) {
-      const { search } = await import('@inquirer/prompts');
-      const questions = byTitle(unsorted);
+      const pickPrompt = await (await import('./pick-prompt.js')).loadPickPrompt();
       const { size } = terminalSize(io);
-      return guard(() =>
-        search<QuestionSummary>(
-          {
-            message: 'Pick a question (type to filter)',
-            // The question, the list, a blank line, the id and the keys: never taller than the terminal.
-            pageSize: Math.max(3, Math.min(12, size().rows - 4)),
-            theme: theme(style),
-            source: (term) => {
-              const words = (term ?? '').toLowerCase().split(/\s+/).filter(Boolean);
-              return questions
-                .filter((question) => {
-                  const haystack = [question.id, question.title, question.category, question.difficulty, ...(question.tags ?? []), ...(question.companies ?? [])].join(' ').toLowerCase();
-                  return words.every((word) => haystack.includes(word));
-                })
-                .map((question) => ({
-                  value: question,
-                  name: pickerName(question, lastScores.get(question.id), style, size().columns),
-                  short: question.title,
-                  description: question.id,
-                }));
-            },
-          },
-          // Cleared when done, Ctrl-C included: the list must not linger above the question or the shell prompt.
-          { ...context, clearPromptOnDone: true },
-        ),
-      );
+      // Cleared when done, Ctrl-C included: the list must not linger above the question or the shell prompt.
+      return guard(() => pickPrompt({ questions: unsorted, lastScores, style, size, onSuspend }, { ...context, clearPromptOnDone: true }));
     },
 
     async runStage(config) {
       const stagePrompt = await (await import('./stage-prompt.js')).loadStagePrompt();
       const { size, onResize } = terminalSize(io);
-      const onSuspend = (listener: (phase: SuspendPhase) => void) => {
-        suspendListeners.add(listener);
-        return () => void suspendListeners.delete(listener);
-      };
       return guard(() => stagePrompt({ ...config, style, now: io.now, size, onResize, onSuspend }, context));
     },
 
@@ -204,7 +162,7 @@ export async function createPrompter(io: Io, signal: AbortSignal, colour: Colour
       const assessPrompt = await (await import('./assess-prompt.js')).loadAssessPrompt();
       const { size, onResize } = terminalSize(io);
       const shown = beside ?? { title: message, notes: '', evidence: new Map<string, string>() };
-      return guard(() => assessPrompt({ message, items, preselected, ...shown, style, size, onResize }, context));
+      return guard(() => assessPrompt({ message, items, preselected, ...shown, style, size, onResize, onSuspend }, context));
     },
 
     async input(options) {

@@ -2,7 +2,7 @@
 import type { LoadedQuestion } from '../bank/schema.js';
 import type { Report } from '../score/report.js';
 import { totalBudgetSeconds, type StagePlan } from '../session/engine.js';
-import { clock, cut, plural, stripControl, visibleLength, wrap } from '../text.js';
+import { breakLine, clock, cut, plural, stripControl, visibleLength, wrap } from '../text.js';
 import { bar } from './charts.js';
 import { gradeStyle, type Style } from './colour.js';
 import { interviewerLines } from './interviewer-report.js';
@@ -10,10 +10,12 @@ import { interviewerLines } from './interviewer-report.js';
 export function questionHeader(question: LoadedQuestion, plan: readonly StagePlan[], style: Style, width = 80): string[] {
   const meta = [question.category, question.difficulty, ...(question.companies ?? [])].join(' · ');
   const total = totalBudgetSeconds(plan);
-  const lines = [style.title(question.title), style.dim(meta), '', ...wrap(question.prompt, width - 4, '  ').map((line) => style.heading(line)), ''];
+  const lines = [...breakLine(question.title, width).map((line) => style.title(line)), ...breakLine(meta, width).map((line) => style.dim(line)), '', ...wrap(question.prompt, width - 4, '  ').map((line) => style.heading(line)), ''];
   lines.push(style.heading(`Plan (${formatMinutes(total)})`));
-  const titleWidth = Math.max(...plan.map((stage) => stage.title.length));
-  plan.forEach((stage, i) => lines.push(`  ${i + 1}. ${stage.title.padEnd(titleWidth)}  ${style.dim(formatMinutes(stage.budgetSeconds))}`));
+  // On a narrow terminal the stage titles' ends give way, so that each keeps its minutes on its row.
+  const minutesWidth = Math.max(...plan.map((stage) => formatMinutes(stage.budgetSeconds).length));
+  const titleWidth = Math.min(Math.max(...plan.map((stage) => stage.title.length)), Math.max(8, width - 9 - minutesWidth));
+  plan.forEach((stage, i) => lines.push(`  ${i + 1}. ${cut(stage.title, titleWidth).padEnd(titleWidth)}  ${style.dim(formatMinutes(stage.budgetSeconds))}`));
   return lines;
 }
 
@@ -45,12 +47,15 @@ interface Section {
  * long sections fold behind a count, so the score never scrolls away.
  */
 export function reportLines(report: Report, style: Style, width = 80, fit: ReportFit = {}): string[] {
-  const head = reportHead(report, style, width);
-  const tail = ['', summaryLine(report, style, width)];
+  // A line still wider than the terminal (a narrow one) wraps here, at a space, not where the
+  // terminal would cut it, and before the height is counted.
+  const fitted = (lines: string[]) => lines.flatMap((line) => breakLine(line, width, '  '));
+  const head = fitted([...reportHead(report, style, width), ...coreMissedLines(report, style, width)]);
+  const tail = fitted(['', summaryLine(report, style, width)]);
   const asked = { whole: interviewerLines(report, style, width), folded: interviewerLines(report, style, width, { folded: true }) };
   // The core items missed come right after the table and never fold: they are the verdict's reason.
-  const sections = [diagramSection(report, width), curveballSection(report, style, width), missedSection(report, style, width, fit), redFlagSection(report, style, width, fit), strongAnswerSection(report, style, width), asked];
-  head.push(...coreMissedLines(report, style, width));
+  const sections = [diagramSection(report, width), curveballSection(report, style, width), missedSection(report, style, width, fit), redFlagSection(report, style, width, fit), strongAnswerSection(report, style, width), asked]
+    .map((section) => ({ whole: fitted(section.whole), folded: fitted(section.folded) }));
   const chosen = sections.map((section) => section.whole);
   const height = () => head.length + chosen.reduce((sum, lines) => sum + lines.length, 0) + tail.length;
   // The pointer to the model answer goes first, then the interviewer's side, then the longest sections: the missed items, the red flags, the diagram's comparison, the curveball.

@@ -25,12 +25,11 @@ import {
 } from '../session/engine.js';
 import { askInStage, type FactSheet } from '../session/interviewer.js';
 import type { Pad } from '../diagram/pad.js';
-import type { SuspendPhase } from '../io.js';
 import { stripControl } from '../text.js';
 import type { Style } from './colour.js';
 import { stageAction, type Key } from './stage-keys.js';
 import { finishedLine, stageLines, type Size } from './stage-screen.js';
-import { makePrompt, type InquirerCore } from './inquirer.js';
+import { makePrompt, useRedrawOnContinue, type InquirerCore, type OnSuspend } from './inquirer.js';
 
 const HIDE_CURSOR = '\u001b[?25l';
 const BELL = '\u0007';
@@ -64,8 +63,8 @@ export interface StagePromptConfig {
   /** A warning to keep on screen while it lasts (checkpoints failing); read at every render. */
   notice?: () => string | undefined;
   tickMs?: number;
-  /** Ctrl-Z and `fg` (see Io.onSuspend): returns a function that stops listening. */
-  onSuspend?: (listener: (phase: SuspendPhase) => void) => () => void;
+  /** Ctrl-Z and `fg` (see Io.onSuspend). */
+  onSuspend?: OnSuspend;
 }
 
 /**
@@ -180,26 +179,24 @@ function renderStage(core: InquirerCore, config: StagePromptConfig, done: (state
       write(CLEAR_SCREEN);
       redraw();
     });
-    // The time stopped with Ctrl-Z is not counted: the clock pauses before the process stops
-    // and runs again on `fg`, where the screen is drawn anew.
-    let stoppedRunning = false;
-    const stopSuspend = config.onSuspend?.((phase) => {
-      const state = session.current;
-      if (phase === 'stop') {
-        stoppedRunning = !isPaused(state);
-        if (stoppedRunning) update(pause(state, now()));
-        return;
-      }
-      if (stoppedRunning) update(resume(state, now()));
-      stoppedRunning = false;
-      redraw();
-    });
     return () => {
       clearInterval(timer);
       stopResize?.();
-      stopSuspend?.();
     };
   }, []);
+  // The time stopped with Ctrl-Z is not counted: the clock pauses before the process stops
+  // and runs again on `fg`, where the screen is drawn anew.
+  const stoppedRunning = useRef(false);
+  useRedrawOnContinue(core, config.onSuspend, (phase) => {
+    const state = session.current;
+    if (phase === 'stop') {
+      stoppedRunning.current = !isPaused(state);
+      if (stoppedRunning.current) update(pause(state, now()));
+      return;
+    }
+    if (stoppedRunning.current) update(resume(state, now()));
+    stoppedRunning.current = false;
+  });
 
   useKeypress((key, rl) => {
     if (ended) return;

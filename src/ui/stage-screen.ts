@@ -3,7 +3,7 @@
 // the height is folded, least needed first, so that the screen can be redrawn in place: a
 // screen taller than the terminal garbles when redrawn.
 import { isPaused, remainingSeconds, usedSeconds, type SessionState } from '../session/engine.js';
-import { clock, cut, plural, stripControl, visibleLength, wrap } from '../text.js';
+import { breakLine, clock, cut, fitLine, plural, stripControl, visibleLength, wrap } from '../text.js';
 import type { Style } from './colour.js';
 import { keyHints, LINE_MODES, type LineMode } from './stage-keys.js';
 
@@ -68,7 +68,7 @@ export function finishedLine(state: SessionState, index: number, now: number, st
   const used = Math.round(usedSeconds(state, index, now));
   const over = used > stage.budgetSeconds;
   const time = `${clock(used)} of ${clock(stage.budgetSeconds)}`;
-  return `${style.good('✔')} ${style.heading(cut(stage.title, Math.max(8, columns - time.length - 5)))} ${style.dim('·')} ${(over ? style.warn : style.dim)(time)}`;
+  return fitLine(`${style.good('✔')} ${style.heading(cut(stage.title, Math.max(8, columns - time.length - 5)))} ${style.dim('·')} ${(over ? style.warn : style.dim)(time)}`, columns);
 }
 
 /** The screen: `lines` above the line being typed, and `help` under it. */
@@ -254,16 +254,28 @@ export function stageLines(view: StageView, size: Size, style: Style): { lines: 
     lines = body();
   }
   const prompt = view.lineMode ? style.accent(LINE_MODES[view.lineMode].prompt) : view.editing === null ? style.accent('>') : style.accent(`✎ ${view.editing + 1}>`);
-  return { lines: [...header, ...lines, ...typing, '', `  ${prompt} ${view.line}`], help };
+  // Each line within the width, whatever it holds (a long word in the notes, a long title); the
+  // line being typed is the line editor's own, which wraps it as any terminal line does.
+  return { lines: [...[...header, ...lines, ...typing].map((line) => fitLine(line, width)), '', `  ${prompt} ${view.line}`], help };
 }
 
-/** A line of key hints, wrapped between entries, never inside one. */
+/**
+ * A line of key hints, wrapped between entries; an entry wider than the screen (a narrow
+ * terminal) is itself wrapped, its description indented under its key.
+ */
 export function keyLine(entries: readonly string[], width: number): string {
-  return entries.reduce<string[]>((rows, entry) => {
+  const rows: string[] = [];
+  // The row after a wrapped entry reads as part of it: the next key starts a row of its own.
+  let open = false;
+  for (const entry of entries) {
     const last = rows.at(-1);
-    if (last !== undefined && visibleLength(last) + 2 + visibleLength(entry) <= width) rows[rows.length - 1] = `${last}  ${entry}`;
-    else rows.push(entry);
-    return rows;
-  }, []).join('\n');
+    if (open && last !== undefined && visibleLength(last) + 2 + visibleLength(entry) <= width) rows[rows.length - 1] = `${last}  ${entry}`;
+    else {
+      const wrapped = breakLine(entry, width, '  ');
+      rows.push(...wrapped);
+      open = wrapped.length === 1;
+    }
+  }
+  return rows.join('\n');
 }
 

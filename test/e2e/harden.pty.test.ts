@@ -129,6 +129,27 @@ describe('a drill in a terminal that misbehaves', { timeout: 90_000 }, () => {
   });
 });
 
+describe('the picker after Ctrl-Z', { timeout: 90_000 }, () => {
+  it('draws itself again on fg, before any key, with what was typed and the question under the cursor', async () => {
+    const home = newHome();
+    const tmux = new TmuxSession(['drill', '--bank', BANK, '--no-ready'], { env: { MLDRILL_HOME: home }, jobControl: true });
+    sessions.push(tmux);
+    await tmux.waitFor('Pick a question (type to filter)');
+    tmux.type('end-to-end');
+    await tmux.waitFor(/❯ End-to-end feed question/);
+    tmux.keys('C-z');
+    await until(() => tmux.isStopped(), 'mldrill to stop');
+    await tmux.waitFor('Stopped');
+    tmux.continueInForeground();
+    // The shell wrote over the list; the picker is whole again under what it wrote, no key pressed.
+    await tmux.waitFor(/Stopped[\s\S]*\n\? Pick a question \(type to filter\) end-to-end\n❯ End-to-end feed question[\s\S]*↑↓ navigate/);
+    tmux.keys('Enter');
+    await tmux.waitFor('Stage 1/2 · Clarify the feed');
+    tmux.keys('C-c');
+    expect(await tmux.exitCode()).toBe(130);
+  });
+});
+
 describe('a drill on TERM=dumb', { timeout: 90_000 }, () => {
   it('asks a line at a time, with the countdown in the prompt, and writes no escape sequence at all', async () => {
     const home = newHome();

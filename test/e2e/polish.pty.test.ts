@@ -135,4 +135,30 @@ describe('the drill at real sizes', { timeout: 90_000 }, () => {
     tmux.keys('C-c');
     expect(await tmux.exitCode()).toBe(130);
   });
+
+  it.each([24, 30, 40])('at %i columns: the picker, the stage screen, the checklist and the report leave no row wrapped', async (width) => {
+    const tmux = open(['drill', '--no-save', '--no-ready'], { width, height: 40, env: { MLDRILL_HOME: newHome() } });
+    // No row of any screen wider than the terminal, which would wrap it.
+    const unwrapped = (screen: string) => expect(tmux.wrappedRows(), screen).toEqual([]);
+    unwrapped(await tmux.waitFor(/^\? Pick a question[^\n]*\n❯ \S[\s\S]*↑↓ navigate/));
+    tmux.type('wake');
+    unwrapped(await tmux.waitFor(/^❯ "Hey Siri" style/m));
+    tmux.keys('Enter');
+    unwrapped(await tmux.waitFor(/Ctrl-C quits \(not saved\)/));
+    // The widest key hint (36 columns) wraps its words under its key where it does not fit.
+    expect(tmux.screen()).toMatch(width < 36 ? /^ Enter  on an empty[^\n]*\n  \S/m : /^ Enter  on an empty line: next stage/m);
+    for (const stage of [2, 3, 4]) {
+      tmux.keys('Enter');
+      unwrapped(await tmux.waitFor(`Stage ${stage}/4`));
+    }
+    tmux.keys('Enter');
+    // Each checklist waited for before its Enter: a key sent while the next one is still being
+    // set up can be lost. Titles wrap at these widths, so any space between words matches.
+    for (const title of ['Clarify the problem', 'Frame the ML task', 'Design the data', 'Go deep on the hard']) {
+      unwrapped(await tmux.waitFor(new RegExp(`\\? ${title.replace(/ /g, '\\s+')}[\\s\\S]*Space\\s+tick`)));
+      tmux.keys('Enter');
+    }
+    unwrapped(await tmux.waitFor(/^Score 0%/m));
+    expect(await tmux.exitCode()).toBe(0);
+  });
 });

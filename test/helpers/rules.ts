@@ -13,6 +13,7 @@ export const RULES: ReadonlyArray<{ id: string; severity: Severity; what: string
   { id: 'empty', severity: 'error', what: 'a field, list or the whole file is empty or blank' },
   { id: 'type', severity: 'error', what: 'a value has the wrong type (text, number, list, mapping, URL)' },
   { id: 'unknown-field', severity: 'error', what: 'a field the format does not have, with "did you mean"' },
+  { id: 'misplaced-field', severity: 'error', what: 'a field written in the wrong mapping, with where it belongs and how to move it' },
   { id: 'enum', severity: 'error', what: 'a category, difficulty or fact topic that does not exist, with "did you mean"' },
   { id: 'range', severity: 'error', what: 'a number out of range (weight above 0 and at most 10, minutes at most 240)' },
   { id: 'stage-minutes', severity: 'error', what: 'a rubric stage without a positive number of minutes' },

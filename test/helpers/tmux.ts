@@ -19,7 +19,7 @@ export class TmuxSession {
   private readonly stoppedFile: string;
   private readonly continueFile: string;
 
-  constructor(args: string[], options: { env?: Record<string, string>; width?: number; height?: number; cwd?: string; stdoutTo?: string; fileSizeLimit?: number; jobControl?: boolean; rawLog?: string } = {}) {
+  constructor(args: string[], options: { env?: Record<string, string>; width?: number; height?: number; cwd?: string; stdoutTo?: string; fileSizeLimit?: number; jobControl?: boolean; rawLog?: string; program?: string[] } = {}) {
     this.socket = `mldrill-test-${process.pid}-${++count}`;
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-tmux-'));
     this.exitFile = path.join(dir, 'exit');
@@ -27,7 +27,8 @@ export class TmuxSession {
     const env = { TERM: 'xterm-256color', LANG: 'C.UTF-8', PATH: process.env.PATH ?? '', HOME: dir, ...options.env };
     const envPart = Object.entries(env).map(([key, value]) => `${key}=${quote(value)}`).join(' ');
     // The shell keeps the pane alive after mldrill exits, so the screen can still be read.
-    let run = `env -i ${envPart} node ${quote(BIN)} ${args.map(quote).join(' ')}${options.stdoutTo ? ` > ${quote(options.stdoutTo)}` : ''}`;
+    // `program` runs something else in mldrill's place (a shell, to drive its tab completion).
+    let run = `env -i ${envPart} ${(options.program ?? ['node', BIN, ...args]).map(quote).join(' ')}${options.stdoutTo ? ` > ${quote(options.stdoutTo)}` : ''}`;
     // `ulimit -f` (in 1024-byte blocks) for mldrill only: the shell still writes the exit file.
     if (options.fileSizeLimit !== undefined) run = `(ulimit -f ${options.fileSizeLimit} && exec ${run})`;
     // Every byte mldrill writes to its terminal, escape sequences included, copied to a file.
@@ -62,6 +63,12 @@ export class TmuxSession {
   /** The visible screen, or with scrollback the whole history of the pane. */
   screen(scrollback = false): string {
     return this.tmux('capture-pane', '-p', '-t', this.name, ...(scrollback ? ['-S', '-5000'] : []));
+  }
+
+  /** The rows of the visible screen that the terminal wrapped, each joined whole again (tmux's -J). */
+  wrappedRows(): string[] {
+    const width = Number(this.tmux('display-message', '-p', '-t', this.name, '#{pane_width}').trim());
+    return this.tmux('capture-pane', '-p', '-J', '-t', this.name).split('\n').filter((line) => [...line.trimEnd()].length > width);
   }
 
   /** The visible screen with its colours and styles as escape sequences. */

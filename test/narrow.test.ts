@@ -1,0 +1,147 @@
+// Every screen on a narrow terminal (20 to 40 columns): no line wider than the terminal. A line
+// the terminal wraps breaks words, makes the screen taller than its layout counted, and garbles
+// the redraw in place.
+import { describe, expect, it } from 'vitest';
+import { addExchange, planStages, setNotes, setPadLine, setQuestion, startSession, togglePause, type SessionState } from '../src/session/engine.js';
+import type { Report } from '../src/score/report.js';
+import { scoreStage } from '../src/score/score.js';
+import type { ScoredItem } from '../src/session/interview.js';
+import { suggestFromNotes } from '../src/score/suggest.js';
+import { breakLine, fitLine, visibleLength } from '../src/text.js';
+import { assessedLine, assessLines } from '../src/ui/assess-screen.js';
+import { loadStyle } from '../src/ui/colour.js';
+import { reportLines } from '../src/ui/render.js';
+import { finishedLine, stageLines, type StageView } from '../src/ui/stage-screen.js';
+import { byTitle, matching, pickLines, pickMessage } from '../src/ui/pick-screen.js';
+import { loadBank } from './helpers/bank.js';
+
+const style = await loadStyle(1);
+const WIDTHS = Array.from({ length: 21 }, (_, i) => 20 + i);
+const ROWS = [12, 24, 40];
+const NOW = Date.UTC(2026, 10, 22, 9, 30);
+
+/** The lines wider than `columns`, with their width, to name in a failure. */
+const tooWide = (lines: readonly string[], columns: number) => lines.filter((line) => visibleLength(line) > columns).map((line) => `${visibleLength(line)}: ${line}`);
+
+const plan = planStages([
+  { id: 'clarify', title: 'Clarify the problem and its constraints', goal: 'Pin down the business goal, users, scale, latency, data and constraints before designing anything.', minutes: 6 },
+  { id: 'design', title: 'Design the data, model and serving path', goal: 'Design it end to end.', minutes: 10 },
+]);
+const notes = 'users: 2B monthly, 800M daily\npeak 20k QPS on the home feed\na very-long-identifier-without-any-spaces-in-it-at-all\n';
+const base = setNotes(startSession(plan, NOW), 0, notes);
+const asked = addExchange(base, { asked: 'how many GPUs can we use for serving the ranker?', factId: 'cost', answer: 'Ranking may cost at most 2 GPU-milliseconds per request.', stageId: 'clarify' });
+const last: SessionState = { ...asked, current: 1 };
+const view = (state: SessionState, extra: Partial<StageView> = {}): StageView => ({
+  state, now: NOW + 30_000, hints: ['Ask who the users are, and how many.', 'Ask for the latency budget.'], cursor: 0, allFollowups: false, line: '', editing: null, gated: false, save: true, ...extra,
+});
+const STAGE_VIEWS: Record<string, StageView> = {
+  'a fresh stage': view(base),
+  'the ready gate': view(base, { gated: true }),
+  'paused, with a question asked': view(togglePause(asked, NOW)),
+  'typing a question to the interviewer': view(setQuestion(asked, 'what is the'), { lineMode: 'ask', line: 'what is the' }),
+  'the diagram pad': view(setPadLine(base, 'events -> ranker'), { lineMode: 'pad', line: 'events -> ranker', diagram: 'events -> ranker\n' }),
+  'editing an earlier line': view(base, { editing: 1, line: 'peak 20k QPS on the home feed' }),
+  'the last stage, not saved': view(last, { save: false }),
+  'a checkpoint warning': view(base, { notice: 'checkpoints are failing: ENOSPC in /home/someone/.local/share/mldrill/sessions' }),
+  'interviewer mode': view(asked, {
+    checklist: [{ id: 'goal', text: 'Named the business goal and a metric for it' }, { id: 'scale', text: 'Quantified users, items and QPS' }],
+    followups: ['What happens when traffic grows tenfold overnight?'],
+    facts: [{ topic: 'scale', answer: 'About 200 million daily users; 5 billion feed requests a day.' }, { topic: 'cost', answer: 'Ranking may cost at most 2 GPU-milliseconds per request.' }],
+  }),
+};
+
+describe('the stage screen on a narrow terminal', () => {
+  for (const [name, stageView] of Object.entries(STAGE_VIEWS)) {
+    it(`${name}: no line wider than 20 to 40 columns, keys included`, () => {
+      for (const columns of WIDTHS) {
+        for (const rows of ROWS) {
+          const { lines, help } = stageLines(stageView, { columns, rows }, style);
+          // The last line is the line editor's: what is typed wraps there as on any terminal line.
+          expect(tooWide([...lines.slice(0, -1), ...help.split('\n')], columns), `${columns}x${rows}`).toEqual([]);
+          // The keys wrapped to more rows still leave a screen no taller than the terminal.
+          if (rows >= 24) expect(lines.length + help.split('\n').length, `${columns}x${rows}`).toBeLessThanOrEqual(rows);
+        }
+        expect(tooWide([finishedLine(last, 0, NOW + 400_000, style, columns)], columns)).toEqual([]);
+      }
+    });
+  }
+});
+
+const item = (id: string, text: string, keywords?: string[], source: 'rubric' | 'question' = 'rubric'): ScoredItem => ({ id, text, weight: 1, source, keywords });
+const items = [
+  item('goal', 'Named the business goal and the metric that stands for it', ['goal']),
+  item('scale', 'Quantified users, items and requests per second', ['qps']),
+  item('cold', 'Named the cold-start users and what they see first', ['cold start'], 'question'),
+];
+
+describe('the self-assessment on a narrow terminal', () => {
+  it('no line wider than 20 to 40 columns, keys and the confirmed line included', () => {
+    const evidence = suggestFromNotes(items, 'the goal is watch time; 20k QPS at peak\n');
+    for (const columns of WIDTHS) {
+      for (const rows of ROWS) {
+        for (const cursor of [0, 2]) {
+          const { lines, help } = assessLines({ message: 'Clarify the problem and its constraints: what did you cover?', items, ticked: new Set(evidence.keys()), cursor, evidence, notes }, { columns, rows }, style);
+          expect(tooWide([...lines, ...help.split('\n')], columns), `${columns}x${rows}`).toEqual([]);
+        }
+      }
+      expect(tooWide([assessedLine('Clarify the problem and its constraints', items, new Set(['goal']), style, columns)], columns)).toEqual([]);
+    }
+  });
+});
+
+describe('the report on a narrow terminal', () => {
+  const report: Report = {
+    questionId: 'feed', questionTitle: 'New video recommendations for YouTube', strongAnswer: true, rubricTitle: 'ML system design', total: 67, capped: true,
+    budgetSeconds: 960, usedSeconds: 1025,
+    stages: [
+      { id: 'clarify', title: 'Clarify the problem and its constraints', budgetSeconds: 360, usedSeconds: 485, hintsShown: 1, redFlags: ['Designs before scoping the problem.'], pacing: 'over by 35%', signals: ['over by 35%'],
+        score: scoreStage('clarify', [item('goal', 'Named the business goal'), { ...item('new', 'Resolved what "new" means for a video'), core: true as const, guidance: 'Why it matters.' }], ['goal']) },
+      { id: 'design', title: 'Design the data, model and serving path', budgetSeconds: 600, usedSeconds: 540, hintsShown: 0, redFlags: [], pacing: null, signals: [],
+        score: scoreStage('design', [item('diagram', 'Drew the serving path end to end')], ['diagram']) },
+    ],
+    curveball: { stageTitle: 'Design the data, model and serving path', atSeconds: 130, text: 'Traffic grew tenfold overnight.', notesAfter: ['shard by user', 'add a queue'] },
+    dialogue: { facts: [{ id: 'cost', topic: 'cost', ask: ['how many gpus'], answer: 'Ranking may cost at most 2 GPU-milliseconds per request.' }], exchanges: [] },
+  };
+  it('no line wider than 20 to 40 columns, whole or folded to fit', () => {
+    for (const columns of WIDTHS) {
+      for (const fit of [{}, { rows: 12, wholeWith: 'mldrill export 20261122-0932-k3f9' }]) {
+        expect(tooWide(reportLines(report, style, columns, fit), columns), `${columns} columns`).toEqual([]);
+      }
+    }
+  });
+});
+
+describe('the picker on a narrow terminal', () => {
+  const questions = byTitle(loadBank(process.cwd(), {}).questions);
+  const lastScores = new Map(questions.slice(0, 5).map((question, i) => [question.id, 40 + 10 * i]));
+  it('no line wider than 20 to 40 columns: the question, the list, the id, the keys; and a list that matches nothing', () => {
+    for (const columns of WIDTHS) {
+      // The question above the list leaves room to type.
+      expect(columns - visibleLength(`? ${pickMessage(columns)} `), `${columns}`).toBeGreaterThanOrEqual(3);
+      for (const rows of ROWS) {
+        for (const [term, active] of [['', 0], ['', questions.length - 1], ['recommendation', 2], ['no such question at all', 0]] as const) {
+          const shown = matching(questions, term);
+          const lines = pickLines({ shown, active, term, lastScores }, { columns, rows }, style);
+          expect(tooWide(lines, columns), `${columns}x${rows} "${term}"`).toEqual([]);
+          // With the question above it, never taller than the terminal.
+          expect(lines.length + 1, `${columns}x${rows}`).toBeLessThanOrEqual(rows);
+        }
+      }
+    }
+  });
+});
+
+describe('fitting one line to a width, colours kept', () => {
+  const bold = (text: string) => `\u001b[1m${text}\u001b[22m`;
+  it('cuts with an ellipsis and resets the style after the cut; leaves a line that fits alone', () => {
+    expect(fitLine(bold('Stage 1/2 · Clarify the problem'), 20)).toBe('\u001b[1mStage 1/2 · Clarify\u001b[22m…\u001b[0m');
+    expect(fitLine('plain text that is long', 10)).toBe('plain tex…');
+    expect(fitLine(bold('fits'), 4)).toBe(bold('fits'));
+  });
+
+  it('breaks at the last space that fits, inside a word longer than the width, and indents what follows', () => {
+    expect(breakLine(`${bold(' Enter ')} on an empty line: next stage`, 20, '  ')).toEqual([`${bold(' Enter ')} on an empty`, '  line: next stage']);
+    expect(breakLine('see a-very-long-identifier-here', 12, '  ')).toEqual(['see', '  a-very-lon', '  g-identifi', '  er-here']);
+    expect(breakLine('short', 12)).toEqual(['short']);
+  });
+});
