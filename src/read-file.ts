@@ -136,18 +136,18 @@ export function forEachLine(fd: number, from: number, to: number, onLine: (line:
 
 /** A small file someone else may have put there (the config file), as the reader needs to tell it. */
 export type SmallFile =
-  | { kind: 'text'; text: string; /** Permission bits, for files that should be private. */ mode: number }
+  | { kind: 'bytes'; /** Undecoded: the caller says where they are not UTF-8 (src/bank/encoding.ts). */ bytes: Buffer; /** Permission bits, for files that should be private. */ mode: number }
   | { kind: 'missing' }
   | { kind: 'not-a-file' }
   | { kind: 'too-large'; bytes: number }
   | { kind: 'unreadable'; code: string };
 
-/** readRegular's answer as data: the text of a regular file of at most maxBytes, or why not. */
+/** readRegular's answer as data: the bytes of a regular file of at most maxBytes, or why not. */
 export function readSmallFile(file: string, maxBytes: number): SmallFile {
   try {
     return withRegularFile(file, (fd, stat): SmallFile => {
       if (stat.size > maxBytes) return { kind: 'too-large', bytes: stat.size };
-      return { kind: 'text', text: readRange(fd, 0, stat.size).toString('utf8'), mode: stat.mode };
+      return { kind: 'bytes', bytes: readRange(fd, 0, stat.size), mode: stat.mode };
     });
   } catch (error) {
     if (error instanceof NotRegularError) return { kind: 'not-a-file' };
@@ -168,9 +168,4 @@ export async function readStreamBytes(stream: NodeJS.ReadableStream, maxBytes: n
     chunks.push(bytes);
   }
   return Buffer.concat(chunks);
-}
-
-/** The UTF-8 text of a stream (stdin) to its end; undefined once it passes maxBytes. */
-export async function readStream(stream: NodeJS.ReadableStream, maxBytes: number): Promise<string | undefined> {
-  return (await readStreamBytes(stream, maxBytes))?.toString('utf8');
 }

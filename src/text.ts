@@ -91,6 +91,20 @@ export function findControl(text: string, options: { invisible?: boolean } = {})
   return match ? { index: match.index, char: match[0] } : undefined;
 }
 
+/**
+ * What findControl refuses in text, worded for a finding ("contains the control character
+ * U+001B; remove it (…)"), or undefined when it holds none.
+ */
+export function controlProblem(text: string, options: { invisible?: boolean } = {}): string | undefined {
+  const found = findControl(text, options);
+  if (!found) return undefined;
+  const code = `U+${found.char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  const why = /[\u202a-\u202e\u2066-\u2069]/.test(found.char)
+    ? `the bidirectional override ${code}, which reorders the text on screen`
+    : /[\u200b-\u200f\u2060\ufeff]/.test(found.char) ? `the invisible character ${code}, so it is not what it looks like` : `the control character ${code}`;
+  return `contains ${why}; remove it (terminal escape sequences and invisible characters are not allowed)`;
+}
+
 /** Levenshtein distance, for "did you mean" suggestions. */
 export function editDistance(a: string, b: string): number {
   const previous = Array.from({ length: b.length + 1 }, (_, i) => i);

@@ -160,6 +160,13 @@ describe('aiGrade against a chat-completions server', () => {
     expect(error.message).toMatch(/is rate-limiting requests and asks to wait 3600 s; try again later/);
   });
 
+  it('says a 503 asking for a long wait is unavailable, not rate-limiting, and a wait of centuries is "more than a day"', async () => {
+    server = await startChatServer([{ status: 503, body: {}, headers: { 'retry-after': 'Wed, 21 Oct 2099 07:28:00 GMT' } }]);
+    const error = await failure(aiGrade(input, ioFor(server.url), { sleep: noWait }));
+    expect(server.requests).toHaveLength(1);
+    expect(error.message).toMatch(/^127\.0\.0\.1:\d+ is unavailable \(503\) and asks to wait more than a day; try again later/);
+  });
+
   it('times out on a reply that never comes', async () => {
     server = await startChatServer(['hang']);
     const error = await failure(aiGrade(input, ioFor(server.url), { timeoutSeconds: 0.3 }));

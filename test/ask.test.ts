@@ -74,6 +74,14 @@ describe('mldrill ask', { timeout: 60_000 }, () => {
     expect(JSON.parse(unmatched.stdout)).toEqual({ questionId: 'sheet-feed', asked: "What's your favourite colour?", matched: null, topic: null, answer: NEUTRAL_REPLY });
   });
 
+  it('--json keeps a bidi override or C1 control in the question as an escape: the data survives, the terminal sees none', () => {
+    const result = run(['ask', 'sheet-feed', 'What is the\u202e response\u0085 time budget?', '--json']);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('"asked": "What is the\\u202e response\\u0085 time budget?"');
+    expect(result.stdout).not.toMatch(/[\u202e\u0085]/);
+    expect((JSON.parse(result.stdout) as { asked: string }).asked).toBe('What is the\u202e response\u0085 time budget?');
+  });
+
   it('says so on stderr for a question without a fact sheet, and answers neutrally', () => {
     const result = run(['ask', 'feed', 'How many users?']);
     expect(result.status).toBe(0);

@@ -68,14 +68,14 @@ describe('the self-assessment layout', () => {
 const FG = 'fg';
 
 describe('the self-assessment prompt, driven by keys', () => {
-  async function drive(keys: string[], rows = 12) {
+  async function drive(keys: string[], rows = 12, shownNotes = notes) {
     const input = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => {} });
     const output = Object.assign(new PassThrough(), { isTTY: true, columns: 80, rows });
     let shown = '';
     output.on('data', (chunk: Buffer) => void (shown += chunk.toString()));
     let suspend: ((phase: SuspendPhase) => void) | undefined;
     const run = (await loadAssessPrompt())(
-      { message: 'Clarify: what did you cover?', title: 'Clarify', items, preselected: new Set(suggested.keys()), evidence: suggested, notes, style: PLAIN, size: () => ({ columns: 80, rows }), onSuspend: (listener) => ((suspend = listener), () => void (suspend = undefined)) },
+      { message: 'Clarify: what did you cover?', title: 'Clarify', items, preselected: new Set(suggested.keys()), evidence: suggested, notes: shownNotes, style: PLAIN, size: () => ({ columns: 80, rows }), onSuspend: (listener) => ((suspend = listener), () => void (suspend = undefined)) },
       { input, output },
     );
     await until(() => (shown.includes('what did you cover?') ? true : undefined), 'the first screen');
@@ -101,6 +101,12 @@ describe('the self-assessment prompt, driven by keys', () => {
     expect(ids).toEqual(['r11', 'q1']);
     expect(screen()).toContain('↓ ');
     expect(screen()).toMatch(/✔ Clarify: 2 of 14 covered/);
+  });
+
+  it('shows the notes without a bidi override or control character (a checkpoint anyone may have edited)', async () => {
+    const { screen } = await drive(['\r'], 24, 'users\u202e 2B\u009b2J monthly\n');
+    expect(screen()).toContain('users 2B monthly');
+    expect(screen()).not.toMatch(/[\u202e\u009b]/);
   });
 
   it('Space ticks and unticks the item under the cursor; arrows move it, and the list scrolls', async () => {

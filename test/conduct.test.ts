@@ -9,7 +9,7 @@ import { loadBank } from './helpers/bank.js';
 import { InterruptedError, UsageError } from '../src/errors.js';
 import { main } from '../src/main.js';
 import { seededRandom } from '../src/select/random.js';
-import { drawCurveball, markCurveballShown, nextStage, setDraft, setNotes, startSession, toggleTick, type SessionState } from '../src/session/engine.js';
+import { drawCurveball, isSessionState, markCurveballShown, nextStage, setDraft, setNotes, startSession, toggleTick, type SessionState } from '../src/session/engine.js';
 import { buildInterview } from '../src/session/interview.js';
 import { askInStage, compileFacts } from '../src/session/interviewer.js';
 import { listLive } from '../src/store/live.js';
@@ -110,7 +110,7 @@ describe('conduct', () => {
       },
     });
     expect(await conduct(options(home), io, first.prompter)).toBe(130);
-    const [live] = listLive<SessionState>(home).sessions;
+    const [live] = listLive(home, isSessionState).sessions;
     expect(live!.assessed).toEqual([['goal']]);
 
     const asked: string[] = [];
@@ -130,7 +130,7 @@ describe('conduct', () => {
       },
     });
     expect(await conduct(options(home), io, prompter)).toBe(130);
-    const [live] = listLive<SessionState>(home).sessions;
+    const [live] = listLive(home, isSessionState).sessions;
     expect(live!.state.progress[0]).toMatchObject({ notes: 'done line\n', draft: 'half a li' });
     expect(history(home)[0].stages[0].notes).toBe('done line\nhalf a li\n');
   });
@@ -157,7 +157,7 @@ describe('conduct: the interviewer\'s side', () => {
       },
     });
     expect(await conduct(options(home), io, first.prompter)).toBe(130);
-    const [live] = listLive<SessionState>(home).sessions;
+    const [live] = listLive(home, isSessionState).sessions;
     expect(live!.state.exchanges).toEqual([
       { asked: 'how many people use it?', factId: 'scale', answer: question.interviewer!.facts.find((fact) => fact.id === 'scale')!.answer, stageId: 'clarify' },
       { asked: 'what is your favourite colour?', factId: null, answer: expect.stringContaining('make an assumption'), stageId: 'clarify' },

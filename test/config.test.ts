@@ -18,7 +18,7 @@ import { BIN } from './helpers/tmux.js';
 const tempDir = (prefix = 'mldrill-config-') => fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 
 /** A config file holding text, in a directory of its own. */
-function configFile(text: string, mode = 0o600): string {
+function configFile(text: string | Uint8Array, mode = 0o600): string {
   const file = path.join(tempDir(), 'config.yaml');
   fs.writeFileSync(file, text, { mode });
   fs.chmodSync(file, mode);
@@ -181,15 +181,33 @@ describe('checking the file like a question file', () => {
     fs.rmSync(fifo);
   });
 
+  it('a byte that is not UTF-8 is an error at its line, not a U+FFFD loaded silently; UTF-16 says to save as UTF-8', async () => {
+    const latin1 = configFile(Buffer.concat([Buffer.from('minutes: 40\nrubric: "caf'), Buffer.from([0xe9]), Buffer.from('"\n')]));
+    const { code, out, err } = await run(['config'], { MLDRILL_CONFIG: latin1 });
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toContain(`${latin1}:2:1: line 2 has bytes that are not UTF-8 (perhaps Latin-1 or Windows-1252); save the file as UTF-8 (encoding)\n`);
+    const utf16 = configFile(Buffer.from('\ufeffminutes: 40\n', 'utf16le'));
+    const wide = await run(['list', '--plain'], { MLDRILL_CONFIG: utf16 });
+    expect(wide.code).toBe(2);
+    expect(wide.err).toContain(`${utf16}:1:1: the file is UTF-16, not UTF-8; save the file as UTF-8 (encoding)\n`);
+  });
+
   it('an empty file, or one with only comments, sets nothing', async () => {
     expect((await settingsOf({ MLDRILL_CONFIG: configFile('') })).settings.strict!.source).toBe('default');
     expect((await settingsOf({ MLDRILL_CONFIG: configFile('# nothing yet\n') })).settings.strict!.source).toBe('default');
   });
 
-  it('control characters in a bad value never reach the terminal', async () => {
-    const { err } = await run(['config'], { MLDRILL_CONFIG: configFile('colour: "\\e[31mred"\n') });
-    expect(err).toContain('colour is "');
-    expect(err).not.toContain('\u001b');
+  it('control characters in a value or a key are an error that shows them as escapes, never raw (an API key not at all)', async () => {
+    const file = configFile('colour: "\\e[31mred"\nllm:\n  model: "m\\u202eodel"\n  api_key: "sk-secret\\a"\n"foo\\e]52;c;aGk=\\a": 1\n');
+    const { code, err } = await run(['config'], { MLDRILL_CONFIG: file });
+    expect(code).toBe(2);
+    expect(err).toContain(`${file}:1:9: colour "\\u001b[31mred" contains the control character U+001B; remove it (terminal escape sequences and invisible characters are not allowed) (control-chars)\n`);
+    expect(err).toContain(`${file}:3:10: llm.model "m\\u202eodel" contains the bidirectional override U+202E, which reorders the text on screen;`);
+    expect(err).toContain(`${file}:4:12: llm.api_key contains the control character U+0007;`);
+    expect(err).toContain(`${file}:5:1: unknown key "foo\\u001b]52;c;aGk=\\u0007";`);
+    expect(err).not.toContain('sk-secret');
+    expect(err).not.toMatch(/[\u0007\u001b\u202e]/);
   });
 });
 
@@ -266,6 +284,18 @@ describe('mldrill config', () => {
     expect(code).toBe(1);
     expect(err).toContain(`mldrill: ${file} already exists; nothing was written`);
     expect(fs.readFileSync(file, 'utf8')).toBe('strict: true\n');
+  });
+
+  it('init past the file-size limit (ulimit -f 0: EFBIG, as on a full disk) leaves no empty file behind, so trying again works', () => {
+    const file = path.join(tempDir(), 'config.yaml');
+    const env = { PATH: process.env.PATH!, MLDRILL_CONFIG: file };
+    const limited = spawnSync('sh', ['-c', 'ulimit -f 0; exec "$0" "$@"', process.execPath, BIN, 'config', 'init'], { encoding: 'utf8', env, timeout: 20_000 });
+    expect(limited.status).toBe(2);
+    expect(limited.stderr).toBe(`mldrill: cannot write ${file}: the file would exceed the file-size limit (see ulimit -f) (EFBIG); nothing was written (check that its directory is writable and has room, or set MLDRILL_CONFIG to another path)\n`);
+    expect(fs.existsSync(file)).toBe(false);
+    const again = spawnSync(process.execPath, [BIN, 'config', 'init'], { encoding: 'utf8', env, timeout: 20_000 });
+    expect(again.status).toBe(0);
+    expect(fs.readFileSync(file, 'utf8')).toContain('minutes:');
   });
 
   it('init under a file where a directory should be: a usage error, not "already exists"', async () => {

@@ -87,6 +87,19 @@ describe('mldrill diagram', { timeout: 60_000 }, () => {
     expect(result.stderr).toContain('is not a regular file');
   });
 
+  it('refuses a file or stdin that is not UTF-8, naming the line, rather than drawing U+FFFD or NULs', () => {
+    const file = path.join(dir, 'latin1.txt');
+    fs.writeFileSync(file, Buffer.concat([Buffer.from('events -> ranker\ncaf'), Buffer.from([0xe9]), Buffer.from(' -> feed\n')]));
+    const result = run([file]);
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe('latin1.txt:2:1: line 2 has bytes that are not UTF-8 (perhaps Latin-1 or Windows-1252); save the file as UTF-8 (encoding)\nmldrill: latin1.txt is not UTF-8 text; nothing was drawn\n');
+    const piped = spawnSync(process.execPath, [BIN, 'diagram', '-'], { input: Buffer.from('\ufeffa -> b\n', 'utf16le'), encoding: 'utf8', cwd: dir, env: { PATH: process.env.PATH, MLDRILL_HOME: dir }, timeout: 20_000 });
+    expect(piped.status).toBe(2);
+    expect(piped.stdout).toBe('');
+    expect(piped.stderr).toContain('<stdin>:1:1: the file is UTF-16, not UTF-8; save the file as UTF-8 (encoding)');
+  });
+
   it('draws the first 80 edges of a larger diagram, says on stderr what was left out and where to see it whole, and exits 0', () => {
     const many = Array.from({ length: 85 }, (_, i) => `source ${i % 5} -> sink ${i % 17}`).join('\n');
     const result = run(['--width', '200'], many);

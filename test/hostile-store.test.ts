@@ -15,6 +15,7 @@ import { parseHistory, readHistory } from '../src/store/history.js';
 import { readIndexedHistory } from '../src/store/history-index.js';
 import { listLive, removeLive, saveLive, type LiveSession } from '../src/store/live.js';
 import { makeRecord, type SessionRecord } from '../src/store/record.js';
+import { isSessionState, planStages, startSession, type SessionState } from '../src/session/engine.js';
 import { fakeIo } from './helpers/fake-io.js';
 import { homeWith, PROGRESS_BANK } from './helpers/history.js';
 import { BIN } from './helpers/tmux.js';
@@ -256,9 +257,9 @@ describe('export -o writes where the user asked, and never replaces what is not 
 });
 
 describe('session ids are never trusted as paths', () => {
-  const live = (id: string): LiveSession => ({
+  const live = (id: string, state: unknown = startSession(planStages([{ id: 'clarify', title: 'Clarify', goal: 'Scope it.', minutes: 5 }]), Date.UTC(2026, 10, 22, 9, 30))): LiveSession<SessionState> => ({
     version: 1, id, questionId: 'fx-feed', rubricId: 'fx-interview', mode: 'self', minutes: null, strict: false, paused: false,
-    state: { plan: [] }, savedAt: '2026-11-22T09:30:00.000Z',
+    state: state as SessionState, savedAt: '2026-11-22T09:30:00.000Z',
   });
 
   it("a checkpoint whose id is ../../victim is skipped: resume touches nothing outside the state directory", async () => {
@@ -276,6 +277,28 @@ describe('session ids are never trusted as paths', () => {
     expect(fs.existsSync(checkpoint)).toBe(true);
   });
 
+  // A checkpoint is a file anyone may have edited: a field of the wrong kind crashed the resumed
+  // drill with an internal error (exit 2), and the notes in it could never be resumed.
+  it.each([
+    ['a diagram that is a number', { diagram: 123 }],
+    ['a pad line that is a mapping', { padLine: { a: 1 } }],
+    ['exchanges that are text', { exchanges: 'x' }],
+    ['an exchange with no answer', { exchanges: [{ stageId: 'clarify', asked: 5, answer: null, factId: null }] }],
+    ['notes that are a list', { progress: [{ usedMs: 0, hintsShown: 0, notes: ['a'], ticked: [] }] }],
+    ['a stage index past the plan', { current: 7 }],
+  ])('a checkpoint with %s is left in place with a warning, never resumed into a crash', async (_name, change) => {
+    const home = tempDir();
+    const good = live('20261122-0930-abcd');
+    saveLive(home, live('20261122-0931-bad0', { ...good.state, ...change }));
+    const checkpoint = path.join(home, 'sessions', '20261122-0931-bad0.json');
+    const io = fakeIo({ env: { MLDRILL_HOME: home }, tty: true });
+    expect(await main(['resume'], io)).toBe(1);
+    expect(io.err()).toBe(`mldrill: ${checkpoint}: not a saved session (a field is missing or of the wrong kind); left in place\nmldrill: there is no interrupted session to resume\n`);
+    expect(fs.existsSync(checkpoint)).toBe(true);
+    saveLive(home, good);
+    expect(listLive(home, isSessionState).sessions.map((session) => session.id)).toEqual(['20261122-0930-abcd']);
+  });
+
   it('names no checkpoint file after anything but a session id', () => {
     const home = tempDir();
     for (const id of ['../../victim', '20261122-0930-abcd/../../x', '', '.']) {
@@ -284,7 +307,7 @@ describe('session ids are never trusted as paths', () => {
     }
     saveLive(home, live('20261122-0930-abcd'));
     fs.writeFileSync(path.join(home, 'sessions', 'notes.json'), '{}');
-    expect(listLive(home)).toEqual({
+    expect(listLive(home, isSessionState)).toEqual({
       sessions: [live('20261122-0930-abcd')],
       warnings: [`${path.join(home, 'sessions', 'notes.json')}: not named after a session id; left in place`],
     });

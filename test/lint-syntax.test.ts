@@ -51,6 +51,7 @@ const MISTAKES: Array<[string, string, string]> = [
   ['a second document', 'id: feed\n---\nid: other\n', '2:1 YAML syntax error: a second document starts here; the file holds one document, so remove the ---'],
   ['a key among list items', 'id: feed\nhints:\n  - a\n  b: c\n', '4:3 bad indentation: "b" is a key among the items of a list; start it with "- " to make it an item, or indent it like the key it belongs to'],
   ['an unclosed { }', 'id: feed\nwhen: { mentioned: [a]\ntitle: x\n', '2:7 YAML syntax error: this mapping in { } is never closed; add the } (or indent the lines it continues on)'],
+  ['lists nested thousands deep (a stack overflow in the parser)', `id: feed\ntags: ${'['.repeat(20000)}${']'.repeat(20000)}\n`, expect.stringMatching(/^2:\d+ YAML syntax error: the values are nested too deeply to read \(thousands of \[ or \{ inside each other\); write them flatter$/)],
   ['a block scalar not indented', 'id: feed\nprompt: |\nDesign a feed.\ntitle: x\n', '3:1 YAML syntax error: "Design a feed." is not a "key: value" line; add the missing ":", or indent it under the key it belongs to'],
 ];
 

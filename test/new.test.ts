@@ -1,5 +1,6 @@
 // `mldrill new`: the scaffold it writes, what it refuses, and its prompts (driven in-process
 // through the fake terminal; one real-terminal run is in test/e2e/new.pty.test.ts).
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -8,6 +9,7 @@ import { PACKAGE_ROOT } from '../src/package-root.js';
 import { main } from '../src/main.js';
 import { RUBRIC, writeBank } from './helpers/bank.js';
 import { fakeIo, type FakeIo } from './helpers/fake-io.js';
+import { BIN } from './helpers/tmux.js';
 
 /** A working directory and a bank holding the mini rubric (stages clarify and design). */
 function setup() {
@@ -25,6 +27,20 @@ async function run(args: string[], options: Parameters<typeof fakeIo>[0] & { cwd
 const FEED = ['--id', 'feed-ranking', '--category', 'recommendation', '--title', 'Feed ranking: what to show first'];
 
 describe('mldrill new with flags', () => {
+  it('past the file-size limit (ulimit -f 0: EFBIG, as on a full disk) leaves no empty file behind, so trying again works', () => {
+    const { bank, cwd } = setup();
+    const args = [BIN, 'new', ...FEED, '--rubric', 'mini', '--bank', bank];
+    const env = { PATH: process.env.PATH!, MLDRILL_HOME: cwd };
+    const limited = spawnSync('sh', ['-c', 'ulimit -f 0; exec "$0" "$@"', process.execPath, ...args], { encoding: 'utf8', cwd, env, timeout: 20_000 });
+    const file = path.join('questions', 'recommendation', 'feed-ranking.yaml');
+    expect(limited.status).toBe(2);
+    expect(limited.stderr).toBe(`mldrill: cannot write ${file}: the file would exceed the file-size limit (see ulimit -f) (EFBIG); nothing was written (pick a writable --dir with room)\n`);
+    expect(fs.existsSync(path.join(cwd, file))).toBe(false);
+    const again = spawnSync(process.execPath, args, { encoding: 'utf8', cwd, env, timeout: 20_000 });
+    expect(again.status).toBe(0);
+    expect(again.stdout).toBe(`${file}\n`);
+  });
+
   it("writes questions/<category>/<id>.yaml with the rubric's stages and TODOs, and prints its path", async () => {
     const { bank, cwd } = setup();
     const { code, out, err } = await run([...FEED, '--rubric', 'mini', '--bank', bank], { cwd });

@@ -21,6 +21,15 @@ describe('the prompt wrapper', () => {
     expect(input.readableFlowing).not.toBe(true);
   });
 
+  it('says a path or message between prompts without its escape sequences or bidi overrides, keeping its own colour', async () => {
+    const io = fakeIo({ tty: true, env: { FORCE_COLOR: '1' } });
+    let shown = '';
+    io.terminal.output.on('data', (chunk: Buffer) => void (shown += chunk.toString()));
+    const prompter = await createPrompter(io, new AbortController().signal);
+    prompter.say(`${prompter.style.warn('could not be kept in /tmp/x\u001b]0;pwned\u0007\u202eevil (ENOSPC)')}\n`);
+    expect(shown).toBe('\u001b[33mcould not be kept in /tmp/xevil (ENOSPC)\u001b[39m\n');
+  });
+
   it('leaves no timer behind when Ctrl-C cuts a stage short before its first render', async () => {
     // Inquirer renders a prompt first a tick after opening it; an abort in that tick closes the
     // prompt before the stage's clock starts, and a clock started after that would keep Node

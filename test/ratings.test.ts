@@ -1,5 +1,6 @@
 // AI ratings kept beside the history (ratings.jsonl), and what history, export and stats make of
 // them: the marker, the verdicts in the document, and calibration.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -188,6 +189,22 @@ describe('an AI rating of a recorded session, through the commands', () => {
       partner: [],
     });
     expect((await run(['stats'])).out).toContain('Calibration (your own rating against another rater\'s, per stage)\n  clarify: you rate yourself the same as the AI grader (1 session).');
+  });
+
+  it('with a directory where the ratings file goes, shows the rating and says what is in the way (not a matter of permissions)', async () => {
+    const home = tempHome();
+    const record = session(1, { clarify: ['users'], 'deep-dive': [] });
+    fs.mkdirSync(path.join(home, 'ratings.jsonl'));
+    server = await startChatServer([completion({ items: [{ stage: 'clarify', id: 'users', met: true, evidence: 'readers who want fresh posts', reason: 'Names the users.' }] })]);
+    const io = fakeIo({ env: { MLDRILL_HOME: home, MLDRILL_LLM_URL: server.url, MLDRILL_LLM_MODEL: 'm' } });
+    const result = await aiGradeSession(record, question, rubric, io);
+    expect(result.stages[0]!.items[0]).toMatchObject({ id: 'users', met: true });
+    expect(io.err()).toContain(`mldrill: warning: could not keep the rating in ${path.join(home, 'ratings.jsonl')} (it is a directory, not a regular file; move it away and grade again to keep it)\n`);
+    fs.rmdirSync(path.join(home, 'ratings.jsonl'));
+    execFileSync('mkfifo', [path.join(home, 'ratings.jsonl')]);
+    const again = fakeIo({ env: { MLDRILL_HOME: home, MLDRILL_LLM_URL: server.url, MLDRILL_LLM_MODEL: 'm' } });
+    await aiGradeSession(record, question, rubric, again);
+    expect(again.err()).toContain('(it is a FIFO, not a regular file; move it away and grade again to keep it)\n');
   });
 
   it('writes nothing when the server fails, and the history stays as it was', async () => {

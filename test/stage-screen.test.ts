@@ -373,6 +373,27 @@ describe('the stage prompt, driven by keys', () => {
     expect(shown()).toMatch(/│ events ├/);
     expect(end.diagram).toBe('events -> features\nfeatures -> ranker\n');
   });
+
+  // A checkpoint is a file anyone may have edited, and a paste can carry a bidirectional
+  // override (it reorders the rest of the line on screen) or a C1 control: none reaches the terminal.
+  it('draws notes, a pad line and pasted text without their control characters or bidi overrides', async () => {
+    const hostile = '\u202e\u009b2J\u0085';
+    const resumed = setPadLine(setNotes(startSession(plan, NOW), 0, `old${hostile} note\n`), `feed${hostile} -> lo`);
+    const { end, screen: shown } = await drive(resumed, async (type, waitFor) => {
+      const back = waitFor('\n  > ');
+      await type('\u001b');
+      await back;
+      const typed = waitFor('> pasted text');
+      await type(`pasted${hostile} text`);
+      await typed;
+      await type('\r\r');
+    });
+    expect(shown()).toContain('old note');
+    expect(shown()).toContain('◇ diagram> feed -> lo');
+    expect(shown()).not.toMatch(/[\u202e\u0085\u009b]/);
+    // The text itself is kept as typed: it is the user's, and every other output sanitises it.
+    expect(end.progress[0]!.notes).toContain(`pasted${hostile} text`);
+  });
 });
 
 describe('the diagram pad on the stage screen', () => {

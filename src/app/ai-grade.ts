@@ -2,8 +2,9 @@
 // server, the verdicts checked against the notes (no verdict without evidence), and the score
 // that follows. Loaded only by commands that grade with --ai.
 import type { LoadedQuestion, LoadedRubric } from '../bank/schema.js';
-import { EXIT, LlmSetupError, ServiceError, UsageError, type LlmFix } from '../errors.js';
+import { EXIT, LlmSetupError, ServiceError, systemErrorCode, systemErrorText, UsageError, type LlmFix } from '../errors.js';
 import type { Io } from '../io.js';
+import { NotRegularError } from '../read-file.js';
 import { chat, redact } from '../rater/client.js';
 import { hostOf, isLoopback, llmConfig, type LlmSettings } from '../rater/config.js';
 import { gradingMessages } from '../rater/prompt.js';
@@ -183,8 +184,10 @@ export async function aiGradeSession(record: SessionRecord, question: LoadedQues
   try {
     appendRating(file, rating);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    io.stderr.write(`mldrill: warning: could not keep the rating in ${file} (${code}); fix the state directory's permissions and grade again to keep it\n`);
+    // A FIFO or a directory in its place is no matter of permissions: say what is there.
+    const kind = error instanceof NotRegularError ? error.kind : systemErrorCode(error) === 'EISDIR' ? 'a directory' : undefined;
+    const cause = kind ? `it is ${kind}, not a regular file; move it away` : `${systemErrorText(error)}; fix the state directory's permissions`;
+    io.stderr.write(`mldrill: warning: could not keep the rating in ${file} (${cause} and grade again to keep it)\n`);
   }
   return result;
 }

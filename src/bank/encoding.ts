@@ -5,12 +5,15 @@ import type { Finding } from './findings.js';
 
 const fatal = new TextDecoder('utf-8', { fatal: true });
 
-/** The text of bytes, with an `encoding` finding (named `shown`) for each line that is not UTF-8. */
-export function decodeSource(bytes: Uint8Array, shown: string): { source: string; findings: Finding[] } {
+/**
+ * The text of bytes, with an `encoding` finding (named `shown`) for each line that is not UTF-8;
+ * `expected` names what the file should hold, for a binary one.
+ */
+export function decodeSource(bytes: Uint8Array, shown: string, expected = 'YAML text'): { source: string; findings: Finding[] } {
   const finding = (line: number, message: string): Finding => ({ file: shown, line, column: 1, severity: 'error', rule: 'encoding', message });
   if (isUtf16(bytes)) return { source: '', findings: [finding(1, 'the file is UTF-16, not UTF-8; save the file as UTF-8')] };
   // No text file holds a NUL: an image or archive renamed to .yaml is one finding, not a page of parser errors.
-  if (bytes.subarray(0, BINARY_SAMPLE).includes(0)) return { source: '', findings: [finding(1, 'the file is binary (it holds NUL bytes), not YAML text; check that it is the right file')] };
+  if (bytes.subarray(0, BINARY_SAMPLE).includes(0)) return { source: '', findings: [finding(1, `the file is binary (it holds NUL bytes), not ${expected}; check that it is the right file`)] };
   try {
     return { source: fatal.decode(bytes), findings: [] };
   } catch {

@@ -2,7 +2,7 @@
 // Cross-file checks (unknown rubric, duplicate ids) live in cross-check.ts.
 import path from 'node:path';
 import * as z from 'zod';
-import { closest, didYouMean, findControl, quotedList, showControl, stripControl } from '../text.js';
+import { closest, controlProblem, didYouMean, findControl, quotedList, showControl, stripControl } from '../text.js';
 import { collidingAsks } from './ask-words.js';
 import type { Finding, Severity } from './findings.js';
 import type { ParsedFile, PathSegment } from './parse.js';
@@ -232,14 +232,10 @@ function scanText(parsed: ParsedFile): Finding[] {
   const trail: PathSegment[] = [];
   const control = (text: string, where: 'key' | 'value') => {
     // Ids and keys must also look like what they are: no zero-width character may hide in one.
-    const found = findControl(text, { invisible: where === 'key' || trail[trail.length - 1] === 'id' });
-    if (!found) return;
-    const code = `U+${found.char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-    const what = where === 'key' ? `the key "${text}" in ${showPath(trail.slice(0, -1)) || 'the file'}` : showPath(trail);
-    const why = /[\u202a-\u202e\u2066-\u2069]/.test(found.char)
-      ? `the bidirectional override ${code}, which reorders the text on screen`
-      : /[\u200b-\u200f\u2060\ufeff]/.test(found.char) ? `the invisible character ${code}, so it is not what it looks like` : `the control character ${code}`;
-    findings.push(at(parsed, [...trail], 'control-chars', `${what} contains ${why}; remove it (terminal escape sequences and invisible characters are not allowed)`, { key: where === 'key' }));
+    const problem = controlProblem(text, { invisible: where === 'key' || trail[trail.length - 1] === 'id' });
+    if (!problem) return;
+    const what = where === 'key' ? `the key "${showControl(text)}" in ${showPath(trail.slice(0, -1)) || 'the file'}` : showPath(trail);
+    findings.push(at(parsed, [...trail], 'control-chars', `${what} ${problem}`, { key: where === 'key' }));
   };
   const visit = (value: unknown) => {
     if (typeof value === 'string') {

@@ -102,6 +102,9 @@ function explain(doc: Document, lines: SourceLines, cascade: readonly YAMLError[
     const at = lines.skipIndent(scalar.pos[0]);
     return { indentation: true, at, message: 'bad indentation: this line of a | or > text is indented less than the text\'s first line; indent it at least as far' };
   }
+  // The parser's recursion ran out of stack: a JavaScript message that names no cause.
+  const deep = cascade.find((error) => /Maximum call stack size exceeded/.test(error.message));
+  if (deep) return { at: deep.pos[0], message: 'YAML syntax error: the values are nested too deeply to read (thousands of [ or { inside each other); write them flatter' };
   const quote = cascade.find((error) => error.code === 'MISSING_CHAR' && /quote/.test(error.message));
   // The parser notices at the end of the string or file; the author needs the quote that opened it.
   if (quote) return { at: unclosedQuote(doc, quote.pos[0]) ?? lines.openingQuote(quote.pos[0]), message: 'YAML syntax error: this quoted string is never closed; add the closing quote' };

@@ -5,7 +5,7 @@ import { EXIT, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { requireId } from '../select/filter.js';
 import { askInterviewer, MAX_QUESTION_CHARS } from '../session/interviewer.js';
-import { stripControl } from '../text.js';
+import { jsonText, stripControl } from '../text.js';
 import { withCatalog } from '../app/with-catalog.js';
 
 export interface AskOptions {
@@ -36,7 +36,7 @@ export async function ask(options: AskOptions, io: Io): Promise<number> {
     const reply = askInterviewer(asked, facts);
     if (options.json) {
       const json: AskJson = { questionId: question.id, asked, matched: reply.fact?.id ?? null, topic: reply.fact?.topic ?? null, answer: reply.answer };
-      io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+      io.stdout.write(jsonText(json));
     } else {
       io.stdout.write(`${stripControl(reply.answer)}\n`);
     }

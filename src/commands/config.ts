@@ -6,10 +6,11 @@ import { loadConfig, settingsOf } from '../app/config.js';
 import { configInitText } from '../config/document.js';
 import { settingFor, type SettingValue } from '../config/keys.js';
 import { configPath } from '../config/locate.js';
-import { ConflictError, EXIT, UsageError } from '../errors.js';
+import { ConflictError, EXIT, systemErrorCode, systemErrorText, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { PACKAGE_ROOT } from '../package-root.js';
-import { stripControl } from '../text.js';
+import { writeNewFile } from '../store/atomic.js';
+import { jsonText, stripControl } from '../text.js';
 import { table } from '../ui/table.js';
 
 export interface ConfigOptions {
@@ -35,7 +36,7 @@ export async function config(options: ConfigOptions, io: Io): Promise<number> {
   };
   if (options.json) {
     const out = Object.fromEntries(Object.entries(settings).map(([key, { value, source }]) => [key, { value: shown(key, value), source }]));
-    io.stdout.write(`${JSON.stringify({ file, settings: out }, null, 2)}\n`);
+    io.stdout.write(jsonText({ file, settings: out }));
     return EXIT.ok;
   }
   const text = (value: SettingValue) => (value === null ? '(unset)' : Array.isArray(value) ? value.join(', ') || '(none)' : String(value));
@@ -57,11 +58,10 @@ function init(file: string, io: Io): number {
   }
   try {
     // 'wx' refuses any existing entry, a symlink included; 0600 because it may come to hold an API key.
-    fs.writeFileSync(file, text, { flag: 'wx', mode: 0o600 });
+    writeNewFile(file, text, 0o600);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    if (code === 'EEXIST') throw new ConflictError(`${file} already exists; nothing was written (edit it, or move it away and run mldrill config init again)`);
-    throw new UsageError(`cannot write ${file} (${code}); check that its directory is writable, or set MLDRILL_CONFIG to another path`);
+    if (systemErrorCode(error) === 'EEXIST') throw new ConflictError(`${file} already exists; nothing was written (edit it, or move it away and run mldrill config init again)`);
+    throw new UsageError(`cannot write ${file}: ${systemErrorText(error)}; nothing was written (check that its directory is writable and has room, or set MLDRILL_CONFIG to another path)`);
   }
   io.stderr.write(`Wrote ${stripControl(file)}; every setting in it is at its default\n`);
   return EXIT.ok;

@@ -1,13 +1,15 @@
 // `mldrill diagram [FILE|-]`: draws an edge list from a file or stdin, as box-drawing text,
 // Mermaid or JSON, for people who sketch their design in an editor.
 import path from 'node:path';
+import { decodeSource } from '../bank/encoding.js';
 import { displayPath } from '../bank/files.js';
+import { formatFinding } from '../bank/findings.js';
 import { MAX_DIAGRAM_BYTES, parseDiagram, type Diagram } from '../diagram/parse.js';
 import type { DiagramComparison, ReferenceDiagram } from '../diagram/compare.js';
 import { EXIT, NotFoundError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
-import { readSmallFile, readStream } from '../read-file.js';
-import { controlColumn, stripControl } from '../text.js';
+import { readSmallFile, readStreamBytes } from '../read-file.js';
+import { controlColumn, jsonText, stripControl } from '../text.js';
 
 export const DIAGRAM_FORMATS = ['text', 'mermaid', 'json'] as const;
 export type DiagramFormat = (typeof DIAGRAM_FORMATS)[number];
@@ -38,17 +40,24 @@ async function readSource(options: DiagramOptions, io: Io): Promise<{ text: stri
     if (options.file === undefined && io.terminal.input.isTTY) {
       throw new UsageError('give a file of edges, or pipe them in: mldrill diagram design.txt, or echo "events -> model" | mldrill diagram');
     }
-    const read = await readStream(io.terminal.input, MAX_DIAGRAM_BYTES);
+    const read = await readStreamBytes(io.terminal.input, MAX_DIAGRAM_BYTES);
     if (read === undefined) throw new UsageError(`the input is larger than ${MAX_DIAGRAM_BYTES / 1024} KiB; a diagram that large is not one to draw`);
-    return { text: read, name: '<stdin>' };
+    return { text: decoded(read, '<stdin>'), name: '<stdin>' };
   }
   const file = path.resolve(io.cwd, options.file);
   const name = displayPath(io.cwd, file);
   const read = readSmallFile(file, MAX_DIAGRAM_BYTES);
-  if (read.kind === 'text') return { text: read.text, name };
+  if (read.kind === 'bytes') return { text: decoded(read.bytes, name), name };
   if (read.kind === 'not-a-file') throw new UsageError(`${name} is not a regular file; give a text file of edges`);
   if (read.kind === 'too-large') throw new UsageError(`${name} is larger than ${MAX_DIAGRAM_BYTES / 1024} KiB; a diagram that large is not one to draw`);
   throw new UsageError(`cannot read ${name} (${read.kind === 'missing' ? 'ENOENT' : read.code}); check that it exists and is readable`);
+}
+
+/** UTF-8 text, or a usage error naming each line that is not (a Latin-1 byte would draw as U+FFFD, UTF-16 as nothing). */
+function decoded(bytes: Buffer, name: string): string {
+  const { source, findings } = decodeSource(bytes, name, 'a text file of edges');
+  if (findings.length === 0) return source;
+  throw new UsageError(`${name} is not UTF-8 text; nothing was drawn`, findings.map(formatFinding));
 }
 
 /** The diagram for scripts: components and edges by name, with where each was written. */
@@ -81,7 +90,7 @@ export async function diagram(options: DiagramOptions, io: Io): Promise<number> 
   if (compare && options.question !== undefined) comparison = compare.compareDiagram(await referenceOf(options.question, io, options.bank), parsed);
   if (format === 'json') {
     const json = { ...(diagramJson(parsed) as object), ...(comparison && compare ? { comparison: compare.comparisonJson(comparison) } : {}) };
-    io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+    io.stdout.write(jsonText(json));
     return EXIT.ok;
   }
   const summary = comparison && compare ? [compare.comparisonSummary(comparison), ...(comparison.components.unexpected.length ? [`Not in the reference (not counted): ${comparison.components.unexpected.join(', ')}`] : [])] : [];

@@ -5,7 +5,7 @@ import type { Io } from '../io.js';
 import { styleFor } from '../ui/colour.js';
 import { AI_MARK, historyEntry, historyLines, liveEntry } from '../ui/history.js';
 import { listLive } from '../store/live.js';
-import type { SessionState } from '../session/engine.js';
+import { isSessionState } from '../session/engine.js';
 import { compareText, jsonText } from '../text.js';
 import { aiScoresOf, newestSessionsFor, noSessionsYet, readRatingsFor, reportSkipped } from '../app/read-history.js';
 import { colourOf, stateDirOf } from '../app/config.js';
@@ -20,7 +20,7 @@ export async function history(options: HistoryOptions, io: Io): Promise<number> 
   // Checkpoints of interrupted sessions: they mark their records as resumable, and a session
   // killed before it could write a record (kill -9) is listed from its checkpoint alone.
   const stateDir = stateDirOf(io);
-  const live = listLive<SessionState>(stateDir);
+  const live = listLive(stateDir, isSessionState);
   const latest = newestSessionsFor(io, options.limit, live.sessions.length > 0);
   reportSkipped(live.warnings, latest.file, io);
   const timeZone = io.timeZone;

@@ -7,8 +7,9 @@ import { bankDirectories, displayPath } from '../bank/files.js';
 import { findYamlFiles, loadFiles, type Bank } from '../bank/load.js';
 import { idFromTitle, idProblem, scaffoldQuestion } from '../bank/scaffold.js';
 import { schemaModeline } from '../bank/schema-comment.js';
-import { ConflictError, EXIT, InterruptedError, UsageError } from '../errors.js';
+import { ConflictError, EXIT, InterruptedError, systemErrorCode, systemErrorText, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
+import { writeNewFile } from '../store/atomic.js';
 import { closest, compareText, didYouMean, stripControl } from '../text.js';
 import { createPrompter, type Prompter } from '../ui/prompts.js';
 import { colourOf, configBankOf } from '../app/config.js';
@@ -73,11 +74,10 @@ export async function newQuestion(options: NewOptions, io: Io): Promise<number> 
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     // 'wx' refuses an existing file even if one appeared since the check above.
-    fs.writeFileSync(file, text, { flag: 'wx' });
+    writeNewFile(file, text);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    if (code === 'EEXIST') throw new ConflictError(`${shown} already exists; mldrill new never overwrites a file`);
-    throw new UsageError(`cannot write ${shown} (${code}); pick a writable --dir`);
+    if (systemErrorCode(error) === 'EEXIST') throw new ConflictError(`${shown} already exists; mldrill new never overwrites a file`);
+    throw new UsageError(`cannot write ${shown}: ${systemErrorText(error)}; nothing was written (pick a writable --dir with room)`);
   }
   io.stdout.write(`${shown}\n`);
   io.stderr.write(`Created ${shown}: replace the TODOs, then run mldrill lint ${shown}\n`);

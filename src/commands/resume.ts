@@ -2,7 +2,7 @@
 // with the time that was left and the notes so far, and completes it as the same session.
 import { NotFoundError, UnknownIdError } from '../errors.js';
 import type { Io } from '../io.js';
-import { isFinished, remainingSeconds, resumeAt, type SessionState } from '../session/engine.js';
+import { isFinished, isSessionState, remainingSeconds, resumeAt } from '../session/engine.js';
 import { buildInterview } from '../session/interview.js';
 import { requireId } from '../select/filter.js';
 import { listLive, type LiveSession } from '../store/live.js';
@@ -34,7 +34,7 @@ export function pickLive<State>(sessions: readonly LiveSession<State>[], wanted 
 
 export async function resume(options: ResumeOptions, io: Io): Promise<number> {
   const stateDir = stateDirOf(io);
-  const { sessions, warnings } = listLive<SessionState>(stateDir);
+  const { sessions, warnings } = listLive(stateDir, isSessionState);
   for (const warning of warnings) io.stderr.write(`mldrill: ${warning}\n`);
   // A wrong id is reported as such, with or without a terminal; only then is one required.
   const live = pickLive(sessions, options.session);

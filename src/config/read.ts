@@ -4,10 +4,11 @@
 // positions; any finding, or a caller that shows where each key is (`mldrill config`), reads it
 // again with the exact parser, and every finding comes from that reading.
 import fs from 'node:fs';
+import { decodeSource } from '../bank/encoding.js';
 import type { Finding } from '../bank/findings.js';
 import type { ParsedFile, PathSegment } from '../bank/parse.js';
 import { readSmallFile } from '../read-file.js';
-import { closest, stripControl } from '../text.js';
+import { closest, controlProblem, showControl, stripControl } from '../text.js';
 import { keysIn, SECTIONS, settingFor, type Setting, type SettingValue } from './keys.js';
 import { pathFromConfig } from './locate.js';
 
@@ -51,10 +52,13 @@ export async function readConfig(file: string, homedir: string, options: { posit
     case 'unreadable':
       return whole('unreadable', `cannot read the config file (${read.code})`);
   }
+  // A Latin-1 byte would load as U+FFFD silently, a UTF-16 file as NULs: said at its line instead.
+  const { source: text, findings: encoding } = decodeSource(read.bytes, file, 'a YAML config file');
+  if (encoding.length > 0) return { file, values: new Map(), places: new Map(), keyReadable: false, findings: encoding };
   let result: ConfigRead | undefined;
   if (!options.positions) {
     const { fastData } = await import('../bank/fast-parse.js');
-    const data = fastData(read.text);
+    const data = fastData(text);
     if (data !== undefined) {
       // A bare symbol, not an Error: no stack to capture on a path taken for every file with a finding.
       // eslint-disable-next-line @typescript-eslint/only-throw-error
@@ -68,7 +72,7 @@ export async function readConfig(file: string, homedir: string, options: { posit
   }
   if (!result) {
     const { parseYaml } = await import('../bank/parse.js');
-    result = check(parseYaml(file, read.text), homedir, true);
+    result = check(parseYaml(file, text), homedir, true);
   }
   result.keyReadable = result.values.has('llm.api_key') && process.platform !== 'win32' && (read.mode & 0o077) !== 0;
   return result;
@@ -95,6 +99,12 @@ function check(parsed: ParsedFile, homedir: string, positions: boolean): ConfigR
   const take = (pathTo: string[], value: unknown) => {
     const key = pathTo.join('.');
     const setting = settingFor(key)!;
+    // A value shown without its escape sequence would read as another: refused, as lint does.
+    const hidden = (Array.isArray(value) ? value : [value]).find((entry): entry is string => typeof entry === 'string' && controlProblem(entry) !== undefined);
+    if (hidden !== undefined) {
+      const shown = setting.type === 'text' && setting.secret ? '' : ` "${showControl(hidden)}"`;
+      return fail(pathTo, 'control-chars', `${key}${shown} ${controlProblem(hidden)!}`);
+    }
     const problem = valueProblem(setting, value);
     if (problem) return fail(pathTo, problem.rule, `${key} ${problem.message}`);
     if (value === null) return;
@@ -117,7 +127,7 @@ function check(parsed: ParsedFile, homedir: string, positions: boolean): ConfigR
     const known = keysIn(section);
     const [suggestion] = closest(name, section ? known : [...known, ...SECTIONS.flatMap((s) => keysIn(s).map((k) => `${s}.${k}`))], 1);
     const fix = suggestion ? `did you mean "${suggestion}"?` : `known keys: ${known.join(', ')}`;
-    fail(pathTo, 'unknown-key', `unknown key "${pathTo.join('.')}"; ${fix}`, 'key');
+    fail(pathTo, 'unknown-key', `unknown key "${showControl(pathTo.join('.'))}"; ${fix}`, 'key');
   };
 
   for (const [key, value] of Object.entries(data)) {

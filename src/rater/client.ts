@@ -63,6 +63,8 @@ interface RawResponse {
   retryAfter: string | null;
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 async function postWithRetries(config: LlmConfig, mode: ReplyMode, messages: ChatMessage[], options: ChatOptions): Promise<RawResponse> {
   const maxRetries = options.maxRetries ?? 3;
   const format = responseFormat(mode);
@@ -73,7 +75,10 @@ async function postWithRetries(config: LlmConfig, mode: ReplyMode, messages: Cha
     if (!retryable || retry >= maxRetries) return response;
     const asked = retryAfterMs(response.retryAfter, options.now ?? Date.now);
     if (asked !== undefined && asked > MAX_RETRY_AFTER_MS) {
-      throw new ServiceError(`${hostOf(config)} is rate-limiting requests and asks to wait ${Math.ceil(asked / 1000)} s; try again later, or use another model or server`);
+      // A 503 is a server down for maintenance, not a rate limit; a wait of years is no number to show.
+      const what = response.status === 429 ? 'is rate-limiting requests' : `is unavailable (${response.status})`;
+      const wait = asked > DAY_MS ? 'more than a day' : `${Math.ceil(asked / 1000)} s`;
+      throw new ServiceError(`${hostOf(config)} ${what} and asks to wait ${wait}; try again later, or use another model or server`);
     }
     const wait = asked ?? (options.backoffMs ?? ((n) => 1000 * 2 ** n))(retry);
     options.onNote?.(`${hostOf(config)} answered ${response.status}; retrying in ${Math.max(1, Math.round(wait / 1000))} s (${retry + 1} of ${maxRetries})`);

@@ -1,5 +1,6 @@
 // The staged interview as a pure state machine. Time is always passed in (`now`, in ms), so
 // the engine never reads a clock and tests control every second.
+import { isRecord } from '../bank/records.js';
 import { chooseFollowup, type FollowupChoice } from './followup.js';
 import type { Exchange } from './interviewer.js';
 
@@ -69,6 +70,38 @@ export interface SessionState {
   diagram?: string;
   /** The pad's line being typed; absent while the pad is closed. Checkpointed like the draft. */
   padLine?: string;
+}
+
+const isText = (value: unknown): value is string => typeof value === 'string';
+const isTexts = (value: unknown): value is string[] => Array.isArray(value) && value.every(isText);
+const isAmount = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0;
+const isInstant = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+/** An optional field: absent, or what check says. */
+const absentOr = (value: unknown, check: (value: unknown) => boolean) => value === undefined || check(value);
+
+const isStagePlan = (value: unknown) => isRecord(value) && isText(value.id) && isText(value.title) && isText(value.goal) && isAmount(value.budgetSeconds) && value.budgetSeconds > 0;
+const isProgress = (value: unknown) => isRecord(value) && isAmount(value.usedMs) && isAmount(value.hintsShown) && isText(value.notes) && isTexts(value.ticked)
+  && absentOr(value.draft, isText) && absentOr(value.question, isText);
+const isWhen = (value: unknown) => isRecord(value) && absentOr(value.mentioned, isTexts) && absentOr(value.missing, isTexts);
+const isChoice = (value: unknown) => isRecord(value) && isText(value.text) && absentOr(value.when, isWhen);
+const isCurveball = (value: unknown, stages: number) => isRecord(value) && Number.isInteger(value.stage) && (value.stage as number) >= 0 && (value.stage as number) < stages
+  && isAmount(value.atSeconds) && isText(value.text) && (value.shownAtSeconds === null || isAmount(value.shownAtSeconds))
+  && absentOr(value.choices, (choices) => Array.isArray(choices) && choices.length > 0 && choices.every(isChoice)) && absentOr(value.pick, isAmount) && absentOr(value.notesChars, isAmount);
+const isExchange = (value: unknown) => isRecord(value) && isText(value.asked) && (value.factId === null || isText(value.factId)) && isText(value.answer) && absentOr(value.stageId, isText);
+
+/**
+ * Whether a checkpoint's state (a file anyone may have edited, or one cut short) has the shape
+ * the engine and the screens rely on: a wrong type anywhere would crash the resumed drill.
+ */
+export function isSessionState(value: unknown): value is SessionState {
+  if (!isRecord(value) || !Array.isArray(value.plan) || value.plan.length === 0 || !value.plan.every(isStagePlan)) return false;
+  const stages = value.plan.length;
+  return Array.isArray(value.progress) && value.progress.length === stages && value.progress.every(isProgress)
+    && Number.isInteger(value.current) && (value.current as number) >= 0 && (value.current as number) <= stages
+    && (value.runningSince === null || isInstant(value.runningSince)) && isInstant(value.startedAt) && (value.endedAt === null || isInstant(value.endedAt))
+    && (value.curveball === null || isCurveball(value.curveball, stages))
+    && absentOr(value.exchanges, (list) => Array.isArray(list) && list.every(isExchange))
+    && absentOr(value.diagram, isText) && absentOr(value.padLine, isText);
 }
 
 export interface RubricStageLike {

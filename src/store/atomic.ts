@@ -58,6 +58,26 @@ export function writeFileAtomic(file: string, content: string | Uint8Array | ((f
 }
 
 /**
+ * Creates file with content, refusing any entry already at its path (EEXIST, a symlink
+ * included). A write that fails part-way (a full disk, the file-size limit) removes the file it
+ * created, so that trying again is not refused by an empty file left behind.
+ */
+export function writeNewFile(file: string, content: string, mode = 0o666): void {
+  const fd = fs.openSync(file, 'wx', mode);
+  try {
+    try {
+      fs.writeFileSync(fd, content);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch (error) {
+    fs.rmSync(file, { force: true });
+    throw error;
+  }
+}
+
+/**
  * Writes a file the user named as output, as a shell's `>` would where a rename cannot serve:
  * into a device, a FIFO, a process substitution or /dev/stdout (the caller's own descriptors)
  * in place; a regular file or a new one atomically, through any link.

@@ -75,12 +75,23 @@ export function removeLive(stateDir: string, id: string): void {
   fs.rmSync(liveFile(stateDir, id), { force: true });
 }
 
+/** The fields of a checkpoint around its state, as resume and history read them. */
+function isLiveShape(live: Record<string, unknown>): boolean {
+  const isText = (value: unknown) => typeof value === 'string';
+  return isText(live.questionId) && isText(live.rubricId) && (live.mode === 'self' || live.mode === 'interviewer')
+    && (live.minutes === null || (typeof live.minutes === 'number' && Number.isFinite(live.minutes) && live.minutes > 0))
+    && typeof live.strict === 'boolean' && typeof live.paused === 'boolean' && isText(live.savedAt)
+    && (live.assessed === undefined || (Array.isArray(live.assessed) && live.assessed.every((ticks) => Array.isArray(ticks) && ticks.every(isText))));
+}
+
 /**
  * Every resumable session, most recently saved first. A file that is unreadable, not a regular
- * file, or not the checkpoint its name says (its id another, or none) is reported and left in
- * place, never resumed: resuming writes and deletes the file its id names.
+ * file, not the checkpoint its name says (its id another, or none) or not of a session's shape
+ * (isState checks the state, which the session engine owns: a field of the wrong kind would crash
+ * the resumed drill) is reported and left in place, never resumed: resuming writes and deletes
+ * the file its id names.
  */
-export function listLive<State>(stateDir: string): { sessions: LiveSession<State>[]; warnings: string[] } {
+export function listLive<State>(stateDir: string, isState: (state: unknown) => state is State): { sessions: LiveSession<State>[]; warnings: string[] } {
   const dir = liveDirectory(stateDir);
   let names: string[];
   try {
@@ -102,7 +113,9 @@ export function listLive<State>(stateDir: string): { sessions: LiveSession<State
     try {
       const live = JSON.parse(readRegular(file, MAX_LIVE_BYTES).toString('utf8')) as LiveSession<State>;
       if (live.version > LIVE_VERSION) warnings.push(`${file}: saved by a newer mldrill (version ${live.version}); upgrade to resume it`);
-      else if (typeof live.id !== 'string' || !live.state) warnings.push(`${file}: not a saved session; left in place`);
+      else if (typeof live !== 'object' || live === null || typeof live.id !== 'string' || !isLiveShape(live as unknown as Record<string, unknown>) || !isState(live.state)) {
+        warnings.push(`${file}: not a saved session (a field is missing or of the wrong kind); left in place`);
+      }
       else if (live.id !== named) warnings.push(`${file}: holds a session whose id is not ${named}; left in place`);
       else sessions.push(live);
     } catch (error) {

@@ -2,6 +2,7 @@
 // draws the pure layout (assess-screen.ts) at the terminal's size, read at every render. Once
 // confirmed, it leaves one line on screen: `✔ Clarify: 5 of 9 covered`.
 import type { ScoredItem } from '../session/interview.js';
+import { stripControl } from '../text.js';
 import type { Style } from './colour.js';
 import { assessedLine, assessLines } from './assess-screen.js';
 import { makePrompt, useRedrawOnContinue, useTypeahead, type InquirerCore, type OnSuspend, type Typeahead } from './inquirer.js';
@@ -76,5 +77,6 @@ function renderAssess(core: InquirerCore, config: AssessPromptConfig, done: (ids
 
   if (confirmed) return assessedLine(config.title, items, ticked, style, config.size().columns);
   const { lines, help } = assessLines({ message: config.message, items, ticked, cursor, evidence: config.evidence, notes: config.notes }, config.size(), style);
-  return [`${lines.join('\n')}${HIDE_CURSOR}`, help];
+  // The notes shown above the list are the user's, typed or resumed: the one sanitiser.
+  return [`${stripControl(lines.join('\n'), { keepStyle: true })}${HIDE_CURSOR}`, help];
 }

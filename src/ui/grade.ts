@@ -2,7 +2,7 @@
 // with the words of the notes that met it. Returns lines; never prints.
 import { comparisonJson } from '../diagram/compare.js';
 import type { Grade } from '../score/grade.js';
-import { cut, stripControl, visibleLength, wrap } from '../text.js';
+import { cut, jsonText, stripControl, visibleLength, wrap } from '../text.js';
 import { gradeStyle, type Style } from './colour.js';
 
 const EVIDENCE_MAX = 60;
@@ -58,5 +58,5 @@ export function gradeJson(grade: Grade): string {
     })),
     diagram: grade.diagram ? comparisonJson(grade.diagram.comparison) : null,
   };
-  return `${JSON.stringify(doc, null, 2)}\n`;
+  return jsonText(doc);
 }

@@ -38,7 +38,8 @@ export function createLinePrompter(io: Io, signal: AbortSignal): Prompter {
   const columns = (output.columns || 80);
   /** A message as lines that fit the terminal, broken at word breaks (a dumb terminal breaks words). */
   const sayLine = (text: string) => say(`${wrap(text, columns).join('\n')}\n`);
-  const say = (text: string) => void output.write(text);
+  // Notes resumed from a checkpoint and the user's own lines are untrusted text too: the one sanitiser.
+  const say = (text: string) => void output.write(stripControl(text, { keepStyle: true }));
 
   // One reader for the whole drill: lines typed ahead (a paste, a fast typist) wait in the
   // queue instead of being lost with a reader closed after each question.
@@ -155,7 +156,8 @@ export function createLinePrompter(io: Io, signal: AbortSignal): Prompter {
         if (config.strict && !isPaused(state) && remainingSeconds(state, now()) <= 0) timeUp.abort();
         if (curveballDue(state, now())) {
           change(markCurveballShown(state, now()));
-          say(`\n${BELL}⚡ The interviewer cuts in:\n${wrap(state.curveball!.text, columns - 2, '  ').join('\n')}\n`);
+          output.write(BELL);
+          say(`\n⚡ The interviewer cuts in:\n${wrap(state.curveball!.text, columns - 2, '  ').join('\n')}\n`);
         }
         const current = config.notice?.();
         if (current && current !== notice) say(`\n${current}\n`);

@@ -5,6 +5,7 @@ import { InterruptedError, UsageError } from '../errors.js';
 import type { Io, SuspendPhase } from '../io.js';
 import type { ScoredItem } from '../session/interview.js';
 import type { SessionState } from '../session/engine.js';
+import { stripControl } from '../text.js';
 import { styleFor, type Style } from './colour.js';
 import type { OnSuspend, Typeahead } from './inquirer.js';
 import type { StagePromptConfig } from './stage-prompt.js';
@@ -170,7 +171,8 @@ export async function createPrompter(io: Io, signal: AbortSignal, colour: Colour
   return {
     style,
     columns,
-    say: (text) => void io.terminal.output.write(text),
+    // Paths, titles and messages said between prompts pass the one sanitiser (only colour stays).
+    say: (text) => void io.terminal.output.write(stripControl(text, { keepStyle: true })),
 
     async chooseQuestion(unsorted, lastScores = new Map()) {
       const pickPrompt = await (await import('./pick-prompt.js')).loadPickPrompt();

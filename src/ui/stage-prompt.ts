@@ -25,6 +25,7 @@ import {
 } from '../session/engine.js';
 import { askInStage, type FactSheet } from '../session/interviewer.js';
 import type { Pad } from '../diagram/pad.js';
+import { stripControl } from '../text.js';
 import type { Style } from './colour.js';
 import { stageAction, type Key } from './stage-keys.js';
 import { finishedLine, stageLines, type Size } from './stage-screen.js';
@@ -386,5 +387,7 @@ function renderStage(core: InquirerCore, config: StagePromptConfig, done: (state
     config.size(),
     style,
   );
-  return [`${lines.join('\n')}${HIDE_CURSOR}`, help];
+  // The notes, the line being typed and the pad hold what was typed or pasted (or resumed from a
+  // checkpoint): the one sanitiser, keeping only the colour the style added.
+  return [`${stripControl(lines.join('\n'), { keepStyle: true })}${HIDE_CURSOR}`, help];
 }

@@ -185,6 +185,27 @@ describe('a drill on TERM=dumb', { timeout: 90_000 }, () => {
     });
   });
 
+  it('resumed from a checkpoint whose notes hold a bidi override and a C1 control, prints the notes without them', async () => {
+    const home = newHome();
+    const first = open(['drill', 'e2e-feed'], home);
+    await first.waitFor('Stage 1/2');
+    await writeNote(first, 'old note');
+    const name = await checkpointHolding(home, '"notes":"old note\\n"', 'a checkpoint with the note');
+    first.signal('KILL');
+    expect(await first.exitCode()).toBe(137);
+    // A checkpoint is a file anyone may have edited.
+    const file = path.join(home, 'sessions', name);
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('"notes":"old note\\n"', '"notes":"old\\u202e\\u009b2J note\\n"'));
+
+    const raw = path.join(home, 'raw.log');
+    const tmux = new TmuxSession(['resume', 'last', '--bank', BANK], { env: { MLDRILL_HOME: home, TERM: 'dumb' }, rawLog: raw });
+    sessions.push(tmux);
+    await tmux.waitFor(/Notes so far:\n {2}old note\n/);
+    tmux.keys('C-c');
+    expect(await tmux.exitCode()).toBe(130);
+    expect(fs.readFileSync(raw, 'utf8')).not.toMatch(/[\u001b\u202e\u009b]/);
+  });
+
   it('/help prints the commands again and is no note; a mistyped command is kept as a note, and says so', async () => {
     const home = newHome();
     const tmux = new TmuxSession(['drill', 'e2e-feed', '--bank', BANK, '--no-ready'], { env: { MLDRILL_HOME: home, TERM: 'dumb' } });
