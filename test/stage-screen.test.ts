@@ -217,7 +217,7 @@ describe('the stage prompt, driven by keys', () => {
     const waitFor = async (text: string) => {
       const from = shown.length;
       for (let i = 0; i < 200 && !shown.slice(from).includes(text); i++) await new Promise((resolve) => setTimeout(resolve, 10));
-      if (!shown.slice(from).includes(text)) throw new Error(`never drawn: ${text}`);
+      if (!shown.slice(from).includes(text)) throw new Error(`never drawn: ${text}\n${shown.slice(-1500)}`);
     };
     await keys(type, waitFor);
     return { end: await run, screen: () => shown, changes };
@@ -242,6 +242,21 @@ describe('the stage prompt, driven by keys', () => {
       for (const key of [...keys, '\r']) await type(key);
     });
     expect(end.progress[0]!.notes).toBe(notes);
+  });
+
+  // A paste reaches the prompt as one read of many keys: each is kept, and the screen is drawn
+  // after them, not once per key (which made a few kilobytes take seconds to settle).
+  it('a paste is typed whole, lines, edits and a question to the interviewer included, and drawn a few times, not once a key', async () => {
+    const long = 'two tower retrieval then a ranker '.repeat(60);
+    const { end, screen: shown, changes } = await drive(startSession(plan, NOW), async (type) => {
+      await type(`${long}\rabc\u007f\u007fz\r?what latency budget do we have\rlast`);
+      await type('\r\r');
+    }, { sheet });
+    expect(end.progress[0]!.notes).toBe(`${long}\naz\nlast\n`);
+    expect((end.exchanges ?? []).map((exchange) => exchange.factId)).toEqual(['latency']);
+    // Some 2,100 keys: a handful of frames (each has the stage's title), and every key's state handed on.
+    expect(shown().split('Stage 1/2 · Clarify').length - 1).toBeLessThan(12);
+    expect(changes.length).toBeGreaterThan(2000);
   });
 
   it('Tab reveals a hint without touching the line being typed', async () => {

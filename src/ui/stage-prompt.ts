@@ -92,7 +92,25 @@ function renderStage(core: InquirerCore, config: StagePromptConfig, done: (state
   const session = useRef(config.state);
   // A draft (or a question to the interviewer) given back by resume is the line being typed again, ready to edit.
   const initialDraft = config.state.progress[config.state.current]?.question ?? config.state.progress[config.state.current]?.draft ?? '';
-  const [line, setLine] = useState(config.state.progress[config.state.current]?.question === undefined ? initialDraft : '');
+  const initialLine = config.state.progress[config.state.current]?.question === undefined ? initialDraft : '';
+  // Drawn from `typing` (below); setting it only asks for a frame.
+  const [, setLine] = useState(initialLine);
+  // The line being typed as the keys leave it, which the keys read. A paste arrives as hundreds of
+  // keys in one read: the screen is drawn once after them (drawSoon), not after each, which made
+  // a few kilobytes take seconds to settle.
+  const typing = useRef(initialLine);
+  const soon = useRef<NodeJS.Immediate | undefined>(undefined);
+  const setTyping = (text: string) => {
+    typing.current = text;
+    setLine(text);
+  };
+  const drawSoon = () => {
+    soon.current ??= setImmediate(() => {
+      soon.current = undefined;
+      setLine(typing.current);
+      redraw();
+    });
+  };
   const [editing, setEditing] = useState<number | null>(null);
   // The new line typed before moving up to edit an earlier one: back when moving down past the last.
   const aside = useRef('');
@@ -185,6 +203,7 @@ function renderStage(core: InquirerCore, config: StagePromptConfig, done: (state
     });
     return () => {
       clearInterval(timer);
+      clearImmediate(soon.current);
       stopResize?.();
     };
   }, []);
@@ -210,12 +229,14 @@ function renderStage(core: InquirerCore, config: StagePromptConfig, done: (state
     const question = pending(state);
     const padLine = state.padLine;
     const lineMode = question !== undefined ? 'ask' : padLine !== undefined ? 'pad' : undefined;
+    // The line as this key found it, as the handler's other reads of it need it.
+    const line = typing.current;
     const action = stageAction(key, { line: padLine ?? line, interviewer, gated, canGoBack: state.current > 0, lineMode, facts: Boolean(config.facts?.length) });
     /** Puts text in the line being typed (readline holds it). */
     const retype = (text: string) => {
       rl.clearLine(0);
       if (text) rl.write(text);
-      setLine(text);
+      setTyping(text);
     };
     /** The line being edited goes back into the notes as it now reads. */
     const putBack = (text: string) => (editing === null ? state : withLines(state, lines.map((old, i) => (i === editing ? text : old))));
@@ -223,7 +244,7 @@ function renderStage(core: InquirerCore, config: StagePromptConfig, done: (state
     switch (action) {
       case 'ask':
         // Only from a new line: an earlier line being edited keeps its `?`.
-        if (editing !== null) return setLine(rl.line);
+        if (editing !== null) return setTyping(rl.line);
         if (gated) {
           setGated(false);
           update(resume(state, now()));
@@ -233,7 +254,7 @@ function renderStage(core: InquirerCore, config: StagePromptConfig, done: (state
         return;
       case 'pad':
         // Only from a new line; what it holds waits in the draft, typed again when the pad closes.
-        if (editing !== null) return setLine(rl.line);
+        if (editing !== null) return setTyping(rl.line);
         if (gated) {
           setGated(false);
           update(resume(state, now()));
@@ -292,7 +313,7 @@ function renderStage(core: InquirerCore, config: StagePromptConfig, done: (state
           update(setDraft(session.current, aside.current));
           return;
         }
-        setLine('');
+        setTyping('');
         return;
       case 'next':
         if (editing !== null) {
@@ -348,13 +369,14 @@ function renderStage(core: InquirerCore, config: StagePromptConfig, done: (state
         if (typedAfterEsc(key)) rl.write(typedAfterEsc(key));
         if (question !== undefined) {
           update(setQuestion(state, rl.line.replace(/\t/g, '')));
-          return redraw();
+          return drawSoon();
         }
         if (padLine !== undefined) {
           update(setPadLine(state, rl.line.replace(/\t/g, '')));
-          return redraw();
+          return drawSoon();
         }
-        setLine(rl.line);
+        typing.current = rl.line;
+        drawSoon();
         // Only a new line is a draft: an edited one is already in the notes.
         if (editing === null) update(setDraft(state, rl.line));
         return;
@@ -372,7 +394,7 @@ function renderStage(core: InquirerCore, config: StagePromptConfig, done: (state
   const { lines, help } = stageLines(
     {
       state: current, now: now(), hints: config.hints, checklist: config.checklist, cursor, followups: config.followups, allFollowups,
-      line: pending(current) ?? current.padLine ?? line, editing, gated, save: config.save !== false,
+      line: pending(current) ?? current.padLine ?? typing.current, editing, gated, save: config.save !== false,
       notice: loaded instanceof Error ? `the diagram pad could not load: ${loaded.message}` : config.notice?.(),
       lineMode: pending(current) !== undefined ? 'ask' : current.padLine !== undefined ? 'pad' : undefined, noFactSheet: !config.sheet && !config.checklist?.length, facts: config.facts, factsHidden,
       ...(current.diagram ? { diagram: current.diagram } : {}),
