@@ -170,7 +170,7 @@ const TABLE: readonly CommandSpec[] = [
     description: 'ask the interviewer a clarifying question about a question: prints the answer from its fact sheet',
     arguments: [
       { usage: '<id>', description: 'question id' },
-      { usage: '<question>', description: 'the question, in quotes (at most 500 characters)' },
+      { usage: '<question...>', description: 'the question: its words, quoted or not (at most 500 characters)' },
     ],
     options: [{ flags: '--json', description: 'print {questionId, asked, matched, topic, answer} as JSON' }],
     helpAfter: [

@@ -40,6 +40,12 @@ const run = (args: string[]) =>
   spawnSync(process.execPath, [BIN, ...args, '--bank', bank], { encoding: 'utf8', input: '', env: { PATH: process.env.PATH, MLDRILL_HOME: home }, timeout: 20_000 });
 
 describe('mldrill ask', { timeout: 60_000 }, () => {
+  it('takes the question unquoted, as several words', () => {
+    const result = run(['ask', 'sheet-feed', 'how', 'many', 'users', 'do', 'we', 'have', '--json']);
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ asked: 'how many users do we have', matched: 'daily-users' });
+  });
+
   it('prints the answer of the matching fact', () => {
     const result = run(['ask', 'sheet-feed', 'How many people use it every day?']);
     expect(result.stderr).toBe('');
@@ -101,7 +107,7 @@ describe('mldrill ask', { timeout: 60_000 }, () => {
       const result = run(args);
       expect(result.status).toBe(2);
       expect(result.stdout).toBe('');
-      expect(result.stderr).toMatch(/the question is empty; ask it in quotes/);
+      expect(result.stderr).toMatch(/the question is empty; ask it after the id, e.g. mldrill ask feature-store how many features are served/);
     }
     const missing = run(['ask', 'sheet-feed']);
     expect(missing.status).toBe(2);

@@ -85,6 +85,13 @@ describe('mldrill grade --ai', { timeout: 40_000 }, () => {
     expect(result.err).toMatch(/MLDRILL_LLM_URL/);
   });
 
+  it('refuses --timeout without --ai, before reading anything', async () => {
+    const result = await run(['e2e-feed', '--notes', 'no-such-notes.md', '--timeout', '5', '--bank', BANK], {});
+    expect(result.code).toBe(2);
+    expect(result.out).toBe('');
+    expect(result.err).toBe("mldrill: --timeout is the AI rater's wait per attempt: it needs --ai\n");
+  });
+
   it('refuses a timeout that is not a positive number of seconds', async () => {
     const result = await run(['e2e-feed', '--notes', 'notes.md', '--ai', '--timeout', '0', '--bank', BANK], {});
     expect(result.code).toBe(2);

@@ -10,7 +10,8 @@ import { withCatalog } from '../app/with-catalog.js';
 
 export interface AskOptions {
   id: string;
-  question: string;
+  /** Its words: quoted as one argument, or typed as several. */
+  question: string[];
   json?: boolean;
   bank?: string[];
 }
@@ -25,9 +26,9 @@ export interface AskJson {
 }
 
 export async function ask(options: AskOptions, io: Io): Promise<number> {
-  const asked = options.question.trim();
+  const asked = options.question.join(' ').trim();
   // Checked before the bank is opened: a bad question costs nothing.
-  if (!asked) throw new UsageError('the question is empty; ask it in quotes, e.g. mldrill ask feature-store "how many features are served?"');
+  if (!asked) throw new UsageError('the question is empty; ask it after the id, e.g. mldrill ask feature-store how many features are served');
   if (asked.length > MAX_QUESTION_CHARS) throw new UsageError(`the question is ${asked.length} characters long; ask one question of at most ${MAX_QUESTION_CHARS} characters`);
   return withCatalog(io, options.bank, (catalog) => {
     const question = catalog.question(requireId(catalog.ids, options.id));

@@ -32,6 +32,8 @@ export interface GradeOptions {
 }
 
 export async function grade(options: GradeOptions, io: Io): Promise<number> {
+  // A wait with nothing to wait for is a mistaken command line, not a setting to ignore.
+  if (options.timeout !== undefined && !options.ai) throw new UsageError('--timeout is the AI rater\'s wait per attempt: it needs --ai');
   // Read the notes first: a missing file is the user's to fix before the bank is even opened.
   const text = options.notes === undefined ? undefined : options.notes === '-' ? await readNotesStream(io.terminal.input) : readNotesFile(path.resolve(io.cwd, options.notes), options.notes);
   return withCatalog(io, options.bank, async (catalog) => {
