@@ -191,6 +191,13 @@ describe('the stage keys', () => {
     ['in the pad, Backspace in a line: deletes', { name: 'backspace' }, { ...context, lineMode: 'pad' as const, line: 'a -> b' }, 'type'],
     ['in the pad, Tab: no hint', { name: 'tab' }, { ...context, lineMode: 'pad' as const }, 'type'],
     ['in the pad, Ctrl-B: typed, not the previous stage', { name: 'b', ctrl: true }, { ...context, lineMode: 'pad' as const }, 'type'],
+    ['pasted, Enter on a line: commit it', { name: 'return' }, { ...context, pasting: true, line: 'alpha' }, 'commit'],
+    ['pasted, a blank line: a paragraph break, not the next stage', { name: 'return' }, { ...context, pasting: true }, 'type'],
+    ['pasted, ? on an empty line: text, not a question', { sequence: '?' }, { ...context, pasting: true }, 'type'],
+    ['pasted, Tab: text, not a hint', { name: 'tab' }, { ...context, pasting: true }, 'type'],
+    ['pasted, a BEL: text, not the pad', { name: 'g', ctrl: true }, { ...context, pasting: true }, 'type'],
+    ['pasted into the pad, Enter: add the line', { name: 'return' }, { ...context, pasting: true, lineMode: 'pad' as const, line: 'a -> b' }, 'send'],
+    ['pasted at the gate: starts the clock', { name: 'w' }, { ...context, pasting: true, gated: true }, 'start'],
   ] as const)('%s', (_, key, keyContext, action) => {
     expect(stageAction(key, keyContext)).toBe(action);
   });
@@ -257,6 +264,19 @@ describe('the stage prompt, driven by keys', () => {
     // Some 2,100 keys: a handful of frames (each has the stage's title), and every key's state handed on.
     expect(shown().split('Stage 1/2 · Clarify').length - 1).toBeLessThan(12);
     expect(changes.length).toBeGreaterThan(2000);
+  });
+
+  it('a bracketed paste is text: its blank lines, a ? and a BEL are no commands; after it, keys are', async () => {
+    const { end, screen: shown } = await drive(startSession(plan, NOW), async (type) => {
+      await type('\u001b[200~para one\r\r? not a question\u0007\rpara two\r\u001b[201~');
+      await type('\r');
+    });
+    expect(end.current).toBe(1);
+    expect(end.progress[0]).toMatchObject({ notes: 'para one\n? not a question\npara two\n', hintsShown: 0 });
+    expect(end).not.toHaveProperty('padLine');
+    // The screen asks the terminal to mark pastes, and stops asking when the stage ends.
+    expect(shown()).toContain('\u001b[?2004h');
+    expect(shown().lastIndexOf('\u001b[?2004l')).toBeGreaterThan(shown().lastIndexOf('\u001b[?2004h'));
   });
 
   it('Tab reveals a hint without touching the line being typed', async () => {

@@ -7,10 +7,7 @@ import type { Style } from './colour.js';
 import { assessedLine, assessLines } from './assess-screen.js';
 import { makePrompt, useRedrawOnContinue, useTypeahead, type InquirerCore, type OnSuspend, type Typeahead } from './inquirer.js';
 import type { Size } from './stage-screen.js';
-
-const HIDE_CURSOR = '\u001b[?25l';
-/** Home and clear: after a resize the old screen has rewrapped and cannot be erased line by line. */
-const CLEAR_SCREEN = '\u001b[H\u001b[2J';
+import { CLEAR_SCREEN, HIDE_CURSOR } from './terminal-codes.js';
 
 export interface AssessPromptConfig {
   message: string;

@@ -8,10 +8,10 @@ import type { SessionState } from '../session/engine.js';
 import { stripControl } from '../text.js';
 import { styleFor, type Style } from './colour.js';
 import type { OnSuspend, Typeahead } from './inquirer.js';
+import { PASTE_OFF, SHOW_CURSOR } from './terminal-codes.js';
 import type { StagePromptConfig } from './stage-prompt.js';
 import type { Colour } from '../config/keys.js';
 
-const SHOW_CURSOR = '\u001b[?25h';
 
 const NON_INTERACTIVE_HINT =
   'for scripts and pipes use the non-interactive commands: mldrill list, show, random, daily (with --json or --plain)';
@@ -120,7 +120,8 @@ export async function createPrompter(io: Io, signal: AbortSignal, colour: Colour
     if (phase === 'stop') {
       suspendListeners.forEach((listener) => listener(phase));
       if (input.isRaw) input.setRawMode?.(false);
-      io.terminal.output.write(SHOW_CURSOR);
+      // The cursor back, and bracketed paste off (the stage screen's), for the shell.
+      io.terminal.output.write(`${SHOW_CURSOR}${PASTE_OFF}`);
       return;
     }
     setImmediate(() => {

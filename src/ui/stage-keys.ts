@@ -57,6 +57,8 @@ export interface KeyContext {
   lineMode?: LineMode;
   /** Interviewer mode with a fact sheet to show. */
   facts?: boolean;
+  /** Inside a paste (bracketed by the terminal): pasted text is text, whatever its keys. */
+  pasting?: boolean;
 }
 
 interface Binding {
@@ -105,11 +107,24 @@ const STAGE_KEYS: readonly Binding[] = [
 
 /** The action for a key; at the ready gate any key that types text starts the clock as well. */
 export function stageAction(key: Key, context: KeyContext): StageAction {
+  if (context.pasting) return pastedAction(key, context);
   for (const binding of active(context)) {
     // A question asked at the gate starts the clock too (the prompt does both).
     if (binding.matches(key, context)) return context.gated && !['start', 'type', 'ask', 'pad'].includes(binding.action) ? 'start' : binding.action;
   }
   return context.gated ? 'start' : 'type';
+}
+
+/**
+ * A key of pasted text: Enter adds the line (or sends it, in a line mode), and a blank line is a
+ * paragraph break, not the end of the stage; every other key is text (a `?` at a line's start,
+ * a tab, a BEL), never a command.
+ */
+function pastedAction(key: Key, context: KeyContext): StageAction {
+  if (context.gated) return 'start';
+  if (!enter(key)) return 'type';
+  if (context.lineMode) return 'send';
+  return context.line.trim() !== '' ? 'commit' : 'type';
 }
 
 /** The bindings that act now: while a line mode is open, only its own. */

@@ -31,10 +31,9 @@ import { stageAction, type Key } from './stage-keys.js';
 import { finishedLine, stageLines, type Size } from './stage-screen.js';
 import { makePrompt, useRedrawOnContinue, useTypeahead, type InquirerCore, type OnSuspend, type Typeahead } from './inquirer.js';
 
-const HIDE_CURSOR = '\u001b[?25l';
+import { CLEAR_SCREEN, HIDE_CURSOR, PASTE_OFF, PASTE_ON } from './terminal-codes.js';
+
 const BELL = '\u0007';
-/** Home and clear: after a resize the old screen has rewrapped and cannot be erased line by line. */
-const CLEAR_SCREEN = '\u001b[H\u001b[2J';
 
 export interface StagePromptConfig {
   state: SessionState;
@@ -205,6 +204,7 @@ function renderStage(core: InquirerCore, config: StagePromptConfig, done: (state
       clearInterval(timer);
       clearImmediate(soon.current);
       stopResize?.();
+      write(PASTE_OFF);
     };
   }, []);
   // The time stopped with Ctrl-Z is not counted: the clock pauses before the process stops
@@ -221,8 +221,13 @@ function renderStage(core: InquirerCore, config: StagePromptConfig, done: (state
     stoppedRunning.current = false;
   });
 
+  const pasting = useRef(false);
   useKeypress((key, rl) => {
     if (ended) return;
+    if (key.name === 'paste-start' || key.name === 'paste-end') {
+      pasting.current = key.name === 'paste-start';
+      return;
+    }
     const state = session.current;
     const lines = noteLines(state);
     const interviewer = Boolean(config.checklist?.length);
@@ -231,7 +236,7 @@ function renderStage(core: InquirerCore, config: StagePromptConfig, done: (state
     const lineMode = question !== undefined ? 'ask' : padLine !== undefined ? 'pad' : undefined;
     // The line as this key found it, as the handler's other reads of it need it.
     const line = typing.current;
-    const action = stageAction(key, { line: padLine ?? line, interviewer, gated, canGoBack: state.current > 0, lineMode, facts: Boolean(config.facts?.length) });
+    const action = stageAction(key, { line: padLine ?? line, interviewer, gated, canGoBack: state.current > 0, lineMode, facts: Boolean(config.facts?.length), pasting: pasting.current });
     /** Puts text in the line being typed (readline holds it). */
     const retype = (text: string) => {
       rl.clearLine(0);
@@ -411,5 +416,6 @@ function renderStage(core: InquirerCore, config: StagePromptConfig, done: (state
   );
   // The notes, the line being typed and the pad hold what was typed or pasted (or resumed from a
   // checkpoint): the one sanitiser, keeping only the colour the style added.
-  return [`${stripControl(lines.join('\n'), { keepStyle: true })}${HIDE_CURSOR}`, help];
+  // Asked for in every frame: after Ctrl-Z (which turns it off) and `fg`, the next frame turns it on.
+  return [`${stripControl(lines.join('\n'), { keepStyle: true })}${HIDE_CURSOR}${PASTE_ON}`, help];
 }

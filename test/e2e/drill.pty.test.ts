@@ -189,5 +189,17 @@ describe('drill in a terminal', { timeout: 60_000 }, () => {
       ['rank by predicted engagement\n', ['diagram']],
     ]);
   });
+
+  it('a paste stays in the stage it was pasted into: blank lines and a ? in it are text, and the keys after it act again', async () => {
+    const { tmux, history } = start();
+    await tmux.waitFor('Stage 1/2 · Clarify the feed');
+    tmux.paste('who reads the feed\n\n? how fresh must it be\nposts per day\n');
+    await tmux.waitFor(/Notes\n\s+who reads the feed\n\s+\? how fresh must it be\n\s+posts per day\n/);
+    expect(tmux.screen()).toContain('Stage 1/2');
+    tmux.type('\r\r\r\r');
+    await tmux.waitFor(/Score \d+%/);
+    expect(await tmux.exitCode()).toBe(0);
+    expect(readHistory(history)[0].stages[0].notes).toBe('who reads the feed\n? how fresh must it be\nposts per day\n');
+  });
 });
 

@@ -60,6 +60,14 @@ export class TmuxSession {
     this.tmux('send-keys', '-t', this.name, '-l', '--', text);
   }
 
+  /** Text pasted as a terminal pastes it: marked as a paste (bracketed) when the program asked for that. */
+  paste(text: string): void {
+    const file = path.join(path.dirname(this.exitFile), 'paste');
+    fs.writeFileSync(file, text);
+    this.tmux('load-buffer', '-b', 'paste', file);
+    this.tmux('paste-buffer', '-p', '-d', '-b', 'paste', '-t', this.name);
+  }
+
   /** The visible screen, or with scrollback the whole history of the pane. */
   screen(scrollback = false): string {
     return this.tmux('capture-pane', '-p', '-t', this.name, ...(scrollback ? ['-S', '-5000'] : []));
