@@ -191,6 +191,9 @@ describe('the stage keys', () => {
     ['in the pad, Backspace in a line: deletes', { name: 'backspace' }, { ...context, lineMode: 'pad' as const, line: 'a -> b' }, 'type'],
     ['in the pad, Tab: no hint', { name: 'tab' }, { ...context, lineMode: 'pad' as const }, 'type'],
     ['in the pad, Ctrl-B: typed, not the previous stage', { name: 'b', ctrl: true }, { ...context, lineMode: 'pad' as const }, 'type'],
+    ['in the pad, Esc and a letter at once: back to the notes (the letter typed there)', { name: 'w', meta: true, sequence: '\u001bw' }, { ...context, lineMode: 'pad' as const, line: 'a -> b' }, 'cancel'],
+    ['asking, Esc and ? at once: back to the notes', { meta: true, sequence: '\u001b?' }, { ...context, lineMode: 'ask' as const, line: 'how' }, 'cancel'],
+    ['in the pad, Alt-b: a word back, as readline does', { name: 'b', meta: true, sequence: '\u001bb' }, { ...context, lineMode: 'pad' as const, line: 'a -> b' }, 'type'],
     ['pasted, Enter on a line: commit it', { name: 'return' }, { ...context, pasting: true, line: 'alpha' }, 'commit'],
     ['pasted, a blank line: a paragraph break, not the next stage', { name: 'return' }, { ...context, pasting: true }, 'type'],
     ['pasted, ? on an empty line: text, not a question', { sequence: '?' }, { ...context, pasting: true }, 'type'],
@@ -277,6 +280,22 @@ describe('the stage prompt, driven by keys', () => {
     // The screen asks the terminal to mark pastes, and stops asking when the stage ends.
     expect(shown()).toContain('\u001b[?2004h');
     expect(shown().lastIndexOf('\u001b[?2004l')).toBeGreaterThan(shown().lastIndexOf('\u001b[?2004h'));
+  });
+
+  it('Esc and a key at once in the pad or a question: back to the notes, the key the first of a new line', async () => {
+    const { end } = await drive(startSession(plan, NOW), async (type) => {
+      await type('\u0007');
+      await type('a -> b\r');
+      await type('\u001bw');
+      await type('e see it\r');
+      await type('?how many');
+      await type('\u001b?');
+      await type(' later\r\r');
+    });
+    expect(end.diagram).toBe('a -> b\n');
+    expect(end).not.toHaveProperty('padLine');
+    expect(end.progress[0]!.notes).toBe('we see it\n? later\n');
+    expect(end.exchanges ?? []).toEqual([]);
   });
 
   it('Tab reveals a hint without touching the line being typed', async () => {

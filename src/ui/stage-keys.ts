@@ -75,10 +75,24 @@ interface Binding {
 
 const enter = (key: Key) => key.name === 'return' || key.name === 'enter';
 
+/**
+ * The key typed right after Esc, within readline's wait for an escape sequence: it arrives as
+ * Alt and that key, which readline drops (but for its Alt-b, Alt-f and Alt-d), so it is typed by
+ * the stage screen. '' when the key is not that.
+ */
+export function typedAfterEsc({ meta, sequence = '', name = '' }: Key): string {
+  const [esc, typed = '', ...more] = [...sequence];
+  const printable = typed !== '' && typed.codePointAt(0)! >= 0x20 && typed !== '\u007f';
+  return meta && esc === '\u001b' && printable && more.length === 0 && !['b', 'f', 'd'].includes(name) ? typed : '';
+}
+
 /** Every command key of the stage screen, in the order the key line shows them. */
 const STAGE_KEYS: readonly Binding[] = [
   { label: 'Enter', does: 'ask', action: 'send', lineMode: 'ask', matches: (key) => enter(key) },
   { label: 'Esc', does: 'back to the notes', action: 'cancel', lineMode: 'ask', matches: (key) => key.name === 'escape' },
+  // Esc then a key at once (Alt and the key): back to the notes, the key typed there.
+  { label: 'Esc', does: 'back to the notes', action: 'cancel', lineMode: 'ask', matches: (key) => typedAfterEsc(key) !== '', shown: () => false },
+  { label: 'Esc', does: 'back to the notes', action: 'cancel', lineMode: 'pad', matches: (key) => typedAfterEsc(key) !== '', shown: () => false },
   // Esc then Enter arrive at once as Enter with meta: on an empty pad line there is nothing to add, so the Esc was meant.
   { label: 'Esc', does: 'back to the notes', action: 'cancel', lineMode: 'pad', matches: (key, context) => enter(key) && Boolean(key.meta) && context.line === '', shown: () => false },
   { label: 'Enter', does: 'add the line', action: 'send', lineMode: 'pad', matches: (key) => enter(key) },

@@ -27,7 +27,7 @@ import { askInStage, type FactSheet } from '../session/interviewer.js';
 import type { Pad } from '../diagram/pad.js';
 import { stripControl } from '../text.js';
 import type { Style } from './colour.js';
-import { stageAction, type Key } from './stage-keys.js';
+import { stageAction, typedAfterEsc } from './stage-keys.js';
 import { finishedLine, stageLines, type Size } from './stage-screen.js';
 import { makePrompt, useRedrawOnContinue, useTypeahead, type InquirerCore, type OnSuspend, type Typeahead } from './inquirer.js';
 
@@ -66,16 +66,6 @@ export interface StagePromptConfig {
   onSuspend?: OnSuspend;
   /** Keys typed after this stage ends go to the next prompt (see Typeahead). */
   typeahead?: Typeahead;
-}
-
-/**
- * The key typed right after Esc, within readline's wait for an escape sequence: it arrives as
- * Alt and that key, which readline drops (but for its Alt-b, Alt-f and Alt-d), so it is typed here.
- */
-function typedAfterEsc({ meta, sequence = '', name = '' }: Key): string {
-  const [esc, typed = '', ...more] = [...sequence];
-  const printable = typed !== '' && typed.codePointAt(0)! >= 0x20 && typed !== '\u007f';
-  return meta && esc === '\u001b' && printable && more.length === 0 && !['b', 'f', 'd'].includes(name) ? typed : '';
 }
 
 /** The stage prompt, with Inquirer's core loaded (see inquirer.ts). */
@@ -277,17 +267,20 @@ function renderStage(core: InquirerCore, config: StagePromptConfig, done: (state
         retype('');
         update(closeQuestion(state, true));
         return;
-      case 'cancel':
+      case 'cancel': {
+        // Esc and a key typed at once: the Esc closes, and the key is the first of the notes again.
+        const after = typedAfterEsc(key);
         if (lineMode === 'pad') {
           // A line half typed is not lost: it goes to the diagram, where the pad shows it (or its problem).
-          const draft = state.progress[state.current]?.draft ?? '';
+          const draft = `${state.progress[state.current]?.draft ?? ''}${after}`;
           retype(draft);
-          update(setPadLine(addPadLine(state), undefined));
+          update(setDraft(setPadLine(addPadLine(state), undefined), draft));
           return;
         }
-        retype('');
-        update(closeQuestion(state, false));
+        retype(after);
+        update(setDraft(closeQuestion(state, false), after));
         return;
+      }
       case 'recall': {
         const recalled = recallPadLine(state);
         retype(recalled.padLine ?? '');
