@@ -284,13 +284,8 @@ describe('the stage prompt, driven by keys', () => {
 
   it('Esc and a key at once in the pad or a question: back to the notes, the key the first of a new line', async () => {
     const { end } = await drive(startSession(plan, NOW), async (type) => {
-      await type('\u0007');
-      await type('a -> b\r');
-      await type('\u001bw');
-      await type('e see it\r');
-      await type('?how many');
-      await type('\u001b?');
-      await type(' later\r\r');
+      // Ctrl-G, a pad line, Esc-w; a question begun, Esc-?.
+      for (const keys of ['\u0007', 'a -> b\r', '\u001bw', 'e see it\r', '?how many', '\u001b?', ' later\r\r']) await type(keys);
     });
     expect(end.diagram).toBe('a -> b\n');
     expect(end).not.toHaveProperty('padLine');
