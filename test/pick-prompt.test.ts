@@ -14,14 +14,16 @@ const QUESTIONS = [
   question('spam', 'A spam filter', 'trust-safety'),
 ];
 
-async function drive(keys: (tools: { type: (text: string) => void; waitFor: (text: string) => Promise<void>; suspend: (phase: SuspendPhase) => void }) => Promise<void>) {
+async function drive(keys: (tools: { type: (text: string) => void; waitFor: (text: string) => Promise<void>; suspend: (phase: SuspendPhase) => void; resize: (columns: number) => void }) => Promise<void>) {
   const input = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => {} });
   const output = Object.assign(new PassThrough(), { isTTY: true, columns: 80, rows: 30 });
   let shown = '';
   output.on('data', (chunk: Buffer) => void (shown += chunk.toString()));
   let listener: ((phase: SuspendPhase) => void) | undefined;
+  let resized: (() => void) | undefined;
+  let columns = 80;
   const run = (await loadPickPrompt())(
-    { questions: QUESTIONS, lastScores: new Map([['ads', 71]]), style: PLAIN, size: () => ({ columns: 80, rows: 30 }), onSuspend: (each) => ((listener = each), () => void (listener = undefined)) },
+    { questions: QUESTIONS, lastScores: new Map([['ads', 71]]), style: PLAIN, size: () => ({ columns, rows: 30 }), onResize: (each) => ((resized = each), () => void (resized = undefined)), onSuspend: (each) => ((listener = each), () => void (listener = undefined)) },
     { input, output },
   );
   let from = 0;
@@ -32,7 +34,11 @@ async function drive(keys: (tools: { type: (text: string) => void; waitFor: (tex
     from = shown.indexOf(text, from);
   };
   await waitFor('Pick a question (type to filter)');
-  await keys({ type: (text) => void input.write(text), waitFor, suspend: (phase) => listener?.(phase) });
+  const resize = (width: number) => {
+    columns = width;
+    resized?.();
+  };
+  await keys({ type: (text) => void input.write(text), waitFor, suspend: (phase) => listener?.(phase), resize });
   return { chosen: await run, listening: () => listener !== undefined, drawn: () => shown };
 }
 
@@ -91,4 +97,19 @@ describe('the picker, driven by keys', () => {
     expect(drawn()).not.toContain('\u202e');
     expect(chosen.id).toBe('spam');
   });
+
+  it('draws itself again at the new size when the terminal is resized, with no key pressed', async () => {
+    const { chosen } = await drive(async ({ type, waitFor, resize }) => {
+      type('ad');
+      await waitFor('❯ Ad click prediction (ads, medium)');
+      resize(30);
+      // Cleared (the old screen has rewrapped), then drawn to fit: the short heading, the title cut, its kind left out.
+      await waitFor('\u001b[H\u001b[2J');
+      await waitFor('? Pick a question ad');
+      await waitFor('❯ Ad click predic… · last 71%');
+      type('\r');
+    });
+    expect(chosen.id).toBe('ads');
+  });
 });
+

@@ -5,9 +5,9 @@ import type { ScoredItem } from '../session/interview.js';
 import { stripControl } from '../text.js';
 import type { Style } from './colour.js';
 import { assessedLine, assessLines } from './assess-screen.js';
-import { makePrompt, useRedrawOnContinue, useTypeahead, type InquirerCore, type OnSuspend, type Typeahead } from './inquirer.js';
+import { makePrompt, useRedrawOnContinue, useRedrawOnResize, useTypeahead, type InquirerCore, type OnResize, type OnSuspend, type Typeahead } from './inquirer.js';
 import type { Size } from './stage-screen.js';
-import { CLEAR_SCREEN, HIDE_CURSOR } from './terminal-codes.js';
+import { HIDE_CURSOR } from './terminal-codes.js';
 
 export interface AssessPromptConfig {
   message: string;
@@ -20,7 +20,7 @@ export interface AssessPromptConfig {
   notes: string;
   style: Style;
   size: () => Size;
-  onResize?: (listener: () => void) => () => void;
+  onResize?: OnResize;
   /** Ctrl-Z and `fg` (see Io.onSuspend). */
   onSuspend?: OnSuspend;
   /** Keys typed after this list is confirmed go to the next prompt (see Typeahead). */
@@ -31,23 +31,13 @@ export interface AssessPromptConfig {
 export const loadAssessPrompt = () => makePrompt<string[], AssessPromptConfig>(renderAssess);
 
 function renderAssess(core: InquirerCore, config: AssessPromptConfig, done: (ids: string[]) => void): string | [string, string] {
-  const { useEffect, useKeypress, useState, isUpKey, isDownKey, isSpaceKey, isEnterKey } = core;
+  const { useKeypress, useState, isUpKey, isDownKey, isSpaceKey, isEnterKey } = core;
   const { items, style } = config;
   const [ticked, setTicked] = useState<ReadonlySet<string>>(() => new Set(items.filter((item) => config.preselected.has(item.id)).map((item) => item.id)));
   const [cursor, setCursor] = useState(0);
   const [confirmed, setConfirmed] = useState(false);
-  const [, setResized] = useState(0);
 
-  useEffect((rl) => {
-    const stop = config.onResize?.(() => {
-      rl.output.unmute();
-      rl.output.write(CLEAR_SCREEN);
-      rl.output.mute();
-      setResized(Date.now());
-    });
-    return () => stop?.();
-  }, []);
-
+  useRedrawOnResize(core, config.onResize);
   useRedrawOnContinue(core, config.onSuspend);
   const finished = useTypeahead(core, config.typeahead);
 

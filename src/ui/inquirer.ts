@@ -4,6 +4,7 @@
 // each render rather than kept in a module variable that every caller would share.
 import type { createPrompt } from '@inquirer/core';
 import type { SuspendPhase } from '../io.js';
+import { CLEAR_SCREEN } from './terminal-codes.js';
 
 export type InquirerCore = typeof import('@inquirer/core');
 
@@ -40,6 +41,29 @@ export function useRedrawOnContinue(core: InquirerCore, onSuspend: OnSuspend | u
     return onSuspend?.((now) => {
       phase.current?.(now);
       if (now !== 'continue') return;
+      drawn.current += 1;
+      setDrawn(drawn.current);
+    });
+  }, []);
+}
+
+/** Listens to the terminal's resizes; returns a function that stops listening. */
+export type OnResize = (listener: () => void) => () => void;
+
+/**
+ * A resize for a prompt: the old screen has rewrapped at the new width and cannot be erased line
+ * by line, so it is cleared and the prompt drawn again at the new size (read at each render).
+ */
+export function useRedrawOnResize(core: InquirerCore, onResize: OnResize | undefined): void {
+  const { useEffect, useRef, useState } = core;
+  const [, setDrawn] = useState(0);
+  const drawn = useRef(0);
+  useEffect((rl) => {
+    if ((rl as { closed?: boolean }).closed) return undefined;
+    return onResize?.(() => {
+      rl.output.unmute();
+      rl.output.write(CLEAR_SCREEN);
+      rl.output.mute();
       drawn.current += 1;
       setDrawn(drawn.current);
     });

@@ -177,9 +177,9 @@ export async function createPrompter(io: Io, signal: AbortSignal, colour: Colour
 
     async chooseQuestion(unsorted, lastScores = new Map()) {
       const pickPrompt = await (await import('./pick-prompt.js')).loadPickPrompt();
-      const { size } = terminalSize(io);
+      const { size, onResize } = terminalSize(io);
       // Cleared when done, Ctrl-C included: the list must not linger above the question or the shell prompt.
-      return guard(() => pickPrompt({ questions: unsorted, lastScores, style, size, onSuspend, typeahead }, { ...context, clearPromptOnDone: true }));
+      return guard(() => pickPrompt({ questions: unsorted, lastScores, style, size, onResize, onSuspend, typeahead }, { ...context, clearPromptOnDone: true }));
     },
 
     async runStage(config) {

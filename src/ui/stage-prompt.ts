@@ -29,9 +29,9 @@ import { stripControl } from '../text.js';
 import type { Style } from './colour.js';
 import { stageAction, typedAfterEsc } from './stage-keys.js';
 import { finishedLine, stageLines, type Size } from './stage-screen.js';
-import { makePrompt, useRedrawOnContinue, useTypeahead, type InquirerCore, type OnSuspend, type Typeahead } from './inquirer.js';
+import { makePrompt, useRedrawOnContinue, useRedrawOnResize, useTypeahead, type InquirerCore, type OnResize, type OnSuspend, type Typeahead } from './inquirer.js';
 
-import { CLEAR_SCREEN, HIDE_CURSOR, PASTE_OFF, PASTE_ON } from './terminal-codes.js';
+import { HIDE_CURSOR, PASTE_OFF, PASTE_ON } from './terminal-codes.js';
 
 const BELL = '\u0007';
 
@@ -44,7 +44,7 @@ export interface StagePromptConfig {
   /** The terminal's size, read at every render, so that a resize redraws at the new size. */
   size: () => Size;
   /** Calls listener when the terminal is resized; returns a function that stops listening. */
-  onResize?: (listener: () => void) => () => void;
+  onResize?: OnResize;
   /** Called with the latest state, the line being typed included as its draft, after every change. */
   onChange: (state: SessionState) => void;
   /** Interviewer mode: the stage's checklist, ticked live with the keys. */
@@ -186,17 +186,13 @@ function renderStage(core: InquirerCore, config: StagePromptConfig, done: (state
       }
       redraw();
     }, config.tickMs ?? 250);
-    const stopResize = config.onResize?.(() => {
-      write(CLEAR_SCREEN);
-      redraw();
-    });
     return () => {
       clearInterval(timer);
       clearImmediate(soon.current);
-      stopResize?.();
       write(PASTE_OFF);
     };
   }, []);
+  useRedrawOnResize(core, config.onResize);
   // The time stopped with Ctrl-Z is not counted: the clock pauses before the process stops
   // and runs again on `fg`, where the screen is drawn anew.
   const stoppedRunning = useRef(false);
