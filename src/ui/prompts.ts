@@ -12,7 +12,6 @@ import { PASTE_OFF, SHOW_CURSOR } from './terminal-codes.js';
 import type { StagePromptConfig } from './stage-prompt.js';
 import type { Colour } from '../config/keys.js';
 
-
 const NON_INTERACTIVE_HINT =
   'for scripts and pipes use the non-interactive commands: mldrill list, show, random, daily (with --json or --plain)';
 
