@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileKeyword, evidenceFor, findKeyword, indexNotes } from '../src/score/keywords.js';
+import { compileKeyword, compileKeywords, evidenceAmong, findKeyword, indexNotes } from '../src/score/keywords.js';
 import { genericReason } from '../src/words.js';
 import { suggestForStages, suggestFromNotes } from '../src/score/suggest.js';
 import type { ScoredItem } from '../src/session/interview.js';
@@ -60,7 +60,7 @@ describe('generic keywords', () => {
   it.each(['where', 'users', 'data', 'cost', 'map', 'latency', 'explain', 'service', 'the', 'ui', 'Models'])('%j alone never counts', (keyword) => {
     expect(genericReason(keyword)).toBeDefined();
     expect(compileKeyword(keyword)).toBeNull();
-    expect(evidenceFor(indexNotes(`${keyword} ${keyword}`), [keyword])).toBeNull();
+    expect(evidenceAmong(indexNotes(`${keyword} ${keyword}`), compileKeywords([keyword]))).toBeNull();
   });
 
   it.each(['latency budget', 'data quality', 'p99', 'ndcg', 'knapsack'])('%j counts', (keyword) => {
@@ -122,7 +122,7 @@ describe('checklist suggestions from notes', () => {
   });
 
   it('prefers the longer phrase as evidence', () => {
-    expect(evidenceFor(indexNotes('calibration matters; we measure expected calibration error'), ['calibration', 'expected calibration error'])).toBe('expected calibration error');
+    expect(evidenceAmong(indexNotes('calibration matters; we measure expected calibration error'), compileKeywords(['calibration', 'expected calibration error']))).toBe('expected calibration error');
   });
 });
 

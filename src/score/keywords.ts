@@ -200,15 +200,11 @@ export function compileKeywords(phrases: readonly string[] | undefined): Keyword
 }
 
 /**
- * The evidence for an item from its keywords: the longest phrase found (a phrase says more
- * than a word), or null when none is. With `used`, words another item's evidence took do not
- * count again, and the words taken are added to it.
+ * The evidence for an item from its keywords (compileKeywords): the longest phrase found (a
+ * phrase says more than a word; the first found is the longest), or null when none is. With
+ * `used`, words another item's evidence took do not count again, and the words taken are added
+ * to it.
  */
-export function evidenceFor(notes: NotesIndex, keywords: readonly string[] | undefined, used?: Used): string | null {
-  return evidenceAmong(notes, compileKeywords(keywords), used);
-}
-
-/** evidenceFor with its keywords compiled (compileKeywords): the first found is the longest. */
 export function evidenceAmong(notes: NotesIndex, keywords: readonly Keyword[], used?: Used): string | null {
   for (const keyword of keywords) {
     const found = locate(notes, keyword, used);

@@ -20,6 +20,16 @@ export async function makePrompt<Value, Config>(
   return core.createPrompt<Value, Config>((config, done) => view(core, config as Config, done));
 }
 
+/** Draws the prompt again: a render asked for when nothing in the prompt's own state changed (a clock, a resize). */
+export function useRedraw(core: InquirerCore): () => void {
+  const [, setDrawn] = core.useState(0);
+  const drawn = core.useRef(0);
+  return () => {
+    drawn.current += 1;
+    setDrawn(drawn.current);
+  };
+}
+
 /** Listens to Ctrl-Z and `fg` (see Io.onSuspend); returns a function that stops listening. */
 export type OnSuspend = (listener: (phase: SuspendPhase) => void) => () => void;
 
@@ -29,9 +39,8 @@ export type OnSuspend = (listener: (phase: SuspendPhase) => void) => () => void;
  * first, with the latest render's closure (the stage screen stops its clock and starts it again).
  */
 export function useRedrawOnContinue(core: InquirerCore, onSuspend: OnSuspend | undefined, onPhase?: (phase: SuspendPhase) => void): void {
-  const { useEffect, useRef, useState } = core;
-  const [, setDrawn] = useState(0);
-  const drawn = useRef(0);
+  const { useEffect, useRef } = core;
+  const redraw = useRedraw(core);
   const phase = useRef(onPhase);
   phase.current = onPhase;
   useEffect((rl) => {
@@ -40,9 +49,7 @@ export function useRedrawOnContinue(core: InquirerCore, onSuspend: OnSuspend | u
     if ((rl as { closed?: boolean }).closed) return undefined;
     return onSuspend?.((now) => {
       phase.current?.(now);
-      if (now !== 'continue') return;
-      drawn.current += 1;
-      setDrawn(drawn.current);
+      if (now === 'continue') redraw();
     });
   }, []);
 }
@@ -55,17 +62,14 @@ export type OnResize = (listener: () => void) => () => void;
  * by line, so it is cleared and the prompt drawn again at the new size (read at each render).
  */
 export function useRedrawOnResize(core: InquirerCore, onResize: OnResize | undefined): void {
-  const { useEffect, useRef, useState } = core;
-  const [, setDrawn] = useState(0);
-  const drawn = useRef(0);
-  useEffect((rl) => {
+  const redraw = useRedraw(core);
+  core.useEffect((rl) => {
     if ((rl as { closed?: boolean }).closed) return undefined;
     return onResize?.(() => {
       rl.output.unmute();
       rl.output.write(CLEAR_SCREEN);
       rl.output.mute();
-      drawn.current += 1;
-      setDrawn(drawn.current);
+      redraw();
     });
   }, []);
 }
@@ -100,4 +104,3 @@ export function useTypeahead(core: InquirerCore, typeahead: Typeahead | undefine
   }, []);
   return () => typeahead?.finished();
 }
-

@@ -29,8 +29,7 @@ import { stripControl } from '../text.js';
 import type { Style } from './colour.js';
 import { stageAction, typedAfterEsc } from './stage-keys.js';
 import { finishedLine, stageLines, type Size } from './stage-screen.js';
-import { makePrompt, useRedrawOnContinue, useRedrawOnResize, useTypeahead, type InquirerCore, type OnResize, type OnSuspend, type Typeahead } from './inquirer.js';
-
+import { makePrompt, useRedraw, useRedrawOnContinue, useRedrawOnResize, useTypeahead, type InquirerCore, type OnResize, type OnSuspend, type Typeahead } from './inquirer.js';
 import { HIDE_CURSOR, PASTE_OFF, PASTE_ON } from './terminal-codes.js';
 
 const BELL = '\u0007';
@@ -81,22 +80,19 @@ function renderStage(core: InquirerCore, config: StagePromptConfig, done: (state
   const session = useRef(config.state);
   // A draft (or a question to the interviewer) given back by resume is the line being typed again, ready to edit.
   const initialDraft = config.state.progress[config.state.current]?.question ?? config.state.progress[config.state.current]?.draft ?? '';
-  const initialLine = config.state.progress[config.state.current]?.question === undefined ? initialDraft : '';
-  // Drawn from `typing` (below); setting it only asks for a frame.
-  const [, setLine] = useState(initialLine);
-  // The line being typed as the keys leave it, which the keys read. A paste arrives as hundreds of
-  // keys in one read: the screen is drawn once after them (drawSoon), not after each, which made
-  // a few kilobytes take seconds to settle.
-  const typing = useRef(initialLine);
+  const redraw = useRedraw(core);
+  // The line being typed as the keys leave it, which the keys read and the screen shows. A paste
+  // arrives as hundreds of keys in one read: the screen is drawn once after them (drawSoon), not
+  // after each, which made a few kilobytes take seconds to settle.
+  const typing = useRef(config.state.progress[config.state.current]?.question === undefined ? initialDraft : '');
   const soon = useRef<NodeJS.Immediate | undefined>(undefined);
   const setTyping = (text: string) => {
     typing.current = text;
-    setLine(text);
+    redraw();
   };
   const drawSoon = () => {
     soon.current ??= setImmediate(() => {
       soon.current = undefined;
-      setLine(typing.current);
       redraw();
     });
   };
@@ -112,12 +108,6 @@ function renderStage(core: InquirerCore, config: StagePromptConfig, done: (state
   const pad = useRef<Pad | 'loading' | Error | undefined>(undefined);
   // The last picture drawn: the screen is redrawn every tick, the diagram only changes on Enter.
   const picture = useRef<{ key: string; lines: string[] } | undefined>(undefined);
-  const [, setTick] = useState(0);
-  const ticks = useRef(0);
-  const redraw = () => {
-    ticks.current += 1;
-    setTick(ticks.current);
-  };
 
   /** The question to the interviewer being typed (the line mode `ask`), kept in the session so a checkpoint holds it. */
   const pending = (state: SessionState) => state.progress[state.current]?.question;
