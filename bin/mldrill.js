@@ -3,9 +3,18 @@
 // `npm run build` makes (dist/bundle/, see scripts/bundle.mjs). CommonJS, like the bundle
 // (bin/package.json): Node's ES module loader would cost every run some 4.5 ms to start.
 
-// Cache compiled code between runs so scripted invocations start fast (Node >= 22.1). Node 20
+// Cache compiled code between runs so scripted invocations start fast (Node >= 22.10). Node 20
 // has no such cache, and loading node:module only to find that out costs it half a millisecond.
-if (!process.versions.node.startsWith('20.')) require('node:module').enableCompileCache?.();
+// The cache is written on exit: left to Node's own teardown, after our SIGXFSZ handler is gone,
+// a write past `ulimit -f` kills the run; flushed from the 'exit' event, it fails quietly.
+// Node 22.1-22.9 cannot flush early, so they go without the cache.
+if (!process.versions.node.startsWith('20.')) {
+  const nodeModule = require('node:module');
+  if (nodeModule.flushCompileCache && nodeModule.enableCompileCache) {
+    nodeModule.enableCompileCache();
+    process.on('exit', () => nodeModule.flushCompileCache());
+  }
+}
 
 const { main, crash } = require('../dist/bundle/main.js');
 const { nodeIo } = require('../dist/bundle/io.js');

@@ -288,7 +288,8 @@ describe('mldrill config', () => {
 
   it('init past the file-size limit (ulimit -f 0: EFBIG, as on a full disk) leaves no empty file behind, so trying again works', () => {
     const file = path.join(tempDir(), 'config.yaml');
-    const env = { PATH: process.env.PATH!, MLDRILL_CONFIG: file };
+    // A fresh compile cache (Node >= 22) is written at exit, past the limit too: it must not kill the run.
+    const env = { PATH: process.env.PATH!, MLDRILL_CONFIG: file, NODE_COMPILE_CACHE: tempDir() };
     const limited = spawnSync('sh', ['-c', 'ulimit -f 0; exec "$0" "$@"', process.execPath, BIN, 'config', 'init'], { encoding: 'utf8', env, timeout: 20_000 });
     expect(limited.status).toBe(2);
     expect(limited.stderr).toBe(`mldrill: cannot write ${file}: the file would exceed the file-size limit (see ulimit -f) (EFBIG); nothing was written (check that its directory is writable and has room, or set MLDRILL_CONFIG to another path)\n`);

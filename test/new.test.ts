@@ -30,7 +30,8 @@ describe('mldrill new with flags', () => {
   it('past the file-size limit (ulimit -f 0: EFBIG, as on a full disk) leaves no empty file behind, so trying again works', () => {
     const { bank, cwd } = setup();
     const args = [BIN, 'new', ...FEED, '--rubric', 'mini', '--bank', bank];
-    const env = { PATH: process.env.PATH!, MLDRILL_HOME: cwd };
+    // A fresh compile cache (Node >= 22) is written at exit, past the limit too: it must not kill the run.
+    const env = { PATH: process.env.PATH!, MLDRILL_HOME: cwd, NODE_COMPILE_CACHE: writeBank({}) };
     const limited = spawnSync('sh', ['-c', 'ulimit -f 0; exec "$0" "$@"', process.execPath, ...args], { encoding: 'utf8', cwd, env, timeout: 20_000 });
     const file = path.join('questions', 'recommendation', 'feed-ranking.yaml');
     expect(limited.status).toBe(2);
