@@ -170,8 +170,9 @@ describe('conduct: the interviewer\'s side', () => {
       assess: (_, index, preselected) => ((suggested ??= preselected), index === 0 ? ['goal'] : []),
     });
     expect(await conduct({ ...options(home, live!.state) }, io, second.prompter)).toBe(0);
-    // Asking where the feed is shown is evidence for "Asked where the feed appears" (the surface).
-    expect([...suggested!]).toEqual(['surface']);
+    // Asking where the feed is shown is evidence for "Asked where the feed appears" (the surface);
+    // asking how many people use it uncovered a scale fact, evidence for "Quantified scale".
+    expect([...suggested!]).toEqual(['surface', 'scale']);
     const record = history(home).at(-1);
     expect(record.exchanges.map((exchange: { asked: string; factId: string | null; stageId: string }) => [exchange.stageId, exchange.factId, exchange.asked])).toEqual([
       ['clarify', 'scale', 'how many people use it?'], ['clarify', null, 'what is your favourite colour?'], ['clarify', 'surface', 'where will people see the feed?'],

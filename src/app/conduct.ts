@@ -5,7 +5,7 @@ import { EXIT, InterruptedError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { assess, buildReport } from '../score/report.js';
 import type { SessionScore } from '../score/score.js';
-import { exchangeEvidence, thrownFollowup, withFollowupItems, type ThrownFollowup } from '../score/dialogue.js';
+import { exchangeEvidence, thrownFollowup, withExchangeSuggestions, withFollowupItems, type ThrownFollowup } from '../score/dialogue.js';
 import { indexNotes } from '../score/keywords.js';
 import { gradeDiagram, withDiagramSuggestion } from '../score/diagram.js';
 import { suggestForStages, suggestFromNotes } from '../score/suggest.js';
@@ -181,7 +181,7 @@ export async function conduct(options: ConductOptions, io: Io, prompter: Prompte
       const notes = indexNotes(latest.progress.map((progress) => notesWithDraft(progress)).join('\n') + exchangeEvidence(latest.exchanges, facts));
       // The drawing suggests the architecture stage's diagram item, with the comparison as the evidence.
       const drawn = gradeDiagram(interview.question.diagram, diagramWithPadLine(latest));
-      const suggestions = withDiagramSuggestion(interview, suggestForStages(interview.stages.map((stage) => stage.items), notes), drawn);
+      const suggestions = withExchangeSuggestions(interview, withDiagramSuggestion(interview, suggestForStages(interview.stages.map((stage) => stage.items), notes), drawn), latest.exchanges, facts);
       prompter.say(`\n${assessIntro(suggestions.slice(assessed.length).some((suggested) => suggested.size > 0), prompter.style, prompter.columns)}\n`);
       // Each confirmed stage is checkpointed at once, so Ctrl-C keeps it and resume goes on from the next.
       for (let i = assessed.length; i < interview.stages.length; i++) {
