@@ -207,13 +207,13 @@ export interface Exchange {
 }
 
 /** The facts no exchange uncovered, in sheet order: what the report says the candidate never asked. */
-export function uncoveredFacts<F extends FactLike>(exchanges: readonly Pick<Exchange, 'factId'>[], facts: readonly F[]): F[] {
+export function uncoveredFacts<F extends Pick<FactLike, 'id'>>(exchanges: readonly Pick<Exchange, 'factId'>[], facts: readonly F[]): F[] {
   const asked = new Set(exchanges.map((exchange) => exchange.factId));
   return facts.filter((fact) => !asked.has(fact.id));
 }
 
 /** The facts some exchange uncovered, in sheet order. */
-export function coveredFacts<F extends FactLike>(exchanges: readonly Pick<Exchange, 'factId'>[], facts: readonly F[]): F[] {
+export function coveredFacts<F extends Pick<FactLike, 'id'>>(exchanges: readonly Pick<Exchange, 'factId'>[], facts: readonly F[]): F[] {
   const asked = new Set(exchanges.map((exchange) => exchange.factId));
   return facts.filter((fact) => asked.has(fact.id));
 }
