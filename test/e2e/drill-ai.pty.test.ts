@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { TmuxSession } from '../helpers/tmux.js';
 import { closedPort, completion, startChatServer, type ChatServer } from '../helpers/chat-server.js';
 import { BANK, finishDrill } from './fixture-flow.js';
+import { homeWith, PROGRESS_BANK } from '../helpers/history.js';
 
 let session: TmuxSession | undefined;
 let server: ChatServer | undefined;
@@ -60,5 +61,18 @@ describe('drill --ai', { timeout: 90_000 }, () => {
     expect(screen).toMatch(/Ask again with: mldrill grade \d{8}-\d{4}-\w{4} --ai/);
     const [record] = fs.readFileSync(path.join(home, 'history.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
     expect(record).toMatchObject({ status: 'completed', questionId: 'e2e-feed' });
+  });
+});
+
+describe('grade --ai at a terminal', { timeout: 90_000 }, () => {
+  it('says what it is waiting for, and Ctrl-C stops the wait (exit 130) with nothing kept', async () => {
+    server = await startChatServer(() => 'hang');
+    const home = homeWith('progress.jsonl');
+    session = new TmuxSession(['grade', '20261110-0900-aaaa', '--ai', '--bank', PROGRESS_BANK], { env: { MLDRILL_HOME: home, MLDRILL_LLM_URL: server.url, MLDRILL_LLM_MODEL: 'slow-model' }, width: 140, height: 20 });
+    await session.waitFor(/Asking slow-model at 127\.0\.0\.1:\d+ for a second opinion \(up to 120 s; Ctrl-C stops\)\.\.\./);
+    session.keys('C-c');
+    expect(await session.exitCode()).toBe(130);
+    expect(server.requests).toHaveLength(1);
+    expect(fs.existsSync(path.join(home, 'ratings.jsonl'))).toBe(false);
   });
 });
