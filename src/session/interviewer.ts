@@ -57,7 +57,7 @@ const VOCABULARY: Record<FactTopic, ReadonlyArray<readonly [phrase: string, weig
     ['today', 0.4], ['currently', 0.6], ['current', 0.5], ['existing', 0.7], ['regulation', 0.4], ['compliance', 0.4], ['rule', 0.5], ['policy', 0.5],
     ['current system', 1], ['run today', 1], ['runs today', 1], ['in place', 0.8], ['already', 0.6]],
   privacy: [['privacy', 1], ['pii', 1], ['gdpr', 1], ['ccpa', 1], ['hipaa', 1], ['coppa', 1], ['consent', 1], ['opt out', 1], ['sensitive', 1], ['anonymize', 1],
-    ['anonymous', 0.8], ['encrypt', 1], ['legal', 0.8], ['compliance', 0.8], ['regulation', 0.8], ['regulatory', 0.8], ['retention', 0.6], ['retain data', 1], ['data retention', 1], ['retain', 0.8], ['how long can we keep', 1], ['delete', 0.6],
+    ['anonymous', 0.8], ['encrypt', 1], ['legal', 1], ['compliance', 0.8], ['regulation', 1], ['regulatory', 1], ['data sensitive', 1], ['sensitive data', 1], ['retention', 0.6], ['retain data', 1], ['data retention', 1], ['retain', 0.8], ['how long can we keep', 1], ['delete', 0.6],
     ['minor', 0.8], ['children', 0.8], ['personal data', 1], ['user data', 0.8], ['allowed to use', 0.7], ['fairness', 0.6], ['bias', 0.5]],
   cost: [['cost', 1], ['budget', 1], ['expensive', 1], ['cheap', 1], ['money', 1], ['spend', 1], ['dollar', 1], ['afford', 1], ['roi', 1], ['return on investment', 1],
     ['gpu hour', 1], ['cloud bill', 1], ['price per', 0.6], ['how much can we', 0.8], ['compute', 0.5], ['efficient', 0.5]],
