@@ -204,7 +204,8 @@ describe('common phrasings, on every shipped question', () => {
     ['latency', 'Can we precompute results offline?'], ['latency', 'What is the latency budget?'], ['latency', "What's the response time budget?"],
     ['labels', 'What counts as a positive example?'], ['scope', 'Which regions?'], ['scope', 'Is it global?'], ['scope', 'Should we include ads?'],
     ['constraints', 'What runs today?'], ['constraints', 'What is the current system?'], ['surface', 'How are results presented?'], ['surface', 'What does the user see?'],
-    ['privacy', 'Is the data sensitive?'], ['privacy', 'Any regulatory requirements?'],
+    ['privacy', 'Is the data sensitive?'], ['privacy', 'Any regulatory requirements?'], ['users', 'Who will use it?'],
+    ['constraints', 'How many engineers do we have?'], ['latency', 'How long can a request take?'],
   ];
   it.each(bank.questions.filter((question) => question.interviewer).map((question) => [question.id, question] as const))('%s', (_, question) => {
     const facts = question.interviewer!.facts;
