@@ -15,13 +15,13 @@ import { compileFacts } from '../session/interviewer.js';
 import { appendRecord } from '../store/append.js';
 import { liveDirectory, removeLive, saveLive, LIVE_VERSION } from '../store/live.js';
 import { historyFile } from '../store/paths.js';
-import { makeRecord, type SessionMode, type SessionRecord } from '../store/record.js';
+import { makeRecord, type SessionMode } from '../store/record.js';
 import { stripControl, wrap } from '../text.js';
 import { assessIntro } from '../ui/assess-screen.js';
 import { styleFor } from '../ui/colour.js';
 import type { Prompter } from '../ui/prompts.js';
 import { reportLines, type ReportFit } from '../ui/render.js';
-import { colourOf } from './config.js';
+import { colourOf, llmOf } from './config.js';
 
 /** How often the running session is checkpointed, at the least (also at every stage change). */
 const CHECKPOINT_MS = 2000;
@@ -36,8 +36,11 @@ export interface ConductOptions {
   stateDir: string;
   /** A fresh session, or one picked up by resume. */
   state: SessionState;
-  /** After a completed session is saved (drill --ai): its exit code, if it has one to say. */
-  afterSave?: (record: SessionRecord) => Promise<number | undefined>;
+  /**
+   * drill --ai: the AI grader's second opinion once the completed session is saved. Kept in the
+   * checkpoints, so a resumed session asks for it too.
+   */
+  ai?: boolean;
   /** A fresh drill behind the ready gate: `state` is paused and the clock starts on Enter. */
   gated?: boolean;
   /** The self-assessment's confirmed stages so far (resume), in stage order. */
@@ -126,7 +129,7 @@ export async function conduct(options: ConductOptions, io: Io, prompter: Prompte
     try {
       saveLive(stateDir, {
         version: LIVE_VERSION, id, questionId: interview.question.id, rubricId: interview.rubric.id, mode,
-        minutes: options.minutes, strict: options.strict, paused,
+        minutes: options.minutes, strict: options.strict, paused, ...(options.ai ? { ai: true } : {}),
         state: settle(latest, now), savedAt: new Date(now).toISOString(),
         ...(assessed.length ? { assessed } : {}),
       });
@@ -249,7 +252,8 @@ export async function conduct(options: ConductOptions, io: Io, prompter: Prompte
       // The checkpoint outlived the session; the history's completed record supersedes it.
     }
     io.stderr.write(`\nSaved session ${id} to ${file}\n`);
-    return (await options.afterSave?.(record)) ?? EXIT.ok;
+    if (options.ai) return (await import('./ai-grade.js')).secondOpinion(record, interview.question, interview.rubric, io, { llm: llmOf(io) });
+    return EXIT.ok;
   }
   const kept = checkpoint(pausedWhenStopped);
   // Wrapped at word breaks on a terminal: a history path under $HOME would be broken mid-name at 80 columns.

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TmuxSession } from '../helpers/tmux.js';
 import { closedPort, completion, startChatServer, type ChatServer } from '../helpers/chat-server.js';
-import { BANK, finishDrill } from './fixture-flow.js';
+import { BANK, checkpointHolding, finishDrill, writeNote } from './fixture-flow.js';
 import { homeWith, PROGRESS_BANK } from '../helpers/history.js';
 
 let session: TmuxSession | undefined;
@@ -43,6 +43,41 @@ describe('drill --ai', { timeout: 90_000 }, () => {
     const ratings = fs.readFileSync(path.join(home, 'ratings.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
     expect(ratings).toHaveLength(1);
     expect(ratings[0]).toMatchObject({ rater: 'ai', model: 'test-model' });
+  });
+
+  it('resumed after kill -9, still asks for the second opinion after the save', async () => {
+    server = await startChatServer([completion({ items: [{ stage: 'clarify', id: 'goal', met: true, evidence: 'business goal: more sessions', reason: 'States the goal.' }] })]);
+    const env = { MLDRILL_LLM_URL: server.url, MLDRILL_LLM_MODEL: 'test-model' };
+    const { tmux, home } = start(env);
+    await tmux.waitFor('Stage 1/2');
+    await writeNote(tmux, 'business goal: more sessions');
+    await checkpointHolding(home, 'business goal: more sessions', 'a checkpoint with the note');
+    tmux.signal('KILL');
+    expect(await tmux.exitCode()).toBe(137);
+    tmux.close();
+    session = new TmuxSession(['resume', 'last', '--bank', BANK], { env: { MLDRILL_HOME: home, ...env }, height: 40 });
+    await session.waitFor('Resuming session');
+    await finishDrill(session, 1);
+    expect(await session.exitCode()).toBe(0);
+    expect(session.screen(true)).toMatch(/Second opinion · test-model at 127\.0\.0\.1:\d+/);
+    expect(server.requests).toHaveLength(1);
+    expect(fs.readFileSync(path.join(home, 'ratings.jsonl'), 'utf8')).toContain('"rater":"ai"');
+  });
+
+  it('resumed where the AI settings are gone, says so once and finishes without the second opinion', async () => {
+    const { tmux, home } = start({ MLDRILL_LLM_URL: 'http://127.0.0.1:9/v1', MLDRILL_LLM_MODEL: 'm' });
+    await tmux.waitFor('Stage 1/2');
+    await writeNote(tmux, 'a first note');
+    await checkpointHolding(home, 'a first note', 'a checkpoint with the note');
+    tmux.signal('KILL');
+    expect(await tmux.exitCode()).toBe(137);
+    tmux.close();
+    session = new TmuxSession(['resume', 'last', '--bank', BANK], { env: { MLDRILL_HOME: home }, width: 200, height: 40 });
+    await session.waitFor(/mldrill: warning: session \d{8}-\d{4}-\w{4} was started with --ai, but --ai needs a server: set MLDRILL_LLM_URL[\s\S]*?;\s+it goes on without the second opinion/);
+    await finishDrill(session, 1);
+    expect(await session.exitCode()).toBe(0);
+    expect(session.screen(true)).toMatch(/Saved session \d{8}-\d{4}-\w{4}/);
+    expect(fs.existsSync(path.join(home, 'ratings.jsonl'))).toBe(false);
   });
 
   it('refuses to start without an endpoint, before any work is done', async () => {
