@@ -23,6 +23,18 @@ function start(env: Record<string, string>) {
   return { tmux: session, home };
 }
 
+/** A drill --ai with one note, checkpointed, then killed with -9: its state directory. */
+async function killedAfter(env: Record<string, string>, note: string): Promise<string> {
+  const { tmux, home } = start(env);
+  await tmux.waitFor('Stage 1/2');
+  await writeNote(tmux, note);
+  await checkpointHolding(home, note, 'a checkpoint with the note');
+  tmux.signal('KILL');
+  expect(await tmux.exitCode()).toBe(137);
+  tmux.close();
+  return home;
+}
+
 describe('drill --ai', { timeout: 90_000 }, () => {
   it('shows the AI verdict beside each tick after the save, and keeps the rating beside the session', async () => {
     server = await startChatServer([completion({ items: [
@@ -48,13 +60,7 @@ describe('drill --ai', { timeout: 90_000 }, () => {
   it('resumed after kill -9, still asks for the second opinion after the save', async () => {
     server = await startChatServer([completion({ items: [{ stage: 'clarify', id: 'goal', met: true, evidence: 'business goal: more sessions', reason: 'States the goal.' }] })]);
     const env = { MLDRILL_LLM_URL: server.url, MLDRILL_LLM_MODEL: 'test-model' };
-    const { tmux, home } = start(env);
-    await tmux.waitFor('Stage 1/2');
-    await writeNote(tmux, 'business goal: more sessions');
-    await checkpointHolding(home, 'business goal: more sessions', 'a checkpoint with the note');
-    tmux.signal('KILL');
-    expect(await tmux.exitCode()).toBe(137);
-    tmux.close();
+    const home = await killedAfter(env, 'business goal: more sessions');
     session = new TmuxSession(['resume', 'last', '--bank', BANK], { env: { MLDRILL_HOME: home, ...env }, height: 40 });
     await session.waitFor('Resuming session');
     await finishDrill(session, 1);
@@ -65,13 +71,7 @@ describe('drill --ai', { timeout: 90_000 }, () => {
   });
 
   it('resumed where the AI settings are gone, says so once and finishes without the second opinion', async () => {
-    const { tmux, home } = start({ MLDRILL_LLM_URL: 'http://127.0.0.1:9/v1', MLDRILL_LLM_MODEL: 'm' });
-    await tmux.waitFor('Stage 1/2');
-    await writeNote(tmux, 'a first note');
-    await checkpointHolding(home, 'a first note', 'a checkpoint with the note');
-    tmux.signal('KILL');
-    expect(await tmux.exitCode()).toBe(137);
-    tmux.close();
+    const home = await killedAfter({ MLDRILL_LLM_URL: 'http://127.0.0.1:9/v1', MLDRILL_LLM_MODEL: 'm' }, 'a first note');
     session = new TmuxSession(['resume', 'last', '--bank', BANK], { env: { MLDRILL_HOME: home }, width: 200, height: 40 });
     await session.waitFor(/mldrill: warning: session \d{8}-\d{4}-\w{4} was started with --ai, but --ai needs a server: set MLDRILL_LLM_URL[\s\S]*?;\s+it goes on without the second opinion/);
     await finishDrill(session, 1);
