@@ -61,6 +61,7 @@ const FIX_TEXT: Record<LlmFix, (model: string, names: SettingNames) => string> =
   'url-and-model': (_, { url, model }) => `check ${url} and ${model}`,
   'json-base-url': (_, { url }) => `check that ${url} is the API's base URL (usually ending in /v1)`,
   'openai-api': (_, { url }) => `check that ${url} points at an OpenAI-compatible API`,
+  'blocked-port': (_, { url }) => `run the server on another port (Ollama's is 11434) and put it in ${url}`,
 };
 
 /** The rater's errors with their remedies worded; any other error as it is. */
