@@ -170,8 +170,9 @@ describe('conduct: the interviewer\'s side', () => {
       assess: (_, index, preselected) => ((suggested ??= preselected), index === 0 ? ['goal'] : []),
     });
     expect(await conduct({ ...options(home, live!.state) }, io, second.prompter)).toBe(0);
-    // Asking where the feed is shown is evidence for "Asked where the feed appears" (the surface).
-    expect([...suggested!]).toEqual(['surface']);
+    // Asking where the feed is shown is evidence for "Asked where the feed appears" (the surface);
+    // asking how many people use it uncovered a scale fact, evidence for "Quantified scale".
+    expect([...suggested!]).toEqual(['surface', 'scale']);
     const record = history(home).at(-1);
     expect(record.exchanges.map((exchange: { asked: string; factId: string | null; stageId: string }) => [exchange.stageId, exchange.factId, exchange.asked])).toEqual([
       ['clarify', 'scale', 'how many people use it?'], ['clarify', null, 'what is your favourite colour?'], ['clarify', 'surface', 'where will people see the feed?'],
@@ -184,9 +185,15 @@ describe('conduct: the interviewer\'s side', () => {
     expect(report).toContain('? what is your favourite colour?');
 
     const markdown = await exportOf(home, 'markdown');
-    expect(markdown).toContain('## Questions to the interviewer\n\n- **how many people use it?**\n  - About 50 million daily users');
+    expect(markdown).toContain('## Questions to the interviewer\n\nYou uncovered 2 of 6 facts, about scale, surface.\n\n- **how many people use it?**\n  - About 50 million daily users');
     expect(markdown).toContain('- **what is your favourite colour?** *(no fact on the sheet: the neutral reply)*');
-    expect(JSON.parse(await exportOf(home, 'json')).exchanges).toEqual(record.exchanges);
+    // The export gives what the folded report leaves out: every fact never asked, with its answer.
+    expect(markdown).toMatch(/### Never asked\n\n- You never asked about goal: [^\n]+\n- You never asked about latency: The whole feed must render within 300 ms p99, ranking included\.\n/);
+    const doc = JSON.parse(await exportOf(home, 'json')) as { exchanges: unknown; facts: Array<{ id: string; topic: string; asked: boolean }> };
+    expect(doc.exchanges).toEqual(record.exchanges);
+    expect(doc.facts).toHaveLength(6);
+    expect(doc.facts.filter((fact) => fact.asked).map((fact) => fact.id)).toEqual(['scale', 'surface']);
+    expect(doc.facts.find((fact) => fact.topic === 'latency')).toMatchObject({ asked: false, answer: expect.stringContaining('300 ms p99') });
     // The history index reads the new record.
     const listing = fakeIo({ env: { MLDRILL_HOME: home } });
     expect(await main(['history'], listing)).toBe(0);

@@ -79,6 +79,12 @@ describe('mldrill grade --ai', { timeout: 40_000 }, () => {
     expect(result.err).toMatch(/^mldrill: .*127\.0\.0\.1/);
   });
 
+  it('says that the port is one fetch refuses (as browsers do), not that the server is down, exit 2', async () => {
+    const result = await run(['e2e-feed', '--notes', 'notes.md', '--ai', '--bank', BANK], { MLDRILL_LLM_URL: 'http://127.0.0.1:6000/v1', MLDRILL_LLM_MODEL: 'm' });
+    expect(result.code).toBe(2);
+    expect(result.err).toBe("mldrill: cannot connect to 127.0.0.1:6000: Node's fetch refuses that port, as browsers do; run the server on another port (Ollama's is 11434) and put it in MLDRILL_LLM_URL\n");
+  });
+
   it('without an endpoint, says how to set one, exit 2, and sends nothing', async () => {
     const result = await run(['e2e-feed', '--notes', 'notes.md', '--ai', '--bank', BANK], {});
     expect(result.code).toBe(2);

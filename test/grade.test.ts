@@ -210,6 +210,22 @@ describe('mldrill grade <session-id|last>', () => {
     expect((JSON.parse((await grade(['last', '--json'], { home: without })).out) as GradeJson).diagram).toBeNull();
   });
 
+  it("counts the session's questions to the interviewer: a fact's topic ticks the clarify item that names it, with the question as evidence", async () => {
+    const record = makeRecord({
+      id: '20261201-0900-eeee', questionId: Q, rubricId: 'ml-system-design', mode: 'self', status: 'completed', startedAt: Date.UTC(2026, 11, 1, 9), endedAt: Date.UTC(2026, 11, 1, 9, 40),
+      stages: ['clarify', 'metrics', 'architecture', 'deep-dive'].map((id) => ({ id, budgetSeconds: 600, usedSeconds: 300, hintsShown: 0, notes: '' })),
+      exchanges: [
+        { stageId: 'clarify', asked: 'what response time do we need?', factId: 'latency', answer: '…' },
+        { stageId: 'clarify', asked: 'what is your favourite film?', factId: null, answer: '…' },
+      ],
+    });
+    const { code, out } = await grade(['last', '--json'], { home: homeWith({ text: `${JSON.stringify(record)}\n` }) });
+    expect(code).toBe(0);
+    const met = (JSON.parse(out) as GradeJson).stages.flatMap((stage) => stage.items.filter((item) => item.met).map((item) => [stage.id, item.id, item.evidence]));
+    // Asking about latency is asking about the latency budget; the neutral reply ticks nothing.
+    expect(met).toEqual([['clarify', 'scale-latency', 'what response time do we need?']]);
+  });
+
   it('names an unknown session (exit 1)', async () => {
     const { code, err } = await grade(['20990101-0000-zzzz'], { home: homeWith('progress.jsonl') });
     expect(code).toBe(1);

@@ -191,3 +191,26 @@ describe('questions about compute, on the shipped bank', () => {
     });
   }
 });
+
+/**
+ * Common phrasings that named a topic too weakly to clear the threshold, or were taken for
+ * another topic ("latency budget" for money): on every shipped sheet that has the topic, each
+ * reaches a fact of that topic.
+ */
+describe('common phrasings, on every shipped question', () => {
+  const bank = loadBank(process.cwd(), {});
+  const PHRASINGS: Array<[topic: string, asked: string]> = [
+    ['goal', 'What outcome matters most?'], ['data', 'What features can we use?'], ['data', 'What inputs are available?'],
+    ['latency', 'Can we precompute results offline?'], ['latency', 'What is the latency budget?'], ['latency', "What's the response time budget?"],
+    ['labels', 'What counts as a positive example?'], ['scope', 'Which regions?'], ['scope', 'Is it global?'], ['scope', 'Should we include ads?'],
+    ['constraints', 'What runs today?'], ['constraints', 'What is the current system?'], ['surface', 'How are results presented?'], ['surface', 'What does the user see?'],
+    ['privacy', 'Is the data sensitive?'], ['privacy', 'Any regulatory requirements?'], ['users', 'Who will use it?'],
+    ['constraints', 'How many engineers do we have?'], ['latency', 'How long can a request take?'],
+  ];
+  it.each(bank.questions.filter((question) => question.interviewer).map((question) => [question.id, question] as const))('%s', (_, question) => {
+    const facts = question.interviewer!.facts;
+    const sheet = compileFacts(facts);
+    const topics = new Set(facts.map((fact) => fact.topic));
+    for (const [topic, asked] of PHRASINGS) if (topics.has(topic as Fact['topic'])) expect(askInterviewer(asked, sheet).fact?.topic, asked).toBe(topic);
+  });
+});

@@ -117,6 +117,15 @@ Score 67% · Clarify the problem 50% · Design 100%`);
     expect(text).not.toContain('Users, items and QPS.');
   });
 
+  it('folded, says how many facts were never asked and where the export gives them with the answers', () => {
+    const fact = (id: string, topic: 'scale' | 'latency' | 'labels', answer: string) => ({ id, topic, ask: [id], answer });
+    const asked = { ...report, dialogue: { facts: [fact('users', 'scale', '50 million daily users.'), fact('p99', 'latency', '300 ms p99.'), fact('labels', 'labels', 'Clicks, no raters.')], exchanges: [{ asked: 'how many users?', factId: 'users', answer: '50 million daily users.' }] } };
+    expect(reportLines(asked, plain, 80).join('\n')).toContain('✗ You never asked about latency: 300 ms p99.');
+    const folded = reportLines(asked, plain, 80, { rows: 17, wholeWith: 'mldrill export 20261122-0932-k3f9' }).join('\n');
+    expect(folded).toMatch(/You uncovered 1 of 3 facts, about scale\.\n  Never asked: 2 facts; mldrill export 20261122-0932-k3f9 gives them with\s+the\s+answers/);
+    expect(folded).not.toContain('300 ms p99');
+  });
+
   it('shows the drawing against the reference under the stage table, and folds it to the comparison alone', () => {
     const drawn = { ...report, diagram: ['Diagram: 3 of 4 components, 2 of 4 key flows; missing: the loop from the feed back to the logs', 'Also drawn (not in the reference, not counted): posts'] };
     const whole = reportLines(drawn, plain, 60).join('\n');

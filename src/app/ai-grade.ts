@@ -61,6 +61,7 @@ const FIX_TEXT: Record<LlmFix, (model: string, names: SettingNames) => string> =
   'url-and-model': (_, { url, model }) => `check ${url} and ${model}`,
   'json-base-url': (_, { url }) => `check that ${url} is the API's base URL (usually ending in /v1)`,
   'openai-api': (_, { url }) => `check that ${url} points at an OpenAI-compatible API`,
+  'blocked-port': (_, { url }) => `run the server on another port (Ollama's is 11434) and put it in ${url}`,
 };
 
 /** The rater's errors with their remedies worded; any other error as it is. */
@@ -131,6 +132,8 @@ async function gradeWithModel(input: AiGradeInput, io: Io, options: AiGradeOptio
   const interview = buildInterview(input.question, input.rubric);
   const stages = interview.stages.map((stage) => ({ id: stage.plan.id, title: stage.plan.title, items: stage.items }));
   const timeoutMs = (options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000;
+  // A model on a CPU can take minutes: a person at a terminal is told what the wait is for.
+  if (io.errorTerminal?.isTTY) io.stderr.write(`Asking ${stripControl(config.model)} at ${stripControl(host)} for a second opinion (up to ${timeoutMs / 1000} s; Ctrl-C stops)...\n`);
   const reply = await chat(config, (mode) => gradingMessages({ prompt: input.question.prompt, stages, notesByStage: input.notesByStage }, mode), {
     timeoutMs,
     signal: options.signal,
@@ -222,7 +225,6 @@ export async function secondOpinion(record: SessionRecord, question: LoadedQuest
   const controller = new AbortController();
   const stopListening = io.onSignal(() => controller.abort());
   try {
-    io.stderr.write(`Asking the AI grader for a second opinion...\n`);
     const result = await aiGradeSession(record, question, rubric, io, { ...options, signal: controller.signal });
     io.stdout.write(`\n${verdictsBesideTicksLines(result, await styleFor(io.stdout, io.env), Math.min(io.stdout.columns, 100)).join('\n')}\n`);
     return EXIT.ok;

@@ -5,7 +5,7 @@ import { EXIT, InterruptedError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { assess, buildReport } from '../score/report.js';
 import type { SessionScore } from '../score/score.js';
-import { exchangeEvidence, thrownFollowup, withFollowupItems, type ThrownFollowup } from '../score/dialogue.js';
+import { exchangeEvidence, thrownFollowup, withExchangeSuggestions, withFollowupItems, type ThrownFollowup } from '../score/dialogue.js';
 import { indexNotes } from '../score/keywords.js';
 import { gradeDiagram, withDiagramSuggestion } from '../score/diagram.js';
 import { evidenceSources, suggestForStages, suggestFromNotes, type EvidenceSource } from '../score/suggest.js';
@@ -15,13 +15,13 @@ import { compileFacts } from '../session/interviewer.js';
 import { appendRecord } from '../store/append.js';
 import { liveDirectory, removeLive, saveLive, LIVE_VERSION } from '../store/live.js';
 import { historyFile } from '../store/paths.js';
-import { makeRecord, type SessionMode, type SessionRecord } from '../store/record.js';
+import { makeRecord, type SessionMode } from '../store/record.js';
 import { stripControl, wrap } from '../text.js';
 import { assessIntro } from '../ui/assess-screen.js';
 import { styleFor } from '../ui/colour.js';
 import type { Prompter } from '../ui/prompts.js';
 import { reportLines, type ReportFit } from '../ui/render.js';
-import { colourOf } from './config.js';
+import { colourOf, llmOf } from './config.js';
 
 /** How often the running session is checkpointed, at the least (also at every stage change). */
 const CHECKPOINT_MS = 2000;
@@ -36,8 +36,11 @@ export interface ConductOptions {
   stateDir: string;
   /** A fresh session, or one picked up by resume. */
   state: SessionState;
-  /** After a completed session is saved (drill --ai): its exit code, if it has one to say. */
-  afterSave?: (record: SessionRecord) => Promise<number | undefined>;
+  /**
+   * drill --ai: the AI grader's second opinion once the completed session is saved. Kept in the
+   * checkpoints, so a resumed session asks for it too.
+   */
+  ai?: boolean;
   /** A fresh drill behind the ready gate: `state` is paused and the clock starts on Enter. */
   gated?: boolean;
   /** The self-assessment's confirmed stages so far (resume), in stage order. */
@@ -126,7 +129,7 @@ export async function conduct(options: ConductOptions, io: Io, prompter: Prompte
     try {
       saveLive(stateDir, {
         version: LIVE_VERSION, id, questionId: interview.question.id, rubricId: interview.rubric.id, mode,
-        minutes: options.minutes, strict: options.strict, paused,
+        minutes: options.minutes, strict: options.strict, paused, ...(options.ai ? { ai: true } : {}),
         state: settle(latest, now), savedAt: new Date(now).toISOString(),
         ...(assessed.length ? { assessed } : {}),
       });
@@ -181,7 +184,7 @@ export async function conduct(options: ConductOptions, io: Io, prompter: Prompte
       const notes = indexNotes(latest.progress.map((progress) => notesWithDraft(progress)).join('\n') + exchangeEvidence(latest.exchanges, facts));
       // The drawing suggests the architecture stage's diagram item, with the comparison as the evidence.
       const drawn = gradeDiagram(interview.question.diagram, diagramWithPadLine(latest));
-      const suggestions = withDiagramSuggestion(interview, suggestForStages(interview.stages.map((stage) => stage.items), notes), drawn);
+      const suggestions = withExchangeSuggestions(interview, withDiagramSuggestion(interview, suggestForStages(interview.stages.map((stage) => stage.items), notes), drawn), latest.exchanges, facts);
       const sources = evidenceSources(suggestions, latest.progress.map((progress) => notesWithDraft(progress)), (latest.exchanges ?? []).map((exchange) => exchange.asked));
       prompter.say(`\n${assessIntro(suggestions.slice(assessed.length).some((suggested) => suggested.size > 0), prompter.style, prompter.columns)}\n`);
       // Each confirmed stage is checkpointed at once, so Ctrl-C keeps it and resume goes on from the next.
@@ -250,7 +253,8 @@ export async function conduct(options: ConductOptions, io: Io, prompter: Prompte
       // The checkpoint outlived the session; the history's completed record supersedes it.
     }
     io.stderr.write(`\nSaved session ${id} to ${file}\n`);
-    return (await options.afterSave?.(record)) ?? EXIT.ok;
+    if (options.ai) return (await import('./ai-grade.js')).secondOpinion(record, interview.question, interview.rubric, io, { llm: llmOf(io) });
+    return EXIT.ok;
   }
   const kept = checkpoint(pausedWhenStopped);
   // Wrapped at word breaks on a terminal: a history path under $HOME would be broken mid-name at 80 columns.

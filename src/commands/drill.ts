@@ -9,7 +9,7 @@ import { dailyPick } from '../select/daily.js';
 import { pickRandom, requireId, requireMatches, requireMatchingIds, requireMatchingPool, type Filters } from '../select/filter.js';
 import { seededRandom } from '../select/random.js';
 import { ensureWritable } from '../store/paths.js';
-import { sessionId, type SessionRecord } from '../store/record.js';
+import { sessionId } from '../store/record.js';
 import { createPrompter, requireTerminal, type Prompter } from '../ui/prompts.js';
 import { questionHeader } from '../ui/render.js';
 import { localDate } from '../time.js';
@@ -92,7 +92,7 @@ async function drillWithBank(bank: Catalog, options: DrillOptions, io: Io, rando
         gated: options.ready !== false,
         allRedFlags: Boolean(options.allRedFlags),
         state: options.ready === false ? startSession(plan, now, curveball) : pause(startSession(plan, now, curveball), now),
-        ...(options.ai ? { afterSave: async (record: SessionRecord) => (await import('../app/ai-grade.js')).secondOpinion(record, question, interview.rubric, io, { llm: llmOf(io) }) } : {}),
+        ai: Boolean(options.ai),
       },
       io, prompter,
     );

@@ -85,7 +85,7 @@ export async function grade(options: GradeOptions, io: Io): Promise<number> {
         { json: options.json, llm: llmOf(io), ...(options.timeout !== undefined ? { timeoutSeconds: options.timeout } : {}) },
       );
     }
-    const graded = gradeNotes(interview, allNotes(split), diagram);
+    const graded = gradeNotes(interview, allNotes(split), diagram, sessionRecord?.exchanges);
     if (options.json) io.stdout.write(gradeJson(graded));
     else io.stdout.write(`${gradeLines(graded, question.title, interview.rubric.title, await styleFor(io.stdout, io.env), io.stdout.isTTY ? Math.min(io.stdout.columns, 100) : undefined).join('\n')}\n`);
     return EXIT.ok;

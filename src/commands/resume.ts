@@ -1,6 +1,6 @@
 // `mldrill resume [session-id|last]`: picks an interrupted session up at the stage it was in,
 // with the time that was left and the notes so far, and completes it as the same session.
-import { NotFoundError, UnknownIdError } from '../errors.js';
+import { NotFoundError, UnknownIdError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { isFinished, isSessionState, remainingSeconds, resumeAt } from '../session/engine.js';
 import { buildInterview } from '../session/interview.js';
@@ -13,7 +13,7 @@ import { createPrompter, requireTerminal } from '../ui/prompts.js';
 import { questionHeader } from '../ui/render.js';
 import { conduct } from '../app/conduct.js';
 import { withCatalog } from '../app/with-catalog.js';
-import { colourOf, stateDirOf } from '../app/config.js';
+import { colourOf, llmOf, stateDirOf } from '../app/config.js';
 
 export interface ResumeOptions {
   session?: string;
@@ -41,6 +41,17 @@ export async function resume(options: ResumeOptions, io: Io): Promise<number> {
   requireTerminal(io, 'resume');
   ensureWritable(stateDir);
 
+  // Started with --ai: the second opinion follows this save too, when the settings still allow it.
+  let ai = live.ai === true;
+  if (ai) {
+    try {
+      (await import('../app/ai-grade.js')).checkLlmSettings(io, llmOf(io));
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      io.stderr.write(`mldrill: warning: session ${live.id} was started with --ai, but ${error.message}; it goes on without the second opinion (mldrill grade ${live.id} --ai asks for it later)\n`);
+      ai = false;
+    }
+  }
   const interview = await withCatalog(io, options.bank, (bank) =>
     buildInterview(bank.question(requireId(bank.ids, live.questionId)), bank.rubric(live.rubricId), live.minutes ?? undefined));
   const { question } = interview;
@@ -61,7 +72,7 @@ export async function resume(options: ResumeOptions, io: Io): Promise<number> {
   const stopListening = io.onSignal(() => controller.abort());
   try {
     return await conduct(
-      { interview, id: live.id, mode: live.mode, minutes: live.minutes, strict: live.strict, save: true, stateDir, state, assessed: live.assessed, allRedFlags: Boolean(options.allRedFlags) },
+      { interview, id: live.id, mode: live.mode, minutes: live.minutes, strict: live.strict, save: true, stateDir, state, assessed: live.assessed, allRedFlags: Boolean(options.allRedFlags), ai },
       io, prompter,
     );
   } finally {

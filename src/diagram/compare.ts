@@ -67,6 +67,11 @@ export function stems(name: string): string[] {
     .map((word) => stem(word));
 }
 
+/** A name written as one word, hyphens and spaces closed up, stemmed: `re-ranker` and `ReRankers` read the same. */
+function closedUp(name: string): string {
+  return stem(name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ''));
+}
+
 /** Words too general to name a component on their own: `model` alone is no ranking model. */
 const GENERIC = new Set(['model', 'service', 'system', 'data', 'logs', 'pipeline', 'store', 'api', 'server', 'db', 'database', 'engine', 'layer', 'job', 'tool', 'user', 'module', 'component'].map((word) => stem(word)));
 
@@ -82,6 +87,8 @@ export const wordFormMatcher: NameMatcher = {
     const b = stems(reference);
     if (a.length === 0 || b.length === 0) return 0;
     if (a.length === b.length && a.every((word, i) => word === b[i])) return 1000 + b.length;
+    // One name written closed up or hyphenated, the other apart: `reranker`, `re-ranker`, `feature-store`.
+    if (a.length !== b.length && closedUp(written) === closedUp(reference)) return 1000 + b.length;
     if (a.length >= b.length && containsRun(a, b)) return 100 + b.length;
     return b.length >= a.length && containsRun(b, a) && a.some((word) => !GENERIC.has(word)) ? 10 + a.length : 0;
   },

@@ -141,6 +141,8 @@ function networkError(error: unknown, host: string): ServiceError {
   if (code === 'ECONNREFUSED') return new ServiceError(`cannot connect to ${host} (connection refused)`, 'start-server');
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return new ServiceError(`cannot find the host ${host} (DNS lookup failed)`, 'host-name');
   if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return new ServiceError(`${host} closed the connection before answering`, 'scheme-matches');
+  // fetch, like browsers, will not connect to ports of other protocols (9, 25, 6000...): the port, not the server, is the trouble.
+  if (cause?.message === 'bad port') return new ServiceError(`cannot connect to ${host}: Node's fetch refuses that port, as browsers do`, 'blocked-port');
   if (typeof code === 'string' && /CERT|TLS|SSL/.test(code)) return new ServiceError(`cannot make a secure connection to ${host} (${code})`, 'secure');
   return new ServiceError(`cannot reach ${host} (${code ?? (cause?.message || (error as Error).message)})`, 'reach');
 }

@@ -3,6 +3,7 @@
 // modules (stats, schedule, session documents) take a BankView, so tests need no YAML.
 import type { Catalog } from '../bank/catalog.js';
 import type { LoadedQuestion, LoadedRubric } from '../bank/schema.js';
+import type { FactLike } from '../session/interviewer.js';
 
 export interface QuestionInfo {
   id: string;
@@ -21,7 +22,7 @@ export interface BankItem {
 export interface BankView {
   questions: readonly QuestionInfo[];
   /** A question with its prompt; parsed from the cache on request. */
-  question(id: string): (QuestionInfo & { prompt: string; strongAnswer: Record<string, string> | null }) | undefined;
+  question(id: string): (QuestionInfo & { prompt: string; strongAnswer: Record<string, string> | null; facts?: readonly FactLike[] }) | undefined;
   rubricTitle(rubricId: string): string | undefined;
   stageTitle(rubricId: string, stageId: string): string | undefined;
   /** The rubric's red flags for a stage; absent in views that know none. */
@@ -53,7 +54,7 @@ export function bankView(catalog: Catalog): BankView {
     questions: catalog.questions.map(({ id, title, category, difficulty }) => ({ id, title, category, difficulty })),
     question(id) {
       const question = whole(id);
-      return question && { id: question.id, title: question.title, category: question.category, difficulty: question.difficulty, prompt: question.prompt, strongAnswer: question.examples?.strong?.notes ?? null };
+      return question && { id: question.id, title: question.title, category: question.category, difficulty: question.difficulty, prompt: question.prompt, strongAnswer: question.examples?.strong?.notes ?? null, facts: question.interviewer?.facts ?? [] };
     },
     rubricTitle: (rubricId) => catalog.rubrics.get(rubricId)?.title,
     stageTitle: (rubricId, stageId) => catalog.rubrics.get(rubricId)?.stages.find((stage) => stage.id === stageId)?.title,

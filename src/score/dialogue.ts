@@ -1,6 +1,7 @@
 // The interviewer's side in the assessment: the questions put to the interviewer as evidence for
 // the checklist, and the follow-up thrown in as a group of items graded with its answer key.
 // Pure.
+import type { FactTopic } from '../bank/categories.js';
 import type { Followup } from '../bank/schema.js';
 import { notesAfterCurveball, type SessionState } from '../session/engine.js';
 import { followupOf } from '../session/followup.js';
@@ -8,7 +9,8 @@ import type { Interview } from '../session/interview.js';
 import type { Exchange, FactLike } from '../session/interviewer.js';
 import { FOLLOWUP_ITEM } from '../store/record.js';
 import type { ScoredItem } from '../session/interview.js';
-
+import { lazy } from '../lazy.js';
+import { wordForms } from '../words.js';
 
 /**
  * The follow-up's points together weigh half of what the stage's own items weigh, so the reply
@@ -77,7 +79,38 @@ export function withFollowupItems(interview: Interview, followup: ThrownFollowup
  * question and the topic of the fact it uncovered (asking about the response time is asking
  * about latency).
  */
-export function exchangeEvidence(exchanges: readonly Exchange[] | undefined, facts: readonly FactLike[]): string {
+export function exchangeEvidence(exchanges: readonly Pick<Exchange, 'asked' | 'factId'>[] | undefined, facts: readonly FactLike[]): string {
   const topic = (factId: string | null) => facts.find((fact) => fact.id === factId)?.topic ?? '';
   return (exchanges ?? []).map((exchange) => `\n${exchange.asked}\n${topic(exchange.factId)}`).join('');
+}
+
+/** The words by which a checklist item names each topic ("the latency budget" names latency). */
+const TOPIC_WORDS: Record<FactTopic, string> = {
+  goal: 'goal objective', users: 'user', scale: 'scale', latency: 'latency', surface: 'surface', data: 'data',
+  labels: 'label', constraints: 'constraint', privacy: 'privacy', cost: 'cost', scope: 'scope',
+};
+const topicStems = lazy(() => new Map(Object.entries(TOPIC_WORDS).map(([topic, words]) => [topic, wordForms.stems(words)])));
+
+/**
+ * The clarify stage's suggestions with what the questions put to the interviewer uncovered:
+ * asking about latency is asking about the latency budget. Each topic a question uncovered
+ * suggests the first clarify item (not a core one: asking is not the insight) whose text or
+ * keywords name the topic, with the question as the evidence. Without a `clarify` stage, the
+ * first stage's items.
+ */
+export function withExchangeSuggestions(interview: Interview, suggestions: ReadonlyArray<ReadonlyMap<string, string>>, exchanges: readonly Pick<Exchange, 'asked' | 'factId'>[] | undefined, facts: readonly FactLike[]): Array<Map<string, string>> {
+  const copies = suggestions.map((suggested) => new Map(suggested));
+  const at = Math.max(0, interview.stages.findIndex((stage) => stage.plan.id === 'clarify'));
+  const items = interview.stages[at]?.items.filter((item) => !item.core) ?? [];
+  const named = items.map((item) => new Set(wordForms.stems([item.text, ...(item.keywords ?? [])].join('\n'))));
+  const seen = new Set<FactTopic>();
+  for (const exchange of exchanges ?? []) {
+    const topic = facts.find((fact) => fact.id === exchange.factId)?.topic;
+    if (!topic || seen.has(topic)) continue;
+    seen.add(topic);
+    const i = named.findIndex((stems) => (topicStems().get(topic) ?? []).some((word) => stems.has(word)));
+    const item = items[i];
+    if (item && !copies[at]!.has(item.id)) copies[at]!.set(item.id, exchange.asked);
+  }
+  return copies;
 }

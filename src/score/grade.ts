@@ -3,6 +3,8 @@
 // Pure; `mldrill grade`, lint's grading-example rule and the drill's suggestions share it.
 import type { Example, ExampleKind } from '../bank/schema.js';
 import type { Interview } from '../session/interview.js';
+import type { Exchange } from '../session/interviewer.js';
+import { exchangeEvidence, withExchangeSuggestions } from './dialogue.js';
 import { gradeDiagram, withDiagramSuggestion, type DiagramGrade } from './diagram.js';
 import { indexNotes } from './keywords.js';
 import { assess } from './report.js';
@@ -39,12 +41,14 @@ export interface Grade {
 
 /**
  * Grades notes: every stage's items against all of the notes together; a drawing (edge lines)
- * may suggest the diagram item, as it does in the drill.
+ * may suggest the diagram item, and a session's questions to the interviewer clarify items, as
+ * they do in the drill.
  */
-export function gradeNotes(interview: Interview, notes: string, diagram?: string): Grade {
-  const index = indexNotes(notes);
+export function gradeNotes(interview: Interview, notes: string, diagram?: string, exchanges?: readonly Pick<Exchange, 'asked' | 'factId'>[]): Grade {
+  const facts = interview.question.interviewer?.facts ?? [];
+  const index = indexNotes(notes + exchangeEvidence(exchanges, facts));
   const drawn = gradeDiagram(interview.question.diagram, diagram);
-  const found = withDiagramSuggestion(interview, suggestForStages(interview.stages.map((stage) => stage.items), index), drawn);
+  const found = withExchangeSuggestions(interview, withDiagramSuggestion(interview, suggestForStages(interview.stages.map((stage) => stage.items), index), drawn), exchanges, facts);
   const score = assess(interview, found.map((map) => [...map.keys()]));
   return {
     questionId: interview.question.id,

@@ -1,6 +1,7 @@
 // One session as a document to keep or send to a mentor: the question, the notes and time of
 // every stage, what was covered and what was missed with its guidance. Pure data; `export`
 // writes it as JSON, and ui/export.ts renders it as Markdown.
+import type { FactTopic } from '../bank/categories.js';
 import type { RatingRecord } from '../store/ratings.js';
 import { FOLLOWUP_ITEM, type CurveballRecord, type ExchangeRecord, type SessionMode, type SessionRecord, type SessionStatus } from '../store/record.js';
 import { budgetSecondsOf, usedSecondsOf } from '../store/sessions.js';
@@ -72,6 +73,11 @@ export interface SessionDocument {
   selfRating: DocumentSelfRating | null;
   /** The questions put to the interviewer and the answers, in the order asked. */
   exchanges: ExchangeRecord[];
+  /**
+   * The question's fact sheet, each fact with whether a question uncovered it; empty in
+   * interviewer mode (the partner answered), or when the question has no sheet or is gone.
+   */
+  facts: Array<{ id: string; topic: FactTopic; answer: string; asked: boolean }>;
   /** The follow-up thrown in; null when none was. */
   followup: DocumentFollowup | null;
 }
@@ -214,6 +220,7 @@ export function sessionDocument(record: SessionRecord, bank: BankView, timeZone?
       }),
     } : null,
     exchanges: record.exchanges ?? [],
+    facts: record.mode === 'interviewer' ? [] : (question?.facts ?? []).map((fact) => ({ id: fact.id, topic: fact.topic, answer: fact.answer, asked: (record.exchanges ?? []).some((exchange) => exchange.factId === fact.id) })),
     followup,
   };
 }

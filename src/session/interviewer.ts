@@ -29,36 +29,41 @@ export const MAX_QUESTION_CHARS = 500;
 const VOCABULARY: Record<FactTopic, ReadonlyArray<readonly [phrase: string, weight: number]>> = {
   goal: [['goal', 1], ['success', 1], ['succeed', 1], ['optimize for', 1], ['optimizing for', 1], ['trying to achieve', 1], ['business', 0.7],
     ['why are we', 1], ['why do we', 1], ['problem are we solving', 1], ['north star', 1], ['what does good look like', 1], ['win', 0.6], ['main metric', 0.8],
-    ['what matters most', 1], ['priority', 0.6], ['motivation', 1], ['care about', 0.6], ['want to improve', 0.8], ['point of', 0.7]],
+    ['what matters most', 1], ['matters most', 1], ['priority', 0.6], ['motivation', 1], ['care about', 0.6], ['want to improve', 0.8], ['point of', 0.7],
+    ['it worked', 1], ['this worked', 1], ['it works', 0.8], ['what outcome', 1]],
   users: [['who', 0.6], ['who are the user', 1], ['who use', 1], ['who is it for', 1], ['persona', 1], ['segment', 0.8], ['type of user', 1], ['kind of user', 1],
-    ['user', 0.4], ['is this for', 0.7], ['is it for', 0.7], ['which user', 1], ['what user', 0.8], ['target audience', 1], ['target user', 1], ['new user', 0.8], ['power user', 1], ['end user', 1], ['used by', 0.8], ['demographic', 1], ['for whom', 1]],
+    ['user', 0.4], ['is this for', 0.7], ['is it for', 0.7], ['which user', 1], ['what user', 0.8], ['target audience', 1], ['target user', 1], ['new user', 0.8], ['power user', 1], ['end user', 1], ['used by', 0.8], ['demographic', 1], ['for whom', 1], ['who will use', 1], ['who would use', 1]],
   scale: [['how many', 0.8], ['how much traffic', 1], ['how big', 1], ['how large', 1], ['scale', 1], ['traffic', 1], ['request per second', 1], ['per second', 1],
     ['per day', 0.8], ['a day', 0.5], ['daily active', 1], ['dau', 1], ['mau', 1], ['million', 0.8], ['billion', 0.8], ['size', 0.7], ['number of', 0.8],
     ['count', 0.5], ['peak', 0.8], ['how often', 0.8], ['growth', 0.7], ['grow', 0.6], ['how much', 0.6]],
   latency: [['latency', 1], ['response time', 1], ['fast', 1], ['slow', 1], ['millisecond', 1], ['ms', 0.8], ['real time', 1], ['realtime', 1],
     ['p99', 1], ['p95', 1], ['p50', 1], ['sla', 1], ['slo', 1], ['wait', 0.8], ['time budget', 1], ['how long does', 0.8], ['how long can', 0.8], ['responsive', 1],
-    ['online or batch', 1], ['batch or online', 1], ['precompute', 0.7], ['precomputed', 0.7], ['freshness', 0.8], ['how fresh', 1], ['turnaround', 1], ['second', 0.4]],
+    ['online or batch', 1], ['batch or online', 1], ['precompute', 1], ['precomputed', 1], ['freshness', 0.8], ['how fresh', 1], ['turnaround', 1], ['second', 0.4],
+    ['time target', 1], ['request take', 1], ['take to respond', 1]],
   surface: [['surface', 1], ['where', 0.7], ['shown', 0.7], ['show up', 1], ['appear', 1], ['displayed', 1], ['display', 0.8], ['screen', 1], ['page', 0.8],
     ['ui', 1], ['user interface', 1], ['app', 0.8], ['mobile', 0.8], ['web', 0.6], ['desktop', 0.8], ['device', 0.5], ['placement', 1], ['slot', 1], ['widget', 1],
-    ['carousel', 1], ['how is it presented', 1], ['look like to the user', 1], ['entry point', 1], ['interface', 0.8]],
+    ['carousel', 1], ['how is it presented', 1], ['look like to the user', 1], ['entry point', 1], ['interface', 0.8], ['presented', 1],
+    ['user see', 1]],
   data: [['data', 0.6], ['dataset', 1], ['log', 1], ['what do we know', 1], ['information', 0.7], ['signal', 0.8], ['feature', 0.6], ['collect', 0.8], ['available', 0.5],
     ['access to', 0.7], ['metadata', 1], ['catalog', 0.7], ['history', 0.8], ['historical', 0.8], ['source', 0.5], ['store', 0.3], ['training example', 1],
-    ['what do we have', 0.8], ['input', 0.5]],
+    ['what do we have', 0.8], ['input', 0.5], ['what feature', 1], ['which feature', 1], ['what input', 1], ['which input', 1]],
   labels: [['label', 1], ['ground truth', 1], ['annotation', 1], ['human review', 1], ['reviewer', 0.8], ['rater', 1], ['how do we know', 0.8], ['feedback', 0.8],
     ['supervision', 1], ['supervised', 0.8], ['positive', 0.6], ['negative', 0.5], ['implicit', 0.7], ['explicit', 0.7], ['tagged', 0.6], ['verified', 0.6],
-    ['judgment', 1], ['confirmed', 0.6], ['outcome', 0.5], ['chargeback', 0.6], ['report', 0.4]],
+    ['judgment', 1], ['confirmed', 0.6], ['outcome', 0.5], ['chargeback', 0.6], ['report', 0.4], ['positive example', 1], ['negative example', 1], ['count as a positive', 1],
+    ['counts as a positive', 1]],
   constraints: [['constraint', 1], ['limit', 0.8], ['restriction', 1], ['existing system', 1], ['legacy', 1], ['infrastructure', 1], ['infra', 1],
     ['tech stack', 1], ['stack', 0.6], ['hardware', 1], ['gpu', 0.8], ['cpu', 0.8], ['memory', 0.8], ['on device', 1], ['deadline', 1], ['timeline', 1],
     ['team', 0.8], ['engineer', 0.6], ['requirement', 0.8], ['allowed', 0.6], ['open source', 0.8], ['third party', 0.8], ['vendor', 0.8], ['baseline', 0.8],
-    ['today', 0.4], ['currently', 0.6], ['current', 0.5], ['existing', 0.7], ['regulation', 0.4], ['compliance', 0.4], ['rule', 0.5], ['policy', 0.5]],
+    ['today', 0.4], ['currently', 0.6], ['current', 0.5], ['existing', 0.7], ['regulation', 0.4], ['compliance', 0.4], ['rule', 0.5], ['policy', 0.5],
+    ['how many engineer', 1], ['current system', 1], ['run today', 1], ['runs today', 1], ['in place', 0.8], ['already', 0.6]],
   privacy: [['privacy', 1], ['pii', 1], ['gdpr', 1], ['ccpa', 1], ['hipaa', 1], ['coppa', 1], ['consent', 1], ['opt out', 1], ['sensitive', 1], ['anonymize', 1],
-    ['anonymous', 0.8], ['encrypt', 1], ['legal', 0.8], ['compliance', 0.8], ['regulation', 0.8], ['regulatory', 0.8], ['retention', 0.6], ['retain data', 1], ['data retention', 1], ['retain', 0.8], ['how long can we keep', 1], ['delete', 0.6],
+    ['anonymous', 0.8], ['encrypt', 1], ['legal', 1], ['compliance', 0.8], ['regulation', 1], ['regulatory', 1], ['data sensitive', 1], ['sensitive data', 1], ['retention', 0.6], ['retain data', 1], ['data retention', 1], ['retain', 0.8], ['how long can we keep', 1], ['delete', 0.6],
     ['minor', 0.8], ['children', 0.8], ['personal data', 1], ['user data', 0.8], ['allowed to use', 0.7], ['fairness', 0.6], ['bias', 0.5]],
   cost: [['cost', 1], ['budget', 1], ['expensive', 1], ['cheap', 1], ['money', 1], ['spend', 1], ['dollar', 1], ['afford', 1], ['roi', 1], ['return on investment', 1],
     ['gpu hour', 1], ['cloud bill', 1], ['price per', 0.6], ['how much can we', 0.8], ['compute', 0.5], ['efficient', 0.5]],
   scope: [['scope', 1], ['mvp', 1], ['v1', 1], ['first version', 1], ['in scope', 1], ['out of scope', 1], ['focus on', 0.8], ['should i cover', 1],
-    ['should we cover', 1], ['include', 0.6], ['do we need to handle', 0.8], ['country', 0.7], ['region', 0.7], ['language', 0.6], ['international', 0.8],
-    ['global', 0.6], ['market', 0.6], ['launch', 0.8], ['phase', 0.7], ['edge case', 0.6], ['just', 0.2], ['only', 0.3], ['support', 0.4]],
+    ['should we cover', 1], ['include', 0.6], ['should we include', 1], ['do we need to handle', 0.8], ['country', 0.8], ['region', 0.8],
+    ['language', 0.6], ['international', 0.8], ['global', 0.8], ['market', 0.6], ['launch', 0.8], ['phase', 0.7], ['edge case', 0.6], ['just', 0.2], ['only', 0.3], ['support', 0.4]],
 };
 
 /**
@@ -73,6 +78,8 @@ const namesCompute = (text: string) => COMPUTE.test(text);
 /** How strongly a fact answers a compute question: a fact naming hardware, then one about cost. */
 const COMPUTE_FACT = 1;
 const COST_FACT = 0.9;
+
+const TIME_BUDGET = /\b(latency|delay|response[ -]time|time|ms|milliseconds?)\s+budget(?=s?\b)/gi;
 
 /** A match needs some evidence this strong: most of an ask phrase, or a clear topic word... */
 const EVIDENCE = 0.6;
@@ -152,7 +159,8 @@ export interface Match<F extends FactLike = FactLike> {
 
 /** The best fact for a question, or null when none clears the threshold. */
 export function matchFact<F extends FactLike>(asked: string, sheet: FactSheet<F>): Match<F> | null {
-  const text = asked.length > MAX_QUESTION_CHARS ? asked.slice(0, MAX_QUESTION_CHARS) : asked;
+  // A budget of time is a latency question, not one about money ("what is the latency budget").
+  const text = (asked.length > MAX_QUESTION_CHARS ? asked.slice(0, MAX_QUESTION_CHARS) : asked).replace(TIME_BUDGET, '$1 target');
   const words = new Set(askWords(text, sheet.forms));
   if (words.size === 0 && !/\S/.test(text)) return null;
   const strengths = topicStrengths(text, sheet.forms);
@@ -207,13 +215,13 @@ export interface Exchange {
 }
 
 /** The facts no exchange uncovered, in sheet order: what the report says the candidate never asked. */
-export function uncoveredFacts<F extends FactLike>(exchanges: readonly Pick<Exchange, 'factId'>[], facts: readonly F[]): F[] {
+export function uncoveredFacts<F extends Pick<FactLike, 'id'>>(exchanges: readonly Pick<Exchange, 'factId'>[], facts: readonly F[]): F[] {
   const asked = new Set(exchanges.map((exchange) => exchange.factId));
   return facts.filter((fact) => !asked.has(fact.id));
 }
 
 /** The facts some exchange uncovered, in sheet order. */
-export function coveredFacts<F extends FactLike>(exchanges: readonly Pick<Exchange, 'factId'>[], facts: readonly F[]): F[] {
+export function coveredFacts<F extends Pick<FactLike, 'id'>>(exchanges: readonly Pick<Exchange, 'factId'>[], facts: readonly F[]): F[] {
   const asked = new Set(exchanges.map((exchange) => exchange.factId));
   return facts.filter((fact) => asked.has(fact.id));
 }

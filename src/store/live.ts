@@ -42,6 +42,8 @@ export interface LiveSession<State = unknown> {
   savedAt: string;
   /** The self-assessment's confirmed stages (ticked item ids per stage, in order), once it has begun. */
   assessed?: string[][];
+  /** Started with drill --ai: the AI grader's second opinion follows the save. */
+  ai?: true;
 }
 
 export function liveDirectory(stateDir: string): string {
@@ -80,7 +82,7 @@ function isLiveShape(live: Record<string, unknown>): boolean {
   const isText = (value: unknown) => typeof value === 'string';
   return isText(live.questionId) && isText(live.rubricId) && (live.mode === 'self' || live.mode === 'interviewer')
     && (live.minutes === null || (typeof live.minutes === 'number' && Number.isFinite(live.minutes) && live.minutes > 0))
-    && typeof live.strict === 'boolean' && typeof live.paused === 'boolean' && isText(live.savedAt)
+    && typeof live.strict === 'boolean' && typeof live.paused === 'boolean' && isText(live.savedAt) && (live.ai === undefined || live.ai === true)
     && (live.assessed === undefined || (Array.isArray(live.assessed) && live.assessed.every((ticks) => Array.isArray(ticks) && ticks.every(isText))));
 }
 

@@ -1,6 +1,7 @@
 // A session document as Markdown, for a mentor to read. Returns the text; never prints.
 import type { DocumentItem, DocumentRating, DocumentSelfRating, DocumentStage, SessionDocument } from '../score/session-doc.js';
 import { clock, plural, stripControl, widest } from '../text.js';
+import { factReport } from './interviewer-report.js';
 
 /** A fence longer than any run of backticks in text, so notes can never close it early. */
 function fence(text: string): string {
@@ -78,12 +79,15 @@ function redFlagMarkdown(stage: DocumentStage, clean: (text: string) => string):
 /** The interviewer's side: each question asked and its answer, then the follow-up, the notes after it and its answer key. */
 function interviewerMarkdown(doc: SessionDocument, clean: (text: string) => string): string[] {
   const lines: string[] = [];
-  if (doc.exchanges.length) {
+  const facts = factReport(doc.facts, doc.exchanges);
+  if (doc.exchanges.length || facts) {
     lines.push('## Questions to the interviewer', '');
+    if (facts) lines.push(facts.summary, '');
     for (const exchange of doc.exchanges) {
       lines.push(`- **${cell(clean(exchange.asked))}**${exchange.factId ? '' : ' *(no fact on the sheet: the neutral reply)*'}`, `  - ${cell(clean(exchange.answer))}`);
     }
-    lines.push('');
+    if (doc.exchanges.length) lines.push('');
+    if (facts?.missed.length) lines.push('### Never asked', '', ...facts.missed.map((line) => `- ${cell(clean(line))}`), '');
   }
   const followup = doc.followup;
   if (followup) {

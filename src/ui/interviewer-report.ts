@@ -15,7 +15,7 @@ export interface FactReport {
 }
 
 /** What the report says about the fact sheet after a drill; undefined when there is no sheet. */
-export function factReport(facts: readonly FactLike[], exchanges: readonly Pick<Exchange, 'factId'>[]): FactReport | undefined {
+export function factReport(facts: readonly Pick<FactLike, 'id' | 'topic' | 'answer'>[], exchanges: readonly Pick<Exchange, 'factId'>[]): FactReport | undefined {
   if (facts.length === 0) return undefined;
   const covered = coveredFacts(exchanges, facts);
   const topics = [...new Set(covered.map((fact) => fact.topic))];
@@ -37,15 +37,19 @@ function entry(mark: string, text: string, width: number): string[] {
  * answers, the questions that got the neutral reply, and the follow-up with the notes written
  * after it and its answer key, point by point. Empty when the drill had neither.
  */
-export function interviewerLines(report: Pick<Report, 'dialogue' | 'followup'>, style: Style, width = 80, options: { folded?: boolean } = {}): string[] {
+export function interviewerLines(report: Pick<Report, 'dialogue' | 'followup'>, style: Style, width = 80, options: { folded?: boolean; wholeWith?: string } = {}): string[] {
   const lines: string[] = [];
   const { dialogue, followup } = report;
   const facts = dialogue && factReport(dialogue.facts, dialogue.exchanges);
   if (dialogue && (facts || dialogue.exchanges.length)) {
     lines.push('', style.heading('Questions to the interviewer'));
     if (facts) lines.push(...wrap(facts.summary, width - 2, '  '));
-    // Folded (a short terminal): the summary alone; the export gives every fact.
-    if (options.folded) return [...lines, ...interviewerLines({ followup: report.followup }, style, width, options)];
+    // Folded (a short terminal): the summary, and a count of the facts never asked; the export gives every fact.
+    if (options.folded) {
+      const never = facts?.missed.length ?? 0;
+      if (never) lines.push(...wrap(`Never asked: ${plural(never, 'fact')}${options.wholeWith ? `; ${options.wholeWith} gives them with the answers` : ''}`, width - 2, '  ').map((line) => style.dim(line)));
+      return [...lines, ...interviewerLines({ followup: report.followup }, style, width, options)];
+    }
     for (const fact of coveredFacts(dialogue.exchanges, dialogue.facts)) lines.push(...entry(style.good('✔'), `${fact.topic}: ${stripControl(fact.answer)}`, width));
     for (const missed of facts?.missed ?? []) lines.push(...entry(style.bad('✗'), missed, width));
     const unanswered = dialogue.exchanges.filter((exchange) => exchange.factId === null);

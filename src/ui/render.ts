@@ -52,7 +52,7 @@ export function reportLines(report: Report, style: Style, width = 80, fit: Repor
   const fitted = (lines: string[]) => lines.flatMap((line) => breakLine(line, width, '  '));
   const head = fitted([...reportHead(report, style, width), ...coreMissedLines(report, style, width)]);
   const tail = fitted(['', summaryLine(report, style, width)]);
-  const asked = { whole: interviewerLines(report, style, width), folded: interviewerLines(report, style, width, { folded: true }) };
+  const asked = { whole: interviewerLines(report, style, width), folded: interviewerLines(report, style, width, { folded: true, ...(fit.wholeWith ? { wholeWith: fit.wholeWith } : {}) }) };
   // The core items missed come right after the table and never fold: they are the verdict's reason.
   const sections = [diagramSection(report, width), curveballSection(report, style, width), missedSection(report, style, width, fit), redFlagSection(report, style, width, fit), strongAnswerSection(report, style, width), asked]
     .map((section) => ({ whole: fitted(section.whole), folded: fitted(section.folded) }));

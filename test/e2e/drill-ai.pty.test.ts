@@ -6,7 +6,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TmuxSession } from '../helpers/tmux.js';
 import { closedPort, completion, startChatServer, type ChatServer } from '../helpers/chat-server.js';
-import { BANK, finishDrill } from './fixture-flow.js';
+import { BANK, checkpointHolding, finishDrill, writeNote } from './fixture-flow.js';
+import { homeWith, PROGRESS_BANK } from '../helpers/history.js';
 
 let session: TmuxSession | undefined;
 let server: ChatServer | undefined;
@@ -20,6 +21,18 @@ function start(env: Record<string, string>) {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-home-'));
   session = new TmuxSession(['drill', 'e2e-feed', '--bank', BANK, '--no-ready', '--ai'], { env: { MLDRILL_HOME: home, ...env }, height: 40 });
   return { tmux: session, home };
+}
+
+/** A drill --ai with one note, checkpointed, then killed with -9: its state directory. */
+async function killedAfter(env: Record<string, string>, note: string): Promise<string> {
+  const { tmux, home } = start(env);
+  await tmux.waitFor('Stage 1/2');
+  await writeNote(tmux, note);
+  await checkpointHolding(home, note, 'a checkpoint with the note');
+  tmux.signal('KILL');
+  expect(await tmux.exitCode()).toBe(137);
+  tmux.close();
+  return home;
 }
 
 describe('drill --ai', { timeout: 90_000 }, () => {
@@ -44,6 +57,29 @@ describe('drill --ai', { timeout: 90_000 }, () => {
     expect(ratings[0]).toMatchObject({ rater: 'ai', model: 'test-model' });
   });
 
+  it('resumed after kill -9, still asks for the second opinion after the save', async () => {
+    server = await startChatServer([completion({ items: [{ stage: 'clarify', id: 'goal', met: true, evidence: 'business goal: more sessions', reason: 'States the goal.' }] })]);
+    const env = { MLDRILL_LLM_URL: server.url, MLDRILL_LLM_MODEL: 'test-model' };
+    const home = await killedAfter(env, 'business goal: more sessions');
+    session = new TmuxSession(['resume', 'last', '--bank', BANK], { env: { MLDRILL_HOME: home, ...env }, height: 40 });
+    await session.waitFor('Resuming session');
+    await finishDrill(session, 1);
+    expect(await session.exitCode()).toBe(0);
+    expect(session.screen(true)).toMatch(/Second opinion · test-model at 127\.0\.0\.1:\d+/);
+    expect(server.requests).toHaveLength(1);
+    expect(fs.readFileSync(path.join(home, 'ratings.jsonl'), 'utf8')).toContain('"rater":"ai"');
+  });
+
+  it('resumed where the AI settings are gone, says so once and finishes without the second opinion', async () => {
+    const home = await killedAfter({ MLDRILL_LLM_URL: 'http://127.0.0.1:9/v1', MLDRILL_LLM_MODEL: 'm' }, 'a first note');
+    session = new TmuxSession(['resume', 'last', '--bank', BANK], { env: { MLDRILL_HOME: home }, width: 200, height: 40 });
+    await session.waitFor(/mldrill: warning: session \d{8}-\d{4}-\w{4} was started with --ai, but --ai needs a server: set MLDRILL_LLM_URL[\s\S]*?;\s+it goes on without the second opinion/);
+    await finishDrill(session, 1);
+    expect(await session.exitCode()).toBe(0);
+    expect(session.screen(true)).toMatch(/Saved session \d{8}-\d{4}-\w{4}/);
+    expect(fs.existsSync(path.join(home, 'ratings.jsonl'))).toBe(false);
+  });
+
   it('refuses to start without an endpoint, before any work is done', async () => {
     const { tmux } = start({});
     expect(await tmux.exitCode()).toBe(2);
@@ -60,5 +96,18 @@ describe('drill --ai', { timeout: 90_000 }, () => {
     expect(screen).toMatch(/Ask again with: mldrill grade \d{8}-\d{4}-\w{4} --ai/);
     const [record] = fs.readFileSync(path.join(home, 'history.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
     expect(record).toMatchObject({ status: 'completed', questionId: 'e2e-feed' });
+  });
+});
+
+describe('grade --ai at a terminal', { timeout: 90_000 }, () => {
+  it('says what it is waiting for, and Ctrl-C stops the wait (exit 130) with nothing kept', async () => {
+    server = await startChatServer(() => 'hang');
+    const home = homeWith('progress.jsonl');
+    session = new TmuxSession(['grade', '20261110-0900-aaaa', '--ai', '--bank', PROGRESS_BANK], { env: { MLDRILL_HOME: home, MLDRILL_LLM_URL: server.url, MLDRILL_LLM_MODEL: 'slow-model' }, width: 140, height: 20 });
+    await session.waitFor(/Asking slow-model at 127\.0\.0\.1:\d+ for a second opinion \(up to 120 s; Ctrl-C stops\)\.\.\./);
+    session.keys('C-c');
+    expect(await session.exitCode()).toBe(130);
+    expect(server.requests).toHaveLength(1);
+    expect(fs.existsSync(path.join(home, 'ratings.jsonl'))).toBe(false);
   });
 });
