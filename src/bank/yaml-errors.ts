@@ -43,7 +43,8 @@ export function syntaxProblems(doc: Document, source: string, errors: readonly Y
       break;
     }
     const first = cascade[0]!.pos[0];
-    const to = Math.max(...cascade.map((error) => error.pos[1]));
+    // Not Math.max(...): one cascade of a hostile file can hold more errors than a call has room for arguments.
+    const to = cascade.reduce((end, error) => Math.max(end, error.pos[1]), 0);
     const { at, message, explained, indentation } = diagnose(doc, lines, cascade);
     // An error inside the stretch an earlier mistake threw off is more of that mistake when it
     // has no cause of its own (the lines after a tab, say) or comes within a few lines of it (a
