@@ -2,7 +2,9 @@
 // never a crash ("Maximum call stack size exceeded") and never a wait of minutes.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { formatStylish } from '../src/lint/format-stylish.js';
 import { main } from '../src/main.js';
+import { loadStyle } from '../src/ui/colour.js';
 import { baseBank, QUESTION, writeBank } from './helpers/bank.js';
 import { fakeIo } from './helpers/fake-io.js';
 
@@ -32,5 +34,15 @@ describe('lint on hostile files', () => {
     expect(err).toBe('');
     expect(code).toBe(1);
     expect(out).toMatch(/^ {2}21:5 +error +too many alias expansions \(.*\); write the values out instead of nesting anchors +alias-limit$/m);
+  });
+
+  it('shows 200,000 findings of one file in stylish, aligned', async () => {
+    const plain = await loadStyle(0);
+    const findings = Array.from({ length: 200_000 }, (_, i) => ({ file: 'a.yaml', line: i + 1, column: 9, severity: 'warning' as const, rule: 'todo', message: `hints[${i}] still says TODO; finish it` }));
+    const lines = formatStylish({ files: 1, findings }, plain, 80).split('\n');
+    expect(lines.length).toBe(200_005);
+    expect(lines[2]).toBe('  1:9       warning  hints[0] still says TODO; finish it       todo');
+    expect(lines[200_001]).toBe('  200000:9  warning  hints[199999] still says TODO; finish it  todo');
+    expect(lines[200_003]).toBe('✖ 1 file checked: 0 errors, 200000 warnings');
   });
 });

@@ -8,16 +8,21 @@ import { countFindings, summaryText, type LintReport } from './report.js';
 export function formatStylish(report: LintReport, style: Style, width = 80): string {
   const lines: string[] = [];
   const byFile = new Map<string, LintReport['findings'][number][]>();
-  for (const finding of report.findings) byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
+  for (const finding of report.findings) {
+    const group = byFile.get(finding.file);
+    if (group) group.push(finding);
+    else byFile.set(finding.file, [finding]);
+  }
 
   for (const [file, findings] of byFile) {
     // Sanitised (and kept to one line) before measuring, so that the columns and the terminal see the same text.
     const rows = findings.map((finding) => ({ at: `${finding.line}:${finding.column}`, severity: finding.severity, message: oneLine(finding.message), rule: oneLine(finding.rule) }));
-    const widest = (pick: (row: (typeof rows)[number]) => string) => Math.max(...rows.map((row) => pick(row).length));
+    // A loop, not Math.max(...): a hostile file can have more findings than a call has room for arguments.
+    const widest = (pick: (row: (typeof rows)[number]) => string) => rows.reduce((most, row) => Math.max(most, pick(row).length), 0);
     const [at, severity, rule] = [widest((row) => row.at), widest((row) => row.severity), widest((row) => row.rule)];
     // Rule ids line up after the messages that fit the terminal; a longer message just runs on.
     const room = width - (2 + at + 2 + severity + 2 + 2 + rule);
-    const message = Math.max(0, ...rows.map((row) => row.message.length).filter((length) => length <= room));
+    const message = rows.reduce((most, row) => (row.message.length <= room ? Math.max(most, row.message.length) : most), 0);
     lines.push('', style.file(oneLine(file)));
     for (const row of rows) {
       const paint = row.severity === 'error' ? style.bad : style.warn;
