@@ -6,7 +6,7 @@ import { closest, controlProblem, didYouMean, findControl, quotedList, showContr
 import { collidingAsks } from './ask-words.js';
 import type { Finding, Severity } from './findings.js';
 import type { ParsedFile, PathSegment } from './parse.js';
-import { Question, Rubric, type QuestionData, type RubricData } from './schema.js';
+import { EXAMPLE_KINDS, exampleRange, Question, Rubric, type QuestionData, type RubricData } from './schema.js';
 import { scoringChecks } from './scoring-checks.js';
 import { diagramIssues } from './diagram-check.js';
 import { isRecord } from './records.js';
@@ -154,7 +154,8 @@ function describeIssue(parsed: ParsedFile, schema: z.ZodType, issue: z.core.$Zod
       })];
     }
     case 'too_small': {
-      if (issue.origin === 'string') return [at(parsed, pathTo, 'empty', `${name} is empty; write it or remove the field`)];
+      // A blank required field cannot go: removing it would only trade this finding for a missing one.
+      if (issue.origin === 'string') return [at(parsed, pathTo, 'empty', `${name} is empty; ${isRequired(schema, pathTo) ? 'write it (it is required)' : 'write it or remove the field'}`)];
       if (issue.origin === 'array') return [at(parsed, pathTo, 'empty', `${name} needs at least ${issue.minimum} ${issue.minimum === 1 ? 'entry' : 'entries'}`)];
       const rule = pathTo[pathTo.length - 1] === 'minutes' ? 'stage-minutes' : 'range';
       return [at(parsed, pathTo, rule, `${name} must be greater than ${issue.minimum}; give it a positive number`)];
@@ -306,7 +307,30 @@ function fileChecks(parsed: ParsedFile, kind: FileKind): Finding[] {
     for (const [id, stage] of stages) {
       if (isRecord(stage) && list(stage.hints).length === 0) findings.push(at(parsed, ['stages', id], 'no-hints', `stage "${id}" has no hints; add a few specific to this question`, { severity: 'warning', key: true }));
     }
-    findings.push(...interviewerChecks(parsed, data));
+    findings.push(...interviewerChecks(parsed, data), ...exampleRangeChecks(parsed, data));
+  }
+  return findings;
+}
+
+/** An example's score range that no grade can fall in: min above max, given or by default. */
+function exampleRangeChecks(parsed: ParsedFile, data: Record<string, unknown>): Finding[] {
+  const findings: Finding[] = [];
+  for (const kind of EXAMPLE_KINDS) {
+    const example = isRecord(data.examples) ? data.examples[kind] : undefined;
+    const score = isRecord(example) && isRecord(example.score) ? example.score : undefined;
+    if (!score) continue;
+    // A bound that is not a number is the type rule's; this one judges the numbers.
+    const given = { min: typeof score.min === 'number' ? score.min : undefined, max: typeof score.max === 'number' ? score.max : undefined };
+    const { min, max } = exampleRange(kind, given);
+    if (min <= max) continue;
+    const name = `examples.${kind}.score`;
+    const [bound, message] =
+      given.min !== undefined && given.max !== undefined
+        ? (['min', `${name}: min ${min} is above max ${max}, so no grade falls in the range; swap them or correct one`] as const)
+        : given.min !== undefined
+          ? (['min', `${name}.min is ${min}, above the ${kind} default max of ${max}, so no grade falls in the range; lower min, or give max too`] as const)
+          : (['max', `${name}.max is ${max}, below the ${kind} default min of ${min}, so no grade falls in the range; raise max, or give min too`] as const);
+    findings.push(at(parsed, ['examples', kind, 'score', bound], 'range', message));
   }
   return findings;
 }
