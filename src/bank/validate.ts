@@ -6,7 +6,7 @@ import { closest, controlProblem, didYouMean, findControl, quotedList, showContr
 import { collidingAsks } from './ask-words.js';
 import type { Finding, Severity } from './findings.js';
 import type { ParsedFile, PathSegment } from './parse.js';
-import { EXAMPLE_KINDS, exampleRange, Question, Rubric, type QuestionData, type RubricData } from './schema.js';
+import { EXAMPLE_KINDS, exampleRange, KEBAB, Question, Rubric, type QuestionData, type RubricData } from './schema.js';
 import { scoringChecks } from './scoring-checks.js';
 import { diagramIssues } from './diagram-check.js';
 import { isRecord } from './records.js';
@@ -276,7 +276,9 @@ function fileChecks(parsed: ParsedFile, kind: FileKind): Finding[] {
   if (!isRecord(data)) return findings;
   const base = path.basename(parsed.file).replace(/\.ya?ml$/, '');
   if (typeof data.id === 'string' && data.id !== base) {
-    findings.push(at(parsed, ['id'], 'id-filename', `id "${data.id}" does not match the file name "${path.basename(parsed.file)}"; rename the file to ${data.id}.yaml or change the id`));
+    // An id that is no id (id-format says so) is no name for the file either: then only the id can change.
+    const fix = KEBAB.test(data.id) ? `rename the file to ${data.id}.yaml or change the id` : KEBAB.test(base) ? `change the id to "${base}"` : 'change the id and rename the file to match';
+    findings.push(at(parsed, ['id'], 'id-filename', `id "${data.id}" does not match the file name "${path.basename(parsed.file)}"; ${fix}`));
   }
   const stages: Array<[PathSegment, unknown]> = kind === 'rubric' ? list(data.stages).map((stage, i) => [i, stage]) : Object.entries(isRecord(data.stages) ? data.stages : {});
   for (const [key, stage] of stages) {
