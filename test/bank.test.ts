@@ -123,6 +123,7 @@ export const cases: Case[] = [
   { rule: 'id-format', files: { [Q]: QUESTION.replace('id: surface', 'id: Surface_Area') }, line: 13, column: 13, message: /must be kebab-case/ },
   { rule: 'id-format', files: { [Q]: QUESTION.replace('  design:', '  Design_It:') }, line: 15, column: 3, message: /stage id "Design_It" must be kebab-case/ },
   { rule: 'id-filename', files: { [Q]: QUESTION.replace('id: feed', 'id: news-feed') }, line: 2, column: 5, message: /does not match the file name "feed.yaml"/ },
+  { rule: 'id-filename', files: { 'questions/recommendation/feeds.yml': QUESTION }, file: 'questions/recommendation/feeds.yml', line: 2, column: 5, message: /^id "feed" does not match the file name "feeds\.yml"; rename the file to feed\.yml or change the id$/ },
   { rule: 'id-filename', files: { [Q]: QUESTION.replace('id: feed', 'id: News_Feed') }, line: 2, column: 5, message: /^id "News_Feed" does not match the file name "feed\.yaml"; change the id to "feed"$/ },
   { rule: 'duplicate-id', files: { 'questions/ads/feed.yaml': QUESTION.replace('category: recommendation', 'category: ads') }, file: Q, line: 2, column: 5, message: /question id "feed" is already used by questions\/ads\/feed.yaml/ },
   { rule: 'duplicate-id', files: { 'rubrics/other.yaml': RUBRIC }, file: 'rubrics/other.yaml', line: 2, column: 5, message: /rubric id "mini" is already used by rubrics\/mini.yaml/ },

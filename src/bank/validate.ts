@@ -277,7 +277,7 @@ function fileChecks(parsed: ParsedFile, kind: FileKind): Finding[] {
   const base = path.basename(parsed.file).replace(/\.ya?ml$/, '');
   if (typeof data.id === 'string' && data.id !== base) {
     // An id that is no id (id-format says so) is no name for the file either: then only the id can change.
-    const fix = KEBAB.test(data.id) ? `rename the file to ${data.id}.yaml or change the id` : KEBAB.test(base) ? `change the id to "${base}"` : 'change the id and rename the file to match';
+    const fix = KEBAB.test(data.id) ? `rename the file to ${data.id}${path.extname(parsed.file)} or change the id` : KEBAB.test(base) ? `change the id to "${base}"` : 'change the id and rename the file to match';
     findings.push(at(parsed, ['id'], 'id-filename', `id "${data.id}" does not match the file name "${path.basename(parsed.file)}"; ${fix}`));
   }
   const stages: Array<[PathSegment, unknown]> = kind === 'rubric' ? list(data.stages).map((stage, i) => [i, stage]) : Object.entries(isRecord(data.stages) ? data.stages : {});
