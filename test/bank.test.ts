@@ -120,6 +120,8 @@ export const cases: Case[] = [
   { rule: 'range', files: { [Q]: `${QUESTION}examples:\n  offpoint:\n    score: { min: 80 }\n    notes:\n      clarify: Named the business goal.\n` }, line: 22, column: 19, message: /^examples\.offpoint\.score\.min is 80, above the offpoint default max of 60, so no grade falls in the range; lower min, or give max too$/ },
   { rule: 'range', files: { [Q]: `${QUESTION}examples:\n  strong:\n    score: { max: 50 }\n    notes:\n      clarify: Named the business goal.\n` }, line: 22, column: 19, message: /^examples\.strong\.score\.max is 50, below the strong default min of 70, so no grade falls in the range; raise max, or give min too$/ },
   { rule: 'stage-minutes', files: { [R]: RUBRIC.replace('minutes: 5', 'minutes: 0') }, file: R, line: 7, column: 14, message: /stages\[0\]\.minutes must be greater than 0/ },
+  { rule: 'stage-minutes', files: { [R]: RUBRIC.replace('    minutes: 5\n', '') }, file: R, line: 5, column: 5, message: /^stages\[0\] has no minutes; give it a positive number of minutes \(its time budget\)$/ },
+  { rule: 'required', files: { [R]: RUBRIC.replace('    minutes: 5\n', '').replace('    goal: Scope the problem.\n', '') }, file: R, line: 5, column: 5, message: /^missing required fields "minutes" and "goal" in stages\[0\]; add them$/ },
   { rule: 'id-format', files: { [Q]: QUESTION.replace('id: surface', 'id: Surface_Area') }, line: 13, column: 13, message: /must be kebab-case/ },
   { rule: 'id-format', files: { [Q]: QUESTION.replace('  design:', '  Design_It:') }, line: 15, column: 3, message: /stage id "Design_It" must be kebab-case/ },
   { rule: 'id-filename', files: { [Q]: QUESTION.replace('id: feed', 'id: news-feed') }, line: 2, column: 5, message: /does not match the file name "feed.yaml"/ },

@@ -60,7 +60,13 @@ function validate<T>(parsed: ParsedFile, schema: z.ZodType<T>, kind: FileKind): 
         findings.push(...describeIssue(parsed, schema, issue));
       }
     }
-    for (const { pathTo, fields } of missingFrom.values()) findings.push(missing(parsed, schema, pathTo, fields));
+    for (const { pathTo, fields } of missingFrom.values()) {
+      const finding = missing(parsed, schema, pathTo, fields);
+      // A rubric stage without minutes has no positive budget: the stage-minutes rule's, like
+      // minutes: 0. With other fields missing too, one finding names them all (one mistake, often).
+      const noMinutes = finding.rule === 'required' && kind === 'rubric' && pathTo.length === 2 && pathTo[0] === 'stages' && fields.length === 1 && fields[0] === 'minutes';
+      findings.push(noMinutes ? at(parsed, pathTo, 'stage-minutes', `${showPath(pathTo)} has no minutes; give it a positive number of minutes (its time budget)`) : finding);
+    }
   }
   findings.push(...scanText(parsed), ...fileChecks(parsed, kind));
   const kept = findings.filter((finding) => !artefacts.has(finding));
