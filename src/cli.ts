@@ -21,7 +21,8 @@ const collect = (value: string, previous: string[] = []): string[] => [...previo
 
 /** A parser of a number option: what a value must be, and the words for it when it is not. */
 const numberOption = (valid: (number: number) => boolean, expected: string) => (value: string): number => {
-  const number = Number(value);
+  // Number('') and Number('  ') are 0: an empty value (`--max-warnings ""`) is a mistake, not zero.
+  const number = value.trim() === '' ? NaN : Number(value);
   if (!valid(number)) throw new InvalidArgumentError(`expected ${expected}`);
   return number;
 };

@@ -231,6 +231,27 @@ describe('mldrill grade <session-id|last>', () => {
     expect(code).toBe(1);
     expect(err.trim().split('\n').pop()).toMatch(/^mldrill: .*20990101-0000-zzzz/);
   });
+
+  /** A completed session of `questionId` under `rubricId`, with notes that meet the in-flight question's core items. */
+  const session = (questionId: string, rubricId: string) => makeRecord({
+    id: '20261201-0900-eeee', questionId, rubricId, mode: 'self', status: 'completed', startedAt: Date.UTC(2026, 11, 1, 9), endedAt: Date.UTC(2026, 11, 1, 9, 40),
+    stages: ['clarify', 'metrics'].map((id) => ({ id, budgetSeconds: 600, usedSeconds: 300, hintsShown: 0, notes: id === 'clarify' ? 'usable viewing time after meals\nknapsack over runtime' : '' })),
+  });
+
+  it("grades a session whose rubric has left the bank with the question's rubric now, and says so", async () => {
+    const home = homeWith({ text: `${JSON.stringify(session(Q, 'old-rubric'))}\n` });
+    const { code, out, err } = await grade(['last', '--json'], { home });
+    expect(err).toBe('mldrill: warning: session 20261201-0900-eeee was drilled with rubric "old-rubric", which is no longer in the bank; graded with the question\'s rubric "ml-system-design"\n');
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toMatchObject({ questionId: Q, rubricId: 'ml-system-design', capped: false });
+  });
+
+  it('says a session whose question has left the bank cannot be graded again (exit 1)', async () => {
+    const home = homeWith({ text: `${JSON.stringify(session('retired-question', 'ml-system-design'))}\n` });
+    expect(await grade(['20261201-0900-eeee'], { home })).toEqual({
+      code: 1, out: '', err: 'mldrill: session 20261201-0900-eeee drilled question "retired-question", which is no longer in the bank, so there is nothing to grade its notes against\n',
+    });
+  });
 });
 
 describe('mldrill grade as a process', { timeout: 60_000 }, () => {

@@ -142,7 +142,8 @@ describe('lint and --max-warnings', () => {
   });
 
   it('rejects a value that is not a whole number (exit 2)', async () => {
-    for (const value of ['-1', 'many', '1.5']) {
+    // An empty value is no number either, though Number('') is 0.
+    for (const value of ['-1', 'many', '1.5', '', ' ']) {
       const { code, err } = await lint(['--max-warnings', value]);
       expect(code).toBe(2);
       expect(err).toMatch(/^error: option '--max-warnings <n>' argument '.*' is invalid/);

@@ -169,6 +169,7 @@ interviewer:
     [['--id', 'feed-ranking', '--category', 'ads', '--title', 'x', '--rubric', 'ml-system-desing'], /unknown rubric "ml-system-desing"; did you mean "ml-system-design"\? known rubrics: /],
     [['--id', 'feed-ranking', '--category', 'ads', '--title', 'a\u001b[2Jb'], /the title must be one line of plain text/],
     [['--category', 'ads'], /^mldrill: missing --id, --title; pass them, or run mldrill new in a terminal to be asked$/],
+    [['--id', 'feed-ranking', '--category', 'ads'], /^mldrill: missing --title; pass it, or run mldrill new in a terminal to be asked$/],
   ])('refuses %j with one line, writing nothing (exit 2)', async (args, message) => {
     const { cwd } = setup();
     const { code, out, err } = await run(args, { cwd });

@@ -1,6 +1,6 @@
 // Parses one YAML file into plain data, keeping the document so that any path in the data
 // can be traced back to a line and column.
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Alias, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { stripControl } from '../text.js';
 import { MAX_FILE_BYTES, type Finding } from './findings.js';
 import { firstLine, syntaxProblems } from './yaml-errors.js';
@@ -52,11 +52,14 @@ export function parseYaml(file: string, source: string): ParsedFile {
   // logLevel: the tree of a broken file can have a list as a key, which yaml would warn about on stderr.
   const doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, logLevel: 'error' });
   const syntax = doc.errors.filter((error) => error.code !== 'DUPLICATE_KEY');
-  for (const error of doc.errors) {
-    // A duplicate key leaves the tree sound (the first value wins), so the rest is checked as usual.
-    if (error.code === 'DUPLICATE_KEY') fail(error.pos[0], 'duplicate-key', `${duplicateKeyName(source, error.pos[0])}appears twice in the same mapping; remove or rename one`);
-  }
   const problems = syntaxProblems(doc, source, syntax, lineCounter.lineStarts);
+  for (const error of doc.errors) {
+    // A duplicate key leaves the tree sound (the first value wins), so the rest is checked as
+    // usual; but where a syntax error threw the parser off, keys it put in one mapping are an
+    // artefact of that mistake (a list under a mapping is a key "- x" per line).
+    if (error.code !== 'DUPLICATE_KEY' || problems.some(({ damage }) => damage[0] <= error.pos[0] && error.pos[0] <= damage[1])) continue;
+    fail(error.pos[0], 'duplicate-key', `${duplicateKeyName(source, error.pos[0])}appears twice in the same mapping; remove or rename one`);
+  }
   for (const problem of problems) fail(problem.at, 'yaml-syntax', problem.message);
   const locate = (path: readonly PathSegment[], at: 'key' | 'value' = 'value') => position(offsetOf(doc, path, at));
   if (problems.length > 0) {
@@ -99,16 +102,26 @@ export function parseYaml(file: string, source: string): ParsedFile {
   return { file, data, locate, findings, source };
 }
 
-function firstUnresolvedAlias(doc: Document): { name: string; offset: number } | undefined {
-  let found: { name: string; offset: number } | undefined;
+/**
+ * Every alias of the document, in order, with the node it stands for (the last anchor of its
+ * name before it, as yaml resolves it). One walk: yaml's own Alias.resolve walks the whole
+ * document for each alias, which a file of thousands of aliases turns into minutes.
+ */
+function aliasTargets(doc: Document): Array<{ alias: Alias; target: Node | undefined }> {
+  const anchors = new Map<string, Node>();
+  const aliases: Array<{ alias: Alias; target: Node | undefined }> = [];
   visit(doc, {
-    Alias(_key, node) {
-      if (node.resolve(doc) !== undefined) return undefined;
-      found = { name: node.source, offset: node.range?.[0] ?? 0 };
-      return visit.BREAK;
+    Node(_key, node) {
+      if (isAlias(node)) aliases.push({ alias: node, target: anchors.get(node.source) });
+      else if (node.anchor) anchors.set(node.anchor, node);
     },
   });
-  return found;
+  return aliases;
+}
+
+function firstUnresolvedAlias(doc: Document): { name: string; offset: number } | undefined {
+  const unresolved = aliasTargets(doc).find(({ target }) => target === undefined)?.alias;
+  return unresolved && { name: unresolved.source, offset: unresolved.range?.[0] ?? 0 };
 }
 
 /**
@@ -116,20 +129,20 @@ function firstUnresolvedAlias(doc: Document): { name: string; offset: number } |
  * that multiplies), else the first alias; the start of the file when there is none.
  */
 function firstNestedAlias(doc: Document): number {
-  let first: number | undefined;
-  let nested: number | undefined;
-  visit(doc, {
-    Alias(_key, node) {
-      first ??= node.range?.[0];
-      const target = node.resolve(doc);
-      let holdsAlias = false;
-      if (target) visit(target, { Alias: () => ((holdsAlias = true), visit.BREAK) });
-      if (!holdsAlias) return undefined;
-      nested = node.range?.[0];
-      return visit.BREAK;
-    },
-  });
-  return nested ?? first ?? 0;
+  const aliases = aliasTargets(doc);
+  // Each anchored value is searched once, however many aliases name it.
+  const holdsAlias = new Map<Node, boolean>();
+  const nests = (target: Node): boolean => {
+    let found = holdsAlias.get(target);
+    if (found === undefined) {
+      found = false;
+      visit(target, { Alias: () => ((found = true), visit.BREAK) });
+      holdsAlias.set(target, found);
+    }
+    return found;
+  };
+  const nested = aliases.find(({ target }) => target !== undefined && nests(target));
+  return (nested ?? aliases[0])?.alias.range?.[0] ?? 0;
 }
 
 function duplicateKeyName(source: string, start: number): string {

@@ -49,6 +49,18 @@ export const Example = z
 export const EXAMPLE_KINDS = ['strong', 'weak', 'offpoint'] as const;
 export type ExampleKind = (typeof EXAMPLE_KINDS)[number];
 
+/** The range each kind of example must grade to when it does not give its own, in percent. */
+const EXAMPLE_RANGES: Record<ExampleKind, { min: number; max: number }> = {
+  strong: { min: 70, max: 100 },
+  weak: { min: 0, max: 25 },
+  offpoint: { min: 0, max: 60 },
+};
+
+/** The range an example must grade to: its own `score`, each bound defaulting to its kind's. */
+export function exampleRange(kind: ExampleKind, score: { min?: number; max?: number } | undefined): { min: number; max: number } {
+  return { min: score?.min ?? EXAMPLE_RANGES[kind].min, max: score?.max ?? EXAMPLE_RANGES[kind].max };
+}
+
 const Examples = z
   .strictObject({
     strong: Example.optional().describe('What a strong candidate covers (15-40 lines in all): the core insight, numbers, the key trade-off. Shown as the model answer.'),

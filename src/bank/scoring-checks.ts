@@ -29,7 +29,10 @@ export function scoringChecks(data: Record<string, unknown>, kind: FileKind, rep
       if (item.core === true) core++;
       list(item.keywords).forEach((keyword, k) => {
         const reason = typeof keyword === 'string' ? genericReason(keyword) : undefined;
-        if (reason && reason !== 'no words') report(['stages', key, 'checklist', i, 'keywords', k], 'generic-keyword', `keyword "${String(keyword)}" is a ${reason} and never counts on its own; use a phrase that only this item's coverage would produce`);
+        if (reason && reason !== 'no words') {
+          const what = reason === 'too short' ? 'is too short (one or two letters)' : `is a ${reason}`;
+          report(['stages', key, 'checklist', i, 'keywords', k], 'generic-keyword', `keyword "${String(keyword)}" ${what} and never counts on its own; use a phrase that only this item's coverage would produce`);
+        }
         else if (item.core === true && typeof keyword === 'string' && asked.some((stems) => containsRun(stems, wordForms.stems(keyword)))) {
           report(['stages', key, 'checklist', i, 'keywords', k], 'core-in-prompt', `keyword "${keyword}" of a core item is in the question's title or prompt, so repeating the question back ticks it; use a phrase only the insight would produce`);
         }

@@ -6,7 +6,7 @@ import { closest, controlProblem, didYouMean, findControl, quotedList, showContr
 import { collidingAsks } from './ask-words.js';
 import type { Finding, Severity } from './findings.js';
 import type { ParsedFile, PathSegment } from './parse.js';
-import { Question, Rubric, type QuestionData, type RubricData } from './schema.js';
+import { EXAMPLE_KINDS, exampleRange, KEBAB, Question, Rubric, type QuestionData, type RubricData } from './schema.js';
 import { scoringChecks } from './scoring-checks.js';
 import { diagramIssues } from './diagram-check.js';
 import { isRecord } from './records.js';
@@ -60,7 +60,13 @@ function validate<T>(parsed: ParsedFile, schema: z.ZodType<T>, kind: FileKind): 
         findings.push(...describeIssue(parsed, schema, issue));
       }
     }
-    for (const { pathTo, fields } of missingFrom.values()) findings.push(missing(parsed, schema, pathTo, fields));
+    for (const { pathTo, fields } of missingFrom.values()) {
+      const finding = missing(parsed, schema, pathTo, fields);
+      // A rubric stage without minutes has no positive budget: the stage-minutes rule's, like
+      // minutes: 0. With other fields missing too, one finding names them all (one mistake, often).
+      const noMinutes = finding.rule === 'required' && kind === 'rubric' && pathTo.length === 2 && pathTo[0] === 'stages' && fields.length === 1 && fields[0] === 'minutes';
+      findings.push(noMinutes ? at(parsed, pathTo, 'stage-minutes', `${showPath(pathTo)} has no minutes; give it a positive number of minutes (its time budget)`) : finding);
+    }
   }
   findings.push(...scanText(parsed), ...fileChecks(parsed, kind));
   const kept = findings.filter((finding) => !artefacts.has(finding));
@@ -154,7 +160,8 @@ function describeIssue(parsed: ParsedFile, schema: z.ZodType, issue: z.core.$Zod
       })];
     }
     case 'too_small': {
-      if (issue.origin === 'string') return [at(parsed, pathTo, 'empty', `${name} is empty; write it or remove the field`)];
+      // A blank required field cannot go: removing it would only trade this finding for a missing one.
+      if (issue.origin === 'string') return [at(parsed, pathTo, 'empty', `${name} is empty; ${isRequired(schema, pathTo) ? 'write it (it is required)' : 'write it or remove the field'}`)];
       if (issue.origin === 'array') return [at(parsed, pathTo, 'empty', `${name} needs at least ${issue.minimum} ${issue.minimum === 1 ? 'entry' : 'entries'}`)];
       const rule = pathTo[pathTo.length - 1] === 'minutes' ? 'stage-minutes' : 'range';
       return [at(parsed, pathTo, rule, `${name} must be greater than ${issue.minimum}; give it a positive number`)];
@@ -275,7 +282,9 @@ function fileChecks(parsed: ParsedFile, kind: FileKind): Finding[] {
   if (!isRecord(data)) return findings;
   const base = path.basename(parsed.file).replace(/\.ya?ml$/, '');
   if (typeof data.id === 'string' && data.id !== base) {
-    findings.push(at(parsed, ['id'], 'id-filename', `id "${data.id}" does not match the file name "${path.basename(parsed.file)}"; rename the file to ${data.id}.yaml or change the id`));
+    // An id that is no id (id-format says so) is no name for the file either: then only the id can change.
+    const fix = KEBAB.test(data.id) ? `rename the file to ${data.id}${path.extname(parsed.file)} or change the id` : KEBAB.test(base) ? `change the id to "${base}"` : 'change the id and rename the file to match';
+    findings.push(at(parsed, ['id'], 'id-filename', `id "${data.id}" does not match the file name "${path.basename(parsed.file)}"; ${fix}`));
   }
   const stages: Array<[PathSegment, unknown]> = kind === 'rubric' ? list(data.stages).map((stage, i) => [i, stage]) : Object.entries(isRecord(data.stages) ? data.stages : {});
   for (const [key, stage] of stages) {
@@ -306,7 +315,30 @@ function fileChecks(parsed: ParsedFile, kind: FileKind): Finding[] {
     for (const [id, stage] of stages) {
       if (isRecord(stage) && list(stage.hints).length === 0) findings.push(at(parsed, ['stages', id], 'no-hints', `stage "${id}" has no hints; add a few specific to this question`, { severity: 'warning', key: true }));
     }
-    findings.push(...interviewerChecks(parsed, data));
+    findings.push(...interviewerChecks(parsed, data), ...exampleRangeChecks(parsed, data));
+  }
+  return findings;
+}
+
+/** An example's score range that no grade can fall in: min above max, given or by default. */
+function exampleRangeChecks(parsed: ParsedFile, data: Record<string, unknown>): Finding[] {
+  const findings: Finding[] = [];
+  for (const kind of EXAMPLE_KINDS) {
+    const example = isRecord(data.examples) ? data.examples[kind] : undefined;
+    const score = isRecord(example) && isRecord(example.score) ? example.score : undefined;
+    if (!score) continue;
+    // A bound that is not a number is the type rule's; this one judges the numbers.
+    const given = { min: typeof score.min === 'number' ? score.min : undefined, max: typeof score.max === 'number' ? score.max : undefined };
+    const { min, max } = exampleRange(kind, given);
+    if (min <= max) continue;
+    const name = `examples.${kind}.score`;
+    const [bound, message] =
+      given.min !== undefined && given.max !== undefined
+        ? (['min', `${name}: min ${min} is above max ${max}, so no grade falls in the range; swap them or correct one`] as const)
+        : given.min !== undefined
+          ? (['min', `${name}.min is ${min}, above the ${kind} default max of ${max}, so no grade falls in the range; lower min, or give max too`] as const)
+          : (['max', `${name}.max is ${max}, below the ${kind} default min of ${min}, so no grade falls in the range; raise max, or give min too`] as const);
+    findings.push(at(parsed, ['examples', kind, 'score', bound], 'range', message));
   }
   return findings;
 }

@@ -6,7 +6,7 @@ import { readSessionFor } from '../app/read-history.js';
 import { readNotesFile, readNotesStream } from '../app/read-notes.js';
 import { withCatalog } from '../app/with-catalog.js';
 import { parseDiagram } from '../diagram/parse.js';
-import { EXIT, UsageError } from '../errors.js';
+import { EXIT, NotFoundError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { gradeNotes } from '../score/grade.js';
 import { allNotes, splitNotes } from '../score/notes.js';
@@ -53,8 +53,17 @@ export async function grade(options: GradeOptions, io: Io): Promise<number> {
     } else {
       if (catalog.ids.includes(options.target)) throw new UsageError(`"${options.target}" is a question: give its notes with --notes FILE (or --notes - for stdin)`);
       const record = readSessionFor(io, options.target);
-      questionId = requireId(catalog.ids, record.questionId);
-      rubricId ??= record.rubricId;
+      // The record's ids are not what the user typed: say what the session lacks, not "no question with id".
+      if (!catalog.ids.includes(record.questionId)) {
+        throw new NotFoundError(`session ${record.id} drilled question "${stripControl(record.questionId)}", which is no longer in the bank, so there is nothing to grade its notes against`);
+      }
+      questionId = record.questionId;
+      if (rubricId === undefined && catalog.rubrics.has(record.rubricId)) rubricId = record.rubricId;
+      else if (rubricId === undefined) {
+        // A rubric renamed or removed since: the question's rubric now is the rubric change to grade against.
+        const now = catalog.question(questionId).rubric;
+        io.stderr.write(`mldrill: warning: session ${record.id} was drilled with rubric "${stripControl(record.rubricId)}", which is no longer in the bank; graded with the question's rubric "${stripControl(now)}"\n`);
+      }
       notes = record.stages.map((stage) => `## ${stage.id}\n${stage.notes}`).join('\n');
       sessionRecord = record;
       diagram = record.diagram;

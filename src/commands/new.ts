@@ -40,7 +40,7 @@ export async function newQuestion(options: NewOptions, io: Io): Promise<number> 
   const missing = (['id', 'category', 'title'] as const).filter((flag) => options[flag] === undefined);
   const interactive = Boolean(io.terminal.input.isTTY && io.terminal.output.isTTY);
   if (missing.length > 0 && !interactive) {
-    throw new UsageError(`missing ${missing.map((flag) => `--${flag}`).join(', ')}; pass them, or run mldrill new in a terminal to be asked`);
+    throw new UsageError(`missing ${missing.map((flag) => `--${flag}`).join(', ')}; pass ${missing.length === 1 ? 'it' : 'them'}, or run mldrill new in a terminal to be asked`);
   }
 
   let answers: Required<Pick<NewOptions, 'id' | 'category' | 'title' | 'rubric'>>;

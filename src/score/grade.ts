@@ -1,7 +1,7 @@
 // The offline keyword grader: an interview's notes in, every item met or not with its evidence,
 // and the score the self-assessment would give had the user ticked exactly the suggestions.
 // Pure; `mldrill grade`, lint's grading-example rule and the drill's suggestions share it.
-import type { Example, ExampleKind } from '../bank/schema.js';
+import { exampleRange, type Example, type ExampleKind } from '../bank/schema.js';
 import type { Interview } from '../session/interview.js';
 import type { Exchange } from '../session/interviewer.js';
 import { exchangeEvidence, withExchangeSuggestions } from './dialogue.js';
@@ -71,13 +71,6 @@ export function gradeNotes(interview: Interview, notes: string, diagram?: string
   };
 }
 
-/** The range each kind of example must grade to when it does not give its own, in percent. */
-const EXAMPLE_RANGES: Record<ExampleKind, { min: number; max: number }> = {
-  strong: { min: 70, max: 100 },
-  weak: { min: 0, max: 25 },
-  offpoint: { min: 0, max: 60 },
-};
-
 export interface ExampleGrade {
   kind: ExampleKind;
   grade: Grade;
@@ -88,8 +81,7 @@ export interface ExampleGrade {
 
 /** Grades one of a question's examples against its range. */
 export function gradeExample(interview: Interview, kind: ExampleKind, example: Example): ExampleGrade {
-  const min = example.score?.min ?? EXAMPLE_RANGES[kind].min;
-  const max = example.score?.max ?? EXAMPLE_RANGES[kind].max;
+  const { min, max } = exampleRange(kind, example.score);
   const grade = gradeNotes(interview, Object.values(example.notes).join('\n'));
   return { kind, grade, min, max, inRange: grade.score >= min && grade.score <= max };
 }
