@@ -117,6 +117,40 @@ describe('precedence: flags over the environment over the file over the defaults
     const { settings } = await settingsOf({ MLDRILL_CONFIG: file, MLDRILL_BANK: PROGRESS_BANK }, ['--bank', 'elsewhere']);
     expect(settings.bank).toEqual({ value: [path.join(dir, 'mine'), 'elsewhere', PROGRESS_BANK], source: `config ${file}:1, flag, env MLDRILL_BANK` });
   });
+
+  /** What a command prints on a terminal with these variables. */
+  async function onTerminal(args: string[], env: Record<string, string>) {
+    const io = fakeIo({ env: { MLDRILL_HOME: tempDir('mldrill-home-'), TERM: 'xterm-256color', ...env }, tty: true });
+    const code = await main(args, io);
+    return { code, out: io.out(), err: io.err() };
+  }
+
+  it('colour: never keeps every command plain on a terminal, grade too', async () => {
+    const never = configFile('colour: never\n');
+    const notes = path.join(tempDir(), 'notes.md');
+    fs.writeFileSync(notes, '## clarify\nThe business goal is more sales; 1M users and a 100 ms latency budget.\n');
+    for (const args of [['show', 'also-bought'], ['grade', 'also-bought', '--notes', notes]]) {
+      const { code, out } = await onTerminal(args, { MLDRILL_CONFIG: never });
+      expect(code).toBe(0);
+      expect(out).toContain('Customers who bought this also bought');
+      expect(out).not.toContain('\u001b[');
+    }
+    // And the same commands are in colour on a terminal without the file.
+    expect((await onTerminal(['grade', 'also-bought', '--notes', notes], {})).out).toContain('\u001b[');
+  });
+
+  it('TERM=dumb, like NO_COLOR, beats colour: always (the environment beats the file)', async () => {
+    const always = configFile('colour: always\n');
+    expect((await onTerminal(['show', 'also-bought'], { MLDRILL_CONFIG: always })).out).toContain('\u001b[');
+    for (const env of [{ TERM: 'dumb' }, { NO_COLOR: '1' }] as Array<Record<string, string>>) {
+      const { code, out } = await onTerminal(['show', 'also-bought'], { MLDRILL_CONFIG: always, ...env });
+      expect(code).toBe(0);
+      expect(out).toContain('Customers who bought this also bought');
+      expect(out).not.toContain('\u001b[');
+    }
+    const { settings } = await settingsOf({ MLDRILL_CONFIG: always, TERM: 'dumb' });
+    expect(settings.colour).toEqual({ value: 'never', source: 'env TERM' });
+  });
 });
 
 /** The options commander hands the drill for argv, without running it. */

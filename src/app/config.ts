@@ -90,7 +90,7 @@ export function scheduleFromOf(io: Io): 'self' | 'ai' {
   return configured(io, 'llm.schedule_from') === 'ai' ? 'ai' : 'self';
 }
 
-/** The file's colour preference, which NO_COLOR and FORCE_COLOR override. */
+/** The file's colour preference, which FORCE_COLOR, NO_COLOR and TERM=dumb override. */
 export function colourOf(io: Io): Colour {
   return colourSetting(settingsOf(io));
 }
