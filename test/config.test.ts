@@ -139,6 +139,20 @@ describe('precedence: flags over the environment over the file over the defaults
     expect((await onTerminal(['grade', 'also-bought', '--notes', notes], {})).out).toContain('\u001b[');
   });
 
+  it('a rubric the bank lacks is a problem in the file, at its place (exit 2), before anything is drilled', async () => {
+    const file = configFile('strict: true\nrubric: ml-system-desing\n');
+    for (const args of [['drill', 'also-bought'], ['drill', '--random']]) {
+      const { code, out, err } = await onTerminal(args, { MLDRILL_CONFIG: file });
+      expect(code).toBe(2);
+      expect(out).toBe('');
+      expect(err).toBe(`${file}:2:1: rubric "ml-system-desing" is not in the bank; did you mean "ml-system-design"? (unknown-rubric)\nmldrill: fix the config file ${file} (see mldrill config --help), or point MLDRILL_CONFIG at another file\n`);
+    }
+    // On the command line it is an unknown id, as before (exit 1), and --rubric beats the file's.
+    const flag = await onTerminal(['drill', 'also-bought', '--rubric', 'nope'], { MLDRILL_CONFIG: file });
+    expect(flag.code).toBe(1);
+    expect(flag.err).toMatch(/^mldrill: no rubric with id "nope"; known rubrics: /);
+  });
+
   it('TERM=dumb, like NO_COLOR, beats colour: always (the environment beats the file)', async () => {
     const always = configFile('colour: always\n');
     expect((await onTerminal(['show', 'also-bought'], { MLDRILL_CONFIG: always })).out).toContain('\u001b[');

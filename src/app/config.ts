@@ -34,9 +34,7 @@ export async function loadConfig(io: Io, options: { positions?: boolean } = {}):
   if (known !== undefined && !options.positions) return known ?? undefined;
   const file = configPath(io.env, io.homedir);
   const config = await readConfig(file, io.homedir, options);
-  if (config?.findings.length) {
-    throw new UsageError(`fix the config file ${file} (see mldrill config --help), or point MLDRILL_CONFIG at another file`, config.findings.map((finding) => formatFinding(remedied(finding))));
-  }
+  if (config?.findings.length) throw configError(file, config.findings.map(remedied));
   // Said once per file and run, before the command's own output.
   if (config?.keyReadable && known === undefined) {
     const shown = stripControl(file);
@@ -44,6 +42,22 @@ export async function loadConfig(io: Io, options: { positions?: boolean } = {}):
   }
   loaded.set(io, config ?? null);
   return config;
+}
+
+/** The usage error for findings in the config file: each as `file:line:col`, then the way out. */
+function configError(file: string, findings: readonly Finding[]): UsageError {
+  return new UsageError(`fix the config file ${file} (see mldrill config --help), or point MLDRILL_CONFIG at another file`, findings.map(formatFinding));
+}
+
+/**
+ * A value the file's syntax allows but the bank does not have (a rubric id), found once the bank
+ * is open: the same usage error as any other finding, at the key's place in the file.
+ */
+export async function configValueError(io: Io, key: string, rule: string, message: string): Promise<UsageError> {
+  const config = await loadConfig(io, { positions: true });
+  const file = config?.file ?? configPath(io.env, io.homedir);
+  const { line, column } = config?.places.get(key) ?? { line: 1, column: 1 };
+  return configError(file, [{ file, line, column, severity: 'error', rule, message }]);
 }
 
 /** Every setting's value and source, from flags over the environment over the file (if read) over defaults. */
