@@ -194,6 +194,10 @@ describe('show', () => {
     expect(code).toBe(1);
     expect(out).toBe('');
     expect(err).toMatch(/^mldrill: no question with id "ad-fed"; did you mean "ad-feed"/);
+    // Ids are lower case; one typed in capitals still finds its question to suggest.
+    const capitals = await run(['show', 'AD-FEED']);
+    expect(capitals.code).toBe(1);
+    expect(capitals.err).toMatch(/^mldrill: no question with id "AD-FEED"; did you mean "ad-feed"/);
   });
 
   it('puts follow-ups and hints in Markdown too', async () => {
