@@ -97,7 +97,9 @@ function textLines(view: QuestionView, style: Style, width: number): string[] {
       if (!answer.length) lines.push(style.dim('  This question has no strong example answer yet.'));
       for (const stage of answer) lines.push(style.accent(`  ${stage.title}`), ...stage.lines.map((line) => `    ${line}`));
     } else if (answer.length) {
-      lines.push(style.dim(`${STRONG_ANSWER_TITLE}: mldrill show ${clean.id} --answer`));
+      // Beside the hints' pointer when there is one; after a section (the hints themselves), a blank line.
+      const hintsPointer = style.dim(`Hints: mldrill show ${clean.id} --hints`);
+      lines.push(...(lines[lines.length - 1] === hintsPointer ? [] : ['']), style.dim(`${STRONG_ANSWER_TITLE}: mldrill show ${clean.id} --answer`));
     }
   }
   lines.push('', style.dim(`Drill it: ${drillCommand(question.id)}`));
