@@ -77,6 +77,14 @@ describe('daily', () => {
     }
   });
 
+  it('takes any real day, the first century too, and answers for that day', async () => {
+    for (const date of ['0001-01-01', '0004-02-29', '1969-12-31', '9999-12-31']) {
+      const { code, out } = await run(['daily', '--json', '--date', date]);
+      expect(code).toBe(0);
+      expect(json(out).date).toBe(date);
+    }
+  });
+
   it('says which filters matched nothing (exit 1)', async () => {
     const { code, out, err } = await run(['daily', '--category', 'ads', '--tag', 'no-such-tag']);
     expect(code).toBe(1);
