@@ -54,6 +54,17 @@ export function safe(strings: TemplateStringsArray, ...values: unknown[]): strin
   return out;
 }
 
+/**
+ * The widest of the texts by `measure` (length by default), 0 for none. A loop, not
+ * Math.max(...spread): a spread of some 120,000 values overflows the stack, and a history or a
+ * lint run can hold that many rows.
+ */
+export function widest(texts: Iterable<string>, measure: (text: string) => number = (text) => text.length): number {
+  let most = 0;
+  for (const text of texts) most = Math.max(most, measure(text));
+  return most;
+}
+
 /** How many columns text takes, ignoring colour and other control sequences. */
 export function visibleLength(text: string): number {
   return [...stripControl(text)].length;

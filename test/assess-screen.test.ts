@@ -3,7 +3,7 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { ScoredItem } from '../src/session/interview.js';
-import { suggestFromNotes } from '../src/score/suggest.js';
+import { evidenceSources, suggestForStages, suggestFromNotes, type EvidenceSource } from '../src/score/suggest.js';
 import { visibleLength } from '../src/text.js';
 import { assessIntro, assessLines, type AssessView } from '../src/ui/assess-screen.js';
 import { loadAssessPrompt } from '../src/ui/assess-prompt.js';
@@ -36,6 +36,19 @@ describe('the self-assessment layout', () => {
     expect(text).toContain('── specific to this question ──\n  ◉ Asked where the feed appears ✦ “surface”');
     expect(text).toContain('◯ Named the cold-start users\n');
     expect(text).not.toMatch(/more/);
+  });
+
+  it('says where a suggestion\'s words are when they are not in this stage\'s notes: another stage, or a question to the interviewer', () => {
+    // The notes of any stage, and the questions put to the interviewer, suggest items of every stage.
+    const stages = ['where on the surface?\n', 'peak 20k QPS, KW11 matters\n', 'a cold start plan\n'];
+    const all = suggestForStages([[], items, []], `${stages.join('\n')}\nhow many users? kw3\n`);
+    const sources = evidenceSources(all, stages, ['how many users? kw3']);
+    expect(sources[1]).toEqual(new Map<string, EvidenceSource>([['q1', 0], ['q2', 2], ['r3', 'asked']]));
+    const text = screen(view({ evidence: all[1]!, evidenceFrom: sources[1]!, notes: stages[1]!, ticked: new Set(all[1]!.keys()) }), 80, 40).join('\n');
+    expect(text).toContain('◉ Rubric item number 12 ✦ “KW11”\n');
+    expect(text).toContain('◉ Rubric item number 4 ✦ “kw3” (your question)');
+    expect(text).toContain('◉ Asked where the feed appears ✦ “surface” (stage 1 notes)');
+    expect(text).toContain('◉ Named the cold-start users ✦ “cold start” (stage 3 notes)');
   });
 
   it('on a short terminal, fits its height and counts what is below, ticked items included', () => {

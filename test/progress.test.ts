@@ -61,6 +61,35 @@ describe('mldrill history', () => {
     expect((await run(['history'], { tty: true, env: { NO_COLOR: '1' } })).out).not.toMatch(ESCAPES);
   });
 
+  it('lists a history of 130,000 sessions whole under --limit 0, and exports a note of as many backtick runs', { timeout: 60_000 }, async () => {
+    // Past what a spread into Math.max can take (some 120,000 values), which used to end both in
+    // "internal error: Maximum call stack size exceeded".
+    const [first] = fs.readFileSync(path.join(import.meta.dirname, 'fixtures', 'history', 'progress.jsonl'), 'utf8').split('\n');
+    const record = JSON.parse(first!);
+    const count = 130_000;
+    // Small records (one stage, no notes), so that the test spends its time in the table.
+    const lean = { ...record, stages: [{ ...record.stages[0], notes: '', checked: [], missed: [] }] };
+    const lines: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const at = new Date(Date.UTC(2000, 0, 1) + i * 3_600_000);
+      const id = `${at.toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-')}-${i.toString(36).padStart(4, '0')}`;
+      lines.push(JSON.stringify({ ...lean, id, startedAt: at.toISOString(), endedAt: new Date(at.getTime() + 960_000).toISOString() }));
+    }
+    const home = homeWith({ text: `${lines.join('\n')}\n` });
+    const { code, out, err } = await run(['history', '--limit', '0'], { home });
+    expect([code, err]).toEqual([0, '']);
+    const rows = out.trim().split('\n');
+    expect(rows).toHaveLength(count + 1);
+    expect(rows[1]).toMatch(/^2014-10-30 15:00  20141030-1500-2sb3  fx-feed /);
+    expect(rows.at(-1)).toMatch(/^2000-01-01 00:00  20000101-0000-0000  fx-feed /);
+    // A note of as many backtick runs, exported in a fence longer than each of them.
+    const ticks = '`` '.repeat(count).trimEnd();
+    const notes = { ...record, stages: [{ ...record.stages[0], notes: `${ticks}\n` }, record.stages[1]] };
+    const exported = await run(['export', 'last', '--bank', PROGRESS_BANK], { home: homeWith({ text: `${JSON.stringify(notes)}\n` }) });
+    expect([exported.code, exported.err]).toEqual([0, '']);
+    expect(exported.out.includes(`\n\`\`\`text\n${ticks}\n\`\`\`\n`)).toBe(true);
+  });
+
   it('says there is nothing yet without a history', async () => {
     const home = fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-home-'));
     const { code, out, err } = await run(['history'], { home });

@@ -8,7 +8,7 @@ import type { SessionScore } from '../score/score.js';
 import { exchangeEvidence, thrownFollowup, withFollowupItems, type ThrownFollowup } from '../score/dialogue.js';
 import { indexNotes } from '../score/keywords.js';
 import { gradeDiagram, withDiagramSuggestion } from '../score/diagram.js';
-import { suggestForStages, suggestFromNotes } from '../score/suggest.js';
+import { evidenceSources, suggestForStages, suggestFromNotes, type EvidenceSource } from '../score/suggest.js';
 import { diagramWithPadLine, isFinished, isPaused, notesWithDraft, settle, stop, usedSeconds, type SessionState } from '../session/engine.js';
 import type { Interview } from '../session/interview.js';
 import { compileFacts } from '../session/interviewer.js';
@@ -97,9 +97,9 @@ export function followupStage(interview: Interview): number {
  * then, in the stage the follow-up came in, its answer key, pre-ticked from the notes written
  * after it. Both go in as one stage's ticks, so a checkpoint holds the stage whole.
  */
-async function assessStage(prompter: Prompter, interview: Interview, suggested: ReadonlyMap<string, string>, stageNotes: string, index: number, followup: ThrownFollowup | undefined): Promise<string[]> {
+async function assessStage(prompter: Prompter, interview: Interview, suggested: ReadonlyMap<string, string>, from: ReadonlyMap<string, EvidenceSource>, stageNotes: string, index: number, followup: ThrownFollowup | undefined): Promise<string[]> {
   const stage = interview.stages[index]!;
-  const ticked = await prompter.assess(`${stage.plan.title}: what did you cover?`, stage.items, new Set(suggested.keys()), { title: stage.plan.title, notes: stageNotes, evidence: suggested });
+  const ticked = await prompter.assess(`${stage.plan.title}: what did you cover?`, stage.items, new Set(suggested.keys()), { title: stage.plan.title, notes: stageNotes, evidence: suggested, evidenceFrom: from });
   if (followup?.stage !== index || followup.items.length === 0) return ticked;
   prompter.say(`\n${prompter.style.heading('The interviewer’s follow-up:')} ${stripControl(followup.text)}\n`);
   const fromAnswer = suggestFromNotes(followup.items, followup.notesAfter);
@@ -182,12 +182,13 @@ export async function conduct(options: ConductOptions, io: Io, prompter: Prompte
       // The drawing suggests the architecture stage's diagram item, with the comparison as the evidence.
       const drawn = gradeDiagram(interview.question.diagram, diagramWithPadLine(latest));
       const suggestions = withDiagramSuggestion(interview, suggestForStages(interview.stages.map((stage) => stage.items), notes), drawn);
+      const sources = evidenceSources(suggestions, latest.progress.map((progress) => notesWithDraft(progress)), (latest.exchanges ?? []).map((exchange) => exchange.asked));
       prompter.say(`\n${assessIntro(suggestions.slice(assessed.length).some((suggested) => suggested.size > 0), prompter.style, prompter.columns)}\n`);
       // Each confirmed stage is checkpointed at once, so Ctrl-C keeps it and resume goes on from the next.
       for (let i = assessed.length; i < interview.stages.length; i++) {
         const trouble = notice();
         if (trouble) prompter.say(`${prompter.style.warn(trouble)}\n`);
-        assessed.push(await assessStage(prompter, interview, suggestions[i]!, notesOf(i), i, followup));
+        assessed.push(await assessStage(prompter, interview, suggestions[i]!, sources[i]!, notesOf(i), i, followup));
         checkpoint();
       }
       checked = assessed;

@@ -43,7 +43,7 @@ export function syntaxProblems(doc: Document, source: string, errors: readonly Y
       break;
     }
     const first = cascade[0]!.pos[0];
-    const to = Math.max(...cascade.map((error) => error.pos[1]));
+    const to = cascade.reduce((most, error) => Math.max(most, error.pos[1]), 0);
     const { at, message, explained, indentation } = diagnose(doc, lines, cascade);
     // An error inside the stretch an earlier mistake threw off is more of that mistake when it
     // has no cause of its own (the lines after a tab, say) or comes within a few lines of it (a

@@ -1,6 +1,6 @@
 // `--format stylish`, the default: findings grouped under their file, in aligned columns, then
 // one summary line; the look of ESLint's stylish formatter.
-import { oneLine } from '../text.js';
+import { oneLine, widest } from '../text.js';
 import type { Style } from '../style.js';
 import { countFindings, summaryText, type LintReport } from './report.js';
 
@@ -8,16 +8,19 @@ import { countFindings, summaryText, type LintReport } from './report.js';
 export function formatStylish(report: LintReport, style: Style, width = 80): string {
   const lines: string[] = [];
   const byFile = new Map<string, LintReport['findings'][number][]>();
-  for (const finding of report.findings) byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
+  for (const finding of report.findings) {
+    const findings = byFile.get(finding.file);
+    if (findings) findings.push(finding);
+    else byFile.set(finding.file, [finding]);
+  }
 
   for (const [file, findings] of byFile) {
     // Sanitised (and kept to one line) before measuring, so that the columns and the terminal see the same text.
     const rows = findings.map((finding) => ({ at: `${finding.line}:${finding.column}`, severity: finding.severity, message: oneLine(finding.message), rule: oneLine(finding.rule) }));
-    const widest = (pick: (row: (typeof rows)[number]) => string) => Math.max(...rows.map((row) => pick(row).length));
-    const [at, severity, rule] = [widest((row) => row.at), widest((row) => row.severity), widest((row) => row.rule)];
+    const [at, severity, rule] = [widest(rows.map((row) => row.at)), widest(rows.map((row) => row.severity)), widest(rows.map((row) => row.rule))];
     // Rule ids line up after the messages that fit the terminal; a longer message just runs on.
     const room = width - (2 + at + 2 + severity + 2 + 2 + rule);
-    const message = Math.max(0, ...rows.map((row) => row.message.length).filter((length) => length <= room));
+    const message = widest(rows.map((row) => row.message).filter((text) => text.length <= room));
     lines.push('', style.file(oneLine(file)));
     for (const row of rows) {
       const paint = row.severity === 'error' ? style.bad : style.warn;

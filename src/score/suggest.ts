@@ -39,3 +39,27 @@ export function suggestForStages(stages: ReadonlyArray<readonly ScoredItem[]>, n
     return evidence === undefined ? [] : [[item.id, evidence] as const];
   })));
 }
+
+/** Where a suggestion's words were found: another stage's notes (its index), or a question put to the interviewer. */
+export type EvidenceSource = number | 'asked';
+
+/**
+ * Per stage, item id -> where its suggestion's words are when they are not in that stage's own
+ * notes, so that a phrase the screen shows is never one the user cannot find above it. Words
+ * found nowhere (the diagram's comparison) get no entry.
+ */
+export function evidenceSources(suggestions: ReadonlyArray<ReadonlyMap<string, string>>, stageNotes: readonly string[], asked: readonly string[]): Array<Map<string, EvidenceSource>> {
+  const notes = stageNotes.map((text) => text.toLowerCase());
+  const questions = asked.map((text) => text.toLowerCase());
+  return suggestions.map((suggested, stage) => {
+    const sources = new Map<string, EvidenceSource>();
+    for (const [id, phrase] of suggested) {
+      const words = phrase.toLowerCase();
+      if (notes[stage]?.includes(words)) continue;
+      const other = notes.findIndex((text) => text.includes(words));
+      if (other >= 0) sources.set(id, other);
+      else if (questions.some((text) => text.includes(words))) sources.set(id, 'asked');
+    }
+    return sources;
+  });
+}

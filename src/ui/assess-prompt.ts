@@ -3,6 +3,7 @@
 // confirmed, it leaves one line on screen: `✔ Clarify: 5 of 9 covered`.
 import type { ScoredItem } from '../session/interview.js';
 import { stripControl } from '../text.js';
+import type { EvidenceSource } from '../score/suggest.js';
 import type { Style } from './colour.js';
 import { assessedLine, assessLines } from './assess-screen.js';
 import { makePrompt, useRedrawOnContinue, useRedrawOnResize, useTypeahead, type InquirerCore, type OnResize, type OnSuspend, type Typeahead } from './inquirer.js';
@@ -17,6 +18,7 @@ export interface AssessPromptConfig {
   /** Ticked at the start: the suggestions. */
   preselected: ReadonlySet<string>;
   evidence: ReadonlyMap<string, string>;
+  evidenceFrom?: ReadonlyMap<string, EvidenceSource>;
   notes: string;
   style: Style;
   size: () => Size;
@@ -63,7 +65,7 @@ function renderAssess(core: InquirerCore, config: AssessPromptConfig, done: (ids
   });
 
   if (confirmed) return assessedLine(config.title, items, ticked, style, config.size().columns);
-  const { lines, help } = assessLines({ message: config.message, items, ticked, cursor, evidence: config.evidence, notes: config.notes }, config.size(), style);
+  const { lines, help } = assessLines({ message: config.message, items, ticked, cursor, evidence: config.evidence, evidenceFrom: config.evidenceFrom, notes: config.notes }, config.size(), style);
   // The notes shown above the list are the user's, typed or resumed: the one sanitiser.
   return [`${stripControl(lines.join('\n'), { keepStyle: true })}${HIDE_CURSOR}`, help];
 }

@@ -4,6 +4,7 @@
 // notes is never confirmed unseen; the notes above it fold first.
 import type { ScoredItem } from '../session/interview.js';
 import { cut, fitLine, wrap } from '../text.js';
+import type { EvidenceSource } from '../score/suggest.js';
 import type { Style } from './colour.js';
 import { keyLine, type Size } from './stage-screen.js';
 
@@ -18,6 +19,8 @@ export interface AssessView {
   cursor: number;
   /** Suggested items: id -> the words of the notes that suggested it. */
   evidence: ReadonlyMap<string, string>;
+  /** Suggested items whose words are not in this stage's notes: id -> where they are. */
+  evidenceFrom?: ReadonlyMap<string, EvidenceSource>;
   /** The stage's notes, shown above the list. */
   notes: string;
 }
@@ -48,7 +51,9 @@ export function assessLines(view: AssessView, size: Size, style: Style): { lines
     const phrase = view.evidence.get(item.id);
     const text = wrap(item.text, width - 6);
     // The marker and its phrase are never split: after the text when they fit, else under it.
-    const evidence = phrase === undefined ? '' : `${SUGGESTED} “${[...phrase].slice(0, width - 12).join('')}”`;
+    const from = view.evidenceFrom?.get(item.id);
+    const where = from === undefined ? '' : from === 'asked' ? ' (your question)' : ` (stage ${from + 1} notes)`;
+    const evidence = phrase === undefined ? '' : `${SUGGESTED} “${[...phrase].slice(0, width - 12 - where.length).join('')}”${where}`;
     const fits = evidence && [...`${text.at(-1)} ${evidence}`].length <= width - 6;
     const [first = '', ...rest] = text.map((line, i) => (fits && i === text.length - 1 ? `${line} ${style.dim(evidence)}` : line));
     const lines = [`${here ? style.accent('❯') : ' '} ${mark} ${here ? style.accent(first) : first}`, ...rest.map((line) => `    ${line}`), ...(evidence && !fits ? [`    ${style.dim(evidence)}`] : [])];

@@ -1,10 +1,10 @@
 // A session document as Markdown, for a mentor to read. Returns the text; never prints.
 import type { DocumentItem, DocumentRating, DocumentSelfRating, DocumentStage, SessionDocument } from '../score/session-doc.js';
-import { clock, plural, stripControl } from '../text.js';
+import { clock, plural, stripControl, widest } from '../text.js';
 
 /** A fence longer than any run of backticks in text, so notes can never close it early. */
 function fence(text: string): string {
-  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((match) => match[0].length));
+  const longest = widest([...text.matchAll(/`+/g)].map((match) => match[0]));
   return '`'.repeat(Math.max(3, longest + 1));
 }
 

@@ -3,7 +3,7 @@ import type { SessionSummary } from '../store/record.js';
 import type { LiveSession } from '../store/live.js';
 import type { SessionState } from '../session/engine.js';
 import { budgetSecondsOf, usedSecondsOf } from '../store/sessions.js';
-import { cut, stripControl, visibleLength } from '../text.js';
+import { cut, stripControl, visibleLength, widest } from '../text.js';
 import { localDateTime } from '../time.js';
 import { gradeStyle, type Style } from './colour.js';
 import { table } from './table.js';
@@ -103,8 +103,7 @@ export function historyLines(entries: readonly HistoryEntry[], style: Style, wid
       style.dim,
     );
   };
-  const widest = (lines: string[]) => Math.max(...lines.map(visibleLength));
-  const longest = Math.max(...entries.map((entry) => [...stripControl(entry.questionId)].length));
+  const longest = widest(entries.map((entry) => stripControl(entry.questionId)), (id) => [...id].length);
   let lines = build({ mode: true, shortStatus: false, question: longest });
   const interviewer = entries.some((entry) => entry.mode !== 'self');
   const steps = [
@@ -114,11 +113,11 @@ export function historyLines(entries: readonly HistoryEntry[], style: Style, wid
     { mode: false, shortStatus: true, shortWhen: true },
   ];
   for (const options of steps) {
-    if (widest(lines) <= width) return lines;
+    if (widest(lines, visibleLength) <= width) return lines;
     lines = build({ ...options, question: longest });
   }
   // Still too wide: the question id is cut to what is left.
-  const over = widest(lines) - width;
+  const over = widest(lines, visibleLength) - width;
   if (over > 0) lines = build({ ...steps.at(-1)!, question: Math.max(8, longest - over) });
   return lines;
 }

@@ -1,6 +1,6 @@
 // The `next` list: what to practise, in order, and why. Returns lines; never prints.
 import type { QueueEntry } from '../select/schedule.js';
-import { plural, stripControl } from '../text.js';
+import { plural, stripControl, widest } from '../text.js';
 import type { Style } from './colour.js';
 
 /** Why an entry is where it is, in a few words. */
@@ -26,7 +26,7 @@ export function nextLines(queue: readonly QueueEntry[], now: number, style: Styl
     `      ${style.dim('start it with')} mldrill drill --next`,
   ];
   if (rest.length) {
-    const width = Math.max(...rest.map((entry) => stripControl(entry.questionId).length));
+    const width = widest(rest.map((entry) => stripControl(entry.questionId)));
     lines.push('', style.heading('Then'));
     rest.forEach((entry, i) => {
       lines.push(`  ${String(i + 2).padStart(2)}. ${stripControl(entry.questionId).padEnd(width)}  ${style.dim(reasonText(entry, now))}`);

@@ -9,6 +9,7 @@ import { stripControl } from '../text.js';
 import { styleFor, type Style } from './colour.js';
 import type { OnSuspend, Typeahead } from './inquirer.js';
 import { PASTE_OFF, SHOW_CURSOR } from './terminal-codes.js';
+import type { EvidenceSource } from '../score/suggest.js';
 import type { StagePromptConfig } from './stage-prompt.js';
 import type { Colour } from '../config/keys.js';
 
@@ -22,6 +23,8 @@ export interface AssessContext {
   notes: string;
   /** Suggested item id -> the words of the notes that suggested it. */
   evidence: ReadonlyMap<string, string>;
+  /** Suggested item id -> where its words are, when not in this stage's notes. */
+  evidenceFrom?: ReadonlyMap<string, EvidenceSource>;
 }
 
 export interface Prompter {

@@ -4,7 +4,7 @@
 import type { QuestionSummary } from '../bank/catalog.js';
 import type { Followup, LoadedQuestion, LoadedRubric } from '../bank/schema.js';
 import { planStages, totalBudgetSeconds } from '../session/engine.js';
-import { cut, stripControl, wrap } from '../text.js';
+import { cut, stripControl, widest, wrap } from '../text.js';
 import type { Style } from './colour.js';
 import { questionJsonText } from './question-json.js';
 import { formatMinutes, questionHeader } from './render.js';
@@ -191,7 +191,7 @@ export function formatList(questions: readonly QuestionSummary[], format: Exclud
   if (format === 'plain' || !style) return rows.map((row) => row.join('\t')).join('\n') + '\n';
   // Piped, the fields stay tab-separated; styled only when colour is forced (FORCE_COLOR, colour: always).
   if (!options.tty) return rows.map(([id, category, difficulty, title]) => [style.accent(id), style.dim(category), difficulty, title].join('\t')).join('\n') + '\n';
-  const width = (column: 0 | 1 | 2) => Math.max(...rows.map((row) => row[column].length));
+  const width = (column: 0 | 1 | 2) => widest(rows.map((row) => row[column]));
   const [idWidth, categoryWidth, difficultyWidth] = [width(0), width(1), width(2)];
   const room = Math.max(10, options.width - (idWidth + categoryWidth + difficultyWidth + 6));
   return rows

@@ -2,7 +2,7 @@
 import type { LoadedQuestion } from '../bank/schema.js';
 import type { Report } from '../score/report.js';
 import { totalBudgetSeconds, type StagePlan } from '../session/engine.js';
-import { breakLine, clock, cut, plural, stripControl, visibleLength, wrap } from '../text.js';
+import { breakLine, clock, cut, plural, stripControl, visibleLength, widest, wrap } from '../text.js';
 import { bar } from './charts.js';
 import { gradeStyle, type Style } from './colour.js';
 import { interviewerLines } from './interviewer-report.js';
@@ -13,8 +13,8 @@ export function questionHeader(question: LoadedQuestion, plan: readonly StagePla
   const lines = [...breakLine(question.title, width).map((line) => style.title(line)), ...breakLine(meta, width).map((line) => style.dim(line)), '', ...wrap(question.prompt, width - 4, '  ').map((line) => style.heading(line)), ''];
   lines.push(style.heading(`Plan (${formatMinutes(total)})`));
   // On a narrow terminal the stage titles' ends give way, so that each keeps its minutes on its row.
-  const minutesWidth = Math.max(...plan.map((stage) => formatMinutes(stage.budgetSeconds).length));
-  const titleWidth = Math.min(Math.max(...plan.map((stage) => stage.title.length)), Math.max(8, width - 9 - minutesWidth));
+  const minutesWidth = widest(plan.map((stage) => formatMinutes(stage.budgetSeconds)));
+  const titleWidth = Math.min(widest(plan.map((stage) => stage.title)), Math.max(8, width - 9 - minutesWidth));
   plan.forEach((stage, i) => lines.push(`  ${i + 1}. ${cut(stage.title, titleWidth).padEnd(titleWidth)}  ${style.dim(formatMinutes(stage.budgetSeconds))}`));
   return lines;
 }
@@ -76,7 +76,7 @@ function reportHead(report: Report, style: Style, width: number): string[] {
   const withBar = width >= 70;
   // Narrow, the stage titles give way so that a row keeps its time, coverage and short pace: `00:01 / 06:00   10%  rushed`.
   const shortPace = Math.max(0, ...report.stages.map((stage) => (stage.pacing ? 2 + Math.min(stage.pacing.length, 6) : 0)));
-  const titleWidth = Math.min(24, Math.max(...report.stages.map((stage) => stage.title.length)), Math.max(8, width - 21 - shortPace));
+  const titleWidth = Math.min(24, widest(report.stages.map((stage) => stage.title)), Math.max(8, width - 21 - shortPace));
   for (const stage of report.stages) {
     const title = cut(stage.title, titleWidth).padEnd(titleWidth);
     const time = `${clock(stage.usedSeconds)} / ${clock(stage.budgetSeconds)}`;

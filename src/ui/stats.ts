@@ -3,7 +3,7 @@
 import { CATEGORY_TITLES, type Category } from '../bank/categories.js';
 import { calibrationSentence, type Calibration } from '../score/calibration.js';
 import type { MissedItem, StageStats, Stats } from '../score/stats.js';
-import { clock, cut, plural, stripControl, visibleLength, wrap } from '../text.js';
+import { clock, cut, plural, stripControl, visibleLength, widest, wrap } from '../text.js';
 import { bar, sparkline } from './charts.js';
 import { gradeStyle, type Style } from './colour.js';
 
@@ -59,8 +59,8 @@ export function statsLines(stats: Stats & { calibration?: Calibration }, style: 
   // A coverage row: its title cut to what the bar, the percentage and the count leave, so a row never wraps.
   const coverageRows = (rows: ReadonlyArray<{ title: string; averageScore: number; sessions: number }>, most: number) => {
     const counts = rows.map((row) => `(${plural(row.sessions, 'session')})`);
-    const rest = 2 + 2 + (view.charts ? 21 : 0) + 4 + 2 + Math.max(...counts.map((count) => count.length));
-    const width = Math.max(8, Math.min(most, Math.max(...rows.map((row) => stripControl(row.title).length)), view.width - rest));
+    const rest = 2 + 2 + (view.charts ? 21 : 0) + 4 + 2 + widest(counts);
+    const width = Math.max(8, Math.min(most, widest(rows.map((row) => stripControl(row.title))), view.width - rest));
     return rows.map((row, i) => `  ${label(stripControl(row.title), width)}  ${scoreBar(row.averageScore)}${percent(row.averageScore)}  ${style.dim(counts[i]!)}`);
   };
   const coverage = (stages: readonly StageStats[]) => (stages.length ? ['', style.heading('Coverage by stage'), ...coverageRows(stages, 28)] : []);
@@ -127,9 +127,9 @@ function pacingLines(stages: readonly StageStats[], style: Style, view: StatsVie
   // A narrower bar below 100 columns, and titles cut to what is left: a row never wraps.
   const cells = view.width >= 100 ? 20 : 10;
   const chartWidth = view.charts ? cells * 1.5 + 1 : 0;
-  const longest = Math.max(...stages.map((stage) => stripControl(stage.title).length));
+  const longest = widest(stages.map((stage) => stripControl(stage.title)));
   const times = stages.map((stage) => `${clock(stage.averageUsedSeconds)} of ${clock(stage.averageBudgetSeconds)}`);
-  const timesWidth = Math.max(...times.map((text) => text.length));
+  const timesWidth = widest(times);
   const width = Math.max(8, Math.min(28, longest, view.width - 2 - 2 - chartWidth - timesWidth - 2 - PACE_WIDTH));
   const lines = ['', `${style.heading('Pacing')} ${style.dim('(average time used of the average budget)')}`];
   for (const [i, stage] of stages.entries()) {
