@@ -147,6 +147,12 @@ describe('precedence: flags over the environment over the file over the defaults
       expect(out).toBe('');
       expect(err).toBe(`${file}:2:1: rubric "ml-system-desing" is not in the bank; did you mean "ml-system-design"? (unknown-rubric)\nmldrill: fix the config file ${file} (see mldrill config --help), or point MLDRILL_CONFIG at another file\n`);
     }
+    // mldrill config, which is how a user checks the file, says the same.
+    const checked = await run(['config'], { MLDRILL_CONFIG: file });
+    expect(checked.code).toBe(2);
+    expect(checked.out).toBe('');
+    expect(checked.err).toContain(`${file}:2:1: rubric "ml-system-desing" is not in the bank; did you mean "ml-system-design"? (unknown-rubric)\n`);
+    expect((await run(['config', '--json'], { MLDRILL_CONFIG: configFile('rubric: ml-system-design-short\n') })).code).toBe(0);
     // On the command line it is an unknown id, as before (exit 1), and --rubric beats the file's.
     const flag = await onTerminal(['drill', 'also-bought', '--rubric', 'nope'], { MLDRILL_CONFIG: file });
     expect(flag.code).toBe(1);

@@ -1,14 +1,15 @@
 // The user's config file as the commands see it: read once per run, before the command, by the
 // command table (src/cli.ts); then asked for synchronously wherever a setting is needed. A
 // missing file costs one failed open; a present one, js-yaml and a walk over a few keys.
+import type { Catalog } from '../bank/catalog.js';
 import { formatFinding, type Finding } from '../bank/findings.js';
 import { configPath } from '../config/locate.js';
 import { readConfig, type ConfigRead } from '../config/read.js';
 import { colourSetting, resolveSettings, type Settings } from '../config/settings.js';
 import { SETTINGS, type Colour, type SettingValue } from '../config/keys.js';
-import { UsageError } from '../errors.js';
+import { UnknownIdError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
-import { stripControl } from '../text.js';
+import { didYouMean, stripControl } from '../text.js';
 import { cacheDirectory, stateDirectory } from '../store/paths.js';
 
 const loaded = new WeakMap<Io, ConfigRead | null>();
@@ -53,11 +54,27 @@ function configError(file: string, findings: readonly Finding[]): UsageError {
  * A value the file's syntax allows but the bank does not have (a rubric id), found once the bank
  * is open: the same usage error as any other finding, at the key's place in the file.
  */
-export async function configValueError(io: Io, key: string, rule: string, message: string): Promise<UsageError> {
+async function configValueError(io: Io, key: string, rule: string, message: string): Promise<UsageError> {
   const config = await loadConfig(io, { positions: true });
   const file = config?.file ?? configPath(io.env, io.homedir);
   const { line, column } = config?.places.get(key) ?? { line: 1, column: 1 };
   return configError(file, [{ file, line, column, severity: 'error', rule, message }]);
+}
+
+/**
+ * The rubric the config file names exists in the bank; one the bank lacks is a finding in the
+ * file (exit 2), for `drill` before it picks a question and for `config`, which checks the file.
+ */
+export async function requireConfigRubric(io: Io, bank: Pick<Catalog, 'rubric'>): Promise<void> {
+  const id = configured(io, 'rubric') as string | undefined;
+  if (id === undefined) return;
+  try {
+    bank.rubric(id);
+  } catch (error) {
+    if (!(error instanceof UnknownIdError)) throw error;
+    const names = didYouMean(error.closest, { label: 'known rubrics:', names: error.known ?? [] });
+    throw await configValueError(io, 'rubric', 'unknown-rubric', `rubric "${id}" is not in the bank; ${names}`);
+  }
 }
 
 /** Every setting's value and source, from flags over the environment over the file (if read) over defaults. */

@@ -1,7 +1,7 @@
 // `mldrill drill`: picks a question and runs the staged, timed interview (see conduct.ts).
 import type { Catalog, QuestionSummary } from '../bank/catalog.js';
 import type { LoadedQuestion } from '../bank/schema.js';
-import { EXIT, InterruptedError, UnknownIdError, UsageError } from '../errors.js';
+import { EXIT, InterruptedError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { drawCurveball, pause, startSession } from '../session/engine.js';
 import { buildInterview } from '../session/interview.js';
@@ -12,12 +12,11 @@ import { ensureWritable } from '../store/paths.js';
 import { sessionId, type SessionRecord } from '../store/record.js';
 import { createPrompter, requireTerminal, type Prompter } from '../ui/prompts.js';
 import { questionHeader } from '../ui/render.js';
-import { didYouMean } from '../text.js';
 import { localDate } from '../time.js';
 import { conduct, followupStage } from '../app/conduct.js';
 import { readHistoryFor, reviewScoresFor } from '../app/read-history.js';
 import { withCatalog } from '../app/with-catalog.js';
-import { colourOf, configValueError, llmOf, stateDirOf, withDrillDefaults } from '../app/config.js';
+import { colourOf, llmOf, requireConfigRubric, stateDirOf, withDrillDefaults } from '../app/config.js';
 
 export interface DrillOptions extends Filters {
   id?: string;
@@ -62,20 +61,10 @@ export async function drill(given: DrillOptions, io: Io): Promise<number> {
 
   return withCatalog(io, options.bank, async (bank) => {
     // Before the picker: a rubric the bank lacks is no reason to choose a question first.
-    if (options.rubric !== undefined) await requireRubric(bank, options.rubric, given.rubric === undefined, io);
+    if (given.rubric !== undefined) bank.rubric(given.rubric);
+    else await requireConfigRubric(io, bank);
     return drillWithBank(bank, options, io, random, save, stateDir);
   });
-}
-
-/** The rubric asked for exists; one the config file names and the bank lacks is a problem in the file (exit 2). */
-async function requireRubric(bank: Catalog, id: string, fromConfig: boolean, io: Io): Promise<void> {
-  try {
-    bank.rubric(id);
-  } catch (error) {
-    if (!fromConfig || !(error instanceof UnknownIdError)) throw error;
-    const names = didYouMean(error.closest, { label: 'known rubrics:', names: error.known ?? [] });
-    throw await configValueError(io, 'rubric', 'unknown-rubric', `rubric "${id}" is not in the bank; ${names}`);
-  }
 }
 
 /** The drill itself, once the bank is open and the state directory checked. */
