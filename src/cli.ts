@@ -21,8 +21,8 @@ const collect = (value: string, previous: string[] = []): string[] => [...previo
 
 /** A parser of a number option: what a value must be, and the words for it when it is not. */
 const numberOption = (valid: (number: number) => boolean, expected: string) => (value: string): number => {
-  // Number('') and Number('  ') are 0: an empty value (`--max-warnings ""`) is a mistake, not zero.
-  const number = value.trim() === '' ? NaN : Number(value);
+  // Digits only: Number() reads '' and ' ' as 0 (so `--limit "$N"` with N unset meant "all"), and takes 0x10 and 1e3.
+  const number = /^\d+(\.\d+)?$|^\.\d+$/.test(value) ? Number(value) : NaN;
   if (!valid(number)) throw new InvalidArgumentError(`expected ${expected}`);
   return number;
 };

@@ -139,15 +139,21 @@ export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The candidates closest to input, best first; only plausible ones. */
+/**
+ * The candidates closest to input, best first; only plausible ones. Case does not count
+ * (`QUERY-AUTOCOMPLETE` is `query-autocomplete` typed with Caps Lock on), so the measure is
+ * taken between lower-cased names.
+ */
 export function closest(input: string, candidates: Iterable<string>, max = 3): string[] {
   const limit = Math.max(2, Math.floor(input.length / 3));
+  const typed = input.toLowerCase();
   return [...candidates]
     .map((candidate) => {
-      const distance = editDistance(input, candidate);
+      const known = candidate.toLowerCase();
+      const distance = editDistance(typed, known);
       // One name inside the other is a near match, unless the inner one is too short to mean
       // anything there ("id" is inside "guidance").
-      const partial = (input.length >= 3 && candidate.includes(input)) || (candidate.length >= 3 && input.includes(candidate));
+      const partial = (typed.length >= 3 && known.includes(typed)) || (known.length >= 3 && typed.includes(known));
       return { candidate, score: partial ? Math.min(distance, 1) : distance };
     })
     .filter(({ score }) => score <= limit)

@@ -51,14 +51,20 @@ export function parseDate(text: string): { year: number; month: number; day: num
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!match) return undefined;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
+  const date = new Date(utcMidnight(year, month, day));
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
   return { year, month, day };
 }
 
 /** The date (YYYY-MM-DD) as a count of days since 1970-01-01. */
 export function dayNumber(date: string): number {
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 86_400_000;
+  return utcMidnight(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))) / 86_400_000;
+}
+
+/** Midnight UTC of a calendar day (month from 1); Date.UTC would read the years 0-99 as 1900-1999. */
+function utcMidnight(year: number, month: number, day: number): number {
+  const date = new Date(0);
+  return date.setUTCFullYear(year, month - 1, day);
 }
 
 /** The date (YYYY-MM-DD) of a day number. */

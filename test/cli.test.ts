@@ -31,9 +31,11 @@ describe('mldrill as a process', () => {
   });
 
   it('rejects an unknown flag and a bad value with a usage error (exit 2), never a stack trace', () => {
-    for (const args of [['drill', '--bogus'], ['drill', '--minutes', 'soon'], ['drill', '--difficulty', 'extreme']]) {
+    // An empty value (`--limit "$N"` with N unset) is no number, not 0 ("all").
+    for (const args of [['drill', '--bogus'], ['drill', '--minutes', 'soon'], ['drill', '--difficulty', 'extreme'], ['history', '--limit', ''], ['next', '--limit', ' '], ['lint', '--max-warnings', ''], ['history', '--limit', '0x10']]) {
       const result = run(args);
-      expect(result.status).toBe(2);
+      expect(result.status, args.join(' ')).toBe(2);
+      expect(result.stdout).toBe('');
       expect(result.stderr).toMatch(/^error: /);
       expect(result.stderr).not.toMatch(/\bat .*:\d+:\d+/);
     }

@@ -86,7 +86,9 @@ describe('mldrill completion', () => {
   it.each(SHELLS)('prints the %s script, which calls back mldrill __complete', async (shell) => {
     const io = fakeIo();
     expect(await main(['completion', shell], io)).toBe(0);
-    expect(io.out()).toContain('mldrill __complete');
+    expect(io.out()).toContain(' __complete ');
+    // mldrill from PATH, else this one (PowerShell always calls it by name).
+    if (shell !== 'powershell') expect(io.out()).toContain(`'${BIN}'`);
     expect(io.out()).toMatch(/^# mldrill tab completion for/);
   });
 
@@ -180,6 +182,31 @@ describe.skipIf(!installed('fish'))('in fish (skipped when fish is not installed
     expect(fish('mldrill show "youtube-v')).toEqual(['youtube-video-recommendations']);
     // fish sorts the candidates itself.
     expect(fish('mldrill export ')).toEqual([...SESSIONS].reverse().concat('last'));
+  });
+});
+
+describe('without mldrill on PATH (run through npx, or from a clone)', () => {
+  // The shells stay on PATH; no directory that holds an mldrill does.
+  const bare = () => ({ ...shellEnv(), PATH: (process.env.PATH ?? '').split(path.delimiter).filter((dir) => dir && !fs.existsSync(path.join(dir, 'mldrill'))).join(path.delimiter) });
+  const run = (shell: string, args: string[]) => {
+    const result = spawnSync(shell, args, { encoding: 'utf8', env: bare() });
+    expect(result.stderr).toBe('');
+    return lines(result.stdout);
+  };
+
+  it('bash completes through the mldrill that printed the script', () => {
+    const file = script('bash');
+    expect(run('bash', ['--norc', '--noprofile', '-c', `source ${shellQuote(file)}; COMP_WORDS=(mldrill drill you); COMP_CWORD=2; _mldrill_complete; printf '%s\\n' "\${COMPREPLY[@]}"`])).toEqual(['youtube-video-recommendations']);
+  });
+
+  it.skipIf(!installed('zsh'))('zsh too', () => {
+    const file = script('zsh');
+    expect(run('zsh', ['-f', '-c', `compdef() { :; }; compadd() { shift 2; print -l -- "$@"; }; _files() { print FILES; }\nsource ${shellQuote(file)}\nwords=(mldrill dr); CURRENT=2; _mldrill_complete`])).toEqual(['drill']);
+  });
+
+  it.skipIf(!installed('fish'))('fish too', () => {
+    const file = script('fish');
+    expect(run('fish', ['--no-config', '-c', `source ${shellQuote(file)}; complete -C 'mldrill drill --category tr'`])).toEqual(['trust-safety']);
   });
 });
 

@@ -117,6 +117,60 @@ describe('precedence: flags over the environment over the file over the defaults
     const { settings } = await settingsOf({ MLDRILL_CONFIG: file, MLDRILL_BANK: PROGRESS_BANK }, ['--bank', 'elsewhere']);
     expect(settings.bank).toEqual({ value: [path.join(dir, 'mine'), 'elsewhere', PROGRESS_BANK], source: `config ${file}:1, flag, env MLDRILL_BANK` });
   });
+
+  /** What a command prints on a terminal with these variables. */
+  async function onTerminal(args: string[], env: Record<string, string>) {
+    const io = fakeIo({ env: { MLDRILL_HOME: tempDir('mldrill-home-'), TERM: 'xterm-256color', ...env }, tty: true });
+    const code = await main(args, io);
+    return { code, out: io.out(), err: io.err() };
+  }
+
+  it('colour: never keeps every command plain on a terminal, grade too', async () => {
+    const never = configFile('colour: never\n');
+    const notes = path.join(tempDir(), 'notes.md');
+    fs.writeFileSync(notes, '## clarify\nThe business goal is more sales; 1M users and a 100 ms latency budget.\n');
+    for (const args of [['show', 'also-bought'], ['grade', 'also-bought', '--notes', notes]]) {
+      const { code, out } = await onTerminal(args, { MLDRILL_CONFIG: never });
+      expect(code).toBe(0);
+      expect(out).toContain('Customers who bought this also bought');
+      expect(out).not.toContain('\u001b[');
+    }
+    // And the same commands are in colour on a terminal without the file.
+    expect((await onTerminal(['grade', 'also-bought', '--notes', notes], {})).out).toContain('\u001b[');
+  });
+
+  it('a rubric the bank lacks is a problem in the file, at its place (exit 2), before anything is drilled', async () => {
+    const file = configFile('strict: true\nrubric: ml-system-desing\n');
+    for (const args of [['drill', 'also-bought'], ['drill', '--random']]) {
+      const { code, out, err } = await onTerminal(args, { MLDRILL_CONFIG: file });
+      expect(code).toBe(2);
+      expect(out).toBe('');
+      expect(err).toBe(`${file}:2:1: rubric "ml-system-desing" is not in the bank; did you mean "ml-system-design"? (unknown-rubric)\nmldrill: fix the config file ${file} (see mldrill config --help), or point MLDRILL_CONFIG at another file\n`);
+    }
+    // mldrill config, which is how a user checks the file, says the same.
+    const checked = await run(['config'], { MLDRILL_CONFIG: file });
+    expect(checked.code).toBe(2);
+    expect(checked.out).toBe('');
+    expect(checked.err).toContain(`${file}:2:1: rubric "ml-system-desing" is not in the bank; did you mean "ml-system-design"? (unknown-rubric)\n`);
+    expect((await run(['config', '--json'], { MLDRILL_CONFIG: configFile('rubric: ml-system-design-short\n') })).code).toBe(0);
+    // On the command line it is an unknown id, as before (exit 1), and --rubric beats the file's.
+    const flag = await onTerminal(['drill', 'also-bought', '--rubric', 'nope'], { MLDRILL_CONFIG: file });
+    expect(flag.code).toBe(1);
+    expect(flag.err).toMatch(/^mldrill: no rubric with id "nope"; known rubrics: /);
+  });
+
+  it('TERM=dumb, like NO_COLOR, beats colour: always (the environment beats the file)', async () => {
+    const always = configFile('colour: always\n');
+    expect((await onTerminal(['show', 'also-bought'], { MLDRILL_CONFIG: always })).out).toContain('\u001b[');
+    for (const env of [{ TERM: 'dumb' }, { NO_COLOR: '1' }] as Array<Record<string, string>>) {
+      const { code, out } = await onTerminal(['show', 'also-bought'], { MLDRILL_CONFIG: always, ...env });
+      expect(code).toBe(0);
+      expect(out).toContain('Customers who bought this also bought');
+      expect(out).not.toContain('\u001b[');
+    }
+    const { settings } = await settingsOf({ MLDRILL_CONFIG: always, TERM: 'dumb' });
+    expect(settings.colour).toEqual({ value: 'never', source: 'env TERM' });
+  });
 });
 
 /** The options commander hands the drill for argv, without running it. */
@@ -148,6 +202,10 @@ describe('checking the file like a question file', () => {
     ['a section that is not a mapping', 'llm: http://x\n', '1:6: llm must be a mapping (url: …, model: …, api_key: …, schedule_from: …), not text ("http://x") (type)'],
     ['a list instead of a mapping', '- strict\n', '1:1: the config file must be a mapping of settings (key: value), not a list (type)'],
     ['a bank directory that does not exist', 'bank:\n  - nowhere\n', '2:5: bank names nowhere, which does not exist'],
+    ['a bank entry that is not a directory, at its place', 'bank:\n  - /tmp\n  - 5\n', '3:5: bank[1] must be a directory, not a number (5) (type)'],
+    ['an empty bank entry (~ is YAML for nothing)', 'bank: [/tmp, ~]\n', '1:14: bank[1] must be a directory, not nothing (type)'],
+    ['a blank bank entry', 'bank: ["  "]\n', '1:8: bank[0] is empty; write a directory or remove the entry (empty)'],
+    ['a bank that is neither', 'bank: 5\n', '1:7: bank must be a directory or a list of directories, not a number (5) (type)'],
     ['a YAML syntax error', 'strict: true\n  minutes: [\n', '2:3: bad indentation: "minutes" is indented 2 spaces, its siblings 0; line it up with them (yaml-syntax)'],
     ['a key given twice', 'strict: true\nstrict: false\n', '2:1: key "strict" appears twice'],
   ];

@@ -46,7 +46,11 @@ describe('the strong answer as a model answer', () => {
     expect(io.out()).toContain('\n  Design the data, model and serving path\n    - Labels: seat logs');
     const plain = fakeIo();
     await main(['show', 'inflight-movie-recommendations'], plain);
-    expect(plain.out()).toContain('What a strong answer covers: mldrill show inflight-movie-recommendations --answer\n');
+    expect(plain.out()).toContain('Hints: mldrill show inflight-movie-recommendations --hints\nWhat a strong answer covers: mldrill show inflight-movie-recommendations --answer\n');
+    // After the hints themselves, the pointer is a paragraph of its own.
+    const hints = fakeIo();
+    await main(['show', 'inflight-movie-recommendations', '--hints'], hints);
+    expect(hints.out()).toMatch(/\n {4,}\S[^\n]*\n\nWhat a strong answer covers: mldrill show inflight-movie-recommendations --answer\n/);
   });
 
   it('show --json --answer adds the strong answer by stage; without --answer the JSON is as before', async () => {

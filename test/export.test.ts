@@ -106,6 +106,16 @@ describe('mldrill export', () => {
     expect(err.split('\n').at(-2)).toBe(`mldrill: cannot write ${path.join(home, 'missing-dir', 'out.md')} (ENOENT); check that its directory exists and is writable`);
   });
 
+  it('says a directory is one, and an empty -o is no file name (exit 2)', async () => {
+    const { code, err, home } = await exportRun(['last', '-o', '.']);
+    expect(code).toBe(2);
+    expect(err.split('\n').at(-2)).toBe(`mldrill: cannot write ${home}: it is a directory; name a file in it, e.g. -o ${path.join(home, '20261116-0900-ffff.md')}`);
+    const empty = await exportRun(['last', '-o', '']);
+    expect(empty.code).toBe(2);
+    expect(empty.out).toBe('');
+    expect(empty.err).toBe('mldrill: -o needs a file name (or - for standard output)\n');
+  });
+
   it('adds the diagram drawn in the session: a Mermaid block and the text drawing; JSON keeps the edge lines', async () => {
     const fixture = fs.readFileSync(path.join(import.meta.dirname, 'fixtures', 'history', 'progress.jsonl'), 'utf8').split('\n')[0]!;
     const withDiagram = JSON.stringify({ ...JSON.parse(fixture), id: '20261110-0900-dddd', diagram: 'features -> model -> serving -> logs\nlogs -[labels]-> training -> model\nnot quite an edge =>\n' });

@@ -8,6 +8,7 @@ import { baseBank, QUESTION, writeBank } from './helpers/bank.js';
 import { fakeIo } from './helpers/fake-io.js';
 
 const ESCAPE = /\u001b/;
+const ESCAPE_ALL = /\u001b\[[0-9;]*m/g;
 let home: string;
 let bank: string;
 
@@ -74,6 +75,14 @@ describe('daily', () => {
       expect(code).toBe(2);
       expect(out).toBe('');
       expect(err).toMatch(/--date .*is invalid.*YYYY-MM-DD/);
+    }
+  });
+
+  it('takes any real day, the first century too, and answers for that day', async () => {
+    for (const date of ['0001-01-01', '0004-02-29', '1969-12-31', '9999-12-31']) {
+      const { code, out } = await run(['daily', '--json', '--date', date]);
+      expect(code).toBe(0);
+      expect(json(out).date).toBe(date);
     }
   });
 
@@ -194,6 +203,10 @@ describe('show', () => {
     expect(code).toBe(1);
     expect(out).toBe('');
     expect(err).toMatch(/^mldrill: no question with id "ad-fed"; did you mean "ad-feed"/);
+    // Ids are lower case; one typed in capitals still finds its question to suggest.
+    const capitals = await run(['show', 'AD-FEED']);
+    expect(capitals.code).toBe(1);
+    expect(capitals.err).toMatch(/^mldrill: no question with id "AD-FEED"; did you mean "ad-feed"/);
   });
 
   it('puts follow-ups and hints in Markdown too', async () => {
@@ -217,6 +230,15 @@ describe('colour', () => {
       expect((await run(args, { tty: true, env: { TERM: 'dumb' } })).out).not.toMatch(ESCAPE);
     }
     expect((await run(['daily'], { env: { FORCE_COLOR: '1' } })).out).toMatch(ESCAPE);
+  });
+
+  it('FORCE_COLOR styles every command in a pipe, list too, whose fields stay tab-separated', async () => {
+    for (const args of commands) expect((await run(args, { env: { FORCE_COLOR: '1' } })).out, args.join(' ')).toMatch(ESCAPE);
+    const rows = (await run(['list'], { env: { FORCE_COLOR: '1' } })).out.split('\n').filter(Boolean);
+    for (const row of rows) expect(row.replace(ESCAPE_ALL, '').split('\t')).toHaveLength(4);
+    expect(rows[0]!.replace(ESCAPE_ALL, '').split('\t')[0]).toBe((await run(['list'])).out.split('\t')[0]);
+    // plain stays plain even so.
+    expect((await run(['list', '--plain'], { env: { FORCE_COLOR: '1' } })).out).not.toMatch(ESCAPE);
   });
 
   it('never styles JSON, plain or Markdown', async () => {

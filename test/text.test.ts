@@ -7,6 +7,9 @@ describe('closest: the names a "did you mean" suggests', () => {
     ['rub', ['rubric', 'category'], ['rubric']],
     ['ranking', ['ranking-model', 'feed'], ['ranking-model']],
     ['youtube-video-recommendations-v2', ['youtube-video-recommendations'], ['youtube-video-recommendations']],
+    // Caps Lock: every letter differs in case, and the name is still the one meant.
+    ['QUERY-AUTOCOMPLETE', ['query-autocomplete', 'quiz'], ['query-autocomplete']],
+    ['Strict', ['strict', 'stages'], ['strict']],
   ])('%j suggests %j', (input, candidates, expected) => {
     expect(closest(input, candidates)).toEqual(expected);
   });

@@ -15,12 +15,17 @@ describe('local dates', () => {
 
   it('parses only real calendar days', () => {
     expect(parseDate('2026-02-28')).toEqual({ year: 2026, month: 2, day: 28 });
-    for (const bad of ['2026-13-45', '2026-02-29', '2026-1-01', 'today', '']) expect(parseDate(bad)).toBeUndefined();
+    for (const bad of ['2026-13-45', '2026-02-29', '2026-1-01', 'today', '', '0001-02-29', '0100-02-29']) expect(parseDate(bad)).toBeUndefined();
+    // The first century is not the twentieth: 0001 is a year of its own, and 0004 a leap year.
+    expect(parseDate('0001-01-01')).toEqual({ year: 1, month: 1, day: 1 });
+    expect(parseDate('0004-02-29')).toEqual({ year: 4, month: 2, day: 29 });
   });
 
   it('numbers days across a leap day and back', () => {
     expect(dayNumber('2028-03-01') - dayNumber('2028-02-27')).toBe(3);
     expect(dateOfDay(dayNumber('2028-02-29'))).toBe('2028-02-29');
+    expect(dateOfDay(dayNumber('0001-01-01'))).toBe('0001-01-01');
+    expect(dayNumber('0099-12-31')).toBeLessThan(dayNumber('1900-01-01'));
   });
 });
 

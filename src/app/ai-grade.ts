@@ -12,7 +12,7 @@ import { parseReply } from '../rater/reply.js';
 import { judge, type AiStage } from '../rater/verdicts.js';
 import { buildInterview } from '../session/interview.js';
 import { ratingsFile } from '../store/paths.js';
-import { stateDirOf } from './config.js';
+import { colourOf, stateDirOf } from './config.js';
 import { appendRating, RATING_VERSION, type RatingRecord } from '../store/ratings.js';
 import type { SessionRecord } from '../store/record.js';
 import { jsonText, stripControl } from '../text.js';
@@ -209,7 +209,7 @@ export async function runAiGrade(input: AiGradeInput & { record?: SessionRecord 
       ? await aiGradeSession(input.record, input.question, input.rubric, io, gradeOptions)
       : await aiGrade(input, io, gradeOptions);
     if (options.json) io.stdout.write(jsonText(result));
-    else io.stdout.write(`${aiGradeLines(result, await styleFor(io.stdout, io.env), Math.min(io.stdout.columns, 100)).join('\n')}\n`);
+    else io.stdout.write(`${aiGradeLines(result, await styleFor(io.stdout, io.env, colourOf(io)), Math.min(io.stdout.columns, 100)).join('\n')}\n`);
     return EXIT.ok;
   } finally {
     stopListening();
@@ -226,7 +226,7 @@ export async function secondOpinion(record: SessionRecord, question: LoadedQuest
   const stopListening = io.onSignal(() => controller.abort());
   try {
     const result = await aiGradeSession(record, question, rubric, io, { ...options, signal: controller.signal });
-    io.stdout.write(`\n${verdictsBesideTicksLines(result, await styleFor(io.stdout, io.env), Math.min(io.stdout.columns, 100)).join('\n')}\n`);
+    io.stdout.write(`\n${verdictsBesideTicksLines(result, await styleFor(io.stdout, io.env, colourOf(io)), Math.min(io.stdout.columns, 100)).join('\n')}\n`);
     return EXIT.ok;
   } catch (error) {
     if (!(error instanceof ServiceError)) throw error;

@@ -1,14 +1,15 @@
 // The user's config file as the commands see it: read once per run, before the command, by the
 // command table (src/cli.ts); then asked for synchronously wherever a setting is needed. A
 // missing file costs one failed open; a present one, js-yaml and a walk over a few keys.
+import type { Catalog } from '../bank/catalog.js';
 import { formatFinding, type Finding } from '../bank/findings.js';
 import { configPath } from '../config/locate.js';
 import { readConfig, type ConfigRead } from '../config/read.js';
 import { colourSetting, resolveSettings, type Settings } from '../config/settings.js';
 import { SETTINGS, type Colour, type SettingValue } from '../config/keys.js';
-import { UsageError } from '../errors.js';
+import { UnknownIdError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
-import { stripControl } from '../text.js';
+import { didYouMean, stripControl } from '../text.js';
 import { cacheDirectory, stateDirectory } from '../store/paths.js';
 
 const loaded = new WeakMap<Io, ConfigRead | null>();
@@ -34,9 +35,7 @@ export async function loadConfig(io: Io, options: { positions?: boolean } = {}):
   if (known !== undefined && !options.positions) return known ?? undefined;
   const file = configPath(io.env, io.homedir);
   const config = await readConfig(file, io.homedir, options);
-  if (config?.findings.length) {
-    throw new UsageError(`fix the config file ${file} (see mldrill config --help), or point MLDRILL_CONFIG at another file`, config.findings.map((finding) => formatFinding(remedied(finding))));
-  }
+  if (config?.findings.length) throw configError(file, config.findings.map(remedied));
   // Said once per file and run, before the command's own output.
   if (config?.keyReadable && known === undefined) {
     const shown = stripControl(file);
@@ -44,6 +43,38 @@ export async function loadConfig(io: Io, options: { positions?: boolean } = {}):
   }
   loaded.set(io, config ?? null);
   return config;
+}
+
+/** The usage error for findings in the config file: each as `file:line:col`, then the way out. */
+function configError(file: string, findings: readonly Finding[]): UsageError {
+  return new UsageError(`fix the config file ${file} (see mldrill config --help), or point MLDRILL_CONFIG at another file`, findings.map(formatFinding));
+}
+
+/**
+ * A value the file's syntax allows but the bank does not have (a rubric id), found once the bank
+ * is open: the same usage error as any other finding, at the key's place in the file.
+ */
+async function configValueError(io: Io, key: string, rule: string, message: string): Promise<UsageError> {
+  const config = await loadConfig(io, { positions: true });
+  const file = config?.file ?? configPath(io.env, io.homedir);
+  const { line, column } = config?.places.get(key) ?? { line: 1, column: 1 };
+  return configError(file, [{ file, line, column, severity: 'error', rule, message }]);
+}
+
+/**
+ * The rubric the config file names exists in the bank; one the bank lacks is a finding in the
+ * file (exit 2), for `drill` before it picks a question and for `config`, which checks the file.
+ */
+export async function requireConfigRubric(io: Io, bank: Pick<Catalog, 'rubric'>): Promise<void> {
+  const id = configured(io, 'rubric') as string | undefined;
+  if (id === undefined) return;
+  try {
+    bank.rubric(id);
+  } catch (error) {
+    if (!(error instanceof UnknownIdError)) throw error;
+    const names = didYouMean(error.closest, { label: 'known rubrics:', names: error.known ?? [] });
+    throw await configValueError(io, 'rubric', 'unknown-rubric', `rubric "${id}" is not in the bank; ${names}`);
+  }
 }
 
 /** Every setting's value and source, from flags over the environment over the file (if read) over defaults. */
@@ -90,7 +121,7 @@ export function scheduleFromOf(io: Io): 'self' | 'ai' {
   return configured(io, 'llm.schedule_from') === 'ai' ? 'ai' : 'self';
 }
 
-/** The file's colour preference, which NO_COLOR and FORCE_COLOR override. */
+/** The file's colour preference, which FORCE_COLOR, NO_COLOR and TERM=dumb override. */
 export function colourOf(io: Io): Colour {
   return colourSetting(settingsOf(io));
 }

@@ -2,7 +2,8 @@
 // `config init` (a commented file with every default, never over an existing one).
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadConfig, settingsOf } from '../app/config.js';
+import { loadConfig, requireConfigRubric, settingsOf } from '../app/config.js';
+import { withCatalog } from '../app/with-catalog.js';
 import { configInitText } from '../config/document.js';
 import { settingFor, type SettingValue } from '../config/keys.js';
 import { configPath } from '../config/locate.js';
@@ -28,6 +29,8 @@ export async function config(options: ConfigOptions, io: Io): Promise<number> {
   if (options.action === 'init') return init(file, io);
 
   const read = await loadConfig(io, { positions: true });
+  // A rubric id is checked against the bank, as lint checks a question's: only when the file names one.
+  if (read?.values.has('rubric')) await withCatalog(io, options.bank, (bank) => requireConfigRubric(io, bank));
   const settings = settingsOf(io, { bank: options.bank });
   // The key itself never reaches the screen, a log or a pasted bug report.
   const shown = (key: string, value: SettingValue) => {

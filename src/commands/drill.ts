@@ -16,7 +16,7 @@ import { localDate } from '../time.js';
 import { conduct, followupStage } from '../app/conduct.js';
 import { readHistoryFor, reviewScoresFor } from '../app/read-history.js';
 import { withCatalog } from '../app/with-catalog.js';
-import { colourOf, llmOf, stateDirOf, withDrillDefaults } from '../app/config.js';
+import { colourOf, llmOf, requireConfigRubric, stateDirOf, withDrillDefaults } from '../app/config.js';
 
 export interface DrillOptions extends Filters {
   id?: string;
@@ -59,7 +59,12 @@ export async function drill(given: DrillOptions, io: Io): Promise<number> {
   if (options.ai) (await import('../app/ai-grade.js')).checkLlmSettings(io, llmOf(io));
   const random = options.seed === undefined ? io.random : seededRandom(options.seed);
 
-  return withCatalog(io, options.bank, (bank) => drillWithBank(bank, options, io, random, save, stateDir));
+  return withCatalog(io, options.bank, async (bank) => {
+    // Before the picker: a rubric the bank lacks is no reason to choose a question first.
+    if (given.rubric !== undefined) bank.rubric(given.rubric);
+    else await requireConfigRubric(io, bank);
+    return drillWithBank(bank, options, io, random, save, stateDir);
+  });
 }
 
 /** The drill itself, once the bank is open and the state directory checked. */

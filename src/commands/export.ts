@@ -21,6 +21,8 @@ export interface ExportOptions {
 }
 
 export async function exportSession(options: ExportOptions, io: Io): Promise<number> {
+  // -o '' would resolve to the working directory: said as what it is, before any reading.
+  if (options.output === '') throw new UsageError("-o needs a file name (or - for standard output)");
   const record = readSessionFor(io, options.session);
   const ratings = readRatingsFor(io);
   const rating = ratings.find((found) => found.rater === 'ai' && found.sessionId === record.id);
@@ -40,7 +42,9 @@ export async function exportSession(options: ExportOptions, io: Io): Promise<num
   try {
     writeOutputFile(file, text);
   } catch (error) {
-    throw new UsageError(`cannot write ${file} (${(error as NodeJS.ErrnoException).code ?? 'error'}); check that its directory exists and is writable`);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EISDIR') throw new UsageError(`cannot write ${file}: it is a directory; name a file in it, e.g. -o ${path.join(file, `${record.id}.${format === 'json' ? 'json' : 'md'}`)}`);
+    throw new UsageError(`cannot write ${file} (${code ?? 'error'}); check that its directory exists and is writable`);
   }
   io.stderr.write(`Wrote session ${record.id} to ${file}\n`);
   return EXIT.ok;

@@ -1,7 +1,7 @@
 // `mldrill grade`: the keyword grader on its own. Grades a notes file against a question, or a
 // recorded session's notes again (after a rubric change) without touching the record.
 import path from 'node:path';
-import { llmOf } from '../app/config.js';
+import { colourOf, llmOf } from '../app/config.js';
 import { readSessionFor } from '../app/read-history.js';
 import { readNotesFile, readNotesStream } from '../app/read-notes.js';
 import { withCatalog } from '../app/with-catalog.js';
@@ -96,7 +96,7 @@ export async function grade(options: GradeOptions, io: Io): Promise<number> {
     }
     const graded = gradeNotes(interview, allNotes(split), diagram, sessionRecord?.exchanges);
     if (options.json) io.stdout.write(gradeJson(graded));
-    else io.stdout.write(`${gradeLines(graded, question.title, interview.rubric.title, await styleFor(io.stdout, io.env), io.stdout.isTTY ? Math.min(io.stdout.columns, 100) : undefined).join('\n')}\n`);
+    else io.stdout.write(`${gradeLines(graded, question.title, interview.rubric.title, await styleFor(io.stdout, io.env, colourOf(io)), io.stdout.isTTY ? Math.min(io.stdout.columns, 100) : undefined).join('\n')}\n`);
     return EXIT.ok;
   });
 }

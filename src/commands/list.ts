@@ -23,7 +23,8 @@ export async function list(options: ListOptions, io: Io): Promise<number> {
       });
       io.stdout.write(jsonText(questions));
     } else {
-      const style = io.stdout.isTTY ? await outputStyle(io, format) : undefined;
+      // Piped output is plain unless colour is forced; outputStyle loads chalk only for colour.
+      const style = await outputStyle(io, format);
       io.stdout.write(formatList(matches, format, { tty: io.stdout.isTTY, style, width: io.stdout.columns }));
     }
     return EXIT.ok;

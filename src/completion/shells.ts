@@ -18,16 +18,28 @@ const header = (shell: Shell) => `# mldrill tab completion for ${shell}. Add thi
 #   ${STARTUP_LINES[shell].line}
 `;
 
-const SCRIPTS: Record<Shell, string> = {
-  bash: `_mldrill_complete() {
+/** A word for a POSIX shell (bash, zsh) to read back unchanged. */
+const posixQuote = (word: string) => `'${word.replaceAll("'", `'\\''`)}'`;
+/** A word for fish, whose single quotes take \\ and \\' as escapes. */
+const fishQuote = (word: string) => `'${word.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
+
+/**
+ * Each script runs `mldrill` from PATH, and when there is none there (run through npx, or from
+ * a clone) the command that printed it, so that completion works wherever the script came from.
+ */
+const SCRIPTS: Record<Shell, (fallback: readonly string[]) => string> = {
+  bash: (fallback) => `_mldrill_complete() {
   local IFS=$'\\n'
-  COMPREPLY=($(command mldrill __complete "$((COMP_CWORD - 1))" -- "\${COMP_WORDS[@]:1:COMP_CWORD}" 2>/dev/null))
+  local -a run=(mldrill)
+  type -P mldrill >/dev/null || run=(${fallback.map(posixQuote).join(' ')})
+  COMPREPLY=($(command "\${run[@]}" __complete "$((COMP_CWORD - 1))" -- "\${COMP_WORDS[@]:1:COMP_CWORD}" 2>/dev/null))
 }
 complete -o default -F _mldrill_complete mldrill
 `,
-  zsh: `_mldrill_complete() {
-  local -a candidates
-  candidates=("\${(@f)$(command mldrill __complete "$((CURRENT - 2))" -- "\${(@)words[2,CURRENT]}" 2>/dev/null)}")
+  zsh: (fallback) => `_mldrill_complete() {
+  local -a candidates run=(mldrill)
+  (( \${+commands[mldrill]} )) || run=(${fallback.map(posixQuote).join(' ')})
+  candidates=("\${(@f)$(command "\${run[@]}" __complete "$((CURRENT - 2))" -- "\${(@)words[2,CURRENT]}" 2>/dev/null)}")
   candidates=(\${candidates:#})
   if (( \${#candidates} )); then
     compadd -Q -- "\${candidates[@]}"
@@ -37,11 +49,13 @@ complete -o default -F _mldrill_complete mldrill
 }
 compdef _mldrill_complete mldrill
 `,
-  fish: `function __mldrill_complete
+  fish: (fallback) => `function __mldrill_complete
     set -l words (commandline -opc)
     set -e words[1]
     set -l current (commandline -ct)
-    set -l candidates (command mldrill __complete (count $words) -- $words $current 2>/dev/null)
+    set -l run mldrill
+    command -q mldrill; or set run ${fallback.map(fishQuote).join(' ')}
+    set -l candidates (command $run __complete (count $words) -- $words $current 2>/dev/null)
     if test (count $candidates) -eq 0
         __fish_complete_path $current
     else
@@ -50,7 +64,8 @@ compdef _mldrill_complete mldrill
 end
 complete -c mldrill -f -a '(__mldrill_complete)'
 `,
-  powershell: `Register-ArgumentCompleter -Native -CommandName mldrill -ScriptBlock {
+  // PowerShell keeps calling mldrill by name: no PowerShell was at hand to try a fallback in.
+  powershell: () => `Register-ArgumentCompleter -Native -CommandName mldrill -ScriptBlock {
     param($wordToComplete, $commandAst, $cursorPosition)
     $words = @($commandAst.CommandElements | Where-Object { $_.Extent.StartOffset -lt $cursorPosition } | Select-Object -Skip 1 | ForEach-Object { $_.ToString() })
     $index = $words.Count
@@ -63,6 +78,7 @@ complete -c mldrill -f -a '(__mldrill_complete)'
 `,
 };
 
-export function completionScript(shell: Shell): string {
-  return header(shell) + SCRIPTS[shell];
+/** The script for shell; fallback is the command line that runs this mldrill (node and its bin). */
+export function completionScript(shell: Shell, fallback: readonly string[]): string {
+  return header(shell) + SCRIPTS[shell](fallback);
 }

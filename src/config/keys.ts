@@ -38,7 +38,7 @@ export const SETTINGS: readonly Setting[] = [
   { key: 'ready', type: 'boolean', default: true, option: 'ready', description: 'drill: wait for Enter before the clock starts (--no-ready skips the wait, --ready turns it back on)' },
   { key: 'interviewer', type: 'boolean', default: false, option: 'interviewer', description: 'drill: mock-interviewer mode (--no-interviewer turns it off)' },
   { key: 'bank', type: 'paths', default: [], env: ['MLDRILL_BANK'], description: 'directories of your own questions and rubrics, loaded with the built-in ones (relative to this file)' },
-  { key: 'colour', type: 'choice', default: 'auto', values: COLOURS, env: ['NO_COLOR', 'FORCE_COLOR'], description: 'auto (colour on a terminal), always or never; NO_COLOR and FORCE_COLOR still win' },
+  { key: 'colour', type: 'choice', default: 'auto', values: COLOURS, env: ['NO_COLOR', 'FORCE_COLOR', 'TERM'], description: 'auto (colour on a terminal), always or never; NO_COLOR, FORCE_COLOR and TERM=dumb still win' },
   { key: 'state_dir', type: 'text', default: null, path: true, env: ['MLDRILL_HOME'], example: '~/.local/state/mldrill', description: 'where the history is kept (relative to this file; unset: $XDG_STATE_HOME/mldrill or ~/.local/state/mldrill)' },
   { key: 'llm.url', type: 'text', default: null, url: true, env: ['MLDRILL_LLM_URL'], example: 'http://127.0.0.1:11434/v1', description: 'the second rater: base URL of an OpenAI-compatible API (unset: nothing is sent anywhere)' },
   { key: 'llm.model', type: 'text', default: null, env: ['MLDRILL_LLM_MODEL'], example: 'llama3.1:8b', description: 'the second rater: the model to ask' },

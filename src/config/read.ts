@@ -106,7 +106,7 @@ function check(parsed: ParsedFile, homedir: string, positions: boolean): ConfigR
       return fail(pathTo, 'control-chars', `${key}${shown} ${controlProblem(hidden)!}`);
     }
     const problem = valueProblem(setting, value);
-    if (problem) return fail(pathTo, problem.rule, `${key} ${problem.message}`);
+    if (problem) return fail(problem.index === undefined ? pathTo : [...pathTo, problem.index], problem.rule, `${key}${problem.index === undefined ? '' : `[${problem.index}]`} ${problem.message}`);
     if (value === null) return;
     let taken = value as SettingValue;
     if (setting.type === 'paths') {
@@ -150,8 +150,11 @@ function check(parsed: ParsedFile, homedir: string, positions: boolean): ConfigR
   return { file, values, places, findings, keyReadable: false };
 }
 
-/** What is wrong with value for setting, if anything. Null means "unset" where that is the default. */
-function valueProblem(setting: Setting, value: unknown): { rule: string; message: string } | undefined {
+/**
+ * What is wrong with value for setting, if anything, and in which entry of a list. Null means
+ * "unset" where that is the default.
+ */
+function valueProblem(setting: Setting, value: unknown): { rule: string; message: string; index?: number } | undefined {
   const wrongType = (expected: string) => ({ rule: 'type', message: `must be ${expected}, not ${describe(value)}` });
   if (value === null) {
     return setting.default === null ? undefined : { rule: 'empty', message: `is empty; give it a value (default ${JSON.stringify(setting.default)}) or remove the line` };
@@ -176,9 +179,15 @@ function valueProblem(setting: Setting, value: unknown): { rule: string; message
       if (setting.url && !/^https?:\/\/[^\s/]+/.test(value)) return { rule: 'url', message: `must be an http:// or https:// URL, not "${value}"` };
       return undefined;
     case 'paths': {
-      const list = typeof value === 'string' ? [value] : value;
-      if (!Array.isArray(list) || list.some((entry) => typeof entry !== 'string' || entry === '')) return wrongType('a directory or a list of directories');
-      return undefined;
+      if (typeof value === 'string') return value === '' ? wrongType('a directory or a list of directories') : undefined;
+      if (!Array.isArray(value)) return wrongType('a directory or a list of directories');
+      // The entry at fault, at its own place: "must be a list, not a list" would say nothing.
+      const index = value.findIndex((entry) => typeof entry !== 'string' || entry.trim() === '');
+      if (index < 0) return undefined;
+      const entry: unknown = value[index];
+      return typeof entry === 'string'
+        ? { rule: 'empty', message: 'is empty; write a directory or remove the entry', index }
+        : { rule: 'type', message: `must be a directory, not ${describe(entry)}`, index };
     }
   }
 }

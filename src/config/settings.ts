@@ -53,9 +53,10 @@ function resolveOne(setting: Setting, { config, env, homedir, flags = {} }: Sett
 
 function fromEnv(setting: Setting, env: Record<string, string | undefined>): Effective | undefined {
   if (setting.key === 'colour') {
-    // As src/ui/colour.ts reads them: FORCE_COLOR first (0 or false turns colour off), then NO_COLOR.
+    // As src/ui/colour.ts reads them: FORCE_COLOR first (0 or false turns colour off), then NO_COLOR, then TERM=dumb.
     if (env.FORCE_COLOR !== undefined) return { value: env.FORCE_COLOR === '0' || env.FORCE_COLOR === 'false' ? 'never' : 'always', source: 'env FORCE_COLOR' };
     if (env.NO_COLOR) return { value: 'never', source: 'env NO_COLOR' };
+    if (env.TERM === 'dumb') return { value: 'never', source: 'env TERM' };
     return undefined;
   }
   for (const name of setting.env ?? []) {
@@ -71,7 +72,7 @@ function defaultOf(setting: Setting, env: Record<string, string | undefined>, ho
   return { value: setting.default, source: 'default' };
 }
 
-/** The colour preference the palette honours below NO_COLOR and FORCE_COLOR (which colour.ts reads itself). */
+/** The colour preference the palette honours below FORCE_COLOR, NO_COLOR and TERM=dumb (which colour.ts reads itself). */
 export function colourSetting(settings: Settings): Colour {
   const { value, source } = settings.colour!;
   return source.startsWith('env ') ? 'auto' : (value as Colour);

@@ -9,19 +9,21 @@ export type { ColourLevel, Style } from '../style.js';
 
 /**
  * FORCE_COLOR forces (its value picks the depth; 0 or false turns colour off), then NO_COLOR
- * (non-empty) turns it off, then the config file's `colour: always|never`, then TERM=dumb turns
- * it off, then only a terminal gets colour.
+ * (non-empty) or TERM=dumb turns it off, then the config file's `colour: always|never`, then only
+ * a terminal gets colour. The environment beats the file: a dumb terminal (Emacs' shell, an
+ * editor's output pane) shows escape codes as junk, whatever the file says.
+ * The preference has no default so that no caller forgets the file's.
  */
-export function colourLevel(stream: Pick<TextOut, 'isTTY'>, env: Record<string, string | undefined>, preference: Colour = 'auto'): ColourLevel {
+export function colourLevel(stream: Pick<TextOut, 'isTTY'>, env: Record<string, string | undefined>, preference: Colour): ColourLevel {
   const force = env.FORCE_COLOR;
   if (force !== undefined) {
     if (force === '0' || force === 'false') return 0;
     if (force === '2' || force === '3') return Number(force) as ColourLevel;
     return 1;
   }
-  if (env.NO_COLOR) return 0;
+  if (env.NO_COLOR || env.TERM === 'dumb') return 0;
   if (preference === 'never') return 0;
-  if (preference !== 'always' && (env.TERM === 'dumb' || !stream.isTTY)) return 0;
+  if (preference !== 'always' && !stream.isTTY) return 0;
   if (env.COLORTERM === 'truecolor' || env.COLORTERM === '24bit') return 3;
   return /256/.test(env.TERM ?? '') ? 2 : 1;
 }
@@ -52,7 +54,7 @@ export async function loadStyle(level: ColourLevel): Promise<Style> {
   };
 }
 
-export function styleFor(stream: Pick<TextOut, 'isTTY'>, env: Record<string, string | undefined>, preference: Colour = 'auto'): Promise<Style> {
+export function styleFor(stream: Pick<TextOut, 'isTTY'>, env: Record<string, string | undefined>, preference: Colour): Promise<Style> {
   return loadStyle(colourLevel(stream, env, preference));
 }
 

@@ -97,7 +97,9 @@ function textLines(view: QuestionView, style: Style, width: number): string[] {
       if (!answer.length) lines.push(style.dim('  This question has no strong example answer yet.'));
       for (const stage of answer) lines.push(style.accent(`  ${stage.title}`), ...stage.lines.map((line) => `    ${line}`));
     } else if (answer.length) {
-      lines.push(style.dim(`${STRONG_ANSWER_TITLE}: mldrill show ${clean.id} --answer`));
+      // Beside the hints' pointer when there is one; after a section (the hints themselves), a blank line.
+      const hintsPointer = style.dim(`Hints: mldrill show ${clean.id} --hints`);
+      lines.push(...(lines[lines.length - 1] === hintsPointer ? [] : ['']), style.dim(`${STRONG_ANSWER_TITLE}: mldrill show ${clean.id} --answer`));
     }
   }
   lines.push('', style.dim(`Drill it: ${drillCommand(question.id)}`));
@@ -175,7 +177,8 @@ function strongAnswerMarkdown(question: LoadedQuestion, rubric: LoadedRubric, le
 
 /**
  * `list`: one question per line. On a terminal the columns are aligned and the title cut to the
- * width; piped (and with `plain`) the fields are tab-separated for cut and awk.
+ * width; piped (and with `plain`) the fields are tab-separated for cut and awk, in colour only
+ * when it is forced.
  */
 export function formatList(questions: readonly QuestionSummary[], format: Exclude<OutputFormat, 'json'>, options: { tty: boolean; style: Style | undefined; width: number }): string {
   const rows = questions.map((question) => [question.id, question.category, question.difficulty, question.title].map((text) => stripControl(text)) as [string, string, string, string]);
@@ -185,7 +188,9 @@ export function formatList(questions: readonly QuestionSummary[], format: Exclud
     return ['| id | category | difficulty | title |', '|---|---|---|---|', ...rows.map((row) => `| ${row.map(cell).join(' | ')} |`)].join('\n') + '\n';
   }
   const { style } = options;
-  if (format === 'plain' || !options.tty || !style) return rows.map((row) => row.join('\t')).join('\n') + '\n';
+  if (format === 'plain' || !style) return rows.map((row) => row.join('\t')).join('\n') + '\n';
+  // Piped, the fields stay tab-separated; styled only when colour is forced (FORCE_COLOR, colour: always).
+  if (!options.tty) return rows.map(([id, category, difficulty, title]) => [style.accent(id), style.dim(category), difficulty, title].join('\t')).join('\n') + '\n';
   const width = (column: 0 | 1 | 2) => widest(rows.map((row) => row[column]));
   const [idWidth, categoryWidth, difficultyWidth] = [width(0), width(1), width(2)];
   const room = Math.max(10, options.width - (idWidth + categoryWidth + difficultyWidth + 6));
