@@ -8,6 +8,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pickLive } from '../src/commands/resume.js';
 import { main } from '../src/main.js';
+import { makeDirectory } from '../src/make-dir.js';
 import { NotRegularError } from '../src/read-file.js';
 import { appendRecord, lockFileFor } from '../src/store/append.js';
 import { writeFileAtomic } from '../src/store/atomic.js';
@@ -357,5 +358,34 @@ describe('a lock that is a directory', () => {
     expect(() => appendRecord(file, record('20261120-0900-abcd', T))).toThrow(`the lock ${lock} is a directory, not a lock file; if no mldrill is running, remove it`);
     expect(fs.readdirSync(dir)).toEqual(['history.jsonl.lock']);
     expect(fs.statSync(lock).isDirectory()).toBe(true);
+  });
+});
+
+describe('a state directory that cannot be made', () => {
+  // Under /proc an existing directory refuses children with ENOENT, and Node's recursive
+  // mkdirSync goes on trying to make it forever.
+  const procfs = fs.existsSync('/proc/1');
+
+  it.skipIf(!procfs)('under /proc: the scripting commands still answer, and drill says it cannot write there, without a hang', () => {
+    const env = { PATH: process.env.PATH!, MLDRILL_HOME: '/proc/1/mldrill-state', NO_COLOR: '1' };
+    const daily = spawnSync(process.execPath, [BIN, 'daily', '--plain', '--date', '2026-12-07'], { encoding: 'utf8', env, timeout: 20_000 });
+    expect([daily.status, daily.signal, daily.stderr]).toEqual([0, null, '']);
+    expect(daily.stdout).not.toBe('');
+    const history = spawnSync(process.execPath, [BIN, 'history'], { encoding: 'utf8', env, timeout: 20_000 });
+    expect([history.status, history.signal]).toEqual([0, null]);
+    const drill = spawnSync(process.execPath, [BIN, 'drill', 'newsfeed-ranking'], { encoding: 'utf8', env, timeout: 20_000 });
+    expect(drill.signal).toBe(null);
+    expect(drill.stderr).toMatch(/^mldrill: (cannot write to the state directory \/proc\/1\/mldrill-state \(ENOENT\)|.*needs a terminal)/);
+  });
+
+  it('makes every missing parent, is quiet when the directory is there, and names what is in the way', () => {
+    const root = tempDir();
+    makeDirectory(path.join(root, 'a', 'b', 'c'));
+    expect(fs.statSync(path.join(root, 'a', 'b', 'c')).isDirectory()).toBe(true);
+    makeDirectory(path.join(root, 'a', 'b', 'c'));
+    fs.writeFileSync(path.join(root, 'file'), '');
+    expect(() => makeDirectory(path.join(root, 'file'))).toThrow(expect.objectContaining({ code: 'EEXIST' }));
+    expect(() => makeDirectory(path.join(root, 'file', 'under'))).toThrow(expect.objectContaining({ code: 'ENOTDIR' }));
+    if (procfs) expect(() => makeDirectory('/proc/1/mldrill-state/cache')).toThrow(expect.objectContaining({ code: 'ENOENT' }));
   });
 });

@@ -4,13 +4,13 @@
 // into it; on anything else (a resumed session supersedes its record, a rewritten file) every
 // session is tallied again through the history index. The index knows the history, not what
 // stats derives from it. A cache, safe to delete: any doubt recounts.
-import fs from 'node:fs';
 import path from 'node:path';
 import { readRegular } from '../read-file.js';
 import { addSession, emptyTally, tallyFromJSON, tallyOf, tallyToJSON, type StatsTally } from '../score/tally.js';
 import { writeFileAtomic } from '../store/atomic.js';
 import { everySession } from '../store/history.js';
 import { appendedSince, historyFingerprint, readIndexedHistory, type IndexedHistory } from '../store/history-index.js';
+import { makeDirectory } from '../make-dir.js';
 
 /** Bump when the layout or the tally's JSON changes. */
 const FORMAT = 1;
@@ -41,7 +41,7 @@ export function readHistoryTally(file: string, indexFile: string, cacheFile: str
   const counted = (cached && withAppended(cached, history, appendedSince(file, cached.fingerprint))) ?? countAll(history);
   try {
     // Keyed by the file as it was read, not as it is now: an append meanwhile is counted next time.
-    fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
+    makeDirectory(path.dirname(cacheFile));
     writeFileAtomic(cacheFile, `${JSON.stringify([FORMAT, history.fingerprint, counted.skipped])}\n${JSON.stringify(tallyToJSON(counted.tally))}\n`);
   } catch {
     // No cache this time (a read-only or missing cache directory): the next run counts again.

@@ -37,6 +37,7 @@ import type { Finding } from './findings.js';
 import { isCurrent, pathsOf, STAMP, type FileStamps, type Recorded } from './freshness.js';
 import type { Bank } from './load.js';
 import type { LoadedQuestion, LoadedRubric } from './schema.js';
+import { makeDirectory } from '../make-dir.js';
 
 export interface CacheContext {
   cwd: string;
@@ -263,7 +264,7 @@ function writeCache(file: string, snapshot: Snapshot, bank: Bank): void {
     question.title, question.category, question.difficulty, question.tags ?? 0, question.companies ?? 0, question.rubric, fileIndex.get(question.file)!,
   ]);
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+    makeDirectory(path.dirname(file));
     writeFileAtomic(file, (fd) => {
       // Anything changed just before now may change again unseen in the same tick: stamp it
       // unknown, so the next run lists the directory again or reloads the file.

@@ -1,6 +1,5 @@
 // `mldrill config`: the settings in effect and where each comes from; `config path` and
 // `config init` (a commented file with every default, never over an existing one).
-import fs from 'node:fs';
 import path from 'node:path';
 import { loadConfig, requireConfigRubric, settingsOf } from '../app/config.js';
 import { withCatalog } from '../app/with-catalog.js';
@@ -13,6 +12,7 @@ import { PACKAGE_ROOT } from '../package-root.js';
 import { writeNewFile } from '../store/atomic.js';
 import { jsonText, stripControl } from '../text.js';
 import { table } from '../ui/table.js';
+import { makeDirectory } from '../make-dir.js';
 
 export interface ConfigOptions {
   action?: 'path' | 'init';
@@ -53,7 +53,7 @@ export async function config(options: ConfigOptions, io: Io): Promise<number> {
 function init(file: string, io: Io): number {
   const text = configInitText(path.join(PACKAGE_ROOT, 'schema', 'config.schema.json'));
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+    makeDirectory(path.dirname(file));
   } catch (error) {
     // mkdir says EEXIST when a file stands where a directory should (MLDRILL_CONFIG=/dev/null/config.yaml): nothing is there to keep.
     const code = (error as NodeJS.ErrnoException).code ?? 'error';

@@ -13,6 +13,7 @@ import { writeNewFile } from '../store/atomic.js';
 import { closest, compareText, didYouMean, stripControl } from '../text.js';
 import { createPrompter, type Prompter } from '../ui/prompts.js';
 import { colourOf, configBankOf } from '../app/config.js';
+import { makeDirectory } from '../make-dir.js';
 
 export interface NewOptions {
   id?: string;
@@ -72,7 +73,7 @@ export async function newQuestion(options: NewOptions, io: Io): Promise<number> 
     modeline: schemaModeline(file, 'question'),
   });
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+    makeDirectory(path.dirname(file));
     // 'wx' refuses an existing file even if one appeared since the check above.
     writeNewFile(file, text);
   } catch (error) {

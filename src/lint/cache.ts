@@ -23,6 +23,7 @@ import { writeFileAtomic } from '../store/atomic.js';
 import { packageVersion } from '../version.js';
 import type { CheckedFile, FileToCheck } from './check-files.js';
 import type { GradingRubrics } from './grade-examples.js';
+import { makeDirectory } from '../make-dir.js';
 
 const MAGIC = 'mldrill-lint-cache';
 /** Bump when the layout of the cache file changes. */
@@ -114,7 +115,7 @@ function readEntries(file: string, key: CacheKey): Map<string, Entry> {
 
 function writeEntries(file: string, key: CacheKey, entries: Map<string, Entry>): void {
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+    makeDirectory(path.dirname(file));
     writeFileAtomic(file, (fd) => {
       // A file changed just before now may change again unseen in the same tick.
       const written = fs.fstatSync(fd).mtimeMs;

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { kindOfFile, NotRegularError } from '../read-file.js';
 import { withFileLock } from './lock.js';
+import { makeDirectory } from '../make-dir.js';
 
 export function lockFileFor(file: string): string {
   return `${file}.lock`;
@@ -13,7 +14,7 @@ export function lockFileFor(file: string): string {
 
 /** Appends record as one JSON line: a session record, or a rating. */
 export function appendRecord(file: string, record: object): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  makeDirectory(path.dirname(file));
   withFileLock(lockFileFor(file), () => {
     // O_NONBLOCK: a FIFO in its place cannot block the open; it is refused below.
     const fd = fs.openSync(file, fs.constants.O_RDWR | fs.constants.O_APPEND | fs.constants.O_CREAT | fs.constants.O_NONBLOCK, 0o644);

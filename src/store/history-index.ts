@@ -20,6 +20,7 @@ import { LINE_LIMITS, openRegular, readRange, readRegular, withRegularFile, type
 import { writeFileAtomic } from './atomic.js';
 import { checkLines, decode, decodeLine, inLineOrder, type RecordLine } from './history.js';
 import { RECORD_VERSION, type SessionMode, type SessionRecord, type SessionStatus, type SessionSummary } from './record.js';
+import { makeDirectory } from '../make-dir.js';
 
 /** Bump when the layout changes, or what a line decodes to (a warning's text included). */
 const FORMAT = 6;
@@ -492,7 +493,7 @@ function saveIndex(indexFile: string, index: Index): void {
   const meta = JSON.stringify([FORMAT, RECORD_VERSION, file, dev, ino, size, mtimeMs, offset, lineCount, fingerprint, warnings, failed, sizes]);
   const bodies = added.join(',');
   try {
-    fs.mkdirSync(path.dirname(indexFile), { recursive: true });
+    makeDirectory(path.dirname(indexFile));
     writeFileAtomic(indexFile, Buffer.concat([Buffer.from(`${meta}\n${newest}\n${table}\n[`), stored, Buffer.from(stored.length && bodies ? `,${bodies}]` : `${bodies}]`)]));
   } catch {
     // No index this time; the next run tries again.

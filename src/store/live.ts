@@ -9,6 +9,7 @@ import { compareText } from '../text.js';
 import { isSessionId, type SessionMode } from './record.js';
 import { NotRegularError, readRegular } from '../read-file.js';
 import { StateDirError } from '../errors.js';
+import { makeDirectory } from '../make-dir.js';
 
 const isDirectory = (file: string) => {
   try {
@@ -64,7 +65,7 @@ function liveFile(stateDir: string, id: string): string {
 export function saveLive(stateDir: string, live: LiveSession): void {
   const file = liveFile(stateDir, live.id);
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+    makeDirectory(path.dirname(file));
   } catch (error) {
     // mkdir says EEXIST when a file stands where the directory should be: say what is wrong.
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw Object.assign(new Error(`${path.dirname(file)} is not a directory`), { code: 'ENOTDIR' });

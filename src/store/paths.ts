@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { StateDirError } from '../errors.js';
+import { makeDirectory } from '../make-dir.js';
 
 /** configured: the config file's state_dir, absolute (see src/app/config.ts). */
 export function stateDirectory(env: Record<string, string | undefined>, homedir: string, configured?: string): string {
@@ -38,7 +39,7 @@ export function historyIndexFile(cacheDir: string): string {
 /** Fails before any work starts when the state directory cannot be written. */
 export function ensureWritable(stateDir: string): void {
   try {
-    fs.mkdirSync(stateDir, { recursive: true });
+    makeDirectory(stateDir);
     fs.accessSync(stateDir, fs.constants.W_OK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
