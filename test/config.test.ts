@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { buildProgram, typedOptions } from '../src/cli.js';
 import { loadConfig, withDrillDefaults } from '../src/app/config.js';
 import { configPath } from '../src/config/locate.js';
+import { cacheDirectory, stateDirectory } from '../src/store/paths.js';
 import { configSchemaText } from '../src/config/document.js';
 import { main } from '../src/main.js';
 import { PACKAGE_ROOT } from '../src/package-root.js';
@@ -50,6 +51,14 @@ describe('where the config file is', () => {
     const { code, out } = await run(['config', 'path'], { XDG_CONFIG_HOME: '/somewhere' });
     expect(code).toBe(0);
     expect(out).toBe(`${path.join('/somewhere', 'mldrill', 'config.yaml')}\n`);
+  });
+
+  it('ignores a relative XDG_CONFIG_HOME, XDG_STATE_HOME or XDG_CACHE_HOME, as the XDG specification says', async () => {
+    const env = { XDG_CONFIG_HOME: 'relative/config', XDG_STATE_HOME: 'relative/state', XDG_CACHE_HOME: './cache' };
+    expect((await run(['config', 'path'], env)).out).toBe(`${path.join('/nonexistent-home', '.config', 'mldrill', 'config.yaml')}\n`);
+    expect(stateDirectory(env, '/home/u')).toBe(path.join('/home/u', '.local', 'state', 'mldrill'));
+    expect(cacheDirectory(env, '/home/u')).toBe(path.join('/home/u', '.local', 'state', 'mldrill', 'cache'));
+    expect(cacheDirectory({ ...env, XDG_CACHE_HOME: '/var/cache/u' }, '/home/u')).toBe(path.join('/var/cache/u', 'mldrill'));
   });
 
   it('a missing file is no error: every setting is at its default', async () => {

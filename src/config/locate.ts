@@ -1,10 +1,12 @@
 // Where the config file lives: $MLDRILL_CONFIG, else $XDG_CONFIG_HOME/mldrill/config.yaml, else
 // ~/.config/mldrill/config.yaml (on Windows %APPDATA%\mldrill\config.yaml).
 import path from 'node:path';
+import { xdgDirectory } from '../xdg.js';
 
 export function configPath(env: Record<string, string | undefined>, homedir: string, platform: NodeJS.Platform = process.platform): string {
   if (env.MLDRILL_CONFIG) return path.resolve(env.MLDRILL_CONFIG);
-  if (env.XDG_CONFIG_HOME) return path.join(path.resolve(env.XDG_CONFIG_HOME), 'mldrill', 'config.yaml');
+  const xdg = xdgDirectory(env, 'XDG_CONFIG_HOME');
+  if (xdg) return path.join(xdg, 'mldrill', 'config.yaml');
   if (platform === 'win32' && env.APPDATA) return path.join(env.APPDATA, 'mldrill', 'config.yaml');
   return path.join(homedir, '.config', 'mldrill', 'config.yaml');
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { stateDirectory } from '../store/paths.js';
 import { SETTINGS, type Colour, type Setting, type SettingValue } from './keys.js';
 import type { ConfigRead } from './read.js';
+import { xdgDirectory } from '../xdg.js';
 
 export interface Effective {
   value: SettingValue;
@@ -68,7 +69,7 @@ function fromEnv(setting: Setting, env: Record<string, string | undefined>): Eff
 
 /** The built-in default; the state directory's depends on XDG_STATE_HOME, and says so. */
 function defaultOf(setting: Setting, env: Record<string, string | undefined>, homedir: string): Effective {
-  if (setting.key === 'state_dir') return { value: stateDirectory(env, homedir), source: env.XDG_STATE_HOME ? 'env XDG_STATE_HOME' : 'default' };
+  if (setting.key === 'state_dir') return { value: stateDirectory(env, homedir), source: xdgDirectory(env, 'XDG_STATE_HOME') ? 'env XDG_STATE_HOME' : 'default' };
   return { value: setting.default, source: 'default' };
 }
 

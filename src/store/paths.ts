@@ -4,12 +4,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { StateDirError } from '../errors.js';
 import { makeDirectory } from '../make-dir.js';
+import { xdgDirectory } from '../xdg.js';
 
 /** configured: the config file's state_dir, absolute (see src/app/config.ts). */
 export function stateDirectory(env: Record<string, string | undefined>, homedir: string, configured?: string): string {
   if (env.MLDRILL_HOME) return path.resolve(env.MLDRILL_HOME);
   if (configured) return configured;
-  if (env.XDG_STATE_HOME) return path.join(path.resolve(env.XDG_STATE_HOME), 'mldrill');
+  const xdg = xdgDirectory(env, 'XDG_STATE_HOME');
+  if (xdg) return path.join(xdg, 'mldrill');
   return path.join(homedir, '.local', 'state', 'mldrill');
 }
 
@@ -18,7 +20,8 @@ export function stateDirectory(env: Record<string, string | undefined>, homedir:
  * variable isolates everything; else $XDG_CACHE_HOME/mldrill; else the state directory's cache/.
  */
 export function cacheDirectory(env: Record<string, string | undefined>, homedir: string, configuredState?: string): string {
-  if (!env.MLDRILL_HOME && env.XDG_CACHE_HOME) return path.join(path.resolve(env.XDG_CACHE_HOME), 'mldrill');
+  const xdg = xdgDirectory(env, 'XDG_CACHE_HOME');
+  if (!env.MLDRILL_HOME && xdg) return path.join(xdg, 'mldrill');
   return path.join(stateDirectory(env, homedir, configuredState), 'cache');
 }
 
