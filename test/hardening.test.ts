@@ -83,7 +83,7 @@ describe('every formatter sanitises what it interpolates', () => {
   it('export names a question that left the bank without its escape sequences', () => {
     const doc = {
       id: '20261110-0900-aaaa', localStart: '2026-11-10 09:00', timeZone: 'UTC', questionId: `gone${HOSTILE}`, question: undefined,
-      rubricId: 'ml-system-design', rubricTitle: undefined, mode: 'self', status: 'completed', score: null, usedSeconds: 0, budgetSeconds: 0, stages: [], curveballs: [],
+      rubricId: 'ml-system-design', rubricTitle: undefined, mode: 'self', status: 'completed', score: null, usedSeconds: 0, budgetSeconds: 0, stages: [], curveballs: [], facts: [],
       exchanges: [{ stageId: 'clarify', asked: `asked${HOSTILE}`, factId: null, answer: `answer${HOSTILE}` }],
       followup: { stageId: `deep${HOSTILE}`, atSeconds: 30, text: `follow${HOSTILE}`, notesAfter: `notes${HOSTILE}`, answer: [{ id: 'followup-1', text: `point${HOSTILE}`, covered: false }] },
     };

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { TmuxSession } from '../helpers/tmux.js';
+import { TmuxSession, until } from '../helpers/tmux.js';
 import { closedPort, completion, startChatServer, type ChatServer } from '../helpers/chat-server.js';
 import { BANK, checkpointHolding, finishDrill, writeNote } from './fixture-flow.js';
 import { homeWith, PROGRESS_BANK } from '../helpers/history.js';
@@ -105,6 +105,8 @@ describe('grade --ai at a terminal', { timeout: 90_000 }, () => {
     const home = homeWith('progress.jsonl');
     session = new TmuxSession(['grade', '20261110-0900-aaaa', '--ai', '--bank', PROGRESS_BANK], { env: { MLDRILL_HOME: home, MLDRILL_LLM_URL: server.url, MLDRILL_LLM_MODEL: 'slow-model' }, width: 140, height: 20 });
     await session.waitFor(/Asking slow-model at 127\.0\.0\.1:\d+ for a second opinion \(up to 120 s; Ctrl-C stops\)\.\.\./);
+    // The line is written before the request is sent: Ctrl-C once the server holds it.
+    await until(() => server!.requests.length > 0 || undefined, 'the request to reach the server');
     session.keys('C-c');
     expect(await session.exitCode()).toBe(130);
     expect(server.requests).toHaveLength(1);
