@@ -6,11 +6,11 @@ import { stripControl } from '../text.js';
 import type { EvidenceSource } from '../score/suggest.js';
 import type { Style } from './colour.js';
 import { assessedLine, assessLines } from './assess-screen.js';
-import { makePrompt, useRedrawOnContinue, useRedrawOnResize, useTypeahead, type InquirerCore, type OnResize, type OnSuspend, type Typeahead } from './inquirer.js';
+import { makePrompt, useScreenEvents, type InquirerCore, type ScreenEvents } from './inquirer.js';
 import type { Size } from './stage-screen.js';
 import { HIDE_CURSOR } from './terminal-codes.js';
 
-export interface AssessPromptConfig {
+export interface AssessPromptConfig extends ScreenEvents {
   message: string;
   /** The stage's title, for the line left once confirmed. */
   title: string;
@@ -22,11 +22,6 @@ export interface AssessPromptConfig {
   notes: string;
   style: Style;
   size: () => Size;
-  onResize?: OnResize;
-  /** Ctrl-Z and `fg` (see Io.onSuspend). */
-  onSuspend?: OnSuspend;
-  /** Keys typed after this list is confirmed go to the next prompt (see Typeahead). */
-  typeahead?: Typeahead;
 }
 
 /** The prompt, with Inquirer's core loaded (see inquirer.ts). */
@@ -39,9 +34,7 @@ function renderAssess(core: InquirerCore, config: AssessPromptConfig, done: (ids
   const [cursor, setCursor] = useState(0);
   const [confirmed, setConfirmed] = useState(false);
 
-  useRedrawOnResize(core, config.onResize);
-  useRedrawOnContinue(core, config.onSuspend);
-  const finished = useTypeahead(core, config.typeahead);
+  const finished = useScreenEvents(core, config);
 
   useKeypress((key, rl) => {
     if (confirmed) return;

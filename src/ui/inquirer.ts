@@ -38,7 +38,7 @@ export type OnSuspend = (listener: (phase: SuspendPhase) => void) => () => void;
  * so the prompt draws itself again as soon as it runs on, not at the next key. `onPhase` runs
  * first, with the latest render's closure (the stage screen stops its clock and starts it again).
  */
-export function useRedrawOnContinue(core: InquirerCore, onSuspend: OnSuspend | undefined, onPhase?: (phase: SuspendPhase) => void): void {
+function useRedrawOnContinue(core: InquirerCore, onSuspend: OnSuspend | undefined, onPhase?: (phase: SuspendPhase) => void): void {
   const { useEffect, useRef } = core;
   const redraw = useRedraw(core);
   const phase = useRef(onPhase);
@@ -61,7 +61,7 @@ export type OnResize = (listener: () => void) => () => void;
  * A resize for a prompt: the old screen has rewrapped at the new width and cannot be erased line
  * by line, so it is cleared and the prompt drawn again at the new size (read at each render).
  */
-export function useRedrawOnResize(core: InquirerCore, onResize: OnResize | undefined): void {
+function useRedrawOnResize(core: InquirerCore, onResize: OnResize | undefined): void {
   const redraw = useRedraw(core);
   core.useEffect((rl) => {
     if ((rl as { closed?: boolean }).closed) return undefined;
@@ -91,7 +91,7 @@ export interface Typeahead {
 }
 
 /** A prompt's part in Typeahead: it starts taking the kept keys once it has drawn itself; returns what to call before `done`. */
-export function useTypeahead(core: InquirerCore, typeahead: Typeahead | undefined): () => void {
+function useTypeahead(core: InquirerCore, typeahead: Typeahead | undefined): () => void {
   core.useEffect((rl) => {
     if (!typeahead || (rl as { closed?: boolean }).closed) return undefined;
     // Keys that reached this prompt's readline before its first render (which Inquirer lets
@@ -103,4 +103,26 @@ export function useTypeahead(core: InquirerCore, typeahead: Typeahead | undefine
     return () => clearImmediate(started);
   }, []);
   return () => typeahead?.finished();
+}
+
+/** What each of our full-screen prompts is given of the terminal's events by the prompter. */
+export interface ScreenEvents {
+  /** The terminal was resized (see useRedrawOnResize). */
+  onResize?: OnResize;
+  /** Ctrl-Z and `fg` (see Io.onSuspend). */
+  onSuspend?: OnSuspend;
+  /** Keys typed after this prompt ends go to the next one (see Typeahead). */
+  typeahead?: Typeahead;
+}
+
+/**
+ * A full-screen prompt's part in the terminal's events: redrawn on a resize and on `fg`, and the
+ * kept keys typed into it once it has drawn itself. `onPhase` as in useRedrawOnContinue. Returns
+ * what to call before `done` (see useTypeahead). Call it before the prompt's own effects.
+ */
+export function useScreenEvents(core: InquirerCore, events: ScreenEvents, onPhase?: (phase: SuspendPhase) => void): () => void {
+  const finished = useTypeahead(core, events.typeahead);
+  useRedrawOnResize(core, events.onResize);
+  useRedrawOnContinue(core, events.onSuspend, onPhase);
+  return finished;
 }

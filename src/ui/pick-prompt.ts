@@ -3,22 +3,17 @@
 // stays readline's line, so the line editor's keys work on it.
 import type { QuestionSummary } from '../bank/catalog.js';
 import type { Style } from './colour.js';
-import { makePrompt, useRedrawOnContinue, useRedrawOnResize, useTypeahead, type InquirerCore, type OnResize, type OnSuspend, type Typeahead } from './inquirer.js';
+import { makePrompt, useScreenEvents, type InquirerCore, type ScreenEvents } from './inquirer.js';
 import { byTitle, matching, pickLines, pickMessage } from './pick-screen.js';
 import { stripControl } from '../text.js';
 import type { Size } from './stage-screen.js';
 
-export interface PickPromptConfig {
+export interface PickPromptConfig extends ScreenEvents {
   /** Shown in the picker's order (byTitle). */
   questions: readonly QuestionSummary[];
   lastScores: ReadonlyMap<string, number>;
   style: Style;
   size: () => Size;
-  onResize?: OnResize;
-  /** Ctrl-Z and `fg` (see Io.onSuspend). */
-  onSuspend?: OnSuspend;
-  /** Keys typed after the pick go to the next prompt (see Typeahead). */
-  typeahead?: Typeahead;
 }
 
 /** The prompt, with Inquirer's core loaded (see inquirer.ts). */
@@ -32,9 +27,7 @@ function renderPick(core: InquirerCore, config: PickPromptConfig, done: (questio
   const [active, setActive] = useState(0);
   const [chosen, setChosen] = useState<QuestionSummary | undefined>(undefined);
   const shown = matching(questions, term);
-  useRedrawOnResize(core, config.onResize);
-  useRedrawOnContinue(core, config.onSuspend);
-  const finished = useTypeahead(core, config.typeahead);
+  const finished = useScreenEvents(core, config);
 
   useKeypress((key, rl) => {
     if (chosen) return;

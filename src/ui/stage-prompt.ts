@@ -29,12 +29,12 @@ import { stripControl } from '../text.js';
 import type { Style } from './colour.js';
 import { stageAction, typedAfterEsc } from './stage-keys.js';
 import { finishedLine, stageLines, type Size } from './stage-screen.js';
-import { makePrompt, useRedraw, useRedrawOnContinue, useRedrawOnResize, useTypeahead, type InquirerCore, type OnResize, type OnSuspend, type Typeahead } from './inquirer.js';
+import { makePrompt, useRedraw, useScreenEvents, type InquirerCore, type ScreenEvents } from './inquirer.js';
 import { HIDE_CURSOR, PASTE_OFF, PASTE_ON } from './terminal-codes.js';
 
 const BELL = '\u0007';
 
-export interface StagePromptConfig {
+export interface StagePromptConfig extends ScreenEvents {
   state: SessionState;
   hints: readonly string[];
   strict: boolean;
@@ -42,8 +42,6 @@ export interface StagePromptConfig {
   style: Style;
   /** The terminal's size, read at every render, so that a resize redraws at the new size. */
   size: () => Size;
-  /** Calls listener when the terminal is resized; returns a function that stops listening. */
-  onResize?: OnResize;
   /** Called with the latest state, the line being typed included as its draft, after every change. */
   onChange: (state: SessionState) => void;
   /** Interviewer mode: the stage's checklist, ticked live with the keys. */
@@ -61,10 +59,6 @@ export interface StagePromptConfig {
   /** A warning to keep on screen while it lasts (checkpoints failing); read at every render. */
   notice?: () => string | undefined;
   tickMs?: number;
-  /** Ctrl-Z and `fg` (see Io.onSuspend). */
-  onSuspend?: OnSuspend;
-  /** Keys typed after this stage ends go to the next prompt (see Typeahead). */
-  typeahead?: Typeahead;
 }
 
 /** The stage prompt, with Inquirer's core loaded (see inquirer.ts). */
@@ -135,7 +129,19 @@ function renderStage(core: InquirerCore, config: StagePromptConfig, done: (state
       },
     );
   };
-  const finished = useTypeahead(core, config.typeahead);
+  // The time stopped with Ctrl-Z is not counted: the clock pauses before the process stops
+  // and runs again on `fg`, where the screen is drawn anew.
+  const stoppedRunning = useRef(false);
+  const finished = useScreenEvents(core, config, (phase) => {
+    const state = session.current;
+    if (phase === 'stop') {
+      stoppedRunning.current = !isPaused(state);
+      if (stoppedRunning.current) update(pause(state, now()));
+      return;
+    }
+    if (stoppedRunning.current) update(resume(state, now()));
+    stoppedRunning.current = false;
+  });
   const end = (next: SessionState) => {
     update(next);
     setEnded(next);
@@ -182,20 +188,6 @@ function renderStage(core: InquirerCore, config: StagePromptConfig, done: (state
       write(PASTE_OFF);
     };
   }, []);
-  useRedrawOnResize(core, config.onResize);
-  // The time stopped with Ctrl-Z is not counted: the clock pauses before the process stops
-  // and runs again on `fg`, where the screen is drawn anew.
-  const stoppedRunning = useRef(false);
-  useRedrawOnContinue(core, config.onSuspend, (phase) => {
-    const state = session.current;
-    if (phase === 'stop') {
-      stoppedRunning.current = !isPaused(state);
-      if (stoppedRunning.current) update(pause(state, now()));
-      return;
-    }
-    if (stoppedRunning.current) update(resume(state, now()));
-    stoppedRunning.current = false;
-  });
 
   const pasting = useRef(false);
   useKeypress((key, rl) => {
