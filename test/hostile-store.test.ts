@@ -173,6 +173,8 @@ describe('history records out of range', () => {
     ['an unknown mode', { mode: 'robot' as SessionRecord['mode'] }],
     ['a start in 1970', { startedAt: '1970-01-01T00:00:00.000Z' }],
     ['an end after 2200', { endedAt: '2300-01-01T00:00:00.000Z' }],
+    ['an id that is not a session id', { id: '../../victim' }],
+    ['an id with a path in it', { id: '20261120-0901-badd/../x' }],
   ];
   const badStage: Array<[string, Record<string, unknown>]> = [
     ['negative seconds', { usedSeconds: -5 }],
@@ -184,6 +186,20 @@ describe('history records out of range', () => {
     const good = record('20261120-0900-good', T);
     const text = `${JSON.stringify(record('20261120-0901-badd', T, changes))}\n${JSON.stringify(good)}\n`;
     expect(parseHistory(text, 'h')).toEqual({ records: [good], warnings: ['h:1: not a session record; skipped and left in place'] });
+  });
+
+  it('leaves a line whose id is not a session id out of history and export, with the usual warning', async () => {
+    const lines = [record('20261120-0900-aaaa', T), record('../../victim', T + 60_000, { score: 90 })];
+    const home = homeWith({ text: lines.map((one) => `${JSON.stringify(one)}\n`).join('') });
+    const warning = `mldrill: warning: ${path.join(home, 'history.jsonl')}:2: not a session record; skipped and left in place\n`;
+    const io = fakeIo({ env: { MLDRILL_HOME: home, TZ: 'UTC' } });
+    expect(await main(['history', '--bank', PROGRESS_BANK], io)).toBe(0);
+    expect(io.out()).toContain('20261120-0900-aaaa');
+    expect(io.out()).not.toContain('victim');
+    expect(io.err()).toBe(warning);
+    const exported = fakeIo({ env: { MLDRILL_HOME: home, TZ: 'UTC' } });
+    expect(await main(['export', '../../victim', '--bank', PROGRESS_BANK], exported)).toBe(1);
+    expect(exported.err()).toContain('no session with id "../../victim"');
   });
 
   it('leaves them out of stats, which average only what is sane', async () => {

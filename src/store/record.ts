@@ -173,13 +173,13 @@ const isExchange = (exchange: Record<string, unknown>) => isString(exchange.stag
 
 /**
  * Whether value has every field of a record of this version with the right type and a value in
- * range (a score of 0 to 100, seconds of 0 to a year, a known mode, a date in 2000-2200), so
+ * range (an id of sessionId's form, a score of 0 to 100, seconds of 0 to a year, a known mode, a date in 2000-2200), so
  * that readers can trust it and sums of it stay sane. Hand-written rather than zod: reading the history must stay fast.
  */
 export function isSessionRecord(value: unknown): value is SessionRecord {
   const record = value as SessionRecord | null;
   return typeof record === 'object' && record !== null
-    && record.version === RECORD_VERSION && isString(record.id) && isString(record.questionId) && isString(record.rubricId)
+    && record.version === RECORD_VERSION && isString(record.id) && isSessionId(record.id) && isString(record.questionId) && isString(record.rubricId)
     && (record.mode === 'self' || record.mode === 'interviewer') && isInstant(record.startedAt) && isInstant(record.endedAt)
     && (record.status === 'completed' || record.status === 'abandoned') && isScore(record.score)
     && Array.isArray(record.stages) && record.stages.every(isStageRecord)
