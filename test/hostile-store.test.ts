@@ -252,6 +252,16 @@ describe('export -o writes where the user asked, and never replaces what is not 
     expect(fs.readFileSync(path.join(dir, 'new.md'), 'utf8')).toMatch(/^# A feed of posts\n/);
   });
 
+  it('past the file-size limit (ulimit -f), says so in one line, exit 2, and leaves no temporary file', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'big.md');
+    const shell = `ulimit -f 1 && exec "$0" "$@"`;
+    const result = spawnSync('sh', ['-c', shell, process.execPath, BIN, 'export', '20261110-0900-aaaa', '--bank', PROGRESS_BANK, '-o', file], { encoding: 'utf8', input: '', env: { PATH: process.env.PATH, MLDRILL_HOME: homeWith('progress.jsonl'), TZ: 'UTC' }, timeout: 20_000, killSignal: 'SIGKILL' });
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim().split('\n').filter((line) => !line.includes('warning:'))).toEqual([`mldrill: cannot write ${file}: the file would exceed the file-size limit (see ulimit -f) (EFBIG)`]);
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
   it('keeps the mode of a file it replaces', async () => {
     const file = path.join(tempDir(), 'private.md');
     fs.writeFileSync(file, 'old', { mode: 0o600 });
