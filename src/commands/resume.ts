@@ -1,12 +1,12 @@
 // `mldrill resume [session-id|last]`: picks an interrupted session up at the stage it was in,
 // with the time that was left and the notes so far, and completes it as the same session.
+import { ensureSaveable } from '../app/read-history.js';
 import { NotFoundError, UnknownIdError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { isFinished, isSessionState, remainingSeconds, resumeAt } from '../session/engine.js';
 import { buildInterview } from '../session/interview.js';
 import { requireId } from '../select/filter.js';
 import { listLive, type LiveSession } from '../store/live.js';
-import { ensureWritable } from '../store/paths.js';
 import { byIdOrPrefix } from '../store/sessions.js';
 import { clock, closest, wrap } from '../text.js';
 import { createPrompter, requireTerminal } from '../ui/prompts.js';
@@ -39,7 +39,7 @@ export async function resume(options: ResumeOptions, io: Io): Promise<number> {
   // A wrong id is reported as such, with or without a terminal; only then is one required.
   const live = pickLive(sessions, options.session);
   requireTerminal(io, 'resume');
-  ensureWritable(stateDir);
+  ensureSaveable(io);
 
   // Started with --ai: the second opinion follows this save too, when the settings still allow it.
   let ai = live.ai === true;
