@@ -313,6 +313,14 @@ describe('session ids are never trusted as paths', () => {
     ['an exchange with no answer', { exchanges: [{ stageId: 'clarify', asked: 5, answer: null, factId: null }] }],
     ['notes that are a list', { progress: [{ usedMs: 0, hintsShown: 0, notes: ['a'], ticked: [] }] }],
     ['a stage index past the plan', { current: 7 }],
+    // Out of a record's range: resumed, they showed a clock of 1e296 hours, or ended as a record
+    // every reader skips (a start in 1970 or in year -271821).
+    ['a budget of 1e300 seconds', { plan: [{ id: 'clarify', title: 'Clarify', goal: 'Scope it.', budgetSeconds: 1e300 }] }],
+    ['negative time used', { progress: [{ usedMs: -1e18, hintsShown: 0, notes: 'kept', ticked: [] }] }],
+    ['a fraction of a hint', { progress: [{ usedMs: 0, hintsShown: 1.5, notes: 'kept', ticked: [] }] }],
+    ['a start in 1970', { startedAt: 0 }],
+    ['a start before any calendar', { startedAt: -8.64e15 }],
+    ['a clock running since year 2300', { runningSince: Date.UTC(2300, 0, 1) }],
   ])('a checkpoint with %s is left in place with a warning, never resumed into a crash', async (_name, change) => {
     const home = tempDir();
     const good = live('20261122-0930-abcd');
@@ -320,7 +328,7 @@ describe('session ids are never trusted as paths', () => {
     const checkpoint = path.join(home, 'sessions', '20261122-0931-bad0.json');
     const io = fakeIo({ env: { MLDRILL_HOME: home }, tty: true });
     expect(await main(['resume'], io)).toBe(1);
-    expect(io.err()).toBe(`mldrill: ${checkpoint}: not a saved session (a field is missing or of the wrong kind); left in place\nmldrill: there is no interrupted session to resume\n`);
+    expect(io.err()).toBe(`mldrill: ${checkpoint}: not a saved session (a field is missing, of the wrong kind or out of range); left in place\nmldrill: there is no interrupted session to resume\n`);
     expect(fs.existsSync(checkpoint)).toBe(true);
     saveLive(home, good);
     expect(listLive(home, isSessionState).sessions.map((session) => session.id)).toEqual(['20261122-0930-abcd']);

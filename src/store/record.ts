@@ -1,4 +1,5 @@
 // The history record: one JSON line per session. Documented in README.md ("History file").
+import { isDrillInstant, MAX_DRILL_SECONDS } from '../time.js';
 
 export const RECORD_VERSION = 1;
 
@@ -144,16 +145,8 @@ const isString = (value: unknown): value is string => typeof value === 'string';
 const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 /** A percentage, or null where nothing was assessed. */
 const isScore = (value: unknown) => value === null || (isNumber(value) && value >= 0 && value <= 100);
-/** A year of seconds: no drill runs longer, and sums of many sessions stay readable. */
-const MAX_SECONDS = 366 * 24 * 3600;
-const isSeconds = (value: unknown) => isNumber(value) && value >= 0 && value <= MAX_SECONDS;
-const MIN_INSTANT = Date.UTC(2000, 0, 1);
-const MAX_INSTANT = Date.UTC(2201, 0, 1);
-/** An instant in the years 2000 to 2200: anything else was not written by a drill. */
-const isInstant = (value: unknown) => {
-  const ms = isString(value) ? Date.parse(value) : Number.NaN;
-  return ms >= MIN_INSTANT && ms < MAX_INSTANT;
-};
+const isSeconds = (value: unknown) => isNumber(value) && value >= 0 && value <= MAX_DRILL_SECONDS;
+const isInstant = (value: unknown) => isDrillInstant(isString(value) ? Date.parse(value) : Number.NaN);
 
 function isStageRecord(value: unknown): value is StageRecord {
   const stage = value as StageRecord | null;
