@@ -146,19 +146,26 @@ function mayBeTerminal(fd: number): boolean {
   }
 }
 
-/** The range of instants a Date can hold: ±100,000,000 days around 1970. */
-const MAX_INSTANT = 8.64e15;
+/**
+ * The instants mldrill accepts as now: those whose date has a four-digit year in every time zone
+ * (0001-01-02 to 9999-12-30 UTC). Dates are YYYY-MM-DD everywhere (`daily`, `--date`, the
+ * history); a Date holds years up to 275760, whose dates no reader of them expects.
+ */
+const FIRST_INSTANT = new Date(0).setUTCFullYear(1, 0, 2);
+const LAST_INSTANT = new Date(0).setUTCFullYear(9999, 11, 31) - 1;
+const inRange = (ms: number) => Number.isFinite(ms) && ms >= FIRST_INSTANT && ms <= LAST_INSTANT;
 
 /**
  * An ISO 8601 instant (a date, optionally with a time and a zone; UTC when none) or epoch
  * milliseconds, as milliseconds; undefined for anything else, a calendar date that does not
- * exist (2026-02-30, which Date.parse would roll into March) or an instant a Date cannot hold.
+ * exist (2026-02-30, which Date.parse would roll into March) or an instant outside the years
+ * 0001-9999 (see FIRST_INSTANT).
  */
 export function parseInstant(value: string): number | undefined {
   const text = value.trim();
   if (/^-?\d+$/.test(text)) {
     const ms = Number(text);
-    return Math.abs(ms) <= MAX_INSTANT ? ms : undefined;
+    return inRange(ms) ? ms : undefined;
   }
   const match = /^([+-]\d{6}|\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/i.exec(text);
   if (!match) return undefined;
@@ -171,7 +178,7 @@ export function parseInstant(value: string): number | undefined {
   const date = `${match[1]}-${match[2]}-${match[3]}`;
   const zone = (match[8] ?? '').toUpperCase().replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
   const ms = Date.parse(match[4] === undefined && !zone ? date : `${date}T${match[4] ?? '00'}:${match[5] ?? '00'}:${match[6] ?? '00'}${match[7] ?? ''}${zone}`);
-  return Number.isFinite(ms) && Math.abs(ms) <= MAX_INSTANT ? ms : undefined;
+  return inRange(ms) ? ms : undefined;
 }
 
 /**
@@ -184,7 +191,7 @@ function pinnedClock(value: string | undefined): (() => number) | undefined {
   const ms = parseInstant(value);
   if (ms === undefined) {
     return () => {
-      throw new UsageError(`MLDRILL_NOW is "${value}", which is not a real instant; set it to an ISO 8601 instant such as 2026-11-22T08:00:00Z or to epoch milliseconds, or unset it`);
+      throw new UsageError(`MLDRILL_NOW is "${value}", which is not a real instant in the years 0001-9999; set it to an ISO 8601 instant such as 2026-11-22T08:00:00Z or to epoch milliseconds, or unset it`);
     };
   }
   return () => ms;
