@@ -29,6 +29,20 @@ const report: Report = {
 };
 
 describe('the report', () => {
+  it('wraps the follow-up\'s answer key points under their first word, within the width', () => {
+    const followup = {
+      stageTitle: 'Design', text: 'One user has 5,000 friends and another has 3. How does candidate generation differ?', notesAfter: 'cut by affinity\n',
+      points: [{ text: 'For 3 friends, too few: add groups, pages and unconnected recommendations to fill the feed', covered: false }],
+    };
+    const lines = reportLines({ ...report, followup }, plain, 80);
+    expect(lines.filter((line) => visibleLength(line) > 80)).toEqual([]);
+    const key = lines.indexOf('  Answer key:');
+    expect(lines.slice(key + 1, key + 3)).toEqual([
+      '    ✗ For 3 friends, too few: add groups, pages and unconnected recommendations',
+      '      to fill the feed',
+    ]);
+  });
+
   it('names the core items missed right after the table, says the score is capped, and never folds them', () => {
     const core = (id: string, text: string) => ({ ...item(id, text, 'Why it matters.'), source: 'question' as const, core: true as const });
     const stages = [

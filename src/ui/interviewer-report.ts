@@ -26,10 +26,10 @@ export function factReport(facts: readonly Pick<FactLike, 'id' | 'topic' | 'answ
   return { summary, missed };
 }
 
-/** Wraps an entry after a mark, the rest of it indented under its first word. */
-function entry(mark: string, text: string, width: number): string[] {
-  const [first = '', ...rest] = wrap(text, width - 4);
-  return [`  ${mark} ${first}`, ...rest.map((line) => `    ${line}`)];
+/** Wraps an entry after a mark at `indent`, the rest of it indented under its first word. */
+function entry(mark: string, text: string, width: number, indent = '  '): string[] {
+  const [first = '', ...rest] = wrap(text, width - indent.length - 2);
+  return [`${indent}${mark} ${first}`, ...rest.map((line) => `${indent}  ${line}`)];
 }
 
 /**
@@ -66,7 +66,7 @@ export function interviewerLines(report: Pick<Report, 'dialogue' | 'followup'>, 
     else lines.push(style.dim('  Your notes after it:'), ...(notes ? notes.split('\n').flatMap((line) => wrap(line, width - 4, '    ')) : [style.dim('    (nothing written after it)')]));
     if (followup.points.length) {
       lines.push(style.dim('  Answer key:'));
-      for (const point of followup.points) lines.push(...entry(point.covered ? style.good('✔') : style.bad('✗'), stripControl(point.text), width).map((line) => `  ${line}`));
+      for (const point of followup.points) lines.push(...entry(point.covered ? style.good('✔') : style.bad('✗'), stripControl(point.text), width, '    '));
     }
   }
   return lines;
