@@ -29,6 +29,20 @@ const report: Report = {
 };
 
 describe('the report', () => {
+  it('folds the follow-up\'s answer key to a count last, on a terminal too short for it', () => {
+    const followup = {
+      stageTitle: 'Design', text: 'One user has 5,000 friends and another has 3. How does candidate generation differ?', notesAfter: 'cut by affinity\nadd groups\n',
+      points: ['Cut candidates by affinity and recency before the heavy ranker', 'Add groups and pages for a user with few friends', 'Keep funnel sizes fixed so latency stays bounded'].map((text, i) => ({ text, covered: i === 1 })),
+    };
+    const whole = reportLines({ ...report, followup }, plain, 80, { rows: 40, wholeWith: 'mldrill export x' });
+    expect(whole).toContain('  Answer key:');
+    const short = reportLines({ ...report, followup }, plain, 80, { rows: 20, wholeWith: 'mldrill export x' });
+    expect(short.length).toBeLessThanOrEqual(20);
+    expect(short[0]).toBe('Report · A feed');
+    expect(short.at(-1)).toMatch(/^Score 67% · /);
+    expect(short).toContain('  Answer key: 1 of 3 points covered; mldrill export x gives them');
+  });
+
   it('wraps the follow-up\'s answer key points under their first word, within the width', () => {
     const followup = {
       stageTitle: 'Design', text: 'One user has 5,000 friends and another has 3. How does candidate generation differ?', notesAfter: 'cut by affinity\n',
