@@ -334,6 +334,19 @@ describe('session ids are never trusted as paths', () => {
     expect(listLive(home, isSessionState).sessions.map((session) => session.id)).toEqual(['20261122-0930-abcd']);
   });
 
+  it.each([
+    ['question', { questionId: 'no-such-question' }, 'question "no-such-question"'],
+    ['rubric', { questionId: 'also-bought', rubricId: 'no-such-rubric' }, 'rubric "no-such-rubric"'],
+  ])('a session whose %s has left the bank is said to be so, and its checkpoint kept (exit 1)', async (_what, change, named) => {
+    const home = tempDir();
+    saveLive(home, { ...live('20261122-0930-gone'), ...change });
+    const checkpoint = path.join(home, 'sessions', '20261122-0930-gone.json');
+    const io = fakeIo({ env: { MLDRILL_HOME: home }, tty: true });
+    expect(await main(['resume'], io)).toBe(1);
+    expect(io.err()).toBe(`mldrill: session 20261122-0930-gone was drilled with the ${named}, which is no longer in the bank; it can be resumed once the file is back (or with --bank DIR holding it), and its checkpoint ${checkpoint} is left in place\n`);
+    expect(fs.existsSync(checkpoint)).toBe(true);
+  });
+
   it('names no checkpoint file after anything but a session id', () => {
     const home = tempDir();
     for (const id of ['../../victim', '20261122-0930-abcd/../../x', '', '.']) {

@@ -5,8 +5,7 @@ import { NotFoundError, UnknownIdError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { isFinished, isSessionState, remainingSeconds, resumeAt } from '../session/engine.js';
 import { buildInterview } from '../session/interview.js';
-import { requireId } from '../select/filter.js';
-import { listLive, type LiveSession } from '../store/live.js';
+import { listLive, liveFile, type LiveSession } from '../store/live.js';
 import { byIdOrPrefix } from '../store/sessions.js';
 import { clock, closest, wrap } from '../text.js';
 import { createPrompter, requireTerminal } from '../ui/prompts.js';
@@ -52,8 +51,13 @@ export async function resume(options: ResumeOptions, io: Io): Promise<number> {
       ai = false;
     }
   }
-  const interview = await withCatalog(io, options.bank, (bank) =>
-    buildInterview(bank.question(requireId(bank.ids, live.questionId)), bank.rubric(live.rubricId), live.minutes ?? undefined));
+  const interview = await withCatalog(io, options.bank, (bank) => {
+    // The session's own question or rubric gone from the bank: said as such, with the checkpoint
+    // kept, rather than as an unknown id the user never typed.
+    const gone = !bank.ids.includes(live.questionId) ? `question "${live.questionId}"` : !bank.rubrics.has(live.rubricId) ? `rubric "${live.rubricId}"` : undefined;
+    if (gone) throw new NotFoundError(`session ${live.id} was drilled with the ${gone}, which is no longer in the bank; it can be resumed once the file is back (or with --bank DIR holding it), and its checkpoint ${liveFile(stateDir, live.id)} is left in place`);
+    return buildInterview(bank.question(live.questionId), bank.rubric(live.rubricId), live.minutes ?? undefined);
+  });
   const { question } = interview;
   if (interview.stages.length !== live.state.plan.length) {
     throw new NotFoundError(`rubric "${live.rubricId}" has changed since session ${live.id} began (${live.state.plan.length} stages then, ${interview.stages.length} now); it cannot be resumed`);

@@ -55,7 +55,7 @@ export function liveDirectory(stateDir: string): string {
  * The checkpoint file of session id. The id is checked to be one (a checkpoint or an argument
  * could say `../../victim`), and the path to stay inside the directory, before any file is named.
  */
-function liveFile(stateDir: string, id: string): string {
+export function liveFile(stateDir: string, id: string): string {
   const dir = path.resolve(liveDirectory(stateDir));
   const file = path.join(dir, `${id}.json`);
   if (!isSessionId(id) || path.dirname(file) !== dir) throw new Error(`"${id}" is not a session id; no checkpoint file is named after it`);
