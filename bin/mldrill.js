@@ -23,12 +23,18 @@ const io = nodeIo();
 // Whatever escapes main (a timer's exception, a promise nobody awaited) ends the run as main's
 // own errors do: one line, exit 2, and a terminal left as it was found.
 const die = (error) => {
-  if (process.stdin.isTTY && process.stdin.isRaw) process.stdin.setRawMode(false);
-  process.exit(crash(error, io));
+  try {
+    if (process.stdin.isTTY && process.stdin.isRaw) process.stdin.setRawMode(false);
+  } catch {
+    // The terminal is gone (EIO after a hang-up): there is nothing left to restore.
+  }
+  const code = crash(error, io);
+  if (!io.exitAfterHangUp()) process.exit(code);
 };
 process.on('uncaughtException', die);
 process.on('unhandledRejection', die);
 
 main(process.argv.slice(2), io).then((code) => {
   process.exitCode = code;
+  io.exitAfterHangUp();
 }, die);

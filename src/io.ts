@@ -14,7 +14,7 @@ export interface TextOut {
   readonly rows?: number;
 }
 
-export type Signal = 'SIGINT' | 'SIGTERM';
+export type Signal = 'SIGINT' | 'SIGTERM' | 'SIGHUP';
 
 export interface Io {
   stdout: TextOut;
@@ -40,7 +40,11 @@ export interface Io {
   // Properties rather than methods: commands pass them around unbound (`io.now`, `io.random`).
   now: () => number;
   random: () => number;
-  /** Calls handler on SIGINT/SIGTERM instead of dying; returns a function that stops listening. */
+  /**
+   * Calls handler on SIGINT/SIGTERM/SIGHUP instead of dying; returns a function that stops
+   * listening. SIGHUP (the terminal window closed, the SSH link dropped) would otherwise kill the
+   * drill between two checkpoints, losing what was typed since the last one and the record.
+   */
   onSignal: (handler: (signal: Signal) => void) => () => void;
   /**
    * Ctrl-Z and `fg`: calls handler with 'stop' just before the process stops (to hand the
@@ -142,19 +146,26 @@ function mayBeTerminal(fd: number): boolean {
   }
 }
 
-/** The range of instants a Date can hold: ±100,000,000 days around 1970. */
-const MAX_INSTANT = 8.64e15;
+/**
+ * The instants mldrill accepts as now: those whose date has a four-digit year in every time zone
+ * (0001-01-02 to 9999-12-30 UTC). Dates are YYYY-MM-DD everywhere (`daily`, `--date`, the
+ * history); a Date holds years up to 275760, whose dates no reader of them expects.
+ */
+const FIRST_INSTANT = new Date(0).setUTCFullYear(1, 0, 2);
+const LAST_INSTANT = new Date(0).setUTCFullYear(9999, 11, 31) - 1;
+const inRange = (ms: number) => Number.isFinite(ms) && ms >= FIRST_INSTANT && ms <= LAST_INSTANT;
 
 /**
  * An ISO 8601 instant (a date, optionally with a time and a zone; UTC when none) or epoch
  * milliseconds, as milliseconds; undefined for anything else, a calendar date that does not
- * exist (2026-02-30, which Date.parse would roll into March) or an instant a Date cannot hold.
+ * exist (2026-02-30, which Date.parse would roll into March) or an instant outside the years
+ * 0001-9999 (see FIRST_INSTANT).
  */
 export function parseInstant(value: string): number | undefined {
   const text = value.trim();
   if (/^-?\d+$/.test(text)) {
     const ms = Number(text);
-    return Math.abs(ms) <= MAX_INSTANT ? ms : undefined;
+    return inRange(ms) ? ms : undefined;
   }
   const match = /^([+-]\d{6}|\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/i.exec(text);
   if (!match) return undefined;
@@ -167,7 +178,7 @@ export function parseInstant(value: string): number | undefined {
   const date = `${match[1]}-${match[2]}-${match[3]}`;
   const zone = (match[8] ?? '').toUpperCase().replace(/^([+-]\d{2})(\d{2})$/, '$1:$2');
   const ms = Date.parse(match[4] === undefined && !zone ? date : `${date}T${match[4] ?? '00'}:${match[5] ?? '00'}:${match[6] ?? '00'}${match[7] ?? ''}${zone}`);
-  return Number.isFinite(ms) && Math.abs(ms) <= MAX_INSTANT ? ms : undefined;
+  return inRange(ms) ? ms : undefined;
 }
 
 /**
@@ -180,21 +191,61 @@ function pinnedClock(value: string | undefined): (() => number) | undefined {
   const ms = parseInstant(value);
   if (ms === undefined) {
     return () => {
-      throw new UsageError(`MLDRILL_NOW is "${value}", which is not a real instant; set it to an ISO 8601 instant such as 2026-11-22T08:00:00Z or to epoch milliseconds, or unset it`);
+      throw new UsageError(`MLDRILL_NOW is "${value}", which is not a real instant in the years 0001-9999; set it to an ISO 8601 instant such as 2026-11-22T08:00:00Z or to epoch milliseconds, or unset it`);
     };
   }
   return () => ms;
 }
 
-export function nodeIo(): Io {
+/**
+ * Once the terminal has hung up (its window closed, the SSH link dropped), switching raw mode
+ * and writing to it fail with EIO, from readline's and Inquirer's event handlers, which would
+ * crash the drill before it saved what was typed. There is no terminal left to restore or to
+ * show anything on, so those failures are dropped; any other error is still an error.
+ */
+function tolerateHangUp(): void {
+  const { stdin } = process;
+  const setRawMode = stdin.setRawMode.bind(stdin);
+  stdin.setRawMode = (mode: boolean) => {
+    try {
+      return setRawMode(mode);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EIO') throw error;
+      return stdin;
+    }
+  };
+  for (const stream of [process.stdout, process.stderr]) {
+    if (!stream.isTTY) continue;
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EIO' || stream.listenerCount('error') > 1) return;
+      throw error;
+    });
+  }
+}
+
+/** The process's Io, and what only bin/mldrill.js does with it. */
+export interface NodeIo extends Io {
+  /**
+   * After a hang-up, once the command has saved what it could: ends the process by SIGHUP, as
+   * the signal's default would have, and returns true. An ordinary exit would have Node restore
+   * the terminal's settings, which fails on a terminal that is gone and aborts the process.
+   */
+  exitAfterHangUp(): boolean;
+}
+
+export function nodeIo(): NodeIo {
   // A write past the file-size limit (`ulimit -f`) raises SIGXFSZ, which kills by default and
   // loses the session; ignored, the write fails with EFBIG like any other write error, and the
   // drill prints what it could not save.
   process.on('SIGXFSZ', () => {});
+  let hungUp = false;
+  let tolerant = false;
   return {
     stdout: textOut(1, () => process.stdout),
     stderr: textOut(2, () => process.stderr),
     get terminal() {
+      if (process.stdin.isTTY && !tolerant) tolerateHangUp();
+      tolerant = true;
       return { input: process.stdin, output: process.stdout.isTTY || !process.stderr.isTTY ? process.stdout : process.stderr };
     },
     get errorTerminal() {
@@ -216,12 +267,24 @@ export function nodeIo(): Io {
     onSignal(handler) {
       const onInt = () => handler('SIGINT');
       const onTerm = () => handler('SIGTERM');
+      const onHangUp = () => {
+        hungUp = true;
+        handler('SIGHUP');
+      };
       process.on('SIGINT', onInt);
       process.on('SIGTERM', onTerm);
+      process.on('SIGHUP', onHangUp);
       return () => {
         process.off('SIGINT', onInt);
         process.off('SIGTERM', onTerm);
+        process.off('SIGHUP', onHangUp);
       };
+    },
+    exitAfterHangUp() {
+      if (!hungUp) return false;
+      process.removeAllListeners('SIGHUP');
+      process.kill(process.pid, 'SIGHUP');
+      return true;
     },
     onSuspend(handler) {
       // Listening to SIGTSTP replaces its default action (stop). Once the terminal is restored,

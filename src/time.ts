@@ -1,6 +1,16 @@
 // Calendar dates in the user's time zone: the process's own (TZ, which Date follows), or one
 // named through Intl (Io.timeZone), so tests can pick one without touching the process.
 
+/** A year of seconds: no drill runs longer, and sums of many sessions stay readable. */
+export const MAX_DRILL_SECONDS = 366 * 24 * 3600;
+const MIN_DRILL_INSTANT = Date.UTC(2000, 0, 1);
+const MAX_DRILL_INSTANT = Date.UTC(2201, 0, 1);
+/**
+ * Epoch milliseconds in the years 2000 to 2200: anything else was not written by a drill. The
+ * range a history record (src/store/record.ts) and a checkpoint (src/session/engine.ts) hold.
+ */
+export const isDrillInstant = (ms: unknown): ms is number => typeof ms === 'number' && ms >= MIN_DRILL_INSTANT && ms < MAX_DRILL_INSTANT;
+
 // Building a formatter costs far more than using one; stats format thousands of instants.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 

@@ -175,12 +175,18 @@ describe('crashes outside main', () => {
 });
 
 describe('checked before any command runs', { timeout: 60_000 }, () => {
-  it.each(['junk', '2026-02-30T00:00:00Z', '99999999999999999', '+275760-09-14T00:00:00Z', '2026-11-22T24:00:00Z'])('MLDRILL_NOW=%s is a usage error for list too', async (value) => {
+  it.each(['junk', '2026-02-30T00:00:00Z', '99999999999999999', '+275760-09-14T00:00:00Z', '2026-11-22T24:00:00Z', '8640000000000000', '+010000-01-01', '-000001-06-01'])('MLDRILL_NOW=%s is a usage error for list too', async (value) => {
     expect(parseInstant(value)).toBeUndefined();
     const result = run(['list'], { env: { MLDRILL_NOW: value } });
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/^mldrill: MLDRILL_NOW is ".*", which is not a real instant; set it to an ISO 8601 instant/);
+    expect(result.stderr).toMatch(/^mldrill: MLDRILL_NOW is ".*", which is not a real instant in the years 0001-9999; set it to an ISO 8601 instant/);
+  });
+
+  it.each(['8640000000000000', '+010000-01-01'])('MLDRILL_NOW=%s, a date past year 9999, is a usage error for daily, not an unknown question "undefined"', (value) => {
+    const result = run(['daily'], { env: { MLDRILL_NOW: value } });
+    expect([result.status, result.stdout]).toEqual([2, '']);
+    expect(result.stderr).toMatch(/^mldrill: MLDRILL_NOW is ".*", which is not a real instant in the years 0001-9999; /);
   });
 
   it('reads real instants: a date, a time with or without a zone, epoch milliseconds, a leap day', () => {
@@ -188,6 +194,9 @@ describe('checked before any command runs', { timeout: 60_000 }, () => {
     expect(parseInstant('2026-11-22T08:00:00+09:00')).toBe(Date.UTC(2026, 10, 21, 23));
     expect(parseInstant('2024-02-29T00:00:00Z')).toBe(Date.UTC(2024, 1, 29));
     expect(parseInstant('1764000000000')).toBe(1764000000000);
+    // The ends of four-digit years, in every time zone.
+    expect(parseInstant('0001-01-02')).toBe(new Date(0).setUTCFullYear(1, 0, 2));
+    expect(parseInstant('9999-12-30T23:59:59Z')).toBe(new Date(0).setUTCFullYear(9999, 11, 30) + 86_399_000);
   });
 
   it.each([['history'], ['schema', 'question'], ['stats'], ['next'], ['list']])('--bank /no/such fails %s (exit 2)', (...command) => {

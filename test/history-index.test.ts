@@ -116,16 +116,16 @@ describe('the history index', () => {
 
   it('is reused while the file is unchanged, and extended with only the appended lines', () => {
     const { file, indexFile } = emptyHome();
-    appendRecord(file, record('a', 1));
-    appendRecord(file, record('b', 2));
+    appendRecord(file, record('20261122-0900-000a', 1));
+    appendRecord(file, record('20261122-0900-000b', 2));
     expect(throughIndex(file, indexFile)).toEqual(fresh(file));
     // Reused as it is: not written again (a rewrite renames a new file into place).
     const written = fs.statSync(indexFile).ino;
     expect(throughIndex(file, indexFile)).toEqual(fresh(file));
     expect(fs.statSync(indexFile).ino).toBe(written);
 
-    appendRecord(file, record('c', 3, 80));
-    appendRecord(file, { ...record('a', 1, 90) });
+    appendRecord(file, record('20261122-0900-000c', 3, 80));
+    appendRecord(file, { ...record('20261122-0900-000a', 1, 90) });
     expect(throughIndex(file, indexFile)).toEqual(fresh(file));
     // The index now covers the whole file: offset and line count.
     expect(indexHeader(indexFile).slice(7, 9)).toEqual([fs.statSync(file).size, 4]);
@@ -134,8 +134,8 @@ describe('the history index', () => {
 
   it('knows nothing of stats, whose tally is cached apart, keyed by the history as it is', () => {
     const { file, indexFile } = emptyHome();
-    appendRecord(file, record('a', 1, 40));
-    appendRecord(file, record('b', 2, 60));
+    appendRecord(file, record('20261122-0900-000a', 1, 40));
+    appendRecord(file, record('20261122-0900-000b', 2, 60));
     throughIndex(file, indexFile);
     expect(fs.readFileSync(indexFile, 'utf8')).not.toContain('Milli');
     const cacheFile = statsCache(indexFile);
@@ -146,12 +146,12 @@ describe('the history index', () => {
     expect(fs.readFileSync(indexFile, 'utf8')).toBe('spoilt');
     expect(fs.statSync(cacheFile).ino).toBe(cached);
     // An append makes the cache stale: counted again (through a rebuilt index), and cached anew.
-    appendRecord(file, record('c', 3, 80));
+    appendRecord(file, record('20261122-0900-000c', 3, 80));
     expect(statsOf(readHistoryTally(file, indexFile, cacheFile).tally, NO_BANK, STATS).trend.scores).toEqual([40, 60, 80]);
     expect(fs.statSync(cacheFile).ino).not.toBe(cached);
     expect(throughIndex(file, indexFile)).toEqual(fresh(file));
     // A resumed session replaces its earlier record in the count.
-    appendRecord(file, record('a', 1, 90));
+    appendRecord(file, record('20261122-0900-000a', 1, 90));
     expect(statsOf(readHistoryTally(file, indexFile, cacheFile).tally, NO_BANK, STATS).trend.scores).toEqual([90, 60, 80]);
   });
 
@@ -159,41 +159,41 @@ describe('the history index', () => {
     const { file, indexFile } = emptyHome();
     const cacheFile = statsCache(indexFile);
     const sessions = () => readHistoryTally(file, indexFile, cacheFile).tally.sessions;
-    appendRecord(file, record('a', 1, 40));
+    appendRecord(file, record('20261122-0900-000a', 1, 40));
     expect(sessions()).toBe(1);
     // Mark the cached count: what is counted into it keeps the mark; a fresh count drops it.
     const [head, tally] = fs.readFileSync(cacheFile, 'utf8').split('\n');
     fs.writeFileSync(cacheFile, `${head}\n${tally!.replace(/^\[1,/, '[101,')}\n`);
-    appendRecord(file, record('b', 2, 60));
-    appendRecord(file, record('c', 3, 80));
+    appendRecord(file, record('20261122-0900-000b', 2, 60));
+    appendRecord(file, record('20261122-0900-000c', 3, 80));
     expect(sessions()).toBe(103);
     // b resumed: its earlier record must go, so everything is counted again.
-    appendRecord(file, record('b', 2, 70));
+    appendRecord(file, record('20261122-0900-000b', 2, 70));
     expect(sessions()).toBe(3);
     expect(throughIndex(file, indexFile)).toEqual(fresh(file));
     // A whole record missing its newline is counted in, as every read counts it; once an append
     // completes it, everything is counted again (the cache then ended mid-line).
     fs.writeFileSync(cacheFile, `${fs.readFileSync(cacheFile, 'utf8').replace(/\n\[3,/, '\n[103,')}`);
-    fs.appendFileSync(file, JSON.stringify(record('d', 4, 10)));
+    fs.appendFileSync(file, JSON.stringify(record('20261122-0900-000d', 4, 10)));
     expect(sessions()).toBe(104);
     fs.appendFileSync(file, '\n');
-    appendRecord(file, record('e', 5, 20));
+    appendRecord(file, record('20261122-0900-000e', 5, 20));
     expect(sessions()).toBe(5);
     expect(throughIndex(file, indexFile)).toEqual(fresh(file));
     // Rewritten in place: counted afresh.
-    fs.writeFileSync(file, `${JSON.stringify(record('z', 6, 50))}\n`);
+    fs.writeFileSync(file, `${JSON.stringify(record('20261122-0900-000z', 6, 50))}\n`);
     expect(sessions()).toBe(1);
   });
 
   it("serves history's newest sessions from its head and their bodies while nothing is appended", async () => {
     const { home, file, indexFile } = emptyHome();
-    // Out of start order, and 'a' resumed: its last line, with its start, is what counts.
-    for (const [id, day] of [['a', 1], ['d', 4], ['b', 2], ['c', 3], ['a', 1]] as const) appendRecord(file, record(id, day, day * 10));
+    // Out of start order, and '20261122-0900-000a' resumed: its last line, with its start, is what counts.
+    for (const [id, day] of [['20261122-0900-000a', 1], ['20261122-0900-000d', 4], ['20261122-0900-000b', 2], ['20261122-0900-000c', 3], ['20261122-0900-000a', 1]] as const) appendRecord(file, record(id, day, day * 10));
     fs.appendFileSync(file, 'not json\n');
     throughIndex(file, indexFile);
     const expected = await run(['history', '--limit', '3', '--json'], home);
     const newest = readNewestSessions(file, indexFile, 3)!;
-    expect(newest.records.map((r) => r.id)).toEqual(['d', 'c', 'b']);
+    expect(newest.records.map((r) => r.id)).toEqual(['20261122-0900-000d', '20261122-0900-000c', '20261122-0900-000b']);
     expect(newest.total).toBe(4);
     expect(newest.warnings).toEqual([`${file}:6: not valid JSON; skipped and left in place`]);
     // Spoil the table that only a whole read uses: the head and the bodies shown are enough.
@@ -204,32 +204,32 @@ describe('the history index', () => {
     // An append, more than the index keeps, or every session: read the whole way.
     expect(readNewestSessions(file, indexFile, 0)).toBeUndefined();
     expect(readNewestSessions(file, indexFile, 5000)).toBeUndefined();
-    appendRecord(file, record('e', 5, 50));
+    appendRecord(file, record('20261122-0900-000e', 5, 50));
     expect(readNewestSessions(file, indexFile, 3)).toBeUndefined();
     expect(throughIndex(file, indexFile)).toEqual(fresh(file));
-    expect(readNewestSessions(file, indexFile, 3)!.records.map((r) => r.id)).toEqual(['e', 'd', 'c']);
+    expect(readNewestSessions(file, indexFile, 3)!.records.map((r) => r.id)).toEqual(['20261122-0900-000e', '20261122-0900-000d', '20261122-0900-000c']);
   });
 
   it('leaves history to a whole read when a line fails to decode: its session shows an earlier line', () => {
     const { file, indexFile } = emptyHome();
-    appendRecord(file, record('a', 1, 40));
-    appendRecord(file, record('b', 2, 60));
+    appendRecord(file, record('20261122-0900-000a', 1, 40));
+    appendRecord(file, record('20261122-0900-000b', 2, 60));
     // b again, framed like a record but with a score that is not a number.
-    fs.appendFileSync(file, `${JSON.stringify({ ...record('b', 2), score: 'high' })}\n`);
+    fs.appendFileSync(file, `${JSON.stringify({ ...record('20261122-0900-000b', 2), score: 'high' })}\n`);
     expect(throughIndex(file, indexFile)).toEqual(fresh(file));
     expect(readNewestSessions(file, indexFile, 2)).toBeUndefined();
     const read = readIndexedHistory(file, indexFile);
-    expect(latestSessions(read.lines, read.warnings, read.decode, 2).records.map((r) => [r.id, r.score])).toEqual([['b', 60], ['a', 40]]);
+    expect(latestSessions(read.lines, read.warnings, read.decode, 2).records.map((r) => [r.id, r.score])).toEqual([['20261122-0900-000b', 60], ['20261122-0900-000a', 40]]);
   });
 
   it('finds every body by its bytes when paths and warnings are not ASCII', () => {
     const { file, indexFile } = emptyHome(fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-höme-ü-')));
-    appendRecord(file, record('a', 1, 40));
+    appendRecord(file, record('20261122-0900-000a', 1, 40));
     // Framed like a record but not one: its warning, naming the file, is kept as its body.
     fs.appendFileSync(file, '{"version":1,"id":"odd","startedAt":"2026-11-02T09:00:00.000Z","note":"çà"}\n');
-    appendRecord(file, record('b', 3, 60));
+    appendRecord(file, record('20261122-0900-000b', 3, 60));
     expect(throughIndex(file, indexFile)).toEqual(fresh(file));
-    appendRecord(file, record('c', 4, 80));
+    appendRecord(file, record('20261122-0900-000c', 4, 80));
     expect(throughIndex(file, indexFile)).toEqual(fresh(file));
     expect(throughIndex(file, indexFile)).toEqual(fresh(file));
     expect(throughIndex(file, indexFile).warnings).toEqual([`${file}:2: not a session record; skipped and left in place`]);
@@ -237,7 +237,7 @@ describe('the history index', () => {
 
   it('is rebuilt when the file is truncated, rewritten, or replaced by another', () => {
     const { home, file, indexFile } = emptyHome();
-    for (const id of ['a', 'b', 'c']) appendRecord(file, record(id, id.charCodeAt(0) - 96));
+    for (const id of ['20261122-0900-000a', '20261122-0900-000b', '20261122-0900-000c']) appendRecord(file, record(id, id.charCodeAt(id.length - 1) - 96));
     throughIndex(file, indexFile);
     const whole = fs.readFileSync(file, 'utf8');
     const lines = whole.split('\n');
@@ -245,7 +245,7 @@ describe('the history index', () => {
     fs.truncateSync(file, whole.indexOf('\n') + 1);
     expect(throughIndex(file, indexFile)).toEqual(fresh(file));
     // Rewritten to a longer file whose start differs: the last indexed bytes are not the same.
-    fs.writeFileSync(file, `${JSON.stringify(record('z', 9))}\n${lines.slice(1).join('\n')}`);
+    fs.writeFileSync(file, `${JSON.stringify(record('20261122-0900-000z', 9))}\n${lines.slice(1).join('\n')}`);
     expect(throughIndex(file, indexFile)).toEqual(fresh(file));
     // The same size, another content and mtime.
     const sameSize = fs.readFileSync(file, 'utf8').replace('"score":50', '"score":49');
@@ -254,24 +254,24 @@ describe('the history index', () => {
     expect(throughIndex(file, indexFile)).toEqual(fresh(file));
     // Another file moved into place.
     const other = path.join(home, 'other.jsonl');
-    appendRecord(other, record('x', 5));
+    appendRecord(other, record('20261122-0900-000x', 5));
     fs.renameSync(other, file);
     expect(throughIndex(file, indexFile)).toEqual(fresh(file));
   });
 
   it('handles a torn last line, then its completion by an append, exactly as a fresh read does', () => {
     const { file, indexFile } = emptyHome();
-    appendRecord(file, record('a', 1));
+    appendRecord(file, record('20261122-0900-000a', 1));
     fs.appendFileSync(file, '{"version":1,"id":"torn","ques');
     expect(throughIndex(file, indexFile)).toEqual(fresh(file));
     expect(throughIndex(file, indexFile).warnings).toEqual([`${file}:2: the last line is incomplete (an interrupted write?); ignored and left in place`]);
-    appendRecord(file, record('b', 2));
+    appendRecord(file, record('20261122-0900-000b', 2));
     expect(throughIndex(file, indexFile)).toEqual(fresh(file));
     expect(throughIndex(file, indexFile).warnings).toEqual([`${file}:2: not valid JSON; skipped and left in place`]);
     // A whole record missing only its newline counts, as it always did.
-    fs.appendFileSync(file, JSON.stringify(record('c', 3)));
+    fs.appendFileSync(file, JSON.stringify(record('20261122-0900-000c', 3)));
     expect(throughIndex(file, indexFile)).toEqual(fresh(file));
-    expect(throughIndex(file, indexFile).records.map((r) => r.id)).toEqual(['a', 'b', 'c']);
+    expect(throughIndex(file, indexFile).records.map((r) => r.id)).toEqual(['20261122-0900-000a', '20261122-0900-000b', '20261122-0900-000c']);
   });
 
   it('is ignored and rebuilt when corrupt: garbage, cut short, a damaged body, or removed', async () => {

@@ -26,32 +26,32 @@ const tempFile = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-
 describe('history file', () => {
   it('appends one JSON line per session, creating the directory', () => {
     const file = tempFile();
-    appendRecord(file, record('a'));
-    appendRecord(file, record('b'));
+    appendRecord(file, record('20261122-0900-000a'));
+    appendRecord(file, record('20261122-0900-000b'));
     const lines = fs.readFileSync(file, 'utf8').split('\n');
     expect(lines).toHaveLength(3);
-    expect(JSON.parse(lines[0]!)).toMatchObject({ version: 1, id: 'a', status: 'completed', score: 50, stages: [{ usedSeconds: 290, checked: ['goal'], missed: ['scale'] }] });
-    expect(readHistory(file)).toEqual({ records: [record('a'), record('b')], warnings: [] });
+    expect(JSON.parse(lines[0]!)).toMatchObject({ version: 1, id: '20261122-0900-000a', status: 'completed', score: 50, stages: [{ usedSeconds: 290, checked: ['goal'], missed: ['scale'] }] });
+    expect(readHistory(file)).toEqual({ records: [record('20261122-0900-000a'), record('20261122-0900-000b')], warnings: [] });
   });
 
   it('survives a torn last line: earlier and later records stay readable, the torn line stays on disk', () => {
     const file = tempFile();
-    appendRecord(file, record('a'));
+    appendRecord(file, record('20261122-0900-000a'));
     fs.appendFileSync(file, '{"version":1,"id":"torn","ques');
     expect(readHistory(file).warnings).toEqual([`${file}:2: the last line is incomplete (an interrupted write?); ignored and left in place`]);
-    appendRecord(file, record('b'));
+    appendRecord(file, record('20261122-0900-000b'));
     const read = readHistory(file);
-    expect(read.records.map((r) => r.id)).toEqual(['a', 'b']);
+    expect(read.records.map((r) => r.id)).toEqual(['20261122-0900-000a', '20261122-0900-000b']);
     expect(read.warnings).toEqual([`${file}:2: not valid JSON; skipped and left in place`]);
     expect(fs.readFileSync(file, 'utf8')).toContain('"id":"torn","ques\n');
   });
 
   it('refuses records from a newer format version instead of misreading them', () => {
     const file = tempFile();
-    appendRecord(file, record('a'));
-    fs.appendFileSync(file, `${JSON.stringify({ ...record('future'), version: 99 })}\n`);
+    appendRecord(file, record('20261122-0900-000a'));
+    fs.appendFileSync(file, `${JSON.stringify({ ...record('20261122-0900-futr'), version: 99 })}\n`);
     const read = readHistory(file);
-    expect(read.records.map((r) => r.id)).toEqual(['a']);
+    expect(read.records.map((r) => r.id)).toEqual(['20261122-0900-000a']);
     expect(read.warnings).toEqual([`${file}:2: written by a newer mldrill (record version 99, this one reads up to 1); skipped, upgrade mldrill to read it`]);
   });
 
@@ -62,12 +62,12 @@ describe('history file', () => {
   it('reads back the questions to the interviewer and the follow-up with its answer key; a record without them still reads', () => {
     const file = tempFile();
     const asked = makeRecord({
-      id: 'a', questionId: 'feed', rubricId: 'mini', mode: 'self', status: 'completed', startedAt: Date.UTC(2026, 10, 22, 9), endedAt: Date.UTC(2026, 10, 22, 9, 40), stages: [{ id: 'clarify', budgetSeconds: 300, usedSeconds: 290, hintsShown: 0, notes: 'n' }],
+      id: '20261122-0900-000a', questionId: 'feed', rubricId: 'mini', mode: 'self', status: 'completed', startedAt: Date.UTC(2026, 10, 22, 9), endedAt: Date.UTC(2026, 10, 22, 9, 40), stages: [{ id: 'clarify', budgetSeconds: 300, usedSeconds: 290, hintsShown: 0, notes: 'n' }],
       exchanges: [{ stageId: 'clarify', asked: 'how many users?', factId: 'scale', answer: 'About 50 million.' }, { stageId: 'clarify', asked: 'favourite colour?', factId: null, answer: 'Assume one.' }],
       curveballs: [{ stageId: 'clarify', atSeconds: 30, text: 'Traffic grew.', answer: ['Shard it', 'Cache it'], notesChars: 1 }],
     });
     appendRecord(file, asked);
-    appendRecord(file, record('b'));
+    appendRecord(file, record('20261122-0900-000b'));
     const { records, warnings } = readHistory(file);
     expect(warnings).toEqual([]);
     expect(records[0]).toEqual(asked);
@@ -80,24 +80,24 @@ describe('history file', () => {
   });
 
   it('keeps the diagram drawn in a session, and leaves a blank one out; records without one still read', () => {
-    const input = { id: 'd', questionId: 'feed', rubricId: 'mini', mode: 'self' as const, status: 'completed' as const, startedAt: Date.UTC(2026, 10, 22, 9), endedAt: Date.UTC(2026, 10, 22, 9, 40), stages: [] };
+    const input = { id: '20261122-0900-000d', questionId: 'feed', rubricId: 'mini', mode: 'self' as const, status: 'completed' as const, startedAt: Date.UTC(2026, 10, 22, 9), endedAt: Date.UTC(2026, 10, 22, 9, 40), stages: [] };
     const drawn = makeRecord({ ...input, diagram: 'events -> model\n' });
     expect(drawn.diagram).toBe('events -> model\n');
     expect(isSessionRecord(drawn)).toBe(true);
     expect('diagram' in makeRecord({ ...input, diagram: '  \n' })).toBe(false);
     const file = tempFile();
-    appendRecord(file, record('old'));
+    appendRecord(file, record('20261101-0900-oldd'));
     appendRecord(file, drawn);
     expect(readHistory(file).records.map((read) => read.diagram)).toEqual([undefined, 'events -> model\n']);
   });
 
   it('refuses a newer record even when its shape is nothing like this version', () => {
-    const text = `${JSON.stringify({ version: 2, session: { id: 'x' } })}\n`;
+    const text = `${JSON.stringify({ version: 2, session: { id: '20261122-0900-000x' } })}\n`;
     expect(parseHistory(text, 'h').warnings).toEqual(['h:1: written by a newer mldrill (record version 2, this one reads up to 1); skipped, upgrade mldrill to read it']);
   });
 
   it('skips a line of valid JSON with missing or mistyped fields instead of misreading it', () => {
-    const good = record('a');
+    const good = record('20261122-0900-000a');
     const bad = [
       { ...good, stages: undefined },
       { ...good, score: '50' },
@@ -136,22 +136,22 @@ describe('history file', () => {
 describe('resumed sessions', () => {
   it('count once: the last record of an id supersedes earlier ones, in the place of the first', () => {
     const file = tempFile();
-    appendRecord(file, { ...record('a'), status: 'abandoned', score: null });
-    appendRecord(file, record('b'));
-    appendRecord(file, record('a'));
+    appendRecord(file, { ...record('20261122-0900-000a'), status: 'abandoned', score: null });
+    appendRecord(file, record('20261122-0900-000b'));
+    appendRecord(file, record('20261122-0900-000a'));
     const read = readHistory(file);
-    expect(read.records.map((r) => [r.id, r.status])).toEqual([['a', 'completed'], ['b', 'completed']]);
+    expect(read.records.map((r) => [r.id, r.status])).toEqual([['20261122-0900-000a', 'completed'], ['20261122-0900-000b', 'completed']]);
     const latest = latestRecords(scanHistory(fs.readFileSync(file, 'utf8'), file), file, 0);
-    expect(latest.records.map((r) => [r.id, r.status])).toEqual([['a', 'completed'], ['b', 'completed']]);
+    expect(latest.records.map((r) => [r.id, r.status])).toEqual([['20261122-0900-000a', 'completed'], ['20261122-0900-000b', 'completed']]);
     expect(latest.total).toBe(2);
   });
 
   it('fall back to the earlier record when the later line of an id is broken', () => {
     const file = tempFile();
-    appendRecord(file, { ...record('a'), status: 'abandoned', score: null });
-    fs.appendFileSync(file, `${JSON.stringify(record('a')).slice(0, -1)}oops}\n`);
+    appendRecord(file, { ...record('20261122-0900-000a'), status: 'abandoned', score: null });
+    fs.appendFileSync(file, `${JSON.stringify(record('20261122-0900-000a')).slice(0, -1)}oops}\n`);
     const latest = latestRecords(scanHistory(fs.readFileSync(file, 'utf8'), file), file, 0);
-    expect(latest.records.map((r) => [r.id, r.status])).toEqual([['a', 'abandoned']]);
+    expect(latest.records.map((r) => [r.id, r.status])).toEqual([['20261122-0900-000a', 'abandoned']]);
     expect(latest.warnings).toEqual([`${file}:2: not valid JSON; skipped and left in place`]);
     expect(readHistory(file).records.map((r) => r.status)).toEqual(['abandoned']);
   });
@@ -161,28 +161,28 @@ describe('reading only the latest sessions', () => {
   const at = (id: string, iso: string) => ({ ...record(id), startedAt: iso });
 
   it('orders by start time, newest first, and decodes no more lines than it shows', () => {
-    const lines = [at('old', '2026-11-01T09:00:00.000Z'), at('new', '2026-11-03T09:00:00.000Z'), at('mid', '2026-11-02T09:00:00.000Z')].map((r) => JSON.stringify(r));
+    const lines = [at('20261101-0900-oldd', '2026-11-01T09:00:00.000Z'), at('20261103-0900-neww', '2026-11-03T09:00:00.000Z'), at('20261102-0900-midd', '2026-11-02T09:00:00.000Z')].map((r) => JSON.stringify(r));
     // Framed like a record, so the scan accepts it; broken inside, so only decoding finds out.
     lines.splice(1, 0, lines[0]!.replace('"questionId"', '"questionId" oops'));
     const scan = scanHistory(`${lines.join('\n')}\n`, 'h');
     expect(scan.lines).toHaveLength(4);
     const two = latestRecords(scan, 'h', 2);
-    expect(two.records.map((r) => r.id)).toEqual(['new', 'mid']);
+    expect(two.records.map((r) => r.id)).toEqual(['20261103-0900-neww', '20261102-0900-midd']);
     expect(two.warnings).toEqual([]);
     // The broken line repeats the id of the first, so it counts as the same session.
     expect(two.total).toBe(3);
     const all = latestRecords(scanHistory(`${lines.join('\n')}\n`, 'h'), 'h', 0);
-    expect(all.records.map((r) => r.id)).toEqual(['new', 'mid', 'old']);
+    expect(all.records.map((r) => r.id)).toEqual(['20261103-0900-neww', '20261102-0900-midd', '20261101-0900-oldd']);
     expect(all.warnings).toEqual(['h:2: not valid JSON; skipped and left in place']);
   });
 
   it('keeps file order for sessions that started at the same moment, the later line first', () => {
-    const text = ['x', 'y', 'z'].map((id) => JSON.stringify(record(id))).join('\n');
-    expect(latestRecords(scanHistory(`${text}\n`, 'h'), 'h', 0).records.map((r) => r.id)).toEqual(['z', 'y', 'x']);
+    const text = ['20261122-0900-000x', '20261122-0900-000y', '20261122-0900-000z'].map((id) => JSON.stringify(record(id))).join('\n');
+    expect(latestRecords(scanHistory(`${text}\n`, 'h'), 'h', 0).records.map((r) => r.id)).toEqual(['20261122-0900-000z', '20261122-0900-000y', '20261122-0900-000x']);
   });
 
   it('accepts a record written by another tool with its fields in another order', () => {
-    const { version, ...rest } = record('other');
+    const { version, ...rest } = record('20261122-0900-othr');
     const read = parseHistory(`${JSON.stringify({ ...rest, version })}\n`, 'h');
     expect(read).toEqual({ records: [{ ...rest, version }], warnings: [] });
   });
@@ -205,9 +205,9 @@ describe('two processes appending at once', () => {
     expect(read.warnings).toEqual([]);
     expect(read.records).toHaveLength(1600);
     for (let writer = 0; writer < 8; writer++) {
-      const mine = read.records.filter((r) => r.id.startsWith(`w${writer}-`));
+      const mine = read.records.filter((r) => r.id.endsWith(`-w${writer}aa`));
       // Each writer's records, whole and in the order it wrote them.
-      expect(mine.map((r) => r.id)).toEqual(Array.from({ length: 200 }, (_, i) => `w${writer}-${String(i).padStart(4, '0')}`));
+      expect(mine.map((r) => r.id)).toEqual(Array.from({ length: 200 }, (_, i) => `20261122-${String(i).padStart(4, '0')}-w${writer}aa`));
       expect(mine.every((r) => r.stages[0]!.notes === `writer ${writer} `.repeat(400))).toBe(true);
     }
     expect(fs.readdirSync(path.dirname(file))).toEqual(['history.jsonl']);
@@ -219,8 +219,8 @@ describe('two processes appending at once', () => {
     fs.writeFileSync(`${file}.lock`, '');
     const old = new Date(Date.now() - 60_000);
     fs.utimesSync(`${file}.lock`, old, old);
-    appendRecord(file, record('after-crash'));
-    expect(readHistory(file).records.map((r) => r.id)).toEqual(['after-crash']);
+    appendRecord(file, record('20261122-0900-crsh'));
+    expect(readHistory(file).records.map((r) => r.id)).toEqual(['20261122-0900-crsh']);
     expect(fs.existsSync(`${file}.lock`)).toBe(false);
   });
 });

@@ -173,6 +173,8 @@ describe('history records out of range', () => {
     ['an unknown mode', { mode: 'robot' as SessionRecord['mode'] }],
     ['a start in 1970', { startedAt: '1970-01-01T00:00:00.000Z' }],
     ['an end after 2200', { endedAt: '2300-01-01T00:00:00.000Z' }],
+    ['an id that is not a session id', { id: '../../victim' }],
+    ['an id with a path in it', { id: '20261120-0901-badd/../x' }],
   ];
   const badStage: Array<[string, Record<string, unknown>]> = [
     ['negative seconds', { usedSeconds: -5 }],
@@ -184,6 +186,20 @@ describe('history records out of range', () => {
     const good = record('20261120-0900-good', T);
     const text = `${JSON.stringify(record('20261120-0901-badd', T, changes))}\n${JSON.stringify(good)}\n`;
     expect(parseHistory(text, 'h')).toEqual({ records: [good], warnings: ['h:1: not a session record; skipped and left in place'] });
+  });
+
+  it('leaves a line whose id is not a session id out of history and export, with the usual warning', async () => {
+    const lines = [record('20261120-0900-aaaa', T), record('../../victim', T + 60_000, { score: 90 })];
+    const home = homeWith({ text: lines.map((one) => `${JSON.stringify(one)}\n`).join('') });
+    const warning = `mldrill: warning: ${path.join(home, 'history.jsonl')}:2: not a session record; skipped and left in place\n`;
+    const io = fakeIo({ env: { MLDRILL_HOME: home, TZ: 'UTC' } });
+    expect(await main(['history', '--bank', PROGRESS_BANK], io)).toBe(0);
+    expect(io.out()).toContain('20261120-0900-aaaa');
+    expect(io.out()).not.toContain('victim');
+    expect(io.err()).toBe(warning);
+    const exported = fakeIo({ env: { MLDRILL_HOME: home, TZ: 'UTC' } });
+    expect(await main(['export', '../../victim', '--bank', PROGRESS_BANK], exported)).toBe(1);
+    expect(exported.err()).toContain('no session with id "../../victim"');
   });
 
   it('leaves them out of stats, which average only what is sane', async () => {
@@ -234,6 +250,16 @@ describe('export -o writes where the user asked, and never replaces what is not 
     expect((await exportTo(dangling)).code).toBe(0);
     expect(fs.lstatSync(dangling).isSymbolicLink()).toBe(true);
     expect(fs.readFileSync(path.join(dir, 'new.md'), 'utf8')).toMatch(/^# A feed of posts\n/);
+  });
+
+  it('past the file-size limit (ulimit -f), says so in one line, exit 2, and leaves no temporary file', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'big.md');
+    const shell = `ulimit -f 1 && exec "$0" "$@"`;
+    const result = spawnSync('sh', ['-c', shell, process.execPath, BIN, 'export', '20261110-0900-aaaa', '--bank', PROGRESS_BANK, '-o', file], { encoding: 'utf8', input: '', env: { PATH: process.env.PATH, MLDRILL_HOME: homeWith('progress.jsonl'), TZ: 'UTC' }, timeout: 20_000, killSignal: 'SIGKILL' });
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim().split('\n').filter((line) => !line.includes('warning:'))).toEqual([`mldrill: cannot write ${file}: the file would exceed the file-size limit (see ulimit -f) (EFBIG)`]);
+    expect(fs.readdirSync(dir)).toEqual([]);
   });
 
   it('keeps the mode of a file it replaces', async () => {
@@ -287,6 +313,14 @@ describe('session ids are never trusted as paths', () => {
     ['an exchange with no answer', { exchanges: [{ stageId: 'clarify', asked: 5, answer: null, factId: null }] }],
     ['notes that are a list', { progress: [{ usedMs: 0, hintsShown: 0, notes: ['a'], ticked: [] }] }],
     ['a stage index past the plan', { current: 7 }],
+    // Out of a record's range: resumed, they showed a clock of 1e296 hours, or ended as a record
+    // every reader skips (a start in 1970 or in year -271821).
+    ['a budget of 1e300 seconds', { plan: [{ id: 'clarify', title: 'Clarify', goal: 'Scope it.', budgetSeconds: 1e300 }] }],
+    ['negative time used', { progress: [{ usedMs: -1e18, hintsShown: 0, notes: 'kept', ticked: [] }] }],
+    ['a fraction of a hint', { progress: [{ usedMs: 0, hintsShown: 1.5, notes: 'kept', ticked: [] }] }],
+    ['a start in 1970', { startedAt: 0 }],
+    ['a start before any calendar', { startedAt: -8.64e15 }],
+    ['a clock running since year 2300', { runningSince: Date.UTC(2300, 0, 1) }],
   ])('a checkpoint with %s is left in place with a warning, never resumed into a crash', async (_name, change) => {
     const home = tempDir();
     const good = live('20261122-0930-abcd');
@@ -294,10 +328,23 @@ describe('session ids are never trusted as paths', () => {
     const checkpoint = path.join(home, 'sessions', '20261122-0931-bad0.json');
     const io = fakeIo({ env: { MLDRILL_HOME: home }, tty: true });
     expect(await main(['resume'], io)).toBe(1);
-    expect(io.err()).toBe(`mldrill: ${checkpoint}: not a saved session (a field is missing or of the wrong kind); left in place\nmldrill: there is no interrupted session to resume\n`);
+    expect(io.err()).toBe(`mldrill: ${checkpoint}: not a saved session (a field is missing, of the wrong kind or out of range); left in place\nmldrill: there is no interrupted session to resume\n`);
     expect(fs.existsSync(checkpoint)).toBe(true);
     saveLive(home, good);
     expect(listLive(home, isSessionState).sessions.map((session) => session.id)).toEqual(['20261122-0930-abcd']);
+  });
+
+  it.each([
+    ['question', { questionId: 'no-such-question' }, 'question "no-such-question"'],
+    ['rubric', { questionId: 'also-bought', rubricId: 'no-such-rubric' }, 'rubric "no-such-rubric"'],
+  ])('a session whose %s has left the bank is said to be so, and its checkpoint kept (exit 1)', async (_what, change, named) => {
+    const home = tempDir();
+    saveLive(home, { ...live('20261122-0930-gone'), ...change });
+    const checkpoint = path.join(home, 'sessions', '20261122-0930-gone.json');
+    const io = fakeIo({ env: { MLDRILL_HOME: home }, tty: true });
+    expect(await main(['resume'], io)).toBe(1);
+    expect(io.err()).toBe(`mldrill: session 20261122-0930-gone was drilled with the ${named}, which is no longer in the bank; it can be resumed once the file is back (or with --bank DIR holding it), and its checkpoint ${checkpoint} is left in place\n`);
+    expect(fs.existsSync(checkpoint)).toBe(true);
   });
 
   it('names no checkpoint file after anything but a session id', () => {

@@ -46,3 +46,26 @@ describe('lint on hostile files', () => {
     expect(lines[200_003]).toBe('✖ 1 file checked: 0 errors, 200000 warnings');
   });
 });
+
+describe('lint names hostile values as they are, never as what they look like', () => {
+  const findings = (out: string) => out.split('\n').filter((line) => /^ {2}\d/.test(line)).map((line) => line.trim().replace(/ {2,}/g, '  '));
+
+  it('quotes an unknown key and a mismatched id with their hidden characters escaped, not stripped into a name that looks allowed', async () => {
+    // ESC ] 52 … BEL around "ti" + "tle" would be stripped at output to `title`, a field that is allowed.
+    const { out } = await lint({ [Q]: QUESTION.replace('id: feed', 'id: fe\u200bed').replace('title: A feed', 'title: A feed\n"ti\\e]52;c;aGk=\\atle": x') });
+    const lines = findings(out);
+    expect(lines).toContain('2:5  error  id "fe\\u200bed" does not match the file name "feed.yaml"; change the id to "feed"  id-filename');
+    expect(lines).toContainEqual(expect.stringMatching(/^4:1 {2}error {2}unknown field "ti\\u001b\]52;c;aGk=\\u0007tle"; /));
+    expect(out).not.toMatch(/unknown field "title"/);
+    expect(out).not.toMatch(/[\u001b\u0007\u200b]/);
+  });
+
+  it('says a text field holding .nan or !!binary must be text, not that it needs a number', async () => {
+    const { out } = await lint({ [Q]: QUESTION.replace('title: A feed', 'title: !!binary aGVsbG8=').replace('rubric: mini', 'rubric: mini\ntags: [.nan, .inf]') });
+    const lines = findings(out);
+    expect(lines).toContain('3:17  error  title must be a text, not a binary value (!!binary)  type');
+    expect(lines).toContain('7:8  error  tags[0] must be a text, not a number (.nan)  type');
+    expect(lines).toContain('7:14  error  tags[1] must be a text, not a number (.inf)  type');
+    expect(out).not.toMatch(/give it a number/);
+  });
+});

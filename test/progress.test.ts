@@ -137,6 +137,18 @@ describe('the store, through the commands', () => {
     expect(io.err()).toBe(`mldrill: cannot write to the state directory ${stateDir} (ENOTDIR); fix its permissions, set MLDRILL_HOME to a writable directory, or pass --no-save\n`);
   });
 
+  it('refuses to start a drill when the history is not a regular file (exit 2), rather than refusing the record at the end', async () => {
+    for (const [kind, make] of [['a directory', (file: string) => fs.mkdirSync(file)], ['a FIFO', (file: string) => spawnSync('mkfifo', [file])]] as const) {
+      const home = fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-'));
+      const file = path.join(home, 'history.jsonl');
+      make(file);
+      const io = fakeIo({ env: { MLDRILL_HOME: home }, tty: true });
+      expect(await main(['drill', '--random'], io), kind).toBe(2);
+      expect(io.out()).toBe('');
+      expect(io.err()).toBe(`mldrill: the history file ${file} is ${kind}, not a regular file; move it aside, or set MLDRILL_HOME to another directory\n`);
+    }
+  });
+
   it('offers --no-save only to the command that has it', async () => {
     const blocker = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-')), 'a-file');
     fs.writeFileSync(blocker, '');

@@ -1,11 +1,12 @@
 // How the progress commands read the history: with every skipped line (torn, corrupt, or
 // written by a newer mldrill) mentioned on stderr, one line each.
 import { MldrillError, NotFoundError, StateDirError, UsageError } from '../errors.js';
-import { NotRegularError } from '../read-file.js';
+import fs from 'node:fs';
+import { kindOfFile, NotRegularError } from '../read-file.js';
 import type { Io } from '../io.js';
 import { everySession, latestSessions, readHistory } from '../store/history.js';
 import { readIndexedHistory, readNewestSessions, readRecordAt, type IndexedHistory, type IndexedLine } from '../store/history-index.js';
-import { historyFile, historyIndexFile, ratingsFile } from '../store/paths.js';
+import { ensureWritable, historyFile, historyIndexFile, ratingsFile } from '../store/paths.js';
 import { readRatings, type RatingRecord } from '../store/ratings.js';
 import { cacheDirOf, scheduleFromOf, stateDirOf } from './config.js';
 import type { SessionRecord, SessionSummary } from '../store/record.js';
@@ -54,6 +55,19 @@ function throughIndex<T>(io: Io, read: (file: string, indexFile: string) => T): 
   } catch (error) {
     throw historyError(error, stateDir, file);
   }
+}
+
+/**
+ * Before a drill or a resume starts: the state directory must be writable and the history, if
+ * there is one, a regular file. A FIFO, a device or a directory in its place would refuse the
+ * record only at the end, after the whole interview.
+ */
+export function ensureSaveable(io: Io): void {
+  const stateDir = stateDirOf(io);
+  ensureWritable(stateDir);
+  const file = historyFile(stateDir);
+  const stat = fs.statSync(file, { throwIfNoEntry: false });
+  if (stat && !stat.isFile()) throw historyError(new NotRegularError(file, kindOfFile(stat)), stateDir, file);
 }
 
 /** Why the history cannot be read, worded for the user: a usage error (exit 2). */

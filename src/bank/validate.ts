@@ -111,8 +111,10 @@ export function showPath(pathTo: readonly PathSegment[]): string {
 
 function typeName(value: unknown): string {
   if (value === null) return 'null';
-  if (typeof value === 'number' && !Number.isFinite(value)) return 'number that is not finite';
+  if (typeof value === 'number' && !Number.isFinite(value)) return `number (${Number.isNaN(value) ? '.nan' : value > 0 ? '.inf' : '-.inf'})`;
   if (Array.isArray(value)) return 'list';
+  // !!binary: YAML's base64 bytes, which no field of a question holds.
+  if (value instanceof Uint8Array) return 'binary value (!!binary)';
   if (typeof value === 'object') return 'mapping';
   return `${typeof value} (${JSON.stringify(value).slice(0, 30)})`;
 }
@@ -145,7 +147,7 @@ function describeIssue(parsed: ParsedFile, schema: z.ZodType, issue: z.core.$Zod
       const moved = schemaAt(schema, pathTo.slice(0, -1)) instanceof z.ZodRecord ? misplacedFields(schema, parsed.data, pathTo.slice(0, -1), [String(pathTo[pathTo.length - 1])], showPath) : undefined;
       if (moved) return [at(parsed, pathTo, 'misplaced-field', moved.message, { key: true })];
       // .nan and .inf are numbers to YAML, but no budget or weight.
-      if (typeof actual === 'number' && !Number.isFinite(actual)) return [at(parsed, pathTo, 'type', `${name} is not a finite number (.nan or .inf); give it a number`)];
+      if (typeof actual === 'number' && !Number.isFinite(actual) && expected === 'number') return [at(parsed, pathTo, 'type', `${name} is not a finite number (.nan or .inf); give it a number`)];
       return [at(parsed, pathTo, 'type', `${name} must be a ${expected}, not a ${typeName(actual)}`)];
     }
     case 'unrecognized_keys': {
@@ -156,7 +158,7 @@ function describeIssue(parsed: ParsedFile, schema: z.ZodType, issue: z.core.$Zod
       const movedFinding = moved ? [at(parsed, [...pathTo, moved.keys[0]!], 'misplaced-field', moved.message, { key: true })] : [];
       return [...movedFinding, ...issue.keys.filter((key) => !moved?.keys.includes(key)).map((key) => {
         const fix = didYouMean(closest(key, known, 1), { label: 'allowed fields:', names: known });
-        return at(parsed, [...pathTo, key], 'unknown-field', `unknown field "${key}"${pathTo.length ? ` in ${name}` : ''}; ${fix}`, { key: true });
+        return at(parsed, [...pathTo, key], 'unknown-field', `unknown field "${showControl(key)}"${pathTo.length ? ` in ${name}` : ''}; ${fix}`, { key: true });
       })];
     }
     case 'too_small': {
@@ -284,7 +286,7 @@ function fileChecks(parsed: ParsedFile, kind: FileKind): Finding[] {
   if (typeof data.id === 'string' && data.id !== base) {
     // An id that is no id (id-format says so) is no name for the file either: then only the id can change.
     const fix = KEBAB.test(data.id) ? `rename the file to ${data.id}${path.extname(parsed.file)} or change the id` : KEBAB.test(base) ? `change the id to "${base}"` : 'change the id and rename the file to match';
-    findings.push(at(parsed, ['id'], 'id-filename', `id "${data.id}" does not match the file name "${path.basename(parsed.file)}"; ${fix}`));
+    findings.push(at(parsed, ['id'], 'id-filename', `id "${showControl(data.id)}" does not match the file name "${showControl(path.basename(parsed.file))}"; ${fix}`));
   }
   const stages: Array<[PathSegment, unknown]> = kind === 'rubric' ? list(data.stages).map((stage, i) => [i, stage]) : Object.entries(isRecord(data.stages) ? data.stages : {});
   for (const [key, stage] of stages) {

@@ -8,13 +8,12 @@ import { buildInterview } from '../session/interview.js';
 import { dailyPick } from '../select/daily.js';
 import { hasFilters, pickRandom, requireId, requireMatches, requireMatchingIds, requireMatchingPool, type Filters } from '../select/filter.js';
 import { seededRandom } from '../select/random.js';
-import { ensureWritable } from '../store/paths.js';
 import { sessionId } from '../store/record.js';
 import { createPrompter, requireTerminal, type Prompter } from '../ui/prompts.js';
 import { questionHeader } from '../ui/render.js';
 import { localDate } from '../time.js';
 import { conduct, followupStage } from '../app/conduct.js';
-import { readHistoryFor, reviewScoresFor } from '../app/read-history.js';
+import { ensureSaveable, readHistoryFor, reviewScoresFor } from '../app/read-history.js';
 import { withCatalog } from '../app/with-catalog.js';
 import { colourOf, llmOf, requireConfigRubric, stateDirOf, withDrillDefaults } from '../app/config.js';
 
@@ -61,7 +60,7 @@ export async function drill(given: DrillOptions, io: Io): Promise<number> {
   const save = options.save !== false;
   const stateDir = stateDirOf(io);
   // Fail before the user's work, not after it.
-  if (save) ensureWritable(stateDir);
+  if (save) ensureSaveable(io);
   if (options.ai && !save) throw new UsageError('--ai rates the saved session: drop --no-save');
   if (options.ai) (await import('../app/ai-grade.js')).checkLlmSettings(io, llmOf(io));
   const random = options.seed === undefined ? io.random : seededRandom(options.seed);

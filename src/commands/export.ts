@@ -1,6 +1,6 @@
 // `mldrill export`: one session as a Markdown or JSON document, to stdout or a file.
 import path from 'node:path';
-import { EXIT, UsageError } from '../errors.js';
+import { EXIT, systemErrorText, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { bankView } from '../score/bank-view.js';
 import { sessionDocument } from '../score/session-doc.js';
@@ -44,7 +44,10 @@ export async function exportSession(options: ExportOptions, io: Io): Promise<num
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EISDIR') throw new UsageError(`cannot write ${file}: it is a directory; name a file in it, e.g. -o ${path.join(file, `${record.id}.${format === 'json' ? 'json' : 'md'}`)}`);
-    throw new UsageError(`cannot write ${file} (${code ?? 'error'}); check that its directory exists and is writable`);
+    // A missing directory or a permission is the path's fault; a full disk or the file-size
+    // limit is not, and is named as what it is.
+    if (code === 'ENOENT' || code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new UsageError(`cannot write ${file} (${code}); check that its directory exists and is writable`);
+    throw new UsageError(`cannot write ${file}: ${systemErrorText(error)}`);
   }
   io.stderr.write(`Wrote session ${record.id} to ${file}\n`);
   return EXIT.ok;

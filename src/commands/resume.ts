@@ -1,12 +1,11 @@
 // `mldrill resume [session-id|last]`: picks an interrupted session up at the stage it was in,
 // with the time that was left and the notes so far, and completes it as the same session.
+import { ensureSaveable } from '../app/read-history.js';
 import { NotFoundError, UnknownIdError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { isFinished, isSessionState, remainingSeconds, resumeAt } from '../session/engine.js';
 import { buildInterview } from '../session/interview.js';
-import { requireId } from '../select/filter.js';
-import { listLive, type LiveSession } from '../store/live.js';
-import { ensureWritable } from '../store/paths.js';
+import { listLive, liveFile, type LiveSession } from '../store/live.js';
 import { byIdOrPrefix } from '../store/sessions.js';
 import { clock, closest, wrap } from '../text.js';
 import { createPrompter, requireTerminal } from '../ui/prompts.js';
@@ -39,7 +38,7 @@ export async function resume(options: ResumeOptions, io: Io): Promise<number> {
   // A wrong id is reported as such, with or without a terminal; only then is one required.
   const live = pickLive(sessions, options.session);
   requireTerminal(io, 'resume');
-  ensureWritable(stateDir);
+  ensureSaveable(io);
 
   // Started with --ai: the second opinion follows this save too, when the settings still allow it.
   let ai = live.ai === true;
@@ -52,8 +51,13 @@ export async function resume(options: ResumeOptions, io: Io): Promise<number> {
       ai = false;
     }
   }
-  const interview = await withCatalog(io, options.bank, (bank) =>
-    buildInterview(bank.question(requireId(bank.ids, live.questionId)), bank.rubric(live.rubricId), live.minutes ?? undefined));
+  const interview = await withCatalog(io, options.bank, (bank) => {
+    // The session's own question or rubric gone from the bank: said as such, with the checkpoint
+    // kept, rather than as an unknown id the user never typed.
+    const gone = !bank.ids.includes(live.questionId) ? `question "${live.questionId}"` : !bank.rubrics.has(live.rubricId) ? `rubric "${live.rubricId}"` : undefined;
+    if (gone) throw new NotFoundError(`session ${live.id} was drilled with the ${gone}, which is no longer in the bank; it can be resumed once the file is back (or with --bank DIR holding it), and its checkpoint ${liveFile(stateDir, live.id)} is left in place`);
+    return buildInterview(bank.question(live.questionId), bank.rubric(live.rubricId), live.minutes ?? undefined);
+  });
   const { question } = interview;
   if (interview.stages.length !== live.state.plan.length) {
     throw new NotFoundError(`rubric "${live.rubricId}" has changed since session ${live.id} began (${live.state.plan.length} stages then, ${interview.stages.length} now); it cannot be resumed`);

@@ -1,6 +1,7 @@
 // The staged interview as a pure state machine. Time is always passed in (`now`, in ms), so
 // the engine never reads a clock and tests control every second.
 import { isRecord } from '../bank/records.js';
+import { isDrillInstant, MAX_DRILL_SECONDS } from '../time.js';
 import { chooseFollowup, type FollowupChoice } from './followup.js';
 import type { Exchange } from './interviewer.js';
 
@@ -75,12 +76,16 @@ export interface SessionState {
 const isText = (value: unknown): value is string => typeof value === 'string';
 const isTexts = (value: unknown): value is string[] => Array.isArray(value) && value.every(isText);
 const isAmount = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0;
-const isInstant = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+// The ranges of a history record (src/store/record.ts): a checkpoint outside them would resume
+// into a clock of 1e296 hours and end as a record that every reader then skips.
+const isSeconds = (value: unknown): value is number => isAmount(value) && value <= MAX_DRILL_SECONDS;
+const isMs = (value: unknown): value is number => isAmount(value) && value <= MAX_DRILL_SECONDS * 1000;
+const isInstant = isDrillInstant;
 /** An optional field: absent, or what check says. */
 const absentOr = (value: unknown, check: (value: unknown) => boolean) => value === undefined || check(value);
 
-const isStagePlan = (value: unknown) => isRecord(value) && isText(value.id) && isText(value.title) && isText(value.goal) && isAmount(value.budgetSeconds) && value.budgetSeconds > 0;
-const isProgress = (value: unknown) => isRecord(value) && isAmount(value.usedMs) && isAmount(value.hintsShown) && isText(value.notes) && isTexts(value.ticked)
+const isStagePlan = (value: unknown) => isRecord(value) && isText(value.id) && isText(value.title) && isText(value.goal) && isSeconds(value.budgetSeconds) && value.budgetSeconds > 0;
+const isProgress = (value: unknown) => isRecord(value) && isMs(value.usedMs) && Number.isInteger(value.hintsShown) && isAmount(value.hintsShown) && isText(value.notes) && isTexts(value.ticked)
   && absentOr(value.draft, isText) && absentOr(value.question, isText);
 const isWhen = (value: unknown) => isRecord(value) && absentOr(value.mentioned, isTexts) && absentOr(value.missing, isTexts);
 const isChoice = (value: unknown) => isRecord(value) && isText(value.text) && absentOr(value.when, isWhen);

@@ -4,7 +4,7 @@
 // again under the same id: readers keep the last record of each id.
 import fs from 'node:fs';
 import { forEachLine, LINE_LIMITS, openRegular, readRange, type LineLimits } from '../read-file.js';
-import { isSessionRecord, RECORD_VERSION, type SessionRecord } from './record.js';
+import { isSessionId, isSessionRecord, RECORD_VERSION, type SessionRecord } from './record.js';
 
 export interface HistoryRead {
   /** One per session id: a later line for the same id (a resumed session) supersedes earlier ones. */
@@ -116,7 +116,7 @@ function checkLine(line: string, number: number, torn: boolean, file: string): H
   const [, version, id = ''] = VERSION_PREFIX.exec(line) ?? [];
   const at = line.indexOf(STARTED_AT);
   const startedAtMs = at < 0 ? Number.NaN : Date.parse(line.slice(at + STARTED_AT.length, line.indexOf('"', at + STARTED_AT.length)));
-  const framed = !torn && version !== undefined && line.endsWith('}') && !Number.isNaN(startedAtMs);
+  const framed = !torn && version !== undefined && isSessionId(id) && line.endsWith('}') && !Number.isNaN(startedAtMs);
   if (framed && Number(version) > RECORD_VERSION) return { warning: newerVersion(`${file}:${number}`, Number(version)) };
   if (framed && Number(version) === RECORD_VERSION) return { number, text: line, id, startedAtMs };
   const decoded = decode(line, `${file}:${number}`, torn);

@@ -55,7 +55,7 @@ export function liveDirectory(stateDir: string): string {
  * The checkpoint file of session id. The id is checked to be one (a checkpoint or an argument
  * could say `../../victim`), and the path to stay inside the directory, before any file is named.
  */
-function liveFile(stateDir: string, id: string): string {
+export function liveFile(stateDir: string, id: string): string {
   const dir = path.resolve(liveDirectory(stateDir));
   const file = path.join(dir, `${id}.json`);
   if (!isSessionId(id) || path.dirname(file) !== dir) throw new Error(`"${id}" is not a session id; no checkpoint file is named after it`);
@@ -117,7 +117,7 @@ export function listLive<State>(stateDir: string, isState: (state: unknown) => s
       const live = JSON.parse(readRegular(file, MAX_LIVE_BYTES).toString('utf8')) as LiveSession<State>;
       if (live.version > LIVE_VERSION) warnings.push(`${file}: saved by a newer mldrill (version ${live.version}); upgrade to resume it`);
       else if (typeof live !== 'object' || live === null || typeof live.id !== 'string' || !isLiveShape(live as unknown as Record<string, unknown>) || !isState(live.state)) {
-        warnings.push(`${file}: not a saved session (a field is missing or of the wrong kind); left in place`);
+        warnings.push(`${file}: not a saved session (a field is missing, of the wrong kind or out of range); left in place`);
       }
       else if (live.id !== named) warnings.push(`${file}: holds a session whose id is not ${named}; left in place`);
       else sessions.push(live);

@@ -1,4 +1,5 @@
 // The history record: one JSON line per session. Documented in README.md ("History file").
+import { isDrillInstant, MAX_DRILL_SECONDS } from '../time.js';
 
 export const RECORD_VERSION = 1;
 
@@ -144,16 +145,8 @@ const isString = (value: unknown): value is string => typeof value === 'string';
 const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 /** A percentage, or null where nothing was assessed. */
 const isScore = (value: unknown) => value === null || (isNumber(value) && value >= 0 && value <= 100);
-/** A year of seconds: no drill runs longer, and sums of many sessions stay readable. */
-const MAX_SECONDS = 366 * 24 * 3600;
-const isSeconds = (value: unknown) => isNumber(value) && value >= 0 && value <= MAX_SECONDS;
-const MIN_INSTANT = Date.UTC(2000, 0, 1);
-const MAX_INSTANT = Date.UTC(2201, 0, 1);
-/** An instant in the years 2000 to 2200: anything else was not written by a drill. */
-const isInstant = (value: unknown) => {
-  const ms = isString(value) ? Date.parse(value) : Number.NaN;
-  return ms >= MIN_INSTANT && ms < MAX_INSTANT;
-};
+const isSeconds = (value: unknown) => isNumber(value) && value >= 0 && value <= MAX_DRILL_SECONDS;
+const isInstant = (value: unknown) => isDrillInstant(isString(value) ? Date.parse(value) : Number.NaN);
 
 function isStageRecord(value: unknown): value is StageRecord {
   const stage = value as StageRecord | null;
@@ -173,13 +166,13 @@ const isExchange = (exchange: Record<string, unknown>) => isString(exchange.stag
 
 /**
  * Whether value has every field of a record of this version with the right type and a value in
- * range (a score of 0 to 100, seconds of 0 to a year, a known mode, a date in 2000-2200), so
+ * range (an id of sessionId's form, a score of 0 to 100, seconds of 0 to a year, a known mode, a date in 2000-2200), so
  * that readers can trust it and sums of it stay sane. Hand-written rather than zod: reading the history must stay fast.
  */
 export function isSessionRecord(value: unknown): value is SessionRecord {
   const record = value as SessionRecord | null;
   return typeof record === 'object' && record !== null
-    && record.version === RECORD_VERSION && isString(record.id) && isString(record.questionId) && isString(record.rubricId)
+    && record.version === RECORD_VERSION && isString(record.id) && isSessionId(record.id) && isString(record.questionId) && isString(record.rubricId)
     && (record.mode === 'self' || record.mode === 'interviewer') && isInstant(record.startedAt) && isInstant(record.endedAt)
     && (record.status === 'completed' || record.status === 'abandoned') && isScore(record.score)
     && Array.isArray(record.stages) && record.stages.every(isStageRecord)

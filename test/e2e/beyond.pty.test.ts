@@ -75,9 +75,10 @@ describe('beyond a timer', { timeout: 90_000 }, () => {
 
   it('when the history cannot be written at the end, prints the record and keeps the session resumable (exit 2)', async () => {
     const home = newHome();
-    fs.mkdirSync(path.join(home, 'history.jsonl')); // a directory: every append fails
     const tmux = open(['drill', 'e2e-feed'], home);
     await tmux.waitFor('Stage 1/2');
+    // A directory, once the drill has checked the history at its start: every append fails.
+    fs.mkdirSync(path.join(home, 'history.jsonl'));
     tmux.type('keep me');
     tmux.keys('Enter');
     await tmux.waitFor(/Notes\n\s+keep me/);

@@ -107,6 +107,34 @@ describe('a drill on a failing machine', { timeout: 90_000 }, () => {
 });
 
 describe('a drill in a terminal that misbehaves', { timeout: 90_000 }, () => {
+  it('a terminal closed mid-line (SIGHUP) saves the session as abandoned, the line being typed included', async () => {
+    const home = newHome();
+    const tmux = open(['drill', 'e2e-feed'], home);
+    await tmux.waitFor('Stage 1/2');
+    await writeNote(tmux, 'said aloud');
+    tmux.type('half a line');
+    await tmux.waitFor('> half a line');
+    // The window closes: the terminal hangs up under the drill (SIGHUP, then EIO on it).
+    tmux.close();
+    const [record] = await until(() => (fs.existsSync(path.join(home, 'history.jsonl')) ? history(home) : undefined), 'the record');
+    expect(record).toMatchObject({ status: 'abandoned', stages: [{ notes: 'said aloud\nhalf a line\n' }, { notes: '' }] });
+    // Resumable: the checkpoint stays.
+    expect(liveFiles(home)).toEqual([`${record.id}.json`]);
+  });
+
+  it('kill -HUP saves the session as Ctrl-C does, then ends by the signal', async () => {
+    const home = newHome();
+    const tmux = open(['drill', 'e2e-feed'], home);
+    await tmux.waitFor('Stage 1/2');
+    tmux.type('typed just now');
+    await tmux.waitFor('> typed just now');
+    tmux.signal('HUP');
+    expect(await tmux.exitCode()).toBe(129);
+    expect(tmux.screen(true)).toMatch(/Interrupted: session \d{8}-\d{4}-\w{4} saved as abandoned/);
+    expect(tmux.screen(true)).not.toMatch(/internal error|Assertion/);
+    expect(history(home)[0]).toMatchObject({ status: 'abandoned', stages: [{ notes: 'typed just now\n' }, {}] });
+  });
+
   it('Ctrl-Z hands the terminal back; after fg the keys and Ctrl-C work again and nothing typed is lost', async () => {
     const home = newHome();
     const tmux = new TmuxSession(['drill', 'e2e-feed', '--bank', BANK, '--no-ready'], { env: { MLDRILL_HOME: home }, jobControl: true });

@@ -9,7 +9,7 @@ const [file, writer, count] = process.argv.slice(2);
 const notes = `writer ${writer} `.repeat(400);
 for (let i = 0; i < Number(count); i++) {
   appendRecord(file, makeRecord({
-    id: `w${writer}-${String(i).padStart(4, '0')}`,
+    id: `20261122-${String(i).padStart(4, '0')}-w${writer}aa`,
     questionId: 'feed', rubricId: 'mini', mode: 'self', status: 'completed',
     startedAt: Date.UTC(2026, 10, 22, 9), endedAt: Date.UTC(2026, 10, 22, 9, 40),
     stages: [{ id: 'clarify', budgetSeconds: 300, usedSeconds: 290, hintsShown: 0, notes }],

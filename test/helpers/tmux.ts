@@ -111,7 +111,7 @@ export class TmuxSession {
   }
 
   /** Sends a signal to mldrill itself (the child of the pane's shell). */
-  signal(name: 'TERM' | 'INT' | 'KILL'): void {
+  signal(name: 'TERM' | 'INT' | 'KILL' | 'HUP'): void {
     const shell = this.tmux('display-message', '-p', '-t', this.name, '#{pane_pid}').trim();
     execFileSync('pkill', [`-${name}`, '-P', shell]);
   }
