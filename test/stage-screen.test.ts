@@ -3,7 +3,7 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { openPad } from '../src/diagram/pad.js';
-import { addExchange, planStages, setNotes, setPadLine, setQuestion, startSession, type SessionState } from '../src/session/engine.js';
+import { addExchange, planStages, setNotes, setPadLine, setQuestion, startSession, togglePause, type SessionState } from '../src/session/engine.js';
 import { compileFacts, NEUTRAL_REPLY } from '../src/session/interviewer.js';
 import { PLAIN } from '../src/ui/colour.js';
 import { stageAction } from '../src/ui/stage-keys.js';
@@ -29,6 +29,12 @@ describe('the stage layout', () => {
   it('counts down from the whole budget: 5 minutes show 05:00', () => {
     expect(screen(view(startSession(plan, NOW)), 80)[0]).toMatch(/^Stage 1\/2 · Clarify\s+⏱ 05:00 left$/);
     expect(screen(view(startSession(plan, NOW), { now: NOW + 400 }))[0]).toContain('05:00 left');
+  });
+
+  it('paused past the budget, says how far over it is, not time left', () => {
+    const paused = togglePause(startSession(plan, NOW), NOW + 304_000);
+    expect(screen(view(paused, { now: NOW + 310_000 }))[0]).toMatch(/⏸ paused · \+00:04 over time$/);
+    expect(screen(view(togglePause(startSession(plan, NOW), NOW + 60_000), { now: NOW + 90_000 }))[0]).toMatch(/⏸ paused · 04:00 left$/);
   });
 
   it('fits 60 columns and 15 rows without a line too long, keys included', () => {

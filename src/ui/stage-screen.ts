@@ -84,7 +84,7 @@ export function stageLines(view: StageView, size: Size, style: Style): { lines: 
   const timer = view.gated
     ? style.warn('⏸ ready')
     : isPaused(state)
-      ? style.warn(`⏸ paused · ${clock(left.seconds)} left`)
+      ? style.warn(`⏸ paused · ${left.over ? `+${clock(left.seconds)} over time` : `${clock(left.seconds)} left`}`)
       : left.over
         ? style.bad(`⏱ +${clock(left.seconds)} over time`)
         : (left.seconds <= 60 ? style.warn : style.good)(`⏱ ${clock(left.seconds)} left`);
