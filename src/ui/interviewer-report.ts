@@ -66,7 +66,7 @@ export function interviewerLines(report: Pick<Report, 'dialogue' | 'followup'>, 
     else lines.push(style.dim('  Your notes after it:'), ...(notes ? notes.split('\n').flatMap((line) => wrap(line, width - 4, '    ')) : [style.dim('    (nothing written after it)')]));
     if (followup.points.length) {
       lines.push(style.dim('  Answer key:'));
-      for (const point of followup.points) lines.push(...entry(point.covered ? style.good('✔') : style.bad('✗'), stripControl(point.text), width).map((line) => `  ${line}`));
+      for (const point of followup.points) lines.push(...entry(point.covered ? style.good('✔') : style.bad('✗'), stripControl(point.text), width - 2).map((line) => `  ${line}`));
     }
   }
   return lines;
