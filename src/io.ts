@@ -14,7 +14,8 @@ export interface TextOut {
   readonly rows?: number;
 }
 
-export type Signal = 'SIGINT' | 'SIGTERM';
+// SIGHUP: the terminal was closed (a window, an ssh link); the session is saved as for SIGTERM.
+export type Signal = 'SIGINT' | 'SIGTERM' | 'SIGHUP';
 
 export interface Io {
   stdout: TextOut;
@@ -40,7 +41,7 @@ export interface Io {
   // Properties rather than methods: commands pass them around unbound (`io.now`, `io.random`).
   now: () => number;
   random: () => number;
-  /** Calls handler on SIGINT/SIGTERM instead of dying; returns a function that stops listening. */
+  /** Calls handler on SIGINT/SIGTERM/SIGHUP instead of dying; returns a function that stops listening. */
   onSignal: (handler: (signal: Signal) => void) => () => void;
   /**
    * Ctrl-Z and `fg`: calls handler with 'stop' just before the process stops (to hand the
@@ -186,16 +187,44 @@ function pinnedClock(value: string | undefined): (() => number) | undefined {
   return () => ms;
 }
 
+/**
+ * stdin, whose raw mode cannot fail. When the terminal is closed under a drill (its window, an
+ * ssh link), readline turns raw mode off on the input's end, and that fails with EIO inside
+ * Node's own event handler, where nothing can catch it: the run died before the SIGHUP that
+ * follows could save the session. With no terminal left there is no mode to restore.
+ */
+let hardened = false;
+function terminalInput(): NodeJS.ReadStream {
+  const input = process.stdin;
+  if (!hardened && input.isTTY) {
+    hardened = true;
+    const setRawMode = input.setRawMode.bind(input);
+    input.setRawMode = (mode: boolean) => {
+      try {
+        return setRawMode(mode);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'EIO') return input;
+        throw error;
+      }
+    };
+  }
+  return input;
+}
+
 export function nodeIo(): Io {
   // A write past the file-size limit (`ulimit -f`) raises SIGXFSZ, which kills by default and
   // loses the session; ignored, the write fails with EFBIG like any other write error, and the
   // drill prints what it could not save.
   process.on('SIGXFSZ', () => {});
+  const stdout = textOut(1, () => process.stdout);
+  const stderr = textOut(2, () => process.stderr);
   return {
-    stdout: textOut(1, () => process.stdout),
-    stderr: textOut(2, () => process.stderr),
+    stdout,
+    stderr,
     get terminal() {
-      return { input: process.stdin, output: process.stdout.isTTY || !process.stderr.isTTY ? process.stdout : process.stderr };
+      // Asked through the text sinks, which give each stream its error handler: a write to a
+      // terminal that was closed fails with EIO, and unhandled that ended the run unsaved.
+      return { input: terminalInput(), output: stdout.isTTY || !stderr.isTTY ? process.stdout : process.stderr };
     },
     get errorTerminal() {
       return process.stderr;
@@ -216,11 +245,14 @@ export function nodeIo(): Io {
     onSignal(handler) {
       const onInt = () => handler('SIGINT');
       const onTerm = () => handler('SIGTERM');
+      const onHangUp = () => handler('SIGHUP');
       process.on('SIGINT', onInt);
       process.on('SIGTERM', onTerm);
+      process.on('SIGHUP', onHangUp);
       return () => {
         process.off('SIGINT', onInt);
         process.off('SIGTERM', onTerm);
+        process.off('SIGHUP', onHangUp);
       };
     },
     onSuspend(handler) {
