@@ -2,15 +2,16 @@
 // with the time that was left and the notes so far, and completes it as the same session.
 import { NotFoundError, UnknownIdError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
-import { isFinished, isSessionState, remainingSeconds, resumeAt } from '../session/engine.js';
+import { isFinished, isSessionState, resumeAt } from '../session/engine.js';
 import { buildInterview } from '../session/interview.js';
 import { requireId } from '../select/filter.js';
 import { listLive, type LiveSession } from '../store/live.js';
 import { ensureWritable } from '../store/paths.js';
 import { byIdOrPrefix } from '../store/sessions.js';
-import { clock, closest, wrap } from '../text.js';
+import { closest, wrap } from '../text.js';
 import { createPrompter, requireTerminal } from '../ui/prompts.js';
 import { questionHeader } from '../ui/render.js';
+import { timeLeftText } from '../ui/stage-screen.js';
 import { conduct } from '../app/conduct.js';
 import { withCatalog } from '../app/with-catalog.js';
 import { colourOf, llmOf, stateDirOf } from '../app/config.js';
@@ -65,7 +66,7 @@ export async function resume(options: ResumeOptions, io: Io): Promise<number> {
   prompter.say(`\n${questionHeader(question, state.plan, prompter.style, prompter.columns).join('\n')}\n\n`);
   const where = isFinished(state)
     ? `at the self-assessment, stage ${Math.min((live.assessed?.length ?? 0) + 1, state.plan.length)}/${state.plan.length}`
-    : `at stage ${state.current + 1}/${state.plan.length}, ${state.plan[state.current]!.title}, with ${clock(Math.max(0, remainingSeconds(state, io.now())))} left`;
+    : `at stage ${state.current + 1}/${state.plan.length}, ${state.plan[state.current]!.title}, with ${timeLeftText(state, io.now())}`;
   // Wrapped at word breaks: a title and the clock cut by the terminal's edge read badly.
   io.stderr.write(`${wrap(`Resuming session ${live.id} ${where}.`, prompter.columns).join('\n')}\n\n`);
 

@@ -24,10 +24,11 @@ import {
   type SessionState,
 } from '../session/engine.js';
 import { askInStage } from '../session/interviewer.js';
-import { clock, plural, stripControl, wrap } from '../text.js';
+import { plural, stripControl, wrap } from '../text.js';
 import { assessedLine, SUGGESTED } from './assess-screen.js';
 import { PLAIN } from './colour.js';
 import { byTitle, matching } from './pick-screen.js';
+import { timeLeftText } from './stage-screen.js';
 import type { Prompter } from './prompts.js';
 
 const BELL = '\u0007';
@@ -123,8 +124,7 @@ export function createLinePrompter(io: Io, signal: AbortSignal): Prompter {
       const stage = state.plan[index]!;
       const checklist = config.checklist ?? [];
       const left = () => {
-        const remaining = remainingSeconds(state, now());
-        const time = remaining >= 0 ? `${clock(remaining)} left` : `+${clock(-remaining)} over time`;
+        const time = timeLeftText(state, now());
         return isPaused(state) ? `paused, ${time}` : time;
       };
       const list = (items: readonly string[]) => items.map((item, i) => wrap(`${i + 1}. ${item}`, columns - 4, '  ').join('\n')).join('\n');

@@ -62,6 +62,12 @@ function timeLeft(state: SessionState, now: number): { seconds: number; over: bo
   return remaining >= 0 ? { seconds: Math.ceil(remaining), over: false } : { seconds: Math.round(-remaining), over: true };
 }
 
+/** The countdown in words, `04:12 left` or `+01:05 over time`: the stage screen's, `TERM=dumb`'s and resume's. */
+export function timeLeftText(state: SessionState, now: number): string {
+  const left = timeLeft(state, now);
+  return left.over ? `+${clock(left.seconds)} over time` : `${clock(left.seconds)} left`;
+}
+
 /** The line left on screen for a finished stage: its time as the report rounds it, the title cut to fit `columns`. */
 export function finishedLine(state: SessionState, index: number, now: number, style: Style, columns = 100): string {
   const stage = state.plan[index]!;
@@ -84,10 +90,8 @@ export function stageLines(view: StageView, size: Size, style: Style): { lines: 
   const timer = view.gated
     ? style.warn('⏸ ready')
     : isPaused(state)
-      ? style.warn(`⏸ paused · ${left.over ? `+${clock(left.seconds)} over time` : `${clock(left.seconds)} left`}`)
-      : left.over
-        ? style.bad(`⏱ +${clock(left.seconds)} over time`)
-        : (left.seconds <= 60 ? style.warn : style.good)(`⏱ ${clock(left.seconds)} left`);
+      ? style.warn(`⏸ paused · ${timeLeftText(state, view.now)}`)
+      : (left.over ? style.bad : left.seconds <= 60 ? style.warn : style.good)(`⏱ ${timeLeftText(state, view.now)}`);
   const title = `Stage ${index + 1}/${state.plan.length} · ${stage.title}`;
   // On a short terminal the frame around the notes gives way first (see `tight` below), so that
   // the clock stays on screen and the screen is never taller than the terminal.
