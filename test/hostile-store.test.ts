@@ -328,6 +328,15 @@ describe('session ids are never trusted as paths', () => {
     expect(none.err()).toBe('mldrill: there is no interrupted session to resume\n');
   });
 
+  it("resuming a session of a question from a bank not loaded now says so and how to load it, not 'run mldrill list'", async () => {
+    const home = tempDir();
+    saveLive(home, live('20261122-0930-abcd'));
+    const io = fakeIo({ env: { MLDRILL_HOME: home }, tty: true });
+    expect(await main(['resume'], io)).toBe(1);
+    expect(io.err()).toBe('mldrill: session 20261122-0930-abcd was drilled with question "fx-feed", which is not in the bank now; if it came from --bank DIR or MLDRILL_BANK, resume with the same: mldrill resume 20261122-0930-abcd --bank DIR\n');
+    expect(fs.existsSync(path.join(home, 'sessions', '20261122-0930-abcd.json'))).toBe(true);
+  });
+
   it('resume takes a unique start of an id, as export does, and says when a start is ambiguous', () => {
     const sessions = [live('20261122-0930-abcd'), live('20261122-0945-efgh'), live('20261121-0800-ijkl')];
     expect(pickLive(sessions, '20261121').id).toBe('20261121-0800-ijkl');

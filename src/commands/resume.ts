@@ -53,8 +53,15 @@ export async function resume(options: ResumeOptions, io: Io): Promise<number> {
       ai = false;
     }
   }
-  const interview = await withCatalog(io, options.bank, (bank) =>
-    buildInterview(bank.question(requireId(bank.ids, live.questionId)), bank.rubric(live.rubricId), live.minutes ?? undefined));
+  const interview = await withCatalog(io, options.bank, (bank) => {
+    try {
+      return buildInterview(bank.question(requireId(bank.ids, live.questionId)), bank.rubric(live.rubricId), live.minutes ?? undefined);
+    } catch (error) {
+      // Not a mistyped id: the question or rubric came from a bank this run did not load.
+      if (!(error instanceof UnknownIdError) || (error.kind !== 'question' && error.kind !== 'rubric')) throw error;
+      throw new NotFoundError(`session ${live.id} was drilled with ${error.kind} "${error.id}", which is not in the bank now; if it came from --bank DIR or MLDRILL_BANK, resume with the same: mldrill resume ${live.id} --bank DIR`);
+    }
+  });
   const { question } = interview;
   if (interview.stages.length !== live.state.plan.length) {
     throw new NotFoundError(`rubric "${live.rubricId}" has changed since session ${live.id} began (${live.state.plan.length} stages then, ${interview.stages.length} now); it cannot be resumed`);
