@@ -37,6 +37,17 @@ describe('the stage layout', () => {
     expect(screen(view(togglePause(startSession(plan, NOW), NOW + 60_000), { now: NOW + 90_000 }))[0]).toMatch(/⏸ paused · 04:00 left$/);
   });
 
+  it('interviewer mode: the question to read out, whole, then on one line when the screen is short', () => {
+    const question = 'Design a feed that shows people the posts they care about most, for a social network with a billion users.';
+    const checklist = [{ id: 'goal', text: 'Named the goal' }, { id: 'scale', text: 'Quantified scale' }];
+    const tall = screen(view(startSession(plan, NOW), { checklist, question }), 80, 40).join('\n');
+    expect(tall).toContain('Question\n  Design a feed that shows people the posts they care about most, for a social\n  network with a billion users.');
+    const short = screen(view(startSession(plan, NOW), { checklist, question, followups: ['What breaks at ten times the traffic?'] }), 80, 20);
+    expect(short.length).toBeLessThanOrEqual(20);
+    expect(short.join('\n')).toMatch(/Question\n  Design a feed that shows people the posts they care about most, for a social …\n/);
+    expect(screen(view(startSession(plan, NOW)), 80, 40).join('\n')).not.toContain('Question');
+  });
+
   it('fits 60 columns and 15 rows without a line too long, keys included', () => {
     const notes = Array.from({ length: 12 }, (_, i) => `note number ${i + 1} about the users and their requests per second`).join('\n');
     const lines = screen(view(setNotes(startSession(plan, NOW), 0, `${notes}\n`)), 60, 15);

@@ -160,6 +160,7 @@ export async function conduct(options: ConductOptions, io: Io, prompter: Prompte
         hints: stage.hints,
         strict: options.strict,
         checklist: interviewer ? stage.items : undefined,
+        question: interviewer ? interview.question.prompt : undefined,
         followups: interviewer && latest.current === followupsAt ? interview.question.followups ?? [] : undefined,
         ...(interviewer ? (facts.length ? { facts } : {}) : sheet ? { sheet } : {}),
         onChange: (state) => {

@@ -30,6 +30,8 @@ export interface StageView {
   lineMode?: LineMode;
   /** The question has no fact sheet: the interviewer pane says so, once, in its heading. */
   noFactSheet?: boolean;
+  /** Interviewer mode: the question's prompt, kept on screen to read out and come back to. */
+  question?: string;
   /** Interviewer mode: the fact sheet to answer from; `factsHidden` folds it to one line (Ctrl-O). */
   facts?: ReadonlyArray<{ topic: string; answer: string }>;
   factsHidden?: boolean;
@@ -166,9 +168,13 @@ export function stageLines(view: StageView, size: Size, style: Style): { lines: 
   // First as tall as the screen allows: the rest folds for it, and it is cut to what is left after that.
   let drawing = padOpen ? drawn(room - 2) : [];
   let notesFolded = false;
+  const question = view.question ? stripControl(view.question).replace(/\s+/g, ' ').trim() : '';
+  /** 1: on one line; 2: gone (a terminal too small for even that). */
+  let questionFolded: 0 | 1 | 2 = 0;
   const body = () => {
     const lines: string[] = [];
     const section = (heading: string, content: string[]) => void lines.push('', style.heading(heading), ...content);
+    if (question && questionFolded < 2) section('Question', questionFolded ? [cut(`  ${question}`, width)] : wrap(question, width, '  '));
     if (cutIn.length) lines.push('', ...cutIn);
     if (exchanges.length && exchangeLine) lines.push('', cut(`  › ${stripControl(exchanges.at(-1)!.answer)}`, width));
     else if (exchanges.length) {
@@ -233,8 +239,12 @@ export function stageLines(view: StageView, size: Size, style: Style): { lines: 
       window = view.cursor - window.from > window.to - 1 - view.cursor ? { ...window, from: window.from + 1 } : { ...window, to: window.to - 1 };
       return true;
     },
+    // The question, on one line, once the checklist is down to the item at the cursor: the partner
+    // reads it out at the start and comes back to it, and whole it is only a line or two.
+    () => (question && questionFolded === 0 ? ((questionFolded = 1), true) : false),
     () => (factsFolded === 1 ? ((factsFolded = 2), true) : false),
     () => (followupsFolded || view.allFollowups ? false : (followupsFolded = true)),
+    () => (question && questionFolded === 1 ? ((questionFolded = 2), true) : false),
     // The answer's line is paid for with a line of notes: both stay in view.
     () => (exchanges.length && !exchangeLine ? (exchangeLine = true) : false),
     () => (exchangeLine && notesShown > 1 ? ((notesShown = 1), true) : false),
