@@ -123,9 +123,11 @@ export function createLinePrompter(io: Io, signal: AbortSignal): Prompter {
       const index = state.current;
       const stage = state.plan[index]!;
       const checklist = config.checklist ?? [];
+      // Behind the ready gate the clock has not started: "ready", as the stage screen says, not "paused".
+      let ready = config.gated === true;
       const left = () => {
         const time = timeLeftText(state, now());
-        return isPaused(state) ? `paused, ${time}` : time;
+        return ready ? `ready, ${time}` : isPaused(state) ? `paused, ${time}` : time;
       };
       const list = (items: readonly string[]) => items.map((item, i) => wrap(`${i + 1}. ${item}`, columns - 4, '  ').join('\n')).join('\n');
       say(`\nStage ${index + 1}/${state.plan.length} · ${stage.title} (${left()})\n${wrap(stage.goal, columns - 2, '  ').join('\n')}\n`);
@@ -147,6 +149,7 @@ export function createLinePrompter(io: Io, signal: AbortSignal): Prompter {
       if (state.progress[index]!.draft) change(commitDraft(state));
       if (config.gated) {
         await ask('Press Enter to start the clock > ');
+        ready = false;
         change(resume(state, now()));
       }
 

@@ -185,6 +185,19 @@ describe('a drill on TERM=dumb', { timeout: 90_000 }, () => {
     });
   });
 
+  it('behind the ready gate says the stage is ready, its whole budget left, not paused', async () => {
+    const home = newHome();
+    const tmux = new TmuxSession(['drill', 'e2e-feed', '--bank', BANK, '--no-save'], { env: { MLDRILL_HOME: home, TERM: 'dumb' } });
+    sessions.push(tmux);
+    const screen = await tmux.waitFor('Press Enter to start the clock >');
+    expect(screen).toContain('Stage 1/2 · Clarify the feed (ready, 02:00 left)');
+    expect(screen).not.toContain('paused');
+    tmux.keys('Enter');
+    await tmux.waitFor(/\[0[12]:\d\d left\] >$/m);
+    tmux.keys('C-c');
+    expect(await tmux.exitCode()).toBe(130);
+  });
+
   it('resumed from a checkpoint whose notes hold a bidi override and a C1 control, prints the notes without them', async () => {
     const home = newHome();
     const first = open(['drill', 'e2e-feed'], home);
