@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { EXIT, OutputError, UsageError } from './errors.js';
+import { lazy } from './lazy.js';
 import { stripControl } from './text.js';
 
 /** A text sink that knows whether a terminal is behind it. */
@@ -193,11 +194,9 @@ function pinnedClock(value: string | undefined): (() => number) | undefined {
  * Node's own event handler, where nothing can catch it: the run died before the SIGHUP that
  * follows could save the session. With no terminal left there is no mode to restore.
  */
-let hardened = false;
-function terminalInput(): NodeJS.ReadStream {
+const terminalInput = lazy((): NodeJS.ReadStream => {
   const input = process.stdin;
-  if (!hardened && input.isTTY) {
-    hardened = true;
+  if (input.isTTY) {
     const setRawMode = input.setRawMode.bind(input);
     input.setRawMode = (mode: boolean) => {
       try {
@@ -209,7 +208,7 @@ function terminalInput(): NodeJS.ReadStream {
     };
   }
   return input;
-}
+});
 
 export function nodeIo(): Io {
   // A write past the file-size limit (`ulimit -f`) raises SIGXFSZ, which kills by default and
