@@ -337,6 +337,22 @@ describe('session ids are never trusted as paths', () => {
     expect(fs.existsSync(path.join(home, 'sessions', '20261122-0930-abcd.json'))).toBe(true);
   });
 
+  it('a checkpoint that outlived its completed session (its removal failed) is neither marked resumable nor resumed', async () => {
+    const home = tempDir();
+    appendRecord(path.join(home, 'history.jsonl'), record('20261122-0930-abcd', Date.UTC(2026, 10, 22, 9, 30)));
+    saveLive(home, live('20261122-0930-abcd'));
+    const listed = fakeIo({ env: { MLDRILL_HOME: home, TZ: 'UTC' } });
+    expect(await main(['history', '--json'], listed)).toBe(0);
+    expect(JSON.parse(listed.out())).toMatchObject([{ id: '20261122-0930-abcd', status: 'completed', resumable: false }]);
+    const io = fakeIo({ env: { MLDRILL_HOME: home }, tty: true });
+    expect(await main(['resume'], io)).toBe(1);
+    expect(io.err()).toBe('mldrill: there is no interrupted session to resume\n');
+    // An interrupted session beside it is still the one resumed.
+    saveLive(home, live('20261122-0931-efgh'));
+    expect(await main(['resume', '20261122-0930-abcd'], fakeIo({ env: { MLDRILL_HOME: home } }))).toBe(1);
+    expect(await main(['resume', 'last'], fakeIo({ env: { MLDRILL_HOME: home } }))).toBe(2); // found; needs a terminal
+  });
+
   it('resume takes a unique start of an id, as export does, and says when a start is ambiguous', () => {
     const sessions = [live('20261122-0930-abcd'), live('20261122-0945-efgh'), live('20261121-0800-ijkl')];
     expect(pickLive(sessions, '20261121').id).toBe('20261121-0800-ijkl');

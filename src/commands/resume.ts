@@ -14,6 +14,7 @@ import { questionHeader } from '../ui/render.js';
 import { timeLeftText } from '../ui/stage-screen.js';
 import { conduct } from '../app/conduct.js';
 import { withCatalog } from '../app/with-catalog.js';
+import { readHistoryFor } from '../app/read-history.js';
 import { colourOf, llmOf, stateDirOf } from '../app/config.js';
 
 export interface ResumeOptions {
@@ -37,8 +38,11 @@ export async function resume(options: ResumeOptions, io: Io): Promise<number> {
   const stateDir = stateDirOf(io);
   const { sessions, warnings } = listLive(stateDir, isSessionState);
   for (const warning of warnings) io.stderr.write(`mldrill: ${warning}\n`);
+  // A checkpoint that outlived its completed session (the drill could not remove it) is not
+  // resumable: resumed, it would replace the completed record with a second run of the session.
+  const completed = sessions.length ? new Set(readHistoryFor(io).records.filter((record) => record.status === 'completed').map((record) => record.id)) : new Set<string>();
   // A wrong id is reported as such, with or without a terminal; only then is one required.
-  const live = pickLive(sessions, options.session);
+  const live = pickLive(sessions.filter((session) => !completed.has(session.id)), options.session);
   requireTerminal(io, 'resume');
   ensureWritable(stateDir);
 
