@@ -3,7 +3,7 @@
 import { Argument, Command, InvalidArgumentError, Option } from './commander.js';
 import type { Io } from './io.js';
 import { packageVersion } from './version.js';
-import { wrap } from './text.js';
+import { stripControl, wrap } from './text.js';
 import { CATEGORIES, DIFFICULTIES } from './bank/categories.js';
 import { parseDate } from './time.js';
 import { bankDirectories } from './bank/files.js';
@@ -401,7 +401,8 @@ export async function buildProgram(io: Io, result: CommandResult, argv: readonly
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
-      writeErr: (text) => io.stderr.write(text),
+      // Commander quotes the arguments it rejects, colour sequences and all: none of them is mldrill's own.
+      writeErr: (text) => io.stderr.write(stripControl(text)),
       // Commander would ask process.stdout; the width is the Io's, as for the text after the options.
       getOutHelpWidth: () => helpWidth(io),
     })

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { CommandResult } from './cli.js';
 import { EXIT, MissingBankError, MldrillError, NoMatchError, NoSessionsError, StateDirError, UnknownIdError, UsageError, shortPath, systemErrorCode, systemErrorText } from './errors.js';
 import type { Io } from './io.js';
-import { closest, didYouMean } from './text.js';
+import { closest, didYouMean, stripControl } from './text.js';
 import { packageVersion } from './version.js';
 
 /** The command names, for "did you mean" before the command table is loaded (test/command-table.test.ts checks they agree). */
@@ -74,8 +74,10 @@ function report(error: unknown, argv: readonly string[], io: Io, command: string
   const [message, code] = describe(error, argv, io.env, command);
   try {
     // Findings that come before the one-line summary (a config file's, as file:line:col lines).
-    if (error instanceof MldrillError) for (const line of error.details) io.stderr.write(`${line}\n`);
-    if (message) io.stderr.write(`mldrill: ${message}\n`);
+    // Wholly stripped: an error quotes what the user typed (an id, a path), and the sink lets colour
+    // sequences through for mldrill's own colour, which no error line has.
+    if (error instanceof MldrillError) for (const line of error.details) io.stderr.write(`${stripControl(line)}\n`);
+    if (message) io.stderr.write(`mldrill: ${stripControl(message)}\n`);
   } catch {
     // stderr itself is full or gone: the exit code still tells.
   }
