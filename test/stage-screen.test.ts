@@ -48,6 +48,14 @@ describe('the stage layout', () => {
     expect(screen(view(startSession(plan, NOW)), 80, 40).join('\n')).not.toContain('Question');
   });
 
+  it('shows the notes and the line being typed without the colour sequences they hold (a paste, a checkpoint)', () => {
+    const state = setNotes(startSession(plan, NOW), 0, 'plain \u001b[41mRED\u001b[0m note\n');
+    const lines = screen(view(state, { line: 'draft \u001b[42mGREEN' }));
+    expect(lines.join('\n')).not.toContain('\u001b');
+    expect(lines.join('\n')).toContain('plain RED note');
+    expect(lines.join('\n')).toContain('> draft GREEN');
+  });
+
   it('fits 60 columns and 15 rows without a line too long, keys included', () => {
     const notes = Array.from({ length: 12 }, (_, i) => `note number ${i + 1} about the users and their requests per second`).join('\n');
     const lines = screen(view(setNotes(startSession(plan, NOW), 0, `${notes}\n`)), 60, 15);

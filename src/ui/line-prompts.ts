@@ -138,7 +138,7 @@ export function createLinePrompter(io: Io, signal: AbortSignal): Prompter {
       if (facts.length && !shownFacts) sayFacts();
       shownFacts ||= facts.length > 0;
       const notes = state.progress[index]!.notes;
-      if (notes) say(`Notes so far:\n${notes.replace(/\n$/, '').split('\n').map((line) => `  ${line}`).join('\n')}\n`);
+      if (notes) say(`Notes so far:\n${stripControl(notes).replace(/\n$/, '').split('\n').map((line) => `  ${line}`).join('\n')}\n`);
       const commands = [
         checklist.length ? '/t N ticks item N' : '/a QUESTION asks the interviewer', facts.length ? '/f fact sheet' : '', config.hints.length ? '/h hint' : '', '/d EDGE adds to the diagram', '/p pause', 'an empty line: next stage',
       ].filter(Boolean);
@@ -226,8 +226,8 @@ export function createLinePrompter(io: Io, signal: AbortSignal): Prompter {
 
     async assess(message, items, preselected = new Set(), beside) {
       const ticked = new Set(items.filter((item) => preselected.has(item.id)).map((item) => item.id));
-      const evidence = (id: string) => (beside?.evidence.has(id) ? ` ${SUGGESTED} "${beside.evidence.get(id)}"` : preselected.has(id) ? ` ${SUGGESTED}` : '');
-      const notes = beside?.notes.split('\n').map((line) => line.trim()).filter(Boolean).join(' · ');
+      const evidence = (id: string) => (beside?.evidence.has(id) ? ` ${SUGGESTED} "${stripControl(beside.evidence.get(id)!)}"` : preselected.has(id) ? ` ${SUGGESTED}` : '');
+      const notes = beside && stripControl(beside.notes).split('\n').map((line) => line.trim()).filter(Boolean).join(' · ');
       if (notes) sayLine(`\nYour notes: ${notes}`);
       for (;;) {
         sayLine(`\n${message}`);

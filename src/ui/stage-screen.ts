@@ -126,7 +126,9 @@ export function stageLines(view: StageView, size: Size, style: Style): { lines: 
     const [first = '', ...rest] = wrap(item.text, width - 6);
     return [`${pointer} ${mark} ${i === view.cursor ? style.accent(first) : first}`, ...rest.map((line) => `    ${line}`)];
   });
-  const noteLines = progress.notes ? progress.notes.replace(/\n$/, '').split('\n') : [];
+  // Notes keep what was typed or pasted (a checkpoint may hold anything); the screen shows them
+  // without control sequences, colour included: the screen's own sanitiser lets colour through.
+  const noteLines = progress.notes ? stripControl(progress.notes).replace(/\n$/, '').split('\n') : [];
   const exchanges = (state.exchanges ?? []).filter((exchange) => exchange.stageId === stage.id);
   const facts = view.facts ?? [];
 
@@ -164,7 +166,7 @@ export function stageLines(view: StageView, size: Size, style: Style): { lines: 
   let exchangeLine = false;
   let factsFolded: 0 | 1 | 2 = view.factsHidden ? 2 : 0;
   /** The pad's picture in `height` rows at most, indented like the notes. */
-  const drawn = (height: number) => (view.drawDiagram ? view.drawDiagram(view.diagram ?? '', { width: width - 2, height: Math.max(1, height) }).map((line) => `  ${line}`) : [style.dim('  loading the drawing…')]);
+  const drawn = (height: number) => (view.drawDiagram ? view.drawDiagram(stripControl(view.diagram ?? ''), { width: width - 2, height: Math.max(1, height) }).map((line) => `  ${line}`) : [style.dim('  loading the drawing…')]);
   // First as tall as the screen allows: the rest folds for it, and it is cut to what is left after that.
   let drawing = padOpen ? drawn(room - 2) : [];
   let notesFolded = false;
@@ -270,7 +272,7 @@ export function stageLines(view: StageView, size: Size, style: Style): { lines: 
   const prompt = view.lineMode ? style.accent(LINE_MODES[view.lineMode].prompt) : view.editing === null ? style.accent('>') : style.accent(`✎ ${view.editing + 1}>`);
   // Each line within the width, whatever it holds (a long word in the notes, a long title); the
   // line being typed is the line editor's own, which wraps it as any terminal line does.
-  return { lines: [...[...header, ...lines, ...typing].map((line) => fitLine(line, width)), '', `  ${prompt} ${view.line}`], help };
+  return { lines: [...[...header, ...lines, ...typing].map((line) => fitLine(line, width)), '', `  ${prompt} ${stripControl(view.line)}`], help };
 }
 
 /**
