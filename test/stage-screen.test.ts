@@ -3,7 +3,7 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { openPad } from '../src/diagram/pad.js';
-import { addExchange, planStages, setNotes, setPadLine, setQuestion, startSession, togglePause, type SessionState } from '../src/session/engine.js';
+import { addExchange, planStages, revealHint, setNotes, setPadLine, setQuestion, startSession, togglePause, type SessionState } from '../src/session/engine.js';
 import { compileFacts, NEUTRAL_REPLY } from '../src/session/interviewer.js';
 import { PLAIN } from '../src/ui/colour.js';
 import { stageAction } from '../src/ui/stage-keys.js';
@@ -54,6 +54,13 @@ describe('the stage layout', () => {
     expect(lines.join('\n')).not.toContain('\u001b');
     expect(lines.join('\n')).toContain('plain RED note');
     expect(lines.join('\n')).toContain('> draft GREEN');
+  });
+
+  it('shows the hint key while a hint is left to reveal, and not once all are on screen or there are none', () => {
+    const one = revealHint(startSession(plan, NOW), 2);
+    expect(screen(view(one)).join('\n')).toMatch(/Tab\s+hint/);
+    expect(screen(view(revealHint(one, 2))).join('\n')).not.toMatch(/Tab\s+hint/);
+    expect(screen(view(startSession(plan, NOW), { hints: [] })).join('\n')).not.toMatch(/Tab\s+hint/);
   });
 
   it('fits 60 columns and 15 rows without a line too long, keys included', () => {
