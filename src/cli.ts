@@ -10,6 +10,7 @@ import { bankDirectories } from './bank/files.js';
 import { LINT_FORMATS, OUTPUT_FORMATS } from './formats.js';
 import { loadConfig } from './app/config.js';
 import { SHELLS } from './completion/shells.js';
+import { settingFor } from './config/keys.js';
 
 export interface CommandResult {
   exitCode: number;
@@ -27,7 +28,15 @@ const numberOption = (valid: (number: number) => boolean, expected: string) => (
   return number;
 };
 
-const positiveNumber = numberOption((number) => Number.isFinite(number) && number > 0, 'a positive number of minutes, e.g. 30');
+/**
+ * `--minutes` has the config file's ceiling (a typo of 3000 is caught) but no floor of one
+ * minute: a fraction makes a quick trial run, where a standing default of less makes no sense.
+ */
+const MAX_MINUTES = (() => {
+  const setting = settingFor('minutes');
+  return setting?.type === 'number' ? setting.max : 600;
+})();
+const interviewMinutes = numberOption((number) => number > 0 && number <= MAX_MINUTES, `a positive number of minutes, at most ${MAX_MINUTES}, e.g. 30`);
 const positiveSeconds = numberOption((number) => Number.isFinite(number) && number > 0, 'a positive number of seconds, e.g. 60');
 const positiveInteger = numberOption((number) => Number.isInteger(number) && number >= 0, 'a whole number, e.g. 10');
 const columnCount = numberOption((number) => Number.isInteger(number) && number >= 20, 'a whole number of columns, at least 20, e.g. 100');
@@ -106,7 +115,7 @@ const TABLE: readonly CommandSpec[] = [
     options: [
       { flags: '-r, --random', description: 'pick a random question (honours the filters)' },
       { flags: '--daily', description: "drill today's question of the day (honours the filters, like mldrill daily)" },
-      { flags: '-m, --minutes <n>', description: 'scale the whole interview to N minutes', parse: positiveNumber },
+      { flags: '-m, --minutes <n>', description: 'scale the whole interview to N minutes', parse: interviewMinutes },
       { flags: '--strict', description: 'move on automatically when a stage runs out of time' },
       { flags: '--no-strict', description: 'let stages overrun (when the config file says strict: true)' },
       { flags: '--interviewer', description: 'mock-interviewer mode: a partner runs the clock and ticks the checklist live' },

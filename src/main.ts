@@ -74,8 +74,7 @@ function report(error: unknown, argv: readonly string[], io: Io, command: string
   const [message, code] = describe(error, argv, io.env, command);
   try {
     // Findings that come before the one-line summary (a config file's, as file:line:col lines).
-    // Wholly stripped: an error quotes what the user typed (an id, a path), and the sink lets colour
-    // sequences through for mldrill's own colour, which no error line has.
+    // Plain text, colour sequences too: stderr keeps colour, and a path or an id may hold some.
     if (error instanceof MldrillError) for (const line of error.details) io.stderr.write(`${stripControl(line)}\n`);
     if (message) io.stderr.write(`mldrill: ${stripControl(message)}\n`);
   } catch {

@@ -16,6 +16,17 @@ export function kindOfFile(stat: fs.Stats): string {
 }
 
 /** The file is something other than a regular file (after following links). */
+/** Where a symbolic link at `file` points when nothing is there (a dangling link), else undefined. */
+export function danglingLinkTarget(file: string): string | undefined {
+  try {
+    if (!fs.lstatSync(file).isSymbolicLink()) return undefined;
+    const target = fs.readlinkSync(file);
+    return fs.existsSync(file) ? undefined : target;
+  } catch {
+    return undefined;
+  }
+}
+
 export class NotRegularError extends Error {
   readonly code = 'ENOTREG';
   constructor(readonly file: string, readonly kind: string) {

@@ -87,8 +87,8 @@ describe('the shipped bank', () => {
     for (const stage of rubric.stages) {
       const own = question.stages[stage.id];
       expect(own?.hints?.length ?? 0, `${stage.id} hints`).toBeGreaterThanOrEqual(3);
-      // At least one: items that only restated a rubric item of the same stage were removed.
-      expect(own?.checklist?.length ?? 0, `${stage.id} checklist`).toBeGreaterThanOrEqual(1);
+      // At least two of its own (an item that replaces a rubric item counts: it is the question's sharper version).
+      expect(own?.checklist?.length ?? 0, `${stage.id} checklist`).toBeGreaterThanOrEqual(2);
       for (const item of own?.checklist ?? []) expect(item.guidance, `${stage.id}.${item.id} guidance`).toBeTruthy();
     }
   });
@@ -107,12 +107,12 @@ describe('the shipped bank', () => {
     for (const id of ['feature-store', 'experimentation-platform', 'model-monitoring-platform', 'training-serving-platform', 'llm-training-infrastructure']) expect(byId.get(id)?.rubric).toBe('ml-platform-design');
   });
 
-  it('ships five rubrics with the same four stages, 4-8 guided items each', () => {
+  it('ships five rubrics with the same four stages, 6-8 guided items each (#6 asks 6-10; at most 8 keeps a checklist on one screen)', () => {
     expect([...bank.rubrics.keys()].sort()).toEqual(['llm-system-design', 'llm-training', 'ml-platform-design', 'ml-system-design', 'ml-system-design-short']);
     for (const rubric of bank.rubrics.values()) {
       expect(rubric.stages.map((stage) => stage.id)).toEqual(['clarify', 'metrics', 'architecture', 'deep-dive']);
       for (const stage of rubric.stages) {
-        expect(stage.checklist.length, `${rubric.id}/${stage.id}`).toBeGreaterThanOrEqual(4);
+        expect(stage.checklist.length, `${rubric.id}/${stage.id}`).toBeGreaterThanOrEqual(6);
         expect(stage.checklist.length, `${rubric.id}/${stage.id}`).toBeLessThanOrEqual(8);
         for (const item of stage.checklist) expect(item.guidance, `${rubric.id}/${stage.id}/${item.id}`).toBeTruthy();
         expect(stage.red_flags?.length ?? 0).toBeGreaterThan(0);

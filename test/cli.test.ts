@@ -40,6 +40,11 @@ describe('mldrill as a process', () => {
       expect(result.stderr).not.toMatch(/\bat .*:\d+:\d+/);
     }
   });
+  it('holds --minutes to the config file\'s ceiling of 600, and names the range', () => {
+    const result = run(['drill', 'feed-ranking', '--minutes', '601']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^error: option '-m, --minutes <n>' argument '601' is invalid\. expected a positive number of minutes, at most 600, e\.g\. 30\n/);
+  });
 });
 
 describe('lint as a process', () => {

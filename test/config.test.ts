@@ -366,6 +366,31 @@ describe('mldrill config', () => {
     expect(fs.readFileSync(file, 'utf8')).toContain('minutes:');
   });
 
+  it('a dangling symbolic link as the config file: config says where it points, init writes nothing through it (exit 1)', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'config.yaml');
+    const target = path.join(dir, 'dotfiles', 'mldrill.yaml');
+    fs.symlinkSync(target, file);
+    const shown = await run(['config'], { MLDRILL_CONFIG: file });
+    expect(shown.code).toBe(0);
+    expect(shown.out.split('\n')[0]).toBe(`Config file: ${file} (a link to ${target}, which does not exist: built-in defaults)`);
+    const init = await run(['config', 'init'], { MLDRILL_CONFIG: file });
+    expect(init.code).toBe(1);
+    expect(init.err).toBe(`mldrill: ${file} is a symbolic link to ${target}, which does not exist; nothing was written (create ${target}, or remove the link and run mldrill config init again)\n`);
+    expect(fs.existsSync(target)).toBe(false);
+    expect(fs.readlinkSync(file)).toBe(target);
+  });
+
+  it('an error message naming a path with escape sequences in it prints them as nothing', async () => {
+    const dir = path.join(tempDir(), 'a\u001b[31mb\u001b]0;title\u0007');
+    fs.mkdirSync(dir);
+    fs.writeFileSync(path.join(dir, 'config.yaml'), 'strict: true\n');
+    const { code, err } = await run(['config', 'init'], { MLDRILL_CONFIG: path.join(dir, 'config.yaml') });
+    expect(code).toBe(1);
+    expect(err).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+    expect(err).toContain('ab/config.yaml already exists');
+  });
+
   it('init under a file where a directory should be: a usage error, not "already exists"', async () => {
     const file = configFile('strict: true\n');
     const { code, err } = await run(['config', 'init'], { MLDRILL_CONFIG: path.join(file, 'config.yaml') });

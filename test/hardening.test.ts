@@ -236,6 +236,19 @@ describe('mistyped commands and ids', { timeout: 60_000 }, () => {
     expect(await main(['drill', 'no-such-question'], io)).toBe(1);
     expect(io.err()).toBe("mldrill: no question with id \"no-such-question\"; run 'mldrill list' to see the ids\n");
   });
+
+  it('drill with a bad rubric, or filters that match nothing, and no terminal reports that (exit 1), not the missing terminal', async () => {
+    const rubric = fakeIo();
+    expect(await main(['drill', 'youtube-video-recommendations', '--rubric', 'ml-sytem-design'], rubric)).toBe(1);
+    expect(rubric.err()).toMatch(/^mldrill: no rubric with id "ml-sytem-design"; did you mean "ml-system-design"/);
+    const filters = fakeIo();
+    expect(await main(['drill', '--random', '--category', 'ads', '--tag', 'no-such-tag'], filters)).toBe(1);
+    expect(filters.err()).toMatch(/^mldrill: no question matches --category ads --tag no-such-tag/);
+    // With everything right, the terminal is what is missing.
+    const right = fakeIo();
+    expect(await main(['drill', '--random', '--category', 'ads', '--rubric', 'ml-system-design-short'], right)).toBe(2);
+    expect(right.err()).toMatch(/needs a terminal/);
+  });
 });
 
 describe('the README', () => {

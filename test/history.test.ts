@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { appendRecord } from '../src/store/append.js';
 import { parseHistory, readHistory, scanHistory } from '../src/store/history.js';
-import { latestRecords } from './helpers/history.js';
+import { homeWith, latestRecords } from './helpers/history.js';
+import { main } from '../src/main.js';
+import { fakeIo } from './helpers/fake-io.js';
 import { isSessionRecord, makeRecord, sessionId } from '../src/store/record.js';
 import { visibleLength } from '../src/text.js';
 import { PLAIN } from '../src/ui/colour.js';
@@ -241,6 +243,27 @@ describe('the history table at a terminal width', () => {
     for (const { id } of entries) expect(lines.join('\n')).toContain(id);
     expect(lines.join('\n')).toMatch(/11-22 09:32  20261122-0932-k3f9  youtube-video-rec[a-z-]*…/);
     expect(lines.join('\n')).toMatch(/feature-store\s+resumable/);
+  });
+
+  it('fits 60 and 50 columns too: past the cut question id the time column goes, then the date', () => {
+    const at60 = historyLines(entries, PLAIN, 60);
+    expect(at60.filter((line) => visibleLength(line) > 60)).toEqual([]);
+    expect(at60[0]).toMatch(/^When\s+Session\s+Question\s+Status\s+Score$/);
+    expect(at60[1]).toMatch(/^11-22 09:32  20261122-0932-k3f9  youtube-…\s+completed\s+71%\s*$/);
+    const at50 = historyLines(entries, PLAIN, 50);
+    expect(at50.filter((line) => visibleLength(line) > 50)).toEqual([]);
+    expect(at50[0]).toMatch(/^Session\s+Question\s+Status\s+Score$/);
+    for (const { id } of entries) expect(at50.join('\n')).toContain(id);
+    expect(at50.join('\n')).toMatch(/20261120-0900-efgh {2}feature-sto… {2}resumable/);
+  });
+
+  it('prints the table and its notes within a 50-column terminal', async () => {
+    const io = fakeIo({ env: { MLDRILL_HOME: homeWith('progress.jsonl'), TZ: 'UTC' } });
+    Object.assign(io, { stdout: { ...io.stdout, isTTY: true, columns: 50 }, stderr: { ...io.stderr, isTTY: true, columns: 30 } });
+    expect(await main(['history', '--limit', '1'], io)).toBe(0);
+    expect(io.out().trimEnd().split('\n').filter((line) => visibleLength(line) > 50)).toEqual([]);
+    // The note wraps between words at stderr's width, not mid-word at the terminal's edge.
+    expect(io.err()).toMatch(/\n?1 of \d sessions; --limit 0\nshows all\n$/);
   });
 
   it('gives every column whole when there is room (a pipe)', () => {

@@ -29,6 +29,34 @@ const report: Report = {
 };
 
 describe('the report', () => {
+  it('folds the follow-up\'s answer key to a count last, on a terminal too short for it', () => {
+    const followup = {
+      stageTitle: 'Design', text: 'One user has 5,000 friends and another has 3. How does candidate generation differ?', notesAfter: 'cut by affinity\nadd groups\n',
+      points: ['Cut candidates by affinity and recency before the heavy ranker', 'Add groups and pages for a user with few friends', 'Keep funnel sizes fixed so latency stays bounded'].map((text, i) => ({ text, covered: i === 1 })),
+    };
+    const whole = reportLines({ ...report, followup }, plain, 80, { rows: 40, wholeWith: 'mldrill export x' });
+    expect(whole).toContain('  Answer key:');
+    const short = reportLines({ ...report, followup }, plain, 80, { rows: 20, wholeWith: 'mldrill export x' });
+    expect(short.length).toBeLessThanOrEqual(20);
+    expect(short[0]).toBe('Report · A feed');
+    expect(short.at(-1)).toMatch(/^Score 67% · /);
+    expect(short).toContain('  Answer key: 1 of 3 points covered; mldrill export x gives them');
+  });
+
+  it('wraps the follow-up\'s answer key points under their first word, within the width', () => {
+    const followup = {
+      stageTitle: 'Design', text: 'One user has 5,000 friends and another has 3. How does candidate generation differ?', notesAfter: 'cut by affinity\n',
+      points: [{ text: 'For 3 friends, too few: add groups, pages and unconnected recommendations to fill the feed', covered: false }],
+    };
+    const lines = reportLines({ ...report, followup }, plain, 80);
+    expect(lines.filter((line) => visibleLength(line) > 80)).toEqual([]);
+    const key = lines.indexOf('  Answer key:');
+    expect(lines.slice(key + 1, key + 3)).toEqual([
+      '    ✗ For 3 friends, too few: add groups, pages and unconnected recommendations',
+      '      to fill the feed',
+    ]);
+  });
+
   it('names the core items missed right after the table, says the score is capped, and never folds them', () => {
     const core = (id: string, text: string) => ({ ...item(id, text, 'Why it matters.'), source: 'question' as const, core: true as const });
     const stages = [

@@ -1,3 +1,4 @@
+import { stripVTControlCharacters } from 'node:util';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -149,6 +150,17 @@ describe('mldrill next', () => {
       expect.stringMatching(/^ {3}2\. fx-spam +due 1 day ago · last 75% \(good\)$/),
       expect.stringMatching(/^ {3}3\. \S+ +new · \S+: no sessions yet$/),
     ]);
+  });
+  it('cuts each line to a narrow terminal, with an ellipsis, and leaves a pipe\'s lines whole', async () => {
+    const home = homeWith('progress.jsonl');
+    const io = fakeIo({ env: { MLDRILL_HOME: home, TZ: 'UTC' }, now: NOW, tty: true });
+    (io.stdout as { columns: number }).columns = 30;
+    expect(await main(['next', '--bank', PROGRESS_BANK, '--limit', '3'], io)).toBe(0);
+    const lines = io.out().trimEnd().split('\n');
+    expect(lines.every((line) => stripVTControlCharacters(line).length <= 30)).toBe(true);
+    expect(stripVTControlCharacters(lines[5]!)).toBe('   2. fx-spam            due …');
+    const piped = await run(['--limit', '3']);
+    expect(piped.out.split('\n')[5]).toMatch(/due 1 day ago · last 75% \(good\)$/);
   });
 });
 

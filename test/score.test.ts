@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scoreSession, scoreStage } from '../src/score/score.js';
+import { stageSignals } from '../src/score/signals.js';
 import type { ScoredItem } from '../src/session/interview.js';
 
 const item = (id: string, weight = 1): ScoredItem => ({ id, text: id, weight, source: 'rubric', guidance: `do ${id}` });
@@ -55,5 +56,20 @@ describe('core items cap the total', () => {
 
   it('lists missed core items first', () => {
     expect(scoreStage('a', [item('x'), core('c'), item('y')], []).missed.map((missed) => missed.id)).toEqual(['c', 'x', 'y']);
+  });
+});
+
+describe('the signs a session shows per stage', () => {
+  const stage = (id: string, usedSeconds: number, budgetSeconds: number) => ({ id, usedSeconds, budgetSeconds, notes: 'a note\n', score: 80 });
+
+  it('says clarify took too much of the interview when it ate over a quarter of it', () => {
+    const signals = stageSignals([stage('clarify', 600, 360), stage('metrics', 300, 360), stage('architecture', 600, 780), stage('deep-dive', 500, 900)]);
+    expect(signals[0]).toEqual(['over by 67%', 'took 30% of the interview']);
+  });
+
+  it('does not say a rushed clarify took too much of an interview rushed through everywhere', () => {
+    // 6 s of clarify against 1 s in each other stage is 67% of the time used, but no long clarify.
+    const signals = stageSignals([stage('clarify', 6, 40), stage('metrics', 1, 40), stage('architecture', 1, 110), stage('deep-dive', 1, 110)]);
+    expect(signals[0]).toEqual(['rushed: 6 s of 40 s']);
   });
 });

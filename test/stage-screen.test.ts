@@ -7,7 +7,7 @@ import { addExchange, planStages, revealHint, setNotes, setPadLine, setQuestion,
 import { compileFacts, NEUTRAL_REPLY } from '../src/session/interviewer.js';
 import { PLAIN } from '../src/ui/colour.js';
 import { stageAction } from '../src/ui/stage-keys.js';
-import { loadStagePrompt } from '../src/ui/stage-prompt.js';
+import { loadStagePrompt, type StagePromptConfig } from '../src/ui/stage-prompt.js';
 import { visibleLength } from '../src/text.js';
 import { finishedLine, stageLines, type StageView } from '../src/ui/stage-screen.js';
 import { assessedLine } from '../src/ui/assess-screen.js';
@@ -177,8 +177,29 @@ describe('the interviewer on the stage screen', () => {
     const folded = screen(view(startSession(plan, NOW), { checklist, facts }), 80, 22);
     expect(folded.length).toBeLessThanOrEqual(22);
     expect(folded.join('\n')).toMatch(/scale: Fact 7: about 7 million .*…/);
-    expect(screen(view(startSession(plan, NOW), { checklist, facts }), 80, 14).join('\n')).toContain('Fact sheet: 7 facts (folded for space)');
-    expect(screen(view(startSession(plan, NOW), { checklist, facts, factsHidden: true }), 80, 60).join('\n')).toContain('Fact sheet: 7 facts (Ctrl-O shows it)');
+    expect(folded.join('\n')).toContain('Fact sheet: answer only what is asked (cut to fit: Ctrl-O shows it whole)');
+    expect(screen(view(startSession(plan, NOW), { checklist, facts }), 80, 14).join('\n')).toContain('Fact sheet: 7 facts (folded for space: Ctrl-O shows it whole)');
+    expect(screen(view(startSession(plan, NOW), { checklist, facts, factsView: 'hidden' }), 80, 60).join('\n')).toContain('Fact sheet: 7 facts (Ctrl-O shows it)');
+  });
+
+  it('with the fact sheet asked for whole, every answer stays whole and the rest folds first', () => {
+    const facts = Array.from({ length: 7 }, (_, i) => ({ topic: 'scale', answer: `Fact ${i + 1}: about ${i + 1} million daily users, each with a long answer that wraps past the width.` }));
+    const checklist = Array.from({ length: 8 }, (_, i) => ({ id: `c${i}`, text: `Checklist item ${i + 1}` }));
+    const state = startSession(plan, NOW);
+    const fit = stageLines(view(state, { checklist, facts }), { columns: 80, rows: 30 }, PLAIN);
+    expect(fit.factsCut).toBe(true);
+    const whole = stageLines(view(state, { checklist, facts, factsView: 'whole' }), { columns: 80, rows: 30 }, PLAIN);
+    expect(whole.factsCut).toBe(false);
+    const text = whole.lines.join('\n');
+    expect(whole.lines.length + whole.help.split('\n').length).toBeLessThanOrEqual(30);
+    expect(text).toContain('Fact sheet: answer only what is asked (Ctrl-O hides it)');
+    for (let i = 1; i <= 7; i++) expect(text).toMatch(new RegExp(`scale: Fact ${i}: about ${i} million daily users, each with a long answer that\\n\\s+wraps past the width\\.`));
+    expect(text).not.toContain('…');
+    expect(text).toMatch(/Checklist \(0 of 8 covered\)\n❯ ◯ Checklist item 1\n  ↓ 7 more/);
+    // Too short even for the sheet alone: its first lines, and what a taller terminal would show.
+    const short = stageLines(view(state, { checklist, facts, factsView: 'whole' }), { columns: 80, rows: 16 }, PLAIN);
+    expect(short.lines.length + short.help.split('\n').length).toBeLessThanOrEqual(16);
+    expect(short.lines.join('\n')).toMatch(/\n  scale: Fact 1: about 1 million daily users, each with a long answer that\n[\s\S]*  … \d+ more lines: a taller terminal shows them/);
   });
 });
 
@@ -239,7 +260,7 @@ describe('the stage keys', () => {
 });
 
 describe('the stage prompt, driven by keys', () => {
-  async function drive(state: SessionState, keys: (type: (text: string) => Promise<void>, waitFor: (text: string) => Promise<void>) => Promise<void>, extra: { gated?: boolean; sheet?: ReturnType<typeof compileFacts> } = {}) {
+  async function drive(state: SessionState, keys: (type: (text: string) => Promise<void>, waitFor: (text: string) => Promise<void>) => Promise<void>, extra: Partial<Pick<StagePromptConfig, 'gated' | 'sheet' | 'checklist' | 'facts'>> = {}) {
     const input = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => {} });
     const output = Object.assign(new PassThrough(), { isTTY: true, columns: 80, rows: 30 });
     let shown = '';
@@ -264,6 +285,21 @@ describe('the stage prompt, driven by keys', () => {
     await keys(type, waitFor);
     return { end: await run, screen: () => shown, changes };
   }
+
+  it('interviewer mode: Ctrl-O shows a fact sheet cut to fit whole, then hides it, then shows it as before', async () => {
+    const facts = Array.from({ length: 7 }, (_, i) => ({ topic: 'scale', answer: `Fact ${i + 1}: about ${i + 1} million daily users, each with a long answer that wraps past the width.` }));
+    const checklist = Array.from({ length: 8 }, (_, i) => ({ id: `c${i}`, text: `Checklist item ${i + 1}` }));
+    await drive(startSession(plan, NOW), async (type, waitFor) => {
+      await waitFor('Fact sheet: answer only what is asked (cut to fit: Ctrl-O shows it whole)');
+      await type('\u000f');
+      await waitFor('scale: Fact 7: about 7 million daily users, each with a long answer that\n    wraps past the width.');
+      await type('\u000f');
+      await waitFor('Fact sheet: 7 facts (Ctrl-O shows it)');
+      await type('\u000f');
+      await waitFor('(cut to fit: Ctrl-O shows it whole)');
+      await type('\r\r');
+    }, { checklist, facts });
+  });
 
   it('typing straight away writes notes; no letter is a command', async () => {
     const { end } = await drive(startSession(plan, NOW), async (type) => {

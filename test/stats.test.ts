@@ -160,6 +160,19 @@ describe('stats on a narrow terminal', () => {
   const long: BankView = { ...catalog, stageTitle: (rubricId, stageId) => (stageId === 'scope' ? 'Frame the ML task and metrics' : 'Design the data, model and serving path') };
   const stats = computeStats(records('progress.jsonl'), long, { now: NOW, timeZone: 'UTC' });
 
+  it('fits every line in 50 and 44 columns: the bars give way before a title is cut under 8 columns', () => {
+    for (const width of [50, 44]) {
+      const lines = statsLines(stats, plain, { charts: true, width });
+      expect(lines.filter((line) => visibleLength(line) > width), `${width} columns`).toEqual([]);
+    }
+    const lines = statsLines(stats, plain, { charts: true, width: 50 });
+    expect(lines).toContain('  Design the data, model and …   40%  (5 sessions)');
+    expect(lines).toContain('  Design the dat…  11:12 of 10:00  runs 12% over');
+    expect(lines).toContain('Score trend (last 5 completed sessions, oldest');
+    // The trend keeps its sparkline: it is short.
+    expect(lines.some((line) => /^ {2}[▁▂▃▄▅▆▇█]{5} {2}first/.test(line))).toBe(true);
+  });
+
   it('fits every line in 60 columns: the figures wrap, the rows cut their titles', () => {
     for (const charts of [false, true]) {
       const lines = statsLines(stats, plain, { charts, width: 60 });

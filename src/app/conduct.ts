@@ -106,6 +106,7 @@ async function assessStage(prompter: Prompter, interview: Interview, suggested: 
   const stage = interview.stages[index]!;
   const ticked = await prompter.assess(`${stage.plan.title}: what did you cover?`, stage.items, new Set(suggested.keys()), { title: stage.plan.title, notes: stageNotes, evidence: suggested, evidenceFrom: from });
   if (followup?.stage !== index || followup.items.length === 0) return ticked;
+  // Wrapped at word breaks: the terminal would break a long follow-up mid-word.
   prompter.say(`\n${wrap(`${prompter.style.heading('The interviewer’s follow-up:')} ${stripControl(followup.text)}`, prompter.columns).join('\n')}\n`);
   const fromAnswer = suggestFromNotes(followup.items, followup.notesAfter);
   const key = await prompter.assess('The follow-up: what did your answer cover?', followup.items, new Set(fromAnswer.keys()), { title: 'The follow-up', notes: followup.notesAfter, evidence: fromAnswer });

@@ -9,6 +9,7 @@ import { configPath } from '../config/locate.js';
 import { ConflictError, EXIT, systemErrorCode, systemErrorText, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { PACKAGE_ROOT } from '../package-root.js';
+import { danglingLinkTarget } from '../read-file.js';
 import { writeNewFile } from '../store/atomic.js';
 import { jsonText, stripControl } from '../text.js';
 import { table } from '../ui/table.js';
@@ -44,7 +45,9 @@ export async function config(options: ConfigOptions, io: Io): Promise<number> {
   }
   const text = (value: SettingValue) => (value === null ? '(unset)' : Array.isArray(value) ? value.join(', ') || '(none)' : String(value));
   const rows = Object.entries(settings).map(([key, { value, source }]) => [key, stripControl(text(shown(key, value))), stripControl(source)]);
-  io.stdout.write(`Config file: ${stripControl(file)}${read ? '' : ' (none there: built-in defaults)'}\n\n`);
+  const target = read ? undefined : danglingLinkTarget(file);
+  const absence = target === undefined ? 'none there' : `a link to ${target}, which does not exist`;
+  io.stdout.write(`Config file: ${stripControl(file)}${read ? '' : stripControl(` (${absence}: built-in defaults)`)}\n\n`);
   io.stdout.write(`${table([{ header: 'SETTING' }, { header: 'VALUE' }, { header: 'FROM' }], rows).join('\n')}\n`);
   return EXIT.ok;
 }
@@ -63,7 +66,12 @@ function init(file: string, io: Io): number {
     // 'wx' refuses any existing entry, a symlink included; 0600 because it may come to hold an API key.
     writeNewFile(file, text, 0o600);
   } catch (error) {
-    if (systemErrorCode(error) === 'EEXIST') throw new ConflictError(`${file} already exists; nothing was written (edit it, or move it away and run mldrill config init again)`);
+    if (systemErrorCode(error) === 'EEXIST') {
+      const target = danglingLinkTarget(file);
+      // A link is never written through: the file it names would not be where mldrill was told.
+      if (target !== undefined) throw new ConflictError(`${file} is a symbolic link to ${target}, which does not exist; nothing was written (create ${target}, or remove the link and run mldrill config init again)`);
+      throw new ConflictError(`${file} already exists; nothing was written (edit it, or move it away and run mldrill config init again)`);
+    }
     throw new UsageError(`cannot write ${file}: ${systemErrorText(error)}; nothing was written (check that its directory is writable and has room, or set MLDRILL_CONFIG to another path)`);
   }
   io.stderr.write(`Wrote ${stripControl(file)}; every setting in it is at its default\n`);

@@ -6,7 +6,7 @@ import type { Io } from '../io.js';
 import { drawCurveball, pause, startSession } from '../session/engine.js';
 import { buildInterview } from '../session/interview.js';
 import { dailyPick } from '../select/daily.js';
-import { pickRandom, requireId, requireMatches, requireMatchingIds, requireMatchingPool, type Filters } from '../select/filter.js';
+import { hasFilters, pickRandom, requireId, requireMatches, requireMatchingIds, requireMatchingPool, type Filters } from '../select/filter.js';
 import { seededRandom } from '../select/random.js';
 import { ensureWritable } from '../store/paths.js';
 import { sessionId } from '../store/record.js';
@@ -48,8 +48,15 @@ export async function drill(given: DrillOptions, io: Io): Promise<number> {
   const options = withDrillDefaults(io, given);
   const ways = [options.id && 'an id', options.random && '--random', options.next && '--next', options.daily && '--daily'].filter(Boolean);
   if (ways.length > 1) throw new UsageError(`pick the question one way, not with ${ways.join(' and ')}`);
-  // Without a terminal, a wrong id is still the first thing to hear about.
-  if (options.id && !io.terminal.input.isTTY) await withCatalog(io, options.bank, (bank) => requireId(bank.ids, options.id!));
+  // Without a terminal, what was typed wrong (an id, a rubric, filters that match nothing) is
+  // still the first thing to hear about, with the exit code a terminal would give.
+  if (!io.terminal.input.isTTY) {
+    await withCatalog(io, options.bank, (bank) => {
+      if (options.id) requireId(bank.ids, options.id);
+      else if (hasFilters(options)) requireMatches(bank.questions, options);
+      if (given.rubric !== undefined) bank.rubric(given.rubric);
+    });
+  }
   requireTerminal(io, 'drill');
   const save = options.save !== false;
   const stateDir = stateDirOf(io);

@@ -6,7 +6,7 @@ import { styleFor } from '../ui/colour.js';
 import { AI_MARK, historyEntry, historyLines, liveEntry } from '../ui/history.js';
 import { listLive } from '../store/live.js';
 import { isSessionState } from '../session/engine.js';
-import { compareText, jsonText } from '../text.js';
+import { compareText, jsonText, wrap } from '../text.js';
 import { aiScoresOf, newestSessionsFor, noSessionsYet, readRatingsFor, reportSkipped } from '../app/read-history.js';
 import { colourOf, stateDirOf } from '../app/config.js';
 
@@ -43,8 +43,10 @@ export async function history(options: HistoryOptions, io: Io): Promise<number> 
     return EXIT.ok;
   }
   io.stdout.write(`${historyLines(shown, await styleFor(io.stdout, io.env, colourOf(io)), io.stdout.isTTY ? io.stdout.columns : undefined).join('\n')}\n`);
-  if (shown.length < total) io.stderr.write(`${shown.length} of ${total} sessions; --limit 0 shows all\n`);
-  if (shown.some((entry) => entry.resumable)) io.stderr.write("Sessions marked 'resumable' continue with: mldrill resume <session>\n");
-  if (shown.some((entry) => entry.aiScore !== null)) io.stderr.write(`Scores marked ${AI_MARK} were graded by the AI too: mldrill export <session> shows its verdicts\n`);
+  // Wrapped at word breaks on a terminal narrower than the line, as the table fits it.
+  const note = (text: string) => io.stderr.write(`${wrap(text, io.stderr.isTTY ? io.stderr.columns : Infinity).join('\n')}\n`);
+  if (shown.length < total) note(`${shown.length} of ${total} sessions; --limit 0 shows all`);
+  if (shown.some((entry) => entry.resumable)) note("Sessions marked 'resumable' continue with: mldrill resume <session>");
+  if (shown.some((entry) => entry.aiScore !== null)) note(`Scores marked ${AI_MARK} were graded by the AI too: mldrill export <session> shows its verdicts`);
   return EXIT.ok;
 }

@@ -28,6 +28,6 @@ export async function next(options: NextOptions, io: Io): Promise<number> {
     io.stdout.write(jsonText({ now: new Date(now).toISOString(), queue: shown }));
     return EXIT.ok;
   }
-  io.stdout.write(`${nextLines(shown, now, await styleFor(io.stdout, io.env, colourOf(io))).join('\n')}\n`);
+  io.stdout.write(`${nextLines(shown, now, await styleFor(io.stdout, io.env, colourOf(io)), io.stdout.isTTY ? io.stdout.columns : undefined).join('\n')}\n`);
   return EXIT.ok;
 }

@@ -44,7 +44,9 @@ export function stageSignals(stages: readonly StageFacts[]): string[][] {
     const signals: string[] = [];
     const pacing = pacingFlag(stage.usedSeconds, stage.budgetSeconds);
     if (pacing) signals.push(pacing);
-    if (stage.id === 'clarify' && total > 0 && stage.usedSeconds / total > CLARIFY_SHARE) signals.push(`took ${Math.round((stage.usedSeconds / total) * 100)}% of the interview`);
+    // A clarify rushed through its own budget did not eat the interview, however short the rest was.
+    const rushed = stage.usedSeconds < stage.budgetSeconds * RUSHED_BELOW;
+    if (stage.id === 'clarify' && !rushed && total > 0 && stage.usedSeconds / total > CLARIFY_SHARE) signals.push(`took ${Math.round((stage.usedSeconds / total) * 100)}% of the interview`);
     if (!stage.notes.trim()) signals.push('no notes');
     if (stage.score !== null && stage.score < LOW_SCORE) signals.push(`${stage.score}% covered`);
     return signals;

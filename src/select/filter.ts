@@ -23,7 +23,7 @@ function filterQuestions<T extends Selectable>(questions: readonly T[], filters:
   );
 }
 
-function hasFilters(filters: Filters): boolean {
+export function hasFilters(filters: Filters): boolean {
   return Boolean(filters.category || filters.difficulty || filters.tag?.length);
 }
 

@@ -72,32 +72,33 @@ export const AI_MARK = '*';
 /**
  * The table, no wider than `width` (a terminal's; unlimited for a pipe): past it, the mode goes
  * unless some session was in interviewer mode, `abandoned, resumable` shortens to `resumable`,
- * the year leaves the date, the mode goes anyway, and last the question id is cut to what is
- * left, an ellipsis ending it. Session ids stay whole: they are what export and resume take.
+ * the year leaves the date, the mode goes anyway, the question id is cut to what is left (an
+ * ellipsis ending it), and on a very narrow screen the time and then the date columns go.
+ * Session ids stay whole: they are what export and resume take.
  */
 export function historyLines(entries: readonly HistoryEntry[], style: Style, width = Number.POSITIVE_INFINITY): string[] {
   const grade = gradeStyle(style);
-  const build = (options: { mode: boolean; shortStatus: boolean; shortWhen?: boolean; question: number }) => {
+  const build = (options: { mode: boolean; shortStatus: boolean; shortWhen?: boolean; noTime?: boolean; noWhen?: boolean; question: number }) => {
     const status = (entry: HistoryEntry) => (entry.resumable ? (options.shortStatus ? 'resumable' : `${entry.status}, resumable`) : entry.status);
     const rows = entries.map((entry) => [
-      options.shortWhen ? entry.localStart.slice(5) : entry.localStart,
+      ...(options.noWhen ? [] : [options.shortWhen ? entry.localStart.slice(5) : entry.localStart]),
       stripControl(entry.id),
       cut(stripControl(entry.questionId), options.question),
       ...(options.mode ? [stripControl(entry.mode)] : []),
       stripControl(status(entry)),
       // The AI marker takes the place of a space: "100%*" is as wide as the header, so the table is no wider.
       `${entry.score === null ? '-' : `${entry.score}%`}${entry.aiScore === null ? ' ' : AI_MARK}`,
-      `${Math.round(entry.usedSeconds / 60)} min`,
+      ...(options.noTime ? [] : [`${Math.round(entry.usedSeconds / 60)} min`]),
     ]);
     return table(
       [
-        { header: 'When' },
+        ...(options.noWhen ? [] : [{ header: 'When' }]),
         { header: 'Session', paint: (text) => style.accent(text) },
         { header: 'Question' },
         ...(options.mode ? [{ header: 'Mode' }] : []),
         { header: 'Status', paint: (text, row) => (entries[row]!.status === 'completed' ? text : style.warn(text)) },
         { header: 'Score', align: 'right', paint: (text, row) => (entries[row]!.score === null ? style.dim(text) : grade(entries[row]!.score)(text)) },
-        { header: 'Time', align: 'right' },
+        ...(options.noTime ? [] : [{ header: 'Time', align: 'right' as const }]),
       ],
       rows,
       style.dim,
@@ -116,8 +117,14 @@ export function historyLines(entries: readonly HistoryEntry[], style: Style, wid
     if (widest(lines, visibleLength) <= width) return lines;
     lines = build({ ...options, question: longest });
   }
-  // Still too wide: the question id is cut to what is left.
-  const over = widest(lines, visibleLength) - width;
-  if (over > 0) lines = build({ ...steps.at(-1)!, question: Math.max(8, longest - over) });
+  // Still too wide: the question id is cut to what is left (8 columns at least); then the time
+  // column goes, then the date (the session id starts with it).
+  const last = steps.at(-1)!;
+  for (const options of [last, { ...last, noTime: true }, { ...last, noTime: true, noWhen: true }]) {
+    const whole = build({ ...options, question: longest });
+    const over = widest(whole, visibleLength) - width;
+    lines = over > 0 ? build({ ...options, question: Math.max(8, longest - over) }) : whole;
+    if (widest(lines, visibleLength) <= width) return lines;
+  }
   return lines;
 }

@@ -26,10 +26,10 @@ export function factReport(facts: readonly Pick<FactLike, 'id' | 'topic' | 'answ
   return { summary, missed };
 }
 
-/** Wraps an entry after a mark, the rest of it indented under its first word. */
-function entry(mark: string, text: string, width: number): string[] {
-  const [first = '', ...rest] = wrap(text, width - 4);
-  return [`  ${mark} ${first}`, ...rest.map((line) => `    ${line}`)];
+/** Wraps an entry after a mark at `indent`, the rest of it indented under its first word. */
+function entry(mark: string, text: string, width: number, indent = '  '): string[] {
+  const [first = '', ...rest] = wrap(text, width - indent.length - 2);
+  return [`${indent}${mark} ${first}`, ...rest.map((line) => `${indent}  ${line}`)];
 }
 
 /**
@@ -37,7 +37,7 @@ function entry(mark: string, text: string, width: number): string[] {
  * answers, the questions that got the neutral reply, and the follow-up with the notes written
  * after it and its answer key, point by point. Empty when the drill had neither.
  */
-export function interviewerLines(report: Pick<Report, 'dialogue' | 'followup'>, style: Style, width = 80, options: { folded?: boolean; wholeWith?: string } = {}): string[] {
+export function interviewerLines(report: Pick<Report, 'dialogue' | 'followup'>, style: Style, width = 80, options: { folded?: boolean; keyFolded?: boolean; wholeWith?: string } = {}): string[] {
   const lines: string[] = [];
   const { dialogue, followup } = report;
   const facts = dialogue && factReport(dialogue.facts, dialogue.exchanges);
@@ -64,9 +64,13 @@ export function interviewerLines(report: Pick<Report, 'dialogue' | 'followup'>, 
     // Folded, the notes after it become a count; the answer key stays, point by point.
     if (options.folded) lines.push(style.dim(`  Your notes after it: ${plural(notes ? notes.split('\n').length : 0, 'line')}`));
     else lines.push(style.dim('  Your notes after it:'), ...(notes ? notes.split('\n').flatMap((line) => wrap(line, width - 4, '    ')) : [style.dim('    (nothing written after it)')]));
-    if (followup.points.length) {
+    if (followup.points.length && options.keyFolded) {
+      // Last to fold, on a terminal too short for it: the points covered, counted.
+      const covered = followup.points.filter((point) => point.covered).length;
+      lines.push(...wrap(`Answer key: ${covered} of ${plural(followup.points.length, 'point')} covered${options.wholeWith ? `; ${options.wholeWith} gives them` : ''}`, width - 2, '  ').map((line) => style.dim(line)));
+    } else if (followup.points.length) {
       lines.push(style.dim('  Answer key:'));
-      for (const point of followup.points) lines.push(...entry(point.covered ? style.good('✔') : style.bad('✗'), stripControl(point.text), width - 2).map((line) => `  ${line}`));
+      for (const point of followup.points) lines.push(...entry(point.covered ? style.good('✔') : style.bad('✗'), stripControl(point.text), width, '    '));
     }
   }
   return lines;

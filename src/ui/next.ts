@@ -1,6 +1,6 @@
 // The `next` list: what to practise, in order, and why. Returns lines; never prints.
 import type { QueueEntry } from '../select/schedule.js';
-import { plural, stripControl, widest } from '../text.js';
+import { fitLine, plural, stripControl, widest } from '../text.js';
 import type { Style } from './colour.js';
 
 /** Why an entry is where it is, in a few words. */
@@ -17,7 +17,8 @@ export function reasonText(entry: QueueEntry, now: number): string {
   return `due in ${plural(days, 'day')}${last}`;
 }
 
-export function nextLines(queue: readonly QueueEntry[], now: number, style: Style): string[] {
+/** The list, each line no wider than `width` (a terminal's; unlimited for a pipe): a line the terminal wrapped would break the columns. */
+export function nextLines(queue: readonly QueueEntry[], now: number, style: Style, width = Number.POSITIVE_INFINITY): string[] {
   const [first, ...rest] = queue;
   if (!first) return [];
   const lines = [
@@ -32,5 +33,5 @@ export function nextLines(queue: readonly QueueEntry[], now: number, style: Styl
       lines.push(`  ${String(i + 2).padStart(2)}. ${stripControl(entry.questionId).padEnd(width)}  ${style.dim(reasonText(entry, now))}`);
     });
   }
-  return lines;
+  return lines.map((line) => fitLine(line, width));
 }

@@ -62,6 +62,8 @@ export function reportLines(report: Report, style: Style, width = 80, fit: Repor
   for (const i of [4, 5, 2, 3, 0, 1]) {
     if (fit.rows !== undefined && height() > fit.rows) chosen[i] = sections[i]!.folded;
   }
+  // Last, the follow-up's answer key becomes a count of the points covered.
+  if (fit.rows !== undefined && height() > fit.rows) chosen[5] = fitted(interviewerLines(report, style, width, { folded: true, keyFolded: true, ...(fit.wholeWith ? { wholeWith: fit.wholeWith } : {}) }));
   return [...head, ...chosen.flat(), ...tail];
 }
 

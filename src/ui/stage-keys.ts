@@ -14,7 +14,7 @@ export type StageAction =
   | 'edit-down'
   | 'tick' // interviewer mode: tick the item under the cursor (Space on an empty line)
   | 'followups' // interviewer mode: show every follow-up even when the screen is folded
-  | 'facts' // interviewer mode: show or hide the fact sheet
+  | 'facts' // interviewer mode: the fact sheet whole (when cut to fit), hidden, or shown
   | 'ask' // `?` on an empty line: open the line mode 'ask', a question to the interviewer
   | 'pad' // Ctrl-G: open the line mode 'pad', the diagram pad
   | 'send' // Enter in a line mode: send the line (ask the question, add the line to the diagram)

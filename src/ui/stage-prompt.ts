@@ -28,7 +28,7 @@ import type { Pad } from '../diagram/pad.js';
 import { stripControl } from '../text.js';
 import type { Style } from './colour.js';
 import { stageAction, typedAfterEsc } from './stage-keys.js';
-import { finishedLine, stageLines, type Size } from './stage-screen.js';
+import { finishedLine, stageLines, type FactsView, type Size } from './stage-screen.js';
 import { makePrompt, useRedraw, useScreenEvents, type InquirerCore, type ScreenEvents } from './inquirer.js';
 import { HIDE_CURSOR, PASTE_OFF, PASTE_ON } from './terminal-codes.js';
 
@@ -52,7 +52,7 @@ export interface StagePromptConfig extends ScreenEvents {
   sheet?: FactSheet;
   /** Interviewer mode: the question's prompt, kept on screen. */
   question?: string;
-  /** Interviewer mode: the fact sheet to answer from, on screen (Ctrl-O hides it). */
+  /** Interviewer mode: the fact sheet to answer from, on screen (Ctrl-O shows it whole when cut to fit, hides it, shows it). */
   facts?: ReadonlyArray<{ topic: string; answer: string }>;
   /** The ready gate: the clock (paused in `state`) starts on Enter or on the first key typed. */
   gated?: boolean;
@@ -98,7 +98,9 @@ function renderStage(core: InquirerCore, config: StagePromptConfig, done: (state
   const [cursor, setCursor] = useState(0);
   const [gated, setGated] = useState(Boolean(config.gated));
   const [allFollowups, setAllFollowups] = useState(false);
-  const [factsHidden, setFactsHidden] = useState(false);
+  const [factsView, setFactsView] = useState<FactsView>('fit');
+  // Whether the last frame cut the fact sheet to fit: Ctrl-O then shows it whole before it hides it.
+  const factsCut = useRef(false);
   const [ended, setEnded] = useState<SessionState | null>(null);
   // The diagram pad's renderer, loaded the first time the pad opens (or is open on resume).
   const pad = useRef<Pad | 'loading' | Error | undefined>(undefined);
@@ -268,7 +270,7 @@ function renderStage(core: InquirerCore, config: StagePromptConfig, done: (state
         return;
       }
       case 'facts':
-        setFactsHidden(!factsHidden);
+        setFactsView(factsView === 'hidden' ? 'fit' : factsView === 'fit' && factsCut.current ? 'whole' : 'hidden');
         return;
       case 'start':
         setGated(false);
@@ -369,12 +371,12 @@ function renderStage(core: InquirerCore, config: StagePromptConfig, done: (state
   }
   const current = session.current;
   const loaded = pad.current;
-  const { lines, help } = stageLines(
+  const { lines, help, factsCut: cutToFit } = stageLines(
     {
       state: current, now: now(), hints: config.hints, checklist: config.checklist, cursor, followups: config.followups, allFollowups,
       line: pending(current) ?? current.padLine ?? typing.current, editing, gated, save: config.save !== false,
       notice: loaded instanceof Error ? `the diagram pad could not load: ${loaded.message}` : config.notice?.(),
-      lineMode: pending(current) !== undefined ? 'ask' : current.padLine !== undefined ? 'pad' : undefined, noFactSheet: !config.sheet && !config.checklist?.length, facts: config.facts, factsHidden, question: config.question,
+      lineMode: pending(current) !== undefined ? 'ask' : current.padLine !== undefined ? 'pad' : undefined, noFactSheet: !config.sheet && !config.checklist?.length, facts: config.facts, factsView, question: config.question,
       ...(current.diagram ? { diagram: current.diagram } : {}),
       ...(typeof loaded === 'object' && !(loaded instanceof Error) ? {
         drawDiagram: (source: string, size: { width: number; height: number }) => {
@@ -387,6 +389,7 @@ function renderStage(core: InquirerCore, config: StagePromptConfig, done: (state
     config.size(),
     style,
   );
+  factsCut.current = cutToFit;
   // The notes, the line being typed and the pad hold what was typed or pasted (or resumed from a
   // checkpoint): the one sanitiser, keeping only the colour the style added.
   // Asked for in every frame: after Ctrl-Z (which turns it off) and `fg`, the next frame turns it on.

@@ -32,9 +32,9 @@ export interface StageView {
   noFactSheet?: boolean;
   /** Interviewer mode: the question's prompt, kept on screen to read out and come back to. */
   question?: string;
-  /** Interviewer mode: the fact sheet to answer from; `factsHidden` folds it to one line (Ctrl-O). */
+  /** Interviewer mode: the fact sheet to answer from, shown as `factsView` says (Ctrl-O). */
   facts?: ReadonlyArray<{ topic: string; answer: string }>;
-  factsHidden?: boolean;
+  factsView?: FactsView;
   /** The diagram pad's lines (the session's diagram, without the line being typed). */
   diagram?: string;
   /**
@@ -43,6 +43,13 @@ export interface StageView {
    */
   drawDiagram?: (source: string, size: { width: number; height: number }) => string[];
 }
+
+/**
+ * How the fact sheet is shown: `fit` folds it for space like the rest (answers cut to a line,
+ * then the sheet to its heading); `whole` keeps every answer whole and folds the rest first;
+ * `hidden` is its heading alone.
+ */
+export type FactsView = 'fit' | 'whole' | 'hidden';
 
 export interface Size {
   columns: number;
@@ -79,8 +86,8 @@ export function finishedLine(state: SessionState, index: number, now: number, st
   return fitLine(`${style.good('✔')} ${style.heading(cut(stage.title, Math.max(8, columns - time.length - 5)))} ${style.dim('·')} ${(over ? style.warn : style.dim)(time)}`, columns);
 }
 
-/** The screen: `lines` above the line being typed, and `help` under it. */
-export function stageLines(view: StageView, size: Size, style: Style): { lines: string[]; help: string } {
+/** The screen: `lines` above the line being typed, `help` under it, and whether the fact sheet had to be cut to fit. */
+export function stageLines(view: StageView, size: Size, style: Style): { lines: string[]; help: string; factsCut: boolean } {
   const { state } = view;
   const index = state.current;
   const stage = state.plan[index]!;
@@ -164,7 +171,11 @@ export function stageLines(view: StageView, size: Size, style: Style): { lines: 
   let exchangesShown = Math.min(VISIBLE_EXCHANGES, exchanges.length);
   // At the tightest, the latest answer alone on one line.
   let exchangeLine = false;
-  let factsFolded: 0 | 1 | 2 = view.factsHidden ? 2 : 0;
+  const factsView = view.factsView ?? 'fit';
+  let factsFolded: 0 | 1 | 2 = factsView === 'hidden' ? 2 : 0;
+  // Kept whole on a screen too short for it: its first lines, and how many more there are.
+  let factRows = Number.POSITIVE_INFINITY;
+  const wholeFactRows = () => facts.reduce((sum, fact) => sum + wrap(`${fact.topic}: ${stripControl(fact.answer)}`, width - 4, '    ').length, 0);
   /** The pad's picture in `height` rows at most, indented like the notes. */
   const drawn = (height: number) => (view.drawDiagram ? view.drawDiagram(stripControl(view.diagram ?? ''), { width: width - 2, height: Math.max(1, height) }).map((line) => `  ${line}`) : [style.dim('  loading the drawing…')]);
   // First as tall as the screen allows: the rest folds for it, and it is cut to what is left after that.
@@ -190,11 +201,14 @@ export function stageLines(view: StageView, size: Size, style: Style): { lines: 
       ]);
     }
     if (facts.length) {
-      const key = style.dim(' (Ctrl-O shows it)');
-      if (factsFolded === 2) lines.push('', style.heading(`Fact sheet: ${plural(facts.length, 'fact')}`) + (view.factsHidden ? key : style.dim(' (folded for space)')));
+      const count = plural(facts.length, 'fact');
+      if (factsFolded === 2) lines.push('', style.heading(`Fact sheet: ${count}`) + style.dim(factsView === 'hidden' ? ' (Ctrl-O shows it)' : ' (folded for space: Ctrl-O shows it whole)'));
       else {
-        section('Fact sheet: answer only what is asked', facts.flatMap((fact) =>
-          factsFolded === 1 ? [cut(`  ${fact.topic}: ${stripControl(fact.answer)}`, width)] : wrap(`${fact.topic}: ${stripControl(fact.answer)}`, width - 4, '    ').map((line, i) => (i ? line : `  ${line.trimStart()}`))));
+        const factLines = facts.flatMap((fact) =>
+          factsFolded === 1 ? [cut(`  ${fact.topic}: ${stripControl(fact.answer)}`, width)] : wrap(`${fact.topic}: ${stripControl(fact.answer)}`, width - 4, '    ').map((line, i) => (i ? line : `  ${line.trimStart()}`)));
+        const note = factsFolded === 1 ? ' (cut to fit: Ctrl-O shows it whole)' : factsView === 'whole' ? ' (Ctrl-O hides it)' : '';
+        const more = factLines.length - factRows;
+        lines.push('', style.heading('Fact sheet: answer only what is asked') + style.dim(note), ...(more > 0 ? [...factLines.slice(0, factRows), style.dim(`  … ${plural(more, 'more line')}: a taller terminal shows them`)] : factLines));
       }
     }
     if (shownHints.length) {
@@ -234,7 +248,7 @@ export function stageLines(view: StageView, size: Size, style: Style): { lines: 
     () => (hintsFrom < shownHints.length - 1 ? ((hintsFrom = shownHints.length - 1), true) : false),
     () => (notesShown > 2 ? ((notesShown = 2), true) : false),
     () => (exchangesShown > 1 ? ((exchangesShown = 1), true) : false),
-    () => (factsFolded === 0 ? ((factsFolded = 1), true) : false),
+    () => (factsFolded === 0 && factsView === 'fit' ? ((factsFolded = 1), true) : false),
     () => {
       // Narrow the checklist to a window around the cursor, one item at a time.
       if (window.to - window.from <= 1) return false;
@@ -244,7 +258,7 @@ export function stageLines(view: StageView, size: Size, style: Style): { lines: 
     // The question, on one line, once the checklist is down to the item at the cursor: the partner
     // reads it out at the start and comes back to it, and whole it is only a line or two.
     () => (question && questionFolded === 0 ? ((questionFolded = 1), true) : false),
-    () => (factsFolded === 1 ? ((factsFolded = 2), true) : false),
+    () => (factsFolded === 1 && factsView === 'fit' ? ((factsFolded = 2), true) : false),
     () => (followupsFolded || view.allFollowups ? false : (followupsFolded = true)),
     () => (question && questionFolded === 1 ? ((questionFolded = 2), true) : false),
     // The answer's line is paid for with a line of notes: both stay in view.
@@ -254,6 +268,12 @@ export function stageLines(view: StageView, size: Size, style: Style): { lines: 
     () => (notesShown > 1 ? ((notesShown = 1), true) : false),
     // With the pad open, its picture is what is being worked on: the notes fold to one line.
     () => (padOpen && !notesFolded && noteLines.length > 0 ? (notesFolded = true) : false),
+    // Asked for whole and still too tall: the sheet's first lines, one at a time.
+    () => {
+      if (factsView !== 'whole' || !facts.length || factRows <= 1) return false;
+      factRows = Math.min(factRows, wholeFactRows()) - 1;
+      return true;
+    },
   ];
   let lines = body();
   for (const step of fold) {
@@ -272,7 +292,7 @@ export function stageLines(view: StageView, size: Size, style: Style): { lines: 
   const prompt = view.lineMode ? style.accent(LINE_MODES[view.lineMode].prompt) : view.editing === null ? style.accent('>') : style.accent(`✎ ${view.editing + 1}>`);
   // Each line within the width, whatever it holds (a long word in the notes, a long title); the
   // line being typed is the line editor's own, which wraps it as any terminal line does.
-  return { lines: [...[...header, ...lines, ...typing].map((line) => fitLine(line, width)), '', `  ${prompt} ${stripControl(view.line)}`], help };
+  return { lines: [...[...header, ...lines, ...typing].map((line) => fitLine(line, width)), '', `  ${prompt} ${stripControl(view.line)}`], help, factsCut: facts.length > 0 && factsFolded > 0 && factsView === 'fit' };
 }
 
 /**

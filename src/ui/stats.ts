@@ -42,8 +42,9 @@ function trendChange(change: number): string {
 export function statsLines(stats: Stats & { calibration?: Calibration }, style: Style, view: StatsView): string[] {
   const grade = gradeStyle(style);
   const percent = (score: number) => grade(score)(`${String(score).padStart(3)}%`);
-  const scoreBar = (score: number) => (view.charts ? `${grade(score)(bar(score / 100, 20))} ` : '');
   const lines: string[] = [];
+  // A heading and its dim aside, wrapped between words on a narrow terminal.
+  const heading = (text: string, aside: string) => wrap(`${style.heading(text)} ${style.dim(aside)}`, view.width);
 
   // A figure after its heading, wrapped under the figure's first word on a narrow terminal.
   const field = (heading: string, text: string) => {
@@ -59,8 +60,12 @@ export function statsLines(stats: Stats & { calibration?: Calibration }, style: 
   // A coverage row: its title cut to what the bar, the percentage and the count leave, so a row never wraps.
   const coverageRows = (rows: ReadonlyArray<{ title: string; averageScore: number; sessions: number }>, most: number) => {
     const counts = rows.map((row) => `(${plural(row.sessions, 'session')})`);
-    const rest = 2 + 2 + (view.charts ? 21 : 0) + 4 + 2 + widest(counts);
+    const plain = 2 + 2 + 4 + 2 + widest(counts);
+    // The bars give way on a terminal too narrow for them beside a title of 8 columns.
+    const bars = view.charts && view.width - plain - 21 >= 8;
+    const rest = plain + (bars ? 21 : 0);
     const width = Math.max(8, Math.min(most, widest(rows.map((row) => stripControl(row.title))), view.width - rest));
+    const scoreBar = (score: number) => (bars ? `${grade(score)(bar(score / 100, 20))} ` : '');
     return rows.map((row, i) => `  ${label(stripControl(row.title), width)}  ${scoreBar(row.averageScore)}${percent(row.averageScore)}  ${style.dim(counts[i]!)}`);
   };
   const coverage = (stages: readonly StageStats[]) => (stages.length ? ['', style.heading('Coverage by stage'), ...coverageRows(stages, 28)] : []);
@@ -70,23 +75,23 @@ export function statsLines(stats: Stats & { calibration?: Calibration }, style: 
 
   if (stats.categories.length) {
     const title = (category: string) => CATEGORY_TITLES[category as Category] ?? category;
-    lines.push('', `${style.heading('Coverage by category')} ${style.dim('(weakest first)')}`);
+    lines.push('', ...heading('Coverage by category', '(weakest first)'));
     lines.push(...coverageRows(stats.categories.map((category) => ({ ...category, title: title(category.category) })), 30));
   }
 
   const { trend } = stats;
   if (trend.scores.length) {
-    lines.push('', `${style.heading('Score trend')} ${style.dim(`(last ${plural(trend.scores.length, 'completed session')}, oldest first)`)}`);
+    lines.push('', ...heading('Score trend', `(last ${plural(trend.scores.length, 'completed session')}, oldest first)`));
     const change = trend.change === null ? undefined : trendChange(trend.change);
     if (view.charts) {
       // First and latest are named: `60% → 71%` beside a fall of the halves' averages read as up, then down.
       const ends = `first ${trend.scores[0]}%, latest ${trend.scores[trend.scores.length - 1]}%`;
       const line = `  ${style.accent(sparkline(trend.scores))}  ${ends}${change ? ` · ${change}` : ''}`;
       if (visibleLength(line) <= view.width) lines.push(line);
-      else lines.push(`  ${style.accent(sparkline(trend.scores))}  ${ends}`, ...(change ? [`  ${change}`] : []));
+      else lines.push(`  ${style.accent(sparkline(trend.scores))}  ${ends}`, ...(change ? wrap(change, view.width, '  ') : []));
     } else {
       lines.push(...wrap(trend.scores.join(' '), view.width - 2, '  '));
-      if (change) lines.push(`  ${change}`);
+      if (change) lines.push(...wrap(change, view.width, '  '));
     }
   }
 
@@ -105,7 +110,7 @@ export function statsLines(stats: Stats & { calibration?: Calibration }, style: 
 
   const { calibration } = stats;
   if (calibration && (calibration.ai.length || calibration.partner.length)) {
-    lines.push('', `${style.heading('Calibration')} ${style.dim('(your own rating against another rater\'s, per stage)')}`);
+    lines.push('', ...heading('Calibration', '(your own rating against another rater\'s, per stage)'));
     for (const [stages, other] of [[calibration.ai, 'the AI grader'], [calibration.partner, 'your partner']] as const) {
       for (const stage of stages) {
         const sentence = calibrationSentence({ ...stage, title: stripControl(stage.title) }, other);
@@ -126,16 +131,19 @@ function pacingLines(stages: readonly StageStats[], style: Style, view: StatsVie
   if (!stages.length) return [];
   // A narrower bar below 100 columns, and titles cut to what is left: a row never wraps.
   const cells = view.width >= 100 ? 20 : 10;
-  const chartWidth = view.charts ? cells * 1.5 + 1 : 0;
   const longest = widest(stages.map((stage) => stripControl(stage.title)));
   const times = stages.map((stage) => `${clock(stage.averageUsedSeconds)} of ${clock(stage.averageBudgetSeconds)}`);
   const timesWidth = widest(times);
-  const width = Math.max(8, Math.min(28, longest, view.width - 2 - 2 - chartWidth - timesWidth - 2 - PACE_WIDTH));
-  const lines = ['', `${style.heading('Pacing')} ${style.dim('(average time used of the average budget)')}`];
+  const plain = 2 + 2 + timesWidth + 2 + PACE_WIDTH;
+  // The bar gives way on a terminal too narrow for it beside a title of 8 columns.
+  const charts = view.charts && view.width - plain - (cells * 1.5 + 1) >= 8;
+  const chartWidth = charts ? cells * 1.5 + 1 : 0;
+  const width = Math.max(8, Math.min(28, longest, view.width - plain - chartWidth));
+  const lines = ['', ...wrap(`${style.heading('Pacing')} ${style.dim('(average time used of the average budget)')}`, view.width)];
   for (const [i, stage] of stages.entries()) {
     const time = times[i]!.padEnd(timesWidth);
     const paint = stage.overPercent > ON_TIME_PERCENT ? style.warn : style.good;
-    const chart = view.charts ? `${paceBar(stage.overPercent, style, cells)} ` : '';
+    const chart = charts ? `${paceBar(stage.overPercent, style, cells)} ` : '';
     lines.push(`  ${label(stripControl(stage.title), width)}  ${chart}${time}  ${paint(paceText(stage.overPercent))}`);
   }
   return lines;
