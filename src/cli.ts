@@ -206,7 +206,7 @@ const TABLE: readonly CommandSpec[] = [
   },
   {
     name: 'resume',
-    description: 'continue an interrupted session where it stopped (after Ctrl-C, a crash or kill -9)',
+    description: 'continue an interrupted session where it stopped (after Ctrl-C, a closed terminal, a crash or kill -9)',
     arguments: [{ usage: '[session]', description: "session id, the start of one, or 'last'", default: 'last' }],
     options: [{ flags: '--all-red-flags', description: "list every red flag of the rubric in the report, not only those the session's data suggests" }],
     load: () => import('./commands/resume.js').then(({ resume }) => resume),
