@@ -3,7 +3,7 @@
 import { Argument, Command, InvalidArgumentError, Option } from './commander.js';
 import type { Io } from './io.js';
 import { packageVersion } from './version.js';
-import { wrap } from './text.js';
+import { stripControl, wrap } from './text.js';
 import { CATEGORIES, DIFFICULTIES } from './bank/categories.js';
 import { parseDate } from './time.js';
 import { bankDirectories } from './bank/files.js';
@@ -206,7 +206,7 @@ const TABLE: readonly CommandSpec[] = [
   },
   {
     name: 'resume',
-    description: 'continue an interrupted session where it stopped (after Ctrl-C, a crash or kill -9)',
+    description: 'continue an interrupted session where it stopped (after Ctrl-C, a closed terminal, a crash or kill -9)',
     arguments: [{ usage: '[session]', description: "session id, the start of one, or 'last'", default: 'last' }],
     options: [{ flags: '--all-red-flags', description: "list every red flag of the rubric in the report, not only those the session's data suggests" }],
     load: () => import('./commands/resume.js').then(({ resume }) => resume),
@@ -410,7 +410,8 @@ export async function buildProgram(io: Io, result: CommandResult, argv: readonly
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
-      writeErr: (text) => io.stderr.write(text),
+      // Commander quotes the arguments it rejects, colour sequences and all: none of them is mldrill's own.
+      writeErr: (text) => io.stderr.write(stripControl(text)),
       // Commander would ask process.stdout; the width is the Io's, as for the text after the options.
       getOutHelpWidth: () => helpWidth(io),
     })

@@ -28,6 +28,14 @@ const screen = (v: AssessView, columns = 80, rows = 24) => {
 };
 
 describe('the self-assessment layout', () => {
+  it('shows notes and their matched words without the colour sequences a note holds (a paste, a checkpoint)', () => {
+    const painted = 'peak 20k \u001b[41mQPS\u001b[0m at noon\n';
+    const lines = screen(view({ notes: painted, evidence: new Map([['r0', 'k \u001b[41mQPS']]) }));
+    expect(lines.join('\n')).not.toContain('\u001b');
+    expect(lines.join('\n')).toContain('peak 20k QPS at noon');
+    expect(lines.join('\n')).toContain('✦ “k QPS”');
+  });
+
   it('shows every item when they fit, the notes above them, and each suggestion with the words that suggested it', () => {
     const text = screen(view(), 80, 40).join('\n');
     expect(text).toContain('Clarify: what did you cover? (2 of 14 ticked)');

@@ -200,6 +200,22 @@ describe('conduct: the interviewer\'s side', () => {
     expect(listing.out()).toMatch(/20261122-0930-abcd\s+e2e-feed\s+self\s+completed/);
   });
 
+  it('with --no-save, gives the report whole on a short terminal: no export could give the missed items and red flags', async () => {
+    for (const save of [true, false]) {
+      const io = fakeIo({ tty: true });
+      Object.assign(io.stdout, { rows: 12 });
+      const { prompter } = scripted(io, {});
+      expect(await conduct({ ...options(newHome()), save }, io, prompter)).toBe(0);
+      const report = plain(io.out());
+      if (save) expect(report).toMatch(/Missed: \d+ items in 2 stages; mldrill export 20261122-0930-abcd gives them with\s+guidance/);
+      else {
+        expect(report).not.toMatch(/Missed: \d+/);
+        expect(report).toContain('Say what the business wants from the feed.');
+        expect(report).toContain('Boxes for retrieval, ranking and serving.');
+      }
+    }
+  });
+
   it('assesses the follow-up with its answer key: suggested from the notes after it, scored with its stage, reported and exported', async () => {
     const home = newHome();
     const io = fakeIo({ tty: true });

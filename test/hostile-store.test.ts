@@ -343,7 +343,7 @@ describe('session ids are never trusted as paths', () => {
     const checkpoint = path.join(home, 'sessions', '20261122-0930-gone.json');
     const io = fakeIo({ env: { MLDRILL_HOME: home }, tty: true });
     expect(await main(['resume'], io)).toBe(1);
-    expect(io.err()).toBe(`mldrill: session 20261122-0930-gone was drilled with the ${named}, which is no longer in the bank; it can be resumed once the file is back (or with --bank DIR holding it), and its checkpoint ${checkpoint} is left in place\n`);
+    expect(io.err()).toBe(`mldrill: session 20261122-0930-gone was drilled with the ${named}, which is not in the bank now; if it came from --bank DIR or MLDRILL_BANK, resume with the same (mldrill resume 20261122-0930-gone --bank DIR), else once its file is back; its checkpoint ${checkpoint} is left in place\n`);
     expect(fs.existsSync(checkpoint)).toBe(true);
   });
 
@@ -373,6 +373,31 @@ describe('session ids are never trusted as paths', () => {
     const none = fakeIo({ env: { MLDRILL_HOME: tempDir() } });
     expect(await main(['resume'], none)).toBe(1);
     expect(none.err()).toBe('mldrill: there is no interrupted session to resume\n');
+  });
+
+  it("resuming a session of a question from a bank not loaded now says so and how to load it, not 'run mldrill list'", async () => {
+    const home = tempDir();
+    saveLive(home, live('20261122-0930-abcd'));
+    const io = fakeIo({ env: { MLDRILL_HOME: home }, tty: true });
+    expect(await main(['resume'], io)).toBe(1);
+    expect(io.err()).toBe(`mldrill: session 20261122-0930-abcd was drilled with the question "fx-feed", which is not in the bank now; if it came from --bank DIR or MLDRILL_BANK, resume with the same (mldrill resume 20261122-0930-abcd --bank DIR), else once its file is back; its checkpoint ${path.join(home, 'sessions', '20261122-0930-abcd.json')} is left in place\n`);
+    expect(fs.existsSync(path.join(home, 'sessions', '20261122-0930-abcd.json'))).toBe(true);
+  });
+
+  it('a checkpoint that outlived its completed session (its removal failed) is neither marked resumable nor resumed', async () => {
+    const home = tempDir();
+    appendRecord(path.join(home, 'history.jsonl'), record('20261122-0930-abcd', Date.UTC(2026, 10, 22, 9, 30)));
+    saveLive(home, live('20261122-0930-abcd'));
+    const listed = fakeIo({ env: { MLDRILL_HOME: home, TZ: 'UTC' } });
+    expect(await main(['history', '--json'], listed)).toBe(0);
+    expect(JSON.parse(listed.out())).toMatchObject([{ id: '20261122-0930-abcd', status: 'completed', resumable: false }]);
+    const io = fakeIo({ env: { MLDRILL_HOME: home }, tty: true });
+    expect(await main(['resume'], io)).toBe(1);
+    expect(io.err()).toBe('mldrill: there is no interrupted session to resume\n');
+    // An interrupted session beside it is still the one resumed.
+    saveLive(home, live('20261122-0931-efgh'));
+    expect(await main(['resume', '20261122-0930-abcd'], fakeIo({ env: { MLDRILL_HOME: home } }))).toBe(1);
+    expect(await main(['resume', 'last'], fakeIo({ env: { MLDRILL_HOME: home } }))).toBe(2); // found; needs a terminal
   });
 
   it('resume takes a unique start of an id, as export does, and says when a start is ambiguous', () => {

@@ -46,6 +46,7 @@ const STAGE_VIEWS: Record<string, StageView> = {
   'interviewer mode': view(asked, {
     checklist: [{ id: 'goal', text: 'Named the business goal and a metric for it' }, { id: 'scale', text: 'Quantified users, items and QPS' }],
     followups: ['What happens when traffic grows tenfold overnight?'],
+    question: 'Design a feed that shows people the posts they care about most.',
     facts: [{ topic: 'scale', answer: 'About 200 million daily users; 5 billion feed requests a day.' }, { topic: 'cost', answer: 'Ranking may cost at most 2 GPU-milliseconds per request.' }],
   }),
 };

@@ -179,6 +179,16 @@ Score 67% · Clarify the problem 50% · Design 100%`);
     for (const width of [50, 60, 80]) expect(reportLines(report, plain, width).filter((line) => visibleLength(line) > width)).toEqual([]);
   });
 
+  it('wraps the answer key of a follow-up within the width, each point indented under its mark', () => {
+    const point = 'Delete by entity key in the online store and streaming state, and purge the offline history';
+    const followup = { stageTitle: 'Design', text: 'A user asks for their data to be deleted. Which stores change?', notesAfter: 'purge both stores\n', points: [{ text: point, covered: true }] };
+    for (const width of [40, 60, 80]) {
+      const lines = reportLines({ ...report, followup }, plain, width);
+      expect(lines.filter((line) => visibleLength(line) > width), `${width} columns`).toEqual([]);
+    }
+    expect(reportLines({ ...report, followup }, plain, 80).join('\n')).toContain('    ✔ Delete by entity key in the online store and streaming state, and purge\n      the offline history');
+  });
+
   it('colours overtime and scores only when asked to', () => {
     const coloured = reportLines(report, colour, 80).join('\n');
     expect(coloured).toMatch(/\u001b\[33mover by 42%\u001b\[39m/);

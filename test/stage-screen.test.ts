@@ -3,7 +3,7 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { openPad } from '../src/diagram/pad.js';
-import { addExchange, planStages, setNotes, setPadLine, setQuestion, startSession, type SessionState } from '../src/session/engine.js';
+import { addExchange, planStages, revealHint, setNotes, setPadLine, setQuestion, startSession, togglePause, type SessionState } from '../src/session/engine.js';
 import { compileFacts, NEUTRAL_REPLY } from '../src/session/interviewer.js';
 import { PLAIN } from '../src/ui/colour.js';
 import { stageAction } from '../src/ui/stage-keys.js';
@@ -29,6 +29,38 @@ describe('the stage layout', () => {
   it('counts down from the whole budget: 5 minutes show 05:00', () => {
     expect(screen(view(startSession(plan, NOW)), 80)[0]).toMatch(/^Stage 1\/2 · Clarify\s+⏱ 05:00 left$/);
     expect(screen(view(startSession(plan, NOW), { now: NOW + 400 }))[0]).toContain('05:00 left');
+  });
+
+  it('paused past the budget, says how far over it is, not time left', () => {
+    const paused = togglePause(startSession(plan, NOW), NOW + 304_000);
+    expect(screen(view(paused, { now: NOW + 310_000 }))[0]).toMatch(/⏸ paused · \+00:04 over time$/);
+    expect(screen(view(togglePause(startSession(plan, NOW), NOW + 60_000), { now: NOW + 90_000 }))[0]).toMatch(/⏸ paused · 04:00 left$/);
+  });
+
+  it('interviewer mode: the question to read out, whole, then on one line when the screen is short', () => {
+    const question = 'Design a feed that shows people the posts they care about most, for a social network with a billion users.';
+    const checklist = [{ id: 'goal', text: 'Named the goal' }, { id: 'scale', text: 'Quantified scale' }];
+    const tall = screen(view(startSession(plan, NOW), { checklist, question }), 80, 40).join('\n');
+    expect(tall).toContain('Question\n  Design a feed that shows people the posts they care about most, for a social\n  network with a billion users.');
+    const short = screen(view(startSession(plan, NOW), { checklist, question, followups: ['What breaks at ten times the traffic?'] }), 80, 20);
+    expect(short.length).toBeLessThanOrEqual(20);
+    expect(short.join('\n')).toMatch(/Question\n  Design a feed that shows people the posts they care about most, for a social …\n/);
+    expect(screen(view(startSession(plan, NOW)), 80, 40).join('\n')).not.toContain('Question');
+  });
+
+  it('shows the notes and the line being typed without the colour sequences they hold (a paste, a checkpoint)', () => {
+    const state = setNotes(startSession(plan, NOW), 0, 'plain \u001b[41mRED\u001b[0m note\n');
+    const lines = screen(view(state, { line: 'draft \u001b[42mGREEN' }));
+    expect(lines.join('\n')).not.toContain('\u001b');
+    expect(lines.join('\n')).toContain('plain RED note');
+    expect(lines.join('\n')).toContain('> draft GREEN');
+  });
+
+  it('shows the hint key while a hint is left to reveal, and not once all are on screen or there are none', () => {
+    const one = revealHint(startSession(plan, NOW), 2);
+    expect(screen(view(one)).join('\n')).toMatch(/Tab\s+hint/);
+    expect(screen(view(revealHint(one, 2))).join('\n')).not.toMatch(/Tab\s+hint/);
+    expect(screen(view(startSession(plan, NOW), { hints: [] })).join('\n')).not.toMatch(/Tab\s+hint/);
   });
 
   it('fits 60 columns and 15 rows without a line too long, keys included', () => {

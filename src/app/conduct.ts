@@ -54,7 +54,9 @@ export interface ConductOptions {
  * the two lines that say where the session was saved, so the score never scrolls away.
  */
 function reportFit(io: Io, options: ConductOptions): ReportFit {
-  const rows = io.stdout.isTTY ? io.stdout.rows : undefined;
+  // Folded only when the export can give the rest: with --no-save nothing can, and the missed
+  // items' guidance and the red flags would be lost to a count. Whole, the terminal scrolls.
+  const rows = io.stdout.isTTY && options.save ? io.stdout.rows : undefined;
   return {
     ...(rows ? { rows: Math.max(12, rows - 4) } : {}),
     ...(options.save ? { wholeWith: `mldrill export ${options.id}` } : {}),
@@ -159,6 +161,7 @@ export async function conduct(options: ConductOptions, io: Io, prompter: Prompte
         hints: stage.hints,
         strict: options.strict,
         checklist: interviewer ? stage.items : undefined,
+        question: interviewer ? interview.question.prompt : undefined,
         followups: interviewer && latest.current === followupsAt ? interview.question.followups ?? [] : undefined,
         ...(interviewer ? (facts.length ? { facts } : {}) : sheet ? { sheet } : {}),
         onChange: (state) => {

@@ -24,11 +24,13 @@ export async function history(options: HistoryOptions, io: Io): Promise<number> 
   const latest = newestSessionsFor(io, options.limit, live.sessions.length > 0);
   reportSkipped(live.warnings, latest.file, io);
   const timeZone = io.timeZone;
+  // A checkpoint that outlived its completed session (its removal failed) resumes nothing: the
+  // completed record is the session.
   const resumable = new Set(live.sessions.map((session) => session.id));
   // The AI grader's scores, for the marker.
   const aiScores = aiScoresOf(readRatingsFor(io));
   const unrecorded = live.sessions.filter((session) => !latest.ids?.has(session.id)).map((session) => liveEntry(session, timeZone));
-  const all = [...latest.records.map((summary) => historyEntry(summary, timeZone, resumable.has(summary.id), aiScores.get(summary.id) ?? null)), ...unrecorded]
+  const all = [...latest.records.map((summary) => historyEntry(summary, timeZone, resumable.has(summary.id) && summary.status !== 'completed', aiScores.get(summary.id) ?? null)), ...unrecorded]
     .sort((a, b) => compareText(b.startedAt, a.startedAt));
   const shown = options.limit > 0 ? all.slice(0, options.limit) : all;
   const total = latest.total + unrecorded.length;

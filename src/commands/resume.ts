@@ -3,15 +3,17 @@
 import { ensureSaveable } from '../app/read-history.js';
 import { NotFoundError, UnknownIdError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
-import { isFinished, isSessionState, remainingSeconds, resumeAt } from '../session/engine.js';
+import { isFinished, isSessionState, resumeAt } from '../session/engine.js';
 import { buildInterview } from '../session/interview.js';
 import { listLive, liveFile, type LiveSession } from '../store/live.js';
 import { byIdOrPrefix } from '../store/sessions.js';
-import { clock, closest, wrap } from '../text.js';
+import { closest, wrap } from '../text.js';
 import { createPrompter, requireTerminal } from '../ui/prompts.js';
 import { questionHeader } from '../ui/render.js';
+import { timeLeftText } from '../ui/stage-screen.js';
 import { conduct } from '../app/conduct.js';
 import { withCatalog } from '../app/with-catalog.js';
+import { readHistoryFor } from '../app/read-history.js';
 import { colourOf, llmOf, stateDirOf } from '../app/config.js';
 
 export interface ResumeOptions {
@@ -35,8 +37,11 @@ export async function resume(options: ResumeOptions, io: Io): Promise<number> {
   const stateDir = stateDirOf(io);
   const { sessions, warnings } = listLive(stateDir, isSessionState);
   for (const warning of warnings) io.stderr.write(`mldrill: ${warning}\n`);
+  // A checkpoint that outlived its completed session (the drill could not remove it) is not
+  // resumable: resumed, it would replace the completed record with a second run of the session.
+  const completed = sessions.length ? new Set(readHistoryFor(io).records.filter((record) => record.status === 'completed').map((record) => record.id)) : new Set<string>();
   // A wrong id is reported as such, with or without a terminal; only then is one required.
-  const live = pickLive(sessions, options.session);
+  const live = pickLive(sessions.filter((session) => !completed.has(session.id)), options.session);
   requireTerminal(io, 'resume');
   ensureSaveable(io);
 
@@ -52,10 +57,10 @@ export async function resume(options: ResumeOptions, io: Io): Promise<number> {
     }
   }
   const interview = await withCatalog(io, options.bank, (bank) => {
-    // The session's own question or rubric gone from the bank: said as such, with the checkpoint
-    // kept, rather than as an unknown id the user never typed.
+    // The session's own question or rubric gone from the bank (or from a bank this run did not
+    // load): said as such, with the checkpoint kept, rather than as an unknown id the user never typed.
     const gone = !bank.ids.includes(live.questionId) ? `question "${live.questionId}"` : !bank.rubrics.has(live.rubricId) ? `rubric "${live.rubricId}"` : undefined;
-    if (gone) throw new NotFoundError(`session ${live.id} was drilled with the ${gone}, which is no longer in the bank; it can be resumed once the file is back (or with --bank DIR holding it), and its checkpoint ${liveFile(stateDir, live.id)} is left in place`);
+    if (gone) throw new NotFoundError(`session ${live.id} was drilled with the ${gone}, which is not in the bank now; if it came from --bank DIR or MLDRILL_BANK, resume with the same (mldrill resume ${live.id} --bank DIR), else once its file is back; its checkpoint ${liveFile(stateDir, live.id)} is left in place`);
     return buildInterview(bank.question(live.questionId), bank.rubric(live.rubricId), live.minutes ?? undefined);
   });
   const { question } = interview;
@@ -69,7 +74,7 @@ export async function resume(options: ResumeOptions, io: Io): Promise<number> {
   prompter.say(`\n${questionHeader(question, state.plan, prompter.style, prompter.columns).join('\n')}\n\n`);
   const where = isFinished(state)
     ? `at the self-assessment, stage ${Math.min((live.assessed?.length ?? 0) + 1, state.plan.length)}/${state.plan.length}`
-    : `at stage ${state.current + 1}/${state.plan.length}, ${state.plan[state.current]!.title}, with ${clock(Math.max(0, remainingSeconds(state, io.now())))} left`;
+    : `at stage ${state.current + 1}/${state.plan.length}, ${state.plan[state.current]!.title}, with ${timeLeftText(state, io.now())}`;
   // Wrapped at word breaks: a title and the clock cut by the terminal's edge read badly.
   io.stderr.write(`${wrap(`Resuming session ${live.id} ${where}.`, prompter.columns).join('\n')}\n\n`);
 

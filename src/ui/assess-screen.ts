@@ -3,7 +3,7 @@
 // screen: what does not fit is counted (`↓ 6 more · 2 ticked`), so that an item ticked from the
 // notes is never confirmed unseen; the notes above it fold first.
 import type { ScoredItem } from '../session/interview.js';
-import { cut, fitLine, wrap } from '../text.js';
+import { cut, fitLine, stripControl, wrap } from '../text.js';
 import type { EvidenceSource } from '../score/suggest.js';
 import type { Style } from './colour.js';
 import { keyLine, type Size } from './stage-screen.js';
@@ -48,7 +48,9 @@ export function assessLines(view: AssessView, size: Size, style: Style): { lines
   const rows = view.items.map((item, i) => {
     const here = i === view.cursor;
     const mark = view.ticked.has(item.id) ? style.good('◉') : '◯';
-    const phrase = view.evidence.get(item.id);
+    // Notes keep what was typed or pasted; the screen shows it without control sequences, colour included.
+    const found = view.evidence.get(item.id);
+    const phrase = found === undefined ? undefined : stripControl(found);
     const text = wrap(item.text, width - 6);
     // The marker and its phrase are never split: after the text when they fit, else under it.
     const from = view.evidenceFrom?.get(item.id);
@@ -61,7 +63,7 @@ export function assessLines(view: AssessView, size: Size, style: Style): { lines
   });
 
   // The notes, folded: their lines joined, so short lines share a screen line.
-  const noteText = view.notes.split('\n').map((line) => line.trim()).filter(Boolean).join(' · ');
+  const noteText = stripControl(view.notes).split('\n').map((line) => line.trim()).filter(Boolean).join(' · ');
   const noteLines = noteText ? wrap(noteText, width - 4, '  ') : [];
   const room = Math.max(3, size.rows - 1 - header.length - help.split('\n').length);
   const listLines = rows.reduce((sum, lines) => sum + lines.length, 0);

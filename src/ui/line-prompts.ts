@@ -24,10 +24,11 @@ import {
   type SessionState,
 } from '../session/engine.js';
 import { askInStage } from '../session/interviewer.js';
-import { clock, plural, stripControl, wrap } from '../text.js';
+import { plural, stripControl, wrap } from '../text.js';
 import { assessedLine, SUGGESTED } from './assess-screen.js';
 import { PLAIN } from './colour.js';
 import { byTitle, matching } from './pick-screen.js';
+import { timeLeftText } from './stage-screen.js';
 import type { Prompter } from './prompts.js';
 
 const BELL = '\u0007';
@@ -122,10 +123,11 @@ export function createLinePrompter(io: Io, signal: AbortSignal): Prompter {
       const index = state.current;
       const stage = state.plan[index]!;
       const checklist = config.checklist ?? [];
+      // Behind the ready gate the clock has not started: "ready", as the stage screen says, not "paused".
+      let ready = config.gated === true;
       const left = () => {
-        const remaining = remainingSeconds(state, now());
-        const time = remaining >= 0 ? `${clock(remaining)} left` : `+${clock(-remaining)} over time`;
-        return isPaused(state) ? `paused, ${time}` : time;
+        const time = timeLeftText(state, now());
+        return ready ? `ready, ${time}` : isPaused(state) ? `paused, ${time}` : time;
       };
       const list = (items: readonly string[]) => items.map((item, i) => wrap(`${i + 1}. ${item}`, columns - 4, '  ').join('\n')).join('\n');
       say(`\nStage ${index + 1}/${state.plan.length} · ${stage.title} (${left()})\n${wrap(stage.goal, columns - 2, '  ').join('\n')}\n`);
@@ -136,7 +138,7 @@ export function createLinePrompter(io: Io, signal: AbortSignal): Prompter {
       if (facts.length && !shownFacts) sayFacts();
       shownFacts ||= facts.length > 0;
       const notes = state.progress[index]!.notes;
-      if (notes) say(`Notes so far:\n${notes.replace(/\n$/, '').split('\n').map((line) => `  ${line}`).join('\n')}\n`);
+      if (notes) say(`Notes so far:\n${stripControl(notes).replace(/\n$/, '').split('\n').map((line) => `  ${line}`).join('\n')}\n`);
       const commands = [
         checklist.length ? '/t N ticks item N' : '/a QUESTION asks the interviewer', facts.length ? '/f fact sheet' : '', config.hints.length ? '/h hint' : '', '/d EDGE adds to the diagram', '/p pause', 'an empty line: next stage',
       ].filter(Boolean);
@@ -147,6 +149,7 @@ export function createLinePrompter(io: Io, signal: AbortSignal): Prompter {
       if (state.progress[index]!.draft) change(commitDraft(state));
       if (config.gated) {
         await ask('Press Enter to start the clock > ');
+        ready = false;
         change(resume(state, now()));
       }
 
@@ -223,8 +226,8 @@ export function createLinePrompter(io: Io, signal: AbortSignal): Prompter {
 
     async assess(message, items, preselected = new Set(), beside) {
       const ticked = new Set(items.filter((item) => preselected.has(item.id)).map((item) => item.id));
-      const evidence = (id: string) => (beside?.evidence.has(id) ? ` ${SUGGESTED} "${beside.evidence.get(id)}"` : preselected.has(id) ? ` ${SUGGESTED}` : '');
-      const notes = beside?.notes.split('\n').map((line) => line.trim()).filter(Boolean).join(' · ');
+      const evidence = (id: string) => (beside?.evidence.has(id) ? ` ${SUGGESTED} "${stripControl(beside.evidence.get(id)!)}"` : preselected.has(id) ? ` ${SUGGESTED}` : '');
+      const notes = beside && stripControl(beside.notes).split('\n').map((line) => line.trim()).filter(Boolean).join(' · ');
       if (notes) sayLine(`\nYour notes: ${notes}`);
       for (;;) {
         sayLine(`\n${message}`);

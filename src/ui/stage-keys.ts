@@ -59,6 +59,8 @@ export interface KeyContext {
   facts?: boolean;
   /** Inside a paste (bracketed by the terminal): pasted text is text, whatever its keys. */
   pasting?: boolean;
+  /** False once every hint of the stage is on screen (or it has none): Tab's hint is not shown. */
+  hintsLeft?: boolean;
 }
 
 interface Binding {
@@ -103,7 +105,8 @@ const STAGE_KEYS: readonly Binding[] = [
   // Alt-Enter, and Esc then Enter, arrive as Enter with meta: one committed line, never two.
   { label: 'Enter', does: 'add the line to the notes', action: 'commit', matches: (key, context) => enter(key) && context.line.trim() !== '', shown: () => false },
   { label: 'Enter', does: 'on an empty line: next stage', action: 'next', matches: (key) => enter(key) },
-  { label: 'Tab', does: 'hint', action: 'hint', matches: (key) => key.name === 'tab' },
+  // Shown while a hint is left to reveal: with none, the key did nothing it could say.
+  { label: 'Tab', does: 'hint', action: 'hint', matches: (key) => key.name === 'tab', shown: (context) => context.hintsLeft !== false },
   { label: 'Ctrl-P', does: 'pause', action: 'pause', matches: (key) => Boolean(key.ctrl) && key.name === 'p' },
   { label: '↑↓', does: 'edit earlier lines', action: 'edit-up', matches: (key, context) => !context.interviewer && key.name === 'up', shown: (context) => !context.interviewer },
   { label: '↓', does: '', action: 'edit-down', matches: (key, context) => !context.interviewer && key.name === 'down', shown: () => false },

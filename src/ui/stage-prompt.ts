@@ -50,6 +50,8 @@ export interface StagePromptConfig extends ScreenEvents {
   followups?: readonly string[];
   /** Self mode: the fact sheet that answers `?` questions; without one, every answer is the neutral reply. */
   sheet?: FactSheet;
+  /** Interviewer mode: the question's prompt, kept on screen. */
+  question?: string;
   /** Interviewer mode: the fact sheet to answer from, on screen (Ctrl-O shows it whole when cut to fit, hides it, shows it). */
   facts?: ReadonlyArray<{ topic: string; answer: string }>;
   /** The ready gate: the clock (paused in `state`) starts on Enter or on the first key typed. */
@@ -374,7 +376,7 @@ function renderStage(core: InquirerCore, config: StagePromptConfig, done: (state
       state: current, now: now(), hints: config.hints, checklist: config.checklist, cursor, followups: config.followups, allFollowups,
       line: pending(current) ?? current.padLine ?? typing.current, editing, gated, save: config.save !== false,
       notice: loaded instanceof Error ? `the diagram pad could not load: ${loaded.message}` : config.notice?.(),
-      lineMode: pending(current) !== undefined ? 'ask' : current.padLine !== undefined ? 'pad' : undefined, noFactSheet: !config.sheet && !config.checklist?.length, facts: config.facts, factsView,
+      lineMode: pending(current) !== undefined ? 'ask' : current.padLine !== undefined ? 'pad' : undefined, noFactSheet: !config.sheet && !config.checklist?.length, facts: config.facts, factsView, question: config.question,
       ...(current.diagram ? { diagram: current.diagram } : {}),
       ...(typeof loaded === 'object' && !(loaded instanceof Error) ? {
         drawDiagram: (source: string, size: { width: number; height: number }) => {

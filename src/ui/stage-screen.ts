@@ -30,6 +30,8 @@ export interface StageView {
   lineMode?: LineMode;
   /** The question has no fact sheet: the interviewer pane says so, once, in its heading. */
   noFactSheet?: boolean;
+  /** Interviewer mode: the question's prompt, kept on screen to read out and come back to. */
+  question?: string;
   /** Interviewer mode: the fact sheet to answer from, shown as `factsView` says (Ctrl-O). */
   facts?: ReadonlyArray<{ topic: string; answer: string }>;
   factsView?: FactsView;
@@ -69,6 +71,12 @@ function timeLeft(state: SessionState, now: number): { seconds: number; over: bo
   return remaining >= 0 ? { seconds: Math.ceil(remaining), over: false } : { seconds: Math.round(-remaining), over: true };
 }
 
+/** The countdown in words, `04:12 left` or `+01:05 over time`: the stage screen's, `TERM=dumb`'s and resume's. */
+export function timeLeftText(state: SessionState, now: number): string {
+  const left = timeLeft(state, now);
+  return left.over ? `+${clock(left.seconds)} over time` : `${clock(left.seconds)} left`;
+}
+
 /** The line left on screen for a finished stage: its time as the report rounds it, the title cut to fit `columns`. */
 export function finishedLine(state: SessionState, index: number, now: number, style: Style, columns = 100): string {
   const stage = state.plan[index]!;
@@ -91,10 +99,8 @@ export function stageLines(view: StageView, size: Size, style: Style): { lines: 
   const timer = view.gated
     ? style.warn('⏸ ready')
     : isPaused(state)
-      ? style.warn(`⏸ paused · ${clock(left.seconds)} left`)
-      : left.over
-        ? style.bad(`⏱ +${clock(left.seconds)} over time`)
-        : (left.seconds <= 60 ? style.warn : style.good)(`⏱ ${clock(left.seconds)} left`);
+      ? style.warn(`⏸ paused · ${timeLeftText(state, view.now)}`)
+      : (left.over ? style.bad : left.seconds <= 60 ? style.warn : style.good)(`⏱ ${timeLeftText(state, view.now)}`);
   const title = `Stage ${index + 1}/${state.plan.length} · ${stage.title}`;
   // On a short terminal the frame around the notes gives way first (see `tight` below), so that
   // the clock stays on screen and the screen is never taller than the terminal.
@@ -127,11 +133,13 @@ export function stageLines(view: StageView, size: Size, style: Style): { lines: 
     const [first = '', ...rest] = wrap(item.text, width - 6);
     return [`${pointer} ${mark} ${i === view.cursor ? style.accent(first) : first}`, ...rest.map((line) => `    ${line}`)];
   });
-  const noteLines = progress.notes ? progress.notes.replace(/\n$/, '').split('\n') : [];
+  // Notes keep what was typed or pasted (a checkpoint may hold anything); the screen shows them
+  // without control sequences, colour included: the screen's own sanitiser lets colour through.
+  const noteLines = progress.notes ? stripControl(progress.notes).replace(/\n$/, '').split('\n') : [];
   const exchanges = (state.exchanges ?? []).filter((exchange) => exchange.stageId === stage.id);
   const facts = view.facts ?? [];
 
-  const context = { line: view.line, interviewer: checklist.length > 0, gated: view.gated, canGoBack: index > 0, lineMode: view.lineMode, facts: facts.length > 0 };
+  const context = { line: view.line, interviewer: checklist.length > 0, gated: view.gated, canGoBack: index > 0, lineMode: view.lineMode, facts: facts.length > 0, hintsLeft: progress.hintsShown < view.hints.length };
   const last = index + 1 === state.plan.length;
   const keys = keyHints(context).map(([label, does]) => `${style.key(` ${label} `)} ${last ? does.replace('next stage', 'finish') : does}`);
   const quits = style.dim(view.save ? 'Ctrl-C quits (saved)' : 'Ctrl-C quits (not saved)');
@@ -169,13 +177,17 @@ export function stageLines(view: StageView, size: Size, style: Style): { lines: 
   let factRows = Number.POSITIVE_INFINITY;
   const wholeFactRows = () => facts.reduce((sum, fact) => sum + wrap(`${fact.topic}: ${stripControl(fact.answer)}`, width - 4, '    ').length, 0);
   /** The pad's picture in `height` rows at most, indented like the notes. */
-  const drawn = (height: number) => (view.drawDiagram ? view.drawDiagram(view.diagram ?? '', { width: width - 2, height: Math.max(1, height) }).map((line) => `  ${line}`) : [style.dim('  loading the drawing…')]);
+  const drawn = (height: number) => (view.drawDiagram ? view.drawDiagram(stripControl(view.diagram ?? ''), { width: width - 2, height: Math.max(1, height) }).map((line) => `  ${line}`) : [style.dim('  loading the drawing…')]);
   // First as tall as the screen allows: the rest folds for it, and it is cut to what is left after that.
   let drawing = padOpen ? drawn(room - 2) : [];
   let notesFolded = false;
+  const question = view.question ? stripControl(view.question).replace(/\s+/g, ' ').trim() : '';
+  /** 1: on one line; 2: gone (a terminal too small for even that). */
+  let questionFolded: 0 | 1 | 2 = 0;
   const body = () => {
     const lines: string[] = [];
     const section = (heading: string, content: string[]) => void lines.push('', style.heading(heading), ...content);
+    if (question && questionFolded < 2) section('Question', questionFolded ? [cut(`  ${question}`, width)] : wrap(question, width, '  '));
     if (cutIn.length) lines.push('', ...cutIn);
     if (exchanges.length && exchangeLine) lines.push('', cut(`  › ${stripControl(exchanges.at(-1)!.answer)}`, width));
     else if (exchanges.length) {
@@ -243,8 +255,12 @@ export function stageLines(view: StageView, size: Size, style: Style): { lines: 
       window = view.cursor - window.from > window.to - 1 - view.cursor ? { ...window, from: window.from + 1 } : { ...window, to: window.to - 1 };
       return true;
     },
+    // The question, on one line, once the checklist is down to the item at the cursor: the partner
+    // reads it out at the start and comes back to it, and whole it is only a line or two.
+    () => (question && questionFolded === 0 ? ((questionFolded = 1), true) : false),
     () => (factsFolded === 1 && factsView === 'fit' ? ((factsFolded = 2), true) : false),
     () => (followupsFolded || view.allFollowups ? false : (followupsFolded = true)),
+    () => (question && questionFolded === 1 ? ((questionFolded = 2), true) : false),
     // The answer's line is paid for with a line of notes: both stay in view.
     () => (exchanges.length && !exchangeLine ? (exchangeLine = true) : false),
     () => (exchangeLine && notesShown > 1 ? ((notesShown = 1), true) : false),
@@ -276,7 +292,7 @@ export function stageLines(view: StageView, size: Size, style: Style): { lines: 
   const prompt = view.lineMode ? style.accent(LINE_MODES[view.lineMode].prompt) : view.editing === null ? style.accent('>') : style.accent(`✎ ${view.editing + 1}>`);
   // Each line within the width, whatever it holds (a long word in the notes, a long title); the
   // line being typed is the line editor's own, which wraps it as any terminal line does.
-  return { lines: [...[...header, ...lines, ...typing].map((line) => fitLine(line, width)), '', `  ${prompt} ${view.line}`], help, factsCut: facts.length > 0 && factsFolded > 0 && factsView === 'fit' };
+  return { lines: [...[...header, ...lines, ...typing].map((line) => fitLine(line, width)), '', `  ${prompt} ${stripControl(view.line)}`], help, factsCut: facts.length > 0 && factsFolded > 0 && factsView === 'fit' };
 }
 
 /**

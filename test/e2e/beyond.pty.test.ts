@@ -60,6 +60,24 @@ describe('beyond a timer', { timeout: 90_000 }, () => {
     expect(historyCommand(home).stdout).toMatch(new RegExp(`${id}\\s+e2e-feed\\s+self\\s+completed\\s`));
   });
 
+  it('resumes a stage killed past its budget saying how far over it is, as its clock does, not "00:00 left"', async () => {
+    const home = newHome();
+    // 0.05 minutes: the first stage has 1.2 s, gone before the note is typed.
+    const first = open(['drill', 'e2e-feed', '--minutes', '0.05'], home);
+    await first.waitFor(/⏱ \+00:0\d over time/);
+    first.type('late note');
+    first.keys('Enter');
+    await checkpointHolding(home, 'late note', 'a checkpoint with the note');
+    first.signal('KILL');
+    expect(await first.exitCode()).toBe(137);
+    const second = open(['resume', 'last'], home);
+    const screen = await second.waitFor(/Notes\n\s+late note/);
+    expect(screen).toMatch(/Clarify the feed, with\s+\+00:\d\d\s+over time\./);
+    expect(screen).not.toContain('00:00 left');
+    second.keys('C-c');
+    expect(await second.exitCode()).toBe(130);
+  });
+
   it('on a narrow terminal, the resume line wraps at word breaks, the clock whole', async () => {
     const home = newHome();
     const id = await crashMidStage(home, 'a note');

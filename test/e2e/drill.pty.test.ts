@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { BIN, sleep, TmuxSession } from '../helpers/tmux.js';
+import { BIN, sleep, TmuxSession, until } from '../helpers/tmux.js';
 import { BANK, confirmAssessments, finishDrill } from './fixture-flow.js';
 let session: TmuxSession | undefined;
 afterEach(() => session?.close());
@@ -119,6 +119,20 @@ describe('drill in a terminal', { timeout: 60_000 }, () => {
     tmux.signal('TERM');
     expect(await tmux.exitCode()).toBe(130);
     expect(readHistory(history)[0]).toMatchObject({ status: 'abandoned', stages: [{ notes: 'scale first\n' }, { notes: '' }] });
+  });
+
+  it('a terminal closed mid-stage (its window, an ssh link) saves the session as abandoned with the line being typed, resumable', async () => {
+    const { tmux, history } = start();
+    await tmux.waitFor('Stage 1/2');
+    tmux.type('scale first');
+    tmux.keys('Enter');
+    tmux.type('then latency'); // typed a moment before the window closes: no checkpoint holds it yet
+    await tmux.waitFor('> then latency');
+    tmux.close();
+    const text = await until(() => (fs.existsSync(history) ? fs.readFileSync(history, 'utf8') : undefined), 'the history after the hangup');
+    const [record] = text.trim().split('\n').map((line) => JSON.parse(line));
+    expect(record).toMatchObject({ status: 'abandoned', stages: [{ notes: 'scale first\nthen latency\n' }, { notes: '' }] });
+    expect(fs.existsSync(path.join(path.dirname(history), 'sessions', `${record.id}.json`))).toBe(true);
   });
 
   it('--strict moves on by itself when the time is up, keeping the notes and the notes pad open', async () => {

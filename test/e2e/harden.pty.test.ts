@@ -213,7 +213,20 @@ describe('a drill on TERM=dumb', { timeout: 90_000 }, () => {
     });
   });
 
-  it('resumed from a checkpoint whose notes hold a bidi override and a C1 control, prints the notes without them', async () => {
+  it('behind the ready gate says the stage is ready, its whole budget left, not paused', async () => {
+    const home = newHome();
+    const tmux = new TmuxSession(['drill', 'e2e-feed', '--bank', BANK, '--no-save'], { env: { MLDRILL_HOME: home, TERM: 'dumb' } });
+    sessions.push(tmux);
+    const screen = await tmux.waitFor('Press Enter to start the clock >');
+    expect(screen).toContain('Stage 1/2 · Clarify the feed (ready, 02:00 left)');
+    expect(screen).not.toContain('paused');
+    tmux.keys('Enter');
+    await tmux.waitFor(/\[0[12]:\d\d left\] >$/m);
+    tmux.keys('C-c');
+    expect(await tmux.exitCode()).toBe(130);
+  });
+
+  it('resumed from a checkpoint whose notes hold a bidi override, a C1 control and a colour sequence, prints the notes without them', async () => {
     const home = newHome();
     const first = open(['drill', 'e2e-feed'], home);
     await first.waitFor('Stage 1/2');
@@ -223,7 +236,7 @@ describe('a drill on TERM=dumb', { timeout: 90_000 }, () => {
     expect(await first.exitCode()).toBe(137);
     // A checkpoint is a file anyone may have edited.
     const file = path.join(home, 'sessions', name);
-    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('"notes":"old note\\n"', '"notes":"old\\u202e\\u009b2J note\\n"'));
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('"notes":"old note\\n"', '"notes":"old\\u202e\\u009b2J \\u001b[41mnote\\n"'));
 
     const raw = path.join(home, 'raw.log');
     const tmux = new TmuxSession(['resume', 'last', '--bank', BANK], { env: { MLDRILL_HOME: home, TERM: 'dumb' }, rawLog: raw });

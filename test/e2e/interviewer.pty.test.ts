@@ -85,6 +85,19 @@ describe('the interviewer, in a drill', { timeout: 90_000 }, () => {
     expect(await tmux.exitCode()).toBe(130);
   });
 
+  it('in interviewer mode, keeps the question on the partner\'s screen in every stage, at 80x24 too', async () => {
+    const home = newHome();
+    const tmux = new TmuxSession(['drill', 'e2e-feed', '--interviewer', '--bank', BANK, '--no-ready', '--no-save'], { env: { MLDRILL_HOME: home }, width: 80, height: 24 });
+    sessions.push(tmux);
+    await tmux.waitFor(/Stage 1\/2 · Clarify the feed[^\n]*\n(.*\n)*Question\n  Design a feed that shows people the posts they care about most\./);
+    tmux.keys('Enter');
+    // The header with the prompt has scrolled away by now: the stage screen still holds it.
+    const screen = await tmux.waitFor(/Stage 2\/2 · Design the ranking/);
+    expect(screen).toMatch(/Question\n  Design a feed that shows people the posts they care about most\./);
+    tmux.keys('C-c');
+    expect(await tmux.exitCode()).toBe(130);
+  });
+
   it('on TERM=dumb, interviewer mode prints the fact sheet once and /f prints it again', async () => {
     const home = newHome();
     const tmux = new TmuxSession(['drill', 'e2e-feed', '--interviewer', '--bank', BANK, '--no-ready'], { env: { MLDRILL_HOME: home, TERM: 'dumb' }, height: 40, width: 100 });
