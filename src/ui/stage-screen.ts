@@ -268,12 +268,6 @@ export function stageLines(view: StageView, size: Size, style: Style): { lines: 
     () => (notesShown > 1 ? ((notesShown = 1), true) : false),
     // With the pad open, its picture is what is being worked on: the notes fold to one line.
     () => (padOpen && !notesFolded && noteLines.length > 0 ? (notesFolded = true) : false),
-    // Asked for whole and still too tall: the sheet's first lines, one at a time.
-    () => {
-      if (factsView !== 'whole' || !facts.length || factRows <= 1) return false;
-      factRows = Math.min(factRows, wholeFactRows()) - 1;
-      return true;
-    },
   ];
   let lines = body();
   for (const step of fold) {
@@ -283,6 +277,12 @@ export function stageLines(view: StageView, size: Size, style: Style): { lines: 
   while (lines.length > room && tight < TIGHTEST) {
     tighten();
     room = Math.max(MIN_BODY_ROWS, size.rows - 1 - fixedRows());
+  }
+  // Asked for whole and still too tall with the frame at its tightest: the sheet's first lines.
+  if (factsView === 'whole' && facts.length && lines.length > room) {
+    // One row goes to the line that says how many more there are.
+    factRows = Math.max(1, wholeFactRows() - (lines.length - room) - 1);
+    lines = body();
   }
   if (padOpen && lines.length > room) {
     // The pad says itself what does not fit (src/diagram/pad.ts).
