@@ -183,4 +183,15 @@ describe('an argument holding a colour sequence', { timeout: 60_000 }, () => {
     expect(result.stderr).toContain(stderr);
     expect(result.stderr).not.toContain('\u001b');
   });
+
+  // A newline quoted in an error would start a line that reads as mldrill's own.
+  it.each([
+    { args: ['show', 'feed\nmldrill: all good'], code: 1, stderr: 'mldrill: no question with id "feed\\nmldrill: all good"; run \'mldrill list\' to see the ids\n' },
+    { args: ['drill', '--bank', 'no\nsuch'], code: 2, stderr: 'mldrill: --bank names no\\nsuch, which does not exist' },
+  ])('mldrill $args.0 with a newline in an argument says so on one line', ({ args, code, stderr }) => {
+    const result = run(args);
+    expect(result.status).toBe(code);
+    expect(result.stderr).toContain(stderr);
+    expect(result.stderr.split('\n').filter((line) => line.startsWith('mldrill:'))).toHaveLength(1);
+  });
 });
