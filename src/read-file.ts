@@ -15,7 +15,6 @@ export function kindOfFile(stat: fs.Stats): string {
   return 'not a regular file';
 }
 
-/** The file is something other than a regular file (after following links). */
 /** Where a symbolic link at `file` points when nothing is there (a dangling link), else undefined. */
 export function danglingLinkTarget(file: string): string | undefined {
   try {
@@ -27,6 +26,7 @@ export function danglingLinkTarget(file: string): string | undefined {
   }
 }
 
+/** The file is something other than a regular file (after following links). */
 export class NotRegularError extends Error {
   readonly code = 'ENOTREG';
   constructor(readonly file: string, readonly kind: string) {
