@@ -378,6 +378,23 @@ describe('session ids are never trusted as paths', () => {
     expect(none.err()).toBe('mldrill: there is no interrupted session to resume\n');
   });
 
+  it('resume of a session that was completed, or abandoned with no checkpoint left, says so, not "no resumable session" (exit 1)', async () => {
+    const home = tempDir();
+    appendRecord(path.join(home, 'history.jsonl'), record('20261122-0930-done', Date.UTC(2026, 10, 22, 9, 30)));
+    appendRecord(path.join(home, 'history.jsonl'), record('20261123-0930-gone', Date.UTC(2026, 10, 23, 9, 30), { status: 'abandoned', score: null }));
+    for (const tty of [true, false]) {
+      const done = fakeIo({ env: { MLDRILL_HOME: home }, tty });
+      expect(await main(['resume', '20261122-0930-done'], done)).toBe(1);
+      expect(done.err()).toBe('mldrill: session 20261122-0930-done was completed (50%), so there is nothing to resume; mldrill export 20261122-0930-done shows it, and mldrill drill fx-feed drills the question again\n');
+    }
+    const gone = fakeIo({ env: { MLDRILL_HOME: home }, tty: true });
+    expect(await main(['resume', '20261123'], gone)).toBe(1);
+    expect(gone.err()).toBe('mldrill: session 20261123-0930-gone was abandoned and its checkpoint is gone, so there is nothing to resume; mldrill export 20261123-0930-gone shows it, and mldrill drill fx-feed drills the question again\n');
+    const unknown = fakeIo({ env: { MLDRILL_HOME: home }, tty: true });
+    expect(await main(['resume', '2027'], unknown)).toBe(1);
+    expect(unknown.err()).toBe('mldrill: there is no interrupted session to resume\n');
+  });
+
   it("resuming a session of a question from a bank not loaded now says so and how to load it, not 'run mldrill list'", async () => {
     const home = tempDir();
     saveLive(home, live('20261122-0930-abcd'));

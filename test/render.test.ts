@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Report } from '../src/score/report.js';
 import { scoreStage } from '../src/score/score.js';
 import { loadStyle } from '../src/ui/colour.js';
-import { reportLines } from '../src/ui/render.js';
+import { formatMinutes, reportLines } from '../src/ui/render.js';
 import { visibleLength, wrap } from '../src/text.js';
 
 const plain = await loadStyle(0);
@@ -193,5 +193,11 @@ Score 67% · Clarify the problem 50% · Design 100%`);
     const coloured = reportLines(report, colour, 80).join('\n');
     expect(coloured).toMatch(/\u001b\[33mover by 42%\u001b\[39m/);
     expect(reportLines(report, plain, 80).join('\n')).not.toMatch(/\u001b/);
+  });
+});
+
+describe('a budget in words', () => {
+  it.each([[360, '6 min'], [150, '2.5 min'], [60, '1 min'], [45, '45 s'], [0.4, '1 s']])('%s seconds: %s', (seconds, text) => {
+    expect(formatMinutes(seconds)).toBe(text);
   });
 });

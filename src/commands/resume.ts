@@ -1,11 +1,11 @@
 // `mldrill resume [session-id|last]`: picks an interrupted session up at the stage it was in,
 // with the time that was left and the notes so far, and completes it as the same session.
-import { ensureSaveable } from '../app/read-history.js';
-import { NotFoundError, UnknownIdError, UsageError } from '../errors.js';
+import { MldrillError, NotFoundError, UnknownIdError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
-import { isFinished, isSessionState, resumeAt } from '../session/engine.js';
+import { isFinished, isSessionState, resumeAt, type SessionState } from '../session/engine.js';
 import { buildInterview } from '../session/interview.js';
 import { listLive, liveFile, type LiveSession } from '../store/live.js';
+import type { SessionSummary } from '../store/record.js';
 import { byIdOrPrefix } from '../store/sessions.js';
 import { closest, wrap } from '../text.js';
 import { createPrompter, requireTerminal } from '../ui/prompts.js';
@@ -13,7 +13,7 @@ import { questionHeader } from '../ui/render.js';
 import { timeLeftText } from '../ui/stage-screen.js';
 import { conduct } from '../app/conduct.js';
 import { withCatalog } from '../app/with-catalog.js';
-import { readHistoryFor } from '../app/read-history.js';
+import { ensureSaveable, readHistoryFor } from '../app/read-history.js';
 import { colourOf, llmOf, stateDirOf } from '../app/config.js';
 
 export interface ResumeOptions {
@@ -33,15 +33,35 @@ export function pickLive<State>(sessions: readonly LiveSession<State>[], wanted 
   throw new UnknownIdError('resumable session', wanted, closest(wanted, ids), ids.slice(0, 5));
 }
 
+/**
+ * pickLive, except that an id of a session the history holds with nothing to resume (completed,
+ * or abandoned with no checkpoint left) is said to be that, not an unknown id.
+ */
+function pickOrExplain(sessions: readonly LiveSession<SessionState>[], wanted: string, records: readonly SessionSummary[]): LiveSession<SessionState> {
+  try {
+    return pickLive(sessions, wanted);
+  } catch (error) {
+    if (wanted === 'last' || !(error instanceof MldrillError)) throw error;
+    // The latest record of each session: a resumed one supersedes its abandoned record.
+    const latest = [...new Map(records.map((entry) => [entry.id, entry])).values()];
+    const record = byIdOrPrefix(latest, wanted);
+    if (!record) throw error;
+    const what = record.status === 'completed' ? `was completed${record.score === null ? '' : ` (${record.score}%)`}` : 'was abandoned and its checkpoint is gone';
+    throw new NotFoundError(`session ${record.id} ${what}, so there is nothing to resume; mldrill export ${record.id} shows it, and mldrill drill ${record.questionId} drills the question again`);
+  }
+}
+
 export async function resume(options: ResumeOptions, io: Io): Promise<number> {
   const stateDir = stateDirOf(io);
   const { sessions, warnings } = listLive(stateDir, isSessionState);
   for (const warning of warnings) io.stderr.write(`mldrill: ${warning}\n`);
   // A checkpoint that outlived its completed session (the drill could not remove it) is not
   // resumable: resumed, it would replace the completed record with a second run of the session.
-  const completed = sessions.length ? new Set(readHistoryFor(io).records.filter((record) => record.status === 'completed').map((record) => record.id)) : new Set<string>();
+  const wanted = options.session ?? 'last';
+  const records = sessions.length || wanted !== 'last' ? readHistoryFor(io).records : [];
+  const completed = new Set(records.filter((record) => record.status === 'completed').map((record) => record.id));
   // A wrong id is reported as such, with or without a terminal; only then is one required.
-  const live = pickLive(sessions.filter((session) => !completed.has(session.id)), options.session);
+  const live = pickOrExplain(sessions.filter((session) => !completed.has(session.id)), wanted, records);
   requireTerminal(io, 'resume');
   ensureSaveable(io);
 

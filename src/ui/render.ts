@@ -19,7 +19,9 @@ export function questionHeader(question: LoadedQuestion, plan: readonly StagePla
   return lines;
 }
 
+/** A budget in minutes to a tenth (`6 min`, `2.5 min`); under a minute (a quick --minutes run), in seconds, never `0 min`. */
 export function formatMinutes(seconds: number): string {
+  if (seconds < 60) return `${Math.max(1, Math.round(seconds))} s`;
   const minutes = Math.round(seconds / 6) / 10;
   return `${minutes} min`;
 }
