@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { CommandResult } from './cli.js';
 import { EXIT, MissingBankError, MldrillError, NoMatchError, NoSessionsError, StateDirError, UnknownIdError, UsageError, shortPath, systemErrorCode, systemErrorText } from './errors.js';
 import type { Io } from './io.js';
-import { closest, didYouMean, stripControl } from './text.js';
+import { closest, didYouMean, oneLine, stripControl } from './text.js';
 import { packageVersion } from './version.js';
 
 /** The command names, for "did you mean" before the command table is loaded (test/command-table.test.ts checks they agree). */
@@ -75,7 +75,7 @@ function report(error: unknown, argv: readonly string[], io: Io, command: string
   try {
     // Findings that come before the one-line summary (a config file's, as file:line:col lines).
     // Plain text, colour sequences too: stderr keeps colour, and a path or an id may hold some.
-    if (error instanceof MldrillError) for (const line of error.details) io.stderr.write(`${stripControl(line)}\n`);
+    if (error instanceof MldrillError) for (const line of error.details) io.stderr.write(`${oneLine(line)}\n`);
     if (message) io.stderr.write(`mldrill: ${stripControl(message)}\n`);
   } catch {
     // stderr itself is full or gone: the exit code still tells.
@@ -84,12 +84,15 @@ function report(error: unknown, argv: readonly string[], io: Io, command: string
 }
 
 function describe(error: unknown, argv: readonly string[], env: Record<string, string | undefined>, command: string | undefined): [string, number] {
-  if (error instanceof MldrillError) return [remedied(error, argv, command), error.exitCode];
+  // One line each: an id or a path quoted in it may hold a newline, which would start what reads
+  // as a line of mldrill's own ('mldrill show $'x\nmldrill: ...''). Only a bug's stack, under
+  // MLDRILL_DEBUG, takes more lines.
+  if (error instanceof MldrillError) return [oneLine(remedied(error, argv, command)), error.exitCode];
   const code = systemErrorCode(error);
   if (code && code !== 'ENOENT') {
     // The environment, not mldrill: a file name too long, a full disk, a file-size limit.
     const file = (error as NodeJS.ErrnoException).path;
-    return [`cannot ${(error as NodeJS.ErrnoException).syscall ?? 'use'} ${file ? shortPath(path.resolve(file)) : 'a file'}: ${systemErrorText(error)}; check the path and the disk, or set MLDRILL_HOME to another directory`, EXIT.usage];
+    return [oneLine(`cannot ${(error as NodeJS.ErrnoException).syscall ?? 'use'} ${file ? shortPath(path.resolve(file)) : 'a file'}: ${systemErrorText(error)}; check the path and the disk, or set MLDRILL_HOME to another directory`), EXIT.usage];
   }
   return [internalErrorText(error, env), EXIT.usage];
 }

@@ -2,6 +2,7 @@
 // a plain open), /dev/zero (which never ends) or a huge sparse file. Every reader opens with
 // O_NONBLOCK, checks what it opened, and knows the size before it reads a byte.
 import fs from 'node:fs';
+import path from 'node:path';
 
 /** What a file is, in words, for a message: "a FIFO", "a directory"... */
 export function kindOfFile(stat: fs.Stats): string {
@@ -15,18 +16,23 @@ export function kindOfFile(stat: fs.Stats): string {
   return 'not a regular file';
 }
 
-/** The file is something other than a regular file (after following links). */
-/** Where a symbolic link at `file` points when nothing is there (a dangling link), else undefined. */
+/**
+ * Where a symbolic link at `file` points when nothing is there (a dangling link), else undefined.
+ * The target is resolved from the link's directory, as the system resolves it: a relative one
+ * named as is would send the user to create it in the current directory.
+ */
 export function danglingLinkTarget(file: string): string | undefined {
   try {
     if (!fs.lstatSync(file).isSymbolicLink()) return undefined;
-    const target = fs.readlinkSync(file);
-    return fs.existsSync(file) ? undefined : target;
+    // Nothing at the end of it (ENOENT); a loop of links throws ELOOP, and is no dangling link.
+    if (fs.statSync(file, { throwIfNoEntry: false })) return undefined;
+    return path.resolve(path.dirname(file), fs.readlinkSync(file));
   } catch {
     return undefined;
   }
 }
 
+/** The file is something other than a regular file (after following links). */
 export class NotRegularError extends Error {
   readonly code = 'ENOTREG';
   constructor(readonly file: string, readonly kind: string) {

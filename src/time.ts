@@ -2,7 +2,9 @@
 // named through Intl (Io.timeZone), so tests can pick one without touching the process.
 
 /** A year of seconds: no drill runs longer, and sums of many sessions stay readable. */
-export const MAX_DRILL_SECONDS = 366 * 24 * 3600;
+const MAX_DRILL_SECONDS = 366 * 24 * 3600;
+/** A finite, non-negative number of seconds up to MAX_DRILL_SECONDS: a budget, a time used, a moment in a stage. */
+export const isDrillSeconds = (value: unknown): value is number => typeof value === 'number' && value >= 0 && value <= MAX_DRILL_SECONDS;
 const MIN_DRILL_INSTANT = Date.UTC(2000, 0, 1);
 const MAX_DRILL_INSTANT = Date.UTC(2201, 0, 1);
 /**

@@ -381,6 +381,23 @@ describe('mldrill config', () => {
     expect(fs.readlinkSync(file)).toBe(target);
   });
 
+  it('a dangling link with a relative target is named from the link\'s directory; a loop of links is no dangling link; a newline in the target stays on the line', async () => {
+    const dir = tempDir();
+    const relative = path.join(dir, 'relative.yaml');
+    fs.symlinkSync(path.join('dotfiles', 'mldrill.yaml'), relative);
+    expect((await run(['config'], { MLDRILL_CONFIG: relative })).out.split('\n')[0]).toBe(`Config file: ${relative} (a link to ${path.join(dir, 'dotfiles', 'mldrill.yaml')}, which does not exist: built-in defaults)`);
+    const loop = path.join(dir, 'loop.yaml');
+    fs.symlinkSync(loop, loop);
+    const init = await run(['config', 'init'], { MLDRILL_CONFIG: loop });
+    expect(init.code).toBe(1);
+    expect(init.err).toBe(`mldrill: ${loop} already exists; nothing was written (edit it, or move it away and run mldrill config init again)\n`);
+    const odd = path.join(dir, 'odd.yaml');
+    fs.symlinkSync(path.join(dir, 'x\nSETTING  VALUE'), odd);
+    const shown = await run(['config'], { MLDRILL_CONFIG: odd });
+    expect(shown.out.split('\n')[0]).toBe(`Config file: ${odd} (a link to ${dir}/x\\nSETTING  VALUE, which does not exist: built-in defaults)`);
+    expect(shown.out.split('\n')[1]).toBe('');
+  });
+
   it('an error message naming a path with escape sequences in it prints them as nothing', async () => {
     const dir = path.join(tempDir(), 'a\u001b[31mb\u001b]0;title\u0007');
     fs.mkdirSync(dir);

@@ -321,6 +321,9 @@ describe('session ids are never trusted as paths', () => {
     ['a start in 1970', { startedAt: 0 }],
     ['a start before any calendar', { startedAt: -8.64e15 }],
     ['a clock running since year 2300', { runningSince: Date.UTC(2300, 0, 1) }],
+    // The record's curveball is thrown at shownAtSeconds: past a year, every reader skipped it.
+    ['a curveball shown 1e300 seconds in', { curveball: { stage: 0, atSeconds: 30, text: 'What if traffic doubles?', shownAtSeconds: 1e300 } }],
+    ['a curveball due 1e300 seconds in', { curveball: { stage: 0, atSeconds: 1e300, text: 'What if traffic doubles?', shownAtSeconds: null } }],
   ])('a checkpoint with %s is left in place with a warning, never resumed into a crash', async (_name, change) => {
     const home = tempDir();
     const good = live('20261122-0930-abcd');

@@ -137,6 +137,20 @@ describe('the store, through the commands', () => {
     expect(io.err()).toBe(`mldrill: cannot write to the state directory ${stateDir} (ENOTDIR); fix its permissions, set MLDRILL_HOME to a writable directory, or pass --no-save\n`);
   });
 
+  it('refuses to start a saved drill when the clock is outside the years a record may be dated in (exit 2), rather than saving a record every reader skips', async () => {
+    for (const now of [Date.UTC(1999, 5, 1, 10), Date.UTC(2201, 0, 1)]) {
+      const home = fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-'));
+      const io = fakeIo({ env: { MLDRILL_HOME: home }, tty: true, now });
+      expect(await main(['drill', '--random'], io)).toBe(2);
+      expect(io.out()).toBe('');
+      expect(io.err()).toBe(`mldrill: the clock reads ${new Date(now).toISOString()}, outside the years 2000-2200 that a saved session may be dated in; set the system's clock to the date, or drill with --no-save\n`);
+      expect(fs.existsSync(path.join(home, 'history.jsonl'))).toBe(false);
+    }
+    const pinned = fakeIo({ env: { MLDRILL_HOME: fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-')), MLDRILL_NOW: '1999-06-01T10:00:00Z' }, tty: true, now: Date.UTC(1999, 5, 1, 10) });
+    expect(await main(['drill', '--random'], pinned)).toBe(2);
+    expect(pinned.err()).toContain('; set MLDRILL_NOW to the date, or drill with --no-save\n');
+  });
+
   it('refuses to start a drill when the history is not a regular file (exit 2), rather than refusing the record at the end', async () => {
     for (const [kind, make] of [['a directory', (file: string) => fs.mkdirSync(file)], ['a FIFO', (file: string) => spawnSync('mkfifo', [file])]] as const) {
       const home = fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-'));

@@ -169,18 +169,22 @@ describe('exit codes', { timeout: 60_000 }, () => {
   });
 });
 
-describe('an argument holding a colour sequence', { timeout: 60_000 }, () => {
+describe('an argument holding a colour sequence or a newline', { timeout: 60_000 }, () => {
   // The output streams let colour sequences through for mldrill's own colour; an error that quotes
-  // what was typed must not paint the terminal with it.
+  // what was typed must not paint the terminal with it, nor start with a newline a line that reads
+  // as mldrill's own.
   it.each([
     { args: ['drill', 'feature\u001b[31m-store'], code: 1, stderr: 'mldrill: no question with id "feature-store"' },
     { args: ['histroy\u001b[41m'], code: 1, stderr: 'mldrill: "histroy" is neither a command nor a question id' },
     { args: ['resume', 'x\u001b[2J\u001b[31m'], code: 1, stderr: 'mldrill: there is no interrupted session to resume' },
     { args: ['drill', '--category', 'ads\u001b[31mX'], code: 2, stderr: "error: option '-c, --category <category>' argument 'adsX' is invalid" },
-  ])('mldrill $args.0 ... quotes it without the sequence', ({ args, code, stderr }) => {
+    { args: ['show', 'feed\nmldrill: all good'], code: 1, stderr: 'mldrill: no question with id "feed\\nmldrill: all good"; run \'mldrill list\' to see the ids\n' },
+    { args: ['drill', '--bank', 'no\nsuch'], code: 2, stderr: 'mldrill: --bank names no\\nsuch, which does not exist' },
+  ])('mldrill $args.0 ... quotes it without the sequence, on one line', ({ args, code, stderr }) => {
     const result = run(args);
     expect(result.status).toBe(code);
     expect(result.stderr).toContain(stderr);
     expect(result.stderr).not.toContain('\u001b');
+    expect(result.stderr.split('\n').filter((line) => line.startsWith('mldrill:')).length).toBeLessThanOrEqual(1);
   });
 });

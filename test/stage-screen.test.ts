@@ -201,6 +201,19 @@ describe('the interviewer on the stage screen', () => {
     expect(short.lines.length + short.help.split('\n').length).toBeLessThanOrEqual(16);
     expect(short.lines.join('\n')).toMatch(/\n  scale: Fact 1: about 1 million daily users, each with a long answer that\n[\s\S]*  … \d+ more lines: a taller terminal shows them/);
   });
+
+  it('with the fact sheet asked for whole, is never taller than the screen where the sheet cut to fit is not', () => {
+    const facts = Array.from({ length: 7 }, (_, i) => ({ topic: 'scale', answer: `Fact ${i + 1}: about ${i + 1} million daily users, each with a long answer that wraps past the width.` }));
+    const checklist = Array.from({ length: 8 }, (_, i) => ({ id: `c${i}`, text: `Checklist item ${i + 1}` }));
+    const followups = ['What breaks at ten times the traffic?'];
+    const state = addExchange(setNotes(startSession(plan, NOW), 0, 'one\ntwo\nthree\n'), { stageId: 'clarify', asked: 'how many users?', answer: 'About a billion.', factId: null });
+    for (const rows of [12, 14, 15, 16, 18, 20]) {
+      const height = (factsView: 'fit' | 'whole') => screen(view(state, { checklist, facts, followups, factsView, question: 'Design a feed for a billion users.' }), 80, rows).length;
+      if (height('fit') <= rows) expect(height('whole'), `${rows} rows`).toBeLessThanOrEqual(rows);
+    }
+    // At the shortest, the sheet is its heading alone, saying why.
+    expect(screen(view(state, { checklist, facts, followups, factsView: 'whole' }), 80, 15).join('\n')).toContain('Fact sheet: 7 facts (folded for space: a taller terminal shows it)');
+  });
 });
 
 describe('the stage keys', () => {

@@ -14,6 +14,7 @@ import { findSession } from '../store/sessions.js';
 import type { StatsTally } from '../score/tally.js';
 import { readHistoryTally, statsTallyFile } from './stats-tally.js';
 import { stripControl } from '../text.js';
+import { isDrillInstant } from '../time.js';
 
 const SHOWN = 10;
 
@@ -63,6 +64,12 @@ function throughIndex<T>(io: Io, read: (file: string, indexFile: string) => T): 
  * record only at the end, after the whole interview.
  */
 export function ensureSaveable(io: Io): void {
+  // A record dated outside the years a record may hold would be saved and then skipped by every
+  // reader: MLDRILL_NOW takes any year from 0001, and a machine's clock can be far off.
+  const now = io.now();
+  if (!isDrillInstant(now)) {
+    throw new UsageError(`the clock reads ${new Date(now).toISOString()}, outside the years 2000-2200 that a saved session may be dated in; set ${io.env.MLDRILL_NOW === undefined ? "the system's clock" : 'MLDRILL_NOW'} to the date, or drill with --no-save`);
+  }
   const stateDir = stateDirOf(io);
   ensureWritable(stateDir);
   const file = historyFile(stateDir);

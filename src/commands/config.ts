@@ -11,7 +11,7 @@ import type { Io } from '../io.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { danglingLinkTarget } from '../read-file.js';
 import { writeNewFile } from '../store/atomic.js';
-import { jsonText, stripControl } from '../text.js';
+import { jsonText, oneLine, stripControl } from '../text.js';
 import { table } from '../ui/table.js';
 import { makeDirectory } from '../make-dir.js';
 
@@ -47,7 +47,8 @@ export async function config(options: ConfigOptions, io: Io): Promise<number> {
   const rows = Object.entries(settings).map(([key, { value, source }]) => [key, stripControl(text(shown(key, value))), stripControl(source)]);
   const target = read ? undefined : danglingLinkTarget(file);
   const absence = target === undefined ? 'none there' : `a link to ${target}, which does not exist`;
-  io.stdout.write(`Config file: ${stripControl(file)}${read ? '' : stripControl(` (${absence}: built-in defaults)`)}\n\n`);
+  // One line, whatever the path or the link's target holds: a newline in either would start a row of its own.
+  io.stdout.write(`Config file: ${oneLine(file)}${read ? '' : oneLine(` (${absence}: built-in defaults)`)}\n\n`);
   io.stdout.write(`${table([{ header: 'SETTING' }, { header: 'VALUE' }, { header: 'FROM' }], rows).join('\n')}\n`);
   return EXIT.ok;
 }

@@ -1,7 +1,7 @@
 // The staged interview as a pure state machine. Time is always passed in (`now`, in ms), so
 // the engine never reads a clock and tests control every second.
 import { isRecord } from '../bank/records.js';
-import { isDrillInstant, MAX_DRILL_SECONDS } from '../time.js';
+import { isDrillInstant, isDrillSeconds } from '../time.js';
 import { chooseFollowup, type FollowupChoice } from './followup.js';
 import type { Exchange } from './interviewer.js';
 
@@ -78,8 +78,8 @@ const isTexts = (value: unknown): value is string[] => Array.isArray(value) && v
 const isAmount = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0;
 // The ranges of a history record (src/store/record.ts): a checkpoint outside them would resume
 // into a clock of 1e296 hours and end as a record that every reader then skips.
-const isSeconds = (value: unknown): value is number => isAmount(value) && value <= MAX_DRILL_SECONDS;
-const isMs = (value: unknown): value is number => isAmount(value) && value <= MAX_DRILL_SECONDS * 1000;
+const isSeconds = isDrillSeconds;
+const isMs = (value: unknown): value is number => isDrillSeconds(typeof value === 'number' ? value / 1000 : value);
 const isInstant = isDrillInstant;
 /** An optional field: absent, or what check says. */
 const absentOr = (value: unknown, check: (value: unknown) => boolean) => value === undefined || check(value);
@@ -90,7 +90,7 @@ const isProgress = (value: unknown) => isRecord(value) && isMs(value.usedMs) && 
 const isWhen = (value: unknown) => isRecord(value) && absentOr(value.mentioned, isTexts) && absentOr(value.missing, isTexts);
 const isChoice = (value: unknown) => isRecord(value) && isText(value.text) && absentOr(value.when, isWhen);
 const isCurveball = (value: unknown, stages: number) => isRecord(value) && Number.isInteger(value.stage) && (value.stage as number) >= 0 && (value.stage as number) < stages
-  && isAmount(value.atSeconds) && isText(value.text) && (value.shownAtSeconds === null || isAmount(value.shownAtSeconds))
+  && isSeconds(value.atSeconds) && isText(value.text) && (value.shownAtSeconds === null || isSeconds(value.shownAtSeconds))
   && absentOr(value.choices, (choices) => Array.isArray(choices) && choices.length > 0 && choices.every(isChoice)) && absentOr(value.pick, isAmount) && absentOr(value.notesChars, isAmount);
 const isExchange = (value: unknown) => isRecord(value) && isText(value.asked) && (value.factId === null || isText(value.factId)) && isText(value.answer) && absentOr(value.stageId, isText);
 

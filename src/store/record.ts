@@ -1,5 +1,5 @@
 // The history record: one JSON line per session. Documented in README.md ("History file").
-import { isDrillInstant, MAX_DRILL_SECONDS } from '../time.js';
+import { isDrillInstant, isDrillSeconds } from '../time.js';
 
 export const RECORD_VERSION = 1;
 
@@ -145,7 +145,7 @@ const isString = (value: unknown): value is string => typeof value === 'string';
 const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 /** A percentage, or null where nothing was assessed. */
 const isScore = (value: unknown) => value === null || (isNumber(value) && value >= 0 && value <= 100);
-const isSeconds = (value: unknown) => isNumber(value) && value >= 0 && value <= MAX_DRILL_SECONDS;
+const isSeconds = isDrillSeconds;
 const isInstant = (value: unknown) => isDrillInstant(isString(value) ? Date.parse(value) : Number.NaN);
 
 function isStageRecord(value: unknown): value is StageRecord {

@@ -131,6 +131,9 @@ export function createLinePrompter(io: Io, signal: AbortSignal): Prompter {
       };
       const list = (items: readonly string[]) => items.map((item, i) => wrap(`${i + 1}. ${item}`, columns - 4, '  ').join('\n')).join('\n');
       say(`\nStage ${index + 1}/${state.plan.length} · ${stage.title} (${left()})\n${wrap(stage.goal, columns - 2, '  ').join('\n')}\n`);
+      // Interviewer mode: the question again in every stage, as the stage screen keeps it; printed
+      // once before the plan, it has scrolled away by the time the partner comes back to it.
+      if (config.question) say(`Question:\n${wrap(stripControl(config.question), columns, '  ').join('\n')}\n`);
       if (config.followups?.length) say(`Follow-ups to ask:\n${list(config.followups)}\n`);
       if (checklist.length) say(`Checklist:\n${list(checklist.map((item) => item.text))}\n`);
       const facts = config.facts ?? [];

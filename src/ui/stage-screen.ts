@@ -202,7 +202,7 @@ export function stageLines(view: StageView, size: Size, style: Style): { lines: 
     }
     if (facts.length) {
       const count = plural(facts.length, 'fact');
-      if (factsFolded === 2) lines.push('', style.heading(`Fact sheet: ${count}`) + style.dim(factsView === 'hidden' ? ' (Ctrl-O shows it)' : ' (folded for space: Ctrl-O shows it whole)'));
+      if (factsFolded === 2) lines.push('', style.heading(`Fact sheet: ${count}`) + style.dim(factsView === 'hidden' ? ' (Ctrl-O shows it)' : factsView === 'whole' ? ' (folded for space: a taller terminal shows it)' : ' (folded for space: Ctrl-O shows it whole)'));
       else {
         const factLines = facts.flatMap((fact) =>
           factsFolded === 1 ? [cut(`  ${fact.topic}: ${stripControl(fact.answer)}`, width)] : wrap(`${fact.topic}: ${stripControl(fact.answer)}`, width - 4, '    ').map((line, i) => (i ? line : `  ${line.trimStart()}`)));
@@ -278,11 +278,17 @@ export function stageLines(view: StageView, size: Size, style: Style): { lines: 
     tighten();
     room = Math.max(MIN_BODY_ROWS, size.rows - 1 - fixedRows());
   }
-  // Asked for whole and still too tall with the frame at its tightest: the sheet's first lines.
+  // Asked for whole and still too tall with the frame at its tightest: the sheet's first lines,
+  // and below a line of it, its heading alone (where the sheet cut to fit ends), so that Ctrl-O
+  // never makes the screen taller than the terminal.
   if (factsView === 'whole' && facts.length && lines.length > room) {
     // One row goes to the line that says how many more there are.
     factRows = Math.max(1, wholeFactRows() - (lines.length - room) - 1);
     lines = body();
+    if (lines.length > room) {
+      factsFolded = 2;
+      lines = body();
+    }
   }
   if (padOpen && lines.length > room) {
     // The pad says itself what does not fit (src/diagram/pad.ts).

@@ -108,6 +108,8 @@ describe('the interviewer, in a drill', { timeout: 90_000 }, () => {
     tmux.keys('Enter');
     await tmux.waitFor('Stage 2/2 · Design the ranking');
     expect(tmux.screen(true).match(/Fact sheet: answer only/g)).toHaveLength(1);
+    // The question under each stage's heading, as the stage screen keeps it in every stage.
+    expect(tmux.screen(true).match(/^Question:\n  Design a feed that shows people the posts they care about most\.$/gm)).toHaveLength(2);
     tmux.type('/f');
     tmux.keys('Enter');
     await until(() => (tmux.screen(true).match(/Fact sheet: answer only/g) ?? []).length === 2, 'the fact sheet printed again');
