@@ -106,7 +106,7 @@ export function withExchangeSuggestions(interview: Interview, suggestions: Reado
   const items = interview.stages[at]?.items.filter((item) => !item.core) ?? [];
   const named = items.map((item) => new Set(wordForms.stems([item.text, ...(item.keywords ?? [])].join('\n'))));
   const seen = new Set<FactTopic>();
-  for (const exchange of exchanges ?? []) {
+  for (const exchange of exchanges) {
     const topic = facts.find((fact) => fact.id === exchange.factId)?.topic;
     if (!topic || seen.has(topic)) continue;
     seen.add(topic);

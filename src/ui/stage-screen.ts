@@ -175,7 +175,7 @@ export function stageLines(view: StageView, size: Size, style: Style): { lines: 
   let factsFolded: 0 | 1 | 2 = factsView === 'hidden' ? 2 : 0;
   // Kept whole on a screen too short for it: its first lines, and how many more there are.
   let factRows = Number.POSITIVE_INFINITY;
-  const wholeFactRows = () => facts.reduce((sum, fact) => sum + wrap(`${fact.topic}: ${stripControl(fact.answer)}`, width - 4, '    ').length, 0);
+  const wholeFacts = facts.flatMap((fact) => wrap(`${fact.topic}: ${stripControl(fact.answer)}`, width - 4, '    ').map((line, i) => (i ? line : `  ${line.trimStart()}`)));
   /** The pad's picture in `height` rows at most, indented like the notes. */
   const drawn = (height: number) => (view.drawDiagram ? view.drawDiagram(stripControl(view.diagram ?? ''), { width: width - 2, height: Math.max(1, height) }).map((line) => `  ${line}`) : [style.dim('  loading the drawing…')]);
   // First as tall as the screen allows: the rest folds for it, and it is cut to what is left after that.
@@ -204,8 +204,7 @@ export function stageLines(view: StageView, size: Size, style: Style): { lines: 
       const count = plural(facts.length, 'fact');
       if (factsFolded === 2) lines.push('', style.heading(`Fact sheet: ${count}`) + style.dim(factsView === 'hidden' ? ' (Ctrl-O shows it)' : factsView === 'whole' ? ' (folded for space: a taller terminal shows it)' : ' (folded for space: Ctrl-O shows it whole)'));
       else {
-        const factLines = facts.flatMap((fact) =>
-          factsFolded === 1 ? [cut(`  ${fact.topic}: ${stripControl(fact.answer)}`, width)] : wrap(`${fact.topic}: ${stripControl(fact.answer)}`, width - 4, '    ').map((line, i) => (i ? line : `  ${line.trimStart()}`)));
+        const factLines = factsFolded === 1 ? facts.map((fact) => cut(`  ${fact.topic}: ${stripControl(fact.answer)}`, width)) : wholeFacts;
         const note = factsFolded === 1 ? ' (cut to fit: Ctrl-O shows it whole)' : factsView === 'whole' ? ' (Ctrl-O hides it)' : '';
         const more = factLines.length - factRows;
         lines.push('', style.heading('Fact sheet: answer only what is asked') + style.dim(note), ...(more > 0 ? [...factLines.slice(0, factRows), style.dim(`  … ${plural(more, 'more line')}: a taller terminal shows them`)] : factLines));
@@ -283,7 +282,7 @@ export function stageLines(view: StageView, size: Size, style: Style): { lines: 
   // never makes the screen taller than the terminal.
   if (factsView === 'whole' && facts.length && lines.length > room) {
     // One row goes to the line that says how many more there are.
-    factRows = Math.max(1, wholeFactRows() - (lines.length - room) - 1);
+    factRows = Math.max(1, wholeFacts.length - (lines.length - room) - 1);
     lines = body();
     if (lines.length > room) {
       factsFolded = 2;
