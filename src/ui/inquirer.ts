@@ -98,9 +98,16 @@ function useTypeahead(core: InquirerCore, typeahead: Typeahead | undefined): () 
     // through unheard) are among those kept: out of the line, to be typed once, below. Called
     // before the prompt's own first effects, which may put a resumed draft in the line.
     if (typeahead.keeping()) rl.clearLine(0);
-    // After every effect of the first render (the keypress listener's included) has run.
-    const started = setImmediate(() => typeahead.started());
-    return () => clearImmediate(started);
+    // After every effect of the first render (the keypress listener's included) has run, and
+    // before any key read later: one read after this render would reach both the prompt and the
+    // keys kept, and be typed twice. Effects run synchronously, so a microtask is that moment.
+    let cleared = false;
+    queueMicrotask(() => {
+      if (!cleared) typeahead.started();
+    });
+    return () => {
+      cleared = true;
+    };
   }, []);
   return () => typeahead?.finished();
 }

@@ -89,16 +89,53 @@ export async function createPrompter(io: Io, signal: AbortSignal, colour: Colour
   // The screen is a terminal (requireTerminal), so only NO_COLOR, TERM=dumb, FORCE_COLOR and the config decide.
   const style = await styleFor({ isTTY: true }, io.env, colour);
   const columns = io.terminal.output.columns || 80;
+  // Keys typed while no prompt takes them (see Typeahead): kept from the moment one finishes, or
+  // a full-screen one is called for, until that one has drawn itself, then typed into it. So
+  // keys typed while mldrill starts up reach its first screen too, as a terminal's typeahead
+  // reaches the program that reads next (Inquirer drops them, on Node 22 every time). A stock
+  // Inquirer prompt (input, select) takes none: what was kept is dropped when one starts, as
+  // Inquirer itself would drop it. Listened for only in between: a keypress listener left on the
+  // input would hold the terminal.
+  const keys = io.terminal.input;
+  const kept: unknown[][] = [];
+  let keeping = false;
+  const keep = (...key: unknown[]) => void kept.push(key);
+  const stopKeeping = () => {
+    keeping = false;
+    keys.off('keypress', keep);
+  };
+  const typeahead: Typeahead = {
+    finished: () => {
+      if (keeping) return;
+      keeping = true;
+      keys.on('keypress', keep);
+    },
+    keeping: () => keeping,
+    started: () => {
+      stopKeeping();
+      for (const key of kept.splice(0)) keys.emit('keypress', ...key);
+    },
+  };
+  const dropTypeahead = () => {
+    stopKeeping();
+    kept.length = 0;
+  };
+
   let active = 0;
   let resumedBehindReadline = false;
-  const guard = async <T>(prompt: () => Promise<T>): Promise<T> => {
+  /** `fullScreen`: one of our prompts, which types the kept keys into itself (useTypeahead). */
+  const guard = async <T>(prompt: () => Promise<T>, fullScreen = false): Promise<T> => {
     // Inquirer opens its readline (raw mode, stdin held) before it looks at an already aborted
     // signal, and never closes it: a Ctrl-C between two prompts would hang the process.
     if (signal.aborted) throw new InterruptedError('');
+    if (fullScreen) typeahead.finished();
+    else dropTypeahead();
     active += 1;
     try {
       return await prompt();
     } catch (error) {
+      // A prompt that failed before it drew itself never took what was kept, nor stopped keeping.
+      dropTypeahead();
       const name = (error as Error)?.name;
       if (name === 'ExitPromptError' || name === 'AbortPromptError' || name === 'CancelPromptError') throw new InterruptedError('');
       throw error;
@@ -136,35 +173,6 @@ export async function createPrompter(io: Io, signal: AbortSignal, colour: Colour
     });
   });
 
-  // Keys typed between two prompts (see Typeahead): kept from the moment one finishes until the
-  // next has drawn itself, then typed into it. A stock Inquirer prompt (input, select) takes
-  // none: what was kept is dropped when one starts, as Inquirer itself would drop it. Listened
-  // for only in between: a keypress listener left on the input would hold the terminal.
-  const keys = io.terminal.input;
-  const kept: unknown[][] = [];
-  let keeping = false;
-  const keep = (...key: unknown[]) => void kept.push(key);
-  const stopKeeping = () => {
-    keeping = false;
-    keys.off('keypress', keep);
-  };
-  const typeahead: Typeahead = {
-    finished: () => {
-      if (keeping) return;
-      keeping = true;
-      keys.on('keypress', keep);
-    },
-    keeping: () => keeping,
-    started: () => {
-      stopKeeping();
-      for (const key of kept.splice(0)) keys.emit('keypress', ...key);
-    },
-  };
-  const dropTypeahead = () => {
-    stopKeeping();
-    kept.length = 0;
-  };
-
   /** What each prompt listens to for Ctrl-Z and `fg`: it draws itself again on `fg`. */
   const onSuspend: OnSuspend = (listener) => {
     suspendListeners.add(listener);
@@ -181,31 +189,29 @@ export async function createPrompter(io: Io, signal: AbortSignal, colour: Colour
       const pickPrompt = await (await import('./pick-prompt.js')).loadPickPrompt();
       const { size, onResize } = terminalSize(io);
       // Cleared when done, Ctrl-C included: the list must not linger above the question or the shell prompt.
-      return guard(() => pickPrompt({ questions: unsorted, lastScores, style, size, onResize, onSuspend, typeahead }, { ...context, clearPromptOnDone: true }));
+      return guard(() => pickPrompt({ questions: unsorted, lastScores, style, size, onResize, onSuspend, typeahead }, { ...context, clearPromptOnDone: true }), true);
     },
 
     async runStage(config) {
       const stagePrompt = await (await import('./stage-prompt.js')).loadStagePrompt();
       const { size, onResize } = terminalSize(io);
-      return guard(() => stagePrompt({ ...config, style, now: io.now, size, onResize, onSuspend, typeahead }, context));
+      return guard(() => stagePrompt({ ...config, style, now: io.now, size, onResize, onSuspend, typeahead }, context), true);
     },
 
     async assess(message, items, preselected = new Set(), beside) {
       const assessPrompt = await (await import('./assess-prompt.js')).loadAssessPrompt();
       const { size, onResize } = terminalSize(io);
       const shown = beside ?? { title: message, notes: '', evidence: new Map<string, string>() };
-      return guard(() => assessPrompt({ message, items, preselected, ...shown, style, size, onResize, onSuspend, typeahead }, context));
+      return guard(() => assessPrompt({ message, items, preselected, ...shown, style, size, onResize, onSuspend, typeahead }, context), true);
     },
 
     async input(options) {
       const { input } = await import('@inquirer/prompts');
-      dropTypeahead();
       return guard(() => input({ ...options, required: true, theme: theme(style) }, context));
     },
 
     async select(options) {
       const { select } = await import('@inquirer/prompts');
-      dropTypeahead();
       return guard(() => select({ message: options.message, choices: options.choices, default: options.default, pageSize: 12, theme: theme(style) }, context));
     },
   };

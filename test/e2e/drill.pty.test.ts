@@ -204,6 +204,31 @@ describe('drill in a terminal', { timeout: 60_000 }, () => {
     ]);
   });
 
+  // The keys wait in the terminal while a shell holds mldrill back: they are typed before mldrill
+  // reads anything, as a user who goes on typing while it starts up types them. Node 22 handed
+  // them to Inquirer before its first screen, which drops them; Node 20 sometimes typed them twice.
+  it('keeps keys typed while it starts up for its first screen, once each, at the ready gate', async () => {
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-home-'));
+    const go = path.join(home, 'go');
+    spawnSync('mkfifo', [go]);
+    session = new TmuxSession([], { env: { MLDRILL_HOME: home }, program: ['sh', '-c', `read go < '${go}'; exec node '${BIN}' drill e2e-feed --bank '${BANK}'`] });
+    const tmux = session;
+    tmux.type('who reads the feed');
+    tmux.keys('Enter');
+    tmux.type('and how often');
+    fs.writeFileSync(go, 'go\n');
+    // Once each: the notes hold one line, the line being typed the rest (the shell's echo of the keys is above the screen).
+    const screen = await tmux.waitFor(/Notes\n\s+who reads the feed\n\s+> and how often/);
+    expect(screen).toContain('Stage 1/2 · Clarify the feed');
+    expect(screen).toMatch(/⏱ \d\d:\d\d left/);
+    tmux.keys('Enter');
+    await tmux.waitFor(/Notes\n\s+who reads the feed\n\s+and how often\n/);
+    tmux.keys('C-c');
+    expect(await tmux.exitCode()).toBe(130);
+    const [record] = readHistory(path.join(home, 'history.jsonl'));
+    expect(record.stages[0].notes).toBe('who reads the feed\nand how often\n');
+  });
+
   it('a paste stays in the stage it was pasted into: blank lines and a ? in it are text, and the keys after it act again', async () => {
     const { tmux, history } = start();
     await tmux.waitFor('Stage 1/2 · Clarify the feed');
