@@ -53,6 +53,13 @@ const MISTAKES: Array<[string, string, string]> = [
   ['an unclosed { }', 'id: feed\nwhen: { mentioned: [a]\ntitle: x\n', '2:7 YAML syntax error: this mapping in { } is never closed; add the } (or indent the lines it continues on)'],
   ['lists nested thousands deep (a stack overflow in the parser)', `id: feed\ntags: ${'['.repeat(20000)}${']'.repeat(20000)}\n`, expect.stringMatching(/^2:\d+ YAML syntax error: the values are nested too deeply to read \(thousands of \[ or \{ inside each other\); write them flatter$/)],
   ['a block scalar not indented', 'id: feed\nprompt: |\nDesign a feed.\ntitle: x\n', '3:1 YAML syntax error: "Design a feed." is not a "key: value" line; add the missing ":", or indent it under the key it belongs to'],
+  // Characters that mean something to YAML at the start of a value, as authors of prose write them.
+  ['a value starting with Markdown emphasis', 'id: feed\nhints:\n  - *Latency* comes first\n', '3:5 YAML syntax error: a plain value cannot start with *, which YAML reads as an alias (*Latency*); put the value in quotes'],
+  ['a value that is Markdown emphasis alone', 'id: feed\ntitle: *Feed*\n', '2:8 YAML syntax error: the alias *Feed* has no anchor &Feed* before it; if the value is text that starts with *, put it in quotes, else add the anchor'],
+  ['a value starting with >', 'id: feed\nanswer:\n  - >50% of traffic is mobile\n', '3:5 YAML syntax error: a plain value cannot start with >, which YAML reads as the start of a folded block of text; put the value in quotes'],
+  ['a value starting with > and a space', 'id: feed\ntitle: > 100 ms is too slow\n', '2:8 YAML syntax error: a plain value cannot start with >, which YAML reads as the start of a folded block of text; put the value in quotes'],
+  ['a value starting with |', 'id: feed\ntitle: |x| is small\n', '2:8 YAML syntax error: a plain value cannot start with |, which YAML reads as the start of a literal block of text; put the value in quotes'],
+  ['a value starting with ! (a tag yaml would drop in silence)', 'id: feed\nhints:\n  - !Careful: labels arrive late\n', '3:5 YAML syntax error: a plain value cannot start with !, which YAML reads as a tag (!Careful:) and drops from the text; put the value in quotes'],
 ];
 
 describe('a YAML syntax error in lint', () => {
@@ -104,6 +111,20 @@ describe('a YAML syntax error in lint', () => {
     expect(await findings(QUESTION.replace('difficulty: medium\n', 'tags: [ranking, feeds\ndifficulty: meduim\n'))).toEqual([
       '5:7 yaml-syntax YAML syntax error: this list in [ ] is never closed; add the ] (or indent the lines it continues on)',
       '6:13 enum difficulty is "meduim"; did you mean "medium"? use one of easy, medium, hard',
+    ]);
+  });
+
+  it('checks the rest of a file whose value starts with *, > or !, and does not judge that value twice', async () => {
+    // Before, an alias with no anchor left the file no data at all: the misspelt difficulty went unreported.
+    const broken = (hint: string) => QUESTION.replace('difficulty: medium', 'difficulty: meduim').replace('      - Ask who the users are.', `      - ${hint}`);
+    const enumFinding = '5:13 enum difficulty is "meduim"; did you mean "medium"? use one of easy, medium, hard';
+    expect(await findings(broken('*Who* are the users?'))).toEqual([enumFinding, '11:9 yaml-syntax YAML syntax error: a plain value cannot start with *, which YAML reads as an alias (*Who*); put the value in quotes']);
+    expect(await findings(broken('*Users*'))).toEqual([enumFinding, '11:9 yaml-syntax YAML syntax error: the alias *Users* has no anchor &Users* before it; if the value is text that starts with *, put it in quotes, else add the anchor']);
+    expect(await findings(broken('>90% are on phones'))).toEqual([enumFinding, '11:9 yaml-syntax YAML syntax error: a plain value cannot start with >, which YAML reads as the start of a folded block of text; put the value in quotes']);
+    expect(await findings(broken('!Ask who the users are'))).toEqual([enumFinding, '11:9 yaml-syntax YAML syntax error: a plain value cannot start with !, which YAML reads as a tag (!Ask) and drops from the text; put the value in quotes']);
+    // The enum rule does not also judge the alias's own text, "*nope".
+    expect(await findings(QUESTION.replace('difficulty: medium', 'difficulty: *nope'))).toEqual([
+      '5:13 yaml-syntax YAML syntax error: the alias *nope has no anchor &nope before it; if the value is text that starts with *, put it in quotes, else add the anchor',
     ]);
   });
 

@@ -1,9 +1,9 @@
 // Parses one YAML file into plain data, keeping the document so that any path in the data
 // can be traced back to a line and column.
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Alias, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar, visit, type Alias, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { stripControl } from '../text.js';
 import { MAX_FILE_BYTES, type Finding } from './findings.js';
-import { firstLine, syntaxProblems } from './yaml-errors.js';
+import { firstLine, syntaxProblems, type SyntaxProblem } from './yaml-errors.js';
 
 /** Enough for any honest use of anchors; a billion-laughs file stops here. */
 const MAX_ALIAS_COUNT = 100;
@@ -51,8 +51,11 @@ export function parseYaml(file: string, source: string): ParsedFile {
 
   // logLevel: the tree of a broken file can have a list as a key, which yaml would warn about on stderr.
   const doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, logLevel: 'error' });
-  const syntax = doc.errors.filter((error) => error.code !== 'DUPLICATE_KEY');
+  // A tag yaml does not know (`- !important: ask about scale`) is only a warning to yaml, which
+  // drops it from the text: to the author, a value that lost its first word without a word said.
+  const syntax = [...doc.errors.filter((error) => error.code !== 'DUPLICATE_KEY'), ...doc.warnings.filter((warning) => warning.code === 'TAG_RESOLVE_FAILED')];
   const problems = syntaxProblems(doc, source, syntax, lineCounter.lineStarts);
+  problems.push(...unanchoredAliases(doc, problems));
   for (const error of doc.errors) {
     // A duplicate key leaves the tree sound (the first value wins), so the rest is checked as
     // usual; but where a syntax error threw the parser off, keys it put in one mapping are an
@@ -86,12 +89,6 @@ export function parseYaml(file: string, source: string): ParsedFile {
     };
     return { file, data, locate, findings, damaged, source };
   }
-  // An alias with no anchor before it: reported at the alias, not as an expansion limit.
-  const unresolved = firstUnresolvedAlias(doc);
-  if (unresolved) {
-    fail(unresolved.offset, 'yaml-syntax', `YAML syntax error: the alias *${unresolved.name} has no anchor &${unresolved.name} before it; add the anchor or write the value out`);
-    return { file, data: undefined, locate, findings };
-  }
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -119,10 +116,35 @@ function aliasTargets(doc: Document): Array<{ alias: Alias; target: Node | undef
   return aliases;
 }
 
-function firstUnresolvedAlias(doc: Document): { name: string; offset: number } | undefined {
-  const unresolved = aliasTargets(doc).find(({ target }) => target === undefined)?.alias;
-  return unresolved && { name: unresolved.source, offset: unresolved.range?.[0] ?? 0 };
+/**
+ * Each alias with no anchor before it (most often Markdown's `*bold*`), reported at the alias
+ * unless a syntax problem already covers it, and replaced in the document by its own text, so
+ * that the rest of the file can still be turned into data and checked; the value itself is
+ * left to this finding (its damage), not also judged as the text `*bold*`.
+ */
+function unanchoredAliases(doc: Document, problems: readonly SyntaxProblem[]): SyntaxProblem[] {
+  const unresolved = new Set(aliasTargets(doc).filter(({ target }) => target === undefined).map(({ alias }) => alias));
+  if (unresolved.size === 0) return [];
+  const found: SyntaxProblem[] = [];
+  visit(doc, {
+    Alias(_key, alias) {
+      if (!unresolved.has(alias)) return undefined;
+      const [start, end] = [alias.range?.[0] ?? 0, alias.range?.[1] ?? 0];
+      const covered = problems.some(({ damage }) => damage[0] <= start && start <= damage[1]);
+      // As many as the syntax problems may be: a file of thousands of them is hostile, not mistaken.
+      if (!covered && found.length < MAX_UNANCHORED) {
+        const name = alias.source;
+        found.push({ at: start, message: `YAML syntax error: the alias *${name} has no anchor &${name} before it; if the value is text that starts with *, put it in quotes, else add the anchor`, damage: [start, end] });
+      }
+      const text = new Scalar(`*${alias.source}`);
+      if (alias.range) text.range = alias.range;
+      return text;
+    },
+  });
+  return found;
 }
+
+const MAX_UNANCHORED = 50;
 
 /**
  * Where an alias bomb starts: the first alias of a value that itself holds aliases (the nesting

@@ -116,6 +116,8 @@ function explain(doc: Document, lines: SourceLines, cascade: readonly YAMLError[
       return { at: open.offset, message: `YAML syntax error: this ${what} is never closed; add the ${close} (or indent the lines it continues on)` };
     }
   }
+  const indicator = first.code === 'UNEXPECTED_TOKEN' ? indicatorStart(lines, first.pos[0]) : undefined;
+  if (indicator) return indicator;
   const indent = lines.badIndent(lines.lineOf(first.pos[0]) - 1, lines.lineOf(cascade[cascade.length - 1]!.pos[0]) + 1);
   if (indent) return { ...indent, indentation: true };
   const at = lines.skipIndent(first.pos[0]);
@@ -137,8 +139,30 @@ function explain(doc: Document, lines: SourceLines, cascade: readonly YAMLError[
       return { at: first.pos[0], message: 'YAML syntax error: an unknown escape sequence in a double-quoted string; write \\\\ for a backslash, or use single quotes' };
     case 'MULTIPLE_DOCS':
       return { at, message: 'YAML syntax error: a second document starts here; the file holds one document, so remove the ---' };
+    case 'TAG_RESOLVE_FAILED':
+      return { at: first.pos[0], message: `YAML syntax error: a plain value cannot start with !, which YAML reads as a tag (${clip(lines.source.slice(first.pos[0], first.pos[1]))}) and drops from the text; put the value in quotes` };
     default:
       break;
+  }
+  return undefined;
+}
+
+/**
+ * A value that starts with a character YAML reads as syntax, where the parser then stumbles on
+ * the rest of the line: `*bold* text` (an alias and then more), `>50% of traffic` or `|x| is`
+ * (the header of a block of text with words after it).
+ */
+function indicatorStart(lines: SourceLines, offset: number): { at: number; message: string } | undefined {
+  const at = lines.valueStart(offset);
+  const char = lines.charAt(at);
+  if (at > offset) return undefined;
+  if (char === '>' || char === '|') {
+    const block = char === '>' ? 'folded' : 'literal';
+    return { at, message: `YAML syntax error: a plain value cannot start with ${char}, which YAML reads as the start of a ${block} block of text; put the value in quotes` };
+  }
+  if (char === '*' && at < offset) {
+    const alias = /^\S+/.exec(lines.textAt(at))![0];
+    return { at, message: `YAML syntax error: a plain value cannot start with *, which YAML reads as an alias (${clip(alias)}); put the value in quotes` };
   }
   return undefined;
 }
@@ -259,6 +283,12 @@ class SourceLines {
   textAt(offset: number): string {
     const { start, text } = this.line(this.lineOf(offset));
     return text.slice(offset - start).trim();
+  }
+
+  /** Where the value on the line at offset starts: after the indentation, any `- ` and a `key: `. */
+  valueStart(offset: number): number {
+    const { start, text } = this.line(this.lineOf(offset));
+    return start + /^\s*(?:-\s+)*(?:(?:"[^"]*"|'[^']*'|[^\s#'"*&!|>[{-][^#]*?)\s*:\s+)?/.exec(text)![0].length;
   }
 
   charAt(offset: number): string {
