@@ -163,6 +163,19 @@ interviewer:
     expect(err).toMatch(/^mldrill: question id "newsfeed-ranking" is already used by .*newsfeed-ranking\.yaml; pick another\n$/);
   });
 
+  it('refuses an id that a question file with errors already claims, in another category too (exit 1)', async () => {
+    // Left out of the bank for its misspelt difficulty, the file still has the id: a second file would be a duplicate-id.
+    const { cwd } = setup();
+    const broken = path.join(cwd, 'questions', 'recommendation', 'feed-ranking.yaml');
+    fs.mkdirSync(path.dirname(broken), { recursive: true });
+    fs.writeFileSync(broken, 'id: feed-ranking\ntitle: Feed ranking\ncategory: recommendation\ndifficulty: meduim\nprompt: Rank the feed.\nstages: {}\n');
+    const { code, out, err } = await run(['--id', 'feed-ranking', '--category', 'ads', '--title', 'x'], { cwd });
+    expect(code).toBe(1);
+    expect(out).toBe('');
+    expect(err).toBe(`mldrill: question id "feed-ranking" is already used by ${path.join('questions', 'recommendation', 'feed-ranking.yaml')}; pick another\n`);
+    expect(fs.existsSync(path.join(cwd, 'questions', 'ads'))).toBe(false);
+  });
+
   it.each([
     [['--id', 'Feed_Ranking', '--category', 'ads', '--title', 'x'], /"Feed_Ranking" is not kebab-case .*e\.g\. feed-ranking\)$/],
     [['--id', 'feed-ranking', '--category', 'add', '--title', 'x'], /unknown category "add"; did you mean "ads"\? use one of recommendation, /],

@@ -16,6 +16,11 @@ export interface Bank {
   findings: Finding[];
   /** How many YAML files were read. */
   files: number;
+  /**
+   * Every question id a file claims, valid or not, with the (absolute) file that claims it
+   * first: `new` must not add a second file with an id that a broken one already has.
+   */
+  claimedIds: Map<string, string>;
 }
 
 /** Reads and checks the given files (absolute) as one bank; directories the walk could not list are findings. */
@@ -52,5 +57,7 @@ export function loadFiles(files: string[], cwd: string, unreadable: readonly Unr
   }
   // Code-unit order, not the locale's: the same on every machine, as seeded picks need.
   questions.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { questions, rubrics, findings: findings.sort(compareFindings), files: files.length };
+  const claimedIds = new Map<string, string>();
+  for (const summary of summaries) if (summary.kind === 'question' && summary.id !== undefined && !claimedIds.has(summary.id)) claimedIds.set(summary.id, summary.path);
+  return { questions, rubrics, findings: findings.sort(compareFindings), files: files.length, claimedIds };
 }

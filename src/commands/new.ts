@@ -30,7 +30,8 @@ export async function newQuestion(options: NewOptions, io: Io): Promise<number> 
   const dir = path.resolve(io.cwd, options.dir ?? '.');
   // The target's own questions and rubrics count too, when it is a bank of its own.
   const bank = loadFiles(findYamlFiles([...bankDirectories(io.cwd, io.env, { ...options, configBank: configBankOf(io) }), path.join(dir, 'rubrics'), path.join(dir, 'questions')]), io.cwd);
-  const takenBy = (id: string) => bank.questions.find((question) => question.id === id)?.file;
+  // A file with errors of its own is left out of the bank, but its id is taken all the same.
+  const takenBy = (id: string) => bank.questions.find((question) => question.id === id)?.file ?? bank.claimedIds.get(id);
 
   // Check what was given before asking for the rest, so a typo fails at once.
   if (options.id !== undefined) checkId(options.id, takenBy, io.cwd);
