@@ -165,6 +165,13 @@ describe('lint usage errors (exit 2)', () => {
     expect(err).toBe('mldrill: no/such/dir: no such file or directory\n');
   });
 
+  it('refuses an empty path (an unset variable in a script) instead of checking the working directory', async () => {
+    const { code, out, err } = await lint(['questions', ''], { cwd: PACKAGE_ROOT });
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toBe('mldrill: an empty path was given; name a file or directory (. for the working directory)\n');
+  });
+
   it('refuses a directory without YAML files', async () => {
     const dir = writeBank({ 'notes.txt': 'x' });
     const { code, err } = await lint([dir]);

@@ -34,6 +34,8 @@ export async function lintFiles(request: LintRequest): Promise<LintResult> {
   let targets = bank;
   if (request.paths.length > 0) {
     const entries = request.paths.map((given) => {
+      // path.resolve takes '' for the working directory: `lint "$FILES"` with nothing in it would check all of it.
+      if (given === '') throw new UsageError('an empty path was given; name a file or directory (. for the working directory)');
       const absolute = path.resolve(request.cwd, given);
       if (!fs.existsSync(absolute)) throw new UsageError(`${given}: no such file or directory`);
       return absolute;
