@@ -148,6 +148,7 @@ function describeIssue(parsed: ParsedFile, schema: z.ZodType, issue: z.core.$Zod
       if (moved) return [at(parsed, pathTo, 'misplaced-field', moved.message, { key: true })];
       // .nan and .inf are numbers to YAML, but no budget or weight.
       if (typeof actual === 'number' && !Number.isFinite(actual) && expected === 'number') return [at(parsed, pathTo, 'type', `${name} is not a finite number (.nan or .inf); give it a number`)];
+      if (issue.expected === 'tuple') return [at(parsed, pathTo, 'type', `${name} is a ${typeName(actual)}; ${TUPLE_SHAPE}`)];
       return [at(parsed, pathTo, 'type', `${name} must be a ${expected}, not a ${typeName(actual)}`)];
     }
     case 'unrecognized_keys': {
@@ -164,12 +165,16 @@ function describeIssue(parsed: ParsedFile, schema: z.ZodType, issue: z.core.$Zod
     case 'too_small': {
       // A blank required field cannot go: removing it would only trade this finding for a missing one.
       if (issue.origin === 'string') return [at(parsed, pathTo, 'empty', `${name} is empty; ${isRequired(schema, pathTo) ? 'write it (it is required)' : 'write it or remove the field'}`)];
-      if (issue.origin === 'array') return [at(parsed, pathTo, 'empty', `${name} needs at least ${issue.minimum} ${issue.minimum === 1 ? 'entry' : 'entries'}`)];
+      if (isTuple(schema, pathTo)) return [at(parsed, pathTo, 'type', `${name} has ${entries(list(valueAt(parsed.data, pathTo)).length)}; ${TUPLE_SHAPE}`)];
+      if (issue.origin === 'array') return [at(parsed, pathTo, 'empty', `${name} needs at least ${entries(Number(issue.minimum))}`)];
       const rule = pathTo[pathTo.length - 1] === 'minutes' ? 'stage-minutes' : 'range';
+      // `min(0)` allows the bound itself; `positive()` does not.
+      if (issue.inclusive) return [at(parsed, pathTo, rule, `${name} must be at least ${issue.minimum}; raise it`)];
       return [at(parsed, pathTo, rule, `${name} must be greater than ${issue.minimum}; give it a positive number`)];
     }
     case 'too_big':
-      return [at(parsed, pathTo, 'range', `${name} must be at most ${issue.maximum}`)];
+      if (isTuple(schema, pathTo)) return [at(parsed, pathTo, 'type', `${name} has ${entries(list(valueAt(parsed.data, pathTo)).length)}; ${TUPLE_SHAPE}`)];
+      return [at(parsed, pathTo, 'range', `${name} must be at most ${issue.maximum}; lower it`)];
     case 'invalid_value': {
       // zod reports a missing enum field as a bad value, not as a missing one.
       if (valueAt(parsed.data, pathTo) === undefined) return [missing(parsed, schema, pathTo.slice(0, -1), [String(pathTo[pathTo.length - 1])])];
@@ -182,7 +187,8 @@ function describeIssue(parsed: ParsedFile, schema: z.ZodType, issue: z.core.$Zod
     }
     case 'invalid_format': {
       if (issue.format === 'regex') return [at(parsed, pathTo, 'id-format', `${name} "${showControl(String(valueAt(parsed.data, pathTo)))}": ${issue.message}`)];
-      return [at(parsed, pathTo, 'type', `${name} is not a valid ${issue.format}`)];
+      const example = issue.format === 'url' ? ', such as https://example.com/article' : '';
+      return [at(parsed, pathTo, 'type', `${name} is not a valid ${issue.format}; write the whole ${issue.format}${example}`)];
     }
     case 'invalid_union': {
       // Text or a mapping (a follow-up): judge a mapping by the mapping's own rules.
@@ -198,6 +204,15 @@ function describeIssue(parsed: ParsedFile, schema: z.ZodType, issue: z.core.$Zod
     default:
       return [at(parsed, pathTo, 'type', `${name}: ${issue.message}`)];
   }
+}
+
+/** The one list of fixed places in the formats: a diagram flow. */
+const TUPLE_SHAPE = 'a flow is [from, to] or [from, to, wording]: two component ids, then how the report words the flow if you like';
+
+const entries = (count: number) => `${count} ${count === 1 ? 'entry' : 'entries'}`;
+
+function isTuple(schema: z.ZodType, pathTo: readonly PathSegment[]): boolean {
+  return schemaAt(schema, pathTo) instanceof z.ZodTuple;
 }
 
 /**
