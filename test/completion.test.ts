@@ -63,6 +63,7 @@ describe('mldrill __complete', () => {
     expect(await complete('list', '--format', 'p')).toEqual(['plain']);
     expect(await complete('drill', '--rubric', 'ml-')).toEqual(['ml-platform-design', 'ml-system-design', 'ml-system-design-short']);
     expect(await complete('new', '--category', 'tr')).toEqual(['trust-safety']);
+    expect(await complete('diagram', '--question', 'youtube-v')).toEqual(['youtube-video-recommendations']);
     expect(await complete('list', '--tag', 'retrieval-augmented')).toEqual([]);
     expect((await complete('list', '--tag', 'ra')).length).toBeGreaterThan(0);
     // bash splits --format=json at the = sign; zsh and fish keep the word whole.

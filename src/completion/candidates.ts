@@ -20,6 +20,8 @@ type Values = (sources: CompletionSources) => Promise<readonly string[]>;
 
 /** Values of options that have no fixed choices, by the option's attribute name. */
 const OPTION_VALUES: Record<string, Values> = {
+  // `diagram --question <id>`.
+  question: (sources) => sources.questionIds(),
   rubric: (sources) => sources.rubricIds(),
   tag: (sources) => sources.tags(),
   category: async () => CATEGORIES,
