@@ -49,6 +49,16 @@ describe('mldrill __complete', () => {
     expect(await complete('drill', '--bank', `"${PROGRESS_BANK}"`, 'fx\-f')).toEqual(['fx-feed']);
   });
 
+  it('takes --bank ~/DIR as the shell will expand it, and a quoted ~ as it is', async () => {
+    // The shells hand over the words as typed; the command itself gets the expanded path.
+    const io = fakeIo({ env: { MLDRILL_HOME: home, MLDRILL_CONFIG: path.join(home, 'no-config.yaml') } });
+    io.homedir = path.dirname(PROGRESS_BANK);
+    const bank = `~/${path.basename(PROGRESS_BANK)}`;
+    expect(await main(['__complete', '3', '--', '--bank', bank, 'drill', 'fx-f'], io)).toBe(0);
+    expect(io.out()).toBe('fx-feed\n');
+    expect(await complete('--bank', `'${bank}'`, 'drill', 'fx-f')).toEqual([]);
+  });
+
   it('completes session ids, newest first, and last for export and resume', async () => {
     expect(await complete('export', '')).toEqual(['last', ...SESSIONS]);
     expect(await complete('resume', '2026112')).toEqual(SESSIONS);

@@ -30,8 +30,10 @@ export async function complete(options: CompleteOptions, io: Io): Promise<number
   await quiet(() => loadConfig(io), undefined);
   // bash and zsh pass the words as typed: what the command will read is what counts.
   const words = options.words.map(unquote);
-  // The bank as the command line being typed would see it: its own --bank directories count.
-  const bank = words.slice(0, options.index).flatMap((word, i, words) => (words[i - 1] === '--bank' ? [word] : word.startsWith('--bank=') ? [word.slice(7)] : []));
+  // The bank as the command line being typed would see it: its own --bank directories count,
+  // `--bank ~/questions` as the shell will expand it (the words arrive as typed).
+  const home = (raw: string) => (raw === '~' || raw.startsWith('~/') ? io.homedir + unquote(raw.slice(1)) : unquote(raw));
+  const bank = words.slice(0, options.index).flatMap((word, i, words) => (words[i - 1] === '--bank' ? [home(options.words[i]!)] : word.startsWith('--bank=') ? [word.slice(7)] : []));
   // One TAB asks for one kind of value, so each opens the bank (through its cache) itself.
   const fromBank = <T>(read: (catalog: Catalog) => T[]) => quiet(() => withCatalog(io, bank, read), []);
   const sources: CompletionSources = {
