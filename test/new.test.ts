@@ -144,6 +144,17 @@ interviewer:
     expect(fs.existsSync(path.join(cwd, 'bank', 'questions', 'recommendation', 'feed-ranking.yaml'))).toBe(true);
   });
 
+  it('refuses a --dir that is a file, or under one, as the mistake in the flag it is (exit 2)', async () => {
+    const { cwd } = setup();
+    fs.writeFileSync(path.join(cwd, 'notes.txt'), 'x\n');
+    for (const [dir, where] of [['notes.txt', 'it'], [path.join('notes.txt', 'bank'), 'notes.txt']]) {
+      const { code, out, err } = await run([...FEED, '--dir', dir!], { cwd });
+      expect(code).toBe(2);
+      expect(out).toBe('');
+      expect(err).toBe(`mldrill: --dir ${dir}: ${where} is a file, not a directory; give a directory (one that does not exist yet is created)\n`);
+    }
+  });
+
   it('never overwrites a file (exit 1)', async () => {
     const { cwd } = setup();
     const file = path.join(cwd, 'questions', 'recommendation', 'feed-ranking.yaml');

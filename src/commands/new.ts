@@ -28,6 +28,7 @@ export interface NewOptions {
 
 export async function newQuestion(options: NewOptions, io: Io): Promise<number> {
   const dir = path.resolve(io.cwd, options.dir ?? '.');
+  if (options.dir !== undefined) checkDir(dir, options.dir, io.cwd);
   // The target's own questions and rubrics count too, when it is a bank of its own.
   const bank = loadFiles(findYamlFiles([...bankDirectories(io.cwd, io.env, { ...options, configBank: configBankOf(io) }), path.join(dir, 'rubrics'), path.join(dir, 'questions')]), io.cwd);
   // A file with errors of its own is left out of the bank, but its id is taken all the same.
@@ -118,6 +119,24 @@ function checkId(id: string, takenBy: (id: string) => string | undefined, cwd: s
   if (wrong) throw new UsageError(`${wrong}`);
   const file = takenBy(id);
   if (file) throw new ConflictError(`question id "${id}" is already used by ${displayPath(cwd, file)}; pick another`);
+}
+
+/**
+ * --dir, or the nearest part of it that exists, is a directory (the rest is created): a file
+ * there is a mistake in the flag, not a failure to read the bank under it.
+ */
+function checkDir(dir: string, given: string, cwd: string): void {
+  for (let at = dir; ; at = path.dirname(at)) {
+    let stat: fs.Stats | undefined;
+    try {
+      stat = fs.statSync(at, { throwIfNoEntry: false });
+    } catch (error) {
+      // ENOTDIR: a file further up, which the parent's turn finds.
+      if (systemErrorCode(error) !== 'ENOTDIR') throw error;
+    }
+    if (stat?.isDirectory() || at === path.dirname(at)) return;
+    if (stat) throw new UsageError(`--dir ${given}: ${at === dir ? 'it' : displayPath(cwd, at)} is a file, not a directory; give a directory (one that does not exist yet is created)`);
+  }
 }
 
 function checkCategory(category: string): void {
