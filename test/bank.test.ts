@@ -92,11 +92,14 @@ export const cases: Case[] = [
   { rule: 'empty', files: { [Q]: QUESTION.replace('title: A feed', "title: '  '") }, line: 3, column: 8, message: /title is empty/ },
   { rule: 'empty', files: { [Q]: QUESTION.replace('title: A feed', 'title:') }, line: 3, column: 1, message: /title is empty; write it \(it is required\)$/ },
   { rule: 'empty', files: { [Q]: QUESTION.replace(/prompt: .*/, "prompt: '   '") }, line: 7, column: 9, message: /^prompt is empty; write it \(it is required\)$/ },
+  // A field with a fixed set of values, left empty, is empty like title: (not "a null" of the wrong type, or an unknown value "").
+  { rule: 'empty', files: { [Q]: QUESTION.replace('difficulty: medium', 'difficulty:') }, line: 5, column: 1, message: /^difficulty is empty; use one of easy, medium, hard \(it is required\)$/ },
+  { rule: 'empty', files: { [Q]: QUESTION.replace('category: recommendation', "category: ''") }, line: 4, column: 11, message: /^category is empty; use one of recommendation, search-ranking, / },
   { rule: 'empty', files: { [Q]: QUESTION.replace('        text: Asked where the feed appears\n', "        text: Asked where the feed appears\n        guidance: ' '\n") }, line: 15, column: 19, message: /^stages\.clarify\.checklist\[0\]\.guidance is empty; write it or remove the field$/ },
   { rule: 'empty', files: { [Q]: QUESTION.replace('rubric: mini', 'rubric: mini\ntags:') }, line: 7, column: 1, message: /tags is empty; give it a list or remove the line$/ },
   { rule: 'empty', files: { [R]: RUBRIC.replace('    checklist:\n      - id: diagram\n        text: Drew a diagram\n', '    checklist: []\n') }, file: R, line: 18, column: 16, message: /stages\[1\]\.checklist needs at least 1 entry/ },
   { rule: 'empty', files: { 'questions/ads/blank.yaml': `${MODELINE}\n` }, file: 'questions/ads/blank.yaml', line: 1, column: 1, message: /the file is empty; a question needs at least id, title/ },
-  { rule: 'type', files: { [Q]: QUESTION.replace('followups:\n  - Traffic grew tenfold.', 'followups: Traffic grew tenfold.') }, line: 18, column: 12, message: /followups must be a list, not a string/ },
+  { rule: 'type', files: { [Q]: QUESTION.replace('followups:\n  - Traffic grew tenfold.', 'followups: Traffic grew tenfold.') }, line: 18, column: 12, message: /^followups must be a list, not text \("Traffic grew tenfold\."\)$/ },
   { rule: 'type', files: { [Q]: QUESTION.replace('stages:\n', 'references:\n  - title: A blog\n    url: not a link\nstages:\n') }, line: 10, column: 10, message: /^references\[0\]\.url is not a valid url; write the whole url, such as https:\/\/example\.com\/article$/ },
   { rule: 'unknown-field', files: { [Q]: QUESTION.replace('difficulty: medium', 'difficulty: medium\ntgas: [x]') }, line: 6, column: 1, message: /unknown field "tgas"; did you mean "tags"\?/ },
   { rule: 'unknown-field', files: { [Q]: QUESTION.replace('        text: Asked where the feed appears', '        text: Asked where the feed appears\n        guidence: x') }, line: 15, column: 9, message: /unknown field "guidence" in stages\.clarify\.checklist\[0\]; did you mean "guidance"\?/ },
@@ -120,7 +123,7 @@ export const cases: Case[] = [
   // A bound the format allows (min: 0) is "at least", not "greater than"; a flow of the wrong length says what a flow is.
   { rule: 'range', files: { [Q]: `${QUESTION}examples:\n  strong:\n    score: { min: -5 }\n    notes:\n      clarify: Named the business goal.\n` }, line: 22, column: 19, message: /^examples\.strong\.score\.min must be at least 0; raise it$/ },
   { rule: 'type', files: { [Q]: QUESTION + DIAGRAM.replace('[events, ranker]', '[events, ranker, to rank, twice]') }, line: 27, column: 7, message: /^diagram\.flows\[0\] has 4 entries; a flow is \[from, to\] or \[from, to, wording\]: two component ids, then how the report words the flow if you like$/ },
-  { rule: 'type', files: { [Q]: QUESTION + DIAGRAM.replace('[events, ranker]', 'events to ranker') }, line: 27, column: 7, message: /^diagram\.flows\[0\] is a string \("events to ranker"\); a flow is \[from, to\] or \[from, to, wording\]/ },
+  { rule: 'type', files: { [Q]: QUESTION + DIAGRAM.replace('[events, ranker]', 'events to ranker') }, line: 27, column: 7, message: /^diagram\.flows\[0\] is text \("events to ranker"\); a flow is \[from, to\] or \[from, to, wording\]/ },
   { rule: 'range', files: { [Q]: `${QUESTION}examples:\n  offpoint:\n    score: { min: 80 }\n    notes:\n      clarify: Named the business goal.\n` }, line: 22, column: 19, message: /^examples\.offpoint\.score\.min is 80, above the offpoint default max of 60, so no grade falls in the range; lower min, or give max too$/ },
   { rule: 'range', files: { [Q]: `${QUESTION}examples:\n  strong:\n    score: { max: 50 }\n    notes:\n      clarify: Named the business goal.\n` }, line: 22, column: 19, message: /^examples\.strong\.score\.max is 50, below the strong default min of 70, so no grade falls in the range; raise max, or give min too$/ },
   { rule: 'stage-minutes', files: { [R]: RUBRIC.replace('minutes: 5', 'minutes: 0') }, file: R, line: 7, column: 14, message: /stages\[0\]\.minutes must be greater than 0/ },
@@ -204,6 +207,13 @@ describe('findings: one fixture per rule, with exact positions', () => {
       { text: 'Labels arrive late.', answer: ['Backfill', 'Delay the label window'], when: { mentioned: ['labels'] } },
     ]);
     expect(question!.interviewer?.facts.map((entry) => entry.topic)).toEqual(['scale', 'goal', 'latency', 'data', 'surface', 'cost']);
+  });
+
+  it('says hints written as one text are not a list, and not also that the stage has no hints', () => {
+    const bank = load(baseBank({ [Q]: QUESTION.replace('    hints:\n      - Two stages.\n', '    hints: Two stages.\n') }));
+    expect(bank.findings.map((finding) => `${finding.line}:${finding.column} ${finding.rule} ${finding.message}`)).toEqual([
+      '16:12 type stages.design.hints must be a list, not text ("Two stages.")',
+    ]);
   });
 
   it('runs the cross-file checks on a file that also has errors of its own', () => {

@@ -63,9 +63,9 @@ describe('lint names hostile values as they are, never as what they look like', 
   it('says a text field holding .nan or !!binary must be text, not that it needs a number', async () => {
     const { out } = await lint({ [Q]: QUESTION.replace('title: A feed', 'title: !!binary aGVsbG8=').replace('rubric: mini', 'rubric: mini\ntags: [.nan, .inf]') });
     const lines = findings(out);
-    expect(lines).toContain('3:17  error  title must be a text, not a binary value (!!binary)  type');
-    expect(lines).toContain('7:8  error  tags[0] must be a text, not a number (.nan)  type');
-    expect(lines).toContain('7:14  error  tags[1] must be a text, not a number (.inf)  type');
+    expect(lines).toContain('3:17  error  title must be text, not a binary value (!!binary)  type');
+    expect(lines).toContain('7:8  error  tags[0] must be text, not a number (.nan)  type');
+    expect(lines).toContain('7:14  error  tags[1] must be text, not a number (.inf)  type');
     expect(out).not.toMatch(/give it a number/);
   });
 });

@@ -109,14 +109,15 @@ export function showPath(pathTo: readonly PathSegment[]): string {
   return pathTo.reduce<string>((out, segment) => (typeof segment === 'number' ? `${out}[${segment}]` : out ? `${out}.${segment}` : segment), '');
 }
 
+/** What a value is, in the words of the formats (text, a list, a mapping), with its article. */
 function typeName(value: unknown): string {
-  if (value === null) return 'null';
-  if (typeof value === 'number' && !Number.isFinite(value)) return `number (${Number.isNaN(value) ? '.nan' : value > 0 ? '.inf' : '-.inf'})`;
-  if (Array.isArray(value)) return 'list';
+  if (value === null) return 'nothing';
+  if (typeof value === 'number' && !Number.isFinite(value)) return `a number (${Number.isNaN(value) ? '.nan' : value > 0 ? '.inf' : '-.inf'})`;
+  if (Array.isArray(value)) return 'a list';
   // !!binary: YAML's base64 bytes, which no field of a question holds.
-  if (value instanceof Uint8Array) return 'binary value (!!binary)';
-  if (typeof value === 'object') return 'mapping';
-  return `${typeof value} (${JSON.stringify(value).slice(0, 30)})`;
+  if (value instanceof Uint8Array) return 'a binary value (!!binary)';
+  if (typeof value === 'object') return 'a mapping';
+  return `${typeof value === 'string' ? 'text' : `a ${typeof value}`} (${JSON.stringify(value).slice(0, 30)})`;
 }
 
 const REQUIRED: Record<FileKind, string> = { question: 'id, title, category, difficulty, prompt and stages', rubric: 'id, title and stages' };
@@ -142,14 +143,14 @@ function describeIssue(parsed: ParsedFile, schema: z.ZodType, issue: z.core.$Zod
         if (isRequired(schema, pathTo)) return [at(parsed, pathTo, 'empty', `${name} is empty; ${fill} (it is required)`)];
         return [at(parsed, pathTo, 'empty', `${name} is empty; ${fill} or remove the line`)];
       }
-      if (pathTo.length === 0) return [at(parsed, [], 'type', `a ${kindOf(parsed.file)} file must be a mapping of fields, not a ${typeName(actual)}`)];
+      if (pathTo.length === 0) return [at(parsed, [], 'type', `a ${kindOf(parsed.file)} file must be a mapping of fields, not ${typeName(actual)}`)];
       // A field of the question written under `stages` (whose keys are free) reads as a stage of the wrong type.
       const moved = schemaAt(schema, pathTo.slice(0, -1)) instanceof z.ZodRecord ? misplacedFields(schema, parsed.data, pathTo.slice(0, -1), [String(pathTo[pathTo.length - 1])], showPath) : undefined;
       if (moved) return [at(parsed, pathTo, 'misplaced-field', moved.message, { key: true })];
       // .nan and .inf are numbers to YAML, but no budget or weight.
       if (typeof actual === 'number' && !Number.isFinite(actual) && expected === 'number') return [at(parsed, pathTo, 'type', `${name} is not a finite number (.nan or .inf); give it a number`)];
-      if (issue.expected === 'tuple') return [at(parsed, pathTo, 'type', `${name} is a ${typeName(actual)}; ${TUPLE_SHAPE}`)];
-      return [at(parsed, pathTo, 'type', `${name} must be a ${expected}, not a ${typeName(actual)}`)];
+      if (issue.expected === 'tuple') return [at(parsed, pathTo, 'type', `${name} is ${typeName(actual)}; ${TUPLE_SHAPE}`)];
+      return [at(parsed, pathTo, 'type', `${name} must be ${expected === 'text' ? 'text' : `a ${expected}`}, not ${typeName(actual)}`)];
     }
     case 'unrecognized_keys': {
       const known = knownKeys(schema, pathTo);
@@ -180,7 +181,11 @@ function describeIssue(parsed: ParsedFile, schema: z.ZodType, issue: z.core.$Zod
       if (valueAt(parsed.data, pathTo) === undefined) return [missing(parsed, schema, pathTo.slice(0, -1), [String(pathTo[pathTo.length - 1])])];
       const value = valueAt(parsed.data, pathTo);
       const allowed = issue.values.map(String);
-      if (value === null || typeof value === 'object') return [at(parsed, pathTo, 'type', `${name} is a ${typeName(value)}, expected text: one of ${allowed.join(', ')}`)];
+      // `difficulty:` with nothing after it (or only spaces in quotes): empty, like `title:`.
+      if (value === null || (typeof value === 'string' && value.trim() === '')) {
+        return [at(parsed, pathTo, 'empty', `${name} is empty; use one of ${allowed.join(', ')}${isRequired(schema, pathTo) ? ' (it is required)' : ''}`)];
+      }
+      if (typeof value === 'object') return [at(parsed, pathTo, 'type', `${name} is ${typeName(value)}, expected text: one of ${allowed.join(', ')}`)];
       // Not an object or null, so text, a number or a boolean: what YAML scalars are.
       const actual = typeof value === 'number' || typeof value === 'boolean' ? String(value) : (value as string);
       return [at(parsed, pathTo, 'enum', `${name} is "${showControl(actual)}"; ${didYouMean(closest(actual, allowed, 1), { label: 'use one of', names: allowed, always: true })}`)];
@@ -195,7 +200,7 @@ function describeIssue(parsed: ParsedFile, schema: z.ZodType, issue: z.core.$Zod
       const actual = valueAt(parsed.data, pathTo);
       const branch = isRecord(actual) ? issue.errors.find((issues) => !issues.some((inner) => inner.code === 'invalid_type' && inner.path.length === 0)) : undefined;
       if (branch) return branch.flatMap((inner) => describeIssue(parsed, schema, { ...inner, path: [...pathTo, ...inner.path] }));
-      return [at(parsed, pathTo, 'type', `${name} must be text or a mapping, not a ${typeName(actual)}`)];
+      return [at(parsed, pathTo, 'type', `${name} must be text or a mapping, not ${typeName(actual)}`)];
     }
     case 'invalid_key': {
       const key = String(pathTo[pathTo.length - 1]);
@@ -330,7 +335,8 @@ function fileChecks(parsed: ParsedFile, kind: FileKind): Finding[] {
     // A flow naming a component that a syntax error lost is judged by the whole diagram.
     for (const issue of diagramIssues(data.diagram)) findings.push(at(parsed, issue.path, issue.rule, issue.message, { scope: ['diagram'] }));
     for (const [id, stage] of stages) {
-      if (isRecord(stage) && list(stage.hints).length === 0) findings.push(at(parsed, ['stages', id], 'no-hints', `stage "${id}" has no hints; add a few specific to this question`, { severity: 'warning', key: true }));
+      // Hints of the wrong type (one text, not a list) or left blank have an error of their own.
+      if (isRecord(stage) && (stage.hints === undefined || (Array.isArray(stage.hints) && stage.hints.length === 0))) findings.push(at(parsed, ['stages', id], 'no-hints', `stage "${id}" has no hints; add a few specific to this question`, { severity: 'warning', key: true }));
     }
     findings.push(...interviewerChecks(parsed, data), ...exampleRangeChecks(parsed, data));
   }
