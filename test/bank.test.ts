@@ -209,6 +209,17 @@ describe('findings: one fixture per rule, with exact positions', () => {
     expect(question!.interviewer?.facts.map((entry) => entry.topic)).toEqual(['scale', 'goal', 'latency', 'data', 'surface', 'cost']);
   });
 
+  it('reports a misspelt field once, as unknown with the field meant, not also as missing', () => {
+    const findings = (question: string) => load(baseBank({ [Q]: question })).findings.map((finding) => `${finding.line}:${finding.column} ${finding.rule} ${finding.message}`);
+    expect(findings(QUESTION.replace('prompt: Design', 'promt: Design'))).toEqual(['7:1 unknown-field unknown field "promt"; did you mean "prompt"?']);
+    expect(findings(QUESTION.replace('    hints:\n      - Two stages.', '    hint:\n      - Two stages.'))).toEqual(['16:5 unknown-field unknown field "hint" in stages.design; did you mean "hints"?']);
+    // With the field truly missing too, that is still said.
+    expect(findings(QUESTION.replace('prompt: Design', 'promt: Design').replace('title: A feed\n', ''))).toEqual([
+      '2:1 required missing required field "title"; add it',
+      '6:1 unknown-field unknown field "promt"; did you mean "prompt"?',
+    ]);
+  });
+
   it('says hints written as one text are not a list, and not also that the stage has no hints', () => {
     const bank = load(baseBank({ [Q]: QUESTION.replace('    hints:\n      - Two stages.\n', '    hints: Two stages.\n') }));
     expect(bank.findings.map((finding) => `${finding.line}:${finding.column} ${finding.rule} ${finding.message}`)).toEqual([

@@ -50,9 +50,11 @@ function validate<T>(parsed: ParsedFile, schema: z.ZodType<T>, kind: FileKind): 
   if (!result.success) {
     // Fields missing from one mapping are one finding (one mistake, as often as not), reported after the rest.
     const missingFrom = new Map<string, { pathTo: PathSegment[]; fields: string[] }>();
+    const misspelt = misspeltFields(parsed.data, schema, result.error.issues);
     for (const issue of result.error.issues) {
       const pathTo = issue.path as PathSegment[];
       if ((issue.code === 'invalid_type' || issue.code === 'invalid_value') && pathTo.length > 0 && valueAt(parsed.data, pathTo) === undefined) {
+        if (misspelt.has(JSON.stringify(pathTo))) continue;
         const parent = pathTo.slice(0, -1);
         const group = missingFrom.get(JSON.stringify(parent)) ?? { pathTo: parent, fields: [] };
         missingFrom.set(JSON.stringify(parent), { ...group, fields: [...group.fields, String(pathTo[pathTo.length - 1])] });
@@ -72,6 +74,26 @@ function validate<T>(parsed: ParsedFile, schema: z.ZodType<T>, kind: FileKind): 
   const kept = findings.filter((finding) => !artefacts.has(finding));
   const hasError = kept.some((finding) => finding.severity === 'error');
   return { value: result.success && !hasError ? result.data : undefined, findings: kept };
+}
+
+/**
+ * The fields (as JSON paths) that an unknown key's "did you mean" names: a misspelt required
+ * field (`promt:`) is one mistake, said by the unknown field, not also by a missing one.
+ */
+function misspeltFields(data: unknown, schema: z.ZodType, issues: readonly z.core.$ZodIssue[]): Set<string> {
+  const meant = new Set<string>();
+  for (const issue of issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    const pathTo = issue.path as PathSegment[];
+    // Keys said to belong elsewhere (misplaced-field) are not typos.
+    const moved = misplacedFields(schema, data, pathTo, issue.keys, showPath)?.keys ?? [];
+    const known = knownKeys(schema, pathTo);
+    for (const key of issue.keys) {
+      const [field] = moved.includes(key) ? [] : closest(key, known, 1);
+      if (field !== undefined) meant.add(JSON.stringify([...pathTo, field]));
+    }
+  }
+  return meant;
 }
 
 /** A broken file that still has some field of the format: worth checking what parsed. */
@@ -335,8 +357,10 @@ function fileChecks(parsed: ParsedFile, kind: FileKind): Finding[] {
     // A flow naming a component that a syntax error lost is judged by the whole diagram.
     for (const issue of diagramIssues(data.diagram)) findings.push(at(parsed, issue.path, issue.rule, issue.message, { scope: ['diagram'] }));
     for (const [id, stage] of stages) {
-      // Hints of the wrong type (one text, not a list) or left blank have an error of their own.
-      if (isRecord(stage) && (stage.hints === undefined || (Array.isArray(stage.hints) && stage.hints.length === 0))) findings.push(at(parsed, ['stages', id], 'no-hints', `stage "${id}" has no hints; add a few specific to this question`, { severity: 'warning', key: true }));
+      // Hints of the wrong type (one text, not a list), left blank or misspelt (`hint:`) have an error of their own.
+      const fields = knownKeys(Question, ['stages', id]);
+      const misspelt = isRecord(stage) && Object.keys(stage).some((key) => !fields.includes(key) && closest(key, fields, 1)[0] === 'hints');
+      if (isRecord(stage) && !misspelt && (stage.hints === undefined || (Array.isArray(stage.hints) && stage.hints.length === 0))) findings.push(at(parsed, ['stages', id], 'no-hints', `stage "${id}" has no hints; add a few specific to this question`, { severity: 'warning', key: true }));
     }
     findings.push(...interviewerChecks(parsed, data), ...exampleRangeChecks(parsed, data));
   }
