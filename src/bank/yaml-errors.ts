@@ -116,7 +116,7 @@ function explain(doc: Document, lines: SourceLines, cascade: readonly YAMLError[
       return { at: open.offset, message: `YAML syntax error: this ${what} is never closed; add the ${close} (or indent the lines it continues on)` };
     }
   }
-  const indicator = first.code === 'UNEXPECTED_TOKEN' ? indicatorStart(lines, first.pos[0]) : undefined;
+  const indicator = first.code === 'UNEXPECTED_TOKEN' ? indicatorStart(lines, first.pos[0]) ?? afterValue(lines, first) : undefined;
   if (indicator) return indicator;
   const indent = lines.badIndent(lines.lineOf(first.pos[0]) - 1, lines.lineOf(cascade[cascade.length - 1]!.pos[0]) + 1);
   if (indent) return { ...indent, indentation: true };
@@ -164,6 +164,28 @@ function indicatorStart(lines: SourceLines, offset: number): { at: number; messa
     const alias = /^\S+/.exec(lines.textAt(at))![0];
     return { at, message: `YAML syntax error: a plain value cannot start with *, which YAML reads as an alias (${clip(alias)}); put the value in quotes` };
   }
+  return undefined;
+}
+
+/**
+ * Text where a value has ended: `"Recall@k" measures retrieval` (a quoted start, then more),
+ * `[a, b] c` or `[a, b],` (after the closing bracket), or an extra comma inside [ ] or { }.
+ */
+function afterValue(lines: SourceLines, error: YAMLError): { at: number; message: string } | undefined {
+  const at = error.pos[0];
+  const comma = /^Unexpected , in flow (sequence|map)/.exec(error.message);
+  if (comma) return { at, message: `YAML syntax error: an extra comma in this ${comma[1] === 'map' ? '{ } mapping' : '[ ] list'}, with no value before it; remove it` };
+  if (!/ at node end$/.test(error.message)) return undefined;
+  const rest = clip(lines.textAt(at));
+  const start = lines.valueStart(at);
+  const opened = lines.charAt(start);
+  if ((opened === '"' || opened === "'") && start < at) {
+    // In '...' an apostrophe ends the text early unless doubled: `'the model's score'`.
+    const inside = opened === "'" ? ", writing '' for each ' inside it" : ', writing \\" for each " inside it';
+    return { at: start, message: `YAML syntax error: the value goes on after its closing quote ("${rest}"); put the whole value in quotes${inside}, or remove the quotes` };
+  }
+  const closed = lines.source.slice(0, at).trimEnd().slice(-1);
+  if (closed === ']' || closed === '}') return { at, message: `YAML syntax error: "${rest}" follows the closing ${closed}; remove it, or put the whole value in quotes if it is text` };
   return undefined;
 }
 
