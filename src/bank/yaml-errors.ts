@@ -173,6 +173,10 @@ function indicatorStart(lines: SourceLines, offset: number): { at: number; messa
  */
 function afterValue(lines: SourceLines, error: YAMLError): { at: number; message: string } | undefined {
   const at = error.pos[0];
+  // `hints: - ask about scale`: a list cannot start on its key's line.
+  if (/^Unexpected block-seq-ind on same line with key/.test(error.message)) {
+    return { at, message: `YAML syntax error: a list item cannot start on the same line as its key; put "${clip(lines.textAt(at))}" on the next line, indented under the key (or write the list in [ ])` };
+  }
   const comma = /^Unexpected , in flow (sequence|map)/.exec(error.message);
   if (comma) return { at, message: `YAML syntax error: an extra comma in this ${comma[1] === 'map' ? '{ } mapping' : '[ ] list'}, with no value before it; remove it` };
   if (!/ at node end$/.test(error.message)) return undefined;
