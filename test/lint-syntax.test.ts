@@ -98,6 +98,14 @@ describe('a YAML syntax error in lint', () => {
     ]);
   });
 
+  it('places a duplicate key whose first has no value at the second, by name', () => {
+    // yaml puts it at the end of the line before, where no key is to be named.
+    const { findings: duplicate } = parseYaml('feed.yaml', 'id: feed\nexamples:\n  strong:\n  strong:\n    notes: {}\n');
+    expect(duplicate.map((finding) => `${finding.line}:${finding.column} ${finding.rule} ${finding.message}`)).toEqual([
+      '4:3 duplicate-key key "strong" appears twice in the same mapping; remove or rename one',
+    ]);
+  });
+
   it('still checks the rest of a file with a duplicate key', async () => {
     expect(await findings(QUESTION.replace('title: A feed\n', 'title: A feed\ntitle: The feed\n').replace('category: recommendation', 'category: recomendation'))).toEqual([
       '4:1 duplicate-key key "title" appears twice in the same mapping; remove or rename one',

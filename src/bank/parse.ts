@@ -61,7 +61,10 @@ export function parseYaml(file: string, source: string): ParsedFile {
     // usual; but where a syntax error threw the parser off, keys it put in one mapping are an
     // artefact of that mistake (a list under a mapping is a key "- x" per line).
     if (error.code !== 'DUPLICATE_KEY' || problems.some(({ damage }) => damage[0] <= error.pos[0] && error.pos[0] <= damage[1])) continue;
-    fail(error.pos[0], 'duplicate-key', `${duplicateKeyName(source, error.pos[0])}appears twice in the same mapping; remove or rename one`);
+    // After a key with no value (`notes:` twice), yaml places the second at the end of the line before it.
+    let at = error.pos[0];
+    while (at < source.length && /\s/.test(source[at]!)) at++;
+    fail(at, 'duplicate-key', `${duplicateKeyName(source, at)}appears twice in the same mapping; remove or rename one`);
   }
   for (const problem of problems) fail(problem.at, 'yaml-syntax', problem.message);
   const locate = (path: readonly PathSegment[], at: 'key' | 'value' = 'value') => position(offsetOf(doc, path, at));
