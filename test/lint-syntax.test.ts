@@ -64,6 +64,8 @@ const MISTAKES: Array<[string, string, string]> = [
   ['an apostrophe that ends a single-quoted value', "id: feed\ntitle: 'the model's score'\n", '2:8 YAML syntax error: the value goes on after its closing quote ("s score\'"); put the whole value in quotes, writing \'\' for each \' inside it, or remove the quotes'],
   ['a comma after a list in [ ]', 'id: feed\ntags: [a, b],\n', '2:13 YAML syntax error: "," follows the closing ]; remove it, or put the whole value in quotes if it is text'],
   ['a list item on its key\'s line', 'id: feed\nhints: - Ask about scale\n', '2:8 YAML syntax error: a list item cannot start on the same line as its key; put "- Ask about scale" on the next line, indented under the key (or write the list in [ ])'],
+  ['a Markdown bullet for a list item', 'id: feed\nhints:\n  * Ask about scale\n  * Ask about latency\n', '3:3 YAML syntax error: a list item starts with "- ", not "* " as in Markdown; write "- Ask about scale"'],
+  ['a value starting with "& "', 'id: feed\ntitle: & more\n', '2:8 YAML syntax error: a plain value cannot start with &, which YAML reads as an anchor; put the value in quotes'],
   ['two commas in a row', 'id: feed\ntags: [a,, b]\n', '2:10 YAML syntax error: an extra comma in this [ ] list, with no value before it; remove it'],
   ['a value starting with ! (a tag yaml would drop in silence)', 'id: feed\nhints:\n  - !Careful: labels arrive late\n', '3:5 YAML syntax error: a plain value cannot start with !, which YAML reads as a tag (!Careful:) and drops from the text; put the value in quotes'],
 ];

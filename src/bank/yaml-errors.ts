@@ -139,6 +139,14 @@ function explain(doc: Document, lines: SourceLines, cascade: readonly YAMLError[
       return { at: first.pos[0], message: 'YAML syntax error: an unknown escape sequence in a double-quoted string; write \\\\ for a backslash, or use single quotes' };
     case 'MULTIPLE_DOCS':
       return { at, message: 'YAML syntax error: a second document starts here; the file holds one document, so remove the ---' };
+    case 'BAD_ALIAS': {
+      // `* ask about scale`: a Markdown bullet, where YAML wants "- ".
+      const char = lines.charAt(first.pos[0]);
+      if (char === '*' && lines.skipIndent(first.pos[0]) === first.pos[0] && /^\*\s/.test(lines.textAt(first.pos[0]))) {
+        return { at: first.pos[0], message: `YAML syntax error: a list item starts with "- ", not "* " as in Markdown; write "- ${clip(lines.textAt(first.pos[0]).slice(1).trim())}"` };
+      }
+      return { at: first.pos[0], message: `YAML syntax error: a plain value cannot start with ${char}, which YAML reads as ${char === '&' ? 'an anchor' : 'an alias'}; put the value in quotes` };
+    }
     case 'TAG_RESOLVE_FAILED':
       return { at: first.pos[0], message: `YAML syntax error: a plain value cannot start with !, which YAML reads as a tag (${clip(lines.source.slice(first.pos[0], first.pos[1]))}) and drops from the text; put the value in quotes` };
     default:
@@ -308,7 +316,8 @@ class SourceLines {
   /** The rest of the line from offset. */
   textAt(offset: number): string {
     const { start, text } = this.line(this.lineOf(offset));
-    return text.slice(offset - start).trim();
+    // The parser's line starts skip the lines inside a plain value it gave up on: up to the newline only.
+    return text.slice(offset - start).split(/\r?\n/)[0]!.trim();
   }
 
   /** Where the value on the line at offset starts: after the indentation, any `- ` and a `key: `. */
