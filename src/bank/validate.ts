@@ -9,7 +9,7 @@ import type { ParsedFile, PathSegment } from './parse.js';
 import { EXAMPLE_KINDS, exampleRange, KEBAB, Question, Rubric, type QuestionData, type RubricData } from './schema.js';
 import { scoringChecks } from './scoring-checks.js';
 import { diagramIssues } from './diagram-check.js';
-import { isRecord } from './records.js';
+import { isRecord, yamlOneOneBoolean } from './records.js';
 import { misplacedFields, strayItem } from './misplaced.js';
 import { isRequired, knownKeys, schemaAt, valueAt } from './schema-paths.js';
 
@@ -171,9 +171,8 @@ function describeIssue(parsed: ParsedFile, schema: z.ZodType, issue: z.core.$Zod
       if (moved) return [at(parsed, pathTo, 'misplaced-field', moved.message, { key: true })];
       // .nan and .inf are numbers to YAML, but no budget or weight.
       if (typeof actual === 'number' && !Number.isFinite(actual) && expected === 'number') return [at(parsed, pathTo, 'type', `${name} is not a finite number (.nan or .inf); give it a number`)];
-      // YAML 1.1 read yes/no/on/off as booleans; YAML 1.2, which mldrill reads, takes them as text.
-      const yes = typeof actual === 'string' && expected === 'boolean' ? /^(?:(y|yes|on)|(n|no|off))$/i.exec(actual) : null;
-      if (yes) return [at(parsed, pathTo, 'type', `${name} must be true or false, not text ("${actual as string}"); YAML reads ${actual as string} as text, so write ${yes[1] ? 'true' : 'false'}`)];
+      const meant = expected === 'boolean' ? yamlOneOneBoolean(actual) : undefined;
+      if (meant) return [at(parsed, pathTo, 'type', `${name} must be true or false, not text ("${actual as string}"); YAML reads ${actual as string} as text, so write ${meant}`)];
       if (issue.expected === 'tuple') return [at(parsed, pathTo, 'type', `${name} is ${typeName(actual)}; ${TUPLE_SHAPE}`)];
       return [at(parsed, pathTo, 'type', `${name} must be ${expected === 'text' ? 'text' : `a ${expected}`}, not ${typeName(actual)}`)];
     }

@@ -5,6 +5,7 @@
 // again with the exact parser, and every finding comes from that reading.
 import fs from 'node:fs';
 import { decodeSource } from '../bank/encoding.js';
+import { yamlOneOneBoolean } from '../bank/records.js';
 import type { Finding } from '../bank/findings.js';
 import type { ParsedFile, PathSegment } from '../bank/parse.js';
 import { readSmallFile } from '../read-file.js';
@@ -161,7 +162,11 @@ function valueProblem(setting: Setting, value: unknown): { rule: string; message
   }
   switch (setting.type) {
     case 'boolean':
-      return typeof value === 'boolean' ? undefined : wrongType('true or false');
+      if (typeof value === 'boolean') return undefined;
+      // `strict: yes`, as YAML 1.1 would have read it.
+      const meant = yamlOneOneBoolean(value);
+      if (meant) return { rule: 'type', message: `must be true or false, not text (${JSON.stringify(value)}); YAML reads ${value as string} as text, so write ${meant}` };
+      return wrongType('true or false');
     case 'number':
       if (typeof value !== 'number') return wrongType('a number');
       // .nan and .inf are numbers to YAML; JSON.stringify would call them null.
