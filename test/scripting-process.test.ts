@@ -187,4 +187,22 @@ describe('an argument holding a colour sequence or a newline', { timeout: 60_000
     expect(result.stderr).not.toContain('\u001b');
     expect(result.stderr.split('\n').filter((line) => line.startsWith('mldrill:')).length).toBeLessThanOrEqual(1);
   });
+
+  // Commander's own errors quote the argument too; its did-you-mean stays a line of its own.
+  it.each([
+    { args: ['list', '--category', 'ads\nerror: all good'], stderr: "error: option '-c, --category <category>' argument 'ads\\nerror: all good' is invalid." },
+    { args: ['list', '--bogus\nerror: all good'], stderr: "error: unknown option '--bogus\\nerror: all good'\n" },
+    { args: ['list', '--limit=3\nerror: all good'], stderr: "error: unknown option '--limit=3\\nerror: all good'\n" },
+  ])('Commander: mldrill $args.0 $args.1 quotes it on one line, exit 2', ({ args, stderr }) => {
+    const result = run(args);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(stderr);
+    expect(result.stderr.split('\n').filter((line) => line.startsWith('error:'))).toHaveLength(1);
+  });
+
+  it('Commander: a did-you-mean stays on the line after the error', () => {
+    const result = run(['list', '--categry', 'ads']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe("error: unknown option '--categry'\n(Did you mean --category?)\n");
+  });
 });
