@@ -235,6 +235,8 @@ export async function conduct(options: ConductOptions, io: Io, prompter: Prompte
       usedSeconds: usedSeconds(latest, i, now),
       hintsShown: latest.progress[i]!.hintsShown,
       notes: notesWithDraft(latest.progress[i]!),
+      // Interrupted: the ticks given so far are kept too (a checkpoint may not have kept them).
+      checked: mode === 'interviewer' ? latest.progress[i]!.ticked : assessed[i] ?? [],
     })),
     score,
     curveballs: curveball?.shownAtSeconds != null ? [curveballRecord(interview, latest)!] : [],
