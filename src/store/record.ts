@@ -102,7 +102,7 @@ export interface RecordInput {
   status: SessionStatus;
   startedAt: number;
   endedAt: number;
-  /** `checked`: an abandoned session's ticks so far (the stages confirmed, or the partner's live ticks); a score's win. */
+  /** `checked`: an abandoned session's ticks so far (the stages confirmed, or the partner's live ticks); with a score, the score's. */
   stages: Array<{ id: string; budgetSeconds: number; usedSeconds: number; hintsShown: number; notes: string; checked?: string[] }>;
   /** Absent for an abandoned session: nothing was assessed. */
   score?: { total: number; stages: Array<{ checked: string[]; missed: Array<{ id: string }>; score: number }> };
