@@ -129,6 +129,7 @@ const TABLE: readonly CommandSpec[] = [
       { flags: '--next', description: "drill what spaced repetition says is next (see 'mldrill next'; honours the filters)" },
       { flags: '--no-save', description: 'do not record the session in the history' },
       { flags: '--ai', description: 'after the self-assessment, a second opinion from the language model at MLDRILL_LLM_URL (see mldrill grade --ai)' },
+      { flags: '--timeout <seconds>', description: "with --ai: seconds to wait for each attempt of the AI grader's request (default 120)", parse: positiveSeconds },
       { flags: '--all-red-flags', description: "list every red flag of the rubric in the report, not only those the session's data suggests" },
       ...FILTERS,
     ],

@@ -231,7 +231,7 @@ export async function secondOpinion(record: SessionRecord, question: LoadedQuest
   } catch (error) {
     if (!(error instanceof ServiceError)) throw error;
     io.stderr.write(`mldrill: ${error.message}\n`);
-    io.stderr.write(`Your session ${record.id} is saved as you assessed it.\nAsk again with: mldrill grade ${record.id} --ai\n`);
+    io.stderr.write(`Your session ${record.id} is saved as you assessed it.\nAsk again with: mldrill grade ${record.id} --ai${options.timeoutSeconds !== undefined ? ` --timeout ${options.timeoutSeconds}` : ''}\n`);
     return EXIT.usage;
   } finally {
     stopListening();

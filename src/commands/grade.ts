@@ -1,7 +1,7 @@
 // `mldrill grade`: the keyword grader on its own. Grades a notes file against a question, or a
 // recorded session's notes again (after a rubric change) without touching the record.
 import path from 'node:path';
-import { colourOf, llmOf } from '../app/config.js';
+import { aiTimeoutOf, colourOf, llmOf } from '../app/config.js';
 import { readSessionFor } from '../app/read-history.js';
 import { readNotesFile, readNotesStream } from '../app/read-notes.js';
 import { withCatalog } from '../app/with-catalog.js';
@@ -32,8 +32,7 @@ export interface GradeOptions {
 }
 
 export async function grade(options: GradeOptions, io: Io): Promise<number> {
-  // A wait with nothing to wait for is a mistaken command line, not a setting to ignore.
-  if (options.timeout !== undefined && !options.ai) throw new UsageError('--timeout is the AI rater\'s wait per attempt: it needs --ai');
+  const timeout = aiTimeoutOf(options);
   // Read the notes first: a missing file is the user's to fix before the bank is even opened.
   const text = options.notes === undefined ? undefined : options.notes === '-' ? await readNotesStream(io.terminal.input) : readNotesFile(path.resolve(io.cwd, options.notes), options.notes);
   return withCatalog(io, options.bank, async (catalog) => {
@@ -91,7 +90,7 @@ export async function grade(options: GradeOptions, io: Io): Promise<number> {
       return runAiGrade(
         { question, rubric: interview.rubric, notesByStage, ...(sessionRecord ? { record: sessionRecord } : {}) },
         io,
-        { json: options.json, llm: llmOf(io), ...(options.timeout !== undefined ? { timeoutSeconds: options.timeout } : {}) },
+        { json: options.json, llm: llmOf(io), ...timeout },
       );
     }
     const graded = gradeNotes(interview, allNotes(split), diagram, sessionRecord?.exchanges);
