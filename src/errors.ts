@@ -141,7 +141,7 @@ export class ServiceError extends MldrillError {
 
 /** Why the AI grader's settings (url, model) cannot be used; app/ai-grade.ts words it. */
 export class LlmSetupError extends UsageError {
-  constructor(readonly problem: 'no-url' | 'not-a-url' | 'scheme' | 'credentials' | 'no-model') {
+  constructor(readonly problem: 'no-url' | 'not-a-url' | 'scheme' | 'credentials' | 'no-model' | 'key-chars') {
     super(`the AI grader's settings cannot be used (${problem})`);
   }
 }

@@ -91,6 +91,19 @@ describe('mldrill grade --ai', { timeout: 40_000 }, () => {
     expect(result.err).toMatch(/MLDRILL_LLM_URL/);
   });
 
+  it('sends a key pasted with its line end as the key, and refuses one that no header can carry without showing it', async () => {
+    server = await startChatServer([completion({ items: [] })]);
+    const env = { MLDRILL_LLM_URL: server.url, MLDRILL_LLM_MODEL: 'test-model' };
+    expect((await run(['e2e-feed', '--notes', 'notes.md', '--ai', '--json', '--bank', BANK], { ...env, MLDRILL_LLM_API_KEY: 'sk-pasted-key\r\n' })).code).toBe(0);
+    expect(server.requests[0]!.headers.authorization).toBe('Bearer sk-pasted-key');
+    for (const key of ['sk-two\nlines', 'sk-café-key', 'sk-a space']) {
+      const result = await run(['e2e-feed', '--notes', 'notes.md', '--ai', '--bank', BANK], { ...env, MLDRILL_LLM_API_KEY: key });
+      expect([result.code, result.out]).toEqual([2, '']);
+      expect(result.err).toBe('mldrill: MLDRILL_LLM_API_KEY holds a space, a line break or a character outside ASCII, which an HTTP header cannot carry; copy the key again\n');
+    }
+    expect(server.requests).toHaveLength(1);
+  });
+
   it('refuses --timeout without --ai, before reading anything', async () => {
     const result = await run(['e2e-feed', '--notes', 'no-such-notes.md', '--timeout', '5', '--bank', BANK], {});
     expect(result.code).toBe(2);

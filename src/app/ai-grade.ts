@@ -44,6 +44,7 @@ const SETUP_TEXT: Record<LlmSetupError['problem'], (names: SettingNames) => stri
   'not-a-url': ({ url }) => `${url} is not a URL; set it to the API's base URL (${EXAMPLE})`,
   scheme: ({ url }) => `${url} must start with http:// or https:// (${EXAMPLE})`,
   credentials: ({ url, key }) => `${url} must not carry a user name or password; put the key in ${key}`,
+  'key-chars': ({ key }) => `${key} holds a space, a line break or a character outside ASCII, which an HTTP header cannot carry; copy the key again`,
   'no-model': ({ model }) => `--ai needs a model: set ${model} to one your server has (e.g. llama3.1:8b; \`ollama list\` shows them)`,
 };
 

@@ -22,7 +22,9 @@ export interface LlmSettings {
 export function llmConfig(env: Record<string, string | undefined>, fromFile: LlmSettings = {}): LlmConfig {
   const url = (env.MLDRILL_LLM_URL || fromFile.url || '').trim();
   const model = (env.MLDRILL_LLM_MODEL || fromFile.model || '').trim();
-  const apiKey = env.MLDRILL_LLM_API_KEY || fromFile.api_key || undefined;
+  // A key pasted with its line's end (`\r`, `\n`) is the key; one with a character a header cannot carry is refused
+  // here, before fetch's own error, which quotes the header (and so the key), can be shown.
+  const apiKey = (env.MLDRILL_LLM_API_KEY || fromFile.api_key || '').trim() || undefined;
   if (!url) throw new LlmSetupError('no-url');
   let parsed: URL;
   try {
@@ -37,6 +39,7 @@ export function llmConfig(env: Record<string, string | undefined>, fromFile: Llm
     throw new LlmSetupError('credentials');
   }
   if (!model) throw new LlmSetupError('no-model');
+  if (apiKey !== undefined && !/^[\x21-\x7e]+$/.test(apiKey)) throw new LlmSetupError('key-chars');
   return { url: url.replace(/\/+$/, ''), model, ...(apiKey ? { apiKey } : {}) };
 }
 
