@@ -190,6 +190,18 @@ describe('aiGrade against a chat-completions server', () => {
     expect((await failure(aiGrade(input, io))).message).toMatch(/answered with something other than JSON; check that MLDRILL_LLM_URL is the API's base URL/);
   });
 
+  it('names what came instead of a message: the server\'s error in a 200, the model\'s refusal', async () => {
+    server = await startChatServer([
+      { body: { error: { message: 'model "test-model" is still loading' } } },
+      { body: { choices: [{ index: 0, message: { role: 'assistant', content: null, refusal: 'I cannot grade interview notes.' }, finish_reason: 'stop' }] } },
+      { body: { choices: [] } },
+    ]);
+    const io = ioFor(server.url);
+    expect((await failure(aiGrade(input, io))).message).toMatch(/^127\.0\.0\.1:\d+ answered with an error instead of a reply \("model "test-model" is still loading"\); check the server's log, or try again later$/);
+    expect((await failure(aiGrade(input, io))).message).toMatch(/^test-model at 127\.0\.0\.1:\d+ declined to grade \("I cannot grade interview notes\."\); try again, or use another model$/);
+    expect((await failure(aiGrade(input, io))).message).toMatch(/answered without a message \(no choices\[0\]\.message\.content\); check that MLDRILL_LLM_URL points at an OpenAI-compatible API$/);
+  });
+
   it('stops reading a reply larger than 4 MiB and says so', async () => {
     server = await startChatServer([{ body: 'x'.repeat(5 * 1024 * 1024) }]);
     const error = await failure(aiGrade(input, ioFor(server.url)));

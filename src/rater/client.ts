@@ -199,7 +199,7 @@ function statusError(response: RawResponse, config: LlmConfig): ServiceError {
 /** The first choice's message content from a chat completion body. */
 function completionContent(body: string, config: LlmConfig): { content: string; finishReason?: string } {
   const host = hostOf(config);
-  let value: { choices?: Array<{ message?: { content?: unknown }; finish_reason?: unknown }> };
+  let value: { choices?: Array<{ message?: { content?: unknown; refusal?: unknown }; finish_reason?: unknown }>; error?: unknown };
   try {
     value = JSON.parse(body) as typeof value;
   } catch {
@@ -208,6 +208,10 @@ function completionContent(body: string, config: LlmConfig): { content: string; 
   const choice = Array.isArray(value?.choices) ? value.choices[0] : undefined;
   const content = choice?.message?.content;
   if (typeof content !== 'string') {
+    // What the server or the model said instead is the cause: a model still loading, a refusal.
+    const refusal = choice?.message?.refusal;
+    if (typeof refusal === 'string' && refusal.trim()) throw new ServiceError(`${config.model} at ${host} declined to grade ("${redact(refusal.replace(/\s+/g, ' ').trim(), config).slice(0, 200)}"); try again, or use another model`);
+    if (value?.error !== undefined) throw new ServiceError(`${host} answered with an error instead of a reply ("${serverMessage(body, config)}"); check the server's log, or try again later`);
     throw new ServiceError(`${host} answered without a message (no choices[0].message.content)`, 'openai-api');
   }
   return { content, ...(typeof choice?.finish_reason === 'string' ? { finishReason: choice.finish_reason } : {}) };
