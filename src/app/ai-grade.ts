@@ -10,11 +10,12 @@ import { hostOf, isLoopback, llmConfig, type LlmSettings } from '../rater/config
 import { gradingMessages } from '../rater/prompt.js';
 import { parseReply } from '../rater/reply.js';
 import { judge, type AiStage } from '../rater/verdicts.js';
+import { withRecordedFollowup } from '../score/dialogue.js';
 import { buildInterview } from '../session/interview.js';
 import { ratingsFile } from '../store/paths.js';
 import { colourOf, stateDirOf } from './config.js';
 import { appendRating, RATING_VERSION, type RatingRecord } from '../store/ratings.js';
-import type { SessionRecord } from '../store/record.js';
+import type { CurveballRecord, SessionRecord } from '../store/record.js';
 import { jsonText, stripControl } from '../text.js';
 import { aiGradeLines, verdictsBesideTicksLines } from '../ui/ai-grade.js';
 import { styleFor } from '../ui/colour.js';
@@ -88,6 +89,8 @@ export interface AiGradeInput {
   notesByStage: Readonly<Record<string, string>>;
   /** The candidate's ticked item ids per stage: unsure and void verdicts fall back to them. */
   selfTicks?: Readonly<Record<string, readonly string[]>>;
+  /** A recorded session's follow-up: its answer key points were scored with their stage, so they are rated with it. */
+  followup?: Pick<CurveballRecord, 'stageId' | 'text' | 'answer'>;
 }
 
 export interface AiGradeOptions {
@@ -130,7 +133,7 @@ async function gradeWithModel(input: AiGradeInput, io: Io, options: AiGradeOptio
   const config = llmConfig(io.env, options.llm);
   const host = hostOf(config);
   if (!isLoopback(config)) io.stderr.write(`mldrill: grading sends your notes to ${stripControl(host)} (${settingNames(io.env, options.llm).url})\n`);
-  const interview = buildInterview(input.question, input.rubric);
+  const interview = withRecordedFollowup(buildInterview(input.question, input.rubric), input.followup);
   const stages = interview.stages.map((stage) => ({ id: stage.plan.id, title: stage.plan.title, items: stage.items }));
   const timeoutMs = (options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000;
   // A model on a CPU can take minutes: a person at a terminal is told what the wait is for.
@@ -163,7 +166,8 @@ async function gradeWithModel(input: AiGradeInput, io: Io, options: AiGradeOptio
 export async function aiGradeSession(record: SessionRecord, question: LoadedQuestion, rubric: LoadedRubric, io: Io, options: AiGradeOptions = {}): Promise<AiGradeResult> {
   const notesByStage = Object.fromEntries(record.stages.map((stage) => [stage.id, stage.notes]));
   const selfTicks = record.status === 'completed' ? Object.fromEntries(record.stages.map((stage) => [stage.id, stage.checked])) : undefined;
-  const result = await aiGrade({ question, rubric, notesByStage, selfTicks }, io, options);
+  const followup = record.curveballs?.[0];
+  const result = await aiGrade({ question, rubric, notesByStage, selfTicks, ...(followup ? { followup } : {}) }, io, options);
   const recordScores = new Map(record.stages.map((stage) => [stage.id, stage.score]));
   const rating: RatingRecord = {
     version: RATING_VERSION,
