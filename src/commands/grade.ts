@@ -8,6 +8,7 @@ import { withCatalog } from '../app/with-catalog.js';
 import { parseDiagram } from '../diagram/parse.js';
 import { EXIT, NotFoundError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
+import { withRecordedFollowup } from '../score/dialogue.js';
 import { gradeNotes } from '../score/grade.js';
 import { allNotes, splitNotes } from '../score/notes.js';
 import { requireId } from '../select/filter.js';
@@ -93,7 +94,8 @@ export async function grade(options: GradeOptions, io: Io): Promise<number> {
         { json: options.json, llm: llmOf(io), ...timeout },
       );
     }
-    const graded = gradeNotes(interview, allNotes(split), diagram, sessionRecord?.exchanges);
+    // A session is graded on the checklist it was scored on: the follow-up's points join their stage.
+    const graded = gradeNotes(withRecordedFollowup(interview, sessionRecord?.curveballs?.[0]), allNotes(split), diagram, sessionRecord?.exchanges);
     if (options.json) io.stdout.write(gradeJson(graded));
     else io.stdout.write(`${gradeLines(graded, question.title, interview.rubric.title, await styleFor(io.stdout, io.env, colourOf(io)), io.stdout.isTTY ? Math.min(io.stdout.columns, 100) : undefined).join('\n')}\n`);
     return EXIT.ok;
