@@ -227,6 +227,11 @@ describe('aiGrade against a chat-completions server', () => {
     expect((await failure(aiGrade(input, ioFor(server.url)))).message).toMatch(/has no chat completions at \/v1\/chat\/completions \(404 \("404 page not found"\)\); set MLDRILL_LLM_URL to the API's base URL/);
   });
 
+  it('quotes a refusal whose body is a JSON string once, not inside its own quotes', async () => {
+    server = await startChatServer([{ status: 403, body: '"forbidden: this key may not use the model"' }]);
+    expect((await failure(aiGrade(input, ioFor(server.url)))).message).toMatch(/^127\.0\.0\.1:\d+ refused the request \(403 \("forbidden: this key may not use the model"\)\); set MLDRILL_LLM_API_KEY/);
+  });
+
   it('sends the API key as a Bearer header and never shows it, even when the server echoes it on a 401', async () => {
     server = await startChatServer([{ status: 401, body: { error: { message: `Incorrect API key provided: ${KEY}` } } }]);
     const io = ioFor(server.url, { MLDRILL_LLM_API_KEY: KEY });

@@ -164,8 +164,9 @@ function retryAfterMs(value: string | null, now: () => number): number | undefin
 function serverMessage(body: string, config: LlmConfig): string {
   let message = body;
   try {
-    const value = JSON.parse(body) as { error?: { message?: unknown } | string; message?: unknown; detail?: unknown };
-    const found = typeof value.error === 'string' ? value.error : value.error?.message ?? value.message ?? value.detail;
+    const value = JSON.parse(body) as { error?: { message?: unknown } | string; message?: unknown; detail?: unknown } | string | null;
+    // A JSON string body ("forbidden") is its text, without the quotes around it.
+    const found = typeof value === 'string' ? value : typeof value?.error === 'string' ? value.error : value?.error?.message ?? value?.message ?? value?.detail;
     if (typeof found === 'string') message = found;
   } catch {
     // Not JSON: the text itself.
