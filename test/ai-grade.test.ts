@@ -250,6 +250,14 @@ describe('aiGrade against a chat-completions server', () => {
     expect(error.message).toMatch(/^cannot (find the host|reach) grader\.invalid/);
   });
 
+  it('takes every spelling of this machine for the loopback, and says nothing of sending the notes', async () => {
+    for (const url of ['http://LOCALHOST:1/v1', 'http://127.1:1/v1', 'http://[0:0:0:0:0:0:0:1]:1/v1', 'http://[::ffff:127.0.0.1]:1/v1', 'http://2130706433:1/v1']) {
+      const io = ioFor(url);
+      await failure(aiGrade(input, io));
+      expect(io.err(), url).toBe('');
+    }
+  });
+
   it('names the config file\'s keys, not the environment variables, when the settings came from the file', async () => {
     const port = await closedPort();
     const error = await failure(aiGrade(input, fakeIo(), { llm: { url: `http://127.0.0.1:${port}/v1`, model: 'm' } }));

@@ -48,8 +48,9 @@ export function hostOf(config: Pick<LlmConfig, 'url'>): string {
   return new URL(config.url).host;
 }
 
-/** Whether the server is on this machine: localhost, 127.0.0.0/8 or ::1. */
+/** Whether the server is on this machine: localhost, 127.0.0.0/8 (also IPv4-mapped, ::ffff:127.0.0.1) or ::1. */
 export function isLoopback(config: Pick<LlmConfig, 'url'>): boolean {
   const host = new URL(config.url).hostname.toLowerCase();
-  return host === 'localhost' || host.endsWith('.localhost') || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+  // The URL parser writes every IPv6 form of these short: [::1], and [::ffff:7f00:1] for ::ffff:127.0.0.1.
+  return host === 'localhost' || host.endsWith('.localhost') || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host) || /^\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\]$/.test(host);
 }
