@@ -35,6 +35,8 @@ export interface GradeOptions {
 export async function grade(options: GradeOptions, io: Io): Promise<number> {
   const timeout = aiTimeoutOf(options);
   // Read the notes first: a missing file is the user's to fix before the bank is even opened.
+  // `--notes -` typed at a terminal waits for the notes to be typed: say so, rather than seem to hang.
+  if (options.notes === '-' && io.terminal.input.isTTY) io.stderr.write('mldrill: reading the notes from the terminal; type or paste them, then Ctrl-D on a line of its own (Ctrl-Z, Enter on Windows)\n');
   const text = options.notes === undefined ? undefined : options.notes === '-' ? await readNotesStream(io.terminal.input) : readNotesFile(path.resolve(io.cwd, options.notes), options.notes);
   return withCatalog(io, options.bank, async (catalog) => {
     let questionId: string;

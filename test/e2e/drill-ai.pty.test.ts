@@ -131,3 +131,17 @@ describe('grade --ai at a terminal', { timeout: 90_000 }, () => {
     expect(fs.existsSync(path.join(home, 'ratings.jsonl'))).toBe(false);
   });
 });
+
+describe('grade --notes - at a terminal', { timeout: 60_000 }, () => {
+  it('says it is reading the notes from the terminal and how to end them, then grades what was typed', async () => {
+    session = new TmuxSession(['grade', 'e2e-feed', '--notes', '-', '--bank', BANK], { env: { MLDRILL_HOME: fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-home-')) }, width: 140, height: 30 });
+    await session.waitFor('mldrill: reading the notes from the terminal; type or paste them, then Ctrl-D on a line of its own');
+    session.type('## clarify');
+    session.keys('Enter');
+    session.type('Business goal: more daily sessions');
+    session.keys('Enter');
+    session.keys('C-d');
+    expect(await session.exitCode()).toBe(0);
+    expect(session.screen(true)).toMatch(/Grade · [^\n]+\nScore \d+%/);
+  });
+});
