@@ -349,6 +349,19 @@ describe('runAiGrade, as grade --ai runs it', () => {
     ]);
   });
 
+  it('caps the AI score when its verdicts miss every core item, as a self-assessment is capped, and says so', async () => {
+    const cored: AiGradeInput = { ...input, question: { ...question, stages: { metrics: { checklist: [{ id: 'calibration', text: 'Calibrated the scores', core: true }, { id: 'fresh', text: 'Measured freshness' }] } } } };
+    const reply = { items: [...goodReply.items, { stage: 'metrics', id: 'fresh', met: true, evidence: 'session length', reason: 'Close enough.' }] };
+    server = await startChatServer([completion(reply), completion(reply)]);
+    const json = ioFor(server.url);
+    expect(await runAiGrade(cored, json, { json: true })).toBe(0);
+    // 80% of the weight is met, but not the core item: the cap holds it at 60%.
+    expect(JSON.parse(json.out())).toMatchObject({ grader: 'ai', score: 60, capped: true });
+    const text = ioFor(server.url);
+    expect(await runAiGrade(cored, text)).toBe(0);
+    expect(text.out().split('\n')[1]).toBe('Score 60%  capped: core items missed');
+  });
+
   it('aborts the request on SIGINT', async () => {
     server = await startChatServer(['hang']);
     const io = ioFor(server.url);

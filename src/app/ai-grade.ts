@@ -115,6 +115,8 @@ export interface AiGradeResult {
   host: string;
   /** Weighted coverage of what is counted (the AI's verdicts, self ticks where it is unsure or void), percent. */
   score: number;
+  /** Whether missed core items capped the score (60% with none covered, as for the self-assessment). */
+  capped: boolean;
   stages: AiStage[];
   /** Verdicts dropped (unknown items) and other remarks, one line each. */
   warnings: string[];
@@ -154,7 +156,7 @@ async function gradeWithModel(input: AiGradeInput, io: Io, options: AiGradeOptio
   const notes = Object.values(input.notesByStage).join('\n');
   const judged = judge(stages, parsed.verdicts, notes, input.selfTicks);
   for (const warning of judged.warnings) io.stderr.write(`mldrill: warning: ${stripControl(warning)}\n`);
-  return { questionId: input.question.id, rubricId: input.rubric.id, grader: 'ai', model: config.model, host, score: judged.score, stages: judged.stages, warnings: judged.warnings };
+  return { questionId: input.question.id, rubricId: input.rubric.id, grader: 'ai', model: config.model, host, score: judged.score, capped: judged.capped, stages: judged.stages, warnings: judged.warnings };
 }
 
 /**

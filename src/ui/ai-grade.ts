@@ -12,6 +12,7 @@ export interface AiGradeView {
   model: string;
   host: string;
   score: number;
+  capped: boolean;
   stages: readonly AiStage[];
 }
 
@@ -42,7 +43,7 @@ export function aiGradeLines(result: AiGradeView, style: Style, width = 80): str
   const grade = gradeStyle(style);
   const lines = [
     style.title(`AI grading · ${stripControl(result.questionId)} · ${stripControl(result.model)} at ${stripControl(result.host)}`),
-    `${style.heading('Score')} ${grade(result.score)(`${result.score}%`)}`,
+    `${style.heading('Score')} ${grade(result.score)(`${result.score}%`)}${result.capped ? style.warn('  capped: core items missed') : ''}`,
     style.dim('Met only with a quote from your notes; where the AI is unsure or its quote is not in your notes, your own tick counts.'),
   ];
   for (const stage of result.stages) {
@@ -67,7 +68,7 @@ export function verdictsBesideTicksLines(result: AiGradeView, style: Style, widt
   const grade = gradeStyle(style);
   const lines = [
     style.title(`Second opinion · ${stripControl(result.model)} at ${stripControl(result.host)}`),
-    `${style.heading('AI score')} ${grade(result.score)(`${result.score}%`)}  ${style.dim(`${disagreeing.length} of ${rows.length} items rated differently from you`)}`,
+    `${style.heading('AI score')} ${grade(result.score)(`${result.score}%`)}${result.capped ? style.warn(' (capped: core items missed)') : ''}  ${style.dim(`${disagreeing.length} of ${rows.length} items rated differently from you`)}`,
     '',
     style.dim('You  AI'),
   ];
