@@ -121,7 +121,7 @@ export class InterruptedError extends MldrillError {
  */
 export type LlmFix =
   | 'timeout' | 'start-server' | 'host-name' | 'scheme-matches' | 'secure' | 'reach'
-  | 'key' | 'pull-model' | 'base-url-v1' | 'url-and-model' | 'json-base-url' | 'openai-api' | 'blocked-port';
+  | 'key' | 'pull-model' | 'model-name' | 'base-url-v1' | 'url-and-model' | 'json-base-url' | 'openai-api' | 'blocked-port';
 
 /**
  * The AI grader's server could not be reached or answered badly (refused, timed out, a bad key,

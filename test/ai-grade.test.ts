@@ -227,6 +227,11 @@ describe('aiGrade against a chat-completions server', () => {
     expect((await failure(aiGrade(input, ioFor(server.url)))).message).toMatch(/has no chat completions at \/v1\/chat\/completions \(404 \("404 page not found"\)\); set MLDRILL_LLM_URL to the API's base URL/);
   });
 
+  it('names an unknown model of a hosted API without advising ollama pull', async () => {
+    server = await startChatServer([{ status: 404, body: { error: { message: 'The model `gpt-9` does not exist or you do not have access to it.', type: 'invalid_request_error', code: 'model_not_found' } } }]);
+    expect((await failure(aiGrade(input, ioFor(server.url)))).message).toMatch(/has no model "test-model" \(404 \("The model `gpt-9` does not exist or you do not have access to it\."\)\); set MLDRILL_LLM_MODEL to one of the models the server lists at \/models$/);
+  });
+
   it('quotes a refusal whose body is a JSON string once, not inside its own quotes', async () => {
     server = await startChatServer([{ status: 403, body: '"forbidden: this key may not use the model"' }]);
     expect((await failure(aiGrade(input, ioFor(server.url)))).message).toMatch(/^127\.0\.0\.1:\d+ refused the request \(403 \("forbidden: this key may not use the model"\)\); set MLDRILL_LLM_API_KEY/);

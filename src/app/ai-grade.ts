@@ -59,6 +59,7 @@ const FIX_TEXT: Record<LlmFix, (model: string, names: SettingNames) => string> =
   reach: (_, { url }) => `check ${url} and that the server is running`,
   key: (_, { key }) => `set ${key} to a valid key for this server`,
   'pull-model': (model, { model: setting }) => `pull it (\`ollama pull ${model}\`) or set ${setting} to a model the server has`,
+  'model-name': (_, { model: setting }) => `set ${setting} to one of the models the server lists at /models`,
   'base-url-v1': (_, { url }) => `set ${url} to the API's base URL, usually ending in /v1`,
   'url-and-model': (_, { url, model }) => `check ${url} and ${model}`,
   'json-base-url': (_, { url }) => `check that ${url} is the API's base URL (usually ending in /v1)`,

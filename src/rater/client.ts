@@ -188,7 +188,8 @@ function statusError(response: RawResponse, config: LlmConfig): ServiceError {
     return new ServiceError(`${host} refused the request (${status}${quoted})`, 'key');
   }
   if (status === 404) {
-    if (/model/i.test(said)) return new ServiceError(`${host} has no model "${config.model}" (404${quoted})`, 'pull-model', config.model);
+    // Ollama says to pull a model it lacks; a hosted API has no pulling, only other names.
+    if (/model/i.test(said)) return new ServiceError(`${host} has no model "${config.model}" (404${quoted})`, /\bpull/i.test(said) ? 'pull-model' : 'model-name', config.model);
     return new ServiceError(`${host} has no chat completions at ${new URL(config.url).pathname.replace(/\/?$/, '/')}chat/completions (404${quoted})`, 'base-url-v1');
   }
   if (status === 413) return new ServiceError(`${host} finds the request too large (413${quoted}); shorten the notes or use a model with a longer context`);
