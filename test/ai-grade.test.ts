@@ -318,6 +318,26 @@ describe('the verdicts beside the self ticks', () => {
       '         Calibrates.',
     ]);
   });
+
+  it('in interviewer mode, sets the verdicts beside the partner\'s ticks and says so, the marks under their heads', async () => {
+    server = await startChatServer([completion({ items: [
+      { stage: 'clarify', id: 'users', met: false, evidence: '', reason: 'No user is named.' },
+      { stage: 'metrics', id: 'online', met: null, evidence: '', reason: 'Too vague.' },
+    ] })]);
+    const result = await aiGrade(input, ioFor(server.url));
+    const lines = verdictsBesideTicksLines(result, PLAIN, 80, 'partner');
+    expect(lines.slice(1, 7)).toEqual([
+      'AI score 55%  1 of 4 items rated differently from your partner',
+      '',
+      'Partner  AI',
+      'Rated differently',
+      '   ✓     ✗   Clarify: Asked who the users are',
+      '             No user is named.',
+    ]);
+    expect(lines).toContain('             unsure; your partner\'s tick counts');
+    expect(lines.join('\n')).not.toContain('your own tick');
+    expect(aiGradeLines(result, PLAIN, 80, 'partner')[2]).toBe('Met only with a quote from your notes; where the AI is unsure or its quote is not in your notes, your partner\'s tick counts.');
+  });
 });
 
 describe('the key stays out of files', () => {

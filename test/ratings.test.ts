@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { aiGradeSession } from '../src/app/ai-grade.js';
+import { aiGradeSession, runAiGrade } from '../src/app/ai-grade.js';
 import type { LoadedQuestion, LoadedRubric } from '../src/bank/schema.js';
 import { main } from '../src/main.js';
 import { calibrationOf, calibrationSentence, gapTrend } from '../src/score/calibration.js';
@@ -226,6 +226,17 @@ describe('an AI rating of a recorded session, through the commands', () => {
     // 2 of 3 by the AI against the self-assessment's 1.5 of 3: the candidate rates the deep-dive 17 points below it.
     const [stored] = readRatings(path.join(home, 'ratings.jsonl')).ratings;
     expect(stored!.stages[1]).toMatchObject({ id: 'deep-dive', score: 67, recordScore: 50 });
+  });
+
+  it('grading an interviewer-mode session, says the record\'s ticks are the partner\'s', async () => {
+    const record = session(2, { clarify: ['users'], 'deep-dive': [] }, 'interviewer');
+    server = await startChatServer([completion({ items: [{ stage: 'clarify', id: 'users', met: null, evidence: '', reason: 'Vague.' }] })]);
+    const io = fakeIo({ env: { MLDRILL_HOME: tempHome(), MLDRILL_LLM_URL: server.url, MLDRILL_LLM_MODEL: 'm' } });
+    const notesByStage = Object.fromEntries(record.stages.map((stage) => [stage.id, stage.notes]));
+    expect(await runAiGrade({ question, rubric, notesByStage, record }, io)).toBe(0);
+    expect(io.out()).toContain("where the AI is unsure or its quote is not in your notes, your partner's tick counts.");
+    expect(io.out()).toContain("      unsure; your partner's tick counts\n");
+    expect(io.out()).not.toContain('your own tick');
   });
 
   it('with a directory where the ratings file goes, shows the rating and says what is in the way (not a matter of permissions)', async () => {

@@ -17,7 +17,7 @@ import { colourOf, stateDirOf } from './config.js';
 import { appendRating, RATING_VERSION, type RatingRecord } from '../store/ratings.js';
 import type { CurveballRecord, SessionRecord } from '../store/record.js';
 import { jsonText, stripControl } from '../text.js';
-import { aiGradeLines, verdictsBesideTicksLines } from '../ui/ai-grade.js';
+import { aiGradeLines, verdictsBesideTicksLines, type TicksBy } from '../ui/ai-grade.js';
 import { styleFor } from '../ui/colour.js';
 
 const DEFAULT_TIMEOUT_SECONDS = 120;
@@ -160,6 +160,9 @@ async function gradeWithModel(input: AiGradeInput, io: Io, options: AiGradeOptio
   return { questionId: input.question.id, rubricId: input.rubric.id, grader: 'ai', model: config.model, host, score: judged.score, capped: judged.capped, stages: judged.stages, warnings: judged.warnings };
 }
 
+/** An interviewer-mode session's record holds the partner's ticks, not the candidate's. */
+const ticksBy = (record: SessionRecord | undefined): TicksBy => (record?.mode === 'interviewer' ? 'partner' : 'self');
+
 /**
  * Grades a recorded session's notes with the AI and keeps the rating beside the history
  * (ratings.jsonl), never touching the session record. Unsure and void verdicts fall back to the
@@ -217,7 +220,7 @@ export async function runAiGrade(input: AiGradeInput & { record?: SessionRecord 
       ? await aiGradeSession(input.record, input.question, input.rubric, io, gradeOptions)
       : await aiGrade(input, io, gradeOptions);
     if (options.json) io.stdout.write(jsonText(result));
-    else io.stdout.write(`${aiGradeLines(result, await styleFor(io.stdout, io.env, colourOf(io)), Math.min(io.stdout.columns, 100)).join('\n')}\n`);
+    else io.stdout.write(`${aiGradeLines(result, await styleFor(io.stdout, io.env, colourOf(io)), Math.min(io.stdout.columns, 100), ticksBy(input.record)).join('\n')}\n`);
     return EXIT.ok;
   } finally {
     stopListening();
@@ -234,7 +237,7 @@ export async function secondOpinion(record: SessionRecord, question: LoadedQuest
   const stopListening = io.onSignal(() => controller.abort());
   try {
     const result = await aiGradeSession(record, question, rubric, io, { ...options, signal: controller.signal });
-    io.stdout.write(`\n${verdictsBesideTicksLines(result, await styleFor(io.stdout, io.env, colourOf(io)), Math.min(io.stdout.columns, 100)).join('\n')}\n`);
+    io.stdout.write(`\n${verdictsBesideTicksLines(result, await styleFor(io.stdout, io.env, colourOf(io)), Math.min(io.stdout.columns, 100), ticksBy(record)).join('\n')}\n`);
     return EXIT.ok;
   } catch (error) {
     if (!(error instanceof ServiceError)) throw error;
