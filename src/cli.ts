@@ -37,7 +37,9 @@ const MAX_MINUTES = (() => {
   return setting?.type === 'number' ? setting.max : 600;
 })();
 const interviewMinutes = numberOption((number) => number > 0 && number <= MAX_MINUTES, `a positive number of minutes, at most ${MAX_MINUTES}, e.g. 30`);
-const positiveSeconds = numberOption((number) => Number.isFinite(number) && number > 0, 'a positive number of seconds, e.g. 60');
+/** The AI grader's wait: Node's timers hold at most about 24 days, and a day is already more than any reply takes. */
+const MAX_TIMEOUT_SECONDS = 86_400;
+const positiveSeconds = numberOption((number) => number > 0 && number <= MAX_TIMEOUT_SECONDS, `a positive number of seconds, at most ${MAX_TIMEOUT_SECONDS} (a day), e.g. 60`);
 const positiveInteger = numberOption((number) => Number.isInteger(number) && number >= 0, 'a whole number, e.g. 10');
 const columnCount = numberOption((number) => Number.isInteger(number) && number >= 20, 'a whole number of columns, at least 20, e.g. 100');
 

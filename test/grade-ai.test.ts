@@ -116,4 +116,14 @@ describe('mldrill grade --ai', { timeout: 40_000 }, () => {
     expect(result.code).toBe(2);
     expect(result.err).toMatch(/positive number of seconds/);
   });
+
+  it('refuses a timeout over a day (Node would fire it at once), and takes a tiny one as a wait of a millisecond', async () => {
+    const long = await run(['e2e-feed', '--notes', 'notes.md', '--ai', '--timeout', '3000000', '--bank', BANK], {});
+    expect([long.code, long.out]).toEqual([2, '']);
+    expect(long.err).toBe("error: option '--timeout <seconds>' argument '3000000' is invalid. expected a positive number of seconds, at most 86400 (a day), e.g. 60\n");
+    server = await startChatServer(() => 'hang');
+    const tiny = await run(['e2e-feed', '--notes', 'notes.md', '--ai', '--timeout', '0.0001', '--bank', BANK], { MLDRILL_LLM_URL: server.url, MLDRILL_LLM_MODEL: 'm' });
+    expect([tiny.code, tiny.out]).toEqual([2, '']);
+    expect(tiny.err).toMatch(/^mldrill: no reply from 127\.0\.0\.1:\d+ within 0\.001 s; raise --timeout/);
+  });
 });

@@ -138,7 +138,8 @@ async function gradeWithModel(input: AiGradeInput, io: Io, options: AiGradeOptio
   if (!isLoopback(config)) io.stderr.write(`mldrill: grading sends your notes to ${stripControl(host)} (${settingNames(io.env, options.llm).url})\n`);
   const interview = withRecordedFollowup(buildInterview(input.question, input.rubric), input.followup);
   const stages = interview.stages.map((stage) => ({ id: stage.plan.id, title: stage.plan.title, items: stage.items }));
-  const timeoutMs = (options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000;
+  // Whole milliseconds from one to what a Node timer holds (about 24 days; longer fires at once): the abort timer takes nothing else.
+  const timeoutMs = Math.min(2 ** 31 - 1, Math.max(1, Math.round((options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000)));
   // A model on a CPU can take minutes: a person at a terminal is told what the wait is for.
   if (io.errorTerminal?.isTTY) io.stderr.write(`Asking ${stripControl(config.model)} at ${stripControl(host)} for a second opinion (up to ${timeoutMs / 1000} s; Ctrl-C stops)...\n`);
   const reply = await chat(config, (mode) => gradingMessages({ prompt: input.question.prompt, stages, notesByStage: input.notesByStage }, mode), {

@@ -109,7 +109,7 @@ async function post(config: LlmConfig, body: string, options: ChatOptions): Prom
     if (error instanceof ServiceError) throw error;
     if (options.signal?.aborted) throw new InterruptedError();
     if (timeout.aborted) {
-      throw new ServiceError(`no reply from ${host} within ${Math.round(options.timeoutMs / 100) / 10} s`, 'timeout');
+      throw new ServiceError(`no reply from ${host} within ${Number((options.timeoutMs / 1000).toFixed(3))} s`, 'timeout');
     }
     throw networkError(error, host);
   }
