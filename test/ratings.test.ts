@@ -231,12 +231,17 @@ describe('an AI rating of a recorded session, through the commands', () => {
   it('grading an interviewer-mode session, says the record\'s ticks are the partner\'s', async () => {
     const record = session(2, { clarify: ['users'], 'deep-dive': [] }, 'interviewer');
     server = await startChatServer([completion({ items: [{ stage: 'clarify', id: 'users', met: null, evidence: '', reason: 'Vague.' }] })]);
-    const io = fakeIo({ env: { MLDRILL_HOME: tempHome(), MLDRILL_LLM_URL: server.url, MLDRILL_LLM_MODEL: 'm' } });
+    const home = tempHome();
+    appendRecord(path.join(home, 'history.jsonl'), record);
+    const io = fakeIo({ env: { MLDRILL_HOME: home, MLDRILL_LLM_URL: server.url, MLDRILL_LLM_MODEL: 'm' } });
     const notesByStage = Object.fromEntries(record.stages.map((stage) => [stage.id, stage.notes]));
     expect(await runAiGrade({ question, rubric, notesByStage, record }, io)).toBe(0);
     expect(io.out()).toContain("where the AI is unsure or its quote is not in your notes, your partner's tick counts.");
     expect(io.out()).toContain("      unsure; your partner's tick counts\n");
     expect(io.out()).not.toContain('your own tick');
+    const exported = fakeIo({ env: { MLDRILL_HOME: home, TZ: 'UTC' } });
+    expect(await main(['export', record.id], exported)).toBe(0);
+    expect(exported.out()).toContain("where the AI was unsure or its quote is not in the notes, the partner's tick counts.");
   });
 
   it('with a directory where the ratings file goes, shows the rating and says what is in the way (not a matter of permissions)', async () => {
