@@ -37,7 +37,9 @@ const MAX_MINUTES = (() => {
   return setting?.type === 'number' ? setting.max : 600;
 })();
 const interviewMinutes = numberOption((number) => number > 0 && number <= MAX_MINUTES, `a positive number of minutes, at most ${MAX_MINUTES}, e.g. 30`);
-const positiveSeconds = numberOption((number) => Number.isFinite(number) && number > 0, 'a positive number of seconds, e.g. 60');
+/** The AI grader's wait: Node's timers hold at most about 24 days, and a day is already more than any reply takes. */
+const MAX_TIMEOUT_SECONDS = 86_400;
+const positiveSeconds = numberOption((number) => number > 0 && number <= MAX_TIMEOUT_SECONDS, `a positive number of seconds, at most ${MAX_TIMEOUT_SECONDS} (a day), e.g. 60`);
 const positiveInteger = numberOption((number) => Number.isInteger(number) && number >= 0, 'a whole number, e.g. 10');
 const columnCount = numberOption((number) => Number.isInteger(number) && number >= 20, 'a whole number of columns, at least 20, e.g. 100');
 
@@ -129,6 +131,7 @@ const TABLE: readonly CommandSpec[] = [
       { flags: '--next', description: "drill what spaced repetition says is next (see 'mldrill next'; honours the filters)" },
       { flags: '--no-save', description: 'do not record the session in the history' },
       { flags: '--ai', description: 'after the self-assessment, a second opinion from the language model at MLDRILL_LLM_URL (see mldrill grade --ai)' },
+      { flags: '--timeout <seconds>', description: "with --ai: seconds to wait for each attempt of the AI grader's request (default 120)", parse: positiveSeconds },
       { flags: '--all-red-flags', description: "list every red flag of the rubric in the report, not only those the session's data suggests" },
       ...FILTERS,
     ],
