@@ -206,11 +206,43 @@ describe('common phrasings, on every shipped question', () => {
     ['constraints', 'What runs today?'], ['constraints', 'What is the current system?'], ['surface', 'How are results presented?'], ['surface', 'What does the user see?'],
     ['privacy', 'Is the data sensitive?'], ['privacy', 'Any regulatory requirements?'], ['users', 'Who will use it?'],
     ['constraints', 'How many engineers do we have?'], ['latency', 'How long can a request take?'],
+    // A longer cue of one topic holds a shorter one of another ("how big" in "how big is the team").
+    ['constraints', 'How big is the team?'], ['scope', 'Which markets are included?'], ['scope', 'Do we need to support multiple languages?'],
+    ['scope', 'What can I leave out?'], ['users', 'Who is going to use this?'], ['users', 'Who is this built for?'],
+    ['users', 'Are the users consumers or businesses?'], ['users', "Who's the audience?"], ['privacy', 'What are the compliance requirements?'],
+    ['privacy', 'Any GDPR constraints?'], ['privacy', 'Are there legal restrictions?'], ['labels', 'Is there any supervision signal?'],
+    ['goal', 'Why does the business care?'], ['goal', 'What problem does this solve for the company?'], ['goal', 'What are we optimizing?'],
+    ['goal', "What's the target metric for leadership?"], ['data', 'What data do we have?'],
   ];
   it.each(bank.questions.filter((question) => question.interviewer).map((question) => [question.id, question] as const))('%s', (_, question) => {
     const facts = question.interviewer!.facts;
     const sheet = compileFacts(facts);
     const topics = new Set(facts.map((fact) => fact.topic));
     for (const [topic, asked] of PHRASINGS) if (topics.has(topic as Fact['topic'])) expect(askInterviewer(asked, sheet).fact?.topic, asked).toBe(topic);
+  });
+});
+
+/**
+ * A question that shares only its subject with an ask phrase gets the neutral reply: "how many
+ * games" is not answered to who won the game, nor "is it real time" to what time it is. Over
+ * every shipped sheet, then a question about one topic that names another fact's subject.
+ */
+describe('questions the interviewer was not asked, on every shipped question', () => {
+  const bank = loadBank(process.cwd(), {});
+  // Two sheets tell what is recorded, and one how long a break in training may be: left out.
+  const off = OFF_TOPIC.filter((asked) => asked !== 'Is this interview being recorded?').concat(['Can I grab a coffee?', "What's your role here?", 'Can you hear me?', 'Where are you based?', 'How was your weekend?', 'Is it going to rain tomorrow?']);
+  it.each(bank.questions.filter((question) => question.interviewer).map((question) => [question.id, question] as const))('%s', (_, question) => {
+    const sheet = compileFacts(question.interviewer!.facts);
+    for (const asked of off) {
+      if (asked === 'Can we take a short break?' && question.id === 'llm-training-infrastructure') continue;
+      expect(askInterviewer(asked, sheet).fact?.id ?? null, asked).toBeNull();
+    }
+  });
+
+  it('answers the topic asked about, not the fact whose phrase names the same subject', () => {
+    const facts = bank.questions.find((question) => question.id === 'rag-vector-database')!.interviewer!.facts;
+    // The corpus fact is asked "how many docs": PII in the docs is about permissions and privacy.
+    expect(askInterviewer('Is there any PII in the docs?', facts).fact?.topic).toBe('privacy');
+    expect(askInterviewer('How many docs are there?', facts).fact?.id).toBe('corpus');
   });
 });
