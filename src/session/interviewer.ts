@@ -9,6 +9,7 @@
 import type { FactTopic } from '../bank/categories.js';
 import { askWords, canonicalWord } from '../bank/ask-words.js';
 import { lazy } from '../lazy.js';
+import { stripControl } from '../text.js';
 import { runAt, wordForms, type WordForms } from '../words.js';
 import { addExchange, type SessionState } from './engine.js';
 
@@ -182,7 +183,9 @@ export interface Match<F extends FactLike = FactLike> {
 /** The best fact for a question, or null when none clears the threshold. */
 export function matchFact<F extends FactLike>(asked: string, sheet: FactSheet<F>): Match<F> | null {
   // A budget of time is a latency question, not one about money ("what is the latency budget").
-  const text = (asked.length > MAX_QUESTION_CHARS ? asked.slice(0, MAX_QUESTION_CHARS) : asked).replace(TIME_BUDGET, '$1 target');
+  // Escape sequences are no words: pasted colour around a question would glue its first word
+  // to the code ("\x1b[31mhow" reads "31mhow").
+  const text = stripControl(asked.length > MAX_QUESTION_CHARS ? asked.slice(0, MAX_QUESTION_CHARS) : asked).replace(TIME_BUDGET, '$1 target');
   const words = new Set(askWords(text, sheet.forms));
   if (words.size === 0 && !/\S/.test(text)) return null;
   const strengths = topicStrengths(text, sheet.forms);
