@@ -213,6 +213,14 @@ describe('common phrasings, on every shipped question', () => {
     ['privacy', 'Any GDPR constraints?'], ['privacy', 'Are there legal restrictions?'], ['labels', 'Is there any supervision signal?'],
     ['goal', 'Why does the business care?'], ['goal', 'What problem does this solve for the company?'], ['goal', 'What are we optimizing?'],
     ['goal', "What's the target metric for leadership?"], ['data', 'What data do we have?'],
+    ['goal', 'What is the company hoping to get out of this?'], ['goal', 'How will we judge whether this is working?'],
+    ['goal', 'What is this meant to improve?'], ['goal', 'What does a good outcome look like?'], ['scale', "What's the request rate?"],
+    ['latency', 'Do results need to come back instantly?'], ['latency', "What's our p99 budget?"],
+    ['latency', 'What are the latency constraints?'], ['labels', 'Are there explicit ratings?'], ['labels', 'How do we define a positive?'],
+    ['data', 'What interaction data is there?'], ['data', 'What user data can we use?'], ['constraints', 'What do we have today?'],
+    ['constraints', "What's the current approach?"], ['constraints', 'Is there an existing solution?'], ['scope', 'Is this just for English?'],
+    ['scope', 'Should I design the whole thing or one component?'], ['users', 'Who are we building it for?'], ['users', 'Who exactly uses it?'],
+    ['privacy', 'How long do we keep user data?'], ['privacy', 'Any legal concerns?'], ['surface', 'Where does the user interact with it?'],
   ];
   it.each(bank.questions.filter((question) => question.interviewer).map((question) => [question.id, question] as const))('%s', (_, question) => {
     const facts = question.interviewer!.facts;
