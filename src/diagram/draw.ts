@@ -25,6 +25,8 @@ export interface Drawing {
   complete: boolean;
   /** Past the limits of a drawing (only its first edges drawn): the caller says where the whole diagram is (the export, Mermaid). */
   tooLarge?: true;
+  /** With tooLarge, the note in two parts: what is shown ("the first 59 of 300 edges") and why the rest is not. */
+  past?: { shown: string; limits: string };
   /** One line for the user when the picture is not the whole diagram (or there is none). */
   note?: string;
   direction?: Direction;
@@ -100,13 +102,15 @@ function drawWith(render: RenderMermaid): Draw {
     const what = part.edges.length === 0 ? `the first ${part.nodes.length} of ${plural(diagram.nodes.length, 'component')}`
       : shown === 0 ? `the top-left corner of the first ${part.edges.length} of ${edges}` : `the first ${shown} of ${edges}`;
     const why = drawn.complete ? '' : `, and the first ${part.edges.length || part.nodes.length} do not fit in ${spaceOf(size)}`;
+    const limits = `a picture here holds at most ${MAX_DRAWN_EDGES} edges and ${MAX_DRAWN_NODES} components${why}`;
     return {
       lines: drawn.lines,
       complete: false,
       tooLarge: true,
+      past: { shown: what, limits },
       ...(drawn.direction ? { direction: drawn.direction } : {}),
       // What is shown comes first: a narrow pad cuts the note at its width.
-      note: `showing ${what}: a picture here holds at most ${MAX_DRAWN_EDGES} edges and ${MAX_DRAWN_NODES} components${why}`,
+      note: `showing ${what}: ${limits}`,
     };
   };
 

@@ -38,7 +38,9 @@ export async function openPad(): Promise<Pad> {
       const drawn = room !== undefined && room < 1 && diagram.edges.length > 0
         ? { lines: [], note: `no room to draw ${plural(diagram.edges.length, 'edge')} here; a taller terminal shows them`, tooLarge: true }
         : draw(diagram, { width: size.width, ...(room === undefined ? {} : { height: Math.max(1, room) }) });
-      const said = drawn.tooLarge ? `${drawn.note}; the export has it whole` : drawn.note;
+      // Too large, the note leads with where the whole is: the pad cuts it at its width.
+      const said = 'past' in drawn && drawn.past ? `too large to draw here (the export has it whole): showing ${drawn.past.shown}; ${drawn.past.limits}`
+        : drawn.tooLarge ? `${drawn.note}; the export has it whole` : drawn.note;
       const lines = [...drawn.lines, ...note(said).map((text) => cut(text, size.width)), ...problems];
       return {
         diagram,
