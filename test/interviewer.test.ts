@@ -197,8 +197,10 @@ describe('questions about compute, on the shipped bank', () => {
  * another topic ("latency budget" for money): on every shipped sheet that has the topic, each
  * reaches a fact of that topic.
  */
+/** Every shipped question with a fact sheet, as [id, question] rows for it.each. */
+const withSheets = () => loadBank(process.cwd(), {}).questions.filter((question) => question.interviewer).map((question) => [question.id, question] as const);
+
 describe('common phrasings, on every shipped question', () => {
-  const bank = loadBank(process.cwd(), {});
   const PHRASINGS: Array<[topic: string, asked: string]> = [
     ['goal', 'What outcome matters most?'], ['data', 'What features can we use?'], ['data', 'What inputs are available?'],
     ['latency', 'Can we precompute results offline?'], ['latency', 'What is the latency budget?'], ['latency', "What's the response time budget?"],
@@ -222,7 +224,7 @@ describe('common phrasings, on every shipped question', () => {
     ['scope', 'Should I design the whole thing or one component?'], ['users', 'Who are we building it for?'], ['users', 'Who exactly uses it?'],
     ['privacy', 'How long do we keep user data?'], ['privacy', 'Any legal concerns?'], ['surface', 'Where does the user interact with it?'],
   ];
-  it.each(bank.questions.filter((question) => question.interviewer).map((question) => [question.id, question] as const))('%s', (_, question) => {
+  it.each(withSheets())('%s', (_, question) => {
     const facts = question.interviewer!.facts;
     const sheet = compileFacts(facts);
     const topics = new Set(facts.map((fact) => fact.topic));
@@ -236,13 +238,12 @@ describe('common phrasings, on every shipped question', () => {
  * every shipped sheet, then a question about one topic that names another fact's subject.
  */
 describe('questions the interviewer was not asked, on every shipped question', () => {
-  const bank = loadBank(process.cwd(), {});
   // Two sheets tell what is recorded, and one how long a break in training may be: left out.
   const off = OFF_TOPIC.filter((asked) => asked !== 'Is this interview being recorded?').concat(['Can I grab a coffee?', "What's your role here?", 'Can you hear me?', 'Where are you based?', 'How was your weekend?', 'Is it going to rain tomorrow?',
     // Everyday words near a topic's: the matcher's cues are phrases, not these words alone.
     'How can I improve my interviewing?', 'What does the outcome of this interview depend on?', 'Will you judge me harshly?', 'Is this meant to be hard?',
     "What's the usage of a hash map?", 'Are you hoping to hire soon?', 'What do you have today for lunch?', 'Is my English okay?', 'How do I interact with you?']);
-  it.each(bank.questions.filter((question) => question.interviewer).map((question) => [question.id, question] as const))('%s', (_, question) => {
+  it.each(withSheets())('%s', (_, question) => {
     const sheet = compileFacts(question.interviewer!.facts);
     for (const asked of off) {
       if (asked === 'Can we take a short break?' && question.id === 'llm-training-infrastructure') continue;
@@ -251,7 +252,7 @@ describe('questions the interviewer was not asked, on every shipped question', (
   });
 
   it('answers the topic asked about, not the fact whose phrase names the same subject', () => {
-    const facts = bank.questions.find((question) => question.id === 'rag-vector-database')!.interviewer!.facts;
+    const facts = withSheets().find(([id]) => id === 'rag-vector-database')![1].interviewer!.facts;
     // The corpus fact is asked "how many docs": PII in the docs is about permissions and privacy.
     expect(askInterviewer('Is there any PII in the docs?', facts).fact?.topic).toBe('privacy');
     expect(askInterviewer('How many docs are there?', facts).fact?.id).toBe('corpus');
