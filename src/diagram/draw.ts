@@ -32,6 +32,14 @@ export interface Drawing {
   direction?: Direction;
 }
 
+/**
+ * The note for a drawing past the limits, where the whole can be seen first: a pad cuts the note
+ * at its width, and "too large to draw here" is what the reader must not miss.
+ */
+export function tooLargeNote(past: NonNullable<Drawing['past']>, whole: string): string {
+  return `too large to draw here (${whole}): showing ${past.shown}; ${past.limits}`;
+}
+
 export type Draw = (diagram: Pick<Diagram, 'nodes' | 'edges'>, size: DrawSize) => Drawing;
 
 interface Art {
