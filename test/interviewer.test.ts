@@ -223,6 +223,9 @@ describe('common phrasings, on every shipped question', () => {
     ['constraints', "What's the current approach?"], ['constraints', 'Is there an existing solution?'], ['scope', 'Is this just for English?'],
     ['scope', 'Should I design the whole thing or one component?'], ['users', 'Who are we building it for?'], ['users', 'Who exactly uses it?'],
     ['privacy', 'How long do we keep user data?'], ['privacy', 'Any legal concerns?'], ['surface', 'Where does the user interact with it?'],
+    ['goal', 'What are the business KPIs?'], ['constraints', 'Can you describe the current setup?'], ['constraints', 'What does the current pipeline look like?'],
+    ['privacy', "I'd like to know what data we may not use"], ['privacy', 'What does legal say about using this data?'], ['users', 'Tell me about the users'],
+    ['users', 'Can you describe the users?'], ['users', 'Who is the primary user?'],
   ];
   it.each(withSheets())('%s', (_, question) => {
     const facts = question.interviewer!.facts;
