@@ -207,15 +207,10 @@ export const wordForms: WordForms = {
 
 /** Whether the stems of phrase occur in order, side by side, in stems. */
 export function containsRun(stems: readonly string[], phrase: readonly string[]): boolean {
-  return runAt(stems, phrase) >= 0;
-}
-
-/** Where the stems of phrase first occur in order, side by side, in stems; -1 when they do not. */
-export function runAt(stems: readonly string[], phrase: readonly string[]): number {
-  if (phrase.length === 0) return -1;
+  if (phrase.length === 0) return false;
   outer: for (let i = 0; i + phrase.length <= stems.length; i++) {
     for (let j = 0; j < phrase.length; j++) if (stems[i + j] !== phrase[j]) continue outer;
-    return i;
+    return true;
   }
-  return -1;
+  return false;
 }

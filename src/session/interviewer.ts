@@ -10,7 +10,7 @@ import type { FactTopic } from '../bank/categories.js';
 import { askWords, canonicalWord } from '../bank/ask-words.js';
 import { lazy } from '../lazy.js';
 import { stripControl } from '../text.js';
-import { runAt, wordForms, type WordForms } from '../words.js';
+import { wordForms, type WordForms } from '../words.js';
 import { addExchange, type SessionState } from './engine.js';
 
 export interface FactLike {
@@ -137,6 +137,28 @@ const vocabulary = lazy(() => Object.entries(VOCABULARY).map(([topic, entries]) 
   }).sort((a, b) => b.weight - a.weight),
 })));
 
+interface Cue {
+  topic: FactTopic;
+  key: string;
+  weight: number;
+  stems: string[];
+}
+
+/** Every topic's cues by their first stem: a question's words look up only the cues they can start. */
+const cuesByFirstWord = lazy(() => {
+  const index = new Map<string, Cue[]>();
+  for (const { topic, entries } of vocabulary()) {
+    for (const entry of entries) {
+      const first = entry.stems[0];
+      if (first === undefined) continue;
+      const cues = index.get(first) ?? [];
+      cues.push({ topic, ...entry });
+      index.set(first, cues);
+    }
+  }
+  return index;
+});
+
 export function compileFacts<F extends FactLike>(facts: readonly F[], forms: WordForms = wordForms): FactSheet<F> {
   const compiled = facts.map((fact) => {
     const phrases = fact.ask.map((phrase) => ({ words: askWords(phrase, forms), cued: topicStrengths(phrase, forms).has(fact.topic) })).filter((phrase) => phrase.words.length > 0);
@@ -154,13 +176,15 @@ export function compileFacts<F extends FactLike>(facts: readonly F[], forms: Wor
 function topicStrengths(asked: string, forms: WordForms = wordForms): Map<FactTopic, number> {
   const stems = forms.stems(asked);
   const synonyms = stems.map(canonicalWord);
-  // Every cue of every topic, where it stands in the question.
+  // Every cue of every topic, where it stands in the question (as written or with synonyms folded).
   const cues: Array<{ topic: FactTopic; key: string; weight: number; start: number; end: number }> = [];
-  for (const { topic, entries } of vocabulary()) {
-    for (const entry of entries) {
-      const start = Math.max(runAt(stems, entry.stems), runAt(synonyms, entry.stems));
-      if (start >= 0) cues.push({ topic, key: entry.key, weight: entry.weight, start, end: start + entry.stems.length });
-    }
+  const index = cuesByFirstWord();
+  for (const words of stems.some((stem, i) => stem !== synonyms[i]) ? [stems, synonyms] : [stems]) {
+    words.forEach((word, start) => {
+      for (const cue of index.get(word) ?? []) {
+        if (cue.stems.every((stem, j) => words[start + j] === stem)) cues.push({ topic: cue.topic, key: cue.key, weight: cue.weight, start, end: start + cue.stems.length });
+      }
+    });
   }
   // A cue inside a longer cue of another topic is a word of that one: "how big" in "how big is
   // the team" asks about the team, not about scale.
