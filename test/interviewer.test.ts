@@ -226,6 +226,7 @@ describe('common phrasings, on every shipped question', () => {
     ['goal', 'What are the business KPIs?'], ['constraints', 'Can you describe the current setup?'], ['constraints', 'What does the current pipeline look like?'],
     ['privacy', "I'd like to know what data we may not use"], ['privacy', 'What does legal say about using this data?'], ['users', 'Tell me about the users'],
     ['users', 'Can you describe the users?'], ['users', 'Who is the primary user?'],
+    ['latency', 'Is there a time limit for ranking?'], ['scope', 'Are ads part of this?'], ['goal', 'What are we trying to maximize?'],
   ];
   it.each(withSheets())('%s', (_, question) => {
     const facts = question.interviewer!.facts;
@@ -259,5 +260,12 @@ describe('questions the interviewer was not asked, on every shipped question', (
     // The corpus fact is asked "how many docs": PII in the docs is about permissions and privacy.
     expect(askInterviewer('Is there any PII in the docs?', facts).fact?.topic).toBe('privacy');
     expect(askInterviewer('How many docs are there?', facts).fact?.id).toBe('corpus');
+  });
+
+  it('takes rules for policies and asks what a prediction is used for as the goal', () => {
+    const sheetOf = (id: string) => withSheets().find(([question]) => question === id)![1].interviewer!.facts;
+    // "any policies on misinformation" is the integrity fact's phrase.
+    expect(askInterviewer('Are there rules about misinformation?', sheetOf('newsfeed-ranking')).fact?.id).toBe('integrity');
+    expect(askInterviewer("What is the model's output used for?", sheetOf('search-ad-click-prediction')).fact?.id).toBe('goal');
   });
 });

@@ -21,6 +21,7 @@ const SYNONYMS: readonly string[][] = [
   ['privacy', 'private', 'pii', 'personal', 'confidential'],
   ['traffic', 'qps', 'rps', 'throughput', 'volume'],
   ['scope', 'mvp', 'v1'],
+  ['policy', 'rule', 'guideline'],
   ['constraint', 'limit', 'limitation', 'restriction'],
   ['item', 'product', 'listing', 'post', 'video', 'document', 'ad', 'content'],
   ['fast', 'quick', 'speed', 'snappy', 'instant', 'rapid'],

@@ -34,7 +34,7 @@ const VOCABULARY: Record<FactTopic, ReadonlyArray<readonly [phrase: string, weig
     ['it worked', 1], ['this worked', 1], ['it works', 0.8], ['what outcome', 1],
     ['successful', 1], ['target metric', 1], ['hoping to get', 0.9], ['company hoping', 1], ['get out of this', 0.8], ['whether this is working', 1], ['whether it is working', 1],
     ['judge whether', 0.9], ['judge success', 1], ['meant to improve', 1], ['supposed to improve', 1], ['good outcome', 1], ['business outcome', 1],
-    ['success criteri', 1], ['why do we need', 1], ['metric', 0.6], ['what problem', 1], ['problem does this solve', 1], ['are we optimizing', 1],
+    ['success criteri', 1], ['why do we need', 1], ['maximize', 0.9], ['minimize', 0.8], ['used for', 0.8], ['metric', 0.6], ['what problem', 1], ['problem does this solve', 1], ['are we optimizing', 1],
     ['why does the business', 1], ['why does the company', 1], ['business care', 1], ['company care', 1], ['why do they want', 1]],
   users: [['who', 0.6], ['who are the user', 1], ['who use', 1], ['who is it for', 1], ['persona', 1], ['segment', 0.8], ['type of user', 1], ['kind of user', 1],
     ['user', 0.4], ['is this for', 0.7], ['is it for', 0.7], ['which user', 1], ['what user', 0.8], ['target audience', 1], ['target user', 1], ['new user', 0.8], ['power user', 1], ['end user', 1], ['used by', 0.8], ['demographic', 1], ['for whom', 1], ['who will use', 1], ['who would use', 1],
@@ -47,7 +47,7 @@ const VOCABULARY: Record<FactTopic, ReadonlyArray<readonly [phrase: string, weig
   latency: [['latency', 1], ['response time', 1], ['fast', 1], ['slow', 1], ['millisecond', 1], ['ms', 0.8], ['real time', 1], ['realtime', 1],
     ['p99', 1], ['p95', 1], ['p50', 1], ['sla', 1], ['slo', 1], ['wait', 0.8], ['time budget', 1], ['how long does', 0.8], ['how long can', 0.8], ['responsive', 1],
     ['online or batch', 1], ['batch or online', 1], ['precompute', 1], ['precomputed', 1], ['freshness', 0.8], ['how fresh', 1], ['turnaround', 1], ['second', 0.4],
-    ['time target', 1], ['request take', 1], ['take to respond', 1], ['instantly', 0.9]],
+    ['time target', 1], ['request take', 1], ['take to respond', 1], ['instantly', 0.9], ['time limit', 1]],
   surface: [['surface', 1], ['where', 0.7], ['shown', 0.7], ['show up', 1], ['appear', 1], ['displayed', 1], ['display', 0.8], ['screen', 1], ['page', 0.8],
     ['ui', 1], ['user interface', 1], ['app', 0.8], ['mobile', 0.8], ['web', 0.6], ['desktop', 0.8], ['device', 0.5], ['placement', 1], ['slot', 1], ['widget', 1],
     ['carousel', 1], ['how is it presented', 1], ['look like to the user', 1], ['entry point', 1], ['interface', 0.8], ['presented', 1],
@@ -76,7 +76,7 @@ const VOCABULARY: Record<FactTopic, ReadonlyArray<readonly [phrase: string, weig
   scope: [['scope', 1], ['mvp', 1], ['v1', 1], ['first version', 1], ['in scope', 1], ['out of scope', 1], ['focus on', 0.8], ['should i cover', 1],
     ['should we cover', 1], ['include', 0.6], ['should we include', 1], ['do we need to handle', 0.8], ['country', 0.8], ['region', 0.8],
     ['language', 0.6], ['multilingual', 1], ['multiple language', 1], ['which language', 0.8], ['only english', 1], ['just english', 1], ['just for english', 1], ['english only', 1], ['other than english', 1],
-    ['whole thing or', 1], ['whole system or', 1], ['design the whole', 1], ['one component', 0.8], ['every language', 1], ['all language', 1], ['other language', 1], ['more language', 1], ['international', 0.8], ['global', 0.8], ['market', 0.8], ['launch', 0.8], ['phase', 0.7], ['edge case', 0.6], ['leave out', 1], ['not in scope', 1], ['just', 0.2], ['only', 0.3], ['support', 0.4]],
+    ['part of this', 0.9], ['whole thing or', 1], ['whole system or', 1], ['design the whole', 1], ['one component', 0.8], ['every language', 1], ['all language', 1], ['other language', 1], ['more language', 1], ['international', 0.8], ['global', 0.8], ['market', 0.8], ['launch', 0.8], ['phase', 0.7], ['edge case', 0.6], ['leave out', 1], ['not in scope', 1], ['just', 0.2], ['only', 0.3], ['support', 0.4]],
 };
 
 /**
