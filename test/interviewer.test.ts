@@ -226,7 +226,7 @@ describe('common phrasings, on every shipped question', () => {
     ['goal', 'What are the business KPIs?'], ['constraints', 'Can you describe the current setup?'], ['constraints', 'What does the current pipeline look like?'],
     ['privacy', "I'd like to know what data we may not use"], ['privacy', 'What does legal say about using this data?'], ['users', 'Tell me about the users'],
     ['users', 'Can you describe the users?'], ['users', 'Who is the primary user?'],
-    ['latency', 'Is there a time limit for ranking?'], ['scope', 'Are ads part of this?'], ['goal', 'What are we trying to maximize?'],
+    ['latency', 'Is there a time limit for ranking?'], ['goal', 'What are we trying to maximize?'], ['scope', "What's out of scope for this interview?"],
   ];
   it.each(withSheets())('%s', (_, question) => {
     const facts = question.interviewer!.facts;
@@ -246,7 +246,9 @@ describe('questions the interviewer was not asked, on every shipped question', (
   const off = OFF_TOPIC.filter((asked) => asked !== 'Is this interview being recorded?').concat(['Can I grab a coffee?', "What's your role here?", 'Can you hear me?', 'Where are you based?', 'How was your weekend?', 'Is it going to rain tomorrow?',
     // Everyday words near a topic's: the matcher's cues are phrases, not these words alone.
     'How can I improve my interviewing?', 'What does the outcome of this interview depend on?', 'Will you judge me harshly?', 'Is this meant to be hard?',
-    "What's the usage of a hash map?", 'Are you hoping to hire soon?', 'What do you have today for lunch?', 'Is my English okay?', 'How do I interact with you?']);
+    "What's the usage of a hash map?", 'Are you hoping to hire soon?', 'What do you have today for lunch?', 'Is my English okay?', 'How do I interact with you?',
+    // About the interview, not the system: a time limit or how long there is.
+    'Is there a time limit for this interview?', 'How long do we have for the interview?', 'What is this whiteboard used for?']);
   it.each(withSheets())('%s', (_, question) => {
     const sheet = compileFacts(question.interviewer!.facts);
     for (const asked of off) {

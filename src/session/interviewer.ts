@@ -34,7 +34,8 @@ const VOCABULARY: Record<FactTopic, ReadonlyArray<readonly [phrase: string, weig
     ['it worked', 1], ['this worked', 1], ['it works', 0.8], ['what outcome', 1],
     ['successful', 1], ['target metric', 1], ['hoping to get', 0.9], ['company hoping', 1], ['get out of this', 0.8], ['whether this is working', 1], ['whether it is working', 1],
     ['judge whether', 0.9], ['judge success', 1], ['meant to improve', 1], ['supposed to improve', 1], ['good outcome', 1], ['business outcome', 1],
-    ['success criteri', 1], ['why do we need', 1], ['maximize', 0.9], ['minimize', 0.8], ['used for', 0.8], ['metric', 0.6], ['what problem', 1], ['problem does this solve', 1], ['are we optimizing', 1],
+    ['success criteri', 1], ['why do we need', 1], ['trying to maximize', 1], ['are we maximizing', 1], ['want to maximize', 1], ['prediction used for', 1], ['output used for', 1],
+    ['score used for', 1], ['what is it used for', 1], ['metric', 0.6], ['what problem', 1], ['problem does this solve', 1], ['are we optimizing', 1],
     ['why does the business', 1], ['why does the company', 1], ['business care', 1], ['company care', 1], ['why do they want', 1]],
   users: [['who', 0.6], ['who are the user', 1], ['who use', 1], ['who is it for', 1], ['persona', 1], ['segment', 0.8], ['type of user', 1], ['kind of user', 1],
     ['user', 0.4], ['is this for', 0.7], ['is it for', 0.7], ['which user', 1], ['what user', 0.8], ['target audience', 1], ['target user', 1], ['new user', 0.8], ['power user', 1], ['end user', 1], ['used by', 0.8], ['demographic', 1], ['for whom', 1], ['who will use', 1], ['who would use', 1],
@@ -76,7 +77,7 @@ const VOCABULARY: Record<FactTopic, ReadonlyArray<readonly [phrase: string, weig
   scope: [['scope', 1], ['mvp', 1], ['v1', 1], ['first version', 1], ['in scope', 1], ['out of scope', 1], ['focus on', 0.8], ['should i cover', 1],
     ['should we cover', 1], ['include', 0.6], ['should we include', 1], ['do we need to handle', 0.8], ['country', 0.8], ['region', 0.8],
     ['language', 0.6], ['multilingual', 1], ['multiple language', 1], ['which language', 0.8], ['only english', 1], ['just english', 1], ['just for english', 1], ['english only', 1], ['other than english', 1],
-    ['part of this', 0.9], ['whole thing or', 1], ['whole system or', 1], ['design the whole', 1], ['one component', 0.8], ['every language', 1], ['all language', 1], ['other language', 1], ['more language', 1], ['international', 0.8], ['global', 0.8], ['market', 0.8], ['launch', 0.8], ['phase', 0.7], ['edge case', 0.6], ['leave out', 1], ['not in scope', 1], ['just', 0.2], ['only', 0.3], ['support', 0.4]],
+    ['whole thing or', 1], ['whole system or', 1], ['design the whole', 1], ['one component', 0.8], ['every language', 1], ['all language', 1], ['other language', 1], ['more language', 1], ['international', 0.8], ['global', 0.8], ['market', 0.8], ['launch', 0.8], ['phase', 0.7], ['edge case', 0.6], ['leave out', 1], ['not in scope', 1], ['just', 0.2], ['only', 0.3], ['support', 0.4]],
 };
 
 /**
@@ -93,6 +94,11 @@ const COMPUTE_FACT = 1;
 const COST_FACT = 0.9;
 
 const TIME_BUDGET = /\b(latency|delay|response[ -]time|time|ms|milliseconds?|p\d{2}(?:\.\d+)?)\s+budget(?=s?\b)/gi;
+
+/** Questions about the interview, not the system it designs: its time, the whiteboard. */
+const INTERVIEW = /\binterview(?:s|ing)?\b/i;
+const INTERVIEW_TIME = /\b(?:time|timed|long|minutes?|hours?|duration|clock)\b/i;
+const WHITEBOARD = /\bwhiteboard\b/i;
 
 /** Constraint words that take the topic of the word before them ("latency constraints"). */
 const KIND_OF_CONSTRAINT = new Set(['constraint', 'requirement', 'restriction', 'limit']);
@@ -222,6 +228,10 @@ export function matchFact<F extends FactLike>(asked: string, sheet: FactSheet<F>
   // Escape sequences are no words: pasted colour around a question would glue its first word
   // to the code ("\x1b[31mhow" reads "31mhow").
   const text = stripControl(asked.length > MAX_QUESTION_CHARS ? asked.slice(0, MAX_QUESTION_CHARS) : asked).replace(TIME_BUDGET, '$1 target');
+  // About the interview's own time ("is there a time limit for this interview?") or the
+  // whiteboard, not the system: the fact sheet has nothing to say. "What is out of scope for
+  // this interview?" is still a question about the design.
+  if (WHITEBOARD.test(text) || (INTERVIEW.test(text) && INTERVIEW_TIME.test(text))) return null;
   const words = new Set(askWords(text, sheet.forms));
   if (words.size === 0 && !/\S/.test(text)) return null;
   const strengths = topicStrengths(text, sheet.forms);
