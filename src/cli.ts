@@ -3,7 +3,7 @@
 import { Argument, Command, InvalidArgumentError, Option } from './commander.js';
 import type { Io } from './io.js';
 import { packageVersion } from './version.js';
-import { stripControl, wrap } from './text.js';
+import { oneLine, stripControl, wrap } from './text.js';
 import { CATEGORIES, DIFFICULTIES } from './bank/categories.js';
 import { parseDate } from './time.js';
 import { bankDirectories } from './bank/files.js';
@@ -37,7 +37,9 @@ const MAX_MINUTES = (() => {
   return setting?.type === 'number' ? setting.max : 600;
 })();
 const interviewMinutes = numberOption((number) => number > 0 && number <= MAX_MINUTES, `a positive number of minutes, at most ${MAX_MINUTES}, e.g. 30`);
-const positiveSeconds = numberOption((number) => Number.isFinite(number) && number > 0, 'a positive number of seconds, e.g. 60');
+/** The AI grader's wait: Node's timers hold at most about 24 days, and a day is already more than any reply takes. */
+const MAX_TIMEOUT_SECONDS = 86_400;
+const positiveSeconds = numberOption((number) => number > 0 && number <= MAX_TIMEOUT_SECONDS, `a positive number of seconds, at most ${MAX_TIMEOUT_SECONDS} (a day), e.g. 60`);
 const positiveInteger = numberOption((number) => Number.isInteger(number) && number >= 0, 'a whole number, e.g. 10');
 const columnCount = numberOption((number) => Number.isInteger(number) && number >= 20, 'a whole number of columns, at least 20, e.g. 100');
 
@@ -129,6 +131,7 @@ const TABLE: readonly CommandSpec[] = [
       { flags: '--next', description: "drill what spaced repetition says is next (see 'mldrill next'; honours the filters)" },
       { flags: '--no-save', description: 'do not record the session in the history' },
       { flags: '--ai', description: 'after the self-assessment, a second opinion from the language model at MLDRILL_LLM_URL (see mldrill grade --ai)' },
+      { flags: '--timeout <seconds>', description: "with --ai: seconds to wait for each attempt of the AI grader's request (default 120)", parse: positiveSeconds },
       { flags: '--all-red-flags', description: "list every red flag of the rubric in the report, not only those the session's data suggests" },
       ...FILTERS,
     ],
@@ -393,6 +396,17 @@ function define(program: Command, spec: CommandSpec, io: Io, result: CommandResu
 }
 
 /**
+ * Commander's message with each argument it quotes kept on one line (`\n` for a newline): an
+ * argument holding `\nerror: ...` would otherwise print a second line that reads as mldrill's
+ * own. Commander's own line breaks (its did-you-mean) stay. It quotes a whole argument or, for
+ * `--flag=value`, one side of it.
+ */
+function quotedOnOneLine(text: string, argv: readonly string[]): string {
+  const quoted = argv.flatMap((arg) => [arg, ...arg.split('=')]).filter((part) => /[\r\n\t]/.test(part)).sort((a, b) => b.length - a.length);
+  return quoted.reduce((out, part) => out.replaceAll(part, oneLine(part)), text);
+}
+
+/**
  * The program for argv. When argv starts with a command's name, only that command is defined:
  * it alone can run, and defining the others costs every scripted call a few milliseconds.
  * Anything else (help, a global option first, a question id for the default command) gets all.
@@ -411,7 +425,7 @@ export async function buildProgram(io: Io, result: CommandResult, argv: readonly
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       // Commander quotes the arguments it rejects, colour sequences and all: none of them is mldrill's own.
-      writeErr: (text) => io.stderr.write(stripControl(text)),
+      writeErr: (text) => io.stderr.write(stripControl(quotedOnOneLine(text, argv))),
       // Commander would ask process.stdout; the width is the Io's, as for the text after the options.
       getOutHelpWidth: () => helpWidth(io),
     })

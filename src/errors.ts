@@ -121,7 +121,7 @@ export class InterruptedError extends MldrillError {
  */
 export type LlmFix =
   | 'timeout' | 'start-server' | 'host-name' | 'scheme-matches' | 'secure' | 'reach'
-  | 'key' | 'pull-model' | 'base-url-v1' | 'url-and-model' | 'json-base-url' | 'openai-api' | 'blocked-port';
+  | 'key' | 'pull-model' | 'model-name' | 'base-url-v1' | 'url-and-model' | 'json-base-url' | 'openai-api' | 'blocked-port';
 
 /**
  * The AI grader's server could not be reached or answered badly (refused, timed out, a bad key,
@@ -141,7 +141,7 @@ export class ServiceError extends MldrillError {
 
 /** Why the AI grader's settings (url, model) cannot be used; app/ai-grade.ts words it. */
 export class LlmSetupError extends UsageError {
-  constructor(readonly problem: 'no-url' | 'not-a-url' | 'scheme' | 'credentials' | 'no-model') {
+  constructor(readonly problem: 'no-url' | 'not-a-url' | 'scheme' | 'credentials' | 'no-model' | 'key-chars') {
     super(`the AI grader's settings cannot be used (${problem})`);
   }
 }

@@ -190,6 +190,18 @@ describe('aiGrade against a chat-completions server', () => {
     expect((await failure(aiGrade(input, io))).message).toMatch(/answered with something other than JSON; check that MLDRILL_LLM_URL is the API's base URL/);
   });
 
+  it('names what came instead of a message: the server\'s error in a 200, the model\'s refusal', async () => {
+    server = await startChatServer([
+      { body: { error: { message: 'model "test-model" is still loading' } } },
+      { body: { choices: [{ index: 0, message: { role: 'assistant', content: null, refusal: 'I cannot grade interview notes.' }, finish_reason: 'stop' }] } },
+      { body: { choices: [] } },
+    ]);
+    const io = ioFor(server.url);
+    expect((await failure(aiGrade(input, io))).message).toMatch(/^127\.0\.0\.1:\d+ answered with an error instead of a reply \("model "test-model" is still loading"\); check the server's log, or try again later$/);
+    expect((await failure(aiGrade(input, io))).message).toMatch(/^test-model at 127\.0\.0\.1:\d+ declined to grade \("I cannot grade interview notes\."\); try again, or use another model$/);
+    expect((await failure(aiGrade(input, io))).message).toMatch(/answered without a message \(no choices\[0\]\.message\.content\); check that MLDRILL_LLM_URL points at an OpenAI-compatible API$/);
+  });
+
   it('stops reading a reply larger than 4 MiB and says so', async () => {
     server = await startChatServer([{ body: 'x'.repeat(5 * 1024 * 1024) }]);
     const error = await failure(aiGrade(input, ioFor(server.url)));
@@ -215,6 +227,16 @@ describe('aiGrade against a chat-completions server', () => {
     expect((await failure(aiGrade(input, ioFor(server.url)))).message).toMatch(/has no chat completions at \/v1\/chat\/completions \(404 \("404 page not found"\)\); set MLDRILL_LLM_URL to the API's base URL/);
   });
 
+  it('names an unknown model of a hosted API without advising ollama pull', async () => {
+    server = await startChatServer([{ status: 404, body: { error: { message: 'The model `gpt-9` does not exist or you do not have access to it.', type: 'invalid_request_error', code: 'model_not_found' } } }]);
+    expect((await failure(aiGrade(input, ioFor(server.url)))).message).toMatch(/has no model "test-model" \(404 \("The model `gpt-9` does not exist or you do not have access to it\."\)\); set MLDRILL_LLM_MODEL to one of the models the server lists at \/models$/);
+  });
+
+  it('quotes a refusal whose body is a JSON string once, not inside its own quotes', async () => {
+    server = await startChatServer([{ status: 403, body: '"forbidden: this key may not use the model"' }]);
+    expect((await failure(aiGrade(input, ioFor(server.url)))).message).toMatch(/^127\.0\.0\.1:\d+ refused the request \(403 \("forbidden: this key may not use the model"\)\); set MLDRILL_LLM_API_KEY/);
+  });
+
   it('sends the API key as a Bearer header and never shows it, even when the server echoes it on a 401', async () => {
     server = await startChatServer([{ status: 401, body: { error: { message: `Incorrect API key provided: ${KEY}` } } }]);
     const io = ioFor(server.url, { MLDRILL_LLM_API_KEY: KEY });
@@ -231,6 +253,14 @@ describe('aiGrade against a chat-completions server', () => {
     const error = await failure(aiGrade(input, io));
     expect(io.err()).toBe('mldrill: grading sends your notes to grader.invalid (MLDRILL_LLM_URL)\n');
     expect(error.message).toMatch(/^cannot (find the host|reach) grader\.invalid/);
+  });
+
+  it('takes every spelling of this machine for the loopback, and says nothing of sending the notes', async () => {
+    for (const url of ['http://LOCALHOST:1/v1', 'http://127.1:1/v1', 'http://[0:0:0:0:0:0:0:1]:1/v1', 'http://[::ffff:127.0.0.1]:1/v1', 'http://2130706433:1/v1']) {
+      const io = ioFor(url);
+      await failure(aiGrade(input, io));
+      expect(io.err(), url).toBe('');
+    }
   });
 
   it('names the config file\'s keys, not the environment variables, when the settings came from the file', async () => {
@@ -288,6 +318,26 @@ describe('the verdicts beside the self ticks', () => {
       '         Calibrates.',
     ]);
   });
+
+  it('in interviewer mode, sets the verdicts beside the partner\'s ticks and says so, the marks under their heads', async () => {
+    server = await startChatServer([completion({ items: [
+      { stage: 'clarify', id: 'users', met: false, evidence: '', reason: 'No user is named.' },
+      { stage: 'metrics', id: 'online', met: null, evidence: '', reason: 'Too vague.' },
+    ] })]);
+    const result = await aiGrade(input, ioFor(server.url));
+    const lines = verdictsBesideTicksLines(result, PLAIN, 80, 'partner');
+    expect(lines.slice(1, 7)).toEqual([
+      'AI score 55%  1 of 4 items rated differently from your partner',
+      '',
+      'Partner  AI',
+      'Rated differently',
+      '   ✓     ✗   Clarify: Asked who the users are',
+      '             No user is named.',
+    ]);
+    expect(lines).toContain('             unsure; your partner\'s tick counts');
+    expect(lines.join('\n')).not.toContain('your own tick');
+    expect(aiGradeLines(result, PLAIN, 80, 'partner')[2]).toBe('Met only with a quote from your notes; where the AI is unsure or its quote is not in your notes, your partner\'s tick counts.');
+  });
 });
 
 describe('the key stays out of files', () => {
@@ -322,6 +372,19 @@ describe('runAiGrade, as grade --ai runs it', () => {
       '      Names the users and their goal.',
       '  ✓ Estimated the scale (met)',
     ]);
+  });
+
+  it('caps the AI score when its verdicts miss every core item, as a self-assessment is capped, and says so', async () => {
+    const cored: AiGradeInput = { ...input, question: { ...question, stages: { metrics: { checklist: [{ id: 'calibration', text: 'Calibrated the scores', core: true }, { id: 'fresh', text: 'Measured freshness' }] } } } };
+    const reply = { items: [...goodReply.items, { stage: 'metrics', id: 'fresh', met: true, evidence: 'session length', reason: 'Close enough.' }] };
+    server = await startChatServer([completion(reply), completion(reply)]);
+    const json = ioFor(server.url);
+    expect(await runAiGrade(cored, json, { json: true })).toBe(0);
+    // 80% of the weight is met, but not the core item: the cap holds it at 60%.
+    expect(JSON.parse(json.out())).toMatchObject({ grader: 'ai', score: 60, capped: true });
+    const text = ioFor(server.url);
+    expect(await runAiGrade(cored, text)).toBe(0);
+    expect(text.out().split('\n')[1]).toBe('Score 60%  capped: core items missed');
   });
 
   it('aborts the request on SIGINT', async () => {

@@ -46,6 +46,14 @@ describe('the self-assessment layout', () => {
     expect(text).not.toMatch(/more/);
   });
 
+  it('keeps a question item that replaces a rubric item among the rubric items, the separator above the question\'s own items only', () => {
+    // buildInterview puts a replacement in the place of the rubric item it replaces.
+    const replaced = [item('r0', 'Named the goal'), item('costs', 'Weighed a late arrival against an early one', [], 'question'), item('r2', 'Raised privacy constraints'), item('r3', 'Restated the problem'), item('legs', 'Split the trip into its legs', [], 'question')];
+    const text = screen(view({ items: replaced, ticked: new Set(), evidence: new Map(), notes: '' }), 80, 40).join('\n');
+    expect(text).toContain('◯ Named the goal\n  ◯ Weighed a late arrival against an early one\n  ◯ Raised privacy constraints\n  ◯ Restated the problem\n  ── specific to this question ──\n  ◯ Split the trip into its legs');
+    expect(text.match(/specific to this question/g)).toHaveLength(1);
+  });
+
   it('says where a suggestion\'s words are when they are not in this stage\'s notes: another stage, or a question to the interviewer', () => {
     // The notes of any stage, and the questions put to the interviewer, suggest items of every stage.
     const stages = ['where on the surface?\n', 'peak 20k QPS, KW11 matters\n', 'a cold start plan\n'];

@@ -30,6 +30,16 @@ describe('mldrill as a process', () => {
     }
   });
 
+  it('takes --timeout for the AI grader with drill --ai, and refuses it without --ai (exit 2)', () => {
+    const without = run(['drill', 'eta-prediction', '--timeout', '300']);
+    expect([without.status, without.stdout, without.stderr]).toEqual([2, '', "mldrill: --timeout is the AI rater's wait per attempt: it needs --ai\n"]);
+    const zero = run(['drill', 'eta-prediction', '--ai', '--timeout', '0']);
+    expect(zero.status).toBe(2);
+    expect(zero.stderr).toMatch(/positive number of seconds/);
+    // With --ai the flag is taken: what stops this run is the missing terminal.
+    expect(run(['drill', 'eta-prediction', '--ai', '--timeout', '300']).stderr).toMatch(/drill is interactive and needs a terminal/);
+  });
+
   it('rejects an unknown flag and a bad value with a usage error (exit 2), never a stack trace', () => {
     // An empty value (`--limit "$N"` with N unset) is no number, not 0 ("all").
     for (const args of [['drill', '--bogus'], ['drill', '--minutes', 'soon'], ['drill', '--difficulty', 'extreme'], ['history', '--limit', ''], ['next', '--limit', ' '], ['lint', '--max-warnings', ''], ['history', '--limit', '0x10']]) {

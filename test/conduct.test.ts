@@ -120,6 +120,38 @@ describe('conduct', () => {
     expect(history(home).at(-1)).toMatchObject({ status: 'completed', stages: [{ checked: ['goal'] }, { checked: ['diagram'] }] });
   });
 
+  it('Ctrl-C in the self-assessment while checkpoints fail: the abandoned record keeps the stages confirmed', async () => {
+    const home = newHome();
+    const io = fakeIo({ tty: true });
+    const { prompter } = scripted(io, {
+      assess: (_, index) => {
+        if (index === 0) {
+          fs.rmSync(path.join(home, 'sessions'), { recursive: true });
+          fs.writeFileSync(path.join(home, 'sessions'), 'not a directory');
+          return ['goal'];
+        }
+        throw new InterruptedError('');
+      },
+    });
+    expect(await conduct(options(home), io, prompter)).toBe(130);
+    expect(io.err()).toMatch(/It cannot be resumed: checkpoints are failing: ENOTDIR/);
+    expect(history(home)[0]).toMatchObject({ status: 'abandoned', score: null, stages: [{ checked: ['goal'], missed: [], score: null }, { checked: [], missed: [], score: null }] });
+  });
+
+  it('Ctrl-C in interviewer mode: the abandoned record keeps the partner\'s ticks so far', async () => {
+    const home = newHome();
+    const io = fakeIo({ tty: true });
+    const { prompter } = scripted(io, {
+      stage: (config, index) => {
+        if (index === 0) return nextStage(toggleTick(config.state, 'goal'), io.now());
+        config.onChange(toggleTick(config.state, 'diagram'));
+        throw new InterruptedError('');
+      },
+    });
+    expect(await conduct({ ...options(home), mode: 'interviewer' as const }, io, prompter)).toBe(130);
+    expect(history(home)[0]).toMatchObject({ status: 'abandoned', stages: [{ checked: ['goal'], score: null }, { checked: ['diagram'], score: null }] });
+  });
+
   it('keeps the line being typed as a draft in the checkpoint, and as a last line of notes in the record', async () => {
     const home = newHome();
     const io = fakeIo({ tty: true });

@@ -91,6 +91,19 @@ describe('mldrill grade --ai', { timeout: 40_000 }, () => {
     expect(result.err).toMatch(/MLDRILL_LLM_URL/);
   });
 
+  it('sends a key pasted with its line end as the key, and refuses one that no header can carry without showing it', async () => {
+    server = await startChatServer([completion({ items: [] })]);
+    const env = { MLDRILL_LLM_URL: server.url, MLDRILL_LLM_MODEL: 'test-model' };
+    expect((await run(['e2e-feed', '--notes', 'notes.md', '--ai', '--json', '--bank', BANK], { ...env, MLDRILL_LLM_API_KEY: 'sk-pasted-key\r\n' })).code).toBe(0);
+    expect(server.requests[0]!.headers.authorization).toBe('Bearer sk-pasted-key');
+    for (const key of ['sk-two\nlines', 'sk-café-key', 'sk-a space']) {
+      const result = await run(['e2e-feed', '--notes', 'notes.md', '--ai', '--bank', BANK], { ...env, MLDRILL_LLM_API_KEY: key });
+      expect([result.code, result.out]).toEqual([2, '']);
+      expect(result.err).toBe('mldrill: MLDRILL_LLM_API_KEY holds a space, a line break or a character outside ASCII, which an HTTP header cannot carry; copy the key again\n');
+    }
+    expect(server.requests).toHaveLength(1);
+  });
+
   it('refuses --timeout without --ai, before reading anything', async () => {
     const result = await run(['e2e-feed', '--notes', 'no-such-notes.md', '--timeout', '5', '--bank', BANK], {});
     expect(result.code).toBe(2);
@@ -102,5 +115,15 @@ describe('mldrill grade --ai', { timeout: 40_000 }, () => {
     const result = await run(['e2e-feed', '--notes', 'notes.md', '--ai', '--timeout', '0', '--bank', BANK], {});
     expect(result.code).toBe(2);
     expect(result.err).toMatch(/positive number of seconds/);
+  });
+
+  it('refuses a timeout over a day (Node would fire it at once), and takes a tiny one as a wait of a millisecond', async () => {
+    const long = await run(['e2e-feed', '--notes', 'notes.md', '--ai', '--timeout', '3000000', '--bank', BANK], {});
+    expect([long.code, long.out]).toEqual([2, '']);
+    expect(long.err).toBe("error: option '--timeout <seconds>' argument '3000000' is invalid. expected a positive number of seconds, at most 86400 (a day), e.g. 60\n");
+    server = await startChatServer(() => 'hang');
+    const tiny = await run(['e2e-feed', '--notes', 'notes.md', '--ai', '--timeout', '0.0001', '--bank', BANK], { MLDRILL_LLM_URL: server.url, MLDRILL_LLM_MODEL: 'm' });
+    expect([tiny.code, tiny.out]).toEqual([2, '']);
+    expect(tiny.err).toMatch(/^mldrill: no reply from 127\.0\.0\.1:\d+ within 0\.001 s; raise --timeout/);
   });
 });

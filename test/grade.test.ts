@@ -226,6 +226,21 @@ describe('mldrill grade <session-id|last>', () => {
     expect(met).toEqual([['clarify', 'scale-latency', 'what response time do we need?']]);
   });
 
+  it("grades the follow-up's answer key points with their stage, as the drill scored the session", async () => {
+    const record = makeRecord({
+      id: '20261201-0900-ffff', questionId: Q, rubricId: 'ml-system-design', mode: 'self', status: 'completed', startedAt: Date.UTC(2026, 11, 1, 9), endedAt: Date.UTC(2026, 11, 1, 9, 40),
+      stages: ['clarify', 'metrics', 'architecture', 'deep-dive'].map((id) => ({ id, budgetSeconds: 600, usedSeconds: 300, hintsShown: 0, notes: id === 'deep-dive' ? 'queue the logs until landing\n' : '' })),
+      curveballs: [{ stageId: 'deep-dive', atSeconds: 200, text: 'The satellite link drops mid-flight. What still works?', answer: ['Serve the titles from the onboard cache', 'Queue the logs until landing'] }],
+    });
+    const { code, out } = await grade(['last', '--json'], { home: homeWith({ text: `${JSON.stringify(record)}\n` }) });
+    expect(code).toBe(0);
+    const deep = (JSON.parse(out) as GradeJson).stages.find((stage) => stage.id === 'deep-dive')!;
+    expect(deep.items.slice(-2)).toMatchObject([
+      { id: 'followup-1', text: 'Serve the titles from the onboard cache', core: false, met: false, evidence: null },
+      { id: 'followup-2', text: 'Queue the logs until landing', core: false, met: true, evidence: 'landing' },
+    ]);
+  });
+
   it('names an unknown session (exit 1)', async () => {
     const { code, err } = await grade(['20990101-0000-zzzz'], { home: homeWith('progress.jsonl') });
     expect(code).toBe(1);

@@ -193,6 +193,33 @@ describe('questions about compute, on the shipped bank', () => {
 });
 
 /**
+ * "How many" of something another topic names (engineers, budget, labels, milliseconds) is that
+ * topic's question: on a sheet without such a fact, the neutral reply, never the traffic figures.
+ * A quantity of users, data or traffic is still scale's.
+ */
+describe('how many of what, on the shipped bank', () => {
+  const bank = loadBank(process.cwd(), {});
+  const sheetOf = (id: string) => compileFacts(bank.questions.find((question) => question.id === id)!.interviewer!.facts);
+  it.each([
+    'How many engineers are on the team?',
+    'How much budget do we have?',
+    'How large is the training cluster?',
+    'How many slots are there on the page?',
+  ])('youtube-video-recommendations: "%s" gets no scale fact', (asked) => {
+    expect(askInterviewer(asked, sheetOf('youtube-video-recommendations')).fact?.topic).not.toBe('scale');
+  });
+  it('youtube-video-recommendations: a question about the team gets the neutral reply, about labels the labels fact', () => {
+    const sheet = sheetOf('youtube-video-recommendations');
+    expect(askInterviewer('How many engineers are on the team?', sheet)).toEqual({ fact: null, answer: NEUTRAL_REPLY });
+    expect(askInterviewer('How many labels do we have?', sheet).fact?.topic).toBe('labels');
+  });
+  it.each(['How many users do we have?', 'How many videos are there?', 'How big is the dataset?', 'How many teams use it?', 'Roughly how many people use the app each day?'])(
+    'youtube-video-recommendations: "%s" is still answered with a scale fact', (asked) => {
+      expect(askInterviewer(asked, sheetOf('youtube-video-recommendations')).fact?.topic).toBe('scale');
+    });
+});
+
+/**
  * Common phrasings that named a topic too weakly to clear the threshold, or were taken for
  * another topic ("latency budget" for money): on every shipped sheet that has the topic, each
  * reaches a fact of that topic.

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { aiGradeSession } from '../src/app/ai-grade.js';
+import { aiGradeSession, runAiGrade } from '../src/app/ai-grade.js';
 import type { LoadedQuestion, LoadedRubric } from '../src/bank/schema.js';
 import { main } from '../src/main.js';
 import { calibrationOf, calibrationSentence, gapTrend } from '../src/score/calibration.js';
@@ -189,6 +189,59 @@ describe('an AI rating of a recorded session, through the commands', () => {
       partner: [],
     });
     expect((await run(['stats'])).out).toContain('Calibration (your own rating against another rater\'s, per stage)\n  clarify: you rate yourself the same as the AI grader (1 session).');
+  });
+
+  it('rates the follow-up\'s answer key points the session was scored on, so the deep-dive\'s gap compares the same checklist', async () => {
+    const home = tempHome();
+    const startedAt = Date.UTC(2026, 10, 3, 9);
+    // The curveball's two points joined the deep-dive's items (weight 0.5 each against the stage's 2): self 1.5 of 3.
+    const record = makeRecord({
+      id: '20261103-0900-cafe', questionId: 'fx-feed', rubricId: 'fx-rubric', mode: 'self', status: 'completed', startedAt, endedAt: startedAt + 600_000,
+      stages: [
+        { id: 'clarify', budgetSeconds: 300, usedSeconds: 300, hintsShown: 0, notes: 'Users: readers who want fresh posts.' },
+        { id: 'deep-dive', budgetSeconds: 300, usedSeconds: 300, hintsShown: 0, notes: 'Two-tower retrieval: 10 ms p99 against recall\nFalls back to popularity when the index is stale\n' },
+      ],
+      score: { total: 50, stages: [
+        { checked: ['users'], missed: [{ id: 'scale' }], score: 50 },
+        { checked: ['tradeoff', 'followup-1'], missed: [{ id: 'failure' }, { id: 'followup-2' }], score: 50 },
+      ] },
+      curveballs: [{ stageId: 'deep-dive', atSeconds: 120, text: 'Traffic grew tenfold. What breaks first?', answer: ['Shard the index by region', 'Cache the hottest items at the edge'] }],
+    });
+    server = await startChatServer([completion({ items: [
+      { stage: 'clarify', id: 'users', met: true, evidence: 'readers who want fresh posts', reason: 'Names the users.' },
+      { stage: 'clarify', id: 'scale', met: false, evidence: '', reason: 'No numbers.' },
+      { stage: 'deep-dive', id: 'tradeoff', met: true, evidence: '10 ms p99 against recall', reason: 'A trade-off with a number.' },
+      { stage: 'deep-dive', id: 'failure', met: true, evidence: 'Falls back to popularity when the index is stale', reason: 'A failure mode.' },
+      { stage: 'deep-dive', id: 'followup-1', met: false, evidence: '', reason: 'No sharding.' },
+      { stage: 'deep-dive', id: 'followup-2', met: false, evidence: '', reason: 'No cache.' },
+    ] })]);
+    const io = fakeIo({ env: { MLDRILL_HOME: home, MLDRILL_LLM_URL: server.url, MLDRILL_LLM_MODEL: 'm' } });
+    const result = await aiGradeSession(record, question, rubric, io);
+    const prompt = server.requests[0]!.body.messages[1].content as string;
+    expect(prompt).toContain('- deep-dive / followup-1: Shard the index by region (Good: a point of the answer to the follow-up "Traffic grew tenfold. What breaks first?")');
+    expect(io.err()).toBe('');
+    expect(result.stages[1]!.items.map((item) => [item.id, item.self, item.counted])).toEqual([
+      ['tradeoff', true, true], ['failure', false, true], ['followup-1', true, false], ['followup-2', false, false],
+    ]);
+    // 2 of 3 by the AI against the self-assessment's 1.5 of 3: the candidate rates the deep-dive 17 points below it.
+    const [stored] = readRatings(path.join(home, 'ratings.jsonl')).ratings;
+    expect(stored!.stages[1]).toMatchObject({ id: 'deep-dive', score: 67, recordScore: 50 });
+  });
+
+  it('grading an interviewer-mode session, says the record\'s ticks are the partner\'s', async () => {
+    const record = session(2, { clarify: ['users'], 'deep-dive': [] }, 'interviewer');
+    server = await startChatServer([completion({ items: [{ stage: 'clarify', id: 'users', met: null, evidence: '', reason: 'Vague.' }] })]);
+    const home = tempHome();
+    appendRecord(path.join(home, 'history.jsonl'), record);
+    const io = fakeIo({ env: { MLDRILL_HOME: home, MLDRILL_LLM_URL: server.url, MLDRILL_LLM_MODEL: 'm' } });
+    const notesByStage = Object.fromEntries(record.stages.map((stage) => [stage.id, stage.notes]));
+    expect(await runAiGrade({ question, rubric, notesByStage, record }, io)).toBe(0);
+    expect(io.out()).toContain("where the AI is unsure or its quote is not in your notes, your partner's tick counts.");
+    expect(io.out()).toContain("      unsure; your partner's tick counts\n");
+    expect(io.out()).not.toContain('your own tick');
+    const exported = fakeIo({ env: { MLDRILL_HOME: home, TZ: 'UTC' } });
+    expect(await main(['export', record.id], exported)).toBe(0);
+    expect(exported.out()).toContain("where the AI was unsure or its quote is not in the notes, the partner's tick counts.");
   });
 
   it('with a directory where the ratings file goes, shows the rating and says what is in the way (not a matter of permissions)', async () => {

@@ -145,6 +145,20 @@ Score 67% · Clarify the problem 50% · Design 100%`);
     expect(text).not.toContain('Users, items and QPS.');
   });
 
+  it('keeps offering the strong answer when folding the long missed list makes room for it', () => {
+    // Thirty missed items do not fit 30 rows; folded to a count, they leave room for the pointer, which folds first.
+    const many = Array.from({ length: 30 }, (_, i) => item(`item-${i}`, `Covered point number ${i}`, 'What good looks like.'));
+    const long = { ...report, stages: [{ ...report.stages[0]!, score: scoreStage('clarify', many, []) }, report.stages[1]!] };
+    const lines = reportLines(long, plain, 80, { rows: 30, wholeWith: 'mldrill export x' });
+    expect(lines.length).toBeLessThanOrEqual(30);
+    expect(lines.join('\n')).toContain('Missed: 30 items in Clarify the problem; mldrill export x gives them with');
+    expect(lines).toContain('What a strong answer covers: mldrill show feed --answer');
+    // Where even the folded report fills the screen, the pointer is what gives way.
+    const tight = reportLines(long, plain, 80, { rows: 17, wholeWith: 'mldrill export x' });
+    expect(tight.length).toBeLessThanOrEqual(17);
+    expect(tight.join('\n')).not.toContain('What a strong answer covers');
+  });
+
   it('folded, says how many facts were never asked and where the export gives them with the answers', () => {
     const fact = (id: string, topic: 'scale' | 'latency' | 'labels', answer: string) => ({ id, topic, ask: [id], answer });
     const asked = { ...report, dialogue: { facts: [fact('users', 'scale', '50 million daily users.'), fact('p99', 'latency', '300 ms p99.'), fact('labels', 'labels', 'Clicks, no raters.')], exchanges: [{ asked: 'how many users?', factId: 'users', answer: '50 million daily users.' }] } };

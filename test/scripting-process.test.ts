@@ -174,8 +174,10 @@ describe('an argument holding a colour sequence or a newline', { timeout: 60_000
   // what was typed must not paint the terminal with it, nor start with a newline a line that reads
   // as mldrill's own.
   it.each([
-    { args: ['drill', 'feature\u001b[31m-store'], code: 1, stderr: 'mldrill: no question with id "feature-store"' },
-    { args: ['histroy\u001b[41m'], code: 1, stderr: 'mldrill: "histroy" is neither a command nor a question id' },
+    // The id is shown as typed, its escape spelled out: stripped, it would read as the id suggested.
+    { args: ['drill', 'feature\u001b[31m-store'], code: 1, stderr: 'mldrill: no question with id "feature\\u001b[31m-store"; did you mean "feature-store"?' },
+    { args: ['show', 'feature-store\u200b'], code: 1, stderr: 'mldrill: no question with id "feature-store\\u200b"; did you mean "feature-store"?' },
+    { args: ['histroy\u001b[41m'], code: 1, stderr: 'mldrill: "histroy\\u001b[41m" is neither a command nor a question id; did you mean the command history?' },
     { args: ['resume', 'x\u001b[2J\u001b[31m'], code: 1, stderr: 'mldrill: there is no interrupted session to resume' },
     { args: ['drill', '--category', 'ads\u001b[31mX'], code: 2, stderr: "error: option '-c, --category <category>' argument 'adsX' is invalid" },
     { args: ['show', 'feed\nmldrill: all good'], code: 1, stderr: 'mldrill: no question with id "feed\\nmldrill: all good"; run \'mldrill list\' to see the ids\n' },
@@ -186,5 +188,23 @@ describe('an argument holding a colour sequence or a newline', { timeout: 60_000
     expect(result.stderr).toContain(stderr);
     expect(result.stderr).not.toContain('\u001b');
     expect(result.stderr.split('\n').filter((line) => line.startsWith('mldrill:')).length).toBeLessThanOrEqual(1);
+  });
+
+  // Commander's own errors quote the argument too; its did-you-mean stays a line of its own.
+  it.each([
+    { args: ['list', '--category', 'ads\nerror: all good'], stderr: "error: option '-c, --category <category>' argument 'ads\\nerror: all good' is invalid." },
+    { args: ['list', '--bogus\nerror: all good'], stderr: "error: unknown option '--bogus\\nerror: all good'\n" },
+    { args: ['list', '--limit=3\nerror: all good'], stderr: "error: unknown option '--limit=3\\nerror: all good'\n" },
+  ])('Commander: mldrill $args.0 $args.1 quotes it on one line, exit 2', ({ args, stderr }) => {
+    const result = run(args);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(stderr);
+    expect(result.stderr.split('\n').filter((line) => line.startsWith('error:'))).toHaveLength(1);
+  });
+
+  it('Commander: a did-you-mean stays on the line after the error', () => {
+    const result = run(['list', '--categry', 'ads']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe("error: unknown option '--categry'\n(Did you mean --category?)\n");
   });
 });

@@ -196,10 +196,49 @@ describe('the interviewer on the stage screen', () => {
     for (let i = 1; i <= 7; i++) expect(text).toMatch(new RegExp(`scale: Fact ${i}: about ${i} million daily users, each with a long answer that\\n\\s+wraps past the width\\.`));
     expect(text).not.toContain('…');
     expect(text).toMatch(/Checklist \(0 of 8 covered\)\n❯ ◯ Checklist item 1\n  ↓ 7 more/);
-    // Too short even for the sheet alone: its first lines, and what a taller terminal would show.
-    const short = stageLines(view(state, { checklist, facts, factsView: 'whole' }), { columns: 80, rows: 16 }, PLAIN);
-    expect(short.lines.length + short.help.split('\n').length).toBeLessThanOrEqual(16);
-    expect(short.lines.join('\n')).toMatch(/\n  scale: Fact 1: about 1 million daily users, each with a long answer that\n[\s\S]*  … \d+ more lines: a taller terminal shows them/);
+  });
+
+  // 80x16: the sheet and the checklist do not fit together.
+  it('with the fact sheet asked for whole on a short screen: the checklist folds to its count and the sheet comes a screenful at a time, whole facts first', () => {
+    const facts = Array.from({ length: 7 }, (_, i) => ({ topic: 'scale', answer: `Fact ${i + 1}: about ${i + 1} million daily users, each with a long answer that wraps past the width.` }));
+    const checklist = Array.from({ length: 8 }, (_, i) => ({ id: `c${i}`, text: `Checklist item ${i + 1}` }));
+    const state = startSession(plan, NOW);
+    const page = (factsPage: number, rows = 16) => stageLines(view(state, { checklist, facts, factsView: 'whole', factsPage }), { columns: 80, rows }, PLAIN);
+    const first = page(0);
+    expect(first.factsPages).toBeGreaterThan(1);
+    const seen: string[] = [];
+    for (let i = 0; i < first.factsPages; i++) {
+      const { lines, help, factsPages } = page(i);
+      expect(factsPages).toBe(first.factsPages);
+      expect(lines.length + help.split('\n').length, `page ${i + 1}`).toBeLessThanOrEqual(16);
+      const text = lines.join('\n');
+      expect(text).toContain('Checklist: 0 of 8 covered (folded for the fact sheet)');
+      expect(text).toMatch(i + 1 < factsPages ? /  lines \d+-\d+ of 14; Ctrl-O shows the next/ : /  lines \d+-14 of 14; Ctrl-O hides the sheet/);
+      // Each fact is two lines here, never split between two screenfuls.
+      const sheet = lines.filter((line) => /^ {2}scale: |^ {4}wraps/.test(line));
+      expect(sheet.length % 2, `page ${i + 1}`).toBe(0);
+      seen.push(...sheet);
+    }
+    // Every line of the sheet, once, in order.
+    expect(seen).toEqual(facts.flatMap((fact) => [`  scale: ${fact.answer.replace(' wraps past the width.', '')}`, '    wraps past the width.']));
+    // A page past the end (the terminal grew taller) shows the last one.
+    expect(page(99).lines.join('\n')).toMatch(/lines \d+-14 of 14; Ctrl-O hides the sheet/);
+    // Tall enough: the whole sheet at once, the checklist back.
+    expect(page(0, 40).factsPages).toBe(1);
+    expect(page(0, 40).lines.join('\n')).toContain('Checklist (0 of 8 covered)');
+  });
+
+  it('with the fact sheet asked for whole, splits an answer longer than a screenful, and no line is lost', () => {
+    const long = Array.from({ length: 12 }, (_, i) => `clause ${i + 1} of a very long answer`).join(', ');
+    const facts = [{ topic: 'data', answer: long }, { topic: 'scale', answer: 'About a billion users.' }];
+    const state = startSession(plan, NOW);
+    const page = (factsPage: number) => stageLines(view(state, { checklist: [{ id: 'a', text: 'Asked about scale' }], facts, factsView: 'whole', factsPage }), { columns: 60, rows: 14 }, PLAIN);
+    const pages = page(0).factsPages;
+    expect(pages).toBeGreaterThan(1);
+    // The sheet's lines of each screenful: between its heading and the line that says where they are.
+    const sheetOf = (lines: string[]) => lines.slice(lines.findIndex((line) => line.startsWith('Fact sheet')) + 1, lines.findIndex((line) => line.startsWith('  lines ')));
+    const text = Array.from({ length: pages }, (_, i) => sheetOf(page(i).lines).join(' ')).join(' ');
+    expect(text.replace(/\s+/g, ' ')).toContain(`data: ${long} scale: About a billion users.`);
   });
 
   it('with the fact sheet asked for whole, is never taller than the screen where the sheet cut to fit is not', () => {
@@ -273,7 +312,7 @@ describe('the stage keys', () => {
 });
 
 describe('the stage prompt, driven by keys', () => {
-  async function drive(state: SessionState, keys: (type: (text: string) => Promise<void>, waitFor: (text: string) => Promise<void>) => Promise<void>, extra: Partial<Pick<StagePromptConfig, 'gated' | 'sheet' | 'checklist' | 'facts'>> = {}) {
+  async function drive(state: SessionState, keys: (type: (text: string) => Promise<void>, waitFor: (text: string) => Promise<void>) => Promise<void>, extra: Partial<Pick<StagePromptConfig, 'gated' | 'sheet' | 'checklist' | 'facts' | 'size'>> = {}) {
     const input = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => {} });
     const output = Object.assign(new PassThrough(), { isTTY: true, columns: 80, rows: 30 });
     let shown = '';
@@ -312,6 +351,30 @@ describe('the stage prompt, driven by keys', () => {
       await waitFor('(cut to fit: Ctrl-O shows it whole)');
       await type('\r\r');
     }, { checklist, facts });
+  });
+
+  it('interviewer mode on a short screen: Ctrl-O turns the whole fact sheet a screenful at a time, then hides it', async () => {
+    const facts = Array.from({ length: 7 }, (_, i) => ({ topic: 'scale', answer: `Fact ${i + 1}: about ${i + 1} million daily users, each with a long answer that wraps past the width.` }));
+    const checklist = Array.from({ length: 8 }, (_, i) => ({ id: `c${i}`, text: `Checklist item ${i + 1}` }));
+    const size = () => ({ columns: 80, rows: 16 });
+    // Where each screenful says it is, as the layout pages the sheet at this size.
+    const state = startSession(plan, NOW);
+    const whole = (factsPage: number) => stageLines(view(state, { checklist, facts, factsView: 'whole', factsPage }), size(), PLAIN).lines.join('\n');
+    const pages = stageLines(view(state, { checklist, facts, factsView: 'whole' }), size(), PLAIN).factsPages;
+    const markers = Array.from({ length: pages }, (_, i) => /lines \d+-\d+ of 14; Ctrl-O \S+/.exec(whole(i))![0]);
+    expect(markers.at(-1)).toMatch(/lines \d+-14 of 14; Ctrl-O hides/);
+    await drive(state, async (type, waitFor) => {
+      await waitFor('Fact sheet: 7 facts (folded for space: Ctrl-O shows it whole)');
+      for (const marker of markers) {
+        await type('\u000f');
+        await waitFor(marker);
+      }
+      await type('\u000f');
+      await waitFor('Fact sheet: 7 facts (Ctrl-O shows it)');
+      await type('\u000f');
+      await waitFor('Fact sheet: 7 facts (folded for space: Ctrl-O shows it whole)');
+      await type('\r\r');
+    }, { checklist, facts, size });
   });
 
   it('typing straight away writes notes; no letter is a command', async () => {

@@ -10,13 +10,14 @@ import { hostOf, isLoopback, llmConfig, type LlmSettings } from '../rater/config
 import { gradingMessages } from '../rater/prompt.js';
 import { parseReply } from '../rater/reply.js';
 import { judge, type AiStage } from '../rater/verdicts.js';
+import { withRecordedFollowup } from '../score/dialogue.js';
 import { buildInterview } from '../session/interview.js';
 import { ratingsFile } from '../store/paths.js';
 import { colourOf, stateDirOf } from './config.js';
 import { appendRating, RATING_VERSION, type RatingRecord } from '../store/ratings.js';
-import type { SessionRecord } from '../store/record.js';
+import type { CurveballRecord, SessionRecord } from '../store/record.js';
 import { jsonText, stripControl } from '../text.js';
-import { aiGradeLines, verdictsBesideTicksLines } from '../ui/ai-grade.js';
+import { aiGradeLines, verdictsBesideTicksLines, type TicksBy } from '../ui/ai-grade.js';
 import { styleFor } from '../ui/colour.js';
 
 const DEFAULT_TIMEOUT_SECONDS = 120;
@@ -44,6 +45,7 @@ const SETUP_TEXT: Record<LlmSetupError['problem'], (names: SettingNames) => stri
   'not-a-url': ({ url }) => `${url} is not a URL; set it to the API's base URL (${EXAMPLE})`,
   scheme: ({ url }) => `${url} must start with http:// or https:// (${EXAMPLE})`,
   credentials: ({ url, key }) => `${url} must not carry a user name or password; put the key in ${key}`,
+  'key-chars': ({ key }) => `${key} holds a space, a line break or a character outside ASCII, which an HTTP header cannot carry; copy the key again`,
   'no-model': ({ model }) => `--ai needs a model: set ${model} to one your server has (e.g. llama3.1:8b; \`ollama list\` shows them)`,
 };
 
@@ -57,6 +59,7 @@ const FIX_TEXT: Record<LlmFix, (model: string, names: SettingNames) => string> =
   reach: (_, { url }) => `check ${url} and that the server is running`,
   key: (_, { key }) => `set ${key} to a valid key for this server`,
   'pull-model': (model, { model: setting }) => `pull it (\`ollama pull ${model}\`) or set ${setting} to a model the server has`,
+  'model-name': (_, { model: setting }) => `set ${setting} to one of the models the server lists at /models`,
   'base-url-v1': (_, { url }) => `set ${url} to the API's base URL, usually ending in /v1`,
   'url-and-model': (_, { url, model }) => `check ${url} and ${model}`,
   'json-base-url': (_, { url }) => `check that ${url} is the API's base URL (usually ending in /v1)`,
@@ -87,6 +90,8 @@ export interface AiGradeInput {
   notesByStage: Readonly<Record<string, string>>;
   /** The candidate's ticked item ids per stage: unsure and void verdicts fall back to them. */
   selfTicks?: Readonly<Record<string, readonly string[]>>;
+  /** A recorded session's follow-up: its answer key points were scored with their stage, so they are rated with it. */
+  followup?: Pick<CurveballRecord, 'stageId' | 'text' | 'answer'>;
 }
 
 export interface AiGradeOptions {
@@ -111,6 +116,8 @@ export interface AiGradeResult {
   host: string;
   /** Weighted coverage of what is counted (the AI's verdicts, self ticks where it is unsure or void), percent. */
   score: number;
+  /** Whether missed core items capped the score (60% with none covered, as for the self-assessment). */
+  capped: boolean;
   stages: AiStage[];
   /** Verdicts dropped (unknown items) and other remarks, one line each. */
   warnings: string[];
@@ -129,9 +136,10 @@ async function gradeWithModel(input: AiGradeInput, io: Io, options: AiGradeOptio
   const config = llmConfig(io.env, options.llm);
   const host = hostOf(config);
   if (!isLoopback(config)) io.stderr.write(`mldrill: grading sends your notes to ${stripControl(host)} (${settingNames(io.env, options.llm).url})\n`);
-  const interview = buildInterview(input.question, input.rubric);
+  const interview = withRecordedFollowup(buildInterview(input.question, input.rubric), input.followup);
   const stages = interview.stages.map((stage) => ({ id: stage.plan.id, title: stage.plan.title, items: stage.items }));
-  const timeoutMs = (options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000;
+  // Whole milliseconds from one to what a Node timer holds (about 24 days; longer fires at once): the abort timer takes nothing else.
+  const timeoutMs = Math.min(2 ** 31 - 1, Math.max(1, Math.round((options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000)));
   // A model on a CPU can take minutes: a person at a terminal is told what the wait is for.
   if (io.errorTerminal?.isTTY) io.stderr.write(`Asking ${stripControl(config.model)} at ${stripControl(host)} for a second opinion (up to ${timeoutMs / 1000} s; Ctrl-C stops)...\n`);
   const reply = await chat(config, (mode) => gradingMessages({ prompt: input.question.prompt, stages, notesByStage: input.notesByStage }, mode), {
@@ -150,8 +158,11 @@ async function gradeWithModel(input: AiGradeInput, io: Io, options: AiGradeOptio
   const notes = Object.values(input.notesByStage).join('\n');
   const judged = judge(stages, parsed.verdicts, notes, input.selfTicks);
   for (const warning of judged.warnings) io.stderr.write(`mldrill: warning: ${stripControl(warning)}\n`);
-  return { questionId: input.question.id, rubricId: input.rubric.id, grader: 'ai', model: config.model, host, score: judged.score, stages: judged.stages, warnings: judged.warnings };
+  return { questionId: input.question.id, rubricId: input.rubric.id, grader: 'ai', model: config.model, host, score: judged.score, capped: judged.capped, stages: judged.stages, warnings: judged.warnings };
 }
+
+/** An interviewer-mode session's record holds the partner's ticks, not the candidate's. */
+const ticksBy = (record: SessionRecord | undefined): TicksBy => (record?.mode === 'interviewer' ? 'partner' : 'self');
 
 /**
  * Grades a recorded session's notes with the AI and keeps the rating beside the history
@@ -162,7 +173,8 @@ async function gradeWithModel(input: AiGradeInput, io: Io, options: AiGradeOptio
 export async function aiGradeSession(record: SessionRecord, question: LoadedQuestion, rubric: LoadedRubric, io: Io, options: AiGradeOptions = {}): Promise<AiGradeResult> {
   const notesByStage = Object.fromEntries(record.stages.map((stage) => [stage.id, stage.notes]));
   const selfTicks = record.status === 'completed' ? Object.fromEntries(record.stages.map((stage) => [stage.id, stage.checked])) : undefined;
-  const result = await aiGrade({ question, rubric, notesByStage, selfTicks }, io, options);
+  const followup = record.curveballs?.[0];
+  const result = await aiGrade({ question, rubric, notesByStage, selfTicks, ...(followup ? { followup } : {}) }, io, options);
   const recordScores = new Map(record.stages.map((stage) => [stage.id, stage.score]));
   const rating: RatingRecord = {
     version: RATING_VERSION,
@@ -209,7 +221,7 @@ export async function runAiGrade(input: AiGradeInput & { record?: SessionRecord 
       ? await aiGradeSession(input.record, input.question, input.rubric, io, gradeOptions)
       : await aiGrade(input, io, gradeOptions);
     if (options.json) io.stdout.write(jsonText(result));
-    else io.stdout.write(`${aiGradeLines(result, await styleFor(io.stdout, io.env, colourOf(io)), Math.min(io.stdout.columns, 100)).join('\n')}\n`);
+    else io.stdout.write(`${aiGradeLines(result, await styleFor(io.stdout, io.env, colourOf(io)), Math.min(io.stdout.columns, 100), ticksBy(input.record)).join('\n')}\n`);
     return EXIT.ok;
   } finally {
     stopListening();
@@ -226,12 +238,12 @@ export async function secondOpinion(record: SessionRecord, question: LoadedQuest
   const stopListening = io.onSignal(() => controller.abort());
   try {
     const result = await aiGradeSession(record, question, rubric, io, { ...options, signal: controller.signal });
-    io.stdout.write(`\n${verdictsBesideTicksLines(result, await styleFor(io.stdout, io.env, colourOf(io)), Math.min(io.stdout.columns, 100)).join('\n')}\n`);
+    io.stdout.write(`\n${verdictsBesideTicksLines(result, await styleFor(io.stdout, io.env, colourOf(io)), Math.min(io.stdout.columns, 100), ticksBy(record)).join('\n')}\n`);
     return EXIT.ok;
   } catch (error) {
     if (!(error instanceof ServiceError)) throw error;
     io.stderr.write(`mldrill: ${error.message}\n`);
-    io.stderr.write(`Your session ${record.id} is saved as you assessed it.\nAsk again with: mldrill grade ${record.id} --ai\n`);
+    io.stderr.write(`Your session ${record.id} is saved as you assessed it.\nAsk again with: mldrill grade ${record.id} --ai${options.timeoutSeconds !== undefined ? ` --timeout ${options.timeoutSeconds}` : ''}\n`);
     return EXIT.usage;
   } finally {
     stopListening();

@@ -41,6 +41,8 @@ export interface ConductOptions {
    * checkpoints, so a resumed session asks for it too.
    */
   ai?: boolean;
+  /** drill --ai --timeout: the AI grader's wait per attempt, in seconds; kept in the checkpoints with `ai`. */
+  timeoutSeconds?: number;
   /** A fresh drill behind the ready gate: `state` is paused and the clock starts on Enter. */
   gated?: boolean;
   /** The self-assessment's confirmed stages so far (resume), in stage order. */
@@ -133,6 +135,7 @@ export async function conduct(options: ConductOptions, io: Io, prompter: Prompte
       saveLive(stateDir, {
         version: LIVE_VERSION, id, questionId: interview.question.id, rubricId: interview.rubric.id, mode,
         minutes: options.minutes, strict: options.strict, paused, ...(options.ai ? { ai: true } : {}),
+        ...(options.ai && options.timeoutSeconds !== undefined ? { aiTimeoutSeconds: options.timeoutSeconds } : {}),
         state: settle(latest, now), savedAt: new Date(now).toISOString(),
         ...(assessed.length ? { assessed } : {}),
       });
@@ -235,6 +238,8 @@ export async function conduct(options: ConductOptions, io: Io, prompter: Prompte
       usedSeconds: usedSeconds(latest, i, now),
       hintsShown: latest.progress[i]!.hintsShown,
       notes: notesWithDraft(latest.progress[i]!),
+      // Interrupted: the ticks given so far are kept too (a checkpoint may not have kept them).
+      checked: mode === 'interviewer' ? latest.progress[i]!.ticked : assessed[i] ?? [],
     })),
     score,
     curveballs: curveball?.shownAtSeconds != null ? [curveballRecord(interview, latest)!] : [],
@@ -257,7 +262,7 @@ export async function conduct(options: ConductOptions, io: Io, prompter: Prompte
       // The checkpoint outlived the session; the history's completed record supersedes it.
     }
     io.stderr.write(`\nSaved session ${id} to ${file}\n`);
-    if (options.ai) return (await import('./ai-grade.js')).secondOpinion(record, interview.question, interview.rubric, io, { llm: llmOf(io) });
+    if (options.ai) return (await import('./ai-grade.js')).secondOpinion(record, interview.question, interview.rubric, io, { llm: llmOf(io), ...(options.timeoutSeconds !== undefined ? { timeoutSeconds: options.timeoutSeconds } : {}) });
     return EXIT.ok;
   }
   const kept = checkpoint(pausedWhenStopped);

@@ -116,6 +116,13 @@ export function llmOf(io: Io): { url?: string; model?: string; api_key?: string 
   return { url: text('llm.url'), model: text('llm.model'), api_key: text('llm.api_key') };
 }
 
+/** `--timeout S`: the AI grader's wait per attempt; a mistaken command line without --ai, not a setting to ignore. */
+export function aiTimeoutOf(options: { ai?: boolean; timeout?: number }): { timeoutSeconds?: number } {
+  if (options.timeout === undefined) return {};
+  if (!options.ai) throw new UsageError('--timeout is the AI rater\'s wait per attempt: it needs --ai');
+  return { timeoutSeconds: options.timeout };
+}
+
 /** Which score spaced repetition rates a session from: the candidate's own, or the AI grader's where there is one. */
 export function scheduleFromOf(io: Io): 'self' | 'ai' {
   return configured(io, 'llm.schedule_from') === 'ai' ? 'ai' : 'self';

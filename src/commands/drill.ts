@@ -15,7 +15,7 @@ import { localDate } from '../time.js';
 import { conduct, followupStage } from '../app/conduct.js';
 import { ensureSaveable, readHistoryFor, reviewScoresFor } from '../app/read-history.js';
 import { withCatalog } from '../app/with-catalog.js';
-import { colourOf, llmOf, requireConfigRubric, stateDirOf, withDrillDefaults } from '../app/config.js';
+import { aiTimeoutOf, colourOf, llmOf, requireConfigRubric, stateDirOf, withDrillDefaults } from '../app/config.js';
 
 export interface DrillOptions extends Filters {
   id?: string;
@@ -38,6 +38,8 @@ export interface DrillOptions extends Filters {
   daily?: boolean;
   /** After the self-assessment, a second opinion from the configured language model. */
   ai?: boolean;
+  /** With --ai: seconds the AI grader waits for each attempt of its request. */
+  timeout?: number;
   /** The report lists every red flag of the rubric. */
   allRedFlags?: boolean;
 }
@@ -45,6 +47,7 @@ export interface DrillOptions extends Filters {
 export async function drill(given: DrillOptions, io: Io): Promise<number> {
   // The config file's drill defaults, under whatever flags were given.
   const options = withDrillDefaults(io, given);
+  const timeout = aiTimeoutOf(options);
   const ways = [options.id && 'an id', options.random && '--random', options.next && '--next', options.daily && '--daily'].filter(Boolean);
   if (ways.length > 1) throw new UsageError(`pick the question one way, not with ${ways.join(' and ')}`);
   // Without a terminal, what was typed wrong (an id, a rubric, filters that match nothing) is
@@ -69,12 +72,12 @@ export async function drill(given: DrillOptions, io: Io): Promise<number> {
     // Before the picker: a rubric the bank lacks is no reason to choose a question first.
     if (given.rubric !== undefined) bank.rubric(given.rubric);
     else await requireConfigRubric(io, bank);
-    return drillWithBank(bank, options, io, random, save, stateDir);
+    return drillWithBank(bank, options, io, random, save, stateDir, timeout);
   });
 }
 
 /** The drill itself, once the bank is open and the state directory checked. */
-async function drillWithBank(bank: Catalog, options: DrillOptions, io: Io, random: () => number, save: boolean, stateDir: string): Promise<number> {
+async function drillWithBank(bank: Catalog, options: DrillOptions, io: Io, random: () => number, save: boolean, stateDir: string, timeout: { timeoutSeconds?: number }): Promise<number> {
   const controller = new AbortController();
   const stopListening = io.onSignal(() => controller.abort());
   const prompter = await createPrompter(io, controller.signal, colourOf(io));
@@ -104,6 +107,7 @@ async function drillWithBank(bank: Catalog, options: DrillOptions, io: Io, rando
         allRedFlags: Boolean(options.allRedFlags),
         state: options.ready === false ? startSession(plan, now, curveball) : pause(startSession(plan, now, curveball), now),
         ai: Boolean(options.ai),
+        ...(options.ai ? timeout : {}),
       },
       io, prompter,
     );

@@ -1,13 +1,14 @@
 // `mldrill grade`: the keyword grader on its own. Grades a notes file against a question, or a
 // recorded session's notes again (after a rubric change) without touching the record.
 import path from 'node:path';
-import { colourOf, llmOf } from '../app/config.js';
+import { aiTimeoutOf, colourOf, llmOf } from '../app/config.js';
 import { readSessionFor } from '../app/read-history.js';
 import { readNotesFile, readNotesStream } from '../app/read-notes.js';
 import { withCatalog } from '../app/with-catalog.js';
 import { parseDiagram } from '../diagram/parse.js';
 import { EXIT, NotFoundError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
+import { withRecordedFollowup } from '../score/dialogue.js';
 import { gradeNotes } from '../score/grade.js';
 import { allNotes, splitNotes } from '../score/notes.js';
 import { requireId } from '../select/filter.js';
@@ -32,9 +33,10 @@ export interface GradeOptions {
 }
 
 export async function grade(options: GradeOptions, io: Io): Promise<number> {
-  // A wait with nothing to wait for is a mistaken command line, not a setting to ignore.
-  if (options.timeout !== undefined && !options.ai) throw new UsageError('--timeout is the AI rater\'s wait per attempt: it needs --ai');
+  const timeout = aiTimeoutOf(options);
   // Read the notes first: a missing file is the user's to fix before the bank is even opened.
+  // `--notes -` typed at a terminal waits for the notes to be typed: say so, rather than seem to hang.
+  if (options.notes === '-' && io.terminal.input.isTTY) io.stderr.write('mldrill: reading the notes from the terminal; type or paste them, then Ctrl-D on a line of its own (Ctrl-Z, Enter on Windows)\n');
   const text = options.notes === undefined ? undefined : options.notes === '-' ? await readNotesStream(io.terminal.input) : readNotesFile(path.resolve(io.cwd, options.notes), options.notes);
   return withCatalog(io, options.bank, async (catalog) => {
     let questionId: string;
@@ -91,10 +93,11 @@ export async function grade(options: GradeOptions, io: Io): Promise<number> {
       return runAiGrade(
         { question, rubric: interview.rubric, notesByStage, ...(sessionRecord ? { record: sessionRecord } : {}) },
         io,
-        { json: options.json, llm: llmOf(io), ...(options.timeout !== undefined ? { timeoutSeconds: options.timeout } : {}) },
+        { json: options.json, llm: llmOf(io), ...timeout },
       );
     }
-    const graded = gradeNotes(interview, allNotes(split), diagram, sessionRecord?.exchanges);
+    // A session is graded on the checklist it was scored on: the follow-up's points join their stage.
+    const graded = gradeNotes(withRecordedFollowup(interview, sessionRecord?.curveballs?.[0]), allNotes(split), diagram, sessionRecord?.exchanges);
     if (options.json) io.stdout.write(gradeJson(graded));
     else io.stdout.write(`${gradeLines(graded, question.title, interview.rubric.title, await styleFor(io.stdout, io.env, colourOf(io)), io.stdout.isTTY ? Math.min(io.stdout.columns, 100) : undefined).join('\n')}\n`);
     return EXIT.ok;

@@ -101,7 +101,8 @@ export async function resume(options: ResumeOptions, io: Io): Promise<number> {
   const stopListening = io.onSignal(() => controller.abort());
   try {
     return await conduct(
-      { interview, id: live.id, mode: live.mode, minutes: live.minutes, strict: live.strict, save: true, stateDir, state, assessed: live.assessed, allRedFlags: Boolean(options.allRedFlags), ai },
+      { interview, id: live.id, mode: live.mode, minutes: live.minutes, strict: live.strict, save: true, stateDir, state, assessed: live.assessed, allRedFlags: Boolean(options.allRedFlags), ai,
+        ...(ai && live.aiTimeoutSeconds !== undefined ? { timeoutSeconds: live.aiTimeoutSeconds } : {}) },
       io, prompter,
     );
   } finally {

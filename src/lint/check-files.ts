@@ -21,10 +21,10 @@ const MAX_THREADS = 4;
 /**
  * A worker's heap. The young generation, where each file's parse lives and dies, is held to what
  * a batch needs: V8's default lets it grow to several times that before collecting. The old
- * generation gets a limit too, far above what a worker keeps (some 16 MB) or a file of the
- * largest size needs: without one, V8 sizes a worker's heap from the machine's memory and lets
- * the garbage of promoted parses pile up longer. Each took some 30-50 MB off the peak of a run
- * over 10,000 files (npm run bench), at no cost in speed.
+ * generation gets a limit too, far above what a worker keeps or a file of the largest size
+ * needs: without one, V8 sizes a worker's heap from the machine's memory and lets the garbage of
+ * promoted parses pile up longer. Each lowers the peak memory of a large run (npm run bench
+ * measures it), at no cost in speed.
  */
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 256 };
 const BATCH = 64;

@@ -109,7 +109,7 @@ async function post(config: LlmConfig, body: string, options: ChatOptions): Prom
     if (error instanceof ServiceError) throw error;
     if (options.signal?.aborted) throw new InterruptedError();
     if (timeout.aborted) {
-      throw new ServiceError(`no reply from ${host} within ${Math.round(options.timeoutMs / 100) / 10} s`, 'timeout');
+      throw new ServiceError(`no reply from ${host} within ${Number((options.timeoutMs / 1000).toFixed(3))} s`, 'timeout');
     }
     throw networkError(error, host);
   }
@@ -164,8 +164,9 @@ function retryAfterMs(value: string | null, now: () => number): number | undefin
 function serverMessage(body: string, config: LlmConfig): string {
   let message = body;
   try {
-    const value = JSON.parse(body) as { error?: { message?: unknown } | string; message?: unknown; detail?: unknown };
-    const found = typeof value.error === 'string' ? value.error : value.error?.message ?? value.message ?? value.detail;
+    const value = JSON.parse(body) as { error?: { message?: unknown } | string; message?: unknown; detail?: unknown } | string | null;
+    // A JSON string body ("forbidden") is its text, without the quotes around it.
+    const found = typeof value === 'string' ? value : typeof value?.error === 'string' ? value.error : value?.error?.message ?? value?.message ?? value?.detail;
     if (typeof found === 'string') message = found;
   } catch {
     // Not JSON: the text itself.
@@ -187,7 +188,8 @@ function statusError(response: RawResponse, config: LlmConfig): ServiceError {
     return new ServiceError(`${host} refused the request (${status}${quoted})`, 'key');
   }
   if (status === 404) {
-    if (/model/i.test(said)) return new ServiceError(`${host} has no model "${config.model}" (404${quoted})`, 'pull-model', config.model);
+    // Ollama says to pull a model it lacks; a hosted API has no pulling, only other names.
+    if (/model/i.test(said)) return new ServiceError(`${host} has no model "${config.model}" (404${quoted})`, /\bpull/i.test(said) ? 'pull-model' : 'model-name', config.model);
     return new ServiceError(`${host} has no chat completions at ${new URL(config.url).pathname.replace(/\/?$/, '/')}chat/completions (404${quoted})`, 'base-url-v1');
   }
   if (status === 413) return new ServiceError(`${host} finds the request too large (413${quoted}); shorten the notes or use a model with a longer context`);
@@ -199,7 +201,7 @@ function statusError(response: RawResponse, config: LlmConfig): ServiceError {
 /** The first choice's message content from a chat completion body. */
 function completionContent(body: string, config: LlmConfig): { content: string; finishReason?: string } {
   const host = hostOf(config);
-  let value: { choices?: Array<{ message?: { content?: unknown }; finish_reason?: unknown }> };
+  let value: { choices?: Array<{ message?: { content?: unknown; refusal?: unknown }; finish_reason?: unknown }>; error?: unknown };
   try {
     value = JSON.parse(body) as typeof value;
   } catch {
@@ -208,6 +210,10 @@ function completionContent(body: string, config: LlmConfig): { content: string; 
   const choice = Array.isArray(value?.choices) ? value.choices[0] : undefined;
   const content = choice?.message?.content;
   if (typeof content !== 'string') {
+    // What the server or the model said instead is the cause: a model still loading, a refusal.
+    const refusal = choice?.message?.refusal;
+    if (typeof refusal === 'string' && refusal.trim()) throw new ServiceError(`${config.model} at ${host} declined to grade ("${redact(refusal.replace(/\s+/g, ' ').trim(), config).slice(0, 200)}"); try again, or use another model`);
+    if (value?.error !== undefined) throw new ServiceError(`${host} answered with an error instead of a reply ("${serverMessage(body, config)}"); check the server's log, or try again later`);
     throw new ServiceError(`${host} answered without a message (no choices[0].message.content)`, 'openai-api');
   }
   return { content, ...(typeof choice?.finish_reason === 'string' ? { finishReason: choice.finish_reason } : {}) };

@@ -22,7 +22,9 @@ export interface LlmSettings {
 export function llmConfig(env: Record<string, string | undefined>, fromFile: LlmSettings = {}): LlmConfig {
   const url = (env.MLDRILL_LLM_URL || fromFile.url || '').trim();
   const model = (env.MLDRILL_LLM_MODEL || fromFile.model || '').trim();
-  const apiKey = env.MLDRILL_LLM_API_KEY || fromFile.api_key || undefined;
+  // A key pasted with its line's end (`\r`, `\n`) is the key; one with a character a header cannot carry is refused
+  // here, before fetch's own error, which quotes the header (and so the key), can be shown.
+  const apiKey = (env.MLDRILL_LLM_API_KEY || fromFile.api_key || '').trim() || undefined;
   if (!url) throw new LlmSetupError('no-url');
   let parsed: URL;
   try {
@@ -37,6 +39,7 @@ export function llmConfig(env: Record<string, string | undefined>, fromFile: Llm
     throw new LlmSetupError('credentials');
   }
   if (!model) throw new LlmSetupError('no-model');
+  if (apiKey !== undefined && !/^[\x21-\x7e]+$/.test(apiKey)) throw new LlmSetupError('key-chars');
   return { url: url.replace(/\/+$/, ''), model, ...(apiKey ? { apiKey } : {}) };
 }
 
@@ -45,8 +48,9 @@ export function hostOf(config: Pick<LlmConfig, 'url'>): string {
   return new URL(config.url).host;
 }
 
-/** Whether the server is on this machine: localhost, 127.0.0.0/8 or ::1. */
+/** Whether the server is on this machine: localhost, 127.0.0.0/8 (also IPv4-mapped, ::ffff:127.0.0.1) or ::1. */
 export function isLoopback(config: Pick<LlmConfig, 'url'>): boolean {
   const host = new URL(config.url).hostname.toLowerCase();
-  return host === 'localhost' || host.endsWith('.localhost') || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+  // The URL parser writes every IPv6 form of these short: [::1], and [::ffff:7f00:1] for ::ffff:127.0.0.1.
+  return host === 'localhost' || host.endsWith('.localhost') || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host) || /^\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\]$/.test(host);
 }

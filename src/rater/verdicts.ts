@@ -49,6 +49,8 @@ export interface AiStage {
 export interface AiVerdicts {
   stages: AiStage[];
   score: number;
+  /** Whether the core items the counted verdicts miss capped the score, as they cap a self-assessment's. */
+  capped: boolean;
   /** One line each: verdicts dropped (an unknown item) or repeated. */
   warnings: string[];
 }
@@ -148,9 +150,11 @@ export function judge(stages: readonly GradedStageInput[], verdicts: readonly Mo
     return { stage, items };
   });
   const scores = graded.map(({ stage, items }) => scoreStage(stage.id, stage.items, items.filter((item) => item.counted).map((item) => item.id)));
+  const total = scoreSession(scores);
   return {
     stages: graded.map(({ stage, items }, i) => ({ id: stage.id, title: stage.title, score: scores[i]!.score, items })),
-    score: scoreSession(scores).total,
+    score: total.total,
+    capped: total.capped,
     warnings,
   };
 }

@@ -7,7 +7,7 @@ import { notesAfterCurveball, type SessionState } from '../session/engine.js';
 import { followupOf } from '../session/followup.js';
 import type { Interview } from '../session/interview.js';
 import type { Exchange, FactLike } from '../session/interviewer.js';
-import { FOLLOWUP_ITEM } from '../store/record.js';
+import { FOLLOWUP_ITEM, type CurveballRecord } from '../store/record.js';
 import type { ScoredItem } from '../session/interview.js';
 import { lazy } from '../lazy.js';
 import { wordForms } from '../words.js';
@@ -72,6 +72,19 @@ export function withFollowupItems(interview: Interview, followup: ThrownFollowup
     ...interview,
     stages: interview.stages.map((stage, i) => (i === followup.stage ? { ...stage, items: [...stage.items, ...followup.items] } : stage)),
   };
+}
+
+/**
+ * A recorded session's interview as it was scored: the follow-up's answer key, as the record
+ * keeps it, among the items of the stage it came in (`followup-1`...), each saying what it
+ * answers, for a rater that did not see the drill.
+ */
+export function withRecordedFollowup(interview: Interview, curveball: Pick<CurveballRecord, 'stageId' | 'text' | 'answer'> | undefined): Interview {
+  const stage = curveball ? interview.stages.findIndex((candidate) => candidate.plan.id === curveball.stageId) : -1;
+  if (!curveball?.answer?.length || stage < 0) return interview;
+  const items = followupItems({ answer: curveball.answer }, interview.stages[stage]!.items)
+    .map((item) => ({ ...item, guidance: `a point of the answer to the follow-up "${curveball.text}"` }));
+  return withFollowupItems(interview, { stage, text: curveball.text, items, notesAfter: '' });
 }
 
 /**

@@ -9,11 +9,16 @@ export function suggestFromNotes(items: readonly ScoredItem[], notes: string | N
   return suggestForStages([items], notes)[0]!;
 }
 
-/** An item's keywords compiled, once per item: lint grades three examples against each interview. */
-const compiledFor = new WeakMap<ScoredItem, Keyword[]>();
+/**
+ * An item's keywords compiled, once per list of keywords: every interview copies a rubric's items,
+ * but they share the rubric's keyword lists, so lint compiles each list once, not once a file.
+ */
+const compiledFor = new WeakMap<readonly string[], Keyword[]>();
+const NO_KEYWORDS: Keyword[] = [];
 function keywordsOf(item: ScoredItem): Keyword[] {
-  let keywords = compiledFor.get(item);
-  if (!keywords) compiledFor.set(item, (keywords = compileKeywords(item.keywords)));
+  if (!item.keywords) return NO_KEYWORDS;
+  let keywords = compiledFor.get(item.keywords);
+  if (!keywords) compiledFor.set(item.keywords, (keywords = compileKeywords(item.keywords)));
   return keywords;
 }
 

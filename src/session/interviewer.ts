@@ -65,7 +65,7 @@ const VOCABULARY: Record<FactTopic, ReadonlyArray<readonly [phrase: string, weig
     ['tech stack', 1], ['stack', 0.6], ['hardware', 1], ['gpu', 0.8], ['cpu', 0.8], ['memory', 0.8], ['on device', 1], ['deadline', 1], ['timeline', 1],
     ['team', 0.8], ['engineer', 0.6], ['requirement', 0.8], ['allowed', 0.6], ['open source', 0.8], ['third party', 0.8], ['vendor', 0.8], ['baseline', 0.8],
     ['today', 0.4], ['currently', 0.6], ['current', 0.5], ['existing', 0.7], ['regulation', 0.4], ['compliance', 0.4], ['rule', 0.5], ['policy', 0.5],
-    ['how many engineer', 1], ['current system', 1], ['how big is the team', 1], ['what do we have today', 1], ['current setup', 1], ['current pipeline', 1], ['current architecture', 1], ['existing pipeline', 1], ['existing setup', 1], ['current approach', 1], ['existing solution', 1], ['current solution', 1], ['baseline model', 1], ['how large is the team', 1], ['team size', 1], ['size of the team', 1], ['run today', 1], ['runs today', 1], ['in place', 0.8], ['already', 0.6]],
+    ['how many engineer', 1], ['training cluster', 1], ['current system', 1], ['how big is the team', 1], ['what do we have today', 1], ['current setup', 1], ['current pipeline', 1], ['current architecture', 1], ['existing pipeline', 1], ['existing setup', 1], ['current approach', 1], ['existing solution', 1], ['current solution', 1], ['baseline model', 1], ['how large is the team', 1], ['team size', 1], ['size of the team', 1], ['run today', 1], ['runs today', 1], ['in place', 0.8], ['already', 0.6]],
   privacy: [['privacy', 1], ['pii', 1], ['gdpr', 1], ['ccpa', 1], ['hipaa', 1], ['coppa', 1], ['consent', 1], ['opt out', 1], ['sensitive', 1], ['anonymize', 1],
     ['anonymous', 0.8], ['encrypt', 1], ['legal', 1], ['compliance', 0.8], ['regulation', 1], ['regulatory', 1], ['data sensitive', 1], ['sensitive data', 1], ['retention', 0.6], ['retain data', 1], ['data retention', 1], ['retain', 0.8], ['how long can we keep', 1], ['delete', 0.6],
     ['minor', 0.8], ['children', 0.8], ['personal data', 1],
@@ -103,6 +103,14 @@ const WHITEBOARD = /\bwhiteboard\b/i;
 /** Constraint words that take the topic of the word before them ("latency constraints"). */
 const KIND_OF_CONSTRAINT = new Set(['constraint', 'requirement', 'restriction', 'limit']);
 
+/**
+ * Scale's cues that only ask for a quantity: of traffic and users, or of anything else. A question
+ * whose quantity is of what another topic names ("how many engineers are on the team", "how much
+ * budget do we have") is that topic's, not scale's; users and data are quantities scale answers.
+ */
+const QUANTITY_CUES = new Set(['how many', 'how big', 'how large', 'how much', 'number of', 'size', 'count']);
+const COUNTED_BY_SCALE = new Set<FactTopic>(['scale', 'users', 'data']);
+
 /** A match needs some evidence this strong: most of an ask phrase, or a clear topic word... */
 const EVIDENCE = 0.6;
 /** ...and this much in all. */
@@ -139,7 +147,7 @@ const vocabulary = lazy(() => Object.entries(VOCABULARY).map(([topic, entries]) 
   // A longer phrase says more than a word inside it ("time budget" over "budget").
   entries: entries.map(([phrase, weight]) => {
     const stems = wordForms.stems(phrase);
-    return { stems, key: stems.map(canonicalWord).join(' '), weight: weight + 0.05 * (stems.length - 1) };
+    return { stems, key: stems.map(canonicalWord).join(' '), weight: weight + 0.05 * (stems.length - 1), quantity: QUANTITY_CUES.has(phrase) };
   }).sort((a, b) => b.weight - a.weight),
 })));
 
@@ -148,6 +156,8 @@ interface Cue {
   key: string;
   weight: number;
   stems: string[];
+  /** Asks only for a quantity (see QUANTITY_CUES). */
+  quantity: boolean;
 }
 
 /** Every topic's cues by their first stem: a question's words look up only the cues they can start. */
@@ -183,12 +193,12 @@ function topicStrengths(asked: string, forms: WordForms = wordForms): Map<FactTo
   const stems = forms.stems(asked);
   const synonyms = stems.map(canonicalWord);
   // Every cue of every topic, where it stands in the question (as written or with synonyms folded).
-  const cues: Array<{ topic: FactTopic; key: string; weight: number; start: number; end: number }> = [];
+  const cues: Array<{ topic: FactTopic; key: string; weight: number; quantity: boolean; start: number; end: number }> = [];
   const index = cuesByFirstWord();
   for (const words of stems.some((stem, i) => stem !== synonyms[i]) ? [stems, synonyms] : [stems]) {
     words.forEach((word, start) => {
       for (const cue of index.get(word) ?? []) {
-        if (cue.stems.every((stem, j) => words[start + j] === stem)) cues.push({ topic: cue.topic, key: cue.key, weight: cue.weight, start, end: start + cue.stems.length });
+        if (cue.stems.every((stem, j) => words[start + j] === stem)) cues.push({ topic: cue.topic, key: cue.key, weight: cue.weight, quantity: cue.quantity, start, end: start + cue.stems.length });
       }
     });
   }
@@ -200,20 +210,27 @@ function topicStrengths(asked: string, forms: WordForms = wordForms): Map<FactTo
     && ((other.end - other.start > cue.end - cue.start && other.start <= cue.start && cue.end <= other.end)
       || (cue.topic === 'constraints' && KIND_OF_CONSTRAINT.has(cue.key) && other.end === cue.start && other.weight >= 0.8))));
   const strengths = new Map<FactTopic, number>();
+  let quantityOnly = false;
   for (const { topic } of vocabulary()) {
     // The strongest cue counts whole, further cues a quarter each, up to 1.2.
     // Cues that are synonyms of each other ("budget", "cost") count once.
     let best = 0;
     let sum = 0;
+    let quantity = true;
     const counted = new Set<string>();
     for (const cue of kept) {
       if (cue.topic !== topic || counted.has(cue.key)) continue;
       counted.add(cue.key);
       sum += cue.weight;
       best = Math.max(best, cue.weight);
+      quantity &&= cue.quantity;
     }
     if (best > 0) strengths.set(topic, Math.min(1.2, best + 0.25 * (sum - best)));
+    if (topic === 'scale') quantityOnly = best > 0 && quantity;
   }
+  // "How many" of what another topic names is that topic's question (see QUANTITY_CUES).
+  // Only a clear cue names the thing counted: "how many teams" may still ask for users at scale.
+  if (quantityOnly && [...strengths].some(([topic, strength]) => !COUNTED_BY_SCALE.has(topic) && strength >= 1)) strengths.delete('scale');
   return strengths;
 }
 

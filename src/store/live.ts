@@ -45,6 +45,8 @@ export interface LiveSession<State = unknown> {
   assessed?: string[][];
   /** Started with drill --ai: the AI grader's second opinion follows the save. */
   ai?: true;
+  /** Started with drill --ai --timeout S: the AI grader's wait per attempt, in seconds. */
+  aiTimeoutSeconds?: number;
 }
 
 export function liveDirectory(stateDir: string): string {
@@ -84,6 +86,7 @@ function isLiveShape(live: Record<string, unknown>): boolean {
   return isText(live.questionId) && isText(live.rubricId) && (live.mode === 'self' || live.mode === 'interviewer')
     && (live.minutes === null || (typeof live.minutes === 'number' && Number.isFinite(live.minutes) && live.minutes > 0))
     && typeof live.strict === 'boolean' && typeof live.paused === 'boolean' && isText(live.savedAt) && (live.ai === undefined || live.ai === true)
+    && (live.aiTimeoutSeconds === undefined || (typeof live.aiTimeoutSeconds === 'number' && Number.isFinite(live.aiTimeoutSeconds) && live.aiTimeoutSeconds > 0))
     && (live.assessed === undefined || (Array.isArray(live.assessed) && live.assessed.every((ticks) => Array.isArray(ticks) && ticks.every(isText))));
 }
 

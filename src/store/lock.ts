@@ -35,8 +35,8 @@ export function withFileLock<T>(lockFile: string, work: () => T): T {
       throw new LockTimeoutError(`timed out waiting for the lock ${lockFile}; if no mldrill is running, delete it`);
     }
     // Jitter, so that waiting processes do not retry in lockstep. Not the Io's seeded random:
-    // it changes only when a retry happens, never what anyone sees. (node:crypto here cost
-    // every command that reads the ratings file 9 ms of start-up.)
+    // it changes only when a retry happens, never what anyone sees. (node:crypto here would
+    // lengthen the start-up of every command that reads the ratings file.)
     sleep(delay + Math.floor(Math.random() * (delay + 1)));
     delay = Math.min(delay * 2, 50);
   }

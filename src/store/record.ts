@@ -102,7 +102,8 @@ export interface RecordInput {
   status: SessionStatus;
   startedAt: number;
   endedAt: number;
-  stages: Array<{ id: string; budgetSeconds: number; usedSeconds: number; hintsShown: number; notes: string }>;
+  /** `checked`: an abandoned session's ticks so far (the stages confirmed, or the partner's live ticks); with a score, the score's. */
+  stages: Array<{ id: string; budgetSeconds: number; usedSeconds: number; hintsShown: number; notes: string; checked?: string[] }>;
   /** Absent for an abandoned session: nothing was assessed. */
   score?: { total: number; stages: Array<{ checked: string[]; missed: Array<{ id: string }>; score: number }> };
   curveballs?: CurveballRecord[];
@@ -130,7 +131,7 @@ export function makeRecord(input: RecordInput): SessionRecord {
         usedSeconds: Math.round(stage.usedSeconds),
         hintsShown: stage.hintsShown,
         notes: stage.notes,
-        checked: assessed?.checked ?? [],
+        checked: assessed?.checked ?? stage.checked ?? [],
         missed: assessed?.missed.map((item) => item.id) ?? [],
         score: assessed?.score ?? null,
       };

@@ -12,8 +12,17 @@ export interface AiGradeView {
   model: string;
   host: string;
   score: number;
+  capped: boolean;
   stages: readonly AiStage[];
 }
+
+/**
+ * Whose ticks the AI's verdicts stand beside: the candidate's own, or in interviewer mode the
+ * partner's, which the session record holds.
+ */
+export type TicksBy = 'self' | 'partner';
+
+const tickOf = (by: TicksBy) => (by === 'partner' ? 'your partner\'s tick' : 'your own tick');
 
 /** The verdict's mark and its word: met, not met, unsure, unsupported (a quote not in the notes). */
 function verdictMark(item: AiItem, style: Style): { mark: string; word: string } {
@@ -23,34 +32,35 @@ function verdictMark(item: AiItem, style: Style): { mark: string; word: string }
 }
 
 /** The lines under an item: the quote (or why it was voided) and the model's reason. */
-function detailLines(item: AiItem, style: Style, width: number, indent: string): string[] {
+function detailLines(item: AiItem, style: Style, width: number, indent: string, by: TicksBy): string[] {
   const lines: string[] = [];
+  const counts = `${tickOf(by)} counts`;
   const evidence = item.evidence === null ? null : stripControl(item.evidence);
   if (item.void) {
-    lines.push(...wrap(evidence ? `unsupported: "${evidence}" is not in your notes${item.self !== null ? '; your own tick counts' : ''}` : `unsupported: no quote from your notes${item.self !== null ? '; your own tick counts' : ''}`, width, indent).map((line) => style.warn(line)));
+    lines.push(...wrap(evidence ? `unsupported: "${evidence}" is not in your notes${item.self !== null ? `; ${counts}` : ''}` : `unsupported: no quote from your notes${item.self !== null ? `; ${counts}` : ''}`, width, indent).map((line) => style.warn(line)));
   } else if (item.met && evidence) {
     lines.push(...wrap(`“${evidence}”`, width, indent));
   } else if (item.met === null && item.self !== null) {
-    lines.push(`${indent}${style.dim('unsure; your own tick counts')}`);
+    lines.push(`${indent}${style.dim(`unsure; ${counts}`)}`);
   }
   if (item.reason) lines.push(...wrap(stripControl(item.reason), width, indent).map((line) => style.dim(line)));
   return lines;
 }
 
 /** `grade --ai`: the score, then each stage with every item's verdict, quote and reason. */
-export function aiGradeLines(result: AiGradeView, style: Style, width = 80): string[] {
+export function aiGradeLines(result: AiGradeView, style: Style, width = 80, by: TicksBy = 'self'): string[] {
   const grade = gradeStyle(style);
   const lines = [
     style.title(`AI grading · ${stripControl(result.questionId)} · ${stripControl(result.model)} at ${stripControl(result.host)}`),
-    `${style.heading('Score')} ${grade(result.score)(`${result.score}%`)}`,
-    style.dim('Met only with a quote from your notes; where the AI is unsure or its quote is not in your notes, your own tick counts.'),
+    `${style.heading('Score')} ${grade(result.score)(`${result.score}%`)}${result.capped ? style.warn('  capped: core items missed') : ''}`,
+    style.dim(`Met only with a quote from your notes; where the AI is unsure or its quote is not in your notes, ${tickOf(by)} counts.`),
   ];
   for (const stage of result.stages) {
     lines.push('', `${style.accent(stripControl(stage.title))}  ${grade(stage.score)(`${stage.score}%`)}`);
     for (const item of stage.items) {
       const { mark, word } = verdictMark(item, style);
       const [first = '', ...rest] = wrap(`${stripControl(item.text)} (${word})`, width - 4);
-      lines.push(`  ${mark} ${first}`, ...rest.map((line) => `    ${line}`), ...detailLines(item, style, width, '      '));
+      lines.push(`  ${mark} ${first}`, ...rest.map((line) => `    ${line}`), ...detailLines(item, style, width, '      ', by));
     }
   }
   return lines;
@@ -60,22 +70,24 @@ export function aiGradeLines(result: AiGradeView, style: Style, width = 80): str
  * `drill --ai`, after the self-assessment: the AI's verdict beside each self tick, the items where
  * the two disagree first, then the rest in stage order.
  */
-export function verdictsBesideTicksLines(result: AiGradeView, style: Style, width = 80): string[] {
+export function verdictsBesideTicksLines(result: AiGradeView, style: Style, width = 80, by: TicksBy = 'self'): string[] {
   const rows = result.stages.flatMap((stage) => stage.items.map((item) => ({ stage, item })));
   const disagreeing = rows.filter(({ item }) => disagrees(item));
   const rest = rows.filter(({ item }) => !disagrees(item));
   const grade = gradeStyle(style);
   const lines = [
     style.title(`Second opinion · ${stripControl(result.model)} at ${stripControl(result.host)}`),
-    `${style.heading('AI score')} ${grade(result.score)(`${result.score}%`)}  ${style.dim(`${disagreeing.length} of ${rows.length} items rated differently from you`)}`,
+    `${style.heading('AI score')} ${grade(result.score)(`${result.score}%`)}${result.capped ? style.warn(' (capped: core items missed)') : ''}  ${style.dim(`${disagreeing.length} of ${rows.length} items rated differently from ${by === 'partner' ? 'your partner' : 'you'}`)}`,
     '',
-    style.dim('You  AI'),
+    // The marks stand under the column heads: `You  AI`, or `Partner  AI` in interviewer mode.
+    style.dim(by === 'partner' ? 'Partner  AI' : 'You  AI'),
   ];
+  const [before, between, indent] = by === 'partner' ? ['   ', '     ', ' '.repeat(13)] : [' ', '   ', ' '.repeat(9)];
   const row = ({ stage, item }: (typeof rows)[number]) => {
     const you = item.self === null ? style.dim('-') : item.self ? style.good('✓') : style.bad('✗');
     const { mark } = verdictMark(item, style);
-    const [first = '', ...more] = wrap(`${stripControl(stage.title)}: ${stripControl(item.text)}`, width - 10);
-    return [` ${you}   ${mark}   ${first}`, ...more.map((line) => `         ${line}`), ...detailLines(item, style, width, '         ')];
+    const [first = '', ...more] = wrap(`${stripControl(stage.title)}: ${stripControl(item.text)}`, width - indent.length - 1);
+    return [`${before}${you}${between}${mark}   ${first}`, ...more.map((line) => `${indent}${line}`), ...detailLines(item, style, width, indent, by)];
   };
   if (disagreeing.length) lines.push(style.heading('Rated differently'), ...disagreeing.flatMap(row), '');
   if (rest.length) lines.push(style.heading(disagreeing.length ? 'The rest' : 'Every item'), ...rest.flatMap(row));

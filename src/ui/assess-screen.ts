@@ -13,7 +13,7 @@ export const SUGGESTED = '✦';
 
 export interface AssessView {
   message: string;
-  /** The rubric's items, then the question's own. */
+  /** The rubric's items (a question item that replaces one in its place), then the question's own. */
   items: readonly ScoredItem[];
   ticked: ReadonlySet<string>;
   cursor: number;
@@ -43,8 +43,11 @@ export function assessLines(view: AssessView, size: Size, style: Style): { lines
   const legend = view.evidence.size > 0 ? [style.dim(`${SUGGESTED} suggested by your notes`)] : [];
   const help = keyLine([...[['Space', 'tick'], ['↑↓', 'move'], ['Enter', 'confirm']].map(([key, does]) => `${style.key(` ${key} `)} ${does}`), ...legend], width);
 
-  // Each item's lines; the first of the question's own items carries the separator above it.
-  const firstOwn = view.items.findIndex((item) => item.source === 'question');
+  // Each item's lines; the question's own items that follow the rubric's carry the separator above
+  // them. One that replaces a rubric item stands in that item's place, among the rubric's: a
+  // separator above it would put the rubric items after it under "specific to this question".
+  const lastRubric = view.items.findLastIndex((item) => item.source !== 'question');
+  const firstOwn = lastRubric + 1 < view.items.length ? lastRubric + 1 : -1;
   const rows = view.items.map((item, i) => {
     const here = i === view.cursor;
     const mark = view.ticked.has(item.id) ? style.good('◉') : '◯';

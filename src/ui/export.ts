@@ -26,9 +26,9 @@ export interface DocumentDiagram {
 }
 
 /** The AI grader's second opinion: per item its verdict, the words it quoted and its reason. */
-function ratingMarkdown(rating: DocumentRating, clean: (text: string) => string): string[] {
+function ratingMarkdown(rating: DocumentRating, clean: (text: string) => string, mode: SessionDocument['mode']): string[] {
   const by = [rating.model && `\`${clean(rating.model)}\``, rating.host && `at ${clean(rating.host)}`].filter(Boolean).join(' ');
-  const lines = ['## Second opinion: AI grader', '', `${by ? `By ${by}, ` : ''}${rating.ratedAt}: **${rating.score}%**. A verdict of met counts only with words quoted from the notes; where the AI was unsure or its quote is not in the notes, the self-assessment counts.`, ''];
+  const lines = ['## Second opinion: AI grader', '', `${by ? `By ${by}, ` : ''}${rating.ratedAt}: **${rating.score}%**. A verdict of met counts only with words quoted from the notes; where the AI was unsure or its quote is not in the notes, ${mode === 'interviewer' ? 'the partner\'s tick' : 'the self-assessment'} counts.`, ''];
   for (const stage of rating.stages) {
     lines.push(`### ${clean(stage.title)} · ${stage.score}%`, '');
     for (const item of stage.items) {
@@ -171,7 +171,7 @@ export function sessionMarkdown(doc: SessionDocument, diagram?: DocumentDiagram)
       lines.push(`### ${clean(doc.stages.find((stage) => stage.id === stageId)?.title ?? stageId)}`, '', `${marks}text`, notes, marks, '');
     }
   }
-  if (doc.aiRating) lines.push(...ratingMarkdown(doc.aiRating, clean));
+  if (doc.aiRating) lines.push(...ratingMarkdown(doc.aiRating, clean, doc.mode));
   if (doc.selfRating) lines.push(...selfRatingMarkdown(doc.selfRating, clean));
   return `${lines.join('\n').trimEnd()}\n`;
 }

@@ -104,12 +104,13 @@ export async function createPrompter(io: Io, signal: AbortSignal, colour: Colour
     keeping = false;
     keys.off('keypress', keep);
   };
+  const startKeeping = () => {
+    if (keeping) return;
+    keeping = true;
+    keys.on('keypress', keep);
+  };
   const typeahead: Typeahead = {
-    finished: () => {
-      if (keeping) return;
-      keeping = true;
-      keys.on('keypress', keep);
-    },
+    finished: startKeeping,
     keeping: () => keeping,
     started: () => {
       stopKeeping();
@@ -128,7 +129,7 @@ export async function createPrompter(io: Io, signal: AbortSignal, colour: Colour
     // Inquirer opens its readline (raw mode, stdin held) before it looks at an already aborted
     // signal, and never closes it: a Ctrl-C between two prompts would hang the process.
     if (signal.aborted) throw new InterruptedError('');
-    if (fullScreen) typeahead.finished();
+    if (fullScreen) startKeeping();
     else dropTypeahead();
     active += 1;
     try {

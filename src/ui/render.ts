@@ -61,11 +61,20 @@ export function reportLines(report: Report, style: Style, width = 80, fit: Repor
   const chosen = sections.map((section) => section.whole);
   const height = () => head.length + chosen.reduce((sum, lines) => sum + lines.length, 0) + tail.length;
   // The pointer to the model answer goes first, then the interviewer's side, then the longest sections: the missed items, the red flags, the diagram's comparison, the curveball.
-  for (const i of [4, 5, 2, 3, 0, 1]) {
+  const order = [4, 5, 2, 3, 0, 1];
+  for (const i of order) {
     if (fit.rows !== undefined && height() > fit.rows) chosen[i] = sections[i]!.folded;
   }
   // Last, the follow-up's answer key becomes a count of the points covered.
   if (fit.rows !== undefined && height() > fit.rows) chosen[5] = fitted(interviewerLines(report, style, width, { folded: true, keyFolded: true, ...(fit.wholeWith ? { wholeWith: fit.wholeWith } : {}) }));
+  // Folding a long section can free the room a short one was folded for (the missed items' dozens of
+  // lines against the two of the pointer to the model answer): each comes back whole where it fits now.
+  for (const i of [...order].reverse()) {
+    if (fit.rows === undefined || chosen[i] === sections[i]!.whole) continue;
+    const folded = chosen[i]!;
+    chosen[i] = sections[i]!.whole;
+    if (height() > fit.rows) chosen[i] = folded;
+  }
   return [...head, ...chosen.flat(), ...tail];
 }
 

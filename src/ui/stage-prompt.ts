@@ -99,8 +99,10 @@ function renderStage(core: InquirerCore, config: StagePromptConfig, done: (state
   const [gated, setGated] = useState(Boolean(config.gated));
   const [allFollowups, setAllFollowups] = useState(false);
   const [factsView, setFactsView] = useState<FactsView>('fit');
-  // Whether the last frame cut the fact sheet to fit: Ctrl-O then shows it whole before it hides it.
-  const factsCut = useRef(false);
+  const [factsPage, setFactsPage] = useState(0);
+  // What the last frame did with the fact sheet: cut to fit, Ctrl-O shows it whole before it hides
+  // it; whole in screenfuls, Ctrl-O turns to the next before it hides it.
+  const factsShown = useRef({ cut: false, pages: 1 });
   const [ended, setEnded] = useState<SessionState | null>(null);
   // The diagram pad's renderer, loaded the first time the pad opens (or is open on resume).
   const pad = useRef<Pad | 'loading' | Error | undefined>(undefined);
@@ -270,7 +272,11 @@ function renderStage(core: InquirerCore, config: StagePromptConfig, done: (state
         return;
       }
       case 'facts':
-        setFactsView(factsView === 'hidden' ? 'fit' : factsView === 'fit' && factsCut.current ? 'whole' : 'hidden');
+        if (factsView === 'whole' && factsPage + 1 < factsShown.current.pages) setFactsPage(factsPage + 1);
+        else {
+          setFactsPage(0);
+          setFactsView(factsView === 'hidden' ? 'fit' : factsView === 'fit' && factsShown.current.cut ? 'whole' : 'hidden');
+        }
         return;
       case 'start':
         setGated(false);
@@ -371,12 +377,12 @@ function renderStage(core: InquirerCore, config: StagePromptConfig, done: (state
   }
   const current = session.current;
   const loaded = pad.current;
-  const { lines, help, factsCut: cutToFit } = stageLines(
+  const { lines, help, factsCut, factsPages } = stageLines(
     {
       state: current, now: now(), hints: config.hints, checklist: config.checklist, cursor, followups: config.followups, allFollowups,
       line: pending(current) ?? current.padLine ?? typing.current, editing, gated, save: config.save !== false,
       notice: loaded instanceof Error ? `the diagram pad could not load: ${loaded.message}` : config.notice?.(),
-      lineMode: pending(current) !== undefined ? 'ask' : current.padLine !== undefined ? 'pad' : undefined, noFactSheet: !config.sheet && !config.checklist?.length, facts: config.facts, factsView, question: config.question,
+      lineMode: pending(current) !== undefined ? 'ask' : current.padLine !== undefined ? 'pad' : undefined, noFactSheet: !config.sheet && !config.checklist?.length, facts: config.facts, factsView, factsPage, question: config.question,
       ...(current.diagram ? { diagram: current.diagram } : {}),
       ...(typeof loaded === 'object' && !(loaded instanceof Error) ? {
         drawDiagram: (source: string, size: { width: number; height: number }) => {
@@ -393,7 +399,7 @@ function renderStage(core: InquirerCore, config: StagePromptConfig, done: (state
     config.size(),
     style,
   );
-  factsCut.current = cutToFit;
+  factsShown.current = { cut: factsCut, pages: factsPages };
   // The notes, the line being typed and the pad hold what was typed or pasted (or resumed from a
   // checkpoint): the one sanitiser, keeping only the colour the style added.
   // Asked for in every frame: after Ctrl-Z (which turns it off) and `fg`, the next frame turns it on.

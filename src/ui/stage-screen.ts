@@ -35,6 +35,8 @@ export interface StageView {
   /** Interviewer mode: the fact sheet to answer from, shown as `factsView` says (Ctrl-O). */
   facts?: ReadonlyArray<{ topic: string; answer: string }>;
   factsView?: FactsView;
+  /** With `whole` on a screen too short for the whole sheet: which screenful of it (from 0; Ctrl-O turns them). */
+  factsPage?: number;
   /** The diagram pad's lines (the session's diagram, without the line being typed). */
   diagram?: string;
   /**
@@ -46,8 +48,8 @@ export interface StageView {
 
 /**
  * How the fact sheet is shown: `fit` folds it for space like the rest (answers cut to a line,
- * then the sheet to its heading); `whole` keeps every answer whole and folds the rest first;
- * `hidden` is its heading alone.
+ * then the sheet to its heading); `whole` keeps every answer whole and folds the rest first (on a
+ * screen too short for it, a screenful at a time: `factsPage`); `hidden` is its heading alone.
  */
 export type FactsView = 'fit' | 'whole' | 'hidden';
 
@@ -87,7 +89,7 @@ export function finishedLine(state: SessionState, index: number, now: number, st
 }
 
 /** The screen: `lines` above the line being typed, `help` under it, and whether the fact sheet had to be cut to fit. */
-export function stageLines(view: StageView, size: Size, style: Style): { lines: string[]; help: string; factsCut: boolean } {
+export function stageLines(view: StageView, size: Size, style: Style): { lines: string[]; help: string; factsCut: boolean; factsPages: number } {
   const { state } = view;
   const index = state.current;
   const stage = state.plan[index]!;
@@ -173,9 +175,28 @@ export function stageLines(view: StageView, size: Size, style: Style): { lines: 
   let exchangeLine = false;
   const factsView = view.factsView ?? 'fit';
   let factsFolded: 0 | 1 | 2 = factsView === 'hidden' ? 2 : 0;
-  // Kept whole on a screen too short for it: its first lines, and how many more there are.
+  // Kept whole on a screen too short for it: a screenful of its lines at a time, and where they are in it.
   let factRows = Number.POSITIVE_INFINITY;
-  const wholeFacts = facts.flatMap((fact) => wrap(`${fact.topic}: ${stripControl(fact.answer)}`, width - 4, '    ').map((line, i) => (i ? line : `  ${line.trimStart()}`)));
+  // Folded to its heading while the whole sheet does not fit: the partner asked to read the sheet.
+  let checklistFolded = false;
+  /**
+   * Where each screenful of the whole sheet starts, `factRows` lines at most: a fact is not split
+   * between two unless it is longer than a screenful itself.
+   */
+  const factPages = () => {
+    const starts = [0];
+    let line = 0;
+    for (const block of factBlocks) {
+      // A fact that would run past the screenful starts the next one...
+      if (line > starts.at(-1)! && line + block.length - starts.at(-1)! > factRows) starts.push(line);
+      // ...and one longer than a screenful is split.
+      while (line + block.length - starts.at(-1)! > factRows) starts.push(starts.at(-1)! + factRows);
+      line += block.length;
+    }
+    return starts;
+  };
+  const factBlocks = facts.map((fact) => wrap(`${fact.topic}: ${stripControl(fact.answer)}`, width - 4, '    ').map((line, i) => (i ? line : `  ${line.trimStart()}`)));
+  const wholeFacts = factBlocks.flat();
   /** The pad's picture in `height` rows at most, indented like the notes. */
   const drawn = (height: number) => (view.drawDiagram ? view.drawDiagram(stripControl(view.diagram ?? ''), { width: width - 2, height: Math.max(1, height) }).map((line) => `  ${line}`) : [style.dim('  loading the drawing…')]);
   // First as tall as the screen allows: the rest folds for it, and it is cut to what is left after that.
@@ -205,9 +226,17 @@ export function stageLines(view: StageView, size: Size, style: Style): { lines: 
       if (factsFolded === 2) lines.push('', style.heading(`Fact sheet: ${count}`) + style.dim(factsView === 'hidden' ? ' (Ctrl-O shows it)' : factsView === 'whole' ? ' (folded for space: a taller terminal shows it)' : ' (folded for space: Ctrl-O shows it whole)'));
       else {
         const factLines = factsFolded === 1 ? facts.map((fact) => cut(`  ${fact.topic}: ${stripControl(fact.answer)}`, width)) : wholeFacts;
-        const note = factsFolded === 1 ? ' (cut to fit: Ctrl-O shows it whole)' : factsView === 'whole' ? ' (Ctrl-O hides it)' : '';
-        const more = factLines.length - factRows;
-        lines.push('', style.heading('Fact sheet: answer only what is asked') + style.dim(note), ...(more > 0 ? [...factLines.slice(0, factRows), style.dim(`  … ${plural(more, 'more line')}: a taller terminal shows them`)] : factLines));
+        const note = factsFolded === 1 ? ' (cut to fit: Ctrl-O shows it whole)' : factsView === 'whole' && factLines.length <= factRows ? ' (Ctrl-O hides it)' : '';
+        let shown = factLines;
+        if (factLines.length > factRows) {
+          const starts = factPages();
+          // The page asked for, within the sheet at this size (a resize may have made it shorter).
+          const page = Math.min(view.factsPage ?? 0, starts.length - 1);
+          const from = starts[page]!;
+          const to = starts[page + 1] ?? factLines.length;
+          shown = [...factLines.slice(from, to), style.dim(`  lines ${from + 1}-${to} of ${factLines.length}; Ctrl-O ${to < factLines.length ? 'shows the next' : 'hides the sheet'}`)];
+        }
+        lines.push('', style.heading('Fact sheet: answer only what is asked') + style.dim(note), ...shown);
       }
     }
     if (shownHints.length) {
@@ -216,7 +245,8 @@ export function stageLines(view: StageView, size: Size, style: Style): { lines: 
         ...numbered(shownHints.slice(hintsFrom), hintsFrom),
       ]);
     }
-    if (checklistItems.length) {
+    if (checklistItems.length && checklistFolded) lines.push('', style.heading(`Checklist: ${progress.ticked.length} of ${checklistItems.length} covered`) + style.dim(' (folded for the fact sheet)'));
+    else if (checklistItems.length) {
       section(`Checklist (${progress.ticked.length} of ${checklistItems.length} covered)`, [
         ...(window.from > 0 ? [style.dim(`  ↑ ${window.from} more`)] : []),
         ...checklistItems.slice(window.from, window.to).flat(),
@@ -277,12 +307,17 @@ export function stageLines(view: StageView, size: Size, style: Style): { lines: 
     tighten();
     room = Math.max(MIN_BODY_ROWS, size.rows - 1 - fixedRows());
   }
-  // Asked for whole and still too tall with the frame at its tightest: the sheet's first lines,
-  // and below a line of it, its heading alone (where the sheet cut to fit ends), so that Ctrl-O
-  // never makes the screen taller than the terminal.
+  // Asked for whole and still too tall with the frame at its tightest: the checklist folds to its
+  // count, and the sheet is shown a screenful at a time (Ctrl-O turns to the next), and below a
+  // line of it, its heading alone (where the sheet cut to fit ends), so that Ctrl-O never makes
+  // the screen taller than the terminal.
   if (factsView === 'whole' && facts.length && lines.length > room) {
-    // One row goes to the line that says how many more there are.
-    factRows = Math.max(1, wholeFacts.length - (lines.length - room) - 1);
+    if (checklistItems.length) {
+      checklistFolded = true;
+      lines = body();
+    }
+    // One row goes to the line that says where in the sheet this screenful is.
+    if (lines.length > room) factRows = Math.max(1, wholeFacts.length - (lines.length - room) - 1);
     lines = body();
     if (lines.length > room) {
       factsFolded = 2;
@@ -297,7 +332,12 @@ export function stageLines(view: StageView, size: Size, style: Style): { lines: 
   const prompt = view.lineMode ? style.accent(LINE_MODES[view.lineMode].prompt) : view.editing === null ? style.accent('>') : style.accent(`✎ ${view.editing + 1}>`);
   // Each line within the width, whatever it holds (a long word in the notes, a long title); the
   // line being typed is the line editor's own, which wraps it as any terminal line does.
-  return { lines: [...[...header, ...lines, ...typing].map((line) => fitLine(line, width)), '', `  ${prompt} ${stripControl(view.line)}`], help, factsCut: facts.length > 0 && factsFolded > 0 && factsView === 'fit' };
+  return {
+    lines: [...[...header, ...lines, ...typing].map((line) => fitLine(line, width)), '', `  ${prompt} ${stripControl(view.line)}`],
+    help,
+    factsCut: facts.length > 0 && factsFolded > 0 && factsView === 'fit',
+    factsPages: factsView === 'whole' && factsFolded === 0 ? factPages().length : 1,
+  };
 }
 
 /**

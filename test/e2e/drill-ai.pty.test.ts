@@ -17,15 +17,15 @@ afterEach(async () => {
   server = undefined;
 });
 
-function start(env: Record<string, string>) {
+function start(env: Record<string, string>, extra: string[] = []) {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-home-'));
-  session = new TmuxSession(['drill', 'e2e-feed', '--bank', BANK, '--no-ready', '--ai'], { env: { MLDRILL_HOME: home, ...env }, height: 40 });
+  session = new TmuxSession(['drill', 'e2e-feed', '--bank', BANK, '--no-ready', '--ai', ...extra], { env: { MLDRILL_HOME: home, ...env }, height: 40 });
   return { tmux: session, home };
 }
 
 /** A drill --ai with one note, checkpointed, then killed with -9: its state directory. */
-async function killedAfter(env: Record<string, string>, note: string): Promise<string> {
-  const { tmux, home } = start(env);
+async function killedAfter(env: Record<string, string>, note: string, extra: string[] = []): Promise<string> {
+  const { tmux, home } = start(env, extra);
   await tmux.waitFor('Stage 1/2');
   await writeNote(tmux, note);
   await checkpointHolding(home, note, 'a checkpoint with the note');
@@ -71,6 +71,22 @@ describe('drill --ai', { timeout: 90_000 }, () => {
     expect(fs.readFileSync(path.join(home, 'ratings.jsonl'), 'utf8')).toContain('"rater":"ai"');
   });
 
+  it('waits --timeout seconds for the model, also after a kill -9 and resume, and says how to ask again with it', async () => {
+    server = await startChatServer(() => 'hang');
+    const env = { MLDRILL_LLM_URL: server.url, MLDRILL_LLM_MODEL: 'slow-model' };
+    const home = await killedAfter(env, 'business goal: more sessions', ['--timeout', '1']);
+    session = new TmuxSession(['resume', 'last', '--bank', BANK], { env: { MLDRILL_HOME: home, ...env }, width: 140, height: 40 });
+    await session.waitFor('Stage 1/2 · Clarify the feed');
+    await finishDrill(session, 1);
+    expect(await session.exitCode()).toBe(2);
+    const screen = session.screen(true);
+    expect(screen).toMatch(/Asking slow-model at 127\.0\.0\.1:\d+ for a second opinion \(up to 1 s; Ctrl-C stops\)/);
+    expect(screen).toMatch(/mldrill: no reply from 127\.0\.0\.1:\d+ within 1 s; raise --timeout/);
+    expect(screen).toMatch(/Ask again with: mldrill grade \d{8}-\d{4}-\w{4} --ai --timeout 1\n/);
+    const [record] = fs.readFileSync(path.join(home, 'history.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    expect(record).toMatchObject({ status: 'completed', questionId: 'e2e-feed' });
+  });
+
   it('resumed where the AI settings are gone, says so once and finishes without the second opinion', async () => {
     const home = await killedAfter({ MLDRILL_LLM_URL: 'http://127.0.0.1:9/v1', MLDRILL_LLM_MODEL: 'm' }, 'a first note');
     session = new TmuxSession(['resume', 'last', '--bank', BANK], { env: { MLDRILL_HOME: home }, width: 200, height: 40 });
@@ -113,5 +129,19 @@ describe('grade --ai at a terminal', { timeout: 90_000 }, () => {
     expect(await session.exitCode()).toBe(130);
     expect(server.requests).toHaveLength(1);
     expect(fs.existsSync(path.join(home, 'ratings.jsonl'))).toBe(false);
+  });
+});
+
+describe('grade --notes - at a terminal', { timeout: 60_000 }, () => {
+  it('says it is reading the notes from the terminal and how to end them, then grades what was typed', async () => {
+    session = new TmuxSession(['grade', 'e2e-feed', '--notes', '-', '--bank', BANK], { env: { MLDRILL_HOME: fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-home-')) }, width: 140, height: 30 });
+    await session.waitFor('mldrill: reading the notes from the terminal; type or paste them, then Ctrl-D on a line of its own');
+    session.type('## clarify');
+    session.keys('Enter');
+    session.type('Business goal: more daily sessions');
+    session.keys('Enter');
+    session.keys('C-d');
+    expect(await session.exitCode()).toBe(0);
+    expect(session.screen(true)).toMatch(/Grade · [^\n]+\nScore \d+%/);
   });
 });
