@@ -88,6 +88,12 @@ describe('mldrill ask', { timeout: 60_000 }, () => {
     expect((JSON.parse(result.stdout) as { asked: string }).asked).toBe('What is the\u202e response\u0085 time budget?');
   });
 
+  it('matches a question pasted with colour around it as the question itself', () => {
+    const result = run(['ask', 'sheet-feed', '\u001b[1;31mhow many\u001b[0m requests a day?', '--json']);
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ matched: 'daily-users', topic: 'scale' });
+  });
+
   it('says so on stderr for a question without a fact sheet, and answers neutrally', () => {
     const result = run(['ask', 'feed', 'How many users?']);
     expect(result.status).toBe(0);

@@ -106,7 +106,7 @@ describe('mldrill diagram', { timeout: 60_000 }, () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('source 0');
     expect(result.stdout).toContain('sink 16');
-    expect(result.stderr).toBe('mldrill: showing the first 80 of 85 edges: a picture here holds at most 80 edges and 60 components; --format mermaid or --format json gives it whole\n');
+    expect(result.stderr).toBe('mldrill: too large to draw here (--format mermaid or --format json gives it whole): showing the first 80 of 85 edges; a picture here holds at most 80 edges and 60 components\n');
     // The other formats have every edge.
     expect(JSON.parse(run(['--format', 'json'], many).stdout).edges).toHaveLength(85);
 
@@ -115,7 +115,7 @@ describe('mldrill diagram', { timeout: 60_000 }, () => {
     expect(long.status).toBe(0);
     expect(long.stdout).toContain('stage 59 ');
     expect(long.stdout).not.toContain('stage 60 ');
-    expect(long.stderr).toBe('mldrill: showing the first 59 of 300 edges: a picture here holds at most 80 edges and 60 components; --format mermaid or --format json gives it whole\n');
+    expect(long.stderr).toBe('mldrill: too large to draw here (--format mermaid or --format json gives it whole): showing the first 59 of 300 edges; a picture here holds at most 80 edges and 60 components\n');
   });
 
   it("compares the drawing with a question's reference diagram", () => {

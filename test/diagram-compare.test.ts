@@ -28,6 +28,8 @@ describe('stem', () => {
   it.each([
     ['rankers', 'ranking'], ['ranker', 'rank'], ['logs', 'logged'], ['logging', 'log'], ['caches', 'cache'],
     ['features', 'feature'], ['queries', 'query'], ['indexes', 'index'], ['embeddings', 'embedding'], ['servers', 'serving'],
+    // An agent noun whose verb doubles its last consonant: `embedder` is the embedding model.
+    ['embedder', 'embedding'], ['planner', 'planning'], ['splitter', 'splitting'], ['loggers', 'logging'], ['shipper', 'shipping'],
   ])('makes %s and %s one word', (a, b) => {
     expect(stem(a)).toBe(stem(b));
   });
@@ -66,6 +68,16 @@ describe('compareDiagram', () => {
     expect(result.flows.found).toHaveLength(expected.flows);
     expect(result.flows.missing.map(key).sort()).toEqual([...expected.missing].sort());
     expect(result.flows.reversed.map(key)).toEqual(expected.reversed);
+  });
+
+  it('takes an agent noun for the component named by its verb (an embedder is the embedding model)', () => {
+    const reference: ReferenceDiagram = {
+      components: [{ id: 'chunker', names: ['chunker'] }, { id: 'embedding-model', names: ['embedding model', 'embeddings'] }, { id: 'vector-db', names: ['vector index'] }],
+      flows: [['chunker', 'embedding-model'], ['embedding-model', 'vector-db']],
+    };
+    const result = compareDiagram(reference, parseDiagram('chunker -> embedder -> vector index'));
+    expect(comparisonSummary(result)).toBe('Diagram: 3 of 3 components, 2 of 2 key flows');
+    expect(result.components.unexpected).toEqual([]);
   });
 
   it('takes a short name found whole inside a reference name, unless it is too general to tell', () => {

@@ -58,8 +58,11 @@ describe('drawing what fits', () => {
     const { openPad } = await import('../src/diagram/pad.js');
     const view = (await openPad()).view(chain(300), { width: 100, height: 10 });
     expect(view.drawing.join('\n')).toContain('stage 0 ');
-    expect(view.note).toMatch(/^showing the first \d+ of 300 edges: a picture here holds at most 80 edges and 60 components, and the first 59 do not fit in 100×9; the export has it whole$/);
+    expect(view.note).toMatch(/^too large to draw here \(the export has it whole\): showing the first \d+ of 300 edges; a picture here holds at most 80 edges and 60 components, and the first 59 do not fit in 100×9$/);
     expect(view.lines.length).toBeLessThanOrEqual(10);
+    // The pad cuts the note at its width: what matters most comes first, so even 60 columns keep it.
+    const narrow = (await openPad()).view(chain(300), { width: 60, height: 12 });
+    expect(narrow.lines).toContain('too large to draw here (the export has it whole): showing t…');
   });
 
   it('draws the first edges that fit a short screen and says how many', () => {

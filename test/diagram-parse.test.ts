@@ -27,6 +27,7 @@ describe('parseDiagram: edges', () => {
     ['a repeated edge, kept once', 'a -> b\na -> b', ['a -> b']],
     ['a cycle', 'model -> serving -> logs -> training -> model', ['model -> serving', 'serving -> logs', 'logs -> training', 'training -> model']],
     ['a Markdown bullet', '- events -> model\n* model -> feed', ['events -> model', 'model -> feed']],
+    ['a numbered Markdown list', '1. events -> model\n2) model -> feed\n10. feed -> 2.5 logs', ['events -> model', 'model -> feed', 'feed -> 2.5 logs']],
     ['a comment after the edge', 'logs <- serving   # <- reads backwards\nC# service -[#1]-> api #\nshard #2 -> api', ['serving -> logs', 'C# service ->[#1] api', 'shard #2 -> api']],
     ['CRLF line ends', 'a -> b\r\nb -> c\r\n', ['a -> b', 'b -> c']],
   ])('%s', (_, source, expected) => {
@@ -54,6 +55,10 @@ describe('parseDiagram: edges', () => {
     const diagram = parseDiagram(source);
     expect(diagram.edges).toHaveLength(300);
     expect(diagram.nodes).toHaveLength(301);
+  });
+
+  it('places a node after a numbered bullet where it was written', () => {
+    expect(parseDiagram('  12. events -> model').nodes.map((node) => [node.name, node.column])).toEqual([['events', 7], ['model', 17]]);
   });
 
   it('gives each edge and node the line and column where it was written', () => {

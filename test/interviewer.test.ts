@@ -224,8 +224,10 @@ describe('how many of what, on the shipped bank', () => {
  * another topic ("latency budget" for money): on every shipped sheet that has the topic, each
  * reaches a fact of that topic.
  */
+/** Every shipped question with a fact sheet, as [id, question] rows for it.each. */
+const withSheets = () => loadBank(process.cwd(), {}).questions.filter((question) => question.interviewer).map((question) => [question.id, question] as const);
+
 describe('common phrasings, on every shipped question', () => {
-  const bank = loadBank(process.cwd(), {});
   const PHRASINGS: Array<[topic: string, asked: string]> = [
     ['goal', 'What outcome matters most?'], ['data', 'What features can we use?'], ['data', 'What inputs are available?'],
     ['latency', 'Can we precompute results offline?'], ['latency', 'What is the latency budget?'], ['latency', "What's the response time budget?"],
@@ -233,11 +235,66 @@ describe('common phrasings, on every shipped question', () => {
     ['constraints', 'What runs today?'], ['constraints', 'What is the current system?'], ['surface', 'How are results presented?'], ['surface', 'What does the user see?'],
     ['privacy', 'Is the data sensitive?'], ['privacy', 'Any regulatory requirements?'], ['users', 'Who will use it?'],
     ['constraints', 'How many engineers do we have?'], ['latency', 'How long can a request take?'],
+    // A longer cue of one topic holds a shorter one of another ("how big" in "how big is the team").
+    ['constraints', 'How big is the team?'], ['scope', 'Which markets are included?'], ['scope', 'Do we need to support multiple languages?'],
+    ['scope', 'What can I leave out?'], ['users', 'Who is going to use this?'], ['users', 'Who is this built for?'],
+    ['users', 'Are the users consumers or businesses?'], ['users', "Who's the audience?"], ['privacy', 'What are the compliance requirements?'],
+    ['privacy', 'Any GDPR constraints?'], ['privacy', 'Are there legal restrictions?'], ['labels', 'Is there any supervision signal?'],
+    ['goal', 'Why does the business care?'], ['goal', 'What problem does this solve for the company?'], ['goal', 'What are we optimizing?'],
+    ['goal', "What's the target metric for leadership?"], ['data', 'What data do we have?'],
+    ['goal', 'What is the company hoping to get out of this?'], ['goal', 'How will we judge whether this is working?'],
+    ['goal', 'What is this meant to improve?'], ['goal', 'What does a good outcome look like?'], ['scale', "What's the request rate?"],
+    ['latency', 'Do results need to come back instantly?'], ['latency', "What's our p99 budget?"],
+    ['latency', 'What are the latency constraints?'], ['labels', 'Are there explicit ratings?'], ['labels', 'How do we define a positive?'],
+    ['data', 'What interaction data is there?'], ['data', 'What user data can we use?'], ['constraints', 'What do we have today?'],
+    ['constraints', "What's the current approach?"], ['constraints', 'Is there an existing solution?'], ['scope', 'Is this just for English?'],
+    ['scope', 'Should I design the whole thing or one component?'], ['users', 'Who are we building it for?'], ['users', 'Who exactly uses it?'],
+    ['privacy', 'How long do we keep user data?'], ['privacy', 'Any legal concerns?'], ['surface', 'Where does the user interact with it?'],
+    ['goal', 'What are the business KPIs?'], ['constraints', 'Can you describe the current setup?'], ['constraints', 'What does the current pipeline look like?'],
+    ['privacy', "I'd like to know what data we may not use"], ['privacy', 'What does legal say about using this data?'], ['users', 'Tell me about the users'],
+    ['users', 'Can you describe the users?'], ['users', 'Who is the primary user?'],
+    ['latency', 'Is there a time limit for ranking?'], ['goal', 'What are we trying to maximize?'], ['scope', "What's out of scope for this interview?"],
   ];
-  it.each(bank.questions.filter((question) => question.interviewer).map((question) => [question.id, question] as const))('%s', (_, question) => {
+  it.each(withSheets())('%s', (_, question) => {
     const facts = question.interviewer!.facts;
     const sheet = compileFacts(facts);
     const topics = new Set(facts.map((fact) => fact.topic));
     for (const [topic, asked] of PHRASINGS) if (topics.has(topic as Fact['topic'])) expect(askInterviewer(asked, sheet).fact?.topic, asked).toBe(topic);
+  });
+});
+
+/**
+ * A question that shares only its subject with an ask phrase gets the neutral reply: "how many
+ * games" is not answered to who won the game, nor "is it real time" to what time it is. Over
+ * every shipped sheet, then a question about one topic that names another fact's subject.
+ */
+describe('questions the interviewer was not asked, on every shipped question', () => {
+  // Two sheets tell what is recorded, and one how long a break in training may be: left out.
+  const off = OFF_TOPIC.filter((asked) => asked !== 'Is this interview being recorded?').concat(['Can I grab a coffee?', "What's your role here?", 'Can you hear me?', 'Where are you based?', 'How was your weekend?', 'Is it going to rain tomorrow?',
+    // Everyday words near a topic's: the matcher's cues are phrases, not these words alone.
+    'How can I improve my interviewing?', 'What does the outcome of this interview depend on?', 'Will you judge me harshly?', 'Is this meant to be hard?',
+    "What's the usage of a hash map?", 'Are you hoping to hire soon?', 'What do you have today for lunch?', 'Is my English okay?', 'How do I interact with you?',
+    // About the interview, not the system: a time limit or how long there is.
+    'Is there a time limit for this interview?', 'How long do we have for the interview?', 'What is this whiteboard used for?']);
+  it.each(withSheets())('%s', (_, question) => {
+    const sheet = compileFacts(question.interviewer!.facts);
+    for (const asked of off) {
+      if (asked === 'Can we take a short break?' && question.id === 'llm-training-infrastructure') continue;
+      expect(askInterviewer(asked, sheet).fact?.id ?? null, asked).toBeNull();
+    }
+  });
+
+  it('answers the topic asked about, not the fact whose phrase names the same subject', () => {
+    const facts = withSheets().find(([id]) => id === 'rag-vector-database')![1].interviewer!.facts;
+    // The corpus fact is asked "how many docs": PII in the docs is about permissions and privacy.
+    expect(askInterviewer('Is there any PII in the docs?', facts).fact?.topic).toBe('privacy');
+    expect(askInterviewer('How many docs are there?', facts).fact?.id).toBe('corpus');
+  });
+
+  it('takes rules for policies and asks what a prediction is used for as the goal', () => {
+    const sheetOf = (id: string) => withSheets().find(([question]) => question === id)![1].interviewer!.facts;
+    // "any policies on misinformation" is the integrity fact's phrase.
+    expect(askInterviewer('Are there rules about misinformation?', sheetOf('newsfeed-ranking')).fact?.id).toBe('integrity');
+    expect(askInterviewer("What is the model's output used for?", sheetOf('search-ad-click-prediction')).fact?.id).toBe('goal');
   });
 });

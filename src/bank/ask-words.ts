@@ -7,7 +7,7 @@ import { wordForms, type WordForms } from '../words.js';
 const STOP = new Set(wordForms.stems(`a an the of to in on at for by with from and or but if then so than as is are was were be been do does did
   done have has had will would can could should shall may might must i we you they it its this that these those there here what which who whom
   whose when where why how any some all each every our your their my me us them he she his her about into over under up down out just also
-  too very really much many more most few lot lots kind sort please tell know want wonder question let okay ok well right yes no not get go
+  too very much many more most few lot lots kind sort please tell know want wonder question let okay ok well right yes no not get go
   going like thing things one ones way need think say said sure roughly approximately around use`));
 
 /** Words meaning the same for matching: each group folds to its first word. */
@@ -21,6 +21,7 @@ const SYNONYMS: readonly string[][] = [
   ['privacy', 'private', 'pii', 'personal', 'confidential'],
   ['traffic', 'qps', 'rps', 'throughput', 'volume'],
   ['scope', 'mvp', 'v1'],
+  ['policy', 'rule', 'guideline'],
   ['constraint', 'limit', 'limitation', 'restriction'],
   ['item', 'product', 'listing', 'post', 'video', 'document', 'ad', 'content'],
   ['fast', 'quick', 'speed', 'snappy', 'instant', 'rapid'],

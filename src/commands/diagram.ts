@@ -100,11 +100,12 @@ export async function diagram(options: DiagramOptions, io: Io): Promise<number> 
     io.stdout.write(stripControl(toMermaid(parsed) + summary.map((line) => `%% ${line}\n`).join('')));
     return EXIT.ok;
   }
-  const { loadDraw } = await import('../diagram/draw.js');
+  const { loadDraw, tooLargeNote } = await import('../diagram/draw.js');
   const width = options.width ?? (io.stdout.isTTY ? io.stdout.columns : 80);
   const drawing = (await loadDraw())(parsed, { width });
   if (drawing.lines.length) io.stdout.write(stripControl(`${drawing.lines.join('\n')}\n`));
-  if (drawing.note) io.stderr.write(`mldrill: ${drawing.note}${drawing.tooLarge ? '; --format mermaid or --format json gives it whole' : ''}\n`);
+  const note = drawing.past ? tooLargeNote(drawing.past, '--format mermaid or --format json gives it whole') : drawing.note;
+  if (note) io.stderr.write(`mldrill: ${note}\n`);
   if (summary.length) io.stdout.write(stripControl(`${drawing.lines.length ? '\n' : ''}${summary.join('\n')}\n`));
   return EXIT.ok;
 }

@@ -50,10 +50,14 @@ const STOP_WORDS = new Set(['a', 'an', 'the', 'of', 'for', 'to', 'and', 'or', 'i
 /**
  * The stem of one word of a component's name: the shared word forms (src/words.ts), and the agent
  * -er too, since a component is named by what it does: `ranker`, `ranking` and `rankers` are one.
+ * What is left loses a doubled consonant as the shared stems do (`embedder` meets `embedding`,
+ * `planner` meets `planning`).
  */
 export function stem(word: string): string {
   const shared = stemWord(word);
-  return /^.{3,}er$/.test(shared) ? shared.slice(0, -2) : shared;
+  if (!/^.{3,}er$/.test(shared)) return shared;
+  const agent = shared.slice(0, -2);
+  return agent.length >= 4 && /([b-df-hj-np-tv-z])\1$/.test(agent) ? agent.slice(0, -1) : agent;
 }
 
 /** The stems of the words of a name, accents and stop words dropped. */

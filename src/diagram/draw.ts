@@ -25,9 +25,19 @@ export interface Drawing {
   complete: boolean;
   /** Past the limits of a drawing (only its first edges drawn): the caller says where the whole diagram is (the export, Mermaid). */
   tooLarge?: true;
+  /** With tooLarge, the note in two parts: what is shown ("the first 59 of 300 edges") and why the rest is not. */
+  past?: { shown: string; limits: string };
   /** One line for the user when the picture is not the whole diagram (or there is none). */
   note?: string;
   direction?: Direction;
+}
+
+/**
+ * The note for a drawing past the limits, where the whole can be seen first: a pad cuts the note
+ * at its width, and "too large to draw here" is what the reader must not miss.
+ */
+export function tooLargeNote(past: NonNullable<Drawing['past']>, whole: string): string {
+  return `too large to draw here (${whole}): showing ${past.shown}; ${past.limits}`;
 }
 
 export type Draw = (diagram: Pick<Diagram, 'nodes' | 'edges'>, size: DrawSize) => Drawing;
@@ -100,13 +110,15 @@ function drawWith(render: RenderMermaid): Draw {
     const what = part.edges.length === 0 ? `the first ${part.nodes.length} of ${plural(diagram.nodes.length, 'component')}`
       : shown === 0 ? `the top-left corner of the first ${part.edges.length} of ${edges}` : `the first ${shown} of ${edges}`;
     const why = drawn.complete ? '' : `, and the first ${part.edges.length || part.nodes.length} do not fit in ${spaceOf(size)}`;
+    const limits = `a picture here holds at most ${MAX_DRAWN_EDGES} edges and ${MAX_DRAWN_NODES} components${why}`;
     return {
       lines: drawn.lines,
       complete: false,
       tooLarge: true,
+      past: { shown: what, limits },
       ...(drawn.direction ? { direction: drawn.direction } : {}),
       // What is shown comes first: a narrow pad cuts the note at its width.
-      note: `showing ${what}: a picture here holds at most ${MAX_DRAWN_EDGES} edges and ${MAX_DRAWN_NODES} components${why}`,
+      note: `showing ${what}: ${limits}`,
     };
   };
 

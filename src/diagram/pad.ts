@@ -3,7 +3,7 @@
 // The drill's stage screen opens it with `await openPad()` (which loads the renderer once) and
 // calls `view` on every change; `export` uses it for the text drawing of a saved session.
 import { cut, plural } from '../text.js';
-import { loadDraw, type DrawSize } from './draw.js';
+import { loadDraw, tooLargeNote, type DrawSize } from './draw.js';
 import { toMermaid } from './mermaid.js';
 import { parseDiagram, type Diagram } from './parse.js';
 
@@ -38,7 +38,9 @@ export async function openPad(): Promise<Pad> {
       const drawn = room !== undefined && room < 1 && diagram.edges.length > 0
         ? { lines: [], note: `no room to draw ${plural(diagram.edges.length, 'edge')} here; a taller terminal shows them`, tooLarge: true }
         : draw(diagram, { width: size.width, ...(room === undefined ? {} : { height: Math.max(1, room) }) });
-      const said = drawn.tooLarge ? `${drawn.note}; the export has it whole` : drawn.note;
+      // Too large, the note leads with where the whole is: the pad cuts it at its width.
+      const said = 'past' in drawn && drawn.past ? tooLargeNote(drawn.past, 'the export has it whole')
+        : drawn.tooLarge ? `${drawn.note}; the export has it whole` : drawn.note;
       const lines = [...drawn.lines, ...note(said).map((text) => cut(text, size.width)), ...problems];
       return {
         diagram,

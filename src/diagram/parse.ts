@@ -8,7 +8,7 @@
 //   feature store                                    a lone component
 //   # a comment, or // a comment; blank lines are skipped
 //   model -> feed   # a comment after a space ends the line
-//   - events -> model                                a Markdown bullet is read past
+//   - events -> model                                a Markdown bullet is read past (1. too)
 //
 // A line that is none of these is kept as a problem with its position and a hint, never dropped.
 import { stripControl } from '../text.js';
@@ -125,9 +125,10 @@ export function parseDiagram(source: string): Diagram {
   const lines = source.replace(/\r\n?/g, '\n').split('\n');
   lines.forEach((written, i) => {
     const line = i + 1;
-    // A Markdown bullet (`- `, `* `, `+ `) is not part of the edge; blanked so columns stay true.
+    // A Markdown bullet (`- `, `* `, `+ `, or numbered: `1. `, `2) `) is not part of the edge;
+    // blanked so columns stay true.
     // A comment after a space (` # why`) ends the line; `C#` or `#1` inside a name or label stays.
-    const raw = written.replace(/^(\s*)[-*+](\s+)/, (_, before: string, after: string) => `${before} ${after}`).replace(/\s#(?:\s.*)?$/, '');
+    const raw = written.replace(/^(\s*)([-*+]|\d{1,3}[.)])(\s+)/, (_, before: string, bullet: string, after: string) => `${before}${' '.repeat(bullet.length)}${after}`).replace(/\s#(?:\s.*)?$/, '');
     const trimmed = raw.trim();
     if (!trimmed || trimmed.startsWith('#') || trimmed.startsWith('//')) return;
     const problem = (index: number, message: string, hint: string) => problems.push({ line, column: columnOf(raw, index), text: written, message, hint });

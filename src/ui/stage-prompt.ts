@@ -386,6 +386,10 @@ function renderStage(core: InquirerCore, config: StagePromptConfig, done: (state
       ...(current.diagram ? { diagram: current.diagram } : {}),
       ...(typeof loaded === 'object' && !(loaded instanceof Error) ? {
         drawDiagram: (source: string, size: { width: number; height: number }) => {
+          // A paste adds its lines one by one, and a layout takes tens of milliseconds: the
+          // picture waits for the paste's end (the next tick draws it), or a 100-line paste
+          // took seconds, each line laid out in turn.
+          if (pasting.current && picture.current) return picture.current.lines;
           const key = `${size.width}×${size.height}\n${source}`;
           if (picture.current?.key !== key) picture.current = { key, lines: loaded.view(source, size).lines };
           return picture.current.lines;

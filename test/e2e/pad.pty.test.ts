@@ -74,6 +74,24 @@ describe('the diagram pad in a drill', { timeout: 90_000 }, () => {
   });
 });
 
+describe('a paste into the diagram pad', { timeout: 90_000 }, () => {
+  it('adds every pasted line and draws the whole once the paste has ended', async () => {
+    const home = newHome();
+    const tmux = open(['drill', 'e2e-feed'], home);
+    await tmux.waitFor('Ctrl-G  diagram');
+    tmux.keys('C-g');
+    await tmux.waitFor('◇ diagram>');
+    await enter(tmux, 'events -> features', /│ events ├/);
+    // Drawn while the paste arrives is only the picture before it: the last line's boxes show
+    // that it was drawn after the paste, as a whole.
+    tmux.paste('features -> ranker\nposts -> features\nranker -> feed\n');
+    const screen = await tmux.waitFor(/│ feed │/);
+    expect(screen).toContain('Diagram (4 lines)');
+    for (const name of ['events', 'posts', 'features', 'ranker']) expect(screen).toMatch(new RegExp(`│ ${name} [│├]`));
+    expect(screen).toContain('◇ diagram>');
+  });
+});
+
 describe('the diagram on TERM=dumb', { timeout: 90_000 }, () => {
   it('/d adds a line to the diagram, says when it is not an edge, and /d alone lists it', async () => {
     const home = newHome();
