@@ -122,6 +122,17 @@ describe('daily', () => {
     expect((await run(['daily', '--format', 'json', '--json'])).code).toBe(0);
     expect((await run(['daily', '--format', 'yaml'])).code).toBe(2);
   });
+
+  it('show --plain refuses --hints, --followups and --answer (exit 2) rather than drop what they ask for', async () => {
+    for (const [flags, named] of [[['--followups'], '--followups asks'], [['--hints', '--answer'], '--hints and --answer ask']] as const) {
+      const { code, out, err } = await run(['show', 'ad-feed', '--plain', ...flags]);
+      expect(code).toBe(2);
+      expect(out).toBe('');
+      expect(err).toBe(`mldrill: --plain gives the three lines of a greeting, without what ${named} for; drop --plain, or use --json or --format markdown\n`);
+    }
+    expect((await run(['show', 'ad-feed', '--plain'])).code).toBe(0);
+    expect((await run(['show', 'ad-feed', '--followups', '--format', 'markdown'])).code).toBe(0);
+  });
 });
 
 describe('random', () => {
