@@ -43,6 +43,16 @@ describe('the report', () => {
     expect(short).toContain('  Answer key: 1 of 3 points covered; mldrill export x gives them');
   });
 
+  it('lists a follow-up point missed in its answer key only, not again among the missed items', () => {
+    const points = ['Cut candidates by affinity before the heavy ranker', 'Add groups for a user with few friends'];
+    const design = scoreStage('design', [item('diagram', 'Drew a diagram'), ...points.map((text, i) => item(`followup-${i + 1}`, text))], ['diagram', 'followup-2']);
+    const followup = { stageTitle: 'Design', text: 'One user has 5,000 friends. How does candidate generation differ?', notesAfter: 'add groups\n', points: points.map((text, i) => ({ text, covered: i === 1 })) };
+    const text = reportLines({ ...report, stages: [report.stages[0]!, { ...report.stages[1]!, score: design }], followup }, plain, 80).join('\n');
+    expect(text.match(/Cut candidates by affinity before the heavy ranker/g)).toHaveLength(1);
+    expect(text).toContain('    ✗ Cut candidates by affinity before the heavy ranker');
+    expect(text).toMatch(/Missed \(1\)\nClarify the problem\n  ✗ Quantified scale/);
+  });
+
   it('wraps the follow-up\'s answer key points under their first word, within the width', () => {
     const followup = {
       stageTitle: 'Design', text: 'One user has 5,000 friends and another has 3. How does candidate generation differ?', notesAfter: 'cut by affinity\n',

@@ -2,6 +2,7 @@
 import type { LoadedQuestion } from '../bank/schema.js';
 import type { Report } from '../score/report.js';
 import { totalBudgetSeconds, type StagePlan } from '../session/engine.js';
+import { isFollowupItem } from '../store/record.js';
 import { breakLine, clock, cut, plural, stripControl, visibleLength, widest, wrap } from '../text.js';
 import { bar } from './charts.js';
 import { gradeStyle, type Style } from './colour.js';
@@ -161,7 +162,9 @@ function coreMissedLines(report: Report, style: Style, width: number): string[] 
 
 /** What was not ticked besides the core items, with what good looks like. */
 function missedSection(report: Report, style: Style, width: number, fit: ReportFit): Section {
-  const missedOf = (stage: Report['stages'][number]) => stage.score.missed.filter((item) => !item.core);
+  // The follow-up's points missed are in its answer key, point by point (interviewerLines): not twice.
+  const keyShown = Boolean(report.followup?.points.length);
+  const missedOf = (stage: Report['stages'][number]) => stage.score.missed.filter((item) => !item.core && !(keyShown && isFollowupItem(item.id)));
   const stages = report.stages.filter((stage) => missedOf(stage).length > 0);
   if (stages.length === 0) return { whole: [], folded: [] };
   const count = stages.reduce((sum, stage) => sum + missedOf(stage).length, 0);
