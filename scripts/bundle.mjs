@@ -126,8 +126,11 @@ fs.writeFileSync(path.join(outdir, 'package.json'), '{ "type": "commonjs" }\n');
 // moved into history by the pattern above, would load history with every command.
 const written = fs.readdirSync(outdir);
 const core = fs.readFileSync(path.join(outdir, written.find((name) => name.startsWith('core-'))), 'utf8');
-const historyChunk = written.find((name) => name.startsWith('history-'));
-for (const [chunk, where] of [[historyChunk, 'HISTORY'], [written.find((name) => name.startsWith('diagram-')), 'DIAGRAM']]) {
+// Every chunk of each name: the `history` command's own chunk is named `history-*` too, and
+// checking only the first found once let a static import of the HISTORY chunk through (every
+// command then failed to load: core -> history -> diagram -> core, half loaded).
+const named = (prefix, where) => written.filter((name) => name.startsWith(prefix)).map((chunk) => [chunk, where]);
+for (const [chunk, where] of [...named('history-', 'HISTORY'), ...named('diagram-', 'DIAGRAM')]) {
   if (new RegExp(`^(var \\w+ = )?require\\('\\./${chunk}'\\);`, 'm').test(core)) {
     console.error(`bundle: the core chunk imports ${chunk}; keep the modules core needs out of ${where} in scripts/bundle.mjs`);
     process.exit(1);

@@ -2,7 +2,6 @@
 import type { LoadedQuestion } from '../bank/schema.js';
 import type { Report } from '../score/report.js';
 import { totalBudgetSeconds, type StagePlan } from '../session/engine.js';
-import { isFollowupItem } from '../store/record.js';
 import { breakLine, clock, cut, plural, stripControl, visibleLength, widest, wrap } from '../text.js';
 import { bar } from './charts.js';
 import { gradeStyle, type Style } from './colour.js';
@@ -162,9 +161,11 @@ function coreMissedLines(report: Report, style: Style, width: number): string[] 
 
 /** What was not ticked besides the core items, with what good looks like. */
 function missedSection(report: Report, style: Style, width: number, fit: ReportFit): Section {
-  // The follow-up's points missed are in its answer key, point by point (interviewerLines): not twice.
-  const keyShown = Boolean(report.followup?.points.length);
-  const missedOf = (stage: Report['stages'][number]) => stage.score.missed.filter((item) => !item.core && !(keyShown && isFollowupItem(item.id)));
+  // The follow-up's points missed are in its answer key, point by point (interviewerLines): not
+  // twice. Its points are its stage's items by their text (score/report.ts); matched so, not by
+  // id, since the record's module is not in the chunk every command loads (scripts/bundle.mjs).
+  const points = new Set(report.followup?.points.map((point) => point.text));
+  const missedOf = (stage: Report['stages'][number]) => stage.score.missed.filter((item) => !item.core && !points.has(item.text));
   const stages = report.stages.filter((stage) => missedOf(stage).length > 0);
   if (stages.length === 0) return { whole: [], folded: [] };
   const count = stages.reduce((sum, stage) => sum + missedOf(stage).length, 0);
