@@ -149,6 +149,8 @@ const expectedName: Record<string, string> = { string: 'text', array: 'list', ob
 function describeIssue(parsed: ParsedFile, schema: z.ZodType, issue: z.core.$ZodIssue): Finding[] {
   const pathTo = issue.path as PathSegment[];
   const name = showPath(pathTo) || 'the file';
+  // A diagram flow with too few or too many places: what a flow is, said once for either.
+  const tupleLength = () => [at(parsed, pathTo, 'type', `${name} has ${entries(list(valueAt(parsed.data, pathTo)).length)}; ${TUPLE_SHAPE}`)];
   switch (issue.code) {
     case 'invalid_type': {
       const actual = valueAt(parsed.data, pathTo);
@@ -190,7 +192,7 @@ function describeIssue(parsed: ParsedFile, schema: z.ZodType, issue: z.core.$Zod
     case 'too_small': {
       // A blank required field cannot go: removing it would only trade this finding for a missing one.
       if (issue.origin === 'string') return [at(parsed, pathTo, 'empty', `${name} is empty; ${isRequired(schema, pathTo) ? 'write it (it is required)' : 'write it or remove the field'}`)];
-      if (isTuple(schema, pathTo)) return [at(parsed, pathTo, 'type', `${name} has ${entries(list(valueAt(parsed.data, pathTo)).length)}; ${TUPLE_SHAPE}`)];
+      if (isTuple(schema, pathTo)) return tupleLength();
       if (issue.origin === 'array') return [at(parsed, pathTo, 'empty', `${name} needs at least ${entries(Number(issue.minimum))}`)];
       const rule = pathTo[pathTo.length - 1] === 'minutes' ? 'stage-minutes' : 'range';
       // `min(0)` allows the bound itself; `positive()` does not.
@@ -198,7 +200,7 @@ function describeIssue(parsed: ParsedFile, schema: z.ZodType, issue: z.core.$Zod
       return [at(parsed, pathTo, rule, `${name} must be greater than ${issue.minimum}; give it a positive number`)];
     }
     case 'too_big':
-      if (isTuple(schema, pathTo)) return [at(parsed, pathTo, 'type', `${name} has ${entries(list(valueAt(parsed.data, pathTo)).length)}; ${TUPLE_SHAPE}`)];
+      if (isTuple(schema, pathTo)) return tupleLength();
       return [at(parsed, pathTo, 'range', `${name} must be at most ${issue.maximum}; lower it`)];
     case 'invalid_value': {
       // zod reports a missing enum field as a bad value, not as a missing one.

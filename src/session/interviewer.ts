@@ -193,7 +193,7 @@ function topicStrengths(asked: string, forms: WordForms = wordForms): Map<FactTo
   const stems = forms.stems(asked);
   const synonyms = stems.map(canonicalWord);
   // Every cue of every topic, where it stands in the question (as written or with synonyms folded).
-  const cues: Array<{ topic: FactTopic; key: string; weight: number; quantity: boolean; start: number; end: number }> = [];
+  const cues: Array<Omit<Cue, 'stems'> & { start: number; end: number }> = [];
   const index = cuesByFirstWord();
   for (const words of stems.some((stem, i) => stem !== synonyms[i]) ? [stems, synonyms] : [stems]) {
     words.forEach((word, start) => {
