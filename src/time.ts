@@ -99,7 +99,17 @@ export function localDayNumber(ms: number, timeZone?: string): number {
 }
 
 
-/** The IANA name of timeZone, or of the system's zone when it is undefined. */
-export function zoneName(timeZone?: string): string {
-  return formatter('date', timeZone).resolvedOptions().timeZone;
+/**
+ * The IANA name of timeZone, or of the system's zone when it is undefined. A TZ that Intl cannot
+ * name but Date follows (POSIX's `JST-9`, `UTC+9`; Intl says undefined, or Etc/Unknown for an
+ * empty TZ) is named by Date's offset at the instant `at`, such as `UTC+09:00`.
+ */
+export function zoneName(timeZone?: string, at = Date.now()): string {
+  const name = formatter('date', timeZone).resolvedOptions().timeZone as string | undefined;
+  if (name && name !== 'Etc/Unknown') return name;
+  scratch.setTime(at);
+  const east = -scratch.getTimezoneOffset();
+  if (east === 0) return 'UTC';
+  const minutes = Math.abs(east);
+  return `UTC${east > 0 ? '+' : '-'}${two(Math.floor(minutes / 60))}:${two(minutes % 60)}`;
 }

@@ -1,9 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/main.js';
 import { fakeIo } from './helpers/fake-io.js';
 import { homeWith, PROGRESS_BANK, progressWarnings } from './helpers/history.js';
+import { BIN } from './helpers/tmux.js';
 
 async function exportRun(args: string[], options: { home?: string; env?: Record<string, string> } = {}) {
   const home = options.home ?? homeWith('progress.jsonl');
@@ -152,6 +154,18 @@ Not drawn (not edges):
     // A session without one: no section, and null in JSON.
     expect((await exportRun(['20261110-0900-aaaa'], { home })).out).not.toContain('## Diagram');
     expect(JSON.parse((await exportRun(['20261110-0900-aaaa', '--format', 'json'], { home })).out).diagram).toBeNull();
+  });
+
+  it('names a POSIX TZ (JST-9) by its offset, in a real process: never "(undefined)" or a JSON without timeZone', () => {
+    const home = homeWith('progress.jsonl');
+    const run = (args: string[], TZ: string) =>
+      spawnSync(process.execPath, [BIN, 'export', '20261110-0900-aaaa', '--bank', PROGRESS_BANK, ...args], { encoding: 'utf8', env: { PATH: process.env.PATH, MLDRILL_HOME: home, TZ }, timeout: 20_000 });
+    const markdown = run([], 'JST-9');
+    expect(markdown.status).toBe(0);
+    expect(markdown.stdout).toContain('- **Started:** 2026-11-10 18:00 (UTC+09:00)\n');
+    expect(JSON.parse(run(['--format', 'json'], 'JST-9').stdout)).toMatchObject({ localStart: '2026-11-10 18:00', timeZone: 'UTC+09:00' });
+    // A zone Node cannot read is UTC, as Date takes it.
+    expect(JSON.parse(run(['--format', 'json'], 'Mars/Olympus_Mons').stdout)).toMatchObject({ localStart: '2026-11-10 09:00', timeZone: 'UTC' });
   });
 });
 

@@ -72,6 +72,20 @@ describe('the time zone from TZ', () => {
     }
   });
 
+  it('names a TZ that Date follows but Intl cannot name by its offset, never undefined', () => {
+    const saved = process.env.TZ;
+    const instant = Date.UTC(2026, 11, 6, 10);
+    try {
+      for (const [tz, name, local] of [['JST-9', 'UTC+09:00', '2026-12-06 19:00'], ['UTC+9', 'UTC-09:00', '2026-12-06 01:00'], ['Mars/Olympus_Mons', 'UTC', '2026-12-06 10:00'], ['', 'UTC', '2026-12-06 10:00']]) {
+        process.env.TZ = tz;
+        expect([zoneName(undefined, instant), localDateTime(instant)]).toEqual([name, local]);
+      }
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
+  });
+
   it('formats the system zone the same way with or without Intl', () => {
     const instant = Date.UTC(2026, 10, 22, 7, 30);
     const system = zoneName();

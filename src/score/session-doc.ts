@@ -160,7 +160,7 @@ export function sessionDocument(record: SessionRecord, bank: BankView, timeZone?
     startedAt: record.startedAt,
     endedAt: record.endedAt,
     localStart: localDateTime(Date.parse(record.startedAt), timeZone),
-    timeZone: zoneName(timeZone),
+    timeZone: zoneName(timeZone, Date.parse(record.startedAt)),
     score: record.score,
     usedSeconds: usedSecondsOf(record),
     budgetSeconds: budgetSecondsOf(record),
