@@ -59,13 +59,17 @@ export interface QuestionFilters {
   tag?: readonly string[];
 }
 
-/** No question passes the filters, or the bank has none at all. src/main.ts words the filters and the remedy. */
+/**
+ * No question passes the filters, or the bank has none at all, or (with `completed`, for
+ * --unseen) every one that does has been completed. src/main.ts words the filters and the remedy.
+ */
 export class NoMatchError extends NotFoundError {
   constructor(
     readonly filters: QuestionFilters,
     readonly bankEmpty: boolean,
+    readonly completed?: number,
   ) {
-    super(bankEmpty ? 'the bank has no questions' : 'no question matches the filters');
+    super(bankEmpty ? 'the bank has no questions' : completed === undefined ? 'no question matches the filters' : 'every matching question has been completed');
   }
 }
 

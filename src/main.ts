@@ -104,6 +104,11 @@ function remedied(error: MldrillError, argv: readonly string[], command: string 
     if (error.bankEmpty) return error.message;
     const { category, difficulty, tag = [] } = error.filters;
     const flags = [category && `--category ${category}`, difficulty && `--difficulty ${difficulty}`, ...tag.map((each) => `--tag ${each}`)].filter(Boolean);
+    if (error.completed !== undefined) {
+      return flags.length
+        ? `every question matching ${flags.join(' ')} has been completed (${error.completed}); drop --unseen or widen the filters`
+        : `every question in the bank has been completed (${error.completed}); drop --unseen`;
+    }
     return `no question matches ${flags.join(' ')}; run 'mldrill list' to see what there is`;
   }
   if (error instanceof NoSessionsError) return `${error.message}; run 'mldrill drill' first`;

@@ -49,10 +49,20 @@ describe('--unseen', () => {
     expect((await run(['random', '--unseen', '--category', 'ads', '--json'], abandoned)).code).toBe(0);
   });
 
-  it('says so (exit 1) when every matching question has been completed', async () => {
+  it('says so (exit 1) when every matching question has been completed, naming the filters', async () => {
     const { code, out, err } = await run(['random', '--unseen', '--category', 'ads'], homeWith(ads));
     expect(code).toBe(1);
     expect(out).toBe('');
-    expect(err).toBe(`mldrill: every matching question has been completed (${ads.length}); drop --unseen or widen the filters\n`);
+    expect(err).toBe(`mldrill: every question matching --category ads has been completed (${ads.length}); drop --unseen or widen the filters\n`);
+    const daily = await run(['daily', '--unseen', '--tag', 'calibration', '--difficulty', 'hard', '--json'], homeWith(ads));
+    expect([daily.code, daily.out]).toEqual([1, '']);
+    expect(daily.err).toMatch(/^mldrill: every question matching --difficulty hard --tag calibration has been completed \(\d+\); drop --unseen or widen the filters\n$/);
+  });
+
+  it('says the whole bank has been completed when no filter narrowed it', async () => {
+    const all = loadBank(process.cwd(), {}).questions.map((question) => question.id);
+    const { code, err } = await run(['daily', '--unseen'], homeWith(all));
+    expect(code).toBe(1);
+    expect(err).toBe(`mldrill: every question in the bank has been completed (${all.length}); drop --unseen\n`);
   });
 });

@@ -1,6 +1,6 @@
 // How the progress commands read the history: with every skipped line (torn, corrupt, or
 // written by a newer mldrill) mentioned on stderr, one line each.
-import { MldrillError, NotFoundError, StateDirError, UsageError } from '../errors.js';
+import { MldrillError, NoMatchError, StateDirError, UsageError, type QuestionFilters } from '../errors.js';
 import fs from 'node:fs';
 import { kindOfFile, NotRegularError } from '../read-file.js';
 import type { Io } from '../io.js';
@@ -138,11 +138,11 @@ export function noSessionsYet(io: Io): void {
   io.stderr.write("No sessions yet; run 'mldrill drill' to practise one.\n");
 }
 
-/** For --unseen: the ids never completed, or a NotFoundError when every one has been. */
-export async function requireUnseen(ids: readonly string[], io: Io): Promise<string[]> {
+/** For --unseen: the ids (those matching the filters) never completed, or a NoMatchError naming the filters when every one has been. */
+export async function requireUnseen(ids: readonly string[], filters: QuestionFilters, io: Io): Promise<string[]> {
   const { unseenQuestions } = await import('../select/unseen.js');
   const unseen = unseenQuestions(ids.map((id) => ({ id })), readHistoryFor(io).records).map(({ id }) => id);
-  if (unseen.length === 0) throw new NotFoundError(`every matching question has been completed (${ids.length}); drop --unseen or widen the filters`);
+  if (unseen.length === 0) throw new NoMatchError(filters, false, ids.length);
   return unseen;
 }
 

@@ -21,7 +21,7 @@ export async function daily(options: DailyOptions, io: Io): Promise<number> {
   return withCatalog(io, options.bank, async (catalog) => {
     // With --unseen the pool is this user's own, so the pick no longer agrees across machines.
     const pool = options.unseen
-      ? sortedPool(await (await import('../app/read-history.js')).requireUnseen(requireMatchingIds(catalog, options), io))
+      ? sortedPool(await (await import('../app/read-history.js')).requireUnseen(requireMatchingIds(catalog, options), options, io))
       : requireMatchingPool(catalog, options);
     await printQuestion(io, catalog, dailyPick(pool, date), format, { date });
     return EXIT.ok;

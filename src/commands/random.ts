@@ -18,7 +18,7 @@ export async function random(options: RandomOptions, io: Io): Promise<number> {
   const random = options.seed === undefined ? io.random : seededRandom(options.seed);
   return withCatalog(io, options.bank, async (catalog) => {
     const matching = requireMatchingIds(catalog, options);
-    const pool = options.unseen ? await (await import('../app/read-history.js')).requireUnseen(matching, io) : matching;
+    const pool = options.unseen ? await (await import('../app/read-history.js')).requireUnseen(matching, options, io) : matching;
     await printQuestion(io, catalog, pickRandom(pool, random), format);
     return EXIT.ok;
   });
