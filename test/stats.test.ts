@@ -173,6 +173,16 @@ describe('stats on a narrow terminal', () => {
     expect(lines.some((line) => /^ {2}[▁▂▃▄▅▆▇█]{5} {2}first/.test(line))).toBe(true);
   });
 
+  it("keeps the real rubrics' stage titles whole where they fit: always in a pipe's 80 columns, in the coverage bars at 100", () => {
+    const piped = statsLines(stats, plain, { charts: false, width: 80 });
+    expect(piped).toContain('  Design the data, model and serving path   40%  (5 sessions)');
+    expect(piped).toContain('  Design the data, model and serving path  11:12 of 10:00  runs 12% over');
+    expect(piped.filter((line) => line.includes('…'))).toEqual([]);
+    const wide = statsLines(stats, plain, { charts: true, width: 100 });
+    expect(wide.some((line) => line.startsWith('  Design the data, model and serving path  █'))).toBe(true);
+    expect(wide.filter((line) => visibleLength(line) > 100)).toEqual([]);
+  });
+
   it('fits every line in 60 columns: the figures wrap, the rows cut their titles', () => {
     for (const charts of [false, true]) {
       const lines = statsLines(stats, plain, { charts, width: 60 });

@@ -57,18 +57,19 @@ export function statsLines(stats: Stats & { calibration?: Calibration }, style: 
   lines.push(...field('Streak', `${plural(streaks.current, 'day')} now · longest ${plural(streaks.longest, 'day')} · ${plural(streaks.days, 'day')} practised in all`));
   if (stats.averageScore !== null) lines.push(`${style.heading('Average')}    ${grade(stats.averageScore)(`${stats.averageScore}%`)}`);
 
-  // A coverage row: its title cut to what the bar, the percentage and the count leave, so a row never wraps.
-  const coverageRows = (rows: ReadonlyArray<{ title: string; averageScore: number; sessions: number }>, most: number) => {
+  // A coverage row: its title cut to what the bar, the percentage and the count leave, so a row
+  // never wraps; whole where it fits (a pipe's 80 columns hold every shipped title).
+  const coverageRows = (rows: ReadonlyArray<{ title: string; averageScore: number; sessions: number }>) => {
     const counts = rows.map((row) => `(${plural(row.sessions, 'session')})`);
     const plain = 2 + 2 + 4 + 2 + widest(counts);
     // The bars give way on a terminal too narrow for them beside a title of 8 columns.
     const bars = view.charts && view.width - plain - 21 >= 8;
     const rest = plain + (bars ? 21 : 0);
-    const width = Math.max(8, Math.min(most, widest(rows.map((row) => stripControl(row.title))), view.width - rest));
+    const width = Math.max(8, Math.min(widest(rows.map((row) => stripControl(row.title))), view.width - rest));
     const scoreBar = (score: number) => (bars ? `${grade(score)(bar(score / 100, 20))} ` : '');
     return rows.map((row, i) => `  ${label(stripControl(row.title), width)}  ${scoreBar(row.averageScore)}${percent(row.averageScore)}  ${style.dim(counts[i]!)}`);
   };
-  const coverage = (stages: readonly StageStats[]) => (stages.length ? ['', style.heading('Coverage by stage'), ...coverageRows(stages, 28)] : []);
+  const coverage = (stages: readonly StageStats[]) => (stages.length ? ['', style.heading('Coverage by stage'), ...coverageRows(stages)] : []);
   // One rubric: its stages and items as they always were. More: a section for each, after the figures they share.
   const only = stats.rubrics.length > 1 ? undefined : { stages: stats.stages, missed: stats.missed };
   if (only) lines.push(...coverage(only.stages));
@@ -76,7 +77,7 @@ export function statsLines(stats: Stats & { calibration?: Calibration }, style: 
   if (stats.categories.length) {
     const title = (category: string) => CATEGORY_TITLES[category as Category] ?? category;
     lines.push('', ...heading('Coverage by category', '(weakest first)'));
-    lines.push(...coverageRows(stats.categories.map((category) => ({ ...category, title: title(category.category) })), 30));
+    lines.push(...coverageRows(stats.categories.map((category) => ({ ...category, title: title(category.category) }))));
   }
 
   const { trend } = stats;
@@ -138,7 +139,7 @@ function pacingLines(stages: readonly StageStats[], style: Style, view: StatsVie
   // The bar gives way on a terminal too narrow for it beside a title of 8 columns.
   const charts = view.charts && view.width - plain - (cells * 1.5 + 1) >= 8;
   const chartWidth = charts ? cells * 1.5 + 1 : 0;
-  const width = Math.max(8, Math.min(28, longest, view.width - plain - chartWidth));
+  const width = Math.max(8, Math.min(longest, view.width - plain - chartWidth));
   const lines = ['', ...wrap(`${style.heading('Pacing')} ${style.dim('(average time used of the average budget)')}`, view.width)];
   for (const [i, stage] of stages.entries()) {
     const time = times[i]!.padEnd(timesWidth);
