@@ -133,6 +133,16 @@ describe('daily', () => {
     expect((await run(['show', 'ad-feed', '--plain'])).code).toBe(0);
     expect((await run(['show', 'ad-feed', '--followups', '--format', 'markdown'])).code).toBe(0);
   });
+
+  it('show --json --hints adds the hints by stage, as the text and Markdown do; without --hints the object is as documented', async () => {
+    const { code, out, err } = await run(['show', 'ad-feed', '--json', '--hints']);
+    expect([code, err]).toEqual([0, '']);
+    expect(json(out).hints).toEqual([
+      { stage: 'clarify', title: 'Clarify', hints: ['Ask who the users are.'] },
+      { stage: 'design', title: 'Design', hints: ['Two stages.'] },
+    ]);
+    expect(Object.keys(json((await run(['show', 'ad-feed', '--json'])).out))).toEqual(['id', 'title', 'category', 'difficulty', 'companies', 'tags', 'prompt', 'rubric', 'stages', 'file']);
+  });
 });
 
 describe('random', () => {

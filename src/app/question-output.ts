@@ -37,7 +37,7 @@ export async function printQuestion(io: Io, catalog: Catalog, id: string, format
   const rubric = catalog.rubric(question.rubric);
   if (format === 'json') {
     // Scripts ask for JSON most: it needs none of the layout code, so that is loaded only for the rest.
-    io.stdout.write(questionJsonText(question, rubric, view.date, { followupKeys: Boolean(view.followupKeys), answer: Boolean(view.answer) }));
+    io.stdout.write(questionJsonText(question, rubric, view.date, { hints: Boolean(view.hints), followupKeys: Boolean(view.followupKeys), answer: Boolean(view.answer) }));
     return;
   }
   const { formatQuestion } = await import('../ui/question-format.js');

@@ -20,12 +20,15 @@ export interface QuestionJson {
   file: string;
   /** Only for `show --followups`: the follow-ups with their answer keys and conditions. */
   followups?: Array<{ text: string; answer: string[]; when: { mentioned: string[]; missing: string[] } | null }>;
+  /** Only for `show --hints`: the question's hints by stage, in the rubric's order; stages without hints left out. */
+  hints?: Array<{ stage: string; title: string; hints: string[] }>;
   /** Only for `show --answer`: what a strong answer covers, its notes by stage; null when the question has none. */
   answer?: Array<{ stage: string; title: string; notes: string[] }> | null;
 }
 
-/** What `show` adds on request: the follow-ups' answer keys, the strong example answer. */
+/** What `show` adds on request: the hints, the follow-ups' answer keys, the strong example answer. */
 export interface JsonExtras {
+  hints?: boolean;
   followupKeys?: boolean;
   answer?: boolean;
 }
@@ -39,7 +42,7 @@ function strongAnswerJson(question: LoadedQuestion, rubric: LoadedRubric): Quest
   return stages.length ? stages : null;
 }
 
-export function questionJson(question: LoadedQuestion, rubric: LoadedRubric, date?: string, { followupKeys = false, answer = false }: JsonExtras = {}): QuestionJson {
+export function questionJson(question: LoadedQuestion, rubric: LoadedRubric, date?: string, { hints = false, followupKeys = false, answer = false }: JsonExtras = {}): QuestionJson {
   return {
     id: question.id,
     title: question.title,
@@ -60,6 +63,9 @@ export function questionJson(question: LoadedQuestion, rubric: LoadedRubric, dat
             when: followup.when ? { mentioned: followup.when.mentioned ?? [], missing: followup.when.missing ?? [] } : null,
           })),
         }
+      : {}),
+    ...(hints
+      ? { hints: rubric.stages.filter((stage) => question.stages[stage.id]?.hints?.length).map((stage) => ({ stage: stage.id, title: stage.title, hints: question.stages[stage.id]!.hints! })) }
       : {}),
     ...(answer ? { answer: strongAnswerJson(question, rubric) } : {}),
   };
