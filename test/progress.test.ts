@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { main } from '../src/main.js';
 import { fakeIo } from './helpers/fake-io.js';
 import { ESCAPES, homeWith, PROGRESS_BANK, progressWarnings } from './helpers/history.js';
@@ -161,6 +161,34 @@ describe('the store, through the commands', () => {
       expect(io.out()).toBe('');
       expect(io.err()).toBe(`mldrill: the history file ${file} is ${kind}, not a regular file; move it aside, or set MLDRILL_HOME to another directory\n`);
     }
+  });
+
+  it('refuses to start a drill when the history file cannot be written (exit 2), rather than refusing the record at the end', async () => {
+    const home = homeWith('progress.jsonl');
+    const file = path.join(home, 'history.jsonl');
+    // access(W_OK) fails as it does for a non-root user on a chmod 444 file (root may write anyway).
+    const access = fs.accessSync;
+    const spy = vi.spyOn(fs, 'accessSync').mockImplementation((target, mode) => {
+      if (path.resolve(String(target)) === file && mode === fs.constants.W_OK) throw Object.assign(new Error(`EACCES: permission denied, access '${file}'`), { code: 'EACCES' });
+      return access(target, mode);
+    });
+    try {
+      const io = fakeIo({ env: { MLDRILL_HOME: home }, tty: true });
+      expect(await main(['drill', '--random'], io)).toBe(2);
+      expect(io.out()).toBe('');
+      expect(io.err()).toBe(`mldrill: cannot write to the history file ${file} (EACCES); fix its permissions, set MLDRILL_HOME to another directory, or pass --no-save\n`);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it.skipIf(process.getuid?.() === 0)('refuses a drill over a real chmod 444 history too (skipped as root, who may write it)', async () => {
+    const home = homeWith('progress.jsonl');
+    const file = path.join(home, 'history.jsonl');
+    fs.chmodSync(file, 0o444);
+    const io = fakeIo({ env: { MLDRILL_HOME: home }, tty: true });
+    expect(await main(['drill', '--random'], io)).toBe(2);
+    expect(io.err()).toBe(`mldrill: cannot write to the history file ${file} (EACCES); fix its permissions, set MLDRILL_HOME to another directory, or pass --no-save\n`);
   });
 
   it('offers --no-save only to the command that has it', async () => {

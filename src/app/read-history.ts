@@ -60,10 +60,11 @@ function throughIndex<T>(io: Io, read: (file: string, indexFile: string) => T): 
 
 /**
  * Before a drill or a resume starts: the state directory must be writable and the history, if
- * there is one, a regular file. A FIFO, a device or a directory in its place would refuse the
- * record only at the end, after the whole interview.
+ * there is one, a regular file it may write. A FIFO, a device or a directory in its place would
+ * refuse the record only at the end, after the whole interview. `offerNoSave`: the command has
+ * --no-save, which the message then names.
  */
-export function ensureSaveable(io: Io): void {
+export function ensureSaveable(io: Io, offerNoSave: boolean): void {
   // A record dated outside the years a record may hold would be saved and then skipped by every
   // reader: MLDRILL_NOW takes any year from 0001, and a machine's clock can be far off.
   const now = io.now();
@@ -75,6 +76,16 @@ export function ensureSaveable(io: Io): void {
   const file = historyFile(stateDir);
   const stat = fs.statSync(file, { throwIfNoEntry: false });
   if (stat && !stat.isFile()) throw historyError(new NotRegularError(file, kindOfFile(stat)), stateDir, file);
+  // A writable directory may still hold a read-only history (chmod 444, another user's file): the
+  // record would be refused after the interview.
+  if (stat) {
+    try {
+      fs.accessSync(file, fs.constants.W_OK);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? 'error';
+      throw new UsageError(`cannot write to the history file ${file} (${code}); fix its permissions, set MLDRILL_HOME to another directory${offerNoSave ? ', or pass --no-save' : ''}`);
+    }
+  }
 }
 
 /** Why the history cannot be read, worded for the user: a usage error (exit 2). */

@@ -63,7 +63,7 @@ export async function drill(given: DrillOptions, io: Io): Promise<number> {
   const save = options.save !== false;
   const stateDir = stateDirOf(io);
   // Fail before the user's work, not after it.
-  if (save) ensureSaveable(io);
+  if (save) ensureSaveable(io, true);
   if (options.ai && !save) throw new UsageError('--ai rates the saved session: drop --no-save');
   if (options.ai) (await import('../app/ai-grade.js')).checkLlmSettings(io, llmOf(io));
   const random = options.seed === undefined ? io.random : seededRandom(options.seed);

@@ -63,7 +63,7 @@ export async function resume(options: ResumeOptions, io: Io): Promise<number> {
   // A wrong id is reported as such, with or without a terminal; only then is one required.
   const live = pickOrExplain(sessions.filter((session) => !completed.has(session.id)), wanted, records);
   requireTerminal(io, 'resume');
-  ensureSaveable(io);
+  ensureSaveable(io, false);
 
   // Started with --ai: the second opinion follows this save too, when the settings still allow it.
   let ai = live.ai === true;
