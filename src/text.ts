@@ -36,6 +36,14 @@ export function stripControl(text: string, options: { keepStyle?: boolean } = {}
 }
 
 /**
+ * stripControl for text that must stay on one line of plain output (a prompt written as YAML
+ * paragraphs, in the three lines of `--plain`): every run of whitespace, newlines included, is one space.
+ */
+export function flatten(text: string): string {
+  return stripControl(text).replace(/\s+/g, ' ').trim();
+}
+
+/**
  * stripControl for a field of a line-oriented report (a file name, a message): a newline or tab
  * that a file name or a quoted key holds is shown as `\n` or `\t` (two characters), so it cannot split a row
  * or start what reads as another one.

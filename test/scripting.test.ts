@@ -134,6 +134,19 @@ describe('daily', () => {
     expect((await run(['show', 'ad-feed', '--followups', '--format', 'markdown'])).code).toBe(0);
   });
 
+  it('--plain stays three lines, and list one line a question, when the YAML writes the prompt or the title in paragraphs', async () => {
+    const paragraphs = writeBank(baseBank({
+      'questions/recommendation/long-feed.yaml': QUESTION.replace('id: feed', 'id: long-feed').replace('title: A feed', 'title: |\n  A feed\n  in two lines').replace('prompt: Design a feed that shows people posts they care about.', 'prompt: |\n  Design a feed that shows people posts they care about.\n\n  Assume\t10M daily users.\n'),
+    }));
+    const io = fakeIo({ env: { MLDRILL_HOME: home } });
+    expect(await main(['show', 'long-feed', '--plain', '--bank', paragraphs], io)).toBe(0);
+    expect(io.out()).toBe('A feed in two lines\nDesign a feed that shows people posts they care about. Assume 10M daily users.\nDrill it: mldrill drill long-feed\n');
+    const list = fakeIo({ env: { MLDRILL_HOME: home } });
+    expect(await main(['list', '--plain', '--bank', paragraphs], list)).toBe(0);
+    expect(list.out().split('\n').filter((line) => line.startsWith('long-feed\t'))).toEqual(['long-feed\trecommendation\tmedium\tA feed in two lines']);
+    expect(list.out().split('\n').filter(Boolean).every((line) => line.split('\t').length === 4)).toBe(true);
+  });
+
   it('show --json --hints adds the hints by stage, as the text and Markdown do; without --hints the object is as documented', async () => {
     const { code, out, err } = await run(['show', 'ad-feed', '--json', '--hints']);
     expect([code, err]).toEqual([0, '']);

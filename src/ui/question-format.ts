@@ -4,7 +4,7 @@
 import type { QuestionSummary } from '../bank/catalog.js';
 import type { Followup, LoadedQuestion, LoadedRubric } from '../bank/schema.js';
 import { planStages, totalBudgetSeconds } from '../session/engine.js';
-import { cut, stripControl, widest, wrap } from '../text.js';
+import { cut, flatten, stripControl, widest, wrap } from '../text.js';
 import type { Style } from './colour.js';
 import { questionJsonText } from './question-json.js';
 import { formatMinutes, questionHeader } from './render.js';
@@ -39,7 +39,7 @@ const STRONG_ANSWER_TITLE = 'What a strong answer covers';
 export function formatQuestion(view: QuestionView, format: OutputFormat, style: Style | undefined, width: number): string {
   switch (format) {
     case 'json':
-      return questionJsonText(view.question, view.rubric, view.date, { followupKeys: Boolean(view.followupKeys), answer: Boolean(view.answer) });
+      return questionJsonText(view.question, view.rubric, view.date, { hints: Boolean(view.hints), followupKeys: Boolean(view.followupKeys), answer: Boolean(view.answer) });
     case 'plain':
       return plainLines(view).join('\n') + '\n';
     case 'markdown':
@@ -55,8 +55,9 @@ const dayLabel = (date: string) => `Question of the day, ${date}`;
 
 /** A few unstyled lines for a shell greeting: title, prompt, and how to drill it. */
 function plainLines({ question, date }: QuestionView): string[] {
-  const title = stripControl(question.title);
-  return [date ? `${dayLabel(date)}: ${title}` : title, stripControl(question.prompt), `Drill it: ${drillCommand(question.id)}`];
+  // Three lines whatever the YAML holds: a script takes the prompt with `sed -n 2p`.
+  const title = flatten(question.title);
+  return [date ? `${dayLabel(date)}: ${title}` : title, flatten(question.prompt), `Drill it: ${drillCommand(question.id)}`];
 }
 
 function textLines(view: QuestionView, style: Style, width: number): string[] {
@@ -181,7 +182,7 @@ function strongAnswerMarkdown(question: LoadedQuestion, rubric: LoadedRubric, le
  * when it is forced.
  */
 export function formatList(questions: readonly QuestionSummary[], format: Exclude<OutputFormat, 'json'>, options: { tty: boolean; style: Style | undefined; width: number }): string {
-  const rows = questions.map((question) => [question.id, question.category, question.difficulty, question.title].map((text) => stripControl(text)) as [string, string, string, string]);
+  const rows = questions.map((question) => [question.id, question.category, question.difficulty, question.title].map((text) => flatten(text)) as [string, string, string, string]);
   if (rows.length === 0) return '';
   if (format === 'markdown') {
     const cell = (text: string) => escapeMarkdown(text);
