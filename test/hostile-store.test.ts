@@ -359,7 +359,8 @@ describe('session ids are never trusted as paths', () => {
     saveLive(home, live('20261122-0930-abcd'));
     fs.writeFileSync(path.join(home, 'sessions', 'notes.json'), '{}');
     expect(listLive(home, isSessionState)).toEqual({
-      sessions: [live('20261122-0930-abcd')],
+      // saveLive adds the process drilling it and its machine.
+      sessions: [{ ...live('20261122-0930-abcd'), pid: process.pid, host: os.hostname() }],
       warnings: [`${path.join(home, 'sessions', 'notes.json')}: not named after a session id; left in place`],
     });
   });
@@ -418,6 +419,38 @@ describe('session ids are never trusted as paths', () => {
     saveLive(home, live('20261122-0931-efgh'));
     expect(await main(['resume', '20261122-0930-abcd'], fakeIo({ env: { MLDRILL_HOME: home } }))).toBe(1);
     expect(await main(['resume', 'last'], fakeIo({ env: { MLDRILL_HOME: home } }))).toBe(2); // found; needs a terminal
+  });
+
+  it('a session drilled right now in another terminal is in progress: history does not call it resumable, and resume refuses to run it twice', async () => {
+    const home = tempDir();
+    const id = '20261122-0930-abcd';
+    saveLive(home, live(id));
+    // The checkpoint as another mldrill on this machine writes it: its own process id (a live child here).
+    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)'], { stdio: 'ignore' });
+    const file = path.join(home, 'sessions', `${id}.json`);
+    fs.writeFileSync(file, JSON.stringify({ ...JSON.parse(fs.readFileSync(file, 'utf8')), pid: other.pid }));
+    try {
+      const listed = fakeIo({ env: { MLDRILL_HOME: home, TZ: 'UTC' } });
+      expect(await main(['history', '--json'], listed)).toBe(0);
+      expect(JSON.parse(listed.out())).toMatchObject([{ id, status: 'in progress', resumable: false }]);
+      for (const args of [['resume'], ['resume', id]]) {
+        const io = fakeIo({ env: { MLDRILL_HOME: home }, tty: true });
+        expect(await main(args, io)).toBe(1);
+        expect(io.err()).toBe(`mldrill: session ${id} is being drilled right now in another terminal (process ${other.pid}); carry on there, or end it (Ctrl-C saves it) and resume it then\n`);
+      }
+    } finally {
+      other.kill();
+      await new Promise((resolve) => other.once('exit', resolve));
+    }
+    // Its process gone (a crash, kill -9), the session is interrupted and resumable again.
+    const after = fakeIo({ env: { MLDRILL_HOME: home, TZ: 'UTC' } });
+    expect(await main(['history', '--json'], after)).toBe(0);
+    expect(JSON.parse(after.out())).toMatchObject([{ id, status: 'interrupted', resumable: true }]);
+    // This process's own checkpoint (saveLive writes its pid) never counts as another terminal's.
+    saveLive(home, live(id));
+    const own = fakeIo({ env: { MLDRILL_HOME: home, TZ: 'UTC' } });
+    expect(await main(['history', '--json'], own)).toBe(0);
+    expect(JSON.parse(own.out())).toMatchObject([{ id, status: 'interrupted', resumable: true }]);
   });
 
   it('resume takes a unique start of an id, as export does, and says when a start is ambiguous', () => {

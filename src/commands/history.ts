@@ -3,8 +3,8 @@
 import { EXIT } from '../errors.js';
 import type { Io } from '../io.js';
 import { styleFor } from '../ui/colour.js';
-import { AI_MARK, historyEntry, historyLines, liveEntry } from '../ui/history.js';
-import { listLive } from '../store/live.js';
+import { AI_MARK, historyEntry, historyLines, IN_PROGRESS, liveEntry } from '../ui/history.js';
+import { listLive, runningElsewhere } from '../store/live.js';
 import { isSessionState } from '../session/engine.js';
 import { compareText, jsonText, wrap } from '../text.js';
 import { aiScoresOf, newestSessionsFor, noSessionsYet, readRatingsFor, reportSkipped } from '../app/read-history.js';
@@ -26,11 +26,17 @@ export async function history(options: HistoryOptions, io: Io): Promise<number> 
   const timeZone = io.timeZone;
   // A checkpoint that outlived its completed session (its removal failed) resumes nothing: the
   // completed record is the session.
-  const resumable = new Set(live.sessions.map((session) => session.id));
+  // One drilled right now in another terminal is in progress, not interrupted: resuming it would run it twice.
+  const running = new Set(live.sessions.filter((session) => runningElsewhere(stateDir, session)).map((session) => session.id));
+  const resumable = new Set(live.sessions.filter((session) => !running.has(session.id)).map((session) => session.id));
   // The AI grader's scores, for the marker.
   const aiScores = aiScoresOf(readRatingsFor(io));
-  const unrecorded = live.sessions.filter((session) => !latest.ids?.has(session.id)).map((session) => liveEntry(session, timeZone));
-  const all = [...latest.records.map((summary) => historyEntry(summary, timeZone, resumable.has(summary.id) && summary.status !== 'completed', aiScores.get(summary.id) ?? null)), ...unrecorded]
+  const unrecorded = live.sessions.filter((session) => !latest.ids?.has(session.id)).map((session) => liveEntry(session, timeZone, running.has(session.id)));
+  const recorded = latest.records.map((summary) => {
+    const entry = historyEntry(summary, timeZone, resumable.has(summary.id) && summary.status !== 'completed', aiScores.get(summary.id) ?? null);
+    return running.has(summary.id) && summary.status !== 'completed' ? { ...entry, status: IN_PROGRESS } : entry;
+  });
+  const all = [...recorded, ...unrecorded]
     .sort((a, b) => compareText(b.startedAt, a.startedAt));
   const shown = options.limit > 0 ? all.slice(0, options.limit) : all;
   const total = latest.total + unrecorded.length;

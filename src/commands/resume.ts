@@ -4,7 +4,7 @@ import { MldrillError, NotFoundError, UnknownIdError, UsageError } from '../erro
 import type { Io } from '../io.js';
 import { isFinished, isSessionState, resumeAt, type SessionState } from '../session/engine.js';
 import { buildInterview } from '../session/interview.js';
-import { listLive, liveFile, type LiveSession } from '../store/live.js';
+import { listLive, liveFile, runningElsewhere, type LiveSession } from '../store/live.js';
 import type { SessionSummary } from '../store/record.js';
 import { byIdOrPrefix } from '../store/sessions.js';
 import { closest, wrap } from '../text.js';
@@ -61,7 +61,12 @@ export async function resume(options: ResumeOptions, io: Io): Promise<number> {
   const records = sessions.length || wanted !== 'last' ? readHistoryFor(io).records : [];
   const completed = new Set(records.filter((record) => record.status === 'completed').map((record) => record.id));
   // A wrong id is reported as such, with or without a terminal; only then is one required.
-  const live = pickOrExplain(sessions.filter((session) => !completed.has(session.id)), wanted, records);
+  const open = sessions.filter((session) => !completed.has(session.id));
+  // Drilled right now in another terminal: resumed here too, one run's record would supersede the other's.
+  const running = open.filter((session) => runningElsewhere(stateDir, session));
+  const busy = wanted === 'last' ? (open.length && open.length === running.length ? running[0] : undefined) : byIdOrPrefix(running, wanted);
+  if (busy) throw new NotFoundError(`session ${busy.id} is being drilled right now in another terminal (process ${busy.pid}); carry on there, or end it (Ctrl-C saves it) and resume it then`);
+  const live = pickOrExplain(open.filter((session) => !running.includes(session)), wanted, records);
   requireTerminal(io, 'resume');
   ensureSaveable(io, false);
 

@@ -3,6 +3,7 @@
 // <state>/sessions/, replaced atomically (write a temp file, fsync, rename), so a reader sees
 // either the old checkpoint or the new one, never half of one.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { writeFileAtomic } from './atomic.js';
 import { compareText } from '../text.js';
@@ -47,6 +48,9 @@ export interface LiveSession<State = unknown> {
   ai?: true;
   /** Started with drill --ai --timeout S: the AI grader's wait per attempt, in seconds. */
   aiTimeoutSeconds?: number;
+  /** The process drilling it and its machine, written by saveLive: see runningElsewhere. */
+  pid?: number;
+  host?: string;
 }
 
 export function liveDirectory(stateDir: string): string {
@@ -73,7 +77,29 @@ export function saveLive(stateDir: string, live: LiveSession): void {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw Object.assign(new Error(`${path.dirname(file)} is not a directory`), { code: 'ENOTDIR' });
     throw error;
   }
-  writeFileAtomic(file, JSON.stringify(live));
+  writeFileAtomic(file, JSON.stringify({ ...live, pid: process.pid, host: os.hostname() }));
+}
+
+/** A drill checkpoints every few seconds; one whose checkpoint is older than this has stopped. */
+const RUNNING_WITHIN_MS = 30_000;
+
+/**
+ * The session is being drilled right now by another mldrill on this machine (another terminal):
+ * its process lives and its checkpoint was written moments ago, so a process id reused after a
+ * crash does not count. Such a session is not interrupted, and resuming it too would run it twice.
+ */
+export function runningElsewhere(stateDir: string, live: LiveSession): boolean {
+  if (typeof live.pid !== 'number' || live.pid === process.pid || live.host !== os.hostname()) return false;
+  const written = fs.statSync(liveFile(stateDir, live.id), { throwIfNoEntry: false })?.mtimeMs;
+  // Wall-clock time on purpose: MLDRILL_NOW pins the drill's clock, not the file system's.
+  if (written === undefined || Date.now() - written > RUNNING_WITHIN_MS) return false;
+  try {
+    process.kill(live.pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: alive, another user's process.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 export function removeLive(stateDir: string, id: string): void {
@@ -87,6 +113,7 @@ function isLiveShape(live: Record<string, unknown>): boolean {
     && (live.minutes === null || (typeof live.minutes === 'number' && Number.isFinite(live.minutes) && live.minutes > 0))
     && typeof live.strict === 'boolean' && typeof live.paused === 'boolean' && isText(live.savedAt) && (live.ai === undefined || live.ai === true)
     && (live.aiTimeoutSeconds === undefined || (typeof live.aiTimeoutSeconds === 'number' && Number.isFinite(live.aiTimeoutSeconds) && live.aiTimeoutSeconds > 0))
+    && (live.pid === undefined || (Number.isSafeInteger(live.pid) && (live.pid as number) > 0)) && (live.host === undefined || isText(live.host))
     && (live.assessed === undefined || (Array.isArray(live.assessed) && live.assessed.every((ticks) => Array.isArray(ticks) && ticks.every(isText))));
 }
 

@@ -46,8 +46,14 @@ export function historyEntry(record: SessionSummary, timeZone?: string, resumabl
   };
 }
 
-/** A session known only from its checkpoint: it stopped before writing a record (kill -9). */
-export function liveEntry(live: LiveSession<SessionState>, timeZone?: string): HistoryEntry {
+/** The status of a session being drilled right now in another terminal. */
+export const IN_PROGRESS = 'in progress';
+
+/**
+ * A session known only from its checkpoint: it stopped before writing a record (kill -9), or,
+ * when `running`, another terminal is drilling it now.
+ */
+export function liveEntry(live: LiveSession<SessionState>, timeZone?: string, running = false): HistoryEntry {
   return {
     id: live.id,
     localStart: localDateTime(live.state.startedAt, timeZone),
@@ -56,12 +62,12 @@ export function liveEntry(live: LiveSession<SessionState>, timeZone?: string): H
     questionId: live.questionId,
     rubricId: live.rubricId,
     mode: live.mode,
-    status: 'interrupted',
+    status: running ? IN_PROGRESS : 'interrupted',
     score: null,
     usedSeconds: Math.round(live.state.progress.reduce((sum, stage) => sum + stage.usedMs, 0) / 1000),
     // Summed here rather than with the session engine's helper: history's start-up stays free of it.
     budgetSeconds: live.state.plan.reduce((sum, stage) => sum + stage.budgetSeconds, 0),
-    resumable: true,
+    resumable: !running,
     aiScore: null,
   };
 }
