@@ -10,6 +10,8 @@ export interface ScoredItem {
   weight: number;
   guidance?: string;
   keywords?: string[];
+  /** Its keywords count only on a line of the notes that holds a number. */
+  quantified?: boolean;
   /** Where the item comes from: the rubric or the question. */
   source: 'rubric' | 'question';
   /** The insight the question exists to test: missing every core item caps the total. */
