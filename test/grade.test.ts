@@ -241,6 +241,22 @@ describe('mldrill grade <session-id|last>', () => {
     ]);
   });
 
+  // One word a point shares with the reply is chance: two of the point's own words make it.
+  it("meets a follow-up's point with two of its words, not one", async () => {
+    const record = makeRecord({
+      id: '20261201-0900-gggg', questionId: Q, rubricId: 'ml-system-design', mode: 'self', status: 'completed', startedAt: Date.UTC(2026, 11, 1, 9), endedAt: Date.UTC(2026, 11, 1, 9, 40),
+      stages: ['clarify', 'metrics', 'architecture', 'deep-dive'].map((id) => ({ id, budgetSeconds: 600, usedSeconds: 300, hintsShown: 0, notes: id === 'deep-dive' ? 'retrain within minutes\nrefresh the index incrementally\n' : '' })),
+      curveballs: [{ stageId: 'deep-dive', atSeconds: 200, text: 'A title goes viral on one route. How do you notice?', answer: ['Stream engagement counters so candidate generators see it within minutes', 'Refresh the candidate index incrementally and watch for spam'] }],
+    });
+    const { code, out } = await grade(['last', '--json'], { home: homeWith({ text: `${JSON.stringify(record)}\n` }) });
+    expect(code).toBe(0);
+    const deep = (JSON.parse(out) as GradeJson).stages.find((stage) => stage.id === 'deep-dive')!;
+    expect(deep.items.slice(-2)).toMatchObject([
+      { id: 'followup-1', met: false, evidence: null },
+      { id: 'followup-2', met: true, evidence: 'refresh' },
+    ]);
+  });
+
   it('names an unknown session (exit 1)', async () => {
     const { code, err } = await grade(['20990101-0000-zzzz'], { home: homeWith('progress.jsonl') });
     expect(code).toBe(1);

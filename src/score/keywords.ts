@@ -212,14 +212,21 @@ export function compileKeywords(phrases: readonly string[] | undefined): Keyword
  * The evidence for an item from its keywords (compileKeywords): the longest phrase found (a
  * phrase says more than a word; the first found is the longest), or null when none is. With
  * `used`, words another item's evidence took do not count again, and the words taken are added
- * to it. With `lines`, a keyword counts only where it starts on one of them.
+ * to it. With `lines`, a keyword counts only where it starts on one of them. With `needed`,
+ * that many keywords must be found at different places; the evidence is the first.
  */
-export function evidenceAmong(notes: NotesIndex, keywords: readonly Keyword[], used?: Used, lines?: Lines): string | null {
+export function evidenceAmong(notes: NotesIndex, keywords: readonly Keyword[], used?: Used, lines?: Lines, needed = 1): string | null {
+  // While more are looked for, the words found so far count as taken: one word is never two of `needed`.
+  const taken = needed > 1 ? new Set(used) : used;
+  const found: Found[] = [];
   for (const keyword of keywords) {
-    const found = locate(notes, keyword, used, lines);
-    if (found === null) continue;
-    for (let i = found.from; i <= found.to; i++) used?.add(i);
-    return spanOf(notes, found);
+    const at = locate(notes, keyword, taken, lines);
+    if (at === null) continue;
+    found.push(at);
+    if (found.length >= needed) break;
+    for (let i = at.from; i <= at.to; i++) taken?.add(i);
   }
-  return null;
+  if (found.length < needed) return null;
+  for (const { from, to } of found) for (let i = from; i <= to; i++) used?.add(i);
+  return spanOf(notes, found[0]!);
 }
