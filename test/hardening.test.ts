@@ -225,6 +225,23 @@ describe('checked before any command runs', { timeout: 60_000 }, () => {
     expect(io.err()).toMatch(/^mldrill: cannot open \/x\/a+…a+: a file name is too long \(ENAMETOOLONG\); /);
     expect(io.err().split('\n')).toHaveLength(2);
   });
+
+  it('another MLDRILL_HOME is offered only for a path in the state directory, not for one of the user\'s own', async () => {
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-home-'));
+    const failing = (file: string) => {
+      const io = fakeIo({ env: { MLDRILL_HOME: home } });
+      io.stdout.write = () => {
+        throw Object.assign(new Error(`ENOSPC: no space left on device, write`), { code: 'ENOSPC', syscall: 'write', path: file });
+      };
+      return io;
+    };
+    const inState = failing(path.join(home, 'cache', 'bank'));
+    expect(await main(['list'], inState)).toBe(2);
+    expect(inState.err()).toBe(`mldrill: cannot write ${path.join(home, 'cache', 'bank')}: no space left on the device (ENOSPC); check the path and the disk, or set MLDRILL_HOME to another directory\n`);
+    const own = failing(path.join(os.tmpdir(), 'out.md'));
+    expect(await main(['list'], own)).toBe(2);
+    expect(own.err()).toBe(`mldrill: cannot write ${path.join(os.tmpdir(), 'out.md')}: no space left on the device (ENOSPC); check the path and the disk, or give another path\n`);
+  });
 });
 
 describe('mistyped commands and ids', { timeout: 60_000 }, () => {
