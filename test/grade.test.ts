@@ -54,6 +54,16 @@ const DRAWN = write('drawn.md', [
 ].join('\n'));
 
 describe('mldrill grade <question-id> --notes FILE', () => {
+  it('warns once about many headings that name no stage, naming the first few and the count', async () => {
+    const headings = Array.from({ length: 3000 }, (_, i) => `## Topic ${i + 1}\npoint ${i + 1}`);
+    write('many-headings.md', ['## clarify', 'Who are the passengers?', ...headings, ''].join('\n'));
+    const { code, err } = await grade([Q, '--notes', 'many-headings.md', '--json']);
+    expect(code).toBe(0);
+    expect(err).toBe('mldrill: warning: many-headings.md: 3000 headings name no stage (clarify, metrics, architecture, deep-dive): "## Topic 1" (line 3), "## Topic 2" (line 5), "## Topic 3" (line 7) and 2997 more; their text counts for every stage\n');
+    write('two-headings.md', '## Lunch\nsoup\n## Dinner\nrice\n');
+    expect((await grade([Q, '--notes', 'two-headings.md', '--json'])).err).toBe('mldrill: warning: two-headings.md: 2 headings name no stage (clarify, metrics, architecture, deep-dive): "## Lunch" (line 1), "## Dinner" (line 3); their text counts for every stage\n');
+  });
+
   it('prints the documented JSON: core items first, evidence from the notes, null when not met', async () => {
     const { code, out, err } = await grade([Q, '--notes', 'notes.md', '--json']);
     expect(code).toBe(0);
