@@ -359,8 +359,7 @@ describe('session ids are never trusted as paths', () => {
     saveLive(home, live('20261122-0930-abcd'));
     fs.writeFileSync(path.join(home, 'sessions', 'notes.json'), '{}');
     expect(listLive(home, isSessionState)).toEqual({
-      // saveLive adds the process drilling it and its machine.
-      sessions: [{ ...live('20261122-0930-abcd'), pid: process.pid, host: os.hostname() }],
+      sessions: [live('20261122-0930-abcd')],
       warnings: [`${path.join(home, 'sessions', 'notes.json')}: not named after a session id; left in place`],
     });
   });
@@ -424,11 +423,9 @@ describe('session ids are never trusted as paths', () => {
   it('a session drilled right now in another terminal is in progress: history does not call it resumable, and resume refuses to run it twice', async () => {
     const home = tempDir();
     const id = '20261122-0930-abcd';
-    saveLive(home, live(id));
     // The checkpoint as another mldrill on this machine writes it: its own process id (a live child here).
     const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)'], { stdio: 'ignore' });
-    const file = path.join(home, 'sessions', `${id}.json`);
-    fs.writeFileSync(file, JSON.stringify({ ...JSON.parse(fs.readFileSync(file, 'utf8')), pid: other.pid }));
+    saveLive(home, { ...live(id), pid: other.pid!, host: os.hostname() });
     try {
       const listed = fakeIo({ env: { MLDRILL_HOME: home, TZ: 'UTC' } });
       expect(await main(['history', '--json'], listed)).toBe(0);
@@ -438,6 +435,12 @@ describe('session ids are never trusted as paths', () => {
         expect(await main(args, io)).toBe(1);
         expect(io.err()).toBe(`mldrill: session ${id} is being drilled right now in another terminal (process ${other.pid}); carry on there, or end it (Ctrl-C saves it) and resume it then\n`);
       }
+      // The same process id on another machine (a shared home directory) says nothing of this one's processes.
+      saveLive(home, { ...live(id), pid: other.pid!, host: `not-${os.hostname()}` });
+      const elsewhere = fakeIo({ env: { MLDRILL_HOME: home, TZ: 'UTC' } });
+      expect(await main(['history', '--json'], elsewhere)).toBe(0);
+      expect(JSON.parse(elsewhere.out())).toMatchObject([{ id, status: 'interrupted', resumable: true }]);
+      saveLive(home, { ...live(id), pid: other.pid!, host: os.hostname() });
     } finally {
       other.kill();
       await new Promise((resolve) => other.once('exit', resolve));
@@ -446,8 +449,8 @@ describe('session ids are never trusted as paths', () => {
     const after = fakeIo({ env: { MLDRILL_HOME: home, TZ: 'UTC' } });
     expect(await main(['history', '--json'], after)).toBe(0);
     expect(JSON.parse(after.out())).toMatchObject([{ id, status: 'interrupted', resumable: true }]);
-    // This process's own checkpoint (saveLive writes its pid) never counts as another terminal's.
-    saveLive(home, live(id));
+    // This process's own checkpoint never counts as another terminal's.
+    saveLive(home, { ...live(id), pid: process.pid, host: os.hostname() });
     const own = fakeIo({ env: { MLDRILL_HOME: home, TZ: 'UTC' } });
     expect(await main(['history', '--json'], own)).toBe(0);
     expect(JSON.parse(own.out())).toMatchObject([{ id, status: 'interrupted', resumable: true }]);

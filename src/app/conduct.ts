@@ -2,6 +2,7 @@
 // assessment, the report and the history. Checkpoints the session to disk as it goes, so that
 // Ctrl-C, a crash or kill -9 never loses what was typed.
 import { EXIT, InterruptedError, UsageError } from '../errors.js';
+import os from 'node:os';
 import type { Io } from '../io.js';
 import { assess, buildReport } from '../score/report.js';
 import type { SessionScore } from '../score/score.js';
@@ -138,6 +139,8 @@ export async function conduct(options: ConductOptions, io: Io, prompter: Prompte
         ...(options.ai && options.timeoutSeconds !== undefined ? { aiTimeoutSeconds: options.timeoutSeconds } : {}),
         state: settle(latest, now), savedAt: new Date(now).toISOString(),
         ...(assessed.length ? { assessed } : {}),
+        // Who is drilling it, so that another terminal sees it in progress rather than interrupted.
+        pid: process.pid, host: os.hostname(),
       });
       checkpointTrouble = undefined;
       return true;

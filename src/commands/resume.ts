@@ -2,9 +2,9 @@
 // with the time that was left and the notes so far, and completes it as the same session.
 import { MldrillError, NotFoundError, UnknownIdError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
-import { isFinished, isSessionState, resumeAt, type SessionState } from '../session/engine.js';
+import { isFinished, resumeAt, type SessionState } from '../session/engine.js';
 import { buildInterview } from '../session/interview.js';
-import { listLive, liveFile, runningElsewhere, type LiveSession } from '../store/live.js';
+import { liveFile, type LiveSession } from '../store/live.js';
 import type { SessionSummary } from '../store/record.js';
 import { byIdOrPrefix } from '../store/sessions.js';
 import { closest, wrap } from '../text.js';
@@ -13,7 +13,7 @@ import { questionHeader } from '../ui/render.js';
 import { timeLeftText } from '../ui/stage-screen.js';
 import { conduct } from '../app/conduct.js';
 import { withCatalog } from '../app/with-catalog.js';
-import { ensureSaveable, readHistoryFor } from '../app/read-history.js';
+import { ensureSaveable, resumableSessionsFor } from '../app/read-history.js';
 import { colourOf, llmOf, stateDirOf } from '../app/config.js';
 
 export interface ResumeOptions {
@@ -53,20 +53,13 @@ function pickOrExplain(sessions: readonly LiveSession<SessionState>[], wanted: s
 
 export async function resume(options: ResumeOptions, io: Io): Promise<number> {
   const stateDir = stateDirOf(io);
-  const { sessions, warnings } = listLive(stateDir, isSessionState);
-  for (const warning of warnings) io.stderr.write(`mldrill: ${warning}\n`);
-  // A checkpoint that outlived its completed session (the drill could not remove it) is not
-  // resumable: resumed, it would replace the completed record with a second run of the session.
   const wanted = options.session ?? 'last';
-  const records = sessions.length || wanted !== 'last' ? readHistoryFor(io).records : [];
-  const completed = new Set(records.filter((record) => record.status === 'completed').map((record) => record.id));
+  const { sessions, running, records } = resumableSessionsFor(io, { withRecords: wanted !== 'last' });
   // A wrong id is reported as such, with or without a terminal; only then is one required.
-  const open = sessions.filter((session) => !completed.has(session.id));
-  // Drilled right now in another terminal: resumed here too, one run's record would supersede the other's.
-  const running = open.filter((session) => runningElsewhere(stateDir, session));
-  const busy = wanted === 'last' ? (open.length && open.length === running.length ? running[0] : undefined) : byIdOrPrefix(running, wanted);
+  // Drilled right now in another terminal: said so, rather than "no session" or an unknown id.
+  const busy = wanted === 'last' ? (sessions.length ? undefined : running[0]) : byIdOrPrefix(running, wanted);
   if (busy) throw new NotFoundError(`session ${busy.id} is being drilled right now in another terminal (process ${busy.pid}); carry on there, or end it (Ctrl-C saves it) and resume it then`);
-  const live = pickOrExplain(open.filter((session) => !running.includes(session)), wanted, records);
+  const live = pickOrExplain(sessions, wanted, records);
   requireTerminal(io, 'resume');
   ensureSaveable(io, false);
 

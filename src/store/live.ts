@@ -48,7 +48,7 @@ export interface LiveSession<State = unknown> {
   ai?: true;
   /** Started with drill --ai --timeout S: the AI grader's wait per attempt, in seconds. */
   aiTimeoutSeconds?: number;
-  /** The process drilling it and its machine, written by saveLive: see runningElsewhere. */
+  /** The process drilling it and its machine (os.hostname()), which a drill writes: see runningElsewhere. */
   pid?: number;
   host?: string;
 }
@@ -77,7 +77,7 @@ export function saveLive(stateDir: string, live: LiveSession): void {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw Object.assign(new Error(`${path.dirname(file)} is not a directory`), { code: 'ENOTDIR' });
     throw error;
   }
-  writeFileAtomic(file, JSON.stringify({ ...live, pid: process.pid, host: os.hostname() }));
+  writeFileAtomic(file, JSON.stringify(live));
 }
 
 /** A drill checkpoints every few seconds; one whose checkpoint is older than this has stopped. */
