@@ -175,6 +175,9 @@ describe('stats on a narrow terminal', () => {
 
   it("keeps the real rubrics' stage titles whole where they fit: always in a pipe's 80 columns, in the coverage bars at 100", () => {
     const piped = statsLines(stats, plain, { charts: false, width: 80 });
+    // A title longer than 80 columns leave beside the figures (a bank's own rubric) is whole too.
+    const longer = statsLines(computeStats(records('progress.jsonl'), { ...long, stageTitle: () => 'Design the context, model, tools and serving path, then the rollout plan' }, { now: NOW, timeZone: 'UTC' }), plain, { charts: false, width: 80 });
+    expect(longer.filter((line) => line.startsWith('  Design the context, model, tools and serving path, then the rollout plan  '))).toHaveLength(4);
     expect(piped).toContain('  Design the data, model and serving path   40%  (5 sessions)');
     expect(piped).toContain('  Design the data, model and serving path  11:12 of 10:00  runs 12% over');
     expect(piped.filter((line) => line.includes('…'))).toEqual([]);
@@ -184,10 +187,12 @@ describe('stats on a narrow terminal', () => {
   });
 
   it('fits every line in 60 columns: the figures wrap, the rows cut their titles', () => {
-    for (const charts of [false, true]) {
-      const lines = statsLines(stats, plain, { charts, width: 60 });
-      expect(lines.filter((line) => visibleLength(line) > 60)).toEqual([]);
-    }
+    const fitted = statsLines(stats, plain, { charts: true, width: 60 });
+    expect(fitted.filter((line) => visibleLength(line) > 60)).toEqual([]);
+    // In a pipe (no charts) the prose still wraps at the width, but a row keeps its title whole.
+    const piped = statsLines(stats, plain, { charts: false, width: 60 });
+    expect(piped.filter((line) => visibleLength(line) > 60 && !/^ {2}(Frame the ML task and metrics|Design the data, model and serving path) {2}/.test(line))).toEqual([]);
+    expect(piped).toContain('  Design the data, model and serving path  11:12 of 10:00  runs 12% over');
     const lines = statsLines(stats, plain, { charts: true, width: 60 });
     // A rubric's title too long for the line beside its count keeps its words.
     const narrow = statsLines(computeStats(records('progress.jsonl').map((record) => (/dddd|eeee/.test(record.id) ? { ...record, rubricId: 'fx-panel' } : record)), { ...long, rubricTitle: (id) => (id === 'fx-panel' ? 'ML system design, short (30 minutes)' : 'Fixture interview') }, { now: NOW, timeZone: 'UTC' }), plain, { charts: true, width: 60 });

@@ -58,14 +58,14 @@ export function statsLines(stats: Stats & { calibration?: Calibration }, style: 
   if (stats.averageScore !== null) lines.push(`${style.heading('Average')}    ${grade(stats.averageScore)(`${stats.averageScore}%`)}`);
 
   // A coverage row: its title cut to what the bar, the percentage and the count leave, so a row
-  // never wraps; whole where it fits (a pipe's 80 columns hold every shipped title).
+  // never wraps on a terminal; whole where it fits, and always in a pipe (see rowRoom).
   const coverageRows = (rows: ReadonlyArray<{ title: string; averageScore: number; sessions: number }>) => {
     const counts = rows.map((row) => `(${plural(row.sessions, 'session')})`);
     const plain = 2 + 2 + 4 + 2 + widest(counts);
     // The bars give way on a terminal too narrow for them beside a title of 8 columns.
     const bars = view.charts && view.width - plain - 21 >= 8;
     const rest = plain + (bars ? 21 : 0);
-    const width = Math.max(8, Math.min(widest(rows.map((row) => stripControl(row.title))), view.width - rest));
+    const width = Math.max(8, Math.min(widest(rows.map((row) => stripControl(row.title))), rowRoom(view) - rest));
     const scoreBar = (score: number) => (bars ? `${grade(score)(bar(score / 100, 20))} ` : '');
     return rows.map((row, i) => `  ${label(stripControl(row.title), width)}  ${scoreBar(row.averageScore)}${percent(row.averageScore)}  ${style.dim(counts[i]!)}`);
   };
@@ -123,6 +123,14 @@ export function statsLines(stats: Stats & { calibration?: Calibration }, style: 
   return lines;
 }
 
+/**
+ * How wide a row of a title and its figures may be: the terminal's width, where a longer row would
+ * wrap; unlimited in a pipe (no charts), where a cut title would only lose words for grep and awk.
+ */
+function rowRoom(view: StatsView): number {
+  return view.charts ? view.width : Infinity;
+}
+
 /** Text cut to width with an ellipsis, or padded to it. */
 function label(text: string, width: number): string {
   return cut(text, width).padEnd(width);
@@ -139,7 +147,7 @@ function pacingLines(stages: readonly StageStats[], style: Style, view: StatsVie
   // The bar gives way on a terminal too narrow for it beside a title of 8 columns.
   const charts = view.charts && view.width - plain - (cells * 1.5 + 1) >= 8;
   const chartWidth = charts ? cells * 1.5 + 1 : 0;
-  const width = Math.max(8, Math.min(longest, view.width - plain - chartWidth));
+  const width = Math.max(8, Math.min(longest, rowRoom(view) - plain - chartWidth));
   const lines = ['', ...wrap(`${style.heading('Pacing')} ${style.dim('(average time used of the average budget)')}`, view.width)];
   for (const [i, stage] of stages.entries()) {
     const time = times[i]!.padEnd(timesWidth);
