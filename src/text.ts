@@ -35,6 +35,11 @@ export function stripControl(text: string, options: { keepStyle?: boolean } = {}
   return text.replace(/\r\n?/g, '\n').replace(UNSAFE, keep);
 }
 
+/** Text without the byte order mark some editors put at its start (JSON and Markdown readers choke on it or show it). */
+export function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 /**
  * stripControl for text that must stay on one line of plain output (a prompt written as YAML
  * paragraphs, in the three lines of `--plain`): every run of whitespace, newlines included, is one space.

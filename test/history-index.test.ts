@@ -259,6 +259,16 @@ describe('the history index', () => {
     expect(throughIndex(file, indexFile)).toEqual(fresh(file));
   });
 
+  it('reads a first line with a byte order mark as a fresh read does: a record, no warning', () => {
+    const { file, indexFile } = emptyHome();
+    appendRecord(file, record('20261122-0900-000a', 1));
+    fs.writeFileSync(file, `\uFEFF${fs.readFileSync(file, 'utf8')}`);
+    appendRecord(file, record('20261122-0900-000b', 2));
+    expect(throughIndex(file, indexFile)).toEqual(fresh(file));
+    expect(throughIndex(file, indexFile)).toMatchObject({ warnings: [] });
+    expect(throughIndex(file, indexFile).records.map((r) => r.id)).toEqual(['20261122-0900-000a', '20261122-0900-000b']);
+  });
+
   it('handles a torn last line, then its completion by an append, exactly as a fresh read does', () => {
     const { file, indexFile } = emptyHome();
     appendRecord(file, record('20261122-0900-000a', 1));

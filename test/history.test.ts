@@ -55,6 +55,14 @@ describe('history file', () => {
     expect(read.warnings).toEqual([`${file}:2: written by a newer mldrill (record version 99, this one reads up to 1); skipped, upgrade mldrill to read it`]);
   });
 
+  it('reads a history whose first line an editor saved with a byte order mark', () => {
+    const file = tempFile();
+    appendRecord(file, record('20261122-0900-000a'));
+    appendRecord(file, record('20261122-0900-000b'));
+    fs.writeFileSync(file, `\uFEFF${fs.readFileSync(file, 'utf8')}`);
+    expect(readHistory(file)).toEqual({ records: [record('20261122-0900-000a'), record('20261122-0900-000b')], warnings: [] });
+  });
+
   it('reads a missing file as empty', () => {
     expect(readHistory(tempFile())).toEqual({ records: [], warnings: [] });
   });

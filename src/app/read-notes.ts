@@ -2,6 +2,7 @@
 // (checked on the open descriptor), at most NOTES_LIMIT bytes, UTF-8 text, not empty.
 import { UsageError } from '../errors.js';
 import { NotRegularError, readRegular, readStreamBytes, TooLargeError } from '../read-file.js';
+import { withoutBom } from '../text.js';
 
 const NOTES_LIMIT = 1024 * 1024;
 
@@ -35,5 +36,5 @@ function notesText(bytes: Buffer, shown: string): string {
     throw new UsageError(`${shown}: not UTF-8 text; save the notes as UTF-8`);
   }
   if (!text.trim()) throw new UsageError(`${shown}: the notes are empty; write what you covered, one point a line, under ## headings named after the stages`);
-  return text.replace(/^\uFEFF/, '');
+  return withoutBom(text);
 }

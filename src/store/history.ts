@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import { forEachLine, LINE_LIMITS, openRegular, readRange, type LineLimits } from '../read-file.js';
 import { isSessionId, isSessionRecord, RECORD_VERSION, type SessionRecord } from './record.js';
+import { withoutBom } from '../text.js';
 
 export interface HistoryRead {
   /** One per session id: a later line for the same id (a resumed session) supersedes earlier ones. */
@@ -139,7 +140,8 @@ function newerVersion(where: string, version: number): string {
 export function decode(line: string, where: string, tornLast: boolean): Decoded<SessionRecord> {
   let value: unknown;
   try {
-    value = JSON.parse(line);
+    // The first line of a history an editor saved starts with a byte order mark.
+    value = JSON.parse(withoutBom(line));
   } catch {
     return {
       warning: tornLast

@@ -7,6 +7,7 @@
 import { NotRegularError, readRegular, TooLargeError } from '../read-file.js';
 import { appendRecord } from './append.js';
 import type { SessionMode } from './record.js';
+import { withoutBom } from '../text.js';
 
 export const RATING_VERSION = 1;
 /** Far more than years of ratings (a rating is about 2 KB); a larger file is not read. */
@@ -87,7 +88,7 @@ function parseRatings(text: string, file: string): RatingsRead {
     const where = `${file}:${i + 1}`;
     let value: unknown;
     try {
-      value = JSON.parse(line);
+      value = JSON.parse(withoutBom(line));
     } catch {
       warnings.push(i === lines.length - 1 ? `${where}: the last line is incomplete (an interrupted write?); ignored and left in place` : `${where}: not valid JSON; skipped and left in place`);
       return;
