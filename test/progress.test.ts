@@ -202,6 +202,17 @@ describe('the store, through the commands', () => {
     expect(await main(['--bank', fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-bank-')), 'drill', '--random'], drill)).toBe(2);
     expect(drill.err()).toBe(`mldrill: the state directory ${blocker} is not a directory; set MLDRILL_HOME to a directory, move the file aside, or pass --no-save\n`);
   });
+
+  it('says so when a folder on the way to the state directory is a file, as the reading commands do', async () => {
+    const blocker = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-')), 'a-file');
+    fs.writeFileSync(blocker, '');
+    const home = path.join(blocker, 'state');
+    for (const argv of [['history'], ['drill', '--random']]) {
+      const io = fakeIo({ env: { MLDRILL_HOME: home }, tty: true });
+      expect(await main(argv, io)).toBe(2);
+      expect(io.err()).toMatch(new RegExp(`^mldrill: the state directory ${home.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not a directory; set MLDRILL_HOME to a directory, (or )?move the file aside`));
+    }
+  });
 });
 
 describe('spawned, with a real TZ and a pipe', () => {

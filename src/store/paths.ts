@@ -49,7 +49,7 @@ export function ensureWritable(stateDir: string): void {
     fs.accessSync(stateDir, fs.constants.W_OK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    // mkdir with recursive says EEXIST only when the path is there and not a directory.
-    throw new StateDirError(stateDir, code, code === 'EEXIST');
+    // mkdir with recursive says EEXIST when the path is there and not a directory, ENOTDIR when a folder on the way is a file.
+    throw new StateDirError(stateDir, code, code === 'EEXIST' || code === 'ENOTDIR');
   }
 }
