@@ -134,7 +134,7 @@ describe('the store, through the commands', () => {
     const io = fakeIo({ env: { MLDRILL_HOME: stateDir }, tty: true });
     expect(await main(['drill', '--random'], io)).toBe(2);
     expect(io.out()).toBe('');
-    expect(io.err()).toBe(`mldrill: cannot write to the state directory ${stateDir} (ENOTDIR); fix its permissions, set MLDRILL_HOME to a writable directory, or pass --no-save\n`);
+    expect(io.err()).toBe(`mldrill: the state directory ${stateDir} is not a directory; set MLDRILL_HOME to a directory, move the file aside, or pass --no-save\n`);
   });
 
   it('refuses to start a saved drill when the clock is outside the years a record may be dated in (exit 2), rather than saving a record every reader skips', async () => {
