@@ -3,6 +3,7 @@
 // a type from a higher layer still ties the lower one to it.
 import fs from 'node:fs';
 import path from 'node:path';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 const SRC = path.join(import.meta.dirname, '..', 'src');
@@ -39,15 +40,50 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-/** Every relative import of a file, static, dynamic or type-only, as an absolute .ts path. */
+/**
+ * Every relative module a file names, as an absolute .ts path: imports and re-exports (type-only
+ * ones included), `import()` calls and `import('...')` types, in either quote or a plain
+ * template. Read with TypeScript's parser, so no spelling of an import escapes a pattern; a
+ * module named any other way (a variable, an expression) cannot be checked and is refused.
+ */
 function importsOf(file: string): string[] {
-  const text = fs.readFileSync(file, 'utf8');
-  const specifiers = [...text.matchAll(/(?:from\s+|import\s*\(\s*|import\s+)'(\.[^']+)'/g)].map((match) => match[1]!);
-  return specifiers.map((specifier) => path.resolve(path.dirname(file), specifier).replace(/\.js$/, '.ts'));
+  const source = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+  const specifiers: string[] = [];
+  const named = (node: ts.Node | undefined, what: string) => {
+    if (node && ts.isStringLiteralLike(node)) specifiers.push(node.text);
+    else throw new Error(`${name(file)}: ${what} names a module the layer check cannot read: ${node?.getText() ?? 'nothing'}`);
+  };
+  const visit = (node: ts.Node): void => {
+    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier) named(node.moduleSpecifier, 'an import');
+    else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) named(node.moduleReference.expression, 'an import');
+    else if (ts.isCallExpression(node) && (node.expression.kind === ts.SyntaxKind.ImportKeyword || (ts.isIdentifier(node.expression) && node.expression.text === 'require'))) named(node.arguments[0], 'import()');
+    else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument)) named(node.argument.literal, 'an import type');
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return specifiers.filter((specifier) => specifier.startsWith('.')).map((specifier) => path.resolve(path.dirname(file), specifier).replace(/\.js$/, '.ts'));
 }
 
-const edges = sourceFiles(SRC).flatMap((file) => importsOf(file).map((target) => ({ file, target })));
 const name = (file: string) => path.relative(SRC, file).split(path.sep).join('/');
+const edges = sourceFiles(SRC).flatMap((file) => importsOf(file).map((target) => ({ file, target })));
+
+/** Each cycle of the folder graph once, as `a -> b -> a`, found by a depth-first walk. */
+function folderCycles(between: ReadonlyMap<string, ReadonlySet<string>>): string[] {
+  const done = new Set<string>();
+  const trail: string[] = [];
+  const cycles: string[] = [];
+  const walk = (folder: string): void => {
+    trail.push(folder);
+    for (const next of between.get(folder) ?? []) {
+      if (trail.includes(next)) cycles.push([...trail.slice(trail.indexOf(next)), next].join(' -> '));
+      else if (!done.has(next)) walk(next);
+    }
+    trail.pop();
+    done.add(folder);
+  };
+  for (const folder of between.keys()) if (!done.has(folder)) walk(folder);
+  return cycles;
+}
 
 describe('the layers', () => {
   it('puts every folder of src/ in a layer', () => {
@@ -62,16 +98,15 @@ describe('the layers', () => {
     expect(upward.filter((edge) => !DEBTS.has(edge))).toEqual([]);
   });
 
-  it('has no cycle between folders of one layer, beyond the listed debts', () => {
+  it('has no cycle between folders, of any length, beyond the listed debts', () => {
     const between = new Map<string, Set<string>>();
     for (const { file, target } of edges) {
       const from = folderOf(file);
       const to = folderOf(target);
-      if (from === to || LAYER[from] !== LAYER[to] || DEBTS.has(`${name(file)} -> ${name(target)}`)) continue;
+      if (from === to || DEBTS.has(`${name(file)} -> ${name(target)}`)) continue;
       between.set(from, (between.get(from) ?? new Set()).add(to));
     }
-    const cycles = [...between].flatMap(([from, tos]) => [...tos].filter((to) => between.get(to)?.has(from)).map((to) => `${from} <-> ${to}`));
-    expect(cycles).toEqual([]);
+    expect(folderCycles(between)).toEqual([]);
   });
 
   it('lists only debts that still exist', () => {
@@ -93,5 +128,67 @@ describe('module state', () => {
     );
     expect(found.filter((variable) => !MODULE_VARIABLES.has(variable))).toEqual([]);
     expect([...MODULE_VARIABLES].filter((variable) => !found.includes(variable))).toEqual([]);
+  });
+});
+
+/**
+ * What a module may ask the process itself, outside src/io.ts: facts fixed for the run (its id
+ * for unique temporary names, the platform, the path of node for the completion scripts). The
+ * environment, the working directory, the streams and exiting are the Io's, so that every
+ * caller (a test, another command) can give its own; chdir would move every caller at once.
+ */
+const PROCESS_FACTS = new Set(['pid', 'platform', 'execPath']);
+
+/**
+ * Module-level collections that fill as the program runs, each a memo of a pure answer (the same
+ * for every caller, so sharing it can only save time) or keyed by the caller's own object:
+ * stems and compiled keywords by their text, date formatters by zone, the code stamp by module,
+ * the config read by the run's Io, the findings a syntax error explains by the finding itself.
+ * Anything else filled at module level would be state one caller leaves for the next.
+ */
+const MODULE_MEMOS = new Set([
+  'words.ts: STEMS', 'score/keywords.ts: compiled', 'score/suggest.ts: compiledFor', 'time.ts: formatters',
+  'code-stamp.ts: stamps', 'app/config.ts: loaded', 'bank/validate.ts: artefacts', 'bank/ask-words.ts: canonical',
+]);
+
+describe('module collections', () => {
+  it('fills none at module level beyond the listed memos', () => {
+    const found = sourceFiles(SRC).flatMap((file) => {
+      const text = fs.readFileSync(file, 'utf8');
+      return [...text.matchAll(/^(?:export )?const (\w+)(?::[^=]+)? = new (?:Map|Set|WeakMap|WeakSet|Array)\b|^(?:export )?const (\w+)(?::[^=]+)? = (?:\[\]|\{\});?$/gm)]
+        .map((match) => match[1] ?? match[2]!)
+        .filter((variable) => new RegExp(`\\b${variable}\\.(?:set|add|delete|clear|push|pop|shift|unshift|splice)\\(|\\b${variable}\\[[^\\]]+\\] =`).test(text))
+        .map((variable) => `${name(file)}: ${variable}`);
+    });
+    expect(found.filter((variable) => !MODULE_MEMOS.has(variable))).toEqual([]);
+    expect([...MODULE_MEMOS].filter((variable) => !found.includes(variable))).toEqual([]);
+  });
+});
+
+describe("the process's own state", () => {
+  it('is read through the Io alone: no process.env, cwd, chdir, argv, streams or exit outside src/io.ts', () => {
+    const found = sourceFiles(SRC).filter((file) => name(file) !== 'io.ts').flatMap((file) => {
+      const source = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+      const uses: string[] = [];
+      const visit = (node: ts.Node): void => {
+        // `process`, or `globalThis.process`: the expression whose member is asked for.
+        const asMember = ts.isIdentifier(node) && ts.isPropertyAccessExpression(node.parent) && node.parent.name === node;
+        const whole = asMember && /^(globalThis|global)$/.test(node.parent.expression.getText()) ? node.parent : node;
+        if (ts.isIdentifier(node) && node.text === 'process' && (whole !== node || !asMember)) {
+          const member = ts.isPropertyAccessExpression(whole.parent) && whole.parent.expression === whole ? whole.parent.name.text : undefined;
+          // `process` as a type (NodeJS.Platform lives elsewhere) or a bare value both count.
+          if (!member || !PROCESS_FACTS.has(member)) uses.push(`${name(file)}: process${member ? `.${member}` : ''}`);
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(source);
+      return uses;
+    });
+    expect(found).toEqual([]);
+  });
+
+  it('leaves the commands to the command table: no other module imports one', () => {
+    const commands = path.join(SRC, 'commands') + path.sep;
+    expect(edges.filter(({ file, target }) => target.startsWith(commands) && name(file) !== 'cli.ts').map(({ file, target }) => `${name(file)} -> ${name(target)}`)).toEqual([]);
   });
 });
