@@ -9,7 +9,7 @@ import { yamlOneOneBoolean } from '../bank/records.js';
 import type { Finding } from '../bank/findings.js';
 import type { ParsedFile, PathSegment } from '../bank/parse.js';
 import { readSmallFile } from '../read-file.js';
-import { closest, controlProblem, showControl, stripControl } from '../text.js';
+import { closest, controlProblem, didYouMean, showControl, stripControl } from '../text.js';
 import { keysIn, SECTIONS, settingFor, type Setting, type SettingValue } from './keys.js';
 import { pathFromConfig } from './locate.js';
 
@@ -126,8 +126,7 @@ function check(parsed: ParsedFile, homedir: string, positions: boolean): ConfigR
   const unknown = (pathTo: string[], section?: string) => {
     const name = pathTo[pathTo.length - 1]!;
     const known = keysIn(section);
-    const [suggestion] = closest(name, section ? known : [...known, ...SECTIONS.flatMap((s) => keysIn(s).map((k) => `${s}.${k}`))], 1);
-    const fix = suggestion ? `did you mean "${suggestion}"?` : `known keys: ${known.join(', ')}`;
+    const fix = didYouMean(closest(name, section ? known : [...known, ...SECTIONS.flatMap((s) => keysIn(s).map((k) => `${s}.${k}`))], 1), { label: 'known keys:', names: known });
     fail(pathTo, 'unknown-key', `unknown key "${showControl(pathTo.join('.'))}"; ${fix}`, 'key');
   };
 
@@ -175,8 +174,7 @@ function valueProblem(setting: Setting, value: unknown): { rule: string; message
     case 'choice': {
       if (typeof value !== 'string') return wrongType(`one of ${setting.values.join(', ')}`);
       if (setting.values.includes(value)) return undefined;
-      const [suggestion] = closest(value, setting.values, 1);
-      return { rule: 'enum', message: `is "${value}"; ${suggestion ? `did you mean "${suggestion}"? ` : ''}use one of ${setting.values.join(', ')}` };
+      return { rule: 'enum', message: `is "${value}"; ${didYouMean(closest(value, setting.values, 1), { label: 'use one of', names: setting.values, always: true })}` };
     }
     case 'text':
       if (typeof value !== 'string') return wrongType('text');
