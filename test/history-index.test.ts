@@ -7,14 +7,14 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/main.js';
 import { appendRecord } from '../src/store/append.js';
-import { everySession, latestSessions, parseHistory, scanHistory } from '../src/store/history.js';
+import { everySession, latestSessions, scanHistory } from '../src/store/history.js';
 import { statsOf } from '../src/score/stats.js';
 import { tallyOf } from '../src/score/tally.js';
 import { readHistoryTally } from '../src/app/stats-tally.js';
 import { readIndexedHistory, readNewestSessions } from '../src/store/history-index.js';
 import { makeRecord, type SessionRecord } from '../src/store/record.js';
 import { fakeIo } from './helpers/fake-io.js';
-import { computeStats, homeWith, latestRecords, NO_BANK, PROGRESS_BANK } from './helpers/history.js';
+import { computeStats, homeWith, latestRecords, NO_BANK, parseHistory, PROGRESS_BANK } from './helpers/history.js';
 
 const NOW = Date.UTC(2026, 10, 17, 12);
 

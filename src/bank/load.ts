@@ -8,8 +8,6 @@ import { compareFindings, type Finding } from './findings.js';
 import { DEFAULT_RUBRIC, loadedQuestion, type LoadedQuestion, type LoadedRubric, type QuestionData, type RubricData } from './schema.js';
 import { compareText } from '../text.js';
 
-export { findYamlFiles } from './files.js';
-
 export interface Bank {
   /** Sorted by id. */
   questions: LoadedQuestion[];

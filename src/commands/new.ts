@@ -3,8 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { CATEGORIES, CATEGORY_TITLES, DEFAULT_RUBRIC, type Category, type Difficulty } from '../bank/categories.js';
-import { bankDirectories, displayPath } from '../bank/files.js';
-import { findYamlFiles, loadFiles, type Bank } from '../bank/load.js';
+import { bankDirectories, displayPath, findYamlFiles } from '../bank/files.js';
+import { loadFiles, type Bank } from '../bank/load.js';
 import { idFromTitle, idProblem, scaffoldQuestion } from '../bank/scaffold.js';
 import { schemaModeline } from '../bank/schema-comment.js';
 import { ConflictError, EXIT, InterruptedError, systemErrorCode, systemErrorText, UsageError } from '../errors.js';

@@ -1,13 +1,13 @@
 // `mldrill resume [session-id|last]`: picks an interrupted session up at the stage it was in,
 // with the time that was left and the notes so far, and completes it as the same session.
-import { MldrillError, NotFoundError, UnknownIdError, UsageError } from '../errors.js';
+import { MldrillError, NotFoundError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { isFinished, isSessionState, resumeAt, type SessionState } from '../session/engine.js';
 import { buildInterview } from '../session/interview.js';
-import { listLive, liveFile, type LiveSession } from '../store/live.js';
+import { listLive, liveFile, pickLive, type LiveSession } from '../store/live.js';
 import type { SessionSummary } from '../store/record.js';
 import { byIdOrPrefix } from '../store/sessions.js';
-import { closest, wrap } from '../text.js';
+import { wrap } from '../text.js';
 import { createPrompter, requireTerminal } from '../ui/prompts.js';
 import { questionHeader } from '../ui/render.js';
 import { timeLeftText } from '../ui/stage-screen.js';
@@ -21,16 +21,6 @@ export interface ResumeOptions {
   bank?: string[];
   /** The report lists every red flag of the rubric. */
   allRedFlags?: boolean;
-}
-
-/** The interrupted session wanted: `last` (the latest saved), an id, or a prefix of exactly one id. */
-export function pickLive<State>(sessions: readonly LiveSession<State>[], wanted = 'last'): LiveSession<State> {
-  if (sessions.length === 0) throw new NotFoundError('there is no interrupted session to resume');
-  if (wanted === 'last') return sessions[0]!;
-  const live = byIdOrPrefix(sessions, wanted);
-  if (live) return live;
-  const ids = sessions.map((session) => session.id);
-  throw new UnknownIdError('resumable session', wanted, closest(wanted, ids), ids.slice(0, 5));
 }
 
 /**

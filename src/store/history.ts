@@ -15,7 +15,7 @@ export interface HistoryRead {
 
 /**
  * Every session of the history file, read a chunk at a time so that a file of any size is read
- * (see parseHistory). A file that does not exist yet is empty; one that is not a regular file
+ * (see scanHistory). A file that does not exist yet is empty; one that is not a regular file
  * is refused (NotRegularError), never read.
  */
 export function readHistory(file: string, limits: LineLimits = LINE_LIMITS): HistoryRead {
@@ -162,15 +162,6 @@ export interface RecordLine {
 }
 
 type Decoded<R> = { record: R } | { warning: string };
-
-/**
- * Every session of the file, in the order they first appear, each with its latest record, and a
- * warning for each line skipped, in line order.
- */
-export function parseHistory(text: string, file: string): HistoryRead {
-  const scan = scanHistory(text, file);
-  return everySession(scan.lines, scan.warnings, (line) => decodeLine(line, file));
-}
 
 /**
  * Every session of the lines, in the order they first appear, each with its latest record that

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { BankView } from '../../src/score/bank-view.js';
 import { statsOf, streaksOfDays, type Stats, type StatsOptions } from '../../src/score/stats.js';
 import { tallyOf } from '../../src/score/tally.js';
-import { decodeLine, latestSessions, type HistoryScan } from '../../src/store/history.js';
+import { decodeLine, everySession, latestSessions, scanHistory, type HistoryRead, type HistoryScan } from '../../src/store/history.js';
 import type { SessionSummary } from '../../src/store/record.js';
 import { dayNumber } from '../../src/time.js';
 
@@ -49,4 +49,13 @@ export function streaks(dates: readonly string[], today: string) {
 /** The newest `limit` sessions of a scanned history file, as latestSessions reads them. */
 export function latestRecords(scan: HistoryScan, file: string, limit: number) {
   return latestSessions(scan.lines, scan.warnings, (line) => decodeLine(line, file), limit);
+}
+
+/**
+ * Every session of a history held as text, in the order they first appear, each with its latest
+ * record, and a warning for each line skipped, in line order: readHistory without the file.
+ */
+export function parseHistory(text: string, file: string): HistoryRead {
+  const scan = scanHistory(text, file);
+  return everySession(scan.lines, scan.warnings, (line) => decodeLine(line, file));
 }
