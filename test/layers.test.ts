@@ -192,3 +192,12 @@ describe("the process's own state", () => {
     expect(edges.filter(({ file, target }) => target.startsWith(commands) && name(file) !== 'cli.ts').map(({ file, target }) => `${name(file)} -> ${name(target)}`)).toEqual([]);
   });
 });
+
+describe("docs/ARCHITECTURE.md's map of the folders", () => {
+  it('names every folder of src/ and every module directly in it', () => {
+    const doc = fs.readFileSync(path.join(SRC, '..', 'docs', 'ARCHITECTURE.md'), 'utf8');
+    const map = doc.slice(doc.indexOf('## The folders'), doc.indexOf('## One drill'));
+    const places = [...new Set(sourceFiles(SRC).map((file) => (folderOf(file) === 'leaf' || folderOf(file) === 'top' ? `src/${name(file)}` : `src/${folderOf(file)}/`)))];
+    expect(places.filter((place) => !map.includes(`\`${place}\``))).toEqual([]);
+  });
+});
