@@ -178,6 +178,11 @@ export function didYouMean(suggestions: readonly string[], known?: { label: stri
   return parts.join(' ');
 }
 
+/** `did you mean the command x, or the question y?`: suggestions of several kinds, each worded by the caller; '' for none. */
+export function didYouMeanPhrases(phrases: readonly string[]): string {
+  return phrases.length ? `did you mean ${phrases.join(', or ')}?` : '';
+}
+
 /** Wraps text to width, keeping existing line breaks; colour codes in it take no columns. */
 export function wrap(text: string, width: number, indent = ''): string[] {
   const lines: string[] = [];
