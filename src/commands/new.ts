@@ -11,8 +11,9 @@ import { ConflictError, EXIT, InterruptedError, systemErrorCode, systemErrorText
 import type { Io } from '../io.js';
 import { writeNewFile } from '../store/atomic.js';
 import { closest, compareText, didYouMean, stripControl } from '../text.js';
-import { createPrompter, type Prompter } from '../ui/prompts.js';
-import { colourOf, configBankOf } from '../app/config.js';
+import type { Prompter } from '../ui/prompts.js';
+import { configBankOf } from '../app/config.js';
+import { withPrompter } from '../app/prompter.js';
 import { makeDirectory } from '../make-dir.js';
 
 export interface NewOptions {
@@ -48,15 +49,11 @@ export async function newQuestion(options: NewOptions, io: Io): Promise<number> 
 
   let answers: Required<Pick<NewOptions, 'id' | 'category' | 'title' | 'rubric'>>;
   if (interactive && (missing.length > 0 || options.rubric === undefined)) {
-    const controller = new AbortController();
-    const stopListening = io.onSignal(() => controller.abort());
     try {
-      answers = await ask(options, bank, takenBy, await createPrompter(io, controller.signal, colourOf(io)), io.cwd);
+      answers = await withPrompter(io, (prompter) => ask(options, bank, takenBy, prompter, io.cwd));
     } catch (error) {
       if (error instanceof InterruptedError) return EXIT.interrupted;
       throw error;
-    } finally {
-      stopListening();
     }
   } else {
     answers = { id: options.id!, category: options.category!, title: options.title!, rubric: options.rubric ?? DEFAULT_RUBRIC };
