@@ -241,3 +241,25 @@ describe('one helper per idea', () => {
     expect(found).toEqual([]);
   });
 });
+
+/** The core and data folders, whose errors carry data and leave the remedy to the commands. */
+const CORE = new Set(['bank', 'store', 'config', 'diagram', 'session', 'select', 'score', 'lint', 'rater', 'completion']);
+
+describe('errors below the app', () => {
+  it('name no flag, environment variable or command line to run: the commands word the remedy', () => {
+    const found = sourceFiles(SRC).filter((file) => CORE.has(folderOf(file))).flatMap((file) => {
+      const source = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+      const worded: string[] = [];
+      const visit = (node: ts.Node): void => {
+        if (ts.isNewExpression(node) && /Error$/.test(node.expression.getText())) {
+          const text = (node.arguments ?? []).map((argument) => argument.getText()).join(' ');
+          if (/(?:^|[\s'"`(])--[a-z]|\bMLDRILL_|\brun '?mldrill\b|'mldrill [a-z]/.test(text)) worded.push(`${name(file)}: ${node.getText().slice(0, 100)}`);
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(source);
+      return worded;
+    });
+    expect(found).toEqual([]);
+  });
+});
