@@ -213,7 +213,8 @@ const HELPERS: ReadonlyArray<{ idea: string; pattern: RegExp; home: readonly str
   // A noun by its count: the branch for many has the s (a verb's agreement, `> 1 ? 'ask' : 'asks'`, is another idea).
   { idea: 'a plural (plural, pluralOf)', pattern: /=== 1 \? '(\w*)' : '\1e?s'|=== 1 \? '' : 'e?s'|(?:!== 1|> 1) \? '(\w*)e?s' : '\2'|(?:!== 1|> 1) \? 'e?s' : ''/, home: ['text.ts'] },
   { idea: 'a code-point comparison (compareText)', pattern: /localeCompare\(|\? -1 : [\w.]+ > [\w.]+ \? 1/, home: ['text.ts'] },
-  { idea: 'stripping escape sequences (stripControl)', pattern: /replace\(\/\\u001b|replace\(\/\\x1b|replace\(\/\\033/, home: ['text.ts'] },
+  // A pattern for escape sequences is what a stripper or a measurer of visible width is made of.
+  { idea: 'matching escape sequences (stripControl, visibleLength)', pattern: /\\(?:u001b|x1b|033|e)\\\[|\\(?:u001b|x1b|033)\(\?:\\\[/, home: ['text.ts'] },
   { idea: 'reading a byte range (readRange, readFully)', pattern: /\bfs\.readSync\(|\breadSync\(/, home: ['read-file.ts'] },
   { idea: 'an atomic write (writeFileAtomic)', pattern: /\brenameSync\(/, home: ['store/atomic.ts', 'store/lock.ts'] },
   { idea: 'a plan\'s budget (totalBudgetSeconds)', pattern: /sum \+ \w+\.budgetSeconds/, home: ['session/engine.ts'] },
