@@ -33,7 +33,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       throw error;
     }
   } catch (error) {
-    return report(error, argv, io, result.command);
+    return await report(error, argv, io, result.command);
   }
 }
 
@@ -70,8 +70,8 @@ const LIST_IDS: Record<UnknownIdError['kind'], string> = {
 };
 
 /** Says what went wrong on one line of stderr and returns the exit code. */
-function report(error: unknown, argv: readonly string[], io: Io, command: string | undefined): number {
-  const [message, code] = describe(error, argv, io.env, command);
+async function report(error: unknown, argv: readonly string[], io: Io, command: string | undefined): Promise<number> {
+  const [message, code] = describe(error, argv, io.env, command, await stateDirsFor(error, io));
   try {
     // Findings that come before the one-line summary (a config file's, as file:line:col lines).
     // Plain text, colour sequences too: stderr keeps colour, and a path or an id may hold some.
@@ -83,7 +83,22 @@ function report(error: unknown, argv: readonly string[], io: Io, command: string
   return code;
 }
 
-function describe(error: unknown, argv: readonly string[], env: Record<string, string | undefined>, command: string | undefined): [string, number] {
+/**
+ * The state and cache directories, when the error is the file system's about a path in them
+ * (MLDRILL_HOME moves both): only then is another MLDRILL_HOME a way out.
+ */
+async function stateDirsFor(error: unknown, io: Io): Promise<string[]> {
+  if (error instanceof MldrillError || !(error as NodeJS.ErrnoException | undefined)?.path) return [];
+  try {
+    // Loaded already by any command that got as far as a file.
+    const { cacheDirOf, stateDirOf } = await import('./app/config.js');
+    return [stateDirOf(io), cacheDirOf(io)];
+  } catch {
+    return [];
+  }
+}
+
+function describe(error: unknown, argv: readonly string[], env: Record<string, string | undefined>, command: string | undefined, stateDirs: readonly string[]): [string, number] {
   // One line each: an id or a path quoted in it may hold a newline, which would start what reads
   // as a line of mldrill's own ('mldrill show $'x\nmldrill: ...''). Only a bug's stack, under
   // MLDRILL_DEBUG, takes more lines.
@@ -92,10 +107,19 @@ function describe(error: unknown, argv: readonly string[], env: Record<string, s
   if (code && code !== 'ENOENT') {
     // The environment, not mldrill: a file name too long, a full disk, a file-size limit.
     const file = (error as NodeJS.ErrnoException).path;
-    return [oneLine(`cannot ${(error as NodeJS.ErrnoException).syscall ?? 'use'} ${file ? shortPath(path.resolve(file)) : 'a file'}: ${systemErrorText(error)}; check the path and the disk, or set MLDRILL_HOME to another directory`), EXIT.usage];
+    const absolute = file === undefined ? undefined : path.resolve(file);
+    // A path of the user's own (-o, --dir, a notes or bank file): moving the state directory would not help.
+    const inState = absolute === undefined || stateDirs.some((dir) => isWithin(dir, absolute));
+    const remedy = inState ? 'check the path and the disk, or set MLDRILL_HOME to another directory' : 'check the path and the disk, or give another path';
+    return [oneLine(`cannot ${(error as NodeJS.ErrnoException).syscall ?? 'use'} ${absolute ? shortPath(absolute) : 'a file'}: ${systemErrorText(error)}; ${remedy}`), EXIT.usage];
   }
   return [internalErrorText(error, env), EXIT.usage];
 }
+
+const isWithin = (dir: string, file: string) => {
+  const relative = path.relative(dir, file);
+  return !relative.startsWith('..') && !path.isAbsolute(relative);
+};
 
 /** An error's message with the way out, in the words of the command line and of the command that ran. */
 function remedied(error: MldrillError, argv: readonly string[], command: string | undefined): string {

@@ -205,6 +205,22 @@ export const wordForms: WordForms = {
   },
 };
 
+/** Numbers written as words: `two million users` quantifies as `2M users` does. */
+const NUMBER_WORDS = lazy(() => new Set(
+  'two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty hundred thousand million billion trillion dozen percent'
+    .split(' ')
+    .map((word) => stem(word)),
+));
+
+/** Whether a word (lowercase, as written, and its stem) is a number: digits in it (`40k`, `p99`, `1.5`) or a number word. */
+export function isNumberWord(raw: string, stemmed: string): boolean {
+  for (let i = 0; i < raw.length; i++) {
+    const code = raw.charCodeAt(i);
+    if (code >= 48 && code <= 57) return true;
+  }
+  return NUMBER_WORDS().has(stemmed);
+}
+
 /** Whether the stems of phrase occur in order, side by side, in stems. */
 export function containsRun(stems: readonly string[], phrase: readonly string[]): boolean {
   if (phrase.length === 0) return false;

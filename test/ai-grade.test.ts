@@ -95,7 +95,7 @@ describe('aiGrade against a chat-completions server', () => {
     const result = await aiGrade(input, io);
     const item = result.stages[1]!.items[1]!;
     expect(item).toMatchObject({ id: 'calibration', met: true, void: true, self: true, counted: true });
-    const text = aiGradeLines(result, PLAIN, 120).join('\n');
+    const text = aiGradeLines(result, 'Feed ranking', PLAIN, 120).join('\n');
     expect(text).toContain('! Calibrated the scores (unsupported)');
     expect(text).toContain('unsupported: "we calibrate with isotonic regression" is not in your notes; your own tick counts');
   });
@@ -336,7 +336,7 @@ describe('the verdicts beside the self ticks', () => {
     ]);
     expect(lines).toContain('             unsure; your partner\'s tick counts');
     expect(lines.join('\n')).not.toContain('your own tick');
-    expect(aiGradeLines(result, PLAIN, 80, 'partner')[2]).toBe('Met only with a quote from your notes; where the AI is unsure or its quote is not in your notes, your partner\'s tick counts.');
+    expect(aiGradeLines(result, 'Feed ranking', PLAIN, 80, 'partner')[2]).toBe('Met only with a quote from your notes; where the AI is unsure or its quote is not in your notes, your partner\'s tick counts.');
   });
 });
 

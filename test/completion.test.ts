@@ -7,12 +7,22 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SHELLS } from '../src/completion/shells.js';
 import { main } from '../src/main.js';
+import { planStages, startSession } from '../src/session/engine.js';
+import { saveLive } from '../src/store/live.js';
 import { fakeIo } from './helpers/fake-io.js';
 import { homeWith, PROGRESS_BANK } from './helpers/history.js';
 import { BIN, TmuxSession } from './helpers/tmux.js';
 
 const home = homeWith('midnight.jsonl');
 const SESSIONS = ['20261122-1530-mmmd', '20261121-1430-mmmc', '20261120-1630-mmmb', '20261120-0730-mmma'];
+/** Checkpoints: one interrupted session, and one left behind by a session the history holds as completed. */
+const INTERRUPTED = '20261123-0900-mmme';
+for (const id of [INTERRUPTED, SESSIONS[0]!]) {
+  saveLive(home, {
+    version: 1, id, questionId: 'fx-feed', rubricId: 'fx-interview', mode: 'self', minutes: null, strict: false, paused: false,
+    state: startSession(planStages([{ id: 'clarify', title: 'Clarify', goal: 'Scope it.', minutes: 5 }]), Date.UTC(2026, 10, 23, 9)), savedAt: '2026-11-23T09:00:00.000Z',
+  });
+}
 
 /** What `mldrill __complete` prints for the words after mldrill, the last one being completed. */
 async function complete(...words: string[]): Promise<string[]> {
@@ -59,9 +69,16 @@ describe('mldrill __complete', () => {
     expect(await complete('--bank', `'${bank}'`, 'drill', 'fx-f')).toEqual([]);
   });
 
-  it('completes session ids, newest first, and last for export and resume', async () => {
+  it('completes session ids, newest first, and last for export; for resume only the sessions it takes', async () => {
     expect(await complete('export', '')).toEqual(['last', ...SESSIONS]);
-    expect(await complete('resume', '2026112')).toEqual(SESSIONS);
+    expect(await complete('export', '2026112')).toEqual(SESSIONS);
+    // Completed sessions (even the one whose checkpoint outlived it) are refused by resume.
+    expect(await complete('resume', '')).toEqual(['last', INTERRUPTED]);
+    expect(await complete('resume', '20261122')).toEqual([]);
+    // Nothing to resume: not even last (and the shell offers its file names).
+    const empty = fakeIo({ env: { MLDRILL_HOME: homeWith('midnight.jsonl'), MLDRILL_CONFIG: path.join(home, 'no-config.yaml') } });
+    expect(await main(['__complete', '1', '--', 'resume', ''], empty)).toBe(0);
+    expect(empty.out()).toBe('');
   });
 
   it('completes options, and the values of options with choices or known values', async () => {
@@ -149,6 +166,7 @@ describe('in bash', () => {
     expect(bashComplete('mldrill drill you')).toEqual(['youtube-video-recommendations']);
     expect(bashComplete('mldrill drill --category ')).toEqual(['recommendation', 'search-ranking', 'ads', 'trust-safety', 'perception', 'language', 'generative-ai', 'marketplaces', 'platforms']);
     expect(bashComplete('mldrill export ')).toEqual(['last', ...SESSIONS]);
+    expect(bashComplete('mldrill resume ')).toEqual(['last', INTERRUPTED]);
     expect(bashComplete("mldrill drill 'you")).toEqual(['youtube-video-recommendations']);
     expect(bashComplete('mldrill show "youtube-v')).toEqual(['youtube-video-recommendations']);
   });
@@ -172,6 +190,7 @@ words=(${words.map(shellQuote).join(' ')}); CURRENT=${words.length}; _mldrill_co
     expect(zsh('mldrill dr')).toEqual(['drill']);
     expect(zsh('mldrill drill you')).toEqual(['youtube-video-recommendations']);
     expect(zsh('mldrill export ')).toEqual(['last', ...SESSIONS]);
+    expect(zsh('mldrill resume ')).toEqual(['last', INTERRUPTED]);
     expect(zsh('mldrill lint ')).toEqual(['FILES']);
     expect(zsh("mldrill drill 'you")).toEqual(['youtube-video-recommendations']);
     expect(zsh('mldrill show "youtube-v')).toEqual(['youtube-video-recommendations']);
@@ -193,6 +212,7 @@ describe.skipIf(!installed('fish'))('in fish (skipped when fish is not installed
     expect(fish('mldrill show "youtube-v')).toEqual(['youtube-video-recommendations']);
     // fish sorts the candidates itself.
     expect(fish('mldrill export ')).toEqual([...SESSIONS].reverse().concat('last'));
+    expect(fish('mldrill resume ')).toEqual([INTERRUPTED, 'last']);
   });
 });
 

@@ -41,10 +41,27 @@ const settingsOf = async (env: Record<string, string>, args: string[] = []) => {
 
 describe('where the config file is', () => {
   it('is MLDRILL_CONFIG, else under XDG_CONFIG_HOME, else ~/.config (APPDATA on Windows)', () => {
-    expect(configPath({ MLDRILL_CONFIG: '/etc/my.yaml', XDG_CONFIG_HOME: '/x' }, '/home/u')).toBe(path.resolve('/etc/my.yaml'));
-    expect(configPath({ XDG_CONFIG_HOME: '/x' }, '/home/u')).toBe(path.join('/x', 'mldrill', 'config.yaml'));
-    expect(configPath({}, '/home/u', 'linux')).toBe(path.join('/home/u', '.config', 'mldrill', 'config.yaml'));
-    expect(configPath({ APPDATA: 'C:\\Users\\u\\AppData\\Roaming' }, 'C:\\Users\\u', 'win32')).toBe(path.join('C:\\Users\\u\\AppData\\Roaming', 'mldrill', 'config.yaml'));
+    expect(configPath({ MLDRILL_CONFIG: '/etc/my.yaml', XDG_CONFIG_HOME: '/x' }, '/home/u', '/w')).toBe(path.resolve('/etc/my.yaml'));
+    expect(configPath({ XDG_CONFIG_HOME: '/x' }, '/home/u', '/w')).toBe(path.join('/x', 'mldrill', 'config.yaml'));
+    expect(configPath({}, '/home/u', '/w', 'linux')).toBe(path.join('/home/u', '.config', 'mldrill', 'config.yaml'));
+    expect(configPath({ APPDATA: 'C:\\Users\\u\\AppData\\Roaming' }, 'C:\\Users\\u', 'C:\\w', 'win32')).toBe(path.join('C:\\Users\\u\\AppData\\Roaming', 'mldrill', 'config.yaml'));
+  });
+
+  it('a relative MLDRILL_CONFIG or MLDRILL_HOME is relative to the run\'s directory (io.cwd), not the process\'s', async () => {
+    const cwd = tempDir('mldrill-cwd-');
+    expect(cwd).not.toBe(process.cwd());
+    fs.writeFileSync(path.join(cwd, 'my-config.yaml'), 'strict: true\n');
+    fs.mkdirSync(path.join(cwd, 'state'));
+    fs.copyFileSync(path.join(homeWith('midnight.jsonl'), 'history.jsonl'), path.join(cwd, 'state', 'history.jsonl'));
+    const env = { MLDRILL_CONFIG: 'my-config.yaml', MLDRILL_HOME: 'state' };
+    expect((await run(['config', 'path'], env, cwd)).out).toBe(`${path.join(cwd, 'my-config.yaml')}\n`);
+    const { settings } = JSON.parse((await run(['config', '--json'], env, cwd)).out) as { settings: Record<string, { value: unknown; source: string }> };
+    expect(settings.strict).toEqual({ value: true, source: `config ${path.join(cwd, 'my-config.yaml')}:1` });
+    expect(settings.state_dir).toEqual({ value: path.join(cwd, 'state'), source: 'env MLDRILL_HOME' });
+    // The history is read from there.
+    const history = await run(['history', '--json'], env, cwd);
+    expect(history.err).toBe('');
+    expect((JSON.parse(history.out) as unknown[]).length).toBe(4);
   });
 
   it('config path prints it', async () => {
@@ -56,9 +73,9 @@ describe('where the config file is', () => {
   it('ignores a relative XDG_CONFIG_HOME, XDG_STATE_HOME or XDG_CACHE_HOME, as the XDG specification says', async () => {
     const env = { XDG_CONFIG_HOME: 'relative/config', XDG_STATE_HOME: 'relative/state', XDG_CACHE_HOME: './cache' };
     expect((await run(['config', 'path'], env)).out).toBe(`${path.join('/nonexistent-home', '.config', 'mldrill', 'config.yaml')}\n`);
-    expect(stateDirectory(env, '/home/u')).toBe(path.join('/home/u', '.local', 'state', 'mldrill'));
-    expect(cacheDirectory(env, '/home/u')).toBe(path.join('/home/u', '.local', 'state', 'mldrill', 'cache'));
-    expect(cacheDirectory({ ...env, XDG_CACHE_HOME: '/var/cache/u' }, '/home/u')).toBe(path.join('/var/cache/u', 'mldrill'));
+    expect(stateDirectory(env, '/home/u', '/w')).toBe(path.join('/home/u', '.local', 'state', 'mldrill'));
+    expect(cacheDirectory(env, '/home/u', '/w')).toBe(path.join('/home/u', '.local', 'state', 'mldrill', 'cache'));
+    expect(cacheDirectory({ ...env, XDG_CACHE_HOME: '/var/cache/u' }, '/home/u', '/w')).toBe(path.join('/var/cache/u', 'mldrill'));
   });
 
   it('a missing file is no error: every setting is at its default', async () => {

@@ -121,6 +121,10 @@ describe('compareDiagram', () => {
     expect(comparisonSummary(compare('feature store -> ranker -> logged outcomes\ntraining data -> logged outcomes'))).toBe(
       'Diagram: 4 of 6 components, 2 of 5 key flows; missing: user events, candidate generation; drawn the wrong way round: the loop from logged outcomes to training data',
     );
+    // More components missing than the line shows: the missing loop is still named, in the same four places.
+    expect(comparisonSummary(compare('logged outcomes\ntraining data'))).toBe(
+      'Diagram: 2 of 6 components, 0 of 5 key flows; missing: user events, feature store, candidate generation, the loop from logged outcomes to training data and 1 more',
+    );
   });
 
   it('gives grade --json its shape', () => {

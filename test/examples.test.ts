@@ -209,15 +209,26 @@ describe('a competent answer that misses the point', () => {
   });
 });
 
-describe('the capacity estimate', () => {
+describe('the quantified items: the scale and the capacity estimate', () => {
   const question = bank.questions.find((candidate) => candidate.id === 'youtube-video-recommendations')!;
-  const met = (notes: string) => gradeNotes(buildInterview(question, bank.rubrics.get(question.rubric)!), notes).stages.flatMap((stage) => stage.items).find((item) => item.id === 'capacity-estimate')!.met;
-  // Naming the hardware is not sizing it.
+  const met = (id: string, notes: string) => gradeNotes(buildInterview(question, bank.rubrics.get(question.rubric)!), notes).stages.flatMap((stage) => stage.items).find((item) => item.id === id)!.met;
+  // Naming the hardware, the traffic or a cadence is not sizing anything: a number on the line is.
   it.each([
-    ['Train the ranker on GPUs and serve it on GPUs.', false],
-    ['3,500 requests per second at peak x 500 candidates = 1.75M scores per second', true],
-    ['training takes ~2,000 GPU-hours a week', true],
-  ])('%j: met %s', (notes, expected) => {
-    expect(met(notes)).toBe(expected);
+    ['capacity-estimate', 'Train the ranker on GPUs and serve it on GPUs.', false],
+    ['capacity-estimate', 'Retrain the model once per day.', false],
+    ['capacity-estimate', 'Serve it on a few machines.', false],
+    ['capacity-estimate', '3,500 requests per second at peak x 500 candidates = 1.75M scores per second', true],
+    ['capacity-estimate', 'training takes ~2,000 GPU-hours a week', true],
+    ['capacity-estimate', 'Thirty machines per region, each scoring a few thousand candidates per second.', true],
+    ['capacity-estimate', 'Rough math: 30k new videos an hour x 100 impressions each is 3M impressions an hour.', true],
+    ['capacity-estimate', 'Do some rough math later.', false],
+    ['scale-latency', 'Two billion users; the home page answers within 200 milliseconds.', true],
+    ['scale-latency', 'What is the peak traffic?', false],
+    ['scale-latency', 'Goal: daily active users or opens?', false],
+    ['scale-latency', 'Peak 1M QPS on the home feed', true],
+    ['scale-latency', 'two billion daily active users', true],
+    ['scale-latency', 'How big is the peak?\nAbout 40k a second.', false],
+  ])('%s, %j: met %s', (id, notes, expected) => {
+    expect(met(id, notes)).toBe(expected);
   });
 });

@@ -62,6 +62,22 @@ describe('mldrill export', () => {
     expect(doc.curveballs).toEqual([]);
   });
 
+  it('carries the strong example answer in JSON (question.strongAnswer, notes by stage id) as the Markdown does', async () => {
+    const [first] = fs.readFileSync(path.join(import.meta.dirname, 'fixtures', 'history', 'midnight.jsonl'), 'utf8').split('\n');
+    const home = homeWith({ text: `${JSON.stringify({ ...JSON.parse(first!), questionId: 'inflight-movie-recommendations' })}\n` });
+    const doc = JSON.parse((await exportRun(['last', '--format', 'json'], { home })).out) as { question: { strongAnswer: Record<string, string> | null } };
+    const answer = doc.question.strongAnswer!;
+    expect(Object.keys(answer).length).toBeGreaterThan(1);
+    const markdown = (await exportRun(['last'], { home })).out;
+    const section = markdown.slice(markdown.indexOf('## What a strong answer covers'));
+    expect(section).not.toBe(markdown);
+    for (const notes of Object.values(answer)) expect(section).toContain(notes.trimEnd());
+    // A question with no strong example: null, and no section.
+    const plain = homeWith('midnight.jsonl');
+    expect(JSON.parse((await exportRun(['last', '--format', 'json'], { home: plain })).out).question.strongAnswer).toBeNull();
+    expect((await exportRun(['last'], { home: plain })).out).not.toContain('What a strong answer covers');
+  });
+
   it("takes 'last' for the newest session, and a unique start of an id", async () => {
     expect((await exportRun(['last'])).out).toMatch(/^# gone-question\n[^]*`gone-question` \(no longer in the question bank\)/);
     const abandoned = await exportRun(['20261112']);

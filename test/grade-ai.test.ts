@@ -59,6 +59,22 @@ describe('mldrill grade --ai', { timeout: 40_000 }, () => {
     expect(surface).toMatchObject({ grader: 'ai', void: true });
   });
 
+  it('in a pipe, titles the report with the question\'s title and keeps each item, quote and reason on one line, as grade without --ai does', async () => {
+    const reason = 'The notes name the business goal in plain words, more daily sessions, before anything about the model or its features is said.';
+    server = await startChatServer([completion({ items: [{ stage: 'clarify', id: 'goal', met: true, evidence: 'Business goal: more daily sessions.', reason }] })]);
+    const env = { MLDRILL_LLM_URL: server.url, MLDRILL_LLM_MODEL: 'test-model' };
+    const result = await run(['e2e-feed', '--notes', 'notes.md', '--ai', '--bank', BANK], env);
+    expect(result.err).toBe('');
+    expect(result.code).toBe(0);
+    const lines = result.out.split('\n');
+    expect(lines[0]).toBe(`AI grading · End-to-end feed question · test-model at ${server.url.slice(7, -3)}`);
+    expect(lines).toContain(`      ${reason}`);
+    expect(lines.some((line) => line.length > 100)).toBe(true);
+    // The keyword grader's report opens with the same title.
+    const keyword = await run(['e2e-feed', '--notes', 'notes.md', '--bank', BANK], {});
+    expect(keyword.out.split('\n')[0]).toBe('Grade · End-to-end feed question');
+  });
+
   it('reads the endpoint from the config file when the environment has none', async () => {
     server = await startChatServer([completion({ items: [] })]);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-config-'));

@@ -54,6 +54,16 @@ const DRAWN = write('drawn.md', [
 ].join('\n'));
 
 describe('mldrill grade <question-id> --notes FILE', () => {
+  it('warns once about many headings that name no stage, naming the first few and the count', async () => {
+    const headings = Array.from({ length: 3000 }, (_, i) => `## Topic ${i + 1}\npoint ${i + 1}`);
+    write('many-headings.md', ['## clarify', 'Who are the passengers?', ...headings, ''].join('\n'));
+    const { code, err } = await grade([Q, '--notes', 'many-headings.md', '--json']);
+    expect(code).toBe(0);
+    expect(err).toBe('mldrill: warning: many-headings.md: 3000 headings name no stage (clarify, metrics, architecture, deep-dive): "## Topic 1" (line 3), "## Topic 2" (line 5), "## Topic 3" (line 7) and 2997 more; their text counts for every stage\n');
+    write('two-headings.md', '## Lunch\nsoup\n## Dinner\nrice\n');
+    expect((await grade([Q, '--notes', 'two-headings.md', '--json'])).err).toBe('mldrill: warning: two-headings.md: 2 headings name no stage (clarify, metrics, architecture, deep-dive): "## Lunch" (line 1), "## Dinner" (line 3); their text counts for every stage\n');
+  });
+
   it('prints the documented JSON: core items first, evidence from the notes, null when not met', async () => {
     const { code, out, err } = await grade([Q, '--notes', 'notes.md', '--json']);
     expect(code).toBe(0);
@@ -238,6 +248,22 @@ describe('mldrill grade <session-id|last>', () => {
     expect(deep.items.slice(-2)).toMatchObject([
       { id: 'followup-1', text: 'Serve the titles from the onboard cache', core: false, met: false, evidence: null },
       { id: 'followup-2', text: 'Queue the logs until landing', core: false, met: true, evidence: 'landing' },
+    ]);
+  });
+
+  // One word a point shares with the reply is chance: two of the point's own words make it.
+  it("meets a follow-up's point with two of its words, not one", async () => {
+    const record = makeRecord({
+      id: '20261201-0900-gggg', questionId: Q, rubricId: 'ml-system-design', mode: 'self', status: 'completed', startedAt: Date.UTC(2026, 11, 1, 9), endedAt: Date.UTC(2026, 11, 1, 9, 40),
+      stages: ['clarify', 'metrics', 'architecture', 'deep-dive'].map((id) => ({ id, budgetSeconds: 600, usedSeconds: 300, hintsShown: 0, notes: id === 'deep-dive' ? 'retrain within minutes\nrefresh the index incrementally\n' : '' })),
+      curveballs: [{ stageId: 'deep-dive', atSeconds: 200, text: 'A title goes viral on one route. How do you notice?', answer: ['Stream engagement counters so candidate generators see it within minutes', 'Refresh the candidate index incrementally and watch for spam'] }],
+    });
+    const { code, out } = await grade(['last', '--json'], { home: homeWith({ text: `${JSON.stringify(record)}\n` }) });
+    expect(code).toBe(0);
+    const deep = (JSON.parse(out) as GradeJson).stages.find((stage) => stage.id === 'deep-dive')!;
+    expect(deep.items.slice(-2)).toMatchObject([
+      { id: 'followup-1', met: false, evidence: null },
+      { id: 'followup-2', met: true, evidence: 'refresh' },
     ]);
   });
 

@@ -96,6 +96,20 @@ describe('every formatter sanitises what it interpolates', () => {
 });
 
 describe('hostile bytes never reach the terminal', { timeout: 60_000 }, () => {
+  it('a skipped bank file is named with the control characters in its name spelled out, so it cannot read as another file', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-names-'));
+    fs.mkdirSync(path.join(dir, 'questions'));
+    fs.writeFileSync(path.join(dir, 'questions', 'bad\u001b[2Kname.yaml'), 'x: [\n');
+    fs.writeFileSync(path.join(dir, 'questions', 'two\nlines.yaml'), 'x: [\n');
+    const io = fakeIo({ env: { MLDRILL_HOME: fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-home-')) }, cwd: dir });
+    expect(await main(['list', '--plain', '--bank', dir], io)).toBe(0);
+    const lines = io.err().split('\n');
+    expect(lines[0]).toMatch(/^questions\/bad\\u001b\[2Kname\.yaml:1:4: this is not a question file/);
+    expect(lines[1]).toMatch(/^questions\/two\\nlines\.yaml:1:4: this is not a question file/);
+    expect(lines[2]).toBe('mldrill: skipped the files above; the other questions are loaded');
+    expect(io.err()).not.toMatch(ACTS);
+  });
+
   it('lint: a duplicate key and an unresolved alias with escape sequences in their names', async () => {
     const dir = writeBank(baseBank({ 'questions/recommendation/feed.yaml': `${QUESTION}"k${HOSTILE}": 1\n"k${HOSTILE}": 2\n` }));
     const io = fakeIo({ cwd: dir });
@@ -224,6 +238,23 @@ describe('checked before any command runs', { timeout: 60_000 }, () => {
     expect(await main(['list'], io)).toBe(2);
     expect(io.err()).toMatch(/^mldrill: cannot open \/x\/a+…a+: a file name is too long \(ENAMETOOLONG\); /);
     expect(io.err().split('\n')).toHaveLength(2);
+  });
+
+  it('another MLDRILL_HOME is offered only for a path in the state directory, not for one of the user\'s own', async () => {
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-home-'));
+    const failing = (file: string) => {
+      const io = fakeIo({ env: { MLDRILL_HOME: home } });
+      io.stdout.write = () => {
+        throw Object.assign(new Error(`ENOSPC: no space left on device, write`), { code: 'ENOSPC', syscall: 'write', path: file });
+      };
+      return io;
+    };
+    const inState = failing(path.join(home, 'cache', 'bank'));
+    expect(await main(['list'], inState)).toBe(2);
+    expect(inState.err()).toBe(`mldrill: cannot write ${path.join(home, 'cache', 'bank')}: no space left on the device (ENOSPC); check the path and the disk, or set MLDRILL_HOME to another directory\n`);
+    const own = failing(path.join(os.tmpdir(), 'out.md'));
+    expect(await main(['list'], own)).toBe(2);
+    expect(own.err()).toBe(`mldrill: cannot write ${path.join(os.tmpdir(), 'out.md')}: no space left on the device (ENOSPC); check the path and the disk, or give another path\n`);
   });
 });
 

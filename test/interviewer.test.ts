@@ -37,6 +37,9 @@ const PARAPHRASES: Record<string, string[]> = {
     'How many users are there?', 'How many people use it?', 'How many daily active users?', 'What is the DAU?', 'How much traffic do we get?',
     'What scale are we talking about?', 'How many requests per second at peak?', 'How big is the user base?', 'Roughly how many customers use the app each day?',
     'What QPS should we plan for?', 'How many members visit daily?',
+    // Growth is scale, and the speed of growth too: not latency.
+    'How quickly is usage growing?', 'How fast is traffic growing?', 'How fast are we growing?', 'What is the growth rate?', 'Is usage growing quickly?',
+    'How quickly is the user base growing?',
   ],
   'posts-count': [
     'How many posts are there?', 'How many new posts a day?', 'How big is the inventory of posts?', 'How many candidate posts per user?',
@@ -95,6 +98,8 @@ const OFF_TOPIC = [
   'Tell me a joke', 'What time is it?', 'Can we take a short break?', 'Who won the game last night?', 'Is gradient boosting a good choice?',
   'Should I draw a diagram first?', 'Can you repeat the question?', 'hello', 'asdf qwerty', 'What is the capital of France?', 'How do I write a for loop?',
   '???', 'Is this interview being recorded?',
+  // A bare quantity of something the sheet does not cover is not a question about scale.
+  'How big is your office?', 'How large is your office?',
 ];
 
 describe('the interviewer matcher', () => {
@@ -107,6 +112,11 @@ describe('the interviewer matcher', () => {
 
   it.each(OFF_TOPIC)('"%s" gets the neutral reply', (asked) => {
     expect(askInterviewer(asked, FEED)).toEqual({ fact: null, answer: NEUTRAL_REPLY });
+  });
+
+  it('takes a bare quantity of something unnamed as scale, of something the sheet does not cover as nothing', () => {
+    expect(matchFact('How big is it?', sheet)?.fact.topic).toBe('scale');
+    expect(matchFact('How big is your office?', sheet)).toBeNull();
   });
 
   it('covers every topic with ten or more paraphrases', () => {
@@ -254,6 +264,7 @@ describe('common phrasings, on every shipped question', () => {
     ['privacy', "I'd like to know what data we may not use"], ['privacy', 'What does legal say about using this data?'], ['users', 'Tell me about the users'],
     ['users', 'Can you describe the users?'], ['users', 'Who is the primary user?'],
     ['latency', 'Is there a time limit for ranking?'], ['goal', 'What are we trying to maximize?'], ['scope', "What's out of scope for this interview?"],
+    ['scale', 'How quickly is usage growing?'], ['scale', 'How fast is traffic growing?'], ['scale', 'How fast are we growing?'],
   ];
   it.each(withSheets())('%s', (_, question) => {
     const facts = question.interviewer!.facts;

@@ -437,6 +437,21 @@ describe('the stage prompt, driven by keys', () => {
     expect(end.exchanges ?? []).toEqual([]);
   });
 
+  // A user who presses Esc and then Enter within readline's half second gets one key, Enter with
+  // meta: each acts as pressed one after the other, never the Enter dropped.
+  it.each([
+    ['on an empty line: the pad closes and the stage ends', ['\u0007', 'a -> b\r', '\u001b\r'], 1, ''],
+    ['with a line set aside in the notes: the pad closes and that line is committed', ['half a note', '\u0007', 'a -> b\r', '\u001b\r', '\r'], 1, 'half a note\n'],
+  ])('in the pad, Esc then Enter at once %s', async (_name, keys, current, notes) => {
+    const { end } = await drive(startSession(plan, NOW), async (type) => {
+      for (const key of keys) await type(key);
+    });
+    expect(end.current).toBe(current);
+    expect(end.diagram).toBe('a -> b\n');
+    expect(end).not.toHaveProperty('padLine');
+    expect(end.progress[0]!.notes).toBe(notes);
+  });
+
   it('Tab reveals a hint without touching the line being typed', async () => {
     const { end } = await drive(startSession(plan, NOW), async (type) => {
       await type('abc');

@@ -221,7 +221,7 @@ export async function runAiGrade(input: AiGradeInput & { record?: SessionRecord 
       ? await aiGradeSession(input.record, input.question, input.rubric, io, gradeOptions)
       : await aiGrade(input, io, gradeOptions);
     if (options.json) io.stdout.write(jsonText(result));
-    else io.stdout.write(`${aiGradeLines(result, await styleFor(io.stdout, io.env, colourOf(io)), Math.min(io.stdout.columns, 100), ticksBy(input.record)).join('\n')}\n`);
+    else io.stdout.write(`${aiGradeLines(result, input.question.title, await styleFor(io.stdout, io.env, colourOf(io)), io.stdout.isTTY ? Math.min(io.stdout.columns, 100) : undefined, ticksBy(input.record)).join('\n')}\n`);
     return EXIT.ok;
   } finally {
     stopListening();

@@ -33,7 +33,7 @@ export async function loadConfig(io: Io, options: { positions?: boolean } = {}):
   const known = loaded.get(io);
   // `mldrill config` asks again, for the places of the keys.
   if (known !== undefined && !options.positions) return known ?? undefined;
-  const file = configPath(io.env, io.homedir);
+  const file = configPath(io.env, io.homedir, io.cwd);
   const config = await readConfig(file, io.homedir, options);
   if (config?.findings.length) throw configError(file, config.findings.map(remedied));
   // Said once per file and run, before the command's own output.
@@ -56,7 +56,7 @@ function configError(file: string, findings: readonly Finding[]): UsageError {
  */
 async function configValueError(io: Io, key: string, rule: string, message: string): Promise<UsageError> {
   const config = await loadConfig(io, { positions: true });
-  const file = config?.file ?? configPath(io.env, io.homedir);
+  const file = config?.file ?? configPath(io.env, io.homedir, io.cwd);
   const { line, column } = config?.places.get(key) ?? { line: 1, column: 1 };
   return configError(file, [{ file, line, column, severity: 'error', rule, message }]);
 }
@@ -79,7 +79,7 @@ export async function requireConfigRubric(io: Io, bank: Pick<Catalog, 'rubric'>)
 
 /** Every setting's value and source, from flags over the environment over the file (if read) over defaults. */
 export function settingsOf(io: Io, flags: Partial<Record<string, SettingValue | undefined>> = {}): Settings {
-  return resolveSettings({ config: loaded.get(io) ?? undefined, env: io.env, homedir: io.homedir, flags });
+  return resolveSettings({ config: loaded.get(io) ?? undefined, env: io.env, homedir: io.homedir, cwd: io.cwd, flags });
 }
 
 /**
@@ -98,11 +98,11 @@ export function withDrillDefaults<T extends object>(io: Io, options: T): T {
 
 /** The state directory (history, live sessions): MLDRILL_HOME, then the file's state_dir, then the XDG default. */
 export function stateDirOf(io: Io): string {
-  return stateDirectory(io.env, io.homedir, configured(io, 'state_dir') as string | undefined);
+  return stateDirectory(io.env, io.homedir, io.cwd, configured(io, 'state_dir') as string | undefined);
 }
 
 export function cacheDirOf(io: Io): string {
-  return cacheDirectory(io.env, io.homedir, configured(io, 'state_dir') as string | undefined);
+  return cacheDirectory(io.env, io.homedir, io.cwd, configured(io, 'state_dir') as string | undefined);
 }
 
 /** The config file's bank directories, absolute and checked to exist. */

@@ -15,6 +15,8 @@ import type { StatsTally } from '../score/tally.js';
 import { readHistoryTally, statsTallyFile } from './stats-tally.js';
 import { stripControl } from '../text.js';
 import { isDrillInstant } from '../time.js';
+import { listLive, type LiveSession } from '../store/live.js';
+import { isSessionState, type SessionState } from '../session/engine.js';
 
 const SHOWN = 10;
 
@@ -110,6 +112,21 @@ function sessionLinesFor(io: Io): { lines: SessionLine[]; file: string } {
 export function readHistoryFor(io: Io): { records: SessionSummary[]; file: string } {
   const { lines, file } = sessionLinesFor(io);
   return { records: lines.map((line) => line.summary), file };
+}
+
+/**
+ * The interrupted sessions `resume` takes, newest first, with the history's records (read when
+ * there is a checkpoint, or always with `withRecords`) and the skipped checkpoints reported unless
+ * `quiet` (completion: a warning would land in the middle of the command line). A
+ * checkpoint that outlived its completed session (the drill could not remove it) is not one:
+ * resumed, it would replace the completed record with a second run of the session.
+ */
+export function resumableSessionsFor(io: Io, { withRecords = false, quiet = false } = {}): { sessions: LiveSession<SessionState>[]; records: SessionSummary[] } {
+  const { sessions, warnings } = listLive(stateDirOf(io), isSessionState);
+  if (!quiet) for (const warning of warnings) io.stderr.write(`mldrill: ${warning}\n`);
+  const records = sessions.length || withRecords ? readHistoryFor(io).records : [];
+  const completed = new Set(records.filter((record) => record.status === 'completed').map((record) => record.id));
+  return { sessions: sessions.filter((session) => !completed.has(session.id)), records };
 }
 
 /** The whole record (notes included) of the session ref names (see findSession). */

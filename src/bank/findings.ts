@@ -1,5 +1,5 @@
 // A finding is one problem in one file, at one place, with the rule that found it.
-import { compareText, safe } from '../text.js';
+import { compareText, oneLine, safe, showControl } from '../text.js';
 
 /**
  * Files larger than this are refused before parsing: ten times the largest question shipped, so
@@ -20,10 +20,14 @@ export interface Finding {
   message: string;
 }
 
-/** `file:line:col: message`, the form editors and terminals turn into links. */
+/**
+ * `file:line:col: message`, the form editors and terminals turn into links. The file name's
+ * control characters are spelled out (`\u001b`, `\n`), not removed: stripped, `a<ESC>[2Kb.yaml`
+ * would read as the file `ab.yaml`, and a newline in a name would start what reads as another line.
+ */
 export function formatFinding(finding: Finding): string {
   const tag = finding.severity === 'warning' ? 'warning: ' : '';
-  return safe`${finding.file}:${finding.line}:${finding.column}: ${tag}${finding.message} (${finding.rule})`;
+  return safe`${oneLine(showControl(finding.file))}:${finding.line}:${finding.column}: ${tag}${finding.message} (${finding.rule})`;
 }
 
 export function compareFindings(a: Finding, b: Finding): number {

@@ -21,6 +21,10 @@ const ChecklistItem = z
       .array(text('A word or phrase that, found in the notes, suggests the item was covered.'))
       .optional()
       .describe('Words or phrases that, found in the notes, suggest the item was covered.'),
+    quantified: z
+      .boolean()
+      .optional()
+      .describe('The item is about numbers (a scale, an estimate): its keywords count only on a line of the notes that holds a number (`peak 40k QPS`, not `what is the peak?`).'),
   })
   .meta({ title: 'Checklist item', description: 'One thing an interviewer listens for.' });
 

@@ -176,7 +176,7 @@ function describeIssue(parsed: ParsedFile, schema: z.ZodType, issue: z.core.$Zod
       const meant = expected === 'boolean' ? yamlOneOneBoolean(actual) : undefined;
       if (meant) return [at(parsed, pathTo, 'type', `${name} must be true or false, not text ("${actual as string}"); YAML reads ${actual as string} as text, so write ${meant}`)];
       if (issue.expected === 'tuple') return [at(parsed, pathTo, 'type', `${name} is ${typeName(actual)}; ${TUPLE_SHAPE}`)];
-      return [at(parsed, pathTo, 'type', `${name} must be ${expected === 'text' ? 'text' : `a ${expected}`}, not ${typeName(actual)}`)];
+      return [at(parsed, pathTo, 'type', `${name} must be ${expected === 'text' ? 'text' : expected === 'boolean' ? 'true or false' : `a ${expected}`}, not ${typeName(actual)}`)];
     }
     case 'unrecognized_keys': {
       const known = knownKeys(schema, pathTo);

@@ -43,6 +43,7 @@ export async function complete(options: CompleteOptions, io: Io): Promise<number
     // Newest first: the session just drilled is the likeliest to export.
     // The history's code is a chunk of its own (scripts/bundle.mjs), loaded only for this.
     sessionIds: () => quiet(async () => (await import('../app/read-history.js')).readHistoryFor(io).records.map((record) => record.id).reverse(), []),
+    resumableIds: () => quiet(async () => (await import('../app/read-history.js')).resumableSessionsFor(io, { quiet: true }).sessions.map((session) => session.id), []),
   };
   const candidates = await completeWords(await options.program(), words, options.index, sources, options.defaultCommand);
   // Ids and tags come from files: nothing but the word itself reaches the shell.

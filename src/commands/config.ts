@@ -22,7 +22,7 @@ export interface ConfigOptions {
 }
 
 export async function config(options: ConfigOptions, io: Io): Promise<number> {
-  const file = configPath(io.env, io.homedir);
+  const file = configPath(io.env, io.homedir, io.cwd);
   if (options.action === 'path') {
     io.stdout.write(`${stripControl(file)}\n`);
     return EXIT.ok;

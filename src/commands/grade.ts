@@ -14,7 +14,7 @@ import { allNotes, splitNotes } from '../score/notes.js';
 import { requireId } from '../select/filter.js';
 import { buildInterview } from '../session/interview.js';
 import { isSessionId, type SessionRecord } from '../store/record.js';
-import { stripControl } from '../text.js';
+import { cut, stripControl } from '../text.js';
 import { styleFor } from '../ui/colour.js';
 import { gradeJson, gradeLines } from '../ui/grade.js';
 
@@ -31,6 +31,9 @@ export interface GradeOptions {
   /** Seconds per attempt of the AI grader's request. */
   timeout?: number;
 }
+
+/** How many headings that name no stage the warning quotes. */
+const HEADINGS_NAMED = 3;
 
 export async function grade(options: GradeOptions, io: Io): Promise<number> {
   const timeout = aiTimeoutOf(options);
@@ -77,8 +80,14 @@ export async function grade(options: GradeOptions, io: Io): Promise<number> {
       diagram = split.diagram ?? undefined;
       const shown = stripControl(options.notes === '-' ? 'stdin' : options.notes!);
       const stageIds = interview.stages.map((stage) => stage.plan.id).join(', ');
-      for (const { line, heading } of split.unknownHeadings) {
-        io.stderr.write(`mldrill: warning: ${shown}:${line}: heading "## ${stripControl(heading)}" names no stage (${stageIds}); its text counts for every stage\n`);
+      const unknown = split.unknownHeadings;
+      if (unknown.length === 1) {
+        io.stderr.write(`mldrill: warning: ${shown}:${unknown[0]!.line}: heading "## ${stripControl(unknown[0]!.heading)}" names no stage (${stageIds}); its text counts for every stage\n`);
+      } else if (unknown.length > 1) {
+        // One line however many: a file of thousands of headings would bury everything else.
+        const named = unknown.slice(0, HEADINGS_NAMED).map(({ line, heading }) => `"## ${cut(stripControl(heading), 40)}" (line ${line})`).join(', ');
+        const more = unknown.length > HEADINGS_NAMED ? ` and ${unknown.length - HEADINGS_NAMED} more` : '';
+        io.stderr.write(`mldrill: warning: ${shown}: ${unknown.length} headings name no stage (${stageIds}): ${named}${more}; their text counts for every stage\n`);
       }
       // The diagram section's lines sit at their lines of the file, so a line that is not an edge is named where it is.
       for (const problem of split.diagram === null ? [] : parseDiagram(split.diagram).problems) {

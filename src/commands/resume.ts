@@ -2,9 +2,9 @@
 // with the time that was left and the notes so far, and completes it as the same session.
 import { MldrillError, NotFoundError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
-import { isFinished, isSessionState, resumeAt, type SessionState } from '../session/engine.js';
+import { isFinished, resumeAt, type SessionState } from '../session/engine.js';
 import { buildInterview } from '../session/interview.js';
-import { listLive, liveFile, pickLive, type LiveSession } from '../store/live.js';
+import { liveFile, pickLive, type LiveSession } from '../store/live.js';
 import type { SessionSummary } from '../store/record.js';
 import { byIdOrPrefix } from '../store/sessions.js';
 import { wrap } from '../text.js';
@@ -13,7 +13,7 @@ import { questionHeader } from '../ui/render.js';
 import { timeLeftText } from '../ui/stage-screen.js';
 import { conduct } from '../app/conduct.js';
 import { withCatalog } from '../app/with-catalog.js';
-import { ensureSaveable, readHistoryFor } from '../app/read-history.js';
+import { ensureSaveable, resumableSessionsFor } from '../app/read-history.js';
 import { llmOf, stateDirOf } from '../app/config.js';
 import { withPrompter } from '../app/prompter.js';
 
@@ -44,15 +44,10 @@ function pickOrExplain(sessions: readonly LiveSession<SessionState>[], wanted: s
 
 export async function resume(options: ResumeOptions, io: Io): Promise<number> {
   const stateDir = stateDirOf(io);
-  const { sessions, warnings } = listLive(stateDir, isSessionState);
-  for (const warning of warnings) io.stderr.write(`mldrill: ${warning}\n`);
-  // A checkpoint that outlived its completed session (the drill could not remove it) is not
-  // resumable: resumed, it would replace the completed record with a second run of the session.
   const wanted = options.session ?? 'last';
-  const records = sessions.length || wanted !== 'last' ? readHistoryFor(io).records : [];
-  const completed = new Set(records.filter((record) => record.status === 'completed').map((record) => record.id));
+  const { sessions, records } = resumableSessionsFor(io, { withRecords: wanted !== 'last' });
   // A wrong id is reported as such, with or without a terminal; only then is one required.
-  const live = pickOrExplain(sessions.filter((session) => !completed.has(session.id)), wanted, records);
+  const live = pickOrExplain(sessions, wanted, records);
   requireTerminal(io, 'resume');
   ensureSaveable(io);
 

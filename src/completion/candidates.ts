@@ -8,13 +8,22 @@ import { CATEGORIES } from '../bank/categories.js';
 export interface CompletionSources {
   questionIds(): Promise<readonly string[]>;
   sessionIds(): Promise<readonly string[]>;
+  /** The interrupted sessions `resume` would take, newest first. */
+  resumableIds(): Promise<readonly string[]>;
   rubricIds(): Promise<readonly string[]>;
   tags(): Promise<readonly string[]>;
 }
 
-/** The commands whose first argument is a question id, and those whose is a session id (or `last`). */
+/**
+ * The commands whose first argument is a question id, and those whose is a session id (or
+ * `last`): any session, or (resume) only one it would take.
+ */
 const QUESTION_ID_COMMANDS = ['drill', 'show', 'ask', 'grade'];
-const SESSION_ID_COMMANDS = ['export', 'resume', 'grade'];
+const SESSION_ID_COMMANDS: Record<string, (sources: CompletionSources) => Promise<readonly string[]>> = {
+  export: (sources) => sources.sessionIds(),
+  grade: (sources) => sources.sessionIds(),
+  resume: (sources) => sources.resumableIds(),
+};
 
 type Values = (sources: CompletionSources) => Promise<readonly string[]>;
 
@@ -115,7 +124,9 @@ async function argumentValues(command: Command, positional: number, sources: Com
   const values: string[] = [];
   if (positional === 0) {
     if (QUESTION_ID_COMMANDS.includes(name)) values.push(...(await sources.questionIds()));
-    if (SESSION_ID_COMMANDS.includes(name)) values.push('last', ...(await sources.sessionIds()));
+    const sessions = await SESSION_ID_COMMANDS[name]?.(sources);
+    // `last` only where there is one: `resume last` with nothing to resume is refused.
+    if (sessions?.length) values.push('last', ...sessions);
     values.push(...help.visibleCommands(command).map((each) => each.name()));
   }
   const argument = command.registeredArguments[Math.min(positional, command.registeredArguments.length - 1)];

@@ -3,8 +3,9 @@
 import path from 'node:path';
 import { xdgDirectory } from '../xdg.js';
 
-export function configPath(env: Record<string, string | undefined>, homedir: string, platform: NodeJS.Platform = process.platform): string {
-  if (env.MLDRILL_CONFIG) return path.resolve(env.MLDRILL_CONFIG);
+/** cwd: the directory a relative MLDRILL_CONFIG is relative to (the run's, io.cwd). */
+export function configPath(env: Record<string, string | undefined>, homedir: string, cwd: string, platform: NodeJS.Platform = process.platform): string {
+  if (env.MLDRILL_CONFIG) return path.resolve(cwd, env.MLDRILL_CONFIG);
   const xdg = xdgDirectory(env, 'XDG_CONFIG_HOME');
   if (xdg) return path.join(xdg, 'mldrill', 'config.yaml');
   if (platform === 'win32' && env.APPDATA) return path.join(env.APPDATA, 'mldrill', 'config.yaml');

@@ -18,6 +18,8 @@ export interface SettingsInput {
   config?: ConfigRead;
   env: Record<string, string | undefined>;
   homedir: string;
+  /** The directory a relative path in the environment (MLDRILL_HOME) is relative to. */
+  cwd: string;
   /** Values given on the command line, by setting key; undefined means not given. */
   flags?: Partial<Record<string, SettingValue | undefined>>;
 }
@@ -28,7 +30,7 @@ export function resolveSettings(input: SettingsInput): Settings {
   return settings;
 }
 
-function resolveOne(setting: Setting, { config, env, homedir, flags = {} }: SettingsInput): Effective {
+function resolveOne(setting: Setting, { config, env, homedir, cwd, flags = {} }: SettingsInput): Effective {
   const fromConfig = (): Effective | undefined => {
     const value = config?.values.get(setting.key);
     if (value === undefined) return undefined;
@@ -49,10 +51,10 @@ function resolveOne(setting: Setting, { config, env, homedir, flags = {} }: Sett
   }
   const flag = flags[setting.key];
   if (flag !== undefined) return { value: flag, source: 'flag' };
-  return fromEnv(setting, env) ?? fromConfig() ?? defaultOf(setting, env, homedir);
+  return fromEnv(setting, env, cwd) ?? fromConfig() ?? defaultOf(setting, env, homedir, cwd);
 }
 
-function fromEnv(setting: Setting, env: Record<string, string | undefined>): Effective | undefined {
+function fromEnv(setting: Setting, env: Record<string, string | undefined>, cwd: string): Effective | undefined {
   if (setting.key === 'colour') {
     // As src/ui/colour.ts reads them: FORCE_COLOR first (0 or false turns colour off), then NO_COLOR, then TERM=dumb.
     if (env.FORCE_COLOR !== undefined) return { value: env.FORCE_COLOR === '0' || env.FORCE_COLOR === 'false' ? 'never' : 'always', source: 'env FORCE_COLOR' };
@@ -62,14 +64,14 @@ function fromEnv(setting: Setting, env: Record<string, string | undefined>): Eff
   }
   for (const name of setting.env ?? []) {
     const value = env[name];
-    if (value) return { value: setting.type === 'text' && setting.path ? path.resolve(value) : value, source: `env ${name}` };
+    if (value) return { value: setting.type === 'text' && setting.path ? path.resolve(cwd, value) : value, source: `env ${name}` };
   }
   return undefined;
 }
 
 /** The built-in default; the state directory's depends on XDG_STATE_HOME, and says so. */
-function defaultOf(setting: Setting, env: Record<string, string | undefined>, homedir: string): Effective {
-  if (setting.key === 'state_dir') return { value: stateDirectory(env, homedir), source: xdgDirectory(env, 'XDG_STATE_HOME') ? 'env XDG_STATE_HOME' : 'default' };
+function defaultOf(setting: Setting, env: Record<string, string | undefined>, homedir: string, cwd: string): Effective {
+  if (setting.key === 'state_dir') return { value: stateDirectory(env, homedir, cwd), source: xdgDirectory(env, 'XDG_STATE_HOME') ? 'env XDG_STATE_HOME' : 'default' };
   return { value: setting.default, source: 'default' };
 }
 

@@ -180,7 +180,9 @@ export function comparisonJson(comparison: DiagramComparison) {
 }
 
 /** Lists at most max items, then "and N more". */
-function some(items: string[], max = 4): string {
+const SHOWN = 4;
+
+function some(items: string[], max = SHOWN): string {
   return items.length <= max ? items.join(', ') : `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
 }
 
@@ -193,12 +195,15 @@ export function comparisonSummary(comparison: DiagramComparison): string {
   const { components, flows } = comparison;
   const absent = new Set(components.missing.map((component) => component.id));
   const reversed = new Set(flows.reversed);
-  const gaps = [
-    ...components.missing.map((component) => component.name),
-    ...flows.missing.filter((flow) => !reversed.has(flow) && !absent.has(flow.from) && !absent.has(flow.to)).map((flow) => flow.description),
-  ];
+  const names = components.missing.map((component) => component.name);
+  const links = flows.missing.filter((flow) => !reversed.has(flow) && !absent.has(flow.from) && !absent.has(flow.to)).map((flow) => flow.description);
+  // Components first, but never all the room: a missing flow (the feedback loop, often) is
+  // named even when more components are missing than the line shows.
+  const linksShown = Math.min(links.length, Math.max(1, SHOWN - names.length));
+  const shown = [...names.slice(0, SHOWN - linksShown), ...links.slice(0, linksShown)];
+  const left = names.length + links.length - shown.length;
   const parts = [`Diagram: ${components.found.length} of ${plural(components.expected, 'component')}, ${flows.found.length} of ${plural(flows.expected, 'key flow')}`];
-  if (gaps.length) parts.push(`missing: ${some(gaps)}`);
+  if (shown.length) parts.push(`missing: ${shown.join(', ')}${left ? ` and ${left} more` : ''}`);
   if (flows.reversed.length) parts.push(`drawn the wrong way round: ${some(flows.reversed.map((flow) => flow.description))}`);
   return parts.join('; ');
 }

@@ -28,6 +28,9 @@ export interface ThrownFollowup {
   notesAfter: string;
 }
 
+/** How many of a point's own words a reply must use for the point to be suggested. */
+const POINT_WORDS_NEEDED = 2;
+
 /** Words too common to tell a point apart. */
 const COMMON = new Set(['about', 'across', 'before', 'between', 'should', 'which', 'their', 'there', 'these', 'those', 'would', 'could', 'rather', 'without', 'within', 'because', 'instead', 'whether', 'against', 'during', 'through', 'every', 'other', 'where', 'while', 'still']);
 
@@ -48,7 +51,8 @@ function followupItems(followup: Pick<Followup, 'answer'>, stageItems: readonly 
   // A stage with no items of its own is the follow-up alone.
   const weight = stageWeight > 0 ? (stageWeight * FOLLOWUP_WEIGHT_SHARE) / answer.length : 1;
   const keywords = pointKeywords(answer);
-  return answer.map((point, i) => ({ id: `${FOLLOWUP_ITEM}${i + 1}`, text: point, weight, keywords: keywords[i]!, source: 'question' as const }));
+  // One word a point shares with the reply is chance (`traffic`, `content`): two of them say the point was made.
+  return answer.map((point, i) => ({ id: `${FOLLOWUP_ITEM}${i + 1}`, text: point, weight, keywords: keywords[i]!, keywordsNeeded: Math.min(POINT_WORDS_NEEDED, keywords[i]!.length), source: 'question' as const }));
 }
 
 /** The follow-up the session threw in, if it was shown, with its answer key as items. */

@@ -2,7 +2,7 @@
 // `labels`, `labelling` and `labeling` are one word, `guard-rail` and `guardrails` one phrase,
 // and `optimise` reads as `optimize`. Pure (an index only fills in stems it was asked for); a
 // keyword is normalised once and kept.
-import { eachWord, genericReason, startCode, stem, stemKeepsStart, WORD } from '../words.js';
+import { eachWord, genericReason, isNumberWord, startCode, stem, stemKeepsStart, WORD } from '../words.js';
 
 interface Token {
   stem: string;
@@ -54,6 +54,8 @@ export interface NotesIndex {
   pairs: Map<string, number>;
   pairsByStart: Map<number, number[]>;
   pairStems: Array<string | undefined>;
+  /** The lines that hold a number (`40k`, `p99`, `two million`): where a quantified item's keywords count. */
+  numberLines: Set<number>;
 }
 
 // A run of this many bare terms in a row is a list of buzzwords, not an answer.
@@ -104,6 +106,7 @@ export function indexNotes(text: string): NotesIndex {
     return run < listed.length && start >= listed[run]![0];
   };
   const tokens: Token[] = [];
+  const numberLines = new Set<number>();
   const lower = text.toLowerCase();
   let line = 0;
   let nextBreak = text.indexOf('\n');
@@ -113,7 +116,9 @@ export function indexNotes(text: string): NotesIndex {
       nextBreak = text.indexOf('\n', nextBreak + 1);
     }
     const raw = lower.slice(start, end);
-    tokens.push({ stem: stem(raw), raw, start, end, line, listed: inRun(start) });
+    const stemmed = stem(raw);
+    tokens.push({ stem: stemmed, raw, start, end, line, listed: inRun(start) });
+    if (isNumberWord(raw, stemmed)) numberLines.add(line);
   });
   const at = new Map<string, number[]>();
   const pairs = new Map<string, number>();
@@ -136,7 +141,7 @@ export function indexNotes(text: string): NotesIndex {
     const joined = stem(token.raw + next.raw);
     if (!pairs.has(joined)) pairs.set(joined, i);
   });
-  return { text, tokens, at, pairs, pairsByStart, pairStems: [] };
+  return { text, tokens, at, pairs, pairsByStart, pairStems: [], numberLines };
 }
 
 /** The first position of a pair of words whose stem run together is `joined`, or undefined. */
@@ -169,19 +174,23 @@ const free = (used: Used | undefined, from: number, to: number) => {
   return true;
 };
 
-function locate(notes: NotesIndex, keyword: Keyword, used?: Used): Found | null {
+/** Where a keyword may count: anywhere, or only on the given lines (a quantified item's: those with a number). */
+type Lines = ReadonlySet<number> | undefined;
+
+function locate(notes: NotesIndex, keyword: Keyword, used?: Used, lines?: Lines): Found | null {
   const { stems, joined } = keyword;
+  const counts = (from: number, to: number) => free(used, from, to) && (!lines || lines.has(notes.tokens[from]!.line));
   for (const i of notes.at.get(stems[0]!) ?? []) {
     let j = 1;
     while (j < stems.length && sameWord(notes.tokens[i + j], stems[j]!) && notes.tokens[i + j]!.line === notes.tokens[i]!.line) j++;
-    if (j === stems.length && free(used, i, i + j - 1)) return { from: i, to: i + j - 1 };
+    if (j === stems.length && counts(i, i + j - 1)) return { from: i, to: i + j - 1 };
   }
   if (stems.length > 1) {
-    const i = (notes.at.get(joined) ?? []).find((at) => free(used, at, at));
+    const i = (notes.at.get(joined) ?? []).find((at) => counts(at, at));
     if (i !== undefined) return { from: i, to: i };
   }
   const pair = pairOf(notes, joined);
-  return pair === undefined || !free(used, pair, pair + 1) ? null : { from: pair, to: pair + 1 };
+  return pair === undefined || !counts(pair, pair + 1) ? null : { from: pair, to: pair + 1 };
 }
 
 const spanOf = (notes: NotesIndex, { from, to }: Found) => notes.text.slice(notes.tokens[from]!.start, notes.tokens[to]!.end);
@@ -203,14 +212,21 @@ export function compileKeywords(phrases: readonly string[] | undefined): Keyword
  * The evidence for an item from its keywords (compileKeywords): the longest phrase found (a
  * phrase says more than a word; the first found is the longest), or null when none is. With
  * `used`, words another item's evidence took do not count again, and the words taken are added
- * to it.
+ * to it. With `lines`, a keyword counts only where it starts on one of them. With `needed`,
+ * that many keywords must be found at different places; the evidence is the first.
  */
-export function evidenceAmong(notes: NotesIndex, keywords: readonly Keyword[], used?: Used): string | null {
+export function evidenceAmong(notes: NotesIndex, keywords: readonly Keyword[], used?: Used, lines?: Lines, needed = 1): string | null {
+  // While more are looked for, the words found so far count as taken: one word is never two of `needed`.
+  const taken = needed > 1 ? new Set(used) : used;
+  const found: Found[] = [];
   for (const keyword of keywords) {
-    const found = locate(notes, keyword, used);
-    if (found === null) continue;
-    for (let i = found.from; i <= found.to; i++) used?.add(i);
-    return spanOf(notes, found);
+    const at = locate(notes, keyword, taken, lines);
+    if (at === null) continue;
+    found.push(at);
+    if (found.length >= needed) break;
+    for (let i = at.from; i <= at.to; i++) taken?.add(i);
   }
-  return null;
+  if (found.length < needed) return null;
+  for (const { from, to } of found) for (let i = from; i <= to; i++) used?.add(i);
+  return spanOf(notes, found[0]!);
 }

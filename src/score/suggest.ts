@@ -36,7 +36,7 @@ export function suggestForStages(stages: ReadonlyArray<readonly ScoredItem[]>, n
   const found = new Map<string, string>();
   const key = (stage: number, id: string) => `${stage}\n${id}`;
   for (const { item, stage } of order) {
-    const evidence = evidenceAmong(index, keywordsOf(item), used);
+    const evidence = evidenceAmong(index, keywordsOf(item), used, item.quantified ? index.numberLines : undefined, item.keywordsNeeded);
     if (evidence !== null) found.set(key(stage, item.id), evidence);
   }
   return stages.map((items, stage) => new Map(items.flatMap((item) => {

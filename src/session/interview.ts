@@ -10,6 +10,10 @@ export interface ScoredItem {
   weight: number;
   guidance?: string;
   keywords?: string[];
+  /** Its keywords count only on a line of the notes that holds a number. */
+  quantified?: boolean;
+  /** How many of its keywords, at different places, the notes must use (a follow-up's point: two of its words, not one); default 1. */
+  keywordsNeeded?: number;
   /** Where the item comes from: the rubric or the question. */
   source: 'rubric' | 'question';
   /** The insight the question exists to test: missing every core item caps the total. */

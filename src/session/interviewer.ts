@@ -44,7 +44,7 @@ const VOCABULARY: Record<FactTopic, ReadonlyArray<readonly [phrase: string, weig
   scale: [['how many', 0.8], ['how much traffic', 1], ['how big', 1], ['how large', 1], ['scale', 1], ['traffic', 1], ['request per second', 1], ['per second', 1],
     ['per day', 0.8], ['a day', 0.5], ['daily active', 1], ['dau', 1], ['mau', 1], ['million', 0.8], ['billion', 0.8], ['size', 0.7], ['number of', 0.8],
     ['count', 0.5], ['peak', 0.8], ['how often', 0.8], ['growth', 0.7], ['grow', 0.6], ['how much', 0.6],
-    ['request rate', 1], ['usage', 0.7], ['how much usage', 1], ['size of', 1], ['catalog size', 1]],
+    ['request rate', 1], ['growth rate', 1], ['usage', 0.7], ['how much usage', 1], ['size of', 1], ['catalog size', 1]],
   latency: [['latency', 1], ['response time', 1], ['fast', 1], ['slow', 1], ['millisecond', 1], ['ms', 0.8], ['real time', 1], ['realtime', 1],
     ['p99', 1], ['p95', 1], ['p50', 1], ['sla', 1], ['slo', 1], ['wait', 0.8], ['time budget', 1], ['how long does', 0.8], ['how long can', 0.8], ['responsive', 1],
     ['online or batch', 1], ['batch or online', 1], ['precompute', 1], ['precomputed', 1], ['freshness', 0.8], ['how fresh', 1], ['turnaround', 1], ['second', 0.4],
@@ -110,6 +110,18 @@ const KIND_OF_CONSTRAINT = new Set(['constraint', 'requirement', 'restriction', 
  */
 const QUANTITY_CUES = new Set(['how many', 'how big', 'how large', 'how much', 'number of', 'size', 'count']);
 const COUNTED_BY_SCALE = new Set<FactTopic>(['scale', 'users', 'data']);
+/** The content words of the quantity cues ("big", "size"): they name nothing counted. */
+const quantityWords = lazy(() => new Set(askWords([...QUANTITY_CUES].join(' '))));
+
+/**
+ * Growth is scale, and how fast it goes too: with a growth cue, latency's speed words ("how
+ * quickly is usage growing") ask about the rate of growth, not the response time.
+ */
+const GROWTH_CUES = ['grow', 'growth'];
+const SPEED_CUES = ['fast', 'slow', 'instantly'];
+const cueKey = (phrase: string) => wordForms.stems(phrase).map(canonicalWord).join(' ');
+const growthKeys = lazy(() => new Set(GROWTH_CUES.map(cueKey)));
+const speedKeys = lazy(() => new Set(SPEED_CUES.map(cueKey)));
 
 /** A match needs some evidence this strong: most of an ask phrase, or a clear topic word... */
 const EVIDENCE = 0.6;
@@ -147,7 +159,7 @@ const vocabulary = lazy(() => Object.entries(VOCABULARY).map(([topic, entries]) 
   // A longer phrase says more than a word inside it ("time budget" over "budget").
   entries: entries.map(([phrase, weight]) => {
     const stems = wordForms.stems(phrase);
-    return { stems, key: stems.map(canonicalWord).join(' '), weight: weight + 0.05 * (stems.length - 1), quantity: QUANTITY_CUES.has(phrase) };
+    return { stems, key: cueKey(phrase), weight: weight + 0.05 * (stems.length - 1), quantity: QUANTITY_CUES.has(phrase) };
   }).sort((a, b) => b.weight - a.weight),
 })));
 
@@ -177,7 +189,7 @@ const cuesByFirstWord = lazy(() => {
 
 export function compileFacts<F extends FactLike>(facts: readonly F[], forms: WordForms = wordForms): FactSheet<F> {
   const compiled = facts.map((fact) => {
-    const phrases = fact.ask.map((phrase) => ({ words: askWords(phrase, forms), cued: topicStrengths(phrase, forms).has(fact.topic) })).filter((phrase) => phrase.words.length > 0);
+    const phrases = fact.ask.map((phrase) => ({ words: askWords(phrase, forms), cued: topicStrengths(phrase, forms).strengths.has(fact.topic) })).filter((phrase) => phrase.words.length > 0);
     const asks = phrases.map((phrase) => phrase.words);
     const compute = namesCompute([...fact.ask, fact.answer].join('\n')) ? COMPUTE_FACT : fact.topic === 'cost' ? COST_FACT : 0;
     return { fact, asks, cued: phrases.map((phrase) => phrase.cued), words: new Set(asks.flat()), compute };
@@ -188,8 +200,11 @@ export function compileFacts<F extends FactLike>(facts: readonly F[], forms: Wor
   return { forms, facts: compiled, weight };
 }
 
-/** How strongly a question uses each topic's vocabulary, from 0 to 1. */
-function topicStrengths(asked: string, forms: WordForms = wordForms): Map<FactTopic, number> {
+/**
+ * How strongly a question uses each topic's vocabulary, from 0 to 1; and whether its scale cues
+ * only ask for a quantity ("how big"), which says nothing of what is counted.
+ */
+function topicStrengths(asked: string, forms: WordForms = wordForms): { strengths: Map<FactTopic, number>; quantityOnly: boolean } {
   const stems = forms.stems(asked);
   const synonyms = stems.map(canonicalWord);
   // Every cue of every topic, where it stands in the question (as written or with synonyms folded).
@@ -206,9 +221,13 @@ function topicStrengths(asked: string, forms: WordForms = wordForms): Map<FactTo
   // the team" asks about the team, not about scale.
   // A constraint named by another topic's word is that topic's: "latency constraints", "GDPR
   // requirements", "cost limits".
-  const kept = cues.filter((cue) => !cues.some((other) => other.topic !== cue.topic
+  const inside = cues.filter((cue) => !cues.some((other) => other.topic !== cue.topic
     && ((other.end - other.start > cue.end - cue.start && other.start <= cue.start && cue.end <= other.end)
       || (cue.topic === 'constraints' && KIND_OF_CONSTRAINT.has(cue.key) && other.end === cue.start && other.weight >= 0.8))));
+  const growing = inside.some((cue) => cue.topic === 'scale' && growthKeys().has(cue.key));
+  const kept = growing ? inside.filter((cue) => !(cue.topic === 'latency' && speedKeys().has(cue.key))) : inside;
+  // "How fast are we growing": the speed of growth is a clear scale question.
+  const growthRate = kept.length < inside.length;
   const strengths = new Map<FactTopic, number>();
   let quantityOnly = false;
   for (const { topic } of vocabulary()) {
@@ -225,13 +244,14 @@ function topicStrengths(asked: string, forms: WordForms = wordForms): Map<FactTo
       best = Math.max(best, cue.weight);
       quantity &&= cue.quantity;
     }
+    if (topic === 'scale' && growthRate) best = Math.max(best, 1);
     if (best > 0) strengths.set(topic, Math.min(1.2, best + 0.25 * (sum - best)));
     if (topic === 'scale') quantityOnly = best > 0 && quantity;
   }
   // "How many" of what another topic names is that topic's question (see QUANTITY_CUES).
   // Only a clear cue names the thing counted: "how many teams" may still ask for users at scale.
   if (quantityOnly && [...strengths].some(([topic, strength]) => !COUNTED_BY_SCALE.has(topic) && strength >= 1)) strengths.delete('scale');
-  return strengths;
+  return { strengths, quantityOnly };
 }
 
 export interface Match<F extends FactLike = FactLike> {
@@ -251,7 +271,17 @@ export function matchFact<F extends FactLike>(asked: string, sheet: FactSheet<F>
   if (WHITEBOARD.test(text) || (INTERVIEW.test(text) && INTERVIEW_TIME.test(text))) return null;
   const words = new Set(askWords(text, sheet.forms));
   if (words.size === 0 && !/\S/.test(text)) return null;
-  const strengths = topicStrengths(text, sheet.forms);
+  const { strengths, quantityOnly } = topicStrengths(text, sheet.forms);
+  // A bare quantity ("how big is your office?") of nothing any fact names, and with no other
+  // topic's cue, is not about the system: neither scale nor a phrase that says "size" answers it.
+  // "How big is it?" names nothing, and is still the system's scale.
+  const counted = [...words].filter((word) => !quantityWords().has(word));
+  const bare = quantityOnly && strengths.size === 1 && counted.length > 0
+    && !counted.some((word) => sheet.weight.has(word));
+  if (bare) {
+    strengths.delete('scale');
+    for (const word of quantityWords()) words.delete(word);
+  }
   const aboutCompute = namesCompute(text);
   const weightOf = (word: string) => sheet.weight.get(word) ?? 0;
   let best: Match<F> | null = null;

@@ -6,9 +6,12 @@ import { StateDirError } from '../errors.js';
 import { makeDirectory } from '../make-dir.js';
 import { xdgDirectory } from '../xdg.js';
 
-/** configured: the config file's state_dir, absolute (see src/app/config.ts). */
-export function stateDirectory(env: Record<string, string | undefined>, homedir: string, configured?: string): string {
-  if (env.MLDRILL_HOME) return path.resolve(env.MLDRILL_HOME);
+/**
+ * cwd: the directory a relative MLDRILL_HOME is relative to (the run's, io.cwd); configured: the
+ * config file's state_dir, absolute (see src/app/config.ts).
+ */
+export function stateDirectory(env: Record<string, string | undefined>, homedir: string, cwd: string, configured?: string): string {
+  if (env.MLDRILL_HOME) return path.resolve(cwd, env.MLDRILL_HOME);
   if (configured) return configured;
   const xdg = xdgDirectory(env, 'XDG_STATE_HOME');
   if (xdg) return path.join(xdg, 'mldrill');
@@ -19,10 +22,10 @@ export function stateDirectory(env: Record<string, string | undefined>, homedir:
  * Where rebuildable data (the parsed bank) goes: inside MLDRILL_HOME when it is set, so one
  * variable isolates everything; else $XDG_CACHE_HOME/mldrill; else the state directory's cache/.
  */
-export function cacheDirectory(env: Record<string, string | undefined>, homedir: string, configuredState?: string): string {
+export function cacheDirectory(env: Record<string, string | undefined>, homedir: string, cwd: string, configuredState?: string): string {
   const xdg = xdgDirectory(env, 'XDG_CACHE_HOME');
   if (!env.MLDRILL_HOME && xdg) return path.join(xdg, 'mldrill');
-  return path.join(stateDirectory(env, homedir, configuredState), 'cache');
+  return path.join(stateDirectory(env, homedir, cwd, configuredState), 'cache');
 }
 
 export function historyFile(stateDir: string): string {

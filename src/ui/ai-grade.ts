@@ -8,7 +8,6 @@ import { gradeStyle, type Style } from './colour.js';
 
 /** What `grade --ai` and `drill --ai` show about a grading: enough of AiGradeResult. */
 export interface AiGradeView {
-  questionId: string;
   model: string;
   host: string;
   score: number;
@@ -47,11 +46,16 @@ function detailLines(item: AiItem, style: Style, width: number, indent: string, 
   return lines;
 }
 
-/** `grade --ai`: the score, then each stage with every item's verdict, quote and reason. */
-export function aiGradeLines(result: AiGradeView, style: Style, width = 80, by: TicksBy = 'self'): string[] {
+/**
+ * `grade --ai`: the score, then each stage with every item's verdict, quote and reason. With a
+ * width (a terminal's) the text is wrapped at word breaks; a pipe gets one line per item, quote
+ * and reason, as `grade` without --ai gives it.
+ */
+export function aiGradeLines(result: AiGradeView, questionTitle: string, style: Style, width?: number, by: TicksBy = 'self'): string[] {
   const grade = gradeStyle(style);
+  const columns = width ?? Infinity;
   const lines = [
-    style.title(`AI grading · ${stripControl(result.questionId)} · ${stripControl(result.model)} at ${stripControl(result.host)}`),
+    ...wrap(`AI grading · ${stripControl(questionTitle)} · ${stripControl(result.model)} at ${stripControl(result.host)}`, columns).map((line) => style.title(line)),
     `${style.heading('Score')} ${grade(result.score)(`${result.score}%`)}${result.capped ? style.warn('  capped: core items missed') : ''}`,
     style.dim(`Met only with a quote from your notes; where the AI is unsure or its quote is not in your notes, ${tickOf(by)} counts.`),
   ];
@@ -59,8 +63,8 @@ export function aiGradeLines(result: AiGradeView, style: Style, width = 80, by: 
     lines.push('', `${style.accent(stripControl(stage.title))}  ${grade(stage.score)(`${stage.score}%`)}`);
     for (const item of stage.items) {
       const { mark, word } = verdictMark(item, style);
-      const [first = '', ...rest] = wrap(`${stripControl(item.text)} (${word})`, width - 4);
-      lines.push(`  ${mark} ${first}`, ...rest.map((line) => `    ${line}`), ...detailLines(item, style, width, '      ', by));
+      const [first = '', ...rest] = wrap(`${stripControl(item.text)} (${word})`, columns - 4);
+      lines.push(`  ${mark} ${first}`, ...rest.map((line) => `    ${line}`), ...detailLines(item, style, columns, '      ', by));
     }
   }
   return lines;

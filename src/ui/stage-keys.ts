@@ -77,6 +77,9 @@ interface Binding {
 
 const enter = (key: Key) => key.name === 'return' || key.name === 'enter';
 
+/** Esc then Enter pressed within readline's wait for an escape sequence (or Alt-Enter): one key, Enter with meta. */
+export const isEscEnter = (key: Key) => enter(key) && Boolean(key.meta);
+
 /**
  * The key typed right after Esc, within readline's wait for an escape sequence: it arrives as
  * Alt and that key, which readline drops (but for its Alt-b, Alt-f and Alt-d), so it is typed by
@@ -95,8 +98,8 @@ const STAGE_KEYS: readonly Binding[] = [
   // Esc then a key at once (Alt and the key): back to the notes, the key typed there.
   { label: 'Esc', does: 'back to the notes', action: 'cancel', lineMode: 'ask', matches: (key) => typedAfterEsc(key) !== '', shown: () => false },
   { label: 'Esc', does: 'back to the notes', action: 'cancel', lineMode: 'pad', matches: (key) => typedAfterEsc(key) !== '', shown: () => false },
-  // Esc then Enter arrive at once as Enter with meta: on an empty pad line there is nothing to add, so the Esc was meant.
-  { label: 'Esc', does: 'back to the notes', action: 'cancel', lineMode: 'pad', matches: (key, context) => enter(key) && Boolean(key.meta) && context.line === '', shown: () => false },
+  // Esc then Enter arrive at once as Enter with meta: on an empty pad line there is nothing to add, so the Esc was meant (and the prompt hands the Enter to the notes).
+  { label: 'Esc', does: 'back to the notes', action: 'cancel', lineMode: 'pad', matches: (key, context) => isEscEnter(key) && context.line === '', shown: () => false },
   { label: 'Enter', does: 'add the line', action: 'send', lineMode: 'pad', matches: (key) => enter(key) },
   // Only on an empty line: Backspace there has nothing else to delete, and ↑ nothing else to do.
   { label: '↑', does: 'take back the last line', action: 'recall', lineMode: 'pad', matches: (key, context) => context.line === '' && (key.name === 'up' || key.name === 'backspace') },

@@ -27,7 +27,7 @@ import { askInStage, type FactSheet } from '../session/interviewer.js';
 import type { Pad } from '../diagram/pad.js';
 import { stripControl } from '../text.js';
 import type { Style } from './colour.js';
-import { stageAction, typedAfterEsc } from './stage-keys.js';
+import { isEscEnter, stageAction, typedAfterEsc } from './stage-keys.js';
 import { finishedLine, stageLines, type FactsView, type Size } from './stage-screen.js';
 import { makePrompt, useRedraw, useScreenEvents, type InquirerCore, type ScreenEvents } from './inquirer.js';
 import { HIDE_CURSOR, PASTE_OFF, PASTE_ON } from './terminal-codes.js';
@@ -258,7 +258,16 @@ function renderStage(core: InquirerCore, config: StagePromptConfig, done: (state
           // A line half typed is not lost: it goes to the diagram, where the pad shows it (or its problem).
           const draft = `${state.progress[state.current]?.draft ?? ''}${after}`;
           retype(draft);
-          update(setDraft(setPadLine(addPadLine(state), undefined), draft));
+          const closed = setDraft(setPadLine(addPadLine(state), undefined), draft);
+          // Esc then Enter at once: the Enter acts in the notes as it would a moment later (on an empty line, the next stage).
+          if (isEscEnter(key)) {
+            if (draft.trim() === '') return end(nextStage(commitDraft(closed), now()));
+            rl.clearLine(0);
+            setTyping('');
+            update(commitDraft(closed));
+            return;
+          }
+          update(closed);
           return;
         }
         retype(after);
