@@ -5,7 +5,7 @@
 // again with the exact parser, and every finding comes from that reading.
 import fs from 'node:fs';
 import { decodeSource } from '../bank/encoding.js';
-import { yamlOneOneBoolean } from '../bank/records.js';
+import { isRecord, yamlOneOneBoolean } from '../bank/records.js';
 import type { Finding } from '../bank/findings.js';
 import type { ParsedFile, PathSegment } from '../bank/parse.js';
 import { readSmallFile } from '../read-file.js';
@@ -92,7 +92,7 @@ function check(parsed: ParsedFile, homedir: string, positions: boolean): ConfigR
   const data = parsed.data;
   // An empty file, or one with only comments, sets nothing.
   if (findings.length > 0 || data === null || data === undefined) return { file, values, places, findings, keyReadable: false };
-  if (!isMapping(data)) {
+  if (!isRecord(data)) {
     fail([], 'type', `the config file must be a mapping of settings (key: value), not ${describe(data)}`);
     return { file, values, places, findings, keyReadable: false };
   }
@@ -133,7 +133,7 @@ function check(parsed: ParsedFile, homedir: string, positions: boolean): ConfigR
   for (const [key, value] of Object.entries(data)) {
     if (SECTIONS.includes(key)) {
       if (value === null) continue;
-      if (!isMapping(value)) {
+      if (!isRecord(value)) {
         fail([key], 'type', `${key} must be a mapping (${keysIn(key).map((k) => `${k}: …`).join(', ')}), not ${describe(value)}`);
         continue;
       }
@@ -193,10 +193,6 @@ function valueProblem(setting: Setting, value: unknown): { rule: string; message
         : { rule: 'type', message: `must be a directory, not ${describe(entry)}`, index };
     }
   }
-}
-
-function isMapping(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function describe(value: unknown): string {
