@@ -28,17 +28,27 @@ export function readHistory(file: string, limits: LineLimits = LINE_LIMITS): His
   }
   const { fd, stat } = opened;
   try {
-    const scan: HistoryScan = { lines: [], warnings: [] };
-    const take = (checked: CheckedLine, number: number) => {
-      if (checked && 'warning' in checked) scan.warnings.push({ line: number, message: checked.warning });
-      else if (checked) scan.lines.push(checked);
-    };
-    const { tail } = checkLines(fd, 0, stat.size, 1, file, take, limits);
-    if (tail) take(tail.checked, tail.number);
+    const scan = scanHistory(fd, stat.size, file, limits);
     return everySession(scan.lines, scan.warnings, (line) => decodeLine(line, file));
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/**
+ * Checks every line of the open history file cheaply (its frame, version and start time) and
+ * decodes in full only the lines that look wrong, so a command that shows a few sessions need
+ * not parse them all. Lines that look right are decoded later by decodeLine.
+ */
+export function scanHistory(fd: number, size: number, file: string, limits: LineLimits = LINE_LIMITS): HistoryScan {
+  const scan: HistoryScan = { lines: [], warnings: [] };
+  const take = (checked: CheckedLine, number: number) => {
+    if (checked && 'warning' in checked) scan.warnings.push({ line: number, message: checked.warning });
+    else if (checked) scan.lines.push(checked);
+  };
+  const { tail } = checkLines(fd, 0, size, 1, file, take, limits);
+  if (tail) take(tail.checked, tail.number);
+  return scan;
 }
 
 type CheckedLine = ReturnType<typeof checkLine>;
@@ -90,24 +100,7 @@ const VERSION_PREFIX = /^\{"version":(\d+),"id":"([^"\\]+)",/;
 const STARTED_AT = '"startedAt":"';
 
 /**
- * Checks every line cheaply (its frame, version and start time) and decodes in full only the
- * lines that look wrong, so a command that shows a few sessions need not parse them all.
- * Lines that look right are decoded later by decodeLine.
- */
-export function scanHistory(text: string, file: string): HistoryScan {
-  const scan: HistoryScan = { lines: [], warnings: [] };
-  const texts = text.split('\n');
-  const torn = !text.endsWith('\n') ? texts.length : -1;
-  texts.forEach((line, i) => {
-    const checked = checkLine(line, i + 1, i + 1 === torn, file);
-    if (checked && 'warning' in checked) scan.warnings.push({ line: i + 1, message: checked.warning });
-    else if (checked) scan.lines.push(checked);
-  });
-  return scan;
-}
-
-/**
- * One line of the file, checked cheaply as scanHistory does: nothing for a blank line, a
+ * One line of the file, checked cheaply for scanHistory: nothing for a blank line, a
  * warning for a line skipped outright, else the line (decoded already when it looked wrong).
  * `torn` says it is the last line and has no newline yet.
  */

@@ -56,6 +56,20 @@ export function latestRecords(scan: HistoryScan, file: string, limit: number) {
  * record, and a warning for each line skipped, in line order: readHistory without the file.
  */
 export function parseHistory(text: string, file: string): HistoryRead {
-  const scan = scanHistory(text, file);
+  const scan = scanText(text, file);
   return everySession(scan.lines, scan.warnings, (line) => decodeLine(line, file));
+}
+
+/** scanHistory of a history held as text: written to a file of its own and scanned as mldrill scans the real one. */
+export function scanText(text: string, file: string): HistoryScan {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-scan-'));
+  const written = path.join(dir, 'history.jsonl');
+  fs.writeFileSync(written, text);
+  const fd = fs.openSync(written, 'r');
+  try {
+    return scanHistory(fd, fs.fstatSync(fd).size, file);
+  } finally {
+    fs.closeSync(fd);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
