@@ -7,7 +7,7 @@ import { oneLine, stripControl, wrap } from './text.js';
 import { CATEGORIES, DIFFICULTIES } from './bank/categories.js';
 import { parseDate } from './time.js';
 import { bankDirectories } from './bank/files.js';
-import { LINT_FORMATS, OUTPUT_FORMATS } from './formats.js';
+import { DIAGRAM_FORMATS, LINT_FORMATS, OUTPUT_FORMATS } from './formats.js';
 import { loadConfig } from './app/config.js';
 import { SHELLS } from './completion/shells.js';
 import { settingFor } from './config/keys.js';
@@ -291,7 +291,7 @@ const TABLE: readonly CommandSpec[] = [
     description: 'draw an edge list (events -> feature store -> model) as box-drawing text, Mermaid or JSON',
     arguments: [{ usage: '[file]', description: "a file of edges, one chain per line; '-' or none reads stdin" }],
     options: [
-      { flags: '-f, --format <format>', description: 'text (a drawing), mermaid (a flowchart) or json', choices: ['text', 'mermaid', 'json'], default: 'text' },
+      { flags: '-f, --format <format>', description: 'text (a drawing), mermaid (a flowchart) or json', choices: DIAGRAM_FORMATS, default: 'text' },
       { flags: '-w, --width <columns>', description: 'fit the drawing to this many columns (default: the terminal width, 80 when piped)', parse: columnCount },
       { flags: '-q, --question <id>', description: "compare the drawing with this question's reference diagram" },
     ],

@@ -8,3 +8,7 @@ export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 /** lint. */
 export const LINT_FORMATS = ['stylish', 'json', 'github'] as const;
 export type LintFormat = (typeof LINT_FORMATS)[number];
+
+/** diagram. */
+export const DIAGRAM_FORMATS = ['text', 'mermaid', 'json'] as const;
+export type DiagramFormat = (typeof DIAGRAM_FORMATS)[number];

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { CommandResult } from './cli.js';
 import { EXIT, MissingBankError, MldrillError, NoMatchError, NoSessionsError, StateDirError, UnknownIdError, UsageError, shortPath, systemErrorCode, systemErrorText } from './errors.js';
 import type { Io } from './io.js';
-import { closest, didYouMean, oneLine, showControl, stripControl } from './text.js';
+import { closest, didYouMean, didYouMeanPhrases, oneLine, pluralOf, showControl, stripControl } from './text.js';
 import { packageVersion } from './version.js';
 
 /** The command names, for "did you mean" before the command table is loaded (test/command-table.test.ts checks they agree). */
@@ -154,8 +154,11 @@ function unknownIdText(error: UnknownIdError, argv: readonly string[]): string {
   // The default command's id was the first word: it may have been meant as a command.
   if (error.kind === 'question' && argv[0] === error.id && !COMMAND_NAMES.includes(error.id)) {
     const commands = closest(stripControl(error.id), SUGGESTED_COMMANDS);
-    const hint = [commands.length && `the command${commands.length > 1 ? 's' : ''} ${commands.join(', ')}`, error.closest.length && `the question${error.closest.length > 1 ? 's' : ''} ${error.closest.join(', ')}`].filter(Boolean);
-    return `"${showControl(error.id)}" is neither a command nor a question id; ${hint.length ? `did you mean ${hint.join(', or ')}?` : "run 'mldrill --help' for the commands and 'mldrill list' for the ids"}`;
+    const hint = didYouMeanPhrases([
+      ...(commands.length ? [`the ${pluralOf(commands.length, 'command')} ${commands.join(', ')}`] : []),
+      ...(error.closest.length ? [`the ${pluralOf(error.closest.length, 'question')} ${error.closest.join(', ')}`] : []),
+    ]);
+    return `"${showControl(error.id)}" is neither a command nor a question id; ${hint || "run 'mldrill --help' for the commands and 'mldrill list' for the ids"}`;
   }
   const remedy = LIST_IDS[error.kind];
   const hint = error.known ? didYouMean(error.closest, { label: remedy, names: error.known, always: error.kind === 'rubric' }) : didYouMean(error.closest) || remedy;

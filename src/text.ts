@@ -191,6 +191,11 @@ export function didYouMean(suggestions: readonly string[], known?: { label: stri
   return parts.join(' ');
 }
 
+/** `did you mean the command x, or the question y?`: suggestions of several kinds, each worded by the caller; '' for none. */
+export function didYouMeanPhrases(phrases: readonly string[]): string {
+  return phrases.length ? `did you mean ${phrases.join(', or ')}?` : '';
+}
+
 /** Wraps text to width, keeping existing line breaks; colour codes in it take no columns. */
 export function wrap(text: string, width: number, indent = ''): string[] {
   const lines: string[] = [];
@@ -278,7 +283,12 @@ export function breakLine(line: string, width: number, indent = ''): string[] {
   return lines;
 }
 
-/** `1 day`, `3 days`: a count with its word, plural by adding s. */
-export function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
+/** `day` or `days` by count: the word alone, plural by adding s unless `many` is given (`entries`). */
+export function pluralOf(count: number, word: string, many = `${word}s`): string {
+  return count === 1 ? word : many;
+}
+
+/** `1 day`, `3 days`: a count with its word (pluralOf). */
+export function plural(count: number, word: string, many?: string): string {
+  return `${count} ${pluralOf(count, word, many)}`;
 }

@@ -7,14 +7,14 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../src/main.js';
 import { appendRecord } from '../src/store/append.js';
-import { everySession, latestSessions, parseHistory, scanHistory } from '../src/store/history.js';
+import { everySession, latestSessions } from '../src/store/history.js';
 import { statsOf } from '../src/score/stats.js';
 import { tallyOf } from '../src/score/tally.js';
 import { readHistoryTally } from '../src/app/stats-tally.js';
 import { readIndexedHistory, readNewestSessions } from '../src/store/history-index.js';
 import { makeRecord, type SessionRecord } from '../src/store/record.js';
 import { fakeIo } from './helpers/fake-io.js';
-import { computeStats, homeWith, latestRecords, NO_BANK, PROGRESS_BANK } from './helpers/history.js';
+import { computeStats, homeWith, latestRecords, NO_BANK, parseHistory, scanText, PROGRESS_BANK } from './helpers/history.js';
 
 const NOW = Date.UTC(2026, 10, 17, 12);
 
@@ -66,7 +66,7 @@ function fresh(file: string) {
   return {
     records: read.records.map(summary), warnings: read.warnings, latest: byStart.slice(0, 2).map((r) => r.id),
     // Sessions whose lines look like records, decoded or not: what `history` counts.
-    total: latestRecords(scanHistory(text, file), file, 2).total,
+    total: latestRecords(scanText(text, file), file, 2).total,
     stats: computeStats(read.records, NO_BANK, STATS),
   };
 }

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { appendRecord } from '../src/store/append.js';
-import { parseHistory, readHistory, scanHistory } from '../src/store/history.js';
-import { homeWith, latestRecords } from './helpers/history.js';
+import { readHistory } from '../src/store/history.js';
+import { homeWith, latestRecords, parseHistory, scanText } from './helpers/history.js';
 import { main } from '../src/main.js';
 import { fakeIo } from './helpers/fake-io.js';
 import { isSessionRecord, makeRecord, sessionId } from '../src/store/record.js';
@@ -149,7 +149,7 @@ describe('resumed sessions', () => {
     appendRecord(file, record('20261122-0900-000a'));
     const read = readHistory(file);
     expect(read.records.map((r) => [r.id, r.status])).toEqual([['20261122-0900-000a', 'completed'], ['20261122-0900-000b', 'completed']]);
-    const latest = latestRecords(scanHistory(fs.readFileSync(file, 'utf8'), file), file, 0);
+    const latest = latestRecords(scanText(fs.readFileSync(file, 'utf8'), file), file, 0);
     expect(latest.records.map((r) => [r.id, r.status])).toEqual([['20261122-0900-000a', 'completed'], ['20261122-0900-000b', 'completed']]);
     expect(latest.total).toBe(2);
   });
@@ -158,7 +158,7 @@ describe('resumed sessions', () => {
     const file = tempFile();
     appendRecord(file, { ...record('20261122-0900-000a'), status: 'abandoned', score: null });
     fs.appendFileSync(file, `${JSON.stringify(record('20261122-0900-000a')).slice(0, -1)}oops}\n`);
-    const latest = latestRecords(scanHistory(fs.readFileSync(file, 'utf8'), file), file, 0);
+    const latest = latestRecords(scanText(fs.readFileSync(file, 'utf8'), file), file, 0);
     expect(latest.records.map((r) => [r.id, r.status])).toEqual([['20261122-0900-000a', 'abandoned']]);
     expect(latest.warnings).toEqual([`${file}:2: not valid JSON; skipped and left in place`]);
     expect(readHistory(file).records.map((r) => r.status)).toEqual(['abandoned']);
@@ -172,21 +172,21 @@ describe('reading only the latest sessions', () => {
     const lines = [at('20261101-0900-oldd', '2026-11-01T09:00:00.000Z'), at('20261103-0900-neww', '2026-11-03T09:00:00.000Z'), at('20261102-0900-midd', '2026-11-02T09:00:00.000Z')].map((r) => JSON.stringify(r));
     // Framed like a record, so the scan accepts it; broken inside, so only decoding finds out.
     lines.splice(1, 0, lines[0]!.replace('"questionId"', '"questionId" oops'));
-    const scan = scanHistory(`${lines.join('\n')}\n`, 'h');
+    const scan = scanText(`${lines.join('\n')}\n`, 'h');
     expect(scan.lines).toHaveLength(4);
     const two = latestRecords(scan, 'h', 2);
     expect(two.records.map((r) => r.id)).toEqual(['20261103-0900-neww', '20261102-0900-midd']);
     expect(two.warnings).toEqual([]);
     // The broken line repeats the id of the first, so it counts as the same session.
     expect(two.total).toBe(3);
-    const all = latestRecords(scanHistory(`${lines.join('\n')}\n`, 'h'), 'h', 0);
+    const all = latestRecords(scanText(`${lines.join('\n')}\n`, 'h'), 'h', 0);
     expect(all.records.map((r) => r.id)).toEqual(['20261103-0900-neww', '20261102-0900-midd', '20261101-0900-oldd']);
     expect(all.warnings).toEqual(['h:2: not valid JSON; skipped and left in place']);
   });
 
   it('keeps file order for sessions that started at the same moment, the later line first', () => {
     const text = ['20261122-0900-000x', '20261122-0900-000y', '20261122-0900-000z'].map((id) => JSON.stringify(record(id))).join('\n');
-    expect(latestRecords(scanHistory(`${text}\n`, 'h'), 'h', 0).records.map((r) => r.id)).toEqual(['20261122-0900-000z', '20261122-0900-000y', '20261122-0900-000x']);
+    expect(latestRecords(scanText(`${text}\n`, 'h'), 'h', 0).records.map((r) => r.id)).toEqual(['20261122-0900-000z', '20261122-0900-000y', '20261122-0900-000x']);
   });
 
   it('accepts a record written by another tool with its fields in another order', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { LoadedQuestion, LoadedRubric } from '../src/bank/schema.js';
 import { loadStyle } from '../src/ui/colour.js';
-import { escapeMarkdown, formatList, formatQuestion, OUTPUT_FORMATS } from '../src/ui/question-format.js';
+import { OUTPUT_FORMATS } from '../src/formats.js';
+import { escapeMarkdown, formatList, formatQuestion } from '../src/ui/question-format.js';
 
 const plain = await loadStyle(0);
 

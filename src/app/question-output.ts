@@ -4,7 +4,8 @@ import type { Catalog } from '../bank/catalog.js';
 import { UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import type { Style } from '../ui/colour.js';
-import type { OutputFormat, QuestionView } from '../ui/question-format.js';
+import type { OutputFormat } from '../formats.js';
+import type { QuestionView } from '../ui/question-format.js';
 import { questionJsonText } from '../ui/question-json.js';
 import { colourOf } from './config.js';
 

@@ -29,7 +29,7 @@ import { settledStamp, stampOf, type Stamp } from '../file-stamp.js';
 import { NotFoundError } from '../errors.js';
 import { hashName } from '../hash.js';
 import { writeFileAtomic } from '../store/atomic.js';
-import { openRegular, readFully } from '../read-file.js';
+import { openRegular, readFully, readRange } from '../read-file.js';
 import { packageVersion } from '../version.js';
 import { catalogOf, errorsOf, rubricLookup, type Catalog, type QuestionSummary } from './catalog.js';
 import { bankDirectories, findYamlFiles, type BankOptions, type UnreadableDir } from './files.js';
@@ -113,9 +113,8 @@ function readCache(file: string, entries: string[], cwd: string): Catalog | unde
     return undefined;
   }
   try {
-    const first = Buffer.alloc(160);
-    const firstBytes = fs.readSync(fd, first, 0, first.length, 0);
-    const newline = first.subarray(0, firstBytes).indexOf(10);
+    const first = readRange(fd, 0, 160);
+    const newline = first.indexOf(10);
     const fields = newline > 0 ? first.toString('latin1', 0, newline).split(' ') : [];
     if (fields.length !== 3 + SECTIONS.length || fields[0] !== MAGIC || fields[1] !== String(FORMAT) || fields[2] !== BYTE_ORDER) throw new Error('not a cache file of this format');
     // Where each section starts.

@@ -77,8 +77,8 @@ export function crossCheck(summaries: readonly FileSummary[]): CrossCheck {
         if (item !== null && rubricItems.has(item)) report(question, ['stages', stage.id, 'checklist', i, 'id'], 'duplicate-item', `checklist item id "${item}" is already an item of rubric "${rubric.id}" in stage "${stage.id}"; pick another id`);
       });
       const unknownItem = (item: string, where: PathSegment[], field: string) => {
-        const [suggestion] = closest(item, rubricItems, 1);
-        report(question, where, 'unknown-item', `${field} "${item}": rubric "${rubric.id}" has no item "${item}" in stage "${stage.id}"; ${suggestion ? `did you mean "${suggestion}"?` : `its items are ${[...rubricItems].join(', ')}`}`);
+        const fix = didYouMean(closest(item, rubricItems, 1), { label: 'its items are', names: [...rubricItems] });
+        report(question, where, 'unknown-item', `${field} "${item}": rubric "${rubric.id}" has no item "${item}" in stage "${stage.id}"; ${fix}`);
       };
       stage.dropped?.forEach((item, i) => {
         if (!rubricItems.has(item)) unknownItem(item, ['stages', stage.id, 'not_applicable', i], 'not_applicable');

@@ -1,7 +1,7 @@
 // Checks of a question's reference diagram beyond its format: what would make the comparison
 // with a candidate's drawing wrong or meaningless. Reads the data as it is, like fileChecks.
 import { stems } from '../diagram/compare.js';
-import { closest } from '../text.js';
+import { closest, didYouMean } from '../text.js';
 import type { PathSegment } from './parse.js';
 import { isRecord } from './records.js';
 
@@ -56,11 +56,11 @@ export function diagramIssues(diagram: unknown): DiagramIssue[] {
     }
     list(flow).slice(0, 2).forEach((end, j) => {
       if (typeof end !== 'string' || ids.has(end)) return;
-      const [suggestion] = closest(end, ids, 1);
+      const fix = didYouMean(closest(end, ids, 1)) || 'add it to diagram.components';
       issues.push({
         path: ['diagram', 'flows', i, j],
         rule: 'diagram-unknown-component',
-        message: `diagram.flows[${i}] names the component "${end}", which diagram.components does not have; ${suggestion ? `did you mean "${suggestion}"?` : 'add it to diagram.components'}`,
+        message: `diagram.flows[${i}] names the component "${end}", which diagram.components does not have; ${fix}`,
       });
     });
   });

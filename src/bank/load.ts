@@ -6,8 +6,7 @@ import { crossCheck } from './cross-check.js';
 import { displayPath, type UnreadableDir } from './files.js';
 import { compareFindings, type Finding } from './findings.js';
 import { DEFAULT_RUBRIC, loadedQuestion, type LoadedQuestion, type LoadedRubric, type QuestionData, type RubricData } from './schema.js';
-
-export { findYamlFiles } from './files.js';
+import { compareText } from '../text.js';
 
 export interface Bank {
   /** Sorted by id. */
@@ -56,7 +55,7 @@ export function loadFiles(files: string[], cwd: string, unreadable: readonly Unr
     questions.push(loadedQuestion(question, rubric, entry.file));
   }
   // Code-unit order, not the locale's: the same on every machine, as seeded picks need.
-  questions.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  questions.sort((a, b) => compareText(a.id, b.id));
   const claimedIds = new Map<string, string>();
   for (const summary of summaries) if (summary.kind === 'question' && summary.id !== undefined && !claimedIds.has(summary.id)) claimedIds.set(summary.id, summary.path);
   return { questions, rubrics, findings: findings.sort(compareFindings), files: files.length, claimedIds };

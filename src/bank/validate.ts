@@ -2,7 +2,7 @@
 // Cross-file checks (unknown rubric, duplicate ids) live in cross-check.ts.
 import path from 'node:path';
 import * as z from 'zod';
-import { closest, controlProblem, didYouMean, findControl, quotedList, showControl, stripControl } from '../text.js';
+import { closest, controlProblem, didYouMean, findControl, plural, quotedList, showControl, stripControl } from '../text.js';
 import { collidingAsks } from './ask-words.js';
 import type { Finding, Severity } from './findings.js';
 import type { ParsedFile, PathSegment } from './parse.js';
@@ -240,7 +240,7 @@ function describeIssue(parsed: ParsedFile, schema: z.ZodType, issue: z.core.$Zod
 /** The one list of fixed places in the formats: a diagram flow. */
 const TUPLE_SHAPE = 'a flow is [from, to] or [from, to, wording]: two component ids, then how the report words the flow if you like';
 
-const entries = (count: number) => `${count} ${count === 1 ? 'entry' : 'entries'}`;
+const entries = (count: number) => plural(count, 'entry', 'entries');
 
 function isTuple(schema: z.ZodType, pathTo: readonly PathSegment[]): boolean {
   return schemaAt(schema, pathTo) instanceof z.ZodTuple;
@@ -424,7 +424,7 @@ function interviewerChecks(parsed: ParsedFile, data: Record<string, unknown>): F
   const absent = ESSENTIAL_TOPICS.filter((topic) => !topics.has(topic));
   if (facts.length > 0 && (facts.length < MIN_FACTS || absent.length > 0)) {
     const problems = [
-      ...(facts.length < MIN_FACTS ? [`has ${facts.length} ${facts.length === 1 ? 'fact' : 'facts'}`] : []),
+      ...(facts.length < MIN_FACTS ? [`has ${plural(facts.length, 'fact')}`] : []),
       ...(absent.length ? [`says nothing about ${absent.join(', ')}`] : []),
     ];
     findings.push(at(parsed, ['interviewer', 'facts'], 'thin-fact-sheet', `the fact sheet ${problems.join(' and ')}; give the interviewer at least ${MIN_FACTS} facts, covering ${ESSENTIAL_TOPICS.join(', ')}`, { severity: 'warning', key: true }));

@@ -7,12 +7,11 @@ import { formatFinding } from '../bank/findings.js';
 import { MAX_DIAGRAM_BYTES, parseDiagram, type Diagram } from '../diagram/parse.js';
 import type { DiagramComparison, ReferenceDiagram } from '../diagram/compare.js';
 import { EXIT, NotFoundError, UsageError } from '../errors.js';
+import type { DiagramFormat } from '../formats.js';
 import type { Io } from '../io.js';
 import { readSmallFile, readStreamBytes } from '../read-file.js';
 import { controlColumn, jsonText, stripControl } from '../text.js';
 
-export const DIAGRAM_FORMATS = ['text', 'mermaid', 'json'] as const;
-export type DiagramFormat = (typeof DIAGRAM_FORMATS)[number];
 
 export interface DiagramOptions {
   /** A file, `-` for stdin; absent reads stdin when it is not a terminal. */

@@ -9,13 +9,14 @@ import { dailyPick } from '../select/daily.js';
 import { hasFilters, pickRandom, requireId, requireMatches, requireMatchingIds, requireMatchingPool, type Filters } from '../select/filter.js';
 import { seededRandom } from '../select/random.js';
 import { sessionId } from '../store/record.js';
-import { createPrompter, requireTerminal, type Prompter } from '../ui/prompts.js';
+import { requireTerminal, type Prompter } from '../ui/prompts.js';
 import { questionHeader } from '../ui/render.js';
 import { localDate } from '../time.js';
 import { conduct, followupStage } from '../app/conduct.js';
 import { ensureSaveable, readHistoryFor, reviewScoresFor } from '../app/read-history.js';
 import { withCatalog } from '../app/with-catalog.js';
-import { aiTimeoutOf, colourOf, llmOf, requireConfigRubric, stateDirOf, withDrillDefaults } from '../app/config.js';
+import { aiTimeoutOf, llmOf, requireConfigRubric, stateDirOf, withDrillDefaults } from '../app/config.js';
+import { withPrompter } from '../app/prompter.js';
 
 export interface DrillOptions extends Filters {
   id?: string;
@@ -78,11 +79,8 @@ export async function drill(given: DrillOptions, io: Io): Promise<number> {
 
 /** The drill itself, once the bank is open and the state directory checked. */
 async function drillWithBank(bank: Catalog, options: DrillOptions, io: Io, random: () => number, save: boolean, stateDir: string, timeout: { timeoutSeconds?: number }): Promise<number> {
-  const controller = new AbortController();
-  const stopListening = io.onSignal(() => controller.abort());
-  const prompter = await createPrompter(io, controller.signal, colourOf(io));
-  const { style } = prompter;
-  try {
+  return withPrompter(io, async (prompter) => {
+    const { style } = prompter;
     let question: LoadedQuestion;
     try {
       question = bank.question(await chooseQuestion(bank, options, random, prompter, io));
@@ -111,9 +109,7 @@ async function drillWithBank(bank: Catalog, options: DrillOptions, io: Io, rando
       },
       io, prompter,
     );
-  } finally {
-    stopListening();
-  }
+  });
 }
 
 /** The id of the question to drill: given, today's, due, random, or picked from a list. */

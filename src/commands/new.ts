@@ -3,16 +3,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { CATEGORIES, CATEGORY_TITLES, DEFAULT_RUBRIC, type Category, type Difficulty } from '../bank/categories.js';
-import { bankDirectories, displayPath } from '../bank/files.js';
-import { findYamlFiles, loadFiles, type Bank } from '../bank/load.js';
+import { bankDirectories, displayPath, findYamlFiles } from '../bank/files.js';
+import { loadFiles, type Bank } from '../bank/load.js';
 import { idFromTitle, idProblem, scaffoldQuestion } from '../bank/scaffold.js';
 import { schemaModeline } from '../bank/schema-comment.js';
 import { ConflictError, EXIT, InterruptedError, systemErrorCode, systemErrorText, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { writeNewFile } from '../store/atomic.js';
 import { closest, compareText, didYouMean, stripControl } from '../text.js';
-import { createPrompter, type Prompter } from '../ui/prompts.js';
-import { colourOf, configBankOf } from '../app/config.js';
+import type { Prompter } from '../ui/prompts.js';
+import { configBankOf } from '../app/config.js';
+import { withPrompter } from '../app/prompter.js';
 import { makeDirectory } from '../make-dir.js';
 
 export interface NewOptions {
@@ -48,15 +49,11 @@ export async function newQuestion(options: NewOptions, io: Io): Promise<number> 
 
   let answers: Required<Pick<NewOptions, 'id' | 'category' | 'title' | 'rubric'>>;
   if (interactive && (missing.length > 0 || options.rubric === undefined)) {
-    const controller = new AbortController();
-    const stopListening = io.onSignal(() => controller.abort());
     try {
-      answers = await ask(options, bank, takenBy, await createPrompter(io, controller.signal, colourOf(io)), io.cwd);
+      answers = await withPrompter(io, (prompter) => ask(options, bank, takenBy, prompter, io.cwd));
     } catch (error) {
       if (error instanceof InterruptedError) return EXIT.interrupted;
       throw error;
-    } finally {
-      stopListening();
     }
   } else {
     answers = { id: options.id!, category: options.category!, title: options.title!, rubric: options.rubric ?? DEFAULT_RUBRIC };

@@ -1,36 +1,27 @@
 // `mldrill resume [session-id|last]`: picks an interrupted session up at the stage it was in,
 // with the time that was left and the notes so far, and completes it as the same session.
-import { MldrillError, NotFoundError, UnknownIdError, UsageError } from '../errors.js';
+import { MldrillError, NotFoundError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { isFinished, resumeAt, type SessionState } from '../session/engine.js';
 import { buildInterview } from '../session/interview.js';
-import { liveFile, type LiveSession } from '../store/live.js';
+import { liveFile, pickLive, type LiveSession } from '../store/live.js';
 import type { SessionSummary } from '../store/record.js';
 import { byIdOrPrefix } from '../store/sessions.js';
-import { closest, wrap } from '../text.js';
-import { createPrompter, requireTerminal } from '../ui/prompts.js';
+import { wrap } from '../text.js';
+import { requireTerminal } from '../ui/prompts.js';
 import { questionHeader } from '../ui/render.js';
 import { timeLeftText } from '../ui/stage-screen.js';
 import { conduct } from '../app/conduct.js';
 import { withCatalog } from '../app/with-catalog.js';
 import { ensureSaveable, resumableSessionsFor } from '../app/read-history.js';
-import { colourOf, llmOf, stateDirOf } from '../app/config.js';
+import { llmOf, stateDirOf } from '../app/config.js';
+import { withPrompter } from '../app/prompter.js';
 
 export interface ResumeOptions {
   session?: string;
   bank?: string[];
   /** The report lists every red flag of the rubric. */
   allRedFlags?: boolean;
-}
-
-/** The interrupted session wanted: `last` (the latest saved), an id, or a prefix of exactly one id. */
-export function pickLive<State>(sessions: readonly LiveSession<State>[], wanted = 'last'): LiveSession<State> {
-  if (sessions.length === 0) throw new NotFoundError('there is no interrupted session to resume');
-  if (wanted === 'last') return sessions[0]!;
-  const live = byIdOrPrefix(sessions, wanted);
-  if (live) return live;
-  const ids = sessions.map((session) => session.id);
-  throw new UnknownIdError('resumable session', wanted, closest(wanted, ids), ids.slice(0, 5));
 }
 
 /**
@@ -86,24 +77,19 @@ export async function resume(options: ResumeOptions, io: Io): Promise<number> {
     throw new NotFoundError(`rubric "${live.rubricId}" has changed since session ${live.id} began (${live.state.plan.length} stages then, ${interview.stages.length} now); it cannot be resumed`);
   }
 
-  const controller = new AbortController();
-  const prompter = await createPrompter(io, controller.signal, colourOf(io));
-  const state = resumeAt(live.state, io.now(), live.paused);
-  prompter.say(`\n${questionHeader(question, state.plan, prompter.style, prompter.columns).join('\n')}\n\n`);
-  const where = isFinished(state)
-    ? `at the self-assessment, stage ${Math.min((live.assessed?.length ?? 0) + 1, state.plan.length)}/${state.plan.length}`
-    : `at stage ${state.current + 1}/${state.plan.length}, ${state.plan[state.current]!.title}, with ${timeLeftText(state, io.now())}`;
-  // Wrapped at word breaks: a title and the clock cut by the terminal's edge read badly.
-  io.stderr.write(`${wrap(`Resuming session ${live.id} ${where}.`, prompter.columns).join('\n')}\n\n`);
+  return withPrompter(io, async (prompter) => {
+    const state = resumeAt(live.state, io.now(), live.paused);
+    prompter.say(`\n${questionHeader(question, state.plan, prompter.style, prompter.columns).join('\n')}\n\n`);
+    const where = isFinished(state)
+      ? `at the self-assessment, stage ${Math.min((live.assessed?.length ?? 0) + 1, state.plan.length)}/${state.plan.length}`
+      : `at stage ${state.current + 1}/${state.plan.length}, ${state.plan[state.current]!.title}, with ${timeLeftText(state, io.now())}`;
+    // Wrapped at word breaks: a title and the clock cut by the terminal's edge read badly.
+    io.stderr.write(`${wrap(`Resuming session ${live.id} ${where}.`, prompter.columns).join('\n')}\n\n`);
 
-  const stopListening = io.onSignal(() => controller.abort());
-  try {
     return await conduct(
       { interview, id: live.id, mode: live.mode, minutes: live.minutes, strict: live.strict, save: true, stateDir, state, assessed: live.assessed, allRedFlags: Boolean(options.allRedFlags), ai,
         ...(ai && live.aiTimeoutSeconds !== undefined ? { timeoutSeconds: live.aiTimeoutSeconds } : {}) },
       io, prompter,
     );
-  } finally {
-    stopListening();
-  }
+  });
 }

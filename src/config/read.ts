@@ -5,11 +5,11 @@
 // again with the exact parser, and every finding comes from that reading.
 import fs from 'node:fs';
 import { decodeSource } from '../bank/encoding.js';
-import { yamlOneOneBoolean } from '../bank/records.js';
+import { isRecord, yamlOneOneBoolean } from '../bank/records.js';
 import type { Finding } from '../bank/findings.js';
 import type { ParsedFile, PathSegment } from '../bank/parse.js';
 import { readSmallFile } from '../read-file.js';
-import { closest, controlProblem, showControl, stripControl } from '../text.js';
+import { closest, controlProblem, didYouMean, showControl, stripControl } from '../text.js';
 import { keysIn, SECTIONS, settingFor, type Setting, type SettingValue } from './keys.js';
 import { pathFromConfig } from './locate.js';
 
@@ -92,7 +92,7 @@ function check(parsed: ParsedFile, homedir: string, positions: boolean): ConfigR
   const data = parsed.data;
   // An empty file, or one with only comments, sets nothing.
   if (findings.length > 0 || data === null || data === undefined) return { file, values, places, findings, keyReadable: false };
-  if (!isMapping(data)) {
+  if (!isRecord(data)) {
     fail([], 'type', `the config file must be a mapping of settings (key: value), not ${describe(data)}`);
     return { file, values, places, findings, keyReadable: false };
   }
@@ -126,15 +126,14 @@ function check(parsed: ParsedFile, homedir: string, positions: boolean): ConfigR
   const unknown = (pathTo: string[], section?: string) => {
     const name = pathTo[pathTo.length - 1]!;
     const known = keysIn(section);
-    const [suggestion] = closest(name, section ? known : [...known, ...SECTIONS.flatMap((s) => keysIn(s).map((k) => `${s}.${k}`))], 1);
-    const fix = suggestion ? `did you mean "${suggestion}"?` : `known keys: ${known.join(', ')}`;
+    const fix = didYouMean(closest(name, section ? known : [...known, ...SECTIONS.flatMap((s) => keysIn(s).map((k) => `${s}.${k}`))], 1), { label: 'known keys:', names: known });
     fail(pathTo, 'unknown-key', `unknown key "${showControl(pathTo.join('.'))}"; ${fix}`, 'key');
   };
 
   for (const [key, value] of Object.entries(data)) {
     if (SECTIONS.includes(key)) {
       if (value === null) continue;
-      if (!isMapping(value)) {
+      if (!isRecord(value)) {
         fail([key], 'type', `${key} must be a mapping (${keysIn(key).map((k) => `${k}: …`).join(', ')}), not ${describe(value)}`);
         continue;
       }
@@ -175,8 +174,7 @@ function valueProblem(setting: Setting, value: unknown): { rule: string; message
     case 'choice': {
       if (typeof value !== 'string') return wrongType(`one of ${setting.values.join(', ')}`);
       if (setting.values.includes(value)) return undefined;
-      const [suggestion] = closest(value, setting.values, 1);
-      return { rule: 'enum', message: `is "${value}"; ${suggestion ? `did you mean "${suggestion}"? ` : ''}use one of ${setting.values.join(', ')}` };
+      return { rule: 'enum', message: `is "${value}"; ${didYouMean(closest(value, setting.values, 1), { label: 'use one of', names: setting.values, always: true })}` };
     }
     case 'text':
       if (typeof value !== 'string') return wrongType('text');
@@ -195,10 +193,6 @@ function valueProblem(setting: Setting, value: unknown): { rule: string; message
         : { rule: 'type', message: `must be a directory, not ${describe(entry)}`, index };
     }
   }
-}
-
-function isMapping(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function describe(value: unknown): string {

@@ -3,6 +3,7 @@
 // sessions both rated, and whether the gap is closing. Pure: the ratings come in as data.
 import type { RatingRecord } from '../store/ratings.js';
 import type { BankView } from './bank-view.js';
+import { plural } from '../text.js';
 
 /** How many of the latest paired sessions the trend looks at. */
 const CALIBRATION_WINDOW = 10;
@@ -80,8 +81,8 @@ export function gapTrend(gaps: readonly number[]): StageCalibration['trend'] {
  */
 export function calibrationSentence(stage: StageCalibration, other: 'the AI grader' | 'your partner'): string {
   const size = Math.abs(stage.averageGap);
-  const level = size === 0 ? `the same as ${other}` : size <= 3 ? `within ${size} ${size === 1 ? 'point' : 'points'} of ${other}` : `${size} points ${stage.averageGap > 0 ? 'above' : 'below'} ${other}`;
-  const sentence = `${stage.title}: you rate yourself ${level} (${stage.sessions} ${stage.sessions === 1 ? 'session' : 'sessions'})`;
+  const level = size === 0 ? `the same as ${other}` : size <= 3 ? `within ${plural(size, 'point')} of ${other}` : `${size} points ${stage.averageGap > 0 ? 'above' : 'below'} ${other}`;
+  const sentence = `${stage.title}: you rate yourself ${level} (${plural(stage.sessions, 'session')})`;
   const { trend } = stage;
   if (!trend) return sentence;
   const over = `over your last ${trend.sessions} sessions (${trend.earlierGap} → ${trend.laterGap})`;

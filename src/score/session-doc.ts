@@ -4,7 +4,8 @@
 import type { FactTopic } from '../bank/categories.js';
 import type { RatingRecord } from '../store/ratings.js';
 import { FOLLOWUP_ITEM, type CurveballRecord, type ExchangeRecord, type SessionMode, type SessionRecord, type SessionStatus } from '../store/record.js';
-import { budgetSecondsOf, usedSecondsOf } from '../store/sessions.js';
+import { totalBudgetSeconds } from '../session/engine.js';
+import { usedSecondsOf } from '../store/sessions.js';
 import { localDateTime, zoneName } from '../time.js';
 import type { BankView, QuestionInfo } from './bank-view.js';
 import { notesAfter as notesAfterLines, pacingFlag, stageSignals } from './signals.js';
@@ -163,7 +164,7 @@ export function sessionDocument(record: SessionRecord, bank: BankView, timeZone?
     timeZone: zoneName(timeZone, Date.parse(record.startedAt)),
     score: record.score,
     usedSeconds: usedSecondsOf(record),
-    budgetSeconds: budgetSecondsOf(record),
+    budgetSeconds: totalBudgetSeconds(record.stages),
     stages: record.stages.map((stage, i) => ({
       id: stage.id,
       title: bank.stageTitle(record.rubricId, stage.id) ?? stage.id,

@@ -4,7 +4,7 @@
 // never load what only writers need.
 import fs from 'node:fs';
 import path from 'node:path';
-import { kindOfFile, NotRegularError } from '../read-file.js';
+import { kindOfFile, NotRegularError, readRange } from '../read-file.js';
 import { withFileLock } from './lock.js';
 import { makeDirectory } from '../make-dir.js';
 
@@ -24,12 +24,8 @@ export function appendRecord(file: string, record: object): void {
       if (!stat.isFile()) throw new NotRegularError(file, kindOfFile(stat));
       const size = stat.size;
       let prefix = '';
-      if (size > 0) {
-        const last = Buffer.alloc(1);
-        fs.readSync(fd, last, 0, 1, size - 1);
-        // A torn last line: start on a fresh line so this record stays readable.
-        if (last[0] !== 0x0a) prefix = '\n';
-      }
+      // A torn last line: start on a fresh line so this record stays readable.
+      if (size > 0 && readRange(fd, size - 1, size)[0] !== 0x0a) prefix = '\n';
       const bytes = Buffer.from(`${prefix}${JSON.stringify(record)}\n`);
       // A short write is finished by the next one; the lock keeps other writers out meanwhile.
       for (let written = 0; written < bytes.length;) written += fs.writeSync(fd, bytes, written);

@@ -245,13 +245,11 @@ function readLines(fd: number, offset: number, count: number): string[] {
   const chunks: Buffer[] = [];
   for (let at = offset, newlines = 0; newlines < count; ) {
     if (at - offset > LINE_LIMITS.maxLineBytes) throw new Error('a line longer than any the index or history writes');
-    const read = Buffer.allocUnsafe(64 * 1024);
-    const got = fs.readSync(fd, read, 0, read.length, at);
-    if (got === 0) break;
-    const data = read.subarray(0, got);
+    const data = readRange(fd, at, at + 64 * 1024);
+    if (data.length === 0) break;
     for (let i = data.indexOf(0x0a); i >= 0 && newlines < count; i = data.indexOf(0x0a, i + 1)) newlines++;
     chunks.push(data);
-    at += got;
+    at += data.length;
   }
   return Buffer.concat(chunks).toString('utf8').split('\n', count);
 }

@@ -16,7 +16,7 @@ export interface HistoryRead {
 
 /**
  * Every session of the history file, read a chunk at a time so that a file of any size is read
- * (see parseHistory). A file that does not exist yet is empty; one that is not a regular file
+ * (see scanHistory). A file that does not exist yet is empty; one that is not a regular file
  * is refused (NotRegularError), never read.
  */
 export function readHistory(file: string, limits: LineLimits = LINE_LIMITS): HistoryRead {
@@ -29,17 +29,27 @@ export function readHistory(file: string, limits: LineLimits = LINE_LIMITS): His
   }
   const { fd, stat } = opened;
   try {
-    const scan: HistoryScan = { lines: [], warnings: [] };
-    const take = (checked: CheckedLine, number: number) => {
-      if (checked && 'warning' in checked) scan.warnings.push({ line: number, message: checked.warning });
-      else if (checked) scan.lines.push(checked);
-    };
-    const { tail } = checkLines(fd, 0, stat.size, 1, file, take, limits);
-    if (tail) take(tail.checked, tail.number);
+    const scan = scanHistory(fd, stat.size, file, limits);
     return everySession(scan.lines, scan.warnings, (line) => decodeLine(line, file));
   } finally {
     fs.closeSync(fd);
   }
+}
+
+/**
+ * Checks every line of the open history file cheaply (its frame, version and start time) and
+ * decodes in full only the lines that look wrong, so a command that shows a few sessions need
+ * not parse them all. Lines that look right are decoded later by decodeLine.
+ */
+export function scanHistory(fd: number, size: number, file: string, limits: LineLimits = LINE_LIMITS): HistoryScan {
+  const scan: HistoryScan = { lines: [], warnings: [] };
+  const take = (checked: CheckedLine, number: number) => {
+    if (checked && 'warning' in checked) scan.warnings.push({ line: number, message: checked.warning });
+    else if (checked) scan.lines.push(checked);
+  };
+  const { tail } = checkLines(fd, 0, size, 1, file, take, limits);
+  if (tail) take(tail.checked, tail.number);
+  return scan;
 }
 
 type CheckedLine = ReturnType<typeof checkLine>;
@@ -91,24 +101,7 @@ const VERSION_PREFIX = /^\{"version":(\d+),"id":"([^"\\]+)",/;
 const STARTED_AT = '"startedAt":"';
 
 /**
- * Checks every line cheaply (its frame, version and start time) and decodes in full only the
- * lines that look wrong, so a command that shows a few sessions need not parse them all.
- * Lines that look right are decoded later by decodeLine.
- */
-export function scanHistory(text: string, file: string): HistoryScan {
-  const scan: HistoryScan = { lines: [], warnings: [] };
-  const texts = text.split('\n');
-  const torn = !text.endsWith('\n') ? texts.length : -1;
-  texts.forEach((line, i) => {
-    const checked = checkLine(line, i + 1, i + 1 === torn, file);
-    if (checked && 'warning' in checked) scan.warnings.push({ line: i + 1, message: checked.warning });
-    else if (checked) scan.lines.push(checked);
-  });
-  return scan;
-}
-
-/**
- * One line of the file, checked cheaply as scanHistory does: nothing for a blank line, a
+ * One line of the file, checked cheaply for scanHistory: nothing for a blank line, a
  * warning for a line skipped outright, else the line (decoded already when it looked wrong).
  * `torn` says it is the last line and has no newline yet.
  */
@@ -164,15 +157,6 @@ export interface RecordLine {
 }
 
 type Decoded<R> = { record: R } | { warning: string };
-
-/**
- * Every session of the file, in the order they first appear, each with its latest record, and a
- * warning for each line skipped, in line order.
- */
-export function parseHistory(text: string, file: string): HistoryRead {
-  const scan = scanHistory(text, file);
-  return everySession(scan.lines, scan.warnings, (line) => decodeLine(line, file));
-}
 
 /**
  * Every session of the lines, in the order they first appear, each with its latest record that

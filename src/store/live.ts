@@ -6,10 +6,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { writeFileAtomic } from './atomic.js';
-import { compareText } from '../text.js';
+import { closest, compareText } from '../text.js';
 import { isSessionId, type SessionMode } from './record.js';
 import { NotRegularError, readRegular } from '../read-file.js';
-import { StateDirError } from '../errors.js';
+import { NotFoundError, StateDirError, UnknownIdError } from '../errors.js';
+import { byIdOrPrefix } from './sessions.js';
 import { makeDirectory } from '../make-dir.js';
 
 const isDirectory = (file: string) => {
@@ -157,4 +158,14 @@ export function listLive<State>(stateDir: string, isState: (state: unknown) => s
   }
   sessions.sort((a, b) => compareText(b.savedAt, a.savedAt) || compareText(b.id, a.id));
   return { sessions, warnings };
+}
+
+/** The interrupted session wanted: `last` (the latest saved), an id, or a prefix of exactly one id. */
+export function pickLive<State>(sessions: readonly LiveSession<State>[], wanted = 'last'): LiveSession<State> {
+  if (sessions.length === 0) throw new NotFoundError('there is no interrupted session to resume');
+  if (wanted === 'last') return sessions[0]!;
+  const live = byIdOrPrefix(sessions, wanted);
+  if (live) return live;
+  const ids = sessions.map((session) => session.id);
+  throw new UnknownIdError('resumable session', wanted, closest(wanted, ids), ids.slice(0, 5));
 }

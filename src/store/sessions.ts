@@ -8,10 +8,6 @@ export function usedSecondsOf(record: SessionSummary): number {
   return record.stages.reduce((sum, stage) => sum + stage.usedSeconds, 0);
 }
 
-export function budgetSecondsOf(record: SessionSummary): number {
-  return record.stages.reduce((sum, stage) => sum + stage.budgetSeconds, 0);
-}
-
 /** Oldest first by start time; sessions that started together keep their order in the file. */
 function oldestFirst<T extends SessionSummary>(records: readonly T[]): T[] {
   return records

@@ -1,8 +1,8 @@
 // The `history` listing: one row per session, newest first. Returns lines; never prints.
 import type { SessionSummary } from '../store/record.js';
 import type { LiveSession } from '../store/live.js';
-import type { SessionState } from '../session/engine.js';
-import { budgetSecondsOf, usedSecondsOf } from '../store/sessions.js';
+import { totalBudgetSeconds, type SessionState } from '../session/engine.js';
+import { usedSecondsOf } from '../store/sessions.js';
 import { cut, stripControl, visibleLength, widest } from '../text.js';
 import { localDateTime } from '../time.js';
 import { gradeStyle, type Style } from './colour.js';
@@ -40,7 +40,7 @@ export function historyEntry(record: SessionSummary, timeZone?: string, resumabl
     status: record.status,
     score: record.score,
     usedSeconds: usedSecondsOf(record),
-    budgetSeconds: budgetSecondsOf(record),
+    budgetSeconds: totalBudgetSeconds(record.stages),
     resumable,
     aiScore,
   };
@@ -65,8 +65,7 @@ export function liveEntry(live: LiveSession<SessionState>, timeZone?: string, ru
     status: running ? IN_PROGRESS : 'interrupted',
     score: null,
     usedSeconds: Math.round(live.state.progress.reduce((sum, stage) => sum + stage.usedMs, 0) / 1000),
-    // Summed here rather than with the session engine's helper: history's start-up stays free of it.
-    budgetSeconds: live.state.plan.reduce((sum, stage) => sum + stage.budgetSeconds, 0),
+    budgetSeconds: totalBudgetSeconds(live.state.plan),
     resumable: !running,
     aiScore: null,
   };

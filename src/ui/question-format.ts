@@ -9,7 +9,6 @@ import type { Style } from './colour.js';
 import { questionJsonText } from './question-json.js';
 import { formatMinutes, questionHeader } from './render.js';
 
-export { OUTPUT_FORMATS, type OutputFormat } from '../formats.js';
 import type { OutputFormat } from '../formats.js';
 
 export interface QuestionView {

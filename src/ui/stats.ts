@@ -36,7 +36,7 @@ function paceText(overPercent: number): string {
 /** The change of the trend's halves, worded so that its sign cannot be read as the arrow's. */
 function trendChange(change: number): string {
   if (change === 0) return 'later half level with the earlier half';
-  return `later half ${Math.abs(change)} ${Math.abs(change) === 1 ? 'point' : 'points'} ${change > 0 ? 'above' : 'below'} the earlier half`;
+  return `later half ${plural(Math.abs(change), 'point')} ${change > 0 ? 'above' : 'below'} the earlier half`;
 }
 
 export function statsLines(stats: Stats & { calibration?: Calibration }, style: Style, view: StatsView): string[] {

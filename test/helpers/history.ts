@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { BankView } from '../../src/score/bank-view.js';
 import { statsOf, streaksOfDays, type Stats, type StatsOptions } from '../../src/score/stats.js';
 import { tallyOf } from '../../src/score/tally.js';
-import { decodeLine, latestSessions, type HistoryScan } from '../../src/store/history.js';
+import { decodeLine, everySession, latestSessions, scanHistory, type HistoryRead, type HistoryScan } from '../../src/store/history.js';
 import type { SessionSummary } from '../../src/store/record.js';
 import { dayNumber } from '../../src/time.js';
 
@@ -49,4 +49,27 @@ export function streaks(dates: readonly string[], today: string) {
 /** The newest `limit` sessions of a scanned history file, as latestSessions reads them. */
 export function latestRecords(scan: HistoryScan, file: string, limit: number) {
   return latestSessions(scan.lines, scan.warnings, (line) => decodeLine(line, file), limit);
+}
+
+/**
+ * Every session of a history held as text, in the order they first appear, each with its latest
+ * record, and a warning for each line skipped, in line order: readHistory without the file.
+ */
+export function parseHistory(text: string, file: string): HistoryRead {
+  const scan = scanText(text, file);
+  return everySession(scan.lines, scan.warnings, (line) => decodeLine(line, file));
+}
+
+/** scanHistory of a history held as text: written to a file of its own and scanned as mldrill scans the real one. */
+export function scanText(text: string, file: string): HistoryScan {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-scan-'));
+  const written = path.join(dir, 'history.jsonl');
+  fs.writeFileSync(written, text);
+  const fd = fs.openSync(written, 'r');
+  try {
+    return scanHistory(fd, fs.fstatSync(fd).size, file);
+  } finally {
+    fs.closeSync(fd);
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
