@@ -224,6 +224,17 @@ function tolerateHangUp(): void {
 }
 
 /** The process's Io, and what only bin/mldrill.js does with it. */
+/** Whether a process of this machine lives (another mldrill drilling a session): a signal 0 asks without sending. */
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: alive, another user's process.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 export interface NodeIo extends Io {
   /**
    * After a hang-up, once the command has saved what it could: ends the process by SIGHUP, as

@@ -7,7 +7,7 @@ import type { PathSegment } from '../bank/parse.js';
 import { DEFAULT_RUBRIC, EXAMPLE_KINDS, loadedQuestion, type LoadedRubric, type QuestionData, type RubricData } from '../bank/schema.js';
 import { explainExampleGrade, gradeExample } from '../score/grade.js';
 import { buildInterview } from '../session/interview.js';
-import { closest, stripControl } from '../text.js';
+import { closest, didYouMean, stripControl } from '../text.js';
 
 /** Rubrics by id, as the graders see them: the valid rubric files of the lint set, the last of an id winning. */
 export type GradingRubrics = ReadonlyMap<string, LoadedRubric>;
@@ -52,8 +52,8 @@ function gradeQuestion(summary: FileSummary, question: QuestionData, rubric: Loa
     if (!example) continue;
     for (const stageId of Object.keys(example.notes)) {
       if (stageIds.includes(stageId)) continue;
-      const [suggestion] = closest(stageId, stageIds, 1);
-      report(['examples', kind, 'notes', stageId], 'unknown-stage', `examples.${kind}.notes: rubric "${rubric.id}" has no stage "${stageId}"; ${suggestion ? `did you mean "${suggestion}"?` : `its stages are ${stageIds.join(', ')}`}`, 'key');
+      const fix = didYouMean(closest(stageId, stageIds, 1), { label: 'its stages are', names: stageIds });
+      report(['examples', kind, 'notes', stageId], 'unknown-stage', `examples.${kind}.notes: rubric "${rubric.id}" has no stage "${stageId}"; ${fix}`, 'key');
     }
     const graded = gradeExample(interview, kind, example);
     if (!graded.inRange) report(['examples', kind], 'grading-example', explainExampleGrade(graded), 'key');

@@ -195,12 +195,6 @@ function locate(notes: NotesIndex, keyword: Keyword, used?: Used, lines?: Lines)
 
 const spanOf = (notes: NotesIndex, { from, to }: Found) => notes.text.slice(notes.tokens[from]!.start, notes.tokens[to]!.end);
 
-/** The notes' own words where the keyword occurs (its evidence), or null. */
-export function findKeyword(notes: NotesIndex, keyword: Keyword): string | null {
-  const found = locate(notes, keyword);
-  return found ? spanOf(notes, found) : null;
-}
-
 /** A list of keywords made ready for matching (evidenceAmong): the generic ones left out, the longest phrases first. */
 export function compileKeywords(phrases: readonly string[] | undefined): Keyword[] {
   const keywords = (phrases ?? []).map(compileKeyword).filter((keyword) => keyword !== null);

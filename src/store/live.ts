@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { processAlive } from '../io.js';
 import { writeFileAtomic } from './atomic.js';
 import { closest, compareText } from '../text.js';
 import { isSessionId, type SessionMode } from './record.js';
@@ -94,13 +95,7 @@ export function runningElsewhere(stateDir: string, live: LiveSession): boolean {
   const written = fs.statSync(liveFile(stateDir, live.id), { throwIfNoEntry: false })?.mtimeMs;
   // Wall-clock time on purpose: MLDRILL_NOW pins the drill's clock, not the file system's.
   if (written === undefined || Date.now() - written > RUNNING_WITHIN_MS) return false;
-  try {
-    process.kill(live.pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: alive, another user's process.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  return processAlive(live.pid);
 }
 
 export function removeLive(stateDir: string, id: string): void {
