@@ -207,7 +207,7 @@ export const wordForms: WordForms = {
 
 /** Numbers written as words: `two million users` quantifies as `2M users` does. */
 const NUMBER_WORDS = lazy(() => new Set(
-  'two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty hundred thousand million billion trillion dozen percent'
+  'two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion trillion dozen percent'
     .split(' ')
     .map((word) => stem(word)),
 ));

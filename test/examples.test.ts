@@ -228,6 +228,12 @@ describe('the quantified items: the scale and the capacity estimate', () => {
     ['scale-latency', 'Peak 1M QPS on the home feed', true],
     ['scale-latency', 'two billion daily active users', true],
     ['scale-latency', 'How big is the peak?\nAbout 40k a second.', false],
+    // A numbered list's marker counts the notes' lines, not users.
+    ['scale-latency', '1. What is the peak traffic?\n2. How many daily active users?', false],
+    ['scale-latency', '(1) peak QPS?\n 2) daily active users?', false],
+    ['scale-latency', '1. Peak 40k QPS on the home feed', true],
+    ['scale-latency', '1.5 billion users', true],
+    ['capacity-estimate', 'Sixty machines per region, ninety in the largest.', true],
   ])('%s, %j: met %s', (id, notes, expected) => {
     expect(met(id, notes)).toBe(expected);
   });

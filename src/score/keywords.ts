@@ -97,6 +97,12 @@ function buzzwordRuns(text: string): Array<[number, number]> {
   return runs;
 }
 
+/** A numbered list's `1.`, `2)` or `(3)` at the start of a line: it counts lines, it quantifies nothing. */
+const LIST_NUMBER = /^[ \t]*\(?\d{1,3}$/;
+function isListNumber(text: string, lineStart: number, end: number): boolean {
+  return LIST_NUMBER.test(text.slice(lineStart, end)) && /^[.)](?:\s|$)/.test(text.slice(end, end + 2));
+}
+
 export function indexNotes(text: string): NotesIndex {
   const listed = buzzwordRuns(text);
   // Runs and words both come in text order: one pointer walks the runs as the words go by.
@@ -109,16 +115,18 @@ export function indexNotes(text: string): NotesIndex {
   const numberLines = new Set<number>();
   const lower = text.toLowerCase();
   let line = 0;
+  let lineStart = 0;
   let nextBreak = text.indexOf('\n');
   eachWord(lower, (start, end) => {
     while (nextBreak !== -1 && nextBreak < start) {
       line++;
+      lineStart = nextBreak + 1;
       nextBreak = text.indexOf('\n', nextBreak + 1);
     }
     const raw = lower.slice(start, end);
     const stemmed = stem(raw);
     tokens.push({ stem: stemmed, raw, start, end, line, listed: inRun(start) });
-    if (isNumberWord(raw, stemmed)) numberLines.add(line);
+    if (isNumberWord(raw, stemmed) && !isListNumber(lower, lineStart, end)) numberLines.add(line);
   });
   const at = new Map<string, number[]>();
   const pairs = new Map<string, number>();
