@@ -267,6 +267,22 @@ describe('mldrill grade <session-id|last>', () => {
     ]);
   });
 
+  // 'offline' is a generic term the grader never counts: the point has one word of its own that can.
+  it("meets a follow-up's point with its one word when its other long word is a generic term", async () => {
+    const record = makeRecord({
+      id: '20261201-0900-hhhh', questionId: Q, rubricId: 'ml-system-design', mode: 'self', status: 'completed', startedAt: Date.UTC(2026, 11, 1, 9), endedAt: Date.UTC(2026, 11, 1, 9, 40),
+      stages: ['clarify', 'metrics', 'architecture', 'deep-dive'].map((id) => ({ id, budgetSeconds: 600, usedSeconds: 300, hintsShown: 0, notes: id === 'deep-dive' ? 'alert on it, then replay the cycle to see why\n' : '' })),
+      curveballs: [{ stageId: 'deep-dive', atSeconds: 200, text: 'The dispatch cycle takes twice as long. How do you find out why?', answer: ['Alert and replay the cycle offline to find why it grew', 'Shard the matching by region'] }],
+    });
+    const { code, out } = await grade(['last', '--json'], { home: homeWith({ text: `${JSON.stringify(record)}\n` }) });
+    expect(code).toBe(0);
+    const deep = (JSON.parse(out) as GradeJson).stages.find((stage) => stage.id === 'deep-dive')!;
+    expect(deep.items.slice(-2)).toMatchObject([
+      { id: 'followup-1', met: true, evidence: 'replay' },
+      { id: 'followup-2', met: false, evidence: null },
+    ]);
+  });
+
   it('names an unknown session (exit 1)', async () => {
     const { code, err } = await grade(['20990101-0000-zzzz'], { home: homeWith('progress.jsonl') });
     expect(code).toBe(1);

@@ -10,7 +10,7 @@ import type { Exchange, FactLike } from '../session/interviewer.js';
 import { FOLLOWUP_ITEM, type CurveballRecord } from '../store/record.js';
 import type { ScoredItem } from '../session/interview.js';
 import { lazy } from '../lazy.js';
-import { wordForms } from '../words.js';
+import { genericReason, wordForms } from '../words.js';
 
 /**
  * The follow-up's points together weigh half of what the stage's own items weigh, so the reply
@@ -36,10 +36,12 @@ const COMMON = new Set(['about', 'across', 'before', 'between', 'should', 'which
 
 /**
  * A point's keywords for the suggestions: its longer words (6 letters or more) that no other
- * point of the key uses, so a word says which point the notes are about.
+ * point of the key uses, so a word says which point the notes are about. Generic terms
+ * (`offline`, `pipeline`) are left out here, as the grader would leave them out: counted among a
+ * point's words, they would ask a reply for two words where only one can ever count.
  */
 function pointKeywords(answer: readonly string[]): string[][] {
-  const words = answer.map((point) => new Set((point.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}-]*/gu) ?? []).filter((word) => word.length >= 6 && !COMMON.has(word))));
+  const words = answer.map((point) => new Set((point.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}-]*/gu) ?? []).filter((word) => word.length >= 6 && !COMMON.has(word) && !genericReason(word))));
   return words.map((own, i) => [...own].filter((word) => words.every((other, j) => j === i || !other.has(word))));
 }
 
