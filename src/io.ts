@@ -223,7 +223,6 @@ function tolerateHangUp(): void {
   }
 }
 
-/** The process's Io, and what only bin/mldrill.js does with it. */
 /** Whether a process of this machine lives (another mldrill drilling a session): a signal 0 asks without sending. */
 export function processAlive(pid: number): boolean {
   try {
@@ -235,6 +234,7 @@ export function processAlive(pid: number): boolean {
   }
 }
 
+/** The process's Io, and what only bin/mldrill.js does with it. */
 export interface NodeIo extends Io {
   /**
    * After a hang-up, once the command has saved what it could: ends the process by SIGHUP, as
