@@ -236,16 +236,20 @@ describe('mldrill grade <session-id|last>', () => {
     expect(met).toEqual([['clarify', 'scale-latency', 'what response time do we need?']]);
   });
 
-  it("grades the follow-up's answer key points with their stage, as the drill scored the session", async () => {
+  /** The deep-dive's follow-up points as `grade last --json` grades a session whose curveball had this answer key and reply. */
+  async function followupPoints(reply: string, text: string, answer: string[]) {
     const record = makeRecord({
       id: '20261201-0900-ffff', questionId: Q, rubricId: 'ml-system-design', mode: 'self', status: 'completed', startedAt: Date.UTC(2026, 11, 1, 9), endedAt: Date.UTC(2026, 11, 1, 9, 40),
-      stages: ['clarify', 'metrics', 'architecture', 'deep-dive'].map((id) => ({ id, budgetSeconds: 600, usedSeconds: 300, hintsShown: 0, notes: id === 'deep-dive' ? 'queue the logs until landing\n' : '' })),
-      curveballs: [{ stageId: 'deep-dive', atSeconds: 200, text: 'The satellite link drops mid-flight. What still works?', answer: ['Serve the titles from the onboard cache', 'Queue the logs until landing'] }],
+      stages: ['clarify', 'metrics', 'architecture', 'deep-dive'].map((id) => ({ id, budgetSeconds: 600, usedSeconds: 300, hintsShown: 0, notes: id === 'deep-dive' ? reply : '' })),
+      curveballs: [{ stageId: 'deep-dive', atSeconds: 200, text, answer }],
     });
     const { code, out } = await grade(['last', '--json'], { home: homeWith({ text: `${JSON.stringify(record)}\n` }) });
     expect(code).toBe(0);
-    const deep = (JSON.parse(out) as GradeJson).stages.find((stage) => stage.id === 'deep-dive')!;
-    expect(deep.items.slice(-2)).toMatchObject([
+    return (JSON.parse(out) as GradeJson).stages.find((stage) => stage.id === 'deep-dive')!.items.slice(-2);
+  }
+
+  it("grades the follow-up's answer key points with their stage, as the drill scored the session", async () => {
+    expect(await followupPoints('queue the logs until landing\n', 'The satellite link drops mid-flight. What still works?', ['Serve the titles from the onboard cache', 'Queue the logs until landing'])).toMatchObject([
       { id: 'followup-1', text: 'Serve the titles from the onboard cache', core: false, met: false, evidence: null },
       { id: 'followup-2', text: 'Queue the logs until landing', core: false, met: true, evidence: 'landing' },
     ]);
@@ -253,15 +257,7 @@ describe('mldrill grade <session-id|last>', () => {
 
   // One word a point shares with the reply is chance: two of the point's own words make it.
   it("meets a follow-up's point with two of its words, not one", async () => {
-    const record = makeRecord({
-      id: '20261201-0900-gggg', questionId: Q, rubricId: 'ml-system-design', mode: 'self', status: 'completed', startedAt: Date.UTC(2026, 11, 1, 9), endedAt: Date.UTC(2026, 11, 1, 9, 40),
-      stages: ['clarify', 'metrics', 'architecture', 'deep-dive'].map((id) => ({ id, budgetSeconds: 600, usedSeconds: 300, hintsShown: 0, notes: id === 'deep-dive' ? 'retrain within minutes\nrefresh the index incrementally\n' : '' })),
-      curveballs: [{ stageId: 'deep-dive', atSeconds: 200, text: 'A title goes viral on one route. How do you notice?', answer: ['Stream engagement counters so candidate generators see it within minutes', 'Refresh the candidate index incrementally and watch for spam'] }],
-    });
-    const { code, out } = await grade(['last', '--json'], { home: homeWith({ text: `${JSON.stringify(record)}\n` }) });
-    expect(code).toBe(0);
-    const deep = (JSON.parse(out) as GradeJson).stages.find((stage) => stage.id === 'deep-dive')!;
-    expect(deep.items.slice(-2)).toMatchObject([
+    expect(await followupPoints('retrain within minutes\nrefresh the index incrementally\n', 'A title goes viral on one route. How do you notice?', ['Stream engagement counters so candidate generators see it within minutes', 'Refresh the candidate index incrementally and watch for spam'])).toMatchObject([
       { id: 'followup-1', met: false, evidence: null },
       { id: 'followup-2', met: true, evidence: 'refresh' },
     ]);
@@ -269,15 +265,7 @@ describe('mldrill grade <session-id|last>', () => {
 
   // 'offline' is a generic term the grader never counts: the point has one word of its own that can.
   it("meets a follow-up's point with its one word when its other long word is a generic term", async () => {
-    const record = makeRecord({
-      id: '20261201-0900-hhhh', questionId: Q, rubricId: 'ml-system-design', mode: 'self', status: 'completed', startedAt: Date.UTC(2026, 11, 1, 9), endedAt: Date.UTC(2026, 11, 1, 9, 40),
-      stages: ['clarify', 'metrics', 'architecture', 'deep-dive'].map((id) => ({ id, budgetSeconds: 600, usedSeconds: 300, hintsShown: 0, notes: id === 'deep-dive' ? 'alert on it, then replay the cycle to see why\n' : '' })),
-      curveballs: [{ stageId: 'deep-dive', atSeconds: 200, text: 'The dispatch cycle takes twice as long. How do you find out why?', answer: ['Alert and replay the cycle offline to find why it grew', 'Shard the matching by region'] }],
-    });
-    const { code, out } = await grade(['last', '--json'], { home: homeWith({ text: `${JSON.stringify(record)}\n` }) });
-    expect(code).toBe(0);
-    const deep = (JSON.parse(out) as GradeJson).stages.find((stage) => stage.id === 'deep-dive')!;
-    expect(deep.items.slice(-2)).toMatchObject([
+    expect(await followupPoints('alert on it, then replay the cycle to see why\n', 'The dispatch cycle takes twice as long. How do you find out why?', ['Alert and replay the cycle offline to find why it grew', 'Shard the matching by region'])).toMatchObject([
       { id: 'followup-1', met: true, evidence: 'replay' },
       { id: 'followup-2', met: false, evidence: null },
     ]);
