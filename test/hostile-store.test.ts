@@ -455,6 +455,25 @@ describe('session ids are never trusted as paths', () => {
     expect(JSON.parse(own.out())).toMatchObject([{ id, status: 'interrupted', resumable: true }]);
   });
 
+  it('a start of an id that names a running session and an interrupted one is ambiguous, not the running one', async () => {
+    const home = tempDir();
+    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)'], { stdio: 'ignore' });
+    saveLive(home, { ...live('20261122-0930-abcd'), pid: other.pid!, host: os.hostname() });
+    saveLive(home, live('20261122-0945-efgh'));
+    try {
+      const io = fakeIo({ env: { MLDRILL_HOME: home }, tty: true });
+      expect(await main(['resume', '20261122'], io)).toBe(1);
+      expect(io.err()).toBe('mldrill: "20261122" starts 2 session ids (20261122-0930-abcd, 20261122-0945-efgh); give more of the id\n');
+      // The interrupted one, named, is found: only a terminal is missing.
+      const named = fakeIo({ env: { MLDRILL_HOME: home } });
+      expect(await main(['resume', '20261122-0945'], named)).toBe(2);
+      expect(named.err()).not.toContain('another terminal');
+    } finally {
+      other.kill();
+      await new Promise((resolve) => other.once('exit', resolve));
+    }
+  });
+
   it('resume takes a unique start of an id, as export does, and says when a start is ambiguous', () => {
     const sessions = [live('20261122-0930-abcd'), live('20261122-0945-efgh'), live('20261121-0800-ijkl')];
     expect(pickLive(sessions, '20261121').id).toBe('20261121-0800-ijkl');

@@ -48,7 +48,9 @@ export async function resume(options: ResumeOptions, io: Io): Promise<number> {
   const { sessions, running, records } = resumableSessionsFor(io, { withRecords: wanted !== 'last' });
   // A wrong id is reported as such, with or without a terminal; only then is one required.
   // Drilled right now in another terminal: said so, rather than "no session" or an unknown id.
-  const busy = wanted === 'last' ? (sessions.length ? undefined : running[0]) : byIdOrPrefix(running, wanted);
+  // A start of an id is looked up among both, so that one starting a running and an interrupted session is ambiguous.
+  const named = wanted === 'last' ? (sessions.length ? undefined : running[0]) : byIdOrPrefix([...running, ...sessions], wanted);
+  const busy = named && running.includes(named) ? named : undefined;
   if (busy) throw new NotFoundError(`session ${busy.id} is being drilled right now in another terminal (process ${busy.pid}); carry on there, or end it (Ctrl-C saves it) and resume it then`);
   const live = pickOrExplain(sessions, wanted, records);
   requireTerminal(io, 'resume');
