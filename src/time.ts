@@ -104,7 +104,7 @@ export function localDayNumber(ms: number, timeZone?: string): number {
  * name but Date follows (POSIX's `JST-9`, `UTC+9`; Intl says undefined, or Etc/Unknown for an
  * empty TZ) is named by Date's offset at the instant `at`, such as `UTC+09:00`.
  */
-export function zoneName(timeZone?: string, at = Date.now()): string {
+export function zoneName(timeZone: string | undefined, at: number): string {
   const name = formatter('date', timeZone).resolvedOptions().timeZone as string | undefined;
   if (name && name !== 'Etc/Unknown') return name;
   scratch.setTime(at);
