@@ -58,6 +58,15 @@ export function oneLine(text: string): string {
 }
 
 /**
+ * A file's name in a line of a report (`file:line:col`, lint's heading of a file): its control
+ * characters spelled out (`\u001b`, `\n`), not removed. Stripped, `a<ESC>[2Kb.yaml` would read
+ * as the file `ab.yaml`, and a newline in a name would start what reads as another line.
+ */
+export function fileShown(file: string): string {
+  return oneLine(showControl(file));
+}
+
+/**
  * A template tag that sanitises every interpolated value and trusts the literal parts:
  * safe`${file}:${line}: ${message}`. For lines built from untrusted text before they are styled.
  */

@@ -110,6 +110,18 @@ describe('hostile bytes never reach the terminal', { timeout: 60_000 }, () => {
     expect(io.err()).not.toMatch(ACTS);
   });
 
+  it("lint's file headings spell out the control characters of a file's name, as its file:line:col lines do", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-names-'));
+    fs.mkdirSync(path.join(dir, 'questions'));
+    fs.writeFileSync(path.join(dir, 'questions', 'bad\u001b[2Kname.yaml'), 'x: [\n');
+    fs.writeFileSync(path.join(dir, 'questions', 'two\nlines.yaml'), 'x: [\n');
+    const io = fakeIo({ cwd: dir });
+    expect(await main(['lint', 'questions'], io)).toBe(1);
+    const headings = io.out().split('\n').filter((line) => line.startsWith('questions/'));
+    expect(headings).toEqual(['questions/bad\\u001b[2Kname.yaml', 'questions/two\\nlines.yaml']);
+    expect(io.out()).not.toMatch(ACTS);
+  });
+
   it('lint: a duplicate key and an unresolved alias with escape sequences in their names', async () => {
     const dir = writeBank(baseBank({ 'questions/recommendation/feed.yaml': `${QUESTION}"k${HOSTILE}": 1\n"k${HOSTILE}": 2\n` }));
     const io = fakeIo({ cwd: dir });

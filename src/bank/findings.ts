@@ -1,5 +1,5 @@
 // A finding is one problem in one file, at one place, with the rule that found it.
-import { compareText, oneLine, safe, showControl } from '../text.js';
+import { compareText, fileShown, safe } from '../text.js';
 
 /**
  * Files larger than this are refused before parsing: ten times the largest question shipped, so
@@ -20,14 +20,10 @@ export interface Finding {
   message: string;
 }
 
-/**
- * `file:line:col: message`, the form editors and terminals turn into links. The file name's
- * control characters are spelled out (`\u001b`, `\n`), not removed: stripped, `a<ESC>[2Kb.yaml`
- * would read as the file `ab.yaml`, and a newline in a name would start what reads as another line.
- */
+/** `file:line:col: message`, the form editors and terminals turn into links (the file as fileShown shows it). */
 export function formatFinding(finding: Finding): string {
   const tag = finding.severity === 'warning' ? 'warning: ' : '';
-  return safe`${oneLine(showControl(finding.file))}:${finding.line}:${finding.column}: ${tag}${finding.message} (${finding.rule})`;
+  return safe`${fileShown(finding.file)}:${finding.line}:${finding.column}: ${tag}${finding.message} (${finding.rule})`;
 }
 
 export function compareFindings(a: Finding, b: Finding): number {
