@@ -265,6 +265,8 @@ describe('common phrasings, on every shipped question', () => {
     ['users', 'Can you describe the users?'], ['users', 'Who is the primary user?'],
     ['latency', 'Is there a time limit for ranking?'], ['goal', 'What are we trying to maximize?'], ['scope', "What's out of scope for this interview?"],
     ['scale', 'How quickly is usage growing?'], ['scale', 'How fast is traffic growing?'], ['scale', 'How fast are we growing?'],
+    // What traffic is counted in is the system's scale, whatever words the sheet gives the figures in.
+    ['scale', 'How many requests?'], ['scale', 'How many queries?'], ['scale', 'How many requests do we get?'], ['scale', 'How many queries a day?'],
   ];
   it.each(withSheets())('%s', (_, question) => {
     const facts = question.interviewer!.facts;

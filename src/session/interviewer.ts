@@ -112,6 +112,11 @@ const QUANTITY_CUES = new Set(['how many', 'how big', 'how large', 'how much', '
 const COUNTED_BY_SCALE = new Set<FactTopic>(['scale', 'users', 'data']);
 /** The content words of the quantity cues ("big", "size"): they name nothing counted. */
 const quantityWords = lazy(() => new Set(askWords([...QUANTITY_CUES].join(' '))));
+/**
+ * What the traffic of any ML system is counted in: "how many requests?" asks for the scale of
+ * every system, in whatever words its fact sheet gives the figures (auctions, reports, seats).
+ */
+const trafficWords = lazy(() => new Set(askWords('requests queries searches calls predictions inferences users customers visitors members items events records rows examples samples sessions transactions orders impressions clicks')));
 
 /**
  * Growth is scale, and how fast it goes too: with a growth cue, latency's speed words ("how
@@ -272,12 +277,12 @@ export function matchFact<F extends FactLike>(asked: string, sheet: FactSheet<F>
   const words = new Set(askWords(text, sheet.forms));
   if (words.size === 0 && !/\S/.test(text)) return null;
   const { strengths, quantityOnly } = topicStrengths(text, sheet.forms);
-  // A bare quantity ("how big is your office?") of nothing any fact names, and with no other
-  // topic's cue, is not about the system: neither scale nor a phrase that says "size" answers it.
-  // "How big is it?" names nothing, and is still the system's scale.
+  // A bare quantity ("how big is your office?") of nothing any fact names, nor of what traffic is
+  // counted in, and with no other topic's cue, is not about the system: neither scale nor a
+  // phrase that says "size" answers it. "How big is it?" names nothing, and is still the system's scale.
   const counted = [...words].filter((word) => !quantityWords().has(word));
   const bare = quantityOnly && strengths.size === 1 && counted.length > 0
-    && !counted.some((word) => sheet.weight.has(word));
+    && !counted.some((word) => sheet.weight.has(word) || trafficWords().has(word));
   if (bare) {
     strengths.delete('scale');
     for (const word of quantityWords()) words.delete(word);
