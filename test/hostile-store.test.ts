@@ -444,6 +444,19 @@ describe('session ids are never trusted as paths', () => {
       other.kill();
       await new Promise((resolve) => other.once('exit', resolve));
     }
+    // A checkpoint dated far ahead (a clock set back since) says nothing of a process that lives now.
+    const other2 = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)'], { stdio: 'ignore' });
+    try {
+      saveLive(home, { ...live(id), pid: other2.pid!, host: os.hostname() });
+      const ahead = new Date(Date.now() + 3_600_000);
+      fs.utimesSync(path.join(home, 'sessions', `${id}.json`), ahead, ahead);
+      const future = fakeIo({ env: { MLDRILL_HOME: home, TZ: 'UTC' } });
+      expect(await main(['history', '--json'], future)).toBe(0);
+      expect(JSON.parse(future.out())).toMatchObject([{ id, status: 'interrupted', resumable: true }]);
+    } finally {
+      other2.kill();
+      await new Promise((resolve) => other2.once('exit', resolve));
+    }
     // Its process gone (a crash, kill -9), the session is interrupted and resumable again.
     const after = fakeIo({ env: { MLDRILL_HOME: home, TZ: 'UTC' } });
     expect(await main(['history', '--json'], after)).toBe(0);

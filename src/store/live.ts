@@ -93,8 +93,10 @@ const RUNNING_WITHIN_MS = 30_000;
 export function runningElsewhere(stateDir: string, live: LiveSession): boolean {
   if (typeof live.pid !== 'number' || live.pid === process.pid || live.host !== os.hostname()) return false;
   const written = fs.statSync(liveFile(stateDir, live.id), { throwIfNoEntry: false })?.mtimeMs;
-  // Wall-clock time on purpose: MLDRILL_NOW pins the drill's clock, not the file system's.
-  if (written === undefined || Date.now() - written > RUNNING_WITHIN_MS) return false;
+  // Wall-clock time on purpose: MLDRILL_NOW pins the drill's clock, not the file system's. A
+  // checkpoint dated ahead of now (a clock set back since, a copied file) is no sign of life either:
+  // with a process id that happens to live, it would read as running until that time came.
+  if (written === undefined || Math.abs(Date.now() - written) > RUNNING_WITHIN_MS) return false;
   return processAlive(live.pid);
 }
 
