@@ -125,8 +125,10 @@ export function indexNotes(text: string): NotesIndex {
     }
     const raw = lower.slice(start, end);
     const stemmed = stem(raw);
+    // Only a line's first word may be its list number: a long line of numbers is looked at once.
+    const first = tokens.length === 0 || tokens[tokens.length - 1]!.line !== line;
     tokens.push({ stem: stemmed, raw, start, end, line, listed: inRun(start) });
-    if (isNumberWord(raw, stemmed) && !isListNumber(lower, lineStart, end)) numberLines.add(line);
+    if (isNumberWord(raw, stemmed) && !(first && isListNumber(lower, lineStart, end))) numberLines.add(line);
   });
   const at = new Map<string, number[]>();
   const pairs = new Map<string, number>();
