@@ -519,6 +519,19 @@ describe('the stage prompt, driven by keys', () => {
     expect(end.exchanges).toEqual([{ asked: 'what is your favourite colour', factId: null, answer: NEUTRAL_REPLY, stageId: 'clarify' }]);
   });
 
+  // As in the pad: Esc and Enter pressed within readline's half second arrive as one key, Enter with meta.
+  it('Esc then Enter at once on an empty question goes back to the notes and ends the stage, as they would a moment apart', async () => {
+    const { end } = await drive(startSession(plan, NOW), async (type) => {
+      await type('a note\r');
+      await type('?');
+      await type('\u001b\r');
+    }, { sheet });
+    expect(end.current).toBe(1);
+    expect(end.progress[0]!.notes).toBe('a note\n');
+    expect(end.exchanges ?? []).toEqual([]);
+    expect(end.progress[0]).not.toHaveProperty('question');
+  });
+
   it('keeps the question being typed in the session (so a checkpoint holds it), and opens it again when resumed', async () => {
     const { changes } = await drive(startSession(plan, NOW), async (type) => {
       await type('?how many');

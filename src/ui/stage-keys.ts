@@ -93,6 +93,8 @@ export function typedAfterEsc({ meta, sequence = '', name = '' }: Key): string {
 
 /** Every command key of the stage screen, in the order the key line shows them. */
 const STAGE_KEYS: readonly Binding[] = [
+  // Esc then Enter at once on an empty question: nothing to ask, so the Esc was meant (and the prompt hands the Enter to the notes), as in the pad.
+  { label: 'Esc', does: 'back to the notes', action: 'cancel', lineMode: 'ask', matches: (key, context) => isEscEnter(key) && context.line === '', shown: () => false },
   { label: 'Enter', does: 'ask', action: 'send', lineMode: 'ask', matches: (key) => enter(key) },
   { label: 'Esc', does: 'back to the notes', action: 'cancel', lineMode: 'ask', matches: (key) => key.name === 'escape' },
   // Esc then a key at once (Alt and the key): back to the notes, the key typed there.

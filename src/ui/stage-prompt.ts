@@ -270,6 +270,9 @@ function renderStage(core: InquirerCore, config: StagePromptConfig, done: (state
           update(closed);
           return;
         }
+        // Esc then Enter at once on an empty question: the Enter acts in the notes, as in the pad.
+        // A question opens only from an empty line, so that Enter ends the stage.
+        if (isEscEnter(key)) return end(nextStage(commitDraft(closeQuestion(state, false)), now()));
         retype(after);
         update(setDraft(closeQuestion(state, false), after));
         return;
