@@ -112,6 +112,8 @@ const QUANTITY_CUES = new Set(['how many', 'how big', 'how large', 'how much', '
 const COUNTED_BY_SCALE = new Set<FactTopic>(['scale', 'users', 'data']);
 /** The content words of the quantity cues ("big", "size"): they name nothing counted. */
 const quantityWords = lazy(() => new Set(askWords([...QUANTITY_CUES].join(' '))));
+/** The size words (big, large, size...), folded to one. */
+const sizeWords = lazy(() => new Set(askWords('big large size')));
 
 /**
  * Growth is scale, and how fast it goes too: with a growth cue, latency's speed words ("how
@@ -281,6 +283,11 @@ export function matchFact<F extends FactLike>(asked: string, sheet: FactSheet<F>
   if (bare) {
     strengths.delete('scale');
     for (const word of quantityWords()) words.delete(word);
+  } else if (strengths.has('scale') && [...words].some((word) => sizeWords().has(word))
+    && counted.some((word) => !sizeWords().has(word) && sheet.facts.some(({ fact, words: named }) => (fact.topic === 'scale' || fact.topic === 'users') && named.has(word)))) {
+    // "How large is the user base?": the size of something a fact of scale or users names (users)
+    // is that fact's question; the size word is no evidence for another fact's "size of the corpus".
+    for (const word of sizeWords()) words.delete(word);
   }
   const aboutCompute = namesCompute(text);
   const weightOf = (word: string) => sheet.weight.get(word) ?? 0;
