@@ -223,6 +223,18 @@ describe('how many of what, on the shipped bank', () => {
     expect(askInterviewer('How many engineers are on the team?', sheet)).toEqual({ fact: null, answer: NEUTRAL_REPLY });
     expect(askInterviewer('How many labels do we have?', sheet).fact?.topic).toBe('labels');
   });
+  // The size of the user base is the users fact's question, not the corpus fact's ("size of the corpus").
+  it.each([
+    ['youtube-video-recommendations', 'How large is the user base?', 'daily-users'],
+    ['youtube-video-recommendations', 'What is the size of the user base?', 'daily-users'],
+    ['youtube-video-recommendations', 'How big is the catalog?', 'corpus'],
+    ['newsfeed-ranking', 'How big is our user base?', 'daily-users'],
+    ['people-you-may-know', 'How large is the user base?', 'users'],
+    ['video-game-recommendations', 'How large is the user base?', 'users'],
+    ['llm-chat-serving', 'What model size?', 'models'],
+  ])('%s: "%s" gets the %s fact', (id, asked, factId) => {
+    expect(askInterviewer(asked, sheetOf(id)).fact?.id).toBe(factId);
+  });
   it.each(['How many users do we have?', 'How many videos are there?', 'How big is the dataset?', 'How many teams use it?', 'Roughly how many people use the app each day?'])(
     'youtube-video-recommendations: "%s" is still answered with a scale fact', (asked) => {
       expect(askInterviewer(asked, sheetOf('youtube-video-recommendations')).fact?.topic).toBe('scale');

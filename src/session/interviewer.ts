@@ -117,6 +117,8 @@ const quantityWords = lazy(() => new Set(askWords([...QUANTITY_CUES].join(' ')))
  * every system, in whatever words its fact sheet gives the figures (auctions, reports, seats).
  */
 const trafficWords = lazy(() => new Set(askWords('requests queries searches calls predictions inferences users customers visitors members items events records rows examples samples sessions transactions orders impressions clicks')));
+/** The size words (big, large, size...), folded to one. */
+const sizeWords = lazy(() => new Set(askWords('big large size')));
 
 /**
  * Growth is scale, and how fast it goes too: with a growth cue, latency's speed words ("how
@@ -286,6 +288,11 @@ export function matchFact<F extends FactLike>(asked: string, sheet: FactSheet<F>
   if (bare) {
     strengths.delete('scale');
     for (const word of quantityWords()) words.delete(word);
+  } else if (strengths.has('scale') && [...words].some((word) => sizeWords().has(word))
+    && counted.some((word) => !sizeWords().has(word) && sheet.facts.some(({ fact, words: named }) => (fact.topic === 'scale' || fact.topic === 'users') && named.has(word)))) {
+    // "How large is the user base?": the size of something a fact of scale or users names (users)
+    // is that fact's question; the size word is no evidence for another fact's "size of the corpus".
+    for (const word of sizeWords()) words.delete(word);
   }
   const aboutCompute = namesCompute(text);
   const weightOf = (word: string) => sheet.weight.get(word) ?? 0;
