@@ -263,6 +263,14 @@ describe('mldrill grade <session-id|last>', () => {
     ]);
   });
 
+  // A short point, set apart by two words (titles, onboard): one of them makes it.
+  it("meets a short follow-up point with one of its two words", async () => {
+    expect(await followupPoints('serve them from the onboard cache\n', 'The satellite link drops mid-flight. What still works?', ['Serve the titles from the onboard cache', 'Queue the logs until landing'])).toMatchObject([
+      { id: 'followup-1', met: true, evidence: 'onboard' },
+      { id: 'followup-2', met: false, evidence: null },
+    ]);
+  });
+
   // 'offline' is a generic term the grader never counts: the point has one word of its own that can.
   it("meets a follow-up's point with its one word when its other long word is a generic term", async () => {
     expect(await followupPoints('alert on it, then replay the cycle to see why\n', 'The dispatch cycle takes twice as long. How do you find out why?', ['Alert and replay the cycle offline to find why it grew', 'Shard the matching by region'])).toMatchObject([

@@ -28,8 +28,11 @@ export interface ThrownFollowup {
   notesAfter: string;
 }
 
-/** How many of a point's own words a reply must use for the point to be suggested. */
-const POINT_WORDS_NEEDED = 2;
+/**
+ * A point set apart by this many words or more is suggested by two of them; one with fewer, by
+ * one (a short point, `Serve the titles from the onboard cache`, may have only two such words).
+ */
+const POINT_WORDS_FOR_TWO = 3;
 
 /** Words too common to tell a point apart. */
 const COMMON = new Set(['about', 'across', 'before', 'between', 'should', 'which', 'their', 'there', 'these', 'those', 'would', 'could', 'rather', 'without', 'within', 'because', 'instead', 'whether', 'against', 'during', 'through', 'every', 'other', 'where', 'while', 'still']);
@@ -54,7 +57,7 @@ function followupItems(followup: Pick<Followup, 'answer'>, stageItems: readonly 
   const weight = stageWeight > 0 ? (stageWeight * FOLLOWUP_WEIGHT_SHARE) / answer.length : 1;
   const keywords = pointKeywords(answer);
   // One word a point shares with the reply is chance (`traffic`, `content`): two of them say the point was made.
-  return answer.map((point, i) => ({ id: `${FOLLOWUP_ITEM}${i + 1}`, text: point, weight, keywords: keywords[i]!, keywordsNeeded: Math.min(POINT_WORDS_NEEDED, keywords[i]!.length), source: 'question' as const }));
+  return answer.map((point, i) => ({ id: `${FOLLOWUP_ITEM}${i + 1}`, text: point, weight, keywords: keywords[i]!, keywordsNeeded: keywords[i]!.length >= POINT_WORDS_FOR_TWO ? 2 : 1, source: 'question' as const }));
 }
 
 /** The follow-up the session threw in, if it was shown, with its answer key as items. */
