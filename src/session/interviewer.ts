@@ -288,8 +288,8 @@ export function matchFact<F extends FactLike>(asked: string, sheet: FactSheet<F>
   if (bare) {
     strengths.delete('scale');
     for (const word of quantityWords()) words.delete(word);
-  } else if (strengths.has('scale') && [...words].some((word) => sizeWords().has(word))
-    && counted.some((word) => !sizeWords().has(word) && sheet.facts.some(({ fact, words: named }) => (fact.topic === 'scale' || fact.topic === 'users') && named.has(word)))) {
+  } else if (strengths.has('scale') && [...sizeWords()].some((word) => words.has(word))
+    && counted.some((word) => sheet.facts.some(({ fact, words: named }) => (fact.topic === 'scale' || fact.topic === 'users') && named.has(word)))) {
     // "How large is the user base?": the size of something a fact of scale or users names (users)
     // is that fact's question; the size word is no evidence for another fact's "size of the corpus".
     for (const word of sizeWords()) words.delete(word);
