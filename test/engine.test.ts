@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  curveballDue, drawCurveball, isFinished, isPaused, markCurveballShown, nextStage, notesAfterCurveball, pause, planStages, remainingSeconds, resume, resumeAt, settle, toggleTick,
-  revealHint, setNotes, startSession, stop, togglePause, usedSeconds, addPadLine, diagramWithPadLine, recallPadLine, setPadLine,
-} from '../src/session/engine.js';
+import { curveballDue, drawCurveball, isFinished, isPaused, markCurveballShown, nextStage, notesAfterCurveball, pause, remainingSeconds, resume, resumeAt, settle, toggleTick, revealHint, setNotes, startSession, stop, togglePause, usedSeconds, addPadLine, diagramWithPadLine, recallPadLine, setPadLine } from '../src/session/engine.js';
+import { planStages } from '../src/session/plan.js';
 
 const rubricStages = [
   { id: 'clarify', title: 'Clarify', goal: 'scope', minutes: 7 },

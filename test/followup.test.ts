@@ -1,6 +1,7 @@
 // Follow-ups that react to the notes: the pure choice, and the curveball that makes it when shown.
 import { describe, expect, it } from 'vitest';
-import { drawCurveball, markCurveballShown, nextStage, planStages, setNotes, startSession, type SessionState } from '../src/session/engine.js';
+import { drawCurveball, markCurveballShown, nextStage, setNotes, startSession, type SessionState } from '../src/session/engine.js';
+import { planStages } from '../src/session/plan.js';
 import { chooseFollowup, whenHolds } from '../src/session/followup.js';
 import { seededRandom } from '../src/select/random.js';
 

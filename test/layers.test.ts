@@ -216,7 +216,7 @@ const HELPERS: ReadonlyArray<{ idea: string; pattern: RegExp; home: readonly str
   { idea: 'matching escape sequences (stripControl, visibleLength)', pattern: /\\(?:u001b|x1b|033|e)\\\[|\\(?:u001b|x1b|033)\(\?:\\\[/, home: ['text.ts'] },
   { idea: 'reading a byte range (readRange, readFully)', pattern: /\bfs\.readSync\(|\breadSync\(/, home: ['read-file.ts'] },
   { idea: 'an atomic write (writeFileAtomic)', pattern: /\brenameSync\(/, home: ['store/atomic.ts', 'store/lock.ts'] },
-  { idea: 'a plan\'s budget (totalBudgetSeconds)', pattern: /sum \+ \w+\.budgetSeconds/, home: ['session/engine.ts'] },
+  { idea: 'a plan\'s budget (totalBudgetSeconds)', pattern: /sum \+ \w+\.budgetSeconds/, home: ['session/plan.ts'] },
 ];
 
 /** A module's code without its comments, which may name an idea without writing it. */

@@ -2,7 +2,8 @@
 // the terminal wraps breaks words, makes the screen taller than its layout counted, and garbles
 // the redraw in place.
 import { describe, expect, it } from 'vitest';
-import { addExchange, planStages, setNotes, setPadLine, setQuestion, startSession, togglePause, type SessionState } from '../src/session/engine.js';
+import { addExchange, setNotes, setPadLine, setQuestion, startSession, togglePause, type SessionState } from '../src/session/engine.js';
+import { planStages } from '../src/session/plan.js';
 import type { Report } from '../src/score/report.js';
 import { scoreStage } from '../src/score/score.js';
 import type { ScoredItem } from '../src/session/interview.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { InterruptedError } from '../src/errors.js';
-import { planStages, startSession } from '../src/session/engine.js';
+import { startSession } from '../src/session/engine.js';
+import { planStages } from '../src/session/plan.js';
 import { loadStyle } from '../src/ui/colour.js';
 import { createPrompter } from '../src/ui/prompts.js';
 import { loadStagePrompt } from '../src/ui/stage-prompt.js';

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Report } from '../src/score/report.js';
 import { scoreStage } from '../src/score/score.js';
 import { loadStyle } from '../src/ui/colour.js';
-import { formatMinutes, reportLines } from '../src/ui/render.js';
+import { formatMinutes } from '../src/ui/question-header.js';
+import { reportLines } from '../src/ui/render.js';
 import { visibleLength, wrap } from '../src/text.js';
 
 const plain = await loadStyle(0);

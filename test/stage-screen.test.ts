@@ -3,7 +3,8 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { openPad } from '../src/diagram/pad.js';
-import { addExchange, planStages, revealHint, setNotes, setPadLine, setQuestion, startSession, togglePause, type SessionState } from '../src/session/engine.js';
+import { addExchange, revealHint, setNotes, setPadLine, setQuestion, startSession, togglePause, type SessionState } from '../src/session/engine.js';
+import { planStages } from '../src/session/plan.js';
 import { compileFacts, NEUTRAL_REPLY } from '../src/session/interviewer.js';
 import { PLAIN } from '../src/ui/colour.js';
 import { stageAction } from '../src/ui/stage-keys.js';

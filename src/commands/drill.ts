@@ -10,7 +10,7 @@ import { hasFilters, pickRandom, requireId, requireMatches, requireMatchingIds, 
 import { seededRandom } from '../select/random.js';
 import { sessionId } from '../store/record.js';
 import { requireTerminal, type Prompter } from '../ui/prompts.js';
-import { questionHeader } from '../ui/render.js';
+import { questionHeader } from '../ui/question-header.js';
 import { localDate } from '../time.js';
 import { conduct, followupStage } from '../app/conduct.js';
 import { ensureSaveable, readHistoryFor, reviewScoresFor } from '../app/read-history.js';

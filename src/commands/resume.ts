@@ -9,7 +9,7 @@ import type { SessionSummary } from '../store/record.js';
 import { byIdOrPrefix } from '../store/sessions.js';
 import { wrap } from '../text.js';
 import { requireTerminal } from '../ui/prompts.js';
-import { questionHeader } from '../ui/render.js';
+import { questionHeader } from '../ui/question-header.js';
 import { timeLeftText } from '../ui/stage-screen.js';
 import { conduct } from '../app/conduct.js';
 import { withCatalog } from '../app/with-catalog.js';

@@ -1,5 +1,6 @@
 // The data of the end-of-drill report. Rendering is ui/render.ts's job.
-import { diagramWithPadLine, notesAfterCurveball, notesWithDraft, totalBudgetSeconds, usedSeconds, type SessionState } from '../session/engine.js';
+import { diagramWithPadLine, notesAfterCurveball, notesWithDraft, usedSeconds, type SessionState } from '../session/engine.js';
+import { totalBudgetSeconds } from '../session/plan.js';
 import type { Interview } from '../session/interview.js';
 import type { Exchange, FactLike } from '../session/interviewer.js';
 import { isFollowupItem } from '../store/record.js';

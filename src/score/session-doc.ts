@@ -4,7 +4,7 @@
 import type { FactTopic } from '../bank/categories.js';
 import type { RatingRecord } from '../store/ratings.js';
 import { FOLLOWUP_ITEM, type CurveballRecord, type ExchangeRecord, type SessionMode, type SessionRecord, type SessionStatus } from '../store/record.js';
-import { totalBudgetSeconds } from '../session/engine.js';
+import { totalBudgetSeconds } from '../session/plan.js';
 import { usedSecondsOf } from '../store/sessions.js';
 import { localDateTime, zoneName } from '../time.js';
 import type { BankView, QuestionInfo } from './bank-view.js';

@@ -4,13 +4,8 @@ import { isRecord } from '../bank/records.js';
 import { isDrillInstant, isDrillSeconds } from '../time.js';
 import { chooseFollowup, type FollowupChoice } from './followup.js';
 import type { Exchange } from './interviewer.js';
+import type { StagePlan } from './plan.js';
 
-export interface StagePlan {
-  id: string;
-  title: string;
-  goal: string;
-  budgetSeconds: number;
-}
 
 export interface StageProgress {
   /** Active time spent in the stage, excluding pauses, up to the last pause or stage change. */
@@ -107,30 +102,6 @@ export function isSessionState(value: unknown): value is SessionState {
     && (value.curveball === null || isCurveball(value.curveball, stages))
     && absentOr(value.exchanges, (list) => Array.isArray(list) && list.every(isExchange))
     && absentOr(value.diagram, isText) && absentOr(value.padLine, isText);
-}
-
-export interface RubricStageLike {
-  id: string;
-  title: string;
-  goal: string;
-  minutes: number;
-}
-
-/** The plan for a rubric's stages; with totalMinutes, every budget is scaled to fit it. */
-export function planStages(stages: readonly RubricStageLike[], totalMinutes?: number): StagePlan[] {
-  const planned = stages.reduce((sum, stage) => sum + stage.minutes, 0);
-  const factor = totalMinutes === undefined ? 1 : totalMinutes / planned;
-  // Each stage ends where the running total, rounded, ends: the budgets add up to the whole
-  // (--minutes 1 over 6+6+13+15 is 9+9+20+22 s, not 9+9+20+23 = 01:01).
-  let before = 0;
-  let elapsed = 0;
-  return stages.map((stage) => {
-    elapsed += stage.minutes * 60 * factor;
-    const end = Math.round(elapsed);
-    const budgetSeconds = Math.max(1, end - before);
-    before = end;
-    return { id: stage.id, title: stage.title, goal: stage.goal, budgetSeconds };
-  });
 }
 
 export function startSession(plan: StagePlan[], now: number, curveball: Curveball | null = null): SessionState {
@@ -358,7 +329,3 @@ function withProgress(state: SessionState, index: number, progress: StageProgres
   return { ...state, progress: state.progress.map((stage, i) => (i === index ? progress : stage)) };
 }
 
-/** The whole plan's budget; takes anything with per-stage budgets (plans, report stages). */
-export function totalBudgetSeconds(plan: readonly { budgetSeconds: number }[]): number {
-  return plan.reduce((sum, stage) => sum + stage.budgetSeconds, 0);
-}

@@ -1,7 +1,7 @@
 // Joins a question to a rubric: the stages to run, with their hints, checklist items and
 // red flags. Pure.
 import type { LoadedQuestion, LoadedRubric } from '../bank/schema.js';
-import { planStages, type StagePlan } from './engine.js';
+import { planStages, type StagePlan } from './plan.js';
 
 /** A checklist item as the interview scores it: its weight settled and where it comes from. */
 export interface ScoredItem {

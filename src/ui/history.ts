@@ -1,7 +1,8 @@
 // The `history` listing: one row per session, newest first. Returns lines; never prints.
 import type { SessionSummary } from '../store/record.js';
 import type { LiveSession } from '../store/live.js';
-import { totalBudgetSeconds, type SessionState } from '../session/engine.js';
+import { type SessionState } from '../session/engine.js';
+import { totalBudgetSeconds } from '../session/plan.js';
 import { usedSecondsOf } from '../store/sessions.js';
 import { cut, stripControl, visibleLength, widest } from '../text.js';
 import { localDateTime } from '../time.js';

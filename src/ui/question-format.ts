@@ -3,11 +3,11 @@
 // prints. Every string from a question file passes through stripControl (JSON escapes its own).
 import type { QuestionSummary } from '../bank/catalog.js';
 import type { Followup, LoadedQuestion, LoadedRubric } from '../bank/schema.js';
-import { planStages, totalBudgetSeconds } from '../session/engine.js';
+import { planStages, totalBudgetSeconds } from '../session/plan.js';
 import { cut, flatten, stripControl, widest, wrap } from '../text.js';
 import type { Style } from './colour.js';
 import { questionJsonText } from './question-json.js';
-import { formatMinutes, questionHeader } from './render.js';
+import { formatMinutes, questionHeader } from './question-header.js';
 
 import type { OutputFormat } from '../formats.js';
 

@@ -1,31 +1,9 @@
-// Turns questions and reports into lines of text. Returns lines; never prints.
-import type { LoadedQuestion } from '../bank/schema.js';
+// Turns reports into lines of text. Returns lines; never prints.
 import type { Report } from '../score/report.js';
-import { totalBudgetSeconds, type StagePlan } from '../session/engine.js';
 import { breakLine, clock, cut, plural, stripControl, visibleLength, widest, wrap } from '../text.js';
 import { bar } from './charts.js';
 import { gradeStyle, type Style } from './colour.js';
 import { interviewerLines } from './interviewer-report.js';
-
-export function questionHeader(question: LoadedQuestion, plan: readonly StagePlan[], style: Style, width = 80): string[] {
-  const meta = [question.category, question.difficulty, ...(question.companies ?? [])].join(' · ');
-  const total = totalBudgetSeconds(plan);
-  const lines = [...breakLine(question.title, width).map((line) => style.title(line)), ...breakLine(meta, width).map((line) => style.dim(line)), '', ...wrap(question.prompt, width - 4, '  ').map((line) => style.heading(line)), ''];
-  lines.push(style.heading(`Plan (${formatMinutes(total)})`));
-  // On a narrow terminal the stage titles' ends give way, so that each keeps its minutes on its row.
-  const minutesWidth = widest(plan.map((stage) => formatMinutes(stage.budgetSeconds)));
-  const titleWidth = Math.min(widest(plan.map((stage) => stage.title)), Math.max(8, width - 9 - minutesWidth));
-  plan.forEach((stage, i) => lines.push(`  ${i + 1}. ${cut(stage.title, titleWidth).padEnd(titleWidth)}  ${style.dim(formatMinutes(stage.budgetSeconds))}`));
-  return lines;
-}
-
-/** A budget in minutes to a tenth (`6 min`, `2.5 min`); under a minute (a quick --minutes run), in seconds, never `0 min`. */
-export function formatMinutes(seconds: number): string {
-  if (seconds < 60) return `${Math.max(1, Math.round(seconds))} s`;
-  const minutes = Math.round(seconds / 6) / 10;
-  return `${minutes} min`;
-}
-
 
 /** How the report fits where it is printed. */
 export interface ReportFit {
