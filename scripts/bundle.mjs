@@ -11,9 +11,9 @@
 // Node 20 loads modules one file at a time; a command touching some thirty small modules
 // spent about a tenth of its run in the loader. So the code every command needs goes into
 // two chunks: `start` (what `--version` and error reporting need) and `core` (the command
-// table and every command whose code reaches no package and no costly built-in module), with
-// the commands that read the history in a third, `history`, which the scripting commands never
-// compile. The rest, each module that reaches yaml, zod, Inquirer, ts-fsrs, node:crypto and the
+// table and the scripting commands, see SCRIPTING), with the commands that read the history in
+// a third, `history`, which the scripting commands never compile, and the other code that
+// reaches no package (the drill, lint's run, config) in `interactive`. The rest, each module that reaches yaml, zod, Inquirer, ts-fsrs, node:crypto and the
 // like, stays in chunks loaded only by the commands that use them, so `daily` never loads the
 // YAML parser.
 import path from 'node:path';
@@ -83,6 +83,32 @@ const AI_GRADER = /^(rater\/|(app|ui)\/ai-grade\.js$)/;
  */
 const DIAGRAM = /^(diagram\/|commands\/diagram\.js$|bank\/diagram-check\.js$)/;
 
+/**
+ * The commands scripts run, a prompt at a time or every morning (daily, random, list, show, and
+ * the completion a shell asks for at every Tab): core holds only what they reach through static
+ * imports, with the command table. The drill's screens and engine, lint, config and the other
+ * interactive commands reach no package either, but `daily` compiling their 200 KB on every run
+ * cost it 8 ms; they go into `interactive`, loaded by the commands that use them.
+ */
+const SCRIPTING = ['main.js', 'cli.js', 'commands/daily.js', 'commands/random.js', 'commands/list.js', 'commands/show.js', 'commands/__complete.js'];
+let scripting;
+/** Modules the scripting commands reach through static imports (computed once, on the first module placed). */
+function scriptingModules(getModuleInfo) {
+  if (scripting) return scripting;
+  scripting = new Set();
+  const visit = (id) => {
+    if (scripting.has(id)) return;
+    scripting.add(id);
+    for (const dep of getModuleInfo(id)?.importedIds ?? []) visit(dep);
+  };
+  for (const entry of SCRIPTING) {
+    const id = path.join(dist, entry);
+    if (!getModuleInfo(id)) throw new Error(`bundle: SCRIPTING in scripts/bundle.mjs names ${entry}, which is not in the build`);
+    visit(id);
+  }
+  return scripting;
+}
+
 const costly = new Map();
 /** Whether a module, through its static imports, reaches a package or a costly built-in. */
 function isCostly(id, getModuleInfo, seen = new Set()) {
@@ -116,7 +142,8 @@ await bundle.write({
     const relative = path.relative(dist, id).split(path.sep).join('/');
     if (AI_GRADER.test(relative)) return undefined;
     if (DIAGRAM.test(relative)) return 'diagram';
-    return HISTORY.test(relative) ? 'history' : 'core';
+    if (HISTORY.test(relative)) return 'history';
+    return scriptingModules(getModuleInfo).has(id) ? 'core' : 'interactive';
   },
 });
 await bundle.close();
@@ -130,7 +157,7 @@ const core = fs.readFileSync(path.join(outdir, written.find((name) => name.start
 // checking only the first found once let a static import of the HISTORY chunk through (every
 // command then failed to load: core -> history -> diagram -> core, half loaded).
 const named = (prefix, where) => written.filter((name) => name.startsWith(prefix)).map((chunk) => [chunk, where]);
-for (const [chunk, where] of [...named('history-', 'HISTORY'), ...named('diagram-', 'DIAGRAM')]) {
+for (const [chunk, where] of [...named('history-', 'HISTORY'), ...named('diagram-', 'DIAGRAM'), ...named('interactive-', 'SCRIPTING')]) {
   if (new RegExp(`^(var \\w+ = )?require\\('\\./${chunk}'\\);`, 'm').test(core)) {
     console.error(`bundle: the core chunk imports ${chunk}; keep the modules core needs out of ${where} in scripts/bundle.mjs`);
     process.exit(1);
