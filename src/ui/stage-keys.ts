@@ -1,7 +1,8 @@
 // The stage screen's keys: one table, so that the screen's key line, the README and the
 // handling all read from the same place, and a new pane or key (a diagram pad, "ask the
-// interviewer") is one row here and one case in the prompt. Writing is the default: every
-// printable key goes to the notes, and commands sit on keys that prose cannot type by accident.
+// interviewer") is one row here and one case in the step (stage-step.ts). Writing is the
+// default: every printable key goes to the notes, and commands sit on keys that prose cannot
+// type by accident.
 
 /** What a key asks the stage screen to do. */
 export type StageAction =
@@ -93,14 +94,14 @@ export function typedAfterEsc({ meta, sequence = '', name = '' }: Key): string {
 
 /** Every command key of the stage screen, in the order the key line shows them. */
 const STAGE_KEYS: readonly Binding[] = [
-  // Esc then Enter at once on an empty question: nothing to ask, so the Esc was meant (and the prompt hands the Enter to the notes), as in the pad.
+  // Esc then Enter at once on an empty question: nothing to ask, so the Esc was meant (and the step hands the Enter to the notes), as in the pad.
   { label: 'Esc', does: 'back to the notes', action: 'cancel', lineMode: 'ask', matches: (key, context) => isEscEnter(key) && context.line === '', shown: () => false },
   { label: 'Enter', does: 'ask', action: 'send', lineMode: 'ask', matches: (key) => enter(key) },
   { label: 'Esc', does: 'back to the notes', action: 'cancel', lineMode: 'ask', matches: (key) => key.name === 'escape' },
   // Esc then a key at once (Alt and the key): back to the notes, the key typed there.
   { label: 'Esc', does: 'back to the notes', action: 'cancel', lineMode: 'ask', matches: (key) => typedAfterEsc(key) !== '', shown: () => false },
   { label: 'Esc', does: 'back to the notes', action: 'cancel', lineMode: 'pad', matches: (key) => typedAfterEsc(key) !== '', shown: () => false },
-  // Esc then Enter arrive at once as Enter with meta: on an empty pad line there is nothing to add, so the Esc was meant (and the prompt hands the Enter to the notes).
+  // Esc then Enter arrive at once as Enter with meta: on an empty pad line there is nothing to add, so the Esc was meant (and the step hands the Enter to the notes).
   { label: 'Esc', does: 'back to the notes', action: 'cancel', lineMode: 'pad', matches: (key, context) => isEscEnter(key) && context.line === '', shown: () => false },
   { label: 'Enter', does: 'add the line', action: 'send', lineMode: 'pad', matches: (key) => enter(key) },
   // Only on an empty line: Backspace there has nothing else to delete, and ↑ nothing else to do.
@@ -131,7 +132,7 @@ const STAGE_KEYS: readonly Binding[] = [
 export function stageAction(key: Key, context: KeyContext): StageAction {
   if (context.pasting) return pastedAction(key, context);
   for (const binding of active(context)) {
-    // A question asked at the gate starts the clock too (the prompt does both).
+    // A question asked at the gate starts the clock too (the step does both).
     if (binding.matches(key, context)) return context.gated && !['start', 'type', 'ask', 'pad'].includes(binding.action) ? 'start' : binding.action;
   }
   return context.gated ? 'start' : 'type';
