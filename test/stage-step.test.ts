@@ -2,7 +2,8 @@
 // from the screen's state and an action of the key table to the next state and the effects the
 // prompt applies. The prompt driven by keys is in stage-screen.test.ts; the real terminal in e2e/.
 import { describe, expect, it } from 'vitest';
-import { planStages, setDraft, setNotes, setPadLine, setQuestion, startSession, togglePause, type SessionState } from '../src/session/engine.js';
+import { setDraft, setNotes, setPadLine, setQuestion, startSession, togglePause, type SessionState } from '../src/session/engine.js';
+import { planStages } from '../src/session/plan.js';
 import { compileFacts, NEUTRAL_REPLY } from '../src/session/interviewer.js';
 import type { Key } from '../src/ui/stage-keys.js';
 import { keyContext, openingLine, openStage, shownLine, stepStage, suspendStage, tickStage, type StageModel, type StepInput } from '../src/ui/stage-step.js';
@@ -326,11 +327,11 @@ describe('stepping the stage screen with each action', () => {
   });
 
   describe('pause (Ctrl-P)', () => {
-    it('pauses a running clock and runs a paused one; the next tick draws it', () => {
+    it('pauses a running clock and runs a paused one, drawn at once', () => {
       const paused = step(model(), 'pause');
       expect(paused.model.session.runningSince).toBeNull();
       expect(paused.model.session.progress[0]!.usedMs).toBe(60_000);
-      expect(paused.effects).toEqual({});
+      expect(paused.effects).toEqual({ draw: 'now' });
       expect(step(paused.model, 'pause', { now: LATER + 5000 }).model.session.runningSince).toBe(LATER + 5000);
     });
   });

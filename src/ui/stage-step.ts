@@ -193,8 +193,8 @@ export function stepStage(model: StageModel, action: StageAction, input: StepInp
     case 'hint':
       return retype(typed, { session: revealHint(state, input.hints) });
     case 'pause':
-      // Drawn by the next tick.
-      return change({ session: togglePause(state, now) }, {});
+      // Drawn at once: the clock shows it stopped the moment the key is pressed, not a tick later.
+      return change({ session: togglePause(state, now) });
     case 'followups':
       return change({ allFollowups: !model.allFollowups });
     case 'tick':
