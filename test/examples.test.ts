@@ -198,6 +198,23 @@ const MISSED_POINT: Array<[string, string[]]> = [
     '- Predict delivery time for 5M orders a day; GBDT on distance, traffic, restaurant prep time, courier supply.',
     '- Evaluate MAE and the distribution of errors by city; A/B test the new model.',
   ]],
+  // Everyday words that once stemmed into a core keyword: `on board` (boarding), `zero-shot`
+  // (ZeRO), `spelling correction`, a `pricing page`, `incremental training`, a `moderator`.
+  ['inflight-movie-recommendations', [
+    '- The ranker runs on board, on the plane server; the model stays on board for the whole flight.',
+  ]],
+  ['llm-training-infrastructure', [
+    '- Zero-shot evals after each checkpoint; zero downtime when a node is swapped.',
+  ]],
+  ['search-ad-click-prediction', [
+    '- Query spelling correction before matching ads; advertisers come from the pricing page.',
+  ]],
+  ['push-notifications', [
+    '- Incremental training of the open model every night on the new logs.',
+  ]],
+  ['qa-answer-ranking-duplicates', [
+    '- A moderator can edit any answer; rank answers by votes and author reputation.',
+  ]],
 ];
 
 describe('a competent answer that misses the point', () => {
