@@ -215,6 +215,22 @@ const MISSED_POINT: Array<[string, string[]]> = [
   ['qa-answer-ranking-duplicates', [
     '- A moderator can edit any answer; rank answers by votes and author reputation.',
   ]],
+  // Phrases any answer uses: `edge cases`, `per user`, `first stage`, `same model`, `cost
+  // function`, `proxy metric`, `both sides`, `model size`, `batch size`, `completion rate` (the
+  // naive label the item corrects), `which queries`.
+  ['pedestrian-detection-autonomous-driving', ['- We need to handle edge cases in the pipeline.']],
+  ['rag-vector-database', ['- Traffic: 20 queries per user a day.']],
+  ['wake-word-detection', ['- In the first stage I want to clarify the goal; in the second stage, the metrics.']],
+  ['duplicate-product-listings', ['- Use the same model for titles and images.']],
+  ['delivery-dispatch-matching', ['- Train the ETA model with a cost function that penalises lateness.']],
+  ['listing-price-suggestions', ['- Bookings are a proxy metric for revenue; we never see the host costs.']],
+  ['dynamic-pricing', ['- Riders and drivers are both sides of the app.']],
+  ['text-to-image-feature', ['- Users on both sides of the Atlantic.']],
+  ['code-completion-assistant', ['- Model size matters for quality.']],
+  ['llm-chat-serving', ['- Continuous batching with a large batch size.']],
+  ['short-video-for-you-feed', ['- Online metric: completion rate and watch time.']],
+  ['search-ai-answers', ['- Which queries are slowest today?']],
+  ['people-you-may-know', ['- Ranking runs on both sides of the cache.']],
 ];
 
 describe('a competent answer that misses the point', () => {
