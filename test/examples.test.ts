@@ -242,6 +242,16 @@ describe('a competent answer that misses the point', () => {
   });
 });
 
+describe('the diagram item', () => {
+  // Every answer has an architecture; naming it as a heading draws nothing.
+  it.each(['youtube-video-recommendations', 'also-bought'])('%s: "architecture:" as a heading does not tick it, a diagram does', (id) => {
+    const question = bank.questions.find((candidate) => candidate.id === id)!;
+    const met = (notes: string) => gradeNotes(buildInterview(question, bank.rubrics.get(question.rubric)!), notes).stages.flatMap((stage) => stage.items).find((item) => item.id === 'diagram')!.met;
+    expect(met('architecture: two tower retrieval then a ranker')).toBe(false);
+    expect(met('Diagram: clients -> gateway -> ranker -> feature store')).toBe(true);
+  });
+});
+
 describe('the quantified items: the scale and the capacity estimate', () => {
   const question = bank.questions.find((candidate) => candidate.id === 'youtube-video-recommendations')!;
   const met = (id: string, notes: string) => gradeNotes(buildInterview(question, bank.rubrics.get(question.rubric)!), notes).stages.flatMap((stage) => stage.items).find((item) => item.id === id)!.met;
