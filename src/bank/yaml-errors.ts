@@ -372,6 +372,8 @@ class SourceLines {
     let scalarKey = '';
     let scalarIndent: number | undefined;
     let brackets = 0;
+    /** The line before, when it is a lone word among keys (`metrics` for `metrics:`): a key without its colon. */
+    let bare: { at: number; word: string } | undefined;
     for (let number = 1; number <= Math.min(to, this.starts.length); number++) {
       const { start, text } = this.line(number);
       const content = text.trimStart();
@@ -413,10 +415,14 @@ class SourceLines {
       if (below === indent && dashed && mapAt.has(indent) && !opens && number >= from) {
         return { at: start + indent, message: `bad indentation: the list item "${clip(content)}" is among the keys of a mapping; indent it under the key it belongs to` };
       }
+      // At a level already open (a sibling key's, or a list item's keys'), not a deeper one.
+      const amongKeys = !dashed && below === indent;
       for (const set of [listAt, mapAt]) for (const level of [...set]) if (level >= indent) set.delete(level);
       (dashed ? listAt : mapAt).add(indent);
       if (below === undefined || below < indent) {
         if (opens) levels.push(indent);
+        // Lines indented under a lone word among keys: the word is a key that lost its colon, not they out of line.
+        else if (number >= from && bare) return { at: bare.at, message: `YAML syntax error: "${bare.word}" is not a "key: value" line; add the missing ":" ("${bare.word}:") to hold the lines under it` };
         else if (number >= from) return { at: start + indent, message: indentMessage(content, indent, below, popped) };
         else levels.splice(0, levels.length, ...before);
       }
@@ -432,6 +438,7 @@ class SourceLines {
       const key = /^(?:"[^"]*"|'[^']*'|[^\s#'"][^#]*?)\s*:(?:\s+(.*))?$/.exec(rest);
       const value = key ? (key[1] ?? '').trim() : rest === '' ? '' : undefined;
       opens = value === '' || value?.startsWith('#') === true;
+      bare = amongKeys && value === undefined && /^[A-Za-z_][\w-]*$/.test(rest) ? { at: start + indent, word: rest } : undefined;
       if ((value !== undefined && /^[|>][-+0-9]*\s*(#.*)?$/.test(value)) || /^[|>][-+0-9]*$/.test(rest)) {
         scalarAt = column;
         scalarKey = keyOf(content);
