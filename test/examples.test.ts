@@ -138,7 +138,8 @@ describe('a buzzword answer', () => {
 // Everyday phrases that once met a core keyword: `on board` (boarding), `zero-shot` (ZeRO),
 // `spelling correction`, a `pricing page`, `incremental training`, a `moderator`, `edge cases`,
 // `per user`, `first stage`, `same model`, `cost function`, `proxy metric`, `both sides`,
-// `model size`, `batch size`, `completion rate` (the naive label the item corrects), `which queries`.
+// `model size`, `batch size`, `completion rate` (the naive label the item corrects), `which queries`,
+// a `lift` in retention, an `audit` log, index `freshness`, a video `clip`.
 const EVERYDAY: Array<[string, string]> = [
   ['inflight-movie-recommendations', '- The ranker runs on board, on the plane server; the model stays on board for the whole flight.'],
   ['llm-training-infrastructure', '- Zero-shot evals after each checkpoint; zero downtime when a node is swapped.'],
@@ -158,6 +159,10 @@ const EVERYDAY: Array<[string, string]> = [
   ['short-video-for-you-feed', '- Online metric: completion rate and watch time.'],
   ['search-ai-answers', '- Which queries are slowest today?'],
   ['people-you-may-know', '- Ranking runs on both sides of the cache.'],
+  ['churn-risk-list', '- We expect a lift in retention from the A/B test.'],
+  ['ads-relevance-quality', '- Keep an audit log of model versions.'],
+  ['rag-vector-database', '- Index freshness: re-index the wiki nightly.'],
+  ['video-search', '- Feature: clip length and upload time.'],
 ];
 
 // Competent answers that never reach the question's point: the generic words they share with a
