@@ -193,7 +193,7 @@ Score 67% · Clarify the problem 50% · Design 100%`);
     // The drill gives the report the terminal's rows less 4 (the blank line above it, the saved line, the shell's prompt).
     const rows = 28;
     const fact = (id: string, topic: 'scale' | 'latency' | 'labels' | 'goal' | 'data', answer: string) => ({ id, topic, ask: [id], answer });
-    const many = (stage: string) => scoreStage(stage, Array.from({ length: 9 }, (_, i) => item(`${stage}-${i}`, `Point ${i} of ${stage}`, 'What good looks like.')), []);
+    const many = (stage: string) => scoreStage(stage, [...Array.from({ length: 9 }, (_, i) => item(`${stage}-${i}`, `Point ${i} of ${stage}`, 'What good looks like.')), ...(stage === 's0' ? [{ ...item('new', 'Resolved what "new" means (unwatched by the user versus freshly uploaded)'), core: true }] : [])], []);
     const titles = ['Clarify the problem', 'Frame the ML task and metrics', 'Design the data, model and serving path', 'Go deep on the hard parts'];
     const busy: Report = {
       ...report,
@@ -210,13 +210,15 @@ Score 67% · Clarify the problem 50% · Design 100%`);
     expect(lines.at(-1)).toMatch(/^Score 67% · /);
     expect(Math.max(...lines.map(visibleLength))).toBeLessThanOrEqual(80);
     const text = lines.join('\n');
-    expect(text).toContain('\nMissed: 36 items in 4 stages\n');
+    expect(text).toContain('\nMissed: 36 other items in 4 stages\n');
     expect(text).toContain('\nRed flags: 12 suggested in 4 stages (rushed, low coverage)\n');
-    expect(text).toContain('\n  Never asked: 4 facts\n');
-    expect(text).toContain('\n  Answer key: 1 of 3 points covered\n');
+    // Never folded: the core item missed.
+    expect(text).toContain('\nThe point of this question, missed (1)\n  ✗ Resolved what "new" means');
+    expect(text).toContain('\nQuestions to the interviewer: you uncovered 1 of 5 facts, about scale.\n');
+    expect(text).toMatch(/\nFollow-up · Go deep on the hard parts: “A new country launches with [^\n]*…\n {2}Your notes after it: 2 lines · answer key: 1 of 3 points covered\n/);
     expect(text).toContain('\nAll of it, with guidance and answers: mldrill export 20261207-1255-kyac\n');
     // With room for the usual fold, each folded line names the export itself, as before.
-    expect(reportLines(busy, plain, 80, { rows: 40, wholeWith: 'mldrill export x' }).join('\n')).toContain('Missed: 36 items in 4 stages; mldrill export x gives them with guidance');
+    expect(reportLines(busy, plain, 80, { rows: 40, wholeWith: 'mldrill export x' }).join('\n')).toContain('Missed: 36 other items in 4 stages; mldrill export x gives them with guidance');
   });
 
   it('shows only the red flags of stages whose data suggests them, or all of them with --all-red-flags', () => {

@@ -3,7 +3,7 @@ import type { Report } from '../score/report.js';
 import { breakLine, clock, cut, fitLine, plural, stripControl, visibleLength, widest, wrap } from '../text.js';
 import { bar } from './charts.js';
 import { gradeStyle, type Style } from './colour.js';
-import { interviewerLines } from './interviewer-report.js';
+import { interviewerLines, interviewerRows } from './interviewer-report.js';
 
 /** How the report fits where it is printed. */
 export interface ReportFit {
@@ -56,15 +56,16 @@ export function reportLines(report: Report, style: Style, width = 80, fit: Repor
   }
   if (fit.rows === undefined || height() <= fit.rows) return lines();
   // Folded whole and still too tall (a drawing, questions to the interviewer and a follow-up at 80
-  // columns take 32 lines): each folded line keeps one row, cut where it would wrap, and the
-  // pointer to the export that each one repeated is said once, when that lets the score stay in view.
+  // columns take 32 lines): each folded line keeps one row, cut where it would wrap, the
+  // interviewer's side says its counts on the lines of its headings, and the pointer to the
+  // export that each one repeated is said once, when that lets the score stay in view.
   const folded = lines();
   const once = { ...fit, wholeWith: undefined };
   const wide = 1_000;
   const oneRow = (section: string[]) => section.map((line) => fitLine(line, width));
   chosen.splice(0, chosen.length,
     oneRow(diagramSection(report, wide).folded), oneRow(curveballSection(report, style, wide).folded), oneRow(missedSection(report, style, wide, once).folded),
-    oneRow(redFlagSection(report, style, wide, once).folded), [], oneRow(interviewerLines(report, style, wide, { folded: true, keyFolded: true })));
+    oneRow(redFlagSection(report, style, wide, once).folded), [], oneRow(interviewerRows(report, style)));
   if (fit.wholeWith) chosen.push(['', ...fitted([style.dim(`All of it, with guidance and answers: ${fit.wholeWith}`)])]);
   return height() <= fit.rows ? lines() : folded;
 }
