@@ -123,8 +123,19 @@ describe('a YAML syntax error in lint', () => {
     expect(await findings(QUESTION.replace('title: A feed', 'title: "A feed'))).toEqual([
       '3:8 yaml-syntax YAML syntax error: this quoted string is never closed; add the closing quote',
     ]);
-    // Not at the last quote before the end: the first one swallowed the rest of the file.
+    // At each quote that opened a string never closed, not at the last quote before the end.
     expect(await findings(QUESTION.replace('title: A feed', 'title: "A feed').replace('prompt: Design', "prompt: 'Design"))).toEqual([
+      '3:8 yaml-syntax YAML syntax error: this quoted string is never closed; add the closing quote',
+      '7:9 yaml-syntax YAML syntax error: this quoted string is never closed; add the closing quote',
+    ]);
+    // The rest of the file, which the open string swallowed, is checked as if the quote closed at the end of its line.
+    expect(await findings(QUESTION.replace('title: A feed', 'title: "A feed').replace('difficulty: medium', 'difficulty: meduim').replace('rubric: mini\n', 'rubric: mini\nrubric: mini\n'))).toEqual([
+      '3:8 yaml-syntax YAML syntax error: this quoted string is never closed; add the closing quote',
+      '5:13 enum difficulty is "meduim"; did you mean "medium"? use one of easy, medium, hard',
+      '7:1 duplicate-key key "rubric" appears twice in the same mapping; remove or rename one',
+    ]);
+    // A string meant to go on over the lines indented under it is not closed for the author.
+    expect(await findings(QUESTION.replace('title: A feed', 'title: "A feed\n  that ranks posts').replace('difficulty: medium', 'difficulty: meduim'))).toEqual([
       '3:8 yaml-syntax YAML syntax error: this quoted string is never closed; add the closing quote',
     ]);
     // The parser finds its feet at the next key: the misspelt difficulty after the list is found too.

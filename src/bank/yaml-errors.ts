@@ -5,6 +5,8 @@
 import { isCollection, isPair, visit, type Document, type Node, type YAMLError } from 'yaml';
 import { cut, plural } from '../text.js';
 
+export const UNCLOSED_QUOTE = 'YAML syntax error: this quoted string is never closed; add the closing quote';
+
 export interface SyntaxProblem {
   /** Offset of the real cause. */
   at: number;
@@ -107,7 +109,7 @@ function explain(doc: Document, lines: SourceLines, cascade: readonly YAMLError[
   if (deep) return { at: deep.pos[0], message: 'YAML syntax error: the values are nested too deeply to read (thousands of [ or { inside each other); write them flatter' };
   const quote = cascade.find((error) => error.code === 'MISSING_CHAR' && /quote/.test(error.message));
   // The parser notices at the end of the string or file; the author needs the quote that opened it.
-  if (quote) return { at: unclosedQuote(doc, quote.pos[0]) ?? lines.openingQuote(quote.pos[0]), message: 'YAML syntax error: this quoted string is never closed; add the closing quote' };
+  if (quote) return { at: unclosedQuote(doc, quote.pos[0]) ?? lines.openingQuote(quote.pos[0]), message: UNCLOSED_QUOTE };
   const flow = cascade.find((error) => /^Flow (sequence|map)/.test(error.message) || (error.code === 'MISSING_CHAR' && /[\]}]/.test(error.message)));
   if (flow) {
     const open = unclosedFlow(doc, lines.source, flow.pos[0]);
