@@ -227,6 +227,8 @@ export function createLinePrompter(io: Io, signal: AbortSignal): Prompter {
       return next;
     },
 
+    assessKeys: 'type the numbers to tick or untick, an empty line confirms',
+
     async assess(message, items, preselected = new Set(), beside) {
       const ticked = new Set(items.filter((item) => preselected.has(item.id)).map((item) => item.id));
       const evidence = (id: string) => (beside?.evidence.has(id) ? ` ${SUGGESTED} "${stripControl(beside.evidence.get(id)!)}"` : preselected.has(id) ? ` ${SUGGESTED}` : '');
