@@ -29,6 +29,12 @@ function mkfifo(file: string): void {
   if (made.status !== 0) throw new Error(`mkfifo failed: ${made.stderr.toString()}`);
 }
 
+/** A Unix socket at file, left behind by a process that listened on it (open() on one fails with ENXIO). */
+function mksocket(file: string): void {
+  const made = spawnSync(process.execPath, ['-e', 'require("net").createServer().listen(process.argv[1], () => process.exit(0))', file]);
+  if (made.status !== 0) throw new Error(`socket failed: ${made.stderr.toString()}`);
+}
+
 /** The bin, killed if it runs past the timeout: a regression shows as a failure, not a hang. */
 const run = (args: string[], home: string) =>
   spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', input: '', env: { PATH: process.env.PATH, MLDRILL_HOME: home, TZ: 'UTC' }, timeout: 20_000, killSignal: 'SIGKILL' });
@@ -51,6 +57,7 @@ describe('a history that is not a regular file', { timeout: 60_000 }, () => {
     ['a FIFO', (file: string) => mkfifo(file)],
     ['a character device', (file: string) => fs.symlinkSync('/dev/zero', file)],
     ['a directory', (file: string) => fs.mkdirSync(file)],
+    ['a socket', (file: string) => mksocket(file)],
   ])('is %s: one clear line, exit 2, at once', (kind, make) => {
     const home = tempDir();
     const file = path.join(home, 'history.jsonl');
@@ -116,6 +123,22 @@ describe('derived files that are not regular files are ignored, and left as they
       expect([result.status, result.stdout, result.stderr]).toEqual([0, expected.stdout, '']);
       expect(fs.lstatSync(cache).isFile()).toBe(false);
     }
+  });
+
+  it('a ratings file and a checkpoint that are sockets (which cannot even be opened) are ignored like a FIFO', () => {
+    const home = homeWith('progress.jsonl');
+    const ratings = path.join(home, 'ratings.jsonl');
+    const checkpoint = path.join(home, 'sessions', '20261122-0930-abcd.json');
+    fs.mkdirSync(path.dirname(checkpoint));
+    mksocket(ratings);
+    mksocket(checkpoint);
+    const result = run(['history', '--bank', PROGRESS_BANK], home);
+    expect(result.signal).toBeNull();
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/20261111-0900-bbbb/);
+    expect(result.stderr).toContain(`mldrill: warning: ${ratings}: not a regular file; ratings ignored`);
+    expect(result.stderr).toContain(`${checkpoint}: a socket, not a regular file; left in place`);
+    expect([fs.lstatSync(ratings).isSocket(), fs.lstatSync(checkpoint).isSocket()]).toEqual([true, true]);
   });
 
   it('a checkpoint that is a FIFO is named and left in place', () => {
