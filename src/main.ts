@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { CommandResult } from './cli.js';
 import { EXIT, MissingBankError, MldrillError, NoMatchError, NoSessionsError, StateDirError, UnknownIdError, UsageError, shortPath, systemErrorCode, systemErrorText } from './errors.js';
 import type { Io } from './io.js';
-import { closest, didYouMean, didYouMeanPhrases, oneLine, pluralOf, showControl, stripControl } from './text.js';
+import { closest, didYouMean, didYouMeanPhrases, fileShown, oneLine, pluralOf, showControl, stripControl } from './text.js';
 import { packageVersion } from './version.js';
 
 /** The command names, for "did you mean" before the command table is loaded (test/command-table.test.ts checks they agree). */
@@ -138,8 +138,8 @@ function remedied(error: MldrillError, argv: readonly string[], command: string 
   if (error instanceof NoSessionsError) return `${error.message}; run 'mldrill drill' first`;
   if (error instanceof MissingBankError) {
     return error.from === 'option'
-      ? `--bank names ${error.dir}, which does not exist; check the path (relative to the current directory)`
-      : `MLDRILL_BANK names ${error.dir}, which does not exist; fix the path or unset MLDRILL_BANK`;
+      ? `--bank names ${fileShown(error.dir)}, which does not exist; check the path (relative to the current directory)`
+      : `MLDRILL_BANK names ${fileShown(error.dir)}, which does not exist; fix the path or unset MLDRILL_BANK`;
   }
   if (error instanceof StateDirError) {
     const ways = error.notADirectory ? ['set MLDRILL_HOME to a directory', 'move the file aside'] : ['fix its permissions', 'set MLDRILL_HOME to a writable directory'];

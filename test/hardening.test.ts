@@ -153,6 +153,25 @@ describe('hostile bytes never reach the terminal', { timeout: 60_000 }, () => {
     }
   });
 
+  it('a path said not to exist is named with its control characters spelled out, not as a path that does exist', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-names-'));
+    // Stripped, "x<ESC>c" reads as "x", which is there: the message would say a real path is missing.
+    fs.mkdirSync(path.join(dir, 'x'));
+    fs.writeFileSync(path.join(dir, 'x.md'), '## clarify\nusers\n');
+    const env = { MLDRILL_HOME: path.join(dir, 'home') };
+    const cases: Array<[string[], Record<string, string>, string]> = [
+      [['list', '--bank', 'x\u001bc'], {}, 'mldrill: --bank names x\\u001bc, which does not exist; check the path (relative to the current directory)'],
+      [['list'], { MLDRILL_BANK: 'x\u001bc' }, 'mldrill: MLDRILL_BANK names x\\u001bc, which does not exist; fix the path or unset MLDRILL_BANK'],
+      [['lint', 'x\u001bc'], {}, 'mldrill: x\\u001bc: no such file or directory'],
+      [['grade', 'feature-store', '--notes', 'x.md\u001bc'], {}, 'mldrill: x.md\\u001bc: no such file; give the path of a notes file, or - for stdin'],
+      [['diagram', 'x.md\u001bc'], {}, 'mldrill: cannot read x.md\\u001bc (ENOENT); check that it exists and is readable'],
+    ];
+    for (const [args, extra, message] of cases) {
+      const result = run(args, { cwd: dir, env: { ...env, ...extra } });
+      expect([result.status, result.stderr], args.join(' ')).toEqual([2, `${message}\n`]);
+    }
+  });
+
   it('an argument echoed in an error', () => {
     const result = run([`show`, `x${HOSTILE}`]);
     expect(result.status).toBe(1);
