@@ -260,6 +260,22 @@ describe('checked before any command runs', { timeout: 60_000 }, () => {
     }
   });
 
+  it("a state directory too long from the config file's state_dir or XDG_STATE_HOME: the cause and MLDRILL_HOME as the way out, not 'fix its permissions' and the whole path", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-long-'));
+    const config = path.join(dir, 'config.yaml');
+    fs.writeFileSync(config, `state_dir: ${path.join(dir, 'c'.repeat(300))}\n`);
+    const deep = path.join(dir, ...Array.from({ length: 20 }, () => 'd'.repeat(250)));
+    for (const [command, env] of [
+      [['history'], { MLDRILL_CONFIG: config, MLDRILL_HOME: '' }],
+      [['stats'], { XDG_STATE_HOME: path.join(dir, 'x'.repeat(300)), HOME: dir, MLDRILL_HOME: '' }],
+      [['export', 'last'], { XDG_STATE_HOME: deep, HOME: dir, MLDRILL_HOME: '' }],
+    ] as const) {
+      const result = run([...command], { env: { ...env } });
+      expect(result.stderr, command.join(' ')).toMatch(/^mldrill: the state directory \S{30}…\S+ is too long for the file system \((a name in it is over 255 bytes|\d+ characters)\); set MLDRILL_HOME to a shorter path\n$/);
+      expect(result.status).toBe(2);
+    }
+  });
+
   it('a system error from the environment: one line, a short path, exit 2', async () => {
     const io = fakeIo();
     const error = Object.assign(new Error(`ENAMETOOLONG: name too long, open '/x/${'a'.repeat(300)}'`), { code: 'ENAMETOOLONG', syscall: 'open', path: `/x/${'a'.repeat(300)}` });
