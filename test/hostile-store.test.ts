@@ -198,11 +198,15 @@ describe('history records out of range', () => {
     ['an end after 2200', { endedAt: '2300-01-01T00:00:00.000Z' }],
     ['an id that is not a session id', { id: '../../victim' }],
     ['an id with a path in it', { id: '20261120-0901-badd/../x' }],
+    ['an empty question id', { questionId: '' }],
+    ['an empty rubric id', { rubricId: '' }],
   ];
   const badStage: Array<[string, Record<string, unknown>]> = [
     ['negative seconds', { usedSeconds: -5 }],
     ['absurd seconds', { budgetSeconds: 1e300 }],
     ['a stage score over 100', { score: 101 }],
+    ['absurd hints (export showed "1e+300 hints")', { hintsShown: 1e300 }],
+    ['a fraction of a hint', { hintsShown: 1.5 }],
   ];
 
   it.each([...bad, ...badStage.map(([what, stage]) => [what, { stages: [{ ...record('x', T).stages[0]!, ...stage }] }] as [string, Partial<SessionRecord>])])('skips %s with the usual warning', (_, changes) => {
@@ -341,6 +345,8 @@ describe('session ids are never trusted as paths', () => {
     ['a budget of 1e300 seconds', { plan: [{ id: 'clarify', title: 'Clarify', goal: 'Scope it.', budgetSeconds: 1e300 }] }],
     ['negative time used', { progress: [{ usedMs: -1e18, hintsShown: 0, notes: 'kept', ticked: [] }] }],
     ['a fraction of a hint', { progress: [{ usedMs: 0, hintsShown: 1.5, notes: 'kept', ticked: [] }] }],
+    // Saved as the record's hintsShown, which every reader skips past 1000 (export showed "1e+300 hints").
+    ['1e300 hints', { progress: [{ usedMs: 0, hintsShown: 1e300, notes: 'kept', ticked: [] }] }],
     ['a start in 1970', { startedAt: 0 }],
     ['a start before any calendar', { startedAt: -8.64e15 }],
     ['a clock running since year 2300', { runningSince: Date.UTC(2300, 0, 1) }],
