@@ -289,6 +289,24 @@ describe('export -o writes where the user asked, and never replaces what is not 
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 
+  it('refuses a file that is read-only to the user, as > does, rather than renaming over it (exit 2, the file as it was)', () => {
+    // Root may write anything: the run drops to nobody for the refusal to be the file's own.
+    const nobody = { uid: 65534, gid: 65534 };
+    const asUser = process.getuid?.() === 0 ? nobody : {};
+    const dir = tempDir();
+    const home = homeWith('progress.jsonl');
+    for (const open of [dir, home]) fs.chmodSync(open, 0o777);
+    const file = path.join(dir, 'kept.md');
+    fs.writeFileSync(file, 'kept');
+    fs.chmodSync(file, 0o444);
+    if (asUser === nobody) fs.chownSync(file, nobody.uid, nobody.gid);
+    const result = spawnSync(process.execPath, [BIN, 'export', '20261110-0900-aaaa', '--bank', PROGRESS_BANK, '-o', file], { encoding: 'utf8', input: '', env: { PATH: process.env.PATH, MLDRILL_HOME: home, HOME: dir, TZ: 'UTC' }, timeout: 20_000, killSignal: 'SIGKILL', ...asUser });
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim().split('\n').filter((line) => !line.includes('warning:'))).toEqual([`mldrill: cannot write ${file} (EACCES): it is read-only to you (chmod u+w it) or another user's; nothing was written`]);
+    expect(fs.readFileSync(file, 'utf8')).toBe('kept');
+    expect(fs.readdirSync(dir)).toEqual(['kept.md']);
+  });
+
   it('keeps the mode of a file it replaces', async () => {
     const file = path.join(tempDir(), 'private.md');
     fs.writeFileSync(file, 'old', { mode: 0o600 });
