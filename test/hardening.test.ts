@@ -172,6 +172,19 @@ describe('hostile bytes never reach the terminal', { timeout: 60_000 }, () => {
     }
   });
 
+  it("grade names a session's question that left the bank with its control characters spelled out, not as another id", () => {
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-home-'));
+    const record = {
+      version: 1, id: '20261110-0900-aaaa', questionId: 'feature-store\u001bc', rubricId: 'ml-platform-design', mode: 'self', status: 'completed',
+      startedAt: '2026-11-10T09:00:00.000Z', endedAt: '2026-11-10T09:40:00.000Z', score: 50,
+      stages: [{ id: 'clarify', budgetSeconds: 300, usedSeconds: 200, hintsShown: 0, notes: 'users\n', checked: [], missed: [], score: 0 }],
+    };
+    fs.writeFileSync(path.join(home, 'history.jsonl'), `${JSON.stringify(record)}\n`);
+    const result = run(['grade', 'last'], { env: { MLDRILL_HOME: home } });
+    // Stripped, it read as "feature-store", which the bank has.
+    expect([result.status, result.stderr]).toEqual([1, 'mldrill: session 20261110-0900-aaaa drilled question "feature-store\\u001bc", which is no longer in the bank, so there is nothing to grade its notes against\n']);
+  });
+
   it('an argument echoed in an error', () => {
     const result = run([`show`, `x${HOSTILE}`]);
     expect(result.status).toBe(1);
