@@ -1,7 +1,7 @@
 // Parses one YAML file into plain data, keeping the document so that any path in the data
 // can be traced back to a line and column.
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar, visit, type Alias, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
-import { stripControl } from '../text.js';
+import { showControl, stripControl } from '../text.js';
 import { MAX_FILE_BYTES, type Finding } from './findings.js';
 import { firstLine, syntaxProblems, UNCLOSED_QUOTE, type SyntaxProblem } from './yaml-errors.js';
 
@@ -202,7 +202,8 @@ function firstNestedAlias(doc: Document): number {
 
 function duplicateKeyName(source: string, start: number): string {
   const key = /^["']?([^:\n"']{1,60})/.exec(source.slice(start))?.[1]?.trim();
-  return key ? `key "${key}" ` : 'a key ';
+  // Spelt out as unknown-field spells it: stripped, "k<ESC>]0;T<BEL>ey" would read as the key "key".
+  return key ? `key "${showControl(key)}" ` : 'a key ';
 }
 
 /** The entry of a mapping with this key. */
