@@ -289,10 +289,12 @@ describe('export -o writes where the user asked, and never replaces what is not 
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 
-  it('refuses a file that is read-only to the user, as > does, rather than renaming over it (exit 2, the file as it was)', () => {
-    // Root may write anything: the run drops to nobody for the refusal to be the file's own.
-    const nobody = { uid: 65534, gid: 65534 };
-    const asUser = process.getuid?.() === 0 ? nobody : {};
+  // Root may write anything: the run drops to nobody for the refusal to be the file's own, where
+  // nobody can run mldrill at all (a checkout under /root cannot be read by it).
+  const nobody = { uid: 65534, gid: 65534 };
+  const asUser = process.getuid?.() === 0 ? nobody : {};
+  const canRunAs = asUser !== nobody || spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(BIN)}, require('fs').constants.R_OK)`], { ...nobody, timeout: 20_000 }).status === 0;
+  it.skipIf(!canRunAs)('refuses a file that is read-only to the user, as > does, rather than renaming over it (exit 2, the file as it was)', () => {
     const dir = tempDir();
     const home = homeWith('progress.jsonl');
     for (const open of [dir, home]) fs.chmodSync(open, 0o777);
