@@ -28,6 +28,16 @@ describe('the spinner', () => {
     expect(drawn).toContain('Reading 10 files');
   });
 
+  it('keeps to one row on a narrow terminal: the text is cut to fit beside the frame', async () => {
+    let drawn = '';
+    const stream = Object.assign(new PassThrough(), { isTTY: true, columns: 40, cursorTo: () => true, clearLine: () => true, moveCursor: () => true });
+    stream.on('data', (chunk: Buffer) => void (drawn += chunk.toString()));
+    const io = { ...fakeIo(), errorTerminal: stream as unknown as NodeJS.WriteStream };
+    await withSpinner(io, 'Reading 70 question and rubric files (kept in a cache for next time)', () => 1);
+    expect(drawn).toContain('⠋ Reading 70 question and rubric files…\u001b');
+    expect(drawn).not.toContain('cache for next time');
+  });
+
   it('draws nothing on a terminal of width 0 (unknown), and still returns the work', async () => {
     let drawn = '';
     const stream = Object.assign(new PassThrough(), { isTTY: true, columns: 0, rows: 0, cursorTo: () => true, clearLine: () => true, moveCursor: () => true });

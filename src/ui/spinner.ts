@@ -5,6 +5,7 @@
 import type { Io } from '../io.js';
 import { colourLevel } from './colour.js';
 import type { Colour } from '../config/keys.js';
+import { cut } from '../text.js';
 
 /** Whether a spinner may be drawn: a terminal, colour allowed (NO_COLOR, TERM=dumb), not CI. */
 export function spinnerWanted(isTTY: boolean, env: Record<string, string | undefined>, colour: Colour = 'auto'): boolean {
@@ -19,7 +20,9 @@ export async function withSpinner<T>(io: Io, text: string, work: () => T | Promi
   if (!stream || !stream.columns || !spinnerWanted(Boolean(stream.isTTY), io.env, colour)) return work();
   const { default: ora } = await import('ora');
   // discardStdin off: a prompt may read the keyboard right after.
-  const spinner = ora({ text, stream, discardStdin: false }).start();
+  // One row: the frame and a space before the text, which is cut to fit (a wrapped spinner
+  // line redraws as two on a narrow terminal).
+  const spinner = ora({ text: cut(text, Math.max(1, stream.columns - 3)), stream, discardStdin: false }).start();
   try {
     return await work();
   } finally {
