@@ -50,6 +50,8 @@ export interface ConductOptions {
   assessed?: string[][];
   /** --all-red-flags: the report lists every red flag of the rubric. */
   allRedFlags?: boolean;
+  /** The bank directories given to the drill (absolute), kept in the checkpoints for resume. */
+  bank?: string[];
 }
 
 /**
@@ -139,6 +141,7 @@ export async function conduct(options: ConductOptions, io: Io, prompter: Prompte
         ...(options.ai && options.timeoutSeconds !== undefined ? { aiTimeoutSeconds: options.timeoutSeconds } : {}),
         state: settle(latest, now), savedAt: new Date(now).toISOString(),
         ...(assessed.length ? { assessed } : {}),
+        ...(options.bank?.length ? { bank: options.bank } : {}),
         // Who is drilling it, so that another terminal sees it in progress rather than interrupted.
         pid: process.pid, host: os.hostname(),
       });

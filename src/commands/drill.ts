@@ -8,6 +8,7 @@ import { buildInterview } from '../session/interview.js';
 import { dailyPick } from '../select/daily.js';
 import { hasFilters, pickRandom, requireId, requireMatches, requireMatchingIds, requireMatchingPool, type Filters } from '../select/filter.js';
 import { seededRandom } from '../select/random.js';
+import { givenBankDirectories } from '../bank/files.js';
 import { sessionId } from '../store/record.js';
 import { requireTerminal, type Prompter } from '../ui/prompts.js';
 import { questionHeader } from '../ui/question-header.js';
@@ -106,6 +107,7 @@ async function drillWithBank(bank: Catalog, options: DrillOptions, io: Io, rando
         state: options.ready === false ? startSession(plan, now, curveball) : pause(startSession(plan, now, curveball), now),
         ai: Boolean(options.ai),
         ...(options.ai ? timeout : {}),
+        bank: givenBankDirectories(io.cwd, io.env, options.bank),
       },
       io, prompter,
     );
