@@ -241,6 +241,11 @@ describe('show', () => {
     const capitals = await run(['show', 'AD-FEED']);
     expect(capitals.code).toBe(1);
     expect(capitals.err).toMatch(/^mldrill: no question with id "AD-FEED"; did you mean "ad-feed"/);
+    // An id typed by some of its words, or by its initials, still finds the question it means.
+    const words = await run(['drill', 'llm-serving']);
+    expect(words.code).toBe(1);
+    expect(words.err).toBe('mldrill: no question with id "llm-serving"; did you mean "llm-chat-serving"?\n');
+    expect((await run(['drill', 'pymk'])).err).toBe('mldrill: no question with id "pymk"; did you mean "people-you-may-know"?\n');
   });
 
   it('puts follow-ups and hints in Markdown too', async () => {
