@@ -122,8 +122,7 @@ describe('the interviewer, in a drill', { timeout: 90_000 }, () => {
     const tmux = new TmuxSession(['drill', 'e2e-feed', '--interviewer', '--bank', BANK, '--no-ready', '--no-save'], { env: { MLDRILL_HOME: home, TERM: 'dumb' }, height: 40, width: 100 });
     sessions.push(tmux);
     await tmux.waitFor('/t N ticks item N');
-    tmux.type('/t 1 99 x');
-    tmux.keys('Enter');
+    tmux.enter('/t 1 99 x');
     // Item 1 is ticked; 99 and x are named, not passed over in silence or kept as a note.
     await tmux.waitFor(/Ticked: .+\n\(99, x: not item numbers; the items are 1 to \d+\)/);
     tmux.keys('C-c');
@@ -131,13 +130,11 @@ describe('the interviewer, in a drill', { timeout: 90_000 }, () => {
 
     const self = new TmuxSession(['drill', 'e2e-feed', '--bank', BANK, '--no-ready', '--no-save', '--no-curveballs'], { env: { MLDRILL_HOME: home, TERM: 'dumb' }, height: 40, width: 100 });
     sessions.push(self);
-    await self.waitFor('an empty line: next stage');
-    self.keys('Enter');
-    await self.waitFor('Stage 2/2');
-    self.keys('Enter');
-    await self.waitFor('Numbers to tick or untick');
-    self.type('0 2');
-    self.keys('Enter');
+    // Through both stages to the self-assessment, where 0 is no item's number and 2 is ticked.
+    for (const [shown, line] of [['an empty line: next stage', ''], ['Stage 2/2', ''], ['Numbers to tick or untick', '0 2']] as const) {
+      await self.waitFor(shown);
+      self.enter(line);
+    }
     await self.waitFor(/\(0: not an item number; the items are 1 to \d+\)/);
     expect(self.screen()).toMatch(/2\. \[x\]/);
     self.keys('C-c');
