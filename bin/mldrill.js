@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Thin entry point: everything testable lives in src/main.ts, run here from the bundle that
 // `npm run build` makes (dist/bundle/, see scripts/bundle.mjs). CommonJS, like the bundle
-// (bin/package.json): Node's ES module loader would cost every run some 4.5 ms to start.
+// (bin/package.json): Node's ES module loader would slow every run's start.
 
 // Cache compiled code between runs so scripted invocations start fast (Node >= 22.10). Node 20
 // has no such cache, and loading node:module only to find that out costs it half a millisecond.

@@ -2,9 +2,9 @@
 // `npm run build`, second step: bundles tsc's output (dist/) into dist/bundle/, which bin/ runs.
 //
 // The bundle is CommonJS (dist/bundle/package.json says so, as bin/package.json does for the
-// entry): Node's ES module loader costs some 4.5 ms to start on Node 20 and reads each module
-// through promises, while require() of a bundled file is one synchronous read. That is 6 ms of
-// `mldrill --version` and 8 ms of `daily --json`. mldrill's source stays ES modules; the
+// entry): Node's ES module loader is slow to start on Node 20 and reads each module through
+// promises, while require() of a bundled file is one synchronous read (docs/ARCHITECTURE.md has
+// the figures). mldrill's source stays ES modules; the
 // packages that ship only as ES modules (chalk, ora, Inquirer) are loaded with import(), which
 // CommonJS keeps, and never by a scripted command.
 //
@@ -36,7 +36,7 @@ const START = new Set(['main.js', 'errors.js', 'text.js', 'version.js', 'lazy.js
  * Built-in modules the bundle gets its own way, keyed by the import they replace.
  *
  * commander requires node:child_process, and with it net and dgram, for executable subcommands,
- * which mldrill has none of: ~2.5 ms of every command. Its one use, spawn, loads it when called
+ * which mldrill has none of, on every command. Its one use, spawn, loads it when called
  * (`require` here is the bundle's own, CommonJS).
  */
 const SHIMS = {
@@ -61,8 +61,8 @@ const builtinShims = {
 
 /**
  * Modules (relative to dist/) of `history`, `stats`, `export`, `next` and `grade`, and of the
- * history store and the scoring they read (lint loads its example grading from here on demand): 80 KB that `daily`, `list`, `show` and `random` would
- * otherwise compile on every run, 1.5 ms of `daily`. One chunk rather than one per command:
+ * history store and the scoring they read (lint loads its example grading from here on demand), which `daily`, `list`, `show` and `random` would
+ * otherwise compile on every run. One chunk rather than one per command:
  * Node 20 pays for every file it loads. store/atomic.js stays in core: the bank cache writes through it.
  */
 const HISTORY = /^(store\/(?!paths\.js|atomic\.js)|score\/|commands\/(history|stats|export|next|grade)\.js$|app\/(read-history|stats-tally)\.js$|ui\/(stats|history|export|next|grade)\.js$|lint\/grade-examples\.js$)/;
@@ -87,8 +87,8 @@ const DIAGRAM = /^(diagram\/|commands\/diagram\.js$|bank\/diagram-check\.js$)/;
  * The commands scripts run, a prompt at a time or every morning (daily, random, list, show, and
  * the completion a shell asks for at every Tab): core holds only what they reach through static
  * imports, with the command table. The drill's screens and engine, lint, config and the other
- * interactive commands reach no package either, but `daily` compiling their 200 KB on every run
- * cost it 8 ms; they go into `interactive`, loaded by the commands that use them.
+ * interactive commands reach no package either, and `daily` compiled all of them on every run;
+ * they go into `interactive`, loaded by the commands that use them.
  */
 const SCRIPTING = ['main.js', 'cli.js', 'commands/daily.js', 'commands/random.js', 'commands/list.js', 'commands/show.js', 'commands/__complete.js'];
 let scripting;
@@ -152,8 +152,8 @@ fs.writeFileSync(path.join(outdir, 'package.json'), '{ "type": "commonjs" }\n');
 /**
  * A chunk's non-ASCII characters (a `…` in a message, a `–` in a comment) as \u escapes, which
  * mean the same in strings, templates, regular expressions and comments. One such character makes
- * Node decode the whole file as UTF-8 into a two-byte string: reading and compiling `core` took
- * 9 ms with five of them and 6.4 ms without. A character escaped already (`\…`) reuses its
+ * Node decode the whole file as UTF-8 into a two-byte string, slower to read and to compile than
+ * an ASCII one. A character escaped already (`\…`) reuses its
  * backslash. Names stay as they are, so the chunk stamps (src/code-stamp.ts) do too.
  */
 function asciiOnly(code) {

@@ -85,7 +85,7 @@ interface CommandSpec {
   typedOnly?: true;
   /** Never reads the config file: it prints fixed text, or reads the file its own way. */
   withoutConfig?: true;
-  /** Runs even with a --bank or MLDRILL_BANK that names nothing (it shows the settings, or must never fail). */
+  /** Runs even with a --bank or MLDRILL_BANK that names nothing (it must never fail, or checks them itself). */
   withoutBankCheck?: true;
   /** For the completion scripts, not for people: not in the help, takes any option. */
   hidden?: true;

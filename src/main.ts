@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { CommandResult } from './cli.js';
 import { EXIT, MissingBankError, MldrillError, NoMatchError, NoSessionsError, StateDirError, UnknownIdError, UsageError, shortPath, systemErrorCode, systemErrorText } from './errors.js';
 import type { Io } from './io.js';
-import { closest, didYouMean, didYouMeanPhrases, oneLine, pluralOf, showControl, stripControl } from './text.js';
+import { closest, didYouMean, didYouMeanPhrases, fileShown, oneLine, pluralOf, showControl, stripControl } from './text.js';
 import { packageVersion } from './version.js';
 
 /** The command names, for "did you mean" before the command table is loaded (test/command-table.test.ts checks they agree). */
@@ -45,9 +45,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
 function checkStart(argv: readonly string[], io: Io): void {
   io.now();
   const home = io.env.MLDRILL_HOME;
-  if (home && (home.length > 4000 || home.split(/[\\/]/).some((part) => Buffer.byteLength(part) > 255))) {
-    throw new UsageError(`MLDRILL_HOME is too long for the file system (${home.length > 4000 ? `${home.length} characters` : 'a name in it is over 255 bytes'}); set it to a shorter path`);
-  }
+  const tooLong = home ? whyTooLong(home) : undefined;
+  if (tooLong) throw new UsageError(`MLDRILL_HOME is too long for the file system (${tooLong}); set it to a shorter path`);
   const [word, ...rest] = argv;
   if (word && !word.startsWith('-') && !COMMAND_NAMES.includes(word) && rest.some((arg) => !arg.startsWith('-'))) {
     const commands = closest(word, SUGGESTED_COMMANDS);
@@ -59,6 +58,12 @@ function checkStart(argv: readonly string[], io: Io): void {
     const commands = closest(topic, SUGGESTED_COMMANDS);
     throw new UsageError(`no command "${topic}" to give help on; ${commands.length ? didYouMean(commands) : "run 'mldrill --help' for the commands"}`);
   }
+}
+
+/** Why a path is too long for the file system (Linux's limits: 4096 bytes in all, 255 a name), or undefined. */
+function whyTooLong(dir: string): string | undefined {
+  if (dir.length > 4000) return `${dir.length} characters`;
+  return dir.split(/[\\/]/).some((part) => Buffer.byteLength(part) > 255) ? 'a name in it is over 255 bytes' : undefined;
 }
 
 /** The remedy for an id that names nothing, by what it should have named. */
@@ -138,8 +143,12 @@ function remedied(error: MldrillError, argv: readonly string[], command: string 
   if (error instanceof NoSessionsError) return `${error.message}; run 'mldrill drill' first`;
   if (error instanceof MissingBankError) {
     return error.from === 'option'
-      ? `--bank names ${error.dir}, which does not exist; check the path (relative to the current directory)`
-      : `MLDRILL_BANK names ${error.dir}, which does not exist; fix the path or unset MLDRILL_BANK`;
+      ? `--bank names ${fileShown(error.dir)}, which does not exist; check the path (relative to the current directory)`
+      : `MLDRILL_BANK names ${fileShown(error.dir)}, which does not exist; fix the path or unset MLDRILL_BANK`;
+  }
+  if (error instanceof StateDirError && error.code === 'ENAMETOOLONG') {
+    // From the config file's state_dir or XDG_STATE_HOME: MLDRILL_HOME overrides both.
+    return `the state directory ${shortPath(error.dir)} is too long for the file system (${whyTooLong(error.dir) ?? 'a name in it is too long'}); set MLDRILL_HOME to a shorter path`;
   }
   if (error instanceof StateDirError) {
     const ways = error.notADirectory ? ['set MLDRILL_HOME to a directory', 'move the file aside'] : ['fix its permissions', 'set MLDRILL_HOME to a writable directory'];

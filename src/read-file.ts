@@ -58,7 +58,7 @@ const READ_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0);
  * otherwise, and what open throws (ENOENT...).
  */
 export function openRegular(file: string): { fd: number; stat: fs.Stats } {
-  const fd = fs.openSync(file, READ_FLAGS);
+  const fd = openForReading(file);
   try {
     const stat = fs.fstatSync(fd);
     if (!stat.isFile()) throw new NotRegularError(file, kindOfFile(stat));
@@ -66,6 +66,28 @@ export function openRegular(file: string): { fd: number; stat: fs.Stats } {
   } catch (error) {
     fs.closeSync(fd);
     throw error;
+  }
+}
+
+/**
+ * Opens file with READ_FLAGS. A Unix socket cannot be opened at all (ENXIO, which reads as "no
+ * such device"): it is named as what it is, like a FIFO, rather than as a failure to check.
+ */
+function openForReading(file: string): number {
+  try {
+    return fs.openSync(file, READ_FLAGS);
+  } catch (error) {
+    const stat = (error as NodeJS.ErrnoException).code === 'ENXIO' ? statOrUndefined(file) : undefined;
+    if (stat && !stat.isFile()) throw new NotRegularError(file, kindOfFile(stat));
+    throw error;
+  }
+}
+
+function statOrUndefined(file: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(file);
+  } catch {
+    return undefined;
   }
 }
 

@@ -12,6 +12,11 @@ const MAX_DRILL_INSTANT = Date.UTC(2201, 0, 1);
  * range a history record (src/store/record.ts) and a checkpoint (src/session/engine.ts) hold.
  */
 export const isDrillInstant = (ms: unknown): ms is number => typeof ms === 'number' && ms >= MIN_DRILL_INSTANT && ms < MAX_DRILL_INSTANT;
+/**
+ * How many hints a stage can have shown, in a record or a checkpoint: a whole number up to far
+ * more than any stage has. 1e300 would be shown ("1e+300 hints") and summed like a real count.
+ */
+export const isHintCount = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 1000;
 
 // Building a formatter costs far more than using one; stats format thousands of instants.
 const formatters = new Map<string, Intl.DateTimeFormat>();

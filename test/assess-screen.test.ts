@@ -156,5 +156,6 @@ describe('the intro above the checklist', () => {
 
   it('explains the marker only when something is suggested', () => {
     expect(assessIntro(false, PLAIN, 80)).toBe('Self-assessment: tick what you really covered (Space ticks, Enter confirms).');
+    expect(assessIntro(false, PLAIN, 120, 'type the numbers to tick or untick, an empty line confirms')).toBe('Self-assessment: tick what you really covered (type the numbers to tick or untick, an empty line confirms).');
   });
 });

@@ -32,8 +32,8 @@ async function run(args: string[], env: Record<string, string> = {}, cwd?: strin
   return { code, out: io.out(), err: io.err(), io };
 }
 
-const settingsOf = async (env: Record<string, string>, args: string[] = []) => {
-  const { code, out, err } = await run(['config', '--json', ...args], env);
+const settingsOf = async (env: Record<string, string>, args: string[] = [], cwd?: string) => {
+  const { code, out, err } = await run(['config', '--json', ...args], env, cwd);
   expect(err).toBe('');
   expect(code).toBe(0);
   return JSON.parse(out) as { file: string; settings: Record<string, { value: unknown; source: string }> };
@@ -138,9 +138,10 @@ describe('precedence: flags over the environment over the file over the defaults
   it('bank directories add up, in the order they load: the file, then --bank, then MLDRILL_BANK', async () => {
     const dir = tempDir();
     fs.mkdirSync(path.join(dir, 'mine'));
+    fs.mkdirSync(path.join(dir, 'elsewhere'));
     const file = path.join(dir, 'config.yaml');
     fs.writeFileSync(file, 'bank: mine\n');
-    const { settings } = await settingsOf({ MLDRILL_CONFIG: file, MLDRILL_BANK: PROGRESS_BANK }, ['--bank', 'elsewhere']);
+    const { settings } = await settingsOf({ MLDRILL_CONFIG: file, MLDRILL_BANK: PROGRESS_BANK }, ['--bank', 'elsewhere'], dir);
     expect(settings.bank).toEqual({ value: [path.join(dir, 'mine'), 'elsewhere', PROGRESS_BANK], source: `config ${file}:1, flag, env MLDRILL_BANK` });
   });
 
@@ -326,6 +327,22 @@ describe('mldrill config', () => {
     expect(out).toContain(`Config file: ${file}\n`);
     expect(out).toMatch(new RegExp(`^minutes +45 +config ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:1$`, 'm'));
     expect(out).toMatch(/^strict +false +default$/m);
+  });
+
+  it('a --bank or MLDRILL_BANK that names nothing exits 2 naming it, as the file\'s bank does and every other command does; one that exists is shown', async () => {
+    const none = path.join(tempDir(), 'nowhere');
+    for (const [args, env, said] of [
+      [['config', '--bank', none], {}, `mldrill: --bank names ${none}, which does not exist; check the path (relative to the current directory)\n`],
+      [['config', '--json'], { MLDRILL_BANK: none }, `mldrill: MLDRILL_BANK names ${none}, which does not exist; fix the path or unset MLDRILL_BANK\n`],
+    ] as const) {
+      const { code, out, err } = await run([...args], { MLDRILL_CONFIG: path.join(tempDir(), 'none.yaml'), ...env });
+      expect([code, out, err]).toEqual([2, '', said]);
+    }
+    const there = tempDir();
+    const { settings } = await settingsOf({ MLDRILL_CONFIG: path.join(tempDir(), 'none.yaml') }, ['--bank', there]);
+    expect(settings.bank).toEqual({ value: [there], source: 'flag' });
+    // `config path` only names the file: nothing about the bank stops it.
+    expect((await run(['config', 'path', '--bank', none])).code).toBe(0);
   });
 
   it('--json gives { file, settings: { key: { value, source } } } for every key', async () => {

@@ -135,6 +135,36 @@ describe('a buzzword answer', () => {
   });
 });
 
+// Everyday phrases that once met a core keyword: `on board` (boarding), `zero-shot` (ZeRO),
+// `spelling correction`, a `pricing page`, `incremental training`, a `moderator`, `edge cases`,
+// `per user`, `first stage`, `same model`, `cost function`, `proxy metric`, `both sides`,
+// `model size`, `batch size`, `completion rate` (the naive label the item corrects), `which queries`,
+// a `lift` in retention, an `audit` log, index `freshness`, a video `clip`.
+const EVERYDAY: Array<[string, string]> = [
+  ['inflight-movie-recommendations', '- The ranker runs on board, on the plane server; the model stays on board for the whole flight.'],
+  ['llm-training-infrastructure', '- Zero-shot evals after each checkpoint; zero downtime when a node is swapped.'],
+  ['search-ad-click-prediction', '- Query spelling correction before matching ads; advertisers come from the pricing page.'],
+  ['push-notifications', '- Incremental training of the open model every night on the new logs.'],
+  ['qa-answer-ranking-duplicates', '- A moderator can edit any answer; rank answers by votes and author reputation.'],
+  ['pedestrian-detection-autonomous-driving', '- We need to handle edge cases in the pipeline.'],
+  ['rag-vector-database', '- Traffic: 20 queries per user a day.'],
+  ['wake-word-detection', '- In the first stage I want to clarify the goal; in the second stage, the metrics.'],
+  ['duplicate-product-listings', '- Use the same model for titles and images.'],
+  ['delivery-dispatch-matching', '- Train the ETA model with a cost function that penalises lateness.'],
+  ['listing-price-suggestions', '- Bookings are a proxy metric for revenue; we never see the host costs.'],
+  ['dynamic-pricing', '- Riders and drivers are both sides of the app.'],
+  ['text-to-image-feature', '- Users on both sides of the Atlantic.'],
+  ['code-completion-assistant', '- Model size matters for quality.'],
+  ['llm-chat-serving', '- Continuous batching with a large batch size.'],
+  ['short-video-for-you-feed', '- Online metric: completion rate and watch time.'],
+  ['search-ai-answers', '- Which queries are slowest today?'],
+  ['people-you-may-know', '- Ranking runs on both sides of the cache.'],
+  ['churn-risk-list', '- We expect a lift in retention from the A/B test.'],
+  ['ads-relevance-quality', '- Keep an audit log of model versions.'],
+  ['rag-vector-database', '- Index freshness: re-index the wiki nightly.'],
+  ['video-search', '- Feature: clip length and upload time.'],
+];
+
 // Competent answers that never reach the question's point: the generic words they share with a
 // core item's keywords (`landing`, `constraint`, `leakage`, `category`, `distribution`, `chargeback`,
 // `multi-label`, `augmentation`) tick no core item.
@@ -198,6 +228,7 @@ const MISSED_POINT: Array<[string, string[]]> = [
     '- Predict delivery time for 5M orders a day; GBDT on distance, traffic, restaurant prep time, courier supply.',
     '- Evaluate MAE and the distribution of errors by city; A/B test the new model.',
   ]],
+  ...EVERYDAY.map(([id, line]): [string, string[]] => [id, [line]]),
 ];
 
 describe('a competent answer that misses the point', () => {
@@ -206,6 +237,16 @@ describe('a competent answer that misses the point', () => {
     const grade = gradeNotes(buildInterview(question, bank.rubrics.get(question.rubric)!), lines.join('\n'));
     expect(grade.stages.flatMap((stage) => stage.items).filter((item) => item.core && item.met).map((item) => `${item.id} by "${item.evidence}"`)).toEqual([]);
     expect(grade.score).toBeLessThanOrEqual(60);
+  });
+});
+
+describe('the diagram item', () => {
+  // Every answer has an architecture; naming it as a heading draws nothing.
+  it.each(['youtube-video-recommendations', 'also-bought'])('%s: "architecture:" as a heading does not tick it, a diagram does', (id) => {
+    const question = bank.questions.find((candidate) => candidate.id === id)!;
+    const met = (notes: string) => gradeNotes(buildInterview(question, bank.rubrics.get(question.rubric)!), notes).stages.flatMap((stage) => stage.items).find((item) => item.id === 'diagram')!.met;
+    expect(met('architecture: two tower retrieval then a ranker')).toBe(false);
+    expect(met('Diagram: clients -> gateway -> ranker -> feature store')).toBe(true);
   });
 });
 

@@ -126,7 +126,7 @@ describe('hostile bytes never reach the terminal', { timeout: 60_000 }, () => {
     const dir = writeBank(baseBank({ 'questions/recommendation/feed.yaml': `${QUESTION}"k${HOSTILE}": 1\n"k${HOSTILE}": 2\n` }));
     const io = fakeIo({ cwd: dir });
     expect(await main(['lint', '.'], io)).toBe(1);
-    expect(io.out()).toMatch(/appears twice/);
+    expect(io.out()).toContain('key "k\\u001bc\\u001b]0;pwned\\u0007\\u001b]52;c;aGVsbG8=\\u0007\\u009b2J\\u202e" appears twice');
     expect(io.out() + io.err()).not.toMatch(ACTS);
   });
 
@@ -151,6 +151,38 @@ describe('hostile bytes never reach the terminal', { timeout: 60_000 }, () => {
       const result = run(command, { env: { MLDRILL_HOME: home } });
       expect(result.stdout + result.stderr).not.toMatch(ACTS);
     }
+  });
+
+  it('a path said not to exist is named with its control characters spelled out, not as a path that does exist', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-names-'));
+    // Stripped, "x<ESC>c" reads as "x", which is there: the message would say a real path is missing.
+    fs.mkdirSync(path.join(dir, 'x'));
+    fs.writeFileSync(path.join(dir, 'x.md'), '## clarify\nusers\n');
+    const env = { MLDRILL_HOME: path.join(dir, 'home') };
+    const cases: Array<[string[], Record<string, string>, string]> = [
+      [['list', '--bank', 'x\u001bc'], {}, 'mldrill: --bank names x\\u001bc, which does not exist; check the path (relative to the current directory)'],
+      [['list'], { MLDRILL_BANK: 'x\u001bc' }, 'mldrill: MLDRILL_BANK names x\\u001bc, which does not exist; fix the path or unset MLDRILL_BANK'],
+      [['lint', 'x\u001bc'], {}, 'mldrill: x\\u001bc: no such file or directory'],
+      [['grade', 'feature-store', '--notes', 'x.md\u001bc'], {}, 'mldrill: x.md\\u001bc: no such file; give the path of a notes file, or - for stdin'],
+      [['diagram', 'x.md\u001bc'], {}, 'mldrill: cannot read x.md\\u001bc (ENOENT); check that it exists and is readable'],
+    ];
+    for (const [args, extra, message] of cases) {
+      const result = run(args, { cwd: dir, env: { ...env, ...extra } });
+      expect([result.status, result.stderr], args.join(' ')).toEqual([2, `${message}\n`]);
+    }
+  });
+
+  it("grade names a session's question that left the bank with its control characters spelled out, not as another id", () => {
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-home-'));
+    const record = {
+      version: 1, id: '20261110-0900-aaaa', questionId: 'feature-store\u001bc', rubricId: 'ml-platform-design', mode: 'self', status: 'completed',
+      startedAt: '2026-11-10T09:00:00.000Z', endedAt: '2026-11-10T09:40:00.000Z', score: 50,
+      stages: [{ id: 'clarify', budgetSeconds: 300, usedSeconds: 200, hintsShown: 0, notes: 'users\n', checked: [], missed: [], score: 0 }],
+    };
+    fs.writeFileSync(path.join(home, 'history.jsonl'), `${JSON.stringify(record)}\n`);
+    const result = run(['grade', 'last'], { env: { MLDRILL_HOME: home } });
+    // Stripped, it read as "feature-store", which the bank has.
+    expect([result.status, result.stderr]).toEqual([1, 'mldrill: session 20261110-0900-aaaa drilled question "feature-store\\u001bc", which is no longer in the bank, so there is nothing to grade its notes against\n']);
   });
 
   it('an argument echoed in an error', () => {
@@ -237,6 +269,22 @@ describe('checked before any command runs', { timeout: 60_000 }, () => {
     for (const command of [['history'], ['list'], ['stats']]) {
       const result = run(command, { env: { MLDRILL_HOME: path.join(os.tmpdir(), 'a'.repeat(4000)) } });
       expect(result.stderr).toMatch(/^mldrill: MLDRILL_HOME is too long for the file system \(\d+ characters\); set it to a shorter path\n$/);
+      expect(result.status).toBe(2);
+    }
+  });
+
+  it("a state directory too long from the config file's state_dir or XDG_STATE_HOME: the cause and MLDRILL_HOME as the way out, not 'fix its permissions' and the whole path", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-long-'));
+    const config = path.join(dir, 'config.yaml');
+    fs.writeFileSync(config, `state_dir: ${path.join(dir, 'c'.repeat(300))}\n`);
+    const deep = path.join(dir, ...Array.from({ length: 20 }, () => 'd'.repeat(250)));
+    for (const [command, env] of [
+      [['history'], { MLDRILL_CONFIG: config, MLDRILL_HOME: '' }],
+      [['stats'], { XDG_STATE_HOME: path.join(dir, 'x'.repeat(300)), HOME: dir, MLDRILL_HOME: '' }],
+      [['export', 'last'], { XDG_STATE_HOME: deep, HOME: dir, MLDRILL_HOME: '' }],
+    ] as const) {
+      const result = run([...command], { env: { ...env } });
+      expect(result.stderr, command.join(' ')).toMatch(/^mldrill: the state directory \S{30}…\S+ is too long for the file system \((a name in it is over 255 bytes|\d+ characters)\); set MLDRILL_HOME to a shorter path\n$/);
       expect(result.status).toBe(2);
     }
   });

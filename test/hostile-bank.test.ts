@@ -66,6 +66,15 @@ describe('bank entries that are not regular files', { timeout: 60_000 }, () => {
     expect(result.stdout).toMatch(/given\.yml\n {2}1:1 +error +a FIFO, not a regular file/);
   });
 
+  it('a Unix socket named *.yaml (open() cannot even open one) is named as a socket, not as a file to check exists', () => {
+    const dir = writeBank(baseBank());
+    const made = spawnSync(process.execPath, ['-e', 'require("net").createServer().listen(process.argv[1], () => process.exit(0))', path.join(dir, 'questions', 'sock.yaml')]);
+    expect(made.status).toBe(0);
+    const result = run(['lint', '.'], dir);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toMatch(/sock\.yaml\n {2}1:1 +error +a socket, not a regular file; only regular \.yaml files belong in a bank/);
+  });
+
   it('refuses a 1 GiB sparse file by its size, without reading it', () => {
     const dir = writeBank(baseBank());
     const huge = path.join(dir, 'questions', 'ads', 'huge.yaml');

@@ -29,6 +29,12 @@ function mkfifo(file: string): void {
   if (made.status !== 0) throw new Error(`mkfifo failed: ${made.stderr.toString()}`);
 }
 
+/** A Unix socket at file, left behind by a process that listened on it (open() on one fails with ENXIO). */
+function mksocket(file: string): void {
+  const made = spawnSync(process.execPath, ['-e', 'require("net").createServer().listen(process.argv[1], () => process.exit(0))', file]);
+  if (made.status !== 0) throw new Error(`socket failed: ${made.stderr.toString()}`);
+}
+
 /** The bin, killed if it runs past the timeout: a regression shows as a failure, not a hang. */
 const run = (args: string[], home: string) =>
   spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', input: '', env: { PATH: process.env.PATH, MLDRILL_HOME: home, TZ: 'UTC' }, timeout: 20_000, killSignal: 'SIGKILL' });
@@ -51,6 +57,7 @@ describe('a history that is not a regular file', { timeout: 60_000 }, () => {
     ['a FIFO', (file: string) => mkfifo(file)],
     ['a character device', (file: string) => fs.symlinkSync('/dev/zero', file)],
     ['a directory', (file: string) => fs.mkdirSync(file)],
+    ['a socket', (file: string) => mksocket(file)],
   ])('is %s: one clear line, exit 2, at once', (kind, make) => {
     const home = tempDir();
     const file = path.join(home, 'history.jsonl');
@@ -118,6 +125,22 @@ describe('derived files that are not regular files are ignored, and left as they
     }
   });
 
+  it('a ratings file and a checkpoint that are sockets (which cannot even be opened) are ignored like a FIFO', () => {
+    const home = homeWith('progress.jsonl');
+    const ratings = path.join(home, 'ratings.jsonl');
+    const checkpoint = path.join(home, 'sessions', '20261122-0930-abcd.json');
+    fs.mkdirSync(path.dirname(checkpoint));
+    mksocket(ratings);
+    mksocket(checkpoint);
+    const result = run(['history', '--bank', PROGRESS_BANK], home);
+    expect(result.signal).toBeNull();
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/20261111-0900-bbbb/);
+    expect(result.stderr).toContain(`mldrill: warning: ${ratings}: not a regular file; ratings ignored`);
+    expect(result.stderr).toContain(`${checkpoint}: a socket, not a regular file; left in place`);
+    expect([fs.lstatSync(ratings).isSocket(), fs.lstatSync(checkpoint).isSocket()]).toEqual([true, true]);
+  });
+
   it('a checkpoint that is a FIFO is named and left in place', () => {
     const home = homeWith('progress.jsonl');
     const fifo = path.join(home, 'sessions', '20261122-0930-abcd.json');
@@ -175,11 +198,15 @@ describe('history records out of range', () => {
     ['an end after 2200', { endedAt: '2300-01-01T00:00:00.000Z' }],
     ['an id that is not a session id', { id: '../../victim' }],
     ['an id with a path in it', { id: '20261120-0901-badd/../x' }],
+    ['an empty question id', { questionId: '' }],
+    ['an empty rubric id', { rubricId: '' }],
   ];
   const badStage: Array<[string, Record<string, unknown>]> = [
     ['negative seconds', { usedSeconds: -5 }],
     ['absurd seconds', { budgetSeconds: 1e300 }],
     ['a stage score over 100', { score: 101 }],
+    ['absurd hints (export showed "1e+300 hints")', { hintsShown: 1e300 }],
+    ['a fraction of a hint', { hintsShown: 1.5 }],
   ];
 
   it.each([...bad, ...badStage.map(([what, stage]) => [what, { stages: [{ ...record('x', T).stages[0]!, ...stage }] }] as [string, Partial<SessionRecord>])])('skips %s with the usual warning', (_, changes) => {
@@ -262,6 +289,26 @@ describe('export -o writes where the user asked, and never replaces what is not 
     expect(fs.readdirSync(dir)).toEqual([]);
   });
 
+  // Root may write anything: the run drops to nobody for the refusal to be the file's own, where
+  // nobody can run mldrill at all (a checkout under /root cannot be read by it).
+  const nobody = { uid: 65534, gid: 65534 };
+  const asUser = process.getuid?.() === 0 ? nobody : {};
+  const canRunAs = asUser !== nobody || spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(BIN)}, require('fs').constants.R_OK)`], { ...nobody, timeout: 20_000 }).status === 0;
+  it.skipIf(!canRunAs)('refuses a file that is read-only to the user, as > does, rather than renaming over it (exit 2, the file as it was)', () => {
+    const dir = tempDir();
+    const home = homeWith('progress.jsonl');
+    for (const open of [dir, home]) fs.chmodSync(open, 0o777);
+    const file = path.join(dir, 'kept.md');
+    fs.writeFileSync(file, 'kept');
+    fs.chmodSync(file, 0o444);
+    if (asUser === nobody) fs.chownSync(file, nobody.uid, nobody.gid);
+    const result = spawnSync(process.execPath, [BIN, 'export', '20261110-0900-aaaa', '--bank', PROGRESS_BANK, '-o', file], { encoding: 'utf8', input: '', env: { PATH: process.env.PATH, MLDRILL_HOME: home, HOME: dir, TZ: 'UTC' }, timeout: 20_000, killSignal: 'SIGKILL', ...asUser });
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim().split('\n').filter((line) => !line.includes('warning:'))).toEqual([`mldrill: cannot write ${file} (EACCES): it is read-only to you (chmod u+w it) or another user's; nothing was written`]);
+    expect(fs.readFileSync(file, 'utf8')).toBe('kept');
+    expect(fs.readdirSync(dir)).toEqual(['kept.md']);
+  });
+
   it('keeps the mode of a file it replaces', async () => {
     const file = path.join(tempDir(), 'private.md');
     fs.writeFileSync(file, 'old', { mode: 0o600 });
@@ -318,6 +365,8 @@ describe('session ids are never trusted as paths', () => {
     ['a budget of 1e300 seconds', { plan: [{ id: 'clarify', title: 'Clarify', goal: 'Scope it.', budgetSeconds: 1e300 }] }],
     ['negative time used', { progress: [{ usedMs: -1e18, hintsShown: 0, notes: 'kept', ticked: [] }] }],
     ['a fraction of a hint', { progress: [{ usedMs: 0, hintsShown: 1.5, notes: 'kept', ticked: [] }] }],
+    // Saved as the record's hintsShown, which every reader skips past 1000 (export showed "1e+300 hints").
+    ['1e300 hints', { progress: [{ usedMs: 0, hintsShown: 1e300, notes: 'kept', ticked: [] }] }],
     ['a start in 1970', { startedAt: 0 }],
     ['a start before any calendar', { startedAt: -8.64e15 }],
     ['a clock running since year 2300', { runningSince: Date.UTC(2300, 0, 1) }],

@@ -60,6 +60,14 @@ describe('lint names hostile values as they are, never as what they look like', 
     expect(out).not.toMatch(/[\u001b\u0007\u200b]/);
   });
 
+  it('names a stage key with a hidden character as it is, in its path, its format and the unknown stage, not as the stage it looks like', async () => {
+    const { out } = await lint({ [Q]: QUESTION.replace('\n  clarify:\n', '\n  clar\ufeffify:\n') });
+    const lines = findings(out);
+    expect(lines).toContainEqual(expect.stringMatching(/error {2}stage id "clar\\ufeffify" must be kebab-case/));
+    expect(lines).toContainEqual(expect.stringMatching(/error {2}stages\.clar\\ufeffify: rubric "[\w-]+" has no stage "clar\\ufeffify"; did you mean "clarify"\?/));
+    expect(out).not.toMatch(/\ufeff/);
+  });
+
   it('says a text field holding .nan or !!binary must be text, not that it needs a number', async () => {
     const { out } = await lint({ [Q]: QUESTION.replace('title: A feed', 'title: !!binary aGVsbG8=').replace('rubric: mini', 'rubric: mini\ntags: [.nan, .inf]') });
     const lines = findings(out);

@@ -45,6 +45,10 @@ const feed = await rank(posts);
 // Each mistake the parser reports in its own words, as one finding at the place to fix.
 const MISTAKES: Array<[string, string, string]> = [
   ['a missing colon', 'id: feed\ntitle A feed\ndifficulty: medium\n', '2:1 YAML syntax error: "title A feed" is not a "key: value" line; add the missing ":", or indent it under the key it belongs to'],
+  // Not the lines under it out of line: the key that lost its colon holds them.
+  ['a missing colon after a key that opens a block', 'id: feed\nstages:\n  clarify:\n    hints: [a]\n  metrics\n    hints: [a, b, c]\n', '5:3 YAML syntax error: "metrics" is not a "key: value" line; add the missing ":" ("metrics:") to hold the lines under it'],
+  ['a missing colon after a key of a list item', 'id: feed\nfollowups:\n  - text: What if traffic doubles?\n    answer\n      - shard\n', '4:5 YAML syntax error: "answer" is not a "key: value" line; add the missing ":" ("answer:") to hold the lines under it'],
+  ['a missing colon after a top-level key', 'id: feed\nstages\n  clarify:\n    hints: [a]\n', '2:1 YAML syntax error: "stages" is not a "key: value" line; add the missing ":" ("stages:") to hold the lines under it'],
   ['a second ": " in a value', 'id: feed\ntitle: Ads: pacing\n', '2:8 YAML syntax error: the value "Ads: pacing" holds ": ", which starts a mapping; put the value in quotes'],
   ['a value starting with @', 'id: feed\ntitle: @feed\n', '2:8 YAML syntax error: a plain value cannot start with @; put the value in quotes'],
   ['an unknown escape', 'id: feed\ntitle: "A \\q feed"\n', '2:11 YAML syntax error: an unknown escape sequence in a double-quoted string; write \\\\ for a backslash, or use single quotes'],
@@ -119,8 +123,19 @@ describe('a YAML syntax error in lint', () => {
     expect(await findings(QUESTION.replace('title: A feed', 'title: "A feed'))).toEqual([
       '3:8 yaml-syntax YAML syntax error: this quoted string is never closed; add the closing quote',
     ]);
-    // Not at the last quote before the end: the first one swallowed the rest of the file.
+    // At each quote that opened a string never closed, not at the last quote before the end.
     expect(await findings(QUESTION.replace('title: A feed', 'title: "A feed').replace('prompt: Design', "prompt: 'Design"))).toEqual([
+      '3:8 yaml-syntax YAML syntax error: this quoted string is never closed; add the closing quote',
+      '7:9 yaml-syntax YAML syntax error: this quoted string is never closed; add the closing quote',
+    ]);
+    // The rest of the file, which the open string swallowed, is checked as if the quote closed at the end of its line.
+    expect(await findings(QUESTION.replace('title: A feed', 'title: "A feed').replace('difficulty: medium', 'difficulty: meduim').replace('rubric: mini\n', 'rubric: mini\nrubric: mini\n'))).toEqual([
+      '3:8 yaml-syntax YAML syntax error: this quoted string is never closed; add the closing quote',
+      '5:13 enum difficulty is "meduim"; did you mean "medium"? use one of easy, medium, hard',
+      '7:1 duplicate-key key "rubric" appears twice in the same mapping; remove or rename one',
+    ]);
+    // A string meant to go on over the lines indented under it is not closed for the author.
+    expect(await findings(QUESTION.replace('title: A feed', 'title: "A feed\n  that ranks posts').replace('difficulty: medium', 'difficulty: meduim'))).toEqual([
       '3:8 yaml-syntax YAML syntax error: this quoted string is never closed; add the closing quote',
     ]);
     // The parser finds its feet at the next key: the misspelt difficulty after the list is found too.

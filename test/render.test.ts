@@ -189,6 +189,38 @@ Score 67% · Clarify the problem 50% · Design 100%`);
     expect(reportLines(report, plain, 80).join('\n')).not.toContain('Diagram');
   });
 
+  it('on 80x32, with a drawing, questions to the interviewer and a follow-up, keeps one row per folded line so the score stays in view', () => {
+    // The drill gives the report the terminal's rows less 4 (the blank line above it, the saved line, the shell's prompt).
+    const rows = 28;
+    const fact = (id: string, topic: 'scale' | 'latency' | 'labels' | 'goal' | 'data', answer: string) => ({ id, topic, ask: [id], answer });
+    const many = (stage: string) => scoreStage(stage, [...Array.from({ length: 9 }, (_, i) => item(`${stage}-${i}`, `Point ${i} of ${stage}`, 'What good looks like.')), ...(stage === 's0' ? [{ ...item('new', 'Resolved what "new" means (unwatched by the user versus freshly uploaded)'), core: true }] : [])], []);
+    const titles = ['Clarify the problem', 'Frame the ML task and metrics', 'Design the data, model and serving path', 'Go deep on the hard parts'];
+    const busy: Report = {
+      ...report,
+      questionTitle: 'New video recommendations for YouTube',
+      stages: titles.map((title, i) => ({ id: `s${i}`, title, budgetSeconds: 600, usedSeconds: 20, hintsShown: 0, redFlags: ['One.', 'Two.', 'Three.'], pacing: 'rushed: 20 s of 10 min', signals: ['rushed: 20 s of 10 min', '0% covered'], score: many(`s${i}`) })),
+      diagram: ['Diagram: 4 of 9 components, 3 of 10 key flows; missing: feature store, re-ranker, home feed, watch logs and 1 more'],
+      dialogue: { facts: [fact('users', 'scale', 'Two billion.'), fact('p99', 'latency', '200 ms.'), fact('goal', 'goal', 'Watch time.'), fact('labels', 'labels', 'Clicks.'), fact('data', 'data', 'Logs.')], exchanges: [{ asked: 'how many users?', factId: 'users', answer: 'Two billion.' }] },
+      followup: { stageTitle: 'Go deep on the hard parts', text: 'A new country launches with almost no watch history. How do you recommend there on day one?', notesAfter: 'bootstrap from content embeddings\nexplore with a bandit\n', points: ['a', 'b', 'c'].map((text, i) => ({ text, covered: i === 0 })) },
+    };
+    const lines = reportLines(busy, plain, 80, { rows, wholeWith: 'mldrill export 20261207-1255-kyac' });
+    expect(lines.length).toBeLessThanOrEqual(rows);
+    expect(lines[0]).toBe('Report · New video recommendations for YouTube');
+    expect(lines[1]).toMatch(/^Score 67% {3}Time /);
+    expect(lines.at(-1)).toMatch(/^Score 67% · /);
+    expect(Math.max(...lines.map(visibleLength))).toBeLessThanOrEqual(80);
+    const text = lines.join('\n');
+    expect(text).toContain('\nMissed: 36 other items in 4 stages\n');
+    expect(text).toContain('\nRed flags: 12 suggested in 4 stages (rushed, low coverage)\n');
+    // Never folded: the core item missed.
+    expect(text).toContain('\nThe point of this question, missed (1)\n  ✗ Resolved what "new" means');
+    expect(text).toContain('\nQuestions to the interviewer: you uncovered 1 of 5 facts, about scale.\n');
+    expect(text).toMatch(/\nFollow-up · Go deep on the hard parts: “A new country launches with [^\n]*…\n {2}Your notes after it: 2 lines · answer key: 1 of 3 points covered\n/);
+    expect(text).toContain('\nAll of it, with guidance and answers: mldrill export 20261207-1255-kyac\n');
+    // With room for the usual fold, each folded line names the export itself, as before.
+    expect(reportLines(busy, plain, 80, { rows: 40, wholeWith: 'mldrill export x' }).join('\n')).toContain('Missed: 36 other items in 4 stages; mldrill export x gives them with guidance');
+  });
+
   it('shows only the red flags of stages whose data suggests them, or all of them with --all-red-flags', () => {
     expect(reportLines(report, plain, 80).join('\n')).not.toContain('Never draws the serving path.');
     const all = reportLines(report, plain, 80, { allRedFlags: true }).join('\n');

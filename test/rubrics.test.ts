@@ -22,7 +22,7 @@ describe('the shipped rubrics', () => {
 
   it.each([
     ['ml-system-design', 'model-choice'],
-    ['ml-system-design-short', 'model-progression'],
+    ['ml-system-design-short', 'model-choice'],
   ])('%s: clarify at most 20% of the weight; data, features, modelling and training at least 35%', (id, modelItem) => {
     const stages = rubric(id).stages;
     const total = weight(stages.flatMap((stage) => stage.checklist));
@@ -31,6 +31,17 @@ describe('the shipped rubrics', () => {
     const items = stages.flatMap((stage) => stage.checklist).filter((item) => modelling.includes(item.id));
     expect(items).toHaveLength(modelling.length);
     expect(weight(items) / total).toBeGreaterThanOrEqual(0.35);
+  });
+
+  it('the short rubric names its items as the full one does, so a question\'s sharper item replaces the generic one under either (drill --rubric)', () => {
+    const ids = (id: string) => rubric(id).stages.flatMap((stage) => stage.checklist.map((item) => `${stage.id}/${item.id}`));
+    // Its own two: a 30-minute call asks for a few focused questions and one primary metric.
+    const own = ['clarify/focused-questions', 'metrics/primary-metric'];
+    expect(ids('ml-system-design-short').filter((id) => !own.includes(id) && !ids('ml-system-design').includes(id))).toEqual([]);
+    // query-autocomplete's model item replaces the generic one under the short rubric too: one item for one idea.
+    const question = bank.questions.find((q) => q.id === 'query-autocomplete')!;
+    const models = buildInterview(question, rubric('ml-system-design-short')).stages[2]!.items.filter((item) => item.id === 'model-choice' || item.replaces === 'model-choice');
+    expect(models.map((item) => item.source)).toEqual(['question']);
   });
 
   it.each(['ml-system-design', 'ml-system-design-short'])('%s: the deep-dive rewards depth on a chosen component, a capacity estimate and a wrap-up, not a tour', (id) => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { setDraft, setNotes, setPadLine, setQuestion, startSession, togglePause, type SessionState } from '../src/session/engine.js';
 import { planStages } from '../src/session/plan.js';
 import { compileFacts, NEUTRAL_REPLY } from '../src/session/interviewer.js';
-import type { Key } from '../src/ui/stage-keys.js';
+import { stageAction, type Key } from '../src/ui/stage-keys.js';
 import { keyContext, openingLine, openStage, shownLine, stepStage, suspendStage, tickStage, type StageModel, type StepInput } from '../src/ui/stage-step.js';
 
 const NOW = Date.UTC(2026, 10, 22, 9, 30);
@@ -53,11 +53,11 @@ describe('opening a stage', () => {
     expect(openingLine(setPadLine(setDraft(fresh(), 'draft'), ''))).toBe('');
   });
 
-  it('the key table reads the pad\'s line, or the notes\' line, and the line mode open', () => {
+  it('the key table reads the line shown (the question, the pad\'s line or the notes\' line) and the line mode open', () => {
     const screen = { interviewer: false, facts: false, pasting: false };
     expect(keyContext(model(fresh(), { typing: 'abc' }), screen)).toMatchObject({ line: 'abc', lineMode: undefined, canGoBack: false, gated: false });
     expect(keyContext(model(setPadLine(fresh(), 'x'), { typing: 'abc' }), screen)).toMatchObject({ line: 'x', lineMode: 'pad' });
-    expect(keyContext(model(setQuestion(fresh(), 'how'), { typing: '' }), screen)).toMatchObject({ line: '', lineMode: 'ask' });
+    expect(keyContext(model(setQuestion(fresh(), 'how'), { typing: '' }), screen)).toMatchObject({ line: 'how', lineMode: 'ask' });
     expect(keyContext(model({ ...fresh(), current: 1 }, { gated: true }), { ...screen, pasting: true })).toMatchObject({ canGoBack: true, gated: true, pasting: true });
   });
 });
@@ -200,6 +200,25 @@ describe('stepping the stage screen with each action', () => {
       expect(effects.end).toBe(next.session);
       expect(next.session.progress[0]!.notes).toBe('half\n');
       expect(next.session.exchanges).toBeUndefined();
+    });
+  });
+
+  describe('from the key: the key table reads the line shown, the question when asking', () => {
+    const screen = { interviewer: false, facts: false, pasting: false };
+    const press = (from: StageModel, key: Key) => step(from, stageAction(key, keyContext(from, screen)), { key, sheet, readline: shownLine(from) });
+
+    it('asking, Alt-Enter (or Esc then Enter at once) on a typed question asks it, and the stage goes on', () => {
+      const { model: next, effects } = press(model(setQuestion(fresh(), 'how many users')), ESC_ENTER);
+      expect(effects.end).toBeUndefined();
+      expect(next.session.current).toBe(0);
+      expect(next.session.exchanges).toEqual([expect.objectContaining({ asked: 'how many users', answer: 'About 50 million daily users.' })]);
+      expect(next.session.progress[0]!.question).toBeUndefined();
+    });
+
+    it('asking, Esc then Enter at once on an empty question: back to the notes, and the Enter ends the stage', () => {
+      const { model: next, effects } = press(model(setQuestion(fresh(), '')), ESC_ENTER);
+      expect(effects.end).toBe(next.session);
+      expect(next.session.current).toBe(1);
     });
   });
 

@@ -199,7 +199,7 @@ export async function conduct(options: ConductOptions, io: Io, prompter: Prompte
       const drawn = gradeDiagram(interview.question.diagram, diagramWithPadLine(latest));
       const suggestions = withExchangeSuggestions(interview, withDiagramSuggestion(interview, suggestForStages(interview.stages.map((stage) => stage.items), notes), drawn), latest.exchanges, facts);
       const sources = evidenceSources(suggestions, latest.progress.map((progress) => notesWithDraft(progress)), (latest.exchanges ?? []).map((exchange) => exchange.asked));
-      prompter.say(`\n${assessIntro(suggestions.slice(assessed.length).some((suggested) => suggested.size > 0), prompter.style, prompter.columns)}\n`);
+      prompter.say(`\n${assessIntro(suggestions.slice(assessed.length).some((suggested) => suggested.size > 0), prompter.style, prompter.columns, prompter.assessKeys)}\n`);
       // Each confirmed stage is checkpointed at once, so Ctrl-C keeps it and resume goes on from the next.
       for (let i = assessed.length; i < interview.stages.length; i++) {
         const trouble = notice();

@@ -98,6 +98,8 @@ function historyError(error: unknown, stateDir: string, file: string): UsageErro
   const code = (error as NodeJS.ErrnoException).code ?? 'error';
   // The state directory is really a file: saying "no sessions yet" would hide where they went.
   if (code === 'ENOTDIR') return new StateDirError(stateDir, code, true);
+  // Not a matter of permissions: the state directory's path is more than the file system takes.
+  if (code === 'ENAMETOOLONG') return new StateDirError(stateDir, code, false);
   return new UsageError(`cannot read the history file ${file} (${code}); fix its permissions or set MLDRILL_HOME`);
 }
 

@@ -1,7 +1,7 @@
 // Checks that need more than one file: unique ids, and every question against its rubric.
 // Works on the summaries only, so the parsed documents need not be kept; the rare finding
 // reads its file again for the position.
-import { closest, didYouMean, stripControl } from '../text.js';
+import { closest, didYouMean, showControl, stripControl } from '../text.js';
 import { parseAgain, type FileSummary } from './check-file.js';
 import type { Finding } from './findings.js';
 import type { ParsedFile, PathSegment } from './parse.js';
@@ -69,7 +69,7 @@ export function crossCheck(summaries: readonly FileSummary[]): CrossCheck {
       if (!rubricItems) {
         const stageIds = [...rubricStages.keys()];
         const fix = didYouMean(closest(stage.id, stageIds, 1), { label: 'its stages are', names: stageIds });
-        report(question, ['stages', stage.id], 'unknown-stage', `${showPath(['stages', stage.id])}: rubric "${rubric.id}" has no stage "${stage.id}"; ${fix}`, 'key');
+        report(question, ['stages', stage.id], 'unknown-stage', `${showPath(['stages', stage.id])}: rubric "${rubric.id}" has no stage "${showControl(stage.id)}"; ${fix}`, 'key');
         continue;
       }
       // Items are ticked by id, so a question item may not shadow one of its rubric's.

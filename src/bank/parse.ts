@@ -1,9 +1,12 @@
 // Parses one YAML file into plain data, keeping the document so that any path in the data
 // can be traced back to a line and column.
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar, visit, type Alias, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
-import { stripControl } from '../text.js';
+import { showControl, stripControl } from '../text.js';
 import { MAX_FILE_BYTES, type Finding } from './findings.js';
-import { firstLine, syntaxProblems, type SyntaxProblem } from './yaml-errors.js';
+import { firstLine, syntaxProblems, UNCLOSED_QUOTE, type SyntaxProblem } from './yaml-errors.js';
+
+/** Quotes closed for the author, one parse each, before the rest of a file is left unchecked. */
+const MAX_CLOSED = 10;
 
 /** Enough for any honest use of anchors; a billion-laughs file stops here. */
 const MAX_ALIAS_COUNT = 100;
@@ -34,7 +37,7 @@ export interface ParsedFile {
   source?: string;
 }
 
-export function parseYaml(file: string, source: string): ParsedFile {
+export function parseYaml(file: string, source: string, closed = 0): ParsedFile {
   const lineCounter = new LineCounter();
   const findings: Finding[] = [];
   const position = (offset: number) => {
@@ -68,6 +71,13 @@ export function parseYaml(file: string, source: string): ParsedFile {
   }
   for (const problem of problems) fail(problem.at, 'yaml-syntax', problem.message);
   const locate = (path: readonly PathSegment[], at: 'key' | 'value' = 'value') => position(offsetOf(doc, path, at));
+  // A quote never closed takes the rest of the file into its string, where nothing can be checked:
+  // read again with the quote closed at the end of its line, the rest is checked in the same run.
+  const open = closed < MAX_CLOSED && problems.length === 1 && problems[0]!.message === UNCLOSED_QUOTE ? closeQuote(source, problems[0]!.at) : undefined;
+  if (open !== undefined) {
+    const again = parseYaml(file, open, closed + 1);
+    return { ...again, findings: [...findings, ...again.findings] };
+  }
   if (problems.length > 0) {
     // What parsed is still checked, so that one run finds every problem; the findings that
     // only the broken part explains are left out (validate.ts asks `damaged`).
@@ -100,6 +110,26 @@ export function parseYaml(file: string, source: string): ParsedFile {
     return { file, data: undefined, locate, findings };
   }
   return { file, data, locate, findings, source };
+}
+
+/**
+ * The source with the quote at `at` closed at the end of its line, when that is what the author
+ * meant: nothing after the quote on its line closes it, and the next line is not indented under
+ * it (the text of a string that goes on over lines). Line and column of everything stay as they were.
+ */
+function closeQuote(source: string, at: number): string | undefined {
+  const quote = source[at];
+  if (quote !== '"' && quote !== "'") return undefined;
+  const newline = source.indexOf('\n', at);
+  const lineEnd = newline === -1 ? source.length : newline;
+  const rest = source.slice(at + 1, lineEnd).replace(/\s+$/, '');
+  if ((quote === '"' ? /(^|[^\\])"/ : /'/).test(rest)) return undefined;
+  const lineStart = source.lastIndexOf('\n', at) + 1;
+  const indent = /^ */.exec(source.slice(lineStart))![0].length;
+  const next = /^( *)\S/m.exec(source.slice(lineEnd + 1));
+  if (newline !== -1 && next && next[1]!.length > indent) return undefined;
+  const end = at + 1 + rest.length;
+  return `${source.slice(0, end)}${quote}${source.slice(end)}`;
 }
 
 /**
@@ -172,7 +202,8 @@ function firstNestedAlias(doc: Document): number {
 
 function duplicateKeyName(source: string, start: number): string {
   const key = /^["']?([^:\n"']{1,60})/.exec(source.slice(start))?.[1]?.trim();
-  return key ? `key "${key}" ` : 'a key ';
+  // Spelt out as unknown-field spells it: stripped, "k<ESC>]0;T<BEL>ey" would read as the key "key".
+  return key ? `key "${showControl(key)}" ` : 'a key ';
 }
 
 /** The entry of a mapping with this key. */

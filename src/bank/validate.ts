@@ -128,7 +128,8 @@ function at(parsed: ParsedFile, pathTo: readonly PathSegment[], rule: string, me
 
 /** `stages.clarify.checklist[2].id` */
 export function showPath(pathTo: readonly PathSegment[]): string {
-  return pathTo.reduce<string>((out, segment) => (typeof segment === 'number' ? `${out}[${segment}]` : out ? `${out}.${segment}` : segment), '');
+  // A key's hidden characters spelt out: stripped at output, "clar<U+FEFF>ify" reads as the stage it is not.
+  return pathTo.reduce<string>((out, segment) => (typeof segment === 'number' ? `${out}[${segment}]` : out ? `${out}.${showControl(segment)}` : showControl(segment)), '');
 }
 
 /** What a value is, in the words of the formats (text, a list, a mapping), with its article. */
@@ -230,7 +231,7 @@ function describeIssue(parsed: ParsedFile, schema: z.ZodType, issue: z.core.$Zod
     }
     case 'invalid_key': {
       const key = String(pathTo[pathTo.length - 1]);
-      return [at(parsed, pathTo, 'id-format', `stage id "${key}" must be kebab-case (lowercase letters, digits and single hyphens)`, { key: true })];
+      return [at(parsed, pathTo, 'id-format', `stage id "${showControl(key)}" must be kebab-case (lowercase letters, digits and single hyphens)`, { key: true })];
     }
     default:
       return [at(parsed, pathTo, 'type', `${name}: ${issue.message}`)];

@@ -5,6 +5,8 @@
 import { isCollection, isPair, visit, type Document, type Node, type YAMLError } from 'yaml';
 import { cut, plural } from '../text.js';
 
+export const UNCLOSED_QUOTE = 'YAML syntax error: this quoted string is never closed; add the closing quote';
+
 export interface SyntaxProblem {
   /** Offset of the real cause. */
   at: number;
@@ -107,7 +109,7 @@ function explain(doc: Document, lines: SourceLines, cascade: readonly YAMLError[
   if (deep) return { at: deep.pos[0], message: 'YAML syntax error: the values are nested too deeply to read (thousands of [ or { inside each other); write them flatter' };
   const quote = cascade.find((error) => error.code === 'MISSING_CHAR' && /quote/.test(error.message));
   // The parser notices at the end of the string or file; the author needs the quote that opened it.
-  if (quote) return { at: unclosedQuote(doc, quote.pos[0]) ?? lines.openingQuote(quote.pos[0]), message: 'YAML syntax error: this quoted string is never closed; add the closing quote' };
+  if (quote) return { at: unclosedQuote(doc, quote.pos[0]) ?? lines.openingQuote(quote.pos[0]), message: UNCLOSED_QUOTE };
   const flow = cascade.find((error) => /^Flow (sequence|map)/.test(error.message) || (error.code === 'MISSING_CHAR' && /[\]}]/.test(error.message)));
   if (flow) {
     const open = unclosedFlow(doc, lines.source, flow.pos[0]);
@@ -372,6 +374,8 @@ class SourceLines {
     let scalarKey = '';
     let scalarIndent: number | undefined;
     let brackets = 0;
+    /** The line before, when it is a lone word among keys (`metrics` for `metrics:`): a key without its colon. */
+    let bare: { at: number; word: string } | undefined;
     for (let number = 1; number <= Math.min(to, this.starts.length); number++) {
       const { start, text } = this.line(number);
       const content = text.trimStart();
@@ -413,10 +417,14 @@ class SourceLines {
       if (below === indent && dashed && mapAt.has(indent) && !opens && number >= from) {
         return { at: start + indent, message: `bad indentation: the list item "${clip(content)}" is among the keys of a mapping; indent it under the key it belongs to` };
       }
+      // At a level already open (a sibling key's, or a list item's keys'), not a deeper one.
+      const amongKeys = !dashed && below === indent;
       for (const set of [listAt, mapAt]) for (const level of [...set]) if (level >= indent) set.delete(level);
       (dashed ? listAt : mapAt).add(indent);
       if (below === undefined || below < indent) {
         if (opens) levels.push(indent);
+        // Lines indented under a lone word among keys: the word is a key that lost its colon, not they out of line.
+        else if (number >= from && bare) return { at: bare.at, message: `YAML syntax error: "${bare.word}" is not a "key: value" line; add the missing ":" ("${bare.word}:") to hold the lines under it` };
         else if (number >= from) return { at: start + indent, message: indentMessage(content, indent, below, popped) };
         else levels.splice(0, levels.length, ...before);
       }
@@ -432,6 +440,7 @@ class SourceLines {
       const key = /^(?:"[^"]*"|'[^']*'|[^\s#'"][^#]*?)\s*:(?:\s+(.*))?$/.exec(rest);
       const value = key ? (key[1] ?? '').trim() : rest === '' ? '' : undefined;
       opens = value === '' || value?.startsWith('#') === true;
+      bare = amongKeys && value === undefined && /^[A-Za-z_][\w-]*$/.test(rest) ? { at: start + indent, word: rest } : undefined;
       if ((value !== undefined && /^[|>][-+0-9]*\s*(#.*)?$/.test(value)) || /^[|>][-+0-9]*$/.test(rest)) {
         scalarAt = column;
         scalarKey = keyOf(content);

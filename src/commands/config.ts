@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { loadConfig, requireConfigRubric, settingsOf } from '../app/config.js';
 import { withCatalog } from '../app/with-catalog.js';
+import { bankDirectories } from '../bank/files.js';
 import { configInitText } from '../config/document.js';
 import { settingFor, type SettingValue } from '../config/keys.js';
 import { configPath } from '../config/locate.js';
@@ -30,6 +31,9 @@ export async function config(options: ConfigOptions, io: Io): Promise<number> {
   if (options.action === 'init') return init(file, io);
 
   const read = await loadConfig(io, { positions: true });
+  // Checked as the file's own `bank` is (exit 2, naming it): every other command refuses a
+  // --bank or MLDRILL_BANK that names nothing, so the one that shows the settings says so too.
+  bankDirectories(io.cwd, io.env, { bank: options.bank, noBuiltin: true });
   // A rubric id is checked against the bank, as lint checks a question's: only when the file names one.
   if (read?.values.has('rubric')) await withCatalog(io, options.bank, (bank) => requireConfigRubric(io, bank));
   const settings = settingsOf(io, { bank: options.bank });

@@ -10,7 +10,7 @@ import { EXIT, NotFoundError, UsageError } from '../errors.js';
 import type { DiagramFormat } from '../formats.js';
 import type { Io } from '../io.js';
 import { readSmallFile, readStreamBytes } from '../read-file.js';
-import { controlColumn, jsonText, stripControl } from '../text.js';
+import { controlColumn, fileShown, jsonText, stripControl } from '../text.js';
 
 
 export interface DiagramOptions {
@@ -44,7 +44,8 @@ async function readSource(options: DiagramOptions, io: Io): Promise<{ text: stri
     return { text: decoded(read, '<stdin>'), name: '<stdin>' };
   }
   const file = path.resolve(io.cwd, options.file);
-  const name = displayPath(io.cwd, file);
+  // Spelt out, not stripped: a name with ESC c in it would read as another file, one that exists.
+  const name = fileShown(displayPath(io.cwd, file));
   const read = readSmallFile(file, MAX_DIAGRAM_BYTES);
   if (read.kind === 'bytes') return { text: decoded(read.bytes, name), name };
   if (read.kind === 'not-a-file') throw new UsageError(`${name} is not a regular file; give a text file of edges`);

@@ -46,6 +46,7 @@ export async function exportSession(options: ExportOptions, io: Io): Promise<num
     if (code === 'EISDIR') throw new UsageError(`cannot write ${file}: it is a directory; name a file in it, e.g. -o ${path.join(file, `${record.id}.${format === 'json' ? 'json' : 'md'}`)}`);
     // A missing directory or a permission is the path's fault; a full disk or the file-size
     // limit is not, and is named as what it is.
+    if ((error as NodeJS.ErrnoException).syscall === 'access') throw new UsageError(`cannot write ${file} (${code}): it is read-only to you (chmod u+w it) or another user's; nothing was written`);
     if (code === 'ENOENT' || code === 'EACCES' || code === 'EPERM' || code === 'EROFS') throw new UsageError(`cannot write ${file} (${code}); check that its directory exists and is writable`);
     throw new UsageError(`cannot write ${file}: ${systemErrorText(error)}`);
   }

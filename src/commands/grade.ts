@@ -14,7 +14,7 @@ import { allNotes, splitNotes } from '../score/notes.js';
 import { requireId } from '../select/filter.js';
 import { buildInterview } from '../session/interview.js';
 import { isSessionId, type SessionRecord } from '../store/record.js';
-import { cut, stripControl } from '../text.js';
+import { cut, fileShown, showControl, stripControl } from '../text.js';
 import { styleFor } from '../ui/colour.js';
 import { gradeJson, gradeLines } from '../ui/grade.js';
 
@@ -40,7 +40,7 @@ export async function grade(options: GradeOptions, io: Io): Promise<number> {
   // Read the notes first: a missing file is the user's to fix before the bank is even opened.
   // `--notes -` typed at a terminal waits for the notes to be typed: say so, rather than seem to hang.
   if (options.notes === '-' && io.terminal.input.isTTY) io.stderr.write('mldrill: reading the notes from the terminal; type or paste them, then Ctrl-D on a line of its own (Ctrl-Z, Enter on Windows)\n');
-  const text = options.notes === undefined ? undefined : options.notes === '-' ? await readNotesStream(io.terminal.input) : readNotesFile(path.resolve(io.cwd, options.notes), options.notes);
+  const text = options.notes === undefined ? undefined : options.notes === '-' ? await readNotesStream(io.terminal.input) : readNotesFile(path.resolve(io.cwd, options.notes), fileShown(options.notes));
   return withCatalog(io, options.bank, async (catalog) => {
     let questionId: string;
     let rubricId: string | undefined = options.rubric;
@@ -60,14 +60,14 @@ export async function grade(options: GradeOptions, io: Io): Promise<number> {
       const record = readSessionFor(io, options.target);
       // The record's ids are not what the user typed: say what the session lacks, not "no question with id".
       if (!catalog.ids.includes(record.questionId)) {
-        throw new NotFoundError(`session ${record.id} drilled question "${stripControl(record.questionId)}", which is no longer in the bank, so there is nothing to grade its notes against`);
+        throw new NotFoundError(`session ${record.id} drilled question "${showControl(record.questionId)}", which is no longer in the bank, so there is nothing to grade its notes against`);
       }
       questionId = record.questionId;
       if (rubricId === undefined && catalog.rubrics.has(record.rubricId)) rubricId = record.rubricId;
       else if (rubricId === undefined) {
         // A rubric renamed or removed since: the question's rubric now is the rubric change to grade against.
         const now = catalog.question(questionId).rubric;
-        io.stderr.write(`mldrill: warning: session ${record.id} was drilled with rubric "${stripControl(record.rubricId)}", which is no longer in the bank; graded with the question's rubric "${stripControl(now)}"\n`);
+        io.stderr.write(`mldrill: warning: session ${record.id} was drilled with rubric "${showControl(record.rubricId)}", which is no longer in the bank; graded with the question's rubric "${stripControl(now)}"\n`);
       }
       notes = record.stages.map((stage) => `## ${stage.id}\n${stage.notes}`).join('\n');
       sessionRecord = record;

@@ -7,6 +7,7 @@ import { crossCheck } from '../bank/cross-check.js';
 import { bankDirectories, displayPath, findYamlEntries, type BankOptions, type UnreadableDir } from '../bank/files.js';
 import { compareFindings, type Finding } from '../bank/findings.js';
 import { UsageError } from '../errors.js';
+import { fileShown } from '../text.js';
 import { checkFiles } from './check-files.js';
 import { kindOf } from '../bank/validate.js';
 
@@ -37,12 +38,12 @@ export async function lintFiles(request: LintRequest): Promise<LintResult> {
       // path.resolve takes '' for the working directory: `lint "$FILES"` with nothing in it would check all of it.
       if (given === '') throw new UsageError('an empty path was given; name a file or directory (. for the working directory)');
       const absolute = path.resolve(request.cwd, given);
-      if (!fs.existsSync(absolute)) throw new UsageError(`${given}: no such file or directory`);
+      if (!fs.existsSync(absolute)) throw new UsageError(`${fileShown(given)}: no such file or directory`);
       return absolute;
     });
     unreadable = [];
     targets = findYamlEntries(entries, { unreadable });
-    if (targets.size === 0 && unreadable.length === 0) throw new UsageError(`no .yaml or .yml files in ${request.paths.join(', ')}`);
+    if (targets.size === 0 && unreadable.length === 0) throw new UsageError(`no .yaml or .yml files in ${request.paths.map(fileShown).join(', ')}`);
   }
   // The rest of the bank comes first, so a given file that reuses an id is the one reported;
   // a given file that is also in the bank is read once, as given.

@@ -1,7 +1,7 @@
 // The staged interview as a pure state machine. Time is always passed in (`now`, in ms), so
 // the engine never reads a clock and tests control every second.
 import { isRecord } from '../bank/records.js';
-import { isDrillInstant, isDrillSeconds } from '../time.js';
+import { isDrillInstant, isDrillSeconds, isHintCount } from '../time.js';
 import { chooseFollowup, type FollowupChoice } from './followup.js';
 import type { Exchange } from './interviewer.js';
 import type { StagePlan } from './plan.js';
@@ -80,7 +80,7 @@ const isInstant = isDrillInstant;
 const absentOr = (value: unknown, check: (value: unknown) => boolean) => value === undefined || check(value);
 
 const isStagePlan = (value: unknown) => isRecord(value) && isText(value.id) && isText(value.title) && isText(value.goal) && isSeconds(value.budgetSeconds) && value.budgetSeconds > 0;
-const isProgress = (value: unknown) => isRecord(value) && isMs(value.usedMs) && Number.isInteger(value.hintsShown) && isAmount(value.hintsShown) && isText(value.notes) && isTexts(value.ticked)
+const isProgress = (value: unknown) => isRecord(value) && isMs(value.usedMs) && isHintCount(value.hintsShown) && isText(value.notes) && isTexts(value.ticked)
   && absentOr(value.draft, isText) && absentOr(value.question, isText);
 const isWhen = (value: unknown) => isRecord(value) && absentOr(value.mentioned, isTexts) && absentOr(value.missing, isTexts);
 const isChoice = (value: unknown) => isRecord(value) && isText(value.text) && absentOr(value.when, isWhen);

@@ -84,8 +84,11 @@ export function writeNewFile(file: string, content: string, mode = 0o666): void 
  */
 export function writeOutputFile(file: string, content: string | Uint8Array): void {
   const { stat } = destination(file);
-  if ((stat && !stat.isFile()) || /^\/(dev|proc)\//.test(path.resolve(file))) writeInPlace(file, content);
-  else writeFileAtomic(file, content);
+  if ((stat && !stat.isFile()) || /^\/(dev|proc)\//.test(path.resolve(file))) return writeInPlace(file, content);
+  // The rename needs only the directory's permission: a file made read-only (chmod 444), which
+  // `>` refuses, would be replaced all the same. EACCES, as `>` says.
+  if (stat) fs.accessSync(file, fs.constants.W_OK);
+  writeFileAtomic(file, content);
 }
 
 function writeInPlace(file: string, content: string | Uint8Array | ((fd: number) => void)): void {

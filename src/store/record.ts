@@ -1,5 +1,5 @@
 // The history record: one JSON line per session. Documented in README.md ("History file").
-import { isDrillInstant, isDrillSeconds } from '../time.js';
+import { isDrillInstant, isDrillSeconds, isHintCount } from '../time.js';
 
 export const RECORD_VERSION = 1;
 
@@ -147,12 +147,14 @@ const isNumber = (value: unknown): value is number => typeof value === 'number' 
 /** A percentage, or null where nothing was assessed. */
 const isScore = (value: unknown) => value === null || (isNumber(value) && value >= 0 && value <= 100);
 const isSeconds = isDrillSeconds;
+/** A question or rubric id: text, never empty (an empty one shows as a blank column and matches nothing). */
+const isName = (value: unknown): value is string => isString(value) && value !== '';
 const isInstant = (value: unknown) => isDrillInstant(isString(value) ? Date.parse(value) : Number.NaN);
 
 function isStageRecord(value: unknown): value is StageRecord {
   const stage = value as StageRecord | null;
   return typeof stage === 'object' && stage !== null
-    && isString(stage.id) && isSeconds(stage.budgetSeconds) && isSeconds(stage.usedSeconds) && Number.isInteger(stage.hintsShown) && stage.hintsShown >= 0
+    && isString(stage.id) && isSeconds(stage.budgetSeconds) && isSeconds(stage.usedSeconds) && isHintCount(stage.hintsShown)
     && isString(stage.notes) && Array.isArray(stage.checked) && stage.checked.every(isString)
     && Array.isArray(stage.missed) && stage.missed.every(isString) && isScore(stage.score);
 }
@@ -167,13 +169,14 @@ const isExchange = (exchange: Record<string, unknown>) => isString(exchange.stag
 
 /**
  * Whether value has every field of a record of this version with the right type and a value in
- * range (an id of sessionId's form, a score of 0 to 100, seconds of 0 to a year, a known mode, a date in 2000-2200), so
+ * range (an id of sessionId's form, question and rubric ids, a score of 0 to 100, seconds of 0 to a year, a whole number of hints up
+ * to 1000, a known mode, a date in 2000-2200), so
  * that readers can trust it and sums of it stay sane. Hand-written rather than zod: reading the history must stay fast.
  */
 export function isSessionRecord(value: unknown): value is SessionRecord {
   const record = value as SessionRecord | null;
   return typeof record === 'object' && record !== null
-    && record.version === RECORD_VERSION && isString(record.id) && isSessionId(record.id) && isString(record.questionId) && isString(record.rubricId)
+    && record.version === RECORD_VERSION && isString(record.id) && isSessionId(record.id) && isName(record.questionId) && isName(record.rubricId)
     && (record.mode === 'self' || record.mode === 'interviewer') && isInstant(record.startedAt) && isInstant(record.endedAt)
     && (record.status === 'completed' || record.status === 'abandoned') && isScore(record.score)
     && Array.isArray(record.stages) && record.stages.every(isStageRecord)

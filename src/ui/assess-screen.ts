@@ -104,9 +104,9 @@ export function assessLines(view: AssessView, size: Size, style: Style): { lines
   return { lines: [...header, ...notes, ...list].map((line) => fitLine(line, width)), help };
 }
 
-/** The intro above the first screen: the keys, and the marker explained once; wrapped at word breaks to `width`. */
-export function assessIntro(anySuggested: boolean, style: Style, width: number): string {
-  const intro = wrap('Self-assessment: tick what you really covered (Space ticks, Enter confirms).', width);
+/** The intro above the first screen: the keys (`keys`: a line-at-a-time terminal ticks by number), and the marker explained once; wrapped at word breaks to `width`. */
+export function assessIntro(anySuggested: boolean, style: Style, width: number, keys = 'Space ticks, Enter confirms'): string {
+  const intro = wrap(`Self-assessment: tick what you really covered (${keys}).`, width);
   const marker = wrap(`${SUGGESTED} marks an item your notes mention, ticked for you: untick what you did not cover.`, width).map((line) => style.dim(line));
   return [...intro, ...(anySuggested ? marker : [])].join('\n');
 }

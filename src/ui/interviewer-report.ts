@@ -26,6 +26,27 @@ export function factReport(facts: readonly Pick<FactLike, 'id' | 'topic' | 'answ
   return { summary, missed };
 }
 
+/**
+ * The interviewer's side at its shortest, for a screen the folded report still overflows: what
+ * the questions uncovered on the heading's line, and the follow-up with its counts under it.
+ * Lines unwrapped: the caller cuts each to a row.
+ */
+export function interviewerRows(report: Pick<Report, 'dialogue' | 'followup'>, style: Style): string[] {
+  const lines: string[] = [];
+  const { dialogue, followup } = report;
+  const facts = dialogue && factReport(dialogue.facts, dialogue.exchanges);
+  if (dialogue && (facts || dialogue.exchanges.length)) {
+    lines.push('', `${style.heading('Questions to the interviewer')}${facts ? `: ${facts.summary.charAt(0).toLowerCase()}${facts.summary.slice(1)}` : ''}`);
+  }
+  if (followup) {
+    const notes = stripControl(followup.notesAfter).trim();
+    const covered = followup.points.filter((point) => point.covered).length;
+    lines.push('', `${style.heading(`Follow-up · ${stripControl(followup.stageTitle)}`)}: ${style.accent(`“${stripControl(followup.text)}”`)}`,
+      style.dim(`  Your notes after it: ${plural(notes ? notes.split('\n').length : 0, 'line')}${followup.points.length ? ` · answer key: ${covered} of ${plural(followup.points.length, 'point')} covered` : ''}`));
+  }
+  return lines;
+}
+
 /** Wraps an entry after a mark at `indent`, the rest of it indented under its first word. */
 function entry(mark: string, text: string, width: number, indent = '  '): string[] {
   const [first = '', ...rest] = wrap(text, width - indent.length - 2);

@@ -14,6 +14,7 @@ import {
   isPaused,
   markCurveballShown,
   nextStage,
+  pause,
   remainingSeconds,
   resume,
   revealHint,
@@ -48,6 +49,13 @@ export function createLinePrompter(io: Io, signal: AbortSignal): Prompter {
   let waiting: ((line: string | null) => void) | undefined;
   let ended = false;
   let reader: readline.Interface | undefined;
+  // The prompt being waited at. After Ctrl-Z and `fg` the shell's lines stand under it (and the
+  // terminal dropped the line being typed): it is asked again, its time left as it is now.
+  let asking: (() => string) | undefined;
+  io.onSuspend?.((phase) => {
+    // Once the stage's own listener has run its clock again (it listens later).
+    if (phase === 'continue') setImmediate(() => asking && say(asking()));
+  });
   const open = () => {
     if (reader) return reader;
     reader = readline.createInterface({ input: io.terminal.input, terminal: false });
@@ -60,12 +68,14 @@ export function createLinePrompter(io: Io, signal: AbortSignal): Prompter {
   };
 
   /** One line typed, or InterruptedError on Ctrl-C, SIGTERM or the end of input; null when `until` ends the wait. */
-  const ask = (prompt: string, until?: AbortSignal): Promise<string | null> =>
+  const ask = (prompt: string | (() => string), until?: AbortSignal): Promise<string | null> =>
     new Promise((resolve, reject) => {
+      const promptText = typeof prompt === 'string' ? () => prompt : prompt;
       if (signal.aborted) return reject(new InterruptedError(''));
       const rl = open();
       const end = (settle: () => void) => {
         waiting = undefined;
+        asking = undefined;
         signal.removeEventListener('abort', onAbort);
         until?.removeEventListener('abort', onUntil);
         // Paused between questions, so that the reader never keeps the process running.
@@ -74,7 +84,8 @@ export function createLinePrompter(io: Io, signal: AbortSignal): Prompter {
       };
       const onAbort = () => end(() => reject(new InterruptedError('')));
       const onUntil = () => end(() => resolve(null));
-      say(prompt);
+      say(promptText());
+      asking = promptText;
       if (queue.length) return end(() => resolve(queue.shift()!));
       if (ended) return end(() => reject(new InterruptedError('')));
       signal.addEventListener('abort', onAbort);
@@ -161,6 +172,19 @@ export function createLinePrompter(io: Io, signal: AbortSignal): Prompter {
         change(resume(state, now()));
       }
 
+      // Ctrl-Z: the time stopped is not counted, as on the stage screen (suspendStage); a clock
+      // paused already (/p) stays paused.
+      let stopped = false;
+      const stopListening = io.onSuspend?.((phase) => {
+        if (phase === 'stop') {
+          stopped = !isPaused(state);
+          if (stopped) change(pause(state, now()));
+        } else if (stopped) {
+          stopped = false;
+          change(resume(state, now()));
+        }
+      });
+
       // Between lines: --strict's end of time, the curveball and a new notice are printed as lines.
       const timeUp = new AbortController();
       const timer = setInterval(() => {
@@ -176,7 +200,7 @@ export function createLinePrompter(io: Io, signal: AbortSignal): Prompter {
       }, 1000);
       try {
         for (;;) {
-          const line = await ask(`[${left()}] > `, timeUp.signal);
+          const line = await ask(() => `[${left()}] > `, timeUp.signal);
           if (line === null) {
             say(`\nTime is up for ${stage.title}.\n`);
             break;
@@ -227,11 +251,14 @@ export function createLinePrompter(io: Io, signal: AbortSignal): Prompter {
         }
       } finally {
         clearInterval(timer);
+        stopListening?.();
       }
       const next = nextStage(state, now());
       change(next);
       return next;
     },
+
+    assessKeys: 'type the numbers to tick or untick, an empty line confirms',
 
     async assess(message, items, preselected = new Set(), beside) {
       const ticked = new Set(items.filter((item) => preselected.has(item.id)).map((item) => item.id));

@@ -36,6 +36,8 @@ export interface Prompter {
   /** The picker: sorted by title (byTitle), each drilled question marked with its last score (`lastScores`, by id). */
   chooseQuestion(questions: readonly QuestionSummary[], lastScores?: ReadonlyMap<string, number>): Promise<QuestionSummary>;
   runStage(config: Omit<StagePromptConfig, 'style' | 'now' | 'size' | 'onResize' | 'onSuspend' | 'typeahead'>): Promise<SessionState>;
+  /** How `assess` ticks and confirms, for the intro above it; absent, Space and Enter. */
+  assessKeys?: string;
   /** Returns the ids the user ticked; `context` shows the stage's notes and why items are pre-ticked. */
   assess(message: string, items: readonly ScoredItem[], preselected?: ReadonlySet<string>, context?: AssessContext): Promise<string[]>;
   /** One line of text; `validate` returns true or what is wrong, shown under the prompt. */

@@ -1,9 +1,9 @@
 // Turns reports into lines of text. Returns lines; never prints.
 import type { Report } from '../score/report.js';
-import { breakLine, clock, cut, plural, stripControl, visibleLength, widest, wrap } from '../text.js';
+import { breakLine, clock, cut, fitLine, plural, stripControl, visibleLength, widest, wrap } from '../text.js';
 import { bar } from './charts.js';
 import { gradeStyle, type Style } from './colour.js';
-import { interviewerLines } from './interviewer-report.js';
+import { interviewerLines, interviewerRows } from './interviewer-report.js';
 
 /** How the report fits where it is printed. */
 export interface ReportFit {
@@ -38,6 +38,7 @@ export function reportLines(report: Report, style: Style, width = 80, fit: Repor
     .map((section) => ({ whole: fitted(section.whole), folded: fitted(section.folded) }));
   const chosen = sections.map((section) => section.whole);
   const height = () => head.length + chosen.reduce((sum, lines) => sum + lines.length, 0) + tail.length;
+  const lines = () => [...head, ...chosen.flat(), ...tail];
   // The pointer to the model answer goes first, then the interviewer's side, then the longest sections: the missed items, the red flags, the diagram's comparison, the curveball.
   const order = [4, 5, 2, 3, 0, 1];
   for (const i of order) {
@@ -53,7 +54,20 @@ export function reportLines(report: Report, style: Style, width = 80, fit: Repor
     chosen[i] = sections[i]!.whole;
     if (height() > fit.rows) chosen[i] = folded;
   }
-  return [...head, ...chosen.flat(), ...tail];
+  if (fit.rows === undefined || height() <= fit.rows) return lines();
+  // Folded whole and still too tall (a drawing, questions to the interviewer and a follow-up at 80
+  // columns take 32 lines): each folded line keeps one row, cut where it would wrap, the
+  // interviewer's side says its counts on the lines of its headings, and the pointer to the
+  // export that each one repeated is said once, when that lets the score stay in view.
+  const folded = lines();
+  const once = { ...fit, wholeWith: undefined };
+  const wide = 1_000;
+  const oneRow = (section: string[]) => section.map((line) => fitLine(line, width));
+  chosen.splice(0, chosen.length,
+    oneRow(diagramSection(report, wide).folded), oneRow(curveballSection(report, style, wide).folded), oneRow(missedSection(report, style, wide, once).folded),
+    oneRow(redFlagSection(report, style, wide, once).folded), [], oneRow(interviewerRows(report, style)));
+  if (fit.wholeWith) chosen.push(['', ...fitted([style.dim(`All of it, with guidance and answers: ${fit.wholeWith}`)])]);
+  return height() <= fit.rows ? lines() : folded;
 }
 
 /** The title, the score and time, and a row per stage: time, coverage, hints and pace. */

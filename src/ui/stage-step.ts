@@ -111,7 +111,7 @@ export function shownLine({ session, typing }: StageModel): string {
 /** What the key table reads of the screen's state. */
 export function keyContext(model: StageModel, screen: { interviewer: boolean; facts: boolean; pasting: boolean }): KeyContext {
   const { session } = model;
-  return { line: session.padLine ?? model.typing, gated: model.gated, canGoBack: session.current > 0, lineMode: lineModeOf(session), ...screen };
+  return { line: shownLine(model), gated: model.gated, canGoBack: session.current > 0, lineMode: lineModeOf(session), ...screen };
 }
 
 /** Closes the question being typed, asking it when `send` (and it is not blank). */

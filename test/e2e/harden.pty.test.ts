@@ -197,7 +197,9 @@ describe('a drill on TERM=dumb', { timeout: 90_000 }, () => {
     tmux.keys('Enter');
     await tmux.waitFor('Stage 2/2 · Design the ranking');
     tmux.keys('Enter');
-    await tmux.waitFor('Clarify the feed: what did you cover?');
+    const assessing = await tmux.waitFor('Clarify the feed: what did you cover?');
+    // The keys of this terminal: numbers, not the Space and Enter of the full screen.
+    expect(assessing).toMatch(/Self-assessment: tick what you really covered \(type the numbers to tick or\s+untick, an empty line confirms\)\./);
     tmux.type('1');
     tmux.keys('Enter');
     await tmux.waitFor('1. [x] Named the business goal');

@@ -72,6 +72,47 @@ describe('the drill at real sizes', { timeout: 90_000 }, () => {
     expect(Math.max(...lines.map((line) => line.length))).toBeLessThanOrEqual(100);
   });
 
+  it('on 80x32 a report with a drawing, a question to the interviewer and a follow-up still shows its title and score first', async () => {
+    const home = newHome();
+    const tmux = open(['drill', 'youtube-video-recommendations', '--no-ready', '--minutes', '0.5', '--seed', '5'], { width: 80, height: 32, env: { MLDRILL_HOME: home } });
+    await tmux.waitFor('Stage 1/4');
+    tmux.type('?how many users are there');
+    tmux.keys('Enter');
+    await tmux.waitFor(/Interviewer\n\s+You: how many users are there/);
+    tmux.keys('Enter');
+    await tmux.waitFor('Stage 2/4');
+    tmux.keys('Enter');
+    await tmux.waitFor('Stage 3/4');
+    tmux.keys('C-g');
+    await tmux.waitFor('◇ diagram>');
+    tmux.type('uploads -> content encoder -> ann index -> ranker');
+    tmux.keys('Enter');
+    tmux.keys('Escape');
+    await tmux.waitFor(/Diagram: 1 line/);
+    tmux.keys('Enter');
+    await tmux.waitFor('Stage 4/4');
+    await tmux.waitFor('The interviewer cuts in');
+    tmux.type('bootstrap from multilingual content embeddings and popularity in the same language');
+    tmux.keys('Enter');
+    await tmux.waitFor(/Notes\n\s+bootstrap/);
+    tmux.keys('Enter');
+    for (const title of ['Clarify', 'Frame', 'Design', 'Go deep']) {
+      await tmux.waitFor(new RegExp(`\\? ${title}[^\\n]*: what did you cover\\?`));
+      tmux.keys('Enter');
+    }
+    await tmux.waitFor('The follow-up: what did your answer cover?');
+    tmux.keys('Enter');
+    expect(await tmux.exitCode()).toBe(0);
+    const lines = tmux.screen().trimEnd().split('\n');
+    // The report, the blank line and the saved line, and the shell's line for the exit status: the title is still in view.
+    expect(lines.findIndex((line) => line.startsWith('Report · New video recommendations for YouTube'))).toBeGreaterThanOrEqual(0);
+    expect(lines.join('\n')).toMatch(/Report · New video recommendations for YouTube\nScore \d+%\s+Time /);
+    expect(lines.join('\n')).toMatch(/\nDiagram: \d of \d+ components/);
+    expect(lines.join('\n')).toMatch(/\nAll of it, with guidance and answers: mldrill export \d{8}-\d{4}-\w{4}\n/);
+    expect(lines.at(-3)).toMatch(/^Score \d+% · clarify \d+% · /);
+    expect(Math.max(...lines.map((line) => [...line].length))).toBeLessThanOrEqual(80);
+  });
+
   it.each([['history'], ['stats']])('%s fits an 80-column terminal: no line over 80, no row wrapped', async (command) => {
     // The fixture's good records only: its broken lines' warnings are prose on stderr, which may wrap.
     const good = fs.readFileSync(path.join(PROGRESS_BANK, '..', 'history', 'progress.jsonl'), 'utf8').split('\n').filter((line) => {

@@ -1,0 +1,75 @@
+// The TERM=dumb drill (a line at a time) after Ctrl-Z and `fg`, in-process: the Io's suspend
+// listener is driven by hand and the clock is the fake Io's, so the time stopped is exact.
+import type { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import type { SuspendPhase } from '../src/io.js';
+import { resume, startSession, type SessionState } from '../src/session/engine.js';
+import { planStages } from '../src/session/plan.js';
+import { createLinePrompter } from '../src/ui/line-prompts.js';
+import { fakeIo } from './helpers/fake-io.js';
+
+const START = Date.UTC(2026, 10, 22, 9, 30);
+
+/** Everything written to the terminal so far, as text. */
+function screenOf(output: PassThrough): () => string {
+  let text = '';
+  output.on('data', (chunk: Buffer) => (text += chunk.toString()));
+  return () => text;
+}
+
+const settled = () => new Promise((resolve) => setImmediate(resolve));
+
+/** A five-minute stage of the line prompter, its clock running from START, and Ctrl-Z or fg at call. */
+function dumbStage(onChange: (state: SessionState) => void = () => {}) {
+  const io = fakeIo({ tty: true, now: START });
+  const listeners: Array<(phase: SuspendPhase) => void> = [];
+  io.onSuspend = (listener) => {
+    listeners.push(listener);
+    return () => listeners.splice(listeners.indexOf(listener), 1);
+  };
+  const suspend = (phase: SuspendPhase) => [...listeners].forEach((listener) => listener(phase));
+  const screen = screenOf(io.terminal.output as PassThrough);
+  const prompter = createLinePrompter(io, new AbortController().signal);
+  const state = resume(startSession(planStages([{ id: 'clarify', title: 'Clarify', goal: 'Scope it.', minutes: 5 }]), START), START);
+  const stage = prompter.runStage({ state, hints: [], strict: false, onChange });
+  const type = (text: string) => (io.terminal.input as PassThrough).write(text);
+  return { io, suspend, screen, stage, type };
+}
+
+describe('a TERM=dumb stage after Ctrl-Z and fg', () => {
+  it('does not count the time stopped, and asks for the line again with the time left as it is then', async () => {
+    let latest: SessionState | undefined;
+    const { io, suspend, screen, stage, type } = dumbStage((next) => (latest = next));
+    await settled();
+    expect(screen().endsWith('[05:00 left] > ')).toBe(true);
+
+    io.clock.now = START + 60_000; // a minute of the interview
+    suspend('stop');
+    io.clock.now = START + 3_660_000; // an hour stopped
+    suspend('continue');
+    await settled();
+    // Asked again after the shell's lines, with the minute gone and not the hour.
+    expect(screen().endsWith('[05:00 left] > [04:00 left] > ')).toBe(true);
+
+    io.clock.now += 30_000;
+    type('a note\n\n');
+    const done = await stage;
+    expect(done.progress[0]).toMatchObject({ usedMs: 90_000, notes: 'a note\n' });
+    expect(latest?.progress[0]!.usedMs).toBe(90_000);
+  });
+
+  it('a clock paused with /p stays paused through Ctrl-Z and fg', async () => {
+    const { io, suspend, screen, stage, type } = dumbStage();
+    await settled();
+    type('/p\n');
+    await settled();
+    expect(screen()).toContain('Paused: /p resumes.');
+    suspend('stop');
+    io.clock.now += 600_000;
+    suspend('continue');
+    await settled();
+    expect(screen().endsWith('Paused: /p resumes.\n[paused, 05:00 left] > [paused, 05:00 left] > ')).toBe(true);
+    type('\n');
+    expect((await stage).progress[0]!.usedMs).toBe(0);
+  });
+});
