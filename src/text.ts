@@ -175,13 +175,33 @@ export function closest(input: string, candidates: Iterable<string>, max = 3): s
       const distance = editDistance(typed, known);
       // One name inside the other is a near match, unless the inner one is too short to mean
       // anything there ("id" is inside "guidance").
-      const partial = (typed.length >= 3 && known.includes(typed)) || (known.length >= 3 && typed.includes(known));
+      const partial = (typed.length >= 3 && known.includes(typed)) || (known.length >= 3 && typed.includes(known)) || wordsMatch(typed, known);
       return { candidate, score: partial ? Math.min(distance, 1) : distance };
     })
     .filter(({ score }) => score <= limit)
     .sort((x, y) => x.score - y.score || compareText(x.candidate, y.candidate))
     .slice(0, max)
     .map(({ candidate }) => candidate);
+}
+
+/**
+ * A name typed by its words: each typed word begins one of the name's words, in order, or shares
+ * its first three letters with it (`llm-serving`, `video-recs` for `video-game-recommendations`),
+ * or by the initials of a name of three words or more (`pymk` for `people-you-may-know`).
+ */
+function wordsMatch(typed: string, known: string): boolean {
+  const split = (name: string) => name.split(/[-_. ]+/).filter(Boolean);
+  const knownWords = split(known);
+  const typedWords = split(typed);
+  if (typedWords.length === 1) return typed.length >= 3 && knownWords.length >= 3 && typed === knownWords.map((word) => word[0]).join('');
+  let at = 0;
+  for (const word of typedWords) {
+    const sharesStart = (other: string) => other.startsWith(word) || (word.length >= 3 && other.slice(0, 3) === word.slice(0, 3));
+    while (at < knownWords.length && !sharesStart(knownWords[at]!)) at++;
+    if (at === knownWords.length) return false;
+    at++;
+  }
+  return true;
 }
 
 /** `"a"`, `"a" and "b"`, `"a", "b" and "c"` */

@@ -241,6 +241,22 @@ describe('show', () => {
     const capitals = await run(['show', 'AD-FEED']);
     expect(capitals.code).toBe(1);
     expect(capitals.err).toMatch(/^mldrill: no question with id "AD-FEED"; did you mean "ad-feed"/);
+    // An id typed by some of its words, or by its initials, still finds the question it means.
+    const words = await run(['drill', 'llm-serving']);
+    expect(words.code).toBe(1);
+    expect(words.err).toBe('mldrill: no question with id "llm-serving"; did you mean "llm-chat-serving"?\n');
+    expect((await run(['drill', 'pymk'])).err).toBe('mldrill: no question with id "pymk"; did you mean "people-you-may-know"?\n');
+  });
+
+  it('says a question asked for by id was left out for the errors of its file, rather than that there is no such question', async () => {
+    const broken = writeBank(baseBank({ 'questions/ads/half-written.yaml': QUESTION.replace('id: feed', 'id: half-written').replace('title: A feed\n', '') }));
+    const io = fakeIo({ env: { MLDRILL_HOME: home } });
+    expect(await main(['drill', 'half-written', '--bank', broken], io)).toBe(1);
+    // The file as the line of its error names it, then the same name in the verdict.
+    const file = /^(\S*questions\/ads\/half-written\.yaml):\d+:\d+: missing required field "title"/.exec(io.err())?.[1];
+    expect(file, io.err()).toBeDefined();
+    expect(io.err()).toContain(`mldrill: question "half-written" was left out: its file ${file} has the errors above; fix them and run this again\n`);
+    expect(io.err()).not.toContain('no question with id');
   });
 
   it('puts follow-ups and hints in Markdown too', async () => {

@@ -92,7 +92,7 @@ describe('the stage layout', () => {
         const lines = screen(view(state, { gated }), columns, rows);
         expect(lines.length, `${columns}x${rows}:\n${lines.join("\n")}`).toBeLessThanOrEqual(rows);
         expect(Math.max(...lines.map(visibleLength))).toBeLessThanOrEqual(columns);
-        expect(lines[0]).toMatch(gated ? /⏸ ready$/ : /⏱ 06:00 left$/);
+        expect(lines[0]).toMatch(gated ? /⏸ ready · 06:00 left$/ : /⏱ 06:00 left$/);
         expect(lines.join('\n')).toContain('note 5');
         expect(lines.join('\n')).toContain('Enter');
       }
@@ -129,9 +129,9 @@ describe('the stage layout', () => {
     expect(screen(view(startSession(plan, NOW), { checklist, followups, allFollowups: true }), 80, 12).join('\n')).toContain('2. A region went down.');
   });
 
-  it('at the ready gate, shows that the clock waits for Enter', () => {
+  it('at the ready gate, shows that the clock waits for Enter, and the budget it will count down', () => {
     const lines = screen(view(startSession(plan, NOW), { gated: true })).join('\n');
-    expect(lines).toContain('⏸ ready');
+    expect(lines).toMatch(/Stage 1\/2 · Clarify +⏸ ready · 05:00 left\n/);
     expect(lines).toContain('The clock starts when you press Enter or start typing.');
   });
 });

@@ -50,6 +50,8 @@ export interface ConductOptions {
   assessed?: string[][];
   /** --all-red-flags: the report lists every red flag of the rubric. */
   allRedFlags?: boolean;
+  /** The bank directories given to the drill (absolute), kept in the checkpoints for resume. */
+  bank?: string[];
 }
 
 /**
@@ -139,6 +141,7 @@ export async function conduct(options: ConductOptions, io: Io, prompter: Prompte
         ...(options.ai && options.timeoutSeconds !== undefined ? { aiTimeoutSeconds: options.timeoutSeconds } : {}),
         state: settle(latest, now), savedAt: new Date(now).toISOString(),
         ...(assessed.length ? { assessed } : {}),
+        ...(options.bank?.length ? { bank: options.bank } : {}),
         // Who is drilling it, so that another terminal sees it in progress rather than interrupted.
         pid: process.pid, host: os.hostname(),
       });
@@ -207,8 +210,6 @@ export async function conduct(options: ConductOptions, io: Io, prompter: Prompte
       checked = assessed;
     }
     score = assess(scored, checked);
-    // The candidate's own ticks beside the partner's: a rating of its own for stats, never the record's score.
-    if (mode === 'interviewer' && options.save) await (await import('./self-rating.js')).rateSelf(prompter, { interview: scored, partner: score, notes: latest.progress.map((progress) => notesWithDraft(progress)), sessionId: id, stateDir, now: () => io.now() });
   } catch (error) {
     if (!(error instanceof InterruptedError)) throw error;
     pausedWhenStopped = isPaused(latest);
@@ -219,9 +220,10 @@ export async function conduct(options: ConductOptions, io: Io, prompter: Prompte
 
   const now = io.now();
   // The report is the command's data: stdout, styled only if stdout itself is a terminal.
-  if (score) io.stdout.write(`\n${reportLines(reportOf(scored, latest, score, now, mode), await styleFor(io.stdout, io.env, colourOf(io)), Math.min(io.stdout.columns, 100), reportFit(io, options)).join('\n')}\n`);
+  const writeReport = async (done: SessionScore) => io.stdout.write(`\n${reportLines(reportOf(scored, latest, done, now, mode), await styleFor(io.stdout, io.env, colourOf(io)), Math.min(io.stdout.columns, 100), reportFit(io, options)).join('\n')}\n`);
   if (!options.save) {
-    if (!score) io.stderr.write('\nInterrupted: nothing saved (--no-save)\n');
+    if (score) await writeReport(score);
+    else io.stderr.write('\nInterrupted: nothing saved (--no-save)\n');
     return score ? EXIT.ok : EXIT.interrupted;
   }
 
@@ -249,21 +251,32 @@ export async function conduct(options: ConductOptions, io: Io, prompter: Prompte
     exchanges: (latest.exchanges ?? []).map((exchange) => ({ stageId: exchange.stageId ?? '', asked: exchange.asked, factId: exchange.factId, answer: exchange.answer })),
     diagram: diagramWithPadLine(latest),
   });
+  // Saved before anything more is shown or asked: a terminal that closes from here on (its
+  // window shut under the candidate's own ticks) fails every write, and must not cost the record.
+  let appendError: unknown;
   try {
     appendRecord(file, record);
   } catch (error) {
-    // The work must not be lost with the history: print the record, and keep the checkpoint.
-    const kept = checkpoint(pausedWhenStopped);
-    io.stdout.write(`${JSON.stringify(record)}\n`);
-    const where = kept ? `kept for 'mldrill resume ${id}'` : `not resumable (${checkpointTrouble})`;
-    throw new UsageError(`could not write the history file ${file} (${reason(error)}); the session record is printed above and ${where}`);
+    appendError = error;
   }
-  if (score) {
+  if (score && appendError === undefined) {
     try {
       removeLive(stateDir, id);
     } catch {
       // The checkpoint outlived the session; the history's completed record supersedes it.
     }
+  }
+  // The candidate's own ticks beside the partner's: a rating of its own for stats, never the record's score.
+  if (score && mode === 'interviewer') await (await import('./self-rating.js')).rateSelf(prompter, { interview: scored, partner: score, notes: latest.progress.map((progress) => notesWithDraft(progress)), sessionId: id, stateDir, now: () => io.now() });
+  if (score) await writeReport(score);
+  if (appendError !== undefined) {
+    // The work must not be lost with the history: print the record, and keep the checkpoint.
+    const kept = checkpoint(pausedWhenStopped);
+    io.stdout.write(`${JSON.stringify(record)}\n`);
+    const where = kept ? `kept for 'mldrill resume ${id}'` : `not resumable (${checkpointTrouble})`;
+    throw new UsageError(`could not write the history file ${file} (${reason(appendError)}); the session record is printed above and ${where}`);
+  }
+  if (score) {
     io.stderr.write(`\nSaved session ${id} to ${file}\n`);
     if (options.ai) return (await import('./ai-grade.js')).secondOpinion(record, interview.question, interview.rubric, io, { llm: llmOf(io), ...(options.timeoutSeconds !== undefined ? { timeoutSeconds: options.timeoutSeconds } : {}) });
     return EXIT.ok;

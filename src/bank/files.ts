@@ -21,13 +21,18 @@ export interface BankOptions {
  */
 export function bankDirectories(cwd: string, env: Record<string, string | undefined>, options: BankOptions = {}): string[] {
   const builtin = options.noBuiltin ? [] : [path.join(PACKAGE_ROOT, 'rubrics'), path.join(PACKAGE_ROOT, 'questions')];
-  const given = (options.bank ?? []).filter(Boolean).map((dir) => ({ dir, from: 'option' as const }));
+  return [...builtin, ...(options.configBank ?? []), ...givenBankDirectories(cwd, env, options.bank)];
+}
+
+/** The --bank entries, then MLDRILL_BANK's, absolute; one that does not exist is a usage error. */
+export function givenBankDirectories(cwd: string, env: Record<string, string | undefined>, bank: readonly string[] = []): string[] {
+  const given = bank.filter(Boolean).map((dir) => ({ dir, from: 'option' as const }));
   const inEnv = (env.MLDRILL_BANK ?? '').split(path.delimiter).filter(Boolean).map((dir) => ({ dir, from: 'environment' as const }));
-  return [...builtin, ...(options.configBank ?? []), ...[...given, ...inEnv].map(({ dir, from }) => {
+  return [...given, ...inEnv].map(({ dir, from }) => {
     const full = path.resolve(cwd, dir);
     if (!fs.existsSync(full)) throw new MissingBankError(dir, from);
     return full;
-  })];
+  });
 }
 
 /** A directory of the bank that could not be listed, and why. */

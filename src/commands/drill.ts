@@ -8,6 +8,7 @@ import { buildInterview } from '../session/interview.js';
 import { dailyPick } from '../select/daily.js';
 import { hasFilters, pickRandom, requireId, requireMatches, requireMatchingIds, requireMatchingPool, type Filters } from '../select/filter.js';
 import { seededRandom } from '../select/random.js';
+import { givenBankDirectories } from '../bank/files.js';
 import { sessionId } from '../store/record.js';
 import { requireTerminal, type Prompter } from '../ui/prompts.js';
 import { questionHeader } from '../ui/question-header.js';
@@ -55,7 +56,7 @@ export async function drill(given: DrillOptions, io: Io): Promise<number> {
   // still the first thing to hear about, with the exit code a terminal would give.
   if (!io.terminal.input.isTTY) {
     await withCatalog(io, options.bank, (bank) => {
-      if (options.id) requireId(bank.ids, options.id);
+      if (options.id) requireId(bank.ids, options.id, skippedFiles(bank));
       else if (hasFilters(options)) requireMatches(bank.questions, options);
       if (given.rubric !== undefined) bank.rubric(given.rubric);
     });
@@ -106,6 +107,7 @@ async function drillWithBank(bank: Catalog, options: DrillOptions, io: Io, rando
         state: options.ready === false ? startSession(plan, now, curveball) : pause(startSession(plan, now, curveball), now),
         ai: Boolean(options.ai),
         ...(options.ai ? timeout : {}),
+        bank: givenBankDirectories(io.cwd, io.env, options.bank),
       },
       io, prompter,
     );
@@ -114,11 +116,16 @@ async function drillWithBank(bank: Catalog, options: DrillOptions, io: Io, rando
 
 /** The id of the question to drill: given, today's, due, random, or picked from a list. */
 async function chooseQuestion(bank: Catalog, options: DrillOptions, random: () => number, prompter: Prompter, io: Io): Promise<string> {
-  if (options.id) return requireId(bank.ids, options.id);
+  if (options.id) return requireId(bank.ids, options.id, skippedFiles(bank));
   if (options.daily) return dailyPick(requireMatchingPool(bank, options), localDate(io.now(), io.timeZone));
   if (options.next) return nextQuestion(requireMatches(bank.questions, options), io);
   if (options.random) return pickRandom(requireMatchingIds(bank, options), random);
   return (await prompter.chooseQuestion(requireMatches(bank.questions, options), lastScores(io))).id;
+}
+
+/** The files the bank left out for their errors, as its findings name them. */
+function skippedFiles(bank: Catalog): string[] {
+  return bank.findings.map((finding) => finding.file);
 }
 
 /** Each drilled question's latest completed score, for the picker; none when the history cannot be read. */

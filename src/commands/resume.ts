@@ -1,5 +1,7 @@
 // `mldrill resume [session-id|last]`: picks an interrupted session up at the stage it was in,
 // with the time that was left and the notes so far, and completes it as the same session.
+import fs from 'node:fs';
+import { givenBankDirectories } from '../bank/files.js';
 import { MldrillError, NotFoundError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { isFinished, resumeAt, type SessionState } from '../session/engine.js';
@@ -67,7 +69,10 @@ export async function resume(options: ResumeOptions, io: Io): Promise<number> {
       ai = false;
     }
   }
-  const interview = await withCatalog(io, options.bank, (bank) => {
+  // The drill's own --bank and MLDRILL_BANK directories come back with it; one gone since is
+  // passed over, and the question it held is then said to have left the bank.
+  const recorded = (live.bank ?? []).filter((dir) => fs.existsSync(dir));
+  const interview = await withCatalog(io, [...(options.bank ?? []), ...recorded], (bank) => {
     // The session's own question or rubric gone from the bank (or from a bank this run did not
     // load): said as such, with the checkpoint kept, rather than as an unknown id the user never typed.
     const gone = !bank.ids.includes(live.questionId) ? `question "${live.questionId}"` : !bank.rubrics.has(live.rubricId) ? `rubric "${live.rubricId}"` : undefined;
@@ -90,7 +95,8 @@ export async function resume(options: ResumeOptions, io: Io): Promise<number> {
 
     return await conduct(
       { interview, id: live.id, mode: live.mode, minutes: live.minutes, strict: live.strict, save: true, stateDir, state, assessed: live.assessed, allRedFlags: Boolean(options.allRedFlags), ai,
-        ...(ai && live.aiTimeoutSeconds !== undefined ? { timeoutSeconds: live.aiTimeoutSeconds } : {}) },
+        ...(ai && live.aiTimeoutSeconds !== undefined ? { timeoutSeconds: live.aiTimeoutSeconds } : {}),
+        bank: [...new Set([...recorded, ...givenBankDirectories(io.cwd, io.env, options.bank)])] },
       io, prompter,
     );
   });

@@ -1,7 +1,8 @@
 // Narrowing and picking questions. Pure: randomness comes in as a function.
 import { idTextOf, type IdText } from '../bank/catalog.js';
 import type { Category, Difficulty, LoadedQuestion } from '../bank/schema.js';
-import { NoMatchError, UnknownIdError } from '../errors.js';
+import path from 'node:path';
+import { NoMatchError, NotFoundError, UnknownIdError } from '../errors.js';
 import { closest } from '../text.js';
 
 export interface Filters {
@@ -71,8 +72,14 @@ export function pickRandom<T>(items: readonly T[], random: () => number): T {
   return items[Math.min(items.length - 1, Math.floor(random() * items.length))]!;
 }
 
-/** The id itself when the bank has it, else an UnknownIdError with the closest ids. */
-export function requireId(ids: readonly string[], id: string): string {
+/**
+ * The id itself when the bank has it, else an UnknownIdError with the closest ids. When a
+ * question file named after it is among those left out for their errors (`skipped`, as the
+ * findings name them), that is what is said: the file is there, and its errors are above.
+ */
+export function requireId(ids: readonly string[], id: string, skipped: readonly string[] = []): string {
   if (ids.includes(id)) return id;
+  const file = skipped.find((name) => path.basename(path.dirname(name)) !== 'rubrics' && path.basename(name, path.extname(name)) === id);
+  if (file) throw new NotFoundError(`question "${id}" was left out: its file ${file} has the errors above; fix them and run this again`);
   throw new UnknownIdError('question', id, closest(id, ids));
 }

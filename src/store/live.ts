@@ -50,6 +50,11 @@ export interface LiveSession<State = unknown> {
   ai?: true;
   /** Started with drill --ai --timeout S: the AI grader's wait per attempt, in seconds. */
   aiTimeoutSeconds?: number;
+  /**
+   * The bank directories the drill was given (--bank, MLDRILL_BANK), absolute: resume loads them
+   * again, so a question from one resumes without naming it a second time.
+   */
+  bank?: string[];
   /** The process drilling it and its machine (os.hostname()), which a drill writes: see runningElsewhere. */
   pid?: number;
   host?: string;
@@ -112,6 +117,7 @@ function isLiveShape(live: Record<string, unknown>): boolean {
     && typeof live.strict === 'boolean' && typeof live.paused === 'boolean' && isText(live.savedAt) && (live.ai === undefined || live.ai === true)
     && (live.aiTimeoutSeconds === undefined || (typeof live.aiTimeoutSeconds === 'number' && Number.isFinite(live.aiTimeoutSeconds) && live.aiTimeoutSeconds > 0))
     && (live.pid === undefined || (Number.isSafeInteger(live.pid) && (live.pid as number) > 0)) && (live.host === undefined || isText(live.host))
+    && (live.bank === undefined || (Array.isArray(live.bank) && live.bank.every(isText)))
     && (live.assessed === undefined || (Array.isArray(live.assessed) && live.assessed.every((ticks) => Array.isArray(ticks) && ticks.every(isText))));
 }
 

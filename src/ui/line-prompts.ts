@@ -102,6 +102,11 @@ export function createLinePrompter(io: Io, signal: AbortSignal): Prompter {
   /** Numbers typed as "1 3 5", within 1..count. */
   const numbers = (line: string, count: number) =>
     line.split(/[\s,]+/).filter(Boolean).map(Number).filter((n) => Number.isInteger(n) && n >= 1 && n <= count);
+  /** Says which words of a line of item numbers were none of them, rather than pass them over in silence. */
+  const sayStrays = (line: string, count: number) => {
+    const strays = line.split(/[\s,]+/).filter(Boolean).filter((word) => numbers(word, count).length === 0);
+    if (strays.length) sayLine(`(${strays.map((word) => stripControl(word)).join(', ')}: not ${strays.length === 1 ? 'an item number' : 'item numbers'}; the items are ${count === 1 ? '1' : `1 to ${count}`})`);
+  };
 
   return {
     style: PLAIN,
@@ -234,9 +239,10 @@ export function createLinePrompter(io: Io, signal: AbortSignal): Prompter {
             else say(lines.length ? `Diagram:\n${lines.map((line) => `  ${stripControl(line)}`).join('\n')}\n` : 'The diagram is empty: /d events -> ranker adds an edge.\n');
           } else if (facts.length && text === '/f') {
             sayFacts();
-          } else if (checklist.length && /^\/t(\s+\d+)+$/.test(text)) {
+          } else if (checklist.length && /^\/t\s+\S/.test(text)) {
             for (const n of numbers(text.slice(2), checklist.length)) change(toggleTick(state, checklist[n - 1]!.id));
             sayLine(`Ticked: ${state.progress[index]!.ticked.length ? checklist.filter((item) => state.progress[index]!.ticked.includes(item.id)).map((item) => item.text).join('; ') : 'nothing'}`);
+            sayStrays(text.slice(2), checklist.length);
           } else {
             change(commitDraft(setDraft(state, line)));
             // Kept, as everything typed is, but a mistyped command should not pass for one silently.
@@ -275,6 +281,7 @@ export function createLinePrompter(io: Io, signal: AbortSignal): Prompter {
           if (ticked.has(id)) ticked.delete(id);
           else ticked.add(id);
         }
+        sayStrays(line, items.length);
       }
     },
 

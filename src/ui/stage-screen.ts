@@ -99,7 +99,8 @@ export function stageLines(view: StageView, size: Size, style: Style): { lines: 
 
   const left = timeLeft(state, view.now);
   const timer = view.gated
-    ? style.warn('⏸ ready')
+    // The budget shows before the clock starts, as it will run: the stage's goal and budget first.
+    ? style.warn(`⏸ ready · ${timeLeftText(state, view.now)}`)
     : isPaused(state)
       ? style.warn(`⏸ paused · ${timeLeftText(state, view.now)}`)
       : (left.over ? style.bad : left.seconds <= 60 ? style.warn : style.good)(`⏱ ${timeLeftText(state, view.now)}`);

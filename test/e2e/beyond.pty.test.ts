@@ -61,6 +61,20 @@ describe('beyond a timer', { timeout: 90_000 }, () => {
     expect(historyCommand(home).stdout).toMatch(new RegExp(`${id}\\s+e2e-feed\\s+self\\s+completed\\s`));
   });
 
+  it('a session drilled from --bank DIR resumes with `resume last` alone: the checkpoint keeps the bank', async () => {
+    const home = newHome();
+    const id = await crashMidStage(home, 'from a bank of my own');
+    // No --bank this time, as the line printed at Ctrl-C says: mldrill resume ID.
+    const second = new TmuxSession(['resume', 'last'], { env: { MLDRILL_HOME: home }, height: 40 });
+    sessions.push(second);
+    await second.waitFor(`Resuming session ${id} at stage 1/2, Clarify the feed, with`);
+    await second.waitFor(/Notes\n\s+from a bank of my own/);
+    await finishDrill(second, 1);
+    expect(await second.exitCode()).toBe(0);
+    expect(history(home)).toMatchObject([{ id, questionId: 'e2e-feed', status: 'completed' }]);
+    expect(liveFiles(home)).toEqual([]);
+  });
+
   it('resumes a stage killed past its budget saying how far over it is, as its clock does, not "00:00 left"', async () => {
     const home = newHome();
     // 0.05 minutes: the first stage has 1.2 s, gone before the note is typed.

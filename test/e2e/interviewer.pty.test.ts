@@ -1,9 +1,11 @@
 // The interviewer's side in a real pseudo-terminal (tmux), against the built bin: a question
 // asked mid-stage and answered, kept through kill -9 and resume; the follow-up that reacts to
 // the notes, graded with its answer key; the fact sheet on the partner's screen.
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TmuxSession, until } from '../helpers/tmux.js';
-import { BANK, checkpointHolding, confirmAssessments, finishDrill, history, newHome, writeNote } from './fixture-flow.js';
+import { BANK, checkpointHolding, confirmAssessments, finishDrill, history, liveFiles, newHome, writeNote } from './fixture-flow.js';
 
 const sessions: TmuxSession[] = [];
 afterEach(() => sessions.splice(0).forEach((session) => session.close()));
@@ -115,5 +117,47 @@ describe('the interviewer, in a drill', { timeout: 90_000 }, () => {
     await until(() => (tmux.screen(true).match(/Fact sheet: answer only/g) ?? []).length === 2, 'the fact sheet printed again');
     tmux.keys('C-c');
     expect(await tmux.exitCode()).toBe(130);
+  });
+
+  it('a terminal closed under the candidate\'s own ticks keeps the session the partner ticked, completed', async () => {
+    const home = newHome();
+    const tmux = new TmuxSession(['drill', 'e2e-feed', '--interviewer', '--bank', BANK, '--no-ready'], { env: { MLDRILL_HOME: home }, height: 40, width: 100 });
+    sessions.push(tmux);
+    await tmux.waitFor(/❯ ◯ Named the business goal/);
+    tmux.keys('Space');
+    await tmux.waitFor(/❯ ◉ Named the business goal/);
+    tmux.keys('Enter');
+    await tmux.waitFor('Stage 2/2');
+    tmux.keys('Enter');
+    await tmux.waitFor('Candidate: tick your own checklist too?');
+    // The window closes: every write to the terminal fails from here on (EIO).
+    tmux.close();
+    const [record] = await until(() => (fs.existsSync(path.join(home, 'history.jsonl')) ? history(home) : undefined), 'the record');
+    expect(record).toMatchObject({ mode: 'interviewer', status: 'completed', stages: [{ checked: ['goal'] }, { checked: [] }] });
+    expect(liveFiles(home)).toEqual([]);
+  });
+
+  it('on TERM=dumb, says which of the numbers typed to tick are no item, at /t and in the self-assessment', async () => {
+    const home = newHome();
+    const tmux = new TmuxSession(['drill', 'e2e-feed', '--interviewer', '--bank', BANK, '--no-ready', '--no-save'], { env: { MLDRILL_HOME: home, TERM: 'dumb' }, height: 40, width: 100 });
+    sessions.push(tmux);
+    await tmux.waitFor('/t N ticks item N');
+    tmux.enter('/t 1 99 x');
+    // Item 1 is ticked; 99 and x are named, not passed over in silence or kept as a note.
+    await tmux.waitFor(/Ticked: .+\n\(99, x: not item numbers; the items are 1 to \d+\)/);
+    tmux.keys('C-c');
+    expect(await tmux.exitCode()).toBe(130);
+
+    const self = new TmuxSession(['drill', 'e2e-feed', '--bank', BANK, '--no-ready', '--no-save', '--no-curveballs'], { env: { MLDRILL_HOME: home, TERM: 'dumb' }, height: 40, width: 100 });
+    sessions.push(self);
+    // Through both stages to the self-assessment, where 0 is no item's number and 2 is ticked.
+    for (const [shown, line] of [['an empty line: next stage', ''], ['Stage 2/2', ''], ['Numbers to tick or untick', '0 2']] as const) {
+      await self.waitFor(shown);
+      self.enter(line);
+    }
+    await self.waitFor(/\(0: not an item number; the items are 1 to \d+\)/);
+    expect(self.screen()).toMatch(/2\. \[x\]/);
+    self.keys('C-c');
+    expect(await self.exitCode()).toBe(130);
   });
 });

@@ -60,6 +60,12 @@ export class TmuxSession {
     this.tmux('send-keys', '-t', this.name, '-l', '--', text);
   }
 
+  /** A line typed and entered, as a user of a line-at-a-time screen (TERM=dumb) gives it. */
+  enter(text: string): void {
+    this.type(text);
+    this.keys('Enter');
+  }
+
   /** Text pasted as a terminal pastes it: marked as a paste (bracketed) when the program asked for that. */
   paste(text: string): void {
     const file = path.join(path.dirname(this.exitFile), 'paste');
