@@ -60,10 +60,10 @@ const builtinShims = {
 };
 
 /**
- * Modules (relative to dist/) of `history`, `stats`, `export`, `next` and `grade`, and of the
- * history store and the scoring they read (lint loads its example grading from here on demand), which `daily`, `list`, `show` and `random` would
- * otherwise compile on every run. One chunk rather than one per command:
- * Node 20 pays for every file it loads. store/atomic.js stays in core: the bank cache writes through it.
+ * The store, the scoring and the history commands' own modules (relative to dist/): those that
+ * neither core nor `history` reach go into `report` (lint loads its example grading from there
+ * on demand), never into `interactive`. One chunk rather than one per command: Node 20 pays for
+ * every file it loads.
  */
 const HISTORY = /^(store\/(?!paths\.js|atomic\.js)|score\/|commands\/(history|stats|export|next|grade)\.js$|app\/(read-history|stats-tally)\.js$|ui\/(stats|history|export|next|grade)\.js$|lint\/grade-examples\.js$)/;
 
@@ -91,22 +91,31 @@ const DIAGRAM = /^(diagram\/|commands\/diagram\.js$|bank\/diagram-check\.js$)/;
  * they go into `interactive`, loaded by the commands that use them.
  */
 const SCRIPTING = ['main.js', 'cli.js', 'commands/daily.js', 'commands/random.js', 'commands/list.js', 'commands/show.js', 'commands/__complete.js'];
-let scripting;
-/** Modules the scripting commands reach through static imports (computed once, on the first module placed). */
-function scriptingModules(getModuleInfo) {
-  if (scripting) return scripting;
-  scripting = new Set();
+/**
+ * The commands that read the history: what `history` and `stats` reach and core does not (the
+ * store, the engine that reads checkpoints, the tallies) is their chunk, `history`; what `export`,
+ * `next` and `grade` reach besides (the report's renderer, the interviewer, the grader) is
+ * `report`. So `history` and `stats` compile neither the drill's screens nor the report.
+ */
+const HISTORY_COMMANDS = ['commands/history.js', 'commands/stats.js'];
+const REPORT_COMMANDS = ['commands/export.js', 'commands/next.js', 'commands/grade.js'];
+const reached = new Map();
+/** Modules the entries reach through static imports (computed once per list, on the first module placed). */
+function reachedFrom(entries, getModuleInfo) {
+  if (reached.has(entries)) return reached.get(entries);
+  const seen = new Set();
   const visit = (id) => {
-    if (scripting.has(id)) return;
-    scripting.add(id);
+    if (seen.has(id)) return;
+    seen.add(id);
     for (const dep of getModuleInfo(id)?.importedIds ?? []) visit(dep);
   };
-  for (const entry of SCRIPTING) {
+  for (const entry of entries) {
     const id = path.join(dist, entry);
-    if (!getModuleInfo(id)) throw new Error(`bundle: SCRIPTING in scripts/bundle.mjs names ${entry}, which is not in the build`);
+    if (!getModuleInfo(id)) throw new Error(`bundle: scripts/bundle.mjs names ${entry}, which is not in the build`);
     visit(id);
   }
-  return scripting;
+  reached.set(entries, seen);
+  return seen;
 }
 
 const costly = new Map();
@@ -142,8 +151,11 @@ await bundle.write({
     const relative = path.relative(dist, id).split(path.sep).join('/');
     if (AI_GRADER.test(relative)) return undefined;
     if (DIAGRAM.test(relative)) return 'diagram';
-    if (HISTORY.test(relative)) return 'history';
-    return scriptingModules(getModuleInfo).has(id) ? 'core' : 'interactive';
+    // The leaves (src/*.ts: text, words, time...), which every layer imports, stay in core: in
+    // another chunk, one such as words.js (the scoring's, the diagram comparison's) made a cycle.
+    if (reachedFrom(SCRIPTING, getModuleInfo).has(id) || !relative.includes('/')) return 'core';
+    if (reachedFrom(HISTORY_COMMANDS, getModuleInfo).has(id)) return 'history';
+    return HISTORY.test(relative) || reachedFrom(REPORT_COMMANDS, getModuleInfo).has(id) ? 'report' : 'interactive';
   },
 });
 await bundle.close();
@@ -178,7 +190,7 @@ const core = fs.readFileSync(path.join(outdir, written.find((name) => name.start
 // checking only the first found once let a static import of the HISTORY chunk through (every
 // command then failed to load: core -> history -> diagram -> core, half loaded).
 const named = (prefix, where) => written.filter((name) => name.startsWith(prefix)).map((chunk) => [chunk, where]);
-for (const [chunk, where] of [...named('history-', 'HISTORY'), ...named('diagram-', 'DIAGRAM'), ...named('interactive-', 'SCRIPTING')]) {
+for (const [chunk, where] of [...named('history-', 'HISTORY'), ...named('diagram-', 'DIAGRAM'), ...named('interactive-', 'SCRIPTING'), ...named('report-', 'REPORT_COMMANDS')]) {
   if (new RegExp(`^(var \\w+ = )?require\\('\\./${chunk}'\\);`, 'm').test(core)) {
     console.error(`bundle: the core chunk imports ${chunk}; keep the modules core needs out of ${where} in scripts/bundle.mjs`);
     process.exit(1);
