@@ -170,6 +170,7 @@ function unknownIdText(error: UnknownIdError, argv: readonly string[]): string {
     return `"${showControl(error.id)}" is neither a command nor a question id; ${hint || "run 'mldrill --help' for the commands and 'mldrill list' for the ids"}`;
   }
   const remedy = LIST_IDS[error.kind];
+  if (error.known?.length === 0) return `no ${error.kind} with id "${showControl(error.id)}"; there is ${error.kind === 'resumable session' ? 'no interrupted session to resume' : `no ${error.kind}`}`;
   const hint = error.known ? didYouMean(error.closest, { label: remedy, names: error.known, always: error.kind === 'rubric' }) : didYouMean(error.closest) || remedy;
   // The id as typed, a hidden character shown as its escape: stripped, "feature<ESC>[31m-store"
   // would read as the id suggested in its place.

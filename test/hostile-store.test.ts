@@ -441,7 +441,15 @@ describe('session ids are never trusted as paths', () => {
     expect(gone.err()).toBe('mldrill: session 20261123-0930-gone was abandoned and its checkpoint is gone, so there is nothing to resume; mldrill export 20261123-0930-gone shows it, and mldrill drill fx-feed drills the question again\n');
     const unknown = fakeIo({ env: { MLDRILL_HOME: home }, tty: true });
     expect(await main(['resume', '2027'], unknown)).toBe(1);
-    expect(unknown.err()).toBe('mldrill: there is no interrupted session to resume\n');
+    expect(unknown.err()).toBe('mldrill: no resumable session with id "2027"; there is no interrupted session to resume\n');
+    // A start of both recorded ids, neither resumable: not "give more of the id", which no more of it would help.
+    const both = fakeIo({ env: { MLDRILL_HOME: home }, tty: true });
+    expect(await main(['resume', '2026112'], both)).toBe(1);
+    expect(both.err()).toBe('mldrill: no resumable session with id "2026112"; there is no interrupted session to resume\n');
+    saveLive(home, live('20261201-0930-open'));
+    const other = fakeIo({ env: { MLDRILL_HOME: home }, tty: true });
+    expect(await main(['resume', '2026112'], other)).toBe(1);
+    expect(other.err()).toMatch(/^mldrill: no resumable session with id "2026112"; .*20261201-0930-open/);
   });
 
   it("resuming a session of a question from a bank not loaded now says so and how to load it, not 'run mldrill list'", async () => {

@@ -37,7 +37,13 @@ function pickOrExplain(sessions: readonly LiveSession<SessionState>[], wanted: s
     if (wanted === 'last' || !(error instanceof MldrillError)) throw error;
     // The latest record of each session: a resumed one supersedes its abandoned record.
     const latest = [...new Map(records.map((entry) => [entry.id, entry])).values()];
-    const record = byIdOrPrefix(latest, wanted);
+    // A start of several recorded ids, none of them resumable, is no resumable session: not "give more of the id".
+    let record: SessionSummary | undefined;
+    try {
+      record = byIdOrPrefix(latest, wanted);
+    } catch {
+      throw error;
+    }
     if (!record) throw error;
     const what = record.status === 'completed' ? `was completed${record.score === null ? '' : ` (${record.score}%)`}` : 'was abandoned and its checkpoint is gone';
     throw new NotFoundError(`session ${record.id} ${what}, so there is nothing to resume; mldrill export ${record.id} shows it, and mldrill drill ${record.questionId} drills the question again`);
