@@ -226,6 +226,19 @@ export function resume(state: SessionState, now: number): SessionState {
   return { ...state, runningSince: now };
 }
 
+/**
+ * Ctrl-Z and `fg`: the time stopped is not counted. The clock pauses as the process stops and
+ * runs again on `fg`; a clock paused already (by the user) stays paused. `stoppedRunning` says
+ * whether the stop paused it, carried from the one phase to the other.
+ */
+export function clockAtSuspend(state: SessionState, phase: 'stop' | 'continue', now: number, stoppedRunning: boolean): { state: SessionState; stoppedRunning: boolean } {
+  if (phase === 'stop') {
+    const running = !isPaused(state);
+    return { state: running ? pause(state, now) : state, stoppedRunning: running };
+  }
+  return { state: stoppedRunning ? resume(state, now) : state, stoppedRunning: false };
+}
+
 export function togglePause(state: SessionState, now: number): SessionState {
   return isPaused(state) ? resume(state, now) : pause(state, now);
 }

@@ -8,13 +8,13 @@ import type { Io } from '../io.js';
 import { parseDiagram } from '../diagram/parse.js';
 import {
   addPadLine,
+  clockAtSuspend,
   commitDraft,
   diagramLines,
   curveballDue,
   isPaused,
   markCurveballShown,
   nextStage,
-  pause,
   remainingSeconds,
   resume,
   revealHint,
@@ -176,13 +176,9 @@ export function createLinePrompter(io: Io, signal: AbortSignal): Prompter {
       // paused already (/p) stays paused.
       let stopped = false;
       const stopListening = io.onSuspend?.((phase) => {
-        if (phase === 'stop') {
-          stopped = !isPaused(state);
-          if (stopped) change(pause(state, now()));
-        } else if (stopped) {
-          stopped = false;
-          change(resume(state, now()));
-        }
+        const at = clockAtSuspend(state, phase, now(), stopped);
+        stopped = at.stoppedRunning;
+        if (at.state !== state) change(at.state);
       });
 
       // Between lines: --strict's end of time, the curveball and a new notice are printed as lines.

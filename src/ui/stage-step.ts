@@ -5,12 +5,12 @@
 // here, where a table of tests reaches it without a terminal.
 import {
   addPadLine,
+  clockAtSuspend,
   commitDraft,
   curveballDue,
   isPaused,
   markCurveballShown,
   nextStage,
-  pause,
   previousStage,
   recallPadLine,
   remainingSeconds,
@@ -237,9 +237,6 @@ export function tickStage(state: SessionState, now: number, strict: boolean, she
  * runs again on `fg`; a clock paused already (Ctrl-P) stays paused.
  */
 export function suspendStage(model: StageModel, phase: SuspendPhase, now: number): StageModel {
-  if (phase === 'stop') {
-    const stopped = !isPaused(model.session);
-    return { ...model, stopped, session: stopped ? pause(model.session, now) : model.session };
-  }
-  return { ...model, stopped: false, session: model.stopped ? resume(model.session, now) : model.session };
+  const { state, stoppedRunning } = clockAtSuspend(model.session, phase, now, model.stopped);
+  return { ...model, session: state, stopped: stoppedRunning };
 }
