@@ -178,7 +178,7 @@ describe('an argument holding a colour sequence or a newline', { timeout: 60_000
     { args: ['drill', 'feature\u001b[31m-store'], code: 1, stderr: 'mldrill: no question with id "feature\\u001b[31m-store"; did you mean "feature-store"?' },
     { args: ['show', 'feature-store\u200b'], code: 1, stderr: 'mldrill: no question with id "feature-store\\u200b"; did you mean "feature-store"?' },
     { args: ['histroy\u001b[41m'], code: 1, stderr: 'mldrill: "histroy\\u001b[41m" is neither a command nor a question id; did you mean the command history?' },
-    { args: ['resume', 'x\u001b[2J\u001b[31m'], code: 1, stderr: 'mldrill: there is no interrupted session to resume' },
+    { args: ['resume', 'x\u001b[2J\u001b[31m'], code: 1, stderr: 'mldrill: no resumable session with id "x\\u001b[2J\\u001b[31m"; there is no interrupted session to resume' },
     { args: ['drill', '--category', 'ads\u001b[31mX'], code: 2, stderr: "error: option '-c, --category <category>' argument 'adsX' is invalid" },
     { args: ['show', 'feed\nmldrill: all good'], code: 1, stderr: 'mldrill: no question with id "feed\\nmldrill: all good"; run \'mldrill list\' to see the ids\n' },
     { args: ['drill', '--bank', 'no\nsuch'], code: 2, stderr: 'mldrill: --bank names no\\nsuch, which does not exist' },
