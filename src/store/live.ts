@@ -165,11 +165,9 @@ export function listLive<State>(stateDir: string, isState: (state: unknown) => s
 
 /** The interrupted session wanted: `last` (the latest saved), an id, or a prefix of exactly one id. */
 export function pickLive<State>(sessions: readonly LiveSession<State>[], wanted = 'last'): LiveSession<State> {
-  if (wanted === 'last' || sessions.length === 0) {
-    if (sessions[0]) return sessions[0];
-    // An id asked for is named back, with none to choose from.
-    throw wanted === 'last' ? new NotFoundError('there is no interrupted session to resume') : new UnknownIdError('resumable session', wanted, [], []);
-  }
+  // An id asked for is named back, with none to choose from.
+  if (sessions.length === 0) throw wanted === 'last' ? new NotFoundError('there is no interrupted session to resume') : new UnknownIdError('resumable session', wanted, [], []);
+  if (wanted === 'last') return sessions[0]!;
   const live = byIdOrPrefix(sessions, wanted);
   if (live) return live;
   const ids = sessions.map((session) => session.id);
