@@ -32,10 +32,20 @@ describe('the spinner', () => {
     let drawn = '';
     const stream = Object.assign(new PassThrough(), { isTTY: true, columns: 40, cursorTo: () => true, clearLine: () => true, moveCursor: () => true });
     stream.on('data', (chunk: Buffer) => void (drawn += chunk.toString()));
-    const io = { ...fakeIo(), errorTerminal: stream as unknown as NodeJS.WriteStream };
+    const io = { ...fakeIo({ env: { TERM: 'xterm-256color' } }), errorTerminal: stream as unknown as NodeJS.WriteStream };
     await withSpinner(io, 'Reading 70 question and rubric files (kept in a cache for next time)', () => 1);
     expect(drawn).toContain('⠋ Reading 70 question and rubric files…\u001b');
     expect(drawn).not.toContain('cache for next time');
+  });
+
+  it('draws ASCII frames on the Linux console (TERM=linux has no braille), whatever TERM the test runs under', async () => {
+    let drawn = '';
+    const stream = Object.assign(new PassThrough(), { isTTY: true, columns: 80, cursorTo: () => true, clearLine: () => true, moveCursor: () => true });
+    stream.on('data', (chunk: Buffer) => void (drawn += chunk.toString()));
+    const io = { ...fakeIo({ env: { TERM: 'linux' } }), errorTerminal: stream as unknown as NodeJS.WriteStream };
+    await withSpinner(io, 'Reading 10 files', () => 1);
+    expect(drawn).toContain('- Reading 10 files');
+    expect(drawn).not.toContain('⠋');
   });
 
   it('draws nothing on a terminal of width 0 (unknown), and still returns the work', async () => {

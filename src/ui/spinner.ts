@@ -7,6 +7,11 @@ import { colourLevel } from './colour.js';
 import type { Colour } from '../config/keys.js';
 import { cut } from '../text.js';
 
+// ora's `dots` and `line`, given as frames: ora picks `line` from process.env alone. The Linux
+// console (TERM=linux) has no braille.
+const BRAILLE_FRAMES = { interval: 80, frames: ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'] };
+const ASCII_FRAMES = { interval: 130, frames: ['-', '\\', '|', '/'] };
+
 /** Whether a spinner may be drawn: a terminal, colour allowed (NO_COLOR, TERM=dumb), not CI. */
 export function spinnerWanted(isTTY: boolean, env: Record<string, string | undefined>, colour: Colour = 'auto'): boolean {
   return isTTY && !env.CI && colourLevel({ isTTY }, env, colour) > 0;
@@ -22,7 +27,9 @@ export async function withSpinner<T>(io: Io, text: string, work: () => T | Promi
   // discardStdin off: a prompt may read the keyboard right after.
   // One row: the frame and a space before the text, which is cut to fit (a wrapped spinner
   // line redraws as two on a narrow terminal).
-  const spinner = ora({ text: cut(text, Math.max(1, stream.columns - 3)), stream, discardStdin: false }).start();
+  const spinner = ora({
+    text: cut(text, Math.max(1, stream.columns - 3)), stream, discardStdin: false, spinner: io.env.TERM === 'linux' ? ASCII_FRAMES : BRAILLE_FRAMES,
+  }).start();
   try {
     return await work();
   } finally {
