@@ -66,6 +66,16 @@ export function fileShown(file: string): string {
   return oneLine(showControl(file));
 }
 
+/** A word for a POSIX shell (bash, zsh) to read back unchanged: always single-quoted. */
+export function posixQuote(word: string): string {
+  return `'${word.replaceAll("'", `'\\''`)}'`;
+}
+
+/** A word as typed in a command line shown to the user: bare when no shell would change it. */
+export function shellWord(word: string): string {
+  return /^[\w@%+=:,./~-]+$/.test(word) && !word.startsWith('~') ? word : posixQuote(word);
+}
+
 /**
  * A template tag that sanitises every interpolated value and trusts the literal parts:
  * safe`${file}:${line}: ${message}`. For lines built from untrusted text before they are styled.

@@ -95,7 +95,22 @@ describe('daily', () => {
 
   it('prints a few plain lines for a shell greeting', async () => {
     const { out } = await run(['daily', '--plain', '--tag', 'only-here', '--date', '2026-11-22']);
-    expect(out).toBe('Question of the day, 2026-11-22: An ad feed\nDesign a feed that shows people posts they care about.\nDrill it: mldrill drill ad-feed\n');
+    expect(out).toBe(`Question of the day, 2026-11-22: An ad feed\nDesign a feed that shows people posts they care about.\nDrill it: mldrill drill ad-feed --bank ${bank}\n`);
+  });
+
+  it("repeats the --bank a question came from in the commands it suggests, quoted for the shell, and none for a shipped question", async () => {
+    const spaced = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-')), "it's mine");
+    fs.cpSync(bank, spaced, { recursive: true });
+    const io = fakeIo({ env: { MLDRILL_HOME: home }, cwd: path.dirname(spaced) });
+    expect(await main(['show', 'ad-feed', '--plain', '--bank', "it's mine"], io)).toBe(0);
+    expect(io.out().split('\n')[2]).toBe(`Drill it: mldrill drill ad-feed --bank 'it'\\''s mine'`);
+    const text = fakeIo({ env: { MLDRILL_HOME: home }, cwd: path.dirname(spaced) });
+    expect(await main(['show', 'ad-feed', '--bank', "it's mine", '--bank', bank], text)).toBe(0);
+    expect(text.out()).toContain(`Drill it: mldrill drill ad-feed --bank 'it'\\''s mine'\n`);
+    const shipped = fakeIo({ env: { MLDRILL_HOME: home }, cwd: path.dirname(spaced) });
+    expect(await main(['show', 'ad-budget-pacing', '--bank', "it's mine"], shipped)).toBe(0);
+    expect(shipped.out()).toContain('Hints: mldrill show ad-budget-pacing --hints\n');
+    expect(shipped.out()).toContain('Drill it: mldrill drill ad-budget-pacing\n');
   });
 
   it('prints Markdown ready for a chat', async () => {
@@ -108,7 +123,7 @@ describe('daily', () => {
       '',
       'Plan (15 min): Clarify 5 min · Design 10 min',
       '',
-      'Drill it: `mldrill drill ad-feed`',
+      `Drill it: \`mldrill drill ad-feed --bank ${bank}\``,
       '',
     ].join('\n'));
   });
@@ -140,7 +155,7 @@ describe('daily', () => {
     }));
     const io = fakeIo({ env: { MLDRILL_HOME: home } });
     expect(await main(['show', 'long-feed', '--plain', '--bank', paragraphs], io)).toBe(0);
-    expect(io.out()).toBe('A feed in two lines\nDesign a feed that shows people posts they care about. Assume 10M daily users.\nDrill it: mldrill drill long-feed\n');
+    expect(io.out()).toBe(`A feed in two lines\nDesign a feed that shows people posts they care about. Assume 10M daily users.\nDrill it: mldrill drill long-feed --bank ${paragraphs}\n`);
     const list = fakeIo({ env: { MLDRILL_HOME: home } });
     expect(await main(['list', '--plain', '--bank', paragraphs], list)).toBe(0);
     expect(list.out().split('\n').filter((line) => line.startsWith('long-feed\t'))).toEqual(['long-feed\trecommendation\tmedium\tA feed in two lines']);

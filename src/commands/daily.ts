@@ -23,7 +23,7 @@ export async function daily(options: DailyOptions, io: Io): Promise<number> {
     const pool = options.unseen
       ? sortedPool(await (await import('../app/read-history.js')).requireUnseen(requireMatchingIds(catalog, options), options, io))
       : requireMatchingPool(catalog, options);
-    await printQuestion(io, catalog, dailyPick(pool, date), format, { date });
+    await printQuestion(io, catalog, dailyPick(pool, date), format, { date, bank: options.bank });
     return EXIT.ok;
   });
 }

@@ -19,7 +19,7 @@ export async function random(options: RandomOptions, io: Io): Promise<number> {
   return withCatalog(io, options.bank, async (catalog) => {
     const matching = requireMatchingIds(catalog, options);
     const pool = options.unseen ? await (await import('../app/read-history.js')).requireUnseen(matching, options, io) : matching;
-    await printQuestion(io, catalog, pickRandom(pool, random), format);
+    await printQuestion(io, catalog, pickRandom(pool, random), format, { bank: options.bank });
     return EXIT.ok;
   });
 }

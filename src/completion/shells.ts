@@ -3,6 +3,8 @@
 // the cursor) and offers what it prints, one candidate a line; the logic lives once, in
 // src/completion/candidates.ts. No candidates means "complete file names", where a shell can.
 
+import { posixQuote } from '../text.js';
+
 export const SHELLS = ['bash', 'zsh', 'fish', 'powershell'] as const;
 export type Shell = (typeof SHELLS)[number];
 
@@ -18,8 +20,6 @@ const header = (shell: Shell) => `# mldrill tab completion for ${shell}. Add thi
 #   ${STARTUP_LINES[shell].line}
 `;
 
-/** A word for a POSIX shell (bash, zsh) to read back unchanged. */
-const posixQuote = (word: string) => `'${word.replaceAll("'", `'\\''`)}'`;
 /** A word for fish, whose single quotes take \\ and \\' as escapes. */
 const fishQuote = (word: string) => `'${word.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
 

@@ -4,7 +4,7 @@
 import type { QuestionSummary } from '../bank/catalog.js';
 import type { Followup, LoadedQuestion, LoadedRubric } from '../bank/schema.js';
 import { planStages, totalBudgetSeconds } from '../session/plan.js';
-import { cut, flatten, stripControl, widest, wrap } from '../text.js';
+import { cut, flatten, shellWord, stripControl, widest, wrap } from '../text.js';
 import type { Style } from './colour.js';
 import { questionJsonText } from './question-json.js';
 import { formatMinutes, questionHeader } from './question-header.js';
@@ -22,6 +22,11 @@ export interface QuestionView {
   followupKeys?: boolean;
   /** For `show --answer`: the strong example answer, as what a strong answer covers. */
   answer?: boolean;
+  /**
+   * The `--bank` arguments, as typed, that the question's file came from: the commands shown
+   * (`Drill it: ...`, the hints' pointer) repeat them, or they would not find the question.
+   */
+  bank?: readonly string[];
 }
 
 /** The strong example's notes by stage, in the rubric's order, as lines; empty when there is none. */
@@ -49,14 +54,17 @@ export function formatQuestion(view: QuestionView, format: OutputFormat, style: 
   }
 }
 
-const drillCommand = (id: string) => `mldrill drill ${stripControl(id)}`;
+/** `mldrill <command> <id> [more]`, with the `--bank` arguments the question needs. */
+const command = (name: string, { question, bank = [] }: Pick<QuestionView, 'question' | 'bank'>, ...more: string[]) =>
+  stripControl(['mldrill', name, question.id, ...more, ...bank.flatMap((dir) => ['--bank', shellWord(dir)])].join(' '));
 const dayLabel = (date: string) => `Question of the day, ${date}`;
 
 /** A few unstyled lines for a shell greeting: title, prompt, and how to drill it. */
-function plainLines({ question, date }: QuestionView): string[] {
+function plainLines(view: QuestionView): string[] {
+  const { question, date } = view;
   // Three lines whatever the YAML holds: a script takes the prompt with `sed -n 2p`.
   const title = flatten(question.title);
-  return [date ? `${dayLabel(date)}: ${title}` : title, flatten(question.prompt), `Drill it: ${drillCommand(question.id)}`];
+  return [date ? `${dayLabel(date)}: ${title}` : title, flatten(question.prompt), `Drill it: ${command('drill', view)}`];
 }
 
 function textLines(view: QuestionView, style: Style, width: number): string[] {
@@ -79,7 +87,7 @@ function textLines(view: QuestionView, style: Style, width: number): string[] {
           for (const point of followup.answer) lines.push(...bullet(point, width, '      '));
         }
       }
-      if (!view.followupKeys && followups.some((followup) => followup.answer?.length)) lines.push('', style.dim(`Answer keys: mldrill show ${clean.id} --followups`));
+      if (!view.followupKeys && followups.some((followup) => followup.answer?.length)) lines.push('', style.dim(`Answer keys: ${command('show', view, '--followups')}`));
     }
     if (view.hints) {
       const staged = rubric.stages.filter((stage) => clean.stages[stage.id]?.hints?.length);
@@ -89,7 +97,7 @@ function textLines(view: QuestionView, style: Style, width: number): string[] {
         for (const hint of clean.stages[stage.id]!.hints!) lines.push(...bullet(hint, width, '    '));
       }
     } else if (Object.values(clean.stages).some((stage) => stage.hints?.length)) {
-      lines.push('', style.dim(`Hints: mldrill show ${clean.id} --hints`));
+      lines.push('', style.dim(`Hints: ${command('show', view, '--hints')}`));
     }
     const answer = strongAnswer(question, view.rubric);
     if (view.answer) {
@@ -98,11 +106,11 @@ function textLines(view: QuestionView, style: Style, width: number): string[] {
       for (const stage of answer) lines.push(style.accent(`  ${stage.title}`), ...stage.lines.map((line) => `    ${line}`));
     } else if (answer.length) {
       // Beside the hints' pointer when there is one; after a section (the hints themselves), a blank line.
-      const hintsPointer = style.dim(`Hints: mldrill show ${clean.id} --hints`);
-      lines.push(...(lines[lines.length - 1] === hintsPointer ? [] : ['']), style.dim(`${STRONG_ANSWER_TITLE}: mldrill show ${clean.id} --answer`));
+      const hintsPointer = style.dim(`Hints: ${command('show', view, '--hints')}`);
+      lines.push(...(lines[lines.length - 1] === hintsPointer ? [] : ['']), style.dim(`${STRONG_ANSWER_TITLE}: ${command('show', view, '--answer')}`));
     }
   }
-  lines.push('', style.dim(`Drill it: ${drillCommand(question.id)}`));
+  lines.push('', style.dim(`Drill it: ${command('drill', view)}`));
   return lines;
 }
 
@@ -163,7 +171,7 @@ function markdownLines(view: QuestionView): string[] {
     }
     if (view.answer) lines.push('', ...strongAnswerMarkdown(question, rubric));
   }
-  lines.push('', `Drill it: \`${drillCommand(question.id)}\``);
+  lines.push('', `Drill it: \`${command('drill', view)}\``);
   return lines;
 }
 
