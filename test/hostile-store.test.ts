@@ -486,7 +486,7 @@ describe('session ids are never trusted as paths', () => {
     try {
       const listed = fakeIo({ env: { MLDRILL_HOME: home, TZ: 'UTC' } });
       expect(await main(['history', '--json'], listed)).toBe(0);
-      expect(JSON.parse(listed.out())).toMatchObject([{ id, status: 'in progress', resumable: false }]);
+      expect(JSON.parse(listed.out())).toMatchObject([{ id, status: 'in progress', resumable: false, endedAt: null }]);
       for (const args of [['resume'], ['resume', id]]) {
         const io = fakeIo({ env: { MLDRILL_HOME: home }, tty: true });
         expect(await main(args, io)).toBe(1);
@@ -496,7 +496,7 @@ describe('session ids are never trusted as paths', () => {
       saveLive(home, { ...live(id), pid: other.pid!, host: `not-${os.hostname()}` });
       const elsewhere = fakeIo({ env: { MLDRILL_HOME: home, TZ: 'UTC' } });
       expect(await main(['history', '--json'], elsewhere)).toBe(0);
-      expect(JSON.parse(elsewhere.out())).toMatchObject([{ id, status: 'interrupted', resumable: true }]);
+      expect(JSON.parse(elsewhere.out())).toMatchObject([{ id, status: 'interrupted', resumable: true, endedAt: expect.stringMatching(/^2026-.*Z$/) as string }]);
       saveLive(home, { ...live(id), pid: other.pid!, host: os.hostname() });
     } finally {
       other.kill();

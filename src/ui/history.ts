@@ -15,7 +15,8 @@ export interface HistoryEntry {
   /** The start in the reader's zone, YYYY-MM-DD HH:MM. */
   localStart: string;
   startedAt: string;
-  endedAt: string;
+  /** Null for a session in progress: it has not ended. */
+  endedAt: string | null;
   questionId: string;
   rubricId: string;
   mode: string;
@@ -59,7 +60,8 @@ export function liveEntry(live: LiveSession<SessionState>, timeZone?: string, ru
     id: live.id,
     localStart: localDateTime(live.state.startedAt, timeZone),
     startedAt: new Date(live.state.startedAt).toISOString(),
-    endedAt: live.savedAt,
+    // An interrupted session ended at its last checkpoint; one in progress has not ended.
+    endedAt: running ? null : live.savedAt,
     questionId: live.questionId,
     rubricId: live.rubricId,
     mode: live.mode,
