@@ -43,7 +43,8 @@ export interface Io {
   /**
    * Calls handler on SIGINT/SIGTERM/SIGHUP instead of dying; returns a function that stops
    * listening. SIGHUP (the terminal window closed, the SSH link dropped) would otherwise kill the
-   * drill between two checkpoints, losing what was typed since the last one and the record.
+   * drill between two checkpoints, losing what was typed since the last one and the record. A
+   * terminal found gone without the signal (writes fail with EIO) counts as SIGHUP.
    */
   onSignal: (handler: (signal: Signal) => void) => () => void;
   /**
@@ -201,9 +202,12 @@ function pinnedClock(value: string | undefined): (() => number) | undefined {
  * Once the terminal has hung up (its window closed, the SSH link dropped), switching raw mode
  * and writing to it fail with EIO, from readline's and Inquirer's event handlers, which would
  * crash the drill before it saved what was typed. There is no terminal left to restore or to
- * show anything on, so those failures are dropped; any other error is still an error.
+ * show anything on, so those failures are dropped; any other error is still an error. The
+ * failures themselves, and the end of input in raw mode (where Ctrl-D is a key, not an end), say
+ * the terminal is gone: SIGHUP need not follow, as when mldrill does not own the terminal
+ * (`setsid`), and the drill would otherwise wait for ever on a terminal nobody can reach.
  */
-function tolerateHangUp(): void {
+function tolerateHangUp(gone: () => void): void {
   const { stdin } = process;
   const setRawMode = stdin.setRawMode.bind(stdin);
   stdin.setRawMode = (mode: boolean) => {
@@ -211,12 +215,17 @@ function tolerateHangUp(): void {
       return setRawMode(mode);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EIO') throw error;
+      gone();
       return stdin;
     }
   };
+  stdin.on('end', () => {
+    if (stdin.isRaw) gone();
+  });
   for (const stream of [process.stdout, process.stderr]) {
     if (!stream.isTTY) continue;
     stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EIO') gone();
       if (error.code === 'EIO' || stream.listenerCount('error') > 1) return;
       throw error;
     });
@@ -251,11 +260,18 @@ export function nodeIo(): NodeIo {
   process.on('SIGXFSZ', () => {});
   let hungUp = false;
   let tolerant = false;
+  // The handlers of onSignal, for a hang-up seen on the terminal rather than signalled.
+  const hangUpHandlers = new Set<() => void>();
+  const terminalGone = () => {
+    if (hungUp) return;
+    hungUp = true;
+    for (const handler of [...hangUpHandlers]) handler();
+  };
   return {
     stdout: textOut(1, () => process.stdout),
     stderr: textOut(2, () => process.stderr),
     get terminal() {
-      if (process.stdin.isTTY && !tolerant) tolerateHangUp();
+      if (process.stdin.isTTY && !tolerant) tolerateHangUp(terminalGone);
       tolerant = true;
       return { input: process.stdin, output: process.stdout.isTTY || !process.stderr.isTTY ? process.stdout : process.stderr };
     },
@@ -282,13 +298,18 @@ export function nodeIo(): NodeIo {
         hungUp = true;
         handler('SIGHUP');
       };
+      const onGone = () => handler('SIGHUP');
       process.on('SIGINT', onInt);
       process.on('SIGTERM', onTerm);
       process.on('SIGHUP', onHangUp);
+      hangUpHandlers.add(onGone);
+      // Listening after the terminal went: nothing will ever answer, so stop at once.
+      if (hungUp) queueMicrotask(onGone);
       return () => {
         process.off('SIGINT', onInt);
         process.off('SIGTERM', onTerm);
         process.off('SIGHUP', onHangUp);
+        hangUpHandlers.delete(onGone);
       };
     },
     exitAfterHangUp() {

@@ -1,10 +1,10 @@
 // The drill on a machine that fails it: checkpoints that cannot be written, a file-size limit,
 // kill -9 mid-line. Nothing typed may be lost. Real pseudo-terminal (tmux), built bin.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { TmuxSession, until } from '../helpers/tmux.js';
+import { BIN, TmuxSession, until } from '../helpers/tmux.js';
 import { BANK, checkpointHolding, finishDrill, history, liveFiles, newHome, writeNote } from './fixture-flow.js';
 
 const sessions: TmuxSession[] = [];
@@ -119,6 +119,16 @@ describe('a drill in a terminal that misbehaves', { timeout: 90_000 }, () => {
     const [record] = await until(() => (fs.existsSync(path.join(home, 'history.jsonl')) ? history(home) : undefined), 'the record');
     expect(record).toMatchObject({ status: 'abandoned', stages: [{ notes: 'said aloud\nhalf a line\n' }, { notes: '' }] });
     // Resumable: the checkpoint stays.
+    expect(liveFiles(home)).toEqual([`${record.id}.json`]);
+  });
+
+  it('a terminal that goes away with no hang-up signal (mldrill not its owner) still saves the session and ends, by SIGHUP, not hanging on for ever', () => {
+    const home = newHome();
+    const run = spawnSync('python3', [path.join(import.meta.dirname, '..', 'helpers', 'gone-terminal.py'), 'Stage 1/2', 'before the end',
+      process.execPath, BIN, 'drill', 'e2e-feed', '--bank', BANK, '--no-ready'], { encoding: 'utf8', timeout: 80_000, env: { ...process.env, MLDRILL_HOME: home, TERM: 'xterm-256color' } });
+    expect(JSON.parse(run.stdout)).toEqual({ seen: true, drawn: true, exit: null, signal: 1 });
+    const [record] = history(home);
+    expect(record).toMatchObject({ status: 'abandoned', stages: [{ notes: 'before the end\n' }, { notes: '' }] });
     expect(liveFiles(home)).toEqual([`${record.id}.json`]);
   });
 
