@@ -86,6 +86,13 @@ describe('aiGrade against a chat-completions server', () => {
     expect(io.err()).toBe('');
   });
 
+  it('joins chat/completions to the base URL\'s path, keeping its query (an api-version) and dropping a fragment', async () => {
+    server = await startChatServer([completion(goodReply)]);
+    await aiGrade(input, ioFor(`${server.url}/?api-version=2024-10-21`));
+    await aiGrade(input, ioFor(`${server.url}#models`));
+    expect(server.requests.map((request) => request.url)).toEqual(['/v1/chat/completions?api-version=2024-10-21', '/v1/chat/completions']);
+  });
+
   it('voids a met verdict whose quote is not in the notes, and counts the self tick instead', async () => {
     server = await startChatServer([completion({ items: [
       ...goodReply.items.slice(0, 3),

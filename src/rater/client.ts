@@ -4,7 +4,7 @@
 // line naming the cause and the fix; the API key never appears in one.
 import { setTimeout as delay } from 'node:timers/promises';
 import { InterruptedError, ServiceError } from '../errors.js';
-import { hostOf, type LlmConfig } from './config.js';
+import { chatUrl, hostOf, type LlmConfig } from './config.js';
 import { responseFormat, type ChatMessage, type ReplyMode } from './prompt.js';
 
 export interface ChatOptions {
@@ -96,7 +96,7 @@ async function post(config: LlmConfig, body: string, options: ChatOptions): Prom
   const timeout = AbortSignal.timeout(options.timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
   try {
-    const response = await fetch(`${config.url}/chat/completions`, {
+    const response = await fetch(chatUrl(config), {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json', ...(config.apiKey ? { authorization: `Bearer ${config.apiKey}` } : {}) },
       body,
