@@ -234,6 +234,18 @@ describe('aiGrade against a chat-completions server', () => {
     expect((await failure(aiGrade(input, ioFor(server.url)))).message).toMatch(/has no chat completions at \/v1\/chat\/completions \(404 \("404 page not found"\)\); set MLDRILL_LLM_URL to the API's base URL/);
   });
 
+  it('does not follow a redirect, and names where it points and the base URL to set, not an unreachable server', async () => {
+    server = await startChatServer((request) => (request.url.startsWith('/v1/') ? { status: 308, headers: { location: '/api/v1/chat/completions?token=abc' } } : completion(goodReply)));
+    const error = await failure(aiGrade(input, ioFor(server.url)));
+    const origin = server.url.slice(0, -'/v1'.length);
+    expect(error.message).toBe(`${origin.slice(7)} redirects the request (308) to ${origin}/api/v1/chat/completions; mldrill does not follow redirects, which could send your notes elsewhere; if that is your server, set MLDRILL_LLM_URL to ${origin}/api/v1`);
+    expect(server.requests.map((request) => request.url)).toEqual(['/v1/chat/completions']);
+    server.requests.length = 0;
+    await server.close();
+    server = await startChatServer([{ status: 302, headers: { location: 'https://login.example.invalid/sso' } }]);
+    expect((await failure(aiGrade(input, ioFor(server.url)))).message).toMatch(/^127\.0\.0\.1:\d+ redirects the request \(302\) to https:\/\/login\.example\.invalid\/sso; mldrill does not follow redirects, which could send your notes elsewhere; set MLDRILL_LLM_URL to the API's base URL, usually ending in \/v1$/);
+  });
+
   it('names an unknown model of a hosted API without advising ollama pull', async () => {
     server = await startChatServer([{ status: 404, body: { error: { message: 'The model `gpt-9` does not exist or you do not have access to it.', type: 'invalid_request_error', code: 'model_not_found' } } }]);
     expect((await failure(aiGrade(input, ioFor(server.url)))).message).toMatch(/has no model "test-model" \(404 \("The model `gpt-9` does not exist or you do not have access to it\."\)\); set MLDRILL_LLM_MODEL to one of the models the server lists at \/models$/);

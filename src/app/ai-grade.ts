@@ -50,7 +50,7 @@ const SETUP_TEXT: Record<LlmSetupError['problem'], (names: SettingNames) => stri
 };
 
 /** The remedy for each way the server fails, in the words of the command line. */
-const FIX_TEXT: Record<LlmFix, (model: string, names: SettingNames) => string> = {
+const FIX_TEXT: Record<LlmFix, (subject: string, names: SettingNames) => string> = {
   timeout: () => 'raise --timeout (a large model on a CPU can take minutes) or use a smaller model',
   'start-server': (_, { url }) => `start the server (e.g. \`ollama serve\`) or fix the port in ${url}`,
   'host-name': (_, { url }) => `check the host name in ${url} and your network`,
@@ -65,12 +65,13 @@ const FIX_TEXT: Record<LlmFix, (model: string, names: SettingNames) => string> =
   'json-base-url': (_, { url }) => `check that ${url} is the API's base URL (usually ending in /v1)`,
   'openai-api': (_, { url }) => `check that ${url} points at an OpenAI-compatible API`,
   'blocked-port': (_, { url }) => `run the server on another port (Ollama's is 11434) and put it in ${url}`,
+  redirected: (base, { url }) => `if that is your server, set ${url} to ${base}`,
 };
 
 /** The rater's errors with their remedies worded; any other error as it is. */
 function worded(error: unknown, names: SettingNames): unknown {
   if (error instanceof LlmSetupError) return new UsageError(SETUP_TEXT[error.problem](names));
-  if (error instanceof ServiceError && error.fix) return new ServiceError(`${error.message}; ${FIX_TEXT[error.fix](error.model ?? '', names)}`);
+  if (error instanceof ServiceError && error.fix) return new ServiceError(`${error.message}; ${FIX_TEXT[error.fix](error.subject ?? '', names)}`);
   return error;
 }
 
