@@ -4,8 +4,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { aiGrade, runAiGrade, type AiGradeInput } from '../src/app/ai-grade.js';
+import { aiGrade, runAiGrade, secondOpinion, type AiGradeInput } from '../src/app/ai-grade.js';
 import type { LoadedQuestion, LoadedRubric } from '../src/bank/schema.js';
+import type { SessionRecord } from '../src/store/record.js';
 import { InterruptedError, MldrillError, ServiceError } from '../src/errors.js';
 import { PLAIN } from '../src/ui/colour.js';
 import { aiGradeLines, verdictsBesideTicksLines } from '../src/ui/ai-grade.js';
@@ -356,6 +357,29 @@ describe('the verdicts beside the self ticks', () => {
     expect(lines).toContain('             unsure; your partner\'s tick counts');
     expect(lines.join('\n')).not.toContain('your own tick');
     expect(aiGradeLines(result, 'Feed ranking', PLAIN, 80, 'partner')[2]).toBe('Met only with a quote from your notes; where the AI is unsure or its quote is not in your notes, your partner\'s tick counts.');
+  });
+});
+
+describe('secondOpinion, as drill --ai runs it', () => {
+  const record: SessionRecord = {
+    version: 1, id: '20261110-0900-abcd', questionId: 'fx-feed', rubricId: 'fx-rubric', mode: 'self', startedAt: '2026-11-10T09:00:00.000Z', endedAt: '2026-11-10T09:30:00.000Z', status: 'completed', score: 50,
+    stages: [
+      { id: 'clarify', budgetSeconds: 300, usedSeconds: 200, hintsShown: 0, notes: 'Users: casual readers', checked: ['users'], missed: ['scale'], score: 33 },
+      { id: 'metrics', budgetSeconds: 300, usedSeconds: 200, hintsShown: 0, notes: 'Online: session length', checked: ['online'], missed: ['calibration'], score: 50 },
+    ],
+  };
+
+  it('says a failure in one line with the server\'s control characters taken out, and that the session stands', async () => {
+    server = await startChatServer([{ status: 401, body: { error: { message: 'bad key\u001b]0;owned\u0007\u001b[2J here' } } }]);
+    const io = ioFor(server.url, { MLDRILL_HOME: fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-ai-')) });
+    expect(await secondOpinion(record, question, rubric, io)).toBe(2);
+    expect(io.err()).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+    expect(io.err().split('\n')).toEqual([
+      expect.stringMatching(/^mldrill: 127\.0\.0\.1:\d+ refused the request \(401 \("bad key here"\)\); set MLDRILL_LLM_API_KEY to a valid key for this server$/),
+      'Your session 20261110-0900-abcd is saved as you assessed it.',
+      'Ask again with: mldrill grade 20261110-0900-abcd --ai',
+      '',
+    ]);
   });
 });
 

@@ -243,7 +243,8 @@ export async function secondOpinion(record: SessionRecord, question: LoadedQuest
     return EXIT.ok;
   } catch (error) {
     if (!(error instanceof ServiceError)) throw error;
-    io.stderr.write(`mldrill: ${error.message}\n`);
+    // The server's and the model's words are in it: untrusted text, as main's one line takes it.
+    io.stderr.write(`mldrill: ${stripControl(error.message)}\n`);
     io.stderr.write(`Your session ${record.id} is saved as you assessed it.\nAsk again with: mldrill grade ${record.id} --ai${options.timeoutSeconds !== undefined ? ` --timeout ${options.timeoutSeconds}` : ''}\n`);
     return EXIT.usage;
   } finally {
