@@ -191,9 +191,10 @@ describe('aiGrade against a chat-completions server', () => {
   });
 
   it('says a reply that is not JSON, or not the shape, is unusable', async () => {
-    server = await startChatServer([completion('I think the candidate did well overall.'), completion({ items: [{ stage: 'clarify', id: 'users', met: 'yes' }] }), { body: '<html>gateway</html>' }]);
+    server = await startChatServer([completion('I think the candidate did well overall.'), completion(`I'm sorry, but I can't help with grading. ${'Please ask something else. '.repeat(10)}`), completion({ items: [{ stage: 'clarify', id: 'users', met: 'yes' }] }), { body: '<html>gateway</html>' }]);
     const io = ioFor(server.url);
-    expect((await failure(aiGrade(input, io))).message).toMatch(/^the reply of test-model at 127\.0\.0\.1:\d+ is unusable: its content is not JSON; try again, or use a model that supports structured output$/);
+    expect((await failure(aiGrade(input, io))).message).toMatch(/^the reply of test-model at 127\.0\.0\.1:\d+ is unusable: its content is not JSON \("I think the candidate did well overall\."\); try again, or use a model that supports structured output$/);
+    expect((await failure(aiGrade(input, io))).message).toContain(`is unusable: its content is not JSON ("I'm sorry, but I can't help with grading. Please ask something else. Please ask something else. Please ask something el…"); try again`);
     expect((await failure(aiGrade(input, io))).message).toContain('is unusable: its JSON is not the shape asked for (items[0].met: ');
     expect((await failure(aiGrade(input, io))).message).toMatch(/answered with something other than JSON; check that MLDRILL_LLM_URL is the API's base URL/);
   });
