@@ -112,10 +112,26 @@ describe('aiGrade against a chat-completions server', () => {
     server = await startChatServer([completion({ items: [goodReply.items[0], { stage: 'metrics', id: 'revenue', met: true, evidence: 'session length', reason: 'x' }] })]);
     const io = ioFor(server.url);
     const result = await aiGrade(input, io);
-    expect(result.warnings).toEqual(['the model rated "metrics/revenue", which the checklist does not have; dropped']);
-    expect(io.err()).toBe('mldrill: warning: the model rated "metrics/revenue", which the checklist does not have; dropped\n');
+    expect(result.warnings).toEqual([
+      'the model rated "metrics/revenue", which the checklist does not have; dropped',
+      'the model left 3 of 4 items unrated (scale, online, calibration); they count as unsure',
+    ]);
+    expect(io.err()).toBe([
+      'mldrill: warning: the model rated "metrics/revenue", which the checklist does not have; dropped',
+      'mldrill: warning: the model left 3 of 4 items unrated (scale, online, calibration); they count as unsure',
+      '',
+    ].join('\n'));
     expect(result.stages[1]!.items.map((item) => item.id)).toEqual(['online', 'calibration']);
     expect(result.stages[1]!.items[0]).toMatchObject({ met: null, reason: 'not rated by the model', counted: true });
+  });
+
+  it('refuses a reply that rates none of the items (an empty list, or only items the checklist lacks): no second opinion, exit 2', async () => {
+    server = await startChatServer([completion({ items: [] }), completion({ items: [{ stage: 'clarify', id: 'goal', met: true, evidence: 'session length', reason: 'x' }] })]);
+    const io = ioFor(server.url);
+    const empty = await failure(aiGrade(input, io));
+    expect(empty).toBeInstanceOf(ServiceError);
+    expect(empty.message).toMatch(/^the reply of test-model at 127\.0\.0\.1:\d+ rates none of the checklist's 4 items; try again, or use a larger model$/);
+    expect((await failure(aiGrade(input, io))).message).toMatch(/rates none of the checklist's 4 items \(1 verdict for items it does not have\); try again/);
   });
 
   it('falls back to json_object, then to the prompt alone, when the server refuses the response format', async () => {

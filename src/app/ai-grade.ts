@@ -16,7 +16,7 @@ import { ratingsFile } from '../store/paths.js';
 import { colourOf, stateDirOf } from './config.js';
 import { appendRating, RATING_VERSION, type RatingRecord } from '../store/ratings.js';
 import type { CurveballRecord, SessionRecord } from '../store/record.js';
-import { jsonText, stripControl } from '../text.js';
+import { jsonText, plural, stripControl } from '../text.js';
 import { aiGradeLines, verdictsBesideTicksLines, type TicksBy } from '../ui/ai-grade.js';
 import { styleFor } from '../ui/colour.js';
 
@@ -158,6 +158,11 @@ async function gradeWithModel(input: AiGradeInput, io: Io, options: AiGradeOptio
   }
   const notes = Object.values(input.notesByStage).join('\n');
   const judged = judge(stages, parsed.verdicts, notes, input.selfTicks);
+  // No verdict is no second opinion: kept, it would read as an AI score equal to the candidate's own.
+  if (judged.rated === 0) {
+    const count = stages.reduce((sum, stage) => sum + stage.items.length, 0);
+    throw new ServiceError(`the reply of ${config.model} at ${host} rates none of the checklist's ${count} items${judged.warnings.length ? ` (${plural(judged.warnings.length, 'verdict')} for items it does not have)` : ''}; try again, or use a larger model`);
+  }
   for (const warning of judged.warnings) io.stderr.write(`mldrill: warning: ${stripControl(warning)}\n`);
   return { questionId: input.question.id, rubricId: input.rubric.id, grader: 'ai', model: config.model, host, score: judged.score, capped: judged.capped, stages: judged.stages, warnings: judged.warnings };
 }
