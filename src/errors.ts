@@ -125,7 +125,8 @@ export class InterruptedError extends MldrillError {
  */
 export type LlmFix =
   | 'timeout' | 'start-server' | 'host-name' | 'scheme-matches' | 'secure' | 'reach'
-  | 'key' | 'pull-model' | 'model-name' | 'base-url-v1' | 'url-and-model' | 'json-base-url' | 'openai-api' | 'blocked-port';
+  | 'key' | 'pull-model' | 'model-name' | 'base-url-v1' | 'url-and-model' | 'json-base-url' | 'openai-api' | 'blocked-port'
+  | 'redirected';
 
 /**
  * The AI grader's server could not be reached or answered badly (refused, timed out, a bad key,
@@ -136,8 +137,8 @@ export class ServiceError extends MldrillError {
   constructor(
     message: string,
     readonly fix?: LlmFix,
-    /** The model asked for, for a remedy that names it. */
-    readonly model?: string,
+    /** What the remedy names: the model asked for, or the base URL a redirect points to. */
+    readonly subject?: string,
   ) {
     super(message, EXIT.usage);
   }

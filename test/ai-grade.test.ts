@@ -4,8 +4,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { aiGrade, runAiGrade, type AiGradeInput } from '../src/app/ai-grade.js';
+import { aiGrade, runAiGrade, secondOpinion, type AiGradeInput } from '../src/app/ai-grade.js';
 import type { LoadedQuestion, LoadedRubric } from '../src/bank/schema.js';
+import type { SessionRecord } from '../src/store/record.js';
 import { InterruptedError, MldrillError, ServiceError } from '../src/errors.js';
 import { PLAIN } from '../src/ui/colour.js';
 import { aiGradeLines, verdictsBesideTicksLines } from '../src/ui/ai-grade.js';
@@ -86,6 +87,13 @@ describe('aiGrade against a chat-completions server', () => {
     expect(io.err()).toBe('');
   });
 
+  it('joins chat/completions to the base URL\'s path, keeping its query (an api-version) and dropping a fragment', async () => {
+    server = await startChatServer([completion(goodReply)]);
+    await aiGrade(input, ioFor(`${server.url}/?api-version=2024-10-21`));
+    await aiGrade(input, ioFor(`${server.url}#models`));
+    expect(server.requests.map((request) => request.url)).toEqual(['/v1/chat/completions?api-version=2024-10-21', '/v1/chat/completions']);
+  });
+
   it('voids a met verdict whose quote is not in the notes, and counts the self tick instead', async () => {
     server = await startChatServer([completion({ items: [
       ...goodReply.items.slice(0, 3),
@@ -104,10 +112,26 @@ describe('aiGrade against a chat-completions server', () => {
     server = await startChatServer([completion({ items: [goodReply.items[0], { stage: 'metrics', id: 'revenue', met: true, evidence: 'session length', reason: 'x' }] })]);
     const io = ioFor(server.url);
     const result = await aiGrade(input, io);
-    expect(result.warnings).toEqual(['the model rated "metrics/revenue", which the checklist does not have; dropped']);
-    expect(io.err()).toBe('mldrill: warning: the model rated "metrics/revenue", which the checklist does not have; dropped\n');
+    expect(result.warnings).toEqual([
+      'the model rated "metrics/revenue", which the checklist does not have; dropped',
+      'the model left 3 of 4 items unrated (scale, online, calibration); they count as unsure',
+    ]);
+    expect(io.err()).toBe([
+      'mldrill: warning: the model rated "metrics/revenue", which the checklist does not have; dropped',
+      'mldrill: warning: the model left 3 of 4 items unrated (scale, online, calibration); they count as unsure',
+      '',
+    ].join('\n'));
     expect(result.stages[1]!.items.map((item) => item.id)).toEqual(['online', 'calibration']);
     expect(result.stages[1]!.items[0]).toMatchObject({ met: null, reason: 'not rated by the model', counted: true });
+  });
+
+  it('refuses a reply that rates none of the items (an empty list, or only items the checklist lacks): no second opinion, exit 2', async () => {
+    server = await startChatServer([completion({ items: [] }), completion({ items: [{ stage: 'clarify', id: 'goal', met: true, evidence: 'session length', reason: 'x' }] })]);
+    const io = ioFor(server.url);
+    const empty = await failure(aiGrade(input, io));
+    expect(empty).toBeInstanceOf(ServiceError);
+    expect(empty.message).toMatch(/^the reply of test-model at 127\.0\.0\.1:\d+ rates none of the checklist's 4 items; try again, or use a larger model$/);
+    expect((await failure(aiGrade(input, io))).message).toMatch(/rates none of the checklist's 4 items \(1 verdict for items it does not have\); try again/);
   });
 
   it('falls back to json_object, then to the prompt alone, when the server refuses the response format', async () => {
@@ -183,9 +207,10 @@ describe('aiGrade against a chat-completions server', () => {
   });
 
   it('says a reply that is not JSON, or not the shape, is unusable', async () => {
-    server = await startChatServer([completion('I think the candidate did well overall.'), completion({ items: [{ stage: 'clarify', id: 'users', met: 'yes' }] }), { body: '<html>gateway</html>' }]);
+    server = await startChatServer([completion('I think the candidate did well overall.'), completion(`I'm sorry, but I can't help with grading. ${'Please ask something else. '.repeat(10)}`), completion({ items: [{ stage: 'clarify', id: 'users', met: 'yes' }] }), { body: '<html>gateway</html>' }]);
     const io = ioFor(server.url);
-    expect((await failure(aiGrade(input, io))).message).toMatch(/^the reply of test-model at 127\.0\.0\.1:\d+ is unusable: its content is not JSON; try again, or use a model that supports structured output$/);
+    expect((await failure(aiGrade(input, io))).message).toMatch(/^the reply of test-model at 127\.0\.0\.1:\d+ is unusable: its content is not JSON \("I think the candidate did well overall\."\); try again, or use a model that supports structured output$/);
+    expect((await failure(aiGrade(input, io))).message).toContain(`is unusable: its content is not JSON ("I'm sorry, but I can't help with grading. Please ask something else. Please ask something else. Please ask something el…"); try again`);
     expect((await failure(aiGrade(input, io))).message).toContain('is unusable: its JSON is not the shape asked for (items[0].met: ');
     expect((await failure(aiGrade(input, io))).message).toMatch(/answered with something other than JSON; check that MLDRILL_LLM_URL is the API's base URL/);
   });
@@ -225,6 +250,18 @@ describe('aiGrade against a chat-completions server', () => {
     server = await startChatServer([{ status: 404, body: { error: { message: 'model "test-model" not found, try pulling it first' } } }, { status: 404, body: '404 page not found' }]);
     expect((await failure(aiGrade(input, ioFor(server.url)))).message).toMatch(/has no model "test-model" \(404 \("model "test-model" not found, try pulling it first"\)\); pull it \(`ollama pull test-model`\)/);
     expect((await failure(aiGrade(input, ioFor(server.url)))).message).toMatch(/has no chat completions at \/v1\/chat\/completions \(404 \("404 page not found"\)\); set MLDRILL_LLM_URL to the API's base URL/);
+  });
+
+  it('does not follow a redirect, and names where it points and the base URL to set, not an unreachable server', async () => {
+    server = await startChatServer((request) => (request.url.startsWith('/v1/') ? { status: 308, headers: { location: '/api/v1/chat/completions?token=abc' } } : completion(goodReply)));
+    const error = await failure(aiGrade(input, ioFor(server.url)));
+    const origin = server.url.slice(0, -'/v1'.length);
+    expect(error.message).toBe(`${origin.slice(7)} redirects the request (308) to ${origin}/api/v1/chat/completions; mldrill does not follow redirects, which could send your notes elsewhere; if that is your server, set MLDRILL_LLM_URL to ${origin}/api/v1`);
+    expect(server.requests.map((request) => request.url)).toEqual(['/v1/chat/completions']);
+    server.requests.length = 0;
+    await server.close();
+    server = await startChatServer([{ status: 302, headers: { location: 'https://login.example.invalid/sso' } }]);
+    expect((await failure(aiGrade(input, ioFor(server.url)))).message).toMatch(/^127\.0\.0\.1:\d+ redirects the request \(302\) to https:\/\/login\.example\.invalid\/sso; mldrill does not follow redirects, which could send your notes elsewhere; set MLDRILL_LLM_URL to the API's base URL, usually ending in \/v1$/);
   });
 
   it('names an unknown model of a hosted API without advising ollama pull', async () => {
@@ -337,6 +374,29 @@ describe('the verdicts beside the self ticks', () => {
     expect(lines).toContain('             unsure; your partner\'s tick counts');
     expect(lines.join('\n')).not.toContain('your own tick');
     expect(aiGradeLines(result, 'Feed ranking', PLAIN, 80, 'partner')[2]).toBe('Met only with a quote from your notes; where the AI is unsure or its quote is not in your notes, your partner\'s tick counts.');
+  });
+});
+
+describe('secondOpinion, as drill --ai runs it', () => {
+  const record: SessionRecord = {
+    version: 1, id: '20261110-0900-abcd', questionId: 'fx-feed', rubricId: 'fx-rubric', mode: 'self', startedAt: '2026-11-10T09:00:00.000Z', endedAt: '2026-11-10T09:30:00.000Z', status: 'completed', score: 50,
+    stages: [
+      { id: 'clarify', budgetSeconds: 300, usedSeconds: 200, hintsShown: 0, notes: 'Users: casual readers', checked: ['users'], missed: ['scale'], score: 33 },
+      { id: 'metrics', budgetSeconds: 300, usedSeconds: 200, hintsShown: 0, notes: 'Online: session length', checked: ['online'], missed: ['calibration'], score: 50 },
+    ],
+  };
+
+  it('says a failure in one line with the server\'s control characters taken out, and that the session stands', async () => {
+    server = await startChatServer([{ status: 401, body: { error: { message: 'bad key\u001b]0;owned\u0007\u001b[2J here' } } }]);
+    const io = ioFor(server.url, { MLDRILL_HOME: fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-ai-')) });
+    expect(await secondOpinion(record, question, rubric, io)).toBe(2);
+    expect(io.err()).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+    expect(io.err().split('\n')).toEqual([
+      expect.stringMatching(/^mldrill: 127\.0\.0\.1:\d+ refused the request \(401 \("bad key here"\)\); set MLDRILL_LLM_API_KEY to a valid key for this server$/),
+      'Your session 20261110-0900-abcd is saved as you assessed it.',
+      'Ask again with: mldrill grade 20261110-0900-abcd --ai',
+      '',
+    ]);
   });
 });
 

@@ -163,6 +163,10 @@ const EVERYDAY: Array<[string, string]> = [
   ['ads-relevance-quality', '- Keep an audit log of model versions.'],
   ['rag-vector-database', '- Index freshness: re-index the wiki nightly.'],
   ['video-search', '- Feature: clip length and upload time.'],
+  ['credit-limit-fair-lending', '- Look at the shape of the score distribution per segment.'],
+  ['also-bought', '- A/B test: we expect a 2% lift in add-to-cart.'],
+  ['house-price-estimate', '- Evaluate with a time-based split, train on older sales.'],
+  ['social-feed-ad-click-prediction', '- Train the click model with log loss.'],
 ];
 
 // Competent answers that never reach the question's point: the generic words they share with a

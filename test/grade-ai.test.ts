@@ -12,6 +12,14 @@ import { closedPort, completion, startChatServer, type ChatServer } from './help
 const BANK = path.join(ROOT, 'test', 'fixtures', 'e2e-bank');
 const NOTES = '## clarify\nBusiness goal: more daily sessions.\nThe feed shows on the home screen.\n## design\nTwo stages: retrieval then ranking.\n';
 
+/** A verdict on every item of e2e-feed's checklist, each quoting NOTES. */
+const EVERY_ITEM = [
+  { stage: 'clarify', id: 'goal', met: true, evidence: 'Business goal: more daily sessions.', reason: 'Names the goal.' },
+  { stage: 'clarify', id: 'scale', met: false, evidence: '', reason: 'No numbers.' },
+  { stage: 'clarify', id: 'surface', met: true, evidence: 'The feed shows on the home screen.', reason: 'Names the surface.' },
+  { stage: 'design', id: 'diagram', met: false, evidence: '', reason: 'No diagram.' },
+];
+
 /** Runs mldrill asynchronously (the test's server shares this process's event loop). */
 function run(args: string[], env: Record<string, string>): Promise<{ code: number | null; out: string; err: string }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-grade-ai-'));
@@ -61,7 +69,7 @@ describe('mldrill grade --ai', { timeout: 40_000 }, () => {
 
   it('in a pipe, titles the report with the question\'s title and keeps each item, quote and reason on one line, as grade without --ai does', async () => {
     const reason = 'The notes name the business goal in plain words, more daily sessions, before anything about the model or its features is said.';
-    server = await startChatServer([completion({ items: [{ stage: 'clarify', id: 'goal', met: true, evidence: 'Business goal: more daily sessions.', reason }] })]);
+    server = await startChatServer([completion({ items: [{ stage: 'clarify', id: 'goal', met: true, evidence: 'Business goal: more daily sessions.', reason }, ...EVERY_ITEM.slice(1)] })]);
     const env = { MLDRILL_LLM_URL: server.url, MLDRILL_LLM_MODEL: 'test-model' };
     const result = await run(['e2e-feed', '--notes', 'notes.md', '--ai', '--bank', BANK], env);
     expect(result.err).toBe('');
@@ -76,7 +84,7 @@ describe('mldrill grade --ai', { timeout: 40_000 }, () => {
   });
 
   it('reads the endpoint from the config file when the environment has none', async () => {
-    server = await startChatServer([completion({ items: [] })]);
+    server = await startChatServer([completion({ items: EVERY_ITEM })]);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-config-'));
     const config = path.join(dir, 'config.yaml');
     fs.writeFileSync(config, `llm:\n  url: ${server.url}\n  model: from-the-file\n`);
@@ -108,7 +116,7 @@ describe('mldrill grade --ai', { timeout: 40_000 }, () => {
   });
 
   it('sends a key pasted with its line end as the key, and refuses one that no header can carry without showing it', async () => {
-    server = await startChatServer([completion({ items: [] })]);
+    server = await startChatServer([completion({ items: EVERY_ITEM })]);
     const env = { MLDRILL_LLM_URL: server.url, MLDRILL_LLM_MODEL: 'test-model' };
     expect((await run(['e2e-feed', '--notes', 'notes.md', '--ai', '--json', '--bank', BANK], { ...env, MLDRILL_LLM_API_KEY: 'sk-pasted-key\r\n' })).code).toBe(0);
     expect(server.requests[0]!.headers.authorization).toBe('Bearer sk-pasted-key');

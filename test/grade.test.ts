@@ -174,6 +174,22 @@ describe('mldrill grade <question-id> --notes FILE', () => {
     expect((JSON.parse(out) as GradeJson).stages[2]!.items[0]).toMatchObject({ id: 'score-then-pack', met: true });
   });
 
+  it('at a terminal, refuses a mistyped question or rubric, or --ai without a server, before waiting for notes to be typed', async () => {
+    const typed = { tty: true, stdin: '## clarify\n- knapsack over the usable time\n' };
+    const reading = 'mldrill: reading the notes from the terminal; type or paste them, then Ctrl-D on a line of its own (Ctrl-Z, Enter on Windows)\n';
+    expect(await grade(['inflight-movie-recomendations', '--notes', '-'], typed)).toMatchObject({ code: 1, err: 'mldrill: no question with id "inflight-movie-recomendations"; did you mean "inflight-movie-recommendations"?\n' });
+    const rubric = await grade([Q, '--notes', '-', '--rubric', 'ml-system-desing'], typed);
+    expect(rubric.code).toBe(1);
+    expect(rubric.err).toMatch(/^mldrill: no rubric with id "ml-system-desing"[^\n]*\n$/);
+    const ai = await grade([Q, '--notes', '-', '--ai'], typed);
+    expect(ai.code).toBe(2);
+    expect(ai.err).toMatch(/^mldrill: --ai needs a server: set MLDRILL_LLM_URL[^\n]*\n$/);
+    // With nothing to refuse, it says it is waiting, then grades what was typed.
+    const graded = await grade([Q, '--notes', '-', '--json'], typed);
+    expect([graded.code, graded.err]).toEqual([0, reading]);
+    expect((JSON.parse(graded.out) as GradeJson).stages[2]!.items[0]).toMatchObject({ id: 'score-then-pack', met: true });
+  });
+
   it.each([
     ['a missing file', () => 'nowhere.md', 2, 'mldrill: nowhere.md: no such file; give the path of a notes file, or - for stdin\n'],
     ['an empty file', () => path.basename(write('empty.md', ' \n\n')), 2, 'mldrill: empty.md: the notes are empty; write what you covered, one point a line, under ## headings named after the stages\n'],

@@ -129,6 +129,21 @@ describe('calibration', () => {
     expect(calibrationSentence({ ...calibration.ai[1]!, title: 'Frame the ML task and metrics', trend: null }, 'your partner')).toBe('Frame the ML task and metrics: you rate yourself 20 points above your partner (4 sessions)');
     expect(calibrationSentence(calibration.ai[0]!, 'the AI grader')).toBe('Clarify: you rate yourself the same as the AI grader (4 sessions); the gap has held steady over your last 4 sessions (0 → 0)');
   });
+
+  it('leaves out a stage where the AI decided nothing (every verdict unsure or void): its own ticks scored back are no agreement', () => {
+    const sessions = [1, 2].map((day) => session(day, { clarify: ['users', 'scale'], 'deep-dive': ['tradeoff', 'failure'] }));
+    const decided = rating(sessions[0]!, [50, 50]);
+    decided.stages[0]!.items = [{ id: 'users', met: true, evidence: 'readers', reason: '', counted: true }, { id: 'scale', met: false, evidence: null, reason: '', counted: false }];
+    decided.stages[1]!.items = [{ id: 'tradeoff', met: false, evidence: null, reason: '', counted: false }, { id: 'failure', met: null, evidence: null, reason: '', counted: true }];
+    // The second session's AI was unsure of every clarify item and quoted nothing real for the deep dive: its stage scores are the self ticks.
+    const unsure = rating(sessions[1]!, [100, 100]);
+    unsure.stages[0]!.items = [{ id: 'users', met: null, evidence: null, reason: '', counted: true }, { id: 'scale', met: null, evidence: null, reason: '', counted: true }];
+    unsure.stages[1]!.items = [{ id: 'tradeoff', met: true, evidence: 'made up', reason: '', void: true, counted: true }, { id: 'failure', met: false, evidence: null, reason: '', counted: false }];
+    unsure.stages[1]!.score = 50;
+    const starts = new Map(sessions.map((record) => [record.id, Date.parse(record.startedAt)]));
+    const calibration = calibrationOf([decided, unsure], starts, NO_BANK);
+    expect(calibration.ai.map(({ id, sessions: count, averageGap }) => [id, count, averageGap])).toEqual([['clarify', 1, 50], ['deep-dive', 2, 50]]);
+  });
 });
 
 describe('an AI rating of a recorded session, through the commands', () => {

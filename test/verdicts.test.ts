@@ -63,6 +63,8 @@ describe('judge', () => {
     expect(result.warnings).toEqual([
       'the model rated "clarify/users" twice; the first verdict stands',
       'the model rated "x/nope", which the checklist does not have; dropped',
+      'the model left 2 of 3 items unrated (scale, towers); they count as unsure',
     ]);
+    expect(result.rated).toBe(1);
   });
 });

@@ -21,6 +21,7 @@ describe('word forms', () => {
     ['rank', 'ranked', 'ranking', 'ranks'],
     ['people', 'person'],
     ['judgement', 'judgment', 'judgments'],
+    ['shape', 'shapes', 'shaped', 'shaping'],
   ])('%s and its forms share one stem', (...words) => {
     expect(same(...words)).toBe(1);
   });
@@ -30,6 +31,8 @@ describe('word forms', () => {
     expect(same('speed', 'sped')).toBe(2);
     expect(same('need', 'ne')).toBe(2);
     expect(same('string', 'str')).toBe(2);
+    expect(same('shape', 'shap')).toBe(2);
+    expect(same('shaping', 'shap')).toBe(2);
   });
 
   it('stems words that share a name with an object property as words', () => {

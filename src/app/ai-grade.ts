@@ -16,7 +16,7 @@ import { ratingsFile } from '../store/paths.js';
 import { colourOf, stateDirOf } from './config.js';
 import { appendRating, RATING_VERSION, type RatingRecord } from '../store/ratings.js';
 import type { CurveballRecord, SessionRecord } from '../store/record.js';
-import { jsonText, stripControl } from '../text.js';
+import { jsonText, plural, stripControl } from '../text.js';
 import { aiGradeLines, verdictsBesideTicksLines, type TicksBy } from '../ui/ai-grade.js';
 import { styleFor } from '../ui/colour.js';
 
@@ -50,7 +50,7 @@ const SETUP_TEXT: Record<LlmSetupError['problem'], (names: SettingNames) => stri
 };
 
 /** The remedy for each way the server fails, in the words of the command line. */
-const FIX_TEXT: Record<LlmFix, (model: string, names: SettingNames) => string> = {
+const FIX_TEXT: Record<LlmFix, (subject: string, names: SettingNames) => string> = {
   timeout: () => 'raise --timeout (a large model on a CPU can take minutes) or use a smaller model',
   'start-server': (_, { url }) => `start the server (e.g. \`ollama serve\`) or fix the port in ${url}`,
   'host-name': (_, { url }) => `check the host name in ${url} and your network`,
@@ -65,12 +65,13 @@ const FIX_TEXT: Record<LlmFix, (model: string, names: SettingNames) => string> =
   'json-base-url': (_, { url }) => `check that ${url} is the API's base URL (usually ending in /v1)`,
   'openai-api': (_, { url }) => `check that ${url} points at an OpenAI-compatible API`,
   'blocked-port': (_, { url }) => `run the server on another port (Ollama's is 11434) and put it in ${url}`,
+  redirected: (base, { url }) => `if that is your server, set ${url} to ${base}`,
 };
 
 /** The rater's errors with their remedies worded; any other error as it is. */
 function worded(error: unknown, names: SettingNames): unknown {
   if (error instanceof LlmSetupError) return new UsageError(SETUP_TEXT[error.problem](names));
-  if (error instanceof ServiceError && error.fix) return new ServiceError(`${error.message}; ${FIX_TEXT[error.fix](error.model ?? '', names)}`);
+  if (error instanceof ServiceError && error.fix) return new ServiceError(`${error.message}; ${FIX_TEXT[error.fix](error.subject ?? '', names)}`);
   return error;
 }
 
@@ -157,6 +158,11 @@ async function gradeWithModel(input: AiGradeInput, io: Io, options: AiGradeOptio
   }
   const notes = Object.values(input.notesByStage).join('\n');
   const judged = judge(stages, parsed.verdicts, notes, input.selfTicks);
+  // No verdict is no second opinion: kept, it would read as an AI score equal to the candidate's own.
+  if (judged.rated === 0) {
+    const count = stages.reduce((sum, stage) => sum + stage.items.length, 0);
+    throw new ServiceError(`the reply of ${config.model} at ${host} rates none of the checklist's ${count} items${judged.warnings.length ? ` (${plural(judged.warnings.length, 'verdict')} for items it does not have)` : ''}; try again, or use a larger model`);
+  }
   for (const warning of judged.warnings) io.stderr.write(`mldrill: warning: ${stripControl(warning)}\n`);
   return { questionId: input.question.id, rubricId: input.rubric.id, grader: 'ai', model: config.model, host, score: judged.score, capped: judged.capped, stages: judged.stages, warnings: judged.warnings };
 }
@@ -242,7 +248,8 @@ export async function secondOpinion(record: SessionRecord, question: LoadedQuest
     return EXIT.ok;
   } catch (error) {
     if (!(error instanceof ServiceError)) throw error;
-    io.stderr.write(`mldrill: ${error.message}\n`);
+    // The server's and the model's words are in it: untrusted text, as main's one line takes it.
+    io.stderr.write(`mldrill: ${stripControl(error.message)}\n`);
     io.stderr.write(`Your session ${record.id} is saved as you assessed it.\nAsk again with: mldrill grade ${record.id} --ai${options.timeoutSeconds !== undefined ? ` --timeout ${options.timeoutSeconds}` : ''}\n`);
     return EXIT.usage;
   } finally {

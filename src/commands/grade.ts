@@ -37,10 +37,12 @@ const HEADINGS_NAMED = 3;
 
 export async function grade(options: GradeOptions, io: Io): Promise<number> {
   const timeout = aiTimeoutOf(options);
-  // Read the notes first: a missing file is the user's to fix before the bank is even opened.
-  // `--notes -` typed at a terminal waits for the notes to be typed: say so, rather than seem to hang.
-  if (options.notes === '-' && io.terminal.input.isTTY) io.stderr.write('mldrill: reading the notes from the terminal; type or paste them, then Ctrl-D on a line of its own (Ctrl-Z, Enter on Windows)\n');
-  const text = options.notes === undefined ? undefined : options.notes === '-' ? await readNotesStream(io.terminal.input) : readNotesFile(path.resolve(io.cwd, options.notes), fileShown(options.notes));
+  // Notes typed at a terminal are read last, once nothing else can refuse them: a mistyped id or
+  // missing AI settings found after the typing would throw it away.
+  const typed = options.notes === '-' && io.terminal.input.isTTY === true;
+  if (typed && options.ai) (await import('../app/ai-grade.js')).checkLlmSettings(io, llmOf(io));
+  // Read a notes file first: a missing file is the user's to fix before the bank is even opened.
+  const text = options.notes === undefined || typed ? undefined : options.notes === '-' ? await readNotesStream(io.terminal.input) : readNotesFile(path.resolve(io.cwd, options.notes), fileShown(options.notes));
   return withCatalog(io, options.bank, async (catalog) => {
     let questionId: string;
     let rubricId: string | undefined = options.rubric;
@@ -48,13 +50,18 @@ export async function grade(options: GradeOptions, io: Io): Promise<number> {
     let sessionRecord: SessionRecord | undefined;
     /** The drawing's edge lines: the notes' `## diagram` section, or the record's saved diagram. */
     let diagram: string | undefined;
-    if (text !== undefined) {
+    if (options.notes !== undefined) {
       // A session with notes is a mix-up of the two forms: say which, not "no such question".
       if (!catalog.ids.includes(options.target) && (options.target === 'last' || isSessionId(options.target))) {
         throw new UsageError(`"${stripControl(options.target)}" is a session: --notes grades a notes file against a question id; drop --notes to grade the session's own notes again`);
       }
       questionId = requireId(catalog.ids, options.target);
-      notes = text;
+      if (typed) {
+        catalog.rubric(rubricId ?? catalog.question(questionId).rubric);
+        // Waiting for the notes to be typed: say so, rather than seem to hang.
+        io.stderr.write('mldrill: reading the notes from the terminal; type or paste them, then Ctrl-D on a line of its own (Ctrl-Z, Enter on Windows)\n');
+      }
+      notes = text ?? (await readNotesStream(io.terminal.input));
     } else {
       if (catalog.ids.includes(options.target)) throw new UsageError(`"${options.target}" is a question: give its notes with --notes FILE (or --notes - for stdin)`);
       const record = readSessionFor(io, options.target);
@@ -76,9 +83,9 @@ export async function grade(options: GradeOptions, io: Io): Promise<number> {
     const question = catalog.question(questionId);
     const interview = buildInterview(question, catalog.rubric(rubricId ?? question.rubric));
     const split = splitNotes(notes, interview.stages.map((stage) => stage.plan));
-    if (text !== undefined) {
+    if (options.notes !== undefined) {
       diagram = split.diagram ?? undefined;
-      const shown = stripControl(options.notes === '-' ? 'stdin' : options.notes!);
+      const shown = stripControl(options.notes === '-' ? 'stdin' : options.notes);
       const stageIds = interview.stages.map((stage) => stage.plan.id).join(', ');
       const unknown = split.unknownHeadings;
       if (unknown.length === 1) {

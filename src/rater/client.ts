@@ -4,7 +4,7 @@
 // line naming the cause and the fix; the API key never appears in one.
 import { setTimeout as delay } from 'node:timers/promises';
 import { InterruptedError, ServiceError } from '../errors.js';
-import { hostOf, type LlmConfig } from './config.js';
+import { chatUrl, hostOf, type LlmConfig } from './config.js';
 import { responseFormat, type ChatMessage, type ReplyMode } from './prompt.js';
 
 export interface ChatOptions {
@@ -61,6 +61,8 @@ interface RawResponse {
   status: number;
   body: string;
   retryAfter: string | null;
+  /** Where a 3xx points, resolved against the URL asked. */
+  location: string | null;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -96,15 +98,17 @@ async function post(config: LlmConfig, body: string, options: ChatOptions): Prom
   const timeout = AbortSignal.timeout(options.timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
   try {
-    const response = await fetch(`${config.url}/chat/completions`, {
+    const response = await fetch(chatUrl(config), {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json', ...(config.apiKey ? { authorization: `Bearer ${config.apiKey}` } : {}) },
       body,
       signal,
-      redirect: 'error',
+      // Not followed: a redirect could take the notes (and the key) to another server. It is named instead.
+      redirect: 'manual',
     });
+    const location = response.headers.get('location');
     // The body under the same deadline: a server may send headers and then stall.
-    return { status: response.status, body: await cappedText(response, host), retryAfter: response.headers.get('retry-after') };
+    return { status: response.status, body: await cappedText(response, host), retryAfter: response.headers.get('retry-after'), location: location === null ? null : resolved(location, chatUrl(config)) };
   } catch (error) {
     if (error instanceof ServiceError) throw error;
     if (options.signal?.aborted) throw new InterruptedError();
@@ -179,11 +183,39 @@ export function redact(text: string, config: Pick<LlmConfig, 'apiKey'>): string 
   return config.apiKey ? text.split(config.apiKey).join('[API key]') : text;
 }
 
+/** A Location header as an absolute URL, or as it came when it is none. */
+function resolved(location: string, base: string): string {
+  try {
+    return new URL(location, base).href;
+  } catch {
+    return location;
+  }
+}
+
+/**
+ * The error for a redirect: where it points (scheme, host and path only: a query may hold a
+ * token) and, when that is a chat-completions URL, the base URL to set instead.
+ */
+function redirectError(status: number, location: string | null, host: string): ServiceError {
+  let target: URL | undefined;
+  try {
+    target = location === null ? undefined : new URL(location);
+  } catch {
+    // Not a URL: the redirect is named without a place.
+  }
+  if (!target) return new ServiceError(`${host} redirects the request (${status}) without a usable address to go to; mldrill does not follow redirects`, 'base-url-v1');
+  const shown = `${target.origin}${target.pathname}`;
+  const base = target.pathname.endsWith('/chat/completions') ? `${target.origin}${target.pathname.slice(0, -'/chat/completions'.length)}` : undefined;
+  const message = `${host} redirects the request (${status}) to ${shown}; mldrill does not follow redirects, which could send your notes elsewhere`;
+  return base ? new ServiceError(message, 'redirected', base) : new ServiceError(message, 'base-url-v1');
+}
+
 function statusError(response: RawResponse, config: LlmConfig): ServiceError {
   const host = hostOf(config);
+  const { status } = response;
+  if (status >= 300 && status < 400) return redirectError(status, response.location, host);
   const said = serverMessage(response.body, config);
   const quoted = said ? ` ("${said}")` : '';
-  const { status } = response;
   if (status === 401 || status === 403) {
     return new ServiceError(`${host} refused the request (${status}${quoted})`, 'key');
   }

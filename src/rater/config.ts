@@ -43,6 +43,18 @@ export function llmConfig(env: Record<string, string | undefined>, fromFile: Llm
   return { url: url.replace(/\/+$/, ''), model, ...(apiKey ? { apiKey } : {}) };
 }
 
+/**
+ * `{url}/chat/completions`, the path joined to the base URL's path: a query the URL holds (an
+ * `api-version`, a token) stays the query, rather than taking the path into it, and a fragment,
+ * which no server sees, is dropped.
+ */
+export function chatUrl(config: Pick<LlmConfig, 'url'>): string {
+  const url = new URL(config.url);
+  url.pathname = `${url.pathname.replace(/\/+$/, '')}/chat/completions`;
+  url.hash = '';
+  return url.href;
+}
+
 /** host[:port] of the server: what messages name (never the whole URL, whose query may hold a token). */
 export function hostOf(config: Pick<LlmConfig, 'url'>): string {
   return new URL(config.url).host;

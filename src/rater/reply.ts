@@ -2,6 +2,7 @@
 // models commonly are (a fenced code block around the JSON, extra fields, a missing evidence
 // or reason), strict where it matters (item ids and verdicts).
 import * as z from 'zod';
+import { cut } from '../text.js';
 import type { ModelVerdict } from './verdicts.js';
 
 const Verdict = z.object({
@@ -14,6 +15,9 @@ const Verdict = z.object({
 
 const Reply = z.object({ items: z.array(Verdict) });
 
+/** How much of a reply that is not JSON an error quotes. */
+const QUOTED = 120;
+
 /** The verdicts in content, or why it is not a reply of the shape asked for (one short phrase). */
 export function parseReply(content: string): { verdicts: ModelVerdict[] } | { problem: string } {
   const text = unfence(content);
@@ -21,7 +25,9 @@ export function parseReply(content: string): { verdicts: ModelVerdict[] } | { pr
   try {
     value = JSON.parse(text);
   } catch {
-    return { problem: content.trim() ? 'its content is not JSON' : 'its content is empty' };
+    // What the model wrote instead (a refusal in words, an essay) is the cause the user needs to see.
+    const said = content.replace(/\s+/g, ' ').trim();
+    return { problem: said ? `its content is not JSON ("${cut(said, QUOTED)}")` : 'its content is empty' };
   }
   const parsed = Reply.safeParse(value);
   if (!parsed.success) {

@@ -51,9 +51,14 @@ export interface AiVerdicts {
   score: number;
   /** Whether the core items the counted verdicts miss capped the score, as they cap a self-assessment's. */
   capped: boolean;
-  /** One line each: verdicts dropped (an unknown item) or repeated. */
+  /** One line each: verdicts dropped (an unknown item) or repeated, and the items left unrated. */
   warnings: string[];
+  /** How many of the checklist's items the model gave a verdict (met, not met or unsure). */
+  rated: number;
 }
+
+/** How many unrated items the warning names. */
+const UNRATED_NAMED = 3;
 
 // Curly and other typographic quotes, and every dash, compared as their plain forms.
 const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u0060\u00B4]/g;
@@ -149,13 +154,21 @@ export function judge(stages: readonly GradedStageInput[], verdicts: readonly Mo
     });
     return { stage, items };
   });
+  // Left out, an item is unsure: said once, since the score then rests on the candidate's own ticks there.
+  const unrated = stages.flatMap((stage) => stage.items.filter((item) => !byKey.has(`${stage.id}\n${item.id}`)).map((item) => item.id));
+  const total = stages.reduce((sum, stage) => sum + stage.items.length, 0);
+  if (unrated.length > 0 && unrated.length < total) {
+    const more = unrated.length > UNRATED_NAMED ? ` and ${unrated.length - UNRATED_NAMED} more` : '';
+    warnings.push(`the model left ${unrated.length} of ${total} items unrated (${unrated.slice(0, UNRATED_NAMED).join(', ')}${more}); they count as unsure`);
+  }
   const scores = graded.map(({ stage, items }) => scoreStage(stage.id, stage.items, items.filter((item) => item.counted).map((item) => item.id)));
-  const total = scoreSession(scores);
+  const session = scoreSession(scores);
   return {
     stages: graded.map(({ stage, items }, i) => ({ id: stage.id, title: stage.title, score: scores[i]!.score, items })),
-    score: total.total,
-    capped: total.capped,
+    score: session.total,
+    capped: session.capped,
     warnings,
+    rated: total - unrated.length,
   };
 }
 

@@ -1,7 +1,7 @@
 // How well the candidate judges themselves: per stage, the average gap between their own
 // rating and another rater's (the AI grader, or a partner in interviewer mode) over the
 // sessions both rated, and whether the gap is closing. Pure: the ratings come in as data.
-import type { RatingRecord } from '../store/ratings.js';
+import type { RatedStage, RatingRecord } from '../store/ratings.js';
 import type { BankView } from './bank-view.js';
 import { plural } from '../text.js';
 
@@ -43,7 +43,7 @@ function stageGaps(ratings: readonly RatingRecord[], selfIsRecord: boolean, bank
   const byStage = new Map<string, { rubricId: string; gaps: number[] }>();
   for (const rating of ratings) {
     for (const stage of rating.stages) {
-      if (stage.recordScore === null) continue;
+      if (stage.recordScore === null || undecided(stage)) continue;
       const gap = selfIsRecord ? stage.recordScore - stage.score : stage.score - stage.recordScore;
       const entry = byStage.get(stage.id) ?? { rubricId: rating.rubricId, gaps: [] };
       entry.gaps.push(gap);
@@ -58,6 +58,12 @@ function stageGaps(ratings: readonly RatingRecord[], selfIsRecord: boolean, bank
     trend: gapTrend(gaps.slice(-CALIBRATION_WINDOW)),
   }));
 }
+
+/**
+ * A stage where the rater decided nothing (every verdict unsure or void) scores the candidate's
+ * own ticks back: a gap of 0 that is no agreement, so it is no pairing.
+ */
+const undecided = (stage: RatedStage) => stage.items.length > 0 && stage.items.every((item) => item.met === null || item.void === true);
 
 const average = (values: readonly number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
 
