@@ -51,6 +51,20 @@ describe('judge', () => {
     expect(result.score).toBe(60);
   });
 
+  it("keeps at most 500 characters of the model's own words: a reason, or evidence the notes do not hold; a quote of the notes whole", () => {
+    const long = 'word '.repeat(100_000);
+    const quote = notes.split('\n').join(' ');
+    const result = judge(stages, [
+      { ...verdict('clarify', 'users', true, long), reason: long },
+      { ...verdict('clarify', 'scale', false, long), reason: 'short' },
+      verdict('model', 'towers', true, quote),
+    ], notes);
+    const [users, scale] = result.stages[0]!.items;
+    expect([users!.evidence!.length, users!.reason.length, scale!.evidence!.length]).toEqual([500, 500, 500]);
+    expect(users!.reason.endsWith('…')).toBe(true);
+    expect(result.stages[1]!.items[0]).toMatchObject({ evidence: quote, counted: true });
+  });
+
   it('without self ticks, an unsure or void item counts as not met', () => {
     const result = judge(stages, [verdict('clarify', 'scale', true, 'made up')], notes);
     expect(result.stages[0]!.items[1]).toMatchObject({ met: true, void: true, self: null, counted: false });

@@ -2,6 +2,7 @@
 // checked against the notes, and the score that follows. Pure.
 import { scoreSession, scoreStage } from '../score/score.js';
 import type { ScoredItem } from '../session/interview.js';
+import { cut } from '../text.js';
 
 /** One verdict as the model gives it (reply.ts has validated the shape). */
 export interface ModelVerdict {
@@ -59,6 +60,8 @@ export interface AiVerdicts {
 
 /** How many unrated items the warning names. */
 const UNRATED_NAMED = 3;
+/** How much of the model's own words (a reason, evidence not in the notes) a rating keeps. */
+const SAID_MAX = 500;
 
 // Curly and other typographic quotes, and every dash, compared as their plain forms.
 const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u0060\u00B4]/g;
@@ -135,8 +138,10 @@ export function judge(stages: readonly GradedStageInput[], verdicts: readonly Mo
     const ticked = selfTicks ? new Set(selfTicks[stage.id] ?? []) : undefined;
     const items = stage.items.map((item): AiItem => {
       const verdict = byKey.get(`${stage.id}\n${item.id}`);
-      const evidence = verdict?.evidence.trim() ? verdict.evidence.trim() : null;
-      const unsupported = verdict?.met === true && (evidence === null || !quoteAppears(evidence, notes));
+      const quoted = verdict?.evidence.trim() ? verdict.evidence.trim() : null;
+      const unsupported = verdict?.met === true && (quoted === null || !quoteAppears(quoted, notes));
+      // Evidence found in the notes is as long as the notes allow; words the model made up are cut, as its reason is.
+      const evidence = quoted !== null && (unsupported || verdict?.met !== true) ? cut(quoted, SAID_MAX) : quoted;
       const self = ticked ? ticked.has(item.id) : null;
       const decisive = verdict && verdict.met !== null && !unsupported;
       return {
@@ -146,7 +151,7 @@ export function judge(stages: readonly GradedStageInput[], verdicts: readonly Mo
         grader: 'ai',
         met: verdict?.met ?? null,
         evidence,
-        reason: verdict?.reason.trim() || (verdict ? '' : 'not rated by the model'),
+        reason: cut(verdict?.reason.trim() || (verdict ? '' : 'not rated by the model'), SAID_MAX),
         ...(unsupported ? { void: true as const } : {}),
         self,
         counted: decisive ? verdict.met === true : self === true,
