@@ -163,6 +163,35 @@ const EVERYDAY: Array<[string, string]> = [
   ['ads-relevance-quality', '- Keep an audit log of model versions.'],
   ['rag-vector-database', '- Index freshness: re-index the wiki nightly.'],
   ['video-search', '- Feature: clip length and upload time.'],
+  // An AWS Lambda, a lift in conversion, CSAT, an audit log, two models compared, Flink, a scale
+  // question, a random sample, a feature's sale date, a user's price range, PSI, the accepted answer
+  // as the label, a bid, images per day, any two-stage design, an SLA, a confidence threshold,
+  // noisy labels, a quantised model, a thumbnail, log loss, refunds, a short-lived cache, tensor
+  // parallelism, time to first token alone, candidate retrieval.
+  ['ad-budget-pacing', '- Serve the bidder on AWS Lambda behind an API gateway.'],
+  ['also-bought', '- We expect a lift in conversion from the widget; embed products and compare them by cosine similarity.'],
+  ['customer-support-assistant', '- Metrics: CSAT and handle time; keep an audit log of every answer.'],
+  ['fake-account-detection', '- Train two models and compare them offline.'],
+  ['feature-store', '- Streaming features in Flink, batch features in Spark.'],
+  ['forum-spam-filter', '- How many posts a day?'],
+  ['harmful-content-detection', '- Take a random sample of posts for labelling.'],
+  ['house-price-estimate', '- Features: sale date, square footage, bedrooms; a time-based split; filter by the buyer\'s price range.'],
+  ['model-monitoring-platform', '- Compute PSI on every feature; traffic has seasonality.'],
+  ['qa-answer-ranking-duplicates', '- Label: the accepted answer is the positive.'],
+  ['search-ad-click-prediction', '- Advertisers bid on keywords, and ads are chosen by an auction.'],
+  ['text-to-image-feature', '- Scale: 5 million images per day.'],
+  ['wake-word-detection', '- A two-stage retrieval and ranking pipeline for the voice search results.'],
+  ['demand-forecasting', '- The service level agreement is 99.9% uptime.'],
+  ['llm-content-moderation', '- Embedding similarity search over posts; auto-action above a confidence threshold.'],
+  ['support-ticket-router', '- The labels are noisy labels.'],
+  ['visual-search', '- Quantise the model for faster inference.'],
+  ['youtube-video-recommendations', '- Show the thumbnail; use a multimodal model.'],
+  ['social-feed-ad-click-prediction', '- Train with log loss.'],
+  ['eta-prediction', '- Customers get refunds for a late arrival.'],
+  ['event-recommendations', '- A short-lived cache of results.'],
+  ['llm-chat-serving', '- Track time to first token; tensor parallel across 8 GPUs with 80 GB HBM each.'],
+  ['video-game-recommendations', '- The store must handle refunds.'],
+  ['bug-reporting-system', '- Candidate retrieval then ranking.'],
 ];
 
 // Competent answers that never reach the question's point: the generic words they share with a
