@@ -26,12 +26,14 @@ describe('example answers over the bank', () => {
     expect(graded.inRange).toBe(true);
   });
 
-  it.each(withExamples.map((question) => [question.id, question] as const))('%s: 1-3 core items, a strong and a weak example, the strong one 15-40 lines', (_, question) => {
+  it.each(withExamples.map((question) => [question.id, question] as const))('%s: 1-3 core items, a strong, a weak and an off-point example, the strong one 15-40 lines', (_, question) => {
     const core = Object.values(question.stages).flatMap((stage) => stage.checklist ?? []).filter((item) => item.core);
     expect(core.length).toBeGreaterThanOrEqual(1);
     expect(core.length).toBeLessThanOrEqual(MAX_CORE);
     expect(question.examples!.strong).toBeDefined();
     expect(question.examples!.weak).toBeDefined();
+    // A thorough answer that misses the point proves the cap on every question, not only on some.
+    expect(question.examples!.offpoint).toBeDefined();
     const lines = exampleLines(question.examples!.strong!.notes);
     expect(lines).toBeGreaterThanOrEqual(STRONG_LINES.min);
     expect(lines).toBeLessThanOrEqual(STRONG_LINES.max);
