@@ -153,6 +153,14 @@ describe('fact sheets and answer keys', () => {
     expect(askInterviewer('Can I use Python?', sheet).fact).toBeNull();
   });
 
+  // The ML rounds whose labels sit in a data or privacy fact answer the common wording too.
+  it.each(['inflight-movie-recommendations', 'query-autocomplete', 'wake-word-detection', 'rag-vector-database'])('%s: "What ground truth do we have?" is answered, and "what sources are there?" where documents are the data', async (id) => {
+    const { askInterviewer, compileFacts } = await import('../src/session/interviewer.js');
+    const sheet = compileFacts(byId.get(id)!.interviewer!.facts);
+    expect(askInterviewer('What ground truth do we have?', sheet).fact).not.toBeNull();
+    if (id === 'rag-vector-database') expect(askInterviewer('What sources are there?', sheet).fact?.id).toBe('corpus');
+  });
+
   it.each(withSheets.map((question) => [question.id, question] as const))('%s: answer keys on every follow-up, two or more with a when', (_, question) => {
     const followups = question.followupDetails ?? [];
     for (const followup of followups) expect(followup.answer?.length, followup.text).toBeGreaterThanOrEqual(2);

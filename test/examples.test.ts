@@ -26,12 +26,14 @@ describe('example answers over the bank', () => {
     expect(graded.inRange).toBe(true);
   });
 
-  it.each(withExamples.map((question) => [question.id, question] as const))('%s: 1-3 core items, a strong and a weak example, the strong one 15-40 lines', (_, question) => {
+  it.each(withExamples.map((question) => [question.id, question] as const))('%s: 1-3 core items, a strong, a weak and an off-point example, the strong one 15-40 lines', (_, question) => {
     const core = Object.values(question.stages).flatMap((stage) => stage.checklist ?? []).filter((item) => item.core);
     expect(core.length).toBeGreaterThanOrEqual(1);
     expect(core.length).toBeLessThanOrEqual(MAX_CORE);
     expect(question.examples!.strong).toBeDefined();
     expect(question.examples!.weak).toBeDefined();
+    // A thorough answer that misses the point proves the cap on every question, not only on some.
+    expect(question.examples!.offpoint).toBeDefined();
     const lines = exampleLines(question.examples!.strong!.notes);
     expect(lines).toBeGreaterThanOrEqual(STRONG_LINES.min);
     expect(lines).toBeLessThanOrEqual(STRONG_LINES.max);
@@ -167,6 +169,35 @@ const EVERYDAY: Array<[string, string]> = [
   ['also-bought', '- A/B test: we expect a 2% lift in add-to-cart.'],
   ['house-price-estimate', '- Evaluate with a time-based split, train on older sales.'],
   ['social-feed-ad-click-prediction', '- Train the click model with log loss.'],
+  // An AWS Lambda, a lift in conversion, CSAT, an audit log, two models compared, Flink, a scale
+  // question, a random sample, a feature's sale date, a user's price range, PSI, the accepted answer
+  // as the label, a bid, images per day, any two-stage design, an SLA, a confidence threshold,
+  // noisy labels, a quantised model, a thumbnail, log loss, refunds, a short-lived cache, tensor
+  // parallelism, time to first token alone, candidate retrieval.
+  ['ad-budget-pacing', '- Serve the bidder on AWS Lambda behind an API gateway.'],
+  ['also-bought', '- We expect a lift in conversion from the widget; embed products and compare them by cosine similarity.'],
+  ['customer-support-assistant', '- Metrics: CSAT and handle time; keep an audit log of every answer.'],
+  ['fake-account-detection', '- Train two models and compare them offline.'],
+  ['feature-store', '- Streaming features in Flink, batch features in Spark.'],
+  ['forum-spam-filter', '- How many posts a day?'],
+  ['harmful-content-detection', '- Take a random sample of posts for labelling.'],
+  ['house-price-estimate', '- Features: sale date, square footage, bedrooms; a time-based split; filter by the buyer\'s price range.'],
+  ['model-monitoring-platform', '- Compute PSI on every feature; traffic has seasonality.'],
+  ['qa-answer-ranking-duplicates', '- Label: the accepted answer is the positive.'],
+  ['search-ad-click-prediction', '- Advertisers bid on keywords, and ads are chosen by an auction.'],
+  ['text-to-image-feature', '- Scale: 5 million images per day.'],
+  ['wake-word-detection', '- A two-stage retrieval and ranking pipeline for the voice search results.'],
+  ['demand-forecasting', '- The service level agreement is 99.9% uptime.'],
+  ['llm-content-moderation', '- Embedding similarity search over posts; auto-action above a confidence threshold.'],
+  ['support-ticket-router', '- The labels are noisy labels.'],
+  ['visual-search', '- Quantise the model for faster inference.'],
+  ['youtube-video-recommendations', '- Show the thumbnail; use a multimodal model.'],
+  ['social-feed-ad-click-prediction', '- Train with log loss.'],
+  ['eta-prediction', '- Customers get refunds for a late arrival.'],
+  ['event-recommendations', '- A short-lived cache of results.'],
+  ['llm-chat-serving', '- Track time to first token; tensor parallel across 8 GPUs with 80 GB HBM each.'],
+  ['video-game-recommendations', '- The store must handle refunds.'],
+  ['bug-reporting-system', '- Candidate retrieval then ranking.'],
 ];
 
 // Competent answers that never reach the question's point: the generic words they share with a
