@@ -198,6 +198,8 @@ const EVERYDAY: Array<[string, string]> = [
   ['llm-chat-serving', '- Track time to first token; tensor parallel across 8 GPUs with 80 GB HBM each.'],
   ['video-game-recommendations', '- The store must handle refunds.'],
   ['bug-reporting-system', '- Candidate retrieval then ranking.'],
+  ['duplicate-product-listings', '- Sellers who are blocked cannot post again.'],
+  ['newsfeed-ranking', '- A multi-task model with shared layers.'],
 ];
 
 // Competent answers that never reach the question's point: the generic words they share with a
