@@ -161,6 +161,15 @@ describe('fact sheets and answer keys', () => {
     if (id === 'rag-vector-database') expect(askInterviewer('What sources are there?', sheet).fact?.id).toBe('corpus');
   });
 
+  // The clarifying questions every round hears, in the words candidates use: each gets a fact.
+  it.each(withSheets.map((question) => [question.id, question] as const))('%s: answers "What data is available?", the goal, the users, the latency', async (_, question) => {
+    const { askInterviewer, compileFacts } = await import('../src/session/interviewer.js');
+    const sheet = compileFacts(question.interviewer!.facts);
+    for (const asked of ['What data is available?', 'What data do we have?', 'What is the business goal?', 'How many users are there?', 'What is the latency requirement?']) {
+      expect(askInterviewer(asked, sheet).fact, asked).not.toBeNull();
+    }
+  });
+
   it.each(withSheets.map((question) => [question.id, question] as const))('%s: answer keys on every follow-up, two or more with a when', (_, question) => {
     const followups = question.followupDetails ?? [];
     for (const followup of followups) expect(followup.answer?.length, followup.text).toBeGreaterThanOrEqual(2);
