@@ -126,6 +126,15 @@ describe('mldrill ask', { timeout: 60_000 }, () => {
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe('mldrill: the question is 102394 characters long; ask one question of at most 500 characters\n');
   });
+
+  it('counts characters as written: 400 emoji are 400 characters, asked; 501 are refused as 501', () => {
+    const asked = run(['ask', 'sheet-feed', `latency ${'😀'.repeat(400)}`]);
+    expect(asked.status).toBe(0);
+    expect(asked.stderr).toBe('');
+    const refused = run(['ask', 'sheet-feed', '😀'.repeat(501)]);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toBe('mldrill: the question is 501 characters long; ask one question of at most 500 characters\n');
+  });
 });
 
 describe('mldrill show --followups', { timeout: 60_000 }, () => {

@@ -131,5 +131,11 @@ describe('the pad view', () => {
     expect(view.lines).toEqual(['no room to draw 7 edges here; a taller terminal shows them;…']);
     expect(view.note).toBe('no room to draw 7 edges here; a taller terminal shows them; the export has it whole');
     expect(pad.view('a -> b\n', { width: 60, height: 4 }).lines.join('\n')).toContain('│ a ├');
+    // Three rows hold a picture that fits whole, with no note under it...
+    expect(pad.view('a -> b\n', { width: 60, height: 3 }).lines).toEqual(['┌───┐    ┌───┐', '│ a ├───▶│ b │', '└───┘    └───┘']);
+    // ...but not a part of one and the note saying so, and two rows would show only the tops of the boxes.
+    expect(pad.view('uploads -> encoder -> retriever -> ranker -> feed\n', { width: 40, height: 3 }).lines).toEqual(['no room to draw 4 edges here; a taller …']);
+    expect(pad.view('a -> b\n', { width: 60, height: 2 }).lines).toEqual(['no room to draw 1 edge here; a taller terminal shows it; th…']);
+    expect(pad.view('model registry\n', { width: 60, height: 2 }).lines).toEqual(['no room to draw 1 component here; a taller terminal shows i…']);
   });
 });

@@ -651,6 +651,27 @@ describe('the diagram pad on the stage screen', () => {
     expect(lines.join('\n')).toContain('◇ diagram>');
   });
 
+  it('on a short terminal (40x12, 40x10, 80x10, 20x10), open or closed, the screen fits with the clock on its first line', async () => {
+    // A question asked and notes written: with the pad open, the answer and the folded notes give way to the picture.
+    const state = addExchange(setNotes(startSession(plan, NOW), 0, 'one\ntwo\n'), { asked: 'latency?', factId: 'latency', answer: 'Under 300 ms at p99 for the whole page.', stageId: 'clarify' });
+    for (const [columns, rows] of [[40, 12], [40, 10], [80, 10], [20, 10]] as const) {
+      for (const open of [true, false]) {
+        const lines = screen(open ? await padView(state) : view(state, { diagram: FOUR }), columns, rows);
+        const shown = `${columns}x${rows}, pad ${open ? 'open' : 'closed'}:\n${lines.join('\n')}`;
+        expect(lines.length, shown).toBeLessThanOrEqual(rows);
+        expect(lines[0], shown).toMatch(/⏱ 05:00 left$/);
+        expect(lines.join('\n'), shown).toContain(open ? '◇ diagram>' : 'two');
+      }
+    }
+    // At 40x12 the pad shows the part of the picture that fits; at 40x10 there is no room for a box, and it says so.
+    expect(screen(await padView(state), 40, 12).join('\n')).toMatch(/│ events ├───▶│ features │\n.*\n {2}showing the first 1 of 4 edges/);
+    expect(screen(await padView(state), 40, 10).join('\n')).toContain('no room to draw 4 edges here');
+    // At 60x15 the answer gives way to a picture, not to a note that there is no room for one.
+    const chain = screen(await padView(state, { diagram: 'events -> features -> ranker\n' }), 60, 15);
+    expect(chain.length).toBeLessThanOrEqual(15);
+    expect(chain.join('\n')).toMatch(/│ events ├───▶│ features ├───▶│ ranker │/);
+  });
+
   it('before the renderer has loaded, says so; closed, a line says how many lines the diagram has', () => {
     expect(screen(view(startSession(plan, NOW), { lineMode: 'pad', diagram: FOUR })).join('\n')).toContain('loading the drawing…');
     const closed = screen(view(startSession(plan, NOW), { diagram: FOUR })).join('\n');

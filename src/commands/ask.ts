@@ -29,7 +29,9 @@ export async function ask(options: AskOptions, io: Io): Promise<number> {
   const asked = options.question.join(' ').trim();
   // Checked before the bank is opened: a bad question costs nothing.
   if (!asked) throw new UsageError('the question is empty; ask it after the id, e.g. mldrill ask feature-store how many features are served');
-  if (asked.length > MAX_QUESTION_CHARS) throw new UsageError(`the question is ${asked.length} characters long; ask one question of at most ${MAX_QUESTION_CHARS} characters`);
+  // Characters as the user counts them: an emoji is one, not its two UTF-16 halves.
+  const characters = [...asked].length;
+  if (characters > MAX_QUESTION_CHARS) throw new UsageError(`the question is ${characters} characters long; ask one question of at most ${MAX_QUESTION_CHARS} characters`);
   return withCatalog(io, options.bank, (catalog) => {
     const question = catalog.question(requireId(catalog.ids, options.id));
     const facts = question.interviewer?.facts ?? [];

@@ -3,9 +3,12 @@
 // The drill's stage screen opens it with `await openPad()` (which loads the renderer once) and
 // calls `view` on every change; `export` uses it for the text drawing of a saved session.
 import { cut, plural } from '../text.js';
-import { loadDraw, tooLargeNote, type DrawSize } from './draw.js';
+import { loadDraw, tooLargeNote, type Drawing, type DrawSize } from './draw.js';
 import { toMermaid } from './mermaid.js';
 import { parseDiagram, type Diagram } from './parse.js';
+
+/** The rows of the shortest picture: one box, its name between its top and bottom. */
+const BOX_ROWS = 3;
 
 export interface PadView {
   diagram: Diagram;
@@ -34,10 +37,18 @@ export async function openPad(): Promise<Pad> {
       // The problems and the note come first out of the height: losing a typed line silently is worse than a shorter picture.
       const reserved = problems.length + 1;
       const room = size.height === undefined ? undefined : size.height - reserved;
-      // No row left for a picture: say so, rather than name a part of it that cannot be shown.
-      const drawn = room !== undefined && room < 1 && diagram.edges.length > 0
-        ? { lines: [], note: `no room to draw ${plural(diagram.edges.length, 'edge')} here; a taller terminal shows them`, tooLarge: true }
-        : draw(diagram, { width: size.width, ...(room === undefined ? {} : { height: Math.max(1, room) }) });
+      // Too few rows for a box (three: its two sides and its name): say so, rather than draw a row of box tops.
+      const count = diagram.edges.length > 0 ? diagram.edges.length : diagram.nodes.length;
+      const noRoom = { lines: [], note: `no room to draw ${plural(count, diagram.edges.length > 0 ? 'edge' : 'component')} here; a taller terminal shows ${count === 1 ? 'it' : 'them'}`, tooLarge: true };
+      let drawn: Drawing | typeof noRoom;
+      if (room === undefined || diagram.nodes.length === 0) drawn = draw(diagram, { width: size.width, ...(room === undefined ? {} : { height: Math.max(1, room) }) });
+      else if (room >= BOX_ROWS) drawn = draw(diagram, { width: size.width, height: room });
+      else if (room + 1 < BOX_ROWS) drawn = noRoom;
+      else {
+        // The note's row too is a box's height: a picture that fits whole there needs no note.
+        const whole = draw(diagram, { width: size.width, height: room + 1 });
+        drawn = whole.complete ? whole : noRoom;
+      }
       // Too large, the note leads with where the whole is: the pad cuts it at its width.
       const said = 'past' in drawn && drawn.past ? tooLargeNote(drawn.past, 'the export has it whole')
         : drawn.tooLarge ? `${drawn.note}; the export has it whole` : drawn.note;

@@ -271,7 +271,7 @@ export function matchFact<F extends FactLike>(asked: string, sheet: FactSheet<F>
   // A budget of time is a latency question, not one about money ("what is the latency budget").
   // Escape sequences are no words: pasted colour around a question would glue its first word
   // to the code ("\x1b[31mhow" reads "31mhow").
-  const text = stripControl(asked.length > MAX_QUESTION_CHARS ? asked.slice(0, MAX_QUESTION_CHARS) : asked).replace(TIME_BUDGET, '$1 target');
+  const text = stripControl(asked.length > MAX_QUESTION_CHARS ? [...asked].slice(0, MAX_QUESTION_CHARS).join('') : asked).replace(TIME_BUDGET, '$1 target');
   // About the interview's own time ("is there a time limit for this interview?") or the
   // whiteboard, not the system: the fact sheet has nothing to say. "What is out of scope for
   // this interview?" is still a question about the design.

@@ -15,6 +15,8 @@ import { makePrompt, useRedraw, useScreenEvents, type InquirerCore, type ScreenE
 import { HIDE_CURSOR, PASTE_OFF, PASTE_ON } from './terminal-codes.js';
 
 const BELL = '\u0007';
+/** Pictures of the diagram kept drawn: the sizes one frame asks for while fitting it (see stageLines). */
+const PICTURES_KEPT = 4;
 
 export interface StagePromptConfig extends ScreenEvents {
   state: SessionState;
@@ -68,8 +70,9 @@ function renderStage(core: InquirerCore, config: StagePromptConfig, done: (state
   const [ended, setEnded] = useState<SessionState | null>(null);
   // The diagram pad's renderer, loaded the first time the pad opens (or is open on resume).
   const pad = useRef<Pad | 'loading' | Error | undefined>(undefined);
-  // The last picture drawn: the screen is redrawn every tick, the diagram only changes on Enter.
-  const picture = useRef<{ key: string; lines: string[] } | undefined>(undefined);
+  // The last pictures drawn, newest first: the screen is redrawn every tick, the diagram only
+  // changes on Enter, and a frame may ask for it at two or three heights while fitting it.
+  const pictures = useRef<Array<{ key: string; lines: string[] }>>([]);
 
   /** The screen's state moves on; a change of the session is handed to the caller. */
   const update = (next: StageModel) => {
@@ -176,10 +179,12 @@ function renderStage(core: InquirerCore, config: StagePromptConfig, done: (state
           // A paste adds its lines one by one, and a layout takes tens of milliseconds: the
           // picture waits for the paste's end (the next tick draws it), or a 100-line paste
           // took seconds, each line laid out in turn.
-          if (pasting.current && picture.current) return picture.current.lines;
           const key = `${size.width}×${size.height}\n${source}`;
-          if (picture.current?.key !== key) picture.current = { key, lines: loaded.view(source, size).lines };
-          return picture.current.lines;
+          const drawn = pictures.current.find((picture) => picture.key === key) ?? (pasting.current ? pictures.current[0] : undefined);
+          if (drawn) return drawn.lines;
+          const picture = { key, lines: loaded.view(source, size).lines };
+          pictures.current = [picture, ...pictures.current.slice(0, PICTURES_KEPT - 1)];
+          return picture.lines;
         },
       } : {}),
     },

@@ -2,6 +2,7 @@
 // being typed, the cursor) and the terminal's size to the lines to draw. Whatever does not fit
 // the height is folded, least needed first, so that the screen can be redrawn in place: a
 // screen taller than the terminal garbles when redrawn.
+import { lazy } from '../lazy.js';
 import { isPaused, remainingSeconds, usedSeconds, type SessionState } from '../session/engine.js';
 import { breakLine, clock, cut, fitLine, plural, stripControl, visibleLength, wrap } from '../text.js';
 import type { Style } from './colour.js';
@@ -64,6 +65,8 @@ const VISIBLE_NOTE_LINES = 8;
 const VISIBLE_EXCHANGES = 3;
 /** Rows the notes (and what folds with them) get at the least: the frame around them folds first. */
 const MIN_BODY_ROWS = 4;
+/** The pad's least picture worth folding the rest for: one box (three rows) and the line saying what does not fit. */
+const PAD_LEAST_ROWS = 4;
 /** The last of the steps by which the frame around the notes folds (see `tight` in stageLines). */
 const TIGHTEST = 5;
 
@@ -150,9 +153,10 @@ export function stageLines(view: StageView, size: Size, style: Style): { lines: 
   // Folded, the keys most needed: those that fit the first row.
   const helpLines = () => (tight >= 3 ? allKeys.split('\n')[0]! : allKeys);
   let help = helpLines();
-  const modeHelp = view.lineMode ? wrap(LINE_MODES[view.lineMode].help, width).map((line) => style.dim(line)) : [];
+  // Folded with the keys, to one line cut to the width: at 20 columns it wraps to four.
+  const modeHelp = () => (view.lineMode ? (tight >= 3 ? [cut(LINE_MODES[view.lineMode].help, width)] : wrap(LINE_MODES[view.lineMode].help, width)).map((line) => style.dim(line)) : []);
   // The gate's line goes last of all: the keys say it too (Enter starts the clock).
-  const typingLines = () => [...(view.gated && tight < TIGHTEST ? [style.dim(cut('The clock starts when you press Enter or start typing.', width))] : []), ...modeHelp];
+  const typingLines = () => [...(view.gated && tight < TIGHTEST ? [style.dim(cut('The clock starts when you press Enter or start typing.', width))] : []), ...modeHelp()];
   let typing = typingLines();
   const padOpen = view.lineMode === 'pad';
   const diagramCount = (view.diagram ?? '').split('\n').filter((line) => line.trim()).length;
@@ -201,8 +205,13 @@ export function stageLines(view: StageView, size: Size, style: Style): { lines: 
   /** The pad's picture in `height` rows at most, indented like the notes. */
   const drawn = (height: number) => (view.drawDiagram ? view.drawDiagram(stripControl(view.diagram ?? ''), { width: width - 2, height: Math.max(1, height) }).map((line) => `  ${line}`) : [style.dim('  loading the drawing…')]);
   // First as tall as the screen allows: the rest folds for it, and it is cut to what is left after that.
-  let drawing = padOpen ? drawn(room - 2) : [];
+  let drawingHeight = room - 2;
+  let drawing = padOpen ? drawn(drawingHeight) : [];
   let notesFolded = false;
+  // Folded last of all, on a screen still too short (see lastFolds).
+  let answerHidden = false;
+  let notesHidden = false;
+  let diagramLineHidden = false;
   const question = view.question ? stripControl(view.question).replace(/\s+/g, ' ').trim() : '';
   /** 1: on one line; 2: gone (a terminal too small for even that). */
   let questionFolded: 0 | 1 | 2 = 0;
@@ -211,8 +220,9 @@ export function stageLines(view: StageView, size: Size, style: Style): { lines: 
     const section = (heading: string, content: string[]) => void lines.push('', style.heading(heading), ...content);
     if (question && questionFolded < 2) section('Question', questionFolded ? [cut(`  ${question}`, width)] : wrap(question, width, '  '));
     if (cutIn.length) lines.push('', ...cutIn);
-    if (exchanges.length && exchangeLine) lines.push('', cut(`  › ${stripControl(exchanges.at(-1)!.answer)}`, width));
-    else if (exchanges.length) {
+    const asked = answerHidden ? [] : exchanges;
+    if (asked.length && exchangeLine) lines.push('', cut(`  › ${stripControl(asked.at(-1)!.answer)}`, width));
+    else if (asked.length) {
       const earlier = exchanges.length - exchangesShown;
       section(view.noFactSheet ? 'Interviewer (this question has no fact sheet: every answer is to assume)' : 'Interviewer', [
         ...(earlier > 0 ? [style.dim(`  … ${plural(earlier, 'earlier question')}`)] : []),
@@ -261,7 +271,9 @@ export function stageLines(view: StageView, size: Size, style: Style): { lines: 
     // The line being edited stays in view: the window of notes ends at it.
     const end = view.editing === null ? noteLines.length : Math.min(noteLines.length, Math.max(view.editing + 1, notesShown));
     const from = Math.max(0, end - notesShown);
-    if (notesFolded) lines.push('', style.heading(`Notes: ${plural(noteLines.length, 'line')}`) + style.dim(' (Esc shows them)'));
+    if (notesHidden) {
+      // Folded for the pad's picture: Esc brings the notes back.
+    } else if (notesFolded) lines.push('', style.heading(`Notes: ${plural(noteLines.length, 'line')}`) + style.dim(' (Esc shows them)'));
     else if (noteLines.length > 0 || !view.gated) {
       section('Notes', [
         ...(from > 0 ? [style.dim(`  … ${plural(from, 'earlier line')}`)] : []),
@@ -270,7 +282,7 @@ export function stageLines(view: StageView, size: Size, style: Style): { lines: 
       ]);
     }
     if (padOpen) section(`Diagram (${plural(diagramCount, 'line')})`, drawing);
-    else if (diagramCount) lines.push('', style.heading(`Diagram: ${plural(diagramCount, 'line')}`) + style.dim(' (Ctrl-G opens the pad)'));
+    else if (diagramCount && !diagramLineHidden) lines.push('', style.heading(`Diagram: ${plural(diagramCount, 'line')}`) + style.dim(' (Ctrl-G opens the pad)'));
     return lines;
   };
   // Least needed first; the follow-ups go last: in the deep-dive they are what an interviewer needs most.
@@ -308,6 +320,20 @@ export function stageLines(view: StageView, size: Size, style: Style): { lines: 
     tighten();
     room = Math.max(MIN_BODY_ROWS, size.rows - 1 - fixedRows());
   }
+  // With the frame at its tightest and still too tall, even with the pad's picture down to one
+  // box: with the pad open, the latest answer and then the notes' line give way to it; with the
+  // pad closed, the line counting the diagram's lines goes.
+  // A picture smaller than that (nothing drawn yet, a box or two) needs only its own rows.
+  const leastDrawing = lazy(() => (padOpen ? drawn(PAD_LEAST_ROWS).length : 0));
+  const withLeastDrawing = () => lines.length - drawing.length + leastDrawing();
+  const lastFolds = [
+    () => (padOpen && exchanges.length && !answerHidden ? (answerHidden = true) : false),
+    () => (padOpen && !notesHidden ? (notesHidden = true) : false),
+    () => (!padOpen && diagramCount && !diagramLineHidden ? (diagramLineHidden = true) : false),
+  ];
+  for (const step of lastFolds) {
+    while (withLeastDrawing() > room && step()) lines = body();
+  }
   // Asked for whole and still too tall with the frame at its tightest: the checklist folds to its
   // count, and the sheet is shown a screenful at a time (Ctrl-O turns to the next), and below a
   // line of it, its heading alone (where the sheet cut to fit ends), so that Ctrl-O never makes
@@ -325,9 +351,12 @@ export function stageLines(view: StageView, size: Size, style: Style): { lines: 
       lines = body();
     }
   }
-  if (padOpen && lines.length > room) {
-    // The pad says itself what does not fit (src/diagram/pad.ts).
-    drawing = drawn(room - (lines.length - drawing.length));
+  // Drawn again for the rows it has now: fewer when the screen is still too tall (the pad says
+  // itself what does not fit, src/diagram/pad.ts), more when the rest folded for it.
+  const drawingRows = room - (lines.length - drawing.length);
+  if (padOpen && drawingRows !== drawingHeight) {
+    drawingHeight = drawingRows;
+    drawing = drawn(drawingHeight);
     lines = body();
   }
   const prompt = view.lineMode ? style.accent(LINE_MODES[view.lineMode].prompt) : view.editing === null ? style.accent('>') : style.accent(`✎ ${view.editing + 1}>`);
