@@ -271,8 +271,9 @@ export function stageLines(view: StageView, size: Size, style: Style): { lines: 
     // The line being edited stays in view: the window of notes ends at it.
     const end = view.editing === null ? noteLines.length : Math.min(noteLines.length, Math.max(view.editing + 1, notesShown));
     const from = Math.max(0, end - notesShown);
+    // Hidden for the pad's picture, the notes come back with Esc.
     if (notesHidden) {
-      // Folded for the pad's picture: Esc brings the notes back.
+      // nothing: the picture has their rows
     } else if (notesFolded) lines.push('', style.heading(`Notes: ${plural(noteLines.length, 'line')}`) + style.dim(' (Esc shows them)'));
     else if (noteLines.length > 0 || !view.gated) {
       section('Notes', [
