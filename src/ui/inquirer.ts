@@ -133,3 +133,51 @@ export function useScreenEvents(core: InquirerCore, events: ScreenEvents, onPhas
   useRedrawOnContinue(core, events.onSuspend, onPhase);
   return finished;
 }
+
+/** What readline says of the cursor: its row and column, counted from the prompt's first row. */
+interface CursorPos {
+  rows: number;
+  cols: number;
+}
+
+/** The part of readline's Interface that measuring the cursor reads. */
+export interface MeasuredReadline {
+  getCursorPos(): CursorPos;
+  getPrompt(): string;
+  line: string;
+  cursor: number;
+  readonly columns: number;
+}
+
+// One column each, whatever comes before them; escapes are the exception readline counts as a
+// whole (it strips escape sequences first), so text holding one is always measured again.
+const PLAIN_ASCII = /^[\x20-\x7e]*$/;
+const hasEscape = (text: string) => text.includes('\u001b') || text.includes('\u009b');
+
+/**
+ * readline's getCursorPos measures the prompt and the whole line before the cursor, and Inquirer
+ * asks for it at every key: pasting a 50,000-character line took a minute of CPU, the screen
+ * frozen. Where the text before the cursor only grew, by plain ASCII, since the last answer, the
+ * position is carried on from it as readline counts (a row more at each `columns`); anything
+ * else (an edit, another prompt or width, an escape) is measured by readline itself.
+ */
+export function measureCursorIncrementally(rl: MeasuredReadline): void {
+  const measure = rl.getCursorPos.bind(rl);
+  // What was measured last, when it held no escape.
+  let last: { prompt: string; before: string; columns: number; pos: CursorPos } | undefined;
+  rl.getCursorPos = () => {
+    const prompt = rl.getPrompt();
+    const before = rl.line.slice(0, rl.cursor);
+    const { columns } = rl;
+    // Compared with ===: startsWith is many times slower on the strings readline builds a key at a time.
+    if (last && last.prompt === prompt && last.columns === columns && columns > 0 && before.length >= last.before.length
+      && before.slice(0, last.before.length) === last.before && PLAIN_ASCII.test(before.slice(last.before.length))) {
+      const offset = last.pos.cols + before.length - last.before.length;
+      last = { prompt, before, columns, pos: { rows: last.pos.rows + Math.floor(offset / columns), cols: offset % columns } };
+      return { ...last.pos };
+    }
+    const pos = measure();
+    last = hasEscape(prompt) || hasEscape(before) ? undefined : { prompt, before, columns, pos };
+    return { ...pos };
+  };
+}

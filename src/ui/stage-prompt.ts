@@ -11,7 +11,7 @@ import type { Style } from './colour.js';
 import { stageAction, typedAfterEsc } from './stage-keys.js';
 import { finishedLine, stageLines, type Size } from './stage-screen.js';
 import { keyContext, lineModeOf, openingLine, openStage, shownLine, stepStage, suspendStage, tickStage, type StageModel } from './stage-step.js';
-import { makePrompt, useRedraw, useScreenEvents, type InquirerCore, type ScreenEvents } from './inquirer.js';
+import { makePrompt, measureCursorIncrementally, useRedraw, useScreenEvents, type InquirerCore, type ScreenEvents } from './inquirer.js';
 import { HIDE_CURSOR, PASTE_OFF, PASTE_ON } from './terminal-codes.js';
 
 const BELL = '\u0007';
@@ -106,6 +106,9 @@ function renderStage(core: InquirerCore, config: StagePromptConfig, done: (state
     // be stopped, and would keep Node running after the command is done.
     const closed = () => Boolean((rl as { closed?: boolean }).closed);
     if (closed()) return undefined;
+    // A long paste would be measured whole at every key. Inquirer's readline is Node's, whose
+    // prompt, cursor and columns its own type leaves out.
+    measureCursorIncrementally(rl as unknown as Parameters<typeof measureCursorIncrementally>[0]);
     // The pad open when the session was checkpointed: open again, its line as it was.
     if (config.state.padLine !== undefined) loadPad();
     const opening = openingLine(config.state);
