@@ -663,6 +663,14 @@ describe('the diagram pad on the stage screen', () => {
         expect(lines.join('\n'), shown).toContain(open ? '◇ diagram>' : 'two');
       }
     }
+    // Shorter still (30x9, 20x8, 30x7): the answer and the notes give way too, the clock's line stays.
+    for (const [columns, rows] of [[30, 9], [20, 8], [30, 7]] as const) {
+      const lines = screen(view(state, { diagram: FOUR }), columns, rows);
+      const shown = `${columns}x${rows}:\n${lines.join('\n')}`;
+      expect(lines.length, shown).toBeLessThanOrEqual(rows);
+      expect(lines[0], shown).toMatch(/⏱ 05:00 left$/);
+      expect(lines.join('\n'), shown).toContain('>');
+    }
     // At 40x12 the pad shows the part of the picture that fits; at 40x10 there is no room for a box, and it says so.
     expect(screen(await padView(state), 40, 12).join('\n')).toMatch(/│ events ├───▶│ features │\n.*\n {2}showing the first 1 of 4 edges/);
     expect(screen(await padView(state), 40, 10).join('\n')).toContain('no room to draw 4 edges here');

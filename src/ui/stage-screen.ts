@@ -352,9 +352,20 @@ export function stageLines(view: StageView, size: Size, style: Style): { lines: 
       lines = body();
     }
   }
+  // A terminal shorter than the frame and the body's least rows (20x8): the answer, the notes
+  // and the diagram's line go, pad open or not, so that the clock's line stays on screen.
+  const rowsLeft = Math.max(0, size.rows - 1 - fixedRows());
+  const tinyFolds = [
+    () => (exchanges.length && !answerHidden ? (answerHidden = true) : false),
+    () => (!notesHidden ? (notesHidden = true) : false),
+    () => (diagramCount && !diagramLineHidden ? (diagramLineHidden = true) : false),
+  ];
+  for (const step of tinyFolds) {
+    while (withLeastDrawing() > rowsLeft && step()) lines = body();
+  }
   // Drawn again for the rows it has now: fewer when the screen is still too tall (the pad says
   // itself what does not fit, src/diagram/pad.ts), more when the rest folded for it.
-  const drawingRows = room - (lines.length - drawing.length);
+  const drawingRows = Math.min(room, Math.max(rowsLeft, PAD_LEAST_ROWS)) - (lines.length - drawing.length);
   if (padOpen && drawingRows !== drawingHeight) {
     drawingHeight = drawingRows;
     drawing = drawn(drawingHeight);
