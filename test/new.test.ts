@@ -109,6 +109,24 @@ interviewer:
       topic: labels
       ask: [do we have labels, is there ground truth]
       answer: "TODO: the labels fact as the interviewer says it, with numbers"
+# Answers that prove the scoring: lint grades each (strong: at least 70%, weak: at most 25%, offpoint:
+# thorough but missing the core insight, at most 60%); notes by stage id.
+# examples:
+#   strong:
+#     notes:
+#       clarify: |
+#         - TODO: what a strong candidate writes, with numbers
+#   weak:
+#     notes:
+#       clarify: "TODO: what a shallow candidate writes"
+# The reference architecture a drawing is compared with (mldrill diagram -q feed-ranking): components by the
+# names a candidate may use, and the flows between them, the loop back from logs to training included.
+# diagram:
+#   components:
+#     - id: kebab-case-id
+#       names: [names a candidate may draw it by]
+#   flows:
+#     - [from-component-id, to-component-id, "why this flow matters"]
 `);
   });
 

@@ -66,6 +66,27 @@ export function scaffoldQuestion(scaffold: Scaffold): string {
   for (const [topic, ask] of SCAFFOLD_FACTS) {
     lines.push(`    - id: ${topic}`, `      topic: ${topic}`, `      ask: [${ask.join(', ')}]`, `      answer: "TODO: the ${topic} fact as the interviewer says it, with numbers"`);
   }
+  const [first] = scaffold.rubric.stages;
+  lines.push(
+    `# Answers that prove the scoring: lint grades each (strong: at least 70%, weak: at most 25%, offpoint:`,
+    '# thorough but missing the core insight, at most 60%); notes by stage id.',
+    '# examples:',
+    '#   strong:',
+    '#     notes:',
+    `#       ${first?.id ?? 'clarify'}: |`,
+    '#         - TODO: what a strong candidate writes, with numbers',
+    '#   weak:',
+    '#     notes:',
+    `#       ${first?.id ?? 'clarify'}: "TODO: what a shallow candidate writes"`,
+    `# The reference architecture a drawing is compared with (mldrill diagram -q ${scaffold.id}): components by the`,
+    '# names a candidate may use, and the flows between them, the loop back from logs to training included.',
+    '# diagram:',
+    '#   components:',
+    '#     - id: kebab-case-id',
+    '#       names: [names a candidate may draw it by]',
+    '#   flows:',
+    '#     - [from-component-id, to-component-id, "why this flow matters"]',
+  );
   return `${lines.join('\n')}\n`;
 }
 

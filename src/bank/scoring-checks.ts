@@ -3,6 +3,7 @@
 import { containsRun, genericReason, wordForms } from '../words.js';
 import type { PathSegment } from './parse.js';
 import { isRecord } from './records.js';
+import { plural } from '../text.js';
 import type { FileKind } from './validate.js';
 
 type Report = (pathTo: PathSegment[], rule: string, message: string) => void;
@@ -44,6 +45,6 @@ export function scoringChecks(data: Record<string, unknown>, kind: FileKind, rep
   const strong = isRecord(data.examples) && isRecord(data.examples.strong) ? data.examples.strong : undefined;
   if (strong) {
     const lines = exampleLines(strong.notes);
-    if (lines < STRONG_LINES.min || lines > STRONG_LINES.max) report(['examples', 'strong', 'notes'], 'example-length', `the strong example has ${lines} lines of notes; write ${STRONG_LINES.min} to ${STRONG_LINES.max}`);
+    if (lines < STRONG_LINES.min || lines > STRONG_LINES.max) report(['examples', 'strong', 'notes'], 'example-length', `the strong example has ${plural(lines, 'line')} of notes; write ${STRONG_LINES.min} to ${STRONG_LINES.max}`);
   }
 }
