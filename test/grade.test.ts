@@ -64,6 +64,14 @@ describe('mldrill grade <question-id> --notes FILE', () => {
     expect((await grade([Q, '--notes', 'two-headings.md', '--json'])).err).toBe('mldrill: warning: two-headings.md: 2 headings name no stage (clarify, metrics, architecture, deep-dive): "## Lunch" (line 1), "## Dinner" (line 3); their text counts for every stage\n');
   });
 
+  it('takes headings as people write them: a colon after, a number before, bold, any case', async () => {
+    write('written.md', '## Clarify the problem:\nWho flies?\n## 2. **Metrics**\nwatch time\n## **ARCHITECTURE**:\ntwo towers\n## Diagram:\nlogs -> training\n');
+    const { code, out, err } = await grade([Q, '--notes', 'written.md', '--json']);
+    expect(code).toBe(0);
+    expect(err).toBe('');
+    expect((JSON.parse(out) as GradeJson).diagram).not.toBeNull();
+  });
+
   it('prints the documented JSON: core items first, evidence from the notes, null when not met', async () => {
     const { code, out, err } = await grade([Q, '--notes', 'notes.md', '--json']);
     expect(code).toBe(0);

@@ -20,11 +20,19 @@ export interface SplitNotes {
 /** The heading of the section that holds the drawing, unless a stage is named so. */
 const DIAGRAM_HEADING = 'diagram';
 
+/**
+ * A heading as a name, the way people write headings in notes: any case, a number before it
+ * (`2. Metrics`), bold or italic marks around it, a colon after it (`## Clarify the problem:`).
+ */
+function headingName(heading: string): string {
+  return heading.replace(/^[\s*_]+|[\s*_:.]+$/g, '').replace(/^\d+[.)]\s+/, '').replace(/^[*_]+/, '').replace(/\s+/g, ' ').toLowerCase();
+}
+
 export function splitNotes(text: string, stages: ReadonlyArray<{ id: string; title: string }>): SplitNotes {
   const byName = new Map<string, string>();
   for (const stage of stages) {
-    byName.set(stage.id.toLowerCase(), stage.id);
-    byName.set(stage.title.trim().toLowerCase(), stage.id);
+    byName.set(headingName(stage.id), stage.id);
+    byName.set(headingName(stage.title), stage.id);
   }
   const out: SplitNotes = { stages: new Map(), unstaged: '', unknownHeadings: [], diagram: null };
   let current: string | null = null;
@@ -34,7 +42,7 @@ export function splitNotes(text: string, stages: ReadonlyArray<{ id: string; tit
     drawn.push(inDiagram && !/^##\s/.test(line) ? line : '');
     const heading = /^##\s+(.*?)\s*#*\s*$/.exec(line);
     if (heading) {
-      const name = heading[1]!.toLowerCase();
+      const name = headingName(heading[1]!);
       current = byName.get(name) ?? null;
       inDiagram = current === null && name === DIAGRAM_HEADING;
       if (inDiagram) out.diagram = '';
