@@ -150,6 +150,13 @@ describe('mldrill grade <question-id> --notes FILE', () => {
     expect((JSON.parse(out) as GradeJson).diagram).toMatchObject({ components: { found: 2 } });
   });
 
+  it('says where escape sequences were left out of the names in a ## diagram section, as mldrill diagram does', async () => {
+    const coloured = write('coloured.md', '## clarify\n- flight time\n## diagram\nmovie \u001b[31mcatalog -> ranker\n');
+    const { code, err } = await grade([Q, '--notes', coloured, '--json']);
+    expect(code).toBe(0);
+    expect(err).toBe(`mldrill: warning: ${coloured}:4:7: control characters (an escape sequence?) are left out of the names on this line\n`);
+  });
+
   it('compares a ## diagram section whose lines are none of them edges as a drawing of nothing, not as no section', async () => {
     const { code, out, err } = await grade([Q, '--notes', '-', '--json'], { stdin: '## clarify\n- flight time\n## diagram\nranker => screen\n' });
     expect(code).toBe(0);

@@ -4,13 +4,13 @@ import path from 'node:path';
 import { decodeSource } from '../bank/encoding.js';
 import { displayPath } from '../bank/files.js';
 import { formatFinding } from '../bank/findings.js';
-import { MAX_DIAGRAM_BYTES, parseDiagram, type Diagram } from '../diagram/parse.js';
+import { CONTROLS_LEFT_OUT, MAX_DIAGRAM_BYTES, parseDiagram, type Diagram } from '../diagram/parse.js';
 import type { DiagramComparison, ReferenceDiagram } from '../diagram/compare.js';
 import { EXIT, NotFoundError, UsageError } from '../errors.js';
 import type { DiagramFormat } from '../formats.js';
 import type { Io } from '../io.js';
 import { readSmallFile, readStreamBytes } from '../read-file.js';
-import { controlColumn, fileShown, jsonText, stripControl } from '../text.js';
+import { fileShown, jsonText, stripControl } from '../text.js';
 
 
 export interface DiagramOptions {
@@ -73,10 +73,7 @@ export async function diagram(options: DiagramOptions, io: Io): Promise<number> 
   const source = await readSource(options, io);
   const parsed = parseDiagram(source.text);
   // Names are drawn without escape sequences and control characters; say so where they were.
-  source.text.split('\n').forEach((line, i) => {
-    const column = controlColumn(line);
-    if (column) io.stderr.write(stripControl(`mldrill: warning: ${source.name}:${i + 1}:${column}: control characters (an escape sequence?) are left out of the names on this line\n`));
-  });
+  for (const { line, column } of parsed.controls) io.stderr.write(stripControl(`mldrill: warning: ${source.name}:${line}:${column}: ${CONTROLS_LEFT_OUT}\n`));
   if (parsed.problems.length > 0) {
     for (const problem of parsed.problems) io.stderr.write(stripControl(`${source.name}:${problem.line}:${problem.column}: ${problem.message}; ${problem.hint}\n`));
     return EXIT.usage;

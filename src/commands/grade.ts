@@ -5,7 +5,7 @@ import { aiTimeoutOf, colourOf, llmOf } from '../app/config.js';
 import { readSessionFor } from '../app/read-history.js';
 import { readNotesFile, readNotesStream } from '../app/read-notes.js';
 import { withCatalog } from '../app/with-catalog.js';
-import { parseDiagram } from '../diagram/parse.js';
+import { CONTROLS_LEFT_OUT, parseDiagram } from '../diagram/parse.js';
 import { EXIT, NotFoundError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
 import { withRecordedFollowup } from '../score/dialogue.js';
@@ -97,7 +97,9 @@ export async function grade(options: GradeOptions, io: Io): Promise<number> {
         io.stderr.write(`mldrill: warning: ${shown}: ${unknown.length} headings name no stage (${stageIds}): ${named}${more}; their text counts for every stage\n`);
       }
       // The diagram section's lines sit at their lines of the file, so a line that is not an edge is named where it is.
-      for (const problem of split.diagram === null ? [] : parseDiagram(split.diagram).problems) {
+      const drawing = split.diagram === null ? undefined : parseDiagram(split.diagram);
+      for (const { line, column } of drawing?.controls ?? []) io.stderr.write(`mldrill: warning: ${shown}:${line}:${column}: ${CONTROLS_LEFT_OUT}\n`);
+      for (const problem of drawing?.problems ?? []) {
         io.stderr.write(`mldrill: warning: ${shown}:${problem.line}:${problem.column}: ${stripControl(problem.message)}; ${stripControl(problem.hint)}; the line is left out of the comparison\n`);
       }
       if (split.diagram !== null && !question.diagram) io.stderr.write(`mldrill: warning: ${stripControl(question.id)} has no reference diagram; the ## diagram section is not compared\n`);

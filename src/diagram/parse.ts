@@ -11,7 +11,7 @@
 //   - events -> model                                a Markdown bullet is read past (1. too)
 //
 // A line that is none of these is kept as a problem with its position and a hint, never dropped.
-import { stripControl } from '../text.js';
+import { controlColumn, stripControl } from '../text.js';
 
 /** A component; `key` is how two spellings of one name are told to be the same. */
 export interface DiagramNode {
@@ -46,7 +46,12 @@ export interface Diagram {
   nodes: DiagramNode[];
   edges: DiagramEdge[];
   problems: DiagramProblem[];
+  /** Where a line holds control characters (an escape sequence?), which names are drawn without. */
+  controls: Array<{ line: number; column: number }>;
 }
+
+/** What to say at each of `controls`, as the problems say theirs. */
+export const CONTROLS_LEFT_OUT = 'control characters (an escape sequence?) are left out of the names on this line';
 
 /** The most text `mldrill diagram` reads: far beyond any diagram worth drawing. */
 export const MAX_DIAGRAM_BYTES = 256 * 1024;
@@ -109,6 +114,7 @@ export function parseDiagram(source: string): Diagram {
   const edges: DiagramEdge[] = [];
   const seenEdges = new Set<string>();
   const problems: DiagramProblem[] = [];
+  const controls: Diagram['controls'] = [];
 
   const node = (name: string, line: number, column: number): string => {
     const key = nodeKey(name);
@@ -125,6 +131,8 @@ export function parseDiagram(source: string): Diagram {
   const lines = source.replace(/\r\n?/g, '\n').split('\n');
   lines.forEach((written, i) => {
     const line = i + 1;
+    const control = controlColumn(written);
+    if (control) controls.push({ line, column: control });
     // A Markdown bullet (`- `, `* `, `+ `, or numbered: `1. `, `2) `) is not part of the edge;
     // blanked so columns stay true.
     // A comment after a space (` # why`) ends the line; `C#` or `#1` inside a name or label stays.
@@ -177,6 +185,6 @@ export function parseDiagram(source: string): Diagram {
       if (arrow.direction !== 'forward') edge(right, left, arrow.label, line, column);
     });
   });
-  return { nodes: [...nodes.values()], edges, problems };
+  return { nodes: [...nodes.values()], edges, problems, controls };
 }
 
