@@ -243,6 +243,19 @@ export function processAlive(pid: number): boolean {
   }
 }
 
+/**
+ * HOME, else the user's entry in the system's user database. A user with neither (a container
+ * run as a bare uid under `env -i`) gets `/`, as Docker gives them: commands that only read the
+ * bank still run, and one that must write says which directory it cannot write to.
+ */
+function homeDirectory(): string {
+  try {
+    return os.homedir();
+  } catch {
+    return '/';
+  }
+}
+
 /** The process's Io, and what only bin/mldrill.js does with it. */
 export interface NodeIo extends Io {
   /**
@@ -288,7 +301,7 @@ export function nodeIo(): NodeIo {
         throw new UsageError(`the current directory cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}); it may have been removed: cd to one that exists`);
       }
     },
-    homedir: os.homedir(),
+    homedir: homeDirectory(),
     now: pinnedClock(process.env.MLDRILL_NOW) ?? (() => Date.now()),
     random: Math.random,
     onSignal(handler) {

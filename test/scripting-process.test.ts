@@ -139,6 +139,23 @@ describe('a working directory removed from under the shell', () => {
   });
 });
 
+describe('a user without a home directory', () => {
+  // Neither HOME nor an entry in the user database (a container run as a bare uid under
+  // `env -i`): Node's os.homedir() throws. A preload makes it do so here without such a user.
+  it('still gets the question of the day, never a stack trace; `/` stands for the home directory', () => {
+    const preload = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-nohome-')), 'no-home.cjs');
+    fs.writeFileSync(preload, "require('node:os').homedir = () => { throw new Error('uv_os_homedir returned ENOENT'); };\n");
+    // MLDRILL_HOME keeps the bank cache out of /.local when the tests run as root.
+    const result = spawnSync(process.execPath, ['--require', preload, BIN, 'daily', '--plain', '--date', '2026-11-22'], { encoding: 'utf8', input: '', env: { PATH: process.env.PATH, MLDRILL_HOME: home }, timeout: 20_000 });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^Question of the day, 2026-11-22: .+\n.+\nDrill it: mldrill drill [a-z0-9-]+\n$/);
+    // The config file is looked for under `/`, where there is none.
+    const config = spawnSync(process.execPath, ['--require', preload, BIN, 'config', 'path'], { encoding: 'utf8', input: '', env: { PATH: process.env.PATH }, timeout: 20_000 });
+    expect(config.stdout).toBe(`${path.join('/', '.config', 'mldrill', 'config.yaml')}\n`);
+  });
+});
+
 describe('exit codes', { timeout: 60_000 }, () => {
   it.each([
     { args: ['daily'], code: 0 },

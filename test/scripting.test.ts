@@ -263,10 +263,20 @@ describe('show', () => {
     expect((await run(['drill', 'pymk'])).err).toBe('mldrill: no question with id "pymk"; did you mean "people-you-may-know"?\n');
   });
 
-  it('says a question asked for by id was left out for the errors of its file, rather than that there is no such question', async () => {
+  it.each([
+    [['drill', 'half-written']],
+    [['show', 'half-written']],
+    [['show', 'half-written', '--json']],
+    [['ask', 'half-written', 'how many users']],
+    [['diagram', '--question', 'half-written', 'NOTES']],
+    [['grade', 'half-written', '--notes', 'NOTES']],
+  ])('%j says a question asked for by id was left out for the errors of its file, rather than that there is no such question', async (args) => {
     const broken = writeBank(baseBank({ 'questions/ads/half-written.yaml': QUESTION.replace('id: feed', 'id: half-written').replace('title: A feed\n', '') }));
+    const notes = path.join(broken, 'notes.md');
+    fs.writeFileSync(notes, '## Clarify\nevents -> model\n');
     const io = fakeIo({ env: { MLDRILL_HOME: home } });
-    expect(await main(['drill', 'half-written', '--bank', broken], io)).toBe(1);
+    expect(await main([...args.map((arg) => (arg === 'NOTES' ? notes : arg)), '--bank', broken], io)).toBe(1);
+    expect(io.out()).toBe('');
     // The file as the line of its error names it, then the same name in the verdict.
     const file = /^(\S*questions\/ads\/half-written\.yaml):\d+:\d+: missing required field "title"/.exec(io.err())?.[1];
     expect(file, io.err()).toBeDefined();

@@ -33,7 +33,7 @@ export async function ask(options: AskOptions, io: Io): Promise<number> {
   const characters = [...asked].length;
   if (characters > MAX_QUESTION_CHARS) throw new UsageError(`the question is ${characters} characters long; ask one question of at most ${MAX_QUESTION_CHARS} characters`);
   return withCatalog(io, options.bank, (catalog) => {
-    const question = catalog.question(requireId(catalog.ids, options.id));
+    const question = catalog.question(requireId(catalog, options.id));
     const facts = question.interviewer?.facts ?? [];
     if (facts.length === 0) io.stderr.write(`mldrill: ${stripControl(question.id)} has no fact sheet yet, so every question gets the neutral reply\n`);
     const reply = askInterviewer(asked, facts);

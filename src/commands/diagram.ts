@@ -27,7 +27,7 @@ export interface DiagramOptions {
 async function referenceOf(id: string, io: Io, bank: string[] | undefined): Promise<ReferenceDiagram> {
   const [{ withCatalog }, { requireId }] = await Promise.all([import('../app/with-catalog.js'), import('../select/filter.js')]);
   return withCatalog(io, bank, (catalog) => {
-    const question = catalog.question(requireId(catalog.ids, id));
+    const question = catalog.question(requireId(catalog, id));
     if (!question.diagram) throw new NotFoundError(`question "${question.id}" has no reference diagram to compare with`);
     return question.diagram;
   });

@@ -56,7 +56,7 @@ export async function drill(given: DrillOptions, io: Io): Promise<number> {
   // still the first thing to hear about, with the exit code a terminal would give.
   if (!io.terminal.input.isTTY) {
     await withCatalog(io, options.bank, (bank) => {
-      if (options.id) requireId(bank.ids, options.id, skippedFiles(bank));
+      if (options.id) requireId(bank, options.id);
       else if (hasFilters(options)) requireMatches(bank.questions, options);
       if (given.rubric !== undefined) bank.rubric(given.rubric);
     });
@@ -116,16 +116,11 @@ async function drillWithBank(bank: Catalog, options: DrillOptions, io: Io, rando
 
 /** The id of the question to drill: given, today's, due, random, or picked from a list. */
 async function chooseQuestion(bank: Catalog, options: DrillOptions, random: () => number, prompter: Prompter, io: Io): Promise<string> {
-  if (options.id) return requireId(bank.ids, options.id, skippedFiles(bank));
+  if (options.id) return requireId(bank, options.id);
   if (options.daily) return dailyPick(requireMatchingPool(bank, options), localDate(io.now(), io.timeZone));
   if (options.next) return nextQuestion(requireMatches(bank.questions, options), io);
   if (options.random) return pickRandom(requireMatchingIds(bank, options), random);
   return (await prompter.chooseQuestion(requireMatches(bank.questions, options), lastScores(io))).id;
-}
-
-/** The files the bank left out for their errors, as its findings name them. */
-function skippedFiles(bank: Catalog): string[] {
-  return bank.findings.map((finding) => finding.file);
 }
 
 /** Each drilled question's latest completed score, for the picker; none when the history cannot be read. */

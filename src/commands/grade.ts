@@ -55,7 +55,7 @@ export async function grade(options: GradeOptions, io: Io): Promise<number> {
       if (!catalog.ids.includes(options.target) && (options.target === 'last' || isSessionId(options.target))) {
         throw new UsageError(`"${stripControl(options.target)}" is a session: --notes grades a notes file against a question id; drop --notes to grade the session's own notes again`);
       }
-      questionId = requireId(catalog.ids, options.target);
+      questionId = requireId(catalog, options.target);
       if (typed) {
         catalog.rubric(rubricId ?? catalog.question(questionId).rubric);
         // Waiting for the notes to be typed: say so, rather than seem to hang.

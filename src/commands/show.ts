@@ -21,7 +21,7 @@ export async function show(options: ShowOptions, io: Io): Promise<number> {
   const more = [options.hints && '--hints', options.followups && '--followups', options.answer && '--answer'].filter(Boolean);
   if (format === 'plain' && more.length) throw new UsageError(`--plain gives the three lines of a greeting, without what ${more.join(' and ')} ${more.length > 1 ? 'ask' : 'asks'} for; drop --plain, or use --json or --format markdown`);
   return withCatalog(io, options.bank, async (catalog) => {
-    await printQuestion(io, catalog, requireId(catalog.ids, options.id), format, { full: true, hints: Boolean(options.hints), followupKeys: Boolean(options.followups), answer: Boolean(options.answer), bank: options.bank });
+    await printQuestion(io, catalog, requireId(catalog, options.id), format, { full: true, hints: Boolean(options.hints), followupKeys: Boolean(options.followups), answer: Boolean(options.answer), bank: options.bank });
     return EXIT.ok;
   });
 }

@@ -1,7 +1,7 @@
 // The question of the day. Pure and deterministic: the same date and the same pool give the
 // same id everywhere. Days are numbered from 1970-01-01; each run of poolSize days is a cycle
 // that walks the whole pool in a shuffled order seeded by the cycle and the pool's ids, so no
-// question repeats before every other has had its day.
+// question repeats before every other has had its day, nor two days running.
 import { dayNumber } from '../time.js';
 import type { IdText } from '../bank/catalog.js';
 import { hashText } from '../hash.js';
@@ -37,6 +37,9 @@ export function dailyPick(pool: IdText, date: string): string {
   const size = pool.size;
   const cycle = Math.floor(day / size);
   const position = day - cycle * size;
+  // Two questions can only take turns: a cycle in any other order than the last one's would
+  // open with the question that closed it. So every cycle keeps the first cycle's order.
+  if (size === 2) return pool.id(cycleOrder(pool, 0)[position]!);
   const order = cycleOrder(pool, cycle);
   // A new cycle must not open with the question that closed the last one: its first two days
   // trade places. With three or more questions that never touches a cycle's last day.

@@ -1,6 +1,7 @@
 // Narrowing and picking questions. Pure: randomness comes in as a function.
 import { idTextOf, type IdText } from '../bank/catalog.js';
 import type { Category, Difficulty, LoadedQuestion } from '../bank/schema.js';
+import type { Finding } from '../bank/findings.js';
 import path from 'node:path';
 import { NoMatchError, NotFoundError, UnknownIdError } from '../errors.js';
 import { closest } from '../text.js';
@@ -74,12 +75,13 @@ export function pickRandom<T>(items: readonly T[], random: () => number): T {
 
 /**
  * The id itself when the bank has it, else an UnknownIdError with the closest ids. When a
- * question file named after it is among those left out for their errors (`skipped`, as the
- * findings name them), that is what is said: the file is there, and its errors are above.
+ * question file named after it is among those the bank left out for their errors (its
+ * findings), that is what is said: the file is there, and its errors are above.
  */
-export function requireId(ids: readonly string[], id: string, skipped: readonly string[] = []): string {
+export function requireId(bank: { ids: readonly string[]; findings: readonly Pick<Finding, 'file'>[] }, id: string): string {
+  const { ids } = bank;
   if (ids.includes(id)) return id;
-  const file = skipped.find((name) => path.basename(path.dirname(name)) !== 'rubrics' && path.basename(name, path.extname(name)) === id);
+  const file = bank.findings.map((finding) => finding.file).find((name) => path.basename(path.dirname(name)) !== 'rubrics' && path.basename(name, path.extname(name)) === id);
   if (file) throw new NotFoundError(`question "${id}" was left out: its file ${file} has the errors above; fix them and run this again`);
   throw new UnknownIdError('question', id, closest(id, ids));
 }
