@@ -42,6 +42,17 @@ describe('mldrill export', () => {
     expect(doc.stages[1]).toMatchObject({ hintsShown: 2, pacing: null, signals: [], redFlags: [] });
   });
 
+  it("says so when an older record kept no mark of where the follow-up came in its stage's notes, rather than calling them all 'notes after it'", async () => {
+    const [first] = fs.readFileSync(path.join(import.meta.dirname, 'fixtures', 'history', 'progress.jsonl'), 'utf8').split('\n');
+    const record = { ...JSON.parse(first!), curveballs: [{ stageId: 'design', atSeconds: 250, text: 'Traffic grew tenfold.' }] };
+    const home = homeWith({ text: `${JSON.stringify(record)}\n` });
+    const markdown = (await exportRun(['last'], { home })).out;
+    expect(markdown).toContain("Thrown in at 04:10 of `design`.\n\n### Notes of its stage and after\n\n*Recorded before mldrill kept where the notes stood when it came: these are all of its stage's notes, then the later stages'.*\n\n````text\ntwo towers, then a ranker\nindex with ```ann``` lookups\n````\n");
+    expect(markdown).not.toContain('### Notes after it');
+    const doc = JSON.parse((await exportRun(['last', '--format', 'json'], { home })).out);
+    expect(doc.curveballs[0].notesAfter).toBeNull();
+  });
+
   it('writes the same document as JSON', async () => {
     const { code, out } = await exportRun(['20261110-0900-aaaa', '--format', 'json']);
     expect(code).toBe(0);

@@ -151,6 +151,20 @@ describe('mldrill next', () => {
       expect.stringMatching(/^ {3}3\. \S+ +new · \S+: no sessions yet$/),
     ]);
   });
+  it('says how many hours away a question due within a day is, not "due in 1 day" for one due in minutes', async () => {
+    const records = readHistory(path.join(FIXTURES, 'history', 'progress.jsonl')).records;
+    // fx-feed: Good on Nov 15, not due yet at NOW.
+    const due = replayCard(records.filter((r) => r.questionId === 'fx-feed' && r.status === 'completed'))!.due.getTime();
+    const reason = async (now: number) => {
+      const io = fakeIo({ env: { MLDRILL_HOME: homeWith('progress.jsonl'), TZ: 'UTC' }, now });
+      expect(await main(['next', '--bank', PROGRESS_BANK, '--limit', '0'], io)).toBe(0);
+      return io.out().split('\n').find((line) => / fx-feed /.test(line))?.replace(/^.*fx-feed +/, '');
+    };
+    expect(await reason(due - 20 * 60_000)).toBe('due in under an hour · last 80% (good)');
+    expect(await reason(due - 5.5 * 3_600_000)).toBe('due in 6 hours · last 80% (good)');
+    expect(await reason(due - 30 * 3_600_000)).toBe('due in 2 days · last 80% (good)');
+  });
+
   it('cuts each line to a narrow terminal, with an ellipsis, and leaves a pipe\'s lines whole', async () => {
     const home = homeWith('progress.jsonl');
     const io = fakeIo({ env: { MLDRILL_HOME: home, TZ: 'UTC' }, now: NOW, tty: true });

@@ -91,7 +91,10 @@ function interviewerMarkdown(doc: SessionDocument, clean: (text: string) => stri
   }
   const followup = doc.followup;
   if (followup) {
-    lines.push('## Follow-up', '', `> ${cell(clean(followup.text))}`, '', `Thrown in at ${clock(followup.atSeconds)} of \`${clean(followup.stageId)}\`.`, '', '### Notes after it', '');
+    lines.push('## Follow-up', '', `> ${cell(clean(followup.text))}`, '', `Thrown in at ${clock(followup.atSeconds)} of \`${clean(followup.stageId)}\`.`, '');
+    // An older record kept no mark of where the stage's notes were when it came: its notes are all the stage's.
+    if (doc.curveballs[0]?.notesAfter === null) lines.push('### Notes of its stage and after', '', '*Recorded before mldrill kept where the notes stood when it came: these are all of its stage\'s notes, then the later stages\'.*', '');
+    else lines.push('### Notes after it', '');
     const notes = stripControl(followup.notesAfter).replace(/\s+$/, '').replace(/^\s*\n/, '');
     if (notes) {
       const marks = fence(notes);

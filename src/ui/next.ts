@@ -13,8 +13,11 @@ export function reasonText(entry: QueueEntry, now: number): string {
   if (entry.reason === 'unseen') {
     return `new · ${entry.category}: ${entry.categoryAverage === null ? 'no sessions yet' : `average ${entry.categoryAverage}%`}`;
   }
-  const days = Math.ceil((Date.parse(entry.due!) - now) / 86_400_000);
-  return `due in ${plural(days, 'day')}${last}`;
+  const ahead = Date.parse(entry.due!) - now;
+  // Within a day, days would round 40 minutes up to "1 day": say the hours.
+  const hours = Math.ceil(ahead / 3_600_000);
+  const when = hours <= 1 ? 'under an hour' : hours < 24 ? plural(hours, 'hour') : plural(Math.ceil(ahead / 86_400_000), 'day');
+  return `due in ${when}${last}`;
 }
 
 /** The list, each line no wider than `width` (a terminal's; unlimited for a pipe): a line the terminal wrapped would break the columns. */
