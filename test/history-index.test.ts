@@ -128,7 +128,7 @@ describe('the history index', () => {
     appendRecord(file, { ...record('20261122-0900-000a', 1, 90) });
     expect(throughIndex(file, indexFile)).toEqual(fresh(file));
     // The index now covers the whole file: offset and line count.
-    expect(indexHeader(indexFile).slice(7, 9)).toEqual([fs.statSync(file).size, 4]);
+    expect(indexHeader(indexFile).slice(8, 10)).toEqual([fs.statSync(file).size, 4]);
     expect(fs.statSync(indexFile).ino).not.toBe(written);
   });
 
@@ -251,6 +251,12 @@ describe('the history index', () => {
     const sameSize = fs.readFileSync(file, 'utf8').replace('"score":50', '"score":49');
     fs.writeFileSync(file, sameSize);
     fs.utimesSync(file, new Date(), new Date(Date.now() + 5000));
+    expect(throughIndex(file, indexFile)).toEqual(fresh(file));
+    // The same size, another content, and the mtime put back (`touch -r`, some editors): the ctime tells.
+    const before = fs.statSync(file);
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('"score":49', '"score":48'));
+    fs.utimesSync(file, before.atime, before.mtime);
+    expect(fs.statSync(file).mtimeMs).toBe(before.mtimeMs);
     expect(throughIndex(file, indexFile)).toEqual(fresh(file));
     // Another file moved into place.
     const other = path.join(home, 'other.jsonl');

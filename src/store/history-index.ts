@@ -7,7 +7,7 @@
 //
 // history.jsonl is append-only, so a run reads the bytes appended since the indexed offset and
 // parses only those. Any doubt rebuilds the index from the whole file: another file (device and
-// inode, or path), a file shorter than indexed, the same size with another mtime (rewritten in
+// inode, or path), a file shorter than indexed, the same size with another mtime or ctime (rewritten in
 // place), the last indexed bytes no longer the same (a fingerprint), another format, or an
 // index that does not parse. A torn last line (no newline yet) is never indexed: it is read
 // again on every run, until an append completes it.
@@ -23,7 +23,7 @@ import { RECORD_VERSION, type SessionMode, type SessionRecord, type SessionStatu
 import { makeDirectory } from '../make-dir.js';
 
 /** Bump when the layout changes, or what a line decodes to (a warning's text included). */
-const FORMAT = 8;
+const FORMAT = 9;
 const FINGERPRINT_BYTES = 64;
 
 /** A line that looks like a record: where it starts, and (once decoded) its summary or warning. */
@@ -53,7 +53,7 @@ export interface IndexedHistory {
 /**
  * On disk, four lines, each parsed only when a command needs it. The first, the key, the lines
  * skipped and the sizes of the next two, one JSON array:
- *   [FORMAT, RECORD_VERSION, file, dev, ino, size, mtimeMs, offset, lineCount, fingerprint,
+ *   [FORMAT, RECORD_VERSION, file, dev, ino, size, mtimeMs, ctimeMs, offset, lineCount, fingerprint,
  *    warnings, failed, [newestBytes, tableBytes]]
  * warnings: [line, message] for lines skipped outright; failed: the same for lines that look
  * like records but fail to decode.
@@ -77,6 +77,8 @@ interface Index {
   ino: number;
   size: number;
   mtimeMs: number;
+  /** The last change of the file's inode: what no edit can put back, as `touch -r` puts the mtime back. */
+  ctimeMs: number;
   /** End of the last complete line indexed; lineCount lines lie before it. */
   offset: number;
   lineCount: number;
@@ -124,13 +126,13 @@ export function readIndexedHistory(file: string, indexFile?: string, limits: Lin
     const stored = indexFile === undefined ? undefined : loadIndex(indexFile);
     const trusted = stored && current(stored, file, fd, stat) ? stored : undefined;
     const index: Index = trusted ?? {
-      file, dev: 0, ino: 0, size: 0, mtimeMs: 0, offset: 0, lineCount: 0, fingerprint: '', warnings: [], failed: [],
+      file, dev: 0, ino: 0, size: 0, mtimeMs: 0, ctimeMs: 0, offset: 0, lineCount: 0, fingerprint: '', warnings: [], failed: [],
       strings: [], heads: [], ids: [], ends: [], stored: Buffer.alloc(0), added: [],
     };
     const indexedOffset = index.offset;
     const tail = extend(index, fd, stat.size, limits);
     if (indexFile !== undefined && index.offset > 0 && (index !== stored || index.offset > indexedOffset)) {
-      Object.assign(index, { dev: stat.dev, ino: stat.ino, size: stat.size, mtimeMs: stat.mtimeMs });
+      Object.assign(index, { dev: stat.dev, ino: stat.ino, size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs });
       index.fingerprint = readRange(fd, Math.max(0, index.offset - FINGERPRINT_BYTES), index.offset).toString('base64');
       saveIndex(indexFile, index);
     }
@@ -141,7 +143,7 @@ export function readIndexedHistory(file: string, indexFile?: string, limits: Lin
 }
 
 /**
- * What identifies the history file as it is now (path, device, inode, size, mtime and its last
+ * What identifies the history file as it is now (path, device, inode, size, mtime, ctime and its last
  * bytes, as the index checks them): a cache derived from the history is current while this is
  * the same. undefined when there is no history file; one that is not regular is refused.
  */
@@ -163,7 +165,7 @@ export function historyFingerprint(file: string): string | undefined {
 
 function fingerprintOf(file: string, fd: number, stat: fs.Stats): string {
   const last = readRange(fd, Math.max(0, stat.size - FINGERPRINT_BYTES), stat.size).toString('base64');
-  return JSON.stringify([FORMAT, file, stat.dev, stat.ino, stat.size, stat.mtimeMs, last]);
+  return JSON.stringify([FORMAT, file, stat.dev, stat.ino, stat.size, stat.mtimeMs, stat.ctimeMs, last]);
 }
 
 /**
@@ -173,10 +175,10 @@ function fingerprintOf(file: string, fd: number, stat: fs.Stats): string {
  */
 export function appendedSince(file: string, fingerprint: string): number | undefined {
   try {
-    const [format, was, dev, ino, size, mtimeMs, last] = JSON.parse(fingerprint) as [unknown, string, number, number, number, number, string];
-    if (format !== FORMAT || was !== file || ![dev, ino, size, mtimeMs].every(Number.isFinite) || typeof last !== 'string') return undefined;
+    const [format, was, dev, ino, size, mtimeMs, ctimeMs, last] = JSON.parse(fingerprint) as [unknown, string, number, number, number, number, number, string];
+    if (format !== FORMAT || was !== file || ![dev, ino, size, mtimeMs, ctimeMs].every(Number.isFinite) || typeof last !== 'string') return undefined;
     if (size > 0 && Buffer.from(last, 'base64').at(-1) !== 0x0a) return undefined;
-    const key: IndexKey = { file, dev, ino, size, mtimeMs, offset: size, fingerprint: last };
+    const key: IndexKey = { file, dev, ino, size, mtimeMs, ctimeMs, offset: size, fingerprint: last };
     return withFile(file, (fd, stat) => (stat.size > size && current(key, file, fd, stat) ? size : undefined));
   } catch {
     return undefined;
@@ -254,7 +256,7 @@ function readLines(fd: number, offset: number, count: number): string[] {
   return Buffer.concat(chunks).toString('utf8').split('\n', count);
 }
 
-type IndexKey = Pick<Index, 'file' | 'dev' | 'ino' | 'size' | 'offset' | 'mtimeMs' | 'fingerprint'>;
+type IndexKey = Pick<Index, 'file' | 'dev' | 'ino' | 'size' | 'offset' | 'mtimeMs' | 'ctimeMs' | 'fingerprint'>;
 
 /**
  * Whether the index was made of this very file, as it was or as it has grown since: the same
@@ -265,8 +267,9 @@ function current(index: IndexKey, file: string, fd: number, stat: fs.Stats): boo
   if (stat.size < index.size || index.offset > index.size) return false;
   const fingerprint = Buffer.from(index.fingerprint, 'base64');
   if (fingerprint.length !== Math.min(FINGERPRINT_BYTES, index.offset)) return false;
-  // The same size with another mtime: rewritten in place, not appended to.
-  if (stat.size === index.size && stat.mtimeMs !== index.mtimeMs) return false;
+  // The same size with another mtime or ctime: rewritten in place, not appended to (an editor or
+  // `touch -r` may put the mtime back; the ctime moves with every write).
+  if (stat.size === index.size && (stat.mtimeMs !== index.mtimeMs || stat.ctimeMs !== index.ctimeMs)) return false;
   return readRange(fd, index.offset - fingerprint.length, index.offset).equals(fingerprint);
 }
 
@@ -435,14 +438,14 @@ function indexLines(indexFile: string): { lines: string[]; sizes: number[]; bodi
 function parseHead(meta: string): Head | undefined {
   try {
     const value: unknown = JSON.parse(meta);
-    if (!Array.isArray(value) || value.length !== 13 || value[0] !== FORMAT || value[1] !== RECORD_VERSION) return undefined;
-    const [, , file, dev, ino, size, mtimeMs, offset, lineCount, fingerprint, warnings, failed, sizes] = value as unknown[];
-    const numbers = [dev, ino, size, mtimeMs, offset, lineCount];
+    if (!Array.isArray(value) || value.length !== 14 || value[0] !== FORMAT || value[1] !== RECORD_VERSION) return undefined;
+    const [, , file, dev, ino, size, mtimeMs, ctimeMs, offset, lineCount, fingerprint, warnings, failed, sizes] = value as unknown[];
+    const numbers = [dev, ino, size, mtimeMs, ctimeMs, offset, lineCount];
     if (typeof file !== 'string' || typeof fingerprint !== 'string' || !numbers.every((n) => typeof n === 'number')) return undefined;
     const pairs = (list: unknown) => Array.isArray(list) && list.every((pair) => Array.isArray(pair) && typeof pair[0] === 'number' && typeof pair[1] === 'string');
     if (!pairs(warnings) || !pairs(failed)) return undefined;
     if (!Array.isArray(sizes) || sizes.length !== 2 || !sizes.every((n) => Number.isInteger(n) && n >= 0)) return undefined;
-    return { file, dev, ino, size, mtimeMs, offset, lineCount, fingerprint, warnings, failed, sizes } as Head;
+    return { file, dev, ino, size, mtimeMs, ctimeMs, offset, lineCount, fingerprint, warnings, failed, sizes } as Head;
   } catch {
     return undefined;
   }
@@ -484,11 +487,11 @@ function newestOf(index: Index): [total: number, newest: Array<string | number>]
 }
 
 function saveIndex(indexFile: string, index: Index): void {
-  const { file, dev, ino, size, mtimeMs, offset, lineCount, fingerprint, warnings, failed, strings, heads, ids, ends, stored, added } = index;
+  const { file, dev, ino, size, mtimeMs, ctimeMs, offset, lineCount, fingerprint, warnings, failed, strings, heads, ids, ends, stored, added } = index;
   const newest = JSON.stringify([strings, ...newestOf(index)]);
   const table = JSON.stringify([heads, ids, ends]);
   const sizes = [newest, table].map((line) => Buffer.byteLength(line));
-  const meta = JSON.stringify([FORMAT, RECORD_VERSION, file, dev, ino, size, mtimeMs, offset, lineCount, fingerprint, warnings, failed, sizes]);
+  const meta = JSON.stringify([FORMAT, RECORD_VERSION, file, dev, ino, size, mtimeMs, ctimeMs, offset, lineCount, fingerprint, warnings, failed, sizes]);
   const bodies = added.join(',');
   try {
     makeDirectory(path.dirname(indexFile));
