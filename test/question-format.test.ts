@@ -34,6 +34,19 @@ describe('question formats', () => {
     }
   });
 
+  it('list on a terminal keeps every row within its width: the category goes, then the difficulty, and the id is never cut', () => {
+    const rows = [
+      { ...question, id: 'conversational-search-assistant', category: 'search-ranking', difficulty: 'medium', title: 'A conversational search assistant' },
+      { ...question, id: 'ads', category: 'ads', difficulty: 'easy', title: 'Ads' },
+    ] as typeof question[];
+    const at = (width: number) => formatList(rows, 'text', { tty: true, style: plain, width }).trimEnd().split('\n');
+    expect(at(100)[0]).toBe('conversational-search-assistant  search-ranking  medium  A conversational search assistant');
+    expect(at(60)[0]).toBe('conversational-search-assistant  medium  A conversational s…');
+    expect(at(45)[0]).toBe('conversational-search-assistant  A conversat…');
+    expect(at(36)[0]).toBe('conversational-search-assistant');
+    for (const width of [100, 80, 60, 50, 45, 40, 36]) for (const line of at(width)) expect(line.length, `${width}: ${line}`).toBeLessThanOrEqual(width);
+  });
+
   it('escapes Markdown in question text', () => {
     expect(escapeMarkdown('a *b* _c_ [d](e) <f> `g`')).toBe('a \\*b\\* \\_c\\_ \\[d\\](e) \\<f\\> \\`g\\`');
   });

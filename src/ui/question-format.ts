@@ -188,6 +188,9 @@ function strongAnswerMarkdown(question: LoadedQuestion, rubric: LoadedRubric, le
  * width; piped (and with `plain`) the fields are tab-separated for cut and awk, in colour only
  * when it is forced.
  */
+/** The fewest columns a title keeps in `list` on a terminal before other columns give way. */
+const LIST_TITLE_LEAST = 10;
+
 export function formatList(questions: readonly QuestionSummary[], format: Exclude<OutputFormat, 'json'>, options: { tty: boolean; style: Style | undefined; width: number }): string {
   const rows = questions.map((question) => [question.id, question.category, question.difficulty, question.title].map((text) => flatten(text)) as [string, string, string, string]);
   if (rows.length === 0) return '';
@@ -201,11 +204,20 @@ export function formatList(questions: readonly QuestionSummary[], format: Exclud
   if (!options.tty) return rows.map(([id, category, difficulty, title]) => [style.accent(id), style.dim(category), difficulty, title].join('\t')).join('\n') + '\n';
   const width = (column: 0 | 1 | 2) => widest(rows.map((row) => row[column]));
   const [idWidth, categoryWidth, difficultyWidth] = [width(0), width(1), width(2)];
-  const room = Math.max(10, options.width - (idWidth + categoryWidth + difficultyWidth + 6));
+  // A row never wraps: where the title would get fewer than LIST_TITLE_LEAST columns, the category
+  // goes, then the difficulty, and the title takes what is left (nothing, past a few columns).
+  // The id is never cut: it is what a reader copies.
+  const titleRoom = (others: number) => options.width - idWidth - others - 2;
+  const showCategory = titleRoom(categoryWidth + 2 + difficultyWidth + 2) >= LIST_TITLE_LEAST;
+  const showDifficulty = showCategory || titleRoom(difficultyWidth + 2) >= LIST_TITLE_LEAST;
+  const room = titleRoom((showCategory ? categoryWidth + 2 : 0) + (showDifficulty ? difficultyWidth + 2 : 0));
   return rows
     .map(([id, category, difficulty, title]) => {
-      const shown = cut(title, room);
-      return `${style.accent(id.padEnd(idWidth))}  ${style.dim(category.padEnd(categoryWidth))}  ${difficulty.padEnd(difficultyWidth)}  ${shown}`;
+      const cells = [style.accent(id.padEnd(idWidth))];
+      if (showCategory) cells.push(style.dim(category.padEnd(categoryWidth)));
+      if (showDifficulty) cells.push(difficulty.padEnd(difficultyWidth));
+      if (room >= 4) cells.push(cut(title, room));
+      return cells.join('  ').trimEnd();
     })
     .join('\n') + '\n';
 }
