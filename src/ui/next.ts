@@ -20,6 +20,9 @@ export function reasonText(entry: QueueEntry, now: number): string {
   return `due in ${when}${last}`;
 }
 
+/** The fewest columns a reason keeps beside the ids before it goes under them. */
+const REASON_LEAST = 24;
+
 /** The list, each line no wider than `width` (a terminal's; unlimited for a pipe): a line the terminal wrapped would break the columns. */
 export function nextLines(queue: readonly QueueEntry[], now: number, style: Style, width = Number.POSITIVE_INFINITY): string[] {
   const [first, ...rest] = queue;
@@ -30,10 +33,14 @@ export function nextLines(queue: readonly QueueEntry[], now: number, style: Styl
     `      ${style.dim('start it with')} mldrill drill --next`,
   ];
   if (rest.length) {
-    const width = widest(rest.map((entry) => stripControl(entry.questionId)));
+    const idWidth = widest(rest.map((entry) => stripControl(entry.questionId)));
+    // Beside the ids while that leaves the reasons room to be read; under each id on a narrow terminal.
+    const beside = width - (6 + idWidth + 2) >= REASON_LEAST;
     lines.push('', style.heading('Then'));
     rest.forEach((entry, i) => {
-      lines.push(`  ${String(i + 2).padStart(2)}. ${stripControl(entry.questionId).padEnd(width)}  ${style.dim(reasonText(entry, now))}`);
+      const numbered = `  ${String(i + 2).padStart(2)}. `;
+      if (beside) lines.push(`${numbered}${stripControl(entry.questionId).padEnd(idWidth)}  ${style.dim(reasonText(entry, now))}`);
+      else lines.push(`${numbered}${stripControl(entry.questionId)}`, `      ${style.dim(reasonText(entry, now))}`);
     });
   }
   return lines.map((line) => fitLine(line, width));
