@@ -1,7 +1,7 @@
 // Parses one YAML file into plain data, keeping the document so that any path in the data
 // can be traced back to a line and column.
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar, visit, type Alias, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
-import { showControl, stripControl } from '../text.js';
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar, visit, type Alias, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { cut, showControl, stripControl } from '../text.js';
 import { MAX_FILE_BYTES, type Finding } from './findings.js';
 import { firstLine, syntaxProblems, UNCLOSED_QUOTE, type SyntaxProblem } from './yaml-errors.js';
 
@@ -59,6 +59,7 @@ export function parseYaml(file: string, source: string, closed = 0): ParsedFile 
   const syntax = [...doc.errors.filter((error) => error.code !== 'DUPLICATE_KEY'), ...doc.warnings.filter((warning) => warning.code === 'TAG_RESOLVE_FAILED')];
   const problems = syntaxProblems(doc, source, syntax, lineCounter.lineStarts);
   problems.push(...unanchoredAliases(doc, problems));
+  collectionKeysAsText(doc, source);
   for (const error of doc.errors) {
     // A duplicate key leaves the tree sound (the first value wins), so the rest is checked as
     // usual; but where a syntax error threw the parser off, keys it put in one mapping are an
@@ -178,6 +179,25 @@ function unanchoredAliases(doc: Document, problems: readonly SyntaxProblem[]): S
 }
 
 const MAX_UNANCHORED = 50;
+
+/**
+ * Each key that is a list or mapping (`{a: 1}: x`, or what a broken file makes of its lines)
+ * becomes the text it was written as, first line and cut short. Turned into data, yaml writes
+ * such a key out as YAML, and again for every key nested in it: a few kilobytes of `{{{...`
+ * took minutes. As text, the key is also found again by its path, so a finding about it
+ * names its own line rather than the top of the file.
+ */
+function collectionKeysAsText(doc: Document, source: string): void {
+  visit(doc, {
+    Pair(_key, pair) {
+      if (!isCollection(pair.key) || !pair.key.range) return;
+      const [start, end] = pair.key.range;
+      const text = new Scalar(cut(source.slice(start, end).split(/\r?\n/)[0]!.trim(), 40));
+      text.range = [start, end, end];
+      pair.key = text;
+    },
+  });
+}
 
 /**
  * Where an alias bomb starts: the first alias of a value that itself holds aliases (the nesting
