@@ -134,6 +134,11 @@ describe('a YAML syntax error in lint', () => {
       '5:13 enum difficulty is "meduim"; did you mean "medium"? use one of easy, medium, hard',
       '7:1 duplicate-key key "rubric" appears twice in the same mapping; remove or rename one',
     ]);
+    // A duplicate key before the quote is reported once, not once by each reading of the file.
+    expect(await findings(QUESTION.replace('title: A feed', 'title: A feed\ntitle: B').replace('prompt: Design', 'prompt: "Design'))).toEqual([
+      '4:1 duplicate-key key "title" appears twice in the same mapping; remove or rename one',
+      '8:9 yaml-syntax YAML syntax error: this quoted string is never closed; add the closing quote',
+    ]);
     // A string meant to go on over the lines indented under it is not closed for the author.
     expect(await findings(QUESTION.replace('title: A feed', 'title: "A feed\n  that ranks posts').replace('difficulty: medium', 'difficulty: meduim'))).toEqual([
       '3:8 yaml-syntax YAML syntax error: this quoted string is never closed; add the closing quote',

@@ -77,7 +77,8 @@ export function parseYaml(file: string, source: string, closed = 0): ParsedFile 
   const open = closed < MAX_CLOSED && problems.length === 1 && problems[0]!.message === UNCLOSED_QUOTE ? closeQuote(source, problems[0]!.at) : undefined;
   if (open !== undefined) {
     const again = parseYaml(file, open, closed + 1);
-    return { ...again, findings: [...findings, ...again.findings] };
+    // The second reading finds the duplicate keys again, those before the quote too: the quote's finding is this reading's own.
+    return { ...again, findings: [...findings.filter(({ rule }) => rule === 'yaml-syntax'), ...again.findings] };
   }
   if (problems.length > 0) {
     // What parsed is still checked, so that one run finds every problem; the findings that
