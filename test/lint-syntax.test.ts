@@ -171,6 +171,22 @@ describe('a YAML syntax error in lint', () => {
     ]);
   });
 
+  it('checks the rest of a file after a tab in the indentation, in the same run', async () => {
+    const tab = (line: number) => `${line}:1 yaml-syntax YAML syntax error: a tab indents this line; YAML indents with spaces only, so replace the tab with spaces`;
+    const later = (question: string) => question.replace('difficulty: medium', 'difficulty: meduim').replace('  design:\n    hints:', '  design:\n    hint:');
+    const misspelt = '5:13 enum difficulty is "meduim"; did you mean "medium"? use one of easy, medium, hard';
+    const unknown = '16:5 unknown-field unknown field "hint" in stages.design; did you mean "hints"?';
+    // A key opening a block, a list item, a key after a list, a key of a list item, each tabbed in
+    // place of its spaces: the misspelt field after the tab was not found until the tab was fixed.
+    expect(await findings(later(QUESTION.replace('  clarify:\n    hints:', '  clarify:\n\thints:')))).toEqual([misspelt, tab(10), unknown]);
+    expect(await findings(later(QUESTION.replace('      - Ask who', '\t- Ask who')))).toEqual([misspelt, tab(11), unknown]);
+    expect(await findings(later(QUESTION.replace('    checklist:', '\tchecklist:')))).toEqual([misspelt, tab(12), unknown]);
+    expect(await findings(later(QUESTION.replace('        text: Asked', '\t  text: Asked')))).toEqual([misspelt, tab(14), unknown]);
+    // Two tabs, each reported where it is; a tab after spaces at the tab.
+    expect(await findings(later(QUESTION).replace('    checklist:', '\tchecklist:').replace('  design:', '\tdesign:'))).toEqual([misspelt, tab(12), tab(15), unknown]);
+    expect(await findings(later(QUESTION.replace('    checklist:', '  \tchecklist:')))).toEqual([misspelt, tab(12).replace('12:1', '12:3'), unknown]);
+  });
+
   it('(e) gives a file that is not YAML at all one finding', async () => {
     expect(await findings(MARKDOWN)).toEqual([
       '5:1 yaml-syntax this is not a question file: it is not YAML (line 5: bad indentation: the list item "- ranking" is among the keys of a mapping; indent it under the key it belongs to) and has none of a question\'s fields (id, title, category, difficulty, prompt and stages); check that it is the right file',

@@ -20,7 +20,7 @@ const MAX_PROBLEMS = 50;
 /** How close a later error must come to a mistake to be taken for more of it. */
 const NEAR_LINES = 5;
 
-const TAB = 'YAML syntax error: a tab indents this line; YAML indents with spaces only, so replace the tab with spaces';
+export const TAB = 'YAML syntax error: a tab indents this line; YAML indents with spaces only, so replace the tab with spaces';
 
 /** The problems behind the parser's errors (not DUPLICATE_KEY, which leaves the tree sound). */
 export function syntaxProblems(doc: Document, source: string, errors: readonly YAMLError[], lineStarts: readonly number[]): SyntaxProblem[] {
