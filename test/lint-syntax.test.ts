@@ -251,6 +251,18 @@ describe('a YAML syntax error in lint', () => {
     ]);
   });
 
+  it('reads a long file thrown by tabs near its start at once, as one mistake at the first tab', () => {
+    // Tabbed throughout (six lines), then 240 KB that the parser reads as thousands of
+    // cascades: each was diagnosed by reading the file from its start, for minutes.
+    const stages = Array.from({ length: 4_800 }, (_, i) => `  s${i}:\n    a:\n      b:\n        c:\n          d: x\n`).join('');
+    const lines = `id: long\nstages:\n${stages}`.split('\n');
+    for (const line of [100, 102, 104, 106, 108, 110]) lines[line] = `\t${lines[line]!.trimStart()}`;
+    const { findings: found } = parseYaml('long.yaml', lines.join('\n'));
+    expect(found.map((finding) => `${finding.line}:${finding.column} ${finding.message}`)).toEqual([
+      '101:1 YAML syntax error: a tab indents this line; YAML indents with spaces only, so replace the tab with spaces',
+    ]);
+  });
+
   it('stops diagnosing after 50 mistakes in one file, and says how many more there are', () => {
     // Seven lines apart: far enough from each other to be mistakes of their own.
     const blocks = Array.from({ length: 60 }, (_, i) => `key${i}: value\n   over${i}: indented\n\n\n\n\n\n`).join('');
