@@ -272,7 +272,7 @@ describe('checking the file like a question file', () => {
     const { code, out, err } = await run(['config'], { MLDRILL_CONFIG: latin1 });
     expect(code).toBe(2);
     expect(out).toBe('');
-    expect(err).toContain(`${latin1}:2:1: line 2 has bytes that are not UTF-8 (perhaps Latin-1 or Windows-1252); save the file as UTF-8 (encoding)\n`);
+    expect(err).toContain(`${latin1}:2:13: line 2 has bytes that are not UTF-8 (perhaps Latin-1 or Windows-1252); save the file as UTF-8 (encoding)\n`);
     const utf16 = configFile(Buffer.from('\ufeffminutes: 40\n', 'utf16le'));
     const wide = await run(['list', '--plain'], { MLDRILL_CONFIG: utf16 });
     expect(wide.code).toBe(2);

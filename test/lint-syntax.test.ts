@@ -195,6 +195,15 @@ describe('a YAML syntax error in lint', () => {
     expect(await findings('', (file) => fs.writeFileSync(file, binary))).toEqual([
       '1:1 encoding the file is binary (it holds NUL bytes), not YAML text; check that it is the right file',
     ]);
+    // A Latin-1 byte at its own column, counted as the other findings count (an emoji is two), and the rest still checked.
+    const latin1 = (file: string) => {
+      const [head, tail] = fs.readFileSync(file, 'utf8').replace('difficulty: medium', 'difficulty: meduim').split('title: A feed');
+      fs.writeFileSync(file, Buffer.concat([Buffer.from(`${head}title: A 😀 caf`), Buffer.from([0xe9]), Buffer.from(tail!)]));
+    };
+    expect(await findings(QUESTION, latin1)).toEqual([
+      '3:16 encoding line 3 has bytes that are not UTF-8 (perhaps Latin-1 or Windows-1252); save the file as UTF-8',
+      '5:13 enum difficulty is "meduim"; did you mean "medium"? use one of easy, medium, hard',
+    ]);
     // UTF-16 text is still told apart from a binary file.
     expect(await findings('', (file) => fs.writeFileSync(file, Buffer.from(QUESTION, 'utf16le')))).toEqual([
       '1:1 encoding the file is UTF-16, not UTF-8; save the file as UTF-8',
