@@ -253,6 +253,29 @@ describe('checking the file like a question file', () => {
     expect(err.split('\n').filter((line) => line.includes('config.yaml:'))).toHaveLength(3);
   });
 
+  it('reports every problem in one run after a key given twice, a quote never closed or a tab', async () => {
+    const lines = async (text: string) => {
+      const file = configFile(text);
+      const { code, err } = await run(['config'], { MLDRILL_CONFIG: file });
+      expect(code).toBe(2);
+      return err.split('\n').filter((line) => line.startsWith(file)).map((line) => line.slice(file.length));
+    };
+    // Each stopped the check at the YAML mistake: the misspelt key and the bad colour went unsaid.
+    expect(await lines('minutes: 40\nminutes: 50\nstrictt: true\ncolour: blue\n')).toEqual([
+      ':2:1: key "minutes" appears twice in the same mapping; remove or rename one (duplicate-key)',
+      ':3:1: unknown key "strictt"; did you mean "strict"? (unknown-key)',
+      ':4:9: colour is "blue"; use one of auto, always, never (enum)',
+    ]);
+    expect(await lines('rubric: "ml-system-design\nstrictt: true\n')).toEqual([
+      ':1:9: YAML syntax error: this quoted string is never closed; add the closing quote (yaml-syntax)',
+      ':2:1: unknown key "strictt"; did you mean "strict"? (unknown-key)',
+    ]);
+    expect(await lines('minutes: 40\n\tstrict: true\ncolour: blue\n')).toEqual([
+      ':2:1: YAML syntax error: a tab indents this line; YAML indents with spaces only, so replace the tab with spaces (yaml-syntax)',
+      ':3:9: colour is "blue"; use one of auto, always, never (enum)',
+    ]);
+  });
+
   it('a directory or a FIFO in its place is an error, not a hang', async () => {
     const dir = tempDir();
     const { code, err } = await run(['list'], { MLDRILL_CONFIG: dir });
