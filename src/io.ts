@@ -2,6 +2,7 @@
 // randomness and signals. Tests pass a fake; bin/mldrill.js passes nodeIo().
 import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { EXIT, OutputError, UsageError } from './errors.js';
 import { stripControl } from './text.js';
 
@@ -272,7 +273,7 @@ export function nodeIo(): NodeIo {
         throw new UsageError(`the current directory cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'}); it may have been removed: cd to one that exists`);
       }
     },
-    homedir: os.homedir(),
+    homedir: homeDirectory(),
     now: pinnedClock(process.env.MLDRILL_NOW) ?? (() => Date.now()),
     random: Math.random,
     onSignal(handler) {
@@ -320,4 +321,19 @@ export function nodeIo(): NodeIo {
       };
     },
   };
+}
+
+/**
+ * The home directory: $HOME, unless it is empty or relative (`HOME=` in a cron line or a
+ * sandbox), which would put the config file and the history under whatever directory mldrill
+ * runs in; then the account's own, as when HOME is unset.
+ */
+function homeDirectory(): string {
+  const home = os.homedir();
+  if (path.isAbsolute(home)) return home;
+  try {
+    return os.userInfo().homedir;
+  } catch {
+    return home;
+  }
 }

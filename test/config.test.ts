@@ -78,6 +78,15 @@ describe('where the config file is', () => {
     expect(cacheDirectory({ ...env, XDG_CACHE_HOME: '/var/cache/u' }, '/home/u', '/w')).toBe(path.join('/var/cache/u', 'mldrill'));
   });
 
+  it('an empty or relative HOME is no home: the account\'s own directory is, not the directory mldrill runs in', () => {
+    const cwd = tempDir();
+    const home = os.userInfo().homedir;
+    for (const HOME of ['', 'relative']) {
+      const shown = spawnSync(process.execPath, [BIN, 'config', 'path'], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH, HOME }, timeout: 20_000 });
+      expect(shown.stdout).toBe(`${path.join(home, '.config', 'mldrill', 'config.yaml')}\n`);
+    }
+  });
+
   it('a missing file is no error: every setting is at its default', async () => {
     const { file, settings } = await settingsOf({ MLDRILL_CONFIG: path.join(tempDir(), 'none.yaml') });
     expect(file).toMatch(/none\.yaml$/);
