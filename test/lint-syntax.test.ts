@@ -187,6 +187,14 @@ describe('a YAML syntax error in lint', () => {
     expect(await findings(later(QUESTION.replace('    checklist:', '  \tchecklist:')))).toEqual([misspelt, tab(12).replace('12:1', '12:3'), unknown]);
   });
 
+  it('reads lines ended by CR alone (classic Mac) or CRLF as YAML does, each finding at its line', async () => {
+    const misspelt = '5:13 enum difficulty is "meduim"; did you mean "medium"? use one of easy, medium, hard';
+    const ending = (eol: string) => (file: string) => fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('difficulty: medium', 'difficulty: meduim').replaceAll('\n', eol));
+    // With CR alone, the parser read the whole file as its first line, a comment: "the file is empty".
+    expect(await findings(QUESTION, ending('\r'))).toEqual([misspelt]);
+    expect(await findings(QUESTION, ending('\r\n'))).toEqual([misspelt]);
+  });
+
   it('(e) gives a file that is not YAML at all one finding', async () => {
     expect(await findings(MARKDOWN)).toEqual([
       '5:1 yaml-syntax this is not a question file: it is not YAML (line 5: bad indentation: the list item "- ranking" is among the keys of a mapping; indent it under the key it belongs to) and has none of a question\'s fields (id, title, category, difficulty, prompt and stages); check that it is the right file',

@@ -15,7 +15,7 @@ export function decodeSource(bytes: Uint8Array, shown: string, expected = 'YAML 
   // No text file holds a NUL: an image or archive renamed to .yaml is one finding, not a page of parser errors.
   if (bytes.subarray(0, BINARY_SAMPLE).includes(0)) return { source: '', findings: [finding(1, `the file is binary (it holds NUL bytes), not ${expected}; check that it is the right file`)] };
   try {
-    return { source: fatal.decode(bytes), findings: [] };
+    return { source: lineBreaks(fatal.decode(bytes)), findings: [] };
   } catch {
     // Rare: find the lines, so the author need not hunt for one byte in a long file.
     const findings: Finding[] = [];
@@ -30,8 +30,17 @@ export function decodeSource(bytes: Uint8Array, shown: string, expected = 'YAML 
       }
       start = end + 1;
     }
-    return { source: new TextDecoder().decode(bytes), findings };
+    return { source: lineBreaks(new TextDecoder().decode(bytes)), findings };
   }
+}
+
+/**
+ * A carriage return alone (the line ending of classic Mac OS) is a line break to YAML, but not
+ * to the parser, which read such a file as one comment line: "the file is empty". One
+ * character for one, so every offset stays where it was.
+ */
+function lineBreaks(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
 }
 
 /**
