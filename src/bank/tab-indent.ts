@@ -5,9 +5,10 @@
 /** Files with more tab-indented lines than this are indented with tabs throughout: one finding says so. */
 const MAX_TABBED_LINES = 5;
 
-/** Lines before and after the tab's line that judge each width. */
+/** Lines before and after the tab's line that judge each width, at least: on to a top-level line. */
 const WINDOW_BEFORE = 200;
 const WINDOW_AFTER = 40;
+const TOP_LEVEL = /^[^\s#]/;
 
 /** One line's indentation replaced by spaces: the new source, and how to map its columns back. */
 export interface Untabbed {
@@ -34,8 +35,14 @@ export function untab(source: string, at: number, errors: (source: string) => nu
   const before = source.slice(0, start).split('\n').slice(0, -1);
   const after = source.slice(start + indent.length);
   const line = before.length + 1;
-  // Judged on the lines around it, so that a long file is not parsed whole for each width.
-  const window = [before.slice(-WINDOW_BEFORE).join('\n'), after.split('\n').slice(0, WINDOW_AFTER).join('\n')];
+  // Judged on the lines around it, so that a long file is not parsed whole for each width: from
+  // a top-level line before it to one after it (a block cut short would read differently).
+  let from = Math.max(0, before.length - WINDOW_BEFORE);
+  while (from > 0 && !TOP_LEVEL.test(before[from]!)) from--;
+  const rest = after.split('\n');
+  let to = Math.min(rest.length, WINDOW_AFTER);
+  while (to < rest.length && !TOP_LEVEL.test(rest[to]!)) to++;
+  const window = [before.slice(from).join('\n'), rest.slice(0, to).join('\n')];
   let best: { now: number; errors: number } | undefined;
   for (const now of fitting(widths(before, after), after)) {
     const count = errors(`${window[0]}\n${' '.repeat(now)}${window[1]}`);
