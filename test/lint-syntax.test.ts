@@ -182,6 +182,10 @@ describe('a YAML syntax error in lint', () => {
     expect(await findings(later(QUESTION.replace('      - Ask who', '\t- Ask who')))).toEqual([misspelt, tab(11), unknown]);
     expect(await findings(later(QUESTION.replace('    checklist:', '\tchecklist:')))).toEqual([misspelt, tab(12), unknown]);
     expect(await findings(later(QUESTION.replace('        text: Asked', '\t  text: Asked')))).toEqual([misspelt, tab(14), unknown]);
+    // Before a list longer than a screen: the key after the list, far below, tells its width.
+    const hints = Array.from({ length: 60 }, (_, i) => `      - Hint ${i}.\n`).join('');
+    const long = later(QUESTION.replace('      - Ask who the users are.\n', hints));
+    expect(await findings(long.replace('  clarify:\n    hints:', '  clarify:\n\thints:'))).toEqual([misspelt, tab(10), unknown.replace('16:5', '75:5')]);
     // Two tabs, each reported where it is; a tab after spaces at the tab.
     expect(await findings(later(QUESTION).replace('    checklist:', '\tchecklist:').replace('  design:', '\tdesign:'))).toEqual([misspelt, tab(12), tab(15), unknown]);
     expect(await findings(later(QUESTION.replace('    checklist:', '  \tchecklist:')))).toEqual([misspelt, tab(12).replace('12:1', '12:3'), unknown]);
