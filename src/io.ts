@@ -2,6 +2,7 @@
 // randomness and signals. Tests pass a fake; bin/mldrill.js passes nodeIo().
 import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { EXIT, OutputError, UsageError } from './errors.js';
 import { stripControl } from './text.js';
 
@@ -243,19 +244,6 @@ export function processAlive(pid: number): boolean {
   }
 }
 
-/**
- * HOME, else the user's entry in the system's user database. A user with neither (a container
- * run as a bare uid under `env -i`) gets `/`, as Docker gives them: commands that only read the
- * bank still run, and one that must write says which directory it cannot write to.
- */
-function homeDirectory(): string {
-  try {
-    return os.homedir();
-  } catch {
-    return '/';
-  }
-}
-
 /** The process's Io, and what only bin/mldrill.js does with it. */
 export interface NodeIo extends Io {
   /**
@@ -354,4 +342,23 @@ export function nodeIo(): NodeIo {
       };
     },
   };
+}
+
+/**
+ * The home directory: $HOME, unless it is unset, empty or relative (`HOME=` in a cron line or a
+ * sandbox would put the config file and the history under whatever directory mldrill runs in);
+ * then the account's own, from the system's user database; and for a user with neither (a
+ * container run as a bare uid under `env -i`) `/`, as Docker gives them: commands that only read
+ * the bank still run, and one that must write says which directory it cannot write to.
+ */
+function homeDirectory(): string {
+  for (const candidate of [() => os.homedir(), () => os.userInfo().homedir]) {
+    try {
+      const home = candidate();
+      if (path.isAbsolute(home)) return home;
+    } catch {
+      // No HOME and no entry in the user database: the next, or `/`.
+    }
+  }
+  return '/';
 }

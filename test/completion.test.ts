@@ -96,6 +96,8 @@ describe('mldrill __complete', () => {
     expect((await complete('list', '--tag', 'ra')).length).toBeGreaterThan(0);
     // bash splits --format=json at the = sign; zsh and fish keep the word whole.
     expect(await complete('list', '--format', '=', 'ma')).toEqual(['markdown']);
+    // With the cursor just after the `=`, the word at the cursor is the `=` itself: every value.
+    expect(await complete('lint', '--format', '=')).toEqual(['stylish', 'json', 'github']);
     expect(await complete('list', '--format=ma')).toEqual(['--format=markdown']);
   });
 
@@ -170,6 +172,9 @@ describe('in bash', () => {
     expect(bashComplete('mldrill resume ')).toEqual(['last', INTERRUPTED]);
     expect(bashComplete("mldrill drill 'you")).toEqual(['youtube-video-recommendations']);
     expect(bashComplete('mldrill show "youtube-v')).toEqual(['youtube-video-recommendations']);
+    // `--format=` then TAB: bash's words end `--format`, `=`; readline puts the value after the `=`.
+    expect(bashComplete('mldrill lint --format =')).toEqual(['stylish', 'json', 'github']);
+    expect(bashComplete('mldrill drill --category = tr')).toEqual(['trust-safety']);
   });
 });
 

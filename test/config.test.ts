@@ -78,6 +78,15 @@ describe('where the config file is', () => {
     expect(cacheDirectory({ ...env, XDG_CACHE_HOME: '/var/cache/u' }, '/home/u', '/w')).toBe(path.join('/var/cache/u', 'mldrill'));
   });
 
+  it('an empty or relative HOME is no home: the account\'s own directory is, not the directory mldrill runs in', () => {
+    const cwd = tempDir();
+    const home = os.userInfo().homedir;
+    for (const HOME of ['', 'relative']) {
+      const shown = spawnSync(process.execPath, [BIN, 'config', 'path'], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH, HOME }, timeout: 20_000 });
+      expect(shown.stdout).toBe(`${path.join(home, '.config', 'mldrill', 'config.yaml')}\n`);
+    }
+  });
+
   it('a missing file is no error: every setting is at its default', async () => {
     const { file, settings } = await settingsOf({ MLDRILL_CONFIG: path.join(tempDir(), 'none.yaml') });
     expect(file).toMatch(/none\.yaml$/);
@@ -253,6 +262,29 @@ describe('checking the file like a question file', () => {
     expect(err.split('\n').filter((line) => line.includes('config.yaml:'))).toHaveLength(3);
   });
 
+  it('reports every problem in one run after a key given twice, a quote never closed or a tab', async () => {
+    const lines = async (text: string) => {
+      const file = configFile(text);
+      const { code, err } = await run(['config'], { MLDRILL_CONFIG: file });
+      expect(code).toBe(2);
+      return err.split('\n').filter((line) => line.startsWith(file)).map((line) => line.slice(file.length));
+    };
+    // Each stopped the check at the YAML mistake: the misspelt key and the bad colour went unsaid.
+    expect(await lines('minutes: 40\nminutes: 50\nstrictt: true\ncolour: blue\n')).toEqual([
+      ':2:1: key "minutes" appears twice in the same mapping; remove or rename one (duplicate-key)',
+      ':3:1: unknown key "strictt"; did you mean "strict"? (unknown-key)',
+      ':4:9: colour is "blue"; use one of auto, always, never (enum)',
+    ]);
+    expect(await lines('rubric: "ml-system-design\nstrictt: true\n')).toEqual([
+      ':1:9: YAML syntax error: this quoted string is never closed; add the closing quote (yaml-syntax)',
+      ':2:1: unknown key "strictt"; did you mean "strict"? (unknown-key)',
+    ]);
+    expect(await lines('minutes: 40\n\tstrict: true\ncolour: blue\n')).toEqual([
+      ':2:1: YAML syntax error: a tab indents this line; YAML indents with spaces only, so replace the tab with spaces (yaml-syntax)',
+      ':3:9: colour is "blue"; use one of auto, always, never (enum)',
+    ]);
+  });
+
   it('a directory or a FIFO in its place is an error, not a hang', async () => {
     const dir = tempDir();
     const { code, err } = await run(['list'], { MLDRILL_CONFIG: dir });
@@ -272,7 +304,7 @@ describe('checking the file like a question file', () => {
     const { code, out, err } = await run(['config'], { MLDRILL_CONFIG: latin1 });
     expect(code).toBe(2);
     expect(out).toBe('');
-    expect(err).toContain(`${latin1}:2:1: line 2 has bytes that are not UTF-8 (perhaps Latin-1 or Windows-1252); save the file as UTF-8 (encoding)\n`);
+    expect(err).toContain(`${latin1}:2:13: line 2 has bytes that are not UTF-8 (perhaps Latin-1 or Windows-1252); save the file as UTF-8 (encoding)\n`);
     const utf16 = configFile(Buffer.from('\ufeffminutes: 40\n', 'utf16le'));
     const wide = await run(['list', '--plain'], { MLDRILL_CONFIG: utf16 });
     expect(wide.code).toBe(2);

@@ -93,7 +93,7 @@ describe('mldrill diagram', { timeout: 60_000 }, () => {
     const result = run([file]);
     expect(result.status).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toBe('latin1.txt:2:1: line 2 has bytes that are not UTF-8 (perhaps Latin-1 or Windows-1252); save the file as UTF-8 (encoding)\nmldrill: latin1.txt is not UTF-8 text; nothing was drawn\n');
+    expect(result.stderr).toBe('latin1.txt:2:4: line 2 has bytes that are not UTF-8 (perhaps Latin-1 or Windows-1252); save the file as UTF-8 (encoding)\nmldrill: latin1.txt is not UTF-8 text; nothing was drawn\n');
     const piped = spawnSync(process.execPath, [BIN, 'diagram', '-'], { input: Buffer.from('\ufeffa -> b\n', 'utf16le'), encoding: 'utf8', cwd: dir, env: { PATH: process.env.PATH, MLDRILL_HOME: dir }, timeout: 20_000 });
     expect(piped.status).toBe(2);
     expect(piped.stdout).toBe('');

@@ -17,6 +17,9 @@ async function lint(files: Record<string, string>) {
   return { code, out: io.out(), err: io.err() };
 }
 
+/** The finding lines of stylish output, each trimmed and its columns one double space apart. */
+const findings = (out: string) => out.split('\n').filter((line) => /^ {2}\d/.test(line)).map((line) => line.trim().replace(/ {2,}/g, '  '));
+
 describe('lint on hostile files', () => {
   it('reports 60,000 list items written among the keys of a mapping as one syntax error, not a crash or 60,000 duplicate keys', async () => {
     // 240 KB after a top-level key: the parser reports 180,000 errors in one cascade and a duplicate key "x" per line.
@@ -36,6 +39,26 @@ describe('lint on hostile files', () => {
     expect(out).toMatch(/^ {2}21:5 +error +too many alias expansions \(.*\); write the values out instead of nesting anchors +alias-limit$/m);
   });
 
+  it('reads a mapping used as a key, nested 300 deep, at once, and names the key on its own line', async () => {
+    // 1.5 KB of `{{{a: 1}: 1}: 1}`: yaml wrote each key out as YAML, and every key inside it again,
+    // for seconds at this depth and minutes a few hundred deeper.
+    let nested = 'a';
+    for (let i = 0; i < 300; i++) nested = `{${nested}: 1}`;
+    const { code, out, err } = await lint({ [Q]: `${QUESTION.replace('rubric: mini\n', `rubric: mini\ntags: [${nested}]\n`)}{b: 1}: y\n` });
+    expect(err).toBe('');
+    expect(code).toBe(1);
+    expect(findings(out)).toEqual([
+      '7:8  error  tags[0] must be text, not a mapping  type',
+      '21:1  error  unknown field "{b: 1}"; allowed fields: id, title, category, difficulty, companies, tags, rubric, prompt, references, stages, followups, interviewer, examples, diagram  unknown-field',
+    ]);
+    // Never closed, the same `{` make a broken tree of mapping keys, turned into data to check the rest.
+    const open = await lint({ [Q]: QUESTION.replace('difficulty: medium', `difficulty: meduim\ntags: ${'{'.repeat(2_000)}`) });
+    expect(findings(open.out)).toEqual([
+      '5:13  error  difficulty is "meduim"; did you mean "medium"? use one of easy, medium, hard  enum',
+      expect.stringMatching(/^6:\d+  error  YAML syntax error: the values are nested too deeply to read/),
+    ]);
+  });
+
   it('shows 200,000 findings of one file in stylish, aligned', async () => {
     const plain = await loadStyle(0);
     const findings = Array.from({ length: 200_000 }, (_, i) => ({ file: 'a.yaml', line: i + 1, column: 9, severity: 'warning' as const, rule: 'todo', message: `hints[${i}] still says TODO; finish it` }));
@@ -48,7 +71,6 @@ describe('lint on hostile files', () => {
 });
 
 describe('lint names hostile values as they are, never as what they look like', () => {
-  const findings = (out: string) => out.split('\n').filter((line) => /^ {2}\d/.test(line)).map((line) => line.trim().replace(/ {2,}/g, '  '));
 
   it('quotes an unknown key and a mismatched id with their hidden characters escaped, not stripped into a name that looks allowed', async () => {
     // ESC ] 52 … BEL around "ti" + "tle" would be stripped at output to `title`, a field that is allowed.

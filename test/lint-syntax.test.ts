@@ -134,6 +134,11 @@ describe('a YAML syntax error in lint', () => {
       '5:13 enum difficulty is "meduim"; did you mean "medium"? use one of easy, medium, hard',
       '7:1 duplicate-key key "rubric" appears twice in the same mapping; remove or rename one',
     ]);
+    // A duplicate key before the quote is reported once, not once by each reading of the file.
+    expect(await findings(QUESTION.replace('title: A feed', 'title: A feed\ntitle: B').replace('prompt: Design', 'prompt: "Design'))).toEqual([
+      '4:1 duplicate-key key "title" appears twice in the same mapping; remove or rename one',
+      '8:9 yaml-syntax YAML syntax error: this quoted string is never closed; add the closing quote',
+    ]);
     // A string meant to go on over the lines indented under it is not closed for the author.
     expect(await findings(QUESTION.replace('title: A feed', 'title: "A feed\n  that ranks posts').replace('difficulty: medium', 'difficulty: meduim'))).toEqual([
       '3:8 yaml-syntax YAML syntax error: this quoted string is never closed; add the closing quote',
@@ -166,6 +171,34 @@ describe('a YAML syntax error in lint', () => {
     ]);
   });
 
+  it('checks the rest of a file after a tab in the indentation, in the same run', async () => {
+    const tab = (line: number) => `${line}:1 yaml-syntax YAML syntax error: a tab indents this line; YAML indents with spaces only, so replace the tab with spaces`;
+    const later = (question: string) => question.replace('difficulty: medium', 'difficulty: meduim').replace('  design:\n    hints:', '  design:\n    hint:');
+    const misspelt = '5:13 enum difficulty is "meduim"; did you mean "medium"? use one of easy, medium, hard';
+    const unknown = '16:5 unknown-field unknown field "hint" in stages.design; did you mean "hints"?';
+    // A key opening a block, a list item, a key after a list, a key of a list item, each tabbed in
+    // place of its spaces: the misspelt field after the tab was not found until the tab was fixed.
+    expect(await findings(later(QUESTION.replace('  clarify:\n    hints:', '  clarify:\n\thints:')))).toEqual([misspelt, tab(10), unknown]);
+    expect(await findings(later(QUESTION.replace('      - Ask who', '\t- Ask who')))).toEqual([misspelt, tab(11), unknown]);
+    expect(await findings(later(QUESTION.replace('    checklist:', '\tchecklist:')))).toEqual([misspelt, tab(12), unknown]);
+    expect(await findings(later(QUESTION.replace('        text: Asked', '\t  text: Asked')))).toEqual([misspelt, tab(14), unknown]);
+    // Before a list longer than a screen: the key after the list, far below, tells its width.
+    const hints = Array.from({ length: 60 }, (_, i) => `      - Hint ${i}.\n`).join('');
+    const long = later(QUESTION.replace('      - Ask who the users are.\n', hints));
+    expect(await findings(long.replace('  clarify:\n    hints:', '  clarify:\n\thints:'))).toEqual([misspelt, tab(10), unknown.replace('16:5', '75:5')]);
+    // Two tabs, each reported where it is; a tab after spaces at the tab.
+    expect(await findings(later(QUESTION).replace('    checklist:', '\tchecklist:').replace('  design:', '\tdesign:'))).toEqual([misspelt, tab(12), tab(15), unknown]);
+    expect(await findings(later(QUESTION.replace('    checklist:', '  \tchecklist:')))).toEqual([misspelt, tab(12).replace('12:1', '12:3'), unknown]);
+  });
+
+  it('reads lines ended by CR alone (classic Mac) or CRLF as YAML does, each finding at its line', async () => {
+    const misspelt = '5:13 enum difficulty is "meduim"; did you mean "medium"? use one of easy, medium, hard';
+    const ending = (eol: string) => (file: string) => fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('difficulty: medium', 'difficulty: meduim').replaceAll('\n', eol));
+    // With CR alone, the parser read the whole file as its first line, a comment: "the file is empty".
+    expect(await findings(QUESTION, ending('\r'))).toEqual([misspelt]);
+    expect(await findings(QUESTION, ending('\r\n'))).toEqual([misspelt]);
+  });
+
   it('(e) gives a file that is not YAML at all one finding', async () => {
     expect(await findings(MARKDOWN)).toEqual([
       '5:1 yaml-syntax this is not a question file: it is not YAML (line 5: bad indentation: the list item "- ranking" is among the keys of a mapping; indent it under the key it belongs to) and has none of a question\'s fields (id, title, category, difficulty, prompt and stages); check that it is the right file',
@@ -173,6 +206,15 @@ describe('a YAML syntax error in lint', () => {
     const binary = Buffer.concat([Buffer.from('PK\u0003\u0004\u0014\u0000\u0000\u0000\u0008\u0000'), Buffer.from('id: feed\n')]);
     expect(await findings('', (file) => fs.writeFileSync(file, binary))).toEqual([
       '1:1 encoding the file is binary (it holds NUL bytes), not YAML text; check that it is the right file',
+    ]);
+    // A Latin-1 byte at its own column, counted as the other findings count (an emoji is two), and the rest still checked.
+    const latin1 = (file: string) => {
+      const [head, tail] = fs.readFileSync(file, 'utf8').replace('difficulty: medium', 'difficulty: meduim').split('title: A feed');
+      fs.writeFileSync(file, Buffer.concat([Buffer.from(`${head}title: A 😀 caf`), Buffer.from([0xe9]), Buffer.from(tail!)]));
+    };
+    expect(await findings(QUESTION, latin1)).toEqual([
+      '3:16 encoding line 3 has bytes that are not UTF-8 (perhaps Latin-1 or Windows-1252); save the file as UTF-8',
+      '5:13 enum difficulty is "meduim"; did you mean "medium"? use one of easy, medium, hard',
     ]);
     // UTF-16 text is still told apart from a binary file.
     expect(await findings('', (file) => fs.writeFileSync(file, Buffer.from(QUESTION, 'utf16le')))).toEqual([
@@ -227,6 +269,18 @@ describe('a YAML syntax error in lint', () => {
     expect(await findings({ 'rubrics/mini.yaml': rubric, [Q]: question })).toEqual([
       `${path.join('rubrics', 'mini.yaml')} 9:6 yaml-syntax bad indentation: "checklist" is indented 5 spaces, its siblings 4; line it up with them`,
       `${path.join('rubrics', 'mini.yaml')} 16:14 stage-minutes stages[1].minutes must be greater than 0; give it a positive number`,
+    ]);
+  });
+
+  it('reads a long file thrown by tabs near its start at once, as one mistake at the first tab', () => {
+    // Tabbed throughout (six lines), then 240 KB that the parser reads as thousands of
+    // cascades: each was diagnosed by reading the file from its start, for minutes.
+    const stages = Array.from({ length: 4_800 }, (_, i) => `  s${i}:\n    a:\n      b:\n        c:\n          d: x\n`).join('');
+    const lines = `id: long\nstages:\n${stages}`.split('\n');
+    for (const line of [100, 102, 104, 106, 108, 110]) lines[line] = `\t${lines[line]!.trimStart()}`;
+    const { findings: found } = parseYaml('long.yaml', lines.join('\n'));
+    expect(found.map((finding) => `${finding.line}:${finding.column} ${finding.message}`)).toEqual([
+      '101:1 YAML syntax error: a tab indents this line; YAML indents with spaces only, so replace the tab with spaces',
     ]);
   });
 

@@ -144,7 +144,8 @@ describe('a user without a home directory', () => {
   // `env -i`): Node's os.homedir() throws. A preload makes it do so here without such a user.
   it('still gets the question of the day, never a stack trace; `/` stands for the home directory', () => {
     const preload = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-nohome-')), 'no-home.cjs');
-    fs.writeFileSync(preload, "require('node:os').homedir = () => { throw new Error('uv_os_homedir returned ENOENT'); };\n");
+    // As for a user id the system's user database does not have, with no HOME.
+    fs.writeFileSync(preload, "const os = require('node:os'); os.homedir = () => { throw new Error('uv_os_homedir returned ENOENT'); }; os.userInfo = () => { throw new Error('uv_os_get_passwd returned ENOENT'); };\n");
     // MLDRILL_HOME keeps the bank cache out of /.local when the tests run as root.
     const result = spawnSync(process.execPath, ['--require', preload, BIN, 'daily', '--plain', '--date', '2026-11-22'], { encoding: 'utf8', input: '', env: { PATH: process.env.PATH, MLDRILL_HOME: home }, timeout: 20_000 });
     expect(result.stderr).toBe('');

@@ -10,12 +10,12 @@ const fatal = new TextDecoder('utf-8', { fatal: true });
  * `expected` names what the file should hold, for a binary one.
  */
 export function decodeSource(bytes: Uint8Array, shown: string, expected = 'YAML text'): { source: string; findings: Finding[] } {
-  const finding = (line: number, message: string): Finding => ({ file: shown, line, column: 1, severity: 'error', rule: 'encoding', message });
+  const finding = (line: number, message: string, column = 1): Finding => ({ file: shown, line, column, severity: 'error', rule: 'encoding', message });
   if (isUtf16(bytes)) return { source: '', findings: [finding(1, 'the file is UTF-16, not UTF-8; save the file as UTF-8')] };
   // No text file holds a NUL: an image or archive renamed to .yaml is one finding, not a page of parser errors.
   if (bytes.subarray(0, BINARY_SAMPLE).includes(0)) return { source: '', findings: [finding(1, `the file is binary (it holds NUL bytes), not ${expected}; check that it is the right file`)] };
   try {
-    return { source: fatal.decode(bytes), findings: [] };
+    return { source: lineBreaks(fatal.decode(bytes)), findings: [] };
   } catch {
     // Rare: find the lines, so the author need not hunt for one byte in a long file.
     const findings: Finding[] = [];
@@ -26,12 +26,38 @@ export function decodeSource(bytes: Uint8Array, shown: string, expected = 'YAML 
       try {
         fatal.decode(bytes.subarray(start, end));
       } catch {
-        findings.push(finding(line, `line ${line} has bytes that are not UTF-8 (perhaps Latin-1 or Windows-1252); save the file as UTF-8`));
+        findings.push(finding(line, `line ${line} has bytes that are not UTF-8 (perhaps Latin-1 or Windows-1252); save the file as UTF-8`, firstBadColumn(bytes.subarray(start, end))));
       }
       start = end + 1;
     }
-    return { source: new TextDecoder().decode(bytes), findings };
+    return { source: lineBreaks(new TextDecoder().decode(bytes)), findings };
   }
+}
+
+/**
+ * A carriage return alone (the line ending of classic Mac OS) is a line break to YAML, but not
+ * to the parser, which read such a file as one comment line: "the file is empty". One
+ * character for one, so every offset stays where it was.
+ */
+function lineBreaks(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+}
+
+/**
+ * The column (1-based, as the other findings count it in the decoded text) of the first byte of
+ * a line that is not UTF-8: the decoder gives each such stretch one U+FFFD, and a U+FFFD the
+ * line really holds is its own three bytes.
+ */
+function firstBadColumn(line: Uint8Array): number {
+  const text = new TextDecoder().decode(line);
+  let at = 0;
+  let column = 1;
+  for (const char of text) {
+    if (char === '\ufffd' && !(line[at] === 0xef && line[at + 1] === 0xbf && line[at + 2] === 0xbd)) return column;
+    at += Buffer.byteLength(char);
+    column += char.length;
+  }
+  return 1;
 }
 
 /** How far into a file to look for a NUL: enough for any header of a binary format. */

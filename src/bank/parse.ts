@@ -1,9 +1,10 @@
 // Parses one YAML file into plain data, keeping the document so that any path in the data
 // can be traced back to a line and column.
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar, visit, type Alias, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
-import { showControl, stripControl } from '../text.js';
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar, visit, type Alias, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { cut, showControl, stripControl } from '../text.js';
 import { MAX_FILE_BYTES, type Finding } from './findings.js';
-import { firstLine, syntaxProblems, UNCLOSED_QUOTE, type SyntaxProblem } from './yaml-errors.js';
+import { untab, type Untabbed } from './tab-indent.js';
+import { firstLine, syntaxProblems, TAB, UNCLOSED_QUOTE, type SyntaxProblem } from './yaml-errors.js';
 
 /** Quotes closed for the author, one parse each, before the rest of a file is left unchecked. */
 const MAX_CLOSED = 10;
@@ -18,6 +19,9 @@ export function tooLargeFinding(file: string): Finding {
     message: `file is larger than ${MAX_FILE_BYTES / 1024} KiB; split it or remove what is not a question`,
   };
 }
+
+// logLevel: the tree of a broken file can have a list as a key, which yaml would warn about on stderr.
+const OPTIONS = { uniqueKeys: true, prettyErrors: false, strict: true, logLevel: 'error' } as const;
 
 export type PathSegment = string | number;
 
@@ -37,7 +41,11 @@ export interface ParsedFile {
   source?: string;
 }
 
-export function parseYaml(file: string, source: string, closed = 0): ParsedFile {
+/**
+ * `closed`: how many times the file has been read again with a mistake mended; `guessed`: the
+ * stretches [start, end] of lines re-indented by guess on the way (see tab-indent.ts).
+ */
+export function parseYaml(file: string, source: string, closed = 0, guessed: ReadonlyArray<[number, number]> = []): ParsedFile {
   const lineCounter = new LineCounter();
   const findings: Finding[] = [];
   const position = (offset: number) => {
@@ -52,18 +60,28 @@ export function parseYaml(file: string, source: string, closed = 0): ParsedFile 
     return { file, data: undefined, locate: () => ({ line: 1, column: 1 }), findings };
   }
 
-  // logLevel: the tree of a broken file can have a list as a key, which yaml would warn about on stderr.
-  const doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false, strict: true, logLevel: 'error' });
+  const doc = parseDocument(source, { ...OPTIONS, lineCounter });
+  // A tab in the indentation throws the rest of its block: read again with spaces in its place,
+  // the rest is checked in the same run. First, as what the parser says after the tab is moot.
+  const tabError = closed < MAX_CLOSED ? doc.errors.find((error) => error.code === 'TAB_AS_INDENT') : undefined;
+  if (tabError) {
+    const lineStart = source.lastIndexOf('\n', tabError.pos[0] - 1) + 1;
+    const spaced = untabbed(file, source, lineStart + Math.max(0, source.slice(lineStart).search(/\t/)), closed, guessed);
+    if (spaced) return spaced;
+  }
   // A tag yaml does not know (`- !important: ask about scale`) is only a warning to yaml, which
   // drops it from the text: to the author, a value that lost its first word without a word said.
   const syntax = [...doc.errors.filter((error) => error.code !== 'DUPLICATE_KEY'), ...doc.warnings.filter((warning) => warning.code === 'TAG_RESOLVE_FAILED')];
   const problems = syntaxProblems(doc, source, syntax, lineCounter.lineStarts);
   problems.push(...unanchoredAliases(doc, problems));
+  collectionKeysAsText(doc, source);
+  // Where the parser lost its way, or a tab's line was re-indented by guess, the tree is not the author's.
+  const stretches = [...problems.map(({ damage }) => damage), ...guessed];
   for (const error of doc.errors) {
     // A duplicate key leaves the tree sound (the first value wins), so the rest is checked as
     // usual; but where a syntax error threw the parser off, keys it put in one mapping are an
     // artefact of that mistake (a list under a mapping is a key "- x" per line).
-    if (error.code !== 'DUPLICATE_KEY' || problems.some(({ damage }) => damage[0] <= error.pos[0] && error.pos[0] <= damage[1])) continue;
+    if (error.code !== 'DUPLICATE_KEY' || stretches.some((damage) => damage[0] <= error.pos[0] && error.pos[0] <= damage[1])) continue;
     // After a key with no value (`notes:` twice), yaml places the second at the end of the line before it.
     let at = error.pos[0];
     while (at < source.length && /\s/.test(source[at]!)) at++;
@@ -75,9 +93,14 @@ export function parseYaml(file: string, source: string, closed = 0): ParsedFile 
   // read again with the quote closed at the end of its line, the rest is checked in the same run.
   const open = closed < MAX_CLOSED && problems.length === 1 && problems[0]!.message === UNCLOSED_QUOTE ? closeQuote(source, problems[0]!.at) : undefined;
   if (open !== undefined) {
-    const again = parseYaml(file, open, closed + 1);
-    return { ...again, findings: [...findings, ...again.findings] };
+    const again = parseYaml(file, open, closed + 1, guessed);
+    // The second reading finds the duplicate keys again, those before the quote too: the quote's finding is this reading's own.
+    return { ...again, findings: [...findings.filter(({ rule }) => rule === 'yaml-syntax'), ...again.findings] };
   }
+  // A tab in a `|` or `>` text, which the parser calls other things.
+  const tab = closed < MAX_CLOSED ? problems.find(({ message }) => message === TAB) : undefined;
+  const spaced = tab && untabbed(file, source, tab.at, closed, guessed);
+  if (spaced) return spaced;
   if (problems.length > 0) {
     // What parsed is still checked, so that one run finds every problem; the findings that
     // only the broken part explains are left out (validate.ts asks `damaged`).
@@ -87,20 +110,7 @@ export function parseYaml(file: string, source: string, closed = 0): ParsedFile 
     } catch {
       data = undefined;
     }
-    const damaged = (path: readonly PathSegment[], whole: boolean) => {
-      const { node, complete } = nodeAt(doc, path);
-      const range = (node as Node | null | undefined)?.range ?? [0, 0, source.length];
-      const inside = (offset: number) => problems.some(({ damage }) => damage[0] <= offset && offset <= damage[1]);
-      // A field missing from a mapping is an artefact when the break runs to the mapping's end
-      // (what followed it may be lost or misplaced) or the mapping itself lies in the break.
-      if (whole) return inside(range[0]) || inside(range[2]);
-      // Data with no node of its own at its path (a list as a key) exists only in a broken tree.
-      if (!complete) return true;
-      // Anything else is when its node takes in any of the break: a value cut short, or a
-      // count over a list (hints, facts, an example's notes) that lost some of its entries.
-      return problems.some(({ damage }) => range[0] <= damage[1] && damage[0] <= range[2]);
-    };
-    return { file, data, locate, findings, damaged, source };
+    return { file, data, locate, findings, damaged: damagedBy(doc, source, stretches), source };
   }
   let data: unknown;
   try {
@@ -109,7 +119,51 @@ export function parseYaml(file: string, source: string, closed = 0): ParsedFile 
     fail(firstNestedAlias(doc), 'alias-limit', `too many alias expansions (${firstLine(String((error as Error).message))}); write the values out instead of nesting anchors`);
     return { file, data: undefined, locate, findings };
   }
-  return { file, data, locate, findings, source };
+  return { file, data, locate, findings, source, ...(guessed.length > 0 ? { damaged: damagedBy(doc, source, stretches) } : {}) };
+}
+
+/** ParsedFile.damaged for a tree whose stretches [start, end] may not be what the author meant. */
+function damagedBy(doc: Document, source: string, stretches: ReadonlyArray<[number, number]>): NonNullable<ParsedFile['damaged']> {
+  return (path, whole) => {
+    const { node, complete } = nodeAt(doc, path);
+    const range = (node as Node | null | undefined)?.range ?? [0, 0, source.length];
+    const inside = (offset: number) => stretches.some((damage) => damage[0] <= offset && offset <= damage[1]);
+    // A field missing from a mapping is an artefact when the break runs to the mapping's end
+    // (what followed it may be lost or misplaced) or the mapping itself lies in the break.
+    if (whole) return inside(range[0]) || inside(range[2]);
+    // Data with no node of its own at its path (a list as a key) exists only in a broken tree.
+    if (!complete) return true;
+    // Anything else is when its node takes in any of the break: a value cut short, or a
+    // count over a list (hints, facts, an example's notes) that lost some of its entries.
+    return stretches.some((damage) => range[0] <= damage[1] && damage[0] <= range[2]);
+  };
+}
+
+/**
+ * The file read again with the indentation of the line whose tab is at `at` in spaces
+ * (tab-indent.ts), its findings placed in the file as it is, and the tab's own first; undefined
+ * when no width can be told.
+ */
+function untabbed(file: string, source: string, at: number, closed: number, guessed: ReadonlyArray<[number, number]>): ParsedFile | undefined {
+  const spaced = untab(source, at, (text) => parseDocument(text, OPTIONS).errors.length);
+  if (!spaced) return undefined;
+  const lineStart = source.lastIndexOf('\n', at - 1) + 1;
+  const shift = spaced.now - spaced.was;
+  const moved = guessed.map(([start, end]): [number, number] => (start > lineStart ? [start + shift, end + shift] : [start, end]));
+  const lineEnd = spaced.source.indexOf('\n', lineStart);
+  const again = shiftColumns(parseYaml(file, spaced.source, closed + 1, [...moved, [lineStart, lineEnd === -1 ? spaced.source.length : lineEnd]]), spaced);
+  const tab: Finding = { file, line: spaced.line, column: at - lineStart + 1, severity: 'error', rule: 'yaml-syntax', message: TAB };
+  return { ...again, findings: [tab, ...again.findings] };
+}
+
+/** A reading of the file with one line re-indented, its columns on that line as in the file. */
+function shiftColumns(parsed: ParsedFile, { line, was, now }: Untabbed): ParsedFile {
+  const back = (at: { line: number; column: number }) => (at.line === line ? { line, column: Math.max(was + 1, at.column - now + was) } : at);
+  return {
+    ...parsed,
+    findings: parsed.findings.map((finding) => ({ ...finding, ...back(finding) })),
+    locate: (path, at) => back(parsed.locate(path, at)),
+  };
 }
 
 /**
@@ -178,6 +232,25 @@ function unanchoredAliases(doc: Document, problems: readonly SyntaxProblem[]): S
 }
 
 const MAX_UNANCHORED = 50;
+
+/**
+ * Each key that is a list or mapping (`{a: 1}: x`, or what a broken file makes of its lines)
+ * becomes the text it was written as, first line and cut short. Turned into data, yaml writes
+ * such a key out as YAML, and again for every key nested in it: a few kilobytes of `{{{...`
+ * took minutes. As text, the key is also found again by its path, so a finding about it
+ * names its own line rather than the top of the file.
+ */
+function collectionKeysAsText(doc: Document, source: string): void {
+  visit(doc, {
+    Pair(_key, pair) {
+      if (!isCollection(pair.key) || !pair.key.range) return;
+      const [start, end] = pair.key.range;
+      const text = new Scalar(cut(source.slice(start, end).split(/\r?\n/)[0]!.trim(), 40));
+      text.range = [start, end, end];
+      pair.key = text;
+    },
+  });
+}
 
 /**
  * Where an alias bomb starts: the first alias of a value that itself holds aliases (the nesting

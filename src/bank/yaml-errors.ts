@@ -17,10 +17,13 @@ export interface SyntaxProblem {
 
 const MAX_PROBLEMS = 50;
 
+/** Cascades diagnosed in one file (see syntaxProblems). */
+const MAX_DIAGNOSED = 200;
+
 /** How close a later error must come to a mistake to be taken for more of it. */
 const NEAR_LINES = 5;
 
-const TAB = 'YAML syntax error: a tab indents this line; YAML indents with spaces only, so replace the tab with spaces';
+export const TAB = 'YAML syntax error: a tab indents this line; YAML indents with spaces only, so replace the tab with spaces';
 
 /** The problems behind the parser's errors (not DUPLICATE_KEY, which leaves the tree sound). */
 export function syntaxProblems(doc: Document, source: string, errors: readonly YAMLError[], lineStarts: readonly number[]): SyntaxProblem[] {
@@ -46,6 +49,15 @@ export function syntaxProblems(doc: Document, source: string, errors: readonly Y
     }
     const first = cascade[0]!.pos[0];
     const to = cascade.reduce((most, error) => Math.max(most, error.pos[1]), 0);
+    // Each diagnosis reads the file from its start: thousands of cascades that one mistake
+    // leaves behind it (a tab early in a long file) would take minutes. Past this many, they
+    // are taken for more of the mistake before them, as most of them are.
+    const last = problems[problems.length - 1];
+    if (last && index >= MAX_DIAGNOSED) {
+      last.damage[1] = Math.max(last.damage[1], to);
+      last.last = Math.max(last.last, to);
+      continue;
+    }
     const { at, message, explained, indentation } = diagnose(doc, lines, cascade);
     // An error inside the stretch an earlier mistake threw off is more of that mistake when it
     // has no cause of its own (the lines after a tab, say) or comes within a few lines of it (a

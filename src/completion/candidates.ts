@@ -42,8 +42,11 @@ const OPTION_VALUES: Record<string, Values> = {
  */
 export async function completeWords(program: Command, words: readonly string[], index: number, sources: CompletionSources, defaultCommand?: string): Promise<string[]> {
   const help = program.createHelp();
-  const current = words[index] ?? '';
-  const before = words.slice(0, index);
+  // bash at `--format=` with the cursor just after the `=`: the word at the cursor is the `=`
+  // itself, and readline puts the candidate after it, so the value is still to be typed.
+  const atEquals = words[index] === '=' && (words[index - 1] ?? '').startsWith('-');
+  const current = atEquals ? '' : words[index] ?? '';
+  const before = atEquals ? words.slice(0, index + 1) : words.slice(0, index);
   const offer = (values: readonly string[], prefix = '') =>
     [...new Set(values)].map((value) => prefix + value).filter((value) => value.startsWith(prefix + current.slice(prefix.length)));
 

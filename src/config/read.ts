@@ -86,12 +86,15 @@ function check(parsed: ParsedFile, homedir: string, positions: boolean): ConfigR
   const places = new Map<string, Place>();
   const findings: Finding[] = [...parsed.findings];
   const fail = (pathTo: PathSegment[], rule: string, message: string, at: 'key' | 'value' = 'value') => {
+    // What a YAML mistake explains is left out, as lint leaves it out: fixing the mistake changes it.
+    if (parsed.damaged?.(pathTo, false)) return;
     const { line, column } = parsed.locate(pathTo, at);
     findings.push({ file, line, column, severity: 'error', rule, message: stripControl(message) });
   };
   const data = parsed.data;
-  // An empty file, or one with only comments, sets nothing.
-  if (findings.length > 0 || data === null || data === undefined) return { file, values, places, findings, keyReadable: false };
+  // An empty file, or one with only comments, sets nothing. The rest of a file with a YAML
+  // mistake (a duplicate key, a tab) is still checked, so that one run finds every problem.
+  if (data === null || data === undefined) return { file, values, places, findings, keyReadable: false };
   if (!isRecord(data)) {
     fail([], 'type', `the config file must be a mapping of settings (key: value), not ${describe(data)}`);
     return { file, values, places, findings, keyReadable: false };
