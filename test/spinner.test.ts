@@ -8,6 +8,14 @@ import { spinnerWanted, withSpinner } from '../src/ui/spinner.js';
 import { fakeIo } from './helpers/fake-io.js';
 import { BIN } from './helpers/tmux.js';
 
+/** An Io whose stderr is a terminal of the given width; drawn() is everything written to it. */
+function onTerminal(columns: number, options: Parameters<typeof fakeIo>[0] = {}) {
+  let drawn = '';
+  const stream = Object.assign(new PassThrough(), { isTTY: true, columns, rows: columns ? 24 : 0, cursorTo: () => true, clearLine: () => true, moveCursor: () => true });
+  stream.on('data', (chunk: Buffer) => void (drawn += chunk.toString()));
+  return { io: { ...fakeIo(options), errorTerminal: stream as unknown as NodeJS.WriteStream }, drawn: () => drawn };
+}
+
 describe('the spinner', () => {
   it.each([
     ['a colour terminal', true, {}, true],
@@ -20,41 +28,29 @@ describe('the spinner', () => {
   });
 
   it('draws on a terminal and is gone when the work is done', async () => {
-    let drawn = '';
-    const stream = Object.assign(new PassThrough(), { isTTY: true, columns: 80, cursorTo: () => true, clearLine: () => true, moveCursor: () => true });
-    stream.on('data', (chunk: Buffer) => void (drawn += chunk.toString()));
-    const io = { ...fakeIo(), errorTerminal: stream as unknown as NodeJS.WriteStream };
+    const { io, drawn } = onTerminal(80);
     expect(await withSpinner(io, 'Reading 10 files', () => 42)).toBe(42);
-    expect(drawn).toContain('Reading 10 files');
+    expect(drawn()).toContain('Reading 10 files');
   });
 
   it('keeps to one row on a narrow terminal: the text is cut to fit beside the frame', async () => {
-    let drawn = '';
-    const stream = Object.assign(new PassThrough(), { isTTY: true, columns: 40, cursorTo: () => true, clearLine: () => true, moveCursor: () => true });
-    stream.on('data', (chunk: Buffer) => void (drawn += chunk.toString()));
-    const io = { ...fakeIo({ env: { TERM: 'xterm-256color' } }), errorTerminal: stream as unknown as NodeJS.WriteStream };
+    const { io, drawn } = onTerminal(40, { env: { TERM: 'xterm-256color' } });
     await withSpinner(io, 'Reading 70 question and rubric files (kept in a cache for next time)', () => 1);
-    expect(drawn).toContain('⠋ Reading 70 question and rubric files…\u001b');
-    expect(drawn).not.toContain('cache for next time');
+    expect(drawn()).toContain('⠋ Reading 70 question and rubric files…\u001b');
+    expect(drawn()).not.toContain('cache for next time');
   });
 
   it('draws ASCII frames on the Linux console (TERM=linux has no braille), whatever TERM the test runs under', async () => {
-    let drawn = '';
-    const stream = Object.assign(new PassThrough(), { isTTY: true, columns: 80, cursorTo: () => true, clearLine: () => true, moveCursor: () => true });
-    stream.on('data', (chunk: Buffer) => void (drawn += chunk.toString()));
-    const io = { ...fakeIo({ env: { TERM: 'linux' } }), errorTerminal: stream as unknown as NodeJS.WriteStream };
+    const { io, drawn } = onTerminal(80, { env: { TERM: 'linux' } });
     await withSpinner(io, 'Reading 10 files', () => 1);
-    expect(drawn).toContain('- Reading 10 files');
-    expect(drawn).not.toContain('⠋');
+    expect(drawn()).toContain('- Reading 10 files');
+    expect(drawn()).not.toContain('⠋');
   });
 
   it('draws nothing on a terminal of width 0 (unknown), and still returns the work', async () => {
-    let drawn = '';
-    const stream = Object.assign(new PassThrough(), { isTTY: true, columns: 0, rows: 0, cursorTo: () => true, clearLine: () => true, moveCursor: () => true });
-    stream.on('data', (chunk: Buffer) => void (drawn += chunk.toString()));
-    const io = { ...fakeIo(), errorTerminal: stream as unknown as NodeJS.WriteStream };
+    const { io, drawn } = onTerminal(0);
     expect(await withSpinner(io, 'Reading 10 files', async () => 'read')).toBe('read');
-    expect(drawn).toBe('');
+    expect(drawn()).toBe('');
   });
 
   it.skipIf(!fs.existsSync('/usr/bin/script'))('`list` on a 0x0 pseudo-terminal ends, with no cursor-up codes', () => {
