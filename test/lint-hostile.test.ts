@@ -1,5 +1,7 @@
 // `mldrill lint` on hostile files just under the size cap: each is refused with its findings,
 // never a crash ("Maximum call stack size exceeded") and never a wait of minutes.
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatStylish } from '../src/lint/format-stylish.js';
@@ -97,5 +99,26 @@ describe('lint names hostile values as they are, never as what they look like', 
     expect(lines).toContain('7:8  error  tags[0] must be text, not a number (.nan)  type');
     expect(lines).toContain('7:14  error  tags[1] must be text, not a number (.inf)  type');
     expect(out).not.toMatch(/give it a number/);
+  });
+});
+
+describe('lint on links a pull request could add', () => {
+  it('reads no file outside the working directory through a .yaml link, walked or named, and says so; links within it are linted', async () => {
+    const outside = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-secret-')), 'credentials');
+    fs.writeFileSync(outside, 'token: SECRET-TOKEN-1234\n');
+    const dir = writeBank(baseBank({ 'shared/feed-copy.yaml': QUESTION.replace('id: feed', 'id: feed-copy') }));
+    fs.mkdirSync(path.join(dir, 'questions', 'ads'), { recursive: true });
+    fs.symlinkSync(outside, path.join(dir, 'questions', 'ads', 'stolen.yaml'));
+    fs.symlinkSync(path.join('..', '..', 'shared', 'feed-copy.yaml'), path.join(dir, 'questions', 'ads', 'feed-copy.yaml'));
+    const message = 'a link to a file outside the directory being linted; not read, as a link in a pull request could show lint any file on the machine: put the file itself here';
+    for (const args of [['questions'], [path.join('questions', 'ads', 'stolen.yaml')], ['--bank', '.', 'questions']]) {
+      const io = fakeIo({ cwd: dir });
+      expect(await main(['lint', '--no-cache', '--format', 'json', ...args], io), args.join(' ')).toBe(1);
+      expect(io.out() + io.err()).not.toContain('SECRET');
+      const found = JSON.parse(io.out()) as Array<{ file: string; rule: string; message: string }>;
+      expect(found.filter((finding) => finding.file.endsWith('stolen.yaml'))).toEqual([expect.objectContaining({ rule: 'unreadable', message })]);
+      // The link within the checkout is read (it is checked: no finding says it was not).
+      expect(found.filter((finding) => finding.file.endsWith('feed-copy.yaml') && finding.rule === 'unreadable')).toEqual([]);
+    }
   });
 });

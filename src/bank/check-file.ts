@@ -85,6 +85,14 @@ export function unreadableFinding(shown: string, error: unknown, what: 'file' | 
   return { file: shown, line: 1, column: 1, severity: 'error', rule: 'unreadable', message };
 }
 
+/** A .yaml link in a linted directory to a file outside it, which lint leaves unread (see Walk.outside). */
+export function outsideLinkFinding(shown: string): Finding {
+  return {
+    file: shown, line: 1, column: 1, severity: 'error', rule: 'unreadable',
+    message: 'a link to a file outside the directory being linted; not read, as a link in a pull request could show lint any file on the machine: put the file itself here',
+  };
+}
+
 /** Thrown by the quick check's locate: a finding needs a position, so the exact parser must run. */
 const NEEDS_POSITIONS = Symbol('needs positions');
 

@@ -45,6 +45,13 @@ export interface UnreadableDir {
 export interface Walk {
   dirs?: string[];
   unreadable?: UnreadableDir[];
+  /**
+   * Given, the walk leaves out a .yaml link to a file outside both the directory walked and
+   * `within` (lint's working directory, a checkout), and lists it in `outside`: lint runs on pull
+   * requests, and such a link would have it read, and quote in its findings, any file on the
+   * machine (a key file, another repository's secrets).
+   */
+  confine?: { within: string; outside: string[] };
 }
 
 /**
@@ -68,7 +75,7 @@ export function findYamlEntries(entries: string[], walk: Walk = {}): Map<string,
     // Only the entry is resolved: one realpath per entry, not per file, keeps 10,000 files cheap.
     const real = realPath(entry);
     // Anything else given by name (a FIFO, a device) is listed, for the reader to refuse by name.
-    const files = stat.isDirectory() ? collectYaml(entry, [], walk).sort() : [entry];
+    const files = stat.isDirectory() ? collectYaml(entry, [], walk, real).sort() : [entry];
     for (const file of files) {
       const identity = path.join(real, path.relative(entry, file));
       if (!found.has(identity)) found.set(identity, file);
@@ -77,7 +84,7 @@ export function findYamlEntries(entries: string[], walk: Walk = {}): Map<string,
   return found;
 }
 
-function collectYaml(dir: string, into: string[], walk: Walk): string[] {
+function collectYaml(dir: string, into: string[], walk: Walk, root: string): string[] {
   let children: fs.Dirent[];
   try {
     children = fs.readdirSync(dir, { withFileTypes: true });
@@ -91,12 +98,23 @@ function collectYaml(dir: string, into: string[], walk: Walk): string[] {
     if (child.name.startsWith('.') || child.name === 'node_modules') continue;
     // dir is already normal, so plain joining is exact and much cheaper than path.join.
     const full = dir + path.sep + child.name;
-    if (child.isDirectory()) collectYaml(full, into, walk);
+    if (child.isDirectory()) collectYaml(full, into, walk, root);
     // Whatever the entry is (a FIFO, a link to a device), a .yaml name is listed: the reader
     // refuses what is not a regular file, and says so.
-    else if (/\.ya?ml$/.test(child.name)) into.push(full);
+    else if (/\.ya?ml$/.test(child.name)) {
+      const target = walk.confine && child.isSymbolicLink() ? realPath(full) : undefined;
+      // A link to what is no regular file (a device) is the reader's to refuse by its kind.
+      if (target !== undefined && !isInside(target, root) && !isInside(target, walk.confine!.within) && fs.statSync(target, { throwIfNoEntry: false })?.isFile()) walk.confine!.outside.push(full);
+      else into.push(full);
+    }
   }
   return into;
+}
+
+/** Whether target is dir or lies under it. */
+export function isInside(target: string, dir: string): boolean {
+  const relative = path.relative(dir, target);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
 /** The canonical path of an existing entry; a broken link stands for itself. */

@@ -2,9 +2,9 @@
 // cross-file checks seeing the given files together with the rest of the bank.
 import fs from 'node:fs';
 import path from 'node:path';
-import { unreadableFinding, type FileSummary } from '../bank/check-file.js';
+import { outsideLinkFinding, unreadableFinding, type FileSummary } from '../bank/check-file.js';
 import { crossCheck } from '../bank/cross-check.js';
-import { bankDirectories, displayPath, findYamlEntries, type BankOptions, type UnreadableDir } from '../bank/files.js';
+import { bankDirectories, displayPath, findYamlEntries, isInside, type BankOptions, type UnreadableDir } from '../bank/files.js';
 import { compareFindings, type Finding } from '../bank/findings.js';
 import { UsageError } from '../errors.js';
 import { fileShown } from '../text.js';
@@ -29,9 +29,13 @@ export interface LintResult {
 
 export async function lintFiles(request: LintRequest): Promise<LintResult> {
   const unreadableBank: UnreadableDir[] = [];
+  const outsideBank: string[] = [];
+  // Links may point anywhere in the working directory (a checkout), not out of it.
+  const within = fs.realpathSync.native(request.cwd);
   const bankEntries = bankDirectories(request.cwd, request.env, request);
-  const bank = findYamlEntries(bankEntries, { unreadable: unreadableBank });
+  const bank = findYamlEntries(bankEntries, { unreadable: unreadableBank, confine: { within, outside: outsideBank } });
   let unreadable = unreadableBank;
+  let outside = outsideBank;
   let targets = bank;
   if (request.paths.length > 0) {
     const entries = request.paths.map((given) => {
@@ -42,8 +46,10 @@ export async function lintFiles(request: LintRequest): Promise<LintResult> {
       return absolute;
     });
     unreadable = [];
-    targets = findYamlEntries(entries, { unreadable });
-    if (targets.size === 0 && unreadable.length === 0) throw new UsageError(`no .yaml or .yml files in ${request.paths.map(fileShown).join(', ')}`);
+    // A link named by path (a pre-commit hook names the staged files) is held to the working directory too.
+    outside = entries.filter((entry) => fs.lstatSync(entry).isSymbolicLink() && fs.statSync(entry).isFile() && !isInside(fs.realpathSync.native(entry), within));
+    targets = findYamlEntries(entries.filter((entry) => !outside.includes(entry)), { unreadable, confine: { within, outside } });
+    if (targets.size === 0 && unreadable.length === 0 && outside.length === 0) throw new UsageError(`no .yaml or .yml files in ${request.paths.map(fileShown).join(', ')}`);
   }
   // The rest of the bank comes first, so a given file that reuses an id is the one reported;
   // a given file that is also in the bank is read once, as given.
@@ -62,6 +68,7 @@ export async function lintFiles(request: LintRequest): Promise<LintResult> {
   const linted = new Set(files.slice(context.length).map((file) => file.shown));
   // Only the directories of what was asked for: an unlistable directory elsewhere in the bank is not this run's finding.
   const findings: Finding[] = unreadable.map(({ dir, error }) => unreadableFinding(displayPath(request.cwd, dir), error, 'directory'));
+  for (const link of outside) findings.push(outsideLinkFinding(displayPath(request.cwd, link)));
   const summaries: FileSummary[] = [];
   results.forEach((result, i) => {
     if (linted.has(files[i]!.shown)) findings.push(...result.findings);
