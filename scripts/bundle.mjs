@@ -84,13 +84,13 @@ const AI_GRADER = /^(rater\/|(app|ui)\/ai-grade\.js$)/;
 const DIAGRAM = /^(diagram\/|commands\/diagram\.js$|bank\/diagram-check\.js$)/;
 
 /**
- * The commands scripts run, a prompt at a time or every morning (daily, random, list, show, and
- * the completion a shell asks for at every Tab): core holds only what they reach through static
+ * The commands scripts run, a prompt at a time or every morning (daily, random, list, show, ask
+ * for a chat bot, and the completion a shell asks for at every Tab): core holds only what they reach through static
  * imports, with the command table. The drill's screens and engine, lint, config and the other
  * interactive commands reach no package either, and `daily` compiled all of them on every run;
  * they go into `interactive`, loaded by the commands that use them.
  */
-const SCRIPTING = ['main.js', 'cli.js', 'commands/daily.js', 'commands/random.js', 'commands/list.js', 'commands/show.js', 'commands/__complete.js'];
+const SCRIPTING = ['main.js', 'cli.js', 'commands/daily.js', 'commands/random.js', 'commands/list.js', 'commands/show.js', 'commands/ask.js', 'commands/__complete.js'];
 /**
  * The commands that read the history: what `history` and `stats` reach and core does not (the
  * store, the engine that reads checkpoints, the tallies) is their chunk, `history`; what `export`,

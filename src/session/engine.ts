@@ -3,7 +3,7 @@
 import { isRecord } from '../bank/records.js';
 import { isDrillInstant, isDrillSeconds, isHintCount } from '../time.js';
 import { chooseFollowup, type FollowupChoice } from './followup.js';
-import type { Exchange } from './interviewer.js';
+import { askInterviewer, NEUTRAL_REPLY, type Exchange, type FactSheet } from './interviewer.js';
 import type { StagePlan } from './plan.js';
 
 
@@ -342,3 +342,15 @@ function withProgress(state: SessionState, index: number, progress: StageProgres
   return { ...state, progress: state.progress.map((stage, i) => (i === index ? progress : stage)) };
 }
 
+/**
+ * Puts a question to the interviewer in the current stage and keeps the exchange. Without a
+ * fact sheet every question gets the neutral reply. A blank question changes nothing.
+ */
+export function askInStage(state: SessionState, asked: string, sheet: FactSheet | undefined): SessionState {
+  const question = asked.trim();
+  const stage = state.plan[state.current];
+  if (!question || !stage) return state;
+  const reply = sheet ? askInterviewer(question, sheet) : { fact: null, answer: NEUTRAL_REPLY };
+  const exchange: Exchange = { asked: question, factId: reply.fact?.id ?? null, answer: reply.answer, stageId: stage.id };
+  return addExchange(state, exchange);
+}

@@ -11,7 +11,6 @@ import { askWords, canonicalWord } from '../bank/ask-words.js';
 import { lazy } from '../lazy.js';
 import { stripControl } from '../text.js';
 import { wordForms, type WordForms } from '../words.js';
-import { addExchange, type SessionState } from './engine.js';
 
 export interface FactLike {
   id: string;
@@ -357,17 +356,4 @@ export function uncoveredFacts<F extends Pick<FactLike, 'id'>>(exchanges: readon
 export function coveredFacts<F extends Pick<FactLike, 'id'>>(exchanges: readonly Pick<Exchange, 'factId'>[], facts: readonly F[]): F[] {
   const asked = new Set(exchanges.map((exchange) => exchange.factId));
   return facts.filter((fact) => asked.has(fact.id));
-}
-
-/**
- * Puts a question to the interviewer in the current stage and keeps the exchange. Without a
- * fact sheet every question gets the neutral reply. A blank question changes nothing.
- */
-export function askInStage(state: SessionState, asked: string, sheet: FactSheet | undefined): SessionState {
-  const question = asked.trim();
-  const stage = state.plan[state.current];
-  if (!question || !stage) return state;
-  const reply = sheet ? askInterviewer(question, sheet) : { fact: null, answer: NEUTRAL_REPLY };
-  const exchange: Exchange = { asked: question, factId: reply.fact?.id ?? null, answer: reply.answer, stageId: stage.id };
-  return addExchange(state, exchange);
 }

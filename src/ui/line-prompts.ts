@@ -8,10 +8,11 @@ import type { Io } from '../io.js';
 import { parseDiagram } from '../diagram/parse.js';
 import {
   addPadLine,
+  askInStage,
   clockAtSuspend,
   commitDraft,
-  diagramLines,
   curveballDue,
+  diagramLines,
   isPaused,
   markCurveballShown,
   nextStage,
@@ -24,7 +25,6 @@ import {
   toggleTick,
   type SessionState,
 } from '../session/engine.js';
-import { askInStage } from '../session/interviewer.js';
 import { plural, stripControl, wrap } from '../text.js';
 import { assessedLine, SUGGESTED } from './assess-screen.js';
 import { PLAIN } from './colour.js';

@@ -5,6 +5,7 @@
 // here, where a table of tests reaches it without a terminal.
 import {
   addPadLine,
+  askInStage,
   clockAtSuspend,
   commitDraft,
   curveballDue,
@@ -24,7 +25,7 @@ import {
   toggleTick,
   type SessionState,
 } from '../session/engine.js';
-import { askInStage, type FactSheet } from '../session/interviewer.js';
+import type { FactSheet } from '../session/interviewer.js';
 import type { SuspendPhase } from '../io.js';
 import { isEscEnter, typedAfterEsc, type Key, type KeyContext, type LineMode, type StageAction } from './stage-keys.js';
 import type { FactsView } from './stage-screen.js';
