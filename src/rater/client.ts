@@ -4,7 +4,7 @@
 // line naming the cause and the fix; the API key never appears in one.
 import { setTimeout as delay } from 'node:timers/promises';
 import { InterruptedError, ServiceError } from '../errors.js';
-import { chatUrl, hostOf, type LlmConfig } from './config.js';
+import { CHAT_PATH, chatUrl, hostOf, type LlmConfig } from './config.js';
 import { responseFormat, type ChatMessage, type ReplyMode } from './prompt.js';
 
 export interface ChatOptions {
@@ -97,8 +97,9 @@ async function post(config: LlmConfig, body: string, options: ChatOptions): Prom
   const host = hostOf(config);
   const timeout = AbortSignal.timeout(options.timeoutMs);
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout;
+  const url = chatUrl(config);
   try {
-    const response = await fetch(chatUrl(config), {
+    const response = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json', ...(config.apiKey ? { authorization: `Bearer ${config.apiKey}` } : {}) },
       body,
@@ -108,7 +109,7 @@ async function post(config: LlmConfig, body: string, options: ChatOptions): Prom
     });
     const location = response.headers.get('location');
     // The body under the same deadline: a server may send headers and then stall.
-    return { status: response.status, body: await cappedText(response, host), retryAfter: response.headers.get('retry-after'), location: location === null ? null : resolved(location, chatUrl(config)) };
+    return { status: response.status, body: await cappedText(response, host), retryAfter: response.headers.get('retry-after'), location: location === null ? null : resolved(location, url) };
   } catch (error) {
     if (error instanceof ServiceError) throw error;
     if (options.signal?.aborted) throw new InterruptedError();
@@ -205,7 +206,7 @@ function redirectError(status: number, location: string | null, host: string): S
   }
   if (!target) return new ServiceError(`${host} redirects the request (${status}) without a usable address to go to; mldrill does not follow redirects`, 'base-url-v1');
   const shown = `${target.origin}${target.pathname}`;
-  const base = target.pathname.endsWith('/chat/completions') ? `${target.origin}${target.pathname.slice(0, -'/chat/completions'.length)}` : undefined;
+  const base = target.pathname.endsWith(CHAT_PATH) ? `${target.origin}${target.pathname.slice(0, -CHAT_PATH.length)}` : undefined;
   const message = `${host} redirects the request (${status}) to ${shown}; mldrill does not follow redirects, which could send your notes elsewhere`;
   return base ? new ServiceError(message, 'redirected', base) : new ServiceError(message, 'base-url-v1');
 }
@@ -222,7 +223,7 @@ function statusError(response: RawResponse, config: LlmConfig): ServiceError {
   if (status === 404) {
     // Ollama says to pull a model it lacks; a hosted API has no pulling, only other names.
     if (/model/i.test(said)) return new ServiceError(`${host} has no model "${config.model}" (404${quoted})`, /\bpull/i.test(said) ? 'pull-model' : 'model-name', config.model);
-    return new ServiceError(`${host} has no chat completions at ${new URL(config.url).pathname.replace(/\/?$/, '/')}chat/completions (404${quoted})`, 'base-url-v1');
+    return new ServiceError(`${host} has no chat completions at ${new URL(chatUrl(config)).pathname} (404${quoted})`, 'base-url-v1');
   }
   if (status === 413) return new ServiceError(`${host} finds the request too large (413${quoted}); shorten the notes or use a model with a longer context`);
   if (status === 429) return new ServiceError(`${host} is still rate-limiting after retries (429${quoted}); try again later`);

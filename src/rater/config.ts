@@ -43,6 +43,9 @@ export function llmConfig(env: Record<string, string | undefined>, fromFile: Llm
   return { url: url.replace(/\/+$/, ''), model, ...(apiKey ? { apiKey } : {}) };
 }
 
+/** The OpenAI-compatible API's chat endpoint, under the base URL. */
+export const CHAT_PATH = '/chat/completions';
+
 /**
  * `{url}/chat/completions`, the path joined to the base URL's path: a query the URL holds (an
  * `api-version`, a token) stays the query, rather than taking the path into it, and a fragment,
@@ -50,7 +53,7 @@ export function llmConfig(env: Record<string, string | undefined>, fromFile: Llm
  */
 export function chatUrl(config: Pick<LlmConfig, 'url'>): string {
   const url = new URL(config.url);
-  url.pathname = `${url.pathname.replace(/\/+$/, '')}/chat/completions`;
+  url.pathname = `${url.pathname.replace(/\/+$/, '')}${CHAT_PATH}`;
   url.hash = '';
   return url.href;
 }
