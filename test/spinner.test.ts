@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { spinnerWanted, withSpinner } from '../src/ui/spinner.js';
 import { fakeIo } from './helpers/fake-io.js';
 import { BIN } from './helpers/tmux.js';
@@ -17,6 +17,9 @@ function onTerminal(columns: number, options: Parameters<typeof fakeIo>[0] = {})
 }
 
 describe('the spinner', () => {
+  // The decision is mldrill's, from the injected env: the suite may itself run under CI or TERM=linux.
+  afterEach(() => void vi.unstubAllEnvs());
+
   it.each([
     ['a colour terminal', true, {}, true],
     ['a pipe', false, {}, false],
@@ -43,8 +46,16 @@ describe('the spinner', () => {
   it('draws ASCII frames on the Linux console (TERM=linux has no braille), whatever TERM the test runs under', async () => {
     const { io, drawn } = onTerminal(80, { env: { TERM: 'linux' } });
     await withSpinner(io, 'Reading 10 files', () => 1);
-    expect(drawn()).toContain('- Reading 10 files');
+    expect(drawn()).toContain('- Reading 10 files\u001b');
     expect(drawn()).not.toContain('⠋');
+  });
+
+  it('draws from the injected env alone, though the process itself runs under CI with TERM=dumb', async () => {
+    vi.stubEnv('CI', 'true');
+    vi.stubEnv('TERM', 'dumb');
+    const { io, drawn } = onTerminal(80, { env: { TERM: 'xterm-256color' } });
+    await withSpinner(io, 'Reading 10 files', () => 1);
+    expect(drawn()).toContain('⠋ Reading 10 files\u001b');
   });
 
   it('draws nothing on a terminal of width 0 (unknown), and still returns the work', async () => {

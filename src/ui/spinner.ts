@@ -24,11 +24,12 @@ export async function withSpinner<T>(io: Io, text: string, work: () => T | Promi
   // unknown: ora would count the lines it drew as infinite and move the cursor up for ever.
   if (!stream || !stream.columns || !spinnerWanted(Boolean(stream.isTTY), io.env, colour)) return work();
   const { default: ora } = await import('ora');
-  // discardStdin off: a prompt may read the keyboard right after.
+  // discardStdin off: a prompt may read the keyboard right after. isEnabled on: whether to draw
+  // was decided above from the injected env; ora's own check reads process.env (CI, TERM).
   // One row: the frame and a space before the text, which is cut to fit (a wrapped spinner
   // line redraws as two on a narrow terminal).
   const spinner = ora({
-    text: cut(text, Math.max(1, stream.columns - 3)), stream, discardStdin: false, spinner: io.env.TERM === 'linux' ? ASCII_FRAMES : BRAILLE_FRAMES,
+    text: cut(text, Math.max(1, stream.columns - 3)), stream, discardStdin: false, isEnabled: true, spinner: io.env.TERM === 'linux' ? ASCII_FRAMES : BRAILLE_FRAMES,
   }).start();
   try {
     return await work();
