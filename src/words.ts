@@ -176,8 +176,9 @@ export function eachWord(text: string, each: (start: number, end: number) => voi
   if (start >= 0) each(start, text.length);
 }
 
-const STOP = new Set(STOP_WORDS.map((word) => stem(word)));
-const GENERIC = new Set(GENERIC_WORDS.map((word) => stem(word)));
+// Stemmed on first use: at import they would cost every command that loads this module.
+const STOP = lazy(() => new Set(STOP_WORDS.map((word) => stem(word))));
+const GENERIC = lazy(() => new Set(GENERIC_WORDS.map((word) => stem(word))));
 
 /** Why a keyword is too generic to count, or undefined when it is fine. */
 export function genericReason(phrase: string): 'stop word' | 'generic term' | 'too short' | 'no words' | undefined {
@@ -185,8 +186,8 @@ export function genericReason(phrase: string): 'stop word' | 'generic term' | 't
   if (words.length === 0) return 'no words';
   if (words.length > 1) return undefined;
   const stemmed = stem(words[0]!);
-  if (STOP.has(stemmed)) return 'stop word';
-  if (GENERIC.has(stemmed)) return 'generic term';
+  if (STOP().has(stemmed)) return 'stop word';
+  if (GENERIC().has(stemmed)) return 'generic term';
   if (words[0]!.length <= 2 && !/\d/.test(words[0]!)) return 'too short';
   return undefined;
 }

@@ -149,7 +149,7 @@ const PROCESS_FACTS = new Set(['pid', 'platform', 'execPath']);
  */
 const MODULE_MEMOS = new Set([
   'words.ts: STEMS', 'score/keywords.ts: compiled', 'score/suggest.ts: compiledFor', 'time.ts: formatters',
-  'code-stamp.ts: stamps', 'app/config.ts: loaded', 'bank/validate.ts: artefacts', 'bank/ask-words.ts: canonical',
+  'code-stamp.ts: stamps', 'app/config.ts: loaded', 'bank/validate.ts: artefacts',
 ]);
 
 describe('module collections', () => {
