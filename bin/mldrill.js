@@ -3,17 +3,22 @@
 // `npm run build` makes (dist/bundle/, see scripts/bundle.mjs). CommonJS, like the bundle
 // (bin/package.json): Node's ES module loader would slow every run's start.
 
-// Cache compiled code between runs so scripted invocations start fast (Node >= 22.10). Node 20
-// has no such cache, and loading node:module only to find that out costs it half a millisecond.
-// The cache is written on exit: left to Node's own teardown, after our SIGXFSZ handler is gone,
-// a write past `ulimit -f` kills the run; flushed from the 'exit' event, it fails quietly.
-// Node 22.1-22.9 cannot flush early, so they go without the cache.
-if (!process.versions.node.startsWith('20.')) {
-  const nodeModule = require('node:module');
-  if (nodeModule.flushCompileCache && nodeModule.enableCompileCache) {
-    nodeModule.enableCompileCache();
-    process.on('exit', () => nodeModule.flushCompileCache());
-  }
+// Cache compiled code between runs so scripted invocations start fast. Node >= 22.10 has a
+// compile cache of its own. It is written on exit: left to Node's own teardown, after our
+// SIGXFSZ handler is gone, a write past `ulimit -f` kills the run; flushed from the 'exit'
+// event, it fails quietly. Node 20 (and 22 before 22.10, which cannot flush early) gets
+// mldrill's (src/code-cache.ts), in a directory of the user's own under the temporary one, as
+// Node's is; NODE_DISABLE_COMPILE_CACHE turns either off.
+const nodeModule = require('node:module');
+if (nodeModule.enableCompileCache && nodeModule.flushCompileCache) {
+  nodeModule.enableCompileCache();
+  process.on('exit', () => nodeModule.flushCompileCache());
+} else if (process.getuid && !process.env.NODE_DISABLE_COMPILE_CACHE) {
+  const path = require('node:path');
+  const { cacheCompiledCode } = require('../dist/bundle/code-cache.js');
+  const uid = process.getuid();
+  const cache = cacheCompiledCode(path.join(__dirname, '..', 'dist', 'bundle'), path.join(require('node:os').tmpdir(), `mldrill-code-cache-${uid}`), uid, process.versions.v8);
+  if (cache) process.on('exit', () => cache.save());
 }
 
 const { main, crash } = require('../dist/bundle/main.js');

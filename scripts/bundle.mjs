@@ -29,8 +29,12 @@ const outdir = path.join(dist, 'bundle');
 
 /** Built-in modules whose require costs next to nothing (Node has loaded them already); any other import keeps a module out of core. */
 const CHEAP = new Set(['node:fs', 'node:process', 'node:path', 'node:os', 'node:url', 'node:events']);
-/** main.js and what it imports itself, plus io.js: all that `mldrill --version` loads. */
-const START = new Set(['main.js', 'errors.js', 'text.js', 'version.js', 'lazy.js', 'package-root.js', 'io.js'].map((name) => path.join(dist, name)));
+/**
+ * main.js and what it imports itself, plus io.js: all that `mldrill --version` loads; and what
+ * the code cache (code-cache.js, an entry of its own) reads and writes with, which must load
+ * before core does.
+ */
+const START = new Set(['main.js', 'errors.js', 'text.js', 'version.js', 'lazy.js', 'package-root.js', 'io.js', 'read-file.js', 'store/atomic.js'].map((name) => path.join(dist, name)));
 
 /**
  * Built-in modules the bundle gets its own way, keyed by the import they replace.
@@ -129,9 +133,22 @@ function isCostly(id, getModuleInfo, seen = new Set()) {
   return result;
 }
 
+/**
+ * Every import() of a package (chalk, ora, Inquirer: ES modules only) goes through one function
+ * in an entry of its own, `import-package.js`, which Node compiles itself: code that the V8 code
+ * cache of src/code-cache.ts compiled cannot import() on Node 20 (V8 knows no loader for it).
+ */
+const IMPORT_PACKAGE = '\0mldrill-import-package';
+const importThroughEntry = {
+  name: 'mldrill-import-package',
+  resolveId: (id) => (id === IMPORT_PACKAGE ? id : null),
+  load: (id) => (id === IMPORT_PACKAGE ? 'export function importPackage(id) {\n  return import(id);\n}\n' : null),
+  renderDynamicImport: ({ moduleId, targetChunk }) => (moduleId === IMPORT_PACKAGE || targetChunk ? null : { left: "require('./import-package.js').importPackage(", right: ')' }),
+};
+
 const bundle = await rollup({
-  input: { main: path.join(dist, 'main.js'), io: path.join(dist, 'io.js'), 'check-worker': path.join(dist, 'lint', 'check-worker.js') },
-  plugins: [builtinShims, commonjs({ include: [`${COMMANDER_DIR}**`], requireReturnsDefault: (id) => isShim(id) })],
+  input: { main: path.join(dist, 'main.js'), io: path.join(dist, 'io.js'), 'code-cache': path.join(dist, 'code-cache.js'), 'import-package': IMPORT_PACKAGE, 'check-worker': path.join(dist, 'lint', 'check-worker.js') },
+  plugins: [builtinShims, importThroughEntry, commonjs({ include: [`${COMMANDER_DIR}**`], requireReturnsDefault: (id) => isShim(id) })],
   // Other packages stay in node_modules, imported where they were.
   external: (id, importer) => id !== 'commander' && !shimmed(id, importer) && !id.startsWith('\0') && (id.startsWith('node:') || (!id.startsWith('.') && !path.isAbsolute(id))),
 });
