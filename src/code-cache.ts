@@ -3,8 +3,10 @@
 // Node compiles every chunk afresh on every run: `core` alone is about a fifth of what `daily
 // --json` adds to Node's start. Each chunk is compiled with the bytecode V8 made of it the last
 // time; a chunk compiled without it has its bytecode saved as the run ends, the functions it ran
-// included. V8 checks a cache against the source, its own version and its flags, and compiles
-// afresh when one does not match.
+// included. V8 checks a cache against its own version and flags and the source's length only,
+// so each cache file starts with the stamp of the chunk it was made from (file-stamp.ts): an
+// entry keeps its name (main.js) from build to build, and a rebuilt one of the same length ran
+// the old build's bytecode.
 //
 // Bytecode is code: the cache lives in a directory of the user's own that no one else may write
 // (a link there, another owner or a group- or world-writable mode turns the cache off), it is
@@ -13,13 +15,14 @@ import fs from 'node:fs';
 import Module from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
+import { stampOf, sameStamp, STAMP_LENGTH, type Stamp } from './file-stamp.js';
 import { readRegular } from './read-file.js';
 import { writeFileAtomic } from './store/atomic.js';
 
 /** Far more than the bytecode of the largest chunk (some 200 KB); anything larger is not ours. */
 const MAX_CACHE_BYTES = 16 * 1024 * 1024;
 /** Every build names its chunks anew: files not written for this long go when a run saves any. */
-const STALE_MS = 30 * 24 * 3600 * 1000;
+const STALE_MS = 7 * 24 * 3600 * 1000;
 /** The entry that import()s packages (scripts/bundle.mjs): compiled by Node, or its import() fails. */
 const UNCACHED = new Set(['import-package.js']);
 
@@ -31,7 +34,11 @@ export interface CodeCache {
 interface Pending {
   script: vm.Script;
   file: string;
+  stamp: Stamp;
 }
+
+/** The stamp's numbers, then the bytecode. */
+const HEADER_BYTES = STAMP_LENGTH * 8;
 
 /** Node's CommonJS internals that the cache takes over for the bundle's own files. */
 interface ModuleInternals {
@@ -50,20 +57,24 @@ export function cacheCompiledCode(bundleDir: string, cacheDir: string, uid: numb
   internals._compile = function (this: NodeJS.Module, content: string, filename: string) {
     const name = path.basename(filename);
     if (path.dirname(filename) !== bundleDir || UNCACHED.has(name)) return compile.call(this, content, filename);
+    const stamp = stampOf(filename);
+    if (!stamp) return compile.call(this, content, filename);
     const file = path.join(cacheDir, `${name}.${v8Version}.v8`);
-    const cachedData = readCache(file);
+    const cachedData = readCache(file, stamp);
     const script = new vm.Script(Module.wrap(content), { filename, cachedData });
-    if (!cachedData || script.cachedDataRejected) pending.push({ script, file });
+    if (!cachedData || script.cachedDataRejected) pending.push({ script, file, stamp });
     const wrapper = script.runInThisContext() as (...args: unknown[]) => unknown;
     return wrapper.call(this.exports, this.exports, requireFor(this), this, filename, path.dirname(filename));
   };
   return {
     save() {
       if (pending.length === 0) return;
-      for (const { script, file } of pending.splice(0)) {
+      for (const { script, file, stamp } of pending.splice(0)) {
         try {
+          const header = Buffer.alloc(HEADER_BYTES);
+          stamp.forEach((value, i) => header.writeDoubleLE(value, i * 8));
           // A link in the cache's place is replaced, never written through.
-          writeFileAtomic(file, script.createCachedData(), 'refuse');
+          writeFileAtomic(file, Buffer.concat([header, script.createCachedData()]), 'refuse');
         } catch {
           // A full or read-only disk, a file-size limit: the next run compiles afresh and tries again.
         }
@@ -89,9 +100,13 @@ function isPrivateDirectory(dir: string, uid: number): boolean {
   }
 }
 
-function readCache(file: string): Buffer | undefined {
+/** The bytecode kept for the chunk whose stamp is given; undefined when there is none, or it was made of another file. */
+function readCache(file: string, stamp: Stamp): Buffer | undefined {
   try {
-    return readRegular(file, MAX_CACHE_BYTES);
+    const data = readRegular(file, MAX_CACHE_BYTES);
+    if (data.length <= HEADER_BYTES) return undefined;
+    const recorded = Array.from({ length: STAMP_LENGTH }, (_, i) => data.readDoubleLE(i * 8));
+    return sameStamp(recorded, stamp) ? data.subarray(HEADER_BYTES) : undefined;
   } catch {
     return undefined;
   }

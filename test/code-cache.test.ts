@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { homeWith } from './helpers/history.js';
-import { BIN } from './helpers/tmux.js';
+import { BIN, ROOT } from './helpers/tmux.js';
 
 const OURS = typeof (nodeModule as { flushCompileCache?: unknown }).flushCompileCache !== 'function';
 const uid = process.getuid?.() ?? -1;
@@ -19,8 +19,8 @@ function fresh(): { tmp: string; dir: string; env: { TMPDIR: string; MLDRILL_HOM
   return { tmp, dir: path.join(tmp, `mldrill-code-cache-${uid}`), env: { TMPDIR: tmp, MLDRILL_HOME: homeWith('progress.jsonl') } };
 }
 
-function run(args: string[], env: Record<string, string>, shell?: string) {
-  const command = shell ? ['bash', ['-c', `${shell}; exec "$0" "$@"`, process.execPath, BIN, ...args]] as const : [process.execPath, [BIN, ...args]] as const;
+function run(args: string[], env: Record<string, string>, shell?: string, bin = BIN) {
+  const command = shell ? ['bash', ['-c', `${shell}; exec "$0" "$@"`, process.execPath, bin, ...args]] as const : [process.execPath, [bin, ...args]] as const;
   const result = spawnSync(command[0], command[1], {
     encoding: 'utf8', timeout: 30_000, stdio: ['ignore', 'pipe', 'pipe'],
     env: { PATH: process.env.PATH, HOME: os.homedir(), ...env },
@@ -124,13 +124,29 @@ describe.skipIf(!OURS || uid < 0)("mldrill's code cache (Node without a compile 
     expect(ls(dir).every((name) => fs.statSync(path.join(dir, name)).size <= 1024)).toBe(true);
   });
 
-  it('removes cache files not written for 30 days when a run saves one', () => {
+  it('compiles a chunk rebuilt in place, even at the same length, from its new source (V8 itself checks only the length)', () => {
+    // A copy of the built tool, whose chunks the test may rewrite.
+    const app = fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-app-'));
+    for (const part of ['bin', path.join('dist', 'bundle')]) fs.cpSync(path.join(ROOT, part), path.join(app, part), { recursive: true });
+    fs.copyFileSync(path.join(ROOT, 'package.json'), path.join(app, 'package.json'));
+    for (const part of ['node_modules', 'questions', 'rubrics', 'schema']) fs.symlinkSync(path.join(ROOT, part), path.join(app, part));
+    const bin = path.join(app, 'bin', 'mldrill.js');
+    const { env } = fresh();
+    expect(run(['show', 'feature-store'], env, undefined, bin).stdout).toContain('Drill it: mldrill drill feature-store');
+    const core = path.join(app, 'dist', 'bundle', fs.readdirSync(path.join(app, 'dist', 'bundle')).find((name) => name.startsWith('core-'))!);
+    const source = fs.readFileSync(core, 'utf8');
+    fs.writeFileSync(core, source.replaceAll('Drill it: ', 'Drill IT: '));
+    expect(fs.statSync(core).size).toBe(Buffer.byteLength(source));
+    expect(run(['show', 'feature-store'], env, undefined, bin).stdout).toContain('Drill IT: mldrill drill feature-store');
+  });
+
+  it('removes cache files not written for 7 days when a run saves one', () => {
     const { dir, env } = fresh();
     run(['history'], env);
     const old = path.join(dir, 'core-OLDBUILD.js.0.0.v8');
     fs.writeFileSync(old, 'stale');
-    const month = new Date(Date.now() - 31 * 24 * 3600 * 1000);
-    fs.utimesSync(old, month, month);
+    const week = new Date(Date.now() - 8 * 24 * 3600 * 1000);
+    fs.utimesSync(old, week, week);
     for (const file of chunkCache(dir, 'core').filter((file) => file !== old)) fs.rmSync(file);
     run(['history'], env);
     expect(fs.existsSync(old)).toBe(false);
