@@ -261,6 +261,7 @@ describe('findings: one fixture per rule, with exact positions', () => {
     const bank = load(baseBank({ [R]: RUBRIC.replace('title: Mini rubric\n', '') }));
     expect(bank.findings.map((finding) => [finding.file, finding.rule])).toEqual([[path.normalize(R), 'required']]);
     expect(bank.questions).toEqual([]);
+    expect([...bank.withoutRubric]).toEqual([['feed', { rubric: 'mini', file: path.normalize(R) }]]);
   });
 
   it('reports every problem of a file in one run, not only the first', () => {
