@@ -106,7 +106,7 @@ const FILTERS: readonly OptionSpec[] = [
 ];
 
 /** What `mldrill <question-id>` runs. */
-const DEFAULT_COMMAND = 'drill';
+export const DEFAULT_COMMAND = 'drill';
 
 /** Every command, in the order of the help. */
 const TABLE: readonly CommandSpec[] = [

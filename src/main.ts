@@ -2,6 +2,7 @@
 // that turns errors into messages.
 import path from 'node:path';
 import type { CommandResult } from './cli.js';
+import type { Command } from './commander.js';
 import { EXIT, MissingBankError, MldrillError, NoMatchError, NoSessionsError, StateDirError, UnknownIdError, UsageError, shortPath, systemErrorCode, systemErrorText } from './errors.js';
 import type { Io } from './io.js';
 import { closest, didYouMean, didYouMeanPhrases, fileShown, oneLine, pluralOf, showControl, stripControl } from './text.js';
@@ -22,9 +23,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     checkStart(argv, io);
     // Both at once: the loader reads the files in parallel.
-    const [{ CommanderError }, { buildProgram }] = await Promise.all([import('./commander.js'), import('./cli.js')]);
+    const [{ CommanderError }, { buildProgram, DEFAULT_COMMAND }] = await Promise.all([import('./commander.js'), import('./cli.js')]);
     try {
       const program = await buildProgram(io, result, argv);
+      checkMistypedCommand(argv, program, DEFAULT_COMMAND);
       await program.parseAsync(argv, { from: 'user' });
       return result.exitCode;
     } catch (error) {
@@ -39,8 +41,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
 
 /**
  * What can be checked before any command runs: the pinned clock (MLDRILL_NOW), the state
- * directory's length, a first word that is almost a command but has arguments no question
- * id would take (`mldrill dril x`), and help asked for a command that does not exist.
+ * directory's length, and help asked for a command that does not exist.
  */
 function checkStart(argv: readonly string[], io: Io): void {
   io.now();
@@ -48,16 +49,42 @@ function checkStart(argv: readonly string[], io: Io): void {
   const tooLong = home ? whyTooLong(home) : undefined;
   if (tooLong) throw new UsageError(`MLDRILL_HOME is too long for the file system (${tooLong}); set it to a shorter path`);
   const [word, ...rest] = argv;
-  if (word && !word.startsWith('-') && !COMMAND_NAMES.includes(word) && rest.some((arg) => !arg.startsWith('-'))) {
-    const commands = closest(word, SUGGESTED_COMMANDS);
-    if (commands.length) throw new UsageError(`unknown command "${word}"; ${didYouMean(commands)}`);
-  }
   // Commander answers `help nope` with the whole help on stderr and never names the word.
   const [topic] = rest;
   if (word === 'help' && topic !== undefined && !topic.startsWith('-') && !SUGGESTED_COMMANDS.includes(topic)) {
     const commands = closest(topic, SUGGESTED_COMMANDS);
     throw new UsageError(`no command "${topic}" to give help on; ${commands.length ? didYouMean(commands) : "run 'mldrill --help' for the commands"}`);
   }
+}
+
+/**
+ * A first word that is almost a command's, followed by what the default command would not
+ * take as a drill of that id (`mldrill dril x`, `mldrill histroy --json`): the word was the
+ * command, mistyped. An option's value is no such word: `mldrill newsfeed-ranking --minutes 30`
+ * drills that question, though "new" is in its id.
+ */
+function checkMistypedCommand(argv: readonly string[], program: Command, defaultCommand: string): void {
+  const [word, ...rest] = argv;
+  if (!word || word.startsWith('-') || COMMAND_NAMES.includes(word)) return;
+  const drill = program.commands.find((command) => command.name() === defaultCommand);
+  if (!drill) return;
+  const options = [...drill.options, ...program.options];
+  let foreign = false;
+  for (let i = 0; i < rest.length && !foreign; i++) {
+    const arg = rest[i]!;
+    if (arg === '--') foreign = i + 1 < rest.length;
+    else if (!arg.startsWith('-') || arg === '-') foreign = true;
+    else if (arg !== '-h' && arg !== '--help') {
+      // `--minutes=30`, `-m30` (a value joined on) or `-m 30` (the next word is its value).
+      const flag = arg.startsWith('--') ? arg.split('=')[0]! : arg.slice(0, 2);
+      const option = options.find((each) => each.long === flag || each.short === flag);
+      if (!option) foreign = true;
+      else if ((option.required || option.optional) && arg === flag) i++;
+    }
+  }
+  if (!foreign) return;
+  const commands = closest(word, SUGGESTED_COMMANDS);
+  if (commands.length) throw new UsageError(`unknown command "${word}"; ${didYouMean(commands)}`);
 }
 
 /** Why a path is too long for the file system (Linux's limits: 4096 bytes in all, 255 a name), or undefined. */

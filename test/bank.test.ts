@@ -235,14 +235,33 @@ describe('findings: one fixture per rule, with exact positions', () => {
     const bank = load(baseBank({
       'questions/ads/feed.yaml': QUESTION.replace('category: recommendation', 'category: ads').replace('rubric: mini', 'rubric: mnii').replace('difficulty: medium', 'difficulty: medium\ntgas: [x]'),
     }));
-    expect(bank.findings.filter((finding) => finding.file === path.normalize('questions/ads/feed.yaml')).map((finding) => finding.rule).sort()).toEqual(['unknown-field', 'unknown-rubric']);
-    expect(bank.findings.filter((finding) => finding.file === path.normalize(Q)).map((finding) => finding.rule)).toEqual(['duplicate-id']);
+    // The broken file is the one that gives way on the id, though it sorts first.
+    expect(bank.findings.filter((finding) => finding.file === path.normalize('questions/ads/feed.yaml')).map((finding) => finding.rule).sort()).toEqual(['duplicate-id', 'unknown-field', 'unknown-rubric']);
+    expect(bank.findings.filter((finding) => finding.file === path.normalize(Q)).map((finding) => finding.rule)).toEqual([]);
+  });
+
+  it('keeps a question whose broken copy, sorting first, still has its id', () => {
+    // cp feed.yaml feed-v2.yaml, the id left unchanged: the copy is wrong, the original still drills.
+    const bank = load(baseBank({ 'questions/recommendation/feed-v2.yaml': QUESTION }));
+    expect(bank.questions.map((question) => question.id)).toEqual(['feed']);
+    expect(bank.findings.map((finding) => `${finding.file} ${finding.rule} ${finding.message}`)).toEqual([
+      `${path.normalize('questions/recommendation/feed-v2.yaml')} duplicate-id question id "feed" is already used by ${path.normalize(Q)}; question ids must be unique`,
+      `${path.normalize('questions/recommendation/feed-v2.yaml')} id-filename id "feed" does not match the file name "feed-v2.yaml"; rename the file to feed.yaml or change the id`,
+    ]);
+  });
+
+  it('keeps a rubric, and its questions, whose broken copy sorts first', () => {
+    const bank = load(baseBank({ 'rubrics/mini-v2.yaml': RUBRIC }));
+    expect(bank.questions.map((question) => question.id)).toEqual(['feed']);
+    expect([...bank.rubrics.keys()]).toEqual(['mini']);
+    expect(bank.findings.map((finding) => `${finding.file} ${finding.rule}`).sort()).toEqual([`${path.normalize('rubrics/mini-v2.yaml')} duplicate-id`, `${path.normalize('rubrics/mini-v2.yaml')} id-filename`]);
   });
 
   it('leaves out the questions of a broken rubric without blaming them for it', () => {
     const bank = load(baseBank({ [R]: RUBRIC.replace('title: Mini rubric\n', '') }));
     expect(bank.findings.map((finding) => [finding.file, finding.rule])).toEqual([[path.normalize(R), 'required']]);
     expect(bank.questions).toEqual([]);
+    expect([...bank.withoutRubric]).toEqual([['feed', { rubric: 'mini', file: path.normalize(R) }]]);
   });
 
   it('reports every problem of a file in one run, not only the first', () => {

@@ -323,6 +323,12 @@ describe('mistyped commands and ids', { timeout: 60_000 }, () => {
     [['histroy'], 1, 'mldrill: "histroy" is neither a command nor a question id; did you mean the command history?\n'],
     [['stat'], 1, 'mldrill: "stat" is neither a command nor a question id; did you mean the command stats?\n'],
     [['dril', 'x'], 2, 'mldrill: unknown command "dril"; did you mean "drill" or "daily"?\n'],
+    // An option the drill does not take, after a word almost a command's.
+    [['histroy', '--json'], 2, 'mldrill: unknown command "histroy"; did you mean "history"?\n'],
+    [['hist', '-n', '5'], 2, 'mldrill: unknown command "hist"; did you mean "history", "list" or "lint"?\n'],
+    // A question id with "new" or "list" in it, and an option's value after it: a drill of that question.
+    [['newsfeed-ranking', '--minutes', '30'], 2, 'mldrill: drill is interactive and needs a terminal; for scripts and pipes use the non-interactive commands: mldrill list, show, random, daily (with --json or --plain)\n'],
+    [['similar-listings', '-m', '30', '--seed', 'x'], 2, 'mldrill: drill is interactive and needs a terminal; for scripts and pipes use the non-interactive commands: mldrill list, show, random, daily (with --json or --plain)\n'],
     [['zzzzzz'], 1, "mldrill: \"zzzzzz\" is neither a command nor a question id; run 'mldrill --help' for the commands and 'mldrill list' for the ids\n"],
     [['ad-budget-pacng'], 1, 'mldrill: "ad-budget-pacng" is neither a command nor a question id; did you mean the question ad-budget-pacing?\n'],
   ])('mldrill %j without a terminal', (args, code, stderr) => {

@@ -218,6 +218,22 @@ describe('lint paths together with the bank', () => {
     expect(out).toContain(`question id "zz" is already used by ${path.join(bank, 'questions', 'zz', 'zz.yaml')}`);
   });
 
+  it('reports a given file that reuses the id of a broken bank file', async () => {
+    const bank = writeBank(baseBank({ [Q]: QUESTION.replace('difficulty: medium', 'difficulty: meduim') }));
+    const elsewhere = writeBank({ 'feed.yaml': QUESTION });
+    const { code, out } = await lint([path.join(elsewhere, 'feed.yaml'), '--bank', bank], { cwd: elsewhere });
+    expect(code).toBe(1);
+    expect(out).toContain(`question id "feed" is already used by ${path.join(bank, Q)}; question ids must be unique  duplicate-id`);
+  });
+
+  it('blames the broken copy of a question for the duplicate id, not the original', async () => {
+    const bank = writeBank(baseBank({ 'questions/recommendation/feed-v2.yaml': QUESTION }));
+    const { code, out } = await lint(['.'], { cwd: bank });
+    expect(code).toBe(1);
+    expect(out).toContain(`feed-v2.yaml\n  2:5  error  question id "feed" is already used by ${Q}; question ids must be unique  duplicate-id\n`);
+    expect(out).not.toMatch(/feed\.yaml\n/);
+  });
+
   it('takes more bank directories from MLDRILL_BANK', async () => {
     const bank = writeBank({ 'rubrics/mini.yaml': RUBRIC });
     const given = writeBank({ 'questions/recommendation/feed.yaml': QUESTION });

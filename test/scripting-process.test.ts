@@ -173,6 +173,8 @@ describe('exit codes', { timeout: 60_000 }, () => {
     { args: ['show'], code: 2, stderr: /^error: missing required argument 'id'/ },
     { args: ['random', '--bogus'], code: 2, stderr: /^error: unknown option '--bogus'/ },
     { args: ['drill', '--daily', '--random'], code: 2, stderr: /^mldrill: pick the question one way, not with --random and --daily/ },
+    { args: ['drill', 'feature-store', '--difficulty', 'easy'], code: 2, stderr: /^mldrill: --category, --difficulty and --tag choose among questions, not with an id; drop the id or the filters\n$/ },
+    { args: ['feature-store', '--tag', 'ads'], code: 2, stderr: /^mldrill: --category, --difficulty and --tag choose among questions, not with an id/ },
     { args: ['daily', '--bank', 'no-such-dir'], code: 2, stderr: /^mldrill: --bank names no-such-dir, which does not exist; check the path/ },
     { args: ['lint', '--bank', 'no-such-dir'], code: 2, stderr: /^mldrill: --bank names no-such-dir, which does not exist; check the path/ },
   ])('mldrill $args.0 ... exits $code', ({ args, code, stderr }) => {

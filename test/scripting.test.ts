@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../src/main.js';
-import { baseBank, QUESTION, writeBank } from './helpers/bank.js';
+import { baseBank, QUESTION, RUBRIC, writeBank } from './helpers/bank.js';
 import { fakeIo } from './helpers/fake-io.js';
 
 const ESCAPE = /\u001b/;
@@ -282,6 +282,25 @@ describe('show', () => {
     expect(file, io.err()).toBeDefined();
     expect(io.err()).toContain(`mldrill: question "half-written" was left out: its file ${file} has the errors above; fix them and run this again\n`);
     expect(io.err()).not.toContain('no question with id');
+  });
+
+  it.each([
+    [['drill', 'feed']],
+    [['show', 'feed']],
+    [['ask', 'feed', 'how many users']],
+  ])('%j says a sound question left out with its broken rubric was left out, naming the rubric\'s file, from the cache too', async (args) => {
+    const broken = writeBank(baseBank({ 'rubrics/mini.yaml': RUBRIC.replace('title: Mini rubric\n', '') }));
+    const own = fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-home-'));
+    // The first run loads the YAML and writes the bank cache; the second reads the cache.
+    for (const _ of [1, 2]) {
+      const io = fakeIo({ env: { MLDRILL_HOME: own } });
+      expect(await main([...args, '--bank', broken], io)).toBe(1);
+      const file = /^(\S*rubrics\/mini\.yaml):\d+:\d+: missing required field "title"/.exec(io.err())?.[1];
+      expect(file, io.err()).toBeDefined();
+      expect(io.err()).toContain(`mldrill: question "feed" was left out with its rubric "mini": the rubric's file ${file} has the errors above; fix them and run this again\n`);
+      expect(io.err()).not.toContain('no question with id');
+    }
+    expect(fs.readdirSync(path.join(own, 'cache')).some((name) => name.startsWith('bank-'))).toBe(true);
   });
 
   it('puts follow-ups and hints in Markdown too', async () => {

@@ -35,7 +35,7 @@ import { catalogOf, errorsOf, rubricLookup, type Catalog, type QuestionSummary }
 import { bankDirectories, findYamlFiles, type BankOptions, type UnreadableDir } from './files.js';
 import type { Finding } from './findings.js';
 import { isCurrent, pathsOf, STAMP, type FileStamps, type Recorded } from './freshness.js';
-import type { Bank } from './load.js';
+import type { Bank, RubricLeftOut } from './load.js';
 import type { LoadedQuestion, LoadedRubric } from './schema.js';
 import { makeDirectory } from '../make-dir.js';
 
@@ -48,7 +48,7 @@ export interface CacheContext {
 
 const MAGIC = 'mldrill-bank-cache';
 /** Bump when the layout of the cache file changes. */
-const FORMAT = 5;
+const FORMAT = 6;
 /** The stamps and places are written in this machine's byte order; another's reads as stale. */
 const BYTE_ORDER = os.endianness();
 const SECTIONS = ['header', 'ids', 'names', 'stamps', 'at', 'summaries'] as const;
@@ -62,6 +62,8 @@ interface Header extends Recorded {
   /** The cwd the findings' paths and messages were written for. */
   cwd: string;
   findings: Finding[];
+  /** Catalog.withoutRubric's entries. */
+  withoutRubric: [string, RubricLeftOut][];
   rubrics: LoadedRubric[];
   /** How many questions the sections hold. */
   questions: number;
@@ -179,6 +181,7 @@ function readCache(file: string, entries: string[], cwd: string): Catalog | unde
       rubrics,
       rubric: rubricLookup(rubrics),
       findings: header.findings,
+      withoutRubric: new Map(header.withoutRubric),
       files: header.files,
       // The descriptor keeps this very file readable even if another run renames a new one over it.
       question: (id) => {
@@ -277,6 +280,7 @@ function writeCache(file: string, snapshot: Snapshot, bank: Bank): void {
         dirStamps: snapshot.dirs.flatMap(([, stamp]) => settledStamp(stamp, written)),
         cwd: snapshot.cwd,
         findings: errorsOf(bank.findings),
+        withoutRubric: [...bank.withoutRubric],
         rubrics: [...bank.rubrics.values()],
         files: names.length,
         questions: ids.length,

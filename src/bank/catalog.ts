@@ -2,7 +2,7 @@
 import { NotFoundError, UnknownIdError } from '../errors.js';
 import { closest } from '../text.js';
 import type { Finding } from './findings.js';
-import type { Bank } from './load.js';
+import type { Bank, RubricLeftOut } from './load.js';
 import type { LoadedQuestion, LoadedRubric } from './schema.js';
 
 /** What lists, filters and pickers need of a question, without its prompt, hints or items. */
@@ -33,6 +33,8 @@ export interface Catalog {
   rubrics: Map<string, LoadedRubric>;
   /** The files left out and why. Only errors: warnings are for `mldrill lint`, which reads every file itself. */
   findings: Finding[];
+  /** Questions left out only because their rubric has errors, by question id. */
+  withoutRubric: ReadonlyMap<string, RubricLeftOut>;
   /** How many YAML files make up the bank. */
   files: number;
   /** The rubric with this id; NotFoundError names the known ones. */
@@ -78,6 +80,7 @@ export function catalogOf(bank: Bank): Catalog {
     rubrics: bank.rubrics,
     rubric: rubricLookup(bank.rubrics),
     findings: errorsOf(bank.findings),
+    withoutRubric: bank.withoutRubric,
     files: bank.files,
     question: (id) => {
       const question = byId.get(id);

@@ -13,8 +13,13 @@ export interface CrossCheck {
   rejected: Set<string>;
 }
 
-/** Earlier files win: a later file that reuses an id is the one reported. */
-export function crossCheck(summaries: readonly FileSummary[]): CrossCheck {
+/**
+ * Earlier files win: a later file that reuses an id is the one reported. A file with errors of
+ * its own is left out anyway, so it never takes an id from one without: a broken copy of a
+ * question (`cp feed.yaml feed-v2.yaml`, id unchanged) must not take the original down with it.
+ * Files in `asked` (those lint was given, among the rest of the bank) give way to all others.
+ */
+export function crossCheck(summaries: readonly FileSummary[], asked?: ReadonlySet<string>): CrossCheck {
   const findings: Finding[] = [];
   const rejected = new Set<string>();
   const reparsed = new Map<FileSummary, ParsedFile>();
@@ -27,12 +32,10 @@ export function crossCheck(summaries: readonly FileSummary[]): CrossCheck {
     rejected.add(summary.file);
   };
 
-  const rubrics = new Map<string, FileSummary>();
+  const rubrics = owners(summaries, 'rubric', asked);
   for (const rubric of summaries) {
-    if (rubric.kind !== 'rubric' || !rubric.id) continue;
-    const twin = rubrics.get(rubric.id);
-    if (twin) report(rubric, ['id'], 'duplicate-id', `rubric id "${rubric.id}" is already used by ${twin.file}; rubric ids must be unique`);
-    else rubrics.set(rubric.id, rubric);
+    const twin = rubric.kind === 'rubric' && rubric.id ? rubrics.get(rubric.id) : undefined;
+    if (twin && twin !== rubric) report(rubric, ['id'], 'duplicate-id', `rubric id "${rubric.id}" is already used by ${twin.file}; rubric ids must be unique`);
   }
 
   // Each rubric's stages and their item ids, worked out once however many questions use it.
@@ -47,14 +50,11 @@ export function crossCheck(summaries: readonly FileSummary[]): CrossCheck {
     return stages;
   };
 
-  const questions = new Map<string, FileSummary>();
+  const questions = owners(summaries, 'question', asked);
   for (const question of summaries) {
     if (question.kind !== 'question') continue;
-    if (question.id) {
-      const twin = questions.get(question.id);
-      if (twin) report(question, ['id'], 'duplicate-id', `question id "${question.id}" is already used by ${twin.file}; question ids must be unique`);
-      else questions.set(question.id, question);
-    }
+    const twin = question.id ? questions.get(question.id) : undefined;
+    if (twin && twin !== question) report(question, ['id'], 'duplicate-id', `question id "${question.id}" is already used by ${twin.file}; question ids must be unique`);
     if (!question.rubric) continue;
     const rubric = rubrics.get(question.rubric);
     if (!rubric) {
@@ -91,4 +91,16 @@ export function crossCheck(summaries: readonly FileSummary[]): CrossCheck {
     }
   }
   return { findings, rejected };
+}
+
+/** Which file owns each id of this kind: files not asked about first, then valid ones, then the earlier. */
+function owners(summaries: readonly FileSummary[], kind: FileSummary['kind'], asked?: ReadonlySet<string>): Map<string, FileSummary> {
+  const rank = (summary: FileSummary) => (asked?.has(summary.file) ? 2 : 0) + (summary.valid ? 0 : 1);
+  const owner = new Map<string, FileSummary>();
+  for (const summary of summaries) {
+    if (summary.kind !== kind || !summary.id) continue;
+    const held = owner.get(summary.id);
+    if (!held || rank(summary) < rank(held)) owner.set(summary.id, summary);
+  }
+  return owner;
 }

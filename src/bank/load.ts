@@ -8,6 +8,12 @@ import { compareFindings, type Finding } from './findings.js';
 import { DEFAULT_RUBRIC, loadedQuestion, type LoadedQuestion, type LoadedRubric, type QuestionData, type RubricData } from './schema.js';
 import { compareText } from '../text.js';
 
+/** A rubric left out for its errors, and the file (as findings name it) that has them. */
+export interface RubricLeftOut {
+  rubric: string;
+  file: string;
+}
+
 export interface Bank {
   /** Sorted by id. */
   questions: LoadedQuestion[];
@@ -20,6 +26,8 @@ export interface Bank {
    * first: `new` must not add a second file with an id that a broken one already has.
    */
   claimedIds: Map<string, string>;
+  /** Questions sound in themselves but left out with their rubric, whose file has errors: by question id. */
+  withoutRubric: Map<string, RubricLeftOut>;
 }
 
 /** Reads and checks the given files (absolute) as one bank; directories the walk could not list are findings. */
@@ -45,18 +53,24 @@ export function loadFiles(files: string[], cwd: string, unreadable: readonly Unr
     if (entry) rubrics.set(summary.id!, { ...(entry.value as RubricData), file: entry.file });
   }
   const questions: LoadedQuestion[] = [];
+  const withoutRubric = new Map<string, RubricLeftOut>();
+  const rubricFiles = new Map<string, string>();
+  for (const summary of summaries) if (summary.kind === 'rubric' && summary.id !== undefined && !rubricFiles.has(summary.id)) rubricFiles.set(summary.id, summary.file);
   for (const summary of summaries) {
     const entry = summary.kind === 'question' && accepted(summary) ? values.get(summary.file)! : undefined;
     if (!entry) continue;
     const question = entry.value as QuestionData;
     const rubric = question.rubric ?? DEFAULT_RUBRIC;
     // A question whose rubric is broken is left out with it; the rubric's findings say why.
-    if (!rubrics.has(rubric)) continue;
+    if (!rubrics.has(rubric)) {
+      withoutRubric.set(question.id, { rubric, file: rubricFiles.get(rubric) ?? '' });
+      continue;
+    }
     questions.push(loadedQuestion(question, rubric, entry.file));
   }
   // Code-unit order, not the locale's: the same on every machine, as seeded picks need.
   questions.sort((a, b) => compareText(a.id, b.id));
   const claimedIds = new Map<string, string>();
   for (const summary of summaries) if (summary.kind === 'question' && summary.id !== undefined && !claimedIds.has(summary.id)) claimedIds.set(summary.id, summary.path);
-  return { questions, rubrics, findings: findings.sort(compareFindings), files: files.length, claimedIds };
+  return { questions, rubrics, findings: findings.sort(compareFindings), files: files.length, claimedIds, withoutRubric };
 }

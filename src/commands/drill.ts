@@ -52,6 +52,8 @@ export async function drill(given: DrillOptions, io: Io): Promise<number> {
   const timeout = aiTimeoutOf(options);
   const ways = [options.id && 'an id', options.random && '--random', options.next && '--next', options.daily && '--daily'].filter(Boolean);
   if (ways.length > 1) throw new UsageError(`pick the question one way, not with ${ways.join(' and ')}`);
+  // An id names the question: filters beside it would be dropped without a word (`drill feed --difficulty hard` sets no difficulty).
+  if (options.id && hasFilters(options)) throw new UsageError('--category, --difficulty and --tag choose among questions, not with an id; drop the id or the filters');
   // Without a terminal, what was typed wrong (an id, a rubric, filters that match nothing) is
   // still the first thing to hear about, with the exit code a terminal would give.
   if (!io.terminal.input.isTTY) {

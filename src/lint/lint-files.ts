@@ -74,7 +74,8 @@ export async function lintFiles(request: LintRequest): Promise<LintResult> {
     if (linted.has(files[i]!.shown)) findings.push(...result.findings);
     if (result.summary) summaries.push(result.summary);
   });
-  const cross = crossCheck(summaries);
+  // The files asked about give way on an id to the rest of the bank, as the order above has it.
+  const cross = crossCheck(summaries, linted);
   for (const finding of cross.findings) if (linted.has(finding.file)) findings.push(finding);
   // A question the cross-file checks reject (a duplicate id, an unknown rubric) is not graded.
   results.forEach((result, i) => {

@@ -76,11 +76,14 @@ export function pickRandom<T>(items: readonly T[], random: () => number): T {
 /**
  * The id itself when the bank has it, else an UnknownIdError with the closest ids. When a
  * question file named after it is among those the bank left out for their errors (its
- * findings), that is what is said: the file is there, and its errors are above.
+ * findings), or the question was left out with its broken rubric, that is what is said: the
+ * file is there, and the errors are above.
  */
-export function requireId(bank: { ids: readonly string[]; findings: readonly Pick<Finding, 'file'>[] }, id: string): string {
+export function requireId(bank: { ids: readonly string[]; findings: readonly Pick<Finding, 'file'>[]; withoutRubric?: ReadonlyMap<string, { rubric: string; file: string }> }, id: string): string {
   const { ids } = bank;
   if (ids.includes(id)) return id;
+  const left = bank.withoutRubric?.get(id);
+  if (left) throw new NotFoundError(`question "${id}" was left out with its rubric "${left.rubric}": the rubric's file ${left.file} has the errors above; fix them and run this again`);
   const file = bank.findings.map((finding) => finding.file).find((name) => path.basename(path.dirname(name)) !== 'rubrics' && path.basename(name, path.extname(name)) === id);
   if (file) throw new NotFoundError(`question "${id}" was left out: its file ${file} has the errors above; fix them and run this again`);
   throw new UnknownIdError('question', id, closest(id, ids));
