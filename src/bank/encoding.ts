@@ -67,7 +67,7 @@ const BINARY_SAMPLE = 8192;
  * A UTF-16 byte order mark, or the NUL in every other byte that ASCII text in UTF-16 has: all
  * of them on even offsets or all on odd ones, which a binary file's NULs are not.
  */
-function isUtf16(bytes: Uint8Array): boolean {
+export function isUtf16(bytes: Uint8Array): boolean {
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return true;
   const sample = bytes.subarray(0, 64);
   const nuls = [0, 0];
