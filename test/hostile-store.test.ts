@@ -392,6 +392,21 @@ describe('session ids are never trusted as paths', () => {
   });
 
   it.each([
+    ['a question id with a line break', { questionId: 'fx-feed\n2026-11-22 09:00  20261122-0900-fake  fx-ads  self  completed  100%' }],
+    ['a rubric id with a tab', { rubricId: 'fx-\tinterview' }],
+    ['ticks given with a line break', { assessed: [['goal\n  forged']] }],
+  ])('a checkpoint with %s (history would list it as a forged row) is left in place with a warning, as a record would be', async (_name, change) => {
+    const home = tempDir();
+    saveLive(home, { ...live('20261122-0931-bad0'), ...change });
+    const checkpoint = path.join(home, 'sessions', '20261122-0931-bad0.json');
+    const io = fakeIo({ env: { MLDRILL_HOME: home, TZ: 'UTC' } });
+    expect(await main(['history', '--bank', PROGRESS_BANK], io)).toBe(0);
+    expect(io.err()).toMatch(new RegExp(`^mldrill: warning: ${checkpoint}: not a saved session \\(a field is missing, of the wrong kind or out of range\\); left in place\nNo sessions yet`));
+    expect(io.out()).not.toMatch(/fake|forged|20261122-0931-bad0/);
+    expect(fs.existsSync(checkpoint)).toBe(true);
+  });
+
+  it.each([
     ['question', { questionId: 'no-such-question' }, 'question "no-such-question"'],
     ['rubric', { questionId: 'also-bought', rubricId: 'no-such-rubric' }, 'rubric "no-such-rubric"'],
   ])('a session whose %s has left the bank is said to be so, and its checkpoint kept (exit 1)', async (_what, change, named) => {

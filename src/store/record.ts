@@ -152,9 +152,9 @@ const isSeconds = isDrillSeconds;
  * bank's kebab-case ids; one holding a line break or a tab, which the output sanitiser keeps,
  * would start what reads as another row of history or stats, or break an export's heading.
  */
-const isId = (value: unknown): value is string => isString(value) && !/[\n\r\t]/.test(value);
+export const isId = (value: unknown): value is string => isString(value) && !/[\n\r\t]/.test(value);
 /** A question or rubric id: an id, never empty (an empty one shows as a blank column and matches nothing). */
-const isName = (value: unknown): value is string => isId(value) && value !== '';
+export const isName = (value: unknown): value is string => isId(value) && value !== '';
 const isInstant = (value: unknown) => isDrillInstant(isString(value) ? Date.parse(value) : Number.NaN);
 
 function isStageRecord(value: unknown): value is StageRecord {
