@@ -145,7 +145,7 @@ export function makeRecord(input: RecordInput): SessionRecord {
 const isString = (value: unknown): value is string => typeof value === 'string';
 const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 /** A percentage, or null where nothing was assessed. */
-const isScore = (value: unknown) => value === null || (isNumber(value) && value >= 0 && value <= 100);
+export const isScore = (value: unknown): value is number | null => value === null || (isNumber(value) && value >= 0 && value <= 100);
 const isSeconds = isDrillSeconds;
 /**
  * An id a record names (a stage, an item, a fact): text on one line. mldrill writes only the
