@@ -105,10 +105,10 @@ export function visibleLength(text: string): number {
 /**
  * JSON for output: JSON.stringify escapes C0 controls but leaves DEL, C1 controls and
  * bidirectional overrides raw; here they are escaped too, so the data survives and the
- * terminal sees nothing it would act on.
+ * terminal sees nothing it would act on. indent 0: one line, as a history line is written.
  */
-export function jsonText(value: unknown): string {
-  return `${JSON.stringify(value, null, 2).replace(/[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, escapeOf)}\n`;
+export function jsonText(value: unknown, indent = 2): string {
+  return `${JSON.stringify(value, null, indent).replace(/[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, escapeOf)}\n`;
 }
 
 /** `\u202e`: a character as a JSON or JavaScript escape. */

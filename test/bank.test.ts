@@ -156,6 +156,8 @@ export const cases: Case[] = [
   { rule: 'control-chars', files: { [Q]: QUESTION.replace('id: feed', 'id: "feed\\u202e"') }, line: 2, column: 5, message: /id contains the bidirectional override U\+202E, which reorders the text on screen/ },
   { rule: 'control-chars', files: { [Q]: QUESTION.replace('  clarify:', '  "clar\\u200bify":') }, line: 9, column: 3, message: /the key "clar\\u200bify" in stages contains the invisible character U\+200B/ },
   { rule: 'encoding', files: {}, setup: (dir) => fs.writeFileSync(path.join(dir, Q), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(QUESTION, 'utf16le')])), line: 1, column: 1, message: /^the file is UTF-16, not UTF-8; save the file as UTF-8$/ },
+  // UTF-32's byte order mark begins with UTF-16's: named for what it is.
+  { rule: 'encoding', files: {}, setup: (dir) => fs.writeFileSync(path.join(dir, Q), Buffer.concat([Buffer.from([0xff, 0xfe, 0, 0]), ...[...QUESTION].map((char) => { const wide = Buffer.alloc(4); wide.writeUInt32LE(char.codePointAt(0)!); return wide; })])), line: 1, column: 1, message: /^the file is UTF-32, not UTF-8; save the file as UTF-8$/ },
   { rule: 'encoding', files: {}, setup: (dir) => fs.writeFileSync(path.join(dir, Q), Buffer.from(QUESTION.replace('A feed', 'A f\u00e9ed'), 'latin1')), line: 3, column: 11, message: /^line 3 has bytes that are not UTF-8 .*save the file as UTF-8$/ },
   { rule: 'type', files: { [Q]: QUESTION.replace('category: recommendation', 'category: {x: 1}') }, line: 4, column: 11, message: /^category is a mapping, expected text: one of / },
   { rule: 'type', files: { [R]: RUBRIC.replace('minutes: 5', 'minutes: .nan') }, file: R, line: 7, column: 14, message: /^stages\[0\]\.minutes is not a finite number/ },

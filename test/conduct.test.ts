@@ -13,6 +13,7 @@ import { askInStage, drawCurveball, isSessionState, markCurveballShown, nextStag
 import { buildInterview } from '../src/session/interview.js';
 import { compileFacts } from '../src/session/interviewer.js';
 import { listLive } from '../src/store/live.js';
+import { stripControl } from '../src/text.js';
 import { PLAIN } from '../src/ui/colour.js';
 import type { Prompter } from '../src/ui/prompts.js';
 import { fakeIo } from './helpers/fake-io.js';
@@ -98,6 +99,20 @@ describe('conduct', () => {
     await expect(run).rejects.toThrow(/could not write the history file .*history\.jsonl \(EISDIR\); the session record is printed above and not resumable \(checkpoints are failing: ENOTDIR/);
     const record = JSON.parse(io.out().trim().split('\n').at(-1)!);
     expect(record).toMatchObject({ id: '20261122-0930-abcd', status: 'completed', stages: [{ notes: 'precious\n' }, { notes: 'precious\n' }] });
+  });
+
+  it('prints the record with every character typed: those the terminal would act on as JSON escapes, not stripped on the way out', async () => {
+    const home = newHome();
+    fs.mkdirSync(path.join(home, 'history.jsonl'));
+    const io = fakeIo({ tty: true });
+    // A paste from a web page or a PDF brings bidirectional marks and C1 controls with it.
+    const typed = 'p99 \u202e< 200 ms\u202c, \u0085next\u007f\n';
+    const { prompter } = scripted(io, { stage: (config) => nextStage(setNotes(config.state, config.state.current, typed), io.now()) });
+    await expect(conduct(options(home), io, prompter)).rejects.toBeInstanceOf(UsageError);
+    // As the terminal gets it: the real stdout (src/io.ts) passes every write through the one sanitiser.
+    const shown = stripControl(io.out(), { keepStyle: true });
+    const record = JSON.parse(shown.trim().split('\n').at(-1)!);
+    expect(record.stages[0].notes).toBe(typed);
   });
 
   it('Ctrl-C in the self-assessment keeps the stages confirmed; resume goes on from the first unconfirmed one', async () => {

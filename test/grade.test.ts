@@ -210,6 +210,9 @@ describe('mldrill grade <question-id> --notes FILE', () => {
     ['an empty file', () => path.basename(write('empty.md', ' \n\n')), 2, 'mldrill: empty.md: the notes are empty; write what you covered, one point a line, under ## headings named after the stages\n'],
     ['a binary file', () => path.basename(write('binary.md', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2]))), 2, 'mldrill: binary.md: a binary file, not notes; give a Markdown or text file\n'],
     ['a directory', () => '.', 2, 'mldrill: .: a directory, not a regular file; give a notes file, or - for stdin\n'],
+    // As lint, config and diagram say it: UTF-16 is no binary file, and the stray byte is named where it is.
+    ['notes saved as UTF-16', () => path.basename(write('utf16.md', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('## clarify\n- knapsack\n', 'utf16le')]))), 2, 'utf16.md:1:1: the file is UTF-16, not UTF-8; save the file as UTF-8 (encoding)\nmldrill: utf16.md is not UTF-8 text; nothing was graded\n'],
+    ['a Latin-1 byte', () => path.basename(write('latin1.md', Buffer.from('## clarify\n- caf\xe9 menu\n', 'latin1'))), 2, 'latin1.md:2:6: line 2 has bytes that are not UTF-8 (perhaps Latin-1 or Windows-1252); save the file as UTF-8 (encoding)\nmldrill: latin1.md is not UTF-8 text; nothing was graded\n'],
   ])('refuses %s with one clear line (exit 2)', async (_, file, exit, message) => {
     const { code, out, err } = await grade([Q, '--notes', file()]);
     expect([code, out, err]).toEqual([exit, '', message]);

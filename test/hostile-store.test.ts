@@ -200,6 +200,9 @@ describe('history records out of range', () => {
     ['an id with a path in it', { id: '20261120-0901-badd/../x' }],
     ['an empty question id', { questionId: '' }],
     ['an empty rubric id', { rubricId: '' }],
+    // The sanitiser keeps line breaks and tabs: such an id would print a forged row of history.
+    ['a question id with a line break', { questionId: 'fx-feed\n2026-11-20 09:00  20261120-0900-fake  fx-ads  completed  100%' }],
+    ['a rubric id with a tab', { rubricId: 'fx-\tinterview' }],
   ];
   const badStage: Array<[string, Record<string, unknown>]> = [
     ['negative seconds', { usedSeconds: -5 }],
@@ -207,6 +210,8 @@ describe('history records out of range', () => {
     ['a stage score over 100', { score: 101 }],
     ['absurd hints (export showed "1e+300 hints")', { hintsShown: 1e300 }],
     ['a fraction of a hint', { hintsShown: 1.5 }],
+    ['a stage id with a line break (a forged row of stats)', { id: 'scope\n  Forged stage  100%' }],
+    ['an item id with a carriage return and line feed', { checked: ['goal\r\n  forged item'] }],
   ];
 
   it.each([...bad, ...badStage.map(([what, stage]) => [what, { stages: [{ ...record('x', T).stages[0]!, ...stage }] }] as [string, Partial<SessionRecord>])])('skips %s with the usual warning', (_, changes) => {
@@ -384,6 +389,21 @@ describe('session ids are never trusted as paths', () => {
     expect(fs.existsSync(checkpoint)).toBe(true);
     saveLive(home, good);
     expect(listLive(home, isSessionState).sessions.map((session) => session.id)).toEqual(['20261122-0930-abcd']);
+  });
+
+  it.each([
+    ['a question id with a line break', { questionId: 'fx-feed\n2026-11-22 09:00  20261122-0900-fake  fx-ads  self  completed  100%' }],
+    ['a rubric id with a tab', { rubricId: 'fx-\tinterview' }],
+    ['ticks given with a line break', { assessed: [['goal\n  forged']] }],
+  ])('a checkpoint with %s (history would list it as a forged row) is left in place with a warning, as a record would be', async (_name, change) => {
+    const home = tempDir();
+    saveLive(home, { ...live('20261122-0931-bad0'), ...change });
+    const checkpoint = path.join(home, 'sessions', '20261122-0931-bad0.json');
+    const io = fakeIo({ env: { MLDRILL_HOME: home, TZ: 'UTC' } });
+    expect(await main(['history', '--bank', PROGRESS_BANK], io)).toBe(0);
+    expect(io.err()).toMatch(new RegExp(`^mldrill: warning: ${checkpoint}: not a saved session \\(a field is missing, of the wrong kind or out of range\\); left in place\nNo sessions yet`));
+    expect(io.out()).not.toMatch(/fake|forged|20261122-0931-bad0/);
+    expect(fs.existsSync(checkpoint)).toBe(true);
   });
 
   it.each([

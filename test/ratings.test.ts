@@ -89,6 +89,23 @@ describe('the ratings file', () => {
     expect(readRatings(file).ratings[0]!.score).toBe(0);
   });
 
+  // As a history record out of range is (README, the store's guarantees): export showed '2e+306%',
+  // stats 'you rate yourself 5e+300 points above the AI grader', a model name split the export.
+  it.each([
+    ['a score over 100', (good: RatingRecord) => ({ ...good, score: 2e306 })],
+    ['a stage score below 0', (good: RatingRecord) => ({ ...good, stages: good.stages.map((stage) => ({ ...stage, score: -5e300 })) })],
+    ["a record's score over 100", (good: RatingRecord) => ({ ...good, recordScore: 101 })],
+    ['a model name with a line break', (good: RatingRecord) => ({ ...good, model: 'm\nForged line' })],
+    ['a session id that is no session id', (good: RatingRecord) => ({ ...good, sessionId: '../../victim' })],
+    ['a stage id with a tab', (good: RatingRecord) => ({ ...good, stages: good.stages.map((stage) => ({ ...stage, id: 'clar\tify' })) })],
+    ['a date in 1970', (good: RatingRecord) => ({ ...good, ratedAt: '1970-01-01T00:00:00.000Z' })],
+  ])('skips a rating with %s, with the usual warning', (_, change) => {
+    const file = path.join(tempHome(), 'ratings.jsonl');
+    const good = rating(session(1, { clarify: ['users'], 'deep-dive': [] }), [50, 0]);
+    fs.writeFileSync(file, `${JSON.stringify(change(good))}\n${JSON.stringify(good)}\n`);
+    expect(readRatings(file)).toEqual({ ratings: [good], warnings: [`${file}:1: not a rating record; skipped and left in place`] });
+  });
+
   it('reads nothing from a missing file, and refuses a directory in its place', () => {
     const home = tempHome();
     expect(readRatings(path.join(home, 'ratings.jsonl'))).toEqual({ ratings: [], warnings: [] });

@@ -17,7 +17,7 @@ import { appendRecord } from '../store/append.js';
 import { liveDirectory, removeLive, saveLive, LIVE_VERSION } from '../store/live.js';
 import { historyFile } from '../store/paths.js';
 import { makeRecord, type SessionMode } from '../store/record.js';
-import { stripControl, wrap } from '../text.js';
+import { jsonText, stripControl, wrap } from '../text.js';
 import { assessIntro } from '../ui/assess-screen.js';
 import { styleFor } from '../ui/colour.js';
 import type { Prompter } from '../ui/prompts.js';
@@ -272,7 +272,8 @@ export async function conduct(options: ConductOptions, io: Io, prompter: Prompte
   if (appendError !== undefined) {
     // The work must not be lost with the history: print the record, and keep the checkpoint.
     const kept = checkpoint(pausedWhenStopped);
-    io.stdout.write(`${JSON.stringify(record)}\n`);
+    // One line, as the history holds it; escaped where the sanitiser would strip what was typed.
+    io.stdout.write(jsonText(record, 0));
     const where = kept ? `kept for 'mldrill resume ${id}'` : `not resumable (${checkpointTrouble})`;
     throw new UsageError(`could not write the history file ${file} (${reason(appendError)}); the session record is printed above and ${where}`);
   }

@@ -1,5 +1,7 @@
 // Reads a notes file for `mldrill grade` the way hostile input is read: a regular file only
 // (checked on the open descriptor), at most NOTES_LIMIT bytes, UTF-8 text, not empty.
+import { decodeSource, wideEncoding } from '../bank/encoding.js';
+import { formatFinding } from '../bank/findings.js';
 import { UsageError } from '../errors.js';
 import { NotRegularError, readRegular, readStreamBytes, TooLargeError } from '../read-file.js';
 import { withoutBom } from '../text.js';
@@ -26,15 +28,15 @@ export async function readNotesStream(input: NodeJS.ReadableStream): Promise<str
   return notesText(bytes, 'stdin');
 }
 
-/** Bytes as notes text: refuses binary data and blank notes. */
+/**
+ * Bytes as notes text: refuses binary data and blank notes, and text that is not UTF-8 as lint,
+ * the config file and diagram say it: UTF-16 or UTF-32 by name (their NULs make no binary file), a stray
+ * Latin-1 byte at its line and column.
+ */
 function notesText(bytes: Buffer, shown: string): string {
-  if (bytes.includes(0)) throw new UsageError(`${shown}: a binary file, not notes; give a Markdown or text file`);
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new UsageError(`${shown}: not UTF-8 text; save the notes as UTF-8`);
-  }
-  if (!text.trim()) throw new UsageError(`${shown}: the notes are empty; write what you covered, one point a line, under ## headings named after the stages`);
-  return withoutBom(text);
+  if (bytes.includes(0) && !wideEncoding(bytes)) throw new UsageError(`${shown}: a binary file, not notes; give a Markdown or text file`);
+  const { source, findings } = decodeSource(bytes, shown, 'notes');
+  if (findings.length > 0) throw new UsageError(`${shown} is not UTF-8 text; nothing was graded`, findings.map(formatFinding));
+  if (!source.trim()) throw new UsageError(`${shown}: the notes are empty; write what you covered, one point a line, under ## headings named after the stages`);
+  return withoutBom(source);
 }

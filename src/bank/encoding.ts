@@ -11,7 +11,8 @@ const fatal = new TextDecoder('utf-8', { fatal: true });
  */
 export function decodeSource(bytes: Uint8Array, shown: string, expected = 'YAML text'): { source: string; findings: Finding[] } {
   const finding = (line: number, message: string, column = 1): Finding => ({ file: shown, line, column, severity: 'error', rule: 'encoding', message });
-  if (isUtf16(bytes)) return { source: '', findings: [finding(1, 'the file is UTF-16, not UTF-8; save the file as UTF-8')] };
+  const wide = wideEncoding(bytes);
+  if (wide) return { source: '', findings: [finding(1, `the file is ${wide}, not UTF-8; save the file as UTF-8`)] };
   // No text file holds a NUL: an image or archive renamed to .yaml is one finding, not a page of parser errors.
   if (bytes.subarray(0, BINARY_SAMPLE).includes(0)) return { source: '', findings: [finding(1, `the file is binary (it holds NUL bytes), not ${expected}; check that it is the right file`)] };
   try {
@@ -62,6 +63,16 @@ function firstBadColumn(line: Uint8Array): number {
 
 /** How far into a file to look for a NUL: enough for any header of a binary format. */
 const BINARY_SAMPLE = 8192;
+
+/**
+ * Text in UTF-32 (by its byte order mark, whose first two bytes are UTF-16's) or UTF-16: text,
+ * though its NULs would make it read as a binary file.
+ */
+export function wideEncoding(bytes: Uint8Array): 'UTF-16' | 'UTF-32' | undefined {
+  const [a, b, c, d] = bytes;
+  if (bytes.length >= 4 && ((a === 0xff && b === 0xfe && c === 0 && d === 0) || (a === 0 && b === 0 && c === 0xfe && d === 0xff))) return 'UTF-32';
+  return isUtf16(bytes) ? 'UTF-16' : undefined;
+}
 
 /**
  * A UTF-16 byte order mark, or the NUL in every other byte that ASCII text in UTF-16 has: all

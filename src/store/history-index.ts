@@ -23,7 +23,7 @@ import { RECORD_VERSION, type SessionMode, type SessionRecord, type SessionStatu
 import { makeDirectory } from '../make-dir.js';
 
 /** Bump when the layout changes, or what a line decodes to (a warning's text included). */
-const FORMAT = 9;
+const FORMAT = 10;
 const FINGERPRINT_BYTES = 64;
 
 /** A line that looks like a record: where it starts, and (once decoded) its summary or warning. */

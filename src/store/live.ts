@@ -8,7 +8,7 @@ import path from 'node:path';
 import { processAlive } from '../io.js';
 import { writeFileAtomic } from './atomic.js';
 import { closest, compareText } from '../text.js';
-import { isSessionId, type SessionMode } from './record.js';
+import { isId, isName, isSessionId, type SessionMode } from './record.js';
 import { NotRegularError, readRegular } from '../read-file.js';
 import { NotFoundError, StateDirError, UnknownIdError } from '../errors.js';
 import { byIdOrPrefix } from './sessions.js';
@@ -112,13 +112,14 @@ export function removeLive(stateDir: string, id: string): void {
 /** The fields of a checkpoint around its state, as resume and history read them. */
 function isLiveShape(live: Record<string, unknown>): boolean {
   const isText = (value: unknown) => typeof value === 'string';
-  return isText(live.questionId) && isText(live.rubricId) && (live.mode === 'self' || live.mode === 'interviewer')
+  // Ids as a record holds them (one line): history lists a checkpoint's question beside the records.
+  return isName(live.questionId) && isName(live.rubricId) && (live.mode === 'self' || live.mode === 'interviewer')
     && (live.minutes === null || (typeof live.minutes === 'number' && Number.isFinite(live.minutes) && live.minutes > 0))
     && typeof live.strict === 'boolean' && typeof live.paused === 'boolean' && isText(live.savedAt) && (live.ai === undefined || live.ai === true)
     && (live.aiTimeoutSeconds === undefined || (typeof live.aiTimeoutSeconds === 'number' && Number.isFinite(live.aiTimeoutSeconds) && live.aiTimeoutSeconds > 0))
     && (live.pid === undefined || (Number.isSafeInteger(live.pid) && (live.pid as number) > 0)) && (live.host === undefined || isText(live.host))
     && (live.bank === undefined || (Array.isArray(live.bank) && live.bank.every(isText)))
-    && (live.assessed === undefined || (Array.isArray(live.assessed) && live.assessed.every((ticks) => Array.isArray(ticks) && ticks.every(isText))));
+    && (live.assessed === undefined || (Array.isArray(live.assessed) && live.assessed.every((ticks) => Array.isArray(ticks) && ticks.every(isId))));
 }
 
 /**

@@ -6,7 +6,8 @@
 // `stats` read it and must not load zod.
 import { NotRegularError, readRegular, TooLargeError } from '../read-file.js';
 import { appendRecord } from './append.js';
-import type { SessionMode } from './record.js';
+import { isId, isName, isScore, isSessionId, type SessionMode } from './record.js';
+import { isDrillInstant } from '../time.js';
 import { withoutBom } from '../text.js';
 
 export const RATING_VERSION = 1;
@@ -108,26 +109,34 @@ function parseRatings(text: string, file: string): RatingsRead {
 }
 
 const isString = (value: unknown): value is string => typeof value === 'string';
-const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+/** A rater's score: a percentage, as a record's (an abandoned record's own may be null). */
+const isPercent = (value: unknown): value is number => value !== null && isScore(value);
 
 function isRatedItem(value: unknown): value is RatedItem {
   const item = value as RatedItem | null;
-  return typeof item === 'object' && item !== null && isString(item.id) && (item.met === null || typeof item.met === 'boolean')
+  return typeof item === 'object' && item !== null && isId(item.id) && (item.met === null || typeof item.met === 'boolean')
     && (item.evidence === null || isString(item.evidence)) && isString(item.reason) && (item.void === undefined || item.void === true)
     && typeof item.counted === 'boolean';
 }
 
 function isRatedStage(value: unknown): value is RatedStage {
   const stage = value as RatedStage | null;
-  return typeof stage === 'object' && stage !== null && isString(stage.id) && isNumber(stage.score)
-    && (stage.recordScore === null || isNumber(stage.recordScore)) && Array.isArray(stage.items) && stage.items.every(isRatedItem);
+  return typeof stage === 'object' && stage !== null && isId(stage.id) && isPercent(stage.score)
+    && isScore(stage.recordScore) && Array.isArray(stage.items) && stage.items.every(isRatedItem);
 }
 
+/**
+ * Whether value is a rating of this version with every value in range, as a history record must
+ * be (store/record.ts): scores of 0 to 100, ids on one line, a session id of its form, a date in
+ * 2000-2200. Out of range, stats and export showed '2e+306%', and a model name holding a line
+ * break split the export's heading.
+ */
 function isRatingRecord(value: unknown): value is RatingRecord {
   const rating = value as RatingRecord | null;
   return typeof rating === 'object' && rating !== null && rating.version === RATING_VERSION
-    && isString(rating.sessionId) && (rating.rater === 'ai' || rating.rater === 'self') && isString(rating.ratedAt) && !Number.isNaN(Date.parse(rating.ratedAt))
-    && (rating.model === undefined || isString(rating.model)) && (rating.host === undefined || isString(rating.host))
-    && isString(rating.questionId) && isString(rating.rubricId) && (rating.mode === 'self' || rating.mode === 'interviewer') && isNumber(rating.score)
-    && (rating.recordScore === null || isNumber(rating.recordScore)) && Array.isArray(rating.stages) && rating.stages.every(isRatedStage);
+    && isString(rating.sessionId) && isSessionId(rating.sessionId) && (rating.rater === 'ai' || rating.rater === 'self')
+    && isString(rating.ratedAt) && isDrillInstant(Date.parse(rating.ratedAt))
+    && (rating.model === undefined || isId(rating.model)) && (rating.host === undefined || isId(rating.host))
+    && isName(rating.questionId) && isName(rating.rubricId) && (rating.mode === 'self' || rating.mode === 'interviewer') && isPercent(rating.score)
+    && isScore(rating.recordScore) && Array.isArray(rating.stages) && rating.stages.every(isRatedStage);
 }

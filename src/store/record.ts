@@ -145,31 +145,37 @@ export function makeRecord(input: RecordInput): SessionRecord {
 const isString = (value: unknown): value is string => typeof value === 'string';
 const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
 /** A percentage, or null where nothing was assessed. */
-const isScore = (value: unknown) => value === null || (isNumber(value) && value >= 0 && value <= 100);
+export const isScore = (value: unknown): value is number | null => value === null || (isNumber(value) && value >= 0 && value <= 100);
 const isSeconds = isDrillSeconds;
-/** A question or rubric id: text, never empty (an empty one shows as a blank column and matches nothing). */
-const isName = (value: unknown): value is string => isString(value) && value !== '';
+/**
+ * An id a record names (a stage, an item, a fact): text on one line. mldrill writes only the
+ * bank's kebab-case ids; one holding a line break or a tab, which the output sanitiser keeps,
+ * would start what reads as another row of history or stats, or break an export's heading.
+ */
+export const isId = (value: unknown): value is string => isString(value) && !/[\n\r\t]/.test(value);
+/** A question or rubric id: an id, never empty (an empty one shows as a blank column and matches nothing). */
+export const isName = (value: unknown): value is string => isId(value) && value !== '';
 const isInstant = (value: unknown) => isDrillInstant(isString(value) ? Date.parse(value) : Number.NaN);
 
 function isStageRecord(value: unknown): value is StageRecord {
   const stage = value as StageRecord | null;
   return typeof stage === 'object' && stage !== null
-    && isString(stage.id) && isSeconds(stage.budgetSeconds) && isSeconds(stage.usedSeconds) && isHintCount(stage.hintsShown)
-    && isString(stage.notes) && Array.isArray(stage.checked) && stage.checked.every(isString)
-    && Array.isArray(stage.missed) && stage.missed.every(isString) && isScore(stage.score);
+    && isId(stage.id) && isSeconds(stage.budgetSeconds) && isSeconds(stage.usedSeconds) && isHintCount(stage.hintsShown)
+    && isString(stage.notes) && Array.isArray(stage.checked) && stage.checked.every(isId)
+    && Array.isArray(stage.missed) && stage.missed.every(isId) && isScore(stage.score);
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 /** Optional lists: absent (older records), or every entry well formed. */
 const isListOf = (value: unknown, entry: (item: Record<string, unknown>) => boolean) => value === undefined || (Array.isArray(value) && value.every((item) => isObject(item) && entry(item)));
-const isCurveball = (curveball: Record<string, unknown>) => isString(curveball.stageId) && isSeconds(curveball.atSeconds) && isString(curveball.text)
+const isCurveball = (curveball: Record<string, unknown>) => isId(curveball.stageId) && isSeconds(curveball.atSeconds) && isString(curveball.text)
   && (curveball.answer === undefined || (Array.isArray(curveball.answer) && curveball.answer.every(isString)))
   && (curveball.notesChars === undefined || (Number.isInteger(curveball.notesChars) && (curveball.notesChars as number) >= 0));
-const isExchange = (exchange: Record<string, unknown>) => isString(exchange.stageId) && isString(exchange.asked) && isString(exchange.answer) && (exchange.factId === null || isString(exchange.factId));
+const isExchange = (exchange: Record<string, unknown>) => isId(exchange.stageId) && isString(exchange.asked) && isString(exchange.answer) && (exchange.factId === null || isId(exchange.factId));
 
 /**
  * Whether value has every field of a record of this version with the right type and a value in
- * range (an id of sessionId's form, question and rubric ids, a score of 0 to 100, seconds of 0 to a year, a whole number of hints up
+ * range (an id of sessionId's form, question and rubric ids and ids on one line, a score of 0 to 100, seconds of 0 to a year, a whole number of hints up
  * to 1000, a known mode, a date in 2000-2200), so
  * that readers can trust it and sums of it stay sane. Hand-written rather than zod: reading the history must stay fast.
  */

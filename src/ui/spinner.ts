@@ -27,9 +27,12 @@ export async function withSpinner<T>(io: Io, text: string, work: () => T | Promi
   // discardStdin off: a prompt may read the keyboard right after. isEnabled on: whether to draw
   // was decided above from the injected env; ora's own check reads process.env (CI, TERM).
   // One row: the frame and a space before the text, which is cut to fit (a wrapped spinner
-  // line redraws as two on a narrow terminal).
+  // line redraws as two on a narrow terminal). hideCursor off: a hidden cursor stayed hidden in
+  // the shell after Ctrl-Z, and the handler ora keeps to show it again at exit held Ctrl-C and
+  // SIGTERM until the work was done, then lost them (the command went on to exit 0). With no
+  // handler, either signal ends the run at once, as it does without a spinner.
   const spinner = ora({
-    text: cut(text, Math.max(1, stream.columns - 3)), stream, discardStdin: false, isEnabled: true, spinner: io.env.TERM === 'linux' ? ASCII_FRAMES : BRAILLE_FRAMES,
+    text: cut(text, Math.max(1, stream.columns - 3)), stream, discardStdin: false, hideCursor: false, isEnabled: true, spinner: io.env.TERM === 'linux' ? ASCII_FRAMES : BRAILLE_FRAMES,
   }).start();
   try {
     return await work();

@@ -275,3 +275,38 @@ describe('a drill on TERM=dumb', { timeout: 90_000 }, () => {
     expect(history(home)[0].stages[0].notes).toBe('/hint\n');
   });
 });
+
+describe('the spinner of a slow first load', { timeout: 90_000 }, () => {
+  /** A bank of 2,000 copies of the fixture question: reading it afresh keeps the spinner up for a second or more. */
+  function slowBank(): string {
+    const dir = fs.mkdtempSync(path.join(newHome(), 'bank-'));
+    fs.mkdirSync(path.join(dir, 'questions'));
+    fs.cpSync(path.join(BANK, 'rubrics'), path.join(dir, 'rubrics'), { recursive: true });
+    const question = fs.readFileSync(path.join(BANK, 'questions', 'recommendation', 'e2e-feed.yaml'), 'utf8');
+    for (let i = 1; i <= 2000; i++) fs.writeFileSync(path.join(dir, 'questions', `e2e-feed-${i}.yaml`), question.replace(/^id: e2e-feed$/m, `id: e2e-feed-${i}`));
+    cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+    return dir;
+  }
+
+  it('Ctrl-C ends the run at once (130), where it was held until the load was done and lost (the list printed, exit 0)', async () => {
+    // Job control, as in a login shell: the signal is mldrill's alone, not the shell's that runs it.
+    const tmux = new TmuxSession(['list', '--bank', slowBank()], { env: { MLDRILL_HOME: newHome() }, jobControl: true });
+    sessions.push(tmux);
+    await tmux.waitFor(/Reading \d+ question and rubric files/);
+    tmux.keys('C-c');
+    expect(await tmux.exitCode()).toBe(130);
+    expect(tmux.screen(true)).not.toContain('e2e-feed-1');
+  });
+
+  it('Ctrl-Z leaves the cursor shown to the shell, and fg goes on to the list', async () => {
+    const tmux = new TmuxSession(['list', '--bank', slowBank()], { env: { MLDRILL_HOME: newHome() }, jobControl: true });
+    sessions.push(tmux);
+    await tmux.waitFor(/Reading \d+ question and rubric files/);
+    tmux.keys('C-z');
+    await until(() => tmux.isStopped(), 'mldrill to stop');
+    expect(tmux.cursorVisible()).toBe(true);
+    tmux.continueInForeground();
+    expect(await tmux.exitCode()).toBe(0);
+    expect(tmux.screen(true)).toContain('e2e-feed-2000');
+  });
+});
