@@ -18,7 +18,7 @@ if (nodeModule.enableCompileCache && nodeModule.flushCompileCache) {
   const { cacheCompiledCode } = require('../dist/bundle/code-cache.js');
   const uid = process.getuid();
   const cache = cacheCompiledCode(path.join(__dirname, '..', 'dist', 'bundle'), path.join(require('node:os').tmpdir(), `mldrill-code-cache-${uid}`), uid, process.versions.v8);
-  if (cache) process.on('exit', () => cache.save());
+  process.on('exit', () => cache.save());
 }
 
 const { main, crash } = require('../dist/bundle/main.js');

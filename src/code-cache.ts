@@ -23,6 +23,8 @@ import { writeFileAtomic } from './store/atomic.js';
 const MAX_CACHE_BYTES = 16 * 1024 * 1024;
 /** Every build names its chunks anew: files not written for this long go when a run saves any. */
 const STALE_MS = 7 * 24 * 3600 * 1000;
+/** Smaller files (the entries, main.js and io.js) compile faster than their cache would read. */
+const MIN_CACHED_CHARS = 8 * 1024;
 /** The entry that import()s packages (scripts/bundle.mjs): compiled by Node, or its import() fails. */
 const UNCACHED = new Set(['import-package.js']);
 
@@ -47,17 +49,19 @@ interface ModuleInternals {
 
 /**
  * Compiles the chunks in bundleDir from (and into) a cache under cacheDir, which is made if need
- * be; undefined, with nothing changed, where the directory is not safely the user's (uid's).
+ * be; where the directory is not safely the user's (uid's), they are compiled as Node would.
  */
-export function cacheCompiledCode(bundleDir: string, cacheDir: string, uid: number, v8Version: string): CodeCache | undefined {
-  if (!isPrivateDirectory(cacheDir, uid)) return undefined;
+export function cacheCompiledCode(bundleDir: string, cacheDir: string, uid: number, v8Version: string): CodeCache {
   const pending: Pending[] = [];
+  // Looked at on the first chunk worth caching: `--version` loads none, and pays for no look.
+  let usable: boolean | undefined;
   const internals = Module.prototype as unknown as ModuleInternals;
   const compile = internals._compile;
   internals._compile = function (this: NodeJS.Module, content: string, filename: string) {
     const name = path.basename(filename);
-    if (path.dirname(filename) !== bundleDir || UNCACHED.has(name)) return compile.call(this, content, filename);
-    const stamp = stampOf(filename);
+    if (path.dirname(filename) !== bundleDir || UNCACHED.has(name) || content.length < MIN_CACHED_CHARS) return compile.call(this, content, filename);
+    usable ??= isPrivateDirectory(cacheDir, uid);
+    const stamp = usable ? stampOf(filename) : undefined;
     if (!stamp) return compile.call(this, content, filename);
     const file = path.join(cacheDir, `${name}.${v8Version}.v8`);
     const cachedData = readCache(file, stamp);
