@@ -54,8 +54,7 @@ export function loadFiles(files: string[], cwd: string, unreadable: readonly Unr
   }
   const questions: LoadedQuestion[] = [];
   const withoutRubric = new Map<string, RubricLeftOut>();
-  const rubricFiles = new Map<string, string>();
-  for (const summary of summaries) if (summary.kind === 'rubric' && summary.id !== undefined && !rubricFiles.has(summary.id)) rubricFiles.set(summary.id, summary.file);
+  const rubricFiles = firstOfEachId(summaries, 'rubric', (summary) => summary.file);
   for (const summary of summaries) {
     const entry = summary.kind === 'question' && accepted(summary) ? values.get(summary.file)! : undefined;
     if (!entry) continue;
@@ -70,7 +69,13 @@ export function loadFiles(files: string[], cwd: string, unreadable: readonly Unr
   }
   // Code-unit order, not the locale's: the same on every machine, as seeded picks need.
   questions.sort((a, b) => compareText(a.id, b.id));
-  const claimedIds = new Map<string, string>();
-  for (const summary of summaries) if (summary.kind === 'question' && summary.id !== undefined && !claimedIds.has(summary.id)) claimedIds.set(summary.id, summary.path);
+  const claimedIds = firstOfEachId(summaries, 'question', (summary) => summary.path);
   return { questions, rubrics, findings: findings.sort(compareFindings), files: files.length, claimedIds, withoutRubric };
+}
+
+/** For each id of the kind, what `take` gives of the first file that has it, whatever its errors. */
+function firstOfEachId(summaries: readonly FileSummary[], kind: FileSummary['kind'], take: (summary: FileSummary) => string): Map<string, string> {
+  const first = new Map<string, string>();
+  for (const summary of summaries) if (summary.kind === kind && summary.id !== undefined && !first.has(summary.id)) first.set(summary.id, take(summary));
+  return first;
 }

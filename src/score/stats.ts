@@ -139,12 +139,13 @@ export function statsOf(tally: StatsTally, bank: BankView, options: StatsOptions
  */
 function latestStarted(done: StatsTally['done'], count: number): number[] {
   const { startedAt, order } = done;
+  const all = startedAt.length;
   const earlier = (a: number, b: number) => startedAt[a]! - startedAt[b]! || order[a]! - order[b]!;
   let sorted = true;
-  for (let i = 1; i < startedAt.length && sorted; i++) sorted = startedAt[i - 1]! < startedAt[i]! || (startedAt[i - 1] === startedAt[i] && order[i - 1]! <= order[i]!);
-  const all = startedAt.length;
-  if (sorted) return Array.from({ length: Math.min(count, all) }, (_, i) => all - Math.min(count, all) + i);
-  return Array.from(startedAt, (_, i) => i).sort(earlier).slice(-count);
+  // earlier(i - 1, i) <= 0, written out: a call per session costs this pass a third of a millisecond.
+  for (let i = 1; i < all && sorted; i++) sorted = startedAt[i - 1]! < startedAt[i]! || (startedAt[i - 1] === startedAt[i] && order[i - 1]! <= order[i]!);
+  const first = Math.max(0, all - count);
+  return sorted ? Array.from({ length: all - first }, (_, i) => first + i) : Array.from(startedAt, (_, i) => i).sort(earlier).slice(first);
 }
 
 function scoreSum(scores: readonly number[]): number {
