@@ -9,12 +9,11 @@ import { main } from '../src/main.js';
 import { appendRecord } from '../src/store/append.js';
 import { everySession, latestSessions } from '../src/store/history.js';
 import { statsOf } from '../src/score/stats.js';
-import { tallyOf } from '../src/score/tally.js';
 import { readHistoryTally } from '../src/app/stats-tally.js';
 import { readIndexedHistory, readNewestSessions } from '../src/store/history-index.js';
 import { makeRecord, type SessionRecord } from '../src/store/record.js';
 import { fakeIo } from './helpers/fake-io.js';
-import { computeStats, homeWith, latestRecords, NO_BANK, parseHistory, scanText, PROGRESS_BANK } from './helpers/history.js';
+import { computeStats, homeWith, latestRecords, NO_BANK, parseHistory, scanText, PROGRESS_BANK, tallyOf } from './helpers/history.js';
 
 const NOW = Date.UTC(2026, 10, 17, 12);
 
@@ -162,8 +161,8 @@ describe('the history index', () => {
     appendRecord(file, record('20261122-0900-000a', 1, 40));
     expect(sessions()).toBe(1);
     // Mark the cached count: what is counted into it keeps the mark; a fresh count drops it.
-    const [head, tally] = fs.readFileSync(cacheFile, 'utf8').split('\n');
-    fs.writeFileSync(cacheFile, `${head}\n${tally!.replace(/^\[1,/, '[101,')}\n`);
+    const [head, tally, ...rest] = fs.readFileSync(cacheFile, 'utf8').split('\n');
+    fs.writeFileSync(cacheFile, [head, tally!.replace(/^\[1,/, '[101,'), ...rest].join('\n'));
     appendRecord(file, record('20261122-0900-000b', 2, 60));
     appendRecord(file, record('20261122-0900-000c', 3, 80));
     expect(sessions()).toBe(103);
@@ -183,6 +182,34 @@ describe('the history index', () => {
     // Rewritten in place: counted afresh.
     fs.writeFileSync(file, `${JSON.stringify(record('20261122-0900-000z', 6, 50))}\n`);
     expect(sessions()).toBe(1);
+  });
+
+  it("keeps the completed sessions' starts, which only ratings need, on a line of their own: read only when asked, counted again when spoilt", () => {
+    const { file, indexFile } = emptyHome();
+    const cacheFile = statsCache(indexFile);
+    const started = (...ids: string[]) => new Map(ids.map((id) => [id, Date.parse(record(id, Number(id.slice(-1)), 0).startedAt)]));
+    appendRecord(file, record('20261122-0900-0001', 1, 40));
+    appendRecord(file, { ...record('20261122-0900-0002', 2), status: 'abandoned', score: null });
+    expect(readHistoryTally(file, indexFile, cacheFile).starts()).toEqual(started('20261122-0900-0001'));
+    // Read back from the cache; and counted into it with a drill's append.
+    expect(readHistoryTally(file, indexFile, cacheFile).starts()).toEqual(started('20261122-0900-0001'));
+    appendRecord(file, record('20261122-0900-0003', 3, 80));
+    expect(readHistoryTally(file, indexFile, cacheFile).starts()).toEqual(started('20261122-0900-0001', '20261122-0900-0003'));
+    const lines = fs.readFileSync(cacheFile, 'utf8').split('\n');
+    expect(lines).toHaveLength(4);
+    // A spoilt start line leaves the tally served from the cache: only the starts are counted again.
+    fs.writeFileSync(cacheFile, [lines[0], lines[1]!.replace(/^\[3,/, '[103,'), '[["forged"],[0]]', ''].join('\n'));
+    const spoilt = readHistoryTally(file, indexFile, cacheFile);
+    expect(spoilt.tally.sessions).toBe(103);
+    expect(spoilt.starts()).toEqual(started('20261122-0900-0001', '20261122-0900-0003'));
+    // An append then counts everything afresh, rather than onto starts it cannot trust.
+    appendRecord(file, record('20261122-0900-0004', 4, 60));
+    expect(readHistoryTally(file, indexFile, cacheFile).starts()).toEqual(started('20261122-0900-0001', '20261122-0900-0003', '20261122-0900-0004'));
+    expect(fs.readFileSync(cacheFile, 'utf8')).not.toContain('forged');
+    // A cache cut short of its start line is no cache: counted afresh, and written whole.
+    fs.writeFileSync(cacheFile, fs.readFileSync(cacheFile, 'utf8').split('\n').slice(0, 2).join('\n'));
+    expect(readHistoryTally(file, indexFile, cacheFile).tally.completed).toBe(3);
+    expect(fs.readFileSync(cacheFile, 'utf8').split('\n')).toHaveLength(4);
   });
 
   it("serves history's newest sessions from its head and their bodies while nothing is appended", async () => {

@@ -2,9 +2,9 @@
 // it wrote, and keep each rubric's stages and items apart.
 import { describe, expect, it } from 'vitest';
 import { statsOf } from '../src/score/stats.js';
-import { tallyFromJSON, tallyOf, tallyToJSON, type StatsTally } from '../src/score/tally.js';
+import { tallyFromJSON, tallyToJSON, type StatsTally } from '../src/score/tally.js';
 import type { SessionSummary } from '../src/store/record.js';
-import { NO_BANK } from './helpers/history.js';
+import { NO_BANK, tallyOf } from './helpers/history.js';
 
 const session = (id: string, day: number, score: number | null, used = 290.37): SessionSummary => ({
   id, questionId: day % 2 ? 'feed' : 'ads', rubricId: 'interview', mode: 'self',
@@ -42,5 +42,28 @@ describe('the stats tally', () => {
     const text = JSON.stringify(tallyToJSON(tally));
     expect(tallyFromJSON(JSON.parse(text))).toEqual(tally);
     for (const bad of [null, 'tally', [], [1, 2, 3], [1, 1, 0, 0, [['a'], [], [], []], [], [], []]]) expect(tallyFromJSON(bad)).toBeUndefined();
+  });
+
+  it('keeps the 20 sessions that started last for the trend, however they were counted, those that started together in the order counted', () => {
+    // Counted out of start order (sessions end in any order), with ties at one moment.
+    const sessions = Array.from({ length: 60 }, (_, i) => ({ ...session(`s${i}`, 1, i), startedAt: new Date(Date.UTC(2026, 10, 1) + ((i * 7919) % 37) * 60_000).toISOString() }));
+    const expected = sessions
+      .map((record, order) => ({ record, order }))
+      .sort((a, b) => Date.parse(a.record.startedAt) - Date.parse(b.record.startedAt) || a.order - b.order)
+      .slice(-20);
+    const { trend } = figures(tallyOf(sessions));
+    expect(trend.sessionIds).toEqual(expected.map(({ record }) => record.id));
+    expect(trend.scores).toEqual(expected.map(({ record }) => record.score));
+    expect(figures(tallyFromJSON(json(tallyToJSON(tallyOf(sessions))))!).trend).toEqual(trend);
+  });
+
+  it('dates a session by its start to the minute, which keeps its local day in every zone, quarter-hour offsets too', () => {
+    // 23:59:59.999 in Kathmandu (UTC+5:45) on 2 November, and just after midnight in Chatham (UTC+13:45 in its summer) on 4 November.
+    const lateKathmandu = { ...session('k', 1, 50), startedAt: new Date(Date.UTC(2026, 10, 2, 18, 14, 59, 999)).toISOString() };
+    const earlyChatham = { ...session('c', 1, 50), startedAt: new Date(Date.UTC(2026, 10, 3, 10, 15, 0, 1)).toISOString() };
+    const tally = tallyFromJSON(json(tallyToJSON(tallyOf([lateKathmandu, earlyChatham]))))!;
+    const now = Date.UTC(2026, 10, 3, 12);
+    expect(statsOf(tally, NO_BANK, { now, timeZone: 'Asia/Kathmandu' }).streaks).toMatchObject({ days: 2, longest: 2, lastDay: '2026-11-03' });
+    expect(statsOf(tally, NO_BANK, { now, timeZone: 'Pacific/Chatham' }).streaks).toMatchObject({ days: 2, longest: 2, lastDay: '2026-11-04' });
   });
 });

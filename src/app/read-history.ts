@@ -12,6 +12,7 @@ import { cacheDirOf, scheduleFromOf, stateDirOf } from './config.js';
 import type { SessionRecord, SessionSummary } from '../store/record.js';
 import { findSession } from '../store/sessions.js';
 import type { StatsTally } from '../score/tally.js';
+import type { SessionStarts } from '../score/calibration.js';
 import { readHistoryTally, statsTallyFile } from './stats-tally.js';
 import { stripControl } from '../text.js';
 import { isDrillInstant } from '../time.js';
@@ -25,12 +26,13 @@ export function indexedHistoryFor(io: Io): { history: IndexedHistory; file: stri
   return throughIndex(io, readIndexedHistory);
 }
 
-/** Every session tallied for stats, with the skipped lines reported. */
-export function readTallyFor(io: Io): { tally: StatsTally; file: string } {
+/** Every session tallied for stats, with the skipped lines reported, and the completed sessions' starts on demand. */
+export function readTallyFor(io: Io): { tally: StatsTally; starts: () => SessionStarts; file: string } {
   const cacheFile = statsTallyFile(cacheDirOf(io));
   const { history, file } = throughIndex(io, (historyFile, indexFile) => readHistoryTally(historyFile, indexFile, cacheFile));
   reportSkipped(history.skipped, file, io);
-  return { tally: history.tally, file };
+  // The starts may have to be counted again from the history: its errors are worded as any read's.
+  return { tally: history.tally, starts: () => throughIndex(io, () => history.starts()).history, file };
 }
 
 /**

@@ -18,11 +18,11 @@ export interface StatsOptions {
 }
 
 export async function stats(options: StatsOptions, io: Io): Promise<number> {
-  const { tally } = readTallyFor(io);
+  const { tally, starts: startsOf } = readTallyFor(io);
   // The ratings file is small and read only when it exists: the history's tally stays the fast path.
   const ratings = readRatingsFor(io);
-  // Only ratings need each session's start (ten thousand entries to build otherwise for nothing).
-  const starts = new Map(ratings.length ? tally.done.ids.map((id, i) => [id, tally.done.startedAt[i]!]) : []);
+  // Only ratings need each session's start (ten thousand entries to read otherwise for nothing).
+  const starts = ratings.length ? startsOf() : new Map<string, number>();
   const result = await withCatalog(io, options.bank, (catalog) => {
     const bank = bankView(catalog);
     return { ...statsOf(tally, bank, { now: io.now(), timeZone: io.timeZone }), calibration: calibrationOf(ratings, starts, bank) };

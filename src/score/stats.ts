@@ -7,14 +7,12 @@ import { isFollowupItem } from '../store/record.js';
 import { dateOfDay, localDayNumber } from '../time.js';
 import { compareText } from '../text.js';
 import { UNKNOWN_CATEGORY, type BankView } from './bank-view.js';
-import { mostCounted, type RubricTally, type StageTally, type StatsTally } from './tally.js';
+import { mostCounted, type RecentSession, type RubricTally, type StageTally, type StatsTally } from './tally.js';
 
 export interface StatsOptions {
   now: number;
   /** IANA zone for local dates; undefined means the system's. */
   timeZone?: string;
-  /** How many recent completed sessions the trend shows. */
-  trendLength?: number;
   /** How many missed items to list. */
   missedLength?: number;
 }
@@ -103,21 +101,19 @@ export interface Stats {
 const ratio = (sum: number, count: number, unit: number) => (count ? sum / count / unit : 0);
 
 export function statsOf(tally: StatsTally, bank: BankView, options: StatsOptions): Stats {
-  const { done } = tally;
   const missedLength = options.missedLength ?? 5;
   // The most used rubric first: its titles win over a less used rubric's for a shared stage id.
   const rubrics = [...tally.rubrics].sort(([a, x], [b, y]) => y.sessions - x.sessions || compareText(a, b));
-  const trendLength = options.trendLength ?? 20;
   return {
     sessions: tally.sessions,
     completed: tally.completed,
     abandoned: tally.abandoned,
     practiceSeconds: Math.round(tally.practiceMs / 1000),
-    averageScore: done.scores.length ? Math.round(scoreSum(done.scores) / done.scores.length) : null,
-    streaks: streaksOfDays(localDays(done.startedAt, options.timeZone), localDayNumber(options.now, options.timeZone)),
+    averageScore: tally.completed ? Math.round(tally.scoreTotal / tally.completed) : null,
+    streaks: streaksOfDays(localDays(tally.startMinutes, options.timeZone), localDayNumber(options.now, options.timeZone)),
     stages: allStages(rubrics, bank),
     categories: categoryStats(tally, bank),
-    trend: trend(tally, latestStarted(done, trendLength)),
+    trend: trend(tally.recent),
     missed: missedItems(rubrics, bank, missedLength),
     rubrics: rubrics.map(([id, rubric]) => ({
         id,
@@ -132,32 +128,10 @@ export function statsOf(tally: StatsTally, bank: BankView, options: StatsOptions
 // The loops over every completed session below are plain loops, not callbacks: stats runs once
 // per process, and 10,000 calls of a callback each cost it about a millisecond.
 
-/**
- * The positions of the `count` completed sessions that started last, oldest first; those that
- * started together in the order they appeared. Sessions are tallied as they end, so usually in
- * start order already: a pass, not a sort.
- */
-function latestStarted(done: StatsTally['done'], count: number): number[] {
-  const { startedAt, order } = done;
-  const all = startedAt.length;
-  const earlier = (a: number, b: number) => startedAt[a]! - startedAt[b]! || order[a]! - order[b]!;
-  let sorted = true;
-  // earlier(i - 1, i) <= 0, written out: a call per session costs this pass a third of a millisecond.
-  for (let i = 1; i < all && sorted; i++) sorted = startedAt[i - 1]! < startedAt[i]! || (startedAt[i - 1] === startedAt[i] && order[i - 1]! <= order[i]!);
-  const first = Math.max(0, all - count);
-  return sorted ? Array.from({ length: all - first }, (_, i) => first + i) : Array.from(startedAt, (_, i) => i).sort(earlier).slice(first);
-}
-
-function scoreSum(scores: readonly number[]): number {
-  let sum = 0;
-  for (const score of scores) sum += score;
-  return sum;
-}
-
-/** Each start as its local day number (time.ts dayNumber). */
-function localDays(startedAt: readonly number[], timeZone: string | undefined): Float64Array {
-  const days = new Float64Array(startedAt.length);
-  for (let i = 0; i < startedAt.length; i++) days[i] = localDayNumber(startedAt[i]!, timeZone);
+/** Each start (in whole minutes) as its local day number (time.ts dayNumber). */
+function localDays(startMinutes: readonly number[], timeZone: string | undefined): Float64Array {
+  const days = new Float64Array(startMinutes.length);
+  for (let i = 0; i < startMinutes.length; i++) days[i] = localDayNumber(startMinutes[i]! * 60_000, timeZone);
   return days;
 }
 
@@ -235,13 +209,13 @@ function categoryStats(tally: StatsTally, bank: BankView): CategoryStats[] {
     .sort((a, b) => a.averageScore - b.averageScore || compareText(a.category, b.category));
 }
 
-function trend(tally: StatsTally, recent: readonly number[]): Trend {
-  const scores = recent.map((i) => tally.done.scores[i]!);
+function trend(recent: readonly RecentSession[]): Trend {
+  const scores = recent.map((session) => session.score);
   const half = Math.floor(scores.length / 2);
   const average = (values: readonly number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
   return {
     scores,
-    sessionIds: recent.map((i) => tally.done.ids[i]!),
+    sessionIds: recent.map((session) => session.id),
     change: scores.length >= 4 ? Math.round(average(scores.slice(-half)) - average(scores.slice(0, half))) : null,
   };
 }

@@ -1,7 +1,8 @@
 // The running totals that `mldrill stats` is computed from, keyed by rubric: an item or stage
 // id that two rubrics share is two items, each titled from its own rubric. Pure; sums are kept
 // in whole thousandths (and ratios in millionths), so a tally read back from its JSON (the
-// stats cache, app/stats-tally.ts) is the tally that was written.
+// stats cache, app/stats-tally.ts) is the tally that was written. Of each completed session it
+// keeps only what stats shows: its start's minute (for the streaks), and the latest few whole.
 import type { SessionSummary } from '../store/record.js';
 
 export interface StageTally {
@@ -35,14 +36,32 @@ export interface RubricTally {
   items: Map<string, Map<string, ItemTally>>;
 }
 
+/** How many of the latest completed sessions the trend shows. */
+const TREND_LENGTH = 20;
+
+export interface RecentSession {
+  id: string;
+  startedAt: number;
+  score: number;
+  /** Where the session first appeared among those counted: sessions that started together keep this order. */
+  order: number;
+}
+
 export interface StatsTally {
   sessions: number;
   completed: number;
   abandoned: number;
   /** Active time over every session, abandoned ones included. */
   practiceMs: number;
-  /** Completed sessions (the trend and the streaks need each one): id, start, score, and the order they first appeared in. */
-  done: { ids: string[]; startedAt: number[]; scores: number[]; order: number[] };
+  /** The completed sessions' scores added up, in the order they were counted. */
+  scoreTotal: number;
+  /**
+   * Each completed session's start, in whole minutes since the epoch: the streaks need its local
+   * day, which the minute keeps (every zone's offset since 1972 is a whole number of minutes).
+   */
+  startMinutes: number[];
+  /** The TREND_LENGTH completed sessions that started last, oldest first (see laterThan). */
+  recent: RecentSession[];
   /** Per question: completed sessions and the sum of their scores in thousandths. */
   questions: Map<string, { sessions: number; scoreMilli: number }>;
   /** Per rubric the completed sessions used. */
@@ -52,36 +71,29 @@ export interface StatsTally {
 export function emptyTally(): StatsTally {
   return {
     sessions: 0, completed: 0, abandoned: 0, practiceMs: 0,
-    done: { ids: [], startedAt: [], scores: [], order: [] },
+    scoreTotal: 0, startMinutes: [], recent: [],
     questions: new Map(), rubrics: new Map(),
   };
-}
-
-/** The tally of these sessions (each session's latest record), each counted in the order given. */
-export function tallyOf(records: readonly SessionSummary[]): StatsTally {
-  const tally = emptyTally();
-  records.forEach((record, order) => addSession(tally, record, order));
-  return tally;
 }
 
 const milli = (value: number) => Math.round(value * 1000);
 
 /**
  * Counts a session in (each session once, as its latest record). `order` is where it first
- * appeared: sessions that started at the same moment keep that order in the trend.
+ * appeared: sessions that started at the same moment keep that order in the trend. True when it
+ * counted as a completed session (one with a score).
  */
-export function addSession(tally: StatsTally, record: SessionSummary, order: number): void {
+export function addSession(tally: StatsTally, record: SessionSummary, order: number): boolean {
   tally.sessions++;
   if (record.status === 'abandoned') tally.abandoned++;
   for (const stage of record.stages) tally.practiceMs += milli(stage.usedSeconds);
-  if (record.status !== 'completed' || record.score === null) return;
+  if (record.status !== 'completed' || record.score === null) return false;
 
   tally.completed++;
-  const { done } = tally;
-  done.ids.push(record.id);
-  done.startedAt.push(Date.parse(record.startedAt));
-  done.scores.push(record.score);
-  done.order.push(order);
+  tally.scoreTotal += record.score;
+  const startedAt = Date.parse(record.startedAt);
+  tally.startMinutes.push(Math.floor(startedAt / MINUTE));
+  keepIfRecent(tally.recent, { id: record.id, startedAt, score: record.score, order });
 
   const question = update(tally.questions, record.questionId, () => ({ sessions: 0, scoreMilli: 0 }));
   question.sessions++;
@@ -115,6 +127,24 @@ export function addSession(tally: StatsTally, record: SessionSummary, order: num
       }
     }
   });
+  return true;
+}
+
+const MINUTE = 60_000;
+
+/** Whether a started after b: later, or at the same moment and counted after it. */
+function laterThan(a: RecentSession, b: RecentSession): boolean {
+  return a.startedAt > b.startedAt || (a.startedAt === b.startedAt && a.order > b.order);
+}
+
+/** Puts the session in its place among the latest TREND_LENGTH, if it is one of them. */
+function keepIfRecent(recent: RecentSession[], session: RecentSession): void {
+  // Sessions are counted as they end, so nearly always after every one kept: a look back, not a sort.
+  let at = recent.length;
+  while (at > 0 && laterThan(recent[at - 1]!, session)) at--;
+  if (at === 0 && recent.length === TREND_LENGTH) return;
+  recent.splice(at, 0, session);
+  if (recent.length > TREND_LENGTH) recent.shift();
 }
 
 function update<K, V>(map: Map<K, V>, key: K, make: () => V): V {
@@ -136,8 +166,10 @@ export function mostCounted(map: ReadonlyMap<string, number>): string | undefine
 /** The tally as plain JSON values (maps as arrays of entries), for the stats cache. */
 export function tallyToJSON(tally: StatsTally): unknown {
   return [
-    tally.sessions, tally.completed, tally.abandoned, tally.practiceMs,
-    [tally.done.ids, tally.done.startedAt, tally.done.scores, tally.done.order],
+    tally.sessions, tally.completed, tally.abandoned, tally.practiceMs, tally.scoreTotal,
+    // Each minute as its step from the one before: small numbers, a quarter of the text.
+    tally.startMinutes.map((minute, i) => (i ? minute - tally.startMinutes[i - 1]! : minute)),
+    tally.recent.map(({ id, startedAt, score, order }) => [id, startedAt, score, order]),
     [...tally.questions].map(([id, q]) => [id, q.sessions, q.scoreMilli]),
     [...tally.rubrics].map(([rubricId, rubric]) => [
       rubricId, rubric.sessions,
@@ -147,6 +179,7 @@ export function tallyToJSON(tally: StatsTally): unknown {
   ];
 }
 
+type RecentRow = [string, number, number, number];
 type StageRow = [string, number, number, number, number, number, number, number, number];
 type ItemRow = [string, number, number, Array<[string, number]>];
 type RubricRow = [string, number, StageRow[], Array<[string, ItemRow[]]>];
@@ -154,15 +187,24 @@ type RubricRow = [string, number, StageRow[], Array<[string, ItemRow[]]>];
 /** The tally back from tallyToJSON's value; undefined when it is not one. */
 export function tallyFromJSON(value: unknown): StatsTally | undefined {
   try {
-    const [sessions, completed, abandoned, practiceMs, done, questions, rubrics] = value as [number, number, number, number, unknown[][], Array<[string, number, number]>, RubricRow[]];
-    if (![sessions, completed, abandoned, practiceMs].every(Number.isFinite)) return undefined;
-    const [ids, startedAt, scores, order] = done as [string[], number[], number[], number[]];
-    if (![startedAt, scores, order].every((column) => Array.isArray(column) && column.length === ids.length) || !ids.every((id) => typeof id === 'string')) return undefined;
-    const tally: StatsTally = { sessions, completed, abandoned, practiceMs, done: { ids, startedAt, scores, order }, questions: new Map(), rubrics: new Map() };
-    // The per-session columns are checked in place: spread into one list, 30,000 numbers cost stats a few ms.
-    if (![startedAt, scores, order].every((column) => column.every(Number.isFinite))) return undefined;
-    const numbers: unknown[] = [];
-    const keys: unknown[] = [];
+    const [sessions, completed, abandoned, practiceMs, scoreTotal, minuteSteps, recent, questions, rubrics] = value as [number, number, number, number, number, number[], RecentRow[], Array<[string, number, number]>, RubricRow[]];
+    if (![sessions, completed, abandoned, practiceMs, scoreTotal].every(Number.isFinite)) return undefined;
+    if (minuteSteps.length !== completed || recent.length !== Math.min(completed, TREND_LENGTH)) return undefined;
+    // A plain loop: a callback per completed session costs stats a millisecond over ten thousand.
+    const startMinutes = new Array<number>(minuteSteps.length);
+    let minute = 0;
+    for (let i = 0; i < minuteSteps.length; i++) {
+      const step = minuteSteps[i]!;
+      if (!Number.isSafeInteger(step)) return undefined;
+      startMinutes[i] = minute += step;
+    }
+    const tally: StatsTally = {
+      sessions, completed, abandoned, practiceMs, scoreTotal, startMinutes,
+      recent: recent.map(([id, startedAt, score, order]) => ({ id, startedAt, score, order })),
+      questions: new Map(), rubrics: new Map(),
+    };
+    const numbers: unknown[] = recent.flatMap(([, startedAt, score, order]) => [startedAt, score, order]);
+    const keys: unknown[] = recent.map(([id]) => id);
     for (const [id, questionSessions, scoreMilli] of questions) {
       tally.questions.set(id, { sessions: questionSessions, scoreMilli });
       keys.push(id);

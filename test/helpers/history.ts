@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { BankView } from '../../src/score/bank-view.js';
 import { statsOf, streaksOfDays, type Stats, type StatsOptions } from '../../src/score/stats.js';
-import { tallyOf } from '../../src/score/tally.js';
+import { addSession, emptyTally, type StatsTally } from '../../src/score/tally.js';
 import { decodeLine, everySession, latestSessions, scanHistory, type HistoryRead, type HistoryScan } from '../../src/store/history.js';
 import type { SessionSummary } from '../../src/store/record.js';
 import { dayNumber } from '../../src/time.js';
@@ -35,6 +35,13 @@ export const ESCAPES = /\u001b/;
 
 /** A bank that knows nothing: stats fall back to ids, which is all the tests using it compare. */
 export const NO_BANK: BankView = { questions: [], question: () => undefined, rubricTitle: () => undefined, stageTitle: () => undefined, item: () => undefined };
+
+/** The tally of these sessions (each session's latest record), each counted in the order given. */
+export function tallyOf(records: readonly SessionSummary[]): StatsTally {
+  const tally = emptyTally();
+  records.forEach((record, order) => addSession(tally, record, order));
+  return tally;
+}
 
 /** Stats over records, tallied afresh (the commands read the tally from the history index). */
 export function computeStats(records: readonly SessionSummary[], bank: BankView, options: StatsOptions): Stats {
