@@ -34,7 +34,7 @@ const CHEAP = new Set(['node:fs', 'node:process', 'node:path', 'node:os', 'node:
  * the code cache (code-cache.js, an entry of its own) reads and writes with, which must load
  * before core does.
  */
-const START = new Set(['main.js', 'errors.js', 'text.js', 'version.js', 'lazy.js', 'package-root.js', 'io.js', 'read-file.js', 'store/atomic.js', 'file-stamp.js'].map((name) => path.join(dist, name)));
+const START = new Set(['main.js', 'errors.js', 'text.js', 'version.js', 'lazy.js', 'package-root.js', 'io.js', 'read-file.js', 'store/atomic.js', 'file-stamp.js', 'hash.js'].map((name) => path.join(dist, name)));
 
 /**
  * Built-in modules the bundle gets its own way, keyed by the import they replace.

@@ -6,7 +6,9 @@
 // included. V8 checks a cache against its own version and flags and the source's length only,
 // so each cache file starts with the stamp of the chunk it was made from (file-stamp.ts): an
 // entry keeps its name (main.js) from build to build, and a rebuilt one of the same length ran
-// the old build's bytecode.
+// the old build's bytecode. Each file is named after its chunk and the bundle's directory too:
+// two installs on one machine (a global one and a working copy) keep apart rather than each
+// replacing the other's.
 //
 // Bytecode is code: the cache lives in a directory of the user's own that no one else may write
 // (a link there, another owner or a group- or world-writable mode turns the cache off), it is
@@ -16,6 +18,7 @@ import Module from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
 import { stampOf, sameStamp, STAMP_LENGTH, type Stamp } from './file-stamp.js';
+import { hashName } from './hash.js';
 import { readRegular } from './read-file.js';
 import { writeFileAtomic } from './store/atomic.js';
 
@@ -53,6 +56,7 @@ interface ModuleInternals {
  */
 export function cacheCompiledCode(bundleDir: string, cacheDir: string, uid: number, v8Version: string): CodeCache {
   const pending: Pending[] = [];
+  const install = hashName(bundleDir);
   // Looked at on the first chunk worth caching: `--version` loads none, and pays for no look.
   let usable: boolean | undefined;
   const internals = Module.prototype as unknown as ModuleInternals;
@@ -63,7 +67,7 @@ export function cacheCompiledCode(bundleDir: string, cacheDir: string, uid: numb
     usable ??= isPrivateDirectory(cacheDir, uid);
     const stamp = usable ? stampOf(filename) : undefined;
     if (!stamp) return compile.call(this, content, filename);
-    const file = path.join(cacheDir, `${name}.${v8Version}.v8`);
+    const file = path.join(cacheDir, `${name}.${install}.${v8Version}.v8`);
     const cachedData = readCache(file, stamp);
     const script = new vm.Script(Module.wrap(content), { filename, cachedData });
     if (!cachedData || script.cachedDataRejected) pending.push({ script, file, stamp });

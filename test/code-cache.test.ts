@@ -28,6 +28,15 @@ function run(args: string[], env: Record<string, string>, shell?: string, bin = 
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** A copy of the built tool (its bin and bundle), whose chunks a test may rewrite: its bin. */
+function copyOfTheTool(): string {
+  const app = fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-app-'));
+  for (const part of ['bin', path.join('dist', 'bundle')]) fs.cpSync(path.join(ROOT, part), path.join(app, part), { recursive: true });
+  fs.copyFileSync(path.join(ROOT, 'package.json'), path.join(app, 'package.json'));
+  for (const part of ['node_modules', 'questions', 'rubrics', 'schema']) fs.symlinkSync(path.join(ROOT, part), path.join(app, part));
+  return path.join(app, 'bin', 'mldrill.js');
+}
+
 const chunkCache = (dir: string, chunk: string) => fs.readdirSync(dir).filter((name) => name.startsWith(`${chunk}-`)).map((name) => path.join(dir, name));
 const ls = (dir: string) => fs.readdirSync(dir).sort();
 
@@ -125,12 +134,8 @@ describe.skipIf(!OURS || uid < 0)("mldrill's code cache (Node without a compile 
   });
 
   it('compiles a chunk rebuilt in place, even at the same length, from its new source (V8 itself checks only the length)', () => {
-    // A copy of the built tool, whose chunks the test may rewrite.
-    const app = fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-app-'));
-    for (const part of ['bin', path.join('dist', 'bundle')]) fs.cpSync(path.join(ROOT, part), path.join(app, part), { recursive: true });
-    fs.copyFileSync(path.join(ROOT, 'package.json'), path.join(app, 'package.json'));
-    for (const part of ['node_modules', 'questions', 'rubrics', 'schema']) fs.symlinkSync(path.join(ROOT, part), path.join(app, part));
-    const bin = path.join(app, 'bin', 'mldrill.js');
+    const bin = copyOfTheTool();
+    const app = path.dirname(path.dirname(bin));
     const { env } = fresh();
     expect(run(['show', 'feature-store'], env, undefined, bin).stdout).toContain('Drill it: mldrill drill feature-store');
     const core = path.join(app, 'dist', 'bundle', fs.readdirSync(path.join(app, 'dist', 'bundle')).find((name) => name.startsWith('core-'))!);
@@ -138,6 +143,18 @@ describe.skipIf(!OURS || uid < 0)("mldrill's code cache (Node without a compile 
     fs.writeFileSync(core, source.replaceAll('Drill it: ', 'Drill IT: '));
     expect(fs.statSync(core).size).toBe(Buffer.byteLength(source));
     expect(run(['show', 'feature-store'], env, undefined, bin).stdout).toContain('Drill IT: mldrill drill feature-store');
+  });
+
+  it('keeps two installs of the same build apart: neither replaces the cache of the other', () => {
+    const { dir, env } = fresh();
+    const other = copyOfTheTool();
+    const expected = run(['history'], env);
+    expect(run(['history'], env, undefined, other)).toEqual(expected);
+    const files = chunkCache(dir, 'core');
+    expect(files).toHaveLength(2);
+    const written = files.map((file) => fs.statSync(file).ino);
+    for (const bin of [BIN, other, BIN]) expect(run(['history'], env, undefined, bin)).toEqual(expected);
+    expect(files.map((file) => fs.statSync(file).ino)).toEqual(written);
   });
 
   it('removes cache files not written for 7 days when a run saves one', () => {
