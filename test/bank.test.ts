@@ -83,7 +83,7 @@ const FOLLOWUP = (extra: string) => QUESTION.replace('  - Traffic grew tenfold.\
 /** `lint`: a rule only `mldrill lint` applies (it grades examples), so the case runs lint on the bank. */
 interface Case { rule: string; files: Record<string, string>; setup?: (dir: string) => void; file?: string; line: number; column: number; message: RegExp; severity?: 'warning'; lint?: true }
 export const cases: Case[] = [
-  { rule: 'unreadable', files: {}, setup: (dir) => fs.symlinkSync(path.join(dir, 'nowhere.yaml'), path.join(dir, 'questions', 'recommendation', 'gone.yaml')), file: 'questions/recommendation/gone.yaml', line: 1, column: 1, message: /cannot read the file \(ENOENT\)/ },
+  { rule: 'unreadable', files: {}, setup: (dir) => fs.symlinkSync(path.join(dir, 'nowhere.yaml'), path.join(dir, 'questions', 'recommendation', 'gone.yaml')), file: 'questions/recommendation/gone.yaml', line: 1, column: 1, message: /^a link to \/.*\/nowhere\.yaml, which does not exist; point it at the file, or remove the link$/ },
   { rule: 'file-too-large', files: { [Q]: `${QUESTION}# ${'x'.repeat(256 * 1024)}\n` }, line: 1, column: 1, message: /larger than 256 KiB/ },
   { rule: 'yaml-syntax', files: { [Q]: QUESTION.replace('title: A feed', 'title: "A feed') }, line: 3, column: 8, message: /YAML syntax error: this quoted string is never closed/ },
   { rule: 'duplicate-key', files: { [Q]: QUESTION.replace('difficulty: medium\n', 'difficulty: medium\ndifficulty: hard\n') }, line: 6, column: 1, message: /key "difficulty" appears twice/ },

@@ -1,6 +1,7 @@
 // Everything that one file can tell about itself: read, parse, validate, the editor modeline,
 // and a small summary of the ids that the cross-file checks need. Results are plain data, so
 // they can come back from a worker thread.
+import fs from 'node:fs';
 import { decodeSource } from './encoding.js';
 import { NotRegularError, readRegular, TooLargeError } from '../read-file.js';
 import { fastData } from './fast-parse.js';
@@ -60,7 +61,7 @@ export function checkFile(file: string, shown: string, options: { keepValue?: bo
     bytes = readRegular(file, MAX_FILE_BYTES);
   } catch (error) {
     if (error instanceof TooLargeError) return { findings: [tooLargeFinding(shown)] };
-    return { findings: [unreadableFinding(shown, error)] };
+    return { findings: [unreadableFinding(shown, error, 'file', file)] };
   }
   const { source, findings: encoding } = decodeSource(bytes, shown);
   const kind = kindOf(file);
@@ -76,13 +77,27 @@ export function checkFile(file: string, shown: string, options: { keepValue?: bo
 
 /**
  * A bank entry that cannot be read: what it is when it is not a regular file (a FIFO, a link to
- * a device), else the error code (EACCES...). Only regular files are ever read.
+ * a device), a link that leads nowhere (with where it points, given the entry's path), else the
+ * error code (EACCES...). Only regular files are ever read.
  */
-export function unreadableFinding(shown: string, error: unknown, what: 'file' | 'directory' = 'file'): Finding {
+export function unreadableFinding(shown: string, error: unknown, what: 'file' | 'directory' = 'file', file?: string): Finding {
+  const code = (error as NodeJS.ErrnoException).code ?? 'error';
+  const target = code === 'ENOENT' && file !== undefined ? linkTarget(file) : undefined;
   const message = error instanceof NotRegularError
     ? `${error.kind}, not a regular file; only regular .yaml files belong in a bank, so remove it or replace it with the file`
-    : `cannot read the ${what} (${(error as NodeJS.ErrnoException).code ?? 'error'}); check that it exists and is readable`;
+    : target !== undefined
+      ? `a link to ${target}, which does not exist; point it at the ${what}, or remove the link`
+      : `cannot read the ${what} (${code}); check that it exists and is readable`;
   return { file: shown, line: 1, column: 1, severity: 'error', rule: 'unreadable', message };
+}
+
+/** Where a link points, as it is written; undefined when the path is no link. */
+function linkTarget(file: string): string | undefined {
+  try {
+    return fs.readlinkSync(file);
+  } catch {
+    return undefined;
+  }
 }
 
 /** A .yaml link in a linted directory to a file outside it, which lint leaves unread (see Walk.outside). */
