@@ -3,7 +3,7 @@
 import { Argument, Command, InvalidArgumentError, Option } from './commander.js';
 import type { Io } from './io.js';
 import { packageVersion } from './version.js';
-import { oneLine, stripControl, wrap } from './text.js';
+import { fileShown, stripControl, wrap } from './text.js';
 import { CATEGORIES, DIFFICULTIES } from './bank/categories.js';
 import { parseDate } from './time.js';
 import { bankDirectories } from './bank/files.js';
@@ -396,14 +396,16 @@ function define(program: Command, spec: CommandSpec, io: Io, result: CommandResu
 }
 
 /**
- * Commander's message with each argument it quotes kept on one line (`\n` for a newline): an
- * argument holding `\nerror: ...` would otherwise print a second line that reads as mldrill's
- * own. Commander's own line breaks (its did-you-mean) stay. It quotes a whole argument or, for
- * `--flag=value`, one side of it.
+ * Commander's message with each argument it quotes kept on one line (`\n` for a newline) and its
+ * control characters spelled out (`\u001b`), as a file's name is shown: an argument holding
+ * `\nerror: ...` would otherwise print a second line that reads as mldrill's own, and one
+ * holding a colour sequence, stripped, would read as another value (`ha<ESC>[31mrd` rejected as
+ * `hard`). Commander's own line breaks (its did-you-mean) stay. It quotes a whole argument or,
+ * for `--flag=value`, one side of it.
  */
-function quotedOnOneLine(text: string, argv: readonly string[]): string {
-  const quoted = argv.flatMap((arg) => [arg, ...arg.split('=')]).filter((part) => /[\r\n\t]/.test(part)).sort((a, b) => b.length - a.length);
-  return quoted.reduce((out, part) => out.replaceAll(part, oneLine(part)), text);
+function argumentsShown(text: string, argv: readonly string[]): string {
+  const quoted = argv.flatMap((arg) => [arg, ...arg.split('=')]).filter((part) => fileShown(part) !== part).sort((a, b) => b.length - a.length);
+  return quoted.reduce((out, part) => out.replaceAll(part, fileShown(part)), text);
 }
 
 /**
@@ -425,7 +427,7 @@ export async function buildProgram(io: Io, result: CommandResult, argv: readonly
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       // Commander quotes the arguments it rejects, colour sequences and all: none of them is mldrill's own.
-      writeErr: (text) => io.stderr.write(stripControl(quotedOnOneLine(text, argv))),
+      writeErr: (text) => io.stderr.write(stripControl(argumentsShown(text, argv))),
       // Commander would ask process.stdout; the width is the Io's, as for the text after the options.
       getOutHelpWidth: () => helpWidth(io),
     })

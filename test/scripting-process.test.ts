@@ -199,10 +199,10 @@ describe('an argument holding a colour sequence or a newline', { timeout: 60_000
     { args: ['show', 'feature-store\u200b'], code: 1, stderr: 'mldrill: no question with id "feature-store\\u200b"; did you mean "feature-store"?' },
     { args: ['histroy\u001b[41m'], code: 1, stderr: 'mldrill: "histroy\\u001b[41m" is neither a command nor a question id; did you mean the command history?' },
     { args: ['resume', 'x\u001b[2J\u001b[31m'], code: 1, stderr: 'mldrill: no resumable session with id "x\\u001b[2J\\u001b[31m"; there is no interrupted session to resume' },
-    { args: ['drill', '--category', 'ads\u001b[31mX'], code: 2, stderr: "error: option '-c, --category <category>' argument 'adsX' is invalid" },
+    { args: ['drill', '--category', 'ads\u001b[31mX'], code: 2, stderr: "error: option '-c, --category <category>' argument 'ads\\u001b[31mX' is invalid" },
     { args: ['show', 'feed\nmldrill: all good'], code: 1, stderr: 'mldrill: no question with id "feed\\nmldrill: all good"; run \'mldrill list\' to see the ids\n' },
     { args: ['drill', '--bank', 'no\nsuch'], code: 2, stderr: 'mldrill: --bank names no\\nsuch, which does not exist' },
-  ])('mldrill $args.0 ... quotes it without the sequence, on one line', ({ args, code, stderr }) => {
+  ])('mldrill $args.0 ... quotes it with the sequence spelled out, on one line', ({ args, code, stderr }) => {
     const result = run(args);
     expect(result.status).toBe(code);
     expect(result.stderr).toContain(stderr);
@@ -215,10 +215,15 @@ describe('an argument holding a colour sequence or a newline', { timeout: 60_000
     { args: ['list', '--category', 'ads\nerror: all good'], stderr: "error: option '-c, --category <category>' argument 'ads\\nerror: all good' is invalid." },
     { args: ['list', '--bogus\nerror: all good'], stderr: "error: unknown option '--bogus\\nerror: all good'\n" },
     { args: ['list', '--limit=3\nerror: all good'], stderr: "error: unknown option '--limit=3\\nerror: all good'\n" },
-  ])('Commander: mldrill $args.0 $args.1 quotes it on one line, exit 2', ({ args, stderr }) => {
+    // Spelled out, not removed: stripped, `ha<ESC>[31mrd` would be rejected as 'hard', an allowed value.
+    { args: ['list', '--difficulty', 'ha\u001b[31mrd'], stderr: "error: option '-d, --difficulty <level>' argument 'ha\\u001b[31mrd' is invalid." },
+    { args: ['list', '--difficulty=easy\u202e'], stderr: "argument 'easy\\u202e' is invalid." },
+    { args: ['list', '--bogus\u001b[2J'], stderr: "error: unknown option '--bogus\\u001b[2J'\n" },
+  ])('Commander: mldrill $args.0 $args.1 quotes it on one line, its control characters spelled out, exit 2', ({ args, stderr }) => {
     const result = run(args);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain(stderr);
+    expect(result.stderr).not.toMatch(/[\u001b\u202e]/);
     expect(result.stderr.split('\n').filter((line) => line.startsWith('error:'))).toHaveLength(1);
   });
 
