@@ -116,8 +116,11 @@ function textOut(fd: number, get: () => NodeJS.WriteStream): TextOut {
           queued = true;
           open().write(bytes.subarray(done));
         } else {
-          // A full disk or a broken device: one line and exit 2 (src/main.ts), never a stack.
           closed = true;
+          // Messages that cannot be written (2>/dev/full) are dropped: the data on stdout and the
+          // exit code are what a script reads, and there is no one left to tell.
+          if (fd === 2) return;
+          // A full disk or a broken device: one line and exit 2 (src/main.ts), never a stack.
           throw new OutputError(name, error);
         }
       }

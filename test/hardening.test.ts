@@ -213,6 +213,18 @@ describe('output that cannot be written', { timeout: 60_000 }, () => {
     expect(result.status).toBe(2);
   });
 
+  // Its warnings (three skipped lines) cannot be written: the data still comes, with the command's own exit code.
+  it.runIf(fs.existsSync('/dev/full')).each([
+    [['history'], 0, '20261116-0900-ffff'],
+    [['stats', '--json'], 0, '"completed"'],
+    [['show', 'no-such-id'], 1, ''],
+  ])('mldrill %j 2> /dev/full: stdout gets its data, exit %i', (args, code, data) => {
+    const home = homeWith('progress.jsonl');
+    const result = spawnSync('sh', ['-c', `"${process.execPath}" "${BIN}" ${args.join(' ')} 2> /dev/full`], { encoding: 'utf8', env: { PATH: process.env.PATH, MLDRILL_HOME: home }, timeout: 20_000 });
+    expect(result.stdout).toContain(data);
+    expect(result.status).toBe(code);
+  });
+
   it('a closed pipe stays a quiet exit 0', () => {
     const result = spawnSync('bash', ['--noprofile', '--norc', '-c', `set -o pipefail; "${process.execPath}" "${BIN}" list | head -c 1 >/dev/null`], { encoding: 'utf8', env: { PATH: process.env.PATH }, timeout: 20_000 });
     expect(result.stderr).toBe('');
