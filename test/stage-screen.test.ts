@@ -307,6 +307,8 @@ describe('the stage keys', () => {
     ['pasted, a BEL: text, not the pad', { name: 'g', ctrl: true }, { ...context, pasting: true }, 'type'],
     ['pasted into the pad, Enter: add the line', { name: 'return' }, { ...context, pasting: true, lineMode: 'pad' as const, line: 'a -> b' }, 'send'],
     ['pasted at the gate: starts the clock', { name: 'w' }, { ...context, pasting: true, gated: true }, 'start'],
+    ['Ctrl-C at the gate: types nothing, so the clock stays unstarted as the run quits', { name: 'c', ctrl: true, sequence: '\u0003' }, { ...context, gated: true }, 'type'],
+    ['Ctrl-L at the gate: no binding, no start', { name: 'l', ctrl: true }, { ...context, gated: true }, 'type'],
   ] as const)('%s', (_, key, keyContext, action) => {
     expect(stageAction(key, keyContext)).toBe(action);
   });

@@ -44,7 +44,7 @@ export interface ConductOptions {
   ai?: boolean;
   /** drill --ai --timeout: the AI grader's wait per attempt, in seconds; kept in the checkpoints with `ai`. */
   timeoutSeconds?: number;
-  /** A fresh drill behind the ready gate: `state` is paused and the clock starts on Enter. */
+  /** Behind the ready gate (a fresh drill, or a resumed one stopped paused): `state` is paused and the clock starts on Enter. */
   gated?: boolean;
   /** The self-assessment's confirmed stages so far (resume), in stage order. */
   assessed?: string[][];

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import { givenBankDirectories } from '../bank/files.js';
 import { MldrillError, NotFoundError, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
-import { isFinished, resumeAt, type SessionState } from '../session/engine.js';
+import { isFinished, isPaused, resumeAt, type SessionState } from '../session/engine.js';
 import { buildInterview } from '../session/interview.js';
 import { liveFile, pickLive, type LiveSession } from '../store/live.js';
 import type { SessionSummary } from '../store/record.js';
@@ -100,7 +100,8 @@ export async function resume(options: ResumeOptions, io: Io): Promise<number> {
     io.stderr.write(`${wrap(`Resuming session ${live.id} ${where}.`, prompter.columns).join('\n')}\n\n`);
 
     return await conduct(
-      { interview, id: live.id, mode: live.mode, minutes: live.minutes, strict: live.strict, save: true, stateDir, state, assessed: live.assessed, allRedFlags: Boolean(options.allRedFlags), ai,
+      // Stopped with the clock paused (or at the drill's ready gate): the gate again, not a clock to unpause.
+      { interview, id: live.id, mode: live.mode, minutes: live.minutes, strict: live.strict, save: true, stateDir, state, gated: isPaused(state), assessed: live.assessed, allRedFlags: Boolean(options.allRedFlags), ai,
         ...(ai && live.aiTimeoutSeconds !== undefined ? { timeoutSeconds: live.aiTimeoutSeconds } : {}),
         bank: [...new Set([...recorded, ...givenBankDirectories(io.cwd, io.env, options.bank)])] },
       io, prompter,

@@ -135,7 +135,8 @@ export function stageAction(key: Key, context: KeyContext): StageAction {
     // A question asked at the gate starts the clock too (the step does both).
     if (binding.matches(key, context)) return context.gated && !['start', 'type', 'ask', 'pad'].includes(binding.action) ? 'start' : binding.action;
   }
-  return context.gated ? 'start' : 'type';
+  // A control key of no binding types nothing: Ctrl-C at the gate quits with the clock unstarted.
+  return context.gated && !key.ctrl ? 'start' : 'type';
 }
 
 /**

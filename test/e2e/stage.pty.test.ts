@@ -18,6 +18,23 @@ describe('the stage screen in a terminal', { timeout: 60_000 }, () => {
     expect(history(home)[0].stages[0]).toMatchObject({ notes: 'how many users per day\n', hintsShown: 0 });
   });
 
+  it('Ctrl-C at the ready gate leaves the clock unstarted, and resume opens behind the gate again', async () => {
+    const home = newHome();
+    session = new TmuxSession(['drill', 'e2e-feed', '--bank', BANK], { env: { MLDRILL_HOME: home } });
+    await session.waitFor('⏸ ready');
+    session.keys('C-c');
+    expect(await session.exitCode()).toBe(130);
+    expect(history(home)[0]).toMatchObject({ status: 'abandoned', stages: [{ usedSeconds: 0 }, { usedSeconds: 0 }] });
+    session.close();
+    session = new TmuxSession(['resume', 'last', '--bank', BANK], { env: { MLDRILL_HOME: home } });
+    await session.waitFor(/⏸ ready · 0[12]:\d\d left[\s\S]*The clock starts when you press Enter/);
+    session.type('scale first');
+    await session.waitFor(/⏱ 0[12]:\d\d left[\s\S]*> scale first/);
+    session.keys('C-c');
+    expect(await session.exitCode()).toBe(130);
+    expect(history(home).at(-1).stages[0]).toMatchObject({ notes: 'scale first\n' });
+  });
+
   it('Esc then Enter in quick succession commits one line, once', async () => {
     const home = newHome();
     session = new TmuxSession(['drill', 'e2e-feed', '--bank', BANK, '--no-ready'], { env: { MLDRILL_HOME: home } });
