@@ -29,6 +29,8 @@ const IRREGULAR: Record<string, string> = {
   has: 'have', had: 'have', does: 'do', did: 'do', done: 'do', news: 'news', series: 'series', analysis: 'analysis', bus: 'bus',
   // A final e dropped would make shape the acronym SHAP (a core keyword: "the shape of the distribution" is no explanation method).
   shape: 'shape', shapes: 'shape', shaped: 'shape', shaping: 'shape',
+  // Not format less its -at: a data format is no form.
+  format: 'format', formats: 'format', formatted: 'format', formatting: 'format',
   this: 'this', its: 'it', us: 'us', gas: 'gas', yes: 'yes', as: 'as', gpus: 'gpu', cpus: 'cpu', tpus: 'tpu', kpis: 'kpi', apis: 'api', use: 'use', uses: 'use', used: 'use', using: 'use', embed: 'embed', embedded: 'embed', embedding: 'embed', embeddings: 'embed',
 };
 
@@ -76,7 +78,7 @@ const VOWEL = /[aeiouy]/;
 const STEMS = new Map<string, string>();
 const STEMS_KEPT = 50_000;
 
-/** A light suffix stripper: plurals, -ing, -ed, -ation, a final e and a doubled consonant. */
+/** A light suffix stripper: plurals, -ing, -ed, -ation (and -ate), a final e and a doubled consonant. */
 export function stem(raw: string, options?: { once?: boolean }): string {
   const known = STEMS.get(raw);
   if (known !== undefined) return known;
@@ -106,6 +108,10 @@ function stripSuffixes(raw: string): string {
   else if (word.endsWith('ed') && !word.endsWith('eed') && word.length >= 6 && VOWEL.test(word.slice(0, -2))) word = word.slice(0, -2);
   else if (word.endsWith('ly') && word.length >= 6) word = word.slice(0, -2);
   if (word.endsWith('e') && word.length >= 5) word = word.slice(0, -1);
+  // -ation on a verb without -ate (recommendation, exploration, distillation): the -at goes from
+  // every form, so recommend meets recommendation as calibrate meets calibration. Not after a vowel
+  // (repeat, evaluate keep theirs whole) nor where too little would stay (create, rotate).
+  if (word.endsWith('at') && word.length >= 6 && !VOWEL.test(word[word.length - 3]!)) word = word.slice(0, -2);
   // labell(ing) -> label, runn(ing) -> run; the bare word loses its double too (call -> cal).
   if (word.length >= 4 && isDoubledConsonant(word)) word = word.slice(0, -1);
   return word;

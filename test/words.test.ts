@@ -22,6 +22,16 @@ describe('word forms', () => {
     ['people', 'person'],
     ['judgement', 'judgment', 'judgments'],
     ['shape', 'shapes', 'shaped', 'shaping'],
+    // -ation on verbs without -ate, and -ate verbs: the noun meets the verb.
+    ['recommend', 'recommended', 'recommends', 'recommendation', 'recommendations'],
+    ['explore', 'explored', 'exploring', 'exploration'],
+    ['distil', 'distill', 'distilled', 'distillation'],
+    ['compute', 'computed', 'computation'],
+    ['segment', 'segmented', 'segmentation'],
+    ['augment', 'augmented', 'augmentation'],
+    ['calibrate', 'calibrated', 'calibrating', 'calibration'],
+    ['estimate', 'estimated', 'estimation', 'estimates'],
+    ['private', 'privately'],
   ])('%s and its forms share one stem', (...words) => {
     expect(same(...words)).toBe(1);
   });
@@ -33,6 +43,9 @@ describe('word forms', () => {
     expect(same('string', 'str')).toBe(2);
     expect(same('shape', 'shap')).toBe(2);
     expect(same('shaping', 'shap')).toBe(2);
+    expect(same('format', 'formatted', 'form')).toBe(2);
+    expect(same('repeat', 'repeated', 'rep')).toBe(2);
+    expect(same('evaluate', 'evaluation', 'evalu')).toBe(2);
   });
 
   it('stems words that share a name with an object property as words', () => {
