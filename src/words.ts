@@ -17,6 +17,8 @@ const SPELLING: Record<string, string> = {
   judgement: 'judgment', judgements: 'judgments', neighbour: 'neighbor', neighbours: 'neighbors', programme: 'program',
   licence: 'license', defence: 'defense', grey: 'gray', analyse: 'analyze', analysed: 'analyzed', analysing: 'analyzing',
   travelling: 'traveling', travelled: 'traveled', cancelled: 'canceled', cheque: 'check', dialogue: 'dialog',
+  artefact: 'artifact', artefacts: 'artifacts', offence: 'offense', offences: 'offenses', ageing: 'aging', fibre: 'fiber', fibres: 'fibers',
+  enrolment: 'enrollment', enrolments: 'enrollments', sceptical: 'skeptical', practise: 'practice', practised: 'practiced', practising: 'practicing',
 };
 
 /** Forms no rule reaches. */
@@ -27,6 +29,7 @@ const IRREGULAR: Record<string, string> = {
   shown: 'show', known: 'know', knew: 'know', built: 'build', taken: 'take', took: 'take', gave: 'give', given: 'give',
   better: 'good', best: 'good', worse: 'bad', worst: 'bad', is: 'be', are: 'be', was: 'be', were: 'be', been: 'be', am: 'be',
   has: 'have', had: 'have', does: 'do', did: 'do', done: 'do', news: 'news', series: 'series', analysis: 'analysis', bus: 'bus',
+  indices: 'index', matrices: 'matrix', vertices: 'vertex', hypotheses: 'hypothesis',
   // A final e dropped would make shape the acronym SHAP (a core keyword: "the shape of the distribution" is no explanation method).
   shape: 'shape', shapes: 'shape', shaped: 'shape', shaping: 'shape',
   // Not format less its -at: a data format is no form.
@@ -60,9 +63,9 @@ export const GENERIC_WORDS = [
  */
 function americanise(word: string): string {
   if (!/^[a-z]+$/.test(word)) return word;
-  if (word.endsWith('ogue') || word.endsWith('ogues')) word = word.replace(/ogue(s?)$/, 'og$1');
-  if (word.includes('our')) word = word.replace(/^(.{3,})our(s|ed|ing|ite|ites)?$/, '$1or$2');
-  if (word.endsWith('tre') || word.endsWith('tres')) word = word.replace(/^(.{2,})tre(s?)$/, '$1ter$2');
+  if (word.includes('ogue')) word = word.replace(/ogue(s|d)?$/, (_, end?: string) => `og${end === 'd' ? 'ed' : (end ?? '')}`);
+  if (word.includes('our')) word = word.replace(/^(.{3,})our(s|ed|ing|ite|ites|al|able|ful|hood|hoods)?$/, '$1or$2');
+  if (word.includes('tre')) word = word.replace(/^(.{2,})tre(s|d)?$/, (_, start: string, end?: string) => `${start}ter${end === 'd' ? 'ed' : (end ?? '')}`);
   if (word.includes('is')) word = word.replace(/^(.{3,})is(e|es|ed|ing|ation|ations|er|ers)$/, '$1iz$2');
   if (word.includes('ys')) word = word.replace(/^(.{3,})ys(e|es|ed|ing)$/, '$1yz$2');
   return word;

@@ -32,6 +32,23 @@ describe('word forms', () => {
     ['calibrate', 'calibrated', 'calibrating', 'calibration'],
     ['estimate', 'estimated', 'estimation', 'estimates'],
     ['private', 'privately'],
+    // British and American spelling, with endings after the part that differs.
+    ['behavioural', 'behavioral'],
+    ['neighbourhood', 'neighborhood'],
+    ['favourable', 'favorable'],
+    ['colourful', 'colorful'],
+    ['catalogued', 'cataloged'],
+    ['centred', 'centered'],
+    ['artefact', 'artifact', 'artefacts', 'artifacts'],
+    ['offence', 'offense'],
+    ['ageing', 'aging'],
+    ['fibre', 'fiber'],
+    ['practise', 'practice', 'practised', 'practiced'],
+    // Latin plurals.
+    ['indices', 'index', 'indexes'],
+    ['matrices', 'matrix'],
+    ['vertices', 'vertex'],
+    ['hypotheses', 'hypothesis'],
   ])('%s and its forms share one stem', (...words) => {
     expect(same(...words)).toBe(1);
   });
