@@ -75,6 +75,15 @@ export function normaliseQuote(text: string): string {
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
+/**
+ * Markdown's emphasis and code marks taken out (`**calibration**`, `_fresh_`, `` `p99` ``): models
+ * quote the words without them, or with them where the notes have none. An underscore inside a
+ * word (`user_id`) stays.
+ */
+function withoutEmphasis(text: string): string {
+  return text.replace(/[*`]+/g, '').replace(/(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu, '');
+}
+
 /** Whether `part` occurs in `haystack` as whole words: not the middle of a longer word (`app` in `happy`). */
 function wholeWordsIn(haystack: string, part: string): boolean {
   const open = WORD_CHAR.test(part[0]!);
@@ -94,8 +103,8 @@ function wholeWordsIn(haystack: string, part: string): boolean {
  * picked out of words (`a ... e`) quote nothing.
  */
 export function quoteAppears(evidence: string, notes: string): boolean {
-  const haystack = normaliseQuote(notes);
-  const parts = normaliseQuote(evidence)
+  const haystack = normaliseQuote(withoutEmphasis(notes));
+  const parts = normaliseQuote(withoutEmphasis(evidence))
     .split(/\s*(?:\.{3}|…)\s*/)
     .map((part) => part.replace(/^["']+|["']+$/g, '').trim())
     .filter(Boolean);
