@@ -25,6 +25,8 @@ describe('quoteAppears', () => {
     ['a short word that is a word of the notes', '500M', true],
     ['a hyphenated word', 'two-tower', true],
     ['ending in punctuation', 'users:', true],
+    ['ending in a full stop the notes do not have', '"2 billion impressions a day."', true],
+    ['in brackets, with a comma after', '(500M DAU),', true],
     ['without the notes\' Markdown emphasis and code marks', 'scored by a two tower model at p99', true],
     ['with emphasis the notes do not have', '**casual** readers', true],
     ['an underscore inside a word kept', 'user id', false],

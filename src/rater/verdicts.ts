@@ -97,8 +97,9 @@ function wholeWordsIn(haystack: string, part: string): boolean {
 }
 
 /**
- * Whether evidence is quoted from notes. Quotes the model wraps the quote in are not part of it,
- * and a quote elided with `...` or `…` counts when every part of it is in the notes. Every part
+ * Whether evidence is quoted from notes. Quotes or brackets the model wraps the quote in, and
+ * punctuation it ends it with, are not part of it, and a quote elided with `...` or `…` counts
+ * when every part of it is in the notes. Every part
  * is whole words of the notes, and the quote has a word of three characters or more: letters
  * picked out of words (`a ... e`) quote nothing.
  */
@@ -106,7 +107,8 @@ export function quoteAppears(evidence: string, notes: string): boolean {
   const haystack = normaliseQuote(withoutEmphasis(notes));
   const parts = normaliseQuote(withoutEmphasis(evidence))
     .split(/\s*(?:\.{3}|…)\s*/)
-    .map((part) => part.replace(/^["']+|["']+$/g, '').trim())
+    // Models end a quote with a full stop the notes (bullet points) do not have.
+    .map((part) => part.replace(/^["'([]+|["')\].,;:!?]+$/g, '').trim())
     .filter(Boolean);
   const words = parts.flatMap((part) => part.match(/[\p{L}\p{N}]+/gu) ?? []);
   return words.some((word) => word.length >= 3) && parts.every((part) => wholeWordsIn(haystack, part));
