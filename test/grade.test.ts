@@ -230,6 +230,10 @@ describe('mldrill grade <question-id> --notes FILE', () => {
     expect(await grade([Q])).toMatchObject({ code: 2, err: `mldrill: "${Q}" is a question: give its notes with --notes FILE (or --notes - for stdin)\n` });
   });
 
+  it("says --notes '' names no file, not that the working directory is a directory (exit 2)", async () => {
+    expect(await grade([Q, '--notes', ''])).toEqual({ code: 2, out: '', err: 'mldrill: --notes needs a file name (or - for stdin)\n' });
+  });
+
   it.each(['last', '20261206-2206-cb5d'])('says a session (%s) with --notes mixes up the two forms (exit 2)', async (target) => {
     expect(await grade([target, '--notes', NOTES])).toEqual({ code: 2, out: '', err: `mldrill: "${target}" is a session: --notes grades a notes file against a question id; drop --notes to grade the session's own notes again\n` });
   });
