@@ -17,6 +17,8 @@ const SPELLING: Record<string, string> = {
   judgement: 'judgment', judgements: 'judgments', neighbour: 'neighbor', neighbours: 'neighbors', programme: 'program',
   licence: 'license', defence: 'defense', grey: 'gray', analyse: 'analyze', analysed: 'analyzed', analysing: 'analyzing',
   travelling: 'traveling', travelled: 'traveled', cancelled: 'canceled', cheque: 'check', dialogue: 'dialog',
+  artefact: 'artifact', artefacts: 'artifacts', offence: 'offense', offences: 'offenses', ageing: 'aging', fibre: 'fiber', fibres: 'fibers',
+  enrolment: 'enrollment', enrolments: 'enrollments', sceptical: 'skeptical', practise: 'practice', practised: 'practiced', practising: 'practicing',
 };
 
 /** Forms no rule reaches. */
@@ -27,8 +29,11 @@ const IRREGULAR: Record<string, string> = {
   shown: 'show', known: 'know', knew: 'know', built: 'build', taken: 'take', took: 'take', gave: 'give', given: 'give',
   better: 'good', best: 'good', worse: 'bad', worst: 'bad', is: 'be', are: 'be', was: 'be', were: 'be', been: 'be', am: 'be',
   has: 'have', had: 'have', does: 'do', did: 'do', done: 'do', news: 'news', series: 'series', analysis: 'analysis', bus: 'bus',
+  indices: 'index', matrices: 'matrix', vertices: 'vertex', hypotheses: 'hypothesis',
   // A final e dropped would make shape the acronym SHAP (a core keyword: "the shape of the distribution" is no explanation method).
   shape: 'shape', shapes: 'shape', shaped: 'shape', shaping: 'shape',
+  // Not format less its -at: a data format is no form.
+  format: 'format', formats: 'format', formatted: 'format', formatting: 'format',
   this: 'this', its: 'it', us: 'us', gas: 'gas', yes: 'yes', as: 'as', gpus: 'gpu', cpus: 'cpu', tpus: 'tpu', kpis: 'kpi', apis: 'api', use: 'use', uses: 'use', used: 'use', using: 'use', embed: 'embed', embedded: 'embed', embedding: 'embed', embeddings: 'embed',
 };
 
@@ -58,9 +63,9 @@ export const GENERIC_WORDS = [
  */
 function americanise(word: string): string {
   if (!/^[a-z]+$/.test(word)) return word;
-  if (word.endsWith('ogue') || word.endsWith('ogues')) word = word.replace(/ogue(s?)$/, 'og$1');
-  if (word.includes('our')) word = word.replace(/^(.{3,})our(s|ed|ing|ite|ites)?$/, '$1or$2');
-  if (word.endsWith('tre') || word.endsWith('tres')) word = word.replace(/^(.{2,})tre(s?)$/, '$1ter$2');
+  if (word.includes('ogue')) word = word.replace(/ogue(s|d)?$/, (_, end?: string) => `og${end === 'd' ? 'ed' : (end ?? '')}`);
+  if (word.includes('our')) word = word.replace(/^(.{3,})our(s|ed|ing|ite|ites|al|able|ful|hood|hoods)?$/, '$1or$2');
+  if (word.includes('tre')) word = word.replace(/^(.{2,})tre(s|d)?$/, (_, start: string, end?: string) => `${start}ter${end === 'd' ? 'ed' : (end ?? '')}`);
   if (word.includes('is')) word = word.replace(/^(.{3,})is(e|es|ed|ing|ation|ations|er|ers)$/, '$1iz$2');
   if (word.includes('ys')) word = word.replace(/^(.{3,})ys(e|es|ed|ing)$/, '$1yz$2');
   return word;
@@ -76,7 +81,7 @@ const VOWEL = /[aeiouy]/;
 const STEMS = new Map<string, string>();
 const STEMS_KEPT = 50_000;
 
-/** A light suffix stripper: plurals, -ing, -ed, -ation, a final e and a doubled consonant. */
+/** A light suffix stripper: plurals, -ing, -ed, -ation (and -ate), a final e and a doubled consonant. */
 export function stem(raw: string, options?: { once?: boolean }): string {
   const known = STEMS.get(raw);
   if (known !== undefined) return known;
@@ -106,6 +111,10 @@ function stripSuffixes(raw: string): string {
   else if (word.endsWith('ed') && !word.endsWith('eed') && word.length >= 6 && VOWEL.test(word.slice(0, -2))) word = word.slice(0, -2);
   else if (word.endsWith('ly') && word.length >= 6) word = word.slice(0, -2);
   if (word.endsWith('e') && word.length >= 5) word = word.slice(0, -1);
+  // -ation on a verb without -ate (recommendation, exploration, distillation): the -at goes from
+  // every form, so recommend meets recommendation as calibrate meets calibration. Not after a vowel
+  // (repeat, evaluate keep theirs whole) nor where too little would stay (create, rotate).
+  if (word.endsWith('at') && word.length >= 6 && !VOWEL.test(word[word.length - 3]!)) word = word.slice(0, -2);
   // labell(ing) -> label, runn(ing) -> run; the bare word loses its double too (call -> cal).
   if (word.length >= 4 && isDoubledConsonant(word)) word = word.slice(0, -1);
   return word;

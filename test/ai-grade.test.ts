@@ -215,6 +215,12 @@ describe('aiGrade against a chat-completions server', () => {
     expect((await failure(aiGrade(input, io))).message).toMatch(/answered with something other than JSON; check that MLDRILL_LLM_URL is the API's base URL/);
   });
 
+  it('reads the JSON after a reasoning model\'s <think> block, braces and all', async () => {
+    server = await startChatServer([completion(`<think>The reply is {"items": [...]}; quote the notes.</think>\n${JSON.stringify(goodReply)}`)]);
+    const result = await aiGrade(input, ioFor(server.url));
+    expect(result.stages[0]!.items.map((item) => [item.id, item.met])).toEqual([['users', true], ['scale', true]]);
+  });
+
   it('names what came instead of a message: the server\'s error in a 200, the model\'s refusal', async () => {
     server = await startChatServer([
       { body: { error: { message: 'model "test-model" is still loading' } } },

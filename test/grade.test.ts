@@ -72,6 +72,13 @@ describe('mldrill grade <question-id> --notes FILE', () => {
     expect((JSON.parse(out) as GradeJson).diagram).not.toBeNull();
   });
 
+  it("takes a stage's id with a space for its hyphen, and its title with the plan's minutes after it", async () => {
+    write('plan-headings.md', '## Deep dive\nmonitoring\n## deep_dive\nalerts\n## Clarify the problem (6 min)\nWho flies?\n## **Go deep on the hard parts** (15 minutes):\nre-plan\n## Deep dive (later)\nsoup\n');
+    const { code, err } = await grade([Q, '--notes', 'plan-headings.md', '--json']);
+    expect(code).toBe(0);
+    expect(err).toBe('mldrill: warning: plan-headings.md:9: heading "## Deep dive (later)" names no stage (clarify, metrics, architecture, deep-dive); its text counts for every stage\n');
+  });
+
   it('prints the documented JSON: core items first, evidence from the notes, null when not met', async () => {
     const { code, out, err } = await grade([Q, '--notes', 'notes.md', '--json']);
     expect(code).toBe(0);
@@ -221,6 +228,10 @@ describe('mldrill grade <question-id> --notes FILE', () => {
   it('names an unknown question id (exit 1), and asks for notes for a question id alone (exit 2)', async () => {
     expect(await grade(['inflight-movie-recomendations', '--notes', NOTES])).toMatchObject({ code: 1, err: 'mldrill: no question with id "inflight-movie-recomendations"; did you mean "inflight-movie-recommendations"?\n' });
     expect(await grade([Q])).toMatchObject({ code: 2, err: `mldrill: "${Q}" is a question: give its notes with --notes FILE (or --notes - for stdin)\n` });
+  });
+
+  it("says --notes '' names no file, not that the working directory is a directory (exit 2)", async () => {
+    expect(await grade([Q, '--notes', ''])).toEqual({ code: 2, out: '', err: 'mldrill: --notes needs a file name (or - for stdin)\n' });
   });
 
   it.each(['last', '20261206-2206-cb5d'])('says a session (%s) with --notes mixes up the two forms (exit 2)', async (target) => {

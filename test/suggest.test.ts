@@ -35,6 +35,11 @@ describe('keyword matching by word form', () => {
     ['precision-recall curve', 'precision recall', 'precision-recall'],
     ['offline recall@10 on replayed flights', 'recall@k', 'recall@10'],
     ['NDCG at 5 by query', 'ndcg at k', 'NDCG at 5'],
+    ['distil the 70B teacher into an 8B student', 'distillation', 'distil'],
+    ['we explore with 5% of impressions', 'exploration', 'explore'],
+    ['the model recommends titles', 'recommendations', 'recommends'],
+    ['random crops augment the images', 'augmentation', 'augment'],
+    ['lift at 10% of the list', 'lift at', 'lift at'],
   ])('%j matches %j as %j', (notes, keyword, evidence) => {
     expect(match(notes, keyword)).toBe(evidence);
   });
@@ -50,6 +55,9 @@ describe('keyword matching by word form', () => {
     ['start cold', 'cold start'],
     ['labelless data', 'label'],
     ['recall of 10', 'recall@k'],
+    // Run together, `lift at` stems to lift: the word at must still be there.
+    ['lift in the top decile', 'lift at'],
+    ['a data format', 'form'],
   ])('%j does not match %j', (notes, keyword) => {
     const compiled = compileKeyword(keyword);
     expect(compiled === null || evidenceAmong(indexNotes(notes), [compiled]) === null).toBe(true);

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { judge, normaliseQuote, quoteAppears } from '../src/rater/verdicts.js';
 
-const notes = 'Users: casual readers who want “fresh” posts.\n500M DAU —  2 billion impressions a day\nIt’s a two-tower model';
+const notes = 'Users: casual readers who want “fresh” posts.\n500M DAU —  2 billion impressions a day\nIt’s a two-tower model\nScored by a **two tower** model at `p99`, keyed by _user_id_';
 
 describe('quoteAppears', () => {
   it.each([
@@ -25,6 +25,11 @@ describe('quoteAppears', () => {
     ['a short word that is a word of the notes', '500M', true],
     ['a hyphenated word', 'two-tower', true],
     ['ending in punctuation', 'users:', true],
+    ['ending in a full stop the notes do not have', '"2 billion impressions a day."', true],
+    ['in brackets, with a comma after', '(500M DAU),', true],
+    ['without the notes\' Markdown emphasis and code marks', 'scored by a two tower model at p99', true],
+    ['with emphasis the notes do not have', '**casual** readers', true],
+    ['an underscore inside a word kept', 'user id', false],
   ])('%s', (_, evidence, expected) => {
     expect(quoteAppears(evidence, notes)).toBe(expected);
   });

@@ -22,6 +22,33 @@ describe('word forms', () => {
     ['people', 'person'],
     ['judgement', 'judgment', 'judgments'],
     ['shape', 'shapes', 'shaped', 'shaping'],
+    // -ation on verbs without -ate, and -ate verbs: the noun meets the verb.
+    ['recommend', 'recommended', 'recommends', 'recommendation', 'recommendations'],
+    ['explore', 'explored', 'exploring', 'exploration'],
+    ['distil', 'distill', 'distilled', 'distillation'],
+    ['compute', 'computed', 'computation'],
+    ['segment', 'segmented', 'segmentation'],
+    ['augment', 'augmented', 'augmentation'],
+    ['calibrate', 'calibrated', 'calibrating', 'calibration'],
+    ['estimate', 'estimated', 'estimation', 'estimates'],
+    ['private', 'privately'],
+    // British and American spelling, with endings after the part that differs.
+    ['behavioural', 'behavioral'],
+    ['neighbourhood', 'neighborhood'],
+    ['favourable', 'favorable'],
+    ['colourful', 'colorful'],
+    ['catalogued', 'cataloged'],
+    ['centred', 'centered'],
+    ['artefact', 'artifact', 'artefacts', 'artifacts'],
+    ['offence', 'offense'],
+    ['ageing', 'aging'],
+    ['fibre', 'fiber'],
+    ['practise', 'practice', 'practised', 'practiced'],
+    // Latin plurals.
+    ['indices', 'index', 'indexes'],
+    ['matrices', 'matrix'],
+    ['vertices', 'vertex'],
+    ['hypotheses', 'hypothesis'],
   ])('%s and its forms share one stem', (...words) => {
     expect(same(...words)).toBe(1);
   });
@@ -33,6 +60,9 @@ describe('word forms', () => {
     expect(same('string', 'str')).toBe(2);
     expect(same('shape', 'shap')).toBe(2);
     expect(same('shaping', 'shap')).toBe(2);
+    expect(same('format', 'formatted', 'form')).toBe(2);
+    expect(same('repeat', 'repeated', 'rep')).toBe(2);
+    expect(same('evaluate', 'evaluation', 'evalu')).toBe(2);
   });
 
   it('stems words that share a name with an object property as words', () => {

@@ -36,6 +36,8 @@ export interface GradeOptions {
 const HEADINGS_NAMED = 3;
 
 export async function grade(options: GradeOptions, io: Io): Promise<number> {
+  // --notes '' would resolve to the working directory: said as what it is, as export's -o '' is.
+  if (options.notes === '') throw new UsageError('--notes needs a file name (or - for stdin)');
   const timeout = aiTimeoutOf(options);
   // Notes typed at a terminal are read last, once nothing else can refuse them: a mistyped id or
   // missing AI settings found after the typing would throw it away.

@@ -38,9 +38,12 @@ export function parseReply(content: string): { verdicts: ModelVerdict[] } | { pr
   return { verdicts: parsed.data.items };
 }
 
-/** The JSON inside a Markdown code fence, or the outermost {...}, when the model wrapped it. */
+/**
+ * The JSON inside a Markdown code fence, or the outermost {...}, when the model wrapped it. A
+ * reasoning model's `<think>` block before it goes first: its braces are not the reply's.
+ */
 function unfence(content: string): string {
-  const trimmed = content.trim();
+  const trimmed = content.trim().replace(/^<think>[\s\S]*?<\/think>\s*/, '');
   if (trimmed.startsWith('{')) return trimmed;
   const fenced = /```(?:json)?\s*\n([\s\S]*?)\n?```/.exec(trimmed);
   if (fenced) return fenced[1]!.trim();

@@ -75,6 +75,15 @@ export function normaliseQuote(text: string): string {
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
+/**
+ * Markdown's emphasis and code marks taken out (`**calibration**`, `_fresh_`, `` `p99` ``): models
+ * quote the words without them, or with them where the notes have none. An underscore inside a
+ * word (`user_id`) stays.
+ */
+function withoutEmphasis(text: string): string {
+  return text.replace(/[*`]+/g, '').replace(/(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu, '');
+}
+
 /** Whether `part` occurs in `haystack` as whole words: not the middle of a longer word (`app` in `happy`). */
 function wholeWordsIn(haystack: string, part: string): boolean {
   const open = WORD_CHAR.test(part[0]!);
@@ -88,16 +97,18 @@ function wholeWordsIn(haystack: string, part: string): boolean {
 }
 
 /**
- * Whether evidence is quoted from notes. Quotes the model wraps the quote in are not part of it,
- * and a quote elided with `...` or `…` counts when every part of it is in the notes. Every part
+ * Whether evidence is quoted from notes. Quotes or brackets the model wraps the quote in, and
+ * punctuation it ends it with, are not part of it, and a quote elided with `...` or `…` counts
+ * when every part of it is in the notes. Every part
  * is whole words of the notes, and the quote has a word of three characters or more: letters
  * picked out of words (`a ... e`) quote nothing.
  */
 export function quoteAppears(evidence: string, notes: string): boolean {
-  const haystack = normaliseQuote(notes);
-  const parts = normaliseQuote(evidence)
+  const haystack = normaliseQuote(withoutEmphasis(notes));
+  const parts = normaliseQuote(withoutEmphasis(evidence))
     .split(/\s*(?:\.{3}|…)\s*/)
-    .map((part) => part.replace(/^["']+|["']+$/g, '').trim())
+    // Models end a quote with a full stop the notes (bullet points) do not have.
+    .map((part) => part.replace(/^["'([]+|["')\].,;:!?]+$/g, '').trim())
     .filter(Boolean);
   const words = parts.flatMap((part) => part.match(/[\p{L}\p{N}]+/gu) ?? []);
   return words.some((word) => word.length >= 3) && parts.every((part) => wholeWordsIn(haystack, part));

@@ -19,7 +19,7 @@ export interface Keyword {
   /** As the author wrote it. */
   phrase: string;
   stems: string[];
-  /** The words run together and stemmed: `guard-rail` as `guardrail`. */
+  /** The words run together and stemmed: `guard-rail` as `guardrail`; empty when that would drop a word. */
   joined: string;
 }
 
@@ -32,7 +32,10 @@ export function compileKeyword(phrase: string): Keyword | null {
   let keyword = compiled.get(phrase);
   if (keyword === undefined) {
     const words = phrase.toLowerCase().match(WORD) ?? [];
-    keyword = genericReason(phrase) ? null : { phrase, stems: words.map((word) => stem(word)), joined: stem(words.join('')) };
+    const joined = stem(words.join(''));
+    // `lift at` run together is `liftat`, stemmed as a verb's -at to `lift`: a join that swallows its last word would let that word go unsaid.
+    const swallowed = words.length > 1 && joined === stem(words.slice(0, -1).join(''));
+    keyword = genericReason(phrase) ? null : { phrase, stems: words.map((word) => stem(word)), joined: swallowed ? '' : joined };
     if (compiled.size >= COMPILED_KEPT) compiled.clear();
     compiled.set(phrase, keyword);
   }

@@ -22,10 +22,12 @@ const DIAGRAM_HEADING = 'diagram';
 
 /**
  * A heading as a name, the way people write headings in notes: any case, a number before it
- * (`2. Metrics`), bold or italic marks around it, a colon after it (`## Clarify the problem:`).
+ * (`2. Metrics`), bold or italic marks around it, a colon after it (`## Clarify the problem:`),
+ * an id's hyphen as a space (`## Deep dive`), the plan's minutes after it (`## Clarify the problem (6 min)`).
  */
 function headingName(heading: string): string {
-  return heading.replace(/^[\s*_]+|[\s*_:.]+$/g, '').replace(/^\d+[.)]\s+/, '').replace(/^[*_]+/, '').replace(/\s+/g, ' ').toLowerCase();
+  const name = heading.replace(/^[\s*_]+|[\s*_:.]+$/g, '').replace(/^\d+[.)]\s+/, '').replace(/^[*_]+/, '');
+  return name.replace(/[\s*_:]*\(\s*\d+\s*min(?:utes?|s)?\.?\s*\)$/i, '').replace(/[\s_-]+/g, ' ').toLowerCase();
 }
 
 export function splitNotes(text: string, stages: ReadonlyArray<{ id: string; title: string }>): SplitNotes {
