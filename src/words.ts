@@ -29,7 +29,7 @@ const IRREGULAR: Record<string, string> = {
   has: 'have', had: 'have', does: 'do', did: 'do', done: 'do', news: 'news', series: 'series', analysis: 'analysis', bus: 'bus',
   // A final e dropped would make shape the acronym SHAP (a core keyword: "the shape of the distribution" is no explanation method).
   shape: 'shape', shapes: 'shape', shaped: 'shape', shaping: 'shape',
-  this: 'this', its: 'it', us: 'us', gas: 'gas', yes: 'yes', as: 'as', gpus: 'gpu', cpus: 'cpu', tpus: 'tpu', kpis: 'kpi', apis: 'api', use: 'use', uses: 'use', used: 'use', using: 'use', embed: 'embed', embedded: 'embed', embedding: 'embed', embeddings: 'embed',
+  this: 'this', its: 'it', us: 'us', gas: 'gas', yes: 'yes', as: 'as', gpus: 'gpu', cpus: 'cpu', tpus: 'tpu', kpis: 'kpi', apis: 'api', daus: 'dau', maus: 'mau', use: 'use', uses: 'use', used: 'use', using: 'use', embed: 'embed', embedded: 'embed', embedding: 'embed', embeddings: 'embed',
 };
 
 /** English stop words: a keyword that is one of these alone says nothing. */

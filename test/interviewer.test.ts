@@ -279,6 +279,15 @@ describe('common phrasings, on every shipped question', () => {
     ['scale', 'How quickly is usage growing?'], ['scale', 'How fast is traffic growing?'], ['scale', 'How fast are we growing?'],
     // What traffic is counted in is the system's scale, whatever words the sheet gives the figures in.
     ['scale', 'How many requests?'], ['scale', 'How many queries?'], ['scale', 'How many requests do we get?'], ['scale', 'How many queries a day?'],
+    // Everyday ways to ask for the goal, the figures and the labels that named their topic too weakly.
+    ['goal', 'What metric are we trying to move?'], ['goal', 'What are we trying to improve?'], ['goal', 'Which metric should we optimise?'],
+    ['goal', 'Why does this matter to the business?'], ['goal', 'What is the desired outcome?'], ['goal', 'What is the key metric?'],
+    ['goal', 'What should the system achieve?'], ['goal', 'What do we care about most?'], ['scale', "What's the user count?"],
+    ['scale', "What's the expected load?"], ['scale', 'What order of magnitude are we talking?'], ['scale', 'How many DAUs?'],
+    ['latency', 'Must it respond in under 100ms?'], ['latency', 'Online or offline?'], ['latency', 'Does the answer have to come back in under a second?'],
+    ['latency', 'Can we take a few seconds?'], ['labels', 'Do we have any ground truth data?'], ['data', 'What kind of data do we have?'],
+    // Of two synonyms the stronger cue counts: "log" says data, whatever the weaker "data" before it says.
+    ['data', 'What data do we log?'],
   ];
   it.each(withSheets())('%s', (_, question) => {
     const facts = question.interviewer!.facts;
