@@ -114,6 +114,12 @@ describe('the interviewer matcher', () => {
     expect(askInterviewer(asked, FEED)).toEqual({ fact: null, answer: NEUTRAL_REPLY });
   });
 
+  it('answers a question about an everyday subject when the sheet talks about it', () => {
+    const cafe = compileFacts([{ id: 'orders', topic: 'scale', ask: ['how many orders'], answer: 'About 2 million cups of coffee are ordered a day.' }]);
+    expect(matchFact('How many cups of coffee are sold a day?', cafe)?.fact.id).toBe('orders');
+    expect(matchFact('How many cups of coffee are sold a day?', sheet)).toBeNull();
+  });
+
   it('takes a bare quantity of something unnamed as scale, of something the sheet does not cover as nothing', () => {
     expect(matchFact('How big is it?', sheet)?.fact.topic).toBe('scale');
     expect(matchFact('How big is your office?', sheet)).toBeNull();
@@ -309,7 +315,11 @@ describe('questions the interviewer was not asked, on every shipped question', (
     'How can I improve my interviewing?', 'What does the outcome of this interview depend on?', 'Will you judge me harshly?', 'Is this meant to be hard?',
     "What's the usage of a hash map?", 'Are you hoping to hire soon?', 'What do you have today for lunch?', 'Is my English okay?', 'How do I interact with you?',
     // About the interview, not the system: a time limit or how long there is.
-    'Is there a time limit for this interview?', 'How long do we have for the interview?', 'What is this whiteboard used for?']);
+    'Is there a time limit for this interview?', 'How long do we have for the interview?', 'What is this whiteboard used for?',
+    // Small talk that uses a topic's words (speed, quantity, cost, growth, rules, scope).
+    'How fast can a cheetah run?', 'How long does it take to boil an egg?', 'How many cups of coffee do you drink a day?', 'How much does a Tesla cost?',
+    "How's the traffic on the highway?", 'How many planets are in the solar system?', 'Which soccer team do you support?', 'What are the rules of chess?',
+    'How many calories are in a banana?', 'How long is a marathon?', 'How big is the ocean?', 'Is it sunny outside?']);
   it.each(withSheets())('%s', (_, question) => {
     const sheet = compileFacts(question.interviewer!.facts);
     for (const asked of off) {

@@ -107,6 +107,17 @@ const INTERVIEW = /\binterview(?:s|ing)?\b/i;
 const INTERVIEW_TIME = /\b(?:time|timed|long|minutes?|hours?|duration|clock)\b/i;
 const WHITEBOARD = /\bwhiteboard\b/i;
 
+/**
+ * Everyday subjects that no ML design is about: food, animals, sport, the sky, small talk; none is
+ * a word of the shipped bank (places are not here: "do we launch in France?" asks for scope). A
+ * question naming one that the fact sheet never mentions ("how fast can a cheetah run?", "how many
+ * cups of coffee do you drink a day?") is small talk, whatever topic words it also uses.
+ */
+const SMALL_TALK = lazy(() => new Set(askWords(`coffee tea beer wine lunch breakfast egg sandwich burger dessert banana sushi steak noodle pasta bread
+  cheese chocolate soda juice sugar calorie boil bake dog puppy kitten cheetah horse cow monkey spider elephant lion shark whale snake dinosaur
+  soccer baseball tennis golf chess marathon cricket hockey moon planet galaxy solar universe sunny umbrella highway cafeteria toilet salary
+  tesla iphone homework guitar piano singer president eiffel mountain ocean river bullet rocket wedding birthday`)));
+
 /** Constraint words that take the topic of the word before them ("latency constraints"). */
 const KIND_OF_CONSTRAINT = new Set(['constraint', 'requirement', 'restriction', 'limit']);
 
@@ -165,6 +176,8 @@ export interface FactSheet<F extends FactLike = FactLike> {
   forms: WordForms;
   /** How much each word says: less when generic or when several facts ask with it. */
   weight: Map<string, number>;
+  /** Every content word of the facts' phrases and answers: what the sheet talks about. */
+  mentioned: Set<string>;
 }
 
 // Worked out on first use: this module is in the chunk every command loads.
@@ -211,7 +224,8 @@ export function compileFacts<F extends FactLike>(facts: readonly F[], forms: Wor
   const seenIn = new Map<string, number>();
   for (const { words } of compiled) for (const word of words) seenIn.set(word, (seenIn.get(word) ?? 0) + 1);
   const weight = new Map([...seenIn].map(([word, facts]) => [word, (generic().has(word) ? GENERIC_WEIGHT : 1) / facts]));
-  return { forms, facts: compiled, weight };
+  const mentioned = new Set([...seenIn.keys(), ...facts.flatMap((fact) => askWords(fact.answer, forms))]);
+  return { forms, facts: compiled, weight, mentioned };
 }
 
 /**
@@ -287,6 +301,7 @@ export function matchFact<F extends FactLike>(asked: string, sheet: FactSheet<F>
   if (WHITEBOARD.test(text) || (INTERVIEW.test(text) && INTERVIEW_TIME.test(text))) return null;
   const words = new Set(askWords(text, sheet.forms));
   if (words.size === 0 && !/\S/.test(text)) return null;
+  for (const word of words) if (SMALL_TALK().has(word) && !sheet.mentioned.has(word)) return null;
   const { strengths, quantityOnly } = topicStrengths(text, sheet.forms);
   // A bare quantity ("how big is your office?") of nothing any fact names, nor of what traffic is
   // counted in, and with no other topic's cue, is not about the system: neither scale nor a
