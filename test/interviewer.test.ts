@@ -323,7 +323,9 @@ describe('questions the interviewer was not asked, on every shipped question', (
     // Small talk that uses a topic's words (speed, quantity, cost, growth, rules, scope).
     'How fast can a cheetah run?', 'How long does it take to boil an egg?', 'How many cups of coffee do you drink a day?', 'How much does a Tesla cost?',
     "How's the traffic on the highway?", 'How many planets are in the solar system?', 'Which soccer team do you support?', 'What are the rules of chess?',
-    'How many calories are in a banana?', 'How long is a marathon?', 'How big is the ocean?', 'Is it sunny outside?']);
+    'How many calories are in a banana?', 'How long is a marathon?', 'How big is the ocean?', 'Is it sunny outside?',
+    // About the interviewer's own life and tastes.
+    'Do you like your team?', 'How many languages do you speak?', 'What is your favourite metric?', 'What do you do on your weekends?']);
   it.each(withSheets())('%s', (_, question) => {
     const sheet = compileFacts(question.interviewer!.facts);
     for (const asked of off) {

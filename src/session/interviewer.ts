@@ -107,6 +107,8 @@ const TIME_BUDGET = /\b(latency|delay|response[ -]time|time|ms|milliseconds?|p\d
 const INTERVIEW = /\binterview(?:s|ing)?\b/i;
 const INTERVIEW_TIME = /\b(?:time|timed|long|minutes?|hours?|duration|clock)\b/i;
 const WHITEBOARD = /\bwhiteboard\b/i;
+/** Questions about the interviewer's own life and tastes ("do you like your team?", "how many languages do you speak?"). */
+const PERSONAL = /\b(?:do|did) you (?:like|love|enjoy|speak|drink|eat|play)\b|\byour (?:favou?rite|hobby|hobbies|weekend)\b/i;
 
 /**
  * Everyday subjects that no ML design is about: food, animals, sport, the sky, small talk; none is
@@ -299,7 +301,7 @@ export function matchFact<F extends FactLike>(asked: string, sheet: FactSheet<F>
   // About the interview's own time ("is there a time limit for this interview?") or the
   // whiteboard, not the system: the fact sheet has nothing to say. "What is out of scope for
   // this interview?" is still a question about the design.
-  if (WHITEBOARD.test(text) || (INTERVIEW.test(text) && INTERVIEW_TIME.test(text))) return null;
+  if (WHITEBOARD.test(text) || PERSONAL.test(text) || (INTERVIEW.test(text) && INTERVIEW_TIME.test(text))) return null;
   const words = new Set(askWords(text, sheet.forms));
   if (words.size === 0 && !/\S/.test(text)) return null;
   for (const word of words) if (SMALL_TALK().has(word) && !sheet.mentioned.has(word)) return null;
