@@ -34,7 +34,7 @@ const IRREGULAR: Record<string, string> = {
   shape: 'shape', shapes: 'shape', shaped: 'shape', shaping: 'shape',
   // Not format less its -at: a data format is no form.
   format: 'format', formats: 'format', formatted: 'format', formatting: 'format',
-  this: 'this', its: 'it', us: 'us', gas: 'gas', yes: 'yes', as: 'as', gpus: 'gpu', cpus: 'cpu', tpus: 'tpu', kpis: 'kpi', apis: 'api', use: 'use', uses: 'use', used: 'use', using: 'use', embed: 'embed', embedded: 'embed', embedding: 'embed', embeddings: 'embed',
+  this: 'this', its: 'it', us: 'us', gas: 'gas', yes: 'yes', as: 'as', gpus: 'gpu', cpus: 'cpu', tpus: 'tpu', kpis: 'kpi', apis: 'api', daus: 'dau', maus: 'mau', use: 'use', uses: 'use', used: 'use', using: 'use', embed: 'embed', embedded: 'embed', embedding: 'embed', embeddings: 'embed',
 };
 
 /** English stop words: a keyword that is one of these alone says nothing. */

@@ -114,6 +114,12 @@ describe('the interviewer matcher', () => {
     expect(askInterviewer(asked, FEED)).toEqual({ fact: null, answer: NEUTRAL_REPLY });
   });
 
+  it('answers a question about an everyday subject when the sheet talks about it', () => {
+    const cafe = compileFacts([{ id: 'orders', topic: 'scale', ask: ['how many orders'], answer: 'About 2 million cups of coffee are ordered a day.' }]);
+    expect(matchFact('How many cups of coffee are sold a day?', cafe)?.fact.id).toBe('orders');
+    expect(matchFact('How many cups of coffee are sold a day?', sheet)).toBeNull();
+  });
+
   it('takes a bare quantity of something unnamed as scale, of something the sheet does not cover as nothing', () => {
     expect(matchFact('How big is it?', sheet)?.fact.topic).toBe('scale');
     expect(matchFact('How big is your office?', sheet)).toBeNull();
@@ -279,6 +285,19 @@ describe('common phrasings, on every shipped question', () => {
     ['scale', 'How quickly is usage growing?'], ['scale', 'How fast is traffic growing?'], ['scale', 'How fast are we growing?'],
     // What traffic is counted in is the system's scale, whatever words the sheet gives the figures in.
     ['scale', 'How many requests?'], ['scale', 'How many queries?'], ['scale', 'How many requests do we get?'], ['scale', 'How many queries a day?'],
+    // Everyday ways to ask for the goal, the figures and the labels that named their topic too weakly.
+    ['goal', 'What metric are we trying to move?'], ['goal', 'What are we trying to improve?'], ['goal', 'Which metric should we optimise?'],
+    ['goal', 'Why does this matter to the business?'], ['goal', 'What is the desired outcome?'], ['goal', 'What is the key metric?'],
+    ['goal', 'What should the system achieve?'], ['goal', 'What do we care about most?'], ['scale', "What's the user count?"],
+    ['scale', "What's the expected load?"], ['scale', 'What order of magnitude are we talking?'], ['scale', 'How many DAUs?'],
+    ['latency', 'Must it respond in under 100ms?'], ['latency', 'Online or offline?'], ['latency', 'Does the answer have to come back in under a second?'],
+    ['latency', 'Can we take a few seconds?'], ['labels', 'Do we have any ground truth data?'], ['data', 'What kind of data do we have?'],
+    ['goal', 'What are we trying to accomplish?'], ['users', 'Who are we designing for?'], ['surface', 'Is this on iOS and Android?'],
+    ['surface', 'Where do people encounter it?'], ['surface', 'Where in the product does this live?'], ['latency', 'Can it run offline in batch?'],
+    ['labels', 'Is there a feedback signal?'], ['constraints', 'Are we starting from scratch?'], ['constraints', 'Do we have an existing model?'],
+    ['scope', 'What should I not worry about?'], ['scope', 'Which parts should I design?'],
+    // Of two synonyms the stronger cue counts: "log" says data, whatever the weaker "data" before it says.
+    ['data', 'What data do we log?'],
   ];
   it.each(withSheets())('%s', (_, question) => {
     const facts = question.interviewer!.facts;
@@ -300,7 +319,13 @@ describe('questions the interviewer was not asked, on every shipped question', (
     'How can I improve my interviewing?', 'What does the outcome of this interview depend on?', 'Will you judge me harshly?', 'Is this meant to be hard?',
     "What's the usage of a hash map?", 'Are you hoping to hire soon?', 'What do you have today for lunch?', 'Is my English okay?', 'How do I interact with you?',
     // About the interview, not the system: a time limit or how long there is.
-    'Is there a time limit for this interview?', 'How long do we have for the interview?', 'What is this whiteboard used for?']);
+    'Is there a time limit for this interview?', 'How long do we have for the interview?', 'What is this whiteboard used for?',
+    // Small talk that uses a topic's words (speed, quantity, cost, growth, rules, scope).
+    'How fast can a cheetah run?', 'How long does it take to boil an egg?', 'How many cups of coffee do you drink a day?', 'How much does a Tesla cost?',
+    "How's the traffic on the highway?", 'How many planets are in the solar system?', 'Which soccer team do you support?', 'What are the rules of chess?',
+    'How many calories are in a banana?', 'How long is a marathon?', 'How big is the ocean?', 'Is it sunny outside?',
+    // About the interviewer's own life and tastes.
+    'Do you like your team?', 'How many languages do you speak?', 'What is your favourite metric?', 'What do you do on your weekends?']);
   it.each(withSheets())('%s', (_, question) => {
     const sheet = compileFacts(question.interviewer!.facts);
     for (const asked of off) {

@@ -35,38 +35,44 @@ const VOCABULARY: Record<FactTopic, ReadonlyArray<readonly [phrase: string, weig
     ['judge whether', 0.9], ['judge success', 1], ['meant to improve', 1], ['supposed to improve', 1], ['good outcome', 1], ['business outcome', 1],
     ['success criteri', 1], ['why do we need', 1], ['trying to maximize', 1], ['are we maximizing', 1], ['want to maximize', 1], ['prediction used for', 1], ['output used for', 1],
     ['score used for', 1], ['what is it used for', 1], ['metric', 0.6], ['what problem', 1], ['problem does this solve', 1], ['are we optimizing', 1],
-    ['why does the business', 1], ['why does the company', 1], ['business care', 1], ['company care', 1], ['why do they want', 1]],
+    ['why does the business', 1], ['why does the company', 1], ['business care', 1], ['company care', 1], ['why do they want', 1],
+    ['trying to improve', 1], ['trying to move', 1], ['move the needle', 1], ['should we optimize', 1], ['metric to optimize', 1],
+    ['why does this matter', 1], ['why does it matter', 1], ['matter to the business', 1], ['matter for the business', 1],
+    ['desired outcome', 1], ['key metric', 1], ['primary metric', 1], ['achieve', 0.9], ['business want', 1], ['care about most', 1], ['care most about', 1], ['accomplish', 0.9]],
   users: [['who', 0.6], ['who are the user', 1], ['who use', 1], ['who is it for', 1], ['persona', 1], ['segment', 0.8], ['type of user', 1], ['kind of user', 1],
     ['user', 0.4], ['is this for', 0.7], ['is it for', 0.7], ['which user', 1], ['what user', 0.8], ['target audience', 1], ['target user', 1], ['new user', 0.8], ['power user', 1], ['end user', 1], ['used by', 0.8], ['demographic', 1], ['for whom', 1], ['who will use', 1], ['who would use', 1],
     ['who is going to use', 1], ['about the user', 0.9], ['describe the user', 1], ['who the user', 1], ['primary user', 1], ['main user', 1], ['who is using', 1], ['built for', 0.9], ['who is this', 0.8], ['audience', 0.9], ['who are our user', 1],
-    ['who are we building', 1], ['who exactly', 0.9], ['consumer or business', 1], ['business or consumer', 1], ['b2b', 1], ['b2c', 1]],
+    ['who are we building', 1], ['who exactly', 0.9], ['consumer or business', 1], ['designing for', 1], ['design it for', 1], ['business or consumer', 1], ['b2b', 1], ['b2c', 1]],
   scale: [['how many', 0.8], ['how much traffic', 1], ['how big', 1], ['how large', 1], ['scale', 1], ['traffic', 1], ['request per second', 1], ['per second', 1],
     ['per day', 0.8], ['a day', 0.5], ['daily active', 1], ['dau', 1], ['mau', 1], ['million', 0.8], ['billion', 0.8], ['size', 0.7], ['number of', 0.8],
     ['count', 0.5], ['peak', 0.8], ['how often', 0.8], ['growth', 0.7], ['grow', 0.6], ['how much', 0.6],
-    ['request rate', 1], ['growth rate', 1], ['usage', 0.7], ['how much usage', 1], ['size of', 1], ['catalog size', 1]],
+    ['request rate', 1], ['growth rate', 1], ['user count', 1], ['expected load', 1], ['order of magnitude', 1], ['usage', 0.7], ['how much usage', 1], ['size of', 1], ['catalog size', 1]],
   latency: [['latency', 1], ['response time', 1], ['fast', 1], ['slow', 1], ['millisecond', 1], ['ms', 0.8], ['real time', 1], ['realtime', 1],
     ['p99', 1], ['p95', 1], ['p50', 1], ['sla', 1], ['slo', 1], ['wait', 0.8], ['time budget', 1], ['how long does', 0.8], ['how long can', 0.8], ['responsive', 1],
     ['online or batch', 1], ['batch or online', 1], ['precompute', 1], ['precomputed', 1], ['freshness', 0.8], ['how fresh', 1], ['turnaround', 1], ['second', 0.4],
-    ['time target', 1], ['request take', 1], ['take to respond', 1], ['instantly', 0.9], ['time limit', 1]],
+    ['time target', 1], ['in batch', 1], ['batch', 0.7], ['run offline', 1], ['under a second', 1], ['within a second', 1], ['few second', 0.9], ['online or offline', 1], ['offline or online', 1], ['request take', 1], ['take to respond', 1], ['instantly', 0.9], ['time limit', 1]],
   surface: [['surface', 1], ['where', 0.7], ['shown', 0.7], ['show up', 1], ['appear', 1], ['displayed', 1], ['display', 0.8], ['screen', 1], ['page', 0.8],
     ['ui', 1], ['user interface', 1], ['app', 0.8], ['mobile', 0.8], ['web', 0.6], ['desktop', 0.8], ['device', 0.5], ['placement', 1], ['slot', 1], ['widget', 1],
     ['carousel', 1], ['how is it presented', 1], ['look like to the user', 1], ['entry point', 1], ['interface', 0.8], ['presented', 1],
-    ['user see', 1], ['where does the user', 1], ['user interact with', 1]],
+    ['user see', 1], ['where does the user', 1], ['user interact with', 1],
+    ['ios', 1], ['android', 1], ['encounter', 1], ['where in the product', 1], ['where in the app', 1]],
   data: [['data', 0.6], ['dataset', 1], ['log', 1], ['what do we know', 1], ['information', 0.7], ['signal', 0.8], ['feature', 0.6], ['collect', 0.8], ['available', 0.5],
     ['access to', 0.7], ['metadata', 1], ['catalog', 0.7], ['history', 0.8], ['historical', 0.8], ['source', 0.5], ['store', 0.3], ['training example', 1],
     ['what do we have', 0.8], ['what data do we have', 1], ['data source', 1], ['what data exist', 1], ['data is available', 1], ['data available', 1], ['what data is', 1],
-    ['interaction data', 1], ['data can we use', 1], ['what user data', 1], ['input', 0.5], ['what feature', 1], ['which feature', 1], ['what input', 1], ['which input', 1]],
+    ['interaction data', 1], ['data can we use', 1], ['kind of data', 1], ['data do we have', 1], ['what user data', 1], ['input', 0.5], ['what feature', 1], ['which feature', 1], ['what input', 1], ['which input', 1]],
   labels: [['label', 1], ['ground truth', 1], ['annotation', 1], ['human review', 1], ['reviewer', 0.8], ['rater', 1], ['how do we know', 0.8], ['feedback', 0.8],
     ['supervision', 1], ['supervised', 0.8], ['positive', 0.8], ['negative', 0.5], ['rating', 0.9], ['define a positive', 1], ['implicit', 0.7], ['explicit', 0.7], ['tagged', 0.6], ['verified', 0.6],
     ['judgment', 1], ['confirmed', 0.6], ['outcome', 0.5], ['chargeback', 0.6], ['report', 0.4], ['positive example', 1], ['negative example', 1], ['count as a positive', 1],
-    ['counts as a positive', 1], ['supervision signal', 1], ['supervised signal', 1]],
+    ['counts as a positive', 1], ['supervision signal', 1], ['supervised signal', 1],
+    // Longer than data's "data": "any ground truth data" asks for labels, not the logs.
+    ['ground truth data', 1], ['labeled data', 1], ['feedback signal', 1]],
   constraints: [['constraint', 1], ['limit', 0.8], ['restriction', 1], ['existing system', 1], ['legacy', 1], ['infrastructure', 1], ['infra', 1],
     ['tech stack', 1], ['stack', 0.6], ['hardware', 1], ['gpu', 0.8], ['cpu', 0.8], ['memory', 0.8], ['on device', 1], ['deadline', 1], ['timeline', 1],
     ['team', 0.8], ['engineer', 0.6], ['requirement', 0.8], ['allowed', 0.6], ['open source', 0.8], ['third party', 0.8], ['vendor', 0.8], ['baseline', 0.8],
     ['today', 0.4], ['currently', 0.6], ['current', 0.5], ['existing', 0.7], ['regulation', 0.4], ['compliance', 0.4], ['rule', 0.5], ['policy', 0.5],
-    ['how many engineer', 1], ['training cluster', 1], ['current system', 1], ['how big is the team', 1], ['what do we have today', 1], ['current setup', 1], ['current pipeline', 1], ['current architecture', 1], ['existing pipeline', 1], ['existing setup', 1], ['current approach', 1], ['existing solution', 1], ['current solution', 1], ['baseline model', 1], ['how large is the team', 1], ['team size', 1], ['size of the team', 1], ['run today', 1], ['runs today', 1], ['in place', 0.8], ['already', 0.6]],
+    ['how many engineer', 1], ['training cluster', 1], ['current system', 1], ['how big is the team', 1], ['what do we have today', 1], ['current setup', 1], ['current pipeline', 1], ['current architecture', 1], ['existing pipeline', 1], ['existing setup', 1], ['current approach', 1], ['existing solution', 1], ['current solution', 1], ['baseline model', 1], ['existing model', 1], ['from scratch', 1], ['greenfield', 1], ['how large is the team', 1], ['team size', 1], ['size of the team', 1], ['run today', 1], ['runs today', 1], ['in place', 0.8], ['already', 0.6]],
   privacy: [['privacy', 1], ['pii', 1], ['gdpr', 1], ['ccpa', 1], ['hipaa', 1], ['coppa', 1], ['consent', 1], ['opt out', 1], ['sensitive', 1], ['anonymize', 1],
-    ['anonymous', 0.8], ['encrypt', 1], ['legal', 1], ['compliance', 0.8], ['regulation', 1], ['regulatory', 1], ['data sensitive', 1], ['sensitive data', 1], ['retention', 0.6], ['retain data', 1], ['data retention', 1], ['retain', 0.8], ['how long can we keep', 1], ['delete', 0.6],
+    ['anonymous', 0.8], ['encrypt', 1], ['legal', 1], ['compliance', 0.8], ['regulation', 1], ['regulatory', 1], ['data sensitive', 1], ['sensitive data', 1], ['retention', 0.6], ['retain data', 1], ['data retention', 1], ['data protection', 1], ['retain', 0.8], ['how long can we keep', 1], ['delete', 0.6],
     ['minor', 0.8], ['children', 0.8], ['personal data', 1],
     // A legal word naming the kind of constraint: "any GDPR constraints" is about privacy law.
     ['may not use', 1], ['not allowed to use', 1], ['legal say', 1], ['legal team', 1], ['keep user data', 1], ['keep data', 1], ['how long do we keep', 1], ['legal concern', 1], ['legal requirement', 1], ['legal restriction', 1], ['legal constraint', 1], ['legal limit', 1], ['compliance requirement', 1], ['compliance constraint', 1],
@@ -76,7 +82,7 @@ const VOCABULARY: Record<FactTopic, ReadonlyArray<readonly [phrase: string, weig
   scope: [['scope', 1], ['mvp', 1], ['v1', 1], ['first version', 1], ['in scope', 1], ['out of scope', 1], ['focus on', 0.8], ['should i cover', 1],
     ['should we cover', 1], ['include', 0.6], ['should we include', 1], ['do we need to handle', 0.8], ['country', 0.8], ['region', 0.8],
     ['language', 0.6], ['multilingual', 1], ['multiple language', 1], ['which language', 0.8], ['only english', 1], ['just english', 1], ['just for english', 1], ['english only', 1], ['other than english', 1],
-    ['whole thing or', 1], ['whole system or', 1], ['design the whole', 1], ['one component', 0.8], ['every language', 1], ['all language', 1], ['other language', 1], ['more language', 1], ['international', 0.8], ['global', 0.8], ['market', 0.8], ['launch', 0.8], ['phase', 0.7], ['edge case', 0.6], ['leave out', 1], ['not in scope', 1], ['just', 0.2], ['only', 0.3], ['support', 0.4]],
+    ['whole thing or', 1], ['whole system or', 1], ['design the whole', 1], ['one component', 0.8], ['every language', 1], ['all language', 1], ['other language', 1], ['more language', 1], ['international', 0.8], ['global', 0.8], ['market', 0.8], ['launch', 0.8], ['phase', 0.7], ['edge case', 0.6], ['leave out', 1], ['not in scope', 1], ['not worry about', 1], ['which part', 1], ['what part', 1], ['just', 0.2], ['only', 0.3], ['support', 0.4]],
 };
 
 /**
@@ -92,12 +98,28 @@ const namesCompute = (text: string) => COMPUTE.test(text);
 const COMPUTE_FACT = 1;
 const COST_FACT = 0.9;
 
+/** A figure glued to its unit ("100ms") reads as the unit, a word latency knows. */
+const GLUED_UNIT = /\b(\d+(?:\.\d+)?)(ms|milliseconds?|secs?|seconds?)\b/gi;
+
 const TIME_BUDGET = /\b(latency|delay|response[ -]time|time|ms|milliseconds?|p\d{2}(?:\.\d+)?)\s+budget(?=s?\b)/gi;
 
 /** Questions about the interview, not the system it designs: its time, the whiteboard. */
 const INTERVIEW = /\binterview(?:s|ing)?\b/i;
 const INTERVIEW_TIME = /\b(?:time|timed|long|minutes?|hours?|duration|clock)\b/i;
 const WHITEBOARD = /\bwhiteboard\b/i;
+/** Questions about the interviewer's own life and tastes ("do you like your team?", "how many languages do you speak?"). */
+const PERSONAL = /\b(?:do|did) you (?:like|love|enjoy|speak|drink|eat|play)\b|\byour (?:favou?rite|hobby|hobbies|weekend)\b/i;
+
+/**
+ * Everyday subjects that no ML design is about: food, animals, sport, the sky, small talk; none is
+ * a word of the shipped bank (places are not here: "do we launch in France?" asks for scope). A
+ * question naming one that the fact sheet never mentions ("how fast can a cheetah run?", "how many
+ * cups of coffee do you drink a day?") is small talk, whatever topic words it also uses.
+ */
+const SMALL_TALK = lazy(() => new Set(askWords(`coffee tea beer wine lunch breakfast egg sandwich burger dessert banana sushi steak noodle pasta bread
+  cheese chocolate soda juice sugar calorie boil bake dog puppy kitten cheetah horse cow monkey spider elephant lion shark whale snake dinosaur
+  soccer baseball tennis golf chess marathon cricket hockey moon planet galaxy solar universe sunny umbrella highway cafeteria toilet salary
+  tesla iphone homework guitar piano singer president eiffel mountain ocean river bullet rocket wedding birthday`)));
 
 /** Constraint words that take the topic of the word before them ("latency constraints"). */
 const KIND_OF_CONSTRAINT = new Set(['constraint', 'requirement', 'restriction', 'limit']);
@@ -157,6 +179,8 @@ export interface FactSheet<F extends FactLike = FactLike> {
   forms: WordForms;
   /** How much each word says: less when generic or when several facts ask with it. */
   weight: Map<string, number>;
+  /** Every content word of the facts' phrases and answers: what the sheet talks about. */
+  mentioned: Set<string>;
 }
 
 // Worked out on first use: this module is in the chunk every command loads.
@@ -203,7 +227,8 @@ export function compileFacts<F extends FactLike>(facts: readonly F[], forms: Wor
   const seenIn = new Map<string, number>();
   for (const { words } of compiled) for (const word of words) seenIn.set(word, (seenIn.get(word) ?? 0) + 1);
   const weight = new Map([...seenIn].map(([word, facts]) => [word, (generic().has(word) ? GENERIC_WEIGHT : 1) / facts]));
-  return { forms, facts: compiled, weight };
+  const mentioned = new Set([...seenIn.keys(), ...facts.flatMap((fact) => askWords(fact.answer, forms))]);
+  return { forms, facts: compiled, weight, mentioned };
 }
 
 /**
@@ -236,6 +261,8 @@ function topicStrengths(asked: string, forms: WordForms = wordForms): { strength
   const growthRate = kept.length < inside.length;
   const strengths = new Map<FactTopic, number>();
   let quantityOnly = false;
+  // Strongest first, so that of two synonyms the stronger counts: "log" (data's clear word) over "data".
+  const strongest = kept.toSorted((a, b) => b.weight - a.weight);
   for (const { topic } of vocabulary()) {
     // The strongest cue counts whole, further cues a quarter each, up to 1.2.
     // Cues that are synonyms of each other ("budget", "cost") count once.
@@ -243,7 +270,7 @@ function topicStrengths(asked: string, forms: WordForms = wordForms): { strength
     let sum = 0;
     let quantity = true;
     const counted = new Set<string>();
-    for (const cue of kept) {
+    for (const cue of strongest) {
       if (cue.topic !== topic || counted.has(cue.key)) continue;
       counted.add(cue.key);
       sum += cue.weight;
@@ -270,13 +297,14 @@ export function matchFact<F extends FactLike>(asked: string, sheet: FactSheet<F>
   // A budget of time is a latency question, not one about money ("what is the latency budget").
   // Escape sequences are no words: pasted colour around a question would glue its first word
   // to the code ("\x1b[31mhow" reads "31mhow").
-  const text = stripControl(asked.length > MAX_QUESTION_CHARS ? [...asked].slice(0, MAX_QUESTION_CHARS).join('') : asked).replace(TIME_BUDGET, '$1 target');
+  const text = stripControl(asked.length > MAX_QUESTION_CHARS ? [...asked].slice(0, MAX_QUESTION_CHARS).join('') : asked).replace(GLUED_UNIT, '$1 $2').replace(TIME_BUDGET, '$1 target');
   // About the interview's own time ("is there a time limit for this interview?") or the
   // whiteboard, not the system: the fact sheet has nothing to say. "What is out of scope for
   // this interview?" is still a question about the design.
-  if (WHITEBOARD.test(text) || (INTERVIEW.test(text) && INTERVIEW_TIME.test(text))) return null;
+  if (WHITEBOARD.test(text) || PERSONAL.test(text) || (INTERVIEW.test(text) && INTERVIEW_TIME.test(text))) return null;
   const words = new Set(askWords(text, sheet.forms));
   if (words.size === 0 && !/\S/.test(text)) return null;
+  for (const word of words) if (SMALL_TALK().has(word) && !sheet.mentioned.has(word)) return null;
   const { strengths, quantityOnly } = topicStrengths(text, sheet.forms);
   // A bare quantity ("how big is your office?") of nothing any fact names, nor of what traffic is
   // counted in, and with no other topic's cue, is not about the system: neither scale nor a
