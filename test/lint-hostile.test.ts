@@ -29,7 +29,7 @@ describe('lint on hostile files', () => {
     expect(err).toBe('');
     expect(code).toBe(1);
     expect(out.split('\n').filter((line) => /^ {2}\d/.test(line))).toEqual([
-      expect.stringMatching(/^ {2}21:1 +error +bad indentation: the list item "- x" is among the keys of a mapping; indent it under the key it belongs to +yaml-syntax$/),
+      expect.stringMatching(/^ {2}22:1 +error +bad indentation: the list item "- x" is among the keys of a mapping; indent it under the key it belongs to +yaml-syntax$/),
     ]);
   });
 
@@ -38,7 +38,7 @@ describe('lint on hostile files', () => {
     const { code, out, err } = await lint({ [Q]: `${QUESTION}a: &a [${'x,'.repeat(5_000)}x]\nb: [${'*a,'.repeat(20_000)}*a]\n` });
     expect(err).toBe('');
     expect(code).toBe(1);
-    expect(out).toMatch(/^ {2}21:5 +error +too many alias expansions \(.*\); write the values out instead of nesting anchors +alias-limit$/m);
+    expect(out).toMatch(/^ {2}22:5 +error +too many alias expansions \(.*\); write the values out instead of nesting anchors +alias-limit$/m);
   });
 
   it('reads a mapping used as a key, nested 300 deep, at once, and names the key on its own line', async () => {
@@ -51,7 +51,7 @@ describe('lint on hostile files', () => {
     expect(code).toBe(1);
     expect(findings(out)).toEqual([
       '7:8  error  tags[0] must be text, not a mapping  type',
-      '21:1  error  unknown field "{b: 1}"; allowed fields: id, title, category, difficulty, companies, tags, rubric, prompt, references, stages, followups, interviewer, examples, diagram  unknown-field',
+      '22:1  error  unknown field "{b: 1}"; allowed fields: id, title, category, difficulty, companies, tags, rubric, prompt, references, stages, followups, interviewer, examples, diagram  unknown-field',
     ]);
     // Never closed, the same `{` make a broken tree of mapping keys, turned into data to check the rest.
     const open = await lint({ [Q]: QUESTION.replace('difficulty: medium', `difficulty: meduim\ntags: ${'{'.repeat(2_000)}`) });

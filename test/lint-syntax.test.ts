@@ -86,13 +86,13 @@ describe('a YAML syntax error in lint', () => {
       '5:4 yaml-syntax bad indentation: "difficulty" is indented 3 spaces, its siblings 0; line it up with them',
     ]);
     expect(await findings(QUESTION.replace('  design:', '   design:'))).toEqual([
-      '15:4 yaml-syntax bad indentation: "design" is indented 3 spaces, between the levels above it (2 and 4); line it up with the key it belongs with',
+      '16:4 yaml-syntax bad indentation: "design" is indented 3 spaces, between the levels above it (2 and 4); line it up with the key it belongs with',
     ]);
     expect(await findings(QUESTION.replace('      - id: surface', '     - id: surface'))).toEqual([
       '14:9 yaml-syntax bad indentation: "text" is indented 8 spaces, its siblings 7; line it up with them',
     ]);
     expect(await findings(QUESTION.replace('      - Two stages.', '      - Two stages.\n     - Three stages.'))).toEqual([
-      '18:6 yaml-syntax bad indentation: the list item "- Three stages." is indented 5 spaces, between the levels above it (4 and 6); line it up with the other items of its list',
+      '19:6 yaml-syntax bad indentation: the list item "- Three stages." is indented 5 spaces, between the levels above it (4 and 6); line it up with the other items of its list',
     ]);
   });
 
@@ -167,7 +167,7 @@ describe('a YAML syntax error in lint', () => {
   it('(d) reports a tab in the indentation once, at the tab, and not the stage it broke', async () => {
     expect(await findings(QUESTION.replace('  design:\n    hints:', '  design:\n\thints:').replace('difficulty: medium', 'difficulty: meduim'))).toEqual([
       '5:13 enum difficulty is "meduim"; did you mean "medium"? use one of easy, medium, hard',
-      '16:1 yaml-syntax YAML syntax error: a tab indents this line; YAML indents with spaces only, so replace the tab with spaces',
+      '17:1 yaml-syntax YAML syntax error: a tab indents this line; YAML indents with spaces only, so replace the tab with spaces',
     ]);
   });
 
@@ -175,7 +175,7 @@ describe('a YAML syntax error in lint', () => {
     const tab = (line: number) => `${line}:1 yaml-syntax YAML syntax error: a tab indents this line; YAML indents with spaces only, so replace the tab with spaces`;
     const later = (question: string) => question.replace('difficulty: medium', 'difficulty: meduim').replace('  design:\n    hints:', '  design:\n    hint:');
     const misspelt = '5:13 enum difficulty is "meduim"; did you mean "medium"? use one of easy, medium, hard';
-    const unknown = '16:5 unknown-field unknown field "hint" in stages.design; did you mean "hints"?';
+    const unknown = '17:5 unknown-field unknown field "hint" in stages.design; did you mean "hints"?';
     // A key opening a block, a list item, a key after a list, a key of a list item, each tabbed in
     // place of its spaces: the misspelt field after the tab was not found until the tab was fixed.
     expect(await findings(later(QUESTION.replace('  clarify:\n    hints:', '  clarify:\n\thints:')))).toEqual([misspelt, tab(10), unknown]);
@@ -185,9 +185,9 @@ describe('a YAML syntax error in lint', () => {
     // Before a list longer than a screen: the key after the list, far below, tells its width.
     const hints = Array.from({ length: 60 }, (_, i) => `      - Hint ${i}.\n`).join('');
     const long = later(QUESTION.replace('      - Ask who the users are.\n', hints));
-    expect(await findings(long.replace('  clarify:\n    hints:', '  clarify:\n\thints:'))).toEqual([misspelt, tab(10), unknown.replace('16:5', '75:5')]);
+    expect(await findings(long.replace('  clarify:\n    hints:', '  clarify:\n\thints:'))).toEqual([misspelt, tab(10), unknown.replace('17:5', '76:5')]);
     // Two tabs, each reported where it is; a tab after spaces at the tab.
-    expect(await findings(later(QUESTION).replace('    checklist:', '\tchecklist:').replace('  design:', '\tdesign:'))).toEqual([misspelt, tab(12), tab(15), unknown]);
+    expect(await findings(later(QUESTION).replace('    checklist:', '\tchecklist:').replace('  design:', '\tdesign:'))).toEqual([misspelt, tab(12), tab(16), unknown]);
     expect(await findings(later(QUESTION.replace('    checklist:', '  \tchecklist:')))).toEqual([misspelt, tab(12).replace('12:1', '12:3'), unknown]);
   });
 
@@ -226,7 +226,7 @@ describe('a YAML syntax error in lint', () => {
     // `design:` pushed out of `stages` by a bad indent is no unknown root field, and the rubric
     // check does not see a stage list that the break may have cut short.
     expect(await findings(QUESTION.replace('  design:', ' design:'))).toEqual([
-      '15:2 yaml-syntax bad indentation: "design" is indented 1 space, between the levels above it (0 and 2); line it up with the key it belongs with',
+      '16:2 yaml-syntax bad indentation: "design" is indented 1 space, between the levels above it (0 and 2); line it up with the key it belongs with',
     ]);
   });
 
@@ -242,7 +242,7 @@ describe('a YAML syntax error in lint', () => {
       '9:3 empty stages.clarify is empty, but "hints" after it looks like part of it; indent "hints" (and the lines under it) one level deeper than "clarify"',
     );
     // Nothing after it that belongs there: the plain advice.
-    expect(await findings(QUESTION.replace('  design:\n    hints:\n      - Two stages.\n', '  design:\n'))).toContain('15:3 empty stages.design is empty; give it a mapping or remove the line');
+    expect(await findings(QUESTION.replace('  design:\n    hints:\n      - Two stages.\n', '  design:\n'))).toContain('16:3 empty stages.design is empty; give it a mapping or remove the line');
   });
 
   it('takes the other keys of a misaligned list item for the same mistake', async () => {
@@ -256,10 +256,10 @@ describe('a YAML syntax error in lint', () => {
     const notes = (lines: string) => `${QUESTION}examples:\n  strong:\n    notes:\n      clarify: |\n${lines}`;
     const long = Array.from({ length: 16 }, (_, i) => `        - point ${i}\n`);
     expect(await findings(notes([...long.slice(0, 3), '\t  - a tab\n', ...long.slice(3)].join('')))).toEqual([
-      '27:1 yaml-syntax YAML syntax error: a tab indents this line; YAML indents with spaces only, so replace the tab with spaces',
+      '28:1 yaml-syntax YAML syntax error: a tab indents this line; YAML indents with spaces only, so replace the tab with spaces',
     ]);
     expect(await findings(notes([...long.slice(0, 3), '       - short\n', ...long.slice(3)].join('')))).toEqual([
-      '27:8 yaml-syntax bad indentation: this line of the text under "clarify" is indented 7 spaces, less than its first line (8); indent it like the rest of the text',
+      '28:8 yaml-syntax bad indentation: this line of the text under "clarify" is indented 7 spaces, less than its first line (8); indent it like the rest of the text',
     ]);
   });
 
@@ -325,22 +325,23 @@ describe('a YAML syntax error in lint', () => {
 // A field written in the wrong mapping parses as YAML; the schema alone would call it unknown
 // where it is and missing where it belongs (two to four findings). One finding per mistake, at
 // the field, saying where it belongs and how to move it.
-const AFTER_ITEM = '        text: Asked where the feed appears\n';
+// The item's last line: what is inserted after it follows the whole item.
+const AFTER_ITEM = '        text: Asked where the feed appears\n        core: true\n';
 const MISPLACED: Array<[string, string, string]> = [
   ['an item\'s keywords indented to the stage after the item', QUESTION.replace(AFTER_ITEM, `${AFTER_ITEM}    keywords: [feed placement]\n`),
-    '15:5 misplaced-field "keywords" belongs to a checklist item, not to stages.clarify; indent it under "- id: surface" (the item above), in line with its "text"'],
+    '16:5 misplaced-field "keywords" belongs to a checklist item, not to stages.clarify; indent it under "- id: surface" (the item above), in line with its "text"'],
   ['core: true under the stage', QUESTION.replace('  clarify:\n    hints:', '  clarify:\n    core: true\n    hints:'),
     '10:5 misplaced-field "core" belongs to a checklist item, not to stages.clarify; indent it under the "- id: ..." line of the item in "checklist" it belongs to, in line with that item\'s other fields'],
-  ['core: true given a "- " of its own', QUESTION.replace(AFTER_ITEM, `${AFTER_ITEM}      - core: true\n`),
+  ['core: true given a "- " of its own', QUESTION.replace('        core: true\n', '      - core: true\n'),
     '15:9 misplaced-field stages.clarify.checklist[1] has "core" but no "id" or "text": it reads as a field of the item above ("- id: surface") written as an item of its own; replace the "- " before "core" with two spaces, to line it up with that item\'s "text"'],
   ['an item that lost its "- "', QUESTION.replace(AFTER_ITEM, `${AFTER_ITEM}    id: placement\n    text: Asked about placement\n`),
-    '15:5 misplaced-field "id" and "text" belong to a checklist item, not to stages.clarify; make them an item of "checklist": write "- " before "id" and indent them under "checklist:", in line with its other items'],
+    '16:5 misplaced-field "id" and "text" belong to a checklist item, not to stages.clarify; make them an item of "checklist": write "- " before "id" and indent them under "checklist:", in line with its other items'],
   ['a stage field inside an item', QUESTION.replace(AFTER_ITEM, `${AFTER_ITEM}        not_applicable: [goal]\n`),
-    '15:9 misplaced-field "not_applicable" belongs to stages.clarify, not to stages.clarify.checklist[0]; indent it less, to line up with "checklist"'],
+    '16:9 misplaced-field "not_applicable" belongs to stages.clarify, not to stages.clarify.checklist[0]; indent it less, to line up with "checklist"'],
   ['a stage indented under the stage before it', QUESTION.replace('  design:\n    hints:\n      - Two stages.\n', '    design:\n      hints:\n        - Two stages.\n'),
-    '15:5 misplaced-field "design" is a stage (by its fields), not a field of stages.clarify; indent it less, to line up with "clarify"'],
+    '16:5 misplaced-field "design" is a stage (by its fields), not a field of stages.clarify; indent it less, to line up with "clarify"'],
   ['followups indented under the last stage', QUESTION.replace('followups:\n  - Traffic grew tenfold.\n', '  followups:\n    - Traffic grew tenfold.\n'),
-    '18:3 misplaced-field "followups" belongs to the top level of the file, not to stages; indent it less, to line up with "stages"'],
+    '19:3 misplaced-field "followups" belongs to the top level of the file, not to stages; indent it less, to line up with "stages"'],
   ['a rubric item\'s guidance dedented to the stage', RUBRIC.replace('        text: Drew a diagram\n', '        text: Drew a diagram\n    guidance: Boxes and arrows.\n'),
     'rubrics/mini.yaml 21:5 misplaced-field "guidance" belongs to a checklist item, not to stages[1]; indent it under "- id: diagram" (the item above), in line with its "text"'],
 ];
@@ -354,24 +355,24 @@ describe('a field in the wrong mapping', () => {
   it('keeps a misspelt field beside a misplaced one as a mistake of its own', async () => {
     expect(await findings(QUESTION.replace('  clarify:\n    hints:', '  clarify:\n    core: true\n    hints:').replace(AFTER_ITEM, `${AFTER_ITEM}        guidence: x\n`))).toEqual([
       '10:5 misplaced-field "core" belongs to a checklist item, not to stages.clarify; indent it under the "- id: ..." line of the item in "checklist" it belongs to, in line with that item\'s other fields',
-      '16:9 unknown-field unknown field "guidence" in stages.clarify.checklist[0]; did you mean "guidance"?',
+      '17:9 unknown-field unknown field "guidence" in stages.clarify.checklist[0]; did you mean "guidance"?',
     ]);
   });
 
   it('does not guess: a field with no place nearby that could have lost it stays an unknown field', async () => {
     // A follow-up's "title" is the question's (which has one) or a reference's: too far to say.
     expect(await findings(QUESTION.replace('followups:\n  - Traffic grew tenfold.\n', 'followups:\n  - text: Labels arrive late.\n    title: x\n'))).toEqual([
-      '20:5 unknown-field unknown field "title" in followups[0]; allowed fields: text, answer, when',
+      '21:5 unknown-field unknown field "title" in followups[0]; allowed fields: text, answer, when',
     ]);
     // A stage without a checklist has no item to have lost it.
     expect(await findings(QUESTION.replace('  design:\n    hints:', '  design:\n    core: true\n    hints:'))).toEqual([
-      '16:5 unknown-field unknown field "core" in stages.design; allowed fields: hints, checklist, not_applicable',
+      '17:5 unknown-field unknown field "core" in stages.design; allowed fields: hints, checklist, not_applicable',
     ]);
   });
 
   it('still says "missing" for an item that lacks its fields, and names them all once', async () => {
     expect(await findings(QUESTION.replace(AFTER_ITEM, `${AFTER_ITEM}      - weight: 2\n        guidance: x\n`).replace('      - id: surface\n', '      - id: surface\n        weight: 1\n'))).toEqual([
-      '16:9 required missing required fields "id" and "text" in stages.clarify.checklist[1]; add them',
+      '17:9 required missing required fields "id" and "text" in stages.clarify.checklist[1]; add them',
     ]);
   });
 

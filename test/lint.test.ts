@@ -97,6 +97,24 @@ describe('mldrill lint', () => {
     expect(JSON.parse((await lint(['-f', 'json', path.join(dir, 'rubrics')], { cwd: dir })).out)).toEqual([]);
   });
 
+  it('warns about a question with no core item at its stages, or at its id when it has none, and not about one with a core item', async () => {
+    const json = async (question: string) => {
+      const dir = writeBank(baseBank({ [Q]: question }));
+      const { code, out } = await lint([dir, '--format', 'json'], { cwd: dir });
+      // A warning alone passes; the missing stages are an error.
+      expect(code).toBe(question.includes('stages:') ? 0 : 1);
+      return JSON.parse(out);
+    };
+    expect(await json(QUESTION.replace('        core: true\n', ''))).toEqual([
+      { file: Q, line: 8, column: 1, severity: 'warning', rule: 'core-count', message: 'the question has no core item; mark 1 to 3 of its items with core: true (the insights it exists to test)' },
+    ]);
+    // No stages at all: an error of its own, and no item to mark core either.
+    expect((await json(QUESTION.replace(/stages:[\s\S]*followups:/, 'followups:'))).filter((finding: { rule: string }) => finding.rule === 'core-count')).toEqual([
+      { file: Q, line: 2, column: 1, severity: 'warning', rule: 'core-count', message: 'the question has no core item; add 1 to 3 checklist items with core: true (the insights it exists to test)' },
+    ]);
+    expect(await json(QUESTION)).toEqual([]);
+  });
+
   it('writes GitHub Actions workflow commands with --format github', async () => {
     const dir = brokenBank();
     const { code, out } = await lint([dir, '--format', 'github'], { cwd: dir });

@@ -64,10 +64,13 @@ stages:
   clarify:
     hints:
       - "TODO: a nudge for clarify specific to this question, revealed on request"
-    # checklist:  # items that join the rubric's for this stage
-    #   - id: kebab-case-id
-    #     text: What the candidate should cover
-    #     guidance: What good looks like
+    checklist:  # items that join the rubric's for this stage
+      # The insight the question exists to test, in the stage it belongs to (1 to 3 a question);
+      # an answer that misses every core item scores at most 60%.
+      - id: core-insight
+        text: "TODO: the insight this question exists to test"
+        core: true
+        keywords: ["TODO: a phrase only a candidate with that insight would write"]
   # Design (10 min): Design it.
   design:
     hints:
@@ -136,9 +139,10 @@ interviewer:
     const io = fakeIo({ cwd });
     expect(await main(['lint', 'questions'], io)).toBe(0);
     const rules = io.out().split('\n').filter((line) => /^\s+\d+:\d+/.test(line)).map((line) => line.trim().split(/\s+/).at(-1));
-    // The prompt, a hint for each of the 4 stages, two followups, an answer key, a when, 6 facts.
-    expect(rules).toEqual(Array(15).fill('todo'));
-    expect(io.out()).toContain('✖ 1 file checked: 0 errors, 15 warnings');
+    // The prompt, a hint for each of the 4 stages, the core item's text and keyword, two followups,
+    // an answer key, a when, 6 facts; and no core-count: the core item is there, waiting for its words.
+    expect(rules).toEqual(Array(17).fill('todo'));
+    expect(io.out()).toContain('✖ 1 file checked: 0 errors, 17 warnings');
     expect(await main(['lint', 'questions', '--max-warnings', '0'], fakeIo({ cwd }))).toBe(1);
     expect(fs.readFileSync(path.join(cwd, 'questions', 'recommendation', 'feed-ranking.yaml'), 'utf8')).toContain('difficulty: hard\nrubric: ml-system-design\n');
   });

@@ -40,18 +40,34 @@ export function scaffoldQuestion(scaffold: Scaffold): string {
     'prompt: "TODO: the question as an interviewer would ask it, short and vague"',
     'stages:',
   ];
-  for (const stage of scaffold.rubric.stages) {
+  scaffold.rubric.stages.forEach((stage, i) => {
     lines.push(
       `  # ${stage.title} (${stage.minutes} min): ${stage.goal.replace(/\s+/g, ' ')}`,
       `  ${stage.id}:`,
       '    hints:',
       `      - "TODO: a nudge for ${stage.id} specific to this question, revealed on request"`,
-      "    # checklist:  # items that join the rubric's for this stage",
-      '    #   - id: kebab-case-id',
-      '    #     text: What the candidate should cover',
-      '    #     guidance: What good looks like',
     );
-  }
+    // Every question has 1 to 3 core items (lint warns without one): the first stage starts with
+    // one to fill in, the others with the shape of an item.
+    if (i === 0) {
+      lines.push(
+        "    checklist:  # items that join the rubric's for this stage",
+        '      # The insight the question exists to test, in the stage it belongs to (1 to 3 a question);',
+        '      # an answer that misses every core item scores at most 60%.',
+        '      - id: core-insight',
+        '        text: "TODO: the insight this question exists to test"',
+        '        core: true',
+        '        keywords: ["TODO: a phrase only a candidate with that insight would write"]',
+      );
+    } else {
+      lines.push(
+        "    # checklist:  # items that join the rubric's for this stage",
+        '    #   - id: kebab-case-id',
+        '    #     text: What the candidate should cover',
+        '    #     guidance: What good looks like',
+      );
+    }
+  });
   lines.push(
     'followups:',
     '  - "TODO: a curveball the interviewer may throw"',

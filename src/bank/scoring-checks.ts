@@ -6,7 +6,8 @@ import { isRecord } from './records.js';
 import { plural } from '../text.js';
 import type { FileKind } from './validate.js';
 
-type Report = (pathTo: PathSegment[], rule: string, message: string) => void;
+/** `missing`: the finding is about a field missing `from` a mapping, which a YAML break may have swallowed. */
+type Report = (pathTo: PathSegment[], rule: string, message: string, missing?: { from: PathSegment[] }) => void;
 
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
@@ -22,11 +23,13 @@ export function exampleLines(notes: unknown): number {
 export function scoringChecks(data: Record<string, unknown>, kind: FileKind, report: Report): void {
   const stages: Array<[PathSegment, unknown]> = kind === 'rubric' ? list(data.stages).map((stage, i) => [i, stage]) : Object.entries(isRecord(data.stages) ? data.stages : {});
   let core = 0;
+  let items = 0;
   // The question's own words: a core item that they would tick is ticked by repeating the question back.
   const asked = kind === 'rubric' ? [] : [data.title, data.prompt].filter((text): text is string => typeof text === 'string').map((text) => wordForms.stems(text));
   for (const [key, stage] of stages) {
     list(isRecord(stage) ? stage.checklist : undefined).forEach((item, i) => {
       if (!isRecord(item)) return;
+      items++;
       if (item.core === true) core++;
       list(item.keywords).forEach((keyword, k) => {
         const reason = typeof keyword === 'string' ? genericReason(keyword) : undefined;
@@ -42,6 +45,16 @@ export function scoringChecks(data: Record<string, unknown>, kind: FileKind, rep
   }
   if (kind === 'rubric') return;
   if (core > MAX_CORE) report(['stages'], 'core-count', `the question has ${core} core items; keep 1 to ${MAX_CORE}: the insights it exists to test`);
+  // Only a question's own items can be core (a rubric's are the same for every question, and the
+  // format refuses `core` there). Stages that are there but no mapping are a format error, and
+  // their items, if any, cannot be counted: no guess. Without any core item nothing caps an answer
+  // that misses the point.
+  else if (core === 0 && (data.stages === undefined || isRecord(data.stages))) {
+    const fix = items > 0 ? `mark 1 to ${MAX_CORE} of its items with core: true` : `add 1 to ${MAX_CORE} checklist items with core: true`;
+    const message = `the question has no core item; ${fix} (the insights it exists to test)`;
+    if (data.stages !== undefined) report(['stages'], 'core-count', message);
+    else report(data.id !== undefined ? ['id'] : [], 'core-count', message, { from: [] });
+  }
   const strong = isRecord(data.examples) && isRecord(data.examples.strong) ? data.examples.strong : undefined;
   if (strong) {
     const lines = exampleLines(strong.notes);

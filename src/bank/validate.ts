@@ -117,12 +117,12 @@ function notThisFormat(parsed: ParsedFile, kind: FileKind): Finding {
 const artefacts = new WeakSet<Finding>();
 
 /** `scope`: the part of the file the finding depends on, when more than its own node (for `damaged`). */
-function at(parsed: ParsedFile, pathTo: readonly PathSegment[], rule: string, message: string, options: { severity?: Severity; key?: boolean; scope?: readonly PathSegment[] } = {}): Finding {
+function at(parsed: ParsedFile, pathTo: readonly PathSegment[], rule: string, message: string, options: { severity?: Severity; key?: boolean; scope?: readonly PathSegment[]; missing?: boolean } = {}): Finding {
   const { line, column } = parsed.locate(pathTo, options.key ? 'key' : 'value');
   // Messages quote the file's own text (keys, values), which must not reach a terminal raw.
   const finding: Finding = { file: parsed.file, line, column, severity: options.severity ?? 'error', rule, message: stripControl(message) };
   // A missing field is reported at the mapping that lacks it: the mapping as a whole is judged.
-  if (parsed.damaged?.(options.scope ?? pathTo, rule === 'required')) artefacts.add(finding);
+  if (parsed.damaged?.(options.scope ?? pathTo, options.missing ?? rule === 'required')) artefacts.add(finding);
   return finding;
 }
 
@@ -345,7 +345,9 @@ function fileChecks(parsed: ParsedFile, kind: FileKind): Finding[] {
       seen.add(id);
     });
   }
-  scoringChecks(data, kind, (pathTo, rule, message) => findings.push(at(parsed, pathTo, rule, message, { severity: 'warning', key: typeof pathTo[pathTo.length - 1] === 'string' })));
+  scoringChecks(data, kind, (pathTo, rule, message, missing) =>
+    findings.push(at(parsed, pathTo, rule, message, { severity: 'warning', key: typeof pathTo[pathTo.length - 1] === 'string', ...(missing ? { scope: missing.from, missing: true } : {}) })),
+  );
   if (kind === 'rubric') {
     const seen = new Set<string>();
     for (const [i, stage] of stages) {

@@ -46,6 +46,7 @@ stages:
     checklist:
       - id: surface
         text: Asked where the feed appears
+        core: true
   design:
     hints:
       - Two stages.

@@ -38,7 +38,7 @@ export const RULES: ReadonlyArray<{ id: string; severity: Severity; what: string
   { id: 'todo', severity: 'warning', what: 'a value that still says TODO' },
   { id: 'generic-keyword', severity: 'warning', what: 'a one-word keyword that is a stop word or a generic term (where, users, data, cost...): it never counts' },
   { id: 'core-in-prompt', severity: 'warning', what: "a core item's keyword that the question's own title or prompt contains: repeating the question back would tick it" },
-  { id: 'core-count', severity: 'warning', what: 'a question with more than 3 core items' },
+  { id: 'core-count', severity: 'warning', what: 'a question with no core item, or more than 3' },
   { id: 'example-length', severity: 'warning', what: 'a strong example with fewer than 15 or more than 40 lines of notes' },
   { id: 'unknown-item', severity: 'error', what: 'a not_applicable or replaces id that is not an item of that stage of the rubric' },
   { id: 'grading-example', severity: 'error', what: 'an example answer that grades outside its score range' },
