@@ -191,6 +191,27 @@ describe('a YAML syntax error in lint', () => {
     expect(await findings(later(QUESTION.replace('    checklist:', '  \tchecklist:')))).toEqual([misspelt, tab(12).replace('12:1', '12:3'), unknown]);
   });
 
+  it('checks the rest of a file after a value holding ": ", in the same run', async () => {
+    const colon = (line: number, column: number, value: string) => `${line}:${column} yaml-syntax YAML syntax error: the value "${value}" holds ": ", which starts a mapping; put the value in quotes`;
+    const later = (question: string) => question.replace('difficulty: medium', 'difficulty: meduim').replace('  design:\n    hints:', '  design:\n    hint:');
+    const misspelt = '5:13 enum difficulty is "meduim"; did you mean "medium"? use one of easy, medium, hard';
+    const unknown = '16:5 unknown-field unknown field "hint" in stages.design; did you mean "hints"?';
+    // The title took every key after it into a mapping of its own: the misspelt difficulty, the
+    // unknown field and the missing ones went unreported until the title was quoted.
+    expect(await findings(later(QUESTION.replace('title: A feed', 'title: Feeds: a ranked feed')))).toEqual([colon(3, 8, 'Feeds: a ranked feed'), misspelt, unknown]);
+    expect(await findings(QUESTION.replace('title: A feed', 'title: Feeds: a ranked feed').replace(/followups:[^]*$/, 'bogus: 1\n'))).toEqual([
+      colon(3, 8, 'Feeds: a ranked feed'),
+      '18:1 unknown-field unknown field "bogus"; allowed fields: id, title, category, difficulty, companies, tags, rubric, prompt, references, stages, followups, interviewer, examples, diagram',
+    ]);
+    // Two such values, each at its place; one in a checklist item, with the id before it still checked.
+    expect(await findings(later(QUESTION.replace('title: A feed', 'title: Feeds: ranked').replace('text: Asked where', 'text: Asked: where')))).toEqual([colon(3, 8, 'Feeds: ranked'), misspelt, colon(14, 15, 'Asked: where the feed appears'), unknown]);
+    // The id on the line before is still the file's id: its checks are not taken for the mistake's.
+    expect(await findings(QUESTION.replace('id: feed', 'id: feeds').replace('title: A feed', 'title: Feeds: ranked'))).toEqual([
+      '2:5 id-filename id "feeds" does not match the file name "feed.yaml"; rename the file to feeds.yaml or change the id',
+      colon(3, 8, 'Feeds: ranked'),
+    ]);
+  });
+
   it('reads lines ended by CR alone (classic Mac) or CRLF as YAML does, each finding at its line', async () => {
     const misspelt = '5:13 enum difficulty is "meduim"; did you mean "medium"? use one of easy, medium, hard';
     const ending = (eol: string) => (file: string) => fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('difficulty: medium', 'difficulty: meduim').replaceAll('\n', eol));

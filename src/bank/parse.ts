@@ -4,7 +4,7 @@ import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, par
 import { cut, showControl, stripControl } from '../text.js';
 import { MAX_FILE_BYTES, type Finding } from './findings.js';
 import { untab, type Untabbed } from './tab-indent.js';
-import { firstLine, syntaxProblems, TAB, UNCLOSED_QUOTE, type SyntaxProblem } from './yaml-errors.js';
+import { COLON_IN_VALUE, firstLine, syntaxProblems, TAB, UNCLOSED_QUOTE, type SyntaxProblem } from './yaml-errors.js';
 
 /** Quotes closed for the author, one parse each, before the rest of a file is left unchecked. */
 const MAX_CLOSED = 10;
@@ -101,6 +101,16 @@ export function parseYaml(file: string, source: string, closed = 0, guessed: Rea
   const tab = closed < MAX_CLOSED ? problems.find(({ message }) => message === TAB) : undefined;
   const spaced = tab && untabbed(file, source, tab.at, closed, guessed);
   if (spaced) return spaced;
+  // A second ": " in a value (`title: YouTube: new videos`) makes every key after it part of that
+  // value: read again with the value's colons blanked and its line counted as damaged, the rest is
+  // checked in the same run. Only this problem's finding is this reading's: the next finds the others.
+  const colon = closed < MAX_CLOSED ? problems.find(({ message }) => message.endsWith(COLON_IN_VALUE)) : undefined;
+  const blanked = colon && blankColons(source, colon.at);
+  if (blanked) {
+    const again = parseYaml(file, blanked.source, closed + 1, [...guessed, blanked.line]);
+    const own: Finding = { file, ...position(colon!.at), severity: 'error', rule: 'yaml-syntax', message: stripControl(colon!.message) };
+    return { ...again, findings: [own, ...again.findings] };
+  }
   if (problems.length > 0) {
     // What parsed is still checked, so that one run finds every problem; the findings that
     // only the broken part explains are left out (validate.ts asks `damaged`).
@@ -184,6 +194,21 @@ function closeQuote(source: string, at: number): string | undefined {
   if (newline !== -1 && next && next[1]!.length > indent) return undefined;
   const end = at + 1 + rest.length;
   return `${source.slice(0, end)}${quote}${source.slice(end)}`;
+}
+
+/**
+ * The source with each `:` that ends a word in the value at `at` (after its key's `: `, to the end
+ * of the line) made a space, and the stretch of the value; undefined when there is no such value.
+ * Offsets, lines and columns stay as they were.
+ */
+function blankColons(source: string, at: number): { source: string; line: [number, number] } | undefined {
+  const lineStart = source.lastIndexOf('\n', at - 1) + 1;
+  if (!/:\s+$/.test(source.slice(lineStart, at))) return undefined;
+  const newline = source.indexOf('\n', at);
+  const lineEnd = newline === -1 ? source.length : newline;
+  const value = source.slice(at, lineEnd).replace(/:(?=\s|$)/g, ' ');
+  if (value === source.slice(at, lineEnd)) return undefined;
+  return { source: source.slice(0, at) + value + source.slice(lineEnd), line: [at, lineEnd] };
 }
 
 /**

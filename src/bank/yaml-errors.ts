@@ -25,6 +25,9 @@ const NEAR_LINES = 5;
 
 export const TAB = 'YAML syntax error: a tab indents this line; YAML indents with spaces only, so replace the tab with spaces';
 
+/** How the message about a second `: ` in a value ends (the value itself comes before it). */
+export const COLON_IN_VALUE = 'holds ": ", which starts a mapping; put the value in quotes';
+
 /** The problems behind the parser's errors (not DUPLICATE_KEY, which leaves the tree sound). */
 export function syntaxProblems(doc: Document, source: string, errors: readonly YAMLError[], lineStarts: readonly number[]): SyntaxProblem[] {
   const lines = new SourceLines(source, lineStarts);
@@ -140,7 +143,7 @@ function explain(doc: Document, lines: SourceLines, cascade: readonly YAMLError[
     case 'BLOCK_AS_IMPLICIT_KEY':
       // `title: A: feed`: a second `: ` makes the value look like a nested mapping.
       if (/^Nested mappings/.test(first.message) && /:(\s|$)/.test(text)) {
-        return { at, message: `YAML syntax error: the value "${clip(text)}" holds ": ", which starts a mapping; put the value in quotes` };
+        return { at, message: `YAML syntax error: the value "${clip(text)}" ${COLON_IN_VALUE}` };
       }
       break;
     case 'MULTILINE_IMPLICIT_KEY':
