@@ -212,6 +212,25 @@ describe('a YAML syntax error in lint', () => {
     ]);
   });
 
+  it('checks the rest of a file after a key indented past its siblings, in the same run', async () => {
+    const later = (question: string) => question.replace('title: A feed', 'title: A feed\ntitel: typo').replace('  design:\n    hints:', '  design:\n    hint:');
+    const typo = '4:1 unknown-field unknown field "titel"; did you mean "title"?';
+    const unknown = '17:5 unknown-field unknown field "hint" in stages.design; did you mean "hints"?';
+    // The key took every line after it into the value above it: the unknown fields went unreported.
+    expect(await findings(later(QUESTION).replace('difficulty: medium', '   difficulty: medium'))).toEqual([
+      typo,
+      '6:4 yaml-syntax bad indentation: "difficulty" is indented 3 spaces, its siblings 0; line it up with them',
+      unknown,
+    ]);
+    // Twice, once among a checklist item's keys: each at its place, the rest still checked.
+    expect(await findings(later(QUESTION).replace('Asked where the feed appears\n', 'Asked where the feed appears\n          weight: 2\n').replace('category: recommendation', '  category: recommendation'))).toEqual([
+      typo,
+      '5:3 yaml-syntax bad indentation: "category" is indented 2 spaces, its siblings 0; line it up with them',
+      '16:11 yaml-syntax bad indentation: "weight" is indented 10 spaces, its siblings 8; line it up with them',
+      unknown.replace('17:5', '18:5'),
+    ]);
+  });
+
   it('reads lines ended by CR alone (classic Mac) or CRLF as YAML does, each finding at its line', async () => {
     const misspelt = '5:13 enum difficulty is "meduim"; did you mean "medium"? use one of easy, medium, hard';
     const ending = (eol: string) => (file: string) => fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('difficulty: medium', 'difficulty: meduim').replaceAll('\n', eol));

@@ -4,7 +4,7 @@ import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, par
 import { cut, showControl, stripControl } from '../text.js';
 import { MAX_FILE_BYTES, type Finding } from './findings.js';
 import { untab, type Untabbed } from './tab-indent.js';
-import { COLON_IN_VALUE, firstLine, syntaxProblems, TAB, UNCLOSED_QUOTE, type SyntaxProblem } from './yaml-errors.js';
+import { COLON_IN_VALUE, firstLine, MAX_PROBLEMS, syntaxProblems, TAB, UNCLOSED_QUOTE, type SyntaxProblem } from './yaml-errors.js';
 
 /** Quotes closed for the author, one parse each, before the rest of a file is left unchecked. */
 const MAX_CLOSED = 10;
@@ -101,10 +101,17 @@ export function parseYaml(file: string, source: string, closed = 0, guessed: Rea
   const tab = closed < MAX_CLOSED ? problems.find(({ message }) => message === TAB) : undefined;
   const spaced = tab && untabbed(file, source, tab.at, closed, guessed);
   if (spaced) return spaced;
+  // A key indented past its siblings after a value (`category: ads` then `   difficulty: hard`)
+  // makes every key after it part of that value: read again with it lined up with them.
+  // Not past the problems' cap, whose last finding counts the mistakes after it as they are.
+  const mending = closed < MAX_CLOSED && problems.length <= MAX_PROBLEMS;
+  const over = mending ? problems.find((problem) => problem.siblings !== undefined) : undefined;
+  const lined = over && linedUp(file, source, over, closed, guessed);
+  if (lined) return lined;
   // A second ": " in a value (`title: YouTube: new videos`) makes every key after it part of that
   // value: read again with the value's colons blanked and its line counted as damaged, the rest is
   // checked in the same run. Only this problem's finding is this reading's: the next finds the others.
-  const colon = closed < MAX_CLOSED ? problems.find(({ message }) => message.endsWith(COLON_IN_VALUE)) : undefined;
+  const colon = mending ? problems.find(({ message }) => message.endsWith(COLON_IN_VALUE)) : undefined;
   const blanked = colon && blankColons(source, colon.at);
   if (blanked) {
     const again = parseYaml(file, blanked.source, closed + 1, [...guessed, blanked.line]);
@@ -156,14 +163,38 @@ function damagedBy(doc: Document, source: string, stretches: ReadonlyArray<[numb
  */
 function untabbed(file: string, source: string, at: number, closed: number, guessed: ReadonlyArray<[number, number]>): ParsedFile | undefined {
   const spaced = untab(source, at, (text) => parseDocument(text, OPTIONS).errors.length);
-  if (!spaced) return undefined;
+  return spaced && reindented(file, source, spaced, at, TAB, closed, guessed, true);
+}
+
+/** The file read again with the over-indented key of `problem` at its siblings' indentation, the problem's finding first. */
+function linedUp(file: string, source: string, problem: SyntaxProblem, closed: number, guessed: ReadonlyArray<[number, number]>): ParsedFile | undefined {
+  const lineStart = source.lastIndexOf('\n', problem.at - 1) + 1;
+  const was = problem.at - lineStart;
+  if (!/^ *$/.test(source.slice(lineStart, problem.at)) || problem.siblings! >= was) return undefined;
+  // Only after a sibling `key: value` line: after a list item's first line (`- id: x` out of line
+  // itself), its other keys are more of that one mistake, which lining them up one by one would not show.
+  const previous = source.slice(0, lineStart).split('\n').reverse().find((text) => /\S/.test(text) && !/^\s*#/.test(text));
+  if (previous === undefined || /^ *-( |$)/.test(previous) || /^ */.exec(previous)![0].length !== problem.siblings) return undefined;
+  const line = source.slice(0, lineStart).split('\n').length;
+  const spaced: Untabbed = { source: source.slice(0, lineStart) + ' '.repeat(problem.siblings!) + source.slice(problem.at), line, was, now: problem.siblings! };
+  // No guess: after a `key: value` line, a key can only be the value's sibling.
+  return reindented(file, source, spaced, problem.at, problem.message, closed, guessed, false);
+}
+
+/**
+ * The file read again as `spaced` has it, one line's indentation changed: its findings placed in
+ * the file as it is, and the finding `message` at `at` first. `guess`: the new indentation is a
+ * guess, so that line counts as damaged.
+ */
+function reindented(file: string, source: string, spaced: Untabbed, at: number, message: string, closed: number, guessed: ReadonlyArray<[number, number]>, guess: boolean): ParsedFile {
   const lineStart = source.lastIndexOf('\n', at - 1) + 1;
   const shift = spaced.now - spaced.was;
   const moved = guessed.map(([start, end]): [number, number] => (start > lineStart ? [start + shift, end + shift] : [start, end]));
   const lineEnd = spaced.source.indexOf('\n', lineStart);
-  const again = shiftColumns(parseYaml(file, spaced.source, closed + 1, [...moved, [lineStart, lineEnd === -1 ? spaced.source.length : lineEnd]]), spaced);
-  const tab: Finding = { file, line: spaced.line, column: at - lineStart + 1, severity: 'error', rule: 'yaml-syntax', message: TAB };
-  return { ...again, findings: [tab, ...again.findings] };
+  const line: Array<[number, number]> = guess ? [[lineStart, lineEnd === -1 ? spaced.source.length : lineEnd]] : [];
+  const again = shiftColumns(parseYaml(file, spaced.source, closed + 1, [...moved, ...line]), spaced);
+  const own: Finding = { file, line: spaced.line, column: at - lineStart + 1, severity: 'error', rule: 'yaml-syntax', message: stripControl(message) };
+  return { ...again, findings: [own, ...again.findings] };
 }
 
 /** A reading of the file with one line re-indented, its columns on that line as in the file. */
