@@ -9,6 +9,9 @@ import { COLON_IN_VALUE, firstLine, MAX_PROBLEMS, syntaxProblems, TAB, UNCLOSED_
 /** Quotes closed for the author, one parse each, before the rest of a file is left unchecked. */
 const MAX_CLOSED = 10;
 
+/** What a file's readings with a mistake mended may add up to: ten of a 50 KB file, two of one at the limit. */
+const MAX_MENDED_BYTES = 512 * 1024;
+
 /** Enough for any honest use of anchors; a billion-laughs file stops here. */
 const MAX_ALIAS_COUNT = 100;
 
@@ -103,8 +106,10 @@ export function parseYaml(file: string, source: string, closed = 0, guessed: Rea
   if (spaced) return spaced;
   // A key indented past its siblings after a value (`category: ads` then `   difficulty: hard`)
   // makes every key after it part of that value: read again with it lined up with them.
-  // Not past the problems' cap, whose last finding counts the mistakes after it as they are.
-  const mending = closed < MAX_CLOSED && problems.length <= MAX_PROBLEMS;
+  // Not in a file of thousands of errors, nor again and again in one near the size limit (each
+  // reading of such a file can take a second), nor past the problems' cap, whose last finding
+  // counts the mistakes after it as they are.
+  const mending = closed < MAX_CLOSED && (closed + 1) * source.length <= MAX_MENDED_BYTES && doc.errors.length <= MAX_PROBLEMS && problems.length <= MAX_PROBLEMS;
   const over = mending ? problems.find((problem) => problem.siblings !== undefined) : undefined;
   const lined = over && linedUp(file, source, over, closed, guessed);
   if (lined) return lined;
@@ -335,9 +340,23 @@ function duplicateKeyName(source: string, start: number): string {
   return key ? `key "${showControl(key)}" ` : 'a key ';
 }
 
-/** The entry of a mapping with this key. */
+/** Each mapping's entries by key (the first of a key given twice), made on its first look-up. */
+const pairIndex = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+/**
+ * The entry of a mapping with this key. Through an index: every finding looks its path up, and
+ * a scan per finding over a mapping of thousands of keys (each unknown) took a minute.
+ */
 function pairOf(map: YAMLMap, segment: PathSegment): Pair | undefined {
-  return map.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+  let index = pairIndex.get(map);
+  if (!index) {
+    index = new Map();
+    for (const item of map.items) {
+      if (isPair(item) && isScalar(item.key) && !index.has(String(item.key.value))) index.set(String(item.key.value), item);
+    }
+    pairIndex.set(map, index);
+  }
+  return index.get(String(segment));
 }
 
 /** The node at path, or the deepest one on the way when the path runs out (`complete` false). */
