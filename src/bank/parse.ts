@@ -120,7 +120,7 @@ export function parseYaml(file: string, source: string, closed = 0, guessed: Rea
   const blanked = colon && blankColons(source, colon.at);
   if (blanked) {
     const again = parseYaml(file, blanked.source, closed + 1, [...guessed, blanked.line]);
-    const own: Finding = { file, ...position(colon!.at), severity: 'error', rule: 'yaml-syntax', message: stripControl(colon!.message) };
+    const own: Finding = { file, ...position(colon.at), severity: 'error', rule: 'yaml-syntax', message: stripControl(colon.message) };
     return { ...again, findings: [own, ...again.findings] };
   }
   if (problems.length > 0) {
@@ -181,7 +181,7 @@ function linedUp(file: string, source: string, problem: SyntaxProblem, closed: n
   const previous = source.slice(0, lineStart).split('\n').reverse().find((text) => /\S/.test(text) && !/^\s*#/.test(text));
   if (previous === undefined || /^ *-( |$)/.test(previous) || /^ */.exec(previous)![0].length !== problem.siblings) return undefined;
   const line = source.slice(0, lineStart).split('\n').length;
-  const spaced: Untabbed = { source: source.slice(0, lineStart) + ' '.repeat(problem.siblings!) + source.slice(problem.at), line, was, now: problem.siblings! };
+  const spaced: Untabbed = { source: source.slice(0, lineStart) + ' '.repeat(problem.siblings) + source.slice(problem.at), line, was, now: problem.siblings };
   // No guess: after a `key: value` line, a key can only be the value's sibling.
   return reindented(file, source, spaced, problem.at, problem.message, closed, guessed, false);
 }
