@@ -112,6 +112,16 @@ describe('a YAML syntax error in lint', () => {
     ]);
   });
 
+  it('finds a key given twice as YAML compares keys: in { } and nested mappings, quoted or not, but 1 and "1" are two keys', () => {
+    const source = 'id: feed\nmeta: {a: 1, b: 2, a: 3}\n"id": again\n1: one\n"1": text\n.nan: x\n.nan: y\nstages:\n  s:\n    hints: []\n    hints: []\n  t: {}\n';
+    const duplicates = parseYaml('feed.yaml', source).findings.filter(({ rule }) => rule === 'duplicate-key').map((finding) => `${finding.line}:${finding.column} ${finding.message}`);
+    expect(duplicates).toEqual([
+      '2:20 key "a" appears twice in the same mapping; remove or rename one',
+      '3:1 key "id" appears twice in the same mapping; remove or rename one',
+      '11:5 key "hints" appears twice in the same mapping; remove or rename one',
+    ]);
+  });
+
   it('still checks the rest of a file with a duplicate key', async () => {
     expect(await findings(QUESTION.replace('title: A feed\n', 'title: A feed\ntitle: The feed\n').replace('category: recommendation', 'category: recomendation'))).toEqual([
       '4:1 duplicate-key key "title" appears twice in the same mapping; remove or rename one',
