@@ -262,7 +262,7 @@ describe('checking the file like a question file', () => {
     expect(err.split('\n').filter((line) => line.includes('config.yaml:'))).toHaveLength(3);
   });
 
-  it('reports every problem in one run after a key given twice, a quote never closed or a tab', async () => {
+  it('reports every problem in one run after a key given twice, a quote never closed, a tab or a value holding ": "', async () => {
     const lines = async (text: string) => {
       const file = configFile(text);
       const { code, err } = await run(['config'], { MLDRILL_CONFIG: file });
@@ -281,6 +281,11 @@ describe('checking the file like a question file', () => {
     ]);
     expect(await lines('minutes: 40\n\tstrict: true\ncolour: blue\n')).toEqual([
       ':2:1: YAML syntax error: a tab indents this line; YAML indents with spaces only, so replace the tab with spaces (yaml-syntax)',
+      ':3:9: colour is "blue"; use one of auto, always, never (enum)',
+    ]);
+    expect(await lines('rubric: ml: short\nstrict: yes\ncolour: blue\n')).toEqual([
+      ':1:9: YAML syntax error: the value "ml: short" holds ": ", which starts a mapping; put the value in quotes (yaml-syntax)',
+      ':2:9: strict must be true or false, not text ("yes"); YAML reads yes as text, so write true (type)',
       ':3:9: colour is "blue"; use one of auto, always, never (enum)',
     ]);
   });

@@ -150,6 +150,8 @@ const PROCESS_FACTS = new Set(['pid', 'platform', 'execPath']);
 const MODULE_MEMOS = new Set([
   'words.ts: STEMS', 'score/keywords.ts: compiled', 'score/suggest.ts: compiledFor', 'time.ts: formatters',
   'code-stamp.ts: stamps', 'app/config.ts: loaded', 'bank/validate.ts: artefacts',
+  // Keyed by parse trees (weakly): an index of each mapping's entries, so that locating thousands of findings is not quadratic.
+  'bank/parse.ts: pairIndex',
 ]);
 
 describe('module collections', () => {

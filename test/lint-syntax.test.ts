@@ -112,6 +112,16 @@ describe('a YAML syntax error in lint', () => {
     ]);
   });
 
+  it('finds a key given twice as YAML compares keys: in { } and nested mappings, quoted or not, but 1 and "1" are two keys', () => {
+    const source = 'id: feed\nmeta: {a: 1, b: 2, a: 3}\n"id": again\n1: one\n"1": text\n.nan: x\n.nan: y\nstages:\n  s:\n    hints: []\n    hints: []\n  t: {}\n';
+    const duplicates = parseYaml('feed.yaml', source).findings.filter(({ rule }) => rule === 'duplicate-key').map((finding) => `${finding.line}:${finding.column} ${finding.message}`);
+    expect(duplicates).toEqual([
+      '2:20 key "a" appears twice in the same mapping; remove or rename one',
+      '3:1 key "id" appears twice in the same mapping; remove or rename one',
+      '11:5 key "hints" appears twice in the same mapping; remove or rename one',
+    ]);
+  });
+
   it('still checks the rest of a file with a duplicate key', async () => {
     expect(await findings(QUESTION.replace('title: A feed\n', 'title: A feed\ntitle: The feed\n').replace('category: recommendation', 'category: recomendation'))).toEqual([
       '4:1 duplicate-key key "title" appears twice in the same mapping; remove or rename one',
@@ -189,6 +199,46 @@ describe('a YAML syntax error in lint', () => {
     // Two tabs, each reported where it is; a tab after spaces at the tab.
     expect(await findings(later(QUESTION).replace('    checklist:', '\tchecklist:').replace('  design:', '\tdesign:'))).toEqual([misspelt, tab(12), tab(16), unknown]);
     expect(await findings(later(QUESTION.replace('    checklist:', '  \tchecklist:')))).toEqual([misspelt, tab(12).replace('12:1', '12:3'), unknown]);
+  });
+
+  it('checks the rest of a file after a value holding ": ", in the same run', async () => {
+    const colon = (line: number, column: number, value: string) => `${line}:${column} yaml-syntax YAML syntax error: the value "${value}" holds ": ", which starts a mapping; put the value in quotes`;
+    const later = (question: string) => question.replace('difficulty: medium', 'difficulty: meduim').replace('  design:\n    hints:', '  design:\n    hint:');
+    const misspelt = '5:13 enum difficulty is "meduim"; did you mean "medium"? use one of easy, medium, hard';
+    const unknown = '16:5 unknown-field unknown field "hint" in stages.design; did you mean "hints"?';
+    // The title took every key after it into a mapping of its own: the misspelt difficulty, the
+    // unknown field and the missing ones went unreported until the title was quoted.
+    expect(await findings(later(QUESTION.replace('title: A feed', 'title: Feeds: a ranked feed')))).toEqual([colon(3, 8, 'Feeds: a ranked feed'), misspelt, unknown]);
+    expect(await findings(QUESTION.replace('title: A feed', 'title: Feeds: a ranked feed').replace(/followups:[^]*$/, 'bogus: 1\n'))).toEqual([
+      colon(3, 8, 'Feeds: a ranked feed'),
+      '18:1 unknown-field unknown field "bogus"; allowed fields: id, title, category, difficulty, companies, tags, rubric, prompt, references, stages, followups, interviewer, examples, diagram',
+    ]);
+    // Two such values, each at its place; one in a checklist item, with the id before it still checked.
+    expect(await findings(later(QUESTION.replace('title: A feed', 'title: Feeds: ranked').replace('text: Asked where', 'text: Asked: where')))).toEqual([colon(3, 8, 'Feeds: ranked'), misspelt, colon(14, 15, 'Asked: where the feed appears'), unknown]);
+    // The id on the line before is still the file's id: its checks are not taken for the mistake's.
+    expect(await findings(QUESTION.replace('id: feed', 'id: feeds').replace('title: A feed', 'title: Feeds: ranked'))).toEqual([
+      '2:5 id-filename id "feeds" does not match the file name "feed.yaml"; rename the file to feeds.yaml or change the id',
+      colon(3, 8, 'Feeds: ranked'),
+    ]);
+  });
+
+  it('checks the rest of a file after a key indented past its siblings, in the same run', async () => {
+    const later = (question: string) => question.replace('title: A feed', 'title: A feed\ntitel: typo').replace('  design:\n    hints:', '  design:\n    hint:');
+    const typo = '4:1 unknown-field unknown field "titel"; did you mean "title"?';
+    const unknown = '17:5 unknown-field unknown field "hint" in stages.design; did you mean "hints"?';
+    // The key took every line after it into the value above it: the unknown fields went unreported.
+    expect(await findings(later(QUESTION).replace('difficulty: medium', '   difficulty: medium'))).toEqual([
+      typo,
+      '6:4 yaml-syntax bad indentation: "difficulty" is indented 3 spaces, its siblings 0; line it up with them',
+      unknown,
+    ]);
+    // Twice, once among a checklist item's keys: each at its place, the rest still checked.
+    expect(await findings(later(QUESTION).replace('Asked where the feed appears\n', 'Asked where the feed appears\n          weight: 2\n').replace('category: recommendation', '  category: recommendation'))).toEqual([
+      typo,
+      '5:3 yaml-syntax bad indentation: "category" is indented 2 spaces, its siblings 0; line it up with them',
+      '16:11 yaml-syntax bad indentation: "weight" is indented 10 spaces, its siblings 8; line it up with them',
+      unknown.replace('17:5', '18:5'),
+    ]);
   });
 
   it('reads lines ended by CR alone (classic Mac) or CRLF as YAML does, each finding at its line', async () => {

@@ -1,13 +1,16 @@
 // Parses one YAML file into plain data, keeping the document so that any path in the data
 // can be traced back to a line and column.
-import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar, visit, type Alias, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, Scalar, visit, YAMLParseError, type Alias, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { cut, showControl, stripControl } from '../text.js';
 import { MAX_FILE_BYTES, type Finding } from './findings.js';
 import { untab, type Untabbed } from './tab-indent.js';
-import { firstLine, syntaxProblems, TAB, UNCLOSED_QUOTE, type SyntaxProblem } from './yaml-errors.js';
+import { COLON_IN_VALUE, firstLine, MAX_PROBLEMS, syntaxProblems, TAB, UNCLOSED_QUOTE, type SyntaxProblem } from './yaml-errors.js';
 
 /** Quotes closed for the author, one parse each, before the rest of a file is left unchecked. */
 const MAX_CLOSED = 10;
+
+/** What a file's readings with a mistake mended may add up to: ten of a 50 KB file, two of one at the limit. */
+const MAX_MENDED_BYTES = 512 * 1024;
 
 /** Enough for any honest use of anchors; a billion-laughs file stops here. */
 const MAX_ALIAS_COUNT = 100;
@@ -21,7 +24,31 @@ export function tooLargeFinding(file: string): Finding {
 }
 
 // logLevel: the tree of a broken file can have a list as a key, which yaml would warn about on stderr.
-const OPTIONS = { uniqueKeys: true, prettyErrors: false, strict: true, logLevel: 'error' } as const;
+// uniqueKeys: duplicate keys are found by `parse` below instead.
+const OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: true, logLevel: 'error' } as const;
+
+/**
+ * The document, with an error for each key given twice in a mapping, as yaml's `uniqueKeys`
+ * would give (a scalar key equal to one before it, at the key). yaml compares each key with every
+ * key before it: 13 seconds for a 256 KB file of 26,000 keys; this is one pass.
+ */
+function parse(source: string, lineCounter?: LineCounter): Document {
+  const doc = parseDocument(source, { ...OPTIONS, lineCounter });
+  const duplicates: YAMLParseError[] = [];
+  visit(doc, {
+    Map(_key, map) {
+      const seen = new Set<unknown>();
+      for (const { key } of map.items) {
+        // yaml compares values with ===, which no NaN equals.
+        if (!isScalar(key) || Number.isNaN(key.value)) continue;
+        if (!seen.has(key.value)) seen.add(key.value);
+        else duplicates.push(new YAMLParseError([key.range?.[0] ?? 0, (key.range?.[0] ?? 0) + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+      }
+    },
+  });
+  if (duplicates.length > 0) doc.errors = [...doc.errors, ...duplicates].sort((a, b) => a.pos[0] - b.pos[0]);
+  return doc;
+}
 
 export type PathSegment = string | number;
 
@@ -60,7 +87,7 @@ export function parseYaml(file: string, source: string, closed = 0, guessed: Rea
     return { file, data: undefined, locate: () => ({ line: 1, column: 1 }), findings };
   }
 
-  const doc = parseDocument(source, { ...OPTIONS, lineCounter });
+  const doc = parse(source, lineCounter);
   // A tab in the indentation throws the rest of its block: read again with spaces in its place,
   // the rest is checked in the same run. First, as what the parser says after the tab is moot.
   const tabError = closed < MAX_CLOSED ? doc.errors.find((error) => error.code === 'TAB_AS_INDENT') : undefined;
@@ -101,6 +128,25 @@ export function parseYaml(file: string, source: string, closed = 0, guessed: Rea
   const tab = closed < MAX_CLOSED ? problems.find(({ message }) => message === TAB) : undefined;
   const spaced = tab && untabbed(file, source, tab.at, closed, guessed);
   if (spaced) return spaced;
+  // A key indented past its siblings after a value (`category: ads` then `   difficulty: hard`)
+  // makes every key after it part of that value: read again with it lined up with them.
+  // Not in a file of thousands of errors, nor again and again in one near the size limit (each
+  // reading of such a file can take a second), nor past the problems' cap, whose last finding
+  // counts the mistakes after it as they are.
+  const mending = closed < MAX_CLOSED && (closed + 1) * source.length <= MAX_MENDED_BYTES && doc.errors.length <= MAX_PROBLEMS && problems.length <= MAX_PROBLEMS;
+  const over = mending ? problems.find((problem) => problem.siblings !== undefined) : undefined;
+  const lined = over && linedUp(file, source, over, closed, guessed);
+  if (lined) return lined;
+  // A second ": " in a value (`title: YouTube: new videos`) makes every key after it part of that
+  // value: read again with the value's colons blanked and its line counted as damaged, the rest is
+  // checked in the same run. Only this problem's finding is this reading's: the next finds the others.
+  const colon = mending ? problems.find(({ message }) => message.endsWith(COLON_IN_VALUE)) : undefined;
+  const blanked = colon && blankColons(source, colon.at);
+  if (blanked) {
+    const again = parseYaml(file, blanked.source, closed + 1, [...guessed, blanked.line]);
+    const own: Finding = { file, ...position(colon.at), severity: 'error', rule: 'yaml-syntax', message: stripControl(colon.message) };
+    return { ...again, findings: [own, ...again.findings] };
+  }
   if (problems.length > 0) {
     // What parsed is still checked, so that one run finds every problem; the findings that
     // only the broken part explains are left out (validate.ts asks `damaged`).
@@ -145,15 +191,39 @@ function damagedBy(doc: Document, source: string, stretches: ReadonlyArray<[numb
  * when no width can be told.
  */
 function untabbed(file: string, source: string, at: number, closed: number, guessed: ReadonlyArray<[number, number]>): ParsedFile | undefined {
-  const spaced = untab(source, at, (text) => parseDocument(text, OPTIONS).errors.length);
-  if (!spaced) return undefined;
+  const spaced = untab(source, at, (text) => parse(text).errors.length);
+  return spaced && reindented(file, source, spaced, at, TAB, closed, guessed, true);
+}
+
+/** The file read again with the over-indented key of `problem` at its siblings' indentation, the problem's finding first. */
+function linedUp(file: string, source: string, problem: SyntaxProblem, closed: number, guessed: ReadonlyArray<[number, number]>): ParsedFile | undefined {
+  const lineStart = source.lastIndexOf('\n', problem.at - 1) + 1;
+  const was = problem.at - lineStart;
+  if (!/^ *$/.test(source.slice(lineStart, problem.at)) || problem.siblings! >= was) return undefined;
+  // Only after a sibling `key: value` line: after a list item's first line (`- id: x` out of line
+  // itself), its other keys are more of that one mistake, which lining them up one by one would not show.
+  const previous = source.slice(0, lineStart).split('\n').reverse().find((text) => /\S/.test(text) && !/^\s*#/.test(text));
+  if (previous === undefined || /^ *-( |$)/.test(previous) || /^ */.exec(previous)![0].length !== problem.siblings) return undefined;
+  const line = source.slice(0, lineStart).split('\n').length;
+  const spaced: Untabbed = { source: source.slice(0, lineStart) + ' '.repeat(problem.siblings) + source.slice(problem.at), line, was, now: problem.siblings };
+  // No guess: after a `key: value` line, a key can only be the value's sibling.
+  return reindented(file, source, spaced, problem.at, problem.message, closed, guessed, false);
+}
+
+/**
+ * The file read again as `spaced` has it, one line's indentation changed: its findings placed in
+ * the file as it is, and the finding `message` at `at` first. `guess`: the new indentation is a
+ * guess, so that line counts as damaged.
+ */
+function reindented(file: string, source: string, spaced: Untabbed, at: number, message: string, closed: number, guessed: ReadonlyArray<[number, number]>, guess: boolean): ParsedFile {
   const lineStart = source.lastIndexOf('\n', at - 1) + 1;
   const shift = spaced.now - spaced.was;
   const moved = guessed.map(([start, end]): [number, number] => (start > lineStart ? [start + shift, end + shift] : [start, end]));
   const lineEnd = spaced.source.indexOf('\n', lineStart);
-  const again = shiftColumns(parseYaml(file, spaced.source, closed + 1, [...moved, [lineStart, lineEnd === -1 ? spaced.source.length : lineEnd]]), spaced);
-  const tab: Finding = { file, line: spaced.line, column: at - lineStart + 1, severity: 'error', rule: 'yaml-syntax', message: TAB };
-  return { ...again, findings: [tab, ...again.findings] };
+  const line: Array<[number, number]> = guess ? [[lineStart, lineEnd === -1 ? spaced.source.length : lineEnd]] : [];
+  const again = shiftColumns(parseYaml(file, spaced.source, closed + 1, [...moved, ...line]), spaced);
+  const own: Finding = { file, line: spaced.line, column: at - lineStart + 1, severity: 'error', rule: 'yaml-syntax', message: stripControl(message) };
+  return { ...again, findings: [own, ...again.findings] };
 }
 
 /** A reading of the file with one line re-indented, its columns on that line as in the file. */
@@ -184,6 +254,21 @@ function closeQuote(source: string, at: number): string | undefined {
   if (newline !== -1 && next && next[1]!.length > indent) return undefined;
   const end = at + 1 + rest.length;
   return `${source.slice(0, end)}${quote}${source.slice(end)}`;
+}
+
+/**
+ * The source with each `:` that ends a word in the value at `at` (after its key's `: `, to the end
+ * of the line) made a space, and the stretch of the value; undefined when there is no such value.
+ * Offsets, lines and columns stay as they were.
+ */
+function blankColons(source: string, at: number): { source: string; line: [number, number] } | undefined {
+  const lineStart = source.lastIndexOf('\n', at - 1) + 1;
+  if (!/:\s+$/.test(source.slice(lineStart, at))) return undefined;
+  const newline = source.indexOf('\n', at);
+  const lineEnd = newline === -1 ? source.length : newline;
+  const value = source.slice(at, lineEnd).replace(/:(?=\s|$)/g, ' ');
+  if (value === source.slice(at, lineEnd)) return undefined;
+  return { source: source.slice(0, at) + value + source.slice(lineEnd), line: [at, lineEnd] };
 }
 
 /**
@@ -279,9 +364,23 @@ function duplicateKeyName(source: string, start: number): string {
   return key ? `key "${showControl(key)}" ` : 'a key ';
 }
 
-/** The entry of a mapping with this key. */
+/** Each mapping's entries by key (the first of a key given twice), made on its first look-up. */
+const pairIndex = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+/**
+ * The entry of a mapping with this key. Through an index: every finding looks its path up, and
+ * a scan per finding over a mapping of thousands of keys (each unknown) took a minute.
+ */
 function pairOf(map: YAMLMap, segment: PathSegment): Pair | undefined {
-  return map.items.find((item) => isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment));
+  let index = pairIndex.get(map);
+  if (!index) {
+    index = new Map();
+    for (const item of map.items) {
+      if (isPair(item) && isScalar(item.key) && !index.has(String(item.key.value))) index.set(String(item.key.value), item);
+    }
+    pairIndex.set(map, index);
+  }
+  return index.get(String(segment));
 }
 
 /** The node at path, or the deepest one on the way when the path runs out (`complete` false). */

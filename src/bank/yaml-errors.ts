@@ -13,9 +13,11 @@ export interface SyntaxProblem {
   message: string;
   /** Offsets [start, end] between which the parsed tree may be an artefact of the mistake. */
   damage: [number, number];
+  /** For a key indented past its siblings after a value: their indentation, where it belongs. */
+  siblings?: number;
 }
 
-const MAX_PROBLEMS = 50;
+export const MAX_PROBLEMS = 50;
 
 /** Cascades diagnosed in one file (see syntaxProblems). */
 const MAX_DIAGNOSED = 200;
@@ -24,6 +26,9 @@ const MAX_DIAGNOSED = 200;
 const NEAR_LINES = 5;
 
 export const TAB = 'YAML syntax error: a tab indents this line; YAML indents with spaces only, so replace the tab with spaces';
+
+/** How the message about a second `: ` in a value ends (the value itself comes before it). */
+export const COLON_IN_VALUE = 'holds ": ", which starts a mapping; put the value in quotes';
 
 /** The problems behind the parser's errors (not DUPLICATE_KEY, which leaves the tree sound). */
 export function syntaxProblems(doc: Document, source: string, errors: readonly YAMLError[], lineStarts: readonly number[]): SyntaxProblem[] {
@@ -58,7 +63,7 @@ export function syntaxProblems(doc: Document, source: string, errors: readonly Y
       last.last = Math.max(last.last, to);
       continue;
     }
-    const { at, message, explained, indentation } = diagnose(doc, lines, cascade);
+    const { at, message, explained, indentation, siblings } = diagnose(doc, lines, cascade);
     // An error inside the stretch an earlier mistake threw off is more of that mistake when it
     // has no cause of its own (the lines after a tab, say) or comes within a few lines of it (a
     // misaligned list item misaligns its item's other keys). Further on, it is a mistake of its
@@ -80,9 +85,9 @@ export function syntaxProblems(doc: Document, source: string, errors: readonly Y
     // Also where the parser put the broken line itself, which may be a collection further out.
     const [start, end] = damageFrom(doc, from, to, source.length);
     const [atStart, atEnd] = damageFrom(doc, lines.skipIndent(at), to, source.length);
-    problems.push({ at, message, damage: [Math.min(start, atStart), Math.max(end, atEnd)], last: to });
+    problems.push({ at, message, damage: [Math.min(start, atStart), Math.max(end, atEnd)], last: to, ...(siblings === undefined ? {} : { siblings }) });
   }
-  return problems.map(({ at, message, damage }) => ({ at, message, damage }));
+  return problems.map(({ at, message, damage, siblings }) => ({ at, message, damage, ...(siblings === undefined ? {} : { siblings }) }));
 }
 
 /** The cause of one cascade and what to do about it. */
@@ -93,6 +98,7 @@ interface Diagnosis {
   explained: boolean;
   /** A line indented wrongly (or with a tab), which may have been meant for the block above. */
   indentation: boolean;
+  siblings?: number;
 }
 
 function diagnose(doc: Document, lines: SourceLines, cascade: readonly YAMLError[]): Diagnosis {
@@ -140,7 +146,7 @@ function explain(doc: Document, lines: SourceLines, cascade: readonly YAMLError[
     case 'BLOCK_AS_IMPLICIT_KEY':
       // `title: A: feed`: a second `: ` makes the value look like a nested mapping.
       if (/^Nested mappings/.test(first.message) && /:(\s|$)/.test(text)) {
-        return { at, message: `YAML syntax error: the value "${clip(text)}" holds ": ", which starts a mapping; put the value in quotes` };
+        return { at, message: `YAML syntax error: the value "${clip(text)}" ${COLON_IN_VALUE}` };
       }
       break;
     case 'MULTILINE_IMPLICIT_KEY':
@@ -375,7 +381,7 @@ class SourceLines {
    * with what it should be. Lenient: only plain block structure is judged, and lines inside
    * block scalars (`|`, `>`) and unclosed brackets are skipped, as the parser reads them.
    */
-  badIndent(from: number, to: number): { at: number; message: string } | undefined {
+  badIndent(from: number, to: number): { at: number; message: string; siblings?: number } | undefined {
     const levels: number[] = [];
     /** The levels where `- ` items are, to tell a key that strays in among them. */
     const listAt = new Set<number>();
@@ -437,7 +443,7 @@ class SourceLines {
         if (opens) levels.push(indent);
         // Lines indented under a lone word among keys: the word is a key that lost its colon, not they out of line.
         else if (number >= from && bare) return { at: bare.at, message: `YAML syntax error: "${bare.word}" is not a "key: value" line; add the missing ":" ("${bare.word}:") to hold the lines under it` };
-        else if (number >= from) return { at: start + indent, message: indentMessage(content, indent, below, popped) };
+        else if (number >= from) return { at: start + indent, message: indentMessage(content, indent, below, popped), ...(popped === undefined && !dashed ? { siblings: below ?? 0 } : {}) };
         else levels.splice(0, levels.length, ...before);
       }
       // `- ` items: what follows the dash sits one level further in.
