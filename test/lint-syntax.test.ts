@@ -205,13 +205,13 @@ describe('a YAML syntax error in lint', () => {
     const colon = (line: number, column: number, value: string) => `${line}:${column} yaml-syntax YAML syntax error: the value "${value}" holds ": ", which starts a mapping; put the value in quotes`;
     const later = (question: string) => question.replace('difficulty: medium', 'difficulty: meduim').replace('  design:\n    hints:', '  design:\n    hint:');
     const misspelt = '5:13 enum difficulty is "meduim"; did you mean "medium"? use one of easy, medium, hard';
-    const unknown = '16:5 unknown-field unknown field "hint" in stages.design; did you mean "hints"?';
+    const unknown = '17:5 unknown-field unknown field "hint" in stages.design; did you mean "hints"?';
     // The title took every key after it into a mapping of its own: the misspelt difficulty, the
     // unknown field and the missing ones went unreported until the title was quoted.
     expect(await findings(later(QUESTION.replace('title: A feed', 'title: Feeds: a ranked feed')))).toEqual([colon(3, 8, 'Feeds: a ranked feed'), misspelt, unknown]);
     expect(await findings(QUESTION.replace('title: A feed', 'title: Feeds: a ranked feed').replace(/followups:[^]*$/, 'bogus: 1\n'))).toEqual([
       colon(3, 8, 'Feeds: a ranked feed'),
-      '18:1 unknown-field unknown field "bogus"; allowed fields: id, title, category, difficulty, companies, tags, rubric, prompt, references, stages, followups, interviewer, examples, diagram',
+      '19:1 unknown-field unknown field "bogus"; allowed fields: id, title, category, difficulty, companies, tags, rubric, prompt, references, stages, followups, interviewer, examples, diagram',
     ]);
     // Two such values, each at its place; one in a checklist item, with the id before it still checked.
     expect(await findings(later(QUESTION.replace('title: A feed', 'title: Feeds: ranked').replace('text: Asked where', 'text: Asked: where')))).toEqual([colon(3, 8, 'Feeds: ranked'), misspelt, colon(14, 15, 'Asked: where the feed appears'), unknown]);
@@ -225,7 +225,7 @@ describe('a YAML syntax error in lint', () => {
   it('checks the rest of a file after a key indented past its siblings, in the same run', async () => {
     const later = (question: string) => question.replace('title: A feed', 'title: A feed\ntitel: typo').replace('  design:\n    hints:', '  design:\n    hint:');
     const typo = '4:1 unknown-field unknown field "titel"; did you mean "title"?';
-    const unknown = '17:5 unknown-field unknown field "hint" in stages.design; did you mean "hints"?';
+    const unknown = '18:5 unknown-field unknown field "hint" in stages.design; did you mean "hints"?';
     // The key took every line after it into the value above it: the unknown fields went unreported.
     expect(await findings(later(QUESTION).replace('difficulty: medium', '   difficulty: medium'))).toEqual([
       typo,
@@ -237,7 +237,7 @@ describe('a YAML syntax error in lint', () => {
       typo,
       '5:3 yaml-syntax bad indentation: "category" is indented 2 spaces, its siblings 0; line it up with them',
       '16:11 yaml-syntax bad indentation: "weight" is indented 10 spaces, its siblings 8; line it up with them',
-      unknown.replace('17:5', '18:5'),
+      unknown.replace('18:5', '19:5'),
     ]);
   });
 
