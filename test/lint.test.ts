@@ -283,7 +283,7 @@ describe('the shipped files', () => {
 });
 
 describe('lint over many files, on every core', () => {
-  it('grades the examples in the worker threads too: a broken example anywhere among 600 files is found at its place', async () => {
+  it('grades the examples in the worker threads too: a broken example anywhere among 600 files is found at its place', { timeout: 120_000 }, async () => {
     const { spawnSync } = await import('node:child_process');
     const os = await import('node:os');
     const { BIN } = await import('./helpers/tmux.js');
