@@ -4,7 +4,7 @@
 // tally (tally.ts), kept per rubric: stages and items are shown per rubric when the sessions
 // used more than one, each titled from its own rubric.
 import { isFollowupItem } from '../store/record.js';
-import { dateOfDay, localDayNumber } from '../time.js';
+import { dateOfDay, localDayNumber, localDayOfMinute } from '../time.js';
 import { compareText } from '../text.js';
 import { UNKNOWN_CATEGORY, type BankView } from './bank-view.js';
 import { mostCounted, type RecentSession, type RubricTally, type StageTally, type StatsTally } from './tally.js';
@@ -129,15 +129,18 @@ export function statsOf(tally: StatsTally, bank: BankView, options: StatsOptions
 // per process, and 10,000 calls of a callback each cost it about a millisecond.
 
 /** Each start (in whole minutes) as its local day number (time.ts dayNumber). */
-function localDays(startMinutes: readonly number[], timeZone: string | undefined): Float64Array {
-  const days = new Float64Array(startMinutes.length);
-  for (let i = 0; i < startMinutes.length; i++) days[i] = localDayNumber(startMinutes[i]! * 60_000, timeZone);
+function localDays(startMinutes: readonly number[], timeZone: string | undefined): Int32Array {
+  const days = new Int32Array(startMinutes.length);
+  for (let i = 0; i < startMinutes.length; i++) days[i] = localDayOfMinute(startMinutes[i]!, timeZone);
   return days;
 }
 
 /** Streaks over local dates as day numbers (time.ts dayNumber; any order, repeats allowed). */
 export function streaksOfDays(dayNumbers: ArrayLike<number>, today: number): Streaks {
-  const days = Float64Array.from(dayNumbers);
+  // Whole numbers in an Int32Array: read from a Float64Array, every day was a number object
+  // allocated, most of what stats allocated over ten thousand sessions.
+  const days = new Int32Array(dayNumbers.length);
+  days.set(dayNumbers);
   // The tally keeps sessions in the order they were recorded, nearly always their start order.
   let sorted = true;
   for (let i = 1; i < days.length && sorted; i++) sorted = days[i]! >= days[i - 1]!;
