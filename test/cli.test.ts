@@ -123,6 +123,15 @@ describe('drill by id in a terminal', { timeout: 30_000 }, () => {
     expect(tmux.screen()).toMatch(/mldrill: no rubric with id "ml-system-desgn"; did you mean "ml-system-design"\? known rubrics: llm-system-design, llm-training, ml-platform-design, ml-system-design, ml-system-design-short/);
   });
 
+  it('with a rubric that lacks some of the question\'s stages, says what of the question is left out before the interview', async () => {
+    const bank = fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-drill-bank-'));
+    fs.mkdirSync(path.join(bank, 'rubrics'));
+    fs.writeFileSync(path.join(bank, 'rubrics', 'one-step.yaml'), 'id: one-step\ntitle: One step\nstages:\n  - id: clarify\n    title: Clarify\n    minutes: 5\n    goal: Ask.\n    checklist:\n      - id: asked\n        text: Asked about the users\n');
+    tmux = new TmuxSession(['drill', 'inflight-movie-recommendations', '--rubric', 'one-step', '--bank', bank, '--no-save'], { width: 250 });
+    await tmux.waitFor('Stage 1/1');
+    expect(tmux.screen(true)).toMatch(/mldrill: warning: rubric "one-step" has no stage "architecture" \(its stages: clarify\): what question "inflight-movie-recommendations" has for that stage \(3 items, 1 of them core\) is neither asked nor scored/);
+  });
+
   it('suggests the closest ids for an unknown one (exit 1)', async () => {
     tmux = new TmuxSession(['drill', 'youtube-recommendations', '--no-save'], { width: 200 });
     expect(await tmux.exitCode()).toBe(1);

@@ -376,3 +376,42 @@ describe('mldrill grade as a process', { timeout: 60_000 }, () => {
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
   });
 });
+
+describe('grade --rubric with stages the question does not share', () => {
+  it("warns, per question stage the rubric lacks, that its items (core ones counted) are neither asked nor scored; the shared stages are graded", async () => {
+    const bank = fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-grade-bank-'));
+    fs.mkdirSync(path.join(bank, 'rubrics'));
+    fs.writeFileSync(path.join(bank, 'rubrics', 'two-step.yaml'), [
+      'id: two-step',
+      'title: Two steps',
+      'stages:',
+      '  - id: clarify',
+      '    title: Clarify',
+      '    minutes: 5',
+      '    goal: Ask.',
+      '    checklist:',
+      '      - id: asked',
+      '        text: Asked about the users',
+      '        keywords: [passengers]',
+      '  - id: build',
+      '    title: Build it',
+      '    minutes: 10',
+      '    goal: Build.',
+      '    checklist:',
+      '      - id: built',
+      '        text: Built something',
+      '        keywords: [knapsack]',
+      '',
+    ].join('\n'));
+    const result = await grade([Q, '--notes', NOTES, '--rubric', 'two-step', '--bank', bank, '--json']);
+    expect(result.code).toBe(0);
+    const warnings = result.err.split('\n').filter((line) => line.includes('has no stage'));
+    expect(warnings).toHaveLength(3);
+    expect(warnings[0]).toMatch(/^mldrill: warning: rubric "two-step" has no stage "metrics" \(its stages: clarify, build\): what question "inflight-movie-recommendations" has for that stage \(\d+ items?(, \d of them core)?\) is neither asked nor scored$/);
+    // The core item left out is counted: nothing would cap an answer that misses it.
+    expect(warnings.join('\n')).toMatch(/, [1-3] of them core\) is neither asked nor scored/);
+    expect((JSON.parse(result.out) as GradeJson).stages.map((stage) => stage.id)).toEqual(['clarify', 'build']);
+    // With the question's own rubric, nothing is left out.
+    expect((await grade([Q, '--notes', NOTES])).err).not.toContain('has no stage');
+  });
+});

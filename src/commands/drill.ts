@@ -13,6 +13,7 @@ import { sessionId } from '../store/record.js';
 import { requireTerminal, type Prompter } from '../ui/prompts.js';
 import { questionHeader } from '../ui/question-header.js';
 import { localDate } from '../time.js';
+import { leftOutWarnings } from '../app/left-out.js';
 import { conduct, followupStage } from '../app/conduct.js';
 import { ensureSaveable, readHistoryFor, reviewScoresFor } from '../app/read-history.js';
 import { withCatalog } from '../app/with-catalog.js';
@@ -92,6 +93,7 @@ async function drillWithBank(bank: Catalog, options: DrillOptions, io: Io, rando
       throw error;
     }
     const interview = buildInterview(question, bank.rubric(options.rubric ?? question.rubric), options.minutes);
+    for (const warning of leftOutWarnings(interview)) io.stderr.write(warning);
     const mode = options.interviewer ? 'interviewer' : 'self';
     const plan = interview.stages.map((stage) => stage.plan);
     const header = questionHeader(question, plan, style, prompter.columns);

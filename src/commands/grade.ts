@@ -17,6 +17,7 @@ import { isSessionId, type SessionRecord } from '../store/record.js';
 import { cut, fileShown, showControl, stripControl } from '../text.js';
 import { styleFor } from '../ui/colour.js';
 import { gradeJson, gradeLines } from '../ui/grade.js';
+import { leftOutWarnings } from '../app/left-out.js';
 
 export interface GradeOptions {
   /** A question id (with notes), or a session id or `last`. */
@@ -84,6 +85,7 @@ export async function grade(options: GradeOptions, io: Io): Promise<number> {
     }
     const question = catalog.question(questionId);
     const interview = buildInterview(question, catalog.rubric(rubricId ?? question.rubric));
+    for (const warning of leftOutWarnings(interview)) io.stderr.write(warning);
     const split = splitNotes(notes, interview.stages.map((stage) => stage.plan));
     if (options.notes !== undefined) {
       diagram = split.diagram ?? undefined;

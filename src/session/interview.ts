@@ -34,6 +34,11 @@ export interface Interview {
   question: LoadedQuestion;
   rubric: LoadedRubric;
   stages: InterviewStage[];
+  /**
+   * The question's stages that the rubric has no stage of (another rubric than its own), with
+   * how many items and core items each held: none of it is asked or scored.
+   */
+  leftOut: Array<{ stageId: string; items: number; core: number }>;
 }
 
 /** The share of a question's total weight its own items carry at least. */
@@ -62,7 +67,11 @@ export function buildInterview(question: LoadedQuestion, rubric: LoadedRubric, t
     return { plan: plan[i]!, hints: own?.hints ?? [], items, redFlags: stage.red_flags ?? [] };
   });
   scaleQuestionItems(stages.flatMap((stage) => stage.items));
-  return { question, rubric, stages };
+  const rubricStages = new Set(rubric.stages.map((stage) => stage.id));
+  const leftOut = Object.entries(question.stages)
+    .filter(([stageId]) => !rubricStages.has(stageId))
+    .map(([stageId, stage]) => ({ stageId, items: stage.checklist?.length ?? 0, core: (stage.checklist ?? []).filter((item) => item.core).length }));
+  return { question, rubric, stages, leftOut };
 }
 
 /** Scales the question's items in place so they carry at least QUESTION_SHARE of the weight. */
