@@ -1,9 +1,8 @@
 // Everything that one file can tell about itself: read, parse, validate, the editor modeline,
 // and a small summary of the ids that the cross-file checks need. Results are plain data, so
 // they can come back from a worker thread.
-import fs from 'node:fs';
 import { decodeSource } from './encoding.js';
-import { NotRegularError, readRegular, TooLargeError } from '../read-file.js';
+import { danglingLinkTarget, NotRegularError, readRegular, TooLargeError } from '../read-file.js';
 import { fastData } from './fast-parse.js';
 import { MAX_FILE_BYTES, type Finding } from './findings.js';
 import { parseYaml, tooLargeFinding, type ParsedFile, type PathSegment } from './parse.js';
@@ -82,7 +81,7 @@ export function checkFile(file: string, shown: string, options: { keepValue?: bo
  */
 export function unreadableFinding(shown: string, error: unknown, what: 'file' | 'directory' = 'file', file?: string): Finding {
   const code = (error as NodeJS.ErrnoException).code ?? 'error';
-  const target = code === 'ENOENT' && file !== undefined ? linkTarget(file) : undefined;
+  const target = code === 'ENOENT' && file !== undefined ? danglingLinkTarget(file) : undefined;
   const message = error instanceof NotRegularError
     ? `${error.kind}, not a regular file; only regular .yaml files belong in a bank, so remove it or replace it with the file`
     : target !== undefined
@@ -91,14 +90,6 @@ export function unreadableFinding(shown: string, error: unknown, what: 'file' | 
   return { file: shown, line: 1, column: 1, severity: 'error', rule: 'unreadable', message };
 }
 
-/** Where a link points, as it is written; undefined when the path is no link. */
-function linkTarget(file: string): string | undefined {
-  try {
-    return fs.readlinkSync(file);
-  } catch {
-    return undefined;
-  }
-}
 
 /** A .yaml link in a linted directory to a file outside it, which lint leaves unread (see Walk.outside). */
 export function outsideLinkFinding(shown: string): Finding {
