@@ -305,7 +305,7 @@ const TABLE: readonly CommandSpec[] = [
     name: 'config',
     description: 'show your settings and where each comes from (flag, environment, config file, default)',
     arguments: [{ usage: '[action]', description: "'path' prints the config file's path; 'init' writes a commented file with every default", choices: ['path', 'init'] }],
-    options: [{ flags: '--json', description: 'print { file, settings: { <key>: { value, source } } }' }],
+    options: [{ flags: '--json', description: 'print { file, settings: { <key>: { value, source } } }; with path, { file, exists }; with init, { file }' }],
     helpAfter: [
       'The file: $MLDRILL_CONFIG, else $XDG_CONFIG_HOME/mldrill/config.yaml, else ~/.config/mldrill/config.yaml (%APPDATA%\\mldrill\\config.yaml on Windows). Environment variables override it, and flags override both.',
       "Exit codes: 0 ok, 1 'init' found a file already there (nothing is overwritten), 2 a problem in the file.",

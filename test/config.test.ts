@@ -70,6 +70,20 @@ describe('where the config file is', () => {
     expect(out).toBe(`${path.join('/somewhere', 'mldrill', 'config.yaml')}\n`);
   });
 
+  it('config path --json and config init --json give the path as data, for scripts', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mldrill-config-json-'));
+    const file = path.join(dir, 'config.yaml');
+    expect(JSON.parse((await run(['config', 'path', '--json'], { MLDRILL_CONFIG: file })).out)).toEqual({ file, exists: false });
+    const init = await run(['config', 'init', '--json'], { MLDRILL_CONFIG: file });
+    expect(init.code).toBe(0);
+    expect(JSON.parse(init.out)).toEqual({ file });
+    expect(init.err).toContain('Wrote ');
+    expect(JSON.parse((await run(['config', 'path', '--json'], { MLDRILL_CONFIG: file })).out)).toEqual({ file, exists: true });
+    // Refused (a file is there): nothing on stdout, exit 1.
+    const again = await run(['config', 'init', '--json'], { MLDRILL_CONFIG: file });
+    expect([again.code, again.out]).toEqual([1, '']);
+  });
+
   it('ignores a relative XDG_CONFIG_HOME, XDG_STATE_HOME or XDG_CACHE_HOME, as the XDG specification says', async () => {
     const env = { XDG_CONFIG_HOME: 'relative/config', XDG_STATE_HOME: 'relative/state', XDG_CACHE_HOME: './cache' };
     expect((await run(['config', 'path'], env)).out).toBe(`${path.join('/nonexistent-home', '.config', 'mldrill', 'config.yaml')}\n`);

@@ -1,5 +1,6 @@
 // `mldrill config`: the settings in effect and where each comes from; `config path` and
 // `config init` (a commented file with every default, never over an existing one).
+import fs from 'node:fs';
 import path from 'node:path';
 import { loadConfig, requireConfigRubric, settingsOf } from '../app/config.js';
 import { withCatalog } from '../app/with-catalog.js';
@@ -25,10 +26,15 @@ export interface ConfigOptions {
 export async function config(options: ConfigOptions, io: Io): Promise<number> {
   const file = configPath(io.env, io.homedir, io.cwd);
   if (options.action === 'path') {
-    io.stdout.write(`${stripControl(file)}\n`);
+    io.stdout.write(options.json ? jsonText({ file, exists: fs.existsSync(file) }) : `${stripControl(file)}\n`);
     return EXIT.ok;
   }
-  if (options.action === 'init') return init(file, io);
+  if (options.action === 'init') {
+    const code = init(file, io);
+    // The file written, for a script: the path as data (the message on stderr is for people).
+    if (options.json) io.stdout.write(jsonText({ file }));
+    return code;
+  }
 
   const read = await loadConfig(io, { positions: true });
   // Checked as the file's own `bank` is (exit 2, naming it): every other command refuses a
