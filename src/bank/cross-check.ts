@@ -82,6 +82,7 @@ export function crossCheck(summaries: readonly FileSummary[], asked?: ReadonlySe
       };
       stage.dropped?.forEach((item, i) => {
         if (!rubricItems.has(item)) unknownItem(item, ['stages', stage.id, 'not_applicable', i], 'not_applicable');
+        else if (stage.dropped!.indexOf(item) < i) report(question, ['stages', stage.id, 'not_applicable', i], 'duplicate-item', `not_applicable lists "${item}" twice; keep one`);
       });
       stage.replaces?.forEach((item, i) => {
         if (item === null) return;
