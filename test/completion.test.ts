@@ -35,6 +35,9 @@ async function complete(...words: string[]): Promise<string[]> {
 describe('mldrill __complete', () => {
   it('completes commands, and leaves the hidden one out', async () => {
     expect(await complete('dr')).toEqual(['drill']);
+    // A start no command has is the default command's: `mldrill <id>` drills the question.
+    expect(await complete('you')).toEqual(['youtube-video-recommendations']);
+    expect(await complete('zzz')).toEqual([]);
     expect(await complete('co')).toEqual(['config', 'completion']);
     // After help, the commands it can explain (help itself takes no argument).
     expect(await complete('help', 'co')).toEqual(['config', 'completion']);
@@ -48,7 +51,8 @@ describe('mldrill __complete', () => {
     expect(await complete('show', 'youtube-v')).toEqual(['youtube-video-recommendations']);
     // The default command: `mldrill <id>` is `mldrill drill <id>`.
     expect(await complete('--bank', PROGRESS_BANK, 'drill', '--strict', 'fx-f')).toEqual(['fx-feed']);
-    expect(await complete('you')).toEqual([]);
+    // At the top, ids only where no command starts so: `n` is new and next, not newsfeed-ranking.
+    expect(await complete('n')).toEqual(['next', 'new']);
   });
 
   it('completes a word that opens a quote as the word inside it: the shell closes the quote', async () => {

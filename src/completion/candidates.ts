@@ -94,7 +94,11 @@ export async function completeWords(program: Command, words: readonly string[], 
     return offer(optionsOf(command, program, help));
   }
   const commands = help.visibleCommands(program).map((each) => each.name());
-  if (!command) return offer(commands);
+  if (!command) {
+    // `mldrill <id>` drills it: a start that no command has is a question id's.
+    const matching = offer(commands);
+    return matching.length > 0 || current === '' ? matching : offer(await sources.questionIds());
+  }
   // `mldrill help <command>`: help is commander's own, with no argument in the table.
   if (before.length === 1 && before[0] === 'help') return offer(commands.filter((name) => name !== 'help'));
   return offer(await argumentValues(command, positional, sources, help));
