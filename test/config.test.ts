@@ -256,6 +256,7 @@ describe('checking the file like a question file', () => {
     ['a bank entry that is not a directory, at its place', 'bank:\n  - /tmp\n  - 5\n', '3:5: bank[1] must be a directory, not a number (5) (type)'],
     ['an empty bank entry (~ is YAML for nothing)', 'bank: [/tmp, ~]\n', '1:14: bank[1] must be a directory, not nothing (type)'],
     ['a blank bank entry', 'bank: ["  "]\n', '1:8: bank[0] is empty; write a directory or remove the entry (empty)'],
+    ['a blank bank, not a list', 'bank: "  "\n', '1:7: bank is empty; write a directory or remove the line (empty)'],
     ['a bank that is neither', 'bank: 5\n', '1:7: bank must be a directory or a list of directories, not a number (5) (type)'],
     ['a YAML syntax error', 'strict: true\n  minutes: [\n', '2:3: bad indentation: "minutes" is indented 2 spaces, its siblings 0; line it up with them (yaml-syntax)'],
     ['a key given twice', 'strict: true\nstrict: false\n', '2:1: key "strict" appears twice'],

@@ -185,7 +185,8 @@ function valueProblem(setting: Setting, value: unknown): { rule: string; message
       if (setting.url && !/^https?:\/\/[^\s/]+/.test(value)) return { rule: 'url', message: `must be an http:// or https:// URL, not "${value}"` };
       return undefined;
     case 'paths': {
-      if (typeof value === 'string') return value === '' ? wrongType('a directory or a list of directories') : undefined;
+      // Blank, as a list's blank entry is: no directory, not one that does not exist.
+      if (typeof value === 'string') return value === '' ? wrongType('a directory or a list of directories') : value.trim() === '' ? { rule: 'empty', message: 'is empty; write a directory or remove the line' } : undefined;
       if (!Array.isArray(value)) return wrongType('a directory or a list of directories');
       // The entry at fault, at its own place: "must be a list, not a list" would say nothing.
       const index = value.findIndex((entry) => typeof entry !== 'string' || entry.trim() === '');
