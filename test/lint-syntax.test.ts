@@ -199,6 +199,8 @@ describe('a YAML syntax error in lint', () => {
     // Two tabs, each reported where it is; a tab after spaces at the tab.
     expect(await findings(later(QUESTION).replace('    checklist:', '\tchecklist:').replace('  design:', '\tdesign:'))).toEqual([misspelt, tab(12), tab(16), unknown]);
     expect(await findings(later(QUESTION.replace('    checklist:', '  \tchecklist:')))).toEqual([misspelt, tab(12).replace('12:1', '12:3'), unknown]);
+    // The key just above the tabbed one is still checked: its value ended with its line.
+    expect(await findings(later(QUESTION).replace('difficulty: meduim\n', 'difficulty: meduim\n\ttags: [feeds]\n'))).toEqual([misspelt, tab(6), unknown.replace('17:5', '18:5')]);
   });
 
   it('checks the rest of a file after a value holding ": ", in the same run', async () => {

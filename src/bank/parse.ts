@@ -180,8 +180,11 @@ function damagedBy(doc: Document, source: string, stretches: ReadonlyArray<[numb
     // Data with no node of its own at its path (a list as a key) exists only in a broken tree.
     if (!complete) return true;
     // Anything else is when its node takes in any of the break: a value cut short, or a
-    // count over a list (hints, facts, an example's notes) that lost some of its entries.
-    return stretches.some((damage) => range[0] <= damage[1] && damage[0] <= range[2]);
+    // count over a list (hints, facts, an example's notes) that lost some of its entries. A
+    // value whose line ended before a broken line starts (a tab-indented key under it) is whole;
+    // one cut off where the break starts, or empty (the broken line may be its value), is not.
+    const endsBefore = (damage: [number, number]) => damage[0] === range[2] && range[0] < range[2] && source[range[2] - 1] === '\n';
+    return stretches.some((damage) => range[0] <= damage[1] && damage[0] <= range[2] && !endsBefore(damage));
   };
 }
 
