@@ -324,6 +324,19 @@ describe('mldrill grade <session-id|last>', () => {
     ]);
   });
 
+  // Every long word of the first point is the second's too: its own short words tell it apart.
+  it("meets a follow-up's point whose long words the other points share, by its own short words", async () => {
+    const answer = ['Small accounts churn more often, so probability ranks them first', 'Rank by revenue at risk: probability times the value of the accounts'];
+    expect(await followupPoints('small shops churn more\n', 'The model flags almost only small customers. Is that a problem?', answer)).toMatchObject([
+      { id: 'followup-1', met: true, evidence: 'small' },
+      { id: 'followup-2', met: false, evidence: null },
+    ]);
+    expect(await followupPoints('rank them higher\n', 'The model flags almost only small customers. Is that a problem?', answer)).toMatchObject([
+      { id: 'followup-1', met: false, evidence: null },
+      { id: 'followup-2', met: false, evidence: null },
+    ]);
+  });
+
   it('names an unknown session (exit 1)', async () => {
     const { code, err } = await grade(['20990101-0000-zzzz'], { home: homeWith('progress.jsonl') });
     expect(code).toBe(1);

@@ -37,15 +37,32 @@ const POINT_WORDS_FOR_TWO = 3;
 /** Words too common to tell a point apart. */
 const COMMON = new Set(['about', 'across', 'before', 'between', 'should', 'which', 'their', 'there', 'these', 'those', 'would', 'could', 'rather', 'without', 'within', 'because', 'instead', 'whether', 'against', 'during', 'through', 'every', 'other', 'where', 'while', 'still']);
 
+/** Shorter words that say nothing of which point the notes make. */
+const COMMON_SHORT = new Set(['after', 'again', 'alone', 'being', 'both', 'else', 'even', 'ever', 'first', 'here', 'less', 'like', 'made', 'make', 'many', 'might', 'never', 'often', 'once', 'same', 'since', 'than', 'then', 'until', 'well', 'whose']);
+
+/** A point's words of at least `least` letters, lowercase, as written, that can tell it apart. */
+const telling = (point: string, least: number, most = Infinity) => (point.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}-]*/gu) ?? [])
+  .filter((word) => word.length >= least && word.length <= most && !COMMON.has(word) && !COMMON_SHORT.has(word) && !genericReason(word));
+
 /**
  * A point's keywords for the suggestions: its longer words (6 letters or more) that no other
- * point of the key uses, so a word says which point the notes are about. Generic terms
- * (`offline`, `pipeline`) are left out here, as the grader would leave them out: counted among a
- * point's words, they would ask a reply for two words where only one can ever count.
+ * point of the key uses, so a word says which point the notes are about. A point with none
+ * (`Small accounts churn more often... on a large contract`, whose long words the other points
+ * share) takes its own words of 4 or 5 letters instead: else it could never be suggested.
+ * Generic terms (`offline`, `pipeline`) are left out here, as the grader would leave them out:
+ * counted among a point's words, they would ask a reply for two words where only one can ever
+ * count.
  */
 function pointKeywords(answer: readonly string[]): string[][] {
-  const words = answer.map((point) => new Set((point.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}-]*/gu) ?? []).filter((word) => word.length >= 6 && !COMMON.has(word) && !genericReason(word))));
-  return words.map((own, i) => [...own].filter((word) => words.every((other, j) => j === i || !other.has(word))));
+  const stemOf = (word: string) => wordForms.stems(word)[0] ?? word;
+  // Every point's telling words, as stems: a short word is another point's too when its stem is (`rank`, `ranks`).
+  const stems = answer.map((point) => new Set(telling(point, 4).map(stemOf)));
+  const long = answer.map((point) => new Set(telling(point, 6)));
+  return answer.map((point, i) => {
+    const own = [...long[i]!].filter((word) => long.every((other, j) => j === i || !other.has(word)));
+    if (own.length > 0) return own;
+    return [...new Set(telling(point, 4, 5))].filter((word) => stems.every((other, j) => j === i || !other.has(stemOf(word))));
+  });
 }
 
 /** The answer key as checklist items of the stage, weighted against the stage's own items. */
