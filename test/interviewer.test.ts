@@ -325,7 +325,9 @@ describe('questions the interviewer was not asked, on every shipped question', (
     "How's the traffic on the highway?", 'How many planets are in the solar system?', 'Which soccer team do you support?', 'What are the rules of chess?',
     'How many calories are in a banana?', 'How long is a marathon?', 'How big is the ocean?', 'Is it sunny outside?',
     // About the interviewer's own life and tastes.
-    'Do you like your team?', 'How many languages do you speak?', 'What is your favourite metric?', 'What do you do on your weekends?']);
+    'Do you like your team?', 'How many languages do you speak?', 'What is your favourite metric?', 'What do you do on your weekends?',
+    // The world or the company, in a topic's words; what a term means.
+    'What is the speed of light?', 'How many people work here?', 'How many people work at this company?', 'What is a GPU?', "What's an embedding?"]);
   it.each(withSheets())('%s', (_, question) => {
     const sheet = compileFacts(question.interviewer!.facts);
     for (const asked of off) {

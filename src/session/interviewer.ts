@@ -109,6 +109,14 @@ const INTERVIEW_TIME = /\b(?:time|timed|long|minutes?|hours?|duration|clock)\b/i
 const WHITEBOARD = /\bwhiteboard\b/i;
 /** Questions about the interviewer's own life and tastes ("do you like your team?", "how many languages do you speak?"). */
 const PERSONAL = /\b(?:do|did) you (?:like|love|enjoy|speak|drink|eat|play)\b|\byour (?:favou?rite|hobby|hobbies|weekend)\b/i;
+/**
+ * Questions about the world or the company rather than the system, in words its topics use: the
+ * speed of light is no latency, the people working here are not its users ("how many engineers
+ * can work on this?" is still the team's size).
+ */
+const NOT_THE_SYSTEM = /\bspeed of (?:light|sound)\b|\bwork(?:s|ing)? here\b|\b(?:work|works|working) (?:for|at) (?:this|the|your) company\b/i;
+/** Asking what a term means ("what is a GPU?"): the interviewer does not define terms, the sheet holds facts. */
+const DEFINITION = /^\s*what(?:'s|’s| is| are) (?:a|an) [\p{L}\p{N}-]+\s*\?*\s*$/iu;
 
 /**
  * Everyday subjects that no ML design is about: food, animals, sport, the sky, small talk; none is
@@ -301,7 +309,7 @@ export function matchFact<F extends FactLike>(asked: string, sheet: FactSheet<F>
   // About the interview's own time ("is there a time limit for this interview?") or the
   // whiteboard, not the system: the fact sheet has nothing to say. "What is out of scope for
   // this interview?" is still a question about the design.
-  if (WHITEBOARD.test(text) || PERSONAL.test(text) || (INTERVIEW.test(text) && INTERVIEW_TIME.test(text))) return null;
+  if (WHITEBOARD.test(text) || PERSONAL.test(text) || NOT_THE_SYSTEM.test(text) || DEFINITION.test(text) || (INTERVIEW.test(text) && INTERVIEW_TIME.test(text))) return null;
   const words = new Set(askWords(text, sheet.forms));
   if (words.size === 0 && !/\S/.test(text)) return null;
   for (const word of words) if (SMALL_TALK().has(word) && !sheet.mentioned.has(word)) return null;
