@@ -5,7 +5,7 @@ import type { CommandResult } from './cli.js';
 import type { Command } from './commander.js';
 import { EXIT, MissingBankError, MldrillError, NoMatchError, NoSessionsError, StateDirError, UnknownIdError, UsageError, shortPath, systemErrorCode, systemErrorText } from './errors.js';
 import type { Io } from './io.js';
-import { closest, didYouMean, didYouMeanPhrases, fileShown, oneLine, pluralOf, showControl, stripControl } from './text.js';
+import { closest, didYouMean, didYouMeanPhrases, fileShown, oneLine, pluralOf, shellWord, showControl, stripControl } from './text.js';
 import { packageVersion } from './version.js';
 
 /** The command names, for "did you mean" before the command table is loaded (test/command-table.test.ts checks they agree). */
@@ -159,7 +159,7 @@ function remedied(error: MldrillError, argv: readonly string[], command: string 
   if (error instanceof NoMatchError) {
     if (error.bankEmpty) return error.message;
     const { category, difficulty, tag = [] } = error.filters;
-    const flags = [category && `--category ${category}`, difficulty && `--difficulty ${difficulty}`, ...tag.map((each) => `--tag ${each}`)].filter(Boolean);
+    const flags = [category && `--category ${category}`, difficulty && `--difficulty ${difficulty}`, ...tag.map((each) => `--tag ${shellWord(showControl(each))}`)].filter(Boolean);
     if (error.completed !== undefined) {
       return flags.length
         ? `every question matching ${flags.join(' ')} has been completed (${error.completed}); drop --unseen or widen the filters`

@@ -46,6 +46,9 @@ describe('the strong answer as a model answer', () => {
     expect(await main(['show', 'inflight-movie-recommendations', '--answer'], io)).toBe(0);
     expect(io.out()).toContain('What a strong answer covers\n  Clarify the problem\n    - Goal: passengers finish titles they enjoy;');
     expect(io.out()).toContain('\n  Design the data, model and serving path\n    - Labels: seat logs');
+    // Wrapped like the hints, to the width (80 columns in a pipe), continuation lines under the text.
+    expect(io.out().split('\n').filter((line) => line.length > 80)).toEqual([]);
+    expect(io.out()).toMatch(/\n {4}- Goal: [^\n]+\n {6}\S/);
     const plain = fakeIo();
     await main(['show', 'inflight-movie-recommendations'], plain);
     expect(plain.out()).toContain('Hints: mldrill show inflight-movie-recommendations --hints\nWhat a strong answer covers: mldrill show inflight-movie-recommendations --answer\n');

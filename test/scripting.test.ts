@@ -93,6 +93,13 @@ describe('daily', () => {
     expect(err).toBe("mldrill: no question matches --category ads --tag no-such-tag; run 'mldrill list' to see what there is\n");
   });
 
+  it('names each tag as it would be typed again: quoted when empty or spaced, a control character spelled out', async () => {
+    const { code, err } = await run(['random', '--tag', 'no such', '--tag', '', '--tag', 'only\u001b[31m-here']);
+    expect(code).toBe(1);
+    // Bare, the three read as the tags "no", "such" and "only-here", which is there.
+    expect(err).toBe("mldrill: no question matches --tag 'no such' --tag '' --tag 'only\\u001b[31m-here'; run 'mldrill list' to see what there is\n");
+  });
+
   it('prints a few plain lines for a shell greeting', async () => {
     const { out } = await run(['daily', '--plain', '--tag', 'only-here', '--date', '2026-11-22']);
     expect(out).toBe(`Question of the day, 2026-11-22: An ad feed\nDesign a feed that shows people posts they care about.\nDrill it: mldrill drill ad-feed --bank ${bank}\n`);

@@ -103,7 +103,7 @@ function textLines(view: QuestionView, style: Style, width: number): string[] {
     if (view.answer) {
       lines.push('', style.heading(STRONG_ANSWER_TITLE));
       if (!answer.length) lines.push(style.dim('  This question has no strong example answer yet.'));
-      for (const stage of answer) lines.push(style.accent(`  ${stage.title}`), ...stage.lines.map((line) => `    ${line}`));
+      for (const stage of answer) lines.push(style.accent(`  ${stage.title}`), ...stage.lines.flatMap((line) => bullet(line.replace(/^\s*[-*]\s+/, ''), width, '    ')));
     } else if (answer.length) {
       // Beside the hints' pointer when there is one; after a section (the hints themselves), a blank line.
       const hintsPointer = style.dim(`Hints: ${command('show', view, '--hints')}`);
