@@ -259,6 +259,7 @@ const TABLE: readonly CommandSpec[] = [
     arguments: [{ usage: '<session>', description: "a session id from 'mldrill history' (or a unique start of one), or 'last'" }],
     options: [
       { flags: '-f, --format <format>', description: 'markdown or json (default: json for an -o file ending in .json, else markdown)', choices: ['markdown', 'json'] },
+      { flags: '--json', description: 'shorthand for --format json' },
       { flags: '-o, --output <file>', description: 'write to FILE instead of stdout; an existing FILE is replaced (atomically)' },
     ],
     load: () => import('./commands/export.js').then(({ exportSession }) => exportSession),

@@ -56,6 +56,11 @@ describe('mldrill export', () => {
   it('writes the same document as JSON', async () => {
     const { code, out } = await exportRun(['20261110-0900-aaaa', '--format', 'json']);
     expect(code).toBe(0);
+    // --json, as history, stats and next take it; with --format markdown, a usage error.
+    expect(await exportRun(['20261110-0900-aaaa', '--json'])).toMatchObject({ code: 0, out });
+    const both = await exportRun(['20261110-0900-aaaa', '--json', '--format', 'markdown']);
+    expect(both.code).toBe(2);
+    expect(both.err.trim()).toBe('mldrill: choose one format, not markdown and json: --format markdown|json, or --json');
     const doc = JSON.parse(out);
     expect(doc).toMatchObject({
       id: '20261110-0900-aaaa', questionId: 'fx-feed', rubricId: 'fx-interview', rubricTitle: 'Fixture interview',

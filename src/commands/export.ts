@@ -15,6 +15,8 @@ export type ExportFormat = 'markdown' | 'json';
 export interface ExportOptions {
   session: string;
   format?: ExportFormat;
+  /** Shorthand for format json, as history, stats and next take it. */
+  json?: boolean;
   /** A file to write (replaced if it is one; a device or FIFO is written into); `-` or absent means stdout. */
   output?: string;
   bank?: string[];
@@ -23,6 +25,7 @@ export interface ExportOptions {
 export async function exportSession(options: ExportOptions, io: Io): Promise<number> {
   // -o '' would resolve to the working directory: said as what it is, before any reading.
   if (options.output === '') throw new UsageError("-o needs a file name (or - for standard output)");
+  if (options.json && options.format === 'markdown') throw new UsageError('choose one format, not markdown and json: --format markdown|json, or --json');
   const record = readSessionFor(io, options.session);
   const ratings = readRatingsFor(io);
   const rating = ratings.find((found) => found.rater === 'ai' && found.sessionId === record.id);
@@ -30,7 +33,7 @@ export async function exportSession(options: ExportOptions, io: Io): Promise<num
   const doc = await withCatalog(io, options.bank, (catalog) => sessionDocument(record, bankView(catalog), io.timeZone, rating, selfRating));
   const toFile = options.output !== undefined && options.output !== '-';
   // Without --format, a file named *.json gets JSON.
-  const format = options.format ?? (toFile && /\.json$/i.test(options.output!) ? 'json' : 'markdown');
+  const format = options.json ? 'json' : options.format ?? (toFile && /\.json$/i.test(options.output!) ? 'json' : 'markdown');
   // The drawing loads the renderer: only for a Markdown document of a session that has a diagram.
   const diagram = format === 'markdown' && doc.diagram ? await import('../diagram/pad.js').then(({ diagramForDocument }) => diagramForDocument(doc.diagram!)) : undefined;
   const text = format === 'json' ? jsonText(doc) : sessionMarkdown(doc, diagram);
