@@ -203,6 +203,8 @@ function wordsMatch(typed: string, known: string): boolean {
   const split = (name: string) => name.split(/[-_. ]+/).filter(Boolean);
   const knownWords = split(known);
   const typedWords = split(typed);
+  // Nothing typed (`show ''`) is like no name, not like every one.
+  if (typedWords.length === 0) return false;
   if (typedWords.length === 1) return typed.length >= 3 && knownWords.length >= 3 && typed === knownWords.map((word) => word[0]).join('');
   let at = 0;
   for (const word of typedWords) {

@@ -268,6 +268,8 @@ describe('show', () => {
     expect(words.code).toBe(1);
     expect(words.err).toBe('mldrill: no question with id "llm-serving"; did you mean "llm-chat-serving"?\n');
     expect((await run(['drill', 'pymk'])).err).toBe('mldrill: no question with id "pymk"; did you mean "people-you-may-know"?\n');
+    // An empty id is near no id: the first ids in order are no suggestion.
+    expect(await run(['show', ''])).toMatchObject({ code: 1, err: expect.stringMatching(/^mldrill: no question with id ""; run 'mldrill list'/) });
   });
 
   it.each([
