@@ -87,19 +87,68 @@ export function safe(strings: TemplateStringsArray, ...values: unknown[]): strin
 }
 
 /**
- * The widest of the texts by `measure` (length by default), 0 for none. A loop, not
+ * The widest of the texts by `measure` (the columns they take by default), 0 for none. A loop, not
  * Math.max(...spread): a spread of some 120,000 values overflows the stack, and a history or a
  * lint run can hold that many rows.
  */
-export function widest(texts: Iterable<string>, measure: (text: string) => number = (text) => text.length): number {
+export function widest(texts: Iterable<string>, measure: (text: string) => number = visibleLength): number {
   let most = 0;
   for (const text of texts) most = Math.max(most, measure(text));
   return most;
 }
 
-/** How many columns text takes, ignoring colour and other control sequences. */
+/**
+ * How many columns text takes on a terminal, ignoring colour and other control sequences: a
+ * wide character (CJK, fullwidth forms, most emoji) takes two, a combining mark or joiner none.
+ * The one measure of width: Inquirer breaks every line of a screen by the columns it takes, so
+ * a layout that counted characters would come out taller than it planned, its top scrolled away.
+ */
 export function visibleLength(text: string): number {
-  return [...stripControl(text)].length;
+  const plain = stripControl(text);
+  if (PRINTABLE_ASCII.test(plain)) return plain.length;
+  let used = 0;
+  let previous = 0;
+  for (const char of plain) {
+    const size = charColumns(char, previous);
+    used += size;
+    previous = size;
+  }
+  return used;
+}
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+/** Takes no column: combining and enclosing marks, variation selectors, joiners and other format characters. */
+const ZERO_WIDTH = /^[\p{Mn}\p{Me}\p{Cf}]$/u;
+const EMOJI = /^\p{Emoji_Presentation}$/u;
+/** The East Asian Wide and Fullwidth blocks (Unicode's EastAsianWidth.txt, by block): Hangul, CJK, kana, Yi, fullwidth forms. */
+const WIDE_RANGES: readonly (readonly [number, number])[] = [
+  [0x1100, 0x115f], [0x2e80, 0x303e], [0x3041, 0x33ff], [0x3400, 0x4dbf], [0x4e00, 0x9fff], [0xa000, 0xa4cf],
+  [0xa960, 0xa97f], [0xac00, 0xd7a3], [0xf900, 0xfaff], [0xfe10, 0xfe19], [0xfe30, 0xfe6f], [0xff00, 0xff60],
+  [0xffe0, 0xffe6], [0x16fe0, 0x18cff], [0x1aff0, 0x1b2ff], [0x1f200, 0x1f2ff], [0x20000, 0x3fffd],
+];
+
+/**
+ * The columns one character (code point) takes after one that took `previous`: 2 for a wide
+ * one, 0 for a mark or joiner, 1 otherwise; a variation selector 16 turns the 1-column symbol
+ * before it into a 2-column emoji (❤️), as terminals and Inquirer count it. Emoji sequences
+ * joined by ZWJ count each part: more than a terminal shows, never less, so a line still fits.
+ */
+function charColumns(char: string, previous: number): number {
+  const code = char.codePointAt(0)!;
+  if (code < 0x7f) return 1;
+  if (code === 0xfe0f) return previous === 1 ? 1 : 0;
+  if (ZERO_WIDTH.test(char)) return 0;
+  if (code < 0x1100) return 1;
+  for (const [from, to] of WIDE_RANGES) if (code >= from && code <= to) return 2;
+  return EMOJI.test(char) ? 2 : 1;
+}
+
+/**
+ * Text padded with spaces to `width` columns (as visibleLength counts them): String#padEnd
+ * counts UTF-16 units, so a row with a CJK title or an emoji would push the columns after it.
+ */
+export function padColumns(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - visibleLength(text)));
 }
 
 /**
@@ -237,16 +286,27 @@ export function didYouMeanPhrases(phrases: readonly string[]): string {
   return phrases.length ? `did you mean ${phrases.join(', or ')}?` : '';
 }
 
-/** Wraps text to width, keeping existing line breaks; colour codes in it take no columns. */
+/**
+ * Wraps text to width, keeping existing line breaks; colour codes in it take no columns. A word
+ * wider than a whole line is broken inside (by breakLine): text in Chinese or Japanese has no
+ * spaces, so a sentence would otherwise be one word the terminal wraps, or a screen cuts.
+ */
 export function wrap(text: string, width: number, indent = ''): string[] {
   const lines: string[] = [];
-  // Only text with an escape pays for measuring without it.
-  const columns = text.includes('\u001b') ? visibleLength : (part: string) => part.length;
+  const room = Math.max(1, width - indent.length);
   for (const paragraph of text.split('\n')) {
     let line = '';
     let used = 0;
-    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      const size = columns(word);
+    for (const whole of paragraph.split(/\s+/).filter(Boolean)) {
+      const pieces = visibleLength(whole) > room ? breakLine(whole, room) : [whole];
+      for (const piece of pieces.slice(0, -1)) {
+        if (line) lines.push(indent + line);
+        lines.push(indent + piece);
+        line = '';
+        used = 0;
+      }
+      const word = pieces.at(-1)!;
+      const size = visibleLength(word);
       if (line && indent.length + used + 1 + size > width) {
         lines.push(indent + line);
         line = word;
@@ -270,15 +330,39 @@ export function clock(totalSeconds: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${String(m).padStart(2, '0')}:${s}`;
 }
 
-/** Text cut to `width` characters (code points), the last an ellipsis. */
+/** Text cut to `width` columns (as visibleLength counts them), the last an ellipsis. */
 export function cut(text: string, width: number): string {
-  return [...text].length > width ? `${[...text].slice(0, Math.max(1, width - 1)).join('')}…` : text;
+  return visibleLength(text) > width ? `${sliceColumns(text, Math.max(1, width - 1))}…` : text;
 }
 
-/** A line's colour sequences (no width) and characters (one column each), in order. */
+/** The start of text that fits in `width` columns (as visibleLength counts them), with no mark of the cut. */
+export function sliceColumns(text: string, width: number): string {
+  return takeColumns([...text], width).join('');
+}
+
+/** A line's colour sequences (no width) and characters (code points), in order. */
 // eslint-disable-next-line no-control-regex
 const styledUnits = (line: string): string[] => line.match(/\u001b\[[0-9;]*m|[\s\S]/gu) ?? [];
 const isStyle = (unit: string) => unit.length > 1 && unit.startsWith('\u001b');
+
+/**
+ * The units from the start that fit in `room` columns (colour sequences, marks and joiners after
+ * the last that fits included, so a character is never parted from its accent). At least one character when `atLeastOne`, for a room narrower than a wide character.
+ */
+function takeColumns(units: readonly string[], room: number, atLeastOne = false): string[] {
+  let used = 0;
+  let previous = 0;
+  let end = 0;
+  for (; end < units.length; end++) {
+    const unit = units[end]!;
+    if (isStyle(unit)) continue;
+    const size = charColumns(unit, previous);
+    if (used + size > room && !(atLeastOne && used === 0)) break;
+    used += size;
+    previous = size;
+  }
+  return units.slice(0, end);
+}
 
 /**
  * One line of a screen within `width` columns, its colours kept: cut with an ellipsis, and the
@@ -287,16 +371,11 @@ const isStyle = (unit: string) => unit.length > 1 && unit.startsWith('\u001b');
  */
 export function fitLine(line: string, width: number): string {
   if (visibleLength(line) <= width) return line;
-  let out = '';
-  let used = 0;
-  for (const unit of styledUnits(line)) {
-    if (isStyle(unit)) out += unit;
-    else if (used < width - 1) {
-      out += unit;
-      used += 1;
-    }
-  }
-  return `${out}…${line.includes('\u001b') ? '\u001b[0m' : ''}`;
+  const units = styledUnits(line);
+  const taken = takeColumns(units, width - 1);
+  // The colours after the cut still apply to the ellipsis, as they did when every unit was kept.
+  const styles = units.slice(taken.length).filter(isStyle);
+  return `${taken.join('')}${styles.join('')}…${line.includes('\u001b') ? '\u001b[0m' : ''}`;
 }
 
 /**
@@ -307,10 +386,10 @@ export function breakLine(line: string, width: number, indent = ''): string[] {
   const lines: string[] = [];
   let rest = styledUnits(line);
   let room = width;
-  while (rest.filter((unit) => !isStyle(unit)).length > room) {
+  for (;;) {
     // The unit after the last one that fits, and the last space before it.
-    let end = 0;
-    for (let seen = 0; end < rest.length && (isStyle(rest[end]!) || seen < room); end++) if (!isStyle(rest[end]!)) seen += 1;
+    const end = takeColumns(rest, room, true).length;
+    if (end === rest.length) break;
     let space = -1;
     for (let i = end; i > 0; i--) if (rest[i] === ' ') { space = i; break; }
     const at = space > 0 && rest.slice(0, space).some((unit) => !isStyle(unit) && unit !== ' ') ? space : end;

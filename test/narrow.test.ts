@@ -1,6 +1,7 @@
 // Every screen on a narrow terminal (20 to 40 columns): no line wider than the terminal. A line
 // the terminal wraps breaks words, makes the screen taller than its layout counted, and garbles
 // the redraw in place.
+import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { addExchange, setNotes, setPadLine, setQuestion, startSession, togglePause, type SessionState } from '../src/session/engine.js';
 import { planStages } from '../src/session/plan.js';
@@ -8,11 +9,12 @@ import type { Report } from '../src/score/report.js';
 import { scoreStage } from '../src/score/score.js';
 import type { ScoredItem } from '../src/session/interview.js';
 import { suggestFromNotes } from '../src/score/suggest.js';
-import { breakLine, fitLine, visibleLength } from '../src/text.js';
+import { breakLine, cut, fitLine, padColumns, visibleLength } from '../src/text.js';
 import { assessedLine, assessLines } from '../src/ui/assess-screen.js';
 import { loadStyle } from '../src/ui/colour.js';
 import { reportLines } from '../src/ui/render.js';
 import { finishedLine, stageLines, type StageView } from '../src/ui/stage-screen.js';
+import { questionHeader } from '../src/ui/question-header.js';
 import { byTitle, matching, pickLines, pickMessage } from '../src/ui/pick-screen.js';
 import { loadBank } from './helpers/bank.js';
 
@@ -21,8 +23,12 @@ const WIDTHS = Array.from({ length: 21 }, (_, i) => 20 + i);
 const ROWS = [12, 24, 40];
 const NOW = Date.UTC(2026, 10, 22, 9, 30);
 
-/** The lines wider than `columns`, with their width, to name in a failure. */
-const tooWide = (lines: readonly string[], columns: number) => lines.filter((line) => visibleLength(line) > columns).map((line) => `${visibleLength(line)}: ${line}`);
+/**
+ * The lines wider than `columns`, with their width, to name in a failure. Measured by
+ * string-width, not by mldrill's own measure: a CJK character or an emoji takes two columns
+ * on a terminal, and a screen measured by the code it checks would pass whatever it counted.
+ */
+const tooWide = (lines: readonly string[], columns: number) => lines.filter((line) => stringWidth(line) > columns).map((line) => `${stringWidth(line)}: ${line}`);
 
 const plan = planStages([
   { id: 'clarify', title: 'Clarify the problem and its constraints', goal: 'Pin down the business goal, users, scale, latency, data and constraints before designing anything.', minutes: 6 },
@@ -145,5 +151,77 @@ describe('fitting one line to a width, colours kept', () => {
     expect(breakLine(`${bold(' Enter ')} on an empty line: next stage`, 20, '  ')).toEqual([`${bold(' Enter ')} on an empty`, '  line: next stage']);
     expect(breakLine('see a-very-long-identifier-here', 12, '  ')).toEqual(['see', '  a-very-lon', '  g-identifi', '  er-here']);
     expect(breakLine('short', 12)).toEqual(['short']);
+  });
+});
+
+// Notes typed in Chinese, Japanese or Korean, an emoji, a bank written in them: each such
+// character takes two columns. Counted as one, a line the layout thought fitted took two rows
+// (Inquirer breaks it), and the screen's top scrolled away.
+describe('wide characters (CJK, emoji) on a narrow terminal', () => {
+  const widePlan = planStages([
+    { id: 'clarify', title: '明确问题范围和约束条件', goal: '在设计之前确定业务目标、用户、规模和延迟。', minutes: 6 },
+    { id: 'design', title: '设计数据、模型和服务路径', goal: '端到端地设计它。', minutes: 10 },
+  ]);
+  const wideNotes = '每天有多少用户使用这个产品的推荐功能以及延迟要求\n召回用双塔模型🚀然后排序\nユーザー数は一日に八億人です\n';
+  const wide = setNotes(startSession(widePlan, NOW), 0, wideNotes);
+
+  it('the stage screen: no line wider than the terminal, and no taller than it', () => {
+    for (const columns of WIDTHS) {
+      for (const rows of ROWS) {
+        for (const extra of [{}, { editing: 1, line: '召回用双塔模型🚀然后排序' }]) {
+          const { lines, help } = stageLines(view(wide, extra), { columns, rows }, style);
+          expect(tooWide([...lines.slice(0, -1), ...help.split('\n')], columns), `${columns}x${rows}`).toEqual([]);
+          if (rows >= 24) expect(lines.length + help.split('\n').length, `${columns}x${rows}`).toBeLessThanOrEqual(rows);
+        }
+      }
+      expect(tooWide([finishedLine(wide, 0, NOW + 400_000, style, columns)], columns)).toEqual([]);
+    }
+  });
+
+  it('the self-assessment: the notes and the phrase that suggested an item fit', () => {
+    const wideItems = [item('users', '说明了每天有多少用户', ['用户']), item('two', 'Named the two-tower retrieval', ['双塔模型'])];
+    const evidence = new Map([['users', '每天有多少用户使用这个产品的推荐功能以及延迟要求'], ['two', '召回用双塔模型🚀然后排序']]);
+    for (const columns of WIDTHS) {
+      for (const rows of ROWS) {
+        const { lines, help } = assessLines({ message: '明确问题范围：你覆盖了什么？', items: wideItems, ticked: new Set(['users']), cursor: 0, evidence, notes: wideNotes }, { columns, rows }, style);
+        expect(tooWide([...lines, ...help.split('\n')], columns), `${columns}x${rows}`).toEqual([]);
+      }
+    }
+  });
+
+  it('the report and the plan: stage titles cut to fit, the columns after them aligned', () => {
+    const report: Report = {
+      questionId: 'feed', questionTitle: '端到端的信息流推荐问题', strongAnswer: false, rubricTitle: '机器学习系统设计', total: 50, capped: false, budgetSeconds: 960, usedSeconds: 600, curveball: null,
+      stages: widePlan.map((stage) => ({ id: stage.id, title: stage.title, budgetSeconds: stage.budgetSeconds, usedSeconds: 300, hintsShown: 0, redFlags: [], pacing: null, signals: [], score: scoreStage(stage.id, [item('goal', '说明了业务目标')], ['goal']) })),
+    };
+    const question = { id: 'feed', title: '端到端的信息流推荐问题', category: 'recommendation', difficulty: 'medium', prompt: '设计一个信息流，把人们最关心的帖子展示给他们。' } as Parameters<typeof questionHeader>[0];
+    for (const columns of [...WIDTHS, 80]) {
+      expect(tooWide(reportLines(report, style, columns, {}), columns), `${columns} columns`).toEqual([]);
+      const header = questionHeader(question, widePlan, style, columns);
+      // From 24 columns: narrower, a title keeps 8 columns and the row its minutes, as in English.
+      if (columns >= 24) expect(tooWide(header, columns), `${columns} columns`).toEqual([]);
+      // Each stage's minutes start in the same column.
+      const minutesAt = header.slice(-2).map((line) => stringWidth(line.slice(0, line.search(/\d+ min/))));
+      expect(new Set(minutesAt).size, header.slice(-2).join('\n')).toBe(1);
+    }
+  });
+});
+
+describe('the width of a line, in terminal columns', () => {
+  it('counts a CJK or fullwidth character and an emoji as two columns, a combining mark or joiner as none', () => {
+    for (const text of ['漢字', 'ｈｅｌｌｏ', '🚀', '❤️', 'e\u0301', 'a\u200db', '한국어', 'café · naïve…', '⏱ 02:00 left', '\u001b[1m漢\u001b[22m']) {
+      expect(visibleLength(text), text).toBe(stringWidth(text));
+    }
+  });
+
+  it('cuts, fits, breaks and pads by columns, never parting a character from its accent', () => {
+    expect(cut('每天有多少用户', 7)).toBe('每天有…');
+    expect(fitLine('每天有多少用户', 8)).toBe('每天有…');
+    expect(fitLine('e\u0301e\u0301e\u0301e\u0301', 3)).toBe('e\u0301e\u0301…');
+    expect(breakLine('每天有多少用户使用', 6, '  ')).toEqual(['每天有', '  多少', '  用户', '  使用']);
+    expect(breakLine('用户 数量', 6)).toEqual(['用户', '数量']);
+    expect(padColumns('漢字', 6)).toBe('漢字  ');
+    // A terminal narrower than one wide character still gets the character, not an endless loop.
+    expect(breakLine('漢字', 1)).toEqual(['漢', '字']);
   });
 });

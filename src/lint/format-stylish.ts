@@ -1,6 +1,6 @@
 // `--format stylish`, the default: findings grouped under their file, in aligned columns, then
 // one summary line; the look of ESLint's stylish formatter.
-import { fileShown, oneLine, widest } from '../text.js';
+import { fileShown, oneLine, padColumns, visibleLength, widest } from '../text.js';
 import type { Style } from '../style.js';
 import { countFindings, summaryText, type LintReport } from './report.js';
 
@@ -20,12 +20,12 @@ export function formatStylish(report: LintReport, style: Style, width = 80): str
     const [at, severity, rule] = [widest(rows.map((row) => row.at)), widest(rows.map((row) => row.severity)), widest(rows.map((row) => row.rule))];
     // Rule ids line up after the messages that fit the terminal; a longer message just runs on.
     const room = width - (2 + at + 2 + severity + 2 + 2 + rule);
-    const message = widest(rows.map((row) => row.message).filter((text) => text.length <= room));
+    const message = widest(rows.map((row) => row.message).filter((text) => visibleLength(text) <= room));
     // Spelled out, as in a file:line:col line: `bad<ESC>[2Kname.yaml` stripped would name another file.
     lines.push('', style.file(fileShown(file)));
     for (const row of rows) {
       const paint = row.severity === 'error' ? style.bad : style.warn;
-      lines.push(`  ${style.dim(row.at.padEnd(at))}  ${paint(row.severity.padEnd(severity))}  ${row.message.padEnd(message)}  ${style.dim(row.rule)}`);
+      lines.push(`  ${style.dim(row.at.padEnd(at))}  ${paint(row.severity.padEnd(severity))}  ${padColumns(row.message, message)}  ${style.dim(row.rule)}`);
     }
   }
 

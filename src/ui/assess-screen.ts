@@ -3,7 +3,7 @@
 // screen: what does not fit is counted (`↓ 6 more · 2 ticked`), so that an item ticked from the
 // notes is never confirmed unseen; the notes above it fold first.
 import type { ScoredItem } from '../session/interview.js';
-import { cut, fitLine, stripControl, wrap } from '../text.js';
+import { cut, fitLine, sliceColumns, stripControl, visibleLength, wrap } from '../text.js';
 import type { EvidenceSource } from '../score/suggest.js';
 import type { Style } from './colour.js';
 import { keyLine, type Size } from './stage-screen.js';
@@ -58,8 +58,8 @@ export function assessLines(view: AssessView, size: Size, style: Style): { lines
     // The marker and its phrase are never split: after the text when they fit, else under it.
     const from = view.evidenceFrom?.get(item.id);
     const where = from === undefined ? '' : from === 'asked' ? ' (your question)' : ` (stage ${from + 1} notes)`;
-    const evidence = phrase === undefined ? '' : `${SUGGESTED} “${[...phrase].slice(0, width - 12 - where.length).join('')}”${where}`;
-    const fits = evidence && [...`${text.at(-1)} ${evidence}`].length <= width - 6;
+    const evidence = phrase === undefined ? '' : `${SUGGESTED} “${sliceColumns(phrase, width - 12 - where.length)}”${where}`;
+    const fits = evidence && visibleLength(`${text.at(-1)} ${evidence}`) <= width - 6;
     const [first = '', ...rest] = text.map((line, i) => (fits && i === text.length - 1 ? `${line} ${style.dim(evidence)}` : line));
     const lines = [`${here ? style.accent('❯') : ' '} ${mark} ${here ? style.accent(first) : first}`, ...rest.map((line) => `    ${line}`), ...(evidence && !fits ? [`    ${style.dim(evidence)}`] : [])];
     return i === firstOwn && firstOwn > 0 ? [style.dim('  ── specific to this question ──'), ...lines] : lines;
@@ -76,7 +76,7 @@ export function assessLines(view: AssessView, size: Size, style: Style): { lines
   const notes = notesShown
     ? [
         style.dim('Your notes:'),
-        ...noteLines.slice(0, notesShown).map((line, i) => style.dim(i === notesShown - 1 && notesShown < noteLines.length ? `${line.slice(0, Math.max(0, width - 2))}…` : line)),
+        ...noteLines.slice(0, notesShown).map((line, i) => style.dim(i === notesShown - 1 && notesShown < noteLines.length ? `${sliceColumns(line, Math.max(0, width - 2))}…` : line)),
       ]
     : view.notes.trim()
       ? []

@@ -112,7 +112,7 @@ export function historyLines(entries: readonly HistoryEntry[], style: Style, wid
       style.dim,
     );
   };
-  const longest = widest(entries.map((entry) => stripControl(entry.questionId)), (id) => [...id].length);
+  const longest = widest(entries.map((entry) => stripControl(entry.questionId)));
   let lines = build({ mode: true, shortStatus: false, question: longest });
   const interviewer = entries.some((entry) => entry.mode !== 'self');
   const steps = [

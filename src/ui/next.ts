@@ -1,6 +1,6 @@
 // The `next` list: what to practise, in order, and why. Returns lines; never prints.
 import type { QueueEntry } from '../select/schedule.js';
-import { fitLine, plural, stripControl, widest } from '../text.js';
+import { fitLine, padColumns, plural, stripControl, widest } from '../text.js';
 import type { Style } from './colour.js';
 
 /** Why an entry is where it is, in a few words. */
@@ -39,7 +39,7 @@ export function nextLines(queue: readonly QueueEntry[], now: number, style: Styl
     lines.push('', style.heading('Then'));
     rest.forEach((entry, i) => {
       const numbered = `  ${String(i + 2).padStart(2)}. `;
-      if (beside) lines.push(`${numbered}${stripControl(entry.questionId).padEnd(idWidth)}  ${style.dim(reasonText(entry, now))}`);
+      if (beside) lines.push(`${numbered}${padColumns(stripControl(entry.questionId), idWidth)}  ${style.dim(reasonText(entry, now))}`);
       else lines.push(`${numbered}${stripControl(entry.questionId)}`, `      ${style.dim(reasonText(entry, now))}`);
     });
   }

@@ -4,7 +4,7 @@
 import type { QuestionSummary } from '../bank/catalog.js';
 import type { Followup, LoadedQuestion, LoadedRubric } from '../bank/schema.js';
 import { planStages, totalBudgetSeconds } from '../session/plan.js';
-import { cut, flatten, shellWord, stripControl, widest, wrap } from '../text.js';
+import { cut, flatten, padColumns, shellWord, stripControl, widest, wrap } from '../text.js';
 import type { Style } from './colour.js';
 import { questionJsonText } from './question-json.js';
 import { formatMinutes, questionHeader } from './question-header.js';
@@ -213,8 +213,8 @@ export function formatList(questions: readonly QuestionSummary[], format: Exclud
   const room = titleRoom((showCategory ? categoryWidth + 2 : 0) + (showDifficulty ? difficultyWidth + 2 : 0));
   return rows
     .map(([id, category, difficulty, title]) => {
-      const cells = [style.accent(id.padEnd(idWidth))];
-      if (showCategory) cells.push(style.dim(category.padEnd(categoryWidth)));
+      const cells = [style.accent(padColumns(id, idWidth))];
+      if (showCategory) cells.push(style.dim(padColumns(category, categoryWidth)));
       if (showDifficulty) cells.push(difficulty.padEnd(difficultyWidth));
       if (room >= 4) cells.push(cut(title, room));
       return cells.join('  ').trimEnd();

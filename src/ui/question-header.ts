@@ -3,7 +3,7 @@
 // scripting commands never need.
 import type { LoadedQuestion } from '../bank/schema.js';
 import { totalBudgetSeconds, type StagePlan } from '../session/plan.js';
-import { breakLine, cut, widest, wrap } from '../text.js';
+import { breakLine, cut, padColumns, widest, wrap } from '../text.js';
 import type { Style } from './colour.js';
 
 export function questionHeader(question: LoadedQuestion, plan: readonly StagePlan[], style: Style, width = 80): string[] {
@@ -14,7 +14,7 @@ export function questionHeader(question: LoadedQuestion, plan: readonly StagePla
   // On a narrow terminal the stage titles' ends give way, so that each keeps its minutes on its row.
   const minutesWidth = widest(plan.map((stage) => formatMinutes(stage.budgetSeconds)));
   const titleWidth = Math.min(widest(plan.map((stage) => stage.title)), Math.max(8, width - 9 - minutesWidth));
-  plan.forEach((stage, i) => lines.push(`  ${i + 1}. ${cut(stage.title, titleWidth).padEnd(titleWidth)}  ${style.dim(formatMinutes(stage.budgetSeconds))}`));
+  plan.forEach((stage, i) => lines.push(`  ${i + 1}. ${padColumns(cut(stage.title, titleWidth), titleWidth)}  ${style.dim(formatMinutes(stage.budgetSeconds))}`));
   return lines;
 }
 

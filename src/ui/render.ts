@@ -1,6 +1,6 @@
 // Turns reports into lines of text. Returns lines; never prints.
 import type { Report } from '../score/report.js';
-import { breakLine, clock, cut, fitLine, plural, stripControl, visibleLength, widest, wrap } from '../text.js';
+import { breakLine, clock, cut, fitLine, padColumns, plural, stripControl, visibleLength, widest, wrap } from '../text.js';
 import { bar } from './charts.js';
 import { gradeStyle, type Style } from './colour.js';
 import { interviewerLines, interviewerRows } from './interviewer-report.js';
@@ -83,7 +83,7 @@ function reportHead(report: Report, style: Style, width: number): string[] {
   const shortPace = Math.max(0, ...report.stages.map((stage) => (stage.pacing ? 2 + Math.min(stage.pacing.length, 6) : 0)));
   const titleWidth = Math.min(24, widest(report.stages.map((stage) => stage.title)), Math.max(8, width - 21 - shortPace));
   for (const stage of report.stages) {
-    const title = cut(stage.title, titleWidth).padEnd(titleWidth);
+    const title = padColumns(cut(stage.title, titleWidth), titleWidth);
     const time = `${clock(stage.usedSeconds)} / ${clock(stage.budgetSeconds)}`;
     const coverage = `${withBar ? `${grade(stage.score.score)(bar(stage.score.score / 100))} ` : ''}${grade(stage.score.score)(`${String(stage.score.score).padStart(3)}%`)}`;
     const hints = (stage.hintsShown ? (text: string) => text : style.dim)((stage.hintsShown ? plural(stage.hintsShown, 'hint') : 'no hints').padEnd(8));

@@ -3,7 +3,7 @@
 import { CATEGORY_TITLES, type Category } from '../bank/categories.js';
 import { calibrationSentence, type Calibration } from '../score/calibration.js';
 import type { MissedItem, StageStats, Stats } from '../score/stats.js';
-import { clock, cut, plural, stripControl, visibleLength, widest, wrap } from '../text.js';
+import { clock, cut, padColumns, plural, stripControl, visibleLength, widest, wrap } from '../text.js';
 import { bar, sparkline } from './charts.js';
 import { gradeStyle, type Style } from './colour.js';
 
@@ -102,7 +102,7 @@ export function statsLines(stats: Stats & { calibration?: Calibration }, style: 
       const count = ` · rubric, ${plural(rubric.sessions, 'completed session')}`;
       const title = stripControl(rubric.title);
       // A title too long for the line keeps its words: it wraps, and the count goes under it.
-      lines.push('', ...(title.length + count.length <= view.width
+      lines.push('', ...(visibleLength(title) + count.length <= view.width
         ? [`${style.title(title)}${style.dim(count)}`]
         : [...wrap(title, view.width).map((line) => style.title(line)), style.dim(count.replace(/^ · /, ''))]));
       lines.push(...coverage(rubric.stages), ...pacingLines(rubric.stages, style, view), ...missedLines(rubric.missed, style, view));
@@ -133,7 +133,7 @@ function rowRoom(view: StatsView): number {
 
 /** Text cut to width with an ellipsis, or padded to it. */
 function label(text: string, width: number): string {
-  return cut(text, width).padEnd(width);
+  return padColumns(cut(text, width), width);
 }
 
 function pacingLines(stages: readonly StageStats[], style: Style, view: StatsView): string[] {
