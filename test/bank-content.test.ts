@@ -170,6 +170,24 @@ describe('fact sheets and answer keys', () => {
     }
   });
 
+  // Questions a candidate asks in their own words whose answer the sheet holds: each once got the
+  // neutral reply (the budget sat in a constraints fact, the languages in a traffic one, the phones'
+  // hardware nowhere, and no fact said who uses the list or files the tickets).
+  it.each([
+    ['forum-spam-filter', 'What is the budget?', 'budget'],
+    ['forum-spam-filter', 'How much can we spend on this?', 'budget'],
+    ['llm-content-moderation', 'What languages do we need to support?', 'volume'],
+    ['search-ai-answers', 'What languages do we need to support?', 'traffic'],
+    ['llm-assistant-launch-evaluation', 'What languages do we need to support?', 'traffic'],
+    ['smart-reply-on-device', 'What hardware do we have?', 'footprint'],
+    ['it-helpdesk-agent', 'Who are the users?', 'requesters'],
+    ['churn-risk-list', 'Who are the users?', 'users'],
+    ['churn-risk-list', 'Who will use this list?', 'users'],
+  ])('%s: %j is answered from the fact that holds it (%s)', async (id, asked, factId) => {
+    const { askInterviewer, compileFacts } = await import('../src/session/interviewer.js');
+    expect(askInterviewer(asked, compileFacts(byId.get(id)!.interviewer!.facts)).fact?.id).toBe(factId);
+  });
+
   it.each(withSheets.map((question) => [question.id, question] as const))('%s: answer keys on every follow-up, two or more with a when', (_, question) => {
     const followups = question.followupDetails ?? [];
     for (const followup of followups) expect(followup.answer?.length, followup.text).toBeGreaterThanOrEqual(2);
