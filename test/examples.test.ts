@@ -1,6 +1,9 @@
 // The example answers prove the grader: a weak answer cannot score well, a strong answer that
 // misses the point cannot either, and a strong one scores high. Run over the whole bank.
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { loadBank } from './helpers/bank.js';
 import { EXAMPLE_KINDS } from '../src/bank/schema.js';
 import { exampleLines, MAX_CORE, STRONG_LINES } from '../src/bank/scoring-checks.js';
@@ -320,72 +323,23 @@ describe('the quantified items: the scale and the capacity estimate', () => {
   });
 });
 
-// A strong candidate states the core insight in their own words, not the bank's: each line below
-// says it plainly (a review queue rather than deletion, the team that closed the ticket, permissions
-// no wider than the requester's) and must tick the core item. Keywords written from the strong
-// example's own wording once missed 42 of these 53, capping a strong answer at 60%.
+// A strong candidate states the core insight in their own words, not the bank's: each statement
+// in test/fixtures/own-words/*.yaml says one plainly (a review queue rather than deletion, the team
+// that closed the ticket, permissions no wider than the requester's) and must tick its core item.
 describe('a core insight in the candidate\'s own words', () => {
+  const dir = path.join(import.meta.dirname, 'fixtures', 'own-words');
+  const statements = fs.readdirSync(dir).filter((name) => name.endsWith('.yaml')).sort().flatMap((name) => {
+    const byQuestion = parse(fs.readFileSync(path.join(dir, name), 'utf8')) as Record<string, Record<string, string[]>>;
+    return Object.entries(byQuestion).flatMap(([id, items]) => Object.entries(items).flatMap(([itemId, said]) => said.map((notes) => [id, itemId, notes] as const)));
+  });
   const meets = (id: string, itemId: string, notes: string) => {
-    const question = bank.questions.find((candidate) => candidate.id === id)!;
-    return gradeNotes(buildInterview(question, bank.rubrics.get(question.rubric)!), notes).stages.flatMap((stage) => stage.items).find((item) => item.id === itemId)!;
+    const question = bank.questions.find((candidate) => candidate.id === id);
+    expect(question, `no question ${id}`).toBeDefined();
+    return gradeNotes(buildInterview(question!, bank.rubrics.get(question!.rubric)!), notes).stages.flatMap((stage) => stage.items).find((item) => item.id === itemId);
   };
-  it.each([
-    ['forum-spam-filter', 'hold-not-delete', 'Uncertain posts go to a review queue for the mods instead of being deleted.'],
-    ['forum-spam-filter', 'hold-not-delete', 'Never auto-delete: hold the post as pending approval until a moderator looks at it.'],
-    ['forum-spam-filter', 'hold-not-delete', 'Suspicious posts are held back for a moderator rather than removed, since a false positive on a newcomer\'s first post loses a member.'],
-    ['forum-spam-filter', 'small-scale', 'Scale: about 500 posts daily and 5 volunteer mods, so keep it simple.'],
-    ['forum-spam-filter', 'small-scale', 'Only ~600 posts/day, a third spam: this is a small problem, no streaming infra.'],
-    ['also-bought', 'popularity-bias', 'Raw co-purchase counts put bananas and phone chargers on every page; normalise by each item\'s popularity.'],
-    ['also-bought', 'popularity-bias', 'Popular items dominate raw counts, so score pairs by lift (co-purchases over what chance would give).'],
-    ['also-bought', 'item-to-item', 'A nightly batch job counts co-purchases per pair of products and stores the top 20 for each product in a key-value store.'],
-    ['also-bought', 'item-to-item', 'Precompute for every product its 20 most co-bought items offline and serve them from a lookup table.'],
-    ['churn-risk-list', 'precision-at-capacity', 'The team can call 200 accounts a month, so the metric is precision among the top 200 of the list.'],
-    ['churn-risk-list', 'precision-at-capacity', 'Rank by churn probability times contract value, since reps can only work through the top of the list.'],
-    ['churn-risk-list', 'saved-not-predicted', 'Randomly hold back 10% of flagged accounts from outreach to measure how many customers the calls actually retain.'],
-    ['churn-risk-list', 'saved-not-predicted', 'Predicting churn is not the goal; the goal is retention caused by the outreach, so run a randomised experiment.'],
-    ['duplicate-product-listings', 'same-product-definition', 'First agree what counts as a duplicate: is a red and a blue shirt the same product? different sizes?'],
-    ['duplicate-product-listings', 'same-product-definition', 'Same product means same brand, model and specs; different colours or sizes are variants, not duplicates.'],
-    ['duplicate-product-listings', 'blocking-then-matching', 'Comparing all pairs is 10^13; block by brand and category, then score pairs with a classifier.'],
-    ['duplicate-product-listings', 'blocking-then-matching', 'Use an ANN index over title and image embeddings to find likely matches, then a pair model decides.'],
-    ['house-price-estimate', 'interval-coverage', 'Show a range like 410k-460k, and check that about 80% of actual sale prices fall inside the 80% range.'],
-    ['house-price-estimate', 'interval-coverage', 'Predict the 10th and 90th percentiles and check calibration of the band on recent sales.'],
-    ['house-price-estimate', 'time-adjusted-labels', 'A sale from two years ago must be adjusted for how much the local market has moved since then.'],
-    ['house-price-estimate', 'time-adjusted-labels', 'Bring old sale prices to today\'s money with a local house price index, and split train/test by sale date.'],
-    ['support-ticket-router', 'confidence-routing', 'Only auto-assign when the model is confident; low-confidence tickets go to a human dispatcher.'],
-    ['support-ticket-router', 'confidence-routing', 'If the top class probability is under 0.8, the ticket goes to the general triage queue.'],
-    ['support-ticket-router', 'final-team-label', 'The label is the team that finally closed the ticket, not whoever it was first assigned to.'],
-    ['support-ticket-router', 'final-team-label', 'Tickets get bounced between teams, so train on the team that resolved it.'],
-    ['it-helpdesk-agent', 'action-risk-tiers', 'Sort actions by blast radius: look-ups run freely, password resets are low risk, granting admin rights needs a person to approve.'],
-    ['it-helpdesk-agent', 'action-risk-tiers', 'Anything that can\'t be undone, like deleting a mailbox, requires sign-off from a human.'],
-    ['it-helpdesk-agent', 'least-privilege', 'The agent should only ever have the permissions of the employee who filed the ticket, with a token that expires in minutes.'],
-    ['it-helpdesk-agent', 'least-privilege', 'Authorization is enforced by the IAM system outside the LLM, never by the prompt, so a hijacked agent can only do what the requester could.'],
-    ['llm-chat-serving', 'ttft-tpot-goodput', 'SLOs: time to first token under 1 s p99 and under 50 ms between tokens while streaming.'],
-    ['llm-chat-serving', 'ttft-tpot-goodput', 'Optimise requests served per GPU within the latency SLOs, not max throughput.'],
-    ['llm-chat-serving', 'gpu-arithmetic', 'A 70B model in FP8 is 70 GB; KV cache is ~320 KB per token, so a 4k-token conversation is 1.3 GB, and an 8xH100 node fits ~400 such sequences.'],
-    ['llm-chat-serving', 'gpu-arithmetic', 'Peak 3,500 req/s x 400 output tokens = 1.4M tokens/s; at ~8k tokens/s per 8-GPU replica that is ~175 replicas, ~1,400 GPUs.'],
-    ['llm-content-moderation', 'policy-as-prompt', 'Give the LLM the written policy and a few examples as the prompt, so when the policy changes we edit the prompt instead of relabelling data.'],
-    ['llm-content-moderation', 'policy-as-prompt', 'The new rule goes into the classifier\'s instructions the same day; no new training set needed.'],
-    ['llm-content-moderation', 'moderation-cascade', 'Cheap classifiers first on every post, the LLM only on the flagged few per cent, humans on the uncertain ones.'],
-    ['llm-content-moderation', 'moderation-cascade', 'Running the LLM on all 1B posts is too expensive, so filter with a small model and send only candidates to it.'],
-    ['search-ai-answers', 'trigger-scope', 'Not every query should show an answer: skip navigational ones like \'facebook login\' and be strict on medical queries.'],
-    ['search-ai-answers', 'trigger-scope', 'A classifier decides whether to show an AI answer for the query at all.'],
-    ['search-ai-answers', 'serving-economics', 'Cache answers for popular queries and use a small distilled model for most, the big model only for hard ones.'],
-    ['search-ai-answers', 'serving-economics', 'At 1.6B answers a day even $0.001 each is $1.6M a day, so route most queries to a small model and cache the head.'],
-    ['smart-reply-on-device', 'privacy-boundary', 'Messages are end-to-end encrypted, so no message text may be sent to our servers, even for training.'],
-    ['smart-reply-on-device', 'privacy-boundary', 'Everything the user types stays on the phone.'],
-    ['smart-reply-on-device', 'federated-dp', 'Train with federated averaging on phones while charging, with clipping and noise added to the updates.'],
-    ['smart-reply-on-device', 'federated-dp', 'Use FL with DP so the server only sees aggregated, noised model updates.'],
-    ['text-to-image-feature', 'gpu-seconds', 'Each image is ~2 s on an H100 at 30 steps; 4 images per request x 5M requests a day = 40M GPU-seconds, ~11k GPU-hours a day.'],
-    ['text-to-image-feature', 'gpu-seconds', 'Compute per request: 4 images x 25 denoising steps at 1024px, about 8 GPU seconds.'],
-    ['text-to-image-feature', 'two-sided-safety', 'Check the prompt before generating and run an NSFW image classifier on every output before showing it.'],
-    ['text-to-image-feature', 'two-sided-safety', 'Filter prompts, then scan generated images for nudity, violence and CSAM (hash match) before display.'],
-    ['llm-assistant-launch-evaluation', 'launch-criteria', 'Agree the ship bar before looking: win rate above 55% on sampled traffic and no slice (language, intent) regressing more than 3 points.'],
-    ['llm-assistant-launch-evaluation', 'launch-criteria', 'Write down the launch bar in advance, including veto guardrails for safety, latency and cost.'],
-    ['llm-assistant-launch-evaluation', 'judge-calibration', 'Check the LLM judge against a few hundred expert ratings and only trust it if it agrees with experts as often as experts agree with each other.'],
-    ['llm-assistant-launch-evaluation', 'judge-calibration', 'Validate the autorater against human labels, randomise answer order and control for length.'],
-  ])('%s: %s is met by %j', (id, itemId, notes) => {
+  it.each(statements)('%s: %s is met by %j', (id, itemId, notes) => {
     const item = meets(id, itemId, notes);
-    expect(item.core).toBe(true);
-    expect(item.met).toBe(true);
+    expect(item?.core, `${itemId} is no core item of ${id}`).toBe(true);
+    expect(item!.met).toBe(true);
   });
 });
