@@ -38,6 +38,15 @@ describe('the stage layout', () => {
     expect(screen(view(togglePause(startSession(plan, NOW), NOW + 60_000), { now: NOW + 90_000 }))[0]).toMatch(/⏸ paused · 04:00 left$/);
   });
 
+  it('the key line offers Ctrl-P to pause while the clock runs, and to resume while it is paused', () => {
+    const running = screen(view(startSession(plan, NOW))).join('\n');
+    expect(running).toContain('Ctrl-P  pause');
+    expect(running).not.toContain('resume');
+    const paused = screen(view(togglePause(startSession(plan, NOW), NOW + 60_000), { now: NOW + 90_000 })).join('\n');
+    expect(paused).toContain('Ctrl-P  resume');
+    expect(paused).not.toContain('Ctrl-P  pause');
+  });
+
   it('interviewer mode: the question to read out, whole, then on one line when the screen is short', () => {
     const question = 'Design a feed that shows people the posts they care about most, for a social network with a billion users.';
     const checklist = [{ id: 'goal', text: 'Named the goal' }, { id: 'scale', text: 'Quantified scale' }];
