@@ -97,9 +97,34 @@ export function widest(texts: Iterable<string>, measure: (text: string) => numbe
   return most;
 }
 
-/** How many columns text takes, ignoring colour and other control sequences. */
+/**
+ * Characters a terminal draws two columns wide (East Asian Wide and Fullwidth: CJK, kana,
+ * Hangul, fullwidth forms, most emoji). Counted as one, a line of them ran past the edge: the
+ * terminal wrapped it, the screen grew taller than its layout, and each redraw left a copy of the
+ * stage's header in the scrollback.
+ */
+const WIDE = /[\u1100-\u115f\u231a\u231b\u2329\u232a\u23e9-\u23ec\u23f0\u23f3\u25fd\u25fe\u2614\u2615\u2648-\u2653\u267f\u2693\u26a1\u26aa\u26ab\u26bd\u26be\u26c4\u26c5\u26ce\u26d4\u26ea\u26f2\u26f3\u26f5\u26fa\u26fd\u2705\u270a\u270b\u2728\u274c\u274e\u2753-\u2755\u2757\u2795-\u2797\u27b0\u27bf\u2b1b\u2b1c\u2b50\u2b55\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\ua4cf\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe10-\ufe19\ufe30-\ufe6f\uff00-\uff60\uffe0-\uffe6\u{16fe0}-\u{16fe4}\u{17000}-\u{18cff}\u{1b000}-\u{1b2ff}\u{1f004}\u{1f0cf}\u{1f18e}\u{1f191}-\u{1f19a}\u{1f200}-\u{1f251}\u{1f300}-\u{1f320}\u{1f32d}-\u{1f335}\u{1f337}-\u{1f37c}\u{1f37e}-\u{1f393}\u{1f3a0}-\u{1f3ca}\u{1f3cf}-\u{1f3d3}\u{1f3e0}-\u{1f3f0}\u{1f3f4}\u{1f3f8}-\u{1f43e}\u{1f440}\u{1f442}-\u{1f4fc}\u{1f4ff}-\u{1f53d}\u{1f54b}-\u{1f54e}\u{1f550}-\u{1f567}\u{1f57a}\u{1f595}\u{1f596}\u{1f5a4}\u{1f5fb}-\u{1f64f}\u{1f680}-\u{1f6c5}\u{1f6cc}\u{1f6d0}-\u{1f6d2}\u{1f6d5}-\u{1f6d7}\u{1f6dc}-\u{1f6df}\u{1f6eb}\u{1f6ec}\u{1f6f4}-\u{1f6fc}\u{1f7e0}-\u{1f7eb}\u{1f7f0}\u{1f90c}-\u{1f93a}\u{1f93c}-\u{1f945}\u{1f947}-\u{1f9ff}\u{1fa70}-\u{1faff}\u{20000}-\u{2fffd}\u{30000}-\u{3fffd}]/u;
+/** Characters that take no column of their own: combining marks, zero-width spaces and joiners, variation selectors. */
+const ZERO_WIDTH = /[\p{Mn}\p{Me}\u200b-\u200f\u2060-\u2064\ufe00-\ufe0f\ufeff]/u;
+/** Printable ASCII alone: one column a character, measured without looking at each. */
+const NARROW = /^[ -~]*$/;
+
+/** The columns one character (a code point) takes on a terminal: 2 for a wide one, 0 for a combining mark. */
+function charWidth(char: string): number {
+  return WIDE.test(char) ? 2 : ZERO_WIDTH.test(char) ? 0 : 1;
+}
+
+/** The columns text takes on a terminal, as it is (a control sequence in it counts its characters). */
+function columnsOf(text: string): number {
+  if (NARROW.test(text)) return text.length;
+  let columns = 0;
+  for (const char of text) columns += charWidth(char);
+  return columns;
+}
+
+/** How many columns text takes, ignoring colour and other control sequences; a wide character (CJK, most emoji) takes two. */
 export function visibleLength(text: string): number {
-  return [...stripControl(text)].length;
+  return columnsOf(stripControl(text));
 }
 
 /**
@@ -239,7 +264,7 @@ export function didYouMeanPhrases(phrases: readonly string[]): string {
 export function wrap(text: string, width: number, indent = ''): string[] {
   const lines: string[] = [];
   // Only text with an escape pays for measuring without it.
-  const columns = text.includes('\u001b') ? visibleLength : (part: string) => part.length;
+  const columns = text.includes('\u001b') ? visibleLength : columnsOf;
   for (const paragraph of text.split('\n')) {
     let line = '';
     let used = 0;
@@ -268,12 +293,21 @@ export function clock(totalSeconds: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${String(m).padStart(2, '0')}:${s}`;
 }
 
-/** Text cut to `width` characters (code points), the last an ellipsis. */
+/** Text cut to `width` columns, the last an ellipsis (one character is kept, however narrow the width). */
 export function cut(text: string, width: number): string {
-  return [...text].length > width ? `${[...text].slice(0, Math.max(1, width - 1)).join('')}…` : text;
+  if (columnsOf(text) <= width) return text;
+  let kept = '';
+  let used = 0;
+  for (const char of text) {
+    const size = charWidth(char);
+    if (kept && used + size > width - 1) break;
+    kept += char;
+    used += size;
+  }
+  return `${kept}…`;
 }
 
-/** A line's colour sequences (no width) and characters (one column each), in order. */
+/** A line's colour sequences (no width) and characters (charWidth columns each), in order. */
 // eslint-disable-next-line no-control-regex
 const styledUnits = (line: string): string[] => line.match(/\u001b\[[0-9;]*m|[\s\S]/gu) ?? [];
 const isStyle = (unit: string) => unit.length > 1 && unit.startsWith('\u001b');
@@ -289,10 +323,10 @@ export function fitLine(line: string, width: number): string {
   let used = 0;
   for (const unit of styledUnits(line)) {
     if (isStyle(unit)) out += unit;
-    else if (used < width - 1) {
+    else if (used + charWidth(unit) <= width - 1) {
       out += unit;
-      used += 1;
-    }
+      used += charWidth(unit);
+    } else used = width;
   }
   return `${out}…${line.includes('\u001b') ? '\u001b[0m' : ''}`;
 }
@@ -305,10 +339,11 @@ export function breakLine(line: string, width: number, indent = ''): string[] {
   const lines: string[] = [];
   let rest = styledUnits(line);
   let room = width;
-  while (rest.filter((unit) => !isStyle(unit)).length > room) {
-    // The unit after the last one that fits, and the last space before it.
+  const columns = (units: readonly string[]) => units.reduce((sum, unit) => sum + (isStyle(unit) ? 0 : charWidth(unit)), 0);
+  while (columns(rest) > room) {
+    // The unit after the last one that fits (at least one, however wide), and the last space before it.
     let end = 0;
-    for (let seen = 0; end < rest.length && (isStyle(rest[end]!) || seen < room); end++) if (!isStyle(rest[end]!)) seen += 1;
+    for (let seen = 0; end < rest.length && (isStyle(rest[end]!) || seen + charWidth(rest[end]!) <= room || seen === 0); end++) if (!isStyle(rest[end]!)) seen += charWidth(rest[end]!);
     let space = -1;
     for (let i = end; i > 0; i--) if (rest[i] === ' ') { space = i; break; }
     const at = space > 0 && rest.slice(0, space).some((unit) => !isStyle(unit) && unit !== ' ') ? space : end;
@@ -318,7 +353,8 @@ export function breakLine(line: string, width: number, indent = ''): string[] {
     rest = [...indent, ...rest];
     room = width;
   }
-  lines.push(rest.join(''));
+  // A wide character wider than the room leaves nothing after it.
+  if (rest.length || !lines.length) lines.push(rest.join(''));
   return lines;
 }
 

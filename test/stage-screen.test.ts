@@ -629,6 +629,24 @@ describe('the stage prompt, driven by keys', () => {
   });
 });
 
+describe('notes in a script of wide characters (CJK: two columns each)', () => {
+  /** Columns as a terminal draws them, measured apart from the code under test: a CJK ideograph takes two. */
+  const drawn = (line: string) => [...line.replace(/\u001b\[[0-9;]*m/g, '')].reduce((sum, char) => sum + (/[\u3000-\u9fff]/.test(char) ? 2 : 1), 0);
+  const CJK = '每天有多少用户访问这个论坛以及有多少垃圾帖子需要处理我们的目标是什么';
+
+  it('no line is wider than the terminal, so the screen is as tall as its layout counts', () => {
+    const state = setNotes(startSession(plan, NOW), 0, Array.from({ length: 6 }, (_, i) => `第${i + 1}行${CJK}`).join('\n') + '\n');
+    for (const [columns, rows] of [[40, 20], [80, 24], [20, 10]] as const) {
+      const lines = screen(view(state), columns, rows);
+      expect(lines.length).toBeLessThanOrEqual(rows);
+      for (const line of lines) expect(drawn(line), line).toBeLessThanOrEqual(columns);
+      expect(lines[0]).toMatch(/⏱ 05:00 left$/);
+    }
+    // Cut on screen with an ellipsis, kept whole in the session.
+    expect(screen(view(state), 40, 20).join('\n')).toContain('  第6行每天有多少用户访问这个论坛以及有…');
+  });
+});
+
 describe('the diagram pad on the stage screen', () => {
   const FOUR = 'events -> features\nlogs -> features\nfeatures -> ranker\nranker -> feed\n';
   const padView = async (state: SessionState, extra: Partial<StageView> = {}) => {
