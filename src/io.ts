@@ -325,12 +325,15 @@ export function nodeIo(): NodeIo {
     onSuspend(handler) {
       // Listening to SIGTSTP replaces its default action (stop). Once the terminal is restored,
       // the listener steps aside and the signal is raised again, so the process stops as any
-      // other does and the shell says "Stopped"; the listener is back on SIGCONT.
+      // other does and the shell says "Stopped"; the listener is back on SIGCONT. Raised on the
+      // whole process group, as the terminal's own Ctrl-Z would be: under a wrapper in the same
+      // job (npm start), stopping mldrill alone left the wrapper running in the foreground, and
+      // the shell never got the terminal back.
       let listening = true;
       const onStop = () => {
         handler('stop');
         process.off('SIGTSTP', onStop);
-        process.kill(process.pid, 'SIGTSTP');
+        process.kill(0, 'SIGTSTP');
       };
       const onContinue = () => {
         if (listening && process.listeners('SIGTSTP').indexOf(onStop) < 0) process.on('SIGTSTP', onStop);

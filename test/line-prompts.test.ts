@@ -73,3 +73,50 @@ describe('a TERM=dumb stage after Ctrl-Z and fg', () => {
     expect((await stage).progress[0]!.usedMs).toBe(0);
   });
 });
+
+describe('a TERM=dumb stage behind the ready gate', () => {
+  /** A five-minute stage waiting at the gate, its clock not started. */
+  function gatedStage() {
+    const io = fakeIo({ tty: true, now: START });
+    const screen = screenOf(io.terminal.output as PassThrough);
+    const prompter = createLinePrompter(io, new AbortController().signal);
+    const state = startSession(planStages([{ id: 'clarify', title: 'Clarify', goal: 'Scope it.', minutes: 5 }]), START);
+    const stage = prompter.runStage({ state, hints: ['Ask about scale.'], strict: false, gated: true, onChange: () => {} });
+    const type = (text: string) => (io.terminal.input as PassThrough).write(text);
+    return { io, screen, stage, type };
+  }
+
+  it('keeps a line typed at the gate as the first note, and starts the clock', async () => {
+    const { io, screen, stage, type } = gatedStage();
+    await settled();
+    expect(screen().endsWith('Press Enter to start the clock > ')).toBe(true);
+    type('how many posts a day\n');
+    await settled();
+    expect(screen().endsWith('[05:00 left] > ')).toBe(true);
+    io.clock.now += 20_000;
+    type('second note\n\n');
+    expect((await stage).progress[0]).toMatchObject({ usedMs: 20_000, notes: 'how many posts a day\nsecond note\n' });
+  });
+
+  it('acts on a command typed at the gate, and an empty line there only starts the clock', async () => {
+    const { screen, stage, type } = gatedStage();
+    await settled();
+    type('\n');
+    await settled();
+    type('/h\n');
+    await settled();
+    expect(screen()).toContain('Hint 1: Ask about scale.');
+    type('\n');
+    expect((await stage).progress[0]).toMatchObject({ notes: '', hintsShown: 1 });
+  });
+
+  it('runs a command typed at the gate', async () => {
+    const { screen, stage, type } = gatedStage();
+    await settled();
+    type('/h\n');
+    await settled();
+    expect(screen()).toContain('Hint 1: Ask about scale.');
+    type('\n');
+    expect((await stage).progress[0]).toMatchObject({ notes: '', hintsShown: 1 });
+  });
+});

@@ -38,6 +38,15 @@ describe('the stage layout', () => {
     expect(screen(view(togglePause(startSession(plan, NOW), NOW + 60_000), { now: NOW + 90_000 }))[0]).toMatch(/⏸ paused · 04:00 left$/);
   });
 
+  it('the key line offers Ctrl-P to pause while the clock runs, and to resume while it is paused', () => {
+    const running = screen(view(startSession(plan, NOW))).join('\n');
+    expect(running).toContain('Ctrl-P  pause');
+    expect(running).not.toContain('resume');
+    const paused = screen(view(togglePause(startSession(plan, NOW), NOW + 60_000), { now: NOW + 90_000 })).join('\n');
+    expect(paused).toContain('Ctrl-P  resume');
+    expect(paused).not.toContain('Ctrl-P  pause');
+  });
+
   it('interviewer mode: the question to read out, whole, then on one line when the screen is short', () => {
     const question = 'Design a feed that shows people the posts they care about most, for a social network with a billion users.';
     const checklist = [{ id: 'goal', text: 'Named the goal' }, { id: 'scale', text: 'Quantified scale' }];
@@ -617,6 +626,24 @@ describe('the stage prompt, driven by keys', () => {
     expect(shown()).not.toMatch(/[\u202e\u0085\u009b]/);
     // The text itself is kept as typed: it is the user's, and every other output sanitises it.
     expect(end.progress[0]!.notes).toContain(`pasted${hostile} text`);
+  });
+});
+
+describe('notes in a script of wide characters (CJK: two columns each)', () => {
+  /** Columns as a terminal draws them, measured apart from the code under test: a CJK ideograph takes two. */
+  const drawn = (line: string) => [...line.replace(/\u001b\[[0-9;]*m/g, '')].reduce((sum, char) => sum + (/[\u3000-\u9fff]/.test(char) ? 2 : 1), 0);
+  const CJK = '每天有多少用户访问这个论坛以及有多少垃圾帖子需要处理我们的目标是什么';
+
+  it('no line is wider than the terminal, so the screen is as tall as its layout counts', () => {
+    const state = setNotes(startSession(plan, NOW), 0, Array.from({ length: 6 }, (_, i) => `第${i + 1}行${CJK}`).join('\n') + '\n');
+    for (const [columns, rows] of [[40, 20], [80, 24], [20, 10]] as const) {
+      const lines = screen(view(state), columns, rows);
+      expect(lines.length).toBeLessThanOrEqual(rows);
+      for (const line of lines) expect(drawn(line), line).toBeLessThanOrEqual(columns);
+      expect(lines[0]).toMatch(/⏱ 05:00 left$/);
+    }
+    // A line with no spaces wraps inside, at the width, and is kept whole in the session.
+    expect(screen(view(state), 40, 20).join('\n')).toContain('\n  第6行每天有多少用户访问这个论坛以及\n  有多少垃圾帖子需要处理我们的目标是什\n  么\n');
   });
 });
 

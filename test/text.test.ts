@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closest } from '../src/text.js';
+import { breakLine, closest, cut, fitLine, visibleLength, wrap } from '../src/text.js';
 
 describe('closest: the names a "did you mean" suggests', () => {
   it.each([
@@ -31,5 +31,33 @@ describe('closest: the names a "did you mean" suggests', () => {
     ['fs', ['feature-store']],
   ])('%j suggests none of %j', (input, candidates) => {
     expect(closest(input, candidates)).toEqual([]);
+  });
+});
+
+describe('columns on a terminal: a wide character (CJK, most emoji) takes two, a combining mark none', () => {
+  it('measures what the terminal draws', () => {
+    expect(visibleLength('abc')).toBe(3);
+    expect(visibleLength('每天多少用户')).toBe(12);
+    expect(visibleLength('ok 🚀 done')).toBe(10);
+    expect(visibleLength('e\u0301te')).toBe(3);
+    expect(visibleLength('\u001b[31m论坛\u001b[0m')).toBe(4);
+    // The drill's own marks are one column each, as terminals draw them.
+    expect(visibleLength('✔ ✦ ⏱ ⏸ ◯ ◉ ❯ … ↑↓')).toBe(18);
+  });
+
+  it('cuts, fits and wraps by columns, never past the width', () => {
+    const line = '每天有多少用户访问这个论坛以及有多少垃圾帖子需要处理';
+    expect(cut(line, 10)).toBe('每天有多…');
+    expect(visibleLength(cut(line, 11))).toBeLessThanOrEqual(11);
+    expect(visibleLength(fitLine(`  ${line}`, 20))).toBeLessThanOrEqual(20);
+    expect(fitLine(`  ${line}`, 20)).toBe('  每天有多少用户访…');
+    for (const part of breakLine(`notes: ${line}`, 20, '  ')) expect(visibleLength(part)).toBeLessThanOrEqual(20);
+    expect(breakLine(`notes: ${line}`, 20, '  ').join('').replaceAll(' ', '')).toBe(`notes:${line}`);
+    expect(wrap('论坛 垃圾 帖子 用户 访问 处理 需要', 10)).toEqual(['论坛 垃圾', '帖子 用户', '访问 处理', '需要']);
+  });
+
+  it('cuts to the width however narrow, and breaks a line of wide ones without looping', () => {
+    expect(cut('论坛', 1)).toBe('…');
+    expect(breakLine('论坛用户', 1)).toEqual(['论', '坛', '用', '户']);
   });
 });

@@ -166,10 +166,14 @@ export function createLinePrompter(io: Io, signal: AbortSignal): Prompter {
       let notice = config.notice?.();
       if (notice) say(`${notice}\n`);
       if (state.progress[index]!.draft) change(commitDraft(state));
+      // A line typed at the gate is the stage's first (a note, or a command), as typing at the
+      // stage screen's gate starts the clock and goes to the notes: never dropped.
+      let typedAtGate: string | undefined;
       if (config.gated) {
-        await ask('Press Enter to start the clock > ');
+        const typed = await ask('Press Enter to start the clock > ');
         ready = false;
         change(resume(state, now()));
+        if (typed?.trim()) typedAtGate = typed;
       }
 
       // Ctrl-Z: the time stopped is not counted, as on the stage screen (suspendStage); a clock
@@ -196,7 +200,8 @@ export function createLinePrompter(io: Io, signal: AbortSignal): Prompter {
       }, 1000);
       try {
         for (;;) {
-          const line = await ask(() => `[${left()}] > `, timeUp.signal);
+          const line = typedAtGate ?? await ask(() => `[${left()}] > `, timeUp.signal);
+          typedAtGate = undefined;
           if (line === null) {
             say(`\nTime is up for ${stage.title}.\n`);
             break;

@@ -60,6 +60,8 @@ export interface KeyContext {
   facts?: boolean;
   /** Inside a paste (bracketed by the terminal): pasted text is text, whatever its keys. */
   pasting?: boolean;
+  /** The clock is paused (Ctrl-P): the key line offers to resume it. */
+  paused?: boolean;
   /** False once every hint of the stage is on screen (or it has none): Tab's hint is not shown. */
   hintsLeft?: boolean;
 }
@@ -113,7 +115,9 @@ const STAGE_KEYS: readonly Binding[] = [
   { label: 'Enter', does: 'on an empty line: next stage', action: 'next', matches: (key) => enter(key) },
   // Shown while a hint is left to reveal: with none, the key did nothing it could say.
   { label: 'Tab', does: 'hint', action: 'hint', matches: (key) => key.name === 'tab', shown: (context) => context.hintsLeft !== false },
-  { label: 'Ctrl-P', does: 'pause', action: 'pause', matches: (key) => Boolean(key.ctrl) && key.name === 'p' },
+  // One key pauses and resumes: the key line says which it will do now.
+  { label: 'Ctrl-P', does: 'pause', action: 'pause', matches: (key) => Boolean(key.ctrl) && key.name === 'p', shown: (context) => !context.paused },
+  { label: 'Ctrl-P', does: 'resume', action: 'pause', matches: (key) => Boolean(key.ctrl) && key.name === 'p', shown: (context) => Boolean(context.paused) },
   { label: '↑↓', does: 'edit earlier lines', action: 'edit-up', matches: (key, context) => !context.interviewer && key.name === 'up', shown: (context) => !context.interviewer },
   { label: '↓', does: '', action: 'edit-down', matches: (key, context) => !context.interviewer && key.name === 'down', shown: () => false },
   { label: '↑↓', does: 'move', action: 'edit-up', matches: (key, context) => context.interviewer && key.name === 'up', shown: (context) => context.interviewer },

@@ -145,7 +145,7 @@ export function stageLines(view: StageView, size: Size, style: Style): { lines: 
   const exchanges = (state.exchanges ?? []).filter((exchange) => exchange.stageId === stage.id);
   const facts = view.facts ?? [];
 
-  const context = { line: view.line, interviewer: checklist.length > 0, gated: view.gated, canGoBack: index > 0, lineMode: view.lineMode, facts: facts.length > 0, hintsLeft: progress.hintsShown < view.hints.length };
+  const context = { line: view.line, interviewer: checklist.length > 0, gated: view.gated, canGoBack: index > 0, lineMode: view.lineMode, facts: facts.length > 0, hintsLeft: progress.hintsShown < view.hints.length, paused: !view.gated && isPaused(state) };
   const last = index + 1 === state.plan.length;
   const keys = keyHints(context).map(([label, does]) => `${style.key(` ${label} `)} ${last ? does.replace('next stage', 'finish') : does}`);
   const quits = style.dim(view.save ? 'Ctrl-C quits (saved)' : 'Ctrl-C quits (not saved)');

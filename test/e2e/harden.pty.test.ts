@@ -165,6 +165,25 @@ describe('a drill in a terminal that misbehaves', { timeout: 90_000 }, () => {
     expect(await tmux.exitCode()).toBe(130);
     expect(history(home)[0].stages[0].notes).toBe('before after\n');
   });
+
+  it('run through npm start (a wrapper in the same job), Ctrl-Z stops the whole job, so the shell gets the terminal back', async () => {
+    const home = newHome();
+    // scripts/start.js, as `npm start -- drill ...` runs it: mldrill is its child, in its process group.
+    const tmux = new TmuxSession([], { env: { MLDRILL_HOME: home }, jobControl: true, program: ['node', 'scripts/start.js', 'drill', 'e2e-feed', '--bank', BANK, '--no-ready'] });
+    sessions.push(tmux);
+    await tmux.waitFor('Stage 1/2');
+    tmux.type('before');
+    await tmux.waitFor('> before');
+    tmux.keys('C-z');
+    await until(() => tmux.isStopped(), 'the job to stop');
+    tmux.continueInForeground();
+    await until(() => !tmux.isStopped(), 'fg');
+    tmux.type(' after');
+    await tmux.waitFor('> before after');
+    tmux.keys('C-c');
+    expect(await tmux.exitCode()).toBe(130);
+    expect(history(home)[0].stages[0].notes).toBe('before after\n');
+  });
 });
 
 describe('the picker after Ctrl-Z', { timeout: 90_000 }, () => {

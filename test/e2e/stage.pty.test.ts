@@ -100,6 +100,23 @@ describe('the stage screen in a terminal', { timeout: 60_000 }, () => {
     expect(all).toMatch(/^Design the…  00:0\d \/ 13:00    0%  rushed$/m);
   });
 
+  it('notes in Chinese (two columns a character) are cut to the screen, and redraws leave no header in the scrollback', async () => {
+    session = new TmuxSession(['drill', 'youtube-video-recommendations', '--no-save', '--no-ready'], { width: 40, height: 20 });
+    await session.waitFor('Stage 1/4');
+    for (const n of [1, 2, 3, 4, 5, 6]) {
+      session.type(`第${n}行笔记内容比较长一些需要换行显示在屏幕上面的内容`);
+      session.keys('Enter');
+      await session.waitFor(new RegExp(`第${n}行笔记内容比较长一些需要换行显示在…\n\n  >`));
+    }
+    // The clock ticks and redraws the screen, which filled the terminal.
+    const tick = /⏱ (\d\d:\d\d) left/.exec(session.screen())![1]!;
+    await session.waitFor(new RegExp(`⏱ (?!${tick})\\d\\d:\\d\\d left`));
+    expect(session.screen().split('\n')[0]).toMatch(/^Stage 1\/4/);
+    expect(session.screen(true).split('\n').filter((line) => line.startsWith('Stage 1/4')).length).toBe(1);
+    session.keys('C-c');
+    expect(await session.exitCode()).toBe(130);
+  });
+
   it('on a resize to 40x12 the clock stays in view and typing redraws in place: no header piles up in the scrollback', async () => {
     // The shipped question: a stage goal of four lines at 40 columns, and seven key hints.
     session = new TmuxSession(['drill', 'youtube-video-recommendations', '--no-save', '--no-ready'], { width: 80, height: 24 });
