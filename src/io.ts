@@ -331,6 +331,12 @@ export function nodeIo(): NodeIo {
       // the shell never got the terminal back.
       let listening = true;
       const onStop = () => {
+        // Nothing would ever continue a stop the kernel discards: readline has handed the
+        // terminal back for it (raw mode off), so it is continued at once, and the drill goes on.
+        if (!canStop()) {
+          process.kill(process.pid, 'SIGCONT');
+          return;
+        }
         handler('stop');
         process.off('SIGTSTP', onStop);
         process.kill(0, 'SIGTSTP');
@@ -348,6 +354,33 @@ export function nodeIo(): NodeIo {
       };
     },
   };
+}
+
+/**
+ * Whether a stop (Ctrl-Z) would stop this process. Not when its process group is orphaned: no
+ * process of it has a parent in another group of the same session, which is what a shell with
+ * job control is (`docker run -it`, a terminal or tmux window started on the command). The
+ * kernel discards the stop there, and no `fg` could follow. Read from Linux's /proc, along the
+ * parents in the group; elsewhere, or when it cannot be read, assumed so.
+ */
+function canStop(): boolean {
+  const stat = (pid: number | 'self') => {
+    const text = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // After the command's name in brackets, which may hold spaces: state ppid pgrp session ...
+    const [, ppid, pgrp, session] = text.slice(text.lastIndexOf(')') + 2).split(' ').map(Number);
+    return { ppid: ppid!, pgrp: pgrp!, session: session! };
+  };
+  try {
+    const self = stat('self');
+    for (let pid = self.ppid, depth = 0; pid > 0 && depth < 64; depth++) {
+      const parent = stat(pid);
+      if (parent.pgrp !== self.pgrp) return parent.session === self.session;
+      pid = parent.ppid;
+    }
+    return false;
+  } catch {
+    return true;
+  }
 }
 
 /**

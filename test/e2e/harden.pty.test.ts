@@ -166,6 +166,26 @@ describe('a drill in a terminal that misbehaves', { timeout: 90_000 }, () => {
     expect(history(home)[0].stages[0].notes).toBe('before after\n');
   });
 
+  // Started on the command (tmux here, `docker run -it`, `xterm -e`): no shell with job control,
+  // so the kernel discards the stop and no fg would ever come. The drill goes on instead.
+  it('Ctrl-Z where nothing can suspend it: the drill goes on, its keys and clock working, nothing typed lost', async () => {
+    const home = newHome();
+    const tmux = new TmuxSession(['drill', 'e2e-feed', '--bank', BANK, '--no-ready'], { env: { MLDRILL_HOME: home } });
+    sessions.push(tmux);
+    await tmux.waitFor('Stage 1/2');
+    tmux.type('before');
+    await tmux.waitFor('> before');
+    const tick = /⏱ (\d\d:\d\d) left/.exec(tmux.screen())![1]!;
+    tmux.keys('C-z');
+    tmux.type(' after');
+    await tmux.waitFor('> before after');
+    await tmux.waitFor(new RegExp(`⏱ (?!${tick})\\d\\d:\\d\\d left`));
+    expect(tmux.screen()).not.toContain('^Z');
+    tmux.keys('C-c');
+    expect(await tmux.exitCode()).toBe(130);
+    expect(history(home)[0].stages[0].notes).toBe('before after\n');
+  });
+
   it('run through npm start (a wrapper in the same job), Ctrl-Z stops the whole job, so the shell gets the terminal back', async () => {
     const home = newHome();
     // scripts/start.js, as `npm start -- drill ...` runs it: mldrill is its child, in its process group.
