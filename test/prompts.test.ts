@@ -1,3 +1,4 @@
+import { emitKeypressEvents } from 'node:readline';
 import { describe, expect, it, vi } from 'vitest';
 import { InterruptedError } from '../src/errors.js';
 import { startSession } from '../src/session/engine.js';
@@ -20,6 +21,34 @@ describe('the prompt wrapper', () => {
     expect(input.listenerCount('keypress')).toBe(0);
     expect(input.listenerCount('data')).toBe(0);
     expect(input.readableFlowing).not.toBe(true);
+  });
+
+  // Node's readline waits half a second after a lone Esc for the rest of an escape sequence, and
+  // its timer is its own (fake timers do not reach it): the Esc must come well before that.
+  it('hands over a lone Esc before Node\'s half a second, and a sequence that arrives whole as one key', async () => {
+    const io = fakeIo({ tty: true });
+    await createPrompter(io, new AbortController().signal);
+    const input = io.terminal.input as NodeJS.ReadableStream & { write(chunk: string): void };
+    // As Inquirer's readline does: only the first call on a stream sets its decoder up.
+    emitKeypressEvents(input);
+    const keys: string[] = [];
+    let escaped: () => void = () => {};
+    const escape = new Promise<void>((resolve) => (escaped = resolve));
+    const listener = (_: unknown, key: { name?: string; sequence?: string }) => {
+      keys.push(key.name ?? key.sequence ?? '');
+      if (key.name === 'escape') escaped();
+    };
+    input.on('keypress', listener);
+    try {
+      input.write('\u001b[A');
+      const sent = performance.now();
+      input.write('\u001b');
+      await escape;
+      expect(performance.now() - sent).toBeLessThan(480);
+      expect(keys).toEqual(['up', 'escape']);
+    } finally {
+      input.off('keypress', listener);
+    }
   });
 
   it('says a path or message between prompts without its escape sequences or bidi overrides, keeping its own colour', async () => {

@@ -1,5 +1,6 @@
 // The only module that talks to Inquirer. It refuses to prompt without a terminal and turns
 // Ctrl-C, SIGTERM and a closed terminal into InterruptedError, so callers handle one thing.
+import { emitKeypressEvents, type Interface } from 'node:readline';
 import type { QuestionSummary } from '../bank/catalog.js';
 import { InterruptedError, UsageError } from '../errors.js';
 import type { Io, SuspendPhase } from '../io.js';
@@ -12,6 +13,9 @@ import { PASTE_OFF, SHOW_CURSOR } from './terminal-codes.js';
 import type { EvidenceSource } from '../score/suggest.js';
 import type { StagePromptConfig } from './stage-prompt.js';
 import type { Colour } from '../config/keys.js';
+
+/** How long a lone Esc waits for the rest of a sequence: as Neovim's ttimeoutlen. */
+const ESCAPE_WAIT_MS = 50;
 
 const NON_INTERACTIVE_HINT =
   'for scripts and pipes use the non-interactive commands: mldrill list, show, random, daily (with --json or --plain)';
@@ -88,6 +92,10 @@ export async function createPrompter(io: Io, signal: AbortSignal, colour: Colour
   // A terminal that cannot move its cursor gets the drill a line at a time.
   if (io.env.TERM === 'dumb') return (await import('./line-prompts.js')).createLinePrompter(io, signal);
   const context = { input: io.terminal.input, output: io.terminal.output, signal };
+  // The terminal's keys are decoded once, for every readline on it, with the wait that tells a
+  // lone Esc from the start of an escape sequence (an arrow's) set here: Node's default, half a
+  // second, made Esc lag behind the screen. A terminal sends a sequence in one write.
+  emitKeypressEvents(io.terminal.input, { escapeCodeTimeout: ESCAPE_WAIT_MS } as unknown as Interface);
   // The screen is a terminal (requireTerminal), so only NO_COLOR, TERM=dumb, FORCE_COLOR and the config decide.
   const style = await styleFor({ isTTY: true }, io.env, colour);
   const columns = io.terminal.output.columns || 80;
