@@ -121,6 +121,12 @@ describe('the report on a narrow terminal', () => {
 
 describe('the picker on a narrow terminal', () => {
   const questions = byTitle(loadBank(process.cwd(), {}).questions);
+  it('lists by title from its first letter: a quoted title sorts under its word', () => {
+    const titles = questions.map((question) => question.title);
+    const quoted = titles.indexOf('"Hey Siri" style trigger word detection');
+    expect(quoted).toBeGreaterThan(0);
+    expect(titles[quoted - 1]!.localeCompare('Hey', 'en') < 0 && titles[quoted + 1]!.localeCompare('Hey', 'en') > 0, titles.slice(quoted - 1, quoted + 2).join(' | ')).toBe(true);
+  });
   const lastScores = new Map(questions.slice(0, 5).map((question, i) => [question.id, 40 + 10 * i]));
   it('no line wider than 20 to 40 columns: the question, the list, the id, the keys; and a list that matches nothing', () => {
     for (const columns of WIDTHS) {

@@ -18,9 +18,12 @@ export interface PickView {
   lastScores: ReadonlyMap<string, number>;
 }
 
-/** The picker's order: by title, what it shows (code-point order, like every list of mldrill's). */
+/** A title as the picker sorts it: from its first letter or digit, so a quoted title (`"Hey Siri" style...`) sorts under H. */
+const sortKey = (title: string) => title.replace(/^[^\p{L}\p{N}]+/u, '');
+
+/** The picker's order: by title, what it shows (code-point order, like every list of mldrill's, from the first letter or digit). */
 export function byTitle(questions: readonly QuestionSummary[]): QuestionSummary[] {
-  return [...questions].sort((a, b) => compareText(a.title, b.title) || compareText(a.id, b.id));
+  return [...questions].sort((a, b) => compareText(sortKey(a.title), sortKey(b.title)) || compareText(a.title, b.title) || compareText(a.id, b.id));
 }
 
 /** The questions whose id, title, category, difficulty, tags or companies hold every word typed. */
