@@ -294,6 +294,7 @@ describe('common phrasings, on every shipped question', () => {
     ['latency', 'Can we take a few seconds?'], ['labels', 'Do we have any ground truth data?'], ['data', 'What kind of data do we have?'],
     ['goal', 'What are we trying to accomplish?'], ['users', 'Who are we designing for?'], ['surface', 'Is this on iOS and Android?'],
     ['surface', 'Where do people encounter it?'], ['surface', 'Where in the product does this live?'], ['latency', 'Can it run offline in batch?'],
+    ['surface', 'Which platforms do we support?'], ['surface', 'What platforms does it run on?'],
     ['labels', 'Is there a feedback signal?'], ['constraints', 'Are we starting from scratch?'], ['constraints', 'Do we have an existing model?'],
     ['scope', 'What should I not worry about?'], ['scope', 'Which parts should I design?'],
     // Of two synonyms the stronger cue counts: "log" says data, whatever the weaker "data" before it says.

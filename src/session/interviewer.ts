@@ -55,7 +55,9 @@ const VOCABULARY: Record<FactTopic, ReadonlyArray<readonly [phrase: string, weig
     ['ui', 1], ['user interface', 1], ['app', 0.8], ['mobile', 0.8], ['web', 0.6], ['desktop', 0.8], ['device', 0.5], ['placement', 1], ['slot', 1], ['widget', 1],
     ['carousel', 1], ['how is it presented', 1], ['look like to the user', 1], ['entry point', 1], ['interface', 0.8], ['presented', 1],
     ['user see', 1], ['where does the user', 1], ['user interact with', 1],
-    ['ios', 1], ['android', 1], ['encounter', 1], ['where in the product', 1], ['where in the app', 1]],
+    ['ios', 1], ['android', 1], ['encounter', 1], ['where in the product', 1], ['where in the app', 1],
+    // Platform alone is a generic word (an ML platform); asked which, it is where the product runs.
+    ['which platform', 1], ['what platform', 1]],
   data: [['data', 0.6], ['dataset', 1], ['log', 1], ['what do we know', 1], ['information', 0.7], ['signal', 0.8], ['feature', 0.6], ['collect', 0.8], ['available', 0.5],
     ['access to', 0.7], ['metadata', 1], ['catalog', 0.7], ['history', 0.8], ['historical', 0.8], ['source', 0.5], ['store', 0.3], ['training example', 1],
     ['what do we have', 0.8], ['what data do we have', 1], ['data source', 1], ['what data exist', 1], ['data is available', 1], ['data available', 1], ['what data is', 1],
