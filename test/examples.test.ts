@@ -13,6 +13,13 @@ import { buildInterview } from '../src/session/interview.js';
 import { fakeIo } from './helpers/fake-io.js';
 
 const bank = loadBank(process.cwd(), {});
+
+/** The YAML files of test/fixtures/<folder>, parsed, with their names, in name order. */
+function fixtureFiles(folder: string): Array<[string, unknown]> {
+  const dir = path.join(import.meta.dirname, 'fixtures', folder);
+  return fs.readdirSync(dir).filter((name) => name.endsWith('.yaml')).sort().map((name) => [name, parse(fs.readFileSync(path.join(dir, name), 'utf8'))]);
+}
+const fixtures = (folder: string) => fixtureFiles(folder).map(([, content]) => content);
 const withExamples = bank.questions.filter((question) => question.examples);
 const cases = withExamples.flatMap((question) => EXAMPLE_KINDS.filter((kind) => question.examples![kind]).map((kind) => [question.id, kind, question] as const));
 
@@ -272,6 +279,8 @@ const MISSED_POINT: Array<[string, string[]]> = [
     '- Evaluate MAE and the distribution of errors by city; A/B test the new model.',
   ]],
   ...EVERYDAY.map(([id, line]): [string, string[]] => [id, [line]]),
+  // More of them, by batch of questions: question id -> answers (Markdown notes).
+  ...fixtures('missed-point').flatMap((byQuestion) => Object.entries(byQuestion as Record<string, string[]>).flatMap(([id, answers]) => answers.map((answer): [string, string[]] => [id, answer.split('\n')]))),
 ];
 
 describe('a competent answer that misses the point', () => {
@@ -328,9 +337,8 @@ describe('the quantified items: the scale and the capacity estimate', () => {
 // that closed the ticket, permissions no wider than the requester's) and must tick its core item
 // (or, in rubric-*.yaml, the shared rubric's item).
 describe('a core insight in the candidate\'s own words', () => {
-  const dir = path.join(import.meta.dirname, 'fixtures', 'own-words');
-  const statements = fs.readdirSync(dir).filter((name) => name.endsWith('.yaml')).sort().flatMap((name) => {
-    const byQuestion = parse(fs.readFileSync(path.join(dir, name), 'utf8')) as Record<string, Record<string, string[]>>;
+  const statements = fixtureFiles('own-words').flatMap(([name, content]) => {
+    const byQuestion = content as Record<string, Record<string, string[]>>;
     // rubric-*.yaml holds the shared rubrics' items (met through any question of the rubric), the others core items.
     const core = !name.startsWith('rubric-');
     return Object.entries(byQuestion).flatMap(([id, items]) => Object.entries(items).flatMap(([itemId, said]) => said.map((notes) => [id, itemId, notes, core] as const)));
