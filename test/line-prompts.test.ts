@@ -98,22 +98,13 @@ describe('a TERM=dumb stage behind the ready gate', () => {
     expect((await stage).progress[0]).toMatchObject({ usedMs: 20_000, notes: 'how many posts a day\nsecond note\n' });
   });
 
-  it('acts on a command typed at the gate, and an empty line there only starts the clock', async () => {
+  // At the gate a command runs as it would in the stage; an empty line there only starts the clock.
+  it.each([['a command typed at the gate', ['/h\n']], ['a command after an empty line at the gate', ['\n', '/h\n']]])('runs %s', async (_, lines) => {
     const { screen, stage, type } = gatedStage();
-    await settled();
-    type('\n');
-    await settled();
-    type('/h\n');
-    await settled();
-    expect(screen()).toContain('Hint 1: Ask about scale.');
-    type('\n');
-    expect((await stage).progress[0]).toMatchObject({ notes: '', hintsShown: 1 });
-  });
-
-  it('runs a command typed at the gate', async () => {
-    const { screen, stage, type } = gatedStage();
-    await settled();
-    type('/h\n');
+    for (const line of lines) {
+      await settled();
+      type(line);
+    }
     await settled();
     expect(screen()).toContain('Hint 1: Ask about scale.');
     type('\n');

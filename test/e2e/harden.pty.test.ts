@@ -145,13 +145,28 @@ describe('a drill in a terminal that misbehaves', { timeout: 90_000 }, () => {
     expect(history(home)[0]).toMatchObject({ status: 'abandoned', stages: [{ notes: 'typed just now\n' }, {}] });
   });
 
-  it('Ctrl-Z hands the terminal back; after fg the keys and Ctrl-C work again and nothing typed is lost', async () => {
-    const home = newHome();
-    const tmux = new TmuxSession(['drill', 'e2e-feed', '--bank', BANK, '--no-ready'], { env: { MLDRILL_HOME: home }, jobControl: true });
+  /** A drill of e2e-feed (or `program`, which runs one) with `before` typed in its first stage. */
+  async function typedBefore(home: string, options: { jobControl?: boolean; program?: string[] }) {
+    const tmux = new TmuxSession(options.program ? [] : ['drill', 'e2e-feed', '--bank', BANK, '--no-ready'], { env: { MLDRILL_HOME: home }, ...options });
     sessions.push(tmux);
     await tmux.waitFor('Stage 1/2');
     tmux.type('before');
     await tmux.waitFor('> before');
+    return tmux;
+  }
+
+  /** Types ` after` and Ctrl-C: both notes are in the record. */
+  async function typedAfterAndQuit(tmux: TmuxSession, home: string) {
+    tmux.type(' after');
+    await tmux.waitFor('> before after');
+    tmux.keys('C-c');
+    expect(await tmux.exitCode()).toBe(130);
+    expect(history(home)[0].stages[0].notes).toBe('before after\n');
+  }
+
+  it('Ctrl-Z hands the terminal back; after fg the keys and Ctrl-C work again and nothing typed is lost', async () => {
+    const home = newHome();
+    const tmux = await typedBefore(home, { jobControl: true });
     tmux.keys('C-z');
     await until(() => tmux.isStopped(), 'mldrill to stop');
     expect(tmux.cursorVisible()).toBe(true);
@@ -159,50 +174,30 @@ describe('a drill in a terminal that misbehaves', { timeout: 90_000 }, () => {
     expect(tmux.stty()).toMatch(/(^|\s)echo(\s|$)/);
     tmux.continueInForeground();
     await until(() => !tmux.isStopped(), 'fg');
-    tmux.type(' after');
-    await tmux.waitFor('> before after');
-    tmux.keys('C-c');
-    expect(await tmux.exitCode()).toBe(130);
-    expect(history(home)[0].stages[0].notes).toBe('before after\n');
+    await typedAfterAndQuit(tmux, home);
   });
 
   // Started on the command (tmux here, `docker run -it`, `xterm -e`): no shell with job control,
   // so the kernel discards the stop and no fg would ever come. The drill goes on instead.
   it('Ctrl-Z where nothing can suspend it: the drill goes on, its keys and clock working, nothing typed lost', async () => {
     const home = newHome();
-    const tmux = new TmuxSession(['drill', 'e2e-feed', '--bank', BANK, '--no-ready'], { env: { MLDRILL_HOME: home } });
-    sessions.push(tmux);
-    await tmux.waitFor('Stage 1/2');
-    tmux.type('before');
-    await tmux.waitFor('> before');
+    const tmux = await typedBefore(home, {});
     const tick = /⏱ (\d\d:\d\d) left/.exec(tmux.screen())![1]!;
     tmux.keys('C-z');
-    tmux.type(' after');
-    await tmux.waitFor('> before after');
     await tmux.waitFor(new RegExp(`⏱ (?!${tick})\\d\\d:\\d\\d left`));
     expect(tmux.screen()).not.toContain('^Z');
-    tmux.keys('C-c');
-    expect(await tmux.exitCode()).toBe(130);
-    expect(history(home)[0].stages[0].notes).toBe('before after\n');
+    await typedAfterAndQuit(tmux, home);
   });
 
   it('run through npm start (a wrapper in the same job), Ctrl-Z stops the whole job, so the shell gets the terminal back', async () => {
     const home = newHome();
     // scripts/start.js, as `npm start -- drill ...` runs it: mldrill is its child, in its process group.
-    const tmux = new TmuxSession([], { env: { MLDRILL_HOME: home }, jobControl: true, program: ['node', 'scripts/start.js', 'drill', 'e2e-feed', '--bank', BANK, '--no-ready'] });
-    sessions.push(tmux);
-    await tmux.waitFor('Stage 1/2');
-    tmux.type('before');
-    await tmux.waitFor('> before');
+    const tmux = await typedBefore(home, { jobControl: true, program: ['node', 'scripts/start.js', 'drill', 'e2e-feed', '--bank', BANK, '--no-ready'] });
     tmux.keys('C-z');
     await until(() => tmux.isStopped(), 'the job to stop');
     tmux.continueInForeground();
     await until(() => !tmux.isStopped(), 'fg');
-    tmux.type(' after');
-    await tmux.waitFor('> before after');
-    tmux.keys('C-c');
-    expect(await tmux.exitCode()).toBe(130);
-    expect(history(home)[0].stages[0].notes).toBe('before after\n');
+    await typedAfterAndQuit(tmux, home);
   });
 });
 
