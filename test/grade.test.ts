@@ -90,7 +90,7 @@ describe('mldrill grade <question-id> --notes FILE', () => {
     expect(doc.stages.map((stage) => stage.id)).toEqual(['clarify', 'metrics', 'architecture', 'deep-dive']);
     const clarify = doc.stages[0]!.items;
     expect(Object.keys(clarify[0]!)).toEqual(['id', 'text', 'weight', 'core', 'met', 'evidence']);
-    expect(clarify[0]).toMatchObject({ id: 'usable-time-budget', core: true, met: true, evidence: 'viewing time' });
+    expect(clarify[0]).toMatchObject({ id: 'usable-time-budget', core: true, met: true, evidence: 'Usable viewing time' });
     // Text before any heading and under an unknown heading counts for every stage.
     expect(clarify.find((item) => item.id === 'identity-and-history')).toMatchObject({ met: true, evidence: 'anonymous' });
     expect(doc.stages[1]!.items.find((item) => item.id === 'guardrails')).toMatchObject({ met: true, evidence: 'guardrails' });
@@ -105,7 +105,7 @@ describe('mldrill grade <question-id> --notes FILE', () => {
     expect(code).toBe(0);
     expect(out).toMatch(/^Grade · In-flight movie set recommendations\nScore \d+%/);
     expect(out).toContain('\nClarify the problem  ');
-    expect(out).toContain('  ✓ core Turned the flight time into a usable viewing budget and asked whether unfinished movies count as failures  "viewing time"\n');
+    expect(out).toContain('  ✓ core Turned the flight time into a usable viewing budget and asked whether unfinished movies count as failures  "Usable viewing time"\n');
     expect(out).toMatch(/ {2}✗ Quantified scale/);
   });
 
