@@ -117,8 +117,12 @@ const PERSONAL = /\b(?:do|did) you (?:like|love|enjoy|speak|drink|eat|play)\b|\b
  * can work on this?" is still the team's size).
  */
 const NOT_THE_SYSTEM = /\bspeed of (?:light|sound)\b|\bwork(?:s|ing)? here\b|\b(?:work|works|working) (?:for|at) (?:this|the|your) company\b/i;
-/** Asking what a term means ("what is a GPU?"): the interviewer does not define terms, the sheet holds facts. */
-const DEFINITION = /^\s*what(?:'s|’s| is| are) (?:a|an) [\p{L}\p{N}-]+\s*\?*\s*$/iu;
+/**
+ * Asking what a term means ("what is a GPU?"): the interviewer does not define terms, the sheet
+ * holds facts. A positive or a negative is no term: "what is a positive?" asks what counts as
+ * one here, the labels' question.
+ */
+const DEFINITION = /^\s*what(?:'s|’s| is| are) (?:a|an) (?!(?:positive|negative)\s*\?*\s*$)[\p{L}\p{N}-]+\s*\?*\s*$/iu;
 
 /**
  * Everyday subjects that no ML design is about: food, animals, sport, the sky, small talk; none is
