@@ -261,7 +261,10 @@ describe('common phrasings, on every shipped question', () => {
     ['latency', 'Can we precompute results offline?'], ['latency', 'What is the latency budget?'], ['latency', "What's the response time budget?"],
     ['labels', 'What counts as a positive example?'],
     // What a positive is, here: the label's definition, not a term's ("what is a GPU?").
-    ['labels', 'What is a positive?'], ['labels', "What's a positive?"], ['scope', 'Which regions?'], ['scope', 'Is it global?'], ['scope', 'Should we include ads?'],
+    ['labels', 'What is a positive?'], ['labels', "What's a positive?"],
+    // How something works here is the system's, as the speed of light is when it bounds a latency.
+    ['constraints', 'How does the current system work here?'], ['labels', 'How do labels work here?'],
+    ['latency', 'Does the speed of light add latency across regions?'], ['scope', 'Which regions?'], ['scope', 'Is it global?'], ['scope', 'Should we include ads?'],
     ['constraints', 'What runs today?'], ['constraints', 'What is the current system?'], ['surface', 'How are results presented?'], ['surface', 'What does the user see?'],
     ['privacy', 'Is the data sensitive?'], ['privacy', 'Any regulatory requirements?'], ['users', 'Who will use it?'],
     ['constraints', 'How many engineers do we have?'], ['latency', 'How long can a request take?'],

@@ -113,10 +113,11 @@ const WHITEBOARD = /\bwhiteboard\b/i;
 const PERSONAL = /\b(?:do|did) you (?:like|love|enjoy|speak|drink|eat|play)\b|\byour (?:favou?rite|hobby|hobbies|weekend)\b/i;
 /**
  * Questions about the world or the company rather than the system, in words its topics use: the
- * speed of light is no latency, the people working here are not its users ("how many engineers
- * can work on this?" is still the team's size).
+ * speed of light is no latency (unless the question names one), the people working here are not
+ * its users ("how many engineers can work on this?" is still the team's size, and how the current
+ * system works here is the system's).
  */
-const NOT_THE_SYSTEM = /\bspeed of (?:light|sound)\b|\bwork(?:s|ing)? here\b|\b(?:work|works|working) (?:for|at) (?:this|the|your) company\b/i;
+const NOT_THE_SYSTEM = /^(?!.*\blatenc(?:y|ies)\b).*\bspeed of (?:light|sound)\b|\b(?:people|persons?|employees?|staff|folks|engineers?|everyone|anyone|you)\b(?: \w+)?(?: \w+)? work(?:s|ing)? here\b|\b(?:work|works|working) (?:for|at) (?:this|the|your) company\b/i;
 /**
  * Asking what a term means ("what is a GPU?"): the interviewer does not define terms, the sheet
  * holds facts. A positive or a negative is no term: "what is a positive?" asks what counts as
