@@ -342,6 +342,13 @@ describe('questions the interviewer was not asked, on every shipped question', (
     }
   });
 
+  it.each(withSheets())('%s: the team\'s platform is its infrastructure, not where the product runs', (_, question) => {
+    const sheet = compileFacts(question.interviewer!.facts);
+    for (const asked of ['What platform does the team use for training?', 'Which ML platform do we train on?', 'What is the training platform?']) {
+      expect(askInterviewer(asked, sheet).fact?.topic, asked).not.toBe('surface');
+    }
+  });
+
   it('answers the topic asked about, not the fact whose phrase names the same subject', () => {
     const facts = withSheets().find(([id]) => id === 'rag-vector-database')![1].interviewer!.facts;
     // The corpus fact is asked "how many docs": PII in the docs is about permissions and privacy.
