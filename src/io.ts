@@ -263,6 +263,8 @@ export function nodeIo(): NodeIo {
   // drill prints what it could not save.
   process.on('SIGXFSZ', () => {});
   let hungUp = false;
+  // A stop that cannot stop is answered by one SIGCONT, however many listen to it (onSuspend).
+  let continuing = false;
   let tolerant = false;
   // The handlers of onSignal, for a hang-up seen on the terminal rather than signalled.
   const hangUpHandlers = new Set<() => void>();
@@ -333,8 +335,13 @@ export function nodeIo(): NodeIo {
       const onStop = () => {
         // Nothing would ever continue a stop the kernel discards: readline has handed the
         // terminal back for it (raw mode off), so it is continued at once, and the drill goes on.
+        // One for every listener: each would have the prompt said again (TERM=dumb) once more.
         if (!canStop()) {
-          process.kill(process.pid, 'SIGCONT');
+          if (!continuing) {
+            continuing = true;
+            process.kill(process.pid, 'SIGCONT');
+            setImmediate(() => (continuing = false));
+          }
           return;
         }
         handler('stop');

@@ -350,9 +350,14 @@ const isStyle = (unit: string) => unit.length > 1 && unit.startsWith('\u001b');
  * the last that fits included, so a character is never parted from its accent). At least one character when `atLeastOne`, for a room narrower than a wide character.
  */
 function takeColumns(units: readonly string[], room: number, atLeastOne = false): string[] {
+  return units.slice(0, fitEnd(units, 0, room, atLeastOne));
+}
+
+/** Where the units from `from` that fit in `room` columns end (takeColumns, as an index into units). */
+function fitEnd(units: readonly string[], from: number, room: number, atLeastOne: boolean): number {
   let used = 0;
   let previous = 0;
-  let end = 0;
+  let end = from;
   for (; end < units.length; end++) {
     const unit = units[end]!;
     if (isStyle(unit)) continue;
@@ -361,7 +366,7 @@ function takeColumns(units: readonly string[], room: number, atLeastOne = false)
     used += size;
     previous = size;
   }
-  return units.slice(0, end);
+  return end;
 }
 
 /**
@@ -384,22 +389,29 @@ export function fitLine(line: string, width: number): string {
  */
 export function breakLine(line: string, width: number, indent = ''): string[] {
   const lines: string[] = [];
-  let rest = styledUnits(line);
+  const units = styledUnits(line);
+  // Read by index, never sliced off the front: a pasted line of 100,000 characters with no space
+  // is 1,000 lines of a screen, and slicing what is left for each of them took seconds.
+  let start = 0;
+  let lead = '';
   let room = width;
   for (;;) {
     // The unit after the last one that fits, and the last space before it.
-    const end = takeColumns(rest, room, true).length;
-    if (end === rest.length) break;
+    const end = fitEnd(units, start, room, true);
+    if (end === units.length) break;
     let space = -1;
-    for (let i = end; i > 0; i--) if (rest[i] === ' ') { space = i; break; }
-    const at = space > 0 && rest.slice(0, space).some((unit) => !isStyle(unit) && unit !== ' ') ? space : end;
-    lines.push(rest.slice(0, at).join('').trimEnd());
-    rest = rest.slice(at);
-    while (rest[0] === ' ') rest = rest.slice(1);
-    rest = [...indent, ...rest];
-    room = width;
+    for (let i = end; i > start; i--) if (units[i] === ' ') { space = i; break; }
+    let text = false;
+    for (let i = start; i < space && !text; i++) text = !isStyle(units[i]!) && units[i] !== ' ';
+    const at = text ? space : end;
+    lines.push(lead + units.slice(start, at).join('').trimEnd());
+    start = at;
+    while (units[start] === ' ') start++;
+    lead = indent;
+    // At least one column after the indent, or lines of the indent alone would never end.
+    room = Math.max(1, width - visibleLength(indent));
   }
-  lines.push(rest.join(''));
+  lines.push(lead + units.slice(start).join(''));
   return lines;
 }
 

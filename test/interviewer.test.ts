@@ -259,7 +259,12 @@ describe('common phrasings, on every shipped question', () => {
   const PHRASINGS: Array<[topic: string, asked: string]> = [
     ['goal', 'What outcome matters most?'], ['data', 'What features can we use?'], ['data', 'What inputs are available?'],
     ['latency', 'Can we precompute results offline?'], ['latency', 'What is the latency budget?'], ['latency', "What's the response time budget?"],
-    ['labels', 'What counts as a positive example?'], ['scope', 'Which regions?'], ['scope', 'Is it global?'], ['scope', 'Should we include ads?'],
+    ['labels', 'What counts as a positive example?'],
+    // What a positive is, here: the label's definition, not a term's ("what is a GPU?").
+    ['labels', 'What is a positive?'], ['labels', "What's a positive?"],
+    // How something works here is the system's, as the speed of light is when it bounds a latency.
+    ['constraints', 'How does the current system work here?'], ['labels', 'How do labels work here?'],
+    ['latency', 'Does the speed of light add latency across regions?'], ['scope', 'Which regions?'], ['scope', 'Is it global?'], ['scope', 'Should we include ads?'],
     ['constraints', 'What runs today?'], ['constraints', 'What is the current system?'], ['surface', 'How are results presented?'], ['surface', 'What does the user see?'],
     ['privacy', 'Is the data sensitive?'], ['privacy', 'Any regulatory requirements?'], ['users', 'Who will use it?'],
     ['constraints', 'How many engineers do we have?'], ['latency', 'How long can a request take?'],
@@ -334,6 +339,13 @@ describe('questions the interviewer was not asked, on every shipped question', (
     for (const asked of off) {
       if (asked === 'Can we take a short break?' && question.id === 'llm-training-infrastructure') continue;
       expect(askInterviewer(asked, sheet).fact?.id ?? null, asked).toBeNull();
+    }
+  });
+
+  it.each(withSheets())('%s: the team\'s platform is its infrastructure, not where the product runs', (_, question) => {
+    const sheet = compileFacts(question.interviewer!.facts);
+    for (const asked of ['What platform does the team use for training?', 'Which ML platform do we train on?', 'What is the training platform?']) {
+      expect(askInterviewer(asked, sheet).fact?.topic, asked).not.toBe('surface');
     }
   });
 

@@ -201,6 +201,10 @@ describe('a YAML syntax error in lint', () => {
     expect(await findings(later(QUESTION.replace('    checklist:', '  \tchecklist:')))).toEqual([misspelt, tab(12).replace('12:1', '12:3'), unknown]);
     // The key just above the tabbed one is still checked: its value ended with its line.
     expect(await findings(later(QUESTION).replace('difficulty: meduim\n', 'difficulty: meduim\n\ttags: [feeds]\n'))).toEqual([misspelt, tab(6), unknown.replace('17:5', '18:5')]);
+    // A tabbed line with no key of its own is the value's continuation: what the line above holds
+    // is cut short, not checked as written ("med" is no misspelt difficulty, nor "a-" a bad id).
+    const continued = QUESTION.replace('difficulty: medium\n', 'difficulty: med\n\tium\n');
+    expect(await findings(continued)).toEqual([tab(6), '6:2 yaml-syntax YAML syntax error: "ium" is not a "key: value" line; add the missing ":", or indent it under the key it belongs to']);
   });
 
   it('checks the rest of a file after a value holding ": ", in the same run', async () => {

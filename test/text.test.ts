@@ -56,6 +56,19 @@ describe('columns on a terminal: a wide character (CJK, most emoji) takes two, a
     expect(wrap('论坛 垃圾 帖子 用户 访问 处理 需要', 10)).toEqual(['论坛 垃圾', '帖子 用户', '访问 处理', '需要']);
   });
 
+  it('wraps a pasted line of 400,000 characters with no space (a minified JSON, a token) into lines of the width', () => {
+    // Each line once sliced off the rest of the line: seconds for a screen, for every key typed.
+    const pasted = 'x'.repeat(400_000);
+    const lines = wrap(pasted, 80, '  ');
+    expect(lines).toHaveLength(5129);
+    expect(lines.every((line) => line.length <= 80 && line.startsWith('  '))).toBe(true);
+    expect(lines.join('').replaceAll(' ', '')).toBe(pasted);
+  });
+
+  it('breaks a line under an indent as wide as the screen: one column is left for the text, so the lines end', () => {
+    expect(breakLine('Tab hint', 2, '  ')).toEqual(['Ta', '  b', '  h', '  i', '  n', '  t']);
+  });
+
   it('cuts to the width however narrow, and breaks a line of wide ones without looping', () => {
     expect(cut('论坛', 1)).toBe('…');
     expect(breakLine('论坛用户', 1)).toEqual(['论', '坛', '用', '户']);

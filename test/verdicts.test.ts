@@ -70,6 +70,13 @@ describe('judge', () => {
     expect(result.stages[1]!.items[0]).toMatchObject({ evidence: quote, counted: true });
   });
 
+  it("keeps at most 500 characters of the model's own words whatever columns they take: accents alone take none, CJK two", () => {
+    const accents = `a${'\u0301'.repeat(100_000)}`;
+    const result = judge(stages, [{ ...verdict('clarify', 'users', false, accents), reason: accents }, { ...verdict('clarify', 'scale', false), reason: '论'.repeat(400) }], notes);
+    const [users, scale] = result.stages[0]!.items;
+    expect([[...users!.reason].length, [...users!.evidence!].length, [...scale!.reason].length]).toEqual([500, 500, 400]);
+  });
+
   it('without self ticks, an unsure or void item counts as not met', () => {
     const result = judge(stages, [verdict('clarify', 'scale', true, 'made up')], notes);
     expect(result.stages[0]!.items[1]).toMatchObject({ met: true, void: true, self: null, counted: false });

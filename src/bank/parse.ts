@@ -168,6 +168,9 @@ export function parseYaml(file: string, source: string, closed = 0, guessed: Rea
   return { file, data, locate, findings, source, ...(guessed.length > 0 ? { damaged: damagedBy(doc, source, stretches) } : {}) };
 }
 
+/** A line that starts with a key (`\ttags: [feeds]`, `  - id: x`), whatever indents it. */
+const KEY_LINE = /^[ \t]*(?:- +)?[^\s#:][^\n]*?:(?:[ \t\r\n]|$)/;
+
 /** ParsedFile.damaged for a tree whose stretches [start, end] may not be what the author meant. */
 function damagedBy(doc: Document, source: string, stretches: ReadonlyArray<[number, number]>): NonNullable<ParsedFile['damaged']> {
   return (path, whole) => {
@@ -182,8 +185,10 @@ function damagedBy(doc: Document, source: string, stretches: ReadonlyArray<[numb
     // Anything else is when its node takes in any of the break: a value cut short, or a
     // count over a list (hints, facts, an example's notes) that lost some of its entries. A
     // value whose line ended before a broken line starts (a tab-indented key under it) is whole;
-    // one cut off where the break starts, or empty (the broken line may be its value), is not.
-    const endsBefore = (damage: [number, number]) => damage[0] === range[2] && range[0] < range[2] && source[range[2] - 1] === '\n';
+    // one cut off where the break starts, empty (the broken line may be its value), or followed
+    // by a broken line with no key (`\tium` under `difficulty: med`: its own continuation), is not.
+    const endsBefore = (damage: [number, number]) => damage[0] === range[2] && range[0] < range[2] && source[range[2] - 1] === '\n'
+      && KEY_LINE.test(source.slice(damage[0], source.indexOf('\n', damage[0]) + 1 || undefined));
     return stretches.some((damage) => range[0] <= damage[1] && damage[0] <= range[2] && !endsBefore(damage));
   };
 }

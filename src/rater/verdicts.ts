@@ -2,7 +2,6 @@
 // checked against the notes, and the score that follows. Pure.
 import { scoreSession, scoreStage } from '../score/score.js';
 import type { ScoredItem } from '../session/interview.js';
-import { cut } from '../text.js';
 
 /** One verdict as the model gives it (reply.ts has validated the shape). */
 export interface ModelVerdict {
@@ -62,6 +61,16 @@ export interface AiVerdicts {
 const UNRATED_NAMED = 3;
 /** How much of the model's own words (a reason, evidence not in the notes) a rating keeps. */
 const SAID_MAX = 500;
+
+/**
+ * The model's words kept to SAID_MAX characters, the last an ellipsis. Characters, not the
+ * columns a screen gives them (cut): what is stored is bounded, and an accent takes no column,
+ * so a reply of accents alone would be kept whole, megabytes of it.
+ */
+const said = (text: string): string => {
+  const chars = [...text];
+  return chars.length > SAID_MAX ? `${chars.slice(0, SAID_MAX - 1).join('')}…` : text;
+};
 
 // Curly and other typographic quotes, and every dash, compared as their plain forms.
 const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032\u0060\u00B4]/g;
@@ -152,7 +161,7 @@ export function judge(stages: readonly GradedStageInput[], verdicts: readonly Mo
       const quoted = verdict?.evidence.trim() ? verdict.evidence.trim() : null;
       const unsupported = verdict?.met === true && (quoted === null || !quoteAppears(quoted, notes));
       // Evidence found in the notes is as long as the notes allow; words the model made up are cut, as its reason is.
-      const evidence = quoted !== null && (unsupported || verdict?.met !== true) ? cut(quoted, SAID_MAX) : quoted;
+      const evidence = quoted !== null && (unsupported || verdict?.met !== true) ? said(quoted) : quoted;
       const self = ticked ? ticked.has(item.id) : null;
       const decisive = verdict && verdict.met !== null && !unsupported;
       return {
@@ -162,7 +171,7 @@ export function judge(stages: readonly GradedStageInput[], verdicts: readonly Mo
         grader: 'ai',
         met: verdict?.met ?? null,
         evidence,
-        reason: cut(verdict?.reason.trim() || (verdict ? '' : 'not rated by the model'), SAID_MAX),
+        reason: said(verdict?.reason.trim() || (verdict ? '' : 'not rated by the model')),
         ...(unsupported ? { void: true as const } : {}),
         self,
         counted: decisive ? verdict.met === true : self === true,

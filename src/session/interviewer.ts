@@ -72,7 +72,9 @@ const VOCABULARY: Record<FactTopic, ReadonlyArray<readonly [phrase: string, weig
     ['tech stack', 1], ['stack', 0.6], ['hardware', 1], ['gpu', 0.8], ['cpu', 0.8], ['memory', 0.8], ['on device', 1], ['deadline', 1], ['timeline', 1],
     ['team', 0.8], ['engineer', 0.6], ['requirement', 0.8], ['allowed', 0.6], ['open source', 0.8], ['third party', 0.8], ['vendor', 0.8], ['baseline', 0.8],
     ['today', 0.4], ['currently', 0.6], ['current', 0.5], ['existing', 0.7], ['regulation', 0.4], ['compliance', 0.4], ['rule', 0.5], ['policy', 0.5],
-    ['how many engineer', 1], ['training cluster', 1], ['current system', 1], ['how big is the team', 1], ['what do we have today', 1], ['current setup', 1], ['current pipeline', 1], ['current architecture', 1], ['existing pipeline', 1], ['existing setup', 1], ['current approach', 1], ['existing solution', 1], ['current solution', 1], ['baseline model', 1], ['existing model', 1], ['from scratch', 1], ['greenfield', 1], ['how large is the team', 1], ['team size', 1], ['size of the team', 1], ['run today', 1], ['runs today', 1], ['in place', 0.8], ['already', 0.6]],
+    ['how many engineer', 1], ['training cluster', 1], ['current system', 1], ['how big is the team', 1], ['what do we have today', 1], ['current setup', 1], ['current pipeline', 1], ['current architecture', 1], ['existing pipeline', 1], ['existing setup', 1], ['current approach', 1], ['existing solution', 1], ['current solution', 1], ['baseline model', 1], ['existing model', 1], ['from scratch', 1], ['greenfield', 1], ['how large is the team', 1], ['team size', 1], ['size of the team', 1], ['run today', 1], ['runs today', 1], ['in place', 0.8], ['already', 0.6],
+    // Longer than surface's "what platform": the team's platform is its infrastructure.
+    ['what platform does the team', 1], ['which platform does the team', 1], ['training platform', 1], ['ml platform', 1], ['platform do we train', 1]],
   privacy: [['privacy', 1], ['pii', 1], ['gdpr', 1], ['ccpa', 1], ['hipaa', 1], ['coppa', 1], ['consent', 1], ['opt out', 1], ['sensitive', 1], ['anonymize', 1],
     ['anonymous', 0.8], ['encrypt', 1], ['legal', 1], ['compliance', 0.8], ['regulation', 1], ['regulatory', 1], ['data sensitive', 1], ['sensitive data', 1], ['retention', 0.6], ['retain data', 1], ['data retention', 1], ['data protection', 1], ['retain', 0.8], ['how long can we keep', 1], ['delete', 0.6],
     ['minor', 0.8], ['children', 0.8], ['personal data', 1],
@@ -113,12 +115,17 @@ const WHITEBOARD = /\bwhiteboard\b/i;
 const PERSONAL = /\b(?:do|did) you (?:like|love|enjoy|speak|drink|eat|play)\b|\byour (?:favou?rite|hobby|hobbies|weekend)\b/i;
 /**
  * Questions about the world or the company rather than the system, in words its topics use: the
- * speed of light is no latency, the people working here are not its users ("how many engineers
- * can work on this?" is still the team's size).
+ * speed of light is no latency (unless the question names one), the people working here are not
+ * its users ("how many engineers can work on this?" is still the team's size, and how the current
+ * system works here is the system's).
  */
-const NOT_THE_SYSTEM = /\bspeed of (?:light|sound)\b|\bwork(?:s|ing)? here\b|\b(?:work|works|working) (?:for|at) (?:this|the|your) company\b/i;
-/** Asking what a term means ("what is a GPU?"): the interviewer does not define terms, the sheet holds facts. */
-const DEFINITION = /^\s*what(?:'s|’s| is| are) (?:a|an) [\p{L}\p{N}-]+\s*\?*\s*$/iu;
+const NOT_THE_SYSTEM = /^(?!.*\blatenc(?:y|ies)\b).*\bspeed of (?:light|sound)\b|\b(?:people|persons?|employees?|staff|folks|engineers?|everyone|anyone|you)\b(?: \w+)?(?: \w+)? work(?:s|ing)? here\b|\b(?:work|works|working) (?:for|at) (?:this|the|your) company\b/i;
+/**
+ * Asking what a term means ("what is a GPU?"): the interviewer does not define terms, the sheet
+ * holds facts. A positive or a negative is no term: "what is a positive?" asks what counts as
+ * one here, the labels' question.
+ */
+const DEFINITION = /^\s*what(?:'s|’s| is| are) (?:a|an) (?!(?:positive|negative)\s*\?*\s*$)[\p{L}\p{N}-]+\s*\?*\s*$/iu;
 
 /**
  * Everyday subjects that no ML design is about: food, animals, sport, the sky, small talk; none is

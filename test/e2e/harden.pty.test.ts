@@ -293,6 +293,23 @@ describe('a drill on TERM=dumb', { timeout: 90_000 }, () => {
     expect(fs.readFileSync(raw, 'utf8')).not.toMatch(/[\u001b\u202e\u009b]/);
   });
 
+  // Started on the command (no shell with job control): the drill goes on, its prompt said again once.
+  it('Ctrl-Z where nothing can suspend it says the prompt again once, and the next line is a note', async () => {
+    const home = newHome();
+    const tmux = new TmuxSession(['drill', 'e2e-feed', '--bank', BANK, '--no-ready'], { env: { MLDRILL_HOME: home, TERM: 'dumb' } });
+    sessions.push(tmux);
+    await tmux.waitFor(/\[0[12]:\d\d left\] >$/m);
+    tmux.keys('C-z');
+    await tmux.waitFor(/\^Z\[0[12]:\d\d left\] >/);
+    tmux.type('after');
+    tmux.keys('Enter');
+    const screen = await tmux.waitFor(/> after\n\[0[12]:\d\d left\] >$/m);
+    expect(screen).toMatch(/\^Z\[0[12]:\d\d left\] > after\n/);
+    tmux.keys('C-c');
+    expect(await tmux.exitCode()).toBe(130);
+    expect(history(home)[0].stages[0].notes).toBe('after\n');
+  });
+
   it('/help prints the commands again and is no note; a mistyped command is kept as a note, and says so', async () => {
     const home = newHome();
     const tmux = new TmuxSession(['drill', 'e2e-feed', '--bank', BANK, '--no-ready'], { env: { MLDRILL_HOME: home, TERM: 'dumb' } });
