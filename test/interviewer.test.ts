@@ -356,6 +356,14 @@ describe('questions the interviewer was not asked, on every shipped question', (
     expect(askInterviewer('How many docs are there?', facts).fact?.id).toBe('corpus');
   });
 
+  // ad-conversion-prediction's hint says "ask what a conversion is": its labels answer that.
+  it('answers what a term of the labels is, and defines no other term', () => {
+    const facts = (id: string) => withSheets().find(([question]) => question === id)![1].interviewer!.facts;
+    expect(askInterviewer('What is a conversion?', facts('ad-conversion-prediction')).fact?.id).toBe('labels');
+    expect(askInterviewer('What is a GPU?', facts('llm-chat-serving')).fact).toBeNull();
+    expect(askInterviewer("What's an embedding?", facts('ad-conversion-prediction')).fact).toBeNull();
+  });
+
   it('takes rules for policies and asks what a prediction is used for as the goal', () => {
     const sheetOf = (id: string) => withSheets().find(([question]) => question === id)![1].interviewer!.facts;
     // "any policies on misinformation" is the integrity fact's phrase.

@@ -122,10 +122,24 @@ const PERSONAL = /\b(?:do|did) you (?:like|love|enjoy|speak|drink|eat|play)\b|\b
 const NOT_THE_SYSTEM = /^(?!.*\blatenc(?:y|ies)\b).*\bspeed of (?:light|sound)\b|\b(?:people|persons?|employees?|staff|folks|engineers?|everyone|anyone|you)\b(?: \w+)?(?: \w+)? work(?:s|ing)? here\b|\b(?:work|works|working) (?:for|at) (?:this|the|your) company\b/i;
 /**
  * Asking what a term means ("what is a GPU?"): the interviewer does not define terms, the sheet
- * holds facts. A positive or a negative is no term: "what is a positive?" asks what counts as
- * one here, the labels' question.
+ * holds facts. Unless a fact is asked for in that word ("what counts as a conversion") or it is a
+ * positive or a negative: "what is a conversion?" asks what counts as one here, the labels' question.
  */
-const DEFINITION = /^\s*what(?:'s|’s| is| are) (?:a|an) (?!(?:positive|negative)\s*\?*\s*$)[\p{L}\p{N}-]+\s*\?*\s*$/iu;
+const DEFINITION = /^\s*what(?:'s|’s| is| are) (?:a|an) ([\p{L}\p{N}-]+)\s*\?*\s*$/iu;
+const LABEL_TERMS = /^(?:positive|negative)$/i;
+
+/**
+ * A question that only asks what a term means: null (no fact answers it), unless a fact of the
+ * labels is asked about in that term ("what is a conversion?"): then it asks what counts as one
+ * here. "What is a GPU?" gets no GPU budget. Any other question as it is.
+ */
+function definitionAsked(text: string, sheet: FactSheet): string | null {
+  const term = DEFINITION.exec(text)?.[1];
+  if (term === undefined || LABEL_TERMS.test(term)) return text;
+  const words = askWords(term, sheet.forms);
+  const labelled = sheet.facts.some(({ fact, words: asked }) => fact.topic === 'labels' && words.some((word) => asked.has(word)));
+  return labelled ? `what counts as a ${term}?` : null;
+}
 
 /**
  * Everyday subjects that no ML design is about: food, animals, sport, the sky, small talk; none is
@@ -314,11 +328,13 @@ export function matchFact<F extends FactLike>(asked: string, sheet: FactSheet<F>
   // A budget of time is a latency question, not one about money ("what is the latency budget").
   // Escape sequences are no words: pasted colour around a question would glue its first word
   // to the code ("\x1b[31mhow" reads "31mhow").
-  const text = stripControl(asked.length > MAX_QUESTION_CHARS ? [...asked].slice(0, MAX_QUESTION_CHARS).join('') : asked).replace(GLUED_UNIT, '$1 $2').replace(TIME_BUDGET, '$1 target');
+  const typed = stripControl(asked.length > MAX_QUESTION_CHARS ? [...asked].slice(0, MAX_QUESTION_CHARS).join('') : asked).replace(GLUED_UNIT, '$1 $2').replace(TIME_BUDGET, '$1 target');
+  const text = definitionAsked(typed, sheet);
+  if (text === null) return null;
   // About the interview's own time ("is there a time limit for this interview?") or the
   // whiteboard, not the system: the fact sheet has nothing to say. "What is out of scope for
   // this interview?" is still a question about the design.
-  if (WHITEBOARD.test(text) || PERSONAL.test(text) || NOT_THE_SYSTEM.test(text) || DEFINITION.test(text) || (INTERVIEW.test(text) && INTERVIEW_TIME.test(text))) return null;
+  if (WHITEBOARD.test(text) || PERSONAL.test(text) || NOT_THE_SYSTEM.test(text) || (INTERVIEW.test(text) && INTERVIEW_TIME.test(text))) return null;
   const words = new Set(askWords(text, sheet.forms));
   if (words.size === 0 && !/\S/.test(text)) return null;
   for (const word of words) if (SMALL_TALK().has(word) && !sheet.mentioned.has(word)) return null;
