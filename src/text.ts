@@ -298,7 +298,8 @@ export function wrap(text: string, width: number, indent = ''): string[] {
     let line = '';
     let used = 0;
     for (const whole of paragraph.split(/\s+/).filter(Boolean)) {
-      const pieces = visibleLength(whole) > room ? breakLine(whole, room) : [whole];
+      const columns = visibleLength(whole);
+      const pieces = columns > room ? breakLine(whole, room) : [whole];
       for (const piece of pieces.slice(0, -1)) {
         if (line) lines.push(indent + line);
         lines.push(indent + piece);
@@ -306,7 +307,7 @@ export function wrap(text: string, width: number, indent = ''): string[] {
         used = 0;
       }
       const word = pieces.at(-1)!;
-      const size = visibleLength(word);
+      const size = pieces.length === 1 ? columns : visibleLength(word);
       if (line && indent.length + used + 1 + size > width) {
         lines.push(indent + line);
         line = word;
@@ -337,7 +338,8 @@ export function cut(text: string, width: number): string {
 
 /** The start of text that fits in `width` columns (as visibleLength counts them), with no mark of the cut. */
 export function sliceColumns(text: string, width: number): string {
-  return takeColumns([...text], width).join('');
+  const units = [...text];
+  return units.slice(0, fitEnd(units, 0, width, false)).join('');
 }
 
 /** A line's colour sequences (no width) and characters (code points), in order. */
@@ -346,14 +348,10 @@ const styledUnits = (line: string): string[] => line.match(/\u001b\[[0-9;]*m|[\s
 const isStyle = (unit: string) => unit.length > 1 && unit.startsWith('\u001b');
 
 /**
- * The units from the start that fit in `room` columns (colour sequences, marks and joiners after
- * the last that fits included, so a character is never parted from its accent). At least one character when `atLeastOne`, for a room narrower than a wide character.
+ * Where the units from `from` that fit in `room` columns end, as an index into units (colour
+ * sequences, marks and joiners after the last that fits included, so a character is never parted
+ * from its accent). At least one character when `atLeastOne`, for a room narrower than a wide one.
  */
-function takeColumns(units: readonly string[], room: number, atLeastOne = false): string[] {
-  return units.slice(0, fitEnd(units, 0, room, atLeastOne));
-}
-
-/** Where the units from `from` that fit in `room` columns end (takeColumns, as an index into units). */
 function fitEnd(units: readonly string[], from: number, room: number, atLeastOne: boolean): number {
   let used = 0;
   let previous = 0;
@@ -377,10 +375,10 @@ function fitEnd(units: readonly string[], from: number, room: number, atLeastOne
 export function fitLine(line: string, width: number): string {
   if (visibleLength(line) <= width) return line;
   const units = styledUnits(line);
-  const taken = takeColumns(units, width - 1);
+  const end = fitEnd(units, 0, width - 1, false);
   // The colours after the cut still apply to the ellipsis, as they did when every unit was kept.
-  const styles = units.slice(taken.length).filter(isStyle);
-  return `${taken.join('')}${styles.join('')}…${line.includes('\u001b') ? '\u001b[0m' : ''}`;
+  const styles = units.slice(end).filter(isStyle);
+  return `${units.slice(0, end).join('')}${styles.join('')}…${line.includes('\u001b') ? '\u001b[0m' : ''}`;
 }
 
 /**

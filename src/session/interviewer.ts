@@ -122,8 +122,8 @@ const PERSONAL = /\b(?:do|did) you (?:like|love|enjoy|speak|drink|eat|play)\b|\b
 const NOT_THE_SYSTEM = /^(?!.*\blatenc(?:y|ies)\b).*\bspeed of (?:light|sound)\b|\b(?:people|persons?|employees?|staff|folks|engineers?|everyone|anyone|you)\b(?: \w+)?(?: \w+)? work(?:s|ing)? here\b|\b(?:work|works|working) (?:for|at) (?:this|the|your) company\b/i;
 /**
  * Asking what a term means ("what is a GPU?"): the interviewer does not define terms, the sheet
- * holds facts. Unless a fact is asked for in that word ("what counts as a conversion") or it is a
- * positive or a negative: "what is a conversion?" asks what counts as one here, the labels' question.
+ * holds facts. A positive or a negative, or a term a labels fact is asked about in ("what counts
+ * as a conversion"), is no term: "what is a conversion?" asks what counts as one here.
  */
 const DEFINITION = /^\s*what(?:'s|’s| is| are) (?:a|an) ([\p{L}\p{N}-]+)\s*\?*\s*$/iu;
 const LABEL_TERMS = /^(?:positive|negative)$/i;
