@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { loadBank } from './helpers/bank.js';
+import { baseBank, loadBank, QUESTION, writeBank } from './helpers/bank.js';
 import { EXAMPLE_KINDS } from '../src/bank/schema.js';
 import { exampleLines, MAX_CORE, STRONG_LINES } from '../src/bank/scoring-checks.js';
 import { main } from '../src/main.js';
@@ -79,6 +79,46 @@ describe('the strong answer as a model answer', () => {
     const plain = fakeIo();
     await main(['show', 'inflight-movie-recommendations', '--json'], plain);
     expect(JSON.parse(plain.out())).toEqual(rest);
+  });
+
+  it('keeps the nesting of a list in the notes: sub-items under their item, numbers as written, a line of prose as a line', async () => {
+    const notes = [
+      'What matters first.',
+      '- Scale: 50M daily users',
+      '  - peak 40k requests/s, a long enough sub-item to wrap at the width of a pipe, under its own text',
+      '    and its second line',
+      '  1. first step',
+      '  2) second step',
+      '* Labels: clicks',
+    ].join('\n');
+    const bankDir = writeBank(baseBank({ 'questions/recommendation/feed.yaml': `${QUESTION}examples:\n  strong:\n    notes:\n      clarify: |\n${notes.replace(/^/gm, '        ')}\n` }));
+    const io = fakeIo();
+    expect(await main(['show', 'feed', '--answer', '--bank', bankDir], io)).toBe(0);
+    expect(io.out()).toContain([
+      '  Clarify',
+      '    What matters first.',
+      '    - Scale: 50M daily users',
+      '      - peak 40k requests/s, a long enough sub-item to wrap at the width of a',
+      '        pipe, under its own text',
+      '        and its second line',
+      '      1. first step',
+      '      2) second step',
+      '    - Labels: clicks',
+    ].join('\n'));
+    const markdown = fakeIo();
+    expect(await main(['show', 'feed', '--answer', '--bank', bankDir, '--format', 'markdown'], markdown)).toBe(0);
+    expect(markdown.out()).toContain([
+      '_Clarify_',
+      '',
+      'What matters first.',
+      '',
+      '- Scale: 50M daily users',
+      '  - peak 40k requests/s, a long enough sub-item to wrap at the width of a pipe, under its own text',
+      '    and its second line',
+      '  1. first step',
+      '  2) second step',
+      '- Labels: clicks',
+    ].join('\n'));
   });
 
   it('says so for a question without one', async () => {

@@ -30,11 +30,50 @@ export interface QuestionView {
 }
 
 /** The strong example's notes by stage, in the rubric's order, as lines; empty when there is none. */
-function strongAnswer(question: LoadedQuestion, rubric: LoadedRubric): Array<{ title: string; lines: string[] }> {
+function strongAnswer(question: LoadedQuestion, rubric: LoadedRubric): Array<{ title: string; lines: NoteLine[] }> {
   const notes = question.examples?.strong?.notes ?? {};
   return rubric.stages
     .filter((stage) => notes[stage.id]?.trim())
-    .map((stage) => ({ title: stripControl(stage.title), lines: stripControl(notes[stage.id]!).split('\n').map((line) => line.trimEnd()).filter(Boolean) }));
+    .map((stage) => ({ title: stripControl(stage.title), lines: noteLines(stripControl(notes[stage.id]!).split('\n')) }));
+}
+
+/**
+ * A line of notes as a list shows it: a list item (`- `, `* `, `+ `, `1. `, `2) `) at its depth,
+ * more of the item above it (indented under it), or a line of its own.
+ */
+interface NoteLine {
+  kind: 'item' | 'more' | 'line';
+  /** An item's marker: `-` for any bullet, a number as written. */
+  marker: string;
+  /** Columns its text starts at under the enclosing items' text: the markers before it and their spaces. */
+  column: number;
+  text: string;
+}
+
+const LIST_ITEM = /^([-*+]|\d{1,9}[.)])\s+(.*)$/;
+
+/** Notes' lines as a list, nesting by indentation as Markdown does: a user's bank may nest its example's bullets. */
+function noteLines(lines: readonly string[]): NoteLine[] {
+  // The open items: where each one's marker is in the notes, and where its text is shown.
+  const open: Array<{ indent: number; column: number; width: number }> = [];
+  const out: NoteLine[] = [];
+  for (const raw of lines) {
+    const text = raw.trim();
+    if (!text) continue;
+    // A tab indents as far as four spaces (as Markdown reads it).
+    const indent = /^\s*/.exec(raw.replace(/\t/g, '    '))![0].length;
+    // A line belongs to the items whose marker it is indented past; the others end before it.
+    while (open.length && open.at(-1)!.indent >= indent) open.pop();
+    const parent = open.at(-1);
+    const column = parent ? parent.column + parent.width : 0;
+    const item = LIST_ITEM.exec(text);
+    if (item) {
+      const marker = /^[-*+]$/.test(item[1]!) ? '-' : item[1]!;
+      open.push({ indent, column, width: marker.length + 1 });
+      out.push({ kind: 'item', marker, column, text: item[2]! });
+    } else out.push({ kind: parent ? 'more' : 'line', marker: '', column, text });
+  }
+  return out;
 }
 
 const STRONG_ANSWER_TITLE = 'What a strong answer covers';
@@ -103,7 +142,7 @@ function textLines(view: QuestionView, style: Style, width: number): string[] {
     if (view.answer) {
       lines.push('', style.heading(STRONG_ANSWER_TITLE));
       if (!answer.length) lines.push(style.dim('  This question has no strong example answer yet.'));
-      for (const stage of answer) lines.push(style.accent(`  ${stage.title}`), ...stage.lines.flatMap((line) => bullet(line.replace(/^\s*[-*]\s+/, ''), width, '    ')));
+      for (const stage of answer) lines.push(style.accent(`  ${stage.title}`), ...stage.lines.flatMap((line) => noteLineText(line, width, '    ')));
     } else if (answer.length) {
       // Beside the hints' pointer when there is one; after a section (the hints themselves), a blank line.
       const hintsPointer = style.dim(`Hints: ${command('show', view, '--hints')}`);
@@ -123,10 +162,25 @@ function whenLine(followup: Followup): string | undefined {
   return parts.length ? `Asked when ${parts.join(' and ')}.` : undefined;
 }
 
-/** A wrapped list item: `- ` on the first line, aligned continuation lines. */
-function bullet(text: string, width: number, indent: string): string[] {
-  const [first = '', ...rest] = wrap(text, width - indent.length - 2);
-  return [`${indent}- ${first}`, ...rest.map((line) => `${indent}  ${line}`)];
+/** A wrapped list item: `- ` (or its marker) on the first line, aligned continuation lines. */
+function bullet(text: string, width: number, indent: string, marker = '-'): string[] {
+  const [first = '', ...rest] = wrap(text, width - indent.length - marker.length - 1);
+  return [`${indent}${marker} ${first}`, ...rest.map((line) => `${indent}${' '.repeat(marker.length + 1)}${line}`)];
+}
+
+/** A line of notes (noteLines) wrapped to width as a list shows it, under indent. */
+function noteLineText(line: NoteLine, width: number, indent: string): string[] {
+  const at = indent + ' '.repeat(line.column);
+  return line.kind === 'item' ? bullet(line.text, width, at, line.marker) : wrap(line.text, width, at);
+}
+
+/** Lines of notes (noteLines) as Markdown, nesting kept; a blank line parts a list from the lines around it. */
+function noteLinesMarkdown(lines: readonly NoteLine[]): string[] {
+  return lines.flatMap((line, i) => {
+    const text = `${' '.repeat(line.column)}${line.kind === 'item' ? `${line.marker} ` : ''}${escapeMarkdown(line.text)}`;
+    const listed = (other: NoteLine | undefined) => other !== undefined && other.kind !== 'line';
+    return i > 0 && listed(line) !== listed(lines[i - 1]) ? ['', text] : [text];
+  });
 }
 
 /** A copy with every string stripped of control characters. */
@@ -180,7 +234,7 @@ function strongAnswerMarkdown(question: LoadedQuestion, rubric: LoadedRubric, le
   const answer = strongAnswer(question, rubric);
   const heading = level === '**' ? `**${STRONG_ANSWER_TITLE}**` : `${level} ${STRONG_ANSWER_TITLE}`;
   if (!answer.length) return [heading, '', '_This question has no strong example answer yet._'];
-  return [heading, ...answer.flatMap((stage) => ['', `_${escapeMarkdown(stage.title)}_`, '', ...stage.lines.map((line) => `- ${escapeMarkdown(line.replace(/^\s*[-*]\s+/, ''))}`)])];
+  return [heading, ...answer.flatMap((stage) => ['', `_${escapeMarkdown(stage.title)}_`, '', ...noteLinesMarkdown(stage.lines)])];
 }
 
 /**
