@@ -55,8 +55,12 @@ export type PathSegment = string | number;
 export interface ParsedFile {
   file: string;
   data: unknown;
-  /** Present when the YAML parsed; used to locate paths. */
-  locate: (path: readonly PathSegment[], at?: 'key' | 'value') => { line: number; column: number };
+  /**
+   * Present when the YAML parsed; used to locate paths. With `written`, a value's position is
+   * where that text (a character a finding is about) first stands in it, on whichever line of a
+   * long text; the value's start when it is not written there as is (a quoted escape).
+   */
+  locate: (path: readonly PathSegment[], at?: 'key' | 'value', written?: string) => { line: number; column: number };
   findings: Finding[];
   /**
    * Present after a YAML syntax error: whether what a finding at path says may be an artefact
@@ -115,7 +119,7 @@ export function parseYaml(file: string, source: string, closed = 0, guessed: Rea
     fail(at, 'duplicate-key', `${duplicateKeyName(source, at)}appears twice in the same mapping; remove or rename one`);
   }
   for (const problem of problems) fail(problem.at, 'yaml-syntax', problem.message);
-  const locate = (path: readonly PathSegment[], at: 'key' | 'value' = 'value') => position(offsetOf(doc, path, at));
+  const locate = (path: readonly PathSegment[], at: 'key' | 'value' = 'value', written?: string) => position(offsetOf(doc, path, at, written === undefined ? undefined : { source, written }));
   // A quote never closed takes the rest of the file into its string, where nothing can be checked:
   // read again with the quote closed at the end of its line, the rest is checked in the same run.
   const open = closed < MAX_CLOSED && problems.length === 1 && problems[0]!.message === UNCLOSED_QUOTE ? closeQuote(source, problems[0]!.at) : undefined;
@@ -240,7 +244,7 @@ function shiftColumns(parsed: ParsedFile, { line, was, now }: Untabbed): ParsedF
   return {
     ...parsed,
     findings: parsed.findings.map((finding) => ({ ...finding, ...back(finding) })),
-    locate: (path, at) => back(parsed.locate(path, at)),
+    locate: (path, at, written) => back(parsed.locate(path, at, written)),
   };
 }
 
@@ -409,7 +413,7 @@ function nodeAt(doc: Document, path: readonly PathSegment[]): { node: unknown; c
 }
 
 /** The source offset of the node at path; where the path runs out, the nearest enclosing node. */
-function offsetOf(doc: Document, path: readonly PathSegment[], at: 'key' | 'value'): number {
+function offsetOf(doc: Document, path: readonly PathSegment[], at: 'key' | 'value', inside?: { source: string; written: string }): number {
   let node: unknown = doc.contents;
   let offset = rangeStart(node) ?? 0;
   for (let i = 0; i < path.length; i++) {
@@ -431,7 +435,9 @@ function offsetOf(doc: Document, path: readonly PathSegment[], at: 'key' | 'valu
       return offset;
     }
   }
-  return offset;
+  const range = (node as Node | null | undefined)?.range;
+  const found = inside && range ? inside.source.indexOf(inside.written, range[0]) : -1;
+  return found !== -1 && found < range![1] ? found : offset;
 }
 
 function isEmptyScalar(node: unknown): boolean {

@@ -117,8 +117,8 @@ function notThisFormat(parsed: ParsedFile, kind: FileKind): Finding {
 const artefacts = new WeakSet<Finding>();
 
 /** `scope`: the part of the file the finding depends on, when more than its own node (for `damaged`). */
-function at(parsed: ParsedFile, pathTo: readonly PathSegment[], rule: string, message: string, options: { severity?: Severity; key?: boolean; scope?: readonly PathSegment[]; missing?: boolean } = {}): Finding {
-  const { line, column } = parsed.locate(pathTo, options.key ? 'key' : 'value');
+function at(parsed: ParsedFile, pathTo: readonly PathSegment[], rule: string, message: string, options: { severity?: Severity; key?: boolean; scope?: readonly PathSegment[]; missing?: boolean; written?: string } = {}): Finding {
+  const { line, column } = parsed.locate(pathTo, options.key ? 'key' : 'value', options.written);
   // Messages quote the file's own text (keys, values), which must not reach a terminal raw.
   const finding: Finding = { file: parsed.file, line, column, severity: options.severity ?? 'error', rule, message: stripControl(message) };
   // A missing field is reported at the mapping that lacks it: the mapping as a whole is judged.
@@ -288,15 +288,17 @@ function scanText(parsed: ParsedFile): Finding[] {
   const trail: PathSegment[] = [];
   const control = (text: string, where: 'key' | 'value') => {
     // Ids and keys must also look like what they are: no zero-width character may hide in one.
-    const problem = controlProblem(text, { invisible: where === 'key' || trail[trail.length - 1] === 'id' });
+    const options = { invisible: where === 'key' || trail[trail.length - 1] === 'id' };
+    const problem = controlProblem(text, options);
     if (!problem) return;
     const what = where === 'key' ? `the key "${showControl(text)}" in ${showPath(trail.slice(0, -1)) || 'the file'}` : showPath(trail);
-    findings.push(at(parsed, [...trail], 'control-chars', `${what} ${problem}`, { key: where === 'key' }));
+    // In a long text, the line and column of the character itself.
+    findings.push(at(parsed, [...trail], 'control-chars', `${what} ${problem}`, { key: where === 'key', written: findControl(text, options)!.char }));
   };
   const visit = (value: unknown) => {
     if (typeof value === 'string') {
       control(value, 'value');
-      if (TODO.test(value)) findings.push(at(parsed, [...trail], 'todo', `${showPath(trail)} still says TODO; finish it`, { severity: 'warning' }));
+      if (TODO.test(value)) findings.push(at(parsed, [...trail], 'todo', `${showPath(trail)} still says TODO; finish it`, { severity: 'warning', written: 'TODO' }));
     } else if (Array.isArray(value)) {
       for (let i = 0; i < value.length; i++) {
         trail.push(i);
