@@ -286,6 +286,21 @@ describe('an AI rating of a recorded session, through the commands', () => {
     expect(diagramItem.void).toBeUndefined();
   });
 
+  it('graded against another rubric than it was drilled with, a session\'s rating has no record score to compare, and stats leaves it out of calibration', async () => {
+    const home = tempHome();
+    const record = session(4, { clarify: ['users', 'scale'], 'deep-dive': ['tradeoff', 'failure'] });
+    appendRecord(path.join(home, 'history.jsonl'), record);
+    const other: LoadedRubric = { ...rubric, id: 'fx-short', title: 'Short rubric', stages: rubric.stages.map((stage) => ({ ...stage, checklist: [{ id: 'summary', text: 'Summarised the design' }] })) };
+    server = await startChatServer([completion({ items: [{ stage: 'clarify', id: 'summary', met: false, evidence: '', reason: 'No summary.' }, { stage: 'deep-dive', id: 'summary', met: false, evidence: '', reason: 'No summary.' }] })]);
+    const env = { MLDRILL_HOME: home, MLDRILL_LLM_URL: server.url, MLDRILL_LLM_MODEL: 'm' };
+    await aiGradeSession(record, question, other, fakeIo({ env }));
+    const [stored] = readRatings(path.join(home, 'ratings.jsonl')).ratings;
+    expect(stored).toMatchObject({ rubricId: 'fx-short', score: 0, recordScore: null, stages: [{ id: 'clarify', score: 0, recordScore: null }, { id: 'deep-dive', score: 0, recordScore: null }] });
+    const stats = fakeIo({ env });
+    expect(await main(['stats', '--json'], stats)).toBe(0);
+    expect(JSON.parse(stats.out()).calibration).toEqual({ ai: [], partner: [] });
+  });
+
   it('grading an interviewer-mode session, says the record\'s ticks are the partner\'s', async () => {
     const record = session(2, { clarify: ['users'], 'deep-dive': [] }, 'interviewer');
     server = await startChatServer([completion({ items: [{ stage: 'clarify', id: 'users', met: null, evidence: '', reason: 'Vague.' }] })]);

@@ -183,7 +183,9 @@ export async function aiGradeSession(record: SessionRecord, question: LoadedQues
   const selfTicks = record.status === 'completed' ? Object.fromEntries(record.stages.map((stage) => [stage.id, stage.checked])) : undefined;
   const followup = record.curveballs?.[0];
   const result = await aiGrade({ question, rubric, notesByStage, selfTicks, ...(record.diagram ? { diagram: record.diagram } : {}), ...(followup ? { followup } : {}) }, io, options);
-  const recordScores = new Map(record.stages.map((stage) => [stage.id, stage.score]));
+  // Graded on another rubric (--rubric), the record's scores are of another checklist: no gap to measure, so none is kept.
+  const sameChecklist = rubric.id === record.rubricId;
+  const recordScores = new Map(sameChecklist ? record.stages.map((stage) => [stage.id, stage.score]) : []);
   const rating: RatingRecord = {
     version: RATING_VERSION,
     sessionId: record.id,
@@ -195,7 +197,7 @@ export async function aiGradeSession(record: SessionRecord, question: LoadedQues
     rubricId: result.rubricId,
     mode: record.mode,
     score: result.score,
-    recordScore: record.score,
+    recordScore: sameChecklist ? record.score : null,
     stages: result.stages.map((stage) => ({
       id: stage.id,
       score: stage.score,
