@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { aiGrade, runAiGrade, secondOpinion, type AiGradeInput } from '../src/app/ai-grade.js';
+import { networkError } from '../src/rater/client.js';
 import type { LoadedQuestion, LoadedRubric } from '../src/bank/schema.js';
 import type { SessionRecord } from '../src/store/record.js';
 import { InterruptedError, MldrillError, ServiceError } from '../src/errors.js';
@@ -291,11 +292,17 @@ describe('aiGrade against a chat-completions server', () => {
   });
 
   it('says once that the notes leave the machine when the host is not the loopback', async () => {
-    // Nothing listens there and no DNS is asked: a reserved .invalid name fails before any connection.
+    // Aborted before it starts, the request asks no resolver and opens no connection: no test reaches beyond the loopback.
     const io = ioFor('http://grader.invalid/v1');
-    const error = await failure(aiGrade(input, io));
+    const error = await failure(aiGrade(input, io, { signal: AbortSignal.abort() }));
     expect(io.err()).toBe('mldrill: grading sends your notes to grader.invalid (MLDRILL_LLM_URL)\n');
-    expect(error.message).toMatch(/^cannot (find the host|reach) grader\.invalid/);
+    expect(error).toBeInstanceOf(InterruptedError);
+  });
+
+  it('names a host that does not resolve (fetch\'s failure, made here: a test asks no resolver)', () => {
+    const lookup = Object.assign(new Error('getaddrinfo ENOTFOUND grader.invalid'), { code: 'ENOTFOUND' });
+    const error = networkError(new TypeError('fetch failed', { cause: lookup }), 'grader.invalid');
+    expect([error.message, error.fix]).toEqual(['cannot find the host grader.invalid (DNS lookup failed)', 'host-name']);
   });
 
   it('takes every spelling of this machine for the loopback, and says nothing of sending the notes', async () => {
@@ -312,7 +319,7 @@ describe('aiGrade against a chat-completions server', () => {
     expect(error.message).toMatch(/fix the port in llm\.url in the config file$/);
     await expect(aiGrade(input, fakeIo(), { llm: { url: 'http://u:p@127.0.0.1:9/v1', model: 'm' } })).rejects.toThrow('llm.url in the config file must not carry a user name or password; put the key in MLDRILL_LLM_API_KEY');
     const io = fakeIo({ env: { MLDRILL_LLM_URL: 'http://grader.invalid/v1' } });
-    await failure(aiGrade(input, io, { llm: { url: 'http://127.0.0.1:9/v1', model: 'm' } }));
+    await failure(aiGrade(input, io, { llm: { url: 'http://127.0.0.1:9/v1', model: 'm' }, signal: AbortSignal.abort() }));
     expect(io.err()).toBe('mldrill: grading sends your notes to grader.invalid (MLDRILL_LLM_URL)\n');
   });
 

@@ -260,6 +260,47 @@ describe('an AI rating of a recorded session, through the commands', () => {
     expect(stored!.stages[1]).toMatchObject({ id: 'deep-dive', score: 67, recordScore: 50 });
   });
 
+  it('shows the model the diagram drawn, session or notes file, and takes a quote of it as evidence', async () => {
+    const home = tempHome();
+    const drawn = session(3, { clarify: ['users'], 'deep-dive': ['tradeoff'] });
+    const record = { ...drawn, diagram: 'events -> feature store -> ranker\nranker -[top 50]-> feed\n' };
+    const verdict = { stage: 'deep-dive', id: 'tradeoff', met: true, evidence: 'ranker -[top 50]-> feed', reason: 'The funnel is drawn.' };
+    server = await startChatServer([completion({ items: [verdict] })]);
+    const io = fakeIo({ env: { MLDRILL_HOME: home, MLDRILL_LLM_URL: server.url, MLDRILL_LLM_MODEL: 'm' } });
+    const result = await aiGradeSession(record, question, rubric, io);
+    expect(server.requests[0]!.body.messages[1].content).toContain('<<<NOTES\nevents -> feature store -> ranker\nranker -[top 50]-> feed\nNOTES>>>');
+    expect(result.stages[1]!.items[0]).toEqual(expect.objectContaining({ id: 'tradeoff', met: true, evidence: 'ranker -[top 50]-> feed', counted: true }));
+    expect(result.stages[1]!.items[0]!.void).toBeUndefined();
+
+    // A notes file's `## diagram` section, through the command.
+    const dir = tempHome();
+    fs.writeFileSync(path.join(dir, 'notes.md'), '## clarify\nBusiness goal: more daily sessions.\n## diagram\nevents -> feature store\n\nfeature store -> ranker\n');
+    await server.close();
+    server = await startChatServer([completion({ items: [{ stage: 'design', id: 'diagram', met: true, evidence: 'feature store -> ranker', reason: 'Drawn.' }] })]);
+    const command = fakeIo({ cwd: dir, env: { MLDRILL_HOME: home, MLDRILL_CONFIG: path.join(dir, 'none.yaml'), MLDRILL_LLM_URL: server.url, MLDRILL_LLM_MODEL: 'm' } });
+    const e2eBank = path.resolve(import.meta.dirname, 'fixtures', 'e2e-bank');
+    expect(await main(['grade', 'e2e-feed', '--notes', 'notes.md', '--ai', '--json', '--bank', e2eBank], command)).toBe(0);
+    expect(server.requests[0]!.body.messages[1].content).toContain('<<<NOTES\nevents -> feature store\nfeature store -> ranker\nNOTES>>>');
+    const diagramItem = JSON.parse(command.out()).stages[1].items[0];
+    expect(diagramItem).toMatchObject({ id: 'diagram', met: true, evidence: 'feature store -> ranker', counted: true });
+    expect(diagramItem.void).toBeUndefined();
+  });
+
+  it('graded against another rubric than it was drilled with, a session\'s rating has no record score to compare, and stats leaves it out of calibration', async () => {
+    const home = tempHome();
+    const record = session(4, { clarify: ['users', 'scale'], 'deep-dive': ['tradeoff', 'failure'] });
+    appendRecord(path.join(home, 'history.jsonl'), record);
+    const other: LoadedRubric = { ...rubric, id: 'fx-short', title: 'Short rubric', stages: rubric.stages.map((stage) => ({ ...stage, checklist: [{ id: 'summary', text: 'Summarised the design' }] })) };
+    server = await startChatServer([completion({ items: [{ stage: 'clarify', id: 'summary', met: false, evidence: '', reason: 'No summary.' }, { stage: 'deep-dive', id: 'summary', met: false, evidence: '', reason: 'No summary.' }] })]);
+    const env = { MLDRILL_HOME: home, MLDRILL_LLM_URL: server.url, MLDRILL_LLM_MODEL: 'm' };
+    await aiGradeSession(record, question, other, fakeIo({ env }));
+    const [stored] = readRatings(path.join(home, 'ratings.jsonl')).ratings;
+    expect(stored).toMatchObject({ rubricId: 'fx-short', score: 0, recordScore: null, stages: [{ id: 'clarify', score: 0, recordScore: null }, { id: 'deep-dive', score: 0, recordScore: null }] });
+    const stats = fakeIo({ env });
+    expect(await main(['stats', '--json'], stats)).toBe(0);
+    expect(JSON.parse(stats.out()).calibration).toEqual({ ai: [], partner: [] });
+  });
+
   it('grading an interviewer-mode session, says the record\'s ticks are the partner\'s', async () => {
     const record = session(2, { clarify: ['users'], 'deep-dive': [] }, 'interviewer');
     server = await startChatServer([completion({ items: [{ stage: 'clarify', id: 'users', met: null, evidence: '', reason: 'Vague.' }] })]);

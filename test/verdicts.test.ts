@@ -30,6 +30,11 @@ describe('quoteAppears', () => {
     ['without the notes\' Markdown emphasis and code marks', 'scored by a two tower model at p99', true],
     ['with emphasis the notes do not have', '**casual** readers', true],
     ['an underscore inside a word kept', 'user id', false],
+    ['single quotes for the notes\' double', "want 'fresh' posts", true],
+    ['without the notes\' quotation marks', 'readers who want fresh posts', true],
+    ['without the notes\' apostrophe', 'its a two-tower model', true],
+    ['quotation marks the notes do not have', 'who "want" fresh posts', true],
+    ['a quote of quotation marks alone', '""', false],
   ])('%s', (_, evidence, expected) => {
     expect(quoteAppears(evidence, notes)).toBe(expected);
   });

@@ -7,7 +7,7 @@ import type { Io } from '../io.js';
 import { NotRegularError } from '../read-file.js';
 import { chat, redact } from '../rater/client.js';
 import { hostOf, isLoopback, llmConfig, type LlmSettings } from '../rater/config.js';
-import { gradingMessages } from '../rater/prompt.js';
+import { diagramLines, gradingMessages } from '../rater/prompt.js';
 import { parseReply } from '../rater/reply.js';
 import { judge, type AiStage } from '../rater/verdicts.js';
 import { withRecordedFollowup } from '../score/dialogue.js';
@@ -91,6 +91,8 @@ export interface AiGradeInput {
   notesByStage: Readonly<Record<string, string>>;
   /** The candidate's ticked item ids per stage: unsure and void verdicts fall back to them. */
   selfTicks?: Readonly<Record<string, readonly string[]>>;
+  /** The diagram drawn (edge lines): the model sees it, and a quote of it is evidence. */
+  diagram?: string;
   /** A recorded session's follow-up: its answer key points were scored with their stage, so they are rated with it. */
   followup?: Pick<CurveballRecord, 'stageId' | 'text' | 'answer'>;
 }
@@ -143,7 +145,7 @@ async function gradeWithModel(input: AiGradeInput, io: Io, options: AiGradeOptio
   const timeoutMs = Math.min(2 ** 31 - 1, Math.max(1, Math.round((options.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000)));
   // A model on a CPU can take minutes: a person at a terminal is told what the wait is for.
   if (io.errorTerminal?.isTTY) io.stderr.write(`Asking ${stripControl(config.model)} at ${stripControl(host)} for a second opinion (up to ${timeoutMs / 1000} s; Ctrl-C stops)...\n`);
-  const reply = await chat(config, (mode) => gradingMessages({ prompt: input.question.prompt, stages, notesByStage: input.notesByStage }, mode), {
+  const reply = await chat(config, (mode) => gradingMessages({ prompt: input.question.prompt, stages, notesByStage: input.notesByStage, diagram: input.diagram }, mode), {
     timeoutMs,
     signal: options.signal,
     sleep: options.sleep,
@@ -156,7 +158,7 @@ async function gradeWithModel(input: AiGradeInput, io: Io, options: AiGradeOptio
     const cut = reply.finishReason === 'length' ? ', because it was cut off (the model\'s context or output limit is too small; for Ollama, raise OLLAMA_CONTEXT_LENGTH)' : '';
     throw new ServiceError(`the reply of ${config.model} at ${host} is unusable: ${parsed.problem}${cut}; try again, or use a model that supports structured output`);
   }
-  const notes = Object.values(input.notesByStage).join('\n');
+  const notes = [...Object.values(input.notesByStage), diagramLines(input.diagram)].join('\n');
   const judged = judge(stages, parsed.verdicts, notes, input.selfTicks);
   // No verdict is no second opinion: kept, it would read as an AI score equal to the candidate's own.
   if (judged.rated === 0) {
@@ -180,8 +182,10 @@ export async function aiGradeSession(record: SessionRecord, question: LoadedQues
   const notesByStage = Object.fromEntries(record.stages.map((stage) => [stage.id, stage.notes]));
   const selfTicks = record.status === 'completed' ? Object.fromEntries(record.stages.map((stage) => [stage.id, stage.checked])) : undefined;
   const followup = record.curveballs?.[0];
-  const result = await aiGrade({ question, rubric, notesByStage, selfTicks, ...(followup ? { followup } : {}) }, io, options);
-  const recordScores = new Map(record.stages.map((stage) => [stage.id, stage.score]));
+  const result = await aiGrade({ question, rubric, notesByStage, selfTicks, ...(record.diagram ? { diagram: record.diagram } : {}), ...(followup ? { followup } : {}) }, io, options);
+  // Graded on another rubric (--rubric), the record's scores are of another checklist: no gap to measure, so none is kept.
+  const sameChecklist = rubric.id === record.rubricId;
+  const recordScores = new Map(sameChecklist ? record.stages.map((stage) => [stage.id, stage.score]) : []);
   const rating: RatingRecord = {
     version: RATING_VERSION,
     sessionId: record.id,
@@ -193,7 +197,7 @@ export async function aiGradeSession(record: SessionRecord, question: LoadedQues
     rubricId: result.rubricId,
     mode: record.mode,
     score: result.score,
-    recordScore: record.score,
+    recordScore: sameChecklist ? record.score : null,
     stages: result.stages.map((stage) => ({
       id: stage.id,
       score: stage.score,

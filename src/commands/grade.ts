@@ -113,7 +113,7 @@ export async function grade(options: GradeOptions, io: Io): Promise<number> {
       const notesByStage: Record<string, string> = { '': split.unstaged, ...Object.fromEntries(split.stages) };
       const { runAiGrade } = await import('../app/ai-grade.js');
       return runAiGrade(
-        { question, rubric: interview.rubric, notesByStage, ...(sessionRecord ? { record: sessionRecord } : {}) },
+        { question, rubric: interview.rubric, notesByStage, ...(diagram ? { diagram } : {}), ...(sessionRecord ? { record: sessionRecord } : {}) },
         io,
         { json: options.json, llm: llmOf(io), ...timeout },
       );

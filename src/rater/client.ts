@@ -140,7 +140,8 @@ async function cappedText(response: Response, host: string): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function networkError(error: unknown, host: string): ServiceError {
+/** What fetch's failure to connect says, as one ServiceError (exported for the DNS case, which no test may ask a resolver for). */
+export function networkError(error: unknown, host: string): ServiceError {
   const cause = (error as { cause?: NodeJS.ErrnoException }).cause;
   const code = cause?.code ?? (error as NodeJS.ErrnoException).code;
   if (code === 'ECONNREFUSED') return new ServiceError(`cannot connect to ${host} (connection refused)`, 'start-server');

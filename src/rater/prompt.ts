@@ -52,6 +52,8 @@ export interface PromptInput {
   stages: readonly GradedStageInput[];
   /** Notes per stage id; the key '' holds notes written before any stage. */
   notesByStage: Readonly<Record<string, string>>;
+  /** The diagram the candidate drew, as edge lines (`a -> b`): part of their notes. */
+  diagram?: string;
 }
 
 /** The messages for one grading request in the given mode. */
@@ -71,6 +73,9 @@ export function gradingMessages(input: PromptInput, mode: ReplyMode): ChatMessag
   for (const [id, notes] of sections) {
     lines.push('', `## Notes: ${id}`, '<<<NOTES', notes.trim() || '(no notes)', 'NOTES>>>');
   }
+  // Without it, the diagram item is judged unmet whatever was drawn.
+  const drawn = diagramLines(input.diagram);
+  if (drawn) lines.push('', '## Notes: diagram', 'The diagram the candidate drew, one edge a line (`a -> b`: a feeds b); quote it like the notes.', '<<<NOTES', drawn, 'NOTES>>>');
   lines.push(
     '',
     '# Reply',
@@ -91,5 +96,8 @@ export function responseFormat(mode: ReplyMode): Record<string, unknown> | undef
   if (mode === 'json_object') return { type: 'json_object' };
   return undefined;
 }
+
+/** The diagram's lines as drawn, blank ones left out (a notes file's diagram keeps its lines at their places in the file); '' for none. */
+export const diagramLines = (diagram: string | undefined): string => (diagram ?? '').split('\n').map((line) => line.trim()).filter(Boolean).join('\n');
 
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();

@@ -106,21 +106,28 @@ function wholeWordsIn(haystack: string, part: string): boolean {
 }
 
 /**
+ * Text without its quotation marks: models quote `"cold start"` as `'cold start'` or as `cold
+ * start`, the same words. Apostrophes go too, on both sides alike (`don't`, `users'`).
+ */
+const withoutQuoteMarks = (text: string): string => text.replace(/["']/g, '').replace(/ {2,}/g, ' ').trim();
+
+/**
  * Whether evidence is quoted from notes. Quotes or brackets the model wraps the quote in, and
- * punctuation it ends it with, are not part of it, and a quote elided with `...` or `…` counts
- * when every part of it is in the notes. Every part
+ * punctuation it ends it with, are not part of it, nor are quotation marks inside it, and a quote
+ * elided with `...` or `…` counts when every part of it is in the notes. Every part
  * is whole words of the notes, and the quote has a word of three characters or more: letters
  * picked out of words (`a ... e`) quote nothing.
  */
 export function quoteAppears(evidence: string, notes: string): boolean {
-  const haystack = normaliseQuote(withoutEmphasis(notes));
+  const haystack = withoutQuoteMarks(normaliseQuote(withoutEmphasis(notes)));
   const parts = normaliseQuote(withoutEmphasis(evidence))
     .split(/\s*(?:\.{3}|…)\s*/)
     // Models end a quote with a full stop the notes (bullet points) do not have.
     .map((part) => part.replace(/^["'([]+|["')\].,;:!?]+$/g, '').trim())
     .filter(Boolean);
+  // Words counted before the quotation marks go: `it's` is two short words, not `its`.
   const words = parts.flatMap((part) => part.match(/[\p{L}\p{N}]+/gu) ?? []);
-  return words.some((word) => word.length >= 3) && parts.every((part) => wholeWordsIn(haystack, part));
+  return words.some((word) => word.length >= 3) && parts.map(withoutQuoteMarks).every((part) => part !== '' && wholeWordsIn(haystack, part));
 }
 
 /**
