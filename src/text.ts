@@ -286,6 +286,25 @@ export function didYouMeanPhrases(phrases: readonly string[]): string {
   return phrases.length ? `did you mean ${phrases.join(', or ')}?` : '';
 }
 
+/** Tabs as the spaces to the next tab stop (every 8 columns): a screen that counts its columns cannot count a tab's. */
+export function expandTabs(text: string): string {
+  if (!text.includes('\t')) return text;
+  let out = '';
+  let column = 0;
+  for (const part of text.split(/(\t)/)) {
+    if (part === '\t') {
+      const spaces = TAB_STOP - (column % TAB_STOP);
+      out += ' '.repeat(spaces);
+      column += spaces;
+    } else {
+      out += part;
+      column += visibleLength(part);
+    }
+  }
+  return out;
+}
+const TAB_STOP = 8;
+
 /**
  * Wraps text to width, keeping existing line breaks; colour codes in it take no columns. A word
  * wider than a whole line is broken inside (by breakLine): text in Chinese or Japanese has no

@@ -438,6 +438,17 @@ describe('the stage prompt, driven by keys', () => {
     expect(shown().lastIndexOf('\u001b[?2004l')).toBeGreaterThan(shown().lastIndexOf('\u001b[?2004h'));
   });
 
+  it('a pasted tab is spaces to the next tab stop: the words it parts stay apart, and the screen shows what it counts', async () => {
+    const { end, screen: shown } = await drive(startSession(plan, NOW), async (type) => {
+      await type('\u001b[200~\tindented\rusers\t50M\tdaily\u001b[201~');
+      await type('\r\r');
+    });
+    expect(end.progress[0]!.notes).toBe('        indented\nusers   50M     daily\n');
+    // The line being typed, as readline now holds it.
+    expect(shown()).toContain('users   50M     daily');
+    expect(shown()).not.toContain('\t');
+  });
+
   it('Esc and a key at once in the pad or a question: back to the notes, the key the first of a new line', async () => {
     const { end } = await drive(startSession(plan, NOW), async (type) => {
       // Ctrl-G, a pad line, Esc-w; a question begun, Esc-?.

@@ -27,6 +27,7 @@ import {
 } from '../session/engine.js';
 import type { FactSheet } from '../session/interviewer.js';
 import type { SuspendPhase } from '../io.js';
+import { expandTabs } from '../text.js';
 import { isEscEnter, typedAfterEsc, type Key, type KeyContext, type LineMode, type StageAction } from './stage-keys.js';
 import type { FactsView } from './stage-screen.js';
 
@@ -212,13 +213,18 @@ export function stepStage(model: StageModel, action: StageAction, input: StepInp
       if (next === null || next >= lines.length) return retype(aside, { editing: null, aside, session: kept });
       return retype(noteLines(kept)[next]!, { editing: next, aside, session: kept });
     }
-    case 'type':
+    case 'type': {
       // Readline has edited its line (the prompt typed the key after an Esc into it): the screen
-      // follows, drawn once the keys of this read are handled.
-      if (lineMode === 'ask') return change({ session: setQuestion(state, typed) }, { draw: 'soon' });
-      if (lineMode === 'pad') return change({ session: setPadLine(state, typed) }, { draw: 'soon' });
+      // follows, drawn once the keys of this read are handled. A tab (pasted, or typed in a line
+      // mode) becomes spaces, in readline's line too: the words it parts stay apart, and the screen
+      // counts every column it draws.
+      const text = expandTabs(input.readline);
+      const effects: StageEffects = text === input.readline ? { draw: 'soon' } : { line: text, draw: 'soon' };
+      if (lineMode === 'ask') return change({ session: setQuestion(state, text) }, effects);
+      if (lineMode === 'pad') return change({ session: setPadLine(state, text) }, effects);
       // Only a new line is a draft: an edited one is already in the notes.
-      return change({ typing: input.readline, session: editing === null ? setDraft(state, input.readline) : state }, { draw: 'soon' });
+      return change({ typing: text, session: editing === null ? setDraft(state, text) : state }, effects);
+    }
   }
 }
 
