@@ -103,6 +103,13 @@ describe('mldrill __complete', () => {
     // With the cursor just after the `=`, the word at the cursor is the `=` itself: every value.
     expect(await complete('lint', '--format', '=')).toEqual(['stylish', 'json', 'github']);
     expect(await complete('list', '--format=ma')).toEqual(['--format=markdown']);
+    // The value after bash's `=` is the option's, not the command's argument: ids still follow.
+    expect(await complete('show', '--format', '=', 'json', 'youtube-v')).toEqual(['youtube-video-recommendations']);
+    expect(await complete('drill', '--category', '=', 'ads', '--difficulty', '=', 'hard', '--cat')).toEqual(['--category']);
+    // And bash's `--bank`, `=`, `DIR` is the bank the command will read, as zsh's `--bank=DIR` is.
+    expect(await complete('drill', '--bank', '=', PROGRESS_BANK, 'fx-f')).toEqual(['fx-feed']);
+    expect(await complete('--bank', '=', PROGRESS_BANK, 'fx-f')).toEqual(['fx-feed']);
+    expect(await complete('drill', `--bank=${PROGRESS_BANK}`, 'fx-f')).toEqual(['fx-feed']);
   });
 
   it('completes arguments with choices: schema kinds, config actions, shells', async () => {
@@ -179,6 +186,9 @@ describe('in bash', () => {
     // `--format=` then TAB: bash's words end `--format`, `=`; readline puts the value after the `=`.
     expect(bashComplete('mldrill lint --format =')).toEqual(['stylish', 'json', 'github']);
     expect(bashComplete('mldrill drill --category = tr')).toEqual(['trust-safety']);
+    // `--bank=DIR` and `--format=json` before the word: bash splits them at the `=` too.
+    expect(bashComplete(`mldrill drill --bank = ${PROGRESS_BANK} fx-f`)).toEqual(['fx-feed']);
+    expect(bashComplete('mldrill show --format = json youtube-v')).toEqual(['youtube-video-recommendations']);
   });
 });
 

@@ -111,3 +111,20 @@ describe('a TERM=dumb stage behind the ready gate', () => {
     expect((await stage).progress[0]).toMatchObject({ notes: '', hintsShown: 1 });
   });
 });
+
+describe('a TERM=dumb choice (mldrill new asks for the category and rubric)', () => {
+  it('takes a choice typed by its name, and says why a line that is neither a number nor a name is asked again', async () => {
+    const io = fakeIo({ tty: true, now: START });
+    const screen = screenOf(io.terminal.output as PassThrough);
+    const prompter = createLinePrompter(io, new AbortController().signal);
+    const choices = ['recommendation', 'search-ranking', 'ads'].map((value) => ({ value, name: value }));
+    const chosen = prompter.select({ message: 'Category', choices });
+    const type = (text: string) => (io.terminal.input as PassThrough).write(text);
+    await settled();
+    type('9\n');
+    await settled();
+    expect(screen()).toContain('(9: not one of the choices; type its number, 1 to 3, or Enter for 1)');
+    type('Ads\n');
+    expect(await chosen).toBe('ads');
+  });
+});

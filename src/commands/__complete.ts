@@ -33,7 +33,12 @@ export async function complete(options: CompleteOptions, io: Io): Promise<number
   // The bank as the command line being typed would see it: its own --bank directories count,
   // `--bank ~/questions` as the shell will expand it (the words arrive as typed).
   const home = (raw: string) => (raw === '~' || raw.startsWith('~/') ? io.homedir + unquote(raw.slice(1)) : unquote(raw));
-  const bank = words.slice(0, options.index).flatMap((word, i, words) => (words[i - 1] === '--bank' ? [home(options.words[i]!)] : word.startsWith('--bank=') ? [word.slice(7)] : []));
+  // bash hands `--bank=DIR` over as `--bank`, `=`, `DIR`, the value as typed after the `=`.
+  const bank = words.slice(0, options.index).flatMap((word, i, words) => {
+    if (words[i - 1] === '--bank' && word !== '=') return [home(options.words[i]!)];
+    if (words[i - 2] === '--bank' && words[i - 1] === '=') return [word];
+    return word.startsWith('--bank=') ? [word.slice(7)] : [];
+  });
   // One TAB asks for one kind of value, so each opens the bank (through its cache) itself.
   const fromBank = <T>(read: (catalog: Catalog) => T[]) => quiet(() => withCatalog(io, bank, read), []);
   const sources: CompletionSources = {

@@ -64,8 +64,9 @@ export async function completeWords(program: Command, words: readonly string[], 
     if (word === '=') continue;
     if (word.startsWith('-') && word !== '-') {
       const option = findOption(command, program, word.split('=')[0]!);
-      if (option && takesValue(option) && !word.includes('=') && before[i + 1] !== '=') awaiting = option;
+      // bash's `--bank`, `=`, `DIR`: the word after the `=` is the value too, not an argument.
       if (option && takesValue(option) && before[i + 1] === '=') i++;
+      if (option && takesValue(option) && !word.includes('=')) awaiting = option;
       continue;
     }
     if (!command) {

@@ -304,6 +304,10 @@ export function createLinePrompter(io: Io, signal: AbortSignal): Prompter {
         if (!line) return options.choices[start]!.value;
         const [n] = numbers(line, options.choices.length);
         if (n) return options.choices[n - 1]!.value;
+        // The choice typed by its own name (`ads`) is as clear as its number.
+        const named = options.choices.find((choice) => choice.value.toLowerCase() === line.toLowerCase());
+        if (named) return named.value;
+        sayLine(`(${stripControl(line)}: not one of the choices; type its number, 1 to ${options.choices.length}, or Enter for ${start + 1})`);
       }
     },
   };
