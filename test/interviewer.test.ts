@@ -304,6 +304,14 @@ describe('common phrasings, on every shipped question', () => {
     ['scope', 'What should I not worry about?'], ['scope', 'Which parts should I design?'],
     // Of two synonyms the stronger cue counts: "log" says data, whatever the weaker "data" before it says.
     ['data', 'What data do we log?'],
+    // Load as a noun, the user base, the time a request has, online serving, the target a model
+    // learns and what is known about users: each got the neutral reply on every shipped sheet.
+    ['scale', 'What kind of load should we expect?'], ['scale', "What's the load?"], ['scale', 'How much load will the system see?'],
+    ['scale', "What's our user base?"], ['scale', 'How many candidates are there?'], ['scale', "What's the scale we're designing for?"],
+    ['latency', 'How much time do we have per request?'], ['latency', 'How much time does the model have to respond?'],
+    ['latency', 'Do predictions need to be online?'], ['latency', 'Does it have to be synchronous?'],
+    ['labels', 'What is the target variable?'], ['labels', 'What do we use as the training target?'], ['labels', 'What are we predicting exactly?'],
+    ['data', 'What information do we have about users?'],
   ];
   it.each(withSheets())('%s', (_, question) => {
     const facts = question.interviewer!.facts;
