@@ -30,6 +30,11 @@ describe('parseDiagram: edges', () => {
     ['a numbered Markdown list', '1. events -> model\n2) model -> feed\n10. feed -> 2.5 logs', ['events -> model', 'model -> feed', 'feed -> 2.5 logs']],
     ['a comment after the edge', 'logs <- serving   # <- reads backwards\nC# service -[#1]-> api #\nshard #2 -> api', ['serving -> logs', 'C# service ->[#1] api', 'shard #2 -> api']],
     ['CRLF line ends', 'a -> b\r\nb -> c\r\n', ['a -> b', 'b -> c']],
+    // Markdown notes fence their edges so that they render as lines: the fences are no components.
+    ['edges in a Markdown fence', '```\nevents -> model\n```\n~~~text\nmodel -> feed\n~~~', ['events -> model', 'model -> feed']],
+    ['a Mermaid block, ids standing for their names', '```mermaid\nflowchart LR\n  %% a comment\n  feature_store["feature store"]\n  ranker["ranker #38; re-ranker"]\n  feature_store -->|"top #34;500#34;"| ranker\n  ranker --> feed\n```',
+      ['feature store ->[top "500"] ranker & re-ranker', 'ranker & re-ranker -> feed']],
+    ['a box drawing beside the edges (as the export has it)', '```text\n┌───┐    ┌───┐\n│ a ├───▶│ b │\n└───┘    └───┘\n  ▲\n```\na -> b', ['a -> b']],
   ])('%s', (_, source, expected) => {
     expect(parseDiagram(source).problems).toEqual([]);
     expect(edgesOf(source)).toEqual(expected);
@@ -40,6 +45,21 @@ describe('parseDiagram: edges', () => {
     expect(diagram.nodes.map((node) => [node.name, node.line, node.column])).toEqual([['feature store', 3, 1], ['model registry', 5, 1]]);
     expect(diagram.edges).toEqual([]);
     expect(diagram.problems).toEqual([]);
+  });
+
+  it('draws no component of a Markdown fence or of a box drawing', () => {
+    const diagram = parseDiagram('```\nevents -> model\n```\n~~~text\n┌───┐    ┌───┐\n│ a ├───▶│ b │\n└───┘    └───┘\n  ▲\n~~~\nfeed');
+    expect(diagram.nodes.map((node) => node.name)).toEqual(['events', 'model', 'feed']);
+    expect(diagram.problems).toEqual([]);
+  });
+
+  it('reads back what --format mermaid writes, in a Markdown fence', async () => {
+    const { toMermaid } = await import('../src/diagram/mermaid.js');
+    const source = 'cache [redis] -[top 5]-> "scorer" & ranker -> feed\nlone | box\nend -> graph';
+    const back = parseDiagram(`\`\`\`mermaid\n${toMermaid(parseDiagram(source))}\`\`\`\n`);
+    expect(back.problems).toEqual([]);
+    expect(back.nodes.map((node) => node.name)).toEqual(parseDiagram(source).nodes.map((node) => node.name));
+    expect(edgesOf(`\`\`\`mermaid\n${toMermaid(parseDiagram(source))}\`\`\``)).toEqual(edgesOf(source));
   });
 
   it('reads a 200-character name whole', () => {

@@ -149,6 +149,13 @@ describe('mldrill grade <question-id> --notes FILE', () => {
     expect(out.split('\n')[2]).toBe('Diagram: 6 of 8 components, 4 of 8 key flows; missing: passenger context, seatback screen; drawn the wrong way round: the loop: onboard viewing logs uploaded after landing and back to training');
   });
 
+  it('reads a ## diagram section fenced as Markdown, or the Mermaid block an export gives: the fences and ids are no components', async () => {
+    const fenced = write('fenced.md', '## clarify\n- flight time\n## diagram\n```\nmovie catalog -> ranker\n```\n```mermaid\nflowchart LR\n  ranker["ranker"]\n  seat_screen["seatback screen"]\n  ranker --> seat_screen\n```\n');
+    const { code, out, err } = await grade([Q, '--notes', fenced, '--json']);
+    expect([code, err]).toEqual([0, '']);
+    expect((JSON.parse(out) as GradeJson).diagram).toMatchObject({ components: { found: 3, unexpected: [] } });
+  });
+
   it('warns about a ## diagram line that is not an edge, at its line and column in the file', async () => {
     const odd = write('odd.md', '## clarify\n- flight time\n## diagram\nmovie catalog -> ranker\n\nranker => screen\n## metrics\n- recall@10\n');
     const { code, out, err } = await grade([Q, '--notes', odd, '--json']);

@@ -304,6 +304,14 @@ describe('common phrasings, on every shipped question', () => {
     ['scope', 'What should I not worry about?'], ['scope', 'Which parts should I design?'],
     // Of two synonyms the stronger cue counts: "log" says data, whatever the weaker "data" before it says.
     ['data', 'What data do we log?'],
+    // Load as a noun, the user base, the time a request has, online serving, the target a model
+    // learns and what is known about users: each got the neutral reply on every shipped sheet.
+    ['scale', 'What kind of load should we expect?'], ['scale', "What's the load?"], ['scale', 'How much load will the system see?'],
+    ['scale', "What's our user base?"], ['scale', 'How many candidates are there?'], ['scale', "What's the scale we're designing for?"],
+    ['latency', 'How much time do we have per request?'], ['latency', 'How much time does the model have to respond?'],
+    ['latency', 'Do predictions need to be online?'], ['latency', 'Does it have to be synchronous?'],
+    ['labels', 'What is the target variable?'], ['labels', 'What do we use as the training target?'], ['labels', 'What are we predicting exactly?'],
+    ['data', 'What information do we have about users?'],
   ];
   it.each(withSheets())('%s', (_, question) => {
     const facts = question.interviewer!.facts;
@@ -329,9 +337,11 @@ describe('questions the interviewer was not asked, on every shipped question', (
     // Small talk that uses a topic's words (speed, quantity, cost, growth, rules, scope).
     'How fast can a cheetah run?', 'How long does it take to boil an egg?', 'How many cups of coffee do you drink a day?', 'How much does a Tesla cost?',
     "How's the traffic on the highway?", 'How many planets are in the solar system?', 'Which soccer team do you support?', 'What are the rules of chess?',
-    'How many calories are in a banana?', 'How long is a marathon?', 'How big is the ocean?', 'Is it sunny outside?',
+    'How many calories are in a banana?', 'How long is a marathon?', 'How big is the ocean?', 'Is it sunny outside?', 'How fast is a Ferrari?',
+    // The interview's own time, in the words of the time a request has.
+    'How much time is left?', 'How much time do I have?',
     // About the interviewer's own life and tastes.
-    'Do you like your team?', 'How many languages do you speak?', 'What is your favourite metric?', 'What do you do on your weekends?',
+    'Do you like your team?', 'Which team are you on?', 'How many languages do you speak?', 'What is your favourite metric?', 'What do you do on your weekends?',
     // The world or the company, in a topic's words; what a term means.
     'What is the speed of light?', 'How many people work here?', 'How many people work at this company?', 'What is a GPU?', "What's an embedding?"]);
   it.each(withSheets())('%s', (_, question) => {

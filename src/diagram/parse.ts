@@ -9,6 +9,9 @@
 //   # a comment, or // a comment; blank lines are skipped
 //   model -> feed   # a comment after a space ends the line
 //   - events -> model                                a Markdown bullet is read past (1. too)
+//   ```mermaid ... ```                               fences are read past; in a Mermaid block its
+//                                                    header goes, and ids stand for their names
+//   ┌────┐ │ a │                                     a line of a box drawing (the export's) is skipped
 //
 // A line that is none of these is kept as a problem with its position and a hint, never dropped.
 import { controlColumn, stripControl } from '../text.js';
@@ -66,6 +69,19 @@ const ARROW = /<-\[([^\]\n]*)\]->|<-\[([^\]\n]*)\]-(?!>)|-\[([^\]\n]*)\]->|<-+>|
 
 // What looks like an arrow but is not one: `- >`, `=>`, `<=`, `-[label` left open, `--` alone.
 const ODD_ARROW = /-\s+-*>|=+>|<=+|-\[|(?<=^|\s)--?(?=\s|$)|\|>/;
+
+// Markdown fences around the edges (notes written in Markdown fence them so they render as lines).
+const FENCE = /^\s*(`{3,}|~{3,})\s*([\w-]*)[^`]*$/;
+// A box drawing's line (mldrill's own picture, as the export has it) holds box-drawing
+// characters or only arrowheads: no name holds them.
+const DRAWING = /[\u2500-\u257f]|^[\s▲▶▼◀]+$/;
+// In a Mermaid block: its header, its comments, a node's declaration (`feature_store["feature
+// store"]`, as `mldrill diagram --format mermaid` and the export write it) and a labelled arrow.
+const MERMAID_HEADER = /^\s*(?:flowchart|graph)(?:\s+(?:TB|TD|BT|RL|LR))?\s*;?\s*$/i;
+const MERMAID_NODE = /^\s*([\p{L}\p{N}_]+)\s*(?:\[\[?|\(\(?|\{\{?)\s*(?:"([^"]*)"|([^"\])}]*))\s*(?:\]\]?|\)\)?|\}\}?)\s*;?\s*$/u;
+const MERMAID_LABEL = /-{2,}>\s*\|\s*"?([^|"]*)"?\s*\|/g;
+/** Mermaid's entity codes (`#34;`), as the Mermaid writer puts them for characters it cannot quote. */
+const mermaidText = (text: string) => text.replace(/#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)));
 
 type Direction = 'forward' | 'backward' | 'both';
 
@@ -129,6 +145,10 @@ export function parseDiagram(source: string): Diagram {
   };
 
   const lines = source.replace(/\r\n?/g, '\n').split('\n');
+  /** The open fence and whether it holds Mermaid, or null outside one. */
+  let fence: { marks: string; mermaid: boolean } | null = null;
+  /** A Mermaid block's node ids and the names they stand for. */
+  const mermaidNames = new Map<string, string>();
   lines.forEach((written, i) => {
     const line = i + 1;
     const control = controlColumn(written);
@@ -136,9 +156,29 @@ export function parseDiagram(source: string): Diagram {
     // A Markdown bullet (`- `, `* `, `+ `, or numbered: `1. `, `2) `) is not part of the edge;
     // blanked so columns stay true.
     // A comment after a space (` # why`) ends the line; `C#` or `#1` inside a name or label stays.
-    const raw = written.replace(/^(\s*)([-*+]|\d{1,3}[.)])(\s+)/, (_, before: string, bullet: string, after: string) => `${before}${' '.repeat(bullet.length)}${after}`).replace(/\s#(?:\s.*)?$/, '');
-    const trimmed = raw.trim();
+    let raw = written.replace(/^(\s*)([-*+]|\d{1,3}[.)])(\s+)/, (_, before: string, bullet: string, after: string) => `${before}${' '.repeat(bullet.length)}${after}`).replace(/\s#(?:\s.*)?$/, '');
+    let trimmed = raw.trim();
     if (!trimmed || trimmed.startsWith('#') || trimmed.startsWith('//')) return;
+    const fenceLine = FENCE.exec(written);
+    if (fenceLine) {
+      const marks = fenceLine[1]!;
+      if (!fence) fence = { marks, mermaid: fenceLine[2]!.toLowerCase() === 'mermaid' };
+      else if (marks[0] === fence.marks[0] && marks.length >= fence.marks.length && !fenceLine[2]) fence = null;
+      return;
+    }
+    if (DRAWING.test(trimmed)) return;
+    if (fence?.mermaid) {
+      if (MERMAID_HEADER.test(trimmed) || trimmed.startsWith('%%')) return;
+      const declared = MERMAID_NODE.exec(trimmed);
+      if (declared) {
+        const name = collapse(mermaidText(declared[2] ?? declared[3]!)) || declared[1]!;
+        mermaidNames.set(declared[1]!, name);
+        node(name, line, columnOf(raw, raw.indexOf(declared[1]!)));
+        return;
+      }
+      raw = raw.replace(MERMAID_LABEL, (_, label: string) => `-[${mermaidText(label)}]->`);
+      trimmed = raw.trim();
+    }
     const problem = (index: number, message: string, hint: string) => problems.push({ line, column: columnOf(raw, index), text: written, message, hint });
     if (raw.length > MAX_LINE_CHARS) {
       problem(0, `line is longer than ${MAX_LINE_CHARS} characters`, 'split it into shorter chains, one per line');
@@ -176,7 +216,7 @@ export function parseDiagram(source: string): Diagram {
       problem(at, `not an edge: no component ${where}`, 'name a component on both sides of every arrow, e.g. `events -> feature store`');
       return;
     }
-    const keys = parts.map((part) => node(part.name, line, columnOf(raw, part.index)));
+    const keys = parts.map((part) => node(fence?.mermaid ? mermaidNames.get(part.name) ?? part.name : part.name, line, columnOf(raw, part.index)));
     arrows.forEach((arrow, j) => {
       const column = columnOf(raw, parts[j]!.index);
       const left = keys[j]!;

@@ -46,11 +46,15 @@ const VOCABULARY: Record<FactTopic, ReadonlyArray<readonly [phrase: string, weig
   scale: [['how many', 0.8], ['how much traffic', 1], ['how big', 1], ['how large', 1], ['scale', 1], ['traffic', 1], ['request per second', 1], ['per second', 1],
     ['per day', 0.8], ['a day', 0.5], ['daily active', 1], ['dau', 1], ['mau', 1], ['million', 0.8], ['billion', 0.8], ['size', 0.7], ['number of', 0.8],
     ['count', 0.5], ['peak', 0.8], ['how often', 0.8], ['growth', 0.7], ['grow', 0.6], ['how much', 0.6],
-    ['request rate', 1], ['growth rate', 1], ['user count', 1], ['expected load', 1], ['order of magnitude', 1], ['usage', 0.7], ['how much usage', 1], ['size of', 1], ['catalog size', 1]],
+    ['request rate', 1], ['growth rate', 1], ['user count', 1], ['expected load', 1], ['order of magnitude', 1], ['usage', 0.7], ['how much usage', 1], ['size of', 1], ['catalog size', 1],
+    // Load the noun ("what load do we expect"), not the verb ("how fast must the page load").
+    ['what load', 1], ['the load', 1], ['of load', 1], ['much load', 1], ['peak load', 1], ['user base', 1], ['what scale', 1], ['the scale', 1]],
   latency: [['latency', 1], ['response time', 1], ['fast', 1], ['slow', 1], ['millisecond', 1], ['ms', 0.8], ['real time', 1], ['realtime', 1],
     ['p99', 1], ['p95', 1], ['p50', 1], ['sla', 1], ['slo', 1], ['wait', 0.8], ['time budget', 1], ['how long does', 0.8], ['how long can', 0.8], ['responsive', 1],
     ['online or batch', 1], ['batch or online', 1], ['precompute', 1], ['precomputed', 1], ['freshness', 0.8], ['how fresh', 1], ['turnaround', 1], ['second', 0.4],
-    ['time target', 1], ['in batch', 1], ['batch', 0.7], ['run offline', 1], ['under a second', 1], ['within a second', 1], ['few second', 0.9], ['online or offline', 1], ['offline or online', 1], ['request take', 1], ['take to respond', 1], ['instantly', 0.9], ['time limit', 1]],
+    ['time target', 1], ['in batch', 1], ['batch', 0.7], ['run offline', 1], ['under a second', 1], ['within a second', 1], ['few second', 0.9], ['online or offline', 1], ['offline or online', 1], ['request take', 1], ['take to respond', 1], ['instantly', 0.9], ['time limit', 1],
+    // The time a request has, not the interview's ("how much time is left?").
+    ['how much time do we have per', 1], ['how much time per', 1], ['time per request', 1], ['time to respond', 1], ['have to respond', 1], ['synchronous', 1], ['asynchronous', 1], ['need to be online', 1], ['have to be online', 1], ['online inference', 1], ['online prediction', 1]],
   surface: [['surface', 1], ['where', 0.7], ['shown', 0.7], ['show up', 1], ['appear', 1], ['displayed', 1], ['display', 0.8], ['screen', 1], ['page', 0.8],
     ['ui', 1], ['user interface', 1], ['app', 0.8], ['mobile', 0.8], ['web', 0.6], ['desktop', 0.8], ['device', 0.5], ['placement', 1], ['slot', 1], ['widget', 1],
     ['carousel', 1], ['how is it presented', 1], ['look like to the user', 1], ['entry point', 1], ['interface', 0.8], ['presented', 1],
@@ -61,13 +65,15 @@ const VOCABULARY: Record<FactTopic, ReadonlyArray<readonly [phrase: string, weig
   data: [['data', 0.6], ['dataset', 1], ['log', 1], ['what do we know', 1], ['information', 0.7], ['signal', 0.8], ['feature', 0.6], ['collect', 0.8], ['available', 0.5],
     ['access to', 0.7], ['metadata', 1], ['catalog', 0.7], ['history', 0.8], ['historical', 0.8], ['source', 0.5], ['store', 0.3], ['training example', 1],
     ['what do we have', 0.8], ['what data do we have', 1], ['data source', 1], ['what data exist', 1], ['data is available', 1], ['data available', 1], ['what data is', 1],
-    ['interaction data', 1], ['data can we use', 1], ['kind of data', 1], ['data do we have', 1], ['what user data', 1], ['input', 0.5], ['what feature', 1], ['which feature', 1], ['what input', 1], ['which input', 1]],
+    ['interaction data', 1], ['data can we use', 1], ['information do we have', 1], ['kind of data', 1], ['data do we have', 1], ['what user data', 1], ['input', 0.5], ['what feature', 1], ['which feature', 1], ['what input', 1], ['which input', 1]],
   labels: [['label', 1], ['ground truth', 1], ['annotation', 1], ['human review', 1], ['reviewer', 0.8], ['rater', 1], ['how do we know', 0.8], ['feedback', 0.8],
     ['supervision', 1], ['supervised', 0.8], ['positive', 0.8], ['negative', 0.5], ['rating', 0.9], ['define a positive', 1], ['implicit', 0.7], ['explicit', 0.7], ['tagged', 0.6], ['verified', 0.6],
     ['judgment', 1], ['confirmed', 0.6], ['outcome', 0.5], ['chargeback', 0.6], ['report', 0.4], ['positive example', 1], ['negative example', 1], ['count as a positive', 1],
     ['counts as a positive', 1], ['supervision signal', 1], ['supervised signal', 1],
     // Longer than data's "data": "any ground truth data" asks for labels, not the logs.
-    ['ground truth data', 1], ['labeled data', 1], ['feedback signal', 1]],
+    ['ground truth data', 1], ['labeled data', 1], ['feedback signal', 1],
+    // What the model is trained to predict is the label's definition.
+    ['target variable', 1], ['training target', 1], ['prediction target', 1], ['what are we predicting', 1], ['what do we predict', 1], ['what exactly are we predicting', 1]],
   constraints: [['constraint', 1], ['limit', 0.8], ['restriction', 1], ['existing system', 1], ['legacy', 1], ['infrastructure', 1], ['infra', 1],
     ['tech stack', 1], ['stack', 0.6], ['hardware', 1], ['gpu', 0.8], ['cpu', 0.8], ['memory', 0.8], ['on device', 1], ['deadline', 1], ['timeline', 1],
     ['team', 0.8], ['engineer', 0.6], ['requirement', 0.8], ['allowed', 0.6], ['open source', 0.8], ['third party', 0.8], ['vendor', 0.8], ['baseline', 0.8],
@@ -112,7 +118,7 @@ const INTERVIEW = /\binterview(?:s|ing)?\b/i;
 const INTERVIEW_TIME = /\b(?:time|timed|long|minutes?|hours?|duration|clock)\b/i;
 const WHITEBOARD = /\bwhiteboard\b/i;
 /** Questions about the interviewer's own life and tastes ("do you like your team?", "how many languages do you speak?"). */
-const PERSONAL = /\b(?:do|did) you (?:like|love|enjoy|speak|drink|eat|play)\b|\byour (?:favou?rite|hobby|hobbies|weekend)\b/i;
+const PERSONAL = /\b(?:do|did) you (?:like|love|enjoy|speak|drink|eat|play)\b|\byour (?:favou?rite|hobby|hobbies|weekend)\b|\b(?:which|what) team are you\b/i;
 /**
  * Questions about the world or the company rather than the system, in words its topics use: the
  * speed of light is no latency (unless the question names one), the people working here are not
@@ -150,7 +156,7 @@ function definitionAsked(text: string, sheet: FactSheet): string | null {
 const SMALL_TALK = lazy(() => new Set(askWords(`coffee tea beer wine lunch breakfast egg sandwich burger dessert banana sushi steak noodle pasta bread
   cheese chocolate soda juice sugar calorie boil bake dog puppy kitten cheetah horse cow monkey spider elephant lion shark whale snake dinosaur
   soccer baseball tennis golf chess marathon cricket hockey moon planet galaxy solar universe sunny umbrella highway cafeteria toilet salary
-  tesla iphone homework guitar piano singer president eiffel mountain ocean river bullet rocket wedding birthday`)));
+  tesla ferrari porsche football iphone homework guitar piano singer president eiffel mountain ocean river bullet rocket wedding birthday`)));
 
 /** Constraint words that take the topic of the word before them ("latency constraints"). */
 const KIND_OF_CONSTRAINT = new Set(['constraint', 'requirement', 'restriction', 'limit']);
@@ -168,7 +174,7 @@ const quantityWords = lazy(() => new Set(askWords([...QUANTITY_CUES].join(' ')))
  * What the traffic of any ML system is counted in: "how many requests?" asks for the scale of
  * every system, in whatever words its fact sheet gives the figures (auctions, reports, seats).
  */
-const trafficWords = lazy(() => new Set(askWords('requests queries searches calls predictions inferences users customers visitors members items events records rows examples samples sessions transactions orders impressions clicks')));
+const trafficWords = lazy(() => new Set(askWords('requests queries searches calls predictions inferences users customers visitors members items candidates events records rows examples samples sessions transactions orders impressions clicks')));
 /** The size words (big, large, size...), folded to one. */
 const sizeWords = lazy(() => new Set(askWords('big large size')));
 
