@@ -41,6 +41,8 @@ const interviewMinutes = numberOption((number) => number > 0 && number <= MAX_MI
 const MAX_TIMEOUT_SECONDS = 86_400;
 const positiveSeconds = numberOption((number) => number > 0 && number <= MAX_TIMEOUT_SECONDS, `a positive number of seconds, at most ${MAX_TIMEOUT_SECONDS} (a day), e.g. 60`);
 const positiveInteger = numberOption((number) => Number.isInteger(number) && number >= 0, 'a whole number, e.g. 10');
+/** `--max-warnings`: as in ESLint, -1 is no limit (the default), for a script that passes one always. */
+const warningLimit = (value: string): number => (value.trim() === '-1' ? -1 : positiveInteger(value));
 const columnCount = numberOption((number) => Number.isInteger(number) && number >= 20, 'a whole number of columns, at least 20, e.g. 100');
 
 function calendarDate(value: string): string {
@@ -220,7 +222,7 @@ const TABLE: readonly CommandSpec[] = [
     arguments: [{ usage: '[paths...]', description: 'files or directories to check (checked together with the bank)' }],
     options: [
       { flags: '-f, --format <format>', description: 'output format', choices: LINT_FORMATS, default: 'stylish' },
-      { flags: '--max-warnings <n>', description: 'exit 1 when there are more than N warnings', parse: positiveInteger },
+      { flags: '--max-warnings <n>', description: 'exit 1 when there are more than N warnings (-1: no limit, the default)', parse: warningLimit },
       { flags: '--no-cache', description: 'check every file afresh, neither reading nor writing the lint cache' },
     ],
     helpAfter: [

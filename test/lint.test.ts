@@ -157,11 +157,14 @@ describe('lint and --max-warnings', () => {
     const strict = await lint([dir, '--max-warnings', '0'], { cwd: dir });
     expect(strict.code).toBe(1);
     expect(strict.out).toContain('✖ 2 files checked: 0 errors, 1 warning; more warnings than --max-warnings 0 allows');
+    // ESLint's -1: no limit, as without the option.
+    expect((await lint([dir, '--max-warnings', '-1'], { cwd: dir })).code).toBe(0);
+    expect((await lint([dir, '--max-warnings=-1'], { cwd: dir })).code).toBe(0);
   });
 
   it('rejects a value that is not a whole number (exit 2)', async () => {
     // An empty value is no number either, though Number('') is 0.
-    for (const value of ['-1', 'many', '1.5', '', ' ']) {
+    for (const value of ['-2', 'many', '1.5', '', ' ']) {
       const { code, err } = await lint(['--max-warnings', value]);
       expect(code).toBe(2);
       expect(err).toMatch(/^error: option '--max-warnings <n>' argument '.*' is invalid/);

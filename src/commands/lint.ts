@@ -14,6 +14,7 @@ export interface LintOptions {
   paths: string[];
   bank?: string[];
   format?: Format;
+  /** -1 or none: no limit. */
   maxWarnings?: number;
   /** False with --no-cache. */
   cache?: boolean;
@@ -22,7 +23,8 @@ export interface LintOptions {
 export async function lint(options: LintOptions, io: Io): Promise<number> {
   const result = await withSpinner(io, 'Checking question and rubric files', () =>
     lintFiles({ paths: options.paths, bank: options.bank, configBank: configBankOf(io), cwd: io.cwd, env: io.env, ...(options.cache === false ? {} : { cacheDir: cacheDirOf(io) }) }), colourOf(io));
-  const report: LintReport = { ...result, maxWarnings: options.maxWarnings };
+  // -1 (ESLint's spelling of no limit) is no limit.
+  const report: LintReport = { ...result, maxWarnings: options.maxWarnings === -1 ? undefined : options.maxWarnings };
   const format = options.format ?? 'stylish';
   if (format === 'stylish') {
     io.stdout.write(formatStylish(report, await styleFor(io.stdout, io.env, colourOf(io)), io.stdout.columns));
