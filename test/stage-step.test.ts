@@ -436,18 +436,25 @@ describe('stepping the stage screen with each action', () => {
       expect(next.session).toBe(from.session);
     });
 
-    it('asking, the line is the question, tabs taken out; the notes line stays', () => {
+    it('asking, the line is the question, a tab as spaces to the next tab stop (typed in readline too); the notes line stays', () => {
       const { model: next, effects } = step(model(setQuestion(fresh(), 'how'), { typing: '' }), 'type', { readline: 'how\tmany' });
-      expect(stage(next.session).question).toBe('howmany');
+      expect(stage(next.session).question).toBe('how     many');
       expect(stage(next.session).draft).toBeUndefined();
       expect(next.typing).toBe('');
-      expect(effects).toEqual({ draw: 'soon' });
+      expect(effects).toEqual({ line: 'how     many', draw: 'soon' });
     });
 
-    it('in the pad, the line is the pad\'s line, tabs taken out', () => {
+    it('in the pad, the line is the pad\'s line, a tab as spaces', () => {
       const { model: next } = step(model(setPadLine(fresh(), 'a -'), { typing: '' }), 'type', { readline: 'a ->\t' });
-      expect(next.session.padLine).toBe('a ->');
+      expect(next.session.padLine).toBe('a ->    ');
       expect(next.typing).toBe('');
+    });
+
+    it('on the new line, a pasted tab is spaces: the words it parts stay apart', () => {
+      const { model: next, effects } = step(model(), 'type', { readline: 'users\t50M' });
+      expect(next.typing).toBe('users   50M');
+      expect(stage(next.session).draft).toBe('users   50M');
+      expect(effects).toEqual({ line: 'users   50M', draw: 'soon' });
     });
   });
 });
