@@ -117,6 +117,8 @@ export const cases: Case[] = [
   { rule: 'type', files: { [Q]: QUESTION.replace('  - Traffic grew tenfold.', '  - 42') }, line: 20, column: 5, message: /followups\[0\] must be text or a mapping, not a number/ },
   { rule: 'duplicate-fact', files: { [Q]: FULL_SHEET + fact('users', 'scale', 'how many items') }, line: 47, column: 11, message: /fact id "users" is used twice/ },
   { rule: 'ask-collision', files: { [Q]: FULL_SHEET + fact('people', 'users', 'How many user?') }, line: 49, column: 13, message: /interviewer\.facts\[6\]\.ask\[0\] "How many user\?" reads the same as interviewer\.facts\[0\]\.ask\[0\] "how many users"/ },
+  { rule: 'answer-key-size', severity: 'warning', files: { [Q]: FOLLOWUP('    answer: [Backfill]\n') }, line: 22, column: 5, message: /^followups\[1\]\.answer has 1 point; give it 2-4 points a strong reply covers$/ },
+  { rule: 'answer-key-size', severity: 'warning', files: { [Q]: FOLLOWUP('    answer: [a, b, c, d, e]\n') }, line: 22, column: 5, message: /followups\[1\]\.answer has 5 points/ },
   { rule: 'empty-when', files: { [Q]: FOLLOWUP('    answer: [Backfill]\n    when: {}\n') }, line: 23, column: 11, message: /followups\[1\]\.when has no phrases/ },
   { rule: 'thin-fact-sheet', severity: 'warning', files: { [Q]: FACTS }, line: 22, column: 3, message: /the fact sheet has 1 fact and says nothing about goal, latency; give the interviewer at least 6 facts/ },
   { rule: 'range', files: { [R]: RUBRIC.replace('weight: 2', 'weight: 11') }, file: R, line: 12, column: 17, message: /^stages\[0\]\.checklist\[0\]\.weight must be at most 10; lower it$/ },

@@ -82,7 +82,7 @@ stages:
 followups:
   - "TODO: a curveball the interviewer may throw"
   - text: "TODO: a follow-up thrown when the notes mention a phrase below"
-    answer: ["TODO: 2-4 points a strong reply covers"]
+    answer: ["TODO: a point a strong reply covers", "TODO: another (2-4 points in all)"]
     when: { mentioned: ["TODO: a phrase from the notes"] }
 # The interviewer's fact sheet: what they reveal when asked (mldrill ask feed-ranking "..."). At least
 # 6 facts, covering goal, scale, latency and data or labels; topics: goal, users, scale, latency, surface, data, labels, constraints, privacy, cost, scope.
@@ -140,9 +140,10 @@ interviewer:
     expect(await main(['lint', 'questions'], io)).toBe(0);
     const rules = io.out().split('\n').filter((line) => /^\s+\d+:\d+/.test(line)).map((line) => line.trim().split(/\s+/).at(-1));
     // The prompt, a hint for each of the 4 stages, the core item's text and keyword, two followups,
-    // an answer key, a when, 6 facts; and no core-count: the core item is there, waiting for its words.
-    expect(rules).toEqual(Array(17).fill('todo'));
-    expect(io.out()).toContain('✖ 1 file checked: 0 errors, 17 warnings');
+    // an answer key's two points (no answer-key-size: two is enough), a when, 6 facts; and no
+    // core-count: the core item is there, waiting for its words.
+    expect(rules).toEqual(Array(18).fill('todo'));
+    expect(io.out()).toContain('✖ 1 file checked: 0 errors, 18 warnings');
     expect(await main(['lint', 'questions', '--max-warnings', '0'], fakeIo({ cwd }))).toBe(1);
     expect(fs.readFileSync(path.join(cwd, 'questions', 'recommendation', 'feed-ranking.yaml'), 'utf8')).toContain('difficulty: hard\nrubric: ml-system-design\n');
   });

@@ -72,7 +72,7 @@ export function scaffoldQuestion(scaffold: Scaffold): string {
     'followups:',
     '  - "TODO: a curveball the interviewer may throw"',
     '  - text: "TODO: a follow-up thrown when the notes mention a phrase below"',
-    '    answer: ["TODO: 2-4 points a strong reply covers"]',
+    '    answer: ["TODO: a point a strong reply covers", "TODO: another (2-4 points in all)"]',
     '    when: { mentioned: ["TODO: a phrase from the notes"] }',
     `# The interviewer's fact sheet: what they reveal when asked (mldrill ask ${scaffold.id} "..."). At least`,
     `# 6 facts, covering goal, scale, latency and data or labels; topics: ${FACT_TOPICS.join(', ')}.`,

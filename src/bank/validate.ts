@@ -402,11 +402,18 @@ function exampleRangeChecks(parsed: ParsedFile, data: Record<string, unknown>): 
 /** Facts an interviewer needs in any question: the rest depend on the problem. */
 const ESSENTIAL_TOPICS = ['goal', 'scale', 'latency'] as const;
 const MIN_FACTS = 6;
+/** An answer key's size: what a strong reply to one curveball covers. */
+const ANSWER_POINTS = { min: 2, max: 4 };
 
 /** The fact sheet and the follow-ups' conditions. */
 function interviewerChecks(parsed: ParsedFile, data: Record<string, unknown>): Finding[] {
   const findings: Finding[] = [];
   list(data.followups).forEach((followup, i) => {
+    const answer = isRecord(followup) ? followup.answer : undefined;
+    // Empty is the format's error; one point is a sentence, not a key, and five or more a checklist.
+    if (Array.isArray(answer) && answer.length > 0 && (answer.length < ANSWER_POINTS.min || answer.length > ANSWER_POINTS.max)) {
+      findings.push(at(parsed, ['followups', i, 'answer'], 'answer-key-size', `followups[${i}].answer has ${plural(answer.length, 'point')}; give it ${ANSWER_POINTS.min}-${ANSWER_POINTS.max} points a strong reply covers`, { severity: 'warning', key: true }));
+    }
     const when = isRecord(followup) ? followup.when : undefined;
     if (isRecord(when) && when.mentioned === undefined && when.missing === undefined) {
       findings.push(at(parsed, ['followups', i, 'when'], 'empty-when', `followups[${i}].when has no phrases; add mentioned: [...] or missing: [...], or remove it`));

@@ -5,7 +5,7 @@ import type { Severity } from '../../src/bank/findings.js';
 export const RULES: ReadonlyArray<{ id: string; severity: Severity; what: string }> = [
   { id: 'unreadable', severity: 'error', what: 'a file or directory cannot be read, or is not a regular file (a FIFO, a device, a link to one)' },
   { id: 'encoding', severity: 'error', what: 'the file is not UTF-8 text (UTF-16, binary, or a line with Latin-1 bytes)' },
-  { id: 'file-too-large', severity: 'error', what: 'the file is over 1 MiB (refused before reading)' },
+  { id: 'file-too-large', severity: 'error', what: 'the file is over 256 KiB (refused before reading)' },
   { id: 'yaml-syntax', severity: 'error', what: 'the YAML does not parse' },
   { id: 'duplicate-key', severity: 'error', what: 'a key appears twice in one mapping' },
   { id: 'alias-limit', severity: 'error', what: 'anchors and aliases expand too far (an alias bomb)' },
@@ -27,6 +27,7 @@ export const RULES: ReadonlyArray<{ id: string; severity: Severity; what: string
   { id: 'duplicate-fact', severity: 'error', what: 'a fact id twice in a fact sheet' },
   { id: 'ask-collision', severity: 'error', what: "two facts' ask phrases that read the same once word forms are folded" },
   { id: 'empty-when', severity: 'error', what: 'a follow-up whose when has neither mentioned nor missing phrases' },
+  { id: 'answer-key-size', severity: 'warning', what: "a follow-up's answer key of 1 point, or of more than 4" },
   { id: 'control-chars', severity: 'error', what: 'a control character or escape sequence in a key or value' },
   { id: 'diagram-unknown-component', severity: 'error', what: 'a reference diagram flow naming a component the diagram does not have' },
   { id: 'diagram-duplicate', severity: 'error', what: 'a reference diagram component id, a name (up to word forms) or a flow, used twice' },
