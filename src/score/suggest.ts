@@ -30,19 +30,40 @@ function keywordsOf(item: ScoredItem): Keyword[] {
 export function suggestForStages(stages: ReadonlyArray<readonly ScoredItem[]>, notes: string | NotesIndex): Array<Map<string, string>> {
   const index = typeof notes === 'string' ? indexNotes(notes) : notes;
   const used: Used = new Set();
+  const found = stages.map((items) => new Array<string | null>(items.length).fill(null));
+  for (const { item, stage, position } of choosingOrder(stages)) {
+    found[stage]![position] = evidenceAmong(index, keywordsOf(item), used, item.quantified ? index.numberLines : undefined, item.keywordsNeeded);
+  }
+  return stages.map((items, stage) => {
+    const suggested = new Map<string, string>();
+    items.forEach((item, position) => {
+      const evidence = found[stage]![position];
+      if (evidence !== null && evidence !== undefined) suggested.set(item.id, evidence);
+    });
+    return suggested;
+  });
+}
+
+interface Placed {
+  item: ScoredItem;
+  stage: number;
+  position: number;
+}
+
+/**
+ * The order items choose their evidence in, kept for the stages' lists it was worked out for:
+ * lint grades three examples against one interview, the drill suggests again as notes grow.
+ */
+const orders = new WeakMap<readonly ScoredItem[], { stages: ReadonlyArray<readonly ScoredItem[]>; sizes: number[]; order: Placed[] }>();
+function choosingOrder(stages: ReadonlyArray<readonly ScoredItem[]>): Placed[] {
+  const first = stages[0];
+  const known = first && orders.get(first);
+  if (known && known.stages.length === stages.length && known.stages.every((items, i) => items === stages[i] && known.sizes[i] === items.length)) return known.order;
   const order = stages
     .flatMap((items, stage) => items.map((item, position) => ({ item, stage, position })))
     .sort((a, b) => Number(Boolean(b.item.core)) - Number(Boolean(a.item.core)) || b.item.weight - a.item.weight || a.stage - b.stage || a.position - b.position);
-  const found = new Map<string, string>();
-  const key = (stage: number, id: string) => `${stage}\n${id}`;
-  for (const { item, stage } of order) {
-    const evidence = evidenceAmong(index, keywordsOf(item), used, item.quantified ? index.numberLines : undefined, item.keywordsNeeded);
-    if (evidence !== null) found.set(key(stage, item.id), evidence);
-  }
-  return stages.map((items, stage) => new Map(items.flatMap((item) => {
-    const evidence = found.get(key(stage, item.id));
-    return evidence === undefined ? [] : [[item.id, evidence] as const];
-  })));
+  if (first) orders.set(first, { stages: [...stages], sizes: stages.map((items) => items.length), order });
+  return order;
 }
 
 /** Where a suggestion's words were found: another stage's notes (its index), or a question put to the interviewer. */
