@@ -190,6 +190,7 @@ describe('questions about compute, on the shipped bank', () => {
     'search-ai-answers': 'cost',
     // A cost fact that names the hardware, beside a constraints fact about the system today.
     'ad-budget-pacing': 'compute',
+    'youtube-video-recommendations': 'compute',
     // Neither (the sheet without its cost fact): the candidate assumes, and the traffic figures
     // are not given instead.
     'ad-budget-pacing without its cost fact': null,
