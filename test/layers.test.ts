@@ -148,7 +148,7 @@ const PROCESS_FACTS = new Set(['pid', 'platform', 'execPath']);
  * Anything else filled at module level would be state one caller leaves for the next.
  */
 const MODULE_MEMOS = new Set([
-  'words.ts: STEMS', 'score/keywords.ts: compiled', 'score/suggest.ts: compiledFor', 'time.ts: formatters',
+  'words.ts: STEMS', 'score/keywords.ts: compiled', 'score/suggest.ts: compiledFor', 'score/suggest.ts: orders', 'time.ts: formatters',
   'code-stamp.ts: stamps', 'app/config.ts: loaded', 'bank/validate.ts: artefacts',
   // Keyed by parse trees (weakly): an index of each mapping's entries, so that locating thousands of findings is not quadratic.
   'bank/parse.ts: pairIndex',
