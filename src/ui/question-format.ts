@@ -170,7 +170,8 @@ function bullet(text: string, width: number, indent: string, marker = '-'): stri
 
 /** A line of notes (noteLines) wrapped to width as a list shows it, under indent. */
 function noteLineText(line: NoteLine, width: number, indent: string): string[] {
-  const at = indent + ' '.repeat(line.column);
+  // Deeper items stop moving right at half the width: the text keeps room to be read, not a letter a line past the edge.
+  const at = indent + ' '.repeat(Math.min(line.column, Math.floor((width - indent.length) / 2)));
   return line.kind === 'item' ? bullet(line.text, width, at, line.marker) : wrap(line.text, width, at);
 }
 
