@@ -175,12 +175,15 @@ function noteLineText(line: NoteLine, width: number, indent: string): string[] {
   return line.kind === 'item' ? bullet(line.text, width, at, line.marker) : wrap(line.text, width, at);
 }
 
-/** Lines of notes (noteLines) as Markdown, nesting kept; a blank line parts a list from the lines around it. */
+/**
+ * Lines of notes (noteLines) as Markdown, nesting kept; a blank line parts a list from the lines
+ * around it, and one line of prose from the next (Markdown would join them into one paragraph).
+ */
 function noteLinesMarkdown(lines: readonly NoteLine[]): string[] {
   return lines.flatMap((line, i) => {
     const text = `${' '.repeat(line.column)}${line.kind === 'item' ? `${line.marker} ` : ''}${escapeMarkdown(line.text)}`;
     const listed = (other: NoteLine | undefined) => other !== undefined && other.kind !== 'line';
-    return i > 0 && listed(line) !== listed(lines[i - 1]) ? ['', text] : [text];
+    return i > 0 && (listed(line) !== listed(lines[i - 1]) || line.kind === 'line') ? ['', text] : [text];
   });
 }
 
