@@ -171,6 +171,8 @@ export const cases: Case[] = [
   { rule: 'short-prompt', severity: 'warning', files: { [Q]: QUESTION.replace(/prompt: .*/, 'prompt: Design a feed.') }, line: 7, column: 9, message: /very short/ },
   { rule: 'no-hints', severity: 'warning', files: { [Q]: QUESTION.replace('    hints:\n      - Two stages.\n', '    checklist: []\n') }, line: 16, column: 3, message: /stage "design" has no hints/ },
   { rule: 'todo', severity: 'warning', files: { [Q]: QUESTION.replace('prompt: Design a feed that shows people posts they care about.', 'prompt: |\n  Design a feed that shows\n  people posts (TODO: which people?)') }, line: 9, column: 17, message: /^prompt still says TODO/ },
+  // The word TODO, not the start of another word before it.
+  { rule: 'todo', severity: 'warning', files: { [Q]: QUESTION.replace('prompt: Design a feed that shows people posts they care about.', 'prompt: |\n  Design the TODOS feed that shows\n  people posts (TODO: which people?)') }, line: 9, column: 17, message: /^prompt still says TODO/ },
   { rule: 'todo', severity: 'warning', files: { [Q]: QUESTION.replace('Ask who the users are.', 'TODO write hints') }, line: 11, column: 9, message: /stages\.clarify\.hints\[0\] still says TODO/ },
   { rule: 'schema-comment', severity: 'warning', files: { [Q]: QUESTION.replace(`${MODELINE}\n`, '') }, line: 1, column: 1, message: /add this first line: # yaml-language-server: \$schema=(\.\.\/)+.*schema\/question\.schema\.json$/ },
   { rule: 'schema-comment', severity: 'warning', files: { [Q]: QUESTION.replace(MODELINE, '# yaml-language-server: $schema=../schema/question.schema.json') }, line: 1, column: 33, message: /\$schema path "\.\.\/schema\/question\.schema\.json" does not exist from this file/ },

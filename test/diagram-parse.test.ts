@@ -48,7 +48,8 @@ describe('parseDiagram: edges', () => {
   });
 
   it('draws no component of a Markdown fence or of a box drawing', () => {
-    const diagram = parseDiagram('```\nevents -> model\n```\n~~~text\n┌───┐    ┌───┐\n│ a ├───▶│ b │\n└───┘    └───┘\n  ▲\n~~~\nfeed');
+    // Drawn top-down (a narrow screen), a label stands beside its arrowhead (`weights▼ ▼features`).
+    const diagram = parseDiagram('```\nevents -> model\n```\n~~~text\n┌───┐    ┌───┐\n│ a ├───▶│ b │\n└───┘    └───┘\n  ▲\n  ┌─┼───┘\nweights▼ ▼features\n    ▼features\n~~~\nfeed');
     expect(diagram.nodes.map((node) => node.name)).toEqual(['events', 'model', 'feed']);
     expect(diagram.problems).toEqual([]);
   });

@@ -121,6 +121,27 @@ describe('the strong answer as a model answer', () => {
     ].join('\n'));
   });
 
+  it('keeps lines of prose apart in Markdown, which would join them into one paragraph', async () => {
+    const notes = ['Goal: revenue', 'Metric: CTR', 'Title', '===', '- an item'].join('\n');
+    const bankDir = writeBank(baseBank({ 'questions/recommendation/feed.yaml': `${QUESTION}examples:\n  strong:\n    notes:\n      clarify: |\n${notes.replace(/^/gm, '        ')}\n` }));
+    const markdown = fakeIo();
+    expect(await main(['show', 'feed', '--answer', '--bank', bankDir, '--format', 'markdown'], markdown)).toBe(0);
+    // "===" under a line would make that line a heading.
+    expect(markdown.out()).toContain(['_Clarify_', '', 'Goal: revenue', '', 'Metric: CTR', '', 'Title', '', '===', '', '- an item'].join('\n'));
+  });
+
+  it('stops indenting a deeply nested list at half the width: every item stays whole and on the screen', async () => {
+    const notes = Array.from({ length: 45 }, (_, depth) => `${'  '.repeat(depth)}- level ${depth}`).join('\n');
+    const bankDir = writeBank(baseBank({ 'questions/recommendation/feed.yaml': `${QUESTION}examples:\n  strong:\n    notes:\n      clarify: |\n${notes.replace(/^/gm, '        ')}\n` }));
+    const io = fakeIo();
+    expect(await main(['show', 'feed', '--answer', '--bank', bankDir], io)).toBe(0);
+    const lines = io.out().split('\n');
+    expect(lines.filter((line) => line.length > 80)).toEqual([]);
+    // Level 19 is the last to move right (4 + 2 * 19 = 42 columns in); the deeper ones stand under it.
+    expect(lines).toContain(`${' '.repeat(42)}- level 19`);
+    expect(lines).toContain(`${' '.repeat(42)}- level 44`);
+  });
+
   it('says so for a question without one', async () => {
     const id = bank.questions.find((question) => !question.examples?.strong)?.id;
     if (!id) return;

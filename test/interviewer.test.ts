@@ -319,6 +319,8 @@ describe('common phrasings, on every shipped question', () => {
     ['latency', 'Do predictions need to be online?'], ['latency', 'Does it have to be synchronous?'],
     ['labels', 'What is the target variable?'], ['labels', 'What do we use as the training target?'], ['labels', 'What are we predicting exactly?'],
     ['data', 'What information do we have about users?'],
+    // The load time is the time a page takes, not the load: it went to the scale on every shipped sheet.
+    ['latency', "What's the load time?"], ['latency', 'How long is the loading time?'], ['latency', 'What are the load times like?'],
   ];
   it.each(withSheets())('%s', (_, question) => {
     const facts = question.interviewer!.facts;

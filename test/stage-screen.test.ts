@@ -449,6 +449,21 @@ describe('the stage prompt, driven by keys', () => {
     expect(shown()).not.toContain('\t');
   });
 
+  it('a tab typed in the middle of a pad line leaves the cursor after its spaces, where the next key goes', async () => {
+    const { end } = await drive(startSession(plan, NOW), async (type) => {
+      // Ctrl-G, "ab -> cd", the cursor back after "ab", a tab (text in the pad), then "X".
+      await type('\u0007');
+      await type('ab -> cd');
+      await type('\u001b[D'.repeat(6));
+      await type('\t');
+      // Alone: readline puts a chunk of several characters (a paste) at the line's end, wherever its cursor is.
+      await type('X');
+      await type('\r');
+      await type('\u001b\r');
+    });
+    expect(end.diagram).toBe('ab      X -> cd\n');
+  });
+
   it('Esc and a key at once in the pad or a question: back to the notes, the key the first of a new line', async () => {
     const { end } = await drive(startSession(plan, NOW), async (type) => {
       // Ctrl-G, a pad line, Esc-w; a question begun, Esc-?.

@@ -441,7 +441,8 @@ describe('stepping the stage screen with each action', () => {
       expect(stage(next.session).question).toBe('how     many');
       expect(stage(next.session).draft).toBeUndefined();
       expect(next.typing).toBe('');
-      expect(effects).toEqual({ line: 'how     many', draw: 'soon' });
+      // readline's cursor at the line's end: after the spaces too.
+      expect(effects).toEqual({ line: 'how     many', lineCursor: 12, draw: 'soon' });
     });
 
     it('in the pad, the line is the pad\'s line, a tab as spaces', () => {
@@ -454,7 +455,12 @@ describe('stepping the stage screen with each action', () => {
       const { model: next, effects } = step(model(), 'type', { readline: 'users\t50M' });
       expect(next.typing).toBe('users   50M');
       expect(stage(next.session).draft).toBe('users   50M');
-      expect(effects).toEqual({ line: 'users   50M', draw: 'soon' });
+      expect(effects).toEqual({ line: 'users   50M', lineCursor: 11, draw: 'soon' });
+    });
+
+    it('a tab typed mid-line: the cursor stays after its spaces, where the next key goes', () => {
+      const { effects } = step(model(setPadLine(fresh(), 'ab -> cd'), { typing: '' }), 'type', { readline: 'ab\t -> cd', readlineCursor: 3 });
+      expect(effects).toEqual({ line: 'ab       -> cd', lineCursor: 8, draw: 'soon' });
     });
   });
 });

@@ -60,7 +60,7 @@ export interface ParsedFile {
    * where that text (a character a finding is about) first stands in it, on whichever line of a
    * long text; the value's start when it is not written there as is (a quoted escape).
    */
-  locate: (path: readonly PathSegment[], at?: 'key' | 'value', written?: string) => { line: number; column: number };
+  locate: (path: readonly PathSegment[], at?: 'key' | 'value', written?: string | RegExp) => { line: number; column: number };
   findings: Finding[];
   /**
    * Present after a YAML syntax error: whether what a finding at path says may be an artefact
@@ -119,7 +119,7 @@ export function parseYaml(file: string, source: string, closed = 0, guessed: Rea
     fail(at, 'duplicate-key', `${duplicateKeyName(source, at)}appears twice in the same mapping; remove or rename one`);
   }
   for (const problem of problems) fail(problem.at, 'yaml-syntax', problem.message);
-  const locate = (path: readonly PathSegment[], at: 'key' | 'value' = 'value', written?: string) => position(offsetOf(doc, path, at, written === undefined ? undefined : { source, written }));
+  const locate = (path: readonly PathSegment[], at: 'key' | 'value' = 'value', written?: string | RegExp) => position(offsetOf(doc, path, at, written === undefined ? undefined : { source, written }));
   // A quote never closed takes the rest of the file into its string, where nothing can be checked:
   // read again with the quote closed at the end of its line, the rest is checked in the same run.
   const open = closed < MAX_CLOSED && problems.length === 1 && problems[0]!.message === UNCLOSED_QUOTE ? closeQuote(source, problems[0]!.at) : undefined;
@@ -413,7 +413,7 @@ function nodeAt(doc: Document, path: readonly PathSegment[]): { node: unknown; c
 }
 
 /** The source offset of the node at path; where the path runs out, the nearest enclosing node. */
-function offsetOf(doc: Document, path: readonly PathSegment[], at: 'key' | 'value', inside?: { source: string; written: string }): number {
+function offsetOf(doc: Document, path: readonly PathSegment[], at: 'key' | 'value', inside?: { source: string; written: string | RegExp }): number {
   let node: unknown = doc.contents;
   let offset = rangeStart(node) ?? 0;
   for (let i = 0; i < path.length; i++) {
@@ -436,8 +436,16 @@ function offsetOf(doc: Document, path: readonly PathSegment[], at: 'key' | 'valu
     }
   }
   const range = (node as Node | null | undefined)?.range;
-  const found = inside && range ? inside.source.indexOf(inside.written, range[0]) : -1;
+  const found = inside && range ? indexFrom(inside.source, inside.written, range[0]) : -1;
   return found !== -1 && found < range![1] ? found : offset;
+}
+
+/** Where written first stands in source from `from` on; a pattern as it matches (`\bTODO\b` is not "TODOS"). */
+function indexFrom(source: string, written: string | RegExp, from: number): number {
+  if (typeof written === 'string') return source.indexOf(written, from);
+  const pattern = new RegExp(written.source, `${written.flags.replace(/[gy]/g, '')}g`);
+  pattern.lastIndex = from;
+  return pattern.exec(source)?.index ?? -1;
 }
 
 function isEmptyScalar(node: unknown): boolean {

@@ -117,7 +117,7 @@ function notThisFormat(parsed: ParsedFile, kind: FileKind): Finding {
 const artefacts = new WeakSet<Finding>();
 
 /** `scope`: the part of the file the finding depends on, when more than its own node (for `damaged`). */
-function at(parsed: ParsedFile, pathTo: readonly PathSegment[], rule: string, message: string, options: { severity?: Severity; key?: boolean; scope?: readonly PathSegment[]; missing?: boolean; written?: string } = {}): Finding {
+function at(parsed: ParsedFile, pathTo: readonly PathSegment[], rule: string, message: string, options: { severity?: Severity; key?: boolean; scope?: readonly PathSegment[]; missing?: boolean; written?: string | RegExp } = {}): Finding {
   const { line, column } = parsed.locate(pathTo, options.key ? 'key' : 'value', options.written);
   // Messages quote the file's own text (keys, values), which must not reach a terminal raw.
   const finding: Finding = { file: parsed.file, line, column, severity: options.severity ?? 'error', rule, message: stripControl(message) };
@@ -298,7 +298,7 @@ function scanText(parsed: ParsedFile): Finding[] {
   const visit = (value: unknown) => {
     if (typeof value === 'string') {
       control(value, 'value');
-      if (TODO.test(value)) findings.push(at(parsed, [...trail], 'todo', `${showPath(trail)} still says TODO; finish it`, { severity: 'warning', written: 'TODO' }));
+      if (TODO.test(value)) findings.push(at(parsed, [...trail], 'todo', `${showPath(trail)} still says TODO; finish it`, { severity: 'warning', written: TODO }));
     } else if (Array.isArray(value)) {
       for (let i = 0; i < value.length; i++) {
         trail.push(i);

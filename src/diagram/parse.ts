@@ -73,8 +73,8 @@ const ODD_ARROW = /-\s+-*>|=+>|<=+|-\[|(?<=^|\s)--?(?=\s|$)|\|>/;
 // Markdown fences around the edges (notes written in Markdown fence them so they render as lines).
 const FENCE = /^\s*(`{3,}|~{3,})\s*([\w-]*)[^`]*$/;
 // A box drawing's line (mldrill's own picture, as the export has it) holds box-drawing
-// characters or only arrowheads: no name holds them.
-const DRAWING = /[\u2500-\u257f]|^[\s▲▶▼◀]+$/;
+// characters or arrowheads (a label stands beside its arrowhead, `weights▼ ▼features`): no name holds them.
+const DRAWING = /[\u2500-\u257f▲▶▼◀]/;
 // In a Mermaid block: its header, its comments, a node's declaration (`feature_store["feature
 // store"]`, as `mldrill diagram --format mermaid` and the export write it) and a labelled arrow.
 const MERMAID_HEADER = /^\s*(?:flowchart|graph)(?:\s+(?:TB|TD|BT|RL|LR))?\s*;?\s*$/i;

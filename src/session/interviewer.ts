@@ -54,7 +54,9 @@ const VOCABULARY: Record<FactTopic, ReadonlyArray<readonly [phrase: string, weig
     ['online or batch', 1], ['batch or online', 1], ['precompute', 1], ['precomputed', 1], ['freshness', 0.8], ['how fresh', 1], ['turnaround', 1], ['second', 0.4],
     ['time target', 1], ['in batch', 1], ['batch', 0.7], ['run offline', 1], ['under a second', 1], ['within a second', 1], ['few second', 0.9], ['online or offline', 1], ['offline or online', 1], ['request take', 1], ['take to respond', 1], ['instantly', 0.9], ['time limit', 1],
     // The time a request has, not the interview's ("how much time is left?").
-    ['how much time do we have per', 1], ['how much time per', 1], ['time per request', 1], ['time to respond', 1], ['have to respond', 1], ['synchronous', 1], ['asynchronous', 1], ['need to be online', 1], ['have to be online', 1], ['online inference', 1], ['online prediction', 1]],
+    ['how much time do we have per', 1], ['how much time per', 1], ['time per request', 1], ['time to respond', 1], ['have to respond', 1], ['synchronous', 1], ['asynchronous', 1], ['need to be online', 1], ['have to be online', 1], ['online inference', 1], ['online prediction', 1],
+    // The time a page takes to load, not the load ("what's the load time?"): longer than scale's "the load".
+    ['load time', 1], ['the load time', 1]],
   surface: [['surface', 1], ['where', 0.7], ['shown', 0.7], ['show up', 1], ['appear', 1], ['displayed', 1], ['display', 0.8], ['screen', 1], ['page', 0.8],
     ['ui', 1], ['user interface', 1], ['app', 0.8], ['mobile', 0.8], ['web', 0.6], ['desktop', 0.8], ['device', 0.5], ['placement', 1], ['slot', 1], ['widget', 1],
     ['carousel', 1], ['how is it presented', 1], ['look like to the user', 1], ['entry point', 1], ['interface', 0.8], ['presented', 1],

@@ -170,16 +170,20 @@ function bullet(text: string, width: number, indent: string, marker = '-'): stri
 
 /** A line of notes (noteLines) wrapped to width as a list shows it, under indent. */
 function noteLineText(line: NoteLine, width: number, indent: string): string[] {
-  const at = indent + ' '.repeat(line.column);
+  // Deeper items stop moving right at half the width: the text keeps room to be read, not a letter a line past the edge.
+  const at = indent + ' '.repeat(Math.min(line.column, Math.floor((width - indent.length) / 2)));
   return line.kind === 'item' ? bullet(line.text, width, at, line.marker) : wrap(line.text, width, at);
 }
 
-/** Lines of notes (noteLines) as Markdown, nesting kept; a blank line parts a list from the lines around it. */
+/**
+ * Lines of notes (noteLines) as Markdown, nesting kept; a blank line parts a list from the lines
+ * around it, and one line of prose from the next (Markdown would join them into one paragraph).
+ */
 function noteLinesMarkdown(lines: readonly NoteLine[]): string[] {
   return lines.flatMap((line, i) => {
     const text = `${' '.repeat(line.column)}${line.kind === 'item' ? `${line.marker} ` : ''}${escapeMarkdown(line.text)}`;
     const listed = (other: NoteLine | undefined) => other !== undefined && other.kind !== 'line';
-    return i > 0 && listed(line) !== listed(lines[i - 1]) ? ['', text] : [text];
+    return i > 0 && (listed(line) !== listed(lines[i - 1]) || line.kind === 'line') ? ['', text] : [text];
   });
 }
 

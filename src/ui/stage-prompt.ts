@@ -11,7 +11,7 @@ import type { Style } from './colour.js';
 import { stageAction, typedAfterEsc } from './stage-keys.js';
 import { finishedLine, stageLines, type Size } from './stage-screen.js';
 import { keyContext, lineModeOf, openingLine, openStage, shownLine, stepStage, suspendStage, tickStage, type StageModel } from './stage-step.js';
-import { makePrompt, measureCursorIncrementally, useRedraw, useScreenEvents, type InquirerCore, type ScreenEvents } from './inquirer.js';
+import { makePrompt, measureCursorIncrementally, useRedraw, useScreenEvents, type InquirerCore, type MeasuredReadline, type ScreenEvents } from './inquirer.js';
 import { HIDE_CURSOR, PASTE_OFF, PASTE_ON } from './terminal-codes.js';
 
 const BELL = '\u0007';
@@ -146,14 +146,17 @@ function renderStage(core: InquirerCore, config: StagePromptConfig, done: (state
     const action = stageAction(key, keyContext(model.current, { interviewer: Boolean(config.checklist?.length), facts: Boolean(config.facts?.length), pasting: pasting.current }));
     // Esc and a key at once: readline drops the key (see typedAfterEsc), so it is typed here, before the line is read.
     if (action === 'type' && typedAfterEsc(key)) rl.write(typedAfterEsc(key));
+    // Node's readline has the cursor Inquirer's type leaves out.
+    const cursor = rl as unknown as Pick<MeasuredReadline, 'cursor'>;
     const { model: next, effects } = stepStage(model.current, action, {
-      key, readline: rl.line, now: now(), hints: config.hints.length, checklist: config.checklist, sheet: config.sheet, ...factsShown.current,
+      key, readline: rl.line, readlineCursor: cursor.cursor, now: now(), hints: config.hints.length, checklist: config.checklist, sheet: config.sheet, ...factsShown.current,
     });
     // The step's effects, in order: readline's line, then the end of the stage, the pad's code, the drawing.
     update(next);
     if (effects.line !== undefined) {
       rl.clearLine(0);
       if (effects.line) rl.write(effects.line);
+      if (effects.lineCursor !== undefined) cursor.cursor = effects.lineCursor;
     }
     if (effects.end) return end(effects.end);
     if (effects.loadPad) loadPad();

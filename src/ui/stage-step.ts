@@ -56,6 +56,8 @@ export interface StepInput {
   key: Key;
   /** Readline's line as the key left it. */
   readline: string;
+  /** Where readline's cursor stands in that line; its end when not given. */
+  readlineCursor?: number;
   now: number;
   /** How many hints the stage has. */
   hints: number;
@@ -72,6 +74,8 @@ export interface StepInput {
 export interface StageEffects {
   /** Readline's line is cleared and this typed in its place ('' only clears it). */
   line?: string;
+  /** Where readline's cursor goes in that line; its end when not given. */
+  lineCursor?: number;
   /** The stage is over: the prompt hands this state back. */
   end?: SessionState;
   /** The diagram pad has opened: its code loads (once). */
@@ -219,7 +223,9 @@ export function stepStage(model: StageModel, action: StageAction, input: StepInp
       // mode) becomes spaces, in readline's line too: the words it parts stay apart, and the screen
       // counts every column it draws.
       const text = expandTabs(input.readline);
-      const effects: StageEffects = text === input.readline ? { draw: 'soon' } : { line: text, draw: 'soon' };
+      // The cursor stays where it was in the text (a tab pasted mid-line): the rest of the paste goes on there.
+      const lineCursor = expandTabs(input.readline.slice(0, input.readlineCursor ?? input.readline.length)).length;
+      const effects: StageEffects = text === input.readline ? { draw: 'soon' } : { line: text, lineCursor, draw: 'soon' };
       if (lineMode === 'ask') return change({ session: setQuestion(state, text) }, effects);
       if (lineMode === 'pad') return change({ session: setPadLine(state, text) }, effects);
       // Only a new line is a draft: an edited one is already in the notes.
