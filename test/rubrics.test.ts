@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadBank } from './helpers/bank.js';
 import { buildInterview, QUESTION_SHARE } from '../src/session/interview.js';
 import { stem } from '../src/words.js';
+import { gradeNotes } from '../src/score/grade.js';
 
 const bank = loadBank(process.cwd(), {});
 const rubric = (id: string) => bank.rubrics.get(id)!;
@@ -51,6 +52,15 @@ describe('the shipped rubrics', () => {
     // The chosen component's depth outweighs any single breadth topic.
     const depth = deepDive.checklist.find((item) => item.id === 'component-depth')!.weight ?? 1;
     for (const item of deepDive.checklist.filter((entry) => entry.id !== 'component-depth')) expect(item.weight ?? 1, item.id).toBeLessThan(depth);
+  });
+
+  // The item asks for the trade-off "with numbers": naming one ("latency versus accuracy") is what
+  // every template answer writes, and it was the deep-dive's heaviest item ticked for free.
+  it.each(['ml-system-design', 'ml-system-design-short', 'ml-platform-design', 'llm-training'])('%s: a trade-off counts for the chosen component only with numbers on its line', (id) => {
+    const question = bank.questions.find((q) => q.rubric === id)!;
+    const met = (notes: string) => gradeNotes(buildInterview(question, rubric(id)), notes).stages.flatMap((stage) => stage.items).find((item) => item.id === 'component-depth')!;
+    expect(met('- Trade-off: latency versus accuracy, cost versus quality\n- We chose a simple model instead of a deep one').met).toBe(false);
+    expect(met('- Trade-off: a GBDT scores 500 candidates in 5 ms versus 40 ms for a transformer that gains 2% NDCG')).toMatchObject({ met: true, evidence: 'Trade-off' });
   });
 
   it('every rubric ends with a wrap-up item, and no item id is used in two stages', () => {
