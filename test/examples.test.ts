@@ -363,6 +363,29 @@ describe('the diagram item', () => {
   });
 });
 
+// A template answer's generic lines tick no question item by another sense of a word (roll out,
+// canary rollout, normalise features, a deploy rollback) or by a word every answer has (batch,
+// version, weeks, proxy, retrain); the question's own insight, said plainly, still does.
+describe("a question's own items and a template answer's words", () => {
+  const met = (id: string, item: string, notes: string) => {
+    const question = bank.questions.find((candidate) => candidate.id === id)!;
+    return gradeNotes(buildInterview(question, bank.rubrics.get(question.rubric)!), notes).stages.flatMap((stage) => stage.items).find((entry) => entry.id === item)!.met;
+  };
+  it.each([
+    ['inflight-movie-recommendations', 'replan-in-flight', 'Roll out with shadow mode, then a canary, rolling back if metrics drop.', 'A rolling plan: re-score the remaining minutes after each title.'],
+    ['inflight-movie-recommendations', 'delayed-log-upload', 'Batch inference for the candidates; version 2 of the API.', 'Batch retraining on the logs the aircraft uploads after landing.'],
+    ['fraudulent-listing-detection', 'label-maturity', 'Retrain weekly; new hosts get a proxy IP check.', 'Labels take weeks to arrive, so train on windows old enough to mature.'],
+    ['fraudulent-listing-detection', 'probing-defence', 'Monitor drift and retrain.', 'Fraudsters adapt to the threshold, so delay the action on a flagged listing.'],
+    ['smart-reply-on-device', 'memorisation-risk', 'Roll out to 1% as a canary, then ramp.', 'Insert canary phrases into the training data and test whether the model completes them.'],
+    ['new-language-translation', 'input-modality-script', 'Clean the data and normalise the features.', 'Text normalization of the script variants before training.'],
+    ['llm-training-infrastructure', 'silent-errors', 'Roll back the deploy if the metrics drop.', 'On a loss spike, roll back to the last checkpoint and skip the bad batches.'],
+    ['email-spam-filtering', 'evasion-robustness', 'Monitor drift and retrain the model.', 'Spammers swap letters for homoglyphs; normalise them before the classifier.'],
+  ])('%s: %s is not met by a generic line, and is by its own insight', (id, item, generic, own) => {
+    expect(met(id, item, generic)).toBe(false);
+    expect(met(id, item, own)).toBe(true);
+  });
+});
+
 describe('the quantified items: the scale and the capacity estimate', () => {
   const question = bank.questions.find((candidate) => candidate.id === 'youtube-video-recommendations')!;
   const met = (id: string, notes: string) => gradeNotes(buildInterview(question, bank.rubrics.get(question.rubric)!), notes).stages.flatMap((stage) => stage.items).find((item) => item.id === id)!.met;
