@@ -88,6 +88,8 @@ export function crossCheck(summaries: readonly FileSummary[], asked?: ReadonlySe
         if (item === null) return;
         if (!rubricItems.has(item)) unknownItem(item, ['stages', stage.id, 'checklist', i, 'replaces'], 'replaces');
         else if (stage.dropped?.includes(item)) report(question, ['stages', stage.id, 'checklist', i, 'replaces'], 'unknown-item', `replaces "${item}", which the stage also lists as not_applicable; keep one`);
+        // One sharper item takes one rubric item's place: the second would be scored beside the first.
+        else if (stage.replaces!.indexOf(item) < i) report(question, ['stages', stage.id, 'checklist', i, 'replaces'], 'duplicate-item', `replaces "${item}", which checklist[${stage.replaces!.indexOf(item)}] already replaces; one item takes a rubric item's place`);
       });
     }
   }
