@@ -66,6 +66,15 @@ describe('the stage layout', () => {
     expect(lines.join('\n')).toContain('> draft GREEN');
   });
 
+  it('keeps the indentation of a note line, so an outline stays one, its wrapped rows under its words', () => {
+    const state = setNotes(startSession(plan, NOW), 0, '- serving path\n    - two-tower retrieval from a 10M-item catalogue, refreshed nightly by the batch job\n');
+    const lines = screen(view(state), 60, 30);
+    expect(lines).toContain('  - serving path');
+    expect(lines).toContain('      - two-tower retrieval from a 10M-item catalogue,');
+    expect(lines).toContain('      refreshed nightly by the batch job');
+    expect(lines.every((line) => visibleLength(line) <= 60)).toBe(true);
+  });
+
   it('shows the hint key while a hint is left to reveal, and not once all are on screen or there are none', () => {
     const one = revealHint(startSession(plan, NOW), 2);
     expect(screen(view(one)).join('\n')).toMatch(/Tab\s+hint/);

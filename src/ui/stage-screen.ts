@@ -279,7 +279,7 @@ export function stageLines(view: StageView, size: Size, style: Style): { lines: 
       section('Notes', [
         ...(from > 0 ? [style.dim(`  … ${plural(from, 'earlier line')}`)] : []),
         ...noteLines.slice(from, end).flatMap((line, i) =>
-          from + i === view.editing ? wrap(line, width - 4, '    ').map((part, j) => (j ? style.dim(part) : `  ${style.accent('✎')} ${style.dim(part.trimStart())}`)) : wrap(line, width - 2, '  ')),
+          from + i === view.editing ? wrap(line, width - 4, '    ').map((part, j) => (j ? style.dim(part) : `  ${style.accent('✎')} ${style.dim(part.trimStart())}`)) : wrap(line, width - 2, `  ${leadOf(line, width)}`)),
       ]);
     }
     if (padOpen) section(`Diagram (${plural(diagramCount, 'line')})`, drawing);
@@ -380,6 +380,14 @@ export function stageLines(view: StageView, size: Size, style: Style): { lines: 
     factsCut: facts.length > 0 && factsFolded > 0 && factsView === 'fit',
     factsPages: factsView === 'whole' && factsFolded === 0 ? factPages().length : 1,
   };
+}
+
+/**
+ * A note line's own indentation, kept on screen (an outline typed with nested points stays one;
+ * wrap alone starts every line at the margin), up to a third of the width so the words keep room.
+ */
+function leadOf(line: string, width: number): string {
+  return /^ */.exec(line)![0].slice(0, Math.floor(width / 3));
 }
 
 /**
