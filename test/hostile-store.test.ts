@@ -481,6 +481,22 @@ describe('session ids are never trusted as paths', () => {
     expect(fs.existsSync(path.join(home, 'sessions', '20261122-0930-abcd.json'))).toBe(true);
   });
 
+  it.each([
+    ['question file has errors', 'questions/recommendation/fx-feed.yaml', 'question "fx-feed" was left out: its file'],
+    ["question's rubric file has errors", 'rubrics/fx-interview.yaml', `question "fx-feed" was left out with its rubric "fx-interview": the rubric's file`],
+  ])('resuming a session whose %s says the file was left out for them (as drill says it), not that the question left the bank', async (_what, broken, said) => {
+    const home = tempDir();
+    const bank = path.join(tempDir(), 'bank');
+    fs.cpSync(PROGRESS_BANK, bank, { recursive: true });
+    fs.appendFileSync(path.join(bank, broken), 'title: [never closed\n');
+    saveLive(home, { ...live('20261122-0930-abcd'), bank: [bank] });
+    const checkpoint = path.join(home, 'sessions', '20261122-0930-abcd.json');
+    const io = fakeIo({ env: { MLDRILL_HOME: home }, tty: true });
+    expect(await main(['resume'], io)).toBe(1);
+    expect(io.err().split('\n').at(-2)).toBe(`mldrill: session 20261122-0930-abcd cannot be resumed: ${said} ${path.join(bank, broken)} has the errors above; fix them and run mldrill resume 20261122-0930-abcd again (its checkpoint ${checkpoint} is left in place)`);
+    expect(fs.existsSync(checkpoint)).toBe(true);
+  });
+
   it('a checkpoint that outlived its completed session (its removal failed) is neither marked resumable nor resumed', async () => {
     const home = tempDir();
     appendRecord(path.join(home, 'history.jsonl'), record('20261122-0930-abcd', Date.UTC(2026, 10, 22, 9, 30)));

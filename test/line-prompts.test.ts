@@ -1,9 +1,9 @@
 // The TERM=dumb drill (a line at a time) after Ctrl-Z and `fg`, in-process: the Io's suspend
 // listener is driven by hand and the clock is the fake Io's, so the time stopped is exact.
 import type { PassThrough } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SuspendPhase } from '../src/io.js';
-import { resume, startSession, type SessionState } from '../src/session/engine.js';
+import { resume, startSession, type Curveball, type SessionState } from '../src/session/engine.js';
 import { planStages } from '../src/session/plan.js';
 import { createLinePrompter } from '../src/ui/line-prompts.js';
 import { fakeIo } from './helpers/fake-io.js';
@@ -20,7 +20,7 @@ function screenOf(output: PassThrough): () => string {
 const settled = () => new Promise((resolve) => setImmediate(resolve));
 
 /** A five-minute stage of the line prompter, its clock running from START, and Ctrl-Z or fg at call. */
-function dumbStage(onChange: (state: SessionState) => void = () => {}) {
+function dumbStage(onChange: (state: SessionState) => void = () => {}, curveball: Curveball | null = null) {
   const io = fakeIo({ tty: true, now: START });
   const listeners: Array<(phase: SuspendPhase) => void> = [];
   io.onSuspend = (listener) => {
@@ -30,7 +30,7 @@ function dumbStage(onChange: (state: SessionState) => void = () => {}) {
   const suspend = (phase: SuspendPhase) => [...listeners].forEach((listener) => listener(phase));
   const screen = screenOf(io.terminal.output as PassThrough);
   const prompter = createLinePrompter(io, new AbortController().signal);
-  const state = resume(startSession(planStages([{ id: 'clarify', title: 'Clarify', goal: 'Scope it.', minutes: 5 }]), START), START);
+  const state = resume(startSession(planStages([{ id: 'clarify', title: 'Clarify', goal: 'Scope it.', minutes: 5 }]), START, curveball), START);
   const stage = prompter.runStage({ state, hints: [], strict: false, onChange });
   const type = (text: string) => (io.terminal.input as PassThrough).write(text);
   return { io, suspend, screen, stage, type };
@@ -71,6 +71,42 @@ describe('a TERM=dumb stage after Ctrl-Z and fg', () => {
     expect(screen().endsWith('Paused: /p resumes.\n[paused, 05:00 left] > [paused, 05:00 left] > ')).toBe(true);
     type('\n');
     expect((await stage).progress[0]!.usedMs).toBe(0);
+  });
+});
+
+describe('a TERM=dumb stage says what happens between lines, then asks for the line again', () => {
+  // The drill's once-a-second check is a timer; the clock it reads is the fake Io's.
+  afterEach(() => void vi.useRealTimers());
+
+  it('after the curveball, the prompt comes again under it, with the time left as it is then', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const curveball: Curveball = { stage: 0, atSeconds: 60, text: 'Traffic just grew tenfold: what breaks first?', shownAtSeconds: null };
+    const { io, screen, stage, type } = dumbStage(() => {}, curveball);
+    await settled();
+    io.clock.now = START + 61_000;
+    vi.advanceTimersByTime(1000);
+    await settled();
+    expect(screen().endsWith('⚡ The interviewer cuts in:\n  Traffic just grew tenfold: what breaks first?\n[03:59 left] > ')).toBe(true);
+    type('shard the index\n\n');
+    expect((await stage).curveball).toMatchObject({ shownAtSeconds: 61 });
+  });
+
+  it('says once that the time is up, with the prompt again showing the time over', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const { io, screen, stage, type } = dumbStage();
+    await settled();
+    io.clock.now = START + 299_000;
+    vi.advanceTimersByTime(1000);
+    expect(screen()).not.toContain('Time is up');
+    io.clock.now = START + 302_000;
+    vi.advanceTimersByTime(1000);
+    await settled();
+    expect(screen().endsWith('[05:00 left] > \nTime is up for Clarify: the time over it is counted; an empty line finishes.\n[+00:02 over time] > ')).toBe(true);
+    io.clock.now = START + 310_000;
+    vi.advanceTimersByTime(3000);
+    expect(screen().match(/Time is up/g)).toHaveLength(1);
+    type('\n');
+    expect((await stage).progress[0]!.usedMs).toBe(310_000);
   });
 });
 

@@ -66,6 +66,26 @@ describe('the stage layout', () => {
     expect(lines.join('\n')).toContain('> draft GREEN');
   });
 
+  it('keeps the indentation of a note line, so an outline stays one, its wrapped rows under its words', () => {
+    const state = setNotes(startSession(plan, NOW), 0, '- serving path\n    - two-tower retrieval from a 10M-item catalogue, refreshed nightly by the batch job\n');
+    const lines = screen(view(state), 60, 30);
+    expect(lines).toContain('  - serving path');
+    expect(lines).toContain('      - two-tower retrieval from a 10M-item catalogue,');
+    expect(lines).toContain('      refreshed nightly by the batch job');
+    expect(lines.every((line) => visibleLength(line) <= 60)).toBe(true);
+  });
+
+  it('a note line taller than the screen (a paragraph pasted whole) shows its last rows, saying what is above, rather than no notes at all', () => {
+    const paragraph = Array.from({ length: 600 }, (_, i) => `w${i}`).join(' ');
+    const lines = screen(view(setNotes(startSession(plan, NOW), 0, `short note\n${paragraph}\n`)), 80, 24);
+    expect(lines.length).toBeLessThanOrEqual(24);
+    const notes = lines.indexOf('Notes');
+    expect(notes).toBeGreaterThan(0);
+    expect(lines[notes + 1]).toMatch(/^ {2}… \d+ rows above and 1 earlier line$/);
+    expect(lines.slice(notes + 2).join(' ')).toMatch(/w598 w599\s/);
+    expect(lines[0]).toMatch(/^Stage 1\/2 · Clarify/);
+  });
+
   it('shows the hint key while a hint is left to reveal, and not once all are on screen or there are none', () => {
     const one = revealHint(startSession(plan, NOW), 2);
     expect(screen(view(one)).join('\n')).toMatch(/Tab\s+hint/);

@@ -84,6 +84,10 @@ export function crossCheck(summaries: readonly FileSummary[], asked?: ReadonlySe
         if (!rubricItems.has(item)) unknownItem(item, ['stages', stage.id, 'not_applicable', i], 'not_applicable');
         else if (stage.dropped!.indexOf(item) < i) report(question, ['stages', stage.id, 'not_applicable', i], 'duplicate-item', `not_applicable lists "${item}" twice; keep one`);
       });
+      // Nothing left to score: the report would give the stage 0% of nothing, and the self-assessment an empty list.
+      if (stage.dropped?.length && stage.items.length === 0 && [...rubricItems].every((item) => stage.dropped!.includes(item))) {
+        report(question, ['stages', stage.id, 'not_applicable'], 'empty', `${showPath(['stages', stage.id])}: not_applicable drops every item of the stage and the question adds none, so nothing in it is scored; keep one, or add an item of the question's own`, 'key');
+      }
       stage.replaces?.forEach((item, i) => {
         if (item === null) return;
         if (!rubricItems.has(item)) unknownItem(item, ['stages', stage.id, 'checklist', i, 'replaces'], 'replaces');

@@ -18,6 +18,7 @@ import { withCatalog } from '../app/with-catalog.js';
 import { ensureSaveable, resumableSessionsFor } from '../app/read-history.js';
 import { llmOf, stateDirOf } from '../app/config.js';
 import { withPrompter } from '../app/prompter.js';
+import { leftOutReason } from '../select/filter.js';
 
 export interface ResumeOptions {
   session?: string;
@@ -79,10 +80,14 @@ export async function resume(options: ResumeOptions, io: Io): Promise<number> {
   // passed over, and the question it held is then said to have left the bank.
   const recorded = (live.bank ?? []).filter((dir) => fs.existsSync(dir));
   const interview = await withCatalog(io, [...(options.bank ?? []), ...recorded], (bank) => {
+    const checkpoint = liveFile(stateDir, live.id);
+    // Its file there but left out for its errors (or its rubric's): that is what is said, as drill says it, not that it is gone.
+    const broken = bank.ids.includes(live.questionId) ? undefined : leftOutReason(bank, live.questionId);
+    if (broken) throw new NotFoundError(`session ${live.id} cannot be resumed: ${broken}; fix them and run mldrill resume ${live.id} again (its checkpoint ${checkpoint} is left in place)`);
     // The session's own question or rubric gone from the bank (or from a bank this run did not
     // load): said as such, with the checkpoint kept, rather than as an unknown id the user never typed.
     const gone = !bank.ids.includes(live.questionId) ? `question "${live.questionId}"` : !bank.rubrics.has(live.rubricId) ? `rubric "${live.rubricId}"` : undefined;
-    if (gone) throw new NotFoundError(`session ${live.id} was drilled with the ${gone}, which is not in the bank now; if it came from --bank DIR or MLDRILL_BANK, resume with the same (mldrill resume ${live.id} --bank DIR), else once its file is back; its checkpoint ${liveFile(stateDir, live.id)} is left in place`);
+    if (gone) throw new NotFoundError(`session ${live.id} was drilled with the ${gone}, which is not in the bank now; if it came from --bank DIR or MLDRILL_BANK, resume with the same (mldrill resume ${live.id} --bank DIR), else once its file is back; its checkpoint ${checkpoint} is left in place`);
     return buildInterview(bank.question(live.questionId), bank.rubric(live.rubricId), live.minutes ?? undefined);
   });
   const { question } = interview;

@@ -73,18 +73,25 @@ export function pickRandom<T>(items: readonly T[], random: () => number): T {
   return items[Math.min(items.length - 1, Math.floor(random() * items.length))]!;
 }
 
+type BankIds = { ids: readonly string[]; findings: readonly Pick<Finding, 'file'>[]; withoutRubric?: ReadonlyMap<string, { rubric: string; file: string }> };
+
 /**
- * The id itself when the bank has it, else an UnknownIdError with the closest ids. When a
- * question file named after it is among those the bank left out for their errors (its
- * findings), or the question was left out with its broken rubric, that is what is said: the
- * file is there, and the errors are above.
+ * Why question id is not in the bank when a question file named after it is among those the bank
+ * left out for their errors (its findings), or the question was left out with its broken rubric;
+ * undefined when neither: the file is there, and the errors are above.
  */
-export function requireId(bank: { ids: readonly string[]; findings: readonly Pick<Finding, 'file'>[]; withoutRubric?: ReadonlyMap<string, { rubric: string; file: string }> }, id: string): string {
+export function leftOutReason(bank: BankIds, id: string): string | undefined {
+  const left = bank.withoutRubric?.get(id);
+  if (left) return `question "${id}" was left out with its rubric "${left.rubric}": the rubric's file ${left.file} has the errors above`;
+  const file = bank.findings.map((finding) => finding.file).find((name) => path.basename(path.dirname(name)) !== 'rubrics' && path.basename(name, path.extname(name)) === id);
+  return file ? `question "${id}" was left out: its file ${file} has the errors above` : undefined;
+}
+
+/** The id itself when the bank has it, else why it was left out (leftOutReason), else an UnknownIdError with the closest ids. */
+export function requireId(bank: BankIds, id: string): string {
   const { ids } = bank;
   if (ids.includes(id)) return id;
-  const left = bank.withoutRubric?.get(id);
-  if (left) throw new NotFoundError(`question "${id}" was left out with its rubric "${left.rubric}": the rubric's file ${left.file} has the errors above; fix them and run this again`);
-  const file = bank.findings.map((finding) => finding.file).find((name) => path.basename(path.dirname(name)) !== 'rubrics' && path.basename(name, path.extname(name)) === id);
-  if (file) throw new NotFoundError(`question "${id}" was left out: its file ${file} has the errors above; fix them and run this again`);
+  const why = leftOutReason(bank, id);
+  if (why) throw new NotFoundError(`${why}; fix them and run this again`);
   throw new UnknownIdError('question', id, closest(id, ids));
 }

@@ -185,18 +185,33 @@ export function createLinePrompter(io: Io, signal: AbortSignal): Prompter {
         if (at.state !== state) change(at.state);
       });
 
-      // Between lines: --strict's end of time, the curveball and a new notice are printed as lines.
+      // Between lines: --strict's end of time, the end of the budget, the curveball and a new
+      // notice are printed as lines, and then the prompt again: the one above them is out of sight,
+      // and its time is stale. The end of the budget is said once, as the stage screen's clock
+      // turns to overtime; a stage opened over time already says so in its heading.
       const timeUp = new AbortController();
+      let overtimeSaid = remainingSeconds(state, now()) <= 0;
       const timer = setInterval(() => {
         if (config.strict && !isPaused(state) && remainingSeconds(state, now()) <= 0) timeUp.abort();
+        let said = false;
+        if (!config.strict && !overtimeSaid && remainingSeconds(state, now()) <= 0) {
+          overtimeSaid = said = true;
+          say('\n');
+          sayLine(`Time is up for ${stage.title}: the time over it is counted; an empty line ${index + 1 < state.plan.length ? 'goes on to the next stage' : 'finishes'}.`);
+        }
         if (curveballDue(state, now())) {
           change(markCurveballShown(state, now()));
           output.write(BELL);
           say(`\n⚡ The interviewer cuts in:\n${wrap(state.curveball!.text, columns - 2, '  ').join('\n')}\n`);
+          said = true;
         }
         const current = config.notice?.();
-        if (current && current !== notice) say(`\n${current}\n`);
+        if (current && current !== notice) {
+          say(`\n${current}\n`);
+          said = true;
+        }
         notice = current;
+        if (said && asking) say(asking());
       }, 1000);
       try {
         for (;;) {

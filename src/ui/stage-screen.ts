@@ -208,6 +208,9 @@ export function stageLines(view: StageView, size: Size, style: Style): { lines: 
   let drawingHeight = room - 2;
   let drawing = padOpen ? drawn(drawingHeight) : [];
   let notesFolded = false;
+  /** The rows the notes shown took at the last layout, and the most they may take (their last rows). */
+  let noteRows = 0;
+  let noteRowsCap = Number.POSITIVE_INFINITY;
   // Folded last of all, on a screen still too short (see lastFolds).
   let answerHidden = false;
   let notesHidden = false;
@@ -276,11 +279,13 @@ export function stageLines(view: StageView, size: Size, style: Style): { lines: 
       // nothing: the picture has their rows
     } else if (notesFolded) lines.push('', style.heading(`Notes: ${plural(noteLines.length, 'line')}`) + style.dim(' (Esc shows them)'));
     else if (noteLines.length > 0 || !view.gated) {
-      section('Notes', [
-        ...(from > 0 ? [style.dim(`  … ${plural(from, 'earlier line')}`)] : []),
-        ...noteLines.slice(from, end).flatMap((line, i) =>
-          from + i === view.editing ? wrap(line, width - 4, '    ').map((part, j) => (j ? style.dim(part) : `  ${style.accent('✎')} ${style.dim(part.trimStart())}`)) : wrap(line, width - 2, '  ')),
-      ]);
+      const rows = noteLines.slice(from, end).flatMap((line, i) =>
+        from + i === view.editing ? wrap(line, width - 4, '    ').map((part, j) => (j ? style.dim(part) : `  ${style.accent('✎')} ${style.dim(part.trimStart())}`)) : wrap(line, width - 2, `  ${leadOf(line, width)}`));
+      noteRows = rows.length;
+      // A line longer than the room (a paragraph pasted whole) ends in view, where the writing goes on.
+      const above = Math.max(0, rows.length - noteRowsCap);
+      const folded = [above > 0 ? plural(above, 'row') + ' above' : '', from > 0 ? plural(from, 'earlier line') : ''].filter(Boolean).join(' and ');
+      section('Notes', [...(folded ? [style.dim(`  … ${folded}`)] : []), ...rows.slice(above)]);
     }
     if (padOpen) section(`Diagram (${plural(diagramCount, 'line')})`, drawing);
     else if (diagramCount && !diagramLineHidden) lines.push('', style.heading(`Diagram: ${plural(diagramCount, 'line')}`) + style.dim(' (Ctrl-G opens the pad)'));
@@ -311,6 +316,12 @@ export function stageLines(view: StageView, size: Size, style: Style): { lines: 
     () => (notesShown > 1 ? ((notesShown = 1), true) : false),
     // With the pad open, its picture is what is being worked on: the notes fold to one line.
     () => (padOpen && !notesFolded && noteLines.length > 0 ? (notesFolded = true) : false),
+    // One line of notes still taller than the room (a long paste): its last rows, as many as fit
+    // with the line that says what is above them, and at least one.
+    () => {
+      const cap = Math.max(1, Math.min(noteRows, noteRowsCap) - (lines.length - room) - 1);
+      return !padOpen && cap < Math.min(noteRows, noteRowsCap) ? ((noteRowsCap = cap), true) : false;
+    },
   ];
   let lines = body();
   for (const step of fold) {
@@ -380,6 +391,14 @@ export function stageLines(view: StageView, size: Size, style: Style): { lines: 
     factsCut: facts.length > 0 && factsFolded > 0 && factsView === 'fit',
     factsPages: factsView === 'whole' && factsFolded === 0 ? factPages().length : 1,
   };
+}
+
+/**
+ * A note line's own indentation, kept on screen (an outline typed with nested points stays one;
+ * wrap alone starts every line at the margin), up to a third of the width so the words keep room.
+ */
+function leadOf(line: string, width: number): string {
+  return /^ */.exec(line)![0].slice(0, Math.floor(width / 3));
 }
 
 /**
