@@ -150,6 +150,18 @@ describe('mldrill export', () => {
     expect(empty.err).toBe('mldrill: -o needs a file name (or - for standard output)\n');
   });
 
+  it('takes a name ending in / for the directory it says, as > does: never a file of that name, nor a file there replaced (exit 2)', async () => {
+    const missing = await exportRun(['last', '-o', 'new-dir/']);
+    expect(missing.code).toBe(2);
+    expect(missing.err.split('\n').at(-2)).toBe(`mldrill: cannot write ${path.join(missing.home, 'new-dir')}/: a name ending in / is a directory's; name a file in it, e.g. -o ${path.join(missing.home, 'new-dir', '20261116-0900-ffff.md')}`);
+    expect(fs.existsSync(path.join(missing.home, 'new-dir'))).toBe(false);
+    const home = homeWith('progress.jsonl');
+    fs.writeFileSync(path.join(home, 'notes.md'), 'my notes\n');
+    const file = await exportRun(['last', '-o', 'notes.md/'], { home });
+    expect(file.code).toBe(2);
+    expect(fs.readFileSync(path.join(home, 'notes.md'), 'utf8')).toBe('my notes\n');
+  });
+
   it('adds the diagram drawn in the session: a Mermaid block and the text drawing; JSON keeps the edge lines', async () => {
     const fixture = fs.readFileSync(path.join(import.meta.dirname, 'fixtures', 'history', 'progress.jsonl'), 'utf8').split('\n')[0]!;
     const withDiagram = JSON.stringify({ ...JSON.parse(fixture), id: '20261110-0900-dddd', diagram: 'features -> model -> serving -> logs\nlogs -[labels]-> training -> model\nnot quite an edge =>\n' });

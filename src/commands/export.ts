@@ -1,4 +1,5 @@
 // `mldrill export`: one session as a Markdown or JSON document, to stdout or a file.
+import fs from 'node:fs';
 import path from 'node:path';
 import { EXIT, systemErrorText, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
@@ -42,11 +43,16 @@ export async function exportSession(options: ExportOptions, io: Io): Promise<num
     return EXIT.ok;
   }
   const file = path.resolve(io.cwd, options.output!);
+  const example = path.join(file, `${record.id}.${format === 'json' ? 'json' : 'md'}`);
+  // path.resolve drops a trailing separator, which would write (or replace) a file of that name
+  // where `>` refuses: the name says a directory.
+  const endsInSeparator = options.output!.endsWith('/') || options.output!.endsWith(path.sep);
+  if (endsInSeparator && !isDirectory(file)) throw new UsageError(`cannot write ${file}${path.sep}: a name ending in ${path.sep} is a directory's; name a file in it, e.g. -o ${example}`);
   try {
     writeOutputFile(file, text);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EISDIR') throw new UsageError(`cannot write ${file}: it is a directory; name a file in it, e.g. -o ${path.join(file, `${record.id}.${format === 'json' ? 'json' : 'md'}`)}`);
+    if (code === 'EISDIR') throw new UsageError(`cannot write ${file}: it is a directory; name a file in it, e.g. -o ${example}`);
     // A missing directory or a permission is the path's fault; a full disk or the file-size
     // limit is not, and is named as what it is.
     if ((error as NodeJS.ErrnoException).syscall === 'access') throw new UsageError(`cannot write ${file} (${code}): it is read-only to you (chmod u+w it) or another user's; nothing was written`);
@@ -55,4 +61,13 @@ export async function exportSession(options: ExportOptions, io: Io): Promise<num
   }
   io.stderr.write(`Wrote session ${record.id} to ${file}\n`);
   return EXIT.ok;
+}
+
+/** Whether PATH is a directory now; anything that keeps it from being looked at (ENOTDIR, EACCES) says no. */
+function isDirectory(file: string): boolean {
+  try {
+    return fs.statSync(file, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  } catch {
+    return false;
+  }
 }
