@@ -1,6 +1,7 @@
-// Making a directory and its missing parents. Node's mkdirSync({ recursive: true }) never
-// returns under /proc (`MLDRILL_HOME=/proc/1/x`): a parent that exists but refuses children
-// reports ENOENT, and Node goes on trying to make the parent. Here each level is tried once.
+// Making a directory and its missing parents, and asking whether a path is one. Node's
+// mkdirSync({ recursive: true }) never returns under /proc (`MLDRILL_HOME=/proc/1/x`): a parent
+// that exists but refuses children reports ENOENT, and Node goes on trying to make the parent.
+// Here each level is tried once.
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -32,5 +33,14 @@ export function makeDirectory(dir: string): void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || !fs.statSync(level).isDirectory()) throw error;
     }
+  }
+}
+
+/** Whether the path is a directory now; anything that keeps it from being looked at (ENOENT, ENOTDIR, EACCES) says no. */
+export function isDirectory(file: string): boolean {
+  try {
+    return fs.statSync(file, { throwIfNoEntry: false })?.isDirectory() ?? false;
+  } catch {
+    return false;
   }
 }

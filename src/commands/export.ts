@@ -1,5 +1,4 @@
 // `mldrill export`: one session as a Markdown or JSON document, to stdout or a file.
-import fs from 'node:fs';
 import path from 'node:path';
 import { EXIT, systemErrorText, UsageError } from '../errors.js';
 import type { Io } from '../io.js';
@@ -10,6 +9,7 @@ import { sessionMarkdown } from '../ui/export.js';
 import { withCatalog } from '../app/with-catalog.js';
 import { readRatingsFor, readSessionFor } from '../app/read-history.js';
 import { jsonText } from '../text.js';
+import { isDirectory } from '../make-dir.js';
 
 export type ExportFormat = 'markdown' | 'json';
 
@@ -61,13 +61,4 @@ export async function exportSession(options: ExportOptions, io: Io): Promise<num
   }
   io.stderr.write(`Wrote session ${record.id} to ${file}\n`);
   return EXIT.ok;
-}
-
-/** Whether PATH is a directory now; anything that keeps it from being looked at (ENOTDIR, EACCES) says no. */
-function isDirectory(file: string): boolean {
-  try {
-    return fs.statSync(file, { throwIfNoEntry: false })?.isDirectory() ?? false;
-  } catch {
-    return false;
-  }
 }

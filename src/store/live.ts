@@ -12,15 +12,7 @@ import { isId, isName, isSessionId, type SessionMode } from './record.js';
 import { NotRegularError, readRegular } from '../read-file.js';
 import { NotFoundError, StateDirError, UnknownIdError } from '../errors.js';
 import { byIdOrPrefix } from './sessions.js';
-import { makeDirectory } from '../make-dir.js';
-
-const isDirectory = (file: string) => {
-  try {
-    return fs.statSync(file).isDirectory();
-  } catch {
-    return false;
-  }
-};
+import { isDirectory, makeDirectory } from '../make-dir.js';
 
 /** A checkpoint is one session's notes; anything this large is not one. */
 const MAX_LIVE_BYTES = 16 * 1024 * 1024;
