@@ -286,6 +286,8 @@ export function didYouMeanPhrases(phrases: readonly string[]): string {
   return phrases.length ? `did you mean ${phrases.join(', or ')}?` : '';
 }
 
+const TAB_STOP = 8;
+
 /** Tabs as the spaces to the next tab stop (every 8 columns): a screen that counts its columns cannot count a tab's. */
 export function expandTabs(text: string): string {
   if (!text.includes('\t')) return text;
@@ -303,7 +305,6 @@ export function expandTabs(text: string): string {
   }
   return out;
 }
-const TAB_STOP = 8;
 
 /**
  * Wraps text to width, keeping existing line breaks; colour codes in it take no columns. A word

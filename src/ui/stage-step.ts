@@ -223,9 +223,10 @@ export function stepStage(model: StageModel, action: StageAction, input: StepInp
       // mode) becomes spaces, in readline's line too: the words it parts stay apart, and the screen
       // counts every column it draws.
       const text = expandTabs(input.readline);
-      // The cursor stays where it was in the text (a tab pasted mid-line): the rest of the paste goes on there.
-      const lineCursor = expandTabs(input.readline.slice(0, input.readlineCursor ?? input.readline.length)).length;
-      const effects: StageEffects = text === input.readline ? { draw: 'soon' } : { line: text, lineCursor, draw: 'soon' };
+      // Retyped, the cursor stays where it was in the text (a tab pasted mid-line): the rest of the paste goes on there.
+      const effects: StageEffects = text === input.readline
+        ? { draw: 'soon' }
+        : { line: text, lineCursor: expandTabs(input.readline.slice(0, input.readlineCursor ?? input.readline.length)).length, draw: 'soon' };
       if (lineMode === 'ask') return change({ session: setQuestion(state, text) }, effects);
       if (lineMode === 'pad') return change({ session: setPadLine(state, text) }, effects);
       // Only a new line is a draft: an edited one is already in the notes.
